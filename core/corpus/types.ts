@@ -1,0 +1,149 @@
+/**
+ * The parsed-corpus format, version 1. This file is the contract between the
+ * corpus build (core/ + cli/), the main process and the renderer: anything
+ * that reads `resources/corpus/` reads these shapes, and validates them with
+ * `core/corpus/restore.ts` before use.
+ *
+ * Layout written by `npm run build:corpus`:
+ *   resources/corpus/manifest.json      Manifest
+ *   resources/corpus/library.json       DocSummary[] (sorted by id)
+ *   resources/corpus/docs/<id>.json     PolicyDocument
+ */
+
+export const CORPUS_FORMAT_VERSION = 1;
+
+/** Where a document was found in a raw file. Lines are 1-based and inclusive. */
+export interface SourceRef {
+  file: string;
+  startLine: number;
+  endLine: number;
+  /** Page numbers from `# Page N:` markers; null where the file has none. */
+  firstPage: number | null;
+  lastPage: number | null;
+}
+
+export type DocKind =
+  | '通知'
+  | '办法'
+  | '意见'
+  | '方案'
+  | '措施'
+  | '条例'
+  | '规定'
+  | '要点'
+  | '计划'
+  | '细则'
+  | '决定'
+  | '公告'
+  | '解读'
+  | '新闻'
+  | '文章'
+  | '其他';
+
+/** How the title was obtained: honest provenance for titles the text lacks. */
+export type TitleSource =
+  | 'title-line' // the document's own title line(s)
+  | 'running-header' // recovered from page furniture that repeats the title
+  | 'trailing-title' // a title printed after the first paragraphs (signed articles)
+  | 'inferred'; // composed from other metadata; shown with a marker in the UI
+
+export interface Region {
+  /** e.g. 山东省, 上海市; null for national documents. */
+  province: string | null;
+  /** e.g. 青岛市; null when the document is province-wide or national. */
+  city: string | null;
+}
+
+export interface DocSummary {
+  /** URL-safe, derived from content (title + date + 文号), stable across rebuilds. */
+  id: string;
+  title: string;
+  titleSource: TitleSource;
+  /** Display form: issuers joined with '、'. Empty string when unknown. */
+  issuer: string;
+  issuers: string[];
+  /** 文号, e.g. 沪商自贸〔2023〕132号; null when the document has none. */
+  docNumber: string | null;
+  /** ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when only that is known). */
+  date: string | null;
+  region: Region;
+  kind: DocKind;
+  sources: SourceRef[];
+  unitCount: number;
+  /** Characters of clean text in all units. */
+  charCount: number;
+}
+
+/**
+ * Structural levels. Regulations use part…item (编/章/节/条/款/项);
+ * notices and plans use outline levels (一、 /（一）/ 1. /（1）).
+ * `preamble` holds text before the first structural marker, `para` a plain
+ * paragraph that is not numbered (e.g. in articles and news).
+ */
+export type UnitLevel =
+  | 'part' // 编
+  | 'chapter' // 章
+  | 'section' // 节
+  | 'article' // 条
+  | 'clause' // 款
+  | 'item' // 项 （一）inside an article
+  | 'outline1' // 一、
+  | 'outline2' // （一）
+  | 'outline3' // 1.
+  | 'outline4' // （1）
+  | 'preamble'
+  | 'para'
+  | 'appendix'; // an attached document (附件, the measures a 通知 issues)
+
+export interface Paragraph {
+  /** Clean text for display: wrapped lines joined, furniture removed. */
+  text: string;
+  /** Source page(s) this paragraph came from (empty where the file has no pages). */
+  pages: number[];
+}
+
+export interface Unit {
+  /** `${docId}~${path}`: URL-safe, stable while the structure is unchanged. */
+  id: string;
+  /** Structural path, e.g. `ch1.ar10` or `o2.o3`. */
+  path: string;
+  level: UnitLevel;
+  /** Marker as printed: 第三条, （二）, 一、, 1. ; empty for preamble/para. */
+  label: string;
+  /** Heading where the unit has one (第一章 总则 → 总则), else null. */
+  heading: string | null;
+  /** The unit's own paragraphs (children excluded). */
+  paragraphs: Paragraph[];
+  /** Union of the pages of own paragraphs and children. */
+  pages: number[];
+  children: Unit[];
+}
+
+export interface PolicyDocument extends DocSummary {
+  formatVersion: typeof CORPUS_FORMAT_VERSION;
+  /** Addressees line (各相关单位：) where present. */
+  addressees: string | null;
+  /** Signature block lines (issuing bodies, date) where present. */
+  signature: string[];
+  units: Unit[];
+}
+
+export interface BuildWarning {
+  file: string;
+  message: string;
+}
+
+export interface Manifest {
+  formatVersion: typeof CORPUS_FORMAT_VERSION;
+  /** sha256 of library.json and every docs/*.json, in id order. */
+  contentHash: string;
+  counts: {
+    rawFiles: number;
+    documents: number;
+    units: number;
+    characters: number;
+    skippedFiles: number;
+  };
+  rawFiles: { file: string; sha256: string; encoding: string; lines: number }[];
+  warnings: BuildWarning[];
+}
