@@ -1,0 +1,108 @@
+/**
+ * The preload bridge contract: the ONLY surface the renderer gets from the
+ * main process. Types only, no imports, no runtime code, so both electron/
+ * (main + preload) and renderer/ can `import type` it.
+ *
+ * - `IpcContract` maps each invoke channel to its argument tuple and result.
+ *   `electron/ipc.ts` registers exactly these channels (each handler checks the
+ *   sender and validates arguments); `electron/preload.ts` calls exactly these.
+ * - `PolicyReaderBridge` is what the preload exposes as `window.policyReader`.
+ *   In the browser preview (`npm run preview`) there is no bridge, so the
+ *   renderer must treat `window.policyReader` as optional (see bridge-global.d.ts).
+ *
+ * Expected outcomes (user cancelled, disk full, bad file) are returned as
+ * `{ ok: false, … }` values; only programming errors (a wrong argument type,
+ * an untrusted sender) reject the promise.
+ */
+
+export interface AppInfo {
+  /** package.json version, e.g. "0.1.0". */
+  version: string;
+  /** Node's process.platform of the main process: 'win32' | 'darwin' | 'linux' | … */
+  platform: string;
+  /** false when run from the source tree (`npm start`). */
+  isPackaged: boolean;
+}
+
+/** Why a file operation did not complete. */
+export type FileErrorCode =
+  | 'canceled' // the user closed the dialog
+  | 'no-space' // ENOSPC / EDQUOT: the disk is full
+  | 'permission' // EACCES / EPERM / EROFS
+  | 'not-found' // the file or its folder vanished
+  | 'too-large' // larger than the size limit
+  | 'invalid' // not UTF-8, not JSON, empty PDF …
+  | 'busy' // another save/open dialog is already open
+  | 'failed'; // anything else (message says what)
+
+export interface FileError {
+  ok: false;
+  code: FileErrorCode;
+  /** A sentence in Chinese for the UI (English detail may follow in parentheses). */
+  message: string;
+}
+
+export type SaveResult = { ok: true; path: string } | FileError;
+
+export interface SavePdfRequest {
+  /**
+   * A complete, self-contained HTML document (inline <style>, images as data:
+   * URLs). Scripts never run: the export window has JavaScript disabled and a
+   * CSP without script-src. At most 20 MiB.
+   */
+  html: string;
+  /** Suggested file name without folder, e.g. "关于印发…的通知.pdf". */
+  suggestedName: string;
+  /** Default 'A4'. */
+  pageSize?: 'A4' | 'A3' | 'A5' | 'Letter' | 'Legal';
+  /** Default false. */
+  landscape?: boolean;
+}
+
+export interface SaveBackupRequest {
+  /** The backup as JSON text (must parse). At most 50 MiB. */
+  json: string;
+  /** Suggested file name; defaults to 政策阅读器备份-YYYY-MM-DD.json */
+  suggestedName?: string;
+}
+
+export type OpenBackupResult = { ok: true; path: string; json: string } | FileError;
+
+export type OpenExternalResult = { ok: true } | { ok: false; message: string };
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand = 'find';
+
+/** Invoke channels: channel → [argument tuple, resolved result]. */
+export interface IpcContract {
+  'app:get-info': { args: []; result: AppInfo };
+  'shell:open-external': { args: [url: string]; result: OpenExternalResult };
+  'export:save-pdf': { args: [request: SavePdfRequest]; result: SaveResult };
+  'backup:save': { args: [request: SaveBackupRequest]; result: SaveResult };
+  'backup:open': { args: []; result: OpenBackupResult };
+}
+
+export type IpcChannel = keyof IpcContract;
+
+/** Main → renderer events: channel → payload. */
+export interface IpcEvents {
+  'menu:command': MenuCommand;
+}
+
+/** `window.policyReader`, exposed by electron/preload.ts. */
+export interface PolicyReaderBridge {
+  getAppInfo(): Promise<AppInfo>;
+  /** Opens an https link in the system browser if its host is allow-listed (*.gov.cn). */
+  openExternal(url: string): Promise<OpenExternalResult>;
+  /** Renders `html` to PDF, asks where to save it, writes it atomically. */
+  savePdf(request: SavePdfRequest): Promise<SaveResult>;
+  /** Asks where to save, writes the JSON atomically. */
+  saveBackup(request: SaveBackupRequest): Promise<SaveResult>;
+  /** Asks for a file, reads it (size-limited, UTF-8 and JSON checked). */
+  openBackup(): Promise<OpenBackupResult>;
+  /** Subscribes to menu commands (查找 → 'find'); returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** The exact method names of the bridge; tests compare against this list. */
+export type PolicyReaderBridgeMethod = keyof PolicyReaderBridge;

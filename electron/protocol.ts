@@ -1,0 +1,232 @@
+/**
+ * The `app://` scheme: serves the built renderer and the corpus from disk with
+ * a stable, secure origin (`app://reader`), so IndexedDB (Dexie) keeps its data
+ * across launches and nothing is ever loaded from `file://`.
+ *
+ *   app://reader/                 → <rendererRoot>/index.html
+ *   app://reader/assets/x.js      → <rendererRoot>/assets/x.js
+ *   app://reader/corpus/…         → <corpusRoot>/…   (never corpus/raw/)
+ *
+ * Everything here except `registerAppScheme`/`handleAppProtocol` is plain
+ * Node (global Request/Response) and unit-tested without Electron.
+ */
+import path from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'reader';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/`;
+
+/** Privileges for protocol.registerSchemesAsPrivileged (must run before app 'ready'). */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true, // real origin, relative URLs, IndexedDB/localStorage
+  secure: true, // treated like https: secure context
+  supportFetchAPI: true, // fetch('corpus/library.json')
+  corsEnabled: true,
+  codeCache: true,
+} as const;
+
+/**
+ * Content-Security-Policy for every app:// response. No remote origins at all;
+ * inline styles are allowed (React style props, Vite CSS injection in dev),
+ * inline scripts are not.
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function mimeTypeFor(filePath: string): string {
+  return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export interface ServeRoots {
+  /** dist/renderer (dev) or <app.asar>/dist/renderer (packaged). */
+  rendererRoot: string;
+  /** resources/corpus (dev) or process.resourcesPath/corpus (packaged). */
+  corpusRoot: string;
+}
+
+export type Resolution =
+  | { kind: 'file'; root: string; relative: string; spaFallback: boolean }
+  | { kind: 'error'; status: 400 | 403 | 404 | 405; reason: string };
+
+/**
+ * Maps an app:// URL to a root and a relative path, refusing anything that
+ * could escape it: `..`/`.` segments (raw or percent-encoded, including
+ * encoded slashes), backslashes, NUL, drive letters, absolute paths, hidden
+ * files, other hosts, query-free of surprises. Pure: no file system access.
+ */
+export function resolveAppUrl(rawUrl: string, roots: ServeRoots): Resolution {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return { kind: 'error', status: 400, reason: 'malformed URL' };
+  }
+  if (url.protocol !== `${APP_SCHEME}:`) return { kind: 'error', status: 400, reason: 'wrong scheme' };
+  if (url.host !== APP_HOST || url.username || url.password) {
+    return { kind: 'error', status: 403, reason: `unknown host ${url.host}` };
+  }
+  // Work on the raw (still encoded) path so that %2F cannot smuggle separators.
+  const rawSegments = url.pathname.split('/').slice(1);
+  const segments: string[] = [];
+  for (const raw of rawSegments) {
+    let seg: string;
+    try {
+      seg = decodeURIComponent(raw);
+    } catch {
+      return { kind: 'error', status: 400, reason: 'bad percent-encoding' };
+    }
+    if (seg === '') continue; // '//' or trailing '/'
+    if (seg === '.' || seg === '..') return { kind: 'error', status: 403, reason: 'dot segment' };
+    if (/[\\/\0]/.test(seg) || /^[a-zA-Z]:/.test(seg) || seg.includes(':')) {
+      return { kind: 'error', status: 403, reason: 'separator, NUL or drive in segment' };
+    }
+    if (seg.startsWith('.')) return { kind: 'error', status: 403, reason: 'hidden file' };
+    segments.push(seg);
+  }
+  if (segments[0] === 'corpus') {
+    const rest = segments.slice(1);
+    if (rest.length === 0) return { kind: 'error', status: 404, reason: 'corpus is not a file' };
+    if (rest[0] === 'raw') return { kind: 'error', status: 403, reason: 'raw sources are not served' };
+    return { kind: 'file', root: roots.corpusRoot, relative: rest.join('/'), spaFallback: false };
+  }
+  if (segments.length === 0) {
+    return { kind: 'file', root: roots.rendererRoot, relative: 'index.html', spaFallback: false };
+  }
+  const relative = segments.join('/');
+  // A client-side route (no extension) falls back to index.html if missing.
+  const spaFallback = path.posix.extname(relative) === '';
+  return { kind: 'file', root: roots.rendererRoot, relative, spaFallback };
+}
+
+/** The file-system calls the handler needs; main.ts passes Node's (asar-aware) fs. */
+export interface ServeFs {
+  realpath(p: string): Promise<string>;
+  stat(p: string): Promise<{ isFile(): boolean; size: number }>;
+  readFile(p: string): Promise<Uint8Array>;
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' ? false : !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * Resolves `relative` under `root` and checks, after following symlinks, that
+ * the real file is still inside the real root. Returns null if not, or if it
+ * is missing or not a regular file.
+ */
+export async function safeFilePath(root: string, relative: string, fs: ServeFs): Promise<string | null> {
+  const lexical = path.resolve(root, ...relative.split('/'));
+  if (!isInside(path.resolve(root), lexical)) return null;
+  let realRoot: string;
+  let realFile: string;
+  try {
+    realRoot = await fs.realpath(root);
+    realFile = await fs.realpath(lexical);
+  } catch {
+    return null;
+  }
+  if (!isInside(realRoot, realFile)) return null;
+  try {
+    const st = await fs.stat(realFile);
+    return st.isFile() ? realFile : null;
+  } catch {
+    return null;
+  }
+}
+
+export function securityHeaders(contentType: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': APP_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+function errorResponse(status: number, reason: string): Response {
+  return new Response(`${status} ${reason}\n`, {
+    status,
+    headers: securityHeaders('text/plain; charset=utf-8'),
+  });
+}
+
+/** Builds the handler passed to `protocol.handle('app', …)`. */
+export function createAppProtocolHandler(roots: ServeRoots, fs: ServeFs, log: (msg: string) => void = () => {}) {
+  return async function handle(request: Request): Promise<Response> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return errorResponse(405, 'method not allowed');
+    }
+    const res = resolveAppUrl(request.url, roots);
+    if (res.kind === 'error') {
+      if (res.status === 403) log(`app:// refused ${request.url}: ${res.reason}`);
+      return errorResponse(res.status, res.reason);
+    }
+    let file = await safeFilePath(res.root, res.relative, fs);
+    if (!file && res.spaFallback) file = await safeFilePath(res.root, 'index.html', fs);
+    if (!file) return errorResponse(404, 'not found');
+    let body: Uint8Array;
+    try {
+      body = await fs.readFile(file);
+    } catch {
+      return errorResponse(404, 'not found');
+    }
+    const headers = securityHeaders(mimeTypeFor(file));
+    headers['Content-Length'] = String(body.byteLength);
+    return new Response(request.method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers });
+  };
+}
+
+/** Minimal slices of Electron's `protocol` module, so tests can fake them. */
+export interface SchemeRegistrar {
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: typeof APP_SCHEME_PRIVILEGES }[]): void;
+}
+export interface ProtocolHandlerHost {
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+}
+
+/** Call at module load, before `app.whenReady()`. */
+export function registerAppScheme(protocol: SchemeRegistrar): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+}
+
+export function handleAppProtocol(protocol: ProtocolHandlerHost, roots: ServeRoots, fs: ServeFs, log?: (m: string) => void): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(roots, fs, log));
+}
