@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { DocSummary } from '../../core/corpus/types';
+import { EMPTY_FILTERS } from '../routing/hash';
+import { facetCounts, filterDocs, NATIONAL, setFacet } from './filters';
+
+function doc(id: string, over: Partial<DocSummary>): DocSummary {
+  return { id, title: id, titleSource: 'title-line', issuer: '', issuers: [], docNumber: null, date: null, region: { province: null, city: null }, kind: '通知', sources: [], unitCount: 0, charCount: 0, ...over };
+}
+
+const docs = [
+  doc('qd', { title: '青岛市政务服务管理办法', date: '2023-05-20', region: { province: '山东省', city: '青岛市' }, kind: '办法', issuers: ['青岛市人民政府'] }),
+  doc('jn', { title: '济南市支持措施', date: '2022-01-02', region: { province: '山东省', city: '济南市' }, kind: '措施', issuers: ['济南市人民政府', '济南市财政局'] }),
+  doc('sd', { title: '山东省通知', date: '2023', region: { province: '山东省', city: null }, issuers: ['山东省人民政府'], docNumber: '鲁政发〔2023〕1号' }),
+  doc('sh', { title: '上海市通知', date: '2024-03-01', region: { province: '上海市', city: null } }),
+  doc('cn', { title: '国家意见', kind: '意见' }),
+];
+
+describe('filterDocs', () => {
+  it('sorts by date, newest first, undated last', () => {
+    expect(filterDocs(docs, EMPTY_FILTERS).map((d) => d.id)).toEqual(['sh', 'qd', 'sd', 'jn', 'cn']);
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, sort: 'date-asc' }).map((d) => d.id)).toEqual(['jn', 'sd', 'qd', 'sh', 'cn']);
+  });
+
+  it('filters by province, city, issuer, year and kind together', () => {
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, province: '山东省' }).map((d) => d.id)).toEqual(['qd', 'sd', 'jn']);
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, province: '山东省', city: '青岛市' }).map((d) => d.id)).toEqual(['qd']);
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, issuer: '济南市财政局' }).map((d) => d.id)).toEqual(['jn']);
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, year: '2023', kind: '通知' }).map((d) => d.id)).toEqual(['sd']);
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, province: NATIONAL }).map((d) => d.id)).toEqual(['cn']);
+  });
+
+  it('quick filter matches title and 文号, folding full-width forms', () => {
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, text: ' 政务 ' }).map((d) => d.id)).toEqual(['qd']);
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, text: '〔2023〕1号' }).map((d) => d.id)).toEqual(['sd']);
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, text: '不存在' })).toEqual([]);
+  });
+});
+
+describe('facetCounts', () => {
+  it('counts every facet over the other active filters', () => {
+    const f = facetCounts(docs, { ...EMPTY_FILTERS, province: '山东省' });
+    expect(f.province).toEqual([
+      { value: '山东省', count: 3 },
+      { value: '全国', count: 1 },
+      { value: '上海市', count: 1 },
+    ]);
+    expect(f.city).toEqual([
+      { value: '济南市', count: 1 },
+      { value: '青岛市', count: 1 },
+    ]);
+    expect(f.year).toEqual([
+      { value: '2023', count: 2 },
+      { value: '2022', count: 1 },
+    ]);
+    expect(f.kind.find((k) => k.value === '通知')).toEqual({ value: '通知', count: 1 });
+  });
+
+  it('offers no cities until a province is chosen, and keeps an emptied selection visible', () => {
+    expect(facetCounts(docs, EMPTY_FILTERS).city).toEqual([]);
+    const f = facetCounts(docs, { ...EMPTY_FILTERS, kind: '意见', year: '2024' });
+    expect(f.year).toContainEqual({ value: '2024', count: 0 });
+  });
+
+  it('changing the province clears the city', () => {
+    expect(setFacet({ ...EMPTY_FILTERS, province: '山东省', city: '青岛市' }, 'province', '上海市')).toMatchObject({ province: '上海市', city: null });
+  });
+});

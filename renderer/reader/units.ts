@@ -1,0 +1,65 @@
+/**
+ * The unit tree flattened into reading order. The reading view renders a flat
+ * list (one block per unit, indented by depth) so that keyboard navigation,
+ * position tracking and per-unit `content-visibility` work on siblings rather
+ * than on nested boxes.
+ */
+import type { Unit, UnitLevel } from '../../core/corpus/types';
+
+export interface FlatUnit {
+  unit: Unit;
+  depth: number;
+  /** Ancestors, outermost first. */
+  ancestors: Unit[];
+}
+
+export function flattenUnits(units: Unit[]): FlatUnit[] {
+  const out: FlatUnit[] = [];
+  const walk = (list: Unit[], ancestors: Unit[]) => {
+    for (const unit of list) {
+      out.push({ unit, depth: ancestors.length, ancestors });
+      if (unit.children.length) walk(unit.children, [...ancestors, unit]);
+    }
+  };
+  walk(units, []);
+  return out;
+}
+
+/** Levels that appear in the outline. Items and clauses are too fine to navigate by. */
+const OUTLINE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'article', 'outline1', 'outline2', 'appendix']);
+
+export interface OutlineEntry {
+  id: string;
+  level: UnitLevel;
+  text: string;
+  children: OutlineEntry[];
+}
+
+export function unitTitle(u: Unit): string {
+  return [u.label, u.heading].filter(Boolean).join(' ');
+}
+
+export function buildOutline(units: Unit[]): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  for (const u of units) {
+    const children = buildOutline(u.children);
+    if (OUTLINE_LEVELS.has(u.level) && (u.label || u.heading)) out.push({ id: u.id, level: u.level, text: unitTitle(u), children });
+    else out.push(...children);
+  }
+  return out;
+}
+
+/** The unit's own text followed by its descendants', one paragraph per line, markers included. */
+export function unitText(u: Unit): string {
+  const lines: string[] = [];
+  const walk = (x: Unit) => {
+    const own = x.paragraphs.map((p) => p.text).filter((t) => t !== '');
+    const title = unitTitle(x);
+    if (own.length && x.label && !x.heading && !own[0].startsWith(x.label)) own[0] = `${x.label}${x.level === 'article' ? '　' : ''}${own[0]}`;
+    else if (title && !(own[0] ?? '').startsWith(title)) lines.push(title);
+    lines.push(...own);
+    x.children.forEach(walk);
+  };
+  walk(u);
+  return lines.join('\n');
+}

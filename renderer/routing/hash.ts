@@ -1,0 +1,109 @@
+/**
+ * Hash routes. The hash (not the path) carries the route because the same build
+ * runs under Electron's app:// scheme and a plain static server, neither of
+ * which can rewrite unknown paths to index.html.
+ *
+ *   #/                          library (filters in the query: ?p=&c=&i=&y=&k=&s=&t=)
+ *   #/doc/<docId>               reading view, restores the last position
+ *   #/doc/<docId>/<unitId>?q=   reading view at a unit, optional query to highlight
+ *   #/search?q=                 search panel
+ */
+
+export type SortKey = 'date-desc' | 'date-asc' | 'title';
+export const SORT_KEYS: readonly SortKey[] = ['date-desc', 'date-asc', 'title'];
+
+export interface LibraryFilters {
+  province: string | null;
+  city: string | null;
+  issuer: string | null;
+  year: string | null;
+  kind: string | null;
+  /** Quick filter on title and 文号. */
+  text: string;
+  sort: SortKey;
+}
+
+export const EMPTY_FILTERS: LibraryFilters = { province: null, city: null, issuer: null, year: null, kind: null, text: '', sort: 'date-desc' };
+
+export type Route =
+  | { name: 'library'; filters: LibraryFilters }
+  | { name: 'doc'; docId: string; unitId: string | null; query: string }
+  | { name: 'search'; query: string }
+  | { name: 'not-found'; hash: string };
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+const FILTER_PARAMS: [keyof Omit<LibraryFilters, 'text' | 'sort'>, string][] = [
+  ['province', 'p'],
+  ['city', 'c'],
+  ['issuer', 'i'],
+  ['year', 'y'],
+  ['kind', 'k'],
+];
+
+export function parseHash(hash: string): Route {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  const qAt = raw.indexOf('?');
+  const path = qAt >= 0 ? raw.slice(0, qAt) : raw;
+  const params = new URLSearchParams(qAt >= 0 ? raw.slice(qAt + 1) : '');
+  const segments = path.split('/').filter((s) => s !== '');
+  const decoded = segments.map(safeDecode);
+  if (decoded.some((s) => s === null)) return { name: 'not-found', hash };
+  const parts = decoded as string[];
+
+  if (parts.length === 0) {
+    const filters: LibraryFilters = { ...EMPTY_FILTERS };
+    for (const [key, param] of FILTER_PARAMS) {
+      const v = params.get(param);
+      if (v) filters[key] = v;
+    }
+    // A city only makes sense inside its province.
+    if (!filters.province) filters.city = null;
+    filters.text = params.get('t') ?? '';
+    const sort = params.get('s');
+    if (sort && (SORT_KEYS as readonly string[]).includes(sort)) filters.sort = sort as SortKey;
+    return { name: 'library', filters };
+  }
+  if (parts[0] === 'doc' && (parts.length === 2 || parts.length === 3)) {
+    return { name: 'doc', docId: parts[1], unitId: parts[2] ?? null, query: params.get('q') ?? '' };
+  }
+  if (parts[0] === 'search' && parts.length === 1) {
+    return { name: 'search', query: params.get('q') ?? '' };
+  }
+  return { name: 'not-found', hash };
+}
+
+export function formatHash(route: Route): string {
+  switch (route.name) {
+    case 'library': {
+      const params = new URLSearchParams();
+      const f = route.filters;
+      for (const [key, param] of FILTER_PARAMS) {
+        const v = f[key];
+        if (v) params.set(param, v);
+      }
+      if (f.text) params.set('t', f.text);
+      if (f.sort !== EMPTY_FILTERS.sort) params.set('s', f.sort);
+      const qs = params.toString();
+      return qs ? `#/?${qs}` : '#/';
+    }
+    case 'doc': {
+      let h = `#/doc/${encodeURIComponent(route.docId)}`;
+      if (route.unitId) h += `/${encodeURIComponent(route.unitId)}`;
+      if (route.query) h += `?${new URLSearchParams({ q: route.query })}`;
+      return h;
+    }
+    case 'search':
+      return route.query ? `#/search?${new URLSearchParams({ q: route.query })}` : '#/search';
+    case 'not-found':
+      return route.hash;
+  }
+}
+
+export const docHref = (docId: string, unitId: string | null = null, query = '') => formatHash({ name: 'doc', docId, unitId, query });
