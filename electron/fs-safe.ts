@@ -1,0 +1,85 @@
+/**
+ * Writing user files without ever losing data: write a temporary file next to
+ * the target, flush it, then rename it over the target. If anything fails
+ * (disk full, permission, the folder vanished) the temporary file is removed
+ * and an existing target is left untouched. Errors become FileError values
+ * with a Chinese sentence for the UI.
+ */
+import crypto from 'node:crypto';
+import nodeFs from 'node:fs';
+import path from 'node:path';
+import type { FileError, FileErrorCode } from './contract';
+
+/** The calls atomicWriteFile needs; tests inject failures. */
+export interface WriteFs {
+  open(p: string, flags: string, mode?: number): Promise<{
+    write(data: Uint8Array): Promise<unknown>;
+    sync(): Promise<void>;
+    close(): Promise<void>;
+  }>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(p: string): Promise<void>;
+}
+
+export const nodeWriteFs: WriteFs = {
+  open: async (p, flags, mode) => {
+    const h = await nodeFs.promises.open(p, flags, mode);
+    return {
+      write: async (data) => {
+        // FileHandle.write may write partially; loop until done.
+        let offset = 0;
+        while (offset < data.byteLength) {
+          const { bytesWritten } = await h.write(data, offset, data.byteLength - offset);
+          if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+          offset += bytesWritten;
+        }
+      },
+      sync: () => h.sync(),
+      close: () => h.close(),
+    };
+  },
+  rename: (a, b) => nodeFs.promises.rename(a, b),
+  unlink: (p) => nodeFs.promises.unlink(p),
+};
+
+export async function atomicWriteFile(target: string, data: Uint8Array | string, fs: WriteFs = nodeWriteFs): Promise<void> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    const handle = await fs.open(tmp, 'wx', 0o644);
+    created = true;
+    try {
+      await handle.write(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, target);
+    created = false;
+  } finally {
+    if (created) await fs.unlink(tmp).catch(() => {});
+  }
+}
+
+const MESSAGES: Record<string, [FileErrorCode, string]> = {
+  ENOSPC: ['no-space', '磁盘空间不足，文件未保存。请清理磁盘后重试。'],
+  EDQUOT: ['no-space', '磁盘配额已满，文件未保存。'],
+  EACCES: ['permission', '没有写入该位置的权限，文件未保存。请选择其他文件夹。'],
+  EPERM: ['permission', '没有写入该位置的权限，文件未保存。请选择其他文件夹。'],
+  EROFS: ['permission', '该位置是只读的，文件未保存。请选择其他文件夹。'],
+  ENOENT: ['not-found', '找不到该文件或文件夹。'],
+  ENOTDIR: ['not-found', '找不到该文件或文件夹。'],
+  EISDIR: ['invalid', '所选路径是一个文件夹。'],
+  EBUSY: ['failed', '文件正被其他程序占用，请关闭后重试。'],
+  EMFILE: ['failed', '打开的文件过多，请稍后重试。'],
+};
+
+/** Turns a Node error into a FileError; `action` names what failed, e.g. '保存 PDF'. */
+export function toFileError(error: unknown, action: string): FileError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const detail = error instanceof Error ? error.message : String(error);
+  const known = typeof code === 'string' ? MESSAGES[code] : undefined;
+  if (known) return { ok: false, code: known[0], message: `${action}失败：${known[1]}（${code}）` };
+  return { ok: false, code: 'failed', message: `${action}失败：${detail}` };
+}

@@ -1,0 +1,126 @@
+/**
+ * Security policy for every window and the default session. The decisions are
+ * pure functions (unit-tested); the `harden*` functions wire them into Electron
+ * objects passed in as small interfaces.
+ */
+import { APP_HOST, APP_SCHEME } from './protocol';
+
+/** webPreferences for every renderer window. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  } as const;
+}
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** True for app://reader/… (the only origin our code runs in). */
+export function isAppUrl(url: string | null | undefined): boolean {
+  if (!url) return false;
+  const u = parse(url);
+  // Node's URL reports origin "null" for custom schemes, so compare parts.
+  return !!u && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && !u.username && !u.password;
+}
+
+/**
+ * Hosts openExternal may open (exact host or any subdomain). Government portals
+ * only; everything else is refused. Empty the list to disable openExternal.
+ */
+export const EXTERNAL_HOST_ALLOW_LIST: readonly string[] = ['gov.cn'];
+
+export function isAllowedExternalUrl(url: unknown, allowList: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): url is string {
+  if (typeof url !== 'string' || url.length > 2048) return false;
+  const u = parse(url);
+  if (!u || u.protocol !== 'https:' || u.username || u.password || u.port !== '') return false;
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  return allowList.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+}
+
+/**
+ * Which network requests the default session lets through: our scheme and
+ * in-document data/blob URLs (plus devtools in development). No http(s),
+ * ws(s), file or ftp: the app is offline and loads nothing remote.
+ */
+export function isAllowedRequestUrl(url: string, isDev: boolean): boolean {
+  const u = parse(url);
+  if (!u) return false;
+  if (u.protocol === `${APP_SCHEME}:`) return u.host === APP_HOST;
+  if (u.protocol === 'data:' || u.protocol === 'blob:') return true;
+  if (isDev && (u.protocol === 'devtools:' || u.protocol === 'chrome-extension:')) return true;
+  return false;
+}
+
+// ---- wiring (Electron objects behind small interfaces) -------------------
+
+interface PreventableEvent {
+  preventDefault(): void;
+}
+export interface HardenableWebContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * Blocks navigation away from app://reader, denies every window.open / target=_blank
+ * (external links go through the allow-listed bridge method openExternal),
+ * and forbids <webview>.
+ */
+export function hardenWebContents(contents: HardenableWebContents, log: (msg: string) => void = () => {}): void {
+  const guard = (event: PreventableEvent, url: string) => {
+    if (!isAppUrl(url)) {
+      event.preventDefault();
+      log(`blocked navigation to ${url}`);
+    }
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    log(`denied window.open(${url})`);
+    return { action: 'deny' };
+  });
+}
+
+export interface HardenableSession {
+  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void;
+  setDevicePermissionHandler?(handler: (...args: unknown[]) => boolean): void;
+  webRequest: {
+    onBeforeRequest(
+      filter: { urls: string[] },
+      listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
+    ): void;
+  };
+}
+
+/** Denies every permission (camera, notifications, clipboard-read, …) and every non-app request. */
+export function hardenSession(session: HardenableSession, isDev: boolean, log: (msg: string) => void = () => {}): void {
+  session.setPermissionRequestHandler((_wc, permission, callback) => {
+    log(`denied permission ${permission}`);
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler?.(() => false);
+  session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+    const cancel = !isAllowedRequestUrl(details.url, isDev);
+    if (cancel) log(`blocked request ${details.url}`);
+    callback({ cancel });
+  });
+}
