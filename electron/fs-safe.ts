@@ -83,3 +83,57 @@ export function toFileError(error: unknown, action: string): FileError {
   if (known) return { ok: false, code: known[0], message: `${action}失败：${known[1]}（${code}）` };
   return { ok: false, code: 'failed', message: `${action}失败：${detail}` };
 }
+
+/**
+ * A suggested file name from the renderer, made safe for every OS: no folders,
+ * no control or reserved characters, no reserved Windows names, bounded length,
+ * and the given extension.
+ */
+export function safeFileName(name: string, ext: string, fallback: string): string {
+  let base = name
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[. ]+/, '')
+    .replace(/[. ]+$/, '');
+  if (base.toLowerCase().endsWith(`.${ext}`)) base = base.slice(0, -(ext.length + 1)).trim();
+  if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = `_${base}`;
+  if (!base) base = fallback;
+  // Keep well under the usual 255-byte limit (UTF-8 CJK is 3 bytes a character).
+  base = Array.from(base).slice(0, 80).join('');
+  return `${base}.${ext}`;
+}
+
+/** Appends `.ext` when the user typed a name without it. */
+export function withExtension(filePath: string, ext: string): string {
+  return path.extname(filePath).toLowerCase() === `.${ext}` ? filePath : `${filePath}.${ext}`;
+}
+
+/** Reads at most `maxBytes`; returns null when the file is larger. */
+export async function readFileLimited(file: string, maxBytes: number): Promise<Uint8Array | null> {
+  const handle = await nodeFs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(maxBytes + 1, 1 << 20));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) return null;
+      chunks.push(Buffer.from(buf.subarray(0, bytesRead)));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Strict UTF-8 decode (BOM stripped); null when the bytes are not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}

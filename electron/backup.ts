@@ -1,0 +1,69 @@
+/**
+ * Backup files for user data (import/export is implemented in the renderer):
+ * saving writes the JSON atomically; opening reads at most 50 MiB, requires
+ * strict UTF-8 and JSON that parses. The renderer validates the schema.
+ */
+import path from 'node:path';
+import type { OpenBackupResult, SaveBackupRequest, SaveResult } from './contract';
+import type { Dialogs } from './dialogs';
+import { atomicWriteFile, decodeUtf8, readFileLimited, safeFileName, toFileError, withExtension } from './fs-safe';
+
+export const BACKUP_MAX_BYTES = 50 * 1024 * 1024;
+const FILTERS = [{ name: '政策阅读器备份 (JSON)', extensions: ['json'] }];
+
+export interface BackupDeps {
+  dialogs: Dialogs;
+  /** Folder the save dialog starts in (app.getPath('documents')). */
+  defaultDir: string;
+  write?: (file: string, data: string) => Promise<void>;
+  read?: (file: string, maxBytes: number) => Promise<Uint8Array | null>;
+  now?: () => Date;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function defaultBackupName(now: Date): string {
+  const d = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return `政策阅读器备份-${d}.json`;
+}
+
+export async function saveBackup(request: SaveBackupRequest, deps: BackupDeps): Promise<SaveResult> {
+  if (!isJson(request.json)) return { ok: false, code: 'invalid', message: '备份内容不是有效的 JSON，未保存。' };
+  const name = safeFileName(request.suggestedName ?? defaultBackupName((deps.now ?? (() => new Date()))()), 'json', '政策阅读器备份');
+  const choice = await deps.dialogs.showSaveDialog({ title: '保存备份', defaultPath: path.join(deps.defaultDir, name), filters: FILTERS });
+  if (choice.canceled || !choice.filePath) return { ok: false, code: 'canceled', message: '已取消。' };
+  const target = withExtension(choice.filePath, 'json');
+  try {
+    await (deps.write ?? atomicWriteFile)(target, request.json);
+  } catch (e) {
+    return toFileError(e, '保存备份');
+  }
+  return { ok: true, path: target };
+}
+
+export async function openBackup(deps: BackupDeps): Promise<OpenBackupResult> {
+  const choice = await deps.dialogs.showOpenDialog({ title: '打开备份', filters: FILTERS });
+  const file = choice.filePaths[0];
+  if (choice.canceled || !file) return { ok: false, code: 'canceled', message: '已取消。' };
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await (deps.read ?? readFileLimited)(file, BACKUP_MAX_BYTES);
+  } catch (e) {
+    return toFileError(e, '读取备份');
+  }
+  if (bytes === null) {
+    return { ok: false, code: 'too-large', message: `读取备份失败：文件超过 ${BACKUP_MAX_BYTES / 1024 / 1024} MB，不像是政策阅读器的备份。` };
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) return { ok: false, code: 'invalid', message: '读取备份失败：文件不是 UTF-8 编码的文本。' };
+  const json = text.replace(/^\uFEFF/, '');
+  if (!isJson(json)) return { ok: false, code: 'invalid', message: '读取备份失败：文件不是有效的 JSON。' };
+  return { ok: true, path: file, json };
+}
