@@ -2,8 +2,13 @@
  * Search artifacts written by the corpus build next to the parsed corpus:
  * files relative to `resources/corpus/search/`. Deterministic: the same
  * documents give the same bytes.
+ *
+ *   search/units.json   SerializedUnits: document metadata + unit texts
+ *   search/index.json   SerializedIndex: lunr-built inverted index, compact
  */
 import type { PolicyDocument } from '../corpus/types.js';
+import { buildIndexData } from './build.js';
+import { flattenCorpus } from './corpus-units.js';
 
 export interface SearchArtifact {
   /** Path relative to `resources/corpus/search/`, '/'-separated. */
@@ -11,7 +16,13 @@ export interface SearchArtifact {
   data: string;
 }
 
+export const SEARCH_UNITS_FILE = 'units.json';
+export const SEARCH_INDEX_FILE = 'index.json';
+
 export function buildSearchArtifacts(docs: PolicyDocument[]): SearchArtifact[] {
-  void docs;
-  return [];
+  const { units, index } = buildIndexData(flattenCorpus(docs));
+  return [
+    { path: SEARCH_INDEX_FILE, data: JSON.stringify(index) },
+    { path: SEARCH_UNITS_FILE, data: JSON.stringify(units) },
+  ];
 }

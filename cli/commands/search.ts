@@ -1,0 +1,122 @@
+/**
+ * policy-reader search [--json] [--limit N] [--scope clause|doc] [--title] [--corpus DIR] <query>
+ *
+ * With no query argument, reads queries from standard input, one per line,
+ * and prints one JSON line each: {query, total, hits:[{docId, unitId, score, ranges}], ms}.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PolicyDocument, DocSummary } from '../../core/corpus/types.js';
+import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../../core/search/artifacts.js';
+import { SearchEngine, type SearchOptions, type SearchResult } from '../../core/search/engine.js';
+import { makeSnippet } from '../../core/search/highlight.js';
+import type { CommandIO } from '../io.js';
+import { parseArgs, UsageError } from '../io.js';
+
+export const DEFAULT_CORPUS = 'resources/corpus';
+
+const USAGE = 'usage: policy-reader search [--json] [--limit N] [--scope clause|doc] [--title] [--corpus DIR] <query>';
+
+/** Load the shipped search index of a corpus directory. */
+export async function loadSearchEngine(corpusDir: string): Promise<SearchEngine> {
+  const dir = join(corpusDir, 'search');
+  let units: string;
+  let index: string;
+  try {
+    [index, units] = await Promise.all([readFile(join(dir, SEARCH_INDEX_FILE), 'utf8'), readFile(join(dir, SEARCH_UNITS_FILE), 'utf8')]);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') throw new MissingIndexError(`no search index in ${dir} (run 'policy-reader build' first)`);
+    throw e;
+  }
+  return SearchEngine.fromJSON(units, index);
+}
+
+export class MissingIndexError extends Error {}
+
+/** Read every parsed document of a corpus directory (library.json + docs/<id>.json). */
+export async function loadCorpusDocs(corpusDir: string): Promise<PolicyDocument[]> {
+  const library = JSON.parse(await readFile(join(corpusDir, 'library.json'), 'utf8')) as DocSummary[];
+  return Promise.all(library.map(async (s) => JSON.parse(await readFile(join(corpusDir, 'docs', `${s.id}.json`), 'utf8')) as PolicyDocument));
+}
+
+function jsonLine(r: SearchResult, ms: number): string {
+  return JSON.stringify({
+    query: r.query,
+    total: r.total,
+    hits: r.hits.map((h) => ({ docId: h.docId, unitId: h.unitId, score: h.score, ranges: h.ranges })),
+    ms: Math.round(ms * 1000) / 1000,
+  });
+}
+
+function mark(text: string, ranges: [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += text.slice(at, s) + '【' + text.slice(s, e) + '】';
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+function human(engine: SearchEngine, r: SearchResult, ms: number): string {
+  const lines = [`${r.total} hit(s) in ${r.docTotal} document(s) for ${JSON.stringify(r.query)} (${ms.toFixed(2)} ms)`];
+  for (const h of r.hits) {
+    const doc = engine.docById(h.docId);
+    lines.push('');
+    lines.push(`${mark(doc?.title ?? h.docId, h.titleRanges)}  [${h.unitId || h.docId}]  score ${h.score}`);
+    if (h.unit >= 0) {
+      const s = makeSnippet(engine.unitText(h.unit), h.ranges, 100);
+      lines.push(`  ${s.before ? '…' : ''}${mark(s.text, s.ranges)}${s.after ? '…' : ''}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { flags, options, positionals } = parseArgs(args, { flags: ['json', 'title', 'help'], options: ['limit', 'scope', 'corpus'] });
+  if (flags.has('help')) {
+    io.out(USAGE);
+    return 0;
+  }
+  let limit = 20;
+  if (options.limit !== undefined) {
+    if (!/^\d+$/.test(options.limit) || Number(options.limit) < 1) throw new UsageError(`--limit must be a positive integer, got '${options.limit}'\n${USAGE}`);
+    limit = Number(options.limit);
+  }
+  const scope = options.scope ?? 'clause';
+  if (scope !== 'clause' && scope !== 'doc') throw new UsageError(`--scope must be 'clause' or 'doc', got '${scope}'\n${USAGE}`);
+  const query = positionals.join(' ');
+  const fromStdin = positionals.length === 0;
+  if (fromStdin && io.stdinIsTTY) throw new UsageError(`no query given (pipe queries on standard input, one per line)\n${USAGE}`);
+
+  let engine: SearchEngine;
+  try {
+    engine = await loadSearchEngine(options.corpus ?? DEFAULT_CORPUS);
+  } catch (e) {
+    if (e instanceof MissingIndexError) {
+      io.err(`policy-reader search: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  const opts: SearchOptions = { limit, scope, field: flags.has('title') ? 'title' : 'all', facets: false };
+  const one = (q: string) => {
+    const t0 = performance.now();
+    const r = engine.search(q, opts);
+    return { r, ms: performance.now() - t0 };
+  };
+  if (fromStdin) {
+    for await (const line of io.stdinLines()) {
+      const q = line.trim();
+      if (!q) continue;
+      const { r, ms } = one(q);
+      io.out(jsonLine(r, ms));
+    }
+    return 0;
+  }
+  if (!query.trim()) throw new UsageError(`empty query\n${USAGE}`);
+  const { r, ms } = one(query);
+  io.out(flags.has('json') ? jsonLine(r, ms) : human(engine, r, ms));
+  return 0;
+}

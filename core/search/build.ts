@@ -1,0 +1,103 @@
+/**
+ * Index build. lunr does the indexing work: a lunr.Builder with our CJK
+ * tokenizer (unigrams + overlapping bigrams of the normalised text) and a
+ * registered pipeline function in place of lunr's English trimmer, stop-word
+ * filter and stemmer, so lunr's inverted index holds, for every term, the
+ * units it occurs in. lunr's own `build()` (per-unit BM25 vectors and the
+ * term FST) is skipped: its serialisation is ~10 MiB for this corpus and
+ * loads in ~0.5 s, and we only need term → units. That inverted index is
+ * serialised compactly (sorted terms, delta/VLQ posting strings) and the
+ * query side does candidate generation from it, exact verification and
+ * ranking of only what is shown (engine.ts).
+ */
+import lunr from 'lunr';
+import { encodeInts, encodeSorted } from './codec.js';
+import type { SearchCorpus, SearchDoc } from './corpus-units.js';
+import { indexTokens, normalizeUnitText } from './tokenizer.js';
+
+export const SEARCH_FORMAT_VERSION = 1;
+export const TOKENIZER_ID = 'cjk-uni-bigram-1';
+
+export interface SerializedUnits {
+  v: number;
+  docs: SearchDoc[];
+  /** [doc index, unit path, searchable display text] */
+  units: [number, string, string][];
+}
+
+export interface SerializedIndex {
+  v: number;
+  tokenizer: string;
+  unitCount: number;
+  /** Sorted terms joined by '\n' (terms never contain '\n'). */
+  terms: string;
+  /** VLQ: number of units per term. */
+  df: string;
+  /** VLQ: length in characters of each term's posting string. */
+  lens: string;
+  /** Concatenated posting strings: delta-VLQ unit indexes. */
+  postings: string;
+}
+
+const PIPELINE_LABEL = 'policyReaderCjkTerm';
+
+/** Index terms are already normalised by the tokenizer; the pipeline only drops empties. */
+const cjkTerm: lunr.PipelineFunction = (token) => (token.toString() ? token : null);
+
+let registered = false;
+function register() {
+  if (registered) return;
+  lunr.Pipeline.registerFunction(cjkTerm, PIPELINE_LABEL);
+  registered = true;
+}
+
+function cjkTokenizer(obj?: unknown): lunr.Token[] {
+  if (obj == null) return [];
+  const norm = typeof obj === 'string' ? obj : String(obj);
+  return indexTokens(norm).map((t) => new lunr.Token(t, {}));
+}
+
+/** Build the serialisable index for a flattened corpus. Deterministic. */
+export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; index: SerializedIndex } {
+  register();
+  const builder = new lunr.Builder();
+  builder.pipeline.add(cjkTerm);
+  builder.searchPipeline.add(cjkTerm);
+  builder.tokenizer = cjkTokenizer as typeof lunr.tokenizer;
+  builder.metadataWhitelist = [];
+  builder.ref('i');
+  builder.field('t');
+  corpus.units.forEach((u, i) => {
+    builder.add({ i: String(i), t: normalizeUnitText(u.text).norm });
+  });
+
+  const inverted = builder.invertedIndex as Record<string, { t: Record<string, object> }>;
+  const terms = Object.keys(inverted).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const df: number[] = [];
+  const lens: number[] = [];
+  const postings: string[] = [];
+  for (const term of terms) {
+    // Integer-like keys enumerate in ascending numeric order.
+    const refs = Object.keys(inverted[term].t).map(Number);
+    const s = encodeSorted(refs);
+    df.push(refs.length);
+    lens.push(s.length);
+    postings.push(s);
+  }
+  return {
+    units: {
+      v: SEARCH_FORMAT_VERSION,
+      docs: corpus.docs,
+      units: corpus.units.map((u) => [u.doc, u.path, u.text]),
+    },
+    index: {
+      v: SEARCH_FORMAT_VERSION,
+      tokenizer: TOKENIZER_ID,
+      unitCount: corpus.units.length,
+      terms: terms.join('\n'),
+      df: encodeInts(df),
+      lens: encodeInts(lens),
+      postings: postings.join(''),
+    },
+  };
+}

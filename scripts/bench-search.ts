@@ -1,0 +1,249 @@
+/**
+ * npm run bench:search — search figures measured in one run:
+ * index build time, index size (raw / gzip), load time, query latency
+ * p50/p95 over a fixed seeded query set, recall and false hits, at 1× and
+ * 10× the corpus (units replicated as separate strings), against a
+ * brute-force `includes` scan and FlexSearch with a bigram encoder.
+ *
+ *   npm run bench:search [-- --corpus DIR] [-- --quick]
+ *
+ * Uses the parsed corpus (resources/corpus/library.json + docs/) when it
+ * exists, else falls back to paragraphs split from resources/corpus/raw/*.txt.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import FlexSearch from 'flexsearch';
+import { buildIndexData } from '../core/search/build.js';
+import { flattenCorpus, type SearchCorpus } from '../core/search/corpus-units.js';
+import { SearchEngine } from '../core/search/engine.js';
+import { normalizeUnitText } from '../core/search/tokenizer.js';
+import { normalize } from '../core/text/normalize.js';
+import { loadCorpusDocs } from '../cli/commands/search.js';
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fallback corpus: one document per raw file, paragraphs at blank lines. */
+export function rawCorpus(rawDir: string): SearchCorpus {
+  const corpus: SearchCorpus = { docs: [], units: [] };
+  const files = readdirSync(rawDir).filter((f) => f.endsWith('.txt')).sort();
+  files.forEach((f, di) => {
+    const text = readFileSync(join(rawDir, f), 'utf8').replace(/\r/g, '');
+    const paras = text.split(/\n\s*\n/).map((p) => p.replace(/\n/g, '').trim()).filter(Boolean);
+    corpus.docs.push({ id: f.replace(/\.txt$/, ''), title: paras[0]?.slice(0, 40) ?? f, issuer: '', issuers: [], docNumber: null, year: null, region: '全国', kind: '其他' });
+    let k = 0;
+    for (const p of paras) {
+      // Long paragraphs split at sentence ends into ~300-character units.
+      const parts = p.length > 400 ? p.match(/[^。]{1,300}(。|$)/g) ?? [p] : [p];
+      for (const part of parts) corpus.units.push({ doc: di, path: `p${k++}`, text: part });
+    }
+  });
+  return corpus;
+}
+
+export async function loadBenchCorpus(corpusDir = 'resources/corpus'): Promise<{ corpus: SearchCorpus; source: string }> {
+  if (existsSync(join(corpusDir, 'library.json'))) {
+    return { corpus: flattenCorpus(await loadCorpusDocs(corpusDir)), source: `${corpusDir} (parsed corpus)` };
+  }
+  return { corpus: rawCorpus(join(corpusDir, 'raw')), source: `${corpusDir}/raw (fallback: paragraphs of the raw files)` };
+}
+
+/** Replicate every unit `times` times as distinct strings in distinct documents. */
+export function replicate(c: SearchCorpus, times: number): SearchCorpus {
+  const out: SearchCorpus = { docs: [], units: [] };
+  for (let k = 0; k < times; k++) {
+    const base = out.docs.length;
+    c.docs.forEach((d) => out.docs.push({ ...d, id: k ? `${d.id}-r${k}` : d.id }));
+    for (const u of c.units) out.units.push({ doc: base + u.doc, path: u.path, text: k ? Buffer.from(u.text, 'utf8').toString('utf8') : u.text });
+  }
+  return out;
+}
+
+export const COMMON_TERMS = ['告知承诺制', '融资担保', '政务服务', '营商环境', '企业', '中小企业', '知识产权', '数字经济', '2023年', '2023 年', 'LPR', 'ＬＰＲ', '12345', '信用', '跨境电商', '人民政府', '办法', '市场监管', '一网通办', '首席'];
+
+/** Seeded query set: random substrings of 2, 4 and 6–10 characters plus common terms. */
+export function querySet(c: SearchCorpus, seed = 20240601, perLength = 100): string[] {
+  const rnd = mulberry32(seed);
+  const norms = c.units.map((u) => normalizeUnitText(u.text).norm);
+  const out: string[] = [];
+  const pick = (len: number) => {
+    for (let tries = 0; tries < 1000; tries++) {
+      const s = norms[Math.floor(rnd() * norms.length)];
+      if (s.length < len) continue;
+      const at = Math.floor(rnd() * (s.length - len + 1));
+      const q = s.slice(at, at + len);
+      if (/[\s"|]/.test(q) || q.startsWith('-') || q === 'or') continue;
+      return q;
+    }
+    return '';
+  };
+  for (const len of [2, 4]) for (let i = 0; i < perLength; i++) out.push(pick(len));
+  for (let i = 0; i < perLength; i++) out.push(pick(6 + Math.floor(rnd() * 5)));
+  return [...out.filter(Boolean), ...COMMON_TERMS];
+}
+
+function pct(xs: number[], p: number): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+const median = (xs: number[]) => pct(xs, 50);
+
+/** Time every query `rounds` times after a warm-up; per-query median, then p50/p95 over queries. */
+function latency(queries: string[], fn: (q: string) => unknown, rounds = 3): { p50: number; p95: number } {
+  for (const q of queries) fn(q);
+  const per: number[][] = queries.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    queries.forEach((q, i) => {
+      const t0 = performance.now();
+      fn(q);
+      per[i].push(performance.now() - t0);
+    });
+  }
+  const med = per.map(median);
+  return { p50: pct(med, 50), p95: pct(med, 95) };
+}
+
+function bigramEncode(text: string): string[] {
+  const n = normalizeUnitText(String(text)).norm;
+  const out = new Set<string>();
+  for (let i = 0; i < n.length; i++) {
+    if (n[i] === '\n') continue;
+    if (n.length === 1) out.add(n);
+    if (i + 1 < n.length && n[i + 1] !== '\n') out.add(n.slice(i, i + 2));
+  }
+  if (n.length === 1) out.add(n);
+  return [...out];
+}
+
+interface Row {
+  [k: string]: string | number;
+}
+
+async function benchScale(corpus: SearchCorpus, label: string, queries: string[], rows: Row[]) {
+  const norms = corpus.units.map((u) => normalizeUnitText(u.text).norm);
+  const textBytes = Buffer.from(corpus.units.map((u) => u.text).join('\n'), 'utf8');
+  const textGz = gzipSync(textBytes).length;
+
+  // Build (lunr builder → compact index).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const t0 = performance.now();
+  const data = buildIndexData(corpus);
+  const buildMs = performance.now() - t0;
+  const indexStr = JSON.stringify(data.index);
+  const unitsStr = JSON.stringify(data.units);
+  const indexBytes = Buffer.byteLength(indexStr);
+  const indexGz = gzipSync(indexStr).length;
+  const unitsBytes = Buffer.byteLength(unitsStr);
+  const unitsGz = gzipSync(unitsStr).length;
+
+  // Load (JSON.parse of both files + normalising unit texts), median of 5.
+  const loads: number[] = [];
+  let engine!: SearchEngine;
+  for (let i = 0; i < 5; i++) {
+    gc?.();
+    const t = performance.now();
+    engine = SearchEngine.fromJSON(unitsStr, indexStr);
+    loads.push(performance.now() - t);
+  }
+  gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const keep = SearchEngine.fromJSON(unitsStr, indexStr);
+  gc?.();
+  const heapMiB = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
+  void keep;
+
+  // Recall / false hits against brute force (all hits, not timed).
+  let expected = 0;
+  let found = 0;
+  let falseHits = 0;
+  for (const q of queries) {
+    const nq = normalize(q);
+    const truth = new Set<number>();
+    norms.forEach((s, i) => {
+      if (s.includes(nq)) truth.add(i);
+    });
+    const r = engine.search(q, { limit: 1e9, facets: false });
+    const got = new Set(r.hits.filter((h) => h.unit >= 0).map((h) => h.unit));
+    expected += truth.size;
+    for (const u of truth) if (got.has(u)) found++;
+    for (const u of got) if (!truth.has(u)) falseHits++;
+  }
+  const recall = expected ? found / expected : 1;
+
+  const ours = latency(queries, (q) => engine.search(q, { limit: 20, facets: false }));
+  const oursUi = latency(queries, (q) => engine.search(q, { limit: 20, facets: true }));
+  const brute = latency(queries, (q) => {
+    const nq = normalize(q);
+    const out: number[] = [];
+    for (let i = 0; i < norms.length; i++) if (norms[i].includes(nq)) out.push(i);
+    return out;
+  });
+
+  // FlexSearch, bigram encoder (all bigrams of the query required), top 20.
+  const tf = performance.now();
+  const flex = new FlexSearch.Index({ tokenize: 'strict', encode: bigramEncode } as never);
+  corpus.units.forEach((u, i) => flex.add(i, u.text));
+  const flexBuild = performance.now() - tf;
+  const flexLat = latency(queries, (q) => flex.search(q, { limit: 20 }));
+  let flexFound = 0;
+  let flexFalse = 0;
+  for (const q of queries) {
+    const nq = normalize(q);
+    const got = flex.search(q, { limit: 1e9 }) as number[];
+    const truth = norms.reduce((n, s) => n + (s.includes(nq) ? 1 : 0), 0);
+    const ok = got.filter((i) => norms[i].includes(nq)).length;
+    flexFound += Math.min(ok, truth);
+    flexFalse += got.length - ok;
+  }
+
+  const f = (x: number, d = 2) => x.toFixed(d);
+  rows.push({ scale: label, engine: 'ours (lunr-built bigram index, verify, top-k)', units: corpus.units.length, build_ms: f(buildMs, 0), index_raw_KiB: f(indexBytes / 1024, 0), index_gz_KiB: f(indexGz / 1024, 0), text_gz_KiB: f(textGz / 1024, 0), 'gz_index/gz_text': f(indexGz / textGz), load_ms: f(median(loads), 1), heap_MiB: gc ? f(heapMiB, 1) : 'n/a', p50_ms: f(ours.p50, 3), p95_ms: f(ours.p95, 3), recall: f(recall, 4), false_hits: falseHits });
+  rows.push({ scale: label, engine: 'ours + facet counts (UI call)', units: corpus.units.length, p50_ms: f(oursUi.p50, 3), p95_ms: f(oursUi.p95, 3), recall: f(recall, 4), false_hits: falseHits });
+  rows.push({ scale: label, engine: 'brute-force includes scan', units: corpus.units.length, p50_ms: f(brute.p50, 3), p95_ms: f(brute.p95, 3), recall: '1.0000', false_hits: 0 });
+  rows.push({ scale: label, engine: 'FlexSearch bigram (strict, limit 20)', units: corpus.units.length, build_ms: f(flexBuild, 0), p50_ms: f(flexLat.p50, 3), p95_ms: f(flexLat.p95, 3), recall: f(expected ? flexFound / expected : 1, 4), false_hits: flexFalse });
+  rows.push({ scale: label, engine: '(sizes) units.json shipped alongside', units: corpus.units.length, index_raw_KiB: f(unitsBytes / 1024, 0), index_gz_KiB: f(unitsGz / 1024, 0), text_gz_KiB: f(textGz / 1024, 0), text_raw_KiB: f(textBytes.length / 1024, 0) });
+}
+
+function printTable(rows: Row[]) {
+  const cols = ['scale', 'engine', 'units', 'build_ms', 'index_raw_KiB', 'index_gz_KiB', 'text_raw_KiB', 'text_gz_KiB', 'gz_index/gz_text', 'load_ms', 'heap_MiB', 'p50_ms', 'p95_ms', 'recall', 'false_hits'];
+  const used = cols.filter((c) => rows.some((r) => r[c] !== undefined));
+  const w = used.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(w[i])).join(' | ');
+  console.log(line(used));
+  console.log(w.map((n) => '-'.repeat(n)).join('-|-'));
+  for (const r of rows) console.log(line(used.map((c) => String(r[c] ?? ''))));
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const ci = args.indexOf('--corpus');
+  const corpusDir = ci >= 0 ? args[ci + 1] : 'resources/corpus';
+  const quick = args.includes('--quick');
+  const { corpus, source } = await loadBenchCorpus(corpusDir);
+  const chars = corpus.units.reduce((n, u) => n + u.text.length, 0);
+  console.log(`corpus: ${source}: ${corpus.docs.length} documents, ${corpus.units.length} units, ${chars} characters`);
+  const queries = querySet(corpus);
+  console.log(`queries: ${queries.length} (seeded: 100 × 2 chars, 100 × 4, 100 × 6–10, ${COMMON_TERMS.length} common terms); latency = per-query median of 3 rounds after warm-up`);
+  if (!(globalThis as { gc?: () => void }).gc) console.log('(run node with --expose-gc for heap figures)');
+  const rows: Row[] = [];
+  await benchScale(corpus, '1x', queries, rows);
+  if (!quick) await benchScale(replicate(corpus, 10), '10x', queries, rows);
+  printTable(rows);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
