@@ -21,3 +21,27 @@ export function createDialogGate() {
     }
   };
 }
+
+/** The slice of Electron's `dialog` module used here. */
+export interface ElectronDialogLike<W> {
+  showSaveDialog(window: W, options: object): Promise<{ canceled: boolean; filePath?: string }>;
+  showSaveDialog(options: object): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(window: W, options: object): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showOpenDialog(options: object): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+/** Binds the dialogs to the main window (sheet on macOS, modal elsewhere). */
+export function bindDialogs<W>(dialog: ElectronDialogLike<W>, getWindow: () => W | null): Dialogs {
+  return {
+    showSaveDialog: (o) => {
+      const opts = { ...o, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      const w = getWindow();
+      return w ? dialog.showSaveDialog(w, opts) : dialog.showSaveDialog(opts);
+    },
+    showOpenDialog: (o) => {
+      const opts = { ...o, properties: ['openFile'] };
+      const w = getWindow();
+      return w ? dialog.showOpenDialog(w, opts) : dialog.showOpenDialog(opts);
+    },
+  };
+}

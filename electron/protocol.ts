@@ -210,7 +210,7 @@ export function createAppProtocolHandler(roots: ServeRoots, fs: ServeFs, log: (m
     }
     const headers = securityHeaders(mimeTypeFor(file));
     headers['Content-Length'] = String(body.byteLength);
-    return new Response(request.method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers });
+    return new Response(request.method === 'HEAD' ? null : (body as unknown as ConstructorParameters<typeof Response>[0]), { status: 200, headers });
   };
 }
 

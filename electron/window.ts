@@ -209,3 +209,40 @@ export function acquireSingleInstance(app: SingleInstanceApp, getWindow: () => P
   app.on('second-instance', () => focusWindow(getWindow()));
   return true;
 }
+
+export interface MainWindowDeps<W> {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
+  /** screen.getAllDisplays().map(d => d.workArea), primary first. */
+  workAreas: () => Rectangle[];
+  statePath: string;
+  webPreferences: BrowserWindowConstructorOptions['webPreferences'];
+  icon?: string;
+  url: string;
+  log?: (m: string) => void;
+}
+
+type MainWindowLike = TrackedWindow & {
+  maximize(): void;
+  setFullScreen(flag: boolean): void;
+  show(): void;
+  once(event: 'ready-to-show', l: () => void): unknown;
+  loadURL(url: string): Promise<void>;
+};
+
+/** Creates the main window from the saved state and starts tracking it. */
+export function openMainWindow<W extends MainWindowLike>(deps: MainWindowDeps<W>): W {
+  const log = deps.log ?? (() => {});
+  const state = loadWindowState(deps.statePath, deps.workAreas());
+  const win = new deps.BrowserWindow(windowOptions(state, deps.webPreferences, deps.icon));
+  trackWindowState(
+    win,
+    (s) => saveWindowState(deps.statePath, s),
+    (s) => saveWindowStateSync(deps.statePath, s),
+    log,
+  );
+  if (state.maximized) win.maximize();
+  if (state.fullScreen) win.setFullScreen(true);
+  win.once('ready-to-show', () => win.show());
+  win.loadURL(deps.url).catch((e: unknown) => log(`loading ${deps.url} failed: ${String(e)}`));
+  return win;
+}

@@ -1,0 +1,123 @@
+/**
+ * Electron entry (bundled to dist/electron/main.cjs). Only composition: every
+ * decision lives in a small, unit-tested module.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import type { FileError } from './contract';
+import { openBackup, saveBackup } from './backup';
+import { bindDialogs, createDialogGate } from './dialogs';
+import { createElectronPdfRenderer, savePdf } from './export';
+import { registerIpcHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { resolveAppPaths, userDataOverride } from './paths';
+import { APP_ENTRY_URL, handleAppProtocol, registerAppScheme, type ServeFs } from './protocol';
+import { hardenSession, hardenWebContents, isAllowedExternalUrl, secureWebPreferences } from './security';
+import { acquireSingleInstance, openMainWindow } from './window';
+
+const APP_NAME = '政策阅读器';
+const isDev = !app.isPackaged;
+const log = (message: string) => console.log(`[main] ${message}`);
+
+// Node's fs, looked up at call time so Electron's asar patches apply.
+const serveFs: ServeFs = {
+  realpath: (p) => fs.promises.realpath(p),
+  stat: (p) => fs.promises.stat(p),
+  readFile: (p) => fs.promises.readFile(p),
+};
+
+const BUSY: FileError = { ok: false, code: 'busy', message: '另一个文件对话框已打开。' };
+
+let mainWindow: BrowserWindow | null = null;
+
+const userData = userDataOverride(app.isPackaged, process.env);
+if (userData) app.setPath('userData', userData);
+
+// Before 'ready': app:// gets a real, secure origin (stable IndexedDB) and fetch().
+registerAppScheme(protocol);
+app.enableSandbox();
+
+function createWindow(preload: string, icon: string | undefined): void {
+  mainWindow = openMainWindow({
+    BrowserWindow,
+    workAreas: () => {
+      const primary = screen.getPrimaryDisplay();
+      return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+    },
+    statePath: path.join(app.getPath('userData'), 'window-state.json'),
+    webPreferences: secureWebPreferences(preload),
+    icon,
+    url: APP_ENTRY_URL,
+    log,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function start(): Promise<void> {
+  const paths = resolveAppPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    mainDir: __dirname,
+    env: process.env,
+  });
+  if (isDev) log(`renderer ${paths.rendererRoot}; corpus ${paths.corpusRoot}`);
+
+  hardenSession(session.defaultSession, isDev, log);
+  handleAppProtocol(protocol, paths, serveFs, log);
+
+  const dialogs = bindDialogs(dialog, () => mainWindow);
+  const gate = createDialogGate();
+  const renderPdf = createElectronPdfRenderer({ BrowserWindow, session }, isDev);
+  const documents = () => app.getPath('documents');
+
+  registerIpcHandlers(
+    ipcMain,
+    {
+      'app:get-info': () => ({ version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged }),
+      'shell:open-external': async (_event, url) => {
+        if (!isAllowedExternalUrl(url)) return { ok: false, message: '只能打开政府网站（*.gov.cn）的 https 链接。' };
+        await shell.openExternal(url);
+        return { ok: true };
+      },
+      'export:save-pdf': (_event, request) => gate(BUSY, () => savePdf(request, { render: renderPdf, dialogs, defaultDir: documents() })),
+      'backup:save': (_event, request) => gate(BUSY, () => saveBackup(request, { dialogs, defaultDir: documents() })),
+      'backup:open': () => gate(BUSY, () => openBackup({ dialogs, defaultDir: documents() })),
+    },
+    log,
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        isMac: process.platform === 'darwin',
+        isDev,
+        appName: APP_NAME,
+        send: (command) => mainWindow?.webContents.send('menu:command', command),
+      }),
+    ),
+  );
+
+  createWindow(paths.preload, paths.icon);
+  app.on('activate', () => {
+    if (!mainWindow) createWindow(paths.preload, paths.icon);
+  });
+}
+
+if (acquireSingleInstance(app, () => mainWindow)) {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error(error);
+      dialog.showErrorBox(`${APP_NAME}无法启动`, String(error instanceof Error ? error.stack : error));
+      app.exit(1);
+    });
+}

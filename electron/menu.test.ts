@@ -1,0 +1,53 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { buildMenuTemplate } from './menu';
+
+const items = (t: MenuItemConstructorOptions[]) =>
+  t.flatMap((m) => (Array.isArray(m.submenu) ? (m.submenu as MenuItemConstructorOptions[]) : []));
+const roles = (t: MenuItemConstructorOptions[]) => items(t).map((i) => i.role).filter(Boolean);
+
+describe('buildMenuTemplate', () => {
+  const send = vi.fn();
+  const win = buildMenuTemplate({ isMac: false, isDev: false, appName: '政策阅读器', send });
+  const mac = buildMenuTemplate({ isMac: true, isDev: false, appName: '政策阅读器', send });
+  const dev = buildMenuTemplate({ isMac: false, isDev: true, appName: '政策阅读器', send });
+
+  it('has the Chinese top-level menus', () => {
+    expect(win.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
+    expect(mac.map((m) => m.label)).toEqual(['政策阅读器', '文件', '编辑', '视图', '窗口', '帮助']);
+  });
+
+  it('every item has a Chinese label (or is a separator)', () => {
+    for (const t of [win, mac, dev]) {
+      for (const i of items(t)) {
+        if (i.type === 'separator') continue;
+        expect(i.label, JSON.stringify(i)).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+
+  it('查找 uses Ctrl/Cmd+F and sends "find" to the renderer', () => {
+    const find = items(win).find((i) => i.label === '查找…')!;
+    expect(find.accelerator).toBe('CmdOrCtrl+F');
+    (find.click as () => void)();
+    expect(send).toHaveBeenCalledWith('find');
+  });
+
+  it('has zoom, full screen and the edit roles', () => {
+    expect(roles(win)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'quit', 'minimize', 'about']));
+    const view = items(win);
+    expect(view.find((i) => i.role === 'zoomOut')!.accelerator).toBe('CmdOrCtrl+-');
+    expect(view.find((i) => i.role === 'resetZoom')!.accelerator).toBe('CmdOrCtrl+0');
+  });
+
+  it('reload and devtools only in development', () => {
+    for (const t of [win, mac]) expect(roles(t)).not.toEqual(expect.arrayContaining(['reload']));
+    expect(roles(win).some((r) => r === 'reload' || r === 'forceReload' || r === 'toggleDevTools')).toBe(false);
+    expect(roles(dev)).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));
+  });
+
+  it('macOS gets the app menu and window roles', () => {
+    expect(roles(mac)).toEqual(expect.arrayContaining(['hide', 'hideOthers', 'unhide', 'services', 'front', 'zoom', 'close']));
+    expect(mac.find((m) => m.label === '帮助')!.role).toBe('help');
+  });
+});

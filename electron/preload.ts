@@ -1,0 +1,34 @@
+/**
+ * Sandboxed preload (bundled to CommonJS: dist/electron/preload.cjs). Exposes
+ * exactly the methods of PolicyReaderBridge as `window.policyReader` — never
+ * ipcRenderer itself, never the IPC event object.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { IpcChannel, IpcContract, IpcEvents, MenuCommand, PolicyReaderBridge } from './contract';
+
+function invoke<C extends IpcChannel>(channel: C, ...args: IpcContract[C]['args']): Promise<IpcContract[C]['result']> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<IpcContract[C]['result']>;
+}
+
+const MENU_EVENT: keyof IpcEvents = 'menu:command';
+const MENU_COMMANDS: readonly MenuCommand[] = ['find'];
+
+const bridge: PolicyReaderBridge = {
+  getAppInfo: () => invoke('app:get-info'),
+  openExternal: (url) => invoke('shell:open-external', url),
+  savePdf: (request) => invoke('export:save-pdf', request),
+  saveBackup: (request) => invoke('backup:save', request),
+  openBackup: () => invoke('backup:open'),
+  onMenuCommand: (listener) => {
+    if (typeof listener !== 'function') throw new TypeError('onMenuCommand: listener must be a function');
+    const wrapped = (_event: IpcRendererEvent, command: unknown) => {
+      if (MENU_COMMANDS.includes(command as MenuCommand)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_EVENT, wrapped);
+    return () => {
+      ipcRenderer.removeListener(MENU_EVENT, wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('policyReader', bridge);
