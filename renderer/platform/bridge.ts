@@ -1,16 +1,10 @@
 /**
- * The renderer's view of `window.policyReader`, the Electron preload bridge.
- *
- * TODO(contract): electron/contract.ts does not exist yet. This is the minimal
- * subset the renderer uses, every member optional so a bridge that lacks one
- * falls back to the browser implementation. Replace with
- * `import type { PolicyReaderApi } from '../../electron/contract'` once it lands.
+ * The Electron preload bridge, typed by electron/contract.ts. Absent in the
+ * browser preview, so every caller must handle null.
  */
-export interface PolicyReaderBridge {
-  copyText?(text: string): Promise<void>;
-  print?(): Promise<void>;
-  saveFile?(suggestedName: string, content: string): Promise<boolean>;
-}
+import type { PolicyReaderBridge } from '../../electron/contract';
+
+export type { PolicyReaderBridge };
 
 export function bridge(): PolicyReaderBridge | null {
   const b = (window as unknown as { policyReader?: unknown }).policyReader;

@@ -8,20 +8,12 @@ export const isDesktop = (): boolean => bridge() !== null;
 
 /** Copies text; resolves to false when every method failed. */
 export async function copyText(text: string): Promise<boolean> {
-  const b = bridge();
-  if (b?.copyText) {
-    try {
-      await b.copyText(text);
-      return true;
-    } catch {
-      // fall through to the browser paths
-    }
-  }
+  // The bridge has no clipboard channel: Electron's renderer supports the
+  // Clipboard API itself, and the textarea path covers refusals.
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    // Clipboard API refused (no permission, insecure context): the old way still works on a user gesture.
     return copyWithTextarea(text);
   }
 }
@@ -46,21 +38,13 @@ function copyWithTextarea(text: string): boolean {
   return ok;
 }
 
-export async function printPage(): Promise<void> {
-  const b = bridge();
-  if (b?.print) return b.print();
+/** window.print works in both hosts; PDF export through the bridge (savePdf) is a later feature. */
+export function printPage(): void {
   window.print();
 }
 
-/** Saves text to a file: the bridge's save dialog on the desktop, a Blob download in the browser. */
-export async function saveTextFile(suggestedName: string, content: string): Promise<boolean> {
+/** Subscribes to application-menu commands; a no-op in the browser. */
+export function onMenuCommand(listener: (command: 'find') => void): () => void {
   const b = bridge();
-  if (b?.saveFile) return b.saveFile(suggestedName, content);
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = suggestedName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return true;
+  return b ? b.onMenuCommand(listener) : () => {};
 }

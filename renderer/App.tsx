@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { TopBar } from './components/TopBar';
+import { useRoute } from './hooks/useRoute';
+import { useSettings } from './hooks/useSettings';
+import { DocRoute } from './routes/DocRoute';
+import { LibraryRoute } from './routes/LibraryRoute';
+import { NotFoundRoute } from './routes/NotFoundRoute';
+import { SearchRoute } from './routes/SearchRoute';
+
+export function App() {
+  const { route, nonce } = useRoute();
+  const settings = useSettings();
+  const { theme, fontSize } = settings.settings;
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.style.setProperty('--reader-font-size', `${fontSize}px`);
+  }, [theme, fontSize]);
+
+  return (
+    <>
+      <TopBar route={route} settings={settings} />
+      <main id="main">
+        {route.name === 'library' && <LibraryRoute filters={route.filters} />}
+        {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
+        {route.name === 'search' && <SearchRoute query={route.query} />}
+        {route.name === 'not-found' && <NotFoundRoute />}
+      </main>
+    </>
+  );
+}

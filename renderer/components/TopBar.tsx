@@ -1,0 +1,45 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FONT_SIZE_MAX, FONT_SIZE_MIN } from '../db/records';
+import { navigate } from '../hooks/useRoute';
+import type { SettingsApi } from '../hooks/useSettings';
+import { onMenuCommand } from '../platform';
+import type { Route } from '../routing/hash';
+
+export function TopBar({ route, settings }: { route: Route; settings: SettingsApi }) {
+  const routeQuery = route.name === 'search' || route.name === 'doc' ? route.query : '';
+  const [q, setQ] = useState(routeQuery);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => setQ(routeQuery), [routeQuery]);
+  useEffect(() => onMenuCommand((c) => c === 'find' && input.current?.focus()), []);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate({ name: 'search', query: q.trim() });
+  };
+  const { theme, fontSize } = settings.settings;
+
+  return (
+    <header className="topbar">
+      <a className="brand" href="#/">
+        政策阅读器
+      </a>
+      <form className="searchbox" role="search" onSubmit={submit}>
+        <input ref={input} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="搜索政策全文" aria-label="搜索政策全文" />
+      </form>
+      <div className="prefs" role="group" aria-label="阅读设置">
+        <button type="button" onClick={() => settings.setFontSize(fontSize - 1)} disabled={fontSize <= FONT_SIZE_MIN} aria-label="减小字号" title="减小字号">
+          A−
+        </button>
+        <span className="font-size" data-testid="font-size" aria-live="polite">
+          {fontSize}
+        </span>
+        <button type="button" onClick={() => settings.setFontSize(fontSize + 1)} disabled={fontSize >= FONT_SIZE_MAX} aria-label="增大字号" title="增大字号">
+          A+
+        </button>
+        <button type="button" className="theme-toggle" onClick={() => settings.setTheme(theme === 'dark' ? 'light' : 'dark')} aria-pressed={theme === 'dark'} title="切换深色/浅色主题">
+          {theme === 'dark' ? '浅色' : '深色'}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Corpus access. URLs are relative to index.html so the same build works under
+ * app://reader/ (Electron) and http://127.0.0.1:<port>/ (preview).
+ */
+import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
+import { restoreDocument, restoreLibrary, type RestoredLibrary } from './restore';
+
+async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(res.status === 404 ? `找不到 ${url}` : `读取 ${url} 失败（${res.status}）`);
+  try {
+    return await res.json();
+  } catch {
+    throw new Error(`${url} 不是有效的 JSON`);
+  }
+}
+
+let library: Promise<RestoredLibrary> | null = null;
+
+export function loadLibrary(): Promise<RestoredLibrary> {
+  library ??= getJson('corpus/library.json').then(restoreLibrary);
+  // A failed load must not be cached, or the retry button could never work.
+  library.catch(() => (library = null));
+  return library;
+}
+
+// Back-and-forth between a few documents is the common pattern; keep a handful parsed.
+const DOC_CACHE_SIZE = 6;
+const docs = new Map<string, Promise<PolicyDocument>>();
+
+export function loadDocument(id: string): Promise<PolicyDocument> {
+  const hit = docs.get(id);
+  if (hit) {
+    docs.delete(id);
+    docs.set(id, hit);
+    return hit;
+  }
+  const p = getJson(`corpus/docs/${encodeURIComponent(id)}.json`).then((v) => restoreDocument(v, id));
+  p.catch(() => docs.delete(id));
+  docs.set(id, p);
+  while (docs.size > DOC_CACHE_SIZE) docs.delete(docs.keys().next().value as string);
+  return p;
+}
+
+export type { DocSummary };

@@ -1,0 +1,32 @@
+import { memo } from 'react';
+import type { DocSummary } from '../../core/corpus/types';
+import { docHref } from '../routing/hash';
+import { formatDate, formatRegion, sourcesLabel } from './format';
+
+export const DocRow = memo(function DocRow({ doc }: { doc: DocSummary }) {
+  const sources = sourcesLabel(doc);
+  return (
+    <li className="doc-row" data-testid="doc-row" data-doc-id={doc.id}>
+      <a className="doc-title" href={docHref(doc.id)}>
+        {doc.title}
+        {doc.titleSource === 'inferred' && (
+          <span className="inferred" title="原文无标题，此标题由其他信息推断">
+            （推断标题）
+          </span>
+        )}
+      </a>
+      <div className="doc-meta">
+        <span className="kind">{doc.kind}</span>
+        {doc.issuer && <span>{doc.issuer}</span>}
+        {doc.docNumber && <span className="docnum">{doc.docNumber}</span>}
+        <span>{formatDate(doc.date)}</span>
+        <span>{formatRegion(doc.region)}</span>
+        {sources && (
+          <span className="sources" title={doc.sources.map((s) => s.file).join('\n')}>
+            {sources}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+});

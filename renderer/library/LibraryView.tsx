@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import type { DocSummary } from '../../core/corpus/types';
+import { navigate } from '../hooks/useRoute';
+import { EMPTY_FILTERS, type LibraryFilters, type SortKey } from '../routing/hash';
+import { DocRow } from './DocRow';
+import { FacetList } from './FacetList';
+import { facetCounts, filterDocs, setFacet, type FacetKey } from './filters';
+
+const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
+
+export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dropped: number; filters: LibraryFilters }) {
+  const shown = useMemo(() => filterDocs(docs, filters), [docs, filters]);
+  const facets = useMemo(() => facetCounts(docs, filters), [docs, filters]);
+  // Replace, not push: filter tweaks should not each become a Back step.
+  const update = (f: LibraryFilters) => navigate({ name: 'library', filters: f }, { replace: true });
+  const pick = (key: FacetKey) => (value: string | null) => update(setFacet(filters, key, value));
+  const active = filters.province || filters.issuer || filters.year || filters.kind || filters.text;
+
+  return (
+    <div className="library">
+      <aside className="facets" aria-label="筛选">
+        <FacetList testId="facet-province" title="地区" values={facets.province} selected={filters.province} onSelect={pick('province')} />
+        <FacetList testId="facet-city" title="城市" values={facets.city} selected={filters.city} onSelect={pick('city')} />
+        <FacetList testId="facet-kind" title="类型" values={facets.kind} selected={filters.kind} onSelect={pick('kind')} />
+        <FacetList testId="facet-year" title="年份" values={facets.year} selected={filters.year} onSelect={pick('year')} />
+        <FacetList testId="facet-issuer" title="发文机关" values={facets.issuer} selected={filters.issuer} onSelect={pick('issuer')} scroll />
+      </aside>
+      <section className="doc-list" aria-label="文档列表">
+        <div className="list-toolbar">
+          <input type="search" className="quick-filter" value={filters.text} onChange={(e) => update({ ...filters, text: e.target.value })} placeholder="按标题或文号筛选" aria-label="按标题或文号筛选" />
+          <label>
+            排序
+            <select value={filters.sort} onChange={(e) => update({ ...filters, sort: e.target.value as SortKey })}>
+              {(Object.keys(SORT_LABELS) as SortKey[]).map((k) => (
+                <option key={k} value={k}>
+                  {SORT_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="count" data-testid="doc-count">
+            {shown.length === docs.length ? `共 ${docs.length} 篇` : `${shown.length} / ${docs.length} 篇`}
+          </span>
+          {active && (
+            <button type="button" onClick={() => update({ ...EMPTY_FILTERS, sort: filters.sort })}>
+              清除筛选
+            </button>
+          )}
+        </div>
+        {dropped > 0 && <p className="warning">有 {dropped} 条文库记录格式不正确，已跳过。</p>}
+        {shown.length ? (
+          <ul className="docs" data-testid="library-list">
+            {shown.map((d) => (
+              <DocRow key={d.id} doc={d} />
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">没有符合条件的文档。</p>
+        )}
+      </section>
+    </div>
+  );
+}

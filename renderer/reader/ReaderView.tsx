@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PolicyDocument } from '../../core/corpus/types';
+import { Toast, useToast } from '../components/Toast';
+import { usePositionWriter, useSavedPosition } from '../hooks/useReadingPosition';
+import { copyText } from '../platform';
+import { citationLine, citationText } from './citation';
+import { DocHeader } from './DocHeader';
+import { queryTerms } from './highlight';
+import { Outline } from './Outline';
+import { pageMarks } from './pages';
+import { UnitBlock } from './UnitBlock';
+import { useTopUnit } from './useUnitTracking';
+import { buildOutline, flattenUnits, type FlatUnit } from './units';
+
+interface Props {
+  doc: PolicyDocument;
+  /** Unit to land on (deep link); null restores the saved reading position. */
+  unitId: string | null;
+  /** Terms to mark in the text (`?q=` from search). */
+  highlightQuery: string;
+  /** Changes on every navigation, so a repeated link to the same unit re-scrolls. */
+  nonce: number;
+}
+
+const FLASH_MS = 2000;
+
+function scrollToUnit(id: string): HTMLElement | null {
+  const el = document.getElementById(id);
+  if (!el) return null;
+  el.scrollIntoView({ block: 'start' });
+  // Units above the target may only now get laid out (content-visibility) and
+  // change height; a second pass after layout settles keeps the target in place.
+  requestAnimationFrame(() => requestAnimationFrame(() => el.scrollIntoView({ block: 'start' })));
+  return el;
+}
+
+function isTyping(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
+  const flat = useMemo(() => flattenUnits(doc.units), [doc]);
+  const outline = useMemo(() => buildOutline(doc.units), [doc]);
+  const marks = useMemo(() => pageMarks(flat), [flat]);
+  const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
+  const outlineIds = useMemo(() => {
+    const ids = new Set<string>();
+    const walk = (es: typeof outline) => es.forEach((e) => (ids.add(e.id), walk(e.children)));
+    walk(outline);
+    return ids;
+  }, [outline]);
+  const terms = useMemo(() => queryTerms(highlightQuery), [highlightQuery]);
+
+  const content = useRef<HTMLDivElement>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const [activeOutline, setActiveOutline] = useState<string | null>(null);
+  const current = useRef<string | null>(null);
+  const { toast, show } = useToast();
+
+  const saved = useSavedPosition(doc.id);
+  const writePosition = usePositionWriter(doc.id);
+
+  const outlineFor = useCallback(
+    (id: string | null) => {
+      if (!id) return null;
+      const f = flat[indexOf.get(id) ?? -1];
+      if (!f) return null;
+      const chain = [...f.ancestors, f.unit];
+      for (let i = chain.length - 1; i >= 0; i--) if (outlineIds.has(chain[i].id)) return chain[i].id;
+      return null;
+    },
+    [flat, indexOf, outlineIds],
+  );
+
+  const topUnit = useTopUnit(content, (id, scrollTop) => {
+    writePosition(id, scrollTop);
+    setActiveOutline(outlineFor(id));
+  });
+
+  // Deep link: land on the unit and flash it.
+  useLayoutEffect(() => {
+    if (!unitId) return;
+    if (!indexOf.has(unitId)) {
+      show('未找到链接指向的条文，已打开文档开头');
+      return;
+    }
+    const el = scrollToUnit(unitId);
+    el?.focus({ preventScroll: true });
+    current.current = unitId;
+    setActiveOutline(outlineFor(unitId));
+    setFlashId(unitId);
+    const t = setTimeout(() => setFlashId(null), FLASH_MS);
+    return () => clearTimeout(t);
+  }, [unitId, nonce, indexOf, outlineFor, show]);
+
+  // No deep link: restore where the reader left off, once, when the position has been read.
+  const restored = useRef(false);
+  useLayoutEffect(() => {
+    if (unitId || restored.current || !saved.loaded) return;
+    restored.current = true;
+    const p = saved.position;
+    if (!p) return;
+    if (p.unitId && indexOf.has(p.unitId)) {
+      scrollToUnit(p.unitId);
+      current.current = p.unitId;
+      setActiveOutline(outlineFor(p.unitId));
+    } else window.scrollTo(0, p.scrollTop);
+  }, [unitId, saved, indexOf, outlineFor]);
+
+  const copy = useCallback(
+    async (f: FlatUnit) => {
+      const ok = await copyText(citationText(doc, f.unit, f.ancestors));
+      show(ok ? `已复制：${citationLine(doc, f.unit, f.ancestors)}` : '复制失败：系统剪贴板不可用');
+    },
+    [doc, show],
+  );
+
+  // Keyboard: j/k or ↓/↑ move between units, c copies the current one.
+  useEffect(() => {
+    const visible = (id: string | null) => {
+      const el = id ? document.getElementById(id) : null;
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const from = visible(current.current) ? current.current : topUnit();
+      const at = from ? (indexOf.get(from) ?? -1) : -1;
+      let next: number;
+      if (e.key === 'j' || e.key === 'ArrowDown') next = Math.min(flat.length - 1, at + 1);
+      else if (e.key === 'k' || e.key === 'ArrowUp') next = Math.max(0, at < 0 ? 0 : at - 1);
+      else if (e.key === 'c' && at >= 0) {
+        e.preventDefault();
+        void copy(flat[at]);
+        return;
+      } else return;
+      e.preventDefault();
+      const id = flat[next]?.unit.id;
+      const el = id ? document.getElementById(id) : null;
+      if (!el || !id) return;
+      current.current = id;
+      el.focus({ preventScroll: true });
+      const r = el.getBoundingClientRect();
+      const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      if (r.top < topbar || r.bottom > window.innerHeight) el.scrollIntoView({ block: r.height > window.innerHeight - topbar ? 'start' : 'nearest' });
+      setActiveOutline(outlineFor(id));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [flat, indexOf, copy, topUnit, outlineFor]);
+
+  return (
+    <div className="reader">
+      <Outline docId={doc.id} outline={outline} activeId={activeOutline} />
+      <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
+        <DocHeader doc={doc} />
+        {doc.addressees && <p className="addressees">{doc.addressees}</p>}
+        <div className="units">
+          {flat.map((f) => (
+            <UnitBlock key={f.unit.id} flat={f} marks={marks.get(f.unit.id) ?? []} terms={terms} flash={f.unit.id === flashId} onCopy={copy} />
+          ))}
+        </div>
+        {doc.signature.length > 0 && (
+          <div className="signature">
+            {doc.signature.map((s, i) => (
+              <p key={i}>{s}</p>
+            ))}
+          </div>
+        )}
+      </article>
+      <Toast message={toast} />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { memo } from 'react';
+import type { UnitLevel } from '../../core/corpus/types';
+import { HighlightedText } from './HighlightedText';
+import { estimateHeightEm } from './pages';
+import type { FlatUnit } from './units';
+
+const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'appendix']);
+
+interface Props {
+  flat: FlatUnit;
+  marks: (number | null)[];
+  terms: string[];
+  flash: boolean;
+  onCopy(flat: FlatUnit): void;
+}
+
+/**
+ * One unit of the flat reading list. Memoised: scrolling and keyboard moves
+ * re-render only the units whose flash state changed.
+ */
+export const UnitBlock = memo(function UnitBlock({ flat, marks, terms, flash, onCopy }: Props) {
+  const { unit, depth } = flat;
+  const isHeading = HEADING_LEVELS.has(unit.level);
+  const titled = !isHeading && unit.heading !== null;
+  // The label goes inline before the first paragraph (第十条　…) unless the unit has its own heading line.
+  const inlineLabel = !isHeading && !titled && unit.label !== '' && !(unit.paragraphs[0]?.text ?? '').startsWith(unit.label);
+  const chars = unit.paragraphs.reduce((n, p) => n + p.text.length, 0);
+  const H = unit.level === 'part' || unit.level === 'chapter' || unit.level === 'appendix' ? 'h2' : 'h3';
+
+  return (
+    <section
+      id={unit.id}
+      data-unit-id={unit.id}
+      data-level={unit.level}
+      className={`unit lv-${unit.level}${flash ? ' is-target' : ''}`}
+      style={{ containIntrinsicSize: `auto ${estimateHeightEm(chars, unit.paragraphs.length, isHeading || titled)}em`, ['--depth' as string]: depth }}
+      tabIndex={-1}
+    >
+      {(isHeading || titled) && (
+        <H className="unit-heading">
+          {unit.label && <span className="marker">{unit.label}</span>}
+          {unit.heading && <span className="heading-text">{unit.heading}</span>}
+        </H>
+      )}
+      {unit.paragraphs.map((p, i) =>
+        p.text === '' ? null : (
+          <p key={i}>
+            {marks[i] !== null && marks[i] !== undefined && (
+              <span className="page-mark" aria-label={`第${marks[i]}页`}>
+                {marks[i]}
+              </span>
+            )}
+            {i === 0 && inlineLabel && <span className="marker">{unit.label}</span>}
+            <HighlightedText text={p.text} terms={terms} />
+          </p>
+        ),
+      )}
+      {!isHeading && unit.paragraphs.length === 0 && !titled && unit.label && (
+        <p>
+          <span className="marker">{unit.label}</span>
+        </p>
+      )}
+      <button type="button" className="copy-cite" onClick={() => onCopy(flat)} title="复制本条及出处" aria-label={`复制${unit.label || '本段'}及出处`}>
+        复制引用
+      </button>
+    </section>
+  );
+});

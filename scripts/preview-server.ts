@@ -1,0 +1,110 @@
+/**
+ * `npm run preview`: the built renderer (dist/renderer/) and the corpus
+ * (resources/corpus/ as /corpus/) on 127.0.0.1, for trying the app in a
+ * browser and for the browser e2e tests. Builds the renderer first when the
+ * build is missing or older than its sources.
+ *
+ *   npm run preview -- [--port N] [--corpus DIR] [--no-build]
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveInside, sendFile, sendStatus, serveCorpus } from './static-files';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(REPO, 'dist', 'renderer');
+export const DEFAULT_CORPUS = join(REPO, 'resources', 'corpus');
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startPreviewServer(opts: { port?: number; corpusDir?: string; distDir?: string } = {}): Promise<PreviewServer> {
+  const corpusDir = resolve(opts.corpusDir ?? DEFAULT_CORPUS);
+  const distDir = resolve(opts.distDir ?? DIST);
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      if (await serveCorpus(req, res, corpusDir)) return;
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405, 'method not allowed');
+      const path = (req.url ?? '/').split('?')[0];
+      const file = resolveInside(distDir, path.endsWith('/') ? path + 'index.html' : path);
+      if (!file) return sendStatus(res, 403, 'forbidden');
+      if (!(await sendFile(res, file, req.method))) sendStatus(res, 404, 'not found');
+    })().catch(() => {
+      if (!res.headersSent) sendStatus(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when dist/renderer is missing or older than renderer/, core/ or the Vite config. */
+export function buildIsStale(): boolean {
+  const index = join(DIST, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  const sources = Math.max(newestMtime(join(REPO, 'renderer')), newestMtime(join(REPO, 'core')), statSync(join(REPO, 'vite.config.ts')).mtimeMs);
+  return sources > built;
+}
+
+export async function buildRenderer(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function ensureBuilt(): Promise<void> {
+  if (buildIsStale()) await buildRenderer();
+}
+
+async function main(argv: string[]) {
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  if (!argv.includes('--no-build')) {
+    if (buildIsStale()) {
+      console.log('building renderer…');
+      await buildRenderer();
+    }
+  }
+  const corpusDir = arg('--corpus') ?? DEFAULT_CORPUS;
+  if (!existsSync(join(corpusDir, 'library.json'))) console.warn(`warning: ${join(corpusDir, 'library.json')} not found; run \`npm run build:corpus\` (or pass --corpus e2e/fixtures/corpus)`);
+  const server = await startPreviewServer({ port: Number(arg('--port') ?? 4173), corpusDir });
+  console.log(`政策阅读器 preview: ${server.url}  (corpus: ${resolve(corpusDir)})`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
