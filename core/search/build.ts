@@ -29,8 +29,12 @@ export interface SerializedIndex {
   v: number;
   tokenizer: string;
   unitCount: number;
-  /** Sorted terms joined by '\n' (terms never contain '\n'). */
-  terms: string;
+  /** Unigram terms, sorted, concatenated (one code unit each). */
+  uni: string;
+  /** Bigram terms, sorted, concatenated (two code units each). Term ids: unigrams, then bigrams. */
+  bi: string;
+  /** Mean normalised unit length (for BM25). */
+  avgLen: number;
   /** VLQ: number of units per term. */
   df: string;
   /** VLQ: length in characters of each term's posting string. */
@@ -67,12 +71,21 @@ export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; 
   builder.metadataWhitelist = [];
   builder.ref('i');
   builder.field('t');
+  let normChars = 0;
   corpus.units.forEach((u, i) => {
-    builder.add({ i: String(i), t: normalizeUnitText(u.text).norm });
+    const norm = normalizeUnitText(u.text).norm;
+    normChars += norm.length;
+    builder.add({ i: String(i), t: norm });
   });
 
   const inverted = builder.invertedIndex as Record<string, { t: Record<string, object> }>;
-  const terms = Object.keys(inverted).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const all = Object.keys(inverted);
+  const uni = all.filter((t) => t.length === 1).sort(cmp);
+  const bi = all.filter((t) => t.length === 2).sort(cmp);
+  if (uni.length + bi.length !== all.length) throw new Error('index terms must be one or two code units');
+  const terms = [...uni, ...bi];
+
   const df: number[] = [];
   const lens: number[] = [];
   const postings: string[] = [];
@@ -94,7 +107,9 @@ export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; 
       v: SEARCH_FORMAT_VERSION,
       tokenizer: TOKENIZER_ID,
       unitCount: corpus.units.length,
-      terms: terms.join('\n'),
+      uni: uni.join(''),
+      bi: bi.join(''),
+      avgLen: Math.round((normChars / Math.max(1, corpus.units.length)) * 1000) / 1000,
       df: encodeInts(df),
       lens: encodeInts(lens),
       postings: postings.join(''),

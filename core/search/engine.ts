@@ -102,7 +102,8 @@ function cmpStr(a: string, b: string): number {
 export class SearchEngine {
   readonly docs: DocRec[];
   readonly units: UnitRec[];
-  private readonly terms: string[];
+  private readonly uni: string;
+  private readonly bi: string;
   private readonly df: Int32Array;
   private readonly offsets: Int32Array;
   private readonly postingsStr: string;
@@ -118,19 +119,18 @@ export class SearchEngine {
       const titleKey = titleN.norm + '\n' + normalizeUnitText(d.docNumber ?? '').norm;
       return { ...d, titleN, titleKey, metaKey: titleKey + '\n' + normalizeUnitText(d.issuer).norm, firstUnit: -1, endUnit: -1 };
     });
-    let total = 0;
     this.units = unitsData.units.map(([doc, path, text], i) => {
       const d = this.docs[doc];
       if (d.firstUnit < 0) d.firstUnit = i;
       d.endUnit = i + 1;
       const n = normalizeUnitText(text);
-      total += n.norm.length;
       return { doc, id: `${d.id}~${path}`, text, n };
     });
-    this.avgLen = this.units.length ? total / this.units.length : 1;
+    this.avgLen = indexData.avgLen || 1;
     if (indexData.unitCount !== this.units.length) throw new Error('search index does not match its unit list');
-    this.terms = indexData.terms ? indexData.terms.split('\n') : [];
-    const nt = this.terms.length;
+    this.uni = indexData.uni;
+    this.bi = indexData.bi;
+    const nt = this.uni.length + this.bi.length / 2;
     this.df = new Int32Array(nt);
     decodeInts(indexData.df, 0, nt, this.df, false);
     const lens = new Int32Array(nt);
@@ -146,14 +146,31 @@ export class SearchEngine {
 
   // ---- term lookup -------------------------------------------------------
 
+  /** Term id by binary search in the concatenated term strings (nothing to build at load). */
   private termId(term: string): number {
+    if (term.length === 1) {
+      const c = term.charCodeAt(0);
+      const s = this.uni;
+      let lo = 0;
+      let hi = s.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const m = s.charCodeAt(mid);
+        if (m === c) return mid;
+        if (m < c) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    }
+    const key = term.charCodeAt(0) * 65536 + term.charCodeAt(1);
+    const s = this.bi;
     let lo = 0;
-    let hi = this.terms.length - 1;
+    let hi = s.length / 2 - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const t = this.terms[mid];
-      if (t === term) return mid;
-      if (t < term) lo = mid + 1;
+      const m = s.charCodeAt(2 * mid) * 65536 + s.charCodeAt(2 * mid + 1);
+      if (m === key) return this.uni.length + mid;
+      if (m < key) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
