@@ -4,6 +4,7 @@
  * single-instance lock, and focusing the existing window on a second launch.
  */
 import nodeFs from 'node:fs';
+import path from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { atomicWriteFile } from './fs-safe';
 
@@ -108,6 +109,7 @@ export function loadWindowState(
 }
 
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
+  await nodeFs.promises.mkdir(path.dirname(file), { recursive: true });
   await atomicWriteFile(file, JSON.stringify(state, null, 2) + '\n');
 }
 
@@ -115,6 +117,7 @@ export async function saveWindowState(file: string, state: WindowState): Promise
 export function saveWindowStateSync(file: string, state: WindowState): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
+    nodeFs.mkdirSync(path.dirname(file), { recursive: true });
     nodeFs.writeFileSync(tmp, JSON.stringify(state, null, 2) + '\n');
     nodeFs.renameSync(tmp, file);
   } catch (e) {
