@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { serveCorpus } from './scripts/static-files';
+import { serveCorpus } from './scripts/static-files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = resolve(process.env.POLICY_READER_CORPUS ?? join(here, 'resources', 'corpus'));

@@ -73,9 +73,19 @@ export function buildIsStale(): boolean {
   return sources > built;
 }
 
+/**
+ * Builds in a child process with NODE_ENV=production: inside Vitest NODE_ENV
+ * is 'test', and an in-process build would then bundle React's development
+ * build (twice the size, slower), which is not what ships.
+ */
 export async function buildRenderer(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'warn' });
+  const { spawn } = await import('node:child_process');
+  const vite = join(REPO, 'node_modules', 'vite', 'bin', 'vite.js');
+  await new Promise<void>((ok, fail) => {
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build exited with ${code}`))));
+  });
 }
 
 export async function ensureBuilt(): Promise<void> {

@@ -19,6 +19,7 @@ const TITLE_SOURCES: readonly TitleSource[] = ['title-line', 'running-header', '
 const LEVELS: readonly UnitLevel[] = ['part', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
 // Ids end up in URLs and element ids; anything else is a corrupt entry.
 const ID_RE = /^[A-Za-z0-9._~-]+$/;
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
   return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
@@ -40,6 +41,7 @@ export function restoreSummary(v: unknown): DocSummary | null {
   if (!isObj(v) || typeof v.id !== 'string' || !ID_RE.test(v.id) || typeof v.title !== 'string' || v.title === '') return null;
   const issuers = Array.isArray(v.issuers) ? v.issuers.filter((s): s is string => typeof s === 'string' && s !== '') : [];
   const date = strOrNull(v.date);
+  const effective = strOrNull(v.effectiveDate);
   return {
     id: v.id,
     title: v.title,
@@ -47,7 +49,9 @@ export function restoreSummary(v: unknown): DocSummary | null {
     issuer: str(v.issuer, issuers.join('、')),
     issuers,
     docNumber: strOrNull(v.docNumber),
-    date: date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? date : null,
+    date: date && ISO_DATE.test(date) ? date : null,
+    effectiveDate: effective && ISO_DATE.test(effective) ? effective : null,
+    authors: Array.isArray(v.authors) ? v.authors.filter((s): s is string => typeof s === 'string' && s !== '') : [],
     region: restoreRegion(v.region),
     kind: oneOf(v.kind, KINDS, '其他'),
     sources: Array.isArray(v.sources) ? v.sources.map(restoreSource).filter((s): s is SourceRef => s !== null) : [],
@@ -120,5 +124,6 @@ export function restoreDocument(v: unknown, expectedId: string): PolicyDocument 
     addressees: strOrNull(v.addressees),
     signature: Array.isArray(v.signature) ? v.signature.filter((s): s is string => typeof s === 'string') : [],
     units: dedupe(units),
+    ...(typeof v.reprintedFrom === 'string' && v.reprintedFrom !== '' ? { reprintedFrom: v.reprintedFrom } : {}),
   };
 }

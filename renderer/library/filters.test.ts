@@ -4,7 +4,7 @@ import { EMPTY_FILTERS } from '../routing/hash';
 import { facetCounts, filterDocs, NATIONAL, setFacet } from './filters';
 
 function doc(id: string, over: Partial<DocSummary>): DocSummary {
-  return { id, title: id, titleSource: 'title-line', issuer: '', issuers: [], docNumber: null, date: null, region: { province: null, city: null }, kind: '通知', sources: [], unitCount: 0, charCount: 0, ...over };
+  return { id, title: id, titleSource: 'title-line', issuer: '', issuers: [], docNumber: null, date: null, effectiveDate: null, authors: [], region: { province: null, city: null }, kind: '通知', sources: [], unitCount: 0, charCount: 0, ...over };
 }
 
 const docs = [

@@ -31,8 +31,20 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
             <dd>{doc.docNumber}</dd>
           </>
         )}
+        {doc.authors.length > 0 && (
+          <>
+            <dt>作者</dt>
+            <dd>{doc.authors.join('、')}</dd>
+          </>
+        )}
         <dt>日期</dt>
         <dd>{formatDate(doc.date)}</dd>
+        {doc.effectiveDate && (
+          <>
+            <dt>施行日期</dt>
+            <dd>{formatDate(doc.effectiveDate)}</dd>
+          </>
+        )}
         <dt>地区</dt>
         <dd>{formatRegion(doc.region)}</dd>
         <dt>类型</dt>
@@ -51,6 +63,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
           </ul>
         </dd>
       </dl>
+      {doc.reprintedFrom && <p className="reprinted">转自：{doc.reprintedFrom}</p>}
       <div className="doc-actions">
         <a href="#/">← 文库</a>
         <button type="button" onClick={printPage}>

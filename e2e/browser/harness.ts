@@ -1,0 +1,65 @@
+/**
+ * Browser harness for the e2e tests and the startup benchmark: Debian's
+ * Chromium through playwright-core (no downloaded browsers), a fresh profile
+ * per launch, the preview server on an ephemeral port.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEFAULT_CORPUS, ensureBuilt, REPO, startPreviewServer, type PreviewServer } from '../../scripts/preview-server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS = join(REPO, 'test-results');
+export const FIXTURE_CORPUS = join(REPO, 'e2e', 'fixtures', 'corpus');
+
+/** The real corpus when it has been built, else the fixture; POLICY_READER_CORPUS overrides. */
+export function corpusDir(): string {
+  if (process.env.POLICY_READER_CORPUS) return process.env.POLICY_READER_CORPUS;
+  return existsSync(join(DEFAULT_CORPUS, 'library.json')) ? DEFAULT_CORPUS : FIXTURE_CORPUS;
+}
+
+export async function startServer(dir = corpusDir()): Promise<PreviewServer> {
+  await ensureBuilt();
+  return startPreviewServer({ corpusDir: dir });
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page requested, for the offline assertion. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { origin?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'policy-reader-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 860 },
+    locale: 'zh-CN',
+    colorScheme: opts.colorScheme ?? 'light',
+  });
+  if (opts.origin) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: opts.origin });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    requests,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

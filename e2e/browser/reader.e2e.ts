@@ -1,0 +1,202 @@
+/**
+ * The main reading scenario in real Chromium against the preview server:
+ * library → filter 山东 → open the regulation → outline → 第十条 → deep link
+ * reload → copy citation → theme/font persisted in IndexedDB → position
+ * restored. Also: the page never requests anything but 127.0.0.1.
+ */
+// Callbacks given to page.evaluate run in the page; this file is checked with
+// Node types only (tsconfig.node.json), so name the browser globals they use.
+declare const document: any, window: any, location: any, navigator: any, indexedDB: any, getComputedStyle: any;
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { PolicyDocument, Unit } from '../../core/corpus/types';
+import { corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser } from './harness';
+import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
+import type { PreviewServer } from '../../scripts/preview-server';
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let facts: CorpusFacts;
+let doc: PolicyDocument;
+let article10: Unit;
+const pageErrors: string[] = [];
+
+const unitTop = (id: string) => page.evaluate((i) => document.getElementById(i)?.getBoundingClientRect().top ?? NaN, id);
+const topbarBottom = () => page.evaluate(() => document.querySelector('.topbar')!.getBoundingClientRect().bottom);
+
+async function expectAtTop(id: string) {
+  // Two animation frames: the reader re-aligns after content-visibility layout.
+  await page.waitForFunction(
+    (i) => {
+      const el = document.getElementById(i);
+      const bar = document.querySelector('.topbar')!.getBoundingClientRect().bottom;
+      if (!el) return false;
+      const top = el.getBoundingClientRect().top;
+      return top >= bar - 2 && top <= bar + 40;
+    },
+    id,
+    { timeout: 5000 },
+  );
+  expect(await unitTop(id)).toBeGreaterThanOrEqual((await topbarBottom()) - 2);
+}
+
+beforeAll(async () => {
+  const dir = corpusDir();
+  facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
+  doc = scenarioDoc(facts);
+  const a10 = flatten(doc.units).find((u) => u.level === 'article' && u.label === '第十条');
+  if (!a10) throw new Error('scenario document has no 第十条');
+  article10 = a10;
+  server = await startServer(dir);
+  browser = await launch({ origin: server.url.replace(/\/$/, '') });
+  page = browser.page;
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus)`, () => {
+  it('lists every document and filters to 山东 with matching counts', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=doc-row]');
+    expect(await page.locator('[data-testid=doc-row]').count()).toBe(facts.library.length);
+    await screenshot(page, 'library');
+
+    const shandong = facts.library.filter((d) => d.region.province === '山东省');
+    const button = page.locator('[data-testid=facet-province] button', { hasText: '山东省' });
+    expect(await button.locator('.facet-count').textContent()).toBe(String(shandong.length));
+    await button.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=doc-row]').length === n, shandong.length);
+    const ids = await page.locator('[data-testid=doc-row]').evaluateAll((rows) => rows.map((r) => (r as any).dataset.docId));
+    expect(new Set(ids)).toEqual(new Set(shandong.map((d) => d.id)));
+    expect(page.url()).toContain('#/?p=');
+    // Cities appear once a province is chosen.
+    const cities = new Set(shandong.map((d) => d.region.city).filter(Boolean));
+    expect(await page.locator('[data-testid=facet-city] li').count()).toBe(cities.size);
+    if (doc.sources.length > 1) expect(await page.locator(`[data-doc-id="${doc.id}"] .sources`).textContent()).toBe(`${doc.sources.length} 个来源`);
+    await screenshot(page, 'library-shandong');
+  });
+
+  it('opens the regulation and shows its chapters in the outline', async () => {
+    await page.locator(`[data-doc-id="${doc.id}"] a.doc-title`).click();
+    await page.waitForSelector('[data-testid=doc] h1');
+    expect(await page.locator('[data-testid=doc] h1').textContent()).toContain(doc.title);
+    const chapters = doc.units.filter((u) => u.level === 'chapter');
+    const articles = flatten(doc.units).filter((u) => u.level === 'article');
+    if (facts.isReal) {
+      expect(chapters.length).toBe(8);
+      expect(articles.length).toBe(61);
+    }
+    expect(await page.locator('.outline li.ol-chapter').count()).toBe(chapters.length);
+    expect(await page.locator('.outline li.ol-article').count()).toBe(articles.length);
+    expect(await page.locator('[data-testid=doc] [data-level=article]').count()).toBe(articles.length);
+    expect(await page.locator('[data-testid=sources] li').count()).toBe(doc.sources.length);
+    await screenshot(page, 'reading-light');
+  });
+
+  it('jumps to 第十条 from the outline, and a reload of the deep link lands there', async () => {
+    await page.locator('.outline a', { hasText: /^第十条$/ }).click();
+    await page.waitForFunction((id) => decodeURIComponent(location.hash).endsWith(`/${id}`), article10.id);
+    await expectAtTop(article10.id);
+    expect(await page.locator(`[id="${article10.id}"]`).getAttribute('class')).toContain('is-target');
+    expect(await page.locator('.outline a[aria-current]').textContent()).toBe('第十条');
+
+    await page.reload();
+    await page.waitForSelector(`[id="${article10.id}"]`);
+    await expectAtTop(article10.id);
+    expect(await page.locator(`[id="${article10.id}"]`).getAttribute('class')).toContain('is-target');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await screenshot(page, 'reading-article10');
+  });
+
+  it('moves between units with j/k and shows where focus is', async () => {
+    const order = flatten(doc.units).map((u) => u.id);
+    const at = order.indexOf(article10.id);
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(order[at + 1]);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(order[at + 2]);
+    await page.keyboard.press('k');
+    await page.keyboard.press('k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(article10.id);
+    const shadow = await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow);
+    expect(shadow).not.toBe('none');
+  });
+
+  it('copies 第十条 with its citation', async () => {
+    await page.locator(`[id="${article10.id}"]`).hover();
+    await page.locator(`[id="${article10.id}"] > .copy-cite`).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=toast]')?.textContent?.startsWith('已复制'));
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const [first, ...rest] = text.split('\n');
+    const pages = article10.pages;
+    const pageText = pages.length === 0 ? '' : pages.length === 1 || Math.min(...pages) === Math.max(...pages) ? `（第${pages[0]}页）` : `（第${Math.min(...pages)}–${Math.max(...pages)}页）`;
+    expect(first).toBe(`《${doc.title}》${doc.docNumber ? `（${doc.docNumber}）` : ''}第十条${pageText}`);
+    if (facts.isReal) expect(first).toMatch(/^《青岛市政务服务管理办法》.*第十条（第\d+(–\d+)?页）$/);
+    expect(rest[0].startsWith('第十条')).toBe(true);
+    for (const p of article10.paragraphs) expect(rest.join('\n')).toContain(p.text);
+  });
+
+  it('persists theme and font size in IndexedDB across reloads', async () => {
+    const before = Number(await page.locator('[data-testid=font-size]').textContent());
+    await page.getByRole('button', { name: '增大字号' }).click();
+    await page.getByRole('button', { name: '增大字号' }).click();
+    await page.locator('.theme-toggle').click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.doc')!).fontSize)).toBe(`${before + 2}px`);
+    await screenshot(page, 'reading-dark');
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=doc] h1');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    expect(await page.locator('[data-testid=font-size]').textContent()).toBe(String(before + 2));
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.doc')!).fontSize)).toBe(`${before + 2}px`);
+    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(bg).not.toBe('rgb(251, 250, 247)');
+    // The values really are in IndexedDB, not only in memory.
+    const rows = await page.evaluate(
+      () =>
+        new Promise<unknown[]>((ok, fail) => {
+          const req = indexedDB.open('policy-reader');
+          req.onerror = () => fail(req.error);
+          req.onsuccess = () => {
+            const tx = req.result.transaction('settings');
+            const all = tx.objectStore('settings').getAll();
+            all.onsuccess = () => ok(all.result);
+          };
+        }),
+    );
+    expect(rows).toEqual(expect.arrayContaining([{ key: 'theme', value: 'dark' }, { key: 'fontSize', value: before + 2 }]));
+    // Back to light for the rest.
+    await page.locator('.theme-toggle').click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  });
+
+  it('restores the last reading position when the document is reopened', async () => {
+    const articles = flatten(doc.units).filter((u) => u.level === 'article');
+    const target = articles[articles.length - 2];
+    await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), target.id);
+    // Let the throttled writer store it (400 ms) before leaving.
+    await page.waitForTimeout(900);
+    await page.goto(server.url + '#/');
+    await page.waitForSelector('[data-testid=doc-row]');
+    await page.goto(`${server.url}#/doc/${doc.id}`);
+    await page.reload();
+    await page.waitForSelector(`[id="${target.id}"]`);
+    await expectAtTop(target.id);
+  });
+
+  it('never requested anything off 127.0.0.1 and logged no errors', () => {
+    expect(browser.requests.length).toBeGreaterThan(0);
+    const origin = server.url.replace(/\/$/, '');
+    const foreign = browser.requests.filter((u) => !(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:' + origin)));
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
