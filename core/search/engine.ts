@@ -112,7 +112,7 @@ export class SearchEngine {
 
   constructor(unitsData: SerializedUnits, indexData: SerializedIndex) {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
-      throw new Error(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}`);
+      throw new Error(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`);
     }
     this.docs = unitsData.docs.map((d) => {
       const titleN = normalizeUnitText(d.title);

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { buildSearchArtifacts } from './artifacts.js';
+import { SearchEngine } from './engine.js';
+import { findMatches, makeSnippet } from './highlight.js';
+import { paragraphRanges } from './corpus-units.js';
+
+function unit(docId: string, path: string, texts: string[], heading: string | null = null, children: Unit[] = []): Unit {
+  return { id: `${docId}~${path}`, path, level: 'article', label: '', heading, paragraphs: texts.map((text) => ({ text, pages: [] })), pages: [], children };
+}
+
+function doc(id: string, title: string, opts: Partial<PolicyDocument>, units: Unit[]): PolicyDocument {
+  return {
+    formatVersion: 1,
+    id,
+    title,
+    titleSource: 'title-line',
+    issuer: opts.issuers?.join('、') ?? '',
+    issuers: opts.issuers ?? [],
+    docNumber: opts.docNumber ?? null,
+    date: opts.date ?? null,
+    region: opts.region ?? { province: null, city: null },
+    kind: opts.kind ?? '通知',
+    sources: [],
+    unitCount: units.length,
+    charCount: 0,
+    addressees: null,
+    signature: [],
+    units,
+  } as PolicyDocument;
+}
+
+const DOCS: PolicyDocument[] = [
+  doc('a-qd', '青岛市政务服务管理办法', { issuers: ['青岛市人民政府'], region: { province: '山东省', city: '青岛市' }, kind: '办法', date: '2023-05-01', docNumber: '青岛市人民政府令第1号' }, [
+    unit('a-qd', 'ch1', [], '总则', [
+      unit('a-qd', 'ch1.ar1', ['第一条 为了规范政务服务，制定本办法。']),
+      unit('a-qd', 'ch1.ar2', ['第二条 本市推行证明事项告知承诺制，实行“一网通办”。', '申请人可以选择告知承诺制。']),
+    ]),
+    unit('a-qd', 'ar3', ['第三条 本办法自 2023 年 5 月 1 日起施行。']),
+  ]),
+  doc('b-sd', '山东省关于进一步优化营商环境的通知', { issuers: ['山东省人民政府办公厅'], region: { province: '山东省', city: null }, kind: '通知', date: '2022-03-01' }, [
+    unit('b-sd', 'o1', ['一、推行告知承诺制。参照《青岛市政务服务管理办法》执行政务服务管理办法。']),
+    unit('b-sd', 'o2', ['二、发展融资担保，降低ＬＰＲ加点。']),
+    unit('b-sd', 'o3', ['三、小微企业融资担保费率不超过1%。']),
+  ]),
+  doc('c-sh', '上海市支持小微企业发展若干措施', { issuers: ['上海市发展和改革委员会', '上海市财政局'], region: { province: '上海市', city: null }, kind: '措施', date: '2023-01-10', docNumber: '沪发改〔2023〕5号' }, [
+    unit('c-sh', 'p1', ['（一）政府性融资担保机构为小微企业提供担保，LPR 报价。']),
+    unit('c-sh', 'p2', ['（二）2023年起实施，热线12345受理。']),
+  ]),
+];
+
+function engine(): SearchEngine {
+  const files = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
+  return SearchEngine.fromJSON(files['units.json'], files['index.json']);
+}
+const E = engine();
+const units = (r: ReturnType<SearchEngine['search']>) => r.hits.filter((h) => h.field === 'text').map((h) => h.unitId).sort();
+
+describe('search artifacts', () => {
+  it('are deterministic', () => {
+    expect(buildSearchArtifacts(DOCS)).toEqual(buildSearchArtifacts(DOCS.slice().reverse()));
+  });
+});
+
+describe('SearchEngine', () => {
+  it('finds every clause with a phrase, with exact ranges', () => {
+    const r = E.search('告知承诺制');
+    expect(units(r)).toEqual(['a-qd~ch1.ar2', 'b-sd~o1']);
+    const h = r.hits.find((x) => x.unitId === 'a-qd~ch1.ar2')!;
+    const text = E.unitText(h.unit);
+    expect(h.ranges.map(([s, e]) => text.slice(s, e))).toEqual(['告知承诺制', '告知承诺制']);
+  });
+
+  it('AND, exclusion, OR and phrases', () => {
+    expect(units(E.search('融资担保 小微'))).toEqual(['b-sd~o3', 'c-sh~p1']);
+    expect(units(E.search('融资担保 -小微'))).toEqual(['b-sd~o2']);
+    expect(units(E.search('告知承诺制 OR 12345'))).toEqual(['a-qd~ch1.ar2', 'b-sd~o1', 'c-sh~p2']);
+    expect(units(E.search('"融资担保"'))).toEqual(['b-sd~o2', 'b-sd~o3']);
+    // 政府性融资担保 contains 融资担保 too, but as 融资担保机构
+    expect(units(E.search('融资担保'))).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+  });
+
+  it('folds widths, case and stray digit spaces', () => {
+    expect(units(E.search('lpr'))).toEqual(['b-sd~o2', 'c-sh~p1']);
+    expect(units(E.search('ＬＰＲ'))).toEqual(['b-sd~o2', 'c-sh~p1']);
+    expect(units(E.search('2023年'))).toEqual(['a-qd~ar3', 'c-sh~p2']);
+    expect(units(E.search('2023 年'))).toEqual(['a-qd~ar3', 'c-sh~p2']);
+    expect(units(E.search('“一网通办”'))).toEqual(['a-qd~ch1.ar2']);
+    expect(units(E.search('(一)'))).toEqual(['c-sh~p1']);
+    const h = E.search('2023年5月').hits[0];
+    const t = E.unitText(h.unit);
+    expect(h.ranges.map(([s, e]) => t.slice(s, e))).toEqual(['2023 年 5 月']);
+  });
+
+  it('ranks title matches first', () => {
+    const r = E.search('政务服务管理办法');
+    expect(r.hits[0].docId).toBe('a-qd');
+    expect(r.hits[0].field).toBe('title');
+    expect(r.hits[0].titleRanges).toEqual([[3, 11]]);
+    // the other document only mentions it in text
+    expect(r.hits.some((h) => h.docId === 'b-sd')).toBe(true);
+  });
+
+  it('unit hits carry document metadata: words may match title or issuer', () => {
+    // 青岛 is only in a-qd's title; 告知承诺制 in its text
+    expect(units(E.search('青岛 告知承诺制'))).toEqual(['a-qd~ch1.ar2', 'b-sd~o1']);
+    expect(units(E.search('上海市财政局 担保'))).toEqual(['c-sh~p1']);
+  });
+
+  it('scopes: same document, title only', () => {
+    expect(units(E.search('告知承诺制 融资担保'))).toEqual([]);
+    const doc = E.search('告知承诺制 融资担保', { scope: 'doc' });
+    expect([...new Set(doc.hits.map((h) => h.docId))]).toEqual(['b-sd']);
+    expect(units(doc)).toEqual(['b-sd~o1', 'b-sd~o2', 'b-sd~o3']);
+    expect(E.search('告知承诺制 -ＬＰＲ', { scope: 'doc' }).hits.map((h) => h.docId)).toEqual(['a-qd']);
+    const title = E.search('小微企业', { field: 'title' });
+    expect(title.hits.map((h) => h.docId)).toEqual(['c-sh']);
+    expect(E.search('2023〕5号', { field: 'title' }).hits.map((h) => h.docId)).toEqual(['c-sh']);
+  });
+
+  it('filters with counts (other facets applied), and search within results', () => {
+    const all = E.search('融资担保');
+    expect(all.facets.region).toEqual([
+      { value: '山东省', count: 2 },
+      { value: '上海市', count: 1 },
+    ]);
+    expect(all.facets.issuer.map((f) => f.value)).toContain('上海市财政局');
+    const sh = E.search('融资担保', { filters: { region: ['上海市'] } });
+    expect(units(sh)).toEqual(['c-sh~p1']);
+    expect(sh.facets.region.length).toBe(2); // own facet ignores its own filter
+    expect(sh.facets.year).toEqual([{ value: '2023', count: 1 }]);
+    expect(units(E.search('小微', { within: ['融资担保'] }))).toEqual(['b-sd~o3', 'c-sh~p1']);
+    expect(E.search('融资担保', { filters: { kind: ['办法'] } }).total).toBe(0);
+  });
+
+  it('limit/offset give a stable ranking; total counts everything', () => {
+    const r = E.search('政务服务', { limit: 1 });
+    const r2 = E.search('政务服务', { limit: 1, offset: 1 });
+    const full = E.search('政务服务', { limit: 100 });
+    expect(r.total).toBe(full.total);
+    expect([r.hits[0], r2.hits[0]]).toEqual(full.hits.slice(0, 2));
+  });
+
+  it('empty and only-negative queries find nothing', () => {
+    expect(E.search('').total).toBe(0);
+    expect(E.search('-融资').total).toBe(0);
+    expect(E.search('不存在的词语').total).toBe(0);
+  });
+});
+
+describe('findMatches / snippets / paragraph ranges', () => {
+  it('highlights a query in display text', () => {
+    const t = '实行“告知承诺制”，ＬＰＲ 与 2023 年';
+    expect(findMatches(t, '告知承诺制 lpr 2023年').map(([s, e]) => t.slice(s, e))).toEqual(['告知承诺制', 'ＬＰＲ', '2023 年']);
+    expect(findMatches(t, '-告知')).toEqual([]);
+  });
+
+  it('cuts snippets around the first match', () => {
+    const t = '甲'.repeat(100) + '融资担保' + '乙'.repeat(100);
+    const s = makeSnippet(t, [[100, 104]], 40);
+    expect(s.text.slice(...s.ranges[0])).toBe('融资担保');
+    expect(s.before && s.after).toBe(true);
+  });
+
+  it('maps unit ranges to paragraphs', () => {
+    const u = DOCS[0].units[0].children[1];
+    const h = E.search('告知承诺制').hits.find((x) => x.unitId === u.id)!;
+    expect(paragraphRanges(u, h.ranges)).toEqual([
+      { paragraph: 0, start: 12, end: 17 },
+      { paragraph: 1, start: 7, end: 12 },
+    ]);
+  });
+});

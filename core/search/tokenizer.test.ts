@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fold, normalizeWithMap } from '../text/normalize.js';
+import { fastFold, indexTerms, normalizeLine, normalizeUnitText, phraseTerms, toDisplayRange } from './tokenizer.js';
+import { mulberry32 } from '../../scripts/bench-search.js';
+
+const ALPHABET = ['政', '务', '服', '年', '条', '“', '”', '〔', '〕', 'Ｌ', 'Ｐ', 'Ｒ', 'L', 'p', 'r', '2', '０', '3', ' ', ' ', '\u3000', '\t', '，', ',', '（', '(', '—', '-', '·', 'a', 'Z', '\u00a0', '年'];
+
+describe('tokenizer', () => {
+  it('fastFold is fold', () => {
+    let all = '';
+    for (let c = 0; c < 0xd800; c++) all += String.fromCharCode(c);
+    for (let c = 0xe000; c < 0x10000; c++) all += String.fromCharCode(c);
+    expect(fastFold(all)).toBe(fold(all));
+  });
+
+  it('normalizeLine equals normalizeWithMap on random mixed text', () => {
+    const rnd = mulberry32(7);
+    for (let n = 0; n < 3000; n++) {
+      const len = Math.floor(rnd() * 20);
+      let s = '';
+      for (let i = 0; i < len; i++) s += ALPHABET[Math.floor(rnd() * ALPHABET.length)];
+      const a = normalizeLine(s);
+      const b = normalizeWithMap(s);
+      expect(a.text).toBe(b.text);
+      expect(a.map).toEqual(b.map);
+    }
+  });
+
+  it('keeps lines apart and maps offsets back to display text', () => {
+    const text = '第一章 总则\n本办法自 2023 年 5 月起施行，ＬＰＲ 加点。';
+    const n = normalizeUnitText(text);
+    expect(n.norm).toBe('第一章总则\n本办法自2023年5月起施行,lpr加点。');
+    const at = n.norm.indexOf('2023年5月');
+    const [s, e] = toDisplayRange(n.map, at, at + '2023年5月'.length);
+    expect(text.slice(s, e)).toBe('2023 年 5 月');
+    const l = n.norm.indexOf('lpr');
+    expect(text.slice(...toDisplayRange(n.map, l, l + 3))).toBe('ＬＰＲ');
+  });
+
+  it('indexes unigrams and bigrams of every character, never across lines', () => {
+    expect(indexTerms('lpr2\n融资').sort()).toEqual(['2', 'l', 'lp', 'p', 'pr', 'r', 'r2', '融', '融资', '资'].sort());
+    expect(phraseTerms('融资担保')).toEqual(['融资', '资担', '担保']);
+    expect(phraseTerms('融')).toEqual(['融']);
+  });
+});
