@@ -96,7 +96,8 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     expect(await page.locator('.outline li.ol-chapter').count()).toBe(chapters.length);
     expect(await page.locator('.outline li.ol-article').count()).toBe(articles.length);
     expect(await page.locator('[data-testid=doc] [data-level=article]').count()).toBe(articles.length);
-    expect(await page.locator('[data-testid=sources] li').count()).toBe(doc.sources.length);
+    expect(await page.locator('[data-testid=sources]').getAttribute('data-count')).toBe(String(doc.sources.length));
+    expect(await page.locator('[data-testid=sources] .file').count()).toBe(doc.sources.length);
     await screenshot(page, 'reading-light');
   });
 
@@ -125,7 +126,7 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     await page.keyboard.press('k');
     await page.keyboard.press('k');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(article10.id);
-    const shadow = await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow);
+    const shadow = await page.evaluate(() => getComputedStyle(document.activeElement!, '::before').boxShadow);
     expect(shadow).not.toBe('none');
   });
 
@@ -138,9 +139,36 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     const pages = article10.pages;
     const pageText = pages.length === 0 ? '' : pages.length === 1 || Math.min(...pages) === Math.max(...pages) ? `（第${pages[0]}页）` : `（第${Math.min(...pages)}–${Math.max(...pages)}页）`;
     expect(first).toBe(`《${doc.title}》${doc.docNumber ? `（${doc.docNumber}）` : ''}第十条${pageText}`);
-    if (facts.isReal) expect(first).toMatch(/^《青岛市政务服务管理办法》.*第十条（第\d+(–\d+)?页）$/);
+    if (facts.isReal) expect(first).toMatch(/^《青岛市政务服务管理办法》.*第十条(（第\d+(–\d+)?页）)?$/);
     expect(rest[0].startsWith('第十条')).toBe(true);
     for (const p of article10.paragraphs) expect(rest.join('\n')).toContain(p.text);
+  });
+
+  it('cites the page of a clause that has page numbers (press c on a deep-linked unit)', async () => {
+    // Any labelled unit with pages, anywhere in the corpus: the scenario document's source may have none.
+    let found: { d: PolicyDocument; u: Unit } | null = null;
+    for (const s of facts.library) {
+      const d = facts.doc(s.id);
+      const u = flatten(d.units).find((x) => x.label !== '' && x.pages.length > 0 && x.paragraphs.length > 0);
+      if (u) {
+        found = { d, u };
+        break;
+      }
+    }
+    expect(found, 'no unit with pages in the corpus').not.toBeNull();
+    const { d, u } = found!;
+    await page.goto(`${server.url}#/doc/${d.id}/${encodeURIComponent(u.id)}`);
+    await page.waitForSelector(`[id="${u.id}"]`);
+    await expectAtTop(u.id);
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => document.querySelector('[data-testid=toast]')?.textContent?.startsWith('已复制'));
+    const first = (await page.evaluate(() => navigator.clipboard.readText())).split('\n')[0];
+    const lo = Math.min(...u.pages);
+    const hi = Math.max(...u.pages);
+    expect(first.startsWith(`《${d.title}》`)).toBe(true);
+    expect(first.endsWith(lo === hi ? `（第${lo}页）` : `（第${lo}–${hi}页）`)).toBe(true);
+    await page.goto(`${server.url}#/doc/${doc.id}/${encodeURIComponent(article10.id)}`);
+    await page.waitForSelector(`[id="${article10.id}"]`);
   });
 
   it('persists theme and font size in IndexedDB across reloads', async () => {

@@ -1,10 +1,49 @@
-import type { PolicyDocument } from '../../core/corpus/types';
+import type { PolicyDocument, SourceRef } from '../../core/corpus/types';
 import { formatDate, formatRegion } from '../library/format';
 import { printPage } from '../platform';
 
 function pageRange(first: number | null, last: number | null): string {
   if (first === null) return '';
   return last !== null && last !== first ? `第${first}–${last}页` : `第${first}页`;
+}
+
+/** A document reprinted in many compilations can have a dozen copies: show a few, fold the rest. */
+const SHOWN_SOURCES = 3;
+
+function SourceLine({ s }: { s: SourceRef }) {
+  return (
+    <li>
+      <span className="file">{s.file}</span> {pageRange(s.firstPage, s.lastPage)}
+      <span className="lines">
+        （第{s.startLine}–{s.endLine}行）
+      </span>
+    </li>
+  );
+}
+
+function SourceList({ sources }: { sources: SourceRef[] }) {
+  const rest = sources.slice(SHOWN_SOURCES);
+  return (
+    <ul className="sources" data-testid="sources" data-count={sources.length}>
+      {sources.slice(0, SHOWN_SOURCES).map((s, i) => (
+        <SourceLine key={i} s={s} />
+      ))}
+      {rest.length > 0 && (
+        <li>
+          <details>
+            <summary>
+              共 {sources.length} 个来源，展开其余 {rest.length} 个
+            </summary>
+            <ul>
+              {rest.map((s, i) => (
+                <SourceLine key={i} s={s} />
+              ))}
+            </ul>
+          </details>
+        </li>
+      )}
+    </ul>
+  );
 }
 
 export function DocHeader({ doc }: { doc: PolicyDocument }) {
@@ -51,16 +90,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
         <dd>{doc.kind}</dd>
         <dt>来源</dt>
         <dd>
-          <ul className="sources" data-testid="sources">
-            {doc.sources.map((s, i) => (
-              <li key={i}>
-                <span className="file">{s.file}</span> {pageRange(s.firstPage, s.lastPage)}
-                <span className="lines">
-                  （第{s.startLine}–{s.endLine}行）
-                </span>
-              </li>
-            ))}
-          </ul>
+          <SourceList sources={doc.sources} />
         </dd>
       </dl>
       {doc.reprintedFrom && <p className="reprinted">转自：{doc.reprintedFrom}</p>}
