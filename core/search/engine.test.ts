@@ -75,8 +75,8 @@ describe('SearchEngine', () => {
     expect(units(E.search('融资担保 小微'))).toEqual(['b-sd~o3', 'c-sh~p1']);
     expect(units(E.search('融资担保 -小微'))).toEqual(['b-sd~o2']);
     expect(units(E.search('告知承诺制 OR 12345'))).toEqual(['a-qd~ch1.ar2', 'b-sd~o1', 'c-sh~p2']);
-    expect(units(E.search('"融资担保"'))).toEqual(['b-sd~o2', 'b-sd~o3']);
-    // 政府性融资担保 contains 融资担保 too, but as 融资担保机构
+    expect(units(E.search('"融资 担保"'))).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+    expect(units(E.search('"融资担保机构"'))).toEqual(['c-sh~p1']);
     expect(units(E.search('融资担保'))).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
   });
 
