@@ -64,8 +64,12 @@ export interface DocSummary {
   issuers: string[];
   /** 文号, e.g. 沪商自贸〔2023〕132号; null when the document has none. */
   docNumber: string | null;
-  /** ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when only that is known). */
+  /** Issue or publication date, ISO (YYYY-MM-DD); null when the text does not give one. */
   date: string | null;
+  /** Date the text says it takes effect (本办法自…起施行), ISO; null when not stated. */
+  effectiveDate: string | null;
+  /** Authors of a signed article (文章); empty for official documents. */
+  authors: string[];
   region: Region;
   kind: DocKind;
   sources: SourceRef[];
@@ -126,6 +130,8 @@ export interface PolicyDocument extends DocSummary {
   /** Signature block lines (issuing bodies, date) where present. */
   signature: string[];
   units: Unit[];
+  /** Where a reprinted text says it came from (转自…). */
+  reprintedFrom?: string;
 }
 
 export interface BuildWarning {
@@ -146,4 +152,6 @@ export interface Manifest {
   };
   rawFiles: { file: string; sha256: string; encoding: string; lines: number }[];
   warnings: BuildWarning[];
+  /** Things the build decided that a maintainer should know (front matter skipped, …). */
+  notes: string[];
 }

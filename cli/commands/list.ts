@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { type CommandIO, parseArgs } from '../io.js';
+import { DEFAULT_CORPUS_DIR, loadLibrary } from '../corpus-files.js';
+
+/** policy-reader list [--json] [--corpus DIR] */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { flags, options } = parseArgs(args, { flags: ['json'], options: ['corpus'] });
+  const library = await loadLibrary(path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR));
+  if (flags.has('json')) {
+    io.out(JSON.stringify(library.map(({ id, title, issuer, docNumber, date, region, kind, sources, unitCount, charCount }) => ({ id, title, issuer, docNumber, date, region, kind, sources, unitCount, charCount })), null, 1));
+    return 0;
+  }
+  for (const d of library) {
+    const where = [d.region.province, d.region.city].filter(Boolean).join('/') || '全国';
+    io.out([d.id, d.date ?? '----------', d.kind, where, d.title, d.docNumber ?? ''].join('\t'));
+  }
+  return 0;
+}

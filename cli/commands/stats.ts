@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { type CommandIO, parseArgs } from '../io.js';
+import { DEFAULT_CORPUS_DIR, loadLibrary, loadManifest } from '../corpus-files.js';
+
+/** policy-reader stats [--json] [--corpus DIR] */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { flags, options } = parseArgs(args, { flags: ['json'], options: ['corpus'] });
+  const dir = path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR);
+  const [manifest, library] = await Promise.all([loadManifest(dir), loadLibrary(dir)]);
+  const count = (key: (d: (typeof library)[number]) => string) => {
+    const m: Record<string, number> = {};
+    for (const d of library) m[key(d)] = (m[key(d)] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(m).sort((a, b) => b[1] - a[1]));
+  };
+  const stats = {
+    ...manifest.counts,
+    contentHash: manifest.contentHash,
+    byKind: count((d) => d.kind),
+    byProvince: count((d) => d.region.province ?? '全国'),
+    byYear: count((d) => (d.date ?? d.effectiveDate)?.slice(0, 4) ?? '未注明'),
+    multiSource: library.filter((d) => d.sources.length > 1).length,
+    warnings: manifest.warnings,
+    notes: manifest.notes,
+  };
+  if (flags.has('json')) io.out(JSON.stringify(stats, null, 1));
+  else {
+    io.out(`documents ${stats.documents}, units ${stats.units}, characters ${stats.characters}, raw files ${stats.rawFiles} (skipped ${stats.skippedFiles})`);
+    io.out(`by kind: ${Object.entries(stats.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    io.out(`by province: ${Object.entries(stats.byProvince).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    io.out(`by year: ${Object.entries(stats.byYear).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    io.out(`documents with several sources: ${stats.multiSource}`);
+    for (const w of stats.warnings) io.out(`warning: ${w.file}: ${w.message}`);
+    for (const n of stats.notes) io.out(`note: ${n}`);
+  }
+  return 0;
+}

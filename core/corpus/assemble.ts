@@ -1,0 +1,208 @@
+/**
+ * A document draft → a PolicyDocument (without its final id): header
+ * (文号, addressees), body, signature, attached documents, and metadata.
+ */
+import { titleFromHeader } from './furniture.js';
+import {
+  dateFromLine,
+  docNumberFrom,
+  effectiveDate,
+  issuersFromTitle,
+  kindFromTitle,
+  parseTitle,
+  publishedDate,
+  reprintSource,
+  sourceName,
+  tidyTitle,
+} from './metadata.js';
+import type { RawParagraph } from './paragraphs.js';
+import { DATE_LINE, DOC_NUMBER, ORG_SUFFIX, endsLikeTitle } from './patterns.js';
+import { findRegion } from './regions.js';
+import type { DocDraft } from './segment.js';
+import { buildUnits } from './structure.js';
+import type { DocKind, PolicyDocument, Region, SourceRef, TitleSource, Unit } from './types.js';
+import { CORPUS_FORMAT_VERSION } from './types.js';
+
+export interface Assembled {
+  doc: Omit<PolicyDocument, 'id' | 'units'> & { units: Unit[] };
+  draft: DocDraft;
+}
+
+const META_LINE = /^(发布日期|发布时间|来源|日期)\s*[:：]/;
+
+/** Build the units of a body with a temporary id; ids are rewritten once the document id is known. */
+export const TEMP_ID = '__doc__';
+
+export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string | null): Assembled {
+  const paras = [...d.paras];
+  let title = '';
+  let titleSource: TitleSource = 'title-line';
+  let date: string | null = null;
+  let dateFromTitle = false;
+
+  if (d.title) {
+    const t = parseTitle(d.title.text);
+    title = t.title;
+    date = t.date;
+    dateFromTitle = !!t.date;
+  }
+
+  // Header: meta lines (news), 文号, addressees.
+  let docNumber: string | null = null;
+  let addressees: string | null = null;
+  let newsSource: string | null = null;
+  while (paras.length) {
+    const t = paras[0].text;
+    if (META_LINE.test(t)) {
+      date ??= publishedDate(t);
+      newsSource ??= sourceName(t);
+      paras.shift();
+    } else if (!docNumber && DOC_NUMBER.test(t)) {
+      docNumber = docNumberFrom(t);
+      paras.shift();
+    } else if (!addressees && isAddressees(t)) {
+      addressees = t;
+      paras.shift();
+    } else break;
+  }
+
+  // Signature: org lines followed by a date line; what follows a signature may be an attached document.
+  const signature: string[] = [];
+  let body = paras;
+  const attachments: { title: string; paras: RawParagraph[] }[] = [];
+  const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
+  if (dateIdx > 0) {
+    let sigStart = dateIdx;
+    while (sigStart > 0 && dateIdx - sigStart < 3 && isSignatureLine(paras[sigStart - 1].text)) sigStart--;
+    signature.push(...paras.slice(sigStart, dateIdx + 1).map((p) => p.text));
+    date ??= dateFromLine(paras[dateIdx].text);
+    const rest = paras.slice(dateIdx + 1);
+    body = paras.slice(0, sigStart);
+    // After the signature: notes (（此件公开发布）, 附件) stay in the body; a title starts an attachment.
+    let current: { title: string; paras: RawParagraph[] } | null = null;
+    for (const p of rest) {
+      if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0)) {
+        current = { title: tidyTitle(p.text), paras: [] };
+        attachments.push(current);
+      } else if (current) current.paras.push(p);
+      else body.push(p);
+    }
+  }
+
+  // Title recovery for documents without a title line.
+  let authors: string[] = [];
+  if (!title) {
+    const trailing = d.furniture.find((r) => r.kind === 'trailing-title');
+    const header = d.furniture.filter((r) => r.kind === 'running-header').map((r) => titleFromHeader(r.text)).find((t): t is string => !!t);
+    if (d.interprets) {
+      const of = previousTitle(d.interprets);
+      title = of ? `《${of}》政策解读` : '政策解读';
+      titleSource = 'inferred';
+    } else if (trailing) {
+      title = tidyTitle(trailing.text);
+      titleSource = 'trailing-title';
+    } else if (header) {
+      title = tidyTitle(header);
+      titleSource = 'running-header';
+    } else {
+      const first = body[0]?.text ?? '';
+      title = first.slice(0, 24) + (first.length > 24 ? '…' : '');
+      titleSource = 'inferred';
+    }
+  }
+  const byline = d.furniture.find((r) => r.kind === 'byline');
+  if (byline) authors = byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean);
+
+  // Issuers: the title's head, else a running header naming the issuing notice, else the signature.
+  let issuers = issuersFromTitle(title);
+  if (!issuers.length) {
+    for (const r of d.furniture) {
+      const h = r.kind === 'running-header' ? titleFromHeader(r.text) : null;
+      if (h && h.includes(title.replace(/^《|》.*$/g, ''))) issuers = issuersFromTitle(h);
+      if (issuers.length) break;
+    }
+  }
+  const reprint = d.signoff ? reprintSource(d.signoff) : null;
+  if (!issuers.length && signature.length > 1) issuers = [signature[0]];
+  if (!issuers.length && d.signoff && !reprint) issuers = [d.signoff.replace(/秘书处$/, '')];
+  if (!issuers.length && reprint) issuers = [reprint];
+  if (!issuers.length && newsSource) issuers = [newsSource];
+  if (!issuers.length && authors.length) issuers = authors;
+
+  const allText = [...body, ...attachments.flatMap((a) => a.paras)].map((p) => p.text).join('\n');
+  const effective = effectiveDate(allText);
+
+  let kind: DocKind = kindFromTitle(title);
+  if (d.interprets || /解读$/.test(title)) kind = '解读';
+  else if (newsSource) kind = '新闻';
+  else if (authors.length) kind = '文章';
+
+  const region: Region = findRegion(issuers.join('、')) ?? findRegion(title) ?? (d.headingProvince ? { province: d.headingProvince, city: null } : null) ?? { province: null, city: null };
+
+  const units = buildUnits(TEMP_ID, body);
+  attachments.forEach((a, k) => {
+    const path = `att${k + 1}`;
+    const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
+    units.push({ id: `${TEMP_ID}~${path}`, path, level: 'appendix', label: '附件', heading: a.title, paragraphs: [], pages: unionPages(children), children });
+  });
+
+  const all = [d.title, ...d.paras].filter((p): p is RawParagraph => !!p);
+  const source: SourceRef = {
+    file: d.file,
+    startLine: Math.min(...all.map((p) => p.firstLine)),
+    endLine: Math.max(...all.map((p) => p.lastLine)),
+    firstPage: minPage(all),
+    lastPage: maxPage(all),
+  };
+
+  return {
+    draft: d,
+    doc: {
+      formatVersion: CORPUS_FORMAT_VERSION,
+      title,
+      titleSource,
+      issuer: issuers.join('、'),
+      issuers,
+      authors,
+      docNumber,
+      date: date ?? null,
+      effectiveDate: effective,
+      region,
+      kind,
+      sources: [source],
+      unitCount: 0,
+      charCount: 0,
+      addressees,
+      signature,
+      units,
+      ...(reprint ? { reprintedFrom: reprint } : {}),
+    },
+  };
+}
+
+function isAddressees(t: string): boolean {
+  return /[：:]$/.test(t) && t.length <= 200 && !/[。]|如下/.test(t) && /各|单位|政府|部门|机构|公司|委|局/.test(t);
+}
+
+function isSignatureLine(t: string): boolean {
+  return !/[。，；：！？]/.test(t) && t.length <= 200 && (ORG_SUFFIX.test(t) || /(政府|委员会|局|厅|办公室|公司|银行|中心|总部)/.test(t));
+}
+
+function isAttachmentTitle(t: string): boolean {
+  return t.length >= 6 && t.length <= 100 && !/[。，；！？：]/.test(t) && endsLikeTitle(t) && !DATE_LINE.test(t);
+}
+
+function unionPages(units: Unit[]): number[] {
+  const s = new Set<number>();
+  units.forEach((u) => u.pages.forEach((p) => s.add(p)));
+  return [...s].sort((a, b) => a - b);
+}
+
+function minPage(ps: RawParagraph[]): number | null {
+  const all = ps.flatMap((p) => p.pages);
+  return all.length ? Math.min(...all) : null;
+}
+function maxPage(ps: RawParagraph[]): number | null {
+  const all = ps.flatMap((p) => p.pages);
+  return all.length ? Math.max(...all) : null;
+}

@@ -1,0 +1,166 @@
+/**
+ * Page furniture: text that the PDF repeats on pages (running headers and
+ * footers, page numbers, the publisher's name) and that lands between the
+ * lines of the real text when the PDF is extracted.
+ *
+ * Rules, each general rather than tuned to one file:
+ *  1. page-number lines;
+ *  2. Latin-only short lines in a Chinese file (INFORMATION, WINCON LAW FIRM);
+ *  3. in paged files, short lines repeated at the top or bottom of many pages;
+ *  4. interruptions: a short block, set off by blank lines, that sits inside
+ *     a sentence (the text before it does not end a sentence and the text after
+ *     it continues) — a running header printed mid-paragraph. Its title-like
+ *     text is kept for title recovery, and its tail after the title (the
+ *     publication name, e.g. 政策简讯) is learned, so
+ *  5. other short blocks ending in that learned tail are furniture too.
+ * A block followed by a byline (李翊  柴恩旺) is not furniture but the title of
+ * a signed article printed after its first paragraphs.
+ */
+import { BYLINE, KIND_WORDS, LATIN_ONLY, PAGE_NUMBER, endsTerminal } from './patterns.js';
+import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
+
+export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline';
+
+export interface Removed {
+  kind: RemovedKind;
+  lines: Line[];
+  /** Block text joined without line breaks. */
+  text: string;
+}
+
+export interface FurnitureResult {
+  /** Lines with furniture removed (blank lines kept: paragraph joining reads them). */
+  lines: Line[];
+  removed: Removed[];
+}
+
+interface Block {
+  start: number; // index into lines
+  end: number; // exclusive
+}
+
+function blocksOf(lines: Line[]): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (isBlank(lines[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lines.length && !isBlank(lines[i]) && (i === start || lines[i].page === lines[i - 1].page)) i++;
+    blocks.push({ start, end: i });
+  }
+  return blocks;
+}
+
+const STRUCTURAL_START = /^\s*(第[一二三四五六七八九十百零〇]+[编章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|[（(]\d+[）)]|附件)/;
+
+export function removeFurniture(input: Line[]): FurnitureResult {
+  const removedIdx = new Map<number, RemovedKind>();
+  const removed: Removed[] = [];
+  const width = typicalWidth(input);
+  const isShort = (l: Line) => displayWidth(l.text) < width * 0.75;
+  const mark = (idxs: number[], kind: RemovedKind) => {
+    idxs.forEach((i) => removedIdx.set(i, kind));
+    removed.push({ kind, lines: idxs.map((i) => input[i]), text: idxs.map((i) => input[i].text.trim()).join('') });
+  };
+
+  // Rules 1 and 2: single lines.
+  input.forEach((l, i) => {
+    if (isBlank(l)) return;
+    if (PAGE_NUMBER.test(l.text)) mark([i], 'page-number');
+    else if (LATIN_ONLY.test(l.text) && l.text.trim().split(/\s+/).length <= 5) mark([i], 'latin');
+  });
+
+  // Rule 3: the first/last line of each page, repeated on many pages (digits ignored).
+  const pageEdges = new Map<string, number[]>();
+  for (let i = 0; i < input.length; i++) {
+    const l = input[i];
+    if (isBlank(l) || removedIdx.has(i) || l.page === null) continue;
+    const prev = prevContent(input, i, removedIdx);
+    const next = nextContent(input, i, removedIdx);
+    const atTop = prev === -1 || input[prev].page !== l.page;
+    const atBottom = next === -1 || input[next].page !== l.page;
+    if (!(atTop || atBottom) || !isShort(l) || STRUCTURAL_START.test(l.text)) continue;
+    const key = l.text.trim().replace(/\d+/g, '#');
+    if (key.length < 2) continue;
+    pageEdges.set(key, [...(pageEdges.get(key) ?? []), i]);
+  }
+  const pages = new Set(input.map((l) => l.page)).size;
+  for (const [, idxs] of pageEdges) if (idxs.length >= 3 && idxs.length >= pages * 0.2) idxs.forEach((i) => mark([i], 'page-repeat'));
+
+  // Rules 4 and 5: blocks set off by blank lines.
+  const blocks = blocksOf(input).filter((b) => !range(b).every((i) => removedIdx.has(i)));
+  const learnedTails = new Set<string>();
+  const candidates: Block[] = [];
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const idxs = range(b).filter((i) => !removedIdx.has(i));
+    if (idxs.length === 0 || idxs.length > 3) continue;
+    if (!idxs.every((i) => isShort(input[i]))) continue;
+    const text = idxs.map((i) => input[i].text.trim()).join('');
+    if (endsTerminal(text) || STRUCTURAL_START.test(text)) continue;
+    candidates.push(b);
+    const before = prevContent(input, b.start, removedIdx);
+    const after = nextContent(input, b.end - 1, removedIdx);
+    if (before === -1 || after === -1) continue;
+    // A byline after the block: this is a signed article's title (and the byline).
+    const nextBlock = blocks[bi + 1];
+    if (nextBlock && BYLINE.test(input[nextBlock.start].text) && nextBlock.end - nextBlock.start === 1) {
+      mark(idxs, 'trailing-title');
+      mark([nextBlock.start], 'byline');
+      bi++;
+      continue;
+    }
+    if (endsTerminal(input[before].text) || STRUCTURAL_START.test(input[after].text) || BYLINE.test(text)) continue;
+    mark(idxs, 'running-header');
+    const tail = tailAfterKind(text);
+    if (tail) learnedTails.add(tail);
+  }
+  for (const b of candidates) {
+    const idxs = range(b).filter((i) => !removedIdx.has(i));
+    if (idxs.length === 0) continue;
+    const text = idxs.map((i) => input[i].text.trim()).join('');
+    for (const tail of learnedTails) if (text.endsWith(tail)) mark(idxs, 'running-header');
+  }
+
+  return { lines: input.filter((_, i) => !removedIdx.has(i)), removed };
+}
+
+/** The text after the last document-kind word, when short: a publication name glued to a title. */
+export function tailAfterKind(text: string): string | null {
+  let best = -1;
+  let bestLen = 0;
+  for (const w of KIND_WORDS) {
+    const at = text.lastIndexOf(w);
+    if (at > best) {
+      best = at;
+      bestLen = w.length;
+    }
+  }
+  if (best <= 0) return null;
+  const tail = text.slice(best + bestLen);
+  return tail.length >= 2 && tail.length <= 10 ? tail : null;
+}
+
+/** Title text of a running header: everything up to and including the last kind word. */
+export function titleFromHeader(text: string): string | null {
+  const tail = tailAfterKind(text);
+  const title = tail ? text.slice(0, text.length - tail.length) : text;
+  return title.length >= 6 ? title : null;
+}
+
+function range(b: Block): number[] {
+  return Array.from({ length: b.end - b.start }, (_, k) => b.start + k);
+}
+
+function prevContent(lines: Line[], i: number, removed: Map<number, RemovedKind>): number {
+  for (let j = i - 1; j >= 0; j--) if (!isBlank(lines[j]) && !removed.has(j)) return j;
+  return -1;
+}
+
+function nextContent(lines: Line[], i: number, removed: Map<number, RemovedKind>): number {
+  for (let j = i + 1; j < lines.length; j++) if (!isBlank(lines[j]) && !removed.has(j)) return j;
+  return -1;
+}

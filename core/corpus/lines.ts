@@ -1,0 +1,51 @@
+/**
+ * Raw text → numbered lines with the page each came from. `# Page N:` markers
+ * are consumed here so no later stage ever sees them.
+ */
+
+export interface Line {
+  /** 1-based line number in the raw file. */
+  no: number;
+  /** Text with trailing white space removed (leading space is kept: it marks a new PDF text box). */
+  text: string;
+  /** Page from the last `# Page N:` marker, or null when the file has none. */
+  page: number | null;
+}
+
+const PAGE_MARKER = /^\s*#\s*Page\s+(\d+)\s*:?\s*$/i;
+
+export function toLines(text: string): { lines: Line[]; hasPages: boolean } {
+  const raw = text.split('\n');
+  const lines: Line[] = [];
+  let page: number | null = null;
+  let hasPages = false;
+  for (let i = 0; i < raw.length; i++) {
+    const m = PAGE_MARKER.exec(raw[i]);
+    if (m) {
+      page = Number(m[1]);
+      hasPages = true;
+      continue;
+    }
+    lines.push({ no: i + 1, text: raw[i].replace(/[\s\u3000]+$/u, ''), page });
+  }
+  return { lines, hasPages };
+}
+
+export const isBlank = (l: Line) => l.text.trim() === '';
+
+/** Display width in "CJK character" units: half-width characters count as half. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.trim()) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
+/**
+ * Typical full line width of a block of text: lines are wrapped at the page
+ * width, so the upper quantile of line widths is the wrap width.
+ */
+export function typicalWidth(lines: Line[]): number {
+  const widths = lines.map((l) => displayWidth(l.text)).filter((w) => w >= 8).sort((a, b) => a - b);
+  if (widths.length < 5) return 40;
+  return widths[Math.floor(widths.length * 0.8)];
+}

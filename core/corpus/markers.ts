@@ -1,0 +1,73 @@
+/**
+ * Structural markers at the start of a paragraph: 第三章, 第十条, 一、,
+ * （二）, 1. / 1、, （1）. Each marker has a level and a number; the
+ * structure builder uses the number to reject look-alikes (a sentence that
+ * happens to start with 2023.) by requiring sequences to start at 1 or
+ * continue the previous sibling.
+ */
+import { parseChineseNumber } from './numerals.js';
+import type { UnitLevel } from './types.js';
+
+export interface Marker {
+  level: UnitLevel;
+  /** The marker as printed, normalised: 第十条, 一、, （二）, 1. */
+  label: string;
+  n: number;
+  /** Text after the marker. */
+  rest: string;
+}
+
+const CN = '[一二三四五六七八九十百零〇两]+';
+const RULES: { re: RegExp; level: UnitLevel; label: (m: RegExpExecArray) => string }[] = [
+  { re: new RegExp(`^第(${CN})编\\s*`), level: 'part', label: (m) => `第${m[1]}编` },
+  { re: new RegExp(`^第(${CN})章\\s*`), level: 'chapter', label: (m) => `第${m[1]}章` },
+  { re: new RegExp(`^第(${CN})节\\s*`), level: 'section', label: (m) => `第${m[1]}节` },
+  { re: new RegExp(`^第(${CN}|\\d{1,3})条\\s*`), level: 'article', label: (m) => `第${m[1]}条` },
+  { re: new RegExp(`^(${CN})[、，,]\\s*`), level: 'outline1', label: (m) => `${m[1]}、` },
+  { re: new RegExp(`^[（(](${CN})[）)]\\s*`), level: 'outline2', label: (m) => `（${m[1]}）` },
+  { re: /^(\d{1,3})[.．、](?!\d)\s*/, level: 'outline3', label: (m) => `${m[1]}.` },
+  { re: /^[（(](\d{1,3})[）)]\s*/, level: 'outline4', label: (m) => `（${m[1]}）` },
+];
+
+export function readMarker(text: string): Marker | null {
+  for (const rule of RULES) {
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    const n = parseChineseNumber(m[1]);
+    if (n === null || n === 0) continue;
+    return { level: rule.level, label: rule.label(m), n, rest: text.slice(m[0].length) };
+  }
+  return null;
+}
+
+/** Nesting rank: a marker nests under any open unit of a lower rank. */
+export const RANK: Partial<Record<UnitLevel, number>> = {
+  appendix: 0,
+  part: 1,
+  chapter: 2,
+  section: 3,
+  article: 4,
+  clause: 5,
+  outline1: 6,
+  item: 7,
+  outline2: 7,
+  outline3: 8,
+  outline4: 9,
+};
+
+/** Short code for a level in unit paths (ch3.ar10.k2). */
+export const PATH_CODE: Record<UnitLevel, string> = {
+  part: 'pt',
+  chapter: 'ch',
+  section: 'se',
+  article: 'ar',
+  clause: 'k',
+  item: 'it',
+  outline1: 'a',
+  outline2: 'b',
+  outline3: 'c',
+  outline4: 'd',
+  preamble: 'pre',
+  para: 'p',
+  appendix: 'att',
+};

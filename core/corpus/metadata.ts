@@ -1,0 +1,115 @@
+/**
+ * Metadata from a document's title and header paragraphs: title clean-up,
+ * issuer(s), 文号, dates, kind. Pure string functions with fixture tests.
+ */
+import { CN_DATE, DATE_LINE, DOC_NUMBER, isoDate } from './patterns.js';
+import type { DocKind } from './types.js';
+
+/** Strip the compilation number and the trailing date; remove PDF spaces. */
+export function parseTitle(raw: string): { title: string; date: string | null; number: number | null } {
+  let t = raw.replace(/[\s\u3000]+/g, ' ').trim();
+  let number: number | null = null;
+  const num = /^(\d{1,3})\s*[.．、]\s*/.exec(t);
+  if (num) {
+    number = Number(num[1]);
+    t = t.slice(num[0].length);
+  }
+  let date: string | null = null;
+  const d = /[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]\s*$/.exec(t);
+  if (d) {
+    date = isoDate(d[1], d[2], d[3]);
+    t = t.slice(0, d.index);
+  }
+  return { title: tidyTitle(t), date, number };
+}
+
+/** Remove spaces a PDF put into a title: around CJK, digits and CJK punctuation; keep spaces between Latin words. */
+export function tidyTitle(t: string): string {
+  return t
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim()
+    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
+}
+
+const KIND_MAP: [RegExp, DocKind][] = [
+  [/解读$/, '解读'],
+  [/(实施细则|细则)$/, '细则'],
+  [/条例$/, '条例'],
+  [/(办法|管理办法)$/, '办法'],
+  [/(规定|规则)$/, '规定'],
+  [/(意见|实施意见|指导意见)$/, '意见'],
+  [/(方案)$/, '方案'],
+  [/(措施|举措|政策|若干政策)$/, '措施'],
+  [/(要点)$/, '要点'],
+  [/(计划|规划)$/, '计划'],
+  [/(决定)$/, '决定'],
+  [/(公告|通告)$/, '公告'],
+  [/(通知|函)$/, '通知'],
+];
+
+/**
+ * Kind from the title. A notice that issues or forwards another document
+ * (关于印发《…措施》的通知) is classed by what it issues: that is what a
+ * reader filtering by 措施 is looking for.
+ */
+export function kindFromTitle(title: string): DocKind {
+  let t = title.replace(/[（(](征求意见稿|草案[^）)]*|试行|暂行|\d{4}[^）)]*版|\d{4}[-—–]\d{4}年?)[）)]/g, '');
+  const issued = /(?:印发|转发|发布)(?:[^《]*?)《([^》]+)》(?:的)?(?:通知|公告|函)?$/.exec(t) ?? /(?:印发|转发)(.+?)的通知$/.exec(t);
+  if (issued) t = issued[1];
+  t = t.replace(/[（(][^（）()]*[）)]$/, '').replace(/[》」]$/, '');
+  for (const [re, kind] of KIND_MAP) if (re.test(t)) return kind;
+  return '其他';
+}
+
+/**
+ * Issuers named at the head of a title: 上海市发展和改革委员会关于… ,
+ * 上海海关等11部门关于… , 江苏省政府办公厅印发… ; several joined by 、.
+ */
+export function issuersFromTitle(title: string): string[] {
+  const m = /^(.{2,60}?)(?:关于|印发|转发|批准发布|发布)/.exec(title);
+  if (!m) return [];
+  const head = m[1].replace(/《.*$/, '');
+  if (head.length < 2 || /^\d/.test(head)) return [];
+  return head.split(/[、，,]/).map((s) => s.trim()).filter((s) => s.length >= 2);
+}
+
+export function docNumberFrom(text: string): string | null {
+  const m = DOC_NUMBER.exec(text);
+  return m ? m[1].replace(/\s+/g, '').replace(/\[/g, '〔').replace(/\]/g, '〕') : null;
+}
+
+export function dateFromLine(text: string): string | null {
+  const m = DATE_LINE.exec(text);
+  return m ? isoDate(m[1], m[2], m[3]) : null;
+}
+
+/** 发布日期: 2021-04-09 / 2021年4月9日 in a news header. */
+export function publishedDate(text: string): string | null {
+  const m = /(?:发布日期|发布时间|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
+  return m ? isoDate(m[1], m[2], m[3]) : null;
+}
+
+/** 来源：青岛日报 */
+export function sourceName(text: string): string | null {
+  const m = /来源\s*[:：]\s*(\S{2,20})/.exec(text);
+  return m ? m[1] : null;
+}
+
+/** 本办法自2023年7月1日起施行 → 2023-07-01 */
+export function effectiveDate(text: string): string | null {
+  const m = /自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起(?:施行|实施|执行|生效)/.exec(text);
+  return m ? isoDate(m[1], m[2], m[3]) : null;
+}
+
+export function firstDate(text: string): string | null {
+  const m = CN_DATE.exec(text);
+  return m ? isoDate(m[1], m[2], m[3]) : null;
+}
+
+/** 转自国家金融监督管理局 / 来源：… / 摘自… — a reprint note that ends an article. */
+export function reprintSource(text: string): string | null {
+  const m = /^(?:转自|转载自|摘自|来源[:：])\s*(\S{2,30})$/.exec(text.trim());
+  return m ? m[1] : null;
+}

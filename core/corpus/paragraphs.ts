@@ -1,0 +1,144 @@
+/**
+ * Wrapped PDF lines → paragraphs.
+ *
+ * PDF extraction breaks lines at the page width, and sometimes mid-line
+ * (after 、 or ，) where the layout justified text. A line therefore
+ * continues the paragraph unless something says it ends:
+ *  - the next line starts a structural marker (第三条, 一、, （二）, 1.);
+ *  - this line ends a sentence and either a blank line follows or the line is
+ *    shorter than the page width (a full line ending in 。 is more often a
+ *    sentence inside a paragraph than the end of one);
+ *  - this line is a heading: short, unpunctuated, and set off by a blank line
+ *    or reading like a title (…措施, …的通知);
+ *  - either line is a 文号 or a date line.
+ * Lines that echo the previous heading (the PDF printed a heading twice, the
+ * second time in fragments) are dropped.
+ */
+import { CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal } from './patterns.js';
+import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
+
+export interface RawParagraph {
+  text: string;
+  pages: number[];
+  firstLine: number;
+  lastLine: number;
+  /** Leading white space on the first line: a new PDF text box (a signal for document starts). */
+  boxStart: boolean;
+}
+
+export const MARKER_START =
+  /^\s*(第[一二三四五六七八九十百零〇两\d]+[编章节条]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|附件\s*\d*\s*[：:]?|附：|附:)/;
+
+const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/;
+
+/** Inline clean-up of one line: collapse white space, drop PDF spaces between digits and CJK. */
+export function cleanInline(s: string): string {
+  return s
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim()
+    .replace(/(\d) (?=[\u3400-\u9fff])/g, '$1')
+    .replace(/([\u3400-\u9fff]) (?=\d)/g, '$1')
+    .replace(/(\d) (?=[年月日号%])/g, '$1')
+    .replace(/ (?=[，。、；：！？）》」』】〕,.;:!?)])/g, '')
+    .replace(/([（《「『【〔(]) /g, '$1');
+}
+
+/** Join two pieces of a wrapped line: a space only between Latin words/numbers. */
+export function joinPieces(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  const last = a[a.length - 1];
+  const first = b[0];
+  const latinEnd = /[A-Za-z0-9]/.test(last) && !CJK.test(last);
+  const latinStart = /[A-Za-z]/.test(first);
+  return latinEnd && latinStart && /[A-Za-z]/.test(last) ? `${a} ${b}` : a + b;
+}
+
+const META_LINE = /^(发布日期|发布时间|来源|日期|作者)\s*[:：]/;
+
+function count(s: string, re: RegExp): number {
+  return s.match(re)?.length ?? 0;
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let j = 0;
+  for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
+  return j === needle.length;
+}
+
+export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawParagraph[] {
+  const out: RawParagraph[] = [];
+  let cur: RawParagraph | null = null;
+  let curLines = 0;
+  let curIsHeading = false;
+  const isFull = (t: string) => displayWidth(t) >= width - 3;
+  const isShort = (t: string) => displayWidth(t) < width * 0.75;
+
+  const flush = () => {
+    if (cur && cur.text) out.push(cur);
+    cur = null;
+    curLines = 0;
+    curIsHeading = false;
+  };
+
+  let prev: Line | null = null;
+  let blankBefore = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isBlank(line)) {
+      blankBefore = true;
+      continue;
+    }
+    const text = cleanInline(line.text);
+    // Echo of the previous heading: drop this and following fragments.
+    if (prev && cur && curLines === 1 && isShort(prev.text) && !endsTerminal(prev.text)) {
+      const prevText = cleanInline(prev.text);
+      let echo = text;
+      let k = i;
+      while (k + 1 < lines.length && !isBlank(lines[k + 1]) && echo.length < prevText.length && k - i < 2 && isSubsequence(echo + cleanInline(lines[k + 1].text), prevText)) {
+        k++;
+        echo += cleanInline(lines[k].text);
+      }
+      if (echo.length >= prevText.length * 0.4 && isSubsequence(echo, prevText)) {
+        curIsHeading = true;
+        i = k;
+        continue;
+      }
+    }
+    if (cur && prev && shouldBreak(prev, line, text, cur.text)) flush();
+    if (!cur) {
+      cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: /^[\s\u3000]/.test(line.text) };
+    }
+    const c: RawParagraph = cur;
+    c.text = joinPieces(c.text, text);
+    c.lastLine = line.no;
+    if (line.page !== null && !c.pages.includes(line.page)) c.pages.push(line.page);
+    curLines++;
+    prev = line;
+    blankBefore = false;
+  }
+  flush();
+  return out;
+
+  function shouldBreak(p: Line, line: Line, text: string, curText: string): boolean {
+    const pt = p.text.trim();
+    if (curIsHeading) return true;
+    if (MARKER_START.test(text) || META_LINE.test(text) || META_LINE.test(pt)) return true;
+    // Inside parentheses the sentence is not over (a title's date split over a page break).
+    if (count(curText, /[（(]/g) > count(curText, /[）)]/g) || count(curText, /《/g) > count(curText, /》/g)) return false;
+    if (DATE_LINE.test(text) || DOC_NUMBER.test(text) || DATE_LINE.test(pt) || DOC_NUMBER.test(pt)) return true;
+    // A title continued by its parenthesised qualifiers: （2023版）, （征求意见稿）, （2023年6月13日）.
+    if (/^[（(]/.test(text) && curText.length < 160 && !/[。，；：！？]/.test(curText)) return false;
+    // A new PDF text box after a short line, or after a reprint note, starts a new paragraph.
+    if (/^[\s\u3000]/.test(line.text) && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
+    // Addressees (各银保监局，…：) end at their colon even on a full line.
+    if (/[：:]$/.test(pt) && /^(各|本市|全省|全市|市|省|区|县)/.test(curText) && curText.length <= 200 && !/[。]|如下/.test(curText)) return true;
+    if (endsTerminal(pt)) return blankBefore || !isFull(pt);
+    if (/[，、,]$/.test(pt)) return false;
+    const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);
+    if (curUnpunctuated && isShort(pt) && blankBefore) return true;
+    // A title on its own line(s) (…若干措施, …的通知（2023年5月25日）): break after it.
+    if (curUnpunctuated && curText.length <= 80 && (endsLikeTitle(curText) || /[（(]\s*\d{4}[^）)]*日\s*[）)]$/.test(curText)) && !CN_DATE.test(text.slice(0, 12))) return true;
+    return false;
+  }
+}

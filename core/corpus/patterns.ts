@@ -1,0 +1,49 @@
+/** Character classes and patterns shared by the parsing stages. */
+
+/** Characters that end a sentence or a clause that may end a paragraph. */
+export const TERMINAL = /[。！？；：!?;:…]["”’）)》]*$|[。！？!?]$/;
+
+export function endsTerminal(s: string): boolean {
+  return TERMINAL.test(s.trim());
+}
+
+/** Document kinds as they end a title (longest first so 实施方案 wins over 方案). */
+export const KIND_WORDS = [
+  '实施细则', '实施意见', '实施方案', '行动方案', '工作方案', '工作要点', '行动计划', '若干措施', '政策措施', '任务清单',
+  '通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '通告', '举措', '清单',
+  '规划', '指引', '指南', '规范', '标准', '解读', '函', '批复', '报告', '纪要',
+];
+
+const KIND_TAIL = new RegExp(`(${KIND_WORDS.join('|')})(（[^（）]{1,12}）)*$`);
+
+/** True when a line reads like the end of a document title (…的通知, …办法（试行）). */
+export function endsLikeTitle(s: string): boolean {
+  return KIND_TAIL.test(s.trim().replace(/[（(]\s*\d{4}[^（）()]*[）)]$/, ''));
+}
+
+/** A date as printed in Chinese documents, with or without PDF spaces: 2023 年6 月13 日. */
+export const CN_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+export const CN_DATE_G = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+
+export function isoDate(y: string, m: string, d?: string): string {
+  const mm = m.padStart(2, '0');
+  return d ? `${y}-${mm}-${d.padStart(2, '0')}` : `${y}-${mm}`;
+}
+
+/** A line that is only a date (the date line of a signature block). */
+export const DATE_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+
+/** 文号: 沪商自贸〔2023〕132 号, 国办发[2023]1号, 鲁政字〔2023〕45号. */
+export const DOC_NUMBER = /^\s*([\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号)\s*$/;
+
+/** A line naming authors of a signed article: two or more 2–4 character names separated by wide spaces. */
+export const BYLINE = /^\s*[\u4e00-\u9fa5]{2,4}(?:[\s\u3000]{2,}[\u4e00-\u9fa5]{2,4})+\s*$/;
+
+/** Only Latin letters (page furniture such as INFORMATION, WINCON LAW FIRM). */
+export const LATIN_ONLY = /^\s*[A-Za-z][A-Za-z .&,'’-]{0,40}$/;
+
+/** Page numbers printed as their own line: 12, - 12 -, — 12 —, 第 12 页, 12/30. */
+export const PAGE_NUMBER = /^\s*(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
+/** Organisation suffixes: a short line ending in one of these may be a signature. */
+export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|局|厅|部|署|院|会|中心|秘书处|事务所|研究所|集团|总部|公司|分局|小组|联席会议|管委会|监管局|银行)$/;

@@ -1,0 +1,149 @@
+/**
+ * A file's paragraphs → document drafts.
+ *
+ * Two layouts occur:
+ *  - compilations: numbered titles that end with the date in parentheses
+ *    (`1. 上海海关…的通知（2023年6月13日）`), under region headings. A title
+ *    is accepted only when its number continues the sequence, so a numbered
+ *    body item that ends with a date is not mistaken for a new document;
+ *  - everything else: a document starts at a title paragraph, after a
+ *    sign-off (文康政策研究中心秘书处, 转自…), or at a new PDF text box
+ *    after a finished paragraph; 政策解读 starts an interpretation of the
+ *    document before it.
+ */
+import type { Removed } from './furniture.js';
+import { MARKER_START, type RawParagraph } from './paragraphs.js';
+import { DATE_LINE, DOC_NUMBER, ORG_SUFFIX, endsLikeTitle, endsTerminal } from './patterns.js';
+import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
+import { reprintSource } from './metadata.js';
+
+export interface DocDraft {
+  file: string;
+  /** The title paragraph, when the document has one (it is not in `paras`). */
+  title: RawParagraph | null;
+  paras: RawParagraph[];
+  /** Province of the compilation heading the document sits under. */
+  headingProvince: string | null;
+  /** The document is an interpretation (政策解读) of the one before it. */
+  interprets: DocDraft | null;
+  /** Sign-off paragraph that ended the document (秘书处, 转自…). */
+  signoff: string | null;
+  /** Furniture removed within the document's lines (for title recovery). */
+  furniture: Removed[];
+}
+
+const COMPILATION_TITLE = /^(\d{1,3})\s*[.．]\s*(.+?)[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$/;
+
+export function isCompilationTitle(text: string): boolean {
+  const m = COMPILATION_TITLE.exec(text);
+  return !!m && !/[。；]/.test(text) && m[2].length >= 6;
+}
+
+const INTERPRETATION = /^(政策)?解读$|^政策解读[：:]?/;
+const META_LINE = /^(发布日期|发布时间|来源|日期)\s*[:：]/;
+
+export function segmentFile(file: string, paras: RawParagraph[], removed: Removed[]): { docs: DocDraft[]; notes: string[] } {
+  const compilationTitles = paras.filter((p) => isCompilationTitle(p.text)).length;
+  const docs = compilationTitles >= 3 ? segmentCompilation(file, paras) : segmentLoose(file, paras);
+  const notes: string[] = [];
+  // Front matter: an untitled, unstructured first segment followed by real documents.
+  if (docs.length > 1 && !docs[0].title && !docs[0].interprets && !docs[0].paras.some((p) => MARKER_START.test(p.text) || /[：:]$/.test(p.text))) {
+    const fm = docs.shift()!;
+    notes.push(`${file}: lines ${fm.paras[0].firstLine}-${fm.paras[fm.paras.length - 1].lastLine} are front matter (no title, no structure), not a document`);
+  }
+  for (const d of docs) {
+    const first = d.title?.firstLine ?? d.paras[0]?.firstLine ?? 0;
+    const last = d.paras[d.paras.length - 1]?.lastLine ?? first;
+    d.furniture = removed.filter((r) => r.lines[0].no >= first && r.lines[0].no <= last + 3);
+  }
+  // A titled entry with no body (a compilation page that was an image) is still a document.
+  return { docs: docs.filter((d) => d.paras.length > 0 || d.title), notes };
+}
+
+function newDraft(file: string, title: RawParagraph | null, headingProvince: string | null = null): DocDraft {
+  return { file, title, paras: [], headingProvince, interprets: null, signoff: null, furniture: [] };
+}
+
+function segmentCompilation(file: string, paras: RawParagraph[]): DocDraft[] {
+  const docs: DocDraft[] = [];
+  let province: string | null = null;
+  let lastNumber = 0;
+  let cur: DocDraft | null = null;
+  for (const p of paras) {
+    const headingProvince = provinceFromHeading(p.text);
+    if (headingProvince || isMacroRegionHeading(p.text)) {
+      // Region headings only count between documents' bodies, never inside a numbered list.
+      if (headingProvince) province = headingProvince;
+      lastNumber = 0;
+      continue;
+    }
+    const m = COMPILATION_TITLE.exec(p.text);
+    if (m && isCompilationTitle(p.text)) {
+      const n = Number(m[1]);
+      // A title missed by extraction must not stop the rest: allow a gap of two.
+      if ((n > lastNumber && n <= lastNumber + 3) || (n === 1 && lastNumber > 0)) {
+        lastNumber = n;
+        cur = newDraft(file, p, province);
+        docs.push(cur);
+        continue;
+      }
+    }
+    if (cur) cur.paras.push(p);
+  }
+  return docs;
+}
+
+function isTitleParagraph(p: RawParagraph, next: RawParagraph | undefined, isFirst: boolean): boolean {
+  const t = p.text;
+  if (t.length < 4 || t.length > 100) return false;
+  if (/[。，；！？：:,;!?]/.test(t)) return false;
+  if (MARKER_START.test(t) || DATE_LINE.test(t) || DOC_NUMBER.test(t) || reprintSource(t)) return false;
+  if (ORG_SUFFIX.test(t) && t.length < 24) return false; // a signature, not a title
+  return endsLikeTitle(t) || isFirst || (!!next && META_LINE.test(next.text));
+}
+
+function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraft): boolean {
+  if (cur.paras.length < 2) return false;
+  const t = p.text;
+  if (reprintSource(t)) return true;
+  if (t.length > 30 || /[。，；！？：]/.test(t) || MARKER_START.test(t)) return false;
+  return ORG_SUFFIX.test(t) && !(next && DATE_LINE.test(next.text));
+}
+
+function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
+  const docs: DocDraft[] = [];
+  let cur: DocDraft | null = null;
+  let ended = false;
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const next = paras[i + 1];
+    if (INTERPRETATION.test(p.text)) {
+      const prevDoc = cur && !cur.interprets ? cur : (docs.filter((d) => !d.interprets).pop() ?? null);
+      cur = newDraft(file, null);
+      cur.interprets = prevDoc;
+      docs.push(cur);
+      ended = false;
+      continue;
+    }
+    const prevPara = i > 0 ? paras[i - 1] : null;
+    if (isTitleParagraph(p, next, i === 0) && (!cur || cur.paras.length > 0 || ended)) {
+      cur = newDraft(file, p);
+      docs.push(cur);
+      ended = false;
+      continue;
+    }
+    const newBox = p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3;
+    if (!cur || ended || newBox) {
+      cur = newDraft(file, null);
+      docs.push(cur);
+      ended = false;
+    }
+    if (isSignoff(p, next, cur)) {
+      cur.signoff = p.text;
+      ended = true;
+      continue;
+    }
+    cur.paras.push(p);
+  }
+  return docs;
+}

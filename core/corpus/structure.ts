@@ -1,0 +1,156 @@
+/**
+ * Paragraphs of one document body → the unit tree.
+ *
+ * Markers nest by rank (章 > 条 > 款 > 项; 一、 > （一） > 1. > （1））.
+ * A marker is accepted only when its number starts a sequence (1) or
+ * continues one (the previous sibling's number + 1, or + 2 to survive one
+ * lost line); anything else is text that happens to start like a marker.
+ * An article with several paragraphs gets them as 款 (clause) children, with
+ * the 项 that follow each paragraph inside it, as they are cited: 第十条第二款第（一）项.
+ */
+import type { Paragraph, Unit, UnitLevel } from './types.js';
+import { PATH_CODE, RANK, readMarker } from './markers.js';
+import { toChineseNumber } from './numerals.js';
+import type { RawParagraph } from './paragraphs.js';
+
+interface Draft {
+  unit: Unit;
+  n: number;
+  rank: number;
+  /** Order of own paragraphs ('p') and children ('c'), to form 款 afterwards. */
+  seq: ('p' | 'c')[];
+  lastN: Partial<Record<UnitLevel, number>>;
+}
+
+const HEADING_MAX = 50;
+
+export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''): Unit[] {
+  const roots: Unit[] = [];
+  const stack: Draft[] = [];
+  const docLastN: Partial<Record<UnitLevel, number>> = {};
+  const rootLastN: Partial<Record<UnitLevel, number>> = {};
+  let rootParas = 0;
+  const drafts = new Map<Unit, Draft>();
+
+  const mkId = (path: string) => `${docId}~${path}`;
+
+  for (const p of paras) {
+    const marker = readMarker(p.text);
+    let level = marker?.level;
+    if (marker && level) {
+      if (level === 'outline2' && stack.some((d) => d.unit.level === 'article')) level = 'item';
+      const rank = RANK[level]!;
+      // Where would it attach?
+      let depth = stack.length;
+      while (depth > 0 && stack[depth - 1].rank >= rank) depth--;
+      const parentLast = depth > 0 ? stack[depth - 1].lastN : rootLastN;
+      const prevSibling = parentLast[level] ?? 0;
+      const prevDoc = docLastN[level] ?? 0;
+      const ok = marker.n === 1 || marker.n === prevSibling + 1 || marker.n === prevSibling + 2 || marker.n === prevDoc + 1 || (prevDoc > 0 && marker.n === prevDoc + 2);
+      if (ok) {
+        stack.length = depth;
+        const parent = stack[stack.length - 1];
+        const path = (parent ? parent.unit.path + '.' : pathPrefix) + PATH_CODE[level] + marker.n;
+        const pureHeading = !/[。；！？!?;]/.test(marker.rest) && marker.rest.length <= HEADING_MAX && level !== 'article';
+        const unit: Unit = {
+          id: mkId(path),
+          path,
+          level,
+          label: marker.label,
+          heading: pureHeading && marker.rest ? marker.rest : null,
+          paragraphs: pureHeading || !marker.rest ? [] : [{ text: marker.rest, pages: p.pages }],
+          pages: [],
+          children: [],
+        };
+        const draft: Draft = { unit, n: marker.n, rank, seq: unit.paragraphs.length ? ['p'] : [], lastN: {} };
+        drafts.set(unit, draft);
+        if (parent) {
+          parent.unit.children.push(unit);
+          parent.seq.push('c');
+        } else roots.push(unit);
+        parentLast[level] = marker.n;
+        docLastN[level] = marker.n;
+        stack.push(draft);
+        continue;
+      }
+    }
+    // Plain paragraph: it belongs to the innermost open unit, except that text
+    // after an article's 项 is the article's next 款, not part of the last 项.
+    let target = stack[stack.length - 1];
+    if (target && target.unit.level === 'item') {
+      const art = [...stack].reverse().find((d) => d.unit.level === 'article');
+      if (art) {
+        stack.length = stack.indexOf(art) + 1;
+        target = art;
+      }
+    }
+    const para: Paragraph = { text: p.text, pages: p.pages };
+    if (target) {
+      target.unit.paragraphs.push(para);
+      target.seq.push('p');
+    } else {
+      rootParas++;
+      const path = pathPrefix + PATH_CODE[roots.length === 0 || roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para'] + rootParas;
+      roots.push({ id: mkId(path), path, level: roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para', label: '', heading: null, paragraphs: [para], pages: [], children: [] });
+    }
+  }
+
+  for (const u of roots) finish(u);
+  return roots;
+
+  function finish(u: Unit) {
+    const d = drafts.get(u);
+    if (d && u.level === 'article' && u.paragraphs.length >= 2) formClauses(u, d.seq);
+    for (const c of u.children) finish(c);
+    const pages = new Set<number>();
+    for (const p of u.paragraphs) p.pages.forEach((x) => pages.add(x));
+    for (const c of u.children) c.pages.forEach((x) => pages.add(x));
+    u.pages = [...pages].sort((a, b) => a - b);
+  }
+
+  function formClauses(article: Unit, seq: ('p' | 'c')[]) {
+    const clauses: Unit[] = [];
+    let pi = 0;
+    let ci = 0;
+    let current: Unit | null = null;
+    const orphans: Unit[] = [];
+    for (const s of seq) {
+      if (s === 'p') {
+        const n = clauses.length + 1;
+        const path = `${article.path}.${PATH_CODE.clause}${n}`;
+        current = { id: mkId(path), path, level: 'clause', label: `第${toChineseNumber(n)}款`, heading: null, paragraphs: [article.paragraphs[pi++]], pages: [], children: [] };
+        clauses.push(current);
+      } else {
+        const child = article.children[ci++];
+        if (current) current.children.push(rebase(child, current.path));
+        else orphans.push(child);
+      }
+    }
+    article.paragraphs = [];
+    article.children = [...orphans, ...clauses];
+  }
+
+  function rebase(u: Unit, parentPath: string): Unit {
+    const own = u.path.slice(u.path.lastIndexOf('.') + 1);
+    const path = `${parentPath}.${own}`;
+    return { ...u, id: mkId(path), path, children: u.children.map((c) => rebase(c, path)) };
+  }
+}
+
+/** Every unit in document order (depth first). */
+export function flattenUnits(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  const walk = (us: Unit[]) => {
+    for (const u of us) {
+      out.push(u);
+      walk(u.children);
+    }
+  };
+  walk(units);
+  return out;
+}
+
+/** The unit's own text: heading and paragraphs (children excluded). */
+export function unitOwnText(u: Unit): string {
+  return [u.heading ?? '', ...u.paragraphs.map((p) => p.text)].filter(Boolean).join('\n');
+}
