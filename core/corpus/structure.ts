@@ -33,6 +33,13 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
   const drafts = new Map<Unit, Draft>();
 
   const mkId = (path: string) => `${docId}~${path}`;
+  const usedPaths = new Set<string>();
+  const uniquePath = (base: string) => {
+    let path = base;
+    for (let k = 2; usedPaths.has(path); k++) path = `${base}_${k}`;
+    usedPaths.add(path);
+    return path;
+  };
 
   for (const p of paras) {
     const marker = readMarker(p.text);
@@ -50,7 +57,8 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
       if (ok) {
         stack.length = depth;
         const parent = stack[stack.length - 1];
-        const path = (parent ? parent.unit.path + '.' : pathPrefix) + PATH_CODE[level] + marker.n;
+        // A numbering that restarts under the same parent (a second 一、 list) must not reuse a path.
+        const path = uniquePath((parent ? parent.unit.path + '.' : pathPrefix) + PATH_CODE[level] + marker.n);
         const pureHeading = !/[。；！？!?;]/.test(marker.rest) && marker.rest.length <= HEADING_MAX && level !== 'article';
         const unit: Unit = {
           id: mkId(path),

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { docNumberFrom, effectiveDate, issuersFromTitle, kindFromTitle, parseTitle, publishedDate, tidyTitle } from './metadata.js';
+import { parseChineseNumber, toChineseNumber } from './numerals.js';
+
+describe('parseTitle', () => {
+  it('strips the compilation number and the date, and PDF spaces', () => {
+    expect(parseTitle('1. 上海海关等11 部门关于印发《上海口岸2023 年深化跨境贸易营商环境改革若干措施》的通知（2023 年6 月13 日）')).toEqual({
+      title: '上海海关等11部门关于印发《上海口岸2023年深化跨境贸易营商环境改革若干措施》的通知',
+      date: '2023-06-13',
+      number: 1,
+    });
+    expect(parseTitle('10.德州市人民政府办公室关于印发工作方案的通知(2023 年1 月20 日）').date).toBe('2023-01-20');
+  });
+  it('keeps spaces between Latin words only', () => {
+    expect(tidyTitle('国家金融监督管理总局陕西监管局办公室印发 《关于2024 年的通知》')).toBe('国家金融监督管理总局陕西监管局办公室印发《关于2024年的通知》');
+    expect(tidyTitle('AEO 高级认证 Authorized Economic Operator')).toBe('AEO高级认证Authorized Economic Operator');
+  });
+});
+
+describe('kindFromTitle', () => {
+  it.each([
+    ['青岛市政务服务管理办法', '办法'],
+    ['上海海关等11部门关于印发《上海口岸2023年深化跨境贸易营商环境改革若干措施》的通知', '措施'],
+    ['临沂市优化营商环境条例（征求意见稿）', '条例'],
+    ['山东省人民政府办公厅关于印发2023年山东省政务公开工作要点的通知', '要点'],
+    ['福建省人民政府关于印发福建省省级政府投资项目代建制管理办法（试行）的通知', '办法'],
+    ['安徽省财政厅关于进一步贯彻落实优化政府采购营商环境有关规定的通知', '通知'],
+    ['上海市人民政府办公厅关于本市推进12345市民服务热线与110报警服务台高效对接联动的实施意见', '意见'],
+    ['杭州市发改委关于公开征求《实施意见（征求意见稿）》意见的公告', '公告'],
+  ])('%s → %s', (title, kind) => expect(kindFromTitle(title)).toBe(kind));
+});
+
+describe('issuers, 文号 and dates', () => {
+  it('reads issuers from the head of a title', () => {
+    expect(issuersFromTitle('上海海关等11部门关于印发《措施》的通知')).toEqual(['上海海关等11部门']);
+    expect(issuersFromTitle('江苏省政府办公厅印发关于促进个体工商户高质量发展若干政策措施的通知')).toEqual(['江苏省政府办公厅']);
+    expect(issuersFromTitle('福建省发展和改革委员会、福建省财政厅关于印发办法的通知')).toEqual(['福建省发展和改革委员会', '福建省财政厅']);
+    expect(issuersFromTitle('临沂市优化营商环境条例')).toEqual([]);
+  });
+  it('normalises 文号', () => {
+    expect(docNumberFrom('沪商自贸〔2023〕132 号')).toBe('沪商自贸〔2023〕132号');
+    expect(docNumberFrom('国办发[2023]1号')).toBe('国办发〔2023〕1号');
+    expect(docNumberFrom('为贯彻落实沪府〔2023〕1号文件，制定本方案。')).toBeNull();
+  });
+  it('reads publication and effective dates', () => {
+    expect(publishedDate('发布日期: 2021-04-09  来源：青岛日报')).toBe('2021-04-09');
+    expect(effectiveDate('第六十一条本办法自2023 年7 月1 日起施行，有效期至2028年6月30日。')).toBe('2023-07-01');
+  });
+});
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['一', 1], ['十', 10], ['十二', 12], ['二十', 20], ['六十一', 61], ['一百零三', 103], ['一百一十', 110],
+  ])('%s = %i', (s, n) => {
+    expect(parseChineseNumber(s)).toBe(n);
+    expect(parseChineseNumber(toChineseNumber(n))).toBe(n);
+  });
+});

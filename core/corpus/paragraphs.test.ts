@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { toLines } from './lines.js';
+import { cleanInline, toParagraphs } from './paragraphs.js';
+
+const paras = (text: string, width?: number) => toParagraphs(toLines(text).lines, width).map((p) => p.text);
+
+describe('cleanInline', () => {
+  it('removes PDF spaces between digits and CJK but keeps spaces between Latin words', () => {
+    expect(cleanInline('上海海关等11 部门于2023 年6 月13 日')).toBe('上海海关等11部门于2023年6月13日');
+    expect(cleanInline('WINCON  LAW\tFIRM')).toBe('WINCON LAW FIRM');
+    expect(cleanInline('“走万企\t 提信心\t 优服务”')).toBe('“走万企 提信心 优服务”');
+  });
+});
+
+describe('toParagraphs', () => {
+  it('joins wrapped lines, also after 、 and ，, without spaces between CJK', () => {
+    const text = ['为深入贯彻党的二十大和中央经济工作会议精神，', '认真落实党中央、', '国务院关于优化营', '商环境决策部署，现印发给你们。', '各区要抓好落实。'].join('\n');
+    expect(paras(text, 40)).toEqual(['为深入贯彻党的二十大和中央经济工作会议精神，认真落实党中央、国务院关于优化营商环境决策部署，现印发给你们。', '各区要抓好落实。']);
+  });
+  it('starts a paragraph at every structural marker', () => {
+    expect(paras('一、总体要求\n（一）指导思想。以新思想为指导\n深入贯彻。\n1.进一步压缩时间。', 40)).toEqual(['一、总体要求', '（一）指导思想。以新思想为指导深入贯彻。', '1.进一步压缩时间。']);
+  });
+  it('keeps a full line that ends a sentence inside its paragraph, but ends one before a blank line', () => {
+    const full = '政'.repeat(38) + '。';
+    expect(paras(`${full}\n后文继续。`, 40)).toEqual([`${full}后文继续。`]);
+    expect(paras(`${full}\n\n新的一段。`, 40)).toEqual([full, '新的一段。']);
+  });
+  it('joins a title whose date is split over a page break and ends it before the 文号', () => {
+    const text = '4. 上海市服务企业联席会议办公室关于印发《上海市助力中小\n微企业稳增长调结构强能力若干措施》的通知（2023 年5 月17\n\n# Page 318:\n日）\n沪企服办〔2023〕1 号\n各区人民政府：';
+    const ps = toParagraphs(toLines(text).lines, 40);
+    expect(ps.map((p) => p.text)).toEqual(['4. 上海市服务企业联席会议办公室关于印发《上海市助力中小微企业稳增长调结构强能力若干措施》的通知（2023年5月17日）', '沪企服办〔2023〕1号', '各区人民政府：']);
+    expect(ps[0].pages).toEqual([318]);
+  });
+  it('keeps Latin words apart across a line break', () => {
+    expect(paras('the Authorized Economic\nOperator programme', 40)).toEqual(['the Authorized Economic Operator programme']);
+  });
+  it('drops a heading the PDF printed twice, the second time in fragments', () => {
+    const text = '正文第一段结束了，这里是很长的一行用于确定页面宽度的文字内容。\n聚焦企业成长“痛点”，降低创业门槛\n聚焦企业成长\n，降低创业门槛\n《方案》中提出，进一步加强检查。';
+    expect(paras(text, 40)).toEqual(['正文第一段结束了，这里是很长的一行用于确定页面宽度的文字内容。', '聚焦企业成长“痛点”，降低创业门槛', '《方案》中提出，进一步加强检查。']);
+  });
+});

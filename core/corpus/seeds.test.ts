@@ -1,0 +1,126 @@
+/**
+ * The parser on the real seeds in resources/corpus/raw: the documents an
+ * official will open first, with the metadata a citation needs.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BuildResult, buildCorpus, corpusFiles } from './build.js';
+import { flattenUnits, unitOwnText } from './structure.js';
+import type { PolicyDocument } from './types.js';
+import { parseChineseNumber } from './numerals.js';
+
+const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
+const rawFiles = () => readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
+
+let result: BuildResult;
+const byTitle = (re: RegExp) => result.docs.filter((d) => re.test(d.title));
+const one = (re: RegExp): PolicyDocument => {
+  const found = byTitle(re);
+  expect(found.map((d) => d.title)).toHaveLength(1);
+  return found[0];
+};
+const allText = (d: PolicyDocument) => flattenUnits(d.units).map((u) => u.label + unitOwnText(u)).join('\n');
+
+beforeAll(() => {
+  result = buildCorpus(rawFiles());
+});
+
+describe('the real seeds', () => {
+  it('finds every numbered document of the compilation, in order, each once', () => {
+    const compilation = result.docs.flatMap((d) => d.sources.filter((s) => s.file.startsWith('003_')).map((s) => ({ d, s })));
+    const raw = readFileSync(path.join(RAW, '003_3b0432dd4a7437f5.txt'), 'utf8');
+    // Every title of the compilation ends with its date in parentheses on a line of its own ending.
+    const datedTitleEnds = raw.split('\n').filter((l) => /日\s*[）)]\s*$/.test(l) && !/[。；]/.test(l)).length;
+    expect(compilation).toHaveLength(datedTitleEnds);
+    const starts = compilation.map((c) => c.s.startLine);
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(compilation.every((c) => c.s.firstPage! >= 302 && c.s.lastPage! <= 833 && c.s.firstPage! <= c.s.lastPage!)).toBe(true);
+  });
+
+  it('parses 青岛市政务服务管理办法 into the chapters and articles its own 解读 announces', () => {
+    const banfa = one(/^青岛市政务服务管理办法$/);
+    const units = flattenUnits(banfa.units);
+    const chapters = units.filter((u) => u.level === 'chapter');
+    const articles = units.filter((u) => u.level === 'article');
+    const jiedu = one(/《青岛市政务服务管理办法》政策解读/);
+    const claim = /共(\d+|[一二三四五六七八九十]+)章(\d+|[一二三四五六七八九十]+)条/.exec(allText(jiedu));
+    expect(claim).not.toBeNull();
+    expect(chapters).toHaveLength(parseChineseNumber(claim![1])!);
+    expect(articles).toHaveLength(parseChineseNumber(claim![2])!);
+    expect(articles.map((a) => parseChineseNumber(a.label.slice(1, -1)))).toEqual(articles.map((_, i) => i + 1));
+    expect(chapters[7].heading).toBe('附则');
+    expect(banfa.region).toEqual({ province: '山东省', city: '青岛市' });
+    expect(banfa.kind).toBe('办法');
+    expect(banfa.effectiveDate).toBe('2023-07-01');
+    expect(banfa.issuers).toEqual(['青岛市人民政府']);
+    expect(jiedu.kind).toBe('解读');
+  });
+
+  it('collapses the newsletter’s 16 copies into one document listing every copy', () => {
+    const raw000 = readFileSync(path.join(RAW, '000_57e3cdbe4450e5ba.txt'), 'utf8').split('\n');
+    const titleLines = raw000.map((l, i) => [l.trim(), i + 1] as const).filter(([l]) => l === '青岛市政务服务管理办法').map(([, n]) => n);
+    const banfa = one(/^青岛市政务服务管理办法$/);
+    expect(banfa.sources.map((s) => s.startLine)).toEqual(titleLines);
+    expect(titleLines.length).toBe(16);
+    for (const d of result.docs.filter((x) => x.sources.some((s) => s.file.startsWith('000_')) && x.kind !== '文章')) expect(d.sources).toHaveLength(16);
+  });
+
+  it('leaves no page marker or page furniture in any unit', () => {
+    for (const d of result.docs) {
+      const text = allText(d) + d.title;
+      expect(text).not.toMatch(/# ?Page|INFORMATION|WINCON LAW FIRM|POLICY RESEARCH|政策简讯/);
+    }
+  });
+
+  it('reads the compilation’s first document with exact metadata and its attached measures', () => {
+    const d = one(/^上海海关等11部门关于印发/);
+    expect(d).toMatchObject({
+      title: '上海海关等11部门关于印发《上海口岸2023年深化跨境贸易营商环境改革若干措施》的通知',
+      docNumber: '沪商自贸〔2023〕132号',
+      date: '2023-06-13',
+      region: { province: '上海市', city: null },
+      kind: '措施',
+      issuers: ['上海海关等11部门'],
+      addressees: '各相关单位：',
+    });
+    expect(d.sources[0]).toMatchObject({ file: '003_3b0432dd4a7437f5.txt', startLine: 5, firstPage: 302 });
+    const attachment = d.units.find((u) => u.level === 'appendix')!;
+    expect(attachment.heading).toBe('上海口岸2023年深化跨境贸易营商环境改革若干措施');
+    const measures = flattenUnits([attachment]).filter((u) => u.level === 'outline3');
+    expect(measures.map((m) => m.label)).toEqual(measures.map((_, i) => `${i + 1}.`));
+    expect(measures.length).toBeGreaterThan(20);
+  });
+
+  it('takes the region from the issuer when a document sits under another province’s heading', () => {
+    expect(one(/^泰安市人民政府办公室关于/).region).toEqual({ province: '山东省', city: '泰安市' });
+    expect(one(/^淮南市人民政府办公室关于/).region).toEqual({ province: '安徽省', city: '淮南市' });
+  });
+
+  it('recovers titles the text lacks and says how', () => {
+    const notice = result.docs.filter((d) => d.title === '中国银保监会办公厅关于2023年加力提升小微企业金融服务质量的通知');
+    expect(notice.map((d) => d.titleSource).sort()).toEqual(['running-header', 'title-line']);
+    const articles = result.docs.filter((d) => d.kind === '文章');
+    expect(articles.map((a) => a.title).sort()).toEqual(['国有企业“低价中标”问题应严格依法治理', '地方政府招商引资应完善项目评价机制防范骗补套利烂尾等现象']);
+    expect(articles.every((a) => a.titleSource === 'trailing-title' && a.authors.join() === '李翊,柴恩旺')).toBe(true);
+  });
+
+  it('reads the clean notices and the news article', () => {
+    expect(one(/^山东青岛79条/)).toMatchObject({ kind: '新闻', date: '2021-04-09', issuer: '青岛日报', region: { province: '山东省', city: '青岛市' } });
+    expect(one(/陕西银行业保险业/)).toMatchObject({ region: { province: '陕西省', city: null }, titleSource: 'title-line' });
+    const national = result.docs.find((d) => d.sources.some((s) => s.file.startsWith('001_')))!;
+    expect(national).toMatchObject({ date: '2023-04-20', region: { province: null, city: null }, issuers: ['中国银保监会办公厅'] });
+  });
+
+  it('gives every document and unit a unique URL-safe id and builds the same bytes twice', () => {
+    const ids = result.docs.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const d of result.docs) {
+      const unitIds = flattenUnits(d.units).map((u) => u.id);
+      expect(new Set(unitIds).size).toBe(unitIds.length);
+      expect([d.id, ...unitIds].every((id) => /^[A-Za-z0-9._~-]+$/.test(id))).toBe(true);
+    }
+    const again = corpusFiles(buildCorpus(rawFiles()));
+    expect(again.manifest.contentHash).toBe(corpusFiles(result).manifest.contentHash);
+  });
+});
