@@ -99,7 +99,7 @@ export interface ExportElectron {
 export function createElectronPdfRenderer(electron: ExportElectron, isDev: boolean): RenderPdf {
   const ses = electron.session.fromPartition(EXPORT_PARTITION, { cache: false });
   const pending = new Map<string, string>();
-  hardenSession(ses, isDev);
+  hardenSession(ses, isDev, undefined, [EXPORT_HOST]);
   ses.protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     const html = url.host === EXPORT_HOST ? pending.get(url.pathname.slice(1)) : undefined;

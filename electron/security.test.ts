@@ -71,6 +71,10 @@ describe('isAllowedRequestUrl', () => {
     expect(isAllowedRequestUrl('file:///etc/passwd', false)).toBe(false);
     expect(isAllowedRequestUrl('devtools://devtools/bundled/x.html', false)).toBe(false);
     expect(isAllowedRequestUrl('devtools://devtools/bundled/x.html', true)).toBe(true);
+    // The PDF export session allows only its own host.
+    expect(isAllowedRequestUrl('app://export/abc', false)).toBe(false);
+    expect(isAllowedRequestUrl('app://export/abc', false, ['export'])).toBe(true);
+    expect(isAllowedRequestUrl('app://reader/', false, ['export'])).toBe(false);
   });
 });
 

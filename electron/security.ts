@@ -57,10 +57,10 @@ export function isAllowedExternalUrl(url: unknown, allowList: readonly string[] 
  * in-document data/blob URLs (plus devtools in development). No http(s),
  * ws(s), file or ftp: the app is offline and loads nothing remote.
  */
-export function isAllowedRequestUrl(url: string, isDev: boolean): boolean {
+export function isAllowedRequestUrl(url: string, isDev: boolean, appHosts: readonly string[] = [APP_HOST]): boolean {
   const u = parse(url);
   if (!u) return false;
-  if (u.protocol === `${APP_SCHEME}:`) return u.host === APP_HOST;
+  if (u.protocol === `${APP_SCHEME}:`) return appHosts.includes(u.host);
   if (u.protocol === 'data:' || u.protocol === 'blob:') return true;
   if (isDev && (u.protocol === 'devtools:' || u.protocol === 'chrome-extension:')) return true;
   return false;
@@ -110,8 +110,16 @@ export interface HardenableSession {
   };
 }
 
-/** Denies every permission (camera, notifications, clipboard-read, …) and every non-app request. */
-export function hardenSession(session: HardenableSession, isDev: boolean, log: (msg: string) => void = () => {}): void {
+/**
+ * Denies every permission (camera, notifications, clipboard-read, …) and every
+ * request that is not app://<one of appHosts>, data: or blob:.
+ */
+export function hardenSession(
+  session: HardenableSession,
+  isDev: boolean,
+  log: (msg: string) => void = () => {},
+  appHosts: readonly string[] = [APP_HOST],
+): void {
   session.setPermissionRequestHandler((_wc, permission, callback) => {
     log(`denied permission ${permission}`);
     callback(false);
@@ -119,7 +127,7 @@ export function hardenSession(session: HardenableSession, isDev: boolean, log: (
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler?.(() => false);
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
-    const cancel = !isAllowedRequestUrl(details.url, isDev);
+    const cancel = !isAllowedRequestUrl(details.url, isDev, appHosts);
     if (cancel) log(`blocked request ${details.url}`);
     callback({ cancel });
   });
