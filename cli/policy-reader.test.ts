@@ -1,0 +1,100 @@
+/**
+ * The CLI against a corpus built from the real seeds into a temporary
+ * directory (the command itself, not a re-implementation).
+ */
+import { mkdtemp, readFile, rm, writeFile, mkdir, cp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandIO } from './io.js';
+import { main } from './policy-reader.js';
+import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
+
+function capture(stdin: string[] = []) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CommandIO = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    stdinIsTTY: stdin.length === 0,
+    async *stdinLines() {
+      yield* stdin;
+    },
+  };
+  return { io, out, err };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-cli-'));
+  await cp(path.join(DEFAULT_CORPUS_DIR, 'raw'), path.join(dir, 'raw'), { recursive: true });
+  const c = capture();
+  expect(await main(['build', '--corpus', dir, '--quiet'], c.io)).toBe(0);
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('policy-reader', () => {
+  it('list --json prints every document with the documented fields', async () => {
+    const c = capture();
+    expect(await main(['list', '--json', '--corpus', dir], c.io)).toBe(0);
+    const list = JSON.parse(c.out.join('\n'));
+    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+    expect(list).toHaveLength(manifest.counts.documents);
+    for (const d of list) {
+      expect(Object.keys(d).sort()).toEqual(['charCount', 'date', 'docNumber', 'id', 'issuer', 'kind', 'region', 'sources', 'title', 'unitCount']);
+      expect(d.sources[0]).toEqual({ file: expect.any(String), startLine: expect.any(Number), endLine: expect.any(Number), firstPage: d.sources[0].firstPage, lastPage: d.sources[0].lastPage });
+    }
+  });
+
+  it('show --json prints the unit tree of a listed document; show prints its articles', async () => {
+    const l = capture();
+    await main(['list', '--json', '--corpus', dir], l.io);
+    const banfa = JSON.parse(l.out.join('\n')).find((d: { title: string }) => d.title === '青岛市政务服务管理办法');
+    const j = capture();
+    expect(await main(['show', banfa.id, '--json', '--corpus', dir], j.io)).toBe(0);
+    const doc = JSON.parse(j.out.join('\n'));
+    expect(doc.units.filter((u: { level: string }) => u.level === 'chapter')).toHaveLength(8);
+    const t = capture();
+    expect(await main(['show', banfa.id, '--corpus', dir], t.io)).toBe(0);
+    expect(t.out.join('\n')).toContain('第六十一条');
+  });
+
+  it('exits 1 with a clear message for an unknown id or a missing corpus, 2 for usage errors', async () => {
+    const a = capture();
+    expect(await main(['show', 'nope', '--corpus', dir], a.io)).toBe(1);
+    expect(a.err.join()).toMatch(/no document with id 'nope'/);
+    const b = capture();
+    expect(await main(['list', '--corpus', path.join(dir, 'missing')], b.io)).toBe(1);
+    expect(b.err.join()).toMatch(/cannot read .*library\.json/);
+    const c = capture();
+    expect(await main(['frobnicate'], c.io)).toBe(2);
+    const d = capture();
+    expect(await main(['list', '--bogus'], d.io)).toBe(2);
+    expect(d.err.join()).toMatch(/unknown option --bogus/);
+  });
+
+  it('build skips bad raw files with a warning naming each, and keeps the good ones', async () => {
+    const bad = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-bad-'));
+    await mkdir(path.join(bad, 'raw'));
+    await writeFile(path.join(bad, 'raw', 'empty.txt'), '');
+    await writeFile(path.join(bad, 'raw', 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    await writeFile(path.join(bad, 'raw', 'gbk.txt'), Buffer.from('b5dad2bbccf520b1beb0ecb7a8cacad3c3d3dac7e0b5bacad0d5fecef1b7fecef1a1a3', 'hex'));
+    const c = capture();
+    expect(await main(['build', '--corpus', bad], c.io)).toBe(0);
+    const warnings = c.err.join('\n');
+    expect(warnings).toMatch(/empty\.txt: skipped: file is empty/);
+    expect(warnings).toMatch(/image\.txt: skipped: .*binary/);
+    expect(warnings).toMatch(/gbk\.txt: decoded as GB18030/);
+    const manifest = JSON.parse(await readFile(path.join(bad, 'manifest.json'), 'utf8'));
+    expect(manifest.counts).toMatchObject({ skippedFiles: 2, documents: 1 });
+    await rm(bad, { recursive: true, force: true });
+  });
+
+  it('stats reports counts that match the manifest', async () => {
+    const c = capture();
+    expect(await main(['stats', '--json', '--corpus', dir], c.io)).toBe(0);
+    const stats = JSON.parse(c.out.join('\n'));
+    const total = Object.values(stats.byKind as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBe(stats.documents);
+  });
+});
