@@ -64,7 +64,11 @@ async function start(): Promise<void> {
     mainDir: __dirname,
     env: process.env,
   });
-  if (isDev) log(`renderer ${paths.rendererRoot}; corpus ${paths.corpusRoot}`);
+  if (isDev) {
+    log(`renderer ${paths.rendererRoot}; corpus ${paths.corpusRoot}`);
+    if (!fs.existsSync(path.join(paths.rendererRoot, 'index.html'))) log('dist/renderer/index.html is missing: run `npm run build:renderer` (npm start does this).');
+    if (!fs.existsSync(path.join(paths.corpusRoot, 'library.json'))) log('corpus/library.json is missing: run `npm run build:corpus`.');
+  }
 
   hardenSession(session.defaultSession, isDev, log);
   handleAppProtocol(protocol, paths, serveFs, log);
@@ -108,7 +112,11 @@ async function start(): Promise<void> {
 }
 
 if (acquireSingleInstance(app, () => mainWindow)) {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, log);
+    // No menu item opens DevTools in a packaged build; close them if anything else does.
+    if (!isDev) contents.on('devtools-opened', () => contents.closeDevTools());
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
