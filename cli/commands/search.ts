@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PolicyDocument, DocSummary } from '../../core/corpus/types.js';
-import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../../core/search/artifacts.js';
+import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../../core/search/format.js';
 import { SearchEngine, type SearchOptions, type SearchResult } from '../../core/search/engine.js';
 import { makeSnippet } from '../../core/search/highlight.js';
 import type { CommandIO } from '../io.js';

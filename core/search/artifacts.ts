@@ -9,6 +9,7 @@
 import type { PolicyDocument } from '../corpus/types.js';
 import { buildIndexData } from './build.js';
 import { flattenCorpus } from './corpus-units.js';
+import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from './format.js';
 
 export interface SearchArtifact {
   /** Path relative to `resources/corpus/search/`, '/'-separated. */
@@ -16,8 +17,7 @@ export interface SearchArtifact {
   data: string;
 }
 
-export const SEARCH_UNITS_FILE = 'units.json';
-export const SEARCH_INDEX_FILE = 'index.json';
+export { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE };
 
 export function buildSearchArtifacts(docs: PolicyDocument[]): SearchArtifact[] {
   const { units, index } = buildIndexData(flattenCorpus(docs));

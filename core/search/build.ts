@@ -14,34 +14,9 @@ import lunr from 'lunr';
 import { encodeInts, encodeSorted } from './codec.js';
 import type { SearchCorpus, SearchDoc } from './corpus-units.js';
 import { indexTerms, normalizeUnitText } from './tokenizer.js';
+import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedUnits } from './format.js';
 
-export const SEARCH_FORMAT_VERSION = 2;
-export const TOKENIZER_ID = 'cjk-uni-bigram-1';
-
-export interface SerializedUnits {
-  v: number;
-  docs: SearchDoc[];
-  /** [doc index, unit path, searchable display text] */
-  units: [number, string, string][];
-}
-
-export interface SerializedIndex {
-  v: number;
-  tokenizer: string;
-  unitCount: number;
-  /** Unigram terms, sorted, concatenated (one code unit each). */
-  uni: string;
-  /** Bigram terms, sorted, concatenated (two code units each). Term ids: unigrams, then bigrams. */
-  bi: string;
-  /** Mean normalised unit length (for BM25). */
-  avgLen: number;
-  /** VLQ: number of units per term. */
-  df: string;
-  /** VLQ: length in characters of each term's posting string. */
-  lens: string;
-  /** Concatenated posting strings: delta-VLQ unit indexes. */
-  postings: string;
-}
+export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedUnits };
 
 const PIPELINE_LABEL = 'policyReaderCjkTerm';
 

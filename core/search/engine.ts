@@ -16,7 +16,7 @@ import type { SearchDoc } from './corpus-units.js';
 import { countOccurrences, rangesIn, type Range } from './highlight.js';
 import { parseQuery, positivePhrases, type ParsedQuery } from './query.js';
 import { normalizeUnitText, phraseTerms, type NormalizedUnitText } from './tokenizer.js';
-import { SEARCH_FORMAT_VERSION, type SerializedIndex, type SerializedUnits } from './build.js';
+import { SEARCH_FORMAT_VERSION, type SerializedIndex, type SerializedUnits } from './format.js';
 
 export type Scope = 'clause' | 'doc';
 export type Field = 'all' | 'title';

@@ -1,5 +1,8 @@
-export { buildSearchArtifacts, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SearchArtifact } from './artifacts.js';
-export { buildIndexData, type SerializedIndex, type SerializedUnits } from './build.js';
+/**
+ * Query-side API (no lunr): what the worker, the CLI and the reading view use.
+ * The build side (lunr) is `./artifacts.js` / `./build.js`.
+ */
+export { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, SEARCH_FORMAT_VERSION, type SerializedIndex, type SerializedUnits } from './format.js';
 export { flattenCorpus, unitSearchText, paragraphRanges, type SearchCorpus, type SearchDoc, type SearchUnitRecord } from './corpus-units.js';
 export { SearchEngine, FACETS, type FacetName, type FacetCount, type Hit, type Scope, type Field, type SearchOptions, type SearchResult } from './engine.js';
 export { findMatches, makeSnippet, mergeRanges, type Range, type Snippet } from './highlight.js';

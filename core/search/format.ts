@@ -1,0 +1,37 @@
+/**
+ * The serialised search index (resources/corpus/search/). Kept apart from
+ * build.ts so that the query side (worker) does not pull in lunr.
+ */
+import type { SearchDoc } from './corpus-units.js';
+
+export const SEARCH_INDEX_FILE = 'index.json';
+export const SEARCH_UNITS_FILE = 'units.json';
+
+export const SEARCH_FORMAT_VERSION = 2;
+export const TOKENIZER_ID = 'cjk-uni-bigram-1';
+
+export interface SerializedUnits {
+  v: number;
+  docs: SearchDoc[];
+  /** [doc index, unit path, searchable display text] */
+  units: [number, string, string][];
+}
+
+export interface SerializedIndex {
+  v: number;
+  tokenizer: string;
+  unitCount: number;
+  /** Unigram terms, sorted, concatenated (one code unit each). */
+  uni: string;
+  /** Bigram terms, sorted, concatenated (two code units each). Term ids: unigrams, then bigrams. */
+  bi: string;
+  /** Mean normalised unit length (for BM25). */
+  avgLen: number;
+  /** VLQ: number of units per term. */
+  df: string;
+  /** VLQ: length in characters of each term's posting string. */
+  lens: string;
+  /** Concatenated posting strings: delta-VLQ unit indexes. */
+  postings: string;
+}
+

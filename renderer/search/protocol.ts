@@ -1,0 +1,41 @@
+/** Messages between the search client (UI thread) and the search worker. */
+import type { FacetName, SearchDoc, SearchOptions, SearchResult, Snippet } from '../../core/search';
+
+export interface ShownHit {
+  docId: string;
+  unitId: string;
+  score: number;
+  field: 'text' | 'title';
+  ranges: [number, number][];
+  titleRanges: [number, number][];
+  /** Snippet of the unit text around the first match (text hits only). */
+  snippet: Snippet | null;
+}
+
+export interface ShownResult extends Omit<SearchResult, 'hits'> {
+  hits: ShownHit[];
+  /** Metadata of the documents the hits belong to. */
+  docs: Record<string, SearchDoc>;
+  /** Time spent in the worker, ms. */
+  ms: number;
+}
+
+export type ToWorker =
+  | { type: 'load'; base: string }
+  | { type: 'search'; id: number; query: string; options: SearchOptions }
+  | { type: 'cancel'; id: number };
+
+export interface LoadStats {
+  docs: number;
+  units: number;
+  loadMs: number;
+}
+
+export type FromWorker =
+  | { type: 'ready'; stats: LoadStats }
+  | { type: 'error'; message: string }
+  | { type: 'result'; id: number; result: ShownResult }
+  | { type: 'cancelled'; id: number }
+  | { type: 'failed'; id: number; message: string };
+
+export type { FacetName, SearchOptions };
