@@ -27,7 +27,7 @@ function doc(id: string, title: string, opts: Partial<PolicyDocument>, units: Un
     addressees: null,
     signature: [],
     units,
-  } as PolicyDocument;
+  } as unknown as PolicyDocument;
 }
 
 const DOCS: PolicyDocument[] = [
