@@ -31,6 +31,10 @@ describe('toParagraphs', () => {
     expect(ps.map((p) => p.text)).toEqual(['4. 上海市服务企业联席会议办公室关于印发《上海市助力中小微企业稳增长调结构强能力若干措施》的通知（2023年5月17日）', '沪企服办〔2023〕1号', '各区人民政府：']);
     expect(ps[0].pages).toEqual([318]);
   });
+  it('joins the pieces of one justified line even when a piece ends in ；or 。', () => {
+    const text = ['第十六条各级人民政府应当履行向市场主体依法作出的政策承诺以及依法订', '因国家利益、', '公共利益需要改变政策承诺、', '合同约定的，', '应当依照法定权限和程序进行；', '给市场主体造成损失的，应当依法予以补偿。', '第十七条国家机关不得拖欠账款。'].join('\n');
+    expect(paras(text, 38)).toEqual(['第十六条各级人民政府应当履行向市场主体依法作出的政策承诺以及依法订因国家利益、公共利益需要改变政策承诺、合同约定的，应当依照法定权限和程序进行；给市场主体造成损失的，应当依法予以补偿。', '第十七条国家机关不得拖欠账款。']);
+  });
   it('keeps Latin words apart across a line break', () => {
     expect(paras('the Authorized Economic\nOperator programme', 40)).toEqual(['the Authorized Economic Operator programme']);
   });

@@ -83,6 +83,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
 
   let prev: Line | null = null;
   let blankBefore = false;
+  /** Width of the physical line the last line belongs to (pieces of one justified line add up). */
+  let physWidth = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (isBlank(line)) {
@@ -110,6 +112,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
       cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: /^[\s\u3000]/.test(line.text) };
     }
     const c: RawParagraph = cur;
+    const w = displayWidth(text);
+    physWidth = curLines > 0 && physWidth < width - 3 && physWidth + w <= width + 1 && !blankBefore ? physWidth + w : w;
     c.text = joinPieces(c.text, text);
     c.lastLine = line.no;
     if (line.page !== null && !c.pages.includes(line.page)) c.pages.push(line.page);
@@ -133,7 +137,15 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
     if (/^[\s\u3000]/.test(line.text) && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
     // Addressees (各银保监局，…：) end at their colon even on a full line.
     if (/[：:]$/.test(pt) && /^(各|本市|全省|全市|市|省|区|县)/.test(curText) && curText.length <= 200 && !/[。]|如下/.test(curText)) return true;
-    if (endsTerminal(pt)) return blankBefore || !isFull(pt);
+    if (endsTerminal(pt)) {
+      if (blankBefore) return true;
+      // Judge the physical line, not the fragment: justified PDF text is
+      // sometimes extracted as several short pieces of one line.
+      if (isFull(pt) || physWidth >= width - 3) return false;
+      // A short piece ending in ；or ： is mid-paragraph more often than not.
+      if (!/[。！？!?]["”’）)》]*$/.test(pt)) return false;
+      return true;
+    }
     if (/[，、,]$/.test(pt)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);
     if (curUnpunctuated && isShort(pt) && blankBefore) return true;

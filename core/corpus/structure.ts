@@ -41,7 +41,7 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
     return path;
   };
 
-  for (const p of paras) {
+  for (const p of foldTableOfContents(paras)) {
     const marker = readMarker(p.text);
     let level = marker?.level;
     if (marker && level) {
@@ -143,6 +143,29 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
     const path = `${parentPath}.${own}`;
     return { ...u, id: mkId(path), path, children: u.children.map((c) => rebase(c, path)) };
   }
+}
+
+/**
+ * A table of contents (第一章 总则 / 第二章 … listed back to back, then the
+ * chapters again with their articles) is one paragraph of text, not a
+ * second set of empty chapters.
+ */
+function foldTableOfContents(paras: RawParagraph[]): RawParagraph[] {
+  const isChapter = (p: RawParagraph, n: number) => {
+    const m = readMarker(p.text);
+    return !!m && (m.level === 'chapter' || m.level === 'part') && m.n === n && !/[。；]/.test(m.rest);
+  };
+  for (let i = 0; i < paras.length; i++) {
+    if (!isChapter(paras[i], 1)) continue;
+    let j = i + 1;
+    while (j < paras.length && isChapter(paras[j], j - i + 1)) j++;
+    const restartsLater = paras.slice(j).some((p) => isChapter(p, 1));
+    if (j - i >= 2 && restartsLater) {
+      const toc: RawParagraph = { ...paras[i], text: `目录：${paras.slice(i, j).map((p) => p.text).join('　')}`, lastLine: paras[j - 1].lastLine };
+      return [...paras.slice(0, i), toc, ...paras.slice(j)];
+    }
+  }
+  return paras;
 }
 
 /** Every unit in document order (depth first). */
