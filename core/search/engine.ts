@@ -348,8 +348,11 @@ export class SearchEngine {
         }
       }
     }
-    // Documents matching by metadata alone get one document-level hit.
+    // Documents matching by title/文号/issuer without any unit hit get one document-level hit.
+    const withUnits = new Set<number>();
+    for (const h of out) withUnits.add(h.doc);
     for (let di = 0; di < this.docs.length; di++) {
+      if (withUnits.has(di)) continue;
       const d = this.docs[di];
       let all = true;
       for (const c of clauses) if (!this.metaMatches(d, c)) { all = false; break; }
@@ -403,7 +406,7 @@ export class SearchEngine {
       // Document score: title tier + best unit + a little for each further unit.
       const sc = e ? e.scores.slice().sort((a, b) => b - a) : [];
       const docScore = tier + (sc[0] ?? 0) + sc.slice(1).reduce((s, x) => s + x, 0) * 0.1;
-      if (tier || !e) out.push({ unit: -1, doc: di, score: docScore + 1 });
+      if (!e) out.push({ unit: -1, doc: di, score: docScore + 1 });
       if (e) e.units.forEach((u, k) => out.push({ unit: u, doc: di, score: docScore + e!.scores[k] / 1000 }));
     }
     return out;
