@@ -36,9 +36,10 @@ function cjkTokenizer(obj?: unknown): lunr.Token[] {
   return indexTerms(norm).map((t) => new lunr.Token(t, {}));
 }
 
-/** Build the serialisable index for a flattened corpus. Deterministic. */
-export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; index: SerializedIndex } {
-  register();
+/** Units per lunr.Builder: small builders keep lunr's per-posting objects short-lived (build time stays linear). */
+const CHUNK = 1024;
+
+function lunrBuilder(): lunr.Builder {
   const builder = new lunr.Builder();
   builder.pipeline.add(cjkTerm);
   builder.searchPipeline.add(cjkTerm);
@@ -46,17 +47,37 @@ export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; 
   builder.metadataWhitelist = [];
   builder.ref('i');
   builder.field('t');
-  let normChars = 0;
-  corpus.units.forEach((u, i) => {
-    const norm = normalizeUnitText(u.text).norm;
-    normChars += norm.length;
-    // Non-numeric refs keep lunr's posting objects in fast named-property mode (about 2× faster than integer keys).
-    builder.add({ i: 'u' + i, t: norm });
-  });
+  return builder;
+}
 
-  const inverted = builder.invertedIndex as Record<string, { t: Record<string, object> }>;
+/** Build the serialisable index for a flattened corpus. Deterministic. */
+export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; index: SerializedIndex } {
+  register();
+  let normChars = 0;
+  // term → ascending unit indexes, merged from lunr's inverted index chunk by chunk.
+  const merged = new Map<string, number[]>();
+  for (let from = 0; from < corpus.units.length; from += CHUNK) {
+    const builder = lunrBuilder();
+    const to = Math.min(corpus.units.length, from + CHUNK);
+    for (let i = from; i < to; i++) {
+      const norm = normalizeUnitText(corpus.units[i].text).norm;
+      normChars += norm.length;
+      // Non-numeric refs keep lunr's posting objects in fast named-property mode.
+      builder.add({ i: 'u' + i, t: norm });
+    }
+    const inverted = builder.invertedIndex as Record<string, { t: Record<string, object> }>;
+    for (const term of Object.keys(inverted)) {
+      const refs = Object.keys(inverted[term].t)
+        .map((r) => Number(r.slice(1)))
+        .sort((a, b) => a - b);
+      const list = merged.get(term);
+      if (list) for (const r of refs) list.push(r);
+      else merged.set(term, refs);
+    }
+  }
+
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const all = Object.keys(inverted);
+  const all = [...merged.keys()];
   const uni = all.filter((t) => t.length === 1).sort(cmp);
   const bi = all.filter((t) => t.length === 2).sort(cmp);
   if (uni.length + bi.length !== all.length) throw new Error('index terms must be one or two code units');
@@ -66,9 +87,7 @@ export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; 
   const lens: number[] = [];
   const postings: string[] = [];
   for (const term of terms) {
-    const refs = Object.keys(inverted[term].t)
-      .map((r) => Number(r.slice(1)))
-      .sort((a, b) => a - b);
+    const refs = merged.get(term)!;
     const s = encodeSorted(refs);
     df.push(refs.length);
     lens.push(s.length);

@@ -85,11 +85,75 @@ interface UnitRec {
   n: NormalizedUnitText;
 }
 
-interface RawHit {
-  unit: number;
-  doc: number;
-  score: number;
+/** Hits as parallel typed arrays: no per-hit objects on the hot path. */
+export class Hits {
+  n = 0;
+  unit: Int32Array;
+  doc: Int32Array;
+  score: Float64Array;
+  /** Title tier part of the score (to recompute the exact score from a prior). */
+  tier: Float64Array;
+  /** 1 when `score` is the cheap first-stage prior. */
+  prelim: Uint8Array;
+
+  constructor(capacity = 64) {
+    const c = Math.max(16, capacity);
+    this.unit = new Int32Array(c);
+    this.doc = new Int32Array(c);
+    this.score = new Float64Array(c);
+    this.tier = new Float64Array(c);
+    this.prelim = new Uint8Array(c);
+  }
+
+  push(unit: number, doc: number, score: number, tier: number, prelim: number): void {
+    if (this.n === this.unit.length) this.grow(this.n * 2);
+    const i = this.n++;
+    this.unit[i] = unit;
+    this.doc[i] = doc;
+    this.score[i] = score;
+    this.tier[i] = tier;
+    this.prelim[i] = prelim;
+  }
+
+  private grow(c: number) {
+    const u = new Int32Array(c);
+    u.set(this.unit);
+    this.unit = u;
+    const d = new Int32Array(c);
+    d.set(this.doc);
+    this.doc = d;
+    const sc = new Float64Array(c);
+    sc.set(this.score);
+    this.score = sc;
+    const t = new Float64Array(c);
+    t.set(this.tier);
+    this.tier = t;
+    const pr = new Uint8Array(c);
+    pr.set(this.prelim);
+    this.prelim = pr;
+  }
+
+  /** The hits for which `keep(i)` holds. */
+  filter(keep: (i: number) => boolean): Hits {
+    const out = new Hits(this.n);
+    for (let i = 0; i < this.n; i++) if (keep(i)) out.push(this.unit[i], this.doc[i], this.score[i], this.tier[i], this.prelim[i]);
+    return out;
+  }
+
+  /** Ranking order: score descending, then document and unit order. */
+  compare(i: number, j: number): number {
+    return this.score[j] - this.score[i] || this.doc[i] - this.doc[j] || this.unit[i] - this.unit[j];
+  }
 }
+
+/**
+ * Result sets up to this size are scored exactly (BM25 over exact phrase
+ * counts). Larger ones are ranked in two stages: a prior for every hit
+ * (title tier + BM25 with tf = 1, i.e. unit length only, no string scan),
+ * then exact scores for the best RERANK_WINDOW of them, which is what is shown.
+ */
+const EXACT_LIMIT = 1500;
+const RERANK_WINDOW = 1000;
 
 const K1 = 1.2;
 const B = 0.75;
@@ -109,6 +173,9 @@ export class SearchEngine {
   private readonly postingsStr: string;
   private readonly cache = new Map<number, Int32Array>();
   private readonly avgLen: number;
+  /** Per unit: its document, and the BM25 length term 1 + k1·(1 − b + b·len/avgLen). */
+  private readonly unitDoc: Int32Array;
+  private readonly denom: Float64Array;
 
   constructor(unitsData: SerializedUnits, indexData: SerializedIndex) {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
@@ -127,6 +194,12 @@ export class SearchEngine {
       return { doc, id: `${d.id}~${path}`, text, n };
     });
     this.avgLen = indexData.avgLen || 1;
+    this.unitDoc = new Int32Array(this.units.length);
+    this.denom = new Float64Array(this.units.length);
+    this.units.forEach((u, i) => {
+      this.unitDoc[i] = u.doc;
+      this.denom[i] = 1 + K1 * (1 - B + (B * u.n.norm.length) / this.avgLen);
+    });
     if (indexData.unitCount !== this.units.length) throw new Error('search index does not match its unit list');
     this.uni = indexData.uni;
     this.bi = indexData.bi;
@@ -240,6 +313,13 @@ export class SearchEngine {
     return s;
   }
 
+  /** BM25 numerator with tf = 1 summed over the phrases (the prior divides it by the length term). */
+  private priorFactor(phrases: string[], idf: number[]): number {
+    let s = 0;
+    for (let i = 0; i < phrases.length; i++) s += idf[i] * (K1 + 1) * Math.sqrt(phrases[i].length);
+    return s / Math.max(1, phrases.length);
+  }
+
   private titleScore(d: DocRec, q: ParsedQuery): number {
     let covered = 0;
     for (const clause of q.must) {
@@ -265,23 +345,23 @@ export class SearchEngine {
   // ---- collection ---------------------------------------------------------
 
   /** All hits of a parsed query with scores (no ranges), unsorted. */
-  collect(q: ParsedQuery, scope: Scope = 'clause', field: Field = 'all'): RawHit[] {
-    if (!q.must.length) return [];
-    const out: RawHit[] = [];
+  collect(q: ParsedQuery, scope: Scope = 'clause', field: Field = 'all'): Hits {
+    const out = new Hits();
+    if (!q.must.length) return out;
     // Documents matching every clause by title / 文号 (title scope), plus title tier scores.
     if (field === 'title') {
       for (let di = 0; di < this.docs.length; di++) {
         const d = this.docs[di];
         if (this.excludedByTitle(d, q)) continue;
         const s = this.titleScore(d, q);
-        if (s) out.push({ unit: -1, doc: di, score: s });
+        if (s) out.push(-1, di, s, s, 0);
       }
       return out;
     }
     return scope === 'doc' ? this.collectDoc(q, out) : this.collectClause(q, out);
   }
 
-  private collectClause(q: ParsedQuery, out: RawHit[]): RawHit[] {
+  private collectClause(q: ParsedQuery, out: Hits): Hits {
     const clauses = q.must;
     // Driver: the clause with the smallest estimated text match count.
     let driver = 0;
@@ -296,13 +376,13 @@ export class SearchEngine {
     const phrases = clauses.flat();
     const idf = phrases.map((p) => this.idf(p));
     // Per-document facts, computed once per query.
-    const docMeta = new Map<number, { meta: boolean[]; tier: number; excluded: boolean }>();
+    const docMeta: ({ meta: boolean[]; tier: number; excluded: boolean } | undefined)[] = new Array(this.docs.length);
     const docFacts = (di: number) => {
-      let f = docMeta.get(di);
+      let f = docMeta[di];
       if (!f) {
         const d = this.docs[di];
         f = { meta: clauses.map((c) => this.metaMatches(d, c)), tier: this.titleScore(d, q), excluded: this.excludedByTitle(d, q) };
-        docMeta.set(di, f);
+        docMeta[di] = f;
       }
       return f;
     };
@@ -315,11 +395,21 @@ export class SearchEngine {
     if (clauses.length > 1) {
       for (let di = 0; di < this.docs.length; di++) if (this.metaMatches(this.docs[di], clauses[driver])) metaDocs.push(di);
     }
+    const exact = cand.length <= EXACT_LIMIT;
+    const prior = this.priorFactor(phrases, idf);
+    // Only multi-word, negated or exactly scored queries need the unit text here.
+    const needText = exact || q.not.length > 0 || clauses.length > 1;
+    const unitDoc = this.unitDoc;
+    const denom = this.denom;
     const check = (u: number, viaText: boolean) => {
-      const unit = this.units[u];
-      const norm = unit.n.norm;
-      const f = docFacts(unit.doc);
+      const di = unitDoc[u];
+      const f = docFacts(di);
       if (f.excluded) return;
+      if (!needText) {
+        out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
+        return;
+      }
+      const norm = this.units[u].n.norm;
       for (const p of q.not) if (norm.includes(p)) return;
       let anyText = viaText;
       for (let c = 0; c < clauses.length; c++) {
@@ -335,7 +425,8 @@ export class SearchEngine {
         if (!ok && !f.meta[c]) return;
       }
       if (!anyText) return;
-      out.push({ unit: u, doc: unit.doc, score: f.tier + this.bm25(norm, phrases, idf) });
+      if (exact) out.push(u, di, f.tier + this.bm25(norm, phrases, idf), f.tier, 0);
+      else out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
     };
     for (let i = 0; i < cand.length; i++) check(cand[i], driverVerified);
     if (metaDocs.length) {
@@ -350,7 +441,7 @@ export class SearchEngine {
     }
     // Documents matching by title/文号/issuer without any unit hit get one document-level hit.
     const withUnits = new Set<number>();
-    for (const h of out) withUnits.add(h.doc);
+    for (let i = 0; i < out.n; i++) withUnits.add(out.doc[i]);
     for (let di = 0; di < this.docs.length; di++) {
       if (withUnits.has(di)) continue;
       const d = this.docs[di];
@@ -359,12 +450,12 @@ export class SearchEngine {
       if (!all) continue;
       const f = docFacts(di);
       if (f.excluded) continue;
-      out.push({ unit: -1, doc: di, score: f.tier ? f.tier + 50 : 0.5 });
+      out.push(-1, di, f.tier ? f.tier + 50 : 0.5, f.tier, 0);
     }
     return out;
   }
 
-  private collectDoc(q: ParsedQuery, out: RawHit[]): RawHit[] {
+  private collectDoc(q: ParsedQuery, out: Hits): Hits {
     const clauses = q.must;
     const phrases = clauses.flat();
     const idf = phrases.map((p) => this.idf(p));
@@ -389,6 +480,8 @@ export class SearchEngine {
     }
     const qual = new Set(qualifying);
     const unitHits = unionAll(clauseSets);
+    const exact = unitHits.length <= EXACT_LIMIT;
+    const prior = this.priorFactor(phrases, idf);
     const perDoc = new Map<number, { units: number[]; scores: number[] }>();
     for (let i = 0; i < unitHits.length; i++) {
       const u = unitHits[i];
@@ -397,7 +490,8 @@ export class SearchEngine {
       let e = perDoc.get(di);
       if (!e) perDoc.set(di, (e = { units: [], scores: [] }));
       e.units.push(u);
-      e.scores.push(this.bm25(this.units[u].n.norm, phrases, idf));
+      const norm = this.units[u].n.norm;
+      e.scores.push(exact ? this.bm25(norm, phrases, idf) : prior / (1 + K1 * (1 - B + (B * norm.length) / this.avgLen)));
     }
     for (const di of qualifying) {
       const d = this.docs[di];
@@ -406,8 +500,8 @@ export class SearchEngine {
       // Document score: title tier + best unit + a little for each further unit.
       const sc = e ? e.scores.slice().sort((a, b) => b - a) : [];
       const docScore = tier + (sc[0] ?? 0) + sc.slice(1).reduce((s, x) => s + x, 0) * 0.1;
-      if (!e) out.push({ unit: -1, doc: di, score: docScore + 1 });
-      if (e) e.units.forEach((u, k) => out.push({ unit: u, doc: di, score: docScore + e!.scores[k] / 1000 }));
+      if (!e) out.push(-1, di, docScore + 1, tier, 0);
+      if (e) e.units.forEach((u, k) => out.push(u, di, docScore + e!.scores[k] / 1000, tier, 0));
     }
     return out;
   }
@@ -421,14 +515,14 @@ export class SearchEngine {
     let hits = this.collect(q, scope, field);
     for (const w of opts.within ?? []) {
       const prev = this.collect(parseQuery(w), scope, field);
-      if (scope === 'doc' || field === 'title') {
-        const docs = new Set(prev.map((h) => h.doc));
-        hits = hits.filter((h) => docs.has(h.doc));
-      } else {
-        const units = new Set(prev.map((h) => h.unit));
-        const docs = new Set(prev.filter((h) => h.unit < 0).map((h) => h.doc));
-        hits = hits.filter((h) => (h.unit < 0 ? docs.has(h.doc) : units.has(h.unit) || docs.has(h.doc)));
+      const docs = new Set<number>();
+      const units = new Set<number>();
+      for (let i = 0; i < prev.n; i++) {
+        if (prev.unit[i] < 0 || scope === 'doc' || field === 'title') docs.add(prev.doc[i]);
+        else units.add(prev.unit[i]);
       }
+      const h = hits;
+      hits = h.filter((i) => docs.has(h.doc[i]) || (h.unit[i] >= 0 && units.has(h.unit[i])));
     }
     const filters = opts.filters ?? {};
     const active = FACETS.filter((f) => filters[f] && filters[f]!.length);
@@ -442,40 +536,58 @@ export class SearchEngine {
     const facets = { region: [], issuer: [], kind: [], year: [] } as Record<FacetName, FacetCount[]>;
     if (opts.facets !== false) {
       const counts = { region: new Map(), issuer: new Map(), kind: new Map(), year: new Map() } as Record<FacetName, Map<string, number>>;
-      // Per document: which facets fail; count each hit under the facets whose other filters pass.
-      const docFail = new Map<number, FacetName[]>();
-      for (const h of hits) {
-        let fails = docFail.get(h.doc);
-        const d = this.docs[h.doc];
-        if (!fails) docFail.set(h.doc, (fails = active.filter((f) => !passes(d, f))));
+      // Hits per document first (few documents, many hits), then each document's
+      // count goes to the facets whose *other* filters it passes.
+      const perDoc = new Map<number, number>();
+      for (let i = 0; i < hits.n; i++) perDoc.set(hits.doc[i], (perDoc.get(hits.doc[i]) ?? 0) + 1);
+      for (const [di, n] of perDoc) {
+        const d = this.docs[di];
+        const fails = active.filter((f) => !passes(d, f));
         for (const f of FACETS) {
           if (fails.length > 1 || (fails.length === 1 && fails[0] !== f)) continue;
           const values = f === 'issuer' ? (d.issuers.length ? d.issuers : [d.issuer || '未知']) : [f === 'year' ? d.year ?? '未知' : f === 'region' ? d.region : d.kind];
           const m = counts[f];
-          for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+          for (const v of values) m.set(v, (m.get(v) ?? 0) + n);
         }
       }
       for (const f of FACETS) {
         facets[f] = [...counts[f].entries()].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || cmpStr(a.value, b.value));
       }
     }
-    if (active.length) hits = hits.filter((h) => active.every((f) => passes(this.docs[h.doc], f)));
+    if (active.length) {
+      const h = hits;
+      hits = h.filter((i) => active.every((f) => passes(this.docs[h.doc[i]], f)));
+    }
     const limit = Math.max(0, opts.limit ?? 50);
     const offset = Math.max(0, opts.offset ?? 0);
-    const top = topK(hits, offset + limit).slice(offset);
     const phrases = positivePhrases(q);
+    let top = topK(hits, hits.prelim.subarray(0, hits.n).includes(1) ? Math.max(RERANK_WINDOW, offset + limit) : offset + limit);
+    if (hits.prelim.subarray(0, hits.n).includes(1)) {
+      // Two-stage: exact scores for the best RERANK_WINDOW by prior, then the shown page.
+      const flat = q.must.flat();
+      const idf = flat.map((p) => this.idf(p));
+      for (const i of top) {
+        if (hits.prelim[i] && hits.unit[i] >= 0) {
+          hits.score[i] = hits.tier[i] + this.bm25(this.units[hits.unit[i]].n.norm, flat, idf);
+          hits.prelim[i] = 0;
+        }
+      }
+      top.sort((i, j) => hits.compare(i, j));
+    }
+    top = top.slice(offset, offset + limit);
     const docSet = new Set<number>();
-    for (const h of hits) docSet.add(h.doc);
+    for (let i = 0; i < hits.n; i++) docSet.add(hits.doc[i]);
     return {
       query,
-      total: hits.length,
+      total: hits.n,
       docTotal: docSet.size,
-      hits: top.map((h) => this.toHit(h, phrases)),
+      hits: top.map((i) => this.toHit(hits, i, phrases)),
       facets,
     };
   }
 
-  private toHit(h: RawHit, phrases: string[]): Hit {
+  private toHit(hits: Hits, i: number, phrases: string[]): Hit {
+    const h = { unit: hits.unit[i], doc: hits.doc[i], score: hits.score[i] };
     const d = this.docs[h.doc];
     const unit = h.unit >= 0 ? this.units[h.unit] : null;
     return {
@@ -499,47 +611,49 @@ export class SearchEngine {
   }
 }
 
-export function compareHits(a: RawHit, b: RawHit): number {
-  return b.score - a.score || a.doc - b.doc || a.unit - b.unit;
-}
-
-/** The k best hits in order, without sorting everything. */
-export function topK(hits: RawHit[], k: number): RawHit[] {
-  if (k <= 0) return [];
-  if (hits.length <= k * 4 || hits.length < 256) return hits.slice().sort(compareHits).slice(0, k);
-  // Bounded max-heap on "worst first" (the root is the worst kept hit).
-  const heap: RawHit[] = [];
-  const worse = (a: RawHit, b: RawHit) => compareHits(a, b) > 0; // a ranks after b
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!worse(heap[i], heap[p])) break;
-      [heap[i], heap[p]] = [heap[p], heap[i]];
-      i = p;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l], heap[m])) m = l;
-      if (r < heap.length && worse(heap[r], heap[m])) m = r;
-      if (m === i) break;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
-  };
-  for (const h of hits) {
-    if (heap.length < k) {
-      heap.push(h);
-      up(heap.length - 1);
-    } else if (worse(heap[0], h)) {
-      heap[0] = h;
-      down(0);
+/** Indexes of the k best hits in ranking order, without sorting everything. */
+export function topK(hits: Hits, k: number): number[] {
+  const n = hits.n;
+  if (k <= 0 || n === 0) return [];
+  if (n <= k * 4 || n < 256) {
+    const all: number[] = [];
+    for (let i = 0; i < n; i++) all.push(i);
+    return all.sort((i, j) => hits.compare(i, j)).slice(0, k);
+  }
+  // Bounded heap whose root is the worst kept hit.
+  const heap = new Int32Array(k);
+  let size = 0;
+  const worse = (a: number, b: number) => hits.compare(a, b) > 0; // a ranks after b
+  for (let i = 0; i < n; i++) {
+    if (size < k) {
+      let c = size++;
+      heap[c] = i;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (!worse(heap[c], heap[p])) break;
+        const t = heap[c];
+        heap[c] = heap[p];
+        heap[p] = t;
+        c = p;
+      }
+    } else if (worse(heap[0], i)) {
+      heap[0] = i;
+      let c = 0;
+      for (;;) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let m = c;
+        if (l < size && worse(heap[l], heap[m])) m = l;
+        if (r < size && worse(heap[r], heap[m])) m = r;
+        if (m === c) break;
+        const t = heap[c];
+        heap[c] = heap[m];
+        heap[m] = t;
+        c = m;
+      }
     }
   }
-  return heap.sort(compareHits);
+  return Array.from(heap.subarray(0, size)).sort((i, j) => hits.compare(i, j));
 }
 
 function binarySearch(a: Int32Array, x: number): boolean {
