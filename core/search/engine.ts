@@ -150,10 +150,10 @@ export class Hits {
  * Result sets up to this size are scored exactly (BM25 over exact phrase
  * counts). Larger ones are ranked in two stages: a prior for every hit
  * (title tier + BM25 with tf = 1, i.e. unit length only, no string scan),
- * then exact scores for the best RERANK_WINDOW of them, which is what is shown.
+ * then exact scores for the best RERANK_WINDOW (200) of them, which covers what is shown; ranking is stable for the first 200 hits.
  */
-const EXACT_LIMIT = 1500;
-const RERANK_WINDOW = 1000;
+const EXACT_LIMIT = 400;
+const RERANK_WINDOW = 200;
 
 const K1 = 1.2;
 const B = 0.75;
