@@ -66,6 +66,9 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
     } else break;
   }
 
+  // The title printed again at the head of the body (compilations print both) is not body text.
+  if (title && paras.length && tidyTitle(paras[0].text) === title) paras.shift();
+
   // Signature: org lines followed by a date line; what follows a signature may be an attached document.
   const signature: string[] = [];
   let body = paras;

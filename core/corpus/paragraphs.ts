@@ -60,6 +60,23 @@ function count(s: string, re: RegExp): number {
   return s.match(re)?.length ?? 0;
 }
 
+/**
+ * Some PDFs are extracted with justified lines broken into several short
+ * pieces (after 、 and ，, even mid-word). When many short lines end
+ * without punctuation, a short line ending in 。 may be a piece too.
+ */
+export function isFragmented(lines: Line[], width: number): boolean {
+  let content = 0;
+  let pieces = 0;
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (!t) continue;
+    content++;
+    if (displayWidth(t) < width * 0.6 && !endsTerminal(t) && !MARKER_START.test(t) && !endsLikeTitle(t)) pieces++;
+  }
+  return content >= 20 && pieces / content > 0.05;
+}
+
 function isSubsequence(needle: string, hay: string): boolean {
   let j = 0;
   for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
@@ -72,6 +89,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
   let curLines = 0;
   let curIsHeading = false;
   const isFull = (t: string) => displayWidth(t) >= width - 3;
+  const fragmented = isFragmented(lines, width);
   const isShort = (t: string) => displayWidth(t) < width * 0.75;
 
   const flush = () => {
@@ -144,7 +162,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
       if (isFull(pt) || physWidth >= width - 3) return false;
       // A short piece ending in ；or ： is mid-paragraph more often than not.
       if (!/[。！？!?]["”’）)》]*$/.test(pt)) return false;
-      return true;
+      // In text extracted as pieces of lines, a next line that fits on what is
+      // left of this physical line is another piece of it.
+      return !(fragmented && physWidth + displayWidth(text) <= width + 1);
     }
     if (/[，、,]$/.test(pt)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);

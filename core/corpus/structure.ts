@@ -108,6 +108,11 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
 
   function finish(u: Unit) {
     const d = drafts.get(u);
+    // A short lead sentence on its own (1.进一步放宽市场准入门槛。 then the text) is the item's heading.
+    if (u.level.startsWith('outline') && !u.heading && u.paragraphs.length >= 2 && isLead(u.paragraphs[0].text)) {
+      u.heading = u.paragraphs[0].text.replace(/[。．.]$/, '');
+      u.paragraphs = u.paragraphs.slice(1);
+    }
     if (d && u.level === 'article' && u.paragraphs.length >= 2) formClauses(u, d.seq);
     for (const c of u.children) finish(c);
     const pages = new Set<number>();
@@ -166,6 +171,10 @@ function foldTableOfContents(paras: RawParagraph[]): RawParagraph[] {
     }
   }
   return paras;
+}
+
+function isLead(text: string): boolean {
+  return text.length <= 30 && /。$/.test(text) && !/[。；：]/.test(text.slice(0, -1));
 }
 
 /** Every unit in document order (depth first). */
