@@ -68,8 +68,18 @@ function pickPhrase(): { phrase: string; units: string[] } {
 describe('search panel', () => {
   it('loads the index in a worker and shows highlighted, grouped results', async () => {
     const { phrase, units } = pickPhrase();
+    // Hold the index back a little so the loading state is observable.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/corpus/search/index.json', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${server.url}#/search?q=${encodeURIComponent(phrase)}`);
+    await page.waitForSelector('text=索引加载中', { timeout: 30_000 });
+    release();
     await page.waitForSelector('.search-summary', { timeout: 30_000 });
+    await page.unroute('**/corpus/search/index.json');
     const summary = await page.textContent('.search-summary');
     // Every unit whose text has the phrase is counted (normalised matching may find more, and title hits add).
     expect(Number(/共 (\d+) 处/.exec(summary ?? '')?.[1])).toBeGreaterThanOrEqual(units.length);
@@ -82,6 +92,26 @@ describe('search panel', () => {
     await screenshot(page, 'search-results');
     // The worker fetched the search artifacts relative to the page.
     expect(browser.requests.some((r) => r.endsWith('/corpus/search/index.json'))).toBe(true);
+  });
+
+  it('filters with counts narrow the results; search within results', async () => {
+    const before = Number(/共 (\d+) 处/.exec((await page.textContent('.search-summary')) ?? '')?.[1]);
+    const label = page.locator('.search-facets fieldset').first().locator('label').first();
+    const count = Number(await label.locator('.search-count').textContent());
+    await label.locator('input').check();
+    await page.waitForFunction((n: number) => document.querySelector('.search-summary')?.textContent?.includes(`共 ${n} 处`), count);
+    expect(count).toBeLessThanOrEqual(before);
+    await label.locator('input').uncheck();
+    await page.waitForFunction((n: number) => document.querySelector('.search-summary')?.textContent?.includes(`共 ${n} 处`), before);
+    // within: refine by the first character of the first snippet's highlighted text → at most as many hits
+    const refine = (await page.$eval('.search-hit mark', (e: any) => e.textContent as string)).slice(0, 1);
+    await page.fill('input[aria-label="在结果中搜索"]', refine);
+    await page.click('.search-refine button');
+    await page.waitForSelector('.search-within');
+    const after = Number(/共 (\d+) 处/.exec((await page.textContent('.search-summary')) ?? '')?.[1]);
+    expect(after).toBeLessThanOrEqual(before);
+    await page.click('.search-within button');
+    await page.waitForFunction((n: number) => document.querySelector('.search-summary')?.textContent?.includes(`共 ${n} 处`), before);
   });
 
   it('scope and field toggles re-run the search', async () => {
@@ -105,6 +135,8 @@ describe('search panel', () => {
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.top < 400;
     }, target, { timeout: 10_000 });
+    // The clause shows the query highlighted.
+    await page.waitForFunction((id: string) => !!document.getElementById(id)?.querySelector('mark'), target, { timeout: 5_000 });
     await screenshot(page, 'search-opened');
   });
 
