@@ -41,9 +41,8 @@ export class SearchClient {
     w.onmessage = (ev: MessageEvent<FromWorker>) => this.onMessage(ev.data);
     w.onerror = (ev) => {
       this.setStatus({ state: 'error', message: ev.message || '搜索线程出错' });
-      for (const [id, p] of this.pending) p.reject(new Error(ev.message || 'search worker error'));
+      for (const p of this.pending.values()) p.reject(new Error(ev.message || 'search worker error'));
       this.pending.clear();
-      void ev;
     };
     this.worker = w;
     return w;
@@ -67,7 +66,8 @@ export class SearchClient {
   load(): void {
     if (this.status.state === 'loading' || this.status.state === 'ready') return;
     this.setStatus({ state: 'loading' });
-    const base = new URL(this.opts.base ?? 'corpus/search/', document.baseURI).href;
+    const page = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
+    const base = new URL(this.opts.base ?? 'corpus/search/', page).href;
     this.post({ type: 'load', base });
   }
 
