@@ -131,6 +131,9 @@ describe('SearchEngine', () => {
     expect(sh.facets.year).toEqual([{ value: '2023', count: 1 }]);
     expect(units(E.search('小微', { within: ['融资担保'] }))).toEqual(['b-sd~o3', 'c-sh~p1']);
     expect(E.search('融资担保', { filters: { kind: ['办法'] } }).total).toBe(0);
+    // Unknown values are selectable too.
+    const noYear = E.search('告知承诺制 OR 融资担保', { filters: { year: ['2022'] } });
+    expect(noYear.total).toBe(3);
   });
 
   it('limit/offset give a stable ranking; total counts everything', () => {

@@ -527,12 +527,7 @@ export class SearchEngine {
     const filters = opts.filters ?? {};
     const active = FACETS.filter((f) => filters[f] && filters[f]!.length);
     const sets = Object.fromEntries(active.map((f) => [f, new Set(filters[f])])) as Record<FacetName, Set<string>>;
-    const passes = (d: DocRec, f: FacetName) => {
-      const s = sets[f];
-      if (f === 'issuer') return d.issuers.some((x) => s.has(x)) || s.has(d.issuer);
-      const v = f === 'year' ? d.year ?? '未知' : f === 'region' ? d.region : d.kind;
-      return s.has(v);
-    };
+    const passes = (d: DocRec, f: FacetName) => facetValues(d, f).some((v) => sets[f].has(v));
     const facets = { region: [], issuer: [], kind: [], year: [] } as Record<FacetName, FacetCount[]>;
     if (opts.facets !== false) {
       const counts = { region: new Map(), issuer: new Map(), kind: new Map(), year: new Map() } as Record<FacetName, Map<string, number>>;
@@ -545,9 +540,8 @@ export class SearchEngine {
         const fails = active.filter((f) => !passes(d, f));
         for (const f of FACETS) {
           if (fails.length > 1 || (fails.length === 1 && fails[0] !== f)) continue;
-          const values = f === 'issuer' ? (d.issuers.length ? d.issuers : [d.issuer || '未知']) : [f === 'year' ? d.year ?? '未知' : f === 'region' ? d.region : d.kind];
           const m = counts[f];
-          for (const v of values) m.set(v, (m.get(v) ?? 0) + n);
+          for (const v of facetValues(d, f)) m.set(v, (m.get(v) ?? 0) + n);
         }
       }
       for (const f of FACETS) {
@@ -608,6 +602,20 @@ export class SearchEngine {
 
   docById(id: string): SearchDoc | undefined {
     return this.docs.find((d) => d.id === id);
+  }
+}
+
+/** A document's values for a facet (several for issuer); 未知 where unknown. */
+export function facetValues(d: SearchDoc, f: FacetName): string[] {
+  switch (f) {
+    case 'issuer':
+      return d.issuers.length ? d.issuers : [d.issuer || '未知'];
+    case 'year':
+      return [d.year ?? '未知'];
+    case 'region':
+      return [d.region];
+    case 'kind':
+      return [d.kind];
   }
 }
 
