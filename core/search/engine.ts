@@ -115,6 +115,11 @@ export class Hits {
     this.prelim[i] = prelim;
   }
 
+  /** Make room for at least `extra` more hits. */
+  reserve(extra: number): void {
+    if (this.n + extra > this.unit.length) this.grow(this.n + extra);
+  }
+
   private grow(c: number) {
     const u = new Int32Array(c);
     u.set(this.unit);
@@ -150,10 +155,10 @@ export class Hits {
  * Result sets up to this size are scored exactly (BM25 over exact phrase
  * counts). Larger ones are ranked in two stages: a prior for every hit
  * (title tier + BM25 with tf = 1, i.e. unit length only, no string scan),
- * then exact scores for the best RERANK_WINDOW (200) of them, which covers what is shown; ranking is stable for the first 200 hits.
+ * then exact scores for the best RERANK_WINDOW (100) of them, which covers what is shown; ranking is stable for the first 100 hits.
  */
 const EXACT_LIMIT = 400;
-const RERANK_WINDOW = 200;
+const RERANK_WINDOW = 100;
 
 const K1 = 1.2;
 const B = 0.75;
@@ -428,7 +433,18 @@ export class SearchEngine {
       if (exact) out.push(u, di, f.tier + this.bm25(norm, phrases, idf), f.tier, 0);
       else out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
     };
-    for (let i = 0; i < cand.length; i++) check(cand[i], driverVerified);
+    out.reserve(cand.length + 16);
+    if (!needText) {
+      // Hot path (one word, many hits): prior scores straight from typed arrays.
+      for (let i = 0; i < cand.length; i++) {
+        const u = cand[i];
+        const di = unitDoc[u];
+        const f = docMeta[di] ?? docFacts(di);
+        if (!f.excluded) out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
+      }
+    } else {
+      for (let i = 0; i < cand.length; i++) check(cand[i], driverVerified);
+    }
     if (metaDocs.length) {
       for (const di of metaDocs) {
         const d = this.docs[di];
@@ -555,8 +571,9 @@ export class SearchEngine {
     const limit = Math.max(0, opts.limit ?? 50);
     const offset = Math.max(0, opts.offset ?? 0);
     const phrases = positivePhrases(q);
-    let top = topK(hits, hits.prelim.subarray(0, hits.n).includes(1) ? Math.max(RERANK_WINDOW, offset + limit) : offset + limit);
-    if (hits.prelim.subarray(0, hits.n).includes(1)) {
+    const anyPrelim = hits.prelim.subarray(0, hits.n).includes(1);
+    let top = topK(hits, anyPrelim ? Math.max(RERANK_WINDOW, offset + limit) : offset + limit);
+    if (anyPrelim) {
       // Two-stage: exact scores for the best RERANK_WINDOW by prior, then the shown page.
       const flat = q.must.flat();
       const idf = flat.map((p) => this.idf(p));
@@ -569,12 +586,19 @@ export class SearchEngine {
       top.sort((i, j) => hits.compare(i, j));
     }
     top = top.slice(offset, offset + limit);
-    const docSet = new Set<number>();
-    for (let i = 0; i < hits.n; i++) docSet.add(hits.doc[i]);
+    const seen = new Uint8Array(this.docs.length);
+    let docTotal = 0;
+    for (let i = 0; i < hits.n; i++) {
+      const di = hits.doc[i];
+      if (!seen[di]) {
+        seen[di] = 1;
+        docTotal++;
+      }
+    }
     return {
       query,
       total: hits.n,
-      docTotal: docSet.size,
+      docTotal,
       hits: top.map((i) => this.toHit(hits, i, phrases)),
       facets,
     };
@@ -623,45 +647,51 @@ export function facetValues(d: SearchDoc, f: FacetName): string[] {
 export function topK(hits: Hits, k: number): number[] {
   const n = hits.n;
   if (k <= 0 || n === 0) return [];
-  if (n <= k * 4 || n < 256) {
+  const byRank = (i: number, j: number) => hits.compare(i, j);
+  if (n <= k * 2 || n < 128) {
     const all: number[] = [];
     for (let i = 0; i < n; i++) all.push(i);
-    return all.sort((i, j) => hits.compare(i, j)).slice(0, k);
+    return all.sort(byRank).slice(0, k);
   }
-  // Bounded heap whose root is the worst kept hit.
-  const heap = new Int32Array(k);
-  let size = 0;
-  const worse = (a: number, b: number) => hits.compare(a, b) > 0; // a ranks after b
+  // Quickselect the k-th best score on a copy, then sort only the hits at or above it.
+  const t = kthLargest(hits.score.slice(0, n), k);
+  const above: number[] = [];
+  const ties: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (size < k) {
-      let c = size++;
-      heap[c] = i;
-      while (c > 0) {
-        const p = (c - 1) >> 1;
-        if (!worse(heap[c], heap[p])) break;
-        const t = heap[c];
-        heap[c] = heap[p];
-        heap[p] = t;
-        c = p;
-      }
-    } else if (worse(heap[0], i)) {
-      heap[0] = i;
-      let c = 0;
-      for (;;) {
-        const l = 2 * c + 1;
-        const r = l + 1;
-        let m = c;
-        if (l < size && worse(heap[l], heap[m])) m = l;
-        if (r < size && worse(heap[r], heap[m])) m = r;
-        if (m === c) break;
-        const t = heap[c];
-        heap[c] = heap[m];
-        heap[m] = t;
-        c = m;
+    const sc = hits.score[i];
+    if (sc > t) above.push(i);
+    else if (sc === t) ties.push(i);
+  }
+  ties.sort(byRank);
+  for (let i = 0; above.length < k && i < ties.length; i++) above.push(ties[i]);
+  return above.sort(byRank).slice(0, k);
+}
+
+/** The k-th largest value (1-based) of `a` (reordered in place); Hoare quickselect. */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) {
+        const x = a[i];
+        a[i] = a[j];
+        a[j] = x;
+        i++;
+        j--;
       }
     }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target];
   }
-  return Array.from(heap.subarray(0, size)).sort((i, j) => hits.compare(i, j));
+  return a[target];
 }
 
 function binarySearch(a: Int32Array, x: number): boolean {
