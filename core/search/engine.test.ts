@@ -174,3 +174,19 @@ describe('findMatches / snippets / paragraph ranges', () => {
     ]);
   });
 });
+
+describe('topK', () => {
+  it('equals a full sort for random scores with ties', async () => {
+    const { Hits, topK } = await import('./engine.js');
+    let seed = 1;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let t = 0; t < 300; t++) {
+      const n = Math.floor(rnd() * 3000);
+      const h = new Hits();
+      for (let i = 0; i < n; i++) h.push(i, Math.floor(rnd() * 50), Math.floor(rnd() * 20) / 4, 0, 0);
+      const k = 1 + Math.floor(rnd() * 300);
+      const want = [...Array(n).keys()].sort((i, j) => h.compare(i, j)).slice(0, k);
+      expect(topK(h, k)).toEqual(want);
+    }
+  });
+});
