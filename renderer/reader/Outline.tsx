@@ -1,9 +1,10 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { navigate } from '../hooks/useRoute';
 import { docHref } from '../routing/hash';
+import type { ActiveStore } from './activeStore';
 import type { OutlineEntry } from './units';
 
-function Entries({ docId, entries, activeId }: { docId: string; entries: OutlineEntry[]; activeId: string | null }) {
+const Entries = memo(function Entries({ docId, entries }: { docId: string; entries: OutlineEntry[] }) {
   return (
     <ul>
       {entries.map((e) => {
@@ -12,7 +13,7 @@ function Entries({ docId, entries, activeId }: { docId: string; entries: Outline
           <li key={e.id} className={`ol-${e.level}`}>
             <a
               href={href}
-              aria-current={e.id === activeId ? 'location' : undefined}
+              data-outline-id={e.id}
               onClick={(ev) => {
                 // Through navigate() so that re-clicking the current entry still scrolls back to it.
                 ev.preventDefault();
@@ -21,19 +22,42 @@ function Entries({ docId, entries, activeId }: { docId: string; entries: Outline
             >
               {e.text}
             </a>
-            {e.children.length > 0 && <Entries docId={docId} entries={e.children} activeId={activeId} />}
+            {e.children.length > 0 && <Entries docId={docId} entries={e.children} />}
           </li>
         );
       })}
     </ul>
   );
-}
+});
 
-export const Outline = memo(function Outline({ docId, outline, activeId }: { docId: string; outline: OutlineEntry[]; activeId: string | null }) {
+/**
+ * The list renders once per document; the current entry is marked by
+ * toggling aria-current on two anchors, because re-rendering an outline of a
+ * few thousand entries on every scroll frame is what made long documents jank.
+ */
+export const Outline = memo(function Outline({ docId, outline, active }: { docId: string; outline: OutlineEntry[]; active: ActiveStore }) {
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const mark = (id: string | null) => {
+      const root = nav.current;
+      if (!root) return;
+      root.querySelector('[aria-current]')?.removeAttribute('aria-current');
+      if (!id) return;
+      const a = root.querySelector<HTMLElement>(`[data-outline-id="${CSS.escape(id)}"]`);
+      if (!a) return;
+      a.setAttribute('aria-current', 'location');
+      // Keep the current entry in view inside the sidebar without moving the page.
+      const r = a.getBoundingClientRect();
+      const box = root.getBoundingClientRect();
+      if (r.top < box.top || r.bottom > box.bottom) root.scrollTop += r.top - box.top - box.height / 3;
+    };
+    mark(active.get());
+    return active.subscribe(mark);
+  }, [active]);
   if (!outline.length) return null;
   return (
-    <nav className="outline" aria-label="目录" data-testid="outline">
-      <Entries docId={docId} entries={outline} activeId={activeId} />
+    <nav className="outline" aria-label="目录" data-testid="outline" ref={nav}>
+      <Entries docId={docId} entries={outline} />
     </nav>
   );
 });

@@ -6,8 +6,9 @@ import { copyText } from '../platform';
 import { citationLine, citationText } from './citation';
 import { DocHeader } from './DocHeader';
 import { queryTerms } from './highlight';
+import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
-import { pageMarks } from './pages';
+import { chunkUnits, pageMarks } from './pages';
 import { UnitBlock } from './UnitBlock';
 import { useTopUnit } from './useUnitTracking';
 import { buildOutline, flattenUnits, type FlatUnit } from './units';
@@ -43,6 +44,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const flat = useMemo(() => flattenUnits(doc.units), [doc]);
   const outline = useMemo(() => buildOutline(doc.units), [doc]);
   const marks = useMemo(() => pageMarks(flat), [flat]);
+  const chunks = useMemo(() => chunkUnits(flat), [flat]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
   const outlineIds = useMemo(() => {
     const ids = new Set<string>();
@@ -54,7 +56,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
 
   const content = useRef<HTMLDivElement>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
-  const [activeOutline, setActiveOutline] = useState<string | null>(null);
+  const [active] = useState(createActiveStore);
   const current = useRef<string | null>(null);
   const { toast, show } = useToast();
 
@@ -75,7 +77,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
 
   const topUnit = useTopUnit(content, (id, scrollTop) => {
     writePosition(id, scrollTop);
-    setActiveOutline(outlineFor(id));
+    active.set(outlineFor(id));
   });
 
   // Deep link: land on the unit and flash it.
@@ -88,7 +90,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     const el = scrollToUnit(unitId);
     el?.focus({ preventScroll: true });
     current.current = unitId;
-    setActiveOutline(outlineFor(unitId));
+    active.set(outlineFor(unitId));
     setFlashId(unitId);
     const t = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(t);
@@ -104,7 +106,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     if (p.unitId && indexOf.has(p.unitId)) {
       scrollToUnit(p.unitId);
       current.current = p.unitId;
-      setActiveOutline(outlineFor(p.unitId));
+      active.set(outlineFor(p.unitId));
     } else window.scrollTo(0, p.scrollTop);
   }, [unitId, saved, indexOf, outlineFor]);
 
@@ -145,7 +147,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       const r = el.getBoundingClientRect();
       const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
       if (r.top < topbar || r.bottom > window.innerHeight) el.scrollIntoView({ block: r.height > window.innerHeight - topbar ? 'start' : 'nearest' });
-      setActiveOutline(outlineFor(id));
+      active.set(outlineFor(id));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -153,13 +155,17 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
 
   return (
     <div className="reader">
-      <Outline docId={doc.id} outline={outline} activeId={activeOutline} />
+      <Outline docId={doc.id} outline={outline} active={active} />
       <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
         <DocHeader doc={doc} />
         {doc.addressees && <p className="addressees">{doc.addressees}</p>}
         <div className="units">
-          {flat.map((f) => (
-            <UnitBlock key={f.unit.id} flat={f} marks={marks.get(f.unit.id) ?? []} terms={terms} flash={f.unit.id === flashId} onCopy={copy} />
+          {chunks.map((c) => (
+            <div key={c.key} className="chunk" style={{ containIntrinsicSize: `auto ${c.estimateEm}em` }}>
+              {c.units.map((f) => (
+                <UnitBlock key={f.unit.id} flat={f} marks={marks.get(f.unit.id) ?? []} terms={terms} flash={f.unit.id === flashId} onCopy={copy} />
+              ))}
+            </div>
           ))}
         </div>
         {doc.signature.length > 0 && (

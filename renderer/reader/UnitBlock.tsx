@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import type { UnitLevel } from '../../core/corpus/types';
 import { HighlightedText } from './HighlightedText';
-import { estimateHeightEm } from './pages';
 import type { FlatUnit } from './units';
 
 const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'appendix']);
@@ -19,12 +18,11 @@ interface Props {
  * re-render only the units whose flash state changed.
  */
 export const UnitBlock = memo(function UnitBlock({ flat, marks, terms, flash, onCopy }: Props) {
-  const { unit, depth } = flat;
+  const { unit } = flat;
   const isHeading = HEADING_LEVELS.has(unit.level);
   const titled = !isHeading && unit.heading !== null;
   // The label goes inline before the first paragraph (第十条　…) unless the unit has its own heading line.
   const inlineLabel = !isHeading && !titled && unit.label !== '' && !(unit.paragraphs[0]?.text ?? '').startsWith(unit.label);
-  const chars = unit.paragraphs.reduce((n, p) => n + p.text.length, 0);
   const H = unit.level === 'part' || unit.level === 'chapter' || unit.level === 'appendix' ? 'h2' : 'h3';
 
   return (
@@ -33,7 +31,6 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, terms, flash, on
       data-unit-id={unit.id}
       data-level={unit.level}
       className={`unit lv-${unit.level}${flash ? ' is-target' : ''}`}
-      style={{ containIntrinsicSize: `auto ${estimateHeightEm(chars, unit.paragraphs.length, isHeading || titled)}em`, ['--depth' as string]: depth }}
       tabIndex={-1}
     >
       {(isHeading || titled) && (
