@@ -160,6 +160,10 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     await page.goto(`${server.url}#/doc/${d.id}/${encodeURIComponent(u.id)}`);
     await page.waitForSelector(`[id="${u.id}"]`);
     await expectAtTop(u.id);
+    // The page number is shown in the margin where the page changes.
+    expect(await page.locator('[data-testid=doc] .page-mark').count()).toBeGreaterThan(0);
+    await page.locator(`[id="${u.id}"]`).hover();
+    await screenshot(page, 'reading-pages');
     await page.keyboard.press('c');
     await page.waitForFunction(() => document.querySelector('[data-testid=toast]')?.textContent?.startsWith('已复制'));
     const first = (await page.evaluate(() => navigator.clipboard.readText())).split('\n')[0];

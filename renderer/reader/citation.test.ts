@@ -60,5 +60,9 @@ describe('outline', () => {
     const n = buildOutline(notice.units);
     expect(n.map((e) => e.text)).toEqual(['一、 总体要求', '二、 重点任务', '附件 示例实施方案']);
     expect(n[0].children.map((e) => e.text)).toEqual(['（一） 工作目标', '（二） 基本原则']);
+    const bare = { ...notice.units[1].children[0], heading: null, paragraphs: [{ text: '到2025年，政务服务事项全部实现网上可办。', pages: [] }] };
+    expect(buildOutline([bare])[0].text).toBe('（一） 到2025年');
+    const long = { ...bare, paragraphs: [{ text: '压减办理环节和申请材料并推行告知承诺制度的具体做法。', pages: [] }] };
+    expect(buildOutline([long])[0].text).toBe('（一） 压减办理环节和申请材料并推行…');
   });
 });

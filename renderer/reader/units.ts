@@ -39,11 +39,22 @@ export function unitTitle(u: Unit): string {
   return [u.label, u.heading].filter(Boolean).join(' ');
 }
 
+/** Outline markers without a heading ((一) alone) say nothing; the opening words of the text stand in. */
+const SNIPPET_CHARS = 14;
+function outlineText(u: Unit): string {
+  if (u.heading || u.level === 'article' || u.level === 'chapter' || u.level === 'part' || u.level === 'section') return unitTitle(u);
+  const first = (u.paragraphs[0]?.text ?? '').trim();
+  if (!first) return unitTitle(u);
+  const cut = first.split(/[。；;，,：:]/)[0];
+  const snippet = cut.length > SNIPPET_CHARS ? cut.slice(0, SNIPPET_CHARS) + '…' : cut;
+  return [u.label, snippet].filter(Boolean).join(' ');
+}
+
 export function buildOutline(units: Unit[]): OutlineEntry[] {
   const out: OutlineEntry[] = [];
   for (const u of units) {
     const children = buildOutline(u.children);
-    if (OUTLINE_LEVELS.has(u.level) && (u.label || u.heading)) out.push({ id: u.id, level: u.level, text: unitTitle(u), children });
+    if (OUTLINE_LEVELS.has(u.level) && (u.label || u.heading)) out.push({ id: u.id, level: u.level, text: outlineText(u), children });
     else out.push(...children);
   }
   return out;
