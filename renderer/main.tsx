@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadSearch } from './search/client';
 import './styles/base.css';
 import './styles/library.css';
 import './styles/reader.css';
@@ -10,3 +11,7 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// Load the search index in the worker while the reader looks at the library, so the first search is instant.
+const idle = (window as Window & { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 500));
+idle(() => preloadSearch());

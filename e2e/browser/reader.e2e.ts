@@ -224,6 +224,37 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     await expectAtTop(target.id);
   });
 
+  it('finds in the document with Ctrl+F and steps through every match', async () => {
+    // Expected count by brute force over the document's own text (folded the same way as display).
+    const term = '政务服务';
+    const texts = flatten(doc.units).flatMap((u) => [u.heading ?? '', ...u.paragraphs.map((p) => p.text)]);
+    const expected = texts.reduce((n, t) => n + (t.split(term).length - 1), 0);
+    expect(expected).toBeGreaterThan(1);
+    await page.locator('[data-testid=doc] h1').click();
+    await page.keyboard.press('Control+f');
+    const input = page.getByRole('searchbox', { name: '在本文中查找' });
+    await input.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('在本文中查找');
+    await input.fill(term);
+    await expect.poll(() => page.locator('[data-testid=find-count]').textContent()).toBe(`1/${expected}`);
+    expect(await page.locator('[data-testid=doc] mark').count()).toBe(expected);
+    await input.press('Enter');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=find-count]').textContent()).toBe(`3/${expected}`);
+    // The match in focus is on screen and is the third occurrence in reading order.
+    await page.waitForFunction(() => {
+      const r = document.querySelector('mark.find-current')?.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    const thirdIsCurrent = await page.evaluate(() => [...document.querySelectorAll('[data-testid=doc] mark')].indexOf(document.querySelector('mark.find-current')));
+    expect(thirdIsCurrent).toBe(2);
+    await screenshot(page, 'reading-find');
+    await input.press('Shift+Enter');
+    await expect.poll(() => page.locator('[data-testid=find-count]').textContent()).toBe(`2/${expected}`);
+    await input.press('Escape');
+    await expect.poll(() => page.locator('[data-testid=doc] mark').count()).toBe(0);
+  });
+
   it('never requested anything off 127.0.0.1 and logged no errors', () => {
     expect(browser.requests.length).toBeGreaterThan(0);
     const origin = server.url.replace(/\/$/, '');

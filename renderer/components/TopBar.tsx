@@ -10,7 +10,9 @@ export function TopBar({ route, settings }: { route: Route; settings: SettingsAp
   const [q, setQ] = useState(routeQuery);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => setQ(routeQuery), [routeQuery]);
-  useEffect(() => onMenuCommand((c) => c === 'find' && input.current?.focus()), []);
+  // In the reading view 查找 opens find-in-document instead (ReaderView).
+  const reading = route.name === 'doc';
+  useEffect(() => onMenuCommand((c) => c === 'find' && !reading && input.current?.focus()), [reading]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

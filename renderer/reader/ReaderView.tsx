@@ -5,7 +5,10 @@ import { usePositionWriter, useSavedPosition } from '../hooks/useReadingPosition
 import { copyText } from '../platform';
 import { citationLine, citationText } from './citation';
 import { DocHeader } from './DocHeader';
-import { queryTerms } from './highlight';
+import { parseQuery } from '../../core/search';
+import { onMenuCommand } from '../platform';
+import { useInDocumentFind, type FindMatch } from '../search/useInDocumentFind';
+import { FindBar } from './FindBar';
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
 import { chunkUnits, pageMarks } from './pages';
@@ -52,7 +55,19 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     walk(outline);
     return ids;
   }, [outline]);
-  const terms = useMemo(() => queryTerms(highlightQuery), [highlightQuery]);
+  const query = useMemo(() => (highlightQuery.trim() ? parseQuery(highlightQuery) : null), [highlightQuery]);
+
+  // In-document find: the match in focus is scrolled to the middle of the window.
+  const find = useInDocumentFind(doc, {
+    onCurrent: () => requestAnimationFrame(() => document.querySelector('mark.find-current')?.scrollIntoView({ block: 'center' })),
+  });
+  useEffect(() => onMenuCommand((c) => c === 'find' && find.show()), [find.show]);
+  const foundByUnit = useMemo(() => {
+    const m = new Map<string, FindMatch[]>();
+    for (const x of find.open ? find.matches : []) m.set(x.unitId, [...(m.get(x.unitId) ?? []), x]);
+    return m;
+  }, [find.open, find.matches]);
+  const currentMatch = find.open ? find.matches[find.current] : undefined;
 
   const content = useRef<HTMLDivElement>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
@@ -163,7 +178,16 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
           {chunks.map((c) => (
             <div key={c.key} className="chunk" style={{ containIntrinsicSize: `auto ${c.estimateEm}em` }}>
               {c.units.map((f) => (
-                <UnitBlock key={f.unit.id} flat={f} marks={marks.get(f.unit.id) ?? []} terms={terms} flash={f.unit.id === flashId} onCopy={copy} />
+                <UnitBlock
+                  key={f.unit.id}
+                  flat={f}
+                  marks={marks.get(f.unit.id) ?? []}
+                  query={query}
+                  found={foundByUnit.get(f.unit.id)}
+                  currentMatch={currentMatch?.unitId === f.unit.id ? currentMatch : undefined}
+                  flash={f.unit.id === flashId}
+                  onCopy={copy}
+                />
               ))}
             </div>
           ))}
@@ -176,6 +200,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
           </div>
         )}
       </article>
+      <FindBar find={find} />
       <Toast message={toast} />
     </div>
   );

@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import type { UnitLevel } from '../../core/corpus/types';
+import { findMatches, mergeRanges, type ParsedQuery, type Range } from '../../core/search';
+import type { FindMatch } from '../search/useInDocumentFind';
 import { HighlightedText } from './HighlightedText';
 import type { FlatUnit } from './units';
 
@@ -8,7 +10,12 @@ const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'sect
 interface Props {
   flat: FlatUnit;
   marks: (number | null)[];
-  terms: string[];
+  /** The search query the reader came from (`?q=`), parsed; null when none. */
+  query: ParsedQuery | null;
+  /** In-document find matches inside this unit (undefined when none: keeps memo hits). */
+  found?: FindMatch[];
+  /** The find match in focus, when it is in this unit. */
+  currentMatch?: FindMatch;
   flash: boolean;
   onCopy(flat: FlatUnit): void;
 }
@@ -17,8 +24,15 @@ interface Props {
  * One unit of the flat reading list. Memoised: scrolling and keyboard moves
  * re-render only the units whose flash state changed.
  */
-export const UnitBlock = memo(function UnitBlock({ flat, marks, terms, flash, onCopy }: Props) {
+export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, currentMatch, flash, onCopy }: Props) {
   const { unit } = flat;
+  // paragraph -1 is the heading, as in useInDocumentFind.
+  const ranges = (text: string, paragraph: number): Range[] => {
+    const own = found?.filter((m) => m.paragraph === paragraph).map((m): Range => [m.start, m.end]) ?? [];
+    const fromSearch = query ? findMatches(text, query) : [];
+    return own.length && fromSearch.length ? mergeRanges([...own, ...fromSearch]) : own.length ? own : fromSearch;
+  };
+  const current = (paragraph: number) => (currentMatch && currentMatch.paragraph === paragraph ? currentMatch.start : undefined);
   const isHeading = HEADING_LEVELS.has(unit.level);
   const titled = !isHeading && unit.heading !== null;
   // The label goes inline before the first paragraph (第十条　…) unless the unit has its own heading line.
@@ -36,7 +50,11 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, terms, flash, on
       {(isHeading || titled) && (
         <H className="unit-heading">
           {unit.label && <span className="marker">{unit.label}</span>}
-          {unit.heading && <span className="heading-text">{unit.heading}</span>}
+          {unit.heading && (
+            <span className="heading-text">
+              <HighlightedText text={unit.heading} ranges={ranges(unit.heading, -1)} current={current(-1)} />
+            </span>
+          )}
         </H>
       )}
       {unit.paragraphs.map((p, i) =>
@@ -48,7 +66,7 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, terms, flash, on
               </span>
             )}
             {i === 0 && inlineLabel && <span className="marker">{unit.label}</span>}
-            <HighlightedText text={p.text} terms={terms} />
+            <HighlightedText text={p.text} ranges={ranges(p.text, i)} current={current(i)} />
           </p>
         ),
       )}
