@@ -50,7 +50,7 @@ export async function writeCorpus(corpusDir: string, files: Map<string, string>)
 }
 
 export async function loadLibrary(corpusDir: string): Promise<DocSummary[]> {
-  return restoreLibrary(JSON.parse(await readFile(path.join(corpusDir, 'library.json'), 'utf8')));
+  return restoreLibrary(JSON.parse(await readFile(path.join(corpusDir, 'library.json'), 'utf8'))).docs;
 }
 
 export async function loadManifest(corpusDir: string): Promise<Manifest> {
@@ -60,7 +60,7 @@ export async function loadManifest(corpusDir: string): Promise<Manifest> {
 export async function loadDocument(corpusDir: string, id: string): Promise<PolicyDocument | null> {
   if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
   try {
-    return restoreDocument(JSON.parse(await readFile(path.join(corpusDir, 'docs', `${id}.json`), 'utf8')));
+    return restoreDocument(JSON.parse(await readFile(path.join(corpusDir, 'docs', `${id}.json`), 'utf8')), id);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;

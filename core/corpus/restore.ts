@@ -1,97 +1,142 @@
 /**
- * Validate and default corpus JSON before use (the renderer and the CLI read
- * files that may be stale, truncated or from another format version). Bad
- * entries are dropped or defaulted, never trusted; a wrong format version is
- * an error the caller reports.
+ * Validate and default corpus JSON before use. The renderer, the main process
+ * and the CLI all read files that may be stale, truncated or from another
+ * build: a bad entry is dropped or defaulted, never trusted, and what cannot
+ * be read at all is a CorpusFormatError with a code the caller turns into its
+ * own message.
  */
 import type { DocKind, DocSummary, Paragraph, PolicyDocument, Region, SourceRef, TitleSource, Unit, UnitLevel } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 
+export type CorpusFormatErrorCode = 'not-a-list' | 'bad-document' | 'id-mismatch' | 'format-version';
+
+export class CorpusFormatError extends Error {
+  constructor(
+    readonly code: CorpusFormatErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CorpusFormatError';
+  }
+}
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const num = (v: unknown, d = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const strArr = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const numArr = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)) : []);
+const intOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+const pageList = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0) : []);
 
-const KINDS: DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '解读', '新闻', '文章', '其他'];
-const TITLE_SOURCES: TitleSource[] = ['title-line', 'running-header', 'trailing-title', 'inferred'];
-const LEVELS: UnitLevel[] = ['part', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
-const ID = /^[A-Za-z0-9_-]+$/;
-const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '解读', '新闻', '文章', '其他'];
+const TITLE_SOURCES: readonly TitleSource[] = ['title-line', 'running-header', 'trailing-title', 'inferred'];
+const LEVELS: readonly UnitLevel[] = ['part', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
+// Ids end up in URLs and element ids; anything else is a corrupt entry.
+const ID_RE = /^[A-Za-z0-9._~-]+$/;
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-export class CorpusFormatError extends Error {}
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+}
 
 function restoreRegion(v: unknown): Region {
   const o = isObj(v) ? v : {};
-  return { province: strOrNull(o.province), city: strOrNull(o.city) };
+  const province = strOrNull(o.province);
+  return { province, city: province ? strOrNull(o.city) : null };
 }
 
 function restoreSource(v: unknown): SourceRef | null {
   if (!isObj(v) || typeof v.file !== 'string') return null;
-  return { file: v.file, startLine: num(v.startLine, 1), endLine: num(v.endLine, num(v.startLine, 1)), firstPage: numOrNull(v.firstPage), lastPage: numOrNull(v.lastPage) };
+  return { file: v.file, startLine: intOrNull(v.startLine) ?? 0, endLine: intOrNull(v.endLine) ?? 0, firstPage: intOrNull(v.firstPage), lastPage: intOrNull(v.lastPage) };
 }
 
+/** A library entry, or null when it lacks an id or a title (it could not be shown or opened). */
 export function restoreSummary(v: unknown): DocSummary | null {
-  if (!isObj(v) || typeof v.id !== 'string' || !ID.test(v.id) || typeof v.title !== 'string') return null;
+  if (!isObj(v) || typeof v.id !== 'string' || !ID_RE.test(v.id) || typeof v.title !== 'string' || v.title === '') return null;
+  const issuers = Array.isArray(v.issuers) ? v.issuers.filter((s): s is string => typeof s === 'string' && s !== '') : [];
   const date = strOrNull(v.date);
-  const effectiveDate = strOrNull(v.effectiveDate);
-  const issuers = strArr(v.issuers);
+  const effective = strOrNull(v.effectiveDate);
   return {
     id: v.id,
     title: v.title,
-    titleSource: TITLE_SOURCES.includes(v.titleSource as TitleSource) ? (v.titleSource as TitleSource) : 'inferred',
+    titleSource: oneOf(v.titleSource, TITLE_SOURCES, 'title-line'),
     issuer: str(v.issuer, issuers.join('、')),
     issuers,
     docNumber: strOrNull(v.docNumber),
-    date: date && ISO.test(date) ? date : null,
-    effectiveDate: effectiveDate && ISO.test(effectiveDate) ? effectiveDate : null,
-    authors: strArr(v.authors),
+    date: date && ISO_DATE.test(date) ? date : null,
+    effectiveDate: effective && ISO_DATE.test(effective) ? effective : null,
+    authors: Array.isArray(v.authors) ? v.authors.filter((s): s is string => typeof s === 'string' && s !== '') : [],
     region: restoreRegion(v.region),
-    kind: KINDS.includes(v.kind as DocKind) ? (v.kind as DocKind) : '其他',
-    sources: Array.isArray(v.sources) ? v.sources.map(restoreSource).filter((s): s is SourceRef => !!s) : [],
-    unitCount: num(v.unitCount),
-    charCount: num(v.charCount),
+    kind: oneOf(v.kind, KINDS, '其他'),
+    sources: Array.isArray(v.sources) ? v.sources.map(restoreSource).filter((s): s is SourceRef => s !== null) : [],
+    unitCount: intOrNull(v.unitCount) ?? 0,
+    charCount: intOrNull(v.charCount) ?? 0,
   };
 }
 
-export function restoreLibrary(v: unknown): DocSummary[] {
-  if (!Array.isArray(v)) throw new CorpusFormatError('library.json is not a list of documents');
-  return v.map(restoreSummary).filter((d): d is DocSummary => !!d);
+export interface RestoredLibrary {
+  docs: DocSummary[];
+  /** Entries dropped as unusable; shown to the user rather than hidden. */
+  dropped: number;
+}
+
+export function restoreLibrary(v: unknown): RestoredLibrary {
+  if (!Array.isArray(v)) throw new CorpusFormatError('not-a-list', 'library.json is not a list of documents');
+  const docs: DocSummary[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const item of v) {
+    const d = restoreSummary(item);
+    if (d && !seen.has(d.id)) {
+      seen.add(d.id);
+      docs.push(d);
+    } else dropped++;
+  }
+  return { docs, dropped };
 }
 
 function restoreParagraph(v: unknown): Paragraph | null {
   if (!isObj(v) || typeof v.text !== 'string') return null;
-  return { text: v.text, pages: numArr(v.pages) };
+  return { text: v.text, pages: pageList(v.pages) };
 }
 
-function restoreUnit(v: unknown, depth: number): Unit | null {
-  if (!isObj(v) || typeof v.id !== 'string' || typeof v.path !== 'string' || depth > 20) return null;
+function restoreUnit(v: unknown, docId: string, depth: number): Unit | null {
+  // Depth cap: a cyclic or absurd tree must not blow the stack.
+  if (depth > 12 || !isObj(v) || typeof v.id !== 'string' || !v.id.startsWith(`${docId}~`) || !ID_RE.test(v.id)) return null;
+  const children = Array.isArray(v.children) ? v.children.map((c) => restoreUnit(c, docId, depth + 1)).filter((u): u is Unit => u !== null) : [];
   return {
     id: v.id,
-    path: v.path,
-    level: LEVELS.includes(v.level as UnitLevel) ? (v.level as UnitLevel) : 'para',
+    path: str(v.path, v.id.slice(docId.length + 1)),
+    level: oneOf(v.level, LEVELS, 'para'),
     label: str(v.label),
     heading: strOrNull(v.heading),
-    paragraphs: Array.isArray(v.paragraphs) ? v.paragraphs.map(restoreParagraph).filter((p): p is Paragraph => !!p) : [],
-    pages: numArr(v.pages),
-    children: Array.isArray(v.children) ? v.children.map((c) => restoreUnit(c, depth + 1)).filter((u): u is Unit => !!u) : [],
+    paragraphs: Array.isArray(v.paragraphs) ? v.paragraphs.map(restoreParagraph).filter((p): p is Paragraph => p !== null) : [],
+    pages: pageList(v.pages),
+    children,
   };
 }
 
-export function restoreDocument(v: unknown): PolicyDocument {
-  if (!isObj(v)) throw new CorpusFormatError('document is not an object');
-  if (v.formatVersion !== CORPUS_FORMAT_VERSION) throw new CorpusFormatError(`document format ${String(v.formatVersion)} is not ${CORPUS_FORMAT_VERSION}; rebuild the corpus`);
+/** A full document; throws with a user-facing message when it cannot be read at all. */
+export function restoreDocument(v: unknown, expectedId: string): PolicyDocument {
   const summary = restoreSummary(v);
-  if (!summary) throw new CorpusFormatError('document has no valid id or title');
+  if (!summary || !isObj(v)) throw new CorpusFormatError('bad-document', 'the document file has no valid id or title');
+  if (summary.id !== expectedId) throw new CorpusFormatError('id-mismatch', `expected document ${expectedId}, the file holds ${summary.id}`);
+  if (v.formatVersion !== CORPUS_FORMAT_VERSION) throw new CorpusFormatError('format-version', `corpus format ${String(v.formatVersion)} is not ${CORPUS_FORMAT_VERSION}; rebuild the corpus`);
+  const seen = new Set<string>();
+  const dedupe = (units: Unit[]): Unit[] =>
+    units.filter((u) => {
+      // Unit ids are DOM ids and URL targets: duplicates would make one unreachable.
+      if (seen.has(u.id)) return false;
+      seen.add(u.id);
+      u.children = dedupe(u.children);
+      return true;
+    });
+  const units = Array.isArray(v.units) ? v.units.map((u) => restoreUnit(u, summary.id, 0)).filter((u): u is Unit => u !== null) : [];
   return {
     ...summary,
     formatVersion: CORPUS_FORMAT_VERSION,
     addressees: strOrNull(v.addressees),
-    signature: strArr(v.signature),
-    units: Array.isArray(v.units) ? v.units.map((u) => restoreUnit(u, 0)).filter((u): u is Unit => !!u) : [],
-    ...(typeof v.reprintedFrom === 'string' ? { reprintedFrom: v.reprintedFrom } : {}),
+    signature: Array.isArray(v.signature) ? v.signature.filter((s): s is string => typeof s === 'string') : [],
+    units: dedupe(units),
+    ...(typeof v.reprintedFrom === 'string' && v.reprintedFrom !== '' ? { reprintedFrom: v.reprintedFrom } : {}),
   };
 }

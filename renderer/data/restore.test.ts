@@ -1,55 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { restoreDocument, restoreLibrary, restoreSummary } from './restore';
+import { restoreDocument, restoreLibrary } from './restore';
 
-const fixture = (p: string) => JSON.parse(readFileSync(new URL(`../../e2e/fixtures/corpus/${p}`, import.meta.url), 'utf8'));
-
-describe('restoreLibrary', () => {
-  it('keeps valid entries unchanged', () => {
-    const lib = fixture('library.json');
-    const r = restoreLibrary(lib);
-    expect(r.dropped).toBe(0);
-    expect(r.docs).toEqual(lib);
-  });
-
-  it('drops entries without id/title, with unsafe ids, and duplicates', () => {
-    const good = { id: 'a', title: '甲' };
-    const r = restoreLibrary([good, { id: 'b' }, { title: 'x' }, { id: '../etc', title: 'y' }, good, 7, null]);
-    expect(r.docs.map((d) => d.id)).toEqual(['a']);
-    expect(r.dropped).toBe(6);
-  });
-
-  it('defaults missing and mistyped fields', () => {
-    const d = restoreSummary({ id: 'a', title: '甲', kind: '诗歌', date: '2023年', region: { city: '青岛市' }, issuers: ['甲', 3], sources: [{ file: 'f', firstPage: 2.5 }, 'bad'] });
-    expect(d).toMatchObject({ kind: '其他', date: null, region: { province: null, city: null }, issuers: ['甲'], issuer: '甲', docNumber: null, titleSource: 'title-line' });
-    expect(d!.sources).toEqual([{ file: 'f', startLine: 0, endLine: 0, firstPage: null, lastPage: null }]);
-  });
-
-  it('rejects something that is not a list', () => {
-    expect(() => restoreLibrary({})).toThrow();
-  });
-});
-
-describe('restoreDocument', () => {
-  const id = 'shili-zhengwu-banfa-2023';
-  it('keeps a valid document unchanged', () => {
-    const doc = fixture(`docs/${id}.json`);
-    expect(restoreDocument(doc, id)).toEqual(doc);
-  });
-
-  it('refuses a different id or format version', () => {
-    const doc = fixture(`docs/${id}.json`);
-    expect(() => restoreDocument(doc, 'other')).toThrow(/编号不符/);
-    expect(() => restoreDocument({ ...doc, formatVersion: 2 }, id)).toThrow(/版本/);
-  });
-
-  it('drops units of another document, duplicates and bad paragraphs', () => {
-    const doc = fixture(`docs/${id}.json`);
-    const u = doc.units[0];
-    doc.units = [u, u, { ...u, id: 'x~ch1' }, { ...u, id: `${id}~z`, paragraphs: [{ text: 1 }, { text: 'ok', pages: ['3', 4] }], children: 'no' }];
-    const r = restoreDocument(doc, id);
-    expect(r.units.map((x) => x.id)).toEqual([u.id, `${id}~z`]);
-    expect(r.units[1].paragraphs).toEqual([{ text: 'ok', pages: [4] }]);
-    expect(r.units[1].children).toEqual([]);
+describe('renderer corpus validation messages', () => {
+  it('says in Chinese what is wrong with a corpus file', () => {
+    expect(() => restoreLibrary({})).toThrow('library.json 不是文档列表');
+    expect(() => restoreDocument({ id: 'a', title: '甲', formatVersion: 1 }, 'b')).toThrow(/文档编号不符：期望 b/);
+    expect(() => restoreDocument({ id: 'a', title: '甲', formatVersion: 99 }, 'a')).toThrow(/不支持的语料格式版本/);
+    expect(() => restoreDocument(null, 'a')).toThrow('文档文件格式不正确');
   });
 });

@@ -1,129 +1,45 @@
 /**
- * Validation of everything the renderer reads from outside its own code: the
- * corpus files and IndexedDB rows. A corpus from another build or a database
- * written by another version must degrade (drop the bad entry, fall back to a
- * default) rather than crash the view that happens to touch it.
+ * The corpus validators live in core/corpus/restore.ts (shared with the CLI
+ * and the main process); this module gives their failures Chinese messages
+ * for the people reading them in the app.
  */
-import type { DocKind, DocSummary, Paragraph, PolicyDocument, Region, SourceRef, TitleSource, Unit, UnitLevel } from '../../core/corpus/types';
-import { CORPUS_FORMAT_VERSION } from '../../core/corpus/types';
+import type { PolicyDocument } from '../../core/corpus/types';
+import {
+  CorpusFormatError,
+  restoreDocument as restoreCoreDocument,
+  restoreLibrary as restoreCoreLibrary,
+  type RestoredLibrary,
+} from '../../core/corpus/restore';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const intOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
-const pageList = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0) : []);
+export { restoreSummary, type RestoredLibrary } from '../../core/corpus/restore';
 
-const KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '解读', '新闻', '文章', '其他'];
-const TITLE_SOURCES: readonly TitleSource[] = ['title-line', 'running-header', 'trailing-title', 'inferred'];
-const LEVELS: readonly UnitLevel[] = ['part', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
-// Ids end up in URLs and element ids; anything else is a corrupt entry.
-const ID_RE = /^[A-Za-z0-9._~-]+$/;
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
-}
-
-function restoreRegion(v: unknown): Region {
-  const o = isObj(v) ? v : {};
-  const province = strOrNull(o.province);
-  return { province, city: province ? strOrNull(o.city) : null };
-}
-
-function restoreSource(v: unknown): SourceRef | null {
-  if (!isObj(v) || typeof v.file !== 'string') return null;
-  return { file: v.file, startLine: intOrNull(v.startLine) ?? 0, endLine: intOrNull(v.endLine) ?? 0, firstPage: intOrNull(v.firstPage), lastPage: intOrNull(v.lastPage) };
-}
-
-/** A library entry, or null when it lacks an id or a title (it could not be shown or opened). */
-export function restoreSummary(v: unknown): DocSummary | null {
-  if (!isObj(v) || typeof v.id !== 'string' || !ID_RE.test(v.id) || typeof v.title !== 'string' || v.title === '') return null;
-  const issuers = Array.isArray(v.issuers) ? v.issuers.filter((s): s is string => typeof s === 'string' && s !== '') : [];
-  const date = strOrNull(v.date);
-  const effective = strOrNull(v.effectiveDate);
-  return {
-    id: v.id,
-    title: v.title,
-    titleSource: oneOf(v.titleSource, TITLE_SOURCES, 'title-line'),
-    issuer: str(v.issuer, issuers.join('、')),
-    issuers,
-    docNumber: strOrNull(v.docNumber),
-    date: date && ISO_DATE.test(date) ? date : null,
-    effectiveDate: effective && ISO_DATE.test(effective) ? effective : null,
-    authors: Array.isArray(v.authors) ? v.authors.filter((s): s is string => typeof s === 'string' && s !== '') : [],
-    region: restoreRegion(v.region),
-    kind: oneOf(v.kind, KINDS, '其他'),
-    sources: Array.isArray(v.sources) ? v.sources.map(restoreSource).filter((s): s is SourceRef => s !== null) : [],
-    unitCount: intOrNull(v.unitCount) ?? 0,
-    charCount: intOrNull(v.charCount) ?? 0,
-  };
-}
-
-export interface RestoredLibrary {
-  docs: DocSummary[];
-  /** Entries dropped as unusable; shown to the user rather than hidden. */
-  dropped: number;
+function inChinese(e: unknown, expectedId?: string): never {
+  if (!(e instanceof CorpusFormatError)) throw e;
+  switch (e.code) {
+    case 'not-a-list':
+      throw new Error('library.json 不是文档列表');
+    case 'bad-document':
+      throw new Error('文档文件格式不正确');
+    case 'id-mismatch':
+      throw new Error(`文档编号不符：期望 ${expectedId}（${e.message}）`);
+    case 'format-version':
+      throw new Error(`不支持的语料格式版本，请重新构建语料（${e.message}）`);
+  }
 }
 
 export function restoreLibrary(v: unknown): RestoredLibrary {
-  if (!Array.isArray(v)) throw new Error('library.json 不是文档列表');
-  const docs: DocSummary[] = [];
-  const seen = new Set<string>();
-  let dropped = 0;
-  for (const item of v) {
-    const d = restoreSummary(item);
-    if (d && !seen.has(d.id)) {
-      seen.add(d.id);
-      docs.push(d);
-    } else dropped++;
+  try {
+    return restoreCoreLibrary(v);
+  } catch (e) {
+    inChinese(e);
   }
-  return { docs, dropped };
-}
-
-function restoreParagraph(v: unknown): Paragraph | null {
-  if (!isObj(v) || typeof v.text !== 'string') return null;
-  return { text: v.text, pages: pageList(v.pages) };
-}
-
-function restoreUnit(v: unknown, docId: string, depth: number): Unit | null {
-  // Depth cap: a cyclic or absurd tree must not blow the stack.
-  if (depth > 12 || !isObj(v) || typeof v.id !== 'string' || !v.id.startsWith(`${docId}~`) || !ID_RE.test(v.id)) return null;
-  const children = Array.isArray(v.children) ? v.children.map((c) => restoreUnit(c, docId, depth + 1)).filter((u): u is Unit => u !== null) : [];
-  return {
-    id: v.id,
-    path: str(v.path, v.id.slice(docId.length + 1)),
-    level: oneOf(v.level, LEVELS, 'para'),
-    label: str(v.label),
-    heading: strOrNull(v.heading),
-    paragraphs: Array.isArray(v.paragraphs) ? v.paragraphs.map(restoreParagraph).filter((p): p is Paragraph => p !== null) : [],
-    pages: pageList(v.pages),
-    children,
-  };
 }
 
 /** A full document; throws with a user-facing message when it cannot be read at all. */
 export function restoreDocument(v: unknown, expectedId: string): PolicyDocument {
-  const summary = restoreSummary(v);
-  if (!summary || !isObj(v)) throw new Error('文档文件格式不正确');
-  if (summary.id !== expectedId) throw new Error(`文档编号不符：期望 ${expectedId}，文件中为 ${summary.id}`);
-  if (v.formatVersion !== CORPUS_FORMAT_VERSION) throw new Error(`不支持的语料格式版本：${String(v.formatVersion)}`);
-  const seen = new Set<string>();
-  const dedupe = (units: Unit[]): Unit[] =>
-    units.filter((u) => {
-      // Unit ids are DOM ids and URL targets: duplicates would make one unreachable.
-      if (seen.has(u.id)) return false;
-      seen.add(u.id);
-      u.children = dedupe(u.children);
-      return true;
-    });
-  const units = Array.isArray(v.units) ? v.units.map((u) => restoreUnit(u, summary.id, 0)).filter((u): u is Unit => u !== null) : [];
-  return {
-    ...summary,
-    formatVersion: CORPUS_FORMAT_VERSION,
-    addressees: strOrNull(v.addressees),
-    signature: Array.isArray(v.signature) ? v.signature.filter((s): s is string => typeof s === 'string') : [],
-    units: dedupe(units),
-    ...(typeof v.reprintedFrom === 'string' && v.reprintedFrom !== '' ? { reprintedFrom: v.reprintedFrom } : {}),
-  };
+  try {
+    return restoreCoreDocument(v, expectedId);
+  } catch (e) {
+    inChinese(e, expectedId);
+  }
 }
