@@ -11,6 +11,7 @@
  * Node (global Request/Response) and unit-tested without Electron.
  */
 import path from 'node:path';
+import { mimeType } from '../core/util/mime.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'reader';
@@ -45,31 +46,10 @@ export const APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
+
 
 export function mimeTypeFor(filePath: string): string {
-  return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+  return mimeType(filePath);
 }
 
 export interface ServeRoots {

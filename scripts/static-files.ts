@@ -6,21 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
+import { join, resolve, sep } from 'node:path';
+import { mimeType } from '../core/util/mime.js';
 
 /**
  * Maps a URL path (already stripped of its mount prefix) to a file under root,
@@ -47,7 +34,7 @@ export async function sendFile(res: ServerResponse, file: string, method = 'GET'
     const s = await stat(file);
     if (!s.isFile()) return false;
     res.writeHead(200, {
-      'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': mimeType(file),
       'Content-Length': s.size,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',

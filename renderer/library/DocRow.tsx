@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { DocSummary } from '../../core/corpus/types';
 import { docHref } from '../routing/hash';
 import { formatDate, formatRegion, sourcesLabel } from './format';
+import { TitleProvenance } from '../components/TitleProvenance';
 
 export const DocRow = memo(function DocRow({ doc }: { doc: DocSummary }) {
   const sources = sourcesLabel(doc);
@@ -9,11 +10,7 @@ export const DocRow = memo(function DocRow({ doc }: { doc: DocSummary }) {
     <li className="doc-row" data-testid="doc-row" data-doc-id={doc.id}>
       <a className="doc-title" href={docHref(doc.id)}>
         {doc.title}
-        {doc.titleSource === 'inferred' && (
-          <span className="inferred" title="原文无标题，此标题由其他信息推断">
-            （推断标题）
-          </span>
-        )}
+        <TitleProvenance source={doc.titleSource} />
       </a>
       <div className="doc-meta">
         <span className="kind">{doc.kind}</span>

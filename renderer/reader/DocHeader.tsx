@@ -1,6 +1,7 @@
 import type { PolicyDocument, SourceRef } from '../../core/corpus/types';
 import { formatDate, formatRegion } from '../library/format';
 import { printPage } from '../platform';
+import { TitleProvenance } from '../components/TitleProvenance';
 
 function pageRange(first: number | null, last: number | null): string {
   if (first === null) return '';
@@ -51,11 +52,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
     <header className="doc-header">
       <h1>
         {doc.title}
-        {doc.titleSource === 'inferred' && (
-          <span className="inferred" title="原文无标题，此标题由其他信息推断">
-            （推断标题）
-          </span>
-        )}
+        <TitleProvenance source={doc.titleSource} />
       </h1>
       <dl className="doc-facts">
         {doc.issuer && (
