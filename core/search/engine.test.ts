@@ -177,7 +177,7 @@ describe('findMatches / snippets / paragraph ranges', () => {
 
 describe('topK', () => {
   it('equals a full sort for random scores with ties', async () => {
-    const { Hits, topK } = await import('./engine.js');
+    const { Hits, topK } = await import('./hits.js');
     let seed = 1;
     const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let t = 0; t < 300; t++) {
