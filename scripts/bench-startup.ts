@@ -129,6 +129,8 @@ async function main() {
   const { context } = browser;
   await context.addInitScript({ content: PROBE });
   const lib: number[] = [];
+  // Baseline in the same run: navigation → load of a small static file from the same server.
+  const floor: number[] = [];
   const cold: number[] = [];
   const inApp: number[] = [];
   const big: number[] = [];
@@ -137,6 +139,11 @@ async function main() {
   try {
     for (let i = 0; i < RUNS; i++) {
       // A new page per run: no JS heap or parsed-document cache carried over.
+      const b = await context.newPage();
+      await b.goto(`${server.url}corpus/manifest.json`, { waitUntil: 'load' });
+      floor.push(await b.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd as number));
+      await b.close();
+
       const page = await context.newPage();
       // Function predicates, not strings: the app's CSP forbids eval.
       const wait = (key: 'libraryAt' | 'docAt', p = page) => p.waitForFunction((k) => (window as any).__bench[k] !== null, key, { timeout: 30_000 });
@@ -205,6 +212,7 @@ async function main() {
   }
 
   console.log(`corpus: ${corpus} (${facts.library.length} documents), ${RUNS} runs, Chromium headless`);
+  console.log(`baseline: a static file from the same server (navigation → load): ${fmt(floor)}`);
   console.log(`library visible (navigation → first row painted):         ${fmt(lib)}   target < 1000 ms`);
   console.log(`${doc.title} in-app (click → ${docUnits} units painted):   ${fmt(inApp)}   target < 300 ms`);
   console.log(`${doc.title} cold deep link (navigation → painted):       ${fmt(cold)}`);
