@@ -4,6 +4,7 @@
  * its document's metadata by reference.
  */
 import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { documentYear } from '../corpus/facts.js';
 
 export interface SearchDoc {
   id: string;
@@ -69,7 +70,7 @@ export function paragraphRanges(unit: Unit, ranges: [number, number][]): { parag
 }
 
 export function docToSearchDoc(d: PolicyDocument): SearchDoc {
-  const year = d.date && /^\d{4}/.test(d.date) ? d.date.slice(0, 4) : null;
+  const year = documentYear(d);
   return {
     id: d.id,
     title: d.title,

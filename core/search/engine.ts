@@ -19,6 +19,7 @@ import { countOccurrences, rangesIn, type Range } from './highlight.js';
 import { parseQuery, positivePhrases, type ParsedQuery } from './query.js';
 import { normalizeUnitText, phraseTerms, type NormalizedUnitText } from './tokenizer.js';
 import { SEARCH_FORMAT_VERSION, type SerializedIndex, type SerializedUnits } from './format.js';
+import { NO_YEAR } from '../corpus/facts.js';
 
 export type Scope = 'clause' | 'doc';
 export type Field = 'all' | 'title';
@@ -572,7 +573,7 @@ export function facetValues(d: SearchDoc, f: FacetName): string[] {
     case 'issuer':
       return d.issuers.length ? d.issuers : [d.issuer || '未知'];
     case 'year':
-      return [d.year ?? '未知'];
+      return [d.year ?? NO_YEAR];
     case 'region':
       return [d.region];
     case 'kind':

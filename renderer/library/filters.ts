@@ -7,6 +7,7 @@
 import type { DocSummary } from '../../core/corpus/types';
 import { normalize } from '../../core/text/normalize';
 import type { LibraryFilters, SortKey } from '../routing/hash';
+import { NO_YEAR, documentYear } from '../../core/corpus/facts';
 
 export type FacetKey = 'province' | 'city' | 'issuer' | 'year' | 'kind';
 
@@ -18,8 +19,8 @@ export interface FacetValue {
 /** Label for documents without a province. */
 export const NATIONAL = '全国';
 
-export function yearOf(d: DocSummary): string | null {
-  return d.date ? d.date.slice(0, 4) : null;
+export function yearOf(d: DocSummary): string {
+  return documentYear(d) ?? NO_YEAR;
 }
 
 function valuesOf(d: DocSummary, key: FacetKey): string[] {
@@ -30,10 +31,8 @@ function valuesOf(d: DocSummary, key: FacetKey): string[] {
       return d.region.city ? [d.region.city] : [];
     case 'issuer':
       return d.issuers.length ? d.issuers : d.issuer ? [d.issuer] : [];
-    case 'year': {
-      const y = yearOf(d);
-      return y ? [y] : [];
-    }
+    case 'year':
+      return [yearOf(d)];
     case 'kind':
       return [d.kind];
   }
