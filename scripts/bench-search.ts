@@ -40,7 +40,7 @@ export function rawCorpus(rawDir: string): SearchCorpus {
   files.forEach((f, di) => {
     const text = readFileSync(join(rawDir, f), 'utf8').replace(/\r/g, '');
     const paras = text.split(/\n\s*\n/).map((p) => p.replace(/\n/g, '').trim()).filter(Boolean);
-    corpus.docs.push({ id: f.replace(/\.txt$/, ''), title: paras[0]?.slice(0, 40) ?? f, issuer: '', issuers: [], docNumber: null, year: null, region: '全国', kind: '其他' });
+    corpus.docs.push({ id: f.replace(/\.txt$/, ''), title: paras[0]?.slice(0, 40) ?? f, issuer: '', issuers: [], docNumber: null, year: null, region: '全国', regions: ['全国'], kind: '其他' });
     let k = 0;
     for (const p of paras) {
       // Long paragraphs split at sentence ends into ~300-character units.

@@ -14,8 +14,10 @@ export interface SearchDoc {
   docNumber: string | null;
   /** YYYY from the date, or null. */
   year: string | null;
-  /** Facet label: city, else province, else 全国. */
+  /** Display label: city, else province, else 全国. */
   region: string;
+  /** Region facet values: the province (or 全国) and the city when there is one, so choosing a province includes its cities. */
+  regions: string[];
   kind: string;
 }
 
@@ -79,6 +81,7 @@ export function docToSearchDoc(d: PolicyDocument): SearchDoc {
     docNumber: d.docNumber,
     year,
     region: d.region.city ?? d.region.province ?? '全国',
+    regions: [d.region.province ?? '全国', ...(d.region.city ? [d.region.city] : [])],
     kind: d.kind,
   };
 }

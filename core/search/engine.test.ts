@@ -131,6 +131,10 @@ describe('SearchEngine', () => {
     expect(sh.facets.year).toEqual([{ value: '2023', count: 1 }]);
     expect(units(E.search('小微', { within: ['融资担保'] }))).toEqual(['b-sd~o3', 'c-sh~p1']);
     expect(E.search('融资担保', { filters: { kind: ['办法'] } }).total).toBe(0);
+    // A province includes its cities; a city narrows to itself.
+    expect(new Set(E.search('告知承诺制', { filters: { region: ['山东省'] } }).hits.map((h) => h.docId))).toEqual(new Set(['a-qd', 'b-sd'].filter((id) => E.search('告知承诺制').hits.some((h) => h.docId === id))));
+    expect(E.search('告知承诺制', { filters: { region: ['青岛市'] } }).hits.every((h) => h.docId === 'a-qd')).toBe(true);
+    expect(E.search('告知承诺制', { filters: { region: ['青岛市'] } }).total).toBeGreaterThan(0);
     // Unknown values are selectable too.
     const noYear = E.search('告知承诺制 OR 融资担保', { filters: { year: ['2022'] } });
     expect(noYear.total).toBe(3);

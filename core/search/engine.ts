@@ -575,7 +575,7 @@ export function facetValues(d: SearchDoc, f: FacetName): string[] {
     case 'year':
       return [d.year ?? NO_YEAR];
     case 'region':
-      return [d.region];
+      return d.regions;
     case 'kind':
       return [d.kind];
   }

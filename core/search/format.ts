@@ -7,7 +7,7 @@ import type { SearchDoc } from './corpus-units.js';
 export const SEARCH_INDEX_FILE = 'index.json';
 export const SEARCH_UNITS_FILE = 'units.json';
 
-export const SEARCH_FORMAT_VERSION = 2;
+export const SEARCH_FORMAT_VERSION = 3;
 export const TOKENIZER_ID = 'cjk-uni-bigram-1';
 
 export interface SerializedUnits {
