@@ -63,3 +63,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** Uncaught page errors and console errors, collected for a final "no errors" assertion. */
+export function collectPageErrors(page: Page, into: string[] = []): string[] {
+  page.on('pageerror', (e) => into.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && into.push(m.text()));
+  return into;
+}

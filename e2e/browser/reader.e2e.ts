@@ -11,7 +11,7 @@ declare const document: any, window: any, location: any, navigator: any, indexed
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
-import { corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser } from './harness';
+import { corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser, collectPageErrors } from './harness';
 import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
 
@@ -52,8 +52,7 @@ beforeAll(async () => {
   server = await startServer(dir);
   browser = await launch({ origin: server.url.replace(/\/$/, '') });
   page = browser.page;
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  collectPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { buildSearchArtifacts } from '../../core/search/artifacts';
-import { corpusDir, launch, screenshot, startServer, type Browser } from './harness';
+import { corpusDir, launch, screenshot, startServer, type Browser, collectPageErrors } from './harness';
 import type { PreviewServer } from '../../scripts/preview-server';
 
 let server: PreviewServer;
@@ -39,8 +39,7 @@ beforeAll(async () => {
   server = await startServer(tmp);
   browser = await launch();
   page = browser.page;
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  collectPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {
