@@ -1,7 +1,8 @@
 /**
  * The preload bridge contract: the ONLY surface the renderer gets from the
- * main process. Types only, no imports, no runtime code, so both electron/
- * (main + preload) and renderer/ can `import type` it.
+ * main process. No imports and no runtime code but one constant list of the
+ * bridge's methods, so both electron/ (main + preload) and renderer/ can
+ * import it without pulling in anything else.
  *
  * - `IpcContract` maps each invoke channel to its argument tuple and result.
  *   `electron/ipc.ts` registers exactly these channels (each handler checks the
@@ -106,3 +107,16 @@ export interface PolicyReaderBridge {
 
 /** The exact method names of the bridge; tests compare against this list. */
 export type PolicyReaderBridgeMethod = keyof PolicyReaderBridge;
+
+/**
+ * Every method the bridge exposes, checked against the interface by the
+ * compiler; tests compare what the preload really exposes with this list.
+ */
+export const BRIDGE_METHODS = {
+  getAppInfo: true,
+  openExternal: true,
+  savePdf: true,
+  saveBackup: true,
+  openBackup: true,
+  onMenuCommand: true,
+} as const satisfies Record<PolicyReaderBridgeMethod, true>;

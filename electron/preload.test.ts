@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../scripts/build-electron';
-import type { PolicyReaderBridge, PolicyReaderBridgeMethod } from './contract';
+import { BRIDGE_METHODS, type PolicyReaderBridge } from './contract';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-preload-'));
 const exposed: Record<string, unknown> = {};
@@ -48,14 +48,7 @@ afterAll(() => {
 describe('preload bridge', () => {
   it('exposes only window.policyReader with exactly the contract methods', () => {
     expect(Object.keys(exposed)).toEqual(['policyReader']);
-    const expected = {
-      getAppInfo: true,
-      openExternal: true,
-      savePdf: true,
-      saveBackup: true,
-      openBackup: true,
-      onMenuCommand: true,
-    } satisfies Record<PolicyReaderBridgeMethod, true>;
+    const expected = BRIDGE_METHODS;
     const bridge = exposed.policyReader as Record<string, unknown>;
     expect(Object.keys(bridge).sort()).toEqual(Object.keys(expected).sort());
     for (const v of Object.values(bridge)) expect(typeof v).toBe('function');

@@ -13,17 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyReaderBridgeMethod } from '../../electron/contract';
+import { BRIDGE_METHODS } from '../../electron/contract';
 import { announceSkip, electronExecutable, fixtureCorpus, hasElectronBinary, repoRoot } from './env';
 
-const BRIDGE_METHODS = {
-  getAppInfo: true,
-  openExternal: true,
-  savePdf: true,
-  saveBackup: true,
-  openBackup: true,
-  onMenuCommand: true,
-} as const satisfies Record<PolicyReaderBridgeMethod, true>;
 
 announceSkip('Electron app');
 
