@@ -1,0 +1,125 @@
+/**
+ * Annotations are the user's own work, stored in the W3C Web Annotation Data
+ * Model (https://www.w3.org/TR/annotation-model/) so that an exported file is
+ * understood outside this app (Hypothesis and other tools build on the same
+ * model). Anything this app needs beyond the model is an extension field with
+ * the `policyReader:` prefix inside the objects, never a change of meaning of a
+ * standard field.
+ *
+ * This file is the contract shared by the anchoring code (core/annotations/),
+ * the database (renderer/db/), the UI and the export (core/export/).
+ */
+
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** Highlight colours, in toolbar order. Names are stable ids; the UI words them in Chinese. */
+export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
+export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
+
+export type Motivation = 'bookmarking' | 'highlighting' | 'commenting';
+
+/** The note: plain text, may span lines. */
+export interface TextualBody {
+  type: 'TextualBody';
+  purpose: 'commenting';
+  value: string;
+  format: 'text/plain';
+  language?: string;
+}
+
+/** One tag per body, as the model prescribes. */
+export interface TagBody {
+  type: 'TextualBody';
+  purpose: 'tagging';
+  value: string;
+}
+
+export type AnnotationBody = TextualBody | TagBody;
+
+/** Prefix and suffix are at most this many characters. */
+export const QUOTE_CONTEXT_CHARS = 32;
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * Offsets in the unit's body text: its own paragraphs' display texts joined
+ * with '\n' (heading, label and children excluded), the text a person selects
+ * in the clause's block.
+ */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+export interface AnnotationTarget {
+  /** The clause as a stable URI: `policy-reader:doc/<docId>#<unitId>`. */
+  source: string;
+  /** Absent for a bookmark of a whole clause or document. */
+  selector?: Selector[];
+  /** What the document was when the annotation was made, so an orphan still says where it came from. */
+  'policyReader:document': {
+    id: string;
+    title: string;
+    docNumber: string | null;
+  };
+  /** The clause id (`<docId>~<path>`); null for a bookmark of a whole document. */
+  'policyReader:unitId': string | null;
+  /** Corpus `contentHash` at creation (or at the last successful re-anchoring). */
+  'policyReader:contentHash': string;
+}
+
+export interface Annotation {
+  '@context': typeof ANNOTATION_CONTEXT;
+  /** `urn:uuid:<uuid>`: globally unique, so merging imports by id never collides. */
+  id: string;
+  type: 'Annotation';
+  motivation: Motivation;
+  /** ISO 8601 date-times. */
+  created: string;
+  modified: string;
+  body: AnnotationBody[];
+  target: AnnotationTarget;
+  /** Extension: highlight colour (highlights and notes). */
+  'policyReader:colour'?: HighlightColour;
+  /** Extension: set when re-anchoring failed; the annotation is kept and listed under 未能定位. */
+  'policyReader:orphaned'?: boolean;
+}
+
+/** The export/backup file: the list itself plus a format version. */
+export const ANNOTATION_FILE_FORMAT = 'policy-reader/annotations';
+export const ANNOTATION_FILE_VERSION = 1;
+
+export interface AnnotationFile {
+  format: typeof ANNOTATION_FILE_FORMAT;
+  formatVersion: number;
+  exported: string;
+  annotations: Annotation[];
+}
+
+export function docSourceUri(docId: string, unitId?: string | null): string {
+  return unitId ? `policy-reader:doc/${docId}#${unitId}` : `policy-reader:doc/${docId}`;
+}
+
+export function noteOf(a: Annotation): string {
+  return a.body.find((b): b is TextualBody => b.purpose === 'commenting')?.value ?? '';
+}
+
+export function tagsOf(a: Annotation): string[] {
+  return a.body.filter((b): b is TagBody => b.purpose === 'tagging').map((b) => b.value);
+}
+
+export function quoteOf(a: Annotation): TextQuoteSelector | null {
+  return a.target.selector?.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector') ?? null;
+}
+
+export function positionOf(a: Annotation): TextPositionSelector | null {
+  return a.target.selector?.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector') ?? null;
+}
