@@ -140,7 +140,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   else if (newsSource) kind = '新闻';
   else if (authors.length) kind = '文章';
 
-  const region: Region = findRegion(issuers.join('、')) ?? findRegion(title) ?? (d.headingProvince ? { province: d.headingProvince, city: null } : null) ?? { province: null, city: null };
+  const region: Region = findRegion(issuers.join('、')) ?? findRegion(title) ?? (d.headingProvince ? { level: 'province', province: d.headingProvince, city: null } : null) ?? { level: 'unknown', province: null, city: null };
 
   const units = buildUnits(TEMP_ID, body);
   attachments.forEach((a, k) => {
@@ -175,6 +175,8 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
       sources: [source],
       unitCount: 0,
       charCount: 0,
+      // The corpus pipeline decides this once the units are built (see build.ts).
+      bodyMissing: null,
       addressees,
       signature,
       units,

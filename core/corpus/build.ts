@@ -138,8 +138,8 @@ function withIds(units: Unit[], docId: string): Unit[] {
 }
 
 export function summarize(d: PolicyDocument): DocSummary {
-  const { id, title, titleSource, issuer, issuers, docNumber, date, effectiveDate, authors, region, kind, sources, unitCount, charCount } = d;
-  return { id, title, titleSource, issuer, issuers, docNumber, date, effectiveDate, authors, region, kind, sources, unitCount, charCount };
+  const { id, title, titleSource, issuer, issuers, docNumber, date, effectiveDate, authors, region, kind, sources, unitCount, charCount, bodyMissing } = d;
+  return { id, title, titleSource, issuer, issuers, docNumber, date, effectiveDate, authors, region, kind, sources, unitCount, charCount, bodyMissing };
 }
 
 /** Serialise with a fixed key order and a trailing newline: same input, same bytes. */

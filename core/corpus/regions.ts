@@ -107,9 +107,9 @@ export function findRegion(text: string): Region | null {
   }
   const province = findProvinceAt(text);
   if (bestCity && (!province || bestCity.at <= province.at || bestCity.place.province === province.p)) {
-    return { province: bestCity.place.province, city: bestCity.place.city };
+    return { level: 'city', province: bestCity.place.province, city: bestCity.place.city };
   }
-  if (province) return { province: province.p, city: null };
+  if (province) return { level: 'province', province: province.p, city: null };
   return null;
 }
 

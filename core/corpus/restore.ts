@@ -5,7 +5,7 @@
  * be read at all is a CorpusFormatError with a code the caller turns into its
  * own message.
  */
-import type { DocKind, DocSummary, Paragraph, PolicyDocument, Region, SourceRef, TitleSource, Unit, UnitLevel } from './types.js';
+import type { BodyMissing, DocKind, DocSummary, Paragraph, PolicyDocument, Region, RegionLevel, SourceRef, TitleSource, Unit, UnitLevel } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 
 export type CorpusFormatErrorCode = 'not-a-list' | 'bad-document' | 'id-mismatch' | 'format-version';
@@ -38,10 +38,22 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], fallback: T)
   return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
 }
 
+const REGION_LEVELS: readonly RegionLevel[] = ['national', 'province', 'city', 'district', 'unknown'];
+
 function restoreRegion(v: unknown): Region {
   const o = isObj(v) ? v : {};
   const province = strOrNull(o.province);
-  return { province, city: province ? strOrNull(o.city) : null };
+  const city = province ? strOrNull(o.city) : null;
+  // Files written before `level` existed: derive it from what is named; no place named is unknown, not national.
+  const derived: RegionLevel = city ? 'city' : province ? 'province' : 'unknown';
+  const level = oneOf(o.level, REGION_LEVELS, derived);
+  return { level: province || level === 'national' ? level : 'unknown', province, city };
+}
+
+function restoreBodyMissing(v: unknown): BodyMissing | null {
+  if (!isObj(v)) return null;
+  const reason = oneOf(v.reason, ['blank-pages', 'no-text'] as const, 'no-text');
+  return typeof v.detail === 'string' ? { reason, detail: v.detail } : { reason };
 }
 
 function restoreSource(v: unknown): SourceRef | null {
@@ -70,6 +82,7 @@ export function restoreSummary(v: unknown): DocSummary | null {
     sources: Array.isArray(v.sources) ? v.sources.map(restoreSource).filter((s): s is SourceRef => s !== null) : [],
     unitCount: intOrNull(v.unitCount) ?? 0,
     charCount: intOrNull(v.charCount) ?? 0,
+    bodyMissing: restoreBodyMissing(v.bodyMissing),
   };
 }
 

@@ -50,7 +50,7 @@ describe('the real seeds', () => {
     expect(articles).toHaveLength(parseChineseNumber(claim![2])!);
     expect(articles.map((a) => parseChineseNumber(a.label.slice(1, -1)))).toEqual(articles.map((_, i) => i + 1));
     expect(chapters[7].heading).toBe('附则');
-    expect(banfa.region).toEqual({ province: '山东省', city: '青岛市' });
+    expect(banfa.region).toEqual({ level: 'city', province: '山东省', city: '青岛市' });
     expect(banfa.kind).toBe('办法');
     expect(banfa.effectiveDate).toBe('2023-07-01');
     expect(banfa.issuers).toEqual(['青岛市人民政府']);
@@ -93,7 +93,7 @@ describe('the real seeds', () => {
   });
 
   it('takes the region from the issuer when a document sits under another province’s heading', () => {
-    expect(one(/^泰安市人民政府办公室关于/).region).toEqual({ province: '山东省', city: '泰安市' });
+    expect(one(/^泰安市人民政府办公室关于/).region).toEqual({ level: 'city', province: '山东省', city: '泰安市' });
     expect(one(/^淮南市人民政府办公室关于/).region).toEqual({ province: '安徽省', city: '淮南市' });
   });
 

@@ -47,8 +47,16 @@ export type TitleSource =
   | 'trailing-title' // a title printed after the first paragraphs (signed articles)
   | 'inferred'; // composed from other metadata; shown with a marker in the UI
 
+/**
+ * How far a document reaches. `national` (国务院, 部委, 国家…局) and `unknown`
+ * (no issuer or place named) are different things: the library shows 全国
+ * for the first and 未注明 for the second.
+ */
+export type RegionLevel = 'national' | 'province' | 'city' | 'district' | 'unknown';
+
 export interface Region {
-  /** e.g. 山东省, 上海市; null for national documents. */
+  level: RegionLevel;
+  /** e.g. 山东省, 上海市; null for national documents and unknown origin. */
   province: string | null;
   /** e.g. 青岛市; null when the document is province-wide or national. */
   city: string | null;
@@ -76,6 +84,14 @@ export interface DocSummary {
   unitCount: number;
   /** Characters of clean text in all units. */
   charCount: number;
+  /** Set when the document has no body text in its sources; the reader says why instead of showing an empty page. */
+  bodyMissing: BodyMissing | null;
+}
+
+/** Why a document has a title but no text. `detail` is for maintainers (e.g. which pages were blank). */
+export interface BodyMissing {
+  reason: 'blank-pages' | 'no-text';
+  detail?: string;
 }
 
 /**

@@ -19,7 +19,7 @@ function doc(id: string, title: string, opts: Partial<PolicyDocument>, units: Un
     issuers: opts.issuers ?? [],
     docNumber: opts.docNumber ?? null,
     date: opts.date ?? null,
-    region: opts.region ?? { province: null, city: null },
+    region: opts.region ?? { level: 'unknown', province: null, city: null },
     kind: opts.kind ?? '通知',
     sources: [],
     unitCount: units.length,
@@ -31,19 +31,19 @@ function doc(id: string, title: string, opts: Partial<PolicyDocument>, units: Un
 }
 
 const DOCS: PolicyDocument[] = [
-  doc('a-qd', '青岛市政务服务管理办法', { issuers: ['青岛市人民政府'], region: { province: '山东省', city: '青岛市' }, kind: '办法', date: '2023-05-01', docNumber: '青岛市人民政府令第1号' }, [
+  doc('a-qd', '青岛市政务服务管理办法', { issuers: ['青岛市人民政府'], region: { level: 'city', province: '山东省', city: '青岛市' }, kind: '办法', date: '2023-05-01', docNumber: '青岛市人民政府令第1号' }, [
     unit('a-qd', 'ch1', [], '总则', [
       unit('a-qd', 'ch1.ar1', ['第一条 为了规范政务服务，制定本办法。']),
       unit('a-qd', 'ch1.ar2', ['第二条 本市推行证明事项告知承诺制，实行“一网通办”。', '申请人可以选择告知承诺制。']),
     ]),
     unit('a-qd', 'ar3', ['第三条 本办法自 2023 年 5 月 1 日起施行。']),
   ]),
-  doc('b-sd', '山东省关于进一步优化营商环境的通知', { issuers: ['山东省人民政府办公厅'], region: { province: '山东省', city: null }, kind: '通知', date: '2022-03-01' }, [
+  doc('b-sd', '山东省关于进一步优化营商环境的通知', { issuers: ['山东省人民政府办公厅'], region: { level: 'province', province: '山东省', city: null }, kind: '通知', date: '2022-03-01' }, [
     unit('b-sd', 'o1', ['一、推行告知承诺制。参照《青岛市政务服务管理办法》执行政务服务管理办法。']),
     unit('b-sd', 'o2', ['二、发展融资担保，降低ＬＰＲ加点。']),
     unit('b-sd', 'o3', ['三、小微企业融资担保费率不超过1%。']),
   ]),
-  doc('c-sh', '上海市支持小微企业发展若干措施', { issuers: ['上海市发展和改革委员会', '上海市财政局'], region: { province: '上海市', city: null }, kind: '措施', date: '2023-01-10', docNumber: '沪发改〔2023〕5号' }, [
+  doc('c-sh', '上海市支持小微企业发展若干措施', { issuers: ['上海市发展和改革委员会', '上海市财政局'], region: { level: 'province', province: '上海市', city: null }, kind: '措施', date: '2023-01-10', docNumber: '沪发改〔2023〕5号' }, [
     unit('c-sh', 'p1', ['（一）政府性融资担保机构为小微企业提供担保，LPR 报价。']),
     unit('c-sh', 'p2', ['（二）2023年起实施，热线12345受理。']),
   ]),
