@@ -68,6 +68,12 @@ describe('resolveAppUrl', () => {
     'app://reader/assets/app.js%00.png',
     'app://reader/.env',
     'app://reader/corpus/raw/a.txt',
+    'app://reader/corpus/%72aw/a.txt',
+    'app://reader/corpus//raw/a.txt',
+    'app://reader/corpus/%2Fraw/a.txt',
+    'app://reader/corpus/raw%2Fa.txt',
+    'app://reader/corpus/RAW/a.json',
+    'app://reader/corpus/docs/notes.txt',
     'app://other/index.html',
     'app://user:pw@reader/index.html',
   ])('refuses %s', (url) => {
@@ -146,6 +152,20 @@ describe('app:// handler', () => {
     // The URL parser removes ../ before we see it: app://reader/corpus/../../secret.txt → /secret.txt
     const res = await get('app://reader/corpus/../../secret.txt');
     expect(await res.text()).not.toContain('top secret');
+  });
+
+  it('serves only JSON from the corpus', async () => {
+    fs.writeFileSync(path.join(roots.corpusRoot, 'notes.txt'), 'secret notes');
+    const res = await get('app://reader/corpus/notes.txt');
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain('secret notes');
+  });
+
+  it('an unreadable file gets an error status, not a crash', async () => {
+    const failing: ServeFs = { ...nodeFs, readFile: async () => Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })) };
+    const res = await createAppProtocolHandler(roots, failing)(new Request('app://reader/corpus/library.json'));
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-security-policy')).toBe(APP_CSP);
   });
 
   it('supports HEAD and refuses other methods', async () => {
