@@ -183,10 +183,15 @@ describe('scheme registration', () => {
     expect(calls).toEqual([[{ scheme: 'app', privileges: APP_SCHEME_PRIVILEGES }]]);
     expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
   });
-  it('CSP allows no remote origins and no inline script', () => {
-    expect(APP_CSP).not.toMatch(/https?:|\*|'unsafe-eval'/);
+  it('CSP allows no remote origins, no inline script, no blob:', () => {
+    expect(APP_CSP).not.toMatch(/https?:|\*|'unsafe-eval'|blob:/);
     expect(APP_CSP).toMatch(/script-src 'self'(;|$)/);
     expect(APP_CSP).toContain("object-src 'none'");
+  });
+  it('index.html carries the same CSP as a <meta> (all but frame-ancestors, which a meta cannot set)', () => {
+    const html = fs.readFileSync(path.join(__dirname, '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(APP_CSP.replace("; frame-ancestors 'none'", ''));
   });
   it('mimeTypeFor', () => {
     expect(mimeTypeFor('a/b.WOFF2')).toBe('font/woff2');
