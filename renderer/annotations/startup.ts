@@ -71,8 +71,9 @@ export function startAnnotations(): Promise<void> {
     // Another window still has an older schema open: the upgrade waits for it, and the user should know why.
     db().on('blocked', () => notify(new StorageError('blocked', '数据库正被政策阅读器的另一个窗口（或浏览器标签页）占用，无法升级。请关闭其他窗口后重新打开。').message));
     try {
-      const backup = await readAutoBackup();
-      const o = decideRestoreOffer(await db().annotationCount(), backup);
+      // Only an empty database needs the backup read (it can be megabytes).
+      const count = await db().annotationCount();
+      const o = count === 0 ? decideRestoreOffer(count, await readAutoBackup()) : null;
       if (o) {
         setOffer(o);
         return; // re-anchoring runs after the user answered (restored annotations need it too)
