@@ -74,8 +74,12 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
             <dd>{doc.authors.join('、')}</dd>
           </>
         )}
-        <dt>日期</dt>
-        <dd>{formatDate(doc.date)}</dd>
+        {(doc.date || !doc.effectiveDate) && (
+          <>
+            <dt>日期</dt>
+            <dd>{formatDate(doc.date)}</dd>
+          </>
+        )}
         {doc.effectiveDate && (
           <>
             <dt>施行日期</dt>
