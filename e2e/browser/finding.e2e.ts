@@ -7,7 +7,7 @@
  * Expectations are read from the corpus files under test (corpus-facts.ts).
  */
 // Callbacks given to page.evaluate run in the page; this file is checked with Node types only.
-declare const document: any, window: any, location: any;
+declare const document: any, window: any;
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -65,7 +65,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const find = useInDocumentFind(doc, {
     onCurrent: () => requestAnimationFrame(() => document.querySelector('mark.find-current')?.scrollIntoView({ block: 'center' })),
   });
-  useEffect(() => onMenuCommand((c) => c === 'find' && find.show()), [find.show]);
+  const showFind = find.show;
+  useEffect(() => onMenuCommand((c) => c === 'find' && showFind()), [showFind]);
   const foundByUnit = useMemo(() => {
     const m = new Map<string, FindMatch[]>();
     for (const x of find.open ? find.matches : []) m.set(x.unitId, [...(m.get(x.unitId) ?? []), x]);
