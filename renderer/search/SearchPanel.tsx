@@ -173,6 +173,12 @@ export function SearchPanel({ state, onChange }: SearchPanelProps) {
         </div>
       )}
       {!query.trim() && status.state !== 'error' && <SearchHelp />}
+      {query.trim() !== '' && (
+        <details className="search-help-more">
+          <summary>检索语法</summary>
+          <SearchHelp />
+        </details>
+      )}
     </section>
   );
 }
