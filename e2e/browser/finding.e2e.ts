@@ -188,11 +188,12 @@ describe(`finding (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus
     const a10 = withAncestors(doc.units).find((x) => x.unit.label === '第十条')!.unit;
     await page.goto(`${server.url}#/doc/${doc.id}/${encodeURIComponent(a10.id)}`);
     await page.waitForSelector(`[id="${a10.id}"]`);
+    // Reading: the deep link has settled with 第十条 at the top of the window.
+    await page.waitForTimeout(600);
     await page.keyboard.press('Control+f');
     const input = page.getByRole('searchbox', { name: '在本文中查找' });
-    await input.fill('第十条');
-    await expect.poll(() => page.locator('[data-testid=find-count]').textContent()).toMatch(/^1\/\d+$/);
-    expect(await page.locator(`[id="${a10.id}"] .marker mark`).textContent()).toBe('第十条');
+    await input.waitFor();
+    await page.waitForTimeout(100);
     // The find bar takes its own room: the clause that was at the top is below it, and the bar
     // spans the whole text column, so it never hides the ends of lines.
     const geo = await page.evaluate((id: string) => {
@@ -204,6 +205,9 @@ describe(`finding (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus
     expect(geo.unitTop).toBeGreaterThanOrEqual(geo.barBottom - 1);
     expect(geo.barLeft).toBeLessThanOrEqual(geo.colLeft);
     expect(geo.barRight).toBeGreaterThanOrEqual(geo.colRight);
+    await input.fill('第十条');
+    await expect.poll(() => page.locator('[data-testid=find-count]').textContent()).toMatch(/^1\/\d+$/);
+    expect(await page.locator(`[id="${a10.id}"] .marker mark`).textContent()).toBe('第十条');
     await screenshot(page, 'finding-ctrl-f');
   });
 

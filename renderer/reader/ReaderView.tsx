@@ -16,6 +16,7 @@ import { UnitBlock } from './UnitBlock';
 import { useTopUnit } from './useUnitTracking';
 import { unitOnScreen, useCurrentUnit } from './useCurrentUnit';
 import { useKeepPlace } from './useKeepPlace';
+import { readingTop } from './readingArea';
 import { BodyMissingNotice, MissingClauseNotice } from './ReaderNotices';
 import { hasBodyText } from '../../core/corpus/units';
 import { buildOutline, flattenUnits, type FlatUnit } from './units';
@@ -153,7 +154,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       const el = id ? document.getElementById(id) : null;
       if (!el || !id) return;
       const r = el.getBoundingClientRect();
-      const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      const topbar = readingTop();
       if (r.top < topbar || r.bottom > window.innerHeight) el.scrollIntoView({ block: r.height > window.innerHeight - topbar ? 'start' : 'nearest' });
       current.choose(id, { focus: true });
     };

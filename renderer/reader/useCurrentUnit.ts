@@ -7,6 +7,7 @@
  *     (and the blue bar goes, since nothing was chosen).
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { readingTop } from './readingArea';
 
 export interface CurrentUnit {
   /** The current unit id (explicit, else the last one at the top of the window). */
@@ -17,16 +18,13 @@ export interface CurrentUnit {
   scrolledTo(topId: string | null): void;
 }
 
-function topbarBottom(): number {
-  return document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-}
 
 /** Whether a unit is at least partly in the reading area (below the top bar). */
 export function unitOnScreen(id: string | null): boolean {
   const el = id ? document.getElementById(id) : null;
   if (!el) return false;
   const r = el.getBoundingClientRect();
-  return r.bottom > topbarBottom() + 4 && r.top < window.innerHeight;
+  return r.bottom > readingTop() + 4 && r.top < window.innerHeight;
 }
 
 export function useCurrentUnit(onChange: (id: string | null) => void): CurrentUnit {

@@ -52,6 +52,15 @@ export function findInDocument(doc: Pick<PolicyDocument, 'units'> | null, query:
   return out;
 }
 
+/** The unit element at the top of the reading area and its position. */
+function unitAtTop(): { el: HTMLElement; top: number } | null {
+  const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+  const doc = document.querySelector('[data-testid=doc]')?.getBoundingClientRect();
+  if (!doc) return null;
+  const el = document.elementFromPoint(doc.left + Math.min(40, doc.width / 2), Math.max(top, doc.top) + 4)?.closest<HTMLElement>('[data-unit-id]');
+  return el ? { el, top: el.getBoundingClientRect().top } : null;
+}
+
 export function useInDocumentFind(doc: Pick<PolicyDocument, 'units'> | null, opts: { onCurrent?: (m: FindMatch) => void } = {}): InDocumentFind {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -68,9 +77,19 @@ export function useInDocumentFind(doc: Pick<PolicyDocument, 'units'> | null, opt
   }, [current, matches]);
 
   const step = useCallback((d: number) => setCurrent((c) => (matches.length ? (c + d + matches.length) % matches.length : -1)), [matches.length]);
+  const openRef = useRef(open);
+  openRef.current = open;
   const show = useCallback(() => {
+    // Opening the bar must not hide the text at the top of the window: what was there moves down by the bar's height.
+    const keep = openRef.current ? null : unitAtTop();
     setOpen(true);
     setTimeout(() => {
+      if (keep) {
+        const bar = document.querySelector('.find-bar')?.getBoundingClientRect().height ?? 0;
+        const now = keep.el.getBoundingClientRect().top;
+        const want = keep.top + bar;
+        if (Math.abs(now - want) >= 1) window.scrollBy(0, now - want);
+      }
       inputRef.current?.focus();
       inputRef.current?.select();
     }, 0);
