@@ -268,3 +268,21 @@ describe('topK', () => {
     }
   });
 });
+
+describe('grouped ranking', () => {
+  it('keeps the best N hits per document even when one document crowds the top', () => {
+    const big = doc('big', '甲文件', {}, Array.from({ length: 300 }, (_, i) => unit('big', `p${i}`, [`融资担保融资担保第${i}项`])));
+    const small = Array.from({ length: 40 }, (_, i) => doc(`s${String(i).padStart(2, '0')}`, `乙文件${i}`, {}, [unit(`s${i}`, 'p0', [`本条涉及融资担保，并有很多其他的文字说明第${i}项内容，使它比前者长得多。`])]));
+    const files = Object.fromEntries(buildSearchArtifacts([big, ...small]).map((f) => [f.path, f.data]));
+    const G = SearchEngine.fromJSON(files['units.json'], files['index.json']);
+    const r = G.search('融资担保', { perDoc: 3, limit: 20 });
+    const perDoc = new Map<string, number>();
+    for (const h of r.hits) perDoc.set(h.docId, (perDoc.get(h.docId) ?? 0) + 1);
+    expect(perDoc.get('big')).toBe(3);
+    expect(r.hits).toHaveLength(20);
+    expect(r.available).toBe(3 + 40);
+    expect(r.hits[0].docHits).toBe(300);
+    // The big document's units each say 融资担保 twice in a short text: they rank first.
+    expect(r.hits.slice(0, 3).every((h) => h.docId === 'big')).toBe(true);
+  });
+});

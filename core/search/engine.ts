@@ -146,14 +146,25 @@ export class SearchEngine {
     const limit = Math.max(0, opts.limit ?? 50);
     const offset = Math.max(0, opts.offset ?? 0);
     const phrases = positivePhrases(q);
-    const ranked = this.rank(hits, q.must.flat(), opts.perDoc ? hits.n : offset + limit);
-    const kept = opts.perDoc ? capPerDoc(hits, ranked, opts.perDoc) : ranked;
+    const want = offset + limit;
+    let kept: number[];
+    let available = hits.n;
+    if (opts.perDoc) {
+      // Rank a few times more than needed, more only when the best hits crowd into few documents.
+      const cap = opts.perDoc;
+      for (let k = Math.max(want * 4, 64); ; k *= 4) {
+        kept = capPerDoc(hits, this.rank(hits, q.must.flat(), k), cap);
+        if (kept.length >= want || k >= hits.n) break;
+      }
+      available = 0;
+      for (const n of perDocCount.values()) available += Math.min(n, cap);
+    } else kept = this.rank(hits, q.must.flat(), want);
     const top = kept.slice(offset, offset + limit);
     return {
       query,
       total: hits.n,
       docTotal: perDocCount.size,
-      available: opts.perDoc ? kept.length : hits.n,
+      available,
       hits: top.map((i) => this.toHit(hits, i, phrases, perDocCount.get(hits.doc[i]) ?? 0)),
       facets,
     };
