@@ -16,7 +16,8 @@ export function HitItems({ hits, query }: { hits: ShownHit[]; query: string }) {
   const shown = hits.filter((h) => h.snippet);
   if (!shown.length) {
     const h = hits[0];
-    return h && !h.unitId ? <p className="search-nobody">此文件没有正文，仅标题与检索词相符</p> : null;
+    if (!h) return null;
+    return <p className="search-nobody">{h.unitId ? '标题、文号或发文机关与检索词相符' : '此文件没有正文，仅标题与检索词相符'}</p>;
   }
   return (
     <ul className="search-hits">
