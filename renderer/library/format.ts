@@ -1,5 +1,5 @@
 import type { DocSummary } from '../../core/corpus/types';
-import { listingDate } from '../../core/corpus/facts';
+import { listingDate, UNKNOWN_LABEL } from '../../core/corpus/facts';
 
 export { regionLabel as formatRegion } from '../../core/corpus/facts';
 
@@ -12,7 +12,7 @@ export function formatListingDate(d: Pick<DocSummary, 'date' | 'effectiveDate'>)
 
 /** 2023-05-20 → 2023年5月20日; partial dates stay partial. */
 export function formatDate(date: string | null): string {
-  if (!date) return '日期不详';
+  if (!date) return `日期${UNKNOWN_LABEL}`;
   const [y, m, d] = date.split('-');
   return `${y}年` + (m ? `${Number(m)}月` : '') + (d ? `${Number(d)}日` : '');
 }
