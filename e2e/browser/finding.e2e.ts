@@ -85,7 +85,8 @@ describe(`finding (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus
     const first = expected[0];
     await page.locator(`.search-hit[data-unit="${first.unit.id}"]`).click();
     await page.waitForSelector(`[id="${first.unit.id}"]`);
-    expect(await page.locator(`[id="${first.unit.id}"] .marker mark`).first().textContent()).toBe(label);
+    // (In the label marker, or at the start of the text where the source prints it there.)
+    expect(await page.locator(`[id="${first.unit.id}"] mark`).first().textContent()).toBe(label);
     const back = page.getByRole('link', { name: '← 返回搜索结果' });
     expect(await back.count()).toBe(1);
     await back.click();
@@ -165,7 +166,9 @@ describe(`finding (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus
     await page.getByRole('button', { name: '逐条列出' }).click();
     await waitForResults();
     expect(page.url()).toContain('flat=1');
-    expect(await page.locator('.search-group').count()).toBeLessThan(docsGrouped);
+    const docsFlat = await page.locator('.search-group').count();
+    if (facts.isReal) expect(docsFlat).toBeLessThan(docsGrouped);
+    else expect(docsFlat).toBeLessThanOrEqual(docsGrouped);
   });
 
   it('understands A｜B without spaces and says so in the help', async () => {
@@ -207,7 +210,7 @@ describe(`finding (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus
     expect(geo.barRight).toBeGreaterThanOrEqual(geo.colRight);
     await input.fill('第十条');
     await expect.poll(() => page.locator('[data-testid=find-count]').textContent()).toMatch(/^1\/\d+$/);
-    expect(await page.locator(`[id="${a10.id}"] .marker mark`).textContent()).toBe('第十条');
+    expect(await page.locator(`[id="${a10.id}"] mark`).first().textContent()).toBe('第十条');
     await screenshot(page, 'finding-ctrl-f');
   });
 

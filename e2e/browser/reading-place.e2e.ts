@@ -60,7 +60,7 @@ describe(`reading without losing the place (${corpusDir() === FIXTURE_CORPUS ? '
     const from = articles[Math.min(4, articles.length - 4)];
     const clicked = articles[articles.indexOf(from) + 3];
     await open(doc.id, from.id);
-    const label = page.locator(`[id="${clicked.id}"] .marker`).first();
+    const label = page.locator(`[id="${clicked.id}"] p`).first();
     await label.scrollIntoViewIfNeeded();
     await label.click();
     await page.keyboard.press('c');
@@ -74,7 +74,7 @@ describe(`reading without losing the place (${corpusDir() === FIXTURE_CORPUS ? '
     for (let i = 0; i < 9; i++) await page.keyboard.press('j');
     await page.waitForTimeout(300);
     const cur = (await focusedId()) as string;
-    expect(order.indexOf(cur)).toBe(order.indexOf(clicked.id) + 10);
+    expect(order.indexOf(cur)).toBe(Math.min(order.length - 1, order.indexOf(clicked.id) + 10));
     const outlineId = await page.locator('.outline a[aria-current]').getAttribute('data-outline-id');
     const chain = (id: string): string[] => {
       const walk = (us: Unit[], up: string[]): string[] | null => {
@@ -203,11 +203,16 @@ describe(`reading without losing the place (${corpusDir() === FIXTURE_CORPUS ? '
     for (const a of authorsOnly) expect(issuers).not.toContain(a);
     const counts = (await page.locator('[data-testid=facet-issuer] .facet-count').allTextContents()).map(Number);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const some = issuers.find((i) => i.length > 4)!;
-    await page.getByRole('searchbox', { name: '筛选发文机关' }).fill(some.slice(0, 4));
-    const narrowed = await page.locator('[data-testid=facet-issuer] .facet-name').allTextContents();
-    expect(narrowed).toContain(some);
-    expect(narrowed.every((n) => n.includes(some.slice(0, 4)))).toBe(true);
+    // Long lists get a box to narrow them.
+    const box = page.getByRole('searchbox', { name: '筛选发文机关' });
+    expect(await box.count()).toBe(issuers.length > 8 ? 1 : 0);
+    if (issuers.length > 8) {
+      const some = issuers.find((i) => i.length > 4)!;
+      await box.fill(some.slice(0, 4));
+      const narrowed = await page.locator('[data-testid=facet-issuer] .facet-name').allTextContents();
+      expect(narrowed).toContain(some);
+      expect(narrowed.every((n) => n.includes(some.slice(0, 4)))).toBe(true);
+    }
     const effectiveOnly: DocSummary | undefined = facts.library.find((d) => !d.date && d.effectiveDate);
     if (effectiveOnly) {
       const [y, m, day] = effectiveOnly.effectiveDate!.split('-').map(Number);
