@@ -54,6 +54,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const marks = useMemo(() => pageMarks(flat), [flat]);
   const chunks = useMemo(() => chunkUnits(flat), [flat]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
+  const hasBody = useMemo(() => hasBodyText(doc), [doc]);
   const outlineIds = useMemo(() => {
     const ids = new Set<string>();
     const walk = (es: typeof outline) => es.forEach((e) => (ids.add(e.id), walk(e.children)));
@@ -170,7 +171,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
         <DocHeader doc={doc} />
         {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
-        {!hasBodyText(doc) && <BodyMissingNotice doc={doc} />}
+        {!hasBody && <BodyMissingNotice doc={doc} />}
         {doc.addressees && <p className="addressees">{doc.addressees}</p>}
         <div className="units">
           {chunks.map((c) => (
