@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { SkipLinks } from './components/SkipLinks';
 import { RestoreDialog } from './annotations/RestoreDialog';
 import { startAnnotations } from './annotations/startup';
 import { Notices } from './components/Notices';
@@ -27,11 +28,12 @@ export function App() {
 
   return (
     <>
+      <SkipLinks route={route} />
       <TopBar route={route} settings={settings} />
       <main id="main">
         {route.name === 'library' && <LibraryRoute filters={route.filters} />}
         {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
-        {route.name === 'search' && <SearchRoute query={route.query} />}
+        {route.name === 'search' && <SearchRoute query={route.query} state={route.state} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
       <RestoreDialog />
