@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../../core/corpus/types';
 import { Toast, useToast } from '../components/Toast';
 import { usePositionWriter, useSavedPosition } from '../hooks/useReadingPosition';
 import { copyText } from '../platform';
-import { citationLine, citationText } from './citation';
+import { citationLine, citationText } from '../../core/citation/citation';
 import { DocHeader } from './DocHeader';
 import { parseQuery } from '../../core/search';
 import { onMenuCommand } from '../platform';
