@@ -12,7 +12,7 @@
 import type { HighlightColour } from '../annotations/model.js';
 import { citedTitle } from '../citation/citation.js';
 import { COLOUR_NAMES, type ExportGroup, type ExportModel, type ExportPassage } from './model.js';
-import { EXPORT_FONT_FAMILY } from './fonts.js';
+import { base64, EXPORT_FONT_FAMILY, type FontSlice, fontFaceCss, slicesFor } from './fonts.js';
 
 /** Bar and background of each highlight colour, chosen to survive black-and-white copies as a darker bar. */
 export const PRINT_COLOURS: Record<HighlightColour, { bar: string; bg: string }> = {
@@ -107,4 +107,32 @@ export function renderExportHtml(model: ExportModel, opts: HtmlOptions = {}): st
   const cover = `<header class="cover"><h1>${escapeHtml(model.title)}</h1>${model.author ? `<p class="meta">${escapeHtml(model.author)}</p>` : ''}<p class="meta">${escapeHtml(model.date)}</p><p class="meta">${counts}</p><div class="filters">${filters.map((f) => `<p>${escapeHtml(f)}</p>`).join('')}</div></header>`;
   const body = model.groups.length ? model.groups.map(groupHtml).join('') : `<p class="empty">所选范围内没有标注。</p>`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(model.title)}</title><style>${opts.fontCss ?? ''}${baseCss(model.title)}</style></head><body>${cover}<main>${body}</main></body></html>`;
+}
+
+/** Loads a font slice's woff2 bytes (fetch in the renderer, readFile in Node). */
+export type LoadFontSlice = (file: string) => Promise<Uint8Array>;
+
+/** The bundled font's slices: regular for text, bold for headings (else Chromium fakes bold with Type 3 glyphs). */
+export interface FontSlices {
+  regular: readonly FontSlice[];
+  bold: readonly FontSlice[];
+}
+
+/** Text set in bold: the cover title, document titles, the 批注 label. */
+function boldText(model: ExportModel): string {
+  return [model.title, '批注', ...model.groups.map((g) => citedTitle(g.title))].join('');
+}
+
+/**
+ * The complete HTML with the font slices its text needs embedded. The page is
+ * rendered once without fonts to learn which characters it holds (the footer's
+ * CSS strings included), then again with them.
+ */
+export async function exportHtmlWithFonts(model: ExportModel, slices: FontSlices, load: LoadFontSlice): Promise<string> {
+  const regular = slicesFor(renderExportHtml(model), slices.regular);
+  const bold = slicesFor(boldText(model), slices.bold);
+  const data = new Map<string, string>();
+  await Promise.all([...regular, ...bold].map(async (s) => data.set(s.file, `data:font/woff2;base64,${base64(await load(s.file))}`)));
+  const url = (s: FontSlice) => data.get(s.file)!;
+  return renderExportHtml(model, { fontCss: `${fontFaceCss(regular, url, 400)}\n${fontFaceCss(bold, url, 700)}` });
 }
