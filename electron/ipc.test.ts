@@ -20,7 +20,7 @@ describe('isTrustedSender', () => {
 describe('validators', () => {
   it('has one validator per contract channel', () => {
     expect(Object.keys(validators).sort()).toEqual([...IPC_CHANNELS].sort());
-    expect(IPC_CHANNELS).toHaveLength(5);
+    expect(IPC_CHANNELS).toHaveLength(7);
   });
   it('checks arity', () => {
     expect(validators['app:get-info']([])).toEqual([]);
@@ -59,6 +59,11 @@ describe('validators', () => {
     expect(() => validators['backup:save']([{ json: '  ' }])).toThrow(/empty/);
     expect(() => validators['backup:save']([{ json: {} }])).toThrow(/string/);
     expect(() => validators['backup:save']([{ json: '{}', path: '/etc/passwd' }])).toThrow(/unknown field/);
+    expect(validators['autobackup:write'](['{}'])).toEqual(['{}']);
+    expect(() => validators['autobackup:write']([{ json: '{}' }])).toThrow(/string/);
+    expect(() => validators['autobackup:write']([''])).toThrow(/empty/);
+    expect(() => validators['autobackup:write'](['x'.repeat(50 * 1024 * 1024 + 1)])).toThrow(/longer/);
+    expect(() => validators['autobackup:read'](['/etc/passwd'])).toThrow(IpcArgumentError);
   });
 });
 

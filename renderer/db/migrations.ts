@@ -7,6 +7,7 @@
  *   { version: 2, stores: { ...v1, bookmarks: '++id, docId, unitId, createdAt' }, upgrade: addBookmarks }
  */
 import type { Transaction } from 'dexie';
+import { annotationRecord } from './records';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,35 @@ const V1_STORES = {
   settings: 'key',
 };
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, stores: V1_STORES }];
+/**
+ * Annotations (W3C objects, see core/annotations/model.ts) with the fields the
+ * queries need as indexes; `orphaned` is 0/1 because IndexedDB cannot index
+ * booleans.
+ */
+const V2_STORES = {
+  ...V1_STORES,
+  annotations: 'id, docId, unitId, motivation, colour, *tags, created, modified, orphaned',
+};
+
+/**
+ * v1 → v2. Version 1 had no annotations; its positions and settings carry over
+ * untouched. Rows that an earlier development build may have put into an
+ * `annotations` store are re-derived, so every row has the indexed fields.
+ */
+export async function addAnnotationsTable(tx: Transaction): Promise<void> {
+  await tx
+    .table('annotations')
+    .toCollection()
+    .modify((row: { annotation?: unknown }, ref: { value: unknown }) => {
+      const fixed = annotationRecord(row.annotation);
+      if (fixed) ref.value = fixed;
+      else delete (ref as { value?: unknown }).value;
+    });
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: V2_STORES, upgrade: addAnnotationsTable },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
