@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
+import { ExportView } from './export/ExportView';
 import { DocRoute } from './routes/DocRoute';
 import { LibraryRoute } from './routes/LibraryRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
@@ -25,6 +26,7 @@ export function App() {
         {route.name === 'library' && <LibraryRoute filters={route.filters} />}
         {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
         {route.name === 'search' && <SearchRoute query={route.query} />}
+        {route.name === 'export' && <ExportView query={route.query} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
     </>

@@ -51,16 +51,21 @@ function baseCss(title: string): string {
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${font}; font-size: 11pt; line-height: 1.75; color: #1a1a1a; background: #fff;
   text-align: justify; line-break: strict; overflow-wrap: anywhere; font-kerning: none; }
-@media screen { body { padding: 24px 28px; max-width: 170mm; margin: 0 auto; } .cover { min-height: 60vh; } }
+@media screen {
+  html { background: #8a8a8a; }
+  body { padding: 16px 0; background: transparent; }
+  /* Sheets of A4 width, so the preview reads as the pages it prints as. */
+  .cover, main { box-sizing: border-box; width: 210mm; max-width: calc(100vw - 24px); margin: 0 auto 16px; padding: 22mm 20mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.35); }
+  .cover { min-height: 297mm; }
+}
 .cover { page: cover; break-after: page; display: flex; flex-direction: column; justify-content: center; min-height: 230mm; }
 .cover h1 { font-size: 24pt; font-weight: 700; letter-spacing: 0.05em; margin: 0 0 10mm; line-height: 1.4; }
 .cover .meta { font-size: 11pt; color: #333; margin: 0 0 2mm; }
 .cover .filters { margin-top: 8mm; padding-top: 4mm; border-top: 0.6pt solid #999; font-size: 10pt; color: #444; }
 .cover .filters p { margin: 0 0 1mm; }
-.doc { break-before: page; }
-.doc:first-of-type { break-before: auto; }
-.doc h2 { font-size: 15pt; font-weight: 700; line-height: 1.45; margin: 0 0 2mm; }
-.doc .docmeta { font-size: 9.5pt; color: #555; margin: 0 0 6mm; padding-bottom: 2mm; border-bottom: 0.6pt solid #bbb; }
+.doc { margin-bottom: 8mm; }
+.doc h2 { break-after: avoid; font-size: 15pt; font-weight: 700; line-height: 1.45; margin: 0 0 2mm; }
+.doc .docmeta { break-after: avoid; font-size: 9.5pt; color: #555; margin: 0 0 6mm; padding-bottom: 2mm; border-bottom: 0.6pt solid #bbb; }
 .passage { break-inside: avoid; margin: 0 0 5mm; padding: 2.5mm 4mm 2.5mm 5mm; border-left: 3pt solid #999; background: #f4f4f4; }
 ${Object.entries(PRINT_COLOURS)
   .map(([c, v]) => `.passage.c-${c} { border-left-color: ${v.bar}; background: ${v.bg}; }`)

@@ -1,0 +1,10 @@
+import { launch, startServer } from './e2e/browser/harness';
+const server = await startServer();
+const b = await launch();
+b.page.on('console', (m) => console.log('console', m.type(), m.text()));
+b.page.on('pageerror', (e) => console.log('pageerror', String(e)));
+await b.page.goto(`${server.url}#/export`);
+await new Promise((r) => setTimeout(r, 8000));
+await b.page.screenshot({ path: '/tmp/exp/view.png' });
+console.log((await b.page.locator('main').innerText()).slice(0, 500));
+await b.close(); await server.close();
