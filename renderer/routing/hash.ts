@@ -7,6 +7,7 @@
  *   #/doc/<docId>               reading view, restores the last position
  *   #/doc/<docId>/<unitId>?q=   reading view at a unit, optional query to highlight
  *   #/search?q=                 search panel
+ *   #/annotations?…             我的标注 (filters: core/annotations/filter.ts filterToQuery)
  */
 
 export type SortKey = 'date-desc' | 'date-asc' | 'title';
@@ -29,6 +30,7 @@ export type Route =
   | { name: 'library'; filters: LibraryFilters }
   | { name: 'doc'; docId: string; unitId: string | null; query: string }
   | { name: 'search'; query: string }
+  | { name: 'annotations'; filter: string }
   | { name: 'not-found'; hash: string };
 
 function safeDecode(s: string): string | null {
@@ -73,6 +75,9 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'doc' && (parts.length === 2 || parts.length === 3)) {
     return { name: 'doc', docId: parts[1], unitId: parts[2] ?? null, query: params.get('q') ?? '' };
   }
+  if (parts[0] === 'annotations' && parts.length === 1) {
+    return { name: 'annotations', filter: qAt >= 0 ? raw.slice(qAt + 1) : '' };
+  }
   if (parts[0] === 'search' && parts.length === 1) {
     return { name: 'search', query: params.get('q') ?? '' };
   }
@@ -101,6 +106,8 @@ export function formatHash(route: Route): string {
     }
     case 'search':
       return route.query ? `#/search?${new URLSearchParams({ q: route.query })}` : '#/search';
+    case 'annotations':
+      return route.filter ? `#/annotations?${route.filter}` : '#/annotations';
     case 'not-found':
       return route.hash;
   }
