@@ -49,7 +49,8 @@ function Facet<T extends string>(props: {
           <li key={v.value}>
             <button type="button" aria-pressed={selected?.includes(v.value) ?? false} onClick={() => onToggle(v.value)}>
               <span className="facet-name">
-                {swatch && <span className={`dot ${swatch(v.value)}`} aria-hidden="true" />} {label(v.value)}
+                {swatch && <span className={`dot ${swatch(v.value)}`} aria-hidden="true" />}
+                {label(v.value)}
               </span>
               <span className="facet-count">{v.count}</span>
             </button>

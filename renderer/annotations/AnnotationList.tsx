@@ -141,14 +141,14 @@ function Entry({ a, orphan, editing, allTags, hasDoc, onEdit, onDelete, onSave, 
       )}
       <div className="annot-entry-actions">
         {orphan && (
-          <button type="button" onClick={reattach} aria-label={`重新定位：${what}`}>
+          <button type="button" onClick={reattach} aria-label={`重新定位${KIND_NAMES[kind]}：${what}`}>
             重新定位
           </button>
         )}
-        <button type="button" onClick={onEdit} aria-expanded={editing} aria-label={`编辑：${what}`}>
+        <button type="button" onClick={onEdit} aria-expanded={editing} aria-label={`编辑${KIND_NAMES[kind]}：${what}`}>
           编辑
         </button>
-        <button type="button" className="danger" onClick={onDelete} aria-label={`删除：${what}`}>
+        <button type="button" className="danger" onClick={onDelete} aria-label={`删除${KIND_NAMES[kind]}：${what}`}>
           删除
         </button>
       </div>

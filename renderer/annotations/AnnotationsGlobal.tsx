@@ -41,7 +41,7 @@ export function AnnotationsGlobal() {
   return (
     <>
       <ShortcutsDialog />
-      <UndoToast shown={shown} hide={hide} />
+      <UndoToast shown={shown} hide={hide} testId="annot-menu-toast" />
     </>
   );
 }

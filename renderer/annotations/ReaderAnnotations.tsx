@@ -311,8 +311,14 @@ export function ReaderAnnotations({ doc, flat }: { doc: PolicyDocument; flat: Fl
     const onDown = (e: MouseEvent) => {
       if (e.target instanceof Element && !e.target.closest('.annot-popover')) setPopover(null);
     };
+    // Esc closes it even when the focus is not inside (it was opened by a click on the text).
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPopover(null);
     document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [popover]);
 
   const open = popover ? annotations.find((a) => a.id === popover.id) : undefined;

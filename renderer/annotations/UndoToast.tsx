@@ -23,9 +23,9 @@ export function useUndoToast(ms = 6000) {
   return { shown, show, hide };
 }
 
-export function UndoToast({ shown, hide }: { shown: Shown | null; hide(): void }) {
+export function UndoToast({ shown, hide, testId = 'annot-toast' }: { shown: Shown | null; hide(): void; testId?: string }) {
   return (
-    <div className={shown ? 'annot-toast visible' : 'annot-toast'} role="status" aria-live="polite" data-testid="annot-toast">
+    <div className={shown ? 'annot-toast visible' : 'annot-toast'} role="status" aria-live="polite" data-testid={testId}>
       {shown?.text}
       {shown?.undo && (
         <button
