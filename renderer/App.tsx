@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { AnnotationsGlobal } from './annotations/AnnotationsGlobal';
+import { AnnotationsView } from './annotations/AnnotationsView';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
@@ -27,8 +29,10 @@ export function App() {
         {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
         {route.name === 'search' && <SearchRoute query={route.query} />}
         {route.name === 'export' && <ExportView query={route.query} />}
+        {route.name === 'annotations' && <AnnotationsView query={route.filter} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
+      <AnnotationsGlobal />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { PolicyDocument, SourceRef } from '../../core/corpus/types';
 import { formatDate, formatRegion } from '../library/format';
 import { printPage } from '../platform';
 import { TitleProvenance } from '../components/TitleProvenance';
+import { DocBookmarkButton } from '../annotations/UnitControls';
 
 function pageRange(first: number | null, last: number | null): string {
   if (first === null) return '';
@@ -93,6 +94,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
       {doc.reprintedFrom && <p className="reprinted">转自：{doc.reprintedFrom}</p>}
       <div className="doc-actions">
         <a href="#/">← 文库</a>
+        <DocBookmarkButton />
         <button type="button" onClick={printPage}>
           打印
         </button>

@@ -9,6 +9,7 @@ import { parseQuery } from '../../core/search';
 import { onMenuCommand } from '../platform';
 import { useInDocumentFind, type FindMatch } from '../search/useInDocumentFind';
 import { FindBar } from './FindBar';
+import { ReaderAnnotations } from '../annotations/ReaderAnnotations';
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
 import { chunkUnits, pageMarks } from './pages';
@@ -201,6 +202,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
         )}
       </article>
       <FindBar find={find} />
+      <ReaderAnnotations doc={doc} flat={flat} />
       <Toast message={toast} />
     </div>
   );

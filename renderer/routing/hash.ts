@@ -8,6 +8,7 @@
  *   #/doc/<docId>/<unitId>?q=   reading view at a unit, optional query to highlight
  *   #/search?q=                 search panel
  *   #/export?doc=&tag=&colour=  export of annotations (the 我的标注 filter's query; none = everything)
+ *   #/annotations?…             我的标注 (filters: core/annotations/filter.ts filterToQuery)
  */
 
 export type SortKey = 'date-desc' | 'date-asc' | 'title';
@@ -31,6 +32,7 @@ export type Route =
   | { name: 'doc'; docId: string; unitId: string | null; query: string }
   | { name: 'search'; query: string }
   | { name: 'export'; query: string }
+  | { name: 'annotations'; filter: string }
   | { name: 'not-found'; hash: string };
 
 function safeDecode(s: string): string | null {
@@ -78,6 +80,9 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'export' && parts.length === 1) {
     return { name: 'export', query: qAt >= 0 ? raw.slice(qAt + 1) : '' };
   }
+  if (parts[0] === 'annotations' && parts.length === 1) {
+    return { name: 'annotations', filter: qAt >= 0 ? raw.slice(qAt + 1) : '' };
+  }
   if (parts[0] === 'search' && parts.length === 1) {
     return { name: 'search', query: params.get('q') ?? '' };
   }
@@ -108,6 +113,8 @@ export function formatHash(route: Route): string {
       return route.query ? `#/search?${new URLSearchParams({ q: route.query })}` : '#/search';
     case 'export':
       return route.query ? `#/export?${route.query}` : '#/export';
+    case 'annotations':
+      return route.filter ? `#/annotations?${route.filter}` : '#/annotations';
     case 'not-found':
       return route.hash;
   }
