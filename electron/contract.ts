@@ -90,7 +90,9 @@ export type MenuCommand =
   | 'annotations'
   | 'export-annotations'
   | 'import-annotations'
-  | 'shortcuts';
+  | 'shortcuts'
+  // 导出 PDF 摘编 (renderer/export/): opens #/export, scoped to the document being read.
+  | 'export-pdf';
 
 /** Invoke channels: channel → [argument tuple, resolved result]. */
 export interface IpcContract {

@@ -38,6 +38,7 @@ describe('buildMenuTemplate', () => {
     const t = buildMenuTemplate({ isMac: false, isDev: false, appName: '政策阅读器', send: (c) => sent.push(c) });
     const byLabel = (l: string) => items(t).find((i) => i.label === l)!;
     for (const [label, command] of [
+      ['导出 PDF 摘编…', 'export-pdf'],
       ['导出标注…', 'export-annotations'],
       ['导入标注…', 'import-annotations'],
       ['我的标注', 'annotations'],

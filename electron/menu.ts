@@ -39,6 +39,7 @@ export function buildMenuTemplate({ isMac, isDev, appName, send }: MenuOptions):
   template.push({
     label: '文件',
     submenu: [
+      { label: '导出 PDF 摘编…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export-pdf') },
       { label: '导出标注…', click: () => send('export-annotations') },
       { label: '导入标注…', click: () => send('import-annotations') },
       sep,

@@ -4,6 +4,7 @@ import { AnnotationsView } from './annotations/AnnotationsView';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
+import { ExportFilteredLink, useExportMenu } from './export/ExportLinks';
 import { ExportView } from './export/ExportView';
 import { DocRoute } from './routes/DocRoute';
 import { LibraryRoute } from './routes/LibraryRoute';
@@ -13,6 +14,7 @@ import { SearchRoute } from './routes/SearchRoute';
 export function App() {
   const { route, nonce } = useRoute();
   const settings = useSettings();
+  useExportMenu(route.name === 'doc' ? route.docId : null);
   const { theme, fontSize } = settings.settings;
 
   useEffect(() => {
@@ -29,7 +31,7 @@ export function App() {
         {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
         {route.name === 'search' && <SearchRoute query={route.query} />}
         {route.name === 'export' && <ExportView query={route.query} />}
-        {route.name === 'annotations' && <AnnotationsView query={route.filter} />}
+        {route.name === 'annotations' && <AnnotationsView query={route.filter} extraActions={({ filter }) => <ExportFilteredLink filter={filter} />} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
       <AnnotationsGlobal />

@@ -196,3 +196,23 @@ describe('fonts', () => {
     }
   });
 });
+
+describe('whole document (打印 / 导出本文)', () => {
+  it('prints the structure with markers as printed, highlights marked in place and notes after their clause', async () => {
+    const { renderDocumentHtml } = await import('./document');
+    const plain = renderDocumentHtml(reg, { annotations: [], date: '2026-11-23' });
+    expect(plain).toContain('<h1 class="doc-title">示例市政务服务管理办法</h1>');
+    expect(plain).toContain('示例市人民政府令第1号 · 示例市人民政府 · 2023-05-20');
+    expect(plain).toMatch(/<h2 class="unit-h" >第一章 总则<\/h2>/);
+    expect(plain).toContain('<span class="marker">第十条　</span>市、区（市）政务服务管理办公室');
+    expect(plain).toContain('<span class="marker">（二）</span>就近办理；');
+    expect(plain).not.toContain('<mark');
+    const marked = renderDocumentHtml(reg, { annotations: [a10, a5], date: '2026-11-23' });
+    expect(marked).toContain('政务服务管理办公室<mark class="hl c-green">具体管理、指导、协调</mark>本行政区域');
+    expect(marked).toContain('<mark class="hl c-yellow">就近办理</mark>；');
+    expect(marked).toContain('<span class="label">批注</span><span class="colour">（绿色）</span>「具体管理、指导、协调」：与第五条对照');
+    // The note follows its clause, before the next one.
+    expect(marked.indexOf('与第五条对照')).toBeLessThan(marked.indexOf('第十一条'));
+    expect(marked).not.toMatch(/<script/);
+  });
+});

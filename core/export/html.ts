@@ -40,7 +40,7 @@ const paras = (text: string, cls: string) =>
     .map((l) => `<p class="${cls}">${escapeHtml(l)}</p>`)
     .join('');
 
-function baseCss(title: string): string {
+export function baseCss(title: string): string {
   const font = `'${EXPORT_FONT_FAMILY}', sans-serif`;
   return `
 @page { size: A4; margin: 22mm 20mm 24mm 20mm;
@@ -129,15 +129,19 @@ function boldText(model: ExportModel): string {
 }
 
 /**
- * The complete HTML with the font slices its text needs embedded. The page is
- * rendered once without fonts to learn which characters it holds (the footer's
- * CSS strings included), then again with them.
+ * A page rendered with the font slices its text needs embedded: rendered once
+ * without fonts to learn which characters it holds (the footer's CSS strings
+ * included), then again with them. `bold` is the text set in bold.
  */
-export async function exportHtmlWithFonts(model: ExportModel, slices: FontSlices, load: LoadFontSlice): Promise<string> {
-  const regular = slicesFor(renderExportHtml(model), slices.regular);
-  const bold = slicesFor(boldText(model), slices.bold);
+export async function embedFonts(render: (fontCss: string) => string, bold: string, slices: FontSlices, load: LoadFontSlice): Promise<string> {
+  const regular = slicesFor(render(''), slices.regular);
+  const boldSlices = slicesFor(bold, slices.bold);
   const data = new Map<string, string>();
-  await Promise.all([...regular, ...bold].map(async (s) => data.set(s.file, `data:font/woff2;base64,${base64(await load(s.file))}`)));
+  await Promise.all([...regular, ...boldSlices].map(async (s) => data.set(s.file, `data:font/woff2;base64,${base64(await load(s.file))}`)));
   const url = (s: FontSlice) => data.get(s.file)!;
-  return renderExportHtml(model, { fontCss: `${fontFaceCss(regular, url, 400)}\n${fontFaceCss(bold, url, 700)}` });
+  return render(`${fontFaceCss(regular, url, 400)}\n${fontFaceCss(boldSlices, url, 700)}`);
+}
+
+export function exportHtmlWithFonts(model: ExportModel, slices: FontSlices, load: LoadFontSlice): Promise<string> {
+  return embedFonts((fontCss) => renderExportHtml(model, { fontCss }), boldText(model), slices, load);
 }

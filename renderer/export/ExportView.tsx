@@ -17,6 +17,7 @@ import { loadDocument } from '../data/corpus';
 import { useLibrary } from '../hooks/useCorpus';
 import { copyText } from '../platform';
 import { downloadText, exportPdf } from '../platform/exportFiles';
+import { DocumentExportView } from './DocumentExportView';
 import { fontSlices, loadFontSlice } from './fonts';
 import './export.css';
 
@@ -38,6 +39,13 @@ function useDocs(ids: string[]): Map<string, PolicyDocument> | null {
 }
 
 export function ExportView({ query }: { query: string }) {
+  const filter = filterFromQuery(query);
+  const whole = new URLSearchParams(query).get('mode') === 'document';
+  if (whole && filter.docIds?.length === 1) return <DocumentExportView docId={filter.docIds[0]} />;
+  return <AnnotationExportView query={query} />;
+}
+
+function AnnotationExportView({ query }: { query: string }) {
   const filter = useMemo(() => filterFromQuery(query), [query]);
   const all = useAllAnnotations();
   const library = useLibrary();

@@ -1,5 +1,6 @@
 import type { PolicyDocument, SourceRef } from '../../core/corpus/types';
 import { formatDate, formatRegion } from '../library/format';
+import { DocExportLinks } from '../export/ExportLinks';
 import { printPage } from '../platform';
 import { TitleProvenance } from '../components/TitleProvenance';
 import { DocBookmarkButton } from '../annotations/UnitControls';
@@ -98,6 +99,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
         <button type="button" onClick={printPage}>
           打印
         </button>
+        <DocExportLinks docId={doc.id} />
         <span className="hint">j / k 或 ↓ / ↑ 逐条移动，c 复制当前条文</span>
       </div>
     </header>
