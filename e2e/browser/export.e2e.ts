@@ -1,6 +1,6 @@
 /**
- * Export in real Chromium against the preview server: highlights with notes on
- * two documents are stored in the app's IndexedDB, #/export shows the preview,
+ * Export in real Chromium against the preview server: notes on two documents
+ * are made through the app (select words, 添加笔记, type), stored in its IndexedDB; #/export shows the preview,
  * the preview's HTML is printed with page.pdf (the engine of Electron's
  * printToPDF), and the PDF is read back with pdftotext, pdffonts and pdftoppm.
  */
@@ -11,10 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAnnotation } from '../../core/annotations/create';
-import type { Annotation } from '../../core/annotations/model';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
-import { annotationRecord } from '../../renderer/db/records';
 import type { PreviewServer } from '../../scripts/preview-server';
 import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
 import { collectPageErrors, corpusDir, FIXTURE_CORPUS, launch, RESULTS, startServer, type Browser } from './harness';
@@ -38,83 +35,110 @@ const marks: Mark[] = [];
 const squash = (s: string) => s.replace(/\s+/g, '');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A unit of `level` with a paragraph long enough to mark 12 characters in the middle of it. */
-function pick(doc: PolicyDocument, want: (u: Unit) => boolean): { unit: Unit; start: number } {
-  const unit = flatten(doc.units).find((u) => want(u) && u.paragraphs.some((p) => p.text.length > 30));
+/** A unit whose first paragraph is long enough to mark 12 characters in the middle of it. */
+function pick(doc: PolicyDocument, want: (u: Unit) => boolean): Unit {
+  const unit = flatten(doc.units).find((u) => want(u) && (u.paragraphs[0]?.text.length ?? 0) > 30 && !/[\s]/.test(u.paragraphs[0].text.slice(6, 18)));
   if (!unit) throw new Error(`no unit in ${doc.title}`);
-  const pi = unit.paragraphs.findIndex((p) => p.text.length > 30);
-  const before = unit.paragraphs.slice(0, pi).reduce((n, p) => n + p.text.length + 1, 0);
-  return { unit, start: before + 6 };
+  return unit;
 }
 
-function mark(doc: PolicyDocument, want: (u: Unit) => boolean, note: string, tags: string[], when: string, contentHash: string): Annotation {
-  const { unit, start } = pick(doc, want);
-  const body = unit.paragraphs.map((p) => p.text).join('\n');
-  const quote = body.slice(start, start + 12);
+/** What the test will mark, and the citation a reader would write for it from the corpus. */
+function plan(doc: PolicyDocument, want: (u: Unit) => boolean, note: string, tags: string[]): Mark {
+  const unit = pick(doc, want);
+  const quote = unit.paragraphs[0].text.slice(6, 18);
   const title = `《${doc.title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
-  const pageOf = unit.paragraphs.find((p) => p.text.includes(quote))?.pages[0];
-  marks.push({
+  const pageOf = unit.paragraphs[0].pages[0];
+  return {
     doc,
     unit,
     quote,
     note,
     tags,
     expectCite: new RegExp(`${escapeRe(squash(title + (doc.docNumber ? `（${doc.docNumber}）` : '')))}.*${escapeRe(unit.label.replace(/\s/g, ''))}${pageOf ? `（第${pageOf}页）` : ''}`),
-  });
-  return newAnnotation({
-    motivation: 'commenting',
-    doc,
-    unit,
-    range: { start, end: start + 12 },
-    colour: marks.length === 1 ? 'yellow' : 'green',
-    note,
-    tags,
-    contentHash,
-    now: when,
-  });
+  };
+}
+
+/** Drags the mouse over characters [6, 18) of the unit's first paragraph, as a person selects. */
+async function dragSelect(unitId: string) {
+  await page.locator(`[id="${unitId}"]`).scrollIntoViewIfNeeded();
+  const pts = await page.evaluate((id) => {
+    const p = document.getElementById(id).querySelector('p[data-para="0"]');
+    const nodes: any[] = [];
+    const w = document.createTreeWalker(p, 4);
+    for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement.closest('.marker, .page-mark')) nodes.push(n);
+    const rect = (offset: number) => {
+      let k = offset;
+      for (const n of nodes) {
+        if (k < n.length) {
+          const r = document.createRange();
+          r.setStart(n, k);
+          r.setEnd(n, k + 1);
+          return r.getBoundingClientRect();
+        }
+        k -= n.length;
+      }
+      throw new Error('offset outside the paragraph');
+    };
+    const a = rect(6);
+    const b = rect(17);
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+  }, unitId);
+  await page.mouse.move(pts.x1, pts.y1);
+  await page.mouse.down();
+  await page.mouse.move((pts.x1 + pts.x2) / 2, pts.y2, { steps: 4 });
+  await page.mouse.move(pts.x2, pts.y2, { steps: 4 });
+  await page.mouse.up();
+  await page.getByRole('toolbar', { name: '标注所选文字' }).waitFor();
+}
+
+/** Through the app: open the clause, select the words, 添加笔记, type the note and tags. */
+async function markInApp(m: Mark) {
+  await page.goto(`${server.url}#/doc/${m.doc.id}/${encodeURIComponent(m.unit.id)}`);
+  await page.waitForSelector(`[id="${m.unit.id}"] p[data-para]`);
+  await dragSelect(m.unit.id);
+  await page.getByRole('button', { name: '添加笔记' }).click();
+  const pop = page.getByRole('dialog', { name: '编辑标注' });
+  await pop.waitFor();
+  await pop.getByLabel('笔记', { exact: true }).fill(m.note);
+  for (const t of m.tags) {
+    await pop.getByLabel('添加标签').fill(t);
+    await pop.getByLabel('添加标签').press('Enter');
+    await pop.getByRole('button', { name: `删除标签：${t}` }).waitFor();
+  }
+  await pop.getByRole('button', { name: '关闭' }).click();
 }
 
 beforeAll(async () => {
   const dir = corpusDir();
   facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
-  const hash = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).contentHash as string;
   const reg = scenarioDoc(facts);
   // A second document with numbered outline items (一、/（一）/1.), pages where the corpus has them.
   const second = facts.library
     .filter((d) => d.id !== reg.id && d.unitCount > 10)
     .map((d) => facts.doc(d.id))
-    .find((d) => flatten(d.units).some((u) => u.level === 'outline2' && u.paragraphs.some((p) => p.text.length > 30 && p.pages.length)));
+    .find((d) => flatten(d.units).some((u) => u.level === 'outline2' && (u.paragraphs[0]?.text.length ?? 0) > 30 && u.paragraphs[0].pages.length > 0));
   if (!second) throw new Error('no second document with outline items');
-  const annotations = [
-    mark(reg, (u) => u.level === 'article', '与本市做法对照，下周会上讨论。', ['待研究'], '2026-03-02T09:00:00.000Z', hash),
-    mark(second, (u) => u.level === 'outline2', '可借鉴：写入我局方案第三部分。', [], '2026-03-05T09:00:00.000Z', hash),
-  ];
+  marks.push(plan(reg, (u) => u.level === 'article', '与本市做法对照，下周会上讨论。', ['待研究']));
+  marks.push(plan(second, (u) => u.level === 'outline2' && u.paragraphs[0]?.pages.length > 0, '可借鉴：写入我局方案第三部分。', []));
   server = await startServer(dir);
   browser = await launch();
   page = browser.page;
   collectPageErrors(page, pageErrors);
-  await page.goto(`${server.url}#/`);
-  // The app has opened its database (schema v2); store the annotations as the app does, rows from its own record function.
-  const rows = annotations.map((a) => annotationRecord(a));
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d: any) => d.name === 'policy-reader' && d.version >= 20));
-  await page.evaluate(
-    (rs) =>
-      new Promise<void>((resolve, reject) => {
+  for (const m of marks) await markInApp(m);
+  // Both are stored in the app's IndexedDB before the export reads them.
+  await page.waitForFunction(
+    (n) =>
+      new Promise((resolve) => {
         const req = indexedDB.open('policy-reader');
         req.onsuccess = () => {
-          if (!req.result.objectStoreNames.contains('annotations')) {
+          const get = req.result.transaction('annotations').objectStore('annotations').count();
+          get.onsuccess = () => {
+            resolve(get.result >= n);
             req.result.close();
-            reject(new Error('the app has not created its annotations store'));
-            return;
-          }
-          const tx = req.result.transaction('annotations', 'readwrite');
-          for (const r of rs) tx.objectStore('annotations').put(r);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
+          };
         };
-        req.onerror = () => reject(req.error);
       }),
-    rows,
+    marks.length,
   );
 });
 
@@ -194,6 +218,36 @@ describe('export', () => {
       expect(md).toContain(m.quote);
       expect(md).not.toContain(m.note);
     }
+  });
+
+  it('entry points: the reading view (this document, the whole document) and 我的标注 (its filter)', async () => {
+    const [first] = marks;
+    await page.goto(`${server.url}#/doc/${first.doc.id}`);
+    await page.getByRole('link', { name: '导出本文标注' }).click();
+    await page.waitForFunction((id) => location.hash === `#/export?doc=${id}`, first.doc.id);
+    await page.goBack();
+    await page.getByRole('link', { name: '打印 / 导出本文' }).click();
+    const frame = page.locator('iframe[title="导出预览"]');
+    await frame.waitFor({ timeout: 30_000 });
+    const whole = (await frame.getAttribute('srcdoc')) ?? '';
+    // The whole text with its structure, the user's words marked in place, the note after the clause.
+    expect(whole).toContain(`<h1 class="doc-title">${first.doc.title}</h1>`);
+    expect(whole).toMatch(new RegExp(`<mark class="hl c-\\w+">${escapeRe(first.quote)}</mark>`));
+    expect(whole).toContain(first.note);
+    const last = flatten(first.doc.units).filter((u) => u.paragraphs.length).at(-1)!;
+    expect(whole).toContain(last.paragraphs.at(-1)!.text.slice(0, 20));
+    await page.getByRole('checkbox', { name: /包含我的标注/ }).uncheck();
+    await page.waitForFunction(() => !(document.querySelector('iframe[title="导出预览"]') as any)?.getAttribute('srcdoc')?.includes('<mark'));
+
+    await page.goto(`${server.url}#/annotations?tag=${encodeURIComponent('待研究')}`);
+    await page.getByRole('link', { name: '导出 PDF…' }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/export?') && location.hash.includes('tag='));
+    const html = await (async () => {
+      await frame.waitFor({ timeout: 30_000 });
+      return (await frame.getAttribute('srcdoc')) ?? '';
+    })();
+    expect(html).toContain(first.quote);
+    expect(html).not.toContain(marks[1].quote);
     expect(pageErrors).toEqual([]);
   });
 });
