@@ -252,4 +252,4 @@ describe('export', () => {
   });
 });
 
-declare const document: any;
+declare const document: any, location: any;
