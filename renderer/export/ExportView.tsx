@@ -18,7 +18,7 @@ import { useLibrary } from '../hooks/useCorpus';
 import { copyText } from '../platform';
 import { downloadText, exportPdf } from '../platform/exportFiles';
 import { DocumentExportView } from './DocumentExportView';
-import { fontSlices, loadFontSlice } from './fonts';
+import { FONT_LICENCE_URL, fontSlices, loadFontSlice } from './fonts';
 import './export.css';
 
 /** Loads the corpus documents the selection cites (a missing one is exported from what the annotation remembers). */
@@ -182,6 +182,13 @@ function AnnotationExportView({ query }: { query: string }) {
             <progress aria-label="导出进度" /> {busy}
           </p>
         )}
+        <p className="export-font">
+          PDF 内嵌字体：思源黑体 Noto Sans SC（
+          <a href={FONT_LICENCE_URL} download="Noto-Sans-SC-OFL-1.1.txt">
+            SIL 开源字体许可证 1.1
+          </a>
+          ），无需本机安装中文字体。
+        </p>
         {fontError && (
           <p className="export-error" role="alert">
             无法嵌入字体：{fontError}

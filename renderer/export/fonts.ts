@@ -6,6 +6,8 @@
 /// <reference types="vite/client" />
 import regularCss from '@fontsource/noto-sans-sc/400.css?raw';
 import boldCss from '@fontsource/noto-sans-sc/700.css?raw';
+// Shipped with the build (the OFL requires the licence to travel with the font).
+import fontLicenceUrl from '../../docs/licenses/Noto-Sans-SC-OFL-1.1.txt?url';
 import { parseFontSlices } from '../../core/export/fonts';
 import type { FontSlices, LoadFontSlice } from '../../core/export/html';
 
@@ -42,3 +44,5 @@ export const loadFontSlice: LoadFontSlice = (file) => {
   }
   return p;
 };
+
+export const FONT_LICENCE_URL: string = fontLicenceUrl;
