@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { AnnotationsGlobal } from './annotations/AnnotationsGlobal';
 import { AnnotationsView } from './annotations/AnnotationsView';
+import { RestoreDialog } from './annotations/RestoreDialog';
+import { startAnnotations } from './annotations/startup';
+import { Notices } from './components/Notices';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
@@ -13,6 +16,10 @@ export function App() {
   const { route, nonce } = useRoute();
   const settings = useSettings();
   const { theme, fontSize } = settings.settings;
+
+  useEffect(() => {
+    void startAnnotations();
+  }, []);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -31,6 +38,8 @@ export function App() {
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
       <AnnotationsGlobal />
+      <RestoreDialog />
+      <Notices />
     </>
   );
 }
