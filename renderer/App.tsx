@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { AnnotationsGlobal } from './annotations/AnnotationsGlobal';
 import { AnnotationsView } from './annotations/AnnotationsView';
+import { RestoreDialog } from './annotations/RestoreDialog';
+import { startAnnotations } from './annotations/startup';
+import { Notices } from './components/Notices';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
@@ -16,6 +19,10 @@ export function App() {
   const settings = useSettings();
   useExportMenu(route.name === 'doc' ? route.docId : null);
   const { theme, fontSize } = settings.settings;
+
+  useEffect(() => {
+    void startAnnotations();
+  }, []);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -35,6 +42,8 @@ export function App() {
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
       <AnnotationsGlobal />
+      <RestoreDialog />
+      <Notices />
     </>
   );
 }

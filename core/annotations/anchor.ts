@@ -44,9 +44,25 @@ export function unitBodyText(unit: Pick<Unit, 'paragraphs'>): string {
 /** Characters kept of a clause's opening for bookmarks (same bound as quote context). */
 export const OPENING_CHARS = QUOTE_CONTEXT_CHARS;
 
-/** What a clause bookmark remembers of its clause: the start of its body, else its heading, else its label. */
-export function unitOpening(unit: Pick<Unit, 'paragraphs' | 'heading' | 'label'>): string {
-  const text = unitBodyText(unit) || unit.heading || unit.label;
+export type OpeningUnit = Pick<Unit, 'paragraphs' | 'heading' | 'label'> & { children?: readonly OpeningUnit[] };
+
+function firstText(unit: OpeningUnit): string {
+  const own = unitBodyText(unit);
+  if (own) return own;
+  for (const c of unit.children ?? []) {
+    const t = firstText(c);
+    if (t) return t;
+  }
+  return '';
+}
+
+/**
+ * What a clause bookmark remembers of its clause: the start of its body text
+ * (an article whose text is all in its 款 uses the first 款), else its heading,
+ * else its label. Never the label when there is text: renumbering changes it.
+ */
+export function unitOpening(unit: OpeningUnit): string {
+  const text = firstText(unit) || unit.heading || unit.label;
   return Array.from(text).slice(0, OPENING_CHARS).join('');
 }
 

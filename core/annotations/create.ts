@@ -4,7 +4,7 @@
  * crypto.randomUUID (Node 20 and every browser have it as a global).
  */
 import type { DocSummary, Unit } from '../corpus/types.js';
-import { createSelectors, type TextRange, unitBodyText, unitOpening } from './anchor.js';
+import { type OpeningUnit, createSelectors, type TextRange, unitBodyText, unitOpening } from './anchor.js';
 import {
   ANNOTATION_CONTEXT,
   type Annotation,
@@ -52,7 +52,7 @@ export interface NewAnnotationInput {
   motivation: Motivation;
   doc: DocRef;
   /** The clause; omitted for a bookmark of the whole document. */
-  unit?: Pick<Unit, 'id' | 'paragraphs' | 'heading' | 'label'>;
+  unit?: Pick<Unit, 'id'> & OpeningUnit;
   /** Offsets in unitBodyText(unit); required for highlights and notes. */
   range?: TextRange;
   colour?: HighlightColour;
