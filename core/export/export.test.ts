@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATION_CONTEXT, type Annotation, type HighlightColour } from '../annotations/model';
 import type { PolicyDocument, Unit } from '../corpus/types';
+import { filterAnnotations, filterFromQuery } from '../annotations/filter';
 import { base64, parseFontSlices, slicesFor } from './fonts';
 import { renderExportHtml } from './html';
 import { renderExportMarkdown } from './markdown';
@@ -119,6 +120,27 @@ describe('export model', () => {
       '文件：《关于印发示例实施方案的通知》',
       '标注日期：2026-01-01 至 …',
     ]);
+  });
+});
+
+describe('selection by the 我的标注 filter (the #/export query)', () => {
+  const summaryOf = (id: string) => docOf(id);
+  const select = (query: string) => {
+    const m = buildExportModel({ annotations: filterAnnotations(all, filterFromQuery(query), summaryOf), docOf, options: options({ includeBookmarks: true }), filters: [], now });
+    return m.groups.flatMap((g) => g.passages.map((p) => p.annotationId));
+  };
+  it('no query: everything', () => expect(select('').sort()).toEqual(all.map((a) => a.id).sort()));
+  it('one document', () => expect(select(`doc=${reg.id}`)).toEqual([a5.id, a10.id]));
+  it('colour', () => expect(select('colour=pink')).toEqual([aN.id]));
+  it('tag', () => expect(select(`tag=${encodeURIComponent('待研究')}`)).toEqual([a10.id]));
+  it('date range of marking', () => {
+    // Local days: the marks were made at 08:00 UTC on 1, 2, 5 and 9 January.
+    expect(select('from=2026-01-04&to=2026-01-06')).toEqual([a10.id]);
+    expect(select('from=2026-01-02').sort()).toEqual([a10.id, a5.id, aB.id].sort());
+  });
+  it('type and words', () => {
+    expect(select('type=note').sort()).toEqual([a10.id, aN.id].sort());
+    expect(select(`q=${encodeURIComponent('就近')}`)).toEqual([a5.id]);
   });
 });
 

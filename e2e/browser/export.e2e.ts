@@ -4,7 +4,7 @@
  * the preview's HTML is printed with page.pdf (the engine of Electron's
  * printToPDF), and the PDF is read back with pdftotext, pdffonts and pdftoppm.
  */
-declare const indexedDB: any;
+declare const indexedDB: any, window: any, MutationObserver: any;
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -161,6 +161,16 @@ describe('export', () => {
     // The preview frame runs nothing and reaches nothing.
     expect(await page.locator('iframe[title="导出预览"]').getAttribute('sandbox')).toBe('');
     await page.screenshot({ path: join(RESULTS, 'export-view.png') });
+    // In the browser preview 导出 PDF prints this same HTML through the print dialog (a hidden frame holding it).
+    await page.evaluate(() => {
+      (window as any).__printed = [];
+      new MutationObserver((ms: any[]) =>
+        ms.forEach((m: any) => m.addedNodes.forEach((n: any) => n.tagName === 'IFRAME' && !n.title && (window as any).__printed.push(n.srcdoc))),
+      ).observe(document.body, { childList: true });
+    });
+    await page.getByRole('button', { name: '导出 PDF' }).click();
+    await page.getByTestId('export-toast').filter({ hasText: '打印对话框' }).waitFor();
+    expect(await page.evaluate(() => (window as any).__printed)).toEqual([html]);
 
     const pdfPage = await browser.context.newPage();
     await pdfPage.setContent(html);
@@ -211,7 +221,7 @@ describe('export', () => {
     await titleBox.fill('周例会材料');
     await page.waitForFunction(() => (document.querySelector('iframe[title="导出预览"]') as any)?.getAttribute('srcdoc')?.includes('<h1>周例会材料</h1>'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Markdown' }).click()]);
-    expect(download.suggestedFilename()).toBe('周例会材料.md');
+    expect(download.suggestedFilename()).toMatch(/^周例会材料 \d{4}-\d{2}-\d{2}\.md$/);
     const md = readFileSync((await download.path())!, 'utf8');
     expect(md.startsWith('# 周例会材料\n')).toBe(true);
     for (const m of marks) {

@@ -94,7 +94,8 @@ function AnnotationExportView({ query }: { query: string }) {
   if (!model || library.status !== 'ready') return <Loading label="正在准备导出…" />;
   const current = html?.model === model ? html.html : null;
   const set = <K extends keyof ExportOptions>(k: K, v: ExportOptions[K]) => setOptions((o) => ({ ...o, [k]: v }));
-  const fileBase = model.title.trim() || options.title;
+  // A sensible file name: the title, with the date when the title does not carry it.
+  const fileBase = model.title.includes(model.date) ? model.title : `${model.title} ${model.date}`;
 
   async function onPdf() {
     if (!current) return;
