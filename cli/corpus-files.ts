@@ -39,7 +39,7 @@ export async function writeCorpus(corpusDir: string, files: Map<string, string>)
     }
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`);
+    throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`, { cause: e });
   }
   for (const entry of ['docs', 'search']) await rm(path.join(corpusDir, entry), { recursive: true, force: true });
   for (const entry of await readdir(tmp)) {

@@ -21,17 +21,7 @@ import { SearchEngine } from '../core/search/engine.js';
 import { normalizeUnitText } from '../core/search/tokenizer.js';
 import { normalize } from '../core/text/normalize.js';
 import { loadCorpusDocs } from '../cli/commands/search.js';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../core/util/random.js';
 
 /** Fallback corpus: one document per raw file, paragraphs at blank lines. */
 export function rawCorpus(rawDir: string): SearchCorpus {
@@ -45,7 +35,7 @@ export function rawCorpus(rawDir: string): SearchCorpus {
     for (const p of paras) {
       // Long paragraphs split at sentence ends into ~300-character units.
       const parts = p.length > 400 ? p.match(/[^。]{1,300}(。|$)/g) ?? [p] : [p];
-      for (const part of parts) corpus.units.push({ doc: di, path: `p${k++}`, text: part });
+      for (const part of parts) corpus.units.push({ doc: di, path: `p${k++}`, text: part, trail: [] });
     }
   });
   return corpus;
@@ -64,7 +54,7 @@ export function replicate(c: SearchCorpus, times: number): SearchCorpus {
   for (let k = 0; k < times; k++) {
     const base = out.docs.length;
     c.docs.forEach((d) => out.docs.push({ ...d, id: k ? `${d.id}-r${k}` : d.id }));
-    for (const u of c.units) out.units.push({ doc: base + u.doc, path: u.path, text: k ? Buffer.from(u.text, 'utf8').toString('utf8') : u.text });
+    for (const u of c.units) out.units.push({ doc: base + u.doc, path: u.path, trail: u.trail, text: k ? Buffer.from(u.text, 'utf8').toString('utf8') : u.text });
   }
   return out;
 }
