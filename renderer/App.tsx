@@ -4,6 +4,7 @@ import { AnnotationsView } from './annotations/AnnotationsView';
 import { RestoreDialog } from './annotations/RestoreDialog';
 import { startAnnotations } from './annotations/startup';
 import { Notices } from './components/Notices';
+import { SkipLinks } from './components/SkipLinks';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
@@ -32,11 +33,12 @@ export function App() {
 
   return (
     <>
+      <SkipLinks route={route} />
       <TopBar route={route} settings={settings} />
       <main id="main">
         {route.name === 'library' && <LibraryRoute filters={route.filters} />}
         {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
-        {route.name === 'search' && <SearchRoute query={route.query} />}
+        {route.name === 'search' && <SearchRoute query={route.query} state={route.state} />}
         {route.name === 'export' && <ExportView query={route.query} />}
         {route.name === 'annotations' && <AnnotationsView query={route.filter} extraActions={({ filter }) => <ExportFilteredLink filter={filter} />} />}
         {route.name === 'not-found' && <NotFoundRoute />}

@@ -60,7 +60,7 @@ function rng(seed: number) {
   };
 }
 
-function makeAnnotations(corpus: string, count: number): { list: Annotation[]; contentHash: string } {
+export function makeAnnotations(corpus: string, count: number): { list: Annotation[]; contentHash: string } {
   const contentHash = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')).contentHash as string;
   const library = JSON.parse(readFileSync(join(corpus, 'library.json'), 'utf8')) as DocSummary[];
   const units: { doc: PolicyDocument; unit: Unit; len: number }[] = [];

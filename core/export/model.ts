@@ -8,6 +8,7 @@
 import { type Annotation, type HighlightColour, noteOf, positionOf, quoteOf, tagsOf } from '../annotations/model.js';
 import { citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { allUnits } from '../corpus/units.js';
 
 export type ExportOrder = 'position' | 'date';
 
@@ -105,15 +106,7 @@ interface Placed {
 
 /** Document order of every unit id. */
 function unitOrder(doc: PolicyDocument): Map<string, number> {
-  const m = new Map<string, number>();
-  const walk = (list: Unit[]) => {
-    for (const u of list) {
-      m.set(u.id, m.size);
-      walk(u.children);
-    }
-  };
-  walk(doc.units);
-  return m;
+  return new Map(allUnits(doc.units).map((u, i) => [u.id, i]));
 }
 
 /** Pages of the paragraphs an offset range of the unit's body text ('\n'-joined own paragraphs) touches. */

@@ -10,6 +10,8 @@
 declare const document: any, CSS: any;
 
 import { readFileSync } from 'node:fs';
+import { newAnnotation } from '../../core/annotations/create';
+import { serializeAnnotationFile } from '../../core/annotations/file';
 import type { Unit } from '../../core/corpus/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -183,12 +185,51 @@ describe('annotations', () => {
     await expect.poll(() => page.getByTestId('annot-count').textContent()).toBe('共 3 条');
   });
 
+  it('imports a valid file; an annotation whose words are gone is listed under 未能定位 and re-attached to a new selection', async () => {
+    // Made on another corpus version, on words this document does not contain.
+    const gone = newAnnotation({
+      motivation: 'commenting',
+      doc,
+      unit: { ...a10, paragraphs: [{ text: '这段文字在语料中并不存在，只为测试未能定位。', pages: [] }] },
+      range: { start: 0, end: 12 },
+      colour: 'purple',
+      note: '孤立的笔记',
+      contentHash: 'an-older-corpus',
+      now: new Date(),
+    });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入标注' }).click()]);
+    await chooser.setFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(serializeAnnotationFile([gone], new Date())) });
+    await expect.poll(() => page.getByTestId('annot-toast').textContent()).toMatch(/^已导入：新增 1 条/);
+    // At the next start the app re-anchors it against this corpus and cannot place it.
+    await page.reload();
+    await page.getByRole('heading', { name: /^未能定位/ }).waitFor({ timeout: 20_000 });
+    const list = page.getByTestId('annot-list');
+    await list.getByText('孤立的笔记').waitFor();
+    await list.getByRole('button', { name: /^重新定位笔记：/ }).click();
+    await page.waitForSelector(`[id="${a11.id}"] p[data-para]`);
+    const banner = page.getByRole('region', { name: '重新定位' });
+    await banner.waitFor();
+    const w = pick(a11, 3, 8);
+    await dragSelect(a11.id, w.start, w.end);
+    await banner.getByRole('button', { name: '确认重新定位' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await stored()).find((a) => a.id === gone.id)?.target['policyReader:unitId']).toBe(a11.id);
+    const placed = (await stored()).find((a) => a.id === gone.id);
+    expect(placed['policyReader:orphaned']).toBeUndefined();
+    expect(placed.target.selector.find((x: any) => x.type === 'TextQuoteSelector').exact).toBe(w.text);
+    await page.waitForFunction(() => CSS.highlights.has('annot-purple'));
+    expect(await painted('annot-purple')).toEqual([w.text]);
+    await page.getByRole('link', { name: '我的标注' }).click();
+    await expect.poll(() => page.getByTestId('annot-count').textContent()).toBe('共 4 条');
+    expect(await page.getByRole('heading', { name: /^未能定位/ }).count()).toBe(0);
+  });
+
   it('deletes from 我的标注 and 撤销 brings it back', async () => {
     const list = page.getByTestId('annot-list');
     await list.getByRole('button', { name: /^删除书签：/ }).click();
-    await expect.poll(() => page.getByTestId('annot-count').textContent()).toBe('共 2 条');
-    await page.getByTestId('annot-toast').getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => page.getByTestId('annot-count').textContent()).toBe('共 3 条');
+    await page.getByTestId('annot-toast').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => page.getByTestId('annot-count').textContent()).toBe('共 4 条');
     expect((await stored()).filter((a) => a.motivation === 'bookmarking')).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });

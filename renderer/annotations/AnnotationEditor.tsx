@@ -2,12 +2,11 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnnotationPatch } from '../../core/annotations/create';
 import { HIGHLIGHT_COLOURS, noteOf, tagsOf, type Annotation } from '../../core/annotations/model';
 import { COLOUR_NAMES } from './colours';
+import { useAnnotationTags } from './hooks';
 
 
 interface Props {
   annotation: Annotation;
-  /** Every tag in use, for autocomplete. */
-  allTags: readonly string[];
   onSave(patch: AnnotationPatch): void;
   onDelete(): void;
   onClose(): void;
@@ -19,7 +18,9 @@ interface Props {
  * its deletion. Used by the popover in the text and by 我的标注. The note is a
  * draft until 保存笔记 or closing, so typing never writes on every key.
  */
-export function AnnotationEditor({ annotation, allTags, onSave, onDelete, onClose, focusNote }: Props) {
+export function AnnotationEditor({ annotation, onSave, onDelete, onClose, focusNote }: Props) {
+  // Read only while an editor is open: the reading view and 我的标注 need no full tag list otherwise.
+  const tagCounts = useAnnotationTags();
   const stored = noteOf(annotation);
   const [note, setNote] = useState(stored);
   const [tagDraft, setTagDraft] = useState('');
@@ -85,10 +86,10 @@ export function AnnotationEditor({ annotation, allTags, onSave, onDelete, onClos
         </ul>
         <input type="text" value={tagDraft} list={listId} onChange={(e) => setTagDraft(e.target.value)} onKeyDown={onTagKey} aria-label="添加标签" placeholder="添加标签，回车确认" />
         <datalist id={listId}>
-          {allTags
-            .filter((t) => !tags.includes(t))
+          {(tagCounts ?? [])
+            .filter((t) => !tags.includes(t.value))
             .map((t) => (
-              <option key={t} value={t} />
+              <option key={t.value} value={t.value} />
             ))}
         </datalist>
         <button type="button" onClick={addTag} disabled={!tagDraft.trim()}>

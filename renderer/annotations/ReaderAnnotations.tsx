@@ -16,7 +16,7 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationPanel, type PanelEntry } from './AnnotationPanel';
 import { isColour } from './colours';
 import { create, remove as removeAction, update } from './actions';
-import { useAnnotationTags, useDocAnnotations } from './hooks';
+import { useDocAnnotations } from './hooks';
 import { caretAt, paragraphStarts, pointToOffset, rangeToSpan, unitElementOf, type SelectionSpan } from './dom';
 import { useHighlightPainter, type PaintSpan } from './paint';
 import { ReattachBanner } from './ReattachBanner';
@@ -60,8 +60,6 @@ interface Popover {
 
 export function ReaderAnnotations({ doc, flat }: { doc: PolicyDocument; flat: FlatUnit[] }) {
   const annotations = useDocAnnotations(doc.id) ?? EMPTY;
-  const tagCounts = useAnnotationTags();
-  const allTags = useMemo(() => (tagCounts ?? []).map((t) => t.value), [tagCounts]);
   const { shown, show, hide } = useUndoToast();
   const [lastColour, setLastColour] = useState(readLastColour);
   const [sel, setSel] = useState<{ span: SelectionSpan; place: ToolbarPlace } | null>(null);
@@ -341,7 +339,6 @@ export function ReaderAnnotations({ doc, flat }: { doc: PolicyDocument; flat: Fl
         <div className="annot-popover" role="dialog" aria-label="编辑标注" data-annot-ui="" style={{ top: popover.top, left: popover.left }}>
           <AnnotationEditor
             annotation={open}
-            allTags={allTags}
             focusNote={popover.focusNote}
             onSave={(p) => void update(open.id, p)}
             onDelete={() => {

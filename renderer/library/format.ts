@@ -1,8 +1,13 @@
-import type { DocSummary, Region } from '../../core/corpus/types';
+import type { DocSummary } from '../../core/corpus/types';
+import { listingDate } from '../../core/corpus/facts';
 
-export function formatRegion(r: Region): string {
-  if (!r.province) return '全国';
-  return r.city ? `${r.province} ${r.city}` : r.province;
+export { regionLabel as formatRegion } from '../../core/corpus/facts';
+
+/** The date a library row shows: the issue date, else 施行 and the date it takes effect. */
+export function formatListingDate(d: Pick<DocSummary, 'date' | 'effectiveDate'>): string {
+  const l = listingDate(d);
+  if (!l) return formatDate(null);
+  return l.effective ? `施行 ${formatDate(l.date)}` : formatDate(l.date);
 }
 
 /** 2023-05-20 → 2023年5月20日; partial dates stay partial. */

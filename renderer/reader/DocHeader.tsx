@@ -4,6 +4,7 @@ import { DocExportLinks } from '../export/ExportLinks';
 import { printPage } from '../platform';
 import { TitleProvenance } from '../components/TitleProvenance';
 import { DocBookmarkButton } from '../annotations/UnitControls';
+import { ReturnLinks } from './ReturnLinks';
 
 function pageRange(first: number | null, last: number | null): string {
   if (first === null) return '';
@@ -75,8 +76,12 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
             <dd>{doc.authors.join('、')}</dd>
           </>
         )}
-        <dt>日期</dt>
-        <dd>{formatDate(doc.date)}</dd>
+        {(doc.date || !doc.effectiveDate) && (
+          <>
+            <dt>日期</dt>
+            <dd>{formatDate(doc.date)}</dd>
+          </>
+        )}
         {doc.effectiveDate && (
           <>
             <dt>施行日期</dt>
@@ -94,7 +99,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
       </dl>
       {doc.reprintedFrom && <p className="reprinted">转自：{doc.reprintedFrom}</p>}
       <div className="doc-actions">
-        <a href="#/">← 文库</a>
+        <ReturnLinks docId={doc.id} />
         <DocBookmarkButton />
         <button type="button" onClick={printPage}>
           打印
