@@ -52,7 +52,10 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   }
 }
 
-const invokedDirectly = process.argv[1] && /policy-reader(\.ts|\.mjs|\.js)?$/.test(process.argv[1]);
+// Only `tsx cli/policy-reader.ts`: bin/policy-reader.mjs (also what `npx policy-reader` runs, as
+// node_modules/.bin/policy-reader) imports this module and calls main itself; matching it here too
+// ran every command twice, and two concurrent builds renamed each other's files away.
+const invokedDirectly = process.argv[1] && /policy-reader\.ts$/.test(process.argv[1]);
 if (invokedDirectly) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

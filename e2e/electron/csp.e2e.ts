@@ -131,6 +131,20 @@ describe.skipIf(skip)('renderer under the app:// CSP', () => {
     }
   });
 
+  it('the export preview (a sandboxed srcdoc frame) uses its embedded data: fonts under the app CSP', async () => {
+    const page = await context.newPage();
+    const docId = (JSON.parse(fs.readFileSync(path.join(fixtureCorpus, 'library.json'), 'utf8')) as { id: string }[])[0].id;
+    await page.goto(`${origin}/#/export?doc=${docId}&mode=document`);
+    await page.locator('iframe[title="导出预览"]').waitFor({ timeout: 30_000 });
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    const fonts = await frame.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f: { family: string; status: string }) => f.family.includes('PolicyReader') && f.status === 'loaded').length;
+    });
+    expect(fonts).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__csp ?? [])).toEqual([]);
+  });
+
   it('blocks inline script (negative control for the detector)', async () => {
     const page = await context.newPage();
     await page.goto(`${origin}/`);

@@ -1,7 +1,9 @@
 import type { PolicyDocument, SourceRef } from '../../core/corpus/types';
 import { formatDate, formatRegion } from '../library/format';
+import { DocExportLinks } from '../export/ExportLinks';
 import { printPage } from '../platform';
 import { TitleProvenance } from '../components/TitleProvenance';
+import { DocBookmarkButton } from '../annotations/UnitControls';
 import { ReturnLinks } from './ReturnLinks';
 
 function pageRange(first: number | null, last: number | null): string {
@@ -98,9 +100,11 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
       {doc.reprintedFrom && <p className="reprinted">转自：{doc.reprintedFrom}</p>}
       <div className="doc-actions">
         <ReturnLinks docId={doc.id} />
+        <DocBookmarkButton />
         <button type="button" onClick={printPage}>
           打印
         </button>
+        <DocExportLinks docId={doc.id} />
         <span className="hint">j / k 或 ↓ / ↑ 逐条移动，c 复制当前条文</span>
       </div>
     </header>

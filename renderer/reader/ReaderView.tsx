@@ -3,12 +3,13 @@ import type { PolicyDocument } from '../../core/corpus/types';
 import { Toast, useToast } from '../components/Toast';
 import { usePositionWriter, useSavedPosition } from '../hooks/useReadingPosition';
 import { copyText } from '../platform';
-import { citationLine, citationText } from './citation';
+import { citationLine, citationText } from '../../core/citation/citation';
 import { DocHeader } from './DocHeader';
 import { parseQuery } from '../../core/search';
 import { onMenuCommand } from '../platform';
 import { useInDocumentFind, type FindMatch } from '../search/useInDocumentFind';
 import { FindBar } from './FindBar';
+import { ReaderAnnotations } from '../annotations/ReaderAnnotations';
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
 import { chunkUnits, pageMarks } from './pages';
@@ -199,6 +200,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
           </div>
         )}
       </article>
+      <ReaderAnnotations doc={doc} flat={flat} />
       <Toast message={toast} />
     </div>
   );

@@ -4,6 +4,7 @@ import { findMatches, mergeRanges, type ParsedQuery, type Range } from '../../co
 import type { FindMatch } from '../search/useInDocumentFind';
 import { LABEL_LINE } from '../../core/corpus/units';
 import { HighlightedText } from './HighlightedText';
+import { UnitControls } from '../annotations/UnitControls';
 import type { FlatUnit } from './units';
 
 const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'appendix']);
@@ -62,7 +63,7 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, cu
       )}
       {unit.paragraphs.map((p, i) =>
         p.text === '' ? null : (
-          <p key={i}>
+          <p key={i} data-para={i}>
             {marks[i] !== null && marks[i] !== undefined && (
               <span className="page-mark" aria-label={`第${marks[i]}页`}>
                 {marks[i]}
@@ -78,6 +79,7 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, cu
           <span className="marker">{label}</span>
         </p>
       )}
+      <UnitControls unit={unit} />
       <button type="button" className="copy-cite" onClick={() => onCopy(flat)} title="复制本条及出处" aria-label={`复制${unit.label || '本段'}及出处`}>
         复制引用
       </button>

@@ -40,18 +40,3 @@ export function buildOutline(units: Unit[]): OutlineEntry[] {
   }
   return out;
 }
-
-/** The unit's own text followed by its descendants', one paragraph per line, markers included. */
-export function unitText(u: Unit): string {
-  const lines: string[] = [];
-  const walk = (x: Unit) => {
-    const own = x.paragraphs.map((p) => p.text).filter((t) => t !== '');
-    const title = unitTitle(x);
-    if (own.length && x.label && !x.heading && !own[0].startsWith(x.label)) own[0] = `${x.label}${x.level === 'article' ? '　' : ''}${own[0]}`;
-    else if (title && !(own[0] ?? '').startsWith(title)) lines.push(title);
-    lines.push(...own);
-    x.children.forEach(walk);
-  };
-  walk(u);
-  return lines.join('\n');
-}

@@ -32,6 +32,8 @@ describe('hash routes', () => {
       { name: 'library', filters: { ...EMPTY_FILTERS, province: '山东省', city: '青岛市', issuer: '青岛市人民政府', kind: '办法', year: '2023', text: '政务 服务', sort: 'date-asc' } },
       { name: 'doc', docId: 'd-1', unitId: null, query: '' },
       { name: 'doc', docId: 'd-1', unitId: 'd-1~ch1.ar10', query: '行政 许可&x=1' },
+      { name: 'annotations', filter: '' },
+      { name: 'annotations', filter: 'type=note&tag=%E5%BE%85%E7%A0%94%E7%A9%B6' },
     ];
     for (const r of routes) expect(parseHash(formatHash(r))).toEqual(r);
   });

@@ -7,6 +7,8 @@
  *   #/doc/<docId>               reading view, restores the last position
  *   #/doc/<docId>/<unitId>?q=   reading view at a unit, optional query to highlight
  *   #/search?q=&scope=&field=&w=&region=&issuer=&kind=&year=&flat=&n=   search panel (searchState.ts)
+ *   #/export?doc=&tag=&colour=  export of annotations (the 我的标注 filter's query; none = everything)
+ *   #/annotations?…             我的标注 (filters: core/annotations/filter.ts filterToQuery)
  */
 import { EMPTY_SEARCH, readSearchParams, writeSearchParams, type SearchState } from './searchState';
 
@@ -30,6 +32,8 @@ export type Route =
   | { name: 'library'; filters: LibraryFilters }
   | { name: 'doc'; docId: string; unitId: string | null; query: string }
   | { name: 'search'; query: string; state?: SearchState }
+  | { name: 'export'; query: string }
+  | { name: 'annotations'; filter: string }
   | { name: 'not-found'; hash: string };
 
 function safeDecode(s: string): string | null {
@@ -74,6 +78,12 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'doc' && (parts.length === 2 || parts.length === 3)) {
     return { name: 'doc', docId: parts[1], unitId: parts[2] ?? null, query: params.get('q') ?? '' };
   }
+  if (parts[0] === 'export' && parts.length === 1) {
+    return { name: 'export', query: qAt >= 0 ? raw.slice(qAt + 1) : '' };
+  }
+  if (parts[0] === 'annotations' && parts.length === 1) {
+    return { name: 'annotations', filter: qAt >= 0 ? raw.slice(qAt + 1) : '' };
+  }
   if (parts[0] === 'search' && parts.length === 1) {
     const state = readSearchParams(params);
     return { name: 'search', query: state.query, state };
@@ -105,6 +115,10 @@ export function formatHash(route: Route): string {
       const qs = writeSearchParams({ ...(route.state ?? EMPTY_SEARCH), query: route.query }).toString();
       return qs ? `#/search?${qs}` : '#/search';
     }
+    case 'export':
+      return route.query ? `#/export?${route.query}` : '#/export';
+    case 'annotations':
+      return route.filter ? `#/annotations?${route.filter}` : '#/annotations';
     case 'not-found':
       return route.hash;
   }
