@@ -93,6 +93,32 @@ describe('automatic backup', () => {
   });
 });
 
+describe('mass loss', () => {
+  const many = (n: number, tag: string) =>
+    JSON.stringify({ format: 'policy-reader/annotations', formatVersion: 1, exported: '', annotations: Array.from({ length: n }, (_, i) => ({ id: `${tag}${i}` })) });
+
+  it('when most annotations vanish at once, the last full backup is kept aside where rotation never prunes it', async () => {
+    const b = createAutoBackup({ userData: tmp, now });
+    await b.write(many(40, 'x'));
+    await b.write(many(1, 'y')); // e.g. 暂不恢复, then one new highlight
+    for (let i = 0; i < 12; i++) await b.write(many(1, `z${i}`));
+    const kept = names().filter((n) => n.startsWith('annotations-before-loss-'));
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir(), kept[0]), 'utf8')).annotations).toHaveLength(40);
+    expect(names().filter((n) => !n.startsWith('annotations-before-loss-'))).toHaveLength(10);
+    // The restore offer still reads the newest rotating backup, not the copy.
+    expect(JSON.parse(((await b.readLatest()) as { json: string }).json).annotations).toEqual([{ id: 'z110' }]);
+  });
+
+  it('ordinary deletions keep nothing aside', async () => {
+    const b = createAutoBackup({ userData: tmp, now });
+    await b.write(many(10, 'x'));
+    await b.write(many(7, 'x'));
+    await b.write(many(4, 'x'));
+    expect(names().some((n) => n.startsWith('annotations-before-loss-'))).toBe(false);
+  });
+});
+
 describe('holdQuitForBackup', () => {
   it('holds the quit until the write in progress finished, then quits once', async () => {
     const listeners: ((e: { preventDefault(): void }) => void)[] = [];

@@ -21,6 +21,8 @@ export const AUTO_BACKUP_KEEP = 10;
 export const AUTO_BACKUP_MAX_BYTES = 50 * 1024 * 1024;
 const ANNOTATION_FORMAT = 'policy-reader/annotations';
 const NAME = /^annotations-(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/;
+const LOSS_NAME = /^annotations-before-loss-\d{8}T\d{9}Z\.json$/;
+export const KEEP_BEFORE_LOSS = 3;
 
 export interface AutoBackupFs extends WriteFs {
   mkdir(dir: string): Promise<void>;
@@ -112,12 +114,16 @@ export function createAutoBackup(deps: AutoBackupDeps): AutoBackup {
     try {
       await fs.mkdir(dir);
       const existing = await list();
+      const time = stamp(now());
       if (existing[0]) {
         const newest = await readText(existing[0]).catch(() => null);
+        const before = newest === null ? null : annotationsOf(newest);
+        const after = annotationsOf(json);
         // The export time changes on every write; compare the annotations only.
-        if (newest !== null && sameAnnotations(newest, json)) return { ok: true, file: path.join(dir, existing[0]), skipped: true };
+        if (before && after && JSON.stringify(before) === JSON.stringify(after)) return { ok: true, file: path.join(dir, existing[0]), skipped: true };
+        if (before && after && isMassLoss(before.length, after.length)) await keepBeforeLoss(existing[0], time);
       }
-      const base = `annotations-${stamp(now())}`;
+      const base = `annotations-${time}`;
       let name = `${base}.json`;
       for (let i = 1; existing.includes(name); i++) name = `${base}-${i}.json`;
       const file = path.join(dir, name);
@@ -128,6 +134,21 @@ export function createAutoBackup(deps: AutoBackupDeps): AutoBackup {
       log(`automatic backup failed: ${String(e)}`);
       return toFileError(e, '自动备份');
     }
+  }
+
+  /**
+   * Most annotations vanished at once (a declined restore, a mistaken bulk
+   * delete): the last backup that had them is copied aside under a name the
+   * rotation never prunes, so ten quick saves cannot rotate it away. The
+   * user can bring it back with 导入标注. At most KEEP_BEFORE_LOSS such copies.
+   */
+  async function keepBeforeLoss(newest: string, time: string): Promise<void> {
+    const text = await readText(newest);
+    if (text === null) return;
+    await atomicWriteFile(path.join(dir, `annotations-before-loss-${time}.json`), text, fs);
+    const pinned = (await fs.readdir(dir)).filter((n) => LOSS_NAME.test(n)).sort().reverse();
+    for (const old of pinned.slice(KEEP_BEFORE_LOSS)) await fs.unlink(path.join(dir, old)).catch(() => {});
+    log(`kept ${newest} aside: the new backup has far fewer annotations`);
   }
 
   async function prune(names: string[]): Promise<void> {
@@ -162,12 +183,18 @@ export function createAutoBackup(deps: AutoBackupDeps): AutoBackup {
   };
 }
 
-function sameAnnotations(a: string, b: string): boolean {
+function annotationsOf(text: string): unknown[] | null {
   try {
-    return JSON.stringify((JSON.parse(a) as { annotations: unknown }).annotations) === JSON.stringify((JSON.parse(b) as { annotations: unknown }).annotations);
+    const v = (JSON.parse(text) as { annotations?: unknown }).annotations;
+    return Array.isArray(v) ? v : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** At least 5 annotations and more than half of them gone in one step. */
+export function isMassLoss(before: number, after: number): boolean {
+  return before - after >= 5 && after < before / 2;
 }
 
 export interface QuittableApp {

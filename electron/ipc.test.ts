@@ -110,7 +110,7 @@ describe('guarded handlers', () => {
       savePdf: [{ html: '<p>正文</p>', suggestedName: '通知' }],
       saveBackup: [{ json: '{"notes":[]}' }],
       openBackup: [],
-      writeAutoBackup: ['{"annotations":[]}'],
+      writeAutoBackup: ['{"format":"policy-reader/annotations","formatVersion":1,"annotations":[]}'],
       readAutoBackup: [],
     };
     const invoking = Object.keys(bridge).filter((m) => m !== 'onMenuCommand');

@@ -158,11 +158,11 @@ describe('persistent storage permission', () => {
       request({}, permission, cb, requestingUrl === undefined ? undefined : { requestingUrl });
       return cb.mock.calls[0][0] as boolean;
     };
-    return { ask, check: (permission: string, origin: string) => check({}, permission, origin, { requestingUrl: `${origin}/` }) as boolean };
+    return { ask, request: (...a: unknown[]) => request(...a), check: (permission: string, origin: string) => check({}, permission, origin, { requestingUrl: `${origin}/` }) as boolean };
   }
 
   it('navigator.storage.persist() (request) and persisted() (check) are allowed for app://reader only', () => {
-    const { ask, check } = wired();
+    const { ask, check, request } = wired();
     expect(isAllowedPermission('persistent-storage', 'app://reader/#/doc/x')).toBe(true);
     expect(ask('persistent-storage', 'app://reader/')).toBe(true);
     expect(check('persistent-storage', 'app://reader')).toBe(true);
@@ -170,6 +170,13 @@ describe('persistent storage permission', () => {
     expect(ask('persistent-storage', 'app://export/abc')).toBe(false);
     expect(ask('persistent-storage', 'https://www.gov.cn/')).toBe(false);
     expect(ask('persistent-storage')).toBe(false);
+    const fromPage = (url: string) => {
+      const cb = vi.fn();
+      request({ getURL: () => url }, 'persistent-storage', cb, {});
+      return cb.mock.calls[0][0];
+    };
+    expect(fromPage('app://reader/#/annotations')).toBe(true);
+    expect(fromPage('https://www.gov.cn/')).toBe(false);
     expect(check('persistent-storage', 'https://evil.example')).toBe(false);
   });
 

@@ -118,6 +118,15 @@ function urlOf(details: unknown): string | null {
   return null;
 }
 
+function pageUrl(wc: unknown): string | null {
+  try {
+    const url = (wc as { getURL?: () => unknown } | null)?.getURL?.();
+    return typeof url === 'string' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface HardenableSession {
   setPermissionRequestHandler(
     handler: (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void,
@@ -143,8 +152,9 @@ export function hardenSession(
   log: (msg: string) => void = () => {},
   appHosts: readonly string[] = [APP_HOST],
 ): void {
-  session.setPermissionRequestHandler((_wc, permission, callback, details) => {
-    const granted = isAllowedPermission(permission, urlOf(details));
+  session.setPermissionRequestHandler((wc, permission, callback, details) => {
+    // Older Electron versions may omit details.requestingUrl; the requesting page's URL is the fallback.
+    const granted = isAllowedPermission(permission, urlOf(details) ?? pageUrl(wc));
     if (!granted) log(`denied permission ${permission}`);
     callback(granted);
   });

@@ -95,8 +95,40 @@ export function unitsInOrder(units: readonly Unit[]): Unit[] {
   return out;
 }
 
+/**
+ * Per-document lookups, computed once per document object: re-anchoring
+ * thousands of annotations touches each document many times. Documents are
+ * immutable once loaded, so a WeakMap keyed by the object is safe.
+ */
+interface DocIndex {
+  units: Unit[];
+  byId: Map<string, Unit>;
+  folded: Map<Unit, string>;
+  text?: DocText;
+}
+const indexes = new WeakMap<PolicyDocument, DocIndex>();
+
+function indexOf(doc: PolicyDocument): DocIndex {
+  let ix = indexes.get(doc);
+  if (!ix) {
+    const units = unitsInOrder(doc.units);
+    ix = { units, byId: new Map(units.map((u) => [u.id, u])), folded: new Map() };
+    indexes.set(doc, ix);
+  }
+  return ix;
+}
+
+function foldedBody(ix: DocIndex, unit: Unit): string {
+  let t = ix.folded.get(unit);
+  if (t === undefined) {
+    t = fold(unitBodyText(unit));
+    ix.folded.set(unit, t);
+  }
+  return t;
+}
+
 function findUnit(doc: PolicyDocument, unitId: string): Unit | null {
-  return unitsInOrder(doc.units).find((u) => u.id === unitId) ?? null;
+  return indexOf(doc).byId.get(unitId) ?? null;
 }
 
 /** Length of the common tail of a and b. */
@@ -175,15 +207,20 @@ interface DocText {
 }
 
 function docText(doc: PolicyDocument): DocText {
-  const units = unitsInOrder(doc.units);
+  const ix = indexOf(doc);
+  if (ix.text) return ix.text;
   const offsets: number[] = [];
-  let text = '';
-  for (const u of units) {
-    if (offsets.length) text += '\n';
-    offsets.push(text.length);
-    text += fold(unitBodyText(u));
+  const parts: string[] = [];
+  let length = 0;
+  for (const u of ix.units) {
+    if (offsets.length) length += 1;
+    offsets.push(length);
+    const t = foldedBody(ix, u);
+    parts.push(t);
+    length += t.length;
   }
-  return { text, units, offsets };
+  ix.text = { text: parts.join('\n'), units: ix.units, offsets };
+  return ix.text;
 }
 
 /** The unit containing [start, end) of the document text, with the range made unit-relative; null when it crosses units. */
@@ -197,7 +234,8 @@ function locate(dt: DocText, start: number, end: number): { unit: Unit; range: T
   }
   const unit = dt.units[lo];
   const base = dt.offsets[lo];
-  const len = unitBodyText(unit).length;
+  const next = lo + 1 < dt.offsets.length ? dt.offsets[lo + 1] - 1 : dt.text.length;
+  const len = next - base;
   if (end - base > len) return null;
   return { unit, range: { start: start - base, end: end - base } };
 }
@@ -267,8 +305,8 @@ function orphan(a: Annotation): ReanchorResult {
 function reanchorBookmark(a: Annotation, doc: PolicyDocument, contentHash: string): ReanchorResult {
   const unitId = a.target['policyReader:unitId'];
   if (!unitId) return { status: 'kept', annotation: placed(a, doc, null, null, contentHash) };
-  const units = unitsInOrder(doc.units);
-  const byId = units.find((u) => u.id === unitId) ?? null;
+  const units = indexOf(doc).units;
+  const byId = findUnit(doc, unitId);
   const opening = a.target['policyReader:opening'];
   if (!opening) {
     return byId ? { status: 'kept', annotation: placed(a, doc, byId, null, contentHash) } : orphan(a);
@@ -312,7 +350,7 @@ export function reanchor(annotation: Annotation, doc: PolicyDocument | null, con
   const unit = unitId ? findUnit(doc, unitId) : null;
 
   if (unit) {
-    const text = fold(unitBodyText(unit));
+    const text = foldedBody(indexOf(doc), unit);
     if (pos && text.slice(pos.start, pos.end) === exact) {
       return { status: 'kept', annotation: placed(annotation, doc, unit, { start: pos.start, end: pos.end }, contentHash) };
     }

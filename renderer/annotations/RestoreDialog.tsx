@@ -13,7 +13,16 @@ export function RestoreDialog() {
   const when = new Date(offer.savedAt).toLocaleString('zh-CN');
   return (
     <div className="restore-backdrop">
-      <div className="restore-dialog" role="dialog" aria-modal="true" aria-labelledby="restore-title" aria-describedby="restore-text">
+      <div
+        className="restore-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="restore-title"
+        aria-describedby="restore-text"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !busy) declineRestore();
+        }}
+      >
         <h2 id="restore-title">恢复标注？</h2>
         <p id="restore-text">
           本机的标注数据是空的，但找到一份自动备份（{when}，共 {offer.annotations.length} 条标注）。要恢复吗？

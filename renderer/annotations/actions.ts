@@ -17,7 +17,12 @@ export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: Stora
 async function run<T>(action: string, work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     const value = await work();
-    scheduleAutoBackup();
+    try {
+      scheduleAutoBackup();
+    } catch (e) {
+      // The write itself succeeded; a backup problem is reported by the backup, not as a failed save.
+      console.warn('automatic backup not scheduled', e);
+    }
     return { ok: true, value };
   } catch (e) {
     const error = toStorageError(e, action);

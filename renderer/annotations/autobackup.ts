@@ -23,7 +23,8 @@ export async function backupNow(): Promise<void> {
     const list = await db().allAnnotations();
     const r = await writeAutoBackup(serializeAnnotationFile(list, new Date()));
     // Say it once per kind of failure, not after every keystroke's save.
-    if (!r.ok && r.message && r.message !== lastFailure) notify(`自动备份失败：${r.message}`);
+    // The main process words the message (it starts with 自动备份失败：).
+    if (!r.ok && r.message && r.message !== lastFailure) notify(r.message);
     lastFailure = r.ok ? '' : (r.message ?? '');
   });
   running = work.catch(() => {});

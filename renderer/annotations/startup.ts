@@ -7,9 +7,9 @@
 import { useSyncExternalStore } from 'react';
 import { notify } from '../components/notices';
 import { db } from '../db/database';
-import { toStorageError } from '../db/errors';
+import { StorageError, toStorageError } from '../db/errors';
 import { requestPersistentStorage, readAutoBackup } from '../platform/annotations';
-import { installAutoBackupFlush } from './autobackup';
+import { installAutoBackupFlush, scheduleAutoBackup } from './autobackup';
 import { reanchorAll } from './reanchor';
 import { decideRestoreOffer, type RestoreOffer } from './restore-offer';
 
@@ -53,6 +53,7 @@ export function declineRestore(): void {
 async function runReanchor(): Promise<void> {
   try {
     const r = await reanchorAll();
+    if (r.written > 0) scheduleAutoBackup();
     if (r.changes.some((c) => c.status === 'orphaned')) {
       notify(`语料已更新：${r.counts.orphaned} 条标注未能定位，已列入“我的标注”的“未能定位”。`);
     }
@@ -67,9 +68,12 @@ export function startAnnotations(): Promise<void> {
   started ??= (async () => {
     void requestPersistentStorage();
     installAutoBackupFlush();
+    // Another window still has an older schema open: the upgrade waits for it, and the user should know why.
+    db().on('blocked', () => notify(new StorageError('blocked', '数据库正被政策阅读器的另一个窗口（或浏览器标签页）占用，无法升级。请关闭其他窗口后重新打开。').message));
     try {
-      const backup = await readAutoBackup();
-      const o = decideRestoreOffer(await db().annotationCount(), backup);
+      // Only an empty database needs the backup read (it can be megabytes).
+      const count = await db().annotationCount();
+      const o = count === 0 ? decideRestoreOffer(count, await readAutoBackup()) : null;
       if (o) {
         setOffer(o);
         return; // re-anchoring runs after the user answered (restored annotations need it too)

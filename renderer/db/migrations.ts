@@ -1,10 +1,7 @@
 /**
  * Schema history. Each entry is one Dexie version: the complete store layout
  * at that version plus, when existing rows must change, a named upgrade
- * function. Never edit a shipped entry; append a new one. Future tables
- * (bookmarks, highlights, notes) arrive as version 2+, e.g.
- *
- *   { version: 2, stores: { ...v1, bookmarks: '++id, docId, unitId, createdAt' }, upgrade: addBookmarks }
+ * function. Never edit a shipped entry; append a new one.
  */
 import type { Transaction } from 'dexie';
 import { annotationRecord } from './records';
@@ -31,9 +28,11 @@ const V2_STORES = {
 };
 
 /**
- * v1 → v2. Version 1 had no annotations; its positions and settings carry over
- * untouched. Rows that an earlier development build may have put into an
- * `annotations` store are re-derived, so every row has the indexed fields.
+ * v1 → v2. Version 1 had no annotations, so a v1 database arrives with an
+ * empty table and its positions and settings untouched (tested with data).
+ * The function still re-derives every row it finds from its W3C object and
+ * drops invalid ones: the index fields must never disagree with the object,
+ * and the upgrade is where a later schema change to those fields will go.
  */
 export async function addAnnotationsTable(tx: Transaction): Promise<void> {
   await tx

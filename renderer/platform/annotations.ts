@@ -80,7 +80,7 @@ function pickFile(): Promise<File | null> {
 }
 
 /** True where an automatic backup exists (Electron); the browser preview has none. */
-export const hasAutoBackup = (): boolean => bridge() !== null;
+export const hasAutoBackup = (): boolean => typeof window !== 'undefined' && bridge() !== null;
 
 export async function writeAutoBackup(json: string): Promise<{ ok: boolean; message?: string }> {
   const b = bridge();
