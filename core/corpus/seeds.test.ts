@@ -94,7 +94,7 @@ describe('the real seeds', () => {
 
   it('takes the region from the issuer when a document sits under another province’s heading', () => {
     expect(one(/^泰安市人民政府办公室关于/).region).toEqual({ level: 'city', province: '山东省', city: '泰安市' });
-    expect(one(/^淮南市人民政府办公室关于/).region).toEqual({ province: '安徽省', city: '淮南市' });
+    expect(one(/^淮南市人民政府办公室关于/).region).toEqual({ level: 'city', province: '安徽省', city: '淮南市' });
   });
 
   it('recovers titles the text lacks and says how', () => {
