@@ -7,7 +7,7 @@
  * delete with 撤销. Expected words come from the corpus files, not the app.
  */
 // page.evaluate callbacks run in the page; this file is checked with Node types only.
-declare const document: any, CSS: any;
+declare const document: any, window: any, CSS: any;
 
 import { readFileSync } from 'node:fs';
 import { newAnnotation } from '../../core/annotations/create';
@@ -134,6 +134,11 @@ describe('annotations', () => {
     expect(await items.nth(2).textContent()).toContain('第十一条');
     expect(await items.nth(0).textContent()).toContain(green().text);
     await screenshot(page, 'annotations-panel');
+    // An entry jumps to its clause, flashed as a deep link is.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await items.nth(2).getByRole('link').click();
+    await expect.poll(() => page.url()).toContain(`/${encodeURIComponent(a11.id)}`);
+    await page.waitForSelector(`[id="${a11.id}"].is-target`);
     const rows = await stored();
     expect(rows.filter((a) => a.motivation === 'bookmarking').map((a) => a.target['policyReader:unitId'])).toEqual([a11.id]);
     await page.getByRole('button', { name: '关闭标注面板' }).click();

@@ -45,6 +45,8 @@ function PanelItem({ doc, entry }: { doc: PolicyDocument; entry: PanelEntry }) {
   const colour = a['policyReader:colour'];
   const where = entry.flat ? entry.flat.unit.label || entry.flat.unit.heading || '本段' : '全文';
   const quote = quoteOf(a)?.exact;
+  // A clause bookmark has no quote; its clause's opening words say which one.
+  const opening = !quote && entry.flat ? a.target['policyReader:opening'] : undefined;
   const note = noteOf(a);
   const tags = tagsOf(a);
   const href = docHref(doc.id, entry.flat?.unit.id ?? null);
@@ -64,6 +66,7 @@ function PanelItem({ doc, entry }: { doc: PolicyDocument; entry: PanelEntry }) {
           <span className="where">{where}</span>
         </span>
         {quote && <q className="quote">{quote}</q>}
+        {opening && <span className="opening">{opening}…</span>}
         {note && <span className="note">{note}</span>}
         {tags.length > 0 && (
           <span className="tags">

@@ -5,7 +5,7 @@
  * and re-attaching an orphan. ReaderView mounts it with one line.
  */
 import { createPortal } from 'react-dom';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { resolveInUnit } from '../../core/annotations/anchor';
 import { kindOf, noteOf, unitIdOf, isOrphaned, type Annotation, type HighlightColour } from '../../core/annotations/model';
 import type { PolicyDocument } from '../../core/corpus/types';
