@@ -189,21 +189,24 @@ export function parseAnnotationFile(text: string): ParseResult {
   return { ok: true, file: { format: ANNOTATION_FILE_FORMAT, formatVersion: v.formatVersion, exported, annotations } };
 }
 
-export interface MergeResult {
+export interface MergeResult<T extends Merged = Annotation> {
   /** What must be written: new annotations and those the incoming copy replaces. */
-  toWrite: Annotation[];
+  toWrite: T[];
   added: number;
   updated: number;
   unchanged: number;
 }
 
+/** What merging looks at: annotations, or storage rows that carry their id and `modified`. */
+export type Merged = Pick<Annotation, 'id' | 'modified'>;
+
 /**
  * Merges by id: unknown ids are added; a known id is replaced only when the
  * incoming `modified` is later. Importing the same file twice adds nothing.
  */
-export function mergeAnnotations(existing: readonly Annotation[], incoming: readonly Annotation[]): MergeResult {
-  const have = new Map(existing.map((a) => [a.id, a]));
-  const toWrite: Annotation[] = [];
+export function mergeAnnotations<T extends Merged>(existing: readonly Merged[], incoming: readonly T[]): MergeResult<T> {
+  const have = new Map<string, Merged>(existing.map((a) => [a.id, a]));
+  const toWrite: T[] = [];
   let added = 0;
   let updated = 0;
   let unchanged = 0;

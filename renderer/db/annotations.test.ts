@@ -38,7 +38,7 @@ function failPutsAfter(okCalls: number, name = 'QuotaExceededError') {
 
 describe('schema v2', () => {
   it('upgrades a version-1 database that holds data: positions and settings kept, annotations table added', async () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
     expect(MIGRATIONS[1].upgrade?.name).toBe('addAnnotationsTable');
     const name = `v1-${n++}`;
     const v1 = fresh(name, 1);
@@ -52,11 +52,31 @@ describe('schema v2', () => {
     const v2 = fresh(name);
     expect(await v2.getPosition('pdoc1')).toMatchObject({ unitId: 'pdoc1~ar3', scrollTop: 120 });
     expect(await v2.getSettings()).toEqual({ theme: 'dark', fontSize: 22 });
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(3);
     const [a] = sample();
     await v2.putAnnotation(a);
     expect(await v2.annotationsForDoc('pdoc1')).toEqual([a]);
-    expect(await v2.annotations.where('tags').equals('待研究').count()).toBe(1);
+    expect((await v2.annotations.get(a.id))?.tags).toEqual(['待研究']);
+  });
+
+  it('v3 drops the indexes no query uses and keeps every annotation of a v2 database', async () => {
+    const name = `v2-${n++}`;
+    const v2 = fresh(name, 2);
+    const list = sample();
+    for (const a of list) await v2.putAnnotation(a);
+    const rowsBefore = await v2.annotations.toArray();
+    expect(v2.annotations.schema.indexes.map((i) => i.name)).toContain('tags');
+    v2.close();
+
+    const v3 = fresh(name);
+    expect(v3.verno).toBe(3);
+    expect(v3.annotations.schema.indexes.map((i) => i.name).sort()).toEqual(['created', 'docId']);
+    const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((x, y) => x.id.localeCompare(y.id));
+    expect(byId(await v3.annotations.toArray())).toEqual(byId(rowsBefore));
+    expect(byId(await v3.allAnnotations())).toEqual(byId(list));
+    expect(byId(await v3.annotationsForDoc(list[0].target['policyReader:document'].id))).toEqual(
+      byId(list.filter((a) => a.target['policyReader:document'].id === list[0].target['policyReader:document'].id)),
+    );
   });
 });
 
@@ -102,7 +122,7 @@ describe('annotation queries', () => {
     const edited = updateAnnotation(list[1], { tags: ['新标签'] }, '2030-01-01T00:00:00.000Z');
     expect(await d.importAnnotations([edited])).toEqual({ added: 0, updated: 1, unchanged: 0 });
     expect(await d.getAnnotation(list[1].id)).toEqual(edited);
-    expect(await d.annotations.where('tags').equals('新标签').count()).toBe(1);
+    expect((await d.annotations.get(list[1].id))?.tags).toEqual(['新标签']);
   });
 
   it('re-anchoring writes never overwrite an annotation the user edited meanwhile', async () => {

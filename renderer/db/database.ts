@@ -131,15 +131,22 @@ export class ReaderDatabase extends Dexie {
   /**
    * Merges a validated list by id (newer `modified` wins) in ONE transaction:
    * if any write fails, nothing of the import is kept.
+   *
+   * Sized for 10,000 entries: each entry is validated once (into its row, which
+   * is what gets written), the table is asked only which ids it holds (keys,
+   * no objects), full rows are read only for ids already stored, and only new
+   * or newer entries are written.
    */
   async importAnnotations(list: readonly Annotation[]): Promise<ImportCounts> {
     const rows = list.map(recordOf);
     return guard(
       () =>
         this.transaction('rw', this.annotations, async () => {
-          const existing = restoreAll((await this.annotations.bulkGet(rows.map((r) => r.id))).filter((r) => r !== undefined));
-          const merge = mergeAnnotations(existing, list);
-          if (merge.toWrite.length) await this.annotations.bulkPut(merge.toWrite.map(recordOf));
+          const stored = new Set(await this.annotations.toCollection().primaryKeys());
+          const knownIds = rows.filter((r) => stored.has(r.id)).map((r) => r.id);
+          const existing = knownIds.length ? restoreAll((await this.annotations.bulkGet(knownIds)).filter((r) => r !== undefined)) : [];
+          const merge = mergeAnnotations(existing, rows);
+          if (merge.toWrite.length) await this.annotations.bulkPut(merge.toWrite);
           return { added: merge.added, updated: merge.updated, unchanged: merge.unchanged };
         }),
       '导入',
