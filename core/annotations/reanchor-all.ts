@@ -19,6 +19,16 @@ export interface ReanchorReport {
   counts: Record<ReanchorStatus, number>;
 }
 
+/**
+ * True when re-anchoring changed nothing but the corpus stamp: the annotation
+ * is exactly where it was, so storing it again would only restamp it.
+ */
+export function onlyCorpusChanged(c: ReanchorChange): boolean {
+  if (c.status !== 'kept') return false;
+  const restamped = { ...c.after, target: { ...c.after.target, 'policyReader:contentHash': c.before.target['policyReader:contentHash'] } };
+  return JSON.stringify(restamped) === JSON.stringify(c.before);
+}
+
 /** Annotations made on another corpus version, and orphans (a new corpus may place them). */
 export function needsReanchor(a: Annotation, contentHash: string): boolean {
   return a.target['policyReader:contentHash'] !== contentHash || isOrphaned(a);
@@ -52,15 +62,12 @@ export async function reanchorMany(
     group.push(a);
     byDoc.set(id, group);
   }
+  // Every document is requested at once: loading them one after another left
+  // the pass waiting on each round trip in turn.
+  const docs = new Map<string | null, Promise<PolicyDocument | null>>();
+  for (const id of byDoc.keys()) docs.set(id, id ? Promise.resolve(id).then(loadDoc).catch(() => null) : Promise.resolve(null));
   for (const [id, group] of byDoc) {
-    let doc: PolicyDocument | null = null;
-    if (id) {
-      try {
-        doc = await loadDoc(id);
-      } catch {
-        doc = null;
-      }
-    }
+    const doc = await docs.get(id)!;
     for (const a of group) {
       const r = reanchor(a, doc, contentHash);
       counts[r.status]++;
@@ -68,8 +75,6 @@ export async function reanchorMany(
       if (r.status === 'orphaned' && isOrphaned(a)) continue;
       changes.push({ before: a, after: r.annotation, status: r.status });
     }
-    // Let the UI breathe between documents.
-    await Promise.resolve();
   }
   return { changes, counts };
 }

@@ -4,7 +4,7 @@
  * annotations re-anchored (core), updated, and orphans marked. Also callable
  * by the UI (a 重新定位 button) and the benchmark.
  */
-import { type ReanchorReport, reanchorMany } from '../../core/annotations/reanchor-all';
+import { type ReanchorChange, type ReanchorReport, onlyCorpusChanged, reanchorMany } from '../../core/annotations/reanchor-all';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { loadContentHash, loadDocument, loadLibrary } from '../data/corpus';
 import { type ReaderDatabase, db } from '../db/database';
@@ -29,6 +29,12 @@ export async function reanchorAll(deps: ReanchorDeps = {}): Promise<ReanchorAllR
   if (!candidates.length) return { changes: [], counts: { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 }, written: 0, ms: performance.now() - t0 };
   const library = deps.library ?? (await loadLibrary()).docs;
   const report = await reanchorMany(candidates, contentHash, library, deps.loadDoc ?? ((id) => loadDocument(id)));
-  const written = await database.saveReanchored(report.changes);
+  // After a rebuild most annotations are exactly where they were: they are
+  // remembered as checked rather than rewritten (10,000 IndexedDB writes took
+  // seconds), so a start after a rebuild stays quick.
+  const unchanged: ReanchorChange[] = [];
+  const updates: ReanchorChange[] = [];
+  for (const c of report.changes) (onlyCorpusChanged(c) ? unchanged : updates).push(c);
+  const written = await database.saveReanchored(updates, { contentHash, annotations: unchanged.map((c) => c.before) });
   return { ...report, written, ms: performance.now() - t0 };
 }

@@ -8,11 +8,14 @@ import { mergeAnnotations } from '../../core/annotations/file';
 import { toStorageError } from './errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import {
+  anchorCheckKey,
   annotationRecord,
+  restoreAnchorCheck,
   restoreAnnotation,
   restorePosition,
   restoreSettings,
   clampFontSize,
+  type AnchorCheckRow,
   type AnnotationRecord,
   type ReadingPosition,
   type SettingRow,
@@ -52,10 +55,14 @@ function restoreAll(rows: readonly unknown[]): Annotation[] {
 
 export const DB_NAME = 'policy-reader';
 
+/** Above this many ids, reading the whole table in one request beats one get per id. */
+const BULK_READ_ALL = 200;
+
 export class ReaderDatabase extends Dexie {
   positions!: EntityTable<ReadingPosition, 'docId'>;
   settings!: EntityTable<SettingRow, 'key'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
+  anchorChecks!: EntityTable<AnchorCheckRow, 'contentHash'>;
 
   /**
    * `schemaVersion` and `migrations` exist for tests that open an old version,
@@ -153,27 +160,60 @@ export class ReaderDatabase extends Dexie {
     );
   }
 
-  /** Annotations whose `policyReader:contentHash` differs from the corpus's (candidates for re-anchoring; orphans included). */
+  /**
+   * Annotations whose `policyReader:contentHash` differs from the corpus's
+   * (candidates for re-anchoring; orphans included), less those the last pass
+   * on this corpus found unchanged (AnchorCheckRow).
+   */
   async annotationsNotOn(contentHash: string): Promise<Annotation[]> {
-    const all = restoreAll(await guard(() => this.annotations.toArray(), '读取'));
-    return all.filter((a) => a.target['policyReader:contentHash'] !== contentHash || a['policyReader:orphaned'] === true);
+    const [rows, check] = await guard(
+      () => this.transaction('r', this.annotations, this.anchorChecks, () => Promise.all([this.annotations.toArray(), this.anchorChecks.get(contentHash)])),
+      '读取',
+    );
+    const kept = restoreAnchorCheck(check, contentHash);
+    // Checked on the raw row first, so a start with nothing to re-anchor validates nothing.
+    const stale = rows.filter((r) => {
+      const a = r.annotation as Partial<Annotation> | undefined;
+      if (r.orphaned !== 0 || !a?.target || typeof a.modified !== 'string') return true;
+      return a.target['policyReader:contentHash'] !== contentHash && kept.get(r.id) !== anchorCheckKey(a as Annotation);
+    });
+    return restoreAll(stale).filter(
+      (a) => a['policyReader:orphaned'] === true || (a.target['policyReader:contentHash'] !== contentHash && kept.get(a.id) !== anchorCheckKey(a)),
+    );
   }
 
   /**
    * Writes re-anchored annotations in one transaction, skipping any the user
    * edited meanwhile (its `modified` changed): re-anchoring never overwrites
    * the user's own work. Returns how many were written.
+   *
+   * `unchanged` lists annotations the pass found exactly where they were on
+   * corpus `contentHash`: they are not rewritten, only remembered (one row),
+   * so later passes on this corpus skip them.
    */
-  async saveReanchored(updates: readonly { before: Annotation; after: Annotation }[]): Promise<number> {
-    if (!updates.length) return 0;
+  async saveReanchored(
+    updates: readonly { before: Annotation; after: Annotation }[],
+    unchanged?: { contentHash: string; annotations: readonly Annotation[] },
+  ): Promise<number> {
+    if (!updates.length && !unchanged?.annotations.length) return 0;
     return guard(() =>
-      this.transaction('rw', this.annotations, async () => {
-        const current = await this.annotations.bulkGet(updates.map((u) => u.before.id));
+      this.transaction('rw', this.annotations, this.anchorChecks, async () => {
+        if (unchanged?.annotations.length) {
+          const { contentHash } = unchanged;
+          const kept = restoreAnchorCheck(await this.anchorChecks.get(contentHash), contentHash);
+          for (const a of unchanged.annotations) kept.set(a.id, anchorCheckKey(a));
+          // One row: checks made on an older corpus say nothing about this one.
+          await this.anchorChecks.clear();
+          await this.anchorChecks.put({ contentHash, kept: Object.fromEntries(kept) });
+        }
+        if (!updates.length) return 0;
+        // After a rebuild most rows may be updated: one getAll of the table costs far less than a get per id.
+        const current = updates.length > BULK_READ_ALL ? await this.annotations.toArray() : await this.annotations.bulkGet(updates.map((u) => u.before.id));
+        const modifiedNow = new Map(current.filter((r) => r !== undefined).map((r) => [r.id, r.modified]));
         const rows: AnnotationRecord[] = [];
-        updates.forEach((u, i) => {
-          const now = current[i];
-          if (now && now.modified === u.before.modified) rows.push(recordOf(u.after));
-        });
+        for (const u of updates) {
+          if (modifiedNow.get(u.before.id) === u.before.modified) rows.push(recordOf(u.after));
+        }
         if (rows.length) await this.annotations.bulkPut(rows);
         return rows.length;
       }),

@@ -54,16 +54,22 @@ export async function addAnnotationsTable(tx: Transaction): Promise<void> {
  * happens in memory over the loaded list (core/annotations/filter.ts). The
  * rows keep their derived fields, so an index can come back without touching
  * data.
+ *
+ * `anchorChecks` (one row) remembers which annotations the last re-anchoring
+ * pass found exactly where they were on the current corpus, so the pass does
+ * not rewrite 10,000 rows just to change their corpus stamp (see
+ * AnchorCheckRow in records.ts).
  */
 const V3_STORES = {
   ...V1_STORES,
   annotations: 'id, docId, created',
+  anchorChecks: 'contentHash',
 };
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES, upgrade: addAnnotationsTable },
-  // No upgrade function: Dexie deletes the dropped indexes, and rows stay as they are.
+  // No upgrade function: Dexie deletes the dropped indexes and adds the empty table; rows stay as they are.
   { version: 3, stores: V3_STORES },
 ];
 

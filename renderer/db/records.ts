@@ -95,3 +95,32 @@ export function restoreAnnotation(row: unknown): Annotation | null {
   const a = checkAnnotation((row as { annotation?: unknown }).annotation);
   return typeof a === 'string' ? null : a;
 }
+
+/**
+ * What the last re-anchoring pass found still anchored exactly where it was
+ * on corpus `contentHash`: annotation id → anchorCheckKey of the version
+ * checked. Such annotations are not rewritten (only their corpus stamp would
+ * change); a pass skips them while their key still matches. Any write to an
+ * annotation that matters changes its key (a user edit changes `modified`, a
+ * re-anchoring write changes its corpus stamp), so a stale entry only costs a
+ * re-check, and a lost or corrupt row only means checking everything again.
+ */
+export interface AnchorCheckRow {
+  contentHash: string;
+  kept: Record<string, string>;
+}
+
+/** The version of an annotation a check is valid for. */
+export function anchorCheckKey(a: { modified: string; target: { 'policyReader:contentHash': string } }): string {
+  return `${a.modified} ${a.target['policyReader:contentHash']}`;
+}
+
+/** The kept entries of a stored check row for this corpus; empty for another corpus or a corrupt row. */
+export function restoreAnchorCheck(v: unknown, contentHash: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof v !== 'object' || v === null) return out;
+  const o = v as Partial<AnchorCheckRow>;
+  if (o.contentHash !== contentHash || typeof o.kept !== 'object' || o.kept === null) return out;
+  for (const [id, key] of Object.entries(o.kept)) if (typeof key === 'string') out.set(id, key);
+  return out;
+}
