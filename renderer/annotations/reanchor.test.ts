@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unitBodyText, unitsInOrder } from '../../core/annotations/anchor';
-import { newAnnotation } from '../../core/annotations/create';
+import { newAnnotation, updateAnnotation } from '../../core/annotations/create';
 import { quoteOf } from '../../core/annotations/model';
 import { buildCorpus } from '../../core/corpus/build';
 import type { PolicyDocument } from '../../core/corpus/types';
@@ -65,5 +65,33 @@ describe('reanchorAll', () => {
     const third = await reanchorAll({ database, contentHash: 'v3', library: lib, loadDoc: async (id) => (id === renamed.id ? renamed : null) });
     expect(third.counts.orphaned).toBe(1);
     expect((await database.getAnnotation(moved.id))!.target['policyReader:document'].id).toBe('pnewid000000');
+  });
+
+  it('annotations still exactly in place are remembered as checked, not rewritten; an edit makes them checked again', async () => {
+    const [doc] = build(RAW);
+    const units = unitsInOrder(doc.units).filter((u) => unitBodyText(u).length > 20);
+    const list = units.slice(0, 3).map((u) =>
+      newAnnotation({ motivation: 'highlighting', doc, unit: u, range: { start: 2, end: 12 }, contentHash: 'v1', now: '2024-05-01T00:00:00Z' }),
+    );
+    const database = new ReaderDatabase(`kept${Date.now()}`);
+    open.push(database);
+    for (const a of list) await database.putAnnotation(a);
+    const pass = (hash: string) => reanchorAll({ database, contentHash: hash, library: [doc], loadDoc: async () => doc });
+
+    const first = await pass('v2'); // the same text under a new corpus stamp
+    expect(first.counts).toEqual({ kept: 3, moved: 0, fuzzy: 0, orphaned: 0 });
+    expect(first.written).toBe(0);
+    for (const a of list) expect(await database.getAnnotation(a.id)).toEqual(a); // stored as they were
+
+    expect((await pass('v2')).counts).toEqual({ kept: 0, moved: 0, fuzzy: 0, orphaned: 0 }); // nothing left to check
+
+    const edited = updateAnnotation(list[1], { note: '用户后来写的' }, '2030-01-01T00:00:00.000Z');
+    await database.putAnnotation(edited);
+    const afterEdit = await pass('v2');
+    expect(afterEdit.counts.kept).toBe(1);
+    expect(afterEdit.changes.map((c) => c.before.id)).toEqual([edited.id]);
+    expect(await database.getAnnotation(edited.id)).toEqual(edited);
+
+    expect((await pass('v3')).counts.kept).toBe(3); // another corpus: every one is checked again
   });
 });

@@ -139,6 +139,20 @@ describe('annotation queries', () => {
   });
 });
 
+describe('re-anchoring writes, many at once', () => {
+  it('a pass that updates hundreds of annotations still skips the one the user edited meanwhile', async () => {
+    const d = fresh();
+    const list = Array.from({ length: 260 }, (_, i) => testAnnotation({ note: `n${i}` }));
+    await d.importAnnotations(list);
+    const userEdit = updateAnnotation(list[7], { note: '用户刚改的' }, '2030-01-01T00:00:00.000Z');
+    await d.putAnnotation(userEdit);
+    const moved = (x: (typeof list)[number]) => ({ ...x, target: { ...x.target, 'policyReader:contentHash': 'new' } });
+    expect(await d.saveReanchored(list.map((a) => ({ before: a, after: moved(a) })))).toBe(259);
+    expect(await d.getAnnotation(userEdit.id)).toEqual(userEdit);
+    expect((await d.getAnnotation(list[8].id))!.target['policyReader:contentHash']).toBe('new');
+  });
+});
+
 describe('storage failures', () => {
   it('quota exceeded: a typed error with a Chinese message, nothing half-written', async () => {
     const d = fresh();
