@@ -111,7 +111,7 @@ function collapseCopies(assembled: Assembled[]): PolicyDocument[] {
       sources: group.flatMap((g) => g.doc.sources).sort((a, b) => (a.file === b.file ? a.startLine - b.startLine : a.file < b.file ? -1 : 1)),
     };
     merged.issuer = merged.issuers.join('、');
-    if (merged.region.province === null) merged.region = sorted.map((s) => s.doc.region).find((r) => r.province) ?? merged.region;
+    if (merged.region.province === null) merged.region = sorted.map((s) => s.doc.region).find((r) => r.province) ?? sorted.map((s) => s.doc.region).find((r) => r.level === 'national') ?? merged.region;
     let id = documentId(merged.title, merged.date, merged.docNumber);
     if (usedIds.has(id)) id = `${id}-${key.slice(0, 6)}`;
     usedIds.add(id);
