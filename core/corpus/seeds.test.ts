@@ -9,6 +9,7 @@ import { type BuildResult, buildCorpus, corpusFiles } from './build.js';
 import { flattenUnits, unitOwnText } from './structure.js';
 import type { PolicyDocument } from './types.js';
 import { parseChineseNumber } from './numerals.js';
+import { sha256Hex } from '../../cli/hash.js';
 
 const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
 const rawFiles = () => readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
@@ -23,7 +24,7 @@ const one = (re: RegExp): PolicyDocument => {
 const allText = (d: PolicyDocument) => flattenUnits(d.units).map((u) => u.label + unitOwnText(u)).join('\n');
 
 beforeAll(() => {
-  result = buildCorpus(rawFiles());
+  result = buildCorpus(rawFiles(), sha256Hex);
 });
 
 describe('the real seeds', () => {
@@ -122,7 +123,7 @@ describe('the real seeds', () => {
       expect(new Set(unitIds).size).toBe(unitIds.length);
       expect([d.id, ...unitIds].every((id) => /^[A-Za-z0-9._~-]+$/.test(id))).toBe(true);
     }
-    const again = corpusFiles(buildCorpus(rawFiles()));
-    expect(again.manifest.contentHash).toBe(corpusFiles(result).manifest.contentHash);
+    const again = corpusFiles(buildCorpus(rawFiles(), sha256Hex), sha256Hex);
+    expect(again.manifest.contentHash).toBe(corpusFiles(result, sha256Hex).manifest.contentHash);
   });
 });
