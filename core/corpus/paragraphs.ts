@@ -10,11 +10,13 @@
  *    sentence inside a paragraph than the end of one);
  *  - this line is a heading: short, unpunctuated, and set off by a blank line
  *    or reading like a title (…措施, …的通知);
- *  - either line is a 文号 or a date line.
+ *  - either line is a 文号, a date line, a line of a signature block (issuing
+ *    bodies on their own lines right before a date line), a publication note
+ *    （此件公开发布） or an attachment label (附件1).
  * Lines that echo the previous heading (the PDF printed a heading twice, the
  * second time in fragments) are dropped.
  */
-import { CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal } from './patterns.js';
+import { ATTACHMENT_LABEL, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
 export interface RawParagraph {
@@ -54,8 +56,6 @@ export function joinPieces(a: string, b: string): string {
   return latinEnd && latinStart && /[A-Za-z]/.test(last) ? `${a} ${b}` : a + b;
 }
 
-const META_LINE = /^(发布日期|发布时间|来源|日期|作者)\s*[:：]/;
-
 function count(s: string, re: RegExp): number {
   return s.match(re)?.length ?? 0;
 }
@@ -75,6 +75,26 @@ export function isFragmented(lines: Line[], width: number): boolean {
     if (displayWidth(t) < width * 0.6 && !endsTerminal(t) && !MARKER_START.test(t) && !endsLikeTitle(t)) pieces++;
   }
   return content >= 20 && pieces / content > 0.05;
+}
+
+/**
+ * Lines that are a paragraph of their own whatever their width: signature
+ * lines (issuing bodies on lines of their own, ending at a date line),
+ * publication notes and attachment labels.
+ */
+function standaloneLines(lines: Line[]): Set<number> {
+  const out = new Set<number>();
+  const content: number[] = [];
+  lines.forEach((l, i) => {
+    if (!isBlank(l)) content.push(i);
+  });
+  for (let k = 0; k < content.length; k++) {
+    const t = lines[content[k]].text.trim();
+    if (NOTE_LINE.test(t) || ATTACHMENT_LABEL.test(t)) out.add(content[k]);
+    if (!DATE_LINE.test(t)) continue;
+    for (let j = k - 1; j >= 0 && k - j <= 8 && isOrgLine(lines[content[j]].text); j--) out.add(content[j]);
+  }
+  return out;
 }
 
 function isSubsequence(needle: string, hay: string): boolean {
@@ -99,7 +119,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
     curIsHeading = false;
   };
 
+  const standalone = standaloneLines(lines);
   let prev: Line | null = null;
+  let prevIdx = -1;
   let blankBefore = false;
   /** Width of the physical line the last line belongs to (pieces of one justified line add up). */
   let physWidth = 0;
@@ -125,7 +147,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
         continue;
       }
     }
-    if (cur && prev && shouldBreak(prev, line, text, cur.text)) flush();
+    if (cur && prev && (standalone.has(i) || standalone.has(prevIdx) || shouldBreak(prev, line, text, cur.text))) flush();
     if (!cur) {
       cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: /^[\s\u3000]/.test(line.text) };
     }
@@ -137,6 +159,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
     if (line.page !== null && !c.pages.includes(line.page)) c.pages.push(line.page);
     curLines++;
     prev = line;
+    prevIdx = i;
     blankBefore = false;
   }
   flush();
