@@ -15,7 +15,7 @@ import {
   sourceName,
   tidyTitle,
 } from './metadata.js';
-import type { RawParagraph } from './paragraphs.js';
+import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
 import { regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
@@ -50,9 +50,17 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   let docNumber: string | null = null;
   let addressees: string | null = null;
   let newsSource: string | null = null;
+  let authors: string[] = [];
   while (paras.length) {
     const t = paras[0].text;
-    if (META_LINE.test(t)) {
+    // The byline paragraph (white space already collapsed): names of 2–4 characters.
+    if (d.title && !authors.length && /^[\u4e00-\u9fa5]{2,4}(?: [\u4e00-\u9fa5]{2,4})+$/.test(t) && !MARKER_START.test(t)) {
+      authors = t.split(/[\s\u3000]+/).filter(Boolean);
+      paras.shift();
+    } else if (/^作者\s*[:：]/.test(t)) {
+      authors = t.replace(/^作者\s*[:：]\s*/, '').split(/[\s\u3000、，,]+/).filter(Boolean);
+      paras.shift();
+    } else if (META_LINE.test(t)) {
       date ??= publishedDate(t);
       newsSource ??= sourceName(t);
       paras.shift();
@@ -100,7 +108,6 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   }
 
   // Title recovery for documents without a title line.
-  let authors: string[] = [];
   if (!title) {
     const trailing = d.furniture.find((r) => r.kind === 'trailing-title');
     const header = d.furniture.filter((r) => r.kind === 'running-header').map((r) => titleFromHeader(r.text)).find((t): t is string => !!t);
@@ -121,7 +128,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
     }
   }
   const byline = d.furniture.find((r) => r.kind === 'byline');
-  if (byline) authors = byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean);
+  if (byline && !authors.length) authors = byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean);
 
   // Issuers: the title's head, else a running header naming the issuing notice, else the signature.
   let issuers = issuersFromTitle(title);

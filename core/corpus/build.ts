@@ -7,7 +7,7 @@
 import { type Assembled, TEMP_ID, assemble } from './assemble.js';
 import { decodeRaw } from './decode.js';
 import { removeFurniture } from './furniture.js';
-import { toLines } from './lines.js';
+import { MAX_LINE_CHARS, toLines } from './lines.js';
 import { toParagraphs } from './paragraphs.js';
 import { type DocDraft, segmentFile } from './segment.js';
 import { flattenUnits, unitOwnText } from './structure.js';
@@ -46,10 +46,16 @@ export function buildCorpus(files: RawFile[], sha256Hex: HashHex): BuildResult {
       continue;
     }
     decoded.warnings.forEach((message) => warnings.push({ file: f.name, message }));
-    const { lines } = toLines(decoded.text);
-    rawFiles.push({ file: f.name, sha256: sha256Hex(f.bytes), encoding: decoded.encoding, lines: lines.length });
+    const { lines, splitLines } = toLines(decoded.text);
+    if (splitLines) warnings.push({ file: f.name, message: `${splitLines} line(s) longer than ${MAX_LINE_CHARS} characters were split (line numbers kept)` });
     const { lines: clean, removed } = removeFurniture(lines);
-    const paras = toParagraphs(clean);
+    const echo = { echoLines: 0 };
+    const paras = toParagraphs(clean, undefined, echo);
+    // Every line taken out of the text is counted, by rule (trailing-title and byline lines become the title and authors).
+    const dropped: Record<string, number> = {};
+    for (const r of removed) dropped[r.kind] = (dropped[r.kind] ?? 0) + r.lines.length;
+    if (echo.echoLines) dropped['heading-echo'] = echo.echoLines;
+    rawFiles.push({ file: f.name, sha256: sha256Hex(f.bytes), encoding: decoded.encoding, lines: lines.length, dropped });
     const { docs, notes: segNotes } = segmentFile(f.name, paras, removed);
     notes.push(...segNotes);
     if (docs.length === 0) warnings.push({ file: f.name, message: 'no document found in this file' });

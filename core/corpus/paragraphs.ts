@@ -12,11 +12,11 @@
  *    or reading like a title (…措施, …的通知);
  *  - either line is a 文号, a date line, a line of a signature block (issuing
  *    bodies on their own lines right before a date line), a publication note
- *    （此件公开发布） or an attachment label (附件1).
+ *    （此件公开发布）, an attachment label (附件1) or a byline under a title.
  * Lines that echo the previous heading (the PDF printed a heading twice, the
  * second time in fragments) are dropped.
  */
-import { ATTACHMENT_LABEL, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
 export interface RawParagraph {
@@ -91,6 +91,9 @@ function standaloneLines(lines: Line[]): Set<number> {
   for (let k = 0; k < content.length; k++) {
     const t = lines[content[k]].text.trim();
     if (NOTE_LINE.test(t) || ATTACHMENT_LABEL.test(t)) out.add(content[k]);
+    // A byline under a title (王晓明　　赵丽华).
+    const prev = k > 0 ? lines[content[k - 1]].text.trim() : '';
+    if (BYLINE.test(lines[content[k]].text) && prev && prev.length <= 60 && !/[。，；：！？]/.test(prev)) out.add(content[k]);
     if (!DATE_LINE.test(t)) continue;
     for (let j = k - 1; j >= 0 && k - j <= 8 && isOrgLine(lines[content[j]].text); j--) out.add(content[j]);
   }
@@ -103,7 +106,8 @@ function isSubsequence(needle: string, hay: string): boolean {
   return j === needle.length;
 }
 
-export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawParagraph[] {
+/** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
+export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?: { echoLines: number }): RawParagraph[] {
   const out: RawParagraph[] = [];
   let cur: RawParagraph | null = null;
   let curLines = 0;
@@ -142,6 +146,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
         echo += cleanInline(lines[k].text);
       }
       if (echo.length >= prevText.length * 0.4 && isSubsequence(echo, prevText)) {
+        if (stats) stats.echoLines += k - i + 1;
         curIsHeading = true;
         i = k;
         continue;

@@ -157,7 +157,11 @@ export interface BuildWarning {
 
 export interface Manifest {
   formatVersion: typeof CORPUS_FORMAT_VERSION;
-  /** sha256 of library.json and every docs/*.json, in id order. */
+  /**
+   * SHA-256 over every file the build writes except manifest.json
+   * (library.json, docs/*.json, search/*), as the sorted list of
+   * `path\nsha256(content)`: the same raw files give the same hash.
+   */
   contentHash: string;
   counts: {
     rawFiles: number;
@@ -166,7 +170,12 @@ export interface Manifest {
     characters: number;
     skippedFiles: number;
   };
-  rawFiles: { file: string; sha256: string; encoding: string; lines: number }[];
+  /**
+   * `lines`: lines of text in the raw file (page markers excluded); `dropped`: lines
+   * taken out of the text, by rule (page-number, latin, page-repeat,
+   * running-header, trailing-title, byline, heading-echo).
+   */
+  rawFiles: { file: string; sha256: string; encoding: string; lines: number; dropped: Record<string, number> }[];
   warnings: BuildWarning[];
   /** Things the build decided that a maintainer should know (front matter skipped, …). */
   notes: string[];
