@@ -7,11 +7,11 @@
 import { type Assembled, TEMP_ID, assemble } from './assemble.js';
 import { decodeRaw } from './decode.js';
 import { removeFurniture } from './furniture.js';
-import { MAX_LINE_CHARS, toLines } from './lines.js';
+import { type Line, MAX_LINE_CHARS, toLines } from './lines.js';
 import { toParagraphs } from './paragraphs.js';
 import { type DocDraft, segmentFile } from './segment.js';
 import { flattenUnits, unitOwnText } from './structure.js';
-import type { BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
+import type { BodyMissing, BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 import { fold } from '../text/normalize.js';
 
@@ -60,15 +60,30 @@ export function buildCorpus(files: RawFile[], sha256Hex: HashHex): BuildResult {
     notes.push(...segNotes);
     if (docs.length === 0) warnings.push({ file: f.name, message: 'no document found in this file' });
     const byDraft = new Map<DocDraft, Assembled>();
-    for (const d of docs) {
+    docs.forEach((d, k) => {
       const a = assemble(d, (of) => byDraft.get(of)?.doc.title ?? null);
+      if (a.doc.units.length === 0) a.doc.bodyMissing = whyNoBody(f.name, d, docs[k + 1], lines);
       byDraft.set(d, a);
       assembled.push(a);
-    }
+    });
   }
 
   const docs = collapseCopies(assembled, sha256Hex);
   return { docs, warnings, notes, rawFiles, skippedFiles };
+}
+
+/**
+ * A document with a title and no text: blank pages between its title and the
+ * next document (a page that was an image in the PDF) say why; else no text.
+ */
+function whyNoBody(file: string, d: DocDraft, next: DocDraft | undefined, lines: Line[]): BodyMissing {
+  const from = (d.paras.at(-1) ?? d.title)?.lastLine ?? 0;
+  const to = (next?.title ?? next?.paras[0])?.firstLine ?? Infinity;
+  const contentPages = new Set(lines.filter((l) => l.text.trim() && l.page !== null).map((l) => l.page));
+  const blank = [...new Set(lines.filter((l) => l.no > from && l.no < to && l.page !== null && !contentPages.has(l.page)).map((l) => l.page as number))].sort((a, b) => a - b);
+  if (!blank.length) return { reason: 'no-text', detail: `${file}: nothing but its title (line ${from})` };
+  const range = blank.length > 1 ? `pages ${blank[0]}–${blank[blank.length - 1]}` : `page ${blank[0]}`;
+  return { reason: 'blank-pages', detail: `${file}: ${range} after the title have no text (images in the source PDF?)` };
 }
 
 /** Key of a document's text: folded, white space removed, so copies that differ only in width or wrapping match. */

@@ -115,6 +115,15 @@ describe('the real seeds', () => {
     for (const a of result.docs.filter((d) => d.kind === '文章')) expect(a.region.level).toBe('unknown');
   });
 
+  it('marks the compilation entries whose pages are blank as having no body, with the pages', () => {
+    const missing = result.docs.filter((d) => d.bodyMissing);
+    expect(missing.map((d) => d.title).sort()).toEqual(['济南市人民政府关于印发济南市“十四五”时期优化营商环境规划的通知', '浙江省市场监督管理局批准发布《营商环境无感监测规范指标体系》省级地方标准']);
+    expect(missing.map((d) => d.bodyMissing!.reason)).toEqual(['blank-pages', 'blank-pages']);
+    expect(missing.every((d) => d.unitCount === 0)).toBe(true);
+    expect(missing.find((d) => d.title.startsWith('济南'))!.bodyMissing!.detail).toContain('pages 712–719');
+    expect(result.docs.filter((d) => d.unitCount === 0 && !d.bodyMissing)).toEqual([]);
+  });
+
   it('gives every document and unit a unique URL-safe id and builds the same bytes twice', () => {
     const ids = result.docs.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
