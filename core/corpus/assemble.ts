@@ -159,8 +159,12 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const region: Region = regionOf(issuers, title, d.headingProvince);
 
   const units = buildUnits(TEMP_ID, body);
+  // 附件2 keeps its own number in the path; unnumbered attachments are counted.
+  const usedAtt = new Set<string>();
   attachments.forEach((a, k) => {
-    const path = `att${k + 1}`;
+    let path = `att${/\d+$/.exec(a.label)?.[0] ?? k + 1}`;
+    while (usedAtt.has(path)) path += '_';
+    usedAtt.add(path);
     const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
     units.push({ id: `${TEMP_ID}~${path}`, path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
   });

@@ -118,6 +118,12 @@ function collapseCopies(assembled: Assembled[], sha256Hex: HashHex): PolicyDocum
   }
   const out: PolicyDocument[] = [];
   const usedIds = new Set<string>();
+  // A 文号 names one document; where a corpus gives the same 文号 to several (a compilation's typo), it cannot be the id.
+  const numberUses = new Map<string, number>();
+  for (const group of groups.values()) {
+    const n = group.map((g) => g.doc.docNumber).find(Boolean);
+    if (n) numberUses.set(n, (numberUses.get(n) ?? 0) + 1);
+  }
   for (const [key, group] of groups) {
     // The copy with the best title provenance is shown; the others lend what it lacks.
     const sorted = [...group].sort((x, y) => TITLE_RANK[x.doc.titleSource] - TITLE_RANK[y.doc.titleSource]);
@@ -135,7 +141,8 @@ function collapseCopies(assembled: Assembled[], sha256Hex: HashHex): PolicyDocum
     };
     merged.issuer = merged.issuers.join('、');
     if (merged.region.province === null) merged.region = sorted.map((s) => s.doc.region).find((r) => r.province) ?? sorted.map((s) => s.doc.region).find((r) => r.level === 'national') ?? merged.region;
-    let id = documentId(merged.title, merged.date, merged.docNumber, sha256Hex);
+    const uniqueNumber = merged.docNumber && numberUses.get(merged.docNumber) === 1 ? merged.docNumber : null;
+    let id = documentId(merged.title, merged.date, merged.docNumber, uniqueNumber, sha256Hex);
     if (usedIds.has(id)) id = `${id}-${key.slice(0, 6)}`;
     usedIds.add(id);
     const units = withIds(merged.units, id);
@@ -151,9 +158,15 @@ function collapseCopies(assembled: Assembled[], sha256Hex: HashHex): PolicyDocum
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Stable, URL-safe id from what identifies a document, not from its position in a file. */
-export function documentId(title: string, date: string | null, docNumber: string | null, sha256Hex: HashHex): string {
-  return 'p' + sha256Hex(fold(`${title}|${date ?? ''}|${docNumber ?? ''}`).replace(/\s+/g, '')).slice(0, 11);
+/**
+ * Stable, URL-safe id from what identifies a document, not from its position
+ * in a file: its 文号 when it has one that no other document shares (so a
+ * corrected title keeps the id), else its title, date and 文号. A remaining
+ * collision gets a suffix from the text (see collapseCopies).
+ */
+export function documentId(title: string, date: string | null, docNumber: string | null, uniqueNumber: string | null, sha256Hex: HashHex): string {
+  const key = uniqueNumber ? `文号|${uniqueNumber}` : `${title}|${date ?? ''}|${docNumber ?? ''}`;
+  return 'p' + sha256Hex(fold(key).replace(/\s+/g, '')).slice(0, 11);
 }
 
 function withIds(units: Unit[], docId: string): Unit[] {

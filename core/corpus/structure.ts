@@ -7,6 +7,13 @@
  * lost line); anything else is text that happens to start like a marker.
  * An article with several paragraphs gets them as 款 (clause) children, with
  * the 项 that follow each paragraph inside it, as they are cited: 第十条第二款第（一）项.
+ *
+ * Paths are meant to survive rebuilds of an edited text: a numbered unit's
+ * path is made of its own and its ancestors' numbers (a1.b2, ch3.ar15), never
+ * of sibling positions; an unnumbered paragraph outside any numbered unit
+ * (a preamble, the paragraphs of an article) is named after its own text
+ * (pre-… / p-…, a short hash), so inserting a paragraph before it does not
+ * rename it.
  */
 import type { Paragraph, Unit, UnitLevel } from './types.js';
 import { PATH_CODE, RANK, readMarker } from './markers.js';
@@ -29,7 +36,6 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
   const stack: Draft[] = [];
   const docLastN: Partial<Record<UnitLevel, number>> = {};
   const rootLastN: Partial<Record<UnitLevel, number>> = {};
-  let rootParas = 0;
   const drafts = new Map<Unit, Draft>();
 
   const mkId = (path: string) => `${docId}~${path}`;
@@ -97,9 +103,9 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
       target.unit.paragraphs.push(para);
       target.seq.push('p');
     } else {
-      rootParas++;
-      const path = pathPrefix + PATH_CODE[roots.length === 0 || roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para'] + rootParas;
-      roots.push({ id: mkId(path), path, level: roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para', label: '', heading: null, paragraphs: [para], pages: [], children: [] });
+      const level = roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para';
+      const path = uniquePath(`${pathPrefix}${PATH_CODE[level]}-${textKey(p.text)}`);
+      roots.push({ id: mkId(path), path, level, label: '', heading: null, paragraphs: [para], pages: [], children: [] });
     }
   }
 
@@ -171,6 +177,16 @@ function foldTableOfContents(paras: RawParagraph[]): RawParagraph[] {
     }
   }
   return paras;
+}
+
+/** Five base-36 characters from the paragraph's text (FNV-1a over its first 200 characters, white space ignored). */
+export function textKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text.replace(/\s+/g, '').slice(0, 200)) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % 36 ** 5).toString(36).padStart(5, '0');
 }
 
 function isLead(text: string): boolean {
