@@ -9,7 +9,8 @@
  *    shorter than the page width (a full line ending in 。 is more often a
  *    sentence inside a paragraph than the end of one);
  *  - this line is a heading: short, unpunctuated, and set off by a blank line
- *    or reading like a title (…措施, …的通知);
+ *    or reading like a title (…措施, …的通知), or a numbered heading on a
+ *    short line of its own (一、总体要求);
  *  - either line is a 文号, a date line, a line of a signature block (issuing
  *    bodies on their own lines right before a date line), a publication note
  *    （此件公开发布）, an attachment label (附件1) or a byline under a title.
@@ -173,6 +174,10 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   function shouldBreak(p: Line, line: Line, text: string, curText: string): boolean {
     const pt = p.text.trim();
     if (curIsHeading) return true;
+    // A numbered heading on a short line of its own (一、总体要求) ends there: the text below is its body.
+    // (Only 一、 and （一）: a compilation numbers its titles 1. 2.)
+    const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText);
+    if (curLines === 1 && lead && curText.length - lead[0].length >= 2 && curText.length <= 20 && isShort(pt) && !/[。，；：！？、,;:!?《]/.test(curText.slice(lead[0].length))) return true;
     if (MARKER_START.test(text) || META_LINE.test(text) || META_LINE.test(pt)) return true;
     // Inside parentheses the sentence is not over (a title's date split over a page break).
     if (count(curText, /[（(]/g) > count(curText, /[）)]/g) || count(curText, /《/g) > count(curText, /》/g)) return false;
@@ -195,6 +200,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
       return !(fragmented && physWidth + displayWidth(text) <= width + 1);
     }
     if (/[，、,]$/.test(pt)) return false;
+    // A page break inside a word (…集中支 | 付平台…): the blank lines of the page margin do not end the paragraph.
+    if (line.page !== p.page && /[\u4e00-\u9fa5]$/.test(pt) && /^[\u4e00-\u9fa5]/.test(text) && !endsLikeTitle(curText) && !MARKER_START.test(curText)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);
     if (curUnpunctuated && isShort(pt) && blankBefore) return true;
     // A title on its own line(s) (…若干措施, …的通知（2023年5月25日）): break after it.

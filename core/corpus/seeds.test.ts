@@ -115,6 +115,24 @@ describe('the real seeds', () => {
     for (const a of result.docs.filter((d) => d.kind === '文章')) expect(a.region.level).toBe('unknown');
   });
 
+  it('keeps the compilation’s outline clean: headings apart from their body, no glued signatures or 附件 labels, no cut brackets, no page-break splits', () => {
+    const units = result.docs.flatMap((d) => flattenUnits(d.units));
+    const paragraphs = units.flatMap((u) => u.paragraphs.map((p) => p.text));
+    // 一、总体要求 on its own line is a heading, not the start of its first paragraph.
+    expect(paragraphs.filter((t) => /^总体要求以习近平/.test(t))).toEqual([]);
+    expect(units.filter((u) => u.label === '一、' && u.heading === '总体要求').length).toBeGreaterThanOrEqual(5);
+    // A signature is not glued to the last sentence.
+    expect(paragraphs.filter((t) => /。[^。]{2,20}(人民政府办公室|人民政府办公厅|人民政府)$/.test(t))).toEqual([]);
+    // 附件 labels and publication notes are not glued to the unit that follows.
+    expect(units.filter((u) => u.level !== 'appendix' && /^附件\s*\d*\s*(\d+[.．]|[（(])/.test(u.label + (u.heading ?? '') + (u.paragraphs[0]?.text ?? '')))).toEqual([]);
+    expect(paragraphs.filter((t) => /^附件\s*[（(]此件/.test(t))).toEqual([]);
+    // A heading with a parenthesised note keeps the whole note.
+    expect(units.find((u) => u.label === '（二）' && u.heading?.startsWith('纳税'))?.heading).toBe('纳税（牵头部门：市税务局；目标位置：全省前5）');
+    // A word split by a page break is joined again.
+    expect(paragraphs.filter((t) => /集中支$/.test(t))).toEqual([]);
+    expect(paragraphs.some((t) => t.includes('与财政国库集中支付平台对接'))).toBe(true);
+  });
+
   it('marks the compilation entries whose pages are blank as having no body, with the pages', () => {
     const missing = result.docs.filter((d) => d.bodyMissing);
     expect(missing.map((d) => d.title).sort()).toEqual(['济南市人民政府关于印发济南市“十四五”时期优化营商环境规划的通知', '浙江省市场监督管理局批准发布《营商环境无感监测规范指标体系》省级地方标准']);

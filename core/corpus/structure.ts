@@ -65,7 +65,9 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
         const parent = stack[stack.length - 1];
         // A numbering that restarts under the same parent (a second 一、 list) must not reuse a path.
         const path = uniquePath((parent ? parent.unit.path + '.' : pathPrefix) + PATH_CODE[level] + marker.n);
-        const pureHeading = !/[。；！？!?;]/.test(marker.rest) && marker.rest.length <= HEADING_MAX && level !== 'article';
+        // A heading may end in a parenthesised note with its own punctuation: 纳税（牵头部门：市税务局；目标位置：全省前5）.
+        const bare = marker.rest.replace(/[（(][^（）()]*[）)]$/, '');
+        const pureHeading = !/[。；！？!?;]/.test(bare) && marker.rest.length <= HEADING_MAX + 30 && bare.length <= HEADING_MAX && level !== 'article';
         const unit: Unit = {
           id: mkId(path),
           path,
