@@ -4,8 +4,6 @@
  */
 import { bridge } from './bridge';
 
-export const isDesktop = (): boolean => bridge() !== null;
-
 /** Copies text; resolves to false when every method failed. */
 export async function copyText(text: string): Promise<boolean> {
   // The bridge has no clipboard channel: Electron's renderer supports the
