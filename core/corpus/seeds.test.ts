@@ -2,6 +2,7 @@
  * The parser on the real seeds in resources/corpus/raw: the documents an
  * official will open first, with the metadata a citation needs.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { type BuildResult, buildCorpus, corpusFiles } from './build.js';
 import { flattenUnits, unitOwnText } from './structure.js';
 import type { PolicyDocument } from './types.js';
 import { parseChineseNumber } from './numerals.js';
-import { sha256Hex } from '../../cli/hash.js';
+
+const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
 const rawFiles = () => readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
