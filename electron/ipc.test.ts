@@ -71,6 +71,11 @@ describe('validators', () => {
     expect(() => validators['backup:save']([{ json: '  ' }])).toThrow(/empty/);
     expect(() => validators['backup:save']([{ json: {} }])).toThrow(/string/);
     expect(() => validators['backup:save']([{ json: '{}', path: '/etc/passwd' }])).toThrow(/unknown field/);
+    expect(validators['autobackup:write'](['{}'])).toEqual(['{}']);
+    expect(() => validators['autobackup:write']([{ json: '{}' }])).toThrow(/string/);
+    expect(() => validators['autobackup:write']([''])).toThrow(/empty/);
+    expect(() => validators['autobackup:write'](['x'.repeat(50 * 1024 * 1024 + 1)])).toThrow(/longer/);
+    expect(() => validators['autobackup:read'](['/etc/passwd'])).toThrow(IpcArgumentError);
   });
 });
 
@@ -105,6 +110,8 @@ describe('guarded handlers', () => {
       savePdf: [{ html: '<p>正文</p>', suggestedName: '通知' }],
       saveBackup: [{ json: '{"notes":[]}' }],
       openBackup: [],
+      writeAutoBackup: ['{"format":"policy-reader/annotations","formatVersion":1,"annotations":[]}'],
+      readAutoBackup: [],
     };
     const invoking = Object.keys(bridge).filter((m) => m !== 'onMenuCommand');
     expect(invoking.filter((m) => !samples[m]), 'bridge methods without sample arguments in this test').toEqual([]);

@@ -1,4 +1,8 @@
 import { useEffect } from 'react';
+import { SkipLinks } from './components/SkipLinks';
+import { RestoreDialog } from './annotations/RestoreDialog';
+import { startAnnotations } from './annotations/startup';
+import { Notices } from './components/Notices';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
@@ -13,6 +17,10 @@ export function App() {
   const { theme, fontSize } = settings.settings;
 
   useEffect(() => {
+    void startAnnotations();
+  }, []);
+
+  useEffect(() => {
     const root = document.documentElement;
     root.dataset.theme = theme;
     root.style.setProperty('--reader-font-size', `${fontSize}px`);
@@ -20,13 +28,16 @@ export function App() {
 
   return (
     <>
+      <SkipLinks route={route} />
       <TopBar route={route} settings={settings} />
       <main id="main">
         {route.name === 'library' && <LibraryRoute filters={route.filters} />}
         {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
-        {route.name === 'search' && <SearchRoute query={route.query} />}
+        {route.name === 'search' && <SearchRoute query={route.query} state={route.state} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
+      <RestoreDialog />
+      <Notices />
     </>
   );
 }

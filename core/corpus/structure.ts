@@ -195,20 +195,5 @@ function isLead(text: string): boolean {
   return text.length <= 30 && /。$/.test(text) && !/[。；：]/.test(text.slice(0, -1));
 }
 
-/** Every unit in document order (depth first). */
-export function flattenUnits(units: Unit[]): Unit[] {
-  const out: Unit[] = [];
-  const walk = (us: Unit[]) => {
-    for (const u of us) {
-      out.push(u);
-      walk(u.children);
-    }
-  };
-  walk(units);
-  return out;
-}
-
-/** The unit's own text: heading and paragraphs (children excluded). */
-export function unitOwnText(u: Unit): string {
-  return [u.heading ?? '', ...u.paragraphs.map((p) => p.text)].filter(Boolean).join('\n');
-}
+// Walking and reading units lives in ./units.ts (one home for the build, search and the reader).
+export { allUnits as flattenUnits, unitOwnText } from './units.js';

@@ -2,6 +2,7 @@ import type { PolicyDocument, SourceRef } from '../../core/corpus/types';
 import { formatDate, formatRegion } from '../library/format';
 import { printPage } from '../platform';
 import { TitleProvenance } from '../components/TitleProvenance';
+import { ReturnLinks } from './ReturnLinks';
 
 function pageRange(first: number | null, last: number | null): string {
   if (first === null) return '';
@@ -73,8 +74,12 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
             <dd>{doc.authors.join('、')}</dd>
           </>
         )}
-        <dt>日期</dt>
-        <dd>{formatDate(doc.date)}</dd>
+        {(doc.date || !doc.effectiveDate) && (
+          <>
+            <dt>日期</dt>
+            <dd>{formatDate(doc.date)}</dd>
+          </>
+        )}
         {doc.effectiveDate && (
           <>
             <dt>施行日期</dt>
@@ -92,7 +97,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
       </dl>
       {doc.reprintedFrom && <p className="reprinted">转自：{doc.reprintedFrom}</p>}
       <div className="doc-actions">
-        <a href="#/">← 文库</a>
+        <ReturnLinks docId={doc.id} />
         <button type="button" onClick={printPage}>
           打印
         </button>

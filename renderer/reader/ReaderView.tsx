@@ -14,6 +14,11 @@ import { Outline } from './Outline';
 import { chunkUnits, pageMarks } from './pages';
 import { UnitBlock } from './UnitBlock';
 import { useTopUnit } from './useUnitTracking';
+import { unitOnScreen, useCurrentUnit } from './useCurrentUnit';
+import { useKeepPlace } from './useKeepPlace';
+import { readingTop } from './readingArea';
+import { BodyMissingNotice, MissingClauseNotice } from './ReaderNotices';
+import { hasBodyText } from '../../core/corpus/units';
 import { buildOutline, flattenUnits, type FlatUnit } from './units';
 
 interface Props {
@@ -49,6 +54,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const marks = useMemo(() => pageMarks(flat), [flat]);
   const chunks = useMemo(() => chunkUnits(flat), [flat]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
+  const hasBody = useMemo(() => hasBodyText(doc), [doc]);
   const outlineIds = useMemo(() => {
     const ids = new Set<string>();
     const walk = (es: typeof outline) => es.forEach((e) => (ids.add(e.id), walk(e.children)));
@@ -73,7 +79,6 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const content = useRef<HTMLDivElement>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [active] = useState(createActiveStore);
-  const current = useRef<string | null>(null);
   const { toast, show } = useToast();
 
   const saved = useSavedPosition(doc.id);
@@ -91,26 +96,24 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     [flat, indexOf, outlineIds],
   );
 
+  // One current unit drives the outline, j/k, c and the blue bar (useCurrentUnit.ts).
+  const current = useCurrentUnit((id) => active.set(outlineFor(id)));
   const topUnit = useTopUnit(content, (id, scrollTop) => {
     writePosition(id, scrollTop);
-    active.set(outlineFor(id));
+    current.scrolledTo(id);
   });
+  useKeepPlace(() => (unitOnScreen(current.get()) ? current.get() : topUnit()));
 
   // Deep link: land on the unit and flash it.
   useLayoutEffect(() => {
     if (!unitId) return;
-    if (!indexOf.has(unitId)) {
-      show('未找到链接指向的条文，已打开文档开头');
-      return;
-    }
-    const el = scrollToUnit(unitId);
-    el?.focus({ preventScroll: true });
-    current.current = unitId;
-    active.set(outlineFor(unitId));
+    if (!indexOf.has(unitId)) return; // MissingClauseNotice says so
+    scrollToUnit(unitId);
+    current.choose(unitId, { focus: true });
     setFlashId(unitId);
     const t = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(t);
-  }, [unitId, nonce, indexOf, outlineFor, show, active]);
+  }, [unitId, nonce, indexOf, current]);
 
   // No deep link: restore where the reader left off, once, when the position has been read.
   const restored = useRef(false);
@@ -121,10 +124,9 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     if (!p) return;
     if (p.unitId && indexOf.has(p.unitId)) {
       scrollToUnit(p.unitId);
-      current.current = p.unitId;
-      active.set(outlineFor(p.unitId));
+      current.scrolledTo(p.unitId);
     } else window.scrollTo(0, p.scrollTop);
-  }, [unitId, saved, indexOf, outlineFor, active]);
+  }, [unitId, saved, indexOf, current]);
 
   const copy = useCallback(
     async (f: FlatUnit) => {
@@ -136,15 +138,9 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
 
   // Keyboard: j/k or ↓/↑ move between units, c copies the current one.
   useEffect(() => {
-    const visible = (id: string | null) => {
-      const el = id ? document.getElementById(id) : null;
-      if (!el) return false;
-      const r = el.getBoundingClientRect();
-      return r.bottom > 0 && r.top < window.innerHeight;
-    };
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      const from = visible(current.current) ? current.current : topUnit();
+      const from = current.get() ?? topUnit();
       const at = from ? (indexOf.get(from) ?? -1) : -1;
       let next: number;
       if (e.key === 'j' || e.key === 'ArrowDown') next = Math.min(flat.length - 1, at + 1);
@@ -158,22 +154,24 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       const id = flat[next]?.unit.id;
       const el = id ? document.getElementById(id) : null;
       if (!el || !id) return;
-      current.current = id;
-      el.focus({ preventScroll: true });
       const r = el.getBoundingClientRect();
-      const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      const topbar = readingTop();
       if (r.top < topbar || r.bottom > window.innerHeight) el.scrollIntoView({ block: r.height > window.innerHeight - topbar ? 'start' : 'nearest' });
-      active.set(outlineFor(id));
+      current.choose(id, { focus: true });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [flat, indexOf, copy, topUnit, outlineFor, active]);
+  }, [flat, indexOf, copy, topUnit, current]);
 
   return (
     <div className="reader">
+      {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
+      <FindBar find={find} />
       <Outline docId={doc.id} outline={outline} active={active} />
       <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
         <DocHeader doc={doc} />
+        {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
+        {!hasBody && <BodyMissingNotice doc={doc} />}
         {doc.addressees && <p className="addressees">{doc.addressees}</p>}
         <div className="units">
           {chunks.map((c) => (
@@ -201,7 +199,6 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
           </div>
         )}
       </article>
-      <FindBar find={find} />
       <Toast message={toast} />
     </div>
   );

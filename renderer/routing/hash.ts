@@ -6,8 +6,9 @@
  *   #/                          library (filters in the query: ?p=&c=&i=&y=&k=&s=&t=)
  *   #/doc/<docId>               reading view, restores the last position
  *   #/doc/<docId>/<unitId>?q=   reading view at a unit, optional query to highlight
- *   #/search?q=                 search panel
+ *   #/search?q=&scope=&field=&w=&region=&issuer=&kind=&year=&flat=&n=   search panel (searchState.ts)
  */
+import { EMPTY_SEARCH, readSearchParams, writeSearchParams, type SearchState } from './searchState';
 
 export type SortKey = 'date-desc' | 'date-asc' | 'title';
 export const SORT_KEYS: readonly SortKey[] = ['date-desc', 'date-asc', 'title'];
@@ -28,7 +29,7 @@ export const EMPTY_FILTERS: LibraryFilters = { province: null, city: null, issue
 export type Route =
   | { name: 'library'; filters: LibraryFilters }
   | { name: 'doc'; docId: string; unitId: string | null; query: string }
-  | { name: 'search'; query: string }
+  | { name: 'search'; query: string; state?: SearchState }
   | { name: 'not-found'; hash: string };
 
 function safeDecode(s: string): string | null {
@@ -74,7 +75,8 @@ export function parseHash(hash: string): Route {
     return { name: 'doc', docId: parts[1], unitId: parts[2] ?? null, query: params.get('q') ?? '' };
   }
   if (parts[0] === 'search' && parts.length === 1) {
-    return { name: 'search', query: params.get('q') ?? '' };
+    const state = readSearchParams(params);
+    return { name: 'search', query: state.query, state };
   }
   return { name: 'not-found', hash };
 }
@@ -99,8 +101,10 @@ export function formatHash(route: Route): string {
       if (route.query) h += `?${new URLSearchParams({ q: route.query })}`;
       return h;
     }
-    case 'search':
-      return route.query ? `#/search?${new URLSearchParams({ q: route.query })}` : '#/search';
+    case 'search': {
+      const qs = writeSearchParams({ ...(route.state ?? EMPTY_SEARCH), query: route.query }).toString();
+      return qs ? `#/search?${qs}` : '#/search';
+    }
     case 'not-found':
       return route.hash;
   }
