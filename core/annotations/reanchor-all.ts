@@ -26,7 +26,18 @@ export interface ReanchorReport {
 export function onlyCorpusChanged(c: ReanchorChange): boolean {
   if (c.status !== 'kept') return false;
   const restamped = { ...c.after, target: { ...c.after.target, 'policyReader:contentHash': c.before.target['policyReader:contentHash'] } };
-  return JSON.stringify(restamped) === JSON.stringify(c.before);
+  return sameData(restamped, c.before);
+}
+
+/** Deep equality of JSON data (what an annotation is); cheaper than comparing serialisations for 10,000 of them. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** Annotations made on another corpus version, and orphans (a new corpus may place them). */
