@@ -104,6 +104,9 @@ interface DocIndex {
   units: Unit[];
   byId: Map<string, Unit>;
   folded: Map<Unit, string>;
+  body: Map<Unit, string>;
+  openings: Map<Unit, string>;
+  foldedOpenings: Map<Unit, string>;
   text?: DocText;
 }
 const indexes = new WeakMap<PolicyDocument, DocIndex>();
@@ -112,17 +115,45 @@ function indexOf(doc: PolicyDocument): DocIndex {
   let ix = indexes.get(doc);
   if (!ix) {
     const units = unitsInOrder(doc.units);
-    ix = { units, byId: new Map(units.map((u) => [u.id, u])), folded: new Map() };
+    ix = { units, byId: new Map(units.map((u) => [u.id, u])), folded: new Map(), body: new Map(), openings: new Map(), foldedOpenings: new Map() };
     indexes.set(doc, ix);
   }
   return ix;
 }
 
+function bodyOf(ix: DocIndex, unit: Unit): string {
+  let t = ix.body.get(unit);
+  if (t === undefined) {
+    t = unitBodyText(unit);
+    ix.body.set(unit, t);
+  }
+  return t;
+}
+
 function foldedBody(ix: DocIndex, unit: Unit): string {
   let t = ix.folded.get(unit);
   if (t === undefined) {
-    t = fold(unitBodyText(unit));
+    t = fold(bodyOf(ix, unit));
     ix.folded.set(unit, t);
+  }
+  return t;
+}
+
+function openingOf(ix: DocIndex, unit: Unit): string {
+  let t = ix.openings.get(unit);
+  if (t === undefined) {
+    t = unitOpening(unit);
+    ix.openings.set(unit, t);
+  }
+  return t;
+}
+
+/** fold(unitOpening(unit)), once per unit: bookmarks compare it against every clause. */
+function foldedOpening(ix: DocIndex, unit: Unit): string {
+  let t = ix.foldedOpenings.get(unit);
+  if (t === undefined) {
+    t = fold(openingOf(ix, unit));
+    ix.foldedOpenings.set(unit, t);
   }
   return t;
 }
@@ -291,8 +322,8 @@ function placed(a: Annotation, doc: PolicyDocument, unit: Unit | null, range: Te
     'policyReader:unitId': unit?.id ?? null,
     'policyReader:contentHash': contentHash,
   };
-  if (unit && range) target.selector = createSelectors(unitBodyText(unit), range.start, range.end);
-  if (unit && a.target['policyReader:opening'] !== undefined) target['policyReader:opening'] = unitOpening(unit);
+  if (unit && range) target.selector = createSelectors(bodyOf(indexOf(doc), unit), range.start, range.end);
+  if (unit && a.target['policyReader:opening'] !== undefined) target['policyReader:opening'] = openingOf(indexOf(doc), unit);
   const out: Annotation = { ...a, target };
   delete out['policyReader:orphaned'];
   return out;
@@ -305,15 +336,16 @@ function orphan(a: Annotation): ReanchorResult {
 function reanchorBookmark(a: Annotation, doc: PolicyDocument, contentHash: string): ReanchorResult {
   const unitId = a.target['policyReader:unitId'];
   if (!unitId) return { status: 'kept', annotation: placed(a, doc, null, null, contentHash) };
-  const units = indexOf(doc).units;
+  const ix = indexOf(doc);
+  const units = ix.units;
   const byId = findUnit(doc, unitId);
   const opening = a.target['policyReader:opening'];
   if (!opening) {
     return byId ? { status: 'kept', annotation: placed(a, doc, byId, null, contentHash) } : orphan(a);
   }
   const want = fold(opening);
-  if (byId && fold(unitOpening(byId)) === want) return { status: 'kept', annotation: placed(a, doc, byId, null, contentHash) };
-  const same = units.filter((u) => fold(unitOpening(u)) === want);
+  if (byId && foldedOpening(ix, byId) === want) return { status: 'kept', annotation: placed(a, doc, byId, null, contentHash) };
+  const same = units.filter((u) => foldedOpening(ix, u) === want);
   if (same.length) {
     // Several clauses can open alike (（一）加强…); prefer the one nearest the old place in reading order.
     const oldIndex = byId ? units.indexOf(byId) : 0;
@@ -324,7 +356,7 @@ function reanchorBookmark(a: Annotation, doc: PolicyDocument, contentHash: strin
   let best: { unit: Unit; errors: number } | null = null;
   if (want.length >= 4) {
     for (const u of units) {
-      const o = fold(unitOpening(u));
+      const o = foldedOpening(ix, u);
       const m = approxSearch(o, want, maxErrorsFor(want.length)).find((x) => x.start <= 2);
       if (m && (!best || m.errors < best.errors)) best = { unit: u, errors: m.errors };
     }
