@@ -3,6 +3,7 @@ import { buildCorpus, corpusFiles } from '../../core/corpus/build.js';
 import type { PolicyDocument } from '../../core/corpus/types.js';
 import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, readRawFiles, writeCorpus } from '../corpus-files.js';
+import { variantsArtifact } from '../../core/compare/artifact.js';
 
 /** policy-reader build [--corpus DIR] [--raw DIR] [--json] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -19,7 +20,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   result.warnings.unshift(...unreadable);
   result.skippedFiles += unreadable.length;
   const search = await loadSearchArtifacts(result.docs, io);
-  const { files: out, manifest } = corpusFiles(result, search);
+  const { files: out, manifest } = corpusFiles(result, search, [variantsArtifact(result.docs)]);
   await writeCorpus(corpusDir, out);
   const ms = Math.round(performance.now() - started);
   if (flags.has('json')) io.out(JSON.stringify({ ...manifest.counts, ms, warnings: manifest.warnings, contentHash: manifest.contentHash }));

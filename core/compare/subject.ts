@@ -1,0 +1,128 @@
+/**
+ * "Related by subject": documents about the same thing that share little
+ * text (a province's 2024 notice and the national 2023 notice it follows).
+ * TF-IDF over character bigrams of the core title and the body's key terms,
+ * cosine similarity through an inverted index (no all-pairs loop).
+ */
+import type { PolicyDocument } from '../corpus/types.js';
+import { flattenUnits, unitOwnText } from '../corpus/structure.js';
+import { provinceShort } from '../corpus/regions.js';
+import { coreTitle } from './titles.js';
+import { overlapKey } from './units.js';
+
+/** Similar subjects from here: a province's notice following a national one on the same matter scores ≈ 0.23; pairs sharing only the corpus theme (营商环境) mostly stay under 0.2. */
+export const SUBJECT_SIMILARITY = 0.22;
+/** Neighbours kept per document. */
+export const SUBJECT_NEIGHBOURS = 3;
+/** Body bigrams kept per document as its key terms. */
+const KEY_TERMS = 150;
+/** Share of the score from the title (the rest from body key terms): a title names the subject. */
+const TITLE_SHARE = 0.5;
+/** Bigrams in more than this share of documents say nothing about a subject. */
+const MAX_DF_SHARE = 0.25;
+
+const isIdeograph = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** Bigrams of two ideographs, each coded as one number (c1 · 65536 + c2): maps with number keys are several times faster than with strings. */
+function bigrams(s: string): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let i = 0; i + 1 < s.length; i++) {
+    const c1 = s.charCodeAt(i);
+    const c2 = s.charCodeAt(i + 1);
+    if (!isIdeograph(c1) || !isIdeograph(c2)) continue;
+    const g = c1 * 65536 + c2;
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+const gramText = (g: number) => String.fromCharCode(Math.floor(g / 65536), g % 65536);
+
+/** Place and issuer names say who wrote a text, not what it is about: two texts from one district would look alike. */
+function withoutNames(d: PolicyDocument, text: string): string {
+  const names = new Set<string>();
+  for (const n of [d.region.province, d.region.city, ...d.issuers]) {
+    if (!n) continue;
+    names.add(n);
+    const short = provinceShort(n).replace(/(市|区|县)$/, '');
+    if (short.length >= 2) names.add(short);
+  }
+  let out = text;
+  for (const n of [...names].sort((a, b) => b.length - a.length)) out = out.split(n).join('|');
+  return out;
+}
+
+function cosine(a: Map<number, number>, b: Map<number, number>): number {
+  let dot = 0;
+  for (const [g, w] of a) dot += w * (b.get(g) ?? 0);
+  return dot;
+}
+
+function normalised(v: Map<number, number>): Map<number, number> {
+  let norm = 0;
+  for (const w of v.values()) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  for (const [g, w] of v) v.set(g, w / norm);
+  return v;
+}
+
+export function subjectPairs(
+  docs: PolicyDocument[],
+  isTextVariant: (a: string, b: string) => boolean,
+  threshold = SUBJECT_SIMILARITY,
+): { a: string; b: string; score: number; terms: string[] }[] {
+  const n = docs.length;
+  const titleGrams = docs.map((d) => bigrams(withoutNames(d, coreTitle(d.title))));
+  const bodyGrams = docs.map((d) => bigrams(withoutNames(d, flattenUnits(d.units).map(unitOwnText).join('|'))));
+  const df = new Map<number, number>();
+  for (let i = 0; i < n; i++) for (const g of new Set([...titleGrams[i].keys(), ...bodyGrams[i].keys()])) df.set(g, (df.get(g) ?? 0) + 1);
+  const maxDf = Math.max(2, Math.floor(n * MAX_DF_SHARE));
+  const idf = (g: number) => Math.log((n + 1) / ((df.get(g) ?? 0) + 1)) + 1;
+  const useful = (g: number) => (df.get(g) ?? 0) <= maxDf;
+
+  const titles = titleGrams.map((t) => normalised(new Map([...t.keys()].map((g) => [g, idf(g)]))));
+  const bodies = bodyGrams.map((b) =>
+    normalised(
+      new Map(
+        [...b]
+          .filter(([g]) => useful(g))
+          .map(([g, tf]) => [g, (1 + Math.log(tf)) * idf(g)] as [number, number])
+          .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+          .slice(0, KEY_TERMS),
+      ),
+    ),
+  );
+
+  const postings = new Map<number, number[]>();
+  for (let i = 0; i < n; i++)
+    for (const g of new Set([...titles[i].keys(), ...bodies[i].keys()])) {
+      const p = postings.get(g);
+      if (p) p.push(i);
+      else postings.set(g, [i]);
+    }
+
+  const best = new Map<string, { a: string; b: string; score: number; terms: string[] }>();
+  for (let i = 0; i < n; i++) {
+    const others = new Set<number>();
+    for (const g of new Set([...titles[i].keys(), ...bodies[i].keys()])) for (const j of postings.get(g) ?? []) if (j !== i) others.add(j);
+    const top = [...others]
+      .map((j) => [j, TITLE_SHARE * cosine(titles[i], titles[j]) + (1 - TITLE_SHARE) * cosine(bodies[i], bodies[j])] as const)
+      .filter(([j, s]) => s >= threshold && !isTextVariant(docs[i].id, docs[j].id))
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, SUBJECT_NEIGHBOURS);
+    for (const [j, s] of top) {
+      const [a, b] = docs[i].id < docs[j].id ? [i, j] : [j, i];
+      const key = `${a},${b}`;
+      if (best.has(key)) continue;
+      const weight = (g: number) => TITLE_SHARE * (titles[a].get(g) ?? 0) * (titles[b].get(g) ?? 0) + (1 - TITLE_SHARE) * (bodies[a].get(g) ?? 0) * (bodies[b].get(g) ?? 0);
+      const terms = [...new Set([...titles[a].keys(), ...bodies[a].keys()])]
+        .map((g) => [g, weight(g)] as const)
+        .filter(([, w]) => w > 0)
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 5)
+        .map(([g]) => gramText(g));
+      best.set(key, { a: docs[a].id, b: docs[b].id, score: Math.round(s * 1000) / 1000, terms });
+    }
+  }
+  return [...best.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
+}
