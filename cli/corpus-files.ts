@@ -23,12 +23,52 @@ export async function readRawFiles(rawDir: string): Promise<{ files: RawFile[]; 
   return { files, unreadable };
 }
 
+const LOCK_FILE = '.build.lock';
+/** Entries of the corpus folder that a build replaces; everything else (raw/, dotfiles) is left alone. */
+const SWAP_DIR = '.swap-previous';
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Write the built corpus next to the raw files. Written to a temporary
- * directory first and swapped in, so a failed build (a full disk) leaves the
- * previous corpus intact.
+ * One build at a time per corpus folder: a lock file created exclusively,
+ * holding the builder's pid. A lock left by a process that no longer runs is
+ * taken over.
+ */
+export async function acquireBuildLock(corpusDir: string): Promise<{ ok: true; release: () => Promise<void> } | { ok: false; message: string }> {
+  await mkdir(corpusDir, { recursive: true });
+  const lockPath = path.join(corpusDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
+      return { ok: true, release: () => rm(lockPath, { force: true }) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+      if (pid && pid !== process.pid && pidAlive(pid)) {
+        return { ok: false, message: `another build (pid ${pid}) is writing ${corpusDir}; wait for it to finish, or delete ${lockPath} if that process is not a build` };
+      }
+      await rm(lockPath, { force: true }); // stale: its process is gone
+    }
+  }
+  return { ok: false, message: `could not take the build lock ${lockPath}` };
+}
+
+/**
+ * Write the built corpus next to the raw files: into a temporary folder
+ * first, then swapped in with renames only (each old entry renamed aside,
+ * the new one renamed into place, the old ones deleted last). A failure
+ * before the swap leaves the previous corpus untouched; a crash during it
+ * leaves the previous entries in .swap-previous/, restored by the next build.
  */
 export async function writeCorpus(corpusDir: string, files: Map<string, string>): Promise<void> {
+  await recoverInterruptedSwap(corpusDir);
   const tmp = path.join(corpusDir, `.build-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
   try {
@@ -41,12 +81,45 @@ export async function writeCorpus(corpusDir: string, files: Map<string, string>)
     await rm(tmp, { recursive: true, force: true });
     throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`);
   }
-  for (const entry of ['docs', 'search']) await rm(path.join(corpusDir, entry), { recursive: true, force: true });
-  for (const entry of await readdir(tmp)) {
-    await rm(path.join(corpusDir, entry), { recursive: true, force: true });
-    await rename(path.join(tmp, entry), path.join(corpusDir, entry));
+  const aside = path.join(corpusDir, SWAP_DIR);
+  await mkdir(aside, { recursive: true });
+  const entries = await readdir(tmp);
+  // Entries of the previous build that this one does not write (an old search/ layout) go aside too.
+  const previous = new Set([...entries, 'docs', 'search', 'library.json', 'manifest.json']);
+  for (const entry of previous) {
+    await rename(path.join(corpusDir, entry), path.join(aside, entry)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
   }
+  // manifest.json last: its presence marks a complete swap (see recoverInterruptedSwap).
+  entries.sort((a, b) => Number(a === 'manifest.json') - Number(b === 'manifest.json'));
+  for (const entry of entries) await rename(path.join(tmp, entry), path.join(corpusDir, entry));
   await rm(tmp, { recursive: true, force: true });
+  await rm(aside, { recursive: true, force: true });
+}
+
+/**
+ * After a crash during the swap: manifest.json is renamed into place last, so
+ * its presence means the new build is complete (drop what was set aside);
+ * otherwise the half-swapped new entries are removed and the previous build
+ * is put back whole.
+ */
+async function recoverInterruptedSwap(corpusDir: string): Promise<void> {
+  const aside = path.join(corpusDir, SWAP_DIR);
+  let entries: string[];
+  try {
+    entries = await readdir(aside);
+  } catch {
+    return;
+  }
+  const complete = await readdir(corpusDir).then((names) => names.includes('manifest.json'));
+  if (!complete) {
+    for (const entry of entries) {
+      await rm(path.join(corpusDir, entry), { recursive: true, force: true });
+      await rename(path.join(aside, entry), path.join(corpusDir, entry));
+    }
+  }
+  await rm(aside, { recursive: true, force: true });
 }
 
 export async function loadLibrary(corpusDir: string): Promise<DocSummary[]> {

@@ -1,3 +1,5 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
+
 /** Output seams so commands can be tested without spawning a process. */
 export interface CommandIO {
   out(text: string): void;
@@ -23,31 +25,29 @@ export function defaultIO(): CommandIO {
   };
 }
 
-/** Minimal flag parser: --flag, --key value, --key=value; the rest are positionals. */
+/**
+ * Flags and options through Node's util.parseArgs (strict: an unknown option is
+ * a usage error); the result keeps the shape the commands read.
+ */
 export function parseArgs(args: string[], spec: { flags?: string[]; options?: string[] }) {
-  const flags = new Set<string>();
-  const options: Record<string, string> = {};
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const [key, inline] = a.slice(2).split(/=(.*)/s, 2);
-      if (spec.flags?.includes(key)) {
-        flags.add(key);
-      } else if (spec.options?.includes(key)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) throw new UsageError(`--${key} needs a value`);
-        options[key] = value;
-      } else {
-        throw new UsageError(`unknown option --${key}`);
-      }
-    } else {
-      positionals.push(a);
-    }
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const f of spec.flags ?? []) options[f] = { type: 'boolean' };
+  for (const o of spec.options ?? []) options[o] = { type: 'string' };
+  let parsed;
+  try {
+    parsed = nodeParseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const option = /'(-{1,2}[^' ]+)/.exec(err.message)?.[1] ?? '';
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option}`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} needs a value`);
+    throw new UsageError(err.message.split('. ')[0]);
   }
-  return { flags, options, positionals };
+  const flags = new Set<string>();
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed.values)) {
+    if (v === true) flags.add(k);
+    else if (typeof v === 'string') values[k] = v;
+  }
+  return { flags, options: values, positionals: parsed.positionals };
 }

@@ -1,17 +1,20 @@
 /**
  * `policy-reader`: the corpus maintainers' tool. Each subcommand lives in
  * cli/commands/<name>.ts and exports `run(args, io) => exit code`.
+ * Entry points: bin/policy-reader.mjs (npx policy-reader) and `tsx cli/policy-reader.ts`.
  */
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CommandIO } from './io.js';
 import { defaultIO, UsageError } from './io.js';
 
 type Command = { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIO) => Promise<number> }> };
 
 const COMMANDS: Record<string, Command> = {
-  build: { summary: 'parse resources/corpus/raw into resources/corpus/', load: () => import('./commands/build.js') },
+  build: { summary: 'parse DIR/raw into DIR [--corpus DIR] [--raw DIR] [--json] [--quiet]', load: () => import('./commands/build.js') },
   list: { summary: 'list documents [--json]', load: () => import('./commands/list.js') },
   show: { summary: 'show one document: show <id> [--json]', load: () => import('./commands/show.js') },
-  stats: { summary: 'corpus counts and build warnings [--json]', load: () => import('./commands/stats.js') },
+  stats: { summary: 'corpus counts, dropped furniture lines and build warnings [--json]', load: () => import('./commands/stats.js') },
   search: {
     summary: 'search [--json] [--limit N] [--scope clause|doc] <query>; no query: read queries from stdin',
     load: () => import('./commands/search.js'),
@@ -22,14 +25,36 @@ const COMMANDS: Record<string, Command> = {
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`);
-  return ['usage: policy-reader <command> [options]', '', 'commands:', ...lines, '', 'Options common to all commands: --corpus DIR (default resources/corpus)'].join('\n');
+  return [
+    'usage: policy-reader <command> [options]',
+    '       policy-reader --help | --version',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'Options common to all commands: --corpus DIR (default resources/corpus)',
+    'Exit codes: 0 success, 1 failure, 2 usage error',
+  ].join('\n');
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '-h' || name === '--help' || name === 'help') {
+  if (name === '-h' || name === '--help' || name === 'help') {
     io.out(usage());
-    return name ? 0 : 2;
+    return 0;
+  }
+  if (name === '-V' || name === '--version' || name === 'version') {
+    io.out(`policy-reader ${version()}`);
+    return 0;
+  }
+  if (!name) {
+    io.err(usage());
+    return 2;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -54,8 +79,17 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   }
 }
 
-const invokedDirectly = process.argv[1] && /policy-reader(\.ts|\.mjs|\.js)?$/.test(process.argv[1]);
-if (invokedDirectly) {
+/** True only when this very file is the script Node was started with (not when bin/policy-reader.mjs imports it). */
+function isMainModule(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

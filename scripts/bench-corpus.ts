@@ -10,6 +10,7 @@ import { buildCorpus, corpusFiles } from '../core/corpus/build.js';
 import { decodeRaw } from '../core/corpus/decode.js';
 import { toLines } from '../core/corpus/lines.js';
 import { DEFAULT_CORPUS_DIR } from '../cli/corpus-files.js';
+import { sha256Hex } from '../cli/hash.js';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const rawDir = path.join(DEFAULT_CORPUS_DIR, 'raw');
@@ -37,9 +38,9 @@ for (let i = 0; i < RUNS; i++) {
     const d = decodeRaw(f.bytes);
     if (d.ok) toLines(d.text);
   }));
-  const [parse, result] = time(() => buildCorpus(files));
+  const [parse, result] = time(() => buildCorpus(files, sha256Hex));
   const [search, artifacts] = time(() => (searchBuild ? searchBuild(result.docs) : []));
-  const [ser, out] = time(() => corpusFiles(result, artifacts));
+  const [ser, out] = time(() => corpusFiles(result, sha256Hex, artifacts));
   last = out;
   rows['baseline: decode + split lines'].push(base);
   rows['parse (buildCorpus)'].push(parse);

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../cli/hash.js';
 import { buildCorpus, corpusFiles } from '../corpus/build.js';
 import type { PolicyDocument } from '../corpus/types.js';
 import { fold } from '../text/normalize.js';
@@ -27,7 +28,7 @@ const familyOf = (id: string) => v.families.find((f) => f.members.includes(id));
 
 beforeAll(() => {
   const files = readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
-  docs = buildCorpus(files).docs;
+  docs = buildCorpus(files, sha256Hex).docs;
   v = detectVariants(docs);
 }, 180_000);
 
@@ -148,8 +149,8 @@ describe('families on the sample corpus', () => {
     const art = variantsArtifact(docs);
     expect(restoreVariants(JSON.parse(art.data))).toEqual(v);
     const result = { docs, rawFiles: [], warnings: [], notes: [], skippedFiles: 0 };
-    const h1 = corpusFiles(result, [], [art]).manifest.contentHash;
-    const h2 = corpusFiles(result, [], [{ ...art, data: art.data.replace('"same"', '"related"') }]).manifest.contentHash;
+    const h1 = corpusFiles(result, sha256Hex, [], [art]).manifest.contentHash;
+    const h2 = corpusFiles(result, sha256Hex, [], [{ ...art, data: art.data.replace('"relation": "same"', '"relation": "related"') }]).manifest.contentHash;
     expect(h1).not.toBe(h2);
   });
 });

@@ -6,9 +6,8 @@
  * benchmark's baseline and a check that LSH misses nothing that matters.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { sha256Hex } from '../util/sha256.js';
 import { lshCandidates, signature, SIGNATURE_LENGTH } from './minhash.js';
-import { overlap, shingleSet, type Overlap } from './shingles.js';
+import { hashString, overlap, shingleSet, type Overlap } from './shingles.js';
 import { coreTitle, bigramDice, isDraftTitle } from './titles.js';
 import { compareUnits, overlapKey } from './units.js';
 import type { ClauseMatch, Relation, VariantFamily, VariantPair, VariantsFile } from './format.js';
@@ -201,6 +200,12 @@ export function revisionEvidence(a: PolicyDocument, b: PolicyDocument): { eviden
 
 // ---- the whole corpus ------------------------------------------------------
 
+/** Stable, URL-safe family id from its members (two 32-bit FNV hashes: no crypto needed for a label). */
+function familyId(members: string[]): string {
+  const key = members.join(',');
+  return 'f' + hashString(key).toString(16).padStart(8, '0') + hashString(key + '#').toString(16).padStart(8, '0').slice(0, 4);
+}
+
 export function detectVariants(docs: PolicyDocument[], options: DetectOptions = {}): VariantsFile {
   const method = options.method ?? 'lsh';
   const p = prepare(docs);
@@ -259,7 +264,7 @@ export function detectVariants(docs: PolicyDocument[], options: DetectOptions = 
     const members = g.map((i) => p.docs[i].doc.id).sort();
     const set = new Set(members);
     families.push({
-      id: 'f' + sha256Hex(members.join(',')).slice(0, 10),
+      id: familyId(members),
       members,
       pairs: pairs.filter((x) => set.has(x.a)).sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1)),
     });

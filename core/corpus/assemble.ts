@@ -17,7 +17,7 @@ import {
 } from './metadata.js';
 import type { RawParagraph } from './paragraphs.js';
 import { DATE_LINE, DOC_NUMBER, ORG_SUFFIX, endsLikeTitle } from './patterns.js';
-import { findRegion } from './regions.js';
+import { regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
 import type { DocKind, PolicyDocument, Region, SourceRef, TitleSource, Unit } from './types.js';
@@ -140,7 +140,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   else if (newsSource) kind = '新闻';
   else if (authors.length) kind = '文章';
 
-  const region: Region = findRegion(issuers.join('、')) ?? findRegion(title) ?? (d.headingProvince ? { level: 'province', province: d.headingProvince, city: null } : null) ?? { level: 'unknown', province: null, city: null };
+  const region: Region = regionOf(issuers, title, d.headingProvince);
 
   const units = buildUnits(TEMP_ID, body);
   attachments.forEach((a, k) => {

@@ -14,12 +14,14 @@ import { flattenUnits, unitOwnText } from './structure.js';
 import type { BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 import { fold } from '../text/normalize.js';
-import { sha256Hex } from '../util/sha256.js';
 
 export interface RawFile {
   name: string;
   bytes: Uint8Array;
 }
+
+/** SHA-256 as lower-case hex. Injected (Node's crypto in the CLI) so core stays free of platform code. */
+export type HashHex = (data: string | Uint8Array) => string;
 
 export interface BuildResult {
   docs: PolicyDocument[];
@@ -29,7 +31,7 @@ export interface BuildResult {
   skippedFiles: number;
 }
 
-export function buildCorpus(files: RawFile[]): BuildResult {
+export function buildCorpus(files: RawFile[], sha256Hex: HashHex): BuildResult {
   const warnings: BuildWarning[] = [];
   const notes: string[] = [];
   const rawFiles: Manifest['rawFiles'] = [];
@@ -59,12 +61,12 @@ export function buildCorpus(files: RawFile[]): BuildResult {
     }
   }
 
-  const docs = collapseCopies(assembled);
+  const docs = collapseCopies(assembled, sha256Hex);
   return { docs, warnings, notes, rawFiles, skippedFiles };
 }
 
 /** Key of a document's text: folded, white space removed, so copies that differ only in width or wrapping match. */
-export function contentKey(units: Unit[]): string {
+export function contentKey(units: Unit[], sha256Hex: HashHex): string {
   const text = flattenUnits(units)
     .map((u) => u.label + unitOwnText(u))
     .join('\n');
@@ -73,11 +75,11 @@ export function contentKey(units: Unit[]): string {
 
 const TITLE_RANK = { 'title-line': 0, 'running-header': 1, 'trailing-title': 2, inferred: 3 } as const;
 
-function collapseCopies(assembled: Assembled[]): PolicyDocument[] {
+function collapseCopies(assembled: Assembled[], sha256Hex: HashHex): PolicyDocument[] {
   const groups = new Map<string, Assembled[]>();
   for (const a of assembled) {
     // A document without text (its pages were images) is only identical to another with the same title.
-    const key = a.doc.units.length ? contentKey(a.doc.units) : sha256Hex(`empty|${a.doc.title}|${a.doc.date}`);
+    const key = a.doc.units.length ? contentKey(a.doc.units, sha256Hex) : sha256Hex(`empty|${a.doc.title}|${a.doc.date}`);
     groups.set(key, [...(groups.get(key) ?? []), a]);
   }
   // Interpretations are titled after the merged document they interpret, so
@@ -111,8 +113,8 @@ function collapseCopies(assembled: Assembled[]): PolicyDocument[] {
       sources: group.flatMap((g) => g.doc.sources).sort((a, b) => (a.file === b.file ? a.startLine - b.startLine : a.file < b.file ? -1 : 1)),
     };
     merged.issuer = merged.issuers.join('、');
-    if (merged.region.province === null) merged.region = sorted.map((s) => s.doc.region).find((r) => r.province) ?? merged.region;
-    let id = documentId(merged.title, merged.date, merged.docNumber);
+    if (merged.region.province === null) merged.region = sorted.map((s) => s.doc.region).find((r) => r.province) ?? sorted.map((s) => s.doc.region).find((r) => r.level === 'national') ?? merged.region;
+    let id = documentId(merged.title, merged.date, merged.docNumber, sha256Hex);
     if (usedIds.has(id)) id = `${id}-${key.slice(0, 6)}`;
     usedIds.add(id);
     const units = withIds(merged.units, id);
@@ -129,7 +131,7 @@ function collapseCopies(assembled: Assembled[]): PolicyDocument[] {
 }
 
 /** Stable, URL-safe id from what identifies a document, not from its position in a file. */
-export function documentId(title: string, date: string | null, docNumber: string | null): string {
+export function documentId(title: string, date: string | null, docNumber: string | null, sha256Hex: HashHex): string {
   return 'p' + sha256Hex(fold(`${title}|${date ?? ''}|${docNumber ?? ''}`).replace(/\s+/g, '')).slice(0, 11);
 }
 
@@ -153,7 +155,12 @@ export interface CorpusFiles {
   manifest: Manifest;
 }
 
-export function corpusFiles(result: BuildResult, extra: { path: string; data: string }[] = [], rootExtra: { path: string; data: string }[] = []): CorpusFiles {
+export function corpusFiles(
+  result: BuildResult,
+  sha256Hex: HashHex,
+  extra: { path: string; data: string }[] = [],
+  rootExtra: { path: string; data: string }[] = [],
+): CorpusFiles {
   const files = new Map<string, string>();
   files.set('library.json', stableJson(result.docs.map(summarize)));
   for (const d of result.docs) files.set(`docs/${d.id}.json`, stableJson(d));

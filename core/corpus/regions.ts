@@ -1,125 +1,176 @@
 /**
- * Region lookup: province → prefecture-level cities (and a few county-level
- * cities that issue their own policies). Region comes from the issuer first,
- * then the title; a compilation's region heading is only a fallback, because
- * compilations file some documents under a neighbouring province.
+ * Region lookup from a gazetteer (core/corpus/gazetteer.json, generated from
+ * the national division codes; see scripts/gen-gazetteer.mjs): every province,
+ * autonomous region and municipality, their prefecture-level cities, and the
+ * districts of the municipalities.
+ *
+ * Matching reads the text left to right and takes the longest name at each
+ * position, so 河北省 is the province and 吉林省 is not 吉林市. Short names
+ * (青岛, 河北) are accepted where they are not ambiguous; an ambiguous short
+ * name (吉林, 朝阳, 海南) needs its suffix. A district of a municipality is
+ * matched by its full name (河北区, 和平区) or by its short name once
+ * its municipality is named (天津和平, 上海市公安局奉贤分局). National bodies (国务院, 部委, 国家…局) get
+ * the national level; a text naming nothing stays unknown.
+ *
+ * Region comes from the issuer first, then the title; a compilation's region
+ * heading is only a fallback, because compilations file some documents
+ * under a neighbouring province.
  */
+import gazetteer from './gazetteer.json';
 import type { Region } from './types.js';
 
-const TABLE: Record<string, string> = {
-  北京市: '东城 西城 朝阳 海淀 丰台 石景山 门头沟 房山 通州 顺义 昌平 大兴 怀柔 平谷 密云 延庆',
-  天津市: '和平 河东 河西 南开 河北 红桥 滨海新 东丽 西青 津南 北辰 武清 宝坻 宁河 静海 蓟州',
-  上海市: '黄浦 徐汇 长宁 静安 普陀 虹口 杨浦 闵行 宝山 嘉定 浦东新 金山 松江 青浦 奉贤 崇明',
-  重庆市: '渝中 江北 南岸 沙坪坝 九龙坡 大渡口 渝北 巴南 北碚 万州 涪陵 黔江 长寿 江津 合川 永川 南川 綦江 大足 璧山 铜梁 潼南 荣昌 开州 梁平 武隆',
-  河北省: '石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 雄安新区',
-  山西省: '太原 大同 阳泉 长治 晋城 朔州 晋中 运城 忻州 临汾 吕梁',
-  内蒙古自治区: '呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 兴安盟 锡林郭勒盟 阿拉善盟',
-  辽宁省: '沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳 葫芦岛',
-  吉林省: '长春 吉林 四平 辽源 通化 白山 松原 白城 延边',
-  黑龙江省: '哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化 大兴安岭',
-  江苏省: '南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁 昆山 江阴 张家港 常熟 太仓 宜兴',
-  浙江省: '杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 义乌 慈溪 余姚 诸暨',
-  安徽省: '合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城',
-  福建省: '福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德 晋江 平潭',
-  江西省: '南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶',
-  山东省: '济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽',
-  河南省: '郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 济源',
-  湖北省: '武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施',
-  湖南省: '长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 湘西',
-  广东省: '广州 深圳 珠海 汕头 佛山 韶关 湛江 肇庆 江门 茂名 惠州 梅州 汕尾 河源 阳江 清远 东莞 中山 潮州 揭阳 云浮',
-  广西壮族自治区: '南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左',
-  海南省: '海口 三亚 三沙 儋州',
-  四川省: '成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 阿坝 甘孜 凉山',
-  贵州省: '贵阳 六盘水 遵义 安顺 毕节 铜仁 黔西南 黔东南 黔南',
-  云南省: '昆明 曲靖 玉溪 保山 昭通 丽江 普洱 临沧 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆',
-  西藏自治区: '拉萨 日喀则 昌都 林芝 山南 那曲 阿里',
-  陕西省: '西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛 杨凌',
-  甘肃省: '兰州 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 临夏 甘南',
-  青海省: '西宁 海东 海北 黄南 海南藏族 果洛 玉树 海西',
-  宁夏回族自治区: '银川 石嘴山 吴忠 固原 中卫',
-  新疆维吾尔自治区: '乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰 石河子',
-  香港特别行政区: '',
-  澳门特别行政区: '',
-  台湾省: '',
-};
-
-/** Autonomous prefectures are not 市: their short name is used as is. */
-const AUTONOMOUS_PREFECTURES = new Set(
-  '延边 恩施 湘西 阿坝 甘孜 凉山 黔西南 黔东南 黔南 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆 临夏 甘南 海北 黄南 海南藏族 果洛 玉树 海西 昌吉 博尔塔拉 巴音郭楞 克孜勒苏 伊犁'.split(' '),
-);
-const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
-
-export interface Place {
-  province: string;
-  /** Full city name as written in documents (青岛市; 黄浦区 inside a municipality). */
-  city: string;
-  /** Short name used for matching (青岛). */
-  short: string;
+interface GazProvince {
+  name: string;
+  cities: string[];
+  districts: string[];
+  countyCities: string[];
 }
+
+type Kind = 'province' | 'city' | 'district';
+interface Entry {
+  kind: Kind;
+  province: string;
+  /** Full name of the city or district (青岛市, 黄浦区); null for a province. */
+  place: string | null;
+  /** A short form: needs no suffix, but ambiguous ones are dropped. */
+  short: boolean;
+  /** A county-level city: loses to a prefecture of the same name. */
+  county?: boolean;
+}
+
+const NATIONALITIES = ['朝鲜', '土家', '布依', '哈尼', '傈僳', '景颇', '柯尔克孜', '哈萨克', '蒙古', '藏', '彝', '苗', '壮', '傣', '白', '回', '侗', '羌'];
 
 /** Short province name: 山东省 → 山东, 广西壮族自治区 → 广西. */
 export function provinceShort(p: string): string {
   return p.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
 }
 
-const PROVINCES = Object.keys(TABLE);
-const PLACES: Place[] = [];
-for (const [province, cities] of Object.entries(TABLE)) {
-  for (const short of cities.split(' ').filter(Boolean)) {
-    const suffix = MUNICIPALITIES.has(province) ? '区' : /(盟|新区)$/.test(short) || AUTONOMOUS_PREFECTURES.has(short) ? '' : '市';
-    PLACES.push({ province, city: short + suffix, short });
+function cityShort(c: string): string | null {
+  if (/自治州$/.test(c)) {
+    const cut = Math.min(...NATIONALITIES.map((n) => c.indexOf(n, 2)).filter((i) => i >= 2));
+    return Number.isFinite(cut) ? c.slice(0, cut) : null;
+  }
+  if (/盟$/.test(c)) return null; // 兴安盟 is always written in full
+  const s = c.replace(/(市|地区)$/, '');
+  return s.length >= 2 && s !== c ? s : null;
+}
+
+const PROVINCES: GazProvince[] = (gazetteer as { provinces: GazProvince[] }).provinces;
+const MUNICIPALITIES = new Set(PROVINCES.filter((p) => p.districts.length > 0).map((p) => p.name));
+
+/** name → entries; a name with several entries of the same length is ambiguous. */
+const NAMES = new Map<string, Entry[]>();
+/** District short names, matched only once their municipality is named. */
+const DISTRICT_SHORT = new Map<string, Entry>();
+function add(name: string, e: Entry) {
+  NAMES.set(name, [...(NAMES.get(name) ?? []), e]);
+}
+for (const p of PROVINCES) {
+  add(p.name, { kind: 'province', province: p.name, place: null, short: false });
+  add(provinceShort(p.name), { kind: 'province', province: p.name, place: null, short: true });
+  for (const c of p.cities) {
+    add(c, { kind: 'city', province: p.name, place: c, short: false });
+    const s = cityShort(c);
+    if (s) add(s, { kind: 'city', province: p.name, place: c, short: true });
+  }
+  for (const c of p.countyCities) if (!NAMES.has(c)) add(c, { kind: 'city', province: p.name, place: c, short: false, county: true });
+  for (const d of p.districts) {
+    add(d, { kind: 'district', province: p.name, place: d, short: false });
+    const s = d.replace(/(新区|区|县)$/, '');
+    if (s.length >= 2) DISTRICT_SHORT.set(p.name + '|' + s, { kind: 'district', province: p.name, place: d, short: true });
   }
 }
-// Longer names first so 连云港 wins over 云港-like fragments and 张家港 over 张家.
-PLACES.sort((a, b) => b.short.length - a.short.length);
+/** Names by first character, longest first. */
+const BY_FIRST = new Map<string, string[]>();
+for (const name of NAMES.keys()) BY_FIRST.set(name[0], [...(BY_FIRST.get(name[0]) ?? []), name]);
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
 
-/** Province named in the text, by full or short name (national bodies yield null). */
-export function findProvince(text: string): string | null {
-  let best: { p: string; at: number } | null = null;
-  for (const p of PROVINCES) {
-    const short = provinceShort(p);
-    const at = text.indexOf(short);
-    if (at >= 0 && (!best || at < best.at)) best = { p, at };
-  }
-  return best?.p ?? null;
+interface Mention {
+  at: number;
+  end: number;
+  entry: Entry;
 }
 
 /**
- * The first place named in the text: the earliest mention wins, because an
- * issuer or title names the most specific body first (青岛市人民政府关于…).
+ * Places named in the text, in order. At each position the longest name wins;
+ * a short name shared by several places (吉林 = province and city) is a
+ * province when one of them is a province, else skipped.
  */
-export function findRegion(text: string): Region | null {
-  let bestCity: { place: Place; at: number } | null = null;
-  for (const place of PLACES) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(place.short, from);
-      if (at < 0) break;
-      from = at + 1;
-      // 朝阳 is both a Beijing district and a Liaoning city: require the suffix for ambiguous short names.
-      const next = text.slice(at + place.short.length, at + place.short.length + 1);
-      const ambiguous = PLACES.filter((p) => p.short === place.short).length > 1;
-      if (ambiguous && !/[市区]/.test(next)) continue;
-      if (place.short.length < 2) continue;
-      if (!bestCity || at < bestCity.at) bestCity = { place, at };
+export function placeMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  let municipality: string | null = null;
+  for (let i = 0; i < text.length; ) {
+    const candidates = BY_FIRST.get(text[i]);
+    let hit: Mention | null = null;
+    for (const name of candidates ?? []) {
+      if (!text.startsWith(name, i)) continue;
+      const entries = NAMES.get(name)!;
+      const full = entries.filter((e) => !e.short && !(e.county && entries.some((x) => !x.short && !x.county)));
+      let entry: Entry | undefined;
+      if (full.length === 1) entry = full[0];
+      else if (full.length > 1) entry = full.find((e) => e.kind === 'province') ?? full[0];
+      else if (entries.length === 1) entry = entries[0];
+      else entry = entries.find((e) => e.kind === 'province');
+      if (!entry) continue;
+      hit = { at: i, end: i + name.length, entry };
       break;
     }
+    // 天津和平, 上海市公安局奉贤分局: a district's short name once its municipality is named.
+    if (!hit && municipality) {
+      for (let len = 4; len >= 2 && !hit; len--) {
+        const d = DISTRICT_SHORT.get(municipality + '|' + text.slice(i, i + len));
+        if (d) hit = { at: i, end: i + len, entry: d };
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i = hit.end;
+      if (hit.entry.kind === 'province' && MUNICIPALITIES.has(hit.entry.province)) municipality = hit.entry.province;
+    } else i++;
   }
-  const province = findProvinceAt(text);
-  if (bestCity && (!province || bestCity.at <= province.at || bestCity.place.province === province.p)) {
-    return { level: 'city', province: bestCity.place.province, city: bestCity.place.city };
+  return out;
+}
+
+/**
+ * National bodies: 国务院, 中共中央, ministries (…部), 国家…局/委员会,
+ * …总署, 中国人民银行, 中国银保监会/证监会, 最高人民法院. Checked only when
+ * no place is named (国家税务总局安徽省税务局 is provincial).
+ */
+const NATIONAL_BODY =
+  /^(?:《)?(?:国务院|中共中央|中央[\u4e00-\u9fa5]{0,10}(?:委员会|办公厅|部)|全国人民代表大会|全国人大|全国政协|最高人民(?:法院|检察院)|中国人民银行|中国(?:银保监会|证监会|银监会|保监会|人民银行|银行保险监督管理委员会|证券监督管理委员会)|国家[\u4e00-\u9fa5]{1,14}(?:局|委员会|委|署|院|部|办公室)|海关总署|[\u4e00-\u9fa5]{0,8}总署|(?:外交|国防|教育|科学技术|科技|工业和信息化|工信|公安|民政|司法|财政|人力资源和社会保障|人社|自然资源|生态环境|住房和城乡建设|住建|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理|审计)部)/;
+
+export function isNationalBody(text: string): boolean {
+  return NATIONAL_BODY.test(text.trim());
+}
+
+/**
+ * The place the text names first, made as specific as the text allows
+ * (上海市黄浦区 → district 黄浦区 of 上海市): the first mention fixes the
+ * province; a later city or district of the same province refines it.
+ */
+export function findRegion(text: string): Region | null {
+  const mentions = placeMentions(text);
+  if (mentions.length) {
+    const first = mentions[0].entry;
+    let best = first;
+    if (first.kind === 'province') {
+      const finer = mentions.find((m) => m.entry.kind !== 'province' && m.entry.province === first.province);
+      if (finer) best = finer.entry;
+    }
+    return { level: best.kind, province: best.province, city: best.place };
   }
-  if (province) return { level: 'province', province: province.p, city: null };
   return null;
 }
 
-function findProvinceAt(text: string): { p: string; at: number } | null {
-  let best: { p: string; at: number } | null = null;
-  for (const p of PROVINCES) {
-    const at = text.indexOf(provinceShort(p));
-    if (at >= 0 && (!best || at < best.at)) best = { p, at };
+/** Region of a document from its issuers, then its title; national bodies are national, the rest unknown. */
+export function regionOf(issuers: string[], title: string, headingProvince: string | null): Region {
+  for (const text of [issuers.join('、'), title]) {
+    const r = text ? findRegion(text) : null;
+    if (r) return r;
   }
-  return best;
+  if (headingProvince) return { level: 'province', province: headingProvince, city: null };
+  if (issuers.some(isNationalBody) || isNationalBody(title)) return { level: 'national', province: null, city: null };
+  return { level: 'unknown', province: null, city: null };
 }
 
 /** A compilation's region heading: （一）上海, （二）江苏 → the province. */
@@ -127,7 +178,7 @@ export function provinceFromHeading(text: string): string | null {
   const m = /^[（(][一二三四五六七八九十]+[）)]\s*(\S{2,8})$/.exec(text.trim());
   if (!m) return null;
   const name = m[1];
-  return PROVINCES.find((p) => p === name || provinceShort(p) === name) ?? null;
+  return PROVINCES.find((p) => p.name === name || provinceShort(p.name) === name)?.name ?? null;
 }
 
 /** Big-region headings of compilations (三、华东) carry no province. */

@@ -9,6 +9,7 @@ import { type BuildResult, buildCorpus, corpusFiles } from './build.js';
 import { flattenUnits, unitOwnText } from './structure.js';
 import type { PolicyDocument } from './types.js';
 import { parseChineseNumber } from './numerals.js';
+import { sha256Hex } from '../../cli/hash.js';
 
 const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
 const rawFiles = () => readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
@@ -23,7 +24,7 @@ const one = (re: RegExp): PolicyDocument => {
 const allText = (d: PolicyDocument) => flattenUnits(d.units).map((u) => u.label + unitOwnText(u)).join('\n');
 
 beforeAll(() => {
-  result = buildCorpus(rawFiles());
+  result = buildCorpus(rawFiles(), sha256Hex);
 });
 
 describe('the real seeds', () => {
@@ -94,7 +95,7 @@ describe('the real seeds', () => {
 
   it('takes the region from the issuer when a document sits under another province’s heading', () => {
     expect(one(/^泰安市人民政府办公室关于/).region).toEqual({ level: 'city', province: '山东省', city: '泰安市' });
-    expect(one(/^淮南市人民政府办公室关于/).region).toEqual({ province: '安徽省', city: '淮南市' });
+    expect(one(/^淮南市人民政府办公室关于/).region).toEqual({ level: 'city', province: '安徽省', city: '淮南市' });
   });
 
   it('recovers titles the text lacks and says how', () => {
@@ -109,7 +110,9 @@ describe('the real seeds', () => {
     expect(one(/^山东青岛79条/)).toMatchObject({ kind: '新闻', date: '2021-04-09', issuer: '青岛日报', region: { province: '山东省', city: '青岛市' } });
     expect(one(/陕西银行业保险业/)).toMatchObject({ region: { province: '陕西省', city: null }, titleSource: 'title-line' });
     const national = result.docs.find((d) => d.sources.some((s) => s.file.startsWith('001_')))!;
-    expect(national).toMatchObject({ date: '2023-04-20', region: { province: null, city: null }, issuers: ['中国银保监会办公厅'] });
+    expect(national).toMatchObject({ date: '2023-04-20', region: { level: 'national', province: null, city: null }, issuers: ['中国银保监会办公厅'] });
+    expect(one(/^上海市黄浦区人民政府关于印发/).region).toEqual({ level: 'district', province: '上海市', city: '黄浦区' });
+    for (const a of result.docs.filter((d) => d.kind === '文章')) expect(a.region.level).toBe('unknown');
   });
 
   it('gives every document and unit a unique URL-safe id and builds the same bytes twice', () => {
@@ -120,7 +123,7 @@ describe('the real seeds', () => {
       expect(new Set(unitIds).size).toBe(unitIds.length);
       expect([d.id, ...unitIds].every((id) => /^[A-Za-z0-9._~-]+$/.test(id))).toBe(true);
     }
-    const again = corpusFiles(buildCorpus(rawFiles()));
-    expect(again.manifest.contentHash).toBe(corpusFiles(result).manifest.contentHash);
+    const again = corpusFiles(buildCorpus(rawFiles(), sha256Hex), sha256Hex);
+    expect(again.manifest.contentHash).toBe(corpusFiles(result, sha256Hex).manifest.contentHash);
   });
 });

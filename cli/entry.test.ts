@@ -1,0 +1,99 @@
+/**
+ * The installed entry point, as the README documents it: `npx policy-reader …`
+ * spawned from the project folder (bin/policy-reader.mjs through tsx), not the
+ * TypeScript module. Each command must run once, so --json output is one
+ * JSON value.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from './corpus-files.js';
+
+function npx(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['--no-install', 'policy-reader', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err: err.replace(/^npm warn.*\n/gm, '') }));
+  });
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-npx-'));
+  await cp(path.join(DEFAULT_CORPUS_DIR, 'raw'), path.join(dir, 'raw'), { recursive: true });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const docFiles = async () => (await readdir(path.join(dir, 'docs'))).length;
+const manifest = async () => JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+
+describe('npx policy-reader', () => {
+  it('--version and --help print to stdout and exit 0', async () => {
+    const pkg = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
+    const v = await npx(['--version']);
+    expect(v).toMatchObject({ code: 0, out: `policy-reader ${pkg.version}\n` });
+    const h = await npx(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/^usage: policy-reader <command>/);
+    expect(h.out.match(/usage: policy-reader/g)).toHaveLength(1);
+    const none = await npx([]);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('usage: policy-reader');
+  }, 60_000);
+
+  it('build --json runs once and prints one JSON object; list --json is one JSON array', async () => {
+    const b = await npx(['build', '--corpus', dir, '--json']);
+    expect(b.code).toBe(0);
+    const summary = JSON.parse(b.out);
+    expect(summary.documents).toBe(await docFiles());
+    const l = await npx(['list', '--json', '--corpus', dir]);
+    expect(l.code).toBe(0);
+    expect(JSON.parse(l.out)).toHaveLength(summary.documents);
+  }, 120_000);
+
+  it('build --corpus DIR without DIR/raw says the raw folder is missing', async () => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-noraw-'));
+    const r = await npx(['build', '--corpus', empty]);
+    await rm(empty, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`the raw folder is missing: ${path.join(empty, 'raw')}`);
+  }, 60_000);
+
+  it('refuses a build while another holds the lock, and leaves the corpus as it was', async () => {
+    const before = await manifest();
+    await writeFile(path.join(dir, '.build.lock'), `${process.pid}\n`); // a live process
+    const r = await npx(['build', '--corpus', dir]);
+    await rm(path.join(dir, '.build.lock'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`another build (pid ${process.pid}) is writing`);
+    expect(await manifest()).toEqual(before);
+    expect(await docFiles()).toBe(before.counts.documents);
+  }, 60_000);
+
+  it('two builds started together leave one complete corpus', async () => {
+    const [a, b] = await Promise.all([npx(['build', '--corpus', dir, '--quiet']), npx(['build', '--corpus', dir, '--quiet'])]);
+    expect([a.code, b.code].sort()).toContain(0);
+    for (const r of [a, b]) if (r.code !== 0) expect(r.err).toContain('another build');
+    expect(await docFiles()).toBe((await manifest()).counts.documents);
+    expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
+  }, 120_000);
+
+  it('a swap interrupted after setting the old corpus aside is rolled back by the next build', async () => {
+    const before = await manifest();
+    // What a crash leaves: the previous entries moved aside, the new ones half in place.
+    await mkdir(path.join(dir, '.swap-previous'));
+    for (const e of ['library.json', 'manifest.json', 'search']) await rename(path.join(dir, e), path.join(dir, '.swap-previous', e));
+    await writeFile(path.join(dir, 'library.json'), '[]');
+    const r = await npx(['build', '--corpus', dir, '--quiet']);
+    expect(r.code).toBe(0);
+    expect((await manifest()).contentHash).toBe(before.contentHash);
+    expect(JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8'))).toHaveLength(before.counts.documents);
+    expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,75 @@
+/** The gazetteer and the longest-name-in-context rule, with names from every province. */
+import { describe, expect, it } from 'vitest';
+import gazetteer from './gazetteer.json';
+import { findRegion, isNationalBody, regionOf } from './regions.js';
+
+const unknown = { level: 'unknown', province: null, city: null };
+
+describe('gazetteer', () => {
+  it('holds every province-level division and the cities of each', () => {
+    const provinces = gazetteer.provinces.map((p) => p.name);
+    expect(provinces).toHaveLength(34);
+    for (const p of gazetteer.provinces) {
+      if (/^(北京|天津|上海|重庆)市$/.test(p.name)) expect(p.districts.length).toBeGreaterThan(10);
+      else if (!/(香港|澳门|台湾)/.test(p.name)) expect(p.cities.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds a city of every province by its issuer name, and the province by its own', () => {
+    const issuers: [string, string, string][] = [
+      ['石家庄市人民政府', '河北省', '石家庄市'],
+      ['大同市发展和改革委员会', '山西省', '大同市'],
+      ['鄂尔多斯市人民政府办公室', '内蒙古自治区', '鄂尔多斯市'],
+      ['锦州市财政局', '辽宁省', '锦州市'],
+      ['吉林市人民政府', '吉林省', '吉林市'],
+      ['牡丹江市商务局', '黑龙江省', '牡丹江市'],
+      ['盐城市人民政府', '江苏省', '盐城市'],
+      ['衢州市人民政府办公室', '浙江省', '衢州市'],
+      ['亳州市市场监督管理局', '安徽省', '亳州市'],
+      ['龙岩市人民政府', '福建省', '龙岩市'],
+      ['赣州市人民政府', '江西省', '赣州市'],
+      ['菏泽市人民政府', '山东省', '菏泽市'],
+      ['驻马店市人民政府', '河南省', '驻马店市'],
+      ['恩施土家族苗族自治州人民政府', '湖北省', '恩施土家族苗族自治州'],
+      ['张家界市人民政府', '湖南省', '张家界市'],
+      ['深圳市人民政府办公厅', '广东省', '深圳市'],
+      ['柳州市人民政府', '广西壮族自治区', '柳州市'],
+      ['儋州市人民政府', '海南省', '儋州市'],
+      ['成都市人民政府办公厅', '四川省', '成都市'],
+      ['遵义市人民政府', '贵州省', '遵义市'],
+      ['大理白族自治州人民政府', '云南省', '大理白族自治州'],
+      ['日喀则市人民政府', '西藏自治区', '日喀则市'],
+      ['宝鸡市人民政府', '陕西省', '宝鸡市'],
+      ['酒泉市人民政府', '甘肃省', '酒泉市'],
+      ['海东市人民政府', '青海省', '海东市'],
+      ['中卫市人民政府', '宁夏回族自治区', '中卫市'],
+      ['喀什地区行政公署', '新疆维吾尔自治区', '喀什地区'],
+    ];
+    for (const [issuer, province, city] of issuers) expect(findRegion(issuer), issuer).toEqual({ level: 'city', province, city });
+    for (const p of gazetteer.provinces) expect(findRegion(`${p.name}人民政府办公厅`), p.name).toMatchObject({ province: p.name });
+  });
+
+  it('takes the longest name in context: 河北省 is a province, 河北区 a district of 天津', () => {
+    expect(findRegion('河北省人民政府办公厅')).toEqual({ level: 'province', province: '河北省', city: null });
+    expect(findRegion('吉林省发展和改革委员会')).toEqual({ level: 'province', province: '吉林省', city: null });
+    expect(findRegion('天津市河北区人民政府')).toEqual({ level: 'district', province: '天津市', city: '河北区' });
+    expect(findRegion('天津和平区商务局')).toEqual({ level: 'district', province: '天津市', city: '和平区' });
+    expect(findRegion('上海市公安局奉贤分局')).toEqual({ level: 'district', province: '上海市', city: '奉贤区' });
+    expect(findRegion('北京市朝阳区人民政府')).toEqual({ level: 'district', province: '北京市', city: '朝阳区' });
+    expect(findRegion('朝阳市人民政府')).toEqual({ level: 'city', province: '辽宁省', city: '朝阳市' });
+    expect(findRegion('内蒙古自治区人民政府')).toEqual({ level: 'province', province: '内蒙古自治区', city: null });
+    expect(findRegion('广西壮族自治区发展和改革委员会')).toEqual({ level: 'province', province: '广西壮族自治区', city: null });
+    expect(findRegion('山东青岛79条新招')).toEqual({ level: 'city', province: '山东省', city: '青岛市' });
+    expect(findRegion('昆山市深化营商环境行动方案')).toEqual({ level: 'city', province: '江苏省', city: '昆山市' });
+    expect(findRegion('国家税务总局安徽省税务局')).toEqual({ level: 'province', province: '安徽省', city: null });
+  });
+
+  it('gives national bodies the national level and leaves unnamed origins unknown', () => {
+    for (const body of ['国务院办公厅', '国家发展改革委', '国家市场监督管理总局', '中国银保监会办公厅', '财政部', '工业和信息化部办公厅', '海关总署', '中国人民银行'])
+      expect(regionOf([body], `${body}关于做好有关工作的通知`, null), body).toEqual({ level: 'national', province: null, city: null });
+    expect(isNationalBody('国家税务总局安徽省税务局')).toBe(true);
+    expect(regionOf(['国家税务总局安徽省税务局'], '', null)).toMatchObject({ level: 'province', province: '安徽省' });
+    expect(regionOf([], '地方政府招商引资应完善项目评价机制', null)).toEqual(unknown);
+    expect(regionOf(['李翊', '柴恩旺'], '国有企业“低价中标”问题应严格依法治理', null)).toEqual(unknown);
+  });
+});
