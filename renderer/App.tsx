@@ -6,6 +6,7 @@ import { DocRoute } from './routes/DocRoute';
 import { LibraryRoute } from './routes/LibraryRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { SearchRoute } from './routes/SearchRoute';
+import { CompareRoute } from './compare/CompareRoute';
 
 export function App() {
   const { route, nonce } = useRoute();
@@ -25,6 +26,7 @@ export function App() {
         {route.name === 'library' && <LibraryRoute filters={route.filters} />}
         {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
         {route.name === 'search' && <SearchRoute query={route.query} />}
+        {route.name === 'compare' && <CompareRoute key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
     </>

@@ -2,6 +2,7 @@ import type { PolicyDocument, SourceRef } from '../../core/corpus/types';
 import { formatDate, formatRegion } from '../library/format';
 import { printPage } from '../platform';
 import { TitleProvenance } from '../components/TitleProvenance';
+import { SimilarTexts } from '../compare/SimilarTexts';
 
 function pageRange(first: number | null, last: number | null): string {
   if (first === null) return '';
@@ -98,6 +99,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
         </button>
         <span className="hint">j / k 或 ↓ / ↑ 逐条移动，c 复制当前条文</span>
       </div>
+      <SimilarTexts docId={doc.id} />
     </header>
   );
 }

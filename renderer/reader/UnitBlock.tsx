@@ -4,6 +4,7 @@ import { findMatches, mergeRanges, type ParsedQuery, type Range } from '../../co
 import type { FindMatch } from '../search/useInDocumentFind';
 import { HighlightedText } from './HighlightedText';
 import type { FlatUnit } from './units';
+import { SeeAlso } from '../compare/SeeAlso';
 
 const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'appendix']);
 
@@ -75,6 +76,7 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, cu
           <span className="marker">{unit.label}</span>
         </p>
       )}
+      <SeeAlso unitId={unit.id} />
       <button type="button" className="copy-cite" onClick={() => onCopy(flat)} title="复制本条及出处" aria-label={`复制${unit.label || '本段'}及出处`}>
         复制引用
       </button>

@@ -7,6 +7,7 @@
  *   #/doc/<docId>               reading view, restores the last position
  *   #/doc/<docId>/<unitId>?q=   reading view at a unit, optional query to highlight
  *   #/search?q=                 search panel
+ *   #/compare/<docIdA>/<docIdB> two documents side by side
  */
 
 export type SortKey = 'date-desc' | 'date-asc' | 'title';
@@ -29,6 +30,7 @@ export type Route =
   | { name: 'library'; filters: LibraryFilters }
   | { name: 'doc'; docId: string; unitId: string | null; query: string }
   | { name: 'search'; query: string }
+  | { name: 'compare'; a: string; b: string }
   | { name: 'not-found'; hash: string };
 
 function safeDecode(s: string): string | null {
@@ -73,6 +75,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'doc' && (parts.length === 2 || parts.length === 3)) {
     return { name: 'doc', docId: parts[1], unitId: parts[2] ?? null, query: params.get('q') ?? '' };
   }
+  if (parts[0] === 'compare' && parts.length === 3) return { name: 'compare', a: parts[1], b: parts[2] };
   if (parts[0] === 'search' && parts.length === 1) {
     return { name: 'search', query: params.get('q') ?? '' };
   }
@@ -101,9 +104,12 @@ export function formatHash(route: Route): string {
     }
     case 'search':
       return route.query ? `#/search?${new URLSearchParams({ q: route.query })}` : '#/search';
+    case 'compare':
+      return `#/compare/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
     case 'not-found':
       return route.hash;
   }
 }
 
+export const compareHref = (a: string, b: string) => formatHash({ name: 'compare', a, b });
 export const docHref = (docId: string, unitId: string | null = null, query = '') => formatHash({ name: 'doc', docId, unitId, query });
