@@ -87,6 +87,8 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     const rowsBefore = await page.locator('.cmp-row').count();
     await page.getByLabel('只看差异').check();
     expect(await page.locator('.cmp-row').count()).toBe(stops);
+    await page.keyboard.press('n'); // the key still works with the toggle focused
+    await expect.poll(() => page.getByTestId('compare-position').textContent()).toBe(`差异 2 / ${stops}`);
     expect(await page.locator('.cmp-row[data-status=same]').count()).toBe(0);
     expect(rowsBefore).toBe(await page.locator('.cmp-row').count() + expected.same);
     await screenshot(page, 'compare-only-differences');

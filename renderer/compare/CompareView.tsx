@@ -81,7 +81,9 @@ export function CompareView({ a, b }: { a: PolicyDocument; b: PolicyDocument }) 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (e.ctrlKey || e.metaKey || e.altKey || (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      // Typing fields keep their keys; checkboxes and buttons do not type, so n/p still work after using a toggle.
+      const typing = t && (/^(TEXTAREA|SELECT)$/.test(t.tagName) || (t.tagName === 'INPUT' && !/^(checkbox|radio|button)$/.test((t as HTMLInputElement).type)) || t.isContentEditable);
+      if (e.ctrlKey || e.metaKey || e.altKey || typing) return;
       if (e.key === 'n') go(1);
       else if (e.key === 'p') go(-1);
       else return;
