@@ -6,7 +6,7 @@
  * benchmark's baseline and a check that LSH misses nothing that matters.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { lshCandidates, signature, SIGNATURE_LENGTH } from './minhash.js';
+import { forEachCandidate, lshCandidates, signature, SIGNATURE_LENGTH } from './minhash.js';
 import { hashString, overlap, shingleSet, type Overlap } from './shingles.js';
 import { coreTitle, bigramDice, isDraftTitle } from './titles.js';
 import { compareUnits, overlapKey } from './units.js';
@@ -92,27 +92,25 @@ export interface DetectOptions {
   method?: 'lsh' | 'all-pairs';
 }
 
-/** Unit pairs (across documents) with their similarity ≥ CLAUSE_SIMILARITY. */
+/** Unit pairs (across documents) with their similarity ≥ CLAUSE_SIMILARITY; candidates are measured as they come, never all held at once. */
 function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[]): [number, number, number][] {
   const eligible = p.units.map((u, i) => (u.set.length >= MIN_CLAUSE_SHINGLES ? i : -1)).filter((i) => i >= 0);
-  let candidates: [number, number][];
-  if (method === 'lsh') {
-    const sigs = eligible.map((i) => unitSigs[i]);
-    candidates = lshCandidates(
-      sigs,
-      eligible.map((i) => p.units[i].doc),
-    ).map(([x, y]) => [eligible[x], eligible[y]]);
-  } else {
-    candidates = [];
-    for (let x = 0; x < eligible.length; x++)
-      for (let y = x + 1; y < eligible.length; y++) if (p.units[eligible[x]].doc !== p.units[eligible[y]].doc) candidates.push([eligible[x], eligible[y]]);
-  }
   const out: [number, number, number][] = [];
-  for (const [i, j] of candidates) {
+  const measure = (i: number, j: number) => {
     const a = p.units[i].set;
     const b = p.units[j].set;
     const sim = clauseSimilarity(overlap(a, b), a, b);
-    if (sim >= CLAUSE_SIMILARITY) out.push([i, j, sim]);
+    if (sim >= CLAUSE_SIMILARITY) out.push(i < j ? [i, j, sim] : [j, i, sim]);
+  };
+  if (method === 'lsh') {
+    forEachCandidate(
+      eligible.map((i) => unitSigs[i]),
+      (x, y) => measure(eligible[x], eligible[y]),
+      eligible.map((i) => p.units[i].doc),
+    );
+  } else {
+    for (let x = 0; x < eligible.length; x++)
+      for (let y = x + 1; y < eligible.length; y++) if (p.units[eligible[x]].doc !== p.units[eligible[y]].doc) measure(eligible[x], eligible[y]);
   }
   return out;
 }

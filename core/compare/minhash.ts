@@ -48,21 +48,33 @@ export function signature(set: Uint32Array): Uint32Array {
   return sig;
 }
 
+/** True when signatures i and j agree on every row of some band before `band`: the pair was already reported there. */
+function agreedEarlier(a: Uint32Array, b: Uint32Array, band: number): boolean {
+  for (let e = 0; e < band; e++) {
+    const off = e * LSH_ROWS;
+    let same = true;
+    for (let r = 0; r < LSH_ROWS && same; r++) same = a[off + r] === b[off + r];
+    if (same) return true;
+  }
+  return false;
+}
+
 /**
- * Candidate pairs (i < j) of items whose signatures share a band. `group[i]`
- * (e.g. the document of a unit) excludes pairs within one group when given.
+ * Candidate pairs (i < j) of items whose signatures share a band, each
+ * reported once (in the first band they share: no set of seen pairs, whose
+ * size would grow with the square of a large cluster). `group[i]` (e.g. the
+ * document of a unit) excludes pairs within one group when given.
  */
-export function lshCandidates(signatures: Uint32Array[], group?: ArrayLike<number>): [number, number][] {
-  const seen = new Set<number>();
-  const out: [number, number][] = [];
+export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j: number) => void, group?: ArrayLike<number>): void {
   const n = signatures.length;
   for (let band = 0; band < LSH_BANDS; band++) {
-    const buckets = new Map<string, number[]>();
+    // The band's rows hashed to one number: a rare collision only adds a candidate, which is measured exactly anyway.
+    const buckets = new Map<number, number[]>();
     const off = band * LSH_ROWS;
     for (let i = 0; i < n; i++) {
       const sig = signatures[i];
-      let key = '';
-      for (let r = 0; r < LSH_ROWS; r++) key += sig[off + r].toString(36) + ',';
+      let key = 0x811c9dc5;
+      for (let r = 0; r < LSH_ROWS; r++) key = Math.imul(key ^ sig[off + r], 0x01000193);
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);
@@ -74,12 +86,15 @@ export function lshCandidates(signatures: Uint32Array[], group?: ArrayLike<numbe
           const i = list[x];
           const j = list[y];
           if (group && group[i] === group[j]) continue;
-          const code = i * n + j;
-          if (seen.has(code)) continue;
-          seen.add(code);
-          out.push([i, j]);
+          if (band > 0 && agreedEarlier(signatures[i], signatures[j], band)) continue;
+          visit(i, j);
         }
     }
   }
+}
+
+export function lshCandidates(signatures: Uint32Array[], group?: ArrayLike<number>): [number, number][] {
+  const out: [number, number][] = [];
+  forEachCandidate(signatures, (i, j) => out.push([i, j]), group);
   return out;
 }

@@ -73,21 +73,26 @@ export function subjectPairs(
 ): { a: string; b: string; score: number; terms: string[] }[] {
   const n = docs.length;
   const titleGrams = docs.map((d) => bigrams(withoutNames(d, coreTitle(d.title))));
-  const bodyGrams = docs.map((d) => bigrams(withoutNames(d, flattenUnits(d.units).map(unitOwnText).join('|'))));
+  const bodyText = (d: PolicyDocument) => withoutNames(d, flattenUnits(d.units).map(unitOwnText).join('|'));
+  // Two passes over the bodies (document frequencies, then each body's key terms) so only one body's bigrams are held at a time.
   const df = new Map<number, number>();
-  for (let i = 0; i < n; i++) for (const g of new Set([...titleGrams[i].keys(), ...bodyGrams[i].keys()])) df.set(g, (df.get(g) ?? 0) + 1);
+  for (let i = 0; i < n; i++) {
+    const seen = new Set(titleGrams[i].keys());
+    for (const g of bigrams(bodyText(docs[i])).keys()) seen.add(g);
+    for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1);
+  }
   const maxDf = Math.max(2, Math.floor(n * MAX_DF_SHARE));
   const idf = (g: number) => Math.log((n + 1) / ((df.get(g) ?? 0) + 1)) + 1;
   const useful = (g: number) => (df.get(g) ?? 0) <= maxDf;
 
   const titles = titleGrams.map((t) => normalised(new Map([...t.keys()].map((g) => [g, idf(g)]))));
-  const bodies = bodyGrams.map((b) =>
+  const bodies = docs.map((d) =>
     normalised(
       new Map(
-        [...b]
+        [...bigrams(bodyText(d))]
           .filter(([g]) => useful(g))
           .map(([g, tf]) => [g, (1 + Math.log(tf)) * idf(g)] as [number, number])
-          .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+          .sort((x, y) => y[1] - x[1] || x[0] - y[0])
           .slice(0, KEY_TERMS),
       ),
     ),
