@@ -6,7 +6,7 @@
  * benchmark's baseline and a check that LSH misses nothing that matters.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { forEachCandidate, lshCandidates, signature, SIGNATURE_LENGTH } from './minhash.js';
+import { CLAUSE_LSH_ROWS, forEachCandidate, lshCandidates, signature, SIGNATURE_LENGTH } from './minhash.js';
 import { hashString, overlap, shingleSet, type Overlap } from './shingles.js';
 import { coreTitle, bigramDice, isDraftTitle } from './titles.js';
 import { compareUnits, overlapKey } from './units.js';
@@ -20,6 +20,11 @@ import { subjectPairs } from './subject.js';
 export const MIN_CLAUSE_SHINGLES = 8;
 /** Two clauses are counterparts from here: rewordings of one clause score 0.5–0.9, unrelated clauses on one subject under 0.2. */
 export const CLAUSE_SIMILARITY = 0.5;
+/**
+ * Clause pairs from this similarity make their documents a candidate pair (then measured as wholes): a
+ * district's rewrite of a city's points shares few whole clauses but many half-rewritten ones (0.25–0.5).
+ */
+export const CANDIDATE_CLAUSE_SIMILARITY = 0.25;
 /** A short clause quoted whole inside a longer one counts when this much of it is found there. */
 export const CLAUSE_CONTAINED = 0.85;
 /** Counterparts kept per unit. */
@@ -92,7 +97,7 @@ export interface DetectOptions {
   method?: 'lsh' | 'all-pairs';
 }
 
-/** Unit pairs (across documents) with their similarity ≥ CLAUSE_SIMILARITY; candidates are measured as they come, never all held at once. */
+/** Unit pairs (across documents) with their similarity ≥ CANDIDATE_CLAUSE_SIMILARITY; candidates are measured as they come, never all held at once. */
 function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[]): [number, number, number][] {
   const eligible = p.units.map((u, i) => (u.set.length >= MIN_CLAUSE_SHINGLES ? i : -1)).filter((i) => i >= 0);
   const out: [number, number, number][] = [];
@@ -100,13 +105,14 @@ function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32
     const a = p.units[i].set;
     const b = p.units[j].set;
     const sim = clauseSimilarity(overlap(a, b), a, b);
-    if (sim >= CLAUSE_SIMILARITY) out.push(i < j ? [i, j, sim] : [j, i, sim]);
+    if (sim >= CANDIDATE_CLAUSE_SIMILARITY) out.push(i < j ? [i, j, sim] : [j, i, sim]);
   };
   if (method === 'lsh') {
     forEachCandidate(
       eligible.map((i) => unitSigs[i]),
       (x, y) => measure(eligible[x], eligible[y]),
       eligible.map((i) => p.units[i].doc),
+      CLAUSE_LSH_ROWS,
     );
   } else {
     for (let x = 0; x < eligible.length; x++)
@@ -208,11 +214,17 @@ export function detectVariants(docs: PolicyDocument[], options: DetectOptions = 
   const method = options.method ?? 'lsh';
   const p = prepare(docs);
   const unitSigs = method === 'lsh' ? p.units.map((u) => signature(u.set)) : [];
-  const clauseMatches = matchClauses(p, method, unitSigs);
+  const measured = matchClauses(p, method, unitSigs);
+  const clauseMatches = measured.filter((m) => m[2] >= CLAUSE_SIMILARITY);
   const shared = sharedClauseCounts(p, clauseMatches);
 
   // Document candidates: LSH on whole texts, plus every pair sharing a clause (containment LSH alone would miss).
   const candidates = new Set<string>(shared.keys());
+  for (const [i, j] of measured) {
+    const da = p.units[i].doc;
+    const db = p.units[j].doc;
+    candidates.add(da < db ? `${da},${db}` : `${db},${da}`);
+  }
   if (method === 'lsh') {
     const sigs = p.docs.map((d) => (d.set.length ? docSignature(d, unitSigs) : new Uint32Array(SIGNATURE_LENGTH)));
     const nonEmpty = p.docs.map((d) => d.set.length > 0);

@@ -6,10 +6,15 @@
  * compared exactly.
  */
 
-/** 42 bands × 3 rows: pairs at Jaccard 0.3 are found with p ≈ 0.68, at 0.45 with p ≈ 0.98, at 0.1 with p ≈ 0.04. */
+/**
+ * Documents: 42 bands × 3 rows: pairs at Jaccard 0.3 are found with p ≈ 0.68, at 0.45 with p ≈ 0.98, at 0.1
+ * with p ≈ 0.04 (weaker document pairs are reached through their clauses). Clauses use the same signatures
+ * as 63 bands × 2 rows (`CLAUSE_LSH_ROWS`): p ≈ 0.98 at 0.25, where rewritten clauses start.
+ */
 export const LSH_BANDS = 42;
 export const LSH_ROWS = 3;
 export const SIGNATURE_LENGTH = LSH_BANDS * LSH_ROWS;
+export const CLAUSE_LSH_ROWS = 2;
 
 /** Deterministic odd multipliers/offsets for the universal hashes (xorshift from a fixed seed). */
 function makeCoefficients(n: number): { a: Uint32Array; b: Uint32Array } {
@@ -49,11 +54,11 @@ export function signature(set: Uint32Array): Uint32Array {
 }
 
 /** True when signatures i and j agree on every row of some band before `band`: the pair was already reported there. */
-function agreedEarlier(a: Uint32Array, b: Uint32Array, band: number): boolean {
+function agreedEarlier(a: Uint32Array, b: Uint32Array, band: number, rows: number): boolean {
   for (let e = 0; e < band; e++) {
-    const off = e * LSH_ROWS;
+    const off = e * rows;
     let same = true;
-    for (let r = 0; r < LSH_ROWS && same; r++) same = a[off + r] === b[off + r];
+    for (let r = 0; r < rows && same; r++) same = a[off + r] === b[off + r];
     if (same) return true;
   }
   return false;
@@ -65,16 +70,17 @@ function agreedEarlier(a: Uint32Array, b: Uint32Array, band: number): boolean {
  * size would grow with the square of a large cluster). `group[i]` (e.g. the
  * document of a unit) excludes pairs within one group when given.
  */
-export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j: number) => void, group?: ArrayLike<number>): void {
+export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j: number) => void, group?: ArrayLike<number>, rows = LSH_ROWS): void {
   const n = signatures.length;
-  for (let band = 0; band < LSH_BANDS; band++) {
+  const bands = Math.floor(SIGNATURE_LENGTH / rows);
+  for (let band = 0; band < bands; band++) {
     // The band's rows hashed to one number: a rare collision only adds a candidate, which is measured exactly anyway.
     const buckets = new Map<number, number[]>();
-    const off = band * LSH_ROWS;
+    const off = band * rows;
     for (let i = 0; i < n; i++) {
       const sig = signatures[i];
       let key = 0x811c9dc5;
-      for (let r = 0; r < LSH_ROWS; r++) key = Math.imul(key ^ sig[off + r], 0x01000193);
+      for (let r = 0; r < rows; r++) key = Math.imul(key ^ sig[off + r], 0x01000193);
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);
@@ -86,7 +92,7 @@ export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j
           const i = list[x];
           const j = list[y];
           if (group && group[i] === group[j]) continue;
-          if (band > 0 && agreedEarlier(signatures[i], signatures[j], band)) continue;
+          if (band > 0 && agreedEarlier(signatures[i], signatures[j], band, rows)) continue;
           visit(i, j);
         }
     }
