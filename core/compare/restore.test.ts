@@ -32,6 +32,6 @@ describe('restoreVariants', () => {
   });
 
   it('an unreadable file or another format version is "no variants", not an error', () => {
-    for (const bad of [null, [], 'x', { formatVersion: 2, families: [] }, {}]) expect(restoreVariants(bad)).toEqual(emptyVariants());
+    for (const bad of [null, [], 'x', { ...good, formatVersion: 2 }, {}]) expect(restoreVariants(bad)).toEqual(emptyVariants());
   });
 });
