@@ -20,6 +20,8 @@ const KEY_TERMS = 150;
 const TITLE_SHARE = 0.5;
 /** Bigrams in more than this share of documents say nothing about a subject. */
 const MAX_DF_SHARE = 0.25;
+/** …and in a large corpus, in more than this many. */
+const MAX_DF = 300;
 
 const isIdeograph = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
@@ -52,12 +54,6 @@ function withoutNames(d: PolicyDocument, text: string): string {
   return out;
 }
 
-function cosine(a: Map<number, number>, b: Map<number, number>): number {
-  let dot = 0;
-  for (const [g, w] of a) dot += w * (b.get(g) ?? 0);
-  return dot;
-}
-
 function normalised(v: Map<number, number>): Map<number, number> {
   let norm = 0;
   for (const w of v.values()) norm += w * w;
@@ -81,7 +77,7 @@ export function subjectPairs(
     for (const g of bigrams(bodyText(docs[i])).keys()) seen.add(g);
     for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1);
   }
-  const maxDf = Math.max(2, Math.floor(n * MAX_DF_SHARE));
+  const maxDf = Math.max(2, Math.min(MAX_DF, Math.floor(n * MAX_DF_SHARE)));
   const idf = (g: number) => Math.log((n + 1) / ((df.get(g) ?? 0) + 1)) + 1;
   const useful = (g: number) => (df.get(g) ?? 0) <= maxDf;
 
@@ -98,23 +94,41 @@ export function subjectPairs(
     ),
   );
 
-  const postings = new Map<number, number[]>();
-  for (let i = 0; i < n; i++)
-    for (const g of new Set([...titles[i].keys(), ...bodies[i].keys()])) {
-      const p = postings.get(g);
-      if (p) p.push(i);
-      else postings.set(g, [i]);
+  // Inverted lists of (document, weight) per term; scores are accumulated along the lists of a document's
+  // informative terms (df ≤ maxDf), so the cost follows the lists' lengths, not the number of pairs.
+  const titlePostings = new Map<number, [number, number][]>();
+  const bodyPostings = new Map<number, [number, number][]>();
+  const post = (into: Map<number, [number, number][]>, v: Map<number, number>, i: number) => {
+    for (const [g, w] of v) {
+      const p = into.get(g);
+      if (p) p.push([i, w]);
+      else into.set(g, [[i, w]]);
     }
-
+  };
+  for (let i = 0; i < n; i++) {
+    post(titlePostings, titles[i], i);
+    post(bodyPostings, bodies[i], i);
+  }
+  const acc = new Float64Array(n);
+  const touched: number[] = [];
   const best = new Map<string, { a: string; b: string; score: number; terms: string[] }>();
   for (let i = 0; i < n; i++) {
-    const others = new Set<number>();
-    for (const g of new Set([...titles[i].keys(), ...bodies[i].keys()])) for (const j of postings.get(g) ?? []) if (j !== i) others.add(j);
-    const top = [...others]
-      .map((j) => [j, TITLE_SHARE * cosine(titles[i], titles[j]) + (1 - TITLE_SHARE) * cosine(bodies[i], bodies[j])] as const)
+    touched.length = 0;
+    const add = (j: number, x: number) => {
+      if (j === i) return;
+      if (acc[j] === 0) touched.push(j);
+      acc[j] += x;
+    };
+    for (const [g, w] of titles[i]) if (useful(g)) for (const [j, wj] of titlePostings.get(g)!) add(j, TITLE_SHARE * w * wj);
+    for (const [g, w] of bodies[i]) for (const [j, wj] of bodyPostings.get(g)!) add(j, (1 - TITLE_SHARE) * w * wj);
+    // Common title words were not followed: add their share for the documents reached.
+    for (const [g, w] of titles[i]) if (!useful(g)) for (const j of touched) acc[j] += TITLE_SHARE * w * (titles[j].get(g) ?? 0);
+    const top = touched
+      .map((j) => [j, acc[j]] as const)
       .filter(([j, s]) => s >= threshold && !isTextVariant(docs[i].id, docs[j].id))
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, SUBJECT_NEIGHBOURS);
+    for (const j of touched) acc[j] = 0;
     for (const [j, s] of top) {
       const [a, b] = docs[i].id < docs[j].id ? [i, j] : [j, i];
       const key = `${a},${b}`;
