@@ -79,7 +79,7 @@ export async function writeCorpus(corpusDir: string, files: Map<string, string>)
     }
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`);
+    throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`, { cause: e });
   }
   const aside = path.join(corpusDir, SWAP_DIR);
   await mkdir(aside, { recursive: true });

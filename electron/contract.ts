@@ -69,6 +69,15 @@ export interface SaveBackupRequest {
 
 export type OpenBackupResult = { ok: true; path: string; json: string } | FileError;
 
+/** An automatic backup written (or skipped because nothing changed since the newest). */
+export type AutoBackupWriteResult = { ok: true; file: string; skipped: boolean } | FileError;
+
+/**
+ * The newest automatic backup that parses as an annotation file; `none` when
+ * there is no valid one.
+ */
+export type AutoBackupReadResult = { ok: true; json: string; file: string; savedAt: string } | { ok: false; code: 'none'; message: string } | FileError;
+
 export type OpenExternalResult = { ok: true } | { ok: false; message: string };
 
 /** Commands the application menu sends to the renderer. */
@@ -81,6 +90,8 @@ export interface IpcContract {
   'export:save-pdf': { args: [request: SavePdfRequest]; result: SaveResult };
   'backup:save': { args: [request: SaveBackupRequest]; result: SaveResult };
   'backup:open': { args: []; result: OpenBackupResult };
+  'autobackup:write': { args: [json: string]; result: AutoBackupWriteResult };
+  'autobackup:read': { args: []; result: AutoBackupReadResult };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -101,6 +112,13 @@ export interface PolicyReaderBridge {
   saveBackup(request: SaveBackupRequest): Promise<SaveResult>;
   /** Asks for a file, reads it (size-limited, UTF-8 and JSON checked). */
   openBackup(): Promise<OpenBackupResult>;
+  /**
+   * Writes the annotation file (JSON text) as a rotating automatic backup in
+   * the user-data folder (temp file, fsync, rename; the last 10 kept).
+   */
+  writeAutoBackup(json: string): Promise<AutoBackupWriteResult>;
+  /** Reads the newest valid automatic backup (the restore offer at start). */
+  readAutoBackup(): Promise<AutoBackupReadResult>;
   /** Subscribes to menu commands (查找 → 'find'); returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -118,5 +136,7 @@ export const BRIDGE_METHODS = {
   savePdf: true,
   saveBackup: true,
   openBackup: true,
+  writeAutoBackup: true,
+  readAutoBackup: true,
   onMenuCommand: true,
 } as const satisfies Record<PolicyReaderBridgeMethod, true>;

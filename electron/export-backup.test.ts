@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_MAX_BYTES, defaultBackupName, openBackup, saveBackup } from './backup';
+import { defaultBackupName, openBackup, saveBackup } from './backup';
 import type { Dialogs } from './dialogs';
 import { createDialogGate } from './dialogs';
 import { EXPORT_CSP, isPdf, savePdf, withCspMeta } from './export';
@@ -126,7 +126,20 @@ describe('backup', () => {
     expect(await openBackup({ dialogs: dialogs(undefined, txt), defaultDir: dir, read: async () => null })).toMatchObject({ ok: false, code: 'too-large' });
     expect(await openBackup({ dialogs: dialogs(undefined, path.join(dir, 'missing.json')), defaultDir: dir })).toMatchObject({ ok: false, code: 'not-found' });
     expect(await openBackup({ dialogs: dialogs(), defaultDir: dir })).toMatchObject({ ok: false, code: 'canceled' });
-    expect(BACKUP_MAX_BYTES).toBe(50 * 1024 * 1024);
+  });
+  it('reads backups up to 50 MiB (the contract limit) and refuses anything larger, with the size in the message', async () => {
+    // Sparse files: the size is real for the reader, no disk space is used.
+    const atLimit = path.join(dir, 'at-limit.json');
+    const over = path.join(dir, 'over.json');
+    fs.closeSync(fs.openSync(atLimit, 'w'));
+    fs.truncateSync(atLimit, 50 * 1024 * 1024);
+    fs.closeSync(fs.openSync(over, 'w'));
+    fs.truncateSync(over, 50 * 1024 * 1024 + 1);
+    // At the limit it is read, then refused only because NUL bytes are not JSON.
+    expect(await openBackup({ dialogs: dialogs(undefined, atLimit), defaultDir: dir })).toMatchObject({ ok: false, code: 'invalid' });
+    const big = await openBackup({ dialogs: dialogs(undefined, over), defaultDir: dir });
+    expect(big).toMatchObject({ ok: false, code: 'too-large' });
+    expect((big as { message: string }).message).toContain('50 MB');
   });
   it('readFileLimited stops past the limit', async () => {
     const file = path.join(dir, 'big.json');

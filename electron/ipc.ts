@@ -15,6 +15,8 @@ const CHANNEL_SET = {
   'export:save-pdf': true,
   'backup:save': true,
   'backup:open': true,
+  'autobackup:write': true,
+  'autobackup:read': true,
 } as const satisfies Record<IpcChannel, true>;
 export const IPC_CHANNELS = Object.keys(CHANNEL_SET) as IpcChannel[];
 
@@ -103,6 +105,14 @@ export const validators: Validators = {
   },
   'backup:open': (args) => {
     arity('backup:open', args, 0);
+    return [];
+  },
+  'autobackup:write': (args) => {
+    arity('autobackup:write', args, 1);
+    return [str('autobackup:write', 'json', args[0], LIMITS.backupChars, { nonEmpty: true })!];
+  },
+  'autobackup:read': (args) => {
+    arity('autobackup:read', args, 0);
     return [];
   },
 };

@@ -164,7 +164,15 @@ describe('main.cjs composed against a fake electron', () => {
   });
 
   it('registers exactly the contract channels, each checking the sender', async () => {
-    expect([...fake.state.ipc.keys()].sort()).toEqual(['app:get-info', 'backup:open', 'backup:save', 'export:save-pdf', 'shell:open-external']);
+    expect([...fake.state.ipc.keys()].sort()).toEqual([
+      'app:get-info',
+      'autobackup:read',
+      'autobackup:write',
+      'backup:open',
+      'backup:save',
+      'export:save-pdf',
+      'shell:open-external',
+    ]);
     const info = fake.state.ipc.get('app:get-info')!;
     await expect(info(trusted)).resolves.toEqual({ version: '9.9.9', platform: process.platform, isPackaged: false });
     await expect(info({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/untrusted/);
@@ -193,6 +201,29 @@ describe('main.cjs composed against a fake electron', () => {
 
   it('serves PDF export HTML only from its own in-memory session', () => {
     expect(fake.state.partitionHandlers.has('app')).toBe(true);
+  });
+
+  it('writes automatic backups into the user-data folder and reads the newest back (restore offer)', async () => {
+    const write = fake.state.ipc.get('autobackup:write')!;
+    const read = fake.state.ipc.get('autobackup:read')!;
+    await expect(read(trusted)).resolves.toMatchObject({ ok: false, code: 'none' });
+    const file = (n: number) => JSON.stringify({ format: 'policy-reader/annotations', formatVersion: 1, exported: '', annotations: [{ n }] });
+    await expect(write(trusted, file(1))).resolves.toMatchObject({ ok: true, skipped: false });
+    await new Promise((r) => setTimeout(r, 5));
+    await expect(write(trusted, file(2))).resolves.toMatchObject({ ok: true, skipped: false });
+    const dir = path.join(tmp, 'paths', 'userData', 'annotation-backups');
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.json'))).toHaveLength(2);
+    const latest = (await read(trusted)) as { ok: true; json: string };
+    expect(JSON.parse(latest.json).annotations).toEqual([{ n: 2 }]);
+    await expect(write(trusted, 42)).rejects.toThrow(/string/);
+    await expect(read({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/untrusted/);
+  });
+
+  it('holds the quit until the backup is written', () => {
+    const willQuit = fake.state.appListeners.get('will-quit')!;
+    let prevented = false;
+    willQuit({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
   });
 
   it('saves the window state on close', () => {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import type { FileError } from './contract';
+import { createAutoBackup, holdQuitForBackup } from './autobackup';
 import { openBackup, saveBackup } from './backup';
 import { bindDialogs, createDialogGate } from './dialogs';
 import { createElectronPdfRenderer, savePdf } from './export';
@@ -77,6 +78,8 @@ async function start(): Promise<void> {
   const gate = createDialogGate();
   const renderPdf = createElectronPdfRenderer({ BrowserWindow, session }, isDev);
   const documents = () => app.getPath('documents');
+  const autoBackup = createAutoBackup({ userData: app.getPath('userData'), log });
+  holdQuitForBackup(app, autoBackup, log);
 
   registerIpcHandlers(
     ipcMain,
@@ -90,6 +93,8 @@ async function start(): Promise<void> {
       'export:save-pdf': (_event, request) => gate(BUSY, () => savePdf(request, { render: renderPdf, dialogs, defaultDir: documents() })),
       'backup:save': (_event, request) => gate(BUSY, () => saveBackup(request, { dialogs, defaultDir: documents() })),
       'backup:open': () => gate(BUSY, () => openBackup({ dialogs, defaultDir: documents() })),
+      'autobackup:write': (_event, json) => autoBackup.write(json),
+      'autobackup:read': () => autoBackup.readLatest(),
     },
     log,
   );

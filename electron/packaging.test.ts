@@ -1,61 +1,107 @@
 /**
  * Checks electron-builder.yml on paper (the real packaging needs downloads this
- * machine cannot make): valid against electron-builder's own JSON schema, ships
- * only the built app plus the corpus without raw/, and agrees with the paths the
- * main process resolves when packaged.
+ * machine cannot make): valid against electron-builder's own JSON schema, and
+ * — run through electron-builder's own file matcher — the app archive holds
+ * what the packaged main process loads and nothing else (no sources, maps,
+ * node_modules, corpus), and resources/corpus ships without raw/ where the
+ * main process looks for it.
+ *
+ * js-yaml, ajv and app-builder-lib are devDependencies imported normally: if
+ * one goes missing this file fails to load instead of skipping.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import Ajv from 'ajv';
+import { load } from 'js-yaml';
+import type { Configuration } from 'app-builder-lib';
+import { getFileMatchers } from 'app-builder-lib/out/fileMatcher';
+import schema from 'app-builder-lib/scheme.json';
 import { describe, expect, it } from 'vitest';
 import { resolveAppPaths } from './paths';
 
 const repo = path.resolve(__dirname, '..');
-const require = createRequire(import.meta.url);
-const load = <T>(id: string): T | null => {
-  try {
-    return require(id) as T;
-  } catch {
-    return null;
+const config = load(fs.readFileSync(path.join(repo, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { main: string };
+
+const file = { isDirectory: () => false } as fs.Stats;
+const options = { macroExpander: (s: string) => s, customBuildOptions: {}, globalOutDir: path.join(repo, 'release'), defaultSrc: repo };
+
+/** Would electron-builder put `rel` (relative to the repo) into app.asar? */
+function packed(rel: string): boolean {
+  const matchers = getFileMatchers(config as Configuration, 'files', '/app', options);
+  expect(matchers).not.toBeNull();
+  return matchers!.some((m) => m.from === repo && m.createFilter()(path.join(repo, rel), file));
+}
+
+/** Where electron-builder would copy `rel` (relative to the repo) among the resources, or null. */
+function resource(rel: string): string | null {
+  for (const m of getFileMatchers(config as Configuration, 'extraResources', '/resources', options) ?? []) {
+    const abs = path.join(repo, rel);
+    if (!abs.startsWith(m.from + path.sep)) continue;
+    if (m.createFilter()(abs, file)) return path.posix.join(m.to, path.relative(m.from, abs).split(path.sep).join('/'));
   }
-};
-const yaml = load<{ load(s: string): unknown }>('js-yaml');
-const Ajv = load<new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } }>('ajv');
-const schema = load<object>('app-builder-lib/scheme.json');
+  return null;
+}
 
-describe.skipIf(!yaml)('electron-builder.yml', () => {
-  const config = yaml!.load(fs.readFileSync(path.join(repo, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
-  const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-
-  it.skipIf(!Ajv || !schema)('is valid against app-builder-lib/scheme.json', () => {
-    const validate = new Ajv!({ allErrors: true, strict: false }).compile(schema!);
+describe('electron-builder.yml', () => {
+  it('is valid against app-builder-lib/scheme.json', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('packs only package.json and the built app, no node_modules or source maps', () => {
-    expect(config.files).toEqual(['package.json', 'dist/electron/**/*', 'dist/renderer/**/*', '!**/*.map', '!node_modules/**/*']);
-    expect(pkg.main).toBe('dist/electron/main.cjs');
-    expect(config.asar).toBe(true);
+  it('packs what the packaged main process loads: package.json, its main, the preload and the renderer', () => {
+    const p = resolveAppPaths({ isPackaged: true, appPath: '/app', resourcesPath: '/resources', mainDir: path.posix.join('/app', path.posix.dirname(pkg.main)) });
+    const inApp = (abs: string) => path.posix.relative('/app', abs);
+    for (const rel of ['package.json', pkg.main, inApp(p.preload), path.posix.join(inApp(p.rendererRoot), 'index.html'), path.posix.join(inApp(p.rendererRoot), 'assets/index-abc123.js'), path.posix.join(inApp(p.rendererRoot), 'assets/index-abc123.css')]) {
+      expect(packed(rel), rel).toBe(true);
+    }
+    expect(config.asar).not.toBe(false);
   });
 
-  it('ships the corpus as resources/corpus without raw/', () => {
-    expect(config.extraResources).toEqual([{ from: 'resources/corpus', to: 'corpus', filter: ['**/*', '!raw/**'] }]);
-    const p = resolveAppPaths({ isPackaged: true, appPath: '/x/resources/app.asar', resourcesPath: '/x/resources', mainDir: '/x/resources/app.asar/dist/electron' });
-    expect(p.corpusRoot).toBe(path.join('/x/resources', config.extraResources[0].to));
+  it('leaves sources, source maps, node_modules, tests and the corpus out of app.asar', () => {
+    for (const rel of [
+      `${pkg.main}.map`,
+      'dist/renderer/assets/index-abc123.js.map',
+      'node_modules/react/index.js',
+      'node_modules/lunr/lunr.js',
+      'electron/main.ts',
+      'core/search/engine.ts',
+      'renderer/App.tsx',
+      'cli/policy-reader.ts',
+      'scripts/start.ts',
+      'e2e/browser/search.e2e.ts',
+      'resources/corpus/library.json',
+      'resources/corpus/raw/000.txt',
+      'README.md',
+      'test-results/search-results.png',
+      'release/linux-unpacked/policy-reader',
+    ]) {
+      expect(packed(rel), rel).toBe(false);
+    }
   });
 
-  it('targets NSIS, dmg, AppImage and deb with the committed icon', () => {
-    expect(config.win.target.map((t: { target: string }) => t.target)).toEqual(['nsis']);
-    expect(config.mac.target.map((t: { target: string }) => t.target)).toEqual(['dmg']);
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    for (const os of ['win', 'mac', 'linux']) expect(fs.existsSync(path.join(repo, config[os].icon)), os).toBe(true);
-    const png = fs.readFileSync(path.join(repo, 'build', 'icon.png'));
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+  it('ships the built corpus as resources/corpus, where the packaged main process reads it, without raw/', () => {
+    const p = resolveAppPaths({ isPackaged: true, appPath: '/resources/app.asar', resourcesPath: '/resources', mainDir: '/resources/app.asar/dist/electron' });
+    for (const rel of ['library.json', 'manifest.json', 'docs/p0123456789a.json', 'search/index.json', 'search/units.json']) {
+      expect(resource(`resources/corpus/${rel}`), rel).toBe(path.posix.join(p.corpusRoot, rel));
+    }
+    for (const rel of ['raw/000_57e3cdbe4450e5ba.txt', 'raw/sub/x.txt']) expect(resource(`resources/corpus/${rel}`), rel).toBeNull();
+  });
+
+  it('targets NSIS, dmg, AppImage and deb with the committed 512×512 icon', () => {
+    const targets = (os: 'win' | 'mac' | 'linux') => [config[os].target].flat().map((t: string | { target: string }) => (typeof t === 'string' ? t : t.target));
+    expect(targets('win')).toContain('nsis');
+    expect(targets('mac')).toContain('dmg');
+    expect(targets('linux')).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    for (const os of ['win', 'mac', 'linux']) {
+      const png = fs.readFileSync(path.join(repo, config[os].icon));
+      expect(png.subarray(1, 4).toString(), os).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], os).toEqual([512, 512]);
+    }
     expect(fs.existsSync(path.join(repo, config.mac.entitlements))).toBe(true);
   });
 
-  it('flips the hardening fuses', () => {
+  it('flips the hardening fuses: no run-as-node, no NODE_OPTIONS, app only from the asar, no file:// privileges', () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true, enableNodeOptionsEnvironmentVariable: false, grantFileProtocolExtraPrivileges: false });
   });
 });

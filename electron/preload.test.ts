@@ -62,12 +62,16 @@ describe('preload bridge', () => {
     await b.savePdf({ html: '<p/>', suggestedName: 'a' });
     await b.saveBackup({ json: '{}' });
     await b.openBackup();
+    await b.writeAutoBackup('{"a":1}');
+    await b.readAutoBackup();
     expect(invoked).toEqual([
       ['app:get-info'],
       ['shell:open-external', 'https://www.gov.cn/'],
       ['export:save-pdf', { html: '<p/>', suggestedName: 'a' }],
       ['backup:save', { json: '{}' }],
       ['backup:open'],
+      ['autobackup:write', '{"a":1}'],
+      ['autobackup:read'],
     ]);
   });
 

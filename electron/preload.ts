@@ -19,6 +19,8 @@ const bridge: PolicyReaderBridge = {
   savePdf: (request) => invoke('export:save-pdf', request),
   saveBackup: (request) => invoke('backup:save', request),
   openBackup: () => invoke('backup:open'),
+  writeAutoBackup: (json) => invoke('autobackup:write', json),
+  readAutoBackup: () => invoke('autobackup:read'),
   onMenuCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand: listener must be a function');
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {

@@ -4,6 +4,7 @@ import {
   hardenWebContents,
   isAllowedExternalUrl,
   isAllowedRequestUrl,
+  isAllowedPermission,
   isAppUrl,
   secureWebPreferences,
   type HardenableSession,
@@ -132,10 +133,58 @@ describe('hardenSession', () => {
     request({}, 'notifications', cb);
     expect(cb.mock.calls).toEqual([[false], [false]]);
     expect(check({}, 'clipboard-read')).toBe(false);
+    expect(check({}, 'clipboard-read', 'app://reader')).toBe(false);
     expect(device({})).toBe(false);
     const done = vi.fn();
     before({ url: 'https://example.com/' }, done);
     before({ url: 'app://reader/' }, done);
     expect(done.mock.calls).toEqual([[{ cancel: true }], [{ cancel: false }]]);
+  });
+});
+
+describe('persistent storage permission', () => {
+  function wired() {
+    let request: any, check: any;
+    hardenSession(
+      {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+        webRequest: { onBeforeRequest: () => {} },
+      },
+      false,
+    );
+    const ask = (permission: string, requestingUrl?: string) => {
+      const cb = vi.fn();
+      request({}, permission, cb, requestingUrl === undefined ? undefined : { requestingUrl });
+      return cb.mock.calls[0][0] as boolean;
+    };
+    return { ask, request: (...a: unknown[]) => request(...a), check: (permission: string, origin: string) => check({}, permission, origin, { requestingUrl: `${origin}/` }) as boolean };
+  }
+
+  it('navigator.storage.persist() (request) and persisted() (check) are allowed for app://reader only', () => {
+    const { ask, check, request } = wired();
+    expect(isAllowedPermission('persistent-storage', 'app://reader/#/doc/x')).toBe(true);
+    expect(ask('persistent-storage', 'app://reader/')).toBe(true);
+    expect(check('persistent-storage', 'app://reader')).toBe(true);
+    // any other origin, or no origin at all
+    expect(ask('persistent-storage', 'app://export/abc')).toBe(false);
+    expect(ask('persistent-storage', 'https://www.gov.cn/')).toBe(false);
+    expect(ask('persistent-storage')).toBe(false);
+    const fromPage = (url: string) => {
+      const cb = vi.fn();
+      request({ getURL: () => url }, 'persistent-storage', cb, {});
+      return cb.mock.calls[0][0];
+    };
+    expect(fromPage('app://reader/#/annotations')).toBe(true);
+    expect(fromPage('https://www.gov.cn/')).toBe(false);
+    expect(check('persistent-storage', 'https://evil.example')).toBe(false);
+  });
+
+  it('every other permission stays denied, even for app://reader', () => {
+    const { ask, check } = wired();
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'storage-access', 'top-level-storage-access', 'fileSystem', 'openExternal', 'unknown']) {
+      expect(ask(p, 'app://reader/'), p).toBe(false);
+      expect(check(p, 'app://reader'), p).toBe(false);
+    }
   });
 });

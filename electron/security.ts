@@ -98,9 +98,40 @@ export function hardenWebContents(contents: HardenableWebContents, log: (msg: st
   });
 }
 
+/**
+ * The one permission the app uses: 'persistent-storage', which Chromium asks
+ * for when the renderer calls navigator.storage.persist() (a request) and
+ * navigator.storage.persisted() / permissions.query (checks), so IndexedDB
+ * with the user's annotations is never evicted under storage pressure.
+ * Granted to the top frame of app://reader only; everything else is denied.
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['persistent-storage'];
+
+export function isAllowedPermission(permission: string, origin: string | null | undefined): boolean {
+  return ALLOWED_PERMISSIONS.includes(permission) && isAppUrl(origin);
+}
+
+/** The requesting frame's URL: details.requestingUrl (request handler) or the requesting origin (check handler). */
+function urlOf(details: unknown): string | null {
+  const d = details as { requestingUrl?: unknown; requestingOrigin?: unknown; securityOrigin?: unknown } | null | undefined;
+  for (const v of [d?.requestingUrl, d?.requestingOrigin, d?.securityOrigin]) if (typeof v === 'string') return v;
+  return null;
+}
+
+function pageUrl(wc: unknown): string | null {
+  try {
+    const url = (wc as { getURL?: () => unknown } | null)?.getURL?.();
+    return typeof url === 'string' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface HardenableSession {
-  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void;
+  setPermissionRequestHandler(
+    handler: (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (wc: unknown, permission: string, requestingOrigin: string, details?: unknown) => boolean): void;
   setDevicePermissionHandler?(handler: (...args: unknown[]) => boolean): void;
   webRequest: {
     onBeforeRequest(
@@ -111,7 +142,8 @@ export interface HardenableSession {
 }
 
 /**
- * Denies every permission (camera, notifications, clipboard-read, …) and every
+ * Denies every permission but persistent storage for our own origin (camera,
+ * notifications, clipboard-read … are all refused), and every
  * request that is not app://<one of appHosts>, data: or blob:.
  */
 export function hardenSession(
@@ -120,11 +152,16 @@ export function hardenSession(
   log: (msg: string) => void = () => {},
   appHosts: readonly string[] = [APP_HOST],
 ): void {
-  session.setPermissionRequestHandler((_wc, permission, callback) => {
-    log(`denied permission ${permission}`);
-    callback(false);
+  session.setPermissionRequestHandler((wc, permission, callback, details) => {
+    // Older Electron versions may omit details.requestingUrl; the requesting page's URL is the fallback.
+    const granted = isAllowedPermission(permission, urlOf(details) ?? pageUrl(wc));
+    if (!granted) log(`denied permission ${permission}`);
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  // Checks pass the origin (no path): app://reader is enough for isAppUrl.
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isAllowedPermission(permission, typeof requestingOrigin === 'string' ? requestingOrigin : urlOf(details)),
+  );
   session.setDevicePermissionHandler?.(() => false);
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
     const cancel = !isAllowedRequestUrl(details.url, isDev, appHosts);

@@ -1,4 +1,7 @@
 import { useEffect } from 'react';
+import { RestoreDialog } from './annotations/RestoreDialog';
+import { startAnnotations } from './annotations/startup';
+import { Notices } from './components/Notices';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
@@ -12,6 +15,10 @@ export function App() {
   const { route, nonce } = useRoute();
   const settings = useSettings();
   const { theme, fontSize } = settings.settings;
+
+  useEffect(() => {
+    void startAnnotations();
+  }, []);
 
   useEffect(() => {
     const root = document.documentElement;
@@ -29,6 +36,8 @@ export function App() {
         {route.name === 'compare' && <CompareRoute key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
+      <RestoreDialog />
+      <Notices />
     </>
   );
 }

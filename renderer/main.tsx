@@ -5,6 +5,7 @@ import { preloadSearch } from './search/client';
 import './styles/base.css';
 import './styles/library.css';
 import './styles/reader.css';
+import './styles/storage.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -21,17 +21,7 @@ import { SearchEngine } from '../core/search/engine.js';
 import { normalizeUnitText } from '../core/search/tokenizer.js';
 import { normalize } from '../core/text/normalize.js';
 import { loadCorpusDocs } from '../cli/commands/search.js';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../core/util/random.js';
 
 /** Fallback corpus: one document per raw file, paragraphs at blank lines. */
 export function rawCorpus(rawDir: string): SearchCorpus {

@@ -19,7 +19,7 @@ import { flatten, readCorpus, scenarioDoc } from '../e2e/browser/corpus-facts';
 import { DEFAULT_CORPUS } from './preview-server';
 
 // page.evaluate callbacks run in the browser; this file is checked with Node types only.
-declare const document: any, window: any, performance: any, requestAnimationFrame: any;
+declare const document: any, window: any, performance: any;
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => {

@@ -20,6 +20,7 @@ suite() {
 }
 
 step "typecheck (core without DOM or Node, node side, renderer without Node)" npm run --silent typecheck
+step "lint (layer boundaries: eslint.config.js)" npm run --silent lint
 step "build (corpus + search index, renderer, electron bundles)" npm run --silent build
 suite unit
 suite browser-e2e -c vitest.e2e.config.ts

@@ -74,6 +74,12 @@ export interface AnnotationTarget {
   'policyReader:unitId': string | null;
   /** Corpus `contentHash` at creation (or at the last successful re-anchoring). */
   'policyReader:contentHash': string;
+  /**
+   * Bookmarks of a clause only: the first characters of the clause's body text
+   * (label excluded), so the bookmark finds its clause again when a rebuild
+   * renumbers or re-addresses it.
+   */
+  'policyReader:opening'?: string;
 }
 
 export interface Annotation {
@@ -118,6 +124,27 @@ export function tagsOf(a: Annotation): string[] {
 
 export function quoteOf(a: Annotation): TextQuoteSelector | null {
   return a.target.selector?.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector') ?? null;
+}
+
+/** What the user sees the annotation as: a note has a non-empty note text, whatever its motivation. */
+export type AnnotationKind = 'bookmark' | 'highlight' | 'note';
+export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['bookmark', 'highlight', 'note'];
+
+export function kindOf(a: Annotation): AnnotationKind {
+  if (a.motivation === 'bookmarking') return 'bookmark';
+  return a.motivation === 'commenting' || noteOf(a).trim() !== '' ? 'note' : 'highlight';
+}
+
+export function docIdOf(a: Annotation): string {
+  return a.target['policyReader:document'].id;
+}
+
+export function unitIdOf(a: Annotation): string | null {
+  return a.target['policyReader:unitId'];
+}
+
+export function isOrphaned(a: Annotation): boolean {
+  return a['policyReader:orphaned'] === true;
 }
 
 export function positionOf(a: Annotation): TextPositionSelector | null {

@@ -38,13 +38,11 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   let title = '';
   let titleSource: TitleSource = 'title-line';
   let date: string | null = null;
-  let dateFromTitle = false;
 
   if (d.title) {
     const t = parseTitle(d.title.text);
     title = t.title;
     date = t.date;
-    dateFromTitle = !!t.date;
   }
 
   // Header: meta lines (news), 文号, addressees.

@@ -12,7 +12,7 @@
  */
 import lunr from 'lunr';
 import { encodeInts, encodeSorted } from './codec.js';
-import type { SearchCorpus, SearchDoc } from './corpus-units.js';
+import type { SearchCorpus } from './corpus-units.js';
 import { indexTerms, normalizeUnitText } from './tokenizer.js';
 import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedUnits } from './format.js';
 

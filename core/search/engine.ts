@@ -330,10 +330,8 @@ export class SearchEngine {
       return f;
     };
     // Candidates: units whose text has the driver clause, and units of documents whose metadata has it.
-    let cand: Int32Array;
     const lists = clauses[driver].map((p) => this.matchPhrase(p));
-    cand = lists.length === 1 ? lists[0] : unionAll(lists);
-    const driverVerified = true;
+    const cand = lists.length === 1 ? lists[0] : unionAll(lists);
     const metaDocs: number[] = [];
     if (clauses.length > 1) {
       for (let di = 0; di < this.docs.length; di++) if (this.metaMatches(this.docs[di], clauses[driver])) metaDocs.push(di);
@@ -381,7 +379,7 @@ export class SearchEngine {
         if (!f.excluded) out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
       }
     } else {
-      for (let i = 0; i < cand.length; i++) check(cand[i], driverVerified);
+      for (let i = 0; i < cand.length; i++) check(cand[i], true);
     }
     if (metaDocs.length) {
       for (const di of metaDocs) {

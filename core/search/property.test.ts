@@ -1,60 +1,112 @@
 /**
- * Property test on the real corpus (resources/corpus, parsed; falls back to
- * paragraphs of the raw files when the corpus has not been built): random
- * substrings of lengths 1–12 (seeded) are found in exactly the units whose
- * normalised text contains them, and every hit really contains them.
+ * Property test on the real corpus (resources/corpus, built by the unit
+ * suite's global setup when missing): random substrings of lengths 1–12
+ * (seeded) are found in exactly the units whose text contains them, with
+ * exactly the ranges where they occur.
+ *
+ * The expectation is computed independently of the engine: the documents are
+ * read from disk and walked here, each line is normalised with the reference
+ * `normalizeWithMap` (not the engine's fast tokenizer) and scanned with
+ * `indexOf`; only the index under test is built by the code under test.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalize } from '../text/normalize.js';
+import type { DocSummary, PolicyDocument, Unit } from '../corpus/types.js';
+import { normalize, normalizeWithMap, toOriginalRange } from '../text/normalize.js';
+import { mulberry32 } from '../util/random.js';
 import { buildIndexData } from './build.js';
-import type { SearchCorpus } from './corpus-units.js';
+import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SearchEngine } from './engine.js';
-import { normalizeUnitText } from './tokenizer.js';
-import { loadBenchCorpus, mulberry32 } from '../../scripts/bench-search.js';
 
+const CORPUS = resolve(__dirname, '../../resources/corpus');
+
+/** A unit as the brute force sees it: its id and its lines (heading, then paragraphs), each normalised with an offset map. */
+interface BruteUnit {
+  id: string;
+  lines: { display: string; norm: ReturnType<typeof normalizeWithMap>; offset: number }[];
+}
+
+let docs: PolicyDocument[];
 let corpus: SearchCorpus;
-let source: string;
 let E: SearchEngine;
-let norms: string[];
+let brute: BruteUnit[];
 
-beforeAll(async () => {
-  ({ corpus, source } = await loadBenchCorpus('resources/corpus'));
+beforeAll(() => {
+  // Fail, not skip: the global setup builds the corpus, so a missing one is a broken setup.
+  expect(existsSync(join(CORPUS, 'library.json')), `${CORPUS}/library.json (run npm run build:corpus)`).toBe(true);
+  const library = JSON.parse(readFileSync(join(CORPUS, 'library.json'), 'utf8')) as DocSummary[];
+  docs = library.map((s) => JSON.parse(readFileSync(join(CORPUS, 'docs', `${s.id}.json`), 'utf8')) as PolicyDocument);
+  corpus = flattenCorpus(docs);
   const data = buildIndexData(corpus);
   E = SearchEngine.fromJSON(JSON.stringify(data.units), JSON.stringify(data.index));
-  norms = corpus.units.map((u) => normalizeUnitText(u.text).norm);
+  brute = [];
+  const walk = (units: Unit[]) => {
+    for (const u of units) {
+      const display = [...(u.heading ? [u.heading] : []), ...u.paragraphs.map((p) => p.text)];
+      let offset = 0;
+      const lines = display.map((d) => {
+        const line = { display: d, norm: normalizeWithMap(d), offset };
+        offset += d.length + 1;
+        return line;
+      });
+      brute.push({ id: u.id, lines });
+      walk(u.children);
+    }
+  };
+  for (const d of docs) walk(d.units);
 }, 120_000);
 
-function brute(phrase: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < norms.length; i++) if (norms[i].includes(phrase)) out.push(i);
+const unitId = (u: number) => `${corpus.docs[corpus.units[u].doc].id}~${corpus.units[u].path}`;
+
+/** Display ranges of `phrase` in a unit's search text: non-overlapping occurrences per line, touching ones merged. */
+function bruteRanges(b: BruteUnit, phrase: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const line of b.lines) {
+    for (let at = line.norm.text.indexOf(phrase); at >= 0; at = line.norm.text.indexOf(phrase, at + phrase.length)) {
+      const [s, e] = toOriginalRange(line.norm, at, at + phrase.length);
+      const last = out[out.length - 1];
+      if (last && last[1] >= line.offset + s) last[1] = Math.max(last[1], line.offset + e);
+      else out.push([line.offset + s, line.offset + e]);
+    }
+  }
   return out;
+}
+
+const has = (b: BruteUnit, phrase: string) => b.lines.some((l) => l.norm.text.includes(phrase));
+
+/** Ids of the units containing `phrase`, sorted. */
+function bruteIds(phrase: string): string[] {
+  return brute
+    .filter((b) => has(b, phrase))
+    .map((b) => b.id)
+    .sort();
 }
 
 function samples(n: number, seed: number): string[] {
   const rnd = mulberry32(seed);
   const out: string[] = [];
   while (out.length < n) {
-    const s = norms[Math.floor(rnd() * norms.length)];
+    const b = brute[Math.floor(rnd() * brute.length)];
+    if (!b.lines.length) continue;
+    const s = b.lines[Math.floor(rnd() * b.lines.length)].norm.text;
     const len = 1 + Math.floor(rnd() * 12);
     if (s.length < len) continue;
     const at = Math.floor(rnd() * (s.length - len + 1));
-    const sub = s.slice(at, at + len);
-    if (sub.includes('\n')) continue;
-    out.push(sub);
+    out.push(s.slice(at, at + len));
   }
   return out;
 }
 
 describe(`search property (corpus)`, () => {
   it('phrase matching equals a brute-force scan for 3000 random substrings (lengths 1–12)', () => {
-    console.log(`property corpus: ${source}: ${corpus.docs.length} documents, ${corpus.units.length} units`);
+    expect(docs.length).toBeGreaterThan(50);
     let checked = 0;
     for (const sub of samples(3000, 1234)) {
-      const got = Array.from(E.matchPhrase(sub));
-      const want = brute(sub);
-      if (got.length !== want.length || got.some((u, i) => u !== want[i])) {
-        expect({ sub, got: got.length, want: want.length }).toEqual({ sub, got: want.length, want: want.length });
-      }
+      const got = Array.from(E.matchPhrase(sub), unitId).sort();
+      const want = bruteIds(sub);
+      // The ids themselves, not just how many: a wrong unit with the right count fails.
+      if (got.join() !== want.join()) expect({ sub, got }).toEqual({ sub, got: want });
       checked += want.length;
     }
     expect(checked).toBeGreaterThan(3000);
@@ -67,35 +119,39 @@ describe(`search property (corpus)`, () => {
       n++;
       const r = E.search(`"${sub}"`, { limit: 1e9, facets: false });
       const text = r.hits.filter((h) => h.field === 'text');
-      expect(text.map((h) => h.unit).sort((a, b) => a - b)).toEqual(brute(sub));
-      for (const h of text) {
-        expect(h.ranges.length).toBeGreaterThan(0);
-        const display = E.unitText(h.unit);
-        for (const [s, e] of h.ranges) expect(normalize(display.slice(s, e))).toContain(sub);
-      }
+      expect(text.map((h) => h.unitId).sort(), sub).toEqual(bruteIds(sub));
+      const byId = new Map(brute.map((b) => [b.id, b]));
+      for (const h of text) expect({ sub, unit: h.unitId, ranges: h.ranges }).toEqual({ sub, unit: h.unitId, ranges: bruteRanges(byId.get(h.unitId!)!, sub) });
     }
     expect(n).toBeGreaterThan(600);
   });
 
   it('AND of two substrings of one unit finds that unit; excluding one of them drops it', () => {
     const rnd = mulberry32(5);
+    const byId = new Map(brute.map((b) => [b.id, b]));
+    let n = 0;
     for (let k = 0; k < 300; k++) {
-      const u = Math.floor(rnd() * norms.length);
-      const s = norms[u].replace(/[\s"|\n-]/g, '');
-      if (s.length < 8) continue;
-      const a = s.slice(0, 2 + Math.floor(rnd() * 3));
-      const b = s.slice(s.length - 3);
-      const both = E.search(`"${a}" "${b}"`, { limit: 1e9, facets: false }).hits.map((h) => h.unit);
-      const want = brute(a).filter((i) => norms[i].includes(b));
-      for (const i of want) expect(both).toContain(i);
-      const not = E.search(`"${a}" -"${b}"`, { limit: 1e9, facets: false }).hits;
-      for (const h of not) if (h.unit >= 0) expect(norms[h.unit].includes(b)).toBe(false);
+      const u = brute[Math.floor(rnd() * brute.length)];
+      // Runs free of query syntax (space, quote, |, -), so each is one literal phrase of the unit.
+      const runs = u.lines.flatMap((l) => l.norm.text.split(/[\s"|-]+/)).filter((r) => r.length >= 5);
+      if (!runs.length) continue;
+      n++;
+      const a = runs[0].slice(0, 2 + Math.floor(rnd() * 3));
+      const b = runs[runs.length - 1].slice(-3);
+      const both = E.search(`"${a}" "${b}"`, { limit: 1e9, facets: false }).hits.map((h) => h.unitId);
+      expect(both).toContain(u.id);
+      for (const id of bruteIds(a).filter((id) => has(byId.get(id)!, b))) expect(both).toContain(id);
+      const not = E.search(`"${a}" -"${b}"`, { limit: 1e9, facets: false }).hits.filter((h) => h.unit >= 0);
+      expect(not.map((h) => h.unitId)).not.toContain(u.id);
+      for (const h of not) expect(has(byId.get(h.unitId!)!, b), `${h.unitId} has ${b}`).toBe(false);
     }
+    expect(n).toBeGreaterThan(100);
   });
 
   it('ranks a document whose title has the phrase first (政务服务管理办法)', () => {
     const qd = corpus.docs.find((d) => d.title.includes('政务服务管理办法'));
-    if (!qd) return; // corpus without it (raw fallback)
+    expect(qd, '青岛市政务服务管理办法 is in the real corpus').toBeDefined();
+    if (!qd) return;
     const r = E.search('政务服务管理办法');
     expect(r.hits[0].docId).toBe(qd.id);
     expect(E.search('政务服务管理办法', { field: 'title' }).hits[0].docId).toBe(qd.id);

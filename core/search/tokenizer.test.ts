@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold, normalizeWithMap } from '../text/normalize.js';
 import { fastFold, indexTerms, normalizeLine, normalizeUnitText, phraseTerms, toDisplayRange } from './tokenizer.js';
-import { mulberry32 } from '../../scripts/bench-search.js';
+import { mulberry32 } from '../util/random.js';
 
 const ALPHABET = ['政', '务', '服', '年', '条', '“', '”', '〔', '〕', 'Ｌ', 'Ｐ', 'Ｒ', 'L', 'p', 'r', '2', '０', '3', ' ', ' ', '\u3000', '\t', '，', ',', '（', '(', '—', '-', '·', 'a', 'Z', '\u00a0', '年'];
 

@@ -23,6 +23,21 @@ let doc: PolicyDocument;
 let article10: Unit;
 const pageErrors: string[] = [];
 
+/** The page numbers at the end of a citation line: （第3页） → [3], （第3–4页） → [3, 4], none → []. */
+function citedPages(line: string): number[] {
+  const m = /（第(\d+)(?:[–-](\d+))?页）$/.exec(line);
+  return m ? [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])] : [];
+}
+
+/** What a citation must cite for a unit, from the corpus JSON: its first and last page (one number when equal). */
+function pagesOf(u: Unit): number[] {
+  const all = [...u.pages, ...u.paragraphs.flatMap((p) => p.pages)];
+  if (!all.length) return [];
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  return lo === hi ? [lo] : [lo, hi];
+}
+
 const unitTop = (id: string) => page.evaluate((i) => document.getElementById(i)?.getBoundingClientRect().top ?? NaN, id);
 const topbarBottom = () => page.evaluate(() => document.querySelector('.topbar')!.getBoundingClientRect().bottom);
 
@@ -135,9 +150,8 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     await page.waitForFunction(() => document.querySelector('[data-testid=toast]')?.textContent?.startsWith('已复制'));
     const text = await page.evaluate(() => navigator.clipboard.readText());
     const [first, ...rest] = text.split('\n');
-    const pages = article10.pages;
-    const pageText = pages.length === 0 ? '' : pages.length === 1 || Math.min(...pages) === Math.max(...pages) ? `（第${pages[0]}页）` : `（第${Math.min(...pages)}–${Math.max(...pages)}页）`;
-    expect(first).toBe(`《${doc.title}》${doc.docNumber ? `（${doc.docNumber}）` : ''}第十条${pageText}`);
+    expect(first.replace(/（第[^（]*页）$/, '')).toBe(`《${doc.title}》${doc.docNumber ? `（${doc.docNumber}）` : ''}第十条`);
+    expect(citedPages(first)).toEqual(pagesOf(article10));
     if (facts.isReal) expect(first).toMatch(/^《青岛市政务服务管理办法》.*第十条(（第\d+(–\d+)?页）)?$/);
     expect(rest[0].startsWith('第十条')).toBe(true);
     for (const p of article10.paragraphs) expect(rest.join('\n')).toContain(p.text);
@@ -166,10 +180,11 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     await page.keyboard.press('c');
     await page.waitForFunction(() => document.querySelector('[data-testid=toast]')?.textContent?.startsWith('已复制'));
     const first = (await page.evaluate(() => navigator.clipboard.readText())).split('\n')[0];
-    const lo = Math.min(...u.pages);
-    const hi = Math.max(...u.pages);
     expect(first.startsWith(`《${d.title}》`)).toBe(true);
-    expect(first.endsWith(lo === hi ? `（第${lo}页）` : `（第${lo}–${hi}页）`)).toBe(true);
+    expect(citedPages(first)).toEqual(pagesOf(u));
+    // The margin shows only page numbers the unit really spans.
+    const shown = await page.locator(`[id="${u.id}"] .page-mark`).allTextContents();
+    for (const n of shown) expect(u.pages).toContain(Number(n));
     await page.goto(`${server.url}#/doc/${doc.id}/${encodeURIComponent(article10.id)}`);
     await page.waitForSelector(`[id="${article10.id}"]`);
   });

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { buildSearchArtifacts } from '../../core/search/artifacts';
+import { normalize } from '../../core/text/normalize';
 import { corpusDir, launch, screenshot, startServer, type Browser, collectPageErrors } from './harness';
 import type { PreviewServer } from '../../scripts/preview-server';
 
@@ -64,6 +65,57 @@ function pickPhrase(): { phrase: string; units: string[] } {
   throw new Error('no phrase found in corpus');
 }
 
+/** A document as the brute force sees it: normalised unit lines, and title/文号/issuer. */
+interface DocText {
+  units: string[][];
+  title: string;
+  titleKey: string;
+  meta: string;
+}
+
+let texts: DocText[] | undefined;
+function docTexts(): DocText[] {
+  return (texts ??= docs.map((d) => {
+    const units: string[][] = [];
+    const walk = (us: PolicyDocument['units']) => {
+      for (const u of us) {
+        units.push([...(u.heading ? [u.heading] : []), ...u.paragraphs.map((p) => p.text)].map(normalize));
+        walk(u.children);
+      }
+    };
+    walk(d.units);
+    const titleKey = `${normalize(d.title)}\n${normalize(d.docNumber ?? '')}`;
+    return { units, title: normalize(d.title), titleKey, meta: `${titleKey}\n${normalize(d.issuer)}` };
+  }));
+}
+
+/**
+ * How many documents the panel must list for the words `ws` (all required),
+ * computed from the files: 同条 needs one unit holding every word (a word may
+ * instead be in the document's title/文号/issuer, but at least one in the unit),
+ * or all words in that metadata; 同篇 needs every word somewhere in the
+ * document; 标题 needs every word in the title or 文号.
+ */
+function expectedDocs(ws: string[], mode: 'clause' | 'doc' | 'title'): number {
+  return docTexts().filter((d) => {
+    const inUnit = (u: string[], w: string) => u.some((line) => line.includes(w));
+    if (mode === 'title') return ws.every((w) => d.titleKey.includes(w));
+    if (mode === 'doc') return ws.every((w) => d.meta.includes(w) || d.units.some((u) => inUnit(u, w)));
+    if (ws.every((w) => d.meta.includes(w))) return true;
+    return d.units.some((u) => ws.some((w) => inUnit(u, w)) && ws.every((w) => inUnit(u, w) || d.meta.includes(w)));
+  }).length;
+}
+
+const WORDS = ['政务服务', '营商环境', '企业', '服务', '管理', '办法', '数据', '监督', '审批', '人民政府', '部门', '市场', '实施', '工作', '发展', '示例', '措施'];
+
+const docCount = async () => Number(/(\d+) 篇文件/.exec((await page.textContent('.search-summary')) ?? '')?.[1] ?? 0);
+const waitDocCount = (n: number) =>
+  page.waitForFunction((k: number) => {
+    const t = document.querySelector('.search-summary')?.textContent ?? '';
+    return k === 0 ? t.includes('没有找到结果') : t.includes(`，${k} 篇文件`);
+  }, n, { timeout: 30_000 });
+const pressed = (name: string) => page.getAttribute(`button:has-text("${name}")`, 'aria-pressed');
+
 describe('search panel', () => {
   it('loads the index in a worker and shows highlighted, grouped results', async () => {
     const { phrase, units } = pickPhrase();
@@ -82,9 +134,32 @@ describe('search panel', () => {
     const summary = await page.textContent('.search-summary');
     // Every unit whose text has the phrase is counted (normalised matching may find more, and title hits add).
     expect(Number(/共 (\d+) 处/.exec(summary ?? '')?.[1])).toBeGreaterThanOrEqual(units.length);
-    const marks = await page.$$eval('.search-hit mark', (els: any[]) => els.map((e) => e.textContent));
-    expect(marks.length).toBeGreaterThan(0);
-    for (const m of marks) expect(m.replace(/\s/g, '')).toContain(phrase.slice(0, 1));
+    // Each highlight is exactly the phrase (touching occurrences merge into repeats of it), never
+    // more, never less; only a highlight cut by the snippet's edge may be a part of it.
+    const hits = await page.$$eval('.search-hit', (els: any[]) =>
+      els.map((e) => {
+        const full = e.textContent as string;
+        return [...e.querySelectorAll('mark')].map((m: any) => {
+          const before = document.createRange();
+          before.setStart(e, 0);
+          before.setEndBefore(m);
+          const at = before.toString().length;
+          const t = m.textContent as string;
+          return { t, cutStart: at <= 1 && full.startsWith('…'), cutEnd: at + t.length >= full.length - 1 && full.endsWith('…') };
+        });
+      }),
+    );
+    expect(hits.length).toBeGreaterThan(0);
+    const whole = new RegExp(`^(${phrase})+$`);
+    for (const marks of hits) {
+      expect(marks.some((m: { t: string }) => whole.test(normalize(m.t))), JSON.stringify(marks)).toBe(true);
+      for (const m of marks as { t: string; cutStart: boolean; cutEnd: boolean }[]) {
+        const n = normalize(m.t);
+        if (whole.test(n)) continue;
+        // Cut at the snippet edge: a suffix of the phrase at the start, a prefix at the end.
+        expect((m.cutStart && phrase.endsWith(n)) || (m.cutEnd && phrase.startsWith(n)), `highlight "${m.t}" for "${phrase}"`).toBe(true);
+      }
+    }
     const hitUnits = await page.$$eval('.search-hit', (els: any[]) => els.map((e) => e.getAttribute('data-unit')));
     for (const u of hitUnits) expect(units).toContain(u);
     expect(await page.$$eval('.search-facets fieldset', (els: any[]) => els.length)).toBeGreaterThan(0);
@@ -114,13 +189,50 @@ describe('search panel', () => {
   });
 
   it('scope and field toggles re-run the search', async () => {
-    await page.click('button:has-text("标题")');
-    await page.waitForFunction(() => document.querySelector('button[aria-pressed="true"]')?.textContent !== null);
-    await page.click('button:has-text("全文")');
+    // Two words that share documents more often than clauses, so 同条 and 同篇 differ.
+    let pair: [string, string] | null = null;
+    let gap = 0;
+    for (const a of WORDS)
+      for (const b of WORDS) {
+        if (a >= b || a.includes(b) || b.includes(a)) continue;
+        const clause = expectedDocs([a, b], 'clause');
+        const g = expectedDocs([a, b], 'doc') - clause;
+        if (clause > 0 && g > gap) [pair, gap] = [[a, b], g];
+      }
+    expect(pair, 'two words whose 同条 and 同篇 document counts differ').not.toBeNull();
+    const [a, b] = pair!;
+    await page.fill('input[aria-label="搜索词"]', `${a} ${b}`);
+    await page.click('form[role="search"] button[type="submit"]');
+    await waitDocCount(expectedDocs([a, b], 'clause'));
+    expect(await pressed('同条')).toBe('true');
     await page.click('button:has-text("同篇")');
-    await page.waitForSelector('.search-summary');
+    await waitDocCount(expectedDocs([a, b], 'doc'));
+    expect(await pressed('同篇')).toBe('true');
+    expect(await pressed('同条')).toBe('false');
     await page.click('button:has-text("同条")');
-    await page.waitForSelector('.search-hit');
+    await waitDocCount(expectedDocs([a, b], 'clause'));
+
+    // Title only: a word found in fewer titles than documents.
+    // (at most 40 titles: the panel lists 50 hits per page)
+    const word = WORDS.find((w) => expectedDocs([w], 'title') > 0 && expectedDocs([w], 'title') <= 40 && expectedDocs([w], 'title') < expectedDocs([w], 'clause'));
+    expect(word, 'a word in some titles but not all documents that contain it').toBeDefined();
+    await page.fill('input[aria-label="搜索词"]', word!);
+    await page.click('form[role="search"] button[type="submit"]');
+    await waitDocCount(expectedDocs([word!], 'clause'));
+    await page.click('button:has-text("标题")');
+    await waitDocCount(expectedDocs([word!], 'title'));
+    expect(await pressed('标题')).toBe('true');
+    // Title hits show the title highlighted and no clause snippets.
+    expect(await page.$$eval('.search-hit', (els: any[]) => els.length)).toBe(0);
+    const titleMarks = await page.$$eval('.search-group h3', (els: any[]) => els.map((h) => [...h.querySelectorAll('mark')].map((m: any) => m.textContent as string)));
+    expect(titleMarks.length).toBe(expectedDocs([word!], 'title'));
+    for (const ms of titleMarks) {
+      expect(ms.length).toBeGreaterThan(0);
+      for (const m of ms) expect(normalize(m)).toBe(word);
+    }
+    await page.click('button:has-text("全文")');
+    await waitDocCount(expectedDocs([word!], 'clause'));
+    expect(await docCount()).toBe(expectedDocs([word!], 'clause'));
   });
 
   it('opening a hit lands on the clause in the reading view', async () => {

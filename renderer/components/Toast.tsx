@@ -16,9 +16,9 @@ export function useToast(ms = 2500) {
 }
 
 /** A polite live region, so screen readers hear "已复制" without focus moving. */
-export function Toast({ message }: { message: string | null }) {
+export function Toast({ message, testId = 'toast' }: { message: string | null; testId?: string }) {
   return (
-    <div className={message ? 'toast visible' : 'toast'} role="status" aria-live="polite" data-testid="toast">
+    <div className={message ? 'toast visible' : 'toast'} role="status" aria-live="polite" data-testid={testId}>
       {message}
     </div>
   );

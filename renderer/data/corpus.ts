@@ -43,3 +43,19 @@ export function loadDocument(id: string): Promise<PolicyDocument> {
 }
 
 export type { DocSummary };
+
+let contentHash: Promise<string> | null = null;
+
+/**
+ * The corpus `contentHash` from manifest.json: annotations record it, and a
+ * different one at startup means the corpus was rebuilt (re-anchor).
+ */
+export function loadContentHash(): Promise<string> {
+  contentHash ??= getJson('corpus/manifest.json').then((m) => {
+    const h = (m as { contentHash?: unknown } | null)?.contentHash;
+    if (typeof h !== 'string' || !h) throw new Error('corpus/manifest.json 缺少 contentHash');
+    return h;
+  });
+  contentHash.catch(() => (contentHash = null));
+  return contentHash;
+}

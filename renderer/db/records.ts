@@ -1,4 +1,6 @@
 /** Row shapes and their validators: rows may come from an older or newer app version. */
+import { checkAnnotation } from '../../core/annotations/file';
+import { type Annotation, docIdOf, isOrphaned, tagsOf, unitIdOf } from '../../core/annotations/model';
 
 export type Theme = 'light' | 'dark';
 
@@ -47,4 +49,49 @@ export function restorePosition(v: unknown, docId: string): ReadingPosition | nu
   const scrollTop = typeof o.scrollTop === 'number' && Number.isFinite(o.scrollTop) && o.scrollTop >= 0 ? o.scrollTop : 0;
   const updatedAt = typeof o.updatedAt === 'number' && Number.isFinite(o.updatedAt) ? o.updatedAt : 0;
   return { docId, unitId, scrollTop, updatedAt };
+}
+
+/**
+ * One annotation row: the W3C object as stored and exported, plus copies of
+ * the fields IndexedDB indexes. The copies are always derived from the object
+ * (annotationRecord), never edited on their own.
+ */
+export interface AnnotationRecord {
+  id: string;
+  docId: string;
+  /** '' for a whole-document bookmark (IndexedDB cannot index null). */
+  unitId: string;
+  motivation: Annotation['motivation'];
+  /** '' when there is none (bookmarks). */
+  colour: string;
+  tags: string[];
+  created: string;
+  modified: string;
+  orphaned: 0 | 1;
+  annotation: Annotation;
+}
+
+/** The row for an annotation; null when the object is not a valid annotation (rows from another version, corruption). */
+export function annotationRecord(v: unknown): AnnotationRecord | null {
+  const a = checkAnnotation(v);
+  if (typeof a === 'string') return null;
+  return {
+    id: a.id,
+    docId: docIdOf(a),
+    unitId: unitIdOf(a) ?? '',
+    motivation: a.motivation,
+    colour: a['policyReader:colour'] ?? '',
+    tags: tagsOf(a),
+    created: a.created,
+    modified: a.modified,
+    orphaned: isOrphaned(a) ? 1 : 0,
+    annotation: a,
+  };
+}
+
+/** The annotation of a row read back, validated; null for a corrupt row (skipped, never thrown). */
+export function restoreAnnotation(row: unknown): Annotation | null {
+  if (typeof row !== 'object' || row === null) return null;
+  const a = checkAnnotation((row as { annotation?: unknown }).annotation);
+  return typeof a === 'string' ? null : a;
 }

@@ -16,8 +16,7 @@ export function useAsync<T>(key: string, load: () => Promise<T>): AsyncState<T> 
     return () => {
       live = false;
     };
-    // `load` is keyed by `key`; re-running on its identity would refetch every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is keyed by `key`; re-running on its identity would refetch every render.
   }, [key, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const s: AsyncState<T> = state.key === key ? state.s : { status: 'loading' };

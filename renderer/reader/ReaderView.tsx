@@ -61,7 +61,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const find = useInDocumentFind(doc, {
     onCurrent: () => requestAnimationFrame(() => document.querySelector('mark.find-current')?.scrollIntoView({ block: 'center' })),
   });
-  useEffect(() => onMenuCommand((c) => c === 'find' && find.show()), [find.show]);
+  const showFind = find.show;
+  useEffect(() => onMenuCommand((c) => c === 'find' && showFind()), [showFind]);
   const foundByUnit = useMemo(() => {
     const m = new Map<string, FindMatch[]>();
     for (const x of find.open ? find.matches : []) m.set(x.unitId, [...(m.get(x.unitId) ?? []), x]);
@@ -109,7 +110,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     setFlashId(unitId);
     const t = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(t);
-  }, [unitId, nonce, indexOf, outlineFor, show]);
+  }, [unitId, nonce, indexOf, outlineFor, show, active]);
 
   // No deep link: restore where the reader left off, once, when the position has been read.
   const restored = useRef(false);
@@ -123,7 +124,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       current.current = p.unitId;
       active.set(outlineFor(p.unitId));
     } else window.scrollTo(0, p.scrollTop);
-  }, [unitId, saved, indexOf, outlineFor]);
+  }, [unitId, saved, indexOf, outlineFor, active]);
 
   const copy = useCallback(
     async (f: FlatUnit) => {
@@ -166,7 +167,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [flat, indexOf, copy, topUnit, outlineFor]);
+  }, [flat, indexOf, copy, topUnit, outlineFor, active]);
 
   return (
     <div className="reader">

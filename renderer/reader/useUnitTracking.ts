@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 
 /**
  * Reports the unit at the top of the viewport while scrolling, once per frame
@@ -8,14 +8,15 @@ import { useEffect, useRef, type RefObject } from 'react';
 export function useTopUnit(container: RefObject<HTMLElement | null>, onTop: (unitId: string | null, scrollTop: number) => void): () => string | null {
   const cb = useRef(onTop);
   cb.current = onTop;
-  const probe = () => {
+  // Stable across renders, so callers can list it as an effect dependency.
+  const probe = useCallback(() => {
     const el = container.current;
     if (!el) return null;
     const rect = el.getBoundingClientRect();
     const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
     const hit = document.elementFromPoint(rect.left + Math.min(40, rect.width / 2), Math.max(topbar, rect.top) + 12);
     return hit?.closest<HTMLElement>('[data-unit-id]')?.dataset.unitId ?? null;
-  };
+  }, [container]);
   useEffect(() => {
     let frame = 0;
     const onScroll = () => {
@@ -30,7 +31,6 @@ export function useTopUnit(container: RefObject<HTMLElement | null>, onTop: (uni
       window.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [probe]);
   return probe;
 }

@@ -1,0 +1,370 @@
+/**
+ * Anchoring: from a selection in a clause to W3C selectors, and back from the
+ * selectors to a range in a (possibly rebuilt) document.
+ *
+ * All comparisons run on `fold()`ed text. The fold is length-preserving, so an
+ * offset found in folded text is the same offset in the display text, and a
+ * rebuild that only changed the width of punctuation (，→ ,) still matches
+ * exactly.
+ *
+ * Re-anchoring order (each step only when the previous one failed):
+ *   1. the same unit id and position, if the quote is still there  → kept
+ *   2. the exact quote elsewhere in the same unit                   → moved
+ *   3. the exact quote anywhere in the document, best context,
+ *      nearest the old position                                    → moved
+ *   4. an approximate match (bounded errors, approx-string-match),
+ *      scored with the quote, prefix, suffix and position            → fuzzy
+ *   5. nothing: the annotation is kept as an orphan                 → orphaned
+ * Annotations never depend on ids alone: a unit id that survived a rebuild but
+ * now holds other words fails step 1 and the quote is searched for.
+ */
+import approxSearch from 'approx-string-match';
+import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { fold } from '../text/normalize.js';
+import {
+  type Annotation,
+  QUOTE_CONTEXT_CHARS,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+  docSourceUri,
+  positionOf,
+  quoteOf,
+} from './model.js';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** The text a selection's offsets refer to: the unit's own paragraphs joined with '\n' (no label, heading or children). */
+export function unitBodyText(unit: Pick<Unit, 'paragraphs'>): string {
+  return unit.paragraphs.map((p) => p.text).join('\n');
+}
+
+/** Characters kept of a clause's opening for bookmarks (same bound as quote context). */
+export const OPENING_CHARS = QUOTE_CONTEXT_CHARS;
+
+export type OpeningUnit = Pick<Unit, 'paragraphs' | 'heading' | 'label'> & { children?: readonly OpeningUnit[] };
+
+function firstText(unit: OpeningUnit): string {
+  const own = unitBodyText(unit);
+  if (own) return own;
+  for (const c of unit.children ?? []) {
+    const t = firstText(c);
+    if (t) return t;
+  }
+  return '';
+}
+
+/**
+ * What a clause bookmark remembers of its clause: the start of its body text
+ * (an article whose text is all in its 款 uses the first 款), else its heading,
+ * else its label. Never the label when there is text: renumbering changes it.
+ */
+export function unitOpening(unit: OpeningUnit): string {
+  const text = firstText(unit) || unit.heading || unit.label;
+  return Array.from(text).slice(0, OPENING_CHARS).join('');
+}
+
+/** Quote + position selectors for [start, end) of `text`. Throws on an empty or out-of-range selection. */
+export function createSelectors(text: string, start: number, end: number): [TextQuoteSelector, TextPositionSelector] {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new RangeError(`selection ${start}–${end} is empty or outside a text of ${text.length} characters`);
+  }
+  return [
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT_CHARS), start),
+      suffix: text.slice(end, end + QUOTE_CONTEXT_CHARS),
+    },
+    { type: 'TextPositionSelector', start, end },
+  ];
+}
+
+/** Every unit in reading order (depth first), as the reader shows them. */
+export function unitsInOrder(units: readonly Unit[]): Unit[] {
+  const out: Unit[] = [];
+  const walk = (us: readonly Unit[]) => {
+    for (const u of us) {
+      out.push(u);
+      walk(u.children);
+    }
+  };
+  walk(units);
+  return out;
+}
+
+/**
+ * Per-document lookups, computed once per document object: re-anchoring
+ * thousands of annotations touches each document many times. Documents are
+ * immutable once loaded, so a WeakMap keyed by the object is safe.
+ */
+interface DocIndex {
+  units: Unit[];
+  byId: Map<string, Unit>;
+  folded: Map<Unit, string>;
+  text?: DocText;
+}
+const indexes = new WeakMap<PolicyDocument, DocIndex>();
+
+function indexOf(doc: PolicyDocument): DocIndex {
+  let ix = indexes.get(doc);
+  if (!ix) {
+    const units = unitsInOrder(doc.units);
+    ix = { units, byId: new Map(units.map((u) => [u.id, u])), folded: new Map() };
+    indexes.set(doc, ix);
+  }
+  return ix;
+}
+
+function foldedBody(ix: DocIndex, unit: Unit): string {
+  let t = ix.folded.get(unit);
+  if (t === undefined) {
+    t = fold(unitBodyText(unit));
+    ix.folded.set(unit, t);
+  }
+  return t;
+}
+
+function findUnit(doc: PolicyDocument, unitId: string): Unit | null {
+  return indexOf(doc).byId.get(unitId) ?? null;
+}
+
+/** Length of the common tail of a and b. */
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/** 0…1: how well the text around [start, end) agrees with the stored prefix and suffix. */
+function contextScore(text: string, start: number, end: number, quote: TextQuoteSelector): number {
+  const prefix = fold(quote.prefix);
+  const suffix = fold(quote.suffix);
+  const total = prefix.length + suffix.length;
+  if (total === 0) return 1;
+  const before = text.slice(Math.max(0, start - prefix.length), start);
+  const after = text.slice(end, end + suffix.length);
+  return (commonSuffix(prefix, before) + commonPrefix(suffix, after)) / total;
+}
+
+function allOccurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/** The best exact occurrence of the quote in `text`: most context agreement, then nearest `near`. */
+function bestExact(text: string, quote: TextQuoteSelector, near: number): TextRange | null {
+  const exact = fold(quote.exact);
+  let best: { range: TextRange; score: number; distance: number } | null = null;
+  for (const start of allOccurrences(text, exact)) {
+    const end = start + exact.length;
+    const score = contextScore(text, start, end, quote);
+    const distance = Math.abs(start - near);
+    if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) {
+      best = { range: { start, end }, score, distance };
+    }
+  }
+  return best?.range ?? null;
+}
+
+/**
+ * Resolves an annotation's selectors against one unit (the reader's rendering
+ * path): the position if the quote is still there, else the best exact
+ * occurrence of the quote. Null when the quote is not in the unit.
+ */
+export function resolveInUnit(annotation: Annotation, unit: Pick<Unit, 'paragraphs'>): TextRange | null {
+  const quote = quoteOf(annotation);
+  const pos = positionOf(annotation);
+  const text = fold(unitBodyText(unit));
+  if (!quote) {
+    if (pos && pos.start >= 0 && pos.end <= text.length && pos.start < pos.end) return { start: pos.start, end: pos.end };
+    return null;
+  }
+  const exact = fold(quote.exact);
+  if (!exact) return null;
+  if (pos && text.slice(pos.start, pos.end) === exact) return { start: pos.start, end: pos.end };
+  return bestExact(text, quote, pos?.start ?? 0);
+}
+
+// ---- whole-document search -------------------------------------------------
+
+interface DocText {
+  /** Folded body texts of every unit, joined with '\n'. */
+  text: string;
+  units: Unit[];
+  /** Offset of each unit's body text in `text`. */
+  offsets: number[];
+}
+
+function docText(doc: PolicyDocument): DocText {
+  const ix = indexOf(doc);
+  if (ix.text) return ix.text;
+  const offsets: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  for (const u of ix.units) {
+    if (offsets.length) length += 1;
+    offsets.push(length);
+    const t = foldedBody(ix, u);
+    parts.push(t);
+    length += t.length;
+  }
+  ix.text = { text: parts.join('\n'), units: ix.units, offsets };
+  return ix.text;
+}
+
+/** The unit containing [start, end) of the document text, with the range made unit-relative; null when it crosses units. */
+function locate(dt: DocText, start: number, end: number): { unit: Unit; range: TextRange } | null {
+  let lo = 0;
+  let hi = dt.offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (dt.offsets[mid] <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const unit = dt.units[lo];
+  const base = dt.offsets[lo];
+  const next = lo + 1 < dt.offsets.length ? dt.offsets[lo + 1] - 1 : dt.text.length;
+  const len = next - base;
+  if (end - base > len) return null;
+  return { unit, range: { start: start - base, end: end - base } };
+}
+
+/**
+ * Where the annotation used to be, as an offset into the new document text: the
+ * old unit's new offset if that id still exists, else the document start.
+ */
+function oldDocPosition(dt: DocText, unitId: string | null, start: number): number {
+  const i = unitId ? dt.units.findIndex((u) => u.id === unitId) : -1;
+  return i === -1 ? 0 : dt.offsets[i] + start;
+}
+
+/** Max edit distance for a quote of this length: a quarter of it, at least 1, at most 64. */
+export function maxErrorsFor(length: number): number {
+  return Math.max(1, Math.min(64, Math.floor(length / 4)));
+}
+
+function fuzzyInDoc(dt: DocText, quote: TextQuoteSelector, near: number): { unit: Unit; range: TextRange } | null {
+  const exact = fold(quote.exact);
+  if (exact.length < 4) return null; // a couple of characters with an error matches almost anything
+  const maxErrors = maxErrorsFor(exact.length);
+  let best: { hit: { unit: Unit; range: TextRange }; score: number } | null = null;
+  for (const m of approxSearch(dt.text, exact, maxErrors)) {
+    const hit = locate(dt, m.start, m.end);
+    if (!hit || m.end <= m.start) continue;
+    const quoteSim = 1 - m.errors / exact.length;
+    const ctx = contextScore(dt.text, m.start, m.end, quote);
+    const closeness = 1 - Math.min(1, Math.abs(m.start - near) / Math.max(1, dt.text.length));
+    // The quote dominates; prefix/suffix separate look-alike passages; position only breaks ties.
+    const score = 50 * quoteSim + 20 * ctx + 2 * closeness;
+    // A short quote needs its surroundings to agree too, or it could land on any similar phrase.
+    if (exact.length < 12 && ctx < 0.5) continue;
+    if (!best || score > best.score) best = { hit, score };
+  }
+  return best?.hit ?? null;
+}
+
+// ---- re-anchoring ----------------------------------------------------------
+
+export type ReanchorStatus = 'kept' | 'moved' | 'fuzzy' | 'orphaned';
+
+export interface ReanchorResult {
+  status: ReanchorStatus;
+  annotation: Annotation;
+}
+
+function placed(a: Annotation, doc: PolicyDocument, unit: Unit | null, range: TextRange | null, contentHash: string): Annotation {
+  const target = {
+    ...a.target,
+    source: docSourceUri(doc.id, unit?.id ?? null),
+    'policyReader:document': { id: doc.id, title: doc.title, docNumber: doc.docNumber },
+    'policyReader:unitId': unit?.id ?? null,
+    'policyReader:contentHash': contentHash,
+  };
+  if (unit && range) target.selector = createSelectors(unitBodyText(unit), range.start, range.end);
+  if (unit && a.target['policyReader:opening'] !== undefined) target['policyReader:opening'] = unitOpening(unit);
+  const out: Annotation = { ...a, target };
+  delete out['policyReader:orphaned'];
+  return out;
+}
+
+function orphan(a: Annotation): ReanchorResult {
+  return { status: 'orphaned', annotation: { ...a, 'policyReader:orphaned': true } };
+}
+
+function reanchorBookmark(a: Annotation, doc: PolicyDocument, contentHash: string): ReanchorResult {
+  const unitId = a.target['policyReader:unitId'];
+  if (!unitId) return { status: 'kept', annotation: placed(a, doc, null, null, contentHash) };
+  const units = indexOf(doc).units;
+  const byId = findUnit(doc, unitId);
+  const opening = a.target['policyReader:opening'];
+  if (!opening) {
+    return byId ? { status: 'kept', annotation: placed(a, doc, byId, null, contentHash) } : orphan(a);
+  }
+  const want = fold(opening);
+  if (byId && fold(unitOpening(byId)) === want) return { status: 'kept', annotation: placed(a, doc, byId, null, contentHash) };
+  const same = units.filter((u) => fold(unitOpening(u)) === want);
+  if (same.length) {
+    // Several clauses can open alike (（一）加强…); prefer the one nearest the old place in reading order.
+    const oldIndex = byId ? units.indexOf(byId) : 0;
+    same.sort((x, y) => Math.abs(units.indexOf(x) - oldIndex) - Math.abs(units.indexOf(y) - oldIndex));
+    return { status: 'moved', annotation: placed(a, doc, same[0], null, contentHash) };
+  }
+  // The clause's opening words were edited: accept a close opening.
+  let best: { unit: Unit; errors: number } | null = null;
+  if (want.length >= 4) {
+    for (const u of units) {
+      const o = fold(unitOpening(u));
+      const m = approxSearch(o, want, maxErrorsFor(want.length)).find((x) => x.start <= 2);
+      if (m && (!best || m.errors < best.errors)) best = { unit: u, errors: m.errors };
+    }
+  }
+  if (best) return { status: 'fuzzy', annotation: placed(a, doc, best.unit, null, contentHash) };
+  return orphan(a);
+}
+
+/**
+ * Re-anchors one annotation in the rebuilt document (null when the document is
+ * gone). Never loses it: what cannot be placed comes back with
+ * `policyReader:orphaned` set and everything else (quote, note, document title,
+ * old contentHash) unchanged, so a later corpus can still place it.
+ */
+export function reanchor(annotation: Annotation, doc: PolicyDocument | null, contentHash: string): ReanchorResult {
+  if (!doc) return orphan(annotation);
+  const quote = quoteOf(annotation);
+  if (!quote || !quote.exact) return reanchorBookmark(annotation, doc, contentHash);
+
+  const unitId = annotation.target['policyReader:unitId'];
+  const pos = positionOf(annotation);
+  const exact = fold(quote.exact);
+  const unit = unitId ? findUnit(doc, unitId) : null;
+
+  if (unit) {
+    const text = foldedBody(indexOf(doc), unit);
+    if (pos && text.slice(pos.start, pos.end) === exact) {
+      return { status: 'kept', annotation: placed(annotation, doc, unit, { start: pos.start, end: pos.end }, contentHash) };
+    }
+    const inUnit = bestExact(text, quote, pos?.start ?? 0);
+    if (inUnit) return { status: 'moved', annotation: placed(annotation, doc, unit, inUnit, contentHash) };
+  }
+
+  const dt = docText(doc);
+  const near = oldDocPosition(dt, unitId, pos?.start ?? 0);
+  const inDoc = bestExact(dt.text, quote, near);
+  const hit = inDoc && locate(dt, inDoc.start, inDoc.end);
+  if (hit) return { status: 'moved', annotation: placed(annotation, doc, hit.unit, hit.range, contentHash) };
+
+  const fuzzy = fuzzyInDoc(dt, quote, near);
+  if (fuzzy) return { status: 'fuzzy', annotation: placed(annotation, doc, fuzzy.unit, fuzzy.range, contentHash) };
+  return orphan(annotation);
+}

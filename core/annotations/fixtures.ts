@@ -1,0 +1,59 @@
+/** Small hand-made annotations for the file, filter and db tests (anchoring tests use the real corpus). */
+import type { PolicyDocument } from '../corpus/types.js';
+import { newAnnotation } from './create.js';
+import type { Annotation, HighlightColour, Motivation } from './model.js';
+
+export function testDoc(id: string, paragraphs: string[], title = `测试文件${id}`): PolicyDocument {
+  return {
+    id,
+    title,
+    titleSource: 'title-line',
+    issuer: '',
+    issuers: [],
+    docNumber: null,
+    date: null,
+    effectiveDate: null,
+    authors: [],
+    region: { level: 'unknown', province: null, city: null },
+    kind: '办法',
+    sources: [],
+    unitCount: 1,
+    charCount: 0,
+    bodyMissing: null,
+    formatVersion: 1,
+    addressees: null,
+    signature: [],
+    units: [{ id: `${id}~ar1`, path: 'ar1', level: 'article', label: '第一条', heading: null, paragraphs: paragraphs.map((text) => ({ text, pages: [] })), pages: [], children: [] }],
+  };
+}
+
+let n = 0;
+
+export function testAnnotation(opts: {
+  doc?: PolicyDocument;
+  motivation?: Motivation;
+  quote?: string;
+  colour?: HighlightColour;
+  note?: string;
+  tags?: string[];
+  now?: string;
+}): Annotation {
+  const doc = opts.doc ?? testDoc('pdoc1', ['政务服务部门应当及时作出受理决定。']);
+  const unit = doc.units[0];
+  const text = unit.paragraphs.map((p) => p.text).join('\n');
+  const quote = opts.quote ?? text.slice(0, 4);
+  const start = text.indexOf(quote);
+  const motivation = opts.motivation ?? 'highlighting';
+  return newAnnotation({
+    motivation,
+    doc,
+    unit,
+    range: motivation === 'bookmarking' ? undefined : { start, end: start + quote.length },
+    colour: opts.colour,
+    note: opts.note,
+    tags: opts.tags,
+    contentHash: 'hash1',
+    now: opts.now ?? '2024-05-01T08:00:00.000Z',
+    id: `urn:uuid:00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  });
+}

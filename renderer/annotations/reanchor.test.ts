@@ -1,0 +1,69 @@
+/**
+ * The startup pass on a real rebuilt corpus: annotations made on the original
+ * raw file, the file edited and rebuilt, the pass run against the database.
+ */
+import 'fake-indexeddb/auto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { unitBodyText, unitsInOrder } from '../../core/annotations/anchor';
+import { newAnnotation } from '../../core/annotations/create';
+import { quoteOf } from '../../core/annotations/model';
+import { buildCorpus } from '../../core/corpus/build';
+import type { PolicyDocument } from '../../core/corpus/types';
+import { ReaderDatabase } from '../db/database';
+import { reanchorAll } from './reanchor';
+
+const RAW = fs.readFileSync(path.resolve(__dirname, '../../resources/corpus/raw/001_3ae65a0b828b041b.txt'), 'utf8');
+const build = (text: string) => buildCorpus([{ name: '001.txt', bytes: new TextEncoder().encode(text) }]).docs;
+
+const open: ReaderDatabase[] = [];
+afterEach(async () => {
+  for (const d of open.splice(0)) await d.delete();
+});
+
+describe('reanchorAll', () => {
+  it('re-anchors what was made on another corpus version, marks orphans, finds a document whose id changed', async () => {
+    const [orig] = build(RAW);
+    const unit = unitsInOrder(orig.units).find((u) => unitBodyText(u).includes('切实增强小'))!;
+    const start = unitBodyText(unit).indexOf('切实增强小');
+    const mk = (q: string, s: number, u = unit) =>
+      newAnnotation({ motivation: 'highlighting', doc: orig, unit: u, range: { start: s, end: s + q.length }, contentHash: 'v1', now: '2024-05-01T00:00:00Z' });
+    const moved = mk('切实增强小', start);
+    const gone = mk(unitBodyText(unit).slice(0, 6), 0);
+    const current = { ...mk('切实增强小', start), target: { ...moved.target, 'policyReader:contentHash': 'v2' } };
+
+    // The new corpus: a paragraph before the clause, the first words of the clause rewritten.
+    const edited = RAW.replace('(一)指导思想。', '(一)指导思想。新增的一句话。').replace(unitBodyText(unit).slice(0, 6), '完全不同的开头');
+    const [next] = build(edited);
+    expect(next.id).toBe(orig.id);
+
+    const database = new ReaderDatabase(`re${Date.now()}`);
+    open.push(database);
+    for (const a of [moved, gone, current]) await database.putAnnotation(a);
+    const loads: string[] = [];
+    const docs = new Map<string, PolicyDocument>([[next.id, next]]);
+    const r = await reanchorAll({ database, contentHash: 'v2', library: [next], loadDoc: async (id) => (loads.push(id), docs.get(id) ?? null) });
+    expect(loads).toEqual([next.id]); // each document loaded once
+    expect(r.counts).toEqual({ kept: 0, moved: 1, fuzzy: 0, orphaned: 1 });
+    expect(r.written).toBe(2);
+    const after = await database.getAnnotation(moved.id);
+    expect(after!.target['policyReader:contentHash']).toBe('v2');
+    expect(quoteOf(after!)!.exact).toBe('切实增强小');
+    const orphan = await database.getAnnotation(gone.id);
+    expect(orphan!['policyReader:orphaned']).toBe(true);
+    expect(quoteOf(orphan!)!.exact).toBe(quoteOf(gone)!.exact);
+    expect(await database.getAnnotation(current.id)).toEqual(current); // already on v2: untouched
+
+    // A second pass: the orphan is tried again but nothing new is written.
+    const again = await reanchorAll({ database, contentHash: 'v2', library: [next], loadDoc: async (id) => docs.get(id) ?? null });
+    expect(again.written).toBe(0);
+
+    // The document's id changed (a corrected title): found again by its title.
+    const renamed = { ...next, id: 'pnewid000000' };
+    const lib = [{ id: renamed.id, title: renamed.title, docNumber: renamed.docNumber }];
+    const third = await reanchorAll({ database, contentHash: 'v3', library: lib, loadDoc: async (id) => (id === renamed.id ? renamed : null) });
+    expect(third.counts.orphaned).toBe(1);
+    expect((await database.getAnnotation(moved.id))!.target['policyReader:document'].id).toBe('pnewid000000');
+  });
+});
