@@ -10,12 +10,13 @@ import { unitBodyText, unitsInOrder } from '../../core/annotations/anchor';
 import { newAnnotation } from '../../core/annotations/create';
 import { quoteOf } from '../../core/annotations/model';
 import { buildCorpus } from '../../core/corpus/build';
+import { sha256Hex } from '../../cli/hash';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { ReaderDatabase } from '../db/database';
 import { reanchorAll } from './reanchor';
 
 const RAW = fs.readFileSync(path.resolve(__dirname, '../../resources/corpus/raw/001_3ae65a0b828b041b.txt'), 'utf8');
-const build = (text: string) => buildCorpus([{ name: '001.txt', bytes: new TextEncoder().encode(text) }]).docs;
+const build = (text: string) => buildCorpus([{ name: '001.txt', bytes: new TextEncoder().encode(text) }], sha256Hex).docs;
 
 const open: ReaderDatabase[] = [];
 afterEach(async () => {
