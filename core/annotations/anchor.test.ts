@@ -7,13 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../cli/hash';
+import { createHash } from 'node:crypto';
 import { buildCorpus } from '../corpus/build';
 import { parseChineseNumber, toChineseNumber } from '../corpus/numerals';
 import type { PolicyDocument, Unit } from '../corpus/types';
 import { createSelectors, reanchor, resolveInUnit, unitBodyText, unitsInOrder } from './anchor';
 import { newAnnotation } from './create';
 import { type Annotation, positionOf, quoteOf } from './model';
+
+/** The build's hash, as the CLI injects it (core tests may not import cli/). */
+const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const RAW_DIR = path.resolve(__dirname, '../../resources/corpus/raw');
 const RAW_NAME = '000_57e3cdbe4450e5ba.txt';

@@ -8,7 +8,6 @@ import type { PolicyDocument } from '../corpus/types.js';
 import { flattenUnits, unitOwnText } from '../corpus/structure.js';
 import { provinceShort } from '../corpus/regions.js';
 import { coreTitle } from './titles.js';
-import { overlapKey } from './units.js';
 
 /** Similar subjects from here: a province's notice following a national one on the same matter scores ≈ 0.23; pairs sharing only the corpus theme (营商环境) mostly stay under 0.2. */
 export const SUBJECT_SIMILARITY = 0.22;
