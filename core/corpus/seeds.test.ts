@@ -9,7 +9,10 @@ import { type BuildResult, buildCorpus, corpusFiles } from './build.js';
 import { flattenUnits, unitOwnText } from './structure.js';
 import type { PolicyDocument } from './types.js';
 import { parseChineseNumber } from './numerals.js';
-import { sha256Hex } from '../../cli/hash.js';
+import { createHash } from 'node:crypto';
+
+/** The build's hash, as the CLI injects it (core tests may not import cli/). */
+const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
 const rawFiles = () => readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
