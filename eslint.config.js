@@ -48,6 +48,26 @@ const notContract = { regex: '^(\\.\\./)+(.*/)?electron/(?!contract(\\.[jt]s)?$)
 
 const restrict = (paths, patterns) => ['error', { paths, patterns }];
 
+/**
+ * The renderer's imports: no electron, no Node built-ins, electron/ only as
+ * contract types, not cli/ or scripts/; Dexie only where `dexieOk` (renderer/db/),
+ * dexie-react-hooks only where `hooksOk` (hooks and renderer/db/). One rule per
+ * file: ESLint replaces, not merges, a rule's options across config blocks.
+ */
+const rendererImports = ({ dexieOk, hooksOk }) =>
+  restrict(
+    [...nodeBuiltinPaths, electronModule, ...(dexieOk ? [] : [dexie[0]]), ...(hooksOk ? [] : [dexieHooks])],
+    [
+      nodePrefix,
+      electronPrefix,
+      ...(dexieOk ? [] : [dexie[1]]),
+      contractTypesOnly,
+      notContract,
+      layer('cli', 'The renderer must not depend on cli/.'),
+      layer('scripts', 'The renderer must not depend on scripts/.'),
+    ],
+  );
+
 // Any `.policyReader` read (window.policyReader, (window as X).policyReader,
 // globalThis['policyReader'], const { policyReader } = window).
 const bridgeSelectors = [
@@ -174,19 +194,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [...nodeBuiltinPaths, electronModule, ...dexie.slice(0, 1)],
-        [
-          nodePrefix,
-          electronPrefix,
-          dexie[1],
-          // electron/contract.ts is the one shared contract: types only.
-          contractTypesOnly,
-          notContract,
-          layer('cli', 'The renderer must not depend on cli/.'),
-          layer('scripts', 'The renderer must not depend on scripts/.'),
-        ],
-      ),
+      '@typescript-eslint/no-restricted-imports': rendererImports({ dexieOk: false, hooksOk: true }),
       'no-restricted-syntax': ['error', ...bridgeSelectors],
       'no-restricted-globals': ['error', { name: 'policyReader', message: 'Only renderer/platform/bridge.ts reads window.policyReader.' }],
     },
@@ -195,38 +203,12 @@ export default tseslint.config(
     // Hooks (use*.ts) may subscribe with dexie-react-hooks; components may not.
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/db/**', 'renderer/**/use*.{ts,tsx}'],
-    rules: {
-      // merged by hand: ESLint replaces, not merges, rule options across blocks
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [...nodeBuiltinPaths, electronModule, dexie[0], dexieHooks],
-        [
-          nodePrefix,
-          electronPrefix,
-          dexie[1],
-          contractTypesOnly,
-          notContract,
-          layer('cli', 'The renderer must not depend on cli/.'),
-          layer('scripts', 'The renderer must not depend on scripts/.'),
-        ],
-      ),
-    },
+    rules: { '@typescript-eslint/no-restricted-imports': rendererImports({ dexieOk: false, hooksOk: false }) },
   },
   {
     // The Dexie home.
     files: ['renderer/db/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': restrict(
-        [...nodeBuiltinPaths, electronModule],
-        [
-          nodePrefix,
-          electronPrefix,
-          contractTypesOnly,
-          notContract,
-          layer('cli', 'The renderer must not depend on cli/.'),
-          layer('scripts', 'The renderer must not depend on scripts/.'),
-        ],
-      ),
-    },
+    rules: { '@typescript-eslint/no-restricted-imports': rendererImports({ dexieOk: true, hooksOk: true }) },
   },
   {
     // Renderer unit tests run in Node (Vitest) and may read the built corpus.

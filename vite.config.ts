@@ -3,34 +3,50 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { serveCorpus } from './scripts/static-files.js';
+import { APP_CSP } from './electron/protocol.js';
+import { isLoopbackHost, sendStatus, serveCorpus } from './scripts/static-files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpusDir = resolve(process.env.POLICY_READER_CORPUS ?? join(here, 'resources', 'corpus'));
 
-/** Serves the corpus as /corpus/ in `npm run dev`, as the preview server and app:// do. */
+/**
+ * The app:// CSP loosened for dev only: the React Refresh preamble is an inline
+ * script, Vite injects CSS as <style> elements, and HMR talks over a WebSocket.
+ */
+export function devCspOf(csp: string): string {
+  return csp
+    .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace(/style-src 'self'( 'unsafe-inline')?/, "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*");
+}
+const DEV_CSP = devCspOf(APP_CSP);
+
+/**
+ * `npm run dev` gets the preview server's guard rails: loopback Host names
+ * only (Vite itself lets any IP address through), the CSP as a header, and
+ * /corpus/ served by the shared code in scripts/static-files.ts.
+ */
 function corpus(): Plugin {
   return {
     name: 'policy-reader-corpus',
     configureServer(server) {
       if (!existsSync(join(corpusDir, 'library.json'))) server.config.logger.warn(`corpus not found at ${corpusDir}: run \`npm run build:corpus\` or set POLICY_READER_CORPUS=e2e/fixtures/corpus`);
       server.middlewares.use((req, res, next) => {
+        if (!isLoopbackHost(req.headers.host, req.socket.localPort ?? 0)) return sendStatus(res, 403, 'forbidden host');
+        res.setHeader('Content-Security-Policy', DEV_CSP);
         serveCorpus(req, res, corpusDir).then((handled) => handled || next(), next);
       });
     },
   };
 }
 
-/**
- * In dev only, the React Refresh preamble is an inline script and HMR talks
- * over a WebSocket; the production CSP forbids both, so loosen exactly those.
- */
+/** The index.html CSP <meta> gets the same dev loosening as the header. */
 function devCsp(): Plugin {
   return {
     name: 'policy-reader-dev-csp',
     apply: 'serve',
     transformIndexHtml(html) {
-      return html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:*");
+      return html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_m, head: string, csp: string) => `${head}${devCspOf(csp)}"`);
     },
   };
 }
@@ -47,5 +63,12 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: true,
   },
-  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    // A second `npm run dev` takes the next free port (and prints it).
+    strictPort: false,
+    // Vite's /@fs/ URLs reach the whole repository: keep the raw sources out.
+    fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/corpus/raw/**'] },
+  },
 });

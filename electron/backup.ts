@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import type { OpenBackupResult, SaveBackupRequest, SaveResult } from './contract';
-import type { Dialogs } from './dialogs';
-import { atomicWriteFile, decodeUtf8, readFileLimited, safeFileName, toFileError, withExtension } from './fs-safe';
+import { chooseSavePath, type Dialogs } from './dialogs';
+import { atomicWriteFile, decodeUtf8, readFileLimited, safeFileName, toFileError } from './fs-safe';
 
 export const BACKUP_MAX_BYTES = 50 * 1024 * 1024;
 const FILTERS = [{ name: '政策阅读器备份 (JSON)', extensions: ['json'] }];
@@ -37,9 +37,8 @@ export function defaultBackupName(now: Date): string {
 export async function saveBackup(request: SaveBackupRequest, deps: BackupDeps): Promise<SaveResult> {
   if (!isJson(request.json)) return { ok: false, code: 'invalid', message: '备份内容不是有效的 JSON，未保存。' };
   const name = safeFileName(request.suggestedName ?? defaultBackupName((deps.now ?? (() => new Date()))()), 'json', '政策阅读器备份');
-  const choice = await deps.dialogs.showSaveDialog({ title: '保存备份', defaultPath: path.join(deps.defaultDir, name), filters: FILTERS });
-  if (choice.canceled || !choice.filePath) return { ok: false, code: 'canceled', message: '已取消。' };
-  const target = withExtension(choice.filePath, 'json');
+  const target = await chooseSavePath(deps.dialogs, { title: '保存备份', defaultPath: path.join(deps.defaultDir, name), filters: FILTERS }, 'json');
+  if (!target) return { ok: false, code: 'canceled', message: '已取消。' };
   try {
     await (deps.write ?? atomicWriteFile)(target, request.json);
   } catch (e) {

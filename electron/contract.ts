@@ -81,7 +81,18 @@ export type AutoBackupReadResult = { ok: true; json: string; file: string; saved
 export type OpenExternalResult = { ok: true } | { ok: false; message: string };
 
 /** Commands the application menu sends to the renderer. */
-export type MenuCommand = 'find';
+export type MenuCommand =
+  | 'find'
+  // Annotations (renderer/annotations/): the shortcuts h/n/b, 我的标注, export/import, the 快捷键 help.
+  | 'highlight'
+  | 'note'
+  | 'bookmark'
+  | 'annotations'
+  | 'export-annotations'
+  | 'import-annotations'
+  | 'shortcuts'
+  // 导出 PDF 摘编 (renderer/export/): opens #/export, scoped to the document being read.
+  | 'export-pdf';
 
 /** Invoke channels: channel → [argument tuple, resolved result]. */
 export interface IpcContract {

@@ -1,3 +1,5 @@
+import nodeFs from 'node:fs';
+import { withExtension } from './fs-safe';
 /** Native file dialogs behind a small interface (main.ts binds them to the main window). */
 export interface FileFilter {
   name: string;
@@ -44,4 +46,33 @@ export function bindDialogs<W>(dialog: ElectronDialogLike<W>, getWindow: () => W
       return w ? dialog.showOpenDialog(w, opts) : dialog.showOpenDialog(opts);
     },
   };
+}
+
+const pathExists = async (p: string): Promise<boolean> =>
+  nodeFs.promises.access(p).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Asks where to save. A name typed without the extension gets it; the dialog
+ * only confirmed replacing the name as typed, so when the name with the
+ * extension already exists the dialog opens again on that name (the system
+ * dialog then asks whether to replace it). Null when the user cancels.
+ */
+export async function chooseSavePath(
+  dialogs: Dialogs,
+  options: { title: string; defaultPath: string; filters: FileFilter[] },
+  ext: string,
+  exists: (p: string) => Promise<boolean> = pathExists,
+): Promise<string | null> {
+  let defaultPath = options.defaultPath;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const choice = await dialogs.showSaveDialog({ ...options, defaultPath });
+    if (choice.canceled || !choice.filePath) return null;
+    const target = withExtension(choice.filePath, ext);
+    if (target === choice.filePath || !(await exists(target))) return target;
+    defaultPath = target;
+  }
+  return null;
 }

@@ -11,8 +11,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron';
 import type { SavePdfRequest, SaveResult } from './contract';
-import type { Dialogs } from './dialogs';
-import { atomicWriteFile, safeFileName, toFileError, withExtension } from './fs-safe';
+import { chooseSavePath, type Dialogs } from './dialogs';
+import { atomicWriteFile, safeFileName, toFileError } from './fs-safe';
 import { hardenSession, hardenWebContents } from './security';
 
 export const EXPORT_HOST = 'export';
@@ -56,13 +56,8 @@ export async function savePdf(request: SavePdfRequest, deps: SavePdfDeps): Promi
   }
   if (!isPdf(pdf)) return { ok: false, code: 'invalid', message: '生成 PDF 失败：渲染结果不是 PDF。' };
   const name = safeFileName(request.suggestedName, 'pdf', '政策文件');
-  const choice = await deps.dialogs.showSaveDialog({
-    title: '导出 PDF',
-    defaultPath: path.join(deps.defaultDir, name),
-    filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
-  });
-  if (choice.canceled || !choice.filePath) return { ok: false, code: 'canceled', message: '已取消。' };
-  const target = withExtension(choice.filePath, 'pdf');
+  const target = await chooseSavePath(deps.dialogs, { title: '导出 PDF', defaultPath: path.join(deps.defaultDir, name), filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] }, 'pdf');
+  if (!target) return { ok: false, code: 'canceled', message: '已取消。' };
   try {
     await (deps.write ?? atomicWriteFile)(target, pdf);
   } catch (e) {

@@ -46,6 +46,37 @@ describe('atomicWriteFile', () => {
     expect(fs.readdirSync(dir)).toEqual(['doc.pdf']);
   });
 
+  it('keeps the permission bits of the file it replaces', async () => {
+    const target = path.join(dir, 'private.json');
+    for (const mode of [0o600, 0o640, 0o664]) {
+      fs.writeFileSync(target, 'OLD');
+      fs.chmodSync(target, mode);
+      await atomicWriteFile(target, 'NEW');
+      expect(fs.readFileSync(target, 'utf8')).toBe('NEW');
+      expect((fs.statSync(target).mode & 0o777).toString(8)).toBe(mode.toString(8));
+    }
+    const fresh = path.join(dir, 'new.json');
+    await atomicWriteFile(fresh, '{}');
+    expect(fs.statSync(fresh).mode & 0o077 & ~process.umask()).toBe(0o044 & ~process.umask());
+  });
+
+  it('flushes the file, renames it, then flushes the folder', async () => {
+    const target = path.join(dir, 'b.json');
+    const steps: string[] = [];
+    const spy: WriteFs = {
+      ...nodeWriteFs,
+      open: async (p, flags, mode) => {
+        const h = await nodeWriteFs.open(p, flags, mode);
+        return { ...h, sync: async () => (steps.push('sync file'), h.sync()) };
+      },
+      rename: async (a, b) => (steps.push('rename'), nodeWriteFs.rename(a, b)),
+      syncDir: async (d) => (steps.push(`sync dir ${d === dir ? 'of target' : d}`), nodeWriteFs.syncDir(d)),
+    };
+    await atomicWriteFile(target, '{}', spy);
+    expect(steps).toEqual(['sync file', 'rename', 'sync dir of target']);
+    expect(fs.readFileSync(target, 'utf8')).toBe('{}');
+  });
+
   it('fails cleanly when the folder does not exist', async () => {
     await expect(atomicWriteFile(path.join(dir, 'missing', 'x.json'), '{}')).rejects.toMatchObject({ code: 'ENOENT' });
   });

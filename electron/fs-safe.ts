@@ -1,9 +1,10 @@
 /**
  * Writing user files without ever losing data: write a temporary file next to
- * the target, flush it, then rename it over the target. If anything fails
- * (disk full, permission, the folder vanished) the temporary file is removed
- * and an existing target is left untouched. Errors become FileError values
- * with a Chinese sentence for the UI.
+ * the target (with the target's permission bits when it exists), flush it,
+ * rename it over the target, then flush the folder so the rename itself
+ * survives a power cut. If anything fails (disk full, permission, the folder
+ * vanished) the temporary file is removed and an existing target is left
+ * untouched. Errors become FileError values with a Chinese sentence for the UI.
  */
 import crypto from 'node:crypto';
 import nodeFs from 'node:fs';
@@ -14,11 +15,17 @@ import type { FileError, FileErrorCode } from './contract';
 export interface WriteFs {
   open(p: string, flags: string, mode?: number): Promise<{
     write(data: Uint8Array): Promise<unknown>;
+    /** Sets the exact permission bits (open's mode is filtered by the umask). */
+    chmod(mode: number): Promise<void>;
     sync(): Promise<void>;
     close(): Promise<void>;
   }>;
   rename(from: string, to: string): Promise<void>;
   unlink(p: string): Promise<void>;
+  /** Permission bits of an existing file; null when there is none. */
+  mode(p: string): Promise<number | null>;
+  /** Flushes a folder's entries (the rename) to disk; a no-op where folders cannot be opened (Windows). */
+  syncDir(dir: string): Promise<void>;
 }
 
 export const nodeWriteFs: WriteFs = {
@@ -34,22 +41,49 @@ export const nodeWriteFs: WriteFs = {
           offset += bytesWritten;
         }
       },
+      chmod: (mode) => h.chmod(mode),
       sync: () => h.sync(),
       close: () => h.close(),
     };
   },
   rename: (a, b) => nodeFs.promises.rename(a, b),
   unlink: (p) => nodeFs.promises.unlink(p),
+  mode: async (p) => {
+    try {
+      return (await nodeFs.promises.stat(p)).mode & 0o7777;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  },
+  syncDir: async (dir) => {
+    let h: nodeFs.promises.FileHandle;
+    try {
+      h = await nodeFs.promises.open(dir, 'r');
+    } catch (e) {
+      // Windows cannot open a folder; NTFS journals the rename itself.
+      if (['EISDIR', 'EPERM', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) return;
+      throw e;
+    }
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  },
 };
 
 export async function atomicWriteFile(target: string, data: Uint8Array | string, fs: WriteFs = nodeWriteFs): Promise<void> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  // Replacing a file keeps who may read it (a 0600 backup must not become 0644).
+  const existingMode = await fs.mode(target);
   let created = false;
   try {
-    const handle = await fs.open(tmp, 'wx', 0o644);
+    const handle = await fs.open(tmp, 'wx', existingMode ?? 0o644);
     created = true;
     try {
+      if (existingMode !== null) await handle.chmod(existingMode);
       await handle.write(bytes);
       await handle.sync();
     } finally {
@@ -60,6 +94,7 @@ export async function atomicWriteFile(target: string, data: Uint8Array | string,
   } finally {
     if (created) await fs.unlink(tmp).catch(() => {});
   }
+  await fs.syncDir(path.dirname(target));
 }
 
 const MESSAGES: Record<string, [FileErrorCode, string]> = {

@@ -148,6 +148,8 @@ describe('main.cjs composed against a fake electron', () => {
     const [win] = fake.state.windows;
     expect(win.loaded).toEqual(['app://reader/']);
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    // DevTools follow app.isPackaged (false here: development).
+    expect(win.options.webPreferences.devTools).toBe(!fake.electron.app.isPackaged);
     expect(win.options.webPreferences.preload).toBe(path.join(out, 'preload.cjs'));
     expect(fs.existsSync(win.options.webPreferences.preload)).toBe(true);
   });
@@ -180,6 +182,9 @@ describe('main.cjs composed against a fake electron', () => {
     await expect(open(trusted, 'https://example.com/')).resolves.toMatchObject({ ok: false });
     await expect(open(trusted, 'https://www.gov.cn/')).resolves.toEqual({ ok: true });
     expect(events).toContain('openExternal https://www.gov.cn/');
+    // The OS gets the URL as the parser re-serialises it, not the renderer's string.
+    await expect(open(trusted, 'https://WWW.GOV.CN/a b')).resolves.toEqual({ ok: true });
+    expect(events).toContain('openExternal https://www.gov.cn/a%20b');
     expect(events).not.toContain('openExternal https://example.com/');
   });
 

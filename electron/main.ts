@@ -14,7 +14,7 @@ import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { resolveAppPaths, userDataOverride } from './paths';
 import { APP_ENTRY_URL, handleAppProtocol, registerAppScheme, type ServeFs } from './protocol';
-import { hardenSession, hardenWebContents, isAllowedExternalUrl, secureWebPreferences } from './security';
+import { externalHref, hardenSession, hardenWebContents, secureWebPreferences } from './security';
 import { acquireSingleInstance, openMainWindow } from './window';
 
 const APP_NAME = '政策阅读器';
@@ -47,7 +47,7 @@ function createWindow(preload: string, icon: string | undefined): void {
       return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
     },
     statePath: path.join(app.getPath('userData'), 'window-state.json'),
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, app.isPackaged),
     icon,
     url: APP_ENTRY_URL,
     log,
@@ -86,8 +86,9 @@ async function start(): Promise<void> {
     {
       'app:get-info': () => ({ version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged }),
       'shell:open-external': async (_event, url) => {
-        if (!isAllowedExternalUrl(url)) return { ok: false, message: '只能打开政府网站（*.gov.cn）的 https 链接。' };
-        await shell.openExternal(url);
+        const href = externalHref(url);
+        if (!href) return { ok: false, message: '只能打开政府网站（*.gov.cn）的 https 链接。' };
+        await shell.openExternal(href);
         return { ok: true };
       },
       'export:save-pdf': (_event, request) => gate(BUSY, () => savePdf(request, { render: renderPdf, dialogs, defaultDir: documents() })),

@@ -33,6 +33,28 @@ describe('buildMenuTemplate', () => {
     expect(send).toHaveBeenCalledWith('find');
   });
 
+  it('annotation items send their commands; the single-key shortcuts are shown but not registered', () => {
+    const sent: string[] = [];
+    const t = buildMenuTemplate({ isMac: false, isDev: false, appName: '政策阅读器', send: (c) => sent.push(c) });
+    const byLabel = (l: string) => items(t).find((i) => i.label === l)!;
+    for (const [label, command] of [
+      ['导出 PDF 摘编…', 'export-pdf'],
+      ['导出标注…', 'export-annotations'],
+      ['导入标注…', 'import-annotations'],
+      ['我的标注', 'annotations'],
+      ['快捷键', 'shortcuts'],
+      ['高亮所选文字', 'highlight'],
+      ['为所选文字添加笔记', 'note'],
+      ['为当前条文加书签', 'bookmark'],
+    ]) {
+      (byLabel(label).click as () => void)();
+      expect(sent.at(-1)).toBe(command);
+    }
+    // A registered plain-letter accelerator would swallow that letter in every text field.
+    for (const label of ['高亮所选文字', '为所选文字添加笔记', '为当前条文加书签', '快捷键']) expect(byLabel(label).registerAccelerator).toBe(false);
+    expect([byLabel('高亮所选文字').accelerator, byLabel('为所选文字添加笔记').accelerator, byLabel('为当前条文加书签').accelerator]).toEqual(['H', 'N', 'B']);
+  });
+
   it('has zoom, full screen and the edit roles', () => {
     expect(roles(win)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'quit', 'minimize', 'about']));
     const view = items(win);

@@ -38,7 +38,13 @@ export function buildMenuTemplate({ isMac, isDev, appName, send }: MenuOptions):
 
   template.push({
     label: '文件',
-    submenu: isMac ? [{ role: 'close', label: '关闭窗口' }] : [{ role: 'quit', label: '退出', accelerator: 'Ctrl+Q' }],
+    submenu: [
+      { label: '导出 PDF 摘编…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export-pdf') },
+      { label: '导出标注…', click: () => send('export-annotations') },
+      { label: '导入标注…', click: () => send('import-annotations') },
+      sep,
+      ...(isMac ? [{ role: 'close', label: '关闭窗口' } as const] : [{ role: 'quit', label: '退出', accelerator: 'Ctrl+Q' } as const]),
+    ],
   });
 
   template.push({
@@ -53,6 +59,12 @@ export function buildMenuTemplate({ isMac, isDev, appName, send }: MenuOptions):
       { role: 'selectAll', label: '全选' },
       sep,
       { label: '查找…', accelerator: 'CmdOrCtrl+F', click: () => send('find') },
+      sep,
+      // Single keys handled by the reading view (renderer/annotations/ReaderAnnotations.tsx); shown here, not
+      // registered, so typing h, n or b in a text field still types the letter.
+      { label: '高亮所选文字', accelerator: 'H', registerAccelerator: false, click: () => send('highlight') },
+      { label: '为所选文字添加笔记', accelerator: 'N', registerAccelerator: false, click: () => send('note') },
+      { label: '为当前条文加书签', accelerator: 'B', registerAccelerator: false, click: () => send('bookmark') },
     ],
   });
 
@@ -68,6 +80,8 @@ export function buildMenuTemplate({ isMac, isDev, appName, send }: MenuOptions):
     label: '视图',
     submenu: [
       ...devItems,
+      { label: '我的标注', accelerator: 'CmdOrCtrl+Shift+A', click: () => send('annotations') },
+      sep,
       { role: 'resetZoom', label: '实际大小', accelerator: 'CmdOrCtrl+0' },
       { role: 'zoomIn', label: '放大', accelerator: 'CmdOrCtrl+Plus' },
       // Ctrl/Cmd+= (the unshifted key) also zooms in.
@@ -88,7 +102,7 @@ export function buildMenuTemplate({ isMac, isDev, appName, send }: MenuOptions):
   template.push({
     label: '帮助',
     role: 'help',
-    submenu: [{ role: 'about', label: `关于${appName}` }],
+    submenu: [{ label: '快捷键', accelerator: 'Shift+/', registerAccelerator: false, click: () => send('shortcuts') }, sep, { role: 'about', label: `关于${appName}` }],
   });
 
   return template;

@@ -68,6 +68,12 @@ describe('resolveAppUrl', () => {
     'app://reader/assets/app.js%00.png',
     'app://reader/.env',
     'app://reader/corpus/raw/a.txt',
+    'app://reader/corpus/%72aw/a.txt',
+    'app://reader/corpus//raw/a.txt',
+    'app://reader/corpus/%2Fraw/a.txt',
+    'app://reader/corpus/raw%2Fa.txt',
+    'app://reader/corpus/RAW/a.json',
+    'app://reader/corpus/docs/notes.txt',
     'app://other/index.html',
     'app://user:pw@reader/index.html',
   ])('refuses %s', (url) => {
@@ -148,6 +154,20 @@ describe('app:// handler', () => {
     expect(await res.text()).not.toContain('top secret');
   });
 
+  it('serves only JSON from the corpus', async () => {
+    fs.writeFileSync(path.join(roots.corpusRoot, 'notes.txt'), 'secret notes');
+    const res = await get('app://reader/corpus/notes.txt');
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain('secret notes');
+  });
+
+  it('an unreadable file gets an error status, not a crash', async () => {
+    const failing: ServeFs = { ...nodeFs, readFile: async () => Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })) };
+    const res = await createAppProtocolHandler(roots, failing)(new Request('app://reader/corpus/library.json'));
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-security-policy')).toBe(APP_CSP);
+  });
+
   it('supports HEAD and refuses other methods', async () => {
     const head = await get('app://reader/corpus/library.json', 'HEAD');
     expect(head.status).toBe(200);
@@ -163,10 +183,15 @@ describe('scheme registration', () => {
     expect(calls).toEqual([[{ scheme: 'app', privileges: APP_SCHEME_PRIVILEGES }]]);
     expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
   });
-  it('CSP allows no remote origins and no inline script', () => {
-    expect(APP_CSP).not.toMatch(/https?:|\*|'unsafe-eval'/);
+  it('CSP allows no remote origins, no inline script, no blob:', () => {
+    expect(APP_CSP).not.toMatch(/https?:|\*|'unsafe-eval'|blob:/);
     expect(APP_CSP).toMatch(/script-src 'self'(;|$)/);
     expect(APP_CSP).toContain("object-src 'none'");
+  });
+  it('index.html carries the same CSP as a <meta> (all but frame-ancestors, which a meta cannot set)', () => {
+    const html = fs.readFileSync(path.join(__dirname, '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(APP_CSP.replace("; frame-ancestors 'none'", ''));
   });
   it('mimeTypeFor', () => {
     expect(mimeTypeFor('a/b.WOFF2')).toBe('font/woff2');

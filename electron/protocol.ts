@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import { mimeType } from '../core/util/mime.js';
+import { resolveAppPath } from '../core/util/safe-path.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'reader';
@@ -28,25 +29,31 @@ export const APP_SCHEME_PRIVILEGES = {
 } as const;
 
 /**
- * Content-Security-Policy for every app:// response. No remote origins at all;
- * inline styles are allowed (React style props, Vite CSS injection in dev),
- * inline scripts are not.
+ * Content-Security-Policy for every app:// response (and the preview and dev
+ * servers). No remote origins at all, no inline or eval'd script, no blob:
+ * (the search worker is a file; downloads of blob: URLs are navigations, which
+ * CSP does not govern).
+ *
+ * style-src keeps 'unsafe-inline' for one reason: the export preview shows the
+ * exported HTML in a sandboxed srcdoc <iframe>, and a srcdoc document inherits
+ * this policy, so its own <style> element and style="" attributes would be
+ * dropped. The app's own code does not need it (React sets styles through the
+ * CSSOM, Vite emits CSS files): e2e/electron/csp.e2e.ts runs the built
+ * renderer under this policy without 'unsafe-inline' and finds no violation.
  */
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-
 
 export function mimeTypeFor(filePath: string): string {
   return mimeType(filePath);
@@ -64,10 +71,12 @@ export type Resolution =
   | { kind: 'error'; status: 400 | 403 | 404 | 405; reason: string };
 
 /**
- * Maps an app:// URL to a root and a relative path, refusing anything that
- * could escape it: `..`/`.` segments (raw or percent-encoded, including
- * encoded slashes), backslashes, NUL, drive letters, absolute paths, hidden
- * files, other hosts, query-free of surprises. Pure: no file system access.
+ * Maps an app:// URL to a root and a relative path: other hosts and
+ * credentials are refused here, the path itself by core/util/safe-path.ts
+ * (the one sanitizer the preview and dev servers share: decoded before it is
+ * checked, no dot, hidden or empty segments, nothing under corpus/raw/, only
+ * .json from the corpus). Pure: no file system access; `safeFilePath` then
+ * follows symlinks and keeps the real file inside the real root.
  */
 export function resolveAppUrl(rawUrl: string, roots: ServeRoots): Resolution {
   let url: URL;
@@ -80,37 +89,9 @@ export function resolveAppUrl(rawUrl: string, roots: ServeRoots): Resolution {
   if (url.host !== APP_HOST || url.username || url.password) {
     return { kind: 'error', status: 403, reason: `unknown host ${url.host}` };
   }
-  // Work on the raw (still encoded) path so that %2F cannot smuggle separators.
-  const rawSegments = url.pathname.split('/').slice(1);
-  const segments: string[] = [];
-  for (const raw of rawSegments) {
-    let seg: string;
-    try {
-      seg = decodeURIComponent(raw);
-    } catch {
-      return { kind: 'error', status: 400, reason: 'bad percent-encoding' };
-    }
-    if (seg === '') continue; // '//' or trailing '/'
-    if (seg === '.' || seg === '..') return { kind: 'error', status: 403, reason: 'dot segment' };
-    if (/[\\/\0]/.test(seg) || /^[a-zA-Z]:/.test(seg) || seg.includes(':')) {
-      return { kind: 'error', status: 403, reason: 'separator, NUL or drive in segment' };
-    }
-    if (seg.startsWith('.')) return { kind: 'error', status: 403, reason: 'hidden file' };
-    segments.push(seg);
-  }
-  if (segments[0] === 'corpus') {
-    const rest = segments.slice(1);
-    if (rest.length === 0) return { kind: 'error', status: 404, reason: 'corpus is not a file' };
-    if (rest[0] === 'raw') return { kind: 'error', status: 403, reason: 'raw sources are not served' };
-    return { kind: 'file', root: roots.corpusRoot, relative: rest.join('/'), spaFallback: false };
-  }
-  if (segments.length === 0) {
-    return { kind: 'file', root: roots.rendererRoot, relative: 'index.html', spaFallback: false };
-  }
-  const relative = segments.join('/');
-  // A client-side route (no extension) falls back to index.html if missing.
-  const spaFallback = path.posix.extname(relative) === '';
-  return { kind: 'file', root: roots.rendererRoot, relative, spaFallback };
+  const p = resolveAppPath(url.pathname);
+  if (!p.ok) return { kind: 'error', status: p.status, reason: p.reason };
+  return { kind: 'file', root: p.area === 'corpus' ? roots.corpusRoot : roots.rendererRoot, relative: p.relative, spaFallback: p.spaFallback };
 }
 
 /** The file-system calls the handler needs; main.ts passes Node's (asar-aware) fs. */
@@ -122,7 +103,7 @@ export interface ServeFs {
 
 function isInside(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
-  return rel === '' ? false : !rel.startsWith('..') && !path.isAbsolute(rel);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /**
@@ -185,8 +166,10 @@ export function createAppProtocolHandler(roots: ServeRoots, fs: ServeFs, log: (m
     let body: Uint8Array;
     try {
       body = await fs.readFile(file);
-    } catch {
-      return errorResponse(404, 'not found');
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      log(`app:// could not read ${file}: ${code ?? String(e)}`);
+      return code === 'EACCES' || code === 'EPERM' ? errorResponse(403, 'forbidden') : errorResponse(500, 'read error');
     }
     const headers = securityHeaders(mimeTypeFor(file));
     headers['Content-Length'] = String(body.byteLength);

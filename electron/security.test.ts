@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   hardenSession,
   hardenWebContents,
+  externalHref,
   isAllowedExternalUrl,
   isAllowedRequestUrl,
   isAllowedPermission,
@@ -22,6 +23,21 @@ describe('secureWebPreferences', () => {
       webviewTag: false,
       allowRunningInsecureContent: false,
     });
+  });
+  it('has DevTools only in development', () => {
+    expect(secureWebPreferences('/p/preload.cjs', true).devTools).toBe(false);
+    expect(secureWebPreferences('/p/preload.cjs').devTools).toBe(false);
+    expect(secureWebPreferences('/p/preload.cjs', false).devTools).toBe(true);
+  });
+});
+
+describe('externalHref', () => {
+  it('hands openExternal the re-serialised URL that was checked', () => {
+    expect(externalHref('https://WWW.Gov.CN/政策 文件?q=a b#x')).toBe('https://www.gov.cn/%E6%94%BF%E7%AD%96%20%E6%96%87%E4%BB%B6?q=a%20b#x');
+    expect(externalHref('https://www.gov.cn./')).toBe('https://www.gov.cn./');
+    expect(externalHref('https://evil.example/?https://www.gov.cn/')).toBeNull();
+    expect(externalHref('javascript:alert(1)//www.gov.cn')).toBeNull();
+    expect(externalHref(42)).toBeNull();
   });
 });
 

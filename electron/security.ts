@@ -5,10 +5,15 @@
  */
 import { APP_HOST, APP_SCHEME } from './protocol';
 
-/** webPreferences for every renderer window. */
-export function secureWebPreferences(preloadPath: string) {
+/**
+ * webPreferences for every renderer window. DevTools exist only in
+ * development: a packaged build has no way to open them (`packaged` defaults
+ * to true, so forgetting the argument errs on the safe side).
+ */
+export function secureWebPreferences(preloadPath: string, packaged = true) {
   return {
     preload: preloadPath,
+    devTools: !packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -50,6 +55,15 @@ export function isAllowedExternalUrl(url: unknown, allowList: readonly string[] 
   if (!u || u.protocol !== 'https:' || u.username || u.password || u.port !== '') return false;
   const host = u.hostname.toLowerCase().replace(/\.$/, '');
   return allowList.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+}
+
+/**
+ * What to hand to shell.openExternal: the URL as the WHATWG parser
+ * re-serialises it (`new URL(url).href`: escaped, host lower-cased), so the
+ * OS opens exactly the URL that was checked; null when it is not allowed.
+ */
+export function externalHref(url: unknown, allowList: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): string | null {
+  return isAllowedExternalUrl(url, allowList) ? new URL(url).href : null;
 }
 
 /**

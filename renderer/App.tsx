@@ -1,10 +1,15 @@
 import { useEffect } from 'react';
+import { AnnotationsGlobal } from './annotations/AnnotationsGlobal';
+import { AnnotationsView } from './annotations/AnnotationsView';
 import { RestoreDialog } from './annotations/RestoreDialog';
 import { startAnnotations } from './annotations/startup';
 import { Notices } from './components/Notices';
+import { SkipLinks } from './components/SkipLinks';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
+import { ExportFilteredLink, useExportMenu } from './export/ExportLinks';
+import { ExportView } from './export/ExportView';
 import { DocRoute } from './routes/DocRoute';
 import { LibraryRoute } from './routes/LibraryRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
@@ -14,6 +19,7 @@ import { CompareRoute } from './compare/CompareRoute';
 export function App() {
   const { route, nonce } = useRoute();
   const settings = useSettings();
+  useExportMenu(route.name === 'doc' ? route.docId : null);
   const { theme, fontSize } = settings.settings;
 
   useEffect(() => {
@@ -28,14 +34,18 @@ export function App() {
 
   return (
     <>
+      <SkipLinks route={route} />
       <TopBar route={route} settings={settings} />
       <main id="main">
         {route.name === 'library' && <LibraryRoute filters={route.filters} />}
         {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
-        {route.name === 'search' && <SearchRoute query={route.query} />}
+        {route.name === 'search' && <SearchRoute query={route.query} state={route.state} />}
+        {route.name === 'export' && <ExportView query={route.query} />}
+        {route.name === 'annotations' && <AnnotationsView query={route.filter} extraActions={({ filter }) => <ExportFilteredLink filter={filter} />} />}
         {route.name === 'compare' && <CompareRoute key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
+      <AnnotationsGlobal />
       <RestoreDialog />
       <Notices />
     </>

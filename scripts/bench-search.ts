@@ -35,7 +35,7 @@ export function rawCorpus(rawDir: string): SearchCorpus {
     for (const p of paras) {
       // Long paragraphs split at sentence ends into ~300-character units.
       const parts = p.length > 400 ? p.match(/[^。]{1,300}(。|$)/g) ?? [p] : [p];
-      for (const part of parts) corpus.units.push({ doc: di, path: `p${k++}`, text: part });
+      for (const part of parts) corpus.units.push({ doc: di, path: `p${k++}`, text: part, trail: [] });
     }
   });
   return corpus;
@@ -54,7 +54,7 @@ export function replicate(c: SearchCorpus, times: number): SearchCorpus {
   for (let k = 0; k < times; k++) {
     const base = out.docs.length;
     c.docs.forEach((d) => out.docs.push({ ...d, id: k ? `${d.id}-r${k}` : d.id }));
-    for (const u of c.units) out.units.push({ doc: base + u.doc, path: u.path, text: k ? Buffer.from(u.text, 'utf8').toString('utf8') : u.text });
+    for (const u of c.units) out.units.push({ doc: base + u.doc, path: u.path, trail: u.trail, text: k ? Buffer.from(u.text, 'utf8').toString('utf8') : u.text });
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveInside, sendFile, sendStatus, serveCorpus } from './static-files';
+import { isLoopbackHost, sendStatus, serveAppPath } from './static-files';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(REPO, 'dist', 'renderer');
@@ -23,25 +23,22 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+export const DEFAULT_PORT = 4173;
+
 export async function startPreviewServer(opts: { port?: number; corpusDir?: string; distDir?: string } = {}): Promise<PreviewServer> {
   const corpusDir = resolve(opts.corpusDir ?? DEFAULT_CORPUS);
   const distDir = resolve(opts.distDir ?? DIST);
   const server: Server = createServer((req, res) => {
-    void (async () => {
-      if (await serveCorpus(req, res, corpusDir)) return;
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405, 'method not allowed');
-      const path = (req.url ?? '/').split('?')[0];
-      const file = resolveInside(distDir, path.endsWith('/') ? path + 'index.html' : path);
-      if (!file) return sendStatus(res, 403, 'forbidden');
-      if (!(await sendFile(res, file, req.method))) sendStatus(res, 404, 'not found');
-    })().catch(() => {
-      if (!res.headersSent) sendStatus(res, 500, 'internal error');
-      else res.destroy();
-    });
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends its own name.
+    if (!isLoopbackHost(req.headers.host, req.socket.localPort ?? 0)) return sendStatus(res, 403, 'forbidden host');
+    serveAppPath(req, res, { corpusDir, distDir }).catch(() => sendStatus(res, 500, 'internal error'));
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', fail);
+      ok();
+    });
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -53,6 +50,24 @@ export async function startPreviewServer(opts: { port?: number; corpusDir?: stri
         server.close(() => ok());
       }),
   };
+}
+
+/**
+ * Starts on `port`; when it is taken (a second `npm start`), on the next free
+ * port if the port was the default, or fails with a sentence naming a free one.
+ */
+export async function startOnFreePort(opts: { port?: number; defaultPort?: number; corpusDir?: string; distDir?: string }): Promise<{ server: PreviewServer; note: string | null }> {
+  const wanted = opts.port ?? opts.defaultPort ?? DEFAULT_PORT;
+  try {
+    return { server: await startPreviewServer({ ...opts, port: wanted }), note: null };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    const server = await startPreviewServer({ ...opts, port: 0 });
+    if (opts.port === undefined) return { server, note: `端口 ${wanted} 已被占用（另一个预览正在运行？），改用端口 ${server.port}。Port ${wanted} is in use; using ${server.port}.` };
+    const free = server.port;
+    await server.close();
+    throw new Error(`端口 ${wanted} 已被占用：请换一个端口，例如 --port ${free}。Port ${wanted} is in use; try --port ${free}.`, { cause: e });
+  }
 }
 
 function newestMtime(dir: string): number {
@@ -105,7 +120,9 @@ async function main(argv: string[]) {
   }
   const corpusDir = arg('--corpus') ?? DEFAULT_CORPUS;
   if (!existsSync(join(corpusDir, 'library.json'))) console.warn(`warning: ${join(corpusDir, 'library.json')} not found; run \`npm run build:corpus\` (or pass --corpus e2e/fixtures/corpus)`);
-  const server = await startPreviewServer({ port: Number(arg('--port') ?? 4173), corpusDir });
+  const portArg = arg('--port');
+  const { server, note } = await startOnFreePort({ port: portArg === undefined ? undefined : Number(portArg), corpusDir });
+  if (note) console.log(note);
   console.log(`政策阅读器 preview: ${server.url}  (corpus: ${resolve(corpusDir)})`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

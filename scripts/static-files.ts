@@ -1,71 +1,137 @@
 /**
- * Static file serving shared by the preview server and the Vite dev plugin.
- * Refuses anything that resolves outside its root (.., encoded slashes,
- * absolute paths, NUL) and, under the corpus, the raw input files.
+ * Static file serving shared by the preview server (renderer + corpus) and the
+ * Vite dev plugin (corpus only), with the same rules as app:// in Electron:
+ * the path is checked by core/util/safe-path.ts (decoded first; no dot,
+ * hidden or empty segments; nothing under corpus/raw/; only .json from the
+ * corpus), the real path must stay inside the root (electron/protocol.ts
+ * `safeFilePath`: symlinks out are refused), every response carries the
+ * app:// security headers (CSP included), and the Host header must name the
+ * loopback interface (DNS rebinding).
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, resolve, sep } from 'node:path';
 import { mimeType } from '../core/util/mime.js';
+import { resolveAppPath } from '../core/util/safe-path.js';
+import { safeFilePath, securityHeaders, type ServeFs } from '../electron/protocol.js';
 
-/**
- * Maps a URL path (already stripped of its mount prefix) to a file under root,
- * or null when it must be refused.
- */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..' || s === '.')) return null;
-  const base = resolve(root);
-  const full = resolve(join(base, ...segments));
-  if (full !== base && !full.startsWith(base + sep)) return null;
-  return full;
+const nodeServeFs: ServeFs = {
+  realpath: (p) => fsp.realpath(p),
+  stat: (p) => fsp.stat(p),
+  readFile: (p) => fsp.readFile(p),
+};
+
+/** Loopback names a browser on this machine sends in `Host` for `port`. */
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  return names.some((n) => host.toLowerCase() === `${n}:${port}`);
 }
 
-export async function sendFile(res: ServerResponse, file: string, method = 'GET'): Promise<boolean> {
-  try {
-    const s = await stat(file);
-    if (!s.isFile()) return false;
-    res.writeHead(200, {
-      'Content-Type': mimeType(file),
-      'Content-Length': s.size,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-cache',
-    });
-    if (method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-    return true;
-  } catch {
-    return false;
+export function sendStatus(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
   }
-}
-
-export function sendStatus(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(text);
+  res.writeHead(status, { ...securityHeaders('text/plain; charset=utf-8'), ...headers });
+  res.end(`${text}\n`);
 }
 
 /**
- * Serves `<corpusDir>/<path>` for requests under /corpus/. Returns false when
- * the request is not for the corpus (so the caller can handle it).
+ * Streams a file that `safeFilePath` accepted. The file is opened before the
+ * status line is sent, so an unreadable file gets 403 (permission) or 500,
+ * and a read that fails half-way closes only that connection: the server
+ * never crashes on a file error.
  */
-export async function serveCorpus(req: IncomingMessage, res: ServerResponse, corpusDir: string): Promise<boolean> {
-  const path = (req.url ?? '/').split('?')[0];
-  if (!path.startsWith('/corpus/')) return false;
-  const rest = path.slice('/corpus/'.length);
-  // raw/ holds the unparsed inputs: the app never needs them, so the server never shows them.
-  const file = rest.split('/')[0] === 'raw' ? null : resolveInside(corpusDir, rest);
-  if (!file || !(req.method === 'GET' || req.method === 'HEAD')) {
-    sendStatus(res, file ? 405 : 403, file ? 'method not allowed' : 'forbidden');
+export async function sendFile(res: ServerResponse, file: string, method = 'GET'): Promise<void> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return sendStatus(res, 404, 'not found');
+    return sendStatus(res, code === 'EACCES' || code === 'EPERM' ? 403 : 500, code === 'EACCES' || code === 'EPERM' ? 'forbidden' : 'read error');
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      await handle.close();
+      return sendStatus(res, 404, 'not found');
+    }
+    if (method === 'HEAD') {
+      await handle.close();
+      res.writeHead(200, { ...securityHeaders(mimeType(file)), 'Content-Length': String(st.size) });
+      res.end();
+      return;
+    }
+    // Read the first chunk before committing to 200: a file that cannot be read
+    // (EISDIR, EIO, a permission change) still gets a clean error status.
+    const first = Buffer.alloc(Math.min(st.size, 64 * 1024));
+    const { bytesRead } = await handle.read(first, 0, first.length, 0);
+    res.writeHead(200, { ...securityHeaders(mimeType(file)), 'Content-Length': String(st.size) });
+    res.write(first.subarray(0, bytesRead));
+    if (bytesRead >= st.size) {
+      await handle.close();
+      res.end();
+      return;
+    }
+    const stream = handle.createReadStream({ start: bytesRead, autoClose: true });
+    stream.on('error', () => res.destroy());
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+  } catch {
+    await handle.close().catch(() => {});
+    sendStatus(res, 500, 'read error');
+  }
+}
+
+function firstSegmentIsCorpus(rawPath: string): boolean {
+  let decoded = rawPath;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    // undecodable: judged on the raw spelling
+  }
+  return decoded.split(/[/\\]/).find((s) => s !== '')?.toLowerCase() === 'corpus';
+}
+
+export interface ServeRootsOptions {
+  corpusDir: string;
+  /** The built renderer; omitted in `npm run dev`, where Vite serves it. */
+  distDir?: string;
+}
+
+/**
+ * Serves an app path from the corpus (and the renderer when `distDir` is
+ * given). Returns false when the request is for the renderer and there is no
+ * `distDir` (the caller — Vite — handles it). Never throws.
+ */
+export async function serveAppPath(req: IncomingMessage, res: ServerResponse, roots: ServeRootsOptions): Promise<boolean> {
+  const rawPath = (req.url ?? '/').replace(/[?#].*$/s, '');
+  // In dev, Vite serves everything but the corpus: hand it every path whose
+  // first segment (decoded, however spelled) is not `corpus`.
+  if (!roots.distDir && !firstSegmentIsCorpus(rawPath)) return false;
+  const target = resolveAppPath(rawPath.startsWith('/') ? rawPath : `/${rawPath}`);
+  if (!target.ok) {
+    sendStatus(res, target.status, target.status === 404 ? 'not found' : target.status === 400 ? 'bad request' : 'forbidden');
     return true;
   }
-  if (!(await sendFile(res, file, req.method))) sendStatus(res, 404, 'not found');
+  if (target.area === 'renderer' && !roots.distDir) return false;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendStatus(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
+    return true;
+  }
+  const root = target.area === 'corpus' ? roots.corpusDir : roots.distDir!;
+  let file = await safeFilePath(root, target.relative, nodeServeFs);
+  if (!file && target.spaFallback) file = await safeFilePath(root, 'index.html', nodeServeFs);
+  if (!file) sendStatus(res, 404, 'not found');
+  else await sendFile(res, file, req.method);
   return true;
+}
+
+/**
+ * Serves `<corpusDir>/<path>` for requests under /corpus/ (the dev plugin).
+ * Returns false when the request is not for the corpus.
+ */
+export function serveCorpus(req: IncomingMessage, res: ServerResponse, corpusDir: string): Promise<boolean> {
+  return serveAppPath(req, res, { corpusDir });
 }

@@ -68,7 +68,8 @@ describe('policy-reader search', () => {
     expect(r.query).toBe('告知承诺制');
     expect(r.total).toBe(2);
     expect(r.hits.map((h: { unitId: string }) => h.unitId).sort()).toEqual(['qd-banfa~ar1', 'qd-banfa~ar2']);
-    expect(Object.keys(r.hits[0]).sort()).toEqual(['docId', 'ranges', 'score', 'unitId']);
+    expect(Object.keys(r.hits[0]).sort()).toEqual(['docId', 'ranges', 'score', 'trail', 'unitId']);
+    expect(r.hits.every((h: { trail: unknown }) => Array.isArray(h.trail))).toBe(true);
     expect(typeof r.ms).toBe('number');
   });
 

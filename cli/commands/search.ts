@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PolicyDocument, DocSummary } from '../../core/corpus/types.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../../core/search/format.js';
 import { SearchEngine, type SearchOptions, type SearchResult } from '../../core/search/engine.js';
-import { makeSnippet } from '../../core/search/highlight.js';
+import { makeSnippet, markPieces } from '../../core/search/highlight.js';
 import type { CommandIO } from '../io.js';
 import { parseArgs, UsageError } from '../io.js';
 
@@ -44,19 +44,15 @@ function jsonLine(r: SearchResult, ms: number): string {
   return JSON.stringify({
     query: r.query,
     total: r.total,
-    hits: r.hits.map((h) => ({ docId: h.docId, unitId: h.unitId, score: h.score, ranges: h.ranges })),
+    hits: r.hits.map((h) => ({ docId: h.docId, unitId: h.unitId, score: h.score, ranges: h.ranges, trail: h.trail })),
     ms: Math.round(ms * 1000) / 1000,
   });
 }
 
 function mark(text: string, ranges: [number, number][]): string {
-  let out = '';
-  let at = 0;
-  for (const [s, e] of ranges) {
-    out += text.slice(at, s) + '【' + text.slice(s, e) + '】';
-    at = e;
-  }
-  return out + text.slice(at);
+  return markPieces(text, ranges)
+    .map((p) => (p.mark === null ? p.text : `【${p.text}】`))
+    .join('');
 }
 
 function human(engine: SearchEngine, r: SearchResult, ms: number): string {
@@ -65,6 +61,7 @@ function human(engine: SearchEngine, r: SearchResult, ms: number): string {
     const doc = engine.docById(h.docId);
     lines.push('');
     lines.push(`${mark(doc?.title ?? h.docId, h.titleRanges)}  [${h.unitId || h.docId}]  score ${h.score}`);
+    if (h.trail.length) lines.push(`  ${h.trail.join(' › ')}`);
     if (h.unit >= 0) {
       const s = makeSnippet(engine.unitText(h.unit), h.ranges, 100);
       lines.push(`  ${s.before ? '…' : ''}${mark(s.text, s.ranges)}${s.after ? '…' : ''}`);

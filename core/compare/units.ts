@@ -5,8 +5,7 @@
  * clause matching all work on these.
  */
 import type { PolicyDocument, Unit } from '../corpus/types.js';
-import { flattenUnits } from '../corpus/structure.js';
-import { unitSearchText } from '../search/corpus-units.js';
+import { allUnits, LABEL_LINE, unitLines } from '../corpus/units.js';
 import { fold } from '../text/normalize.js';
 
 export interface CompareUnit {
@@ -27,11 +26,20 @@ export interface CompareUnit {
 /** Markers printed with a trailing separator need no space before the text. */
 const SEPARATED = /[、.．)）:：]$/;
 
+/**
+ * The unit as the reader shows it (`unitLines`), with the label run into the
+ * first line (第十条 为了… rather than a line of its own). `labelLength` covers
+ * the label and the space after it, or the label where the text itself prints it.
+ */
 export function unitDisplayText(u: Unit): { text: string; labelLength: number } {
-  const body = unitSearchText(u);
-  if (!u.label) return { text: body, labelLength: 0 };
-  const prefix = SEPARATED.test(u.label) || body === '' ? u.label : `${u.label} `;
-  return { text: prefix + body, labelLength: prefix.length };
+  const lines = unitLines(u);
+  if (lines[0]?.part !== LABEL_LINE) {
+    const text = lines.map((l) => l.text).join('\n');
+    return { text, labelLength: u.label && text.startsWith(u.label) ? u.label.length : 0 };
+  }
+  const rest = lines.slice(1).map((l) => l.text).join('\n');
+  const prefix = SEPARATED.test(u.label) || rest === '' ? u.label : `${u.label} `;
+  return { text: prefix + rest, labelLength: prefix.length };
 }
 
 /** Title is only part of the text when the document prints it (not recovered from a header or inferred). */
@@ -45,7 +53,7 @@ export function compareUnits(doc: PolicyDocument): CompareUnit[] {
   };
   if (PRINTED_TITLE.has(doc.titleSource)) push(`${doc.id}~#title`, '', doc.title, 0, true);
   if (doc.addressees) push(`${doc.id}~#addressees`, '', doc.addressees, 0, true);
-  for (const u of flattenUnits(doc.units)) {
+  for (const u of allUnits(doc.units)) {
     const { text, labelLength } = unitDisplayText(u);
     push(u.id, u.label, text, labelLength, false);
   }

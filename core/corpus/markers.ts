@@ -12,6 +12,8 @@ export interface Marker {
   level: UnitLevel;
   /** The marker as printed, normalised: 第十条, 一、, （二）, 1. */
   label: string;
+  /** The marker exactly as the source prints it (26、, (1), 1．); quotes use this, not `label`. */
+  printed: string;
   n: number;
   /** Text after the marker. */
   rest: string;
@@ -35,7 +37,7 @@ export function readMarker(text: string): Marker | null {
     if (!m) continue;
     const n = parseChineseNumber(m[1]);
     if (n === null || n === 0) continue;
-    return { level: rule.level, label: rule.label(m), n, rest: text.slice(m[0].length) };
+    return { level: rule.level, label: rule.label(m), printed: m[0].trimEnd(), n, rest: text.slice(m[0].length) };
   }
   return null;
 }

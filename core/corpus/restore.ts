@@ -121,6 +121,7 @@ function restoreUnit(v: unknown, docId: string, depth: number): Unit | null {
     path: str(v.path, v.id.slice(docId.length + 1)),
     level: oneOf(v.level, LEVELS, 'para'),
     label: str(v.label),
+    ...(typeof v.printedLabel === 'string' ? { printedLabel: v.printedLabel } : {}),
     heading: strOrNull(v.heading),
     paragraphs: Array.isArray(v.paragraphs) ? v.paragraphs.map(restoreParagraph).filter((p): p is Paragraph => p !== null) : [],
     pages: pageList(v.pages),

@@ -20,6 +20,8 @@ interface Draft {
   /** Order of own paragraphs ('p') and children ('c'), to form 款 afterwards. */
   seq: ('p' | 'c')[];
   lastN: Partial<Record<UnitLevel, number>>;
+  /** Pages of the marker line: a heading-only unit (一、主要目标) starts there, not where its text does. */
+  markerPages: number[];
 }
 
 const HEADING_MAX = 50;
@@ -65,12 +67,13 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
           path,
           level,
           label: marker.label,
+          ...(marker.printed !== marker.label ? { printedLabel: marker.printed } : {}),
           heading: pureHeading && marker.rest ? marker.rest : null,
           paragraphs: pureHeading || !marker.rest ? [] : [{ text: marker.rest, pages: p.pages }],
           pages: [],
           children: [],
         };
-        const draft: Draft = { unit, n: marker.n, rank, seq: unit.paragraphs.length ? ['p'] : [], lastN: {} };
+        const draft: Draft = { unit, n: marker.n, rank, seq: unit.paragraphs.length ? ['p'] : [], lastN: {}, markerPages: p.pages };
         drafts.set(unit, draft);
         if (parent) {
           parent.unit.children.push(unit);
@@ -109,13 +112,14 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
   function finish(u: Unit) {
     const d = drafts.get(u);
     // A short lead sentence on its own (1.进一步放宽市场准入门槛。 then the text) is the item's heading.
+    const pages = new Set<number>(d?.markerPages);
     if (u.level.startsWith('outline') && !u.heading && u.paragraphs.length >= 2 && isLead(u.paragraphs[0].text)) {
+      u.paragraphs[0].pages.forEach((x) => pages.add(x));
       u.heading = u.paragraphs[0].text.replace(/[。．.]$/, '');
       u.paragraphs = u.paragraphs.slice(1);
     }
     if (d && u.level === 'article' && u.paragraphs.length >= 2) formClauses(u, d.seq);
     for (const c of u.children) finish(c);
-    const pages = new Set<number>();
     for (const p of u.paragraphs) p.pages.forEach((x) => pages.add(x));
     for (const c of u.children) c.pages.forEach((x) => pages.add(x));
     u.pages = [...pages].sort((a, b) => a - b);
@@ -177,20 +181,5 @@ function isLead(text: string): boolean {
   return text.length <= 30 && /。$/.test(text) && !/[。；：]/.test(text.slice(0, -1));
 }
 
-/** Every unit in document order (depth first). */
-export function flattenUnits(units: Unit[]): Unit[] {
-  const out: Unit[] = [];
-  const walk = (us: Unit[]) => {
-    for (const u of us) {
-      out.push(u);
-      walk(u.children);
-    }
-  };
-  walk(units);
-  return out;
-}
-
-/** The unit's own text: heading and paragraphs (children excluded). */
-export function unitOwnText(u: Unit): string {
-  return [u.heading ?? '', ...u.paragraphs.map((p) => p.text)].filter(Boolean).join('\n');
-}
+// Walking and reading units lives in ./units.ts (one home for the build, search and the reader).
+export { allUnits as flattenUnits, unitOwnText } from './units.js';

@@ -130,6 +130,11 @@ export interface Unit {
   level: UnitLevel;
   /** Marker as printed: 第三条, （二）, 一、, 1. ; empty for preamble/para. */
   label: string;
+  /**
+   * The marker exactly as printed (26、 where `label` is 26.), present only
+   * where it differs from `label`; absent for synthetic labels (第一款).
+   */
+  printedLabel?: string;
   /** Heading where the unit has one (第一章 总则 → 总则), else null. */
   heading: string | null;
   /** The unit's own paragraphs (children excluded). */

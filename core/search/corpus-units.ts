@@ -3,8 +3,9 @@
  * from: one record per structural unit (pre-order, reading order), carrying
  * its document's metadata by reference.
  */
-import type { PolicyDocument, Unit } from '../corpus/types.js';
-import { documentYear } from '../corpus/facts.js';
+import type { PolicyDocument } from '../corpus/types.js';
+import { documentIssuers, documentYear, regionLabel, regionPath, UNKNOWN_LABEL } from '../corpus/facts.js';
+import { clauseTrail, flattenUnits, unitSearchText } from '../corpus/units.js';
 
 export interface SearchDoc {
   id: string;
@@ -14,9 +15,9 @@ export interface SearchDoc {
   docNumber: string | null;
   /** YYYY from the date, or null. */
   year: string | null;
-  /** Display label: city, else province, else 全国. */
+  /** Display label: 山东省 青岛市, 全国 or 未注明. */
   region: string;
-  /** Region facet values: the province (or 全国) and the city when there is one, so choosing a province includes its cities. */
+  /** Region facet values: the province (or 全国 / 未注明) and the city when there is one, so choosing a province includes its cities. */
   regions: string[];
   kind: string;
 }
@@ -26,8 +27,10 @@ export interface SearchUnitRecord {
   doc: number;
   /** Unit path; the unit id is `${docId}~${path}`. */
   path: string;
-  /** Searchable display text: heading line (when the unit has one), then paragraphs, '\n'-separated. */
+  /** Searchable display text (`unitSearchText`): label, heading, paragraphs, '\n'-separated. */
   text: string;
+  /** Labels from the outermost ancestor to the unit (第三章, 第十五条): where a hit is. */
+  trail: string[];
 }
 
 export interface SearchCorpus {
@@ -35,53 +38,20 @@ export interface SearchCorpus {
   units: SearchUnitRecord[];
 }
 
-/**
- * The text a unit is searched by and highlighted in: its heading (if any) on
- * the first line, then its own paragraphs, one per line. Hit ranges are
- * offsets into this string; see `paragraphRanges` to map them to paragraphs.
- */
-export function unitSearchText(unit: Unit): string {
-  const lines: string[] = [];
-  if (unit.heading) lines.push(unit.heading);
-  for (const p of unit.paragraphs) lines.push(p.text);
-  return lines.join('\n');
-}
-
-/**
- * Split ranges over `unitSearchText(unit)` into per-line ranges:
- * line -1 is the heading (when present), 0… are paragraph indexes.
- */
-export function paragraphRanges(unit: Unit, ranges: [number, number][]): { paragraph: number; start: number; end: number }[] {
-  const lines: string[] = [];
-  if (unit.heading) lines.push(unit.heading);
-  for (const p of unit.paragraphs) lines.push(p.text);
-  const first = unit.heading ? -1 : 0;
-  const out: { paragraph: number; start: number; end: number }[] = [];
-  let base = 0;
-  for (let li = 0; li < lines.length; li++) {
-    const lo = base;
-    const hi = base + lines[li].length;
-    for (const [s, e] of ranges) {
-      const a = Math.max(s, lo);
-      const b = Math.min(e, hi);
-      if (a < b) out.push({ paragraph: first + li, start: a - lo, end: b - lo });
-    }
-    base = hi + 1;
-  }
-  return out;
-}
+export { unitSearchText };
 
 export function docToSearchDoc(d: PolicyDocument): SearchDoc {
   const year = documentYear(d);
+  const issuers = documentIssuers(d);
   return {
     id: d.id,
     title: d.title,
-    issuer: d.issuer,
-    issuers: d.issuers.slice(),
+    issuer: issuers[0] === UNKNOWN_LABEL ? '' : issuers.join('、'),
+    issuers,
     docNumber: d.docNumber,
     year,
-    region: d.region.city ?? d.region.province ?? '全国',
-    regions: [d.region.province ?? '全国', ...(d.region.city ? [d.region.city] : [])],
+    region: regionLabel(d.region),
+    regions: regionPath(d.region),
     kind: d.kind,
   };
 }
@@ -92,14 +62,10 @@ export function flattenCorpus(docs: PolicyDocument[]): SearchCorpus {
   const out: SearchCorpus = { docs: [], units: [] };
   sorted.forEach((d, di) => {
     out.docs.push(docToSearchDoc(d));
-    const walk = (units: Unit[]) => {
-      for (const u of units) {
-        const text = unitSearchText(u);
-        if (text.trim()) out.units.push({ doc: di, path: u.path, text });
-        walk(u.children);
-      }
-    };
-    walk(d.units);
+    for (const { unit, ancestors } of flattenUnits(d.units)) {
+      const text = unitSearchText(unit);
+      if (text.trim()) out.units.push({ doc: di, path: unit.path, text, trail: clauseTrail(ancestors, unit) });
+    }
   });
   return out;
 }

@@ -3,10 +3,10 @@ import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { buildSearchArtifacts } from './artifacts.js';
 import { SearchEngine } from './engine.js';
 import { findMatches, makeSnippet } from './highlight.js';
-import { paragraphRanges } from './corpus-units.js';
+import { lineRanges, LABEL_LINE } from '../corpus/units.js';
 
-function unit(docId: string, path: string, texts: string[], heading: string | null = null, children: Unit[] = []): Unit {
-  return { id: `${docId}~${path}`, path, level: 'article', label: '', heading, paragraphs: texts.map((text) => ({ text, pages: [] })), pages: [], children };
+function unit(docId: string, path: string, texts: string[], heading: string | null = null, children: Unit[] = [], label = ''): Unit {
+  return { id: `${docId}~${path}`, path, level: 'article', label, heading, paragraphs: texts.map((text) => ({ text, pages: [] })), pages: [], children };
 }
 
 function doc(id: string, title: string, opts: Partial<PolicyDocument>, units: Unit[]): PolicyDocument {
@@ -47,6 +47,14 @@ const DOCS: PolicyDocument[] = [
     unit('c-sh', 'p1', ['（一）政府性融资担保机构为小微企业提供担保，LPR 报价。']),
     unit('c-sh', 'p2', ['（二）2023年起实施，热线12345受理。']),
   ]),
+  // Labels printed apart from the text, as the parser stores articles and items.
+  doc('d-lab', '某市数据条例', { issuers: ['某市人民代表大会常务委员会'], region: { level: 'national', province: null, city: null }, kind: '条例', date: '2021-01-01' }, [
+    unit('d-lab', 'ch5', [], '数据共享', [
+      unit('d-lab', 'ch5.ar43', ['公共数据共享事项应当公开。'], null, [unit('d-lab', 'ch5.ar43.it18', ['其他优化营商环境规划的事项。'], null, [], '（十八）')], '第四十三条'),
+    ], '第五章'),
+  ]),
+  // Title only: its source pages were blank.
+  doc('e-empty', '某市优化营商环境规划', { issuers: ['某市人民政府'], kind: '通知' }, []),
 ];
 
 function engine(): SearchEngine {
@@ -132,7 +140,7 @@ describe('SearchEngine', () => {
     expect(units(E.search('小微', { within: ['融资担保'] }))).toEqual(['b-sd~o3', 'c-sh~p1']);
     expect(E.search('融资担保', { filters: { kind: ['办法'] } }).total).toBe(0);
     // A province includes its cities; a city narrows to itself.
-    expect(new Set(E.search('告知承诺制', { filters: { region: ['山东省'] } }).hits.map((h) => h.docId))).toEqual(new Set(['a-qd', 'b-sd'].filter((id) => E.search('告知承诺制').hits.some((h) => h.docId === id))));
+    expect(new Set(E.search('告知承诺制', { filters: { region: ['山东省'] } }).hits.map((h) => h.docId))).toEqual(new Set(['a-qd', 'b-sd']));
     expect(E.search('告知承诺制', { filters: { region: ['青岛市'] } }).hits.every((h) => h.docId === 'a-qd')).toBe(true);
     expect(E.search('告知承诺制', { filters: { region: ['青岛市'] } }).total).toBeGreaterThan(0);
     // Unknown values are selectable too.
@@ -155,6 +163,53 @@ describe('SearchEngine', () => {
   });
 });
 
+describe('labels and where a hit is', () => {
+  it('finds articles and items by their label, alone or with words of their text', () => {
+    expect(units(E.search('第四十三条'))).toEqual(['d-lab~ch5.ar43']);
+    expect(units(E.search('第四十三条 事项'))).toEqual(['d-lab~ch5.ar43']);
+    expect(units(E.search('（十八）'))).toEqual(['d-lab~ch5.ar43.it18']);
+    const h = E.search('第四十三条').hits[0];
+    expect(E.unitText(h.unit).slice(...h.ranges[0])).toBe('第四十三条');
+  });
+
+  it('says where each hit is: the labels from the chapter down', () => {
+    expect(E.search('第四十三条').hits[0].trail).toEqual(['第五章', '第四十三条']);
+    expect(E.search('（十八）').hits[0].trail).toEqual(['第五章', '第四十三条', '（十八）']);
+    // A chapter heading hit reads as the chapter: 第五章 数据共享.
+    const ch = E.search('数据共享').hits.find((x) => x.unitId === 'd-lab~ch5')!;
+    expect(makeSnippet(E.unitText(ch.unit), ch.ranges).text).toBe('第五章 数据共享');
+    // Title-only hits have no trail.
+    expect(E.search('某市优化营商环境规划').hits[0].trail).toEqual([]);
+  });
+
+  it('ranks a document without text on its title alone, below units that contain the words', () => {
+    for (const scope of ['clause', 'doc'] as const) {
+      const r = E.search('营商环境规划', { scope });
+      expect(r.hits.map((x) => x.docId)).toEqual(['d-lab', 'e-empty']);
+      expect(r.hits[1]).toMatchObject({ field: 'title', unitId: '' });
+    }
+  });
+
+  it('groups: at most N hits per document, with each document\'s full count', () => {
+    const r = E.search('融资担保', { perDoc: 1 });
+    expect(r.total).toBe(3);
+    expect(r.hits.map((x) => [x.docId, x.docHits])).toEqual([
+      ['b-sd', 2],
+      ['c-sh', 1],
+    ].sort((a, b) => (r.hits[0].docId === a[0] ? -1 : r.hits[0].docId === b[0] ? 1 : 0)));
+    expect(r.available).toBe(2);
+    expect(E.search('融资担保', { doc: 'b-sd' }).hits.map((x) => x.unitId)).toEqual(expect.arrayContaining(['b-sd~o2', 'b-sd~o3']));
+    expect(E.search('融资担保', { doc: 'b-sd' }).total).toBe(2);
+  });
+
+  it('uses one vocabulary for what is unknown: 未注明 for a missing issuer and region, 全国 for national', () => {
+    const r = E.search('营商环境规划');
+    expect(r.facets.region.map((f) => f.value).sort()).toEqual(['全国', '未注明']);
+    expect(E.search('某市优化营商环境规划', { filters: { issuer: ['某市人民政府'] } }).total).toBe(1);
+    expect(E.search('告知承诺制').facets.issuer.every((f) => f.value !== '未知')).toBe(true);
+  });
+});
+
 describe('findMatches / snippets / paragraph ranges', () => {
   it('highlights a query in display text', () => {
     const t = '实行“告知承诺制”，ＬＰＲ 与 2023 年';
@@ -172,10 +227,29 @@ describe('findMatches / snippets / paragraph ranges', () => {
   it('maps unit ranges to paragraphs', () => {
     const u = DOCS[0].units[0].children[1];
     const h = E.search('告知承诺制').hits.find((x) => x.unitId === u.id)!;
-    expect(paragraphRanges(u, h.ranges)).toEqual([
-      { paragraph: 0, start: 12, end: 17 },
-      { paragraph: 1, start: 7, end: 12 },
+    expect(lineRanges(u, h.ranges)).toEqual([
+      { part: 0, start: 12, end: 17 },
+      { part: 1, start: 7, end: 12 },
     ]);
+  });
+
+  it('maps a label hit to the label line', () => {
+    const a43 = DOCS[3].units[0].children[0];
+    const h = E.search('第四十三条').hits[0];
+    expect(lineRanges(a43, h.ranges)).toEqual([{ part: LABEL_LINE, start: 0, end: 5 }]);
+  });
+
+  it('never cuts a snippet inside a highlighted word', () => {
+    const t = '甲'.repeat(50) + '有效的政策' + '乙'.repeat(100) + '政策' + '丙'.repeat(20);
+    const ranges: [number, number][] = [[53, 55], [155, 157]];
+    // width 40 around the first match would start at 53 - 10 = 43 and end at 83; move the first mark to the window's edge.
+    for (const width of [8, 9, 10, 40, 104, 105, 106]) {
+      const s = makeSnippet(t, ranges, width);
+      for (const [a, b] of s.ranges) expect(s.text.slice(a, b)).toBe('政策');
+    }
+    // A window edge falling inside the second mark (start 53 - 34, width 137: end 156) extends to its end.
+    const s = makeSnippet(t, ranges, 137);
+    expect(s.text.endsWith('政策')).toBe(true);
   });
 });
 
@@ -192,5 +266,23 @@ describe('topK', () => {
       const want = [...Array(n).keys()].sort((i, j) => h.compare(i, j)).slice(0, k);
       expect(topK(h, k)).toEqual(want);
     }
+  });
+});
+
+describe('grouped ranking', () => {
+  it('keeps the best N hits per document even when one document crowds the top', () => {
+    const big = doc('big', '甲文件', {}, Array.from({ length: 300 }, (_, i) => unit('big', `p${i}`, [`融资担保融资担保第${i}项`])));
+    const small = Array.from({ length: 40 }, (_, i) => doc(`s${String(i).padStart(2, '0')}`, `乙文件${i}`, {}, [unit(`s${i}`, 'p0', [`本条涉及融资担保，并有很多其他的文字说明第${i}项内容，使它比前者长得多。`])]));
+    const files = Object.fromEntries(buildSearchArtifacts([big, ...small]).map((f) => [f.path, f.data]));
+    const G = SearchEngine.fromJSON(files['units.json'], files['index.json']);
+    const r = G.search('融资担保', { perDoc: 3, limit: 20 });
+    const perDoc = new Map<string, number>();
+    for (const h of r.hits) perDoc.set(h.docId, (perDoc.get(h.docId) ?? 0) + 1);
+    expect(perDoc.get('big')).toBe(3);
+    expect(r.hits).toHaveLength(20);
+    expect(r.available).toBe(3 + 40);
+    expect(r.hits[0].docHits).toBe(300);
+    // The big document's units each say 融资担保 twice in a short text: they rank first.
+    expect(r.hits.slice(0, 3).every((h) => h.docId === 'big')).toBe(true);
   });
 });

@@ -7,14 +7,14 @@ import type { SearchDoc } from './corpus-units.js';
 export const SEARCH_INDEX_FILE = 'index.json';
 export const SEARCH_UNITS_FILE = 'units.json';
 
-export const SEARCH_FORMAT_VERSION = 3;
+export const SEARCH_FORMAT_VERSION = 4;
 export const TOKENIZER_ID = 'cjk-uni-bigram-1';
 
 export interface SerializedUnits {
   v: number;
   docs: SearchDoc[];
-  /** [doc index, unit path, searchable display text] */
-  units: [number, string, string][];
+  /** [doc index, unit path, searchable display text (label, heading, paragraphs), clause trail] */
+  units: [number, string, string, string[]][];
 }
 
 export interface SerializedIndex {

@@ -73,7 +73,19 @@ export interface Snippet {
   after: boolean;
 }
 
-/** A window of about `width` characters around the first match, with the matches inside it. */
+/** Move a cut point out of any mark (to the mark's start or end) and off the middle of a surrogate pair. */
+function cutAt(text: string, at: number, ranges: Range[], side: 'start' | 'end'): number {
+  for (const [s, e] of ranges) if (s < at && at < e) at = side === 'start' ? s : e;
+  const c = text.charCodeAt(at);
+  if (at > 0 && at < text.length && c >= 0xdc00 && c <= 0xdfff) at += side === 'start' ? -1 : 1;
+  return at;
+}
+
+/**
+ * A window of about `width` characters around the first match, with the
+ * matches inside it. The window never starts or ends inside a match: a
+ * highlighted word is shown whole or not at all.
+ */
 export function makeSnippet(text: string, ranges: Range[], width = 80): Snippet {
   const flat = text.replace(/\n/g, ' ');
   if (flat.length <= width) return { text: flat, ranges: ranges.map((r) => [r[0], r[1]] as Range), before: false, after: false };
@@ -82,10 +94,39 @@ export function makeSnippet(text: string, ranges: Range[], width = 80): Snippet 
   let end = Math.min(flat.length, start + width);
   start = Math.max(0, Math.min(start, end - width));
   end = Math.max(end, Math.min(flat.length, first[1]));
+  start = cutAt(flat, start, ranges, 'start');
+  end = cutAt(flat, end, ranges, 'end');
   const inside: Range[] = [];
   for (const [s, e] of ranges) {
     if (e <= start || s >= end) continue;
-    inside.push([Math.max(s, start) - start, Math.min(e, end) - start]);
+    inside.push([s - start, e - start]);
   }
   return { text: flat.slice(start, end), ranges: inside, before: start > 0, after: end < flat.length };
+}
+
+export interface MarkedPiece {
+  text: string;
+  /** Start of the mark in the text; null for text between marks. */
+  mark: number | null;
+}
+
+/**
+ * Text cut at sorted ranges into plain and marked pieces: the one place that
+ * knows how a highlight is laid over text (the reading view, search results
+ * and the CLI render the pieces their own way). Overlapping or out-of-order
+ * ranges are merged first; ranges past the end are clipped.
+ */
+export function markPieces(text: string, ranges: readonly Range[]): MarkedPiece[] {
+  const out: MarkedPiece[] = [];
+  let at = 0;
+  for (const [s0, e0] of mergeRanges(ranges.map((r) => [r[0], r[1]] as Range))) {
+    const s = Math.max(at, Math.min(s0, text.length));
+    const e = Math.min(e0, text.length);
+    if (e <= s) continue;
+    if (s > at) out.push({ text: text.slice(at, s), mark: null });
+    out.push({ text: text.slice(s, e), mark: s });
+    at = e;
+  }
+  if (at < text.length || !out.length) out.push({ text: text.slice(at), mark: null });
+  return out;
 }

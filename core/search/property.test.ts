@@ -21,7 +21,7 @@ import { SearchEngine } from './engine.js';
 
 const CORPUS = resolve(__dirname, '../../resources/corpus');
 
-/** A unit as the brute force sees it: its id and its lines (heading, then paragraphs), each normalised with an offset map. */
+/** A unit as the brute force sees it: its id and its lines (label, heading, then paragraphs), each normalised with an offset map. */
 interface BruteUnit {
   id: string;
   lines: { display: string; norm: ReturnType<typeof normalizeWithMap>; offset: number }[];
@@ -43,7 +43,9 @@ beforeAll(() => {
   brute = [];
   const walk = (units: Unit[]) => {
     for (const u of units) {
-      const display = [...(u.heading ? [u.heading] : []), ...u.paragraphs.map((p) => p.text)];
+      // The label (第十条) is searchable on a line of its own, unless the heading or first paragraph prints it.
+      const printed = (u.heading ?? u.paragraphs[0]?.text ?? '').startsWith(u.label);
+      const display = [...(u.label && !printed ? [u.label] : []), ...(u.heading ? [u.heading] : []), ...u.paragraphs.map((p) => p.text)];
       let offset = 0;
       const lines = display.map((d) => {
         const line = { display: d, norm: normalizeWithMap(d), offset };

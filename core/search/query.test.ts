@@ -22,3 +22,13 @@ describe('parseQuery', () => {
     expect(parseQuery('-')).toEqual({ must: [['-']], not: [] });
   });
 });
+
+describe('OR without spaces', () => {
+  it('A|B and A｜B are A | B', () => {
+    const spaced = { must: [['融资', '担保'], ['企业']], not: [] };
+    expect(parseQuery('融资|担保 企业')).toEqual(spaced);
+    expect(parseQuery('融资｜担保 企业')).toEqual(spaced);
+    expect(parseQuery('融资 ｜ 担保 企业')).toEqual(spaced);
+    expect(parseQuery('融资｜ 担保 企业')).toEqual(spaced);
+  });
+});

@@ -3,7 +3,7 @@
  *   融资 担保          words separated by spaces must all match (AND)
  *   -词               excludes units (and documents by title) containing 词
  *   "…" / “…”         a phrase, spaces inside kept where meaningful
- *   A OR B, A | B     either (binds tighter than AND)
+ *   A OR B, A | B     either (binds tighter than AND); A|B and A｜B without spaces too
  * Each word is normalised with core/text/normalize (width, case, stray
  * spaces next to CJK), so `2023 年`, `2023年`, ＬＰＲ and lpr are the same.
  * A space between a number and a following counter (年, 月, 条 …) or after
@@ -32,6 +32,12 @@ export function parseQuery(input: string): ParsedQuery {
   while (i < q.length) {
     const c = q[i];
     if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    // '|' (｜ folds to it) is an operator even without spaces around it: A|B.
+    if (c === '|') {
+      tokens.push({ text: '|', quoted: false, neg: false });
       i++;
       continue;
     }
@@ -66,7 +72,7 @@ export function parseQuery(input: string): ParsedQuery {
         }
         break;
       }
-      if (ch === '"') break;
+      if (ch === '"' || ch === '|') break;
       word += ch;
       k++;
     }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocSummary, PolicyDocument, Unit } from '../../core/corpus/types';
+import { allUnits } from '../../core/corpus/units';
 
 export interface CorpusFacts {
   dir: string;
@@ -19,8 +20,9 @@ export function readCorpus(dir: string, isReal: boolean): CorpusFacts {
   return { dir, library, isReal, doc: (id) => JSON.parse(readFileSync(join(dir, 'docs', `${id}.json`), 'utf8')) as PolicyDocument };
 }
 
+/** Every unit in reading order (core's one walk over the unit tree). */
 export function flatten(units: Unit[]): Unit[] {
-  return units.flatMap((u) => [u, ...flatten(u.children)]);
+  return allUnits(units);
 }
 
 /** The scenario's regulation: 青岛市政务服务管理办法 in the real corpus, its stand-in in the fixture. */

@@ -31,6 +31,8 @@ describe.skipIf(skip)('renderer under the app:// CSP', () => {
   let profile: string;
   const violations: string[] = [];
   const served: { url: string; status: number; type: string | null }[] = [];
+  /** When set, replaces the CSP header (to run the renderer under a stricter policy than APP_CSP). */
+  let cspOverride: string | null = null;
   const titles: string[] = (JSON.parse(fs.readFileSync(path.join(fixtureCorpus, 'library.json'), 'utf8')) as { title: string }[]).map((d) => d.title);
 
   beforeAll(async () => {
@@ -42,7 +44,9 @@ describe.skipIf(skip)('renderer under the app:// CSP', () => {
       const appUrl = `app://reader${req.url ?? '/'}`;
       const response = await handler(new Request(appUrl, { method: req.method }));
       served.push({ url: req.url ?? '', status: response.status, type: response.headers.get('content-type') });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      const headers = Object.fromEntries(response.headers);
+      if (cspOverride) headers['content-security-policy'] = cspOverride;
+      res.writeHead(response.status, headers);
       res.end(Buffer.from(await response.arrayBuffer()));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -77,6 +81,68 @@ describe.skipIf(skip)('renderer under the app:// CSP', () => {
     expect(served.some((s) => s.url.startsWith('/corpus/') && s.status === 200)).toBe(true);
     expect(served.filter((s) => s.status >= 400)).toEqual([]);
     expect(APP_CSP).toContain("script-src 'self'");
+  });
+
+  /** Library, a document with highlighted terms, and a search (worker + index), collecting CSP violations. */
+  async function tour(): Promise<string[]> {
+    const page = await context.newPage();
+    const seen: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
+    });
+    await page.goto(`${origin}/`);
+    await page.waitForFunction((ts: string[]) => ts.some((t) => document.body.innerText.includes(t)), titles, { timeout: 30_000 });
+    const lib = JSON.parse(fs.readFileSync(path.join(fixtureCorpus, 'library.json'), 'utf8')) as { id: string }[];
+    await page.goto(`${origin}/#/doc/${lib[0].id}?q=${encodeURIComponent('政务')}`);
+    await page.waitForSelector('[data-testid=doc] h1', { timeout: 30_000 });
+    await page.goto(`${origin}/#/search?q=${encodeURIComponent('服务')}`);
+    await page.waitForSelector('.search-summary', { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    const inPage = (await page.evaluate(() => window.__csp ?? [])) as string[];
+    await page.close();
+    return [...seen, ...inPage];
+  }
+
+  it('reads a document with highlights and searches (worker) with no CSP violations', async () => {
+    expect(await tour()).toEqual([]);
+  });
+
+  it("the app's own code needs neither 'unsafe-inline' styles nor blob: (only the export preview's srcdoc frame does)", async () => {
+    cspOverride = APP_CSP.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'");
+    try {
+      expect(cspOverride).not.toContain('unsafe-inline');
+      expect(await tour()).toEqual([]);
+      // Negative control: under this policy a style attribute in markup IS reported.
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      const reported = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const d = document.createElement('div');
+            d.innerHTML = '<p style="color: red">x</p>';
+            document.body.appendChild(d);
+            setTimeout(() => resolve(window.__csp ?? []), 300);
+          }),
+      );
+      await page.close();
+      expect(reported.join(' ')).toMatch(/style-src/);
+    } finally {
+      cspOverride = null;
+    }
+  });
+
+  it('the export preview (a sandboxed srcdoc frame) uses its embedded data: fonts under the app CSP', async () => {
+    const page = await context.newPage();
+    const docId = (JSON.parse(fs.readFileSync(path.join(fixtureCorpus, 'library.json'), 'utf8')) as { id: string }[])[0].id;
+    await page.goto(`${origin}/#/export?doc=${docId}&mode=document`);
+    await page.locator('iframe[title="导出预览"]').waitFor({ timeout: 30_000 });
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    const fonts = await frame.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f: { family: string; status: string }) => f.family.includes('PolicyReader') && f.status === 'loaded').length;
+    });
+    expect(fonts).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__csp ?? [])).toEqual([]);
   });
 
   it('blocks inline script (negative control for the detector)', async () => {

@@ -4,6 +4,7 @@ import { navigate } from '../hooks/useRoute';
 import type { SettingsApi } from '../hooks/useSettings';
 import { onMenuCommand } from '../platform';
 import type { Route } from '../routing/hash';
+import { setShortcutsOpen } from '../annotations/ShortcutsDialog';
 
 export function TopBar({ route, settings }: { route: Route; settings: SettingsApi }) {
   const routeQuery = route.name === 'search' || route.name === 'doc' ? route.query : '';
@@ -28,6 +29,14 @@ export function TopBar({ route, settings }: { route: Route; settings: SettingsAp
       <form className="searchbox" role="search" onSubmit={submit}>
         <input ref={input} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="搜索政策全文" aria-label="搜索政策全文" />
       </form>
+      <nav className="topnav" aria-label="标注">
+        <a href="#/annotations" aria-current={route.name === 'annotations' ? 'page' : undefined}>
+          我的标注
+        </a>
+        <button type="button" onClick={() => setShortcutsOpen(true)} title="快捷键（?）">
+          快捷键
+        </button>
+      </nav>
       <div className="prefs" role="group" aria-label="阅读设置">
         <button type="button" onClick={() => settings.setFontSize(fontSize - 1)} disabled={fontSize <= FONT_SIZE_MIN} aria-label="减小字号" title="减小字号">
           A−

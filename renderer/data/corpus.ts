@@ -5,9 +5,12 @@
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { restoreDocument, restoreLibrary, type RestoredLibrary } from './restore';
 
+class NotFound extends Error {}
+
 async function getJson(url: string): Promise<unknown> {
   const res = await fetch(url);
-  if (!res.ok) throw new Error(res.status === 404 ? `找不到 ${url}` : `读取 ${url} 失败（${res.status}）`);
+  if (res.status === 404) throw new NotFound(`找不到 ${url}`);
+  if (!res.ok) throw new Error(`读取 ${url} 失败（${res.status}）`);
   try {
     return await res.json();
   } catch {
@@ -35,7 +38,14 @@ export function loadDocument(id: string): Promise<PolicyDocument> {
     docs.set(id, hit);
     return hit;
   }
-  const p = getJson(`corpus/docs/${encodeURIComponent(id)}.json`).then((v) => restoreDocument(v, id));
+  const p = getJson(`corpus/docs/${encodeURIComponent(id)}.json`).then(
+    (v) => restoreDocument(v, id),
+    (e: unknown) => {
+      // Said for people, not as a file path: the link names a document the corpus does not have.
+      if (e instanceof NotFound) throw new Error(`文库中没有这篇文件（编号 ${id}）。链接可能有误，或这篇文件不在本版语料库中。`);
+      throw e;
+    },
+  );
   p.catch(() => docs.delete(id));
   docs.set(id, p);
   while (docs.size > DOC_CACHE_SIZE) docs.delete(docs.keys().next().value as string);

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { DocSummary } from '../../core/corpus/types';
 import { docHref } from '../routing/hash';
-import { formatDate, formatRegion, sourcesLabel } from './format';
+import { formatListingDate, formatRegion, sourcesLabel } from './format';
 import { TitleProvenance } from '../components/TitleProvenance';
 import { CompareCheckbox } from '../compare/LibraryCompare';
 
@@ -18,7 +18,7 @@ export const DocRow = memo(function DocRow({ doc }: { doc: DocSummary }) {
         <span className="kind">{doc.kind}</span>
         {doc.issuer && <span>{doc.issuer}</span>}
         {doc.docNumber && <span className="docnum">{doc.docNumber}</span>}
-        <span>{formatDate(doc.date)}</span>
+        <span className="date">{formatListingDate(doc)}</span>
         <span>{formatRegion(doc.region)}</span>
         {sources && (
           <span className="sources" title={doc.sources.map((s) => s.file).join('\n')}>

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { rememberPlace, useScrollMemory } from '../routing/places';
 import type { DocSummary } from '../../core/corpus/types';
 import { navigate } from '../hooks/useRoute';
 import { EMPTY_FILTERS, type LibraryFilters, type SortKey } from '../routing/hash';
@@ -15,6 +16,8 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
   // Replace, not push: filter tweaks should not each become a Back step.
   const update = (f: LibraryFilters) => navigate({ name: 'library', filters: f }, { replace: true });
   const pick = (key: FacetKey) => (value: string | null) => update(setFacet(filters, key, value));
+  useEffect(() => rememberPlace('library'));
+  useScrollMemory(true);
   const active = filters.province || filters.issuer || filters.year || filters.kind || filters.text;
 
   return (
@@ -24,9 +27,9 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
         <FacetList testId="facet-city" title="城市" values={facets.city} selected={filters.city} onSelect={pick('city')} />
         <FacetList testId="facet-kind" title="类型" values={facets.kind} selected={filters.kind} onSelect={pick('kind')} />
         <FacetList testId="facet-year" title="年份" values={facets.year} selected={filters.year} onSelect={pick('year')} />
-        <FacetList testId="facet-issuer" title="发文机关" values={facets.issuer} selected={filters.issuer} onSelect={pick('issuer')} scroll />
+        <FacetList testId="facet-issuer" title="发文机关" values={facets.issuer} selected={filters.issuer} onSelect={pick('issuer')} scroll defaultOpen={false} />
       </aside>
-      <section className="doc-list" aria-label="文档列表">
+      <section className="doc-list" aria-label="文档列表" id="doc-list" tabIndex={-1}>
         <div className="list-toolbar">
           <input type="search" className="quick-filter" value={filters.text} onChange={(e) => update({ ...filters, text: e.target.value })} placeholder="按标题或文号筛选" aria-label="按标题或文号筛选" />
           <label>

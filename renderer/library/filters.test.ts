@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DocSummary } from '../../core/corpus/types';
 import { EMPTY_FILTERS } from '../routing/hash';
-import { facetCounts, filterDocs, NATIONAL, setFacet } from './filters';
+import { facetCounts, filterDocs, setFacet } from './filters';
+import { NATIONAL_LABEL as NATIONAL } from '../../core/corpus/facts';
 
 function doc(id: string, over: Partial<DocSummary>): DocSummary {
-  return { id, title: id, titleSource: 'title-line', issuer: '', issuers: [], docNumber: null, date: null, effectiveDate: null, authors: [], region: { province: null, city: null }, kind: '通知', sources: [], unitCount: 0, charCount: 0, ...over };
+  return { id, title: id, titleSource: 'title-line', issuer: '', issuers: [], docNumber: null, date: null, effectiveDate: null, authors: [], region: { level: 'national', province: null, city: null }, kind: '通知', sources: [], unitCount: 0, charCount: 0, bodyMissing: null, ...over };
 }
 
 const docs = [
-  doc('qd', { title: '青岛市政务服务管理办法', date: '2023-05-20', region: { province: '山东省', city: '青岛市' }, kind: '办法', issuers: ['青岛市人民政府'] }),
-  doc('jn', { title: '济南市支持措施', date: '2022-01-02', region: { province: '山东省', city: '济南市' }, kind: '措施', issuers: ['济南市人民政府', '济南市财政局'] }),
-  doc('sd', { title: '山东省通知', date: '2023', region: { province: '山东省', city: null }, issuers: ['山东省人民政府'], docNumber: '鲁政发〔2023〕1号' }),
-  doc('sh', { title: '上海市通知', date: '2024-03-01', region: { province: '上海市', city: null } }),
+  doc('qd', { title: '青岛市政务服务管理办法', date: '2023-05-20', region: { level: 'city', province: '山东省', city: '青岛市' }, kind: '办法', issuers: ['青岛市人民政府'] }),
+  doc('jn', { title: '济南市支持措施', date: '2022-01-02', region: { level: 'city', province: '山东省', city: '济南市' }, kind: '措施', issuers: ['济南市人民政府', '济南市财政局'] }),
+  doc('sd', { title: '山东省通知', date: '2023', region: { level: 'province', province: '山东省', city: null }, issuers: ['山东省人民政府'], docNumber: '鲁政发〔2023〕1号' }),
+  doc('sh', { title: '上海市通知', date: '2024-03-01', region: { level: 'province', province: '上海市', city: null } }),
   doc('cn', { title: '国家意见', kind: '意见' }),
 ];
 
@@ -63,5 +64,31 @@ describe('facetCounts', () => {
 
   it('changing the province clears the city', () => {
     expect(setFacet({ ...EMPTY_FILTERS, province: '山东省', city: '青岛市' }, 'province', '上海市')).toMatchObject({ province: '上海市', city: null });
+  });
+});
+
+describe('the library says what it knows, in one vocabulary', () => {
+  const more = [
+    ...docs,
+    doc('art', { title: '署名文章', kind: '文章', issuer: '李翊、柴恩旺', issuers: ['李翊', '柴恩旺'], authors: ['李翊', '柴恩旺'], region: { level: 'unknown', province: null, city: null } }),
+    doc('eff', { title: '只有施行日期的办法', effectiveDate: '2023-07-01', region: { level: 'city', province: '山东省', city: '青岛市' }, issuers: ['青岛市人民政府'] }),
+  ];
+
+  it('does not list the authors of a signed article as issuers', () => {
+    const issuers = facetCounts(more, EMPTY_FILTERS).issuer.map((v) => v.value);
+    expect(issuers).not.toContain('李翊');
+    expect(issuers).not.toContain('柴恩旺');
+    expect(issuers).toContain('青岛市人民政府');
+  });
+
+  it('files national documents under 全国 and unknown origin under 未注明', () => {
+    const provinces = facetCounts(more, EMPTY_FILTERS).province.map((v) => v.value);
+    expect(provinces).toEqual(expect.arrayContaining(['全国', '未注明', '山东省']));
+    expect(filterDocs(more, { ...EMPTY_FILTERS, province: '未注明' }).map((d) => d.id)).toEqual(['art']);
+  });
+
+  it('sorts a document by its effective date when it has no issue date', () => {
+    // eff (施行 2023-07-01) sits between qd (2023-05-20) and sh (2024-03-01).
+    expect(filterDocs(more, EMPTY_FILTERS).map((d) => d.id)).toEqual(['sh', 'eff', 'qd', 'sd', 'jn', 'cn', 'art']);
   });
 });

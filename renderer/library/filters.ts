@@ -7,7 +7,7 @@
 import type { DocSummary } from '../../core/corpus/types';
 import { normalize } from '../../core/text/normalize';
 import type { LibraryFilters, SortKey } from '../routing/hash';
-import { NO_YEAR, documentYear } from '../../core/corpus/facts';
+import { NO_YEAR, documentIssuers, documentYear, listingDate, regionTop } from '../../core/corpus/facts';
 
 export type FacetKey = 'province' | 'city' | 'issuer' | 'year' | 'kind';
 
@@ -16,9 +16,6 @@ export interface FacetValue {
   count: number;
 }
 
-/** Label for documents without a province. */
-export const NATIONAL = '全国';
-
 export function yearOf(d: DocSummary): string {
   return documentYear(d) ?? NO_YEAR;
 }
@@ -26,11 +23,11 @@ export function yearOf(d: DocSummary): string {
 function valuesOf(d: DocSummary, key: FacetKey): string[] {
   switch (key) {
     case 'province':
-      return [d.region.province ?? NATIONAL];
+      return [regionTop(d.region)];
     case 'city':
       return d.region.city ? [d.region.city] : [];
     case 'issuer':
-      return d.issuers.length ? d.issuers : d.issuer ? [d.issuer] : [];
+      return documentIssuers(d);
     case 'year':
       return [yearOf(d)];
     case 'kind':
@@ -61,12 +58,16 @@ export function sortDocs(docs: DocSummary[], sort: SortKey): DocSummary[] {
   const copy = [...docs];
   if (sort === 'title') return copy.sort(byTitle);
   const dir = sort === 'date-asc' ? 1 : -1;
-  // Undated documents go last in both directions: they are the least useful at either end.
+  // Listed by the date they show (issue date, else the date they take effect);
+  // undated documents go last in both directions: they are the least useful at either end.
+  const when = new Map(copy.map((d) => [d.id, listingDate(d)?.date ?? null]));
   return copy.sort((a, b) => {
-    if (a.date === b.date) return byTitle(a, b);
-    if (!a.date) return 1;
-    if (!b.date) return -1;
-    return a.date < b.date ? -dir : dir;
+    const x = when.get(a.id) ?? null;
+    const y = when.get(b.id) ?? null;
+    if (x === y) return byTitle(a, b);
+    if (!x) return 1;
+    if (!y) return -1;
+    return x < y ? -dir : dir;
   });
 }
 

@@ -2,9 +2,8 @@
  * Everything that differs between Electron and the browser preview. Components
  * import from here; nothing else reads `window.policyReader`.
  */
+import type { MenuCommand } from '../../electron/contract';
 import { bridge } from './bridge';
-
-export const isDesktop = (): boolean => bridge() !== null;
 
 /** Copies text; resolves to false when every method failed. */
 export async function copyText(text: string): Promise<boolean> {
@@ -44,7 +43,7 @@ export function printPage(): void {
 }
 
 /** Subscribes to application-menu commands; a no-op in the browser. */
-export function onMenuCommand(listener: (command: 'find') => void): () => void {
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   const b = bridge();
   return b ? b.onMenuCommand(listener) : () => {};
 }

@@ -1,8 +1,11 @@
 import type { PolicyDocument, SourceRef } from '../../core/corpus/types';
 import { formatDate, formatRegion } from '../library/format';
+import { DocExportLinks } from '../export/ExportLinks';
 import { printPage } from '../platform';
 import { TitleProvenance } from '../components/TitleProvenance';
 import { SimilarTexts } from '../compare/SimilarTexts';
+import { DocBookmarkButton } from '../annotations/UnitControls';
+import { ReturnLinks } from './ReturnLinks';
 
 function pageRange(first: number | null, last: number | null): string {
   if (first === null) return '';
@@ -74,8 +77,12 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
             <dd>{doc.authors.join('、')}</dd>
           </>
         )}
-        <dt>日期</dt>
-        <dd>{formatDate(doc.date)}</dd>
+        {(doc.date || !doc.effectiveDate) && (
+          <>
+            <dt>日期</dt>
+            <dd>{formatDate(doc.date)}</dd>
+          </>
+        )}
         {doc.effectiveDate && (
           <>
             <dt>施行日期</dt>
@@ -93,10 +100,12 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
       </dl>
       {doc.reprintedFrom && <p className="reprinted">转自：{doc.reprintedFrom}</p>}
       <div className="doc-actions">
-        <a href="#/">← 文库</a>
+        <ReturnLinks docId={doc.id} />
+        <DocBookmarkButton />
         <button type="button" onClick={printPage}>
           打印
         </button>
+        <DocExportLinks docId={doc.id} />
         <span className="hint">j / k 或 ↓ / ↑ 逐条移动，c 复制当前条文</span>
       </div>
       <SimilarTexts docId={doc.id} />

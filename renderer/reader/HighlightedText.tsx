@@ -1,19 +1,19 @@
-import type { Range } from '../../core/search';
+import { markPieces, type Range } from '../../core/search';
 
-/** Text with <mark>s over sorted, non-overlapping ranges; `current` is the start of the find match in focus. */
-export function HighlightedText({ text, ranges, current }: { text: string; ranges: Range[]; current?: number }) {
+/** Text with <mark>s over the ranges (core `markPieces`); `current` is the start of the find match in focus. */
+export function HighlightedText({ text, ranges, current }: { text: string; ranges: readonly Range[]; current?: number }) {
   if (!ranges.length) return <>{text}</>;
-  const parts = [];
-  let at = 0;
-  for (const [s, e] of ranges) {
-    if (s > at) parts.push(text.slice(at, s));
-    parts.push(
-      <mark key={s} className={s === current ? 'find-current' : undefined}>
-        {text.slice(s, e)}
-      </mark>,
-    );
-    at = e;
-  }
-  if (at < text.length) parts.push(text.slice(at));
-  return <>{parts}</>;
+  return (
+    <>
+      {markPieces(text, ranges).map((p, i) =>
+        p.mark === null ? (
+          p.text
+        ) : (
+          <mark key={i} className={p.mark === current ? 'find-current' : undefined}>
+            {p.text}
+          </mark>
+        ),
+      )}
+    </>
+  );
 }

@@ -54,7 +54,13 @@ export const Outline = memo(function Outline({ docId, outline, active }: { docId
     mark(active.get());
     return active.subscribe(mark);
   }, [active]);
-  if (!outline.length) return null;
+  // An empty column still holds the grid, so the text stays where it always is.
+  if (!outline.length)
+    return (
+      <nav className="outline outline-empty" aria-label="目录" data-testid="outline">
+        <p>本文没有章节目录</p>
+      </nav>
+    );
   return (
     <nav className="outline" aria-label="目录" data-testid="outline" ref={nav}>
       <Entries docId={docId} entries={outline} />

@@ -3,17 +3,23 @@ import type { PolicyDocument } from '../../core/corpus/types';
 import { Toast, useToast } from '../components/Toast';
 import { usePositionWriter, useSavedPosition } from '../hooks/useReadingPosition';
 import { copyText } from '../platform';
-import { citationLine, citationText } from './citation';
+import { citationLine, citationText } from '../../core/citation/citation';
 import { DocHeader } from './DocHeader';
 import { parseQuery } from '../../core/search';
 import { onMenuCommand } from '../platform';
 import { useInDocumentFind, type FindMatch } from '../search/useInDocumentFind';
 import { FindBar } from './FindBar';
+import { ReaderAnnotations } from '../annotations/ReaderAnnotations';
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
 import { chunkUnits, pageMarks } from './pages';
 import { UnitBlock } from './UnitBlock';
 import { useTopUnit } from './useUnitTracking';
+import { unitOnScreen, useCurrentUnit } from './useCurrentUnit';
+import { useKeepPlace } from './useKeepPlace';
+import { readingTop } from './readingArea';
+import { BodyMissingNotice, MissingClauseNotice } from './ReaderNotices';
+import { hasBodyText } from '../../core/corpus/units';
 import { buildOutline, flattenUnits, type FlatUnit } from './units';
 
 interface Props {
@@ -49,6 +55,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const marks = useMemo(() => pageMarks(flat), [flat]);
   const chunks = useMemo(() => chunkUnits(flat), [flat]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
+  const hasBody = useMemo(() => hasBodyText(doc), [doc]);
   const outlineIds = useMemo(() => {
     const ids = new Set<string>();
     const walk = (es: typeof outline) => es.forEach((e) => (ids.add(e.id), walk(e.children)));
@@ -73,7 +80,6 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const content = useRef<HTMLDivElement>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [active] = useState(createActiveStore);
-  const current = useRef<string | null>(null);
   const { toast, show } = useToast();
 
   const saved = useSavedPosition(doc.id);
@@ -91,26 +97,24 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     [flat, indexOf, outlineIds],
   );
 
+  // One current unit drives the outline, j/k, c and the blue bar (useCurrentUnit.ts).
+  const current = useCurrentUnit((id) => active.set(outlineFor(id)));
   const topUnit = useTopUnit(content, (id, scrollTop) => {
     writePosition(id, scrollTop);
-    active.set(outlineFor(id));
+    current.scrolledTo(id);
   });
+  useKeepPlace(() => (unitOnScreen(current.get()) ? current.get() : topUnit()));
 
   // Deep link: land on the unit and flash it.
   useLayoutEffect(() => {
     if (!unitId) return;
-    if (!indexOf.has(unitId)) {
-      show('未找到链接指向的条文，已打开文档开头');
-      return;
-    }
-    const el = scrollToUnit(unitId);
-    el?.focus({ preventScroll: true });
-    current.current = unitId;
-    active.set(outlineFor(unitId));
+    if (!indexOf.has(unitId)) return; // MissingClauseNotice says so
+    scrollToUnit(unitId);
+    current.choose(unitId, { focus: true });
     setFlashId(unitId);
     const t = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(t);
-  }, [unitId, nonce, indexOf, outlineFor, show, active]);
+  }, [unitId, nonce, indexOf, current]);
 
   // No deep link: restore where the reader left off, once, when the position has been read.
   const restored = useRef(false);
@@ -121,10 +125,9 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     if (!p) return;
     if (p.unitId && indexOf.has(p.unitId)) {
       scrollToUnit(p.unitId);
-      current.current = p.unitId;
-      active.set(outlineFor(p.unitId));
+      current.scrolledTo(p.unitId);
     } else window.scrollTo(0, p.scrollTop);
-  }, [unitId, saved, indexOf, outlineFor, active]);
+  }, [unitId, saved, indexOf, current]);
 
   const copy = useCallback(
     async (f: FlatUnit) => {
@@ -136,15 +139,9 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
 
   // Keyboard: j/k or ↓/↑ move between units, c copies the current one.
   useEffect(() => {
-    const visible = (id: string | null) => {
-      const el = id ? document.getElementById(id) : null;
-      if (!el) return false;
-      const r = el.getBoundingClientRect();
-      return r.bottom > 0 && r.top < window.innerHeight;
-    };
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      const from = visible(current.current) ? current.current : topUnit();
+      const from = current.get() ?? topUnit();
       const at = from ? (indexOf.get(from) ?? -1) : -1;
       let next: number;
       if (e.key === 'j' || e.key === 'ArrowDown') next = Math.min(flat.length - 1, at + 1);
@@ -158,22 +155,24 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       const id = flat[next]?.unit.id;
       const el = id ? document.getElementById(id) : null;
       if (!el || !id) return;
-      current.current = id;
-      el.focus({ preventScroll: true });
       const r = el.getBoundingClientRect();
-      const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      const topbar = readingTop();
       if (r.top < topbar || r.bottom > window.innerHeight) el.scrollIntoView({ block: r.height > window.innerHeight - topbar ? 'start' : 'nearest' });
-      active.set(outlineFor(id));
+      current.choose(id, { focus: true });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [flat, indexOf, copy, topUnit, outlineFor, active]);
+  }, [flat, indexOf, copy, topUnit, current]);
 
   return (
     <div className="reader">
+      {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
+      <FindBar find={find} />
       <Outline docId={doc.id} outline={outline} active={active} />
       <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
         <DocHeader doc={doc} />
+        {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
+        {!hasBody && <BodyMissingNotice doc={doc} />}
         {doc.addressees && <p className="addressees">{doc.addressees}</p>}
         <div className="units">
           {chunks.map((c) => (
@@ -201,7 +200,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
           </div>
         )}
       </article>
-      <FindBar find={find} />
+      <ReaderAnnotations doc={doc} flat={flat} />
       <Toast message={toast} />
     </div>
   );

@@ -2,7 +2,9 @@ import { memo } from 'react';
 import type { UnitLevel } from '../../core/corpus/types';
 import { findMatches, mergeRanges, type ParsedQuery, type Range } from '../../core/search';
 import type { FindMatch } from '../search/useInDocumentFind';
+import { LABEL_LINE } from '../../core/corpus/units';
 import { HighlightedText } from './HighlightedText';
+import { UnitControls } from '../annotations/UnitControls';
 import type { FlatUnit } from './units';
 import { SeeAlso } from '../compare/SeeAlso';
 
@@ -27,7 +29,7 @@ interface Props {
  */
 export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, currentMatch, flash, onCopy }: Props) {
   const { unit } = flat;
-  // paragraph -1 is the heading, as in useInDocumentFind.
+  // Paragraph numbers as in core unitLines: LABEL_LINE, HEADING_LINE, then paragraph indexes.
   const ranges = (text: string, paragraph: number): Range[] => {
     const own = found?.filter((m) => m.paragraph === paragraph).map((m): Range => [m.start, m.end]) ?? [];
     const fromSearch = query ? findMatches(text, query) : [];
@@ -38,6 +40,8 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, cu
   const titled = !isHeading && unit.heading !== null;
   // The label goes inline before the first paragraph (第十条　…) unless the unit has its own heading line.
   const inlineLabel = !isHeading && !titled && unit.label !== '' && !(unit.paragraphs[0]?.text ?? '').startsWith(unit.label);
+  // The label is searchable and findable (第十条): it carries its own marks.
+  const label = <HighlightedText text={unit.label} ranges={ranges(unit.label, LABEL_LINE)} current={current(LABEL_LINE)} />;
   const H = unit.level === 'part' || unit.level === 'chapter' || unit.level === 'appendix' ? 'h2' : 'h3';
 
   return (
@@ -50,7 +54,7 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, cu
     >
       {(isHeading || titled) && (
         <H className="unit-heading">
-          {unit.label && <span className="marker">{unit.label}</span>}
+          {unit.label && <span className="marker">{label}</span>}
           {unit.heading && (
             <span className="heading-text">
               <HighlightedText text={unit.heading} ranges={ranges(unit.heading, -1)} current={current(-1)} />
@@ -60,23 +64,24 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, cu
       )}
       {unit.paragraphs.map((p, i) =>
         p.text === '' ? null : (
-          <p key={i}>
+          <p key={i} data-para={i}>
             {marks[i] !== null && marks[i] !== undefined && (
               <span className="page-mark" aria-label={`第${marks[i]}页`}>
                 {marks[i]}
               </span>
             )}
-            {i === 0 && inlineLabel && <span className="marker">{unit.label}</span>}
+            {i === 0 && inlineLabel && <span className="marker">{label}</span>}
             <HighlightedText text={p.text} ranges={ranges(p.text, i)} current={current(i)} />
           </p>
         ),
       )}
       {!isHeading && unit.paragraphs.length === 0 && !titled && unit.label && (
         <p>
-          <span className="marker">{unit.label}</span>
+          <span className="marker">{label}</span>
         </p>
       )}
       <SeeAlso unitId={unit.id} />
+      <UnitControls unit={unit} />
       <button type="button" className="copy-cite" onClick={() => onCopy(flat)} title="复制本条及出处" aria-label={`复制${unit.label || '本段'}及出处`}>
         复制引用
       </button>

@@ -5,25 +5,10 @@
  * than on nested boxes.
  */
 import type { Unit, UnitLevel } from '../../core/corpus/types';
+import { unitTitle } from '../../core/corpus/units';
 
-export interface FlatUnit {
-  unit: Unit;
-  depth: number;
-  /** Ancestors, outermost first. */
-  ancestors: Unit[];
-}
-
-export function flattenUnits(units: Unit[]): FlatUnit[] {
-  const out: FlatUnit[] = [];
-  const walk = (list: Unit[], ancestors: Unit[]) => {
-    for (const unit of list) {
-      out.push({ unit, depth: ancestors.length, ancestors });
-      if (unit.children.length) walk(unit.children, [...ancestors, unit]);
-    }
-  };
-  walk(units, []);
-  return out;
-}
+// Flattening and unit titles live in core (one home for the build, search and the reader).
+export { flattenUnits, unitTitle, type FlatUnit } from '../../core/corpus/units';
 
 /** Levels that appear in the outline. Items and clauses are too fine to navigate by. */
 const OUTLINE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'article', 'outline1', 'outline2', 'appendix']);
@@ -33,10 +18,6 @@ export interface OutlineEntry {
   level: UnitLevel;
   text: string;
   children: OutlineEntry[];
-}
-
-export function unitTitle(u: Unit): string {
-  return [u.label, u.heading].filter(Boolean).join(' ');
 }
 
 /** Outline markers without a heading ((一) alone) say nothing; the opening words of the text stand in. */
@@ -58,19 +39,4 @@ export function buildOutline(units: Unit[]): OutlineEntry[] {
     else out.push(...children);
   }
   return out;
-}
-
-/** The unit's own text followed by its descendants', one paragraph per line, markers included. */
-export function unitText(u: Unit): string {
-  const lines: string[] = [];
-  const walk = (x: Unit) => {
-    const own = x.paragraphs.map((p) => p.text).filter((t) => t !== '');
-    const title = unitTitle(x);
-    if (own.length && x.label && !x.heading && !own[0].startsWith(x.label)) own[0] = `${x.label}${x.level === 'article' ? '　' : ''}${own[0]}`;
-    else if (title && !(own[0] ?? '').startsWith(title)) lines.push(title);
-    lines.push(...own);
-    x.children.forEach(walk);
-  };
-  walk(u);
-  return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { readingTop } from './readingArea';
 
 /**
  * Reports the unit at the top of the viewport while scrolling, once per frame
@@ -13,8 +14,7 @@ export function useTopUnit(container: RefObject<HTMLElement | null>, onTop: (uni
     const el = container.current;
     if (!el) return null;
     const rect = el.getBoundingClientRect();
-    const topbar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-    const hit = document.elementFromPoint(rect.left + Math.min(40, rect.width / 2), Math.max(topbar, rect.top) + 12);
+    const hit = document.elementFromPoint(rect.left + Math.min(40, rect.width / 2), Math.max(readingTop(), rect.top) + 12);
     return hit?.closest<HTMLElement>('[data-unit-id]')?.dataset.unitId ?? null;
   }, [container]);
   useEffect(() => {

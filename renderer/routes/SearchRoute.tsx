@@ -1,14 +1,12 @@
 import { navigate } from '../hooks/useRoute';
+import { EMPTY_SEARCH, type SearchState } from '../routing/searchState';
 import { SearchPanel } from '../search/SearchPanel';
 
-export function SearchRoute({ query }: { query: string }) {
+export function SearchRoute({ query, state }: { query: string; state?: SearchState }) {
+  const s = { ...(state ?? EMPTY_SEARCH), query };
   return (
     <div className="search-route">
-      <SearchPanel
-        query={query}
-        onQueryChange={(q) => navigate({ name: 'search', query: q }, { replace: true })}
-        onOpen={(docId, unitId, q) => navigate({ name: 'doc', docId, unitId, query: q })}
-      />
+      <SearchPanel state={s} onChange={(next, { replace }) => navigate({ name: 'search', query: next.query, state: next }, { replace })} />
     </div>
   );
 }

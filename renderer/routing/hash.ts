@@ -6,9 +6,12 @@
  *   #/                          library (filters in the query: ?p=&c=&i=&y=&k=&s=&t=)
  *   #/doc/<docId>               reading view, restores the last position
  *   #/doc/<docId>/<unitId>?q=   reading view at a unit, optional query to highlight
- *   #/search?q=                 search panel
+ *   #/search?q=&scope=&field=&w=&region=&issuer=&kind=&year=&flat=&n=   search panel (searchState.ts)
+ *   #/export?doc=&tag=&colour=  export of annotations (the 我的标注 filter's query; none = everything)
+ *   #/annotations?…             我的标注 (filters: core/annotations/filter.ts filterToQuery)
  *   #/compare/<docIdA>/<docIdB> two documents side by side
  */
+import { EMPTY_SEARCH, readSearchParams, writeSearchParams, type SearchState } from './searchState';
 
 export type SortKey = 'date-desc' | 'date-asc' | 'title';
 export const SORT_KEYS: readonly SortKey[] = ['date-desc', 'date-asc', 'title'];
@@ -29,7 +32,9 @@ export const EMPTY_FILTERS: LibraryFilters = { province: null, city: null, issue
 export type Route =
   | { name: 'library'; filters: LibraryFilters }
   | { name: 'doc'; docId: string; unitId: string | null; query: string }
-  | { name: 'search'; query: string }
+  | { name: 'search'; query: string; state?: SearchState }
+  | { name: 'export'; query: string }
+  | { name: 'annotations'; filter: string }
   | { name: 'compare'; a: string; b: string }
   | { name: 'not-found'; hash: string };
 
@@ -76,8 +81,15 @@ export function parseHash(hash: string): Route {
     return { name: 'doc', docId: parts[1], unitId: parts[2] ?? null, query: params.get('q') ?? '' };
   }
   if (parts[0] === 'compare' && parts.length === 3) return { name: 'compare', a: parts[1], b: parts[2] };
+  if (parts[0] === 'export' && parts.length === 1) {
+    return { name: 'export', query: qAt >= 0 ? raw.slice(qAt + 1) : '' };
+  }
+  if (parts[0] === 'annotations' && parts.length === 1) {
+    return { name: 'annotations', filter: qAt >= 0 ? raw.slice(qAt + 1) : '' };
+  }
   if (parts[0] === 'search' && parts.length === 1) {
-    return { name: 'search', query: params.get('q') ?? '' };
+    const state = readSearchParams(params);
+    return { name: 'search', query: state.query, state };
   }
   return { name: 'not-found', hash };
 }
@@ -102,8 +114,14 @@ export function formatHash(route: Route): string {
       if (route.query) h += `?${new URLSearchParams({ q: route.query })}`;
       return h;
     }
-    case 'search':
-      return route.query ? `#/search?${new URLSearchParams({ q: route.query })}` : '#/search';
+    case 'search': {
+      const qs = writeSearchParams({ ...(route.state ?? EMPTY_SEARCH), query: route.query }).toString();
+      return qs ? `#/search?${qs}` : '#/search';
+    }
+    case 'export':
+      return route.query ? `#/export?${route.query}` : '#/export';
+    case 'annotations':
+      return route.filter ? `#/annotations?${route.filter}` : '#/annotations';
     case 'compare':
       return `#/compare/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
     case 'not-found':

@@ -1,36 +1,31 @@
 /**
  * Search page: query box, scope toggles (同条/同篇, 全文/标题), search within
- * results, facet filters with counts, results grouped by document with
- * highlighted snippets. Opening a result calls onOpen(docId, unitId, query)
- * with the query to highlight in the reading view.
+ * results, facet filters with counts (region two-level), results grouped by
+ * document (the best hits of each, "本文共 N 处" to expand) or as one list.
+ * Everything that shapes the results is in the URL (routing/searchState.ts);
+ * scroll position and expanded groups are remembered per URL (routing/places.ts).
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { Field, FacetName, Scope, SearchOptions } from '../../core/search';
+import type { FacetName, SearchOptions } from '../../core/search';
+import { docHref } from '../routing/hash';
+import { expandedGroups, openedFromSearch, rememberPlace, setExpandedGroups, useScrollMemory } from '../routing/places';
+import { SEARCH_PAGE, type SearchState } from '../routing/searchState';
+import { FacetTree } from './FacetTree';
+import { HitItems, HitList } from './HitList';
+import { HighlightedText } from '../reader/HighlightedText';
 import type { ShownHit, ShownResult } from './protocol';
 import { useSearch } from './useSearch';
 import './search.css';
 
 export interface SearchPanelProps {
-  query: string;
-  onQueryChange(q: string): void;
-  onOpen(docId: string, unitId: string, query: string): void;
+  state: SearchState;
+  /** A new state (replace: no new Back step; a new query is a new step). */
+  onChange(state: SearchState, opts: { replace: boolean }): void;
 }
 
-const FACET_LABELS: Record<FacetName, string> = { region: '地区', issuer: '发文机关', kind: '文种', year: '年份' };
-const PAGE = 50;
-
-function Marked({ text, ranges }: { text: string; ranges: [number, number][] }) {
-  if (!ranges.length) return <>{text}</>;
-  const parts = [];
-  let at = 0;
-  for (const [s, e] of ranges) {
-    if (s > at) parts.push(text.slice(at, s));
-    parts.push(<mark key={s}>{text.slice(s, e)}</mark>);
-    at = e;
-  }
-  if (at < text.length) parts.push(text.slice(at));
-  return <>{parts}</>;
-}
+const FACET_LABELS: Record<FacetName, string> = { region: '地区', issuer: '发文机关', kind: '类型', year: '年份' };
+/** Hits per document in the grouped view. */
+const PER_DOC = 3;
 
 interface Group {
   docId: string;
@@ -47,51 +42,47 @@ function groupByDoc(hits: ShownHit[]): Group[] {
   return [...groups.values()];
 }
 
-export function SearchPanel({ query, onQueryChange, onOpen }: SearchPanelProps) {
+export function SearchPanel({ state, onChange }: SearchPanelProps) {
+  const { query, scope, field, filters, within, flat, limit } = state;
   const [draft, setDraft] = useState(query);
-  const [scope, setScope] = useState<Scope>('clause');
-  const [field, setField] = useState<Field>('all');
-  const [filters, setFilters] = useState<Partial<Record<FacetName, string[]>>>({});
-  const [within, setWithin] = useState<string[]>([]);
   const [refineDraft, setRefineDraft] = useState('');
-  const [limit, setLimit] = useState(PAGE);
-
   useEffect(() => setDraft(query), [query]);
-  // A new main query starts a new search: drop refinements and paging.
-  useEffect(() => {
-    setWithin([]);
-    setLimit(PAGE);
-  }, [query]);
+  useEffect(() => rememberPlace('search'));
+
+  const change = (patch: Partial<SearchState>, replace = true) => onChange({ ...state, limit: SEARCH_PAGE, ...patch }, { replace });
 
   // With refinements, the last refinement is the query, searched within the earlier ones.
   const effective = within.length ? within[within.length - 1] : query;
   const options = useMemo<SearchOptions>(
-    () => ({ scope, field, filters, limit, within: within.length ? [query, ...within.slice(0, -1)] : undefined }),
-    [scope, field, filters, limit, within, query],
+    () => ({ scope, field, filters, limit, perDoc: flat ? undefined : PER_DOC, within: within.length ? [query, ...within.slice(0, -1)] : undefined }),
+    [scope, field, filters, limit, flat, within, query],
   );
   const { status, searching, result, error } = useSearch(effective, options);
   const highlightQuery = [query, ...within].join(' ');
+  useScrollMemory(!!result && !searching);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    onQueryChange(draft.trim());
+    const q = draft.trim();
+    // A new main query starts a new search: refinements and paging go, filters and toggles stay.
+    if (q !== query) onChange({ ...state, query: q, within: [], limit: SEARCH_PAGE }, { replace: false });
   };
   const refine = (e: React.FormEvent) => {
     e.preventDefault();
     const q = refineDraft.trim();
     if (!q || !query.trim()) return;
-    setWithin((w) => [...w, q]);
+    change({ within: [...within, q] }, false);
     setRefineDraft('');
-    setLimit(PAGE);
   };
-  const toggleFilter = (f: FacetName, v: string) => {
-    setFilters((cur) => {
-      const set = new Set(cur[f] ?? []);
-      if (set.has(v)) set.delete(v);
-      else set.add(v);
-      return { ...cur, [f]: [...set] };
-    });
-    setLimit(PAGE);
+  const toggleFilter = (f: FacetName, values: string[], on: boolean) => {
+    const set = new Set(filters[f] ?? []);
+    for (const v of values) {
+      if (on) set.add(v);
+      else set.delete(v);
+    }
+    const next = { ...filters, [f]: [...set] };
+    if (!set.size) delete next[f];
+    change({ filters: next });
   };
 
   return (
@@ -101,7 +92,7 @@ export function SearchPanel({ query, onQueryChange, onOpen }: SearchPanelProps) 
           className="search-input"
           type="search"
           value={draft}
-          placeholder="搜索条款：空格分隔表示同时包含，-词 排除，“…”精确短语，A OR B"
+          placeholder="搜索条款：空格分隔表示同时包含，-词 排除，“…”精确短语，A｜B 任一"
           aria-label="搜索词"
           onChange={(e) => setDraft(e.target.value)}
           autoFocus
@@ -111,12 +102,28 @@ export function SearchPanel({ query, onQueryChange, onOpen }: SearchPanelProps) 
 
       <div className="search-toggles">
         <div role="group" aria-label="范围">
-          <button type="button" aria-pressed={scope === 'clause'} onClick={() => setScope('clause')}>同条</button>
-          <button type="button" aria-pressed={scope === 'doc'} onClick={() => setScope('doc')}>同篇</button>
+          <button type="button" aria-pressed={scope === 'clause'} onClick={() => change({ scope: 'clause' })} title="所有词语在同一条款中">
+            同条
+          </button>
+          <button type="button" aria-pressed={scope === 'doc'} onClick={() => change({ scope: 'doc' })} title="所有词语在同一篇文件中">
+            同篇
+          </button>
         </div>
         <div role="group" aria-label="字段">
-          <button type="button" aria-pressed={field === 'all'} onClick={() => setField('all')}>全文</button>
-          <button type="button" aria-pressed={field === 'title'} onClick={() => setField('title')}>标题</button>
+          <button type="button" aria-pressed={field === 'all'} onClick={() => change({ field: 'all' })}>
+            全文
+          </button>
+          <button type="button" aria-pressed={field === 'title'} onClick={() => change({ field: 'title' })}>
+            标题
+          </button>
+        </div>
+        <div role="group" aria-label="结果显示方式">
+          <button type="button" aria-pressed={!flat} onClick={() => change({ flat: false })}>
+            按文件分组
+          </button>
+          <button type="button" aria-pressed={flat} onClick={() => change({ flat: true })}>
+            逐条列出
+          </button>
         </div>
         {query.trim() && (
           <form className="search-refine" onSubmit={refine}>
@@ -127,57 +134,97 @@ export function SearchPanel({ query, onQueryChange, onOpen }: SearchPanelProps) 
       </div>
       {within.length > 0 && (
         <p className="search-within">
-          在结果中：{[query, ...within].map((w, i) => <span key={i} className="search-chip">{w}</span>)}
-          <button type="button" onClick={() => setWithin((w) => w.slice(0, -1))}>撤销一步</button>
+          在结果中：
+          {[query, ...within].map((w, i) => (
+            <span key={i} className="search-chip">
+              {w}
+            </span>
+          ))}
+          <button type="button" onClick={() => change({ within: within.slice(0, -1) })}>
+            撤销一步
+          </button>
         </p>
       )}
 
-      {status.state === 'loading' && <p className="search-status" role="status">索引加载中…</p>}
-      {status.state === 'error' && <p className="search-status search-error" role="alert">搜索索引加载失败：{status.message}</p>}
-      {error && <p className="search-status search-error" role="alert">搜索失败：{error}</p>}
+      {status.state === 'loading' && (
+        <p className="search-status" role="status">
+          索引加载中…
+        </p>
+      )}
+      {status.state === 'error' && (
+        <p className="search-status search-error" role="alert">
+          搜索索引加载失败：{status.message}
+        </p>
+      )}
+      {error && (
+        <p className="search-status search-error" role="alert">
+          搜索失败：{error}
+        </p>
+      )}
 
       {result && (
         <div className="search-body">
-          <Facets result={result} filters={filters} onToggle={toggleFilter} />
-          <Results result={result} query={highlightQuery} searching={searching} onOpen={onOpen} onMore={() => setLimit((l) => l + PAGE)} />
+          <aside className="search-facets" aria-label="筛选">
+            {(Object.keys(FACET_LABELS) as FacetName[]).map((f) => (
+              <FacetTree key={f} name={f} label={FACET_LABELS[f]} values={result.facets[f]} selected={filters[f] ?? []} onToggle={(vs, on) => toggleFilter(f, vs, on)} />
+            ))}
+          </aside>
+          <Results result={result} query={highlightQuery} effective={effective} options={options} searching={searching} flat={flat} onMore={() => onChange({ ...state, limit: limit + SEARCH_PAGE }, { replace: true })} />
         </div>
       )}
-      {!query.trim() && status.state !== 'error' && <p className="search-hint">输入词语即可检索全部条款，例如 告知承诺制、融资担保、"2023年" -小微。</p>}
+      {!query.trim() && status.state !== 'error' && <SearchHelp />}
+      {query.trim() !== '' && (
+        <details className="search-help-more">
+          <summary>检索语法</summary>
+          <SearchHelp />
+        </details>
+      )}
     </section>
   );
 }
 
-function Facets({ result, filters, onToggle }: { result: ShownResult; filters: Partial<Record<FacetName, string[]>>; onToggle(f: FacetName, v: string): void }) {
+/** What the query box understands, said once, where people look for it. */
+export function SearchHelp() {
   return (
-    <aside className="search-facets" aria-label="筛选">
-      {(Object.keys(FACET_LABELS) as FacetName[]).map((f) => {
-        const values = result.facets[f];
-        const selected = new Set(filters[f] ?? []);
-        if (!values.length && !selected.size) return null;
-        return (
-          <fieldset key={f}>
-            <legend>{FACET_LABELS[f]}</legend>
-            {values.slice(0, 12).map((v) => (
-              <label key={v.value}>
-                <input type="checkbox" checked={selected.has(v.value)} onChange={() => onToggle(f, v.value)} />
-                <span>{v.value}</span> <span className="search-count">{v.count}</span>
-              </label>
-            ))}
-            {[...selected].filter((s) => !values.some((v) => v.value === s)).map((s) => (
-              <label key={s}>
-                <input type="checkbox" checked onChange={() => onToggle(f, s)} />
-                <span>{s}</span> <span className="search-count">0</span>
-              </label>
-            ))}
-          </fieldset>
-        );
-      })}
-    </aside>
+    <div className="search-hint">
+      <p>输入词语即可检索全部条款，例如 告知承诺制、融资担保、第四十三条。</p>
+      <dl className="search-syntax" aria-label="检索语法">
+        <dt>融资 担保</dt>
+        <dd>空格分隔：同时包含这些词（同条：在同一条款中；同篇：在同一篇文件中）</dd>
+        <dt>-小微</dt>
+        <dd>减号：排除含有该词的条款</dd>
+        <dt>"2023年 起"</dt>
+        <dd>引号：按原样查找整个短语</dd>
+        <dt>担保｜贴息</dt>
+        <dd>竖线（｜ 或 |，前后空格可有可无）或 OR：包含任一即可</dd>
+        <dt>第十五条 事项</dt>
+        <dd>条款编号（第十五条、（十八）、二、）也可以检索</dd>
+      </dl>
+      <p>不区分全角半角和大小写；“2023 年”与“2023年”相同。</p>
+    </div>
   );
 }
 
-function Results({ result, query, searching, onOpen, onMore }: { result: ShownResult; query: string; searching: boolean; onOpen: SearchPanelProps['onOpen']; onMore(): void }) {
+interface ResultsProps {
+  result: ShownResult;
+  /** What to highlight (the query and its refinements). */
+  query: string;
+  /** What was searched, with the options: expanding a group searches the same within one document. */
+  effective: string;
+  options: SearchOptions;
+  searching: boolean;
+  flat: boolean;
+  onMore(): void;
+}
+
+function Results({ result, query, effective, options, searching, flat, onMore }: ResultsProps) {
   const groups = groupByDoc(result.hits);
+  const [expanded, setExpanded] = useState<string[]>(expandedGroups);
+  const toggle = (docId: string) => {
+    const next = expanded.includes(docId) ? expanded.filter((x) => x !== docId) : [...expanded, docId];
+    setExpanded(next);
+    setExpandedGroups(next);
+  };
   return (
     <div className="search-results" aria-busy={searching}>
       <p className="search-summary" role="status">
@@ -189,48 +236,29 @@ function Results({ result, query, searching, onOpen, onMore }: { result: ShownRe
           const d = result.docs[g.docId];
           const titleHit = g.hits.find((h) => h.titleRanges.length) ?? g.hits[0];
           const first = g.hits[0];
+          const docHits = first.docHits;
+          const isOpen = expanded.includes(g.docId);
           return (
-            <li key={g.docId} className="search-group">
+            <li key={g.docId} className="search-group" data-doc-id={g.docId}>
               <h3>
-                <a
-                  href="#"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpen(g.docId, first.unitId, query);
-                  }}
-                >
-                  <Marked text={d?.title ?? g.docId} ranges={titleHit.titleRanges} />
+                <a href={docHref(g.docId, first.unitId || null, query)} onClick={() => openedFromSearch(g.docId)}>
+                  <HighlightedText text={d?.title ?? g.docId} ranges={titleHit.titleRanges} />
                 </a>
               </h3>
               <p className="search-meta">{[d?.issuer, d?.docNumber, d?.year, d?.region, d?.kind].filter(Boolean).join(' · ')}</p>
-              <ul className="search-hits">
-                {g.hits
-                  .filter((h) => h.snippet)
-                  .map((h) => (
-                    <li key={h.unitId}>
-                      <a
-                        href="#"
-                        className="search-hit"
-                        data-unit={h.unitId}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          onOpen(h.docId, h.unitId, query);
-                        }}
-                      >
-                        {h.snippet!.before && '…'}
-                        <Marked text={h.snippet!.text} ranges={h.snippet!.ranges} />
-                        {h.snippet!.after && '…'}
-                      </a>
-                    </li>
-                  ))}
-              </ul>
+              {isOpen ? <HitList docId={g.docId} query={effective} options={options} highlight={query} /> : <HitItems hits={g.hits} query={query} />}
+              {!flat && docHits > g.hits.length && (
+                <button type="button" className="search-expand" aria-expanded={isOpen} onClick={() => toggle(g.docId)}>
+                  {isOpen ? '收起' : `本文共 ${docHits} 处，全部显示`}
+                </button>
+              )}
             </li>
           );
         })}
       </ol>
-      {result.hits.length < result.total && (
+      {result.hits.length < result.available && (
         <button type="button" className="search-more" onClick={onMore}>
-          显示更多（已显示 {result.hits.length} / {result.total}）
+          显示更多（已显示 {result.hits.length} / {result.available}{result.available < result.total ? ` 处，另有 ${result.total - result.available} 处在各文件内` : ''}）
         </button>
       )}
     </div>

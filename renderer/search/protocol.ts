@@ -8,6 +8,10 @@ export interface ShownHit {
   field: 'text' | 'title';
   ranges: [number, number][];
   titleRanges: [number, number][];
+  /** Where the unit is: 第三章 › 第十五条 (labels, outermost first); empty for title hits. */
+  trail: string[];
+  /** Hits of this document in the whole result. */
+  docHits: number;
   /** Snippet of the unit text around the first match (text hits only). */
   snippet: Snippet | null;
 }

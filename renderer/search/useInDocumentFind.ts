@@ -4,21 +4,17 @@
  * normalisation (widths, case, `2023 年`), same query syntax (words,
  * "phrases", OR; -excluded words are not highlighted).
  *
- * Usage in the reading view:
- *   const find = useInDocumentFind(doc, { onCurrent: (m) => scrollToUnit(m.unitId) });
- *   // per paragraph:  find.rangesFor(unit.id, paragraphIndex)  → [start, end)[] to <mark>
- *   // the current one: find.isCurrent(unit.id, paragraphIndex, start)
- *   // a find bar:      find.open && <input value={find.query} onChange={e => find.setQuery(e.target.value)}
- *   //                  onKeyDown={find.onInputKeyDown} ref={find.inputRef} /> {find.position}/{find.count}
+ * The reading view renders `matches` per unit and scrolls to the current one (`onCurrent`).
  * Keys: Ctrl/⌘+F opens (and focuses), Enter / F3 next, Shift+Enter / Shift+F3 previous, Escape closes.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PolicyDocument, Unit } from '../../core/corpus/types';
+import type { PolicyDocument } from '../../core/corpus/types';
+import { allUnits, unitLines } from '../../core/corpus/units';
 import { findMatches, parseQuery } from '../../core/search';
 
 export interface FindMatch {
   unitId: string;
-  /** Paragraph index in unit.paragraphs; -1 for the unit heading. */
+  /** Paragraph index in unit.paragraphs; HEADING_LINE (-1) for the heading, LABEL_LINE (-2) for the label (core/corpus/units). */
   paragraph: number;
   start: number;
   end: number;
@@ -28,7 +24,7 @@ export interface InDocumentFind {
   open: boolean;
   query: string;
   setQuery(q: string): void;
-  show(initial?: string): void;
+  show(): void;
   close(): void;
   matches: FindMatch[];
   count: number;
@@ -38,53 +34,42 @@ export interface InDocumentFind {
   position: number;
   next(): void;
   previous(): void;
-  rangesFor(unitId: string, paragraph: number): [number, number][];
-  isCurrent(unitId: string, paragraph: number, start: number): boolean;
   onInputKeyDown(e: { key: string; shiftKey: boolean; preventDefault(): void }): void;
   inputRef: React.RefObject<HTMLInputElement | null>;
 }
 
-/** All matches of a query in a document, in reading order (pure; exported for tests). */
+/** All matches of a query in a document, in reading order, labels (第十条) included (pure; exported for tests). */
 export function findInDocument(doc: Pick<PolicyDocument, 'units'> | null, query: string): FindMatch[] {
   if (!doc || !query.trim()) return [];
   const q = parseQuery(query);
   if (!q.must.length) return [];
   const out: FindMatch[] = [];
-  const walk = (units: Unit[]) => {
-    for (const u of units) {
-      if (u.heading) for (const [s, e] of findMatches(u.heading, q)) out.push({ unitId: u.id, paragraph: -1, start: s, end: e });
-      u.paragraphs.forEach((p, i) => {
-        for (const [s, e] of findMatches(p.text, q)) out.push({ unitId: u.id, paragraph: i, start: s, end: e });
-      });
-      walk(u.children);
+  for (const u of allUnits(doc.units)) {
+    for (const line of unitLines(u)) {
+      for (const [s, e] of findMatches(line.text, q)) out.push({ unitId: u.id, paragraph: line.part, start: s, end: e });
     }
-  };
-  walk(doc.units);
+  }
   return out;
 }
 
-export function useInDocumentFind(
-  doc: Pick<PolicyDocument, 'units'> | null,
-  opts: { initialQuery?: string; onCurrent?: (m: FindMatch) => void; keyTarget?: Window | HTMLElement | null } = {},
-): InDocumentFind {
+/** The unit element at the top of the reading area and its position. */
+function unitAtTop(): { el: HTMLElement; top: number } | null {
+  const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+  const doc = document.querySelector('[data-testid=doc]')?.getBoundingClientRect();
+  if (!doc) return null;
+  const el = document.elementFromPoint(doc.left + Math.min(40, doc.width / 2), Math.max(top, doc.top) + 4)?.closest<HTMLElement>('[data-unit-id]');
+  return el ? { el, top: el.getBoundingClientRect().top } : null;
+}
+
+export function useInDocumentFind(doc: Pick<PolicyDocument, 'units'> | null, opts: { onCurrent?: (m: FindMatch) => void } = {}): InDocumentFind {
   const [open, setOpen] = useState(false);
-  const [query, setQueryState] = useState(opts.initialQuery ?? '');
+  const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(-1);
   const inputRef = useRef<HTMLInputElement | null>(null);
   const onCurrent = useRef(opts.onCurrent);
   onCurrent.current = opts.onCurrent;
 
   const matches = useMemo(() => findInDocument(doc, query), [doc, query]);
-  const index = useMemo(() => {
-    const m = new Map<string, [number, number][]>();
-    for (const x of matches) {
-      const k = `${x.unitId}\u0000${x.paragraph}`;
-      let arr = m.get(k);
-      if (!arr) m.set(k, (arr = []));
-      arr.push([x.start, x.end]);
-    }
-    return m;
-  }, [matches]);
 
   useEffect(() => setCurrent(matches.length ? 0 : -1), [matches]);
   useEffect(() => {
@@ -92,10 +77,19 @@ export function useInDocumentFind(
   }, [current, matches]);
 
   const step = useCallback((d: number) => setCurrent((c) => (matches.length ? (c + d + matches.length) % matches.length : -1)), [matches.length]);
-  const show = useCallback((initial?: string) => {
-    if (initial !== undefined) setQueryState(initial);
+  const openRef = useRef(open);
+  openRef.current = open;
+  const show = useCallback(() => {
+    // Opening the bar must not hide the text at the top of the window: what was there moves down by the bar's height.
+    const keep = openRef.current ? null : unitAtTop();
     setOpen(true);
     setTimeout(() => {
+      if (keep) {
+        const bar = document.querySelector('.find-bar')?.getBoundingClientRect().height ?? 0;
+        const now = keep.el.getBoundingClientRect().top;
+        const want = keep.top + bar;
+        if (Math.abs(now - want) >= 1) window.scrollBy(0, now - want);
+      }
       inputRef.current?.focus();
       inputRef.current?.select();
     }, 0);
@@ -103,10 +97,7 @@ export function useInDocumentFind(
   const close = useCallback(() => setOpen(false), []);
 
   useEffect(() => {
-    const target = opts.keyTarget ?? (typeof window !== 'undefined' ? window : null);
-    if (!target) return;
-    const onKey = (ev: Event) => {
-      const e = ev as KeyboardEvent;
+    const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'f' || e.key === 'F')) {
         e.preventDefault();
         show();
@@ -117,14 +108,14 @@ export function useInDocumentFind(
         close();
       }
     };
-    target.addEventListener('keydown', onKey);
-    return () => target.removeEventListener('keydown', onKey);
-  }, [opts.keyTarget, show, step, close, open]);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [show, step, close, open]);
 
   return {
     open,
     query,
-    setQuery: setQueryState,
+    setQuery,
     show,
     close,
     matches,
@@ -133,11 +124,6 @@ export function useInDocumentFind(
     position: current >= 0 ? current + 1 : 0,
     next: () => step(1),
     previous: () => step(-1),
-    rangesFor: (unitId, paragraph) => (open || query ? index.get(`${unitId}\u0000${paragraph}`) ?? [] : []),
-    isCurrent: (unitId, paragraph, start) => {
-      const m = matches[current];
-      return !!m && m.unitId === unitId && m.paragraph === paragraph && m.start === start;
-    },
     onInputKeyDown: (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();

@@ -21,7 +21,8 @@ export function useSearchStatus(client: SearchClient = searchClient()): SearchSt
   );
 }
 
-export function useSearch(query: string, options: SearchOptions = {}, client: SearchClient = searchClient()): UseSearch {
+/** `channel`: searches on one channel cancel each other (several lists can search at once on different channels). */
+export function useSearch(query: string, options: SearchOptions = {}, client: SearchClient = searchClient(), channel = 'useSearch'): UseSearch {
   const status = useSearchStatus(client);
   const [result, setResult] = useState<ShownResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function useSearch(query: string, options: SearchOptions = {}, client: Se
     if (status.state === 'error') return;
     const ac = new AbortController();
     setSearching(true);
-    client.search(query, JSON.parse(key) as SearchOptions, 'useSearch', ac.signal).then(
+    client.search(query, JSON.parse(key) as SearchOptions, channel, ac.signal).then(
       (r) => {
         setResult(r);
         setError(null);
@@ -55,7 +56,7 @@ export function useSearch(query: string, options: SearchOptions = {}, client: Se
       },
     );
     return () => ac.abort();
-  }, [client, query, key, status.state]);
+  }, [client, query, key, status.state, channel]);
 
   return { status, searching, result: query.trim() ? result : null, error };
 }

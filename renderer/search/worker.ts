@@ -59,6 +59,8 @@ function run(id: number, query: string, options: ToWorker & { type: 'search' }) 
         field: h.field,
         ranges: h.ranges,
         titleRanges: h.titleRanges,
+        trail: h.trail,
+        docHits: h.docHits,
         snippet: h.unit >= 0 ? makeSnippet(e.unitText(h.unit), h.ranges, 90) : null,
       };
     });

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Unit } from './types.js';
+import { allUnits, clauseTrail, flattenUnits, hasBodyText, HEADING_LINE, LABEL_LINE, lineRanges, unitLines, unitSearchText } from './units.js';
+import { documentIssuers, listingDate, regionLabel, regionPath, regionTop } from './facts.js';
+
+const u = (path: string, label: string, heading: string | null, texts: string[], children: Unit[] = []): Unit => ({
+  id: `d~${path}`,
+  path,
+  level: 'article',
+  label,
+  heading,
+  paragraphs: texts.map((text) => ({ text, pages: [] })),
+  pages: [],
+  children,
+});
+
+const tree = [u('ch3', '第三章', '政务服务事项', [], [u('ch3.ar15', '第十五条', null, ['政务服务事项实行清单管理。', '第二段。'], [u('ch3.ar15.it1', '（一）', null, ['基本目录；'])])]), u('o2', '二、', null, ['二、重点任务'])];
+
+describe('units: one walk, one text', () => {
+  it('flattens in reading order with ancestors', () => {
+    expect(flattenUnits(tree).map((f) => [f.unit.path, f.depth, f.ancestors.map((a) => a.path)])).toEqual([
+      ['ch3', 0, []],
+      ['ch3.ar15', 1, ['ch3']],
+      ['ch3.ar15.it1', 2, ['ch3', 'ch3.ar15']],
+      ['o2', 0, []],
+    ]);
+    expect(allUnits(tree).map((x) => x.path)).toEqual(['ch3', 'ch3.ar15', 'ch3.ar15.it1', 'o2']);
+  });
+
+  it('reads the label on its own line unless the heading or first paragraph prints it', () => {
+    expect(unitSearchText(tree[0])).toBe('第三章\n政务服务事项');
+    expect(unitSearchText(tree[0].children[0])).toBe('第十五条\n政务服务事项实行清单管理。\n第二段。');
+    expect(unitLines(tree[1])).toEqual([{ part: 0, text: '二、重点任务' }]);
+    expect(unitLines(tree[0]).map((l) => l.part)).toEqual([LABEL_LINE, HEADING_LINE]);
+  });
+
+  it('maps search-text ranges back to label, heading and paragraphs', () => {
+    const a15 = tree[0].children[0];
+    const text = unitSearchText(a15);
+    const at = (s: string) => [text.indexOf(s), text.indexOf(s) + s.length] as [number, number];
+    expect(lineRanges(a15, [at('第十五条'), at('清单'), at('第二段')])).toEqual([
+      { part: LABEL_LINE, start: 0, end: 4 },
+      { part: 0, start: 8, end: 10 },
+      { part: 1, start: 0, end: 3 },
+    ]);
+  });
+
+  it('says where a unit is and whether a document has text', () => {
+    const f = flattenUnits(tree)[2];
+    expect(clauseTrail(f.ancestors, f.unit)).toEqual(['第三章', '第十五条', '（一）']);
+    expect(hasBodyText({ units: tree })).toBe(true);
+    expect(hasBodyText({ units: [] })).toBe(false);
+    expect(hasBodyText({ units: [u('p1', '', null, ['', '  '])] })).toBe(false);
+  });
+});
+
+describe('facts: one vocabulary', () => {
+  it('names regions: province and city, 全国, 未注明', () => {
+    expect(regionPath({ level: 'city', province: '山东省', city: '青岛市' })).toEqual(['山东省', '青岛市']);
+    expect(regionTop({ level: 'national', province: null, city: null })).toBe('全国');
+    expect(regionTop({ level: 'unknown', province: null, city: null })).toBe('未注明');
+    expect(regionLabel({ level: 'province', province: '上海市', city: null })).toBe('上海市');
+  });
+
+  it('lists issuers, not authors; dates by issue, else effect', () => {
+    expect(documentIssuers({ issuer: '李翊、柴恩旺', issuers: ['李翊', '柴恩旺'], authors: ['李翊', '柴恩旺'] })).toEqual(['未注明']);
+    expect(documentIssuers({ issuer: '青岛日报', issuers: ['青岛日报', '李翊'], authors: ['李翊'] })).toEqual(['青岛日报']);
+    expect(documentIssuers({ issuer: '某局', issuers: [], authors: [] })).toEqual(['某局']);
+    expect(listingDate({ date: null, effectiveDate: '2023-07-01' })).toEqual({ date: '2023-07-01', effective: true });
+    expect(listingDate({ date: '2023-05-20', effectiveDate: '2023-07-01' })).toEqual({ date: '2023-05-20', effective: false });
+    expect(listingDate({ date: null, effectiveDate: null })).toBeNull();
+  });
+});

@@ -1,0 +1,82 @@
+/** Facet values of a document and facet counting over hits ("what you would get if you picked this value"). */
+import { NO_YEAR } from '../corpus/facts.js';
+import type { SearchDoc } from './corpus-units.js';
+import type { Hits } from './hits.js';
+
+export type FacetName = 'region' | 'issuer' | 'kind' | 'year';
+export const FACETS: FacetName[] = ['region', 'issuer', 'kind', 'year'];
+export type Filters = Partial<Record<FacetName, string[]>>;
+
+export interface FacetCount {
+  value: string;
+  count: number;
+  /** For a city: its province (region is two-level). */
+  parent?: string;
+}
+
+/** A document's values for a facet (several for issuer and region); 未注明 where unknown. */
+export function facetValues(d: SearchDoc, f: FacetName): string[] {
+  switch (f) {
+    case 'issuer':
+      return d.issuers;
+    case 'year':
+      return [d.year ?? NO_YEAR];
+    case 'region':
+      return d.regions;
+    case 'kind':
+      return [d.kind];
+  }
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class FacetFilter {
+  readonly active: FacetName[];
+  private readonly sets: Partial<Record<FacetName, Set<string>>>;
+
+  constructor(filters: Filters = {}) {
+    this.active = FACETS.filter((f) => filters[f] && filters[f]!.length);
+    this.sets = Object.fromEntries(this.active.map((f) => [f, new Set(filters[f])]));
+  }
+
+  /** OR within a facet. */
+  passes(d: SearchDoc, f: FacetName): boolean {
+    const set = this.sets[f];
+    return !set || facetValues(d, f).some((v) => set.has(v));
+  }
+
+  /** AND across facets. */
+  passesAll(d: SearchDoc): boolean {
+    return this.active.every((f) => this.passes(d, f));
+  }
+
+  /** Hit counts per facet value; each facet counted over the hits that pass every *other* filter. */
+  count(hits: Hits, docs: readonly SearchDoc[]): Record<FacetName, FacetCount[]> {
+    const counts = { region: new Map(), issuer: new Map(), kind: new Map(), year: new Map() } as Record<FacetName, Map<string, number>>;
+    // Hits per document first (few documents, many hits), then each document's
+    // count goes to the facets whose other filters it passes.
+    const parents = new Map<string, string>();
+    const perDoc = new Map<number, number>();
+    for (let i = 0; i < hits.n; i++) perDoc.set(hits.doc[i], (perDoc.get(hits.doc[i]) ?? 0) + 1);
+    for (const [di, n] of perDoc) {
+      const d = docs[di];
+      const fails = this.active.filter((f) => !this.passes(d, f));
+      for (const f of FACETS) {
+        if (fails.length > 1 || (fails.length === 1 && fails[0] !== f)) continue;
+        const m = counts[f];
+        const vs = facetValues(d, f);
+        for (const v of vs) m.set(v, (m.get(v) ?? 0) + n);
+        if (f === 'region' && vs.length > 1) parents.set(vs[1], vs[0]);
+      }
+    }
+    const out = {} as Record<FacetName, FacetCount[]>;
+    for (const f of FACETS) {
+      out[f] = [...counts[f].entries()]
+        .map(([value, count]): FacetCount => (f === 'region' && parents.has(value) ? { value, count, parent: parents.get(value) } : { value, count }))
+        .sort((a, b) => b.count - a.count || cmpStr(a.value, b.value));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * Export in real Chromium against the preview server: notes on two documents
+ * are made through the app (select words, 添加笔记, type), stored in its IndexedDB; #/export shows the preview,
+ * the preview's HTML is printed with page.pdf (the engine of Electron's
+ * printToPDF), and the PDF is read back with pdftotext, pdffonts and pdftoppm.
+ */
+declare const indexedDB: any, window: any, MutationObserver: any;
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PolicyDocument, Unit } from '../../core/corpus/types';
+import type { PreviewServer } from '../../scripts/preview-server';
+import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
+import { collectPageErrors, corpusDir, FIXTURE_CORPUS, launch, RESULTS, startServer, type Browser } from './harness';
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let facts: CorpusFacts;
+const pageErrors: string[] = [];
+
+interface Mark {
+  doc: PolicyDocument;
+  unit: Unit;
+  quote: string;
+  note: string;
+  tags: string[];
+  /** The citation as a reader would write it from the corpus: 《title》（文号）label…（第N页）. */
+  expectCite: RegExp;
+}
+const marks: Mark[] = [];
+const squash = (s: string) => s.replace(/\s+/g, '');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A unit whose first paragraph is long enough to mark 12 characters in the middle of it. */
+function pick(doc: PolicyDocument, want: (u: Unit) => boolean): Unit {
+  const unit = flatten(doc.units).find((u) => want(u) && (u.paragraphs[0]?.text.length ?? 0) > 30 && !/[\s]/.test(u.paragraphs[0].text.slice(6, 18)));
+  if (!unit) throw new Error(`no unit in ${doc.title}`);
+  return unit;
+}
+
+/** What the test will mark, and the citation a reader would write for it from the corpus. */
+function plan(doc: PolicyDocument, want: (u: Unit) => boolean, note: string, tags: string[]): Mark {
+  const unit = pick(doc, want);
+  const quote = unit.paragraphs[0].text.slice(6, 18);
+  const title = `《${doc.title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+  const pageOf = unit.paragraphs[0].pages[0];
+  return {
+    doc,
+    unit,
+    quote,
+    note,
+    tags,
+    expectCite: new RegExp(`${escapeRe(squash(title + (doc.docNumber ? `（${doc.docNumber}）` : '')))}.*${escapeRe(unit.label.replace(/\s/g, ''))}${pageOf ? `（第${pageOf}页）` : ''}`),
+  };
+}
+
+/** Drags the mouse over characters [6, 18) of the unit's first paragraph, as a person selects. */
+async function dragSelect(unitId: string) {
+  await page.locator(`[id="${unitId}"]`).scrollIntoViewIfNeeded();
+  const pts = await page.evaluate((id) => {
+    const p = document.getElementById(id).querySelector('p[data-para="0"]');
+    const nodes: any[] = [];
+    const w = document.createTreeWalker(p, 4);
+    for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement.closest('.marker, .page-mark')) nodes.push(n);
+    const rect = (offset: number) => {
+      let k = offset;
+      for (const n of nodes) {
+        if (k < n.length) {
+          const r = document.createRange();
+          r.setStart(n, k);
+          r.setEnd(n, k + 1);
+          return r.getBoundingClientRect();
+        }
+        k -= n.length;
+      }
+      throw new Error('offset outside the paragraph');
+    };
+    const a = rect(6);
+    const b = rect(17);
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+  }, unitId);
+  await page.mouse.move(pts.x1, pts.y1);
+  await page.mouse.down();
+  await page.mouse.move((pts.x1 + pts.x2) / 2, pts.y2, { steps: 4 });
+  await page.mouse.move(pts.x2, pts.y2, { steps: 4 });
+  await page.mouse.up();
+  await page.getByRole('toolbar', { name: '标注所选文字' }).waitFor();
+}
+
+/** Through the app: open the clause, select the words, 添加笔记, type the note and tags. */
+async function markInApp(m: Mark) {
+  await page.goto(`${server.url}#/doc/${m.doc.id}/${encodeURIComponent(m.unit.id)}`);
+  await page.waitForSelector(`[id="${m.unit.id}"] p[data-para]`);
+  await dragSelect(m.unit.id);
+  await page.getByRole('button', { name: '添加笔记' }).click();
+  const pop = page.getByRole('dialog', { name: '编辑标注' });
+  await pop.waitFor();
+  await pop.getByLabel('笔记', { exact: true }).fill(m.note);
+  for (const t of m.tags) {
+    await pop.getByLabel('添加标签').fill(t);
+    await pop.getByLabel('添加标签').press('Enter');
+    await pop.getByRole('button', { name: `删除标签：${t}` }).waitFor();
+  }
+  await pop.getByRole('button', { name: '关闭' }).click();
+}
+
+beforeAll(async () => {
+  const dir = corpusDir();
+  facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
+  const reg = scenarioDoc(facts);
+  // A second document with numbered outline items (一、/（一）/1.), pages where the corpus has them.
+  const second = facts.library
+    .filter((d) => d.id !== reg.id && d.unitCount > 10)
+    .map((d) => facts.doc(d.id))
+    .find((d) => flatten(d.units).some((u) => u.level === 'outline2' && (u.paragraphs[0]?.text.length ?? 0) > 30 && u.paragraphs[0].pages.length > 0));
+  if (!second) throw new Error('no second document with outline items');
+  marks.push(plan(reg, (u) => u.level === 'article', '与本市做法对照，下周会上讨论。', ['待研究']));
+  marks.push(plan(second, (u) => u.level === 'outline2' && u.paragraphs[0]?.pages.length > 0, '可借鉴：写入我局方案第三部分。', []));
+  server = await startServer(dir);
+  browser = await launch();
+  page = browser.page;
+  collectPageErrors(page, pageErrors);
+  for (const m of marks) await markInApp(m);
+  // Both are stored in the app's IndexedDB before the export reads them.
+  await page.waitForFunction(
+    (n) =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('policy-reader');
+        req.onsuccess = () => {
+          const get = req.result.transaction('annotations').objectStore('annotations').count();
+          get.onsuccess = () => {
+            resolve(get.result >= n);
+            req.result.close();
+          };
+        };
+      }),
+    marks.length,
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function previewHtml(hash: string): Promise<string> {
+  await page.goto(`${server.url}${hash}`);
+  const frame = page.locator('iframe[title="导出预览"]');
+  await frame.waitFor({ timeout: 30_000 });
+  return (await frame.getAttribute('srcdoc')) ?? '';
+}
+
+describe('export', () => {
+  it('#/export previews every passage; the PDF of that HTML has every passage, note and citation in an embedded Noto font', async () => {
+    const html = await previewHtml('#/export');
+    expect(html).not.toMatch(/<script/i);
+    // The preview frame runs nothing and reaches nothing.
+    expect(await page.locator('iframe[title="导出预览"]').getAttribute('sandbox')).toBe('');
+    await page.screenshot({ path: join(RESULTS, 'export-view.png') });
+    // In the browser preview 导出 PDF prints this same HTML through the print dialog (a hidden frame holding it).
+    await page.evaluate(() => {
+      (window as any).__printed = [];
+      new MutationObserver((ms: any[]) =>
+        ms.forEach((m: any) => m.addedNodes.forEach((n: any) => n.tagName === 'IFRAME' && !n.title && (window as any).__printed.push(n.srcdoc))),
+      ).observe(document.body, { childList: true });
+    });
+    await page.getByRole('button', { name: '导出 PDF' }).click();
+    await page.getByTestId('export-toast').filter({ hasText: '打印对话框' }).waitFor();
+    expect(await page.evaluate(() => (window as any).__printed)).toEqual([html]);
+
+    const pdfPage = await browser.context.newPage();
+    await pdfPage.setContent(html);
+    mkdirSync(RESULTS, { recursive: true });
+    const pdf = join(RESULTS, 'export.pdf');
+    writeFileSync(pdf, await pdfPage.pdf({ format: 'A4', printBackground: true }));
+    await pdfPage.close();
+
+    const text = squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+    expect(text).toContain(squash(`标注摘编`));
+    expect(text).toContain('共2处摘录，来自2份文件，含批注2条');
+    for (const m of marks) {
+      expect(text).toContain(squash(m.quote));
+      expect(text).toContain(squash(m.note));
+      expect(text).toMatch(m.expectCite);
+    }
+    // The cover has no footer; the pages after it do.
+    expect(text).toMatch(/第2页\/共\d+页/);
+
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) {
+      // name type encoding emb sub uni: every font is the embedded Noto subset, none a system font.
+      expect(line).toMatch(/^[A-Z]{6}\+NotoSansSC\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    }
+
+    execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '2', '-l', '2', '-singlefile', pdf, join(RESULTS, 'export-page-2')]);
+    expect(readFileSync(join(RESULTS, 'export-page-2.png')).byteLength).toBeGreaterThan(10_000);
+  });
+
+  it('the query selects: ?doc= one document, ?tag= one tag', async () => {
+    const [first, second] = marks;
+    const byDoc = await previewHtml(`#/export?doc=${encodeURIComponent(second.doc.id)}`);
+    expect(byDoc).toContain(second.quote);
+    expect(byDoc).not.toContain(first.quote);
+    expect(await page.getByRole('status').filter({ hasText: '处摘录' }).textContent()).toContain('1 处摘录，1 份文件');
+    const byTag = await previewHtml(`#/export?tag=${encodeURIComponent('待研究')}`);
+    expect(byTag).toContain(first.quote);
+    expect(byTag).not.toContain(second.quote);
+    expect(byTag).toContain('标签：待研究');
+  });
+
+  it('options change the preview; 导出 Markdown downloads the same selection', async () => {
+    await previewHtml('#/export');
+    await page.getByLabel('批注', { exact: true }).uncheck();
+    await page.waitForFunction(() => !(document.querySelector('iframe[title="导出预览"]') as any)?.getAttribute('srcdoc')?.includes('class="note"'));
+    const titleBox = page.getByLabel('标题');
+    await titleBox.fill('周例会材料');
+    await page.waitForFunction(() => (document.querySelector('iframe[title="导出预览"]') as any)?.getAttribute('srcdoc')?.includes('<h1>周例会材料</h1>'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Markdown' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^周例会材料 \d{4}-\d{2}-\d{2}\.md$/);
+    const md = readFileSync((await download.path())!, 'utf8');
+    expect(md.startsWith('# 周例会材料\n')).toBe(true);
+    for (const m of marks) {
+      expect(md).toContain(m.quote);
+      expect(md).not.toContain(m.note);
+    }
+  });
+
+  it('entry points: the reading view (this document, the whole document) and 我的标注 (its filter)', async () => {
+    const [first] = marks;
+    await page.goto(`${server.url}#/doc/${first.doc.id}`);
+    await page.getByRole('link', { name: '导出本文标注' }).click();
+    await page.waitForFunction((id) => location.hash === `#/export?doc=${id}`, first.doc.id);
+    await page.goBack();
+    await page.getByRole('link', { name: '打印 / 导出本文' }).click();
+    const frame = page.locator('iframe[title="导出预览"]');
+    await frame.waitFor({ timeout: 30_000 });
+    const whole = (await frame.getAttribute('srcdoc')) ?? '';
+    // The whole text with its structure, the user's words marked in place, the note after the clause.
+    expect(whole).toContain(`<h1 class="doc-title">${first.doc.title}</h1>`);
+    expect(whole).toMatch(new RegExp(`<mark class="hl c-\\w+">${escapeRe(first.quote)}</mark>`));
+    expect(whole).toContain(first.note);
+    const last = flatten(first.doc.units).filter((u) => u.paragraphs.length).at(-1)!;
+    expect(whole).toContain(last.paragraphs.at(-1)!.text.slice(0, 20));
+    await page.getByRole('checkbox', { name: /包含我的标注/ }).uncheck();
+    await page.waitForFunction(() => !(document.querySelector('iframe[title="导出预览"]') as any)?.getAttribute('srcdoc')?.includes('<mark'));
+
+    await page.goto(`${server.url}#/annotations?tag=${encodeURIComponent('待研究')}`);
+    await page.getByRole('link', { name: '导出 PDF…' }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/export?') && location.hash.includes('tag='));
+    const html = await (async () => {
+      await frame.waitFor({ timeout: 30_000 });
+      return (await frame.getAttribute('srcdoc')) ?? '';
+    })();
+    expect(html).toContain(first.quote);
+    expect(html).not.toContain(marks[1].quote);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+declare const document: any, location: any;

@@ -1,0 +1,56 @@
+import { createPortal } from 'react-dom';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../core/annotations/model';
+import { COLOUR_NAMES } from './colours';
+
+export interface ToolbarPlace {
+  /** Page coordinates (the toolbar scrolls with the text). */
+  top: number;
+  left: number;
+  below: boolean;
+}
+
+interface Props {
+  place: ToolbarPlace;
+  lastColour: HighlightColour;
+  onHighlight(c: HighlightColour): void;
+  onNote(): void;
+  onBookmark(): void;
+  onCopy(): void;
+}
+
+/** Keeps the text selection when a button is pressed with the mouse. */
+const keepSelection = (e: React.MouseEvent) => e.preventDefault();
+
+export function SelectionToolbar({ place, lastColour, onHighlight, onNote, onBookmark, onCopy }: Props) {
+  return createPortal(
+    <div
+      className={place.below ? 'sel-toolbar below' : 'sel-toolbar'}
+      role="toolbar"
+      aria-label="标注所选文字"
+      data-annot-ui=""
+      style={{ top: place.top, left: place.left }}
+      onMouseDown={keepSelection}
+    >
+      {HIGHLIGHT_COLOURS.map((c) => (
+        <button
+          key={c}
+          type="button"
+          className={c === lastColour ? `swatch sw-${c} last` : `swatch sw-${c}`}
+          aria-label={`高亮：${COLOUR_NAMES[c]}`}
+          title={c === lastColour ? `高亮：${COLOUR_NAMES[c]}（h）` : `高亮：${COLOUR_NAMES[c]}`}
+          onClick={() => onHighlight(c)}
+        />
+      ))}
+      <button type="button" onClick={onNote} title="高亮并写笔记（n）">
+        添加笔记
+      </button>
+      <button type="button" onClick={onBookmark} title="为本条加书签（b）">
+        书签
+      </button>
+      <button type="button" onClick={onCopy} title="复制所选文字及出处">
+        复制引用
+      </button>
+    </div>,
+    document.body,
+  );
+}
