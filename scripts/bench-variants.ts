@@ -8,21 +8,19 @@
  *      lightly mutated variant (characters changed, units dropped) of its
  *      original, so families grow too. All-pairs is projected from a sample
  *      there (it would run for hours);
- *   3. the alignment + diff of the two largest related documents, against one
- *      jsdiff diffChars of their whole texts;
- *   4. painting the comparison view of those two in Chromium, against painting
- *      the reading view of the larger one.
- * Needs a built corpus (npm run build:corpus). RUNS=n sets the repetitions.
+ *   3. the alignment + diff of the two largest related documents, against
+ *      aligning the larger with itself (the floor: units, shingles, matching
+ *      and diffing equal text);
+ *   4. opening the comparison view of those two in Chromium (from the library:
+ *      fetch both, align, render, paint), against opening the reading view of
+ *      the larger one the same way.
+ * Needs a built corpus (npm run build:corpus). RUNS=n sets the repetitions;
+ * ONLY=detect or ONLY=view runs sections 1–2 or 3–4.
  */
-// The painting measurement runs a callback in the page; this file is checked with Node types only.
-declare const document: any, requestAnimationFrame: any;
-
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { diffChars } from 'diff';
 import { alignDocuments } from '../core/compare/align.js';
 import { detectVariants, prepare, MIN_CLAUSE_SHINGLES } from '../core/compare/detect.js';
-import { compareUnits } from '../core/compare/units.js';
 import { overlap } from '../core/compare/shingles.js';
 import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 import { DEFAULT_CORPUS_DIR } from '../cli/corpus-files.js';
@@ -98,103 +96,110 @@ function projectedAllPairs(corpus: PolicyDocument[]): number {
   return (t / sample) * unitPairs + (td / 2000) * docPairs;
 }
 
+const ONLY = process.env.ONLY ?? '';
+
 // ---- 1. the corpus -------------------------------------------------------------
-
-console.log(`variant detection, ${docs.length} documents, ${RUNS} runs, medians:`);
-const lsh: number[] = [];
-const all: number[] = [];
-let vl: ReturnType<typeof detectVariants> | null = null;
-let va: ReturnType<typeof detectVariants> | null = null;
-for (let r = 0; r < RUNS; r++) {
-  const [tl, l] = time(() => detectVariants(docs));
-  lsh.push(tl);
-  vl = l;
-  // All pairs is slow (every clause against every clause): at most 3 runs.
-  if (r < Math.min(RUNS, 3)) {
-    const [ta, a] = time(() => detectVariants(docs, { method: 'all-pairs' }));
-    all.push(ta);
-    va = a;
+if (ONLY !== 'view') {
+  console.log(`variant detection, ${docs.length} documents, ${RUNS} runs, medians:`);
+  const lsh: number[] = [];
+  const all: number[] = [];
+  let vl: ReturnType<typeof detectVariants> | null = null;
+  let va: ReturnType<typeof detectVariants> | null = null;
+  for (let r = 0; r < RUNS; r++) {
+    const [tl, l] = time(() => detectVariants(docs));
+    lsh.push(tl);
+    vl = l;
+    // All pairs is slow (every clause against every clause): at most 3 runs.
+    if (r < Math.min(RUNS, 3)) {
+      const [ta, a] = time(() => detectVariants(docs, { method: 'all-pairs' }));
+      all.push(ta);
+      va = a;
+    }
   }
-}
-const members = (v: ReturnType<typeof detectVariants>) => JSON.stringify(v.families.map((f) => f.members.join(',')).sort());
-const pairKeys = (v: ReturnType<typeof detectVariants>) => new Set(v.families.flatMap((f) => f.pairs.map((p) => `${p.a},${p.b},${p.relation}`)));
-const [pl, pa] = [pairKeys(vl!), pairKeys(va!)];
-const found = [...pa].filter((k) => pl.has(k)).length;
-console.log(`  1×    MinHash/LSH  ${ms(median(lsh))}   (${vl!.families.length} families, ${pl.size} related pairs, ${Object.keys(vl!.clauses).length} clauses with counterparts)`);
-console.log(`  1×    all pairs    ${ms(median(all))}   (${va!.families.length} families, ${pa.size} related pairs, ${Object.keys(va!.clauses).length} clauses with counterparts)  ← baseline, same run`);
-console.log(`        LSH families ${members(vl!) === members(va!) ? 'identical to' : 'DIFFERENT from'} all pairs; ${found}/${pa.size} pairs found (missed ones share little text and no clause)`);
+  const members = (v: ReturnType<typeof detectVariants>) => JSON.stringify(v.families.map((f) => f.members.join(',')).sort());
+  const pairKeys = (v: ReturnType<typeof detectVariants>) => new Set(v.families.flatMap((f) => f.pairs.map((p) => `${p.a},${p.b},${p.relation}`)));
+  const [pl, pa] = [pairKeys(vl!), pairKeys(va!)];
+  const found = [...pa].filter((k) => pl.has(k)).length;
+  console.log(`  1×    MinHash/LSH  ${ms(median(lsh))}   (${vl!.families.length} families, ${pl.size} related pairs, ${Object.keys(vl!.clauses).length} clauses with counterparts)`);
+  console.log(`  1×    all pairs    ${ms(median(all))}   (${va!.families.length} families, ${pa.size} related pairs, ${Object.keys(va!.clauses).length} clauses with counterparts)  ← baseline, same run`);
+  console.log(`        LSH families ${members(vl!) === members(va!) ? 'identical to' : 'DIFFERENT from'} all pairs; ${found}/${pa.size} pairs found (missed ones share little text and no clause)`);
 
-// ---- 2. growth ----------------------------------------------------------------------
+  // ---- 2. growth ----------------------------------------------------------------------
 
-for (const factor of [10, 100]) {
-  const corpus = scaled(factor);
-  const runs = factor === 100 ? 1 : Math.min(RUNS, 3);
-  const times: number[] = [];
-  let fams = 0;
-  for (let r = 0; r < runs; r++) {
-    const [t, v] = time(() => detectVariants(corpus));
-    times.push(t);
-    fams = v.families.length;
+  for (const factor of [10, 100]) {
+    const corpus = scaled(factor);
+    const runs = factor === 100 ? 1 : Math.min(RUNS, 3);
+    const times: number[] = [];
+    let fams = 0;
+    for (let r = 0; r < runs; r++) {
+      const [t, v] = time(() => detectVariants(corpus));
+      times.push(t);
+      fams = v.families.length;
+    }
+    const projected = projectedAllPairs(corpus);
+    console.log(`  ${`${factor}×`.padEnd(5)} MinHash/LSH  ${ms(median(times))}   (${corpus.length} documents, ${fams} families, ${runs} run${runs > 1 ? 's' : ''})`);
+    console.log(`  ${`${factor}×`.padEnd(5)} all pairs    ${ms(projected)}   (projected from sampled pairs)  ← baseline`);
   }
-  const projected = projectedAllPairs(corpus);
-  console.log(`  ${`${factor}×`.padEnd(5)} MinHash/LSH  ${ms(median(times))}   (${corpus.length} documents, ${fams} families, ${runs} run${runs > 1 ? 's' : ''})`);
-  console.log(`  ${`${factor}×`.padEnd(5)} all pairs    ${ms(projected)}   (projected from sampled pairs)  ← baseline`);
+
 }
 
 // ---- 3. diff of the two largest related documents ---------------------------------------
-
-const v = detectVariants(docs);
-const byId = new Map(docs.map((d) => [d.id, d]));
-const largest = v.families
-  .flatMap((f) => f.pairs)
-  .map((p) => [byId.get(p.a)!, byId.get(p.b)!] as const)
-  .sort((x, y) => y[0].charCount + y[1].charCount - (x[0].charCount + x[1].charCount))[0];
-const [A, B] = largest;
-const alignT: number[] = [];
-const baseT: number[] = [];
-const whole = (d: PolicyDocument) => compareUnits(d).map((u) => u.text).join('\n');
-for (let r = 0; r < Math.max(RUNS, 5); r++) {
-  alignT.push(time(() => alignDocuments(A, B))[0]);
-  baseT.push(time(() => diffChars(whole(A), whole(B)))[0]);
-}
-console.log(`\ndiff of the two largest related documents (${A.id} ${A.charCount} chars, ${B.id} ${B.charCount} chars):`);
-console.log(`  align units + character diff  ${ms(median(alignT))}`);
-console.log(`  one diffChars of whole texts  ${ms(median(baseT))}  ← baseline, same run`);
-
-// ---- 4. painting in Chromium ------------------------------------------------------------
-
-try {
-  const { launch, startServer } = await import('../e2e/browser/harness.js');
-  const server = await startServer(DEFAULT_CORPUS_DIR);
-  const browser = await launch();
-  const page = browser.page;
-  // Time from navigation start to the frame after the view is in the DOM (two animation frames).
-  const paint = async (hash: string, selector: string) => {
-    await page.goto(`${server.url}${hash}`);
-    return page.evaluate(
-      (sel: string) =>
-        new Promise<number>((resolve) => {
-          const check = () => {
-            if (document.querySelector(sel)) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
-      selector,
-    );
-  };
-  const cmp: number[] = [];
-  const read: number[] = [];
-  const big = A.charCount >= B.charCount ? A : B;
+if (ONLY !== 'detect') {
+  const v = detectVariants(docs);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const largest = v.families
+    .flatMap((f) => f.pairs)
+    .map((p) => [byId.get(p.a)!, byId.get(p.b)!] as const)
+    .sort((x, y) => y[0].charCount + y[1].charCount - (x[0].charCount + x[1].charCount))[0];
+  const [A, B] = largest;
+  const alignT: number[] = [];
+  const baseT: number[] = [];
+  const larger = A.charCount >= B.charCount ? A : B;
   for (let r = 0; r < Math.max(RUNS, 5); r++) {
-    cmp.push(await paint(`#/compare/${A.id}/${B.id}`, '[data-testid=compare-view] .cmp-row'));
-    read.push(await paint(`#/doc/${big.id}`, '.unit'));
+    alignT.push(time(() => alignDocuments(A, B))[0]);
+    baseT.push(time(() => alignDocuments(larger, larger))[0]);
   }
-  await browser.close();
-  await server.close();
-  console.log(`\npainting in Chromium (navigation start → second frame with the view):`);
-  console.log(`  comparison view of the two     ${ms(median(cmp))}`);
-  console.log(`  reading view of ${big.id}   ${ms(median(read))}  ← baseline, same run`);
-} catch (e) {
-  console.log(`\npainting in Chromium skipped: ${(e as Error).message}`);
+  console.log(`\ndiff of the two largest related documents (${A.id} ${A.charCount} chars, ${B.id} ${B.charCount} chars):`);
+  console.log(`  align units + character diff  ${ms(median(alignT))}`);
+  console.log(`  ${larger.id} with itself       ${ms(median(baseT))}  ← baseline, same run`);
+
+  // ---- 4. painting in Chromium ------------------------------------------------------------
+
+  try {
+    const { launch, startServer } = await import('../e2e/browser/harness.js');
+    const server = await startServer(DEFAULT_CORPUS_DIR);
+    const browser = await launch();
+    const page = browser.page;
+    // From the in-app navigation (the library is open, nothing of the two documents loaded) to the
+    // second animation frame after the view is in the DOM: fetch, parse, align, render, paint.
+    const paint = async (hash: string, selector: string) => {
+      await page.goto(`${server.url}#/`);
+      await page.waitForSelector('[data-testid=doc-row]');
+      // A string, not a function: tsx wraps named arrows in a helper (__name) the page does not have.
+      const script = `new Promise((resolve) => {
+        const t0 = performance.now();
+        location.hash = ${JSON.stringify(hash)};
+        const check = () => {
+          if (document.querySelector(${JSON.stringify(selector)})) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+          else requestAnimationFrame(check);
+        };
+        check();
+      })`;
+      return (await page.evaluate(script)) as number;
+    };
+    const cmp: number[] = [];
+    const read: number[] = [];
+    const big = A.charCount >= B.charCount ? A : B;
+    for (let r = 0; r < Math.max(RUNS, 5); r++) {
+      cmp.push(await paint(`#/compare/${A.id}/${B.id}`, '[data-testid=compare-view] .cmp-row'));
+      read.push(await paint(`#/doc/${big.id}`, '.unit'));
+    }
+    await browser.close();
+    await server.close();
+    console.log(`\npainting in Chromium (library open → hash change → second frame after the view is in the DOM):`);
+    console.log(`  comparison view of the two     ${ms(median(cmp))}`);
+    console.log(`  reading view of ${big.id}   ${ms(median(read))}  ← baseline, same run`);
+  } catch (e) {
+    console.log(`\npainting in Chromium skipped: ${(e as Error).message}`);
+  }
 }
