@@ -41,7 +41,7 @@ describe('policy-reader', () => {
     const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
     expect(list).toHaveLength(manifest.counts.documents);
     for (const d of list) {
-      expect(Object.keys(d).sort()).toEqual(['charCount', 'date', 'docNumber', 'id', 'issuer', 'kind', 'region', 'sources', 'title', 'unitCount']);
+      expect(Object.keys(d).sort()).toEqual(['bodyMissing', 'charCount', 'date', 'docNumber', 'id', 'issuer', 'kind', 'region', 'sources', 'title', 'unitCount']);
       expect(d.sources[0]).toEqual({ file: expect.any(String), startLine: expect.any(Number), endLine: expect.any(Number), firstPage: d.sources[0].firstPage, lastPage: d.sources[0].lastPage });
     }
   });
@@ -96,5 +96,11 @@ describe('policy-reader', () => {
     const stats = JSON.parse(c.out.join('\n'));
     const total = Object.values(stats.byKind as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(total).toBe(stats.documents);
+    // National (中国银保监会) and unknown origin (signed articles) are told apart.
+    expect(stats.byProvince['全国']).toBeGreaterThan(0);
+    expect(stats.byProvince['未注明']).toBeGreaterThan(0);
+    expect(stats.bodyMissing.map((b: { reason: string }) => b.reason)).toEqual(['blank-pages', 'blank-pages']);
+    expect(Object.keys(stats.droppedLines)).toHaveLength(5);
+    expect(stats.droppedLines['000_57e3cdbe4450e5ba.txt']).toMatchObject({ latin: 5 });
   });
 });

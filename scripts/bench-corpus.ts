@@ -1,69 +1,110 @@
 /**
- * npm run bench:corpus — how long the corpus build takes and how big its
- * output is. Prints medians over several runs; the baseline is decoding and
- * line-splitting the same raw bytes (the floor any parser pays).
+ * npm run bench:corpus — build time and peak memory of the corpus build, for
+ * the sample raw files and for a 10× corpus of mutated copies (years shifted,
+ * words swapped, a line inserted every 200, so copies are distinct documents
+ * and not collapsed). The baseline, measured in the same run on the same
+ * bytes, is decoding and splitting lines only: the floor any parser pays.
+ *
+ * Each measurement runs in its own Node process, so its peak RSS
+ * (process.resourceUsage().maxRSS) is its own. Prints medians over RUNS runs
+ * (env RUNS, default 3) and ms per MB of raw input.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { buildCorpus, corpusFiles } from '../core/corpus/build.js';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus, corpusFiles, type RawFile } from '../core/corpus/build.js';
 import { decodeRaw } from '../core/corpus/decode.js';
 import { toLines } from '../core/corpus/lines.js';
+import { buildSearchArtifacts } from '../core/search/artifacts.js';
 import { DEFAULT_CORPUS_DIR } from '../cli/corpus-files.js';
 import { sha256Hex } from '../cli/hash.js';
 
-const RUNS = Number(process.env.RUNS ?? 7);
-const rawDir = path.join(DEFAULT_CORPUS_DIR, 'raw');
-const files = readdirSync(rawDir).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(rawDir, name))) }));
-const rawBytes = files.reduce((n, f) => n + f.bytes.length, 0);
+const RUNS = Number(process.env.RUNS ?? 3);
+type Scenario = 'sample' | '10x';
+type Mode = 'decode' | 'build';
+
+function sampleFiles(): RawFile[] {
+  const rawDir = path.join(DEFAULT_CORPUS_DIR, 'raw');
+  return readdirSync(rawDir)
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(rawDir, name))) }));
+}
+
+/** The sample plus nine mutated copies of every file. */
+function tenfold(files: RawFile[]): RawFile[] {
+  const out = [...files];
+  const dec = new TextDecoder();
+  const enc = new TextEncoder();
+  for (let k = 1; k < 10; k++) {
+    for (const f of files) {
+      const lines = dec
+        .decode(f.bytes)
+        .replace(/2023/g, String(2030 + k))
+        .replace(/优化/g, k % 2 ? '改善' : '提升')
+        .replace(/营商环境/g, ['营商生态', '发展环境', '市场环境'][k % 3])
+        .split('\n');
+      for (let i = lines.length - 200; i > 0; i -= 200) lines.splice(i, 0, `补充说明第${k}-${i}号。`);
+      out.push({ name: `copy${k}_${f.name}`, bytes: enc.encode(lines.join('\n')) });
+    }
+  }
+  return out;
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function time<T>(fn: () => T): [number, T] {
-  const t = performance.now();
-  const v = fn();
-  return [performance.now() - t, v];
+
+function child(scenario: Scenario, mode: Mode): void {
+  const files = scenario === 'sample' ? sampleFiles() : tenfold(sampleFiles());
+  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+  const times: number[] = [];
+  let docs = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    if (mode === 'decode') {
+      for (const f of files) {
+        const d = decodeRaw(f.bytes);
+        if (d.ok) toLines(d.text);
+      }
+    } else {
+      const result = buildCorpus(files, sha256Hex);
+      const out = corpusFiles(result, sha256Hex, buildSearchArtifacts(result.docs));
+      docs = out.manifest.counts.documents;
+    }
+    times.push(performance.now() - t);
+  }
+  // maxRSS is in kilobytes.
+  console.log(JSON.stringify({ times, bytes, docs, files: files.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
-let searchBuild: ((docs: Parameters<typeof corpusFiles>[0]['docs']) => { path: string; data: string }[]) | null = null;
-try {
-  searchBuild = (await import('../core/search/artifacts.js')).buildSearchArtifacts;
-} catch {
-  searchBuild = null;
+function measure(scenario: Scenario, mode: Mode) {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', scenario, mode], { encoding: 'utf8', env: { ...process.env, RUNS: String(RUNS) }, maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench child ${scenario}/${mode} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as { times: number[]; bytes: number; docs: number; files: number; maxRssMb: number };
 }
 
-const rows: Record<string, number[]> = { 'baseline: decode + split lines': [], 'parse (buildCorpus)': [], 'serialise (corpusFiles)': [], 'search index (buildSearchArtifacts)': [], total: [] };
-let last: ReturnType<typeof corpusFiles> | null = null;
-for (let i = 0; i < RUNS; i++) {
-  const [base] = time(() => files.forEach((f) => {
-    const d = decodeRaw(f.bytes);
-    if (d.ok) toLines(d.text);
-  }));
-  const [parse, result] = time(() => buildCorpus(files, sha256Hex));
-  const [search, artifacts] = time(() => (searchBuild ? searchBuild(result.docs) : []));
-  const [ser, out] = time(() => corpusFiles(result, sha256Hex, artifacts));
-  last = out;
-  rows['baseline: decode + split lines'].push(base);
-  rows['parse (buildCorpus)'].push(parse);
-  rows['serialise (corpusFiles)'].push(ser);
-  rows['search index (buildSearchArtifacts)'].push(search);
-  rows.total.push(parse + search + ser);
-}
-
-console.log(`corpus build, ${RUNS} runs, ${files.length} raw files (${(rawBytes / 1024).toFixed(0)} KiB), medians:`);
-for (const [k, v] of Object.entries(rows)) console.log(`  ${k.padEnd(40)} ${median(v).toFixed(0).padStart(6)} ms`);
-if (!searchBuild) console.log('  (no core/search/artifacts.ts: search index not built)');
-const sizes = { corpus: 0, corpusGz: 0, search: 0, searchGz: 0 };
-for (const [p, c] of last!.files) {
-  const bytes = Buffer.byteLength(c);
-  const gz = gzipSync(c).length;
-  if (p.startsWith('search/')) {
-    sizes.search += bytes;
-    sizes.searchGz += gz;
-  } else {
-    sizes.corpus += bytes;
-    sizes.corpusGz += gz;
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') {
+  child(argv[1] as Scenario, argv[2] as Mode);
+} else {
+  console.log(`corpus build (parse + search index + serialise, no disk writes), ${RUNS} runs each, medians; baseline = decode + split lines on the same bytes, same run`);
+  console.log(['scenario'.padEnd(9), 'files', 'MB'.padStart(6), 'docs'.padStart(6), 'decode ms'.padStart(10), 'build ms'.padStart(9), 'decode ms/MB'.padStart(13), 'build ms/MB'.padStart(12), 'decode peak MB'.padStart(15), 'build peak MB'.padStart(14)].join(' '));
+  for (const scenario of ['sample', '10x'] as const) {
+    const base = measure(scenario, 'decode');
+    const build = measure(scenario, 'build');
+    const mb = build.bytes / 1e6;
+    const row = [
+      scenario.padEnd(9),
+      String(build.files).padStart(5),
+      mb.toFixed(2).padStart(6),
+      String(build.docs).padStart(6),
+      median(base.times).toFixed(0).padStart(10),
+      median(build.times).toFixed(0).padStart(9),
+      (median(base.times) / mb).toFixed(0).padStart(13),
+      (median(build.times) / mb).toFixed(0).padStart(12),
+      base.maxRssMb.toFixed(0).padStart(15),
+      build.maxRssMb.toFixed(0).padStart(14),
+    ];
+    console.log(row.join(' '));
   }
 }
-const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
-console.log(`output: corpus ${kib(sizes.corpus)} (gzip ${kib(sizes.corpusGz)}), search index ${kib(sizes.search)} (gzip ${kib(sizes.searchGz)})`);
-console.log(`counts: ${JSON.stringify(last!.manifest.counts)}`);

@@ -7,12 +7,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const { flags, options } = parseArgs(args, { flags: ['json'], options: ['corpus'] });
   const library = await loadLibrary(path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR));
   if (flags.has('json')) {
-    io.out(JSON.stringify(library.map(({ id, title, issuer, docNumber, date, region, kind, sources, unitCount, charCount }) => ({ id, title, issuer, docNumber, date, region, kind, sources, unitCount, charCount })), null, 1));
+    io.out(JSON.stringify(library.map(({ id, title, issuer, docNumber, date, region, kind, sources, unitCount, charCount, bodyMissing }) => ({ id, title, issuer, docNumber, date, region, kind, sources, unitCount, charCount, bodyMissing })), null, 1));
     return 0;
   }
   for (const d of library) {
-    const where = [d.region.province, d.region.city].filter(Boolean).join('/') || '全国';
-    io.out([d.id, d.date ?? '----------', d.kind, where, d.title, d.docNumber ?? ''].join('\t'));
+    const where = [d.region.province, d.region.city].filter(Boolean).join('/') || (d.region.level === 'national' ? '全国' : '未注明');
+    io.out([d.id, d.date ?? '----------', d.kind, where, d.title + (d.bodyMissing ? ' [无正文]' : ''), d.docNumber ?? ''].join('\t'));
   }
   return 0;
 }

@@ -17,9 +17,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     ...manifest.counts,
     contentHash: manifest.contentHash,
     byKind: count((d) => d.kind),
-    byProvince: count((d) => d.region.province ?? '全国'),
+    byProvince: count((d) => d.region.province ?? (d.region.level === 'national' ? '全国' : '未注明')),
     byYear: count((d) => documentYear(d) ?? NO_YEAR),
     multiSource: library.filter((d) => d.sources.length > 1).length,
+    bodyMissing: library.filter((d) => d.bodyMissing).map((d) => ({ id: d.id, title: d.title, ...d.bodyMissing })),
+    droppedLines: Object.fromEntries(manifest.rawFiles.map((f) => [f.file, f.dropped ?? {}])),
     warnings: manifest.warnings,
     notes: manifest.notes,
   };
@@ -30,6 +32,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     io.out(`by province: ${Object.entries(stats.byProvince).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     io.out(`by year: ${Object.entries(stats.byYear).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     io.out(`documents with several sources: ${stats.multiSource}`);
+    for (const b of stats.bodyMissing) io.out(`no body text: ${b.id} ${b.title} (${b.reason}${b.detail ? `: ${b.detail}` : ''})`);
+    for (const [file, dropped] of Object.entries(stats.droppedLines)) {
+      const parts = Object.entries(dropped).map(([k, v]) => `${k} ${v}`);
+      io.out(`lines dropped from ${file}: ${parts.length ? parts.join(', ') : 'none'}`);
+    }
     for (const w of stats.warnings) io.out(`warning: ${w.file}: ${w.message}`);
     for (const n of stats.notes) io.out(`note: ${n}`);
   }

@@ -4,10 +4,10 @@
  * through the corpus pipeline in memory, and annotations made on the original
  * are re-anchored in the result.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { buildCorpus } from '../corpus/build';
 import { parseChineseNumber, toChineseNumber } from '../corpus/numerals';
 import type { PolicyDocument, Unit } from '../corpus/types';
@@ -15,16 +15,13 @@ import { createSelectors, reanchor, resolveInUnit, unitBodyText, unitsInOrder } 
 import { newAnnotation } from './create';
 import { type Annotation, positionOf, quoteOf } from './model';
 
-/** The build's hash, as the CLI injects it (core tests may not import cli/). */
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 const RAW_DIR = path.resolve(__dirname, '../../resources/corpus/raw');
 const RAW_NAME = '000_57e3cdbe4450e5ba.txt';
 const RAW = fs.readFileSync(path.join(RAW_DIR, RAW_NAME), 'utf8');
 const DOC_ID = 'p8878abf8d89'; // 青岛市政务服务管理办法 (title + date + 文号: unchanged by the edits below)
 
 function build(text: string, name = RAW_NAME): PolicyDocument[] {
-  return buildCorpus([{ name, bytes: new TextEncoder().encode(text) }], sha256Hex).docs;
+  return buildCorpus([{ name, bytes: new TextEncoder().encode(text) }], (d) => createHash('sha256').update(d).digest('hex')).docs;
 }
 
 function docOf(docs: PolicyDocument[], id = DOC_ID): PolicyDocument | null {

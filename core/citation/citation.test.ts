@@ -1,13 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../corpus/build';
 import type { PolicyDocument, Unit, UnitLevel } from '../corpus/types';
 import { citationLine, citationText, citedTitle, findUnit, formatPages, locator, unitOwnLines, unitText } from './citation';
-import { createHash } from 'node:crypto';
-
-/** The build's hash, as the CLI injects it (core tests may not import cli/). */
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const load = (id: string): PolicyDocument => JSON.parse(readFileSync(new URL(`../../e2e/fixtures/corpus/docs/${id}.json`, import.meta.url), 'utf8'));
 const reg = load('shili-zhengwu-banfa-2023');
@@ -86,7 +83,7 @@ describe('citation (real corpus)', () => {
   const rawText = new Map<string, string[]>();
   beforeAll(() => {
     const files = readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
-    docs = buildCorpus(files, sha256Hex).docs;
+    docs = buildCorpus(files, (d) => createHash('sha256').update(d).digest('hex')).docs;
     for (const f of files) rawText.set(f.name, new TextDecoder().decode(f.bytes).split('\n'));
   }, 120_000);
 

@@ -15,8 +15,8 @@ import {
   sourceName,
   tidyTitle,
 } from './metadata.js';
-import type { RawParagraph } from './paragraphs.js';
-import { DATE_LINE, DOC_NUMBER, ORG_SUFFIX, endsLikeTitle } from './patterns.js';
+import { MARKER_START, type RawParagraph } from './paragraphs.js';
+import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
 import { regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
@@ -28,7 +28,6 @@ export interface Assembled {
   draft: DocDraft;
 }
 
-const META_LINE = /^(发布日期|发布时间|来源|日期)\s*[:：]/;
 
 /** Build the units of a body with a temporary id; ids are rewritten once the document id is known. */
 export const TEMP_ID = '__doc__';
@@ -49,9 +48,17 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   let docNumber: string | null = null;
   let addressees: string | null = null;
   let newsSource: string | null = null;
+  let authors: string[] = [];
   while (paras.length) {
     const t = paras[0].text;
-    if (META_LINE.test(t)) {
+    // The byline paragraph (white space already collapsed): names of 2–4 characters.
+    if (d.title && !authors.length && /^[\u4e00-\u9fa5]{2,4}(?: [\u4e00-\u9fa5]{2,4})+$/.test(t) && !MARKER_START.test(t)) {
+      authors = t.split(/[\s\u3000]+/).filter(Boolean);
+      paras.shift();
+    } else if (/^作者\s*[:：]/.test(t)) {
+      authors = t.replace(/^作者\s*[:：]\s*/, '').split(/[\s\u3000、，,]+/).filter(Boolean);
+      paras.shift();
+    } else if (META_LINE.test(t)) {
       date ??= publishedDate(t);
       newsSource ??= sourceName(t);
       paras.shift();
@@ -70,28 +77,35 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   // Signature: org lines followed by a date line; what follows a signature may be an attached document.
   const signature: string[] = [];
   let body = paras;
-  const attachments: { title: string; paras: RawParagraph[] }[] = [];
+  const attachments: { title: string; label: string; paras: RawParagraph[] }[] = [];
   const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
   if (dateIdx > 0) {
     let sigStart = dateIdx;
-    while (sigStart > 0 && dateIdx - sigStart < 3 && isSignatureLine(paras[sigStart - 1].text)) sigStart--;
+    while (sigStart > 0 && dateIdx - sigStart < 8 && isOrgLine(paras[sigStart - 1].text)) sigStart--;
     signature.push(...paras.slice(sigStart, dateIdx + 1).map((p) => p.text));
     date ??= dateFromLine(paras[dateIdx].text);
     const rest = paras.slice(dateIdx + 1);
     body = paras.slice(0, sigStart);
     // After the signature: notes (（此件公开发布）, 附件) stay in the body; a title starts an attachment.
-    let current: { title: string; paras: RawParagraph[] } | null = null;
+    // An 附件 label (附件1) names the attachment whose title follows.
+    let current: { title: string; label: string; paras: RawParagraph[] } | null = null;
+    let label: string | null = null;
     for (const p of rest) {
-      if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0)) {
-        current = { title: tidyTitle(p.text), paras: [] };
+      const l = ATTACHMENT_LABEL.exec(p.text);
+      if (l) {
+        label = `附件${l[1]}`;
+        continue;
+      }
+      if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0 || label)) {
+        current = { title: tidyTitle(p.text), label: label ?? '附件', paras: [] };
         attachments.push(current);
       } else if (current) current.paras.push(p);
       else body.push(p);
+      label = null;
     }
   }
 
   // Title recovery for documents without a title line.
-  let authors: string[] = [];
   if (!title) {
     const trailing = d.furniture.find((r) => r.kind === 'trailing-title');
     const header = d.furniture.filter((r) => r.kind === 'running-header').map((r) => titleFromHeader(r.text)).find((t): t is string => !!t);
@@ -112,7 +126,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
     }
   }
   const byline = d.furniture.find((r) => r.kind === 'byline');
-  if (byline) authors = byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean);
+  if (byline && !authors.length) authors = byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean);
 
   // Issuers: the title's head, else a running header naming the issuing notice, else the signature.
   let issuers = issuersFromTitle(title);
@@ -134,6 +148,8 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const effective = effectiveDate(allText);
 
   let kind: DocKind = kindFromTitle(title);
+  // A notice whose title does not say what it issues (…措施及配套清单的通知) is classed by its first attachment.
+  if (kind === '其他' && attachments.length) kind = kindFromTitle(attachments[0].title);
   if (d.interprets || /解读$/.test(title)) kind = '解读';
   else if (newsSource) kind = '新闻';
   else if (authors.length) kind = '文章';
@@ -141,10 +157,14 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const region: Region = regionOf(issuers, title, d.headingProvince);
 
   const units = buildUnits(TEMP_ID, body);
+  // 附件2 keeps its own number in the path; unnumbered attachments are counted.
+  const usedAtt = new Set<string>();
   attachments.forEach((a, k) => {
-    const path = `att${k + 1}`;
+    let path = `att${/\d+$/.exec(a.label)?.[0] ?? k + 1}`;
+    while (usedAtt.has(path)) path += '_';
+    usedAtt.add(path);
     const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
-    units.push({ id: `${TEMP_ID}~${path}`, path, level: 'appendix', label: '附件', heading: a.title, paragraphs: [], pages: unionPages(children), children });
+    units.push({ id: `${TEMP_ID}~${path}`, path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
   });
 
   const all = [d.title, ...d.paras].filter((p): p is RawParagraph => !!p);
@@ -185,10 +205,6 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
 
 function isAddressees(t: string): boolean {
   return /[：:]$/.test(t) && t.length <= 200 && !/[。]|如下/.test(t) && /各|单位|政府|部门|机构|公司|委|局/.test(t);
-}
-
-function isSignatureLine(t: string): boolean {
-  return !/[。，；：！？]/.test(t) && t.length <= 200 && (ORG_SUFFIX.test(t) || /(政府|委员会|局|厅|办公室|公司|银行|中心|总部)/.test(t));
 }
 
 function isAttachmentTitle(t: string): boolean {

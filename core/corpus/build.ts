@@ -7,11 +7,11 @@
 import { type Assembled, TEMP_ID, assemble } from './assemble.js';
 import { decodeRaw } from './decode.js';
 import { removeFurniture } from './furniture.js';
-import { toLines } from './lines.js';
+import { type Line, MAX_LINE_CHARS, toLines } from './lines.js';
 import { toParagraphs } from './paragraphs.js';
 import { type DocDraft, segmentFile } from './segment.js';
 import { flattenUnits, unitOwnText } from './structure.js';
-import type { BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
+import type { BodyMissing, BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 import { fold } from '../text/normalize.js';
 
@@ -46,23 +46,44 @@ export function buildCorpus(files: RawFile[], sha256Hex: HashHex): BuildResult {
       continue;
     }
     decoded.warnings.forEach((message) => warnings.push({ file: f.name, message }));
-    const { lines } = toLines(decoded.text);
-    rawFiles.push({ file: f.name, sha256: sha256Hex(f.bytes), encoding: decoded.encoding, lines: lines.length });
+    const { lines, splitLines } = toLines(decoded.text);
+    if (splitLines) warnings.push({ file: f.name, message: `${splitLines} line(s) longer than ${MAX_LINE_CHARS} characters were split (line numbers kept)` });
     const { lines: clean, removed } = removeFurniture(lines);
-    const paras = toParagraphs(clean);
+    const echo = { echoLines: 0 };
+    const paras = toParagraphs(clean, undefined, echo);
+    // Every line taken out of the text is counted, by rule (trailing-title and byline lines become the title and authors).
+    const dropped: Record<string, number> = {};
+    for (const r of removed) dropped[r.kind] = (dropped[r.kind] ?? 0) + r.lines.length;
+    if (echo.echoLines) dropped['heading-echo'] = echo.echoLines;
+    rawFiles.push({ file: f.name, sha256: sha256Hex(f.bytes), encoding: decoded.encoding, lines: lines.length, dropped });
     const { docs, notes: segNotes } = segmentFile(f.name, paras, removed);
     notes.push(...segNotes);
     if (docs.length === 0) warnings.push({ file: f.name, message: 'no document found in this file' });
     const byDraft = new Map<DocDraft, Assembled>();
-    for (const d of docs) {
+    docs.forEach((d, k) => {
       const a = assemble(d, (of) => byDraft.get(of)?.doc.title ?? null);
+      if (a.doc.units.length === 0) a.doc.bodyMissing = whyNoBody(f.name, d, docs[k + 1], lines);
       byDraft.set(d, a);
       assembled.push(a);
-    }
+    });
   }
 
   const docs = collapseCopies(assembled, sha256Hex);
   return { docs, warnings, notes, rawFiles, skippedFiles };
+}
+
+/**
+ * A document with a title and no text: blank pages between its title and the
+ * next document (a page that was an image in the PDF) say why; else no text.
+ */
+function whyNoBody(file: string, d: DocDraft, next: DocDraft | undefined, lines: Line[]): BodyMissing {
+  const from = (d.paras.at(-1) ?? d.title)?.lastLine ?? 0;
+  const to = (next?.title ?? next?.paras[0])?.firstLine ?? Infinity;
+  const contentPages = new Set(lines.filter((l) => l.text.trim() && l.page !== null).map((l) => l.page));
+  const blank = [...new Set(lines.filter((l) => l.no > from && l.no < to && l.page !== null && !contentPages.has(l.page)).map((l) => l.page as number))].sort((a, b) => a - b);
+  if (!blank.length) return { reason: 'no-text', detail: `${file}: nothing but its title (line ${from})` };
+  const range = blank.length > 1 ? `pages ${blank[0]}–${blank[blank.length - 1]}` : `page ${blank[0]}`;
+  return { reason: 'blank-pages', detail: `${file}: ${range} after the title have no text (images in the source PDF?)` };
 }
 
 /** Key of a document's text: folded, white space removed, so copies that differ only in width or wrapping match. */
@@ -97,6 +118,12 @@ function collapseCopies(assembled: Assembled[], sha256Hex: HashHex): PolicyDocum
   }
   const out: PolicyDocument[] = [];
   const usedIds = new Set<string>();
+  // A 文号 names one document; where a corpus gives the same 文号 to several (a compilation's typo), it cannot be the id.
+  const numberUses = new Map<string, number>();
+  for (const group of groups.values()) {
+    const n = group.map((g) => g.doc.docNumber).find(Boolean);
+    if (n) numberUses.set(n, (numberUses.get(n) ?? 0) + 1);
+  }
   for (const [key, group] of groups) {
     // The copy with the best title provenance is shown; the others lend what it lacks.
     const sorted = [...group].sort((x, y) => TITLE_RANK[x.doc.titleSource] - TITLE_RANK[y.doc.titleSource]);
@@ -114,7 +141,8 @@ function collapseCopies(assembled: Assembled[], sha256Hex: HashHex): PolicyDocum
     };
     merged.issuer = merged.issuers.join('、');
     if (merged.region.province === null) merged.region = sorted.map((s) => s.doc.region).find((r) => r.province) ?? sorted.map((s) => s.doc.region).find((r) => r.level === 'national') ?? merged.region;
-    let id = documentId(merged.title, merged.date, merged.docNumber, sha256Hex);
+    const uniqueNumber = merged.docNumber && numberUses.get(merged.docNumber) === 1 ? merged.docNumber : null;
+    let id = documentId(merged.title, merged.date, merged.docNumber, uniqueNumber, sha256Hex);
     if (usedIds.has(id)) id = `${id}-${key.slice(0, 6)}`;
     usedIds.add(id);
     const units = withIds(merged.units, id);
@@ -130,9 +158,15 @@ function collapseCopies(assembled: Assembled[], sha256Hex: HashHex): PolicyDocum
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Stable, URL-safe id from what identifies a document, not from its position in a file. */
-export function documentId(title: string, date: string | null, docNumber: string | null, sha256Hex: HashHex): string {
-  return 'p' + sha256Hex(fold(`${title}|${date ?? ''}|${docNumber ?? ''}`).replace(/\s+/g, '')).slice(0, 11);
+/**
+ * Stable, URL-safe id from what identifies a document, not from its position
+ * in a file: its 文号 when it has one that no other document shares (so a
+ * corrected title keeps the id), else its title, date and 文号. A remaining
+ * collision gets a suffix from the text (see collapseCopies).
+ */
+export function documentId(title: string, date: string | null, docNumber: string | null, uniqueNumber: string | null, sha256Hex: HashHex): string {
+  const key = uniqueNumber ? `文号|${uniqueNumber}` : `${title}|${date ?? ''}|${docNumber ?? ''}`;
+  return 'p' + sha256Hex(fold(key).replace(/\s+/g, '')).slice(0, 11);
 }
 
 function withIds(units: Unit[], docId: string): Unit[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_CHARS, decodeRaw } from './decode.js';
+import { decodeRaw } from './decode.js';
+import { MAX_LINE_CHARS, toLines } from './lines.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (h: string) => new Uint8Array(h.match(/../g)!.map((b) => parseInt(b, 16)));
@@ -36,9 +37,32 @@ describe('decodeRaw', () => {
     const r = decodeRaw(new Uint8Array(Array.from({ length: 200 }, (_, i) => (i % 2 ? 0xff : 0x80))));
     expect(r.ok).toBe(false);
   });
-  it('splits an enormous line instead of choking on it', () => {
-    const r = decodeRaw(utf8('政'.repeat(MAX_LINE_CHARS * 2 + 5)));
-    expect(r.ok && r.text.split('\n').map((l) => l.length)).toEqual([MAX_LINE_CHARS, MAX_LINE_CHARS, 5]);
-    expect(r.ok && r.warnings.join()).toMatch(/split/);
+  it('rejects a UTF-16 file of random bytes, and one of random Chinese characters, naming why', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const bytes = new Uint8Array(4002).map((_, i) => (i === 0 ? 0xff : i === 1 ? 0xfe : Math.floor(rnd() * 256)));
+    const r = decodeRaw(bytes);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/UTF-16.*outside the scripts/);
+    const units = Array.from({ length: 400 }, () => 0x4e00 + Math.floor(rnd() * 0x5000));
+    const han = new Uint8Array(2 + units.length * 2);
+    han.set([0xff, 0xfe]);
+    units.forEach((u, i) => han.set([u & 0xff, u >> 8], 2 + i * 2));
+    const h = decodeRaw(han);
+    expect(!h.ok && h.reason).toMatch(/rare/);
+  });
+  it('tells Big5 from GB18030 by which reading gives common characters', () => {
+    // "第一條 為規範本市政務服務，優化營商環境，制定本辦法。" in Big5
+    const BIG5 = 'b2c4a440b1f820acb0b357bd64a5bba5abac46b0c8aa41b0c8a141c075a4c6c0e7b0d3c0f4b9d2a141a8eea977a5bbbfecaa6ba143';
+    const r = decodeRaw(hex(BIG5.repeat(4)));
+    expect(r).toMatchObject({ ok: true, encoding: 'big5' });
+    expect(r.ok && r.text.slice(0, 27)).toBe('第一條 為規範本市政務服務，優化營商環境，制定本辦法。');
+    expect(r.ok && r.warnings.join()).toMatch(/Big5/);
+    expect(decodeRaw(hex(GB.repeat(4)))).toMatchObject({ ok: true, encoding: 'gb18030' });
+  });
+  it('keeps raw line numbers when it splits an enormous line', () => {
+    const { lines, splitLines } = toLines(`第一行\n${'政'.repeat(MAX_LINE_CHARS * 2 + 5)}\n第三行`);
+    expect(splitLines).toBe(1);
+    expect(lines.map((l) => [l.no, l.text.length])).toEqual([[1, 3], [2, MAX_LINE_CHARS], [2, MAX_LINE_CHARS], [2, 5], [3, 3]]);
   });
 });

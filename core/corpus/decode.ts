@@ -1,14 +1,22 @@
 /**
  * Raw file bytes → text. Raw files come from PDF extraction on other people's
  * machines, so they may be UTF-8 (with or without BOM), UTF-16, GB18030/GBK,
- * or not text at all. A file is decoded correctly or rejected with a reason;
- * it never crashes the build.
+ * Big5, or not text at all. A file is decoded correctly or rejected with a
+ * reason; it never crashes the build.
+ *
+ * A decoding is accepted only when the text is plausible: almost every
+ * character is in a script policy text uses, and the Chinese characters are
+ * mostly common ones (random bytes read as UTF-16 give rare characters from
+ * all over Unicode; Big5 bytes read as GB18030 give valid but rare ones).
+ * Between GB18030 and Big5 the decoding with more common characters wins;
+ * when neither reads as Chinese the file is skipped with the reason.
  */
+import { COMMON_HANZI } from './common-hanzi.js';
 
 export interface Decoded {
   ok: true;
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
   warnings: string[];
 }
 export interface Rejected {
@@ -16,21 +24,17 @@ export interface Rejected {
   reason: string;
 }
 
-/** Lines longer than this are not prose from a PDF page; they are split so the parser stays linear. */
-export const MAX_LINE_CHARS = 4000;
-
 export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
   if (bytes.length === 0) return { ok: false, reason: 'file is empty' };
   const warnings: string[] = [];
   let text: string;
   let encoding: Decoded['encoding'];
 
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    encoding = 'utf-16le';
-    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    encoding = 'utf-16be';
-    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    text = new TextDecoder(encoding).decode(bytes.subarray(2));
+    const why = implausible(text);
+    if (why) return { ok: false, reason: `file has a UTF-16 byte order mark but does not read as text in UTF-16 (${why})` };
   } else {
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const body = hasBom ? bytes.subarray(3) : bytes;
@@ -39,34 +43,32 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
       encoding = 'utf-8';
     } catch {
-      // Not valid UTF-8: the usual alternative for Chinese text is GB18030 (a superset of GBK/GB2312).
-      try {
-        text = new TextDecoder('gb18030', { fatal: true }).decode(body);
-      } catch {
-        return { ok: false, reason: 'file is neither valid UTF-8 nor GB18030' };
-      }
-      if (cjkShare(text) < 0.2) return { ok: false, reason: 'file is not valid UTF-8 and does not read as Chinese in GB18030 either' };
-      encoding = 'gb18030';
-      warnings.push('decoded as GB18030 (not valid UTF-8)');
+      // Not valid UTF-8: GB18030 (a superset of GBK/GB2312) on the mainland, Big5 in traditional-character sources.
+      const tries = (['gb18030', 'big5'] as const)
+        .map((enc) => {
+          try {
+            const t = new TextDecoder(enc, { fatal: true }).decode(body);
+            return { enc, text: t, common: commonShare(t), why: implausible(t) };
+          } catch {
+            return null;
+          }
+        })
+        .filter((t): t is NonNullable<typeof t> => t !== null && !t.why)
+        .sort((a, b) => b.common - a.common);
+      if (!tries.length) return { ok: false, reason: 'file is not valid UTF-8 and reads as Chinese neither in GB18030 nor in Big5' };
+      const [best, other] = tries;
+      // Too close to call: skipping says so, guessing would garble the text silently.
+      if (other && best.common - other.common < 0.1) return { ok: false, reason: `file is not UTF-8 and reads about equally well as GB18030 and Big5; convert it to UTF-8` };
+      text = best.text;
+      encoding = best.enc;
+      warnings.push(`decoded as ${best.enc === 'big5' ? 'Big5' : 'GB18030'} (not valid UTF-8)`);
     }
   }
 
   if (text.includes('\u0000')) return { ok: false, reason: 'file contains NUL characters after decoding' };
   text = text.replace(/\r\n?/g, '\n');
-  const lines = text.split('\n');
-  let split = 0;
-  const out: string[] = [];
-  for (const line of lines) {
-    if (line.length <= MAX_LINE_CHARS) {
-      out.push(line);
-      continue;
-    }
-    split++;
-    for (let i = 0; i < line.length; i += MAX_LINE_CHARS) out.push(line.slice(i, i + MAX_LINE_CHARS));
-  }
-  if (split) warnings.push(`${split} line(s) longer than ${MAX_LINE_CHARS} characters were split`);
   if (cjkShare(text) < 0.05) warnings.push('file has almost no Chinese text');
-  return { ok: true, text: out.join('\n'), encoding, warnings };
+  return { ok: true, text, encoding, warnings };
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -78,6 +80,39 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
   }
   return control / Math.max(n, 1) > 0.02;
+}
+
+/** Why the text is not plausible extracted text, or null when it is. */
+function implausible(text: string): string | null {
+  const sample = text.slice(0, 20000);
+  let visible = 0;
+  let odd = 0;
+  for (const ch of sample) {
+    if (/\s/.test(ch)) continue;
+    visible++;
+    if (!PLAUSIBLE.test(ch)) odd++;
+  }
+  if (visible === 0) return 'no visible characters';
+  if (odd / visible > 0.05) return `${Math.round((odd / visible) * 100)}% of its characters are outside the scripts of policy text`;
+  const cjk = [...sample].filter((ch) => HAN.test(ch)).length;
+  if (cjk >= 20 && commonShare(sample) < 0.3) return 'its Chinese characters are almost all rare ones';
+  return null;
+}
+
+/** Latin, CJK characters and punctuation, full-width forms, general punctuation and symbols used in documents. */
+const PLAUSIBLE = /[\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u2100-\u22ff\u2460-\u24ff\u2500-\u25ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+const HAN = /[\u3400-\u9fff]/;
+
+/** Share of Chinese characters that are among the common ones. */
+function commonShare(text: string): number {
+  let han = 0;
+  let common = 0;
+  for (const ch of text.slice(0, 20000)) {
+    if (!HAN.test(ch)) continue;
+    han++;
+    if (COMMON_HANZI.has(ch)) common++;
+  }
+  return han ? common / han : 0;
 }
 
 function cjkShare(text: string): number {

@@ -4,8 +4,14 @@
  * lines of the real text when the PDF is extracted.
  *
  * Rules, each general rather than tuned to one file:
- *  1. page-number lines;
- *  2. Latin-only short lines in a Chinese file (INFORMATION, WINCON LAW FIRM);
+ *  1. page-number lines in page-margin position: the first or last line of a
+ *     page, or (in files without page markers) a line set off by blank lines;
+ *     a lone number inside the text (a table cell 2025) is text;
+ *  2. runs of Latin-only short lines in a Chinese file (INFORMATION, WINCON
+ *     LAW FIRM, CENTER / FOR / POLICY RESEARCH) that repeat on several pages
+ *     or stand apart in the margin: a blank line (or the page edge) after
+ *     them and a finished sentence or a blank before; a Latin word inside
+ *     the text (a table cell RCEP) is text;
  *  3. in paged files, short lines repeated at the top or bottom of many pages;
  *  4. interruptions: a short block, set off by blank lines, that sits inside
  *     a sentence (the text before it does not end a sentence and the text after
@@ -15,6 +21,7 @@
  *  5. other short blocks ending in that learned tail are furniture too.
  * A block followed by a byline (李翊  柴恩旺) is not furniture but the title of
  * a signed article printed after its first paragraphs.
+ * Every removed line is returned with its rule, so the build can count them.
  */
 import { BYLINE, KIND_WORDS, LATIN_ONLY, PAGE_NUMBER, endsTerminal } from './patterns.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
@@ -66,12 +73,29 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     removed.push({ kind, lines: idxs.map((i) => input[i]), text: idxs.map((i) => input[i].text.trim()).join('') });
   };
 
-  // Rules 1 and 2: single lines.
+  // Rule 1: page numbers in the margin.
   input.forEach((l, i) => {
-    if (isBlank(l)) return;
-    if (PAGE_NUMBER.test(l.text)) mark([i], 'page-number');
-    else if (LATIN_ONLY.test(l.text) && l.text.trim().split(/\s+/).length <= 5) mark([i], 'latin');
+    if (!isBlank(l) && PAGE_NUMBER.test(l.text) && inMargin(input, i)) mark([i], 'page-number');
   });
+  // Rule 2: Latin-only runs that repeat across pages or stand apart in the margin.
+  const isLatin = (i: number) => !isBlank(input[i]) && !removedIdx.has(i) && LATIN_ONLY.test(input[i].text) && input[i].text.trim().split(/\s+/).length <= 5;
+  const latinPages = new Map<string, Set<number | null>>();
+  input.forEach((l, i) => {
+    if (isLatin(i)) latinPages.set(l.text.trim(), (latinPages.get(l.text.trim()) ?? new Set()).add(l.page));
+  });
+  for (let i = 0; i < input.length; i++) {
+    if (!isLatin(i)) continue;
+    let j = i;
+    while (j + 1 < input.length && isLatin(j + 1) && input[j + 1].page === input[i].page) j++;
+    const run = range({ start: i, end: j + 1 });
+    const repeats = run.every((k) => (latinPages.get(input[k].text.trim())?.size ?? 0) >= 3);
+    const prev = i > 0 ? input[i - 1] : null;
+    const next = j + 1 < input.length ? input[j + 1] : null;
+    const apartAfter = !next || isBlank(next) || next.page !== input[j].page;
+    const apartBefore = !prev || isBlank(prev) || prev.page !== input[i].page || endsTerminal(prev.text) || /^[\s\u3000]/.test(input[i].text);
+    if (repeats || (apartAfter && apartBefore)) mark(run, 'latin');
+    i = j;
+  }
 
   // Rule 3: the first/last line of each page, repeated on many pages (digits ignored).
   const pageEdges = new Map<string, number[]>();
@@ -125,6 +149,7 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     for (const tail of learnedTails) if (text.endsWith(tail)) mark(idxs, 'running-header');
   }
 
+  removed.sort((a, b) => a.lines[0].no - b.lines[0].no);
   return { lines: input.filter((_, i) => !removedIdx.has(i)), removed };
 }
 
@@ -153,6 +178,19 @@ export function titleFromHeader(text: string): string | null {
 
 function range(b: Block): number[] {
   return Array.from({ length: b.end - b.start }, (_, k) => b.start + k);
+}
+
+/** First or last line of its page; in a file without pages, see below. */
+function inMargin(lines: Line[], i: number): boolean {
+  const page = lines[i].page;
+  if (page !== null) {
+    const prev = prevContent(lines, i, new Map());
+    const next = nextContent(lines, i, new Map());
+    return prev === -1 || next === -1 || lines[prev].page !== page || lines[next].page !== page;
+  }
+  // Without page markers: a decorated number (- 12 -, 第 12 页, 12/30) on its own line, or a bare one between blank lines.
+  if (/[-—–页\/]/.test(lines[i].text)) return true;
+  return (i === 0 || isBlank(lines[i - 1])) && (i === lines.length - 1 || isBlank(lines[i + 1]));
 }
 
 function prevContent(lines: Line[], i: number, removed: Map<number, RemovedKind>): number {

@@ -14,11 +14,19 @@ export interface Line {
 
 const PAGE_MARKER = /^\s*#\s*Page\s+(\d+)\s*:?\s*$/i;
 
-export function toLines(text: string): { lines: Line[]; hasPages: boolean } {
+/** Lines longer than this are not prose from a PDF page; they are split so the parser stays linear. */
+export const MAX_LINE_CHARS = 4000;
+
+/**
+ * `splitLines` counts raw lines longer than MAX_LINE_CHARS: their pieces keep
+ * the raw line's number, so line numbers stay true to the raw file.
+ */
+export function toLines(text: string): { lines: Line[]; hasPages: boolean; splitLines: number } {
   const raw = text.split('\n');
   const lines: Line[] = [];
   let page: number | null = null;
   let hasPages = false;
+  let splitLines = 0;
   for (let i = 0; i < raw.length; i++) {
     const m = PAGE_MARKER.exec(raw[i]);
     if (m) {
@@ -26,9 +34,15 @@ export function toLines(text: string): { lines: Line[]; hasPages: boolean } {
       hasPages = true;
       continue;
     }
-    lines.push({ no: i + 1, text: raw[i].replace(/[\s\u3000]+$/u, ''), page });
+    const t = raw[i].replace(/[\s\u3000]+$/u, '');
+    if (t.length <= MAX_LINE_CHARS) {
+      lines.push({ no: i + 1, text: t, page });
+      continue;
+    }
+    splitLines++;
+    for (let k = 0; k < t.length; k += MAX_LINE_CHARS) lines.push({ no: i + 1, text: t.slice(k, k + MAX_LINE_CHARS), page });
   }
-  return { lines, hasPages };
+  return { lines, hasPages, splitLines };
 }
 
 export const isBlank = (l: Line) => l.text.trim() === '';

@@ -2,7 +2,7 @@
  * Metadata from a document's title and header paragraphs: title clean-up,
  * issuer(s), 文号, dates, kind. Pure string functions with fixture tests.
  */
-import { CN_DATE, DATE_LINE, DOC_NUMBER, isoDate } from './patterns.js';
+import { DATE_LINE, DOC_NUMBER, isoDate } from './patterns.js';
 import type { DocKind } from './types.js';
 
 /** Strip the compilation number and the trailing date; remove PDF spaces. */
@@ -100,11 +100,6 @@ export function sourceName(text: string): string | null {
 /** 本办法自2023年7月1日起施行 → 2023-07-01 */
 export function effectiveDate(text: string): string | null {
   const m = /自\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起(?:施行|实施|执行|生效)/.exec(text);
-  return m ? isoDate(m[1], m[2], m[3]) : null;
-}
-
-export function firstDate(text: string): string | null {
-  const m = CN_DATE.exec(text);
   return m ? isoDate(m[1], m[2], m[3]) : null;
 }
 

@@ -9,12 +9,15 @@
  *    shorter than the page width (a full line ending in 。 is more often a
  *    sentence inside a paragraph than the end of one);
  *  - this line is a heading: short, unpunctuated, and set off by a blank line
- *    or reading like a title (…措施, …的通知);
- *  - either line is a 文号 or a date line.
+ *    or reading like a title (…措施, …的通知), or a numbered heading on a
+ *    short line of its own (一、总体要求);
+ *  - either line is a 文号, a date line, a line of a signature block (issuing
+ *    bodies on their own lines right before a date line), a publication note
+ *    （此件公开发布）, an attachment label (附件1) or a byline under a title.
  * Lines that echo the previous heading (the PDF printed a heading twice, the
  * second time in fragments) are dropped.
  */
-import { CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
 export interface RawParagraph {
@@ -54,8 +57,6 @@ export function joinPieces(a: string, b: string): string {
   return latinEnd && latinStart && /[A-Za-z]/.test(last) ? `${a} ${b}` : a + b;
 }
 
-const META_LINE = /^(发布日期|发布时间|来源|日期|作者)\s*[:：]/;
-
 function count(s: string, re: RegExp): number {
   return s.match(re)?.length ?? 0;
 }
@@ -77,13 +78,37 @@ export function isFragmented(lines: Line[], width: number): boolean {
   return content >= 20 && pieces / content > 0.05;
 }
 
+/**
+ * Lines that are a paragraph of their own whatever their width: signature
+ * lines (issuing bodies on lines of their own, ending at a date line),
+ * publication notes and attachment labels.
+ */
+function standaloneLines(lines: Line[]): Set<number> {
+  const out = new Set<number>();
+  const content: number[] = [];
+  lines.forEach((l, i) => {
+    if (!isBlank(l)) content.push(i);
+  });
+  for (let k = 0; k < content.length; k++) {
+    const t = lines[content[k]].text.trim();
+    if (NOTE_LINE.test(t) || ATTACHMENT_LABEL.test(t)) out.add(content[k]);
+    // A byline under a title (王晓明　　赵丽华).
+    const prev = k > 0 ? lines[content[k - 1]].text.trim() : '';
+    if (BYLINE.test(lines[content[k]].text) && prev && prev.length <= 60 && !/[。，；：！？]/.test(prev)) out.add(content[k]);
+    if (!DATE_LINE.test(t)) continue;
+    for (let j = k - 1; j >= 0 && k - j <= 8 && isOrgLine(lines[content[j]].text); j--) out.add(content[j]);
+  }
+  return out;
+}
+
 function isSubsequence(needle: string, hay: string): boolean {
   let j = 0;
   for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
   return j === needle.length;
 }
 
-export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawParagraph[] {
+/** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
+export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?: { echoLines: number }): RawParagraph[] {
   const out: RawParagraph[] = [];
   let cur: RawParagraph | null = null;
   let curLines = 0;
@@ -99,7 +124,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
     curIsHeading = false;
   };
 
+  const standalone = standaloneLines(lines);
   let prev: Line | null = null;
+  let prevIdx = -1;
   let blankBefore = false;
   /** Width of the physical line the last line belongs to (pieces of one justified line add up). */
   let physWidth = 0;
@@ -120,12 +147,13 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
         echo += cleanInline(lines[k].text);
       }
       if (echo.length >= prevText.length * 0.4 && isSubsequence(echo, prevText)) {
+        if (stats) stats.echoLines += k - i + 1;
         curIsHeading = true;
         i = k;
         continue;
       }
     }
-    if (cur && prev && shouldBreak(prev, line, text, cur.text)) flush();
+    if (cur && prev && (standalone.has(i) || standalone.has(prevIdx) || shouldBreak(prev, line, text, cur.text))) flush();
     if (!cur) {
       cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: /^[\s\u3000]/.test(line.text) };
     }
@@ -137,6 +165,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
     if (line.page !== null && !c.pages.includes(line.page)) c.pages.push(line.page);
     curLines++;
     prev = line;
+    prevIdx = i;
     blankBefore = false;
   }
   flush();
@@ -145,6 +174,10 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
   function shouldBreak(p: Line, line: Line, text: string, curText: string): boolean {
     const pt = p.text.trim();
     if (curIsHeading) return true;
+    // A numbered heading on a short line of its own (一、总体要求) ends there: the text below is its body.
+    // (Only 一、 and （一）: a compilation numbers its titles 1. 2.)
+    const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText);
+    if (curLines === 1 && lead && curText.length - lead[0].length >= 2 && curText.length <= 20 && isShort(pt) && !/[。，；：！？、,;:!?《]/.test(curText.slice(lead[0].length))) return true;
     if (MARKER_START.test(text) || META_LINE.test(text) || META_LINE.test(pt)) return true;
     // Inside parentheses the sentence is not over (a title's date split over a page break).
     if (count(curText, /[（(]/g) > count(curText, /[）)]/g) || count(curText, /《/g) > count(curText, /》/g)) return false;
@@ -167,6 +200,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines)): RawPar
       return !(fragmented && physWidth + displayWidth(text) <= width + 1);
     }
     if (/[，、,]$/.test(pt)) return false;
+    // A page break inside a word (…集中支 | 付平台…): the blank lines of the page margin do not end the paragraph.
+    if (line.page !== p.page && /[\u4e00-\u9fa5]$/.test(pt) && /^[\u4e00-\u9fa5]/.test(text) && !endsLikeTitle(curText) && !MARKER_START.test(curText)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);
     if (curUnpunctuated && isShort(pt) && blankBefore) return true;
     // A title on its own line(s) (…若干措施, …的通知（2023年5月25日）): break after it.

@@ -23,7 +23,6 @@ export function endsLikeTitle(s: string): boolean {
 
 /** A date as printed in Chinese documents, with or without PDF spaces: 2023 年6 月13 日. */
 export const CN_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-export const CN_DATE_G = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 
 export function isoDate(y: string, m: string, d?: string): string {
   const mm = m.padStart(2, '0');
@@ -47,3 +46,18 @@ export const PAGE_NUMBER = /^\s*(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}
 
 /** Organisation suffixes: a short line ending in one of these may be a signature. */
 export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|局|厅|部|署|院|会|中心|秘书处|事务所|研究所|集团|总部|公司|分局|小组|联席会议|管委会|监管局|银行)$/;
+
+/** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
+export function isOrgLine(t: string): boolean {
+  const s = t.trim();
+  return s.length >= 2 && s.length <= 60 && !/[。，；：！？:;!?、]/.test(s) && (ORG_SUFFIX.test(s) || /(政府|委员会|局|厅|办公室|公司|银行|中心|总部|委)/.test(s));
+}
+
+/** A publication note after the signature: （此件公开发布）, （此件主动公开）, （本件不公开）. */
+export const NOTE_LINE = /^\s*[（(]\s*(此件|本件|此文|本文)[^（）()]{1,16}[）)]\s*$/;
+
+/** An attachment label on its own line: 附件, 附件1, 附件 2：. */
+export const ATTACHMENT_LABEL = /^\s*附件\s*(\d{0,2})\s*[：:]?\s*$/;
+
+/** Header lines of news pages (发布日期：…, 来源：…) and of articles (作者：…). */
+export const META_LINE = /^(发布日期|发布时间|来源|日期|作者)\s*[:：]/;

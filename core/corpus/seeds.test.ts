@@ -2,6 +2,7 @@
  * The parser on the real seeds in resources/corpus/raw: the documents an
  * official will open first, with the metadata a citation needs.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +10,7 @@ import { type BuildResult, buildCorpus, corpusFiles } from './build.js';
 import { flattenUnits, unitOwnText } from './structure.js';
 import type { PolicyDocument } from './types.js';
 import { parseChineseNumber } from './numerals.js';
-import { createHash } from 'node:crypto';
 
-/** The build's hash, as the CLI injects it (core tests may not import cli/). */
 const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
@@ -116,6 +115,33 @@ describe('the real seeds', () => {
     expect(national).toMatchObject({ date: '2023-04-20', region: { level: 'national', province: null, city: null }, issuers: ['中国银保监会办公厅'] });
     expect(one(/^上海市黄浦区人民政府关于印发/).region).toEqual({ level: 'district', province: '上海市', city: '黄浦区' });
     for (const a of result.docs.filter((d) => d.kind === '文章')) expect(a.region.level).toBe('unknown');
+  });
+
+  it('keeps the compilation’s outline clean: headings apart from their body, no glued signatures or 附件 labels, no cut brackets, no page-break splits', () => {
+    const units = result.docs.flatMap((d) => flattenUnits(d.units));
+    const paragraphs = units.flatMap((u) => u.paragraphs.map((p) => p.text));
+    // 一、总体要求 on its own line is a heading, not the start of its first paragraph.
+    expect(paragraphs.filter((t) => /^总体要求以习近平/.test(t))).toEqual([]);
+    expect(units.filter((u) => u.label === '一、' && u.heading === '总体要求').length).toBeGreaterThanOrEqual(5);
+    // A signature is not glued to the last sentence.
+    expect(paragraphs.filter((t) => /。[^。]{2,20}(人民政府办公室|人民政府办公厅|人民政府)$/.test(t))).toEqual([]);
+    // 附件 labels and publication notes are not glued to the unit that follows.
+    expect(units.filter((u) => u.level !== 'appendix' && /^附件\s*\d*\s*(\d+[.．]|[（(])/.test(u.label + (u.heading ?? '') + (u.paragraphs[0]?.text ?? '')))).toEqual([]);
+    expect(paragraphs.filter((t) => /^附件\s*[（(]此件/.test(t))).toEqual([]);
+    // A heading with a parenthesised note keeps the whole note.
+    expect(units.find((u) => u.label === '（二）' && u.heading?.startsWith('纳税'))?.heading).toBe('纳税（牵头部门：市税务局；目标位置：全省前5）');
+    // A word split by a page break is joined again.
+    expect(paragraphs.filter((t) => /集中支$/.test(t))).toEqual([]);
+    expect(paragraphs.some((t) => t.includes('与财政国库集中支付平台对接'))).toBe(true);
+  });
+
+  it('marks the compilation entries whose pages are blank as having no body, with the pages', () => {
+    const missing = result.docs.filter((d) => d.bodyMissing);
+    expect(missing.map((d) => d.title).sort()).toEqual(['济南市人民政府关于印发济南市“十四五”时期优化营商环境规划的通知', '浙江省市场监督管理局批准发布《营商环境无感监测规范指标体系》省级地方标准']);
+    expect(missing.map((d) => d.bodyMissing!.reason)).toEqual(['blank-pages', 'blank-pages']);
+    expect(missing.every((d) => d.unitCount === 0)).toBe(true);
+    expect(missing.find((d) => d.title.startsWith('济南'))!.bodyMissing!.detail).toContain('pages 712–719');
+    expect(result.docs.filter((d) => d.unitCount === 0 && !d.bodyMissing)).toEqual([]);
   });
 
   it('gives every document and unit a unique URL-safe id and builds the same bytes twice', () => {

@@ -6,14 +6,20 @@
  *    (`1. 上海海关…的通知（2023年6月13日）`), under region headings. A title
  *    is accepted only when its number continues the sequence, so a numbered
  *    body item that ends with a date is not mistaken for a new document;
- *  - everything else: a document starts at a title paragraph, after a
- *    sign-off (文康政策研究中心秘书处, 转自…), or at a new PDF text box
- *    after a finished paragraph; 政策解读 starts an interpretation of the
- *    document before it.
+ *  - everything else: a document starts at a title paragraph (with the 文号
+ *    printed just above it, as official documents do), after a sign-off
+ *    (文康政策研究中心秘书处, 转自…), or at a new PDF text box after a
+ *    finished paragraph; 政策解读 starts an interpretation of the document
+ *    before it.
+ * A signed notice (issuing bodies and date) is followed by what it issues:
+ * a title after the signature that the notice announces (its title or text
+ * names it, or an 附件 label precedes it) continues the same document as an
+ * attachment. A title the notice does not announce starts a new document
+ * (the next item of a newsletter).
  */
 import type { Removed } from './furniture.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
-import { DATE_LINE, DOC_NUMBER, ORG_SUFFIX, endsLikeTitle, endsTerminal } from './patterns.js';
+import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
 import { reprintSource } from './metadata.js';
 
@@ -40,7 +46,6 @@ export function isCompilationTitle(text: string): boolean {
 }
 
 const INTERPRETATION = /^(政策)?解读$|^政策解读[：:]?/;
-const META_LINE = /^(发布日期|发布时间|来源|日期)\s*[:：]/;
 
 export function segmentFile(file: string, paras: RawParagraph[], removed: Removed[]): { docs: DocDraft[]; notes: string[] } {
   const compilationTitles = paras.filter((p) => isCompilationTitle(p.text)).length;
@@ -114,6 +119,9 @@ function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
   const docs: DocDraft[] = [];
   let cur: DocDraft | null = null;
   let ended = false;
+  /** The current document has a signature block (bodies + date): what follows may be what it issues. */
+  let signed = false;
+  let attachmentLabel = false;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     const next = paras[i + 1];
@@ -122,28 +130,53 @@ function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
       cur = newDraft(file, null);
       cur.interprets = prevDoc;
       docs.push(cur);
-      ended = false;
+      ended = signed = false;
       continue;
     }
     const prevPara = i > 0 ? paras[i - 1] : null;
     if (isTitleParagraph(p, next, i === 0) && (!cur || cur.paras.length > 0 || ended)) {
-      cur = newDraft(file, p);
+      if (cur && signed && !ended && (attachmentLabel || announces(cur, p.text))) {
+        cur.paras.push(p);
+        attachmentLabel = false;
+        continue;
+      }
+      const draft = newDraft(file, p);
+      // A 文号 printed above the title belongs to the new document.
+      const last = cur?.paras[cur.paras.length - 1];
+      if (cur && last && DOC_NUMBER.test(last.text) && prevPara === last) draft.paras.push(cur.paras.pop()!);
+      cur = draft;
       docs.push(cur);
-      ended = false;
+      ended = signed = attachmentLabel = false;
       continue;
     }
-    const newBox = p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3;
+    const newBox = !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3;
     if (!cur || ended || newBox) {
       cur = newDraft(file, null);
       docs.push(cur);
-      ended = false;
+      ended = signed = false;
     }
     if (isSignoff(p, next, cur)) {
       cur.signoff = p.text;
       ended = true;
       continue;
     }
+    if (DATE_LINE.test(p.text) && prevPara && isOrgLine(prevPara.text) && cur.paras.length >= 2) signed = true;
+    attachmentLabel = signed && ATTACHMENT_LABEL.test(p.text);
     cur.paras.push(p);
   }
-  return docs;
+  // Untitled leftovers that are only a 文号 (its title was taken by the next document) are not documents.
+  return docs.filter((d) => d.title || d.paras.some((p) => !DOC_NUMBER.test(p.text)));
+}
+
+/** Text compared for announcements: no brackets, quotes, spaces or parenthesised qualifiers. */
+function bare(s: string): string {
+  return s.replace(/[（(][^（）()]*[）)]/g, '').replace(/[《》“”"\s]/g, '');
+}
+
+/** The notice's title or text names this title (印发《X》, 现将X印发给你们, 附件：1.X). */
+function announces(d: DocDraft, title: string): boolean {
+  const t = bare(title);
+  if (t.length < 4) return false;
+  const texts = [d.title?.text ?? '', ...d.paras.filter((p) => !NOTE_LINE.test(p.text)).map((p) => p.text)];
+  return texts.some((x) => bare(x).includes(t));
 }

@@ -7,6 +7,13 @@
  * lost line); anything else is text that happens to start like a marker.
  * An article with several paragraphs gets them as 款 (clause) children, with
  * the 项 that follow each paragraph inside it, as they are cited: 第十条第二款第（一）项.
+ *
+ * Paths are meant to survive rebuilds of an edited text: a numbered unit's
+ * path is made of its own and its ancestors' numbers (a1.b2, ch3.ar15), never
+ * of sibling positions; an unnumbered paragraph outside any numbered unit
+ * (a preamble, the paragraphs of an article) is named after its own text
+ * (pre-… / p-…, a short hash), so inserting a paragraph before it does not
+ * rename it.
  */
 import type { Paragraph, Unit, UnitLevel } from './types.js';
 import { PATH_CODE, RANK, readMarker } from './markers.js';
@@ -31,7 +38,6 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
   const stack: Draft[] = [];
   const docLastN: Partial<Record<UnitLevel, number>> = {};
   const rootLastN: Partial<Record<UnitLevel, number>> = {};
-  let rootParas = 0;
   const drafts = new Map<Unit, Draft>();
 
   const mkId = (path: string) => `${docId}~${path}`;
@@ -61,7 +67,9 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
         const parent = stack[stack.length - 1];
         // A numbering that restarts under the same parent (a second 一、 list) must not reuse a path.
         const path = uniquePath((parent ? parent.unit.path + '.' : pathPrefix) + PATH_CODE[level] + marker.n);
-        const pureHeading = !/[。；！？!?;]/.test(marker.rest) && marker.rest.length <= HEADING_MAX && level !== 'article';
+        // A heading may end in a parenthesised note with its own punctuation: 纳税（牵头部门：市税务局；目标位置：全省前5）.
+        const bare = marker.rest.replace(/[（(][^（）()]*[）)]$/, '');
+        const pureHeading = !/[。；！？!?;]/.test(bare) && marker.rest.length <= HEADING_MAX + 30 && bare.length <= HEADING_MAX && level !== 'article';
         const unit: Unit = {
           id: mkId(path),
           path,
@@ -100,9 +108,9 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
       target.unit.paragraphs.push(para);
       target.seq.push('p');
     } else {
-      rootParas++;
-      const path = pathPrefix + PATH_CODE[roots.length === 0 || roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para'] + rootParas;
-      roots.push({ id: mkId(path), path, level: roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para', label: '', heading: null, paragraphs: [para], pages: [], children: [] });
+      const level = roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para';
+      const path = uniquePath(`${pathPrefix}${PATH_CODE[level]}-${textKey(p.text)}`);
+      roots.push({ id: mkId(path), path, level, label: '', heading: null, paragraphs: [para], pages: [], children: [] });
     }
   }
 
@@ -175,6 +183,16 @@ function foldTableOfContents(paras: RawParagraph[]): RawParagraph[] {
     }
   }
   return paras;
+}
+
+/** Five base-36 characters from the paragraph's text (FNV-1a over its first 200 characters, white space ignored). */
+export function textKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text.replace(/\s+/g, '').slice(0, 200)) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % 36 ** 5).toString(36).padStart(5, '0');
 }
 
 function isLead(text: string): boolean {

@@ -63,7 +63,11 @@ export interface Region {
 }
 
 export interface DocSummary {
-  /** URL-safe, derived from content (title + date + 文号), stable across rebuilds. */
+  /**
+   * URL-safe, `p` + 11 hex digits: from the 文号 when no other document has
+   * the same one (a corrected title keeps the id), else from title + date +
+   * 文号. Stable across rebuilds and reordering of the raw files.
+   */
   id: string;
   title: string;
   titleSource: TitleSource;
@@ -123,9 +127,14 @@ export interface Paragraph {
 }
 
 export interface Unit {
-  /** `${docId}~${path}`: URL-safe, stable while the structure is unchanged. */
+  /** `${docId}~${path}`: URL-safe; see `path` for what keeps it stable. */
   id: string;
-  /** Structural path, e.g. `ch1.ar10` or `o2.o3`. */
+  /**
+   * Structural path from the unit's own and its ancestors' numbers, e.g.
+   * `ch1.ar10`, `ch1.ar10.k2.it1`, `a2.b3.c1`, `att1.a1`; unnumbered
+   * paragraphs outside numbered units are named after their text
+   * (`pre-k3f9a`, `p-0x2mz`), so inserting a paragraph renames nothing else.
+   */
   path: string;
   level: UnitLevel;
   /** Marker as printed: 第三条, （二）, 一、, 1. ; empty for preamble/para. */
@@ -162,7 +171,11 @@ export interface BuildWarning {
 
 export interface Manifest {
   formatVersion: typeof CORPUS_FORMAT_VERSION;
-  /** sha256 of library.json and every docs/*.json, in id order. */
+  /**
+   * SHA-256 over every file the build writes except manifest.json
+   * (library.json, docs/*.json, search/*), as the sorted list of
+   * `path\nsha256(content)`: the same raw files give the same hash.
+   */
   contentHash: string;
   counts: {
     rawFiles: number;
@@ -171,7 +184,12 @@ export interface Manifest {
     characters: number;
     skippedFiles: number;
   };
-  rawFiles: { file: string; sha256: string; encoding: string; lines: number }[];
+  /**
+   * `lines`: lines of text in the raw file (page markers excluded); `dropped`: lines
+   * taken out of the text, by rule (page-number, latin, page-repeat,
+   * running-header, trailing-title, byline, heading-echo).
+   */
+  rawFiles: { file: string; sha256: string; encoding: string; lines: number; dropped: Record<string, number> }[];
   warnings: BuildWarning[];
   /** Things the build decided that a maintainer should know (front matter skipped, …). */
   notes: string[];

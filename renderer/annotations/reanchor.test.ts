@@ -3,6 +3,7 @@
  * raw file, the file edited and rebuilt, the pass run against the database.
  */
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,16 +11,12 @@ import { unitBodyText, unitsInOrder } from '../../core/annotations/anchor';
 import { newAnnotation } from '../../core/annotations/create';
 import { quoteOf } from '../../core/annotations/model';
 import { buildCorpus } from '../../core/corpus/build';
-import { createHash } from 'node:crypto';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { ReaderDatabase } from '../db/database';
 import { reanchorAll } from './reanchor';
 
-/** The build's hash, as the CLI injects it (renderer tests may not import cli/). */
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 const RAW = fs.readFileSync(path.resolve(__dirname, '../../resources/corpus/raw/001_3ae65a0b828b041b.txt'), 'utf8');
-const build = (text: string) => buildCorpus([{ name: '001.txt', bytes: new TextEncoder().encode(text) }], sha256Hex).docs;
+const build = (text: string) => buildCorpus([{ name: '001.txt', bytes: new TextEncoder().encode(text) }], (d) => createHash('sha256').update(d).digest('hex')).docs;
 
 const open: ReaderDatabase[] = [];
 afterEach(async () => {
