@@ -19,6 +19,8 @@ const COMMANDS: Record<string, Command> = {
     summary: 'search [--json] [--limit N] [--scope clause|doc] <query>; no query: read queries from stdin',
     load: () => import('./commands/search.js'),
   },
+  variants: { summary: 'families of variant texts and related-by-subject pairs [--json]', load: () => import('./commands/variants.js') },
+  diff: { summary: 'diff <idA> <idB> [--json] [--strict-width] [--strict-space] [--ignore-numbering]', load: () => import('./commands/diff.js') },
 };
 
 function usage(): string {

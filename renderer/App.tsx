@@ -14,6 +14,7 @@ import { DocRoute } from './routes/DocRoute';
 import { LibraryRoute } from './routes/LibraryRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { SearchRoute } from './routes/SearchRoute';
+import { CompareRoute } from './compare/CompareRoute';
 
 export function App() {
   const { route, nonce } = useRoute();
@@ -41,6 +42,7 @@ export function App() {
         {route.name === 'search' && <SearchRoute query={route.query} state={route.state} />}
         {route.name === 'export' && <ExportView query={route.query} />}
         {route.name === 'annotations' && <AnnotationsView query={route.filter} extraActions={({ filter }) => <ExportFilteredLink filter={filter} />} />}
+        {route.name === 'compare' && <CompareRoute key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
         {route.name === 'not-found' && <NotFoundRoute />}
       </main>
       <AnnotationsGlobal />

@@ -189,11 +189,17 @@ export interface CorpusFiles {
   manifest: Manifest;
 }
 
-export function corpusFiles(result: BuildResult, sha256Hex: HashHex, extra: { path: string; data: string }[] = []): CorpusFiles {
+export function corpusFiles(
+  result: BuildResult,
+  sha256Hex: HashHex,
+  extra: { path: string; data: string }[] = [],
+  rootExtra: { path: string; data: string }[] = [],
+): CorpusFiles {
   const files = new Map<string, string>();
   files.set('library.json', stableJson(result.docs.map(summarize)));
   for (const d of result.docs) files.set(`docs/${d.id}.json`, stableJson(d));
   for (const e of extra) files.set(`search/${e.path}`, e.data);
+  for (const e of rootExtra) files.set(e.path, e.data);
   const hashInput = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, c]) => `${p}\n${sha256Hex(c)}`).join('\n');
   const manifest: Manifest = {
     formatVersion: CORPUS_FORMAT_VERSION,

@@ -10,7 +10,7 @@
  */
 declare const document: any, location: any;
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,8 @@ beforeAll(async () => {
   const src = corpusDir();
   tmp = mkdtempSync(join(tmpdir(), 'search-e2e-corpus-'));
   for (const f of ['library.json', 'manifest.json']) cpSync(join(src, f), join(tmp, f));
+  // The reading view also fetches variants.json (相似文本, 本条亦见于); a corpus built before it has none.
+  if (existsSync(join(src, 'variants.json'))) cpSync(join(src, 'variants.json'), join(tmp, 'variants.json'));
   cpSync(join(src, 'docs'), join(tmp, 'docs'), { recursive: true });
   const library = JSON.parse(readFileSync(join(tmp, 'library.json'), 'utf8')) as DocSummary[];
   docs = library.map((d) => JSON.parse(readFileSync(join(tmp, 'docs', `${d.id}.json`), 'utf8')) as PolicyDocument);

@@ -3,11 +3,13 @@ import type { DocSummary } from '../../core/corpus/types';
 import { docHref } from '../routing/hash';
 import { formatListingDate, formatRegion, sourcesLabel } from './format';
 import { TitleProvenance } from '../components/TitleProvenance';
+import { CompareCheckbox } from '../compare/LibraryCompare';
 
 export const DocRow = memo(function DocRow({ doc }: { doc: DocSummary }) {
   const sources = sourcesLabel(doc);
   return (
     <li className="doc-row" data-testid="doc-row" data-doc-id={doc.id}>
+      <CompareCheckbox doc={doc} />
       <a className="doc-title" href={docHref(doc.id)}>
         {doc.title}
         <TitleProvenance source={doc.titleSource} />

@@ -4,6 +4,7 @@ import type { DocSummary } from '../../core/corpus/types';
 import { navigate } from '../hooks/useRoute';
 import { EMPTY_FILTERS, type LibraryFilters, type SortKey } from '../routing/hash';
 import { DocRow } from './DocRow';
+import { CompareButton } from '../compare/LibraryCompare';
 import { FacetList } from './FacetList';
 import { facetCounts, filterDocs, setFacet, type FacetKey } from './filters';
 
@@ -41,6 +42,7 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
               ))}
             </select>
           </label>
+          <CompareButton />
           <span className="count" data-testid="doc-count">
             {shown.length === docs.length ? `共 ${docs.length} 篇` : `${shown.length} / ${docs.length} 篇`}
           </span>

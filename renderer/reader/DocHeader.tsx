@@ -3,6 +3,7 @@ import { formatDate, formatRegion } from '../library/format';
 import { DocExportLinks } from '../export/ExportLinks';
 import { printPage } from '../platform';
 import { TitleProvenance } from '../components/TitleProvenance';
+import { SimilarTexts } from '../compare/SimilarTexts';
 import { DocBookmarkButton } from '../annotations/UnitControls';
 import { ReturnLinks } from './ReturnLinks';
 
@@ -107,6 +108,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
         <DocExportLinks docId={doc.id} />
         <span className="hint">j / k 或 ↓ / ↑ 逐条移动，c 复制当前条文</span>
       </div>
+      <SimilarTexts docId={doc.id} />
     </header>
   );
 }

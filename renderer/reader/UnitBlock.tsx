@@ -6,6 +6,7 @@ import { LABEL_LINE } from '../../core/corpus/units';
 import { HighlightedText } from './HighlightedText';
 import { UnitControls } from '../annotations/UnitControls';
 import type { FlatUnit } from './units';
+import { SeeAlso } from '../compare/SeeAlso';
 
 const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'appendix']);
 
@@ -79,6 +80,7 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, cu
           <span className="marker">{label}</span>
         </p>
       )}
+      <SeeAlso unitId={unit.id} />
       <UnitControls unit={unit} />
       <button type="button" className="copy-cite" onClick={() => onCopy(flat)} title="复制本条及出处" aria-label={`复制${unit.label || '本段'}及出处`}>
         复制引用

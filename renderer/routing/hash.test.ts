@@ -34,6 +34,7 @@ describe('hash routes', () => {
       { name: 'doc', docId: 'd-1', unitId: 'd-1~ch1.ar10', query: '行政 许可&x=1' },
       { name: 'annotations', filter: '' },
       { name: 'annotations', filter: 'type=note&tag=%E5%BE%85%E7%A0%94%E7%A9%B6' },
+      { name: 'compare', a: 'p1', b: 'p2-x' },
     ];
     for (const r of routes) expect(parseHash(formatHash(r))).toEqual(r);
   });

@@ -9,6 +9,7 @@
  *   #/search?q=&scope=&field=&w=&region=&issuer=&kind=&year=&flat=&n=   search panel (searchState.ts)
  *   #/export?doc=&tag=&colour=  export of annotations (the 我的标注 filter's query; none = everything)
  *   #/annotations?…             我的标注 (filters: core/annotations/filter.ts filterToQuery)
+ *   #/compare/<docIdA>/<docIdB> two documents side by side
  */
 import { EMPTY_SEARCH, readSearchParams, writeSearchParams, type SearchState } from './searchState';
 
@@ -34,6 +35,7 @@ export type Route =
   | { name: 'search'; query: string; state?: SearchState }
   | { name: 'export'; query: string }
   | { name: 'annotations'; filter: string }
+  | { name: 'compare'; a: string; b: string }
   | { name: 'not-found'; hash: string };
 
 function safeDecode(s: string): string | null {
@@ -78,6 +80,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'doc' && (parts.length === 2 || parts.length === 3)) {
     return { name: 'doc', docId: parts[1], unitId: parts[2] ?? null, query: params.get('q') ?? '' };
   }
+  if (parts[0] === 'compare' && parts.length === 3) return { name: 'compare', a: parts[1], b: parts[2] };
   if (parts[0] === 'export' && parts.length === 1) {
     return { name: 'export', query: qAt >= 0 ? raw.slice(qAt + 1) : '' };
   }
@@ -119,9 +122,12 @@ export function formatHash(route: Route): string {
       return route.query ? `#/export?${route.query}` : '#/export';
     case 'annotations':
       return route.filter ? `#/annotations?${route.filter}` : '#/annotations';
+    case 'compare':
+      return `#/compare/${encodeURIComponent(route.a)}/${encodeURIComponent(route.b)}`;
     case 'not-found':
       return route.hash;
   }
 }
 
+export const compareHref = (a: string, b: string) => formatHash({ name: 'compare', a, b });
 export const docHref = (docId: string, unitId: string | null = null, query = '') => formatHash({ name: 'doc', docId, unitId, query });

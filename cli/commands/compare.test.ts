@@ -1,0 +1,67 @@
+/**
+ * `policy-reader variants` and `policy-reader diff` through the installed entry
+ * point (`npx policy-reader`), against the corpus the build wrote
+ * (resources/corpus; `npm run build:corpus` first, as `npm test` does).
+ */
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from '../corpus-files.js';
+import type { DocSummary } from '../../core/corpus/types.js';
+
+function npx(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['--no-install', 'policy-reader', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err: err.replace(/^npm warn.*\n/gm, '') }));
+  });
+}
+
+const library = async () => JSON.parse(await readFile(path.join(DEFAULT_CORPUS_DIR, 'library.json'), 'utf8')) as DocSummary[];
+
+describe('npx policy-reader variants / diff', () => {
+  it('variants --json is one JSON value: families with titled members and pairwise scores, as variants.json says', async () => {
+    const r = await npx(['variants', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    const file = JSON.parse(await readFile(path.join(DEFAULT_CORPUS_DIR, 'variants.json'), 'utf8'));
+    expect(out.families.map((f: { id: string }) => f.id)).toEqual(file.families.map((f: { id: string }) => f.id));
+    const titles = new Map((await library()).map((d) => [d.id, d.title]));
+    for (const f of out.families) {
+      for (const m of f.members) expect(m.title).toBe(titles.get(m.id));
+      for (const p of f.pairs) {
+        expect(['same', 'adaptation', 'revision', 'related']).toContain(p.relation);
+        for (const k of ['jaccard', 'aInB', 'bInA']) expect(p[k]).toBeGreaterThanOrEqual(0);
+      }
+    }
+    const human = await npx(['variants']);
+    expect(human.out).toMatch(/^\d+ families, \d+ related-by-subject pairs/);
+  }, 60_000);
+
+  it('diff --json gives rows whose ops rebuild both units; the human form ends with a summary line; unknown ids exit 1', async () => {
+    const out = JSON.parse(await readFile(path.join(DEFAULT_CORPUS_DIR, 'variants.json'), 'utf8'));
+    const pair = out.families[0].pairs[0];
+    const r = await npx(['diff', pair.a, pair.b, '--json']);
+    expect(r.code).toBe(0);
+    const al = JSON.parse(r.out);
+    expect(al).toMatchObject({ a: pair.a, b: pair.b, options: { ignoreWidth: true, ignoreWhitespace: true, ignoreNumbering: false } });
+    expect(Object.keys(al.summary).sort()).toEqual(['changed', 'moved', 'onlyA', 'onlyB', 'same', 'similarity']);
+    for (const row of al.rows) {
+      expect(['same', 'changed', 'moved', 'only-a', 'only-b']).toContain(row.status);
+      for (const op of row.ops) expect(['=', '-', '+']).toContain(op[0]);
+    }
+    const human = await npx(['diff', pair.a, pair.b]);
+    const last = human.out.trim().split('\n').at(-1)!;
+    expect(last).toMatch(new RegExp(`^same ${al.summary.same}, changed ${al.summary.changed}, moved ${al.summary.moved}, only-a ${al.summary.onlyA}, only-b ${al.summary.onlyB}, similarity [\\d.]+%$`));
+    expect(human.out.split('\n')[0]).toContain(pair.a);
+    const bad = await npx(['diff', pair.a, 'pnope']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("no document with id 'pnope'");
+    expect((await npx(['diff', pair.a])).code).toBe(2);
+  }, 90_000);
+});

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { type CommandIO, UsageError, parseArgs } from '../io.js';
+import { DEFAULT_CORPUS_DIR, loadDocument } from '../corpus-files.js';
+import { alignDocuments, type AlignedRow } from '../../core/compare/align.js';
+import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from '../../core/compare/diff.js';
+
+const MARK: Record<AlignedRow['status'], string> = { same: ' ', changed: '~', moved: '>', 'only-a': '-', 'only-b': '+' };
+
+/** wdiff-style inline marks: [-removed-]{+added+}; text equal under the options is printed as in A. */
+export function inlineDiff(row: AlignedRow): string {
+  return row.ops.map((op) => (op[0] === '=' ? op[1] : op[0] === '-' ? `[-${op[1]}-]` : `{+${op[1]}+}`)).join('');
+}
+
+/** The command without its argument parsing: the alignment of two documents and its operations. */
+export async function diff(opts: { corpusDir: string; a: string; b: string; json: boolean; options: DiffOptions }, io: CommandIO): Promise<number> {
+  const [a, b] = await Promise.all([loadDocument(opts.corpusDir, opts.a), loadDocument(opts.corpusDir, opts.b)]);
+  for (const [id, d] of [[opts.a, a], [opts.b, b]] as const)
+    if (!d) {
+      io.err(`policy-reader diff: no document with id '${id}'`);
+      return 1;
+    }
+  const al = alignDocuments(a!, b!, opts.options);
+  if (opts.json) {
+    io.out(JSON.stringify(al, null, 1));
+    return 0;
+  }
+  io.out(`--- ${a!.id} ${a!.title}`);
+  io.out(`+++ ${b!.id} ${b!.title}`);
+  for (const r of al.rows) {
+    const where = [r.a.map((id) => id.slice(id.indexOf('~') + 1)).join('+') || '·', r.b.map((id) => id.slice(id.indexOf('~') + 1)).join('+') || '·'].join(' ↔ ');
+    const notes = [r.renumbered ? `renumbered ${r.renumbered.a}→${r.renumbered.b}` : '', r.split ? r.split : '', r.status === 'moved' ? 'moved' : ''].filter(Boolean).join(', ');
+    io.out(`${MARK[r.status]} [${where}]${notes ? ` (${notes})` : ''}${r.status === 'changed' || r.status === 'moved' ? ` ${Math.round(r.similarity * 100)}%` : ''}`);
+    io.out('    ' + inlineDiff(r).replace(/\n/g, '\n    '));
+  }
+  const s = al.summary;
+  io.out(`same ${s.same}, changed ${s.changed}, moved ${s.moved}, only-a ${s.onlyA}, only-b ${s.onlyB}, similarity ${Math.round(s.similarity * 1000) / 10}%`);
+  return 0;
+}
+
+/** policy-reader diff <idA> <idB> [--json] [--strict-width] [--strict-space] [--ignore-numbering] [--corpus DIR] */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { flags, options, positionals } = parseArgs(args, { flags: ['json', 'strict-width', 'strict-space', 'ignore-numbering'], options: ['corpus'] });
+  if (positionals.length !== 2) throw new UsageError('expected two document ids (see `policy-reader list`)');
+  return diff(
+    {
+      corpusDir: path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR),
+      a: positionals[0],
+      b: positionals[1],
+      json: flags.has('json'),
+      options: {
+        ...DEFAULT_DIFF_OPTIONS,
+        ignoreWidth: !flags.has('strict-width'),
+        ignoreWhitespace: !flags.has('strict-space'),
+        ignoreNumbering: flags.has('ignore-numbering'),
+      },
+    },
+    io,
+  );
+}

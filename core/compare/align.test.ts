@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { alignUnits } from './align.js';
+import { reconstructA, reconstructB } from './diff.js';
+import type { CompareUnit } from './units.js';
+
+/** Units from [label, text] pairs, displayed as the reader does: label, space, text. */
+const units = (doc: string, list: [string, string][]): CompareUnit[] =>
+  list.map(([label, body], index) => {
+    const prefix = label ? `${label} ` : '';
+    return { id: `${doc}~u${index}`, label, text: prefix + body, labelLength: prefix.length, index, pseudo: false };
+  });
+
+const C = {
+  purpose: '为了优化营商环境，激发市场主体活力，根据有关法律法规，结合本市实际，制定本条例。',
+  scope: '本条例适用于本市行政区域内的优化营商环境工作，法律法规另有规定的从其规定。',
+  duty: '市人民政府应当加强对优化营商环境工作的组织领导，建立健全统筹推进机制。',
+  online: '政务服务事项应当全部纳入一体化在线政务服务平台办理，实现一网通办。',
+  credit: '建立健全以信用为基础的新型监管机制，依法开展失信惩戒和信用修复。',
+  extra: '鼓励金融机构加大对民营企业和小微企业的信贷支持力度，降低融资成本。',
+  effect: '本条例自二〇二三年三月一日起施行。',
+};
+
+function check(al: ReturnType<typeof alignUnits>, a: CompareUnit[], b: CompareUnit[]) {
+  const text = (list: CompareUnit[], ids: string[]) => ids.map((id) => list.find((u) => u.id === id)!.text).join('\n');
+  for (const r of al.rows) {
+    expect(reconstructA(r.ops)).toBe(text(a, r.a));
+    expect(reconstructB(r.ops)).toBe(text(b, r.b));
+  }
+  // Every unit appears exactly once.
+  expect(al.rows.flatMap((r) => r.a).sort()).toEqual(a.map((u) => u.id).sort());
+  expect(al.rows.flatMap((r) => r.b).sort()).toEqual(b.map((u) => u.id).sort());
+}
+
+describe('alignment by content', () => {
+  it('renumbered articles: an inserted article shifts the numbers, the rest still align', () => {
+    const a = units('A', [['第一条', C.purpose], ['第二条', C.scope], ['第三条', C.duty], ['第四条', C.effect]]);
+    const b = units('B', [['第一条', C.purpose], ['第二条', C.scope], ['第三条', C.extra], ['第四条', C.duty], ['第五条', C.effect]]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    const duty = al.rows.find((r) => r.a[0] === 'A~u2')!;
+    expect(duty.b).toEqual(['B~u3']);
+    expect(duty.renumbered).toEqual({ a: '第三条', b: '第四条' });
+    expect(duty.status).toBe('changed'); // the number itself differs…
+    expect(duty.ops.filter((o) => o[0] !== '=').map((o) => o[1]).join('')).toBe('三四');
+    const ignoring = alignUnits('A', 'B', a, b, { ignoreWidth: true, ignoreWhitespace: true, ignoreNumbering: true });
+    check(ignoring, a, b);
+    expect(ignoring.rows.find((r) => r.a[0] === 'A~u2')!.status).toBe('same'); // …and nothing else does
+    expect(ignoring.summary).toMatchObject({ same: 4, changed: 0, moved: 0, onlyA: 0, onlyB: 1 });
+    // The inserted article sits between its neighbours, against a gap.
+    const order = al.rows.map((r) => r.status === 'only-b' ? `+${r.b[0]}` : r.a[0]);
+    expect(order).toEqual(['A~u0', 'A~u1', '+B~u2', 'A~u2', 'A~u3']);
+  });
+
+  it('a moved clause is matched and marked moved, not deleted and inserted', () => {
+    const a = units('A', [['一、', C.purpose], ['二、', C.online], ['三、', C.credit], ['四、', C.duty], ['五、', C.effect]]);
+    const b = units('B', [['一、', C.purpose], ['二、', C.credit], ['三、', C.duty], ['四、', C.online], ['五、', C.effect]]);
+    const al = alignUnits('A', 'B', a, b, { ignoreWidth: true, ignoreWhitespace: true, ignoreNumbering: true });
+    check(al, a, b);
+    expect(al.summary.moved).toBe(1);
+    const moved = al.rows.find((r) => r.status === 'moved')!;
+    expect(moved.a).toEqual(['A~u1']);
+    expect(moved.b).toEqual(['B~u3']);
+    expect(al.summary).toMatchObject({ onlyA: 0, onlyB: 0, same: 4 });
+  });
+
+  it('an inserted and a deleted clause are only-b and only-a, with changed text marked inside a clause', () => {
+    const a = units('A', [['（一）', C.purpose], ['（二）', C.credit], ['（三）', C.effect]]);
+    const b = units('B', [['（一）', C.purpose.replace('激发', '充分激发')], ['（二）', C.extra], ['（三）', C.effect]]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(al.rows.map((r) => r.status)).toEqual(['changed', 'only-a', 'only-b', 'same']);
+    expect(al.rows[0].ops.filter((o) => o[0] === '+')).toEqual([['+', '充分']]);
+    expect(al.rows[0].ops.some((o) => o[0] === '-')).toBe(false);
+  });
+
+  it('a clause split into two is aligned with both parts', () => {
+    const whole = C.online + C.credit;
+    const a = units('A', [['第一条', C.purpose], ['第二条', whole], ['第三条', C.effect]]);
+    const b = units('B', [['第一条', C.purpose], ['第二条', C.online], ['第三条', C.credit], ['第四条', C.effect]]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    const split = al.rows.find((r) => r.split)!;
+    expect(split).toMatchObject({ a: ['A~u1'], b: ['B~u1', 'B~u2'], split: 'a-split' });
+    expect(al.summary.onlyB).toBe(0);
+    // and merged, the other way round
+    const back = alignUnits('B', 'A', b, a);
+    check(back, b, a);
+    expect(back.rows.find((r) => r.split)).toMatchObject({ a: ['B~u1', 'B~u2'], b: ['A~u1'], split: 'b-split' });
+  });
+});

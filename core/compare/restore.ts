@@ -1,0 +1,84 @@
+/**
+ * Validate and default `variants.json` before use, like the other corpus
+ * files: a stale or hand-edited file must not break the reader. Entries with
+ * bad ids or unknown relations are dropped; a missing file is "no variants".
+ */
+import type { ClauseMatch, Relation, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
+import { RELATIONS, VARIANTS_FORMAT_VERSION } from './format.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ID_RE = /^[A-Za-z0-9._~#-]+$/;
+const isId = (v: unknown): v is string => typeof v === 'string' && ID_RE.test(v);
+const score = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+export function emptyVariants(): VariantsFile {
+  return { formatVersion: VARIANTS_FORMAT_VERSION, families: [], subject: [], clauses: {} };
+}
+
+function restorePair(v: unknown): VariantPair | null {
+  if (!isObj(v) || !isId(v.a) || !isId(v.b) || v.a === v.b || !(RELATIONS as readonly unknown[]).includes(v.relation)) return null;
+  return {
+    a: v.a,
+    b: v.b,
+    relation: v.relation as Relation,
+    jaccard: score(v.jaccard),
+    aInB: score(v.aInB),
+    bInA: score(v.bInA),
+    sharedClauses: typeof v.sharedClauses === 'number' && Number.isInteger(v.sharedClauses) && v.sharedClauses >= 0 ? v.sharedClauses : 0,
+    ...(v.evidence === 'draft' || v.evidence === 'version' ? { evidence: v.evidence } : {}),
+  };
+}
+
+function restoreFamily(v: unknown): VariantFamily | null {
+  if (!isObj(v)) return null;
+  const members = [...new Set(list(v.members).filter(isId))].sort();
+  if (members.length < 2) return null;
+  const set = new Set(members);
+  const pairs = list(v.pairs)
+    .map(restorePair)
+    .filter((p): p is VariantPair => p !== null && set.has(p.a) && set.has(p.b));
+  return { id: isId(v.id) ? v.id : `f-${members[0]}`, members, pairs };
+}
+
+function restoreSubject(v: unknown): SubjectPair | null {
+  if (!isObj(v) || !isId(v.a) || !isId(v.b) || v.a === v.b) return null;
+  return { a: v.a, b: v.b, score: score(v.score), terms: list(v.terms).filter((t): t is string => typeof t === 'string').slice(0, 10) };
+}
+
+function restoreClause(v: unknown): ClauseMatch | null {
+  if (!isObj(v) || !isId(v.unit) || !isId(v.doc) || !v.unit.startsWith(`${v.doc}~`)) return null;
+  return { unit: v.unit, doc: v.doc, similarity: score(v.similarity) };
+}
+
+/** Restored variants; anything unreadable gives the empty file (the reader works without variants). */
+export function restoreVariants(v: unknown): VariantsFile {
+  if (!isObj(v) || v.formatVersion !== VARIANTS_FORMAT_VERSION) return emptyVariants();
+  const families = list(v.families)
+    .map(restoreFamily)
+    .filter((f): f is VariantFamily => f !== null);
+  const subject = list(v.subject)
+    .map(restoreSubject)
+    .filter((s): s is SubjectPair => s !== null);
+  const clauses: Record<string, ClauseMatch[]> = {};
+  if (isObj(v.clauses))
+    for (const [id, matches] of Object.entries(v.clauses)) {
+      if (!isId(id)) continue;
+      const ok = list(matches)
+        .map(restoreClause)
+        .filter((m): m is ClauseMatch => m !== null && !id.startsWith(`${m.doc}~`));
+      if (ok.length) clauses[id] = ok;
+    }
+  return { formatVersion: VARIANTS_FORMAT_VERSION, families, subject, clauses };
+}
+
+/** The family a document belongs to, its pairs involving that document, and its subject neighbours. */
+export function variantsOf(v: VariantsFile, docId: string): { family: VariantFamily | null; pairs: VariantPair[]; subject: SubjectPair[] } {
+  const family = v.families.find((f) => f.members.includes(docId)) ?? null;
+  return {
+    family,
+    pairs: family ? family.pairs.filter((p) => p.a === docId || p.b === docId) : [],
+    subject: v.subject.filter((s) => s.a === docId || s.b === docId).sort((x, y) => y.score - x.score),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Variants in real Chromium: from a family member's reading view, 相似文本 →
+ * 比较 opens the side-by-side comparison; the summary agrees with core's
+ * alignment of the two files, deletions and insertions are marked, 下一处差异
+ * (button and key) walks the differences, 只看差异 folds identical runs, and a
+ * reload at the link shows the same comparison. Also: 本条亦见于 on a unit, and
+ * picking two rows in the library. Expectations come from the corpus files.
+ */
+// Callbacks given to page.evaluate run in the page; this file is checked with Node types only.
+declare const document: any, window: any;
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { alignDocuments } from '../../core/compare/align';
+import type { VariantPair, VariantsFile } from '../../core/compare/format';
+import { corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser, collectPageErrors } from './harness';
+import { readCorpus, type CorpusFacts } from './corpus-facts';
+import type { PreviewServer } from '../../scripts/preview-server';
+
+const dir = corpusDir();
+const variantsPath = join(dir, 'variants.json');
+const variants: VariantsFile | null = existsSync(variantsPath) ? JSON.parse(readFileSync(variantsPath, 'utf8')) : null;
+// A pair whose texts differ in places (an adaptation): the comparison has something to mark.
+const pair: VariantPair | undefined = variants?.families.flatMap((f) => f.pairs).find((p) => p.relation === 'adaptation');
+if (!pair) console.warn(`compare.e2e: ${dir} has no variants.json with an adapted pair (fixture corpus?); skipped`);
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let facts: CorpusFacts;
+const pageErrors: string[] = [];
+
+describe.skipIf(!pair)('comparing variant texts', () => {
+  beforeAll(async () => {
+    facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
+    server = await startServer(dir);
+    browser = await launch();
+    page = browser.page;
+    collectPageErrors(page, pageErrors);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens from 相似文本 in the reading view, shows the summary and the marked differences, walks them, and survives a reload', async () => {
+    const { a, b } = pair!;
+    const expected = alignDocuments(facts.doc(a), facts.doc(b)).summary;
+    await page.goto(`${server.url}#/doc/${a}`);
+    const similar = page.locator('[data-testid=similar-texts]');
+    await similar.locator('summary').click();
+    await expect.poll(() => similar.locator('summary').textContent()).toMatch(/^相似文本 \(\d+\)$/);
+    const member = similar.locator(`li[data-doc-id="${b}"]`);
+    await member.getByRole('link', { name: /^比较本篇与/ }).click();
+    await page.waitForSelector('[data-testid=compare-view]');
+    expect(new URL(page.url()).hash).toBe(`#/compare/${a}/${b}`);
+
+    const summary = page.getByLabel('比较摘要');
+    const figure = async (label: string) => (await summary.locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').textContent())?.trim();
+    expect(await figure('相同')).toBe(String(expected.same));
+    expect(await figure('有改动')).toBe(String(expected.changed));
+    expect(await figure('仅左侧')).toBe(String(expected.onlyA));
+    expect(await figure('仅右侧')).toBe(String(expected.onlyB));
+    expect(await figure('总体相似度')).toBe(`${Math.round(expected.similarity * 100)}%`);
+    expect(await page.locator('.cmp-a del').count()).toBeGreaterThan(0);
+    expect(await page.locator('.cmp-b ins').count()).toBeGreaterThan(0);
+    expect(await page.locator('.cmp-gap').count()).toBe(expected.onlyA + expected.onlyB);
+
+    const stops = expected.changed + expected.moved + expected.onlyA + expected.onlyB;
+    await page.getByRole('button', { name: '下一处差异' }).click();
+    await expect.poll(() => page.getByTestId('compare-position').textContent()).toBe(`差异 1 / ${stops}`);
+    const firstDiff = await page.evaluate(() => {
+      const el = document.querySelector('.cmp-row.is-current');
+      const r = el.getBoundingClientRect();
+      return { status: el.dataset.status, visible: r.top >= 0 && r.top < window.innerHeight };
+    });
+    expect(firstDiff.status).not.toBe('same');
+    expect(firstDiff.visible).toBe(true);
+    await page.keyboard.press('n');
+    await expect.poll(() => page.getByTestId('compare-position').textContent()).toBe(`差异 2 / ${stops}`);
+    await page.keyboard.press('p');
+    await expect.poll(() => page.getByTestId('compare-position').textContent()).toBe(`差异 1 / ${stops}`);
+    await screenshot(page, 'compare-view');
+
+    const rowsBefore = await page.locator('.cmp-row').count();
+    await page.getByLabel('只看差异').check();
+    expect(await page.locator('.cmp-row').count()).toBe(stops);
+    await page.keyboard.press('n'); // the key still works with the toggle focused
+    await expect.poll(() => page.getByTestId('compare-position').textContent()).toBe(`差异 2 / ${stops}`);
+    expect(await page.locator('.cmp-row[data-status=same]').count()).toBe(0);
+    expect(rowsBefore).toBe(await page.locator('.cmp-row').count() + expected.same);
+    await screenshot(page, 'compare-only-differences');
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=compare-view]');
+    expect(await figure('相同')).toBe(String(expected.same));
+    expect(await page.locator('.cmp-a del').count()).toBeGreaterThan(0);
+    // Each unit links to its place in the reading view.
+    expect(await page.locator(`.cmp-row.st-changed .cmp-b a.cmp-unit-link[href^="#/doc/${b}/${b}~"]`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`.cmp-row.st-changed .cmp-a a.cmp-unit-link[href^="#/doc/${a}/${a}~"]`).count()).toBeGreaterThan(0);
+  });
+
+  it('shows 本条亦见于 on a unit with counterparts, and compares two rows picked in the library', async () => {
+    const [unitId, matches] = Object.entries(variants!.clauses).find(([id]) => id.startsWith(`${pair!.b}~`))!;
+    await page.goto(`${server.url}#/doc/${pair!.b}/${encodeURIComponent(unitId)}`);
+    const seeAlso = page.locator(`[id="${unitId}"] [data-testid=see-also]`);
+    await seeAlso.waitFor();
+    expect(await seeAlso.textContent()).toContain('本条亦见于');
+    // Every counterpart is linked, the best one first.
+    const hrefs = await seeAlso.locator('a[href^="#/doc/"]').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href') as string));
+    expect(hrefs[0]).toBe(`#/doc/${matches[0].doc}/${encodeURIComponent(matches[0].unit)}`);
+    expect(hrefs).toHaveLength(matches.length);
+
+    await page.goto(`${server.url}#/`);
+    const title = (id: string) => facts.library.find((d) => d.id === id)!.title;
+    const compare = page.getByRole('button', { name: /^比较/ });
+    expect(await compare.isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: `选择《${title(pair!.a)}》用于比较` }).check();
+    await page.getByRole('checkbox', { name: `选择《${title(pair!.b)}》用于比较` }).check();
+    await compare.click();
+    await page.waitForSelector('[data-testid=compare-view]');
+    expect(new URL(page.url()).hash).toBe(`#/compare/${pair!.a}/${pair!.b}`);
+    expect(pageErrors).toEqual([]);
+  });
+});
