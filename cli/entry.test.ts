@@ -42,6 +42,8 @@ describe('npx policy-reader', () => {
     expect(h.code).toBe(0);
     expect(h.out).toMatch(/^usage: policy-reader <command>/);
     expect(h.out.match(/usage: policy-reader/g)).toHaveLength(1);
+    // Every command is listed with its name apart from its summary.
+    for (const name of ['build', 'list', 'show', 'stats', 'search', 'variants', 'diff']) expect(h.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     const none = await npx([]);
     expect(none.code).toBe(2);
     expect(none.err).toContain('usage: policy-reader');
@@ -56,6 +58,17 @@ describe('npx policy-reader', () => {
     expect(l.code).toBe(0);
     expect(JSON.parse(l.out)).toHaveLength(summary.documents);
   }, 120_000);
+
+  it('a reader that stops early (| head) ends the command quietly, not with an EPIPE stack trace', async () => {
+    const r = await new Promise<{ code: number; err: string }>((resolve, reject) => {
+      const child = spawn('sh', ['-c', 'npx --no-install policy-reader variants | head -1 >/dev/null'], { cwd: PROJECT_ROOT });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? -1, err: err.replace(/^npm warn.*\n/gm, '') }));
+    });
+    expect(r.err).not.toMatch(/EPIPE|Error/);
+  }, 60_000);
 
   it('build --corpus DIR without DIR/raw says the raw folder is missing', async () => {
     const empty = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-noraw-'));

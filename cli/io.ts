@@ -12,7 +12,19 @@ export interface CommandIO {
 
 export class UsageError extends Error {}
 
+/**
+ * `policy-reader list | head` closes the pipe early: that is the reader saying
+ * it has enough, not a failure, so stop quietly instead of a stack trace.
+ */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 export function defaultIO(): CommandIO {
+  exitQuietlyOnClosedPipe(process.stdout);
   return {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
