@@ -19,12 +19,12 @@ import type { PolicyDocument, Unit } from '../../core/corpus/types';
 import { REPO, startPreviewServer, type PreviewServer } from '../../scripts/preview-server';
 import { body, dragSelect, painted, pick, stored } from './annotation-helpers';
 import { flatten, readCorpus, scenarioDoc } from './corpus-facts';
-import { collectPageErrors, corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser } from './harness';
+import { corpusDir, FIXTURE_CORPUS, screenshot, openSession, type Session } from './harness';
 
 const INSERTED = '为测试重建而插入的一段文字，它在第十条之前。';
 
 let server: PreviewServer;
-let browser: Browser;
+let session: Session;
 let page: Page;
 let doc: PolicyDocument;
 let a10: Unit;
@@ -57,15 +57,12 @@ beforeAll(async () => {
   doc = scenarioDoc(readCorpus(dir, real));
   a10 = flatten(doc.units).find((u) => u.level === 'article' && u.label === '第十条')!;
   work = mkdtempSync(join(tmpdir(), 'policy-reader-rebuild-'));
-  server = await startServer(dir);
-  browser = await launch();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  session = await openSession(dir, { pageErrors });
+  ({ server, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

@@ -19,10 +19,10 @@ import type { PolicyDocument } from '../../core/corpus/types';
 import type { PreviewServer } from '../../scripts/preview-server';
 import { body, dragSelect as drag, painted as paintedIn, pick, stored as storedIn } from './annotation-helpers';
 import { flatten, readCorpus, scenarioDoc } from './corpus-facts';
-import { collectPageErrors, corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser } from './harness';
+import { corpusDir, FIXTURE_CORPUS, screenshot, openSession, type Session } from './harness';
 
 let server: PreviewServer;
-let browser: Browser;
+let session: Session;
 let page: Page;
 let doc: PolicyDocument;
 let a10: Unit;
@@ -40,15 +40,12 @@ beforeAll(async () => {
   a10 = units.find((u) => u.level === 'article' && u.label === '第十条')!;
   a11 = units.find((u) => u.level === 'article' && u.label === '第十一条')!;
   if (!a10 || !a11 || body(a10).length < 20) throw new Error('scenario document lacks 第十条/第十一条');
-  server = await startServer(dir);
-  browser = await launch({ origin: server.url.replace(/\/$/, '') });
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  session = await openSession(dir, { clipboard: true, pageErrors });
+  ({ server, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe('annotations', () => {

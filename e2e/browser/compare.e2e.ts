@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { alignDocuments } from '../../core/compare/align';
 import type { VariantPair, VariantsFile } from '../../core/compare/format';
-import { corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser, collectPageErrors } from './harness';
+import { corpusDir, FIXTURE_CORPUS, screenshot, openSession, type Session } from './harness';
 import { readCorpus, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
 
@@ -27,7 +27,7 @@ const pair: VariantPair | undefined = variants?.families.flatMap((f) => f.pairs)
 if (!pair) console.warn(`compare.e2e: ${dir} has no variants.json with an adapted pair (fixture corpus?); skipped`);
 
 let server: PreviewServer;
-let browser: Browser;
+let session: Session;
 let page: Page;
 let facts: CorpusFacts;
 const pageErrors: string[] = [];
@@ -35,14 +35,11 @@ const pageErrors: string[] = [];
 describe.skipIf(!pair)('comparing variant texts', () => {
   beforeAll(async () => {
     facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
-    server = await startServer(dir);
-    browser = await launch();
-    page = browser.page;
-    collectPageErrors(page, pageErrors);
+    session = await openSession(dir, { pageErrors });
+    ({ server, page } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('opens from 相似文本 in the reading view, shows the summary and the marked differences, walks them, and survives a reload', async () => {

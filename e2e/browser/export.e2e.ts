@@ -13,10 +13,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
 import type { PreviewServer } from '../../scripts/preview-server';
+import { dragSelect } from './annotation-helpers';
 import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
-import { collectPageErrors, corpusDir, FIXTURE_CORPUS, launch, RESULTS, startServer, type Browser } from './harness';
+import { corpusDir, FIXTURE_CORPUS, RESULTS, type Browser, openSession, type Session } from './harness';
 
 let server: PreviewServer;
+let session: Session;
 let browser: Browser;
 let page: Page;
 let facts: CorpusFacts;
@@ -58,44 +60,11 @@ function plan(doc: PolicyDocument, want: (u: Unit) => boolean, note: string, tag
   };
 }
 
-/** Drags the mouse over characters [6, 18) of the unit's first paragraph, as a person selects. */
-async function dragSelect(unitId: string) {
-  await page.locator(`[id="${unitId}"]`).scrollIntoViewIfNeeded();
-  const pts = await page.evaluate((id) => {
-    const p = document.getElementById(id).querySelector('p[data-para="0"]');
-    const nodes: any[] = [];
-    const w = document.createTreeWalker(p, 4);
-    for (let n = w.nextNode(); n; n = w.nextNode()) if (!n.parentElement.closest('.marker, .page-mark')) nodes.push(n);
-    const rect = (offset: number) => {
-      let k = offset;
-      for (const n of nodes) {
-        if (k < n.length) {
-          const r = document.createRange();
-          r.setStart(n, k);
-          r.setEnd(n, k + 1);
-          return r.getBoundingClientRect();
-        }
-        k -= n.length;
-      }
-      throw new Error('offset outside the paragraph');
-    };
-    const a = rect(6);
-    const b = rect(17);
-    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-  }, unitId);
-  await page.mouse.move(pts.x1, pts.y1);
-  await page.mouse.down();
-  await page.mouse.move((pts.x1 + pts.x2) / 2, pts.y2, { steps: 4 });
-  await page.mouse.move(pts.x2, pts.y2, { steps: 4 });
-  await page.mouse.up();
-  await page.getByRole('toolbar', { name: '标注所选文字' }).waitFor();
-}
-
 /** Through the app: open the clause, select the words, 添加笔记, type the note and tags. */
 async function markInApp(m: Mark) {
   await page.goto(`${server.url}#/doc/${m.doc.id}/${encodeURIComponent(m.unit.id)}`);
   await page.waitForSelector(`[id="${m.unit.id}"] p[data-para]`);
-  await dragSelect(m.unit.id);
+  await dragSelect(page, m.unit.id, 6, 18);
   await page.getByRole('button', { name: '添加笔记' }).click();
   const pop = page.getByRole('dialog', { name: '编辑标注' });
   await pop.waitFor();
@@ -120,10 +89,8 @@ beforeAll(async () => {
   if (!second) throw new Error('no second document with outline items');
   marks.push(plan(reg, (u) => u.level === 'article', '与本市做法对照，下周会上讨论。', ['待研究']));
   marks.push(plan(second, (u) => u.level === 'outline2' && u.paragraphs[0]?.pages.length > 0, '可借鉴：写入我局方案第三部分。', []));
-  server = await startServer(dir);
-  browser = await launch();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  session = await openSession(dir, { pageErrors });
+  ({ server, browser, page } = session);
   for (const m of marks) await markInApp(m);
   // Both are stored in the app's IndexedDB before the export reads them.
   await page.waitForFunction(
@@ -143,8 +110,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 async function previewHtml(hash: string): Promise<string> {

@@ -12,12 +12,12 @@ declare const document: any, window: any;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
-import { collectPageErrors, corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser } from './harness';
+import { corpusDir, FIXTURE_CORPUS, screenshot, openSession, type Session } from './harness';
 import { readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
 
 let server: PreviewServer;
-let browser: Browser;
+let session: Session;
 let page: Page;
 let facts: CorpusFacts;
 const pageErrors: string[] = [];
@@ -50,15 +50,12 @@ async function waitForResults() {
 beforeAll(async () => {
   const dir = corpusDir();
   facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
-  server = await startServer(dir);
-  browser = await launch();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  session = await openSession(dir, { pageErrors });
+  ({ server, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe(`finding (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus)`, () => {

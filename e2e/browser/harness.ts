@@ -3,7 +3,7 @@
  * Chromium through playwright-core (no downloaded browsers), a fresh profile
  * per launch, the preview server on an ephemeral port.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -69,4 +69,49 @@ export function collectPageErrors(page: Page, into: string[] = []): string[] {
   page.on('pageerror', (e) => into.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && into.push(m.text()));
   return into;
+}
+
+/** The preview server on one corpus and a fresh Chromium, page errors collected: what every browser test file starts with. */
+export interface Session {
+  server: PreviewServer;
+  browser: Browser;
+  page: Page;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * `clipboard` grants clipboard access to the server's origin (copy tests).
+ * `pageErrors` lets a file keep its own array, declared before the session exists.
+ */
+export async function openSession(dir = corpusDir(), opts: { clipboard?: boolean; pageErrors?: string[] } = {}): Promise<Session> {
+  const server = await startServer(dir);
+  let browser: Browser;
+  try {
+    browser = await launch(opts.clipboard ? { origin: server.url.replace(/\/$/, '') } : {});
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  const pageErrors = collectPageErrors(browser.page, opts.pageErrors);
+  return {
+    server,
+    browser,
+    page: browser.page,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A copy of a built corpus's files (library, manifest, variants when present, docs) in a fresh temporary directory, for tests that rebuild part of it. */
+export function copyCorpus(src: string, prefix: string): string {
+  const out = mkdtempSync(join(tmpdir(), prefix));
+  for (const f of ['library.json', 'manifest.json']) cpSync(join(src, f), join(out, f));
+  // The reading view also fetches variants.json (相似文本, 本条亦见于); a corpus built before it has none.
+  if (existsSync(join(src, 'variants.json'))) cpSync(join(src, 'variants.json'), join(out, 'variants.json'));
+  cpSync(join(src, 'docs'), join(out, 'docs'), { recursive: true });
+  return out;
 }

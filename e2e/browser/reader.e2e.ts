@@ -11,11 +11,12 @@ declare const document: any, window: any, location: any, navigator: any, indexed
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
-import { corpusDir, FIXTURE_CORPUS, launch, screenshot, startServer, type Browser, collectPageErrors } from './harness';
+import { corpusDir, FIXTURE_CORPUS, screenshot, type Browser, openSession, type Session } from './harness';
 import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
 
 let server: PreviewServer;
+let session: Session;
 let browser: Browser;
 let page: Page;
 let facts: CorpusFacts;
@@ -64,15 +65,12 @@ beforeAll(async () => {
   const a10 = flatten(doc.units).find((u) => u.level === 'article' && u.label === '第十条');
   if (!a10) throw new Error('scenario document has no 第十条');
   article10 = a10;
-  server = await startServer(dir);
-  browser = await launch({ origin: server.url.replace(/\/$/, '') });
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  session = await openSession(dir, { clipboard: true, pageErrors });
+  ({ server, browser, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus)`, () => {

@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DocSummary, PolicyDocument, Unit } from '../../core/corpus/types';
-import { collectPageErrors, corpusDir, FIXTURE_CORPUS, launch, RESULTS, screenshot, startServer, type Browser } from './harness';
+import { corpusDir, FIXTURE_CORPUS, RESULTS, screenshot, openSession, type Session } from './harness';
 import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
 
 let server: PreviewServer;
-let browser: Browser;
+let session: Session;
 let page: Page;
 let facts: CorpusFacts;
 let doc: PolicyDocument;
@@ -42,15 +42,12 @@ beforeAll(async () => {
   facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
   doc = scenarioDoc(facts);
   articles = flatten(doc.units).filter((u) => u.level === 'article');
-  server = await startServer(dir);
-  browser = await launch({ origin: server.url.replace(/\/$/, '') });
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  session = await openSession(dir, { clipboard: true, pageErrors });
+  ({ server, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe(`reading without losing the place (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus)`, () => {

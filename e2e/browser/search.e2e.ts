@@ -10,18 +10,18 @@
  */
 declare const document: any, location: any;
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { buildSearchArtifacts } from '../../core/search/artifacts';
 import { normalize } from '../../core/text/normalize';
-import { corpusDir, launch, screenshot, startServer, type Browser, collectPageErrors } from './harness';
+import { copyCorpus, corpusDir, screenshot, type Browser, openSession, type Session } from './harness';
 import type { PreviewServer } from '../../scripts/preview-server';
 
 let server: PreviewServer;
+let session: Session;
 let browser: Browser;
 let page: Page;
 let tmp: string;
@@ -30,24 +30,17 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   const src = corpusDir();
-  tmp = mkdtempSync(join(tmpdir(), 'search-e2e-corpus-'));
-  for (const f of ['library.json', 'manifest.json']) cpSync(join(src, f), join(tmp, f));
-  // The reading view also fetches variants.json (相似文本, 本条亦见于); a corpus built before it has none.
-  if (existsSync(join(src, 'variants.json'))) cpSync(join(src, 'variants.json'), join(tmp, 'variants.json'));
-  cpSync(join(src, 'docs'), join(tmp, 'docs'), { recursive: true });
+  tmp = copyCorpus(src, 'search-e2e-corpus-');
   const library = JSON.parse(readFileSync(join(tmp, 'library.json'), 'utf8')) as DocSummary[];
   docs = library.map((d) => JSON.parse(readFileSync(join(tmp, 'docs', `${d.id}.json`), 'utf8')) as PolicyDocument);
   mkdirSync(join(tmp, 'search'), { recursive: true });
   for (const a of buildSearchArtifacts(docs)) writeFileSync(join(tmp, 'search', a.path), a.data);
-  server = await startServer(tmp);
-  browser = await launch();
-  page = browser.page;
-  collectPageErrors(page, pageErrors);
+  session = await openSession(tmp, { pageErrors });
+  ({ server, browser, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
