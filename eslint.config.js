@@ -137,7 +137,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cli/**', 'scripts/**', 'electron/**', 'e2e/**', 'bin/**', '*.config.{js,ts}'],
+    files: ['cli/**', 'scripts/**', 'electron/**', 'e2e/**', 'bin/**', 'test-support/**', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
 

@@ -4,7 +4,7 @@
  * through the corpus pipeline in memory, and annotations made on the original
  * are re-anchored in the result.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../test-support/sha256';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ const RAW = fs.readFileSync(path.join(RAW_DIR, RAW_NAME), 'utf8');
 const DOC_ID = 'p8878abf8d89'; // 青岛市政务服务管理办法 (title + date + 文号: unchanged by the edits below)
 
 function build(text: string, name = RAW_NAME): PolicyDocument[] {
-  return buildCorpus([{ name, bytes: new TextEncoder().encode(text) }], (d) => createHash('sha256').update(d).digest('hex')).docs;
+  return buildCorpus([{ name, bytes: new TextEncoder().encode(text) }], sha256Hex).docs;
 }
 
 function docOf(docs: PolicyDocument[], id = DOC_ID): PolicyDocument | null {

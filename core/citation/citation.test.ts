@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../test-support/sha256';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +83,7 @@ describe('citation (real corpus)', () => {
   const rawText = new Map<string, string[]>();
   beforeAll(() => {
     const files = readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
-    docs = buildCorpus(files, (d) => createHash('sha256').update(d).digest('hex')).docs;
+    docs = buildCorpus(files, sha256Hex).docs;
     for (const f of files) rawText.set(f.name, new TextDecoder().decode(f.bytes).split('\n'));
   }, 120_000);
 

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../test-support/sha256';
 import { buildCorpus, corpusFiles } from '../corpus/build.js';
 import type { PolicyDocument } from '../corpus/types.js';
 import { fold } from '../text/normalize.js';
@@ -18,8 +18,6 @@ import type { VariantsFile } from './format.js';
 import { restoreVariants, variantsOf } from './restore.js';
 import { compareUnits } from './units.js';
 
-/** The build's hash, as the CLI injects it (core tests may not import cli/). */
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
 let docs: PolicyDocument[];

@@ -3,14 +3,13 @@
  * paragraph inserted earlier renames nothing that follows, and a corrected
  * title keeps the id of a document with a 文号.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../test-support/sha256';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from './build.js';
 import { flattenUnits, unitOwnText } from './structure.js';
 
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const DIR = path.resolve(__dirname, 'fixtures/layouts');
 const fixture = (name: string) => readFileSync(path.join(DIR, name), 'utf8');

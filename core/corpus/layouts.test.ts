@@ -5,7 +5,7 @@
  * over two lines, `# Page N:` markers, page-number lines, running headers).
  * Each expected value is read off the fixture text by a person, not computed.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../test-support/sha256';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,6 @@ import { buildCorpus } from './build.js';
 import { flattenUnits, unitOwnText } from './structure.js';
 import type { DocKind, PolicyDocument, Region } from './types.js';
 
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const DIR = path.resolve(__dirname, 'fixtures/layouts');
 const parse = (name: string) => buildCorpus([{ name, bytes: new Uint8Array(readFileSync(path.join(DIR, name))) }], sha256Hex);

@@ -2,7 +2,7 @@
  * The parser on the real seeds in resources/corpus/raw: the documents an
  * official will open first, with the metadata a citation needs.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../test-support/sha256';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ import { flattenUnits, unitOwnText } from './structure.js';
 import type { PolicyDocument } from './types.js';
 import { parseChineseNumber } from './numerals.js';
 
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
 const rawFiles = () => readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));

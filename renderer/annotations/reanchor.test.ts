@@ -3,7 +3,7 @@
  * raw file, the file edited and rebuilt, the pass run against the database.
  */
 import 'fake-indexeddb/auto';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../test-support/sha256';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { ReaderDatabase } from '../db/database';
 import { reanchorAll } from './reanchor';
 
 const RAW = fs.readFileSync(path.resolve(__dirname, '../../resources/corpus/raw/001_3ae65a0b828b041b.txt'), 'utf8');
-const build = (text: string) => buildCorpus([{ name: '001.txt', bytes: new TextEncoder().encode(text) }], (d) => createHash('sha256').update(d).digest('hex')).docs;
+const build = (text: string) => buildCorpus([{ name: '001.txt', bytes: new TextEncoder().encode(text) }], sha256Hex).docs;
 
 const open: ReaderDatabase[] = [];
 afterEach(async () => {
