@@ -14,6 +14,7 @@ import {
   type Annotation,
   type AnnotationKind,
   HIGHLIGHT_COLOURS,
+  isHighlightColour,
   type HighlightColour,
   docIdOf,
   isOrphaned,
@@ -206,7 +207,7 @@ export function filterFromQuery(query: string): AnnotationFilter {
   const f: AnnotationFilter = {};
   const list = (key: string) => [...new Set(getAll(key).map((v) => v.trim()).filter(Boolean))];
   const types = list(KEYS.types).filter((v): v is AnnotationKind => (ANNOTATION_KINDS as readonly string[]).includes(v));
-  const colours = list(KEYS.colours).filter((v): v is HighlightColour => (HIGHLIGHT_COLOURS as readonly string[]).includes(v));
+  const colours = list(KEYS.colours).filter(isHighlightColour);
   if (types.length) f.types = types;
   if (colours.length) f.colours = colours;
   const tags = list(KEYS.tags);

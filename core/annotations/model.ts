@@ -16,6 +16,18 @@ export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
 export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
 
+/** Each colour's Chinese name, as the UI and the exports print it. */
+export const COLOUR_NAMES: Record<HighlightColour, string> = {
+  yellow: '黄色',
+  green: '绿色',
+  blue: '蓝色',
+  pink: '粉色',
+  purple: '紫色',
+  orange: '橙色',
+};
+
+export const isHighlightColour = (v: unknown): v is HighlightColour => (HIGHLIGHT_COLOURS as readonly unknown[]).includes(v);
+
 export type Motivation = 'bookmarking' | 'highlighting' | 'commenting';
 
 /** The note: plain text, may span lines. */

@@ -4,11 +4,10 @@
  * user's highlights marked in the text and their notes after the clause. Same
  * page CSS, fonts and footer as the annotation export.
  */
-import { type Annotation, noteOf, positionOf, quoteOf } from '../annotations/model.js';
+import { COLOUR_NAMES, type Annotation, noteOf, positionOf, quoteOf } from '../annotations/model.js';
 import { printedMarker } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { baseCss, escapeHtml, PRINT_COLOURS as PALETTE } from './html.js';
-import { COLOUR_NAMES } from './model.js';
 
 export interface DocumentExportOptions {
   /** Highlights and notes of this document; empty = the plain text. */

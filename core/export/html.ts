@@ -9,9 +9,9 @@
  * those paths, unlike printToPDF's footerTemplate, which the print dialog and
  * the preview do not have.
  */
-import type { HighlightColour } from '../annotations/model.js';
+import { COLOUR_NAMES, type HighlightColour } from '../annotations/model.js';
 import { citedTitle } from '../citation/citation.js';
-import { COLOUR_NAMES, type ExportGroup, type ExportModel, type ExportPassage } from './model.js';
+import { type ExportGroup, type ExportModel, type ExportPassage } from './model.js';
 import { base64, EXPORT_FONT_FAMILY, type FontSlice, fontFaceCss, slicesFor } from './fonts.js';
 
 /** Bar and background of each highlight colour, chosen to survive black-and-white copies as a darker bar. */

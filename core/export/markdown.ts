@@ -1,6 +1,7 @@
 /** The same export model as Markdown, for pasting into a report. */
 import { citedTitle } from '../citation/citation.js';
-import { COLOUR_NAMES, type ExportModel, type ExportPassage } from './model.js';
+import { COLOUR_NAMES } from '../annotations/model.js';
+import type { ExportModel, ExportPassage } from './model.js';
 
 /** Escapes what Markdown would take as markup: emphasis, links, HTML, and list or heading markers at a line start. */
 export function mdEscape(line: string): string {

@@ -5,7 +5,7 @@
  * everything), grouped by document, and each passage carries an exact
  * citation computed from the corpus (core/citation).
  */
-import { type Annotation, type HighlightColour, noteOf, positionOf, quoteOf, tagsOf } from '../annotations/model.js';
+import { COLOUR_NAMES, type Annotation, type HighlightColour, noteOf, positionOf, quoteOf, tagsOf } from '../annotations/model.js';
 import { citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { allUnits } from '../corpus/units.js';
@@ -21,15 +21,6 @@ export interface ExportOptions {
   includeClause: boolean;
   includeBookmarks: boolean;
 }
-
-export const COLOUR_NAMES: Record<HighlightColour, string> = {
-  yellow: '黄色',
-  green: '绿色',
-  blue: '蓝色',
-  pink: '粉色',
-  purple: '紫色',
-  orange: '橙色',
-};
 
 /** `标注摘编 2026-11-23`. */
 export function defaultExportTitle(now: Date): string {

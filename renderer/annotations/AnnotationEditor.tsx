@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnnotationPatch } from '../../core/annotations/create';
-import { HIGHLIGHT_COLOURS, noteOf, tagsOf, type Annotation } from '../../core/annotations/model';
-import { COLOUR_NAMES } from './colours';
+import { COLOUR_NAMES, HIGHLIGHT_COLOURS, noteOf, tagsOf, type Annotation } from '../../core/annotations/model';
 import { useAnnotationTags } from './hooks';
 
 

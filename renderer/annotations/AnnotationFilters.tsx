@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { filterAnnotations, localDay, type AnnotationFacets, type AnnotationFilter, type FacetCount } from '../../core/annotations/filter';
-import type { Annotation } from '../../core/annotations/model';
+import { COLOUR_NAMES, type Annotation } from '../../core/annotations/model';
 import type { DocSummary } from '../../core/corpus/types';
-import { COLOUR_NAMES, KIND_NAMES } from './colours';
+import { KIND_NAMES } from './colours';
 
 interface Props {
   filter: AnnotationFilter;

@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
-import { kindOf, noteOf, quoteOf, tagsOf, unitIdOf, type Annotation } from '../../core/annotations/model';
+import { COLOUR_NAMES, kindOf, noteOf, quoteOf, tagsOf, unitIdOf, type Annotation } from '../../core/annotations/model';
 import { useLibrary } from '../hooks/useCorpus';
 import { navigate } from '../hooks/useRoute';
 import { docHref } from '../routing/hash';
 import { AnnotationEditor } from './AnnotationEditor';
-import { COLOUR_NAMES, KIND_NAMES } from './colours';
+import { KIND_NAMES } from './colours';
 import { remove, update } from './actions';
 import type { Row } from './order';
 import { setPendingReattach } from './reattach';

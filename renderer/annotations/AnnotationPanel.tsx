@@ -1,10 +1,10 @@
-import { kindOf, noteOf, quoteOf, tagsOf, type Annotation } from '../../core/annotations/model';
+import { COLOUR_NAMES, kindOf, noteOf, quoteOf, tagsOf, type Annotation } from '../../core/annotations/model';
 import type { TextRange } from '../../core/annotations/anchor';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { navigate } from '../hooks/useRoute';
 import { docHref } from '../routing/hash';
 import type { FlatUnit } from '../reader/units';
-import { COLOUR_NAMES, KIND_NAMES } from './colours';
+import { KIND_NAMES } from './colours';
 
 export interface PanelEntry {
   annotation: Annotation;

@@ -7,14 +7,13 @@
 import { createPortal } from 'react-dom';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { resolveInUnit } from '../../core/annotations/anchor';
-import { kindOf, noteOf, unitIdOf, isOrphaned, type Annotation, type HighlightColour } from '../../core/annotations/model';
+import { isHighlightColour, kindOf, noteOf, unitIdOf, isOrphaned, type Annotation, type HighlightColour } from '../../core/annotations/model';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { copyText, onMenuCommand } from '../platform';
 import { citationLine } from '../../core/citation/citation';
 import type { FlatUnit } from '../reader/units';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationPanel, type PanelEntry } from './AnnotationPanel';
-import { isColour } from './colours';
 import { create, remove as removeAction, update } from './actions';
 import { useDocAnnotations } from './hooks';
 import { caretAt, paragraphStarts, pointToOffset, rangeToSpan, unitElementOf, type SelectionSpan } from './dom';
@@ -32,7 +31,7 @@ const TOOLBAR_W = 380;
 function readLastColour(): HighlightColour {
   try {
     const v = localStorage.getItem(LAST_COLOUR_KEY);
-    return isColour(v) ? v : 'yellow';
+    return isHighlightColour(v) ? v : 'yellow';
   } catch {
     return 'yellow';
   }

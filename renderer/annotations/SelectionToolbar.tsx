@@ -1,6 +1,5 @@
 import { createPortal } from 'react-dom';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../core/annotations/model';
-import { COLOUR_NAMES } from './colours';
+import { COLOUR_NAMES, HIGHLIGHT_COLOURS, type HighlightColour } from '../../core/annotations/model';
 
 export interface ToolbarPlace {
   /** Page coordinates (the toolbar scrolls with the text). */
