@@ -8,20 +8,9 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { npx } from '../test-support/npx.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from './corpus-files.js';
-
-function npx(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['--no-install', 'policy-reader', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err: err.replace(/^npm warn.*\n/gm, '') }));
-  });
-}
 
 let dir: string;
 beforeAll(async () => {

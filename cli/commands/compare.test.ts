@@ -3,24 +3,12 @@
  * point (`npx policy-reader`), against the corpus the build wrote
  * (resources/corpus; `npm run build:corpus` first, as `npm test` does).
  */
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { npx } from '../../test-support/npx.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from '../corpus-files.js';
+import { DEFAULT_CORPUS_DIR } from '../corpus-files.js';
 import type { DocSummary } from '../../core/corpus/types.js';
-
-function npx(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['--no-install', 'policy-reader', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err: err.replace(/^npm warn.*\n/gm, '') }));
-  });
-}
 
 const library = async () => JSON.parse(await readFile(path.join(DEFAULT_CORPUS_DIR, 'library.json'), 'utf8')) as DocSummary[];
 

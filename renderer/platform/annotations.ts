@@ -6,6 +6,7 @@
  */
 import type { AutoBackupReadResult } from '../../electron/contract';
 import { bridge } from './bridge';
+import { downloadText } from './download';
 
 export type FileOutcome = { ok: true; where: string } | { ok: false; canceled: boolean; message: string };
 export type OpenOutcome = { ok: true; name: string; text: string } | { ok: false; canceled: boolean; message: string };
@@ -17,21 +18,7 @@ export async function saveAnnotationFile(json: string, suggestedName: string): P
     const r = await b.saveBackup({ json, suggestedName });
     return r.ok ? { ok: true, where: r.path } : { ok: false, canceled: r.code === 'canceled', message: r.message };
   }
-  try {
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = suggestedName;
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    // Revoking at once can cancel the download in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return { ok: true, where: suggestedName };
-  } catch (e) {
-    return { ok: false, canceled: false, message: `导出失败：${e instanceof Error ? e.message : String(e)}` };
-  }
+  return downloadText(json, suggestedName, 'application/json');
 }
 
 /** Lets the user pick an annotation file: the open dialog in Electron, a file input in the browser. */

@@ -52,21 +52,3 @@ export function printHtml(html: string): Promise<ExportOutcome> {
     document.body.appendChild(frame);
   });
 }
-
-/** Saves text as a file (a download; Electron shows its save dialog for it). */
-export function downloadText(text: string, suggestedName: string, mime: string): ExportOutcome {
-  try {
-    const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = suggestedName;
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    return { ok: true, where: suggestedName };
-  } catch (e) {
-    return { ok: false, canceled: false, message: `导出失败：${e instanceof Error ? e.message : String(e)}` };
-  }
-}
