@@ -6,6 +6,7 @@ import { navigate } from '../hooks/useRoute';
 import { docHref } from '../routing/hash';
 import { AnnotationEditor } from './AnnotationEditor';
 import { KIND_NAMES } from './colours';
+import { TagList } from './TagList';
 import { remove, update } from './actions';
 import type { Row } from './order';
 import { setPendingReattach } from './reattach';
@@ -127,15 +128,7 @@ function Entry({ a, orphan, editing, hasDoc, onEdit, onDelete, onSave, onClose }
         </a>
       )}
       {note && <p className="note">{note}</p>}
-      {tags.length > 0 && (
-        <span className="tags">
-          {tags.map((t) => (
-            <span key={t} className="tag">
-              {t}
-            </span>
-          ))}
-        </span>
-      )}
+      <TagList tags={tags} />
       <div className="annot-entry-actions">
         {orphan && (
           <button type="button" onClick={reattach} aria-label={`重新定位${KIND_NAMES[kind]}：${what}`}>

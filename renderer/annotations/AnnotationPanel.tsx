@@ -5,6 +5,7 @@ import { navigate } from '../hooks/useRoute';
 import { docHref } from '../routing/hash';
 import type { FlatUnit } from '../reader/units';
 import { KIND_NAMES } from './colours';
+import { TagList } from './TagList';
 
 export interface PanelEntry {
   annotation: Annotation;
@@ -68,15 +69,7 @@ function PanelItem({ doc, entry }: { doc: PolicyDocument; entry: PanelEntry }) {
         {quote && <q className="quote">{quote}</q>}
         {opening && <span className="opening">{opening}…</span>}
         {note && <span className="note">{note}</span>}
-        {tags.length > 0 && (
-          <span className="tags">
-            {tags.map((t) => (
-              <span key={t} className="tag">
-                {t}
-              </span>
-            ))}
-          </span>
-        )}
+        <TagList tags={tags} />
       </a>
     </li>
   );

@@ -14,6 +14,7 @@ import { useDocument } from '../hooks/useCorpus';
 import { docHref } from '../routing/hash';
 import { exportPdf } from '../platform/exportFiles';
 import { fontSlices, loadFontSlice } from './fonts';
+import { ExportPreview } from './ExportPreview';
 import './export.css';
 
 export function DocumentExportView({ docId }: { docId: string }) {
@@ -80,9 +81,7 @@ export function DocumentExportView({ docId }: { docId: string }) {
           </p>
         )}
       </form>
-      <section className="export-preview" aria-label="导出预览">
-        {current ? <iframe title="导出预览" sandbox="" srcDoc={current} data-testid="export-preview" /> : <Loading label="正在排版预览…" />}
-      </section>
+      <ExportPreview html={current} />
       <Toast message={toast} testId="export-toast" />
     </div>
   );

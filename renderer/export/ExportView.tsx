@@ -20,6 +20,7 @@ import { downloadText } from '../platform/download';
 import { exportPdf } from '../platform/exportFiles';
 import { DocumentExportView } from './DocumentExportView';
 import { FONT_LICENCE_URL, fontSlices, loadFontSlice } from './fonts';
+import { ExportPreview } from './ExportPreview';
 import './export.css';
 
 /** Loads the corpus documents the selection cites (a missing one is exported from what the annotation remembers). */
@@ -197,9 +198,7 @@ function AnnotationExportView({ query }: { query: string }) {
           </p>
         )}
       </form>
-      <section className="export-preview" aria-label="导出预览">
-        {current ? <iframe title="导出预览" sandbox="" srcDoc={current} data-testid="export-preview" /> : <Loading label="正在排版预览…" />}
-      </section>
+      <ExportPreview html={current} />
       <Toast message={toast} testId="export-toast" />
     </div>
   );
