@@ -60,7 +60,7 @@ export function AnnotationsView({ query, extraActions }: Props) {
   const active = filterToQuery({ ...filter, text: undefined }) !== '';
 
   return (
-    <div className="annotations-view" data-testid="annotations-view">
+    <div className="annotations-view filter-layout" data-testid="annotations-view">
       <AnnotationFilters filter={filter} facets={facets} all={list} summaryOf={summaryOf} onChange={setFilter} />
       <section className="annot-main" aria-label="标注列表">
         <div className="annot-toolbar" role="toolbar" aria-label="我的标注操作">

@@ -21,7 +21,7 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
   const active = filters.province || filters.issuer || filters.year || filters.kind || filters.text;
 
   return (
-    <div className="library">
+    <div className="library filter-layout">
       <aside className="facets" aria-label="筛选">
         <FacetList testId="facet-province" title="地区" values={facets.province} selected={filters.province} onSelect={pick('province')} />
         <FacetList testId="facet-city" title="城市" values={facets.city} selected={filters.city} onSelect={pick('city')} />
