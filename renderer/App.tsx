@@ -1,20 +1,19 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { AnnotationsGlobal } from './annotations/AnnotationsGlobal';
-import { AnnotationsView } from './annotations/AnnotationsView';
 import { RestoreDialog } from './annotations/RestoreDialog';
 import { startAnnotations } from './annotations/startup';
 import { Notices } from './components/Notices';
 import { SkipLinks } from './components/SkipLinks';
+import { Loading } from './components/Status';
 import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
 import { ExportFilteredLink, useExportMenu } from './export/ExportLinks';
-import { ExportView } from './export/ExportView';
 import { DocRoute } from './routes/DocRoute';
 import { LibraryRoute } from './routes/LibraryRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { AnnotationsView, CompareRoute, ExportView } from './routes/lazyRoutes';
 import { SearchRoute } from './routes/SearchRoute';
-import { CompareRoute } from './compare/CompareRoute';
 
 export function App() {
   const { route, nonce } = useRoute();
@@ -37,13 +36,15 @@ export function App() {
       <SkipLinks route={route} />
       <TopBar route={route} settings={settings} />
       <main id="main">
-        {route.name === 'library' && <LibraryRoute filters={route.filters} />}
-        {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
-        {route.name === 'search' && <SearchRoute query={route.query} state={route.state} />}
-        {route.name === 'export' && <ExportView query={route.query} />}
-        {route.name === 'annotations' && <AnnotationsView query={route.filter} extraActions={({ filter }) => <ExportFilteredLink filter={filter} />} />}
-        {route.name === 'compare' && <CompareRoute key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
-        {route.name === 'not-found' && <NotFoundRoute />}
+        <Suspense fallback={<Loading />}>
+          {route.name === 'library' && <LibraryRoute filters={route.filters} />}
+          {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}
+          {route.name === 'search' && <SearchRoute query={route.query} state={route.state} />}
+          {route.name === 'export' && <ExportView query={route.query} />}
+          {route.name === 'annotations' && <AnnotationsView query={route.filter} extraActions={({ filter }) => <ExportFilteredLink filter={filter} />} />}
+          {route.name === 'compare' && <CompareRoute key={`${route.a}/${route.b}`} a={route.a} b={route.b} />}
+          {route.name === 'not-found' && <NotFoundRoute />}
+        </Suspense>
       </main>
       <AnnotationsGlobal />
       <RestoreDialog />
