@@ -91,7 +91,7 @@ describe.skipIf(!real)('annotations after a corpus rebuild (real corpus)', () =>
     // Same origin (same port), new corpus: the app re-anchors at start.
     const port = Number(new URL(server.url).port);
     await server.close();
-    server = await startPreviewServer({ port, corpusDir: out });
+    server = session.server = await startPreviewServer({ port, corpusDir: out });
     // A fresh page load (a hash change alone would keep the running app and its cached corpus).
     await page.goto('about:blank');
     await page.goto(`${server.url}#/doc/${newDoc!.id}`);

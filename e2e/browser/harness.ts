@@ -73,6 +73,7 @@ export function collectPageErrors(page: Page, into: string[] = []): string[] {
 
 /** The preview server on one corpus and a fresh Chromium, page errors collected: what every browser test file starts with. */
 export interface Session {
+  /** Replace it (session.server = …) when a test restarts the server, so close() stops the running one. */
   server: PreviewServer;
   browser: Browser;
   page: Page;
@@ -94,16 +95,18 @@ export async function openSession(dir = corpusDir(), opts: { clipboard?: boolean
     throw e;
   }
   const pageErrors = collectPageErrors(browser.page, opts.pageErrors);
-  return {
+  const session: Session = {
     server,
     browser,
     page: browser.page,
     pageErrors,
     close: async () => {
       await browser.close();
-      await server.close();
+      // A test may have swapped the server (a rebuilt corpus on the same port): close the current one.
+      await session.server.close();
     },
   };
+  return session;
 }
 
 /** A copy of a built corpus's files (library, manifest, variants when present, docs) in a fresh temporary directory, for tests that rebuild part of it. */
