@@ -99,7 +99,7 @@ describe.skipIf(!real)('annotations after a corpus rebuild (real corpus)', () =>
     await page.goto('about:blank');
     await page.goto(`${server.url}#/doc/${newDoc!.id}`);
     // The startup re-anchoring pass records a User Timing entry when it is done (whether or not it had to rewrite the record).
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, 'policy-reader:reanchor', { timeout: 20_000 });
+    await page.waitForFunction((name) => (performance as unknown as { getEntriesByName(n: string): unknown[] }).getEntriesByName(name).length > 0, 'policy-reader:reanchor', { timeout: 20_000 });
     const after = (await stored(page))[0];
     if (after['policyReader:orphaned']) {
       await page.goto(`${server.url}#/annotations`);
