@@ -15,7 +15,7 @@
  *      fetch both, align, render, paint), against opening the reading view of
  *      the larger one the same way.
  * Needs a built corpus (npm run build:corpus). RUNS=n sets the repetitions;
- * ONLY=detect or ONLY=view runs sections 1–2 or 3–4.
+ * ONLY=detect or ONLY=view runs sections 1–2 or 3–4; SCALES=10 (or SCALES=) limits section 2.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -97,6 +97,8 @@ function projectedAllPairs(corpus: PolicyDocument[]): number {
 }
 
 const ONLY = process.env.ONLY ?? '';
+// SCALES=10 (or empty) measures growth at fewer scales: 100× alone takes minutes and ~7 GB.
+const SCALES = (process.env.SCALES ?? '10,100').split(',').filter(Boolean).map(Number);
 
 // ---- 1. the corpus -------------------------------------------------------------
 if (ONLY !== 'view') {
@@ -126,7 +128,7 @@ if (ONLY !== 'view') {
 
   // ---- 2. growth ----------------------------------------------------------------------
 
-  for (const factor of [10, 100]) {
+  for (const factor of SCALES) {
     const corpus = scaled(factor);
     const runs = factor === 100 ? 1 : Math.min(RUNS, 3);
     const times: number[] = [];
