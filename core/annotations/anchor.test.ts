@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../corpus/build';
 import { parseChineseNumber, toChineseNumber } from '../corpus/numerals';
 import type { PolicyDocument, Unit } from '../corpus/types';
-import { createSelectors, reanchor, resolveInUnit, unitBodyText, unitsInOrder } from './anchor';
+import { createSelectors, reanchor, resolveInUnit, unitBodyText } from './anchor';
+import { allUnits } from '../corpus/units';
 import { newAnnotation } from './create';
 import { type Annotation, positionOf, quoteOf } from './model';
 
@@ -29,13 +30,13 @@ function docOf(docs: PolicyDocument[], id = DOC_ID): PolicyDocument | null {
 }
 
 function unitWith(doc: PolicyDocument, text: string): Unit {
-  const u = unitsInOrder(doc.units).find((x) => x.paragraphs.length && unitBodyText(x).includes(text));
+  const u = allUnits(doc.units).find((x) => x.paragraphs.length && unitBodyText(x).includes(text));
   if (!u) throw new Error(`no unit contains ${text}`);
   return u;
 }
 
 function unitLabelled(doc: PolicyDocument, label: string): Unit {
-  const u = unitsInOrder(doc.units).find((x) => x.label === label);
+  const u = allUnits(doc.units).find((x) => x.label === label);
   if (!u) throw new Error(`no unit ${label}`);
   return u;
 }
@@ -79,7 +80,7 @@ function bookmark(label: string | null): Annotation {
 
 /** The words the annotation now covers in the rebuilt document. */
 function wordsAt(a: Annotation, doc: PolicyDocument): string {
-  const unit = unitsInOrder(doc.units).find((u) => u.id === a.target['policyReader:unitId'])!;
+  const unit = allUnits(doc.units).find((u) => u.id === a.target['policyReader:unitId'])!;
   const pos = positionOf(a)!;
   return unitBodyText(unit).slice(pos.start, pos.end);
 }
@@ -145,7 +146,7 @@ describe('re-anchoring after a rebuild of an edited raw file', () => {
     expect(wordsAt(ra.annotation, rebuilt)).toBe(Q29);
     const rb = reanchor(b, rebuilt, 'h');
     expect(rb.status).not.toBe('orphaned');
-    expect(unitBodyText(unitsInOrder(rebuilt.units).find((u) => u.id === rb.annotation.target['policyReader:unitId'])!)).toMatch(/^政务服务实行限时办结制度/);
+    expect(unitBodyText(allUnits(rebuilt.units).find((u) => u.id === rb.annotation.target['policyReader:unitId'])!)).toMatch(/^政务服务实行限时办结制度/);
   });
 
   it('punctuation width changed: the same place, the quote updated to the new text', () => {

@@ -20,6 +20,7 @@
  */
 import approxSearch from 'approx-string-match';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { allUnits } from '../corpus/units.js';
 import { fold } from '../text/normalize.js';
 import {
   type Annotation,
@@ -82,19 +83,6 @@ export function createSelectors(text: string, start: number, end: number): [Text
   ];
 }
 
-/** Every unit in reading order (depth first), as the reader shows them. */
-export function unitsInOrder(units: readonly Unit[]): Unit[] {
-  const out: Unit[] = [];
-  const walk = (us: readonly Unit[]) => {
-    for (const u of us) {
-      out.push(u);
-      walk(u.children);
-    }
-  };
-  walk(units);
-  return out;
-}
-
 /**
  * Per-document lookups, computed once per document object: re-anchoring
  * thousands of annotations touches each document many times. Documents are
@@ -114,7 +102,7 @@ const indexes = new WeakMap<PolicyDocument, DocIndex>();
 function indexOf(doc: PolicyDocument): DocIndex {
   let ix = indexes.get(doc);
   if (!ix) {
-    const units = unitsInOrder(doc.units);
+    const units = allUnits(doc.units);
     ix = { units, byId: new Map(units.map((u) => [u.id, u])), folded: new Map(), body: new Map(), openings: new Map(), foldedOpenings: new Map() };
     indexes.set(doc, ix);
   }

@@ -7,7 +7,8 @@ import { sha256Hex } from '../../test-support/sha256';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { unitBodyText, unitsInOrder } from '../../core/annotations/anchor';
+import { unitBodyText } from '../../core/annotations/anchor';
+import { allUnits } from '../../core/corpus/units';
 import { newAnnotation, updateAnnotation } from '../../core/annotations/create';
 import { quoteOf } from '../../core/annotations/model';
 import { buildCorpus } from '../../core/corpus/build';
@@ -26,7 +27,7 @@ afterEach(async () => {
 describe('reanchorAll', () => {
   it('re-anchors what was made on another corpus version, marks orphans, finds a document whose id changed', async () => {
     const [orig] = build(RAW);
-    const unit = unitsInOrder(orig.units).find((u) => unitBodyText(u).includes('切实增强小'))!;
+    const unit = allUnits(orig.units).find((u) => unitBodyText(u).includes('切实增强小'))!;
     const start = unitBodyText(unit).indexOf('切实增强小');
     const mk = (q: string, s: number, u = unit) =>
       newAnnotation({ motivation: 'highlighting', doc: orig, unit: u, range: { start: s, end: s + q.length }, contentHash: 'v1', now: '2024-05-01T00:00:00Z' });
@@ -70,7 +71,7 @@ describe('reanchorAll', () => {
 
   it('annotations still exactly in place are remembered as checked, not rewritten; an edit makes them checked again', async () => {
     const [doc] = build(RAW);
-    const units = unitsInOrder(doc.units).filter((u) => unitBodyText(u).length > 20);
+    const units = allUnits(doc.units).filter((u) => unitBodyText(u).length > 20);
     const list = units.slice(0, 3).map((u) =>
       newAnnotation({ motivation: 'highlighting', doc, unit: u, range: { start: 2, end: 12 }, contentHash: 'v1', now: '2024-05-01T00:00:00Z' }),
     );
