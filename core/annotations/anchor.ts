@@ -109,42 +109,21 @@ function indexOf(doc: PolicyDocument): DocIndex {
   return ix;
 }
 
-function bodyOf(ix: DocIndex, unit: Unit): string {
-  let t = ix.body.get(unit);
+/** The value cached for `unit` in `cache`, computed once. */
+function once(cache: Map<Unit, string>, unit: Unit, compute: () => string): string {
+  let t = cache.get(unit);
   if (t === undefined) {
-    t = unitBodyText(unit);
-    ix.body.set(unit, t);
+    t = compute();
+    cache.set(unit, t);
   }
   return t;
 }
 
-function foldedBody(ix: DocIndex, unit: Unit): string {
-  let t = ix.folded.get(unit);
-  if (t === undefined) {
-    t = fold(bodyOf(ix, unit));
-    ix.folded.set(unit, t);
-  }
-  return t;
-}
-
-function openingOf(ix: DocIndex, unit: Unit): string {
-  let t = ix.openings.get(unit);
-  if (t === undefined) {
-    t = unitOpening(unit);
-    ix.openings.set(unit, t);
-  }
-  return t;
-}
-
+const bodyOf = (ix: DocIndex, unit: Unit): string => once(ix.body, unit, () => unitBodyText(unit));
+const foldedBody = (ix: DocIndex, unit: Unit): string => once(ix.folded, unit, () => fold(bodyOf(ix, unit)));
+const openingOf = (ix: DocIndex, unit: Unit): string => once(ix.openings, unit, () => unitOpening(unit));
 /** fold(unitOpening(unit)), once per unit: bookmarks compare it against every clause. */
-function foldedOpening(ix: DocIndex, unit: Unit): string {
-  let t = ix.foldedOpenings.get(unit);
-  if (t === undefined) {
-    t = fold(openingOf(ix, unit));
-    ix.foldedOpenings.set(unit, t);
-  }
-  return t;
-}
+const foldedOpening = (ix: DocIndex, unit: Unit): string => once(ix.foldedOpenings, unit, () => fold(openingOf(ix, unit)));
 
 function findUnit(doc: PolicyDocument, unitId: string): Unit | null {
   return indexOf(doc).byId.get(unitId) ?? null;
