@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, loadLibrary, loadManifest } from '../corpus-files.js';
-import { NO_YEAR, documentYear } from '../../core/corpus/facts.js';
+import { NO_YEAR, documentYear, regionTop } from '../../core/corpus/facts.js';
 
 /** policy-reader stats [--json] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -17,7 +17,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     ...manifest.counts,
     contentHash: manifest.contentHash,
     byKind: count((d) => d.kind),
-    byProvince: count((d) => d.region.province ?? (d.region.level === 'national' ? '全国' : '未注明')),
+    byProvince: count((d) => regionTop(d.region)),
     byYear: count((d) => documentYear(d) ?? NO_YEAR),
     multiSource: library.filter((d) => d.sources.length > 1).length,
     bodyMissing: library.filter((d) => d.bodyMissing).map((d) => ({ id: d.id, title: d.title, ...d.bodyMissing })),
