@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, loadLibrary, loadManifest } from '../corpus-files.js';
-import { NO_YEAR, documentYear, regionTop } from '../../core/corpus/facts.js';
+import { UNKNOWN_LABEL, documentYear, regionTop } from '../../core/corpus/facts.js';
 
 /** policy-reader stats [--json] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -18,7 +18,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     contentHash: manifest.contentHash,
     byKind: count((d) => d.kind),
     byProvince: count((d) => regionTop(d.region)),
-    byYear: count((d) => documentYear(d) ?? NO_YEAR),
+    byYear: count((d) => documentYear(d) ?? UNKNOWN_LABEL),
     multiSource: library.filter((d) => d.sources.length > 1).length,
     bodyMissing: library.filter((d) => d.bodyMissing).map((d) => ({ id: d.id, title: d.title, ...d.bodyMissing })),
     droppedLines: Object.fromEntries(manifest.rawFiles.map((f) => [f.file, f.dropped ?? {}])),

@@ -7,7 +7,7 @@
 import type { DocSummary } from '../../core/corpus/types';
 import { normalize } from '../../core/text/normalize';
 import type { LibraryFilters, SortKey } from '../routing/hash';
-import { NO_YEAR, documentIssuers, documentYear, listingDate, regionTop } from '../../core/corpus/facts';
+import { UNKNOWN_LABEL, documentIssuers, documentYear, listingDate, regionTop } from '../../core/corpus/facts';
 
 export type FacetKey = 'province' | 'city' | 'issuer' | 'year' | 'kind';
 
@@ -17,7 +17,7 @@ export interface FacetValue {
 }
 
 export function yearOf(d: DocSummary): string {
-  return documentYear(d) ?? NO_YEAR;
+  return documentYear(d) ?? UNKNOWN_LABEL;
 }
 
 function valuesOf(d: DocSummary, key: FacetKey): string[] {
