@@ -80,6 +80,14 @@ describe('export model', () => {
     expect(m.groups[1].passages.map((p) => p.quote)).toEqual(['具体管理、指导、协调', '就近办理']);
   });
 
+  it('orders two passages of one clause by where they are in the text, not by when they were marked', () => {
+    // The later words were marked first: reading order must still put 具体管理 before 业务指导.
+    const late = ann(reg, 'ch3.ar10', '业务指导', { created: '2026-01-01T08:00:00.000Z' });
+    const early = ann(reg, 'ch3.ar10', '具体管理', { created: '2026-01-03T08:00:00.000Z' });
+    const m = buildExportModel({ annotations: [late, early], docOf, options: options(), filters: [], now });
+    expect(m.groups[0].passages.map((p) => p.quote)).toEqual(['具体管理', '业务指导']);
+  });
+
   it('gives each passage its exact citation, page, colour, note; the clause when asked', () => {
     const m = buildExportModel({ annotations: all, docOf, options: options({ includeClause: true, includeBookmarks: true }), filters: [], now });
     const [p5, p10] = m.groups[1].passages;
