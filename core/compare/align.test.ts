@@ -7,7 +7,7 @@ import type { CompareUnit } from './units.js';
 const units = (doc: string, list: [string, string][]): CompareUnit[] =>
   list.map(([label, body], index) => {
     const prefix = label ? `${label} ` : '';
-    return { id: `${doc}~u${index}`, label, text: prefix + body, labelLength: prefix.length, index, pseudo: false };
+    return { id: `${doc}~u${index}`, label, number: label, text: prefix + body, labelLength: prefix.length, index, pseudo: false };
   });
 
 const C = {

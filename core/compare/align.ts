@@ -26,7 +26,7 @@ export interface AlignedRow {
   /** Similarity of the two texts under the options (0 for only-a/only-b). */
   similarity: number;
   ops: DiffOp[];
-  /** Set when both units are numbered and the numbers differ. */
+  /** Set when both units are numbered and the numbers differ: the markers as printed (the number where the source prints none, a 款). */
   renumbered?: { a: string; b: string };
   /** One unit on one side became two adjacent units on the other. */
   split?: 'a-split' | 'b-split';
@@ -170,15 +170,15 @@ export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: Co
     totalA += d.keyLengthA;
     totalB += d.keyLengthB;
     const status: AlignStatus = !inOrder.has(k) ? 'moved' : isUnchanged(d.ops) ? 'same' : 'changed';
-    const la = ua[g.a[0]].label;
-    const lb = ub[g.b[0]].label;
+    const ma = ua[g.a[0]];
+    const mb = ub[g.b[0]];
     rows.push({
       status,
       a: g.a.map((x) => ua[x].id),
       b: g.b.map((x) => ub[x].id),
       similarity: Math.round(d.similarity * 1000) / 1000,
       ops: d.ops,
-      ...(la && lb && la !== lb ? { renumbered: { a: la, b: lb } } : {}),
+      ...(ma.number && mb.number && ma.number !== mb.number ? { renumbered: { a: ma.label || ma.number, b: mb.label || mb.number } } : {}),
       ...(g.a.length > 1 ? { split: 'b-split' as const } : g.b.length > 1 ? { split: 'a-split' as const } : {}),
     });
   };

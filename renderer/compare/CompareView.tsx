@@ -14,7 +14,7 @@ const PSEUDO_LABEL: Record<string, string> = { '#title': '标题', '#addressees'
 function unitName(u: CompareUnit | undefined): string {
   if (!u) return '';
   const tail = u.id.slice(u.id.indexOf('~') + 1);
-  return PSEUDO_LABEL[tail] ?? (u.label || '段落');
+  return PSEUDO_LABEL[tail] ?? (u.label || u.number || '段落');
 }
 
 function Cell({ row, side, doc, units }: { row: AlignedRow; side: 'a' | 'b'; doc: PolicyDocument; units: Map<string, CompareUnit> }) {
