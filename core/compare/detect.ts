@@ -10,14 +10,15 @@ import { CLAUSE_LSH_ROWS, forEachCandidate, lshCandidates, signature, SIGNATURE_
 import { hashString, overlap, shingleSet, type Overlap } from './shingles.js';
 import { coreTitle, bigramDice, isDraftTitle } from './titles.js';
 import { compareUnits, overlapKey } from './units.js';
+import { clauseSimilarity, MIN_CLAUSE_SHINGLES } from './measures.js';
 import type { ClauseMatch, Relation, VariantFamily, VariantPair, VariantsFile } from './format.js';
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { subjectPairs } from './subject.js';
 
 // ---- thresholds (what each separates) ------------------------------------
 
-/** Units shorter than this many shingles (≈ 12 characters) are boilerplate (总则, 附则, 各区人民政府：) and never matched on their own. */
-export const MIN_CLAUSE_SHINGLES = 8;
+// MIN_CLAUSE_SHINGLES and CLAUSE_CONTAINED live with the clause similarity they shape (measures.ts).
+export { CLAUSE_CONTAINED, MIN_CLAUSE_SHINGLES } from './measures.js';
 /** Two clauses are counterparts from here: rewordings of one clause score 0.5–0.9, unrelated clauses on one subject under 0.2. */
 export const CLAUSE_SIMILARITY = 0.5;
 /**
@@ -25,8 +26,6 @@ export const CLAUSE_SIMILARITY = 0.5;
  * district's rewrite of a city's points shares few whole clauses but many half-rewritten ones (0.25–0.5).
  */
 export const CANDIDATE_CLAUSE_SIMILARITY = 0.25;
-/** A short clause quoted whole inside a longer one counts when this much of it is found there. */
-export const CLAUSE_CONTAINED = 0.85;
 /** Counterparts kept per unit. */
 export const MAX_CLAUSE_MATCHES = 5;
 /** `same`: each text is (nearly) contained in the other; a copy lacking its title, one item and the signature still has > 0.85 of the other's shingles. */
@@ -84,12 +83,6 @@ export function prepare(docs: PolicyDocument[]): Prepared {
 }
 
 // ---- measuring -------------------------------------------------------------
-
-function clauseSimilarity(o: Overlap, a: Uint32Array, b: Uint32Array): number {
-  const shorter = Math.min(a.length, b.length);
-  const contained = shorter >= MIN_CLAUSE_SHINGLES ? Math.max(o.aInB, o.bInA) : 0;
-  return Math.max(o.jaccard, contained >= CLAUSE_CONTAINED ? contained : 0);
-}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
