@@ -216,7 +216,7 @@ describe('export', () => {
     await page.waitForFunction(() => !(document.querySelector('iframe[title="导出预览"]') as any)?.getAttribute('srcdoc')?.includes('<mark'));
 
     await page.goto(`${server.url}#/annotations?tag=${encodeURIComponent('待研究')}`);
-    await page.getByRole('link', { name: '导出 PDF…' }).click();
+    await page.getByRole('button', { name: '导出 PDF…' }).click();
     await page.waitForFunction(() => location.hash.startsWith('#/export?') && location.hash.includes('tag='));
     const html = await (async () => {
       await frame.waitFor({ timeout: 30_000 });
