@@ -6,8 +6,6 @@
  * leaves the note a draft, a PDF picked for 导入标注 is "不是标注文件", and
  * 导出 PDF… is a button of the toolbar. Expectations come from the corpus files.
  */
-// page.evaluate callbacks run in the page; this file is checked with Node types only.
-declare const document: any;
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
