@@ -3,16 +3,18 @@ import { rememberPlace, useScrollMemory } from '../routing/places';
 import type { DocSummary } from '../../core/corpus/types';
 import { navigate } from '../hooks/useRoute';
 import { EMPTY_FILTERS, type LibraryFilters, type SortKey } from '../routing/hash';
-import { DocRow } from './DocRow';
-import { CompareButton } from '../compare/LibraryCompare';
+import { CompareButton, CompareNotice } from '../compare/LibraryCompare';
+import { DocList } from './DocList';
 import { FacetList } from './FacetList';
-import { facetCounts, filterDocs, setFacet, type FacetKey } from './filters';
+import { facetCounts, filterDocs, libraryIndex, setFacet, type FacetKey } from './filters';
 
 const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
 
 export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dropped: number; filters: LibraryFilters }) {
-  const shown = useMemo(() => filterDocs(docs, filters), [docs, filters]);
-  const facets = useMemo(() => facetCounts(docs, filters), [docs, filters]);
+  // Facet values, folded titles and sort orders are computed once per library; each filter is one pass.
+  const index = useMemo(() => libraryIndex(docs), [docs]);
+  const shown = useMemo(() => filterDocs(index, filters), [index, filters]);
+  const facets = useMemo(() => facetCounts(index, filters), [index, filters]);
   // Replace, not push: filter tweaks should not each become a Back step.
   const update = (f: LibraryFilters) => navigate({ name: 'library', filters: f }, { replace: true });
   const pick = (key: FacetKey) => (value: string | null) => update(setFacet(filters, key, value));
@@ -52,13 +54,10 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
             </button>
           )}
         </div>
+        <CompareNotice />
         {dropped > 0 && <p className="warning">有 {dropped} 条文库记录格式不正确，已跳过。</p>}
         {shown.length ? (
-          <ul className="docs" data-testid="library-list">
-            {shown.map((d) => (
-              <DocRow key={d.id} doc={d} />
-            ))}
-          </ul>
+          <DocList docs={shown} />
         ) : (
           <p className="empty">没有符合条件的文档。</p>
         )}
