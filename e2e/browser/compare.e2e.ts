@@ -55,7 +55,7 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     // One document figure, named the same here and in the comparison's summary.
     expect(await member.locator('.similar-score').textContent()).toBe(`文本重合度 ${overlap}`);
     await member.getByRole('link', { name: /^比较本篇与/ }).click();
-    await page.waitForSelector('[data-testid=compare-view]');
+    await page.waitForSelector('[data-testid=compare-view] .cmp-list[aria-busy="false"]'); // aligned (in a worker)
     expect(new URL(page.url()).hash).toBe(`#/compare/${a}/${b}`);
 
     const summary = page.getByLabel('比较摘要');
@@ -103,7 +103,7 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     await screenshot(page, 'compare-only-differences');
 
     await page.reload();
-    await page.waitForSelector('[data-testid=compare-view]');
+    await page.waitForSelector('[data-testid=compare-view] .cmp-list[aria-busy="false"]'); // aligned (in a worker)
     expect(await figure('相同')).toBe(String(expected.same));
     expect(await page.locator('.cmp-a del').count()).toBeGreaterThan(0);
     // Each unit links to its place in the reading view.
@@ -167,7 +167,7 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     await page.getByRole('checkbox', { name: `选择《${title(pair!.a)}》用于比较` }).check();
     await page.getByRole('checkbox', { name: `选择《${title(pair!.b)}》用于比较` }).check();
     await compare.click();
-    await page.waitForSelector('[data-testid=compare-view]');
+    await page.waitForSelector('[data-testid=compare-view] .cmp-list[aria-busy="false"]'); // aligned (in a worker)
     expect(new URL(page.url()).hash).toBe(`#/compare/${pair!.a}/${pair!.b}`);
     expect(pageErrors).toEqual([]);
   });
