@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// `npm run mutate [-- path …]`: StrykerJS on the given folders/files (default: the
+// targets in stryker.config.mjs). The paths are checked first, so a typo is an error
+// rather than a run that mutates nothing and reports 100 %.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const targets = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
+const missing = targets.filter((t) => !existsSync(t));
+if (missing.length) {
+  console.error(`mutate: no such file or folder: ${missing.join(', ')}`);
+  process.exit(2);
+}
+const env = { ...process.env };
+if (targets.length) env.MUTATE_TARGETS = targets.join(',');
+const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...flags], { stdio: 'inherit', env });
+process.exit(r.status ?? 1);
