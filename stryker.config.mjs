@@ -8,8 +8,6 @@
  * a mutant, Vitest's `related` mode runs only test files that import the
  * mutated file, and incremental mode re-tests only mutants whose code or tests
  * changed since the last run (the state lives in reports/, not committed).
- *
- * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export const DEFAULT_TARGETS = [
   // The domain code every feature stands on.
@@ -28,7 +26,8 @@ export function mutateGlobs(targets) {
 
 const targets = process.env.MUTATE_TARGETS ? process.env.MUTATE_TARGETS.split(',') : DEFAULT_TARGETS;
 
-export default {
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.config.ts', related: true },
   plugins: ['@stryker-mutator/vitest-runner'],
@@ -52,3 +51,5 @@ export default {
   // mutant on two cores and roughly double a run, for mutants the tests mostly kill anyway.
   disableTypeChecks: true,
 };
+
+export default config;
