@@ -5,8 +5,11 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const targets = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const flags = process.argv.slice(2).filter((a) => a.startsWith('-'));
+// Paths first, then Stryker's own options: `npm run mutate -- core/text --logLevel debug`.
+const args = process.argv.slice(2);
+const firstFlag = args.findIndex((a) => a.startsWith('-'));
+const targets = firstFlag < 0 ? args : args.slice(0, firstFlag);
+const flags = firstFlag < 0 ? [] : args.slice(firstFlag);
 const missing = targets.filter((t) => !existsSync(t));
 if (missing.length) {
   console.error(`mutate: no such file or folder: ${missing.join(', ')}`);
