@@ -146,7 +146,7 @@ export function scoreCorpus(fullKey: AnswerKey, parsed: ParsedDoc[], probes: Pro
       const where = `${k.key} ${k.title}`;
       const L = f.layout;
       count('title', L, p?.title.trim() === k.title, where, k.title, p?.title ?? 'no document');
-      if (k.date) count('date', L, p?.date === k.date, where, k.date, p?.date ?? null);
+      if (k.date) count('date', L, Boolean(p?.date && [k.date, ...(k.dateAlternatives ?? [])].includes(p.date)), where, [k.date, ...(k.dateAlternatives ?? [])].join(' | '), p?.date ?? null);
       if (k.issuer) {
         const accepted = [k.issuer, ...k.issuerAlternatives];
         const ok = Boolean(p && (accepted.includes(p.issuer) || (p.issuers.length === 1 && accepted.includes(p.issuers[0]))));
