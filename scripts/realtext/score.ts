@@ -169,7 +169,9 @@ export function scoreCorpus(fullKey: AnswerKey, parsed: ParsedDoc[], probes: Pro
   const rev = new Set(probes.revisions.map((r) => `${r.a}>${r.b}`));
   for (const [g, members] of groups) {
     if (members.length < 2) continue;
-    const sorted = [...members].sort((x, y) => (x.k.date ?? x.k.source.path).localeCompare(y.k.date ?? y.k.source.path));
+    // Versions whose text prints no date cannot be ordered by anyone reading them: not scored.
+    if (members.some((m) => !m.k.date)) continue;
+    const sorted = [...members].sort((x, y) => x.k.date!.localeCompare(y.k.date!));
     for (let i = 1; i < sorted.length; i++) {
       const a = matchOf.get(sorted[i - 1].k);
       const b = matchOf.get(sorted[i].k);
