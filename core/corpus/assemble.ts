@@ -20,6 +20,7 @@ import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, endsLikeTitle, isOr
 import { regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
+import { unitId } from './unit-id.js';
 import type { DocKind, PolicyDocument, Region, SourceRef, TitleSource, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 
@@ -164,7 +165,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
     while (usedAtt.has(path)) path += '_';
     usedAtt.add(path);
     const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
-    units.push({ id: `${TEMP_ID}~${path}`, path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
+    units.push({ id: unitId(TEMP_ID, path), path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
   });
 
   const all = [d.title, ...d.paras].filter((p): p is RawParagraph => !!p);

@@ -19,6 +19,7 @@ import type { Paragraph, Unit, UnitLevel } from './types.js';
 import { PATH_CODE, RANK, readMarker } from './markers.js';
 import { toChineseNumber } from './numerals.js';
 import type { RawParagraph } from './paragraphs.js';
+import { unitId } from './unit-id.js';
 
 interface Draft {
   unit: Unit;
@@ -40,7 +41,7 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
   const rootLastN: Partial<Record<UnitLevel, number>> = {};
   const drafts = new Map<Unit, Draft>();
 
-  const mkId = (path: string) => `${docId}~${path}`;
+  const mkId = (path: string) => unitId(docId, path);
   const usedPaths = new Set<string>();
   const uniquePath = (base: string) => {
     let path = base;
