@@ -7,6 +7,7 @@
 import { COLOUR_NAMES, type Annotation, noteOf, positionOf, quoteOf } from '../annotations/model.js';
 import { printedMarker } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { unitBodyText } from '../corpus/units.js';
 import { baseCss, escapeHtml, PRINT_COLOURS as PALETTE } from './html.js';
 
 export interface DocumentExportOptions {
@@ -65,7 +66,7 @@ export function renderDocumentHtml(doc: PolicyDocument, opts: DocumentExportOpti
   const bodies = new Map<string, string>();
   const walkBodies = (us: Unit[]) =>
     us.forEach((u) => {
-      bodies.set(u.id, u.paragraphs.map((p) => p.text).join('\n'));
+      bodies.set(u.id, unitBodyText(u));
       walkBodies(u.children);
     });
   walkBodies(doc.units);
