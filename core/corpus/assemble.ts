@@ -21,7 +21,7 @@ import { regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
 import { unitId } from './unit-id.js';
-import type { DocKind, PolicyDocument, Region, SourceRef, TitleSource, Unit } from './types.js';
+import type { DocKind, PolicyDocument, SourceRef, TitleSource, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 
 export interface Assembled {
@@ -33,149 +33,43 @@ export interface Assembled {
 /** Build the units of a body with a temporary id; ids are rewritten once the document id is known. */
 export const TEMP_ID = '__doc__';
 
+interface Attachment {
+  title: string;
+  label: string;
+  paras: RawParagraph[];
+}
+
+interface Header {
+  docNumber: string | null;
+  addressees: string | null;
+  /** 来源：… of a news page. */
+  newsSource: string | null;
+  authors: string[];
+  /** 发布日期：… of a news page. */
+  date: string | null;
+  /** The paragraphs after the header. */
+  rest: RawParagraph[];
+}
+
+interface Signed {
+  body: RawParagraph[];
+  signature: string[];
+  /** The date line of the signature. */
+  date: string | null;
+  attachments: Attachment[];
+}
+
+/** The stages in reading order; each is a function below. */
 export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string | null): Assembled {
-  const paras = [...d.paras];
-  let title = '';
-  let titleSource: TitleSource = 'title-line';
-  let date: string | null = null;
-
-  if (d.title) {
-    const t = parseTitle(d.title.text);
-    title = t.title;
-    date = t.date;
-  }
-
-  // Header: meta lines (news), 文号, addressees.
-  let docNumber: string | null = null;
-  let addressees: string | null = null;
-  let newsSource: string | null = null;
-  let authors: string[] = [];
-  while (paras.length) {
-    const t = paras[0].text;
-    // The byline paragraph (white space already collapsed): names of 2–4 characters.
-    if (d.title && !authors.length && /^[\u4e00-\u9fa5]{2,4}(?: [\u4e00-\u9fa5]{2,4})+$/.test(t) && !MARKER_START.test(t)) {
-      authors = t.split(/[\s\u3000]+/).filter(Boolean);
-      paras.shift();
-    } else if (/^作者\s*[:：]/.test(t)) {
-      authors = t.replace(/^作者\s*[:：]\s*/, '').split(/[\s\u3000、，,]+/).filter(Boolean);
-      paras.shift();
-    } else if (META_LINE.test(t)) {
-      date ??= publishedDate(t);
-      newsSource ??= sourceName(t);
-      paras.shift();
-    } else if (!docNumber && DOC_NUMBER.test(t)) {
-      docNumber = docNumberFrom(t);
-      paras.shift();
-    } else if (!addressees && isAddressees(t)) {
-      addressees = t;
-      paras.shift();
-    } else break;
-  }
-
-  // The title printed again at the head of the body (compilations print both) is not body text.
-  if (title && paras.length && tidyTitle(paras[0].text) === title) paras.shift();
-
-  // Signature: org lines followed by a date line; what follows a signature may be an attached document.
-  const signature: string[] = [];
-  let body = paras;
-  const attachments: { title: string; label: string; paras: RawParagraph[] }[] = [];
-  const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
-  if (dateIdx > 0) {
-    let sigStart = dateIdx;
-    while (sigStart > 0 && dateIdx - sigStart < 8 && isOrgLine(paras[sigStart - 1].text)) sigStart--;
-    signature.push(...paras.slice(sigStart, dateIdx + 1).map((p) => p.text));
-    date ??= dateFromLine(paras[dateIdx].text);
-    const rest = paras.slice(dateIdx + 1);
-    body = paras.slice(0, sigStart);
-    // After the signature: notes (（此件公开发布）, 附件) stay in the body; a title starts an attachment.
-    // An 附件 label (附件1) names the attachment whose title follows.
-    let current: { title: string; label: string; paras: RawParagraph[] } | null = null;
-    let label: string | null = null;
-    for (const p of rest) {
-      const l = ATTACHMENT_LABEL.exec(p.text);
-      if (l) {
-        label = `附件${l[1]}`;
-        continue;
-      }
-      if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0 || label)) {
-        current = { title: tidyTitle(p.text), label: label ?? '附件', paras: [] };
-        attachments.push(current);
-      } else if (current) current.paras.push(p);
-      else body.push(p);
-      label = null;
-    }
-  }
-
-  // Title recovery for documents without a title line.
-  if (!title) {
-    const trailing = d.furniture.find((r) => r.kind === 'trailing-title');
-    const header = d.furniture.filter((r) => r.kind === 'running-header').map((r) => titleFromHeader(r.text)).find((t): t is string => !!t);
-    if (d.interprets) {
-      const of = previousTitle(d.interprets);
-      title = of ? `《${of}》政策解读` : '政策解读';
-      titleSource = 'inferred';
-    } else if (trailing) {
-      title = tidyTitle(trailing.text);
-      titleSource = 'trailing-title';
-    } else if (header) {
-      title = tidyTitle(header);
-      titleSource = 'running-header';
-    } else {
-      const first = body[0]?.text ?? '';
-      title = first.slice(0, 24) + (first.length > 24 ? '…' : '');
-      titleSource = 'inferred';
-    }
-  }
-  const byline = d.furniture.find((r) => r.kind === 'byline');
-  if (byline && !authors.length) authors = byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean);
-
-  // Issuers: the title's head, else a running header naming the issuing notice, else the signature.
-  let issuers = issuersFromTitle(title);
-  if (!issuers.length) {
-    for (const r of d.furniture) {
-      const h = r.kind === 'running-header' ? titleFromHeader(r.text) : null;
-      if (h && h.includes(title.replace(/^《|》.*$/g, ''))) issuers = issuersFromTitle(h);
-      if (issuers.length) break;
-    }
-  }
+  const titleLine = d.title ? parseTitle(d.title.text) : null;
+  const header = readHeader(d);
+  const signed = splitSignature(dropRepeatedTitle(header.rest, titleLine?.title ?? ''));
+  const { title, titleSource } = titleLine?.title ? { title: titleLine.title, titleSource: 'title-line' as TitleSource } : recoverTitle(d, signed.body, previousTitle);
+  const authors = header.authors.length ? header.authors : bylineAuthors(d);
   const reprint = d.signoff ? reprintSource(d.signoff) : null;
-  if (!issuers.length && signature.length > 1) issuers = [signature[0]];
-  if (!issuers.length && d.signoff && !reprint) issuers = [d.signoff.replace(/秘书处$/, '')];
-  if (!issuers.length && reprint) issuers = [reprint];
-  if (!issuers.length && newsSource) issuers = [newsSource];
-  if (!issuers.length && authors.length) issuers = authors;
-
-  const allText = [...body, ...attachments.flatMap((a) => a.paras)].map((p) => p.text).join('\n');
-  const effective = effectiveDate(allText);
-
-  let kind: DocKind = kindFromTitle(title);
-  // A notice whose title does not say what it issues (…措施及配套清单的通知) is classed by its first attachment.
-  if (kind === '其他' && attachments.length) kind = kindFromTitle(attachments[0].title);
-  if (d.interprets || /解读$/.test(title)) kind = '解读';
-  else if (newsSource) kind = '新闻';
-  else if (authors.length) kind = '文章';
-
-  const region: Region = regionOf(issuers, title, d.headingProvince);
-
-  const units = buildUnits(TEMP_ID, body);
-  // 附件2 keeps its own number in the path; unnumbered attachments are counted.
-  const usedAtt = new Set<string>();
-  attachments.forEach((a, k) => {
-    let path = `att${/\d+$/.exec(a.label)?.[0] ?? k + 1}`;
-    while (usedAtt.has(path)) path += '_';
-    usedAtt.add(path);
-    const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
-    units.push({ id: unitId(TEMP_ID, path), path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
-  });
-
-  const all = [d.title, ...d.paras].filter((p): p is RawParagraph => !!p);
-  const source: SourceRef = {
-    file: d.file,
-    startLine: Math.min(...all.map((p) => p.firstLine)),
-    endLine: Math.max(...all.map((p) => p.lastLine)),
-    firstPage: minPage(all),
-    lastPage: maxPage(all),
-  };
+  const issuers = findIssuers(d, title, signed.signature, reprint, header.newsSource, authors);
+  const kind = classify(d, title, signed.attachments, header.newsSource, authors);
+  const units = buildBodyUnits(signed.body, signed.attachments);
 
   return {
     draft: d,
@@ -186,22 +80,157 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
       issuer: issuers.join('、'),
       issuers,
       authors,
-      docNumber,
-      date: date ?? null,
-      effectiveDate: effective,
-      region,
+      docNumber: header.docNumber,
+      date: titleLine?.date ?? header.date ?? signed.date ?? null,
+      effectiveDate: effectiveDate(paragraphsText([...signed.body, ...signed.attachments.flatMap((a) => a.paras)])),
+      region: regionOf(issuers, title, d.headingProvince),
       kind,
-      sources: [source],
+      sources: [sourceOf(d)],
       unitCount: 0,
       charCount: 0,
       // The corpus pipeline decides this once the units are built (see build.ts).
       bodyMissing: null,
-      addressees,
-      signature,
+      addressees: header.addressees,
+      signature: signed.signature,
       units,
       ...(reprint ? { reprintedFrom: reprint } : {}),
     },
   };
+}
+
+/** Header: meta lines (news), byline, 文号, addressees — in any order, each once, before the body. */
+function readHeader(d: DocDraft): Header {
+  const paras = [...d.paras];
+  const h: Header = { docNumber: null, addressees: null, newsSource: null, authors: [], date: null, rest: paras };
+  while (paras.length) {
+    const t = paras[0].text;
+    // The byline paragraph (white space already collapsed): names of 2–4 characters.
+    if (d.title && !h.authors.length && /^[\u4e00-\u9fa5]{2,4}(?: [\u4e00-\u9fa5]{2,4})+$/.test(t) && !MARKER_START.test(t)) {
+      h.authors = t.split(/[\s\u3000]+/).filter(Boolean);
+    } else if (/^作者\s*[:：]/.test(t)) {
+      h.authors = t.replace(/^作者\s*[:：]\s*/, '').split(/[\s\u3000、，,]+/).filter(Boolean);
+    } else if (META_LINE.test(t)) {
+      h.date ??= publishedDate(t);
+      h.newsSource ??= sourceName(t);
+    } else if (!h.docNumber && DOC_NUMBER.test(t)) {
+      h.docNumber = docNumberFrom(t);
+    } else if (!h.addressees && isAddressees(t)) {
+      h.addressees = t;
+    } else break;
+    paras.shift();
+  }
+  return h;
+}
+
+/** The title printed again at the head of the body (compilations print both) is not body text. */
+function dropRepeatedTitle(paras: RawParagraph[], title: string): RawParagraph[] {
+  return title && paras.length && tidyTitle(paras[0].text) === title ? paras.slice(1) : paras;
+}
+
+/**
+ * Signature: org lines followed by a date line. What follows a signature is
+ * notes (（此件公开发布）, 附件 labels), which stay in the body, or a title,
+ * which starts an attached document; an 附件 label (附件1) names the
+ * attachment whose title follows.
+ */
+function splitSignature(paras: RawParagraph[]): Signed {
+  const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
+  if (dateIdx <= 0) return { body: paras, signature: [], date: null, attachments: [] };
+  let sigStart = dateIdx;
+  while (sigStart > 0 && dateIdx - sigStart < 8 && isOrgLine(paras[sigStart - 1].text)) sigStart--;
+  const body = paras.slice(0, sigStart);
+  const attachments: Attachment[] = [];
+  let current: Attachment | null = null;
+  let label: string | null = null;
+  for (const p of paras.slice(dateIdx + 1)) {
+    const l = ATTACHMENT_LABEL.exec(p.text);
+    if (l) {
+      label = `附件${l[1]}`;
+      continue;
+    }
+    if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0 || label)) {
+      current = { title: tidyTitle(p.text), label: label ?? '附件', paras: [] };
+      attachments.push(current);
+    } else if (current) current.paras.push(p);
+    else body.push(p);
+    label = null;
+  }
+  return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments };
+}
+
+/** A title for a document without a title line: what it interprets, a trailing title, a running header, else its opening words. */
+function recoverTitle(d: DocDraft, body: RawParagraph[], previousTitle: (draft: DocDraft) => string | null): { title: string; titleSource: TitleSource } {
+  if (d.interprets) {
+    const of = previousTitle(d.interprets);
+    return { title: of ? `《${of}》政策解读` : '政策解读', titleSource: 'inferred' };
+  }
+  const trailing = d.furniture.find((r) => r.kind === 'trailing-title');
+  if (trailing) return { title: tidyTitle(trailing.text), titleSource: 'trailing-title' };
+  const header = d.furniture.filter((r) => r.kind === 'running-header').map((r) => titleFromHeader(r.text)).find((t): t is string => !!t);
+  if (header) return { title: tidyTitle(header), titleSource: 'running-header' };
+  const first = body[0]?.text ?? '';
+  return { title: first.slice(0, 24) + (first.length > 24 ? '…' : ''), titleSource: 'inferred' };
+}
+
+function bylineAuthors(d: DocDraft): string[] {
+  const byline = d.furniture.find((r) => r.kind === 'byline');
+  return byline ? byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean) : [];
+}
+
+/** Issuers: the title's head, else a running header naming the issuing notice, else the signature, the sign-off, the reprint source, the news source, the authors. */
+function findIssuers(d: DocDraft, title: string, signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
+  const fromTitle = issuersFromTitle(title);
+  if (fromTitle.length) return fromTitle;
+  for (const r of d.furniture) {
+    const h = r.kind === 'running-header' ? titleFromHeader(r.text) : null;
+    const found = h && h.includes(title.replace(/^《|》.*$/g, '')) ? issuersFromTitle(h) : [];
+    if (found.length) return found;
+  }
+  if (signature.length > 1) return [signature[0]];
+  if (d.signoff && !reprint) return [d.signoff.replace(/秘书处$/, '')];
+  if (reprint) return [reprint];
+  if (newsSource) return [newsSource];
+  return authors;
+}
+
+/** Kind from the title; a notice whose title does not say what it issues (…措施及配套清单的通知) is classed by its first attachment. */
+function classify(d: DocDraft, title: string, attachments: Attachment[], newsSource: string | null, authors: string[]): DocKind {
+  if (d.interprets || /解读$/.test(title)) return '解读';
+  if (newsSource) return '新闻';
+  if (authors.length) return '文章';
+  const kind = kindFromTitle(title);
+  return kind === '其他' && attachments.length ? kindFromTitle(attachments[0].title) : kind;
+}
+
+/** The body's units, then one appendix unit per attachment (附件2 keeps its own number in the path; unnumbered ones are counted). */
+function buildBodyUnits(body: RawParagraph[], attachments: Attachment[]): Unit[] {
+  const units = buildUnits(TEMP_ID, body);
+  const usedAtt = new Set<string>();
+  attachments.forEach((a, k) => {
+    let path = `att${/\d+$/.exec(a.label)?.[0] ?? k + 1}`;
+    while (usedAtt.has(path)) path += '_';
+    usedAtt.add(path);
+    const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
+    units.push({ id: unitId(TEMP_ID, path), path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
+  });
+  return units;
+}
+
+/** Where the document's text is: its file, first and last raw line and page. */
+function sourceOf(d: DocDraft): SourceRef {
+  const all = [d.title, ...d.paras].filter((p): p is RawParagraph => !!p);
+  return {
+    file: d.file,
+    startLine: Math.min(...all.map((p) => p.firstLine)),
+    endLine: Math.max(...all.map((p) => p.lastLine)),
+    firstPage: minPage(all),
+    lastPage: maxPage(all),
+  };
+}
+
+/** Raw paragraphs as one text, for the dates printed anywhere in the body. */
+function paragraphsText(paras: RawParagraph[]): string {
+  return paras.map((p) => p.text).join('\n');
 }
 
 function isAddressees(t: string): boolean {
