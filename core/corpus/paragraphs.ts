@@ -101,6 +101,25 @@ function standaloneLines(lines: Line[]): Set<number> {
   return out;
 }
 
+const INDENT = /^(?:\u3000|[ \t]{2,})/;
+
+/**
+ * Whether indentation is the file's paragraph convention: laws and notices
+ * printed with 2-character first-line indents leave one indented line per
+ * paragraph, a tenth of the lines or more; layouts without it (a newsletter's
+ * text boxes) leave a few.
+ */
+function indentsParagraphs(lines: Line[]): boolean {
+  let content = 0;
+  let indented = 0;
+  for (const l of lines) {
+    if (isBlank(l)) continue;
+    content++;
+    if (INDENT.test(l.text)) indented++;
+  }
+  return indented >= 3 && indented >= content * 0.1;
+}
+
 function isSubsequence(needle: string, hay: string): boolean {
   let j = 0;
   for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
@@ -125,6 +144,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   };
 
   const standalone = standaloneLines(lines);
+  const indentIsParagraph = indentsParagraphs(lines);
   let prev: Line | null = null;
   let prevIdx = -1;
   let blankBefore = false;
@@ -184,6 +204,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     if (DATE_LINE.test(text) || DOC_NUMBER.test(text) || DATE_LINE.test(pt) || DOC_NUMBER.test(pt)) return true;
     // A title continued by its parenthesised qualifiers: （2023版）, （征求意见稿）, （2023年6月13日）.
     if (/^[（(]/.test(text) && curText.length < 160 && !/[。，；：！？]/.test(curText)) return false;
+    // Where the file indents its paragraphs (two ideographic or ASCII spaces), every indent starts one.
+    if (indentIsParagraph && INDENT.test(line.text)) return true;
     // A new PDF text box after a short line, or after a reprint note, starts a new paragraph.
     if (/^[\s\u3000]/.test(line.text) && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
     // Addressees (各银保监局，…：) end at their colon even on a full line.

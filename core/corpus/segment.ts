@@ -115,6 +115,9 @@ function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraf
   return ORG_SUFFIX.test(t) && !(next && DATE_LINE.test(next.text));
 }
 
+/** Share of indented paragraphs above which indentation is the file's paragraph convention, not a new text box. */
+const INDENTED_SHARE = 0.2;
+
 function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
   const docs: DocDraft[] = [];
   let cur: DocDraft | null = null;
@@ -122,6 +125,7 @@ function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
   /** The current document has a signature block (bodies + date): what follows may be what it issues. */
   let signed = false;
   let attachmentLabel = false;
+  const indentIsParagraph = paras.filter((p) => p.boxStart).length >= Math.max(3, paras.length * INDENTED_SHARE);
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     const next = paras[i + 1];
@@ -149,7 +153,9 @@ function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
       ended = signed = attachmentLabel = false;
       continue;
     }
-    const newBox = !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3;
+    // A new PDF text box (an indent after a finished paragraph) starts a new article in a newsletter, but
+    // only where indents are rare: where the file indents its paragraphs, an indent is just a paragraph.
+    const newBox = !indentIsParagraph && !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3;
     if (!cur || ended || newBox) {
       cur = newDraft(file, null);
       docs.push(cur);
