@@ -15,6 +15,7 @@ import {
   sourceName,
   tidyTitle,
 } from './metadata.js';
+import { isLawMetaText, lawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
 import { regionOf } from './regions.js';
@@ -47,6 +48,8 @@ interface Header {
   authors: string[];
   /** 发布日期：… of a news page. */
   date: string | null;
+  /** A law's metadata paragraphs (dated lines or the bracketed note). */
+  lawMeta: string[];
   /** The paragraphs after the header. */
   rest: RawParagraph[];
 }
@@ -63,11 +66,12 @@ interface Signed {
 export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string | null): Assembled {
   const titleLine = d.title ? parseTitle(d.title.text) : null;
   const header = readHeader(d);
-  const signed = splitSignature(dropRepeatedTitle(header.rest, titleLine?.title ?? ''));
+  const signed = splitSignature(dropRepeatedTitle(header.rest, titleLine?.title ?? ''), titleLine?.title ?? '');
   const { title, titleSource } = titleLine?.title ? { title: titleLine.title, titleSource: 'title-line' as TitleSource } : recoverTitle(d, signed.body, previousTitle);
   const authors = header.authors.length ? header.authors : bylineAuthors(d);
   const reprint = d.signoff ? reprintSource(d.signoff) : null;
-  const issuers = findIssuers(d, title, signed.signature, reprint, header.newsSource, authors);
+  const meta = lawMeta(header.lawMeta);
+  const issuers = findIssuers(d, title, meta.issuers, signed.signature, reprint, header.newsSource, authors);
   const kind = classify(d, title, signed.attachments, header.newsSource, authors);
   const units = buildBodyUnits(signed.body, signed.attachments);
 
@@ -81,8 +85,9 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
       issuers,
       authors,
       docNumber: header.docNumber,
-      date: titleLine?.date ?? header.date ?? signed.date ?? null,
-      effectiveDate: effectiveDate(paragraphsText([...signed.body, ...signed.attachments.flatMap((a) => a.paras)])),
+      date: titleLine?.date ?? meta.date ?? header.date ?? signed.date ?? null,
+      effectiveDate: meta.effectiveDate ?? effectiveDate(paragraphsText([...signed.body, ...signed.attachments.flatMap((a) => a.paras)])),
+      ...(meta.adoptedDate ? { adoptedDate: meta.adoptedDate } : {}),
       region: regionOf(issuers, title, d.headingProvince),
       kind,
       sources: [sourceOf(d)],
@@ -101,7 +106,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
 /** Header: meta lines (news), byline, 文号, addressees — in any order, each once, before the body. */
 function readHeader(d: DocDraft): Header {
   const paras = [...d.paras];
-  const h: Header = { docNumber: null, addressees: null, newsSource: null, authors: [], date: null, rest: paras };
+  const h: Header = { docNumber: null, addressees: null, newsSource: null, authors: [], date: null, lawMeta: [], rest: paras };
   while (paras.length) {
     const t = paras[0].text;
     // The byline paragraph (white space already collapsed): names of 2–4 characters.
@@ -112,6 +117,8 @@ function readHeader(d: DocDraft): Header {
     } else if (META_LINE.test(t)) {
       h.date ??= publishedDate(t);
       h.newsSource ??= sourceName(t);
+    } else if (isLawMetaText(t)) {
+      h.lawMeta.push(t);
     } else if (!h.docNumber && DOC_NUMBER.test(t)) {
       h.docNumber = docNumberFrom(t);
     } else if (!h.addressees && isAddressees(t)) {
@@ -131,9 +138,10 @@ function dropRepeatedTitle(paras: RawParagraph[], title: string): RawParagraph[]
  * Signature: org lines followed by a date line. What follows a signature is
  * notes (（此件公开发布）, 附件 labels), which stay in the body, or a title,
  * which starts an attached document; an 附件 label (附件1) names the
- * attachment whose title follows.
+ * attachment whose title follows. The document's own title there starts the
+ * text a 公告 promulgates, which is the document's body.
  */
-function splitSignature(paras: RawParagraph[]): Signed {
+function splitSignature(paras: RawParagraph[], title: string): Signed {
   const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
   if (dateIdx <= 0) return { body: paras, signature: [], date: null, attachments: [] };
   let sigStart = dateIdx;
@@ -142,19 +150,22 @@ function splitSignature(paras: RawParagraph[]): Signed {
   const attachments: Attachment[] = [];
   let current: Attachment | null = null;
   let label: string | null = null;
-  for (const p of paras.slice(dateIdx + 1)) {
+  const rest = paras.slice(dateIdx + 1);
+  rest.forEach((p, k) => {
     const l = ATTACHMENT_LABEL.exec(p.text);
     if (l) {
       label = `附件${l[1]}`;
-      continue;
+      return;
     }
-    if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0 || label)) {
+    // A 公告 that promulgates a law under its own title (临沂市优化营商环境条例, then its metadata note) is followed by the law: the document's body.
+    if (!current && !label && title && tidyTitle(p.text) === title && isLawMetaText(rest[k + 1]?.text ?? '')) body.push(p);
+    else if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0 || label)) {
       current = { title: tidyTitle(p.text), label: label ?? '附件', paras: [] };
       attachments.push(current);
     } else if (current) current.paras.push(p);
     else body.push(p);
     label = null;
-  }
+  });
   return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments };
 }
 
@@ -177,8 +188,8 @@ function bylineAuthors(d: DocDraft): string[] {
   return byline ? byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean) : [];
 }
 
-/** Issuers: the title's head, else a running header naming the issuing notice, else the signature, the sign-off, the reprint source, the news source, the authors. */
-function findIssuers(d: DocDraft, title: string, signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
+/** Issuers: the title's head, else a running header naming the issuing notice, else the body a law's metadata names, the signature, the sign-off, the reprint source, the news source, the authors. */
+function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
   const fromTitle = issuersFromTitle(title);
   if (fromTitle.length) return fromTitle;
   for (const r of d.furniture) {
@@ -186,6 +197,7 @@ function findIssuers(d: DocDraft, title: string, signature: string[], reprint: s
     const found = h && h.includes(title.replace(/^《|》.*$/g, '')) ? issuersFromTitle(h) : [];
     if (found.length) return found;
   }
+  if (lawBodies.length) return lawBodies;
   if (signature.length > 1) return [signature[0]];
   if (d.signoff && !reprint) return [d.signoff.replace(/秘书处$/, '')];
   if (reprint) return [reprint];

@@ -18,6 +18,7 @@
  * second time in fragments) are dropped.
  */
 import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
+import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
 export interface RawParagraph {
@@ -102,6 +103,13 @@ function standaloneLines(lines: Line[]): Set<number> {
 }
 
 const INDENT = /^(?:\u3000|[ \t]{2,})/;
+
+/** A line set in the middle of the page: more white space before it than a paragraph indent (pdftotext -layout, centred titles). */
+function isCentred(raw: string): boolean {
+  let w = 0;
+  for (const ch of /^[\s\u3000]*/.exec(raw)![0]) w += ch === '\u3000' ? 1 : ch === '\t' ? 2 : 0.5;
+  return w >= 3;
+}
 
 /**
  * Whether indentation is the file's paragraph convention: laws and notices
@@ -194,6 +202,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   function shouldBreak(p: Line, line: Line, text: string, curText: string): boolean {
     const pt = p.text.trim();
     if (curIsHeading) return true;
+    // A law's metadata under its title (dated event lines, or one bracketed note) is a paragraph of its own.
+    if (isLawMetaText(curText)) return true;
+    if (opensLawMeta(text) && curText.length <= 100 && !/[。，；：！？]/.test(curText) && count(curText, /[（(]/g) <= count(curText, /[）)]/g)) return true;
     // A numbered heading on a short line of its own (一、总体要求) ends there: the text below is its body.
     // (Only 一、 and （一）: a compilation numbers its titles 1. 2.)
     const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText);
@@ -204,10 +215,12 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     if (DATE_LINE.test(text) || DOC_NUMBER.test(text) || DATE_LINE.test(pt) || DOC_NUMBER.test(pt)) return true;
     // A title continued by its parenthesised qualifiers: （2023版）, （征求意见稿）, （2023年6月13日）.
     if (/^[（(]/.test(text) && curText.length < 160 && !/[。，；：！？]/.test(curText)) return false;
+    // A title centred over two or three lines continues on the next centred line.
+    const centredTitle = curLines < 3 && isCentred(p.text) && isCentred(line.text) && !/[。，；：！？]/.test(curText);
     // Where the file indents its paragraphs (two ideographic or ASCII spaces), every indent starts one.
-    if (indentIsParagraph && INDENT.test(line.text)) return true;
+    if (indentIsParagraph && INDENT.test(line.text) && !centredTitle) return true;
     // A new PDF text box after a short line, or after a reprint note, starts a new paragraph.
-    if (/^[\s\u3000]/.test(line.text) && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
+    if (/^[\s\u3000]/.test(line.text) && !centredTitle && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
     // Addressees (各银保监局，…：) end at their colon even on a full line.
     if (/[：:]$/.test(pt) && /^(各|本市|全省|全市|市|省|区|县)/.test(curText) && curText.length <= 200 && !/[。]|如下/.test(curText)) return true;
     if (endsTerminal(pt)) {
