@@ -19,6 +19,7 @@
  */
 import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
+import { ARTICLE_REFERENCE } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
 export interface RawParagraph {
@@ -31,7 +32,7 @@ export interface RawParagraph {
 }
 
 export const MARKER_START =
-  /^\s*(第[一二三四五六七八九十百零〇两\d]+[编章节条]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|附件\s*\d*\s*[：:]?|附：|附:)/;
+  /^\s*(第[一二三四五六七八九十百零〇两\d]+(?:[编章节条]|分编)|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|附件\s*\d*\s*[：:]?|附：|附:)/;
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/;
 
@@ -209,7 +210,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // (Only 一、 and （一）: a compilation numbers its titles 1. 2.)
     const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText);
     if (curLines === 1 && lead && curText.length - lead[0].length >= 2 && curText.length <= 20 && isShort(pt) && !/[。，；：！？、,;:!?《]/.test(curText.slice(lead[0].length))) return true;
-    if (MARKER_START.test(text) || META_LINE.test(text) || META_LINE.test(pt)) return true;
+    // 第三十条规定的… at the start of a wrapped line continues a reference (依照本法 | 第三十条规定), it is not an article.
+    if (MARKER_START.test(text) && !(ARTICLE_REFERENCE.test(text.trim()) && !endsTerminal(pt))) return true;
+    if (META_LINE.test(text) || META_LINE.test(pt)) return true;
     // Inside parentheses the sentence is not over (a title's date split over a page break).
     if (count(curText, /[（(]/g) > count(curText, /[）)]/g) || count(curText, /《/g) > count(curText, /》/g)) return false;
     if (DATE_LINE.test(text) || DOC_NUMBER.test(text) || DATE_LINE.test(pt) || DOC_NUMBER.test(pt)) return true;

@@ -29,7 +29,7 @@ const pageList = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n i
 
 const KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '解读', '新闻', '文章', '其他'];
 const TITLE_SOURCES: readonly TitleSource[] = ['title-line', 'running-header', 'trailing-title', 'inferred'];
-const LEVELS: readonly UnitLevel[] = ['part', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
+const LEVELS: readonly UnitLevel[] = ['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
 // Ids end up in URLs and element ids; anything else is a corrupt entry.
 const ID_RE = /^[A-Za-z0-9._~-]+$/;
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

@@ -117,6 +117,7 @@ export interface BodyMissing {
  */
 export type UnitLevel =
   | 'part' // 编
+  | 'subpart' // 分编 (民法典 第三编 合同 › 第一分编 通则)
   | 'chapter' // 章
   | 'section' // 节
   | 'article' // 条

@@ -60,7 +60,7 @@ function markText(text: string, base: number, spans: Span[]): string {
   return out;
 }
 
-const HEADING_LEVELS = new Set(['part', 'chapter', 'section', 'appendix']);
+const HEADING_LEVELS = new Set(['part', 'subpart', 'chapter', 'section', 'appendix']);
 
 export function renderDocumentHtml(doc: PolicyDocument, opts: DocumentExportOptions, fontCss = ''): string {
   const bodies = new Map<string, string>();
