@@ -17,7 +17,7 @@ import {
 } from './metadata.js';
 import { isLawMetaText, lawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
-import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
 import { regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
@@ -145,7 +145,7 @@ function splitSignature(paras: RawParagraph[], title: string): Signed {
   const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
   if (dateIdx <= 0) return { body: paras, signature: [], date: null, attachments: [] };
   let sigStart = dateIdx;
-  while (sigStart > 0 && dateIdx - sigStart < 8 && isOrgLine(paras[sigStart - 1].text)) sigStart--;
+  while (sigStart > 0 && dateIdx - sigStart < MAX_SIGNATURE_LINES && isOrgLine(paras[sigStart - 1].text)) sigStart--;
   const body = paras.slice(0, sigStart);
   const attachments: Attachment[] = [];
   let current: Attachment | null = null;
@@ -249,8 +249,9 @@ function isAddressees(t: string): boolean {
   return /[：:]$/.test(t) && t.length <= 200 && !/[。]|如下/.test(t) && /各|单位|政府|部门|机构|公司|委|局/.test(t);
 }
 
+/** A title after the signature; a numbered heading (三、保障措施 after a page break) is body text, never an attachment's title (附件：…（略） is one). */
 function isAttachmentTitle(t: string): boolean {
-  return t.length >= 6 && t.length <= 100 && !/[。，；！？：]/.test(t) && endsLikeTitle(t) && !DATE_LINE.test(t);
+  return !(MARKER_START.test(t) && !/^附件/.test(t)) && t.length >= 6 && t.length <= 100 && !/[。，；！？：]/.test(t) && endsLikeTitle(t) && !DATE_LINE.test(t);
 }
 
 function unionPages(units: Unit[]): number[] {

@@ -19,14 +19,16 @@
  *     text is kept for title recovery, and its tail after the title (the
  *     publication name, e.g. 政策简讯) is learned, so
  *  5. other short blocks ending in that learned tail are furniture too.
+ *  6. a letterhead line (…人民政府办公室文件), wherever extraction put it.
  * A block followed by a byline (李翊  柴恩旺) is not furniture but the title of
  * a signed article printed after its first paragraphs.
  * Every removed line is returned with its rule, so the build can count them.
  */
-import { BYLINE, KIND_WORDS, LATIN_ONLY, PAGE_NUMBER, endsTerminal } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, endsTerminal, isOrgLine } from './patterns.js';
+import { isLawMetaText } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
-export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline';
+export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead';
 
 export interface Removed {
   kind: RemovedKind;
@@ -97,6 +99,13 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     i = j;
   }
 
+  // Rule 6: a letterhead line (余杭区人民政府办公室文件, 中共…委员会文件) on a line of its own,
+  // wherever extraction put it (the top of page 2 as often as page 1): the issuing body's banner, not text.
+  input.forEach((l, i) => {
+    const t = l.text.trim();
+    if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2))) mark([i], 'letterhead');
+  });
+
   // Rule 3: the first/last line of each page, repeated on many pages (digits ignored).
   const pageEdges = new Map<string, number[]>();
   for (let i = 0; i < input.length; i++) {
@@ -124,7 +133,7 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     if (idxs.length === 0 || idxs.length > 3) continue;
     if (!idxs.every((i) => isShort(input[i]))) continue;
     const text = idxs.map((i) => input[i].text.trim()).join('');
-    if (endsTerminal(text) || STRUCTURAL_START.test(text)) continue;
+    if (endsTerminal(text) || STRUCTURAL_START.test(text) || isHeaderPart(text, input, b.end - 1, removedIdx)) continue;
     candidates.push(b);
     const before = prevContent(input, b.start, removedIdx);
     const after = nextContent(input, b.end - 1, removedIdx);
@@ -151,6 +160,18 @@ export function removeFurniture(input: Line[]): FurnitureResult {
 
   removed.sort((a, b) => a.lines[0].no - b.lines[0].no);
   return { lines: input.filter((_, i) => !removedIdx.has(i)), removed };
+}
+
+/**
+ * Parts of a document's own header and footer that pdftotext sets off with
+ * blank lines: 文号, addressees (…：), a date line, a publication note, law
+ * metadata, an attachment label, and the issuing bodies of a signature (right
+ * before its date line). They interrupt nothing.
+ */
+function isHeaderPart(text: string, lines: Line[], last: number, removed: Map<number, RemovedKind>): boolean {
+  if (DOC_NUMBER.test(text) || DATE_LINE.test(text) || NOTE_LINE.test(text) || ATTACHMENT_LABEL.test(text) || isLawMetaText(text) || /[：:]$/.test(text)) return true;
+  const after = nextContent(lines, last, removed);
+  return isOrgLine(text) && after !== -1 && (DATE_LINE.test(lines[after].text) || isOrgLine(lines[after].text));
 }
 
 /** The text after the last document-kind word, when short: a publication name glued to a title. */

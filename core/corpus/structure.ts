@@ -22,6 +22,7 @@ import { PATH_CODE, RANK, readMarker } from './markers.js';
 import { toChineseNumber } from './numerals.js';
 import type { RawParagraph } from './paragraphs.js';
 import { unitId } from './unit-id.js';
+import { NOTE_LINE } from './patterns.js';
 
 interface Draft {
   unit: Unit;
@@ -110,6 +111,8 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
         continue;
       }
     }
+    // A closing note (（此件公开发布）, 附件：…（略）) belongs to no item: it closes every open unit.
+    if (NOTE_LINE.test(p.text) || /^附件\s*\d*\s*[：:]/.test(p.text)) stack.length = 0;
     // Plain paragraph: it belongs to the innermost open unit, except that text
     // after an article's 项 is the article's next 款, not part of the last 项.
     let target = stack[stack.length - 1];
