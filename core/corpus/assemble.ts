@@ -65,7 +65,7 @@ interface Signed {
 /** The stages in reading order; each is a function below. */
 export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string | null): Assembled {
   const titleLine = d.title ? parseTitle(d.title.text) : null;
-  const header = readHeader(d);
+  const header = readHeader(d, titleLine?.title ?? '');
   const signed = splitSignature(dropRepeatedTitle(header.rest, titleLine?.title ?? ''), titleLine?.title ?? '');
   const { title, titleSource } = titleLine?.title ? { title: titleLine.title, titleSource: 'title-line' as TitleSource } : recoverTitle(d, signed.body, previousTitle);
   const authors = header.authors.length ? header.authors : bylineAuthors(d);
@@ -103,8 +103,8 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   };
 }
 
-/** Header: meta lines (news), byline, 文号, addressees — in any order, each once, before the body. */
-function readHeader(d: DocDraft): Header {
+/** Header: meta lines (news), byline, 文号, addressees, law metadata, the title printed again — in any order, before the body. */
+function readHeader(d: DocDraft, title: string): Header {
   const paras = [...d.paras];
   const h: Header = { docNumber: null, addressees: null, newsSource: null, authors: [], date: null, lawMeta: [], rest: paras };
   while (paras.length) {
@@ -119,6 +119,8 @@ function readHeader(d: DocDraft): Header {
       h.newsSource ??= sourceName(t);
     } else if (isLawMetaText(t)) {
       h.lawMeta.push(t);
+    } else if (title && tidyTitle(t) === title) {
+      // The title printed again in the header (a judicial interpretation's 最高人民法院 / 关于…的规定 block, then its 文号).
     } else if (!h.docNumber && DOC_NUMBER.test(t)) {
       h.docNumber = docNumberFrom(t);
     } else if (!h.addressees && isAddressees(t)) {

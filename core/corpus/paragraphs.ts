@@ -103,14 +103,36 @@ function standaloneLines(lines: Line[]): Set<number> {
   return out;
 }
 
-const INDENT = /^(?:\u3000|[ \t]{2,})/;
-
-/** A line set in the middle of the page: more white space before it than a paragraph indent (pdftotext -layout, centred titles). */
-function isCentred(raw: string): boolean {
+/** Leading white space in columns: an ASCII space is one, an ideographic space two (one CJK character), a tab four. */
+function leadColumns(raw: string): number {
   let w = 0;
-  for (const ch of /^[\s\u3000]*/.exec(raw)![0]) w += ch === '\u3000' ? 1 : ch === '\t' ? 2 : 0.5;
-  return w >= 3;
+  for (const ch of /^[\s\u3000]*/.exec(raw)![0]) w += ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1;
+  return w;
 }
+
+/**
+ * How far each line is indented from its page's left margin, in columns.
+ * pdftotext -layout shifts every line by the page margin, so the margin is
+ * the most common lead on the page, and only what exceeds it is an indent.
+ */
+export function indentsFromMargin(lines: Line[]): Map<Line, number> {
+  const byPage = new Map<number | null, Map<number, number>>();
+  for (const l of lines) {
+    if (isBlank(l)) continue;
+    const counts = byPage.get(l.page) ?? new Map<number, number>();
+    const c = leadColumns(l.text);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    byPage.set(l.page, counts);
+  }
+  const margin = new Map<number | null, number>();
+  for (const [page, counts] of byPage) margin.set(page, [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]);
+  return new Map(lines.map((l) => [l, Math.max(0, leadColumns(l.text) - (margin.get(l.page) ?? 0))]));
+}
+
+/** A paragraph indent: at least one CJK character (two columns) beyond the margin. */
+const INDENT_COLUMNS = 2;
+/** A centred line (a title in -layout output): more than a paragraph indent, three characters or more. */
+const CENTRED_COLUMNS = 6;
 
 /**
  * Whether indentation is the file's paragraph convention: laws and notices
@@ -118,13 +140,13 @@ function isCentred(raw: string): boolean {
  * paragraph, a tenth of the lines or more; layouts without it (a newsletter's
  * text boxes) leave a few.
  */
-function indentsParagraphs(lines: Line[]): boolean {
+function indentsParagraphs(lines: Line[], indent: Map<Line, number>): boolean {
   let content = 0;
   let indented = 0;
   for (const l of lines) {
     if (isBlank(l)) continue;
     content++;
-    if (INDENT.test(l.text)) indented++;
+    if (indent.get(l)! >= INDENT_COLUMNS) indented++;
   }
   return indented >= 3 && indented >= content * 0.1;
 }
@@ -153,7 +175,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   };
 
   const standalone = standaloneLines(lines);
-  const indentIsParagraph = indentsParagraphs(lines);
+  const indent = indentsFromMargin(lines);
+  const indentIsParagraph = indentsParagraphs(lines, indent);
+  const isCentred = (l: Line) => indent.get(l)! >= CENTRED_COLUMNS;
   let prev: Line | null = null;
   let prevIdx = -1;
   let blankBefore = false;
@@ -184,7 +208,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     }
     if (cur && prev && (standalone.has(i) || standalone.has(prevIdx) || shouldBreak(prev, line, text, cur.text))) flush();
     if (!cur) {
-      cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: /^[\s\u3000]/.test(line.text) };
+      cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: indent.get(line)! > 0 };
     }
     const c: RawParagraph = cur;
     const w = displayWidth(text);
@@ -219,11 +243,11 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // A title continued by its parenthesised qualifiers: （2023版）, （征求意见稿）, （2023年6月13日）.
     if (/^[（(]/.test(text) && curText.length < 160 && !/[。，；：！？]/.test(curText)) return false;
     // A title centred over two or three lines continues on the next centred line.
-    const centredTitle = curLines < 3 && isCentred(p.text) && isCentred(line.text) && !/[。，；：！？]/.test(curText);
+    const centredTitle = curLines < 3 && isCentred(p) && isCentred(line) && !/[。，；：！？]/.test(curText);
     // Where the file indents its paragraphs (two ideographic or ASCII spaces), every indent starts one.
-    if (indentIsParagraph && INDENT.test(line.text) && !centredTitle) return true;
+    if (indentIsParagraph && indent.get(line)! >= INDENT_COLUMNS && !centredTitle) return true;
     // A new PDF text box after a short line, or after a reprint note, starts a new paragraph.
-    if (/^[\s\u3000]/.test(line.text) && !centredTitle && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
+    if (indent.get(line)! > 0 && !centredTitle && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
     // Addressees (各银保监局，…：) end at their colon even on a full line.
     if (/[：:]$/.test(pt) && /^(各|本市|全省|全市|市|省|区|县)/.test(curText) && curText.length <= 200 && !/[。]|如下/.test(curText)) return true;
     if (endsTerminal(pt)) {
@@ -242,8 +266,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     if (line.page !== p.page && /[\u4e00-\u9fa5]$/.test(pt) && /^[\u4e00-\u9fa5]/.test(text) && !endsLikeTitle(curText) && !MARKER_START.test(curText)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);
     if (curUnpunctuated && isShort(pt) && blankBefore) return true;
-    // A title on its own line(s) (…若干措施, …的通知（2023年5月25日）): break after it.
-    if (curUnpunctuated && curText.length <= 80 && (endsLikeTitle(curText) || /[（(]\s*\d{4}[^）)]*日\s*[）)]$/.test(curText)) && !CN_DATE.test(text.slice(0, 12))) return true;
+    // A title on its own line(s) (…若干措施, …的通知（2023年5月25日）): break after it. A full line
+    // ending that way is a body sentence wrapped at the page edge (…有更优惠规定 | 的，可以…).
+    if (curUnpunctuated && curText.length <= 80 && !isFull(pt) && (endsLikeTitle(curText) || /[（(]\s*\d{4}[^）)]*日\s*[）)]$/.test(curText)) && !CN_DATE.test(text.slice(0, 12))) return true;
     return false;
   }
 }

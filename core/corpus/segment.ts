@@ -22,7 +22,7 @@ import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
 import { reprintSource } from './metadata.js';
-import { isLawMetaText } from './law-meta.js';
+import { isLawMetaText, opensLawMeta } from './law-meta.js';
 
 export interface DocDraft {
   file: string;
@@ -103,7 +103,7 @@ function isTitleParagraph(p: RawParagraph, next: RawParagraph | undefined, isFir
   const t = p.text;
   if (t.length < 4 || t.length > 100) return false;
   if (/[。，；！？：:,;!?]/.test(t)) return false;
-  if (MARKER_START.test(t) || DATE_LINE.test(t) || DOC_NUMBER.test(t) || reprintSource(t)) return false;
+  if (MARKER_START.test(t) || DATE_LINE.test(t) || DOC_NUMBER.test(t) || reprintSource(t) || isLawMetaText(t) || opensLawMeta(t)) return false;
   if (ORG_SUFFIX.test(t) && t.length < 24) return false; // a signature, not a title
   // A law's title is followed by its metadata (dated lines or a bracketed note), whatever its last word.
   return endsLikeTitle(t) || isFirst || (!!next && (META_LINE.test(next.text) || isLawMetaText(next.text)));
