@@ -99,13 +99,6 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     i = j;
   }
 
-  // Rule 6: a letterhead line (余杭区人民政府办公室文件, 中共…委员会文件) on a line of its own,
-  // wherever extraction put it (the top of page 2 as often as page 1): the issuing body's banner, not text.
-  input.forEach((l, i) => {
-    const t = l.text.trim();
-    if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2))) mark([i], 'letterhead');
-  });
-
   // Rule 3: the first/last line of each page, repeated on many pages (digits ignored).
   const pageEdges = new Map<string, number[]>();
   for (let i = 0; i < input.length; i++) {
@@ -122,6 +115,13 @@ export function removeFurniture(input: Line[]): FurnitureResult {
   }
   const pages = new Set(input.map((l) => l.page)).size;
   for (const [, idxs] of pageEdges) if (idxs.length >= 3 && idxs.length >= pages * 0.2) idxs.forEach((i) => mark([i], 'page-repeat'));
+
+  // Rule 6 (after 3, which counts a letterhead repeated on every page as page-repeat): a one-off letterhead line (余杭区人民政府办公室文件, 中共…委员会文件) on a line of its own,
+  // wherever extraction put it (the top of page 2 as often as page 1): the issuing body's banner, not text.
+  input.forEach((l, i) => {
+    const t = l.text.trim();
+    if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2))) mark([i], 'letterhead');
+  });
 
   // Rules 4 and 5: blocks set off by blank lines.
   const blocks = blocksOf(input).filter((b) => !range(b).every((i) => removedIdx.has(i)));
