@@ -25,7 +25,7 @@
  * Every removed line is returned with its rule, so the build can count them.
  */
 import { ATTACHMENT_LABEL, BYLINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, endsTerminal, isOrgLine } from './patterns.js';
-import { isLawMetaText } from './law-meta.js';
+import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
 export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead';
@@ -115,6 +115,10 @@ export function removeFurniture(input: Line[]): FurnitureResult {
   }
   const pages = new Set(input.map((l) => l.page)).size;
   for (const [, idxs] of pageEdges) if (idxs.length >= 3 && idxs.length >= pages * 0.2) idxs.forEach((i) => mark([i], 'page-repeat'));
+  // Rule 1 again: a page number under a running header (地方性法规汇编 / —1—) is in the margin once the header is gone.
+  input.forEach((l, i) => {
+    if (!isBlank(l) && !removedIdx.has(i) && PAGE_NUMBER.test(l.text) && inMargin(input, i, removedIdx)) mark([i], 'page-number');
+  });
 
   // Rule 6 (after 3, which counts a letterhead repeated on every page as page-repeat): a one-off letterhead line (余杭区人民政府办公室文件, 中共…委员会文件) on a line of its own,
   // wherever extraction put it (the top of page 2 as often as page 1): the issuing body's banner, not text.
@@ -147,6 +151,8 @@ export function removeFurniture(input: Line[]): FurnitureResult {
       continue;
     }
     if (endsTerminal(input[before].text) || STRUCTURAL_START.test(input[after].text) || BYLINE.test(text)) continue;
+    // A block followed by a 文号 or a law's metadata is that document's title.
+    if (DOC_NUMBER.test(input[after].text) || opensLawMeta(input[after].text)) continue;
     mark(idxs, 'running-header');
     const tail = tailAfterKind(text);
     if (tail) learnedTails.add(tail);
@@ -202,11 +208,11 @@ function range(b: Block): number[] {
 }
 
 /** First or last line of its page; in a file without pages, see below. */
-function inMargin(lines: Line[], i: number): boolean {
+function inMargin(lines: Line[], i: number, removed: Map<number, RemovedKind> = new Map()): boolean {
   const page = lines[i].page;
   if (page !== null) {
-    const prev = prevContent(lines, i, new Map());
-    const next = nextContent(lines, i, new Map());
+    const prev = prevContent(lines, i, removed);
+    const next = nextContent(lines, i, removed);
     return prev === -1 || next === -1 || lines[prev].page !== page || lines[next].page !== page;
   }
   // Without page markers: a decorated number (- 12 -, 第 12 页, 12/30) on its own line, or a bare one between blank lines.
