@@ -130,6 +130,8 @@ export function removeFurniture(input: Line[]): FurnitureResult {
   // Rules 4 and 5: blocks set off by blank lines.
   const blocks = blocksOf(input).filter((b) => !range(b).every((i) => removedIdx.has(i)));
   const learnedTails = new Set<string>();
+  /** Last lines of blocks taken for titles. */
+  const titleEnds = new Set<number>();
   const candidates: Block[] = [];
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
@@ -151,8 +153,15 @@ export function removeFurniture(input: Line[]): FurnitureResult {
       continue;
     }
     if (endsTerminal(input[before].text) || STRUCTURAL_START.test(input[after].text) || BYLINE.test(text)) continue;
-    // A block followed by a 文号 or a law's metadata is that document's title.
+    // A block followed by a 文号 or a law's metadata is that document's title; so is a block after a 文号,
+    // a signature's date, a publication note or an 附件 label (the title of what a notice issues).
     if (DOC_NUMBER.test(input[after].text) || opensLawMeta(input[after].text)) continue;
+    const prevText = input[before].text.trim();
+    if (DOC_NUMBER.test(prevText) || DATE_LINE.test(prevText) || NOTE_LINE.test(prevText) || ATTACHMENT_LABEL.test(prevText) || titleEnds.has(before)) {
+      // The next block may continue this title (a title over two lines with a blank between them).
+      titleEnds.add(idxs[idxs.length - 1]);
+      continue;
+    }
     mark(idxs, 'running-header');
     const tail = tailAfterKind(text);
     if (tail) learnedTails.add(tail);

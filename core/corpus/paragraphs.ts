@@ -113,7 +113,8 @@ function leadColumns(raw: string): number {
 /**
  * How far each line is indented from its page's left margin, in columns.
  * pdftotext -layout shifts every line by the page margin, so the margin is
- * the most common lead on the page, and only what exceeds it is an indent.
+ * the smallest lead a fair share of the page's lines have (wrapped lines of
+ * paragraphs), and only what exceeds it is an indent.
  */
 export function indentsFromMargin(lines: Line[]): Map<Line, number> {
   const byPage = new Map<number | null, Map<number, number>>();
@@ -125,7 +126,12 @@ export function indentsFromMargin(lines: Line[]): Map<Line, number> {
     byPage.set(l.page, counts);
   }
   const margin = new Map<number | null, number>();
-  for (const [page, counts] of byPage) margin.set(page, [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]);
+  for (const [page, counts] of byPage) {
+    // The smallest lead that a fair share of the page's lines have (a stray outdented line does not count).
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const leads = [...counts].sort((a, b) => a[0] - b[0]);
+    margin.set(page, (leads.find(([, n]) => n >= Math.max(2, total * 0.1)) ?? leads[0])[0]);
+  }
   return new Map(lines.map((l) => [l, Math.max(0, leadColumns(l.text) - (margin.get(l.page) ?? 0))]));
 }
 
@@ -265,7 +271,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // A page break inside a word (…集中支 | 付平台…): the blank lines of the page margin do not end the paragraph.
     if (line.page !== p.page && /[\u4e00-\u9fa5]$/.test(pt) && /^[\u4e00-\u9fa5]/.test(text) && !endsLikeTitle(curText) && !MARKER_START.test(curText)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);
-    if (curUnpunctuated && isShort(pt) && blankBefore) return true;
+    // (A title centred over two lines continues across the blank line pdf.js leaves between them.)
+    if (curUnpunctuated && isShort(pt) && blankBefore && !centredTitle) return true;
     // A title on its own line(s) (…若干措施, …的通知（2023年5月25日）): break after it. A full line
     // ending that way is a body sentence wrapped at the page edge (…有更优惠规定 | 的，可以…).
     if (curUnpunctuated && curText.length <= 80 && !isFull(pt) && (endsLikeTitle(curText) || /[（(]\s*\d{4}[^）)]*日\s*[）)]$/.test(curText)) && !CN_DATE.test(text.slice(0, 12))) return true;

@@ -140,6 +140,13 @@ function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
       continue;
     }
     const prevPara = i > 0 ? paras[i - 1] : null;
+    // A title right after a title that has no text yet, and followed by its 文号 or metadata: the first was a
+    // publication's name (最高人民法院公报), front matter rather than a document.
+    if (cur && cur.title && !cur.paras.length && !ended && isTitleParagraph(p, next, false) && next && (DOC_NUMBER.test(next.text) || isLawMetaText(next.text))) {
+      cur.paras.push(cur.title);
+      cur.title = null;
+      cur = null;
+    }
     if (isTitleParagraph(p, next, i === 0) && (!cur || cur.paras.length > 0 || ended)) {
       if (cur && signed && !ended && (attachmentLabel || announces(cur, p.text))) {
         cur.paras.push(p);
