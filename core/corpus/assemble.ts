@@ -119,8 +119,9 @@ function readHeader(d: DocDraft, title: string): Header {
       h.newsSource ??= sourceName(t);
     } else if (isLawMetaText(t)) {
       h.lawMeta.push(t);
-    } else if (title && tidyTitle(t) === title) {
+    } else if (title && repeatsTitle(paras, title)) {
       // The title printed again in the header (a judicial interpretation's 最高人民法院 / 关于…的规定 block, then its 文号).
+      paras.splice(0, repeatsTitle(paras, title) - 1);
     } else if (!h.docNumber && DOC_NUMBER.test(t)) {
       h.docNumber = docNumberFrom(t);
     } else if (!h.addressees && isAddressees(t)) {
@@ -129,6 +130,17 @@ function readHeader(d: DocDraft, title: string): Header {
     paras.shift();
   }
   return h;
+}
+
+/** How many paragraphs at the head of `paras` spell the title again (0 when they do not), over at most 4 paragraphs. */
+function repeatsTitle(paras: RawParagraph[], title: string): number {
+  let text = '';
+  for (let k = 0; k < Math.min(4, paras.length); k++) {
+    text += tidyTitle(paras[k].text);
+    if (text === title) return k + 1;
+    if (!title.startsWith(text)) return 0;
+  }
+  return 0;
 }
 
 /** The title printed again at the head of the body (compilations print both) is not body text. */
