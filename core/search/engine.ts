@@ -9,6 +9,7 @@
  * and filters from facets.ts, search within results from within.ts; only the
  * top k are sorted and only they get ranges.
  */
+import { unitId } from '../corpus/unit-id.js';
 import { collect, type CorpusView, type Field, type Scope } from './candidates.js';
 import type { SearchDoc } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
@@ -96,7 +97,7 @@ export class SearchEngine {
       const d = this.docs[doc];
       if (d.firstUnit < 0) d.firstUnit = i;
       d.endUnit = i + 1;
-      return { doc, id: `${d.id}~${path}`, text, trail: trail ?? [], n: normalizeUnitText(text) };
+      return { doc, id: unitId(d.id, path), text, trail: trail ?? [], n: normalizeUnitText(text) };
     });
     if (indexData.unitCount !== this.units.length) throw new Error('search index does not match its unit list');
     const dict = new TermDictionary(indexData, (u) => this.units[u].n.norm);
