@@ -13,14 +13,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { diffChars } from 'diff';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCorpus } from '../core/corpus/build.js';
+import { buildCorpus, summarize } from '../core/corpus/build.js';
+import { importFile } from '../core/import/pipeline.js';
+import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
 import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 import { allUnits } from '../core/corpus/units.js';
 import { ImportError, MAX_IMPORT_BYTES, extractText, type Extracted } from '../core/import/extract.js';
 import { buildUserDocuments } from '../core/import/user-documents.js';
 import { rawFromPages } from '../core/import/pdf-layout.js';
 import { fold } from '../core/text/normalize.js';
-import { type AnswerKey, GAZETTE_HEADER, lawAnswerKey, lawDocx, lawPdf, passwordProtected, scannedPdf, titleLines } from '../test-support/import-fixtures.js';
+import { type AnswerKey, GAZETTE_HEADER, lawAnswerKey, lawDocx, corpusDocPdf, lawPdf, passwordProtected, scannedPdf, titleLines } from '../test-support/import-fixtures.js';
 import { sha256Hex } from './hash.js';
 import { nodeExtractorLibs } from './extractors.js';
 import { main } from './policy-reader.js';
@@ -226,4 +228,36 @@ describe('policy-reader build with .pdf and .docx in raw/', () => {
     expect(library[0].sources[0].file).toBe('规定.pdf');
     expect(err.join('\n')).toContain('扫描件.pdf: skipped: 此 PDF 没有文字层');
   }, 60_000);
+});
+
+describe('placement on arrival', () => {
+  it('a corpus document printed to PDF and imported is placed as the same text as the corpus copy, every unit matched', async () => {
+    const raw = await readFile(path.join(DEFAULT_CORPUS_DIR, 'raw', '003_3b0432dd4a7437f5.txt'));
+    const corpus = buildCorpus([{ name: '003.txt', bytes: new Uint8Array(raw) }], sha256Hex).docs;
+    const original = corpus.find((d) => d.docNumber === '宁市监〔2023〕115号')!;
+    const bytes = await corpusDocPdf(original, '宁德市人民政府公报');
+    const imported = await importFile('计划.pdf', bytes, {
+      libs: nodeExtractorLibs,
+      sha256Hex,
+      known: new Set(),
+      library: async () => corpus.map(summarize),
+      loadDocument: async (id) => corpus.find((d) => d.id === id)!,
+    });
+    expect(imported.docs.length).toBe(1);
+    const [doc] = imported.docs;
+    expect([doc.title, doc.docNumber, doc.date]).toEqual([original.title, original.docNumber, original.date]);
+    const units = (d: PolicyDocument) => allUnits(d.units).map((u) => [u.path, u.label, squeeze(u.heading ?? ''), u.paragraphs.map((p) => squeeze(p.text))]);
+    expect(units(doc)).toEqual(units(original));
+    const [best] = imported.placements[doc.id];
+    expect(best.other.id).toBe(original.id);
+    expect(best.relation).toBe('same');
+    expect(best.changed).toBe(0);
+    // Every unit, and the printed title, addressees and signature (compared as units too, see README).
+    expect(best.matched).toBe(allUnits(original.units).length + 3);
+  }, 120_000);
+
+  it('refuses the same bytes twice (the caller offers to open the first import)', async () => {
+    const ctx = { libs: nodeExtractorLibs, sha256Hex, known: new Set([sha256Hex(pdf)]), library: async () => [], loadDocument: async () => { throw new Error('not reached'); } };
+    await expect(importFile('again.pdf', pdf, ctx)).rejects.toMatchObject({ code: 'duplicate', hash: sha256Hex(pdf) });
+  });
 });

@@ -159,3 +159,53 @@ export function passwordProtected(pdf: Uint8Array): Uint8Array {
   out.set(new TextEncoder().encode(update), pdf.length);
   return out;
 }
+
+interface PrintableUnit {
+  label: string;
+  printedLabel?: string;
+  level: string;
+  heading: string | null;
+  paragraphs: { text: string }[];
+  children: PrintableUnit[];
+}
+interface PrintableDoc {
+  title: string;
+  docNumber: string | null;
+  addressees: string | null;
+  signature: string[];
+  units: PrintableUnit[];
+}
+
+/**
+ * A document of the bundled corpus printed as its issuer prints it: title
+ * (three lines), 文号, addressees, the notice's text, signature and date,
+ * then what it issues under 附件 on a new page. Importing it must place it as
+ * the same text as the corpus's copy.
+ */
+export function corpusDocHtml(d: PrintableDoc): string {
+  const e = html.esc;
+  const unit = (u: PrintableUnit): string => {
+    if (u.level === 'appendix') return `<p class="flush break">${e(u.label)}</p><h1>${e(u.heading ?? '')}</h1>${u.paragraphs.map((p) => `<p>${e(p.text)}</p>`).join('')}${u.children.map(unit).join('')}`;
+    const label = u.level === 'clause' ? '' : (u.printedLabel ?? u.label);
+    const first = [label, u.heading ?? ''].join('');
+    const paras = u.paragraphs.map((p, i) => `<p>${i === 0 && !u.heading ? e(label) : ''}${e(p.text)}</p>`);
+    return (u.heading ? `<p>${e(first)}</p>` : '') + paras.join('') + u.children.map(unit).join('');
+  };
+  const notice = d.units.filter((u) => u.level !== 'appendix');
+  const issued = d.units.filter((u) => u.level === 'appendix');
+  return documentHtml(
+    [
+      `<h1>${titleLines(d.title).map(e).join('<br>')}</h1>`,
+      d.docNumber ? `<p class="center">${e(d.docNumber)}</p>` : '',
+      d.addressees ? `<p class="flush">${e(d.addressees)}</p>` : '',
+      ...notice.map(unit),
+      ...d.signature.map((s) => `<p class="right">${e(s)}</p>`),
+      ...issued.map(unit),
+    ].join('\n'),
+  );
+}
+
+export async function corpusDocPdf(d: PrintableDoc & { id: string }, header = '政府公报'): Promise<Uint8Array> {
+  const page = corpusDocHtml(d);
+  return cached(`corpus-${d.id}`, page, () => withBrowser((b) => printPdf(b, page, { header, pageNumbers: true })));
+}

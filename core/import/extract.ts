@@ -33,7 +33,7 @@ export interface ExtractorLibs {
   docxText?: (bytes: Uint8Array) => Promise<string>;
 }
 
-export type ImportErrorCode = 'empty' | 'too-large' | 'unsupported' | 'no-text-layer' | 'encrypted' | 'corrupt-pdf' | 'not-docx' | 'undecodable' | 'no-document' | 'cancelled';
+export type ImportErrorCode = 'duplicate' | 'empty' | 'too-large' | 'unsupported' | 'no-text-layer' | 'encrypted' | 'corrupt-pdf' | 'not-docx' | 'undecodable' | 'no-document' | 'cancelled';
 
 export class ImportError extends Error {
   constructor(

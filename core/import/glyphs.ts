@@ -42,6 +42,9 @@ export function repairPdfGlyphs(text: string): string {
   return text.replace(SUSPECT, (ch) => {
     const c = ch.charCodeAt(0);
     if (c === 0x2015) return '\u2014';
+    // KANGXI RADICAL DOOR decomposes to the traditional 戶; simplified fonts draw it as 户, which
+    // has no radical of its own, so a simplified page's 个体工商户 comes out as ⼾ (pdftotext agrees).
+    if (c === 0x2f3e) return '\u6237';
     if (c === 0x2329 || c === 0x232a) return ch.normalize('NFC');
     const sup = SUPPLEMENT[c];
     if (sup) return String.fromCharCode(sup);

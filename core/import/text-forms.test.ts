@@ -8,6 +8,7 @@ describe('repairPdfGlyphs', () => {
     // As Chromium's PDFs name them: ⼈ Kangxi radical, ⺠⻔ CJK Radicals Supplement, ― and 〈〉 shared glyphs.
     expect(repairPdfGlyphs('各区⼈⺠政府，四部⻔，2023―2025年，《关于适用〈民法典〉的解释》')).toBe('各区人民政府，四部门，2023—2025年，《关于适用〈民法典〉的解释》');
     expect(repairPdfGlyphs('\u2329民法典\u232a')).toBe('〈民法典〉');
+    expect(repairPdfGlyphs('个体工商\u2f3e')).toBe('个体工商户');
   });
   it('leaves every other character alone', () => {
     const s = '第一条　ＡＢＣ abc 123 —（一）①';
