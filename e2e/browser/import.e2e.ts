@@ -102,6 +102,18 @@ describe('importing a PDF', () => {
     expect(html).toContain(original.docNumber!);
   });
 
+  it('finds a sentence from it in one list with the corpus, and under 我的文件 alone', async () => {
+    const sentence = body(unit).slice(2, 22);
+    const links = () => page.locator('main a[href^="#/doc/"]').evaluateAll((as) => as.map((a) => (a as any).getAttribute('href') as string));
+    await page.goto(`${session.server.url}#/search?q=${encodeURIComponent(sentence)}`);
+    await page.waitForFunction((id) => [...document.querySelectorAll('main a[href^="#/doc/"]')].some((a: any) => a.getAttribute('href').startsWith(`#/doc/${id}/`)), userId, { timeout: 30_000 });
+    // The corpus's own copy holds the same sentence: both are listed, ranked alike.
+    expect((await links()).some((h) => h.startsWith(`#/doc/${original.id}/`))).toBe(true);
+    await page.getByRole('group', { name: '来源' }).getByRole('button', { name: '我的文件' }).click();
+    await page.waitForFunction((id) => { const hs = [...document.querySelectorAll('main a[href^="#/doc/"]')].map((a: any) => a.getAttribute('href')); return hs.length > 0 && hs.every((h: string) => h.startsWith(`#/doc/${id}`)); }, userId, { timeout: 30_000 });
+    expect(page.url()).toContain('from=mine');
+  });
+
   it('shows its placement in the reading view and opens the comparison with the corpus copy', async () => {
     await page.goto(`${session.server.url}#/doc/${userId}`);
     const placement = page.getByTestId('user-doc-placement').first();

@@ -7,6 +7,7 @@ import { docHref } from '../routing/hash';
 import { onMenuCommand } from '../platform';
 import { ACCEPT, STAGE_LABEL, cancelImport, clearFinished, importFiles, useImports, type ImportLine } from './importer';
 import { compareHref, placementSentence } from './placementText';
+import { syncUserDocsToSearch } from './searchSync';
 import './import.css';
 
 let openDialog: (() => void) | null = null;
@@ -82,7 +83,9 @@ export function ImportGlobal() {
     window.addEventListener('dragover', onOver);
     window.addEventListener('drop', onDrop);
     const off = onMenuCommand((c) => c === 'import-files' && openDialog?.());
+    const unsync = syncUserDocsToSearch();
     return () => {
+      unsync();
       openDialog = null;
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('dragover', onOver);
