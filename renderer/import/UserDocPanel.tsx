@@ -12,6 +12,7 @@ import { notify } from '../components/notices';
 import { type DocEdits, type UserDocRow, removeUserFile, saveDocEdits, userDocRow } from '../db/user-library';
 import { applyEdits, userLibraryChanged } from '../data/userLibrary';
 import { compareHref, placementSentence } from './placementText';
+import { CarryOverOffer } from './CarryOverOffer';
 import './import.css';
 
 const KINDS: DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '解读', '新闻', '文章', '其他'];
@@ -102,6 +103,7 @@ export function UserDocPanel({ docId }: { docId: string }) {
         {row.placements.map((p) => (
           <div key={p.other.id} data-testid="user-doc-placement">
             {placementSentence(p)} <a href={compareHref(p, row.id)}>比较</a>
+            {p.relation === 'revision' && p.importedIsNewer && <CarryOverOffer docId={row.id} placement={p} />}
           </div>
         ))}
       </div>
