@@ -4,6 +4,7 @@ import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from '../../core/compare/diff'
 import { CLAUSE_SIMILARITY_NAME, DOCUMENT_OVERLAP_NAME } from '../../core/compare/measures';
 import { compareUnits, isPseudoUnitId, type CompareUnit } from '../../core/compare/units';
 import type { PolicyDocument } from '../../core/corpus/types';
+import { splitUnitId } from '../../core/corpus/unit-id';
 import { compareHref, docHref } from '../routing/hash';
 import { DiffText } from './DiffText';
 import { CLAUSE_SIMILARITY_HELP, DOCUMENT_OVERLAP_HELP, pct, REWRITTEN_LABEL, STATUS_LABEL } from './labels';
@@ -15,7 +16,7 @@ const PSEUDO_LABEL: Record<string, string> = { '#title': '标题', '#addressees'
 
 function unitName(u: CompareUnit | undefined): string {
   if (!u) return '';
-  const tail = u.id.slice(u.id.indexOf('~') + 1);
+  const tail = splitUnitId(u.id).path;
   return PSEUDO_LABEL[tail] ?? (u.label || u.number || '段落');
 }
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { CLAUSE_SIMILARITY_NAME } from '../../core/compare/measures';
+import { splitUnitId } from '../../core/corpus/unit-id';
 import { useLibrary } from '../hooks/useCorpus';
 import { compareHref, docHref } from '../routing/hash';
 import { CLAUSE_SIMILARITY_HELP, pct } from './labels';
@@ -19,7 +20,7 @@ export function SeeAlso({ unitId }: { unitId: string }) {
   const titles = useMemo(() => new Map(library.status === 'ready' ? library.value.docs.map((d) => [d.id, d.title]) : []), [library]);
   const matches = v?.clauses[unitId];
   if (!matches?.length) return null;
-  const docId = unitId.slice(0, unitId.indexOf('~'));
+  const { docId } = splitUnitId(unitId);
   return (
     <details className="see-also" data-testid="see-also" data-annot-ui="">
       <summary className="see-also-marker" title={`本条亦见于其他 ${matches.length} 篇文件`} aria-label={`本条亦见于 ${matches.length} 篇`}>
