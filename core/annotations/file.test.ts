@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateAnnotation } from './create';
 import { checkAnnotation, mergeAnnotations, parseAnnotationFile, serializeAnnotationFile, toAnnotationFile } from './file';
-import { testAnnotation } from './fixtures';
+import { testAnnotation } from '../../test-support/annotation-fixtures';
 import { ANNOTATION_FILE_FORMAT, ANNOTATION_FILE_VERSION } from './model';
 
 const NOW = '2024-06-01T00:00:00.000Z';

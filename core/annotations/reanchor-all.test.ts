@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ReanchorResult, reanchor } from './anchor';
-import { testAnnotation, testDoc } from './fixtures';
+import { testAnnotation, testDoc } from '../../test-support/annotation-fixtures';
 import { onlyCorpusChanged } from './reanchor-all';
 import type { Annotation } from './model';
 

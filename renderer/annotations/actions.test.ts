@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testDoc } from '../../core/annotations/fixtures';
+import { testDoc } from '../../test-support/annotation-fixtures';
 import { noteOf, tagsOf } from '../../core/annotations/model';
 import { subscribeNotices } from '../components/notices';
 import { db } from '../db/database';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { updateAnnotation } from '../../core/annotations/create';
 import { parseAnnotationFile, serializeAnnotationFile } from '../../core/annotations/file';
-import { testAnnotation } from '../../core/annotations/fixtures';
+import { testAnnotation } from '../../test-support/annotation-fixtures';
 import { ReaderDatabase } from './database';
 import { StorageError } from './errors';
 import { MIGRATIONS } from './migrations';
