@@ -73,14 +73,15 @@ export const nodeWriteFs: WriteFs = {
   },
 };
 
-export async function atomicWriteFile(target: string, data: Uint8Array | string, fs: WriteFs = nodeWriteFs): Promise<void> {
+/** `newMode`: permission bits of a file that does not exist yet (an existing target keeps its own). */
+export async function atomicWriteFile(target: string, data: Uint8Array | string, fs: WriteFs = nodeWriteFs, newMode = 0o644): Promise<void> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   // Replacing a file keeps who may read it (a 0600 backup must not become 0644).
   const existingMode = await fs.mode(target);
   let created = false;
   try {
-    const handle = await fs.open(tmp, 'wx', existingMode ?? 0o644);
+    const handle = await fs.open(tmp, 'wx', existingMode ?? newMode);
     created = true;
     try {
       if (existingMode !== null) await handle.chmod(existingMode);
