@@ -128,6 +128,12 @@ function checkTarget(v: unknown): Check<AnnotationTarget> {
     if (typeof sel === 'string') return sel;
     target.selector = sel;
   }
+  const approx = v['policyReader:approximate'];
+  if (approx !== undefined) {
+    if (!isObj(approx) || !isStr(approx.exact) || !approx.exact || typeof approx.score !== 'number' || !(approx.score >= 0 && approx.score <= 1)) return '近似位置（policyReader:approximate）格式不对';
+    if (approx.confirmed !== undefined && !isDate(approx.confirmed)) return '近似位置的确认时间不是有效日期';
+    target['policyReader:approximate'] = { exact: approx.exact, score: approx.score, ...(approx.confirmed !== undefined ? { confirmed: approx.confirmed as string } : {}) };
+  }
   const opening = v['policyReader:opening'];
   if (opening !== undefined) {
     if (!isStr(opening, 1000)) return '书签的条款开头格式不对';

@@ -14,10 +14,14 @@ describe('onlyCorpusChanged', () => {
     expect(same.status).toBe('kept');
     expect(onlyCorpusChanged(change(a, same))).toBe(true);
 
-    // Still in place, but the words after it changed: the stored suffix must be rewritten.
+    // Still in place, but the words after it changed: the stored suffix is the user's evidence and stays, so nothing but the stamp changed.
     const suffixChanged = reanchor(a, testDoc('pdoc9', ['为了规范管理，特制定本办法。']), 'v-next');
     expect(suffixChanged.status).toBe('kept');
-    expect(onlyCorpusChanged(change(a, suffixChanged))).toBe(false);
+    expect(onlyCorpusChanged(change(a, suffixChanged))).toBe(true);
+    // Moved within the clause: the position is rewritten.
+    const shifted = reanchor(a, testDoc('pdoc9', ['第一句。为了规范管理，制定本办法。']), 'v-next');
+    expect(shifted.status).toBe('moved');
+    expect(onlyCorpusChanged(change(a, shifted))).toBe(false);
 
     expect(onlyCorpusChanged(change(a, reanchor(a, { ...doc, title: '新标题' }, 'v-next')))).toBe(false);
     expect(onlyCorpusChanged(change(a, reanchor(a, null, 'v-next')))).toBe(false);
