@@ -111,6 +111,29 @@ export class ReaderDatabase extends Dexie {
     await guard(() => this.transaction('rw', this.annotations, () => this.annotations.put(row)));
   }
 
+  /**
+   * Toggles the bookmark of a clause (or, with a null unit, of the document)
+   * in ONE transaction: when the clause has a bookmark, every bookmark of it
+   * is deleted and returned; else `bookmark` is stored. IndexedDB runs
+   * read-write transactions on a table one after another, so a very fast
+   * double press (b b, or a double click on ☆) toggles twice and can never
+   * leave two bookmarks on one clause.
+   */
+  async toggleBookmark(bookmark: Annotation): Promise<{ added: Annotation | null; removed: Annotation[] }> {
+    const row = recordOf(bookmark);
+    return guard(() =>
+      this.transaction('rw', this.annotations, async () => {
+        const same = (await this.annotations.where('docId').equals(row.docId).toArray()).filter((r) => r.motivation === 'bookmarking' && r.unitId === row.unitId);
+        if (!same.length) {
+          await this.annotations.put(row);
+          return { added: bookmark, removed: [] };
+        }
+        await this.annotations.bulkDelete(same.map((r) => r.id));
+        return { added: null, removed: restoreAll(same) };
+      }),
+    );
+  }
+
   /** Deletes and returns what was deleted (for 撤销); null when there was nothing. */
   async deleteAnnotation(id: string): Promise<Annotation | null> {
     return guard(
