@@ -76,7 +76,9 @@ export async function sendFile(res: ServerResponse, file: string, method = 'GET'
     }
     const stream = handle.createReadStream({ start: bytesRead, autoClose: true });
     stream.on('error', () => res.destroy());
-    res.on('close', () => stream.destroy());
+    // A client that hung up before this point already fired 'close': close the file now, not at garbage collection.
+    if (res.destroyed) stream.destroy();
+    else res.on('close', () => stream.destroy());
     stream.pipe(res);
   } catch {
     await handle.close().catch(() => {});
