@@ -143,4 +143,21 @@ describe('nothing lost (issue 16)', () => {
     expect(row.target.selector.find((s: any) => s.type === 'TextQuoteSelector').exact).toBe(marked);
     expect(pageErrors).toEqual([]);
   });
+
+  it('item 13: the hidden frame that prints an export in the browser is sandboxed: no scripts, no navigation, only the print dialog', async () => {
+    await page.goto(`${server.url}#/export`);
+    await page.locator('iframe[title="导出预览"]').waitFor();
+    await page.evaluate(() => {
+      window.__printFrames = [];
+      new window.MutationObserver((ms: any[]) =>
+        ms.forEach((m: any) => m.addedNodes.forEach((n: any) => n.tagName === 'IFRAME' && !n.title && window.__printFrames.push(n.getAttribute('sandbox')))),
+      ).observe(document.body, { childList: true });
+    });
+    await page.getByRole('button', { name: '导出 PDF' }).click();
+    await page.getByTestId('export-toast').filter({ hasText: '打印对话框' }).waitFor();
+    const sandboxes: (string | null)[] = await page.evaluate(() => window.__printFrames);
+    expect(sandboxes).toHaveLength(1);
+    expect(sandboxes[0]).not.toBeNull();
+    expect(sandboxes[0]!.split(/\s+/).sort()).toEqual(['allow-modals', 'allow-same-origin']);
+  });
 });
