@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeAnnotationFile } from '../core/annotations/file';
 import { testAnnotation } from '../test-support/annotation-fixtures';
-import { AUTO_BACKUP_DIR, type AutoBackupFs, createAutoBackup, holdQuitForBackup, nodeAutoBackupFs, sortBackups } from './autobackup';
+import { AUTO_BACKUP_DIR, type AutoBackupFs, createAutoBackup, holdQuitForBackup, isMassLoss, nodeAutoBackupFs, sortBackups } from './autobackup';
 
 let tmp: string;
 beforeEach(() => {
@@ -148,6 +148,81 @@ describe('wrong clocks and the copies kept before a loss', () => {
     const copies = names().filter((n) => n.startsWith('annotations-before-loss-'));
     expect(copies).toHaveLength(3);
     expect(copies.map((n) => noteIn(fs.readFileSync(path.join(dir(), n), 'utf8')).length)).toContain(12);
+  });
+});
+
+describe('names and order', () => {
+  it('the restore offer says when the backup was written (the time in its name)', async () => {
+    const b = createAutoBackup({ userData: tmp, now: () => new Date('2024-05-01T08:09:10.123Z') });
+    await b.write(file(1));
+    expect(await b.readLatest()).toMatchObject({ ok: true, savedAt: '2024-05-01T08:09:10.123Z' });
+  });
+
+  it('sequence numbers order numerically; names of earlier versions come after, by time then counter; other names are not backups', () => {
+    const names = [
+      'annotations-20240101T000000000Z.json',
+      'annotations-n9-20300101T000000000Z.json',
+      'annotations-20240101T000000000Z-1.json',
+      'annotations-n12-20200101T000000000Z.json',
+      'annotations-20230101T000000000Z.json',
+      'annotations-n10-20250101T000000000Z.json',
+      'xannotations-n99-20200101T000000000Z.json',
+      'annotations-n98-20200101T000000000Z.json.bak',
+      'annotations-20990101T000000000Z.json~',
+      'annotations-20990101T000000000Z-x.json',
+      'annotations-before-loss-n97-20200101T000000000Z.json',
+    ];
+    expect(sortBackups(names)).toEqual([
+      'annotations-n12-20200101T000000000Z.json',
+      'annotations-n10-20250101T000000000Z.json',
+      'annotations-n9-20300101T000000000Z.json',
+      'annotations-20240101T000000000Z-1.json',
+      'annotations-20240101T000000000Z.json',
+      'annotations-20230101T000000000Z.json',
+    ]);
+  });
+
+  it('a backup file with a byte-order mark is read without it', async () => {
+    fs.mkdirSync(dir(), { recursive: true });
+    fs.writeFileSync(path.join(dir(), 'annotations-n1-20240101T000000000Z.json'), `\uFEFF${file(1)}`);
+    const b = createAutoBackup({ userData: tmp, now });
+    expect(await b.readLatest()).toMatchObject({ ok: true, json: file(1) });
+  });
+
+  it('the next write continues the sequence found in the folder', async () => {
+    fs.mkdirSync(dir(), { recursive: true });
+    fs.writeFileSync(path.join(dir(), 'annotations-n41-20240101T000000000Z.json'), file(1));
+    const b = createAutoBackup({ userData: tmp, now });
+    const r = await b.write(file(2));
+    expect(r.ok && path.basename(r.file)).toMatch(/^annotations-n42-/);
+  });
+
+  it('of four copies kept before losses, the three newest by sequence stay (earlier versions\' copies go first)', async () => {
+    fs.mkdirSync(dir(), { recursive: true });
+    fs.writeFileSync(path.join(dir(), 'annotations-before-loss-20990101T000000000Z.json'), file(1));
+    const b = createAutoBackup({ userData: tmp, now });
+    const many = (n: number, tag: string) => serializeAnnotationFile(Array.from({ length: n }, (_, i) => testAnnotation({ note: `${tag}${i}` })), '2024-05-01T08:00:00.000Z');
+    for (let round = 0; round < 3; round++) {
+      await b.write(many(10, `r${round}-`));
+      await b.write(many(1, `s${round}-`));
+    }
+    const copies = names().filter((n) => n.startsWith('annotations-before-loss-'));
+    expect(copies).toHaveLength(3);
+    expect(copies.every((n) => /^annotations-before-loss-n\d+-/.test(n))).toBe(true);
+  });
+});
+
+describe('isMassLoss', () => {
+  it('at least 5 gone and fewer than half left', () => {
+    expect(isMassLoss(10, 4)).toBe(true);
+    expect(isMassLoss(9, 4)).toBe(true);
+    expect(isMassLoss(10, 5)).toBe(false); // half left
+    expect(isMassLoss(8, 3)).toBe(true);
+    expect(isMassLoss(8, 4)).toBe(false); // 4 gone, half left
+    expect(isMassLoss(6, 2)).toBe(false); // only 4 gone
+    expect(isMassLoss(5, 0)).toBe(true);
+    expect(isMassLoss(4, 0)).toBe(false);
+    expect(isMassLoss(100, 60)).toBe(false);
   });
 });
 
