@@ -160,6 +160,10 @@ describe('names and order', () => {
 
   it('sequence numbers order numerically; names of earlier versions come after, by time then counter; other names are not backups', () => {
     const names = [
+      'annotations-20240101T000000000Z-10.json',
+      'annotations-n1-20100101T000000000Z.json',
+      'xannotations-20250101T000000000Z.json',
+      'annotations-20240101T000000000Z-2.json',
       'annotations-20240101T000000000Z.json',
       'annotations-n9-20300101T000000000Z.json',
       'annotations-20240101T000000000Z-1.json',
@@ -176,10 +180,30 @@ describe('names and order', () => {
       'annotations-n12-20200101T000000000Z.json',
       'annotations-n10-20250101T000000000Z.json',
       'annotations-n9-20300101T000000000Z.json',
+      'annotations-n1-20100101T000000000Z.json',
+      'annotations-20240101T000000000Z-10.json',
+      'annotations-20240101T000000000Z-2.json',
       'annotations-20240101T000000000Z-1.json',
       'annotations-20240101T000000000Z.json',
       'annotations-20230101T000000000Z.json',
     ]);
+  });
+
+  it('pruning copies kept before a loss removes only this app\'s own copies, oldest sequence first', async () => {
+    fs.mkdirSync(dir(), { recursive: true });
+    const foreign = ['my-annotations-before-loss-20200101T000000000Z.json', 'annotations-before-loss-20200101T000000000Z.json.bak', 'annotations-before-loss-n1-20200101T000000000Z.json~'];
+    for (const f of foreign) fs.writeFileSync(path.join(dir(), f), 'not ours');
+    // Copies of earlier runs: sequences 9 and 12 (12 is newer although its time is older).
+    fs.writeFileSync(path.join(dir(), 'annotations-before-loss-n9-20300101T000000000Z.json'), file(1));
+    fs.writeFileSync(path.join(dir(), 'annotations-before-loss-n12-20200101T000000000Z.json'), file(1));
+    fs.writeFileSync(path.join(dir(), 'annotations-n12-20200101T000000000Z.json'), serializeAnnotationFile(Array.from({ length: 10 }, () => testAnnotation({})), '2024-05-01T08:00:00.000Z'));
+    const b = createAutoBackup({ userData: tmp, now });
+    await b.write(file(2)); // a loss: copy n13 is kept
+    await b.write(serializeAnnotationFile(Array.from({ length: 10 }, () => testAnnotation({})), '2024-05-01T08:00:00.000Z'));
+    await b.write(file(3)); // another loss: copy n15; three copies at most
+    const copies = names().filter((n) => /^annotations-before-loss-n\d+-\d{8}T\d{9}Z\.json$/.test(n));
+    expect(copies.map((n) => n.split('-')[3]).sort()).toEqual(['n12', 'n13', 'n15']);
+    for (const f of foreign) expect(fs.existsSync(path.join(dir(), f)), f).toBe(true);
   });
 
   it('a backup file with a byte-order mark is read without it', async () => {

@@ -63,8 +63,9 @@ export interface AutoBackupDeps {
   log?: (message: string) => void;
 }
 
+/** `20240501T080910123Z`: the ISO time without separators. */
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:.]/g, '').replace(/^(\d{8}T\d{6})(\d{3})Z$/, '$1$2Z');
+  return d.toISOString().replace(/[-:.]/g, '');
 }
 
 function sequenceOf(name: string): number | null {
