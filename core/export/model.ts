@@ -9,7 +9,7 @@ import { resolveInUnit } from '../annotations/anchor.js';
 import { COLOUR_NAMES, type Annotation, type HighlightColour, noteOf, quoteOf, tagsOf } from '../annotations/model.js';
 import { citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
-import { allUnits } from '../corpus/units.js';
+import { allUnits, unitBodyText } from '../corpus/units.js';
 
 export type ExportOrder = 'position' | 'date';
 
@@ -113,10 +113,6 @@ export function pagesOfRange(unit: Unit, start: number, end: number): number[] {
   return [...pages].sort((a, b) => a - b);
 }
 
-function bodyText(unit: Unit): string {
-  return unit.paragraphs.map((p) => p.text).join('\n');
-}
-
 function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map<string, number> | null, options: ExportOptions): Placed {
   const stored = a.target['policyReader:document'];
   const title = doc?.title ?? stored.title;
@@ -133,12 +129,19 @@ function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map
   let notInClause = false;
   if (ref) {
     loc = locator(ref.unit, ref.ancestors);
+<<<<<<< HEAD
     const body = bodyText(ref.unit);
     // The words as the clause prints them now (width-folded match, or the approximate place's words).
     const range = quote ? resolveInUnit(a, ref.unit) : null;
     if (range) quote = body.slice(range.start, range.end);
     notInClause = !!quote && !range;
     const start = range?.start ?? 0;
+=======
+    const body = unitBodyText(ref.unit);
+    // Trust the position only where it still holds the quote; else find the quote.
+    let start = pos && body.slice(pos.start, pos.end) === quote ? pos.start : quote ? body.indexOf(quote) : -1;
+    if (start < 0) start = 0;
+>>>>>>> main
     offset = start;
     const p = range ? pagesOfRange(ref.unit, start, range.end) : [];
     pages = notInClause ? '' : formatPages(p.length ? p : ref.unit.pages);
