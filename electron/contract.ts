@@ -111,6 +111,7 @@ export const MENU_COMMANDS = {
   'import-annotations': true,
   shortcuts: true,
   'export-pdf': true,
+  'import-files': true,
 } as const satisfies Record<MenuCommand, true>;
 
 export function isMenuCommand(v: unknown): v is MenuCommand {

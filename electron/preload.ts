@@ -11,10 +11,6 @@ function invoke<C extends IpcChannel>(channel: C, ...args: IpcContract[C]['args'
 }
 
 const MENU_EVENT: keyof IpcEvents = 'menu:command';
-<<<<<<< HEAD
-=======
-const MENU_COMMANDS: readonly MenuCommand[] = ['find', 'highlight', 'note', 'bookmark', 'annotations', 'export-annotations', 'import-annotations', 'shortcuts', 'export-pdf', 'import-files'];
->>>>>>> main
 
 const bridge: PolicyReaderBridge = {
   getAppInfo: () => invoke('app:get-info'),

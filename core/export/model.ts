@@ -129,19 +129,12 @@ function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map
   let notInClause = false;
   if (ref) {
     loc = locator(ref.unit, ref.ancestors);
-<<<<<<< HEAD
-    const body = bodyText(ref.unit);
+    const body = unitBodyText(ref.unit);
     // The words as the clause prints them now (width-folded match, or the approximate place's words).
     const range = quote ? resolveInUnit(a, ref.unit) : null;
     if (range) quote = body.slice(range.start, range.end);
     notInClause = !!quote && !range;
     const start = range?.start ?? 0;
-=======
-    const body = unitBodyText(ref.unit);
-    // Trust the position only where it still holds the quote; else find the quote.
-    let start = pos && body.slice(pos.start, pos.end) === quote ? pos.start : quote ? body.indexOf(quote) : -1;
-    if (start < 0) start = 0;
->>>>>>> main
     offset = start;
     const p = range ? pagesOfRange(ref.unit, start, range.end) : [];
     pages = notInClause ? '' : formatPages(p.length ? p : ref.unit.pages);
