@@ -1,12 +1,13 @@
 /** File-system side of the corpus: where it lives, reading raw files, writing and reading the build. */
 import { mkdir, readFile, readdir, rm, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RawFile } from '../core/corpus/build.js';
 import type { DocSummary, Manifest, PolicyDocument } from '../core/corpus/types.js';
 import { restoreLibrary, restoreDocument } from '../core/corpus/restore.js';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { PROJECT_ROOT } from './project-root.js';
+
+export { PROJECT_ROOT };
 export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, 'resources', 'corpus');
 
 export async function readRawFiles(rawDir: string): Promise<{ files: RawFile[]; unreadable: { file: string; message: string }[] }> {

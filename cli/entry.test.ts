@@ -1,7 +1,7 @@
 /**
  * The installed entry point, as the README documents it: `npx policy-reader …`
- * spawned from the project folder (bin/policy-reader.mjs through tsx), not the
- * TypeScript module. Each command must run once, so --json output is one
+ * spawned from the project folder (bin/policy-reader.mjs running the compiled
+ * dist/cli/policy-reader.mjs), not the TypeScript module. Each command must run once, so --json output is one
  * JSON value.
  */
 import { spawn } from 'node:child_process';
