@@ -33,7 +33,7 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = new TextDecoder(encoding).decode(bytes.subarray(2));
-    const why = implausible(text);
+    const why = implausible(sampleStats(text));
     if (why) return { ok: false, reason: `file has a UTF-16 byte order mark but does not read as text in UTF-16 (${why})` };
   } else {
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -48,7 +48,8 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
         .map((enc) => {
           try {
             const t = new TextDecoder(enc, { fatal: true }).decode(body);
-            return { enc, text: t, common: commonShare(t), why: implausible(t) };
+            const stats = sampleStats(t);
+            return { enc, text: t, common: commonShare(stats), why: implausible(stats) };
           } catch {
             return null;
           }
@@ -67,7 +68,7 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
 
   if (text.includes('\u0000')) return { ok: false, reason: 'file contains NUL characters after decoding' };
   text = text.replace(/\r\n?/g, '\n');
-  if (cjkShare(text) < 0.05) warnings.push('file has almost no Chinese text');
+  if (cjkShare(sampleStats(text)) < 0.05) warnings.push('file has almost no Chinese text');
   return { ok: true, text, encoding, warnings };
 }
 
@@ -82,20 +83,38 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control / Math.max(n, 1) > 0.02;
 }
 
-/** Why the text is not plausible extracted text, or null when it is. */
-function implausible(text: string): string | null {
-  const sample = text.slice(0, 20000);
-  let visible = 0;
-  let odd = 0;
-  for (const ch of sample) {
+/** What the plausibility checks need, counted in one pass over the first 20,000 characters. */
+interface SampleStats {
+  /** Characters other than white space. */
+  visible: number;
+  /** Visible characters outside the scripts of policy text. */
+  odd: number;
+  /** Chinese characters, and how many of them are common ones. */
+  han: number;
+  common: number;
+}
+
+const SAMPLE_CHARS = 20000;
+
+function sampleStats(text: string): SampleStats {
+  const stats: SampleStats = { visible: 0, odd: 0, han: 0, common: 0 };
+  for (const ch of text.slice(0, SAMPLE_CHARS)) {
     if (/\s/.test(ch)) continue;
-    visible++;
-    if (!PLAUSIBLE.test(ch)) odd++;
+    stats.visible++;
+    if (!PLAUSIBLE.test(ch)) stats.odd++;
+    if (!HAN.test(ch)) continue;
+    stats.han++;
+    if (COMMON_HANZI.has(ch)) stats.common++;
   }
+  return stats;
+}
+
+/** Why the text is not plausible extracted text, or null when it is. */
+function implausible(stats: SampleStats): string | null {
+  const { visible, odd, han } = stats;
   if (visible === 0) return 'no visible characters';
   if (odd / visible > 0.05) return `${Math.round((odd / visible) * 100)}% of its characters are outside the scripts of policy text`;
-  const cjk = [...sample].filter((ch) => HAN.test(ch)).length;
-  if (cjk >= 20 && commonShare(sample) < 0.3) return 'its Chinese characters are almost all rare ones';
+  if (han >= 20 && commonShare(stats) < 0.3) return 'its Chinese characters are almost all rare ones';
   return null;
 }
 
@@ -104,25 +123,10 @@ const PLAUSIBLE = /[\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u2100-\u22ff\u2460-\
 const HAN = /[\u3400-\u9fff]/;
 
 /** Share of Chinese characters that are among the common ones. */
-function commonShare(text: string): number {
-  let han = 0;
-  let common = 0;
-  for (const ch of text.slice(0, 20000)) {
-    if (!HAN.test(ch)) continue;
-    han++;
-    if (COMMON_HANZI.has(ch)) common++;
-  }
-  return han ? common / han : 0;
+function commonShare(stats: SampleStats): number {
+  return stats.han ? stats.common / stats.han : 0;
 }
 
-function cjkShare(text: string): number {
-  const sample = text.slice(0, 20000);
-  let cjk = 0;
-  let visible = 0;
-  for (const ch of sample) {
-    if (/\s/.test(ch)) continue;
-    visible++;
-    if (/[\u3400-\u9fff]/.test(ch)) cjk++;
-  }
-  return visible ? cjk / visible : 0;
+function cjkShare(stats: SampleStats): number {
+  return stats.visible ? stats.han / stats.visible : 0;
 }
