@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildCorpus, corpusFiles } from '../../core/corpus/build.js';
+import { buildCorpus, corpusFiles, inFolder } from '../../core/corpus/build.js';
 import { buildSearchArtifacts } from '../../core/search/artifacts.js';
 import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, readRawFiles, writeCorpus } from '../corpus-files.js';
@@ -36,8 +36,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const result = buildCorpus(files, sha256Hex);
     result.warnings.unshift(...unreadable);
     result.skippedFiles += unreadable.length;
-    const artifacts = [...buildSearchArtifacts(result.docs)];
-    const { files: out, manifest } = corpusFiles(result, sha256Hex, artifacts, [variantsArtifact(result.docs)]);
+    const artifacts = [...inFolder('search', buildSearchArtifacts(result.docs)), variantsArtifact(result.docs)];
+    const { files: out, manifest } = corpusFiles(result, sha256Hex, artifacts);
     await writeCorpus(corpusDir, out);
     const ms = Math.round(performance.now() - started);
     if (flags.has('json')) io.out(JSON.stringify({ ...manifest.counts, ms, warnings: manifest.warnings, contentHash: manifest.contentHash }));

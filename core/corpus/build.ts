@@ -189,17 +189,25 @@ export interface CorpusFiles {
   manifest: Manifest;
 }
 
-export function corpusFiles(
-  result: BuildResult,
-  sha256Hex: HashHex,
-  extra: { path: string; data: string }[] = [],
-  rootExtra: { path: string; data: string }[] = [],
-): CorpusFiles {
+/** A file derived from the documents (search index, variants), with its path from the corpus root ('search/index.json'). */
+export interface CorpusArtifact {
+  path: string;
+  data: string;
+}
+
+/** Artifacts whose paths are relative to one folder of the corpus (the search index's are relative to search/). */
+export function inFolder(folder: string, artifacts: readonly CorpusArtifact[]): CorpusArtifact[] {
+  return artifacts.map((a) => ({ path: `${folder}/${a.path}`, data: a.data }));
+}
+
+export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
   const files = new Map<string, string>();
   files.set('library.json', stableJson(result.docs.map(summarize)));
   for (const d of result.docs) files.set(`docs/${d.id}.json`, stableJson(d));
-  for (const e of extra) files.set(`search/${e.path}`, e.data);
-  for (const e of rootExtra) files.set(e.path, e.data);
+  for (const a of artifacts) {
+    if (files.has(a.path) || a.path === 'manifest.json') throw new Error(`two corpus files at ${a.path}`);
+    files.set(a.path, a.data);
+  }
   const hashInput = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, c]) => `${p}\n${sha256Hex(c)}`).join('\n');
   const manifest: Manifest = {
     formatVersion: CORPUS_FORMAT_VERSION,
