@@ -25,7 +25,7 @@ export async function readRawFiles(rawDir: string): Promise<{ files: RawFile[]; 
 }
 
 const LOCK_FILE = '.build.lock';
-/** Entries of the corpus folder that a build replaces; everything else (raw/, dotfiles) is left alone. */
+/** Where the swap sets the previous build's entries aside until the new ones are in place (see writeCorpus). */
 const SWAP_DIR = '.swap-previous';
 
 function pidAlive(pid: number): boolean {
