@@ -24,6 +24,42 @@ export interface Rejected {
   reason: string;
 }
 
+/**
+ * UTF-8, tolerating a few invalid bytes (a flipped byte in a copied file):
+ * they become U+FFFD and their lines are named, instead of the whole file
+ * being skipped. Only when the file is otherwise evidently UTF-8: at most one
+ * bad sequence per 100 Chinese characters decoded validly, so GBK or Big5
+ * bytes (invalid almost everywhere as UTF-8) still go to their own decoder.
+ */
+function utf8WithFewBadBytes(body: Uint8Array): { text: string; badLines: number[] } | null {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), badLines: [] };
+  } catch {
+    // not valid throughout: see whether the invalid bytes are few
+  }
+  const text = new TextDecoder('utf-8').decode(body);
+  let bad = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x3400 && c <= 0x9fff) han++;
+  }
+  if (bad * 100 > han) return null;
+  // Numbered as the parser numbers lines (a lone CR also ends a line: see the normalisation below).
+  const badLines: number[] = [];
+  text.split(/\r\n?|\n/).forEach((line, i) => {
+    if (line.includes('\ufffd')) badLines.push(i + 1);
+  });
+  return { text, badLines };
+}
+
+function badBytesWarning(lines: number[]): string {
+  const shown = lines.slice(0, 10).join('、');
+  const more = lines.length > 10 ? ` 等 ${lines.length} 行` : ' 行';
+  return `第 ${shown}${more}含无效的 UTF-8 字节，已替换为 \ufffd（文件其余部分是有效的 UTF-8，照常读取）`;
+}
+
 export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
   if (bytes.length === 0) return { ok: false, reason: 'file is empty' };
   const warnings: string[] = [];
@@ -39,10 +75,12 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const body = hasBom ? bytes.subarray(3) : bytes;
     if (looksBinary(body)) return { ok: false, reason: 'file looks binary (NUL or control bytes), not extracted text' };
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    const lossy = utf8WithFewBadBytes(body);
+    if (lossy) {
+      text = lossy.text;
       encoding = 'utf-8';
-    } catch {
+      if (lossy.badLines.length) warnings.push(badBytesWarning(lossy.badLines));
+    } else {
       // Not valid UTF-8: GB18030 (a superset of GBK/GB2312) on the mainland, Big5 in traditional-character sources.
       const tries = (['gb18030', 'big5'] as const)
         .map((enc) => {
