@@ -176,11 +176,10 @@ export async function writeCorpus(corpusDir: string, files: Map<string, string>,
   onStep('links');
   const retired: string[] = [];
   for (const name of await readdir(versions)) {
-    if (name === version || name.startsWith('.build-')) continue;
-    const retiring = RETIRING.test(name) ? name : `.old-${name}`;
-    if (retiring !== name) await rename(path.join(versions, name), path.join(versions, retiring));
-    kept.push(...(await retireVersion(path.join(versions, retiring))));
-    retired.push(name.replace(RETIRING, ''));
+    if (name === version || STAGING.test(name)) continue;
+    const r = await retireVersion(versions, name);
+    kept.push(...r.kept);
+    if (r.retired) retired.push(name.replace(RETIRING, ''));
   }
   onStep('retired');
   return { version, retired, kept };
@@ -234,22 +233,41 @@ async function removeListed(root: string, listed: string[]): Promise<string[]> {
   return kept.filter((d) => !kept.some((k) => k !== d && k.startsWith(`${d}/`)));
 }
 
-/** Delete a retired version: the files its manifest lists, manifest.json last (so a kill midway leaves it retirable by the next build). */
-async function retireVersion(dir: string): Promise<string[]> {
-  const manifest = await readManifestAt(dir);
-  const listed = manifest?.files;
+/**
+ * Delete a version readers no longer see: it is first renamed to .old-<name>
+ * (no longer a version), then the files its manifest lists are deleted,
+ * manifest.json last, so a build killed midway leaves it for the next build
+ * to finish. What a build did not write stays, under the version's own name,
+ * where the user left it.
+ */
+async function retireVersion(versions: string, name: string): Promise<{ retired: boolean; kept: string[] }> {
+  const base = name.replace(RETIRING, '');
+  const rel = `${VERSIONS_DIR}/${base}`;
+  let dir = path.join(versions, name);
+  const listed = (await readManifestAt(dir))?.files;
+  // Back under its own name, unless a version of that name exists again.
+  const putBack = async () => {
+    if (dir !== path.join(versions, base) && !(await exists(path.join(versions, base)))) await rename(dir, path.join(versions, base));
+  };
   if (!listed) {
-    // Nothing says what was written here; a version folder without a manifest listing is left as it is.
-    return (await exists(dir)) ? [path.relative(path.dirname(path.dirname(dir)), dir)] : [];
+    // Nothing says what a build wrote here (what is left is the user's): left as it is.
+    await putBack();
+    return { retired: false, kept: [rel] };
+  }
+  if (name === base) {
+    const aside = path.join(versions, `.old-${base}`);
+    await rename(dir, aside);
+    dir = aside;
   }
   const kept = await removeListed(dir, listed);
   await unlink(path.join(dir, 'manifest.json')).catch(() => undefined);
-  const left = await rmdir(dir).then(
-    () => false,
+  const gone = await rmdir(dir).then(
     () => true,
+    () => false,
   );
-  const rel = path.relative(path.dirname(path.dirname(dir)), dir);
-  return left ? [rel, ...kept.map((k) => `${rel}/${k}`)] : [];
+  if (gone) return { retired: true, kept: [] };
+  await putBack();
+  return { retired: true, kept: kept.length ? kept.map((k) => `${rel}/${k}`) : [rel] };
 }
 
 /** Staging folders of builds that were killed: the lock is ours, so no other build is writing one. */
