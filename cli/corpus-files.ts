@@ -250,7 +250,13 @@ async function retireVersion(versions: string, name: string): Promise<{ retired:
     if (dir !== path.join(versions, base) && !(await exists(path.join(versions, base)))) await rename(dir, path.join(versions, base));
   };
   if (!listed) {
-    // Nothing says what a build wrote here (what is left is the user's): left as it is.
+    // An empty folder is what a build killed just before its last rmdir leaves: removing it deletes no file.
+    if (await rmdir(dir).then(
+      () => true,
+      () => false,
+    ))
+      return { retired: true, kept: [] };
+    // Otherwise nothing says what a build wrote here (what is left is the user's): left as it is.
     await putBack();
     return { retired: false, kept: [rel] };
   }
