@@ -24,6 +24,7 @@ import { sha256Hex } from './hash.js';
 import { PROJECT_ROOT } from './project-root.js';
 
 export { PROJECT_ROOT };
+export { readRawFiles } from './raw-files.js';
 export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, 'resources', 'corpus');
 
 const LOCK_FILE = '.build.lock';

@@ -72,9 +72,10 @@ class ParseWorker {
 
   private start(): Worker {
     // From the sources (vitest, tsx) the worker is TypeScript: a small bootstrap registers tsx's loader in the thread first.
+    // execArgv []: the parent's own flags (node -e, --input-type) are not the worker's.
     const w = RUNNING_FROM_SOURCE
-      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true })
-      : new Worker(WORKER_URL);
+      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true, execArgv: [] })
+      : new Worker(WORKER_URL, { execArgv: [] });
     w.on('message', (r: ParseReply) => {
       this.pending.get(r.id)?.(r);
       this.pending.delete(r.id);

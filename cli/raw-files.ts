@@ -58,3 +58,15 @@ export async function readRawFile(rawDir: string, name: string, maxBytes = MAX_R
     await handle.close();
   }
 }
+
+/** Every raw file read at once, for tools that parse in one thread (scripts/realtext/eval.ts); the build streams them (parse-pool). */
+export async function readRawFiles(rawDir: string): Promise<{ files: { name: string; bytes: Uint8Array }[]; unreadable: { file: string; message: string }[] }> {
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  const unreadable: { file: string; message: string }[] = [];
+  for (const name of await listRawFiles(rawDir)) {
+    const r = await readRawFile(rawDir, name);
+    if (r.ok) files.push({ name, bytes: r.bytes });
+    else unreadable.push({ file: name, message: r.message });
+  }
+  return { files, unreadable };
+}
