@@ -208,11 +208,8 @@ async function ensureCompatLinks(corpusDir: string): Promise<string[]> {
       kept.push(name);
       continue;
     }
-    try {
-      await pointTo(at, target);
-    } catch {
-      kept.push(name); // no symlinks here (Windows without the right): readers follow `current` themselves
-    }
+    // Where links to files cannot be made (Windows without the right) there are none: readers follow `current` themselves.
+    await pointTo(at, target).catch(() => undefined);
   }
   return kept;
 }
