@@ -57,8 +57,12 @@ export function toLines(text: string): { lines: Line[]; hasPages: boolean; split
   return { lines, hasPages, splitLines };
 }
 
-/** What `replace(/[\s\u3000]+$/u, '')` removed, one UTF-16 unit at a time (all of it is in the BMP). */
-const TRAILING_SPACE = /[\s\u3000]/;
+/**
+ * Trailing white space, tested one UTF-16 unit at a time (all of it is in the
+ * BMP). Zero-width spaces and BOMs (a line pdf.js leaves with only U+200B)
+ * are white space too.
+ */
+const TRAILING_SPACE = /[\s\u3000\u200b\ufeff]/;
 
 export const isBlank = (l: Line) => l.text.trim() === '';
 
