@@ -13,6 +13,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type FileParse, parseRawFile } from '../core/corpus/build.js';
+import { extractRawFiles } from '../core/import/raw-files.js';
+import { nodeExtractorLibs } from './extractors.js';
 import { sha256Hex } from './hash.js';
 import type { ParseReply } from './parse-worker.js';
 import { readRawFile } from './raw-files.js';
@@ -34,15 +36,18 @@ function tsxEsmApi(): string {
 
 let fingerprint: string | undefined;
 /**
- * The parser's code: the compiled worker's bytes, or (running from the
- * TypeScript sources, as the tests do) every source file of core/.
+ * The code a file's parse depends on: the compiled worker and CLI (the PDF
+ * and DOCX extractors run in the CLI's thread), or, running from the
+ * TypeScript sources as the tests do, every source file of core/ and the
+ * extractors' Node wiring.
  */
 export function parserFingerprint(): string {
   if (fingerprint) return fingerprint;
-  if (!RUNNING_FROM_SOURCE) return (fingerprint = sha256Hex(readFileSync(WORKER_URL)));
+  if (!RUNNING_FROM_SOURCE) return (fingerprint = sha256Hex([WORKER_URL, new URL('./policy-reader.mjs', import.meta.url)].map((u) => sha256Hex(readFileSync(u))).join('\n')));
   const core = fileURLToPath(new URL('../core/', import.meta.url));
   const files = (readdirSync(core, { recursive: true }) as string[]).filter((f) => /\.(ts|json)$/.test(f) && !/\.test\.ts$/.test(f)).sort();
-  return (fingerprint = sha256Hex(files.map((f) => `${f}\n${sha256Hex(readFileSync(path.join(core, f)))}`).join('\n')));
+  const code = [...files.map((f) => path.join(core, f)), fileURLToPath(new URL('./extractors.ts', import.meta.url))];
+  return (fingerprint = sha256Hex(code.map((f) => `${path.relative(core, f)}\n${sha256Hex(readFileSync(f))}`).join('\n')));
 }
 
 export interface ParseProgress {
@@ -150,7 +155,11 @@ export async function parseRawFolder(opts: {
       let json = await readFile(file, 'utf8').catch(() => null);
       if (json !== null) cached++;
       else {
-        json = worker ? await worker.parse(name, read.bytes) : JSON.stringify(parseRawFile({ name, bytes: read.bytes }, sha256Hex));
+        // .pdf and .docx in raw/ go through the app's import extractors (core/import) first; text passes as it is.
+        const { files: extracted, skipped } = await extractRawFiles([{ name, bytes: read.bytes }], nodeExtractorLibs);
+        const text = extracted[0];
+        if (!text) json = JSON.stringify({ file: name, rawFile: null, warnings: skipped, notes: [], docs: [] } satisfies FileParse);
+        else json = worker ? await worker.parse(name, text.bytes) : JSON.stringify(parseRawFile(text, sha256Hex));
         parsed++;
         // Written aside and renamed, so a killed build never leaves half a cache entry that a later build would trust.
         const tmp = `${file}.${process.pid}.tmp`;

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { assembleCorpus, corpusFiles, inFolder } from '../../core/corpus/build.js';
 import { buildSearchArtifacts } from '../../core/search/artifacts.js';
 import { variantsArtifact } from '../../core/compare/artifact.js';
-<<<<<<< HEAD
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
@@ -11,15 +10,12 @@ import { parseRawFolder, pruneParseCache } from '../parse-pool.js';
 import { printable } from '../printable.js';
 import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
-=======
-import { extractRawFiles } from '../../core/import/raw-files.js';
-import { nodeExtractorLibs } from '../extractors.js';
->>>>>>> main
 
 /**
  * policy-reader build [--corpus DIR] [--raw DIR] [--jobs N] [--json] [--quiet]
  * Steps: refuse a folder that is not a corpus → lock → parse the raw files in
- * worker threads, each from the cache when unchanged (parse-pool) → collapse
+ * worker threads (.pdf and .docx through the app's import extractors first),
+ * each from the cache when unchanged (parse-pool) → collapse
  * copies and give ids (core) → derived artifacts (search index, variants) →
  * write a new version and switch to it (corpus-files). Add a derived artifact
  * by appending to `artifacts` below.
@@ -45,17 +41,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return 1;
   }
   try {
-<<<<<<< HEAD
     const names = await listRawFiles(rawDir);
     if (names.length === 0) {
-=======
-    const started = performance.now();
-    const read = await readRawFiles(rawDir);
-    // .pdf and .docx in raw/ go through the app's import extractors (core/import).
-    const { files, skipped } = await extractRawFiles(read.files, nodeExtractorLibs);
-    const unreadable = [...read.unreadable, ...skipped];
-    if (files.length === 0 && unreadable.length === 0) {
->>>>>>> main
       io.err(`policy-reader build: no raw files in ${rawDir}`);
       return 1;
     }
