@@ -12,7 +12,7 @@ import { promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mimeType } from '../core/util/mime.js';
 import { resolveAppPath } from '../core/util/safe-path.js';
-import { safeFilePath, securityHeaders, type ServeFs } from '../electron/protocol.js';
+import { currentCorpusRoot, safeFilePath, securityHeaders, type ServeFs } from '../electron/protocol.js';
 
 const nodeServeFs: ServeFs = {
   realpath: (p) => fsp.realpath(p),
@@ -122,7 +122,7 @@ export async function serveAppPath(req: IncomingMessage, res: ServerResponse, ro
     sendStatus(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     return true;
   }
-  const root = target.area === 'corpus' ? roots.corpusDir : roots.distDir!;
+  const root = target.area === 'corpus' ? await currentCorpusRoot(roots.corpusDir, nodeServeFs) : roots.distDir!;
   let file = await safeFilePath(root, target.relative, nodeServeFs);
   if (!file && target.spaFallback) file = await safeFilePath(root, 'index.html', nodeServeFs);
   if (!file) sendStatus(res, 404, 'not found');
