@@ -30,6 +30,11 @@ describe('pageLines', () => {
     expect(lines).toEqual(['甲', '乙', '丙', '', '丁']);
   });
 
+  it('keeps a large title with wide leading together, and sets it apart from the text before and after it', () => {
+    const lines = pageLines([item('国发〔2019〕4号', 200, 760), item('国务院关于印发国家职业', 150, 700, 20), item('教育改革实施方案的通知', 150, 655, 20), item('各省人民政府：', 72, 615), item('现将方案印发给你们。', 72, 590), item('请认真贯彻执行。', 72, 565)]);
+    expect(lines.map((l) => l.trim())).toEqual(['国发〔2019〕4号', '', '国务院关于印发国家职业', '教育改革实施方案的通知', '', '各省人民政府：', '现将方案印发给你们。', '请认真贯彻执行。']);
+  });
+
   it('reads Kangxi and supplement radicals as the characters they stand for', () => {
     expect(foldRadicals('中华⼈⺠共和国⾏政')).toBe('中华人民共和国行政');
     expect(pageLines([item('⼈⺠代表⼤会', 72, 700)])).toEqual(['人民代表大会']);

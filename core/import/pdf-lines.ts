@@ -20,7 +20,7 @@ export interface PdfTextItem {
 }
 
 export interface PageLinesOptions {
-  /** A vertical gap larger than this many median line pitches is a blank line (paragraph gap). Default 1.4. */
+  /** A vertical gap larger than this many line pitches (of the lines' font size) is a blank line (paragraph gap). Default 1.4. */
   blankGap?: number;
 }
 
@@ -122,9 +122,19 @@ export function pageLines(items: readonly PdfTextItem[], opts: PageLinesOptions 
     } else rows.push({ y: p.y, size: p.size, pieces: [p] });
   }
   rows.sort((a, b) => b.y - a.y);
-  const pitches: number[] = [];
-  for (let i = 1; i < rows.length; i++) pitches.push(rows[i - 1].y - rows[i].y);
-  const pitch = median(pitches.filter((d) => d > 0)) || rows[0].size * 1.5;
+  // Line pitch per font size: a title set large with wide leading has its own, so its wrapped lines are not paragraphs apart.
+  const key = (size: number) => Math.round(size * 2) / 2;
+  const gaps = new Map<number, number[]>();
+  const all: number[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const d = rows[i - 1].y - rows[i].y;
+    if (d <= 0) continue;
+    all.push(d);
+    if (key(rows[i - 1].size) === key(rows[i].size)) gaps.set(key(rows[i].size), [...(gaps.get(key(rows[i].size)) ?? []), d]);
+  }
+  const sizes = rows.map((r) => r.size);
+  const bodyPitch = median(all) || median(sizes) * 1.5;
+  const pitchOf = (size: number) => (gaps.get(key(size))?.length ? median(gaps.get(key(size))!) : (bodyPitch * size) / (median(sizes) || size));
   // The text margin is where full lines start: a centred title or a short last line says nothing about it.
   const spans = rows.map((r) => ({ x0: Math.min(...r.pieces.map((p) => p.x)), x1: Math.max(...r.pieces.map((p) => p.x + p.w)) }));
   const widest = Math.max(...spans.map((s) => s.x1 - s.x0));
@@ -132,7 +142,7 @@ export function pageLines(items: readonly PdfTextItem[], opts: PageLinesOptions 
   const blankGap = opts.blankGap ?? 1.4;
   const lines: string[] = [];
   rows.forEach((r, i) => {
-    if (i > 0 && rows[i - 1].y - r.y > pitch * blankGap) lines.push('');
+    if (i > 0 && rows[i - 1].y - r.y > Math.min(pitchOf(rows[i - 1].size), pitchOf(r.size)) * blankGap) lines.push('');
     const x0 = spans[i].x0;
     const indent = Math.round((x0 - left) / r.size);
     lines.push('\u3000'.repeat(Math.min(Math.max(indent, 0), 4)) + joinRow(r));

@@ -1,11 +1,12 @@
 /**
- * npm run eval:corpus -- [--set DIR] [--failures [N]] [--json]
+ * npm run eval:corpus -- [--set DIR] [--layout PREFIX] [--failures [N]] [--json]
  *
  * Builds the real-text set (default test-data/realtext) with the real
  * pipeline — the same steps as `policy-reader build`: buildCorpus, the search
  * index, variant detection — and scores it against the set's answer key
  * (score.ts). Prints every measure overall and per layout; --failures shows
- * N examples (default 3) of each failure.
+ * N examples (default 3) of each failure; --layout L06 (or N0) builds and
+ * scores only the files of those layouts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,10 +42,12 @@ export function toParsed(d: PolicyDocument): ParsedDoc {
   };
 }
 
-export async function evaluate(setDir: string): Promise<{ score: ReturnType<typeof scoreCorpus>; ms: Record<string, number> }> {
-  const key = JSON.parse(readFileSync(path.join(setDir, 'key.json'), 'utf8')) as AnswerKey;
+export async function evaluate(setDir: string, layoutPrefix = ''): Promise<{ score: ReturnType<typeof scoreCorpus>; ms: Record<string, number> }> {
+  const fullKey = JSON.parse(readFileSync(path.join(setDir, 'key.json'), 'utf8')) as AnswerKey;
+  const key = { ...fullKey, files: fullKey.files.filter((f) => f.layout.startsWith(layoutPrefix)) };
+  const wanted = new Set(key.files.map((f) => f.file));
   const t0 = performance.now();
-  const { files } = await readRawFiles(path.join(setDir, 'raw'));
+  const files = (await readRawFiles(path.join(setDir, 'raw'))).files.filter((f) => wanted.has(f.name));
   const result = buildCorpus(files, sha256Hex);
   const t1 = performance.now();
   const { units, index } = buildIndexData(flattenCorpus(result.docs));
@@ -63,7 +66,7 @@ export async function evaluate(setDir: string): Promise<{ score: ReturnType<type
 async function main(): Promise<void> {
   const setDir = path.resolve(arg('set') || 'test-data/realtext');
   const f = arg('failures');
-  const { score, ms } = await evaluate(setDir);
+  const { score, ms } = await evaluate(setDir, arg('layout') ?? '');
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ overall: score.overall, byLayout: score.byLayout, counts: score.counts, ms }, null, 1));
     return;

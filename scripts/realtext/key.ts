@@ -24,6 +24,8 @@ export interface KeyDoc {
   docNumber: string | null;
   /** Date of the version the text is (latest of 通过/公布/修正/修订/批准 printed), ISO; null when none is printed. */
   date: string | null;
+  /** Another date of the same version the scorer accepts: a city's adoption when the province's approval is the latest date printed. */
+  dateAlternatives?: string[];
   adoptedDate: string | null;
   effectiveDate: string | null;
   /** The issuing body as the header names it; null when the header does not say. */

@@ -60,10 +60,11 @@ function iso(y: string, m: string, d: string): string {
 
 /** The acting body in a metadata line, without 第N届 / 第N次会议 / 令第N号: 上海市第十五届人民代表大会常务委员会第二十次会议 → 上海市人民代表大会常务委员会. */
 export function actingBody(rest: string): string | null {
-  const s = rest.replace(/^经/, '');
-  const congress = /^(.*?)(?:第[一二三四五六七八九十]+届)?(全国人民代表大会(?:常务委员会)?|人民代表大会(?:常务委员会)?)/.exec(s);
+  // 人大常委会 is how some headers abbreviate the body; the key names it in full.
+  const s = rest.replace(/^经/, '').replace(/人大常委会/g, '人民代表大会常务委员会').replace(/人大(?=第|会议)/g, '人民代表大会');
+  const congress = /^(.*?)(?:第?[一二三四五六七八九十]+届)?(全国人民代表大会(?:常务委员会)?|人民代表大会(?:常务委员会)?)/.exec(s);
   if (congress) {
-    const place = congress[1].replace(/第[一二三四五六七八九十]+届$/, '');
+    const place = congress[1].replace(/第?[一二三四五六七八九十]+届$/, '');
     if (!/[《〈]/.test(place) && place.length <= 12) return (place + congress[2]).replace(/^中华人民共和国/, '');
   }
   const court = /^(最高人民法院|最高人民检察院)/.exec(s);
@@ -72,8 +73,9 @@ export function actingBody(rest: string): string | null {
   if (decision) return decision[1];
   const issued = /^(?:中华人民共和国)?([^《〈，]{2,30}?)(?:发布|公布|印发)$/.exec(s);
   if (issued && !/令第/.test(issued[1])) return issued[1];
-  const order = /^(?:中华人民共和国)?(.{2,20}?)令(?:第|〔|\[)/.exec(s);
-  if (order && !/[《〈，、]/.test(order[1])) return order[1];
+  // 中华人民共和国国务院、中华人民共和国中央军事委员会令第371号: both bodies, as the parser lists issuers.
+  const order = /^(.{2,40}?)令(?:第|〔|\[)/.exec(s);
+  if (order && !/[《〈，]/.test(order[1])) return order[1].split('、').map((b) => b.replace(/^中华人民共和国/, '')).join('、');
   const council = /^(国务院)/.exec(s);
   if (council) return council[1];
   const meeting = /^(.{2,20}?)(?:第[\d一二三四五六七八九十百]+次)?(?:部务|局务|委务|署务|常务|主任|行长)?会议/.exec(s);

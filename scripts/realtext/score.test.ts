@@ -75,3 +75,14 @@ describe('scoreCorpus start slack', () => {
     expect(early.overall['boundary-recall']).toEqual({ ok: 1, n: 1 });
   });
 });
+
+describe('scoreCorpus dates', () => {
+  it('accepts the other date of the same version (a city adopts, its province approves later), and no other', () => {
+    const k: KeyDoc = { ...k2, key: 'd#1', date: '2021-09-29', dateAlternatives: ['2021-08-06'], startLine: 1, titleLine: 1, endLine: 5 };
+    const one: AnswerKey = { formatVersion: 1, note: '', files: [{ file: 'd.txt', layout: 'LD', genre: 'law', extractor: 'pdftotext', pages: 1, accuracy: 1, docs: [k] }] };
+    const at = (date: string) => scoreCorpus(one, [doc('d8', { date, sources: [{ file: 'd.txt', startLine: 1, endLine: 5 }] })], probes).overall.date;
+    expect(at('2021-08-06')).toEqual({ ok: 1, n: 1 });
+    expect(at('2021-09-29')).toEqual({ ok: 1, n: 1 });
+    expect(at('2021-09-30')).toEqual({ ok: 0, n: 1 });
+  });
+});

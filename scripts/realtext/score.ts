@@ -146,7 +146,7 @@ export function scoreCorpus(fullKey: AnswerKey, parsed: ParsedDoc[], probes: Pro
       const where = `${k.key} ${k.title}`;
       const L = f.layout;
       count('title', L, p?.title.trim() === k.title, where, k.title, p?.title ?? 'no document');
-      if (k.date) count('date', L, p?.date === k.date, where, k.date, p?.date ?? null);
+      if (k.date) count('date', L, Boolean(p?.date && [k.date, ...(k.dateAlternatives ?? [])].includes(p.date)), where, [k.date, ...(k.dateAlternatives ?? [])].join(' | '), p?.date ?? null);
       if (k.issuer) {
         const accepted = [k.issuer, ...k.issuerAlternatives];
         const ok = Boolean(p && (accepted.includes(p.issuer) || (p.issuers.length === 1 && accepted.includes(p.issuers[0]))));
@@ -169,7 +169,9 @@ export function scoreCorpus(fullKey: AnswerKey, parsed: ParsedDoc[], probes: Pro
   const rev = new Set(probes.revisions.map((r) => `${r.a}>${r.b}`));
   for (const [g, members] of groups) {
     if (members.length < 2) continue;
-    const sorted = [...members].sort((x, y) => (x.k.date ?? x.k.source.path).localeCompare(y.k.date ?? y.k.source.path));
+    // Versions whose text prints no date cannot be ordered by anyone reading them: not scored.
+    if (members.some((m) => !m.k.date)) continue;
+    const sorted = [...members].sort((x, y) => x.k.date!.localeCompare(y.k.date!));
     for (let i = 1; i < sorted.length; i++) {
       const a = matchOf.get(sorted[i - 1].k);
       const b = matchOf.get(sorted[i].k);
