@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentYear } from './facts.js';
-import { docNumberFrom, effectiveDate, issuersFromTitle, kindFromTitle, parseTitle, publishedDate, tidyTitle } from './metadata.js';
+import { dateFromLine, docNumberFrom, effectiveDate, issuersFromTitle, kindFromTitle, parseTitle, publishedDate, tidyTitle } from './metadata.js';
 import { parseChineseNumber, toChineseNumber } from './numerals.js';
 
 describe('parseTitle', () => {
@@ -46,6 +46,12 @@ describe('issuers, 文号 and dates', () => {
   it('reads publication and effective dates', () => {
     expect(publishedDate('发布日期: 2021-04-09  来源：青岛日报')).toBe('2021-04-09');
     expect(effectiveDate('第六十一条本办法自2023 年7 月1 日起施行，有效期至2028年6月30日。')).toBe('2023-07-01');
+  });
+  it('reads a signature date printed in Chinese numerals, as older documents print it', () => {
+    // The signature of 国务院办公厅 中央军委办公厅 (1996) and of a 2004 国务院办公厅 letter (test-data/realtext N01, N04).
+    expect(dateFromLine('一九九六年六月二十九日')).toBe('1996-06-29');
+    expect(dateFromLine('二〇〇四年十月十五日')).toBe('2004-10-15');
+    expect(dateFromLine('二○○四年十一月四日')).toBe('2004-11-04'); // ○ for 〇, as some PDFs print it
   });
   it('reads 起生效 as taking effect too, so a text printed without its issue date keeps its year', () => {
     // The last article of 最高人民法院关于内地与澳门特别行政区关于相互认可和执行民商事判决的安排 (2006).

@@ -3,6 +3,7 @@
  * issuer(s), 文号, dates, kind. Pure string functions with fixture tests.
  */
 import { DATE_LINE, DOC_NUMBER, isoDate } from './patterns.js';
+import { parseChineseNumber } from './numerals.js';
 import type { DocKind } from './types.js';
 
 /** Strip the compilation number and the trailing date; remove PDF spaces. */
@@ -88,6 +89,13 @@ export function docNumberFrom(text: string): string | null {
 
 export function dateFromLine(text: string): string | null {
   const m = DATE_LINE.exec(text);
+  if (m && m[4]) {
+    const digit = (c: string) => '〇一二三四五六七八九'.indexOf(c === '○' || c === '零' ? '〇' : c);
+    const year = [...m[4]].map(digit).join('');
+    const month = parseChineseNumber(m[5]);
+    const day = parseChineseNumber(m[6]);
+    return month && day ? isoDate(year, String(month), String(day)) : null;
+  }
   return m ? isoDate(m[1], m[2], m[3]) : null;
 }
 

@@ -29,8 +29,11 @@ export function isoDate(y: string, m: string, d?: string): string {
   return d ? `${y}-${mm}-${d.padStart(2, '0')}` : `${y}-${mm}`;
 }
 
-/** A line that is only a date (the date line of a signature block). */
-export const DATE_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+/**
+ * A line that is only a date (the date line of a signature block), in
+ * digits or, as older documents print it, in Chinese numerals (一九九六年六月二十九日).
+ */
+export const DATE_LINE = /^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3}))\s*日\s*$/;
 
 /** 文号: 沪商自贸〔2023〕132 号, 国办发[2023]1号, 鲁政字〔2023〕45号. */
 export const DOC_NUMBER = /^\s*([\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号)\s*$/;
