@@ -237,7 +237,7 @@ async function main(): Promise<void> {
   const files: KeyFile[] = [];
   const plans = planFiles(picked, notices, perFile);
   // File names sort in print order (the build reads them sorted): wide enough for every file, mutated copies included.
-  const width = String(plans.length + Math.ceil(count / Math.max(1, perFile || 1))).length > 3 ? 5 : 3;
+  const width = String(plans.length + count).length > 3 ? 5 : 3;
   const pad = (n: number) => String(n).padStart(width, '0');
   let docsDone = 0;
   try {
