@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Region } from '../corpus/types';
 import { annotationFacets, filterAnnotations, filterFromQuery, filterToQuery, matchesFilter, tagCounts, type AnnotationFilter } from './filter';
-import { testAnnotation, testDoc } from './fixtures';
+import { testAnnotation, testDoc } from '../../test-support/annotation-fixtures';
 import { quoteOf } from './model';
 
 const qd = testDoc('pqd', ['政务服务部门应当及时作出受理决定。'], '青岛市政务服务管理办法');

@@ -10,6 +10,7 @@ import { TagList } from './TagList';
 import { remove, update } from './actions';
 import type { Row } from './order';
 import { setPendingReattach } from './reattach';
+import { PlacementBadge } from './PlacementBadge';
 import { useUnitLocator } from './useUnitLocator';
 
 /** A note longer than this (characters or lines) is folded to its first lines, with 展开笔记. */
@@ -125,6 +126,7 @@ function Entry({ a, orphan, editing, hasDoc, onEdit, onDelete, onSave, onClose }
         {orphan && <span className="doc-title">{doc.title}</span>}
         {!orphan && <Where docId={doc.id} unitId={unitId} />}
         <time dateTime={a.created}>{formatTime(a.created)}</time>
+        <PlacementBadge annotation={a} />
       </div>
       {orphan ? (
         quote && <q className="quote">{quote}</q>
