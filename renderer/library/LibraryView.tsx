@@ -7,13 +7,18 @@ import { CompareButton, CompareNotice } from '../compare/LibraryCompare';
 import { DocList } from './DocList';
 import { FacetList } from './FacetList';
 import { ImportButton } from '../import/ImportPanel';
-import { SOURCE_MINE, facetCounts, filterDocs, libraryIndex, setFacet, type FacetKey } from './filters';
+import { SOURCE_MINE, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter, type FacetKey } from './filters';
 
 const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
 
 export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dropped: number; filters: LibraryFilters }) {
   // Facet values, folded titles and sort orders are computed once per library; each filter is one pass.
   const index = useMemo(() => libraryIndex(docs), [docs]);
+  // After the first paint, while the user reads: fold the titles so the first quick-filter key is as fast as the rest.
+  useEffect(() => {
+    const id = requestIdleCallback(() => warmQuickFilter(index), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, [index]);
   const shown = useMemo(() => filterDocs(index, filters), [index, filters]);
   const facets = useMemo(() => facetCounts(index, filters), [index, filters]);
   // Replace, not push: filter tweaks should not each become a Back step.

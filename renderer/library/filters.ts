@@ -70,6 +70,11 @@ export function libraryIndex(docs: readonly DocSummary[]): LibraryIndex {
   };
 }
 
+/** Folds the titles ahead of the first quick-filter key (call it when the page is idle). */
+export function warmQuickFilter(ix: LibraryIndex): void {
+  textOf(ix);
+}
+
 function textOf(ix: LibraryIndex): string[] {
   ix.text ??= ix.docs.map((d) => `${normalize(d.title)}\n${d.docNumber === null ? '' : normalize(d.docNumber)}`);
   return ix.text;
