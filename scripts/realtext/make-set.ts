@@ -1,5 +1,6 @@
 /**
- * npm run corpus:realistic -- [--count N] [--out DIR] [--seed S] [--keep-pdf]
+ * npm run corpus:realistic -- [--count N] [--out DIR] [--seed S] [--keep-pdf] [--per-file K] [--max-chars C]
+ * npm run corpus:realistic -- --rekey [--out DIR]   (key fields from the sources again, no printing)
  *
  * Builds a real-text corpus: real laws and regulations (LawRefBook/Laws) are
  * printed to PDF by Chromium in one of the layouts of layouts.ts, extracted
