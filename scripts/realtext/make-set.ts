@@ -28,7 +28,7 @@ import { LAW_LAYOUTS, NOTICE_LAYOUTS, bannerOf, renderHtml, renderNoticeHtml, ty
 import { locateDocs, pickSentences } from './locate.js';
 import { noticeBlocks, noticeKind, readNotices, type NoticeText } from './notice-source.js';
 import { LAWS_REPO, countArticles, kindOfTitle, lawsCommit, listLawFiles, parseLawMarkdown, readLawFile, regionOfLaw, type LawText } from './law-source.js';
-import { openPdfRenderer } from './render-pdf.js';
+import { openPdfRenderer } from '../../test-support/render-pdf.js';
 import { mutateFile } from './mutate.js';
 import { gazetteHeader } from './gazette.js';
 import { charAccuracy, extractedText, printedText } from './accuracy.js';
