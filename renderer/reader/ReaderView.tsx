@@ -10,6 +10,7 @@ import { onMenuCommand } from '../platform';
 import { useInDocumentFind, type FindMatch } from '../search/useInDocumentFind';
 import { FindBar } from './FindBar';
 import { ReaderAnnotations } from '../annotations/ReaderAnnotations';
+import { createReaderAnnotationStore, ReaderAnnotationContext } from '../annotations/readerState';
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
 import { chunkUnits, pageMarks } from './pages';
@@ -78,6 +79,9 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const currentMatch = find.open ? find.matches[find.current] : undefined;
 
   const content = useRef<HTMLDivElement>(null);
+  const unitsRef = useRef<HTMLDivElement>(null);
+  // One annotation store per reading view: the clause controls read it, ReaderAnnotations fills it.
+  const [annotationStore] = useState(createReaderAnnotationStore);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [active] = useState(createActiveStore);
   const { toast, show } = useToast();
@@ -165,43 +169,45 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   }, [flat, indexOf, copy, topUnit, current]);
 
   return (
-    <div className="reader">
-      {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
-      <FindBar find={find} />
-      <Outline docId={doc.id} outline={outline} active={active} />
-      <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
-        <DocHeader doc={doc} />
-        {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
-        {!hasBody && <BodyMissingNotice doc={doc} />}
-        {doc.addressees && <p className="addressees">{doc.addressees}</p>}
-        <div className="units">
-          {chunks.map((c) => (
-            <div key={c.key} className="chunk" style={{ containIntrinsicSize: `auto ${c.estimateEm}em` }}>
-              {c.units.map((f) => (
-                <UnitBlock
-                  key={f.unit.id}
-                  flat={f}
-                  marks={marks.get(f.unit.id) ?? []}
-                  query={query}
-                  found={foundByUnit.get(f.unit.id)}
-                  currentMatch={currentMatch?.unitId === f.unit.id ? currentMatch : undefined}
-                  flash={f.unit.id === flashId}
-                  onCopy={copy}
-                />
-              ))}
-            </div>
-          ))}
-        </div>
-        {doc.signature.length > 0 && (
-          <div className="signature">
-            {doc.signature.map((s, i) => (
-              <p key={i}>{s}</p>
+    <ReaderAnnotationContext value={annotationStore}>
+      <div className="reader">
+        {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
+        <FindBar find={find} />
+        <Outline docId={doc.id} outline={outline} active={active} />
+        <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
+          <DocHeader doc={doc} />
+          {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
+          {!hasBody && <BodyMissingNotice doc={doc} />}
+          {doc.addressees && <p className="addressees">{doc.addressees}</p>}
+          <div className="units" ref={unitsRef}>
+            {chunks.map((c) => (
+              <div key={c.key} className="chunk" style={{ containIntrinsicSize: `auto ${c.estimateEm}em` }}>
+                {c.units.map((f) => (
+                  <UnitBlock
+                    key={f.unit.id}
+                    flat={f}
+                    marks={marks.get(f.unit.id) ?? []}
+                    query={query}
+                    found={foundByUnit.get(f.unit.id)}
+                    currentMatch={currentMatch?.unitId === f.unit.id ? currentMatch : undefined}
+                    flash={f.unit.id === flashId}
+                    onCopy={copy}
+                  />
+                ))}
+              </div>
             ))}
           </div>
-        )}
-      </article>
-      <ReaderAnnotations doc={doc} flat={flat} />
-      <Toast message={toast} />
-    </div>
+          {doc.signature.length > 0 && (
+            <div className="signature">
+              {doc.signature.map((s, i) => (
+                <p key={i}>{s}</p>
+              ))}
+            </div>
+          )}
+        </article>
+        <ReaderAnnotations doc={doc} flat={flat} unitsRef={unitsRef} />
+        <Toast message={toast} />
+      </div>
+    </ReaderAnnotationContext>
   );
 }

@@ -1,0 +1,150 @@
+/**
+ * What the reader can do with annotations: highlight the selection (in the
+ * last colour, remembered across sessions), add a note, bookmark a clause or
+ * the document, copy the selection with its citation, delete with 撤销. The
+ * controls in the text reach these through the view's store (provide).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { isHighlightColour, kindOf, type Annotation, type HighlightColour } from '../../core/annotations/model';
+import { citationLine } from '../../core/citation/citation';
+import type { PolicyDocument } from '../../core/corpus/types';
+import { copyText } from '../platform';
+import { create, remove as removeAction } from './actions';
+import { unitElementOf } from './dom';
+import { topbarBottom } from './placement';
+import type { ReaderAnnotationStore } from './readerState';
+import type { DocAnnotationEntries } from './useDocAnnotationEntries';
+import type { Popover } from './useAnnotationPopover';
+import type { AnnotationCommand } from './useAnnotationKeys';
+import type { Selected } from './useSelectionToolbar';
+
+const LAST_COLOUR_KEY = 'policy-reader:last-colour';
+
+function readLastColour(): HighlightColour {
+  try {
+    const v = localStorage.getItem(LAST_COLOUR_KEY);
+    return isHighlightColour(v) ? v : 'yellow';
+  } catch {
+    return 'yellow';
+  }
+}
+
+interface Deps {
+  doc: PolicyDocument;
+  store: ReaderAnnotationStore;
+  data: DocAnnotationEntries;
+  root: () => Element | null;
+  sel: Selected | null;
+  clearSelection(): void;
+  show(text: string, undo?: (() => void) | null): void;
+  setPopover(p: Popover | null): void;
+  openPopoverFor(id: string): void;
+}
+
+export function useAnnotationCommands({ doc, store, data, root, sel, clearSelection, show, setPopover, openPopoverFor }: Deps) {
+  const { index, entries } = data;
+  const [lastColour, setLastColour] = useState(readLastColour);
+
+  const remove = useCallback(
+    async (a: Annotation, what: string) => {
+      const r = await removeAction(a.id);
+      if (r.ok) show(`已删除${what}`, () => void r.value.undo());
+    },
+    [show],
+  );
+
+  const bookmarkUnit = useCallback(
+    async (unitId: string) => {
+      const f = index.get(unitId)?.f;
+      if (!f) return;
+      const existing = store.unit(unitId).bookmark;
+      const name = f.unit.label || '本段';
+      if (existing) return remove(existing, `书签：${name}`);
+      if ((await create({ motivation: 'bookmarking', doc, unit: f.unit })).ok) show(`已加书签：${name}`);
+    },
+    [index, store, doc, remove, show],
+  );
+
+  // The controls in the text (☆, 注, the header's 书签) call these through the store.
+  useEffect(
+    () =>
+      store.provide({
+        toggleUnitBookmark: (id) => void bookmarkUnit(id),
+        toggleDocBookmark: () => {
+          const b = store.doc();
+          if (b) void remove(b, '本文书签');
+          else void create({ motivation: 'bookmarking', doc }).then((r) => r.ok && show('已为本文加书签'));
+        },
+        openUnitNotes: (unitId) => {
+          const e = entries.find((x) => x.flat?.unit.id === unitId && kindOf(x.annotation) === 'note');
+          if (e) openPopoverFor(e.annotation.id);
+        },
+      }),
+    [store, bookmarkUnit, remove, doc, show, entries, openPopoverFor],
+  );
+
+  const highlight = useCallback(
+    async (colour: HighlightColour, withNote = false) => {
+      if (!sel) return;
+      const f = index.get(sel.span.unitId)?.f;
+      if (!f) return;
+      const r = await create({ motivation: 'highlighting', doc, unit: f.unit, range: { start: sel.span.start, end: sel.span.end }, colour });
+      if (!r.ok) return;
+      const a = r.value;
+      setLastColour(colour);
+      try {
+        localStorage.setItem(LAST_COLOUR_KEY, colour);
+      } catch {
+        /* the colour is still remembered for this session */
+      }
+      const place = sel.place;
+      clearSelection();
+      if (withNote) setPopover({ id: a.id, top: place.below ? place.top : place.top + 46 + 30, left: place.left, focusNote: true });
+    },
+    [sel, index, doc, clearSelection, setPopover],
+  );
+
+  const copyQuote = useCallback(async () => {
+    if (!sel) return;
+    const f = index.get(sel.span.unitId)?.f;
+    if (!f) return;
+    const body = f.unit.paragraphs.map((p) => p.text).join('\n');
+    const text = `${citationLine(doc, f.unit, f.ancestors)}\n${body.slice(sel.span.start, sel.span.end)}`;
+    const ok = await copyText(text);
+    show(ok ? '已复制所选文字及出处' : '复制失败：系统剪贴板不可用');
+  }, [sel, index, doc, show]);
+
+  // The clause the reader is on: the focused one, the selected one, else the one at the top of the window.
+  const currentUnit = useCallback((): string | null => {
+    const units = root();
+    const focused = unitElementOf(document.activeElement);
+    if (focused && units?.contains(focused)) {
+      const r = focused.getBoundingClientRect();
+      if (r.bottom > topbarBottom() && r.top < window.innerHeight) return focused.dataset.unitId!;
+    }
+    if (sel) return sel.span.unitId;
+    const box = units?.getBoundingClientRect();
+    if (!box) return null;
+    const x = box.left + box.width / 3;
+    for (let y = topbarBottom() + 12; y < window.innerHeight; y += 24) {
+      const u = unitElementOf(document.elementFromPoint(x, y));
+      if (u && units?.contains(u)) return u.dataset.unitId!;
+    }
+    return null;
+  }, [sel, root]);
+
+  const command = useCallback(
+    (c: AnnotationCommand) => {
+      if (c === 'bookmark') {
+        const id = currentUnit();
+        if (id) void bookmarkUnit(id);
+        return;
+      }
+      if (!sel) return show(c === 'note' ? '请先选择要加笔记的文字' : '请先选择要高亮的文字');
+      void highlight(lastColour, c === 'note');
+    },
+    [currentUnit, bookmarkUnit, sel, show, highlight, lastColour],
+  );
+
+  return { lastColour, remove, bookmarkUnit, highlight, copyQuote, command };
+}
