@@ -18,7 +18,7 @@ import { UnitBlock } from './UnitBlock';
 import { useTopUnit } from './useUnitTracking';
 import { unitOnScreen, useCurrentUnit } from './useCurrentUnit';
 import { useKeepPlace } from './useKeepPlace';
-import { readingTop } from './readingArea';
+import { READING_TEXT_ID, readingTop } from './readingArea';
 import { BodyMissingNotice, MissingClauseNotice } from './ReaderNotices';
 import { hasBodyText } from '../../core/corpus/units';
 import { buildOutline, flattenUnits, type FlatUnit } from './units';
@@ -174,7 +174,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
         {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
         <FindBar find={find} />
         <Outline docId={doc.id} outline={outline} active={active} />
-        <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
+        <article className="doc" id={READING_TEXT_ID} ref={content} data-testid="doc" data-doc-id={doc.id}>
           <DocHeader doc={doc} />
           {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
           {!hasBody && <BodyMissingNotice doc={doc} />}

@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { allUnits, unitLines } from '../../core/corpus/units';
+import { READING_TEXT_ID } from '../reader/readingArea';
 import { findMatches, parseQuery } from '../../core/search';
 
 export interface FindMatch {
@@ -55,7 +56,7 @@ export function findInDocument(doc: Pick<PolicyDocument, 'units'> | null, query:
 /** The unit element at the top of the reading area and its position. */
 function unitAtTop(): { el: HTMLElement; top: number } | null {
   const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-  const doc = document.querySelector('[data-testid=doc]')?.getBoundingClientRect();
+  const doc = document.getElementById(READING_TEXT_ID)?.getBoundingClientRect();
   if (!doc) return null;
   const el = document.elementFromPoint(doc.left + Math.min(40, doc.width / 2), Math.max(top, doc.top) + 4)?.closest<HTMLElement>('[data-unit-id]');
   return el ? { el, top: el.getBoundingClientRect().top } : null;
