@@ -1,9 +1,11 @@
 import type { Unit } from '../../core/corpus/types';
 import { useDocBookmark, useReaderAnnotationStore, useUnitAnnotationState } from './readerState';
 
-/** The clause's own annotation controls, beside 复制引用: bookmark it without selecting text; its notes. */
-export function UnitControls({ unit }: { unit: Pick<Unit, 'id' | 'label'> }) {
-  const name = unit.label || '本段';
+/**
+ * The clause's own annotation controls, beside 复制引用: bookmark it without selecting text; its notes.
+ * `name` is how the clause is called (第十一条第二款: a 款 label is never shown, but it names the control).
+ */
+export function UnitControls({ unit, name }: { unit: Pick<Unit, 'id'>; name: string }) {
   const s = useUnitAnnotationState(unit.id);
   const { actions } = useReaderAnnotationStore();
   return (

@@ -9,6 +9,7 @@ import { isHighlightColour, kindOf, type Annotation, type HighlightColour } from
 import { citationLine } from '../../core/citation/citation';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { copyText } from '../platform';
+import { unitName } from '../reader/units';
 import { create, remove as removeAction } from './actions';
 import { unitElementOf } from './dom';
 import { topbarBottom } from './placement';
@@ -58,7 +59,7 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
       const f = index.get(unitId)?.f;
       if (!f) return;
       const existing = store.unit(unitId).bookmark;
-      const name = f.unit.label || '本段';
+      const name = unitName(f.unit, f.ancestors);
       if (existing) return remove(existing, `书签：${name}`);
       if ((await create({ motivation: 'bookmarking', doc, unit: f.unit })).ok) show(`已加书签：${name}`);
     },

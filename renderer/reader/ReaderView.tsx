@@ -14,7 +14,8 @@ import { createReaderAnnotationStore, ReaderAnnotationContext } from '../annotat
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
 import { chunkUnits, pageMarks } from './pages';
-import { UnitBlock } from './UnitBlock';
+import { UnitBlock, type CarriedFind } from './UnitBlock';
+import { carriedMarker } from '../../core/citation/printed';
 import { useTopUnit } from './useUnitTracking';
 import { unitOnScreen, useCurrentUnit } from './useCurrentUnit';
 import { useKeepPlace } from './useKeepPlace';
@@ -77,6 +78,13 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     return m;
   }, [find.open, find.matches]);
   const currentMatch = find.open ? find.matches[find.current] : undefined;
+  // Find matches on an article number shown on its first 款's line are drawn there (undefined when none: keeps memo hits).
+  const carriedFind = (f: FlatUnit): CarriedFind | undefined => {
+    const parent = f.ancestors[f.ancestors.length - 1];
+    if (!parent || !carriedMarker(f.unit, parent)) return undefined;
+    const found = foundByUnit.get(parent.id);
+    return found ? { found, currentMatch: currentMatch?.unitId === parent.id ? currentMatch : undefined } : undefined;
+  };
 
   const content = useRef<HTMLDivElement>(null);
   const unitsRef = useRef<HTMLDivElement>(null);
@@ -190,6 +198,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
                     query={query}
                     found={foundByUnit.get(f.unit.id)}
                     currentMatch={currentMatch?.unitId === f.unit.id ? currentMatch : undefined}
+                    carried={carriedFind(f)}
                     flash={f.unit.id === flashId}
                     onCopy={copy}
                   />
