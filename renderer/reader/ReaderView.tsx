@@ -13,6 +13,7 @@ import { ReaderAnnotations } from '../annotations/ReaderAnnotations';
 import { createReaderAnnotationStore, ReaderAnnotationContext } from '../annotations/readerState';
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
+import { ReaderDock } from './ReaderDock';
 import { chunkUnits, pageMarks } from './pages';
 import { UnitBlock, type CarriedFind } from './UnitBlock';
 import { carriedMarker } from '../../core/citation/printed';
@@ -93,6 +94,14 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const [flashId, setFlashId] = useState<string | null>(null);
   const [active] = useState(createActiveStore);
   const { toast, show } = useToast();
+  // The outline as a drawer (narrow windows, ReaderDock's 目录).
+  const [outlineOpen, setOutlineOpen] = useState(false);
+  const outlineToggle = useRef<HTMLButtonElement>(null);
+  const toggleOutline = useCallback(() => setOutlineOpen((o) => !o), []);
+  const closeOutline = useCallback((opts: { restoreFocus: boolean }) => {
+    setOutlineOpen(false);
+    if (opts.restoreFocus) outlineToggle.current?.focus();
+  }, []);
 
   const saved = useSavedPosition(doc.id);
   const writePosition = usePositionWriter(doc.id);
@@ -181,7 +190,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       <div className="reader">
         {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
         <FindBar find={find} />
-        <Outline docId={doc.id} outline={outline} active={active} />
+        <ReaderDock docId={doc.id} outlineOpen={outlineOpen} onToggleOutline={toggleOutline} toggleRef={outlineToggle} />
+        <Outline docId={doc.id} outline={outline} active={active} drawerOpen={outlineOpen} onClose={closeOutline} />
         <article className="doc" id={READING_TEXT_ID} ref={content} data-testid="doc" data-doc-id={doc.id}>
           <DocHeader doc={doc} />
           {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
