@@ -7,7 +7,7 @@
  * 1366, 1024 and 800 px land in test-results/.
  */
 // page.evaluate callbacks run in the page; this file is checked with Node types only.
-declare const document: any, window: any;
+declare const document: any, window: any, getComputedStyle: any;
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
