@@ -7,7 +7,7 @@
  */
 import { createPortal } from 'react-dom';
 import { useCallback, useState, type RefObject } from 'react';
-import { kindOf } from '../../core/annotations/model';
+import { kindOf, unitIdOf } from '../../core/annotations/model';
 import type { PolicyDocument } from '../../core/corpus/types';
 import type { FlatUnit } from '../reader/units';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -24,6 +24,7 @@ import { useAnnotationPopover } from './useAnnotationPopover';
 import { useDocAnnotationEntries, usePublishUnitStates } from './useDocAnnotationEntries';
 import { useHighlightClicks } from './useHighlightClicks';
 import { useSelectionToolbar } from './useSelectionToolbar';
+import { useKeyboardSelection } from './useKeyboardSelection';
 import './annotations.css';
 
 interface Props {
@@ -46,9 +47,17 @@ export function ReaderAnnotations({ doc, flat, unitsRef }: Props) {
   const cmd = useAnnotationCommands({ doc, store, data, root, sel, clearSelection: clear, show, setPopover, openPopoverFor });
   useAnnotationKeys(cmd.command);
   useAnnotationMenu(cmd.command);
+  const bodyText = useCallback((id: string) => (data.index.get(id)?.f.unit.paragraphs ?? []).map((p) => p.text).join('\n'), [data.index]);
+  useKeyboardSelection({ root, bodies: data.bodies, clauseWithText: cmd.clauseWithText, bodyText, selected: sel?.span ?? null });
   const [panelOpen, setPanelOpen] = useState(false);
 
   const open = popover ? data.annotations.find((a) => a.id === popover.id) : undefined;
+  // Closed from inside the editor (Esc, 关闭, 删除): the focus goes back to its clause, not to the page.
+  const closeToClause = () => {
+    const unitId = open ? unitIdOf(open) : null;
+    close();
+    if (unitId) document.getElementById(unitId)?.focus({ preventScroll: true });
+  };
 
   return (
     <>
@@ -71,10 +80,10 @@ export function ReaderAnnotations({ doc, flat, unitsRef }: Props) {
               focusNote={popover.focusNote}
               onSave={(p) => void update(open.id, p)}
               onDelete={() => {
-                close();
+                closeToClause();
                 void cmd.remove(open, kindOf(open) === 'note' ? '笔记' : '高亮');
               }}
-              onClose={close}
+              onClose={closeToClause}
             />
           </div>,
           document.body,

@@ -18,6 +18,8 @@ import type { DocAnnotationEntries } from './useDocAnnotationEntries';
 import type { Popover } from './useAnnotationPopover';
 import type { AnnotationCommand } from './useAnnotationKeys';
 import type { Selected } from './useSelectionToolbar';
+import type { ToolbarPlace } from './SelectionToolbar';
+import { opensWithFirstClause } from '../../core/citation/printed';
 
 const LAST_COLOUR_KEY = 'policy-reader:last-colour';
 
@@ -84,12 +86,13 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
     [store, bookmarkUnit, remove, doc, show, entries, openPopoverFor],
   );
 
-  const highlight = useCallback(
-    async (colour: HighlightColour, withNote = false) => {
-      if (!sel) return;
-      const f = index.get(sel.span.unitId)?.f;
+  // Highlights a span of a clause; with a note, opens the editor on it. The focus goes back to the clause
+  // (the toolbar it may have been on disappears), so the keyboard carries on from there.
+  const highlightSpan = useCallback(
+    async (span: { unitId: string; start: number; end: number }, place: ToolbarPlace, colour: HighlightColour, withNote: boolean) => {
+      const f = index.get(span.unitId)?.f;
       if (!f) return;
-      const r = await create({ motivation: 'highlighting', doc, unit: f.unit, range: { start: sel.span.start, end: sel.span.end }, colour });
+      const r = await create({ motivation: 'highlighting', doc, unit: f.unit, range: { start: span.start, end: span.end }, colour });
       if (!r.ok) return;
       const a = r.value;
       setLastColour(colour);
@@ -98,11 +101,18 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
       } catch {
         /* the colour is still remembered for this session */
       }
-      const place = sel.place;
       clearSelection();
       if (withNote) setPopover({ id: a.id, top: place.below ? place.top : place.top + 46 + 30, left: place.left, focusNote: true });
+      else document.getElementById(span.unitId)?.focus({ preventScroll: true });
     },
-    [sel, index, doc, clearSelection, setPopover],
+    [index, doc, clearSelection, setPopover],
+  );
+
+  const highlight = useCallback(
+    async (colour: HighlightColour, withNote = false) => {
+      if (sel) await highlightSpan(sel.span, sel.place, colour, withNote);
+    },
+    [sel, highlightSpan],
   );
 
   const copyQuote = useCallback(async () => {
@@ -121,7 +131,9 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
     const focused = unitElementOf(document.activeElement);
     if (focused && units?.contains(focused)) {
       const r = focused.getBoundingClientRect();
-      if (r.bottom > topbarBottom() && r.top < window.innerHeight) return focused.dataset.unitId!;
+      // An article printed on its first 款's line has no height of its own: that 款 is on screen instead.
+      const shown = r.height > 0 ? r : (focused.nextElementSibling?.getBoundingClientRect() ?? r);
+      if (shown.bottom > topbarBottom() && shown.top < window.innerHeight) return focused.dataset.unitId!;
     }
     if (sel) return sel.span.unitId;
     const box = units?.getBoundingClientRect();
@@ -134,6 +146,16 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
     return null;
   }, [sel, root]);
 
+  // The clause whose words the keyboard works on: the current one, or for an article printed on its
+  // first 款's line (no text of its own), that 款.
+  const clauseWithText = useCallback((): string | null => {
+    const id = currentUnit();
+    const u = id ? index.get(id)?.f.unit : undefined;
+    if (!u) return null;
+    if (data.bodies(u.id)?.length) return u.id;
+    return opensWithFirstClause(u) ? u.children[0].id : null;
+  }, [currentUnit, index, data]);
+
   const command = useCallback(
     (c: AnnotationCommand) => {
       if (c === 'bookmark') {
@@ -141,11 +163,17 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
         if (id) void bookmarkUnit(id);
         return;
       }
-      if (!sel) return show(c === 'note' ? '请先选择要加笔记的文字' : '请先选择要高亮的文字');
-      void highlight(lastColour, c === 'note');
+      if (sel) return void highlight(lastColour, c === 'note');
+      // No selection: the whole current clause (keyboard users have no mouse to select with).
+      const id = clauseWithText();
+      const b = id ? data.bodies(id) : null;
+      const el = id ? document.getElementById(id) : null;
+      if (!id || !b?.length || !el) return show(c === 'note' ? '请先选择要加笔记的文字，或用 j/k 移到一条条文' : '请先选择要高亮的文字，或用 j/k 移到一条条文');
+      const r = el.querySelector('p[data-para]')?.getBoundingClientRect() ?? el.getBoundingClientRect();
+      void highlightSpan({ unitId: id, start: 0, end: b.length }, { top: r.bottom + window.scrollY + 6, left: Math.max(8, r.left) + window.scrollX, below: true }, lastColour, c === 'note');
     },
-    [currentUnit, bookmarkUnit, sel, show, highlight, lastColour],
+    [currentUnit, clauseWithText, bookmarkUnit, sel, show, highlight, highlightSpan, lastColour, data],
   );
 
-  return { lastColour, remove, bookmarkUnit, highlight, copyQuote, command };
+  return { lastColour, remove, bookmarkUnit, highlight, copyQuote, command, clauseWithText };
 }

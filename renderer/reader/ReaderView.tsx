@@ -137,6 +137,13 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     return () => clearTimeout(t);
   }, [unitId, nonce, indexOf, current]);
 
+  // Opened with Enter from a list, the focus was on a link that is gone: put it in the document, so
+  // j/k, h, Tab and the screen reader start from the text (a deep link focuses its clause instead).
+  useEffect(() => {
+    const f = document.activeElement;
+    if (!f || f === document.body || !f.isConnected) content.current?.focus({ preventScroll: true });
+  }, [doc.id]);
+
   // No deep link: restore where the reader left off, once, when the position has been read.
   const restored = useRef(false);
   useLayoutEffect(() => {
@@ -161,7 +168,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   // Keyboard: j/k or ↓/↑ move between units, c copies the current one.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      // Shift+arrows select words (useKeyboardSelection), they do not move between clauses.
+      if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || isTyping(e.target)) return;
       const from = current.get() ?? topUnit();
       const at = from ? (indexOf.get(from) ?? -1) : -1;
       let next: number;
@@ -192,7 +200,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
         <FindBar find={find} />
         <ReaderDock docId={doc.id} outlineOpen={outlineOpen} onToggleOutline={toggleOutline} toggleRef={outlineToggle} />
         <Outline docId={doc.id} outline={outline} active={active} drawerOpen={outlineOpen} onClose={closeOutline} />
-        <article className="doc" id={READING_TEXT_ID} ref={content} data-testid="doc" data-doc-id={doc.id}>
+        <article className="doc" id={READING_TEXT_ID} ref={content} tabIndex={-1} data-testid="doc" data-doc-id={doc.id}>
           <DocHeader doc={doc} />
           {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
           {!hasBody && <BodyMissingNotice doc={doc} />}
