@@ -35,7 +35,7 @@ const Entries = memo(function Entries({ docId, entries }: { docId: string; entri
  * toggling aria-current on two anchors, because re-rendering an outline of a
  * few thousand entries on every scroll frame is what made long documents jank.
  */
-export const Outline = memo(function Outline({ docId, outline, active, drawerOpen, onClose }: { docId: string; outline: OutlineEntry[]; active: ActiveStore; drawerOpen: boolean; onClose(opts: { restoreFocus: boolean }): void }) {
+export const Outline = memo(function Outline({ docId, outline, pending = false, active, drawerOpen, onClose }: { docId: string; outline: OutlineEntry[]; /** The entries are still being rendered (deferred): say nothing yet. */ pending?: boolean; active: ActiveStore; drawerOpen: boolean; onClose(opts: { restoreFocus: boolean }): void }) {
   const nav = useRef<HTMLElement>(null);
   useEffect(() => {
     const mark = (id: string | null) => {
@@ -53,7 +53,7 @@ export const Outline = memo(function Outline({ docId, outline, active, drawerOpe
     };
     mark(active.get());
     return active.subscribe(mark);
-  }, [active]);
+  }, [active, outline]);
 
   // As a drawer (narrow windows): focus goes to the current entry; Esc or a press outside closes it.
   useEffect(() => {
@@ -80,7 +80,7 @@ export const Outline = memo(function Outline({ docId, outline, active, drawerOpe
   // An entry chosen in the drawer closes it; the reading view then focuses the clause.
   const onClick = (e: React.MouseEvent) => drawerOpen && e.target instanceof Element && e.target.closest('a') && onClose({ restoreFocus: false });
   // An empty column still holds the grid, so the text stays where it always is.
-  if (!outline.length)
+  if (!outline.length && !pending)
     return (
       <nav className={`${className} outline-empty`} id="reader-outline" aria-label="目录" data-testid="outline" ref={nav} tabIndex={-1}>
         <p>本文没有章节目录</p>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { Toast, useToast } from '../components/Toast';
 import { usePositionWriter, useSavedPosition } from '../hooks/useReadingPosition';
@@ -14,6 +14,7 @@ import { createReaderAnnotationStore, ReaderAnnotationContext } from '../annotat
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
 import { ReaderDock } from './ReaderDock';
+import { useProgressiveChunks } from './useProgressiveChunks';
 import { chunkUnits, pageMarks } from './pages';
 import { UnitBlock, type CarriedFind } from './UnitBlock';
 import { carriedMarker } from '../../core/citation/printed';
@@ -23,7 +24,7 @@ import { useKeepPlace } from './useKeepPlace';
 import { READING_TEXT_ID, readingTop } from './readingArea';
 import { BodyMissingNotice, MissingClauseNotice } from './ReaderNotices';
 import { hasBodyText } from '../../core/corpus/units';
-import { buildOutline, flattenUnits, type FlatUnit } from './units';
+import { buildOutline, flattenUnits, type FlatUnit, type OutlineEntry } from './units';
 
 interface Props {
   doc: PolicyDocument;
@@ -36,6 +37,7 @@ interface Props {
 }
 
 const FLASH_MS = 2000;
+const NO_OUTLINE: OutlineEntry[] = [];
 
 function scrollToUnit(id: string): HTMLElement | null {
   const el = document.getElementById(id);
@@ -55,6 +57,8 @@ function isTyping(t: EventTarget | null): boolean {
 export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const flat = useMemo(() => flattenUnits(doc.units), [doc]);
   const outline = useMemo(() => buildOutline(doc.units), [doc]);
+  // The outline of a long law has over a thousand entries: it renders after the text's first screen.
+  const shownOutline = useDeferredValue(outline, NO_OUTLINE);
   const marks = useMemo(() => pageMarks(flat), [flat]);
   const chunks = useMemo(() => chunkUnits(flat), [flat]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
@@ -105,6 +109,11 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
 
   const saved = useSavedPosition(doc.id);
   const writePosition = usePositionWriter(doc.id);
+
+  // Long documents go on the page in steps (useProgressiveChunks); what must be there now is.
+  const savedUnit = !unitId && saved.loaded && saved.position ? (saved.position.unitId && indexOf.has(saved.position.unitId) ? saved.position.unitId : 'all') : null;
+  const progressive = useProgressiveChunks(chunks, doc.id, find.open ? 'all' : (unitId ?? savedUnit));
+  const { mountAll } = progressive;
 
   const outlineFor = useCallback(
     (id: string | null) => {
@@ -182,6 +191,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       } else return;
       e.preventDefault();
       const id = flat[next]?.unit.id;
+      // The next clause may not be on the page yet (a long document still being put there).
+      if (id && !document.getElementById(id)) mountAll();
       const el = id ? document.getElementById(id) : null;
       if (!el || !id) return;
       const r = el.getBoundingClientRect();
@@ -191,7 +202,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [flat, indexOf, copy, topUnit, current]);
+  }, [flat, indexOf, copy, topUnit, current, mountAll]);
 
   return (
     <ReaderAnnotationContext value={annotationStore}>
@@ -199,14 +210,14 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
         {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
         <FindBar find={find} />
         <ReaderDock docId={doc.id} outlineOpen={outlineOpen} onToggleOutline={toggleOutline} toggleRef={outlineToggle} />
-        <Outline docId={doc.id} outline={outline} active={active} drawerOpen={outlineOpen} onClose={closeOutline} />
+        <Outline docId={doc.id} outline={shownOutline} pending={shownOutline !== outline} active={active} drawerOpen={outlineOpen} onClose={closeOutline} />
         <article className="doc" id={READING_TEXT_ID} ref={content} tabIndex={-1} data-testid="doc" data-doc-id={doc.id}>
           <DocHeader doc={doc} />
           {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
           {!hasBody && <BodyMissingNotice doc={doc} />}
           {doc.addressees && <p className="addressees">{doc.addressees}</p>}
           <div className="units" ref={unitsRef}>
-            {chunks.map((c) => (
+            {chunks.slice(0, progressive.shown).map((c) => (
               <div key={c.key} className="chunk" style={{ containIntrinsicSize: `auto ${c.estimateEm}em` }}>
                 {c.units.map((f) => (
                   <UnitBlock
@@ -223,6 +234,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
                 ))}
               </div>
             ))}
+            {progressive.restEm > 0 && <div className="chunk-spacer" aria-hidden="true" style={{ height: `${progressive.restEm}em` }} />}
           </div>
           {doc.signature.length > 0 && (
             <div className="signature">
