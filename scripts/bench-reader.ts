@@ -13,7 +13,6 @@
  *
  *   npm run bench:reader -- [--runs N] [--source GITDIR]
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { launch, startServer } from '../e2e/browser/harness';
 import { main as cli } from '../cli/policy-reader';
 import { PROBE, SCROLL_THROUGH } from './bench-startup';
 import { DEFAULT_CORPUS } from './preview-server';
+import { CIVIL_CODE_SOURCE, civilCodeRaw } from './civil-code';
 
 // page.evaluate callbacks run in the browser; this file is checked with Node types only.
 declare const window: any, performance: any;
@@ -33,26 +33,7 @@ const opt = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const RUNS = Math.max(1, Number(opt('--runs') ?? 5));
-const SOURCE = opt('--source') ?? '/work/.mirror/LawRefBook+Laws/repo';
-const BOOKS = ['总则', '物权编', '合同编', '人格权编', '婚姻家庭编', '继承编', '侵权责任编', '附则'];
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
-
-/** The 民法典 as a raw file: title, adoption line, 第N编 headings, chapters, sections, articles, one paragraph a line. */
-function civilCodeRaw(): string {
-  const out = ['中华人民共和国民法典', '（2020年5月28日第十三届全国人民代表大会第三次会议通过）'];
-  BOOKS.forEach((book, b) => {
-    const md = execFileSync('git', ['-C', SOURCE, 'show', `HEAD:民法典/${book}.md`], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const body = md.split('<!-- INFO END -->')[1] ?? md;
-    // 附则 is a chapter of the last book, not a book of its own.
-    if (book !== '附则') out.push(`第${NUMERALS[b]}编　${book}`);
-    for (const line of body.split('\n')) {
-      const t = line.replace(/^#+\s*/, '').replace(/\s{2,}/g, '　').trim();
-      if (t) out.push(t);
-    }
-  });
-  return out.join('\n') + '\n';
-}
-
+const SOURCE = opt('--source') ?? CIVIL_CODE_SOURCE;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -62,7 +43,7 @@ const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms  (min ${Math.m
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'policy-reader-bench-reader-'));
   mkdirSync(join(dir, 'raw'));
-  writeFileSync(join(dir, 'raw', 'minfadian.txt'), civilCodeRaw());
+  writeFileSync(join(dir, 'raw', 'minfadian.txt'), civilCodeRaw(SOURCE));
   // A short real notice beside it, for the same-run baseline.
   copyFileSync(join(DEFAULT_CORPUS, 'raw', '000_57e3cdbe4450e5ba.txt'), join(dir, 'raw', '000.txt'));
   const io = { out: () => {}, err: (t: string) => console.error(t), stdinIsTTY: true, async *stdinLines() {} };
