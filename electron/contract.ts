@@ -92,7 +92,31 @@ export type MenuCommand =
   | 'import-annotations'
   | 'shortcuts'
   // 导出 PDF 摘编 (renderer/export/): opens #/export, scoped to the document being read.
-  | 'export-pdf';
+  | 'export-pdf'
+  // 导入文件… (renderer/import/): the user's own PDF, DOCX, TXT, Markdown or HTML files.
+  | 'import-files';
+
+/**
+ * Every MenuCommand, once: the preload passes only these to the renderer. The
+ * `satisfies` makes a command added to MenuCommand but not here a type error
+ * (a forgotten entry would silently drop that menu item's command).
+ */
+export const MENU_COMMANDS = {
+  find: true,
+  highlight: true,
+  note: true,
+  bookmark: true,
+  annotations: true,
+  'export-annotations': true,
+  'import-annotations': true,
+  shortcuts: true,
+  'export-pdf': true,
+  'import-files': true,
+} as const satisfies Record<MenuCommand, true>;
+
+export function isMenuCommand(v: unknown): v is MenuCommand {
+  return typeof v === 'string' && Object.hasOwn(MENU_COMMANDS, v);
+}
 
 /** Invoke channels: channel → [argument tuple, resolved result]. */
 export interface IpcContract {

@@ -21,7 +21,7 @@ import { carriedMarker, printedLines } from './printed.js';
 export { carriedMarker, opensWithFirstClause, printedLines, printedMarker, unitOwnLines, unitText } from './printed.js';
 
 /** Levels whose markers run together in a citation: 第二章第三节, 第五条第二款（一）. */
-const STATUTE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'article', 'clause', 'item']);
+const STATUTE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item']);
 
 export interface UnitRef {
   unit: Unit;

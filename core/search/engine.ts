@@ -9,6 +9,7 @@
  * and filters from facets.ts, search within results from within.ts; only the
  * top k are sorted and only they get ranges.
  */
+import { unitId } from '../corpus/unit-id.js';
 import { collect, type CorpusView, type Field, type Scope } from './candidates.js';
 import type { SearchDoc } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
@@ -83,7 +84,13 @@ export class SearchEngine {
   readonly units: UnitRec[];
   private readonly view: CorpusView;
 
-  constructor(unitsData: SerializedUnits, indexData: SerializedIndex) {
+  /**
+   * `background`: score with the statistics of another index as well (its unit
+   * count, average length and phrase frequencies added to this one's), so a
+   * small index — the user's own documents — ranks on the corpus's scale and
+   * its hits can be merged with the corpus's (core/import/user-search.ts).
+   */
+  constructor(unitsData: SerializedUnits, indexData: SerializedIndex, background?: SearchEngine) {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
       throw new Error(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`);
     }
@@ -96,11 +103,14 @@ export class SearchEngine {
       const d = this.docs[doc];
       if (d.firstUnit < 0) d.firstUnit = i;
       d.endUnit = i + 1;
-      return { doc, id: `${d.id}~${path}`, text, trail: trail ?? [], n: normalizeUnitText(text) };
+      return { doc, id: unitId(d.id, path), text, trail: trail ?? [], n: normalizeUnitText(text) };
     });
     if (indexData.unitCount !== this.units.length) throw new Error('search index does not match its unit list');
     const dict = new TermDictionary(indexData, (u) => this.units[u].n.norm);
-    const scorer = new Scorer(this.units.length, indexData.avgLen || 1, (p) => dict.estimate(p));
+    const bg = background?.view;
+    const scorer = bg
+      ? new Scorer(this.units.length + bg.units.length, bg.scorer.avgLen, (p) => dict.estimate(p) + bg.dict.estimate(p))
+      : new Scorer(this.units.length, indexData.avgLen || 1, (p) => dict.estimate(p));
     const unitDoc = new Int32Array(this.units.length);
     const denom = new Float64Array(this.units.length);
     this.units.forEach((u, i) => {

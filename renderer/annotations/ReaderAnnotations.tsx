@@ -9,6 +9,7 @@ import { createPortal } from 'react-dom';
 import { useCallback, useState, type RefObject } from 'react';
 import { kindOf, unitIdOf } from '../../core/annotations/model';
 import type { PolicyDocument } from '../../core/corpus/types';
+import { unitBodyText } from '../../core/corpus/units';
 import type { FlatUnit } from '../reader/units';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationPanel } from './AnnotationPanel';
@@ -47,7 +48,7 @@ export function ReaderAnnotations({ doc, flat, unitsRef }: Props) {
   const cmd = useAnnotationCommands({ doc, store, data, root, sel, clearSelection: clear, show, setPopover, openPopoverFor });
   useAnnotationKeys(cmd.command);
   useAnnotationMenu(cmd.command);
-  const bodyText = useCallback((id: string) => (data.index.get(id)?.f.unit.paragraphs ?? []).map((p) => p.text).join('\n'), [data.index]);
+  const bodyText = useCallback((id: string) => { const u = data.index.get(id)?.f.unit; return u ? unitBodyText(u) : ''; }, [data.index]);
   useKeyboardSelection({ root, bodies: data.bodies, clauseWithText: cmd.clauseWithText, bodyText, selected: sel?.span ?? null });
   const [panelOpen, setPanelOpen] = useState(false);
 

@@ -8,9 +8,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { isHighlightColour, kindOf, type Annotation, type HighlightColour } from '../../core/annotations/model';
 import { citationLine } from '../../core/citation/citation';
 import type { PolicyDocument } from '../../core/corpus/types';
+import { unitBodyText } from '../../core/corpus/units';
 import { copyText } from '../platform';
 import { unitName } from '../reader/units';
-import { create, remove as removeAction } from './actions';
+import { create, remove as removeAction, toggleBookmark } from './actions';
 import { unitElementOf } from './dom';
 import { topbarBottom } from './placement';
 import type { ReaderAnnotationStore } from './readerState';
@@ -60,12 +61,14 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
     async (unitId: string) => {
       const f = index.get(unitId)?.f;
       if (!f) return;
-      const existing = store.unit(unitId).bookmark;
       const name = unitName(f.unit, f.ancestors);
-      if (existing) return remove(existing, `书签：${name}`);
-      if ((await create({ motivation: 'bookmarking', doc, unit: f.unit })).ok) show(`已加书签：${name}`);
+      // Decided in the database, not from this render's state: a fast double press must not add two.
+      const r = await toggleBookmark({ doc, unit: f.unit });
+      if (!r.ok) return;
+      if (r.value.added) show(`已加书签：${name}`);
+      else show(`已删除书签：${name}`, r.value.undo ? () => void r.value.undo!() : undefined);
     },
-    [index, store, doc, remove, show],
+    [index, doc, show],
   );
 
   // The controls in the text (☆, 注, the header's 书签) call these through the store.
@@ -73,21 +76,20 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
     () =>
       store.provide({
         toggleUnitBookmark: (id) => void bookmarkUnit(id),
-        toggleDocBookmark: () => {
-          const b = store.doc();
-          if (b) void remove(b, '本文书签');
-          else void create({ motivation: 'bookmarking', doc }).then((r) => r.ok && show('已为本文加书签'));
-        },
+        toggleDocBookmark: () =>
+          void toggleBookmark({ doc }).then((r) => {
+            if (!r.ok) return;
+            if (r.value.added) show('已为本文加书签');
+            else show('已删除本文书签', r.value.undo ? () => void r.value.undo!() : undefined);
+          }),
         openUnitNotes: (unitId) => {
           const e = entries.find((x) => x.flat?.unit.id === unitId && kindOf(x.annotation) === 'note');
           if (e) openPopoverFor(e.annotation.id);
         },
       }),
-    [store, bookmarkUnit, remove, doc, show, entries, openPopoverFor],
+    [store, bookmarkUnit, doc, show, entries, openPopoverFor],
   );
 
-  // Highlights a span of a clause; with a note, opens the editor on it. The focus goes back to the clause
-  // (the toolbar it may have been on disappears), so the keyboard carries on from there.
   const highlightSpan = useCallback(
     async (span: { unitId: string; start: number; end: number }, place: ToolbarPlace, colour: HighlightColour, withNote: boolean) => {
       const f = index.get(span.unitId)?.f;
@@ -119,7 +121,7 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
     if (!sel) return;
     const f = index.get(sel.span.unitId)?.f;
     if (!f) return;
-    const body = f.unit.paragraphs.map((p) => p.text).join('\n');
+    const body = unitBodyText(f.unit);
     const text = `${citationLine(doc, f.unit, f.ancestors)}\n${body.slice(sel.span.start, sel.span.end)}`;
     const ok = await copyText(text);
     show(ok ? '已复制所选文字及出处' : '复制失败：系统剪贴板不可用');

@@ -9,7 +9,7 @@ import { UnitControls } from '../annotations/UnitControls';
 import { unitName, type FlatUnit } from './units';
 import { SeeAlso } from '../compare/SeeAlso';
 
-const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'appendix']);
+const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'subpart', 'chapter', 'section', 'appendix']);
 
 /** Find matches on the label of the article whose number this unit's first line carries (第十一条 on its first 款). */
 export interface CarriedFind {

@@ -11,7 +11,7 @@ import { unitTitle } from '../../core/corpus/units';
 export { flattenUnits, unitTitle, type FlatUnit } from '../../core/corpus/units';
 
 /** Levels that appear in the outline. Items and clauses are too fine to navigate by. */
-const OUTLINE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'article', 'outline1', 'outline2', 'appendix']);
+const OUTLINE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'outline1', 'outline2', 'appendix']);
 
 /**
  * How a unit is called in controls and messages (书签：第十条, 复制第十一条第二款及出处). A 款 is
@@ -49,7 +49,7 @@ function outlineText(u: Unit): string {
     const head = u.heading ?? bracketHeading(u);
     return head ? `${u.label}${/^[【〔［[（(]/.test(head) ? '' : ' '}${head}` : u.label;
   }
-  if (u.heading || u.level === 'chapter' || u.level === 'part' || u.level === 'section') return unitTitle(u);
+  if (u.heading || u.level === 'chapter' || u.level === 'part' || u.level === 'subpart' || u.level === 'section') return unitTitle(u);
   const first = (u.paragraphs[0]?.text ?? '').trim();
   if (!first) return unitTitle(u);
   const cut = first.split(/[。；;，,：:]/)[0];

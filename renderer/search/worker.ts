@@ -7,9 +7,15 @@
  */
 import { SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, makeSnippet, type SearchDoc } from '../../core/search';
 import type { FromWorker, ShownResult, ToWorker } from './protocol';
+import type { PolicyDocument } from '../../core/corpus/types';
+import { searchBoth, userEngine, type SourceFilter } from '../../core/import/user-search';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let engine: SearchEngine | null = null;
+// 我的文件: a small index of the user's documents, scored on the corpus's statistics once the corpus is loaded.
+let userDocs: PolicyDocument[] = [];
+let mine: SearchEngine | null = null;
+let mineFor: SearchEngine | null = null;
 let loading: Promise<SearchEngine> | null = null;
 const cancelled = new Set<number>();
 let latest = 0;
@@ -46,11 +52,17 @@ function run(id: number, query: string, options: ToWorker & { type: 'search' }) 
     return;
   }
   try {
-    const e = engine!;
+    const corpus = engine!;
     const t0 = performance.now();
-    const r = e.search(query, options.options);
+    if (mineFor !== corpus) {
+      mine = userEngine(userDocs, corpus);
+      mineFor = corpus;
+    }
+    const { source, ...opts } = options.options as typeof options.options & { source?: SourceFilter };
+    const r = searchBoth(corpus, mine, query, opts, source ?? null);
     const docs: Record<string, SearchDoc> = {};
     const hits = r.hits.map((h) => {
+      const e = h.engine;
       docs[h.docId] ??= e.docById(h.docId)!;
       return {
         docId: h.docId,
@@ -75,6 +87,9 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   if (m.type === 'load') {
     void load(m.base).catch(() => undefined);
+  } else if (m.type === 'user-docs') {
+    userDocs = m.docs;
+    mineFor = null;
   } else if (m.type === 'cancel') {
     cancelled.add(m.id);
   } else if (m.type === 'search') {
