@@ -109,6 +109,20 @@ describe('SearchEngine', () => {
     expect(r.hits.some((h) => h.docId === 'b-sd')).toBe(true);
   });
 
+  it('ranks a tighter title first: the title that is mostly the query beats one that merely contains it', () => {
+    // Same body text in both, so only the title decides. The looser title's id sorts first,
+    // so a ranking that ignored how much of the title the query covers would put it first.
+    const body = (id: string) => [unit(id, 'ar1', ['第一条 数据安全管理办法适用于本市公共数据。'])];
+    const loose = doc('a-loose', '某市关于加强和规范公共数据资源的数据安全管理办法实施细则', {}, body('a-loose'));
+    const tight = doc('z-tight', '数据安全管理办法', {}, body('z-tight'));
+    const files = Object.fromEntries(buildSearchArtifacts([loose, tight]).map((f) => [f.path, f.data]));
+    const T = SearchEngine.fromJSON(files['units.json'], files['index.json']);
+    expect(T.search('数据安全管理办法').hits.map((h) => h.docId)).toEqual(['z-tight', 'a-loose']);
+    expect(T.search('数据安全管理办法', { field: 'title' }).hits.map((h) => h.docId)).toEqual(['z-tight', 'a-loose']);
+    // A query that is not in the body: the document-level title hits are ordered the same way.
+    expect(T.search('管理办法', { field: 'title' }).hits.map((h) => h.docId)).toEqual(['z-tight', 'a-loose']);
+  });
+
   it('unit hits carry document metadata: words may match title or issuer', () => {
     // 青岛 is only in a-qd's title; 告知承诺制 in its text
     expect(units(E.search('青岛 告知承诺制'))).toEqual(['a-qd~ch1.ar2', 'b-sd~o1']);
