@@ -7,7 +7,9 @@
  * The expectation is computed independently of the engine: the documents are
  * read from disk and walked here, each line is normalised with the reference
  * `normalizeWithMap` (not the engine's fast tokenizer) and scanned with
- * `indexOf`; only the index under test is built by the code under test.
+ * `indexOf`; only the index under test is built by the code under test. Facet
+ * counts are checked the same way: hits per document counted here, facet values
+ * taken from the documents with core/corpus/facts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocSummary, PolicyDocument, Unit } from '../corpus/types.js';
 import { normalize, normalizeWithMap, toOriginalRange } from '../text/normalize.js';
 import { mulberry32 } from '../util/random.js';
+import { documentIssuers, documentYear, regionPath, UNKNOWN_LABEL } from '../corpus/facts.js';
 import { buildIndexData } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SearchEngine } from './engine.js';
@@ -159,20 +162,48 @@ describe(`search property (corpus)`, () => {
     expect(E.search('政务服务管理办法', { field: 'title' }).hits[0].docId).toBe(qd.id);
   });
 
-  it('filters and facet counts are consistent', () => {
-    const r = E.search('营商环境', { limit: 1e9 });
-    expect(r.total).toBeGreaterThan(0);
-    // Region is two-level (a document counts under its province and its city); the others partition the hits.
-    for (const f of ['kind', 'year'] as const) {
-      expect(r.facets[f].reduce((s, x) => s + x.count, 0)).toBe(r.total);
+  it('facet counts and filtered totals equal a brute-force count of the hits per document', () => {
+    const phrase = '营商环境';
+    // Expected hits, independently of the engine: every unit whose text has the phrase, and one
+    // document-level hit for a document that has it only in its title, 文号 or issuer.
+    const unitHits = new Map<string, number>();
+    for (const id of bruteIds(phrase)) {
+      const docId = id.slice(0, id.indexOf('~'));
+      unitHits.set(docId, (unitHits.get(docId) ?? 0) + 1);
     }
-    const region = r.facets.region[0];
-    const filtered = E.search('营商环境', { limit: 1e9, filters: { region: [region.value] } });
-    expect(filtered.total).toBe(region.count);
-    const docs = new Map(corpus.docs.map((d) => [d.id, d]));
-    for (const h of filtered.hits) expect(docs.get(h.docId)!.regions).toContain(region.value);
-    const kind = filtered.facets.kind[0];
-    const both = E.search('营商环境', { limit: 1e9, filters: { region: [region.value], kind: [kind.value] } });
-    expect(both.total).toBe(kind.count);
+    const hitsPerDoc = new Map<PolicyDocument, number>();
+    for (const d of docs) {
+      const n = unitHits.get(d.id) ?? 0;
+      const meta = [d.title, d.docNumber ?? '', documentIssuers(d).filter((x) => x !== UNKNOWN_LABEL).join('、')].map((t) => normalize(t));
+      if (n) hitsPerDoc.set(d, n);
+      else if (meta.some((t) => t.includes(phrase))) hitsPerDoc.set(d, 1);
+    }
+    const valuesOf = (d: PolicyDocument) => ({ region: regionPath(d.region), kind: [d.kind], year: [documentYear(d) ?? UNKNOWN_LABEL] });
+    const bruteCounts = (facet: 'region' | 'kind' | 'year', keep: (d: PolicyDocument) => boolean = () => true) => {
+      const m = new Map<string, number>();
+      for (const [d, n] of hitsPerDoc) if (keep(d)) for (const v of valuesOf(d)[facet]) m.set(v, (m.get(v) ?? 0) + n);
+      return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    };
+    const asEntries = (fc: { value: string; count: number }[]) => fc.map((x) => [x.value, x.count] as [string, number]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const total = [...hitsPerDoc.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(10);
+
+    const r = E.search(phrase, { limit: 1e9 });
+    expect(r.total).toBe(total);
+    expect(r.docTotal).toBe(hitsPerDoc.size);
+    for (const f of ['region', 'kind', 'year'] as const) expect(asEntries(r.facets[f]), f).toEqual(bruteCounts(f));
+
+    // One region chosen: the hits are those of its documents; the other facets count only them,
+    // the region facet itself still counts every region (what you would get by picking another).
+    const region = r.facets.region[0].value;
+    const inRegion = (d: PolicyDocument) => regionPath(d.region).includes(region);
+    const filtered = E.search(phrase, { limit: 1e9, filters: { region: [region] } });
+    expect(filtered.total).toBe([...hitsPerDoc].filter(([d]) => inRegion(d)).reduce((s, [, n]) => s + n, 0));
+    expect(new Set(filtered.hits.map((h) => h.docId))).toEqual(new Set([...hitsPerDoc.keys()].filter(inRegion).map((d) => d.id)));
+    expect(asEntries(filtered.facets.kind)).toEqual(bruteCounts('kind', inRegion));
+    expect(asEntries(filtered.facets.region)).toEqual(bruteCounts('region'));
+    const kind = filtered.facets.kind[0].value;
+    const both = E.search(phrase, { limit: 1e9, filters: { region: [region], kind: [kind] } });
+    expect(both.total).toBe([...hitsPerDoc].filter(([d]) => inRegion(d) && d.kind === kind).reduce((s, [, n]) => s + n, 0));
   });
 });
