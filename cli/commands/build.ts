@@ -5,7 +5,7 @@ import { buildSearchArtifacts } from '../../core/search/artifacts.js';
 import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, readRawFiles, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
-import { variantsArtifact } from '../../core/compare/artifact.js';
+import { variantsArtifacts } from '../../core/compare/artifact.js';
 
 /**
  * policy-reader build [--corpus DIR] [--raw DIR] [--json] [--quiet]
@@ -37,7 +37,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     result.warnings.unshift(...unreadable);
     result.skippedFiles += unreadable.length;
     const artifacts = [...buildSearchArtifacts(result.docs)];
-    const { files: out, manifest } = corpusFiles(result, sha256Hex, artifacts, [variantsArtifact(result.docs)]);
+    const { files: out, manifest } = corpusFiles(result, sha256Hex, artifacts, variantsArtifacts(result.docs));
     await writeCorpus(corpusDir, out);
     const ms = Math.round(performance.now() - started);
     if (flags.has('json')) io.out(JSON.stringify({ ...manifest.counts, ms, warnings: manifest.warnings, contentHash: manifest.contentHash }));
