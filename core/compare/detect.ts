@@ -79,7 +79,7 @@ export interface Prepared {
 }
 
 /** Shingle sets of one document and its units, appended to `out` (document index `di`). */
-function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void {
+export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void {
   const keys: string[] = [];
   const unitIdx: number[] = [];
   for (const u of compareUnits(doc)) {
@@ -151,7 +151,7 @@ class BestMatches {
  * MAX_CLAUSE_CANDIDATES per unit; candidates are measured as they come, never all held at once.
  * `lshSets[i]` is unit i's shingles without boilerplate: a unit with too few of its own is not matched.
  */
-function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): [number, number, number][] {
+export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): [number, number, number][] {
   const eligible = p.units.map((u, i) => (u.set.length >= MIN_CLAUSE_SHINGLES && own[i] >= MIN_CLAUSE_SHINGLES ? i : -1)).filter((i) => i >= 0);
   const best = new BestMatches(MAX_CLAUSE_CANDIDATES);
   const measure = (i: number, j: number) => {
@@ -175,7 +175,7 @@ function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32
 }
 
 /** One-to-one clause matches per document pair (greedy by similarity), counted. */
-function sharedClauseCounts(p: Prepared, matches: [number, number, number][]): Map<string, number> {
+export function sharedClauseCounts(p: Prepared, matches: [number, number, number][]): Map<string, number> {
   const byPair = new Map<string, [number, number, number][]>();
   for (const m of matches) {
     const da = p.units[m[0]].doc;
@@ -206,7 +206,7 @@ function sharedClauseCounts(p: Prepared, matches: [number, number, number][]): M
  * signatures: the MinHash of a union is the minimum of the MinHashes, and the
  * document's shingles are its units' (less the few that cross a unit boundary).
  */
-function docSignature(units: readonly number[], unitSigs: Uint32Array[]): Uint32Array {
+export function docSignature(units: readonly number[], unitSigs: Uint32Array[]): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
   for (const u of units) {
     const us = unitSigs[u];
@@ -278,7 +278,7 @@ export function revisionEvidence(a: PolicyDocument, b: PolicyDocument): { eviden
 }
 
 /** A measured pair as stored: a revision's older (or draft) text first, with both dates. Null for no link. */
-function measuredPair(A: PolicyDocument, B: PolicyDocument, o: Overlap, sharedClauses: number): VariantPair | null {
+export function measuredPair(A: PolicyDocument, B: PolicyDocument, o: Overlap, sharedClauses: number): VariantPair | null {
   const rel = relationOf(A, B, o, sharedClauses);
   if (!rel) return null;
   const [x, y, ox] = rel.swap ? [B, A, { ...o, aInB: o.bInA, bInA: o.aInB }] : [A, B, o];
@@ -313,7 +313,7 @@ export interface DetectStats {
 }
 
 /** Signatures of units over their own (non-boilerplate) shingles, and how many each has. */
-function unitSignatures(p: Prepared, common: Uint32Array): { sigs: Uint32Array[]; own: Int32Array } {
+export function unitSignatures(p: Prepared, common: Uint32Array): { sigs: Uint32Array[]; own: Int32Array } {
   const own = new Int32Array(p.units.length);
   const sigs = p.units.map((u, i) => {
     const set = withoutCommon(u.set, common);
@@ -420,6 +420,7 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
     shingle: SHINGLE_SIZE,
     common: Array.from(common),
     docs: p.docs.map((d) => d.doc.id),
+    titles: p.docs.map((d) => coreTitle(d.doc.title)),
     keys: p.docs.map((_, i) => (docSigs[i] ? Array.from(bandKeys(docSigs[i]!)) : [])),
   };
   return {

@@ -90,6 +90,8 @@ export interface LshTables {
   common: number[];
   /** Document ids, in the order of `keys`. */
   docs: string[];
+  /** Per document: its core title (`coreTitle`), so a rewritten version that shares little text is still a candidate. */
+  titles: string[];
   /** Per document: its band keys (one 32-bit number per band); empty for a document without text. */
   keys: number[][];
 }

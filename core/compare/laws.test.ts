@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { detectVariants, detectVariantsWithTables } from './detect.js';
 import type { VariantsFile } from './format.js';
+import { placeDocument } from './place.js';
 
 const DIR = path.resolve(__dirname, 'fixtures/laws');
 
@@ -103,5 +104,22 @@ describe('real regulations at two dates', () => {
     const { lsh } = detectVariantsWithTables(docs);
     expect(lsh.docs.slice().sort()).toEqual(docs.map((d) => d.id).sort());
     expect(lsh.keys.every((k) => k.length === lsh.bands)).toBe(true);
+  });
+
+  it('places a new document without a rebuild: the same relation and figures as a full build', async () => {
+    for (const title of ['船员条例', '征兵工作条例', '废旧金属收购业治安管理办法']) {
+      const newer = docs.filter((d) => d.title === title).sort((a, b) => (a.date! < b.date! ? 1 : -1))[0];
+      const rest = docs.filter((d) => d !== newer);
+      const { lsh } = detectVariantsWithTables(rest);
+      const loads: string[] = [];
+      const placed = await placeDocument(newer, lsh, (id) => {
+        loads.push(id);
+        return rest.find((d) => d.id === id) ?? null;
+      });
+      const full = [...v.families.flatMap((f) => f.pairs), ...v.links].find((p) => p.b === newer.id && titleOf(p.a) === title)!;
+      expect(placed[0], title).toEqual(full);
+      // Only candidates are read, not the corpus.
+      expect(loads.length).toBeLessThan(rest.length);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * files: a stale or hand-edited file must not break the reader. Entries with
  * bad ids or unknown relations are dropped; a missing file is "no variants".
  */
-import type { ClauseMatch, Relation, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
+import type { ClauseMatch, LshTables, Relation, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
 import { RELATIONS, VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs } from './rank.js';
 
@@ -98,5 +98,29 @@ export function variantsOf(v: VariantsFile, docId: string): { family: VariantFam
     family,
     pairs: [...inFamily, ...outside].slice(0, MAX_SHOWN_PAIRS),
     subject: v.subject.filter((s) => s.a === docId || s.b === docId).sort((x, y) => y.score - x.score),
+  };
+}
+
+/** `variants-lsh.json` read back: null when it is missing, of another format, or inconsistent (placement then finds nothing, the reader works on). */
+export function restoreLshTables(v: unknown): LshTables | null {
+  if (!isObj(v) || v.formatVersion !== VARIANTS_FORMAT_VERSION) return null;
+  const posInt = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x > 0;
+  if (!posInt(v.bands) || !posInt(v.rows) || !posInt(v.shingle)) return null;
+  const u32 = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffffffff;
+  const docs = list(v.docs);
+  const titles = list(v.titles);
+  const keys = list(v.keys);
+  const common = list(v.common);
+  if (!docs.every(isId) || titles.length !== docs.length || keys.length !== docs.length || !titles.every((t) => typeof t === 'string')) return null;
+  if (!common.every(u32) || !keys.every((k) => Array.isArray(k) && (k.length === 0 || k.length === v.bands) && k.every(u32))) return null;
+  return {
+    formatVersion: VARIANTS_FORMAT_VERSION,
+    bands: v.bands as number,
+    rows: v.rows as number,
+    shingle: v.shingle as number,
+    common: (common as number[]).slice().sort((a, b) => a - b),
+    docs: docs as string[],
+    titles: titles as string[],
+    keys: keys as number[][],
   };
 }
