@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PolicyDocument, DocSummary } from '../../core/corpus/types.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../../core/search/format.js';
 import { SearchEngine, type SearchOptions, type SearchResult } from '../../core/search/engine.js';
-import { makeSnippet, markPieces } from '../../core/search/highlight.js';
+import { markPieces } from '../../core/search/highlight.js';
 import type { CommandIO } from '../io.js';
 import { parseArgs, UsageError } from '../io.js';
 
@@ -63,8 +63,8 @@ function human(engine: SearchEngine, r: SearchResult, ms: number): string {
     lines.push(`${mark(doc?.title ?? h.docId, h.titleRanges)}  [${h.unitId || h.docId}]  score ${h.score}`);
     if (h.trail.length) lines.push(`  ${h.trail.join(' › ')}`);
     if (h.unit >= 0) {
-      const s = makeSnippet(engine.unitText(h.unit), h.ranges, 100);
-      lines.push(`  ${s.before ? '…' : ''}${mark(s.text, s.ranges)}${s.after ? '…' : ''}`);
+      const s = engine.snippet(h, 100);
+      if (s) lines.push(`  ${s.before ? '…' : ''}${mark(s.text, s.ranges)}${s.after ? '…' : ''}`);
     }
   }
   return lines.join('\n');

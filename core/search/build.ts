@@ -97,7 +97,7 @@ export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; 
     units: {
       v: SEARCH_FORMAT_VERSION,
       docs: corpus.docs,
-      units: corpus.units.map((u) => [u.doc, u.path, u.text, u.trail]),
+      units: corpus.units.map((u) => (u.opening ? [u.doc, u.path, u.text, u.trail, u.opening] : [u.doc, u.path, u.text, u.trail])),
     },
     index: {
       v: SEARCH_FORMAT_VERSION,

@@ -186,6 +186,25 @@ describe('labels and where a hit is', () => {
     expect(E.unitText(h.unit).slice(...h.ranges[0])).toBe('第四十三条');
   });
 
+  it('an article whose text is in its 款: a label hit shows its opening words, and no snippet shows 第一款/第二款', () => {
+    const kuan = (path: string, n: string, text: string): Unit => ({ ...unit('f-kuan', path, [text], null, [], n), level: 'clause' }) as Unit;
+    const article = unit('f-kuan', 'ar11', [], null, [kuan('ar11.k1', '第一款', '【监督检查】市、区住房城乡建设管理部门应当加强对施工许可的监督检查。'), kuan('ar11.k2', '第二款', '发现建设单位不符合施工许可条件的，应当责令改正。')], '第十一条');
+    const files = Object.fromEntries(buildSearchArtifacts([doc('f-kuan', '上海市建筑工程施工许可管理规定', {}, [article])]).map((f) => [f.path, f.data]));
+    const K = SearchEngine.fromJSON(files['units.json'], files['index.json']);
+    const label = K.search('第十一条').hits;
+    expect(label.map((h) => h.unitId)).toEqual(['f-kuan~ar11']);
+    const s = K.snippet(label[0])!;
+    expect(s.text.startsWith('第十一条 【监督检查】市、区')).toBe(true);
+    expect(s.text.slice(...s.ranges[0])).toBe('第十一条');
+    // A hit inside the second 款 shows its words, under the article, without the 款 label.
+    const second = K.search('责令改正').hits[0];
+    expect(second.trail).toEqual(['第十一条', '第二款']);
+    expect(K.snippet(second)!.text).toBe('发现建设单位不符合施工许可条件的，应当责令改正。');
+    for (const h of K.search('施工许可').hits) expect(K.snippet(h)?.text ?? '').not.toMatch(/第[一二三四五六七八九十]+款/);
+    // The label is not printed text: it finds nothing.
+    expect(K.search('第二款').total).toBe(0);
+  });
+
   it('says where each hit is: the labels from the chapter down', () => {
     expect(E.search('第四十三条').hits[0].trail).toEqual(['第五章', '第四十三条']);
     expect(E.search('（十八）').hits[0].trail).toEqual(['第五章', '第四十三条', '（十八）']);

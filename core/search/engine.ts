@@ -14,7 +14,7 @@ import type { SearchDoc } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
 import { FacetFilter, type FacetCount, type FacetName, type Filters } from './facets.js';
 import { SEARCH_FORMAT_VERSION, type SerializedIndex, type SerializedUnits } from './format.js';
-import { rangesIn, type Range } from './highlight.js';
+import { makeSnippet, rangesIn, type Range, type Snippet } from './highlight.js';
 import { Hits, topK } from './hits.js';
 import { parseQuery, positivePhrases } from './query.js';
 import type { DocRec, UnitRec } from './records.js';
@@ -92,11 +92,11 @@ export class SearchEngine {
       const titleKey = titleN.norm + '\n' + normalizeUnitText(d.docNumber ?? '').norm;
       return { ...d, titleN, titleKey, metaKey: titleKey + '\n' + normalizeUnitText(d.issuer).norm, firstUnit: -1, endUnit: -1 };
     });
-    this.units = unitsData.units.map(([doc, path, text, trail], i) => {
+    this.units = unitsData.units.map(([doc, path, text, trail, opening], i) => {
       const d = this.docs[doc];
       if (d.firstUnit < 0) d.firstUnit = i;
       d.endUnit = i + 1;
-      return { doc, id: `${d.id}~${path}`, text, trail: trail ?? [], n: normalizeUnitText(text) };
+      return { doc, id: `${d.id}~${path}`, text, trail: trail ?? [], ...(typeof opening === 'string' && opening ? { opening } : {}), n: normalizeUnitText(text) };
     });
     if (indexData.unitCount !== this.units.length) throw new Error('search index does not match its unit list');
     const dict = new TermDictionary(indexData, (u) => this.units[u].n.norm);
@@ -202,9 +202,19 @@ export class SearchEngine {
     };
   }
 
-  /** Display text of a unit (for snippets). */
+  /** Display text of a unit (what hit ranges index). */
   unitText(unit: number): string {
     return this.units[unit]?.text ?? '';
+  }
+
+  /**
+   * A hit's snippet: the unit text around the first match; an article whose text is all in its 款 shows
+   * its opening words after the label (第十条 【监督检查】市、区…), never 第一款.
+   */
+  snippet(hit: Pick<Hit, 'unit' | 'ranges'>, width = 90): Snippet | null {
+    const u = this.units[hit.unit];
+    if (!u) return null;
+    return makeSnippet(u.opening ? `${u.text} ${u.opening}` : u.text, hit.ranges, width);
   }
 
   docById(id: string): SearchDoc | undefined {

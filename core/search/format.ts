@@ -7,14 +7,15 @@ import type { SearchDoc } from './corpus-units.js';
 export const SEARCH_INDEX_FILE = 'index.json';
 export const SEARCH_UNITS_FILE = 'units.json';
 
-export const SEARCH_FORMAT_VERSION = 4;
+/** 5: a 款 is searched without its label; an article's label hit carries its opening words. */
+export const SEARCH_FORMAT_VERSION = 5;
 export const TOKENIZER_ID = 'cjk-uni-bigram-1';
 
 export interface SerializedUnits {
   v: number;
   docs: SearchDoc[];
-  /** [doc index, unit path, searchable display text (label, heading, paragraphs), clause trail] */
-  units: [number, string, string, string[]][];
+  /** [doc index, unit path, searchable display text (label, heading, paragraphs), clause trail, opening words (articles whose text is in their 款) or absent] */
+  units: ([number, string, string, string[]] | [number, string, string, string[], string])[];
 }
 
 export interface SerializedIndex {

@@ -46,8 +46,9 @@ beforeAll(() => {
   brute = [];
   const walk = (units: Unit[]) => {
     for (const u of units) {
-      // The label (第十条) is searchable on a line of its own, unless the heading or first paragraph prints it.
-      const printed = (u.heading ?? u.paragraphs[0]?.text ?? '').startsWith(u.label);
+      // The label (第十条) is searchable on a line of its own, unless the heading or first paragraph prints
+      // it; a 款's label (第二款) is not printed text and is not searched.
+      const printed = u.level === 'clause' || (u.heading ?? u.paragraphs[0]?.text ?? '').startsWith(u.label);
       const display = [...(u.label && !printed ? [u.label] : []), ...(u.heading ? [u.heading] : []), ...u.paragraphs.map((p) => p.text)];
       let offset = 0;
       const lines = display.map((d) => {

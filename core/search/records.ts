@@ -18,5 +18,7 @@ export interface UnitRec {
   id: string;
   text: string;
   trail: string[];
+  /** Opening words shown after a label-only article's label (see SearchUnitRecord.opening). */
+  opening?: string;
   n: NormalizedUnitText;
 }

@@ -5,7 +5,7 @@
  * are relative to index.html, not to this script), then answers queries.
  * Queries superseded before they run are skipped ('cancelled').
  */
-import { SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, makeSnippet, type SearchDoc } from '../../core/search';
+import { SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SearchDoc } from '../../core/search';
 import type { FromWorker, ShownResult, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -61,7 +61,7 @@ function run(id: number, query: string, options: ToWorker & { type: 'search' }) 
         titleRanges: h.titleRanges,
         trail: h.trail,
         docHits: h.docHits,
-        snippet: h.unit >= 0 ? makeSnippet(e.unitText(h.unit), h.ranges, 90) : null,
+        snippet: h.unit >= 0 ? e.snippet(h, 90) : null,
       };
     });
     const result: ShownResult = { ...r, hits, docs, ms: performance.now() - t0 };
