@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { buildSearchArtifacts } from './artifacts.js';
-import { SearchEngine } from './engine.js';
+import { runSearch, SearchEngine } from './engine.js';
+import { CancellationToken, CancellationTokenSource, isCancelled } from '../util/cancellation.js';
 import { findMatches, makeSnippet } from './highlight.js';
 import { lineRanges, LABEL_LINE } from '../corpus/units.js';
 
@@ -317,5 +318,31 @@ describe('grouped ranking', () => {
     expect(r.hits[0].docHits).toBe(300);
     // The big document's units each say 融资担保 twice in a short text: they rank first.
     expect(r.hits.slice(0, 3).every((h) => h.docId === 'big')).toBe(true);
+  });
+});
+
+describe('cancellable search (the worker\'s running query)', () => {
+  it('runs in steps and gives the same result as search()', async () => {
+    let pauses = 0;
+    const r = await runSearch(E, '融资担保', { perDoc: 3 }, CancellationToken.None, async () => void pauses++);
+    expect(r).toEqual(E.search('融资担保', { perDoc: 3 }));
+    // Candidates, facets, ranking: a newer query can step in between them.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops at its next step when a newer query cancels it, whichever step it is at', async () => {
+    for (let at = 0; at < 3; at++) {
+      const source = new CancellationTokenSource();
+      let pauses = 0;
+      const p = runSearch(E, '融资担保', {}, source.token, async () => {
+        // The message that cancels arrives while the worker pauses.
+        if (pauses++ === at) source.cancel();
+      });
+      await expect(p).rejects.toSatisfy(isCancelled);
+      expect(pauses).toBe(at + 1);
+    }
+    const cancelled = new CancellationTokenSource();
+    cancelled.cancel();
+    await expect(runSearch(E, '融资担保', {}, cancelled.token, async () => undefined)).rejects.toSatisfy(isCancelled);
   });
 });

@@ -21,6 +21,7 @@ import type { DocRec, UnitRec } from './records.js';
 import { Scorer } from './scoring.js';
 import { normalizeUnitText } from './tokenizer.js';
 import { restrictWithin } from './within.js';
+import { throwIfCancelled, type CancellationToken } from '../util/cancellation.js';
 
 export { FACETS, facetValues, type FacetName, type FacetCount } from './facets.js';
 export type { Scope, Field } from './candidates.js';
@@ -78,6 +79,21 @@ export interface SearchResult {
 /** Large result sets are ranked by a prior, then the best RERANK_WINDOW are scored exactly: ranking is stable for the first 100 hits. */
 const RERANK_WINDOW = 100;
 
+/**
+ * Run a search so that it can be abandoned: `pause()` after each step (a macrotask in the worker, so a
+ * newer message is handled), then stop with a CancellationError if `token` was cancelled meanwhile.
+ */
+export async function runSearch(engine: SearchEngine, query: string, opts: SearchOptions, token: CancellationToken, pause: () => Promise<void>): Promise<SearchResult> {
+  throwIfCancelled(token);
+  const steps = engine.searchSteps(query, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await pause();
+    throwIfCancelled(token);
+  }
+}
+
 export class SearchEngine {
   readonly docs: DocRec[];
   readonly units: UnitRec[];
@@ -125,11 +141,27 @@ export class SearchEngine {
   }
 
   search(query: string, opts: SearchOptions = {}): SearchResult {
+    const steps = this.searchSteps(query, opts);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The search in steps: it yields between phases (candidates, each search-within query, facets,
+   * ranking), so a caller can pause there and abandon a query a newer one replaced (`runSearch`).
+   */
+  *searchSteps(query: string, opts: SearchOptions = {}): Generator<void, SearchResult, void> {
     const q = parseQuery(query);
     const scope = opts.scope ?? 'clause';
     const field = opts.field ?? 'all';
     let hits = collect(this.view, q, scope, field);
-    for (const w of opts.within ?? []) hits = restrictWithin(hits, collect(this.view, parseQuery(w), scope, field), scope === 'doc' || field === 'title');
+    yield;
+    for (const w of opts.within ?? []) {
+      hits = restrictWithin(hits, collect(this.view, parseQuery(w), scope, field), scope === 'doc' || field === 'title');
+      yield;
+    }
     if (opts.doc !== undefined) {
       const di = this.docs.findIndex((d) => d.id === opts.doc);
       const h = hits;
@@ -137,6 +169,7 @@ export class SearchEngine {
     }
     const filter = new FacetFilter(opts.filters);
     const facets = opts.facets !== false ? filter.count(hits, this.docs) : { region: [], issuer: [], kind: [], year: [] };
+    yield;
     if (filter.active.length) {
       const h = hits;
       hits = h.filter((i) => filter.passesAll(this.docs[h.doc[i]]));
@@ -159,6 +192,7 @@ export class SearchEngine {
       available = 0;
       for (const n of perDocCount.values()) available += Math.min(n, cap);
     } else kept = this.rank(hits, q.must.flat(), want);
+    yield;
     const top = kept.slice(offset, offset + limit);
     return {
       query,

@@ -3,20 +3,26 @@
  * Search worker: loads corpus/search/{index,units}.json lazily on the first
  * 'load' message (URLs resolved by the client against the page, so they
  * are relative to index.html, not to this script), then answers queries.
- * Queries superseded before they run are skipped ('cancelled').
+ * Each query runs in steps with a pause between them (core `runSearch`), so a
+ * 'cancel' from the client (a newer query on the same channel) stops it at its
+ * next step, VS Code's CancellationToken pattern; it answers 'cancelled'.
  */
-import { SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SearchDoc } from '../../core/search';
+import { runSearch, SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SearchDoc, type SearchOptions } from '../../core/search';
+import { CancellationTokenSource, isCancelled, throwIfCancelled, type CancellationToken } from '../../core/util/cancellation';
 import type { FromWorker, ShownResult, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let engine: SearchEngine | null = null;
 let loading: Promise<SearchEngine> | null = null;
-const cancelled = new Set<number>();
-let latest = 0;
+/** Queries not finished yet, by id: the client's 'cancel' (a newer query on the same channel, an abort) cancels one. */
+const running = new Map<number, CancellationTokenSource>();
 
 function post(m: FromWorker) {
   scope.postMessage(m);
 }
+
+/** A macrotask: lets the worker read the messages that arrived while a query ran (a 'cancel' among them). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function fetchText(url: string): Promise<string> {
   const res = await fetch(url);
@@ -40,15 +46,13 @@ function load(base: string): Promise<SearchEngine> {
   return loading;
 }
 
-function run(id: number, query: string, options: ToWorker & { type: 'search' }) {
-  if (cancelled.delete(id) || id < latest) {
-    post({ type: 'cancelled', id });
-    return;
-  }
+async function run(id: number, query: string, options: SearchOptions, token: CancellationToken) {
   try {
-    const e = engine!;
+    await pause();
+    const e = engine ?? (loading ? await loading : null);
+    if (!e) throw new Error('search index not loaded');
     const t0 = performance.now();
-    const r = e.search(query, options.options);
+    const r = await runSearch(e, query, options, token, pause);
     const docs: Record<string, SearchDoc> = {};
     const hits = r.hits.map((h) => {
       docs[h.docId] ??= e.docById(h.docId)!;
@@ -64,10 +68,14 @@ function run(id: number, query: string, options: ToWorker & { type: 'search' }) 
         snippet: h.unit >= 0 ? e.snippet(h, 90) : null,
       };
     });
+    throwIfCancelled(token);
     const result: ShownResult = { ...r, hits, docs, ms: performance.now() - t0 };
     post({ type: 'result', id, result });
   } catch (err) {
-    post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });
+    if (isCancelled(err)) post({ type: 'cancelled', id });
+    else post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    running.delete(id);
   }
 }
 
@@ -76,12 +84,11 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   if (m.type === 'load') {
     void load(m.base).catch(() => undefined);
   } else if (m.type === 'cancel') {
-    cancelled.add(m.id);
+    // Stops the query at its next step, whether it is waiting for the index or running.
+    running.get(m.id)?.cancel();
   } else if (m.type === 'search') {
-    latest = Math.max(latest, m.id);
-    const go = () => setTimeout(() => run(m.id, m.query, m), 0);
-    if (engine) go();
-    else if (loading) loading.then(go, (err: unknown) => post({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err) }));
-    else post({ type: 'failed', id: m.id, message: 'search index not loaded' });
+    const source = new CancellationTokenSource();
+    running.set(m.id, source);
+    void run(m.id, m.query, m.options, source.token);
   }
 };
