@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { buildSearchArtifacts } from './artifacts.js';
+import { buildIndexData } from './build.js';
+import { flattenCorpus } from './corpus-units.js';
 import { runSearch, SearchEngine } from './engine.js';
 import { CancellationToken, CancellationTokenSource, isCancelled } from '../util/cancellation.js';
 import { findMatches, makeSnippet } from './highlight.js';
@@ -68,6 +70,16 @@ const units = (r: ReturnType<SearchEngine['search']>) => r.hits.filter((h) => h.
 describe('search artifacts', () => {
   it('are deterministic', () => {
     expect(buildSearchArtifacts(DOCS)).toEqual(buildSearchArtifacts(DOCS.slice().reverse()));
+  });
+
+  it('the Map build gives the same bytes as lunr\'s builder (the reference it replaced)', () => {
+    // Texts with line breaks, Latin, digits, a surrogate pair and a one-character paragraph, besides the sample documents.
+    const odd = doc('z-odd', '杂项', {}, [unit('z-odd', 'p1', ['第一行\n第二行 LPR 12345', '𠀀字与𠀁', '甲'])]);
+    const corpus = flattenCorpus([...DOCS, odd]);
+    const lunrBuilt = buildIndexData(corpus, 'lunr');
+    const mapBuilt = buildIndexData(corpus, 'map');
+    expect(JSON.stringify(mapBuilt)).toBe(JSON.stringify(lunrBuilt));
+    expect(lunrBuilt.index.uni).toContain('𠀀'[0]);
   });
 });
 
