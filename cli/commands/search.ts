@@ -4,6 +4,7 @@
  * With no query argument, reads queries from standard input, one per line,
  * and prints one JSON line each: {query, total, hits:[{docId, unitId, score, ranges}], ms}.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PolicyDocument, DocSummary } from '../../core/corpus/types.js';
@@ -29,7 +30,15 @@ export async function loadSearchEngine(corpusDir: string): Promise<SearchEngine>
     if (err.code === 'ENOENT') throw new MissingIndexError(`no search index in ${dir} (run 'policy-reader build' first)`);
     throw e;
   }
-  return SearchEngine.fromJSON(units, index);
+  // Text shards are read when a query needs them (a search reads the shards of its candidates only).
+  const shard = (file: string): string | undefined => {
+    try {
+      return readFileSync(join(dir, file), 'utf8');
+    } catch {
+      throw new MissingIndexError(`search text shard ${file} missing in ${dir} (run 'policy-reader build' again)`);
+    }
+  };
+  return SearchEngine.fromJSON(units, index, shard);
 }
 
 export class MissingIndexError extends Error {}

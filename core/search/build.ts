@@ -18,9 +18,9 @@ import lunr from 'lunr';
 import { encodeInts, encodeSorted } from './codec.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { indexTerms, normalizeUnitText } from './tokenizer.js';
-import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedUnits } from './format.js';
+import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedTexts, type SerializedUnits } from './format.js';
 
-export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedUnits };
+export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedTexts, type SerializedUnits };
 
 const PIPELINE_LABEL = 'policyReaderCjkTerm';
 
@@ -116,8 +116,33 @@ function mapPostings(corpus: SearchCorpus): { merged: Map<string, number[]>; nor
 export type PostingsBuilder = 'lunr' | 'map';
 
 /** Build the serialisable index for a flattened corpus. Deterministic; both builders give the same bytes. */
-export function buildIndexData(corpus: SearchCorpus, builder: PostingsBuilder = 'map'): { units: SerializedUnits; index: SerializedIndex } {
+/** Characters of unit text per shard (about 1 MB of JSON): a query reads the shards of its candidates only. */
+export const SHARD_CHARS = 400_000;
+
+/** Shard starts (unit indexes) at document boundaries, each shard about SHARD_CHARS of text, then the unit count. */
+function shardStarts(corpus: SearchCorpus, shardChars: number): number[] {
+  const starts = [0];
+  let chars = 0;
+  for (let i = 0; i < corpus.units.length; i++) {
+    const startsDoc = i > 0 && corpus.units[i].doc !== corpus.units[i - 1].doc;
+    if (startsDoc && chars >= shardChars) {
+      starts.push(i);
+      chars = 0;
+    }
+    chars += corpus.units[i].text.length;
+  }
+  starts.push(corpus.units.length);
+  return starts;
+}
+
+export function buildIndexData(
+  corpus: SearchCorpus,
+  builder: PostingsBuilder = 'map',
+  shardChars = SHARD_CHARS,
+): { units: SerializedUnits; index: SerializedIndex; texts: SerializedTexts[] } {
   const { merged, normChars } = builder === 'lunr' ? lunrPostings(corpus) : mapPostings(corpus);
+  const unitLens = corpus.units.map((u) => normalizeUnitText(u.text).norm.length);
+  const shards = shardStarts(corpus, shardChars);
 
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const all = [...merged.keys()];
@@ -140,7 +165,7 @@ export function buildIndexData(corpus: SearchCorpus, builder: PostingsBuilder = 
     units: {
       v: SEARCH_FORMAT_VERSION,
       docs: corpus.docs,
-      units: corpus.units.map((u) => (u.opening ? [u.doc, u.path, u.text, u.trail, u.opening] : [u.doc, u.path, u.text, u.trail])),
+      units: corpus.units.map((u) => (u.opening ? [u.doc, u.path, u.trail, u.opening] : [u.doc, u.path, u.trail])),
     },
     index: {
       v: SEARCH_FORMAT_VERSION,
@@ -152,6 +177,9 @@ export function buildIndexData(corpus: SearchCorpus, builder: PostingsBuilder = 
       df: encodeInts(df),
       lens: encodeInts(lens),
       postings: postings.join(''),
+      unitLens: encodeInts(unitLens),
+      shards,
     },
+    texts: shards.slice(0, -1).map((from, k) => ({ v: SEARCH_FORMAT_VERSION, from, texts: corpus.units.slice(from, shards[k + 1]).map((u) => u.text) })),
   };
 }

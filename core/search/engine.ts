@@ -13,7 +13,9 @@ import { collect, type CorpusView, type Field, type Scope } from './candidates.j
 import type { SearchDoc } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
 import { FacetFilter, type FacetCount, type FacetName, type Filters } from './facets.js';
-import { SEARCH_FORMAT_VERSION, type SerializedIndex, type SerializedUnits } from './format.js';
+import { decodeInts } from './codec.js';
+import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile, type SerializedIndex, type SerializedUnits } from './format.js';
+import { ShardMissing, TextStore, type ShardReader } from './texts.js';
 import { makeSnippet, rangesIn, type Range, type Snippet } from './highlight.js';
 import { Hits, topK } from './hits.js';
 import { parseQuery, positivePhrases } from './query.js';
@@ -82,15 +84,32 @@ const RERANK_WINDOW = 100;
 /**
  * Run a search so that it can be abandoned: `pause()` after each step (a macrotask in the worker, so a
  * newer message is handled), then stop with a CancellationError if `token` was cancelled meanwhile.
+ * Where text shards arrive asynchronously, a step that needs one stops with ShardMissing: `fetchShard`
+ * brings it (the engine keeps it) and the query starts again, now with that shard at hand.
  */
-export async function runSearch(engine: SearchEngine, query: string, opts: SearchOptions, token: CancellationToken, pause: () => Promise<void>): Promise<SearchResult> {
-  throwIfCancelled(token);
-  const steps = engine.searchSteps(query, opts);
+export async function runSearch(
+  engine: SearchEngine,
+  query: string,
+  opts: SearchOptions,
+  token: CancellationToken,
+  pause: () => Promise<void>,
+  fetchShard?: (file: string) => Promise<string>,
+): Promise<SearchResult> {
   for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    await pause();
     throwIfCancelled(token);
+    try {
+      const steps = engine.searchSteps(query, opts);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+        await pause();
+        throwIfCancelled(token);
+      }
+    } catch (e) {
+      if (!(e instanceof ShardMissing) || !fetchShard) throw e;
+      const files = await Promise.all(e.shards.map((k) => fetchShard(searchTextsFile(k))));
+      e.shards.forEach((k, i) => engine.texts.put(k, files[i]));
+    }
   }
 }
 
@@ -99,7 +118,10 @@ export class SearchEngine {
   readonly units: UnitRec[];
   private readonly view: CorpusView;
 
-  constructor(unitsData: SerializedUnits, indexData: SerializedIndex) {
+  /** The unit texts, by shard: read when a query needs them (`texts.ts`). */
+  readonly texts: TextStore;
+
+  constructor(unitsData: SerializedUnits, indexData: SerializedIndex, read?: ShardReader) {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
       throw new Error(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`);
     }
@@ -108,26 +130,49 @@ export class SearchEngine {
       const titleKey = titleN.norm + '\n' + normalizeUnitText(d.docNumber ?? '').norm;
       return { ...d, titleN, titleKey, metaKey: titleKey + '\n' + normalizeUnitText(d.issuer).norm, firstUnit: -1, endUnit: -1 };
     });
-    this.units = unitsData.units.map(([doc, path, text, trail, opening], i) => {
+    this.units = unitsData.units.map(([doc, path, trail, opening], i) => {
       const d = this.docs[doc];
       if (d.firstUnit < 0) d.firstUnit = i;
       d.endUnit = i + 1;
-      return { doc, id: `${d.id}~${path}`, text, trail: trail ?? [], ...(typeof opening === 'string' && opening ? { opening } : {}), n: normalizeUnitText(text) };
+      return { doc, id: `${d.id}~${path}`, trail: trail ?? [], ...(typeof opening === 'string' && opening ? { opening } : {}) };
     });
-    if (indexData.unitCount !== this.units.length) throw new Error('search index does not match its unit list');
-    const dict = new TermDictionary(indexData, (u) => this.units[u].n.norm);
-    const scorer = new Scorer(this.units.length, indexData.avgLen || 1, (p) => dict.estimate(p));
-    const unitDoc = new Int32Array(this.units.length);
-    const denom = new Float64Array(this.units.length);
+    const n = this.units.length;
+    const shards = indexData.shards;
+    if (indexData.unitCount !== n || !Array.isArray(shards) || shards[0] !== 0 || shards[shards.length - 1] !== n) throw new Error('search index does not match its unit list');
+    this.texts = new TextStore(shards, read);
+    const texts = this.texts;
+    const dict = new TermDictionary(
+      indexData,
+      (u) => texts.normalized(u).norm,
+      (units) => texts.require(units),
+    );
+    const scorer = new Scorer(n, indexData.avgLen || 1, (p) => dict.estimate(p));
+    const unitDoc = new Int32Array(n);
+    const lens = new Int32Array(n);
+    decodeInts(indexData.unitLens, 0, n, lens, false);
+    const denom = new Float64Array(n);
     this.units.forEach((u, i) => {
       unitDoc[i] = u.doc;
-      denom[i] = scorer.lengthTerm(u.n.norm.length);
+      denom[i] = scorer.lengthTerm(lens[i]);
     });
-    this.view = { docs: this.docs, units: this.units, dict, scorer, unitDoc, denom };
+    this.view = { docs: this.docs, units: this.units, dict, scorer, unitDoc, denom, norm: (u) => texts.normalized(u).norm, need: (units) => texts.require(units) };
   }
 
-  static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex): SearchEngine {
-    return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index);
+  /**
+   * An engine over the serialised files: `units` and `index` JSON, and the text shards, as a reader
+   * of `texts-<k>.json` (sync; undefined where shards arrive later, see TextStore) or the shards' JSON in order.
+   */
+  static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex, texts: ShardReader | readonly string[] = () => undefined): SearchEngine {
+    const read: ShardReader = typeof texts === 'function' ? texts : (file) => texts[Number(/^texts-(\d+)\.json$/.exec(file)?.[1] ?? -1)];
+    return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index, read);
+  }
+
+  /** An engine over the search folder's files, read on demand by relative path (the CLI, tests). */
+  static fromFiles(get: (path: string) => string | undefined): SearchEngine {
+    const units = get(SEARCH_UNITS_FILE);
+    const index = get(SEARCH_INDEX_FILE);
+    if (units === undefined || index === undefined) throw new Error(`search index missing (${SEARCH_INDEX_FILE}, ${SEARCH_UNITS_FILE}): rebuild the corpus (npm run build:corpus)`);
+    return SearchEngine.fromJSON(units, index, get);
   }
 
   /** Upper bound of the number of units containing a phrase (0 = none). */
@@ -194,6 +239,7 @@ export class SearchEngine {
     } else kept = this.rank(hits, q.must.flat(), want);
     yield;
     const top = kept.slice(offset, offset + limit);
+    this.texts.require(top.map((i) => hits.unit[i]).filter((u) => u >= 0));
     return {
       query,
       total: hits.n,
@@ -211,9 +257,10 @@ export class SearchEngine {
     if (!anyPrelim) return top;
     const { scorer } = this.view;
     const idf = flat.map((p) => scorer.idf(p));
+    this.texts.require(top.filter((i) => hits.prelim[i] && hits.unit[i] >= 0).map((i) => hits.unit[i]));
     for (const i of top) {
       if (hits.prelim[i] && hits.unit[i] >= 0) {
-        hits.score[i] = hits.tier[i] + scorer.bm25(this.units[hits.unit[i]].n.norm, flat, idf);
+        hits.score[i] = hits.tier[i] + scorer.bm25(this.view.norm(hits.unit[i]), flat, idf);
         hits.prelim[i] = 0;
       }
     }
@@ -229,7 +276,7 @@ export class SearchEngine {
       unit: hits.unit[i],
       score: Math.round(hits.score[i] * 1000) / 1000,
       field: unit ? 'text' : 'title',
-      ranges: unit ? rangesIn(unit.n, phrases) : [],
+      ranges: unit ? rangesIn(this.texts.normalized(hits.unit[i]), phrases) : [],
       titleRanges: rangesIn(d.titleN, phrases),
       trail: unit ? unit.trail : [],
       docHits,
@@ -238,7 +285,7 @@ export class SearchEngine {
 
   /** Display text of a unit (what hit ranges index). */
   unitText(unit: number): string {
-    return this.units[unit]?.text ?? '';
+    return this.units[unit] ? this.texts.text(unit) : '';
   }
 
   /**
@@ -248,7 +295,8 @@ export class SearchEngine {
   snippet(hit: Pick<Hit, 'unit' | 'ranges'>, width = 90): Snippet | null {
     const u = this.units[hit.unit];
     if (!u) return null;
-    return makeSnippet(u.opening ? `${u.text} ${u.opening}` : u.text, hit.ranges, width);
+    const text = this.texts.text(hit.unit);
+    return makeSnippet(u.opening ? `${text} ${u.opening}` : text, hit.ranges, width);
   }
 
   docById(id: string): SearchDoc | undefined {

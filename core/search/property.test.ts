@@ -41,8 +41,10 @@ beforeAll(() => {
   const library = JSON.parse(readFileSync(join(CORPUS, 'library.json'), 'utf8')) as DocSummary[];
   docs = library.map((s) => JSON.parse(readFileSync(join(CORPUS, 'docs', `${s.id}.json`), 'utf8')) as PolicyDocument);
   corpus = flattenCorpus(docs);
-  const data = buildIndexData(corpus);
-  E = SearchEngine.fromJSON(JSON.stringify(data.units), JSON.stringify(data.index));
+  // Small shards (20,000 characters), so queries cross many of them as they would in a large corpus.
+  const sharded = buildIndexData(corpus, 'map', 20_000);
+  expect(sharded.texts.length).toBeGreaterThan(10);
+  E = SearchEngine.fromJSON(JSON.stringify(sharded.units), JSON.stringify(sharded.index), sharded.texts.map((t) => JSON.stringify(t)));
   brute = [];
   const walk = (units: Unit[]) => {
     for (const u of units) {

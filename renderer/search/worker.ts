@@ -3,6 +3,8 @@
  * Search worker: loads corpus/search/{index,units}.json lazily on the first
  * 'load' message (URLs resolved by the client against the page, so they
  * are relative to index.html, not to this script), then answers queries.
+ * Unit texts are fetched by shard (texts-<k>.json) when a query needs them,
+ * and dropped, least recently used first, beyond MAX_TEXT_CHARS.
  * Each query runs in steps with a pause between them (core `runSearch`), so a
  * 'cancel' from the client (a newer query on the same channel) stops it at its
  * next step, VS Code's CancellationToken pattern; it answers 'cancelled'.
@@ -30,10 +32,17 @@ async function fetchText(url: string): Promise<string> {
   return res.text();
 }
 
-function load(base: string): Promise<SearchEngine> {
+/** Where the index was loaded from (text shards are fetched from there). */
+let base: string | null = null;
+
+/** Unit text kept between queries (about 16 MB of strings, twice with the normalised forms). */
+const MAX_TEXT_CHARS = 8_000_000;
+
+function load(from: string): Promise<SearchEngine> {
+  base = from;
   loading ??= (async () => {
     const t0 = performance.now();
-    const [index, units] = await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, base).href), fetchText(new URL(SEARCH_UNITS_FILE, base).href)]);
+    const [index, units] = await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, from).href), fetchText(new URL(SEARCH_UNITS_FILE, from).href)]);
     const e = SearchEngine.fromJSON(units, index);
     engine = e;
     post({ type: 'ready', stats: { docs: e.docs.length, units: e.units.length, loadMs: Math.round(performance.now() - t0) } });
@@ -52,7 +61,7 @@ async function run(id: number, query: string, options: SearchOptions, token: Can
     const e = engine ?? (loading ? await loading : null);
     if (!e) throw new Error('search index not loaded');
     const t0 = performance.now();
-    const r = await runSearch(e, query, options, token, pause);
+    const r = await runSearch(e, query, options, token, pause, (file) => fetchText(new URL(file, base!).href));
     const docs: Record<string, SearchDoc> = {};
     const hits = r.hits.map((h) => {
       docs[h.docId] ??= e.docById(h.docId)!;
@@ -71,6 +80,8 @@ async function run(id: number, query: string, options: SearchOptions, token: Can
     throwIfCancelled(token);
     const result: ShownResult = { ...r, hits, docs, ms: performance.now() - t0 };
     post({ type: 'result', id, result });
+    // The worker's memory stays bounded: shards the last queries did not use are dropped.
+    e.texts.trim(MAX_TEXT_CHARS);
   } catch (err) {
     if (isCancelled(err)) post({ type: 'cancelled', id });
     else post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });
