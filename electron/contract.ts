@@ -92,7 +92,9 @@ export type MenuCommand =
   | 'import-annotations'
   | 'shortcuts'
   // 导出 PDF 摘编 (renderer/export/): opens #/export, scoped to the document being read.
-  | 'export-pdf';
+  | 'export-pdf'
+  // 导入文件… (renderer/import/): the user's own PDF, DOCX, TXT, Markdown or HTML files.
+  | 'import-files';
 
 /** Invoke channels: channel → [argument tuple, resolved result]. */
 export interface IpcContract {

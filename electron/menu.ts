@@ -39,6 +39,8 @@ export function buildMenuTemplate({ isMac, isDev, appName, send }: MenuOptions):
   template.push({
     label: '文件',
     submenu: [
+      { label: '导入文件…', accelerator: 'CmdOrCtrl+O', click: () => send('import-files') },
+      sep,
       { label: '导出 PDF 摘编…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export-pdf') },
       { label: '导出标注…', click: () => send('export-annotations') },
       { label: '导入标注…', click: () => send('import-annotations') },

@@ -11,7 +11,7 @@ function invoke<C extends IpcChannel>(channel: C, ...args: IpcContract[C]['args'
 }
 
 const MENU_EVENT: keyof IpcEvents = 'menu:command';
-const MENU_COMMANDS: readonly MenuCommand[] = ['find', 'highlight', 'note', 'bookmark', 'annotations', 'export-annotations', 'import-annotations', 'shortcuts', 'export-pdf'];
+const MENU_COMMANDS: readonly MenuCommand[] = ['find', 'highlight', 'note', 'bookmark', 'annotations', 'export-annotations', 'import-annotations', 'shortcuts', 'export-pdf', 'import-files'];
 
 const bridge: PolicyReaderBridge = {
   getAppInfo: () => invoke('app:get-info'),

@@ -3,6 +3,7 @@ import { AnnotationsGlobal } from './annotations/AnnotationsGlobal';
 import { RestoreDialog } from './annotations/RestoreDialog';
 import { startAnnotations } from './annotations/startup';
 import { Notices } from './components/Notices';
+import { ImportGlobal } from './import/ImportPanel';
 import { SkipLinks } from './components/SkipLinks';
 import { Loading } from './components/Status';
 import { TopBar } from './components/TopBar';
@@ -48,6 +49,7 @@ export function App() {
       </main>
       <AnnotationsGlobal />
       <RestoreDialog />
+      <ImportGlobal />
       <Notices />
     </>
   );

@@ -6,6 +6,8 @@ import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, readRawFiles, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
 import { variantsArtifacts } from '../../core/compare/artifact.js';
+import { extractRawFiles } from '../../core/import/raw-files.js';
+import { nodeExtractorLibs } from '../extractors.js';
 
 /**
  * policy-reader build [--corpus DIR] [--raw DIR] [--json] [--quiet]
@@ -28,7 +30,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   try {
     const started = performance.now();
-    const { files, unreadable } = await readRawFiles(rawDir);
+    const read = await readRawFiles(rawDir);
+    // .pdf and .docx in raw/ go through the app's import extractors (core/import).
+    const { files, skipped } = await extractRawFiles(read.files, nodeExtractorLibs);
+    const unreadable = [...read.unreadable, ...skipped];
     if (files.length === 0 && unreadable.length === 0) {
       io.err(`policy-reader build: no raw files in ${rawDir}`);
       return 1;

@@ -3,6 +3,7 @@ import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, loadDocument } from '../corpus-files.js';
 import { alignDocuments, type AlignedRow } from '../../core/compare/align.js';
 import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from '../../core/compare/diff.js';
+import { splitUnitId } from '../../core/corpus/unit-id.js';
 
 const MARK: Record<AlignedRow['status'], string> = { same: ' ', changed: '~', moved: '>', 'only-a': '-', 'only-b': '+' };
 
@@ -27,7 +28,7 @@ export async function diff(opts: { corpusDir: string; a: string; b: string; json
   io.out(`--- ${a!.id} ${a!.title}`);
   io.out(`+++ ${b!.id} ${b!.title}`);
   for (const r of al.rows) {
-    const where = [r.a.map((id) => id.slice(id.indexOf('~') + 1)).join('+') || '·', r.b.map((id) => id.slice(id.indexOf('~') + 1)).join('+') || '·'].join(' ↔ ');
+    const where = [r.a.map((id) => splitUnitId(id).path).join('+') || '·', r.b.map((id) => splitUnitId(id).path).join('+') || '·'].join(' ↔ ');
     const notes = [r.renumbered ? `renumbered ${r.renumbered.a}→${r.renumbered.b}` : '', r.split ? r.split : '', r.status === 'moved' ? 'moved' : ''].filter(Boolean).join(', ');
     io.out(`${MARK[r.status]} [${where}]${notes ? ` (${notes})` : ''}${r.status === 'changed' || r.status === 'moved' ? ` ${Math.round(r.similarity * 100)}%` : ''}`);
     io.out('    ' + inlineDiff(r).replace(/\n/g, '\n    '));

@@ -20,7 +20,7 @@
  */
 import approxSearch from 'approx-string-match';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
-import { allUnits } from '../corpus/units.js';
+import { allUnits, unitBodyText } from '../corpus/units.js';
 import { fold } from '../text/normalize.js';
 import {
   type Annotation,
@@ -37,10 +37,8 @@ export interface TextRange {
   end: number;
 }
 
-/** The text a selection's offsets refer to: the unit's own paragraphs joined with '\n' (no label, heading or children). */
-export function unitBodyText(unit: Pick<Unit, 'paragraphs'>): string {
-  return unit.paragraphs.map((p) => p.text).join('\n');
-}
+/** The text a selection's offsets refer to (defined with the other unit texts in core/corpus/units). */
+export { unitBodyText };
 
 /** Characters kept of a clause's opening for bookmarks (same bound as quote context). */
 export const OPENING_CHARS = QUOTE_CONTEXT_CHARS;

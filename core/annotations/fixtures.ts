@@ -1,5 +1,6 @@
 /** Small hand-made annotations for the file, filter and db tests (anchoring tests use the real corpus). */
 import type { PolicyDocument } from '../corpus/types.js';
+import { unitBodyText } from '../corpus/units.js';
 import { newAnnotation } from './create.js';
 import type { Annotation, HighlightColour, Motivation } from './model.js';
 
@@ -40,7 +41,7 @@ export function testAnnotation(opts: {
 }): Annotation {
   const doc = opts.doc ?? testDoc('pdoc1', ['政务服务部门应当及时作出受理决定。']);
   const unit = doc.units[0];
-  const text = unit.paragraphs.map((p) => p.text).join('\n');
+  const text = unitBodyText(unit);
   const quote = opts.quote ?? text.slice(0, 4);
   const start = text.indexOf(quote);
   const motivation = opts.motivation ?? 'highlighting';

@@ -17,7 +17,7 @@
 import type { DocSummary, Unit, UnitLevel } from '../corpus/types.js';
 
 /** Levels whose markers run together in a citation: 第二章第三节, 第五条第二款（一）. */
-const STATUTE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'article', 'clause', 'item']);
+const STATUTE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item']);
 
 export interface UnitRef {
   unit: Unit;

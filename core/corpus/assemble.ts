@@ -15,12 +15,14 @@ import {
   sourceName,
   tidyTitle,
 } from './metadata.js';
+import { isLawMetaText, lawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
-import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
 import { regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
-import type { DocKind, PolicyDocument, Region, SourceRef, TitleSource, Unit } from './types.js';
+import { unitId } from './unit-id.js';
+import type { DocKind, PolicyDocument, SourceRef, TitleSource, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 
 export interface Assembled {
@@ -32,149 +34,46 @@ export interface Assembled {
 /** Build the units of a body with a temporary id; ids are rewritten once the document id is known. */
 export const TEMP_ID = '__doc__';
 
+interface Attachment {
+  title: string;
+  label: string;
+  paras: RawParagraph[];
+}
+
+interface Header {
+  docNumber: string | null;
+  addressees: string | null;
+  /** 来源：… of a news page. */
+  newsSource: string | null;
+  authors: string[];
+  /** 发布日期：… of a news page. */
+  date: string | null;
+  /** A law's metadata paragraphs (dated lines or the bracketed note). */
+  lawMeta: string[];
+  /** The paragraphs after the header. */
+  rest: RawParagraph[];
+}
+
+interface Signed {
+  body: RawParagraph[];
+  signature: string[];
+  /** The date line of the signature. */
+  date: string | null;
+  attachments: Attachment[];
+}
+
+/** The stages in reading order; each is a function below. */
 export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string | null): Assembled {
-  const paras = [...d.paras];
-  let title = '';
-  let titleSource: TitleSource = 'title-line';
-  let date: string | null = null;
-
-  if (d.title) {
-    const t = parseTitle(d.title.text);
-    title = t.title;
-    date = t.date;
-  }
-
-  // Header: meta lines (news), 文号, addressees.
-  let docNumber: string | null = null;
-  let addressees: string | null = null;
-  let newsSource: string | null = null;
-  let authors: string[] = [];
-  while (paras.length) {
-    const t = paras[0].text;
-    // The byline paragraph (white space already collapsed): names of 2–4 characters.
-    if (d.title && !authors.length && /^[\u4e00-\u9fa5]{2,4}(?: [\u4e00-\u9fa5]{2,4})+$/.test(t) && !MARKER_START.test(t)) {
-      authors = t.split(/[\s\u3000]+/).filter(Boolean);
-      paras.shift();
-    } else if (/^作者\s*[:：]/.test(t)) {
-      authors = t.replace(/^作者\s*[:：]\s*/, '').split(/[\s\u3000、，,]+/).filter(Boolean);
-      paras.shift();
-    } else if (META_LINE.test(t)) {
-      date ??= publishedDate(t);
-      newsSource ??= sourceName(t);
-      paras.shift();
-    } else if (!docNumber && DOC_NUMBER.test(t)) {
-      docNumber = docNumberFrom(t);
-      paras.shift();
-    } else if (!addressees && isAddressees(t)) {
-      addressees = t;
-      paras.shift();
-    } else break;
-  }
-
-  // The title printed again at the head of the body (compilations print both) is not body text.
-  if (title && paras.length && tidyTitle(paras[0].text) === title) paras.shift();
-
-  // Signature: org lines followed by a date line; what follows a signature may be an attached document.
-  const signature: string[] = [];
-  let body = paras;
-  const attachments: { title: string; label: string; paras: RawParagraph[] }[] = [];
-  const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
-  if (dateIdx > 0) {
-    let sigStart = dateIdx;
-    while (sigStart > 0 && dateIdx - sigStart < 8 && isOrgLine(paras[sigStart - 1].text)) sigStart--;
-    signature.push(...paras.slice(sigStart, dateIdx + 1).map((p) => p.text));
-    date ??= dateFromLine(paras[dateIdx].text);
-    const rest = paras.slice(dateIdx + 1);
-    body = paras.slice(0, sigStart);
-    // After the signature: notes (（此件公开发布）, 附件) stay in the body; a title starts an attachment.
-    // An 附件 label (附件1) names the attachment whose title follows.
-    let current: { title: string; label: string; paras: RawParagraph[] } | null = null;
-    let label: string | null = null;
-    for (const p of rest) {
-      const l = ATTACHMENT_LABEL.exec(p.text);
-      if (l) {
-        label = `附件${l[1]}`;
-        continue;
-      }
-      if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0 || label)) {
-        current = { title: tidyTitle(p.text), label: label ?? '附件', paras: [] };
-        attachments.push(current);
-      } else if (current) current.paras.push(p);
-      else body.push(p);
-      label = null;
-    }
-  }
-
-  // Title recovery for documents without a title line.
-  if (!title) {
-    const trailing = d.furniture.find((r) => r.kind === 'trailing-title');
-    const header = d.furniture.filter((r) => r.kind === 'running-header').map((r) => titleFromHeader(r.text)).find((t): t is string => !!t);
-    if (d.interprets) {
-      const of = previousTitle(d.interprets);
-      title = of ? `《${of}》政策解读` : '政策解读';
-      titleSource = 'inferred';
-    } else if (trailing) {
-      title = tidyTitle(trailing.text);
-      titleSource = 'trailing-title';
-    } else if (header) {
-      title = tidyTitle(header);
-      titleSource = 'running-header';
-    } else {
-      const first = body[0]?.text ?? '';
-      title = first.slice(0, 24) + (first.length > 24 ? '…' : '');
-      titleSource = 'inferred';
-    }
-  }
-  const byline = d.furniture.find((r) => r.kind === 'byline');
-  if (byline && !authors.length) authors = byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean);
-
-  // Issuers: the title's head, else a running header naming the issuing notice, else the signature.
-  let issuers = issuersFromTitle(title);
-  if (!issuers.length) {
-    for (const r of d.furniture) {
-      const h = r.kind === 'running-header' ? titleFromHeader(r.text) : null;
-      if (h && h.includes(title.replace(/^《|》.*$/g, ''))) issuers = issuersFromTitle(h);
-      if (issuers.length) break;
-    }
-  }
+  const titleLine = d.title ? parseTitle(d.title.text) : null;
+  const header = readHeader(d, titleLine?.title ?? '');
+  const signed = splitSignature(dropRepeatedTitle(header.rest, titleLine?.title ?? ''), titleLine?.title ?? '');
+  const { title, titleSource } = titleLine?.title ? { title: titleLine.title, titleSource: 'title-line' as TitleSource } : recoverTitle(d, signed.body, previousTitle);
+  const authors = header.authors.length ? header.authors : bylineAuthors(d);
   const reprint = d.signoff ? reprintSource(d.signoff) : null;
-  if (!issuers.length && signature.length > 1) issuers = [signature[0]];
-  if (!issuers.length && d.signoff && !reprint) issuers = [d.signoff.replace(/秘书处$/, '')];
-  if (!issuers.length && reprint) issuers = [reprint];
-  if (!issuers.length && newsSource) issuers = [newsSource];
-  if (!issuers.length && authors.length) issuers = authors;
-
-  const allText = [...body, ...attachments.flatMap((a) => a.paras)].map((p) => p.text).join('\n');
-  const effective = effectiveDate(allText);
-
-  let kind: DocKind = kindFromTitle(title);
-  // A notice whose title does not say what it issues (…措施及配套清单的通知) is classed by its first attachment.
-  if (kind === '其他' && attachments.length) kind = kindFromTitle(attachments[0].title);
-  if (d.interprets || /解读$/.test(title)) kind = '解读';
-  else if (newsSource) kind = '新闻';
-  else if (authors.length) kind = '文章';
-
-  const region: Region = regionOf(issuers, title, d.headingProvince);
-
-  const units = buildUnits(TEMP_ID, body);
-  // 附件2 keeps its own number in the path; unnumbered attachments are counted.
-  const usedAtt = new Set<string>();
-  attachments.forEach((a, k) => {
-    let path = `att${/\d+$/.exec(a.label)?.[0] ?? k + 1}`;
-    while (usedAtt.has(path)) path += '_';
-    usedAtt.add(path);
-    const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
-    units.push({ id: `${TEMP_ID}~${path}`, path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
-  });
-
-  const all = [d.title, ...d.paras].filter((p): p is RawParagraph => !!p);
-  const source: SourceRef = {
-    file: d.file,
-    startLine: Math.min(...all.map((p) => p.firstLine)),
-    endLine: Math.max(...all.map((p) => p.lastLine)),
-    firstPage: minPage(all),
-    lastPage: maxPage(all),
-  };
+  const meta = lawMeta(header.lawMeta);
+  const issuers = findIssuers(d, title, meta.issuers, signed.signature, reprint, header.newsSource, authors);
+  const kind = classify(d, title, signed.attachments, header.newsSource, authors);
+  const units = buildBodyUnits(signed.body, signed.attachments);
 
   return {
     draft: d,
@@ -185,30 +84,188 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
       issuer: issuers.join('、'),
       issuers,
       authors,
-      docNumber,
-      date: date ?? null,
-      effectiveDate: effective,
-      region,
+      docNumber: header.docNumber,
+      date: titleLine?.date ?? meta.date ?? header.date ?? signed.date ?? null,
+      effectiveDate: meta.effectiveDate ?? effectiveDate(paragraphsText([...signed.body, ...signed.attachments.flatMap((a) => a.paras)])),
+      ...(meta.adoptedDate ? { adoptedDate: meta.adoptedDate } : {}),
+      region: regionOf(issuers, title, d.headingProvince),
       kind,
-      sources: [source],
+      sources: [sourceOf(d)],
       unitCount: 0,
       charCount: 0,
       // The corpus pipeline decides this once the units are built (see build.ts).
       bodyMissing: null,
-      addressees,
-      signature,
+      addressees: header.addressees,
+      signature: signed.signature,
       units,
       ...(reprint ? { reprintedFrom: reprint } : {}),
     },
   };
 }
 
+/** Header: meta lines (news), byline, 文号, addressees, law metadata, the title printed again — in any order, before the body. */
+function readHeader(d: DocDraft, title: string): Header {
+  const paras = [...d.paras];
+  const h: Header = { docNumber: null, addressees: null, newsSource: null, authors: [], date: null, lawMeta: [], rest: paras };
+  while (paras.length) {
+    const t = paras[0].text;
+    // The byline paragraph (white space already collapsed): names of 2–4 characters.
+    if (d.title && !h.authors.length && /^[\u4e00-\u9fa5]{2,4}(?: [\u4e00-\u9fa5]{2,4})+$/.test(t) && !MARKER_START.test(t)) {
+      h.authors = t.split(/[\s\u3000]+/).filter(Boolean);
+    } else if (/^作者\s*[:：]/.test(t)) {
+      h.authors = t.replace(/^作者\s*[:：]\s*/, '').split(/[\s\u3000、，,]+/).filter(Boolean);
+    } else if (META_LINE.test(t)) {
+      h.date ??= publishedDate(t);
+      h.newsSource ??= sourceName(t);
+    } else if (isLawMetaText(t)) {
+      h.lawMeta.push(t);
+    } else if (title && repeatsTitle(paras, title)) {
+      // The title printed again in the header (a judicial interpretation's 最高人民法院 / 关于…的规定 block, then its 文号).
+      paras.splice(0, repeatsTitle(paras, title) - 1);
+    } else if (!h.docNumber && DOC_NUMBER.test(t)) {
+      h.docNumber = docNumberFrom(t);
+    } else if (!h.addressees && isAddressees(t)) {
+      h.addressees = t;
+    } else break;
+    paras.shift();
+  }
+  return h;
+}
+
+/** How many paragraphs at the head of `paras` spell the title again (0 when they do not), over at most 4 paragraphs. */
+function repeatsTitle(paras: RawParagraph[], title: string): number {
+  let text = '';
+  for (let k = 0; k < Math.min(4, paras.length); k++) {
+    text += tidyTitle(paras[k].text);
+    if (text === title) return k + 1;
+    if (!title.startsWith(text)) return 0;
+  }
+  return 0;
+}
+
+/** The title printed again at the head of the body (compilations print both) is not body text. */
+function dropRepeatedTitle(paras: RawParagraph[], title: string): RawParagraph[] {
+  return title && paras.length && tidyTitle(paras[0].text) === title ? paras.slice(1) : paras;
+}
+
+/**
+ * Signature: org lines followed by a date line. What follows a signature is
+ * notes (（此件公开发布）, 附件 labels), which stay in the body, or a title,
+ * which starts an attached document; an 附件 label (附件1) names the
+ * attachment whose title follows. The document's own title there starts the
+ * text a 公告 promulgates, which is the document's body.
+ */
+function splitSignature(paras: RawParagraph[], title: string): Signed {
+  const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
+  if (dateIdx <= 0) return { body: paras, signature: [], date: null, attachments: [] };
+  let sigStart = dateIdx;
+  while (sigStart > 0 && dateIdx - sigStart < MAX_SIGNATURE_LINES && isOrgLine(paras[sigStart - 1].text)) sigStart--;
+  const body = paras.slice(0, sigStart);
+  const attachments: Attachment[] = [];
+  let current: Attachment | null = null;
+  let label: string | null = null;
+  const rest = paras.slice(dateIdx + 1);
+  rest.forEach((p, k) => {
+    const l = ATTACHMENT_LABEL.exec(p.text);
+    if (l) {
+      label = `附件${l[1]}`;
+      return;
+    }
+    // A 公告 that promulgates a law under its own title (临沂市优化营商环境条例, then its metadata note) is followed by the law: the document's body.
+    if (!current && !label && title && tidyTitle(p.text) === title && isLawMetaText(rest[k + 1]?.text ?? '')) body.push(p);
+    else if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0 || label)) {
+      current = { title: tidyTitle(p.text), label: label ?? '附件', paras: [] };
+      attachments.push(current);
+    } else if (current) current.paras.push(p);
+    else body.push(p);
+    label = null;
+  });
+  return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments };
+}
+
+/** A title for a document without a title line: what it interprets, a trailing title, a running header, else its opening words. */
+function recoverTitle(d: DocDraft, body: RawParagraph[], previousTitle: (draft: DocDraft) => string | null): { title: string; titleSource: TitleSource } {
+  if (d.interprets) {
+    const of = previousTitle(d.interprets);
+    return { title: of ? `《${of}》政策解读` : '政策解读', titleSource: 'inferred' };
+  }
+  const trailing = d.furniture.find((r) => r.kind === 'trailing-title');
+  if (trailing) return { title: tidyTitle(trailing.text), titleSource: 'trailing-title' };
+  const header = d.furniture.filter((r) => r.kind === 'running-header').map((r) => titleFromHeader(r.text)).find((t): t is string => !!t);
+  if (header) return { title: tidyTitle(header), titleSource: 'running-header' };
+  const first = body[0]?.text ?? '';
+  return { title: first.slice(0, 24) + (first.length > 24 ? '…' : ''), titleSource: 'inferred' };
+}
+
+function bylineAuthors(d: DocDraft): string[] {
+  const byline = d.furniture.find((r) => r.kind === 'byline');
+  return byline ? byline.lines[0].text.trim().split(/[\s\u3000]+/).filter(Boolean) : [];
+}
+
+/** Issuers: the title's head, else a running header naming the issuing notice, else the body a law's metadata names, the signature, the sign-off, the reprint source, the news source, the authors. */
+function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
+  const fromTitle = issuersFromTitle(title);
+  if (fromTitle.length) return fromTitle;
+  for (const r of d.furniture) {
+    const h = r.kind === 'running-header' ? titleFromHeader(r.text) : null;
+    const found = h && h.includes(title.replace(/^《|》.*$/g, '')) ? issuersFromTitle(h) : [];
+    if (found.length) return found;
+  }
+  if (lawBodies.length) return lawBodies;
+  if (signature.length > 1) return [signature[0]];
+  if (d.signoff && !reprint) return [d.signoff.replace(/秘书处$/, '')];
+  if (reprint) return [reprint];
+  if (newsSource) return [newsSource];
+  return authors;
+}
+
+/** Kind from the title; a notice whose title does not say what it issues (…措施及配套清单的通知) is classed by its first attachment. */
+function classify(d: DocDraft, title: string, attachments: Attachment[], newsSource: string | null, authors: string[]): DocKind {
+  if (d.interprets || /解读$/.test(title)) return '解读';
+  if (newsSource) return '新闻';
+  if (authors.length) return '文章';
+  const kind = kindFromTitle(title);
+  return kind === '其他' && attachments.length ? kindFromTitle(attachments[0].title) : kind;
+}
+
+/** The body's units, then one appendix unit per attachment (附件2 keeps its own number in the path; unnumbered ones are counted). */
+function buildBodyUnits(body: RawParagraph[], attachments: Attachment[]): Unit[] {
+  const units = buildUnits(TEMP_ID, body);
+  const usedAtt = new Set<string>();
+  attachments.forEach((a, k) => {
+    let path = `att${/\d+$/.exec(a.label)?.[0] ?? k + 1}`;
+    while (usedAtt.has(path)) path += '_';
+    usedAtt.add(path);
+    const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
+    units.push({ id: unitId(TEMP_ID, path), path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
+  });
+  return units;
+}
+
+/** Where the document's text is: its file, first and last raw line and page. */
+function sourceOf(d: DocDraft): SourceRef {
+  const all = [d.title, ...d.paras].filter((p): p is RawParagraph => !!p);
+  return {
+    file: d.file,
+    startLine: Math.min(...all.map((p) => p.firstLine)),
+    endLine: Math.max(...all.map((p) => p.lastLine)),
+    firstPage: minPage(all),
+    lastPage: maxPage(all),
+  };
+}
+
+/** Raw paragraphs as one text, for the dates printed anywhere in the body. */
+function paragraphsText(paras: RawParagraph[]): string {
+  return paras.map((p) => p.text).join('\n');
+}
+
 function isAddressees(t: string): boolean {
   return /[：:]$/.test(t) && t.length <= 200 && !/[。]|如下/.test(t) && /各|单位|政府|部门|机构|公司|委|局/.test(t);
 }
 
+/** A title after the signature; a numbered heading (三、保障措施 after a page break) is body text, never an attachment's title (附件：…（略） is one). */
 function isAttachmentTitle(t: string): boolean {
-  return t.length >= 6 && t.length <= 100 && !/[。，；！？：]/.test(t) && endsLikeTitle(t) && !DATE_LINE.test(t);
+  return !(MARKER_START.test(t) && !/^附件/.test(t)) && t.length >= 6 && t.length <= 100 && !/[。，；！？：]/.test(t) && endsLikeTitle(t) && !DATE_LINE.test(t);
 }
 
 function unionPages(units: Unit[]): number[] {

@@ -96,12 +96,28 @@ export function contentKey(units: Unit[], sha256Hex: HashHex): string {
 
 const TITLE_RANK = { 'title-line': 0, 'running-header': 1, 'trailing-title': 2, inferred: 3 } as const;
 
+/**
+ * Copies of one document (the text already agrees): their title, 文号 and
+ * date agree where both print them. A title made up from the text
+ * (`inferred`) is not a printed title, and a copy that lacks a 文号 or a date
+ * (a newsletter reprint) does not contradict one that has it.
+ */
+export function sameDocument(a: Assembled['doc'], b: Assembled['doc']): boolean {
+  const agree = (x: string | null, y: string | null) => x === null || y === null || fold(x).replace(/\s+/g, '') === fold(y).replace(/\s+/g, '');
+  const title = (d: Assembled['doc']) => (d.titleSource === 'inferred' ? null : d.title);
+  return agree(title(a), title(b)) && agree(a.docNumber, b.docNumber) && agree(a.date, b.date);
+}
+
 function collapseCopies(assembled: Assembled[], sha256Hex: HashHex): PolicyDocument[] {
   const groups = new Map<string, Assembled[]>();
   for (const a of assembled) {
     // A document without text (its pages were images) is only identical to another with the same title.
     const key = a.doc.units.length ? contentKey(a.doc.units, sha256Hex) : sha256Hex(`empty|${a.doc.title}|${a.doc.date}`);
-    groups.set(key, [...(groups.get(key) ?? []), a]);
+    // Same text is not enough: two notices with one body but their own title, 文号 or date are two documents.
+    let k = 0;
+    while ((groups.get(`${key}#${k}`) ?? []).some((g) => !sameDocument(g.doc, a.doc))) k++;
+    const slot = `${key}#${k}`;
+    groups.set(slot, [...(groups.get(slot) ?? []), a]);
   }
   // Interpretations are titled after the merged document they interpret, so
   // every copy of a 解读 gets the same title whichever copy lent the title.

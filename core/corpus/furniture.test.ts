@@ -41,4 +41,44 @@ describe('removeFurniture', () => {
     expect(r.removed.filter((x) => x[0] === 'page-repeat')).toHaveLength(5);
     expect(r.kept.some((t) => t === '营商环境政策汇编')).toBe(false);
   });
+
+  // The head of 国发〔2019〕4号 as pdf.js extracts it (test-data/realtext N03): every part set off by blank lines.
+  it('keeps a notice header set off by blank lines: 文号, a title over two blocks, addressees, signature, date, note and the issued title', () => {
+    const text = [
+      '# Page 1:',
+      '　　　　国 务 院文件',
+      '',
+      '　　　　国发〔2019〕4号',
+      '',
+      '　　　　国务院关于印发国家职业教育改革',
+      '',
+      '　　　　实施方案的通知',
+      '',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '　　现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执',
+      '行。',
+      '',
+      '　　　　国务院',
+      '',
+      '　　　　2019年1月24日',
+      '',
+      '　　　　（此件公开发布）',
+      '',
+      '　　　　国家职业教育改革实施方案',
+      '',
+      '　　职业教育与普通教育是两种不同教育类型，具有同等重要地位。',
+    ].join('\n');
+    const r = run(text);
+    // Only the banner goes, counted as a letterhead.
+    expect(r.removed).toEqual([['letterhead', '国 务 院文件']]);
+    expect(r.kept).toContain('国务院关于印发国家职业教育改革');
+    expect(r.kept).toContain('实施方案的通知');
+    expect(r.kept).toContain('国家职业教育改革实施方案');
+  });
+
+  it('drops a page number printed under a running header once the header is known to repeat', () => {
+    const pages = Array.from({ length: 4 }, (_, i) => `# Page ${i + 1}:\n地方性法规汇编\n\n—${i + 1}—\n\n${body(3)}`).join('\n');
+    const r = run(pages);
+    expect(r.removed.filter((x) => x[0] === 'page-number').map((x) => x[1])).toEqual(['—1—', '—2—', '—3—', '—4—']);
+  });
 });

@@ -19,14 +19,16 @@
  *     text is kept for title recovery, and its tail after the title (the
  *     publication name, e.g. 政策简讯) is learned, so
  *  5. other short blocks ending in that learned tail are furniture too.
+ *  6. a letterhead line (…人民政府办公室文件), wherever extraction put it.
  * A block followed by a byline (李翊  柴恩旺) is not furniture but the title of
  * a signed article printed after its first paragraphs.
  * Every removed line is returned with its rule, so the build can count them.
  */
-import { BYLINE, KIND_WORDS, LATIN_ONLY, PAGE_NUMBER, endsTerminal } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, endsTerminal, isOrgLine } from './patterns.js';
+import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
-export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline';
+export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead';
 
 export interface Removed {
   kind: RemovedKind;
@@ -113,10 +115,23 @@ export function removeFurniture(input: Line[]): FurnitureResult {
   }
   const pages = new Set(input.map((l) => l.page)).size;
   for (const [, idxs] of pageEdges) if (idxs.length >= 3 && idxs.length >= pages * 0.2) idxs.forEach((i) => mark([i], 'page-repeat'));
+  // Rule 1 again: a page number under a running header (地方性法规汇编 / —1—) is in the margin once the header is gone.
+  input.forEach((l, i) => {
+    if (!isBlank(l) && !removedIdx.has(i) && PAGE_NUMBER.test(l.text) && inMargin(input, i, removedIdx)) mark([i], 'page-number');
+  });
+
+  // Rule 6 (after 3, which counts a letterhead repeated on every page as page-repeat): a one-off letterhead line (余杭区人民政府办公室文件, 中共…委员会文件) on a line of its own,
+  // wherever extraction put it (the top of page 2 as often as page 1): the issuing body's banner, not text.
+  input.forEach((l, i) => {
+    const t = l.text.trim();
+    if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2))) mark([i], 'letterhead');
+  });
 
   // Rules 4 and 5: blocks set off by blank lines.
   const blocks = blocksOf(input).filter((b) => !range(b).every((i) => removedIdx.has(i)));
   const learnedTails = new Set<string>();
+  /** Last lines of blocks taken for titles. */
+  const titleEnds = new Set<number>();
   const candidates: Block[] = [];
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
@@ -124,7 +139,7 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     if (idxs.length === 0 || idxs.length > 3) continue;
     if (!idxs.every((i) => isShort(input[i]))) continue;
     const text = idxs.map((i) => input[i].text.trim()).join('');
-    if (endsTerminal(text) || STRUCTURAL_START.test(text)) continue;
+    if (endsTerminal(text) || STRUCTURAL_START.test(text) || isHeaderPart(text, input, b.end - 1, removedIdx)) continue;
     candidates.push(b);
     const before = prevContent(input, b.start, removedIdx);
     const after = nextContent(input, b.end - 1, removedIdx);
@@ -138,6 +153,15 @@ export function removeFurniture(input: Line[]): FurnitureResult {
       continue;
     }
     if (endsTerminal(input[before].text) || STRUCTURAL_START.test(input[after].text) || BYLINE.test(text)) continue;
+    // A block followed by a 文号 or a law's metadata is that document's title; so is a block after a 文号,
+    // a signature's date, a publication note or an 附件 label (the title of what a notice issues).
+    if (DOC_NUMBER.test(input[after].text) || opensLawMeta(input[after].text)) continue;
+    const prevText = input[before].text.trim();
+    if (DOC_NUMBER.test(prevText) || DATE_LINE.test(prevText) || NOTE_LINE.test(prevText) || ATTACHMENT_LABEL.test(prevText) || titleEnds.has(before)) {
+      // The next block may continue this title (a title over two lines with a blank between them).
+      titleEnds.add(idxs[idxs.length - 1]);
+      continue;
+    }
     mark(idxs, 'running-header');
     const tail = tailAfterKind(text);
     if (tail) learnedTails.add(tail);
@@ -151,6 +175,18 @@ export function removeFurniture(input: Line[]): FurnitureResult {
 
   removed.sort((a, b) => a.lines[0].no - b.lines[0].no);
   return { lines: input.filter((_, i) => !removedIdx.has(i)), removed };
+}
+
+/**
+ * Parts of a document's own header and footer that pdftotext sets off with
+ * blank lines: 文号, addressees (…：), a date line, a publication note, law
+ * metadata, an attachment label, and the issuing bodies of a signature (right
+ * before its date line). They interrupt nothing.
+ */
+function isHeaderPart(text: string, lines: Line[], last: number, removed: Map<number, RemovedKind>): boolean {
+  if (DOC_NUMBER.test(text) || DATE_LINE.test(text) || NOTE_LINE.test(text) || ATTACHMENT_LABEL.test(text) || isLawMetaText(text) || /[：:]$/.test(text)) return true;
+  const after = nextContent(lines, last, removed);
+  return isOrgLine(text) && after !== -1 && (DATE_LINE.test(lines[after].text) || isOrgLine(lines[after].text));
 }
 
 /** The text after the last document-kind word, when short: a publication name glued to a title. */
@@ -181,11 +217,11 @@ function range(b: Block): number[] {
 }
 
 /** First or last line of its page; in a file without pages, see below. */
-function inMargin(lines: Line[], i: number): boolean {
+function inMargin(lines: Line[], i: number, removed: Map<number, RemovedKind> = new Map()): boolean {
   const page = lines[i].page;
   if (page !== null) {
-    const prev = prevContent(lines, i, new Map());
-    const next = nextContent(lines, i, new Map());
+    const prev = prevContent(lines, i, removed);
+    const next = nextContent(lines, i, removed);
     return prev === -1 || next === -1 || lines[prev].page !== page || lines[next].page !== page;
   }
   // Without page markers: a decorated number (- 12 -, 第 12 页, 12/30) on its own line, or a bare one between blank lines.

@@ -66,3 +66,23 @@ describe('stable ids', () => {
     for (const d of docs) expect(d.id).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 });
+
+describe('identity of copies', () => {
+  const notice = fixture('hebei-notice.txt');
+  // The same measures re-issued a year later under a new 文号 and date: same body, another document.
+  const reissued = notice.replace('冀政办字〔2024〕87 号', '冀政办字〔2025〕12 号').replace('2024 年9 月12 日', '2025 年3 月3 日');
+
+  it('two notices with one body but their own 文号 and date are two documents', () => {
+    const docs = build({ 'a.txt': notice, 'b.txt': reissued });
+    expect(docs.map((d) => [d.docNumber, d.date]).sort()).toEqual([
+      ['冀政办字〔2024〕87号', '2024-09-12'],
+      ['冀政办字〔2025〕12号', '2025-03-03'],
+    ]);
+  });
+
+  it('a copy that agrees on text, title, 文号 and date is one document with two sources', () => {
+    const docs = build({ 'a.txt': notice, 'b.txt': notice });
+    expect(docs).toHaveLength(1);
+    expect(docs[0].sources.map((s) => s.file)).toEqual(['a.txt', 'b.txt']);
+  });
+});

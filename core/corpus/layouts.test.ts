@@ -99,6 +99,20 @@ describe('layouts the sample does not contain', () => {
     expect(body).toContain('（此件公开发布）');
   });
 
+  it('keeps a numbered heading after the signature (三、保障措施) in the attachment, not as a second one', () => {
+    const [d] = parse('tianjin-heping-notice.txt').docs;
+    const att = d.units.filter((u) => u.level === 'appendix');
+    expect(att.map((a) => a.heading)).toEqual(['和平区推动楼宇经济高质量发展实施方案']);
+    expect(att[0].children.filter((u) => u.level === 'outline1').map((u) => `${u.label}${u.heading}`)).toEqual(['一、总体要求', '二、重点任务', '三、保障措施']);
+  });
+
+  it('keeps a closing publication note apart from the last item', () => {
+    const [d] = parse('jilin-notice.txt').docs;
+    const items = flattenUnits(d.units).filter((u) => u.level !== 'para');
+    expect(items.some((u) => unitOwnText(u).includes('（此件主动公开）'))).toBe(false);
+    expect(d.units.filter((u) => u.level === 'para').map((u) => unitOwnText(u))).toContain('（此件主动公开）');
+  });
+
   it('takes a 文号 printed above the title as the document’s own', () => {
     const [d] = parse('jilin-notice.txt').docs;
     expect(d.sources[0].startLine).toBe(2);

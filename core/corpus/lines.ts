@@ -34,7 +34,8 @@ export function toLines(text: string): { lines: Line[]; hasPages: boolean; split
       hasPages = true;
       continue;
     }
-    const t = raw[i].replace(/[\s\u3000]+$/u, '');
+    // Zero-width spaces and BOMs (a line pdf.js leaves with only U+200B) are white space too.
+    const t = raw[i].replace(/[\s\u3000\u200b\ufeff]+$/u, '');
     if (t.length <= MAX_LINE_CHARS) {
       lines.push({ no: i + 1, text: t, page });
       continue;

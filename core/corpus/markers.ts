@@ -22,6 +22,7 @@ export interface Marker {
 const CN = '[一二三四五六七八九十百零〇两]+';
 const RULES: { re: RegExp; level: UnitLevel; label: (m: RegExpExecArray) => string }[] = [
   { re: new RegExp(`^第(${CN})编\\s*`), level: 'part', label: (m) => `第${m[1]}编` },
+  { re: new RegExp(`^第(${CN})分编\\s*`), level: 'subpart', label: (m) => `第${m[1]}分编` },
   { re: new RegExp(`^第(${CN})章\\s*`), level: 'chapter', label: (m) => `第${m[1]}章` },
   { re: new RegExp(`^第(${CN})节\\s*`), level: 'section', label: (m) => `第${m[1]}节` },
   { re: new RegExp(`^第(${CN}|\\d{1,3})条\\s*`), level: 'article', label: (m) => `第${m[1]}条` },
@@ -31,7 +32,16 @@ const RULES: { re: RegExp; level: UnitLevel; label: (m: RegExpExecArray) => stri
   { re: /^[（(](\d{1,3})[）)]\s*/, level: 'outline4', label: (m) => `（${m[1]}）` },
 ];
 
+/**
+ * What follows 第X条 when it is a reference, not an article: 第三十条规定的,
+ * 第十条第二款, 第五条、第六条, 第八条的, 第九条至第十二条, 第七条或者第八条.
+ * An article's text never begins with these (it may begin with anything else,
+ * printed without a space: 第六条中小微企业…).
+ */
+export const ARTICLE_REFERENCE = new RegExp(`^第(?:${CN}|\\d{1,3})条(?:规定|第(?:${CN})[款项]|[、，,的至]|(?:或者|和|及|以及)第|之[一二三四五六七八九十])`);
+
 export function readMarker(text: string): Marker | null {
+  if (ARTICLE_REFERENCE.test(text)) return null;
   for (const rule of RULES) {
     const m = rule.re.exec(text);
     if (!m) continue;
@@ -46,6 +56,7 @@ export function readMarker(text: string): Marker | null {
 export const RANK: Partial<Record<UnitLevel, number>> = {
   appendix: 0,
   part: 1,
+  subpart: 1.5,
   chapter: 2,
   section: 3,
   article: 4,
@@ -60,6 +71,7 @@ export const RANK: Partial<Record<UnitLevel, number>> = {
 /** Short code for a level in unit paths (ch3.ar10.k2). */
 export const PATH_CODE: Record<UnitLevel, string> = {
   part: 'pt',
+  subpart: 'spt',
   chapter: 'ch',
   section: 'se',
   article: 'ar',

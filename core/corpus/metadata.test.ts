@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { documentYear } from './facts.js';
 import { docNumberFrom, effectiveDate, issuersFromTitle, kindFromTitle, parseTitle, publishedDate, tidyTitle } from './metadata.js';
 import { parseChineseNumber, toChineseNumber } from './numerals.js';
 
@@ -45,6 +46,14 @@ describe('issuers, 文号 and dates', () => {
   it('reads publication and effective dates', () => {
     expect(publishedDate('发布日期: 2021-04-09  来源：青岛日报')).toBe('2021-04-09');
     expect(effectiveDate('第六十一条本办法自2023 年7 月1 日起施行，有效期至2028年6月30日。')).toBe('2023-07-01');
+  });
+  it('reads 起生效 as taking effect too, so a text printed without its issue date keeps its year', () => {
+    // The last article of 最高人民法院关于内地与澳门特别行政区关于相互认可和执行民商事判决的安排 (2006).
+    const effective = effectiveDate('第二十四条 本安排自2006年4月1日起生效。');
+    expect(effective).toBe('2006-04-01');
+    expect(documentYear({ date: null, effectiveDate: effective })).toBe('2006');
+    expect(effectiveDate('本规定自2024年1月1日起实施。')).toBe('2024-01-01');
+    expect(effectiveDate('本细则自2019年3月1日起执行。')).toBe('2019-03-01');
   });
 });
 

@@ -17,7 +17,9 @@
  * Lines that echo the previous heading (the PDF printed a heading twice, the
  * second time in fragments) are dropped.
  */
-import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
+import { isLawMetaText, opensLawMeta } from './law-meta.js';
+import { ARTICLE_REFERENCE } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
 export interface RawParagraph {
@@ -30,7 +32,7 @@ export interface RawParagraph {
 }
 
 export const MARKER_START =
-  /^\s*(第[一二三四五六七八九十百零〇两\d]+[编章节条]|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|附件\s*\d*\s*[：:]?|附：|附:)/;
+  /^\s*(第[一二三四五六七八九十百零〇两\d]+(?:[编章节条]|分编)|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|附件\s*\d*\s*[：:]?|附：|附:)/;
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/;
 
@@ -96,9 +98,63 @@ function standaloneLines(lines: Line[]): Set<number> {
     const prev = k > 0 ? lines[content[k - 1]].text.trim() : '';
     if (BYLINE.test(lines[content[k]].text) && prev && prev.length <= 60 && !/[。，；：！？]/.test(prev)) out.add(content[k]);
     if (!DATE_LINE.test(t)) continue;
-    for (let j = k - 1; j >= 0 && k - j <= 8 && isOrgLine(lines[content[j]].text); j--) out.add(content[j]);
+    for (let j = k - 1; j >= 0 && k - j <= MAX_SIGNATURE_LINES && isOrgLine(lines[content[j]].text); j--) out.add(content[j]);
   }
   return out;
+}
+
+/** Leading white space in columns: an ASCII space is one, an ideographic space two (one CJK character), a tab four. */
+function leadColumns(raw: string): number {
+  let w = 0;
+  for (const ch of /^[\s\u3000]*/.exec(raw)![0]) w += ch === '\u3000' ? 2 : ch === '\t' ? 4 : 1;
+  return w;
+}
+
+/**
+ * How far each line is indented from its page's left margin, in columns.
+ * pdftotext -layout shifts every line by the page margin, so the margin is
+ * the smallest lead a fair share of the page's lines have (wrapped lines of
+ * paragraphs), and only what exceeds it is an indent.
+ */
+export function indentsFromMargin(lines: Line[]): Map<Line, number> {
+  const byPage = new Map<number | null, Map<number, number>>();
+  for (const l of lines) {
+    if (isBlank(l)) continue;
+    const counts = byPage.get(l.page) ?? new Map<number, number>();
+    const c = leadColumns(l.text);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    byPage.set(l.page, counts);
+  }
+  const margin = new Map<number | null, number>();
+  for (const [page, counts] of byPage) {
+    // The smallest lead that a fair share of the page's lines have (a stray outdented line does not count).
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const leads = [...counts].sort((a, b) => a[0] - b[0]);
+    margin.set(page, (leads.find(([, n]) => n >= Math.max(2, total * 0.1)) ?? leads[0])[0]);
+  }
+  return new Map(lines.map((l) => [l, Math.max(0, leadColumns(l.text) - (margin.get(l.page) ?? 0))]));
+}
+
+/** A paragraph indent: at least one CJK character (two columns) beyond the margin. */
+const INDENT_COLUMNS = 2;
+/** A centred line (a title in -layout output): more than a paragraph indent, three characters or more. */
+const CENTRED_COLUMNS = 6;
+
+/**
+ * Whether indentation is the file's paragraph convention: laws and notices
+ * printed with 2-character first-line indents leave one indented line per
+ * paragraph, a tenth of the lines or more; layouts without it (a newsletter's
+ * text boxes) leave a few.
+ */
+function indentsParagraphs(lines: Line[], indent: Map<Line, number>): boolean {
+  let content = 0;
+  let indented = 0;
+  for (const l of lines) {
+    if (isBlank(l)) continue;
+    content++;
+    if (indent.get(l)! >= INDENT_COLUMNS) indented++;
+  }
+  return indented >= 3 && indented >= content * 0.1;
 }
 
 function isSubsequence(needle: string, hay: string): boolean {
@@ -125,6 +181,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   };
 
   const standalone = standaloneLines(lines);
+  const indent = indentsFromMargin(lines);
+  const indentIsParagraph = indentsParagraphs(lines, indent);
+  const isCentred = (l: Line) => indent.get(l)! >= CENTRED_COLUMNS;
   let prev: Line | null = null;
   let prevIdx = -1;
   let blankBefore = false;
@@ -155,7 +214,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     }
     if (cur && prev && (standalone.has(i) || standalone.has(prevIdx) || shouldBreak(prev, line, text, cur.text))) flush();
     if (!cur) {
-      cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: /^[\s\u3000]/.test(line.text) };
+      cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: indent.get(line)! > 0 };
     }
     const c: RawParagraph = cur;
     const w = displayWidth(text);
@@ -174,18 +233,27 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   function shouldBreak(p: Line, line: Line, text: string, curText: string): boolean {
     const pt = p.text.trim();
     if (curIsHeading) return true;
+    // A law's metadata under its title (dated event lines, or one bracketed note) is a paragraph of its own.
+    if (isLawMetaText(curText)) return true;
+    if (opensLawMeta(text) && curText.length <= 100 && !/[。，；：！？]/.test(curText) && count(curText, /[（(]/g) <= count(curText, /[）)]/g)) return true;
     // A numbered heading on a short line of its own (一、总体要求) ends there: the text below is its body.
     // (Only 一、 and （一）: a compilation numbers its titles 1. 2.)
     const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText);
     if (curLines === 1 && lead && curText.length - lead[0].length >= 2 && curText.length <= 20 && isShort(pt) && !/[。，；：！？、,;:!?《]/.test(curText.slice(lead[0].length))) return true;
-    if (MARKER_START.test(text) || META_LINE.test(text) || META_LINE.test(pt)) return true;
+    // 第三十条规定的… at the start of a wrapped line continues a reference (依照本法 | 第三十条规定), it is not an article.
+    if (MARKER_START.test(text) && !(ARTICLE_REFERENCE.test(text.trim()) && !endsTerminal(pt))) return true;
+    if (META_LINE.test(text) || META_LINE.test(pt)) return true;
     // Inside parentheses the sentence is not over (a title's date split over a page break).
     if (count(curText, /[（(]/g) > count(curText, /[）)]/g) || count(curText, /《/g) > count(curText, /》/g)) return false;
     if (DATE_LINE.test(text) || DOC_NUMBER.test(text) || DATE_LINE.test(pt) || DOC_NUMBER.test(pt)) return true;
     // A title continued by its parenthesised qualifiers: （2023版）, （征求意见稿）, （2023年6月13日）.
     if (/^[（(]/.test(text) && curText.length < 160 && !/[。，；：！？]/.test(curText)) return false;
+    // A title centred over two or three lines continues on the next centred line.
+    const centredTitle = curLines < 3 && isCentred(p) && isCentred(line) && !/[。，；：！？]/.test(curText);
+    // Where the file indents its paragraphs (two ideographic or ASCII spaces), every indent starts one.
+    if (indentIsParagraph && indent.get(line)! >= INDENT_COLUMNS && !centredTitle) return true;
     // A new PDF text box after a short line, or after a reprint note, starts a new paragraph.
-    if (/^[\s\u3000]/.test(line.text) && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
+    if (indent.get(line)! > 0 && !centredTitle && (isShort(pt) || /^(转自|摘自|来源)/.test(pt))) return true;
     // Addressees (各银保监局，…：) end at their colon even on a full line.
     if (/[：:]$/.test(pt) && /^(各|本市|全省|全市|市|省|区|县)/.test(curText) && curText.length <= 200 && !/[。]|如下/.test(curText)) return true;
     if (endsTerminal(pt)) {
@@ -203,9 +271,11 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // A page break inside a word (…集中支 | 付平台…): the blank lines of the page margin do not end the paragraph.
     if (line.page !== p.page && /[\u4e00-\u9fa5]$/.test(pt) && /^[\u4e00-\u9fa5]/.test(text) && !endsLikeTitle(curText) && !MARKER_START.test(curText)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);
-    if (curUnpunctuated && isShort(pt) && blankBefore) return true;
-    // A title on its own line(s) (…若干措施, …的通知（2023年5月25日）): break after it.
-    if (curUnpunctuated && curText.length <= 80 && (endsLikeTitle(curText) || /[（(]\s*\d{4}[^）)]*日\s*[）)]$/.test(curText)) && !CN_DATE.test(text.slice(0, 12))) return true;
+    // (A title centred over two lines continues across the blank line pdf.js leaves between them.)
+    if (curUnpunctuated && isShort(pt) && blankBefore && !centredTitle) return true;
+    // A title on its own line(s) (…若干措施, …的通知（2023年5月25日）): break after it. A full line
+    // ending that way is a body sentence wrapped at the page edge (…有更优惠规定 | 的，可以…).
+    if (curUnpunctuated && curText.length <= 80 && !isFull(pt) && (endsLikeTitle(curText) || /[（(]\s*\d{4}[^）)]*日\s*[）)]$/.test(curText)) && !CN_DATE.test(text.slice(0, 12))) return true;
     return false;
   }
 }

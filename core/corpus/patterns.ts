@@ -47,6 +47,9 @@ export const PAGE_NUMBER = /^\s*(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}
 /** Organisation suffixes: a short line ending in one of these may be a signature. */
 export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|局|厅|部|署|院|会|中心|秘书处|事务所|研究所|集团|总部|公司|分局|小组|联席会议|管委会|监管局|银行)$/;
 
+/** Lines a signature block may have: a joint notice of many agencies prints one or two per line (沪高法〔2023〕47号 is signed by 17). */
+export const MAX_SIGNATURE_LINES = 24;
+
 /** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
 export function isOrgLine(t: string): boolean {
   const s = t.trim();

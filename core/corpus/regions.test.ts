@@ -64,6 +64,13 @@ describe('gazetteer', () => {
     expect(findRegion('国家税务总局安徽省税务局')).toEqual({ level: 'province', province: '安徽省', city: null });
   });
 
+  it('refines a province only by a place inside it: a city of another province named later is a subject, not the issuer', () => {
+    const title = '上海市商务委员会关于学习借鉴青岛市经验的通知';
+    expect(findRegion(title)).toEqual({ level: 'province', province: '上海市', city: null });
+    expect(regionOf([], title, null)).toEqual({ level: 'province', province: '上海市', city: null });
+    expect(findRegion('山东省人民政府关于支持青岛市建设的意见')).toEqual({ level: 'city', province: '山东省', city: '青岛市' });
+  });
+
   it('gives national bodies the national level and leaves unnamed origins unknown', () => {
     for (const body of ['国务院办公厅', '国家发展改革委', '国家市场监督管理总局', '中国银保监会办公厅', '财政部', '工业和信息化部办公厅', '海关总署', '中国人民银行'])
       expect(regionOf([body], `${body}关于做好有关工作的通知`, null), body).toEqual({ level: 'national', province: null, city: null });

@@ -163,13 +163,17 @@ export function findRegion(text: string): Region | null {
 }
 
 /** Region of a document from its issuers, then its title; national bodies are national, the rest unknown. */
+const NATIONAL: Region = { level: 'national', province: null, city: null };
+
 export function regionOf(issuers: string[], title: string, headingProvince: string | null): Region {
-  for (const text of [issuers.join('、'), title]) {
-    const r = text ? findRegion(text) : null;
-    if (r) return r;
-  }
+  const byIssuer = issuers.length ? findRegion(issuers.join('、')) : null;
+  if (byIssuer) return byIssuer;
+  // A national body's text is national whatever place its title names (香港特别行政区基本法, 关于支持海南…的决定).
+  if (issuers.length && issuers.every(isNationalBody)) return NATIONAL;
+  const byTitle = findRegion(title);
+  if (byTitle) return byTitle;
   if (headingProvince) return { level: 'province', province: headingProvince, city: null };
-  if (issuers.some(isNationalBody) || isNationalBody(title)) return { level: 'national', province: null, city: null };
+  if (issuers.some(isNationalBody) || isNationalBody(title)) return NATIONAL;
   return { level: 'unknown', province: null, city: null };
 }
 

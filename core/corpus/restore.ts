@@ -27,9 +27,9 @@ const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !==
 const intOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 const pageList = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0) : []);
 
-const KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '解读', '新闻', '文章', '其他'];
+const KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '解读', '新闻', '文章', '其他'];
 const TITLE_SOURCES: readonly TitleSource[] = ['title-line', 'running-header', 'trailing-title', 'inferred'];
-const LEVELS: readonly UnitLevel[] = ['part', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
+const LEVELS: readonly UnitLevel[] = ['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
 // Ids end up in URLs and element ids; anything else is a corrupt entry.
 const ID_RE = /^[A-Za-z0-9._~-]+$/;
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -67,6 +67,7 @@ export function restoreSummary(v: unknown): DocSummary | null {
   const issuers = Array.isArray(v.issuers) ? v.issuers.filter((s): s is string => typeof s === 'string' && s !== '') : [];
   const date = strOrNull(v.date);
   const effective = strOrNull(v.effectiveDate);
+  const adopted = strOrNull(v.adoptedDate);
   return {
     id: v.id,
     title: v.title,
@@ -76,6 +77,7 @@ export function restoreSummary(v: unknown): DocSummary | null {
     docNumber: strOrNull(v.docNumber),
     date: date && ISO_DATE.test(date) ? date : null,
     effectiveDate: effective && ISO_DATE.test(effective) ? effective : null,
+    ...(adopted && ISO_DATE.test(adopted) ? { adoptedDate: adopted } : {}),
     authors: Array.isArray(v.authors) ? v.authors.filter((s): s is string => typeof s === 'string' && s !== '') : [],
     region: restoreRegion(v.region),
     kind: oneOf(v.kind, KINDS, '其他'),

@@ -21,7 +21,8 @@ import type { Removed } from './furniture.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
-import { reprintSource } from './metadata.js';
+import { issuersFromTitle, reprintSource } from './metadata.js';
+import { isLawMetaText, opensLawMeta } from './law-meta.js';
 
 export interface DocDraft {
   file: string;
@@ -102,26 +103,65 @@ function isTitleParagraph(p: RawParagraph, next: RawParagraph | undefined, isFir
   const t = p.text;
   if (t.length < 4 || t.length > 100) return false;
   if (/[。，；！？：:,;!?]/.test(t)) return false;
-  if (MARKER_START.test(t) || DATE_LINE.test(t) || DOC_NUMBER.test(t) || reprintSource(t)) return false;
+  if (MARKER_START.test(t) || DATE_LINE.test(t) || DOC_NUMBER.test(t) || NOTE_LINE.test(t) || reprintSource(t) || isLawMetaText(t) || opensLawMeta(t)) return false;
   if (ORG_SUFFIX.test(t) && t.length < 24) return false; // a signature, not a title
-  return endsLikeTitle(t) || isFirst || (!!next && META_LINE.test(next.text));
+  // A law's title is followed by its metadata (dated lines or a bracketed note), whatever its last word.
+  return endsLikeTitle(t) || isFirst || (!!next && (META_LINE.test(next.text) || isLawMetaText(next.text)));
 }
 
 function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraft): boolean {
-  if (cur.paras.length < 2) return false;
+  // A sign-off ends a text: there must be one (a header of metadata lines is not).
+  if (cur.paras.length < 2 || !cur.paras.some((x) => endsTerminal(x.text))) return false;
   const t = p.text;
   if (reprintSource(t)) return true;
   if (t.length > 30 || /[。，；！？：]/.test(t) || MARKER_START.test(t)) return false;
   return ORG_SUFFIX.test(t) && !(next && DATE_LINE.test(next.text));
 }
 
-function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
+/** Share of indented paragraphs above which indentation is the file's paragraph convention, not a new text box. */
+const INDENTED_SHARE = 0.2;
+
+/**
+ * A title wrapped so that its last words became a paragraph of their own
+ * (…切实支持小微企业和 | “三农”发展的指导意见, a centred title over four
+ * lines): the first part does not end like a title, the second does and
+ * names no issuer of its own (so it is not a title by itself).
+ */
+function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
+  const out: RawParagraph[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    const next = paras[i + 1];
+    const prev = out[out.length - 1];
+    const startsDoc = i === 0 || !prev || endsTerminal(prev.text) || NOTE_LINE.test(prev.text) || DATE_LINE.test(prev.text) || DOC_NUMBER.test(prev.text);
+    const continues =
+      next &&
+      startsDoc &&
+      isTitleParagraph(p, paras[i + 2], true) &&
+      !endsLikeTitle(p.text) &&
+      next.text.length <= 40 &&
+      !/[。，；！？：:,;!?]/.test(next.text) &&
+      endsLikeTitle(next.text) &&
+      !issuersFromTitle(next.text).length &&
+      !MARKER_START.test(next.text) &&
+      !DOC_NUMBER.test(next.text);
+    if (continues) {
+      out.push({ ...p, text: p.text + next.text, lastLine: next.lastLine, pages: [...new Set([...p.pages, ...next.pages])] });
+      i++;
+    } else out.push(p);
+  }
+  return out;
+}
+
+function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
+  const paras = joinWrappedTitles(rawParas);
   const docs: DocDraft[] = [];
   let cur: DocDraft | null = null;
   let ended = false;
   /** The current document has a signature block (bodies + date): what follows may be what it issues. */
   let signed = false;
   let attachmentLabel = false;
+  const indentIsParagraph = paras.filter((p) => p.boxStart).length >= Math.max(3, paras.length * INDENTED_SHARE);
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     const next = paras[i + 1];
@@ -134,7 +174,14 @@ function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
       continue;
     }
     const prevPara = i > 0 ? paras[i - 1] : null;
-    if (isTitleParagraph(p, next, i === 0) && (!cur || cur.paras.length > 0 || ended)) {
+    // A title right after a title that has no text yet, and followed by its 文号 or metadata: the first was a
+    // publication's name (最高人民法院公报), front matter rather than a document.
+    if (cur && cur.title && !cur.paras.length && !ended && isTitleParagraph(p, next, false) && next && (DOC_NUMBER.test(next.text) || isLawMetaText(next.text))) {
+      cur.paras.push(cur.title);
+      cur.title = null;
+      cur = null;
+    }
+    if (isTitleParagraph(p, next, i === 0) && (!cur || cur.paras.length > 0 || ended) && !(cur && !ended && endsTitleAgain(cur, p))) {
       if (cur && signed && !ended && (attachmentLabel || announces(cur, p.text))) {
         cur.paras.push(p);
         attachmentLabel = false;
@@ -149,7 +196,9 @@ function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
       ended = signed = attachmentLabel = false;
       continue;
     }
-    const newBox = !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3;
+    // A new PDF text box (an indent after a finished paragraph) starts a new article in a newsletter, but
+    // only where indents are rare: where the file indents its paragraphs, an indent is just a paragraph.
+    const newBox = !indentIsParagraph && !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3;
     if (!cur || ended || newBox) {
       cur = newDraft(file, null);
       docs.push(cur);
@@ -166,6 +215,18 @@ function segmentLoose(file: string, paras: RawParagraph[]): DocDraft[] {
   }
   // Untitled leftovers that are only a 文号 (its title was taken by the next document) are not documents.
   return docs.filter((d) => d.title || d.paras.some((p) => !DOC_NUMBER.test(p.text)));
+}
+
+/** The paragraph ends the document's title printed again under it (最高人民法院 / 关于…判项 / 执行问题的规定). */
+function endsTitleAgain(d: DocDraft, p: RawParagraph): boolean {
+  if (!d.title) return false;
+  const title = d.title.text.replace(/\s+/g, '');
+  let text = p.text.replace(/\s+/g, '');
+  for (let k = d.paras.length - 1; k >= Math.max(0, d.paras.length - 3); k--) {
+    text = d.paras[k].text.replace(/\s+/g, '') + text;
+    if (text === title) return true;
+  }
+  return false;
 }
 
 /** Text compared for announcements: no brackets, quotes, spaces or parenthesised qualifiers. */

@@ -53,3 +53,45 @@ describe('buildUnits', () => {
     expect(u[2].paragraphs.map((p) => p.text)).toEqual(['到2027年全面建成现代化政务服务体系，持续优化营商环境，稳步提升企业和群众满意度。', '2035.年远景目标另行制定。']);
   });
 });
+
+// Real text of 中华人民共和国民法典 合同编 and 宪法修正案（2018年） (LawRefBook/Laws, github.com/LawRefBook/Laws).
+describe('laws printed in parts', () => {
+  it('nests 分编 › 章 › 条 and accepts articles numbered from where the 编 starts', () => {
+    const text = [
+      '第一分编　通则',
+      '第一章　一般规定',
+      '第四百六十三条　本编调整因合同产生的民事关系。',
+      '第四百六十四条　合同是民事主体之间设立、变更、终止民事法律关系的协议。',
+      '第四百六十五条　依法成立的合同，受法律保护。',
+    ].join('\n');
+    expect(outline(text)).toEqual([
+      'spt1 第一分编 通则',
+      'spt1.ch1 第一章 一般规定',
+      'spt1.ch1.ar463 第四百六十三条',
+      'spt1.ch1.ar464 第四百六十四条',
+      'spt1.ch1.ar465 第四百六十五条',
+    ]);
+  });
+
+  it('gives an amendment its own articles (第三十二条… of the 2018 amendment)', () => {
+    const text = [
+      '第三十二条　宪法序言第七自然段中“健全社会主义法制”修改为“健全社会主义法治”。',
+      '第三十三条　宪法序言第十自然段中“在长期的革命和建设过程中”修改为“在长期的革命、建设、改革过程中”。',
+      '第三十四条　宪法序言第十一自然段中“平等、团结、互助的社会主义民族关系已经确立，并将继续加强。”修改为：“平等团结互助和谐的社会主义民族关系已经确立，并将继续加强。”',
+    ].join('\n');
+    expect(outline(text)).toEqual(['ar32 第三十二条', 'ar33 第三十三条', 'ar34 第三十四条']);
+  });
+
+  it('does not start an article at a wrapped line that continues a reference (依照本法 | 第一百四十二条第一款的规定)', () => {
+    const text = [
+      '第四百六十六条　当事人对合同条款的理解有争议的，应当依据本法',
+      '第一百四十二条第一款的规定，确定争议条款的含义。',
+      '第四百六十七条　本法或者其他法律没有明文规定的合同，适用本编通则的规定，并可以参照',
+      '适用本编或者其他法律最相类似合同的规定。',
+      '第四百六十八条　非因合同产生的债权债务关系，适用有关该债权债务关系的法律规定；没有规定的，',
+      '适用本编通则的有关规定，但是根据其性质不能适用的除外。',
+    ].join('\n');
+    expect(outline(text)).toEqual(['ar466 第四百六十六条', 'ar467 第四百六十七条', 'ar468 第四百六十八条']);
+    expect(units(text)[0].paragraphs[0].text).toBe('当事人对合同条款的理解有争议的，应当依据本法第一百四十二条第一款的规定，确定争议条款的含义。');
+  });
+});

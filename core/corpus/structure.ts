@@ -5,6 +5,8 @@
  * A marker is accepted only when its number starts a sequence (1) or
  * continues one (the previous sibling's number + 1, or + 2 to survive one
  * lost line); anything else is text that happens to start like a marker.
+ * The first article may have any number when the next two follow it (a
+ * 编 of 民法典 starts at 第四百六十三条, an amendment at 第三十二条).
  * An article with several paragraphs gets them as 款 (clause) children, with
  * the 项 that follow each paragraph inside it, as they are cited: 第十条第二款第（一）项.
  *
@@ -19,6 +21,8 @@ import type { Paragraph, Unit, UnitLevel } from './types.js';
 import { PATH_CODE, RANK, readMarker } from './markers.js';
 import { toChineseNumber } from './numerals.js';
 import type { RawParagraph } from './paragraphs.js';
+import { unitId } from './unit-id.js';
+import { NOTE_LINE } from './patterns.js';
 
 interface Draft {
   unit: Unit;
@@ -40,7 +44,7 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
   const rootLastN: Partial<Record<UnitLevel, number>> = {};
   const drafts = new Map<Unit, Draft>();
 
-  const mkId = (path: string) => `${docId}~${path}`;
+  const mkId = (path: string) => unitId(docId, path);
   const usedPaths = new Set<string>();
   const uniquePath = (base: string) => {
     let path = base;
@@ -49,8 +53,15 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
     return path;
   };
 
-  for (const p of foldTableOfContents(paras)) {
-    const marker = readMarker(p.text);
+  const folded = foldTableOfContents(paras);
+  const markers = folded.map((p) => readMarker(p.text));
+  /** The next two article markers after paragraph i continue from n (a 编 of 民法典 or an amendment starts at 第四百六十三条 / 第三十二条). */
+  const articlesContinue = (i: number, n: number) => {
+    const next = markers.slice(i + 1).filter((m) => m?.level === 'article').slice(0, 2).map((m) => m!.n);
+    return next.length === 2 && next[0] === n + 1 && next[1] === n + 2;
+  };
+  for (const [i, p] of folded.entries()) {
+    const marker = markers[i];
     let level = marker?.level;
     if (marker && level) {
       if (level === 'outline2' && stack.some((d) => d.unit.level === 'article')) level = 'item';
@@ -61,7 +72,14 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
       const parentLast = depth > 0 ? stack[depth - 1].lastN : rootLastN;
       const prevSibling = parentLast[level] ?? 0;
       const prevDoc = docLastN[level] ?? 0;
-      const ok = marker.n === 1 || marker.n === prevSibling + 1 || marker.n === prevSibling + 2 || marker.n === prevDoc + 1 || (prevDoc > 0 && marker.n === prevDoc + 2);
+      const ok =
+        marker.n === 1 ||
+        marker.n === prevSibling + 1 ||
+        marker.n === prevSibling + 2 ||
+        marker.n === prevDoc + 1 ||
+        (prevDoc > 0 && marker.n === prevDoc + 2) ||
+        // Articles are numbered through the whole law: a text that is one part of it (or an amendment) starts where that part does.
+        (level === 'article' && prevDoc === 0 && articlesContinue(i, marker.n));
       if (ok) {
         stack.length = depth;
         const parent = stack[stack.length - 1];
@@ -93,6 +111,8 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
         continue;
       }
     }
+    // A closing note (（此件公开发布）, 附件：…（略）) belongs to no item: it closes every open unit.
+    if (NOTE_LINE.test(p.text) || /^附件\s*\d*\s*[：:]/.test(p.text)) stack.length = 0;
     // Plain paragraph: it belongs to the innermost open unit, except that text
     // after an article's 项 is the article's next 款, not part of the last 项.
     let target = stack[stack.length - 1];

@@ -35,6 +35,11 @@ export type DocKind =
   | '细则'
   | '决定'
   | '公告'
+  | '法' // 中华人民共和国…法
+  | '解释' // judicial interpretations (…的解释)
+  | '规则'
+  | '修正案'
+  | '批复'
   | '解读'
   | '新闻'
   | '文章'
@@ -78,8 +83,14 @@ export interface DocSummary {
   docNumber: string | null;
   /** Issue or publication date, ISO (YYYY-MM-DD); null when the text does not give one. */
   date: string | null;
-  /** Date the text says it takes effect (本办法自…起施行), ISO; null when not stated. */
+  /** Date the text says it takes effect (本办法自…起施行, or 施行 in a law's metadata), ISO; null when not stated. */
   effectiveDate: string | null;
+  /**
+   * Date a law or regulation was first adopted (…会议通过), ISO; present only
+   * where its metadata prints one (then `date` is the version the text is:
+   * the latest 通过/公布/修正/修订/批准). Absent in corpora built before it existed.
+   */
+  adoptedDate?: string;
   /** Authors of a signed article (文章); empty for official documents. */
   authors: string[];
   region: Region;
@@ -106,6 +117,7 @@ export interface BodyMissing {
  */
 export type UnitLevel =
   | 'part' // 编
+  | 'subpart' // 分编 (民法典 第三编 合同 › 第一分编 通则)
   | 'chapter' // 章
   | 'section' // 节
   | 'article' // 条

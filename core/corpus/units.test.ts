@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from './types.js';
-import { allUnits, clauseTrail, flattenUnits, hasBodyText, HEADING_LINE, LABEL_LINE, lineRanges, unitLines, unitSearchText } from './units.js';
+import { allUnits, clauseTrail, flattenUnits, hasBodyText, HEADING_LINE, LABEL_LINE, lineRanges, unitBodyText, unitLines, unitSearchText } from './units.js';
 import { documentIssuers, listingDate, regionLabel, regionPath, regionTop } from './facts.js';
 
 const u = (path: string, label: string, heading: string | null, texts: string[], children: Unit[] = []): Unit => ({
@@ -25,6 +25,12 @@ describe('units: one walk, one text', () => {
       ['o2', 0, []],
     ]);
     expect(allUnits(tree).map((x) => x.path)).toEqual(['ch3', 'ch3.ar15', 'ch3.ar15.it1', 'o2']);
+  });
+
+  it('gives the body a stored selection points into: own paragraphs joined by a newline, no label, heading or children', () => {
+    const ar15 = tree[0].children[0];
+    expect(unitBodyText(ar15)).toBe('政务服务事项实行清单管理。\n第二段。');
+    expect(unitBodyText(tree[0])).toBe('');
   });
 
   it('reads the label on its own line unless the heading or first paragraph prints it', () => {

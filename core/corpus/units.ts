@@ -76,6 +76,15 @@ export function unitSearchText(u: Pick<Unit, 'label' | 'heading' | 'paragraphs'>
     .join('\n');
 }
 
+/**
+ * The text a stored selection's offsets refer to: the unit's own paragraphs
+ * joined with '\n' (no label, heading or children). Every stored annotation
+ * position is an offset into this string, so it is joined here only.
+ */
+export function unitBodyText(unit: Pick<Unit, 'paragraphs'>): string {
+  return unit.paragraphs.map((p) => p.text).join('\n');
+}
+
 /** The unit's own text without its label: heading and paragraphs (children excluded). */
 export function unitOwnText(u: Unit): string {
   return [u.heading ?? '', ...u.paragraphs.map((p) => p.text)].filter(Boolean).join('\n');

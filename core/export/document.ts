@@ -7,6 +7,7 @@
 import { COLOUR_NAMES, type Annotation, noteOf, positionOf, quoteOf } from '../annotations/model.js';
 import { printedMarker } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { unitBodyText } from '../corpus/units.js';
 import { baseCss, escapeHtml, PRINT_COLOURS as PALETTE } from './html.js';
 
 export interface DocumentExportOptions {
@@ -59,13 +60,13 @@ function markText(text: string, base: number, spans: Span[]): string {
   return out;
 }
 
-const HEADING_LEVELS = new Set(['part', 'chapter', 'section', 'appendix']);
+const HEADING_LEVELS = new Set(['part', 'subpart', 'chapter', 'section', 'appendix']);
 
 export function renderDocumentHtml(doc: PolicyDocument, opts: DocumentExportOptions, fontCss = ''): string {
   const bodies = new Map<string, string>();
   const walkBodies = (us: Unit[]) =>
     us.forEach((u) => {
-      bodies.set(u.id, u.paragraphs.map((p) => p.text).join('\n'));
+      bodies.set(u.id, unitBodyText(u));
       walkBodies(u.children);
     });
   walkBodies(doc.units);

@@ -8,7 +8,7 @@
 import { COLOUR_NAMES, type Annotation, type HighlightColour, noteOf, positionOf, quoteOf, tagsOf } from '../annotations/model.js';
 import { citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
-import { allUnits } from '../corpus/units.js';
+import { allUnits, unitBodyText } from '../corpus/units.js';
 
 export type ExportOrder = 'position' | 'date';
 
@@ -112,10 +112,6 @@ export function pagesOfRange(unit: Unit, start: number, end: number): number[] {
   return [...pages].sort((a, b) => a - b);
 }
 
-function bodyText(unit: Unit): string {
-  return unit.paragraphs.map((p) => p.text).join('\n');
-}
-
 function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map<string, number> | null, options: ExportOptions): Placed {
   const stored = a.target['policyReader:document'];
   const title = doc?.title ?? stored.title;
@@ -131,7 +127,7 @@ function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map
   let offset = 0;
   if (ref) {
     loc = locator(ref.unit, ref.ancestors);
-    const body = bodyText(ref.unit);
+    const body = unitBodyText(ref.unit);
     // Trust the position only where it still holds the quote; else find the quote.
     let start = pos && body.slice(pos.start, pos.end) === quote ? pos.start : quote ? body.indexOf(quote) : -1;
     if (start < 0) start = 0;

@@ -9,6 +9,7 @@
  * and filters from facets.ts, search within results from within.ts; only the
  * top k are sorted and only they get ranges.
  */
+import { unitId } from '../corpus/unit-id.js';
 import { collect, type CorpusView, type Field, type Scope } from './candidates.js';
 import type { SearchDoc } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
@@ -113,6 +114,24 @@ export async function runSearch(
   }
 }
 
+/**
+ * Run a synchronous computation over `engine` (e.g. a search merged with another engine's) where text
+ * shards arrive asynchronously: a ShardMissing fetches the shards named and runs it again; the token is
+ * checked before each run and after each fetch.
+ */
+export async function withShards<T>(engine: SearchEngine, fn: () => T, token: CancellationToken, fetchShard: (file: string) => Promise<string>): Promise<T> {
+  for (;;) {
+    throwIfCancelled(token);
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e instanceof ShardMissing)) throw e;
+      const files = await Promise.all(e.shards.map((k) => fetchShard(searchTextsFile(k))));
+      e.shards.forEach((k, i) => engine.texts.put(k, files[i]));
+    }
+  }
+}
+
 export class SearchEngine {
   readonly docs: DocRec[];
   readonly units: UnitRec[];
@@ -121,7 +140,13 @@ export class SearchEngine {
   /** The unit texts, by shard: read when a query needs them (`texts.ts`). */
   readonly texts: TextStore;
 
-  constructor(unitsData: SerializedUnits, indexData: SerializedIndex, read?: ShardReader) {
+  /**
+   * `read` gives a text shard's JSON (see TextStore). `background`: score with the statistics of another
+   * index as well (its unit count, average length and phrase frequencies added to this one's), so a
+   * small index — the user's own documents — ranks on the corpus's scale and its hits can be merged
+   * with the corpus's (core/import/user-search.ts).
+   */
+  constructor(unitsData: SerializedUnits, indexData: SerializedIndex, read?: ShardReader, background?: SearchEngine) {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
       throw new Error(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`);
     }
@@ -134,7 +159,7 @@ export class SearchEngine {
       const d = this.docs[doc];
       if (d.firstUnit < 0) d.firstUnit = i;
       d.endUnit = i + 1;
-      return { doc, id: `${d.id}~${path}`, trail: trail ?? [], ...(typeof opening === 'string' && opening ? { opening } : {}) };
+      return { doc, id: unitId(d.id, path), trail: trail ?? [], ...(typeof opening === 'string' && opening ? { opening } : {}) };
     });
     const n = this.units.length;
     const shards = indexData.shards;
@@ -146,7 +171,10 @@ export class SearchEngine {
       (u) => texts.normalized(u).norm,
       (units) => texts.require(units),
     );
-    const scorer = new Scorer(n, indexData.avgLen || 1, (p) => dict.estimate(p));
+    const bg = background?.view;
+    const scorer = bg
+      ? new Scorer(n + bg.units.length, bg.scorer.avgLen, (p) => dict.estimate(p) + bg.dict.estimate(p))
+      : new Scorer(n, indexData.avgLen || 1, (p) => dict.estimate(p));
     const unitDoc = new Int32Array(n);
     const lens = new Int32Array(n);
     decodeInts(indexData.unitLens, 0, n, lens, false);
@@ -162,17 +190,17 @@ export class SearchEngine {
    * An engine over the serialised files: `units` and `index` JSON, and the text shards, as a reader
    * of `texts-<k>.json` (sync; undefined where shards arrive later, see TextStore) or the shards' JSON in order.
    */
-  static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex, texts: ShardReader | readonly string[] = () => undefined): SearchEngine {
+  static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex, texts: ShardReader | readonly string[] = () => undefined, background?: SearchEngine): SearchEngine {
     const read: ShardReader = typeof texts === 'function' ? texts : (file) => texts[Number(/^texts-(\d+)\.json$/.exec(file)?.[1] ?? -1)];
-    return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index, read);
+    return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index, read, background);
   }
 
   /** An engine over the search folder's files, read on demand by relative path (the CLI, tests). */
-  static fromFiles(get: (path: string) => string | undefined): SearchEngine {
+  static fromFiles(get: (path: string) => string | undefined, background?: SearchEngine): SearchEngine {
     const units = get(SEARCH_UNITS_FILE);
     const index = get(SEARCH_INDEX_FILE);
     if (units === undefined || index === undefined) throw new Error(`search index missing (${SEARCH_INDEX_FILE}, ${SEARCH_UNITS_FILE}): rebuild the corpus (npm run build:corpus)`);
-    return SearchEngine.fromJSON(units, index, get);
+    return SearchEngine.fromJSON(units, index, get, background);
   }
 
   /** Upper bound of the number of units containing a phrase (0 = none). */

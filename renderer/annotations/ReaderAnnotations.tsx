@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { resolveInUnit } from '../../core/annotations/anchor';
 import { isHighlightColour, kindOf, noteOf, unitIdOf, isOrphaned, type Annotation, type HighlightColour } from '../../core/annotations/model';
 import type { PolicyDocument } from '../../core/corpus/types';
+import { unitBodyText } from '../../core/corpus/units';
 import { copyText, onMenuCommand } from '../platform';
 import { citationLine } from '../../core/citation/citation';
 import type { FlatUnit } from '../reader/units';
@@ -225,7 +226,7 @@ export function ReaderAnnotations({ doc, flat }: { doc: PolicyDocument; flat: Fl
     if (!sel) return;
     const f = index.get(sel.span.unitId)?.f;
     if (!f) return;
-    const body = f.unit.paragraphs.map((p) => p.text).join('\n');
+    const body = unitBodyText(f.unit);
     const text = `${citationLine(doc, f.unit, f.ancestors)}\n${body.slice(sel.span.start, sel.span.end)}`;
     const ok = await copyText(text);
     show(ok ? '已复制所选文字及出处' : '复制失败：系统剪贴板不可用');

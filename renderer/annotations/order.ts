@@ -2,6 +2,7 @@
  * 我的标注 as rows for a virtual list: orphans first (未能定位), then one group
  * per document. Pure, so the ordering is unit-tested without a browser.
  */
+import { splitUnitId } from '../../core/corpus/unit-id';
 import { docIdOf, isOrphaned, positionOf, unitIdOf, type Annotation } from '../../core/annotations/model';
 
 export type SortOrder = 'newest' | 'reading';
@@ -34,7 +35,7 @@ export function comparePaths(a: string, b: string): number {
 
 const pathOf = (a: Annotation) => {
   const u = unitIdOf(a);
-  return u ? u.slice(u.indexOf('~') + 1) : '';
+  return u ? splitUnitId(u).path : '';
 };
 
 export function compareReading(a: Annotation, b: Annotation): number {

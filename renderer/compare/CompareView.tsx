@@ -3,6 +3,7 @@ import { alignDocuments, type AlignedRow } from '../../core/compare/align';
 import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from '../../core/compare/diff';
 import { compareUnits, isPseudoUnitId, type CompareUnit } from '../../core/compare/units';
 import type { PolicyDocument } from '../../core/corpus/types';
+import { splitUnitId } from '../../core/corpus/unit-id';
 import { compareHref, docHref } from '../routing/hash';
 import { DiffText } from './DiffText';
 import { pct, STATUS_LABEL } from './labels';
@@ -13,7 +14,7 @@ const PSEUDO_LABEL: Record<string, string> = { '#title': '标题', '#addressees'
 
 function unitName(u: CompareUnit | undefined): string {
   if (!u) return '';
-  const tail = u.id.slice(u.id.indexOf('~') + 1);
+  const tail = splitUnitId(u.id).path;
   return PSEUDO_LABEL[tail] ?? (u.label || '段落');
 }
 

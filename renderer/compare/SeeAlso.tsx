@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { splitUnitId } from '../../core/corpus/unit-id';
 import { useLibrary } from '../hooks/useCorpus';
 import { compareHref, docHref } from '../routing/hash';
 import { pct } from './labels';
@@ -11,7 +12,7 @@ export function SeeAlso({ unitId }: { unitId: string }) {
   const titles = useMemo(() => new Map(library.status === 'ready' ? library.value.docs.map((d) => [d.id, d.title]) : []), [library]);
   const matches = v?.clauses[unitId];
   if (!matches?.length) return null;
-  const docId = unitId.slice(0, unitId.indexOf('~'));
+  const { docId } = splitUnitId(unitId);
   return (
     <p className="see-also" data-testid="see-also">
       <span className="see-also-head">本条亦见于</span>

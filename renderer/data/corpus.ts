@@ -4,6 +4,7 @@
  */
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { restoreDocument, restoreLibrary, type RestoredLibrary } from './restore';
+import { isUserDocId, loadUserDocument, onUserLibraryChange, userSummaries } from './userLibrary';
 
 class NotFound extends Error {}
 
@@ -20,8 +21,14 @@ async function getJson(url: string): Promise<unknown> {
 
 let library: Promise<RestoredLibrary> | null = null;
 
+// The user's documents (我的文件) are listed with the corpus; a change to them drops the cached list.
+onUserLibraryChange(() => {
+  library = null;
+  for (const id of [...docs.keys()]) if (isUserDocId(id)) docs.delete(id);
+});
+
 export function loadLibrary(): Promise<RestoredLibrary> {
-  library ??= getJson('corpus/library.json').then(restoreLibrary);
+  library ??= Promise.all([getJson('corpus/library.json').then(restoreLibrary), userSummaries()]).then(([lib, mine]) => ({ ...lib, docs: [...lib.docs, ...mine] }));
   // A failed load must not be cached, or the retry button could never work.
   library.catch(() => (library = null));
   return library;
@@ -38,7 +45,7 @@ export function loadDocument(id: string): Promise<PolicyDocument> {
     docs.set(id, hit);
     return hit;
   }
-  const p = getJson(`corpus/docs/${encodeURIComponent(id)}.json`).then(
+  const p = isUserDocId(id) ? loadUserDocument(id) : getJson(`corpus/docs/${encodeURIComponent(id)}.json`).then(
     (v) => restoreDocument(v, id),
     (e: unknown) => {
       // Said for people, not as a file path: the link names a document the corpus does not have.

@@ -38,7 +38,7 @@ function failPutsAfter(okCalls: number, name = 'QuotaExceededError') {
 
 describe('schema v2', () => {
   it('upgrades a version-1 database that holds data: positions and settings kept, annotations table added', async () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
     expect(MIGRATIONS[1].upgrade?.name).toBe('addAnnotationsTable');
     const name = `v1-${n++}`;
     const v1 = fresh(name, 1);
@@ -52,7 +52,7 @@ describe('schema v2', () => {
     const v2 = fresh(name);
     expect(await v2.getPosition('pdoc1')).toMatchObject({ unitId: 'pdoc1~ar3', scrollTop: 120 });
     expect(await v2.getSettings()).toEqual({ theme: 'dark', fontSize: 22 });
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(4);
     const [a] = sample();
     await v2.putAnnotation(a);
     expect(await v2.annotationsForDoc('pdoc1')).toEqual([a]);
@@ -68,7 +68,7 @@ describe('schema v2', () => {
     expect(v2.annotations.schema.indexes.map((i) => i.name)).toContain('tags');
     v2.close();
 
-    const v3 = fresh(name);
+    const v3 = fresh(name, 3);
     expect(v3.verno).toBe(3);
     expect(v3.annotations.schema.indexes.map((i) => i.name).sort()).toEqual(['created', 'docId']);
     const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((x, y) => x.id.localeCompare(y.id));

@@ -66,11 +66,26 @@ const V3_STORES = {
   anchorChecks: 'contentHash',
 };
 
+/**
+ * v4: the user's own documents (issue 17, renderer/db/user-library.ts).
+ * `userFiles` holds each imported original (a Blob) with its extracted raw
+ * text, keyed by the SHA-256 of its bytes (a second import of the same bytes
+ * is found by key); `userDocs` holds the documents built from it, keyed by
+ * their `u…` id, indexed by the file they came from. Existing tables are
+ * untouched; the upgrade only creates the two empty tables.
+ */
+const V4_STORES = {
+  ...V3_STORES,
+  userFiles: 'hash, importedAt',
+  userDocs: 'id, fileHash',
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES, upgrade: addAnnotationsTable },
   // No upgrade function: Dexie deletes the dropped indexes and adds the empty table; rows stay as they are.
   { version: 3, stores: V3_STORES },
+  { version: 4, stores: V4_STORES },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

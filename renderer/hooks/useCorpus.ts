@@ -1,5 +1,10 @@
 import { loadDocument, loadLibrary } from '../data/corpus';
+import { isUserDocId, useUserLibraryVersion } from '../data/userLibrary';
 import { useAsync } from './useAsync';
 
-export const useLibrary = () => useAsync('library', loadLibrary);
-export const useDocument = (docId: string) => useAsync(`doc:${docId}`, () => loadDocument(docId));
+// The user library's version is in the keys: an import, an edit or a removal re-reads the list and the user's documents.
+export const useLibrary = () => useAsync(`library:${useUserLibraryVersion()}`, loadLibrary);
+export function useDocument(docId: string) {
+  const v = useUserLibraryVersion();
+  return useAsync(`doc:${docId}${isUserDocId(docId) ? `:${v}` : ''}`, () => loadDocument(docId));
+}

@@ -4,6 +4,7 @@ import { docHref } from '../routing/hash';
 import { formatListingDate, formatRegion, sourcesLabel } from './format';
 import { TitleProvenance } from '../components/TitleProvenance';
 import { CompareCheckbox } from '../compare/LibraryCompare';
+import { isUserDocId } from '../../core/import/user-documents';
 
 export const DocRow = memo(function DocRow({ doc }: { doc: DocSummary }) {
   const sources = sourcesLabel(doc);
@@ -13,6 +14,7 @@ export const DocRow = memo(function DocRow({ doc }: { doc: DocSummary }) {
       <a className="doc-title" href={docHref(doc.id)}>
         {doc.title}
         <TitleProvenance source={doc.titleSource} />
+        {isUserDocId(doc.id) && <span className="badge-mine">我的文件</span>}
       </a>
       <div className="doc-meta">
         <span className="kind">{doc.kind}</span>

@@ -6,7 +6,8 @@ import { EMPTY_FILTERS, type LibraryFilters, type SortKey } from '../routing/has
 import { DocRow } from './DocRow';
 import { CompareButton } from '../compare/LibraryCompare';
 import { FacetList } from './FacetList';
-import { facetCounts, filterDocs, setFacet, type FacetKey } from './filters';
+import { ImportButton } from '../import/ImportPanel';
+import { SOURCE_MINE, facetCounts, filterDocs, setFacet, type FacetKey } from './filters';
 
 const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
 
@@ -18,11 +19,12 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
   const pick = (key: FacetKey) => (value: string | null) => update(setFacet(filters, key, value));
   useEffect(() => rememberPlace('library'));
   useScrollMemory(true);
-  const active = filters.province || filters.issuer || filters.year || filters.kind || filters.text;
+  const active = filters.province || filters.issuer || filters.year || filters.kind || filters.source || filters.text;
 
   return (
     <div className="library filter-layout">
       <aside className="facets" aria-label="筛选">
+        {facets.source.some((v) => v.value === SOURCE_MINE) && <FacetList testId="facet-source" title="来源" values={facets.source} selected={filters.source} onSelect={pick('source')} />}
         <FacetList testId="facet-province" title="地区" values={facets.province} selected={filters.province} onSelect={pick('province')} />
         <FacetList testId="facet-city" title="城市" values={facets.city} selected={filters.city} onSelect={pick('city')} />
         <FacetList testId="facet-kind" title="类型" values={facets.kind} selected={filters.kind} onSelect={pick('kind')} />
@@ -43,6 +45,7 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
             </select>
           </label>
           <CompareButton />
+          <ImportButton />
           <span className="count" data-testid="doc-count">
             {shown.length === docs.length ? `共 ${docs.length} 篇` : `${shown.length} / ${docs.length} 篇`}
           </span>

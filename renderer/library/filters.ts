@@ -7,9 +7,13 @@
 import type { DocSummary } from '../../core/corpus/types';
 import { normalize } from '../../core/text/normalize';
 import type { LibraryFilters, SortKey } from '../routing/hash';
+import { isUserDocId } from '../../core/import/user-documents';
 import { NO_YEAR, documentIssuers, documentYear, listingDate, regionTop } from '../../core/corpus/facts';
 
-export type FacetKey = 'province' | 'city' | 'issuer' | 'year' | 'kind';
+export type FacetKey = 'province' | 'city' | 'issuer' | 'year' | 'kind' | 'source';
+
+export const SOURCE_MINE = '我的文件';
+export const SOURCE_CORPUS = '文库';
 
 export interface FacetValue {
   value: string;
@@ -32,10 +36,12 @@ function valuesOf(d: DocSummary, key: FacetKey): string[] {
       return [yearOf(d)];
     case 'kind':
       return [d.kind];
+    case 'source':
+      return [isUserDocId(d.id) ? SOURCE_MINE : SOURCE_CORPUS];
   }
 }
 
-const FACETS: FacetKey[] = ['province', 'city', 'issuer', 'year', 'kind'];
+const FACETS: FacetKey[] = ['province', 'city', 'issuer', 'year', 'kind', 'source'];
 
 function matchesText(d: DocSummary, needle: string): boolean {
   if (!needle) return true;

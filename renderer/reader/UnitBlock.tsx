@@ -8,7 +8,7 @@ import { UnitControls } from '../annotations/UnitControls';
 import type { FlatUnit } from './units';
 import { SeeAlso } from '../compare/SeeAlso';
 
-const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'appendix']);
+const HEADING_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'subpart', 'chapter', 'section', 'appendix']);
 
 interface Props {
   flat: FlatUnit;

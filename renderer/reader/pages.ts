@@ -63,7 +63,7 @@ export function chunkUnits(flat: FlatUnit[], maxChars = 2500, maxUnits = 40): Ch
     if (cur.length && (chars + c > maxChars || cur.length >= maxUnits)) flush();
     cur.push(f);
     chars += c;
-    est += estimateHeightEm(c, f.unit.paragraphs.length, f.unit.heading !== null || ['part', 'chapter', 'section', 'appendix'].includes(f.unit.level));
+    est += estimateHeightEm(c, f.unit.paragraphs.length, f.unit.heading !== null || ['part', 'subpart', 'chapter', 'section', 'appendix'].includes(f.unit.level));
   }
   flush();
   return chunks;

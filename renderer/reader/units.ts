@@ -11,7 +11,7 @@ import { unitTitle } from '../../core/corpus/units';
 export { flattenUnits, unitTitle, type FlatUnit } from '../../core/corpus/units';
 
 /** Levels that appear in the outline. Items and clauses are too fine to navigate by. */
-const OUTLINE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'chapter', 'section', 'article', 'outline1', 'outline2', 'appendix']);
+const OUTLINE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'outline1', 'outline2', 'appendix']);
 
 export interface OutlineEntry {
   id: string;
@@ -23,7 +23,7 @@ export interface OutlineEntry {
 /** Outline markers without a heading ((一) alone) say nothing; the opening words of the text stand in. */
 const SNIPPET_CHARS = 14;
 function outlineText(u: Unit): string {
-  if (u.heading || u.level === 'article' || u.level === 'chapter' || u.level === 'part' || u.level === 'section') return unitTitle(u);
+  if (u.heading || u.level === 'article' || u.level === 'chapter' || u.level === 'part' || u.level === 'subpart' || u.level === 'section') return unitTitle(u);
   const first = (u.paragraphs[0]?.text ?? '').trim();
   if (!first) return unitTitle(u);
   const cut = first.split(/[。；;，,：:]/)[0];

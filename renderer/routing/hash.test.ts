@@ -40,7 +40,7 @@ describe('hash routes', () => {
   });
 
   it('keeps the whole search state in the URL: scope, field, within, facets, view and page', () => {
-    const state = { query: '营商环境?#', scope: 'doc', field: 'title', within: ['告知 承诺', '2023年'], filters: { region: ['山东省', '青岛市'], year: ['未注明'] }, flat: true, limit: 150 } as const;
+    const state = { query: '营商环境?#', scope: 'doc', field: 'title', within: ['告知 承诺', '2023年'], filters: { region: ['山东省', '青岛市'], year: ['未注明'] }, flat: true, limit: 150, source: 'mine' } as const;
     const hash = formatHash({ name: 'search', query: state.query, state: { ...state, within: [...state.within], filters: { region: [...state.filters.region], year: [...state.filters.year] } } });
     expect(parseHash(hash)).toEqual({ name: 'search', query: state.query, state });
     expect(parseHash('#/search')).toMatchObject({ name: 'search', query: '', state: { limit: 50, filters: {} } });

@@ -22,12 +22,14 @@ export interface LibraryFilters {
   issuer: string | null;
   year: string | null;
   kind: string | null;
+  /** 我的文件 (the user's imported documents) or 文库 (the bundled corpus). */
+  source: string | null;
   /** Quick filter on title and 文号. */
   text: string;
   sort: SortKey;
 }
 
-export const EMPTY_FILTERS: LibraryFilters = { province: null, city: null, issuer: null, year: null, kind: null, text: '', sort: 'date-desc' };
+export const EMPTY_FILTERS: LibraryFilters = { province: null, city: null, issuer: null, year: null, kind: null, source: null, text: '', sort: 'date-desc' };
 
 export type Route =
   | { name: 'library'; filters: LibraryFilters }
@@ -52,6 +54,7 @@ const FILTER_PARAMS: [keyof Omit<LibraryFilters, 'text' | 'sort'>, string][] = [
   ['issuer', 'i'],
   ['year', 'y'],
   ['kind', 'k'],
+  ['source', 'from'],
 ];
 
 export function parseHash(hash: string): Route {

@@ -15,11 +15,13 @@ export interface SearchState {
   flat: boolean;
   /** Hits (or documents, grouped) shown: 显示更多 adds a page. */
   limit: number;
+  /** 我的文件 only ('mine'), the bundled corpus only ('corpus'), or both (null). */
+  source: 'mine' | 'corpus' | null;
 }
 
 export const SEARCH_PAGE = 50;
 
-export const EMPTY_SEARCH: SearchState = { query: '', scope: 'clause', field: 'all', within: [], filters: {}, flat: false, limit: SEARCH_PAGE };
+export const EMPTY_SEARCH: SearchState = { query: '', scope: 'clause', field: 'all', within: [], filters: {}, flat: false, limit: SEARCH_PAGE, source: null };
 
 export function readSearchParams(params: URLSearchParams): SearchState {
   const filters: SearchState['filters'] = {};
@@ -36,6 +38,7 @@ export function readSearchParams(params: URLSearchParams): SearchState {
     filters,
     flat: params.get('flat') === '1',
     limit: Number.isInteger(n) && n > SEARCH_PAGE && n <= 5000 ? n : SEARCH_PAGE,
+    source: params.get('from') === 'mine' ? 'mine' : params.get('from') === 'corpus' ? 'corpus' : null,
   };
 }
 
@@ -48,5 +51,6 @@ export function writeSearchParams(s: SearchState): URLSearchParams {
   for (const f of FACETS) for (const v of s.filters[f] ?? []) p.append(f, v);
   if (s.flat) p.set('flat', '1');
   if (s.limit !== SEARCH_PAGE) p.set('n', String(s.limit));
+  if (s.source) p.set('from', s.source);
   return p;
 }

@@ -43,7 +43,7 @@ function groupByDoc(hits: ShownHit[]): Group[] {
 }
 
 export function SearchPanel({ state, onChange }: SearchPanelProps) {
-  const { query, scope, field, filters, within, flat, limit } = state;
+  const { query, scope, field, filters, within, flat, limit, source } = state;
   const [draft, setDraft] = useState(query);
   const [refineDraft, setRefineDraft] = useState('');
   useEffect(() => setDraft(query), [query]);
@@ -54,8 +54,9 @@ export function SearchPanel({ state, onChange }: SearchPanelProps) {
   // With refinements, the last refinement is the query, searched within the earlier ones.
   const effective = within.length ? within[within.length - 1] : query;
   const options = useMemo<SearchOptions>(
-    () => ({ scope, field, filters, limit, perDoc: flat ? undefined : PER_DOC, within: within.length ? [query, ...within.slice(0, -1)] : undefined }),
-    [scope, field, filters, limit, flat, within, query],
+    // `source` (我的文件 / 文库) is read by the search worker's merge (core/import/user-search.ts).
+    () => ({ scope, field, filters, limit, perDoc: flat ? undefined : PER_DOC, within: within.length ? [query, ...within.slice(0, -1)] : undefined, ...(source ? { source } : {}) }),
+    [scope, field, filters, limit, flat, within, query, source],
   );
   const { status, searching, result, error } = useSearch(effective, options);
   const highlightQuery = [query, ...within].join(' ');
@@ -115,6 +116,17 @@ export function SearchPanel({ state, onChange }: SearchPanelProps) {
           </button>
           <button type="button" aria-pressed={field === 'title'} onClick={() => change({ field: 'title' })}>
             标题
+          </button>
+        </div>
+        <div role="group" aria-label="来源">
+          <button type="button" aria-pressed={!source} onClick={() => change({ source: null })}>
+            全部
+          </button>
+          <button type="button" aria-pressed={source === 'mine'} onClick={() => change({ source: 'mine' })}>
+            我的文件
+          </button>
+          <button type="button" aria-pressed={source === 'corpus'} onClick={() => change({ source: 'corpus' })}>
+            文库
           </button>
         </div>
         <div role="group" aria-label="结果显示方式">

@@ -6,6 +6,7 @@
  * it if it has not started.
  */
 import type { FromWorker, LoadStats, SearchOptions, ShownResult, ToWorker } from './protocol';
+import type { PolicyDocument } from '../../core/corpus/types';
 
 export class SearchCancelled extends Error {
   constructor() {
@@ -69,6 +70,11 @@ export class SearchClient {
     const page = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
     const base = new URL(this.opts.base ?? 'corpus/search/', page).href;
     this.post({ type: 'load', base });
+  }
+
+  /** The user's own documents, searched together with the corpus (sent again after each change). */
+  setUserDocs(docs: PolicyDocument[]): void {
+    this.post({ type: 'user-docs', docs });
   }
 
   /**

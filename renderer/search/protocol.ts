@@ -1,5 +1,6 @@
 /** Messages between the search client (UI thread) and the search worker. */
 import type { FacetName, SearchDoc, SearchOptions, SearchResult, Snippet } from '../../core/search';
+import type { PolicyDocument } from '../../core/corpus/types';
 
 export interface ShownHit {
   docId: string;
@@ -27,7 +28,9 @@ export interface ShownResult extends Omit<SearchResult, 'hits'> {
 export type ToWorker =
   | { type: 'load'; base: string }
   | { type: 'search'; id: number; query: string; options: SearchOptions }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  // The user's own documents (我的文件), searched with the corpus (core/import/user-search.ts).
+  | { type: 'user-docs'; docs: PolicyDocument[] };
 
 export interface LoadStats {
   docs: number;

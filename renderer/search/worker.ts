@@ -9,12 +9,18 @@
  * 'cancel' from the client (a newer query on the same channel) stops it at its
  * next step, VS Code's CancellationToken pattern; it answers 'cancelled'.
  */
-import { runSearch, SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SearchDoc, type SearchOptions } from '../../core/search';
+import { runSearch, withShards, SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SearchDoc, type SearchOptions } from '../../core/search';
 import { CancellationTokenSource, isCancelled, throwIfCancelled, type CancellationToken } from '../../core/util/cancellation';
 import type { FromWorker, ShownResult, ToWorker } from './protocol';
+import type { PolicyDocument } from '../../core/corpus/types';
+import { searchBoth, userEngine, type SourceFilter } from '../../core/import/user-search';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let engine: SearchEngine | null = null;
+// 我的文件: a small index of the user's documents, scored on the corpus's statistics once the corpus is loaded.
+let userDocs: PolicyDocument[] = [];
+let mine: SearchEngine | null = null;
+let mineFor: SearchEngine | null = null;
 let loading: Promise<SearchEngine> | null = null;
 /** Queries not finished yet, by id: the client's 'cancel' (a newer query on the same channel, an abort) cancels one. */
 const running = new Map<number, CancellationTokenSource>();
@@ -58,12 +64,24 @@ function load(from: string): Promise<SearchEngine> {
 async function run(id: number, query: string, options: SearchOptions, token: CancellationToken) {
   try {
     await pause();
-    const e = engine ?? (loading ? await loading : null);
-    if (!e) throw new Error('search index not loaded');
+    const corpus = engine ?? (loading ? await loading : null);
+    if (!corpus) throw new Error('search index not loaded');
     const t0 = performance.now();
-    const r = await runSearch(e, query, options, token, pause, (file) => fetchText(new URL(file, base!).href));
+    if (mineFor !== corpus) {
+      mine = userEngine(userDocs, corpus);
+      mineFor = corpus;
+    }
+    const { source, ...opts } = options as SearchOptions & { source?: SourceFilter };
+    const fetchShard = (file: string) => fetchText(new URL(file, base!).href);
+    // The corpus alone runs in steps (cancellable between them); merged with the user's documents, as one
+    // computation that fetches the corpus's missing text shards and runs again.
+    const r =
+      mine === null && source !== 'mine'
+        ? await runSearch(corpus, query, opts, token, pause, fetchShard).then((x) => ({ ...x, hits: x.hits.map((h) => ({ ...h, engine: corpus })) }))
+        : await withShards(corpus, () => searchBoth(corpus, mine, query, opts, source ?? null), token, fetchShard);
     const docs: Record<string, SearchDoc> = {};
     const hits = r.hits.map((h) => {
+      const e = h.engine;
       docs[h.docId] ??= e.docById(h.docId)!;
       return {
         docId: h.docId,
@@ -81,7 +99,7 @@ async function run(id: number, query: string, options: SearchOptions, token: Can
     const result: ShownResult = { ...r, hits, docs, ms: performance.now() - t0 };
     post({ type: 'result', id, result });
     // The worker's memory stays bounded: shards the last queries did not use are dropped.
-    e.texts.trim(MAX_TEXT_CHARS);
+    corpus.texts.trim(MAX_TEXT_CHARS);
   } catch (err) {
     if (isCancelled(err)) post({ type: 'cancelled', id });
     else post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });
@@ -94,6 +112,9 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   if (m.type === 'load') {
     void load(m.base).catch(() => undefined);
+  } else if (m.type === 'user-docs') {
+    userDocs = m.docs;
+    mineFor = null;
   } else if (m.type === 'cancel') {
     // Stops the query at its next step, whether it is waiting for the index or running.
     running.get(m.id)?.cancel();

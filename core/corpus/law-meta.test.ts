@@ -1,0 +1,49 @@
+/**
+ * Law metadata as real laws print it (texts from the LawRefBook/Laws
+ * collection, github.com/LawRefBook/Laws): dated lines or one bracketed
+ * note. Expected values are read off the printed lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
+
+describe('law metadata', () => {
+  it('reads dated lines: the version is the latest amendment, adoption the first 通过, the body the adopting one', () => {
+    const lines = ['1995年3月18日第八届全国人民代表大会第三次会议通过', '2003年12月27日第十届全国人民代表大会常务委员会第六次会议《关于修改<中华人民共和国中国人民银行法>的决定》修正'];
+    expect(lines.map(isLawMetaText)).toEqual([true, true]);
+    expect(lawMeta(lines)).toEqual({ date: '2003-12-27', adoptedDate: '1995-03-18', effectiveDate: null, issuers: ['全国人民代表大会'] });
+  });
+
+  it('reads one bracketed note of several events (中华人民共和国未成年人保护法)', () => {
+    const note =
+      '（1991年9月4日第七届全国人民代表大会常务委员会第二十一次会议通过　2006年12月29日第十届全国人民代表大会常务委员会第二十五次会议第一次修订　2012年10月26日第十一届全国人民代表大会常务委员会第二十九次会议《关于修改〈中华人民共和国未成年人保护法〉的决定》修正　2020年10月17日第十三届全国人民代表大会常务委员会第二十二次会议第二次修订）';
+    expect(isLawMetaText(note)).toBe(true);
+    expect(lawMeta([note])).toEqual({ date: '2020-10-17', adoptedDate: '1991-09-04', effectiveDate: null, issuers: ['全国人民代表大会常务委员会'] });
+  });
+
+  it('reads a regulation promulgated by order, and its 施行 line as the effective date', () => {
+    expect(lawMeta(['（2014年11月24日中华人民共和国国务院令第656号公布）'])).toEqual({ date: '2014-11-24', adoptedDate: null, effectiveDate: null, issuers: ['国务院'] });
+    expect(lawMeta(['2022年5月26日国家市场监督管理总局令第57号公布', '2022年7月1日施行'])).toEqual({ date: '2022-05-26', adoptedDate: null, effectiveDate: '2022-07-01', issuers: ['国家市场监督管理总局'] });
+  });
+
+  it('names a local congress as the issuer, and a provincial approval as the latest version', () => {
+    expect(lawMeta(['2019年10月29日宁波市第十五届人民代表大会常务委员会第二十四次会议通过', '2019年11月29日浙江省第十三届人民代表大会常务委员会第十五次会议批准'])).toEqual({
+      date: '2019-11-29',
+      adoptedDate: '2019-10-29',
+      effectiveDate: null,
+      issuers: ['宁波市人民代表大会常务委员会'],
+    });
+    expect(lawMeta(['（2021年5月26日广东省第十三届人民代表大会常务委员会第三十二次会议通过）']).issuers).toEqual(['广东省人民代表大会常务委员会']);
+  });
+
+  it('names the courts for a judicial interpretation', () => {
+    expect(lawMeta(['2006年2月13日最高人民法院审判委员会第1378次会议通过', '2006年3月21日最高人民法院公告公布'])).toMatchObject({ date: '2006-03-21', adoptedDate: '2006-02-13', issuers: ['最高人民法院'] });
+  });
+
+  it('is not fooled by body text or a title that ends with its date', () => {
+    expect(isLawMetaText('第二十四条 本安排自2006年4月1日起生效。')).toBe(false);
+    expect(isLawMetaText('2023年6月1日，市政府召开常务会议，审议通过了本办法。')).toBe(false);
+    // A compilation title continued by its date in parentheses is not a metadata note.
+    expect(opensLawMeta('（2023 年6 月13 日）')).toBe(false);
+    expect(opensLawMeta('（2010年6月24日第十一届全国人民代表大会常务委员会第十五次会议通过')).toBe(true);
+  });
+});

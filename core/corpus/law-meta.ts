@@ -1,0 +1,92 @@
+/**
+ * The metadata a law or regulation prints under its title, as dated lines
+ *   2015年12月27日第十二届全国人民代表大会常务委员会第十八次会议通过
+ *   2014年11月24日中华人民共和国国务院令第656号公布
+ * or as one bracketed note
+ *   （2010年6月24日…会议通过　根据2018年…《关于修改…的决定》修正）.
+ * Each event is a date, the body that acted and what it did (通过, 公布,
+ * 修正, 修订, 批准, 施行). The text printed is the version of the latest
+ * event that made it (not 施行, which only says when it applies).
+ */
+import { isoDate } from './patterns.js';
+
+export type LawEventKind = '通过' | '公布' | '发布' | '修正' | '修订' | '批准' | '施行' | '生效';
+
+export interface LawEvent {
+  date: string;
+  kind: LawEventKind;
+  /** The words between the date and the verb: the body and the occasion. */
+  by: string;
+}
+
+export interface LawMeta {
+  /** The version the text is: the latest 通过/公布/修正/修订/批准. */
+  date: string | null;
+  adoptedDate: string | null;
+  effectiveDate: string | null;
+  /** The body that made the text, as the header names it (全国人民代表大会常务委员会, 国务院, 广东省人民代表大会常务委员会). */
+  issuers: string[];
+}
+
+const DATE = String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`;
+const VERB = '通过|公布|发布|修正|修订|批准|施行|生效';
+/** One event: a date, at most 120 characters without another date, and the verb that ends it. */
+const EVENT = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?)(?:起)?(${VERB})`, 'g');
+
+/** A line that is one dated event of the header: it starts with a date (or 根据 + date) and ends with the verb. */
+const META_LINE = new RegExp(`^\\s*(?:根据)?${DATE}.{0,140}?(?:${VERB})[\\s。）)]*$`);
+/** The opening of a bracketed note: （2010年6月24日… */
+const META_NOTE_START = new RegExp(`^\\s*[（(]\\s*(?:根据)?${DATE}(?!\\s*[）)])`);
+
+/** A paragraph (or line) that is a law's metadata: dated event lines or a bracketed note of them. */
+export function isLawMetaText(text: string): boolean {
+  const t = text.trim();
+  if (META_LINE.test(t) && !/[。；]./.test(t)) return true;
+  return META_NOTE_START.test(t) && /[）)]\s*$/.test(t) && lawEvents(t).length > 0;
+}
+
+/** Whether a line opens law metadata (a dated event line, or the first line of a bracketed note). */
+export function opensLawMeta(line: string): boolean {
+  const t = line.trim();
+  return META_NOTE_START.test(t) || (new RegExp(`^\\s*(?:根据)?${DATE}`).test(t) && !/[，。；]/.test(t.slice(0, 14)));
+}
+
+/** Whether a line ends a metadata event (…通过, …修正）). */
+export function endsLawMeta(line: string): boolean {
+  return new RegExp(`(?:${VERB})[\\s。]*[）)]?\\s*$`).test(line.trim());
+}
+
+export function lawEvents(text: string): LawEvent[] {
+  const out: LawEvent[] = [];
+  const flat = text.replace(/[\s\u3000]+/g, '');
+  for (const m of flat.matchAll(EVENT)) out.push({ date: isoDate(m[1], m[2], m[3]), kind: m[5] as LawEventKind, by: m[4] });
+  return out;
+}
+
+/** The body an event names: 第十二届全国人民代表大会常务委员会第十八次会议 → 全国人民代表大会常务委员会. */
+export function eventBodies(by: string): string[] {
+  const out: string[] = [];
+  for (const part of by.split(/[、，,]|和(?=最高|中华|国务院)/)) {
+    const s = part.replace(/^根据/, '');
+    let m: RegExpExecArray | null;
+    if (/国务院/.test(s) && /令|常务会议|国务院(?:批准|公布|发布)?$/.test(s)) out.push('国务院');
+    else if ((m = /最高人民(法院|检察院)/.exec(s))) out.push(`最高人民${m[1]}`);
+    else if (/全国人民代表大会常务委员会/.test(s)) out.push('全国人民代表大会常务委员会');
+    else if (/全国人民代表大会/.test(s)) out.push('全国人民代表大会');
+    else if ((m = /^(.{2,20}?)第[一二三四五六七八九十]+届人民代表大会(常务委员会)?/.exec(s))) out.push(`${m[1]}人民代表大会${m[2] ?? ''}`);
+    else if ((m = /^(?:中华人民共和国)?(.{2,30}?)令第/.exec(s))) out.push(m[1]);
+    else if ((m = /^(.{2,30}?)(?:公告|第\d+次|第[一二三四五六七八九十]+次)/.exec(s))) out.push(m[1]);
+  }
+  return [...new Set(out)];
+}
+
+/** Dates and issuing body from the header's metadata paragraphs. */
+export function lawMeta(texts: string[]): LawMeta {
+  const events = texts.flatMap(lawEvents);
+  const made = events.filter((e) => e.kind !== '施行' && e.kind !== '生效');
+  const latest = made.reduce<string | null>((best, e) => (best === null || e.date > best ? e.date : best), null);
+  const adopted = events.find((e) => e.kind === '通过') ?? null;
+  const effective = events.find((e) => e.kind === '施行' || e.kind === '生效') ?? null;
+  const first = adopted ?? made[0] ?? null;
+  return { date: latest, adoptedDate: adopted?.date ?? null, effectiveDate: effective?.date ?? null, issuers: first ? eventBodies(first.by) : [] };
+}

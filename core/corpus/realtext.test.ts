@@ -1,0 +1,99 @@
+/**
+ * The parser on real laws and notices as PDF extraction leaves them: one file
+ * of each layout of the real-text set (test-data/realtext: real texts printed
+ * by Chromium and extracted by pdftotext / pdf.js, see scripts/realtext/).
+ * Expected values are the set's answer key, taken from the sources (title,
+ * dates, issuing body, level, 文号, number of 第X条 paragraphs, first and
+ * last line), never from this parser. `npm run eval:corpus` scores the whole
+ * set; this guards one file per layout exactly. Layout N03 (notices under a
+ * 国务院文件 banner, pdf.js) has no file the parser gets entirely right yet,
+ * so it is scored by eval:corpus only.
+ */
+import { sha256Hex } from '../../test-support/sha256';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from './build.js';
+import { allUnits } from './units.js';
+
+const SET = path.resolve(__dirname, '../../test-data/realtext');
+
+interface KeyDoc {
+  title: string;
+  docNumber: string | null;
+  date: string | null;
+  issuer: string | null;
+  issuerAlternatives: string[];
+  region: { level: string; province: string | null; city: string | null };
+  kind: string;
+  articles: number;
+  startLine: number;
+  endLine: number;
+}
+interface KeyFile {
+  file: string;
+  layout: string;
+  docs: KeyDoc[];
+}
+const key = JSON.parse(readFileSync(path.join(SET, 'key.json'), 'utf8')) as { files: KeyFile[] };
+
+const FILES = [
+  '015_L01-note-gap.txt', // note under the title, blank lines between paragraphs
+  '031_L02-lines-indent-layout.txt', // dated metadata lines, pdftotext -layout, indented paragraphs
+  '002_L03-note-indent-pdfjs.txt', // pdf.js, ideographic indents
+  '003_L04-a5-plain.txt', // A5 pages, no indent, metadata wrapped
+  '005_L05-small-gap-pdfjs.txt',
+  '021_L06-gazette-header.txt', // a gazette's name above the title
+  '007_L07-toc-table.txt', // table of contents before the chapters
+  '008_L08-title3-pdfjs.txt', // title centred over 2–3 lines
+  '040_L09-compilation-pages.txt', // compilation, each law on new pages, running header
+  '041_L10-compilation-run-pdfjs.txt', // compilation, laws run on
+  '027_L11-compilation-layout.txt', // compilation, pdftotext -layout
+  '028_L12-spaced-title.txt', // spaced title (民　法　典 style)
+  '004_N01-notice-gap.txt', // notice: blank lines around title, 文号, addressees, signature
+  '009_N02-notice-indent-layout.txt', // notice, -layout, title wrapped over four lines
+  '039_N04-gazette-notices.txt', // several notices of a gazette issue
+];
+
+describe('real laws and notices, one file per layout (answer key from the sources)', () => {
+  it('covers every layout of the set but N03', () => {
+    const layouts = new Set(key.files.map((f) => f.layout));
+    const covered = new Set(FILES.map((name) => key.files.find((f) => f.file === name)!.layout));
+    expect([...layouts].filter((l) => !covered.has(l))).toEqual(['N03-notice-banner-pdfjs']);
+  });
+
+  for (const name of FILES) {
+    it(`${name}: boundaries, title, 文号, date, issuer, level, kind and 条 count`, () => {
+      const entry = key.files.find((f) => f.file === name)!;
+      const { docs } = buildCorpus([{ name, bytes: new Uint8Array(readFileSync(path.join(SET, 'raw', name))) }], sha256Hex);
+      const got = docs
+        .map((d) => ({
+          lines: [d.sources[0].startLine, d.sources[0].endLine],
+          title: d.title,
+          docNumber: d.docNumber,
+          date: d.date,
+          issuer: d.issuers,
+          level: d.region.level,
+          province: d.region.province,
+          kind: d.kind as string,
+          articles: allUnits(d.units).filter((u) => u.level === 'article').length,
+        }))
+        .sort((a, b) => a.lines[0] - b.lines[0]);
+      const want = entry.docs.map((k) => ({
+        lines: [k.startLine, k.endLine],
+        title: k.title,
+        docNumber: k.docNumber,
+        date: k.date,
+        level: k.region.level,
+        province: k.region.province,
+        kind: k.kind,
+        articles: k.articles,
+      }));
+      expect(got.map(({ issuer: _, ...rest }) => rest)).toEqual(want);
+      // The issuer: the body the header names, or one the key accepts (the body that made the latest version).
+      entry.docs.forEach((k, i) => {
+        if (k.issuer !== null) expect([k.issuer, ...k.issuerAlternatives]).toContain(got[i].issuer.join('、'));
+      });
+    });
+  }
+});

@@ -1,0 +1,155 @@
+/**
+ * A user's file (name + bytes) → raw text in the corpus's raw format, or a
+ * refusal with a Chinese message saying why. One dispatch for the app's
+ * import worker and for `policy-reader build` (a `.pdf` or `.docx` in raw/),
+ * so a maintainer gets the text the app gets. The libraries that read PDF
+ * and DOCX are passed in (`ExtractorLibs`): core stays free of platform code,
+ * and the renderer and Node load each library their own way.
+ */
+import { decodeRaw } from '../corpus/decode.js';
+import { htmlToText, markdownToText } from './html-text.js';
+import { type PdfTextItem, itemFromPdfJs, pageLines, rawFromPages } from './pdf-layout.js';
+
+export type SourceKind = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+
+/** Files larger than this are refused before they are read (a policy PDF of 500 pages is ~20 MB). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_LABEL = '50 MB';
+
+/** The subset of pdf.js this module uses (`getDocument(...).promise`, pages, text content). */
+export interface PdfJsLike {
+  getDocument(src: { data: Uint8Array; isEvalSupported?: boolean; useSystemFonts?: boolean; disableFontFace?: boolean; verbosity?: number }): {
+    promise: Promise<PdfDocumentLike>;
+    destroy(): Promise<void>;
+  };
+}
+interface PdfDocumentLike {
+  numPages: number;
+  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }>; cleanup(): unknown }>;
+}
+export interface ExtractorLibs {
+  pdfjs?: () => Promise<PdfJsLike>;
+  /** mammoth's `extractRawText`. */
+  docxText?: (bytes: Uint8Array) => Promise<string>;
+}
+
+export type ImportErrorCode = 'duplicate' | 'empty' | 'too-large' | 'unsupported' | 'no-text-layer' | 'encrypted' | 'corrupt-pdf' | 'not-docx' | 'undecodable' | 'no-document' | 'cancelled';
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+export interface Extracted {
+  kind: SourceKind;
+  /** Raw text: `# Page N:` markers for a PDF, plain lines otherwise. */
+  text: string;
+  pages: number | null;
+  warnings: string[];
+}
+
+export interface ExtractOptions {
+  /** Called between pages; a true answer stops the extraction with an ImportError('cancelled'). */
+  cancelled?: () => boolean;
+  /** Pages done of total (PDF only). */
+  onPage?: (done: number, total: number) => void;
+}
+
+export function sourceKind(name: string): SourceKind | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'pdf') return 'pdf';
+  if (ext === 'docx') return 'docx';
+  if (ext === 'txt' || ext === 'text') return 'txt';
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  if (ext === 'html' || ext === 'htm') return 'html';
+  return null;
+}
+
+export const ACCEPTED_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm'];
+
+/** Fewer printable characters than this per page, on average, is an image-only (scanned) PDF. */
+const MIN_CHARS_PER_PAGE = 5;
+
+export async function extractText(name: string, bytes: Uint8Array, libs: ExtractorLibs, opts: ExtractOptions = {}): Promise<Extracted> {
+  const kind = sourceKind(name);
+  if (!kind) throw new ImportError('unsupported', `不支持的文件类型：${name}。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件。`);
+  if (bytes.length === 0) throw new ImportError('empty', `文件是空的：${name}`);
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportError('too-large', `文件超过 ${MAX_IMPORT_LABEL} 的上限（${(bytes.length / 1048576).toFixed(1)} MB）：${name}`);
+  switch (kind) {
+    case 'pdf':
+      return extractPdf(name, bytes, libs, opts);
+    case 'docx':
+      return extractDocx(name, bytes, libs);
+    default: {
+      const decoded = decodeRaw(bytes);
+      if (!decoded.ok) throw new ImportError('undecodable', `无法读取文件中的文字：${name}（${decoded.reason}）`);
+      const text = kind === 'md' ? markdownToText(decoded.text) : kind === 'html' ? htmlToText(decoded.text) : decoded.text;
+      return { kind, text, pages: null, warnings: decoded.warnings };
+    }
+  }
+}
+
+const isPdf = (b: Uint8Array) => b.length > 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-';
+
+async function extractPdf(name: string, bytes: Uint8Array, libs: ExtractorLibs, opts: ExtractOptions): Promise<Extracted> {
+  if (!libs.pdfjs) throw new ImportError('unsupported', `此处无法读取 PDF：${name}`);
+  // pdf.js finds a header anywhere in the first KB; a file that is not a PDF at all gets the plain answer.
+  if (!isPdf(bytes) && !new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) throw new ImportError('corrupt-pdf', `不是有效的 PDF 文件：${name}`);
+  const pdfjs = await libs.pdfjs();
+  // pdf.js takes ownership of the buffer it is given (it transfers it to its worker): hand it a copy.
+  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  let doc: PdfDocumentLike;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const n = (e as { name?: string }).name;
+    if (n === 'PasswordException') throw new ImportError('encrypted', `此 PDF 已加密（需要密码），无法读取：${name}`);
+    throw new ImportError('corrupt-pdf', `PDF 文件已损坏或格式无效，无法读取：${name}`);
+  }
+  try {
+    const pages: string[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (opts.cancelled?.()) throw new ImportError('cancelled', `已取消：${name}`);
+      let items: PdfTextItem[];
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        items = content.items.filter((it): it is Parameters<typeof itemFromPdfJs>[0] => typeof (it as { str?: unknown }).str === 'string').map(itemFromPdfJs);
+        page.cleanup();
+      } catch (e) {
+        if (e instanceof ImportError) throw e;
+        throw new ImportError('corrupt-pdf', `PDF 第 ${n} 页已损坏，无法读取：${name}`);
+      }
+      pages.push(pageLines(items));
+      opts.onPage?.(n, doc.numPages);
+    }
+    const chars = pages.reduce((s, lines) => s + lines.join('').replace(/\s/g, '').length, 0);
+    if (chars < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) throw new ImportError('no-text-layer', `此 PDF 没有文字层（可能是扫描件），无法识别文字：${name}`);
+    return { kind: 'pdf', text: rawFromPages(pages), pages: pages.length, warnings: [] };
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+async function extractDocx(name: string, bytes: Uint8Array, libs: ExtractorLibs): Promise<Extracted> {
+  if (!libs.docxText) throw new ImportError('unsupported', `此处无法读取 DOCX：${name}`);
+  const notDocx = new ImportError('not-docx', `不是有效的 Word 文档（.docx）：${name}。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。`);
+  if (!isZip(bytes)) throw notDocx;
+  let text: string;
+  try {
+    text = await libs.docxText(bytes);
+  } catch {
+    throw notDocx;
+  }
+  // mammoth separates paragraphs with a blank line; the corpus's raw text has one paragraph or printed line per line.
+  text = text.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').trim();
+  if (!text.replace(/\s/g, '')) throw new ImportError('empty', `文档中没有文字：${name}`);
+  return { kind: 'docx', text, pages: null, warnings: [] };
+}

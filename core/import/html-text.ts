@@ -1,0 +1,53 @@
+/**
+ * `.html` and `.md` files → plain lines for the corpus pipeline, without a DOM
+ * (core runs in the build, the CLI and a worker alike). Only what changes the
+ * text matters: block elements end a line, table cells are separated by a
+ * space, scripts and styles are not text, entities are decoded. Markdown
+ * keeps its words and loses its markup (`#` headings, emphasis, list
+ * bullets), so a heading `# 第一章 总则` reads as the line `第一章 总则`.
+ */
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: '\u3000', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', mdash: '—', hellip: '…' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+
+const BLOCK = /<\/?(p|div|br|h[1-6]|li|tr|table|section|article|header|footer|blockquote|pre|ul|ol|dd|dt|title)\b[^>]*>/gi;
+
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, (m, tag: string) => (tag.toLowerCase() === 'head' ? (/<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(m)?.[1] ?? '') + '\n' : ''))
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(BLOCK, '\n')
+      .replace(/<\/?t[dh]\b[^>]*>/gi, ' ')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+export function markdownToText(md: string): string {
+  return md
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^\s{0,3}#{1,6}\s+/, '')
+        .replace(/^\s*(?:[-*+]|>)\s+/, '')
+        .replace(/\*\*|__|`/g, '')
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/\s+$/, ''),
+    )
+    .join('\n');
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { foldRadicals, pageLines, toRawText, type PdfTextItem } from './pdf-lines.js';
+
+/** A pdf.js text item of `str` set at 12pt from (x, y), one em per character (CJK full width). */
+function item(str: string, x: number, y: number, size = 12): PdfTextItem {
+  return { str, transform: [size, 0, 0, size, x, y], width: str.length * size, height: size };
+}
+
+// A page with a 12pt body from x=72, a line pitch of 20: the shapes pdf.js reports for Chromium-printed text.
+const FULL = '为了规范政务服务行为提高行政效能推进政务服务标准化规范化便利化和服务型政府建设'; // 40 characters
+describe('pageLines', () => {
+  it('joins the items of one baseline left to right and orders lines top to bottom', () => {
+    const lines = pageLines([item('第二行', 72, 680), item('第一', 72, 700), item('行', 96, 700)]);
+    expect(lines).toEqual(['第一行', '第二行']);
+  });
+
+  it('puts an ideographic space where a gap separates two CJK items, an ASCII space between Latin ones', () => {
+    const lines = pageLines([item('第一条', 72, 700), item('为了', 72 + 36 + 12, 700), item('RCEP', 72, 680), item('2025', 72 + 48 + 6, 680)]);
+    expect(lines).toEqual(['第一条\u3000为了', 'RCEP 2025']);
+  });
+
+  it('gives an indented line ideographic spaces for its indent, measured from where full lines start', () => {
+    // The page number sits further left than the text, on a short line: it says nothing about the margin.
+    const lines = pageLines([item(FULL.slice(0, 38), 96, 700), item(FULL, 72, 680), item('末行', 72, 660), item('1', 30, 40)]);
+    expect(lines).toEqual(['\u3000\u3000' + FULL.slice(0, 38), FULL, '末行', '', '1']);
+  });
+
+  it('leaves a blank line where the gap between two lines is a paragraph gap', () => {
+    const lines = pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 620)]);
+    expect(lines).toEqual(['甲', '乙', '丙', '', '丁']);
+  });
+
+  it('keeps a large title with wide leading together, and sets it apart from the text before and after it', () => {
+    const lines = pageLines([item('国发〔2019〕4号', 200, 760), item('国务院关于印发国家职业', 150, 700, 20), item('教育改革实施方案的通知', 150, 655, 20), item('各省人民政府：', 72, 615), item('现将方案印发给你们。', 72, 590), item('请认真贯彻执行。', 72, 565)]);
+    expect(lines.map((l) => l.trim())).toEqual(['国发〔2019〕4号', '', '国务院关于印发国家职业', '教育改革实施方案的通知', '', '各省人民政府：', '现将方案印发给你们。', '请认真贯彻执行。']);
+  });
+
+  it('reads Kangxi and supplement radicals as the characters they stand for', () => {
+    expect(foldRadicals('中华⼈⺠共和国⾏政')).toBe('中华人民共和国行政');
+    expect(pageLines([item('⼈⺠代表⼤会', 72, 700)])).toEqual(['人民代表大会']);
+  });
+
+  it('reads 戶 as 户 on a page written in simplified characters only', () => {
+    expect(pageLines([item('常住戶口所在地的登记机关', 72, 700)])).toEqual(['常住户口所在地的登记机关']);
+    expect(pageLines([item('戶籍謄本', 72, 700)])).toEqual(['戶籍謄本']);
+  });
+
+  it('returns no lines for a page without text (a scan)', () => {
+    expect(pageLines([item('  ', 72, 700)])).toEqual([]);
+  });
+});
+
+describe('toRawText', () => {
+  it('writes each page under its # Page N: marker', () => {
+    expect(toRawText([['甲', '乙'], [], ['丙']])).toBe('# Page 1:\n甲\n乙\n# Page 2:\n\n# Page 3:\n丙\n');
+  });
+});

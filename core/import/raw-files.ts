@@ -1,0 +1,30 @@
+/**
+ * `policy-reader build` reads `.pdf` and `.docx` files in raw/ through the
+ * app's own extractors (extract.ts), so a maintainer gets the text the app's
+ * import gets. Text files pass through untouched: the build's decoder reads
+ * them. A file that cannot be extracted is skipped with its reason, like any
+ * other bad raw file; the build never stops on one.
+ */
+import type { RawFile } from '../corpus/build.js';
+import type { BuildWarning } from '../corpus/types.js';
+import { type ExtractorLibs, ImportError, extractText, sourceKind } from './extract.js';
+
+export async function extractRawFiles(files: readonly RawFile[], libs: ExtractorLibs): Promise<{ files: RawFile[]; skipped: BuildWarning[] }> {
+  const out: RawFile[] = [];
+  const skipped: BuildWarning[] = [];
+  for (const f of files) {
+    const kind = sourceKind(f.name);
+    if (kind !== 'pdf' && kind !== 'docx') {
+      out.push(f);
+      continue;
+    }
+    try {
+      const { text } = await extractText(f.name, f.bytes, libs);
+      out.push({ name: f.name, bytes: new TextEncoder().encode(text) });
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      skipped.push({ file: f.name, message: `skipped: ${e.message}` });
+    }
+  }
+  return { files: out, skipped };
+}

@@ -1,0 +1,155 @@
+/**
+ * 导入文件 in real Chromium against the preview server: a real PDF (a corpus
+ * document printed by Chromium, test-support/import-fixtures.ts) is imported
+ * through the file input; it is placed as the same text as the corpus's
+ * copy, listed under 我的文件, read with its outline, highlighted (kept over a
+ * reload), exported with its citation, compared with its corpus twin, then
+ * removed, and the highlight is found under 未能定位. A scanned PDF and a
+ * second import of the same file are refused with their messages.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { PolicyDocument, Unit } from '../../core/corpus/types';
+import { allUnits } from '../../core/corpus/units';
+import { corpusDocPdf, scannedPdf } from '../../test-support/import-fixtures';
+import { corpusDir, openSession, screenshot, type Session } from './harness';
+import { body, dragSelect, painted, stored } from './annotation-helpers';
+
+declare const CSS: any, document: any;
+
+let session: Session;
+let page: Page;
+let original: PolicyDocument;
+let pdf: Uint8Array;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const dir = corpusDir();
+  const library = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as { id: string; docNumber: string | null }[];
+  // A notice with 文号, numbered items and no attachment: what most imported files look like.
+  const pickId = library.find((d) => d.docNumber === '宁市监〔2023〕115号')?.id;
+  if (!pickId) throw new Error(`the corpus at ${dir} lacks the scenario document 宁市监〔2023〕115号 (build the sample corpus: npm run build:corpus)`);
+  original = JSON.parse(readFileSync(join(dir, 'docs', `${pickId}.json`), 'utf8'));
+  pdf = await corpusDocPdf(original, '宁德市人民政府公报');
+  session = await openSession(dir, { pageErrors });
+  page = session.page;
+}, 180_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const importPdf = (name: string, bytes: Uint8Array) => page.getByTestId('import-input').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
+const lineFor = (name: string) => page.getByTestId('import-line').filter({ hasText: name });
+
+let userId: string;
+let unit: Unit;
+
+describe('importing a PDF', () => {
+  it('imports through the file input with a progress line, and places it as the same text as the corpus copy', async () => {
+    await page.goto(session.server.url);
+    await page.getByTestId('library-list').waitFor();
+    await importPdf('宁德通知.pdf', pdf);
+    const line = lineFor('宁德通知.pdf');
+    await line.locator('a', { hasText: original.title }).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'import-done');
+    const placement = line.getByTestId('import-placement').first();
+    expect(await placement.textContent()).toContain(`与《${original.title}》（${original.docNumber}）内容相同：同一文本`);
+    expect(await placement.textContent()).toMatch(/\d+ 条对应，0 条有改动/);
+    const href = (await line.locator('a', { hasText: original.title }).getAttribute('href'))!;
+    userId = /#\/doc\/(u[0-9a-f]{11})$/.exec(href)![1];
+  });
+
+  it('lists it under 我的文件 with the recognised title, 文号 and date', async () => {
+    await page.getByTestId('facet-source').getByText('我的文件').click();
+    const rows = page.getByTestId('doc-row');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 1);
+    const row = rows.first();
+    expect(await row.getAttribute('data-doc-id')).toBe(userId);
+    const text = await row.textContent();
+    expect(text).toContain(original.title);
+    expect(text).toContain(original.docNumber!);
+    expect(text).toContain('2023年5月29日');
+  });
+
+  it('reads with its outline and page numbers; a highlight is kept over a reload', async () => {
+    unit = allUnits(original.units).find((u) => u.label === '1.' && body(u).length > 30)!;
+    const id = `${userId}~${unit.path}`;
+    await page.goto(`${session.server.url}#/doc/${userId}/${encodeURIComponent(id)}`);
+    await page.waitForSelector(`[id="${id}"] p[data-para]`);
+    expect(await page.getByTestId('user-doc-panel').textContent()).toContain('我的文件');
+    expect(await page.locator('nav').filter({ hasText: '（一）' }).count()).toBeGreaterThan(0);
+    await dragSelect(page, id, 2, 12);
+    await page.getByRole('button', { name: '高亮：黄色' }).click();
+    await page.waitForFunction(() => CSS.highlights.has('annot-yellow'));
+    await page.reload();
+    await page.waitForSelector(`[id="${id}"] p[data-para]`);
+    await page.waitForFunction(() => CSS.highlights.has('annot-yellow'), undefined, { timeout: 10_000 });
+    expect(await painted(page, 'annot-yellow')).toEqual([body(unit).slice(2, 12)]);
+    const [a] = await stored(page);
+    expect(a.target.source).toBe(`policy-reader:doc/${userId}#${id}`);
+  });
+
+  it('exports the highlight with its citation to the imported document', async () => {
+    await page.goto(`${session.server.url}#/export?doc=${userId}`);
+    const frame = page.locator('iframe[title="导出预览"]');
+    await frame.waitFor({ timeout: 30_000 });
+    const html = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(html).toContain(body(unit).slice(2, 12));
+    expect(html).toContain(original.title);
+    expect(html).toContain(original.docNumber!);
+  });
+
+  it('finds a sentence from it in one list with the corpus, and under 我的文件 alone', async () => {
+    const sentence = body(unit).slice(2, 22);
+    const links = () => page.locator('main a[href^="#/doc/"]').evaluateAll((as) => as.map((a) => (a as any).getAttribute('href') as string));
+    await page.goto(`${session.server.url}#/search?q=${encodeURIComponent(sentence)}`);
+    await page.waitForFunction((id) => [...document.querySelectorAll('main a[href^="#/doc/"]')].some((a: any) => a.getAttribute('href').startsWith(`#/doc/${id}/`)), userId, { timeout: 30_000 });
+    // The corpus's own copy holds the same sentence: both are listed, ranked alike.
+    expect((await links()).some((h) => h.startsWith(`#/doc/${original.id}/`))).toBe(true);
+    await page.getByRole('group', { name: '来源' }).getByRole('button', { name: '我的文件' }).click();
+    await page.waitForFunction((id) => { const hs = [...document.querySelectorAll('main a[href^="#/doc/"]')].map((a: any) => a.getAttribute('href')); return hs.length > 0 && hs.every((h: string) => h.startsWith(`#/doc/${id}`)); }, userId, { timeout: 30_000 });
+    expect(page.url()).toContain('from=mine');
+  });
+
+  it('shows its placement in the reading view and opens the comparison with the corpus copy', async () => {
+    await page.goto(`${session.server.url}#/doc/${userId}`);
+    const placement = page.getByTestId('user-doc-placement').first();
+    await placement.waitFor();
+    await placement.getByRole('link', { name: '比较' }).click();
+    await page.waitForURL(new RegExp(`#/compare/${original.id}/${userId}$`));
+    await page.getByText('总体相似度').first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'import-compare');
+  });
+
+  it('refuses the same file again, offering to open it; refuses a scanned PDF, and adds nothing', async () => {
+    await page.goto(session.server.url);
+    await importPdf('再次导入.pdf', pdf);
+    const again = lineFor('再次导入.pdf');
+    await again.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await again.textContent()).toContain('这个文件已经导入过');
+    expect(await again.locator(`a[href="#/doc/${userId}"]`).count()).toBe(1);
+    await importPdf('扫描件.pdf', await scannedPdf());
+    const scan = lineFor('扫描件.pdf');
+    await scan.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await scan.textContent()).toContain('此 PDF 没有文字层（可能是扫描件），无法识别文字');
+    await page.goto(`${session.server.url}#/?from=${encodeURIComponent('我的文件')}`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 1);
+  });
+
+  it('removes it; its highlight is kept under 未能定位', async () => {
+    await page.goto(`${session.server.url}#/doc/${userId}`);
+    await page.getByTestId('user-doc-panel').waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('user-doc-panel').getByRole('button', { name: '移除' }).click();
+    await page.getByText('1 条标注保留在“我的标注 › 未能定位”').waitFor();
+    await page.goto(`${session.server.url}#/annotations`);
+    await page.getByRole('heading', { name: /^未能定位/ }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('main').textContent()).toContain(body(unit).slice(2, 12));
+    const [a] = await stored(page);
+    expect(a['policyReader:orphaned']).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});

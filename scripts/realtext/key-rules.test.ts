@@ -1,0 +1,129 @@
+/** The answer key's own rules, on header lines as the sources print them (expectations read off the lines by hand). */
+import { describe, expect, it } from 'vitest';
+import { actingBody, countArticles, kindOfTitle, parseLawMarkdown } from './law-source.js';
+import { regionOf } from './key-region.js';
+import { noticeKind, signatureDate } from './notice-source.js';
+import { locateDocs, pickSentences } from './locate.js';
+import { charAccuracy } from './accuracy.js';
+
+describe('actingBody: the body that acted, as a metadata line names it', () => {
+  it.each([
+    ['第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国产品质量法〉等五部法律的决定》第二次修正', '全国人民代表大会常务委员会'],
+    ['上海市第十五届人民代表大会常务委员会第二十次会议通过', '上海市人民代表大会常务委员会'],
+    ['北京市第九届人大常委会第三十一次会议通过', '北京市人民代表大会常务委员会'],
+    ['中华人民共和国国务院令第656号公布', '国务院'],
+    ['中华人民共和国国务院、中华人民共和国中央军事委员会令第371号公布', '国务院、中央军事委员会'],
+    ['最高人民检察院第十三届检察委员会第二十八次会议通过', '最高人民检察院'],
+    ['《国务院关于修改部分行政法规的决定》第一次修订', '国务院'],
+    ['民政部令第14号发布', '民政部'],
+    ['施行', null],
+  ])('%s → %s', (line, body) => expect(actingBody(line)).toBe(body));
+});
+
+describe('parseLawMarkdown', () => {
+  const md = [
+    '# 中华人民共和国义务教育法',
+    '',
+    '1986年4月12日 第六届全国人民代表大会第四次会议通过',
+    '',
+    '2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国产品质量法〉等五部法律的决定》第二次修正）',
+    '',
+    '2019年1月1日 施行',
+    '',
+    '<!-- INFO END -->',
+    '',
+    '## 第一章 总则',
+    '',
+    '第一条 为了保障适龄儿童、少年接受义务教育的权利，制定本法。',
+    '',
+    '国家实行九年义务教育制度。',
+    '',
+    '第二条 国家实行九年义务教育制度。',
+    '',
+    '第十条规定的期限，依照前款执行。',
+    '',
+    '“第三条 本法自公布之日起施行。”',
+  ].join('\n');
+  const law = parseLawMarkdown(md, '行政法/义务教育法(2018-12-29).md', 'c0ffee')!;
+  it('reads the title, the dated events with their bodies, and the blocks', () => {
+    expect(law.title).toBe('中华人民共和国义务教育法');
+    expect(law.fileDate).toBe('2018-12-29');
+    expect(law.meta.map((m) => [m.date, m.event, m.body])).toEqual([
+      ['1986-04-12', 'adopted', '全国人民代表大会'],
+      ['2018-12-29', 'amended', '全国人民代表大会常务委员会'],
+      ['2019-01-01', 'effective', null],
+    ]);
+    expect(law.blocks[0]).toEqual({ kind: 'heading', level: 2, text: '第一章 总则' });
+  });
+  it('counts the paragraphs that begin with 第X条 and a space, not a quoted one nor a reference (第十条规定)', () => {
+    expect(countArticles(law.blocks)).toBe(2);
+  });
+});
+
+describe('kinds', () => {
+  it.each([
+    ['中华人民共和国义务教育法', '法'],
+    ['不动产登记暂行条例', '条例'],
+    ['最高人民法院关于审理食品药品纠纷案件适用法律若干问题的规定', '规定'],
+    ['中华人民共和国刑法修正案（七）', '修正案'],
+    ['国家机关、事业单位贯彻《国务院关于职工工作时间的规定》的实施办法', '办法'],
+  ])('%s → %s', (t, k) => expect(kindOfTitle(t)).toBe(k));
+  it.each([
+    ['国务院关于印发国家职业教育改革实施方案的通知', '方案'],
+    ['国务院关于印发《国务院工作规则》的通知', '规则'],
+    ['国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知', '通知'],
+    ['国务院关于河北雄安新区总体规划（2018—2035年）的批复', '批复'],
+    ['国务院办公厅关于黄金经济政策有关问题的复函', '复函'],
+  ])('notice %s → %s', (t, k) => expect(noticeKind(t, kindOfTitle)).toBe(k));
+});
+
+describe('signatureDate', () => {
+  it.each([
+    ['2019年1月27日', '2019-01-27'],
+    ['一九九六年六月二十九日', '1996-06-29'],
+    ['二〇〇四年十二月十七日', '2004-12-17'],
+    ['2019年1月27日印发', null],
+    ['2019年13月1日', null],
+  ])('%s → %s', (l, d) => expect(signatureDate(l)).toBe(d));
+});
+
+describe('regionOf', () => {
+  it('is the folder province, or the city its issuer or title begins with', () => {
+    expect(regionOf('山东', ['青岛市人民代表大会常务委员会', '青岛市城市风貌保护条例'])).toEqual({ level: 'city', province: '山东省', city: '青岛市' });
+    expect(regionOf('广东', ['', '深圳经济特区房地产登记条例'])).toEqual({ level: 'city', province: '广东省', city: '深圳市' });
+    expect(regionOf('上海', ['上海市人民代表大会常务委员会', '上海市促进浦东新区保税维修业务发展若干规定'])).toEqual({ level: 'province', province: '上海市', city: null });
+  });
+});
+
+describe('locateDocs and pickSentences', () => {
+  const raw = ['# Page 1:', '全国人民代表大会常务委员会公报', '', '中华人民共和国义务', '教育法', '第一条 为了保障适龄儿童、少年接受义务教育的权利，保', '证义务教育的实施。', '', '—1—', '# Page 2:', '不动产登记暂行条例', '第一条 为整合不动产登记职责。', '2'].join('\n');
+  it('finds a wrapped title past the running header, and ends a document on its last text line', () => {
+    const [a, b] = locateDocs(
+      raw,
+      [
+        { first: '中华人民共和国义务教育法', title: '中华人民共和国义务教育法', text: '第一条 为了保障适龄儿童、少年接受义务教育的权利，保证义务教育的实施。' },
+        { first: '不动产登记暂行条例', title: '不动产登记暂行条例', text: '第一条 为整合不动产登记职责。' },
+      ],
+      ['全国人民代表大会常务委员会公报'],
+    );
+    expect(a).toEqual({ startLine: 4, titleLine: 4, endLine: 7, wrapPhrases: ['的权利，保证义务教育'] });
+    expect(b).toMatchObject({ startLine: 11, endLine: 12 });
+  });
+  it('picks whole sentences without the unit label', () => {
+    expect(pickSentences(['第一条 为了保障适龄儿童、少年接受义务教育的权利，制定本法。', '（一）国务院烟草专卖行政主管部门规定的其他条件。'], 3)).toEqual([
+      '为了保障适龄儿童、少年接受义务教育的权利，制定本法。',
+      '国务院烟草专卖行政主管部门规定的其他条件。',
+    ]);
+  });
+});
+
+describe('charAccuracy', () => {
+  it('counts a substituted character as one edit and ignores whitespace', () => {
+    const sub = charAccuracy('常住户口所在地', '常住 戶口\n所在地');
+    expect(sub).toMatchObject({ edits: 1, chars: 7 });
+    expect(sub.accuracy).toBeCloseTo(6 / 7, 12);
+    const lost = charAccuracy('人民代表大会', '人民大会');
+    expect(lost).toMatchObject({ edits: 2, chars: 6 });
+    expect(lost.accuracy).toBeCloseTo(4 / 6, 12);
+  });
+});
