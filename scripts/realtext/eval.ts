@@ -50,8 +50,8 @@ export async function evaluate(setDir: string, layoutPrefix = ''): Promise<{ sco
   const files = (await readRawFiles(path.join(setDir, 'raw'))).files.filter((f) => wanted.has(f.name));
   const result = buildCorpus(files, sha256Hex);
   const t1 = performance.now();
-  const { units, index } = buildIndexData(flattenCorpus(result.docs));
-  const engine = new SearchEngine(units, index);
+  const { units, index, texts } = buildIndexData(flattenCorpus(result.docs));
+  const engine = SearchEngine.fromJSON(units, index, texts.map((t) => JSON.stringify(t)));
   const t2 = performance.now();
   const variants = detectVariants(result.docs);
   const t3 = performance.now();
