@@ -57,7 +57,7 @@ export async function evaluate(setDir: string, layoutPrefix = ''): Promise<{ sco
   const t3 = performance.now();
   const probes: Probes = {
     foundIn: (docId, phrase) => engine.search(phrase, { doc: docId, facets: false, limit: 1 }).total > 0,
-    revisions: variants.families.flatMap((f) => f.pairs.filter((p) => p.relation === 'revision').map((p) => ({ a: p.a, b: p.b }))),
+    revisions: [...variants.families.flatMap((f) => f.pairs), ...variants.links].filter((p) => p.relation === 'revision').map((p) => ({ a: p.a, b: p.b })),
   };
   const score = scoreCorpus(key, result.docs.map(toParsed), probes);
   return { score, ms: { parse: Math.round(t1 - t0), index: Math.round(t2 - t1), variants: Math.round(t3 - t2), score: Math.round(performance.now() - t3) } };
