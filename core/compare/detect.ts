@@ -218,6 +218,16 @@ export function docSignature(units: readonly number[], unitSigs: Uint32Array[]):
 /** The date a version is known by: its issue date, else when it takes effect. */
 const versionDate = (d: PolicyDocument) => d.date ?? d.effectiveDate ?? null;
 
+/**
+ * The dates two versions are compared by, like with like: both issue dates, else both effective dates,
+ * else none (a text issued on 6-25 and a copy that only says it takes effect on 7-1 are not two dates).
+ */
+function comparableDates(a: PolicyDocument, b: PolicyDocument): [string, string] | null {
+  if (a.date && b.date) return [a.date, b.date];
+  if (a.effectiveDate && b.effectiveDate) return [a.effectiveDate, b.effectiveDate];
+  return null;
+}
+
 /** The relation text overlap and titles show, or null for no family link. */
 export function relationOf(a: PolicyDocument, b: PolicyDocument, o: Overlap, sharedClauses: number): { relation: Relation; evidence?: 'draft' | 'version'; swap: boolean } | null {
   const high = Math.max(o.aInB, o.bInA);
@@ -229,9 +239,8 @@ export function relationOf(a: PolicyDocument, b: PolicyDocument, o: Overlap, sha
   if (rev && (high >= REVISION_CONTAINMENT || rev.oneTitle)) return { relation: 'revision', evidence: rev.evidence, swap: rev.swap };
   if (low >= SAME_CONTAINMENT) {
     // One text issued at two dates in one place is a text and its reissue, not two copies of one document.
-    const da = versionDate(a);
-    const db = versionDate(b);
-    if (da && db && da !== db && sameRegion(a, b)) return { relation: 'revision', evidence: 'version', swap: db < da };
+    const dates = comparableDates(a, b);
+    if (dates && dates[0] !== dates[1] && sameRegion(a, b)) return { relation: 'revision', evidence: 'version', swap: dates[1] < dates[0] };
     return { relation: 'same', swap: false };
   }
   if (high >= ADAPTATION_CONTAINMENT) return { relation: 'adaptation', swap: false };
@@ -271,9 +280,8 @@ export function revisionEvidence(a: PolicyDocument, b: PolicyDocument): { eviden
     if (draft.date && adopted.date && adopted.date < draft.date) return null;
     return { evidence: 'draft', swap: db };
   }
-  const dateA = versionDate(a);
-  const dateB = versionDate(b);
-  if (!da && similarTitles && dateA && dateB && dateA !== dateB && sameAuthority(a, b)) return { evidence: 'version', swap: dateB < dateA, ...(dice >= ONE_TITLE ? { oneTitle: true as const } : {}) };
+  const dates = comparableDates(a, b);
+  if (!da && similarTitles && dates && dates[0] !== dates[1] && sameAuthority(a, b)) return { evidence: 'version', swap: dates[1] < dates[0], ...(dice >= ONE_TITLE ? { oneTitle: true as const } : {}) };
   return null;
 }
 
