@@ -106,6 +106,8 @@ function samples(n: number, seed: number): string[] {
   return out;
 }
 
+// Each property runs hundreds of queries against a brute-force scan: on a shared two-core machine that
+// can take tens of seconds, so these tests have their own time limit.
 describe(`search property (corpus)`, () => {
   it('phrase matching equals a brute-force scan for 3000 random substrings (lengths 1–12)', () => {
     expect(docs.length).toBeGreaterThan(50);
@@ -118,7 +120,7 @@ describe(`search property (corpus)`, () => {
       checked += want.length;
     }
     expect(checked).toBeGreaterThan(3000);
-  });
+  }, 120_000);
 
   it('full queries ("phrase") return exactly the containing units, with exact ranges', () => {
     let n = 0;
@@ -132,7 +134,7 @@ describe(`search property (corpus)`, () => {
       for (const h of text) expect({ sub, unit: h.unitId, ranges: h.ranges }).toEqual({ sub, unit: h.unitId, ranges: bruteRanges(byId.get(h.unitId!)!, sub) });
     }
     expect(n).toBeGreaterThan(600);
-  });
+  }, 120_000);
 
   it('AND of two substrings of one unit finds that unit; excluding one of them drops it', () => {
     const rnd = mulberry32(5);
@@ -154,7 +156,7 @@ describe(`search property (corpus)`, () => {
       for (const h of not) expect(has(byId.get(h.unitId!)!, b), `${h.unitId} has ${b}`).toBe(false);
     }
     expect(n).toBeGreaterThan(100);
-  });
+  }, 120_000);
 
   it('ranks a document whose title has the phrase first (政务服务管理办法)', () => {
     const qd = corpus.docs.find((d) => d.title.includes('政务服务管理办法'));

@@ -23,12 +23,17 @@ interface Shard {
   norm: (NormalizedUnitText | undefined)[];
   /** Characters held: what `trim` budgets. */
   chars: number;
+  /** When it was last read (a counter): `trim` drops the least recent first. */
+  used: number;
 }
 
 export type ShardReader = (file: string) => string | undefined;
 
 export class TextStore {
   private readonly loaded = new Map<number, Shard>();
+  private clock = 0;
+  /** The shard read last: consecutive reads mostly fall in it (hits come in unit order). */
+  private last: Shard | null = null;
 
   constructor(
     /** First unit of each shard, then the unit count. */
@@ -59,7 +64,7 @@ export class TextStore {
     if (!data || data.v !== SEARCH_FORMAT_VERSION || data.from !== from || !Array.isArray(data.texts) || data.texts.length !== n || !data.texts.every((t) => typeof t === 'string')) {
       throw new Error(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`);
     }
-    this.loaded.set(k, { from, texts: data.texts, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0) });
+    this.loaded.set(k, { from, texts: data.texts, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: ++this.clock });
   }
 
   isLoaded(k: number): boolean {
@@ -67,16 +72,17 @@ export class TextStore {
   }
 
   private shard(u: number): Shard {
+    const l = this.last;
+    if (l && u >= l.from && u < l.from + l.texts.length) return l;
     const k = this.shardOf(u);
-    const s = this.loaded.get(k);
-    if (s) {
-      // Most recently used last (Map keeps insertion order): what `trim` keeps.
-      this.loaded.delete(k);
-      this.loaded.set(k, s);
-      return s;
+    let s = this.loaded.get(k);
+    if (!s) {
+      if (!this.tryRead(k)) throw new ShardMissing([k]);
+      s = this.loaded.get(k)!;
     }
-    if (!this.tryRead(k)) throw new ShardMissing([k]);
-    return this.loaded.get(k)!;
+    s.used = ++this.clock;
+    this.last = s;
+    return s;
   }
 
   private tryRead(k: number): boolean {
@@ -117,9 +123,11 @@ export class TextStore {
   trim(maxChars: number): void {
     let held = 0;
     for (const s of this.loaded.values()) held += s.chars;
-    for (const [k, s] of this.loaded) {
+    const byAge = [...this.loaded.entries()].sort((x, y) => x[1].used - y[1].used);
+    for (const [k, s] of byAge) {
       if (held <= maxChars || this.loaded.size <= 1) break;
       this.loaded.delete(k);
+      if (this.last === s) this.last = null;
       held -= s.chars;
     }
   }
