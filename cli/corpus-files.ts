@@ -1,31 +1,45 @@
-/** File-system side of the corpus: where it lives, reading raw files, writing and reading the build. */
-import { mkdir, readFile, readdir, rm, writeFile, rename } from 'node:fs/promises';
+/**
+ * File-system side of the corpus: where it lives, the build lock, writing a
+ * build and switching readers to it, and reading it back.
+ *
+ * Layout of a corpus folder (DIR, resources/corpus by default):
+ *   raw/                       the user's raw texts (never written)
+ *   versions/<version>/        one complete build: manifest.json, library.json, docs/, search/, variants.json
+ *   current -> versions/<v>    the pointer: a symlink, renamed into place last, so a reader sees
+ *                              the previous build or the new one, never a mixture or a gap
+ *   library.json, manifest.json, variants.json, docs, search
+ *                              fixed links through current/, for readers that open DIR/library.json
+ *   cache/parse/               parsed raw files by content (cli/parse-pool.ts)
+ *   .build.lock                the running build's pid
+ * A build writes versions/.build-<pid>/, renames it to versions/<v>, switches
+ * `current`, and only then retires the previous versions, deleting only the
+ * files their manifest lists. Readers resolve `current` once (corpusRoot) and
+ * read one version throughout.
+ */
+import { lstat, mkdir, readFile, readdir, readlink, realpath, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { RawFile } from '../core/corpus/build.js';
 import type { DocSummary, Manifest, PolicyDocument } from '../core/corpus/types.js';
 import { restoreLibrary, restoreDocument } from '../core/corpus/restore.js';
+import { sha256Hex } from './hash.js';
+import { PROJECT_ROOT } from './project-root.js';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { PROJECT_ROOT };
+export { readRawFiles } from './raw-files.js';
 export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, 'resources', 'corpus');
 
-export async function readRawFiles(rawDir: string): Promise<{ files: RawFile[]; unreadable: { file: string; message: string }[] }> {
-  const names = (await readdir(rawDir)).filter((n) => !n.startsWith('.')).sort();
-  const files: RawFile[] = [];
-  const unreadable: { file: string; message: string }[] = [];
-  for (const name of names) {
-    try {
-      files.push({ name, bytes: new Uint8Array(await readFile(path.join(rawDir, name))) });
-    } catch (e) {
-      unreadable.push({ file: name, message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
-    }
-  }
-  return { files, unreadable };
-}
-
 const LOCK_FILE = '.build.lock';
-/** Entries of the corpus folder that a build replaces; everything else (raw/, dotfiles) is left alone. */
-const SWAP_DIR = '.swap-previous';
+export const VERSIONS_DIR = 'versions';
+export const CURRENT_LINK = 'current';
+/** Top-level names that lead through `current` into the version, for readers that do not follow the pointer themselves. */
+const COMPAT_LINKS = ['library.json', 'manifest.json', 'variants.json', 'docs', 'search'] as const;
+/** What a build may find in DIR besides those: its own entries and the user's raw texts. */
+const BUILD_ENTRIES = new Set<string>(['raw', VERSIONS_DIR, CURRENT_LINK, 'cache', LOCK_FILE, ...COMPAT_LINKS]);
+const STAGING = /^\.build-(\d+)$/;
+const RETIRING = /^\.old-/;
+/** A link being made by pointTo when its build was killed (only our own names: a user's *.tmp is not ours). */
+const TMP_LINK = /^(current|library\.json|manifest\.json|variants\.json|docs|search)\.\d+\.tmp$/;
+/** The swap folder of builds before versioned folders: left alone (it may hold a user's files moved aside), but reported. */
+const LEGACY_SWAP_DIR = '.swap-previous';
 
 function pidAlive(pid: number): boolean {
   try {
@@ -60,80 +74,245 @@ export async function acquireBuildLock(corpusDir: string): Promise<{ ok: true; r
   return { ok: false, message: `could not take the build lock ${lockPath}` };
 }
 
+const exists = (p: string) => lstat(p).then(
+  () => true,
+  () => false,
+);
+
+async function readManifestAt(dir: string): Promise<Manifest | null> {
+  try {
+    const m = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    return typeof m.contentHash === 'string' ? m : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Write the built corpus next to the raw files: into a temporary folder
- * first, then swapped in with renames only (each old entry renamed aside,
- * the new one renamed into place, the old ones deleted last). A failure
- * before the swap leaves the previous corpus untouched; a crash during it
- * leaves the previous entries in .swap-previous/, restored by the next build.
+ * A flat corpus written by a build before versioned folders: which of its
+ * files the build wrote, proven by recomputing its manifest's contentHash over
+ * them (library.json, docs/<id>.json of each listed id, variants.json and the
+ * search files). Null when they do not add up: then nothing of it is deleted.
  */
-export async function writeCorpus(corpusDir: string, files: Map<string, string>): Promise<void> {
-  await recoverInterruptedSwap(corpusDir);
-  const tmp = path.join(corpusDir, `.build-${process.pid}`);
-  await rm(tmp, { recursive: true, force: true });
+async function legacyBuildFiles(corpusDir: string): Promise<string[] | null> {
+  if ((await lstat(path.join(corpusDir, 'manifest.json')).catch(() => null))?.isFile() !== true) return null;
+  const manifest = await readManifestAt(corpusDir);
+  if (!manifest) return null;
+  try {
+    const ids = (JSON.parse(await readFile(path.join(corpusDir, 'library.json'), 'utf8')) as { id: string }[]).map((d) => d.id);
+    const search = ((await readdir(path.join(corpusDir, 'search'), { recursive: true }).catch(() => [])) as string[]).map((f) => `search/${f.split(path.sep).join('/')}`);
+    const candidates = ['library.json', ...ids.map((id) => `docs/${id}.json`), ...(await exists(path.join(corpusDir, 'variants.json')) ? ['variants.json'] : []), ...search];
+    const files: string[] = [];
+    for (const rel of candidates) if ((await lstat(path.join(corpusDir, rel))).isFile()) files.push(rel);
+    const hashOf = async (set: string[]) => {
+      const lines = [];
+      for (const rel of [...set].sort()) lines.push(`${rel}\n${sha256Hex(await readFile(path.join(corpusDir, rel)))}`);
+      return sha256Hex(lines.join('\n'));
+    };
+    return (await hashOf(files)) === manifest.contentHash ? [...files, 'manifest.json'] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * May a build write into this folder? Yes when it holds nothing but a build's
+ * own entries and raw/, or when a manifest says a build wrote it (then only
+ * the build's files are ever replaced, the rest is left alone). A folder with
+ * other files and no manifest is someone else's: refused.
+ */
+export async function checkCorpusFolder(corpusDir: string): Promise<{ ok: true; notes: string[] } | { ok: false; message: string }> {
+  const names = await readdir(corpusDir).catch(() => [] as string[]);
+  const notes: string[] = [];
+  if (names.includes(LEGACY_SWAP_DIR)) notes.push(`${path.join(corpusDir, LEGACY_SWAP_DIR)} 是旧版构建中断时留下的，里面可能有被移开的文件；构建不会动它，确认无用后可自行删除`);
+  // Hidden files (.DS_Store, an editor's) are not what a build would overwrite: only visible ones count.
+  const foreign = names.filter((n) => !n.startsWith('.') && !BUILD_ENTRIES.has(n));
+  const hasManifest = (await readManifestAt(path.join(corpusDir, CURRENT_LINK))) !== null || (await readManifestAt(corpusDir)) !== null;
+  if (hasManifest) return { ok: true, notes };
+  const unexpected = [...foreign];
+  // A real file or folder where a build puts its links (docs/, library.json) is not the build's either.
+  for (const n of COMPAT_LINKS) if (names.includes(n) && !(await lstat(path.join(corpusDir, n))).isSymbolicLink()) unexpected.push(n);
+  if (!unexpected.length) return { ok: true, notes };
+  const shown = unexpected.slice(0, 5).join('、') + (unexpected.length > 5 ? ` 等 ${unexpected.length} 项` : '');
+  return {
+    ok: false,
+    message: `拒绝写入 ${corpusDir}：这个文件夹里有不是构建写出的内容（${shown}），也没有 manifest.json 说明哪些文件是构建写的，构建可能覆盖或删除它们。请用 --corpus 指定一个空文件夹，或只含 raw/ 的文件夹。`,
+  };
+}
+
+/** Steps of the switch, for a caller that reports them (the tests kill a build at each one). */
+export type SwitchStep = 'staged' | 'version-in-place' | 'switched' | 'links' | 'retired';
+
+/**
+ * Write one build as a new version and switch readers to it. A failure or a
+ * kill before the switch leaves the previous version current (its staging
+ * folder is removed by the next build); after it, the new one is current and
+ * the next build finishes retiring the old ones.
+ */
+export async function writeCorpus(corpusDir: string, files: Map<string, string>, onStep: (s: SwitchStep) => void = () => {}): Promise<{ version: string; retired: string[]; kept: string[] }> {
+  const versions = path.join(corpusDir, VERSIONS_DIR);
+  await mkdir(versions, { recursive: true });
+  await removeStaleStaging(corpusDir);
+  const staging = path.join(versions, `.build-${process.pid}`);
   try {
     for (const [rel, content] of files) {
-      const target = path.join(tmp, rel);
+      const target = path.join(staging, rel);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, content);
     }
   } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
     throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`, { cause: e });
   }
-  const aside = path.join(corpusDir, SWAP_DIR);
-  await mkdir(aside, { recursive: true });
-  const entries = await readdir(tmp);
-  // Entries of the previous build that this one does not write (an old search/ layout) go aside too.
-  const previous = new Set([...entries, 'docs', 'search', 'library.json', 'manifest.json']);
-  for (const entry of previous) {
-    await rename(path.join(corpusDir, entry), path.join(aside, entry)).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
+  onStep('staged');
+  const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as Partial<Manifest>;
+  const version = `${Date.now().toString(36)}-${String(manifest.contentHash ?? 'nohash').slice(0, 12)}`;
+  await rename(staging, path.join(versions, version));
+  onStep('version-in-place');
+  const legacy = await legacyBuildFiles(corpusDir);
+  await pointTo(path.join(corpusDir, CURRENT_LINK), path.join(VERSIONS_DIR, version));
+  onStep('switched');
+  const kept = legacy ? await removeListed(corpusDir, legacy) : [];
+  kept.push(...(await ensureCompatLinks(corpusDir)));
+  onStep('links');
+  const retired: string[] = [];
+  for (const name of await readdir(versions)) {
+    if (name === version || STAGING.test(name)) continue;
+    const r = await retireVersion(versions, name);
+    kept.push(...r.kept);
+    if (r.retired) retired.push(name.replace(RETIRING, ''));
+  }
+  onStep('retired');
+  return { version, retired, kept };
+}
+
+/** Replace the symlink at `link` with one to `target` (relative), atomically: a new link renamed over the old. */
+async function pointTo(link: string, target: string): Promise<void> {
+  const tmp = `${link}.${process.pid}.tmp`;
+  await rm(tmp, { force: true });
+  // A junction on Windows: a directory link that needs no administrator right (it wants an absolute target).
+  if (process.platform === 'win32') await symlink(path.resolve(path.dirname(link), target), tmp, 'junction');
+  else await symlink(target, tmp);
+  await rename(tmp, link);
+}
+
+/** The fixed links DIR/library.json → current/library.json …, made where the name is free (a user's file of that name is left alone). */
+async function ensureCompatLinks(corpusDir: string): Promise<string[]> {
+  const kept: string[] = [];
+  for (const name of COMPAT_LINKS) {
+    const at = path.join(corpusDir, name);
+    const target = path.join(CURRENT_LINK, name);
+    const st = await lstat(at).catch(() => null);
+    if (st?.isSymbolicLink() && (await readlink(at)) === target) continue;
+    if (st && !st.isSymbolicLink()) {
+      kept.push(name);
+      continue;
+    }
+    // Where links to files cannot be made (Windows without the right) there are none: readers follow `current` themselves.
+    await pointTo(at, target).catch(() => undefined);
+  }
+  return kept;
+}
+
+/** Delete the listed files of a build under `root`, then the folders they leave empty; returns what had to stay (a user's files). */
+async function removeListed(root: string, listed: string[]): Promise<string[]> {
+  const dirs = new Set<string>();
+  for (const rel of listed) {
+    if (rel.split('/').includes('..') || path.isAbsolute(rel)) continue;
+    await unlink(path.join(root, rel)).catch(() => undefined);
+    for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) dirs.add(d);
+  }
+  const kept: string[] = [];
+  for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
+    await rmdir(path.join(root, d)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOTEMPTY' || e.code === 'EEXIST') kept.push(d);
     });
   }
-  // manifest.json last: its presence marks a complete swap (see recoverInterruptedSwap).
-  entries.sort((a, b) => Number(a === 'manifest.json') - Number(b === 'manifest.json'));
-  for (const entry of entries) await rename(path.join(tmp, entry), path.join(corpusDir, entry));
-  await rm(tmp, { recursive: true, force: true });
-  await rm(aside, { recursive: true, force: true });
+  return kept.filter((d) => !kept.some((k) => k !== d && k.startsWith(`${d}/`)));
 }
 
 /**
- * After a crash during the swap: manifest.json is renamed into place last, so
- * its presence means the new build is complete (drop what was set aside);
- * otherwise the half-swapped new entries are removed and the previous build
- * is put back whole.
+ * Delete a version readers no longer see: it is first renamed to .old-<name>
+ * (no longer a version), then the files its manifest lists are deleted,
+ * manifest.json last, so a build killed midway leaves it for the next build
+ * to finish. What a build did not write stays, under the version's own name,
+ * where the user left it.
  */
-async function recoverInterruptedSwap(corpusDir: string): Promise<void> {
-  const aside = path.join(corpusDir, SWAP_DIR);
-  let entries: string[];
-  try {
-    entries = await readdir(aside);
-  } catch {
-    return;
+async function retireVersion(versions: string, name: string): Promise<{ retired: boolean; kept: string[] }> {
+  const base = name.replace(RETIRING, '');
+  const rel = `${VERSIONS_DIR}/${base}`;
+  let dir = path.join(versions, name);
+  const listed = (await readManifestAt(dir))?.files;
+  // Back under its own name, unless a version of that name exists again.
+  const putBack = async () => {
+    if (dir !== path.join(versions, base) && !(await exists(path.join(versions, base)))) await rename(dir, path.join(versions, base));
+  };
+  if (!listed) {
+    // An empty folder is what a build killed just before its last rmdir leaves: removing it deletes no file.
+    if (await rmdir(dir).then(
+      () => true,
+      () => false,
+    ))
+      return { retired: true, kept: [] };
+    // Otherwise nothing says what a build wrote here (what is left is the user's): left as it is.
+    await putBack();
+    return { retired: false, kept: [rel] };
   }
-  const complete = await readdir(corpusDir).then((names) => names.includes('manifest.json'));
-  if (!complete) {
-    for (const entry of entries) {
-      await rm(path.join(corpusDir, entry), { recursive: true, force: true });
-      await rename(path.join(aside, entry), path.join(corpusDir, entry));
+  if (name === base) {
+    const aside = path.join(versions, `.old-${base}`);
+    await rename(dir, aside);
+    dir = aside;
+  }
+  const kept = await removeListed(dir, listed);
+  await unlink(path.join(dir, 'manifest.json')).catch(() => undefined);
+  const gone = await rmdir(dir).then(
+    () => true,
+    () => false,
+  );
+  if (gone) return { retired: true, kept: [] };
+  await putBack();
+  return { retired: true, kept: kept.length ? kept.map((k) => `${rel}/${k}`) : [rel] };
+}
+
+/** Staging folders of builds that were killed: the lock is ours, so no other build is writing one. */
+async function removeStaleStaging(corpusDir: string): Promise<void> {
+  for (const where of [path.join(corpusDir, VERSIONS_DIR), corpusDir]) {
+    for (const name of await readdir(where).catch(() => [] as string[])) {
+      const m = STAGING.exec(name);
+      if (m && Number(m[1]) !== process.pid) await rm(path.join(where, name), { recursive: true, force: true });
     }
   }
-  await rm(aside, { recursive: true, force: true });
+  for (const name of await readdir(corpusDir).catch(() => [] as string[])) {
+    if (TMP_LINK.test(name)) await rm(path.join(corpusDir, name), { force: true });
+  }
+}
+
+/**
+ * The folder of the build readers should see: the target of `current`,
+ * resolved once so that one command reads one version throughout; the folder
+ * itself for a corpus without the pointer (a flat corpus: an older build, the
+ * e2e fixture).
+ */
+export async function corpusRoot(corpusDir: string): Promise<string> {
+  try {
+    return await realpath(path.join(corpusDir, CURRENT_LINK));
+  } catch {
+    return corpusDir;
+  }
 }
 
 export async function loadLibrary(corpusDir: string): Promise<DocSummary[]> {
-  return restoreLibrary(JSON.parse(await readFile(path.join(corpusDir, 'library.json'), 'utf8'))).docs;
+  return restoreLibrary(JSON.parse(await readFile(path.join(await corpusRoot(corpusDir), 'library.json'), 'utf8'))).docs;
 }
 
 export async function loadManifest(corpusDir: string): Promise<Manifest> {
-  return JSON.parse(await readFile(path.join(corpusDir, 'manifest.json'), 'utf8')) as Manifest;
+  return JSON.parse(await readFile(path.join(await corpusRoot(corpusDir), 'manifest.json'), 'utf8')) as Manifest;
 }
 
 export async function loadDocument(corpusDir: string, id: string): Promise<PolicyDocument | null> {
   if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
   try {
-    return restoreDocument(JSON.parse(await readFile(path.join(corpusDir, 'docs', `${id}.json`), 'utf8')), id);
+    return restoreDocument(JSON.parse(await readFile(path.join(await corpusRoot(corpusDir), 'docs', `${id}.json`), 'utf8')), id);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;

@@ -8,6 +8,10 @@ export interface CommandIO {
   stdinLines(): AsyncIterable<string>;
   /** True when stdin is a terminal (no piped input). */
   stdinIsTTY: boolean;
+  /** True when stderr is a terminal: long commands draw a progress bar there (cli/progress.ts). */
+  errIsTTY?: boolean;
+  /** Write to stderr as is, without a newline (the progress bar redraws its line). */
+  errWrite?(text: string): void;
 }
 
 export class UsageError extends Error {}
@@ -29,6 +33,8 @@ export function defaultIO(): CommandIO {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    errIsTTY: Boolean(process.stderr.isTTY),
+    errWrite: (t) => process.stderr.write(t),
     async *stdinLines() {
       const { createInterface } = await import('node:readline');
       const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });

@@ -86,7 +86,13 @@ describe('policy-reader', () => {
     expect(warnings).toMatch(/image\.txt: skipped: .*binary/);
     expect(warnings).toMatch(/gbk\.txt: decoded as GB18030/);
     const manifest = JSON.parse(await readFile(path.join(bad, 'manifest.json'), 'utf8'));
-    expect(manifest.counts).toMatchObject({ skippedFiles: 2, documents: 1 });
+    // The two bad files are skipped as such; the GBK one is read, decoded right, and is the one document.
+    expect(manifest.rawFiles.map((f: { file: string; encoding: string }) => [f.file, f.encoding])).toEqual([['gbk.txt', 'gb18030']]);
+    expect(manifest.warnings.filter((w: { message: string }) => w.message.startsWith('skipped:')).map((w: { file: string }) => w.file).sort()).toEqual(['empty.txt', 'image.txt']);
+    const [doc] = JSON.parse(await readFile(path.join(bad, 'library.json'), 'utf8'));
+    const shown = capture();
+    expect(await main(['show', doc.id, '--corpus', bad], shown.io)).toBe(0);
+    expect(shown.out.join('\n')).toContain('本办法适用于青岛市政务服务。');
     await rm(bad, { recursive: true, force: true });
   });
 

@@ -1,10 +1,13 @@
 /**
  * `policy-reader`: the corpus maintainers' tool. Each subcommand lives in
  * cli/commands/<name>.ts and exports `run(args, io) => exit code`.
- * Entry points: bin/policy-reader.mjs (npx policy-reader) and `tsx cli/policy-reader.ts`.
+ * Entry points: bin/policy-reader.mjs (npx policy-reader: runs the compiled
+ * dist/cli/policy-reader.mjs, see scripts/build-cli.mjs) and `tsx cli/policy-reader.ts`.
  */
 import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './project-root.js';
 import type { CommandIO } from './io.js';
 import { defaultIO, UsageError } from './io.js';
 
@@ -39,7 +42,7 @@ function usage(): string {
 }
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

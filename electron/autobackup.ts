@@ -3,25 +3,40 @@
  * user-data folder: a reset browser store, a changed origin or a reinstall
  * that keeps user data cannot take the user's annotations with it.
  *
- * - Each write is a new file `annotations-<UTC time>.json`, written atomically
- *   (temp file, fsync, rename: atomicWriteFile). A failed write (disk full)
- *   leaves every existing backup as it was and prunes nothing.
- * - After a good write, only the newest KEEP files are kept; the file just
- *   written is the newest, so pruning never removes the newest good backup.
+ * - Each write is a new file `annotations-n<sequence>-<UTC time>.json`, owner
+ *   read/write only (0600), written atomically (temp file, fsync, rename:
+ *   atomicWriteFile). A failed write (disk full) leaves every existing backup
+ *   as it was and prunes nothing.
+ * - Backups are ordered by the sequence number, one more than the highest in
+ *   the folder, never by the time in the name: a clock that ran a year ahead
+ *   and was corrected left names from the future, and ordering by them made
+ *   every new backup the "oldest", pruned right after it was written. Names
+ *   without a sequence (earlier versions) count as older than any with one.
+ * - After a good write, only the newest KEEP files are kept, and never the
+ *   file just written.
+ * - A backup must pass the same validation as an import (parseAnnotationFile):
+ *   a write that would not is refused, and reading skips such files, so the
+ *   restore offer gets the newest VALID backup.
  * - A write identical to the newest backup is skipped (no churn on re-saves).
  * - Writes are serialised; `idle()` lets the app wait for the last one at quit.
  */
 import nodeFs from 'node:fs';
 import path from 'node:path';
+import { parseAnnotationFile } from '../core/annotations/file.js';
 import type { AutoBackupReadResult, AutoBackupWriteResult } from './contract';
 import { atomicWriteFile, decodeUtf8, nodeWriteFs, readFileLimited, toFileError, type WriteFs } from './fs-safe';
 
 export const AUTO_BACKUP_DIR = 'annotation-backups';
 export const AUTO_BACKUP_KEEP = 10;
 export const AUTO_BACKUP_MAX_BYTES = 50 * 1024 * 1024;
-const ANNOTATION_FORMAT = 'policy-reader/annotations';
-const NAME = /^annotations-(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/;
-const LOSS_NAME = /^annotations-before-loss-\d{8}T\d{9}Z\.json$/;
+/** Owner read/write only: notes are private. */
+export const AUTO_BACKUP_MODE = 0o600;
+/** `annotations-n<sequence>-<time>.json`; the sequence orders them. */
+const SEQ_NAME = /^annotations-n(\d{1,15})-(\d{8}T\d{9}Z)\.json$/;
+/** Earlier versions: `annotations-<time>[-<n>].json`, ordered by time among themselves. */
+const LEGACY_NAME = /^annotations-(\d{8}T\d{9}Z)(?:-(\d+))?\.json$/;
+/** `annotations-before-loss-[n<sequence>-]<time>.json` (the sequence of the backup written with it; none in earlier versions). */
+const LOSS_NAME = /^annotations-before-loss-(?:n(\d{1,15})-)?(\d{8}T\d{9}Z)\.json$/;
 export const KEEP_BEFORE_LOSS = 3;
 
 export interface AutoBackupFs extends WriteFs {
@@ -48,32 +63,44 @@ export interface AutoBackupDeps {
   log?: (message: string) => void;
 }
 
+/** `20240501T080910123Z`: the ISO time without separators. */
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:.]/g, '').replace(/^(\d{8}T\d{6})(\d{3})Z$/, '$1$2Z');
+  return d.toISOString().replace(/[-:.]/g, '');
 }
 
-/** Backup file names, newest first (names sort by time; a -N suffix orders writes within one millisecond). */
+function sequenceOf(name: string): number | null {
+  const m = SEQ_NAME.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Backup file names, newest first: by sequence number; names from earlier
+ * versions (no sequence) after them, by the time in the name and the -N
+ * counter that ordered writes within one millisecond.
+ */
 export function sortBackups(names: readonly string[]): string[] {
-  const key = (n: string) => {
-    const m = NAME.exec(n)!;
+  const legacyKey = (n: string) => {
+    const m = LEGACY_NAME.exec(n)!;
     return `${m[1]}-${(m[2] ?? '0').padStart(6, '0')}`;
   };
-  return names.filter((n) => NAME.test(n)).sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+  const compare = (a: string, b: string): number => {
+    const sa = sequenceOf(a);
+    const sb = sequenceOf(b);
+    if (sa !== null || sb !== null) return (sb ?? -1) - (sa ?? -1);
+    const ka = legacyKey(a);
+    const kb = legacyKey(b);
+    return ka < kb ? 1 : ka > kb ? -1 : 0;
+  };
+  return names.filter((n) => SEQ_NAME.test(n) || LEGACY_NAME.test(n)).sort(compare);
 }
 
-/** True when the text is JSON in the annotation file format (what a backup must be). */
+/** True when the text is an annotation file an import would accept (what a backup must be). */
 export function isAnnotationFileJson(text: string): boolean {
-  try {
-    const v = JSON.parse(text) as { format?: unknown; annotations?: unknown } | null;
-    return !!v && v.format === ANNOTATION_FORMAT && Array.isArray(v.annotations);
-  } catch {
-    return false;
-  }
+  return parseAnnotationFile(text).ok;
 }
 
 function timeOf(name: string): string {
-  const m = NAME.exec(name)!;
-  const s = m[1];
+  const s = (SEQ_NAME.exec(name) ?? LEGACY_NAME.exec(name))![SEQ_NAME.test(name) ? 2 : 1];
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 }
 
@@ -110,25 +137,25 @@ export function createAutoBackup(deps: AutoBackupDeps): AutoBackup {
   }
 
   async function doWrite(json: string): Promise<AutoBackupWriteResult> {
-    if (!isAnnotationFileJson(json)) return { ok: false, code: 'invalid', message: '自动备份的内容不是标注文件，未写入。' };
+    const valid = parseAnnotationFile(json);
+    if (!valid.ok) return { ok: false, code: 'invalid', message: `自动备份的内容不是有效的标注文件，未写入。（${valid.message}）` };
     try {
       await fs.mkdir(dir);
       const existing = await list();
       const time = stamp(now());
+      const sequence = Math.max(0, ...existing.map((n) => sequenceOf(n) ?? 0)) + 1;
       if (existing[0]) {
         const newest = await readText(existing[0]).catch(() => null);
         const before = newest === null ? null : annotationsOf(newest);
-        const after = annotationsOf(json);
+        const after = annotationsOf(json) ?? [];
         // The export time changes on every write; compare the annotations only.
-        if (before && after && JSON.stringify(before) === JSON.stringify(after)) return { ok: true, file: path.join(dir, existing[0]), skipped: true };
-        if (before && after && isMassLoss(before.length, after.length)) await keepBeforeLoss(existing[0], time);
+        if (before && JSON.stringify(before) === JSON.stringify(after)) return { ok: true, file: path.join(dir, existing[0]), skipped: true };
+        if (before && isMassLoss(before.length, after.length)) await keepBeforeLoss(existing[0], `n${sequence}-${time}`);
       }
-      const base = `annotations-${time}`;
-      let name = `${base}.json`;
-      for (let i = 1; existing.includes(name); i++) name = `${base}-${i}.json`;
+      const name = `annotations-n${sequence}-${time}.json`;
       const file = path.join(dir, name);
-      await atomicWriteFile(file, json, fs);
-      await prune([name, ...existing]);
+      await atomicWriteFile(file, json, fs, AUTO_BACKUP_MODE);
+      await prune([name, ...existing], name);
       return { ok: true, file, skipped: false };
     } catch (e) {
       log(`automatic backup failed: ${String(e)}`);
@@ -142,17 +169,25 @@ export function createAutoBackup(deps: AutoBackupDeps): AutoBackup {
    * rotation never prunes, so ten quick saves cannot rotate it away. The
    * user can bring it back with 导入标注. At most KEEP_BEFORE_LOSS such copies.
    */
-  async function keepBeforeLoss(newest: string, time: string): Promise<void> {
+  async function keepBeforeLoss(newest: string, stamp: string): Promise<void> {
     const text = await readText(newest);
     if (text === null) return;
-    await atomicWriteFile(path.join(dir, `annotations-before-loss-${time}.json`), text, fs);
-    const pinned = (await fs.readdir(dir)).filter((n) => LOSS_NAME.test(n)).sort().reverse();
-    for (const old of pinned.slice(KEEP_BEFORE_LOSS)) await fs.unlink(path.join(dir, old)).catch(() => {});
+    const name = `annotations-before-loss-${stamp}.json`;
+    await atomicWriteFile(path.join(dir, name), text, fs, AUTO_BACKUP_MODE);
+    // Newest first by sequence (not by the clock), earlier versions' names after; never the copy just made.
+    const key = (n: string) => {
+      const m = LOSS_NAME.exec(n)!;
+      return `${(m[1] ?? '').padStart(16, '0')}-${m[2]}`;
+    };
+    const pinned = (await fs.readdir(dir)).filter((n) => LOSS_NAME.test(n)).sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+    for (const old of pinned.slice(KEEP_BEFORE_LOSS)) if (old !== name) await fs.unlink(path.join(dir, old)).catch(() => {});
     log(`kept ${newest} aside: the new backup has far fewer annotations`);
   }
 
-  async function prune(names: string[]): Promise<void> {
+  /** Removes all but the newest `keep`; `written` (the backup just made) is never removed, whatever the order says. */
+  async function prune(names: string[], written: string): Promise<void> {
     for (const old of sortBackups(names).slice(keep)) {
+      if (old === written) continue;
       await fs.unlink(path.join(dir, old)).catch((e: unknown) => log(`could not remove old backup ${old}: ${String(e)}`));
     }
   }

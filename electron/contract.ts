@@ -96,6 +96,28 @@ export type MenuCommand =
   // 导入文件… (renderer/import/): the user's own PDF, DOCX, TXT, Markdown or HTML files.
   | 'import-files';
 
+/**
+ * Every MenuCommand, once: the preload passes only these to the renderer. The
+ * `satisfies` makes a command added to MenuCommand but not here a type error
+ * (a forgotten entry would silently drop that menu item's command).
+ */
+export const MENU_COMMANDS = {
+  find: true,
+  highlight: true,
+  note: true,
+  bookmark: true,
+  annotations: true,
+  'export-annotations': true,
+  'import-annotations': true,
+  shortcuts: true,
+  'export-pdf': true,
+  'import-files': true,
+} as const satisfies Record<MenuCommand, true>;
+
+export function isMenuCommand(v: unknown): v is MenuCommand {
+  return typeof v === 'string' && Object.hasOwn(MENU_COMMANDS, v);
+}
+
 /** Invoke channels: channel → [argument tuple, resolved result]. */
 export interface IpcContract {
   'app:get-info': { args: []; result: AppInfo };

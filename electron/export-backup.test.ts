@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,6 +147,32 @@ describe('backup', () => {
     fs.writeFileSync(file, 'x'.repeat(1000));
     expect(await readFileLimited(file, 999)).toBeNull();
     expect((await readFileLimited(file, 1000))!.byteLength).toBe(1000);
+  });
+});
+
+describe('odd files (issue 16, item 8)', () => {
+  /** Resolves with the result, or with 'hung' when the call has not returned after `ms`. */
+  const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<'hung'>((r) => setTimeout(() => r('hung'), ms))]);
+
+  it.skipIf(process.platform === 'win32')('opening a FIFO is refused at once in Chinese, and the dialog lock is released for the next open', async () => {
+    const fifo = path.join(dir, 'backup.json');
+    execFileSync('mkfifo', [fifo]);
+    const gate = createDialogGate();
+    const open = () => gate({ ok: false as const, code: 'busy', message: 'busy' }, () => openBackup({ dialogs: dialogs(undefined, fifo), defaultDir: dir }));
+    const r = await within(open(), 2000);
+    // A reader blocked on the FIFO holds a libuv thread: unblock it whatever the outcome.
+    if (r === 'hung') fs.writeFileSync(fifo, '');
+    expect(r).toMatchObject({ ok: false, code: 'invalid' });
+    if (r !== 'hung' && !r.ok) expect(r.message).toMatch(/^读取备份失败：.*不是普通文件/);
+    const good = path.join(dir, 'good.json');
+    fs.writeFileSync(good, '{}');
+    expect(await within(gate({ ok: false, code: 'busy', message: 'busy' }, () => openBackup({ dialogs: dialogs(undefined, good), defaultDir: dir })), 2000)).toMatchObject({ ok: true });
+  });
+
+  it('a folder or a device is refused the same way', async () => {
+    for (const p of [dir, ...(process.platform === 'win32' ? [] : ['/dev/zero'])]) {
+      expect(await within(openBackup({ dialogs: dialogs(undefined, p), defaultDir: dir }), 2000), p).toMatchObject({ ok: false, code: 'invalid' });
+    }
   });
 });
 

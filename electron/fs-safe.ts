@@ -73,14 +73,15 @@ export const nodeWriteFs: WriteFs = {
   },
 };
 
-export async function atomicWriteFile(target: string, data: Uint8Array | string, fs: WriteFs = nodeWriteFs): Promise<void> {
+/** `newMode`: permission bits of a file that does not exist yet (an existing target keeps its own). */
+export async function atomicWriteFile(target: string, data: Uint8Array | string, fs: WriteFs = nodeWriteFs, newMode = 0o644): Promise<void> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   // Replacing a file keeps who may read it (a 0600 backup must not become 0644).
   const existingMode = await fs.mode(target);
   let created = false;
   try {
-    const handle = await fs.open(tmp, 'wx', existingMode ?? 0o644);
+    const handle = await fs.open(tmp, 'wx', existingMode ?? newMode);
     created = true;
     try {
       if (existingMode !== null) await handle.chmod(existingMode);
@@ -108,6 +109,7 @@ const MESSAGES: Record<string, [FileErrorCode, string]> = {
   EISDIR: ['invalid', '所选路径是一个文件夹。'],
   EBUSY: ['failed', '文件正被其他程序占用，请关闭后重试。'],
   EMFILE: ['failed', '打开的文件过多，请稍后重试。'],
+  ENOTREG: ['invalid', '所选的不是普通文件（可能是管道、设备或文件夹）。'],
 };
 
 /** Turns a Node error into a FileError; `action` names what failed, e.g. '保存 PDF'. */
@@ -144,10 +146,18 @@ export function withExtension(filePath: string, ext: string): string {
   return path.extname(filePath).toLowerCase() === `.${ext}` ? filePath : `${filePath}.${ext}`;
 }
 
-/** Reads at most `maxBytes`; returns null when the file is larger. */
+/**
+ * Reads at most `maxBytes` of a regular file; returns null when the file is
+ * larger. Anything else (a FIFO, a device, a folder) throws code ENOTREG:
+ * opening a FIFO blocks until someone writes to it, and /dev/zero never ends.
+ * The file is opened non-blocking and checked on the open handle, so nothing
+ * can be swapped in between the check and the read.
+ */
 export async function readFileLimited(file: string, maxBytes: number): Promise<Uint8Array | null> {
-  const handle = await nodeFs.promises.open(file, 'r');
+  // O_NONBLOCK does not exist on Windows, where opening a named pipe does not wait for a writer.
+  const handle = await nodeFs.promises.open(file, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0));
   try {
+    if (!(await handle.stat()).isFile()) throw Object.assign(new Error(`not a regular file: ${file}`), { code: 'ENOTREG' });
     const buf = Buffer.alloc(Math.min(maxBytes + 1, 1 << 20));
     const chunks: Buffer[] = [];
     let total = 0;

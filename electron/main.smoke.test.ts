@@ -10,7 +10,9 @@ import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeAnnotationFile } from '../core/annotations/file';
 import { buildElectron } from '../scripts/build-electron';
+import { testAnnotation } from '../test-support/annotation-fixtures';
 
 const repo = path.resolve(__dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-main-smoke-'));
@@ -212,14 +214,15 @@ describe('main.cjs composed against a fake electron', () => {
     const write = fake.state.ipc.get('autobackup:write')!;
     const read = fake.state.ipc.get('autobackup:read')!;
     await expect(read(trusted)).resolves.toMatchObject({ ok: false, code: 'none' });
-    const file = (n: number) => JSON.stringify({ format: 'policy-reader/annotations', formatVersion: 1, exported: '', annotations: [{ n }] });
+    // A backup is validated like an import: real annotations.
+    const file = (n: number) => serializeAnnotationFile([testAnnotation({ note: `n${n}` })], '2024-05-01T08:00:00.000Z');
     await expect(write(trusted, file(1))).resolves.toMatchObject({ ok: true, skipped: false });
     await new Promise((r) => setTimeout(r, 5));
     await expect(write(trusted, file(2))).resolves.toMatchObject({ ok: true, skipped: false });
     const dir = path.join(tmp, 'paths', 'userData', 'annotation-backups');
     expect(fs.readdirSync(dir).filter((n) => n.endsWith('.json'))).toHaveLength(2);
     const latest = (await read(trusted)) as { ok: true; json: string };
-    expect(JSON.parse(latest.json).annotations).toEqual([{ n: 2 }]);
+    expect(JSON.parse(latest.json).annotations.map((a: { body: { value: string }[] }) => a.body[0].value)).toEqual(['n2']);
     await expect(write(trusted, 42)).rejects.toThrow(/string/);
     await expect(read({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/untrusted/);
   });

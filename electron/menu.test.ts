@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { MENU_COMMANDS, isMenuCommand } from './contract';
 import { buildMenuTemplate } from './menu';
 
 const items = (t: MenuItemConstructorOptions[]) =>
@@ -11,6 +12,16 @@ describe('buildMenuTemplate', () => {
   const win = buildMenuTemplate({ isMac: false, isDev: false, appName: '政策阅读器', send });
   const mac = buildMenuTemplate({ isMac: true, isDev: false, appName: '政策阅读器', send });
   const dev = buildMenuTemplate({ isMac: false, isDev: true, appName: '政策阅读器', send });
+
+  it('every command the menu sends is one the preload passes on, and every such command has a menu item (issue 19, spot 7)', () => {
+    const sent = new Set<string>();
+    for (const isMac of [false, true]) {
+      const t = buildMenuTemplate({ isMac, isDev: true, appName: '政策阅读器', send: (c) => sent.add(c) });
+      for (const i of items(t)) if (typeof i.click === 'function') (i.click as () => void)();
+    }
+    for (const c of sent) expect(isMenuCommand(c), c).toBe(true);
+    expect([...sent].sort()).toEqual(Object.keys(MENU_COMMANDS).sort());
+  });
 
   it('has the Chinese top-level menus', () => {
     expect(win.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);

@@ -80,12 +80,14 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('ships the built corpus as resources/corpus, where the packaged main process reads it, without raw/', () => {
+  it('ships the current build of the corpus, flat, as resources/corpus where the packaged main process reads it; not raw/, the cache or other versions', () => {
     const p = resolveAppPaths({ isPackaged: true, appPath: '/resources/app.asar', resourcesPath: '/resources', mainDir: '/resources/app.asar/dist/electron' });
-    for (const rel of ['library.json', 'manifest.json', 'docs/p0123456789a.json', 'search/index.json', 'search/units.json']) {
-      expect(resource(`resources/corpus/${rel}`), rel).toBe(path.posix.join(p.corpusRoot, rel));
+    for (const rel of ['library.json', 'manifest.json', 'docs/p0123456789a.json', 'search/index.json', 'search/units.json', 'variants.json']) {
+      expect(resource(`resources/corpus/current/${rel}`), rel).toBe(path.posix.join(p.corpusRoot, rel));
     }
-    for (const rel of ['raw/000_57e3cdbe4450e5ba.txt', 'raw/sub/x.txt']) expect(resource(`resources/corpus/${rel}`), rel).toBeNull();
+    for (const rel of ['raw/000_57e3cdbe4450e5ba.txt', 'raw/sub/x.txt', 'cache/parse/0a.json', 'versions/mx1-old/library.json', 'library.json']) {
+      expect(resource(`resources/corpus/${rel}`), rel).toBeNull();
+    }
   });
 
   it('targets NSIS, dmg, AppImage and deb with the committed 512×512 icon', () => {

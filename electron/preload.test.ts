@@ -82,6 +82,7 @@ describe('preload bridge', () => {
     const emit = (...a: unknown[]) => listeners.get('menu:command')!.forEach((l) => l({ sender: 'EVENT' }, ...a));
     emit('find');
     emit('rm -rf');
+    emit('toString'); // an inherited property name is not a command
     expect(got).toEqual([['find']]);
     off();
     emit('find');

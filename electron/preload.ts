@@ -4,14 +4,13 @@
  * ipcRenderer itself, never the IPC event object.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { IpcChannel, IpcContract, IpcEvents, MenuCommand, PolicyReaderBridge } from './contract';
+import { type IpcChannel, type IpcContract, type IpcEvents, isMenuCommand, type PolicyReaderBridge } from './contract';
 
 function invoke<C extends IpcChannel>(channel: C, ...args: IpcContract[C]['args']): Promise<IpcContract[C]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<IpcContract[C]['result']>;
 }
 
 const MENU_EVENT: keyof IpcEvents = 'menu:command';
-const MENU_COMMANDS: readonly MenuCommand[] = ['find', 'highlight', 'note', 'bookmark', 'annotations', 'export-annotations', 'import-annotations', 'shortcuts', 'export-pdf', 'import-files'];
 
 const bridge: PolicyReaderBridge = {
   getAppInfo: () => invoke('app:get-info'),
@@ -24,7 +23,7 @@ const bridge: PolicyReaderBridge = {
   onMenuCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand: listener must be a function');
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {
-      if (MENU_COMMANDS.includes(command as MenuCommand)) listener(command as MenuCommand);
+      if (isMenuCommand(command)) listener(command);
     };
     ipcRenderer.on(MENU_EVENT, wrapped);
     return () => {

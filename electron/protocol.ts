@@ -107,6 +107,21 @@ function isInside(root: string, candidate: string): boolean {
 }
 
 /**
+ * The folder of the corpus build to serve: the target of the `current`
+ * pointer that `policy-reader build` switches last (cli/corpus-files.ts), so
+ * a request never sees a build half written; the root itself for a corpus
+ * without the pointer (the packaged app's flat copy, the e2e fixture).
+ * Resolved per request, so a rebuild is picked up without a restart.
+ */
+export async function currentCorpusRoot(corpusRoot: string, fs: Pick<ServeFs, 'realpath'>): Promise<string> {
+  try {
+    return await fs.realpath(path.join(corpusRoot, 'current'));
+  } catch {
+    return corpusRoot;
+  }
+}
+
+/**
  * Resolves `relative` under `root` and checks, after following symlinks, that
  * the real file is still inside the real root. Returns null if not, or if it
  * is missing or not a regular file.
@@ -160,8 +175,9 @@ export function createAppProtocolHandler(roots: ServeRoots, fs: ServeFs, log: (m
       if (res.status === 403) log(`app:// refused ${request.url}: ${res.reason}`);
       return errorResponse(res.status, res.reason);
     }
-    let file = await safeFilePath(res.root, res.relative, fs);
-    if (!file && res.spaFallback) file = await safeFilePath(res.root, 'index.html', fs);
+    const root = res.root === roots.corpusRoot ? await currentCorpusRoot(res.root, fs) : res.root;
+    let file = await safeFilePath(root, res.relative, fs);
+    if (!file && res.spaFallback) file = await safeFilePath(root, 'index.html', fs);
     if (!file) return errorResponse(404, 'not found');
     let body: Uint8Array;
     try {

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCorpus, corpusFiles, type RawFile } from '../core/corpus/build.js';
+import { buildCorpus, corpusFiles, inFolder, type RawFile } from '../core/corpus/build.js';
 import { decodeRaw } from '../core/corpus/decode.js';
 import { toLines } from '../core/corpus/lines.js';
 import { buildSearchArtifacts } from '../core/search/artifacts.js';
@@ -67,7 +67,7 @@ function child(scenario: Scenario, mode: Mode): void {
       }
     } else {
       const result = buildCorpus(files, sha256Hex);
-      const out = corpusFiles(result, sha256Hex, buildSearchArtifacts(result.docs));
+      const out = corpusFiles(result, sha256Hex, inFolder('search', buildSearchArtifacts(result.docs)));
       docs = out.manifest.counts.documents;
     }
     times.push(performance.now() - t);

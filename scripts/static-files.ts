@@ -12,7 +12,7 @@ import { promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mimeType } from '../core/util/mime.js';
 import { resolveAppPath } from '../core/util/safe-path.js';
-import { safeFilePath, securityHeaders, type ServeFs } from '../electron/protocol.js';
+import { currentCorpusRoot, safeFilePath, securityHeaders, type ServeFs } from '../electron/protocol.js';
 
 const nodeServeFs: ServeFs = {
   realpath: (p) => fsp.realpath(p),
@@ -76,7 +76,9 @@ export async function sendFile(res: ServerResponse, file: string, method = 'GET'
     }
     const stream = handle.createReadStream({ start: bytesRead, autoClose: true });
     stream.on('error', () => res.destroy());
-    res.on('close', () => stream.destroy());
+    // A client that hung up before this point already fired 'close': close the file now, not at garbage collection.
+    if (res.destroyed) stream.destroy();
+    else res.on('close', () => stream.destroy());
     stream.pipe(res);
   } catch {
     await handle.close().catch(() => {});
@@ -120,7 +122,7 @@ export async function serveAppPath(req: IncomingMessage, res: ServerResponse, ro
     sendStatus(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
     return true;
   }
-  const root = target.area === 'corpus' ? roots.corpusDir : roots.distDir!;
+  const root = target.area === 'corpus' ? await currentCorpusRoot(roots.corpusDir, nodeServeFs) : roots.distDir!;
   let file = await safeFilePath(root, target.relative, nodeServeFs);
   if (!file && target.spaFallback) file = await safeFilePath(root, 'index.html', nodeServeFs);
   if (!file) sendStatus(res, 404, 'not found');

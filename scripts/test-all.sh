@@ -26,12 +26,25 @@ suite unit
 suite browser-e2e -c vitest.e2e.config.ts
 suite electron-e2e -c vitest.electron.config.ts
 
+# The slowest ten test files of all suites (to see where the run's time goes),
+# then the totals, which stay the last line.
 node -e '
 const fs = require("fs");
+const path = require("path");
 let p = 0, f = 0, s = 0;
+const files = [];
 for (const file of fs.readdirSync("test-results").filter((n) => n.endsWith(".vitest.json"))) {
   const r = JSON.parse(fs.readFileSync("test-results/" + file, "utf8"));
   p += r.numPassedTests; f += r.numFailedTests; s += r.numPendingTests + (r.numTodoTests || 0);
+  const suite = file.replace(/\.vitest\.json$/, "");
+  for (const t of r.testResults || []) {
+    if (t.endTime && t.startTime) files.push({ ms: t.endTime - t.startTime, name: `${suite}: ${path.relative(process.cwd(), t.name)}` });
+  }
+}
+files.sort((a, b) => b.ms - a.ms);
+if (files.length) {
+  console.log("\n== slowest test files");
+  for (const t of files.slice(0, 10)) console.log(`${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.name}`);
 }
 console.log(`\n${p} passed, ${f} failed, ${s} skipped`);
 '

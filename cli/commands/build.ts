@@ -1,26 +1,38 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildCorpus, corpusFiles } from '../../core/corpus/build.js';
+import { assembleCorpus, corpusFiles, inFolder } from '../../core/corpus/build.js';
 import { buildSearchArtifacts } from '../../core/search/artifacts.js';
-import { type CommandIO, parseArgs } from '../io.js';
-import { DEFAULT_CORPUS_DIR, acquireBuildLock, readRawFiles, writeCorpus } from '../corpus-files.js';
-import { sha256Hex } from '../hash.js';
 import { variantsArtifacts } from '../../core/compare/artifact.js';
-import { extractRawFiles } from '../../core/import/raw-files.js';
-import { nodeExtractorLibs } from '../extractors.js';
+import { type CommandIO, UsageError, parseArgs } from '../io.js';
+import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
+import { sha256Hex } from '../hash.js';
+import { parseRawFolder, pruneParseCache } from '../parse-pool.js';
+import { printable } from '../printable.js';
+import { BuildProgress, progressMode } from '../progress.js';
+import { listRawFiles } from '../raw-files.js';
 
 /**
- * policy-reader build [--corpus DIR] [--raw DIR] [--json] [--quiet]
- * Steps: read raw files → parse (core) → derived artifacts (search index) →
- * write into a temporary folder and swap in. Add a derived artifact by
- * appending to `artifacts` below.
+ * policy-reader build [--corpus DIR] [--raw DIR] [--jobs N] [--json] [--quiet]
+ * Steps: refuse a folder that is not a corpus → lock → parse the raw files in
+ * worker threads (.pdf and .docx through the app's import extractors first),
+ * each from the cache when unchanged (parse-pool) → collapse
+ * copies and give ids (core) → derived artifacts (search index, variants) →
+ * write a new version and switch to it (corpus-files). Add a derived artifact
+ * by appending to `artifacts` below.
  */
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { options, flags } = parseArgs(args, { options: ['corpus', 'raw'], flags: ['json', 'quiet'] });
+  const { options, flags } = parseArgs(args, { options: ['corpus', 'raw', 'jobs'], flags: ['json', 'quiet'] });
   const corpusDir = path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR);
   const rawDir = path.resolve(options.raw ?? path.join(corpusDir, 'raw'));
+  const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError('--jobs needs a whole number (0: parse without worker threads)');
   if (!existsSync(rawDir) || !statSync(rawDir).isDirectory()) {
     io.err(`policy-reader build: the raw folder is missing: ${rawDir} (put the extracted .txt files there, or pass --raw DIR)`);
+    return 1;
+  }
+  const folder = await checkCorpusFolder(corpusDir);
+  if (!folder.ok) {
+    io.err(`policy-reader build: ${folder.message}`);
     return 1;
   }
   const lock = await acquireBuildLock(corpusDir);
@@ -29,28 +41,50 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return 1;
   }
   try {
-    const started = performance.now();
-    const read = await readRawFiles(rawDir);
-    // .pdf and .docx in raw/ go through the app's import extractors (core/import).
-    const { files, skipped } = await extractRawFiles(read.files, nodeExtractorLibs);
-    const unreadable = [...read.unreadable, ...skipped];
-    if (files.length === 0 && unreadable.length === 0) {
+    const names = await listRawFiles(rawDir);
+    if (names.length === 0) {
       io.err(`policy-reader build: no raw files in ${rawDir}`);
       return 1;
     }
-    const result = buildCorpus(files, sha256Hex);
-    result.warnings.unshift(...unreadable);
-    result.skippedFiles += unreadable.length;
-    const artifacts = [...buildSearchArtifacts(result.docs)];
-    const { files: out, manifest } = corpusFiles(result, sha256Hex, artifacts, variantsArtifacts(result.docs));
-    await writeCorpus(corpusDir, out);
-    const ms = Math.round(performance.now() - started);
-    if (flags.has('json')) io.out(JSON.stringify({ ...manifest.counts, ms, warnings: manifest.warnings, contentHash: manifest.contentHash }));
-    else if (!flags.has('quiet')) {
-      io.out(`built ${manifest.counts.documents} documents, ${manifest.counts.units} units from ${files.length} raw file(s) in ${ms} ms → ${corpusDir}`);
-      for (const n of manifest.notes) io.out(`note: ${n}`);
+    const progress = new BuildProgress(io, progressMode(io, flags));
+    progress.phase('parse', { totalFiles: names.length });
+    const parsed = await parseRawFolder({ rawDir, names, corpusDir, jobs, onProgress: (p) => progress.update(p) });
+    progress.phase('collapse');
+    const result = assembleCorpus(parsed.parses, sha256Hex);
+    progress.update({ documents: result.docs.length });
+    progress.phase('search');
+    const search = inFolder('search', buildSearchArtifacts(result.docs));
+    progress.phase('variants');
+    const artifacts = [...search, ...variantsArtifacts(result.docs)];
+    progress.phase('write');
+    const { files: out, manifest } = corpusFiles(result, sha256Hex, artifacts);
+    const written = await writeCorpus(corpusDir, out, (step) => {
+      if (step === 'staged') progress.phase('switch');
+    });
+    await pruneParseCache(corpusDir, parsed.used);
+    progress.finish();
+    const ms = progress.elapsed();
+    if (flags.has('json')) {
+      io.out(
+        JSON.stringify({
+          ...manifest.counts,
+          ms,
+          phases: progress.phases,
+          parsedFiles: parsed.parsed,
+          cachedFiles: parsed.cached,
+          version: written.version,
+          warnings: manifest.warnings,
+          contentHash: manifest.contentHash,
+        }),
+      );
+    } else if (!flags.has('quiet')) {
+      const reuse = parsed.cached ? `, ${parsed.cached} unchanged file(s) from the cache` : '';
+      io.out(`built ${manifest.counts.documents} documents, ${manifest.counts.units} units from ${names.length} raw file(s) in ${ms} ms${reuse} → ${printable(corpusDir)}`);
+      for (const n of manifest.notes) io.out(printable(`note: ${n}`));
     }
-    for (const w of manifest.warnings) io.err(`warning: ${w.file}: ${w.message}`);
+    for (const n of folder.notes) io.err(printable(`note: ${n}`));
+    for (const k of written.kept) io.err(printable(`note: ${path.join(corpusDir, k)} 里有不是构建写出的文件，保留原样`));
+    for (const w of manifest.warnings) io.err(printable(`warning: ${w.file}: ${w.message}`));
     return 0;
   } finally {
     await lock.release();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
-import { DEFAULT_CORPUS_DIR, loadDocument } from '../corpus-files.js';
+import { DEFAULT_CORPUS_DIR, corpusRoot, loadDocument } from '../corpus-files.js';
 import { alignDocuments, type AlignedRow } from '../../core/compare/align.js';
 import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from '../../core/compare/diff.js';
 import { splitUnitId } from '../../core/corpus/unit-id.js';
@@ -44,7 +44,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('expected two document ids (see `policy-reader list`)');
   return diff(
     {
-      corpusDir: path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR),
+      corpusDir: await corpusRoot(path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR)),
       a: positionals[0],
       b: positionals[1],
       json: flags.has('json'),

@@ -6,13 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import type { PolicyDocument, DocSummary } from '../../core/corpus/types.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../../core/search/format.js';
 import { SearchEngine, type SearchOptions, type SearchResult } from '../../core/search/engine.js';
 import { markPieces } from '../../core/search/highlight.js';
 import type { CommandIO } from '../io.js';
 import { parseArgs, UsageError } from '../io.js';
+import { DEFAULT_CORPUS_DIR, corpusRoot } from '../corpus-files.js';
 
 export const DEFAULT_CORPUS = 'resources/corpus';
 
@@ -98,7 +99,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 
   let engine: SearchEngine;
   try {
-    engine = await loadSearchEngine(options.corpus ?? DEFAULT_CORPUS);
+    // Resolved once: the whole command reads one version of the corpus, even if a build switches meanwhile.
+    engine = await loadSearchEngine(await corpusRoot(path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR)));
   } catch (e) {
     if (e instanceof MissingIndexError) {
       io.err(`policy-reader search: ${e.message}`);

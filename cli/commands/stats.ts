@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { type CommandIO, parseArgs } from '../io.js';
-import { DEFAULT_CORPUS_DIR, loadLibrary, loadManifest } from '../corpus-files.js';
+import { DEFAULT_CORPUS_DIR, corpusRoot, loadLibrary, loadManifest } from '../corpus-files.js';
 import { NO_YEAR, documentYear } from '../../core/corpus/facts.js';
+import { printable } from '../printable.js';
 
 /** policy-reader stats [--json] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const { flags, options } = parseArgs(args, { flags: ['json'], options: ['corpus'] });
-  const dir = path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR);
+  const dir = await corpusRoot(path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR));
   const [manifest, library] = await Promise.all([loadManifest(dir), loadLibrary(dir)]);
   const count = (key: (d: (typeof library)[number]) => string) => {
     const m: Record<string, number> = {};
@@ -32,13 +33,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     io.out(`by province: ${Object.entries(stats.byProvince).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     io.out(`by year: ${Object.entries(stats.byYear).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     io.out(`documents with several sources: ${stats.multiSource}`);
-    for (const b of stats.bodyMissing) io.out(`no body text: ${b.id} ${b.title} (${b.reason}${b.detail ? `: ${b.detail}` : ''})`);
+    for (const b of stats.bodyMissing) io.out(printable(`no body text: ${b.id} ${b.title} (${b.reason}${b.detail ? `: ${b.detail}` : ''})`));
     for (const [file, dropped] of Object.entries(stats.droppedLines)) {
       const parts = Object.entries(dropped).map(([k, v]) => `${k} ${v}`);
-      io.out(`lines dropped from ${file}: ${parts.length ? parts.join(', ') : 'none'}`);
+      io.out(printable(`lines dropped from ${file}: ${parts.length ? parts.join(', ') : 'none'}`));
     }
-    for (const w of stats.warnings) io.out(`warning: ${w.file}: ${w.message}`);
-    for (const n of stats.notes) io.out(`note: ${n}`);
+    for (const w of stats.warnings) io.out(printable(`warning: ${w.file}: ${w.message}`));
+    for (const n of stats.notes) io.out(printable(`note: ${n}`));
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CommandIO, parseArgs } from '../io.js';
-import { DEFAULT_CORPUS_DIR, loadLibrary } from '../corpus-files.js';
+import { DEFAULT_CORPUS_DIR, corpusRoot, loadLibrary } from '../corpus-files.js';
 import { VARIANTS_FILE } from '../../core/compare/format.js';
 import { emptyVariants, restoreVariants } from '../../core/compare/restore.js';
 import type { VariantsFile } from '../../core/compare/format.js';
@@ -62,5 +62,5 @@ export async function variants(opts: { corpusDir: string; json: boolean }, io: C
 /** policy-reader variants [--json] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const { flags, options } = parseArgs(args, { flags: ['json'], options: ['corpus'] });
-  return variants({ corpusDir: path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR), json: flags.has('json') }, io);
+  return variants({ corpusDir: await corpusRoot(path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR)), json: flags.has('json') }, io);
 }

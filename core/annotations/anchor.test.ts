@@ -11,8 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../corpus/build';
 import { parseChineseNumber, toChineseNumber } from '../corpus/numerals';
 import type { PolicyDocument, Unit } from '../corpus/types';
-import { createSelectors, reanchor, resolveInUnit, unitBodyText } from './anchor';
+import { MIN_MATCH_SCORE, createSelectors, matchScore, reanchor, resolveInUnit, unitBodyText } from './anchor';
 import { allUnits } from '../corpus/units';
+import { fold } from '../text/normalize';
 import { newAnnotation } from './create';
 import { type Annotation, positionOf, quoteOf } from './model';
 
@@ -149,31 +150,82 @@ describe('re-anchoring after a rebuild of an edited raw file', () => {
     expect(unitBodyText(allUnits(rebuilt.units).find((u) => u.id === rb.annotation.target['policyReader:unitId'])!)).toMatch(/^政务服务实行限时办结制度/);
   });
 
-  it('punctuation width changed: the same place, the quote updated to the new text', () => {
+  it('punctuation width changed: the same place, and the quote stays the words the user marked', () => {
     const a = highlight(Q26);
     const rebuilt = docOf(build(edit(RAW, '政务服务事项,政务服务部门', '政务服务事项，政务服务部门')))!;
     const r = reanchor(a, rebuilt, 'h3');
     expect(r.status).toBe('kept');
     expect(positionOf(r.annotation)).toEqual(positionOf(a));
-    expect(quoteOf(r.annotation)!.exact).toBe('政务服务事项，政务服务部门应当及时作出受理');
+    expect(quoteOf(r.annotation)).toEqual(quoteOf(a));
+    expect(wordsAt(r.annotation, rebuilt)).toBe('政务服务事项，政务服务部门应当及时作出受理');
+    expect(r.annotation.target['policyReader:approximate']).toBeUndefined();
   });
 
-  it('a typo inside the quote: found approximately, on the same words', () => {
+  it('a typo inside the quote: found approximately, on the same words, flagged, the original quote kept beside the words shown', () => {
     const a = highlight(Q26);
     const rebuilt = docOf(build(edit(RAW, '应当及时作出受理或不予受', '应当及时做出受理或不予受')))!;
     const r = reanchor(a, rebuilt, 'h4');
     expect(r.status).toBe('fuzzy');
     expect(wordsAt(r.annotation, rebuilt)).toBe('政务服务事项,政务服务部门应当及时做出受理');
     expect(r.annotation.target['policyReader:unitId']).toBe(`${DOC_ID}~ch4.ar26.k1`);
+    expect(quoteOf(r.annotation)).toEqual(quoteOf(a));
+    const approx = r.annotation.target['policyReader:approximate']!;
+    expect(approx.exact).toBe('政务服务事项,政务服务部门应当及时做出受理');
+    expect(approx.score).toBeGreaterThanOrEqual(MIN_MATCH_SCORE);
+    expect(approx.score).toBeLessThan(1);
+    expect(approx.confirmed).toBeUndefined();
+    // The reader paints the words shown now.
+    const unit = allUnits(rebuilt.units).find((u) => u.id === r.annotation.target['policyReader:unitId'])!;
+    expect(resolveInUnit(r.annotation, unit)).toEqual({ start: positionOf(r.annotation)!.start, end: positionOf(r.annotation)!.end });
+    // The next rebuild restores the original words: the flag goes, the original quote was never lost.
+    const back = reanchor(r.annotation, original, 'h4b');
+    expect(back.status).toBe('kept');
+    expect(back.annotation.target['policyReader:approximate']).toBeUndefined();
+    expect(wordsAt(back.annotation, original)).toBe(Q26);
   });
 
-  it('a typo outside the quote changes nothing for it', () => {
+  it('a typo outside the quote changes nothing for it: the stored suffix stays as it was made', () => {
     const a = highlight(Q26);
     const rebuilt = docOf(build(edit(RAW, '理的决定并回复申请人', '理的决定并答复申请人')))!;
     const r = reanchor(a, rebuilt, 'h5');
     expect(r.status).toBe('kept');
     expect(wordsAt(r.annotation, rebuilt)).toBe(Q26);
-    expect(quoteOf(r.annotation)!.suffix).toContain('答复申请人');
+    expect(quoteOf(r.annotation)).toEqual(quoteOf(a));
+  });
+
+  it('issue 16, item 2: 第十五条 deleted, a new 第十条 inserted, 10–14 renumbered: the highlight becomes an orphan, its words intact, not a guess in 第十七条', () => {
+    const Q15 = '政务服务事项实行清单管理';
+    const a = highlight(Q15, '清单管理的要求');
+    expect(a.target['policyReader:unitId']).toMatch(/ar15/);
+    const text = RAW.replace(/第十五条政务服务事项实行清单管理[\s\S]*?(?=第十六条)/g, '')
+      .replace(/第(十[一二三四]?)条/g, (_m, n: string) => `第${toChineseNumber(parseChineseNumber(n)! + 1)}条`)
+      .split('第十一条')
+      .join('第十条政务服务管理办公室应当建立政务服务事项动态调整机制。\n\n第十一条');
+    const rebuilt = docOf(build(text))!;
+    expect(unitLabelled(rebuilt, '第十条').paragraphs.map((p) => p.text).join('')).toContain('动态调整机制');
+    expect(allUnits(rebuilt.units).some((u) => unitBodyText(u).includes(Q15))).toBe(false);
+    const r = reanchor(a, rebuilt, 'h10');
+    expect(r.status).toBe('orphaned');
+    expect(r.annotation['policyReader:orphaned']).toBe(true);
+    expect(quoteOf(r.annotation)).toEqual(quoteOf(a));
+    expect(r.annotation.body).toEqual(a.body);
+    expect(r.annotation.target['policyReader:unitId']).toBe(a.target['policyReader:unitId']);
+  });
+
+  it('issue 19 M09: a highlight ending at the very end of a renumbered clause follows its words', () => {
+    const unit = unitWith(original, Q26);
+    const body = unitBodyText(unit);
+    const tail = body.slice(body.length - 14);
+    const a = highlight(tail);
+    expect(positionOf(a)!.end).toBe(body.length);
+    const text = RAW.replace(/第([一二三四五六七八九十]+)条/g, (m, n: string) => {
+      const v = parseChineseNumber(n)!;
+      return v >= 26 ? `第${toChineseNumber(v + 1)}条` : m;
+    }).split('第二十七条对申请人').join('第二十六条政务服务部门应当建立首问负责制度。\n\n第二十七条对申请人');
+    const rebuilt = docOf(build(text))!;
+    const r = reanchor(a, rebuilt, 'h11');
+    expect(r.status).toBe('moved');
+    expect(wordsAt(r.annotation, rebuilt)).toBe(tail);
   });
 
   it('articles renumbered: highlights follow their words, bookmarks their clause, not the old ids', () => {
@@ -240,5 +292,27 @@ describe('resolveInUnit', () => {
     const r = resolveInUnit(a, shifted)!;
     expect(unitBodyText(shifted).slice(r.start, r.end)).toBe(Q29);
     expect(resolveInUnit(a, { paragraphs: [{ text: '无关文字', pages: [] }] })).toBeNull();
+  });
+});
+
+describe('matchScore (quote, prefix, suffix and position, weighted, 0–1)', () => {
+  const q = { type: 'TextQuoteSelector' as const, exact: '实行清单管理', prefix: '政务服务事项', suffix: '，事项清单包括' };
+  // Candidates are scored in folded document text, as reanchor does.
+  const score = (t: string, start: number, end: number, errors: number, quote: typeof q, near: number) => matchScore(fold(t), start, end, errors, quote, near);
+  const text = '政务服务事项实行清单管理，事项清单包括目录';
+  it('is 1 for the quote in its own context at its old place, and falls with each part that disagrees', () => {
+    expect(score(text, 6, 12, 0, q, 6)).toBeCloseTo(1, 5);
+    const noContext = '其他文字其他文实行清单管理。另起一段的文字';
+    expect(score(noContext, 7, 13, 0, q, 7)).toBeLessThan(MIN_MATCH_SCORE);
+    const oneError = score('政务服务事项实施清单管理，事项清单包括目录', 6, 12, 1, q, 6);
+    expect(oneError).toBeGreaterThan(MIN_MATCH_SCORE);
+    expect(oneError).toBeLessThan(1);
+    expect(score(text, 6, 12, 0, q, 0)).toBeLessThan(1);
+  });
+  it('an empty prefix means the quote began its clause: only a candidate at a clause start agrees', () => {
+    const atStart = { ...q, prefix: '' };
+    expect(score('实行清单管理，事项清单包括', 0, 6, 0, atStart, 0)).toBeCloseTo(1, 5);
+    expect(score('前文\n实行清单管理，事项清单包括', 3, 9, 0, atStart, 3)).toBeCloseTo(1, 5);
+    expect(score('前文实行清单管理，事项清单包括', 2, 8, 0, atStart, 2)).toBeLessThan(0.8);
   });
 });

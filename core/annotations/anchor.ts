@@ -10,13 +10,20 @@
  * Re-anchoring order (each step only when the previous one failed):
  *   1. the same unit id and position, if the quote is still there  → kept
  *   2. the exact quote elsewhere in the same unit                   → moved
- *   3. the exact quote anywhere in the document, best context,
- *      nearest the old position                                    → moved
- *   4. an approximate match (bounded errors, approx-string-match),
- *      scored with the quote, prefix, suffix and position            → fuzzy
+ *   3. the exact quote anywhere in the document whose match score
+ *      (matchScore) clears MIN_MATCH_SCORE, or a long quote found
+ *      exactly once                                                 → moved
+ *   4. an approximate match (bounded errors, approx-string-match)
+ *      whose match score clears MIN_MATCH_SCORE                     → fuzzy
  *   5. nothing: the annotation is kept as an orphan                 → orphaned
  * Annotations never depend on ids alone: a unit id that survived a rebuild but
  * now holds other words fails step 1 and the quote is searched for.
+ *
+ * The TextQuoteSelector (exact, prefix, suffix) is the user's evidence and is
+ * never rewritten: re-anchoring updates the clause address and the
+ * TextPositionSelector, and a fuzzy match records the words now displayed in
+ * `policyReader:approximate` beside the quote (the UI asks the user to
+ * confirm it). The next rebuild anchors from the original words again.
  */
 import approxSearch from 'approx-string-match';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
@@ -28,6 +35,7 @@ import {
   type TextPositionSelector,
   type TextQuoteSelector,
   docSourceUri,
+  approximateOf,
   positionOf,
   quoteOf,
 } from './model.js';
@@ -174,9 +182,12 @@ function bestExact(text: string, quote: TextQuoteSelector, near: number): TextRa
 }
 
 /**
- * Resolves an annotation's selectors against one unit (the reader's rendering
- * path): the position if the quote is still there, else the best exact
- * occurrence of the quote. Null when the quote is not in the unit.
+ * Resolves an annotation's selectors against one unit (the reader's and the
+ * export's path): the position if the words are still there, else the best
+ * exact occurrence. The words are those displayed now: the approximate place's
+ * words for a fuzzy-placed annotation, else the quote. Null when they are not
+ * in the unit (the annotation must not be shown or exported as a quotation of
+ * this clause).
  */
 export function resolveInUnit(annotation: Annotation, unit: Pick<Unit, 'paragraphs'>): TextRange | null {
   const quote = quoteOf(annotation);
@@ -186,10 +197,12 @@ export function resolveInUnit(annotation: Annotation, unit: Pick<Unit, 'paragrap
     if (pos && pos.start >= 0 && pos.end <= text.length && pos.start < pos.end) return { start: pos.start, end: pos.end };
     return null;
   }
-  const exact = fold(quote.exact);
+  const approx = approximateOf(annotation);
+  const shown: TextQuoteSelector = approx ? { ...quote, exact: approx.exact } : quote;
+  const exact = fold(shown.exact);
   if (!exact) return null;
   if (pos && text.slice(pos.start, pos.end) === exact) return { start: pos.start, end: pos.end };
-  return bestExact(text, quote, pos?.start ?? 0);
+  return bestExact(text, shown, pos?.start ?? 0);
 }
 
 // ---- whole-document search -------------------------------------------------
@@ -250,24 +263,88 @@ export function maxErrorsFor(length: number): number {
   return Math.max(1, Math.min(64, Math.floor(length / 4)));
 }
 
-function fuzzyInDoc(dt: DocText, quote: TextQuoteSelector, near: number): { unit: Unit; range: TextRange } | null {
+/**
+ * The weights of a match, after Hypothesis's anchoring (match-quote): the quote
+ * dominates, prefix and suffix separate look-alike passages, the position only
+ * breaks ties. The score is normalised to 0–1.
+ */
+const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
+const WEIGHT_SUM = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
+
+/**
+ * Below this a match is not taken: the annotation becomes an orphan
+ * (未能定位) rather than landing on other words. A quote with a quarter of its
+ * characters changed still clears it when both sides of its context agree
+ * (about 0.86); the same quote whose context is gone does not (about 0.45),
+ * nor does an exact short quote found in unrelated surroundings (about 0.57).
+ */
+export const MIN_MATCH_SCORE = 0.75;
+
+/** An exact quote at least this long, found exactly once in the document, is its own evidence, whatever its context. */
+const UNIQUE_EXACT_CHARS = 12;
+
+/** 1 − edit distance / length of `want` against the best match inside `window` (Hypothesis's textMatchScore). */
+function similarity(window: string, want: string): number {
+  if (!want) return 1;
+  const best = approxSearch(window, want, want.length).reduce((min, m) => Math.min(min, m.errors), want.length);
+  return 1 - best / want.length;
+}
+
+/**
+ * 0–1: how well the candidate [start, end) of `text` (with `errors` edits from
+ * the quote) matches the annotation's quote, prefix, suffix and old position
+ * `near`. An empty prefix (or suffix) means the quote began (or ended) its
+ * clause: it agrees only with a candidate at a clause boundary ('\n' in the
+ * document text, or the text's end).
+ */
+export function matchScore(text: string, start: number, end: number, errors: number, quote: TextQuoteSelector, near: number): number {
   const exact = fold(quote.exact);
-  if (exact.length < 4) return null; // a couple of characters with an error matches almost anything
-  const maxErrors = maxErrorsFor(exact.length);
-  let best: { hit: { unit: Unit; range: TextRange }; score: number } | null = null;
-  for (const m of approxSearch(dt.text, exact, maxErrors)) {
-    const hit = locate(dt, m.start, m.end);
-    if (!hit || m.end <= m.start) continue;
-    const quoteSim = 1 - m.errors / exact.length;
-    const ctx = contextScore(dt.text, m.start, m.end, quote);
-    const closeness = 1 - Math.min(1, Math.abs(m.start - near) / Math.max(1, dt.text.length));
-    // The quote dominates; prefix/suffix separate look-alike passages; position only breaks ties.
-    const score = 50 * quoteSim + 20 * ctx + 2 * closeness;
-    // A short quote needs its surroundings to agree too, or it could land on any similar phrase.
-    if (exact.length < 12 && ctx < 0.5) continue;
+  const prefix = fold(quote.prefix);
+  const suffix = fold(quote.suffix);
+  const quoteScore = Math.max(0, 1 - errors / Math.max(1, exact.length));
+  const prefixScore = prefix ? similarity(text.slice(Math.max(0, start - prefix.length), start), prefix) : start === 0 || text[start - 1] === '\n' ? 1 : 0;
+  const suffixScore = suffix ? similarity(text.slice(end, end + suffix.length), suffix) : end === text.length || text[end] === '\n' ? 1 : 0;
+  const positionScore = 1 - Math.min(1, Math.abs(start - near) / Math.max(1, text.length));
+  return (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) / WEIGHT_SUM;
+}
+
+interface Scored {
+  hit: { unit: Unit; range: TextRange };
+  score: number;
+}
+
+/** The best-scoring exact occurrence of the quote in the document, and how many there are. */
+function exactInDoc(dt: DocText, quote: TextQuoteSelector, near: number): { best: Scored | null; count: number } {
+  const exact = fold(quote.exact);
+  const starts = allOccurrences(dt.text, exact);
+  let best: Scored | null = null;
+  for (const start of starts) {
+    const hit = locate(dt, start, start + exact.length);
+    if (!hit) continue;
+    const score = matchScore(dt.text, start, start + exact.length, 0, quote, near);
     if (!best || score > best.score) best = { hit, score };
   }
-  return best?.hit ?? null;
+  return { best, count: starts.length };
+}
+
+/** Most approximate matches scored for one quote: a short, common quote cannot make re-anchoring unbounded. */
+const MAX_FUZZY_CANDIDATES = 500;
+
+function fuzzyInDoc(dt: DocText, quote: TextQuoteSelector, near: number): Scored | null {
+  const exact = fold(quote.exact);
+  if (exact.length < 4) return null; // a couple of characters with an error matches almost anything
+  const matches = approxSearch(dt.text, exact, maxErrorsFor(exact.length));
+  // The fewest errors first, so the cap keeps the likeliest candidates.
+  matches.sort((a, b) => a.errors - b.errors);
+  let best: Scored | null = null;
+  for (const m of matches.slice(0, MAX_FUZZY_CANDIDATES)) {
+    if (m.end <= m.start) continue;
+    const hit = locate(dt, m.start, m.end);
+    if (!hit) continue;
+    const score = matchScore(dt.text, m.start, m.end, m.errors, quote, near);
+    if (!best || score > best.score) best = { hit, score };
+  }
+  return best;
 }
 
 // ---- re-anchoring ----------------------------------------------------------
@@ -279,15 +356,32 @@ export interface ReanchorResult {
   annotation: Annotation;
 }
 
-function placed(a: Annotation, doc: PolicyDocument, unit: Unit | null, range: TextRange | null, contentHash: string): Annotation {
-  const target = {
+/**
+ * The annotation at its new place: clause address, corpus stamp and position
+ * updated; the TextQuoteSelector kept exactly as the user made it. `approx`
+ * (a fuzzy match) records the words now displayed and the match score.
+ */
+function placed(a: Annotation, doc: PolicyDocument, unit: Unit | null, range: TextRange | null, contentHash: string, approx?: { score: number }): Annotation {
+  const target: Annotation['target'] = {
     ...a.target,
     source: docSourceUri(doc.id, unit?.id ?? null),
     'policyReader:document': { id: doc.id, title: doc.title, docNumber: doc.docNumber },
     'policyReader:unitId': unit?.id ?? null,
     'policyReader:contentHash': contentHash,
   };
-  if (unit && range) target.selector = createSelectors(bodyOf(indexOf(doc), unit), range.start, range.end);
+  delete target['policyReader:approximate'];
+  if (unit && range && a.target.selector) {
+    const position: TextPositionSelector = { type: 'TextPositionSelector', start: range.start, end: range.end };
+    const others = a.target.selector.filter((s) => s.type !== 'TextPositionSelector');
+    target.selector = [...others, position];
+    if (approx) {
+      const exact = bodyOf(indexOf(doc), unit).slice(range.start, range.end);
+      const before = a.target['policyReader:approximate'];
+      // The same place confirmed before stays confirmed.
+      const confirmed = before?.confirmed && before.exact === exact ? { confirmed: before.confirmed } : {};
+      target['policyReader:approximate'] = { exact, score: Math.round(approx.score * 1000) / 1000, ...confirmed };
+    }
+  }
   if (unit && a.target['policyReader:opening'] !== undefined) target['policyReader:opening'] = openingOf(indexOf(doc), unit);
   const out: Annotation = { ...a, target };
   delete out['policyReader:orphaned'];
@@ -357,11 +451,14 @@ export function reanchor(annotation: Annotation, doc: PolicyDocument | null, con
 
   const dt = docText(doc);
   const near = oldDocPosition(dt, unitId, pos?.start ?? 0);
-  const inDoc = bestExact(dt.text, quote, near);
-  const hit = inDoc && locate(dt, inDoc.start, inDoc.end);
-  if (hit) return { status: 'moved', annotation: placed(annotation, doc, hit.unit, hit.range, contentHash) };
+  const inDoc = exactInDoc(dt, quote, near);
+  if (inDoc.best && (inDoc.best.score >= MIN_MATCH_SCORE || (inDoc.count === 1 && exact.length >= UNIQUE_EXACT_CHARS))) {
+    return { status: 'moved', annotation: placed(annotation, doc, inDoc.best.hit.unit, inDoc.best.hit.range, contentHash) };
+  }
 
   const fuzzy = fuzzyInDoc(dt, quote, near);
-  if (fuzzy) return { status: 'fuzzy', annotation: placed(annotation, doc, fuzzy.unit, fuzzy.range, contentHash) };
+  if (fuzzy && fuzzy.score >= MIN_MATCH_SCORE) {
+    return { status: 'fuzzy', annotation: placed(annotation, doc, fuzzy.hit.unit, fuzzy.hit.range, contentHash, { score: fuzzy.score }) };
+  }
   return orphan(annotation);
 }

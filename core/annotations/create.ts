@@ -132,3 +132,16 @@ export function retarget(
   delete out['policyReader:orphaned'];
   return out;
 }
+
+/**
+ * The user confirmed an approximately placed annotation's new place: the
+ * placement is marked confirmed (the UI stops saying 位置可能已变化). The
+ * original quote stays as it was made; a later rebuild that finds those words
+ * again clears the placement.
+ */
+export function confirmPlacement(a: Annotation, now: Date | string): Annotation {
+  const approx = a.target['policyReader:approximate'];
+  if (!approx || approx.confirmed) return a;
+  const time = iso(now);
+  return { ...a, modified: time, target: { ...a.target, 'policyReader:approximate': { ...approx, confirmed: time } } };
+}

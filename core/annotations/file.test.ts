@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { updateAnnotation } from './create';
-import { checkAnnotation, mergeAnnotations, parseAnnotationFile, serializeAnnotationFile, toAnnotationFile } from './file';
-import { testAnnotation } from './fixtures';
-import { ANNOTATION_FILE_FORMAT, ANNOTATION_FILE_VERSION } from './model';
+import { CONFLICT_TAG, IMPORT_CLOCK_SKEW_MS, MAX_TEXT, checkAnnotation, forReanchoring, mergeAnnotations, parseAnnotationFile, serializeAnnotationFile, toAnnotationFile } from './file';
+import { testAnnotation } from '../../test-support/annotation-fixtures';
+import { ANNOTATION_FILE_FORMAT, ANNOTATION_FILE_VERSION, noteOf, tagsOf } from './model';
 
 const NOW = '2024-06-01T00:00:00.000Z';
 
@@ -82,15 +82,102 @@ describe('annotation file', () => {
   });
 });
 
+describe('import checks (issue 16, items 4 and 12)', () => {
+  const now = new Date('2024-06-01T00:00:00.000Z');
+  /** The sample file with `edit` applied to its first entry, parsed as an import at `now`. */
+  const importWith = (edit: (a: any, file: any) => void) => {
+    const file = JSON.parse(serializeAnnotationFile(sample(), NOW));
+    edit(file.annotations[0], file);
+    return parseAnnotationFile(JSON.stringify(file), { now });
+  };
+  const refused = (edit: (a: any, file: any) => void, message: RegExp) => {
+    const r = importWith(edit);
+    expect(r).toMatchObject({ ok: false, code: 'invalid' });
+    if (!r.ok) {
+      expect(r.message).toMatch(message);
+      expect(r.message).toMatch(/^导入失败：第 \d+ 条标注.*未做任何更改。$/);
+    }
+  };
+
+  it('a note over the limit is refused as too long, with the limit in the message', () => {
+    refused((a) => (a.body[0].value = '字'.repeat(MAX_TEXT + 1)), new RegExp(`笔记.*过长.*${MAX_TEXT.toLocaleString('en-US')}`));
+  });
+
+  it('a modified or created date after now (plus a small skew) is refused: 9999-12-31 would win every later import', () => {
+    refused((a) => (a.modified = '9999-12-31T00:00:00.000Z'), /修改时间.*晚于当前时间/);
+    refused((a) => (a.created = new Date(now.getTime() + IMPORT_CLOCK_SKEW_MS + 60_000).toISOString()), /创建时间.*晚于当前时间/);
+    expect(importWith((a) => (a.modified = new Date(now.getTime() + IMPORT_CLOCK_SKEW_MS / 2).toISOString())).ok).toBe(true);
+  });
+
+  it('dates that do not exist are refused', () => {
+    refused((a) => (a.modified = '2024-02-30T08:00:00.000Z'), /修改时间.*2024-02-30/);
+    refused((a) => (a.created = '2023-02-29'), /创建时间/);
+    refused((a) => (a.modified = '2024-04-31T25:00:00Z'), /修改时间/);
+  });
+
+  it('ids that differ only in case are refused', () => {
+    refused((a, f) => (a.id = f.annotations[1].id.toUpperCase()), /大小写/);
+  });
+
+  it('a source or unitId that points at another document is refused', () => {
+    refused((a) => (a.target.source = 'policy-reader:doc/pother#pother~ar1'), /另一份文件/);
+    refused((a) => (a.target['policyReader:unitId'] = 'pother~ar1'), /另一份文件/);
+    refused((a) => (a.target.source = `${a.target.source}x`), /条款/);
+  });
+
+  it('absurd positions are refused; empty ones too (M10)', () => {
+    refused((a) => (a.target.selector[1] = { type: 'TextPositionSelector', start: 0, end: 1e300 }), /位置/);
+    refused((a) => (a.target.selector[1] = { type: 'TextPositionSelector', start: 1e300, end: 1e300 + 2 }), /位置/);
+    refused((a) => (a.target.selector[1] = { type: 'TextPositionSelector', start: 2, end: 2 }), /位置/);
+  });
+
+  it('a backup of this app\'s own data is read without the import policy (a restore must never refuse what the store holds)', () => {
+    const file = JSON.parse(serializeAnnotationFile(sample(), NOW));
+    file.annotations[0].modified = '9999-12-31T00:00:00.000Z';
+    expect(parseAnnotationFile(JSON.stringify(file)).ok).toBe(true);
+  });
+
+  it('imported annotations are re-anchored before their quote is trusted: forReanchoring clears the corpus stamp, nothing else', () => {
+    const [a] = sample();
+    const b = forReanchoring(a);
+    expect(b.target['policyReader:contentHash']).not.toBe(a.target['policyReader:contentHash']);
+    expect({ ...b, target: { ...b.target, 'policyReader:contentHash': a.target['policyReader:contentHash'] } }).toEqual(a);
+  });
+});
+
 describe('mergeAnnotations', () => {
-  it('adds unknown ids, the newer modified wins, a second import adds nothing', () => {
+  it('adds unknown ids, keeps the local version when the incoming one is older, takes a newer one that changed nothing of the user\'s; a second import adds nothing', () => {
     const [a, b, c] = sample();
-    const newerA = updateAnnotation(a, { note: '改过的笔记' }, '2025-01-01T00:00:00.000Z');
-    const olderB = { ...b, modified: '2020-01-01T00:00:00.000Z' };
-    const m = mergeAnnotations([a, b], [newerA, olderB, c]);
-    expect(m).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
-    expect(m.toWrite).toEqual([newerA, c]);
-    const after = [newerA, b, c];
-    expect(mergeAnnotations(after, [newerA, olderB, c])).toMatchObject({ added: 0, updated: 0, unchanged: 3, toWrite: [] });
+    const movedA = { ...a, modified: '2025-01-01T00:00:00.000Z', target: { ...a.target, 'policyReader:contentHash': 'hash2' } };
+    const olderB = updateAnnotation(b, { tags: ['旧标签'] }, '2020-01-01T00:00:00.000Z');
+    const m = mergeAnnotations([a, b], [movedA, olderB, c]);
+    expect(m).toMatchObject({ added: 1, updated: 1, unchanged: 1, conflicts: [] });
+    expect(m.toWrite).toEqual([movedA, c]);
+    const after = [movedA, b, c];
+    expect(mergeAnnotations(after, [movedA, olderB, c])).toMatchObject({ added: 0, updated: 0, unchanged: 3, toWrite: [] });
+  });
+
+  it('never silently replaces a local version whose note or tags differ: both are kept, the imported one as a tagged copy, once', () => {
+    const [a] = sample();
+    const local = updateAnnotation(a, { note: '本机的修改' }, '2024-05-20T00:00:00.000Z');
+    const incoming = updateAnnotation(a, { note: '文件里的版本' }, '2024-05-30T00:00:00.000Z');
+    const m = mergeAnnotations([local], [incoming]);
+    expect(m).toMatchObject({ added: 0, updated: 0, unchanged: 0 });
+    expect(m.conflicts).toHaveLength(1);
+    expect(m.toWrite).toHaveLength(1);
+    const copy = m.toWrite[0];
+    expect(copy.id).not.toBe(local.id);
+    expect(copy.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(noteOf(copy)).toBe('文件里的版本');
+    expect(tagsOf(copy)).toContain(CONFLICT_TAG);
+    expect(m.conflicts[0]).toMatchObject({ local, incoming, copy });
+    // The same file again: the copy is already there.
+    expect(mergeAnnotations([local, copy], [incoming])).toMatchObject({ added: 0, updated: 0, unchanged: 1, toWrite: [], conflicts: [] });
+  });
+
+  it('an id stored in another case is the same annotation', () => {
+    const [a] = sample();
+    const upper = { ...a, id: a.id.toUpperCase() };
+    expect(mergeAnnotations([upper], [a])).toMatchObject({ added: 0, unchanged: 1, toWrite: [] });
   });
 });

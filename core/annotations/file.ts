@@ -16,6 +16,10 @@ import {
   type Motivation,
   QUOTE_CONTEXT_CHARS,
   type Selector,
+  docSourceUri,
+  noteOf,
+  quoteOf,
+  tagsOf,
 } from './model.js';
 
 export function toAnnotationFile(list: readonly Annotation[], now: Date | string): AnnotationFile {
@@ -37,7 +41,17 @@ export type AnnotationFileErrorCode = 'empty' | 'json' | 'foreign' | 'newer' | '
 export type ParseResult = { ok: true; file: AnnotationFile } | { ok: false; code: AnnotationFileErrorCode; message: string };
 
 const MOTIVATIONS: readonly Motivation[] = ['bookmarking', 'highlighting', 'commenting'];
-const MAX_TEXT = 100_000;
+/** Longest note or quote, in characters. */
+export const MAX_TEXT = 100_000;
+/**
+ * How far in the future an imported date may be: a file from a laptop whose
+ * clock is a few hours off (or a local time written as UTC, up to 14 hours)
+ * is still taken; a date days ahead (9999-12-31) would make that version win
+ * every later merge, so it is refused.
+ */
+export const IMPORT_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+/** Longer than any clause: a larger offset is not a position in this corpus. */
+export const MAX_POSITION = 10_000_000;
 
 type Check<T> = T | string;
 
@@ -54,6 +68,9 @@ function isDate(v: unknown): v is string {
 }
 
 function checkBody(v: unknown): Check<AnnotationBody> {
+  if (isObj(v) && typeof v.value === 'string' && v.value.length > MAX_TEXT) {
+    return `笔记（正文）过长：${v.value.length.toLocaleString('en-US')} 字，上限为 ${MAX_TEXT.toLocaleString('en-US')} 字`;
+  }
   if (!isObj(v) || v.type !== 'TextualBody' || !isStr(v.value)) return '正文（body）不是文本';
   if (v.purpose === 'tagging') {
     if (!v.value.trim() || v.value.length > 200) return '标签为空或过长';
@@ -80,7 +97,8 @@ function checkSelectors(v: unknown): Check<Selector[]> {
       out.push({ type: 'TextQuoteSelector', exact: s.exact, prefix, suffix });
     } else if (s.type === 'TextPositionSelector') {
       const { start, end } = s;
-      if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) <= (start as number)) return '位置（start/end）不对';
+      // An empty range selects nothing: it would anchor anywhere.
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (end as number) <= (start as number)) return '位置（start/end）不对';
       out.push({ type: 'TextPositionSelector', start: start as number, end: end as number });
     }
     // Other W3C selector types are ignored, not fatal: the quote is what anchors.
@@ -109,6 +127,12 @@ function checkTarget(v: unknown): Check<AnnotationTarget> {
     const sel = checkSelectors(v.selector);
     if (typeof sel === 'string') return sel;
     target.selector = sel;
+  }
+  const approx = v['policyReader:approximate'];
+  if (approx !== undefined) {
+    if (!isObj(approx) || !isStr(approx.exact) || !approx.exact || typeof approx.score !== 'number' || !(approx.score >= 0 && approx.score <= 1)) return '近似位置（policyReader:approximate）格式不对';
+    if (approx.confirmed !== undefined && !isDate(approx.confirmed)) return '近似位置的确认时间不是有效日期';
+    target['policyReader:approximate'] = { exact: approx.exact, score: approx.score, ...(approx.confirmed !== undefined ? { confirmed: approx.confirmed as string } : {}) };
   }
   const opening = v['policyReader:opening'];
   if (opening !== undefined) {
@@ -156,8 +180,55 @@ export function checkAnnotation(v: unknown): Check<Annotation> {
 
 const fail = (code: AnnotationFileErrorCode, message: string): ParseResult => ({ ok: false, code, message });
 
+/** An ISO date (or date-time) that exists on the calendar: Date.parse turns 2024-02-30 into 1 March without a word. */
+export function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))?)?$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h = '0', mi = '0', sec = '0', zh = '0', zm = '0'] = m.slice(1).map((x) => x ?? undefined) as string[];
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return false;
+  return Number(h) < 24 && Number(mi) < 60 && Number(sec) < 60 && Number(zh) < 24 && Number(zm) < 60;
+}
+
+/**
+ * What an import checks beyond the format (the database and backups are read
+ * without it: a restore must never refuse what the store already holds).
+ * Null when the entry is acceptable.
+ */
+function importProblem(a: Annotation, now: Date): string | null {
+  const latest = now.getTime() + IMPORT_CLOCK_SKEW_MS;
+  for (const [field, name] of [
+    ['created', '创建时间'],
+    ['modified', '修改时间'],
+  ] as const) {
+    if (!isCalendarDate(a[field])) return `${name} ${a[field]} 不是存在的日期`;
+    if (Date.parse(a[field]) > latest) return `${name} ${a[field]} 晚于当前时间（可能来自时钟有误的电脑）`;
+  }
+  const t = a.target;
+  const docId = t['policyReader:document'].id;
+  const unitId = t['policyReader:unitId'];
+  if (unitId !== null && !unitId.startsWith(`${docId}~`)) return `条款 id（policyReader:unitId）${unitId} 属于另一份文件`;
+  const base = `policy-reader:doc/${docId}`;
+  if (t.source !== base && !t.source.startsWith(`${base}#`)) return `目标地址（source）指向另一份文件`;
+  if (t.source !== docSourceUri(docId, unitId)) return '目标地址（source）与条款 id 不一致';
+  for (const sel of t.selector ?? []) {
+    if (sel.type === 'TextPositionSelector' && sel.end > MAX_POSITION) return `位置（start/end）超出范围（最大 ${MAX_POSITION}）`;
+  }
+  return null;
+}
+
+export interface ParseOptions {
+  /**
+   * Set for an import from a file: the entries must also pass the import
+   * policy (no dates after now + IMPORT_CLOCK_SKEW_MS or that do not exist,
+   * no ids differing only in case, no target pointing at another document,
+   * positions within MAX_POSITION).
+   */
+  now?: Date;
+}
+
 /** Parses and validates a whole annotation file. Nothing is returned unless every entry is valid. */
-export function parseAnnotationFile(text: string): ParseResult {
+export function parseAnnotationFile(text: string, options: ParseOptions = {}): ParseResult {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (!trimmed) return fail('empty', '导入失败：文件是空的。未做任何更改。');
   let v: unknown;
@@ -177,52 +248,117 @@ export function parseAnnotationFile(text: string): ParseResult {
   }
   if (!Array.isArray(v.annotations)) return fail('invalid', '导入失败：文件中没有标注列表。未做任何更改。');
   const annotations: Annotation[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (let i = 0; i < v.annotations.length; i++) {
     const a = checkAnnotation(v.annotations[i]);
     if (typeof a === 'string') return fail('invalid', `导入失败：第 ${i + 1} 条标注无效（${a}）。未做任何更改。`);
-    if (seen.has(a.id)) return fail('invalid', `导入失败：第 ${i + 1} 条标注的 id 与前面的重复。未做任何更改。`);
-    seen.add(a.id);
+    const problem = options.now ? importProblem(a, options.now) : null;
+    if (problem) return fail('invalid', `导入失败：第 ${i + 1} 条标注无效（${problem}）。未做任何更改。`);
+    const before = seen.get(a.id.toLowerCase());
+    if (before === a.id) return fail('invalid', `导入失败：第 ${i + 1} 条标注的 id 与前面的重复。未做任何更改。`);
+    // urn:uuid ids compare without case (RFC 4122): two that differ only in case are one id.
+    if (before !== undefined) return fail('invalid', `导入失败：第 ${i + 1} 条标注的 id 与前面的一条只有大小写不同。未做任何更改。`);
+    seen.set(a.id.toLowerCase(), a.id);
     annotations.push(a);
   }
   const exported = isDate(v.exported) ? v.exported : new Date(0).toISOString();
   return { ok: true, file: { format: ANNOTATION_FILE_FORMAT, formatVersion: v.formatVersion, exported, annotations } };
 }
 
-export interface MergeResult<T extends Merged = Annotation> {
-  /** What must be written: new annotations and those the incoming copy replaces. */
-  toWrite: T[];
+/** The tag an imported version gets when it is kept beside a different local one (我的标注 filters by it). */
+export const CONFLICT_TAG = '导入的不同版本';
+
+export interface MergeConflict {
+  local: Annotation;
+  incoming: Annotation;
+  /** The incoming version as stored beside the local one. */
+  copy: Annotation;
+}
+
+export interface MergeResult {
+  /** What must be written: new annotations, those the incoming copy replaces, and copies kept beside a different local version. */
+  toWrite: Annotation[];
   added: number;
   updated: number;
   unchanged: number;
+  /** Both sides changed what the user wrote or marked: the local version stays, the incoming one is kept as a copy. */
+  conflicts: MergeConflict[];
 }
 
-/** What merging looks at: annotations, or storage rows that carry their id and `modified`. */
-export type Merged = Pick<Annotation, 'id' | 'modified'>;
+/** What the user made of an annotation (not where re-anchoring placed it, nor when). */
+function userContent(a: Annotation): string {
+  return JSON.stringify([a.motivation, noteOf(a), tagsOf(a), a['policyReader:colour'] ?? null, quoteOf(a)?.exact ?? a.target['policyReader:opening'] ?? null]);
+}
+
+/** 32-bit FNV-1a of `text`, starting from `seed`. */
+function fnv1a(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** A urn:uuid derived from `seed` (the same seed, the same id): importing the same file twice adds one copy, not two. */
+export function derivedId(seed: string): string {
+  const hex = [0x811c9dc5, 0x01234567, 0x89abcdef, 0x5bd1e995].map((s) => fnv1a(seed, s).toString(16).padStart(8, '0')).join('');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function conflictCopy(incoming: Annotation): Annotation {
+  const tags = tagsOf(incoming).includes(CONFLICT_TAG) ? [] : [{ type: 'TextualBody' as const, purpose: 'tagging' as const, value: CONFLICT_TAG }];
+  return { ...incoming, id: derivedId(`${incoming.id} ${incoming.modified} ${userContent(incoming)}`), body: [...incoming.body, ...tags] };
+}
 
 /**
- * Merges by id: unknown ids are added; a known id is replaced only when the
- * incoming `modified` is later. Importing the same file twice adds nothing.
+ * Merges by id (ids compare without case):
+ * - an unknown id is added;
+ * - a known id whose incoming `modified` is not later is left as it is;
+ * - a later incoming version replaces the local one only when the user's own
+ *   content (note, tags, colour, quote) is the same, i.e. only re-anchoring
+ *   differs. When that content differs, the local version is kept and the
+ *   incoming one is stored beside it as a copy tagged CONFLICT_TAG: a wrong
+ *   clock on either machine cannot make an import overwrite a local edit.
+ * Importing the same file twice adds nothing.
  */
-export function mergeAnnotations<T extends Merged>(existing: readonly Merged[], incoming: readonly T[]): MergeResult<T> {
-  const have = new Map<string, Merged>(existing.map((a) => [a.id, a]));
-  const toWrite: T[] = [];
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
+export function mergeAnnotations(
+  existing: readonly Annotation[],
+  incoming: readonly Annotation[],
+  /** Ids stored but not passed in `existing` (the database reads only the rows an import names). */
+  isStored: (id: string) => boolean = () => false,
+): MergeResult {
+  const have = new Map<string, Annotation>(existing.map((a) => [a.id.toLowerCase(), a]));
+  const out: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0, conflicts: [] };
   for (const a of incoming) {
-    const old = have.get(a.id);
+    const old = have.get(a.id.toLowerCase());
     if (!old) {
-      added++;
-      toWrite.push(a);
-      have.set(a.id, a);
-    } else if (Date.parse(a.modified) > Date.parse(old.modified)) {
-      updated++;
-      toWrite.push(a);
-      have.set(a.id, a);
+      out.added++;
+      out.toWrite.push(a);
+      have.set(a.id.toLowerCase(), a);
+    } else if (Date.parse(a.modified) <= Date.parse(old.modified)) {
+      out.unchanged++;
+    } else if (userContent(a) === userContent(old)) {
+      out.updated++;
+      const replaced = old.id === a.id ? a : { ...a, id: old.id };
+      out.toWrite.push(replaced);
+      have.set(a.id.toLowerCase(), replaced);
     } else {
-      unchanged++;
+      const copy = conflictCopy(a);
+      if (have.has(copy.id) || isStored(copy.id)) {
+        out.unchanged++;
+        continue;
+      }
+      out.conflicts.push({ local: old, incoming: a, copy });
+      out.toWrite.push(copy);
+      have.set(copy.id, copy);
     }
   }
-  return { toWrite, added, updated, unchanged };
+  return out;
+}
+
+/**
+ * An imported annotation with its corpus stamp cleared, so the next
+ * re-anchoring pass checks its quote against the clause before anything
+ * shows or exports it as a quotation of that clause.
+ */
+export function forReanchoring(a: Annotation): Annotation {
+  return { ...a, target: { ...a.target, 'policyReader:contentHash': '' } };
 }

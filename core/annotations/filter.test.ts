@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Region } from '../corpus/types';
 import { annotationFacets, filterAnnotations, filterFromQuery, filterToQuery, matchesFilter, tagCounts, type AnnotationFilter } from './filter';
-import { testAnnotation, testDoc } from './fixtures';
+import { testAnnotation, testDoc } from '../../test-support/annotation-fixtures';
 
 const qd = testDoc('pqd', ['政务服务部门应当及时作出受理决定。'], '青岛市政务服务管理办法');
 const sh = testDoc('psh', ['支持小微企业融资担保。'], '上海市支持小微企业发展若干措施');

@@ -87,11 +87,29 @@ export interface AnnotationTarget {
   /** Corpus `contentHash` at creation (or at the last successful re-anchoring). */
   'policyReader:contentHash': string;
   /**
+   * Set when re-anchoring placed the annotation on words that only resemble
+   * its quote (a fuzzy match): the TextQuoteSelector keeps the words the user
+   * marked, never overwritten; the TextPositionSelector and the unit are where
+   * it is displayed now, and this records the words displayed there and how
+   * well they matched (0–1, see matchScore in anchor.ts). The UI says
+   * 位置可能已变化 until the user confirms the place (`confirmed`, ISO time).
+   */
+  'policyReader:approximate'?: ApproximatePlacement;
+  /**
    * Bookmarks of a clause only: the first characters of the clause's body text
    * (label excluded), so the bookmark finds its clause again when a rebuild
    * renumbers or re-addresses it.
    */
   'policyReader:opening'?: string;
+}
+
+export interface ApproximatePlacement {
+  /** The words at the TextPositionSelector now (the quote's closest match). */
+  exact: string;
+  /** 0–1: quote, prefix, suffix and position agreement, weighted. */
+  score: number;
+  /** When the user confirmed the new place; absent while it is unconfirmed. */
+  confirmed?: string;
 }
 
 export interface Annotation {
@@ -157,6 +175,22 @@ export function unitIdOf(a: Annotation): string | null {
 
 export function isOrphaned(a: Annotation): boolean {
   return a['policyReader:orphaned'] === true;
+}
+
+/** The approximate placement of an annotation re-anchored by a fuzzy match, or null. */
+export function approximateOf(a: Annotation): ApproximatePlacement | null {
+  return a.target['policyReader:approximate'] ?? null;
+}
+
+/** True while the UI must say 位置可能已变化: placed approximately and not yet confirmed by the user. */
+export function needsConfirmation(a: Annotation): boolean {
+  const p = approximateOf(a);
+  return !!p && !p.confirmed && !isOrphaned(a);
+}
+
+/** The words the annotation covers in the current corpus: those of its approximate place, else its quote. */
+export function displayedQuote(a: Annotation): string | null {
+  return approximateOf(a)?.exact ?? quoteOf(a)?.exact ?? null;
 }
 
 export function positionOf(a: Annotation): TextPositionSelector | null {

@@ -7,6 +7,7 @@
 import type { DocSummary, PolicyDocument } from '../corpus/types.js';
 import { type ReanchorStatus, reanchor } from './anchor.js';
 import { type Annotation, isOrphaned } from './model.js';
+import { type CancellationToken, throwIfCancelled } from '../util/cancellation.js';
 
 export interface ReanchorChange {
   before: Annotation;
@@ -57,11 +58,19 @@ export function findDocId(a: Annotation, library: readonly Pick<DocSummary, 'id'
   return byTitle.length === 1 ? byTitle[0].id : null;
 }
 
+/**
+ * Re-anchors `list` against the corpus `contentHash`. Bounded: each
+ * annotation's approximate search scores at most a fixed number of candidates
+ * (anchor.ts). Cancellable: the token is checked after every document load and
+ * between annotations; a cancelled pass throws CancellationError and returns
+ * nothing, so the caller writes nothing and the next pass starts over.
+ */
 export async function reanchorMany(
   list: readonly Annotation[],
   contentHash: string,
   library: readonly Pick<DocSummary, 'id' | 'title' | 'docNumber'>[],
   loadDoc: (id: string) => Promise<PolicyDocument | null>,
+  token?: CancellationToken,
 ): Promise<ReanchorReport> {
   const counts: Record<ReanchorStatus, number> = { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const changes: ReanchorChange[] = [];
@@ -80,6 +89,7 @@ export async function reanchorMany(
   for (const [id, group] of byDoc) {
     const doc = await docs.get(id)!;
     for (const a of group) {
+      throwIfCancelled(token);
       const r = reanchor(a, doc, contentHash);
       counts[r.status]++;
       // An orphan that stays an orphan has nothing new to store.

@@ -32,42 +32,85 @@ export interface BuildResult {
 }
 
 export function buildCorpus(files: RawFile[], sha256Hex: HashHex): BuildResult {
+  return assembleCorpus(
+    files.map((f) => parseRawFile(f, sha256Hex)),
+    sha256Hex,
+  );
+}
+
+/**
+ * What one raw file gives, on its own: the unit of parallel work (a worker
+ * thread parses one file) and of the incremental build's cache (keyed by the
+ * file's SHA-256). Plain data, so it survives JSON and structured clone.
+ */
+export interface FileParse {
+  file: string;
+  /** Its manifest entry; null when the file was skipped. */
+  rawFile: Manifest['rawFiles'][number] | null;
+  warnings: BuildWarning[];
+  notes: string[];
+  /** Documents before copies are collapsed and ids given; `interprets` is the index, in this list, of the document a 解读 interprets. */
+  docs: { doc: Assembled['doc']; interprets: number | null }[];
+}
+
+/** Bytes of one raw file → its documents, warnings and manifest entry (decode → lines → furniture → paragraphs → segment → assemble). */
+export function parseRawFile(f: RawFile, sha256Hex: HashHex): FileParse {
+  const warnings: BuildWarning[] = [];
+  const decoded = decodeRaw(f.bytes);
+  if (!decoded.ok) return { file: f.name, rawFile: null, warnings: [{ file: f.name, message: `skipped: ${decoded.reason}` }], notes: [], docs: [] };
+  decoded.warnings.forEach((message) => warnings.push({ file: f.name, message }));
+  const { lines, splitLines } = toLines(decoded.text);
+  if (splitLines) warnings.push({ file: f.name, message: `${splitLines} line(s) longer than ${MAX_LINE_CHARS} characters were split (line numbers kept)` });
+  const { lines: clean, removed } = removeFurniture(lines);
+  const echo = { echoLines: 0 };
+  const paras = toParagraphs(clean, undefined, echo);
+  // Every line taken out of the text is counted, by rule (trailing-title and byline lines become the title and authors).
+  const dropped: Record<string, number> = {};
+  for (const r of removed) dropped[r.kind] = (dropped[r.kind] ?? 0) + r.lines.length;
+  if (echo.echoLines) dropped['heading-echo'] = echo.echoLines;
+  const rawFile = { file: f.name, sha256: sha256Hex(f.bytes), encoding: decoded.encoding, lines: lines.length, dropped };
+  const { docs, notes } = segmentFile(f.name, paras, removed);
+  if (docs.length === 0) warnings.push({ file: f.name, message: 'no document found in this file' });
+  const byDraft = new Map<DocDraft, Assembled>();
+  docs.forEach((d, k) => {
+    const a = assemble(d, (of) => byDraft.get(of)?.doc.title ?? null);
+    if (a.doc.units.length === 0) a.doc.bodyMissing = whyNoBody(f.name, d, docs[k + 1], lines);
+    byDraft.set(d, a);
+  });
+  return {
+    file: f.name,
+    rawFile,
+    warnings,
+    notes,
+    docs: docs.map((d) => ({ doc: byDraft.get(d)!.doc, interprets: d.interprets ? docs.indexOf(d.interprets) : null })),
+  };
+}
+
+/**
+ * Every file's parse → the corpus: files in name order (whatever order the
+ * workers finished in), identical copies collapsed across files, ids given.
+ */
+export function assembleCorpus(parses: FileParse[], sha256Hex: HashHex): BuildResult {
   const warnings: BuildWarning[] = [];
   const notes: string[] = [];
   const rawFiles: Manifest['rawFiles'] = [];
   const assembled: Assembled[] = [];
   let skippedFiles = 0;
-
-  for (const f of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const decoded = decodeRaw(f.bytes);
-    if (!decoded.ok) {
-      warnings.push({ file: f.name, message: `skipped: ${decoded.reason}` });
+  for (const p of [...parses].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    warnings.push(...p.warnings);
+    if (!p.rawFile) {
       skippedFiles++;
       continue;
     }
-    decoded.warnings.forEach((message) => warnings.push({ file: f.name, message }));
-    const { lines, splitLines } = toLines(decoded.text);
-    if (splitLines) warnings.push({ file: f.name, message: `${splitLines} line(s) longer than ${MAX_LINE_CHARS} characters were split (line numbers kept)` });
-    const { lines: clean, removed } = removeFurniture(lines);
-    const echo = { echoLines: 0 };
-    const paras = toParagraphs(clean, undefined, echo);
-    // Every line taken out of the text is counted, by rule (trailing-title and byline lines become the title and authors).
-    const dropped: Record<string, number> = {};
-    for (const r of removed) dropped[r.kind] = (dropped[r.kind] ?? 0) + r.lines.length;
-    if (echo.echoLines) dropped['heading-echo'] = echo.echoLines;
-    rawFiles.push({ file: f.name, sha256: sha256Hex(f.bytes), encoding: decoded.encoding, lines: lines.length, dropped });
-    const { docs, notes: segNotes } = segmentFile(f.name, paras, removed);
-    notes.push(...segNotes);
-    if (docs.length === 0) warnings.push({ file: f.name, message: 'no document found in this file' });
-    const byDraft = new Map<DocDraft, Assembled>();
-    docs.forEach((d, k) => {
-      const a = assemble(d, (of) => byDraft.get(of)?.doc.title ?? null);
-      if (a.doc.units.length === 0) a.doc.bodyMissing = whyNoBody(f.name, d, docs[k + 1], lines);
-      byDraft.set(d, a);
-      assembled.push(a);
+    rawFiles.push(p.rawFile);
+    notes.push(...p.notes);
+    // collapseCopies needs each document's draft only as an identity and for the 解读 link; rebuild those from the indices.
+    const drafts = p.docs.map(() => ({ file: p.file, interprets: null }) as unknown as DocDraft);
+    p.docs.forEach((d, k) => {
+      if (d.interprets !== null) drafts[k].interprets = drafts[d.interprets];
+      assembled.push({ doc: d.doc, draft: drafts[k] });
     });
   }
-
   const docs = collapseCopies(assembled, sha256Hex);
   return { docs, warnings, notes, rawFiles, skippedFiles };
 }
@@ -205,17 +248,25 @@ export interface CorpusFiles {
   manifest: Manifest;
 }
 
-export function corpusFiles(
-  result: BuildResult,
-  sha256Hex: HashHex,
-  extra: { path: string; data: string }[] = [],
-  rootExtra: { path: string; data: string }[] = [],
-): CorpusFiles {
+/** A file derived from the documents (search index, variants), with its path from the corpus root ('search/index.json'). */
+export interface CorpusArtifact {
+  path: string;
+  data: string;
+}
+
+/** Artifacts whose paths are relative to one folder of the corpus (the search index's are relative to search/). */
+export function inFolder(folder: string, artifacts: readonly CorpusArtifact[]): CorpusArtifact[] {
+  return artifacts.map((a) => ({ path: `${folder}/${a.path}`, data: a.data }));
+}
+
+export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
   const files = new Map<string, string>();
   files.set('library.json', stableJson(result.docs.map(summarize)));
   for (const d of result.docs) files.set(`docs/${d.id}.json`, stableJson(d));
-  for (const e of extra) files.set(`search/${e.path}`, e.data);
-  for (const e of rootExtra) files.set(e.path, e.data);
+  for (const a of artifacts) {
+    if (files.has(a.path) || a.path === 'manifest.json') throw new Error(`two corpus files at ${a.path}`);
+    files.set(a.path, a.data);
+  }
   const hashInput = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, c]) => `${p}\n${sha256Hex(c)}`).join('\n');
   const manifest: Manifest = {
     formatVersion: CORPUS_FORMAT_VERSION,
@@ -230,6 +281,7 @@ export function corpusFiles(
     rawFiles: result.rawFiles,
     warnings: result.warnings,
     notes: result.notes,
+    files: [...files.keys()].sort(),
   };
   files.set('manifest.json', stableJson(manifest));
   return { files, manifest };

@@ -24,6 +24,42 @@ export interface Rejected {
   reason: string;
 }
 
+/**
+ * UTF-8, tolerating a few invalid bytes (a flipped byte in a copied file):
+ * they become U+FFFD and their lines are named, instead of the whole file
+ * being skipped. Only when the file is otherwise evidently UTF-8: at most one
+ * bad sequence per 100 Chinese characters decoded validly, so GBK or Big5
+ * bytes (invalid almost everywhere as UTF-8) still go to their own decoder.
+ */
+function utf8WithFewBadBytes(body: Uint8Array): { text: string; badLines: number[] } | null {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), badLines: [] };
+  } catch {
+    // not valid throughout: see whether the invalid bytes are few
+  }
+  const text = new TextDecoder('utf-8').decode(body);
+  let bad = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x3400 && c <= 0x9fff) han++;
+  }
+  if (bad * 100 > han) return null;
+  // Numbered as the parser numbers lines (a lone CR also ends a line: see the normalisation below).
+  const badLines: number[] = [];
+  text.split(/\r\n?|\n/).forEach((line, i) => {
+    if (line.includes('\ufffd')) badLines.push(i + 1);
+  });
+  return { text, badLines };
+}
+
+function badBytesWarning(lines: number[]): string {
+  const shown = lines.slice(0, 10).join('、');
+  const more = lines.length > 10 ? ` 等 ${lines.length} 行` : ' 行';
+  return `第 ${shown}${more}含无效的 UTF-8 字节，已替换为 \ufffd（文件其余部分是有效的 UTF-8，照常读取）`;
+}
+
 export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
   if (bytes.length === 0) return { ok: false, reason: 'file is empty' };
   const warnings: string[] = [];
@@ -33,22 +69,25 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = new TextDecoder(encoding).decode(bytes.subarray(2));
-    const why = implausible(text);
+    const why = implausible(sampleStats(text));
     if (why) return { ok: false, reason: `file has a UTF-16 byte order mark but does not read as text in UTF-16 (${why})` };
   } else {
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const body = hasBom ? bytes.subarray(3) : bytes;
     if (looksBinary(body)) return { ok: false, reason: 'file looks binary (NUL or control bytes), not extracted text' };
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    const lossy = utf8WithFewBadBytes(body);
+    if (lossy) {
+      text = lossy.text;
       encoding = 'utf-8';
-    } catch {
+      if (lossy.badLines.length) warnings.push(badBytesWarning(lossy.badLines));
+    } else {
       // Not valid UTF-8: GB18030 (a superset of GBK/GB2312) on the mainland, Big5 in traditional-character sources.
       const tries = (['gb18030', 'big5'] as const)
         .map((enc) => {
           try {
             const t = new TextDecoder(enc, { fatal: true }).decode(body);
-            return { enc, text: t, common: commonShare(t), why: implausible(t) };
+            const stats = sampleStats(t);
+            return { enc, text: t, common: commonShare(stats), why: implausible(stats) };
           } catch {
             return null;
           }
@@ -67,7 +106,7 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
 
   if (text.includes('\u0000')) return { ok: false, reason: 'file contains NUL characters after decoding' };
   text = text.replace(/\r\n?/g, '\n');
-  if (cjkShare(text) < 0.05) warnings.push('file has almost no Chinese text');
+  if (cjkShare(sampleStats(text)) < 0.05) warnings.push('file has almost no Chinese text');
   return { ok: true, text, encoding, warnings };
 }
 
@@ -82,20 +121,38 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control / Math.max(n, 1) > 0.02;
 }
 
-/** Why the text is not plausible extracted text, or null when it is. */
-function implausible(text: string): string | null {
-  const sample = text.slice(0, 20000);
-  let visible = 0;
-  let odd = 0;
-  for (const ch of sample) {
+/** What the plausibility checks need, counted in one pass over the first 20,000 characters. */
+interface SampleStats {
+  /** Characters other than white space. */
+  visible: number;
+  /** Visible characters outside the scripts of policy text. */
+  odd: number;
+  /** Chinese characters, and how many of them are common ones. */
+  han: number;
+  common: number;
+}
+
+const SAMPLE_CHARS = 20000;
+
+function sampleStats(text: string): SampleStats {
+  const stats: SampleStats = { visible: 0, odd: 0, han: 0, common: 0 };
+  for (const ch of text.slice(0, SAMPLE_CHARS)) {
     if (/\s/.test(ch)) continue;
-    visible++;
-    if (!PLAUSIBLE.test(ch)) odd++;
+    stats.visible++;
+    if (!PLAUSIBLE.test(ch)) stats.odd++;
+    if (!HAN.test(ch)) continue;
+    stats.han++;
+    if (COMMON_HANZI.has(ch)) stats.common++;
   }
+  return stats;
+}
+
+/** Why the text is not plausible extracted text, or null when it is. */
+function implausible(stats: SampleStats): string | null {
+  const { visible, odd, han } = stats;
   if (visible === 0) return 'no visible characters';
   if (odd / visible > 0.05) return `${Math.round((odd / visible) * 100)}% of its characters are outside the scripts of policy text`;
-  const cjk = [...sample].filter((ch) => HAN.test(ch)).length;
-  if (cjk >= 20 && commonShare(sample) < 0.3) return 'its Chinese characters are almost all rare ones';
+  if (han >= 20 && commonShare(stats) < 0.3) return 'its Chinese characters are almost all rare ones';
   return null;
 }
 
@@ -104,25 +161,10 @@ const PLAUSIBLE = /[\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u2100-\u22ff\u2460-\
 const HAN = /[\u3400-\u9fff]/;
 
 /** Share of Chinese characters that are among the common ones. */
-function commonShare(text: string): number {
-  let han = 0;
-  let common = 0;
-  for (const ch of text.slice(0, 20000)) {
-    if (!HAN.test(ch)) continue;
-    han++;
-    if (COMMON_HANZI.has(ch)) common++;
-  }
-  return han ? common / han : 0;
+function commonShare(stats: SampleStats): number {
+  return stats.han ? stats.common / stats.han : 0;
 }
 
-function cjkShare(text: string): number {
-  const sample = text.slice(0, 20000);
-  let cjk = 0;
-  let visible = 0;
-  for (const ch of sample) {
-    if (/\s/.test(ch)) continue;
-    visible++;
-    if (/[\u3400-\u9fff]/.test(ch)) cjk++;
-  }
-  return visible ? cjk / visible : 0;
+function cjkShare(stats: SampleStats): number {
+  return stats.visible ? stats.han / stats.visible : 0;
 }

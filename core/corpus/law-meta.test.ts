@@ -25,6 +25,11 @@ describe('law metadata', () => {
     expect(lawMeta(['2022年5月26日国家市场监督管理总局令第57号公布', '2022年7月1日施行'])).toEqual({ date: '2022-05-26', adoptedDate: null, effectiveDate: '2022-07-01', issuers: ['国家市场监督管理总局'] });
   });
 
+  it('reads an order printed without its verb as the promulgation (中华人民共和国反间谍法实施细则)', () => {
+    expect(isLawMetaText('2017年11月22日中华人民共和国国务院令第692号')).toBe(true);
+    expect(lawMeta(['2017年11月22日中华人民共和国国务院令第692号'])).toEqual({ date: '2017-11-22', adoptedDate: null, effectiveDate: null, issuers: ['国务院'] });
+  });
+
   it('names a local congress as the issuer, and a provincial approval as the latest version', () => {
     expect(lawMeta(['2019年10月29日宁波市第十五届人民代表大会常务委员会第二十四次会议通过', '2019年11月29日浙江省第十三届人民代表大会常务委员会第十五次会议批准'])).toEqual({
       date: '2019-11-29',

@@ -34,7 +34,7 @@ const VERB = '通过|公布|发布|修正|修订|批准|施行|生效';
 const EVENT = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?)(?:起)?(${VERB})`, 'g');
 
 /** A line that is one dated event of the header: it starts with a date (or 根据 + date) and ends with the verb. */
-const META_LINE = new RegExp(`^\\s*(?:根据)?${DATE}.{0,140}?(?:${VERB})[\\s。）)]*$`);
+const META_LINE = new RegExp(`^\\s*(?:根据)?${DATE}.{0,140}?(?:${VERB}|令第\\s*\\d+\\s*号)[\\s。）)]*$`);
 /** The opening of a bracketed note: （2010年6月24日… */
 const META_NOTE_START = new RegExp(`^\\s*[（(]\\s*(?:根据)?${DATE}(?!\\s*[）)])`);
 
@@ -58,7 +58,8 @@ export function endsLawMeta(line: string): boolean {
 
 export function lawEvents(text: string): LawEvent[] {
   const out: LawEvent[] = [];
-  const flat = text.replace(/[\s\u3000]+/g, '');
+  // An order printed without its verb (…国务院令第692号) promulgates the text.
+  const flat = text.replace(/[\s\u3000]+/g, '').replace(/令第(\d+)号(?!公布|发布)/g, '令第$1号公布');
   for (const m of flat.matchAll(EVENT)) out.push({ date: isoDate(m[1], m[2], m[3]), kind: m[5] as LawEventKind, by: m[4] });
   return out;
 }

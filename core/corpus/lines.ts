@@ -17,34 +17,52 @@ const PAGE_MARKER = /^\s*#\s*Page\s+(\d+)\s*:?\s*$/i;
 /** Lines longer than this are not prose from a PDF page; they are split so the parser stays linear. */
 export const MAX_LINE_CHARS = 4000;
 
+/** A page marker is a short line; longer lines are not tried against the pattern. */
+const MAX_MARKER_CHARS = 64;
+
 /**
  * `splitLines` counts raw lines longer than MAX_LINE_CHARS: their pieces keep
- * the raw line's number, so line numbers stay true to the raw file.
+ * the raw line's number, so line numbers stay true to the raw file. Lines are
+ * found with indexOf and cut as slices of `text`, so a raw line of 100 million
+ * characters is never copied, trimmed or matched whole: only its pieces are
+ * made (trailing white space is found by walking back from its end).
  */
 export function toLines(text: string): { lines: Line[]; hasPages: boolean; splitLines: number } {
-  const raw = text.split('\n');
   const lines: Line[] = [];
   let page: number | null = null;
   let hasPages = false;
   let splitLines = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const m = PAGE_MARKER.exec(raw[i]);
-    if (m) {
-      page = Number(m[1]);
-      hasPages = true;
-      continue;
+  for (let start = 0, no = 1; start <= text.length; no++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const next = end + 1;
+    if (end - start <= MAX_MARKER_CHARS) {
+      const m = PAGE_MARKER.exec(text.slice(start, end));
+      if (m) {
+        page = Number(m[1]);
+        hasPages = true;
+        start = next;
+        continue;
+      }
     }
-    // Zero-width spaces and BOMs (a line pdf.js leaves with only U+200B) are white space too.
-    const t = raw[i].replace(/[\s\u3000\u200b\ufeff]+$/u, '');
-    if (t.length <= MAX_LINE_CHARS) {
-      lines.push({ no: i + 1, text: t, page });
-      continue;
+    let stop = end;
+    while (stop > start && TRAILING_SPACE.test(text[stop - 1])) stop--;
+    if (stop - start <= MAX_LINE_CHARS) lines.push({ no, text: text.slice(start, stop), page });
+    else {
+      splitLines++;
+      for (let k = start; k < stop; k += MAX_LINE_CHARS) lines.push({ no, text: text.slice(k, Math.min(k + MAX_LINE_CHARS, stop)), page });
     }
-    splitLines++;
-    for (let k = 0; k < t.length; k += MAX_LINE_CHARS) lines.push({ no: i + 1, text: t.slice(k, k + MAX_LINE_CHARS), page });
+    start = next;
   }
   return { lines, hasPages, splitLines };
 }
+
+/**
+ * Trailing white space, tested one UTF-16 unit at a time (all of it is in the
+ * BMP). Zero-width spaces and BOMs (a line pdf.js leaves with only U+200B)
+ * are white space too.
+ */
+const TRAILING_SPACE = /[\s\u3000\u200b\ufeff]/;
 
 export const isBlank = (l: Line) => l.text.trim() === '';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentYear } from './facts.js';
-import { docNumberFrom, effectiveDate, issuersFromTitle, kindFromTitle, parseTitle, publishedDate, tidyTitle } from './metadata.js';
+import { dateFromLine, docNumberFrom, effectiveDate, issuersFromTitle, kindFromTitle, parseTitle, publishedDate, tidyTitle } from './metadata.js';
 import { parseChineseNumber, toChineseNumber } from './numerals.js';
 
 describe('parseTitle', () => {
@@ -28,6 +28,14 @@ describe('kindFromTitle', () => {
     ['安徽省财政厅关于进一步贯彻落实优化政府采购营商环境有关规定的通知', '通知'],
     ['上海市人民政府办公厅关于本市推进12345市民服务热线与110报警服务台高效对接联动的实施意见', '意见'],
     ['杭州市发改委关于公开征求《实施意见（征求意见稿）》意见的公告', '公告'],
+    // Laws, judicial texts and replies (titles from test-data/realtext, answer key kinds).
+    ['中华人民共和国外商投资法', '法'],
+    ['中华人民共和国宪法修正案（2018年）', '修正案'],
+    ['最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（一）', '解释'],
+    ['最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释', '解释'],
+    ['国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函', '函'],
+    ['国务院办公厅对全国政协十届四次会议第4626号提案的答复', '答复'],
+    ['北京市实施《中华人民共和国反恐怖主义法》办法', '办法'],
   ])('%s → %s', (title, kind) => expect(kindFromTitle(title)).toBe(kind));
 });
 
@@ -37,6 +45,7 @@ describe('issuers, 文号 and dates', () => {
     expect(issuersFromTitle('江苏省政府办公厅印发关于促进个体工商户高质量发展若干政策措施的通知')).toEqual(['江苏省政府办公厅']);
     expect(issuersFromTitle('福建省发展和改革委员会、福建省财政厅关于印发办法的通知')).toEqual(['福建省发展和改革委员会', '福建省财政厅']);
     expect(issuersFromTitle('临沂市优化营商环境条例')).toEqual([]);
+    expect(issuersFromTitle('国务院办公厅对全国政协十届四次会议第4626号提案的答复')).toEqual(['国务院办公厅']);
   });
   it('normalises 文号', () => {
     expect(docNumberFrom('沪商自贸〔2023〕132 号')).toBe('沪商自贸〔2023〕132号');
@@ -46,6 +55,12 @@ describe('issuers, 文号 and dates', () => {
   it('reads publication and effective dates', () => {
     expect(publishedDate('发布日期: 2021-04-09  来源：青岛日报')).toBe('2021-04-09');
     expect(effectiveDate('第六十一条本办法自2023 年7 月1 日起施行，有效期至2028年6月30日。')).toBe('2023-07-01');
+  });
+  it('reads a signature date printed in Chinese numerals, as older documents print it', () => {
+    // The signature of 国务院办公厅 中央军委办公厅 (1996) and of a 2004 国务院办公厅 letter (test-data/realtext N01, N04).
+    expect(dateFromLine('一九九六年六月二十九日')).toBe('1996-06-29');
+    expect(dateFromLine('二〇〇四年十月十五日')).toBe('2004-10-15');
+    expect(dateFromLine('二○○四年十一月四日')).toBe('2004-11-04'); // ○ for 〇, as some PDFs print it
   });
   it('reads 起生效 as taking effect too, so a text printed without its issue date keeps its year', () => {
     // The last article of 最高人民法院关于内地与澳门特别行政区关于相互认可和执行民商事判决的安排 (2006).

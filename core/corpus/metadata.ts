@@ -3,6 +3,7 @@
  * issuer(s), 文号, dates, kind. Pure string functions with fixture tests.
  */
 import { DATE_LINE, DOC_NUMBER, isoDate } from './patterns.js';
+import { parseChineseNumber } from './numerals.js';
 import type { DocKind } from './types.js';
 
 /** Strip the compilation number and the trailing date; remove PDF spaces. */
@@ -43,6 +44,8 @@ const KIND_MAP: [RegExp, DocKind][] = [
   [/规定$/, '规定'],
   [/解释$/, '解释'],
   [/批复$/, '批复'],
+  [/答复$/, '答复'],
+  [/函$/, '函'],
   // 中华人民共和国…法, …法（试行）: a law (办法, 方法, 做法 are not).
   [/[^办方做说用]法$/, '法'],
   [/(意见|实施意见|指导意见)$/, '意见'],
@@ -52,7 +55,7 @@ const KIND_MAP: [RegExp, DocKind][] = [
   [/(计划|规划)$/, '计划'],
   [/(决定)$/, '决定'],
   [/(公告|通告)$/, '公告'],
-  [/(通知|函)$/, '通知'],
+  [/通知$/, '通知'],
 ];
 
 /**
@@ -74,7 +77,8 @@ export function kindFromTitle(title: string): DocKind {
  * 上海海关等11部门关于… , 江苏省政府办公厅印发… ; several joined by 、.
  */
 export function issuersFromTitle(title: string): string[] {
-  const m = /^(.{2,60}?)(?:关于|印发|转发|批准发布|发布)/.exec(title);
+  // 国务院办公厅对…建议的答复: a reply names its author before 对.
+  const m = /^(.{2,60}?)(?:关于|印发|转发|批准发布|发布)/.exec(title) ?? /^(.{2,30}?)对.{4,}(?:答复|复函)$/.exec(title);
   if (!m) return [];
   const head = m[1].replace(/《.*$/, '');
   if (head.length < 2 || /^\d/.test(head)) return [];
@@ -88,6 +92,13 @@ export function docNumberFrom(text: string): string | null {
 
 export function dateFromLine(text: string): string | null {
   const m = DATE_LINE.exec(text);
+  if (m && m[4]) {
+    const digit = (c: string) => '〇一二三四五六七八九'.indexOf(c === '○' || c === '零' ? '〇' : c);
+    const year = [...m[4]].map(digit).join('');
+    const month = parseChineseNumber(m[5]);
+    const day = parseChineseNumber(m[6]);
+    return month && day ? isoDate(year, String(month), String(day)) : null;
+  }
   return m ? isoDate(m[1], m[2], m[3]) : null;
 }
 

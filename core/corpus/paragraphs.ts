@@ -18,7 +18,7 @@
  * second time in fragments) are dropped.
  */
 import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
-import { isLawMetaText, opensLawMeta } from './law-meta.js';
+import { endsLawMeta, isLawMetaText, opensLawMeta } from './law-meta.js';
 import { ARTICLE_REFERENCE } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
@@ -236,6 +236,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // A law's metadata under its title (dated event lines, or one bracketed note) is a paragraph of its own.
     if (isLawMetaText(curText)) return true;
     if (opensLawMeta(text) && curText.length <= 100 && !/[。，；：！？]/.test(curText) && count(curText, /[（(]/g) <= count(curText, /[）)]/g)) return true;
+    // An event wrapped before its verb (…第七次会议通 | 过, …的决定》 | 第一次修正) continues, whatever the indent of the next line.
+    // (A date alone is a signature's date line, not an event: it needs the body that acted.)
+    if (opensLawMeta(curText) && !DATE_LINE.test(curText) && /会议|令第|人民代表大会|决定》|公告/.test(curText) && !endsLawMeta(pt) && !opensLawMeta(text) && !MARKER_START.test(text)) return false;
     // A numbered heading on a short line of its own (一、总体要求) ends there: the text below is its body.
     // (Only 一、 and （一）: a compilation numbers its titles 1. 2.)
     const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText);

@@ -12,6 +12,8 @@ export const KIND_WORDS = [
   '实施细则', '实施意见', '实施方案', '行动方案', '工作方案', '工作要点', '行动计划', '若干措施', '政策措施', '任务清单',
   '通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '通告', '举措', '清单',
   '规划', '指引', '指南', '规范', '标准', '解读', '函', '批复', '报告', '纪要',
+  // Judicial texts and replies: …若干问题的解释, …规则, …提案的答复, …的复函.
+  '解释', '规则', '答复', '复函', '修正案',
 ];
 
 const KIND_TAIL = new RegExp(`(${KIND_WORDS.join('|')})(（[^（）]{1,12}）)*$`);
@@ -29,8 +31,11 @@ export function isoDate(y: string, m: string, d?: string): string {
   return d ? `${y}-${mm}-${d.padStart(2, '0')}` : `${y}-${mm}`;
 }
 
-/** A line that is only a date (the date line of a signature block). */
-export const DATE_LINE = /^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+/**
+ * A line that is only a date (the date line of a signature block), in
+ * digits or, as older documents print it, in Chinese numerals (一九九六年六月二十九日).
+ */
+export const DATE_LINE = /^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3}))\s*日\s*$/;
 
 /** 文号: 沪商自贸〔2023〕132 号, 国办发[2023]1号, 鲁政字〔2023〕45号. */
 export const DOC_NUMBER = /^\s*([\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号)\s*$/;

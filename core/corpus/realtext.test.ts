@@ -39,14 +39,14 @@ const key = JSON.parse(readFileSync(path.join(SET, 'key.json'), 'utf8')) as { fi
 
 const FILES = [
   '015_L01-note-gap.txt', // note under the title, blank lines between paragraphs
-  '031_L02-lines-indent-layout.txt', // dated metadata lines, pdftotext -layout, indented paragraphs
+  '091_L02-lines-indent-layout.txt', // dated metadata lines, pdftotext -layout, indented paragraphs
   '002_L03-note-indent-pdfjs.txt', // pdf.js, ideographic indents
   '003_L04-a5-plain.txt', // A5 pages, no indent, metadata wrapped
   '005_L05-small-gap-pdfjs.txt',
-  '021_L06-gazette-header.txt', // a gazette's name above the title
+  '036_L06-gazette-header.txt', // a gazette's name above the title
   '007_L07-toc-table.txt', // table of contents before the chapters
-  '008_L08-title3-pdfjs.txt', // title centred over 2–3 lines
-  '040_L09-compilation-pages.txt', // compilation, each law on new pages, running header
+  '038_L08-title3-pdfjs.txt', // title centred over 2–3 lines
+  '010_L09-compilation-pages.txt', // compilation, each law on new pages, running header
   '041_L10-compilation-run-pdfjs.txt', // compilation, laws run on
   '027_L11-compilation-layout.txt', // compilation, pdftotext -layout
   '028_L12-spaced-title.txt', // spaced title (民　法　典 style)

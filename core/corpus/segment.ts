@@ -114,7 +114,8 @@ function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraf
   if (cur.paras.length < 2 || !cur.paras.some((x) => endsTerminal(x.text))) return false;
   const t = p.text;
   if (reprintSource(t)) return true;
-  if (t.length > 30 || /[。，；！？：]/.test(t) || MARKER_START.test(t)) return false;
+  // (人民法院、人民检察院 is the tail of a heading, not a sign-off.)
+  if (t.length > 30 || /[。，；！？：、]/.test(t) || MARKER_START.test(t)) return false;
   return ORG_SUFFIX.test(t) && !(next && DATE_LINE.test(next.text));
 }
 
@@ -222,6 +223,7 @@ function endsTitleAgain(d: DocDraft, p: RawParagraph): boolean {
   if (!d.title) return false;
   const title = d.title.text.replace(/\s+/g, '');
   let text = p.text.replace(/\s+/g, '');
+  if (text === title && d.paras.every((x) => !endsTerminal(x.text))) return true;
   for (let k = d.paras.length - 1; k >= Math.max(0, d.paras.length - 3); k--) {
     text = d.paras[k].text.replace(/\s+/g, '') + text;
     if (text === title) return true;

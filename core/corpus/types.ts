@@ -40,6 +40,8 @@ export type DocKind =
   | '规则'
   | '修正案'
   | '批复'
+  | '答复' // 对…建议/提案的答复
+  | '函' // 函, 复函
   | '解读'
   | '新闻'
   | '文章'
@@ -205,4 +207,10 @@ export interface Manifest {
   warnings: BuildWarning[];
   /** Things the build decided that a maintainer should know (front matter skipped, …). */
   notes: string[];
+  /**
+   * Every file this build wrote besides manifest.json, sorted: what a later
+   * build may delete when it retires this version (and nothing else). Absent
+   * in manifests written before it was recorded.
+   */
+  files?: string[];
 }

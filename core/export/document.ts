@@ -4,7 +4,8 @@
  * user's highlights marked in the text and their notes after the clause. Same
  * page CSS, fonts and footer as the annotation export.
  */
-import { COLOUR_NAMES, type Annotation, noteOf, positionOf, quoteOf } from '../annotations/model.js';
+import { resolveInUnit } from '../annotations/anchor.js';
+import { COLOUR_NAMES, type Annotation, displayedQuote, noteOf } from '../annotations/model.js';
 import { printedMarker } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { unitBodyText } from '../corpus/units.js';
@@ -30,13 +31,12 @@ function spansByUnit(doc: PolicyDocument, annotations: readonly Annotation[], bo
     const unitId = a.target['policyReader:unitId'];
     if (!unitId || a.motivation === 'bookmarking') continue;
     const body = bodies.get(unitId);
-    const q = quoteOf(a)?.exact;
-    if (body === undefined || !q) continue;
-    const pos = positionOf(a);
-    const start = pos && body.slice(pos.start, pos.end) === q ? pos.start : body.indexOf(q);
-    if (start < 0) continue;
+    if (body === undefined) continue;
+    // The words the clause holds now (width-folded, or the approximate place): nothing is marked where they are not.
+    const range = resolveInUnit(a, { paragraphs: [{ text: body, pages: [] }] });
+    if (!range) continue;
     const entry = out.get(unitId) ?? { spans: [], notes: [] };
-    entry.spans.push({ start, end: start + q.length, cls: `hl c-${a['policyReader:colour'] ?? 'yellow'}` });
+    entry.spans.push({ start: range.start, end: range.end, cls: `hl c-${a['policyReader:colour'] ?? 'yellow'}` });
     if (noteOf(a).trim()) entry.notes.push(a);
     out.set(unitId, entry);
   }
@@ -92,7 +92,7 @@ export function renderDocumentHtml(doc: PolicyDocument, opts: DocumentExportOpti
       for (const a of m?.notes ?? []) {
         const c = a['policyReader:colour'];
         parts.push(
-          `<div class="note doc-note" ${indent}><span class="label">批注</span>${c ? `<span class="colour">（${COLOUR_NAMES[c]}）</span>` : ''}「${escapeHtml(quoteOf(a)?.exact ?? '')}」：${escapeHtml(noteOf(a).trim())}</div>`,
+          `<div class="note doc-note" ${indent}><span class="label">批注</span>${c ? `<span class="colour">（${COLOUR_NAMES[c]}）</span>` : ''}「${escapeHtml(displayedQuote(a) ?? '')}」：${escapeHtml(noteOf(a).trim())}</div>`,
         );
       }
       walk(u.children, depth + 1);

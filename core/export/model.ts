@@ -5,7 +5,8 @@
  * everything), grouped by document, and each passage carries an exact
  * citation computed from the corpus (core/citation).
  */
-import { COLOUR_NAMES, type Annotation, type HighlightColour, noteOf, positionOf, quoteOf, tagsOf } from '../annotations/model.js';
+import { resolveInUnit } from '../annotations/anchor.js';
+import { COLOUR_NAMES, type Annotation, type HighlightColour, noteOf, quoteOf, tagsOf } from '../annotations/model.js';
 import { citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { allUnits, unitBodyText } from '../corpus/units.js';
@@ -120,20 +121,23 @@ function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map
   const unitId = a.target['policyReader:unitId'];
   const ref = doc && unitId ? findUnit(doc.units, unitId) : null;
   const q = quoteOf(a);
-  const pos = positionOf(a);
   let quote = q?.exact ?? '';
   let loc = '';
   let pages = '';
   let offset = 0;
+  // A quote is printed as a quotation of its clause only where the clause holds it (issue 16, item 12).
+  let notInClause = false;
   if (ref) {
     loc = locator(ref.unit, ref.ancestors);
     const body = unitBodyText(ref.unit);
-    // Trust the position only where it still holds the quote; else find the quote.
-    let start = pos && body.slice(pos.start, pos.end) === quote ? pos.start : quote ? body.indexOf(quote) : -1;
-    if (start < 0) start = 0;
+    // The words as the clause prints them now (width-folded match, or the approximate place's words).
+    const range = quote ? resolveInUnit(a, ref.unit) : null;
+    if (range) quote = body.slice(range.start, range.end);
+    notInClause = !!quote && !range;
+    const start = range?.start ?? 0;
     offset = start;
-    const p = quote ? pagesOfRange(ref.unit, start, start + quote.length) : [];
-    pages = formatPages(p.length ? p : ref.unit.pages);
+    const p = range ? pagesOfRange(ref.unit, start, range.end) : [];
+    pages = notInClause ? '' : formatPages(p.length ? p : ref.unit.pages);
     if (!quote) quote = unitText(ref.unit).split('\n')[0] ?? '';
   }
   return {
@@ -149,7 +153,7 @@ function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map
       locator: loc,
       pages,
       created: a.created,
-      unplaced: !!unitId && !ref,
+      unplaced: (!!unitId && !ref) || notInClause,
     },
     order: [ref && order ? (order.get(ref.unit.id) ?? 0) : unitId ? Number.MAX_SAFE_INTEGER : -1, offset],
   };

@@ -31,6 +31,11 @@ let a10: Unit;
 let work: string;
 const pageErrors: string[] = [];
 const real = corpusDir() !== FIXTURE_CORPUS;
+// A skip says why (issue 19): the rebuild edits the real raw files, whose documents the fixture corpus does not hold.
+const SKIP_REASON = real
+  ? null
+  : `skipped "annotations after a corpus rebuild": it needs the real corpus built in resources/corpus (npm run build:corpus); the app is serving the e2e fixture corpus (${corpusDir()}), whose documents are not in the raw files the test rebuilds`;
+if (SKIP_REASON) console.warn(SKIP_REASON);
 
 /** Inserts INSERTED as its own line before every raw line that opens 第十条 of the scenario document (all its copies). */
 function editRaw(rawDir: string, opening: string): number {
@@ -66,7 +71,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe.skipIf(!real)('annotations after a corpus rebuild (real corpus)', () => {
+describe.skipIf(SKIP_REASON !== null)('annotations after a corpus rebuild (real corpus)', () => {
   it('keeps a highlight on the same words when a paragraph is inserted before its clause', async () => {
     const words = pick(a10, 4, 12);
     await page.goto(`${server.url}#/doc/${doc.id}/${encodeURIComponent(a10.id)}`);

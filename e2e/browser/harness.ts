@@ -112,9 +112,10 @@ export async function openSession(dir = corpusDir(), opts: { clipboard?: boolean
 /** A copy of a built corpus's files (library, manifest, variants when present, docs) in a fresh temporary directory, for tests that rebuild part of it. */
 export function copyCorpus(src: string, prefix: string): string {
   const out = mkdtempSync(join(tmpdir(), prefix));
-  for (const f of ['library.json', 'manifest.json']) cpSync(join(src, f), join(out, f));
+  // dereference: a built corpus's top-level names are links through current/ (policy-reader build); copy the files, not links back into the source.
+  for (const f of ['library.json', 'manifest.json']) cpSync(join(src, f), join(out, f), { dereference: true });
   // The reading view also fetches variants.json (相似文本, 本条亦见于); a corpus built before it has none.
-  if (existsSync(join(src, 'variants.json'))) cpSync(join(src, 'variants.json'), join(out, 'variants.json'));
-  cpSync(join(src, 'docs'), join(out, 'docs'), { recursive: true });
+  if (existsSync(join(src, 'variants.json'))) cpSync(join(src, 'variants.json'), join(out, 'variants.json'), { dereference: true });
+  cpSync(join(src, 'docs'), join(out, 'docs'), { recursive: true, dereference: true });
   return out;
 }

@@ -10,6 +10,7 @@ import { TagList } from './TagList';
 import { remove, update } from './actions';
 import type { Row } from './order';
 import { setPendingReattach } from './reattach';
+import { PlacementBadge } from './PlacementBadge';
 
 interface Props {
   rows: Row[];
@@ -119,6 +120,7 @@ function Entry({ a, orphan, editing, hasDoc, onEdit, onDelete, onSave, onClose }
         <span className="kind">{KIND_NAMES[kind]}</span>
         {orphan && <span className="doc-title">{doc.title}</span>}
         <time dateTime={a.created}>{formatTime(a.created)}</time>
+        <PlacementBadge annotation={a} />
       </div>
       {orphan ? (
         quote && <q className="quote">{quote}</q>

@@ -5,6 +5,7 @@ import { navigate } from '../hooks/useRoute';
 import { docHref } from '../routing/hash';
 import type { FlatUnit } from '../reader/units';
 import { KIND_NAMES } from './colours';
+import { PlacementBadge } from './PlacementBadge';
 import { TagList } from './TagList';
 
 export interface PanelEntry {
@@ -71,6 +72,7 @@ function PanelItem({ doc, entry }: { doc: PolicyDocument; entry: PanelEntry }) {
         {note && <span className="note">{note}</span>}
         <TagList tags={tags} />
       </a>
+      <PlacementBadge annotation={a} />
     </li>
   );
 }

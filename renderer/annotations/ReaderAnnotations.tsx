@@ -15,7 +15,7 @@ import { citationLine } from '../../core/citation/citation';
 import type { FlatUnit } from '../reader/units';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationPanel, type PanelEntry } from './AnnotationPanel';
-import { create, remove as removeAction, update } from './actions';
+import { create, remove as removeAction, toggleBookmark, update } from './actions';
 import { useDocAnnotations } from './hooks';
 import { caretAt, paragraphStarts, pointToOffset, rangeToSpan, unitElementOf, type SelectionSpan } from './dom';
 import { useHighlightPainter, type PaintSpan } from './paint';
@@ -141,12 +141,14 @@ export function ReaderAnnotations({ doc, flat }: { doc: PolicyDocument; flat: Fl
     async (unitId: string) => {
       const f = index.get(unitId)?.f;
       if (!f) return;
-      const existing = readerAnnotations.unit(unitId).bookmark;
       const name = f.unit.label || '本段';
-      if (existing) return remove(existing, `书签：${name}`);
-      if ((await create({ motivation: 'bookmarking', doc, unit: f.unit })).ok) show(`已加书签：${name}`);
+      // Decided in the database, not from this render's state: a fast double press must not add two.
+      const r = await toggleBookmark({ doc, unit: f.unit });
+      if (!r.ok) return;
+      if (r.value.added) show(`已加书签：${name}`);
+      else show(`已删除书签：${name}`, r.value.undo ? () => void r.value.undo!() : undefined);
     },
-    [index, doc, remove, show],
+    [index, doc, show],
   );
 
   const openPopoverFor = useCallback(
@@ -164,11 +166,12 @@ export function ReaderAnnotations({ doc, flat }: { doc: PolicyDocument; flat: Fl
   useEffect(() => {
     readerAnnotations.actions = {
       toggleUnitBookmark: (id) => void bookmarkUnit(id),
-      toggleDocBookmark: () => {
-        const b = readerAnnotations.doc();
-        if (b) void remove(b, '本文书签');
-        else void create({ motivation: 'bookmarking', doc }).then((r) => r.ok && show('已为本文加书签'));
-      },
+      toggleDocBookmark: () =>
+        void toggleBookmark({ doc }).then((r) => {
+          if (!r.ok) return;
+          if (r.value.added) show('已为本文加书签');
+          else show('已删除本文书签', r.value.undo ? () => void r.value.undo!() : undefined);
+        }),
       openUnitNotes: (unitId) => {
         const e = entries.find((x) => x.flat?.unit.id === unitId && kindOf(x.annotation) === 'note');
         if (e) openPopoverFor(e.annotation.id);

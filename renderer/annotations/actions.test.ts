@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testDoc } from '../../core/annotations/fixtures';
+import { testDoc } from '../../test-support/annotation-fixtures';
 import { noteOf, tagsOf } from '../../core/annotations/model';
 import { subscribeNotices } from '../components/notices';
 import { db } from '../db/database';
@@ -49,7 +49,7 @@ describe('annotation actions', () => {
     const u = await update(c.value.id, { note: typed });
     expect(u.ok).toBe(false);
     if (!u.ok) expect(u.error.code).toBe('quota');
-    expect(heard).toEqual([expect.stringMatching(/^保存失败：本机存储空间已满/)]);
+    expect(heard).toEqual([expect.stringMatching(/^保存失败：磁盘空间不足/)]);
     vi.restoreAllMocks();
     expect(noteOf((await db().getAnnotation(c.value.id))!)).toBe(''); // nothing half-stored
     const again = await update(c.value.id, { note: typed }); // the editor kept the text; retry works

@@ -4,7 +4,7 @@
  * error is returned, so the caller keeps its editor open with what was typed.
  * Successful writes schedule the automatic backup.
  */
-import { type AnnotationPatch, type NewAnnotationInput, newAnnotation, retarget, updateAnnotation } from '../../core/annotations/create';
+import { type AnnotationPatch, type NewAnnotationInput, confirmPlacement, newAnnotation, retarget, updateAnnotation } from '../../core/annotations/create';
 import type { Annotation } from '../../core/annotations/model';
 import { notify } from '../components/notices';
 import { loadContentHash } from '../data/corpus';
@@ -61,6 +61,17 @@ export async function update(id: string, patch: AnnotationPatch): Promise<Action
   });
 }
 
+/** 确认 on an annotation flagged 位置可能已变化: its new place is accepted (the original quote is kept). */
+export async function confirmPlace(id: string): Promise<ActionResult<Annotation>> {
+  return run('保存', async () => {
+    const old = await db().getAnnotation(id);
+    if (!old) throw new StorageError('failed', '保存失败：这条标注已被删除。');
+    const a = confirmPlacement(old, new Date());
+    if (a !== old) await db().putAnnotation(a);
+    return a;
+  });
+}
+
 /** Re-attaches (typically an orphan) to a new selection. */
 export async function reattach(id: string, to: Omit<Parameters<typeof retarget>[1], 'contentHash'>): Promise<ActionResult<Annotation>> {
   return run('保存', async () => {
@@ -69,6 +80,32 @@ export async function reattach(id: string, to: Omit<Parameters<typeof retarget>[
     const a = retarget(old, { ...to, contentHash: await currentHash() }, new Date());
     await db().putAnnotation(a);
     return a;
+  });
+}
+
+export interface BookmarkToggle {
+  /** The new bookmark, or null when the press removed one. */
+  added: Annotation | null;
+  /** Puts removed bookmarks back (撤销); null when one was added. */
+  undo: (() => Promise<ActionResult<unknown>>) | null;
+}
+
+/** 书签 / b / ☆: adds the clause's (or document's) bookmark, or removes it; atomic in the database, so a double press never duplicates. */
+export async function toggleBookmark(input: Pick<CreateInput, 'doc' | 'unit'>): Promise<ActionResult<BookmarkToggle>> {
+  return run('保存', async () => {
+    const candidate = newAnnotation({ motivation: 'bookmarking', doc: input.doc, unit: input.unit, contentHash: await currentHash(), now: new Date() });
+    const r = await db().toggleBookmark(candidate);
+    const removed = r.removed;
+    return {
+      added: r.added,
+      undo: removed.length
+        ? () =>
+            run('撤销', async () => {
+              for (const a of removed) await db().putAnnotation(a);
+              return removed;
+            })
+        : null,
+    };
   });
 }
 

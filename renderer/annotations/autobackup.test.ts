@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAnnotationFile } from '../../core/annotations/file';
-import { testAnnotation } from '../../core/annotations/fixtures';
+import { testAnnotation } from '../../test-support/annotation-fixtures';
 import { subscribeNotices } from '../components/notices';
 import { db } from '../db/database';
 import { AUTO_BACKUP_DELAY_MS, backupNow, installAutoBackupFlush, scheduleAutoBackup } from './autobackup';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testAnnotation } from '../../core/annotations/fixtures';
+import { testAnnotation } from '../../test-support/annotation-fixtures';
 import type { Annotation } from '../../core/annotations/model';
 import { buildRows, comparePaths } from './order';
 

@@ -35,8 +35,12 @@ describe('reanchorAll', () => {
     const gone = mk(unitBodyText(unit).slice(0, 6), 0);
     const current = { ...mk('切实增强小', start), target: { ...moved.target, 'policyReader:contentHash': 'v2' } };
 
-    // The new corpus: a paragraph before the clause, the first words of the clause rewritten.
-    const edited = RAW.replace('(一)指导思想。', '(一)指导思想。新增的一句话。').replace(unitBodyText(unit).slice(0, 6), '完全不同的开头');
+    // The new corpus: the first words of the clause rewritten and a sentence inserted before the highlight.
+    // (Inserting the sentence inside the first six characters, as this test once did, leaves them a close
+    // match with both sides of their context: now a flagged approximate placement, not an orphan.)
+    const opening = unitBodyText(unit).slice(0, 6);
+    expect(RAW.includes(`(一)${opening}`)).toBe(true);
+    const edited = RAW.replace(`(一)${opening}`, '(一)完全不同的开头。新增的一句话。');
     const [next] = build(edited);
     expect(next.id).toBe(orig.id);
 

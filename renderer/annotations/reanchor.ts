@@ -6,6 +6,7 @@
  */
 import { type ReanchorChange, type ReanchorReport, onlyCorpusChanged, reanchorMany } from '../../core/annotations/reanchor-all';
 import type { PolicyDocument } from '../../core/corpus/types';
+import type { CancellationToken } from '../../core/util/cancellation';
 import { loadContentHash, loadDocument, loadLibrary } from '../data/corpus';
 import { type ReaderDatabase, db } from '../db/database';
 
@@ -19,6 +20,8 @@ export interface ReanchorDeps {
   contentHash?: string;
   library?: { id: string; title: string; docNumber: string | null }[];
   loadDoc?: (id: string) => Promise<PolicyDocument | null>;
+  /** Cancels the pass (nothing is written); see core/util/cancellation.ts. */
+  token?: CancellationToken;
 }
 
 export async function reanchorAll(deps: ReanchorDeps = {}): Promise<ReanchorAllResult> {
@@ -28,7 +31,7 @@ export async function reanchorAll(deps: ReanchorDeps = {}): Promise<ReanchorAllR
   const candidates = await database.annotationsNotOn(contentHash);
   if (!candidates.length) return { changes: [], counts: { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 }, written: 0, ms: performance.now() - t0 };
   const library = deps.library ?? (await loadLibrary()).docs;
-  const report = await reanchorMany(candidates, contentHash, library, deps.loadDoc ?? ((id) => loadDocument(id)));
+  const report = await reanchorMany(candidates, contentHash, library, deps.loadDoc ?? ((id) => loadDocument(id)), deps.token);
   // After a rebuild most annotations are exactly where they were: they are
   // remembered as checked rather than rewritten (10,000 IndexedDB writes took
   // seconds), so a start after a rebuild stays quick.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serializeAnnotationFile } from '../../core/annotations/file';
-import { testAnnotation } from '../../core/annotations/fixtures';
+import { testAnnotation } from '../../test-support/annotation-fixtures';
 import { decideRestoreOffer } from './restore-offer';
 
 const backup = (json: string) => ({ ok: true as const, json, file: '/u/annotation-backups/annotations-x.json', savedAt: '2024-05-01T08:00:00.000Z' });

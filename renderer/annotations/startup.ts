@@ -53,7 +53,8 @@ export function declineRestore(): void {
 /** The User Timing entry of the startup pass (DevTools' performance panel; `npm run bench:annotations` reads it). */
 export const REANCHOR_MEASURE = 'policy-reader:reanchor';
 
-async function runReanchor(): Promise<void> {
+/** One re-anchoring pass over what needs it (after start, a restore, an import); never throws. */
+export async function runReanchor(): Promise<void> {
   try {
     const start = performance.now();
     const r = await reanchorAll();

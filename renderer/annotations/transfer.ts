@@ -6,11 +6,12 @@
  * newer file changes nothing. Both resolve to a Chinese sentence for the UI
  * (null when the user cancelled).
  */
-import { parseAnnotationFile, serializeAnnotationFile } from '../../core/annotations/file';
+import { CONFLICT_TAG, forReanchoring, parseAnnotationFile, serializeAnnotationFile } from '../../core/annotations/file';
 import type { Annotation } from '../../core/annotations/model';
 import { db } from '../db/database';
 import { openAnnotationFile, saveAnnotationFile } from '../platform/annotations';
 import { scheduleAutoBackup } from './autobackup';
+import { runReanchor } from './startup';
 
 function today(): string {
   const d = new Date();
@@ -32,12 +33,16 @@ export async function exportAnnotations(list?: readonly Annotation[]): Promise<s
 export async function importAnnotations(): Promise<string | null> {
   const file = await openAnnotationFile();
   if (!file.ok) return file.canceled ? null : file.message;
-  const parsed = parseAnnotationFile(file.text);
+  // An import, not a restore: the file must also pass the import policy (no dates from the future, …).
+  const parsed = parseAnnotationFile(file.text, { now: new Date() });
   if (!parsed.ok) return parsed.message;
   try {
-    const n = await db().importAnnotations(parsed.file.annotations);
+    // A file's quotes are not trusted as quotations of their clause until re-anchoring found them there.
+    const n = await db().importAnnotations(parsed.file.annotations.map(forReanchoring));
     scheduleAutoBackup();
-    return `已导入：新增 ${n.added} 条，更新 ${n.updated} 条，${n.unchanged} 条已存在未变。`;
+    void runReanchor();
+    const conflicts = n.conflicts ? `；${n.conflicts} 条与本机的版本不同，本机版本未改动，导入的版本另存一条并加了标签「${CONFLICT_TAG}」，请在“我的标注”中按该标签查看后取舍` : '';
+    return `已导入：新增 ${n.added} 条，更新 ${n.updated} 条，${n.unchanged} 条已存在未变${conflicts}。`;
   } catch (e) {
     return `${e instanceof Error ? e.message : String(e)} 未做任何更改。`;
   }

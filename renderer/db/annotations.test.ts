@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { updateAnnotation } from '../../core/annotations/create';
 import { parseAnnotationFile, serializeAnnotationFile } from '../../core/annotations/file';
-import { testAnnotation } from '../../core/annotations/fixtures';
+import { testAnnotation } from '../../test-support/annotation-fixtures';
 import { ReaderDatabase } from './database';
 import { StorageError } from './errors';
 import { MIGRATIONS } from './migrations';
@@ -39,7 +39,8 @@ function failPutsAfter(okCalls: number, name = 'QuotaExceededError') {
 describe('schema v2', () => {
   it('upgrades a version-1 database that holds data: positions and settings kept, annotations table added', async () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
-    expect(MIGRATIONS[1].upgrade?.name).toBe('addAnnotationsTable');
+    // Nothing to upgrade: version 1 had no annotations (issue 19, spot 10: the old function could never see a row).
+    expect(MIGRATIONS[1].upgrade).toBeUndefined();
     const name = `v1-${n++}`;
     const v1 = fresh(name, 1);
     await v1.savePosition('pdoc1', 'pdoc1~ar3', 120);
@@ -113,16 +114,32 @@ describe('annotation queries', () => {
     expect(await d.annotationCount()).toBe(0);
     const parsed = parseAnnotationFile(text);
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(await d.importAnnotations(parsed.file.annotations)).toEqual({ added: 3, updated: 0, unchanged: 0 });
+    expect(await d.importAnnotations(parsed.file.annotations)).toEqual({ added: 3, updated: 0, unchanged: 0, conflicts: 0 });
     const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((x, y) => x.id.localeCompare(y.id));
     expect(sortById(await d.annotations.toArray())).toEqual(sortById(before));
-    expect(await d.importAnnotations(parsed.file.annotations)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await d.importAnnotations(parsed.file.annotations)).toEqual({ added: 0, updated: 0, unchanged: 3, conflicts: 0 });
     expect(await d.annotationCount()).toBe(3);
 
-    const edited = updateAnnotation(list[1], { tags: ['新标签'] }, '2030-01-01T00:00:00.000Z');
-    expect(await d.importAnnotations([edited])).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    expect(await d.getAnnotation(list[1].id)).toEqual(edited);
-    expect((await d.annotations.get(list[1].id))?.tags).toEqual(['新标签']);
+    // A newer version that only moved (re-anchored elsewhere) replaces the stored one.
+    const moved = { ...list[1], modified: '2030-01-01T00:00:00.000Z', target: { ...list[1].target, 'policyReader:contentHash': 'hash2' } };
+    expect(await d.importAnnotations([moved])).toEqual({ added: 0, updated: 1, unchanged: 0, conflicts: 0 });
+    expect(await d.getAnnotation(list[1].id)).toEqual(moved);
+  });
+
+  it('issue 16, item 4: importing a file again after a local edit never loses the edit, whatever the dates say', async () => {
+    const d = fresh();
+    const [a] = sample();
+    // The file's version claims a later date than the user's edit (a clock that was ahead).
+    const inFile = updateAnnotation(a, { note: '文件里的笔记' }, '2024-05-30T00:00:00.000Z');
+    expect(await d.importAnnotations([inFile])).toMatchObject({ added: 1 });
+    const edited = updateAnnotation(inFile, { note: '用户刚改的笔记' }, '2024-05-10T00:00:00.000Z');
+    await d.putAnnotation(edited);
+    expect(await d.importAnnotations([inFile])).toEqual({ added: 0, updated: 0, unchanged: 0, conflicts: 1 });
+    expect(await d.getAnnotation(a.id)).toEqual(edited);
+    const notes = (await d.allAnnotations()).map((x) => x.body.find((b) => b.purpose === 'commenting')?.value).sort();
+    expect(notes).toEqual(['文件里的笔记', '用户刚改的笔记']);
+    expect(await d.importAnnotations([inFile])).toEqual({ added: 0, updated: 0, unchanged: 1, conflicts: 0 });
+    expect(await d.annotationCount()).toBe(2);
   });
 
   it('re-anchoring writes never overwrite an annotation the user edited meanwhile', async () => {

@@ -27,6 +27,8 @@ export interface ImportCounts {
   added: number;
   updated: number;
   unchanged: number;
+  /** Entries whose local version differs from the imported one: the local one stays, the imported one is stored beside it (CONFLICT_TAG). */
+  conflicts: number;
 }
 
 /** Runs a storage call and rethrows any failure as a StorageError (Chinese message, typed code). */
@@ -109,6 +111,29 @@ export class ReaderDatabase extends Dexie {
     await guard(() => this.transaction('rw', this.annotations, () => this.annotations.put(row)));
   }
 
+  /**
+   * Toggles the bookmark of a clause (or, with a null unit, of the document)
+   * in ONE transaction: when the clause has a bookmark, every bookmark of it
+   * is deleted and returned; else `bookmark` is stored. IndexedDB runs
+   * read-write transactions on a table one after another, so a very fast
+   * double press (b b, or a double click on ☆) toggles twice and can never
+   * leave two bookmarks on one clause.
+   */
+  async toggleBookmark(bookmark: Annotation): Promise<{ added: Annotation | null; removed: Annotation[] }> {
+    const row = recordOf(bookmark);
+    return guard(() =>
+      this.transaction('rw', this.annotations, async () => {
+        const same = (await this.annotations.where('docId').equals(row.docId).toArray()).filter((r) => r.motivation === 'bookmarking' && r.unitId === row.unitId);
+        if (!same.length) {
+          await this.annotations.put(row);
+          return { added: bookmark, removed: [] };
+        }
+        await this.annotations.bulkDelete(same.map((r) => r.id));
+        return { added: null, removed: restoreAll(same) };
+      }),
+    );
+  }
+
   /** Deletes and returns what was deleted (for 撤销); null when there was nothing. */
   async deleteAnnotation(id: string): Promise<Annotation | null> {
     return guard(
@@ -136,25 +161,27 @@ export class ReaderDatabase extends Dexie {
   }
 
   /**
-   * Merges a validated list by id (newer `modified` wins) in ONE transaction:
-   * if any write fails, nothing of the import is kept.
+   * Merges a validated list by id (core mergeAnnotations: a newer version
+   * replaces the stored one only when the user's content is the same; a
+   * different local version is kept and the imported one stored beside it)
+   * in ONE transaction: if any write fails, nothing of the import is kept.
    *
-   * Sized for 10,000 entries: each entry is validated once (into its row, which
-   * is what gets written), the table is asked only which ids it holds (keys,
-   * no objects), full rows are read only for ids already stored, and only new
-   * or newer entries are written.
+   * Sized for 10,000 entries: the table is asked only which ids it holds
+   * (keys, no objects), full rows are read only for ids already stored (ids
+   * compare without case), and only what the merge chose is written.
    */
   async importAnnotations(list: readonly Annotation[]): Promise<ImportCounts> {
-    const rows = list.map(recordOf);
+    // Validated before the transaction starts: an invalid entry refuses the whole list.
+    const rows = new Map(list.map((a) => [a, recordOf(a)]));
     return guard(
       () =>
         this.transaction('rw', this.annotations, async () => {
-          const stored = new Set(await this.annotations.toCollection().primaryKeys());
-          const knownIds = rows.filter((r) => stored.has(r.id)).map((r) => r.id);
+          const stored = new Map((await this.annotations.toCollection().primaryKeys()).map((k) => [String(k).toLowerCase(), k]));
+          const knownIds = [...new Set(list.map((a) => stored.get(a.id.toLowerCase())).filter((k) => k !== undefined))];
           const existing = knownIds.length ? restoreAll((await this.annotations.bulkGet(knownIds)).filter((r) => r !== undefined)) : [];
-          const merge = mergeAnnotations(existing, rows);
-          if (merge.toWrite.length) await this.annotations.bulkPut(merge.toWrite);
-          return { added: merge.added, updated: merge.updated, unchanged: merge.unchanged };
+          const merge = mergeAnnotations(existing, list, (id) => stored.has(id.toLowerCase()));
+          if (merge.toWrite.length) await this.annotations.bulkPut(merge.toWrite.map((a) => rows.get(a) ?? recordOf(a)));
+          return { added: merge.added, updated: merge.updated, unchanged: merge.unchanged, conflicts: merge.conflicts.length };
         }),
       '导入',
     );

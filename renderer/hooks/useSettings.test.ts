@@ -22,7 +22,7 @@ describe('settings writes', () => {
     expect(await setFontSize(24)).toBe(false);
     vi.restoreAllMocks();
     expect(heard).toHaveLength(2);
-    expect(heard[0]).toMatch(/^设置未保存。保存失败：本机存储空间已满/);
+    expect(heard[0]).toMatch(/^设置未保存。保存失败：磁盘空间不足/);
     expect(await db().getSettings()).toEqual({ theme: 'dark', fontSize: 20 });
     off();
   });

@@ -29,6 +29,10 @@ export function printHtml(html: string): Promise<ExportOutcome> {
     const frame = document.createElement('iframe');
     frame.setAttribute('aria-hidden', 'true');
     frame.tabIndex = -1;
+    // The export HTML has no scripts and must never run or navigate any: the
+    // frame may only open the print dialog (allow-modals) and be reached by this
+    // page to call print() (allow-same-origin without allow-scripts runs nothing).
+    frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
     frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
     frame.addEventListener('load', () => {
       const w = frame.contentWindow;

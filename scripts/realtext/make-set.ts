@@ -81,9 +81,10 @@ export function pickLaws(count: number, seed: number, maxChars: number): Picked[
   const county = (l: LawText) => l.folder === 'DLC' && /^[^市省]{2,10}(?:自治县|县|旗)/.test(l.title);
   const fits = (l: LawText) => bodyChars(l) >= 600 && bodyChars(l) <= maxChars && !county(l);
   const groups = shuffle(
-    [...byTitle.values()].filter((g) => g.length >= 2 && g.every(fits) && new Set(g.map((l) => l.fileDate)).size === g.length),
+    // Versions are told apart by the dates they print: a group whose texts print none is not one a reader can order.
+    [...byTitle.values()].filter((g) => g.length >= 2 && g.every(fits) && g.every((l) => l.meta.some((m) => m.event !== 'effective')) && new Set(g.map((l) => l.fileDate)).size === g.length),
     rand,
-  ).slice(0, Math.max(16, Math.round(count * 0.06)));
+  ).slice(0, Math.max(20, Math.round(count * 0.06)));
   const picked: Picked[] = [];
   const used = new Set<string>();
   for (const g of groups) {
@@ -235,11 +236,14 @@ async function main(): Promise<void> {
   const renderer = await openPdfRenderer();
   const files: KeyFile[] = [];
   const plans = planFiles(picked, notices, perFile);
+  // File names sort in print order (the build reads them sorted): wide enough for every file, mutated copies included.
+  const width = String(plans.length + count).length > 3 ? 5 : 3;
+  const pad = (n: number) => String(n).padStart(width, '0');
   let docsDone = 0;
   try {
     for (const [n, plan] of plans.entries()) {
       const { layout } = plan;
-      const name = `${String(n).padStart(3, '0')}_${layout.id}`;
+      const name = `${pad(n)}_${layout.id}`;
       const genre = plan.notices.length ? 'notice' : 'law';
       const header =
         layout.pdf.header === undefined ? undefined : genre === 'notice' ? '中华人民共和国国务院公报' : gazetteHeader(plan.laws[0].law, layout.perFile > 1);
@@ -281,12 +285,20 @@ async function main(): Promise<void> {
   }
   // Real text exhausted (benchmark sets only): mutated copies of the extracted files until the count is reached.
   const real = files.length;
-  for (let k = 1; real > 0 && files.reduce((n, f) => n + f.docs.length, 0) < count; k++) {
+  let total = files.reduce((n, f) => n + f.docs.length, 0);
+  for (let k = 1; real > 0 && total < count; k++) {
     const base = files[(k - 1) % real];
-    const name = `${String(files.length).padStart(3, '0')}_${base.layout}_m${k}`;
-    const m = mutateFile(readFileSync(path.join(out, 'raw', base.file), 'utf8'), base, k, name);
+    const name = `${pad(files.length)}_${base.layout}_m${k}`;
+    let m = mutateFile(readFileSync(path.join(out, 'raw', base.file), 'utf8'), base, k, name);
+    const need = count - total;
+    if (m.file.docs.length > need) {
+      // The last copy is cut before the first document it does not need, so the set holds exactly `count`.
+      const cut = m.file.docs[need].startLine - 1;
+      m = { raw: m.raw.split('\n').slice(0, cut).join('\n') + '\n', file: { ...m.file, docs: m.file.docs.slice(0, need) } };
+    }
     writeFileSync(path.join(out, 'raw', m.file.file), m.raw);
     files.push(m.file);
+    total += m.file.docs.length;
   }
   const key: AnswerKey = {
     formatVersion: 1,

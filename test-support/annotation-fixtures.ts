@@ -1,8 +1,8 @@
-/** Small hand-made annotations for the file, filter and db tests (anchoring tests use the real corpus). */
-import type { PolicyDocument } from '../corpus/types.js';
-import { unitBodyText } from '../corpus/units.js';
-import { newAnnotation } from './create.js';
-import type { Annotation, HighlightColour, Motivation } from './model.js';
+/** Small hand-made annotations for the unit tests of every layer (anchoring tests use the real corpus). Test code: kept out of core/ so the app never ships it. */
+import type { PolicyDocument } from '../core/corpus/types.js';
+import { unitBodyText } from '../core/corpus/units.js';
+import { newAnnotation } from '../core/annotations/create.js';
+import type { Annotation, HighlightColour, Motivation } from '../core/annotations/model.js';
 
 export function testDoc(id: string, paragraphs: string[], title = `测试文件${id}`): PolicyDocument {
   return {

@@ -1,0 +1,223 @@
+/**
+ * The build against the folders it is given: what it refuses, what it never
+ * deletes, odd entries in raw/, names that would play tricks on a terminal,
+ * a flipped byte, the incremental rebuild (byte for byte a full build) and the
+ * progress it prints. In-process through main(), on three small real raw files.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandIO } from './io.js';
+import { main } from './policy-reader.js';
+import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
+import { MAX_RAW_FILE_BYTES } from './raw-files.js';
+
+const SMALL = ['001_3ae65a0b828b041b.txt', '002_05c031fde29e0e58.txt', '004_dcad8b37bba8431c.txt'];
+
+function capture(extra: Partial<CommandIO> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CommandIO = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    stdinIsTTY: true,
+    async *stdinLines() {},
+    ...extra,
+  };
+  return { io, out, err };
+}
+
+const tmpDirs: string[] = [];
+async function corpusWith(files = SMALL): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-folder-'));
+  tmpDirs.push(dir);
+  await mkdir(path.join(dir, 'raw'));
+  for (const f of files) await cp(path.join(DEFAULT_CORPUS_DIR, 'raw', f), path.join(dir, 'raw', f));
+  return dir;
+}
+afterAll(() => Promise.all(tmpDirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+async function build(dir: string, ...args: string[]) {
+  const c = capture();
+  const code = await main(['build', '--corpus', dir, ...args], c.io);
+  return { code, out: c.out.join('\n'), err: c.err.join('\n') };
+}
+
+/** Every file under `dir`, relative path → bytes as text. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const rel of (await readdir(dir, { recursive: true })) as string[]) {
+    const st = await lstat(path.join(dir, rel));
+    if (st.isFile()) out[rel.split(path.sep).join('/')] = await readFile(path.join(dir, rel), 'utf8');
+  }
+  return out;
+}
+const current = (dir: string) => path.join(dir, 'current');
+
+describe('a folder that is not a corpus', () => {
+  it('is refused with a message when it holds other files and no manifest, and nothing in it changes', async () => {
+    const dir = await corpusWith();
+    await mkdir(path.join(dir, 'docs'));
+    await writeFile(path.join(dir, 'docs', 'report.txt'), '我的报告');
+    await mkdir(path.join(dir, 'search'));
+    await writeFile(path.join(dir, 'search', 'mine.txt'), '我的检索');
+    await writeFile(path.join(dir, 'notes.txt'), '笔记');
+    const before = await tree(dir);
+    const r = await build(dir, '--jobs', '0');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/拒绝写入 .*不是构建写出的内容（.*notes\.txt.*）.*manifest\.json/);
+    expect(await tree(dir)).toEqual(before);
+    expect((await readdir(dir)).sort()).toEqual(['docs', 'notes.txt', 'raw', 'search']);
+  });
+});
+
+describe("a corpus folder with the user's files in it", () => {
+  it('keeps every file a build did not write, through rebuilds that retire old versions', async () => {
+    const dir = await corpusWith();
+    expect((await build(dir, '--jobs', '0')).code).toBe(0);
+    const firstVersion = (await readdir(path.join(dir, 'versions')))[0];
+    // The user's files: beside the corpus, and inside the version a later build retires.
+    await writeFile(path.join(dir, 'notes.txt'), '笔记');
+    await writeFile(path.join(dir, 'versions', firstVersion, 'docs', 'report.txt'), '我的报告');
+    await writeFile(path.join(dir, 'raw', '.my-notes'), 'x');
+    const r = await build(dir, '--jobs', '0');
+    expect(r.code).toBe(0);
+    expect(await readFile(path.join(dir, 'notes.txt'), 'utf8')).toBe('笔记');
+    expect(await readFile(path.join(dir, 'versions', firstVersion, 'docs', 'report.txt'), 'utf8')).toBe('我的报告');
+    expect(await readFile(path.join(dir, 'raw', '.my-notes'), 'utf8')).toBe('x');
+    // Only the user's file is left of the retired version, and the build says it kept it.
+    expect(await readdir(path.join(dir, 'versions', firstVersion), { recursive: true })).toEqual(['docs', path.join('docs', 'report.txt')]);
+    expect(r.err).toMatch(/里有不是构建写出的文件，保留原样/);
+  });
+
+  it("replaces a flat corpus of an earlier build, proven by its manifest, and keeps the user's file among its docs", async () => {
+    const dir = await corpusWith();
+    expect((await build(dir, '--jobs', '0')).code).toBe(0);
+    const built = await tree(current(dir));
+    // The flat layout of builds before versioned folders: the same files at the top.
+    await rm(path.join(dir, 'versions'), { recursive: true });
+    for (const n of ['current', 'library.json', 'manifest.json', 'variants.json', 'docs', 'search']) await rm(path.join(dir, n), { recursive: true, force: true });
+    for (const [rel, text] of Object.entries(built)) {
+      await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+      await writeFile(path.join(dir, rel), text);
+    }
+    await writeFile(path.join(dir, 'docs', 'report.txt'), '我的报告');
+    const r = await build(dir, '--jobs', '0');
+    expect(r.code).toBe(0);
+    expect(await readFile(path.join(dir, 'docs', 'report.txt'), 'utf8')).toBe('我的报告');
+    expect(await readdir(path.join(dir, 'docs'))).toEqual(['report.txt']);
+    expect(await tree(current(dir))).toEqual(built);
+    expect((await lstat(path.join(dir, 'library.json'))).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('raw/ entries that are not plain text files', () => {
+  it('skips a FIFO, a symlink to /dev/zero, a folder and an oversized file with a warning each, and builds the rest', async () => {
+    const dir = await corpusWith();
+    const raw = path.join(dir, 'raw');
+    expect(spawnSync('mkfifo', [path.join(raw, 'pipe.txt')]).status).toBe(0);
+    await symlink('/dev/zero', path.join(raw, 'zero.txt'));
+    await mkdir(path.join(raw, 'folder.txt'));
+    await writeFile(path.join(raw, 'huge.txt'), '');
+    await truncate(path.join(raw, 'huge.txt'), MAX_RAW_FILE_BYTES + 1); // sparse: nothing is written
+    const r = await build(dir, '--jobs', '0');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/pipe\.txt: skipped: 不是普通文件（FIFO/);
+    expect(r.err).toMatch(/zero\.txt: skipped: 不是普通文件（设备文件）/);
+    expect(r.err).toMatch(/folder\.txt: skipped: 不是普通文件（文件夹）/);
+    expect(r.err).toMatch(/huge\.txt: skipped: 文件有 64 MB，超过单个原始文件 64 MB 的上限/);
+    const manifest = JSON.parse(await readFile(path.join(current(dir), 'manifest.json'), 'utf8'));
+    expect(manifest.rawFiles.map((f: { file: string }) => f.file)).toEqual(SMALL);
+    expect(manifest.counts.skippedFiles).toBe(4);
+  }, 30_000);
+});
+
+describe('names and bytes', () => {
+  it('prints raw file names with terminal escapes and newlines escaped, in build and stats', async () => {
+    const dir = await corpusWith([]);
+    const evil = 'a\u001b[2J\nwarning: all good\r.txt';
+    await writeFile(path.join(dir, 'raw', evil), '');
+    await cp(path.join(DEFAULT_CORPUS_DIR, 'raw', SMALL[0]), path.join(dir, 'raw', SMALL[0]));
+    const r = await build(dir, '--jobs', '0');
+    expect(r.code).toBe(0);
+    const escaped = 'a\\x1b[2J\\x0awarning: all good\\x0d.txt';
+    expect(r.err).toContain(`warning: ${escaped}: skipped: file is empty`);
+    const s = capture();
+    expect(await main(['stats', '--corpus', dir], s.io)).toBe(0);
+    const printed = [...r.out.split('\n'), ...r.err.split('\n'), ...s.out];
+    expect(s.out.join('\n')).toContain(`warning: ${escaped}: skipped`);
+    for (const line of printed) expect(line).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(printed.filter((l) => l.startsWith('warning: all good'))).toEqual([]);
+  });
+
+  it('keeps the documents of a UTF-8 file with one invalid byte and names its line', async () => {
+    const dir = await corpusWith([]);
+    const bytes = await readFile(path.join(DEFAULT_CORPUS_DIR, 'raw', '000_57e3cdbe4450e5ba.txt'));
+    const at = bytes.indexOf(0x0a, bytes.length >> 1) + 1; // the first byte of a line in the middle
+    const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
+    bytes[at] = 0xff;
+    await writeFile(path.join(dir, 'raw', 'broken.txt'), bytes);
+    const r = await build(dir, '--jobs', '0', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`warning: broken.txt: 第 ${line} 行含无效的 UTF-8 字节`);
+    const library = JSON.parse(await readFile(path.join(current(dir), 'library.json'), 'utf8')) as { title: string }[];
+    expect(library.map((d) => d.title)).toContain('青岛市政务服务管理办法');
+    expect(JSON.parse(r.out).skippedFiles).toBe(0);
+  }, 60_000);
+});
+
+describe('the incremental build', () => {
+  let full: string;
+  let incremental: string;
+  beforeAll(async () => {
+    incremental = await corpusWith();
+    expect((await build(incremental)).code).toBe(0);
+  }, 120_000);
+
+  it('after one raw file changed, parses only that file and writes byte for byte what a full build writes', async () => {
+    const changed = path.join(incremental, 'raw', SMALL[1]);
+    await writeFile(changed, (await readFile(changed, 'utf8')).replace('青岛', '烟台'));
+    const r = await build(incremental, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ parsedFiles: 1, cachedFiles: SMALL.length - 1 });
+    full = await corpusWith();
+    await cp(changed, path.join(full, 'raw', SMALL[1]));
+    const f = await build(full, '--json');
+    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0 });
+    const [a, b] = [await tree(current(incremental)), await tree(current(full))];
+    expect(Object.keys(a).length).toBeGreaterThan(5);
+    expect(a).toEqual(b);
+    expect(a['library.json']).toContain('烟台');
+    // Only the entries this build used stay in the cache.
+    expect(await readdir(path.join(incremental, 'cache', 'parse'))).toHaveLength(SMALL.length);
+  }, 120_000);
+});
+
+describe('progress', () => {
+  it('prints plain lines when piped, JSON lines with --json, a bar redrawn in place on a terminal, nothing with --quiet', async () => {
+    const dir = await corpusWith();
+    const piped = await build(dir, '--jobs', '0');
+    expect(piped.err).toMatch(/^解析原始文件 {2}文件 0\/3 {2}文档 0 {2}\d+\.\d s$/m);
+    expect(piped.err).toMatch(/^解析原始文件 {2}文件 3\/3 {2}文档 \d+ {2}\d+\.\d s$/m);
+    for (const label of ['合并相同文本', '建立检索索引', '查找相似文本', '写入新版本', '切换到新版本']) expect(piped.err).toContain(label);
+
+    const json = await build(dir, '--jobs', '0', '--json');
+    const events = json.err.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    expect(events.map((e) => e.phase)).toEqual(expect.arrayContaining(['parse', 'collapse', 'search', 'variants', 'write', 'switch']));
+    expect(events.at(-1)).toMatchObject({ event: 'progress', phase: 'switch', files: 3, totalFiles: 3, elapsedMs: expect.any(Number) });
+    expect(JSON.parse(json.out).phases).toEqual({ parse: expect.any(Number), collapse: expect.any(Number), search: expect.any(Number), variants: expect.any(Number), write: expect.any(Number), switch: expect.any(Number) });
+
+    const drawn: string[] = [];
+    const tty = capture({ errIsTTY: true, errWrite: (t) => drawn.push(t) });
+    expect(await main(['build', '--corpus', dir, '--jobs', '0'], tty.io)).toBe(0);
+    expect(drawn[0]).toMatch(/^\r\[\.{24}\] 解析原始文件/);
+    expect(drawn.at(-2)).toMatch(/^\r\[#{24}\] 切换到新版本/);
+    expect(drawn.at(-1)).toBe('\n');
+    expect(tty.err.filter((l) => l.includes('解析原始文件'))).toEqual([]);
+
+    const quiet = await build(dir, '--jobs', '0', '--quiet');
+    expect(quiet.out + quiet.err).toBe('');
+  }, 120_000);
+});

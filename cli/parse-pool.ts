@@ -1,0 +1,193 @@
+/**
+ * The parse phase of the corpus build: every raw file parsed in worker threads
+ * (as many as cores), each file's parse cached by content in the corpus folder
+ * (cache/parse/<key>.json) so an unchanged file is not parsed again. The key
+ * covers the file's name, its bytes and the parser's own code, so a changed
+ * file, a renamed one or a new parser version is parsed afresh.
+ */
+import { availableParallelism } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type FileParse, parseRawFile } from '../core/corpus/build.js';
+import { extractRawFiles } from '../core/import/raw-files.js';
+import { nodeExtractorLibs } from './extractors.js';
+import { sha256Hex } from './hash.js';
+import type { ParseReply } from './parse-worker.js';
+import { readRawFile } from './raw-files.js';
+
+/** Folder of the parse cache, relative to the corpus folder. */
+export const PARSE_CACHE_DIR = path.join('cache', 'parse');
+const CACHE_NAME = /^[0-9a-f]{64}\.json$/;
+
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(RUNNING_FROM_SOURCE ? './parse-worker.ts' : './parse-worker.mjs', import.meta.url);
+const TSX_API = RUNNING_FROM_SOURCE ? tsxEsmApi() : '';
+
+/** tsx's ESM API (the import condition of its exports; require.resolve would give the CommonJS one). */
+function tsxEsmApi(): string {
+  const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
+}
+
+let fingerprint: string | undefined;
+/**
+ * The code a file's parse depends on: the compiled worker and CLI (the PDF
+ * and DOCX extractors run in the CLI's thread), or, running from the
+ * TypeScript sources as the tests do, every source file of core/ and the
+ * extractors' Node wiring.
+ */
+export function parserFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  if (!RUNNING_FROM_SOURCE) return (fingerprint = sha256Hex([WORKER_URL, new URL('./policy-reader.mjs', import.meta.url)].map((u) => sha256Hex(readFileSync(u))).join('\n')));
+  const core = fileURLToPath(new URL('../core/', import.meta.url));
+  const files = (readdirSync(core, { recursive: true }) as string[]).filter((f) => /\.(ts|json)$/.test(f) && !/\.test\.ts$/.test(f)).sort();
+  const code = [...files.map((f) => path.join(core, f)), fileURLToPath(new URL('./extractors.ts', import.meta.url))];
+  return (fingerprint = sha256Hex(code.map((f) => `${path.relative(core, f)}\n${sha256Hex(readFileSync(f))}`).join('\n')));
+}
+
+export interface ParseProgress {
+  /** Files done (parsed, cached or skipped) and in all. */
+  files: number;
+  totalFiles: number;
+  /** Documents found so far (before identical copies are collapsed). */
+  documents: number;
+}
+
+export interface ParsePhase {
+  /** One parse per raw file, in name order. */
+  parses: FileParse[];
+  /** How many came from the cache, and how many were parsed. */
+  cached: number;
+  parsed: number;
+  /** Cache file names this build used (the rest can be pruned). */
+  used: Set<string>;
+}
+
+/** One worker thread; started on the first file that is not in the cache, so a fully cached rebuild starts none. */
+class ParseWorker {
+  private worker: Worker | null = null;
+  private pending = new Map<number, (r: ParseReply) => void>();
+  private next = 0;
+  private failed: Error | null = null;
+
+  private start(): Worker {
+    // From the sources (vitest, tsx) the worker is TypeScript: a small bootstrap registers tsx's loader in the thread first.
+    // execArgv []: the parent's own flags (node -e, --input-type) are not the worker's.
+    const w = RUNNING_FROM_SOURCE
+      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true, execArgv: [] })
+      : new Worker(WORKER_URL, { execArgv: [] });
+    w.on('message', (r: ParseReply) => {
+      this.pending.get(r.id)?.(r);
+      this.pending.delete(r.id);
+    });
+    w.on('error', (e) => this.fail(e));
+    w.on('exit', (code) => this.fail(new Error(`parse worker exited (code ${code})`)));
+    return w;
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    for (const resolve of this.pending.values()) resolve({ id: -1, error: e.message });
+    this.pending.clear();
+  }
+
+  parse(name: string, bytes: Uint8Array): Promise<string> {
+    if (this.failed) return Promise.reject(this.failed);
+    this.worker ??= this.start();
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (r) => (r.json !== undefined ? resolve(r.json) : reject(new Error(r.error))));
+      this.worker!.postMessage({ id, name, bytes }, [bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.failed ??= new Error('stopped');
+    if (w) await w.terminate();
+  }
+}
+
+export async function parseRawFolder(opts: {
+  rawDir: string;
+  names: string[];
+  corpusDir: string;
+  /** Worker threads; 0 parses in this thread. Default: as many as cores. */
+  jobs?: number;
+  onProgress?: (p: ParseProgress) => void;
+}): Promise<ParsePhase> {
+  const { rawDir, names, corpusDir } = opts;
+  const cacheDir = path.join(corpusDir, PARSE_CACHE_DIR);
+  await mkdir(cacheDir, { recursive: true });
+  const version = parserFingerprint();
+  const jobs = Math.max(0, Math.min(opts.jobs ?? availableParallelism(), names.length));
+  const parses: FileParse[] = new Array(names.length);
+  const used = new Set<string>();
+  const progress: ParseProgress = { files: 0, totalFiles: names.length, documents: 0 };
+  let cached = 0;
+  let parsed = 0;
+  let nextFile = 0;
+
+  const done = (k: number, p: FileParse) => {
+    parses[k] = p;
+    progress.files++;
+    progress.documents += p.docs.length;
+    opts.onProgress?.({ ...progress });
+  };
+
+  const runner = async (worker: ParseWorker | null) => {
+    for (let k = nextFile++; k < names.length; k = nextFile++) {
+      const name = names[k];
+      const read = await readRawFile(rawDir, name);
+      if (!read.ok) {
+        done(k, { file: name, rawFile: null, warnings: [{ file: name, message: read.message }], notes: [], docs: [] });
+        continue;
+      }
+      const key = `${sha256Hex(`${name}\n${sha256Hex(read.bytes)}\n${version}`)}.json`;
+      used.add(key);
+      const file = path.join(cacheDir, key);
+      let json = await readFile(file, 'utf8').catch(() => null);
+      if (json !== null) cached++;
+      else {
+        // .pdf and .docx in raw/ go through the app's import extractors (core/import) first; text passes as it is.
+        const { files: extracted, skipped } = await extractRawFiles([{ name, bytes: read.bytes }], nodeExtractorLibs);
+        const text = extracted[0];
+        if (!text) json = JSON.stringify({ file: name, rawFile: null, warnings: skipped, notes: [], docs: [] } satisfies FileParse);
+        else json = worker ? await worker.parse(name, text.bytes) : JSON.stringify(parseRawFile(text, sha256Hex));
+        parsed++;
+        // Written aside and renamed, so a killed build never leaves half a cache entry that a later build would trust.
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(tmp, json);
+        await rename(tmp, file);
+      }
+      done(k, JSON.parse(json) as FileParse);
+    }
+  };
+
+  const workers = Array.from({ length: jobs }, () => new ParseWorker());
+  try {
+    await Promise.all(jobs ? workers.map((w) => runner(w)) : [runner(null)]);
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+  return { parses, cached, parsed, used };
+}
+
+/** Remove cache entries this build did not use: only files named as the cache names them (never another file). */
+export async function pruneParseCache(corpusDir: string, used: Set<string>): Promise<number> {
+  const cacheDir = path.join(corpusDir, PARSE_CACHE_DIR);
+  let removed = 0;
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    const stale = CACHE_NAME.test(name) ? !used.has(name) : /^[0-9a-f]{64}\.json\.\d+\.tmp$/.test(name);
+    if (!stale) continue;
+    await unlink(path.join(cacheDir, name)).catch(() => undefined);
+    removed++;
+  }
+  return removed;
+}

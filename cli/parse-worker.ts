@@ -1,0 +1,30 @@
+/**
+ * A worker thread of the corpus build: parses one raw file at a time
+ * (core/corpus/build.ts parseRawFile) and answers with its parse as JSON, the
+ * very text the build caches, so a parsed file and a cached one are read back
+ * the same way and give the same bytes.
+ */
+import { parentPort } from 'node:worker_threads';
+import { parseRawFile } from '../core/corpus/build.js';
+import { sha256Hex } from './hash.js';
+
+export interface ParseRequest {
+  id: number;
+  name: string;
+  bytes: Uint8Array;
+}
+export interface ParseReply {
+  id: number;
+  json?: string;
+  error?: string;
+}
+
+parentPort?.on('message', (m: ParseRequest) => {
+  let reply: ParseReply;
+  try {
+    reply = { id: m.id, json: JSON.stringify(parseRawFile({ name: m.name, bytes: m.bytes }, sha256Hex)) };
+  } catch (e) {
+    reply = { id: m.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  parentPort!.postMessage(reply);
+});
