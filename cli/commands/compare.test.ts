@@ -27,8 +27,11 @@ describe('npx policy-reader variants / diff', () => {
         for (const k of ['jaccard', 'aInB', 'bInA']) expect(p[k]).toBeGreaterThanOrEqual(0);
       }
     }
+    // Every family names a centre among its members; links outside families are listed as in the file.
+    for (const f of out.families) expect(f.members.map((m: { id: string }) => m.id)).toContain(f.center);
+    expect(out.links).toEqual(file.links);
     const human = await npx(['variants']);
-    expect(human.out).toMatch(/^\d+ families, \d+ related-by-subject pairs/);
+    expect(human.out).toMatch(/^\d+ families, \d+ links outside families, \d+ related-by-subject pairs/);
   }, 60_000);
 
   it('diff --json gives rows whose ops rebuild both units; the human form ends with a summary line; unknown ids exit 1', async () => {

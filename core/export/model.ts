@@ -7,7 +7,7 @@
  */
 import { resolveInUnit } from '../annotations/anchor.js';
 import { COLOUR_NAMES, type Annotation, type HighlightColour, noteOf, quoteOf, tagsOf } from '../annotations/model.js';
-import { citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
+import { citationHead, citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { allUnits, unitBodyText } from '../corpus/units.js';
 
@@ -165,7 +165,8 @@ function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map
       clause: options.includeClause && ref ? unitText(ref.unit) : null,
       note: options.includeNotes ? noteOf(a).trim() : '',
       tags: tagsOf(a),
-      citation: `${head}${loc}`,
+      // One citation everywhere (core/citation): an issued regulation's units by its own title.
+      citation: ref ? citationHead({ title, docNumber }, ref.unit, ref.ancestors) : head,
       locator: loc,
       pages,
       created: a.created,
