@@ -138,8 +138,9 @@ describe('user library storage', () => {
     const after = await createUserLibrary({ userData: tmp }).list();
     expect(after.ok && after.files[0].edits).toEqual({ [id]: { title: '更正后的标题', docNumber: null } });
     expect(await lib.saveEdits('u00000000000', { title: 'x' })).toMatchObject({ ok: false, code: 'not-found' });
+    await lib.saveEdits(id, { title: '再次更正' });
     // Only the current listing and the one before it are kept.
-    expect(tree().filter((p) => p.startsWith('versions'))).toEqual(['versions/v1.json', 'versions/v2.json']);
+    expect(tree().filter((p) => p.startsWith('versions'))).toEqual(['versions/v2.json', 'versions/v3.json']);
   });
 });
 
