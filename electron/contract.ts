@@ -111,7 +111,7 @@ export interface UserDocEdits {
   issuer?: string;
   date?: string | null;
   kind?: string;
-  region?: string;
+  region?: { level: 'national' | 'province' | 'city' | 'district' | 'unknown'; province: string | null; city: string | null };
 }
 
 /** A stored file as listed: no bytes. */

@@ -124,6 +124,8 @@ describe('user library channels', () => {
     expect(validators['userlib:list']([])).toEqual([]);
     expect(() => validators['userlib:list'](['x'])).toThrow(IpcArgumentError);
     expect(validators['userlib:edit'](['u0123456789a', { title: 't', docNumber: null, date: '2024-01-01' }])).toEqual(['u0123456789a', { title: 't', docNumber: null, date: '2024-01-01' }]);
+    const region = { level: 'city', province: '山东省', city: '青岛市' };
+    expect(validators['userlib:edit'](['u0123456789a', { region }])).toEqual(['u0123456789a', { region }]);
     for (const bad of [
       ['p0123456789a', {}],
       ['u0123456789a'],
@@ -131,6 +133,9 @@ describe('user library channels', () => {
       ['u0123456789a', { title: null }],
       ['u0123456789a', { id: 'u1' }],
       ['u0123456789a', { issuer: 'x'.repeat(LIMITS.editFieldChars + 1) }],
+      ['u0123456789a', { region: '山东省' }],
+      ['u0123456789a', { region: { level: 'planet', province: null, city: null } }],
+      ['u0123456789a', { region: { level: 'city', province: 5, city: null } }],
     ]) {
       expect(() => validators['userlib:edit'](bad), JSON.stringify(bad)).toThrow(IpcArgumentError);
     }

@@ -112,7 +112,13 @@ function userFile(channel: string, v: unknown): UserFileImport {
 function docEdits(channel: string, v: unknown): UserDocEdits {
   const o = plainObject(channel, v, ['title', 'docNumber', 'issuer', 'date', 'kind', 'region']);
   const out: UserDocEdits = {};
-  for (const key of ['title', 'issuer', 'kind', 'region'] as const) {
+  if (o.region !== undefined) {
+    const r = plainObject(channel, o.region, ['level', 'province', 'city']);
+    if (!['national', 'province', 'city', 'district', 'unknown'].includes(r.level as string)) fail(channel, 'region.level is not supported');
+    const part = (k: 'province' | 'city') => (r[k] === null ? null : str(channel, `region.${k}`, r[k], LIMITS.editFieldChars)!);
+    out.region = { level: r.level as NonNullable<UserDocEdits['region']>['level'], province: part('province'), city: part('city') };
+  }
+  for (const key of ['title', 'issuer', 'kind'] as const) {
     const s = str(channel, key, o[key], LIMITS.editFieldChars, { optional: true });
     if (s !== undefined) out[key] = s;
   }
