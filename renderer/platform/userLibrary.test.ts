@@ -12,9 +12,9 @@ import { db } from '../db/database';
 import * as idb from '../db/user-library';
 import { addImportedFile, knownFileHashes, removeUserFile, saveDocEdits, userDocRow, userDocRows, type UserFileRow } from './userLibrary';
 
-const host = globalThis as { policyReader?: unknown };
+const host = globalThis as Record<string, unknown>;
 afterEach(async () => {
-  delete host.policyReader;
+  delete host.window;
   await db().transaction('rw', db().tables, () => Promise.all(db().tables.map((t) => t.clear())));
 });
 
@@ -47,7 +47,8 @@ function fakeBridge() {
       return { ok: true, docIds: f.docIds };
     },
   };
-  host.policyReader = b;
+  // The renderer's view of Electron: window.policyReader, as the preload exposes it.
+  host.window = { policyReader: b };
   return { files, sent };
 }
 
