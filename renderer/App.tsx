@@ -10,11 +10,11 @@ import { TopBar } from './components/TopBar';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
 import { ExportFilteredLink, useExportMenu } from './export/ExportLinks';
-import { DocRoute } from './routes/DocRoute';
-import { LibraryRoute } from './routes/LibraryRoute';
-import { NotFoundRoute } from './routes/NotFoundRoute';
-import { AnnotationsView, CompareRoute, ExportView } from './routes/lazyRoutes';
-import { SearchRoute } from './routes/SearchRoute';
+import { DocRoute } from './screens/DocRoute';
+import { LibraryRoute } from './screens/LibraryRoute';
+import { NotFoundRoute } from './screens/NotFoundRoute';
+import { AnnotationsView, CompareRoute, ExportView } from './screens/lazyRoutes';
+import { SearchRoute } from './screens/SearchRoute';
 
 export function App() {
   const { route, nonce } = useRoute();

@@ -5,6 +5,11 @@
  * Each time = export model + HTML with embedded font slices + Chromium's page.pdf
  * (the engine of Electron's printToPDF). Baseline in the same run: the same HTML
  * rendered as a page (setContent until load). Medians over N runs; figures only.
+ *   - and in the app (preview server, real IndexedDB): the preview of 50
+ *     passages until it shows all 50 (target < 500 ms), from 导出 PDF… in
+ *     我的标注 and from a fresh page load (also until its fonts are embedded),
+ *     against the same fresh page load to 我的标注's count (the app's boot and
+ *     annotation read, without the export).
  *
  *   npm run bench:export -- [--runs N] [--corpus DIR]
  */
@@ -21,7 +26,8 @@ import { parseFontSlices } from '../core/export/fonts';
 import { embedFonts, exportHtmlWithFonts, type FontSlices } from '../core/export/html';
 import { buildExportModel, defaultExportOptions } from '../core/export/model';
 import { flatten, readCorpus } from '../e2e/browser/corpus-facts';
-import { FIXTURE_CORPUS, launch } from '../e2e/browser/harness';
+import { serializeAnnotationFile } from '../core/annotations/file';
+import { FIXTURE_CORPUS, launch, startServer } from '../e2e/browser/harness';
 import { DEFAULT_CORPUS } from './preview-server';
 
 const argv = process.argv.slice(2);
@@ -110,6 +116,59 @@ const load = async (file: string) => new Uint8Array(readFileSync(join(FONT_DIR, 
 const marks = passages(docs, 500, contentHash);
 const largest = [...docs].sort((a, b) => b.charCount - a.charCount)[0];
 console.log(`corpus ${corpus}: ${marks.length} passages from ${new Set(marks.map((a) => a.target['policyReader:document'].id)).size} documents; largest document ${largest.title} (${largest.charCount} characters); ${RUNS} runs`);
+
+/** #/export in the app: the preview of `n` passages, from a fresh page load. */
+async function measurePreview(n: number) {
+  const server = await startServer(corpus);
+  const app = await launch();
+  try {
+    const { page } = app;
+    await page.goto(`${server.url}#/annotations`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入标注' }).click()]);
+    await chooser.setFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(serializeAnnotationFile(passages(docs, n, contentHash), new Date())) });
+    await page.getByTestId('annot-count').filter({ hasText: `共 ${n} 条` }).waitFor({ timeout: 60_000 });
+    const shown: number[] = [];
+    const embedded: number[] = [];
+    const baseline: number[] = [];
+    const inApp: number[] = [];
+    const passagesIn = (html: string | null) => (html?.match(/<section class="passage/g) ?? []).length;
+    for (let r = 0; r < RUNS; r++) {
+      await page.goto('about:blank');
+      const [tBase] = await time(async () => {
+        await page.goto(`${server.url}#/annotations`);
+        await page.getByTestId('annot-count').filter({ hasText: `共 ${n} 条` }).waitFor({ timeout: 60_000 });
+      });
+      await page.goto('about:blank');
+      const t0 = performance.now();
+      await page.goto(`${server.url}#/export`);
+      const frame = page.locator('iframe[title="导出预览"]');
+      await page.waitForFunction((k) => ((document.querySelector('iframe[title="导出预览"]')?.getAttribute('srcdoc') ?? '').match(/<section class="passage/g) ?? []).length === k, n, { timeout: 60_000 });
+      shown.push(performance.now() - t0);
+      await page.locator('section[aria-label="导出预览"][aria-busy="false"]').waitFor({ timeout: 60_000 });
+      embedded.push(performance.now() - t0);
+      baseline.push(tBase);
+      if (passagesIn(await frame.getAttribute('srcdoc')) !== n) throw new Error('the preview lost passages');
+      // As a user gets there: 导出 PDF… in 我的标注, the app already open.
+      await page.goto(`${server.url}#/annotations`);
+      await page.getByTestId('annot-count').filter({ hasText: `共 ${n} 条` }).waitFor({ timeout: 60_000 });
+      const t1 = performance.now();
+      await page.getByRole('button', { name: '导出 PDF…' }).click();
+      await page.waitForFunction((k) => ((document.querySelector('iframe[title="导出预览"]')?.getAttribute('srcdoc') ?? '').match(/<section class="passage/g) ?? []).length === k, n, { timeout: 60_000 });
+      inApp.push(performance.now() - t1);
+    }
+    console.log(
+      `preview of ${n} passages: from 导出 PDF… in 我的标注 ${ms(median(inApp))} median; from a fresh page load shown after ${ms(median(shown))}, ` +
+        `fonts embedded after ${ms(median(embedded))}; baseline: the same fresh page load to 我的标注's count ${ms(median(baseline))}`,
+    );
+  } finally {
+    await app.close();
+    await server.close();
+  }
+}
+
+declare const document: { querySelector(s: string): { getAttribute(n: string): string | null } | null };
+
+await measurePreview(50);
 
 const browser = await launch();
 try {

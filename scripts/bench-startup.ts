@@ -5,9 +5,13 @@
  *   - click in the library → that document rendered (in-app, target < 300 ms)
  *   - navigation → the largest document rendered, its DOM size, and frame
  *     times while scrolling through it (smoothness of long documents)
+ *   - on a library of --large N documents (default 10,000; the corpus's entries
+ *     repeated with new ids): navigation → library visible against a static
+ *     file from the same server, rows in the DOM, a filter (a year clicked →
+ *     the count changed) and the quick filter (typing → the count changed)
  * and prints medians over N runs. Figures only, no pass/fail.
  *
- *   npm run bench:startup -- [--runs N] [--corpus DIR]
+ *   npm run bench:startup -- [--runs N] [--corpus DIR] [--large N] [--large-only]
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +20,11 @@ import { join, resolve } from 'node:path';
 import type { PolicyDocument, Unit } from '../core/corpus/types';
 import { FIXTURE_CORPUS, launch, startServer } from '../e2e/browser/harness';
 import { flatten, readCorpus, scenarioDoc } from '../e2e/browser/corpus-facts';
+import { makeLargeLibrary } from '../e2e/browser/large-library';
 import { DEFAULT_CORPUS } from './preview-server';
 
 // page.evaluate callbacks run in the browser; this file is checked with Node types only.
-declare const document: any, window: any, performance: any;
+declare const document: any, window: any, performance: any, MutationObserver: any, requestAnimationFrame: any, Event: any;
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => {
@@ -116,7 +121,15 @@ const frameStats = (fs: number[]) => {
 };
 const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms  (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
 
+/** Only the large-library figures (`--large-only`): the rest takes minutes on a shared machine. */
+function printLarge(large: Awaited<ReturnType<typeof measureLargeLibrary>>) {
+  console.log(`large library (${large.count} documents): baseline static file ${fmt(large.floor)}`);
+  console.log(`large library: library visible (navigation → first row painted): ${fmt(large.visible)}   target < 1000 ms and ≤ 2× the static file`);
+  console.log(`large library: ${large.rows} rows in the DOM; year facet clicked → count changed ${fmt(large.facet)}; quick filter typed → count changed ${fmt(large.typed)}   target < 100 ms`);
+}
+
 async function main() {
+  if (argv.includes('--large-only')) return printLarge(await measureLargeLibrary(Number(opt('--large') ?? 10_000)));
   const facts = readCorpus(corpus, corpus !== FIXTURE_CORPUS);
   const doc = scenarioDoc(facts);
   const docUnits = flatten(doc.units).length;
@@ -211,6 +224,8 @@ async function main() {
     rmSync(stress.dir, { recursive: true, force: true });
   }
 
+  const large = await measureLargeLibrary(Number(opt('--large') ?? 10_000));
+
   console.log(`corpus: ${corpus} (${facts.library.length} documents), ${RUNS} runs, Chromium headless`);
   console.log(`baseline: a static file from the same server (navigation → load): ${fmt(floor)}`);
   console.log(`library visible (navigation → first row painted):         ${fmt(lib)}   target < 1000 ms`);
@@ -220,6 +235,79 @@ async function main() {
   console.log(`largest document: ${nodes} DOM elements; scrolling it end to end: ${frameStats(frames)}`);
   console.log(`synthetic compilation (${stress.units} units, ${stress.chars} chars) cold: ${fmt(stressTimes)}`);
   console.log(`synthetic compilation: ${stressNodes} DOM elements; scrolling it end to end: ${frameStats(stressFrames)}`);
+  printLarge(large);
+}
+
+/** The library at scale: visible, its DOM, and filters, against a static file from the same server. */
+async function measureLargeLibrary(n: number) {
+  const lib = makeLargeLibrary(corpus, n);
+  const server = await startServer(lib.dir);
+  const browser = await launch();
+  await browser.context.addInitScript({ content: PROBE });
+  const floor: number[] = [];
+  const visible: number[] = [];
+  const facet: number[] = [];
+  const typed: number[] = [];
+  let rows = 0;
+  // The time from an input event to the frame after the count text changed.
+  const countChangeAfter = (act: () => Promise<void>, page: import('playwright-core').Page) =>
+    page
+      .evaluate(
+        () =>
+          new Promise<void>((ok) => {
+            const el = document.querySelector('[data-testid=doc-count]');
+            const before = el.textContent;
+            (window as any).__changedAt = null;
+            new MutationObserver((_m: any, obs: any) => {
+              if (el.textContent === before) return;
+              obs.disconnect();
+              requestAnimationFrame(() => ((window as any).__changedAt = performance.now()));
+            }).observe(el, { childList: true, characterData: true, subtree: true });
+            ok();
+          }),
+      )
+      .then(async () => {
+        await act();
+        const t0 = await page.evaluate(() => (window as any).__bench.clickAt ?? performance.now());
+        await page.waitForFunction(() => (window as any).__changedAt !== null, undefined, { timeout: 30_000 });
+        return (await page.evaluate(() => (window as any).__changedAt)) - t0;
+      });
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const b = await browser.context.newPage();
+      await b.goto(`${server.url}corpus/manifest.json`, { waitUntil: 'load' });
+      floor.push(await b.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd as number));
+      await b.close();
+      const page = await browser.context.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(() => (window as any).__bench.libraryAt !== null, undefined, { timeout: 30_000 });
+      visible.push(await page.evaluate(() => (window as any).__bench.libraryAt));
+      rows = await page.locator('[data-testid=doc-row]').count();
+      const year = page.getByTestId('facet-year').getByRole('button', { pressed: false }).nth(1);
+      facet.push(await countChangeAfter(() => year.click(), page));
+      await page.getByTestId('facet-year').getByRole('button', { name: '清除年份筛选' }).click();
+      await page.getByTestId('doc-count').filter({ hasText: `共 ${lib.count} 篇` }).waitFor();
+      // Typing measured from the input event itself: a character set as React sees typing, its time recorded then.
+      typed.push(
+        await countChangeAfter(
+          () =>
+            page.evaluate(() => {
+              const el = document.querySelector('input.quick-filter');
+              const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!;
+              (window as any).__bench.clickAt = performance.now();
+              setValue.call(el, '办');
+              el.dispatchEvent(new Event('input', { bubbles: true }));
+            }),
+          page,
+        ),
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { count: lib.count, floor, visible, facet, typed, rows };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url))) {

@@ -13,14 +13,20 @@
  *      and diffing equal text);
  *   4. opening the comparison view of those two in Chromium (from the library:
  *      fetch both, align, render, paint), against opening the reading view of
- *      the larger one the same way.
+ *      the larger one the same way;
+ *   5. growth on real laws (LawRefBook/Laws, fetched to /work/.mirror or LAWS_REPO): 1×, 2×, 4× of
+ *      LAWS=N documents (default 400): time, measured clause and document pairs, boilerplate shingles
+ *      and the largest family's share, with the growth exponent of time and pairs.
  * Needs a built corpus (npm run build:corpus). RUNS=n sets the repetitions;
- * ONLY=detect or ONLY=view runs sections 1–2 or 3–4; SCALES=10 (or SCALES=) limits section 2.
+ * ONLY=detect, ONLY=view or ONLY=laws runs sections 1–2, 3–4 or 5; SCALES=10 (or SCALES=) limits section 2.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { alignDocuments } from '../core/compare/align.js';
-import { detectVariants, prepare, MIN_CLAUSE_SHINGLES } from '../core/compare/detect.js';
+import { detectVariants, detectVariantsWithTables, prepare, MIN_CLAUSE_SHINGLES } from '../core/compare/detect.js';
+import { lawDocFromMarkdown } from '../test-support/law-markdown.js';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { overlap } from '../core/compare/shingles.js';
 import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 import { DEFAULT_CORPUS_DIR } from '../cli/corpus-files.js';
@@ -101,7 +107,7 @@ const ONLY = process.env.ONLY ?? '';
 const SCALES = (process.env.SCALES ?? '10,100').split(',').filter(Boolean).map(Number);
 
 // ---- 1. the corpus -------------------------------------------------------------
-if (ONLY !== 'view') {
+if (ONLY === '' || ONLY === 'detect') {
   console.log(`variant detection, ${docs.length} documents, ${RUNS} runs, medians:`);
   const lsh: number[] = [];
   const all: number[] = [];
@@ -119,7 +125,7 @@ if (ONLY !== 'view') {
     }
   }
   const members = (v: ReturnType<typeof detectVariants>) => JSON.stringify(v.families.map((f) => f.members.join(',')).sort());
-  const pairKeys = (v: ReturnType<typeof detectVariants>) => new Set(v.families.flatMap((f) => f.pairs.map((p) => `${p.a},${p.b},${p.relation}`)));
+  const pairKeys = (v: ReturnType<typeof detectVariants>) => new Set([...v.families.flatMap((f) => f.pairs), ...v.links].map((p) => `${p.a},${p.b},${p.relation}`));
   const [pl, pa] = [pairKeys(vl!), pairKeys(va!)];
   const found = [...pa].filter((k) => pl.has(k)).length;
   console.log(`  1×    MinHash/LSH  ${ms(median(lsh))}   (${vl!.families.length} families, ${pl.size} related pairs, ${Object.keys(vl!.clauses).length} clauses with counterparts)`);
@@ -146,7 +152,7 @@ if (ONLY !== 'view') {
 }
 
 // ---- 3. diff of the two largest related documents ---------------------------------------
-if (ONLY !== 'detect') {
+if (ONLY === '' || ONLY === 'view') {
   const v = detectVariants(docs);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const largest = v.families
@@ -203,5 +209,65 @@ if (ONLY !== 'detect') {
     console.log(`  reading view of ${big.id}   ${ms(median(read))}  ← baseline, same run`);
   } catch (e) {
     console.log(`\npainting in Chromium skipped: ${(e as Error).message}`);
+  }
+}
+
+// ---- 5. growth on real laws ----------------------------------------------------------------
+if (ONLY === '' || ONLY === 'laws') {
+  const repo = process.env.LAWS_REPO ?? '/work/.mirror/LawRefBook+Laws/repo';
+  if (!existsSync(repo)) console.log(`\nreal-law growth skipped: no LawRefBook/Laws snapshot at ${repo} (set LAWS_REPO)`);
+  else {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'laws-'));
+    try {
+      // One git archive, not a process per file.
+      execFileSync('sh', ['-c', `git -C '${repo}' archive HEAD | tar -x -C '${tmp}'`]);
+      const files: string[] = [];
+      const walk = (dir: string) => {
+        for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+          if (e.name.startsWith('.') || e.name === 'DLC' || e.name === 'scripts') continue;
+          if (e.isDirectory()) walk(path.join(dir, e.name));
+          else if (e.name.endsWith('.md') && e.name !== 'README.md') files.push(path.join(dir, e.name));
+        }
+      };
+      walk(tmp);
+      const laws = files.map((f) => lawDocFromMarkdown(path.basename(f), readFileSync(f, 'utf8'))).filter((d): d is PolicyDocument => d !== null);
+      const base = Number(process.env.LAWS ?? 400);
+      console.log(`\ngrowth on real laws (${laws.length} readable in LawRefBook/Laws; 1× = ${base}; ${Math.min(RUNS, 3)} runs, medians):`);
+      let first: { t: number; pairs: number; cand: number } | null = null;
+      for (const factor of [1, 2, 4]) {
+        const n = base * factor;
+        if (n > laws.length) {
+          console.log(`  ${factor}× skipped: ${n} documents wanted, ${laws.length} available`);
+          continue;
+        }
+        // Every k-th law, so each size spans all folders (laws, regulations, interpretations).
+        const step = laws.length / n;
+        const corpus = Array.from({ length: n }, (_, i) => laws[Math.floor(i * step)]);
+        const times: number[] = [];
+        const cpus: number[] = [];
+        let r!: ReturnType<typeof detectVariantsWithTables>;
+        for (let k = 0; k < Math.min(RUNS, 3); k++) {
+          const c0 = process.cpuUsage();
+          const [t, out] = time(() => detectVariantsWithTables(corpus));
+          const c = process.cpuUsage(c0);
+          cpus.push((c.user + c.system) / 1000);
+          times.push(t);
+          r = out;
+        }
+        // CPU time, not wall time: on a shared machine the wall clock measures the neighbours too.
+        const t = median(cpus);
+        const wall = median(times);
+        const biggest = Math.max(0, ...r.variants.families.map((f) => f.members.length));
+        const revisions = [...r.variants.families.flatMap((f) => f.pairs), ...r.variants.links].filter((p) => p.relation === 'revision').length;
+        const exp = (a: number, b: number) => (first && a > 0 && b > 0 ? (Math.log(a / b) / Math.log(factor)).toFixed(2) : '–');
+        console.log(
+          `  ${`${factor}×`.padEnd(3)} ${String(n).padStart(5)} docs  cpu ${ms(t)} (wall ${ms(wall).trim()})  clause pairs ${String(r.stats.clausePairs).padStart(7)}  doc candidates ${String(r.stats.docCandidates).padStart(7)}  boilerplate shingles ${String(r.stats.commonShingles).padStart(6)}  families ${r.variants.families.length} (largest ${biggest} = ${((100 * biggest) / n).toFixed(1)} %)  revisions ${revisions}  links ${r.variants.links.length}` +
+            (first ? `  growth exponent: cpu ${exp(t, first.t)}, doc candidates ${exp(r.stats.docCandidates, first.cand)}, clause pairs ${exp(r.stats.clausePairs, first.pairs)}` : ''),
+        );
+        if (factor === 1) first = { t, pairs: r.stats.clausePairs, cand: r.stats.docCandidates };
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   }
 }

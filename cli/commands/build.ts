@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assembleCorpus, corpusFiles, inFolder } from '../../core/corpus/build.js';
 import { buildSearchArtifacts } from '../../core/search/artifacts.js';
-import { variantsArtifact } from '../../core/compare/artifact.js';
+import { variantsArtifacts } from '../../core/compare/artifact.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
@@ -55,7 +55,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     progress.phase('search');
     const search = inFolder('search', buildSearchArtifacts(result.docs));
     progress.phase('variants');
-    const artifacts = [...search, variantsArtifact(result.docs)];
+    const artifacts = [...search, ...variantsArtifacts(result.docs)];
     progress.phase('write');
     const { files: out, manifest } = corpusFiles(result, sha256Hex, artifacts);
     const written = await writeCorpus(corpusDir, out, (step) => {

@@ -27,8 +27,11 @@ describe('npx policy-reader variants / diff', () => {
         for (const k of ['jaccard', 'aInB', 'bInA']) expect(p[k]).toBeGreaterThanOrEqual(0);
       }
     }
+    // Every family names a centre among its members; links outside families are listed as in the file.
+    for (const f of out.families) expect(f.members.map((m: { id: string }) => m.id)).toContain(f.center);
+    expect(out.links).toEqual(file.links);
     const human = await npx(['variants']);
-    expect(human.out).toMatch(/^\d+ families, \d+ related-by-subject pairs/);
+    expect(human.out).toMatch(/^\d+ families, \d+ links outside families, \d+ related-by-subject pairs/);
   }, 60_000);
 
   it('diff --json gives rows whose ops rebuild both units; the human form ends with a summary line; unknown ids exit 1', async () => {
@@ -38,14 +41,16 @@ describe('npx policy-reader variants / diff', () => {
     expect(r.code).toBe(0);
     const al = JSON.parse(r.out);
     expect(al).toMatchObject({ a: pair.a, b: pair.b, options: { ignoreWidth: true, ignoreWhitespace: true, ignoreNumbering: false } });
-    expect(Object.keys(al.summary).sort()).toEqual(['changed', 'moved', 'onlyA', 'onlyB', 'same', 'similarity']);
+    expect(Object.keys(al.summary).sort()).toEqual(['changed', 'moved', 'onlyA', 'onlyB', 'overlap', 'same']);
+    // The document figure is the one variants (and 相似文本) give the pair.
+    expect(al.summary.overlap).toBeCloseTo(Math.max(pair.aInB, pair.bInA), 2);
     for (const row of al.rows) {
       expect(['same', 'changed', 'moved', 'only-a', 'only-b']).toContain(row.status);
       for (const op of row.ops) expect(['=', '-', '+']).toContain(op[0]);
     }
     const human = await npx(['diff', pair.a, pair.b]);
     const last = human.out.trim().split('\n').at(-1)!;
-    expect(last).toMatch(new RegExp(`^same ${al.summary.same}, changed ${al.summary.changed}, moved ${al.summary.moved}, only-a ${al.summary.onlyA}, only-b ${al.summary.onlyB}, similarity [\\d.]+%$`));
+    expect(last).toMatch(new RegExp(`^same ${al.summary.same}, changed ${al.summary.changed}, moved ${al.summary.moved}, only-a ${al.summary.onlyA}, only-b ${al.summary.onlyB}, overlap [\\d.]+%$`));
     expect(human.out.split('\n')[0]).toContain(pair.a);
     const bad = await npx(['diff', pair.a, 'pnope']);
     expect(bad.code).toBe(1);

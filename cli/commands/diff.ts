@@ -7,8 +7,13 @@ import { splitUnitId } from '../../core/corpus/unit-id.js';
 
 const MARK: Record<AlignedRow['status'], string> = { same: ' ', changed: '~', moved: '>', 'only-a': '-', 'only-b': '+' };
 
-/** wdiff-style inline marks: [-removed-]{+added+}; text equal under the options is printed as in A. */
+/**
+ * wdiff-style inline marks: [-removed-]{+added+}; text equal under the options
+ * is printed as in A. A rewritten row is printed as its two texts, `-` then `+`
+ * lines: marks scattered through a rewrite help nobody.
+ */
 export function inlineDiff(row: AlignedRow): string {
+  if (row.rewritten) return row.ops.map((op) => `${op[0]} ${op[1]}`).join('\n');
   return row.ops.map((op) => (op[0] === '=' ? op[1] : op[0] === '-' ? `[-${op[1]}-]` : `{+${op[1]}+}`)).join('');
 }
 
@@ -29,12 +34,12 @@ export async function diff(opts: { corpusDir: string; a: string; b: string; json
   io.out(`+++ ${b!.id} ${b!.title}`);
   for (const r of al.rows) {
     const where = [r.a.map((id) => splitUnitId(id).path).join('+') || '·', r.b.map((id) => splitUnitId(id).path).join('+') || '·'].join(' ↔ ');
-    const notes = [r.renumbered ? `renumbered ${r.renumbered.a}→${r.renumbered.b}` : '', r.split ? r.split : '', r.status === 'moved' ? 'moved' : ''].filter(Boolean).join(', ');
-    io.out(`${MARK[r.status]} [${where}]${notes ? ` (${notes})` : ''}${r.status === 'changed' || r.status === 'moved' ? ` ${Math.round(r.similarity * 100)}%` : ''}`);
+    const notes = [r.renumbered ? `renumbered ${r.renumbered.a}→${r.renumbered.b}` : '', r.split ? r.split : '', r.status === 'moved' ? 'moved' : '', r.rewritten ? 'rewritten' : ''].filter(Boolean).join(', ');
+    io.out(`${MARK[r.status]} [${where}]${notes ? ` (${notes})` : ''}${r.status === 'changed' || r.status === 'moved' ? ` clause similarity ${Math.round(r.similarity * 100)}%` : ''}`);
     io.out('    ' + inlineDiff(r).replace(/\n/g, '\n    '));
   }
   const s = al.summary;
-  io.out(`same ${s.same}, changed ${s.changed}, moved ${s.moved}, only-a ${s.onlyA}, only-b ${s.onlyB}, similarity ${Math.round(s.similarity * 1000) / 10}%`);
+  io.out(`same ${s.same}, changed ${s.changed}, moved ${s.moved}, only-a ${s.onlyA}, only-b ${s.onlyB}, overlap ${Math.round(s.overlap * 1000) / 10}%`);
   return 0;
 }
 

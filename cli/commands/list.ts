@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, loadLibrary } from '../corpus-files.js';
+import { regionPath } from '../../core/corpus/facts.js';
 
 /** policy-reader list [--json] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -11,7 +12,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return 0;
   }
   for (const d of library) {
-    const where = [d.region.province, d.region.city].filter(Boolean).join('/') || (d.region.level === 'national' ? '全国' : '未注明');
+    const where = regionPath(d.region).join('/');
     io.out([d.id, d.date ?? '----------', d.kind, where, d.title + (d.bodyMissing ? ' [无正文]' : ''), d.docNumber ?? ''].join('\t'));
   }
   return 0;

@@ -4,12 +4,13 @@
  * With no query argument, reads queries from standard input, one per line,
  * and prints one JSON line each: {query, total, hits:[{docId, unitId, score, ranges}], ms}.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path, { join } from 'node:path';
 import type { PolicyDocument, DocSummary } from '../../core/corpus/types.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../../core/search/format.js';
 import { SearchEngine, type SearchOptions, type SearchResult } from '../../core/search/engine.js';
-import { makeSnippet, markPieces } from '../../core/search/highlight.js';
+import { markPieces } from '../../core/search/highlight.js';
 import type { CommandIO } from '../io.js';
 import { parseArgs, UsageError } from '../io.js';
 import { DEFAULT_CORPUS_DIR, corpusRoot } from '../corpus-files.js';
@@ -30,7 +31,15 @@ export async function loadSearchEngine(corpusDir: string): Promise<SearchEngine>
     if (err.code === 'ENOENT') throw new MissingIndexError(`no search index in ${dir} (run 'policy-reader build' first)`);
     throw e;
   }
-  return SearchEngine.fromJSON(units, index);
+  // Text shards are read when a query needs them (a search reads the shards of its candidates only).
+  const shard = (file: string): string | undefined => {
+    try {
+      return readFileSync(join(dir, file), 'utf8');
+    } catch {
+      throw new MissingIndexError(`search text shard ${file} missing in ${dir} (run 'policy-reader build' again)`);
+    }
+  };
+  return SearchEngine.fromJSON(units, index, shard);
 }
 
 export class MissingIndexError extends Error {}
@@ -64,8 +73,8 @@ function human(engine: SearchEngine, r: SearchResult, ms: number): string {
     lines.push(`${mark(doc?.title ?? h.docId, h.titleRanges)}  [${h.unitId || h.docId}]  score ${h.score}`);
     if (h.trail.length) lines.push(`  ${h.trail.join(' › ')}`);
     if (h.unit >= 0) {
-      const s = makeSnippet(engine.unitText(h.unit), h.ranges, 100);
-      lines.push(`  ${s.before ? '…' : ''}${mark(s.text, s.ranges)}${s.after ? '…' : ''}`);
+      const s = engine.snippet(h, 100);
+      if (s) lines.push(`  ${s.before ? '…' : ''}${mark(s.text, s.ranges)}${s.after ? '…' : ''}`);
     }
   }
   return lines.join('\n');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, loadDocument } from '../corpus-files.js';
-import type { Unit } from '../../core/corpus/types.js';
+import { printedLines } from '../../core/citation/printed.js';
 
 /** policy-reader show <id> [--json] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -20,14 +20,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   io.out([doc.issuer, doc.docNumber, doc.date].filter(Boolean).join('  '));
   for (const s of doc.sources) io.out(`  ${s.file}:${s.startLine}-${s.endLine}${s.firstPage ? ` (p.${s.firstPage}-${s.lastPage})` : ''}`);
   io.out('');
-  const print = (units: Unit[], depth: number) => {
-    for (const u of units) {
-      const head = [u.label, u.heading].filter(Boolean).join(' ');
-      const text = u.paragraphs.map((p) => p.text).join('\n' + '  '.repeat(depth + 1));
-      io.out('  '.repeat(depth) + [head, text].filter(Boolean).join(' '));
-      print(u.children, depth + 1);
-    }
-  };
-  print(doc.units, 0);
+  // The text as printed (core/citation/printed.ts): markers as the source prints them, no 第一款
+  // labels, an article's first 款 on the line of its number; indented by depth to show the structure.
+  for (const top of doc.units)
+    for (const { depth, lines } of printedLines(top)) for (const line of lines) io.out('  '.repeat(depth) + line);
   return 0;
 }

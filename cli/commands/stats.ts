@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, corpusRoot, loadLibrary, loadManifest } from '../corpus-files.js';
-import { NO_YEAR, documentYear } from '../../core/corpus/facts.js';
+import { UNKNOWN_LABEL, documentYear, regionTop } from '../../core/corpus/facts.js';
 import { printable } from '../printable.js';
 
 /** policy-reader stats [--json] [--corpus DIR] */
@@ -18,8 +18,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     ...manifest.counts,
     contentHash: manifest.contentHash,
     byKind: count((d) => d.kind),
-    byProvince: count((d) => d.region.province ?? (d.region.level === 'national' ? '全国' : '未注明')),
-    byYear: count((d) => documentYear(d) ?? NO_YEAR),
+    byProvince: count((d) => regionTop(d.region)),
+    byYear: count((d) => documentYear(d) ?? UNKNOWN_LABEL),
     multiSource: library.filter((d) => d.sources.length > 1).length,
     bodyMissing: library.filter((d) => d.bodyMissing).map((d) => ({ id: d.id, title: d.title, ...d.bodyMissing })),
     droppedLines: Object.fromEntries(manifest.rawFiles.map((f) => [f.file, f.dropped ?? {}])),

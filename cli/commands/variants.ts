@@ -26,7 +26,8 @@ export async function variants(opts: { corpusDir: string; json: boolean }, io: C
     io.out(
       JSON.stringify(
         {
-          families: v.families.map((f) => ({ id: f.id, members: f.members.map((id) => ({ id, title: title.get(id) ?? null })), pairs: f.pairs })),
+          families: v.families.map((f) => ({ id: f.id, center: f.center, members: f.members.map((id) => ({ id, title: title.get(id) ?? null })), pairs: f.pairs })),
+          links: v.links,
           subject: v.subject,
           clauseCounterparts: Object.keys(v.clauses).length,
         },
@@ -36,13 +37,19 @@ export async function variants(opts: { corpusDir: string; json: boolean }, io: C
     );
     return 0;
   }
-  io.out(`${v.families.length} families, ${v.subject.length} related-by-subject pairs, ${Object.keys(v.clauses).length} clauses with counterparts`);
+  io.out(`${v.families.length} families, ${v.links.length} links outside families, ${v.subject.length} related-by-subject pairs, ${Object.keys(v.clauses).length} clauses with counterparts`);
+  const pairLine = (p: (typeof v.links)[number]) =>
+    `    ${p.a} ${p.relation === 'revision' ? '→' : '~'} ${p.b}  ${p.relation}${p.evidence ? ` (${p.evidence}${p.dates ? ` ${p.dates[0]} → ${p.dates[1]}` : ''})` : ''}  jaccard ${pct(p.jaccard)}  a-in-b ${pct(p.aInB)}  b-in-a ${pct(p.bInA)}  clauses ${p.sharedClauses}`;
   for (const f of v.families) {
     io.out('');
     io.out(`family ${f.id} (${f.members.length} documents)`);
-    for (const id of f.members) io.out(`  ${id}  ${title.get(id) ?? '?'}`);
-    for (const p of f.pairs)
-      io.out(`    ${p.a} ${p.relation === 'revision' ? '→' : '~'} ${p.b}  ${p.relation}${p.evidence ? ` (${p.evidence})` : ''}  jaccard ${pct(p.jaccard)}  a-in-b ${pct(p.aInB)}  b-in-a ${pct(p.bInA)}  clauses ${p.sharedClauses}`);
+    for (const id of f.members) io.out(`  ${id}${id === f.center ? ' *' : ''}  ${title.get(id) ?? '?'}`);
+    for (const p of f.pairs) io.out(pairLine(p));
+  }
+  if (v.links.length) {
+    io.out('');
+    io.out('links outside families:');
+    for (const p of v.links) io.out(pairLine(p));
   }
   if (v.subject.length) {
     io.out('');

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Region } from '../corpus/types';
 import { annotationFacets, filterAnnotations, filterFromQuery, filterToQuery, matchesFilter, tagCounts, type AnnotationFilter } from './filter';
 import { testAnnotation, testDoc } from '../../test-support/annotation-fixtures';
+import { quoteOf } from './model';
 
 const qd = testDoc('pqd', ['政务服务部门应当及时作出受理决定。'], '青岛市政务服务管理办法');
 const sh = testDoc('psh', ['支持小微企业融资担保。'], '上海市支持小微企业发展若干措施');
+const gw = testDoc('pgw', ['各地区各部门要认真贯彻执行。'], '国务院关于进一步优化政务服务的意见');
+const nw = testDoc('pnw', ['本文未写明发文地区。'], '关于做好有关工作的通知');
 const regions: Record<string, Region> = {
   pqd: { level: 'city', province: '山东省', city: '青岛市' },
   psh: { level: 'province', province: '上海市', city: null },
+  pgw: { level: 'national', province: null, city: null },
+  pnw: { level: 'unknown', province: null, city: null },
 };
 const summaryOf = (id: string) => (regions[id] ? { region: regions[id] } : null);
 
@@ -31,13 +36,28 @@ describe('matchesFilter', () => {
     expect(ids({ docIds: ['psh'] })).toEqual([3]);
     expect(ids({ regions: ['山东省'] })).toEqual([0, 1, 2]);
     expect(ids({ regions: ['青岛市'] })).toEqual([0, 1, 2]);
-    expect(ids({ regions: ['未知'] })).toEqual([4]);
+    expect(ids({ regions: ['未注明'] })).toEqual([4]);
     expect(ids({ from: '2024-03-01', to: '2024-03-31' })).toEqual([1, 2]);
     expect(ids({ text: '现行做法' })).toEqual([1]);
     expect(ids({ text: '融资 担保' })).toEqual([3]);
     expect(ids({ text: '青岛' })).toEqual([0, 1, 2]); // the document title counts
     expect(ids({ orphaned: true })).toEqual([4]);
     expect(matchesFilter(list[0], { types: ['highlight'], colours: ['yellow'] }, summaryOf)).toBe(true);
+  });
+});
+
+describe('regions', () => {
+  it('use the library\'s words: 全国 only for national documents, 未注明 where nobody says', () => {
+    const more = [testAnnotation({ doc: gw, quote: '认真贯彻' }), testAnnotation({ doc: nw, quote: '发文地区' })];
+    const f = annotationFacets([...list, ...more], {}, summaryOf);
+    expect(Object.fromEntries(f.regions.map((r) => [r.value, r.count]))).toEqual({
+      山东省: 3,
+      青岛市: 3,
+      未注明: 2, // the unknown region and the document the corpus lost
+      全国: 1,
+      上海市: 1,
+    });
+    expect(filterAnnotations([...list, ...more], { regions: ['全国'] }, summaryOf).map((a) => quoteOf(a)?.exact)).toEqual(['认真贯彻']);
   });
 });
 

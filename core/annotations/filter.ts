@@ -7,6 +7,7 @@
  * The query-string form (`filterToQuery` / `filterFromQuery`) is shared by
  * `#/annotations?…` and `#/export?doc=…&tag=…`.
  */
+import { regionPath, UNKNOWN_LABEL } from '../corpus/facts.js';
 import type { DocSummary } from '../corpus/types.js';
 import { normalize } from '../text/normalize.js';
 import {
@@ -29,7 +30,7 @@ export interface AnnotationFilter {
   colours?: HighlightColour[];
   tags?: string[];
   docIds?: string[];
-  /** Province or city names, as in the search facet (全国 for national documents). */
+  /** Region facet values, as in the library and search (`regionPath`: province, city; 全国, 未注明). */
   regions?: string[];
   /** Inclusive ISO dates (YYYY-MM-DD) on `created`, in local time. */
   from?: string;
@@ -43,13 +44,14 @@ export interface AnnotationFilter {
 /** Looks up a document's summary (null when it is not in the corpus any more). */
 export type SummaryOf = (docId: string) => Pick<DocSummary, 'region'> | null | undefined;
 
-export const NATIONAL_REGION = '全国';
-export const UNKNOWN_REGION = '未知';
-
+/**
+ * The region an annotation is filed under: its document's, in the same words
+ * the library and search use (one vocabulary). A document the corpus no longer
+ * holds says nothing about its region, so it is 未注明 like any unknown region.
+ */
 export function regionsOf(a: Annotation, summaryOf: SummaryOf): string[] {
   const s = summaryOf(docIdOf(a));
-  if (!s) return [UNKNOWN_REGION];
-  return [s.region.province ?? NATIONAL_REGION, ...(s.region.city ? [s.region.city] : [])];
+  return s ? regionPath(s.region) : [UNKNOWN_LABEL];
 }
 
 /** YYYY-MM-DD of an ISO time in local time (what the user means by a date). */

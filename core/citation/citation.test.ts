@@ -141,7 +141,9 @@ describe('citation (real corpus)', () => {
     for (let at = src.text.indexOf(probe); at >= 0; at = src.text.indexOf(probe, at + 1)) pages.push(src.pageAt[at]);
     expect(pages.length, `${f.unit.id}: «${probe}» not in the source`).toBeGreaterThan(0);
     const line = citationLine(f.doc, f.unit, f.ancestors);
-    expect(line.startsWith(citedTitle(f.doc.title))).toBe(true);
+    // A unit inside an attachment with its own title is cited by that title.
+    const issued = [...f.ancestors].reverse().find((a) => a.level === 'appendix' && a.heading);
+    expect(line.startsWith(citedTitle(issued?.heading ?? f.doc.title))).toBe(true);
     if (pages.every((p) => p === null)) {
       expect(line).not.toMatch(/页）$/);
       return line;
@@ -224,6 +226,39 @@ describe('citation (real corpus)', () => {
       .slice(0, 12);
     expect(found.length).toBeGreaterThan(5);
     for (const f of found) expect(checkAgainstSource(f)).toMatch(/（第\d+(–\d+)?页）$/);
+  });
+
+  it('cites an article of an issued regulation by its own title, with the notice\'s 文号 as where it was issued', () => {
+    const notice = docs.find((d) => d.title === '上海市住房和城乡建设管理委员会关于印发《上海市建筑工程施工许可管理规定》的通知')!;
+    expect(notice).toBeTruthy();
+    const art = findUnit(notice.units, `${notice.id}~att1.ar11`)!;
+    const k2 = findUnit(notice.units, `${notice.id}~att1.ar11.k2`)!;
+    expect(citationLine(notice, k2.unit, k2.ancestors)).toBe('《上海市建筑工程施工许可管理规定》第十一条第二款（沪住建规范〔2023〕2号印发）（第350页）');
+    expect(citationLine(notice, art.unit, art.ancestors)).toBe('《上海市建筑工程施工许可管理规定》第十一条（沪住建规范〔2023〕2号印发）（第349–350页）');
+    // The attachment itself, and the notice's own preamble, which is not inside it.
+    const att = findUnit(notice.units, `${notice.id}~att1`)!;
+    expect(citationLine(notice, { ...att.unit, pages: [] }, att.ancestors)).toBe('《上海市建筑工程施工许可管理规定》（沪住建规范〔2023〕2号印发）');
+    expect(citationLine(notice, { ...notice.units[0], pages: [] }, [])).toBe('《上海市住房和城乡建设管理委员会关于印发〈上海市建筑工程施工许可管理规定〉的通知》（沪住建规范〔2023〕2号）');
+  });
+
+  it('quotes an article split into 款 as printed: its first 款 on the line of its number, no 第一款', () => {
+    const notice = docs.find((d) => d.title.includes('上海市建筑工程施工许可管理规定'))!;
+    const art = findUnit(notice.units, `${notice.id}~att1.ar11`)!;
+    const lines = unitText(art.unit).split('\n');
+    expect(lines[0].startsWith('第十一条【监督检查】市、区建设行政管理部门和特定地区管委会应当加强施工许可的事中事后监管。')).toBe(true);
+    expect(lines[1].startsWith('发现未取得施工许可证，为规避办理施工许可证将工程项目分解后擅自施工')).toBe(true);
+    expect(unitText(art.unit)).not.toMatch(/第[一二三]款/);
+    // The first 款 copied alone is still printed on its article's line; the second is not.
+    const k1 = findUnit(notice.units, `${notice.id}~att1.ar11.k1`)!;
+    const k2 = findUnit(notice.units, `${notice.id}~att1.ar11.k2`)!;
+    expect(citationText(notice, k1.unit, k1.ancestors).split('\n')[1]).toMatch(/^第十一条【监督检查】市、区/);
+    expect(citationText(notice, k2.unit, k2.ancestors).split('\n')[1]).toMatch(/^发现未取得施工许可证/);
+    // An article with items under its first 款: the items follow on their own lines.
+    const ar4 = findUnit(notice.units, `${notice.id}~att1.ar4`)!;
+    expect(unitText(ar4.unit).split('\n').slice(0, 2)).toEqual([
+      '第四条【申请条件】建设单位申请领取建筑工程施工许可证，应当具备下列条件，并提交相应的证明文件：',
+      '（一）依法应当办理用地批准手续的，已经取得建设用地批准文件；',
+    ]);
   });
 
   it('titles with their own 《》 nest them as 〈〉', () => {

@@ -15,6 +15,10 @@
  *   26.) and never invents one (第一款 is a label, not printed text).
  */
 import type { DocSummary, Unit, UnitLevel } from '../corpus/types.js';
+import { carriedMarker, printedLines } from './printed.js';
+
+// The printed text lives in printed.ts; re-exported for the callers of the citation.
+export { carriedMarker, opensWithFirstClause, printedLines, printedMarker, unitOwnLines, unitText } from './printed.js';
 
 /** Levels whose markers run together in a citation: 第二章第三节, 第五条第二款（一）. */
 const STATUTE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item']);
@@ -44,12 +48,6 @@ export function citedTitle(title: string): string {
   return `《${inner}》`;
 }
 
-/** The marker as printed in the source; '' for a label the source does not print (款). */
-export function printedMarker(u: Unit): string {
-  if (u.level === 'clause') return '';
-  return u.printedLabel ?? u.label;
-}
-
 function joinLocator(parts: { text: string; statute: boolean }[]): string {
   let out = '';
   parts.forEach((p, i) => {
@@ -75,41 +73,40 @@ export function formatPages(pages: number[]): string {
   return lo === hi ? `（第${lo}页）` : `（第${lo}–${hi}页）`;
 }
 
-/** `《标题》（文号）locator（第N页）`; without a unit, the document itself. */
-export function citationLine(doc: Pick<DocSummary, 'title' | 'docNumber'>, unit: Unit | null, ancestors: Unit[] = []): string {
+/**
+ * The innermost attachment that has its own title (the regulation a notice
+ * issues): its index in the unit's chain, or -1. An official cites such a
+ * unit by that title, not by the covering notice.
+ */
+function issuedTextAt(chain: Unit[]): number {
+  for (let i = chain.length - 1; i >= 0; i--) if (chain[i].level === 'appendix' && (chain[i].heading ?? '').trim() !== '') return i;
+  return -1;
+}
+
+/**
+ * `《标题》（文号）locator` without pages. A unit inside an attachment with its
+ * own title is cited by that title, its place within it, and the covering
+ * notice's 文号 as the source: `《上海市建筑工程施工许可管理规定》第十一条第二款（沪住建规范〔2023〕2号印发）`.
+ */
+export function citationHead(doc: Pick<DocSummary, 'title' | 'docNumber'>, unit: Unit | null, ancestors: Unit[] = []): string {
   const num = doc.docNumber ? `（${doc.docNumber}）` : '';
   if (!unit) return `${citedTitle(doc.title)}${num}`;
-  return `${citedTitle(doc.title)}${num}${locator(unit, ancestors)}${formatPages(unit.pages)}`;
+  const chain = [...ancestors, unit];
+  const at = issuedTextAt(chain);
+  if (at < 0) return `${citedTitle(doc.title)}${num}${locator(unit, ancestors)}`;
+  const inside = at === chain.length - 1 ? '' : locator(unit, chain.slice(at + 1, -1));
+  return `${citedTitle(chain[at].heading!)}${inside}${doc.docNumber ? `（${doc.docNumber}印发）` : ''}`;
 }
 
-/** A heading line as printed: 一、总体要求, （一）工作目标, 第一章 总则. */
-function headingLine(u: Unit): string {
-  const marker = printedMarker(u);
-  if (!u.heading) return marker;
-  if (!marker) return u.heading;
-  return /[、）).．:：]$/.test(marker) ? `${marker}${u.heading}` : `${marker} ${u.heading}`;
-}
-
-/** The unit's own paragraphs, the first one opened by its printed marker. */
-export function unitOwnLines(u: Unit): string[] {
-  const own = u.paragraphs.map((p) => p.text).filter((t) => t !== '');
-  const marker = printedMarker(u);
-  if (u.heading || (!own.length && marker)) return [headingLine(u), ...own];
-  if (own.length && marker && !own[0].startsWith(marker)) own[0] = `${marker}${u.level === 'article' ? '　' : ''}${own[0]}`;
-  return own;
-}
-
-/** The unit's text followed by its descendants', one paragraph a line, as the source prints it. */
-export function unitText(u: Unit): string {
-  const lines: string[] = [];
-  const walk = (x: Unit) => {
-    lines.push(...unitOwnLines(x));
-    x.children.forEach(walk);
-  };
-  walk(u);
-  return lines.join('\n');
+/** `citationHead` followed by the pages: `《标题》（文号）第十条（第3页）`; without a unit, the document itself. */
+export function citationLine(doc: Pick<DocSummary, 'title' | 'docNumber'>, unit: Unit | null, ancestors: Unit[] = []): string {
+  const head = citationHead(doc, unit, ancestors);
+  return unit ? `${head}${formatPages(unit.pages)}` : head;
 }
 
 export function citationText(doc: Pick<DocSummary, 'title' | 'docNumber'>, unit: Unit, ancestors: Unit[]): string {
-  return `${citationLine(doc, unit, ancestors)}\n${unitText(unit)}`;
+  const parent = ancestors[ancestors.length - 1];
+  return `${citationLine(doc, unit, ancestors)}\n${printedLines(unit, carriedMarker(unit, parent))
+    .flatMap((b) => b.lines)
+    .join('\n')}`;
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { CancellationTokenSource, isCancelled } from '../util/cancellation.js';
 import { alignUnits } from './align.js';
-import { reconstructA, reconstructB } from './diff.js';
+import { diffUnits, MAX_EDIT_LENGTH, reconstructA, reconstructB } from './diff.js';
 import type { CompareUnit } from './units.js';
 
 /** Units from [label, text] pairs, displayed as the reader does: label, space, text. */
 const units = (doc: string, list: [string, string][]): CompareUnit[] =>
   list.map(([label, body], index) => {
     const prefix = label ? `${label} ` : '';
-    return { id: `${doc}~u${index}`, label, text: prefix + body, labelLength: prefix.length, index, pseudo: false };
+    return { id: `${doc}~u${index}`, label, number: label, text: prefix + body, labelLength: prefix.length, index, pseudo: false };
   });
 
 const C = {
@@ -86,5 +87,68 @@ describe('alignment by content', () => {
     const back = alignUnits('B', 'A', b, a);
     check(back, b, a);
     expect(back.rows.find((r) => r.split)).toMatchObject({ a: ['B~u1', 'B~u2'], b: ['A~u1'], split: 'b-split' });
+  });
+});
+
+describe('rewritten clauses and bounds', () => {
+  // Two districts' covering notices (嘉定, 黄浦, in resources/corpus/raw/003_…): the same sentence reordered.
+  const jd = '经区政府同意，现将《嘉定区加强集成创新持续优化营商环境行动方案》予以印发，请认真按照执行。';
+  const hp = '《黄浦区加强集成创新持续优化营商环境2023年工作方案》已经区政府同意，现印发给你们，请认真按照执行。特此通知。';
+
+  it('a clause that shares little wording is 改写: both texts whole, no character marks', () => {
+    const a = units('A', [['', jd]]);
+    const b = units('B', [['', hp]]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0]).toMatchObject({ status: 'changed', rewritten: true, ops: [['-', jd], ['+', hp]] });
+  });
+
+  it('an edited clause keeps its character diff, and so does a short line', () => {
+    const a = units('A', [['（一）', C.purpose], ['七、', '围绕全过程人民民主深化政民互动和公众参与']]);
+    const b = units('B', [['（一）', C.purpose.replace('激发', '充分激发')], ['三、', '继续深化警民互动和公众参与']]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(al.rows.map((r) => r.rewritten)).toEqual([undefined, undefined]);
+    expect(al.rows[0].ops).toContainEqual(['+', '充分']);
+    expect(al.rows[1].ops).toContainEqual(['-', '政']);
+  });
+
+  it('the character diff is bounded: past MAX_EDIT_LENGTH edits the texts are shown whole', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const chars = '市人民政府应当加强营商环境建设推进服务监管信用';
+    const text = (n: number) => Array.from({ length: n }, () => chars[Math.floor(rnd() * chars.length)]).join('');
+    const A = text(MAX_EDIT_LENGTH * 2);
+    const B = text(MAX_EDIT_LENGTH * 2);
+    const d = diffUnits({ text: A, labelLength: 0 }, { text: B, labelLength: 0 });
+    expect(d.exceeded).toBe(true);
+    expect(d.ops).toEqual([['-', A], ['+', B]]);
+    expect(diffUnits({ text: C.purpose, labelLength: 0 }, { text: C.scope, labelLength: 0 }).exceeded).toBeUndefined();
+  });
+
+  it('reports progress up to every unit, and stops when cancelled', () => {
+    const a = units('A', [['第一条', C.purpose], ['第二条', C.scope], ['第三条', C.duty], ['第四条', C.effect]]);
+    const b = units('B', [['第一条', C.purpose], ['第二条', C.scope], ['第三条', C.extra], ['第四条', C.duty], ['第五条', C.effect]]);
+    const seen: number[] = [];
+    alignUnits('A', 'B', a, b, undefined, { onProgress: (done, total) => seen.push(done / total) });
+    expect(seen.at(-1)).toBe(1);
+    expect(seen).toEqual([...seen].sort((x, y) => x - y));
+    const source = new CancellationTokenSource();
+    let calls = 0;
+    let error: unknown = null;
+    try {
+      alignUnits('A', 'B', a, b, undefined, {
+        token: source.token,
+        onProgress: () => {
+          calls++;
+          source.cancel();
+        },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(isCancelled(error)).toBe(true);
+    expect(calls).toBe(1);
   });
 });

@@ -5,8 +5,10 @@
  * Each aligned row carries a character diff of its texts (diff.ts).
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { DEFAULT_DIFF_OPTIONS, diffUnits, isUnchanged, type DiffOp, type DiffOptions } from './diff.js';
-import { intersectionSize, shingleSet } from './shingles.js';
+import { type CancellationToken, throwIfCancelled } from '../util/cancellation.js';
+import { DEFAULT_DIFF_OPTIONS, diffUnits, isUnchanged, sharedInRuns, type DiffOp, type DiffOptions } from './diff.js';
+import { clauseSimilarity, documentOverlap, unitShingles } from './measures.js';
+import { intersectionSize, overlap, shingleSet } from './shingles.js';
 import { compareUnits, overlapKey, type CompareUnit } from './units.js';
 
 /** Units are compared on 3-character shingles: clauses are short, and a changed number must not hide the rest. */
@@ -15,6 +17,18 @@ const ALIGN_SHINGLE = 3;
 export const ALIGN_MIN_SIMILARITY = 0.4;
 /** A neighbour of a matched unit is part of a split (or merge) when this much of it is found in the matched unit. */
 export const SPLIT_CONTAINED = 0.7;
+/**
+ * Aligned clauses sharing less than half their wording (in runs of at least
+ * REWRITE_MIN_RUN characters, `sharedInRuns`) are rewritten rather than edited:
+ * a character diff of them scatters single characters (a district's rewrite of
+ * a city's point reads as confetti), so they are shown side by side, unmarked
+ * (改写). Edited clauses share whole phrases and sentences and stay marked.
+ */
+export const REWRITE_BELOW = 0.5;
+/** A shared run shorter than this (one or two characters, 办 or 的) is not shared wording. */
+export const REWRITE_MIN_RUN = 4;
+/** Units with fewer shingles than this (≈ 40 characters: headings, one-line items) are always marked: a changed word in a line reads well. */
+export const REWRITE_MIN_SHINGLES = 36;
 
 export type AlignStatus = 'same' | 'changed' | 'moved' | 'only-a' | 'only-b';
 
@@ -23,10 +37,17 @@ export interface AlignedRow {
   /** Unit ids on each side: one, none (only-b / only-a), or two for a split or merge. */
   a: string[];
   b: string[];
-  /** Similarity of the two texts under the options (0 for only-a/only-b). */
+  /** Clause similarity (measures.ts, 条文相似度) of the two sides' wording; 0 for only-a/only-b. */
   similarity: number;
+  /**
+   * `=`/`-`/`+` operations over the display texts. For a rewritten row (or one
+   * whose edit exceeds the diff's bound) they are the whole of A removed and the
+   * whole of B inserted: no character marks.
+   */
   ops: DiffOp[];
-  /** Set when both units are numbered and the numbers differ. */
+  /** The clauses share too few characters for a character diff to help (REWRITE_BELOW, or more edits than MAX_EDIT_LENGTH): shown side by side as 改写. */
+  rewritten?: true;
+  /** Set when both units are numbered and the numbers differ: the markers as printed (the number where the source prints none, a 款). */
   renumbered?: { a: string; b: string };
   /** One unit on one side became two adjacent units on the other. */
   split?: 'a-split' | 'b-split';
@@ -38,8 +59,15 @@ export interface AlignmentSummary {
   moved: number;
   onlyA: number;
   onlyB: number;
-  /** 2 · equal characters / all characters of both texts, under the options. */
-  similarity: number;
+  /** Document overlap (measures.ts, 文本重合度): the same figure 相似文本 shows for this pair. */
+  overlap: number;
+}
+
+export interface AlignControl {
+  /** Checked between units: a cancelled alignment throws a CancellationError. */
+  token?: CancellationToken;
+  /** Units aligned so far, of all (rows are emitted one group at a time). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface Alignment {
@@ -103,7 +131,9 @@ function longestIncreasing(seq: number[]): Set<number> {
   return keep;
 }
 
-export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: CompareUnit[], options: DiffOptions = DEFAULT_DIFF_OPTIONS): Alignment {
+export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: CompareUnit[], options: DiffOptions = DEFAULT_DIFF_OPTIONS, control: AlignControl = {}): Alignment {
+  const { token, onProgress } = control;
+  throwIfCancelled(token);
   const sa = unitSets(ua);
   const sb = unitSets(ub);
   const na = ua.length;
@@ -160,33 +190,47 @@ export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: Co
     labelLength: units[idx[0]].labelLength,
   });
   const rows: AlignedRow[] = [];
-  let equal = 0;
-  let totalA = 0;
-  let totalB = 0;
+  const total = na + nb;
+  let done = 0;
+  const progressed = (n: number) => {
+    done += n;
+    throwIfCancelled(token);
+    onProgress?.(done, total);
+  };
   const emitGroup = (k: number) => {
     const g = groups[k];
-    const d = diffUnits(side(ua, g.a), side(ub, g.b), options);
-    equal += d.equalChars;
-    totalA += d.keyLengthA;
-    totalB += d.keyLengthB;
-    const status: AlignStatus = !inOrder.has(k) ? 'moved' : isUnchanged(d.ops) ? 'same' : 'changed';
-    const la = ua[g.a[0]].label;
-    const lb = ub[g.b[0]].label;
+    const A = side(ua, g.a);
+    const B = side(ub, g.b);
+    const setA = unitShingles(A);
+    const setB = unitShingles(B);
+    const similarity = clauseSimilarity(overlap(setA, setB), setA, setB);
+    const diffed = diffUnits(A, B, options);
+    // Whether marks help is a matter of the wording the marks would show in common, not of the figure;
+    // short units (headings, one-line items) stay marked: a changed word in them reads well.
+    const short = Math.min(setA.length, setB.length) < REWRITE_MIN_SHINGLES;
+    const d = diffed.exceeded || (!short && sharedInRuns(diffed.ops, REWRITE_MIN_RUN) < REWRITE_BELOW) ? null : diffed;
+    const ops: DiffOp[] = d?.ops ?? [
+      ['-', A.text],
+      ['+', B.text],
+    ];
+    const status: AlignStatus = !inOrder.has(k) ? 'moved' : isUnchanged(ops) ? 'same' : 'changed';
+    const ma = ua[g.a[0]];
+    const mb = ub[g.b[0]];
     rows.push({
       status,
       a: g.a.map((x) => ua[x].id),
       b: g.b.map((x) => ub[x].id),
-      similarity: Math.round(d.similarity * 1000) / 1000,
-      ops: d.ops,
-      ...(la && lb && la !== lb ? { renumbered: { a: la, b: lb } } : {}),
+      similarity: Math.round(similarity * 1000) / 1000,
+      ops,
+      ...(d ? {} : { rewritten: true as const }),
+      ...(ma.number && mb.number && ma.number !== mb.number ? { renumbered: { a: ma.label || ma.number, b: mb.label || mb.number } } : {}),
       ...(g.a.length > 1 ? { split: 'b-split' as const } : g.b.length > 1 ? { split: 'a-split' as const } : {}),
     });
+    progressed(g.a.length + g.b.length);
   };
   const emitOnly = (which: 'a' | 'b', u: CompareUnit) => {
-    const d = diffUnits(which === 'a' ? u : { text: '', labelLength: 0 }, which === 'b' ? u : { text: '', labelLength: 0 }, options);
-    totalA += d.keyLengthA;
-    totalB += d.keyLengthB;
-    rows.push({ status: which === 'a' ? 'only-a' : 'only-b', a: which === 'a' ? [u.id] : [], b: which === 'b' ? [u.id] : [], similarity: 0, ops: d.ops });
+    rows.push({ status: which === 'a' ? 'only-a' : 'only-b', a: which === 'a' ? [u.id] : [], b: which === 'b' ? [u.id] : [], similarity: 0, ops: [[which === 'a' ? '-' : '+', u.text]] });
+    progressed(1);
   };
 
   // Walk both documents; in-order matches are anchors, everything before an anchor on either side comes first.
@@ -222,7 +266,6 @@ export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: Co
   for (let k = 0; k < groups.length; k++) if (!doneGroup.has(k)) emitGroup(k);
 
   const count = (s: AlignStatus) => rows.filter((r) => r.status === s).length;
-  const total = totalA + totalB;
   return {
     a: docA,
     b: docB,
@@ -233,12 +276,12 @@ export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: Co
       moved: count('moved'),
       onlyA: count('only-a'),
       onlyB: count('only-b'),
-      similarity: total ? Math.round(((2 * equal) / total) * 1000) / 1000 : 1,
+      overlap: Math.round(documentOverlap(ua, ub) * 1000) / 1000,
     },
     rows,
   };
 }
 
-export function alignDocuments(a: PolicyDocument, b: PolicyDocument, options: DiffOptions = DEFAULT_DIFF_OPTIONS): Alignment {
-  return alignUnits(a.id, b.id, compareUnits(a), compareUnits(b), options);
+export function alignDocuments(a: PolicyDocument, b: PolicyDocument, options: DiffOptions = DEFAULT_DIFF_OPTIONS, control: AlignControl = {}): Alignment {
+  return alignUnits(a.id, b.id, compareUnits(a), compareUnits(b), options, control);
 }

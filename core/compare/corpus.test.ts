@@ -119,6 +119,24 @@ describe('families on the sample corpus', () => {
     for (const u of numbered) expect(v.clauses[u.id]?.map((m) => m.doc)).toContain(notice.id);
   });
 
+  it('one document figure: the comparison summary shows the overlap 相似文本 shows for the pair, and each row the clause similarity 本条亦见于 shows', () => {
+    let pairs = 0;
+    let clauses = 0;
+    for (const p of v.families.flatMap((f) => f.pairs)) {
+      const al = alignDocuments(byId(p.a), byId(p.b));
+      expect(al.summary.overlap).toBeCloseTo(Math.max(p.aInB, p.bInA), 2);
+      pairs++;
+      for (const r of al.rows) {
+        const m = r.a.length === 1 && r.b.length === 1 ? v.clauses[r.a[0]]?.find((c) => c.unit === r.b[0]) : undefined;
+        if (!m) continue;
+        expect(r.similarity).toBeCloseTo(m.similarity, 2);
+        clauses++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(5);
+    expect(clauses).toBeGreaterThan(20);
+  });
+
   it('every aligned pair of every family reproduces both texts exactly, under each option set', () => {
     const options: DiffOptions[] = [
       { ignoreWidth: true, ignoreWhitespace: true, ignoreNumbering: false },

@@ -40,3 +40,14 @@ describe('relations from measured overlap and title evidence', () => {
     expect(relationOf(doc({ id: 'j', kind: '解读', title: '《乙》政策解读' }), b, ov(0.6, 0.2), 2)?.relation).toBe('related');
   });
 });
+
+describe('versions are dated like with like', () => {
+  it('an issue date and an effective date are not two versions; two issue dates are', () => {
+    const issued = doc({ id: 'i', title: '某市数据条例', issuer: '某市人民代表大会常务委员会', date: '2018-06-25', effectiveDate: '2018-07-01' });
+    const copy = doc({ id: 'c', title: '某市数据条例', issuer: '某市人民代表大会常务委员会', date: null, effectiveDate: '2018-07-01' });
+    expect(revisionEvidence(issued, copy)).toBeNull();
+    expect(relationOf(issued, copy, ov(0.96, 0.93), 30)?.relation).toBe('same');
+    const amended = { ...issued, id: 'a', date: '2023-12-05', effectiveDate: '2024-01-01' };
+    expect(relationOf(amended, issued, ov(0.9, 0.9), 30)).toEqual({ relation: 'revision', evidence: 'version', swap: true });
+  });
+});

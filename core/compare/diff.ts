@@ -31,8 +31,19 @@ export interface DiffSide {
   labelLength: number;
 }
 
+/**
+ * jsdiff's bound on the edit script (Myers' D): past it the diff stops and the
+ * two texts are shown whole, side by side. Two clauses that far apart are a
+ * rewrite, and the bound keeps a huge unit from costing O(N·D) unbounded. No
+ * time-out on purpose: the same texts must give the same rows in the CLI and
+ * in the app, whatever the machine's load.
+ */
+export const MAX_EDIT_LENGTH = 2000;
+
 export interface UnitDiff {
   ops: DiffOp[];
+  /** The edit exceeded MAX_EDIT_LENGTH: ops are all of A removed and all of B inserted. */
+  exceeded?: true;
   /** 2 · equal key characters / (key length A + key length B); 1 for two empty keys. */
   similarity: number;
   /** Key characters equal in both, and the key lengths, for document-level figures. */
@@ -96,7 +107,14 @@ export function diffUnits(a: DiffSide, b: DiffSide, options: DiffOptions = DEFAU
     if (sa === sb) pushOp(ops, ['=', sa]);
     else pushOp(ops, ['=', sa, sb]);
   };
-  for (const part of diffChars(ka.key, kb.key)) {
+  const parts = diffChars(ka.key, kb.key, { maxEditLength: MAX_EDIT_LENGTH });
+  if (!parts) {
+    const whole: DiffOp[] = [];
+    pushOp(whole, ['-', A]);
+    pushOp(whole, ['+', B]);
+    return { ops: whole, exceeded: true, similarity: 0, equalChars: 0, keyLengthA: ka.key.length, keyLengthB: kb.key.length };
+  }
+  for (const part of parts) {
     const n = part.value.length;
     if (part.removed) {
       const end = ka.map[i + n - 1] + 1;
@@ -127,6 +145,34 @@ export function diffUnits(a: DiffSide, b: DiffSide, options: DiffOptions = DEFAU
   flushIgnored(A.length, B.length);
   const total = ka.key.length + kb.key.length;
   return { ops, similarity: total ? (2 * equalChars) / total : 1, equalChars, keyLengthA: ka.key.length, keyLengthB: kb.key.length };
+}
+
+/**
+ * Share of the two texts (2 · shared / both lengths, display characters) that
+ * is shared in runs of at least `minRun` characters: what reads as common
+ * wording. Single shared characters between edits (the 办, 务, 提 of a
+ * rewritten sentence) do not count.
+ */
+export function sharedInRuns(ops: DiffOp[], minRun: number): number {
+  let run = 0;
+  let shared = 0;
+  let lengthA = 0;
+  let lengthB = 0;
+  for (const op of ops) {
+    if (op[0] === '=') {
+      run += op[1].length;
+      lengthA += op[1].length;
+      lengthB += (op.length === 3 ? op[2] : op[1]).length;
+      continue;
+    }
+    if (run >= minRun) shared += run;
+    run = 0;
+    if (op[0] === '-') lengthA += op[1].length;
+    else lengthB += op[1].length;
+  }
+  if (run >= minRun) shared += run;
+  const total = lengthA + lengthB;
+  return total ? (2 * shared) / total : 1;
 }
 
 /** True when the ops show no difference under the options (only `=` operations). */

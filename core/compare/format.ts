@@ -31,11 +31,15 @@ export interface VariantPair {
   sharedClauses: number;
   /** Why a revision is one, e.g. 'draft' or 'version'; absent otherwise. */
   evidence?: 'draft' | 'version';
+  /** For a revision: the dates of a and b (older first), where both are known. */
+  dates?: [string, string];
 }
 
 export interface VariantFamily {
   /** Stable: derived from the members' ids. */
   id: string;
+  /** The member every other member is strongly related to (same, adaptation or revision): families do not chain. */
+  center: string;
   /** Document ids, sorted. */
   members: string[];
   /** Every measured pair inside the family that has a relation. */
@@ -66,4 +70,28 @@ export interface VariantsFile {
   subject: SubjectPair[];
   /** Unit id → its closest counterparts in other documents, best first. */
   clauses: Record<string, ClauseMatch[]>;
+  /**
+   * Pairs outside any one family: weak `related` links, and strong links between members of two
+   * families. Each is among the MAX_LINKS best of at least one of its documents (bounded, ranked).
+   */
+  links: VariantPair[];
+}
+
+/** The LSH tables of a built corpus (`variants-lsh.json`): what places a new document without a rebuild (`placeDocument`). */
+export const VARIANTS_LSH_FILE = 'variants-lsh.json';
+
+export interface LshTables {
+  formatVersion: typeof VARIANTS_FORMAT_VERSION;
+  /** Signature layout: bands × rows MinHash values over SHINGLE_SIZE-character shingles. */
+  bands: number;
+  rows: number;
+  shingle: number;
+  /** Boilerplate shingles left out of the signatures (sorted 32-bit hashes). */
+  common: number[];
+  /** Document ids, in the order of `keys`. */
+  docs: string[];
+  /** Per document: its core title (`coreTitle`), so a rewritten version that shares little text is still a candidate. */
+  titles: string[];
+  /** Per document: its band keys (one 32-bit number per band); empty for a document without text. */
+  keys: number[][];
 }

@@ -65,36 +65,64 @@ function agreedEarlier(a: Uint32Array, b: Uint32Array, band: number, rows: numbe
 }
 
 /**
+ * A bucket larger than this is a crowd of near-copies or of texts that share boilerplate: its members are
+ * paired only with their BUCKET_WINDOW next neighbours, in an order that changes from band to band, so a
+ * bucket costs linear, not quadratic, time and every member still meets several others.
+ */
+export const MAX_BUCKET = 48;
+export const BUCKET_WINDOW = 8;
+
+/** The band's rows hashed to one number: a rare collision only adds a candidate, which is measured exactly anyway. */
+export function bandKey(sig: ArrayLike<number>, band: number, rows = LSH_ROWS): number {
+  const off = band * rows;
+  let key = 0x811c9dc5;
+  for (let r = 0; r < rows; r++) key = Math.imul(key ^ sig[off + r], 0x01000193);
+  return key >>> 0;
+}
+
+/** Every band key of a signature (what `placeDocument` looks up in the shipped tables). */
+export function bandKeys(sig: ArrayLike<number>, rows = LSH_ROWS): Uint32Array {
+  const bands = Math.floor(SIGNATURE_LENGTH / rows);
+  const out = new Uint32Array(bands);
+  for (let b = 0; b < bands; b++) out[b] = bandKey(sig, b, rows);
+  return out;
+}
+
+/** Deterministic per-band shuffle key of an item. */
+const shuffleKey = (i: number, band: number) => Math.imul(i ^ Math.imul(band + 1, 0x9e3779b1), 0x85ebca6b) >>> 0;
+
+/**
  * Candidate pairs (i < j) of items whose signatures share a band, each
- * reported once (in the first band they share: no set of seen pairs, whose
- * size would grow with the square of a large cluster). `group[i]` (e.g. the
- * document of a unit) excludes pairs within one group when given.
+ * reported at most once (in the first band they share: no set of seen pairs,
+ * whose size would grow with the square of a large cluster). Buckets larger
+ * than MAX_BUCKET are paired within a window (see there). `group[i]` (e.g.
+ * the document of a unit) excludes pairs within one group when given.
  */
 export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j: number) => void, group?: ArrayLike<number>, rows = LSH_ROWS): void {
   const n = signatures.length;
   const bands = Math.floor(SIGNATURE_LENGTH / rows);
+  const pair = (i: number, j: number, band: number) => {
+    if (group && group[i] === group[j]) return;
+    if (band > 0 && agreedEarlier(signatures[i], signatures[j], band, rows)) return;
+    if (i < j) visit(i, j);
+    else visit(j, i);
+  };
   for (let band = 0; band < bands; band++) {
-    // The band's rows hashed to one number: a rare collision only adds a candidate, which is measured exactly anyway.
     const buckets = new Map<number, number[]>();
-    const off = band * rows;
     for (let i = 0; i < n; i++) {
-      const sig = signatures[i];
-      let key = 0x811c9dc5;
-      for (let r = 0; r < rows; r++) key = Math.imul(key ^ sig[off + r], 0x01000193);
+      const key = bandKey(signatures[i], band, rows);
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);
     }
     for (const list of buckets.values()) {
       if (list.length < 2) continue;
-      for (let x = 0; x < list.length; x++)
-        for (let y = x + 1; y < list.length; y++) {
-          const i = list[x];
-          const j = list[y];
-          if (group && group[i] === group[j]) continue;
-          if (band > 0 && agreedEarlier(signatures[i], signatures[j], band, rows)) continue;
-          visit(i, j);
-        }
+      if (list.length <= MAX_BUCKET) {
+        for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) pair(list[x], list[y], band);
+        continue;
+      }
+      const order = list.slice().sort((a, b) => shuffleKey(a, band) - shuffleKey(b, band) || a - b);
+      for (let x = 0; x < order.length; x++) for (let y = x + 1; y < order.length && y <= x + BUCKET_WINDOW; y++) pair(order[x], order[y], band);
     }
   }
 }

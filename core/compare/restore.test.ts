@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyVariants, restoreVariants, variantsOf } from './restore.js';
+import { emptyVariants, MAX_SHOWN_PAIRS, restoreLshTables, restoreVariants, variantsOf } from './restore.js';
 
 const good = {
   formatVersion: 1,
@@ -33,5 +33,38 @@ describe('restoreVariants', () => {
 
   it('an unreadable file or another format version is "no variants", not an error', () => {
     for (const bad of [null, [], 'x', { ...good, formatVersion: 2 }, {}]) expect(restoreVariants(bad)).toEqual(emptyVariants());
+  });
+});
+
+describe('restore: links, centres, dates and LSH tables', () => {
+  const pair = (a: string, b: string, relation: string, aInB: number, extra = {}) => ({ a, b, relation, jaccard: aInB / 2, aInB, bInA: aInB, sharedClauses: 1, ...extra });
+
+  it('lists a document\'s family pairs first, then its links, each ranked, at most MAX_SHOWN_PAIRS', () => {
+    const links = Array.from({ length: 30 }, (_, i) => pair('pA', `pL${String(i).padStart(2, '0')}`, 'related', 0.1 + i / 100));
+    const v = restoreVariants({
+      formatVersion: 1,
+      families: [{ id: 'f1', center: 'pA', members: ['pA', 'pB', 'pC'], pairs: [pair('pA', 'pB', 'adaptation', 0.5), pair('pA', 'pC', 'same', 0.95)] }],
+      subject: [],
+      clauses: {},
+      links: [...links, pair('pA', 'pD', 'revision', 0.8, { evidence: 'version', dates: ['2019-01-01', '2023-07-20'] }), pair('pA', 'pE', 'related', 0.3, { dates: ['2019', 'x'] })],
+    });
+    const shown = variantsOf(v, 'pA').pairs;
+    expect(shown).toHaveLength(MAX_SHOWN_PAIRS);
+    expect(shown.slice(0, 4).map((p) => p.b)).toEqual(['pC', 'pB', 'pD', 'pL29']);
+    expect(shown[2].dates).toEqual(['2019-01-01', '2023-07-20']);
+    expect(v.links.find((p) => p.b === 'pE')!.dates).toBeUndefined();
+    expect(v.families[0].center).toBe('pA');
+  });
+
+  it('gives a family from an older file a centre: its member in the most pairs', () => {
+    const v = restoreVariants({ formatVersion: 1, families: [{ id: 'f', members: ['pA', 'pB', 'pC'], pairs: [pair('pA', 'pC', 'same', 1), pair('pB', 'pC', 'same', 1)] }], subject: [], clauses: {} });
+    expect(v.families[0].center).toBe('pC');
+    expect(v.links).toEqual([]);
+  });
+
+  it('LSH tables: valid ones kept, inconsistent ones refused', () => {
+    const t = { formatVersion: 1, bands: 2, rows: 3, shingle: 5, common: [9, 3], docs: ['pA', 'pB'], titles: ['甲', '乙'], keys: [[1, 2], []] };
+    expect(restoreLshTables(t)).toEqual({ ...t, common: [3, 9] });
+    for (const bad of [null, { ...t, formatVersion: 2 }, { ...t, keys: [[1, 2]] }, { ...t, keys: [[1], []] }, { ...t, docs: ['bad id!', 'pB'] }, { ...t, common: [-1] }]) expect(restoreLshTables(bad)).toBeNull();
   });
 });

@@ -3,8 +3,13 @@
  * files: a stale or hand-edited file must not break the reader. Entries with
  * bad ids or unknown relations are dropped; a missing file is "no variants".
  */
-import type { ClauseMatch, Relation, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
+import type { ClauseMatch, LshTables, Relation, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
 import { RELATIONS, VARIANTS_FORMAT_VERSION } from './format.js';
+import { comparePairs } from './rank.js';
+
+/** Pairs 相似文本 lists for one document at most (its family's first, then its best links). */
+export const MAX_SHOWN_PAIRS = 20;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -14,7 +19,7 @@ const score = (v: unknown): number => (typeof v === 'number' && Number.isFinite(
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export function emptyVariants(): VariantsFile {
-  return { formatVersion: VARIANTS_FORMAT_VERSION, families: [], subject: [], clauses: {} };
+  return { formatVersion: VARIANTS_FORMAT_VERSION, families: [], subject: [], clauses: {}, links: [] };
 }
 
 function restorePair(v: unknown): VariantPair | null {
@@ -28,6 +33,7 @@ function restorePair(v: unknown): VariantPair | null {
     bInA: score(v.bInA),
     sharedClauses: typeof v.sharedClauses === 'number' && Number.isInteger(v.sharedClauses) && v.sharedClauses >= 0 ? v.sharedClauses : 0,
     ...(v.evidence === 'draft' || v.evidence === 'version' ? { evidence: v.evidence } : {}),
+    ...(Array.isArray(v.dates) && v.dates.length === 2 && v.dates.every((d) => typeof d === 'string' && ISO_DATE.test(d)) ? { dates: [v.dates[0], v.dates[1]] as [string, string] } : {}),
   };
 }
 
@@ -39,7 +45,10 @@ function restoreFamily(v: unknown): VariantFamily | null {
   const pairs = list(v.pairs)
     .map(restorePair)
     .filter((p): p is VariantPair => p !== null && set.has(p.a) && set.has(p.b));
-  return { id: isId(v.id) ? v.id : `f-${members[0]}`, members, pairs };
+  // A file from before families had centres: the member in the most pairs stands for it.
+  const inPairs = (id: string) => pairs.filter((p) => p.a === id || p.b === id).length;
+  const center = isId(v.center) && set.has(v.center) ? v.center : members.reduce((best, id) => (inPairs(id) > inPairs(best) ? id : best), members[0]);
+  return { id: isId(v.id) ? v.id : `f-${members[0]}`, center, members, pairs };
 }
 
 function restoreSubject(v: unknown): SubjectPair | null {
@@ -70,15 +79,48 @@ export function restoreVariants(v: unknown): VariantsFile {
         .filter((m): m is ClauseMatch => m !== null && !id.startsWith(`${m.doc}~`));
       if (ok.length) clauses[id] = ok;
     }
-  return { formatVersion: VARIANTS_FORMAT_VERSION, families, subject, clauses };
+  const links = list(v.links)
+    .map(restorePair)
+    .filter((p): p is VariantPair => p !== null);
+  return { formatVersion: VARIANTS_FORMAT_VERSION, families, subject, clauses, links };
 }
 
-/** The family a document belongs to, its pairs involving that document, and its subject neighbours. */
+/**
+ * The family a document belongs to, its pairs (inside the family, then links to documents outside it),
+ * ranked and at most MAX_SHOWN_PAIRS, and its subject neighbours.
+ */
 export function variantsOf(v: VariantsFile, docId: string): { family: VariantFamily | null; pairs: VariantPair[]; subject: SubjectPair[] } {
   const family = v.families.find((f) => f.members.includes(docId)) ?? null;
+  const mine = (p: VariantPair) => p.a === docId || p.b === docId;
+  const inFamily = family ? family.pairs.filter(mine).sort(comparePairs) : [];
+  const outside = v.links.filter(mine).sort(comparePairs);
   return {
     family,
-    pairs: family ? family.pairs.filter((p) => p.a === docId || p.b === docId) : [],
+    pairs: [...inFamily, ...outside].slice(0, MAX_SHOWN_PAIRS),
     subject: v.subject.filter((s) => s.a === docId || s.b === docId).sort((x, y) => y.score - x.score),
+  };
+}
+
+/** `variants-lsh.json` read back: null when it is missing, of another format, or inconsistent (placement then finds nothing, the reader works on). */
+export function restoreLshTables(v: unknown): LshTables | null {
+  if (!isObj(v) || v.formatVersion !== VARIANTS_FORMAT_VERSION) return null;
+  const posInt = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x > 0;
+  if (!posInt(v.bands) || !posInt(v.rows) || !posInt(v.shingle)) return null;
+  const u32 = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffffffff;
+  const docs = list(v.docs);
+  const titles = list(v.titles);
+  const keys = list(v.keys);
+  const common = list(v.common);
+  if (!docs.every(isId) || titles.length !== docs.length || keys.length !== docs.length || !titles.every((t) => typeof t === 'string')) return null;
+  if (!common.every(u32) || !keys.every((k) => Array.isArray(k) && (k.length === 0 || k.length === v.bands) && k.every(u32))) return null;
+  return {
+    formatVersion: VARIANTS_FORMAT_VERSION,
+    bands: v.bands as number,
+    rows: v.rows as number,
+    shingle: v.shingle as number,
+    common: (common as number[]).slice().sort((a, b) => a - b),
+    docs: docs as string[],
+    titles: titles as string[],
+    keys: keys as number[][],
   };
 }

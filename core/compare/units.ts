@@ -4,6 +4,7 @@
  * that a copy can lack (title line, addressees, signature). Alignment, diff and
  * clause matching all work on these.
  */
+import { printedMarker } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { allUnits, LABEL_LINE, unitLines } from '../corpus/units.js';
 import { fold } from '../text/normalize.js';
@@ -11,8 +12,10 @@ import { fold } from '../text/normalize.js';
 export interface CompareUnit {
   /** Unit id, or `${docId}~#title` / `~#addressees` / `~#signature` for the parts outside the unit tree. */
   id: string;
-  /** Printed marker (第十条, （二）), empty for preamble, paragraphs and pseudo-units. */
+  /** The marker as the source prints it (第十条, （二）, 7、), empty for preamble, paragraphs, 款 and pseudo-units. */
   label: string;
+  /** The normalised marker (7., 第二款): what renumbering is judged on, so 7、 against 7. is not a renumbering. */
+  number: string;
   /** Display text: marker, heading and paragraphs as the reader shows them ('\n' between lines). */
   text: string;
   /** Length of the numbering prefix of `text` (the marker and the space after it), ignored with `ignoreNumbering`. */
@@ -27,11 +30,13 @@ export interface CompareUnit {
 const SEPARATED = /[、.．)）:：]$/;
 
 /**
- * The unit as the reader shows it (`unitLines`), with the label run into the
- * first line (第十条 为了… rather than a line of its own). `labelLength` covers
- * the label and the space after it, or the label where the text itself prints it.
+ * The unit as printed (`unitLines` over the printed marker: 7、 not 7., no 第二款,
+ * which the source never prints), with the label run into the first line
+ * (第十条 为了… rather than a line of its own). `labelLength` covers the label
+ * and the space after it, or the label where the text itself prints it.
  */
 export function unitDisplayText(u: Unit): { text: string; labelLength: number } {
+  u = { ...u, label: printedMarker(u) };
   const lines = unitLines(u);
   if (lines[0]?.part !== LABEL_LINE) {
     const text = lines.map((l) => l.text).join('\n');
@@ -47,17 +52,17 @@ const PRINTED_TITLE = new Set(['title-line', 'trailing-title']);
 
 export function compareUnits(doc: PolicyDocument): CompareUnit[] {
   const out: CompareUnit[] = [];
-  const push = (id: string, label: string, text: string, labelLength: number, pseudo: boolean) => {
+  const push = (id: string, label: string, number: string, text: string, labelLength: number, pseudo: boolean) => {
     if (text.trim() === '') return;
-    out.push({ id, label, text, labelLength, index: out.length, pseudo });
+    out.push({ id, label, number, text, labelLength, index: out.length, pseudo });
   };
-  if (PRINTED_TITLE.has(doc.titleSource)) push(`${doc.id}~#title`, '', doc.title, 0, true);
-  if (doc.addressees) push(`${doc.id}~#addressees`, '', doc.addressees, 0, true);
+  if (PRINTED_TITLE.has(doc.titleSource)) push(`${doc.id}~#title`, '', '', doc.title, 0, true);
+  if (doc.addressees) push(`${doc.id}~#addressees`, '', '', doc.addressees, 0, true);
   for (const u of allUnits(doc.units)) {
     const { text, labelLength } = unitDisplayText(u);
-    push(u.id, u.label, text, labelLength, false);
+    push(u.id, printedMarker(u), u.label, text, labelLength, false);
   }
-  if (doc.signature.length) push(`${doc.id}~#signature`, '', doc.signature.join('\n'), 0, true);
+  if (doc.signature.length) push(`${doc.id}~#signature`, '', '', doc.signature.join('\n'), 0, true);
   return out;
 }
 

@@ -107,6 +107,8 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
 function readHeader(d: DocDraft, title: string): Header {
   const paras = [...d.paras];
   const h: Header = { docNumber: null, addressees: null, newsSource: null, authors: [], date: null, lawMeta: [], rest: paras };
+  /** Header paragraphs that are also text the reader must see (a law's metadata: its dates of amendment). */
+  const shown: RawParagraph[] = [];
   while (paras.length) {
     const t = paras[0].text;
     // The byline paragraph (white space already collapsed): names of 2–4 characters.
@@ -119,6 +121,7 @@ function readHeader(d: DocDraft, title: string): Header {
       h.newsSource ??= sourceName(t);
     } else if (isLawMetaText(t)) {
       h.lawMeta.push(t);
+      shown.push(paras[0]);
     } else if (title && repeatsTitle(paras, title)) {
       // The title printed again in the header (a judicial interpretation's 最高人民法院 / 关于…的规定 block, then its 文号).
       paras.splice(0, repeatsTitle(paras, title) - 1);
@@ -129,6 +132,7 @@ function readHeader(d: DocDraft, title: string): Header {
     } else break;
     paras.shift();
   }
+  h.rest = [...shown, ...paras];
   return h;
 }
 

@@ -11,9 +11,6 @@ export function documentYear(d: Pick<DocSummary, 'date' | 'effectiveDate'>): str
   return date && /^\d{4}/.test(date) ? date.slice(0, 4) : null;
 }
 
-/** Facet label for documents without a year. */
-export const NO_YEAR = '未注明'; // = UNKNOWN_LABEL
-
 /** One vocabulary for what a document does not say (year, issuer, region). */
 export const UNKNOWN_LABEL = '未注明';
 /** Region label of national documents. */

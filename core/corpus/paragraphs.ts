@@ -137,8 +137,8 @@ export function indentsFromMargin(lines: Line[]): Map<Line, number> {
 
 /** A paragraph indent: at least one CJK character (two columns) beyond the margin. */
 const INDENT_COLUMNS = 2;
-/** A centred line (a title in -layout output): more than a paragraph indent, three characters or more. */
-const CENTRED_COLUMNS = 6;
+/** A centred line (a title in -layout output): more than a paragraph indent (two characters, four columns). */
+const CENTRED_COLUMNS = 5;
 
 /**
  * Whether indentation is the file's paragraph convention: laws and notices
@@ -252,7 +252,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // A title continued by its parenthesised qualifiers: （2023版）, （征求意见稿）, （2023年6月13日）.
     if (/^[（(]/.test(text) && curText.length < 160 && !/[。，；：！？]/.test(curText)) return false;
     // A title centred over two or three lines continues on the next centred line.
-    const centredTitle = curLines < 3 && isCentred(p) && isCentred(line) && !/[。，；：！？]/.test(curText);
+    const centredTitle = curLines < 4 && isCentred(p) && isCentred(line) && !/[。，；：！？]/.test(curText);
     // Where the file indents its paragraphs (two ideographic or ASCII spaces), every indent starts one.
     if (indentIsParagraph && indent.get(line)! >= INDENT_COLUMNS && !centredTitle) return true;
     // A new PDF text box after a short line, or after a reprint note, starts a new paragraph.

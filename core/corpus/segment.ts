@@ -138,6 +138,8 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
     const continues =
       next &&
       startsDoc &&
+      // (at most the one blank line pdf.js leaves inside a title; a publication's name sits further up)
+      next.firstLine - p.lastLine <= 2 &&
       isTitleParagraph(p, paras[i + 2], true) &&
       !endsLikeTitle(p.text) &&
       next.text.length <= 40 &&

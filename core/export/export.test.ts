@@ -80,6 +80,44 @@ describe('export model', () => {
     expect(m.groups[1].passages.map((p) => p.quote)).toEqual(['具体管理、指导、协调', '就近办理']);
   });
 
+  it('orders two passages of one clause by where they are in the text, not by when they were marked', () => {
+    // The later words were marked first: reading order must still put 具体管理 before 业务指导.
+    const late = ann(reg, 'ch3.ar10', '业务指导', { created: '2026-01-01T08:00:00.000Z' });
+    const early = ann(reg, 'ch3.ar10', '具体管理', { created: '2026-01-03T08:00:00.000Z' });
+    const m = buildExportModel({ annotations: [late, early], docOf, options: options(), filters: [], now });
+    expect(m.groups[0].passages.map((p) => p.quote)).toEqual(['具体管理', '业务指导']);
+  });
+
+  it('with the whole clause: a clause with two passages is printed once, both passages marked in it', () => {
+    const one = ann(reg, 'ch3.ar10', '具体管理', { colour: 'yellow', created: '2026-01-01T08:00:00.000Z' });
+    const two = ann(reg, 'ch3.ar10', '业务指导', { colour: 'blue', note: '看这里', created: '2026-01-02T08:00:00.000Z' });
+    const m = buildExportModel({ annotations: [two, one], docOf, options: options({ includeClause: true }), filters: [], now });
+    const [p1, p2] = m.groups[0].passages;
+    const clause = '第十条　市、区（市）政务服务管理办公室具体管理、指导、协调本行政区域政务服务工作，对下级审批服务、政务服务体系建设等进行业务指导。';
+    expect(p1.clause).toBe(clause);
+    expect(p1.clauseMarks?.map((k) => [clause.slice(k.start, k.end), k.colour])).toEqual([
+      ['具体管理', 'yellow'],
+      ['业务指导', 'blue'],
+    ]);
+    expect(p2.clause).toBeNull();
+    expect(p2.clauseAbove).toBe(true);
+    const html = renderExportHtml(m);
+    expect(html.match(/class="clausebox"/g)).toHaveLength(1);
+    expect([...html.matchAll(/<mark class="m-(\w+)">([^<]*)<\/mark>/g)].map((x) => [x[2], x[1]])).toEqual([
+      ['具体管理', 'yellow'],
+      ['业务指导', 'blue'],
+    ]);
+    expect(html).toContain('（所在条款全文见上）');
+    expect(renderExportMarkdown(m).match(/原文：/g)).toHaveLength(1);
+  });
+
+  it('keeps each document heading with its first passage: one unbreakable block', () => {
+    const html = renderExportHtml(buildExportModel({ annotations: all, docOf, options: options(), filters: [], now }));
+    const leads = [...html.matchAll(/<div class="lead"><h2>(.*?)<\/h2>.*?<section class="passage[^"]*">/g)].map((x) => x[1]);
+    expect(leads).toEqual(['《关于印发示例实施方案的通知》', '《示例市政务服务管理办法》']);
+    expect(html).toMatch(/\.lead \{ break-inside: avoid; \}/);
+  });
+
   it('gives each passage its exact citation, page, colour, note; the clause when asked', () => {
     const m = buildExportModel({ annotations: all, docOf, options: options({ includeClause: true, includeBookmarks: true }), filters: [], now });
     const [p5, p10] = m.groups[1].passages;

@@ -11,7 +11,7 @@
  */
 import { COLOUR_NAMES, type HighlightColour } from '../annotations/model.js';
 import { citedTitle } from '../citation/citation.js';
-import { type ExportGroup, type ExportModel, type ExportPassage } from './model.js';
+import { type ClauseMark, type ExportGroup, type ExportModel, type ExportPassage } from './model.js';
 import { base64, EXPORT_FONT_FAMILY, type FontSlice, fontFaceCss, slicesFor } from './fonts.js';
 
 /** Bar and background of each highlight colour, chosen to survive black-and-white copies as a darker bar. */
@@ -40,6 +40,33 @@ const paras = (text: string, cls: string) =>
     .map((l) => `<p class="${cls}">${escapeHtml(l)}</p>`)
     .join('');
 
+/**
+ * The clause as printed, one paragraph a line, with the exported passages
+ * marked in their colours (a mark across a line break is cut at the break).
+ */
+function markedClause(text: string, marks: readonly ClauseMark[]): string {
+  let at = 0;
+  return text
+    .split('\n')
+    .map((line) => {
+      const lineStart = at;
+      at += line.length + 1;
+      if (line.trim() === '') return '';
+      let out = '';
+      let pos = 0;
+      for (const m of marks) {
+        const s = Math.max(m.start - lineStart, pos);
+        const e = Math.min(m.end - lineStart, line.length);
+        if (e <= s) continue;
+        out += escapeHtml(line.slice(pos, s));
+        out += `<mark class="${m.colour ? `m-${m.colour}` : 'm-none'}">${escapeHtml(line.slice(s, e))}</mark>`;
+        pos = e;
+      }
+      return `<p class="clause">${out}${escapeHtml(line.slice(pos))}</p>`;
+    })
+    .join('');
+}
+
 export function baseCss(title: string): string {
   const font = `'${EXPORT_FONT_FAMILY}', sans-serif`;
   return `
@@ -64,7 +91,9 @@ body { margin: 0; font-family: ${font}; font-size: 11pt; line-height: 1.75; colo
 .cover .filters { margin-top: 8mm; padding-top: 4mm; border-top: 0.6pt solid #999; font-size: 10pt; color: #444; }
 .cover .filters p { margin: 0 0 1mm; }
 .doc { margin-bottom: 8mm; }
-.doc h2 { break-after: avoid; font-size: 15pt; font-weight: 700; line-height: 1.45; margin: 0 0 2mm; }
+/* A document's heading never ends a page: it is kept with its first passage (break-after alone is only a hint to Chromium). */
+.lead { break-inside: avoid; }
+.doc h2 { break-after: avoid; break-inside: avoid; font-size: 15pt; font-weight: 700; line-height: 1.45; margin: 0 0 2mm; }
 .doc .docmeta { break-after: avoid; font-size: 9.5pt; color: #555; margin: 0 0 6mm; padding-bottom: 2mm; border-bottom: 0.6pt solid #bbb; }
 .passage { break-inside: avoid; margin: 0 0 5mm; padding: 2.5mm 4mm 2.5mm 5mm; border-left: 3pt solid #999; background: #f4f4f4; }
 ${Object.entries(PRINT_COLOURS)
@@ -74,6 +103,11 @@ ${Object.entries(PRINT_COLOURS)
 .quote { margin: 0 0 1.5mm; font-size: 11.5pt; }
 .clause { margin: 0 0 1mm; font-size: 9.5pt; color: #444; }
 .clausebox { margin: 1.5mm 0; padding: 1.5mm 0 0; border-top: 0.5pt dashed #aaa; }
+.clause mark { color: inherit; background: #fff0a8; padding: 0 0.3mm; }
+${Object.entries(PRINT_COLOURS)
+  .map(([c, v]) => `.clause mark.m-${c} { background: ${v.bg}; box-shadow: inset 0 -1.2pt 0 ${v.bar}; }`)
+  .join('\n')}
+.above { font-size: 8.5pt; color: #666; margin: 0.5mm 0 0; }
 .cite { margin: 1mm 0 0; font-size: 9pt; color: #444; }
 .colour { font-size: 8.5pt; color: #555; margin-right: 2mm; }
 .note { margin: 2mm 0 0; padding: 1.5mm 3mm; background: #fff; border: 0.5pt solid #bbb; border-radius: 1mm; font-size: 10pt; }
@@ -88,7 +122,7 @@ ${Object.entries(PRINT_COLOURS)
 function passageHtml(p: ExportPassage): string {
   const cls = ['passage', p.colour ? `c-${p.colour}` : '', p.kind === 'bookmark' ? 'bookmark' : ''].filter(Boolean).join(' ');
   const colour = p.colour ? `<span class="colour">${p.kind === 'bookmark' ? '书签' : `${COLOUR_NAMES[p.colour]}标注`}</span>` : '';
-  const clause = p.clause ? `<div class="clausebox">${paras(p.clause, 'clause')}</div>` : '';
+  const clause = p.clause ? `<div class="clausebox">${markedClause(p.clause, p.clauseMarks ?? [])}</div>` : p.clauseAbove ? `<p class="above">（所在条款全文见上）</p>` : '';
   const note = p.note ? `<div class="note"><span class="label">批注</span>${paras(p.note, 'notetext')}</div>` : '';
   const tags = p.tags.length ? `<p class="tags">标签：${p.tags.map(escapeHtml).join('、')}</p>` : '';
   const unplaced = p.unplaced ? `<span class="unplaced">（原条款在当前文库中未能定位）</span>` : '';
@@ -98,7 +132,9 @@ function passageHtml(p: ExportPassage): string {
 function groupHtml(g: ExportGroup): string {
   const meta = [g.docNumber, g.issuer, g.date].filter(Boolean).map((x) => escapeHtml(x!));
   if (g.missing) meta.push('（当前文库中已无此文件）');
-  return `<section class="doc"><h2>${escapeHtml(citedTitle(g.title))}</h2>${meta.length ? `<p class="docmeta">${meta.join(' · ')}</p>` : ''}${g.passages.map(passageHtml).join('')}</section>`;
+  const head = `<h2>${escapeHtml(citedTitle(g.title))}</h2>${meta.length ? `<p class="docmeta">${meta.join(' · ')}</p>` : ''}`;
+  const [first, ...rest] = g.passages.map(passageHtml);
+  return `<section class="doc"><div class="lead">${head}${first ?? ''}</div>${rest.join('')}</section>`;
 }
 
 export interface HtmlOptions {

@@ -7,7 +7,7 @@
  */
 import { resolveInUnit } from '../annotations/anchor.js';
 import { COLOUR_NAMES, type Annotation, type HighlightColour, noteOf, quoteOf, tagsOf } from '../annotations/model.js';
-import { citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
+import { citationHead, citedTitle, findUnit, formatPages, locator, unitText } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { allUnits, unitBodyText } from '../corpus/units.js';
 
@@ -42,8 +42,16 @@ export interface ExportPassage {
   colour: HighlightColour | null;
   /** The highlighted words; for a bookmark, the clause's opening. */
   quote: string;
-  /** The whole clause as printed (only with includeClause). */
+  /**
+   * The whole clause as printed (only with includeClause), on the first passage
+   * of each clause only: a clause with four highlights is printed once, with
+   * all four marked (`clauseMarks`), and its other passages say it is above.
+   */
   clause: string | null;
+  /** Where this clause's exported passages are in `clause` (offsets into it), in text order. */
+  clauseMarks?: ClauseMark[];
+  /** The clause was printed with an earlier passage of the same clause. */
+  clauseAbove?: true;
   note: string;
   tags: string[];
   /** 《标题》第十条 / 《标题》一、·（二）. */
@@ -54,6 +62,12 @@ export interface ExportPassage {
   created: string;
   /** The clause could not be found in this corpus (renumbered text or a document no longer present). */
   unplaced: boolean;
+}
+
+export interface ClauseMark {
+  start: number;
+  end: number;
+  colour: HighlightColour | null;
 }
 
 export interface ExportGroup {
@@ -94,6 +108,8 @@ interface Placed {
   passage: ExportPassage;
   /** Reading order inside the document: unit index, then offset. */
   order: [number, number];
+  /** The clause found in the corpus, its body text ('\n'-joined own paragraphs) and where the quote starts in it. */
+  unit: { id: string; body: string; start: number } | null;
 }
 
 /** Document order of every unit id. */
@@ -149,14 +165,49 @@ function place(a: Annotation, doc: PolicyDocument | null | undefined, order: Map
       clause: options.includeClause && ref ? unitText(ref.unit) : null,
       note: options.includeNotes ? noteOf(a).trim() : '',
       tags: tagsOf(a),
-      citation: `${head}${loc}`,
+      // One citation everywhere (core/citation): an issued regulation's units by its own title.
+      citation: ref ? citationHead({ title, docNumber }, ref.unit, ref.ancestors) : head,
       locator: loc,
       pages,
       created: a.created,
       unplaced: (!!unitId && !ref) || notInClause,
     },
     order: [ref && order ? (order.get(ref.unit.id) ?? 0) : unitId ? Number.MAX_SAFE_INTEGER : -1, offset],
+    unit: ref ? { id: ref.unit.id, body: unitBodyText(ref.unit), start: offset } : null,
   };
+}
+
+/**
+ * Where a quote at `start` of a clause's body text is in the clause as printed
+ * (unitText: markers and headings added, children after): the same occurrence
+ * of the quote, counted from the start, since printing only adds text around
+ * the paragraphs. Null when it cannot be found (a quote across an empty paragraph).
+ */
+export function markInClause(clause: string, body: string, quote: string, start: number): { start: number; end: number } | null {
+  if (!quote) return null;
+  let nth = 0;
+  for (let i = body.indexOf(quote); i >= 0 && i < start; i = body.indexOf(quote, i + 1)) nth++;
+  let at = clause.indexOf(quote);
+  for (let k = 0; k < nth && at >= 0; k++) at = clause.indexOf(quote, at + 1);
+  return at >= 0 ? { start: at, end: at + quote.length } : null;
+}
+
+/** With includeClause: each clause printed once, on its first passage, with every passage of it marked. */
+function printClausesOnce(placed: Placed[]): void {
+  const first = new Map<string, Placed>();
+  for (const p of placed) {
+    if (!p.unit || p.passage.clause === null) continue;
+    const owner = first.get(p.unit.id);
+    if (owner) {
+      p.passage.clause = null;
+      p.passage.clauseAbove = true;
+    } else first.set(p.unit.id, p);
+    const host = owner ?? p;
+    if (p.passage.kind !== 'highlight') continue;
+    const m = markInClause(host.passage.clause!, p.unit.body, p.passage.quote, p.unit.start);
+    if (m) (host.passage.clauseMarks ??= []).push({ ...m, colour: p.passage.colour });
+  }
+  for (const p of first.values()) p.passage.clauseMarks?.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');
@@ -200,6 +251,7 @@ export function buildExportModel(input: ExportInput): ExportModel {
     entries.sort((x, y) => (y.group.date ?? '').localeCompare(x.group.date ?? '') || collator.compare(x.group.title, y.group.title));
     for (const e of entries) e.placed.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.passage.created.localeCompare(y.passage.created));
   }
+  if (options.includeClause) for (const e of entries) printClausesOnce(e.placed);
   const groups = entries.map((e) => ({ ...e.group, passages: e.placed.map((p) => p.passage) }));
   const passages = groups.flatMap((g) => g.passages);
   return {

@@ -12,6 +12,7 @@ import { newAnnotationId } from '../annotations/create.js';
 import { type Annotation, unitIdOf } from '../annotations/model.js';
 import { alignDocuments } from '../compare/align.js';
 import type { PolicyDocument } from '../corpus/types.js';
+import { splitUnitId, unitId as unitIdFor } from '../corpus/unit-id.js';
 
 export interface CarriedAnnotation {
   from: Annotation;
@@ -27,9 +28,9 @@ export function carryOver(annotations: readonly Annotation[], older: PolicyDocum
   for (const r of rows) for (const id of r.a) statusOf.set(id, r.status);
   return annotations.map((from) => {
     const unitId = unitIdOf(from);
-    const path = unitId ? unitId.slice(unitId.indexOf('~') + 1) : null;
+    const path = unitId ? splitUnitId(unitId).path : null;
     // Ask for the same clause in the new text first: unit paths survive a revision that keeps the numbering.
-    const asked: Annotation = { ...from, id: newAnnotationId(), created: now, modified: now, target: { ...from.target, 'policyReader:unitId': path ? `${newer.id}~${path}` : null } };
+    const asked: Annotation = { ...from, id: newAnnotationId(), created: now, modified: now, target: { ...from.target, 'policyReader:unitId': path ? unitIdFor(newer.id, path) : null } };
     const r = reanchor(asked, newer, contentHash);
     const status = unitId ? statusOf.get(unitId) : 'same';
     return { from, copy: r.status === 'orphaned' ? null : r.annotation, clauseChanged: status !== 'same' && status !== 'moved' };

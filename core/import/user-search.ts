@@ -11,7 +11,6 @@
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import { buildSearchArtifacts } from '../search/artifacts.js';
-import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../search/format.js';
 import { SearchEngine, type Hit, type SearchOptions, type SearchResult } from '../search/engine.js';
 
 export type SourceFilter = 'mine' | 'corpus' | null;
@@ -20,7 +19,7 @@ export type SourceFilter = 'mine' | 'corpus' | null;
 export function userEngine(docs: PolicyDocument[], corpus?: SearchEngine): SearchEngine | null {
   if (!docs.length) return null;
   const files = new Map(buildSearchArtifacts(docs).map((a) => [a.path, a.data]));
-  return new SearchEngine(JSON.parse(files.get(SEARCH_UNITS_FILE)!), JSON.parse(files.get(SEARCH_INDEX_FILE)!), corpus);
+  return SearchEngine.fromFiles((path) => files.get(path), corpus);
 }
 
 export interface MergedHit extends Hit {

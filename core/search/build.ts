@@ -1,9 +1,13 @@
 /**
- * Index build. lunr does the indexing work: a lunr.Builder with our CJK
- * tokenizer (unigrams + overlapping bigrams of the normalised text) and a
- * registered pipeline function in place of lunr's English trimmer, stop-word
- * filter and stemmer, so lunr's inverted index holds, for every term, the
- * units it occurs in. lunr's own `build()` (per-unit BM25 vectors and the
+ * Index build. The postings (every unigram and overlapping bigram of the
+ * normalised text → the units it occurs in) are collected with a plain Map;
+ * lunr's builder, which did this step, makes the same postings 5–7× slower
+ * (bench:search, same run), too slow for the 10,000-document build goal. lunr
+ * stays as the reference the Map build is checked against (same bytes, in
+ * engine.test.ts and bench:search), `buildIndexData(corpus, 'lunr')`: a
+ * lunr.Builder with our CJK tokenizer and a registered pipeline function in
+ * place of lunr's English trimmer, stop-word filter and stemmer, so lunr's
+ * inverted index holds, for every term, the units it occurs in. lunr's own `build()` (per-unit BM25 vectors and the
  * term FST) is skipped: its serialisation is ~10 MiB for this corpus and
  * loads in ~0.5 s, and we only need term → units. That inverted index is
  * serialised compactly (sorted terms, delta/VLQ posting strings) and the
@@ -14,9 +18,9 @@ import lunr from 'lunr';
 import { encodeInts, encodeSorted } from './codec.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { indexTerms, normalizeUnitText } from './tokenizer.js';
-import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedUnits } from './format.js';
+import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedTexts, type SerializedUnits } from './format.js';
 
-export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedUnits };
+export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedTexts, type SerializedUnits };
 
 const PIPELINE_LABEL = 'policyReaderCjkTerm';
 
@@ -50,11 +54,10 @@ function lunrBuilder(): lunr.Builder {
   return builder;
 }
 
-/** Build the serialisable index for a flattened corpus. Deterministic. */
-export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; index: SerializedIndex } {
+/** term → ascending unit indexes, from lunr's inverted index, chunk by chunk. */
+function lunrPostings(corpus: SearchCorpus): { merged: Map<string, number[]>; normChars: number } {
   register();
   let normChars = 0;
-  // term → ascending unit indexes, merged from lunr's inverted index chunk by chunk.
   const merged = new Map<string, number[]>();
   for (let from = 0; from < corpus.units.length; from += CHUNK) {
     const builder = lunrBuilder();
@@ -75,6 +78,71 @@ export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; 
       else merged.set(term, refs);
     }
   }
+  return { merged, normChars };
+}
+
+/**
+ * The same postings with a plain Map (no lunr): terms as numbers (a code unit c, or a pair as
+ * (c + 1)·65536 + d), each unit added once per term. What the build uses: lunr's builder makes an object
+ * per posting and is several times slower on the same postings (bench:search measures both in one run,
+ * and checks they give the same bytes; engine.test.ts too).
+ */
+function mapPostings(corpus: SearchCorpus): { merged: Map<string, number[]>; normChars: number } {
+  let normChars = 0;
+  const byKey = new Map<number, number[]>();
+  const seen = new Set<number>();
+  corpus.units.forEach((u, i) => {
+    const norm = normalizeUnitText(u.text).norm;
+    normChars += norm.length;
+    seen.clear();
+    for (let k = 0; k < norm.length; k++) {
+      const c = norm.charCodeAt(k);
+      if (c === 10) continue;
+      seen.add(c);
+      const d = k + 1 < norm.length ? norm.charCodeAt(k + 1) : 10;
+      if (d !== 10) seen.add((c + 1) * 65536 + d);
+    }
+    for (const key of seen) {
+      const list = byKey.get(key);
+      if (list) list.push(i);
+      else byKey.set(key, [i]);
+    }
+  });
+  const merged = new Map<string, number[]>();
+  for (const [key, list] of byKey) merged.set(key < 65536 ? String.fromCharCode(key) : String.fromCharCode(Math.floor(key / 65536) - 1, key % 65536), list);
+  return { merged, normChars };
+}
+
+export type PostingsBuilder = 'lunr' | 'map';
+
+/** Build the serialisable index for a flattened corpus. Deterministic; both builders give the same bytes. */
+/** Characters of unit text per shard (about 1 MB of JSON): a query reads the shards of its candidates only. */
+export const SHARD_CHARS = 400_000;
+
+/** Shard starts (unit indexes) at document boundaries, each shard about SHARD_CHARS of text, then the unit count. */
+function shardStarts(corpus: SearchCorpus, shardChars: number): number[] {
+  const starts = [0];
+  let chars = 0;
+  for (let i = 0; i < corpus.units.length; i++) {
+    const startsDoc = i > 0 && corpus.units[i].doc !== corpus.units[i - 1].doc;
+    if (startsDoc && chars >= shardChars) {
+      starts.push(i);
+      chars = 0;
+    }
+    chars += corpus.units[i].text.length;
+  }
+  starts.push(corpus.units.length);
+  return starts;
+}
+
+export function buildIndexData(
+  corpus: SearchCorpus,
+  builder: PostingsBuilder = 'map',
+  shardChars = SHARD_CHARS,
+): { units: SerializedUnits; index: SerializedIndex; texts: SerializedTexts[] } {
+  const { merged, normChars } = builder === 'lunr' ? lunrPostings(corpus) : mapPostings(corpus);
+  const unitLens = corpus.units.map((u) => normalizeUnitText(u.text).norm.length);
+  const shards = shardStarts(corpus, shardChars);
 
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const all = [...merged.keys()];
@@ -97,7 +165,7 @@ export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; 
     units: {
       v: SEARCH_FORMAT_VERSION,
       docs: corpus.docs,
-      units: corpus.units.map((u) => [u.doc, u.path, u.text, u.trail]),
+      units: corpus.units.map((u) => (u.opening ? [u.doc, u.path, u.trail, u.opening] : [u.doc, u.path, u.trail])),
     },
     index: {
       v: SEARCH_FORMAT_VERSION,
@@ -109,6 +177,9 @@ export function buildIndexData(corpus: SearchCorpus): { units: SerializedUnits; 
       df: encodeInts(df),
       lens: encodeInts(lens),
       postings: postings.join(''),
+      unitLens: encodeInts(unitLens),
+      shards,
     },
+    texts: shards.slice(0, -1).map((from, k) => ({ v: SEARCH_FORMAT_VERSION, from, texts: corpus.units.slice(from, shards[k + 1]).map((u) => u.text) })),
   };
 }

@@ -31,6 +31,10 @@ export interface CorpusView {
   unitDoc: Int32Array;
   /** Per unit: the BM25 length term. */
   denom: Float64Array;
+  /** A unit's normalised text (read from its shard). */
+  norm(u: number): string;
+  /** Make the texts of these units available before a loop reads them (TextStore.require). */
+  need(units: ArrayLike<number>): void;
 }
 
 /** All hits of a parsed query with scores (no ranges), unsorted. */
@@ -52,7 +56,7 @@ function collectTitle(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
 }
 
 function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
-  const { docs, units, dict, scorer, unitDoc, denom } = c;
+  const { docs, dict, scorer, unitDoc, denom } = c;
   const clauses = q.must;
   // Driver: the clause with the smallest estimated text match count.
   let driver = 0;
@@ -92,7 +96,7 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
     const di = unitDoc[u];
     const f = docFacts(di);
     if (f.excluded) return;
-    const norm = units[u].n.norm;
+    const norm = c.norm(u);
     for (const p of q.not) if (norm.includes(p)) return;
     let anyText = viaText;
     for (let k = 0; k < clauses.length; k++) {
@@ -122,8 +126,12 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
     }
   } else {
     // Driver candidates were verified against the text by matchPhrase.
+    c.need(cand);
     for (let i = 0; i < cand.length; i++) check(cand[i], true);
   }
+  const metaUnits: number[] = [];
+  for (const di of metaDocs) if (docs[di].firstUnit >= 0) for (let u = docs[di].firstUnit; u < docs[di].endUnit; u++) metaUnits.push(u);
+  c.need(metaUnits);
   for (const di of metaDocs) {
     const d = docs[di];
     if (d.firstUnit < 0) continue;
@@ -148,7 +156,7 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
 }
 
 function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
-  const { docs, units, dict, scorer } = c;
+  const { docs, units, dict, scorer, denom } = c;
   const clauses = q.must;
   const phrases = clauses.flat();
   const idf = phrases.map((p) => scorer.idf(p));
@@ -175,6 +183,7 @@ function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
   const unitHits = unionAll(clauseSets);
   const exact = unitHits.length <= EXACT_LIMIT;
   const prior = scorer.priorFactor(phrases, idf);
+  if (exact) c.need(unitHits);
   const perDoc = new Map<number, { units: number[]; scores: number[] }>();
   for (let i = 0; i < unitHits.length; i++) {
     const u = unitHits[i];
@@ -183,8 +192,8 @@ function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
     let e = perDoc.get(di);
     if (!e) perDoc.set(di, (e = { units: [], scores: [] }));
     e.units.push(u);
-    const norm = units[u].n.norm;
-    e.scores.push(exact ? scorer.bm25(norm, phrases, idf) : prior / scorer.lengthTerm(norm.length));
+    // Large sets are scored by the prior, from the unit's length alone: no text is read for them.
+    e.scores.push(exact ? scorer.bm25(c.norm(u), phrases, idf) : prior / denom[u]);
   }
   for (const di of qualifying) {
     const d = docs[di];

@@ -3,7 +3,7 @@
  * from: one record per structural unit (pre-order, reading order), carrying
  * its document's metadata by reference.
  */
-import type { PolicyDocument } from '../corpus/types.js';
+import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { documentIssuers, documentYear, regionLabel, regionPath, UNKNOWN_LABEL } from '../corpus/facts.js';
 import { clauseTrail, flattenUnits, unitSearchText } from '../corpus/units.js';
 
@@ -31,6 +31,11 @@ export interface SearchUnitRecord {
   text: string;
   /** Labels from the outermost ancestor to the unit (第三章, 第十五条): where a hit is. */
   trail: string[];
+  /**
+   * For an article whose text is all in its 款 (第十条 with no paragraph of its own): the opening words
+   * of its first 款, which a hit on the label shows after it (第十条 【监督检查】市、区…), as printed.
+   */
+  opening?: string;
 }
 
 export interface SearchCorpus {
@@ -56,6 +61,26 @@ export function docToSearchDoc(d: PolicyDocument): SearchDoc {
   };
 }
 
+/** Characters of an article's opening kept for its label hits: more than a snippet shows. */
+const OPENING_CHARS = 120;
+
+/**
+ * The text a unit is searched by. A 款's label (第二款) is not printed text, so it is neither searched nor
+ * shown in a snippet: the 款 is searched by its own words, and found under its article (trail).
+ */
+export function searchTextOf(unit: Unit): string {
+  return unitSearchText(unit.level === 'clause' ? { ...unit, label: '' } : unit);
+}
+
+/** The opening words an article's label hit shows, when its text is all in its 款. */
+export function openingOf(unit: Unit): string | undefined {
+  if (unit.paragraphs.length || unit.heading || !unit.label) return undefined;
+  const first = unit.children[0];
+  if (!first || first.level !== 'clause') return undefined;
+  const text = first.paragraphs.map((p) => p.text).join(' ');
+  return text ? text.slice(0, OPENING_CHARS) : undefined;
+}
+
 /** Flatten documents (sorted by id for determinism) into search records. */
 export function flattenCorpus(docs: PolicyDocument[]): SearchCorpus {
   const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -63,8 +88,9 @@ export function flattenCorpus(docs: PolicyDocument[]): SearchCorpus {
   sorted.forEach((d, di) => {
     out.docs.push(docToSearchDoc(d));
     for (const { unit, ancestors } of flattenUnits(d.units)) {
-      const text = unitSearchText(unit);
-      if (text.trim()) out.units.push({ doc: di, path: unit.path, text, trail: clauseTrail(ancestors, unit) });
+      const text = searchTextOf(unit);
+      const opening = openingOf(unit);
+      if (text.trim()) out.units.push({ doc: di, path: unit.path, text, trail: clauseTrail(ancestors, unit), ...(opening ? { opening } : {}) });
     }
   });
   return out;

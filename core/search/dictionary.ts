@@ -17,8 +17,12 @@ export class TermDictionary {
   private readonly postingsStr: string;
   private readonly cache = new Map<number, Int32Array>();
 
-  /** `unitNorm(u)`: the normalised text of unit u, for verification. */
-  constructor(index: SerializedIndex, private readonly unitNorm: (u: number) => string) {
+  /** `unitNorm(u)`: the normalised text of unit u, for verification; `need(units)` makes their texts available first (see TextStore.require). */
+  constructor(
+    index: SerializedIndex,
+    private readonly unitNorm: (u: number) => string,
+    private readonly need: (units: Int32Array) => void = () => undefined,
+  ) {
     this.uni = index.uni;
     this.bi = index.bi;
     const nt = this.uni.length + this.bi.length / 2;
@@ -100,6 +104,7 @@ export class TermDictionary {
       if (next.length > cand.length * 8 && k > 1) break;
       cand = intersect(cand, next);
     }
+    this.need(cand);
     const out = new Int32Array(cand.length);
     let n = 0;
     for (let i = 0; i < cand.length; i++) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { buildSearchArtifacts } from './artifacts.js';
-import { SearchEngine } from './engine.js';
+import { buildIndexData } from './build.js';
+import { flattenCorpus } from './corpus-units.js';
+import { runSearch, SearchEngine } from './engine.js';
+import { CancellationToken, CancellationTokenSource, isCancelled } from '../util/cancellation.js';
 import { findMatches, makeSnippet } from './highlight.js';
 import { lineRanges, LABEL_LINE } from '../corpus/units.js';
 
@@ -59,7 +62,7 @@ const DOCS: PolicyDocument[] = [
 
 function engine(): SearchEngine {
   const files = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
-  return SearchEngine.fromJSON(files['units.json'], files['index.json']);
+  return SearchEngine.fromFiles((p) => files[p]);
 }
 const E = engine();
 const units = (r: ReturnType<SearchEngine['search']>) => r.hits.filter((h) => h.field === 'text').map((h) => h.unitId).sort();
@@ -67,6 +70,16 @@ const units = (r: ReturnType<SearchEngine['search']>) => r.hits.filter((h) => h.
 describe('search artifacts', () => {
   it('are deterministic', () => {
     expect(buildSearchArtifacts(DOCS)).toEqual(buildSearchArtifacts(DOCS.slice().reverse()));
+  });
+
+  it('the Map build gives the same bytes as lunr\'s builder (the reference it replaced)', () => {
+    // Texts with line breaks, Latin, digits, a surrogate pair and a one-character paragraph, besides the sample documents.
+    const odd = doc('z-odd', '杂项', {}, [unit('z-odd', 'p1', ['第一行\n第二行 LPR 12345', '𠀀字与𠀁', '甲'])]);
+    const corpus = flattenCorpus([...DOCS, odd]);
+    const lunrBuilt = buildIndexData(corpus, 'lunr');
+    const mapBuilt = buildIndexData(corpus, 'map');
+    expect(JSON.stringify(mapBuilt)).toBe(JSON.stringify(lunrBuilt));
+    expect(lunrBuilt.index.uni).toContain('𠀀'[0]);
   });
 });
 
@@ -107,6 +120,20 @@ describe('SearchEngine', () => {
     expect(r.hits[0].titleRanges).toEqual([[3, 11]]);
     // the other document only mentions it in text
     expect(r.hits.some((h) => h.docId === 'b-sd')).toBe(true);
+  });
+
+  it('ranks a tighter title first: the title that is mostly the query beats one that merely contains it', () => {
+    // Same body text in both, so only the title decides. The looser title's id sorts first,
+    // so a ranking that ignored how much of the title the query covers would put it first.
+    const body = (id: string) => [unit(id, 'ar1', ['第一条 数据安全管理办法适用于本市公共数据。'])];
+    const loose = doc('a-loose', '某市关于加强和规范公共数据资源的数据安全管理办法实施细则', {}, body('a-loose'));
+    const tight = doc('z-tight', '数据安全管理办法', {}, body('z-tight'));
+    const files = Object.fromEntries(buildSearchArtifacts([loose, tight]).map((f) => [f.path, f.data]));
+    const T = SearchEngine.fromFiles((p) => files[p]);
+    expect(T.search('数据安全管理办法').hits.map((h) => h.docId)).toEqual(['z-tight', 'a-loose']);
+    expect(T.search('数据安全管理办法', { field: 'title' }).hits.map((h) => h.docId)).toEqual(['z-tight', 'a-loose']);
+    // A query that is not in the body: the document-level title hits are ordered the same way.
+    expect(T.search('管理办法', { field: 'title' }).hits.map((h) => h.docId)).toEqual(['z-tight', 'a-loose']);
   });
 
   it('unit hits carry document metadata: words may match title or issuer', () => {
@@ -170,6 +197,25 @@ describe('labels and where a hit is', () => {
     expect(units(E.search('（十八）'))).toEqual(['d-lab~ch5.ar43.it18']);
     const h = E.search('第四十三条').hits[0];
     expect(E.unitText(h.unit).slice(...h.ranges[0])).toBe('第四十三条');
+  });
+
+  it('an article whose text is in its 款: a label hit shows its opening words, and no snippet shows 第一款/第二款', () => {
+    const kuan = (path: string, n: string, text: string): Unit => ({ ...unit('f-kuan', path, [text], null, [], n), level: 'clause' }) as Unit;
+    const article = unit('f-kuan', 'ar11', [], null, [kuan('ar11.k1', '第一款', '【监督检查】市、区住房城乡建设管理部门应当加强对施工许可的监督检查。'), kuan('ar11.k2', '第二款', '发现建设单位不符合施工许可条件的，应当责令改正。')], '第十一条');
+    const files = Object.fromEntries(buildSearchArtifacts([doc('f-kuan', '上海市建筑工程施工许可管理规定', {}, [article])]).map((f) => [f.path, f.data]));
+    const K = SearchEngine.fromFiles((p) => files[p]);
+    const label = K.search('第十一条').hits;
+    expect(label.map((h) => h.unitId)).toEqual(['f-kuan~ar11']);
+    const s = K.snippet(label[0])!;
+    expect(s.text.startsWith('第十一条 【监督检查】市、区')).toBe(true);
+    expect(s.text.slice(...s.ranges[0])).toBe('第十一条');
+    // A hit inside the second 款 shows its words, under the article, without the 款 label.
+    const second = K.search('责令改正').hits[0];
+    expect(second.trail).toEqual(['第十一条', '第二款']);
+    expect(K.snippet(second)!.text).toBe('发现建设单位不符合施工许可条件的，应当责令改正。');
+    for (const h of K.search('施工许可').hits) expect(K.snippet(h)?.text ?? '').not.toMatch(/第[一二三四五六七八九十]+款/);
+    // The label is not printed text: it finds nothing.
+    expect(K.search('第二款').total).toBe(0);
   });
 
   it('says where each hit is: the labels from the chapter down', () => {
@@ -274,7 +320,7 @@ describe('grouped ranking', () => {
     const big = doc('big', '甲文件', {}, Array.from({ length: 300 }, (_, i) => unit('big', `p${i}`, [`融资担保融资担保第${i}项`])));
     const small = Array.from({ length: 40 }, (_, i) => doc(`s${String(i).padStart(2, '0')}`, `乙文件${i}`, {}, [unit(`s${i}`, 'p0', [`本条涉及融资担保，并有很多其他的文字说明第${i}项内容，使它比前者长得多。`])]));
     const files = Object.fromEntries(buildSearchArtifacts([big, ...small]).map((f) => [f.path, f.data]));
-    const G = SearchEngine.fromJSON(files['units.json'], files['index.json']);
+    const G = SearchEngine.fromFiles((p) => files[p]);
     const r = G.search('融资担保', { perDoc: 3, limit: 20 });
     const perDoc = new Map<string, number>();
     for (const h of r.hits) perDoc.set(h.docId, (perDoc.get(h.docId) ?? 0) + 1);
@@ -284,5 +330,87 @@ describe('grouped ranking', () => {
     expect(r.hits[0].docHits).toBe(300);
     // The big document's units each say 融资担保 twice in a short text: they rank first.
     expect(r.hits.slice(0, 3).every((h) => h.docId === 'big')).toBe(true);
+  });
+});
+
+describe('cancellable search (the worker\'s running query)', () => {
+  it('runs in steps and gives the same result as search()', async () => {
+    let pauses = 0;
+    const r = await runSearch(E, '融资担保', { perDoc: 3 }, CancellationToken.None, async () => void pauses++);
+    expect(r).toEqual(E.search('融资担保', { perDoc: 3 }));
+    // Candidates, facets, ranking: a newer query can step in between them.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops at its next step when a newer query cancels it, whichever step it is at', async () => {
+    for (let at = 0; at < 3; at++) {
+      const source = new CancellationTokenSource();
+      let pauses = 0;
+      const p = runSearch(E, '融资担保', {}, source.token, async () => {
+        // The message that cancels arrives while the worker pauses.
+        if (pauses++ === at) source.cancel();
+      });
+      await expect(p).rejects.toSatisfy(isCancelled);
+      expect(pauses).toBe(at + 1);
+    }
+    const cancelled = new CancellationTokenSource();
+    cancelled.cancel();
+    await expect(runSearch(E, '融资担保', {}, cancelled.token, async () => undefined)).rejects.toSatisfy(isCancelled);
+  });
+});
+
+describe('text shards (the worker holds only what queries need)', () => {
+  // One document per shard: shard starts fall on document boundaries.
+  const built = buildIndexData(flattenCorpus(DOCS), 'map', 1);
+  const shardJson = built.texts.map((t) => JSON.stringify(t));
+  const withTexts = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
+  const full = SearchEngine.fromFiles((p) => withTexts[p]);
+
+  it('splits the texts by document range', () => {
+    expect(built.texts.length).toBe(DOCS.filter((d) => d.units.length).length);
+    const docsOfShard = built.texts.map((t) => new Set(t.texts.map((_, i) => built.units.units[t.from + i][0])));
+    for (const s of docsOfShard) expect(s.size).toBe(1);
+  });
+
+  it('reads only the shards of the candidates it verifies and shows', () => {
+    const reads: string[] = [];
+    const E2 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => {
+      reads.push(file);
+      return shardJson[Number(/\d+/.exec(file)![0])];
+    });
+    expect(reads).toEqual([]);
+    // 告知承诺制 is in two documents (a-qd, b-sd): their shards, not c-sh's or d-lab's.
+    const r = E2.search('告知承诺制');
+    expect(r).toEqual(SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), shardJson).search('告知承诺制'));
+    const shardOf = (docId: string) => built.texts.findIndex((t) => built.units.docs[built.units.units[t.from][0]].id === docId);
+    expect(new Set(reads)).toEqual(new Set([`texts-${shardOf('a-qd')}.json`, `texts-${shardOf('b-sd')}.json`]));
+  });
+
+  it('fetches missing shards asynchronously, all at once, and gives the same result; trim bounds what it keeps', async () => {
+    const E3 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index));
+    const fetched: string[][] = [];
+    let batch: string[] = [];
+    const r = await runSearch(E3, '融资担保 OR 告知承诺制', { perDoc: 3 }, CancellationToken.None, async () => undefined, async (file) => {
+      batch.push(file);
+      await Promise.resolve();
+      if (batch.length) fetched.push(batch);
+      batch = [];
+      return shardJson[Number(/\d+/.exec(file)![0])];
+    });
+    expect(r).toEqual(full.search('融资担保 OR 告知承诺制', { perDoc: 3 }));
+    expect(fetched.length).toBeGreaterThan(0);
+    // Every shard loaded is one whose document has a hit.
+    const hitDocs = new Set(r.hits.map((h) => h.docId));
+    const loaded = built.texts.map((_, k) => k).filter((k) => E3.texts.isLoaded(k));
+    for (const k of loaded) expect(hitDocs.has(built.units.docs[built.units.units[built.texts[k].from][0]].id)).toBe(true);
+    expect(E3.texts.heldChars()).toBeGreaterThan(0);
+    E3.texts.trim(0);
+    // The most recent shard stays, the rest go.
+    expect(built.texts.map((_, k) => k).filter((k) => E3.texts.isLoaded(k))).toHaveLength(1);
+  });
+
+  it('refuses a shard that does not match the index', () => {
+    const bad = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file === 'texts-0.json' ? JSON.stringify({ ...built.texts[0], from: 3 }) : shardJson[Number(/\d+/.exec(file)![0])]));
+    expect(() => bad.search('告知承诺制', { limit: 100 })).toThrow(/does not match the index/);
   });
 });

@@ -14,14 +14,17 @@ import { collect, type CorpusView, type Field, type Scope } from './candidates.j
 import type { SearchDoc } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
 import { FacetFilter, type FacetCount, type FacetName, type Filters } from './facets.js';
-import { SEARCH_FORMAT_VERSION, type SerializedIndex, type SerializedUnits } from './format.js';
-import { rangesIn, type Range } from './highlight.js';
+import { decodeInts } from './codec.js';
+import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile, type SerializedIndex, type SerializedUnits } from './format.js';
+import { ShardMissing, TextStore, type ShardReader } from './texts.js';
+import { makeSnippet, rangesIn, type Range, type Snippet } from './highlight.js';
 import { Hits, topK } from './hits.js';
 import { parseQuery, positivePhrases } from './query.js';
 import type { DocRec, UnitRec } from './records.js';
 import { Scorer } from './scoring.js';
 import { normalizeUnitText } from './tokenizer.js';
 import { restrictWithin } from './within.js';
+import { throwIfCancelled, type CancellationToken } from '../util/cancellation.js';
 
 export { FACETS, facetValues, type FacetName, type FacetCount } from './facets.js';
 export type { Scope, Field } from './candidates.js';
@@ -79,18 +82,71 @@ export interface SearchResult {
 /** Large result sets are ranked by a prior, then the best RERANK_WINDOW are scored exactly: ranking is stable for the first 100 hits. */
 const RERANK_WINDOW = 100;
 
+/**
+ * Run a search so that it can be abandoned: `pause()` after each step (a macrotask in the worker, so a
+ * newer message is handled), then stop with a CancellationError if `token` was cancelled meanwhile.
+ * Where text shards arrive asynchronously, a step that needs one stops with ShardMissing: `fetchShard`
+ * brings it (the engine keeps it) and the query starts again, now with that shard at hand.
+ */
+export async function runSearch(
+  engine: SearchEngine,
+  query: string,
+  opts: SearchOptions,
+  token: CancellationToken,
+  pause: () => Promise<void>,
+  fetchShard?: (file: string) => Promise<string>,
+): Promise<SearchResult> {
+  for (;;) {
+    throwIfCancelled(token);
+    try {
+      const steps = engine.searchSteps(query, opts);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+        await pause();
+        throwIfCancelled(token);
+      }
+    } catch (e) {
+      if (!(e instanceof ShardMissing) || !fetchShard) throw e;
+      const files = await Promise.all(e.shards.map((k) => fetchShard(searchTextsFile(k))));
+      e.shards.forEach((k, i) => engine.texts.put(k, files[i]));
+    }
+  }
+}
+
+/**
+ * Run a synchronous computation over `engine` (e.g. a search merged with another engine's) where text
+ * shards arrive asynchronously: a ShardMissing fetches the shards named and runs it again; the token is
+ * checked before each run and after each fetch.
+ */
+export async function withShards<T>(engine: SearchEngine, fn: () => T, token: CancellationToken, fetchShard: (file: string) => Promise<string>): Promise<T> {
+  for (;;) {
+    throwIfCancelled(token);
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e instanceof ShardMissing)) throw e;
+      const files = await Promise.all(e.shards.map((k) => fetchShard(searchTextsFile(k))));
+      e.shards.forEach((k, i) => engine.texts.put(k, files[i]));
+    }
+  }
+}
+
 export class SearchEngine {
   readonly docs: DocRec[];
   readonly units: UnitRec[];
   private readonly view: CorpusView;
 
+  /** The unit texts, by shard: read when a query needs them (`texts.ts`). */
+  readonly texts: TextStore;
+
   /**
-   * `background`: score with the statistics of another index as well (its unit
-   * count, average length and phrase frequencies added to this one's), so a
-   * small index — the user's own documents — ranks on the corpus's scale and
-   * its hits can be merged with the corpus's (core/import/user-search.ts).
+   * `read` gives a text shard's JSON (see TextStore). `background`: score with the statistics of another
+   * index as well (its unit count, average length and phrase frequencies added to this one's), so a
+   * small index — the user's own documents — ranks on the corpus's scale and its hits can be merged
+   * with the corpus's (core/import/user-search.ts).
    */
-  constructor(unitsData: SerializedUnits, indexData: SerializedIndex, background?: SearchEngine) {
+  constructor(unitsData: SerializedUnits, indexData: SerializedIndex, read?: ShardReader, background?: SearchEngine) {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
       throw new Error(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`);
     }
@@ -99,29 +155,52 @@ export class SearchEngine {
       const titleKey = titleN.norm + '\n' + normalizeUnitText(d.docNumber ?? '').norm;
       return { ...d, titleN, titleKey, metaKey: titleKey + '\n' + normalizeUnitText(d.issuer).norm, firstUnit: -1, endUnit: -1 };
     });
-    this.units = unitsData.units.map(([doc, path, text, trail], i) => {
+    this.units = unitsData.units.map(([doc, path, trail, opening], i) => {
       const d = this.docs[doc];
       if (d.firstUnit < 0) d.firstUnit = i;
       d.endUnit = i + 1;
-      return { doc, id: unitId(d.id, path), text, trail: trail ?? [], n: normalizeUnitText(text) };
+      return { doc, id: unitId(d.id, path), trail: trail ?? [], ...(typeof opening === 'string' && opening ? { opening } : {}) };
     });
-    if (indexData.unitCount !== this.units.length) throw new Error('search index does not match its unit list');
-    const dict = new TermDictionary(indexData, (u) => this.units[u].n.norm);
+    const n = this.units.length;
+    const shards = indexData.shards;
+    if (indexData.unitCount !== n || !Array.isArray(shards) || shards[0] !== 0 || shards[shards.length - 1] !== n) throw new Error('search index does not match its unit list');
+    this.texts = new TextStore(shards, read);
+    const texts = this.texts;
+    const dict = new TermDictionary(
+      indexData,
+      (u) => texts.normalized(u).norm,
+      (units) => texts.require(units),
+    );
     const bg = background?.view;
     const scorer = bg
-      ? new Scorer(this.units.length + bg.units.length, bg.scorer.avgLen, (p) => dict.estimate(p) + bg.dict.estimate(p))
-      : new Scorer(this.units.length, indexData.avgLen || 1, (p) => dict.estimate(p));
-    const unitDoc = new Int32Array(this.units.length);
-    const denom = new Float64Array(this.units.length);
+      ? new Scorer(n + bg.units.length, bg.scorer.avgLen, (p) => dict.estimate(p) + bg.dict.estimate(p))
+      : new Scorer(n, indexData.avgLen || 1, (p) => dict.estimate(p));
+    const unitDoc = new Int32Array(n);
+    const lens = new Int32Array(n);
+    decodeInts(indexData.unitLens, 0, n, lens, false);
+    const denom = new Float64Array(n);
     this.units.forEach((u, i) => {
       unitDoc[i] = u.doc;
-      denom[i] = scorer.lengthTerm(u.n.norm.length);
+      denom[i] = scorer.lengthTerm(lens[i]);
     });
-    this.view = { docs: this.docs, units: this.units, dict, scorer, unitDoc, denom };
+    this.view = { docs: this.docs, units: this.units, dict, scorer, unitDoc, denom, norm: (u) => texts.normalized(u).norm, need: (units) => texts.require(units) };
   }
 
-  static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex): SearchEngine {
-    return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index);
+  /**
+   * An engine over the serialised files: `units` and `index` JSON, and the text shards, as a reader
+   * of `texts-<k>.json` (sync; undefined where shards arrive later, see TextStore) or the shards' JSON in order.
+   */
+  static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex, texts: ShardReader | readonly string[] = () => undefined, background?: SearchEngine): SearchEngine {
+    const read: ShardReader = typeof texts === 'function' ? texts : (file) => texts[Number(/^texts-(\d+)\.json$/.exec(file)?.[1] ?? -1)];
+    return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index, read, background);
+  }
+
+  /** An engine over the search folder's files, read on demand by relative path (the CLI, tests). */
+  static fromFiles(get: (path: string) => string | undefined, background?: SearchEngine): SearchEngine {
+    const units = get(SEARCH_UNITS_FILE);
+    const index = get(SEARCH_INDEX_FILE);
+    if (units === undefined || index === undefined) throw new Error(`search index missing (${SEARCH_INDEX_FILE}, ${SEARCH_UNITS_FILE}): rebuild the corpus (npm run build:corpus)`);
+    return SearchEngine.fromJSON(units, index, get, background);
   }
 
   /** Upper bound of the number of units containing a phrase (0 = none). */
@@ -135,11 +214,27 @@ export class SearchEngine {
   }
 
   search(query: string, opts: SearchOptions = {}): SearchResult {
+    const steps = this.searchSteps(query, opts);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The search in steps: it yields between phases (candidates, each search-within query, facets,
+   * ranking), so a caller can pause there and abandon a query a newer one replaced (`runSearch`).
+   */
+  *searchSteps(query: string, opts: SearchOptions = {}): Generator<void, SearchResult, void> {
     const q = parseQuery(query);
     const scope = opts.scope ?? 'clause';
     const field = opts.field ?? 'all';
     let hits = collect(this.view, q, scope, field);
-    for (const w of opts.within ?? []) hits = restrictWithin(hits, collect(this.view, parseQuery(w), scope, field), scope === 'doc' || field === 'title');
+    yield;
+    for (const w of opts.within ?? []) {
+      hits = restrictWithin(hits, collect(this.view, parseQuery(w), scope, field), scope === 'doc' || field === 'title');
+      yield;
+    }
     if (opts.doc !== undefined) {
       const di = this.docs.findIndex((d) => d.id === opts.doc);
       const h = hits;
@@ -147,6 +242,7 @@ export class SearchEngine {
     }
     const filter = new FacetFilter(opts.filters);
     const facets = opts.facets !== false ? filter.count(hits, this.docs) : { region: [], issuer: [], kind: [], year: [] };
+    yield;
     if (filter.active.length) {
       const h = hits;
       hits = h.filter((i) => filter.passesAll(this.docs[h.doc[i]]));
@@ -169,7 +265,9 @@ export class SearchEngine {
       available = 0;
       for (const n of perDocCount.values()) available += Math.min(n, cap);
     } else kept = this.rank(hits, q.must.flat(), want);
+    yield;
     const top = kept.slice(offset, offset + limit);
+    this.texts.require(top.map((i) => hits.unit[i]).filter((u) => u >= 0));
     return {
       query,
       total: hits.n,
@@ -187,9 +285,10 @@ export class SearchEngine {
     if (!anyPrelim) return top;
     const { scorer } = this.view;
     const idf = flat.map((p) => scorer.idf(p));
+    this.texts.require(top.filter((i) => hits.prelim[i] && hits.unit[i] >= 0).map((i) => hits.unit[i]));
     for (const i of top) {
       if (hits.prelim[i] && hits.unit[i] >= 0) {
-        hits.score[i] = hits.tier[i] + scorer.bm25(this.units[hits.unit[i]].n.norm, flat, idf);
+        hits.score[i] = hits.tier[i] + scorer.bm25(this.view.norm(hits.unit[i]), flat, idf);
         hits.prelim[i] = 0;
       }
     }
@@ -205,16 +304,27 @@ export class SearchEngine {
       unit: hits.unit[i],
       score: Math.round(hits.score[i] * 1000) / 1000,
       field: unit ? 'text' : 'title',
-      ranges: unit ? rangesIn(unit.n, phrases) : [],
+      ranges: unit ? rangesIn(this.texts.normalized(hits.unit[i]), phrases) : [],
       titleRanges: rangesIn(d.titleN, phrases),
       trail: unit ? unit.trail : [],
       docHits,
     };
   }
 
-  /** Display text of a unit (for snippets). */
+  /** Display text of a unit (what hit ranges index). */
   unitText(unit: number): string {
-    return this.units[unit]?.text ?? '';
+    return this.units[unit] ? this.texts.text(unit) : '';
+  }
+
+  /**
+   * A hit's snippet: the unit text around the first match; an article whose text is all in its 款 shows
+   * its opening words after the label (第十条 【监督检查】市、区…), never 第一款.
+   */
+  snippet(hit: Pick<Hit, 'unit' | 'ranges'>, width = 90): Snippet | null {
+    const u = this.units[hit.unit];
+    if (!u) return null;
+    const text = this.texts.text(hit.unit);
+    return makeSnippet(u.opening ? `${text} ${u.opening}` : text, hit.ranges, width);
   }
 
   docById(id: string): SearchDoc | undefined {

@@ -1,5 +1,5 @@
 /** Facet values of a document and facet counting over hits ("what you would get if you picked this value"). */
-import { NO_YEAR } from '../corpus/facts.js';
+import { UNKNOWN_LABEL } from '../corpus/facts.js';
 import type { SearchDoc } from './corpus-units.js';
 import type { Hits } from './hits.js';
 
@@ -20,7 +20,7 @@ export function facetValues(d: SearchDoc, f: FacetName): string[] {
     case 'issuer':
       return d.issuers;
     case 'year':
-      return [d.year ?? NO_YEAR];
+      return [d.year ?? UNKNOWN_LABEL];
     case 'region':
       return d.regions;
     case 'kind':

@@ -6,15 +6,28 @@ import type { SearchDoc } from './corpus-units.js';
 
 export const SEARCH_INDEX_FILE = 'index.json';
 export const SEARCH_UNITS_FILE = 'units.json';
+/** Unit texts, one file per shard (a range of whole documents): `texts-0.json`, `texts-1.json` … */
+export const searchTextsFile = (shard: number) => `texts-${shard}.json`;
 
-export const SEARCH_FORMAT_VERSION = 4;
+/**
+ * 5: a 款 is searched without its label; an article's label hit carries its opening words; unit texts
+ * are in shards by document range (texts-<k>.json), read only for the candidates being verified or shown.
+ */
+export const SEARCH_FORMAT_VERSION = 5;
 export const TOKENIZER_ID = 'cjk-uni-bigram-1';
 
 export interface SerializedUnits {
   v: number;
   docs: SearchDoc[];
-  /** [doc index, unit path, searchable display text (label, heading, paragraphs), clause trail] */
-  units: [number, string, string, string[]][];
+  /** [doc index, unit path, clause trail, opening words (articles whose text is in their 款) or absent]; the texts are in the shards */
+  units: ([number, string, string[]] | [number, string, string[], string])[];
+}
+
+/** One shard of unit texts: the searchable display text (label, heading, paragraphs) of units from, from + 1, … */
+export interface SerializedTexts {
+  v: number;
+  from: number;
+  texts: string[];
 }
 
 export interface SerializedIndex {
@@ -33,5 +46,9 @@ export interface SerializedIndex {
   lens: string;
   /** Concatenated posting strings: delta-VLQ unit indexes. */
   postings: string;
+  /** VLQ: normalised length of each unit (BM25 length without reading its text). */
+  unitLens: string;
+  /** First unit of each text shard, then unitCount: shard k holds units shards[k] … shards[k+1] − 1. */
+  shards: number[];
 }
 

@@ -123,19 +123,6 @@ export function indexTerms(norm: string): string[] {
   return [...seen];
 }
 
-/** All index terms with repetition (for lunr field lengths / term frequencies). */
-export function indexTokens(norm: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm[i];
-    if (c === '\n') continue;
-    out.push(c);
-    const d = norm[i + 1];
-    if (d !== undefined && d !== '\n') out.push(c + d);
-  }
-  return out;
-}
-
 /** The terms that a normalised phrase requires: its bigrams (or the character itself). */
 export function phraseTerms(phrase: string): string[] {
   if (phrase.length === 1) return [phrase];

@@ -44,14 +44,18 @@ describe.skipIf(!pair)('comparing variant texts', () => {
 
   it('opens from 相似文本 in the reading view, shows the summary and the marked differences, walks them, and survives a reload', async () => {
     const { a, b } = pair!;
-    const expected = alignDocuments(facts.doc(a), facts.doc(b)).summary;
+    const aligned = alignDocuments(facts.doc(a), facts.doc(b));
+    const expected = aligned.summary;
+    const overlap = `${Math.round(Math.max(pair!.aInB, pair!.bInA) * 100)}%`;
     await page.goto(`${server.url}#/doc/${a}`);
     const similar = page.locator('[data-testid=similar-texts]');
     await similar.locator('summary').click();
     await expect.poll(() => similar.locator('summary').textContent()).toMatch(/^相似文本 \(\d+\)$/);
     const member = similar.locator(`li[data-doc-id="${b}"]`);
+    // One document figure, named the same here and in the comparison's summary.
+    expect(await member.locator('.similar-score').textContent()).toBe(`文本重合度 ${overlap}`);
     await member.getByRole('link', { name: /^比较本篇与/ }).click();
-    await page.waitForSelector('[data-testid=compare-view]');
+    await page.waitForSelector('[data-testid=compare-view] .cmp-list[aria-busy="false"]'); // aligned (in a worker)
     expect(new URL(page.url()).hash).toBe(`#/compare/${a}/${b}`);
 
     const summary = page.getByLabel('比较摘要');
@@ -60,7 +64,15 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     expect(await figure('有改动')).toBe(String(expected.changed));
     expect(await figure('仅左侧')).toBe(String(expected.onlyA));
     expect(await figure('仅右侧')).toBe(String(expected.onlyB));
-    expect(await figure('总体相似度')).toBe(`${Math.round(expected.similarity * 100)}%`);
+    expect(await figure('文本重合度')).toBe(overlap);
+    expect(`${Math.round(expected.overlap * 100)}%`).toBe(overlap);
+    // Rows carry the clause figure under its own name, and the page says which figure is which.
+    expect(await page.locator('.cmp-meta .cmp-note', { hasText: /^条文相似度 \d+%$/ }).count()).toBe(expected.changed + expected.moved);
+    expect(await page.locator('.cmp-legend').textContent()).toMatch(/文本重合度：.+条文相似度/);
+    // A rewritten clause is shown whole on both sides, labelled 改写, without character marks.
+    const rewritten = aligned.rows.filter((r) => r.rewritten).length;
+    expect(await page.locator('.cmp-row:has(.cmp-rewritten)').count()).toBe(rewritten);
+    expect(await page.locator('.cmp-row:has(.cmp-rewritten) :is(del, ins)').count()).toBe(0);
     expect(await page.locator('.cmp-a del').count()).toBeGreaterThan(0);
     expect(await page.locator('.cmp-b ins').count()).toBeGreaterThan(0);
     expect(await page.locator('.cmp-gap').count()).toBe(expected.onlyA + expected.onlyB);
@@ -91,7 +103,7 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     await screenshot(page, 'compare-only-differences');
 
     await page.reload();
-    await page.waitForSelector('[data-testid=compare-view]');
+    await page.waitForSelector('[data-testid=compare-view] .cmp-list[aria-busy="false"]'); // aligned (in a worker)
     expect(await figure('相同')).toBe(String(expected.same));
     expect(await page.locator('.cmp-a del').count()).toBeGreaterThan(0);
     // Each unit links to its place in the reading view.
@@ -99,12 +111,50 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     expect(await page.locator(`.cmp-row.st-changed .cmp-a a.cmp-unit-link[href^="#/doc/${a}/${a}~"]`).count()).toBeGreaterThan(0);
   });
 
-  it('shows 本条亦见于 on a unit with counterparts, and compares two rows picked in the library', async () => {
+  it('shows a clause whose wording was rewritten side by side, labelled 改写, without character marks', async () => {
+    // The first family pair of the corpus whose alignment has a rewritten row (a district's rewrite of a city's point).
+    const found = variants!.families
+      .flatMap((f) => f.pairs)
+      .map((p) => ({ p, al: alignDocuments(facts.doc(p.a), facts.doc(p.b)) }))
+      .find(({ al }) => al.rows.some((r) => r.rewritten));
+    expect(found, 'the corpus has a family pair with a rewritten clause').toBeTruthy();
+    const { p, al } = found!;
+    await page.goto(`${server.url}#/compare/${p.a}/${p.b}`);
+    await page.waitForSelector('.cmp-row');
+    const rows = page.locator('.cmp-row:has(.cmp-rewritten)');
+    await expect.poll(() => rows.count()).toBe(al.rows.filter((r) => r.rewritten).length);
+    const row = al.rows.find((r) => r.rewritten)!;
+    const first = rows.first();
+    expect(await first.locator('.cmp-rewritten').textContent()).toBe('改写');
+    expect(await first.locator(':is(del, ins)').count()).toBe(0);
+    expect(await first.locator('.cmp-a .cmp-text').textContent()).toBe(row.ops[0][1]);
+    expect(await first.locator('.cmp-b .cmp-text').textContent()).toBe(row.ops[1][1]);
+    await first.scrollIntoViewIfNeeded();
+    await screenshot(page, 'compare-rewritten');
+  });
+
+  it('shows 本条亦见于 as a marker in the clause margin that opens its list, and compares two rows picked in the library', async () => {
     const [unitId, matches] = Object.entries(variants!.clauses).find(([id]) => id.startsWith(`${pair!.b}~`))!;
     await page.goto(`${server.url}#/doc/${pair!.b}/${encodeURIComponent(unitId)}`);
     const seeAlso = page.locator(`[id="${unitId}"] [data-testid=see-also]`);
     await seeAlso.waitFor();
+    // UI, not text: a small marker right of the text column, its list closed until asked for.
+    const inUnit = seeAlso.locator('summary');
+    expect(await inUnit.getAttribute('aria-label')).toBe(`本条亦见于 ${matches.length} 篇`);
+    expect(await seeAlso.locator('.see-also-panel').isVisible()).toBe(false);
+    const boxes = await page.evaluate((id: string) => {
+      const unit = document.getElementById(id);
+      const para = unit.querySelector('p[data-para]');
+      const m = unit.querySelector('.see-also-marker').getBoundingClientRect();
+      return { markerLeft: m.left, textRight: para ? para.getBoundingClientRect().right : 0 };
+    }, unitId);
+    expect(boxes.markerLeft).toBeGreaterThanOrEqual(boxes.textRight - 1);
+    await inUnit.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => seeAlso.locator('.see-also-panel').isVisible()).toBe(true);
     expect(await seeAlso.textContent()).toContain('本条亦见于');
+    expect(await seeAlso.locator('.see-also-score').first().textContent()).toBe(`条文相似度 ${Math.round(matches[0].similarity * 100)}%`);
+    await screenshot(page, 'see-also-open');
     // Every counterpart is linked, the best one first.
     const hrefs = await seeAlso.locator('a[href^="#/doc/"]').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href') as string));
     expect(hrefs[0]).toBe(`#/doc/${matches[0].doc}/${encodeURIComponent(matches[0].unit)}`);
@@ -117,7 +167,7 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     await page.getByRole('checkbox', { name: `选择《${title(pair!.a)}》用于比较` }).check();
     await page.getByRole('checkbox', { name: `选择《${title(pair!.b)}》用于比较` }).check();
     await compare.click();
-    await page.waitForSelector('[data-testid=compare-view]');
+    await page.waitForSelector('[data-testid=compare-view] .cmp-list[aria-busy="false"]'); // aligned (in a worker)
     expect(new URL(page.url()).hash).toBe(`#/compare/${pair!.a}/${pair!.b}`);
     expect(pageErrors).toEqual([]);
   });

@@ -113,27 +113,34 @@ afterAll(async () => {
   await session?.close();
 });
 
+/** The preview once its fonts are embedded (before that it shows the same page without them). */
 async function previewHtml(hash: string): Promise<string> {
   await page.goto(`${server.url}${hash}`);
   const frame = page.locator('iframe[title="导出预览"]');
   await frame.waitFor({ timeout: 30_000 });
+  await page.locator('section[aria-label="导出预览"][aria-busy="false"]').waitFor({ timeout: 30_000 });
   return (await frame.getAttribute('srcdoc')) ?? '';
+}
+
+/** Records the HTML of every hidden frame the page prints from (the browser preview's 导出 PDF). */
+async function watchPrinting(): Promise<void> {
+  await page.evaluate(() => {
+    (window as any).__printed = [];
+    new MutationObserver((ms: any[]) =>
+      ms.forEach((m: any) => m.addedNodes.forEach((n: any) => n.tagName === 'IFRAME' && !n.title && (window as any).__printed.push(n.srcdoc))),
+    ).observe(document.body, { childList: true });
+  });
 }
 
 describe('export', () => {
   it('#/export previews every passage; the PDF of that HTML has every passage, note and citation in an embedded Noto font', async () => {
     const html = await previewHtml('#/export');
     expect(html).not.toMatch(/<script/i);
-    // The preview frame runs nothing and reaches nothing.
-    expect(await page.locator('iframe[title="导出预览"]').getAttribute('sandbox')).toBe('');
+    // The preview frame runs nothing (no allow-scripts); same origin only so the app can keep its scroll across updates.
+    expect(await page.locator('iframe[title="导出预览"]').getAttribute('sandbox')).toBe('allow-same-origin');
     await page.screenshot({ path: join(RESULTS, 'export-view.png') });
     // In the browser preview 导出 PDF prints this same HTML through the print dialog (a hidden frame holding it).
-    await page.evaluate(() => {
-      (window as any).__printed = [];
-      new MutationObserver((ms: any[]) =>
-        ms.forEach((m: any) => m.addedNodes.forEach((n: any) => n.tagName === 'IFRAME' && !n.title && (window as any).__printed.push(n.srcdoc))),
-      ).observe(document.body, { childList: true });
-    });
+    await watchPrinting();
     await page.getByRole('button', { name: '导出 PDF' }).click();
     await page.getByTestId('export-toast').filter({ hasText: '打印对话框' }).waitFor();
     expect(await page.evaluate(() => (window as any).__printed)).toEqual([html]);
@@ -196,6 +203,58 @@ describe('export', () => {
     }
   });
 
+  it('remembers the title, 署名 and options on the next visit', async () => {
+    // The previous test left 周例会材料 and no 批注.
+    await previewHtml('#/export');
+    expect(await page.getByLabel('标题').inputValue()).toBe('周例会材料');
+    expect(await page.getByLabel('批注', { exact: true }).isChecked()).toBe(false);
+    await page.getByLabel('署名').fill('法规处 张三');
+    await page.getByLabel('摘录所在条款全文').check();
+    await page.getByLabel('批注', { exact: true }).check();
+    await page.reload();
+    await page.locator('section[aria-label="导出预览"][aria-busy="false"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel('署名').inputValue()).toBe('法规处 张三');
+    expect(await page.getByLabel('摘录所在条款全文').isChecked()).toBe(true);
+    expect(await page.getByLabel('批注', { exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('iframe[title="导出预览"]').getAttribute('srcdoc')).toContain('法规处 张三');
+  });
+
+  it('shows the preview at once and embeds the fonts in the background', async () => {
+    // Font slices held back for 3 s: the preview must not wait for them.
+    await page.route('**/*.woff2', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
+    try {
+      // A fresh page: the app keeps font slices it already fetched.
+      await page.goto('about:blank');
+      const t0 = Date.now();
+      await page.goto(`${server.url}#/export`);
+      const frame = page.locator('iframe[title="导出预览"]');
+      await frame.waitFor({ timeout: 30_000 });
+      const shownAfter = Date.now() - t0;
+      const first = (await frame.getAttribute('srcdoc')) ?? '';
+      for (const m of marks) expect(first).toContain(m.quote);
+      expect(first).not.toContain('@font-face');
+      expect(await page.locator('section[aria-label="导出预览"]').getAttribute('aria-busy')).toBe('true');
+      expect(await page.getByRole('status').filter({ hasText: '正在嵌入字体' }).count()).toBe(1);
+      expect(shownAfter).toBeLessThan(3000);
+      await page.locator('section[aria-label="导出预览"][aria-busy="false"]').waitFor({ timeout: 30_000 });
+      expect(await frame.getAttribute('srcdoc')).toContain('@font-face');
+    } finally {
+      await page.unroute('**/*.woff2');
+    }
+  });
+
+  it('Ctrl+P on the export page prints the briefing, not the app', async () => {
+    const html = await previewHtml('#/export');
+    await watchPrinting();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Control+p');
+    await page.getByTestId('export-toast').filter({ hasText: '打印对话框' }).waitFor();
+    expect(await page.evaluate(() => (window as any).__printed)).toEqual([html]);
+  });
+
   it('entry points: the reading view (this document, the whole document) and 我的标注 (its filter)', async () => {
     const [first] = marks;
     await page.goto(`${server.url}#/doc/${first.doc.id}`);
@@ -216,7 +275,7 @@ describe('export', () => {
     await page.waitForFunction(() => !(document.querySelector('iframe[title="导出预览"]') as any)?.getAttribute('srcdoc')?.includes('<mark'));
 
     await page.goto(`${server.url}#/annotations?tag=${encodeURIComponent('待研究')}`);
-    await page.getByRole('link', { name: '导出 PDF…' }).click();
+    await page.getByRole('button', { name: '导出 PDF…' }).click();
     await page.waitForFunction(() => location.hash.startsWith('#/export?') && location.hash.includes('tag='));
     const html = await (async () => {
       await frame.waitFor({ timeout: 30_000 });

@@ -11,6 +11,7 @@ declare const document: any, window: any, location: any, navigator: any, indexed
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
+import { findUnit } from '../../core/citation/citation';
 import { corpusDir, FIXTURE_CORPUS, screenshot, type Browser, openSession, type Session } from './harness';
 import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
@@ -178,8 +179,11 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     await page.keyboard.press('c');
     await page.waitForFunction(() => document.querySelector('[data-testid=toast]')?.textContent?.startsWith('已复制'));
     const first = (await page.evaluate(() => navigator.clipboard.readText())).split('\n')[0];
-    // Title marks inside the title nest as 〈〉 within the outer 《》.
-    expect(first.startsWith(`《${d.title.replace(/《/g, '〈').replace(/》/g, '〉')}》`)).toBe(true);
+    // Title marks inside the title nest as 〈〉 within the outer 《》. A unit of a regulation a notice
+    // issues (an attachment with its own title) is cited by that regulation's title.
+    const issued = [...(findUnit(d.units, u.id)?.ancestors ?? [])].reverse().find((a) => a.level === 'appendix' && a.heading);
+    const title = issued?.heading ?? d.title;
+    expect(first.startsWith(`《${title.replace(/《/g, '〈').replace(/》/g, '〉')}》`), first).toBe(true);
     expect(citedPages(first)).toEqual(pagesOf(u));
     // The margin shows only page numbers the unit really spans.
     const shown = await page.locator(`[id="${u.id}"] .page-mark`).allTextContents();

@@ -78,7 +78,7 @@ describe('storage in Chromium', () => {
   let browser: Browser;
   afterAll(async () => browser?.close());
 
-  it('the browser preview opens schema version 3 with the annotations table, asks for persistent storage, and offers no restore', async () => {
+  it('the browser preview opens schema version 4 with the annotations table, asks for persistent storage, and offers no restore', async () => {
     browser = await launch();
     const errors = collectPageErrors(browser.page);
     await browser.page.addInitScript(() => {
@@ -101,8 +101,8 @@ describe('storage in Chromium', () => {
           };
         }),
     );
-    expect(info.version).toBe(30); // Dexie stores version × 10
-    expect(info.stores).toEqual(['anchorChecks', 'annotations', 'positions', 'settings']);
+    expect(info.version).toBe(40); // Dexie stores version × 10; v4 added the user library (我的文件)
+    expect(info.stores).toEqual(['anchorChecks', 'annotations', 'positions', 'settings', 'userDocs', 'userFiles']);
     // v3 keeps only the indexes a query uses (renderer/db/migrations.ts).
     expect(info.indexes).toEqual(['created', 'docId']);
     expect(await browser.page.getByRole('dialog').count()).toBe(0);

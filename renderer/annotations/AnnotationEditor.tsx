@@ -6,7 +6,8 @@ import { useAnnotationTags } from './hooks';
 
 interface Props {
   annotation: Annotation;
-  onSave(patch: AnnotationPatch): void;
+  /** May resolve to the write's result: the editor then says 已保存 or 未能保存 (undefined counts as saved). */
+  onSave(patch: AnnotationPatch): void | Promise<{ ok: boolean } | undefined>;
   onDelete(): void;
   onClose(): void;
   focusNote?: boolean;
@@ -23,13 +24,17 @@ export function AnnotationEditor({ annotation, onSave, onDelete, onClose, focusN
   const stored = noteOf(annotation);
   const [note, setNote] = useState(stored);
   const [tagDraft, setTagDraft] = useState('');
+  /** What the last 保存笔记 did, said until the note is edited again. */
+  const [saved, setSaved] = useState<'saving' | 'saved' | 'failed' | null>(null);
   const tags = tagsOf(annotation);
   const listId = useId();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const isBookmark = annotation.motivation === 'bookmarking';
   const colour = annotation['policyReader:colour'];
 
-  useEffect(() => setNote(noteOf(annotation)), [annotation]);
+  // Follow the stored note when it changes (saved here or elsewhere), not every update of the annotation:
+  // adding a tag or a colour rewrites the annotation and must not wipe the draft being typed.
+  useEffect(() => setNote(stored), [stored]);
   useEffect(() => {
     if (focusNote) noteRef.current?.focus();
   }, [focusNote]);
@@ -40,11 +45,17 @@ export function AnnotationEditor({ annotation, onSave, onDelete, onClose, focusN
   pending.current = () => dirty && onSave({ note });
   useEffect(() => () => pending.current(), []);
   const close = () => onClose();
+  // Adding a tag writes only the tags: the note stays a draft until 保存笔记 (Enter in the tag field must not save it silently).
   const addTag = () => {
     const t = tagDraft.replace(/\s+/g, ' ').trim();
     if (!t) return;
-    if (!tags.includes(t)) onSave({ tags: [...tags, t], ...(dirty ? { note } : {}) });
+    if (!tags.includes(t)) void onSave({ tags: [...tags, t] });
     setTagDraft('');
+  };
+  const saveNote = async () => {
+    setSaved('saving');
+    const r = await onSave({ note });
+    setSaved(r && !r.ok ? 'failed' : 'saved');
   };
   const onTagKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
@@ -70,7 +81,17 @@ export function AnnotationEditor({ annotation, onSave, onDelete, onClose, focusN
       )}
       <label className="annot-field">
         <span>笔记</span>
-        <textarea ref={noteRef} value={note} rows={4} onChange={(e) => setNote(e.target.value)} aria-label="笔记" placeholder="写下笔记（可多行）" />
+        <textarea
+          ref={noteRef}
+          value={note}
+          rows={4}
+          onChange={(e) => {
+            setNote(e.target.value);
+            setSaved(null);
+          }}
+          aria-label="笔记"
+          placeholder="写下笔记（可多行）"
+        />
       </label>
       <div className="annot-tags">
         <ul aria-label="标签">
@@ -96,9 +117,12 @@ export function AnnotationEditor({ annotation, onSave, onDelete, onClose, focusN
         </button>
       </div>
       <div className="annot-editor-actions">
-        <button type="button" onClick={() => onSave({ note })} disabled={!dirty}>
+        <button type="button" onClick={() => void saveNote()} disabled={!dirty || saved === 'saving'}>
           保存笔记
         </button>
+        <span className="annot-save-state" role="status" aria-live="polite">
+          {saved === 'saved' && !dirty ? '已保存' : saved === 'failed' ? '未能保存，笔记仍在编辑框中' : dirty ? '笔记未保存' : ''}
+        </span>
         <button
           type="button"
           className="danger"

@@ -11,6 +11,11 @@ import { remove, update } from './actions';
 import type { Row } from './order';
 import { setPendingReattach } from './reattach';
 import { PlacementBadge } from './PlacementBadge';
+import { useUnitLocator } from './useUnitLocator';
+
+/** A note longer than this (characters or lines) is folded to its first lines, with 展开笔记. */
+const LONG_NOTE_CHARS = 240;
+const LONG_NOTE_LINES = 5;
 
 interface Props {
   rows: Row[];
@@ -70,7 +75,7 @@ export function AnnotationList({ rows, onMessage }: Props) {
                   hasDoc={hasDoc}
                   onEdit={() => setEditing(editing === row.annotation.id ? null : row.annotation.id)}
                   onDelete={() => void del(row.annotation)}
-                  onSave={(p) => void update(row.annotation.id, p)}
+                  onSave={(p) => update(row.annotation.id, p)}
                   onClose={() => setEditing(null)}
                 />
               )}
@@ -95,7 +100,7 @@ interface EntryProps {
   hasDoc(docId: string): boolean;
   onEdit(): void;
   onDelete(): void;
-  onSave(p: Parameters<typeof update>[1]): void;
+  onSave(p: Parameters<typeof update>[1]): ReturnType<typeof update>;
   onClose(): void;
 }
 
@@ -119,6 +124,7 @@ function Entry({ a, orphan, editing, hasDoc, onEdit, onDelete, onSave, onClose }
         {colour && kind !== 'bookmark' && <span className={`dot sw-${colour}`} role="img" aria-label={COLOUR_NAMES[colour]} />}
         <span className="kind">{KIND_NAMES[kind]}</span>
         {orphan && <span className="doc-title">{doc.title}</span>}
+        {!orphan && <Where docId={doc.id} unitId={unitId} />}
         <time dateTime={a.created}>{formatTime(a.created)}</time>
         <PlacementBadge annotation={a} />
       </div>
@@ -126,10 +132,10 @@ function Entry({ a, orphan, editing, hasDoc, onEdit, onDelete, onSave, onClose }
         quote && <q className="quote">{quote}</q>
       ) : (
         <a className="quote-link" href={href} aria-label={`打开原文：${what}`}>
-          {quote ? <q className="quote">{quote}</q> : unitId ? '本条' : '全文'}
+          {quote ? <q className="quote">{quote}</q> : unitId ? '打开本条' : '打开全文'}
         </a>
       )}
-      {note && <p className="note">{note}</p>}
+      {note && <Note text={note} />}
       <TagList tags={tags} />
       <div className="annot-entry-actions">
         {orphan && (
@@ -146,5 +152,32 @@ function Entry({ a, orphan, editing, hasDoc, onEdit, onDelete, onSave, onClose }
       </div>
       {editing && <AnnotationEditor annotation={a} onSave={onSave} onDelete={onDelete} onClose={onClose} />}
     </article>
+  );
+}
+
+/** The clause's citation within its document (第十条, （十）); 全文 for a bookmark of the whole document. */
+function Where({ docId, unitId }: { docId: string; unitId: string | null }) {
+  const loc = useUnitLocator(docId, unitId);
+  const text = !unitId ? '全文' : loc === undefined ? '…' : loc || '';
+  if (!text) return null;
+  return (
+    <span className="annot-where" data-testid="annot-where">
+      {text}
+    </span>
+  );
+}
+
+function Note({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  const long = text.length > LONG_NOTE_CHARS || text.split('\n').length > LONG_NOTE_LINES;
+  return (
+    <div className="note-wrap">
+      <p className={long && !open ? 'note folded' : 'note'}>{text}</p>
+      {long && (
+        <button type="button" className="note-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          {open ? '收起笔记' : `展开笔记（共 ${text.length} 字）`}
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { createPortal } from 'react-dom';
+import { useEffect, useRef } from 'react';
 import { COLOUR_NAMES, HIGHLIGHT_COLOURS, type HighlightColour } from '../../core/annotations/model';
 
 export interface ToolbarPlace {
@@ -20,9 +21,41 @@ interface Props {
 /** Keeps the text selection when a button is pressed with the mouse. */
 const keepSelection = (e: React.MouseEvent) => e.preventDefault();
 
+/**
+ * The toolbar is appended to the page (it floats over the text), so the Tab
+ * order would never reach it: Tab while it shows moves into it; Esc goes back
+ * to the clause with the selection kept.
+ */
+function useTabIntoToolbar(bar: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    let from: HTMLElement | null = null;
+    const onKey = (e: KeyboardEvent) => {
+      const el = bar.current;
+      if (!el) return;
+      const inside = el.contains(document.activeElement);
+      if (e.key === 'Tab' && !e.shiftKey && !inside && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        const t = document.activeElement;
+        if (t && (t as HTMLElement).isContentEditable) return;
+        if (t && ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return;
+        e.preventDefault();
+        from = document.activeElement as HTMLElement | null;
+        el.querySelector<HTMLElement>('button.last, button')?.focus();
+      } else if (e.key === 'Escape' && inside) {
+        e.preventDefault();
+        (from && from !== document.body ? from : null)?.focus({ preventScroll: true });
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [bar]);
+}
+
 export function SelectionToolbar({ place, lastColour, onHighlight, onNote, onBookmark, onCopy }: Props) {
+  const bar = useRef<HTMLDivElement>(null);
+  useTabIntoToolbar(bar);
   return createPortal(
     <div
+      ref={bar}
       className={place.below ? 'sel-toolbar below' : 'sel-toolbar'}
       role="toolbar"
       aria-label="标注所选文字"

@@ -3,13 +3,13 @@
  *
  * The body text (core/annotations/model.ts, TextPositionSelector) is the unit's
  * own paragraphs joined with '\n'. UnitBlock renders paragraph i as
- * `<p data-para="i">`, with the inline label (.marker) and the page number
- * (.page-mark) inside it: those are not body text and are skipped, and search
+ * `<p data-para="i">`, with the inline label (.marker), an article's heading
+ * (.inline-heading) and the page number (.page-mark) inside it: those are not body text and are skipped, and search
  * <mark>s split the text into several nodes, which is why offsets are counted
  * over text nodes rather than taken from one node.
  */
 
-const NOT_BODY = '.marker, .page-mark, [data-annot-ui]';
+const NOT_BODY = '.marker, .inline-heading, .page-mark, [data-annot-ui]';
 
 export function paragraphStarts(paragraphs: readonly { text: string }[]): number[] {
   const starts: number[] = [];

@@ -1,10 +1,12 @@
 /**
  * What the per-unit controls (UnitControls, inside the memoised UnitBlock) and
- * the document header need to know about the open document's annotations.
- * An external store rather than a context, so that an annotation change
- * re-renders the controls of the units it touches, not every unit block.
+ * the document header need to know about the open document's annotations, and
+ * the actions they call. One store per reading view, handed down by context
+ * (ReaderView creates it): a change re-renders the controls of the units it
+ * touches, not every unit block, and nothing lives at module level, so two
+ * views (or a test) never share state.
  */
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Annotation } from '../../core/annotations/model';
 
 export interface UnitAnnotationState {
@@ -23,49 +25,69 @@ export interface ReaderActions {
 
 const EMPTY: UnitAnnotationState = { bookmark: null, marks: 0, notes: 0 };
 
-class ReaderAnnotationStore {
-  private units = new Map<string, UnitAnnotationState>();
-  private docBookmark: Annotation | null = null;
-  private listeners = new Set<() => void>();
-  actions: ReaderActions | null = null;
-
-  subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => void this.listeners.delete(l);
-  };
-
-  unit(id: string): UnitAnnotationState {
-    return this.units.get(id) ?? EMPTY;
-  }
-
-  doc(): Annotation | null {
-    return this.docBookmark;
-  }
-
+export interface ReaderAnnotationStore {
+  subscribe(listener: () => void): () => void;
+  unit(id: string): UnitAnnotationState;
+  doc(): Annotation | null;
   /** Keeps each unchanged unit's state object, so its controls skip re-rendering. */
-  publish(next: Map<string, UnitAnnotationState>, docBookmark: Annotation | null): void {
-    const merged = new Map<string, UnitAnnotationState>();
-    for (const [id, s] of next) {
-      const old = this.units.get(id);
-      merged.set(id, old && old.bookmark === s.bookmark && old.marks === s.marks && old.notes === s.notes ? old : s);
-    }
-    this.units = merged;
-    this.docBookmark = docBookmark;
-    this.listeners.forEach((l) => l());
-  }
-
-  clear(): void {
-    this.publish(new Map(), null);
-    this.actions = null;
-  }
+  publish(next: Map<string, UnitAnnotationState>, docBookmark: Annotation | null): void;
+  /** The actions of the mounted ReaderAnnotations; calls before it mounts (or after it unmounts) do nothing. */
+  readonly actions: ReaderActions;
+  /** ReaderAnnotations installs its actions here; the returned function removes them. */
+  provide(actions: ReaderActions): () => void;
 }
 
-export const readerAnnotations = new ReaderAnnotationStore();
+export function createReaderAnnotationStore(): ReaderAnnotationStore {
+  let units = new Map<string, UnitAnnotationState>();
+  let docBookmark: Annotation | null = null;
+  let provided: ReaderActions | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(l) {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+    unit: (id) => units.get(id) ?? EMPTY,
+    doc: () => docBookmark,
+    publish(next, bookmark) {
+      const merged = new Map<string, UnitAnnotationState>();
+      for (const [id, s] of next) {
+        const old = units.get(id);
+        merged.set(id, old && old.bookmark === s.bookmark && old.marks === s.marks && old.notes === s.notes ? old : s);
+      }
+      units = merged;
+      docBookmark = bookmark;
+      listeners.forEach((l) => l());
+    },
+    actions: {
+      toggleUnitBookmark: (id) => provided?.toggleUnitBookmark(id),
+      toggleDocBookmark: () => provided?.toggleDocBookmark(),
+      openUnitNotes: (id) => provided?.openUnitNotes(id),
+    },
+    provide(actions) {
+      provided = actions;
+      return () => {
+        if (provided === actions) provided = null;
+      };
+    },
+  };
+}
+
+export const ReaderAnnotationContext = createContext<ReaderAnnotationStore | null>(null);
+
+/** The reading view's store (the controls exist only inside a reading view). */
+export function useReaderAnnotationStore(): ReaderAnnotationStore {
+  const store = useContext(ReaderAnnotationContext);
+  if (!store) throw new Error('annotation controls rendered outside ReaderAnnotationContext');
+  return store;
+}
 
 export function useUnitAnnotationState(unitId: string): UnitAnnotationState {
-  return useSyncExternalStore(readerAnnotations.subscribe, () => readerAnnotations.unit(unitId));
+  const store = useReaderAnnotationStore();
+  return useSyncExternalStore(store.subscribe, () => store.unit(unitId));
 }
 
 export function useDocBookmark(): Annotation | null {
-  return useSyncExternalStore(readerAnnotations.subscribe, () => readerAnnotations.doc());
+  const store = useReaderAnnotationStore();
+  return useSyncExternalStore(store.subscribe, () => store.doc());
 }

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { alignDocuments, type AlignedRow } from '../../core/compare/align';
+import type { AlignedRow, Alignment } from '../../core/compare/align';
 import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from '../../core/compare/diff';
+import { CLAUSE_SIMILARITY_NAME, DOCUMENT_OVERLAP_NAME } from '../../core/compare/measures';
 import { compareUnits, isPseudoUnitId, type CompareUnit } from '../../core/compare/units';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { splitUnitId } from '../../core/corpus/unit-id';
 import { compareHref, docHref } from '../routing/hash';
 import { DiffText } from './DiffText';
-import { pct, STATUS_LABEL } from './labels';
+import { CLAUSE_SIMILARITY_HELP, DOCUMENT_OVERLAP_HELP, pct, REWRITTEN_LABEL, STATUS_LABEL } from './labels';
 import { differenceStops, listItems } from './rows';
+import { useAlignment } from './useAlignment';
 import './compare.css';
 
 const PSEUDO_LABEL: Record<string, string> = { '#title': '标题', '#addressees': '主送', '#signature': '落款' };
@@ -15,7 +17,7 @@ const PSEUDO_LABEL: Record<string, string> = { '#title': '标题', '#addressees'
 function unitName(u: CompareUnit | undefined): string {
   if (!u) return '';
   const tail = splitUnitId(u.id).path;
-  return PSEUDO_LABEL[tail] ?? (u.label || '段落');
+  return PSEUDO_LABEL[tail] ?? (u.label || u.number || '段落');
 }
 
 function Cell({ row, side, doc, units }: { row: AlignedRow; side: 'a' | 'b'; doc: PolicyDocument; units: Map<string, CompareUnit> }) {
@@ -29,7 +31,8 @@ function Cell({ row, side, doc, units }: { row: AlignedRow; side: 'a' | 'b'; doc
         {name}
       </a>
       <div className="cmp-text" lang="zh-CN">
-        {first && <DiffText ops={row.ops} side={side} />}
+        {/* A rewrite is read side by side: its text as printed, no marks (row.ops hold each side whole). */}
+        {first && (row.rewritten ? row.ops.filter((op) => op[0] === (side === 'a' ? '-' : '+')).map((op) => op[1]).join('') : <DiffText ops={row.ops} side={side} />)}
       </div>
     </div>
   );
@@ -39,6 +42,11 @@ function RowMeta({ row, unitsB }: { row: AlignedRow; unitsB: Map<string, Compare
   return (
     <div className="cmp-meta">
       <span className={`cmp-badge st-${row.status}`}>{STATUS_LABEL[row.status]}</span>
+      {row.rewritten && (
+        <span className="cmp-badge cmp-rewritten" title="两条措辞相同之处不多，逐字标记无助阅读，左右对照显示">
+          {REWRITTEN_LABEL}
+        </span>
+      )}
       {row.status === 'moved' && row.b.length > 0 && <span className="cmp-note">右侧原在第 {(unitsB.get(row.b[0])?.index ?? 0) + 1} 段</span>}
       {row.renumbered && (
         <span className="cmp-note cmp-renumbered">
@@ -46,17 +54,32 @@ function RowMeta({ row, unitsB }: { row: AlignedRow; unitsB: Map<string, Compare
         </span>
       )}
       {row.split && <span className="cmp-note">{row.split === 'a-split' ? '左侧一条拆为右侧两条' : '左侧两条合为右侧一条'}</span>}
-      {(row.status === 'changed' || row.status === 'moved') && <span className="cmp-note">相似度 {pct(row.similarity)}</span>}
+      {(row.status === 'changed' || row.status === 'moved') && (
+        <span className="cmp-note" title={CLAUSE_SIMILARITY_HELP}>
+          {CLAUSE_SIMILARITY_NAME} {pct(row.similarity)}
+        </span>
+      )}
     </div>
   );
 }
+
+const EMPTY: Alignment = {
+  a: '',
+  b: '',
+  options: DEFAULT_DIFF_OPTIONS,
+  summary: { same: 0, changed: 0, moved: 0, onlyA: 0, onlyB: 0, overlap: 0 },
+  rows: [],
+};
 
 export function CompareView({ a, b }: { a: PolicyDocument; b: PolicyDocument }) {
   const [options, setOptions] = useState<DiffOptions>(DEFAULT_DIFF_OPTIONS);
   const [onlyDiffs, setOnlyDiffs] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const [current, setCurrent] = useState(-1);
-  const alignment = useMemo(() => alignDocuments(a, b, options), [a, b, options]);
+  const aligned = useAlignment(a, b, options);
+  // While a new alignment runs (options changed), the previous one stays on screen.
+  const alignment = aligned.status === 'ready' ? aligned.alignment : aligned.status === 'running' ? (aligned.previous ?? EMPTY) : EMPTY;
+  const running = aligned.status === 'running';
   const unitsA = useMemo(() => new Map(compareUnits(a).map((u) => [u.id, u])), [a]);
   const unitsB = useMemo(() => new Map(compareUnits(b).map((u) => [u.id, u])), [b]);
   const stops = useMemo(() => differenceStops(alignment.rows), [alignment]);
@@ -136,11 +159,25 @@ export function CompareView({ a, b }: { a: PolicyDocument; b: PolicyDocument }) 
             <dt>仅右侧</dt>
             <dd>{s.onlyB}</dd>
           </div>
-          <div>
-            <dt>总体相似度</dt>
-            <dd>{pct(s.similarity)}</dd>
+          <div title={DOCUMENT_OVERLAP_HELP}>
+            <dt>{DOCUMENT_OVERLAP_NAME}</dt>
+            <dd>{pct(s.overlap)}</dd>
           </div>
         </dl>
+        <p className="cmp-legend">
+          {DOCUMENT_OVERLAP_NAME}：{DOCUMENT_OVERLAP_HELP}；{CLAUSE_SIMILARITY_NAME}（每条）：{CLAUSE_SIMILARITY_HELP}。
+        </p>
+        {running && (
+          <div className="cmp-progress" role="status" aria-live="polite">
+            正在比较两篇文本…{aligned.progress !== null && ` ${pct(aligned.progress)}`}
+            <progress max={1} value={aligned.progress ?? undefined} aria-label="比较进度" />
+          </div>
+        )}
+        {aligned.status === 'error' && (
+          <p className="cmp-error" role="alert">
+            比较失败：{aligned.message}
+          </p>
+        )}
         <div className="cmp-tools">
           <button type="button" onClick={() => go(-1)} disabled={!stops.length} aria-keyshortcuts="p" title="上一处差异（p）">
             上一处差异
@@ -165,7 +202,7 @@ export function CompareView({ a, b }: { a: PolicyDocument; b: PolicyDocument }) 
           </label>
         </div>
       </header>
-      <div className="cmp-list" role="list" aria-label="逐条对照">
+      <div className="cmp-list" role="list" aria-label="逐条对照" aria-busy={running}>
         {items.map((item) => {
           if (item.kind === 'fold')
             return (

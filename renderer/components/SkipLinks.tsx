@@ -1,9 +1,10 @@
 /** Skip links, first in the Tab order: straight to the document list, the text, or the results. */
 import type { Route } from '../routing/hash';
+import { READING_TEXT_ID } from '../reader/readingArea';
 
 const TARGETS: Partial<Record<Route['name'], { label: string; selector: string }>> = {
   library: { label: '跳到文档列表', selector: '#doc-list' },
-  doc: { label: '跳到正文', selector: '[data-testid=doc]' },
+  doc: { label: '跳到正文', selector: `#${READING_TEXT_ID}` },
   search: { label: '跳到搜索结果', selector: '.search-results' },
 };
 

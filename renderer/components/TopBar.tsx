@@ -26,9 +26,14 @@ export function TopBar({ route, settings }: { route: Route; settings: SettingsAp
       <a className="brand" href="#/">
         政策阅读器
       </a>
-      <form className="searchbox" role="search" onSubmit={submit}>
-        <input ref={input} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="搜索政策全文" aria-label="搜索政策全文" />
-      </form>
+      {/* The search page has its own box (with its options): one box there, not two holding the same words. */}
+      {route.name === 'search' ? (
+        <span className="searchbox" />
+      ) : (
+        <form className="searchbox" role="search" onSubmit={submit}>
+          <input ref={input} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="搜索政策全文" aria-label="搜索政策全文" />
+        </form>
+      )}
       <nav className="topnav" aria-label="标注">
         <a href="#/annotations" aria-current={route.name === 'annotations' ? 'page' : undefined}>
           我的标注

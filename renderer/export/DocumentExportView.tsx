@@ -3,7 +3,7 @@
  * structure, optionally with the user's highlights and notes, through the same
  * HTML, fonts and savePdf as the annotation export.
  */
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { documentBoldText, renderDocumentHtml } from '../../core/export/document';
 import { embedFonts } from '../../core/export/html';
 import { isoDay } from '../../core/export/model';
@@ -15,39 +15,36 @@ import { docHref } from '../routing/hash';
 import { exportPdf } from '../platform/exportFiles';
 import { fontSlices, loadFontSlice } from './fonts';
 import { ExportPreview } from './ExportPreview';
+import { useExportHtml } from './useExportHtml';
+import { usePrintKey } from './usePrintKey';
 import './export.css';
 
 export function DocumentExportView({ docId }: { docId: string }) {
   const doc = useDocument(docId);
   const annotations = useDocAnnotations(docId);
   const [withMarks, setWithMarks] = useState(true);
-  const [html, setHtml] = useState<{ key: string; html: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const { toast, show } = useToast(6000);
   const value = doc.status === 'ready' ? doc.value : null;
-  const key = `${docId}:${withMarks}:${annotations?.map((a) => a.id + a.modified).join() ?? ''}`;
-
-  useEffect(() => {
-    if (!value || !annotations) return;
-    let live = true;
-    const date = isoDay(new Date());
-    const list = withMarks ? annotations : [];
-    embedFonts((fontCss) => renderDocumentHtml(value, { annotations: list, date }, fontCss), documentBoldText(value), fontSlices(), loadFontSlice).then(
-      (h) => live && setHtml({ key, html: h }),
-      (e: unknown) => live && show(`无法嵌入字体：${e instanceof Error ? e.message : String(e)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [value, annotations, withMarks, key, show]);
+  // One input per document, marks choice and annotation list: shown at once, fonts embedded in the background.
+  const input = useMemo(() => (value && annotations ? { doc: value, annotations: withMarks ? annotations : [], date: isoDay(new Date()) } : null), [value, annotations, withMarks]);
+  const html = useExportHtml(
+    input,
+    (x) => renderDocumentHtml(x.doc, { annotations: x.annotations, date: x.date }, ''),
+    (x) => embedFonts((fontCss) => renderDocumentHtml(x.doc, { annotations: x.annotations, date: x.date }, fontCss), documentBoldText(x.doc), fontSlices(), loadFontSlice),
+  );
+  const current = html.full;
+  usePrintKey(() => void onPdf());
 
   if (doc.status === 'error') return <LoadError message={doc.error} retry={doc.retry} />;
   if (!value) return <Loading label="正在准备导出…" />;
-  const current = html?.key === key ? html.html : null;
   const marks = annotations?.filter((a) => a.motivation !== 'bookmarking').length ?? 0;
 
   async function onPdf() {
-    if (!current) return;
+    if (!current) {
+      show('预览仍在排版（嵌入字体），请稍候再导出。');
+      return;
+    }
     setBusy(true);
     try {
       const r = await exportPdf(current, `${value!.title} ${isoDay(new Date())}`);
@@ -80,8 +77,13 @@ export function DocumentExportView({ docId }: { docId: string }) {
             <progress aria-label="导出进度" /> 正在生成 PDF…
           </p>
         )}
+        {html.error && (
+          <p className="export-error" role="alert">
+            无法嵌入字体：{html.error}
+          </p>
+        )}
       </form>
-      <ExportPreview html={current} />
+      <ExportPreview html={html.preview} updating={html.updating} />
       <Toast message={toast} testId="export-toast" />
     </div>
   );

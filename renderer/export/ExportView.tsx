@@ -7,9 +7,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { filterAnnotations, filterFromQuery } from '../../core/annotations/filter';
 import { docIdOf } from '../../core/annotations/model';
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
-import { exportHtmlWithFonts } from '../../core/export/html';
+import { exportHtmlWithFonts, renderExportHtml } from '../../core/export/html';
 import { renderExportMarkdown } from '../../core/export/markdown';
-import { buildExportModel, defaultExportOptions, describeFilter, type ExportOptions } from '../../core/export/model';
+import { buildExportModel, describeFilter, type ExportOptions } from '../../core/export/model';
 import { useAllAnnotations } from '../annotations/hooks';
 import { LoadError, Loading } from '../components/Status';
 import { Toast, useToast } from '../components/Toast';
@@ -21,6 +21,9 @@ import { exportPdf } from '../platform/exportFiles';
 import { DocumentExportView } from './DocumentExportView';
 import { FONT_LICENCE_URL, fontSlices, loadFontSlice } from './fonts';
 import { ExportPreview } from './ExportPreview';
+import { loadExportOptions, saveExportOptions } from './rememberedOptions';
+import { usePrintKey } from './usePrintKey';
+import { useExportHtml } from './useExportHtml';
 import './export.css';
 
 /** Loads the corpus documents the selection cites (a missing one is exported from what the annotation remembers). */
@@ -51,7 +54,8 @@ function AnnotationExportView({ query }: { query: string }) {
   const filter = useMemo(() => filterFromQuery(query), [query]);
   const all = useAllAnnotations();
   const library = useLibrary();
-  const [options, setOptions] = useState<ExportOptions>(() => defaultExportOptions(new Date()));
+  const [options, setOptions] = useState<ExportOptions>(() => loadExportOptions(new Date()));
+  useEffect(() => saveExportOptions(options, new Date()), [options]);
   const [busy, setBusy] = useState<string | null>(null);
   const { toast, show } = useToast(6000);
 
@@ -69,38 +73,23 @@ function AnnotationExportView({ query }: { query: string }) {
     return buildExportModel({ annotations: selected, docOf: (id) => docs.get(id), options, filters: describeFilter(filter, titleOf), now: new Date() });
   }, [selected, docs, options, filter, summaries]);
 
-  // The HTML embeds font slices (fetched once each); typing in the title re-renders after a pause.
-  const [html, setHtml] = useState<{ model: typeof model; html: string } | null>(null);
-  const [fontError, setFontError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!model) return;
-    let live = true;
-    const t = setTimeout(() => {
-      exportHtmlWithFonts(model, fontSlices(), loadFontSlice).then(
-        (h) => {
-          if (live) {
-            setHtml({ model, html: h });
-            setFontError(null);
-          }
-        },
-        (e: unknown) => live && setFontError(e instanceof Error ? e.message : String(e)),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [model]);
+  // The page shows at once; the PDF's version (fonts embedded) follows in the background.
+  const html = useExportHtml(model, renderExportHtml, (m) => exportHtmlWithFonts(m, fontSlices(), loadFontSlice));
+  const fontError = html.error;
+  const current = html.full;
+  usePrintKey(() => void onPdf());
 
   if (library.status === 'error') return <LoadError message={library.error} retry={library.retry} />;
   if (!model || library.status !== 'ready') return <Loading label="正在准备导出…" />;
-  const current = html?.model === model ? html.html : null;
   const set = <K extends keyof ExportOptions>(k: K, v: ExportOptions[K]) => setOptions((o) => ({ ...o, [k]: v }));
   // A sensible file name: the title, with the date when the title does not carry it.
   const fileBase = model.title.includes(model.date) ? model.title : `${model.title} ${model.date}`;
 
   async function onPdf() {
-    if (!current) return;
+    if (!current) {
+      show('预览仍在排版（嵌入字体），请稍候再导出。');
+      return;
+    }
     setBusy(model!.counts.passages > 200 ? `正在生成 PDF（${model!.counts.passages} 处摘录，可能需要几秒）…` : '正在生成 PDF…');
     try {
       const r = await exportPdf(current, fileBase);
@@ -198,7 +187,7 @@ function AnnotationExportView({ query }: { query: string }) {
           </p>
         )}
       </form>
-      <ExportPreview html={current} />
+      <ExportPreview html={html.preview} updating={html.updating} />
       <Toast message={toast} testId="export-toast" />
     </div>
   );

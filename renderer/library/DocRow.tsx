@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { DocSummary } from '../../core/corpus/types';
 import { docHref } from '../routing/hash';
 import { formatListingDate, formatRegion, sourcesLabel } from './format';
@@ -6,10 +6,28 @@ import { TitleProvenance } from '../components/TitleProvenance';
 import { CompareCheckbox } from '../compare/LibraryCompare';
 import { isUserDocId } from '../../core/import/user-documents';
 
-export const DocRow = memo(function DocRow({ doc }: { doc: DocSummary }) {
+interface Props {
+  doc: DocSummary;
+  /** In the virtual list: its measuring ref, the row's place and the list's size (read out by screen readers), its position. */
+  measure?: (el: HTMLElement | null) => void;
+  index?: number;
+  setSize?: number;
+  style?: CSSProperties;
+}
+
+export const DocRow = memo(function DocRow({ doc, measure, index, setSize, style }: Props) {
   const sources = sourcesLabel(doc);
   return (
-    <li className="doc-row" data-testid="doc-row" data-doc-id={doc.id}>
+    <li
+      className="doc-row"
+      data-testid="doc-row"
+      data-doc-id={doc.id}
+      ref={measure}
+      data-index={index}
+      aria-posinset={index === undefined ? undefined : index + 1}
+      aria-setsize={setSize}
+      style={style}
+    >
       <CompareCheckbox doc={doc} />
       <a className="doc-title" href={docHref(doc.id)}>
         {doc.title}

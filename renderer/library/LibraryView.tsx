@@ -3,17 +3,24 @@ import { rememberPlace, useScrollMemory } from '../routing/places';
 import type { DocSummary } from '../../core/corpus/types';
 import { navigate } from '../hooks/useRoute';
 import { EMPTY_FILTERS, type LibraryFilters, type SortKey } from '../routing/hash';
-import { DocRow } from './DocRow';
-import { CompareButton } from '../compare/LibraryCompare';
+import { CompareButton, CompareNotice } from '../compare/LibraryCompare';
+import { DocList } from './DocList';
 import { FacetList } from './FacetList';
 import { ImportButton } from '../import/ImportPanel';
-import { SOURCE_MINE, facetCounts, filterDocs, setFacet, type FacetKey } from './filters';
+import { SOURCE_MINE, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter, type FacetKey } from './filters';
 
 const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
 
 export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dropped: number; filters: LibraryFilters }) {
-  const shown = useMemo(() => filterDocs(docs, filters), [docs, filters]);
-  const facets = useMemo(() => facetCounts(docs, filters), [docs, filters]);
+  // Facet values, folded titles and sort orders are computed once per library; each filter is one pass.
+  const index = useMemo(() => libraryIndex(docs), [docs]);
+  // After the first paint, while the user reads: fold the titles so the first quick-filter key is as fast as the rest.
+  useEffect(() => {
+    const id = requestIdleCallback(() => warmQuickFilter(index), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, [index]);
+  const shown = useMemo(() => filterDocs(index, filters), [index, filters]);
+  const facets = useMemo(() => facetCounts(index, filters), [index, filters]);
   // Replace, not push: filter tweaks should not each become a Back step.
   const update = (f: LibraryFilters) => navigate({ name: 'library', filters: f }, { replace: true });
   const pick = (key: FacetKey) => (value: string | null) => update(setFacet(filters, key, value));
@@ -55,13 +62,10 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
             </button>
           )}
         </div>
+        <CompareNotice />
         {dropped > 0 && <p className="warning">有 {dropped} 条文库记录格式不正确，已跳过。</p>}
         {shown.length ? (
-          <ul className="docs" data-testid="library-list">
-            {shown.map((d) => (
-              <DocRow key={d.id} doc={d} />
-            ))}
-          </ul>
+          <DocList docs={shown} />
         ) : (
           <p className="empty">没有符合条件的文档。</p>
         )}

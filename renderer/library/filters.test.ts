@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocSummary } from '../../core/corpus/types';
 import { EMPTY_FILTERS } from '../routing/hash';
-import { facetCounts, filterDocs, setFacet } from './filters';
+import { facetCounts, filterDocs, libraryIndex, setFacet } from './filters';
 import { NATIONAL_LABEL as NATIONAL } from '../../core/corpus/facts';
 
 function doc(id: string, over: Partial<DocSummary>): DocSummary {
@@ -90,5 +90,17 @@ describe('the library says what it knows, in one vocabulary', () => {
   it('sorts a document by its effective date when it has no issue date', () => {
     // eff (施行 2023-07-01) sits between qd (2023-05-20) and sh (2024-03-01).
     expect(filterDocs(more, EMPTY_FILTERS).map((d) => d.id)).toEqual(['sh', 'eff', 'qd', 'sd', 'jn', 'cn', 'art']);
+  });
+
+  it('lists years newest first and 未注明 last: it is no year', () => {
+    expect(facetCounts(more, EMPTY_FILTERS).year.map((v) => v.value)).toEqual(['2024', '2023', '2022', '未注明']);
+  });
+
+  it('filters the same through an index built once as from the list', () => {
+    const ix = libraryIndex(more);
+    for (const f of [EMPTY_FILTERS, { ...EMPTY_FILTERS, province: '山东省', sort: 'title' as const }, { ...EMPTY_FILTERS, text: '通知', year: '2024' }]) {
+      expect(filterDocs(ix, f)).toEqual(filterDocs(more, f));
+      expect(facetCounts(ix, f)).toEqual(facetCounts(more, f));
+    }
   });
 });

@@ -8,7 +8,7 @@ import type { DocSummary } from '../../core/corpus/types';
 import { normalize } from '../../core/text/normalize';
 import type { LibraryFilters, SortKey } from '../routing/hash';
 import { isUserDocId } from '../../core/import/user-documents';
-import { NO_YEAR, documentIssuers, documentYear, listingDate, regionTop } from '../../core/corpus/facts';
+import { UNKNOWN_LABEL, documentIssuers, documentYear, listingDate, regionTop } from '../../core/corpus/facts';
 
 export type FacetKey = 'province' | 'city' | 'issuer' | 'year' | 'kind' | 'source';
 
@@ -21,7 +21,7 @@ export interface FacetValue {
 }
 
 export function yearOf(d: DocSummary): string {
-  return documentYear(d) ?? NO_YEAR;
+  return documentYear(d) ?? UNKNOWN_LABEL;
 }
 
 function valuesOf(d: DocSummary, key: FacetKey): string[] {
@@ -43,23 +43,56 @@ function valuesOf(d: DocSummary, key: FacetKey): string[] {
 
 const FACETS: FacetKey[] = ['province', 'city', 'issuer', 'year', 'kind', 'source'];
 
-function matchesText(d: DocSummary, needle: string): boolean {
-  if (!needle) return true;
-  return normalize(d.title).includes(needle) || (d.docNumber !== null && normalize(d.docNumber).includes(needle));
+/**
+ * What filtering reads of each document, computed once per library (a
+ * 10,000-document library is filtered on every key of the quick filter):
+ * its facet values, its folded title and 文号, and the list in each sort order.
+ */
+export interface LibraryIndex {
+  docs: readonly DocSummary[];
+  values: readonly Record<FacetKey, readonly string[]>[];
+  /** Folded title and 文号, made on the first quick-filter key (folding 10,000 titles would delay the first paint). */
+  text: string[] | null;
+  /** Positions into `docs`, per sort key, made on first use. */
+  orders: Map<SortKey, Int32Array>;
 }
 
-function passes(d: DocSummary, f: LibraryFilters, needle: string, except: FacetKey | null): boolean {
+export function libraryIndex(docs: readonly DocSummary[]): LibraryIndex {
+  return {
+    docs,
+    values: docs.map((d) => {
+      const v = {} as Record<FacetKey, readonly string[]>;
+      for (const key of FACETS) v[key] = [...new Set(valuesOf(d, key))];
+      return v;
+    }),
+    text: null,
+    orders: new Map(),
+  };
+}
+
+/** Folds the titles ahead of the first quick-filter key (call it when the page is idle). */
+export function warmQuickFilter(ix: LibraryIndex): void {
+  textOf(ix);
+}
+
+function textOf(ix: LibraryIndex): string[] {
+  ix.text ??= ix.docs.map((d) => `${normalize(d.title)}\n${d.docNumber === null ? '' : normalize(d.docNumber)}`);
+  return ix.text;
+}
+
+function passes(ix: LibraryIndex, i: number, f: LibraryFilters, needle: string, except: FacetKey | null): boolean {
+  const v = ix.values[i];
   for (const key of FACETS) {
     if (key === except) continue;
     const want = f[key];
-    if (want && !valuesOf(d, key).includes(want)) return false;
+    if (want && !v[key].includes(want)) return false;
   }
-  return matchesText(d, needle);
+  return !needle || textOf(ix)[i].includes(needle);
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');
 
-export function sortDocs(docs: DocSummary[], sort: SortKey): DocSummary[] {
+export function sortDocs(docs: readonly DocSummary[], sort: SortKey): DocSummary[] {
   const byTitle = (a: DocSummary, b: DocSummary) => collator.compare(a.title, b.title) || a.id.localeCompare(b.id);
   const copy = [...docs];
   if (sort === 'title') return copy.sort(byTitle);
@@ -77,35 +110,58 @@ export function sortDocs(docs: DocSummary[], sort: SortKey): DocSummary[] {
   });
 }
 
-export function filterDocs(docs: DocSummary[], f: LibraryFilters): DocSummary[] {
-  const needle = normalize(f.text.trim());
-  return sortDocs(
-    docs.filter((d) => passes(d, f, needle, null)),
-    f.sort,
-  );
+/** The index's documents in one sort order, sorted once (collation of 10,000 titles is the costly part). */
+function order(ix: LibraryIndex, sort: SortKey): Int32Array {
+  let o = ix.orders.get(sort);
+  if (!o) {
+    const pos = new Map(ix.docs.map((d, i) => [d, i]));
+    o = Int32Array.from(sortDocs(ix.docs, sort), (d) => pos.get(d)!);
+    ix.orders.set(sort, o);
+  }
+  return o;
 }
 
-function countFacet(docs: DocSummary[], f: LibraryFilters, needle: string, key: FacetKey): FacetValue[] {
-  const counts = new Map<string, number>();
-  for (const d of docs) {
-    if (!passes(d, f, needle, key)) continue;
-    for (const v of new Set(valuesOf(d, key))) counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
-  // Keep a selected value visible even when the other filters leave it empty,
-  // so it can still be cleared from where it was set.
-  const selected = f[key];
-  if (selected && !counts.has(selected)) counts.set(selected, 0);
-  const list = [...counts].map(([value, count]) => ({ value, count }));
-  if (key === 'year') return list.sort((a, b) => b.value.localeCompare(a.value));
+export function filterDocs(docs: readonly DocSummary[] | LibraryIndex, f: LibraryFilters): DocSummary[] {
+  const ix = Array.isArray(docs) ? libraryIndex(docs) : (docs as LibraryIndex);
+  const needle = normalize(f.text.trim());
+  const out: DocSummary[] = [];
+  for (const i of order(ix, f.sort)) if (passes(ix, i, f, needle, null)) out.push(ix.docs[i]);
+  return out;
+}
+
+/** Facet values: most frequent first; years newest first with 未注明 last (it is no year). */
+function sortValues(key: FacetKey, list: FacetValue[]): FacetValue[] {
+  if (key === 'year') return list.sort((a, b) => (a.value === UNKNOWN_LABEL ? 1 : 0) - (b.value === UNKNOWN_LABEL ? 1 : 0) || b.value.localeCompare(a.value));
   return list.sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
 }
 
 export type Facets = Record<FacetKey, FacetValue[]>;
 
-export function facetCounts(docs: DocSummary[], f: LibraryFilters): Facets {
+/** Every facet counted in one pass over the documents: a document counts for a facet when it passes every other filter. */
+export function facetCounts(docs: readonly DocSummary[] | LibraryIndex, f: LibraryFilters): Facets {
+  const ix = Array.isArray(docs) ? libraryIndex(docs) : (docs as LibraryIndex);
   const needle = normalize(f.text.trim());
+  const counts = Object.fromEntries(FACETS.map((k) => [k, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
+  const active = FACETS.filter((k) => f[k]);
+  for (let i = 0; i < ix.docs.length; i++) {
+    if (needle && !textOf(ix)[i].includes(needle)) continue;
+    const v = ix.values[i];
+    const failed = active.filter((k) => !v[k].includes(f[k]!));
+    if (failed.length > 1) continue;
+    for (const key of FACETS) {
+      if (failed.length === 1 && failed[0] !== key) continue;
+      const m = counts[key];
+      for (const x of v[key]) m.set(x, (m.get(x) ?? 0) + 1);
+    }
+  }
   const out = {} as Facets;
-  for (const key of FACETS) out[key] = countFacet(docs, f, needle, key);
+  for (const key of FACETS) {
+    // Keep a selected value visible even when the other filters leave it empty,
+    // so it can still be cleared from where it was set.
+    const selected = f[key];
+    if (selected && !counts[key].has(selected)) counts[key].set(selected, 0);
+    out[key] = sortValues(key, [...counts[key]].map(([value, count]) => ({ value, count })));
+  }
   // Cities are only offered inside a chosen province (province → city).
   if (!f.province) out.city = [];
   return out;

@@ -36,13 +36,20 @@ export async function openAnnotationFile(): Promise<OpenOutcome> {
 /** Reads a File chosen in the browser (also for a drop or a visible <input type=file>). */
 export async function readPickedFile(file: File): Promise<OpenOutcome> {
   if (file.size > 50 * 1024 * 1024) return { ok: false, canceled: false, message: '导入失败：文件超过 50 MB，不像是政策阅读器的标注文件。' };
+  const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { ok: true, name: file.name, text };
   } catch {
-    return { ok: false, canceled: false, message: '导入失败：文件不是 UTF-8 编码的文本。未做任何更改。' };
+    return { ok: false, canceled: false, message: notAnnotationFile(file.name, bytes) };
   }
+}
+
+/** The user picked the wrong file (a PDF, a Word file): say that, not what its bytes fail. */
+function notAnnotationFile(name: string, bytes: Uint8Array): string {
+  const head = String.fromCharCode(...bytes.subarray(0, 5));
+  const kind = head.startsWith('%PDF') ? 'PDF 文件' : head.startsWith('PK') ? '压缩包或 Word/Excel 文件' : '二进制文件';
+  return `导入失败：「${name}」是${kind}，不是标注文件。请选择政策阅读器导出的 .json 标注文件。未做任何更改。`;
 }
 
 function pickFile(): Promise<File | null> {

@@ -100,7 +100,7 @@ export function DocHeader({ doc }: { doc: PolicyDocument }) {
       </dl>
       {doc.reprintedFrom && <p className="reprinted">转自：{doc.reprintedFrom}</p>}
       <div className="doc-actions">
-        <ReturnLinks docId={doc.id} />
+        <ReturnLinks />
         <DocBookmarkButton />
         <button type="button" onClick={printPage}>
           打印

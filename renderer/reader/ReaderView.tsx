@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { Toast, useToast } from '../components/Toast';
 import { usePositionWriter, useSavedPosition } from '../hooks/useReadingPosition';
@@ -10,17 +10,21 @@ import { onMenuCommand } from '../platform';
 import { useInDocumentFind, type FindMatch } from '../search/useInDocumentFind';
 import { FindBar } from './FindBar';
 import { ReaderAnnotations } from '../annotations/ReaderAnnotations';
+import { createReaderAnnotationStore, ReaderAnnotationContext } from '../annotations/readerState';
 import { createActiveStore } from './activeStore';
 import { Outline } from './Outline';
+import { ReaderDock } from './ReaderDock';
+import { useProgressiveChunks } from './useProgressiveChunks';
 import { chunkUnits, pageMarks } from './pages';
-import { UnitBlock } from './UnitBlock';
+import { UnitBlock, type CarriedFind } from './UnitBlock';
+import { carriedMarker } from '../../core/citation/printed';
 import { useTopUnit } from './useUnitTracking';
 import { unitOnScreen, useCurrentUnit } from './useCurrentUnit';
 import { useKeepPlace } from './useKeepPlace';
-import { readingTop } from './readingArea';
+import { READING_TEXT_ID, readingTop } from './readingArea';
 import { BodyMissingNotice, MissingClauseNotice } from './ReaderNotices';
 import { hasBodyText } from '../../core/corpus/units';
-import { buildOutline, flattenUnits, type FlatUnit } from './units';
+import { buildOutline, flattenUnits, type FlatUnit, type OutlineEntry } from './units';
 
 interface Props {
   doc: PolicyDocument;
@@ -33,6 +37,7 @@ interface Props {
 }
 
 const FLASH_MS = 2000;
+const NO_OUTLINE: OutlineEntry[] = [];
 
 function scrollToUnit(id: string): HTMLElement | null {
   const el = document.getElementById(id);
@@ -52,6 +57,8 @@ function isTyping(t: EventTarget | null): boolean {
 export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const flat = useMemo(() => flattenUnits(doc.units), [doc]);
   const outline = useMemo(() => buildOutline(doc.units), [doc]);
+  // The outline of a long law has over a thousand entries: it renders after the text's first screen.
+  const shownOutline = useDeferredValue(outline, NO_OUTLINE);
   const marks = useMemo(() => pageMarks(flat), [flat]);
   const chunks = useMemo(() => chunkUnits(flat), [flat]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
@@ -76,14 +83,37 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     return m;
   }, [find.open, find.matches]);
   const currentMatch = find.open ? find.matches[find.current] : undefined;
+  // Find matches on an article number shown on its first 款's line are drawn there (undefined when none: keeps memo hits).
+  const carriedFind = (f: FlatUnit): CarriedFind | undefined => {
+    const parent = f.ancestors[f.ancestors.length - 1];
+    if (!parent || !carriedMarker(f.unit, parent)) return undefined;
+    const found = foundByUnit.get(parent.id);
+    return found ? { found, currentMatch: currentMatch?.unitId === parent.id ? currentMatch : undefined } : undefined;
+  };
 
   const content = useRef<HTMLDivElement>(null);
+  const unitsRef = useRef<HTMLDivElement>(null);
+  // One annotation store per reading view: the clause controls read it, ReaderAnnotations fills it.
+  const [annotationStore] = useState(createReaderAnnotationStore);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [active] = useState(createActiveStore);
   const { toast, show } = useToast();
+  // The outline as a drawer (narrow windows, ReaderDock's 目录).
+  const [outlineOpen, setOutlineOpen] = useState(false);
+  const outlineToggle = useRef<HTMLButtonElement>(null);
+  const toggleOutline = useCallback(() => setOutlineOpen((o) => !o), []);
+  const closeOutline = useCallback((opts: { restoreFocus: boolean }) => {
+    setOutlineOpen(false);
+    if (opts.restoreFocus) outlineToggle.current?.focus();
+  }, []);
 
   const saved = useSavedPosition(doc.id);
   const writePosition = usePositionWriter(doc.id);
+
+  // Long documents go on the page in steps (useProgressiveChunks); what must be there now is.
+  const savedUnit = !unitId && saved.loaded && saved.position ? (saved.position.unitId && indexOf.has(saved.position.unitId) ? saved.position.unitId : 'all') : null;
+  const progressive = useProgressiveChunks(chunks, doc.id, find.open ? 'all' : (unitId ?? savedUnit));
+  const { mountAll } = progressive;
 
   const outlineFor = useCallback(
     (id: string | null) => {
@@ -116,6 +146,13 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     return () => clearTimeout(t);
   }, [unitId, nonce, indexOf, current]);
 
+  // Opened with Enter from a list, the focus was on a link that is gone: put it in the document, so
+  // j/k, h, Tab and the screen reader start from the text (a deep link focuses its clause instead).
+  useEffect(() => {
+    const f = document.activeElement;
+    if (!f || f === document.body || !f.isConnected) content.current?.focus({ preventScroll: true });
+  }, [doc.id]);
+
   // No deep link: restore where the reader left off, once, when the position has been read.
   const restored = useRef(false);
   useLayoutEffect(() => {
@@ -140,7 +177,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   // Keyboard: j/k or ↓/↑ move between units, c copies the current one.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      // Shift+arrows select words (useKeyboardSelection), they do not move between clauses.
+      if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || isTyping(e.target)) return;
       const from = current.get() ?? topUnit();
       const at = from ? (indexOf.get(from) ?? -1) : -1;
       let next: number;
@@ -153,6 +191,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
       } else return;
       e.preventDefault();
       const id = flat[next]?.unit.id;
+      // The next clause may not be on the page yet (a long document still being put there).
+      if (id && !document.getElementById(id)) mountAll();
       const el = id ? document.getElementById(id) : null;
       if (!el || !id) return;
       const r = el.getBoundingClientRect();
@@ -162,46 +202,51 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [flat, indexOf, copy, topUnit, current]);
+  }, [flat, indexOf, copy, topUnit, current, mountAll]);
 
   return (
-    <div className="reader">
-      {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
-      <FindBar find={find} />
-      <Outline docId={doc.id} outline={outline} active={active} />
-      <article className="doc" ref={content} data-testid="doc" data-doc-id={doc.id}>
-        <DocHeader doc={doc} />
-        {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
-        {!hasBody && <BodyMissingNotice doc={doc} />}
-        {doc.addressees && <p className="addressees">{doc.addressees}</p>}
-        <div className="units">
-          {chunks.map((c) => (
-            <div key={c.key} className="chunk" style={{ containIntrinsicSize: `auto ${c.estimateEm}em` }}>
-              {c.units.map((f) => (
-                <UnitBlock
-                  key={f.unit.id}
-                  flat={f}
-                  marks={marks.get(f.unit.id) ?? []}
-                  query={query}
-                  found={foundByUnit.get(f.unit.id)}
-                  currentMatch={currentMatch?.unitId === f.unit.id ? currentMatch : undefined}
-                  flash={f.unit.id === flashId}
-                  onCopy={copy}
-                />
+    <ReaderAnnotationContext value={annotationStore}>
+      <div className="reader">
+        {/* In the flow, above the text (sticky under the top bar): it never covers a line. */}
+        <FindBar find={find} />
+        <ReaderDock docId={doc.id} outlineOpen={outlineOpen} onToggleOutline={toggleOutline} toggleRef={outlineToggle} />
+        <Outline docId={doc.id} outline={shownOutline} pending={shownOutline !== outline} active={active} drawerOpen={outlineOpen} onClose={closeOutline} />
+        <article className="doc" id={READING_TEXT_ID} ref={content} tabIndex={-1} data-testid="doc" data-doc-id={doc.id}>
+          <DocHeader doc={doc} />
+          {unitId && !indexOf.has(unitId) && <MissingClauseNotice doc={doc} unitId={unitId} />}
+          {!hasBody && <BodyMissingNotice doc={doc} />}
+          {doc.addressees && <p className="addressees">{doc.addressees}</p>}
+          <div className="units" ref={unitsRef}>
+            {chunks.slice(0, progressive.shown).map((c) => (
+              <div key={c.key} className="chunk" style={{ containIntrinsicSize: `auto ${c.estimateEm}em` }}>
+                {c.units.map((f) => (
+                  <UnitBlock
+                    key={f.unit.id}
+                    flat={f}
+                    marks={marks.get(f.unit.id) ?? []}
+                    query={query}
+                    found={foundByUnit.get(f.unit.id)}
+                    currentMatch={currentMatch?.unitId === f.unit.id ? currentMatch : undefined}
+                    carried={carriedFind(f)}
+                    flash={f.unit.id === flashId}
+                    onCopy={copy}
+                  />
+                ))}
+              </div>
+            ))}
+            {progressive.restEm > 0 && <div className="chunk-spacer" aria-hidden="true" style={{ height: `${progressive.restEm}em` }} />}
+          </div>
+          {doc.signature.length > 0 && (
+            <div className="signature">
+              {doc.signature.map((s, i) => (
+                <p key={i}>{s}</p>
               ))}
             </div>
-          ))}
-        </div>
-        {doc.signature.length > 0 && (
-          <div className="signature">
-            {doc.signature.map((s, i) => (
-              <p key={i}>{s}</p>
-            ))}
-          </div>
-        )}
-      </article>
-      <ReaderAnnotations doc={doc} flat={flat} />
-      <Toast message={toast} />
-    </div>
+          )}
+        </article>
+        <ReaderAnnotations doc={doc} flat={flat} unitsRef={unitsRef} />
+        <Toast message={toast} />
+      </div>
+    </ReaderAnnotationContext>
   );
 }

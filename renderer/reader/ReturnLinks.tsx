@@ -1,16 +1,6 @@
-/** ← 文库 back to the library as it was (filters, sort, scroll), and 返回搜索结果 when the document was opened from a search. */
-import { lastPlace, searchOpenedFrom } from '../routing/places';
+/** ← 文库 back to the library as it was (filters, sort, scroll); 返回搜索结果 lives in the reader dock (ReaderDock) so it stays visible. */
+import { lastPlace } from '../routing/places';
 
-export function ReturnLinks({ docId }: { docId: string }) {
-  const search = searchOpenedFrom(docId);
-  return (
-    <>
-      <a href={lastPlace('library') ?? '#/'}>← 文库</a>
-      {search && (
-        <a href={search} className="back-to-search">
-          ← 返回搜索结果
-        </a>
-      )}
-    </>
-  );
+export function ReturnLinks() {
+  return <a href={lastPlace('library') ?? '#/'}>← 文库</a>;
 }

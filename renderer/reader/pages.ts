@@ -1,3 +1,4 @@
+import { opensWithFirstClause } from '../../core/citation/printed';
 import type { FlatUnit } from './units';
 
 /**
@@ -60,7 +61,9 @@ export function chunkUnits(flat: FlatUnit[], maxChars = 2500, maxUnits = 40): Ch
   };
   for (const f of flat) {
     const c = f.unit.paragraphs.reduce((n, p) => n + p.text.length, 0);
-    if (cur.length && (chars + c > maxChars || cur.length >= maxUnits)) flush();
+    // An article printed on its first 款's line stays in the chunk of that 款 (its focus bar is drawn there).
+    const held = cur.length > 0 && opensWithFirstClause(cur[cur.length - 1].unit);
+    if (cur.length && !held && (chars + c > maxChars || cur.length >= maxUnits)) flush();
     cur.push(f);
     chars += c;
     est += estimateHeightEm(c, f.unit.paragraphs.length, f.unit.heading !== null || ['part', 'subpart', 'chapter', 'section', 'appendix'].includes(f.unit.level));

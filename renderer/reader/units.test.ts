@@ -21,4 +21,13 @@ describe('outline', () => {
     const long = { ...bare, paragraphs: [{ text: '压减办理环节和申请材料并推行告知承诺制度的具体做法。', pages: [] }] };
     expect(buildOutline([long])[0].text).toBe('（一） 压减办理环节和申请材料并推行…');
   });
+
+  it('shows an article\'s printed 【heading】 after its number, from its text or its first 款', () => {
+    const unit = (id: string, level: 'article' | 'clause', label: string, text: string, children: PolicyDocument['units'] = []) => ({ id, path: id, level, label, heading: null, paragraphs: text ? [{ text, pages: [] }] : [], pages: [], children });
+    const a1 = unit('a1', 'article', '第一条', '【目的依据】为加快政府职能转变，制订本管理规定。');
+    const a11 = unit('a11', 'article', '第十一条', '', [unit('a11.k1', 'clause', '第一款', '【监督检查】市、区建设行政管理部门应当加强监管。'), unit('a11.k2', 'clause', '第二款', '【不是标题】发现违法行为的，追究责任。')]);
+    const plain = unit('a2', 'article', '第二条', '本办法适用于本市。');
+    expect(buildOutline([a1, a11, plain]).map((e) => e.text)).toEqual(['第一条【目的依据】', '第十一条【监督检查】', '第二条']);
+    expect(buildOutline([{ ...plain, heading: '适用范围' }])[0].text).toBe('第二条 适用范围');
+  });
 });

@@ -13,6 +13,18 @@ export { flattenUnits, unitTitle, type FlatUnit } from '../../core/corpus/units'
 /** Levels that appear in the outline. Items and clauses are too fine to navigate by. */
 const OUTLINE_LEVELS: ReadonlySet<UnitLevel> = new Set(['part', 'subpart', 'chapter', 'section', 'article', 'outline1', 'outline2', 'appendix']);
 
+/**
+ * How a unit is called in controls and messages (书签：第十条, 复制第十一条第二款及出处). A 款 is
+ * never labelled in the text, so its name carries its article: 第二款 alone says nothing.
+ */
+export function unitName(unit: Pick<Unit, 'level' | 'label'>, ancestors: readonly Pick<Unit, 'level' | 'label'>[]): string {
+  if (unit.level === 'clause') {
+    const article = [...ancestors].reverse().find((a) => a.level === 'article');
+    return `${article?.label ?? ''}${unit.label}` || '本段';
+  }
+  return unit.label || '本段';
+}
+
 export interface OutlineEntry {
   id: string;
   level: UnitLevel;
@@ -22,8 +34,22 @@ export interface OutlineEntry {
 
 /** Outline markers without a heading ((一) alone) say nothing; the opening words of the text stand in. */
 const SNIPPET_CHARS = 14;
+/** A heading the source prints in 【】 (or 〔〕) at the start of an article's text: 【监督检查】. */
+const PRINTED_HEADING = /^\s*([【〔][^】〕\n]{1,24}[】〕])/;
+
+/** The article's printed bracket heading, from its own first paragraph or, when its text is in 款, its first 款's. */
+function bracketHeading(u: Unit): string {
+  const first = u.paragraphs.find((p) => p.text !== '')?.text ?? (u.children[0]?.level === 'clause' ? (u.children[0].paragraphs[0]?.text ?? '') : '');
+  return PRINTED_HEADING.exec(first)?.[1] ?? '';
+}
+
 function outlineText(u: Unit): string {
-  if (u.heading || u.level === 'article' || u.level === 'chapter' || u.level === 'part' || u.level === 'subpart' || u.level === 'section') return unitTitle(u);
+  // An article is found by its topic: 第十一条【监督检查】, as printed (no space before 【).
+  if (u.level === 'article') {
+    const head = u.heading ?? bracketHeading(u);
+    return head ? `${u.label}${/^[【〔［[（(]/.test(head) ? '' : ' '}${head}` : u.label;
+  }
+  if (u.heading || u.level === 'chapter' || u.level === 'part' || u.level === 'subpart' || u.level === 'section') return unitTitle(u);
   const first = (u.paragraphs[0]?.text ?? '').trim();
   if (!first) return unitTitle(u);
   const cut = first.split(/[。；;，,：:]/)[0];

@@ -1,5 +1,6 @@
 /** One facet of the search page: checkboxes with counts; region is two-level (province, then its cities). */
 import { useState } from 'react';
+import { UNKNOWN_LABEL } from '../../core/corpus/facts';
 import type { FacetCount } from '../../core/search';
 
 interface Props {
@@ -12,13 +13,19 @@ interface Props {
 
 const SHOWN = 12;
 
+/** Years read as a timeline, newest first, with 未注明 (no year) last; other facets most frequent first, as counted. */
+export function facetOrder(name: string, values: FacetCount[]): FacetCount[] {
+  if (name !== 'year') return values;
+  return [...values].sort((a, b) => (a.value === UNKNOWN_LABEL ? 1 : 0) - (b.value === UNKNOWN_LABEL ? 1 : 0) || (a.value < b.value ? 1 : a.value > b.value ? -1 : 0));
+}
+
 export function FacetTree({ name, label, values, selected, onToggle }: Props) {
   const [all, setAll] = useState(false);
   const [open, setOpen] = useState<string[]>([]);
   const chosen = new Set(selected);
   if (!values.length && !chosen.size) return null;
   const known = new Set(values.map((v) => v.value));
-  const tops = [...values.filter((v) => !v.parent), ...selected.filter((s) => !known.has(s)).map((value) => ({ value, count: 0 }))];
+  const tops = facetOrder(name, [...values.filter((v) => !v.parent), ...selected.filter((s) => !known.has(s)).map((value) => ({ value, count: 0 }))]);
   const children = (top: string) => values.filter((v) => v.parent === top);
   const shown = all ? tops : tops.slice(0, SHOWN);
   const box = (v: FacetCount, nested: boolean) => (

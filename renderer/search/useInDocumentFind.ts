@@ -9,7 +9,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PolicyDocument } from '../../core/corpus/types';
-import { allUnits, unitLines } from '../../core/corpus/units';
+import { allUnits, LABEL_LINE, unitLines } from '../../core/corpus/units';
+import { READING_TEXT_ID } from '../reader/readingArea';
 import { findMatches, parseQuery } from '../../core/search';
 
 export interface FindMatch {
@@ -38,7 +39,10 @@ export interface InDocumentFind {
   inputRef: React.RefObject<HTMLInputElement | null>;
 }
 
-/** All matches of a query in a document, in reading order, labels (第十条) included (pure; exported for tests). */
+/**
+ * All matches of a query in a document, in reading order, labels (第十条) included (pure; exported for tests).
+ * A 款's label (第二款) is an address the source does not print and the reader does not show: it is not found.
+ */
 export function findInDocument(doc: Pick<PolicyDocument, 'units'> | null, query: string): FindMatch[] {
   if (!doc || !query.trim()) return [];
   const q = parseQuery(query);
@@ -46,6 +50,7 @@ export function findInDocument(doc: Pick<PolicyDocument, 'units'> | null, query:
   const out: FindMatch[] = [];
   for (const u of allUnits(doc.units)) {
     for (const line of unitLines(u)) {
+      if (line.part === LABEL_LINE && u.level === 'clause') continue;
       for (const [s, e] of findMatches(line.text, q)) out.push({ unitId: u.id, paragraph: line.part, start: s, end: e });
     }
   }
@@ -55,7 +60,7 @@ export function findInDocument(doc: Pick<PolicyDocument, 'units'> | null, query:
 /** The unit element at the top of the reading area and its position. */
 function unitAtTop(): { el: HTMLElement; top: number } | null {
   const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-  const doc = document.querySelector('[data-testid=doc]')?.getBoundingClientRect();
+  const doc = document.getElementById(READING_TEXT_ID)?.getBoundingClientRect();
   if (!doc) return null;
   const el = document.elementFromPoint(doc.left + Math.min(40, doc.width / 2), Math.max(top, doc.top) + 4)?.closest<HTMLElement>('[data-unit-id]');
   return el ? { el, top: el.getBoundingClientRect().top } : null;

@@ -3,9 +3,14 @@
  * Search worker: loads corpus/search/{index,units}.json lazily on the first
  * 'load' message (URLs resolved by the client against the page, so they
  * are relative to index.html, not to this script), then answers queries.
- * Queries superseded before they run are skipped ('cancelled').
+ * Unit texts are fetched by shard (texts-<k>.json) when a query needs them,
+ * and dropped, least recently used first, beyond MAX_TEXT_CHARS.
+ * Each query runs in steps with a pause between them (core `runSearch`), so a
+ * 'cancel' from the client (a newer query on the same channel) stops it at its
+ * next step, VS Code's CancellationToken pattern; it answers 'cancelled'.
  */
-import { SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, makeSnippet, type SearchDoc } from '../../core/search';
+import { runSearch, withShards, SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SearchDoc, type SearchOptions } from '../../core/search';
+import { CancellationTokenSource, isCancelled, throwIfCancelled, type CancellationToken } from '../../core/util/cancellation';
 import type { FromWorker, ShownResult, ToWorker } from './protocol';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { searchBoth, userEngine, type SourceFilter } from '../../core/import/user-search';
@@ -17,12 +22,15 @@ let userDocs: PolicyDocument[] = [];
 let mine: SearchEngine | null = null;
 let mineFor: SearchEngine | null = null;
 let loading: Promise<SearchEngine> | null = null;
-const cancelled = new Set<number>();
-let latest = 0;
+/** Queries not finished yet, by id: the client's 'cancel' (a newer query on the same channel, an abort) cancels one. */
+const running = new Map<number, CancellationTokenSource>();
 
 function post(m: FromWorker) {
   scope.postMessage(m);
 }
+
+/** A macrotask: lets the worker read the messages that arrived while a query ran (a 'cancel' among them). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function fetchText(url: string): Promise<string> {
   const res = await fetch(url);
@@ -30,10 +38,17 @@ async function fetchText(url: string): Promise<string> {
   return res.text();
 }
 
-function load(base: string): Promise<SearchEngine> {
+/** Where the index was loaded from (text shards are fetched from there). */
+let base: string | null = null;
+
+/** Unit text kept between queries (about 16 MB of strings, twice with the normalised forms). */
+const MAX_TEXT_CHARS = 8_000_000;
+
+function load(from: string): Promise<SearchEngine> {
+  base = from;
   loading ??= (async () => {
     const t0 = performance.now();
-    const [index, units] = await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, base).href), fetchText(new URL(SEARCH_UNITS_FILE, base).href)]);
+    const [index, units] = await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, from).href), fetchText(new URL(SEARCH_UNITS_FILE, from).href)]);
     const e = SearchEngine.fromJSON(units, index);
     engine = e;
     post({ type: 'ready', stats: { docs: e.docs.length, units: e.units.length, loadMs: Math.round(performance.now() - t0) } });
@@ -46,20 +61,24 @@ function load(base: string): Promise<SearchEngine> {
   return loading;
 }
 
-function run(id: number, query: string, options: ToWorker & { type: 'search' }) {
-  if (cancelled.delete(id) || id < latest) {
-    post({ type: 'cancelled', id });
-    return;
-  }
+async function run(id: number, query: string, options: SearchOptions, token: CancellationToken) {
   try {
-    const corpus = engine!;
+    await pause();
+    const corpus = engine ?? (loading ? await loading : null);
+    if (!corpus) throw new Error('search index not loaded');
     const t0 = performance.now();
     if (mineFor !== corpus) {
       mine = userEngine(userDocs, corpus);
       mineFor = corpus;
     }
-    const { source, ...opts } = options.options as typeof options.options & { source?: SourceFilter };
-    const r = searchBoth(corpus, mine, query, opts, source ?? null);
+    const { source, ...opts } = options as SearchOptions & { source?: SourceFilter };
+    const fetchShard = (file: string) => fetchText(new URL(file, base!).href);
+    // The corpus alone runs in steps (cancellable between them); merged with the user's documents, as one
+    // computation that fetches the corpus's missing text shards and runs again.
+    const r =
+      mine === null && source !== 'mine'
+        ? await runSearch(corpus, query, opts, token, pause, fetchShard).then((x) => ({ ...x, hits: x.hits.map((h) => ({ ...h, engine: corpus })) }))
+        : await withShards(corpus, () => searchBoth(corpus, mine, query, opts, source ?? null), token, fetchShard);
     const docs: Record<string, SearchDoc> = {};
     const hits = r.hits.map((h) => {
       const e = h.engine;
@@ -73,13 +92,19 @@ function run(id: number, query: string, options: ToWorker & { type: 'search' }) 
         titleRanges: h.titleRanges,
         trail: h.trail,
         docHits: h.docHits,
-        snippet: h.unit >= 0 ? makeSnippet(e.unitText(h.unit), h.ranges, 90) : null,
+        snippet: h.unit >= 0 ? e.snippet(h, 90) : null,
       };
     });
+    throwIfCancelled(token);
     const result: ShownResult = { ...r, hits, docs, ms: performance.now() - t0 };
     post({ type: 'result', id, result });
+    // The worker's memory stays bounded: shards the last queries did not use are dropped.
+    corpus.texts.trim(MAX_TEXT_CHARS);
   } catch (err) {
-    post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });
+    if (isCancelled(err)) post({ type: 'cancelled', id });
+    else post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    running.delete(id);
   }
 }
 
@@ -91,12 +116,11 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
     userDocs = m.docs;
     mineFor = null;
   } else if (m.type === 'cancel') {
-    cancelled.add(m.id);
+    // Stops the query at its next step, whether it is waiting for the index or running.
+    running.get(m.id)?.cancel();
   } else if (m.type === 'search') {
-    latest = Math.max(latest, m.id);
-    const go = () => setTimeout(() => run(m.id, m.query, m), 0);
-    if (engine) go();
-    else if (loading) loading.then(go, (err: unknown) => post({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err) }));
-    else post({ type: 'failed', id: m.id, message: 'search index not loaded' });
+    const source = new CancellationTokenSource();
+    running.set(m.id, source);
+    void run(m.id, m.query, m.options, source.token);
   }
 };

@@ -50,14 +50,14 @@ export async function evaluate(setDir: string, layoutPrefix = ''): Promise<{ sco
   const files = (await readRawFiles(path.join(setDir, 'raw'))).files.filter((f) => wanted.has(f.name));
   const result = buildCorpus(files, sha256Hex);
   const t1 = performance.now();
-  const { units, index } = buildIndexData(flattenCorpus(result.docs));
-  const engine = new SearchEngine(units, index);
+  const { units, index, texts } = buildIndexData(flattenCorpus(result.docs));
+  const engine = SearchEngine.fromJSON(units, index, texts.map((t) => JSON.stringify(t)));
   const t2 = performance.now();
   const variants = detectVariants(result.docs);
   const t3 = performance.now();
   const probes: Probes = {
     foundIn: (docId, phrase) => engine.search(phrase, { doc: docId, facets: false, limit: 1 }).total > 0,
-    revisions: variants.families.flatMap((f) => f.pairs.filter((p) => p.relation === 'revision').map((p) => ({ a: p.a, b: p.b }))),
+    revisions: [...variants.families.flatMap((f) => f.pairs), ...variants.links].filter((p) => p.relation === 'revision').map((p) => ({ a: p.a, b: p.b })),
   };
   const score = scoreCorpus(key, result.docs.map(toParsed), probes);
   return { score, ms: { parse: Math.round(t1 - t0), index: Math.round(t2 - t1), variants: Math.round(t3 - t2), score: Math.round(performance.now() - t3) } };

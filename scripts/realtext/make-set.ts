@@ -1,5 +1,6 @@
 /**
- * npm run corpus:realistic -- [--count N] [--out DIR] [--seed S] [--keep-pdf]
+ * npm run corpus:realistic -- [--count N] [--out DIR] [--seed S] [--keep-pdf] [--per-file K] [--max-chars C]
+ * npm run corpus:realistic -- --rekey [--out DIR]   (key fields from the sources again, no printing)
  *
  * Builds a real-text corpus: real laws and regulations (LawRefBook/Laws) are
  * printed to PDF by Chromium in one of the layouts of layouts.ts, extracted
@@ -14,7 +15,8 @@
  * Beyond the real texts available, files repeat as mutated copies (see
  * mutate.ts), marked `mutated` in the key. Sets over 1,000 documents print
  * compilations of `--per-file` texts (default 10) and extract with pdftotext
- * only, so 10,000 documents take minutes, not hours.
+ * only (on this shared 2-core machine about 70 real documents a minute;
+ * mutated copies cost only a file write).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -143,7 +145,7 @@ interface Plan {
 
 /** Law files cycle through the law layouts, notice files through the notice layouts; one notice file after every four law files. */
 export function planFiles(picked: Picked[], notices: NoticeText[], perFile = 0): Plan[] {
-  // Large benchmark sets: compilations of `perFile` texts, extracted by pdftotext (pdf.js in Node is about 20× slower).
+  // Large benchmark sets: compilations of `perFile` texts, extracted by pdftotext (pdf.js in Node is about 5× slower).
   const lawLayouts = perFile ? LAW_LAYOUTS.filter((l) => l.perFile > 1).map((l) => ({ ...l, perFile, extractor: l.extractor === 'pdfjs' ? ('pdftotext' as const) : l.extractor })) : LAW_LAYOUTS;
   const lawPlans: Plan[] = [];
   for (let i = 0, n = 0; i < picked.length; n++) {

@@ -1,0 +1,88 @@
+/**
+ * The library at scale in real Chromium: 10,000 documents (the corpus's
+ * entries repeated with new ids, e2e/browser/large-library.ts) are listed
+ * virtually — a few dozen rows in the page, every one reachable by scrolling,
+ * filters and the quick filter exact — and the 比较 checkboxes refuse a third
+ * document with a reason instead of silently unticking the first.
+ */
+// page.evaluate callbacks run in the page; this file is checked with Node types only.
+declare const window: any, document: any;
+
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { DocSummary } from '../../core/corpus/types';
+import { documentYear } from '../../core/corpus/facts';
+import { makeLargeLibrary } from './large-library';
+import { corpusDir, openSession, screenshot, type Session } from './harness';
+
+const N = 10_000;
+let lib: ReturnType<typeof makeLargeLibrary>;
+let session: Session;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  lib = makeLargeLibrary(corpusDir(), N);
+  session = await openSession(lib.dir, { pageErrors });
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.close();
+  rmSync(lib.dir, { recursive: true, force: true });
+});
+
+describe('a library of 10,000 documents', () => {
+  it('lists them virtually: a few dozen rows in the page, the last one reached by scrolling', async () => {
+    await page.goto(session.server.url);
+    await page.getByTestId('doc-count').filter({ hasText: `共 ${N} 篇` }).waitFor({ timeout: 30_000 });
+    const rows = await page.getByTestId('doc-row').count();
+    expect(rows).toBeGreaterThan(5);
+    expect(rows).toBeLessThan(80);
+    await screenshot(page, 'library-10000');
+    // Sorted by title, the last document is the one the collation puts last.
+    await page.getByLabel('排序').selectOption('title');
+    const collator = new Intl.Collator('zh-Hans-CN');
+    const all: DocSummary[] = JSON.parse((await import('node:fs')).readFileSync(`${lib.dir}/library.json`, 'utf8'));
+    const last = [...all].sort((a, b) => collator.compare(a.title, b.title) || a.id.localeCompare(b.id)).at(-1)!;
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(async () => page.locator(`[data-testid=doc-row][data-doc-id="${last.id}"]`).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator(`[data-doc-id="${last.id}"]`).getAttribute('aria-posinset')).toBe(String(N));
+    expect(await page.getByTestId('doc-row').count()).toBeLessThan(80);
+  });
+
+  it('filters exactly: a year, then the quick filter, counted as the files say', async () => {
+    const all: DocSummary[] = JSON.parse((await import('node:fs')).readFileSync(`${lib.dir}/library.json`, 'utf8'));
+    const year = '2023';
+    const inYear = all.filter((d) => documentYear(d) === year);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('facet-year').getByRole('button', { name: new RegExp(`^${year}`) }).click();
+    await expect.poll(() => page.getByTestId('doc-count').textContent()).toBe(`${inYear.length} / ${N} 篇`);
+    const word = '营商环境';
+    const both = inYear.filter((d) => d.title.includes(word) || (d.docNumber ?? '').includes(word));
+    await page.getByRole('searchbox', { name: '按标题或文号筛选' }).fill(word);
+    await expect.poll(() => page.getByTestId('doc-count').textContent()).toBe(`${both.length} / ${N} 篇`);
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => page.getByTestId('doc-count').textContent()).toBe(`共 ${N} 篇`);
+  });
+
+  it('a third 比较 tick is refused with the reason, and the first two stay ticked', async () => {
+    // Three rows by their ids: the virtual list may re-render which rows are in the page.
+    const ids = await page.getByTestId('doc-row').evaluateAll((rows: any[]) => rows.slice(0, 3).map((r) => r.dataset.docId as string));
+    const box = (i: number) => page.locator(`[data-testid=doc-row][data-doc-id="${ids[i]}"] input.compare-pick`);
+    await box(0).check();
+    await box(1).check();
+    await box(2).click();
+    expect(await box(2).isChecked()).toBe(false);
+    expect(await box(0).isChecked()).toBe(true);
+    expect(await box(1).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '一次只能比较两篇' }).count()).toBe(1);
+    expect(await box(2).getAttribute('title')).toBe('已选两篇：请先取消其中一篇');
+    expect(await page.getByRole('button', { name: /^比较/ }).textContent()).toBe('比较（已选 2）');
+    await box(0).uncheck();
+    await box(2).check();
+    expect(await page.getByRole('status').filter({ hasText: '一次只能比较两篇' }).count()).toBe(0);
+    expect(pageErrors.join('\n')).toBe('');
+  });
+});
