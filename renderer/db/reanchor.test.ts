@@ -80,6 +80,7 @@ describe('annotationsNotOn (what a re-anchoring pass must look at)', () => {
       { id: 'urn:uuid:no-target', orphaned: 0, annotation: { ...plain, id: 'urn:uuid:no-target', target: undefined } } as never,
       { id: 'urn:uuid:no-modified', orphaned: 0, annotation: { ...plain, id: 'urn:uuid:no-modified', modified: undefined } } as never,
       { id: 'urn:uuid:nothing' } as never,
+      { id: 'urn:uuid:nothing-indexed', orphaned: 0 } as never,
     ]);
     expect(await d.annotationsNotOn('hash2')).toEqual([plain]);
   });
