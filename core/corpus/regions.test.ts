@@ -101,6 +101,9 @@ describe('gazetteer', () => {
     for (const body of ['国务院办公厅', '国家发展改革委', '国家市场监督管理总局', '中国银保监会办公厅', '财政部', '工业和信息化部办公厅', '海关总署', '中国人民银行'])
       expect(regionOf([body], `${body}关于做好有关工作的通知`, null), body).toEqual({ level: 'national', province: null, city: null });
     expect(isNationalBody('国家税务总局安徽省税务局')).toBe(true);
+    // Former ministries issued rules still in force (铁路货物运输合同实施细则, 铁道部发布).
+    for (const body of ['铁道部', '卫生部', '交通部', '农业部', '劳动部'])
+      expect(regionOf([body], '某某实施细则', null), body).toEqual({ level: 'national', province: null, city: null });
     expect(regionOf(['国家税务总局安徽省税务局'], '', null)).toMatchObject({ level: 'province', province: '安徽省' });
     expect(regionOf([], '地方政府招商引资应完善项目评价机制', null)).toEqual(unknown);
     expect(regionOf(['李翊', '柴恩旺'], '国有企业“低价中标”问题应严格依法治理', null)).toEqual(unknown);
