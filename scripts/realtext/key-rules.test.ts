@@ -55,6 +55,28 @@ describe('parseLawMarkdown', () => {
     ]);
     expect(law.blocks[0]).toEqual({ kind: 'heading', level: 2, text: '第一章 总则' });
   });
+  it('reads each event of a line that runs several together (…修订根据2017年…第二次修正)', () => {
+    const joined = parseLawMarkdown(
+      [
+        '# 上海市市民体育健身条例',
+        '',
+        '2000年12月15日 上海市第十一届人民代表大会常务委员会第二十四次会议通过',
+        '',
+        '2012年4月19日 上海市第十三届人民代表大会常务委员会第三十三次会议修订根据2017年11月23日上海市第十四届人民代表大会常务委员会第四十一次会议《关于修改本市部分地方性法规的决定》第二次修正',
+        '',
+        '<!-- INFO END -->',
+        '',
+        '第一条 为了促进本市市民体育健身活动的开展，制定本条例。',
+      ].join('\n'),
+      'DLC/上海地方法规/地方性法规/上海/上海市市民体育健身条例(2017-11-23).md',
+      'c0ffee',
+    )!;
+    expect(joined.meta.map((m) => [m.date, m.event])).toEqual([
+      ['2000-12-15', 'adopted'],
+      ['2012-04-19', 'revised'],
+      ['2017-11-23', 'amended'],
+    ]);
+  });
   it('counts the paragraphs that begin with 第X条 and a space, not a quoted one nor a reference (第十条规定)', () => {
     expect(countArticles(law.blocks)).toBe(2);
   });
