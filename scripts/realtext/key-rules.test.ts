@@ -77,6 +77,28 @@ describe('parseLawMarkdown', () => {
       ['2017-11-23', 'amended'],
     ]);
   });
+  it('gives each body of a joint adoption its event (最高人民法院…会议、2024年…最高人民检察院…会议通过)', () => {
+    const joint = parseLawMarkdown(
+      [
+        '# 最高人民法院、最高人民检察院关于办理洗钱刑事案件适用法律若干问题的解释',
+        '',
+        '2023年3月20日 最高人民法院审判委员会第1880次会议、2024年3月29日最高人民检察院第十四届检察委员会第二十八次会议通过',
+        '',
+        '2024年8月20日 施行',
+        '',
+        '<!-- INFO END -->',
+        '',
+        '第一条 为依法惩治洗钱犯罪活动，制定本解释。',
+      ].join('\n'),
+      '司法解释/最高人民法院、最高人民检察院关于办理洗钱刑事案件适用法律若干问题的解释(2024-08-19).md',
+      'c0ffee',
+    )!;
+    expect(joint.meta.map((m) => [m.date, m.event, m.body])).toEqual([
+      ['2023-03-20', 'adopted', '最高人民法院'],
+      ['2024-03-29', 'adopted', '最高人民检察院'],
+      ['2024-08-20', 'effective', null],
+    ]);
+  });
   it('counts the paragraphs that begin with 第X条 and a space, not a quoted one nor a reference (第十条规定)', () => {
     expect(countArticles(law.blocks)).toBe(2);
   });

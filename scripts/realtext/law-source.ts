@@ -95,6 +95,17 @@ function eventOf(text: string): MetaEvent['event'] {
   return 'other';
 }
 
+/**
+ * Events listed with 、 share the verb printed once at the end (2023年3月20日 最高人民法院审判委员会第1880次会议、
+ * 2024年3月29日最高人民检察院…会议通过: both bodies adopted the text, the second on the later date).
+ */
+function sharedVerb(text: string): string[] {
+  const parts = text.split(/、(?=\d{4}年\d{1,2}月\d{1,2}日)/);
+  if (parts.length < 2) return parts;
+  const verb = /(通过|修正|修订|批准|公布|发布)$/.exec(parts[parts.length - 1])?.[1];
+  return verb ? parts.map((p) => (p.endsWith(verb) ? p : p + verb)) : [text];
+}
+
 export function parseLawMarkdown(md: string, path: string, commit: string): LawText | null {
   const lines = md.replace(/\r/g, '').split('\n');
   const end = lines.findIndex((l) => l.includes('INFO END'));
@@ -110,7 +121,7 @@ export function parseLawMarkdown(md: string, path: string, commit: string): LawT
     const line = l.replace(/^[（(]/, '').replace(/\s*根据$/, '').replace(/[）)。\s　]+$/, '').replace(/\s+/g, ' ').trim();
     // One source line may hold several events run together (…修订根据2017年11月23日…第二次修正, …通过2021年7月30日…批准):
     // each dated event after a verb is an event of its own, or the key misses the version the text is.
-    for (const text of line.split(EVENT_JOIN)) {
+    for (const text of line.split(EVENT_JOIN).flatMap(sharedVerb)) {
       const m = DATE.exec(text);
       if (!m) {
         extraHead.push(text);
