@@ -84,9 +84,25 @@ describe(`keyboard only (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} 
   });
 
   it('adds a note to the current clause with n, and bookmarks it with b', async () => {
+    // A selection removed just before the keys (the toolbar learns of it one animation frame late):
+    // frames are held while the keys are pressed, so n must read the live selection, not the stale one.
+    await page.keyboard.press('s');
+    await page.getByRole('toolbar', { name: '标注所选文字' }).waitFor();
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__held = [];
+      w.__raf = w.requestAnimationFrame;
+      w.requestAnimationFrame = (cb: any) => w.__held.push(cb);
+      w.getSelection().removeAllRanges();
+    });
     await page.keyboard.press('j');
     const id = (await focusedId())!;
     await page.keyboard.press('n');
+    await page.evaluate(() => {
+      const w = window as any;
+      w.requestAnimationFrame = w.__raf;
+      for (const cb of w.__held.splice(0)) w.requestAnimationFrame(cb);
+    });
     const editor = page.getByRole('dialog', { name: '编辑标注' });
     await editor.waitFor();
     await page.keyboard.type('待研究：与上位法衔接');
