@@ -20,7 +20,7 @@ import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 import { allUnits } from '../core/corpus/units.js';
 import { ImportError, MAX_IMPORT_BYTES, extractText, type Extracted } from '../core/import/extract.js';
 import { buildUserDocuments } from '../core/import/user-documents.js';
-import { rawFromPages } from '../core/import/pdf-layout.js';
+import { toRawText } from '../core/import/pdf-lines.js';
 import { fold } from '../core/text/normalize.js';
 import { type AnswerKey, GAZETTE_HEADER, lawAnswerKey, lawDocx, corpusDocPdf, lawPdf, passwordProtected, scannedPdf, titleLines } from '../test-support/import-fixtures.js';
 import { sha256Hex } from './hash.js';
@@ -152,7 +152,7 @@ describe('the pipeline on an imported PDF', () => {
     }
     // pdftotext ends each page with a form feed; the corpus's raw files mark pages as `# Page N:`.
     const pages = text.split('\f').slice(0, -1).map((p) => p.split('\n').filter((l) => l.trim() !== ''));
-    const poppler = buildCorpus([{ name: 'a.pdf', bytes: new TextEncoder().encode(rawFromPages(pages)) }], sha256Hex).docs;
+    const poppler = buildCorpus([{ name: 'a.pdf', bytes: new TextEncoder().encode(toRawText(pages)) }], sha256Hex).docs;
     const pdfjs = buildCorpus([{ name: 'a.pdf', bytes: new TextEncoder().encode(fromPdf.text) }], sha256Hex).docs;
     // The one difference allowed: pdftotext reads a table column by column, pdf.js row by row (the
     // cells of a row on one line, as they are meant to be read); the table page's text is compared

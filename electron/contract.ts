@@ -34,6 +34,7 @@ export type FileErrorCode =
   | 'too-large' // larger than the size limit
   | 'invalid' // not UTF-8, not JSON, empty PDF …
   | 'busy' // another save/open dialog is already open
+  | 'duplicate' // the same file (same content hash) is already in the user library
   | 'failed'; // anything else (message says what)
 
 export interface FileError {
@@ -79,6 +80,60 @@ export type AutoBackupWriteResult = { ok: true; file: string; skipped: boolean }
 export type AutoBackupReadResult = { ok: true; json: string; file: string; savedAt: string } | { ok: false; code: 'none'; message: string } | FileError;
 
 export type OpenExternalResult = { ok: true } | { ok: false; message: string };
+
+/** The kinds of file the user library takes (core/import/extract.ts SourceKind). */
+export type UserFileKind = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+
+/**
+ * One imported file, extracted and built by the renderer's import worker, to
+ * store in the user library (electron/user-library.ts). The main process
+ * checks `hash` against the bytes itself.
+ */
+export interface UserFileImport {
+  /** The file's name as the user had it, without folders. */
+  name: string;
+  kind: UserFileKind;
+  /** The original bytes; at most 50 MB (the browser side's limit), never empty. */
+  bytes: Uint8Array;
+  /** SHA-256 of `bytes`, lowercase hex: the file's identity (duplicates are refused). */
+  hash: string;
+  pages: number | null;
+  /** The extracted raw text (`# Page N:` form for a PDF). */
+  rawText: string;
+  /** JSON text of the built documents: `{ doc: PolicyDocument; placements: Placement[] }[]`, ids `u…`. */
+  docsJson: string;
+}
+
+/** The user's corrections of recognised metadata (renderer/db/user-library.ts DocEdits). */
+export interface UserDocEdits {
+  title?: string;
+  docNumber?: string | null;
+  issuer?: string;
+  date?: string | null;
+  kind?: string;
+  region?: { level: 'national' | 'province' | 'city' | 'district' | 'unknown'; province: string | null; city: string | null };
+}
+
+/** A stored file as listed: no bytes. */
+export interface UserFileEntry {
+  hash: string;
+  name: string;
+  kind: UserFileKind;
+  size: number;
+  pages: number | null;
+  importedAt: string;
+  docIds: string[];
+  /** Per document id: the user's corrections. */
+  edits: Record<string, UserDocEdits>;
+  /** JSON text as given at import: `{ doc, placements }[]`. */
+  docsJson: string;
+}
+
+export type UserLibraryListResult = { ok: true; files: UserFileEntry[] } | FileError;
+export type UserImportResult = { ok: true; hashes: string[] } | FileError;
+/** `docIds`: the documents removed, whose annotations the renderer marks orphaned (未能定位). */
+export type UserRemoveResult = { ok: true; docIds: string[] } | FileError;
+export type UserEditResult = { ok: true } | FileError;
 
 /** Commands the application menu sends to the renderer. */
 export type MenuCommand =
@@ -127,6 +182,10 @@ export interface IpcContract {
   'backup:open': { args: []; result: OpenBackupResult };
   'autobackup:write': { args: [json: string]; result: AutoBackupWriteResult };
   'autobackup:read': { args: []; result: AutoBackupReadResult };
+  'userlib:import': { args: [files: UserFileImport[]]; result: UserImportResult };
+  'userlib:remove': { args: [fileHash: string]; result: UserRemoveResult };
+  'userlib:list': { args: []; result: UserLibraryListResult };
+  'userlib:edit': { args: [docId: string, edits: UserDocEdits]; result: UserEditResult };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -154,6 +213,18 @@ export interface PolicyReaderBridge {
   writeAutoBackup(json: string): Promise<AutoBackupWriteResult>;
   /** Reads the newest valid automatic backup (the restore offer at start). */
   readAutoBackup(): Promise<AutoBackupReadResult>;
+  /**
+   * Stores imported files in the user library under the user-data folder, all
+   * of them or none (one atomic switch). A file already stored is refused
+   * ('duplicate'), a file over 50 MB ('too-large').
+   */
+  importFiles(files: UserFileImport[]): Promise<UserImportResult>;
+  /** Removes an imported file (by its hash) and every document built from it. */
+  removeUserDocument(fileHash: string): Promise<UserRemoveResult>;
+  /** Lists the user library: each file's metadata, documents and corrections. */
+  listUserLibrary(): Promise<UserLibraryListResult>;
+  /** Saves the user's corrections of one document's recognised metadata. */
+  saveUserDocEdits(docId: string, edits: UserDocEdits): Promise<UserEditResult>;
   /** Subscribes to menu commands (查找 → 'find'); returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -173,5 +244,9 @@ export const BRIDGE_METHODS = {
   openBackup: true,
   writeAutoBackup: true,
   readAutoBackup: true,
+  importFiles: true,
+  removeUserDocument: true,
+  listUserLibrary: true,
+  saveUserDocEdits: true,
   onMenuCommand: true,
 } as const satisfies Record<PolicyReaderBridgeMethod, true>;

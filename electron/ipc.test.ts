@@ -79,6 +79,78 @@ describe('validators', () => {
   });
 });
 
+/** A well-formed importFiles entry; the bytes are opaque to the bridge (the store checks the hash). */
+function userFile(over: Record<string, unknown> = {}) {
+  return { name: '通知.pdf', kind: 'pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]), hash: 'a'.repeat(64), pages: 1, rawText: '# Page 1:\n关于……的通知', docsJson: '[]', ...over };
+}
+
+describe('user library channels', () => {
+  it('importFiles takes 1 to 20 well-formed files and nothing else', () => {
+    const ok = userFile();
+    expect(validators['userlib:import']([[ok]])).toEqual([[ok]]);
+    expect(validators['userlib:import']([[userFile({ pages: null, kind: 'docx' })]])[0][0]).toMatchObject({ pages: null, kind: 'docx' });
+    for (const bad of [
+      [],
+      ok,
+      Array(21).fill(ok),
+      [userFile({ bytes: 'JVBERi0=' })],
+      [userFile({ bytes: [1, 2, 3] })],
+      [userFile({ bytes: new Uint8Array(0) })],
+      [userFile({ name: '../../etc/passwd' })],
+      [userFile({ name: 'C:\\x.pdf' })],
+      [userFile({ name: '' })],
+      [userFile({ kind: 'exe' })],
+      [userFile({ hash: 'A'.repeat(64) })],
+      [userFile({ hash: 'a'.repeat(63) })],
+      [userFile({ pages: -1 })],
+      [userFile({ pages: '3' })],
+      [userFile({ rawText: 5 })],
+      [userFile({ docsJson: '' })],
+      [userFile({ path: '/etc/passwd' })],
+    ]) {
+      expect(() => validators['userlib:import']([bad]), JSON.stringify(bad).slice(0, 80)).toThrow(IpcArgumentError);
+    }
+    expect(() => validators['userlib:import']([[ok], 'extra'])).toThrow(/argument/);
+  });
+  it('importFiles refuses bytes far over the 50 MB limit outright (just over it, the store answers in Chinese)', () => {
+    const far = new Uint8Array(LIMITS.importBytes * 2 + 1);
+    expect(() => validators['userlib:import']([[userFile({ bytes: far })]])).toThrow(/size limit/);
+    const just = new Uint8Array(LIMITS.importBytes + 1);
+    expect(validators['userlib:import']([[userFile({ bytes: just })]])[0][0].bytes).toBe(just);
+  });
+  it('removeUserDocument takes a file hash; saveUserDocEdits a user document id and known fields', () => {
+    expect(validators['userlib:remove'](['b'.repeat(64)])).toEqual(['b'.repeat(64)]);
+    for (const bad of [[], ['x'], [5], ['../objects'], ['b'.repeat(64), 1]]) expect(() => validators['userlib:remove'](bad)).toThrow(IpcArgumentError);
+    expect(validators['userlib:list']([])).toEqual([]);
+    expect(() => validators['userlib:list'](['x'])).toThrow(IpcArgumentError);
+    expect(validators['userlib:edit'](['u0123456789a', { title: 't', docNumber: null, date: '2024-01-01' }])).toEqual(['u0123456789a', { title: 't', docNumber: null, date: '2024-01-01' }]);
+    const region = { level: 'city', province: '山东省', city: '青岛市' };
+    expect(validators['userlib:edit'](['u0123456789a', { region }])).toEqual(['u0123456789a', { region }]);
+    for (const bad of [
+      ['p0123456789a', {}],
+      ['u0123456789a'],
+      ['u0123456789a', { title: 5 }],
+      ['u0123456789a', { title: null }],
+      ['u0123456789a', { id: 'u1' }],
+      ['u0123456789a', { issuer: 'x'.repeat(LIMITS.editFieldChars + 1) }],
+      ['u0123456789a', { region: '山东省' }],
+      ['u0123456789a', { region: { level: 'planet', province: null, city: null } }],
+      ['u0123456789a', { region: { level: 'city', province: 5, city: null } }],
+    ]) {
+      expect(() => validators['userlib:edit'](bad), JSON.stringify(bad)).toThrow(IpcArgumentError);
+    }
+  });
+  it('an untrusted sender is refused before the arguments are even looked at', async () => {
+    const handler = vi.fn();
+    const h = guarded('userlib:import', handler);
+    await expect(h(event({ url: 'app://reader/', parent: {} }), [userFile()])).rejects.toThrow(/untrusted sender/);
+    await expect(h(event({ url: 'https://www.gov.cn/', parent: null }), [userFile()])).rejects.toThrow(/untrusted sender/);
+    await expect(guarded('userlib:remove', handler)(event(null), 'a'.repeat(64))).rejects.toThrow(/untrusted sender/);
+    await expect(h(event(top), [userFile({ kind: 'exe' })])).rejects.toThrow(IpcArgumentError);
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
+
 describe('guarded handlers', () => {
   it('runs the handler for a trusted sender with validated args', async () => {
     const handler = vi.fn(async () => ({ ok: true as const }));
@@ -112,6 +184,10 @@ describe('guarded handlers', () => {
       openBackup: [],
       writeAutoBackup: ['{"format":"policy-reader/annotations","formatVersion":1,"annotations":[]}'],
       readAutoBackup: [],
+      importFiles: [[userFile()]],
+      removeUserDocument: ['a'.repeat(64)],
+      listUserLibrary: [],
+      saveUserDocEdits: ['u0123456789a', { title: '标题' }],
     };
     const invoking = Object.keys(bridge).filter((m) => m !== 'onMenuCommand');
     expect(invoking.filter((m) => !samples[m]), 'bridge methods without sample arguments in this test').toEqual([]);

@@ -5,7 +5,7 @@
  * the arguments must have exactly the contract's shape and size limits.
  */
 import type { IpcMainInvokeEvent } from 'electron';
-import type { IpcChannel, IpcContract, SaveBackupRequest, SavePdfRequest } from './contract';
+import type { IpcChannel, IpcContract, SaveBackupRequest, SavePdfRequest, UserDocEdits, UserFileImport, UserFileKind } from './contract';
 import { isAppUrl } from './security';
 
 /** Runtime list of invoke channels; `satisfies` makes it exhaustive against the contract. */
@@ -17,6 +17,10 @@ const CHANNEL_SET = {
   'backup:open': true,
   'autobackup:write': true,
   'autobackup:read': true,
+  'userlib:import': true,
+  'userlib:remove': true,
+  'userlib:list': true,
+  'userlib:edit': true,
 } as const satisfies Record<IpcChannel, true>;
 export const IPC_CHANNELS = Object.keys(CHANNEL_SET) as IpcChannel[];
 
@@ -25,7 +29,23 @@ export const LIMITS = {
   fileNameChars: 255,
   pdfHtmlChars: 20 * 1024 * 1024,
   backupChars: 50 * 1024 * 1024,
+  /** The browser side's limit (core/import/extract.ts MAX_IMPORT_BYTES), the same for the bridge. */
+  importBytes: 50 * 1024 * 1024,
+  /** Files per importFiles call; the importer sends one at a time. */
+  importFiles: 20,
+  /** Extracted text and built documents of one file: a 50 MB PDF yields far less text than that. */
+  importTextChars: 100 * 1024 * 1024,
+  editFieldChars: 1000,
 } as const;
+
+/** The Chinese message for a file over the limit: the browser side's wording (renderer/import/importer.ts). */
+export function tooLargeMessage(name: string, bytes: number): string {
+  return `文件超过 50 MB 的上限（${(bytes / 1048576).toFixed(1)} MB）：${name}`;
+}
+
+const USER_FILE_KINDS: readonly UserFileKind[] = ['pdf', 'docx', 'txt', 'md', 'html'];
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const USER_DOC_ID = /^u[0-9a-f]{11}$/;
 
 export class IpcArgumentError extends Error {
   override name = 'IpcArgumentError';
@@ -63,6 +83,53 @@ function str(channel: string, field: string, v: unknown, max: number, { optional
 
 function arity(channel: string, args: unknown[], n: number): void {
   if (args.length !== n) fail(channel, `expected ${n} argument(s), got ${args.length}`);
+}
+
+function userFile(channel: string, v: unknown): UserFileImport {
+  const o = plainObject(channel, v, ['name', 'kind', 'bytes', 'hash', 'pages', 'rawText', 'docsJson']);
+  const name = str(channel, 'name', o.name, LIMITS.fileNameChars, { nonEmpty: true })!;
+  if (/[/\\\u0000]/.test(name)) fail(channel, 'name must not contain a folder');
+  if (!USER_FILE_KINDS.includes(o.kind as UserFileKind)) fail(channel, 'kind is not supported');
+  if (!(o.bytes instanceof Uint8Array)) fail(channel, 'bytes must be a Uint8Array');
+  if (o.bytes.byteLength === 0) fail(channel, 'bytes must not be empty');
+  // Over the limit is the user's file, not a programming error: the store answers it with
+  // the Chinese message (userLibrary.import); only an absurd size is refused here.
+  if (o.bytes.byteLength > LIMITS.importBytes * 2) fail(channel, 'bytes is far over the size limit');
+  const hash = str(channel, 'hash', o.hash, 64)!;
+  if (!SHA256_HEX.test(hash)) fail(channel, 'hash must be a lowercase SHA-256 hex');
+  if (o.pages !== null && !(Number.isSafeInteger(o.pages) && (o.pages as number) >= 0)) fail(channel, 'pages must be null or a count');
+  return {
+    name,
+    kind: o.kind as UserFileKind,
+    bytes: o.bytes,
+    hash,
+    pages: o.pages as number | null,
+    rawText: str(channel, 'rawText', o.rawText, LIMITS.importTextChars)!,
+    docsJson: str(channel, 'docsJson', o.docsJson, LIMITS.importTextChars, { nonEmpty: true })!,
+  };
+}
+
+function docEdits(channel: string, v: unknown): UserDocEdits {
+  const o = plainObject(channel, v, ['title', 'docNumber', 'issuer', 'date', 'kind', 'region']);
+  const out: UserDocEdits = {};
+  if (o.region !== undefined) {
+    const r = plainObject(channel, o.region, ['level', 'province', 'city']);
+    if (!['national', 'province', 'city', 'district', 'unknown'].includes(r.level as string)) fail(channel, 'region.level is not supported');
+    const part = (k: 'province' | 'city') => (r[k] === null ? null : str(channel, `region.${k}`, r[k], LIMITS.editFieldChars)!);
+    out.region = { level: r.level as NonNullable<UserDocEdits['region']>['level'], province: part('province'), city: part('city') };
+  }
+  for (const key of ['title', 'issuer', 'kind'] as const) {
+    const s = str(channel, key, o[key], LIMITS.editFieldChars, { optional: true });
+    if (s !== undefined) out[key] = s;
+  }
+  for (const key of ['docNumber', 'date'] as const) {
+    if (o[key] === null) out[key] = null;
+    else {
+      const s = str(channel, key, o[key], LIMITS.editFieldChars, { optional: true });
+      if (s !== undefined) out[key] = s;
+    }
+  }
+  return out;
 }
 
 type Validators = { [C in IpcChannel]: (args: unknown[]) => IpcContract[C]['args'] };
@@ -114,6 +181,32 @@ export const validators: Validators = {
   'autobackup:read': (args) => {
     arity('autobackup:read', args, 0);
     return [];
+  },
+  'userlib:import': (args) => {
+    const c = 'userlib:import';
+    arity(c, args, 1);
+    const list = args[0];
+    if (!Array.isArray(list)) fail(c, 'expected an array of files');
+    if (list.length === 0 || list.length > LIMITS.importFiles) fail(c, `expected 1 to ${LIMITS.importFiles} files`);
+    return [list.map((f) => userFile(c, f))];
+  },
+  'userlib:remove': (args) => {
+    const c = 'userlib:remove';
+    arity(c, args, 1);
+    const hash = str(c, 'fileHash', args[0], 64)!;
+    if (!SHA256_HEX.test(hash)) fail(c, 'fileHash must be a lowercase SHA-256 hex');
+    return [hash];
+  },
+  'userlib:list': (args) => {
+    arity('userlib:list', args, 0);
+    return [];
+  },
+  'userlib:edit': (args) => {
+    const c = 'userlib:edit';
+    arity(c, args, 2);
+    const id = str(c, 'docId', args[0], 12)!;
+    if (!USER_DOC_ID.test(id)) fail(c, 'docId must be a user document id (u + 11 hex digits)');
+    return [id, docEdits(c, args[1])];
   },
 };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Runs the BUILT dist bundle (main.cjs) in plain Node against a fake `electron`
  * module, to check the composition in main.ts without the Electron binary:
@@ -176,6 +177,10 @@ describe('main.cjs composed against a fake electron', () => {
       'backup:save',
       'export:save-pdf',
       'shell:open-external',
+      'userlib:edit',
+      'userlib:import',
+      'userlib:list',
+      'userlib:remove',
     ]);
     const info = fake.state.ipc.get('app:get-info')!;
     await expect(info(trusted)).resolves.toEqual({ version: '9.9.9', platform: process.platform, isPackaged: false });
@@ -225,6 +230,22 @@ describe('main.cjs composed against a fake electron', () => {
     expect(JSON.parse(latest.json).annotations.map((a: { body: { value: string }[] }) => a.body[0].value)).toEqual(['n2']);
     await expect(write(trusted, 42)).rejects.toThrow(/string/);
     await expect(read({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/untrusted/);
+  });
+
+  it('stores imported files in user-data/user-library through the bridge channels, sender and arguments checked', async () => {
+    const importFiles = fake.state.ipc.get('userlib:import')!;
+    const list = fake.state.ipc.get('userlib:list')!;
+    const remove = fake.state.ipc.get('userlib:remove')!;
+    const bytes = new TextEncoder().encode('关于开展政策文件清理工作的通知\n各有关单位：……');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const file = { name: '通知.txt', kind: 'txt', bytes, hash, pages: null, rawText: '关于开展政策文件清理工作的通知', docsJson: JSON.stringify([{ doc: { id: 'u0123456789a', title: '关于开展政策文件清理工作的通知' }, placements: [] }]) };
+    await expect(importFiles({ senderFrame: { url: 'https://evil.example/', parent: null } }, [file])).rejects.toThrow(/untrusted/);
+    await expect(importFiles(trusted, file)).rejects.toThrow(/array/);
+    await expect(importFiles(trusted, [file])).resolves.toEqual({ ok: true, hashes: [hash] });
+    expect(fs.readFileSync(path.join(tmp, 'paths', 'userData', 'user-library', 'objects', hash, 'original'), 'utf8')).toContain('政策文件清理');
+    await expect(list(trusted)).resolves.toMatchObject({ ok: true, files: [{ hash, name: '通知.txt', docIds: ['u0123456789a'] }] });
+    await expect(remove(trusted, hash)).resolves.toEqual({ ok: true, docIds: ['u0123456789a'] });
+    await expect(list(trusted)).resolves.toEqual({ ok: true, files: [] });
   });
 
   it('holds the quit until the backup is written', () => {

@@ -15,6 +15,7 @@ import { buildMenuTemplate } from './menu';
 import { resolveAppPaths, userDataOverride } from './paths';
 import { APP_ENTRY_URL, handleAppProtocol, registerAppScheme, type ServeFs } from './protocol';
 import { externalHref, hardenSession, hardenWebContents, secureWebPreferences } from './security';
+import { createUserLibrary } from './user-library';
 import { acquireSingleInstance, openMainWindow } from './window';
 
 const APP_NAME = '政策阅读器';
@@ -79,7 +80,9 @@ async function start(): Promise<void> {
   const renderPdf = createElectronPdfRenderer({ BrowserWindow, session }, isDev);
   const documents = () => app.getPath('documents');
   const autoBackup = createAutoBackup({ userData: app.getPath('userData'), log });
-  holdQuitForBackup(app, autoBackup, log);
+  const userLibrary = createUserLibrary({ userData: app.getPath('userData'), log });
+  // Quit waits for the last backup and the last user-library change alike.
+  holdQuitForBackup(app, { idle: () => Promise.all([autoBackup.idle(), userLibrary.idle()]).then(() => {}) }, log);
 
   registerIpcHandlers(
     ipcMain,
@@ -96,6 +99,10 @@ async function start(): Promise<void> {
       'backup:open': () => gate(BUSY, () => openBackup({ dialogs, defaultDir: documents() })),
       'autobackup:write': (_event, json) => autoBackup.write(json),
       'autobackup:read': () => autoBackup.readLatest(),
+      'userlib:import': (_event, files) => userLibrary.import(files),
+      'userlib:remove': (_event, fileHash) => userLibrary.remove(fileHash),
+      'userlib:list': () => userLibrary.list(),
+      'userlib:edit': (_event, docId, edits) => userLibrary.saveEdits(docId, edits),
     },
     log,
   );

@@ -20,6 +20,10 @@ const bridge: PolicyReaderBridge = {
   openBackup: () => invoke('backup:open'),
   writeAutoBackup: (json) => invoke('autobackup:write', json),
   readAutoBackup: () => invoke('autobackup:read'),
+  importFiles: (files) => invoke('userlib:import', files),
+  removeUserDocument: (fileHash) => invoke('userlib:remove', fileHash),
+  listUserLibrary: () => invoke('userlib:list'),
+  saveUserDocEdits: (docId, edits) => invoke('userlib:edit', docId, edits),
   onMenuCommand: (listener) => {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand: listener must be a function');
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {

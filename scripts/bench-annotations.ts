@@ -34,6 +34,7 @@ import { flatten } from '../e2e/browser/corpus-facts';
 import { ReaderDatabase } from '../renderer/db/database';
 import { reanchorAll } from '../renderer/annotations/reanchor';
 import { DEFAULT_CORPUS, REPO } from './preview-server';
+import { mulberry32 } from '../core/util/random';
 
 // page.evaluate callbacks run in the browser; this file is checked with Node types only.
 declare const document: any, window: any, indexedDB: any, performance: any;
@@ -57,16 +58,6 @@ const median = (xs: number[]) => {
 };
 const fmt = (xs: number[]) => `median ${median(xs).toFixed(0).padStart(5)} ms  (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
 
-/** A deterministic PRNG (mulberry32): the same annotations every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makeAnnotations(corpus: string, count: number): { list: Annotation[]; contentHash: string } {
   const contentHash = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')).contentHash as string;
   const library = JSON.parse(readFileSync(join(corpus, 'library.json'), 'utf8')) as DocSummary[];
@@ -78,7 +69,7 @@ export function makeAnnotations(corpus: string, count: number): { list: Annotati
       if (len >= 8) units.push({ doc, unit, len });
     }
   }
-  const r = rng(42);
+  const r = mulberry32(42); // seeded: the same annotations every run
   const t0 = Date.parse('2025-01-01T00:00:00Z');
   const list: Annotation[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,31 +1,12 @@
 /** Small hand-made annotations for the unit tests of every layer (anchoring tests use the real corpus). Test code: kept out of core/ so the app never ships it. */
 import type { PolicyDocument } from '../core/corpus/types.js';
+import { testDocument } from './doc-fixtures.js';
 import { unitBodyText } from '../core/corpus/units.js';
 import { newAnnotation } from '../core/annotations/create.js';
 import type { Annotation, HighlightColour, Motivation } from '../core/annotations/model.js';
 
 export function testDoc(id: string, paragraphs: string[], title = `测试文件${id}`): PolicyDocument {
-  return {
-    id,
-    title,
-    titleSource: 'title-line',
-    issuer: '',
-    issuers: [],
-    docNumber: null,
-    date: null,
-    effectiveDate: null,
-    authors: [],
-    region: { level: 'unknown', province: null, city: null },
-    kind: '办法',
-    sources: [],
-    unitCount: 1,
-    charCount: 0,
-    bodyMissing: null,
-    formatVersion: 1,
-    addressees: null,
-    signature: [],
-    units: [{ id: `${id}~ar1`, path: 'ar1', level: 'article', label: '第一条', heading: null, paragraphs: paragraphs.map((text) => ({ text, pages: [] })), pages: [], children: [] }],
-  };
+  return testDocument(id, [{ id: `${id}~ar1`, path: 'ar1', level: 'article', label: '第一条', heading: null, paragraphs: paragraphs.map((text) => ({ text, pages: [] })), pages: [], children: [] }], { title });
 }
 
 let n = 0;

@@ -7,14 +7,14 @@
  * DOCX with the `docx` package. The Markdown is the answer key: the parser
  * never sees it.
  *
- * PDFs are cached in .cache/import-fixtures/ by the hash of their HTML, so
+ * PDFs are cached in .cache/import-fixtures/ by the hash of their HTML and print options, so
  * only the first run launches Chromium.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { documentHtml, html, printPdf, withBrowser } from './render-pdf';
+import { documentHtml, html, renderPdf, type PdfOptions } from './render-pdf';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const CACHE = join(ROOT, '.cache', 'import-fixtures');
@@ -91,6 +91,15 @@ export function lawHtml(key: AnswerKey, opts: { repeat?: number } = {}): string 
   return documentHtml(copies + table);
 }
 
+/** Gazette margins (wider than the real-text set's) for every fixture PDF. */
+const GAZETTE_MARGIN = { top: '28mm', bottom: '25mm', left: '26mm', right: '26mm' };
+
+/** `page` printed with `opts`, from the cache when these bytes were printed before (the options are part of the key). */
+function printed(name: string, page: string, opts: PdfOptions): Promise<Uint8Array> | Uint8Array {
+  const options = { margin: GAZETTE_MARGIN, footer: 'none' as const, ...opts };
+  return cached(name, page + JSON.stringify(options), () => renderPdf(page, options));
+}
+
 function cached(name: string, content: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> | Uint8Array {
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
   const file = join(CACHE, `${name}-${hash}.pdf`);
@@ -105,14 +114,14 @@ function cached(name: string, content: string, make: () => Promise<Uint8Array>):
 /** The law printed to PDF with a running header and page numbers (see the module comment). */
 export async function lawPdf(opts: { repeat?: number } = {}): Promise<Uint8Array> {
   const page = lawHtml(lawAnswerKey(), opts);
-  return cached(`law-x${opts.repeat ?? 1}`, page, () => withBrowser((b) => printPdf(b, page, { header: GAZETTE_HEADER, pageNumbers: true })));
+  return printed(`law-x${opts.repeat ?? 1}`, page, { header: GAZETTE_HEADER, footer: 'dash' });
 }
 
 /** A PDF whose pages are only images (a scan): Chromium prints an SVG drawing, no text. */
 export async function scannedPdf(): Promise<Uint8Array> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="800"><rect width="600" height="800" fill="#eee"/>${Array.from({ length: 30 }, (_, i) => `<rect x="60" y="${40 + i * 24}" width="${300 + ((i * 37) % 180)}" height="10" fill="#333"/>`).join('')}</svg>`;
   const page = documentHtml(`<img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}" width="600">`);
-  return cached('scanned', page, () => withBrowser((b) => printPdf(b, page)));
+  return printed('scanned', page, {});
 }
 
 /** The same text as a Word document, one paragraph per paragraph, written by the `docx` package. */
@@ -207,5 +216,5 @@ export function corpusDocHtml(d: PrintableDoc): string {
 
 export async function corpusDocPdf(d: PrintableDoc & { id: string }, header = '政府公报'): Promise<Uint8Array> {
   const page = corpusDocHtml(d);
-  return cached(`corpus-${d.id}`, page, () => withBrowser((b) => printPdf(b, page, { header, pageNumbers: true })));
+  return printed(`corpus-${d.id}`, page, { header, footer: 'dash' });
 }

@@ -11,8 +11,8 @@ import { STRONG, starFamilies, type Link } from './families.js';
 import { bandKeys, CLAUSE_LSH_ROWS, forEachCandidate, LSH_BANDS, LSH_ROWS, signature, SIGNATURE_LENGTH } from './minhash.js';
 import { hashString, overlap, shingleSet, SHINGLE_SIZE, type Overlap } from './shingles.js';
 import { coreTitle, bigramDice, isDraftTitle } from './titles.js';
-import { compareUnits, overlapKey } from './units.js';
-import { clauseSimilarity, MIN_CLAUSE_SHINGLES } from './measures.js';
+import { compareUnits } from './units.js';
+import { clauseSimilarity, MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
 import type { ClauseMatch, LshTables, Relation, VariantFamily, VariantPair, VariantsFile } from './format.js';
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
@@ -83,12 +83,12 @@ export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void
   const unitIdx: number[] = [];
   for (const u of compareUnits(doc)) {
     if (u.pseudo) continue; // titles, addressees, signatures: a copy lacks them, templates share them
-    const key = overlapKey(u.text.slice(u.labelLength));
+    const key = unitWording(u);
     keys.push(key);
     unitIdx.push(out.units.length);
     out.units.push({ id: u.id, doc: di, set: shingleSet(key) });
   }
-  out.docs.push({ doc, set: shingleSet(keys.join('')), units: unitIdx });
+  out.docs.push({ doc, set: wordingShingles(keys), units: unitIdx });
 }
 
 export function prepare(docs: PolicyDocument[]): Prepared {

@@ -28,19 +28,29 @@ export function clauseSimilarity(o: Overlap, a: Uint32Array, b: Uint32Array): nu
   return Math.max(o.jaccard, contained >= CLAUSE_CONTAINED ? contained : 0);
 }
 
-/** The shingles of a unit's wording (its marker left out: a renumbered clause is the same clause). */
-export function unitShingles(u: Pick<CompareUnit, 'text' | 'labelLength'>): Uint32Array {
-  return shingleSet(overlapKey(u.text.slice(u.labelLength)));
+/** A unit's wording as it is measured: its marker left out (a renumbered clause is the same clause), folded by overlapKey. */
+export function unitWording(u: Pick<CompareUnit, 'text' | 'labelLength'>): string {
+  return overlapKey(u.text.slice(u.labelLength));
 }
 
-/** The shingles of a document's wording: its units without title, addressees and signature, which a copy lacks and templates share. */
+/** The shingles of a unit's wording. */
+export function unitShingles(u: Pick<CompareUnit, 'text' | 'labelLength'>): Uint32Array {
+  return shingleSet(unitWording(u));
+}
+
+/**
+ * The shingles of a document's wording from its units' wordings, in order —
+ * without title, addressees and signature (pseudo units), which a copy lacks
+ * and templates share. Variant detection (detect.ts prepare) passes the
+ * wordings it already has, so both measure the same text.
+ */
+export function wordingShingles(wordings: readonly string[]): Uint32Array {
+  return shingleSet(wordings.join(''));
+}
+
+/** The shingles of a document's wording (see wordingShingles). */
 export function documentShingles(units: readonly CompareUnit[]): Uint32Array {
-  return shingleSet(
-    units
-      .filter((u) => !u.pseudo)
-      .map((u) => overlapKey(u.text.slice(u.labelLength)))
-      .join(''),
-  );
+  return wordingShingles(units.filter((u) => !u.pseudo).map(unitWording));
 }
 
 /** Document overlap: the higher share of either text found in the other. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { alignDocuments } from './align.js';
 import { compareUnits } from './units.js';
+import { testDocument } from '../../test-support/doc-fixtures.js';
 
 const unit = (doc: string, path: string, level: Unit['level'], label: string, text: string, extra: Partial<Unit> = {}): Unit => ({
   id: `${doc}~${path}`,
@@ -15,29 +16,7 @@ const unit = (doc: string, path: string, level: Unit['level'], label: string, te
   ...extra,
 });
 
-function doc(id: string, units: Unit[]): PolicyDocument {
-  return {
-    formatVersion: 1,
-    id,
-    title: '示例办法',
-    titleSource: 'inferred',
-    issuer: '',
-    issuers: [],
-    docNumber: null,
-    date: null,
-    effectiveDate: null,
-    authors: [],
-    region: { level: 'unknown', province: null, city: null },
-    kind: '办法',
-    sources: [],
-    unitCount: units.length,
-    charCount: 0,
-    bodyMissing: null,
-    addressees: null,
-    signature: [],
-    units,
-  } as PolicyDocument;
-}
+const doc = (id: string, units: Unit[]): PolicyDocument => testDocument(id, units, { title: '示例办法', titleSource: 'inferred' });
 
 // A list printed with 、 after its numbers (7、) and an article of two 款: the
 // parser normalises 7、 to 7. and names the 款 第一款/第二款, neither of which is printed.

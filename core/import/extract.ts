@@ -8,7 +8,7 @@
  */
 import { decodeRaw } from '../corpus/decode.js';
 import { htmlToText, markdownToText } from './html-text.js';
-import { type PdfTextItem, itemFromPdfJs, pageLines, rawFromPages } from './pdf-layout.js';
+import { type PdfTextItem, pageLines, toRawText } from './pdf-lines.js';
 
 export type SourceKind = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
 
@@ -119,18 +119,18 @@ async function extractPdf(name: string, bytes: Uint8Array, libs: ExtractorLibs, 
       try {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
-        items = content.items.filter((it): it is Parameters<typeof itemFromPdfJs>[0] => typeof (it as { str?: unknown }).str === 'string').map(itemFromPdfJs);
+        items = content.items.filter((it): it is PdfTextItem => typeof (it as { str?: unknown }).str === 'string');
         page.cleanup();
       } catch (e) {
         if (e instanceof ImportError) throw e;
         throw new ImportError('corrupt-pdf', `PDF 第 ${n} 页已损坏，无法读取：${name}`);
       }
-      pages.push(pageLines(items));
+      pages.push(pageLines(items, { layout: 'lines' }));
       opts.onPage?.(n, doc.numPages);
     }
     const chars = pages.reduce((s, lines) => s + lines.join('').replace(/\s/g, '').length, 0);
     if (chars < MIN_CHARS_PER_PAGE * Math.max(1, pages.length)) throw new ImportError('no-text-layer', `此 PDF 没有文字层（可能是扫描件），无法识别文字：${name}`);
-    return { kind: 'pdf', text: rawFromPages(pages), pages: pages.length, warnings: [] };
+    return { kind: 'pdf', text: toRawText(pages), pages: pages.length, warnings: [] };
   } finally {
     await task.destroy().catch(() => undefined);
   }

@@ -51,3 +51,17 @@ export function repairPdfGlyphs(text: string): string {
     return ch.normalize('NFKC');
   });
 }
+
+/**
+ * Glyphs a CJK font shares between a simplified character and its traditional
+ * twin; the ToUnicode table then names the lower code point (户 U+6237 comes
+ * out as 戶 U+6236). A page-level repair, unlike the one above: folded only on
+ * a page written in simplified characters, so a traditional text keeps its own.
+ */
+const SHARED_GLYPH: Record<string, string> = { 戶: '户' };
+const SIMPLIFIED_ONLY = /[这们国发为说时对会经过关门车东见]/;
+
+export function repairSharedGlyphs(lines: string[]): string[] {
+  if (!lines.some((l) => SIMPLIFIED_ONLY.test(l))) return lines;
+  return lines.map((l) => l.replace(/[戶]/g, (c) => SHARED_GLYPH[c] ?? c));
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldRadicals, pageLines, toRawText, type PdfTextItem } from './pdf-lines.js';
+import { repairPdfGlyphs } from './glyphs.js';
+import { pageLines, toRawText, type PdfTextItem } from './pdf-lines.js';
 
 /** A pdf.js text item of `str` set at 12pt from (x, y), one em per character (CJK full width). */
 function item(str: string, x: number, y: number, size = 12): PdfTextItem {
@@ -36,7 +37,7 @@ describe('pageLines', () => {
   });
 
   it('reads Kangxi and supplement radicals as the characters they stand for', () => {
-    expect(foldRadicals('中华⼈⺠共和国⾏政')).toBe('中华人民共和国行政');
+    expect(repairPdfGlyphs('中华⼈⺠共和国⾏政')).toBe('中华人民共和国行政');
     expect(pageLines([item('⼈⺠代表⼤会', 72, 700)])).toEqual(['人民代表大会']);
   });
 

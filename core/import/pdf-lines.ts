@@ -1,71 +1,63 @@
 /**
- * Text lines of a PDF page from pdf.js text items, in the shape the corpus
- * pipeline reads (the raw format: one printed line per line, blank lines
- * where the page leaves a paragraph gap, leading ideographic spaces where a
- * line is indented). Pure: the caller runs pdf.js (`page.getTextContent()`)
- * and passes the items with their positions; nothing here touches the DOM,
- * Node or pdf.js itself, so the build, a worker and tests share it.
+ * Text lines of a PDF page from pdf.js text items — the one line joiner of
+ * the app's import (core/import/extract.ts) and the real-text extraction
+ * (scripts/realtext/extract.ts). A PDF has no lines, only runs of glyphs
+ * placed on the page: a run is on the same line as another when their
+ * baselines are within half a character height; lines come top to bottom,
+ * runs left to right, so a running header comes first and a page-number
+ * footer last, where the furniture stage expects them. Pure: the caller runs
+ * pdf.js (`page.getTextContent()`) and passes the items with their positions;
+ * nothing here touches the DOM, Node or pdf.js itself.
+ *
+ * Two ways to set the lines down (`layout`):
+ *  - 'paragraphs' (default): blank lines where the page leaves a paragraph
+ *    gap, leading ideographic spaces where a line is indented, an ideographic
+ *    space for a gap between CJK runs — the raw format the corpus's
+ *    paragraph stage reads best (the real-text set).
+ *  - 'lines': one printed line per line, nothing added but one ASCII space
+ *    for a gap wider than a character (table cells); the app's import, whose
+ *    answer-key checks (cli/import.test.ts) expect exactly the printed lines.
  *
  *   const lines = pageLines(items)              // one page
  *   const raw = toRawText([lines1, lines2, …])  // '# Page 1:\n…'
  */
+import { repairPdfGlyphs, repairSharedGlyphs } from './glyphs.js';
 
 /** What pdf.js gives per text item (`TextItem`): the string and its text matrix. */
 export interface PdfTextItem {
   str: string;
-  /** [a, b, c, d, e, f]: e/f are x/y of the baseline start (PDF units, y up); d is the font size for upright text. */
+  /** [a, b, c, d, e, f]: e/f are x/y of the baseline start (PDF units, y up); the scale is the font size. */
   transform: number[];
   width: number;
   height: number;
 }
 
-export interface PageLinesOptions {
-  /** A vertical gap larger than this many line pitches (of the lines' font size) is a blank line (paragraph gap). Default 1.4. */
-  blankGap?: number;
-}
-
-interface Piece {
+/** A text run placed on the page: left edge and baseline in PDF units (y grows upwards), font size. */
+export interface PlacedText {
   str: string;
   x: number;
   y: number;
-  w: number;
+  width: number;
   size: number;
+}
+
+export interface PageLinesOptions {
+  /** See the module comment. Default 'paragraphs'. */
+  layout?: 'paragraphs' | 'lines';
+  /** 'paragraphs' only: a vertical gap larger than this many line pitches (of the lines' font size) is a blank line. Default 1.4. */
+  blankGap?: number;
 }
 
 interface Row {
   y: number;
   size: number;
-  pieces: Piece[];
+  pieces: PlacedText[];
 }
 
-/**
- * Fonts map some CJK glyphs to Kangxi radicals (U+2F00–U+2FD5) or CJK radical
- * supplement code points (⺠ U+2EA0) in their ToUnicode tables, so pdf.js
- * reports 人民 as ⼈⺠. NFKC folds the Kangxi block; the supplement has no
- * decomposition, so its simplified-Chinese forms are listed.
- */
-const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺠': '民', '⺟': '母', '⺩': '王', '⻄': '西', '⻅': '见', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青',
-  '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟',
-  '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻆': '角', '⻁': '虎',
-};
-
-/**
- * Glyphs a CJK font shares between a simplified character and its traditional
- * twin; the ToUnicode table then names the lower code point (户 U+6237 comes
- * out as 戶 U+6236). Folded only on a page written in simplified characters,
- * so a traditional text keeps its own.
- */
-const SHARED_GLYPH: Record<string, string> = { 戶: '户' };
-const SIMPLIFIED_ONLY = /[这们国发为说时对会经过们关门车东见]/;
-
-export function foldRadicals(s: string): string {
-  return s.replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
-}
-
-function foldSharedGlyphs(lines: string[]): string[] {
-  if (!lines.some((l) => SIMPLIFIED_ONLY.test(l))) return lines;
-  return lines.map((l) => l.replace(/[戶]/g, (c) => SHARED_GLYPH[c] ?? c));
+/** pdf.js `TextItem.transform` is [a, b, c, d, e, f]: e/f the origin, the scale the font size. */
+export function placeText(it: PdfTextItem): PlacedText {
+  const [a, , c, d, e, f] = it.transform;
+  return { str: it.str, x: e, y: f, width: it.width, size: Math.hypot(c, d) || Math.abs(a) || it.height || 10 };
 }
 
 function median(xs: number[]): number {
@@ -76,45 +68,11 @@ function median(xs: number[]): number {
 
 const CJK = /[\u3000-\u303F\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 
-/** Join the pieces of one row left to right; a gap of a third of a character or more between two pieces is a space (ideographic between CJK, ASCII otherwise). */
-function joinRow(row: Row): string {
-  const ps = row.pieces.sort((a, b) => a.x - b.x);
-  let out = '';
-  let end = -Infinity;
-  for (const p of ps) {
-    const gap = p.x - end;
-    if (out && gap > p.size * 0.33) {
-      const prev = out[out.length - 1];
-      const next = p.str[0];
-      const wide = CJK.test(prev) && CJK.test(next);
-      const n = Math.max(1, Math.round(gap / p.size));
-      out += wide ? '\u3000'.repeat(Math.min(n, 4)) : ' ';
-    }
-    out += p.str;
-    end = Math.max(end, p.x + p.w);
-  }
-  return out;
-}
-
-/**
- * The lines of one page, top to bottom. Items on one baseline (within half a
- * font size) form a line; a line that starts one character or more right of
- * the page's text margin gets that many ideographic spaces (capped at 4), as
- * an indented paragraph start is typed; centred lines start further in and
- * get the cap.
- */
-export function pageLines(items: readonly PdfTextItem[], opts: PageLinesOptions = {}): string[] {
-  const pieces: Piece[] = [];
-  for (const it of items) {
-    const str = foldRadicals(it.str).replace(/[\s\u3000]+$/g, '');
-    if (!str.trim()) continue;
-    const size = Math.abs(it.transform[3]) || Math.abs(it.transform[0]) || it.height || 10;
-    pieces.push({ str, x: it.transform[4], y: it.transform[5], w: it.width, size });
-  }
-  if (!pieces.length) return [];
-  pieces.sort((a, b) => b.y - a.y || a.x - b.x);
+/** Runs whose baselines are within half a character height share a row; rows top to bottom, runs left to right. */
+function groupRows(pieces: readonly PlacedText[]): Row[] {
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: Row[] = [];
-  for (const p of pieces) {
+  for (const p of sorted) {
     const row = rows.find((r) => Math.abs(r.y - p.y) <= Math.min(r.size, p.size) * 0.5);
     if (row) {
       row.pieces.push(p);
@@ -122,6 +80,57 @@ export function pageLines(items: readonly PdfTextItem[], opts: PageLinesOptions 
     } else rows.push({ y: p.y, size: p.size, pieces: [p] });
   }
   rows.sort((a, b) => b.y - a.y);
+  for (const r of rows) r.pieces.sort((a, b) => a.x - b.x);
+  return rows;
+}
+
+/**
+ * Join the runs of one row left to right. 'paragraphs': a gap of a third of a
+ * character or more is a space (ideographic between CJK, as many as the gap
+ * holds up to 4; ASCII otherwise). 'lines': a gap wider than a character is
+ * one ASCII space (table cells, a tab).
+ */
+function joinRow(row: Row, paragraphs: boolean): string {
+  let out = '';
+  let end = -Infinity;
+  for (const p of row.pieces) {
+    const gap = p.x - end;
+    if (paragraphs) {
+      if (out && gap > p.size * 0.33) {
+        const wide = CJK.test(out[out.length - 1]) && CJK.test(p.str[0]);
+        const n = Math.max(1, Math.round(gap / p.size));
+        out += wide ? '\u3000'.repeat(Math.min(n, 4)) : ' ';
+      }
+    } else if (out && gap > Math.min(p.size, row.size) * 0.9) out += ' ';
+    out += p.str;
+    end = Math.max(end, p.x + p.width);
+  }
+  return out.replace(/\s+$/u, '');
+}
+
+/**
+ * The lines of one page, top to bottom. In 'paragraphs' layout a line that
+ * starts one character or more right of the page's text margin gets that many
+ * ideographic spaces (capped at 4), as an indented paragraph start is typed;
+ * centred lines start further in and get the cap.
+ */
+export function pageLines(items: readonly PdfTextItem[], opts: PageLinesOptions = {}): string[] {
+  return placedLines(items.map(placeText), opts);
+}
+
+/** pageLines for runs already placed (see placeText). */
+export function placedLines(placed: readonly PlacedText[], opts: PageLinesOptions = {}): string[] {
+  const paragraphs = (opts.layout ?? 'paragraphs') === 'paragraphs';
+  const pieces: PlacedText[] = [];
+  for (const it of placed) {
+    // 'lines' keeps a run's own trailing space (pdf.js puts the space between two words there).
+    const str = paragraphs ? repairPdfGlyphs(it.str).replace(/[\s\u3000]+$/g, '') : repairPdfGlyphs(it.str);
+    if (!str.trim()) continue;
+    pieces.push({ ...it, str });
+  }
+  if (!pieces.length) return [];
+  const rows = groupRows(pieces);
+  if (!paragraphs) return repairSharedGlyphs(rows.map((r) => joinRow(r, false)));
   // Line pitch per font size: a title set large with wide leading has its own, so its wrapped lines are not paragraphs apart.
   const key = (size: number) => Math.round(size * 2) / 2;
   const gaps = new Map<number, number[]>();
@@ -136,18 +145,17 @@ export function pageLines(items: readonly PdfTextItem[], opts: PageLinesOptions 
   const bodyPitch = median(all) || median(sizes) * 1.5;
   const pitchOf = (size: number) => (gaps.get(key(size))?.length ? median(gaps.get(key(size))!) : (bodyPitch * size) / (median(sizes) || size));
   // The text margin is where full lines start: a centred title or a short last line says nothing about it.
-  const spans = rows.map((r) => ({ x0: Math.min(...r.pieces.map((p) => p.x)), x1: Math.max(...r.pieces.map((p) => p.x + p.w)) }));
+  const spans = rows.map((r) => ({ x0: Math.min(...r.pieces.map((p) => p.x)), x1: Math.max(...r.pieces.map((p) => p.x + p.width)) }));
   const widest = Math.max(...spans.map((s) => s.x1 - s.x0));
   const left = Math.min(...spans.filter((s) => s.x1 - s.x0 >= widest * 0.6).map((s) => s.x0));
   const blankGap = opts.blankGap ?? 1.4;
   const lines: string[] = [];
   rows.forEach((r, i) => {
     if (i > 0 && rows[i - 1].y - r.y > Math.min(pitchOf(rows[i - 1].size), pitchOf(r.size)) * blankGap) lines.push('');
-    const x0 = spans[i].x0;
-    const indent = Math.round((x0 - left) / r.size);
-    lines.push('\u3000'.repeat(Math.min(Math.max(indent, 0), 4)) + joinRow(r));
+    const indent = Math.round((spans[i].x0 - left) / r.size);
+    lines.push('\u3000'.repeat(Math.min(Math.max(indent, 0), 4)) + joinRow(r, true));
   });
-  return foldSharedGlyphs(lines);
+  return repairSharedGlyphs(lines);
 }
 
 /** Pages' lines → the raw corpus format, each page under its `# Page N:` marker (N from 1). */

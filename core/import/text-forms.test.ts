@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { repairPdfGlyphs } from './glyphs';
 import { htmlToText, markdownToText } from './html-text';
-import { pageLines, rawFromPages } from './pdf-layout';
+import { placedLines, toRawText } from './pdf-lines';
 
 describe('repairPdfGlyphs', () => {
   it('turns radical and compatibility code points from PDF text layers into the ideographs they draw', () => {
@@ -19,10 +19,10 @@ describe('repairPdfGlyphs', () => {
 describe('pageLines', () => {
   const item = (str: string, x: number, y: number, size = 16) => ({ str, x, y, width: str.length * size, size });
   it('joins runs on one baseline in x order, a gap wider than a character as one space, lines top to bottom', () => {
-    expect(pageLines([item('政府', 132, 700), item('各区人民', 68, 701), item('序号', 68, 650), item('法律名称', 200, 650), item('— 1 —', 260, 40, 9), item('公报', 260, 800, 9)])).toEqual(['公报', '各区人民政府', '序号 法律名称', '— 1 —']);
+    expect(placedLines([item('政府', 132, 700), item('各区人民', 68, 701), item('序号', 68, 650), item('法律名称', 200, 650), item('— 1 —', 260, 40, 9), item('公报', 260, 800, 9)], { layout: 'lines' })).toEqual(['公报', '各区人民政府', '序号 法律名称', '— 1 —']);
   });
   it('marks pages as the raw files do', () => {
-    expect(rawFromPages([['甲'], ['乙', '丙']])).toBe('# Page 1:\n甲\n\n# Page 2:\n乙\n丙\n');
+    expect(toRawText([['甲'], ['乙', '丙']])).toBe('# Page 1:\n甲\n# Page 2:\n乙\n丙\n');
   });
 });
 

@@ -3,9 +3,19 @@
 declare const document: any, indexedDB: any, CSS: any;
 
 import type { Page } from 'playwright-core';
-import type { Unit } from '../../core/corpus/types';
+import type { PolicyDocument, Unit } from '../../core/corpus/types';
+import { flatten } from './corpus-facts';
 
 export const body = (u: Unit) => u.paragraphs.map((p) => p.text).join('\n');
+
+/** The scenario document's 第十条 and 第十一条, where the annotation tests select words; a clear failure when they are missing or 第十条 is shorter than minBody characters. */
+export function scenarioArticles(doc: PolicyDocument, minBody: number): { a10: Unit; a11: Unit } {
+  const units = flatten(doc.units);
+  const a10 = units.find((u) => u.level === 'article' && u.label === '第十条');
+  const a11 = units.find((u) => u.level === 'article' && u.label === '第十一条');
+  if (!a10 || !a11 || body(a10).length < minBody) throw new Error('scenario document lacks 第十条/第十一条');
+  return { a10, a11 };
+}
 /** Words of a clause away from its start (the label is outside the body text anyway). */
 export const pick = (u: Unit, from: number, len: number) => ({ start: from, end: from + len, text: body(u).slice(from, from + len) });
 

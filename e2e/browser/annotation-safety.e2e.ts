@@ -16,8 +16,8 @@ import { newAnnotation } from '../../core/annotations/create';
 import { serializeAnnotationFile } from '../../core/annotations/file';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
 import type { PreviewServer } from '../../scripts/preview-server';
-import { body, dragSelect, painted, pick, stored } from './annotation-helpers';
-import { flatten, readCorpus, scenarioDoc } from './corpus-facts';
+import { body, dragSelect, painted, pick, scenarioArticles, stored } from './annotation-helpers';
+import { readCorpus, scenarioDoc } from './corpus-facts';
 import { corpusDir, FIXTURE_CORPUS, openSession, screenshot, type Session } from './harness';
 
 let server: PreviewServer;
@@ -31,10 +31,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   const dir = corpusDir();
   doc = scenarioDoc(readCorpus(dir, dir !== FIXTURE_CORPUS));
-  const units = flatten(doc.units);
-  a10 = units.find((u) => u.level === 'article' && u.label === '第十条')!;
-  a11 = units.find((u) => u.level === 'article' && u.label === '第十一条')!;
-  if (!a10 || !a11 || body(a10).length < 30) throw new Error('scenario document lacks 第十条/第十一条');
+  ({ a10, a11 } = scenarioArticles(doc, 30));
   session = await openSession(dir, { pageErrors });
   ({ server, page } = session);
 });

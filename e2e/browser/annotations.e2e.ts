@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument } from '../../core/corpus/types';
 import type { PreviewServer } from '../../scripts/preview-server';
-import { body, dragSelect as drag, painted as paintedIn, pick, stored as storedIn } from './annotation-helpers';
-import { flatten, readCorpus, scenarioDoc } from './corpus-facts';
+import { dragSelect as drag, painted as paintedIn, pick, scenarioArticles, stored as storedIn } from './annotation-helpers';
+import { readCorpus, scenarioDoc } from './corpus-facts';
 import { corpusDir, FIXTURE_CORPUS, screenshot, openSession, type Session } from './harness';
 
 let server: PreviewServer;
@@ -36,10 +36,7 @@ beforeAll(async () => {
   const dir = corpusDir();
   const facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
   doc = scenarioDoc(facts);
-  const units = flatten(doc.units);
-  a10 = units.find((u) => u.level === 'article' && u.label === '第十条')!;
-  a11 = units.find((u) => u.level === 'article' && u.label === '第十一条')!;
-  if (!a10 || !a11 || body(a10).length < 20) throw new Error('scenario document lacks 第十条/第十一条');
+  ({ a10, a11 } = scenarioArticles(doc, 20));
   session = await openSession(dir, { clipboard: true, pageErrors });
   ({ server, page } = session);
 });

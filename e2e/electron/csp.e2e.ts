@@ -136,12 +136,18 @@ describe.skipIf(skip)('renderer under the app:// CSP', () => {
     const docId = (JSON.parse(fs.readFileSync(path.join(fixtureCorpus, 'library.json'), 'utf8')) as { id: string }[])[0].id;
     await page.goto(`${origin}/#/export?doc=${docId}&mode=document`);
     await page.locator('iframe[title="导出预览"]').waitFor({ timeout: 30_000 });
-    const frame = page.frames().find((f) => f !== page.mainFrame())!;
-    const fonts = await frame.evaluate(async () => {
-      await document.fonts.ready;
-      return [...document.fonts].filter((f: { family: string; status: string }) => f.family.includes('PolicyReader') && f.status === 'loaded').length;
-    });
-    expect(fonts).toBeGreaterThan(0);
+    // The preview shows at once with system fonts; the version with embedded fonts replaces its srcdoc when ready.
+    const embeddedFonts = async () => {
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      if (!frame) return 0;
+      return frame
+        .evaluate(async () => {
+          await document.fonts.ready;
+          return [...document.fonts].filter((f: { family: string; status: string }) => f.family.includes('PolicyReader') && f.status === 'loaded').length;
+        })
+        .catch(() => 0); // the frame navigated to its new srcdoc while we asked
+    };
+    await expect.poll(embeddedFonts, { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(() => window.__csp ?? [])).toEqual([]);
   });
 

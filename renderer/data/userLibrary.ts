@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { isUserDocId } from '../../core/import/user-documents';
-import { type DocEdits, type UserDocRow, userDocRow, userDocRows } from '../db/user-library';
+import { type DocEdits, type UserDocRow, userDocRow, userDocRows } from '../platform/userLibrary';
 
 export { isUserDocId };
 

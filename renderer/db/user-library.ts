@@ -106,22 +106,37 @@ export async function removeUserFile(hash: string, d = db()): Promise<number> {
     () =>
       d.transaction('rw', files(d), docs(d), annotations(d), async () => {
         const ids = await docs(d).where('fileHash').equals(hash).primaryKeys();
-        let orphaned = 0;
-        for (const id of ids) {
-          const rows = await annotations(d).where('docId').equals(id).toArray();
-          for (const r of rows) {
-            if (r.orphaned) continue;
-            const next = annotationRecord({ ...r.annotation, 'policyReader:orphaned': true });
-            if (next) {
-              await annotations(d).put(next);
-              orphaned++;
-            }
-          }
-        }
+        const orphaned = await markOrphaned(ids, d);
         await docs(d).bulkDelete(ids);
         await files(d).delete(hash);
         return orphaned;
       }),
     '删除',
   );
+}
+
+/** Inside a transaction over the annotations: marks the annotations on these documents orphaned. */
+async function markOrphaned(ids: readonly string[], d: ReaderDatabase): Promise<number> {
+  let orphaned = 0;
+  for (const id of ids) {
+    const rows = await annotations(d).where('docId').equals(id).toArray();
+    for (const r of rows) {
+      if (r.orphaned) continue;
+      const next = annotationRecord({ ...r.annotation, 'policyReader:orphaned': true });
+      if (next) {
+        await annotations(d).put(next);
+        orphaned++;
+      }
+    }
+  }
+  return orphaned;
+}
+
+/**
+ * Marks the annotations on removed documents orphaned (未能定位), for a store
+ * kept elsewhere (Electron's user library on disk, renderer/platform/userLibrary.ts).
+ * Returns how many became orphans.
+ */
+export async function orphanAnnotationsOf(ids: readonly string[], d = db()): Promise<number> {
+  return guard(() => d.transaction('rw', annotations(d), () => markOrphaned(ids, d)), '保存');
 }

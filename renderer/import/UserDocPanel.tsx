@@ -9,7 +9,7 @@ import type { DocKind, PolicyDocument } from '../../core/corpus/types';
 import { navigate } from '../hooks/useRoute';
 import { EMPTY_FILTERS } from '../routing/hash';
 import { notify } from '../components/notices';
-import { type DocEdits, type UserDocRow, removeUserFile, saveDocEdits, userDocRow } from '../db/user-library';
+import { type DocEdits, type UserDocRow, removeUserFile, saveDocEdits, userDocRow } from '../platform/userLibrary';
 import { applyEdits, userLibraryChanged } from '../data/userLibrary';
 import { compareHref, placementSentence } from './placementText';
 import { CarryOverOffer } from './CarryOverOffer';

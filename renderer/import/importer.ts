@@ -8,7 +8,7 @@ import { useSyncExternalStore } from 'react';
 import type { ImportStage } from '../../core/import/pipeline';
 import type { Placement } from '../../core/import/placement';
 import { ACCEPTED_EXTENSIONS, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL, sourceKind } from '../../core/import/extract';
-import { addImportedFile, knownFileHashes, userDocRows } from '../db/user-library';
+import { addImportedFile, knownFileHashes, userDocRows } from '../platform/userLibrary';
 import { userLibraryChanged } from '../data/userLibrary';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 

@@ -4,7 +4,7 @@
  * with the corpus.
  */
 import { applyEdits, onUserLibraryChange } from '../data/userLibrary';
-import { userDocRows } from '../db/user-library';
+import { userDocRows } from '../platform/userLibrary';
 import { searchClient } from '../search/client';
 
 let sent = false;

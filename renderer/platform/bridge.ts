@@ -7,6 +7,7 @@ import type { PolicyReaderBridge } from '../../electron/contract';
 export type { PolicyReaderBridge };
 
 export function bridge(): PolicyReaderBridge | null {
-  const b = (window as unknown as { policyReader?: unknown }).policyReader;
+  // Through globalThis: renderer modules also run in Node (bench scripts, unit tests), where `window` may not exist.
+  const b = (globalThis as unknown as { window?: { policyReader?: unknown } }).window?.policyReader;
   return typeof b === 'object' && b !== null ? (b as PolicyReaderBridge) : null;
 }

@@ -11,7 +11,7 @@ import { charAccuracy, extractedText, printedText } from './accuracy.js';
 import { extractRaw, EXTRACTORS } from './extract.js';
 import { LAW_LAYOUTS, renderHtml } from './layouts.js';
 import { compact, locateDocs } from './locate.js';
-import { chromiumPath, renderPdf } from './render-pdf.js';
+import { chromiumPath, renderPdf } from '../../test-support/render-pdf.js';
 
 // 中华人民共和国义务教育法 (2018), its first articles: LawRefBook/Laws 行政法/义务教育法(2018-12-29).md.
 const TITLE = '中华人民共和国义务教育法';

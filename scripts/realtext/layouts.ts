@@ -9,7 +9,7 @@
  */
 import type { Block } from './law-source.js';
 import type { Extractor } from './extract.js';
-import type { PdfOptions } from './render-pdf.js';
+import type { PdfOptions } from '../../test-support/render-pdf.js';
 import type { NoticeText } from './notice-source.js';
 
 export interface PrintDoc {

@@ -28,26 +28,15 @@ import { LAW_LAYOUTS, NOTICE_LAYOUTS, bannerOf, renderHtml, renderNoticeHtml, ty
 import { locateDocs, pickSentences } from './locate.js';
 import { noticeBlocks, noticeKind, readNotices, type NoticeText } from './notice-source.js';
 import { LAWS_REPO, countArticles, kindOfTitle, lawsCommit, listLawFiles, parseLawMarkdown, readLawFile, regionOfLaw, type LawText } from './law-source.js';
-import { openPdfRenderer } from './render-pdf.js';
+import { openPdfRenderer } from '../../test-support/render-pdf.js';
 import { mutateFile } from './mutate.js';
 import { gazetteHeader } from './gazette.js';
 import { charAccuracy, extractedText, printedText } from './accuracy.js';
+import { mulberry32 } from '../../core/util/random.js';
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : dflt;
-}
-
-/** mulberry32: a small seeded generator, so the same seed gives the same set. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(xs: T[], rand: () => number): T[] {
@@ -71,7 +60,7 @@ export interface Picked {
 /** Up to `count` laws of a size that keeps the committed set small; version groups (one title at two or more dates) first. */
 export function pickLaws(count: number, seed: number, maxChars: number): Picked[] {
   const commit = lawsCommit();
-  const rand = rng(seed);
+  const rand = mulberry32(seed); // seeded, so the same seed gives the same set
   const all: LawText[] = [];
   for (const f of listLawFiles()) {
     const l = parseLawMarkdown(readLawFile(f), f, commit);

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { LAW_LAYOUTS, NOTICE_LAYOUTS, renderHtml, renderNoticeHtml, type Layout } from './layouts.js';
 import { countArticles, kindOfTitle, lawsCommit, parseLawMarkdown, readLawFile, type LawText } from './law-source.js';
 import { noticeBlocks, noticeKind, readNotices } from './notice-source.js';
-import { openPdfRenderer, type PdfOptions } from './render-pdf.js';
+import { openPdfRenderer, type PdfOptions } from '../../test-support/render-pdf.js';
 import { gazetteHeader } from './gazette.js';
 
 export interface SamplePdf {

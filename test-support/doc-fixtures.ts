@@ -1,0 +1,32 @@
+/**
+ * Hand-made documents for unit tests: the given units under neutral metadata
+ * (no issuer, 文号, date or region; kind 办法), any field overridden. One
+ * place for the shape of a PolicyDocument, so a new field is added once.
+ * Test code: kept out of core/ so the app never ships it.
+ */
+import type { PolicyDocument, Unit } from '../core/corpus/types.js';
+
+export function testDocument(id: string, units: Unit[], fields: Partial<PolicyDocument> = {}): PolicyDocument {
+  return {
+    formatVersion: 1,
+    id,
+    title: `测试文件${id}`,
+    titleSource: 'title-line',
+    issuer: '',
+    issuers: [],
+    docNumber: null,
+    date: null,
+    effectiveDate: null,
+    authors: [],
+    region: { level: 'unknown', province: null, city: null },
+    kind: '办法',
+    sources: [],
+    unitCount: units.length,
+    charCount: 0,
+    bodyMissing: null,
+    addressees: null,
+    signature: [],
+    units,
+    ...fields,
+  };
+}
