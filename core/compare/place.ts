@@ -38,11 +38,11 @@ function bandIndex(t: LshTables): Map<number, number[]>[] {
 }
 
 /**
- * The relations of `doc` to the corpus's documents, best first (same, revision, adaptation, related;
- * then overlap), measured exactly. `loadDoc` reads a corpus document by id (from disk, or fetched);
- * a document it cannot read is skipped. Throws when the tables were written by another signature layout.
+ * The corpus documents worth measuring against `doc`, best first, at most `max`: those sharing MinHash
+ * bands with it in the shipped tables, and those with the same title (counted as sharing every band).
+ * Throws when the tables were written by another signature layout.
  */
-export async function placeDocument(doc: PolicyDocument, tables: LshTables, loadDoc: (id: string) => PolicyDocument | null | Promise<PolicyDocument | null>): Promise<VariantPair[]> {
+export function lshCandidates(doc: PolicyDocument, tables: LshTables, max = MAX_PLACE_CANDIDATES): string[] {
   if (tables.bands !== LSH_BANDS || tables.rows !== LSH_ROWS || tables.shingle !== SHINGLE_SIZE) {
     throw new Error('相似文本索引与本程序版本不符，请重新构建语料库');
   }
@@ -62,10 +62,21 @@ export async function placeDocument(doc: PolicyDocument, tables: LshTables, load
   tables.titles.forEach((t, d) => {
     if (tables.docs[d] !== doc.id && bigramDice(title, t) >= SAME_TITLE) shared.set(d, tables.bands + (shared.get(d) ?? 0));
   });
-  const candidates = [...shared.entries()]
+  return [...shared.entries()]
     .sort((x, y) => y[1] - x[1] || (tables.docs[x[0]] < tables.docs[y[0]] ? -1 : 1))
-    .slice(0, MAX_PLACE_CANDIDATES)
+    .slice(0, max)
     .map(([d]) => tables.docs[d]);
+}
+
+/**
+ * The relations of `doc` to the corpus's documents, best first (same, revision, adaptation, related;
+ * then overlap), measured exactly. `loadDoc` reads a corpus document by id (from disk, or fetched);
+ * a document it cannot read is skipped. Throws when the tables were written by another signature layout.
+ */
+export async function placeDocument(doc: PolicyDocument, tables: LshTables, loadDoc: (id: string) => PolicyDocument | null | Promise<PolicyDocument | null>): Promise<VariantPair[]> {
+  const candidates = lshCandidates(doc, tables);
+  if (!candidates.length) return [];
+  const common = Uint32Array.from(tables.common);
   const out: VariantPair[] = [];
   for (const id of candidates) {
     const other = await loadDoc(id);

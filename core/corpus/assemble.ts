@@ -228,8 +228,7 @@ function classify(d: DocDraft, title: string, attachments: Attachment[], newsSou
   if (d.interprets || /解读$/.test(title)) return '解读';
   if (newsSource) return '新闻';
   if (authors.length) return '文章';
-  const kind = kindFromTitle(title);
-  return kind === '其他' && attachments.length ? kindFromTitle(attachments[0].title) : kind;
+  return kindFromTitle(title, attachments[0]?.title);
 }
 
 /** The body's units, then one appendix unit per attachment (附件2 keeps its own number in the path; unnumbered ones are counted). */

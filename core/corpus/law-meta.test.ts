@@ -44,6 +44,17 @@ describe('law metadata', () => {
     expect(lawMeta(['2006年2月13日最高人民法院审判委员会第1378次会议通过', '2006年3月21日最高人民法院公告公布'])).toMatchObject({ date: '2006-03-21', adoptedDate: '2006-02-13', issuers: ['最高人民法院'] });
   });
 
+  it('gives a rule approved by 国务院 to the body that promulgates it, and a joint order to every body it names', () => {
+    // Header lines as test-data/realtext prints them (幼儿园管理条例, 渔业资源增殖保护费征收使用办法).
+    expect(lawMeta(['1989年8月20日国务院批准', '1989年9月11日中华人民共和国国家教育委员会令第4号发布', '1990年2月1日施行'])).toEqual({ date: '1989-09-11', adoptedDate: null, effectiveDate: '1990-02-01', issuers: ['国家教育委员会'] });
+    expect(lawMeta(['1988年10月9日国务院批准', '1988年10月31日农业部、财政部、国家物价局令第1号发布']).issuers).toEqual(['农业部', '财政部', '国家物价局']);
+    expect(lawMeta(['1986年11月8日国务院批准', '1986年12月1日铁道部发布']).issuers).toEqual(['铁道部']);
+    expect(lawMeta(['（2000年1月31日 国务院批准 2000年4月4日 中国证券监督管理委员会、财政部公布）']).issuers).toEqual(['中国证券监督管理委员会', '财政部']);
+    expect(lawMeta(['（1999年9月29日中华人民共和国国务院、中华人民共和国中央军事委员会令第371号公布）']).issuers).toEqual(['国务院', '中央军事委员会']);
+    // A city's regulation approved by the province stays the city's.
+    expect(lawMeta(['2019年10月29日宁波市第十五届人民代表大会常务委员会第二十四次会议通过', '2019年11月29日浙江省第十三届人民代表大会常务委员会第十五次会议批准']).issuers).toEqual(['宁波市人民代表大会常务委员会']);
+  });
+
   it('is not fooled by body text or a title that ends with its date', () => {
     expect(isLawMetaText('第二十四条 本安排自2006年4月1日起生效。')).toBe(false);
     expect(isLawMetaText('2023年6月1日，市政府召开常务会议，审议通过了本办法。')).toBe(false);

@@ -67,6 +67,9 @@ export function lawEvents(text: string): LawEvent[] {
 /** The body an event names: 第十二届全国人民代表大会常务委员会第十八次会议 → 全国人民代表大会常务委员会. */
 export function eventBodies(by: string): string[] {
   const out: string[] = [];
+  // A joint order (农业部、财政部、国家物价局令第1号) is made by every body it names.
+  const joint = /^(?:根据)?((?:[^、，,令]{2,20}、)+[^、，,令]{2,20})令第/.exec(by);
+  if (joint) return [...new Set(joint[1].split('、').map((s) => s.replace(/^中华人民共和国/, '')))];
   for (const part of by.split(/[、，,]|和(?=最高|中华|国务院)/)) {
     const s = part.replace(/^根据/, '');
     let m: RegExpExecArray | null;
@@ -77,6 +80,8 @@ export function eventBodies(by: string): string[] {
     else if ((m = /^(.{2,20}?)第[一二三四五六七八九十]+届人民代表大会(常务委员会)?/.exec(s))) out.push(`${m[1]}人民代表大会${m[2] ?? ''}`);
     else if ((m = /^(?:中华人民共和国)?(.{2,30}?)令第/.exec(s))) out.push(m[1]);
     else if ((m = /^(.{2,30}?)(?:公告|第\d+次|第[一二三四五六七八九十]+次)/.exec(s))) out.push(m[1]);
+    // A body named alone before its verb (铁道部发布, 中国证券监督管理委员会、财政部公布).
+    else if ((m = /^(?:中华人民共和国)?([\u4e00-\u9fa5]{1,20}(?:部|委员会|总局|局|署|银行|办公厅))$/.exec(s))) out.push(m[1]);
   }
   return [...new Set(out)];
 }
@@ -88,6 +93,7 @@ export function lawMeta(texts: string[]): LawMeta {
   const latest = made.reduce<string | null>((best, e) => (best === null || e.date > best ? e.date : best), null);
   const adopted = events.find((e) => e.kind === '通过') ?? null;
   const effective = events.find((e) => e.kind === '施行' || e.kind === '生效') ?? null;
-  const first = adopted ?? made[0] ?? null;
+  // 国务院批准 … 交通部令第14号发布: a rule approved by a superior body is made by the body that promulgates it.
+  const first = adopted ?? made.find((e) => e.kind !== '批准') ?? made[0] ?? null;
   return { date: latest, adoptedDate: adopted?.date ?? null, effectiveDate: effective?.date ?? null, issuers: first ? eventBodies(first.by) : [] };
 }

@@ -36,7 +36,20 @@ describe('kindFromTitle', () => {
     ['国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函', '函'],
     ['国务院办公厅对全国政协十届四次会议第4626号提案的答复', '答复'],
     ['北京市实施《中华人民共和国反恐怖主义法》办法', '办法'],
+    // 通报 is one of the statutory kinds of 公文 (党政机关公文处理工作条例 第八条).
+    ['国务院办公厅关于山西、安徽省四起特大煤矿瓦斯爆炸事故调查处理情况的通报', '通报'],
+    // A forwarded report or request has no kind of its own: the covering notice is the kind.
+    ['国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知', '通知'],
+    ['国务院办公厅转发国家教委关于内地西藏班（校）扩大规模有关问题请示的通知', '通知'],
+    ['国务院办公厅转发国务院体改办等部门关于城镇医药卫生体制改革指导意见的通知', '意见'],
   ])('%s → %s', (title, kind) => expect(kindFromTitle(title)).toBe(kind));
+
+  it('classes a covering notice that shortens what it issues by its attachment, and only then by itself', () => {
+    const covering = '内蒙古自治区人民政府办公厅关于印发自治区支持民营企业发展壮大若干措施及配套清单的通知';
+    expect(kindFromTitle(covering, '自治区支持民营企业发展壮大若干措施')).toBe('措施');
+    expect(kindFromTitle(covering, '配套清单')).toBe('通知');
+    expect(kindFromTitle('关于做好有关工作的通知', '某某实施方案')).toBe('通知');
+  });
 });
 
 describe('issuers, 文号 and dates', () => {

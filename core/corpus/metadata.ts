@@ -46,6 +46,7 @@ const KIND_MAP: [RegExp, DocKind][] = [
   [/批复$/, '批复'],
   [/答复$/, '答复'],
   [/函$/, '函'],
+  [/通报$/, '通报'],
   // 中华人民共和国…法, …法（试行）: a law (办法, 方法, 做法 are not).
   [/[^办方做说用]法$/, '法'],
   [/(意见|实施意见|指导意见)$/, '意见'],
@@ -63,10 +64,22 @@ const KIND_MAP: [RegExp, DocKind][] = [
  * (关于印发《…措施》的通知) is classed by what it issues: that is what a
  * reader filtering by 措施 is looking for.
  */
-export function kindFromTitle(title: string): DocKind {
-  let t = title.replace(/[（(](征求意见稿|草案[^）)]*|试行|暂行|\d{4}[^）)]*版|\d{4}[-—–]\d{4}年?)[）)]/g, '');
+export function kindFromTitle(title: string, attachmentTitle?: string): DocKind {
+  const t = title.replace(/[（(](征求意见稿|草案[^）)]*|试行|暂行|\d{4}[^）)]*版|\d{4}[-—–]\d{4}年?)[）)]/g, '');
   const issued = /(?:印发|转发|发布)(?:[^《]*?)《([^》]+)》(?:的)?(?:通知|公告|函)?$/.exec(t) ?? /(?:印发|转发)(.+?)的通知$/.exec(t);
-  if (issued) t = issued[1];
+  if (issued) {
+    const inner = kindOf(issued[1]);
+    if (inner !== '其他') return inner;
+    // The title may shorten what it issues (…若干措施及配套清单); the attachment's own title names its kind.
+    const attached = attachmentTitle ? kindFromTitle(attachmentTitle) : '其他';
+    if (attached !== '其他') return attached;
+    // What is forwarded may be of no kind of its own (…意见报告, …的请示): then the covering notice's kind is the document's.
+  }
+  const own = kindOf(t);
+  return own === '其他' && attachmentTitle ? kindFromTitle(attachmentTitle) : own;
+}
+
+function kindOf(t: string): DocKind {
   t = t.replace(/[（(][^（）()]*[）)]$/, '').replace(/[》」]$/, '');
   for (const [re, kind] of KIND_MAP) if (re.test(t)) return kind;
   return '其他';

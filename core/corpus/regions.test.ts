@@ -64,6 +64,32 @@ describe('gazetteer', () => {
     expect(findRegion('国家税务总局安徽省税务局')).toEqual({ level: 'province', province: '安徽省', city: null });
   });
 
+  it('files a district or county under any city, not only the municipalities\' (余杭区 → 浙江省 杭州市 余杭区)', () => {
+    const yuhang = { level: 'district', province: '浙江省', city: '杭州市', district: '余杭区' };
+    // Issuer lines as printed on district notices (the 余杭区人民政府办公室文件 letterhead of issue 15).
+    expect(findRegion('余杭区人民政府办公室')).toEqual(yuhang);
+    expect(findRegion('杭州市余杭区人民政府')).toEqual(yuhang);
+    expect(findRegion('浙江省杭州市余杭区市场监督管理局')).toEqual(yuhang);
+    expect(regionOf(['余杭区人民政府办公室'], '余杭区人民政府办公室关于印发某某实施方案的通知', null)).toEqual(yuhang);
+    expect(findRegion('长丰县人民政府')).toEqual({ level: 'district', province: '安徽省', city: '合肥市', district: '长丰县' });
+    expect(findRegion('鄂托克前旗人民政府')).toEqual({ level: 'district', province: '内蒙古自治区', city: '鄂尔多斯市', district: '鄂托克前旗' });
+    // A city's own text naming its districts stays the city's.
+    expect(findRegion('杭州市人民代表大会常务委员会')).toEqual({ level: 'city', province: '浙江省', city: '杭州市' });
+  });
+
+  it('reads a district name that several cities share only in its city\'s or province\'s context', () => {
+    // 鼓楼区 is a district of 南京, 徐州, 福州 and 开封.
+    expect(findRegion('南京市鼓楼区人民政府')).toEqual({ level: 'district', province: '江苏省', city: '南京市', district: '鼓楼区' });
+    expect(findRegion('福州市鼓楼区人民政府')).toEqual({ level: 'district', province: '福建省', city: '福州市', district: '鼓楼区' });
+    expect(findRegion('鼓楼区人民政府')).toBeNull();
+    // 普陀区 is Shanghai's and 舟山's: alone it stays Shanghai's, as before; after 舟山市 it is 舟山's.
+    expect(findRegion('普陀区人民政府')).toEqual({ level: 'district', province: '上海市', city: '普陀区' });
+    expect(findRegion('舟山市普陀区人民政府')).toEqual({ level: 'district', province: '浙江省', city: '舟山市', district: '普陀区' });
+    // Two-character county names and 区域 are ordinary words.
+    expect(findRegion('关于市和县人民政府职责的通知')).toBeNull();
+    expect(findRegion('关于加强平安区域建设的意见')).toBeNull();
+  });
+
   it('refines a province only by a place inside it: a city of another province named later is a subject, not the issuer', () => {
     const title = '上海市商务委员会关于学习借鉴青岛市经验的通知';
     expect(findRegion(title)).toEqual({ level: 'province', province: '上海市', city: null });
@@ -75,6 +101,9 @@ describe('gazetteer', () => {
     for (const body of ['国务院办公厅', '国家发展改革委', '国家市场监督管理总局', '中国银保监会办公厅', '财政部', '工业和信息化部办公厅', '海关总署', '中国人民银行'])
       expect(regionOf([body], `${body}关于做好有关工作的通知`, null), body).toEqual({ level: 'national', province: null, city: null });
     expect(isNationalBody('国家税务总局安徽省税务局')).toBe(true);
+    // Former ministries issued rules still in force (铁路货物运输合同实施细则, 铁道部发布).
+    for (const body of ['铁道部', '卫生部', '交通部', '农业部', '劳动部'])
+      expect(regionOf([body], '某某实施细则', null), body).toEqual({ level: 'national', province: null, city: null });
     expect(regionOf(['国家税务总局安徽省税务局'], '', null)).toMatchObject({ level: 'province', province: '安徽省' });
     expect(regionOf([], '地方政府招商引资应完善项目评价机制', null)).toEqual(unknown);
     expect(regionOf(['李翊', '柴恩旺'], '国有企业“低价中标”问题应严格依法治理', null)).toEqual(unknown);

@@ -1,15 +1,18 @@
 /**
  * Region lookup from a gazetteer (core/corpus/gazetteer.json, generated from
  * the national division codes; see scripts/gen-gazetteer.mjs): every province,
- * autonomous region and municipality, their prefecture-level cities, and the
- * districts of the municipalities.
+ * autonomous region and municipality, their prefecture-level cities, the
+ * districts of the municipalities, and the districts and counties under every
+ * other city (余杭区 → 浙江省 杭州市 余杭区).
  *
  * Matching reads the text left to right and takes the longest name at each
  * position, so 河北省 is the province and 吉林省 is not 吉林市. Short names
  * (青岛, 河北) are accepted where they are not ambiguous; an ambiguous short
  * name (吉林, 朝阳, 海南) needs its suffix. A district of a municipality is
  * matched by its full name (河北区, 和平区) or by its short name once
- * its municipality is named (天津和平, 上海市公安局奉贤分局). National bodies (国务院, 部委, 国家…局) get
+ * its municipality is named (天津和平, 上海市公安局奉贤分局). A district or county
+ * name that several cities share (鼓楼区, 市中区) is read only where the text has
+ * already named its province or city. National bodies (国务院, 部委, 国家…局) get
  * the national level; a text naming nothing stays unknown.
  *
  * Region comes from the issuer first, then the title; a compilation's region
@@ -24,6 +27,8 @@ interface GazProvince {
   cities: string[];
   districts: string[];
   countyCities: string[];
+  /** Districts and counties under each prefecture-level city (杭州市 → 余杭区). */
+  counties?: Record<string, string[]>;
 }
 
 type Kind = 'province' | 'city' | 'district';
@@ -32,6 +37,8 @@ interface Entry {
   province: string;
   /** Full name of the city or district (青岛市, 黄浦区); null for a province. */
   place: string | null;
+  /** For a district or county under a prefecture-level city: that city (余杭区 → 杭州市). */
+  city?: string;
   /** A short form: needs no suffix, but ambiguous ones are dropped. */
   short: boolean;
   /** A county-level city: loses to a prefecture of the same name. */
@@ -55,7 +62,8 @@ function cityShort(c: string): string | null {
   return s.length >= 2 && s !== c ? s : null;
 }
 
-const PROVINCES: GazProvince[] = (gazetteer as { provinces: GazProvince[] }).provinces;
+// Through unknown: TypeScript infers each province of the JSON as its own shape, which no interface matches.
+const PROVINCES: GazProvince[] = (gazetteer as unknown as { provinces: GazProvince[] }).provinces;
 const MUNICIPALITIES = new Set(PROVINCES.filter((p) => p.districts.length > 0).map((p) => p.name));
 
 /** name → entries; a name with several entries of the same length is ambiguous. */
@@ -79,6 +87,7 @@ for (const p of PROVINCES) {
     const s = d.replace(/(新区|区|县)$/, '');
     if (s.length >= 2) DISTRICT_SHORT.set(p.name + '|' + s, { kind: 'district', province: p.name, place: d, short: true });
   }
+  for (const [city, list] of Object.entries(p.counties ?? {})) for (const d of list) add(d, { kind: 'district', province: p.name, place: d, short: false, city });
 }
 /** Names by first character, longest first. */
 const BY_FIRST = new Map<string, string[]>();
@@ -102,12 +111,16 @@ export function placeMentions(text: string): Mention[] {
   for (let i = 0; i < text.length; ) {
     const candidates = BY_FIRST.get(text[i]);
     let hit: Mention | null = null;
+    const context = out.length ? out[out.length - 1].entry : null;
     for (const name of candidates ?? []) {
       if (!text.startsWith(name, i)) continue;
+      // 重点区域, 城区域: 区 followed by 域 is the word "area", not a district's name.
+      if (name.endsWith('区') && text[i + name.length] === '域') continue;
       const entries = NAMES.get(name)!;
       const full = entries.filter((e) => !e.short && !(e.county && entries.some((x) => !x.short && !x.county)));
       let entry: Entry | undefined;
       if (full.length === 1) entry = full[0];
+      else if (full.length > 1 && full.every((e) => e.kind === 'district')) entry = districtInContext(full, context);
       else if (full.length > 1) entry = full.find((e) => e.kind === 'province') ?? full[0];
       else if (entries.length === 1) entry = entries[0];
       else entry = entries.find((e) => e.kind === 'province');
@@ -132,12 +145,31 @@ export function placeMentions(text: string): Mention[] {
 }
 
 /**
- * National bodies: 国务院, 中共中央, ministries (…部), 国家…局/委员会,
+ * A district name several places share (鼓楼区: 南京, 福州, 徐州, 开封) is the one
+ * under the city or province the text has just named; with no such context it is
+ * a municipality's district where one of them is (朝阳区 is Beijing's as before),
+ * else nobody's.
+ */
+function districtInContext(entries: Entry[], context: Entry | null): Entry | undefined {
+  if (context) {
+    const cityOf = context.kind === 'city' ? context.place : context.kind === 'district' ? (context.city ?? null) : null;
+    const inCity = cityOf ? entries.filter((e) => e.city === cityOf) : [];
+    if (inCity.length === 1) return inCity[0];
+    const inProvince = entries.filter((e) => e.province === context.province);
+    if (inProvince.length === 1) return inProvince[0];
+  }
+  const ofMunicipality = entries.filter((e) => MUNICIPALITIES.has(e.province));
+  return ofMunicipality.length === 1 ? ofMunicipality[0] : undefined;
+}
+
+/**
+ * National bodies: 国务院, 中共中央, ministries (…部, today's and the former ones that
+ * issued the older rules still in force: 铁道部, 卫生部, 交通部), 国家…局/委员会,
  * …总署, 中国人民银行, 中国银保监会/证监会, 最高人民法院. Checked only when
  * no place is named (国家税务总局安徽省税务局 is provincial).
  */
 const NATIONAL_BODY =
-  /^(?:《)?(?:国务院|中共中央|中央[\u4e00-\u9fa5]{0,10}(?:委员会|办公厅|部)|全国人民代表大会|全国人大|全国政协|最高人民(?:法院|检察院)|中国人民银行|中国(?:银保监会|证监会|银监会|保监会|人民银行|银行保险监督管理委员会|证券监督管理委员会)|国家[\u4e00-\u9fa5]{1,14}(?:局|委员会|委|署|院|部|办公室)|海关总署|[\u4e00-\u9fa5]{0,8}总署|(?:外交|国防|教育|科学技术|科技|工业和信息化|工信|公安|民政|司法|财政|人力资源和社会保障|人社|自然资源|生态环境|住房和城乡建设|住建|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理|审计)部)/;
+  /^(?:《)?(?:国务院|中共中央|中央[\u4e00-\u9fa5]{0,10}(?:委员会|办公厅|部)|全国人民代表大会|全国人大|全国政协|最高人民(?:法院|检察院)|中国人民银行|中国(?:银保监会|证监会|银监会|保监会|人民银行|银行保险监督管理委员会|证券监督管理委员会)|国家[\u4e00-\u9fa5]{1,14}(?:局|委员会|委|署|院|部|办公室)|海关总署|[\u4e00-\u9fa5]{0,8}总署|(?:外交|国防|教育|科学技术|科技|工业和信息化|工信|公安|民政|司法|财政|人力资源和社会保障|人社|自然资源|生态环境|住房和城乡建设|住建|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理|审计|铁道|卫生|交通|农业|劳动|人事|监察|建设|文化|林业|邮电|地质矿产|国土资源|环境保护|信息产业|劳动和社会保障|对外贸易经济合作|对外经济贸易|商业|物资|轻工业|纺织工业|化学工业|机械工业|冶金工业|煤炭工业|石油工业|电力工业|水利电力|城乡建设环境保护)部)/;
 
 export function isNationalBody(text: string): boolean {
   return NATIONAL_BODY.test(text.trim());
@@ -145,21 +177,30 @@ export function isNationalBody(text: string): boolean {
 
 /**
  * The place the text names first, made as specific as the text allows
- * (上海市黄浦区 → district 黄浦区 of 上海市): the first mention fixes the
- * province; a later city or district of the same province refines it.
+ * (上海市黄浦区 → district 黄浦区 of 上海市; 浙江省杭州市余杭区 → district
+ * 余杭区 of 杭州市): the first mention fixes the province; a later city of
+ * the same province, then a district of that city, refines it.
  */
 export function findRegion(text: string): Region | null {
   const mentions = placeMentions(text);
-  if (mentions.length) {
-    const first = mentions[0].entry;
-    let best = first;
-    if (first.kind === 'province') {
-      const finer = mentions.find((m) => m.entry.kind !== 'province' && m.entry.province === first.province);
-      if (finer) best = finer.entry;
-    }
-    return { level: best.kind, province: best.province, city: best.place };
+  if (!mentions.length) return null;
+  const first = mentions[0].entry;
+  let best = first;
+  if (first.kind === 'province') {
+    const finer = mentions.find((m) => m.entry.kind !== 'province' && m.entry.province === first.province);
+    if (finer) best = finer.entry;
   }
-  return null;
+  if (best.kind === 'city') {
+    const district = mentions.find((m) => m.entry.kind === 'district' && m.entry.city === best.place);
+    if (district) best = district.entry;
+  }
+  return regionOfEntry(best);
+}
+
+/** A municipality's district is filed under the municipality (city = the district, as before); any other district under its city. */
+function regionOfEntry(e: Entry): Region {
+  if (e.kind === 'district' && e.city) return { level: 'district', province: e.province, city: e.city, district: e.place };
+  return { level: e.kind, province: e.province, city: e.place };
 }
 
 /** Region of a document from its issuers, then its title; national bodies are national, the rest unknown. */

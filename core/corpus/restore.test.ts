@@ -25,6 +25,12 @@ describe('restoreLibrary', () => {
     expect(d!.sources).toEqual([{ file: 'f', startLine: 0, endLine: 0, firstPage: null, lastPage: null }]);
   });
 
+  it('keeps a district under its city (杭州市 余杭区), and no district without a city', () => {
+    const yuhang = { level: 'district', province: '浙江省', city: '杭州市', district: '余杭区' };
+    expect(restoreSummary({ id: 'a', title: '甲', region: yuhang })!.region).toEqual(yuhang);
+    expect(restoreSummary({ id: 'a', title: '甲', region: { ...yuhang, city: null } })!.region).not.toHaveProperty('district');
+  });
+
   it('rejects something that is not a list', () => {
     expect(() => restoreLibrary({})).toThrow();
   });

@@ -27,7 +27,7 @@ const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !==
 const intOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 const pageList = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0) : []);
 
-const KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '答复', '函', '解读', '新闻', '文章', '其他'];
+const KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '答复', '函', '通报', '解读', '新闻', '文章', '其他'];
 const TITLE_SOURCES: readonly TitleSource[] = ['title-line', 'running-header', 'trailing-title', 'inferred'];
 const LEVELS: readonly UnitLevel[] = ['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
 // Ids end up in URLs and element ids; anything else is a corrupt entry.
@@ -47,7 +47,11 @@ function restoreRegion(v: unknown): Region {
   // Files written before `level` existed: derive it from what is named; no place named is unknown, not national.
   const derived: RegionLevel = city ? 'city' : province ? 'province' : 'unknown';
   const level = oneOf(o.level, REGION_LEVELS, derived);
-  return { level: province || level === 'national' ? level : 'unknown', province, city };
+  const region: Region = { level: province || level === 'national' ? level : 'unknown', province, city };
+  // A district under a city (杭州市 余杭区) keeps its name; a district without its city is not kept.
+  const district = city ? strOrNull(o.district) : null;
+  if (district) region.district = district;
+  return region;
 }
 
 function restoreBodyMissing(v: unknown): BodyMissing | null {

@@ -42,6 +42,7 @@ export type DocKind =
   | '批复'
   | '答复' // 对…建议/提案的答复
   | '函' // 函, 复函
+  | '通报' // a statutory kind of 公文 (党政机关公文处理工作条例 第八条): praise, criticism, a situation made known
   | '解读'
   | '新闻'
   | '文章'
@@ -65,8 +66,10 @@ export interface Region {
   level: RegionLevel;
   /** e.g. 山东省, 上海市; null for national documents and unknown origin. */
   province: string | null;
-  /** e.g. 青岛市; null when the document is province-wide or national. */
+  /** e.g. 青岛市; null when the document is province-wide or national. A municipality's district is here too (上海市 黄浦区). */
   city: string | null;
+  /** A district or county under a prefecture-level city (浙江省 杭州市 余杭区); absent otherwise. */
+  district?: string | null;
 }
 
 export interface DocSummary {

@@ -44,20 +44,36 @@ function pick(doc: PolicyDocument, want: (u: Unit) => boolean): Unit {
   return unit;
 }
 
-/** What the test will mark, and the citation a reader would write for it from the corpus. */
+/** The unit's ancestors in the corpus JSON, outermost first. */
+function ancestorsOf(units: Unit[], id: string, above: Unit[] = []): Unit[] | null {
+  for (const u of units) {
+    if (u.id === id) return above;
+    const hit = ancestorsOf(u.children, id, [...above, u]);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * What the test will mark, and the citation a reader would write for it from the corpus:
+ * 《title》（文号）label（第N页）, or, inside an attachment with its own title (the text a
+ * notice issues), that text's title and the notice's 文号 as its source:
+ * 《attachment title》label（文号印发）（第N页） (issue 18 item 4).
+ */
 function plan(doc: PolicyDocument, want: (u: Unit) => boolean, note: string, tags: string[]): Mark {
   const unit = pick(doc, want);
   const quote = unit.paragraphs[0].text.slice(6, 18);
-  const title = `《${doc.title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+  const cited = (t: string) => `《${t.trim().replace(/《/g, '〈').replace(/》/g, '〉')}》`;
   const pageOf = unit.paragraphs[0].pages[0];
-  return {
-    doc,
-    unit,
-    quote,
-    note,
-    tags,
-    expectCite: new RegExp(`${escapeRe(squash(title + (doc.docNumber ? `（${doc.docNumber}）` : '')))}.*${escapeRe(unit.label.replace(/\s/g, ''))}${pageOf ? `（第${pageOf}页）` : ''}`),
-  };
+  const pages = pageOf ? `（第${pageOf}页）` : '';
+  const label = escapeRe(unit.label.replace(/\s/g, ''));
+  const issued = (ancestorsOf(doc.units, unit.id) ?? [])
+    .filter((u) => u.level === 'appendix' && (u.heading ?? '').trim() !== '')
+    .pop();
+  const expectCite = issued
+    ? new RegExp(`${escapeRe(squash(cited(issued.heading!)))}.*${label}${escapeRe(doc.docNumber ? `（${doc.docNumber}印发）` : '')}${pages}`)
+    : new RegExp(`${escapeRe(squash(cited(doc.title) + (doc.docNumber ? `（${doc.docNumber}）` : '')))}.*${label}${pages}`);
+  return { doc, unit, quote, note, tags, expectCite };
 }
 
 /** Through the app: open the clause, select the words, 添加笔记, type the note and tags. */

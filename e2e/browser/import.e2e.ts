@@ -120,7 +120,10 @@ describe('importing a PDF', () => {
     await placement.waitFor();
     await placement.getByRole('link', { name: '比较' }).click();
     await page.waitForURL(new RegExp(`#/compare/${original.id}/${userId}$`));
-    await page.getByText('总体相似度').first().waitFor({ timeout: 30_000 });
+    // The comparison summary names the document-level figure 文本重合度 (one measure per level, issue 18 item 7).
+    const overlap = page.getByLabel('比较摘要').locator('div', { has: page.locator('dt', { hasText: /^文本重合度$/ }) });
+    await overlap.waitFor({ timeout: 30_000 });
+    expect((await overlap.locator('dd').textContent())?.trim()).toMatch(/^\d+%$/);
     await screenshot(page, 'import-compare');
   });
 

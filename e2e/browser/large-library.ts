@@ -23,7 +23,10 @@ export function makeLargeLibrary(src: string, n: number): { dir: string; origina
     }
   all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   writeFileSync(join(out, 'library.json'), JSON.stringify(all));
-  // Copies, not symlinks: the preview server refuses links out of its root.
-  for (const f of ['docs', 'search', 'manifest.json', 'variants.json']) if (existsSync(join(src, f))) cpSync(join(src, f), join(out, f), { recursive: true });
+  // Copies, not symlinks: the preview server refuses links out of its root. A built corpus's top-level
+  // names are relative links through current/ (policy-reader build): dereference them, or the copies are
+  // dangling links and the app's manifest and search index 404.
+  for (const f of ['docs', 'search', 'manifest.json', 'variants.json', 'variants-lsh.json'])
+    if (existsSync(join(src, f))) cpSync(join(src, f), join(out, f), { recursive: true, dereference: true });
   return { dir: out, originals, count: all.length };
 }

@@ -32,6 +32,15 @@ afterAll(async () => session?.close());
 const focusedId = (): Promise<string | null> => page.evaluate(() => document.activeElement?.closest('[data-unit-id]')?.dataset.unitId ?? null);
 const quote = (a: any) => a.target.selector.find((s: any) => s.type === 'TextQuoteSelector')?.exact;
 const onUnit = (id: string) => (a: any) => a.target['policyReader:unitId'] === id;
+/** j until the focus is on a clause with words of its own (j also stops on chapter headings, which have none). */
+async function nextClauseWithText(): Promise<string> {
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('j');
+    const id = await focusedId();
+    if (id && body(units.get(id)!).length > 0) return id;
+  }
+  throw new Error('no clause with text within 12 presses of j');
+}
 
 describe(`keyboard only (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus)`, () => {
   it('opens a document with Enter, the focus in the text; j moves to a clause; h highlights the whole clause', async () => {
@@ -71,8 +80,7 @@ describe(`keyboard only (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} 
   });
 
   it('selects the clause\'s first sentence with s, then the next', async () => {
-    await page.keyboard.press('j');
-    const id = (await focusedId())!;
+    const id = await nextClauseWithText();
     const text = body(units.get(id)!);
     await page.keyboard.press('s');
     const first: string = await page.evaluate(() => window.getSelection().toString());
@@ -84,9 +92,26 @@ describe(`keyboard only (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} 
   });
 
   it('adds a note to the current clause with n, and bookmarks it with b', async () => {
-    await page.keyboard.press('j');
-    const id = (await focusedId())!;
+    // A selection removed just before the keys (the toolbar learns of it one animation frame late):
+    // frames are held while the keys are pressed, so n must read the live selection, not the stale one.
+    await page.keyboard.press('s');
+    await page.getByRole('toolbar', { name: '标注所选文字' }).waitFor();
+    // Two frames first, so no update already scheduled by the selection of s is still pending.
+    await page.evaluate(() => new Promise((r) => window.requestAnimationFrame(() => window.requestAnimationFrame(r))));
+    await page.evaluate(() => {
+      const w = window as any;
+      w.__held = [];
+      w.__raf = w.requestAnimationFrame;
+      w.requestAnimationFrame = (cb: any) => w.__held.push(cb);
+      w.getSelection().removeAllRanges();
+    });
+    const id = await nextClauseWithText();
     await page.keyboard.press('n');
+    await page.evaluate(() => {
+      const w = window as any;
+      w.requestAnimationFrame = w.__raf;
+      for (const cb of w.__held.splice(0)) w.requestAnimationFrame(cb);
+    });
     const editor = page.getByRole('dialog', { name: '编辑标注' });
     await editor.waitFor();
     await page.keyboard.type('待研究：与上位法衔接');

@@ -127,6 +127,14 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
     show(ok ? '已复制所选文字及出处' : '复制失败：系统剪贴板不可用');
   }, [sel, index, doc, show]);
 
+  // `sel` follows the document's selection one animation frame late (useSelectionToolbar). A key pressed
+  // in that frame after the selection was removed (Esc, a move with j) must not act on words no longer
+  // selected: the note would land on the previous clause while the reader types it for this one.
+  const liveSel = useCallback((): Selected | null => {
+    const s = window.getSelection();
+    return sel && s && !s.isCollapsed && s.rangeCount ? sel : null;
+  }, [sel]);
+
   // The clause the reader is on: the focused one, the selected one, else the one at the top of the window.
   const currentUnit = useCallback((): string | null => {
     const units = root();
@@ -137,7 +145,8 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
       const shown = r.height > 0 ? r : (focused.nextElementSibling?.getBoundingClientRect() ?? r);
       if (shown.bottom > topbarBottom() && shown.top < window.innerHeight) return focused.dataset.unitId!;
     }
-    if (sel) return sel.span.unitId;
+    const selected = liveSel();
+    if (selected) return selected.span.unitId;
     const box = units?.getBoundingClientRect();
     if (!box) return null;
     const x = box.left + box.width / 3;
@@ -146,7 +155,7 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
       if (u && units?.contains(u)) return u.dataset.unitId!;
     }
     return null;
-  }, [sel, root]);
+  }, [liveSel, root]);
 
   // The clause whose words the keyboard works on: the current one, or for an article printed on its
   // first 款's line (no text of its own), that 款.
@@ -165,7 +174,7 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
         if (id) void bookmarkUnit(id);
         return;
       }
-      if (sel) return void highlight(lastColour, c === 'note');
+      if (liveSel()) return void highlight(lastColour, c === 'note');
       // No selection: the whole current clause (keyboard users have no mouse to select with).
       const id = clauseWithText();
       const b = id ? data.bodies(id) : null;
@@ -174,7 +183,7 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
       const r = el.querySelector('p[data-para]')?.getBoundingClientRect() ?? el.getBoundingClientRect();
       void highlightSpan({ unitId: id, start: 0, end: b.length }, { top: r.bottom + window.scrollY + 6, left: Math.max(8, r.left) + window.scrollX, below: true }, lastColour, c === 'note');
     },
-    [currentUnit, clauseWithText, bookmarkUnit, sel, show, highlight, highlightSpan, lastColour, data],
+    [currentUnit, clauseWithText, bookmarkUnit, liveSel, show, highlight, highlightSpan, lastColour, data],
   );
 
   return { lastColour, remove, bookmarkUnit, highlight, copyQuote, command, clauseWithText };

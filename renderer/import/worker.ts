@@ -10,6 +10,8 @@
 import * as pdfjsWorker from 'pdfjs-dist/build/pdf.worker.mjs';
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { restoreDocument, restoreLibrary } from '../../core/corpus/restore';
+import type { LshTables } from '../../core/compare/format';
+import { restoreLshTables } from '../../core/compare/restore';
 import { ImportError, type ExtractorLibs, type PdfJsLike } from '../../core/import/extract';
 import { DuplicateImport, importFile } from '../../core/import/pipeline';
 import { sha256Hex } from '../../core/util/sha256';
@@ -46,6 +48,9 @@ async function run(req: ImportRequest) {
       // Placement is a bonus: a corpus that cannot be read places nothing, the import still succeeds.
       .catch(() => [] as DocSummary[])
       .then((docs) => [...docs, ...req.userDocs]));
+  let lsh: Promise<LshTables | null> | null = null;
+  // Like the library: a corpus without tables (or with unreadable ones) places by title and 文号 alone.
+  const lshTables = () => (lsh ??= getJson(new URL('variants-lsh.json', req.corpusBase).href).then(restoreLshTables, () => null));
   const loadDocument = async (id: string): Promise<PolicyDocument> => userById.get(id) ?? restoreDocument(await getJson(new URL(`docs/${encodeURIComponent(id)}.json`, req.corpusBase).href), id);
 
   for (let index = 0; index < req.files.length; index++) {
@@ -61,6 +66,7 @@ async function run(req: ImportRequest) {
         known,
         library: loadLibrary,
         loadDocument,
+        lshTables,
         onStage: (stage, detail) => post({ type: 'stage', job: req.job, index, stage, detail }),
         cancelled: () => cancelledJobs.has(req.job),
       });

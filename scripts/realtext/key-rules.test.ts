@@ -55,6 +55,50 @@ describe('parseLawMarkdown', () => {
     ]);
     expect(law.blocks[0]).toEqual({ kind: 'heading', level: 2, text: '第一章 总则' });
   });
+  it('reads each event of a line that runs several together (…修订根据2017年…第二次修正)', () => {
+    const joined = parseLawMarkdown(
+      [
+        '# 上海市市民体育健身条例',
+        '',
+        '2000年12月15日 上海市第十一届人民代表大会常务委员会第二十四次会议通过',
+        '',
+        '2012年4月19日 上海市第十三届人民代表大会常务委员会第三十三次会议修订根据2017年11月23日上海市第十四届人民代表大会常务委员会第四十一次会议《关于修改本市部分地方性法规的决定》第二次修正',
+        '',
+        '<!-- INFO END -->',
+        '',
+        '第一条 为了促进本市市民体育健身活动的开展，制定本条例。',
+      ].join('\n'),
+      'DLC/上海地方法规/地方性法规/上海/上海市市民体育健身条例(2017-11-23).md',
+      'c0ffee',
+    )!;
+    expect(joined.meta.map((m) => [m.date, m.event])).toEqual([
+      ['2000-12-15', 'adopted'],
+      ['2012-04-19', 'revised'],
+      ['2017-11-23', 'amended'],
+    ]);
+  });
+  it('gives each body of a joint adoption its event (最高人民法院…会议、2024年…最高人民检察院…会议通过)', () => {
+    const joint = parseLawMarkdown(
+      [
+        '# 最高人民法院、最高人民检察院关于办理洗钱刑事案件适用法律若干问题的解释',
+        '',
+        '2023年3月20日 最高人民法院审判委员会第1880次会议、2024年3月29日最高人民检察院第十四届检察委员会第二十八次会议通过',
+        '',
+        '2024年8月20日 施行',
+        '',
+        '<!-- INFO END -->',
+        '',
+        '第一条 为依法惩治洗钱犯罪活动，制定本解释。',
+      ].join('\n'),
+      '司法解释/最高人民法院、最高人民检察院关于办理洗钱刑事案件适用法律若干问题的解释(2024-08-19).md',
+      'c0ffee',
+    )!;
+    expect(joint.meta.map((m) => [m.date, m.event, m.body])).toEqual([
+      ['2023-03-20', 'adopted', '最高人民法院'],
+      ['2024-03-29', 'adopted', '最高人民检察院'],
+      ['2024-08-20', 'effective', null],
+    ]);
+  });
   it('counts the paragraphs that begin with 第X条 and a space, not a quoted one nor a reference (第十条规定)', () => {
     expect(countArticles(law.blocks)).toBe(2);
   });
@@ -73,7 +117,7 @@ describe('kinds', () => {
     ['国务院关于印发《国务院工作规则》的通知', '规则'],
     ['国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知', '通知'],
     ['国务院关于河北雄安新区总体规划（2018—2035年）的批复', '批复'],
-    ['国务院办公厅关于黄金经济政策有关问题的复函', '复函'],
+    ['国务院办公厅关于黄金经济政策有关问题的复函', '函'],
   ])('notice %s → %s', (t, k) => expect(noticeKind(t, kindOfTitle)).toBe(k));
 });
 

@@ -53,6 +53,8 @@ export function readLawFile(path: string): string {
 }
 
 const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日/;
+/** Where one event ends and the next, dated one begins within a line: after its verb, before 根据 and a date. */
+const EVENT_JOIN = /(?<=通过|修正|修订|批准|公布|发布|施行|生效)\s*(?:根据\s*)?(?=\d{4}年\d{1,2}月\d{1,2}日)/;
 
 function iso(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -93,6 +95,17 @@ function eventOf(text: string): MetaEvent['event'] {
   return 'other';
 }
 
+/**
+ * Events listed with 、 share the verb printed once at the end (2023年3月20日 最高人民法院审判委员会第1880次会议、
+ * 2024年3月29日最高人民检察院…会议通过: both bodies adopted the text, the second on the later date).
+ */
+function sharedVerb(text: string): string[] {
+  const parts = text.split(/、(?=\d{4}年\d{1,2}月\d{1,2}日)/);
+  if (parts.length < 2) return parts;
+  const verb = /(通过|修正|修订|批准|公布|发布)$/.exec(parts[parts.length - 1])?.[1];
+  return verb ? parts.map((p) => (p.endsWith(verb) ? p : p + verb)) : [text];
+}
+
 export function parseLawMarkdown(md: string, path: string, commit: string): LawText | null {
   const lines = md.replace(/\r/g, '').split('\n');
   const end = lines.findIndex((l) => l.includes('INFO END'));
@@ -105,14 +118,18 @@ export function parseLawMarkdown(md: string, path: string, commit: string): LawT
     const l = raw.trim();
     if (!l || l.startsWith('#') || l.startsWith('<!--') || l === '---' || /^\w+:/.test(l)) continue;
     // Stray brackets and the "根据" that links one amendment to the next are left from the source's bracketed note.
-    const text = l.replace(/^[（(]/, '').replace(/\s*根据$/, '').replace(/[）)。\s　]+$/, '').replace(/\s+/g, ' ').trim();
-    const m = DATE.exec(text);
-    if (!m) {
-      extraHead.push(text);
-      continue;
+    const line = l.replace(/^[（(]/, '').replace(/\s*根据$/, '').replace(/[）)。\s　]+$/, '').replace(/\s+/g, ' ').trim();
+    // One source line may hold several events run together (…修订根据2017年11月23日…第二次修正, …通过2021年7月30日…批准):
+    // each dated event after a verb is an event of its own, or the key misses the version the text is.
+    for (const text of line.split(EVENT_JOIN).flatMap(sharedVerb)) {
+      const m = DATE.exec(text);
+      if (!m) {
+        extraHead.push(text);
+        continue;
+      }
+      const rest = text.slice(m[0].length).trim();
+      meta.push({ date: iso(m[1], m[2], m[3]), text, event: eventOf(text), body: actingBody(rest) });
     }
-    const rest = text.slice(m[0].length).trim();
-    meta.push({ date: iso(m[1], m[2], m[3]), text, event: eventOf(text), body: actingBody(rest) });
   }
   const blocks: Block[] = [];
   for (const raw of lines.slice(end + 1)) {

@@ -97,6 +97,15 @@ function printDocOf(l: LawText): PrintDoc {
   return { title: l.title, subtitle: l.subtitle, metaLines: l.meta.map((m) => m.text), blocks: l.blocks };
 }
 
+/**
+ * A text that several bodies each adopt (最高人民法院审判委员会…通过, 最高人民检察院检察委员会…通过: a joint
+ * interpretation) is issued by all of them together, as its title names them (最高人民法院、最高人民检察院).
+ */
+function jointly(l: LawText, named: string[]): string[] {
+  const adopters = [...new Set(l.meta.filter((m) => m.event === 'adopted' && m.body).map((m) => m.body!))];
+  return adopters.length > 1 ? [[...new Set(named.filter((b) => adopters.includes(b)))].join('、')] : [];
+}
+
 export function keyFields(p: Picked): Omit<KeyDoc, 'key' | 'startLine' | 'titleLine' | 'endLine' | 'wrapPhrases'> {
   const l = p.law;
   const acts = l.meta.filter((m) => m.event !== 'effective');
@@ -116,7 +125,7 @@ export function keyFields(p: Picked): Omit<KeyDoc, 'key' | 'startLine' | 'titleL
     adoptedDate: acts[0]?.date ?? null,
     effectiveDate: l.meta.find((m) => m.event === 'effective')?.date ?? null,
     issuer,
-    issuerAlternatives: [...new Set(named.filter((b) => b !== issuer))],
+    issuerAlternatives: [...new Set([...named.filter((b) => b !== issuer), ...jointly(l, named)])],
     region,
     kind: kindOfTitle(l.title),
     articles: countArticles(l.blocks),

@@ -145,6 +145,7 @@ export function noticeKind(title: string, kindOfTitle: (t: string) => string): s
     const inner = kindOfTitle(issued[1].replace(/[《》〈〉]/g, ''));
     if (inner !== '其他') return inner;
   }
-  for (const k of ['复函', '函', '批复', '通报', '答复', '通知', '意见', '决定']) if (title.endsWith(k)) return k;
+  // A 复函 is a 函 (党政机关公文处理工作条例 第八条 lists 函, which answers as well as asks): the reader's kinds have no separate 复函.
+  for (const k of ['函', '批复', '通报', '答复', '通知', '意见', '决定']) if (title.endsWith(k)) return k;
   return kindOfTitle(title);
 }
