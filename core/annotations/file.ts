@@ -264,12 +264,13 @@ export function parseAnnotationFile(text: string, options: ParseOptions = {}): P
     seen.set(a.id.toLowerCase(), a.id);
     annotations.push(a);
   }
-  // Optional (files written before it have none); when present it is checked like the rest: all or nothing.
+  // Optional (files written before it have none). An import refuses a bad one like any bad entry; a
+  // restore (no `now`) drops it instead: the listing only names files, it must not cost the annotations.
   let userFiles: ListedUserFile[] | undefined;
   if (v.userFiles !== undefined) {
     const checked = checkUserFiles(v.userFiles);
-    if (typeof checked === 'string') return fail('invalid', `导入失败：${checked}。未做任何更改。`);
-    userFiles = checked;
+    if (typeof checked === 'string' && options.now) return fail('invalid', `导入失败：${checked}。未做任何更改。`);
+    if (typeof checked !== 'string') userFiles = checked;
   }
   const exported = isDate(v.exported) ? v.exported : new Date(0).toISOString();
   return { ok: true, file: { format: ANNOTATION_FILE_FORMAT, formatVersion: v.formatVersion, exported, annotations, ...(userFiles ? { userFiles } : {}) } };

@@ -46,8 +46,19 @@ describe('user files listed in the annotation file', () => {
   ])('a corrupt listing (%s) refuses the whole file with its message', (_what, userFiles, message) => {
     const file = JSON.parse(serializeAnnotationFile([testAnnotation({})], NOW));
     file.userFiles = userFiles;
-    const r = parseAnnotationFile(JSON.stringify(file));
+    const r = parseAnnotationFile(JSON.stringify(file), { now: new Date(NOW) });
     expect(r).toEqual({ ok: false, code: 'invalid', message });
+  });
+
+  it('a backup read for a restore keeps its annotations when the listing is corrupt, and drops only the listing', () => {
+    const a = testAnnotation({ note: '要恢复的' });
+    const file = JSON.parse(serializeAnnotationFile([a], NOW));
+    file.userFiles = [{ ...listing[0], sha256: 'xyz' }];
+    const r = parseAnnotationFile(JSON.stringify(file));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.file.annotations).toEqual([a]);
+    expect('userFiles' in r.file).toBe(false);
   });
 
   it('names the listed files that have annotations and are not in this library, and only those', () => {
