@@ -26,6 +26,46 @@ export function mutateGlobs(targets) {
 
 const targets = process.env.MUTATE_TARGETS ? process.env.MUTATE_TARGETS.split(',') : DEFAULT_TARGETS;
 
+/**
+ * Equivalent mutants: survivors no test can kill because the program does the same
+ * thing with or without them. Listed here with why, instead of tests that pin the code.
+ *
+ * renderer/db/database.ts
+ * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
+ *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;
+ *   every row it lets through is checked again on the restored annotation, so letting
+ *   more through (or all) returns the same list. `typeof a.modified !== 'string'`
+ *   likewise: such a row fails validation in restoreAll either way.
+ * - recordOf: `a?.id` → `a.id` — differs only for a null annotation, which the types never pass.
+ * - saveReanchored: the early `return 0` when there is nothing to do (→ false) opens a
+ *   transaction that writes nothing and also returns 0.
+ * - saveReanchored: `updates.length > BULK_READ_ALL` (>=, true, false) picks one
+ *   getAll or one bulkGet; both give the rows of these ids. `if (!updates.length)
+ *   return 0` and `if (rows.length)` only skip an empty loop or an empty bulkPut.
+ * - importAnnotations: `knownIds.length ? … : []` and `if (merge.toWrite.length)`
+ *   only skip an empty bulkGet or bulkPut.
+ * renderer/db/records.ts
+ * - restoreSettings: `theme === 'light'` (false, '') — a stored 'light' falls back to
+ *   the default, which is 'light'. `rows ?? []` — toArray never gives undefined.
+ * - restorePosition: `o.scrollTop >= 0` → `> 0` — 0 falls back to 0.
+ * - restoreSettings / restorePosition: the `typeof x === 'number'` before
+ *   `Number.isFinite(x)` (→ true) — Number.isFinite is false for any non-number.
+ * - restoreAnchorCheck: `typeof key === 'string'` (→ true) — a kept non-string key
+ *   never equals an anchorCheckKey, so the annotation is checked again either way.
+ * - anchorCheckKey: the space between `modified` and the corpus hash — `modified`
+ *   is an ISO date of fixed length, so the joined key is unambiguous without it.
+ * - restoreAnnotation / restorePosition: `v === null` — IndexedDB's get gives
+ *   undefined for a missing key and a row with an inline key is never null.
+ * renderer/db/errors.ts
+ * - chainOf: `typeof cur !== 'object'` (→ false) — a wrapped string or number
+ *   reads as a nameless, wordless error, which decides nothing.
+ * - chainOf: `out.length < 20` → `<= 20`, `seen.has(cur)`, `failures.slice(0, 5)`
+ *   and the '' fallbacks for a non-string name or message: they bound the walk and
+ *   fill gaps; no failure the browser or Dexie produces is deeper, cyclic beyond the
+ *   bound, or has a bulk failure past the fifth that alone says "full disk".
+ * - toStorageError: `if (action !== '保存')` (true, '') and `/^保存/` → `/保存/` —
+ *   replacing 保存 by 保存 changes nothing, and no message has 保存 after its start.
+ */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: 'vitest',
@@ -44,7 +84,7 @@ const config = {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { reportScoreTable: true, allowEmojis: false, logTests: false },
   // The sandbox copy needs the sources, the raw corpus and the configs, not build output.
-  ignorePatterns: ['dist', 'out', 'release', 'test-results', 'reports', 'resources/corpus/docs', 'resources/corpus/search', 'resources/corpus/*.json', '.git'],
+  ignorePatterns: ['dist', 'out', 'release', 'test-results', 'reports', 'resources/corpus/docs', 'resources/corpus/search', 'resources/corpus/*.json', 'resources/corpus/current', 'resources/corpus/versions', 'resources/corpus/cache', '.git'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   // Type errors are caught by `npm run typecheck`; the TypeScript checker would type-check every

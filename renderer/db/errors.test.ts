@@ -49,4 +49,34 @@ describe('toStorageError', () => {
     expect(storageErrorCode(e)).toBe('blocked');
     expect(toStorageError(e).message).toMatch(/另一个窗口/);
   });
+
+  it('each failure kind has its own Chinese sentence, and an action word replaces 保存 for reads and deletes', () => {
+    expect(toStorageError(new Dexie.VersionError('x')).message).toBe('无法打开数据库：它由较新版本的政策阅读器创建。请使用新版本打开。');
+    expect(toStorageError(new Dexie.MissingAPIError('x')).message).toBe('保存失败：本机存储不可用（可能处于隐私模式或已被禁用）。');
+    expect(toStorageError({ name: 'InvalidAccessError', message: 'x' }, '读取').message).toBe('读取失败：本机存储不可用（可能处于隐私模式或已被禁用）。');
+    expect(toStorageError({ name: 'BlockedError' }, '删除').message).toBe('删除失败：数据库正被另一个窗口占用，无法升级。请关闭政策阅读器的其他窗口后重试。');
+    expect(toStorageError(new Dexie.DatabaseClosedError()).message).toBe('保存失败：数据库已关闭（可能在另一个窗口中被升级或删除）。请重新加载页面后重试。');
+    // A failure that says nothing adds no empty brackets; a thrown string is shown as it is.
+    expect(toStorageError(new Error('')).message).toBe('保存失败：写入本机数据库时出错。');
+    expect(toStorageError('磁头损坏').message).toBe('保存失败：写入本机数据库时出错。（磁头损坏）');
+  });
+
+  it('a full disk reported only by the wrapped error (another name, its own words) is still 磁盘空间不足; a mere mention elsewhere is not', () => {
+    // Plain objects: Dexie's own classes copy the inner message into the outer one.
+    expect(storageErrorCode({ name: 'AbortError', message: 'aborted', inner: { name: 'Error', message: 'ENOSPC: no space left on device' } })).toBe('quota');
+    expect(storageErrorCode({ name: 'UnknownError', message: 'Internal error', cause: { name: 'Error', message: 'Storage is full' } })).toBe('quota');
+    // Not an aborted or failed commit: a key that happens to be called quota is no full disk.
+    expect(storageErrorCode({ name: 'DataError', message: 'Failed to read key "quota"' })).toBe('failed');
+  });
+
+  it('an error whose wrapped chain never ends (a getter making a new error each time) is classified without hanging', () => {
+    const endless = (depth: number): object => ({
+      name: 'AbortError',
+      message: `level ${depth}`,
+      get inner() {
+        return endless(depth + 1);
+      },
+    });
+    expect(storageErrorCode(endless(0))).toBe('failed');
+  });
 });

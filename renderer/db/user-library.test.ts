@@ -4,7 +4,7 @@ import { testAnnotation, testDoc } from '../../test-support/annotation-fixtures'
 import { isOrphaned } from '../../core/annotations/model';
 import { ReaderDatabase } from './database';
 import { StorageError } from './errors';
-import { addImportedFile, knownFileHashes, removeUserFile, saveDocEdits, userDocRow, userDocRows, type UserFileRow } from './user-library';
+import { addImportedFile, knownFileHashes, orphanAnnotationsOf, removeUserFile, saveDocEdits, userDocRow, userDocRows, userFileRows, type UserFileRow } from './user-library';
 
 let n = 0;
 const open: ReaderDatabase[] = [];
@@ -74,5 +74,42 @@ describe('user library (schema v4)', () => {
     expect((await d.annotations.get(mine.id))?.orphaned).toBe(1);
     const untouched = await d.getAnnotation(other.id);
     expect(untouched && isOrphaned(untouched)).toBe(false);
+  });
+
+  it('lists the stored files with their original bytes and text', async () => {
+    const d = fresh();
+    const doc = testDoc('u000000000g7', ['文字。']);
+    await addImportedFile(file('h5', [doc.id]), [{ doc, placements: [] }], d);
+    const rows = await userFileRows(d);
+    expect(rows.map((r) => [r.hash, r.name, r.rawText, r.docIds])).toEqual([['h5', 'h5.pdf', '# Page 1:\n文字', [doc.id]]]);
+    expect(await rows[0].original.text()).toBe('%PDF');
+  });
+
+  it('corrections to a document that is not there are refused, naming it, and create nothing', async () => {
+    const d = fresh();
+    const err = await saveDocEdits('u000000000zz', { title: '标题' }, d).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StorageError);
+    expect((err as StorageError).message).toBe('保存失败：写入本机数据库时出错。（no user document u000000000zz）');
+    expect(await userDocRows(d)).toEqual([]);
+  });
+
+  it('counts only annotations that became orphans; one already orphaned or a damaged row is left as it is', async () => {
+    const d = fresh();
+    const doc = testDoc('u000000000h8', ['政务服务部门应当及时作出受理决定。']);
+    await addImportedFile(file('h6', [doc.id]), [{ doc, placements: [] }], d);
+    const fresh1 = testAnnotation({ doc, note: '新的' });
+    const lost = { ...testAnnotation({ doc, note: '早已找不到' }), 'policyReader:orphaned': true as const };
+    await d.putAnnotation(fresh1);
+    await d.putAnnotation(lost);
+    const lostRow = await d.annotations.get(lost.id);
+    // A damaged row on the same document: its index copies say so, its object is broken.
+    const damaged = { ...(await d.annotations.get(fresh1.id))!, id: 'urn:uuid:damaged', annotation: { id: 'urn:uuid:damaged' } as never };
+    await d.annotations.put(damaged);
+    expect(await removeUserFile('h6', d)).toBe(1);
+    expect(await d.annotations.get(lost.id)).toEqual(lostRow);
+    expect(await d.annotations.get('urn:uuid:damaged')).toEqual(damaged);
+    expect(isOrphaned((await d.getAnnotation(fresh1.id))!)).toBe(true);
+    // Orphaning again changes nothing and counts nothing.
+    expect(await orphanAnnotationsOf([doc.id], d)).toBe(0);
   });
 });
