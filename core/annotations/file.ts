@@ -21,19 +21,22 @@ import {
   quoteOf,
   tagsOf,
 } from './model.js';
+import { checkUserFiles, type ListedUserFile } from './user-files.js';
 
-export function toAnnotationFile(list: readonly Annotation[], now: Date | string): AnnotationFile {
+/** `userFiles`: the user library's listing, written by every backup and export made in the app (absent when not given). */
+export function toAnnotationFile(list: readonly Annotation[], now: Date | string, userFiles?: readonly ListedUserFile[]): AnnotationFile {
   return {
     format: ANNOTATION_FILE_FORMAT,
     formatVersion: ANNOTATION_FILE_VERSION,
     exported: typeof now === 'string' ? now : now.toISOString(),
     annotations: [...list],
+    ...(userFiles ? { userFiles: [...userFiles] } : {}),
   };
 }
 
 /** The file as text (what export writes and backups hold). */
-export function serializeAnnotationFile(list: readonly Annotation[], now: Date | string): string {
-  return JSON.stringify(toAnnotationFile(list, now), null, 1);
+export function serializeAnnotationFile(list: readonly Annotation[], now: Date | string, userFiles?: readonly ListedUserFile[]): string {
+  return JSON.stringify(toAnnotationFile(list, now, userFiles), null, 1);
 }
 
 export type AnnotationFileErrorCode = 'empty' | 'json' | 'foreign' | 'newer' | 'invalid';
@@ -261,8 +264,16 @@ export function parseAnnotationFile(text: string, options: ParseOptions = {}): P
     seen.set(a.id.toLowerCase(), a.id);
     annotations.push(a);
   }
+  // Optional (files written before it have none). An import refuses a bad one like any bad entry; a
+  // restore (no `now`) drops it instead: the listing only names files, it must not cost the annotations.
+  let userFiles: ListedUserFile[] | undefined;
+  if (v.userFiles !== undefined) {
+    const checked = checkUserFiles(v.userFiles);
+    if (typeof checked === 'string' && options.now) return fail('invalid', `导入失败：${checked}。未做任何更改。`);
+    if (typeof checked !== 'string') userFiles = checked;
+  }
   const exported = isDate(v.exported) ? v.exported : new Date(0).toISOString();
-  return { ok: true, file: { format: ANNOTATION_FILE_FORMAT, formatVersion: v.formatVersion, exported, annotations } };
+  return { ok: true, file: { format: ANNOTATION_FILE_FORMAT, formatVersion: v.formatVersion, exported, annotations, ...(userFiles ? { userFiles } : {}) } };
 }
 
 /** The tag an imported version gets when it is kept beside a different local one (我的标注 filters by it). */

@@ -129,6 +129,8 @@ export interface Annotation {
   'policyReader:orphaned'?: boolean;
 }
 
+import type { ListedUserFile } from './user-files.js';
+
 /** The export/backup file: the list itself plus a format version. */
 export const ANNOTATION_FILE_FORMAT = 'policy-reader/annotations';
 export const ANNOTATION_FILE_VERSION = 1;
@@ -138,6 +140,12 @@ export interface AnnotationFile {
   formatVersion: number;
   exported: string;
   annotations: Annotation[];
+  /**
+   * Optional: the user's own files the library held when the file was written
+   * (names, SHA-256, documents; never the bytes). Readers that predate it
+   * ignore it, so the format version stays 1.
+   */
+  userFiles?: ListedUserFile[];
 }
 
 export function docSourceUri(docId: string, unitId?: string | null): string {

@@ -27,6 +27,7 @@ export function RestoreDialog() {
         <p id="restore-text">
           本机的标注数据是空的，但找到一份自动备份（{when}，共 {offer.annotations.length} 条标注）。要恢复吗？
         </p>
+        {offer.missingFiles ? <p className="restore-missing">{offer.missingFiles}</p> : null}
         <div className="restore-actions">
           <button
             ref={first}

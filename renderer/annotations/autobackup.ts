@@ -8,6 +8,7 @@ import { serializeAnnotationFile } from '../../core/annotations/file';
 import { notify } from '../components/notices';
 import { db } from '../db/database';
 import { hasAutoBackup, writeAutoBackup } from '../platform/annotations';
+import { userFilesForBackup } from './user-files-listing';
 
 export const AUTO_BACKUP_DELAY_MS = 2000;
 
@@ -21,7 +22,7 @@ export async function backupNow(): Promise<void> {
   if (!hasAutoBackup()) return;
   const work = (running ?? Promise.resolve()).then(async () => {
     const list = await db().allAnnotations();
-    const r = await writeAutoBackup(serializeAnnotationFile(list, new Date()));
+    const r = await writeAutoBackup(serializeAnnotationFile(list, new Date(), await userFilesForBackup()));
     // Say it once per kind of failure, not after every keystroke's save.
     // The main process words the message (it starts with 自动备份失败：).
     if (!r.ok && r.message && r.message !== lastFailure) notify(r.message);

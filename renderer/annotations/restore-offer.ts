@@ -5,6 +5,7 @@
  */
 import { parseAnnotationFile } from '../../core/annotations/file';
 import type { Annotation } from '../../core/annotations/model';
+import type { ListedUserFile } from '../../core/annotations/user-files';
 import type { AutoBackupReadResult } from '../../electron/contract';
 
 export interface RestoreOffer {
@@ -12,6 +13,10 @@ export interface RestoreOffer {
   /** When the backup was written (ISO). */
   savedAt: string;
   file: string;
+  /** The user's own files the backup lists (empty for a backup written before listings). */
+  userFiles: ListedUserFile[];
+  /** Set at start when some listed files with annotations are not in this library: the sentence naming them. */
+  missingFiles?: string | null;
 }
 
 /** Pure decision: offer only when the database holds no annotation and the newest valid backup holds some. */
@@ -19,5 +24,5 @@ export function decideRestoreOffer(annotationCount: number, backup: AutoBackupRe
   if (annotationCount > 0 || !backup || !backup.ok) return null;
   const parsed = parseAnnotationFile(backup.json);
   if (!parsed.ok || parsed.file.annotations.length === 0) return null;
-  return { annotations: parsed.file.annotations, savedAt: backup.savedAt, file: backup.file };
+  return { annotations: parsed.file.annotations, savedAt: backup.savedAt, file: backup.file, userFiles: parsed.file.userFiles ?? [] };
 }

@@ -12,6 +12,7 @@ import { requestPersistentStorage, readAutoBackup } from '../platform/annotation
 import { installAutoBackupFlush, scheduleAutoBackup } from './autobackup';
 import { reanchorAll } from './reanchor';
 import { decideRestoreOffer, type RestoreOffer } from './restore-offer';
+import { missingFilesNote } from './user-files-listing';
 
 let offer: RestoreOffer | null = null;
 const listeners = new Set<() => void>();
@@ -37,7 +38,7 @@ export async function acceptRestore(): Promise<boolean> {
   try {
     const counts = await db().importAnnotations(o.annotations);
     setOffer(null);
-    notify(`已从自动备份恢复 ${counts.added + counts.updated} 条标注。`);
+    notify(`已从自动备份恢复 ${counts.added + counts.updated} 条标注。${o.missingFiles ?? ''}`);
     void runReanchor();
     return true;
   } catch (e) {
@@ -81,7 +82,7 @@ export function startAnnotations(): Promise<void> {
       const count = await db().annotationCount();
       const o = count === 0 ? decideRestoreOffer(count, await readAutoBackup()) : null;
       if (o) {
-        setOffer(o);
+        setOffer({ ...o, missingFiles: await missingFilesNote(o) });
         return; // re-anchoring runs after the user answered (restored annotations need it too)
       }
     } catch (e) {

@@ -12,6 +12,7 @@ import { db } from '../db/database';
 import { openAnnotationFile, saveAnnotationFile } from '../platform/annotations';
 import { scheduleAutoBackup } from './autobackup';
 import { runReanchor } from './startup';
+import { missingFilesNote, userFilesForBackup } from './user-files-listing';
 
 function today(): string {
   const d = new Date();
@@ -22,7 +23,7 @@ export async function exportAnnotations(list?: readonly Annotation[]): Promise<s
   try {
     const all = list ?? (await db().allAnnotations());
     if (!all.length) return '没有可导出的标注。';
-    const r = await saveAnnotationFile(serializeAnnotationFile(all, new Date()), `政策阅读器标注-${today()}.json`);
+    const r = await saveAnnotationFile(serializeAnnotationFile(all, new Date(), await userFilesForBackup()), `政策阅读器标注-${today()}.json`);
     if (!r.ok) return r.canceled ? null : r.message;
     return `已导出 ${all.length} 条标注：${r.where}`;
   } catch (e) {
@@ -42,7 +43,8 @@ export async function importAnnotations(): Promise<string | null> {
     scheduleAutoBackup();
     void runReanchor();
     const conflicts = n.conflicts ? `；${n.conflicts} 条与本机的版本不同，本机版本未改动，导入的版本另存一条并加了标签「${CONFLICT_TAG}」，请在“我的标注”中按该标签查看后取舍` : '';
-    return `已导入：新增 ${n.added} 条，更新 ${n.updated} 条，${n.unchanged} 条已存在未变${conflicts}。`;
+    const missing = await missingFilesNote(parsed.file);
+    return `已导入：新增 ${n.added} 条，更新 ${n.updated} 条，${n.unchanged} 条已存在未变${conflicts}。${missing ?? ''}`;
   } catch (e) {
     return `${e instanceof Error ? e.message : String(e)} 未做任何更改。`;
   }

@@ -13,6 +13,7 @@
 import type { FileError, PolicyReaderBridge, UserFileEntry } from '../../electron/contract';
 import type { PolicyDocument } from '../../core/corpus/types';
 import type { Placement } from '../../core/import/placement';
+import type { ListedUserFile } from '../../core/annotations/user-files';
 import * as idb from '../db/user-library';
 import type { DocEdits, UserDocRow, UserFileRow } from '../db/user-library';
 import { bridge } from './bridge';
@@ -81,4 +82,19 @@ export async function removeUserFile(hash: string): Promise<number> {
   const r = await b.removeUserDocument(hash);
   if (!r.ok) throw failure(r);
   return idb.orphanAnnotationsOf(r.docIds);
+}
+
+/** The user library as an annotation backup or export lists it (no bytes): which files the annotations on user documents belong to. */
+export async function listedUserFiles(): Promise<ListedUserFile[]> {
+  const b = bridge();
+  const files: { hash: string; name: string; size: number; importedAt: string; docIds: string[] }[] = b ? (await listing(b)).files : await idb.userFileRows();
+  const rows = b ? (await listing(b)).rows : await idb.userDocRows();
+  const titles = new Map(rows.map((r) => [r.id, r.edits.title ?? r.doc.title]));
+  return files.map((f) => ({
+    name: f.name,
+    sha256: f.hash,
+    size: f.size,
+    importedAt: f.importedAt,
+    documents: f.docIds.map((id) => ({ id, title: titles.get(id) ?? '' })),
+  }));
 }
