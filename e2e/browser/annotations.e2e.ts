@@ -85,7 +85,8 @@ describe('annotations', () => {
     await screenshot(page, 'annotations-popover');
     await pop.getByRole('button', { name: '关闭' }).click();
     await expect.poll(async () => (await stored()).find((a) => a.body.some((b: any) => b.value === NOTE))?.body.map((b: any) => b.value)).toEqual([NOTE, TAG]);
-    expect(await painted('annot-note')).toEqual([n.text]);
+    // The paint follows the stored note by a render: wait for it rather than read it in the same tick.
+    await expect.poll(() => painted('annot-note')).toEqual([n.text]);
 
     // Clicking inside the noted words opens its popover with the note.
     const box = await page.evaluate(
