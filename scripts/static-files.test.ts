@@ -10,6 +10,7 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CSP } from '../electron/protocol';
 import { startOnFreePort, startPreviewServer, type PreviewServer } from './preview-server';
@@ -176,7 +177,11 @@ describe.each(targets)('$name', (target) => {
     }
   });
 
-  it('answers an unreadable file with an error status and keeps serving', async () => {
+  // Root reads mode-000 files, so the test drops to an unprivileged uid; a worker thread cannot (Stryker's
+  // Vitest runner uses threads). There the file cannot be made unreadable, and the test says so.
+  const cannotDrop = process.getuid?.() === 0 && !isMainThread ? 'running as root in a worker thread, where process.seteuid is unavailable' : null;
+  if (cannotDrop) console.log(`[static-files] skipping "unreadable file": ${cannotDrop}`);
+  it.skipIf(cannotDrop)('answers an unreadable file with an error status and keeps serving', async () => {
     const r = await unprivileged(() => send(server.port, '/corpus/docs/locked.json'));
     expect([403, 500]).toContain(r.status);
     expect(r.body).not.toContain(SECRET);
