@@ -8,6 +8,8 @@ export function FindBar({ find }: { find: InDocumentFind }) {
     <div className="find-bar" role="search" aria-label="在本文中查找">
       <input
         ref={find.inputRef}
+        // Focused in the same commit that shows it, so a key typed right after Ctrl+F lands here, not on the page.
+        autoFocus
         type="search"
         value={find.query}
         onChange={(e) => find.setQuery(e.target.value)}
