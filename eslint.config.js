@@ -100,7 +100,7 @@ const local = {
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'scripts/**', '*.config.ts', '*.config.js'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'test-results/', 'resources/', '.cache/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'test-results/', 'resources/', '.cache/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,7 +24,35 @@ export function mutateGlobs(targets) {
   return [...globs, '!**/*.test.{ts,tsx}', '!**/*.d.ts', '!**/fixtures/**', '!core/corpus/types.ts'];
 }
 
+/**
+ * The test files that must kill a target's mutants. Vitest's `related` mode alone also runs every
+ * test file that imports the target however indirectly: for core/ that was the CLI and preview-server
+ * tests, which spawn builds and made one core folder's run take hours. core's own unit tests must
+ * kill core's mutants, and cli/corpus-files.ts is killed by the tests of the corpus folder and the
+ * killed build. A target not listed here (renderer/db, electron/autobackup.ts) keeps the whole suite.
+ */
+const OWN_TESTS = [
+  { target: /^core(\/|$)/, tests: ['core/**/*.test.ts'] },
+  { target: /^cli\/corpus-files\.ts$/, tests: ['cli/corpus-files.test.ts', 'cli/corpus-folder.test.ts', 'cli/kill-switch.test.ts'] },
+];
+
+/** The unit test files a run over these targets needs, or null for the whole unit suite. */
+export function testGlobs(targets) {
+  const globs = [];
+  for (const t of targets) {
+    const own = OWN_TESTS.find((o) => o.target.test(t.replace(/^\.\//, '')));
+    if (!own) return null;
+    globs.push(...own.tests);
+  }
+  return [...new Set(globs)];
+}
+
 const targets = process.env.MUTATE_TARGETS ? process.env.MUTATE_TARGETS.split(',') : DEFAULT_TARGETS;
+const tests = testGlobs(targets);
+// Read by vitest.mutate.config.ts in Stryker's test-runner processes, which inherit this environment.
+if (tests) process.env.MUTATE_TESTS = tests.join(',');
+/** One incremental state per set of targets: a run over core/text must not drop what core/util's run remembers. */
+const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').replace(/[^\w.-]+/g, '_')).sort().join('+');
 
 /**
  * Equivalent mutants: survivors no test can kill because the program does the same
@@ -69,12 +97,12 @@ const targets = process.env.MUTATE_TARGETS ? process.env.MUTATE_TARGETS.split(',
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: tests ? 'vitest.mutate.config.ts' : 'vitest.config.ts', related: true },
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: mutateGlobs(targets),
   coverageAnalysis: 'perTest',
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `reports/incremental/${stateName.length > 120 ? 'many' : stateName}.json`,
   concurrency: 2,
   // A mutant that makes a loop endless is killed by this, not left to hang the run.
   timeoutMS: 20_000,
