@@ -56,7 +56,8 @@ export function isCjk(ch: string): boolean {
     c === 0x201d ||
     c === 0x2018 ||
     c === 0x2019 ||
-    (c >= 0xd800 && c <= 0xdbff) // surrogate pair lead: Ext B+ ideographs
+    // Either half of a surrogate pair (Ext B+ ideographs): the character before a space is its trail half.
+    (c >= 0xd800 && c <= 0xdfff)
   );
 }
 
