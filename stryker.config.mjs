@@ -65,6 +65,24 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * Equivalent mutants: survivors no test can kill because the program does the same
  * thing with or without them. Listed here with why, instead of tests that pin the code.
  *
+ * core/text/normalize.ts
+ * - normalizeWithMap: `j < folded.length` in the loop over a run of white space (→ true, <=):
+ *   folded[length] is undefined, which /\s/ reads as "undefined", so the run ends there either way.
+ *   `text[text.length - 1]` (→ + 1): `before` is only compared with '', and text is not empty there.
+ * core/util/mime.ts
+ * - mimeType: `dot >= 0` (→ true, > 0) and `dot > lastIndexOf('/' or '\\')` (→ true): an
+ *   "extension" read across a folder separator holds that separator and is no key of the table, so
+ *   the name is served as bytes either way; a name that is only an extension ('.html') is a hidden
+ *   file, which resolveAppPath refuses before any type is looked up.
+ * core/util/safe-path.ts
+ * - extension: `dot > 0` → `>= 0` — a segment starting with '.' is refused as hidden first.
+ * - decodePathSegments: `segments.length > 0` (→ true, >= 0) — split always gives one element.
+ * core/util/sha256.ts
+ * - `bitLen / 0x100000000` → `*`: the length's high word is 0 below 512 MiB, and bitLen × 2^32 is
+ *   0 modulo 2^32 too. `i < 64` → `<=`: the write to w[64] falls outside the Uint32Array and is dropped.
+ * core/util/cancellation.ts
+ * - cancel: `if (this.cancelled) return` (→ false): the first cancel cleared the listeners and a
+ *   listener added later is called at once, never stored, so a second pass tells no one.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

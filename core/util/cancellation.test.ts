@@ -28,3 +28,40 @@ describe('cancellation', () => {
     expect(isCancelled(null)).toBe(false);
   });
 });
+
+describe('cancellation: the edges long work meets', () => {
+  it('work started without a token runs to the end', () => {
+    expect(() => throwIfCancelled(undefined)).not.toThrow();
+    expect(() => throwIfCancelled(CancellationToken.None)).not.toThrow();
+    expect(() => throwIfCancelled(CancellationToken.Cancelled)).toThrow(CancellationError);
+  });
+  it('None never calls a listener and Cancelled calls it at once; both can be disposed', () => {
+    const heard: string[] = [];
+    CancellationToken.None.onCancellationRequested(() => heard.push('none')).dispose();
+    CancellationToken.Cancelled.onCancellationRequested(() => heard.push('cancelled')).dispose();
+    expect(heard).toEqual(['cancelled']);
+  });
+  it('a listener that comes after the cancellation is called and can still be disposed', () => {
+    const s = new CancellationTokenSource();
+    s.cancel();
+    let heard = 0;
+    expect(() => s.token.onCancellationRequested(() => heard++).dispose()).not.toThrow();
+    expect(heard).toBe(1);
+  });
+  it('a disposed source tells no listener when it is cancelled afterwards', () => {
+    const s = new CancellationTokenSource();
+    let heard = 0;
+    s.token.onCancellationRequested(() => heard++);
+    s.dispose();
+    s.cancel();
+    expect(heard).toBe(0);
+    expect(s.token.isCancellationRequested).toBe(true);
+  });
+  it('the error a worker sends back (its name and message only) still reads as a cancellation', () => {
+    const e = new CancellationError();
+    expect(isCancelled({ name: e.name, message: e.message })).toBe(true);
+    expect(e.message).toBe('Canceled');
+    expect(isCancelled(undefined)).toBe(false);
+    expect(isCancelled('Canceled')).toBe(false);
+  });
+});

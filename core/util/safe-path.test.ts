@@ -56,3 +56,27 @@ describe('resolveAppPath', () => {
     expect(decodePathSegments('/doc//x')).toMatchObject({ ok: false, status: 403 });
   });
 });
+
+describe('resolveAppPath: each refusal names the rule that caught it (the log line and the response say it)', () => {
+  it.each([
+    ['relative/path', 400, 'path must start with /'],
+    ['/corpus/%E0%A4%A', 400, 'bad percent-encoding'],
+    ['/corpus/%252e%252e/secret.json', 400, 'double percent-encoding'],
+    ['/assets/a%0Ab.js', 403, 'control character or backslash'],
+    ['/assets%5Cindex.js', 403, 'control character or backslash'],
+    ['/doc//x', 403, 'empty segment'],
+    ['/a/../index.html', 403, 'dot segment'],
+    ['/a/./index.html', 403, 'dot segment'],
+    ['/.env', 403, 'hidden file'],
+    ['/c:/windows/win.ini', 403, 'colon in segment'],
+    ['/corpus/docs::$DATA/a.json', 403, 'colon in segment'],
+    ['/corpus/raw./a.json', 403, 'trailing dot or space'],
+    ['/corpus/raw%20/a.json', 403, 'trailing dot or space'],
+    ['/Corpus/library.json', 404, 'not found'],
+    ['/corpus', 404, 'corpus is not a file'],
+    ['/corpus/raw/a.json', 403, 'raw sources are not served'],
+    ['/corpus/docs/a.txt', 403, 'only .json is served from the corpus'],
+  ])('%s: %i, %s', (p, status, reason) => {
+    expect(resolveAppPath(p)).toEqual({ ok: false, status, reason });
+  });
+});
