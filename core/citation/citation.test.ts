@@ -272,3 +272,26 @@ describe('citation (real corpus)', () => {
     }
   });
 });
+
+describe('citation: how an official cites a unit', () => {
+  const u = (level: UnitLevel, label: string, heading: string | null = null): Unit => ({ id: `d~${label}`, path: label, level, label, heading, paragraphs: [{ text: '正文。', pages: [2] }], pages: [2], children: [] });
+  it('runs the statute levels together: 第一编第一分编第二章第三节', () => {
+    expect(locator(u('section', '第三节'), [u('part', '第一编'), u('subpart', '第一分编'), u('chapter', '第二章')])).toBe('第一编第一分编第二章第三节');
+  });
+  it('leaves out units that print no marker (a preamble, an unnumbered paragraph)', () => {
+    expect(locator(u('para', ''), [u('outline1', '一、')])).toBe('一、');
+    expect(locator(u('outline2', '（二）'), [u('preamble', ' '), u('outline1', '一、')])).toBe('一、·（二）');
+  });
+  it('cites a title and markers without the stray spaces around them', () => {
+    expect(citedTitle(' 关于印发《办法》的通知 ')).toBe('《关于印发〈办法〉的通知》');
+    expect(locator(u('article', ' 第三条 '), [])).toBe('第三条');
+  });
+  it('cites a unit of an attachment without a title of its own by the covering document', () => {
+    const doc = { title: '关于印发实施方案的通知', docNumber: '沪示〔2024〕1号' };
+    expect(citationLine(doc, u('outline1', '一、'), [u('appendix', '附件', '  ')])).toBe('《关于印发实施方案的通知》（沪示〔2024〕1号）附件 · 一、（第2页）');
+    expect(citationLine(doc, u('article', '第三条'), [u('appendix', '附件', '示例管理规定')])).toBe('《示例管理规定》第三条（沪示〔2024〕1号印发）（第2页）');
+  });
+  it('cites a unit given without its ancestors as the document and the unit', () => {
+    expect(citationLine({ title: 'T', docNumber: null }, u('chapter', '第一章'))).toBe('《T》第一章（第2页）');
+  });
+});
