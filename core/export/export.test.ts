@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATION_CONTEXT, type Annotation, type HighlightColour } from '../annotations/model';
 import type { PolicyDocument, Unit } from '../corpus/types';
@@ -237,7 +238,9 @@ describe('HTML and Markdown', () => {
 });
 
 describe('fonts', () => {
-  const css = readFileSync(new URL('../../node_modules/@fontsource/noto-sans-sc/400.css', import.meta.url), 'utf8');
+  // Resolved as a package, not as ../../node_modules: Stryker's sandbox has no node_modules folder of its own
+  // when the worktree's is a symlink, and finds packages in the folder above.
+  const css = readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/400.css'), 'utf8');
   const slices = parseFontSlices(css);
 
   it('reads every woff2 slice of the bundled font and picks only those the text needs', () => {
