@@ -1,0 +1,104 @@
+/**
+ * What an import makes of a user's file before the parser sees it, and the Chinese message a
+ * file it cannot read gets. DOCX through the real mammoth on a document written by the `docx`
+ * package (test-support/import-fixtures.ts); PDF extraction is tested on real PDFs in
+ * cli/import.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { lawAnswerKey, lawDocx } from '../../test-support/import-fixtures';
+import { ACCEPTED_EXTENSIONS, type ExtractorLibs, ImportError, MAX_IMPORT_BYTES, extractText, sourceKind } from './extract';
+import { extractRawFiles } from './raw-files';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const docxText: ExtractorLibs['docxText'] = async (bytes) => {
+  const mammoth = await import('mammoth');
+  return (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+};
+const refusal = async (p: Promise<unknown>) => {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(ImportError);
+  return { code: (e as ImportError).code, message: (e as ImportError).message };
+};
+
+describe('sourceKind', () => {
+  it('knows each accepted extension in any case, and nothing else', () => {
+    expect(['a.PDF', 'b.docx', 'c.txt', 'd.text', 'e.md', 'f.Markdown', 'g.html', 'h.HTM'].map(sourceKind)).toEqual(['pdf', 'docx', 'txt', 'txt', 'md', 'md', 'html', 'html']);
+    for (const n of ['a.doc', 'b.pdf.zip', 'README', 'pdf', 'x.']) expect(sourceKind(n), n).toBeNull();
+    expect(ACCEPTED_EXTENSIONS.map((e) => sourceKind(`x${e}`))).not.toContain(null);
+  });
+});
+
+describe('extractText: refusals say in Chinese what is wrong and name the file', () => {
+  it('an unsupported type, an empty file, a file over the limit', async () => {
+    expect(await refusal(extractText('通知.doc', utf8('x'), {}))).toEqual({ code: 'unsupported', message: '不支持的文件类型：通知.doc。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件。' });
+    expect(await refusal(extractText('通知.txt', new Uint8Array(0), {}))).toEqual({ code: 'empty', message: '文件是空的：通知.txt' });
+    const big = new Uint8Array(MAX_IMPORT_BYTES + 1);
+    expect(await refusal(extractText('大.txt', big, {}))).toEqual({ code: 'too-large', message: '文件超过 50 MB 的上限（50.0 MB）：大.txt' });
+    // Exactly at the limit is read (and refused for what it holds, not for its size).
+    expect((await refusal(extractText('满.txt', new Uint8Array(MAX_IMPORT_BYTES), {}))).code).not.toBe('too-large');
+  });
+  it('a PDF or DOCX where no reader for it is available', async () => {
+    expect(await refusal(extractText('a.pdf', utf8('%PDF-1.7'), {}))).toEqual({ code: 'unsupported', message: '此处无法读取 PDF：a.pdf' });
+    expect(await refusal(extractText('a.docx', utf8('PK'), {}))).toEqual({ code: 'unsupported', message: '此处无法读取 DOCX：a.docx' });
+  });
+  it('a file named .pdf that is no PDF at all', async () => {
+    const pdfjs = async () => {
+      throw new Error('pdf.js must not be loaded for a file that is no PDF');
+    };
+    expect(await refusal(extractText('a.pdf', utf8('<html>这不是 PDF</html>'), { pdfjs }))).toEqual({ code: 'corrupt-pdf', message: '不是有效的 PDF 文件：a.pdf' });
+  });
+  it('a .doc renamed .docx, a damaged .docx and a .docx without text', async () => {
+    const notDocx = '不是有效的 Word 文档（.docx）：a.docx。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。';
+    // An old .doc is an OLE file (D0 CF 11 E0), not a ZIP.
+    expect(await refusal(extractText('a.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), { docxText }))).toEqual({ code: 'not-docx', message: notDocx });
+    const real = await lawDocx();
+    expect(await refusal(extractText('a.docx', real.slice(0, 200), { docxText }))).toEqual({ code: 'not-docx', message: notDocx });
+    expect(await refusal(extractText('a.docx', real, { docxText: async () => ' \n\n \r\n' }))).toEqual({ code: 'empty', message: '文档中没有文字：a.docx' });
+  });
+  it('a text file in no encoding it can read', async () => {
+    const r = await refusal(extractText('a.txt', new Uint8Array([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00, 0x03]), {}));
+    expect(r.code).toBe('undecodable');
+    expect(r.message).toMatch(/^无法读取文件中的文字：a\.txt（.+）$/);
+  });
+});
+
+describe('extractText: the text the parser gets', () => {
+  it('a Word document: one line per paragraph, as the law is printed', async () => {
+    const key = lawAnswerKey();
+    const got = await extractText('解释.docx', await lawDocx(), { docxText });
+    expect(got).toMatchObject({ kind: 'docx', pages: null, warnings: [] });
+    const lines = got.text.split('\n');
+    expect(lines.slice(0, 2)).toEqual([key.title, key.docNumber]);
+    expect(lines).toContain(`${key.articles[0].label}　${key.articles[0].paragraphs[0]}`);
+    expect(got.text).not.toMatch(/\n\n|\r|^\s|\s$/);
+  });
+  it('Windows line ends and blank lines from the reader become single line breaks', async () => {
+    const got = await extractText('a.docx', await lawDocx(), { docxText: async () => '\n第一条　甲。\r\n\r\n第二条　乙。\r第三条　丙。\n\n\n' });
+    expect(got.text).toBe('第一条　甲。\n第二条　乙。\n第三条　丙。');
+  });
+  it('plain text as it is, Markdown and HTML without their markup', async () => {
+    expect(await extractText('a.txt', utf8('第一条　甲。\n第二条　乙。'), {})).toEqual({ kind: 'txt', text: '第一条　甲。\n第二条　乙。', pages: null, warnings: [] });
+    expect((await extractText('a.md', utf8('# 第一章 总则\n\n**第一条**　甲。'), {})).text).toBe('第一章 总则\n\n第一条　甲。');
+    expect((await extractText('a.htm', utf8('<h1>第一章 总则</h1><p>第一条&emsp;甲。</p>'), {})).text).toBe('第一章 总则\n第一条\u3000甲。');
+  });
+});
+
+describe('extractRawFiles: PDF and DOCX in raw/ become text, a bad one is skipped with its reason', () => {
+  it('passes text files through untouched and skips a broken .docx', async () => {
+    const txt = { name: '001.txt', bytes: utf8('关于印发办法的通知') };
+    const got = await extractRawFiles([txt, { name: '002.docx', bytes: utf8('not a zip') }, { name: '003.docx', bytes: await lawDocx() }], { docxText });
+    expect(got.files.map((f) => f.name)).toEqual(['001.txt', '003.docx']);
+    expect(got.files[0]).toBe(txt);
+    expect(new TextDecoder().decode(got.files[1].bytes).split('\n')[0]).toBe(lawAnswerKey().title);
+    expect(got.skipped).toEqual([{ file: '002.docx', message: expect.stringMatching(/^skipped: 不是有效的 Word 文档/) }]);
+  });
+  it('stops on an error that is not a refusal of the file (a bug must not pass as a bad file)', async () => {
+    const boom = async () => {
+      throw new TypeError('bug');
+    };
+    await expect(extractRawFiles([{ name: 'a.pdf', bytes: utf8('%PDF-1.7\n') }], { pdfjs: boom })).rejects.toThrow(TypeError);
+  });
+});
