@@ -1,11 +1,12 @@
 /**
  * What an import makes of a user's file before the parser sees it, and the Chinese message a
  * file it cannot read gets. DOCX through the real mammoth on a document written by the `docx`
- * package (test-support/import-fixtures.ts); PDF extraction is tested on real PDFs in
- * cli/import.test.ts.
+ * package (test-support/import-fixtures.ts); PDF through the real pdf.js on small PDFs written by
+ * hand (test-support/minimal-pdf.ts). Printed PDFs (layout, tables, headers) are in cli/import.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { lawAnswerKey, lawDocx } from '../../test-support/import-fixtures';
+import { lawAnswerKey, lawDocx, passwordProtected } from '../../test-support/import-fixtures';
+import { minimalPdf } from '../../test-support/minimal-pdf';
 import { ACCEPTED_EXTENSIONS, type ExtractorLibs, ImportError, MAX_IMPORT_BYTES, extractText, sourceKind } from './extract';
 import { extractRawFiles } from './raw-files';
 
@@ -14,6 +15,7 @@ const docxText: ExtractorLibs['docxText'] = async (bytes) => {
   const mammoth = await import('mammoth');
   return (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
 };
+const pdfjs: ExtractorLibs['pdfjs'] = () => import('pdfjs-dist/legacy/build/pdf.mjs') as never;
 const refusal = async (p: Promise<unknown>) => {
   const e = await p.then(
     () => null,
@@ -100,5 +102,43 @@ describe('extractRawFiles: PDF and DOCX in raw/ become text, a bad one is skippe
       throw new TypeError('bug');
     };
     await expect(extractRawFiles([{ name: 'a.pdf', bytes: utf8('%PDF-1.7\n') }], { pdfjs: boom })).rejects.toThrow(TypeError);
+  });
+});
+
+describe('extractText: a PDF through pdf.js', () => {
+  const notice = [['关于印发办法的通知', '各区人民政府：'], [], ['第二条本办法自2024年1月1日起施行。']];
+  it('writes each page under its marker, an empty page included, and reports each page done', async () => {
+    const done: string[] = [];
+    const got = await extractText('通知.pdf', minimalPdf(notice), { pdfjs }, { onPage: (n, total) => done.push(`${n}/${total}`) });
+    expect(got).toEqual({ kind: 'pdf', text: '# Page 1:\n关于印发办法的通知\n各区人民政府：\n# Page 2:\n\n# Page 3:\n第二条本办法自2024年1月1日起施行。\n', pages: 3, warnings: [] });
+    expect(done).toEqual(['1/3', '2/3', '3/3']);
+  });
+  it('reads a PDF whose header comes after some bytes of junk, as PDF readers do', async () => {
+    const pdf = minimalPdf([['关于印发办法的通知']]);
+    const junk = new Uint8Array(16 + pdf.length);
+    junk.set(new TextEncoder().encode('\r\nHTTP junk....'));
+    junk.set(pdf, 16);
+    expect((await extractText('a.pdf', junk, { pdfjs })).text).toBe('# Page 1:\n关于印发办法的通知\n');
+  });
+  it('stops between pages when the import is cancelled', async () => {
+    let asked = 0;
+    const r = await refusal(extractText('a.pdf', minimalPdf(notice), { pdfjs }, { cancelled: () => ++asked === 2 }));
+    expect(r).toEqual({ code: 'cancelled', message: '已取消：a.pdf' });
+  });
+  it('refuses a PDF without a text layer, counting characters per page', async () => {
+    const scan = '此 PDF 没有文字层（可能是扫描件），无法识别文字：a.pdf';
+    expect(await refusal(extractText('a.pdf', minimalPdf([[], []]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
+    // Five characters a page on average is text; four, or five over two pages, is not; spaces are no text.
+    expect(await refusal(extractText('a.pdf', minimalPdf([['一二三四']]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
+    expect(await refusal(extractText('a.pdf', minimalPdf([['一二 三 四']]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
+    expect((await extractText('a.pdf', minimalPdf([['一二三四五']]), { pdfjs })).pages).toBe(1);
+    expect(await refusal(extractText('a.pdf', minimalPdf([['一二三四五'], []]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
+  });
+  it('refuses a password-protected PDF and a damaged one, each with its own message', async () => {
+    expect(await refusal(extractText('a.pdf', passwordProtected(minimalPdf(notice)), { pdfjs }))).toEqual({ code: 'encrypted', message: '此 PDF 已加密（需要密码），无法读取：a.pdf' });
+    expect(await refusal(extractText('a.pdf', new TextEncoder().encode('%PDF-1.7\n这不是一个完整的 PDF'), { pdfjs }))).toEqual({
+      code: 'corrupt-pdf',
+      message: 'PDF 文件已损坏或格式无效，无法读取：a.pdf',
+    });
   });
 });
