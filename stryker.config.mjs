@@ -83,6 +83,14 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * core/util/cancellation.ts
  * - cancel: `if (this.cancelled) return` (→ false): the first cancel cleared the listeners and a
  *   listener added later is called at once, never stored, so a second pass tells no one.
+ * core/import/pdf-lines.ts
+ * - groupRows: `rows.sort(...)` — rows are made in the order of pieces already sorted top to
+ *   bottom, and a row keeps the y of its first piece, so they are in order before this sort.
+ * - placedLines: `if (!pieces.length) return []` — with no pieces there are no rows and the
+ *   paragraphs path also returns []. `if (d <= 0) continue` — rows are sorted strictly top to
+ *   bottom and two rows never share a y. `bodyPitch = median(all) || …` — `all` is empty only
+ *   for a page of one row, which never asks for a pitch. `key` (→ `* 2`): any one-to-one key
+ *   groups the same sizes.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

@@ -51,6 +51,53 @@ describe('pageLines', () => {
   });
 });
 
+describe('pageLines: items in the order pdf.js gives them, not the order they are read', () => {
+  it('reads the same lines whatever order the content stream drew the items in', () => {
+    const items = [item('第一', 72, 700), item('条', 96, 700), item('为了', 108, 700), item('第二条', 72, 680), item('附则', 72, 660)];
+    const reversed = [...items].reverse();
+    expect(pageLines(reversed)).toEqual(['第一条为了', '第二条', '附则']);
+    expect(pageLines(reversed, { layout: 'lines' })).toEqual(['第一条为了', '第二条', '附则']);
+  });
+  it('reads a line whose runs sit a little above or below its baseline left to right', () => {
+    expect(pageLines([item('第一', 72, 700), item('条', 96, 701.5), item('为了', 108, 699)], { layout: 'lines' })).toEqual(['第一条为了']);
+  });
+  it('keeps a line of large type and a line of body type set close below it apart', () => {
+    // 9pt below a 24pt title: half the smaller size (6pt) decides, not half the larger (12pt).
+    expect(pageLines([item('通知', 72, 700, 24), item('各区：', 72, 691)], { layout: 'lines' })).toEqual(['通知', '各区：']);
+  });
+  it('reads the font size from the glyph height, not its width, for condensed type', () => {
+    // Horizontally scaled to half width: a 3pt gap is a quarter of the 12pt height, no space.
+    const condensed = (str: string, x: number): PdfTextItem => ({ str, transform: [6, 0, 0, 12, x, 700], width: str.length * 6, height: 12 });
+    expect(pageLines([condensed('第一', 72), condensed('条', 72 + 12 + 3)])).toEqual(['第一条']);
+  });
+});
+
+describe('pageLines: spaces between the runs of one line', () => {
+  it('puts one ASCII space between Latin and CJK, however wide the gap', () => {
+    expect(pageLines([item('RCEP', 72, 700), item('协定', 72 + 48 + 24, 700)])).toEqual(['RCEP 协定']);
+  });
+  it('puts as many ideographic spaces as the gap holds characters, at most four', () => {
+    expect(pageLines([item('第一条', 72, 700), item('为了', 72 + 36 + 24, 700)])).toEqual(['第一条\u3000\u3000为了']);
+    expect(pageLines([item('第一条', 72, 700), item('为了', 72 + 36 + 96, 700)])).toEqual(['第一条\u3000\u3000\u3000\u3000为了']);
+  });
+  it("'lines' layout: a gap of about a character between table cells is one space, a narrower one none", () => {
+    expect(pageLines([item('序号', 72, 700), item('事项', 72 + 24 + 12, 700), item('办理', 72 + 24 + 12 + 24 + 10, 700)], { layout: 'lines' })).toEqual(['序号 事项办理']);
+    // A 24pt cell and a 12pt one: the smaller size sets the gap that counts.
+    expect(pageLines([item('一', 72, 700, 24), item('甲', 72 + 24 + 12, 700)], { layout: 'lines' })).toEqual(['一 甲']);
+  });
+  it("'lines' layout: drops runs of only spaces and the spaces that end a line", () => {
+    expect(pageLines([item('第一条  ', 72, 700), item('   ', 72, 680), item('第二条', 72, 660)], { layout: 'lines' })).toEqual(['第一条', '第二条']);
+  });
+  it('sets a one-line title in large type apart from the body below it', () => {
+    expect(pageLines([item('示例办法', 150, 720, 20), item('第一条为了规范。', 72, 680), item('第二条本办法适用于本市。', 72, 660)]).map((l) => l.trim())).toEqual([
+      '示例办法',
+      '',
+      '第一条为了规范。',
+      '第二条本办法适用于本市。',
+    ]);
+  });
+});
+
 describe('toRawText', () => {
   it('writes each page under its # Page N: marker', () => {
     expect(toRawText([['甲', '乙'], [], ['丙']])).toBe('# Page 1:\n甲\n乙\n# Page 2:\n\n# Page 3:\n丙\n');
