@@ -162,6 +162,67 @@ describe('export model', () => {
   });
 });
 
+describe('export model: what the reader of the export sees, whatever order the annotations come in', () => {
+  /** An annotation on the n-th occurrence (from 0) of `exact` in the clause. */
+  const annAt = (path: string, exact: string, nth: number, created: string): Annotation => {
+    const a = ann(reg, path, exact, { created, colour: 'blue' });
+    const sel = a.target.selector!;
+    const pos = sel.find((x) => x.type === 'TextPositionSelector')!;
+    const quote = sel.find((x) => x.type === 'TextQuoteSelector')!;
+    const body = '市、区（市）政务服务管理办公室具体管理、指导、协调本行政区域政务服务工作，对下级审批服务、政务服务体系建设等进行业务指导。';
+    let at = body.indexOf(exact);
+    for (let k = 0; k < nth; k++) at = body.indexOf(exact, at + 1);
+    Object.assign(pos, { start: at, end: at + exact.length });
+    Object.assign(quote, { prefix: body.slice(Math.max(0, at - 8), at), suffix: body.slice(at + exact.length, at + exact.length + 8) });
+    return a;
+  };
+  const clause = '第十条　市、区（市）政务服务管理办公室具体管理、指导、协调本行政区域政务服务工作，对下级审批服务、政务服务体系建设等进行业务指导。';
+  const nthIn = (text: string, word: string, nth: number) => {
+    let at = text.indexOf(word);
+    for (let k = 0; k < nth; k++) at = text.indexOf(word, at + 1);
+    return at;
+  };
+
+  it('orders by date the same whatever order the annotations are stored in', () => {
+    const m = buildExportModel({ annotations: [...all].reverse(), docOf, options: options({ order: 'date', includeBookmarks: true }), filters: [], now });
+    expect(m.groups.map((g) => g.docId)).toEqual([notice.id, reg.id]);
+    expect(m.groups.map((g) => g.passages.map((p) => p.annotationId))).toEqual([
+      [aN.id, aB.id],
+      [a10.id, a5.id],
+    ]);
+  });
+  it('marks in the printed clause the occurrence of a repeated word the user marked, not the first', () => {
+    const third = annAt('ch3.ar10', '政务服务', 2, '2026-01-01T08:00:00.000Z');
+    const m = buildExportModel({ annotations: [third], docOf, options: options({ includeClause: true }), filters: [], now });
+    const p = m.groups[0].passages[0];
+    expect(p.clause).toBe(clause);
+    expect(p.clauseMarks).toEqual([{ start: nthIn(clause, '政务服务', 2), end: nthIn(clause, '政务服务', 2) + 4, colour: 'blue' }]);
+  });
+  it('lists the marks of a clause in text order when the passages are ordered by date', () => {
+    const later = annAt('ch3.ar10', '政务服务', 1, '2026-01-01T08:00:00.000Z');
+    const earlier = annAt('ch3.ar10', '政务服务', 0, '2026-01-02T08:00:00.000Z');
+    const m = buildExportModel({ annotations: [earlier, later], docOf, options: options({ includeClause: true, order: 'date' }), filters: [], now });
+    expect(m.groups[0].passages[0].clauseMarks!.map((k) => k.start)).toEqual([nthIn(clause, '政务服务', 0), nthIn(clause, '政务服务', 1)]);
+  });
+  it('marks no words in the clause for a bookmark on it', () => {
+    const bm = ann(reg, 'ch3.ar10', '', { bookmark: true, created: '2026-01-01T08:00:00.000Z' });
+    const hl = ann(reg, 'ch3.ar10', '业务指导', { created: '2026-01-02T08:00:00.000Z' });
+    const m = buildExportModel({ annotations: [bm, hl], docOf, options: options({ includeClause: true, includeBookmarks: true }), filters: [], now });
+    const marks = m.groups[0].passages.flatMap((p) => p.clauseMarks ?? []);
+    expect(marks.map((k) => clause.slice(k.start, k.end))).toEqual(['业务指导']);
+  });
+  it('describes every kind of filter for the cover, in words', () => {
+    expect(describeFilter({ types: ['highlight', 'bookmark', 'other'], regions: ['上海市', '上海市 · 黄浦区'], to: '2026-02-01', text: '  营商环境 ', orphaned: true }, () => '')).toEqual([
+      '类型：划线、书签、other',
+      '地区：上海市、上海市 · 黄浦区',
+      '标注日期：… 至 2026-02-01',
+      '关键词：营商环境',
+      '仅未能定位的标注',
+    ]);
+    expect(describeFilter({ text: '   ', orphaned: false, types: [], regions: [] }, () => '')).toEqual([]);
+  });
+});
+
 describe('selection by the 我的标注 filter (the #/export query)', () => {
   const summaryOf = (id: string) => docOf(id);
   const select = (query: string) => {
