@@ -91,6 +91,9 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   bottom and two rows never share a y. `bodyPitch = median(all) || …` — `all` is empty only
  *   for a page of one row, which never asks for a pitch. `key` (→ `* 2`): any one-to-one key
  *   groups the same sizes.
+ * core/export/document.ts
+ * - spansByUnit: `a.motivation === 'bookmarking'` — a bookmark has no selector, so resolveInUnit
+ *   finds no range for it and it is skipped on the next line anyway.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;
