@@ -69,6 +69,8 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * - normalizeWithMap: `j < folded.length` in the loop over a run of white space (→ true, <=):
  *   folded[length] is undefined, which /\s/ reads as "undefined", so the run ends there either way.
  *   `text[text.length - 1]` (→ + 1): `before` is only compared with '', and text is not empty there.
+ * - isCjk: `c >= 0x3000` → `>` — U+3000 is white space, and isCjk is only asked about the
+ *   characters on either side of a run of white space.
  * core/util/mime.ts
  * - mimeType: `dot >= 0` (→ true, > 0) and `dot > lastIndexOf('/' or '\\')` (→ true): an
  *   "extension" read across a folder separator holds that separator and is no key of the table, so

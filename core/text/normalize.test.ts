@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, normalizeWithMap, toOriginalRange } from './normalize.js';
+import { fold, normalize, normalizeWithMap, toOriginalRange } from './normalize.js';
 
 describe('fold', () => {
   it('folds full-width ASCII to half-width and Latin to lower case, one unit for one unit', () => {
@@ -45,12 +45,16 @@ describe('fold: the variants printed documents use for one character search as t
 
 describe('normalizeWithMap: white space a PDF put next to CJK goes, white space between words stays', () => {
   const squeezed = (s: string) => normalizeWithMap(s).text;
+  it('normalize gives the same text as normalizeWithMap, for queries', () => {
+    expect(normalize(' 2023 年６月 ＡＥＯ  认证 ')).toBe('2023年6月aeo认证');
+  });
   it('drops white space at either end and turns tabs and line breaks between words into one space', () => {
     expect(squeezed('  政策 ')).toBe('政策');
     expect(squeezed(' AEO \t\n certification ')).toBe('aeo certification');
   });
   it('drops a space next to any CJK ideograph, from Ext A to the compatibility block and Ext B', () => {
-    for (const ch of ['㐀', '鿿', '豈', '\ufaff', '𠀀']) expect(squeezed(`x ${ch} x`), ch).toBe(`x${ch}x`);
+    // Escapes: an editor's NFC would turn the compatibility ideograph U+F900 into U+8C48.
+    for (const ch of ['\u3400', '\u9fff', '\uf900', '\ufaff', '𠀀', '\ud800\udc00', '\udbff\udfff']) expect(squeezed(`x ${ch} x`), ch).toBe(`x${ch}x`);
   });
   it('drops a space next to CJK and full-width punctuation as printed', () => {
     for (const ch of ['、', '〿', '！', '／', '：', '＠', '“', '”', '‘', '’']) expect(squeezed(`x ${ch}`), ch).toBe(`x${fold(ch)}`);
@@ -73,6 +77,8 @@ describe('toOriginalRange: a range found in normalised text, in the text the use
     const input = ' 通知 ';
     const n = normalizeWithMap(input);
     expect(toOriginalRange(n, -5, 99)).toEqual([1, 3]);
+    // An empty range past the end sits at the end of the input.
+    expect(toOriginalRange(n, 3, 3)).toEqual([4, 4]);
   });
   it('gives an empty range for an empty or reversed one', () => {
     const n = normalizeWithMap('甲 乙');
