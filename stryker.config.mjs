@@ -96,6 +96,15 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * core/export/document.ts
  * - spansByUnit: `a.motivation === 'bookmarking'` — a bookmark has no selector, so resolveInUnit
  *   finds no range for it and it is skipped on the next line anyway.
+ * core/citation/citation.ts
+ * - locator: `articleAt >= 0` → `> 0` and `chain.slice(0, articleAt)` → `chain` — with the article
+ *   first nothing comes before it, and nothing after an article is an attachment.
+ * core/citation/printed.ts
+ * - opensWithFirstClause: `u.level === 'article'` (→ true) — only articles have 款 children.
+ * - headingLine and unitOwnLines: the `$` of /[、）).．:：]$/ and /[】〕］\]]$/ — printed markers and
+ *   bracketed article headings end in that punctuation and hold none of it inside.
+ * - unitOwnLines: 'clause' → '' for the level after a bracketed heading — only 'article' adds a
+ *   space; `own.length && marker` → `||` — an empty unit with a marker returned on the line before.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

@@ -43,6 +43,12 @@ describe('an article split into 款', () => {
     });
     expect(unitText(art)).toBe('第五条\n（一）网上办理；\n（二）就近办理。');
   });
+  it('prints no empty line for a later 款 whose text is all in its 项', () => {
+    const art = u('article', '第五条', [], {
+      children: [u('clause', '第一款', ['政务服务事项按照下列方式办理：']), u('clause', '第二款', [], { children: [u('item', '（一）', ['网上办理。'])] })],
+    });
+    expect(unitText(art)).toBe('第五条　政务服务事项按照下列方式办理：\n（一）网上办理。');
+  });
   it('prints the number alone when its text is a list of 项, not 款', () => {
     const art = u('article', '第五条', [], { children: [u('item', '（一）', ['网上办理；'])] });
     expect(unitText(art)).toBe('第五条\n（一）网上办理；');
