@@ -259,10 +259,11 @@ export function inFolder(folder: string, artifacts: readonly CorpusArtifact[]): 
   return artifacts.map((a) => ({ path: `${folder}/${a.path}`, data: a.data }));
 }
 
-export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
+/** `docJson[i]` may hold `stableJson(result.docs[i])` when the caller already made it (the build hands it to the search thread). */
+export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = [], docJson?: readonly string[]): CorpusFiles {
   const files = new Map<string, string>();
   files.set('library.json', stableJson(result.docs.map(summarize)));
-  for (const d of result.docs) files.set(`docs/${d.id}.json`, stableJson(d));
+  result.docs.forEach((d, i) => files.set(`docs/${d.id}.json`, docJson?.[i] ?? stableJson(d)));
   for (const a of artifacts) {
     if (files.has(a.path) || a.path === 'manifest.json') throw new Error(`two corpus files at ${a.path}`);
     files.set(a.path, a.data);
