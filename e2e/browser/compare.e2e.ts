@@ -9,19 +9,20 @@
 // Callbacks given to page.evaluate run in the page; this file is checked with Node types only.
 declare const document: any, window: any;
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { alignDocuments } from '../../core/compare/align';
 import type { VariantPair, VariantsFile } from '../../core/compare/format';
+import { loadVariants } from '../../cli/commands/variants';
 import { corpusDir, FIXTURE_CORPUS, screenshot, openSession, type Session } from './harness';
 import { readCorpus, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
 
 const dir = corpusDir();
-const variantsPath = join(dir, 'variants.json');
-const variants: VariantsFile | null = existsSync(variantsPath) ? JSON.parse(readFileSync(variantsPath, 'utf8')) : null;
+// The summary joined with every document's shard (a corpus without variants.json has none).
+const variants: VariantsFile | null = existsSync(join(dir, 'variants.json')) ? await loadVariants(dir) : null;
 // A pair whose texts differ in places (an adaptation): the comparison has something to mark.
 const pair: VariantPair | undefined = variants?.families.flatMap((f) => f.pairs).find((p) => p.relation === 'adaptation');
 if (!pair) console.warn(`compare.e2e: ${dir} has no variants.json with an adapted pair (fixture corpus?); skipped`);
