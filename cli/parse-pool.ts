@@ -18,6 +18,7 @@ import { nodeExtractorLibs } from './extractors.js';
 import { sha256Hex } from './hash.js';
 import type { WorkerReply, WorkerRequest } from './parse-worker.js';
 import type { SearchArtifact } from '../core/search/artifacts.js';
+import type { SearchCorpus } from '../core/search/corpus-units.js';
 import { readRawFile } from './raw-files.js';
 
 /** Folder of the parse cache, relative to the corpus folder. */
@@ -111,9 +112,9 @@ export class BuildWorker {
     return r.json!;
   }
 
-  /** The search index's files, built in the thread from the documents' JSON. */
-  async search(docs: string[]): Promise<SearchArtifact[]> {
-    const r = await this.request({ id: this.next++, kind: 'search', docs });
+  /** The search index's files, built in the thread from the flattened units. */
+  async search(corpus: SearchCorpus): Promise<SearchArtifact[]> {
+    const r = await this.request({ id: this.next++, kind: 'search', corpus });
     return r.artifacts!;
   }
 

@@ -3,16 +3,16 @@
  * (core/corpus/build.ts parseRawFile) and answers with its parse as JSON, the
  * very text the build caches, so a parsed file and a cached one are read back
  * the same way and give the same bytes. It also builds the search index from
- * the documents as they are written (their JSON), while the build's own thread
+ * the documents' units (flattened: their text, paths and trails), while the build's own thread
  * detects variants: the two longest steps of a large build run on two cores.
  */
 import { parentPort } from 'node:worker_threads';
 import { parseRawFile } from '../core/corpus/build.js';
-import { buildSearchArtifacts, type SearchArtifact } from '../core/search/artifacts.js';
-import type { PolicyDocument } from '../core/corpus/types.js';
+import { searchArtifactsOf, type SearchArtifact } from '../core/search/artifacts.js';
+import type { SearchCorpus } from '../core/search/corpus-units.js';
 import { sha256Hex } from './hash.js';
 
-export type WorkerRequest = { id: number; kind: 'parse'; name: string; bytes: Uint8Array } | { id: number; kind: 'search'; docs: string[] };
+export type WorkerRequest = { id: number; kind: 'parse'; name: string; bytes: Uint8Array } | { id: number; kind: 'search'; corpus: SearchCorpus };
 export interface WorkerReply {
   id: number;
   /** A parse, as JSON. */
@@ -28,7 +28,7 @@ parentPort?.on('message', (m: WorkerRequest) => {
     reply =
       m.kind === 'parse'
         ? { id: m.id, json: JSON.stringify(parseRawFile({ name: m.name, bytes: m.bytes }, sha256Hex)) }
-        : { id: m.id, artifacts: buildSearchArtifacts(m.docs.map((d) => JSON.parse(d) as PolicyDocument)) };
+        : { id: m.id, artifacts: searchArtifactsOf(m.corpus) };
   } catch (e) {
     reply = { id: m.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

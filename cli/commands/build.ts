@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assembleCorpus, corpusFiles, inFolder, compactJson, type CorpusArtifact } from '../../core/corpus/build.js';
-import { buildSearchArtifacts } from '../../core/search/artifacts.js';
+import { assembleCorpus, corpusFiles, inFolder, type CorpusArtifact } from '../../core/corpus/build.js';
+import { searchArtifactsOf } from '../../core/search/artifacts.js';
+import { flattenCorpus } from '../../core/search/corpus-units.js';
 import { variantsArtifacts } from '../../core/compare/artifact.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
@@ -53,13 +54,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const result = assembleCorpus(parsed.parses, sha256Hex);
     parsed.parses.length = 0; // the documents are in `result` now; the parses would double the build's memory
     progress.update({ documents: result.docs.length });
-    // The search index is built in a worker thread from the documents' JSON (made once, for writing too) while
-    // this thread detects variants; the 'search' phase is this thread's share (serialising the documents, then
-    // waiting for the index), not the worker's.
+    // The search index is built in a worker thread from the flattened units while this thread detects variants;
+    // the 'search' phase is this thread's share (flattening and handing over, then waiting), not the worker's.
     progress.phase('search');
-    const docJson = result.docs.map(compactJson);
+    const searchCorpus = flattenCorpus(result.docs);
     const searchWorker = jobs === 0 ? null : new BuildWorker();
-    const searchDone = searchWorker ? searchWorker.search(docJson) : Promise.resolve(buildSearchArtifacts(result.docs));
+    const searchDone = searchWorker ? searchWorker.search(searchCorpus) : Promise.resolve(searchArtifactsOf(searchCorpus));
     searchDone.catch(() => undefined); // awaited below; not an unhandled rejection while variants run
     progress.phase('variants');
     let variants: CorpusArtifact[];
@@ -72,7 +72,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       await searchWorker?.stop();
     }
     progress.phase('write');
-    const { files: out, manifest } = corpusFiles(result, sha256Hex, [...search, ...variants], docJson);
+    const { files: out, manifest } = corpusFiles(result, sha256Hex, [...search, ...variants]);
     const written = await writeCorpus(corpusDir, out, (step) => {
       if (step === 'staged') progress.phase('switch');
     });

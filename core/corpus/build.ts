@@ -267,11 +267,10 @@ export function inFolder(folder: string, artifacts: readonly CorpusArtifact[]): 
   return artifacts.map((a) => ({ path: `${folder}/${a.path}`, data: a.data }));
 }
 
-/** `docJson[i]` may hold `compactJson(result.docs[i])` when the caller already made it (the build hands it to the search thread). */
-export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = [], docJson?: readonly string[]): CorpusFiles {
+export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
   const files = new Map<string, string>();
   files.set('library.json', compactJson(result.docs.map(summarize)));
-  result.docs.forEach((d, i) => files.set(`docs/${d.id}.json`, docJson?.[i] ?? compactJson(d)));
+  for (const d of result.docs) files.set(`docs/${d.id}.json`, compactJson(d));
   for (const a of artifacts) {
     if (files.has(a.path) || a.path === 'manifest.json') throw new Error(`two corpus files at ${a.path}`);
     files.set(a.path, a.data);
