@@ -4,10 +4,10 @@
  *
  * Layout of a corpus folder (DIR, resources/corpus by default):
  *   raw/                       the user's raw texts (never written)
- *   versions/<version>/        one complete build: manifest.json, library.json, docs/, search/, variants.json, variants-lsh.json
+ *   versions/<version>/        one complete build: manifest.json, library.json, docs/, search/, variants.json, variants/, variants-lsh.json
  *   current -> versions/<v>    the pointer: a symlink, renamed into place last, so a reader sees
  *                              the previous build or the new one, never a mixture or a gap
- *   library.json, manifest.json, variants.json, variants-lsh.json, docs, search
+ *   library.json, manifest.json, variants.json, variants, variants-lsh.json, docs, search
  *                              fixed links through current/, for readers that open DIR/library.json
  *   cache/parse/               parsed raw files by content (cli/parse-pool.ts)
  *   .build.lock                the running build's pid
@@ -31,13 +31,13 @@ const LOCK_FILE = '.build.lock';
 export const VERSIONS_DIR = 'versions';
 export const CURRENT_LINK = 'current';
 /** Top-level names that lead through `current` into the version, for readers that do not follow the pointer themselves. */
-const COMPAT_LINKS = ['library.json', 'manifest.json', 'variants.json', 'variants-lsh.json', 'docs', 'search'] as const;
+const COMPAT_LINKS = ['library.json', 'manifest.json', 'variants.json', 'variants', 'variants-lsh.json', 'docs', 'search'] as const;
 /** What a build may find in DIR besides those: its own entries and the user's raw texts. */
 const BUILD_ENTRIES = new Set<string>(['raw', VERSIONS_DIR, CURRENT_LINK, 'cache', LOCK_FILE, ...COMPAT_LINKS]);
 const STAGING = /^\.build-(\d+)$/;
 const RETIRING = /^\.old-/;
 /** A link being made by pointTo when its build was killed (only our own names: a user's *.tmp is not ours). */
-const TMP_LINK = /^(current|library\.json|manifest\.json|variants\.json|variants-lsh\.json|docs|search)\.\d+\.tmp$/;
+const TMP_LINK = /^(current|library\.json|manifest\.json|variants\.json|variants|variants-lsh\.json|docs|search)\.\d+\.tmp$/;
 /** The swap folder of builds before versioned folders: left alone (it may hold a user's files moved aside), but reported. */
 const LEGACY_SWAP_DIR = '.swap-previous';
 
@@ -91,8 +91,8 @@ async function readManifestAt(dir: string): Promise<Manifest | null> {
 /**
  * A flat corpus written by a build before versioned folders: which of its
  * files the build wrote, proven by recomputing its manifest's contentHash over
- * them (library.json, docs/<id>.json of each listed id, variants.json and the
- * search files). Null when they do not add up: then nothing of it is deleted.
+ * them (library.json, docs/<id>.json of each listed id, variants.json, the
+ * variants/ shards and the search files). Null when they do not add up: then nothing of it is deleted.
  */
 async function legacyBuildFiles(corpusDir: string): Promise<string[] | null> {
   if ((await lstat(path.join(corpusDir, 'manifest.json')).catch(() => null))?.isFile() !== true) return null;
@@ -100,8 +100,10 @@ async function legacyBuildFiles(corpusDir: string): Promise<string[] | null> {
   if (!manifest) return null;
   try {
     const ids = (JSON.parse(await readFile(path.join(corpusDir, 'library.json'), 'utf8')) as { id: string }[]).map((d) => d.id);
-    const search = ((await readdir(path.join(corpusDir, 'search'), { recursive: true }).catch(() => [])) as string[]).map((f) => `search/${f.split(path.sep).join('/')}`);
-    const candidates = ['library.json', ...ids.map((id) => `docs/${id}.json`), ...(await exists(path.join(corpusDir, 'variants.json')) ? ['variants.json'] : []), ...(await exists(path.join(corpusDir, 'variants-lsh.json')) ? ['variants-lsh.json'] : []), ...search];
+    const inFolder = async (dir: string) => ((await readdir(path.join(corpusDir, dir), { recursive: true }).catch(() => [])) as string[]).map((f) => `${dir}/${f.split(path.sep).join('/')}`);
+    const search = await inFolder('search');
+    const shards = (await inFolder('variants')).filter((f) => f.endsWith('.json'));
+    const candidates = ['library.json', ...ids.map((id) => `docs/${id}.json`), ...(await exists(path.join(corpusDir, 'variants.json')) ? ['variants.json'] : []), ...shards, ...(await exists(path.join(corpusDir, 'variants-lsh.json')) ? ['variants-lsh.json'] : []), ...search];
     const files: string[] = [];
     for (const rel of candidates) if ((await lstat(path.join(corpusDir, rel))).isFile()) files.push(rel);
     const hashOf = async (set: string[]) => {

@@ -141,7 +141,8 @@ async function main() {
       `\nN=${n}: ${raw.files} raw files, ${mb(raw.bytes)} MB raw → ${full.summary.documents} documents, ${full.summary.units} units; corpus on disk ${mb(corpusBytes)} MB (${(corpusBytes / raw.bytes).toFixed(1)}× raw)`,
     );
     console.log(`  full build:        wall ${s(full.wallMs)} s, CPU ${s(full.cpuMs)} s, peak RSS ${full.maxRssMb.toFixed(0)} MB; parsed ${full.summary.parsedFiles} files`);
-    console.log(`  phases (s):        ${Object.entries(p).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`);
+    // The search index is built in a worker thread while variants are detected: its phase is the main thread's share (serialising, waiting).
+    console.log(`  phases (s):        ${Object.entries(p).map(([k, v]) => `${k} ${s(v)}`).join(', ')}   (search: the wait for its worker thread)`);
     console.log(
       `  incremental build: wall ${s(incremental.wallMs)} s, CPU ${s(incremental.cpuMs)} s, peak RSS ${incremental.maxRssMb.toFixed(0)} MB; parsed ${incremental.summary.parsedFiles}, from cache ${incremental.summary.cachedFiles}; phases ${Object.entries(incremental.summary.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`,
     );

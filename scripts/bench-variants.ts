@@ -23,7 +23,9 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { alignDocuments } from '../core/compare/align.js';
-import { detectVariants, detectVariantsWithTables, prepare, MIN_CLAUSE_SHINGLES } from '../core/compare/detect.js';
+import { detectVariants, detectVariantsWithTables } from '../core/compare/detect.js';
+import { prepare } from '../core/compare/clause-matches.js';
+import { MIN_CLAUSE_SHINGLES } from '../core/compare/measures.js';
 import { lawDocFromMarkdown } from '../test-support/law-markdown.js';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';

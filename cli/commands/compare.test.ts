@@ -9,15 +9,24 @@ import { npx } from '../../test-support/npx.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS_DIR } from '../corpus-files.js';
 import type { DocSummary } from '../../core/corpus/types.js';
+import type { VariantPair } from '../../core/compare/format.js';
 
 const library = async () => JSON.parse(await readFile(path.join(DEFAULT_CORPUS_DIR, 'library.json'), 'utf8')) as DocSummary[];
+const readJson = async (rel: string) => JSON.parse(await readFile(path.join(DEFAULT_CORPUS_DIR, rel), 'utf8'));
+/** The pairs of every shard the summary lists, as the files hold them (each pair is in both its documents' shards). */
+async function shardPairs(): Promise<VariantPair[]> {
+  const summary = await readJson('variants.json');
+  const pairs: VariantPair[] = [];
+  for (const id of summary.shards) pairs.push(...(await readJson(`variants/${id}.json`)).pairs);
+  return pairs;
+}
 
 describe('npx policy-reader variants / diff', () => {
   it('variants --json is one JSON value: families with titled members and pairwise scores, as variants.json says', async () => {
     const r = await npx(['variants', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
-    const file = JSON.parse(await readFile(path.join(DEFAULT_CORPUS_DIR, 'variants.json'), 'utf8'));
+    const file = await readJson('variants.json');
     expect(out.families.map((f: { id: string }) => f.id)).toEqual(file.families.map((f: { id: string }) => f.id));
     const titles = new Map((await library()).map((d) => [d.id, d.title]));
     for (const f of out.families) {
@@ -27,16 +36,19 @@ describe('npx policy-reader variants / diff', () => {
         for (const k of ['jaccard', 'aInB', 'bInA']) expect(p[k]).toBeGreaterThanOrEqual(0);
       }
     }
-    // Every family names a centre among its members; links outside families are listed as in the file.
+    // Every family names a centre among its members; family pairs and links are the shards' pairs, each once.
     for (const f of out.families) expect(f.members.map((m: { id: string }) => m.id)).toContain(f.center);
-    expect(out.links).toEqual(file.links);
+    const listed = [...out.families.flatMap((f: { pairs: unknown[] }) => f.pairs), ...out.links];
+    const inShards = await shardPairs();
+    expect(inShards.length).toBeGreaterThan(0);
+    expect(new Set(inShards.map((p) => JSON.stringify(p)))).toEqual(new Set(listed.map((p) => JSON.stringify(p))));
+    expect(inShards).toHaveLength(2 * listed.length);
     const human = await npx(['variants']);
     expect(human.out).toMatch(/^\d+ families, \d+ links outside families, \d+ related-by-subject pairs/);
   }, 60_000);
 
   it('diff --json gives rows whose ops rebuild both units; the human form ends with a summary line; unknown ids exit 1', async () => {
-    const out = JSON.parse(await readFile(path.join(DEFAULT_CORPUS_DIR, 'variants.json'), 'utf8'));
-    const pair = out.families[0].pairs[0];
+    const pair = (await shardPairs())[0];
     const r = await npx(['diff', pair.a, pair.b, '--json']);
     expect(r.code).toBe(0);
     const al = JSON.parse(r.out);

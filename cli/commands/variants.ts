@@ -2,25 +2,45 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CommandIO, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, corpusRoot, loadLibrary } from '../corpus-files.js';
-import { VARIANTS_FILE } from '../../core/compare/format.js';
-import { emptyVariants, restoreVariants } from '../../core/compare/restore.js';
+import { VARIANTS_FILE, variantShardPath, type VariantShard } from '../../core/compare/format.js';
+import { emptyVariants, restoreVariantShard, restoreVariantsSummary, shardUnreadable, SUMMARY_UNREADABLE } from '../../core/compare/restore.js';
+import { joinVariants } from '../../core/compare/shards.js';
 import type { VariantsFile } from '../../core/compare/format.js';
 
-/** variants.json of a built corpus, restored; a corpus built before variants existed has none. */
-export async function loadVariants(corpusDir: string): Promise<VariantsFile> {
+const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'));
+
+/**
+ * The variants of a built corpus, whole: the summary joined with every document's shard. A corpus built
+ * before variants existed has none; an unreadable summary or shard is named through `warn` and costs
+ * only what it holds.
+ */
+export async function loadVariants(corpusDir: string, warn: (message: string) => void = () => {}): Promise<VariantsFile> {
+  let raw: unknown;
   try {
-    return restoreVariants(JSON.parse(await readFile(path.join(corpusDir, VARIANTS_FILE), 'utf8')));
+    raw = await readJson(path.join(corpusDir, VARIANTS_FILE));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyVariants();
-    throw e;
+    raw = null;
   }
+  const summary = restoreVariantsSummary(raw);
+  if (!summary) {
+    warn(SUMMARY_UNREADABLE);
+    return emptyVariants();
+  }
+  const shards: VariantShard[] = [];
+  for (const id of summary.shards) {
+    const shard = restoreVariantShard(await readJson(path.join(corpusDir, variantShardPath(id))).catch(() => null), id);
+    if (shard) shards.push(shard);
+    else warn(shardUnreadable(id));
+  }
+  return joinVariants(summary, shards);
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** The command without its argument parsing: families with members, relation and pairwise scores. */
 export async function variants(opts: { corpusDir: string; json: boolean }, io: CommandIO): Promise<number> {
-  const [v, library] = await Promise.all([loadVariants(opts.corpusDir), loadLibrary(opts.corpusDir)]);
+  const [v, library] = await Promise.all([loadVariants(opts.corpusDir, (m) => io.err(`policy-reader variants: ${m}`)), loadLibrary(opts.corpusDir)]);
   const title = new Map(library.map((d) => [d.id, d.title]));
   if (opts.json) {
     io.out(

@@ -11,11 +11,12 @@ import { buildCorpus, corpusFiles } from '../corpus/build.js';
 import type { PolicyDocument } from '../corpus/types.js';
 import { fold } from '../text/normalize.js';
 import { alignDocuments } from './align.js';
-import { variantsArtifact } from './artifact.js';
+import { variantsFiles } from './artifact.js';
 import { detectVariants } from './detect.js';
 import { reconstructA, reconstructB, type DiffOptions } from './diff.js';
-import type { VariantsFile } from './format.js';
-import { restoreVariants, variantsOf } from './restore.js';
+import { VARIANTS_FILE, variantShardPath, type VariantShard, type VariantsFile } from './format.js';
+import { docVariants, restoreVariantShard, restoreVariantsSummary, variantsOf } from './restore.js';
+import { joinVariants } from './shards.js';
 import { compareUnits } from './units.js';
 
 
@@ -164,12 +165,35 @@ describe('families on the sample corpus', () => {
     expect(rows).toBeGreaterThan(500);
   });
 
-  it('variants.json round-trips through restore, and is covered by the contentHash', () => {
-    const art = variantsArtifact(docs);
-    expect(restoreVariants(JSON.parse(art.data))).toEqual(v);
+  it('the summary and the per-document shards hold exactly what detection found, and are covered by the contentHash', () => {
+    const files = variantsFiles(v);
+    const byPath = new Map(files.map((f) => [f.path, f.data]));
+    const summary = restoreVariantsSummary(JSON.parse(byPath.get(VARIANTS_FILE)!))!;
+    // Something to split: families with pairs, and clauses with counterparts.
+    expect(v.families.flatMap((f) => f.pairs).length).toBeGreaterThan(3);
+    expect(Object.keys(v.clauses).length).toBeGreaterThan(20);
+    // One shard file per document the summary lists, and nothing else.
+    expect(files.map((f) => f.path).sort()).toEqual([VARIANTS_FILE, ...summary.shards.map(variantShardPath)].sort());
+    const shards = summary.shards.map((id) => restoreVariantShard(JSON.parse(byPath.get(variantShardPath(id))!), id)!);
+    expect(joinVariants(summary, shards)).toEqual(v);
+    // Each pair is in the shards of both its documents, each unit's counterparts in its own document's shard only.
+    const shardOf = new Map<string, VariantShard>(shards.map((s) => [s.doc, s]));
+    for (const p of [...v.families.flatMap((f) => f.pairs), ...v.links]) for (const id of [p.a, p.b]) expect(shardOf.get(id)!.pairs).toContainEqual(p);
+    expect(shards.reduce((n, s) => n + Object.keys(s.clauses).length, 0)).toBe(Object.keys(v.clauses).length);
+    // The summary carries no pairs and no clauses, and is written without indentation.
+    expect(byPath.get(VARIANTS_FILE)).not.toMatch(/"pairs"|"clauses"|\n /);
+    // What 相似文本 shows for each document is what it showed from the single file.
+    for (const d of docs) {
+      const whole = variantsOf(v, d.id);
+      const split = docVariants(summary, shardOf.get(d.id) ?? null, d.id);
+      expect(split.pairs).toEqual(whole.pairs);
+      expect(split.subject).toEqual(whole.subject);
+      expect(split.family?.members ?? null).toEqual(whole.family?.members ?? null);
+    }
     const result = { docs, rawFiles: [], warnings: [], notes: [], skippedFiles: 0 };
-    const h1 = corpusFiles(result, sha256Hex, [art]).manifest.contentHash;
-    const h2 = corpusFiles(result, sha256Hex, [{ ...art, data: art.data.replace('"relation": "same"', '"relation": "related"') }]).manifest.contentHash;
+    const shard = files.find((f) => f.path !== VARIANTS_FILE && f.data.includes('"relation":"same"'))!;
+    const h1 = corpusFiles(result, sha256Hex, files).manifest.contentHash;
+    const h2 = corpusFiles(result, sha256Hex, files.map((f) => (f === shard ? { ...f, data: f.data.replace('"relation":"same"', '"relation":"related"') } : f))).manifest.contentHash;
     expect(h1).not.toBe(h2);
   });
 });

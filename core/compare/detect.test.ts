@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../corpus/types.js';
-import { relationOf, revisionEvidence } from './detect.js';
+import { relationOf, revisionEvidence } from './relations.js';
 import type { Overlap } from './shingles.js';
 
 const doc = (over: Partial<PolicyDocument>): PolicyDocument =>

@@ -6,299 +6,28 @@
  * benchmark's baseline and a check that LSH misses nothing that matters.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { commonShingles, withoutCommon } from './common.js';
+import { commonShingles } from './common.js';
 import { STRONG, starFamilies, type Link } from './families.js';
-import { bandKeys, CLAUSE_LSH_ROWS, forEachCandidate, LSH_BANDS, LSH_ROWS, signature, SIGNATURE_LENGTH } from './minhash.js';
-import { hashString, overlap, shingleSet, SHINGLE_SIZE, type Overlap } from './shingles.js';
-import { coreTitle, bigramDice, isDraftTitle } from './titles.js';
-import { compareUnits } from './units.js';
-import { clauseSimilarity, MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
-import type { ClauseMatch, LshTables, Relation, VariantFamily, VariantPair, VariantsFile } from './format.js';
+import { bandKeys, forEachCandidate, LSH_BANDS, LSH_ROWS } from './minhash.js';
+import { hashString, overlap, SHINGLE_SIZE } from './shingles.js';
+import { coreTitle } from './titles.js';
+import { MIN_CLAUSE_SHINGLES } from './measures.js';
+import type { ClauseMatch, LshTables, VariantFamily, VariantPair, VariantsFile } from './format.js';
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
+import { CLAUSE_SIMILARITY, docSignature, matchClauses, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitSignatures } from './clause-matches.js';
+import { measuredPair } from './relations.js';
 
-// ---- thresholds (what each separates) ------------------------------------
-
-// MIN_CLAUSE_SHINGLES and CLAUSE_CONTAINED live with the clause similarity they shape (measures.ts).
-export { CLAUSE_CONTAINED, MIN_CLAUSE_SHINGLES } from './measures.js';
-/** Two clauses are counterparts from here: rewordings of one clause score 0.5–0.9, unrelated clauses on one subject under 0.2. */
-export const CLAUSE_SIMILARITY = 0.5;
-/**
- * Clause pairs from this similarity make their documents a candidate pair (then measured as wholes): a
- * district's rewrite of a city's points shares few whole clauses but many half-rewritten ones (0.25–0.5).
- */
-export const CANDIDATE_CLAUSE_SIMILARITY = 0.25;
-/** Counterparts kept per unit. */
-export const MAX_CLAUSE_MATCHES = 5;
-/** Clause matches held per unit while measuring (the best; more than shown, so one-to-one counting has a choice): bounded however much boilerplate a clause shares. */
-export const MAX_CLAUSE_CANDIDATES = 12;
+// Clause matching and its thresholds are in clause-matches.ts, the relation of two measured texts in relations.ts.
 /** Links outside a family kept per document (the best of each document): what 相似文本 lists beyond the family. */
 export const MAX_LINKS = 12;
-/** `same`: each text is (nearly) contained in the other; a copy lacking its title, one item and the signature still has > 0.85 of the other's shingles. */
-export const SAME_CONTAINMENT = 0.85;
-/** `adaptation`: the smaller text is largely made of the larger one; cities' plans from one template score 0.44–0.8, texts of one genre (two 政务公开要点) 0.34 and below. */
-export const ADAPTATION_CONTAINMENT = 0.4;
-/** `related`: some clauses shared; unrelated documents on the same subject (营商环境) share under 0.08 of their shingles. */
-export const RELATED_CONTAINMENT = 0.15;
-/** …or this many clauses matched one to one, even when they are a small part of both texts. */
-export const RELATED_CLAUSES = 3;
-/** Containment of a very short text means little: fewer shared shingles than this (≈ two sentences) is no link. */
-export const RELATED_MIN_SHARED = 60;
-/** Commentary (解读, news, articles) quotes a text without being a version of it: at most `related`. */
-const COMMENTARY = new Set(['解读', '新闻', '文章']);
-/** Titles that name the same document once wrappers, years and draft marks are removed (bigram Dice). */
-export const SAME_TITLE = 0.6;
-/** A revision still shares text: a draft and its adopted version rarely fall under this containment. */
-export const REVISION_CONTAINMENT = 0.3;
-/**
- * …unless the titles are one title: a regulation rewritten as a whole (征兵工作条例 2001 → 2023 keeps 0.24
- * of its text) is still that regulation at a later date, as long as the texts are related at all.
- */
-const ONE_TITLE = 0.95;
-
-// ---- preparation -----------------------------------------------------------
-
-export interface PreparedUnit {
-  id: string;
-  doc: number;
-  /** Every shingle (what pairs are measured on). */
-  set: Uint32Array;
-}
-
-export interface PreparedDoc {
-  doc: PolicyDocument;
-  set: Uint32Array;
-  units: number[];
-}
-
-export interface Prepared {
-  docs: PreparedDoc[];
-  units: PreparedUnit[];
-}
-
-/** Shingle sets of one document and its units, appended to `out` (document index `di`). */
-export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void {
-  const keys: string[] = [];
-  const unitIdx: number[] = [];
-  for (const u of compareUnits(doc)) {
-    if (u.pseudo) continue; // titles, addressees, signatures: a copy lacks them, templates share them
-    const key = unitWording(u);
-    keys.push(key);
-    unitIdx.push(out.units.length);
-    out.units.push({ id: u.id, doc: di, set: shingleSet(key) });
-  }
-  out.docs.push({ doc, set: wordingShingles(keys), units: unitIdx });
-}
-
-export function prepare(docs: PolicyDocument[]): Prepared {
-  const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const out: Prepared = { docs: [], units: [] };
-  sorted.forEach((doc, di) => prepareDoc(doc, di, out));
-  return out;
-}
-
-// ---- measuring -------------------------------------------------------------
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export interface DetectOptions {
   method?: 'lsh' | 'all-pairs';
 }
-
-/** Per unit, its best clause matches (at most `cap`), so memory stays linear in the units whatever boilerplate they share. */
-class BestMatches {
-  private readonly lists: Map<number, [number, number][]> = new Map();
-  constructor(private readonly cap: number) {}
-
-  private addTo(i: number, j: number, sim: number) {
-    let l = this.lists.get(i);
-    if (!l) this.lists.set(i, (l = []));
-    if (l.length >= this.cap) {
-      let worst = 0;
-      for (let k = 1; k < l.length; k++) if (l[k][1] < l[worst][1] || (l[k][1] === l[worst][1] && l[k][0] > l[worst][0])) worst = k;
-      if (l[worst][1] > sim || (l[worst][1] === sim && l[worst][0] < j)) return;
-      l[worst] = [j, sim];
-    } else l.push([j, sim]);
-  }
-
-  add(i: number, j: number, sim: number) {
-    this.addTo(i, j, sim);
-    this.addTo(j, i, sim);
-  }
-
-  /** Every kept pair once, i < j, sorted. */
-  pairs(): [number, number, number][] {
-    const seen = new Map<string, [number, number, number]>();
-    for (const [i, l] of this.lists)
-      for (const [j, sim] of l) {
-        const [a, b] = i < j ? [i, j] : [j, i];
-        seen.set(`${a},${b}`, [a, b, sim]);
-      }
-    return [...seen.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  }
-}
-
-/**
- * Unit pairs (across documents) with their similarity ≥ CANDIDATE_CLAUSE_SIMILARITY, at most
- * MAX_CLAUSE_CANDIDATES per unit; candidates are measured as they come, never all held at once.
- * `lshSets[i]` is unit i's shingles without boilerplate: a unit with too few of its own is not matched.
- */
-export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): [number, number, number][] {
-  const eligible = p.units.map((u, i) => (u.set.length >= MIN_CLAUSE_SHINGLES && own[i] >= MIN_CLAUSE_SHINGLES ? i : -1)).filter((i) => i >= 0);
-  const best = new BestMatches(MAX_CLAUSE_CANDIDATES);
-  const measure = (i: number, j: number) => {
-    const a = p.units[i].set;
-    const b = p.units[j].set;
-    const sim = clauseSimilarity(overlap(a, b), a, b);
-    if (sim >= CANDIDATE_CLAUSE_SIMILARITY) best.add(i, j, sim);
-  };
-  if (method === 'lsh') {
-    forEachCandidate(
-      eligible.map((i) => unitSigs[i]),
-      (x, y) => measure(eligible[x], eligible[y]),
-      eligible.map((i) => p.units[i].doc),
-      CLAUSE_LSH_ROWS,
-    );
-  } else {
-    for (let x = 0; x < eligible.length; x++)
-      for (let y = x + 1; y < eligible.length; y++) if (p.units[eligible[x]].doc !== p.units[eligible[y]].doc) measure(eligible[x], eligible[y]);
-  }
-  return best.pairs();
-}
-
-/** One-to-one clause matches per document pair (greedy by similarity), counted. */
-export function sharedClauseCounts(p: Prepared, matches: [number, number, number][]): Map<string, number> {
-  const byPair = new Map<string, [number, number, number][]>();
-  for (const m of matches) {
-    const da = p.units[m[0]].doc;
-    const db = p.units[m[1]].doc;
-    const key = da < db ? `${da},${db}` : `${db},${da}`;
-    const list = byPair.get(key);
-    if (list) list.push(m);
-    else byPair.set(key, [m]);
-  }
-  const counts = new Map<string, number>();
-  for (const [key, list] of byPair) {
-    list.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
-    const used = new Set<number>();
-    let n = 0;
-    for (const [i, j] of list)
-      if (!used.has(i) && !used.has(j)) {
-        used.add(i);
-        used.add(j);
-        n++;
-      }
-    counts.set(key, n);
-  }
-  return counts;
-}
-
-/**
- * A document's signature is the element-wise minimum of its units'
- * signatures: the MinHash of a union is the minimum of the MinHashes, and the
- * document's shingles are its units' (less the few that cross a unit boundary).
- */
-export function docSignature(units: readonly number[], unitSigs: Uint32Array[]): Uint32Array {
-  const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  for (const u of units) {
-    const us = unitSigs[u];
-    for (let i = 0; i < SIGNATURE_LENGTH; i++) if (us[i] < sig[i]) sig[i] = us[i];
-  }
-  return sig;
-}
-
-/** The date a version is known by: its issue date, else when it takes effect. */
-const versionDate = (d: PolicyDocument) => d.date ?? d.effectiveDate ?? null;
-
-/**
- * The dates two versions are compared by, like with like: both issue dates, else both effective dates,
- * else none (a text issued on 6-25 and a copy that only says it takes effect on 7-1 are not two dates).
- */
-function comparableDates(a: PolicyDocument, b: PolicyDocument): [string, string] | null {
-  if (a.date && b.date) return [a.date, b.date];
-  if (a.effectiveDate && b.effectiveDate) return [a.effectiveDate, b.effectiveDate];
-  return null;
-}
-
-/** The relation text overlap and titles show, or null for no family link. */
-export function relationOf(a: PolicyDocument, b: PolicyDocument, o: Overlap, sharedClauses: number): { relation: Relation; evidence?: 'draft' | 'version'; swap: boolean } | null {
-  const high = Math.max(o.aInB, o.bInA);
-  const low = Math.min(o.aInB, o.bInA);
-  const related = (high >= RELATED_CONTAINMENT && o.shared >= RELATED_MIN_SHARED) || sharedClauses >= RELATED_CLAUSES;
-  if (!related) return null;
-  if (COMMENTARY.has(a.kind) !== COMMENTARY.has(b.kind)) return { relation: 'related', swap: false };
-  const rev = revisionEvidence(a, b);
-  if (rev && (high >= REVISION_CONTAINMENT || rev.oneTitle)) return { relation: 'revision', evidence: rev.evidence, swap: rev.swap };
-  if (low >= SAME_CONTAINMENT) {
-    // One text issued at two dates in one place is a text and its reissue, not two copies of one document.
-    const dates = comparableDates(a, b);
-    if (dates && dates[0] !== dates[1] && sameRegion(a, b)) return { relation: 'revision', evidence: 'version', swap: dates[1] < dates[0] };
-    return { relation: 'same', swap: false };
-  }
-  if (high >= ADAPTATION_CONTAINMENT) return { relation: 'adaptation', swap: false };
-  return { relation: 'related', swap: false };
-}
-
-const sameRegion = (a: PolicyDocument, b: PolicyDocument) =>
-  a.region.level === 'unknown' || b.region.level === 'unknown' || (a.region.province === b.region.province && a.region.city === b.region.city);
-
-/**
- * Issuers that can issue two versions of one text: the same, one unknown, one shared, or both national
- * (a law adopted by the 全国人民代表大会 is amended by its 常务委员会; a 国务院 regulation's later text may
- * carry no issuer line at all). Two cities or two departments with one template are not.
- */
-function sameAuthority(a: PolicyDocument, b: PolicyDocument): boolean {
-  if (!a.issuer || !b.issuer || a.issuer === b.issuer) return true;
-  if (a.region.level === 'national' && b.region.level === 'national') return true;
-  const ib = new Set(b.issuers);
-  return a.issuers.some((x) => ib.has(x));
-}
-
-/**
- * Titles and dates that make two texts one document at two stages: one is a
- * draft and the other not (draft first), or the same title in the same place
- * at two dates (older first). `swap` is true when b is the earlier one.
- */
-export function revisionEvidence(a: PolicyDocument, b: PolicyDocument): { evidence: 'draft' | 'version'; swap: boolean; oneTitle?: true } | null {
-  if (!sameRegion(a, b)) return null;
-  const da = isDraftTitle(a.title);
-  const db = isDraftTitle(b.title);
-  const dice = bigramDice(coreTitle(a.title), coreTitle(b.title));
-  const similarTitles = dice >= SAME_TITLE;
-  if (da !== db) {
-    const draft = da ? a : b;
-    const adopted = da ? b : a;
-    // An adopted text dated before its draft is not its adoption.
-    if (draft.date && adopted.date && adopted.date < draft.date) return null;
-    return { evidence: 'draft', swap: db };
-  }
-  const dates = comparableDates(a, b);
-  if (!da && similarTitles && dates && dates[0] !== dates[1] && sameAuthority(a, b)) return { evidence: 'version', swap: dates[1] < dates[0], ...(dice >= ONE_TITLE ? { oneTitle: true as const } : {}) };
-  return null;
-}
-
-/** A measured pair as stored: a revision's older (or draft) text first, with both dates. Null for no link. */
-export function measuredPair(A: PolicyDocument, B: PolicyDocument, o: Overlap, sharedClauses: number): VariantPair | null {
-  const rel = relationOf(A, B, o, sharedClauses);
-  if (!rel) return null;
-  const [x, y, ox] = rel.swap ? [B, A, { ...o, aInB: o.bInA, bInA: o.aInB }] : [A, B, o];
-  const dx = versionDate(x);
-  const dy = versionDate(y);
-  return {
-    a: x.id,
-    b: y.id,
-    relation: rel.relation,
-    jaccard: round(ox.jaccard),
-    aInB: round(ox.aInB),
-    bInA: round(ox.bInA),
-    sharedClauses,
-    ...(rel.evidence ? { evidence: rel.evidence } : {}),
-    ...(rel.relation === 'revision' && dx && dy ? { dates: [dx, dy] as [string, string] } : {}),
-  };
-}
-
-// ---- the whole corpus ------------------------------------------------------
 
 /** Stable, URL-safe family id from its members (two 32-bit FNV hashes: no crypto needed for a label). */
 function familyId(members: string[]): string {
@@ -311,17 +40,6 @@ export interface DetectStats {
   commonShingles: number;
   clausePairs: number;
   docCandidates: number;
-}
-
-/** Signatures of units over their own (non-boilerplate) shingles, and how many each has. */
-export function unitSignatures(p: Prepared, common: Uint32Array): { sigs: Uint32Array[]; own: Int32Array } {
-  const own = new Int32Array(p.units.length);
-  const sigs = p.units.map((u, i) => {
-    const set = withoutCommon(u.set, common);
-    own[i] = set.length;
-    return signature(set);
-  });
-  return { sigs, own };
 }
 
 export function detectVariants(docs: PolicyDocument[], options: DetectOptions = {}): VariantsFile {
@@ -339,27 +57,32 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
   const shared = sharedClauseCounts(p, clauseMatches);
 
   // Document candidates: LSH on whole texts, plus every pair sharing a clause (containment LSH alone would miss).
-  const candidates = new Set<string>(shared.keys());
-  for (const [i, j] of measured) {
-    const da = p.units[i].doc;
-    const db = p.units[j].doc;
-    candidates.add(da < db ? `${da},${db}` : `${db},${da}`);
+  // Pairs of document indexes as one number (a·n + b, a < b): millions of clause pairs would make millions of strings.
+  const nDocs = p.docs.length;
+  const candidates = new Set<number>();
+  const addCandidate = (da: number, db: number) => candidates.add(da < db ? da * nDocs + db : db * nDocs + da);
+  for (const key of shared.keys()) {
+    const [da, db] = key.split(',').map(Number);
+    addCandidate(da, db);
   }
+  for (const [i, j] of measured) addCandidate(p.units[i].doc, p.units[j].doc);
   const docSigs = method === 'lsh' ? p.docs.map((d) => (d.set.length ? docSignature(d.units, unitSigs) : null)) : [];
   if (method === 'lsh') {
     const withText = docSigs.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
     forEachCandidate(
       withText.map((i) => docSigs[i]!),
-      (x, y) => candidates.add(`${withText[x]},${withText[y]}`),
+      (x, y) => addCandidate(withText[x], withText[y]),
     );
   } else {
-    for (let i = 0; i < p.docs.length; i++) for (let j = i + 1; j < p.docs.length; j++) candidates.add(`${i},${j}`);
+    for (let i = 0; i < p.docs.length; i++) for (let j = i + 1; j < p.docs.length; j++) addCandidate(i, j);
   }
 
   const pairs: VariantPair[] = [];
   const links: Link[] = [];
   const index = new Map(p.docs.map((d, i) => [d.doc.id, i]));
-  for (const key of [...candidates].sort()) {
+  // Measured in the order of their "a,b" keys as text, as they always were (the order links reach the families in).
+  const ordered = [...candidates].map((k) => `${Math.floor(k / nDocs)},${k % nDocs}`).sort();
+  for (const key of ordered) {
     const [i, j] = key.split(',').map(Number);
     const A = p.docs[i];
     const B = p.docs[j];

@@ -1,11 +1,23 @@
 /**
- * `variants.json`, written by the corpus build next to library.json and
- * covered by the manifest's contentHash. Read back through
- * `restoreVariants` (core/compare/restore.ts).
+ * What variant detection finds (`VariantsFile`, in memory) and how the corpus build stores it: a small
+ * summary, `variants.json` (families' members and centres, related-by-subject pairs, which documents
+ * have a shard), and one shard per document, `variants/<docId>.json` (its clause counterparts and the
+ * pairs that involve it). At 10,000 documents the single file was 300 MB, which a renderer cannot
+ * fetch whole; a document's shard is what its reading view needs. Both are covered by the manifest's
+ * contentHash and read back through core/compare/restore.ts (`splitVariants`/`joinVariants` in
+ * shards.ts convert).
  */
 
 export const VARIANTS_FILE = 'variants.json';
-export const VARIANTS_FORMAT_VERSION = 1;
+/** Folder of the per-document shards. */
+export const VARIANTS_DIR = 'variants';
+/** 2: the single file split into summary + per-document shards (1 held everything in variants.json). */
+export const VARIANTS_FORMAT_VERSION = 2;
+
+/** A document's shard, relative to the corpus folder. */
+export function variantShardPath(docId: string): string {
+  return `${VARIANTS_DIR}/${docId}.json`;
+}
 
 /**
  * same: one text (differences only in punctuation width, spacing, or a part missing from one copy);
@@ -75,6 +87,28 @@ export interface VariantsFile {
    * families. Each is among the MAX_LINKS best of at least one of its documents (bounded, ranked).
    */
   links: VariantPair[];
+}
+
+/** A family as the summary holds it: who is in it, without its pairs (those are in the members' shards). */
+export type FamilySummary = Omit<VariantFamily, 'pairs'>;
+
+/** `variants.json`: what the library and 相似文本 need before any one document's shard. */
+export interface VariantsSummary {
+  formatVersion: typeof VARIANTS_FORMAT_VERSION;
+  families: FamilySummary[];
+  subject: SubjectPair[];
+  /** Ids of the documents that have a shard (sorted): one without has no counterparts and no pairs. */
+  shards: string[];
+}
+
+/** `variants/<docId>.json`: one document's clause counterparts and every pair that involves it. */
+export interface VariantShard {
+  formatVersion: typeof VARIANTS_FORMAT_VERSION;
+  doc: string;
+  /** Unit id (of this document) → its counterparts, best first. */
+  clauses: Record<string, ClauseMatch[]>;
+  /** Its family's pairs that involve it, then its links (each list in the build's order). */
+  pairs: VariantPair[];
 }
 
 /** The LSH tables of a built corpus (`variants-lsh.json`): what places a new document without a rebuild (`placeDocument`). */

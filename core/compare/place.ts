@@ -9,7 +9,8 @@
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import type { LshTables, VariantPair } from './format.js';
-import { CLAUSE_SIMILARITY, SAME_TITLE, docSignature, matchClauses, measuredPair, prepareDoc, sharedClauseCounts, unitSignatures, type Prepared } from './detect.js';
+import { CLAUSE_SIMILARITY, docSignature, matchClauses, prepareDoc, sharedClauseCounts, unitSignatures, type Prepared } from './clause-matches.js';
+import { SAME_TITLE, measuredPair } from './relations.js';
 import { bandKeys, LSH_BANDS, LSH_ROWS } from './minhash.js';
 import { comparePairs } from './rank.js';
 import { overlap, SHINGLE_SIZE } from './shingles.js';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { emptyVariants, MAX_SHOWN_PAIRS, restoreLshTables, restoreVariants, variantsOf } from './restore.js';
 
+const V = VARIANTS_FORMAT_VERSION;
 const good = {
-  formatVersion: 1,
+  formatVersion: V,
   families: [
     {
       id: 'f1',
@@ -32,7 +34,7 @@ describe('restoreVariants', () => {
   });
 
   it('an unreadable file or another format version is "no variants", not an error', () => {
-    for (const bad of [null, [], 'x', { ...good, formatVersion: 2 }, {}]) expect(restoreVariants(bad)).toEqual(emptyVariants());
+    for (const bad of [null, [], 'x', { ...good, formatVersion: 1 }, {}]) expect(restoreVariants(bad)).toEqual(emptyVariants());
   });
 });
 
@@ -42,7 +44,7 @@ describe('restore: links, centres, dates and LSH tables', () => {
   it('lists a document\'s family pairs first, then its links, each ranked, at most MAX_SHOWN_PAIRS', () => {
     const links = Array.from({ length: 30 }, (_, i) => pair('pA', `pL${String(i).padStart(2, '0')}`, 'related', 0.1 + i / 100));
     const v = restoreVariants({
-      formatVersion: 1,
+      formatVersion: V,
       families: [{ id: 'f1', center: 'pA', members: ['pA', 'pB', 'pC'], pairs: [pair('pA', 'pB', 'adaptation', 0.5), pair('pA', 'pC', 'same', 0.95)] }],
       subject: [],
       clauses: {},
@@ -57,14 +59,14 @@ describe('restore: links, centres, dates and LSH tables', () => {
   });
 
   it('gives a family from an older file a centre: its member in the most pairs', () => {
-    const v = restoreVariants({ formatVersion: 1, families: [{ id: 'f', members: ['pA', 'pB', 'pC'], pairs: [pair('pA', 'pC', 'same', 1), pair('pB', 'pC', 'same', 1)] }], subject: [], clauses: {} });
+    const v = restoreVariants({ formatVersion: V, families: [{ id: 'f', members: ['pA', 'pB', 'pC'], pairs: [pair('pA', 'pC', 'same', 1), pair('pB', 'pC', 'same', 1)] }], subject: [], clauses: {} });
     expect(v.families[0].center).toBe('pC');
     expect(v.links).toEqual([]);
   });
 
   it('LSH tables: valid ones kept, inconsistent ones refused', () => {
-    const t = { formatVersion: 1, bands: 2, rows: 3, shingle: 5, common: [9, 3], docs: ['pA', 'pB'], titles: ['甲', '乙'], keys: [[1, 2], []] };
+    const t = { formatVersion: V, bands: 2, rows: 3, shingle: 5, common: [9, 3], docs: ['pA', 'pB'], titles: ['甲', '乙'], keys: [[1, 2], []] };
     expect(restoreLshTables(t)).toEqual({ ...t, common: [3, 9] });
-    for (const bad of [null, { ...t, formatVersion: 2 }, { ...t, keys: [[1, 2]] }, { ...t, keys: [[1], []] }, { ...t, docs: ['bad id!', 'pB'] }, { ...t, common: [-1] }]) expect(restoreLshTables(bad)).toBeNull();
+    for (const bad of [null, { ...t, formatVersion: 1 }, { ...t, keys: [[1, 2]] }, { ...t, keys: [[1], []] }, { ...t, docs: ['bad id!', 'pB'] }, { ...t, common: [-1] }]) expect(restoreLshTables(bad)).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Validate and default `variants.json` before use, like the other corpus
+ * Validate and default the variants files before use, like the other corpus
  * files: a stale or hand-edited file must not break the reader. Entries with
- * bad ids or unknown relations are dropped; a missing file is "no variants".
+ * bad ids or unknown relations are dropped; a missing summary is "no variants";
+ * a document's shard that is missing or unreadable costs that document's
+ * 相似文本 and 本条亦见于 (with a message saying so), nothing else.
  */
-import type { ClauseMatch, LshTables, Relation, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
-import { RELATIONS, VARIANTS_FORMAT_VERSION } from './format.js';
+import type { ClauseMatch, FamilySummary, LshTables, Relation, SubjectPair, VariantFamily, VariantPair, VariantShard, VariantsFile, VariantsSummary } from './format.js';
+import { RELATIONS, VARIANTS_FORMAT_VERSION, variantShardPath } from './format.js';
 import { comparePairs } from './rank.js';
 
 /** Pairs 相似文本 lists for one document at most (its family's first, then its best links). */
@@ -51,6 +53,12 @@ function restoreFamily(v: unknown): VariantFamily | null {
   return { id: isId(v.id) ? v.id : `f-${members[0]}`, center, members, pairs };
 }
 
+/** A family of the summary: its pairs are in the shards, so a centre that is not a member falls back to the first member. */
+function restoreFamilySummary(v: unknown): FamilySummary | null {
+  const f = restoreFamily(isObj(v) ? { ...v, pairs: [] } : v);
+  return f && { id: f.id, center: f.center, members: f.members };
+}
+
 function restoreSubject(v: unknown): SubjectPair | null {
   if (!isObj(v) || !isId(v.a) || !isId(v.b) || v.a === v.b) return null;
   return { a: v.a, b: v.b, score: score(v.score), terms: list(v.terms).filter((t): t is string => typeof t === 'string').slice(0, 10) };
@@ -59,6 +67,66 @@ function restoreSubject(v: unknown): SubjectPair | null {
 function restoreClause(v: unknown): ClauseMatch | null {
   if (!isObj(v) || !isId(v.unit) || !isId(v.doc) || !v.unit.startsWith(`${v.doc}~`)) return null;
   return { unit: v.unit, doc: v.doc, similarity: score(v.similarity) };
+}
+
+/** unit id → counterparts, keeping only units `keep` accepts and counterparts in other documents. */
+function restoreClauses(v: unknown, keep: (id: string) => boolean): Record<string, ClauseMatch[]> {
+  const clauses: Record<string, ClauseMatch[]> = {};
+  if (isObj(v))
+    for (const [id, matches] of Object.entries(v)) {
+      if (!isId(id) || !keep(id)) continue;
+      const ok = list(matches)
+        .map(restoreClause)
+        .filter((m): m is ClauseMatch => m !== null && !id.startsWith(`${m.doc}~`));
+      if (ok.length) clauses[id] = ok;
+    }
+  return clauses;
+}
+
+export function emptySummary(): VariantsSummary {
+  return { formatVersion: VARIANTS_FORMAT_VERSION, families: [], subject: [], shards: [] };
+}
+
+/**
+ * `variants.json` read back: null when it is not a summary of this format (a corpus built by an older
+ * version, a damaged file) — the caller then says so and goes on without variants.
+ */
+export function restoreVariantsSummary(v: unknown): VariantsSummary | null {
+  if (!isObj(v) || v.formatVersion !== VARIANTS_FORMAT_VERSION) return null;
+  return {
+    formatVersion: VARIANTS_FORMAT_VERSION,
+    families: list(v.families)
+      .map(restoreFamilySummary)
+      .filter((f): f is FamilySummary => f !== null),
+    subject: list(v.subject)
+      .map(restoreSubject)
+      .filter((s): s is SubjectPair => s !== null),
+    shards: [...new Set(list(v.shards).filter(isId))].sort(),
+  };
+}
+
+/** Said when `variants.json` exists but cannot be used. */
+export const SUMMARY_UNREADABLE = '相似文本数据（variants.json）已损坏或来自其他版本的程序，暂不显示相似文本和“本条亦见于”；阅读、搜索和比较不受影响。请重新构建语料库（npm run build:corpus）。';
+
+/** Said when a document's shard is missing or unreadable: what is lost, that the rest works, how to repair. */
+export function shardUnreadable(docId: string): string {
+  return `相似文本数据（${variantShardPath(docId)}）缺失或已损坏，本篇暂不显示相似文本和“本条亦见于”；其他文件和阅读、搜索不受影响。请重新构建语料库（npm run build:corpus）。`;
+}
+
+/**
+ * `variants/<docId>.json` read back: null when it is not this document's shard of this format. Its
+ * clauses must be units of the document and its pairs must involve it (anything else is dropped).
+ */
+export function restoreVariantShard(v: unknown, docId: string): VariantShard | null {
+  if (!isObj(v) || v.formatVersion !== VARIANTS_FORMAT_VERSION || v.doc !== docId) return null;
+  return {
+    formatVersion: VARIANTS_FORMAT_VERSION,
+    doc: docId,
+    clauses: restoreClauses(v.clauses, (id) => id.startsWith(`${docId}~`)),
+    pairs: list(v.pairs)
+      .map(restorePair)
+      .filter((p): p is VariantPair => p !== null && (p.a === docId || p.b === docId)),
+  };
 }
 
 /** Restored variants; anything unreadable gives the empty file (the reader works without variants). */
@@ -70,15 +138,7 @@ export function restoreVariants(v: unknown): VariantsFile {
   const subject = list(v.subject)
     .map(restoreSubject)
     .filter((s): s is SubjectPair => s !== null);
-  const clauses: Record<string, ClauseMatch[]> = {};
-  if (isObj(v.clauses))
-    for (const [id, matches] of Object.entries(v.clauses)) {
-      if (!isId(id)) continue;
-      const ok = list(matches)
-        .map(restoreClause)
-        .filter((m): m is ClauseMatch => m !== null && !id.startsWith(`${m.doc}~`));
-      if (ok.length) clauses[id] = ok;
-    }
+  const clauses = restoreClauses(v.clauses, () => true);
   const links = list(v.links)
     .map(restorePair)
     .filter((p): p is VariantPair => p !== null);
@@ -91,15 +151,24 @@ export function restoreVariants(v: unknown): VariantsFile {
  */
 export function variantsOf(v: VariantsFile, docId: string): { family: VariantFamily | null; pairs: VariantPair[]; subject: SubjectPair[] } {
   const family = v.families.find((f) => f.members.includes(docId)) ?? null;
-  const mine = (p: VariantPair) => p.a === docId || p.b === docId;
-  const inFamily = family ? family.pairs.filter(mine).sort(comparePairs) : [];
-  const outside = v.links.filter(mine).sort(comparePairs);
-  return {
-    family,
-    pairs: [...inFamily, ...outside].slice(0, MAX_SHOWN_PAIRS),
-    subject: v.subject.filter((s) => s.a === docId || s.b === docId).sort((x, y) => y.score - x.score),
-  };
+  return { family, pairs: shownPairs(docId, family, [...(family?.pairs ?? []), ...v.links]), subject: subjectOf(v.subject, docId) };
 }
+
+/** The same for a document as the app reads it: the summary, and its shard (null while it loads or when it is unreadable: no pairs). */
+export function docVariants(summary: VariantsSummary, shard: VariantShard | null, docId: string): { family: FamilySummary | null; pairs: VariantPair[]; subject: SubjectPair[] } {
+  const family = summary.families.find((f) => f.members.includes(docId)) ?? null;
+  return { family, pairs: shownPairs(docId, family, shard?.pairs ?? []), subject: subjectOf(summary.subject, docId) };
+}
+
+/** `docId`'s pairs inside its family first, then its links outside it, each ranked; at most MAX_SHOWN_PAIRS. */
+function shownPairs(docId: string, family: FamilySummary | null, pairs: readonly VariantPair[]): VariantPair[] {
+  const members = new Set(family?.members);
+  const mine = pairs.filter((p) => p.a === docId || p.b === docId);
+  const inFamily = (p: VariantPair) => members.has(p.a) && members.has(p.b);
+  return [...mine.filter(inFamily).sort(comparePairs), ...mine.filter((p) => !inFamily(p)).sort(comparePairs)].slice(0, MAX_SHOWN_PAIRS);
+}
+
+const subjectOf = (subject: readonly SubjectPair[], docId: string) => subject.filter((s) => s.a === docId || s.b === docId).sort((x, y) => y.score - x.score);
 
 /** `variants-lsh.json` read back: null when it is missing, of another format, or inconsistent (placement then finds nothing, the reader works on). */
 export function restoreLshTables(v: unknown): LshTables | null {

@@ -9,7 +9,7 @@
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import { buildIndexData } from './build.js';
-import { flattenCorpus } from './corpus-units.js';
+import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile } from './format.js';
 
 export interface SearchArtifact {
@@ -21,7 +21,12 @@ export interface SearchArtifact {
 export { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE };
 
 export function buildSearchArtifacts(docs: PolicyDocument[]): SearchArtifact[] {
-  const { units, index, texts } = buildIndexData(flattenCorpus(docs));
+  return searchArtifactsOf(flattenCorpus(docs));
+}
+
+/** The same from the flattened units (what the build hands its worker thread: a fraction of the documents' size). */
+export function searchArtifactsOf(corpus: SearchCorpus): SearchArtifact[] {
+  const { units, index, texts } = buildIndexData(corpus);
   return [
     { path: SEARCH_INDEX_FILE, data: JSON.stringify(index) },
     { path: SEARCH_UNITS_FILE, data: JSON.stringify(units) },

@@ -9,19 +9,20 @@
 // Callbacks given to page.evaluate run in the page; this file is checked with Node types only.
 declare const document: any, window: any;
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { alignDocuments } from '../../core/compare/align';
 import type { VariantPair, VariantsFile } from '../../core/compare/format';
-import { corpusDir, FIXTURE_CORPUS, screenshot, openSession, type Session } from './harness';
+import { loadVariants } from '../../cli/commands/variants';
+import { copyCorpus, corpusDir, FIXTURE_CORPUS, screenshot, openSession, startServer, type Session } from './harness';
 import { readCorpus, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
 
 const dir = corpusDir();
-const variantsPath = join(dir, 'variants.json');
-const variants: VariantsFile | null = existsSync(variantsPath) ? JSON.parse(readFileSync(variantsPath, 'utf8')) : null;
+// The summary joined with every document's shard (a corpus without variants.json has none).
+const variants: VariantsFile | null = existsSync(join(dir, 'variants.json')) ? await loadVariants(dir) : null;
 // A pair whose texts differ in places (an adaptation): the comparison has something to mark.
 const pair: VariantPair | undefined = variants?.families.flatMap((f) => f.pairs).find((p) => p.relation === 'adaptation');
 if (!pair) console.warn(`compare.e2e: ${dir} has no variants.json with an adapted pair (fixture corpus?); skipped`);
@@ -170,5 +171,33 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     await page.waitForSelector('[data-testid=compare-view] .cmp-list[aria-busy="false"]'); // aligned (in a worker)
     expect(new URL(page.url()).hash).toBe(`#/compare/${pair!.a}/${pair!.b}`);
     expect(pageErrors).toEqual([]);
+  });
+
+  it("a damaged variants shard costs that document's 相似文本 and 亦见 only, said in Chinese; the document, its partner's 相似文本 and the comparison work", async () => {
+    // A copy of the corpus whose shard for b is cut off mid-file (a failed copy), served by a second server.
+    const tmp = copyCorpus(dir, 'compare-e2e-shard-');
+    const shard = join(tmp, 'variants', `${pair!.b}.json`);
+    writeFileSync(shard, readFileSync(shard, 'utf8').slice(0, 40));
+    const damaged = await startServer(tmp);
+    try {
+      await page.goto(`${damaged.url}#/doc/${pair!.b}`);
+      const problem = page.locator('[data-testid=variants-problem]');
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain(`variants/${pair!.b}.json`);
+      expect(await problem.textContent()).toMatch(/缺失或已损坏.*其他文件.*不受影响/);
+      // The text itself is there, and no clause shows a 亦见 marker it cannot fill.
+      await page.locator('[data-unit-id]').first().waitFor();
+      expect(await page.locator('[data-testid=see-also]').count()).toBe(0);
+      // The partner's shard is intact: its 相似文本 still lists b.
+      await page.goto(`${damaged.url}#/doc/${pair!.a}`);
+      await page.locator(`[data-testid=similar-texts] li[data-doc-id="${pair!.b}"]`).waitFor({ state: 'attached' });
+      expect(await page.locator('[data-testid=variants-problem]').count()).toBe(0);
+      await page.goto(`${damaged.url}#/compare/${pair!.a}/${pair!.b}`);
+      await page.waitForSelector('[data-testid=compare-view] .cmp-list[aria-busy="false"] .cmp-row');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await damaged.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -114,9 +114,9 @@ export function copyCorpus(src: string, prefix: string): string {
   const out = mkdtempSync(join(tmpdir(), prefix));
   // dereference: a built corpus's top-level names are links through current/ (policy-reader build); copy the files, not links back into the source.
   for (const f of ['library.json', 'manifest.json']) cpSync(join(src, f), join(out, f), { dereference: true });
-  // The reading view also fetches variants.json (相似文本, 本条亦见于); a corpus built before it has none.
-  // …and the import worker variants-lsh.json (placing a user's file); a corpus built before them has neither.
-  for (const f of ['variants.json', 'variants-lsh.json']) if (existsSync(join(src, f))) cpSync(join(src, f), join(out, f), { dereference: true });
+  // The reading view also fetches variants.json and its document's variants/ shard (相似文本, 本条亦见于);
+  // …and the import worker variants-lsh.json (placing a user's file); a corpus built before them has none.
+  for (const f of ['variants.json', 'variants', 'variants-lsh.json']) if (existsSync(join(src, f))) cpSync(join(src, f), join(out, f), { recursive: true, dereference: true });
   cpSync(join(src, 'docs'), join(out, 'docs'), { recursive: true, dereference: true });
   return out;
 }

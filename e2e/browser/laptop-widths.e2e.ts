@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newAnnotation } from '../../core/annotations/create';
 import { serializeAnnotationFile } from '../../core/annotations/file';
+import { loadVariants } from '../../cli/commands/variants';
 import type { VariantsFile } from '../../core/compare/format';
 import { flatten, readCorpus, scenarioDoc } from './corpus-facts';
 import { corpusDir, FIXTURE_CORPUS, openSession, screenshot, type Session } from './harness';
@@ -27,13 +28,8 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   const facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
   const doc = scenarioDoc(facts);
-  const variants: VariantsFile | null = (() => {
-    try {
-      return JSON.parse(readFileSync(join(dir, 'variants.json'), 'utf8'));
-    } catch {
-      return null;
-    }
-  })();
+  // The summary joined with every document's shard (a corpus without variants has none).
+  const variants: VariantsFile = await loadVariants(dir);
   const pair = variants?.families.flatMap((f) => f.pairs)[0];
   views = [
     { name: 'library', hash: '#/', ready: '[data-testid=doc-row]' },

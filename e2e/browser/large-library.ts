@@ -26,7 +26,7 @@ export function makeLargeLibrary(src: string, n: number): { dir: string; origina
   // Copies, not symlinks: the preview server refuses links out of its root. A built corpus's top-level
   // names are relative links through current/ (policy-reader build): dereference them, or the copies are
   // dangling links and the app's manifest and search index 404.
-  for (const f of ['docs', 'search', 'manifest.json', 'variants.json', 'variants-lsh.json'])
+  for (const f of ['docs', 'search', 'manifest.json', 'variants.json', 'variants', 'variants-lsh.json'])
     if (existsSync(join(src, f))) cpSync(join(src, f), join(out, f), { recursive: true, dereference: true });
   return { dir: out, originals, count: all.length };
 }

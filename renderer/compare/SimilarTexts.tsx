@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { DOCUMENT_OVERLAP_NAME } from '../../core/compare/measures';
-import { variantsOf } from '../../core/compare/restore';
+import { docVariants } from '../../core/compare/restore';
 import { useLibrary } from '../hooks/useCorpus';
 import { compareHref, docHref } from '../routing/hash';
 import { DOCUMENT_OVERLAP_HELP, pct, RELATION_LABEL } from './labels';
 
 /** Members listed at first (and added per 显示更多): a family of a national template can hold thousands. */
 export const SIMILAR_PAGE = 10;
-import { useVariants } from './variantsData';
+import { useDocVariants } from './variantsData';
 // Its own styles: the reading view can open before the comparison ever loaded compare.css.
 import './compare.css';
 
@@ -19,12 +19,19 @@ import './compare.css';
  * listed SIMILAR_PAGE at a time.
  */
 export function SimilarTexts({ docId }: { docId: string }) {
-  const v = useVariants();
+  const v = useDocVariants(docId);
   const library = useLibrary();
   const [shown, setShown] = useState(SIMILAR_PAGE);
   const titles = useMemo(() => new Map(library.status === 'ready' ? library.value.docs.map((d) => [d.id, d.title]) : []), [library]);
   if (!v) return null;
-  const { family, pairs, subject } = variantsOf(v, docId);
+  // The shard could not be read: this document's variants are lost until a rebuild, the reader is not.
+  if (v.problem)
+    return (
+      <p className="similar-problem" role="status" data-testid="variants-problem">
+        {v.problem}
+      </p>
+    );
+  const { family, pairs, subject } = docVariants(v.summary, v.shard, docId);
   const pairWith = (id: string) => pairs.find((p) => p.a === id || p.b === id);
   const overlapWith = (id: string) => {
     const p = pairWith(id);

@@ -6,9 +6,10 @@ import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { restoreDocument, restoreLibrary, type RestoredLibrary } from './restore';
 import { isUserDocId, loadUserDocument, onUserLibraryChange, userSummaries } from './userLibrary';
 
-class NotFound extends Error {}
+/** A corpus file that is not there (404), told apart from one that is unreadable. */
+export class NotFound extends Error {}
 
-async function getJson(url: string): Promise<unknown> {
+export async function getJson(url: string): Promise<unknown> {
   const res = await fetch(url);
   if (res.status === 404) throw new NotFound(`找不到 ${url}`);
   if (!res.ok) throw new Error(`读取 ${url} 失败（${res.status}）`);

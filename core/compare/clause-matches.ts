@@ -1,0 +1,218 @@
+/**
+ * Clause matching: every unit's shingle set and MinHash signature, and the
+ * pairs of units (across documents) whose wording is alike, found by LSH and
+ * measured exactly. Documents are later paired through their clauses too, so a
+ * district's rewrite of a city's points is found even when little text is the
+ * same word for word.
+ */
+import type { PolicyDocument } from '../corpus/types.js';
+import { withoutCommon } from './common.js';
+import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
+import { overlap, shingleSet } from './shingles.js';
+import { compareUnits } from './units.js';
+import { clauseSimilarity, MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
+
+/** Two clauses are counterparts from here: rewordings of one clause score 0.5–0.9, unrelated clauses on one subject under 0.2. */
+export const CLAUSE_SIMILARITY = 0.5;
+/**
+ * Clause pairs from this similarity make their documents a candidate pair (then measured as wholes): a
+ * district's rewrite of a city's points shares few whole clauses but many half-rewritten ones (0.25–0.5).
+ */
+export const CANDIDATE_CLAUSE_SIMILARITY = 0.25;
+/** Counterparts kept per unit. */
+export const MAX_CLAUSE_MATCHES = 5;
+/** Clause matches held per unit while measuring (the best; more than shown, so one-to-one counting has a choice): bounded however much boilerplate a clause shares. */
+export const MAX_CLAUSE_CANDIDATES = 12;
+
+export interface PreparedUnit {
+  id: string;
+  doc: number;
+  /** Every shingle (what pairs are measured on). */
+  set: Uint32Array;
+}
+
+export interface PreparedDoc {
+  doc: PolicyDocument;
+  set: Uint32Array;
+  units: number[];
+}
+
+export interface Prepared {
+  docs: PreparedDoc[];
+  units: PreparedUnit[];
+}
+
+/** Shingle sets of one document and its units, appended to `out` (document index `di`). */
+const EMPTY = new Uint32Array(0);
+
+export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void {
+  const keys: string[] = [];
+  const unitIdx: number[] = [];
+  const sets: Uint32Array[] = [];
+  for (const u of compareUnits(doc)) {
+    if (u.pseudo) continue; // titles, addressees, signatures: a copy lacks them, templates share them
+    const key = unitWording(u);
+    keys.push(key);
+    unitIdx.push(out.units.length);
+    sets.push(shingleSet(key));
+    out.units.push({ id: u.id, doc: di, set: EMPTY });
+  }
+  // The units' sets are views into one buffer per document: 700,000 small buffers cost twice their data.
+  const all = new Uint32Array(sets.reduce((n, x) => n + x.length, 0));
+  let at = 0;
+  sets.forEach((x, k) => {
+    all.set(x, at);
+    out.units[unitIdx[k]].set = all.subarray(at, at + x.length);
+    at += x.length;
+  });
+  out.docs.push({ doc, set: wordingShingles(keys), units: unitIdx });
+}
+
+export function prepare(docs: PolicyDocument[]): Prepared {
+  const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: Prepared = { docs: [], units: [] };
+  sorted.forEach((doc, di) => prepareDoc(doc, di, out));
+  return out;
+}
+
+/**
+ * Per unit, its best clause matches (at most `cap`), so memory stays linear in the units whatever boilerplate they
+ * share. Held in flat typed arrays (`cap` slots per unit): millions of small arrays made most of the garbage.
+ */
+class BestMatches {
+  private readonly other: Int32Array;
+  private readonly sim: Float64Array;
+  private readonly count: Uint8Array;
+  constructor(
+    units: number,
+    private readonly cap: number,
+  ) {
+    this.other = new Int32Array(units * cap);
+    this.sim = new Float64Array(units * cap);
+    this.count = new Uint8Array(units);
+  }
+
+  private addTo(i: number, j: number, sim: number) {
+    const base = i * this.cap;
+    const n = this.count[i];
+    if (n < this.cap) {
+      this.other[base + n] = j;
+      this.sim[base + n] = sim;
+      this.count[i] = n + 1;
+      return;
+    }
+    // Full: the new match replaces the worst (lowest similarity, then highest index) if it is better.
+    let worst = base;
+    for (let k = base + 1; k < base + n; k++) if (this.sim[k] < this.sim[worst] || (this.sim[k] === this.sim[worst] && this.other[k] > this.other[worst])) worst = k;
+    if (this.sim[worst] > sim || (this.sim[worst] === sim && this.other[worst] < j)) return;
+    this.other[worst] = j;
+    this.sim[worst] = sim;
+  }
+
+  add(i: number, j: number, sim: number) {
+    this.addTo(i, j, sim);
+    this.addTo(j, i, sim);
+  }
+
+  private holds(i: number, j: number): boolean {
+    const base = i * this.cap;
+    for (let k = base; k < base + this.count[i]; k++) if (this.other[k] === j) return true;
+    return false;
+  }
+
+  /** Every kept pair once, i < j, sorted (a pair kept by both its units is listed by the lower one). */
+  pairs(): [number, number, number][] {
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < this.count.length; i++) {
+      const base = i * this.cap;
+      for (let k = base; k < base + this.count[i]; k++) {
+        const j = this.other[k];
+        if (i < j) out.push([i, j, this.sim[k]]);
+        else if (!this.holds(j, i)) out.push([j, i, this.sim[k]]);
+      }
+    }
+    return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  }
+}
+
+/**
+ * Unit pairs (across documents) with their similarity ≥ CANDIDATE_CLAUSE_SIMILARITY, at most
+ * MAX_CLAUSE_CANDIDATES per unit; candidates are measured as they come, never all held at once.
+ * `lshSets[i]` is unit i's shingles without boilerplate: a unit with too few of its own is not matched.
+ */
+export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): [number, number, number][] {
+  const eligible = p.units.map((u, i) => (u.set.length >= MIN_CLAUSE_SHINGLES && own[i] >= MIN_CLAUSE_SHINGLES ? i : -1)).filter((i) => i >= 0);
+  const best = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
+  const measure = (i: number, j: number) => {
+    const a = p.units[i].set;
+    const b = p.units[j].set;
+    const sim = clauseSimilarity(overlap(a, b), a, b);
+    if (sim >= CANDIDATE_CLAUSE_SIMILARITY) best.add(i, j, sim);
+  };
+  if (method === 'lsh') {
+    forEachCandidate(
+      eligible.map((i) => unitSigs[i]),
+      (x, y) => measure(eligible[x], eligible[y]),
+      eligible.map((i) => p.units[i].doc),
+      CLAUSE_LSH_ROWS,
+    );
+  } else {
+    for (let x = 0; x < eligible.length; x++)
+      for (let y = x + 1; y < eligible.length; y++) if (p.units[eligible[x]].doc !== p.units[eligible[y]].doc) measure(eligible[x], eligible[y]);
+  }
+  return best.pairs();
+}
+
+/** One-to-one clause matches per document pair (greedy by similarity), counted. */
+export function sharedClauseCounts(p: Prepared, matches: [number, number, number][]): Map<string, number> {
+  const byPair = new Map<string, [number, number, number][]>();
+  for (const m of matches) {
+    const da = p.units[m[0]].doc;
+    const db = p.units[m[1]].doc;
+    const key = da < db ? `${da},${db}` : `${db},${da}`;
+    const list = byPair.get(key);
+    if (list) list.push(m);
+    else byPair.set(key, [m]);
+  }
+  const counts = new Map<string, number>();
+  for (const [key, list] of byPair) {
+    list.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+    const used = new Set<number>();
+    let n = 0;
+    for (const [i, j] of list)
+      if (!used.has(i) && !used.has(j)) {
+        used.add(i);
+        used.add(j);
+        n++;
+      }
+    counts.set(key, n);
+  }
+  return counts;
+}
+
+/**
+ * A document's signature is the element-wise minimum of its units'
+ * signatures: the MinHash of a union is the minimum of the MinHashes, and the
+ * document's shingles are its units' (less the few that cross a unit boundary).
+ */
+export function docSignature(units: readonly number[], unitSigs: Uint32Array[]): Uint32Array {
+  const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
+  for (const u of units) {
+    const us = unitSigs[u];
+    for (let i = 0; i < SIGNATURE_LENGTH; i++) if (us[i] < sig[i]) sig[i] = us[i];
+  }
+  return sig;
+}
+
+/** Signatures of units over their own (non-boilerplate) shingles, and how many each has. */
+export function unitSignatures(p: Prepared, common: Uint32Array): { sigs: Uint32Array[]; own: Int32Array } {
+  const own = new Int32Array(p.units.length);
+  // Views into one buffer: a separate buffer per unit doubled their memory at 700,000 units.
+  const flat = new Uint32Array(p.units.length * SIGNATURE_LENGTH);
+  const sigs = p.units.map((u, i) => {
+    const set = withoutCommon(u.set, common);
+    own[i] = set.length;
+    return signature(set, flat.subarray(i * SIGNATURE_LENGTH, (i + 1) * SIGNATURE_LENGTH));
+  });
+  return { sigs, own };
+}
