@@ -76,6 +76,7 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   "extension" read across a folder separator holds that separator and is no key of the table, so
  *   the name is served as bytes either way; a name that is only an extension ('.html') is a hidden
  *   file, which resolveAppPath refuses before any type is looked up.
+ *   The '' for a name without a dot (→ any other string) is no key of the table either.
  * core/util/safe-path.ts
  * - extension: `dot > 0` → `>= 0` — a segment starting with '.' is refused as hidden first.
  * - decodePathSegments: `segments.length > 0` (→ true, >= 0) — split always gives one element.
@@ -159,7 +160,7 @@ const config = {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { reportScoreTable: true, allowEmojis: false, logTests: false },
   // The sandbox copy needs the sources, the raw corpus and the configs, not build output.
-  ignorePatterns: ['dist', 'out', 'release', 'test-results', 'reports', 'resources/corpus/docs', 'resources/corpus/search', 'resources/corpus/*.json', 'resources/corpus/current', 'resources/corpus/versions', 'resources/corpus/cache', '.git'],
+  ignorePatterns: ['dist', 'out', 'release', 'test-results', 'reports', 'resources/corpus/docs', 'resources/corpus/search', 'resources/corpus/*.json', 'resources/corpus/current', 'resources/corpus/variants', 'resources/corpus/versions', 'resources/corpus/cache', '.git'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   // Type errors are caught by `npm run typecheck`; the TypeScript checker would type-check every
