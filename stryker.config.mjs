@@ -106,6 +106,9 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   bracketed article headings end in that punctuation and hold none of it inside.
  * - unitOwnLines: 'clause' → '' for the level after a bracketed heading — only 'article' adds a
  *   space; `own.length && marker` → `||` — an empty unit with a marker returned on the line before.
+ * core/export/fonts.ts
+ * - slicesFor: `a < sorted.length` (→ true, <=) — past the end sorted[a] is undefined, and
+ *   `undefined <= hi` is false.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

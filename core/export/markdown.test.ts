@@ -9,7 +9,7 @@
  * every inline markup character in user text must arrive escaped.
  */
 import { describe, expect, it } from 'vitest';
-import { renderExportMarkdown } from './markdown';
+import { mdEscape, renderExportMarkdown } from './markdown';
 import type { ExportModel, ExportPassage } from './model';
 
 /** Lines a person could paste into a note or import in a file, each one a way CommonMark starts a block or markup. */
@@ -145,5 +145,59 @@ describe('Markdown export against hostile user text', () => {
     const md = renderExportMarkdown(model('**粗体** <b>x</b> ~~~ # 1. a|b'));
     const unescaped = md.replace(/\\(.)/g, '$1');
     expect(unescaped).toContain('> **粗体** <b>x</b> ~~~ # 1. a|b');
+  });
+});
+
+describe('Markdown export: what the pasted text reads as', () => {
+  const p = (o: Partial<ExportPassage>): ExportPassage => ({
+    annotationId: 'a',
+    kind: 'highlight',
+    colour: 'yellow',
+    quote: '具体管理',
+    clause: null,
+    note: '',
+    tags: [],
+    citation: '《示例办法》第十条',
+    locator: '第十条',
+    pages: '（第3页）',
+    created: '2026-01-01T08:00:00.000Z',
+    unplaced: false,
+    ...o,
+  });
+  const m = (passages: ExportPassage[], o: Partial<ExportModel> = {}): ExportModel => ({
+    title: '标注摘编',
+    author: '',
+    date: '2026-11-23',
+    filters: [],
+    counts: { passages: passages.length, documents: 1, notes: 0 },
+    options: { title: '', author: '', order: 'position', includeNotes: true, includeClause: false, includeBookmarks: true },
+    groups: [{ docId: 'd', title: '示例办法', docNumber: null, issuer: '', date: null, missing: false, passages }],
+    ...o,
+  });
+  it('keeps leading spaces and tabs as characters, and escapes list numbers and entities, so the words read as written', () => {
+    expect(mdEscape('  缩进的段落')).toBe('&#32;&#32;缩进的段落');
+    expect(mdEscape('\t制表')).toBe('&#9;制表');
+    expect(mdEscape('1. 第一项')).toBe('1\\. 第一项');
+    expect(mdEscape('2) 第二项')).toBe('2\\) 第二项');
+    expect(mdEscape('&amp; 与 &#32; 与 a & b')).toBe('\\&amp; 与 \\&#32; 与 a & b');
+    expect(mdEscape('第1. 条')).toBe('第1. 条');
+  });
+  it('says 书签 for a bookmark, the colour for a highlight, nothing for neither, and when the clause is lost', () => {
+    const md = renderExportMarkdown(m([p({ kind: 'bookmark', colour: 'blue' }), p({ colour: 'green' }), p({ colour: null, unplaced: true, pages: '' })]));
+    expect(md).toContain('—— 《示例办法》第十条（第3页）（书签）\n');
+    expect(md).toContain('—— 《示例办法》第十条（第3页）（绿色标注）\n');
+    expect(md).toContain('—— 《示例办法》第十条（原条款在当前文库中未能定位）\n');
+  });
+  it('writes tags on one line, a note with an empty line as a no-break space, and a quote without its empty lines', () => {
+    const md = renderExportMarkdown(m([p({ quote: '甲\n\n乙', note: '第一行\n\n第三行', tags: ['待研究', '重点'] })]));
+    expect(md).toContain('> 甲\n>\n> 乙\n');
+    expect(md).toContain('**批注**：第一行  \n&nbsp;  \n第三行');
+    expect(md).toContain('标签：待研究、重点');
+  });
+  it('leaves out the author and filter lines when there are none, and says when a document is gone', () => {
+    const md = renderExportMarkdown(m([p({})], { groups: [{ docId: 'd', title: '示例办法', docNumber: null, issuer: '', date: null, missing: true, passages: [p({})] }] }));
+    expect(md.split('\n\n').slice(0, 4)).toEqual(['# 标注摘编', '2026-11-23 · 共 1 处摘录，来自 1 份文件', '## 《示例办法》', '（当前文库中已无此文件）']);
+    const plain = renderExportMarkdown(m([p({})]));
+    expect(plain.split('\n\n').slice(0, 3)).toEqual(['# 标注摘编', '2026-11-23 · 共 1 处摘录，来自 1 份文件', '## 《示例办法》']);
   });
 });
