@@ -1,0 +1,97 @@
+/**
+ * One file through the whole import on the real sample corpus: a raw text the corpus holds,
+ * imported again by a user as a .txt. The stages the user sees, the refusals, the ids of the
+ * user's documents and where they are placed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpus, summarize } from '../corpus/build';
+import type { PolicyDocument } from '../corpus/types';
+import { sha256Hex } from '../../test-support/sha256';
+import { ImportError } from './extract';
+import { DuplicateImport, importFile, type ImportContext } from './pipeline';
+import { buildUserDocuments, isUserDocId, withId } from './user-documents';
+
+const RAW = join(__dirname, '..', '..', 'resources', 'corpus', 'raw');
+const FILE = '001_3ae65a0b828b041b.txt';
+let docs: PolicyDocument[];
+let bytes: Uint8Array;
+
+beforeAll(() => {
+  docs = buildCorpus(readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(RAW, name))) })), sha256Hex).docs;
+  bytes = new Uint8Array(readFileSync(join(RAW, FILE)));
+}, 60_000);
+
+const context = (o: Partial<ImportContext> = {}): ImportContext => ({
+  libs: {},
+  sha256Hex,
+  known: new Set(),
+  library: async () => docs.map(summarize),
+  loadDocument: async (id) => docs.find((d) => d.id === id)!,
+  ...o,
+});
+
+describe('importFile', () => {
+  it('reads, recognises, parses and compares, in that order, and places each document beside the corpus copy it repeats', async () => {
+    const stages: string[] = [];
+    const r = await importFile('我的.txt', bytes, context({ onStage: (s) => stages.push(s) }));
+    expect(stages).toEqual(['reading', 'recognising', 'parsing', 'comparing']);
+    expect(r).toMatchObject({ hash: sha256Hex(bytes), name: '我的.txt', kind: 'txt', size: bytes.length, pages: null });
+    expect(r.rawText).toBe(new TextDecoder().decode(bytes));
+    const held = docs.filter((d) => d.sources[0]?.file === FILE);
+    expect(r.docs.map((d) => d.title)).toEqual(held.map((d) => d.title));
+    for (const d of r.docs) {
+      expect(isUserDocId(d.id), d.id).toBe(true);
+      expect(r.placements[d.id][0]).toMatchObject({ relation: 'same', changed: 0 });
+      expect(held.map((h) => h.id)).toContain(r.placements[d.id][0].other.id);
+    }
+  });
+  it('gives the same file the same ids on every import', async () => {
+    const a = await importFile('a.txt', bytes, context({ library: async () => [] }));
+    const b = await importFile('b.txt', bytes, context({ library: async () => [] }));
+    expect(b.docs.map((d) => d.id)).toEqual(a.docs.map((d) => d.id));
+  });
+  it('refuses a file already imported, naming it, before reading it', async () => {
+    const e = await importFile('又一次.txt', bytes, context({ known: new Set([sha256Hex(bytes)]) })).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DuplicateImport);
+    expect(e).toMatchObject({ code: 'duplicate', message: '这个文件已经导入过：又一次.txt', hash: sha256Hex(bytes) });
+  });
+  it.each([1, 2, 3, 4])('stops with 已取消 when cancelled at check %i', async (at) => {
+    let asked = 0;
+    const e = await importFile('a.txt', bytes, context({ cancelled: () => ++asked >= at })).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'cancelled', message: '已取消：a.txt' });
+  });
+  it('places a document among the candidates it could load, skipping one that fails to load', async () => {
+    const r = await importFile('a.txt', bytes, context({ loadDocument: async () => Promise.reject(new Error('gone')) }));
+    for (const d of r.docs) expect(r.placements[d.id]).toEqual([]);
+  });
+});
+
+describe('buildUserDocuments', () => {
+  it('refuses a text in which the parser finds no document, saying so in Chinese', () => {
+    const extracted = { kind: 'txt' as const, text: '', pages: null, warnings: [] };
+    let e: unknown;
+    try {
+      buildUserDocuments('空.txt', extracted, 'h', sha256Hex);
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(ImportError);
+    expect((e as ImportError).code).toBe('no-document');
+    expect((e as ImportError).message).toMatch(/^未能从文件中识别出正文：空\.txt/);
+  });
+  it('keeps the extraction warnings before the parser warnings', () => {
+    const text = new TextDecoder().decode(bytes);
+    const r = buildUserDocuments('a.txt', { kind: 'txt', text, pages: null, warnings: ['抽取提示'] }, 'h', sha256Hex);
+    expect(r.warnings[0]).toBe('抽取提示');
+  });
+  it('renames every unit under the new id, children included', () => {
+    const d = docs.find((x) => x.units.some((u) => u.children.length))!;
+    const renamed = withId(d, 'u123');
+    const ids = (us: PolicyDocument['units']): string[] => us.flatMap((u) => [u.id, ...ids(u.children)]);
+    expect(ids(renamed.units).every((id) => id.startsWith('u123~'))).toBe(true);
+    expect(ids(renamed.units).length).toBe(ids(d.units).length);
+    expect(renamed.units[0].id).toBe(`u123~${d.units[0].path}`);
+  });
+});
