@@ -81,11 +81,6 @@ describe('buildUserDocuments', () => {
     expect((e as ImportError).code).toBe('no-document');
     expect((e as ImportError).message).toMatch(/^未能从文件中识别出正文：空\.txt/);
   });
-  it('keeps the extraction warnings before the parser warnings', () => {
-    const text = new TextDecoder().decode(bytes);
-    const r = buildUserDocuments('a.txt', { kind: 'txt', text, pages: null, warnings: ['抽取提示'] }, 'h', sha256Hex);
-    expect(r.warnings[0]).toBe('抽取提示');
-  });
   it('renames every unit under the new id, children included', () => {
     const d = docs.find((x) => x.units.some((u) => u.children.length))!;
     const renamed = withId(d, 'u123');
