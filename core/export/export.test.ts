@@ -139,7 +139,7 @@ describe('export model', () => {
     const gone = { ...a10, target: { ...a10.target, 'policyReader:unitId': `${reg.id}~ch9.ar99` } };
     const m = buildExportModel({ annotations: [gone, aN], docOf: (id) => (id === notice.id ? null : docOf(id)), options: options(), filters: [], now });
     const g = m.groups.find((x) => x.docId === notice.id)!;
-    expect(g).toMatchObject({ missing: true, title: notice.title, docNumber: notice.docNumber });
+    expect(g).toMatchObject({ missing: true, title: notice.title, docNumber: notice.docNumber, issuer: '', date: null });
     expect(g.passages[0]).toMatchObject({ quote: '便民高效', citation: `《${notice.title}》（${notice.docNumber}）`, pages: '' });
     expect(m.groups.find((x) => x.docId === reg.id)!.passages[0]).toMatchObject({ unplaced: true, quote: '具体管理、指导、协调' });
   });

@@ -8,6 +8,7 @@ import { embedFonts, escapeHtml, exportHtmlWithFonts, renderExportHtml } from '.
 import type { FontSlice } from './fonts';
 import type { ExportGroup, ExportModel, ExportPassage } from './model';
 import { defaultExportOptions } from './model';
+import { COLOUR_NAMES } from '../annotations/model';
 
 const passage = (p: Partial<ExportPassage> = {}): ExportPassage => ({
   annotationId: 'a1',
@@ -104,6 +105,28 @@ describe('renderExportHtml', () => {
   it('keeps the running footer one CSS string whatever the title holds', () => {
     const html = renderExportHtml(model([], { title: '第一行\n第二行\\尾' }));
     expect(html).toContain('@bottom-left { content: "第一行 第二行\\\\尾";');
+  });
+});
+
+describe('print colours', () => {
+  it('gives every highlight colour its own visible background and bar, the same for a passage and for its mark in the clause', () => {
+    const css = renderExportHtml(model([]));
+    const bars = new Set<string>();
+    const bgs = new Set<string>();
+    for (const c of Object.keys(COLOUR_NAMES)) {
+      const passage = new RegExp(`\\.passage\\.c-${c} \\{ border-left-color: (#[0-9a-f]{6}); background: (#[0-9a-f]{6}); \\}`).exec(css);
+      const inClause = new RegExp(`\\.clause mark\\.m-${c} \\{ background: (#[0-9a-f]{6}); box-shadow: inset 0 -1\\.2pt 0 (#[0-9a-f]{6}); \\}`).exec(css);
+      expect(passage, c).not.toBeNull();
+      expect(inClause, c).not.toBeNull();
+      expect([inClause![2], inClause![1]], c).toEqual([passage![1], passage![2]]);
+      // A background light enough to print text on, a bar darker than it.
+      expect(parseInt(passage![2].slice(1, 3), 16), c).toBeGreaterThan(0xd0);
+      expect(passage![1], c).not.toBe(passage![2]);
+      bars.add(passage![1]);
+      bgs.add(passage![2]);
+    }
+    expect(bars.size).toBe(Object.keys(COLOUR_NAMES).length);
+    expect(bgs.size).toBe(Object.keys(COLOUR_NAMES).length);
   });
 });
 
