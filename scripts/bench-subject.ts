@@ -5,10 +5,12 @@
  * (user + system, all the process's threads: on a shared machine the wall time is mostly waiting), and
  * fails unless the two outputs are identical (same pairs, scores, terms and order).
  * The text-variant predicate is the corpus's own variants.json (family pairs and links), the same for both.
- * ONLY=after or ONLY=before runs one side once and prints the heap it added (run with --expose-gc).
+ * ONLY=after or ONLY=before runs one side once and prints the resident memory it added at its peak
+ * (run with --expose-gc so the loading's garbage is collected first).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { subjectPairs } from '../core/compare/subject.js';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import type { VariantsFile } from '../core/compare/format.js';
@@ -34,17 +36,26 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const gc = (globalThis as { gc?: () => void }).gc;
 
 if (ONLY) {
+  // The process's resident memory, sampled every 5 ms from a worker thread (this one is busy), against
+  // its size just before: typed arrays live outside the JS heap, so heap figures alone would miss them.
   const fn = ONLY === 'before' ? subjectPairsBefore : subjectPairs;
   gc?.();
-  const base = process.memoryUsage().heapUsed;
-  let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-  // The sampler cannot run while the function does: sample from inside through the predicate too.
+  const peak = new Float64Array(new SharedArrayBuffer(8));
+  const sampler = new Worker(
+    `const a = new Float64Array(require('node:worker_threads').workerData);
+     setInterval(() => { a[0] = Math.max(a[0], process.memoryUsage.rss()); }, 5);`,
+    { eval: true, workerData: peak.buffer },
+  );
+  await new Promise((resolve) => sampler.once('online', resolve));
+  const base = process.memoryUsage.rss();
+  peak[0] = base;
   const t = performance.now();
-  const out = fn(docs, (a, b) => ((peak = Math.max(peak, process.memoryUsage().heapUsed)), isTextVariant(a, b)));
+  const out = fn(docs, isTextVariant);
   const ms = performance.now() - t;
-  clearInterval(timer);
-  console.log(`${ONLY}: ${docs.length} docs, ${out.length} pairs, ${ms.toFixed(0)} ms, heap peak +${((peak - base) / 2 ** 20).toFixed(0)} MB (sampled${gc ? '' : ', no --expose-gc'})`);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await sampler.terminate();
+  const mb = (x: number) => (x / 2 ** 20).toFixed(0);
+  console.log(`${ONLY}: ${docs.length} docs, ${out.length} pairs, ${ms.toFixed(0)} ms, resident memory ${mb(base)} MB before, peak +${mb(peak[0] - base)} MB`);
 } else {
   const before: number[][] = [[], []];
   const after: number[][] = [[], []];

@@ -150,33 +150,45 @@ const before = (wa: number, ca: number, wb: number, cb: number) => wa > wb || (w
 function bestTerms(terms: Int32Array, weights: Float64Array, count: number, k: number, codes: number[]): Vector {
   const heap = new Int32Array(Math.min(k, count)); // candidate indexes
   const worse = (x: number, y: number) => before(weights[y], codes[terms[y]], weights[x], codes[terms[x]]);
-  const swap = (p: number, q: number) => {
-    const x = heap[p];
-    heap[p] = heap[q];
-    heap[q] = x;
-  };
   let size = 0;
+  const down = (from: number) => {
+    for (let at = from; ; ) {
+      const l = 2 * at + 1;
+      let worst = at;
+      if (l < size && worse(heap[l], heap[worst])) worst = l;
+      if (l + 1 < size && worse(heap[l + 1], heap[worst])) worst = l + 1;
+      if (worst === at) return;
+      const x = heap[at];
+      heap[at] = heap[worst];
+      heap[worst] = x;
+      at = worst;
+    }
+  };
   for (; size < heap.length; size++) {
     heap[size] = size;
-    for (let at = size; at > 0 && worse(heap[at], heap[(at - 1) >> 1]); at = (at - 1) >> 1) swap(at, (at - 1) >> 1);
+    for (let at = size; at > 0 && worse(heap[at], heap[(at - 1) >> 1]); at = (at - 1) >> 1) {
+      const x = heap[at];
+      heap[at] = heap[(at - 1) >> 1];
+      heap[(at - 1) >> 1] = x;
+    }
   }
   for (let x = size; x < count; x++) {
     const w = weights[x];
     const root = weights[heap[0]];
     if (w < root || (w === root && codes[terms[x]] > codes[terms[heap[0]]])) continue; // not better than the worst kept
     heap[0] = x;
-    for (let at = 0; ; ) {
-      const l = 2 * at + 1;
-      let worst = at;
-      if (l < size && worse(heap[l], heap[worst])) worst = l;
-      if (l + 1 < size && worse(heap[l + 1], heap[worst])) worst = l + 1;
-      if (worst === at) break;
-      swap(at, worst);
-      at = worst;
-    }
+    down(0);
   }
-  const order = Array.from(heap).sort((x, y) => (before(weights[x], codes[terms[x]], weights[y], codes[terms[y]]) ? -1 : 1));
-  return { terms: Int32Array.from(order, (x) => terms[x]), weights: Float64Array.from(order, (x) => weights[x]) };
+  // Taking the worst kept out each time fills the vector from its end: best first.
+  const out: Vector = { terms: new Int32Array(size), weights: new Float64Array(size) };
+  while (size > 0) {
+    const x = heap[0];
+    out.terms[size - 1] = terms[x];
+    out.weights[size - 1] = weights[x];
+    heap[0] = heap[--size];
+    down(0);
+  }
+  return out;
 }
 
 /** Inverted lists, one per term, of (document, weight), documents ascending: two flat arrays cut by `start`. */
