@@ -16,7 +16,8 @@ import { type FileParse, parseRawFile } from '../core/corpus/build.js';
 import { extractRawFiles } from '../core/import/raw-files.js';
 import { nodeExtractorLibs } from './extractors.js';
 import { sha256Hex } from './hash.js';
-import type { ParseReply } from './parse-worker.js';
+import type { WorkerReply, WorkerRequest } from './parse-worker.js';
+import type { SearchArtifact } from '../core/search/artifacts.js';
 import { readRawFile } from './raw-files.js';
 
 /** Folder of the parse cache, relative to the corpus folder. */
@@ -68,10 +69,10 @@ export interface ParsePhase {
   used: Set<string>;
 }
 
-/** One worker thread; started on the first file that is not in the cache, so a fully cached rebuild starts none. */
-class ParseWorker {
+/** One worker thread of the build; started on its first request (a fully cached rebuild starts no parse worker). */
+export class BuildWorker {
   private worker: Worker | null = null;
-  private pending = new Map<number, (r: ParseReply) => void>();
+  private pending = new Map<number, (r: WorkerReply) => void>();
   private next = 0;
   private failed: Error | null = null;
 
@@ -81,7 +82,7 @@ class ParseWorker {
     const w = RUNNING_FROM_SOURCE
       ? new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true, execArgv: [] })
       : new Worker(WORKER_URL, { execArgv: [] });
-    w.on('message', (r: ParseReply) => {
+    w.on('message', (r: WorkerReply) => {
       this.pending.get(r.id)?.(r);
       this.pending.delete(r.id);
     });
@@ -96,14 +97,24 @@ class ParseWorker {
     this.pending.clear();
   }
 
-  parse(name: string, bytes: Uint8Array): Promise<string> {
+  private request(m: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
     if (this.failed) return Promise.reject(this.failed);
     this.worker ??= this.start();
-    const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, (r) => (r.json !== undefined ? resolve(r.json) : reject(new Error(r.error))));
-      this.worker!.postMessage({ id, name, bytes }, [bytes.buffer as ArrayBuffer]);
+      this.pending.set(m.id, (r) => (r.error === undefined ? resolve(r) : reject(new Error(r.error))));
+      this.worker!.postMessage(m, transfer);
     });
+  }
+
+  async parse(name: string, bytes: Uint8Array): Promise<string> {
+    const r = await this.request({ id: this.next++, kind: 'parse', name, bytes }, [bytes.buffer as ArrayBuffer]);
+    return r.json!;
+  }
+
+  /** The search index's files, built in the thread from the documents' JSON. */
+  async search(docs: string[]): Promise<SearchArtifact[]> {
+    const r = await this.request({ id: this.next++, kind: 'search', docs });
+    return r.artifacts!;
   }
 
   async stop(): Promise<void> {
@@ -141,7 +152,7 @@ export async function parseRawFolder(opts: {
     opts.onProgress?.({ ...progress });
   };
 
-  const runner = async (worker: ParseWorker | null) => {
+  const runner = async (worker: BuildWorker | null) => {
     for (let k = nextFile++; k < names.length; k = nextFile++) {
       const name = names[k];
       const read = await readRawFile(rawDir, name);
@@ -170,7 +181,7 @@ export async function parseRawFolder(opts: {
     }
   };
 
-  const workers = Array.from({ length: jobs }, () => new ParseWorker());
+  const workers = Array.from({ length: jobs }, () => new BuildWorker());
   try {
     await Promise.all(jobs ? workers.map((w) => runner(w)) : [runner(null)]);
   } finally {

@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assembleCorpus, corpusFiles, inFolder } from '../../core/corpus/build.js';
+import { assembleCorpus, corpusFiles, inFolder, compactJson, type CorpusArtifact } from '../../core/corpus/build.js';
 import { buildSearchArtifacts } from '../../core/search/artifacts.js';
 import { variantsArtifacts } from '../../core/compare/artifact.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
-import { parseRawFolder, pruneParseCache } from '../parse-pool.js';
+import { BuildWorker, parseRawFolder, pruneParseCache } from '../parse-pool.js';
 import { printable } from '../printable.js';
 import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
@@ -51,13 +51,28 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const parsed = await parseRawFolder({ rawDir, names, corpusDir, jobs, onProgress: (p) => progress.update(p) });
     progress.phase('collapse');
     const result = assembleCorpus(parsed.parses, sha256Hex);
+    parsed.parses.length = 0; // the documents are in `result` now; the parses would double the build's memory
     progress.update({ documents: result.docs.length });
+    // The search index is built in a worker thread from the documents' JSON (made once, for writing too) while
+    // this thread detects variants; the 'search' phase is this thread's share (serialising the documents, then
+    // waiting for the index), not the worker's.
     progress.phase('search');
-    const search = inFolder('search', buildSearchArtifacts(result.docs));
+    const docJson = result.docs.map(compactJson);
+    const searchWorker = jobs === 0 ? null : new BuildWorker();
+    const searchDone = searchWorker ? searchWorker.search(docJson) : Promise.resolve(buildSearchArtifacts(result.docs));
+    searchDone.catch(() => undefined); // awaited below; not an unhandled rejection while variants run
     progress.phase('variants');
-    const artifacts = [...search, ...variantsArtifacts(result.docs)];
+    let variants: CorpusArtifact[];
+    let search: CorpusArtifact[];
+    try {
+      variants = variantsArtifacts(result.docs);
+      progress.phase('search');
+      search = inFolder('search', await searchDone);
+    } finally {
+      await searchWorker?.stop();
+    }
     progress.phase('write');
-    const { files: out, manifest } = corpusFiles(result, sha256Hex, artifacts);
+    const { files: out, manifest } = corpusFiles(result, sha256Hex, [...search, ...variants], docJson);
     const written = await writeCorpus(corpusDir, out, (step) => {
       if (step === 'staged') progress.phase('switch');
     });

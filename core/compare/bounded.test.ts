@@ -72,4 +72,25 @@ describe('bounded candidates', () => {
     expect(pairs).toBeLessThanOrEqual(n * BUCKET_WINDOW);
     expect(met.every((x) => x === 1)).toBe(true);
   });
+
+  it('every pair that shares a band is reported exactly once, copies (equal signatures) included', () => {
+    // 8 equal signatures, 8 that agree with them in band 5 only, 8 that agree with nobody (LSH_ROWS = 3).
+    const rows = 3;
+    const base = Uint32Array.from({ length: LSH_BANDS * rows }, (_, k) => 1000 + k);
+    const sigs: Uint32Array[] = [];
+    for (let i = 0; i < 8; i++) sigs.push(base);
+    for (let i = 0; i < 8; i++) sigs.push(base.map((v, k) => (Math.floor(k / rows) === 5 ? v : v + 100_000 * (i + 1))));
+    for (let i = 0; i < 8; i++) sigs.push(base.map((v) => v + 10_000_000 * (i + 1)));
+    const seen = new Map<string, number>();
+    forEachCandidate(sigs, (i, j) => seen.set(`${i},${j}`, (seen.get(`${i},${j}`) ?? 0) + 1));
+    const expected: string[] = [];
+    for (let i = 0; i < sigs.length; i++)
+      for (let j = i + 1; j < sigs.length; j++) {
+        const shares = Array.from({ length: LSH_BANDS }, (_, b) => b).some((b) => [0, 1, 2].every((r) => sigs[i][b * rows + r] === sigs[j][b * rows + r]));
+        if (shares) expected.push(`${i},${j}`);
+      }
+    expect(expected.length).toBe(28 + 8 * 8 + 28);
+    expect([...seen.keys()].sort()).toEqual(expected.sort());
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+  });
 });

@@ -106,20 +106,38 @@ export interface DetectOptions {
   method?: 'lsh' | 'all-pairs';
 }
 
-/** Per unit, its best clause matches (at most `cap`), so memory stays linear in the units whatever boilerplate they share. */
+/**
+ * Per unit, its best clause matches (at most `cap`), so memory stays linear in the units whatever boilerplate they
+ * share. Held in flat typed arrays (`cap` slots per unit): millions of small arrays made most of the garbage.
+ */
 class BestMatches {
-  private readonly lists: Map<number, [number, number][]> = new Map();
-  constructor(private readonly cap: number) {}
+  private readonly other: Int32Array;
+  private readonly sim: Float64Array;
+  private readonly count: Uint8Array;
+  constructor(
+    units: number,
+    private readonly cap: number,
+  ) {
+    this.other = new Int32Array(units * cap);
+    this.sim = new Float64Array(units * cap);
+    this.count = new Uint8Array(units);
+  }
 
   private addTo(i: number, j: number, sim: number) {
-    let l = this.lists.get(i);
-    if (!l) this.lists.set(i, (l = []));
-    if (l.length >= this.cap) {
-      let worst = 0;
-      for (let k = 1; k < l.length; k++) if (l[k][1] < l[worst][1] || (l[k][1] === l[worst][1] && l[k][0] > l[worst][0])) worst = k;
-      if (l[worst][1] > sim || (l[worst][1] === sim && l[worst][0] < j)) return;
-      l[worst] = [j, sim];
-    } else l.push([j, sim]);
+    const base = i * this.cap;
+    const n = this.count[i];
+    if (n < this.cap) {
+      this.other[base + n] = j;
+      this.sim[base + n] = sim;
+      this.count[i] = n + 1;
+      return;
+    }
+    // Full: the new match replaces the worst (lowest similarity, then highest index) if it is better.
+    let worst = base;
+    for (let k = base + 1; k < base + n; k++) if (this.sim[k] < this.sim[worst] || (this.sim[k] === this.sim[worst] && this.other[k] > this.other[worst])) worst = k;
+    if (this.sim[worst] > sim || (this.sim[worst] === sim && this.other[worst] < j)) return;
+    this.other[worst] = j;
+    this.sim[worst] = sim;
   }
 
   add(i: number, j: number, sim: number) {
@@ -127,15 +145,24 @@ class BestMatches {
     this.addTo(j, i, sim);
   }
 
-  /** Every kept pair once, i < j, sorted. */
+  private holds(i: number, j: number): boolean {
+    const base = i * this.cap;
+    for (let k = base; k < base + this.count[i]; k++) if (this.other[k] === j) return true;
+    return false;
+  }
+
+  /** Every kept pair once, i < j, sorted (a pair kept by both its units is listed by the lower one). */
   pairs(): [number, number, number][] {
-    const seen = new Map<string, [number, number, number]>();
-    for (const [i, l] of this.lists)
-      for (const [j, sim] of l) {
-        const [a, b] = i < j ? [i, j] : [j, i];
-        seen.set(`${a},${b}`, [a, b, sim]);
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < this.count.length; i++) {
+      const base = i * this.cap;
+      for (let k = base; k < base + this.count[i]; k++) {
+        const j = this.other[k];
+        if (i < j) out.push([i, j, this.sim[k]]);
+        else if (!this.holds(j, i)) out.push([j, i, this.sim[k]]);
       }
-    return [...seen.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    }
+    return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   }
 }
 
@@ -146,7 +173,7 @@ class BestMatches {
  */
 export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): [number, number, number][] {
   const eligible = p.units.map((u, i) => (u.set.length >= MIN_CLAUSE_SHINGLES && own[i] >= MIN_CLAUSE_SHINGLES ? i : -1)).filter((i) => i >= 0);
-  const best = new BestMatches(MAX_CLAUSE_CANDIDATES);
+  const best = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
   const measure = (i: number, j: number) => {
     const a = p.units[i].set;
     const b = p.units[j].set;
@@ -339,27 +366,32 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
   const shared = sharedClauseCounts(p, clauseMatches);
 
   // Document candidates: LSH on whole texts, plus every pair sharing a clause (containment LSH alone would miss).
-  const candidates = new Set<string>(shared.keys());
-  for (const [i, j] of measured) {
-    const da = p.units[i].doc;
-    const db = p.units[j].doc;
-    candidates.add(da < db ? `${da},${db}` : `${db},${da}`);
+  // Pairs of document indexes as one number (a·n + b, a < b): millions of clause pairs would make millions of strings.
+  const nDocs = p.docs.length;
+  const candidates = new Set<number>();
+  const addCandidate = (da: number, db: number) => candidates.add(da < db ? da * nDocs + db : db * nDocs + da);
+  for (const key of shared.keys()) {
+    const [da, db] = key.split(',').map(Number);
+    addCandidate(da, db);
   }
+  for (const [i, j] of measured) addCandidate(p.units[i].doc, p.units[j].doc);
   const docSigs = method === 'lsh' ? p.docs.map((d) => (d.set.length ? docSignature(d.units, unitSigs) : null)) : [];
   if (method === 'lsh') {
     const withText = docSigs.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
     forEachCandidate(
       withText.map((i) => docSigs[i]!),
-      (x, y) => candidates.add(`${withText[x]},${withText[y]}`),
+      (x, y) => addCandidate(withText[x], withText[y]),
     );
   } else {
-    for (let i = 0; i < p.docs.length; i++) for (let j = i + 1; j < p.docs.length; j++) candidates.add(`${i},${j}`);
+    for (let i = 0; i < p.docs.length; i++) for (let j = i + 1; j < p.docs.length; j++) addCandidate(i, j);
   }
 
   const pairs: VariantPair[] = [];
   const links: Link[] = [];
   const index = new Map(p.docs.map((d, i) => [d.doc.id, i]));
-  for (const key of [...candidates].sort()) {
+  // Measured in the order of their "a,b" keys as text, as they always were (the order links reach the families in).
+  const ordered = [...candidates].map((k) => `${Math.floor(k / nDocs)},${k % nDocs}`).sort();
+  for (const key of ordered) {
     const [i, j] = key.split(',').map(Number);
     const A = p.docs[i];
     const B = p.docs[j];

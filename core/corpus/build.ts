@@ -242,6 +242,14 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 1) + '\n';
 }
 
+/**
+ * A document or the library as one line: read by programs, and indenting them made the corpus three times the
+ * size of its text (a 15 KB law became 67 KB). `policy-reader show DOC` prints a document readably.
+ */
+export function compactJson(value: unknown): string {
+  return JSON.stringify(value) + '\n';
+}
+
 export interface CorpusFiles {
   /** Relative path (under resources/corpus/) → file content. */
   files: Map<string, string>;
@@ -259,10 +267,11 @@ export function inFolder(folder: string, artifacts: readonly CorpusArtifact[]): 
   return artifacts.map((a) => ({ path: `${folder}/${a.path}`, data: a.data }));
 }
 
-export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
+/** `docJson[i]` may hold `compactJson(result.docs[i])` when the caller already made it (the build hands it to the search thread). */
+export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = [], docJson?: readonly string[]): CorpusFiles {
   const files = new Map<string, string>();
-  files.set('library.json', stableJson(result.docs.map(summarize)));
-  for (const d of result.docs) files.set(`docs/${d.id}.json`, stableJson(d));
+  files.set('library.json', compactJson(result.docs.map(summarize)));
+  result.docs.forEach((d, i) => files.set(`docs/${d.id}.json`, docJson?.[i] ?? compactJson(d)));
   for (const a of artifacts) {
     if (files.has(a.path) || a.path === 'manifest.json') throw new Error(`two corpus files at ${a.path}`);
     files.set(a.path, a.data);
