@@ -39,7 +39,11 @@ if (ONLY) {
   // The process's resident memory, sampled every 5 ms from a worker thread (this one is busy), against
   // its size just before: typed arrays live outside the JS heap, so heap figures alone would miss them.
   const fn = ONLY === 'before' ? subjectPairsBefore : subjectPairs;
-  gc?.();
+  // Let the collector give back what loading left behind, so the base is the documents themselves.
+  for (let k = 0; k < 3; k++) {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   const peak = new Float64Array(new SharedArrayBuffer(8));
   const sampler = new Worker(
     `const a = new Float64Array(require('node:worker_threads').workerData);

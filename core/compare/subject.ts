@@ -300,7 +300,7 @@ export function subjectPairs(
   const bodyPostings = postings(bodies, termCount);
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
-  const slot = new Int32Array(termCount).fill(-1);
+  const scratch = [0, 1, 2, 3].map(() => new Float64Array(termCount)); // for sharedTerms
   const best = new Map<number, { a: string; b: string; score: number; terms: string[] }>();
   const topDoc = new Int32Array(SUBJECT_NEIGHBOURS);
   const topScore = new Float64Array(SUBJECT_NEIGHBOURS);
@@ -319,13 +319,18 @@ export function subjectPairs(
     for (let k = 0; k < title.terms.length; k++) if (useful(title.terms[k])) follow(titlePostings, title.terms[k], TITLE_SHARE * title.weights[k]);
     for (let k = 0; k < body.terms.length; k++) follow(bodyPostings, body.terms[k], (1 - TITLE_SHARE) * body.weights[k]);
     // Common title words were not followed: add their share for the documents reached (acc > 0), along
-    // the shorter of the term's list and the documents reached.
+    // the term's list or, when shorter, the titles of the documents reached.
+    let reachedTitles = -1; // their total length, counted when first needed
     for (let k = 0; k < title.terms.length; k++) {
       const t = title.terms[k];
       if (useful(t)) continue;
       const share = TITLE_SHARE * title.weights[k];
       const { start, docs: list, weights } = titlePostings;
-      if (start[t + 1] - start[t] <= reached) {
+      if (reachedTitles < 0) {
+        reachedTitles = 0;
+        for (let r = 0; r < reached; r++) reachedTitles += titles[touched[r]].terms.length;
+      }
+      if (start[t + 1] - start[t] <= reachedTitles) {
         for (let at = start[t]; at < start[t + 1]; at++) if (acc[list[at]] !== 0) acc[list[at]] += share * weights[at];
       } else {
         for (let r = 0; r < reached; r++) {
@@ -358,7 +363,7 @@ export function subjectPairs(
       const [a, b] = docs[i].id < docs[j].id ? [i, j] : [j, i];
       const key = a * n + b;
       if (best.has(key)) continue;
-      best.set(key, { a: docs[a].id, b: docs[b].id, score: Math.round(topScore[r] * 1000) / 1000, terms: sharedTerms(titles, bodies, a, b, slot, codes) });
+      best.set(key, { a: docs[a].id, b: docs[b].id, score: Math.round(topScore[r] * 1000) / 1000, terms: sharedTerms(titles, bodies, a, b, scratch, codes) });
     }
   }
   return [...best.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
@@ -366,32 +371,23 @@ export function subjectPairs(
 
 /**
  * The five bigrams that weigh most in the pair's score, a's title bigrams first, then its key terms
- * (ties keep that order). `slot` (term → place in the list, else -1) is scratch, restored on return.
+ * (ties keep that order). `scratch` holds, by term, the weight in each of the four vectors (0 where
+ * absent); it is all zeros again on return.
  */
-function sharedTerms(titles: Vector[], bodies: Vector[], a: number, b: number, slot: Int32Array, codes: number[]): string[] {
-  const list: number[] = [];
-  const size = titles[a].terms.length + bodies[a].terms.length;
-  const [ta, ba, tb, bb] = [0, 1, 2, 3].map(() => new Float64Array(size)); // 0 where a vector lacks the term
-  const place = (t: number) => {
-    if (slot[t] < 0) slot[t] = list.push(t) - 1;
-    return slot[t];
+function sharedTerms(titles: Vector[], bodies: Vector[], a: number, b: number, scratch: Float64Array[], codes: number[]): string[] {
+  const [ta, ba, tb, bb] = scratch;
+  const vectors = [titles[a], bodies[a], titles[b], bodies[b]];
+  vectors.forEach((v, x) => v.terms.forEach((t, k) => (scratch[x][t] = v.weights[k])));
+  const shared: { t: number; w: number }[] = [];
+  const weigh = (t: number) => {
+    const w = TITLE_SHARE * ta[t] * tb[t] + (1 - TITLE_SHARE) * ba[t] * bb[t];
+    if (w > 0) shared.push({ t, w });
   };
-  titles[a].terms.forEach((t, k) => (ta[place(t)] = titles[a].weights[k]));
-  bodies[a].terms.forEach((t, k) => (ba[place(t)] = bodies[a].weights[k]));
-  titles[b].terms.forEach((t, k) => {
-    if (slot[t] >= 0) tb[slot[t]] = titles[b].weights[k];
-  });
-  bodies[b].terms.forEach((t, k) => {
-    if (slot[t] >= 0) bb[slot[t]] = bodies[b].weights[k];
-  });
-  const weight = list.map((t, k) => {
-    slot[t] = -1;
-    return TITLE_SHARE * ta[k] * tb[k] + (1 - TITLE_SHARE) * ba[k] * bb[k];
-  });
-  return list
-    .map((_, k) => k)
-    .filter((k) => weight[k] > 0)
-    .sort((x, y) => weight[y] - weight[x])
+  titles[a].terms.forEach(weigh);
+  bodies[a].terms.forEach((t) => ta[t] === 0 && weigh(t)); // title weights are never 0: not already weighed
+  vectors.forEach((v, x) => v.terms.forEach((t) => (scratch[x][t] = 0)));
+  return shared
+    .sort((x, y) => y.w - x.w)
     .slice(0, 5)
-    .map((k) => gramText(codes[list[k]]));
+    .map((x) => gramText(codes[x.t]));
 }
