@@ -140,16 +140,14 @@ function normalise(weights: Float64Array): void {
   for (let k = 0; k < weights.length; k++) weights[k] /= norm;
 }
 
-/** Is (term a, weight wa) ranked before (b, wb)? Heavier first, then the smaller bigram. */
-const before = (wa: number, ca: number, wb: number, cb: number) => wa > wb || (wa === wb && ca < cb);
-
 /**
- * The k best of `count` (term, weight) candidates, best first: a heap of the k kept, its root the
+ * The k best of `count` (term, weight) candidates, best first (heavier, then the smaller bigram): a heap of the k kept, its root the
  * worst kept, so most candidates cost one comparison (a body has thousands of bigrams, 150 are kept).
  */
 function bestTerms(terms: Int32Array, weights: Float64Array, count: number, k: number, codes: number[]): Vector {
   const heap = new Int32Array(Math.min(k, count)); // candidate indexes
-  const worse = (x: number, y: number) => before(weights[y], codes[terms[y]], weights[x], codes[terms[x]]);
+  // Does candidate x rank after y? The bigrams' codes are looked up only to break a tie.
+  const worse = (x: number, y: number) => weights[x] < weights[y] || (weights[x] === weights[y] && codes[terms[x]] > codes[terms[y]]);
   let size = 0;
   const down = (from: number) => {
     for (let at = from; ; ) {
@@ -377,15 +375,21 @@ export function subjectPairs(
 function sharedTerms(titles: Vector[], bodies: Vector[], a: number, b: number, scratch: Float64Array[], codes: number[]): string[] {
   const [ta, ba, tb, bb] = scratch;
   const vectors = [titles[a], bodies[a], titles[b], bodies[b]];
-  vectors.forEach((v, x) => v.terms.forEach((t, k) => (scratch[x][t] = v.weights[k])));
+  const fill = (clear: boolean) => {
+    for (let x = 0; x < 4; x++) {
+      const { terms, weights } = vectors[x];
+      for (let k = 0; k < terms.length; k++) scratch[x][terms[k]] = clear ? 0 : weights[k];
+    }
+  };
+  fill(false);
   const shared: { t: number; w: number }[] = [];
   const weigh = (t: number) => {
     const w = TITLE_SHARE * ta[t] * tb[t] + (1 - TITLE_SHARE) * ba[t] * bb[t];
     if (w > 0) shared.push({ t, w });
   };
-  titles[a].terms.forEach(weigh);
-  bodies[a].terms.forEach((t) => ta[t] === 0 && weigh(t)); // title weights are never 0: not already weighed
-  vectors.forEach((v, x) => v.terms.forEach((t) => (scratch[x][t] = 0)));
+  for (const t of titles[a].terms) weigh(t);
+  for (const t of bodies[a].terms) if (ta[t] === 0) weigh(t); // title weights are never 0: not already weighed
+  fill(true);
   return shared
     .sort((x, y) => y.w - x.w)
     .slice(0, 5)
