@@ -302,6 +302,56 @@ export function subjectPairs(
   const best = new Map<number, { a: string; b: string; score: number; terms: string[] }>();
   const topDoc = new Int32Array(SUBJECT_NEIGHBOURS);
   const topScore = new Float64Array(SUBJECT_NEIGHBOURS);
+  const position = new Int32Array(termCount); // in the current title, 1-based, of its common terms; else 0
+  const longestTitle = titles.reduce((m, v) => Math.max(m, v.terms.length), 0);
+  const matchAt = new Int32Array(longestTitle);
+  const matchWeight = new Float64Array(longestTitle);
+  const commonTitleShares = (i: number, reached: number) => {
+    const title = titles[i];
+    const { start, docs: list, weights } = titlePostings;
+    let reachedTitles = 0;
+    for (let r = 0; r < reached; r++) reachedTitles += titles[touched[r]].terms.length;
+    let alongLists = 0;
+    for (let k = 0; k < title.terms.length; k++) {
+      const t = title.terms[k];
+      if (!useful(t)) alongLists += Math.min(start[t + 1] - start[t], reachedTitles);
+    }
+    if (alongLists <= reachedTitles) {
+      for (let k = 0; k < title.terms.length; k++) {
+        const t = title.terms[k];
+        if (useful(t)) continue;
+        const share = TITLE_SHARE * title.weights[k];
+        if (start[t + 1] - start[t] <= reachedTitles) {
+          for (let at = start[t]; at < start[t + 1]; at++) if (acc[list[at]] !== 0) acc[list[at]] += share * weights[at];
+        } else {
+          for (let r = 0; r < reached; r++) {
+            const w = weightIn(titles[touched[r]], t);
+            if (w !== 0) acc[touched[r]] += share * w;
+          }
+        }
+      }
+      return;
+    }
+    // One pass: each reached title's common terms, added in this title's order (as term by term would).
+    for (let k = 0; k < title.terms.length; k++) if (!useful(title.terms[k])) position[title.terms[k]] = k + 1;
+    for (let r = 0; r < reached; r++) {
+      const other = titles[touched[r]];
+      let m = 0;
+      for (let kk = 0; kk < other.terms.length; kk++) {
+        const at = position[other.terms[kk]];
+        if (at === 0) continue;
+        let q = m++;
+        for (; q > 0 && matchAt[q - 1] > at; q--) {
+          matchAt[q] = matchAt[q - 1];
+          matchWeight[q] = matchWeight[q - 1];
+        }
+        matchAt[q] = at;
+        matchWeight[q] = other.weights[kk];
+      }
+      for (let q = 0; q < m; q++) acc[touched[r]] += TITLE_SHARE * title.weights[matchAt[q] - 1] * matchWeight[q];
+    }
+    for (let k = 0; k < title.terms.length; k++) position[title.terms[k]] = 0;
+  };
   for (let i = 0; i < n; i++) {
     let reached = 0;
     const follow = (p: Postings, t: number, share: number) => {
@@ -316,27 +366,9 @@ export function subjectPairs(
     const body = bodies[i];
     for (let k = 0; k < title.terms.length; k++) if (useful(title.terms[k])) follow(titlePostings, title.terms[k], TITLE_SHARE * title.weights[k]);
     for (let k = 0; k < body.terms.length; k++) follow(bodyPostings, body.terms[k], (1 - TITLE_SHARE) * body.weights[k]);
-    // Common title words were not followed: add their share for the documents reached (acc > 0), along
-    // the term's list or, when shorter, the titles of the documents reached.
-    let reachedTitles = -1; // their total length, counted when first needed
-    for (let k = 0; k < title.terms.length; k++) {
-      const t = title.terms[k];
-      if (useful(t)) continue;
-      const share = TITLE_SHARE * title.weights[k];
-      const { start, docs: list, weights } = titlePostings;
-      if (reachedTitles < 0) {
-        reachedTitles = 0;
-        for (let r = 0; r < reached; r++) reachedTitles += titles[touched[r]].terms.length;
-      }
-      if (start[t + 1] - start[t] <= reachedTitles) {
-        for (let at = start[t]; at < start[t + 1]; at++) if (acc[list[at]] !== 0) acc[list[at]] += share * weights[at];
-      } else {
-        for (let r = 0; r < reached; r++) {
-          const w = weightIn(titles[touched[r]], t);
-          if (w !== 0) acc[touched[r]] += share * w;
-        }
-      }
-    }
+    // Common title words were not followed: add their share for the documents reached (acc > 0), term
+    // by term along each term's list, or, when that reads more, in one pass over the reached titles.
+    commonTitleShares(i, reached);
     // The SUBJECT_NEIGHBOURS best (score, then document order) that are not text variants; the
     // predicate is asked only of a document that would enter them.
     let kept = 0;
