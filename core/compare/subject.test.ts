@@ -35,13 +35,14 @@ describe('subjectPairs on real regulations', () => {
   });
 
   it("a text variant does not take a neighbour's place: the document keeps its next best instead", () => {
-    // Every document's pairs at threshold 0, declared text variants: each must find other neighbours.
+    // Every document's pairs at threshold 0, declared text variants: the documents must find other neighbours,
+    // which a top list cut before the variants were taken out would have left empty.
     const first = subjectPairs(docs, never, 0);
     const variants = new Set(first.map(key));
     const second = subjectPairs(docs, (a, b) => variants.has(`${a},${b}`) || variants.has(`${b},${a}`), 0);
     expect(second.filter((p) => variants.has(key(p)))).toEqual([]);
     const reached = new Set(second.flatMap((p) => [p.a, p.b]));
-    // Each regulation shares some rare wording (工商, 设区的市 …) with another one, below any useful threshold.
+    // Most regulations share some rare wording (工商, 设区的市 …) with another one, far below the threshold.
     expect(reached.size).toBeGreaterThanOrEqual(docs.length / 2);
   });
 
