@@ -61,8 +61,20 @@ export async function openBackup(deps: BackupDeps): Promise<OpenBackupResult> {
     return { ok: false, code: 'too-large', message: `读取备份失败：文件超过 ${BACKUP_MAX_BYTES / 1024 / 1024} MB，不像是政策阅读器的备份。` };
   }
   const text = decodeUtf8(bytes);
-  if (text === null) return { ok: false, code: 'invalid', message: '读取备份失败：文件不是 UTF-8 编码的文本。' };
+  if (text === null) return { ok: false, code: 'invalid', message: notBackup(bytes) };
   const json = text.replace(/^\uFEFF/, '');
-  if (!isJson(json)) return { ok: false, code: 'invalid', message: '读取备份失败：文件不是有效的 JSON。' };
+  if (!isJson(json)) return { ok: false, code: 'invalid', message: '读取备份失败：这不是政策阅读器的标注备份（文件不是 JSON 格式，或已损坏）。未做任何更改。' };
   return { ok: true, path: file, json };
+}
+
+const startsWith = (bytes: Uint8Array, magic: string) => bytes.length >= magic.length && [...magic].every((c, i) => bytes[i] === c.charCodeAt(0));
+
+/**
+ * Why a file that is not UTF-8 text is no backup, in words the user can act on: the likely slip is picking
+ * the policy PDF or Word file next to the backup, and "not UTF-8" would send them looking for an encoding.
+ */
+function notBackup(bytes: Uint8Array): string {
+  const looksLike = startsWith(bytes, '%PDF-') ? 'PDF 文件' : startsWith(bytes, 'PK\x03\x04') ? 'Word 文档或压缩包' : null;
+  const why = looksLike ? `它看起来是${looksLike}` : '它不是 UTF-8 编码的文本';
+  return `读取备份失败：这不是政策阅读器的标注备份（${why}）。请选择“导出标注”或自动备份保存的 .json 文件。未做任何更改。`;
 }

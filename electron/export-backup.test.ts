@@ -119,14 +119,26 @@ describe('backup', () => {
   });
   it('refuses non-UTF-8, non-JSON, oversized and missing files', async () => {
     const gbk = path.join(dir, 'gbk.json');
-    fs.writeFileSync(gbk, Buffer.from([0x7b, 0x22, 0xcd, 0xa8, 0xd6, 0xaa, 0x22, 0x7d])); // {"通知"} in GBK
-    expect(await openBackup({ dialogs: dialogs(undefined, gbk), defaultDir: dir })).toMatchObject({ ok: false, code: 'invalid' });
+    fs.writeFileSync(gbk, Buffer.from([0x7b, 0x22, 0xd5, 0xfe, 0xb2, 0xdf, 0x22, 0x7d])); // {"政策"} in GBK (0xFE is never UTF-8; 通知's bytes happen to decode)
+    expect(await openBackup({ dialogs: dialogs(undefined, gbk), defaultDir: dir })).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('不是 UTF-8 编码的文本') });
     const txt = path.join(dir, 'x.json');
     fs.writeFileSync(txt, 'hello');
-    expect(await openBackup({ dialogs: dialogs(undefined, txt), defaultDir: dir })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await openBackup({ dialogs: dialogs(undefined, txt), defaultDir: dir })).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('不是 JSON 格式') });
     expect(await openBackup({ dialogs: dialogs(undefined, txt), defaultDir: dir, read: async () => null })).toMatchObject({ ok: false, code: 'too-large' });
     expect(await openBackup({ dialogs: dialogs(undefined, path.join(dir, 'missing.json')), defaultDir: dir })).toMatchObject({ ok: false, code: 'not-found' });
     expect(await openBackup({ dialogs: dialogs(), defaultDir: dir })).toMatchObject({ ok: false, code: 'canceled' });
+  });
+  it('a PDF or Word file picked by mistake is named as such, not as an encoding problem', async () => {
+    const pdf = path.join(dir, '通知.pdf');
+    fs.writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])]));
+    const docx = path.join(dir, '通知.docx');
+    fs.writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xff, 0xfe]));
+    const fromPdf = await openBackup({ dialogs: dialogs(undefined, pdf), defaultDir: dir });
+    expect(fromPdf).toMatchObject({ ok: false, code: 'invalid' });
+    expect((fromPdf as { message: string }).message).toContain('这不是政策阅读器的标注备份（它看起来是PDF 文件）');
+    expect((fromPdf as { message: string }).message).toContain('未做任何更改');
+    const fromDocx = await openBackup({ dialogs: dialogs(undefined, docx), defaultDir: dir });
+    expect((fromDocx as { message: string }).message).toContain('它看起来是Word 文档或压缩包');
   });
   it('reads backups up to 50 MiB (the contract limit) and refuses anything larger, with the size in the message', async () => {
     // Sparse files: the size is real for the reader, no disk space is used.

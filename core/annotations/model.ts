@@ -91,7 +91,7 @@ export interface AnnotationTarget {
    * its quote (a fuzzy match): the TextQuoteSelector keeps the words the user
    * marked, never overwritten; the TextPositionSelector and the unit are where
    * it is displayed now, and this records the words displayed there and how
-   * well they matched (0–1, see matchScore in anchor.ts). The UI says
+   * well they matched (0–1, see matchScore in match-quote.ts). The UI says
    * 位置可能已变化 until the user confirms the place (`confirmed`, ISO time).
    */
   'policyReader:approximate'?: ApproximatePlacement;

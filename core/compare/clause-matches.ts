@@ -165,17 +165,20 @@ export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs:
 
 /** One-to-one clause matches per document pair (greedy by similarity), counted. */
 export function sharedClauseCounts(p: Prepared, matches: [number, number, number][]): Map<string, number> {
-  const byPair = new Map<string, [number, number, number][]>();
+  // Keyed by a·n + b while grouping (millions of matches would each make an "a,b" string); the result keeps "a,b".
+  const nDocs = p.docs.length;
+  const byPair = new Map<number, [number, number, number][]>();
   for (const m of matches) {
     const da = p.units[m[0]].doc;
     const db = p.units[m[1]].doc;
-    const key = da < db ? `${da},${db}` : `${db},${da}`;
+    const key = da < db ? da * nDocs + db : db * nDocs + da;
     const list = byPair.get(key);
     if (list) list.push(m);
     else byPair.set(key, [m]);
   }
   const counts = new Map<string, number>();
-  for (const [key, list] of byPair) {
+  for (const [pairKey, list] of byPair) {
+    const key = `${Math.floor(pairKey / nDocs)},${pairKey % nDocs}`;
     list.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
     const used = new Set<number>();
     let n = 0;
