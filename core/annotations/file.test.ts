@@ -181,3 +181,62 @@ describe('mergeAnnotations', () => {
     expect(mergeAnnotations([upper], [a])).toMatchObject({ added: 0, unchanged: 1, toWrite: [] });
   });
 });
+
+describe('checkAnnotation: a damaged annotation in a file is refused with what is wrong, in Chinese', () => {
+  const edited = (edit: (a: any) => void) => {
+    const a = JSON.parse(JSON.stringify(sample()[0]));
+    edit(a);
+    return checkAnnotation(a);
+  };
+  it.each([
+    ['another type', (a: any) => (a.type = 'Note'), '类型（type）不是 Annotation'],
+    ['a body that is no text', (a: any) => (a.body[0] = { type: 'TextualBody', value: 3 }), '正文（body）不是文本'],
+    ['a body of another kind', (a: any) => (a.body[0] = { type: 'Image', value: 'x' }), '正文（body）不是文本'],
+    ['an empty tag', (a: any) => (a.body[1].value = '  '), '标签为空或过长'],
+    ['a tag over 200 characters', (a: any) => (a.body[1].value = '标'.repeat(201)), '标签为空或过长'],
+    ['a body of an unknown purpose', (a: any) => (a.body[0].purpose = 'linking'), '不支持的正文用途 linking'],
+    ['no target', (a: any) => delete a.target, '缺少目标（target）'],
+    ['a target elsewhere', (a: any) => (a.target.source = 'https://example.com/x'), '目标地址（source）不是本应用的条款地址'],
+    ['no document', (a: any) => delete a.target['policyReader:document'], '缺少文件信息（policyReader:document）'],
+    ['a document without id', (a: any) => (a.target['policyReader:document'].id = ''), '缺少文件信息（policyReader:document）'],
+    ['a 文号 that is no text', (a: any) => (a.target['policyReader:document'].docNumber = 5), '文号格式不对'],
+    ['a clause id that is no text', (a: any) => (a.target['policyReader:unitId'] = {}), '条款 id 格式不对'],
+    ['no corpus stamp', (a: any) => delete a.target['policyReader:contentHash'], '缺少语料版本（policyReader:contentHash）'],
+    ['selectors that are no list', (a: any) => (a.target.selector = {}), '选择器（selector）不是列表'],
+    ['an empty selector list', (a: any) => (a.target.selector = []), '选择器（selector）不是列表'],
+    ['a selector that is no object', (a: any) => (a.target.selector[0] = 'x'), '选择器格式不对'],
+    ['an empty quote', (a: any) => (a.target.selector[0].exact = ''), '引文（exact）为空'],
+    ['a prefix that is no text', (a: any) => (a.target.selector[0].prefix = 7), '引文前后文格式不对'],
+    ['no quote selector', (a: any) => a.target.selector.splice(0, 1), '缺少引文选择器（TextQuoteSelector）'],
+    ['a highlight without selectors', (a: any) => delete a.target.selector, '高亮或笔记缺少引文'],
+    ['an approximate place without words', (a: any) => (a.target['policyReader:approximate'] = { exact: '', score: 0.9 }), '近似位置（policyReader:approximate）格式不对'],
+    ['an approximate place scored over 1', (a: any) => (a.target['policyReader:approximate'] = { exact: '甲', score: 1.5 }), '近似位置（policyReader:approximate）格式不对'],
+    ['an approximate place scored below 0', (a: any) => (a.target['policyReader:approximate'] = { exact: '甲', score: -0.1 }), '近似位置（policyReader:approximate）格式不对'],
+    ['an approximate place confirmed on no date', (a: any) => (a.target['policyReader:approximate'] = { exact: '甲', score: 0.9, confirmed: '昨天' }), '近似位置的确认时间不是有效日期'],
+    ['a bookmark opening that is no text', (a: any) => (a.target['policyReader:opening'] = ['x']), '书签的条款开头格式不对'],
+    ['an unknown colour', (a: any) => (a['policyReader:colour'] = 'red'), '不支持的颜色 red'],
+  ])('%s', (_, edit, reason) => {
+    expect(edited(edit as (a: unknown) => void)).toBe(reason);
+  });
+  it('refuses what is no object at all', () => {
+    expect(checkAnnotation(null)).toBe('不是对象');
+    expect(checkAnnotation([])).toBe('不是对象');
+    expect(checkAnnotation('{}')).toBe('不是对象');
+  });
+  it('keeps what a valid file says: an approximate place, its confirmation, a bookmark opening, the orphan mark, a note without purpose', () => {
+    const a = edited((x) => {
+      x.target['policyReader:approximate'] = { exact: '甲乙', score: 1, confirmed: '2024-05-02T08:00:00.000Z' };
+      x.target['policyReader:opening'] = '第一条　为了';
+      x['policyReader:orphaned'] = true;
+      delete x.body[0].purpose;
+    });
+    expect(typeof a).toBe('object');
+    const ok = a as Exclude<typeof a, string>;
+    expect(ok.target['policyReader:approximate']).toEqual({ exact: '甲乙', score: 1, confirmed: '2024-05-02T08:00:00.000Z' });
+    expect(ok.target['policyReader:opening']).toBe('第一条　为了');
+    expect(ok['policyReader:orphaned']).toBe(true);
+    expect(noteOf(ok)).toBe('与我局现行做法不一致\n第二行');
+    const zero = edited((x) => (x.target['policyReader:approximate'] = { exact: '甲', score: 0 })) as Exclude<typeof a, string>;
+    expect(zero.target['policyReader:approximate']).toEqual({ exact: '甲', score: 0 });
+  });
+});
