@@ -113,9 +113,9 @@ export class BuildWorker {
   }
 
   /** The search index's files, built in the thread from the flattened units. */
-  async search(corpus: SearchCorpus): Promise<SearchArtifact[]> {
-    const r = await this.request({ id: this.next++, kind: 'search', corpus });
-    return r.artifacts!;
+  search(corpus: SearchCorpus): Promise<SearchArtifact[]> {
+    // Not async: no suspended frame keeps the (large) corpus alive once it has been posted.
+    return this.request({ id: this.next++, kind: 'search', corpus }).then((r) => r.artifacts!);
   }
 
   async stop(): Promise<void> {

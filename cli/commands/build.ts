@@ -57,9 +57,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // The search index is built in a worker thread from the flattened units while this thread detects variants;
     // the 'search' phase is this thread's share (flattening and handing over, then waiting), not the worker's.
     progress.phase('search');
-    const searchCorpus = flattenCorpus(result.docs);
+    // No variable holds the flattened units: once posted (a copy) they can go while variants run.
     const searchWorker = jobs === 0 ? null : new BuildWorker();
-    const searchDone = searchWorker ? searchWorker.search(searchCorpus) : Promise.resolve(searchArtifactsOf(searchCorpus));
+    const searchDone = searchWorker ? searchWorker.search(flattenCorpus(result.docs)) : Promise.resolve(searchArtifactsOf(flattenCorpus(result.docs)));
     searchDone.catch(() => undefined); // awaited below; not an unhandled rejection while variants run
     progress.phase('variants');
     let variants: CorpusArtifact[];
