@@ -20,6 +20,12 @@ describe('pageLines', () => {
     expect(lines).toEqual(['第一条\u3000为了', 'RCEP 2025']);
   });
 
+  it('keeps the ideographic space a run ends with when the next run follows it directly (第一条　为了)', () => {
+    // Chromium prints "第一条　" as one run whose width includes the space, and the article text right after it.
+    const lines = pageLines([item('第一条\u3000', 72, 700), item('为了规范', 72 + 48, 700), item('第二条\u3000\u3000', 72, 680)]);
+    expect(lines).toEqual(['第一条\u3000为了规范', '第二条']);
+  });
+
   it('gives an indented line ideographic spaces for its indent, measured from where full lines start', () => {
     // The page number sits further left than the text, on a short line: it says nothing about the margin.
     const lines = pageLines([item(FULL.slice(0, 38), 96, 700), item(FULL, 72, 680), item('末行', 72, 660), item('1', 30, 40)]);

@@ -123,8 +123,10 @@ export function placedLines(placed: readonly PlacedText[], opts: PageLinesOption
   const paragraphs = (opts.layout ?? 'paragraphs') === 'paragraphs';
   const pieces: PlacedText[] = [];
   for (const it of placed) {
-    // 'lines' keeps a run's own trailing space (pdf.js puts the space between two words there).
-    const str = paragraphs ? repairPdfGlyphs(it.str).replace(/[\s\u3000]+$/g, '') : repairPdfGlyphs(it.str);
+    // 'lines' keeps a run's own trailing space (pdf.js puts the space between two words there). 'paragraphs' drops
+    // ASCII ones but keeps ideographic spaces: the run's width includes them, so the next run (为了 after 第一条　)
+    // follows with no gap and nothing else would put the printed space back. joinRow trims a row's end.
+    const str = paragraphs ? repairPdfGlyphs(it.str).replace(/[^\S\u3000]+$/u, '') : repairPdfGlyphs(it.str);
     if (!str.trim()) continue;
     pieces.push({ ...it, str });
   }
