@@ -4,7 +4,7 @@
  * place for the shape of a PolicyDocument, so a new field is added once.
  * Test code: kept out of core/ so the app never ships it.
  */
-import type { PolicyDocument, Unit } from '../core/corpus/types.js';
+import type { PolicyDocument, Unit, UnitLevel } from '../core/corpus/types.js';
 
 export function testDocument(id: string, units: Unit[], fields: Partial<PolicyDocument> = {}): PolicyDocument {
   return {
@@ -29,4 +29,9 @@ export function testDocument(id: string, units: Unit[], fields: Partial<PolicyDo
     units,
     ...fields,
   };
+}
+
+/** A unit of document `docId` at `path` (id `docId~path`), each text one paragraph on page 1, any field overridden. */
+export function testUnit(docId: string, path: string, level: UnitLevel, label: string, texts: string[] = [], fields: Partial<Unit> = {}): Unit {
+  return { id: `${docId}~${path}`, path, level, label, heading: null, paragraphs: texts.map((text) => ({ text, pages: [1] })), pages: [1], children: [], ...fields };
 }

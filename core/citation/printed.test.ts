@@ -6,18 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit, UnitLevel } from '../corpus/types';
 import { printedLines, unitOwnLines, unitText } from './printed';
+import { testUnit } from '../../test-support/doc-fixtures';
 
-const u = (level: UnitLevel, label: string, texts: string[] = [], fields: Partial<Unit> = {}): Unit => ({
-  id: `d~${level}${label}`,
-  path: label,
-  level,
-  label,
-  heading: null,
-  paragraphs: texts.map((text) => ({ text, pages: [1] })),
-  pages: [1],
-  children: [],
-  ...fields,
-});
+const u = (level: UnitLevel, label: string, texts: string[] = [], fields: Partial<Unit> = {}): Unit => testUnit('d', label, level, label, texts, { id: `d~${level}${label}`, ...fields });
 
 describe('an article split into 款', () => {
   it('prints its first 款 on the line of its number and the next 款 on lines of their own', () => {

@@ -5,24 +5,14 @@
  * Chinese laws and notices take; annotations made the way the app makes them (newAnnotation).
  */
 import { describe, expect, it } from 'vitest';
-import { testDocument } from '../../test-support/doc-fixtures';
+import { testDocument, testUnit } from '../../test-support/doc-fixtures';
 import { newAnnotation } from '../annotations/create';
 import type { HighlightColour } from '../annotations/model';
 import type { Unit, UnitLevel } from '../corpus/types';
 import { unitBodyText } from '../corpus/units';
 import { documentBoldText, renderDocumentHtml } from './document';
 
-const u = (path: string, level: UnitLevel, label: string, texts: string[], fields: Partial<Unit> = {}): Unit => ({
-  id: `law~${path}`,
-  path,
-  level,
-  label,
-  heading: null,
-  paragraphs: texts.map((text) => ({ text, pages: [1] })),
-  pages: [1],
-  children: [],
-  ...fields,
-});
+const u = (path: string, level: UnitLevel, label: string, texts: string[], fields: Partial<Unit> = {}): Unit => testUnit('law', path, level, label, texts, fields);
 const ar1 = u('ch1.ar1', 'article', '第一条', ['为了规范政务服务，制定本办法。', '本办法自公布之日起施行。'], { heading: '【目的】' });
 const ar2 = u('ch1.ar2', 'article', '第二条', ['本市行政区域内的政务服务，适用本办法。']);
 const doc = testDocument('law', [
