@@ -163,7 +163,7 @@ const config = {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   clearTextReporter: { reportScoreTable: true, allowEmojis: false, logTests: false },
   // The sandbox copy needs the sources, the raw corpus and the configs, not build output.
-  ignorePatterns: ['dist', 'out', 'release', 'test-results', 'reports', 'resources/corpus/docs', 'resources/corpus/search', 'resources/corpus/*.json', 'resources/corpus/current', 'resources/corpus/variants', 'resources/corpus/versions', 'resources/corpus/cache', '.git'],
+  ignorePatterns: ['dist', '.cache', 'out', 'release', 'test-results', 'reports', 'resources/corpus/docs', 'resources/corpus/search', 'resources/corpus/*.json', 'resources/corpus/current', 'resources/corpus/variants', 'resources/corpus/versions', 'resources/corpus/cache', '.git'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   // Type errors are caught by `npm run typecheck`; the TypeScript checker would type-check every
