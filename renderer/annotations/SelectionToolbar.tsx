@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { COLOUR_NAMES, HIGHLIGHT_COLOURS, type HighlightColour } from '../../core/annotations/model';
 
 export interface ToolbarPlace {
@@ -27,7 +27,9 @@ const keepSelection = (e: React.MouseEvent) => e.preventDefault();
  * to the clause with the selection kept.
  */
 function useTabIntoToolbar(bar: React.RefObject<HTMLDivElement | null>) {
-  useEffect(() => {
+  // A layout effect: the key handler is in place in the commit that shows the toolbar, so a Tab pressed as soon
+  // as it appears (before a passive effect would run) goes into it, not down the page's Tab order.
+  useLayoutEffect(() => {
     let from: HTMLElement | null = null;
     const onKey = (e: KeyboardEvent) => {
       const el = bar.current;
