@@ -5,7 +5,7 @@
  * third of the 300 MB single file of a 10,000-document corpus.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { detectVariantsWithTables } from './detect.js';
+import { detectVariantsWithTables, type DetectOptions } from './detect.js';
 import { VARIANTS_FILE, VARIANTS_LSH_FILE, variantShardPath, type VariantsFile } from './format.js';
 import { splitVariants } from './shards.js';
 
@@ -15,7 +15,9 @@ export function variantsFiles(v: VariantsFile): { path: string; data: string }[]
   return [{ path: VARIANTS_FILE, data: JSON.stringify(summary) + '\n' }, ...shards.map((s) => ({ path: variantShardPath(s.doc), data: JSON.stringify(s) + '\n' }))];
 }
 
-export function variantsArtifacts(docs: PolicyDocument[]): { path: string; data: string }[] {
-  const { variants, lsh } = detectVariantsWithTables(docs);
-  return [...variantsFiles(variants), { path: VARIANTS_LSH_FILE, data: JSON.stringify(lsh) + '\n' }];
+export function variantsArtifacts(docs: PolicyDocument[], options: Pick<DetectOptions, 'onStage'> = {}): { path: string; data: string }[] {
+  const { variants, lsh } = detectVariantsWithTables(docs, options);
+  const files = [...variantsFiles(variants), { path: VARIANTS_LSH_FILE, data: JSON.stringify(lsh) + '\n' }];
+  options.onStage?.('files');
+  return files;
 }

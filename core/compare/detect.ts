@@ -27,6 +27,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export interface DetectOptions {
   method?: 'lsh' | 'all-pairs';
+  /** Called after each stage with its name (scripts/profile-variants.ts samples memory there). */
+  onStage?: (stage: string) => void;
 }
 
 /** Stable, URL-safe family id from its members (two 32-bit FNV hashes: no crypto needed for a label). */
@@ -49,12 +51,18 @@ export function detectVariants(docs: PolicyDocument[], options: DetectOptions = 
 /** Variants and the LSH tables that place a new document among them (`placeDocument`). */
 export function detectVariantsWithTables(docs: PolicyDocument[], options: DetectOptions = {}): { variants: VariantsFile; lsh: LshTables; stats: DetectStats } {
   const method = options.method ?? 'lsh';
+  const stage = options.onStage ?? (() => undefined);
   const p = prepare(docs);
+  stage('prepare');
   const common = commonShingles(p.docs.map((d) => d.set));
+  stage('common');
   const { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common) : { sigs: [], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
+  stage('signatures');
   const measured = matchClauses(p, method, unitSigs, own);
+  stage('matchClauses');
   const clauseMatches = measured.filter((m) => m[2] >= CLAUSE_SIMILARITY);
   const shared = sharedClauseCounts(p, clauseMatches);
+  stage('sharedClauses');
 
   // Document candidates: LSH on whole texts, plus every pair sharing a clause (containment LSH alone would miss).
   // Pairs of document indexes as one number (a·n + b, a < b): millions of clause pairs would make millions of strings.
@@ -77,6 +85,7 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
     for (let i = 0; i < p.docs.length; i++) for (let j = i + 1; j < p.docs.length; j++) addCandidate(i, j);
   }
 
+  stage('candidates');
   const pairs: VariantPair[] = [];
   const links: Link[] = [];
   const index = new Map(p.docs.map((d, i) => [d.doc.id, i]));
@@ -93,6 +102,7 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
     links.push({ a: i, b: j, relation: pair.relation, weight: pairWeight(pair) });
   }
 
+  stage('docPairs');
   // Families: stars around a centre (no chaining); every measured pair inside one is listed with it.
   const familyOf = new Int32Array(p.docs.length).fill(-1);
   const stars = starFamilies(p.docs.length, links);
@@ -117,6 +127,7 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
   for (const list of perDoc.values()) for (const pair of list.sort(comparePairs).slice(0, MAX_LINKS)) kept.add(pair);
   const linkList = outside.filter((x) => kept.has(x)).sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
 
+  stage('families+links');
   const clauses: Record<string, ClauseMatch[]> = {};
   const add = (from: number, to: number, sim: number) => {
     const u = p.units[from];
@@ -132,11 +143,13 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
     sortedClauses[id] = clauses[id].sort((x, y) => y.similarity - x.similarity || (x.unit < y.unit ? -1 : 1)).slice(0, MAX_CLAUSE_MATCHES);
   }
 
+  stage('clauses');
   const linked = new Set(pairs.map((x) => `${x.a},${x.b}`));
   const subject = subjectPairs(
     p.docs.map((d) => d.doc),
     (a, b) => linked.has(`${a},${b}`) || linked.has(`${b},${a}`),
   );
+  stage('subject');
   const lsh: LshTables = {
     formatVersion: VARIANTS_FORMAT_VERSION,
     bands: LSH_BANDS,

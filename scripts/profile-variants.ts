@@ -1,0 +1,76 @@
+/**
+ * `node --expose-gc --import tsx scripts/profile-variants.ts --corpus DIR [--src ROOT] [--no-gc] [--out FILE]`:
+ * the memory of the build's variants step alone (issue 20). Loads the built documents of a corpus
+ * (DIR/current/docs or DIR/docs), then runs `variantsArtifacts` from ROOT (default: this checkout; another
+ * checkout's root gives a same-run baseline of older code) and samples the heap between its stages.
+ *
+ * With gc (the default, needs --expose-gc) each sample is taken twice: as the stage left it (live and garbage)
+ * and after a full collection (live only). `--no-gc` collects nothing, so the peak RSS is the one a build sees.
+ * The documents' own memory is the base line every stage is shown against. `--out FILE` writes the artifacts'
+ * sha256 (one line per file) so two runs can be compared for identical output. Figures only.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const argv = process.argv.slice(2);
+const opt = (name: string) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const corpus = opt('--corpus');
+if (!corpus) throw new Error('usage: profile-variants.ts --corpus DIR [--src ROOT] [--no-gc] [--out FILE]');
+const src = path.resolve(opt('--src') ?? path.join(import.meta.dirname, '..'));
+const useGc = !argv.includes('--no-gc');
+const gc = (globalThis as { gc?: () => void }).gc;
+if (useGc && !gc) throw new Error('run with node --expose-gc (or pass --no-gc)');
+
+const mb = (n: number) => (n / 1048576).toFixed(0).padStart(6);
+const docsDir = existsSync(path.join(corpus, 'current', 'docs')) ? path.join(corpus, 'current', 'docs') : path.join(corpus, 'docs');
+const docs = readdirSync(docsDir)
+  .sort()
+  .map((f) => JSON.parse(readFileSync(path.join(docsDir, f), 'utf8')));
+
+interface Sample {
+  stage: string;
+  ms: number;
+  heap: number;
+  heapLive: number;
+  external: number;
+  rss: number;
+}
+const samples: Sample[] = [];
+let clock = performance.now();
+let peakRss = 0;
+const sample = (stage: string) => {
+  const ms = performance.now() - clock;
+  const before = process.memoryUsage();
+  if (useGc) gc!();
+  const after = process.memoryUsage();
+  peakRss = Math.max(peakRss, before.rss);
+  samples.push({ stage, ms, heap: before.heapUsed, heapLive: after.heapUsed, external: after.external, rss: before.rss });
+  clock = performance.now();
+};
+
+const { variantsArtifacts } = (await import(pathToFileURL(path.join(src, 'core/compare/artifact.ts')).href)) as typeof import('../core/compare/artifact.js');
+sample('documents loaded');
+const base = samples[0];
+const t0 = performance.now();
+const files = variantsArtifacts(docs, { onStage: sample });
+const total = performance.now() - t0;
+const outBytes = files.reduce((n, f) => n + Buffer.byteLength(f.data), 0);
+
+console.log(`variants step on ${docs.length} documents from ${docsDir}; code ${src}; ${useGc ? 'full gc at each stage' : 'no forced gc'}`);
+console.log(`memory in MB above the loaded documents (heap ${mb(base.heapLive).trim()} MB live, rss ${mb(base.rss).trim()} MB)`);
+console.log(`stage               ms    heap  heap-live  external     rss`);
+for (const s of samples.slice(1))
+  console.log(
+    `${s.stage.padEnd(16)}${s.ms.toFixed(0).padStart(7)} ${mb(s.heap - base.heapLive)} ${useGc ? mb(s.heapLive - base.heapLive).padStart(10) : '         -'} ${mb(s.external - base.external).padStart(9)} ${mb(s.rss - base.rss)}`,
+  );
+const u = process.resourceUsage();
+console.log(
+  `total ${(total / 1000).toFixed(1)} s (with the forced collections; stage times without); ${files.length} files, ${(outBytes / 1e6).toFixed(1)} MB; peak RSS sampled ${mb(peakRss).trim()} MB, process maxRSS ${(u.maxRSS / 1024).toFixed(0)} MB`,
+);
+const out = opt('--out');
+if (out) writeFileSync(out, files.map((f) => `${createHash('sha256').update(f.data).digest('hex')}  ${f.path}`).join('\n') + '\n');
