@@ -57,7 +57,9 @@ const { variantsArtifacts } = (await import(pathToFileURL(path.join(src, 'core/c
 sample('documents loaded');
 const base = samples[0];
 const t0 = performance.now();
-const files = variantsArtifacts(docs, { onStage: sample });
+// Held together, as the build holds them until it writes.
+const files = [...variantsArtifacts(docs, { onStage: sample })];
+sample('files');
 const total = performance.now() - t0;
 const outBytes = files.reduce((n, f) => n + Buffer.byteLength(f.data), 0);
 

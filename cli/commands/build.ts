@@ -65,7 +65,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     let variants: CorpusArtifact[];
     let search: CorpusArtifact[];
     try {
-      variants = variantsArtifacts(result.docs);
+      variants = [...variantsArtifacts(result.docs)];
       progress.phase('search');
       search = inFolder('search', await searchDone);
     } finally {

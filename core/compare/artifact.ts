@@ -5,19 +5,57 @@
  * third of the 300 MB single file of a 10,000-document corpus.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { detectVariantsWithTables, type DetectOptions } from './detect.js';
-import { VARIANTS_FILE, VARIANTS_LSH_FILE, variantShardPath, type VariantsFile } from './format.js';
+import { clauseCounterparts, detect, hasCounterparts, type Detection, type DetectOptions } from './detect.js';
+import { VARIANTS_FILE, VARIANTS_LSH_FILE, VARIANTS_FORMAT_VERSION, variantShardPath, type ClauseMatch, type VariantPair, type VariantShard, type VariantsFile, type VariantsSummary } from './format.js';
 import { splitVariants } from './shards.js';
 
+export interface VariantsArtifact {
+  path: string;
+  data: string;
+}
+
 /** The summary and the shards of `v`, as corpus files (summary first). */
-export function variantsFiles(v: VariantsFile): { path: string; data: string }[] {
+export function variantsFiles(v: VariantsFile): VariantsArtifact[] {
   const { summary, shards } = splitVariants(v);
   return [{ path: VARIANTS_FILE, data: JSON.stringify(summary) + '\n' }, ...shards.map((s) => ({ path: variantShardPath(s.doc), data: JSON.stringify(s) + '\n' }))];
 }
 
-export function variantsArtifacts(docs: PolicyDocument[], options: Pick<DetectOptions, 'onStage'> = {}): { path: string; data: string }[] {
-  const { variants, lsh } = detectVariantsWithTables(docs, options);
-  const files = [...variantsFiles(variants), { path: VARIANTS_LSH_FILE, data: JSON.stringify(lsh) + '\n' }];
-  options.onStage?.('files');
-  return files;
+/**
+ * The files of a detection: what `variantsFiles` writes of the same VariantsFile, byte for byte, in the same
+ * order, then the LSH tables. Each shard is made when it is asked for, from the clause graph, so neither the
+ * clause counterparts of the whole corpus (millions of objects at 10,000 documents) nor every shard's text need
+ * be held at once.
+ */
+export function* detectionFiles(d: Detection): Generator<VariantsArtifact> {
+  // A pair goes to the shards of both its documents: its family's pairs first, then the links (splitVariants).
+  const pairsOf = new Map<string, VariantPair[]>();
+  for (const p of [...d.families.flatMap((f) => f.pairs), ...d.links])
+    for (const id of [p.a, p.b]) {
+      const list = pairsOf.get(id);
+      if (list) list.push(p);
+      else pairsOf.set(id, [p]);
+    }
+  const unitsWithMatches = (di: number) => d.docUnits[di].filter((u) => hasCounterparts(d, u));
+  // docIds are sorted, as the summary's shard list is.
+  const shardDocs = d.docIds.map((_, di) => di).filter((di) => pairsOf.has(d.docIds[di]) || unitsWithMatches(di).length);
+  const summary: VariantsSummary = {
+    formatVersion: VARIANTS_FORMAT_VERSION,
+    families: d.families.map(({ id, center, members }) => ({ id, center, members })),
+    subject: d.subject,
+    shards: shardDocs.map((di) => d.docIds[di]),
+  };
+  yield { path: VARIANTS_FILE, data: JSON.stringify(summary) + '\n' };
+  for (const di of shardDocs) {
+    const doc = d.docIds[di];
+    const clauses: Record<string, ClauseMatch[]> = {};
+    for (const u of unitsWithMatches(di).sort((x, y) => (d.unitIds[x] < d.unitIds[y] ? -1 : 1))) clauses[d.unitIds[u]] = clauseCounterparts(d, u);
+    const shard: VariantShard = { formatVersion: VARIANTS_FORMAT_VERSION, doc, clauses, pairs: pairsOf.get(doc) ?? [] };
+    yield { path: variantShardPath(doc), data: JSON.stringify(shard) + '\n' };
+  }
+  yield { path: VARIANTS_LSH_FILE, data: JSON.stringify(d.lsh) + '\n' };
+}
+
+/** Detection now; the files as they are read (see detectionFiles). */
+export function variantsArtifacts(docs: PolicyDocument[], options: Pick<DetectOptions, 'onStage'> = {}): Iterable<VariantsArtifact> {
+  return detectionFiles(detect(docs, options));
 }

@@ -11,8 +11,8 @@ import { buildCorpus, corpusFiles } from '../corpus/build.js';
 import type { PolicyDocument } from '../corpus/types.js';
 import { fold } from '../text/normalize.js';
 import { alignDocuments } from './align.js';
-import { variantsFiles } from './artifact.js';
-import { detectVariants } from './detect.js';
+import { variantsArtifacts, variantsFiles } from './artifact.js';
+import { detectVariants, detectVariantsWithTables } from './detect.js';
 import { reconstructA, reconstructB, type DiffOptions } from './diff.js';
 import { VARIANTS_FILE, variantShardPath, type VariantShard, type VariantsFile } from './format.js';
 import { docVariants, restoreVariantShard, restoreVariantsSummary, variantsOf } from './restore.js';
@@ -195,5 +195,14 @@ describe('families on the sample corpus', () => {
     const h1 = corpusFiles(result, sha256Hex, files).manifest.contentHash;
     const h2 = corpusFiles(result, sha256Hex, files.map((f) => (f === shard ? { ...f, data: f.data.replace('"relation":"same"', '"relation":"related"') } : f))).manifest.contentHash;
     expect(h1).not.toBe(h2);
+  });
+
+  it('the build writes, shard by shard from the clause graph, the very bytes splitting the whole file gives', () => {
+    const { variants, lsh } = detectVariantsWithTables(docs);
+    const expected = [...variantsFiles(variants), { path: 'variants-lsh.json', data: JSON.stringify(lsh) + '\n' }];
+    const streamed = [...variantsArtifacts(docs)];
+    expect(streamed.length).toBeGreaterThan(20);
+    expect(streamed.map((f) => f.path)).toEqual(expected.map((f) => f.path));
+    streamed.forEach((f, i) => expect(f.data).toBe(expected[i].data));
   });
 });

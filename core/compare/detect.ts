@@ -12,11 +12,11 @@ import { bandKeys, forEachCandidate, LSH_BANDS, LSH_ROWS } from './minhash.js';
 import { hashString, overlap, SHINGLE_SIZE } from './shingles.js';
 import { coreTitle } from './titles.js';
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
-import type { ClauseMatch, LshTables, VariantFamily, VariantPair, VariantsFile } from './format.js';
+import type { ClauseMatch, LshTables, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
-import { CLAUSE_SIMILARITY, docSignature, matchClauses, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitSignatures } from './clause-matches.js';
+import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauses, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitSignatures, type ClauseGraph } from './clause-matches.js';
 import { measuredPair } from './relations.js';
 
 // Clause matching and its thresholds are in clause-matches.ts, the relation of two measured texts in relations.ts.
@@ -48,33 +48,79 @@ export function detectVariants(docs: PolicyDocument[], options: DetectOptions = 
   return detectVariantsWithTables(docs, options).variants;
 }
 
+/**
+ * What detection found, held for writing: families, links and subject pairs as they are stored, and the clause
+ * counterparts as a graph over unit indexes (`clauseCounterparts` lists one unit's), never as millions of objects.
+ * The shingle sets and signatures detection measured with are not kept.
+ */
+export interface Detection {
+  /** Document ids, sorted (document index → id). */
+  docIds: string[];
+  /** Per document, its units' indexes. */
+  docUnits: number[][];
+  /** Unit index → id, and → document index. */
+  unitIds: string[];
+  unitDoc: Int32Array;
+  clauses: ClauseGraph;
+  families: VariantFamily[];
+  subject: SubjectPair[];
+  links: VariantPair[];
+  lsh: LshTables;
+  stats: DetectStats;
+}
+
 /** Variants and the LSH tables that place a new document among them (`placeDocument`). */
 export function detectVariantsWithTables(docs: PolicyDocument[], options: DetectOptions = {}): { variants: VariantsFile; lsh: LshTables; stats: DetectStats } {
+  const d = detect(docs, options);
+  const clauses: Record<string, ClauseMatch[]> = {};
+  const withMatches = d.unitIds.map((_, u) => u).filter((u) => hasCounterparts(d, u));
+  for (const u of withMatches.sort((x, y) => (d.unitIds[x] < d.unitIds[y] ? -1 : 1))) clauses[d.unitIds[u]] = clauseCounterparts(d, u);
+  return { variants: { formatVersion: VARIANTS_FORMAT_VERSION, families: d.families, subject: d.subject, clauses, links: d.links }, lsh: d.lsh, stats: d.stats };
+}
+
+/** Whether unit u has a counterpart to store (`clauseCounterparts` is not empty), without making them. */
+export function hasCounterparts(d: Detection, u: number): boolean {
+  const g = d.clauses;
+  for (let k = g.start[u]; k < g.start[u + 1]; k++) if (g.sim[k] >= CLAUSE_SIMILARITY) return true;
+  return false;
+}
+
+/** Unit u's counterparts as stored: similarity ≥ CLAUSE_SIMILARITY, best first (then by unit id), at most MAX_CLAUSE_MATCHES. */
+export function clauseCounterparts(d: Detection, u: number): ClauseMatch[] {
+  const g = d.clauses;
+  const out: ClauseMatch[] = [];
+  for (let k = g.start[u]; k < g.start[u + 1]; k++) {
+    if (g.sim[k] < CLAUSE_SIMILARITY) continue;
+    const v = g.other[k];
+    out.push({ unit: d.unitIds[v], doc: d.docIds[d.unitDoc[v]], similarity: round(g.sim[k]) });
+  }
+  return out.sort((x, y) => y.similarity - x.similarity || (x.unit < y.unit ? -1 : 1)).slice(0, MAX_CLAUSE_MATCHES);
+}
+
+export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Detection {
   const method = options.method ?? 'lsh';
   const stage = options.onStage ?? (() => undefined);
   const p = prepare(docs);
   stage('prepare');
   const common = commonShingles(p.docs.map((d) => d.set));
   stage('common');
-  const { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common) : { sigs: [], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
+  let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
   stage('signatures');
-  const measured = matchClauses(p, method, unitSigs, own);
+  const graph = matchClauses(p, method, unitSigs, own);
   stage('matchClauses');
-  const clauseMatches = measured.filter((m) => m[2] >= CLAUSE_SIMILARITY);
-  const shared = sharedClauseCounts(p, clauseMatches);
+  const shared = sharedClauseCounts(p, graph);
   stage('sharedClauses');
 
   // Document candidates: LSH on whole texts, plus every pair sharing a clause (containment LSH alone would miss).
-  // Pairs of document indexes as one number (a·n + b, a < b): millions of clause pairs would make millions of strings.
+  // Pairs of document indexes as one number (docPairKey): millions of clause pairs would make millions of strings.
   const nDocs = p.docs.length;
-  const candidates = new Set<number>();
-  const addCandidate = (da: number, db: number) => candidates.add(da < db ? da * nDocs + db : db * nDocs + da);
-  for (const key of shared.keys()) {
-    const [da, db] = key.split(',').map(Number);
-    addCandidate(da, db);
-  }
-  for (const [i, j] of measured) addCandidate(p.units[i].doc, p.units[j].doc);
+  const candidates = new Set<number>(shared.keys());
+  const addCandidate = (da: number, db: number) => candidates.add(docPairKey(da, db, nDocs));
+  for (let u = 0; u < p.units.length; u++) for (let k = graph.start[u]; k < graph.start[u + 1]; k++) if (graph.other[k] > u) addCandidate(p.units[u].doc, p.units[graph.other[k]].doc);
   const docSigs = method === 'lsh' ? p.docs.map((d) => (d.set.length ? docSignature(d.units, unitSigs) : null)) : [];
+  // The units' signatures are 350 MB at 10,000 documents: gone before the documents are measured.
+  unitSigs = [];
+  own = new Int32Array(0);
   if (method === 'lsh') {
     const withText = docSigs.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);
     forEachCandidate(
@@ -91,12 +137,13 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
   const index = new Map(p.docs.map((d, i) => [d.doc.id, i]));
   // Measured in the order of their "a,b" keys as text, as they always were (the order links reach the families in).
   const ordered = [...candidates].map((k) => `${Math.floor(k / nDocs)},${k % nDocs}`).sort();
+  candidates.clear();
   for (const key of ordered) {
     const [i, j] = key.split(',').map(Number);
     const A = p.docs[i];
     const B = p.docs[j];
     if (!A.set.length || !B.set.length) continue;
-    const pair = measuredPair(A.doc, B.doc, overlap(A.set, B.set), shared.get(key) ?? 0);
+    const pair = measuredPair(A.doc, B.doc, overlap(A.set, B.set), shared.get(i * nDocs + j) ?? 0);
     if (!pair) continue;
     pairs.push(pair);
     links.push({ a: i, b: j, relation: pair.relation, weight: pairWeight(pair) });
@@ -128,27 +175,16 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
   const linkList = outside.filter((x) => kept.has(x)).sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
 
   stage('families+links');
-  const clauses: Record<string, ClauseMatch[]> = {};
-  const add = (from: number, to: number, sim: number) => {
-    const u = p.units[from];
-    const v = p.units[to];
-    (clauses[u.id] ??= []).push({ unit: v.id, doc: p.docs[v.doc].doc.id, similarity: round(sim) });
-  };
-  for (const [i, j, sim] of clauseMatches) {
-    add(i, j, sim);
-    add(j, i, sim);
-  }
-  const sortedClauses: Record<string, ClauseMatch[]> = {};
-  for (const id of Object.keys(clauses).sort()) {
-    sortedClauses[id] = clauses[id].sort((x, y) => y.similarity - x.similarity || (x.unit < y.unit ? -1 : 1)).slice(0, MAX_CLAUSE_MATCHES);
-  }
-
-  stage('clauses');
+  const docList = p.docs.map((d) => d.doc);
+  const docUnits = p.docs.map((d) => d.units);
+  const unitIds = p.units.map((u) => u.id);
+  const unitDoc = Int32Array.from(p.units, (u) => u.doc);
+  // The shingle sets (hundreds of MB at 10,000 documents) are not needed by subject pairs: let them go first.
+  p.units.length = 0;
+  p.docs.length = 0;
   const linked = new Set(pairs.map((x) => `${x.a},${x.b}`));
-  const subject = subjectPairs(
-    p.docs.map((d) => d.doc),
-    (a, b) => linked.has(`${a},${b}`) || linked.has(`${b},${a}`),
-  );
+  const subject = subjectPairs(docList, (a, b) => linked.has(`${a},${b}`) || linked.has(`${b},${a}`));
+  linked.clear();
   stage('subject');
   const lsh: LshTables = {
     formatVersion: VARIANTS_FORMAT_VERSION,
@@ -156,14 +192,21 @@ export function detectVariantsWithTables(docs: PolicyDocument[], options: Detect
     rows: LSH_ROWS,
     shingle: SHINGLE_SIZE,
     common: Array.from(common),
-    docs: p.docs.map((d) => d.doc.id),
-    titles: p.docs.map((d) => coreTitle(d.doc.title)),
-    keys: p.docs.map((_, i) => (docSigs[i] ? Array.from(bandKeys(docSigs[i]!)) : [])),
+    docs: docList.map((d) => d.id),
+    titles: docList.map((d) => coreTitle(d.title)),
+    keys: docList.map((_, i) => (docSigs[i] ? Array.from(bandKeys(docSigs[i]!)) : [])),
   };
   return {
-    variants: { formatVersion: VARIANTS_FORMAT_VERSION, families, subject, clauses: sortedClauses, links: linkList },
+    docIds: docList.map((d) => d.id),
+    docUnits,
+    unitIds,
+    unitDoc,
+    clauses: graph,
+    families,
+    subject,
+    links: linkList,
     lsh,
-    stats: { commonShingles: common.length, clausePairs: measured.length, docCandidates: candidates.size },
+    stats: { commonShingles: common.length, clausePairs: graph.pairs, docCandidates: ordered.length },
   };
 }
 

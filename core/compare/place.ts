@@ -9,7 +9,7 @@
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import type { LshTables, VariantPair } from './format.js';
-import { CLAUSE_SIMILARITY, docSignature, matchClauses, prepareDoc, sharedClauseCounts, unitSignatures, type Prepared } from './clause-matches.js';
+import { docPairKey, docSignature, matchClauses, prepareDoc, sharedClauseCounts, unitSignatures, type Prepared } from './clause-matches.js';
 import { SAME_TITLE, measuredPair } from './relations.js';
 import { bandKeys, LSH_BANDS, LSH_ROWS } from './minhash.js';
 import { comparePairs } from './rank.js';
@@ -87,8 +87,7 @@ export async function placeDocument(doc: PolicyDocument, tables: LshTables, load
     prepareDoc(doc, 0, pair);
     prepareDoc(other, 1, pair);
     const u = unitSignatures(pair, common);
-    const matches = matchClauses(pair, 'lsh', u.sigs, u.own).filter((m) => m[2] >= CLAUSE_SIMILARITY);
-    const n = sharedClauseCounts(pair, matches).get('0,1') ?? 0;
+    const n = sharedClauseCounts(pair, matchClauses(pair, 'lsh', u.sigs, u.own)).get(docPairKey(0, 1, 2)) ?? 0;
     const measured = measuredPair(doc, other, overlap(pair.docs[0].set, pair.docs[1].set), n);
     if (measured) out.push(measured);
   }
