@@ -43,6 +43,11 @@ interface Sample {
 const samples: Sample[] = [];
 let clock = performance.now();
 let peakRss = 0;
+const show = (s: Sample) =>
+  console.log(
+    `${s.stage.padEnd(16)}${s.ms.toFixed(0).padStart(7)} ${mb(s.heap - base.heapLive)} ${useGc ? mb(s.heapLive - base.heapLive).padStart(10) : '         -'} ${mb(s.external - base.external).padStart(9)} ${mb(s.rss - base.rss)}`,
+  );
+// Each stage's line is printed as it is taken: a 10,000-document run takes minutes.
 const sample = (stage: string) => {
   const ms = performance.now() - clock;
   const before = process.memoryUsage();
@@ -50,26 +55,22 @@ const sample = (stage: string) => {
   const after = process.memoryUsage();
   peakRss = Math.max(peakRss, before.rss);
   samples.push({ stage, ms, heap: before.heapUsed, heapLive: after.heapUsed, external: after.external, rss: before.rss });
+  if (samples.length > 1) show(samples.at(-1)!);
   clock = performance.now();
 };
 
 const { variantsArtifacts } = (await import(pathToFileURL(path.join(src, 'core/compare/artifact.ts')).href)) as typeof import('../core/compare/artifact.js');
 sample('documents loaded');
 const base = samples[0];
+console.log(`variants step on ${docs.length} documents from ${docsDir}; code ${src}; ${useGc ? 'full gc at each stage' : 'no forced gc'}`);
+console.log(`memory in MB above the loaded documents (heap ${mb(base.heapLive).trim()} MB live, rss ${mb(base.rss).trim()} MB)`);
+console.log(`stage               ms    heap  heap-live  external     rss`);
 const t0 = performance.now();
 // Held together, as the build holds them until it writes.
 const files = [...variantsArtifacts(docs, { onStage: sample })];
 sample('files');
 const total = performance.now() - t0;
 const outBytes = files.reduce((n, f) => n + Buffer.byteLength(f.data), 0);
-
-console.log(`variants step on ${docs.length} documents from ${docsDir}; code ${src}; ${useGc ? 'full gc at each stage' : 'no forced gc'}`);
-console.log(`memory in MB above the loaded documents (heap ${mb(base.heapLive).trim()} MB live, rss ${mb(base.rss).trim()} MB)`);
-console.log(`stage               ms    heap  heap-live  external     rss`);
-for (const s of samples.slice(1))
-  console.log(
-    `${s.stage.padEnd(16)}${s.ms.toFixed(0).padStart(7)} ${mb(s.heap - base.heapLive)} ${useGc ? mb(s.heapLive - base.heapLive).padStart(10) : '         -'} ${mb(s.external - base.external).padStart(9)} ${mb(s.rss - base.rss)}`,
-  );
 const u = process.resourceUsage();
 console.log(
   `total ${(total / 1000).toFixed(1)} s (with the forced collections; stage times without); ${files.length} files, ${(outBytes / 1e6).toFixed(1)} MB; peak RSS sampled ${mb(peakRss).trim()} MB, process maxRSS ${(u.maxRSS / 1024).toFixed(0)} MB`,
