@@ -57,6 +57,17 @@ describe('bounded candidates', () => {
     expect(Array.from(withoutCommon(Uint32Array.from([5, 7, 9]), Uint32Array.from([7])))).toEqual([5, 9]);
   });
 
+  it('withoutCommon drops exactly the common shingles, 0 and the largest hash among them, and keeps the order', () => {
+    let x = 12345;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+    const pool = Array.from({ length: 20000 }, next);
+    const common = Uint32Array.from([0, 0xffffffff, ...pool.slice(0, 5000)]).sort();
+    const set = Uint32Array.from(new Set([0, 1, 0xffffffff, 0xfffffffe, ...pool.slice(2500, 12000)])).sort();
+    const isCommon = new Set(common);
+    expect(Array.from(withoutCommon(set, common))).toEqual(Array.from(set).filter((h) => !isCommon.has(h)));
+    expect(Array.from(withoutCommon(Uint32Array.from([1, 2]), common))).toEqual([1, 2]);
+  });
+
   it('a crowded bucket is paired within a window: linear, and every member meets others', () => {
     const n = 500;
     const sig = new Uint32Array(LSH_BANDS * 3).fill(42);
