@@ -190,8 +190,9 @@ describe('the incremental build', () => {
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(a).toEqual(b);
     expect(a['library.json']).toContain('烟台');
-    // Only the entries this build used stay in the cache.
+    // Only the entries this build used stay in the caches: one per raw file, one per document for variants.
     expect(await readdir(path.join(incremental, 'cache', 'parse'))).toHaveLength(SMALL.length);
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents);
   }, 120_000);
 });
 

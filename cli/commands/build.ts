@@ -4,6 +4,7 @@ import { assembleCorpus, corpusFiles, inFolder, type CorpusArtifact } from '../.
 import { searchArtifactsOf } from '../../core/search/artifacts.js';
 import { flattenCorpus } from '../../core/search/corpus-units.js';
 import { variantsArtifacts } from '../../core/compare/artifact.js';
+import { pruneVariantsCache, variantsCache } from '../variants-cache.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
@@ -62,10 +63,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const searchDone = searchWorker ? searchWorker.search(flattenCorpus(result.docs)) : Promise.resolve(searchArtifactsOf(flattenCorpus(result.docs)));
     searchDone.catch(() => undefined); // awaited below; not an unhandled rejection while variants run
     progress.phase('variants');
+    const vcache = variantsCache(corpusDir);
     let variants: CorpusArtifact[];
     let search: CorpusArtifact[];
     try {
-      variants = [...variantsArtifacts(result.docs)];
+      variants = [...variantsArtifacts(result.docs, { cache: vcache })];
       progress.phase('search');
       search = inFolder('search', await searchDone);
     } finally {
@@ -77,6 +79,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       if (step === 'staged') progress.phase('switch');
     });
     await pruneParseCache(corpusDir, parsed.used);
+    await pruneVariantsCache(corpusDir, vcache.used);
     progress.finish();
     const ms = progress.elapsed();
     if (flags.has('json')) {

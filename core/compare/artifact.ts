@@ -56,6 +56,6 @@ export function* detectionFiles(d: Detection): Generator<VariantsArtifact> {
 }
 
 /** Detection now; the files as they are read (see detectionFiles). */
-export function variantsArtifacts(docs: PolicyDocument[], options: Pick<DetectOptions, 'onStage'> = {}): Iterable<VariantsArtifact> {
+export function variantsArtifacts(docs: PolicyDocument[], options: Pick<DetectOptions, 'onStage' | 'cache'> = {}): Iterable<VariantsArtifact> {
   return detectionFiles(detect(docs, options));
 }

@@ -6,7 +6,8 @@
  * same word for word.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { withoutCommon } from './common.js';
+import { commonPart, withoutCommon } from './common.js';
+import { decodePreparedEntry, encodePreparedEntry, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
 import { overlap, shingleSet } from './shingles.js';
 import { compareUnits } from './units.js';
@@ -35,6 +36,8 @@ export interface PreparedDoc {
   doc: PolicyDocument;
   set: Uint32Array;
   units: number[];
+  /** The stored entry these sets come from (prepared-cache.ts), until its signatures are taken or found stale. */
+  entry?: PreparedEntry;
 }
 
 /**
@@ -80,10 +83,17 @@ export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void
   out.docs.push({ doc, set: wordingShingles(keys), units: unitIdx });
 }
 
-export function prepare(docs: PolicyDocument[]): Prepared {
+/** Every document's sets, in id order; from `cache` where it holds a sound entry for the document's content. */
+export function prepare(docs: PolicyDocument[], cache?: PreparedCache): Prepared {
   const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: Prepared = { docs: [], units: [] };
-  sorted.forEach((doc, di) => prepareDoc(doc, di, out));
+  sorted.forEach((doc, di) => {
+    const bytes = cache?.get(doc);
+    const entry = bytes ? decodePreparedEntry(bytes, doc) : null;
+    if (!entry) return prepareDoc(doc, di, out);
+    const units = entry.ids.map((id, k) => out.units.push({ id, doc: di, set: entry.unitSets[k] }) - 1);
+    out.docs.push({ doc, set: entry.docSet, units, entry });
+  });
   return out;
 }
 
@@ -249,15 +259,45 @@ export function docSignature(units: readonly number[], unitSigs: Uint32Array[]):
   return sig;
 }
 
-/** Signatures of units over their own (non-boilerplate) shingles, and how many each has. */
-export function unitSignatures(p: Prepared, common: Uint32Array): { sigs: Uint32Array[]; own: Int32Array } {
+/**
+ * Signatures of units over their own (non-boilerplate) shingles, and how many each has. With `cache`, a document
+ * whose stored entry was made with the same boilerplate among its shingles takes its stored signatures; every
+ * other document's are computed and its entry stored.
+ */
+export function unitSignatures(p: Prepared, common: Uint32Array, cache?: PreparedCache): { sigs: Uint32Array[]; own: Int32Array } {
   const own = new Int32Array(p.units.length);
+  const sigs: Uint32Array[] = new Array<Uint32Array>(p.units.length);
+  const fresh: { d: PreparedDoc; boiler: Uint32Array | null }[] = [];
+  for (const d of p.docs) {
+    const boiler = cache ? commonPart(d.units.map((u) => p.units[u].set), common) : null;
+    const entry = d.entry;
+    d.entry = undefined;
+    if (entry && boiler && sameValues(entry.boiler, boiler)) {
+      d.units.forEach((u, k) => {
+        sigs[u] = entry.sigs[k];
+        own[u] = entry.own[k];
+      });
+    } else fresh.push({ d, boiler });
+  }
   // Views into one buffer: a separate buffer per unit doubled their memory at 700,000 units.
-  const flat = new Uint32Array(p.units.length * SIGNATURE_LENGTH);
-  const sigs = p.units.map((u, i) => {
-    const set = withoutCommon(u.set, common);
-    own[i] = set.length;
-    return signature(set, flat.subarray(i * SIGNATURE_LENGTH, (i + 1) * SIGNATURE_LENGTH));
-  });
+  const flat = new Uint32Array(fresh.reduce((n, f) => n + f.d.units.length, 0) * SIGNATURE_LENGTH);
+  let at = 0;
+  for (const { d, boiler } of fresh) {
+    for (const u of d.units) {
+      const set = withoutCommon(p.units[u].set, common);
+      own[u] = set.length;
+      sigs[u] = signature(set, flat.subarray(at, (at += SIGNATURE_LENGTH)));
+    }
+    if (cache && boiler) {
+      const units = d.units.map((u) => p.units[u]);
+      cache.put(d.doc, encodePreparedEntry({ ids: units.map((u) => u.id), unitSets: units.map((u) => u.set), docSet: d.set, boiler, own: Int32Array.from(d.units, (u) => own[u]), sigs: d.units.map((u) => sigs[u]) }));
+    }
+  }
   return { sigs, own };
+}
+
+function sameValues(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

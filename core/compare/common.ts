@@ -108,3 +108,15 @@ export function withoutCommon(set: Uint32Array, common: Uint32Array): Uint32Arra
   for (let i = 0; i < set.length; i++) if (!inTable(t, set[i])) out[n++] = set[i];
   return n === set.length ? set : out.slice(0, n);
 }
+
+/** The shingles of `sets` (each sorted) that are in sorted `common`: sorted, distinct. */
+export function commonPart(sets: readonly Uint32Array[], common: Uint32Array): Uint32Array {
+  if (!common.length) return new Uint32Array(0);
+  const t = commonTable(common);
+  const found: number[] = [];
+  for (const set of sets) for (let i = 0; i < set.length; i++) if (inTable(t, set[i])) found.push(set[i]);
+  const sorted = Uint32Array.from(found).sort();
+  let w = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i];
+  return sorted.slice(0, w);
+}

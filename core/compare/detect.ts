@@ -18,6 +18,7 @@ import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
 import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauses, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitSignatures, type ClauseGraph } from './clause-matches.js';
 import { measuredPair } from './relations.js';
+import type { PreparedCache } from './prepared-cache.js';
 
 // Clause matching and its thresholds are in clause-matches.ts, the relation of two measured texts in relations.ts.
 /** Links outside a family kept per document (the best of each document): what 相似文本 lists beyond the family. */
@@ -29,6 +30,8 @@ export interface DetectOptions {
   method?: 'lsh' | 'all-pairs';
   /** Called after each stage with its name (scripts/profile-variants.ts samples memory there). */
   onStage?: (stage: string) => void;
+  /** Per-document sets and signatures kept from an earlier build (prepared-cache.ts); the result is the same without. */
+  cache?: PreparedCache;
 }
 
 /** Stable, URL-safe family id from its members (two 32-bit FNV hashes: no crypto needed for a label). */
@@ -100,11 +103,11 @@ export function clauseCounterparts(d: Detection, u: number): ClauseMatch[] {
 export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Detection {
   const method = options.method ?? 'lsh';
   const stage = options.onStage ?? (() => undefined);
-  const p = prepare(docs);
+  const p = prepare(docs, options.cache);
   stage('prepare');
   const common = commonShingles(p.docs.map((d) => d.set));
   stage('common');
-  let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
+  let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common, options.cache) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
   stage('signatures');
   const graph = matchClauses(p, method, unitSigs, own);
   stage('matchClauses');

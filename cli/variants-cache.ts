@@ -1,0 +1,77 @@
+/**
+ * The variants step's per-document cache in the corpus folder (cache/variants/<key>.bin), like the parse
+ * cache (parse-pool.ts): one entry per document (core/compare/prepared-cache.ts), named by a hash of the
+ * document as the build produced it and of the entry format, so a changed document, or a build of another
+ * format, finds nothing. Entries are read and written synchronously, as detection asks for them; what an
+ * entry holds is checked by core before it is used. Entries no build used are pruned after the build.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { PolicyDocument } from '../core/corpus/types.js';
+import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prepared-cache.js';
+import { sha256Hex } from './hash.js';
+
+export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
+const CACHE_NAME = /^[0-9a-f]{64}\.bin$/;
+
+export interface VariantsCache extends PreparedCache {
+  /** Entry names this build asked for (the rest can be pruned). */
+  used: Set<string>;
+  /** Entries read (whether sound or not: core decides), and entries written. */
+  read: number;
+  written: number;
+}
+
+export function variantsCache(corpusDir: string): VariantsCache {
+  const dir = path.join(corpusDir, VARIANTS_CACHE_DIR);
+  mkdirSync(dir, { recursive: true });
+  const keys = new WeakMap<PolicyDocument, string>();
+  const keyOf = (doc: PolicyDocument) => {
+    let key = keys.get(doc);
+    if (!key) keys.set(doc, (key = `${sha256Hex(`variants ${PREPARED_CACHE_VERSION}\n${JSON.stringify(doc)}`)}.bin`));
+    return key;
+  };
+  const cache: VariantsCache = {
+    used: new Set(),
+    read: 0,
+    written: 0,
+    get(doc) {
+      const key = keyOf(doc);
+      cache.used.add(key);
+      try {
+        const bytes = readFileSync(path.join(dir, key));
+        cache.read++;
+        return bytes;
+      } catch {
+        return null;
+      }
+    },
+    put(doc, entry) {
+      const file = path.join(dir, keyOf(doc));
+      // Written aside and renamed: a killed build leaves no half entry (core would refuse it, but need not see one).
+      const tmp = `${file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, entry);
+        renameSync(tmp, file);
+        cache.written++;
+      } catch {
+        // A cache that cannot be written only makes the next build slower.
+      }
+    },
+  };
+  return cache;
+}
+
+/** Remove entries this build did not use, and leftovers of killed builds: only files named as the cache names them. */
+export async function pruneVariantsCache(corpusDir: string, used: Set<string>): Promise<number> {
+  const dir = path.join(corpusDir, VARIANTS_CACHE_DIR);
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const stale = CACHE_NAME.test(name) ? !used.has(name) : /^[0-9a-f]{64}\.bin\.\d+\.tmp$/.test(name);
+    if (!stale) continue;
+    await unlink(path.join(dir, name)).catch(() => undefined);
+    removed++;
+  }
+  return removed;
+}

@@ -1,0 +1,126 @@
+/**
+ * The variants step's per-document cache (prepared-cache.ts): a build that reads its entries writes the same
+ * files as one without, after a document changed too; an entry that is damaged, of another document, or made
+ * under other boilerplate is recomputed, never trusted.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { mulberry32 } from '../util/random.js';
+import { variantsArtifacts } from './artifact.js';
+import { decodePreparedEntry, encodePreparedEntry, type PreparedCache } from './prepared-cache.js';
+
+const BOILERPLATE = [
+  '县级以上人民政府应当加强对本行政区域内相关工作的领导，建立健全工作协调机制，将所需经费列入本级预算。',
+  '违反本条例规定，构成违反治安管理行为的，由公安机关依法给予治安管理处罚；构成犯罪的，依法追究刑事责任。',
+  '本条例自公布之日起施行。',
+];
+const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研';
+
+function doc(id: string, texts: string[]): PolicyDocument {
+  const units = texts.map((t, i) => ({ id: `${id}~ar${i + 1}`, path: `ar${i + 1}`, level: 'article', label: '', heading: null, paragraphs: [{ text: t, pages: [] }], pages: [], children: [] }) as unknown as Unit);
+  return { id, title: `某某条例${id}`, titleSource: 'title-line', issuer: '', issuers: [], date: null, effectiveDate: null, region: { level: 'unknown', province: null, city: null }, kind: '条例', addressees: null, signature: [], units } as unknown as PolicyDocument;
+}
+
+/** 120 texts of their own plus boilerplate (so some shingles are common); every fourth has an adapted copy (one article rewritten, one dropped). */
+function corpus(): PolicyDocument[] {
+  const rnd = mulberry32(11);
+  const text = (len: number) => Array.from({ length: len }, () => HAN[Math.floor(rnd() * HAN.length)]).join('');
+  const out: PolicyDocument[] = [];
+  for (let i = 0; i < 120; i++) {
+    const own = Array.from({ length: 6 }, () => text(70));
+    out.push(doc(`d${String(i).padStart(4, '0')}`, [...own, ...BOILERPLATE]));
+    if (i % 4 === 0) out.push(doc(`c${String(i).padStart(4, '0')}`, [own[0], text(70), ...own.slice(2, 5), ...BOILERPLATE]));
+  }
+  return out;
+}
+
+/** An in-memory cache keyed by content, counting what was asked and stored. */
+function memoryCache(store = new Map<string, Uint8Array>()) {
+  const key = (d: PolicyDocument) => JSON.stringify(d);
+  const c = {
+    store,
+    hits: 0,
+    puts: [] as string[],
+    get: (d: PolicyDocument) => {
+      const e = store.get(key(d)) ?? null;
+      if (e) c.hits++;
+      return e;
+    },
+    put: (d: PolicyDocument, e: Uint8Array) => {
+      c.puts.push(d.id);
+      store.set(key(d), e);
+    },
+  } satisfies PreparedCache & Record<string, unknown>;
+  return c;
+}
+
+const files = (docs: PolicyDocument[], cache?: PreparedCache) => [...variantsArtifacts(docs, { cache })].map((f) => `${f.path}\n${f.data}`);
+
+describe('the variants cache', () => {
+  const docs = corpus();
+  const plain = files(docs);
+
+  it('a second build takes every document from the cache and writes the same files, families and all', () => {
+    expect(plain.some((f) => f.includes('"relation":"adaptation"'))).toBe(true);
+    const cache = memoryCache();
+    expect(files(docs, cache)).toEqual(plain);
+    expect(cache.puts.length).toBe(docs.length);
+    const again = memoryCache(cache.store);
+    expect(files(docs, again)).toEqual(plain);
+    expect(again.hits).toBe(docs.length);
+    expect(again.puts).toEqual([]);
+  });
+
+  it('after one document changed, only it is computed again, and the files are those of a build without cache', () => {
+    const cache = memoryCache();
+    files(docs, cache);
+    const changed = docs.map((d) => (d.id === 'c0008' ? doc(d.id, ['新增一条完全不同的规定，用来改变这份文件的文字和它的条文匹配结果。', ...d.units.slice(1).map((u) => u.paragraphs[0].text)]) : d));
+    const again = memoryCache(cache.store);
+    expect(files(changed, again)).toEqual(files(changed));
+    expect(again.puts).toEqual(['c0008']);
+  });
+
+  it('a damaged entry is recomputed, not trusted', () => {
+    const cache = memoryCache();
+    files(docs, cache);
+    // Zero the document shingle set of a family member: trusted, it would drop the document's every pair.
+    const victim = docs.find((d) => d.id === 'c0004')!;
+    const k = JSON.stringify(victim);
+    const bytes = cache.store.get(k)!.slice();
+    const words = new Uint32Array(bytes.buffer);
+    const n = words[3];
+    words.fill(0, 9 + n, 9 + n + words[4]);
+    cache.store.set(k, bytes);
+    const again = memoryCache(cache.store);
+    expect(files(docs, again)).toEqual(plain);
+    expect(again.puts).toEqual(['c0004']);
+  });
+
+  it('an entry made under other boilerplate has its signatures made again', () => {
+    const cache = memoryCache();
+    files(docs, cache);
+    // A sound entry whose signatures were made when one more of its shingles was common: they are not this build's.
+    const victim = docs.find((d) => d.id === 'd0004')!;
+    const k = JSON.stringify(victim);
+    const e = decodePreparedEntry(cache.store.get(k)!, victim)!;
+    const extra = e.unitSets[0][0];
+    const boiler = Uint32Array.from(new Set([...e.boiler, extra])).sort();
+    cache.store.set(k, encodePreparedEntry({ ...e, boiler, sigs: e.sigs.map((s) => new Uint32Array(s.length)) }));
+    const again = memoryCache(cache.store);
+    expect(files(docs, again)).toEqual(plain);
+    expect(again.puts).toEqual(['d0004']);
+  });
+
+  it('an entry is refused for another document, cut short, or of another format', () => {
+    const cache = memoryCache();
+    files(docs, cache);
+    const [a, b] = docs;
+    const entry = cache.store.get(JSON.stringify(a))!;
+    expect(decodePreparedEntry(entry, a)).not.toBeNull();
+    expect(decodePreparedEntry(entry, b)).toBeNull();
+    expect(decodePreparedEntry(entry.subarray(0, entry.length - 4), a)).toBeNull();
+    const other = entry.slice();
+    new Uint32Array(other.buffer)[1]++;
+    expect(decodePreparedEntry(other, a)).toBeNull();
+  });
+});

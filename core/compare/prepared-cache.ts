@@ -1,0 +1,104 @@
+/**
+ * What variant detection computes for one document alone, kept for the next build (issue 20: a rebuild after
+ * one changed file): its units' ids and shingle sets, its own shingle set, and its units' MinHash signatures
+ * without boilerplate with the count of shingles each has left. Signatures depend on the corpus's common
+ * shingles, but only through the document's own shingles among them (`boiler`): while those are the same, the
+ * stored signatures are exactly what would be computed.
+ *
+ * An entry is bytes (the CLI keeps one file per document, named by a hash of its content); it is checked whole
+ * before use (layout, a checksum, the document's unit ids) and anything that does not check out is recomputed,
+ * never trusted. The decoded arrays are views into the entry: reusing one costs no copy.
+ */
+import type { PolicyDocument } from '../corpus/types.js';
+import { SIGNATURE_LENGTH } from './minhash.js';
+import { SHINGLE_SIZE } from './shingles.js';
+
+/** Where detection finds and leaves entries; keyed by the document's content (the caller hashes it). */
+export interface PreparedCache {
+  /** The entry stored for this document's content, or null. */
+  get(doc: PolicyDocument): Uint8Array | null;
+  /** Store the entry of this document (one that had none, or a stale one). */
+  put(doc: PolicyDocument, entry: Uint8Array): void;
+}
+
+export interface PreparedEntry {
+  ids: string[];
+  unitSets: Uint32Array[];
+  docSet: Uint32Array;
+  /** The document's shingles (from its units) that were common when the signatures were made, sorted. */
+  boiler: Uint32Array;
+  /** Per unit: shingles left without the common ones. */
+  own: Int32Array;
+  /** Per unit: its signature. */
+  sigs: Uint32Array[];
+}
+
+const MAGIC = 0x50565231; // "PVR1"
+/** Raise when what is stored, or how it is computed (shingles, signatures, unit wording), changes. */
+export const PREPARED_CACHE_VERSION = 1;
+const HEADER = 9;
+
+function checksum(words: Uint32Array, from: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h >>> 0;
+}
+
+export function encodePreparedEntry(e: PreparedEntry): Uint8Array {
+  const n = e.ids.length;
+  const ids = new TextEncoder().encode(e.ids.join('\n'));
+  const total = e.unitSets.reduce((s, x) => s + x.length, 0);
+  const words = HEADER + n + e.docSet.length + total + e.boiler.length + n + n * SIGNATURE_LENGTH + Math.ceil(ids.length / 4);
+  const out = new Uint32Array(words);
+  out.set([MAGIC, PREPARED_CACHE_VERSION, (SIGNATURE_LENGTH << 8) | SHINGLE_SIZE, n, e.docSet.length, total, e.boiler.length, ids.length, 0]);
+  let at = HEADER;
+  e.unitSets.forEach((s, i) => (out[at + i] = s.length));
+  at += n;
+  out.set(e.docSet, at);
+  at += e.docSet.length;
+  for (const s of e.unitSets) {
+    out.set(s, at);
+    at += s.length;
+  }
+  out.set(e.boiler, at);
+  at += e.boiler.length;
+  out.set(e.own, at);
+  at += n;
+  for (const s of e.sigs) {
+    out.set(s, at);
+    at += SIGNATURE_LENGTH;
+  }
+  new Uint8Array(out.buffer, at * 4, ids.length).set(ids);
+  out[HEADER - 1] = checksum(out, HEADER);
+  return new Uint8Array(out.buffer);
+}
+
+/** The entry in `bytes` if it is whole, of this version and of `doc` (its unit ids are the document's); else null. */
+export function decodePreparedEntry(bytes: Uint8Array, doc: PolicyDocument): PreparedEntry | null {
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < HEADER * 4) return null;
+  // A view needs a 4-byte-aligned offset; a file read whole usually has one, a copy makes sure.
+  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(bytes.slice().buffer);
+  const [magic, version, layout, n, docLen, total, boilerLen, idBytes, sum] = words;
+  if (magic !== MAGIC || version !== PREPARED_CACHE_VERSION || layout !== ((SIGNATURE_LENGTH << 8) | SHINGLE_SIZE)) return null;
+  const sigStart = HEADER + n + docLen + total + boilerLen + n;
+  if (sigStart + n * SIGNATURE_LENGTH + Math.ceil(idBytes / 4) !== words.length) return null;
+  if (checksum(words, HEADER) !== sum) return null;
+  const ids = idBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (sigStart + n * SIGNATURE_LENGTH) * 4, idBytes)).split('\n') : [];
+  if (ids.length !== n || ids.some((id) => !id.startsWith(`${doc.id}~`))) return null;
+  let at = HEADER + n;
+  const docSet = words.subarray(at, (at += docLen));
+  const unitSets: Uint32Array[] = [];
+  let sum2 = 0;
+  for (let i = 0; i < n; i++) {
+    const len = words[HEADER + i];
+    sum2 += len;
+    if (sum2 > total) return null;
+    unitSets.push(words.subarray(at, (at += len)));
+  }
+  if (sum2 !== total) return null;
+  const boiler = words.subarray(at, (at += boilerLen));
+  const own = new Int32Array(words.buffer, words.byteOffset + at * 4, n);
+  at += n;
+  const sigs = Array.from({ length: n }, (_, i) => words.subarray(at + i * SIGNATURE_LENGTH, at + (i + 1) * SIGNATURE_LENGTH));
+  return { ids, unitSets, docSet, boiler, own, sigs };
+}
