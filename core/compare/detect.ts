@@ -146,7 +146,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
     const A = p.docs[i];
     const B = p.docs[j];
     if (!A.set.length || !B.set.length) continue;
-    const pair = measuredPair(A.doc, B.doc, overlap(A.set, B.set), shared.get(i * nDocs + j) ?? 0);
+    const pair = measuredPair(A.doc, B.doc, overlap(A.set, B.set), shared.get(docPairKey(i, j, nDocs)) ?? 0);
     if (!pair) continue;
     pairs.push(pair);
     links.push({ a: i, b: j, relation: pair.relation, weight: pairWeight(pair) });
