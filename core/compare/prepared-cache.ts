@@ -10,6 +10,7 @@
  * never trusted. The decoded arrays are views into the entry: reusing one costs no copy.
  */
 import type { PolicyDocument } from '../corpus/types.js';
+import { allUnits } from '../corpus/units.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import { SHINGLE_SIZE } from './shingles.js';
 
@@ -83,8 +84,11 @@ export function decodePreparedEntry(bytes: Uint8Array, doc: PolicyDocument): Pre
   const sigStart = HEADER + n + docLen + total + boilerLen + n;
   if (sigStart + n * SIGNATURE_LENGTH + Math.ceil(idBytes / 4) !== words.length) return null;
   if (checksum(words, HEADER) !== sum) return null;
-  const ids = idBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (sigStart + n * SIGNATURE_LENGTH) * 4, idBytes)).split('\n') : [];
-  if (ids.length !== n || ids.some((id) => !id.startsWith(`${doc.id}~`))) return null;
+  const stored = idBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (sigStart + n * SIGNATURE_LENGTH) * 4, idBytes)).split('\n') : [];
+  // Each must be a unit of this document; the document's own strings are kept (700,000 copies would be 100 MB).
+  const unitIds = new Map(allUnits(doc.units).map((u) => [u.id, u.id]));
+  const ids = stored.map((id) => unitIds.get(id));
+  if (ids.length !== n || ids.some((id) => id === undefined)) return null;
   let at = HEADER + n;
   const docSet = words.subarray(at, (at += docLen));
   const unitSets: Uint32Array[] = [];
@@ -100,5 +104,5 @@ export function decodePreparedEntry(bytes: Uint8Array, doc: PolicyDocument): Pre
   const own = new Int32Array(words.buffer, words.byteOffset + at * 4, n);
   at += n;
   const sigs = Array.from({ length: n }, (_, i) => words.subarray(at + i * SIGNATURE_LENGTH, at + (i + 1) * SIGNATURE_LENGTH));
-  return { ids, unitSets, docSet, boiler, own, sigs };
+  return { ids: ids as string[], unitSets, docSet, boiler, own, sigs };
 }
