@@ -7,7 +7,7 @@ import { CompareButton, CompareNotice } from '../compare/LibraryCompare';
 import { DocList } from './DocList';
 import { FacetList } from './FacetList';
 import { ImportButton } from '../import/ImportPanel';
-import { SOURCE_MINE, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter, type FacetKey } from './filters';
+import { SOURCE_MINE, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter, type FacetKey } from '../../core/corpus/library-filters';
 
 const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
 
