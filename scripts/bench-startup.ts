@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { PolicyDocument, Unit } from '../core/corpus/types';
-import { FIXTURE_CORPUS, launch, startServer } from '../e2e/browser/harness';
+import { FIXTURE_CORPUS, launch, startServer, writeLibraryHead } from '../e2e/browser/harness';
 import { flatten, readCorpus, scenarioDoc } from '../e2e/browser/corpus-facts';
 import { makeLargeLibrary } from '../e2e/browser/large-library';
 import { DEFAULT_CORPUS } from './preview-server';
@@ -107,6 +107,7 @@ export function makeStressCorpus(dir: string, library: { id: string }[], minUnit
   const lib = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8'));
   const { units: _u, formatVersion: _f, addressees: _a, signature: _s, ...summary } = stress;
   writeFileSync(join(out, 'library.json'), JSON.stringify([...lib, summary]));
+  writeLibraryHead(out);
   return { dir: out, id, units, chars };
 }
 

@@ -14,6 +14,7 @@ import { flattenUnits, unitOwnText } from './structure.js';
 import type { BodyMissing, BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 import { fold } from '../text/normalize.js';
+import { LIBRARY_HEAD_FILE, libraryHead } from './library-head.js';
 
 export interface RawFile {
   name: string;
@@ -269,7 +270,9 @@ export function inFolder(folder: string, artifacts: readonly CorpusArtifact[]): 
 
 export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
   const files = new Map<string, string>();
-  files.set('library.json', compactJson(result.docs.map(summarize)));
+  const summaries = result.docs.map(summarize);
+  files.set('library.json', compactJson(summaries));
+  files.set(LIBRARY_HEAD_FILE, compactJson(libraryHead(summaries)));
   for (const d of result.docs) files.set(`docs/${d.id}.json`, compactJson(d));
   for (const a of artifacts) {
     if (files.has(a.path) || a.path === 'manifest.json') throw new Error(`two corpus files at ${a.path}`);
