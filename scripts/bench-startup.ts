@@ -126,6 +126,7 @@ const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms  (min ${Math.m
 function printLarge(large: Awaited<ReturnType<typeof measureLargeLibrary>>) {
   console.log(`large library (${large.count} documents): baseline static file ${fmt(large.floor)}`);
   console.log(`large library: library visible (navigation → first row painted): ${fmt(large.visible)}   target < 1000 ms and ≤ 2× the static file`);
+  console.log(`large library: the full list in place (filters live): ${fmt(large.full)}`);
   console.log(`large library: ${large.rows} rows in the DOM; year facet clicked → count changed ${fmt(large.facet)}; quick filter typed → count changed ${fmt(large.typed)}   target < 100 ms`);
 }
 
@@ -247,6 +248,7 @@ async function measureLargeLibrary(n: number) {
   await browser.context.addInitScript({ content: PROBE });
   const floor: number[] = [];
   const visible: number[] = [];
+  const full: number[] = [];
   const facet: number[] = [];
   const typed: number[] = [];
   let rows = 0;
@@ -283,6 +285,9 @@ async function measureLargeLibrary(n: number) {
       await page.goto(server.url);
       await page.waitForFunction(() => (window as any).__bench.libraryAt !== null, undefined, { timeout: 30_000 });
       visible.push(await page.evaluate(() => (window as any).__bench.libraryAt));
+      // The first screen may be the build's head (aria-busy): filters are timed on the full list.
+      await page.waitForFunction(() => document.querySelector('#doc-list:not([aria-busy])') !== null, undefined, { timeout: 30_000 });
+      full.push(await page.evaluate(() => performance.now()));
       rows = await page.locator('[data-testid=doc-row]').count();
       const year = page.getByTestId('facet-year').getByRole('button', { pressed: false }).nth(1);
       facet.push(await countChangeAfter(() => year.click(), page));
@@ -308,7 +313,7 @@ async function measureLargeLibrary(n: number) {
     await browser.close();
     await server.close();
   }
-  return { count: lib.count, floor, visible, facet, typed, rows };
+  return { count: lib.count, floor, visible, full, facet, typed, rows };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url))) {

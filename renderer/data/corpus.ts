@@ -30,8 +30,21 @@ onUserLibraryChange(() => {
   for (const id of [...docs.keys()]) if (isUserDocId(id)) docs.delete(id);
 });
 
+type IdleScheduler = (cb: () => void, opts: { timeout: number }) => number;
+
+/** When the main thread is next idle (the head painted, its first frames drawn), or after 300 ms at most. */
+function whenIdle(): Promise<void> {
+  const idle = (globalThis as { requestIdleCallback?: IdleScheduler }).requestIdleCallback;
+  return new Promise((ok) => (idle ? idle(() => ok(), { timeout: 300 }) : setTimeout(ok, 0)));
+}
+
 export function loadLibrary(): Promise<RestoredLibrary> {
-  library ??= Promise.all([getJson('corpus/library.json').then(restoreLibrary), userSummaries()]).then(([lib, mine]) => ({ ...lib, docs: [...lib.docs, ...mine] }));
+  // The full list's bytes arrive with the page (index.html preloads them), but reading several megabytes of JSON
+  // is one long task: with a head to show, it waits until the head is on screen and the page is idle.
+  library ??= loadLibraryHead()
+    .then((h) => (h ? whenIdle() : undefined))
+    .then(() => Promise.all([getJson('corpus/library.json').then(restoreLibrary), userSummaries()]))
+    .then(([lib, mine]) => ({ ...lib, docs: [...lib.docs, ...mine] }));
   // A failed load must not be cached, or the retry button could never work.
   library.catch(() => (library = null));
   return library;
