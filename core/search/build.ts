@@ -18,6 +18,7 @@ import lunr from 'lunr';
 import { encodeInts, encodeSorted } from './codec.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { indexTerms, normalizeUnitText } from './tokenizer.js';
+import { encodeUnits } from './unit-table.js';
 import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedTexts, type SerializedUnits } from './format.js';
 
 export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedTexts, type SerializedUnits };
@@ -162,11 +163,7 @@ export function buildIndexData(
     postings.push(s);
   }
   return {
-    units: {
-      v: SEARCH_FORMAT_VERSION,
-      docs: corpus.docs,
-      units: corpus.units.map((u) => (u.opening ? [u.doc, u.path, u.trail, u.opening] : [u.doc, u.path, u.trail])),
-    },
+    units: encodeUnits(corpus, SEARCH_FORMAT_VERSION),
     index: {
       v: SEARCH_FORMAT_VERSION,
       tokenizer: TOKENIZER_ID,

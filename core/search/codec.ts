@@ -38,6 +38,17 @@ export function encodeSorted(values: ArrayLike<number>): string {
 }
 
 /** Decode `count` integers starting at `offset`; returns the values and the end offset. */
+/** How many numbers `s` holds (digits without the continuation bit), or -1 when it is not a whole VLQ stream. */
+export function countInts(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const digit = DECODE[s.charCodeAt(i)] ?? -1;
+    if (digit < 0) return -1;
+    if (digit < 32) n++;
+  }
+  return s.length && (DECODE[s.charCodeAt(s.length - 1)] & 32) !== 0 ? -1 : n;
+}
+
 export function decodeInts(s: string, offset: number, count: number, out: Int32Array, delta: boolean): number {
   let pos = offset;
   let prev = -1;
