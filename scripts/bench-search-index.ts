@@ -4,7 +4,7 @@
  *   node --expose-gc --import tsx scripts/bench-search-index.ts --corpus DIR [--runs N] [--out FILE]
  *
  * Loads the built documents of a corpus (DIR/current or a flat corpus), flattens them as the build does,
- * then runs `searchArtifactsOf` (what the build's search thread runs) N times. Printed per run: wall time,
+ * then runs `searchArtifactsOf` (what the build's search thread runs) N times. Printed per run: wall and CPU time,
  * the process RSS sampled every 20 ms from a second thread (the index step is one synchronous call, so the
  * main thread cannot sample itself) above the RSS before the step, and the heap the step leaves behind.
  * --out writes the artifacts' sha256 per path (to compare two versions of the code for identical bytes).
@@ -61,12 +61,14 @@ async function main() {
     const sampler = rssSampler();
     await new Promise((res) => setTimeout(res, 50)); // the sampler is running
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let artifacts: ReturnType<typeof searchArtifactsOf> | null = searchArtifactsOf(corpus);
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     const peak = await sampler.stop();
     const bytes = artifacts.reduce((n, a) => n + a.data.length, 0);
     console.log(
-      `run ${r + 1}: ${(ms / 1000).toFixed(2)} s; RSS before ${(before.rss / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB (+${((peak - before.rss) / MB).toFixed(0)} MB); ` +
+      `run ${r + 1}: ${(ms / 1000).toFixed(2)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s); RSS before ${(before.rss / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB (+${((peak - before.rss) / MB).toFixed(0)} MB); ` +
         `${artifacts.length} files, ${(bytes / 1e6).toFixed(1)} M characters`,
     );
     const out = opt('--out');

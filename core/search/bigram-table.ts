@@ -1,11 +1,12 @@
 /**
- * The bigrams of a corpus (a pair of code units c, d as the key c·65536 + d) → a slot, in flat typed
+ * The bigrams of a corpus (a pair of code units c, d as the 32-bit key (c << 16) | d, an int32: half the
+ * CJK block is above 0x8000, and keys past 2^31 as numbers would be doubles) → a slot, in flat typed
  * arrays (open addressing, linear probing): what a Map<number, …> with millions of entries costs in
- * objects and hashing, here about 13 bytes a slot. Slots stay put until the table grows, so callers
- * keep per-slot figures in the table's own arrays (`count`, `mark`), which grow with it.
+ * objects and hashing, here 13 bytes a slot. Slots stay put until the table grows, so callers keep
+ * per-slot figures in the table's own arrays (`count`, `mark`), which grow with it.
  */
 export class BigramTable {
-  keys: Uint32Array;
+  keys: Int32Array;
   used: Uint8Array;
   /** Per slot, the caller's: e.g. the number of units a bigram occurs in, later a write position. */
   count: Int32Array;
@@ -18,7 +19,7 @@ export class BigramTable {
     let cap = 1 << 4;
     while (cap < capacity) cap *= 2;
     this.mask = cap - 1;
-    this.keys = new Uint32Array(cap);
+    this.keys = new Int32Array(cap);
     this.used = new Uint8Array(cap);
     this.count = new Int32Array(cap);
     this.mark = new Int32Array(cap).fill(-1);
@@ -61,7 +62,7 @@ export class BigramTable {
     const { keys, used, count, mark } = this;
     const cap = this.capacity * 2;
     this.mask = cap - 1;
-    this.keys = new Uint32Array(cap);
+    this.keys = new Int32Array(cap);
     this.used = new Uint8Array(cap);
     this.count = new Int32Array(cap);
     this.mark = new Int32Array(cap).fill(-1);
@@ -76,11 +77,11 @@ export class BigramTable {
     }
   }
 
-  /** The keys present, ascending. */
+  /** The keys present, as unsigned numbers (c · 65536 + d), ascending: the order of the two-character strings. */
   sortedKeys(): Uint32Array {
-    const out = new Uint32Array(this.size);
+    const out = new Int32Array(this.size);
     let n = 0;
     for (let s = 0; s < this.used.length; s++) if (this.used[s]) out[n++] = this.keys[s];
-    return out.sort();
+    return new Uint32Array(out.buffer).sort();
   }
 }

@@ -43,7 +43,7 @@ export function countedPostings(corpus: SearchCorpus): TermPostings {
       }
       const d = k + 1 < norm.length ? norm.charCodeAt(k + 1) : NL;
       if (d === NL) continue;
-      const s = bigrams.slot(c * 65536 + d);
+      const s = bigrams.slot((c << 16) | d);
       if (bigrams.mark[s] !== u) {
         bigrams.mark[s] = u;
         bigrams.count[s]++;
@@ -51,7 +51,7 @@ export function countedPostings(corpus: SearchCorpus): TermPostings {
     }
   }
 
-  // Term ids: unigrams by code unit, then bigrams by key (c·65536 + d: the order of the two-character strings).
+  // Term ids: unigrams by code unit, then bigrams by c · 65536 + d (the order of the two-character strings).
   const uniCodes: number[] = [];
   for (let c = 0; c < 65536; c++) if (uniCount[c]) uniCodes.push(c);
   const biKeys = bigrams.sortedKeys();
@@ -65,13 +65,13 @@ export function countedPostings(corpus: SearchCorpus): TermPostings {
   });
   const biCodes = new Uint16Array(2 * biKeys.length);
   for (let r = 0; r < biKeys.length; r++) {
-    const s = bigrams.find(biKeys[r]);
+    const s = bigrams.find(biKeys[r] | 0);
     const id = uniCodes.length + r;
     df[id] = bigrams.count[s];
     bigrams.count[s] = at;
     at += df[id];
-    biCodes[2 * r] = Math.floor(biKeys[r] / 65536);
-    biCodes[2 * r + 1] = biKeys[r] % 65536;
+    biCodes[2 * r] = biKeys[r] >>> 16;
+    biCodes[2 * r + 1] = biKeys[r] & 0xffff;
   }
 
   const refs = new Int32Array(at);
@@ -88,7 +88,7 @@ export function countedPostings(corpus: SearchCorpus): TermPostings {
       }
       const d = k + 1 < norm.length ? norm.charCodeAt(k + 1) : NL;
       if (d === NL) continue;
-      const s = bigrams.find(c * 65536 + d);
+      const s = bigrams.find((c << 16) | d);
       if (bigrams.mark[s] !== u) {
         bigrams.mark[s] = u;
         refs[bigrams.count[s]++] = u;
