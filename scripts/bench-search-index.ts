@@ -1,7 +1,7 @@
 /**
  * The search-index step of the corpus build alone, timed and its memory measured:
  *
- *   node --expose-gc --import tsx scripts/bench-search-index.ts --corpus DIR [--runs N] [--out FILE]
+ *   npm run bench:search-index -- --corpus DIR [--runs N] [--out FILE]
  *
  * Loads the built documents of a corpus (DIR/current or a flat corpus), flattens them as the build does,
  * then runs `searchArtifactsOf` (what the build's search thread runs) N times. Printed per run: wall and CPU time,
