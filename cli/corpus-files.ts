@@ -147,28 +147,37 @@ export async function checkCorpusFolder(corpusDir: string): Promise<{ ok: true; 
 export type SwitchStep = 'staged' | 'version-in-place' | 'switched' | 'links' | 'retired';
 
 /**
- * Write one build as a new version and switch readers to it. A failure or a
- * kill before the switch leaves the previous version current (its staging
- * folder is removed by the next build); after it, the new one is current and
- * the next build finishes retiring the old ones.
+ * Write one build as a new version and switch readers to it. The files are
+ * written as they come (a stream that makes each when asked holds one at a
+ * time: core corpusFileStream). A failure or a kill before the switch leaves
+ * the previous version current (its staging folder is removed by the next
+ * build); after it, the new one is current and the next build finishes
+ * retiring the old ones.
  */
-export async function writeCorpus(corpusDir: string, files: Map<string, string>, onStep: (s: SwitchStep) => void = () => {}): Promise<{ version: string; retired: string[]; kept: string[] }> {
+export async function writeCorpus(corpusDir: string, files: Iterable<[string, string]>, onStep: (s: SwitchStep) => void = () => {}): Promise<{ version: string; retired: string[]; kept: string[] }> {
   const versions = path.join(corpusDir, VERSIONS_DIR);
   await mkdir(versions, { recursive: true });
   await removeStaleStaging(corpusDir);
   const staging = path.join(versions, `.build-${process.pid}`);
+  let manifestJson = '{}';
   try {
+    const made = new Set<string>();
     for (const [rel, content] of files) {
       const target = path.join(staging, rel);
-      await mkdir(path.dirname(target), { recursive: true });
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        made.add(dir);
+      }
       await writeFile(target, content);
+      if (rel === 'manifest.json') manifestJson = content;
     }
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`, { cause: e });
   }
   onStep('staged');
-  const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as Partial<Manifest>;
+  const manifest = JSON.parse(manifestJson) as Partial<Manifest>;
   const version = `${Date.now().toString(36)}-${String(manifest.contentHash ?? 'nohash').slice(0, 12)}`;
   await rename(staging, path.join(versions, version));
   onStep('version-in-place');
