@@ -4,10 +4,10 @@
  *
  * Layout of a corpus folder (DIR, resources/corpus by default):
  *   raw/                       the user's raw texts (never written)
- *   versions/<version>/        one complete build: manifest.json, library.json, docs/, search/, variants.json, variants/, variants-lsh.json
+ *   versions/<version>/        one complete build: manifest.json, library.json, library-head.json, docs/, search/, variants.json, variants/, variants-lsh.json
  *   current -> versions/<v>    the pointer: a symlink, renamed into place last, so a reader sees
  *                              the previous build or the new one, never a mixture or a gap
- *   library.json, manifest.json, variants.json, variants, variants-lsh.json, docs, search
+ *   library.json, library-head.json, manifest.json, variants.json, variants, variants-lsh.json, docs, search
  *                              fixed links through current/, for readers that open DIR/library.json
  *   cache/parse/               parsed raw files by content (cli/parse-pool.ts)
  *   .build.lock                the running build's pid
@@ -20,6 +20,7 @@ import { lstat, mkdir, readFile, readdir, readlink, realpath, rename, rm, rmdir,
 import path from 'node:path';
 import type { DocSummary, Manifest, PolicyDocument } from '../core/corpus/types.js';
 import { restoreLibrary, restoreDocument } from '../core/corpus/restore.js';
+import { LIBRARY_HEAD_FILE } from '../core/corpus/library-head.js';
 import { sha256Hex } from './hash.js';
 import { PROJECT_ROOT } from './project-root.js';
 
@@ -31,13 +32,13 @@ const LOCK_FILE = '.build.lock';
 export const VERSIONS_DIR = 'versions';
 export const CURRENT_LINK = 'current';
 /** Top-level names that lead through `current` into the version, for readers that do not follow the pointer themselves. */
-const COMPAT_LINKS = ['library.json', 'manifest.json', 'variants.json', 'variants', 'variants-lsh.json', 'docs', 'search'] as const;
+const COMPAT_LINKS = ['library.json', LIBRARY_HEAD_FILE, 'manifest.json', 'variants.json', 'variants', 'variants-lsh.json', 'docs', 'search'] as const;
 /** What a build may find in DIR besides those: its own entries and the user's raw texts. */
 const BUILD_ENTRIES = new Set<string>(['raw', VERSIONS_DIR, CURRENT_LINK, 'cache', LOCK_FILE, ...COMPAT_LINKS]);
 const STAGING = /^\.build-(\d+)$/;
 const RETIRING = /^\.old-/;
 /** A link being made by pointTo when its build was killed (only our own names: a user's *.tmp is not ours). */
-const TMP_LINK = /^(current|library\.json|manifest\.json|variants\.json|variants|variants-lsh\.json|docs|search)\.\d+\.tmp$/;
+const TMP_LINK = /^(current|library\.json|library-head\.json|manifest\.json|variants\.json|variants|variants-lsh\.json|docs|search)\.\d+\.tmp$/;
 /** The swap folder of builds before versioned folders: left alone (it may hold a user's files moved aside), but reported. */
 const LEGACY_SWAP_DIR = '.swap-previous';
 
@@ -91,7 +92,7 @@ async function readManifestAt(dir: string): Promise<Manifest | null> {
 /**
  * A flat corpus written by a build before versioned folders: which of its
  * files the build wrote, proven by recomputing its manifest's contentHash over
- * them (library.json, docs/<id>.json of each listed id, variants.json, the
+ * them (library.json, library-head.json when there, docs/<id>.json of each listed id, variants.json, the
  * variants/ shards and the search files). Null when they do not add up: then nothing of it is deleted.
  */
 async function legacyBuildFiles(corpusDir: string): Promise<string[] | null> {
@@ -103,7 +104,7 @@ async function legacyBuildFiles(corpusDir: string): Promise<string[] | null> {
     const inFolder = async (dir: string) => ((await readdir(path.join(corpusDir, dir), { recursive: true }).catch(() => [])) as string[]).map((f) => `${dir}/${f.split(path.sep).join('/')}`);
     const search = await inFolder('search');
     const shards = (await inFolder('variants')).filter((f) => f.endsWith('.json'));
-    const candidates = ['library.json', ...ids.map((id) => `docs/${id}.json`), ...(await exists(path.join(corpusDir, 'variants.json')) ? ['variants.json'] : []), ...shards, ...(await exists(path.join(corpusDir, 'variants-lsh.json')) ? ['variants-lsh.json'] : []), ...search];
+    const candidates = ['library.json', ...(await exists(path.join(corpusDir, LIBRARY_HEAD_FILE)) ? [LIBRARY_HEAD_FILE] : []), ...ids.map((id) => `docs/${id}.json`), ...(await exists(path.join(corpusDir, 'variants.json')) ? ['variants.json'] : []), ...shards, ...(await exists(path.join(corpusDir, 'variants-lsh.json')) ? ['variants-lsh.json'] : []), ...search];
     const files: string[] = [];
     for (const rel of candidates) if ((await lstat(path.join(corpusDir, rel))).isFile()) files.push(rel);
     const hashOf = async (set: string[]) => {
@@ -146,28 +147,37 @@ export async function checkCorpusFolder(corpusDir: string): Promise<{ ok: true; 
 export type SwitchStep = 'staged' | 'version-in-place' | 'switched' | 'links' | 'retired';
 
 /**
- * Write one build as a new version and switch readers to it. A failure or a
- * kill before the switch leaves the previous version current (its staging
- * folder is removed by the next build); after it, the new one is current and
- * the next build finishes retiring the old ones.
+ * Write one build as a new version and switch readers to it. The files are
+ * written as they come (a stream that makes each when asked holds one at a
+ * time: core corpusFileStream). A failure or a kill before the switch leaves
+ * the previous version current (its staging folder is removed by the next
+ * build); after it, the new one is current and the next build finishes
+ * retiring the old ones.
  */
-export async function writeCorpus(corpusDir: string, files: Map<string, string>, onStep: (s: SwitchStep) => void = () => {}): Promise<{ version: string; retired: string[]; kept: string[] }> {
+export async function writeCorpus(corpusDir: string, files: Iterable<[string, string]>, onStep: (s: SwitchStep) => void = () => {}): Promise<{ version: string; retired: string[]; kept: string[] }> {
   const versions = path.join(corpusDir, VERSIONS_DIR);
   await mkdir(versions, { recursive: true });
   await removeStaleStaging(corpusDir);
   const staging = path.join(versions, `.build-${process.pid}`);
+  let manifestJson = '{}';
   try {
+    const made = new Set<string>();
     for (const [rel, content] of files) {
       const target = path.join(staging, rel);
-      await mkdir(path.dirname(target), { recursive: true });
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        made.add(dir);
+      }
       await writeFile(target, content);
+      if (rel === 'manifest.json') manifestJson = content;
     }
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`, { cause: e });
   }
   onStep('staged');
-  const manifest = JSON.parse(files.get('manifest.json') ?? '{}') as Partial<Manifest>;
+  const manifest = JSON.parse(manifestJson) as Partial<Manifest>;
   const version = `${Date.now().toString(36)}-${String(manifest.contentHash ?? 'nohash').slice(0, 12)}`;
   await rename(staging, path.join(versions, version));
   onStep('version-in-place');

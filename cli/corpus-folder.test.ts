@@ -98,7 +98,7 @@ describe("a corpus folder with the user's files in it", () => {
     const built = await tree(current(dir));
     // The flat layout of builds before versioned folders: the same files at the top.
     await rm(path.join(dir, 'versions'), { recursive: true });
-    for (const n of ['current', 'library.json', 'manifest.json', 'variants.json', 'variants', 'variants-lsh.json', 'docs', 'search']) await rm(path.join(dir, n), { recursive: true, force: true });
+    for (const n of ['current', 'library.json', 'library-head.json', 'manifest.json', 'variants.json', 'variants', 'variants-lsh.json', 'docs', 'search']) await rm(path.join(dir, n), { recursive: true, force: true });
     for (const [rel, text] of Object.entries(built)) {
       await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
       await writeFile(path.join(dir, rel), text);

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assembleCorpus, corpusFiles, inFolder, type CorpusArtifact } from '../../core/corpus/build.js';
-import { searchArtifactsOf } from '../../core/search/artifacts.js';
+import { assembleCorpus, corpusFileStream, inFolder, type CorpusArtifact } from '../../core/corpus/build.js';
+import { searchArtifactsOf, type SearchArtifact } from '../../core/search/artifacts.js';
 import { flattenCorpus } from '../../core/search/corpus-units.js';
 import { variantsArtifacts } from '../../core/compare/artifact.js';
 import { pruneVariantsCache, variantsCache } from '../variants-cache.js';
@@ -60,7 +60,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     progress.phase('search');
     // No variable holds the flattened units: once posted (a copy) they can go while variants run.
     const searchWorker = jobs === 0 ? null : new BuildWorker();
-    const searchDone = searchWorker ? searchWorker.search(flattenCorpus(result.docs)) : Promise.resolve(searchArtifactsOf(flattenCorpus(result.docs)));
+    // `let`: a settled promise keeps its value, so it is dropped once awaited (the artifacts then go as they are written).
+    let searchDone: Promise<SearchArtifact[]> | null = searchWorker ? searchWorker.search(flattenCorpus(result.docs)) : Promise.resolve(searchArtifactsOf(flattenCorpus(result.docs)));
     searchDone.catch(() => undefined); // awaited below; not an unhandled rejection while variants run
     progress.phase('variants');
     const vcache = variantsCache(corpusDir);
@@ -70,14 +71,18 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       variants = [...variantsArtifacts(result.docs, { cache: vcache })];
       progress.phase('search');
       search = inFolder('search', await searchDone);
+      searchDone = null;
     } finally {
       await searchWorker?.stop();
     }
     progress.phase('write');
-    const { files: out, manifest } = corpusFiles(result, sha256Hex, [...search, ...variants]);
-    const written = await writeCorpus(corpusDir, out, (step) => {
+    // Written as made: one document's JSON at a time, and each artifact let go once written (so no other reference here).
+    const out = corpusFileStream(result, sha256Hex, [...search, ...variants]);
+    search = variants = [];
+    const written = await writeCorpus(corpusDir, out.files, (step) => {
       if (step === 'staged') progress.phase('switch');
     });
+    const manifest = out.manifest();
     await pruneParseCache(corpusDir, parsed.used);
     await pruneVariantsCache(corpusDir, vcache.used);
     progress.finish();

@@ -14,6 +14,7 @@ import { flattenUnits, unitOwnText } from './structure.js';
 import type { BodyMissing, BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 import { fold } from '../text/normalize.js';
+import { LIBRARY_HEAD_FILE, libraryHead } from './library-head.js';
 
 export interface RawFile {
   name: string;
@@ -267,30 +268,68 @@ export function inFolder(folder: string, artifacts: readonly CorpusArtifact[]): 
   return artifacts.map((a) => ({ path: `${folder}/${a.path}`, data: a.data }));
 }
 
-export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
-  const files = new Map<string, string>();
-  files.set('library.json', compactJson(result.docs.map(summarize)));
-  for (const d of result.docs) files.set(`docs/${d.id}.json`, compactJson(d));
-  for (const a of artifacts) {
-    if (files.has(a.path) || a.path === 'manifest.json') throw new Error(`two corpus files at ${a.path}`);
-    files.set(a.path, a.data);
-  }
-  const hashInput = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, c]) => `${p}\n${sha256Hex(c)}`).join('\n');
-  const manifest: Manifest = {
-    formatVersion: CORPUS_FORMAT_VERSION,
-    contentHash: sha256Hex(hashInput),
-    counts: {
-      rawFiles: result.rawFiles.length + result.skippedFiles,
-      documents: result.docs.length,
-      units: result.docs.reduce((n, d) => n + d.unitCount, 0),
-      characters: result.docs.reduce((n, d) => n + d.charCount, 0),
-      skippedFiles: result.skippedFiles,
-    },
-    rawFiles: result.rawFiles,
-    warnings: result.warnings,
-    notes: result.notes,
-    files: [...files.keys()].sort(),
+/** The files of a build made one at a time, so that a writer holds one document's JSON, not all of them. */
+export interface CorpusFileStream {
+  /** library.json, library-head.json, docs/<id>.json, the artifacts, then manifest.json (over the hashes of those before it). Read once. */
+  files: Iterable<[path: string, content: string]>;
+  /** The manifest, once `files` has been read to its end. */
+  manifest(): Manifest;
+}
+
+/**
+ * The corpus files of a build, each made when asked for and hashed as it passes. The stream owns the
+ * artifacts it is given: it lets go of each once it has been handed on (a caller that keeps no other
+ * reference has the search index and the variants freed as they are written).
+ */
+export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFileStream {
+  const hashes = new Map<string, string>();
+  const pending: (CorpusArtifact | null)[] = artifacts.slice();
+  let manifest: Manifest | null = null;
+  const file = (path: string, content: string): [string, string] => {
+    if (hashes.has(path) || path === 'manifest.json') throw new Error(`two corpus files at ${path}`);
+    hashes.set(path, sha256Hex(content));
+    return [path, content];
   };
-  files.set('manifest.json', stableJson(manifest));
-  return { files, manifest };
+  function* files(): Generator<[string, string]> {
+    const summaries = result.docs.map(summarize);
+    yield file('library.json', compactJson(summaries));
+    yield file(LIBRARY_HEAD_FILE, compactJson(libraryHead(summaries)));
+    for (const d of result.docs) yield file(`docs/${d.id}.json`, compactJson(d));
+    for (let i = 0; i < pending.length; i++) {
+      const a = pending[i]!;
+      pending[i] = null;
+      yield file(a.path, a.data);
+    }
+    const hashInput = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => `${p}\n${h}`).join('\n');
+    manifest = {
+      formatVersion: CORPUS_FORMAT_VERSION,
+      contentHash: sha256Hex(hashInput),
+      counts: {
+        rawFiles: result.rawFiles.length + result.skippedFiles,
+        documents: result.docs.length,
+        units: result.docs.reduce((n, d) => n + d.unitCount, 0),
+        characters: result.docs.reduce((n, d) => n + d.charCount, 0),
+        skippedFiles: result.skippedFiles,
+      },
+      rawFiles: result.rawFiles,
+      warnings: result.warnings,
+      notes: result.notes,
+      files: [...hashes.keys()].sort(),
+    };
+    yield ['manifest.json', stableJson(manifest)];
+  }
+  return {
+    files: { [Symbol.iterator]: files },
+    manifest: () => {
+      if (!manifest) throw new Error('the manifest is made after the last corpus file');
+      return manifest;
+    },
+  };
+}
+
+/** All the corpus files at once (tests, benchmarks); the build writes them as they come (corpusFileStream). */
+export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
+  const stream = corpusFileStream(result, sha256Hex, artifacts);
+  const files = new Map(stream.files);
+  return { files, manifest: stream.manifest() };
 }

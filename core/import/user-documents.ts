@@ -9,9 +9,9 @@
 import { buildCorpus, type HashHex } from '../corpus/build.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { ImportError, type Extracted } from './extract.js';
+import { USER_ID_PREFIX, isUserDocId } from '../corpus/doc-ids.js';
 
-export const USER_ID_PREFIX = 'u';
-export const isUserDocId = (id: string) => id.startsWith(USER_ID_PREFIX);
+export { USER_ID_PREFIX, isUserDocId };
 
 export interface UserBuild {
   docs: PolicyDocument[];

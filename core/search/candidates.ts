@@ -7,7 +7,7 @@
 import { Hits } from './hits.js';
 import { binarySearch, unionAll } from './postings.js';
 import type { ParsedQuery } from './query.js';
-import type { DocRec, UnitRec } from './records.js';
+import type { DocRec } from './records.js';
 import { excludedByTitle, metaMatches, type Scorer } from './scoring.js';
 import type { TermDictionary } from './dictionary.js';
 
@@ -24,7 +24,6 @@ const EXACT_LIMIT = 400;
 
 export interface CorpusView {
   docs: DocRec[];
-  units: UnitRec[];
   dict: TermDictionary;
   scorer: Scorer;
   /** Per unit: its document. */
@@ -156,7 +155,7 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
 }
 
 function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
-  const { docs, units, dict, scorer, denom } = c;
+  const { docs, unitDoc, dict, scorer, denom } = c;
   const clauses = q.must;
   const phrases = clauses.flat();
   const idf = phrases.map((p) => scorer.idf(p));
@@ -164,12 +163,12 @@ function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
   // Documents with each clause in some unit or in metadata.
   const docHas = clauses.map(() => new Set<number>());
   clauseSets.forEach((set, k) => {
-    for (let i = 0; i < set.length; i++) docHas[k].add(units[set[i]].doc);
+    for (let i = 0; i < set.length; i++) docHas[k].add(unitDoc[set[i]]);
   });
   const excluded = new Set<number>();
   for (const p of q.not) {
     const m = dict.matchPhrase(p);
-    for (let i = 0; i < m.length; i++) excluded.add(units[m[i]].doc);
+    for (let i = 0; i < m.length; i++) excluded.add(unitDoc[m[i]]);
   }
   const qualifying: number[] = [];
   for (let di = 0; di < docs.length; di++) {
@@ -187,7 +186,7 @@ function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
   const perDoc = new Map<number, { units: number[]; scores: number[] }>();
   for (let i = 0; i < unitHits.length; i++) {
     const u = unitHits[i];
-    const di = units[u].doc;
+    const di = unitDoc[u];
     if (!qual.has(di)) continue;
     let e = perDoc.get(di);
     if (!e) perDoc.set(di, (e = { units: [], scores: [] }));

@@ -7,6 +7,9 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const DECODE = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+/** The alphabet is ASCII: its bytes decode to the same characters, one string made natively. */
+const ascii = new TextDecoder('utf-8');
 
 export function encodeVlq(n: number): string {
   let out = '';
@@ -17,13 +20,6 @@ export function encodeVlq(n: number): string {
     out += ALPHABET[digit];
   } while (n > 0);
   return out;
-}
-
-/** Encode non-negative integers (no delta). */
-export function encodeInts(values: ArrayLike<number>): string {
-  const parts: string[] = [];
-  for (let i = 0; i < values.length; i++) parts.push(encodeVlq(values[i]));
-  return parts.join('');
 }
 
 /** Encode a strictly increasing list as deltas. */
@@ -37,7 +33,83 @@ export function encodeSorted(values: ArrayLike<number>): string {
   return parts.join('');
 }
 
+/** Characters `encodeVlq(n)` takes. */
+export function vlqLength(n: number): number {
+  if (n < 32) return 1;
+  if (n < 1024) return 2;
+  if (n < 32768) return 3;
+  let len = 3;
+  for (n = Math.floor(n / 32768); n > 0; n = Math.floor(n / 32)) len++;
+  return len;
+}
+
+/** Write `encodeVlq(n)` as ASCII bytes at `at`; returns the position after it. */
+function putVlq(out: Uint8Array, at: number, n: number): number {
+  if (n < 32) {
+    out[at] = ALPHABET_CODES[n];
+    return at + 1;
+  }
+  do {
+    let digit = n & 31;
+    n = Math.floor(n / 32);
+    if (n > 0) digit |= 32;
+    out[at++] = ALPHABET_CODES[digit];
+  } while (n > 0);
+  return at;
+}
+
+/**
+ * Many sorted lists stored back to back (`refs`, list k has `counts[k]` values), each encoded as
+ * `encodeSorted` would, concatenated, with each encoding's length: the same text without a string per
+ * value or per list (the index build encodes tens of millions of postings).
+ */
+export function encodeSortedLists(refs: Int32Array, counts: Int32Array): { text: string; lens: Int32Array } {
+  const lens = new Int32Array(counts.length);
+  let total = 0;
+  for (let k = 0, at = 0; k < counts.length; k++) {
+    let prev = -1;
+    let len = 0;
+    for (const end = at + counts[k]; at < end; at++) {
+      len += vlqLength(refs[at] - prev - 1);
+      prev = refs[at];
+    }
+    lens[k] = len;
+    total += len;
+  }
+  const out = new Uint8Array(total);
+  let pos = 0;
+  for (let k = 0, at = 0; k < counts.length; k++) {
+    let prev = -1;
+    for (const end = at + counts[k]; at < end; at++) {
+      pos = putVlq(out, pos, refs[at] - prev - 1);
+      prev = refs[at];
+    }
+  }
+  return { text: ascii.decode(out), lens };
+}
+
+/** Encode non-negative integers (no delta): one byte buffer, one string (the index has millions: df, lens). */
+export function encodeInts(values: ArrayLike<number>): string {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += vlqLength(values[i]);
+  const out = new Uint8Array(total);
+  let pos = 0;
+  for (let i = 0; i < values.length; i++) pos = putVlq(out, pos, values[i]);
+  return ascii.decode(out);
+}
+
 /** Decode `count` integers starting at `offset`; returns the values and the end offset. */
+/** How many numbers `s` holds (digits without the continuation bit), or -1 when it is not a whole VLQ stream. */
+export function countInts(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const digit = DECODE[s.charCodeAt(i)] ?? -1;
+    if (digit < 0) return -1;
+    if (digit < 32) n++;
+  }
+  return s.length && (DECODE[s.charCodeAt(s.length - 1)] & 32) !== 0 ? -1 : n;
+}
+
 export function decodeInts(s: string, offset: number, count: number, out: Int32Array, delta: boolean): number {
   let pos = offset;
   let prev = -1;

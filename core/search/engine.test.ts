@@ -72,13 +72,13 @@ describe('search artifacts', () => {
     expect(buildSearchArtifacts(DOCS)).toEqual(buildSearchArtifacts(DOCS.slice().reverse()));
   });
 
-  it('the Map build gives the same bytes as lunr\'s builder (the reference it replaced)', () => {
+  it('the counting build gives the same bytes as lunr\'s builder (the reference it replaced)', () => {
     // Texts with line breaks, Latin, digits, a surrogate pair and a one-character paragraph, besides the sample documents.
     const odd = doc('z-odd', '杂项', {}, [unit('z-odd', 'p1', ['第一行\n第二行 LPR 12345', '𠀀字与𠀁', '甲'])]);
     const corpus = flattenCorpus([...DOCS, odd]);
     const lunrBuilt = buildIndexData(corpus, 'lunr');
-    const mapBuilt = buildIndexData(corpus, 'map');
-    expect(JSON.stringify(mapBuilt)).toBe(JSON.stringify(lunrBuilt));
+    const counted = buildIndexData(corpus, 'counting');
+    expect(JSON.stringify(counted)).toBe(JSON.stringify(lunrBuilt));
     expect(lunrBuilt.index.uni).toContain('𠀀'[0]);
   });
 });
@@ -361,14 +361,17 @@ describe('cancellable search (the worker\'s running query)', () => {
 
 describe('text shards (the worker holds only what queries need)', () => {
   // One document per shard: shard starts fall on document boundaries.
-  const built = buildIndexData(flattenCorpus(DOCS), 'map', 1);
+  const flat = flattenCorpus(DOCS);
+  const built = buildIndexData(flat, 'counting', 1);
+  /** The document of unit i, from the flattened corpus the index was built from. */
+  const docOf = (i: number) => flat.units[i].doc;
   const shardJson = built.texts.map((t) => JSON.stringify(t));
   const withTexts = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
   const full = SearchEngine.fromFiles((p) => withTexts[p]);
 
   it('splits the texts by document range', () => {
     expect(built.texts.length).toBe(DOCS.filter((d) => d.units.length).length);
-    const docsOfShard = built.texts.map((t) => new Set(t.texts.map((_, i) => built.units.units[t.from + i][0])));
+    const docsOfShard = built.texts.map((t) => new Set(t.texts.map((_, i) => docOf(t.from + i))));
     for (const s of docsOfShard) expect(s.size).toBe(1);
   });
 
@@ -382,7 +385,7 @@ describe('text shards (the worker holds only what queries need)', () => {
     // 告知承诺制 is in two documents (a-qd, b-sd): their shards, not c-sh's or d-lab's.
     const r = E2.search('告知承诺制');
     expect(r).toEqual(SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), shardJson).search('告知承诺制'));
-    const shardOf = (docId: string) => built.texts.findIndex((t) => built.units.docs[built.units.units[t.from][0]].id === docId);
+    const shardOf = (docId: string) => built.texts.findIndex((t) => flat.docs[docOf(t.from)].id === docId);
     expect(new Set(reads)).toEqual(new Set([`texts-${shardOf('a-qd')}.json`, `texts-${shardOf('b-sd')}.json`]));
   });
 
@@ -402,7 +405,7 @@ describe('text shards (the worker holds only what queries need)', () => {
     // Every shard loaded is one whose document has a hit.
     const hitDocs = new Set(r.hits.map((h) => h.docId));
     const loaded = built.texts.map((_, k) => k).filter((k) => E3.texts.isLoaded(k));
-    for (const k of loaded) expect(hitDocs.has(built.units.docs[built.units.units[built.texts[k].from][0]].id)).toBe(true);
+    for (const k of loaded) expect(hitDocs.has(flat.docs[docOf(built.texts[k].from)].id)).toBe(true);
     expect(E3.texts.heldChars()).toBeGreaterThan(0);
     E3.texts.trim(0);
     // The most recent shard stays, the rest go.

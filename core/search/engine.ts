@@ -9,7 +9,6 @@
  * and filters from facets.ts, search within results from within.ts; only the
  * top k are sorted and only they get ranges.
  */
-import { unitId } from '../corpus/unit-id.js';
 import { collect, type CorpusView, type Field, type Scope } from './candidates.js';
 import type { SearchDoc } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
@@ -20,7 +19,8 @@ import { ShardMissing, TextStore, type ShardReader } from './texts.js';
 import { makeSnippet, rangesIn, type Range, type Snippet } from './highlight.js';
 import { Hits, topK } from './hits.js';
 import { parseQuery, positivePhrases } from './query.js';
-import type { DocRec, UnitRec } from './records.js';
+import type { DocRec } from './records.js';
+import { UnitTable } from './unit-table.js';
 import { Scorer } from './scoring.js';
 import { normalizeUnitText } from './tokenizer.js';
 import { restrictWithin } from './within.js';
@@ -134,7 +134,7 @@ export async function withShards<T>(engine: SearchEngine, fn: () => T, token: Ca
 
 export class SearchEngine {
   readonly docs: DocRec[];
-  readonly units: UnitRec[];
+  readonly units: UnitTable;
   private readonly view: CorpusView;
 
   /** The unit texts, by shard: read when a query needs them (`texts.ts`). */
@@ -155,13 +155,12 @@ export class SearchEngine {
       const titleKey = titleN.norm + '\n' + normalizeUnitText(d.docNumber ?? '').norm;
       return { ...d, titleN, titleKey, metaKey: titleKey + '\n' + normalizeUnitText(d.issuer).norm, firstUnit: -1, endUnit: -1 };
     });
-    this.units = unitsData.units.map(([doc, path, trail, opening], i) => {
-      const d = this.docs[doc];
-      if (d.firstUnit < 0) d.firstUnit = i;
-      d.endUnit = i + 1;
-      return { doc, id: unitId(d.id, path), trail: trail ?? [], ...(typeof opening === 'string' && opening ? { opening } : {}) };
+    this.units = new UnitTable(unitsData);
+    this.docs.forEach((d, di) => {
+      const [first, end] = this.units.unitsOf(di);
+      if (end > first) [d.firstUnit, d.endUnit] = [first, end];
     });
-    const n = this.units.length;
+    const n = this.units.count;
     const shards = indexData.shards;
     if (indexData.unitCount !== n || !Array.isArray(shards) || shards[0] !== 0 || shards[shards.length - 1] !== n) throw new Error('search index does not match its unit list');
     this.texts = new TextStore(shards, read);
@@ -173,17 +172,14 @@ export class SearchEngine {
     );
     const bg = background?.view;
     const scorer = bg
-      ? new Scorer(n + bg.units.length, bg.scorer.avgLen, (p) => dict.estimate(p) + bg.dict.estimate(p))
+      ? new Scorer(n + bg.unitDoc.length, bg.scorer.avgLen, (p) => dict.estimate(p) + bg.dict.estimate(p))
       : new Scorer(n, indexData.avgLen || 1, (p) => dict.estimate(p));
-    const unitDoc = new Int32Array(n);
+    const unitDoc = this.units.doc;
     const lens = new Int32Array(n);
     decodeInts(indexData.unitLens, 0, n, lens, false);
     const denom = new Float64Array(n);
-    this.units.forEach((u, i) => {
-      unitDoc[i] = u.doc;
-      denom[i] = scorer.lengthTerm(lens[i]);
-    });
-    this.view = { docs: this.docs, units: this.units, dict, scorer, unitDoc, denom, norm: (u) => texts.normalized(u).norm, need: (units) => texts.require(units) };
+    for (let i = 0; i < n; i++) denom[i] = scorer.lengthTerm(lens[i]);
+    this.view = { docs: this.docs, dict, scorer, unitDoc, denom, norm: (u) => texts.normalized(u).norm, need: (units) => texts.require(units) };
   }
 
   /**
@@ -297,23 +293,23 @@ export class SearchEngine {
 
   private toHit(hits: Hits, i: number, phrases: string[], docHits: number): Hit {
     const d = this.docs[hits.doc[i]];
-    const unit = hits.unit[i] >= 0 ? this.units[hits.unit[i]] : null;
+    const unit = hits.unit[i];
     return {
       docId: d.id,
-      unitId: unit ? unit.id : d.firstUnit >= 0 ? this.units[d.firstUnit].id : '',
-      unit: hits.unit[i],
+      unitId: unit >= 0 ? this.units.id(unit) : d.firstUnit >= 0 ? this.units.id(d.firstUnit) : '',
+      unit,
       score: Math.round(hits.score[i] * 1000) / 1000,
-      field: unit ? 'text' : 'title',
-      ranges: unit ? rangesIn(this.texts.normalized(hits.unit[i]), phrases) : [],
+      field: unit >= 0 ? 'text' : 'title',
+      ranges: unit >= 0 ? rangesIn(this.texts.normalized(unit), phrases) : [],
       titleRanges: rangesIn(d.titleN, phrases),
-      trail: unit ? unit.trail : [],
+      trail: unit >= 0 ? this.units.trail(unit) : [],
       docHits,
     };
   }
 
   /** Display text of a unit (what hit ranges index). */
   unitText(unit: number): string {
-    return this.units[unit] ? this.texts.text(unit) : '';
+    return unit >= 0 && unit < this.units.count ? this.texts.text(unit) : '';
   }
 
   /**
@@ -321,10 +317,10 @@ export class SearchEngine {
    * its opening words after the label (第十条 【监督检查】市、区…), never 第一款.
    */
   snippet(hit: Pick<Hit, 'unit' | 'ranges'>, width = 90): Snippet | null {
-    const u = this.units[hit.unit];
-    if (!u) return null;
+    if (!(hit.unit >= 0 && hit.unit < this.units.count)) return null;
     const text = this.texts.text(hit.unit);
-    return makeSnippet(u.opening ? `${text} ${u.opening}` : text, hit.ranges, width);
+    const opening = this.units.opening(hit.unit);
+    return makeSnippet(opening ? `${text} ${opening}` : text, hit.ranges, width);
   }
 
   docById(id: string): SearchDoc | undefined {

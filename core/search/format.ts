@@ -2,7 +2,9 @@
  * The serialised search index (resources/corpus/search/). Kept apart from
  * build.ts so that the query side (worker) does not pull in lunr.
  */
-import type { SearchDoc } from './corpus-units.js';
+import type { SerializedUnits } from './unit-table.js';
+
+export type { SerializedUnits };
 
 export const SEARCH_INDEX_FILE = 'index.json';
 export const SEARCH_UNITS_FILE = 'units.json';
@@ -12,16 +14,10 @@ export const searchTextsFile = (shard: number) => `texts-${shard}.json`;
 /**
  * 5: a 款 is searched without its label; an article's label hit carries its opening words; unit texts
  * are in shards by document range (texts-<k>.json), read only for the candidates being verified or shown.
+ * 6: units.json is a few long strings (unit-table.ts), not an array per unit.
  */
-export const SEARCH_FORMAT_VERSION = 5;
+export const SEARCH_FORMAT_VERSION = 6;
 export const TOKENIZER_ID = 'cjk-uni-bigram-1';
-
-export interface SerializedUnits {
-  v: number;
-  docs: SearchDoc[];
-  /** [doc index, unit path, clause trail, opening words (articles whose text is in their 款) or absent]; the texts are in the shards */
-  units: ([number, string, string[]] | [number, string, string[], string])[];
-}
 
 /** One shard of unit texts: the searchable display text (label, heading, paragraphs) of units from, from + 1, … */
 export interface SerializedTexts {

@@ -42,7 +42,7 @@ beforeAll(() => {
   docs = library.map((s) => JSON.parse(readFileSync(join(CORPUS, 'docs', `${s.id}.json`), 'utf8')) as PolicyDocument);
   corpus = flattenCorpus(docs);
   // Small shards (20,000 characters), so queries cross many of them as they would in a large corpus.
-  const sharded = buildIndexData(corpus, 'map', 20_000);
+  const sharded = buildIndexData(corpus, 'counting', 20_000);
   expect(sharded.texts.length).toBeGreaterThan(10);
   E = SearchEngine.fromJSON(JSON.stringify(sharded.units), JSON.stringify(sharded.index), sharded.texts.map((t) => JSON.stringify(t)));
   brute = [];

@@ -13,11 +13,3 @@ export interface DocRec extends SearchDoc {
   endUnit: number;
 }
 
-/** A unit without its text: the text is read from its shard when a query needs it (texts.ts). */
-export interface UnitRec {
-  doc: number;
-  id: string;
-  trail: string[];
-  /** Opening words shown after a label-only article's label (see SearchUnitRecord.opening). */
-  opening?: string;
-}

@@ -3,10 +3,12 @@
  * Chromium through playwright-core (no downloaded browsers), a fresh profile
  * per launch, the preview server on an ephemeral port.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { LIBRARY_HEAD_FILE, libraryHead } from '../../core/corpus/library-head';
+import type { DocSummary } from '../../core/corpus/types';
 import { DEFAULT_CORPUS, ensureBuilt, REPO, startPreviewServer, type PreviewServer } from '../../scripts/preview-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -109,11 +111,19 @@ export async function openSession(dir = corpusDir(), opts: { clipboard?: boolean
   return session;
 }
 
+/** After a test rewrote a corpus's library.json: the first screen the build would write beside it. */
+export function writeLibraryHead(dir: string): void {
+  const library = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as DocSummary[];
+  writeFileSync(join(dir, LIBRARY_HEAD_FILE), JSON.stringify(libraryHead(library)) + '\n');
+}
+
 /** A copy of a built corpus's files (library, manifest, variants when present, docs) in a fresh temporary directory, for tests that rebuild part of it. */
 export function copyCorpus(src: string, prefix: string): string {
   const out = mkdtempSync(join(tmpdir(), prefix));
   // dereference: a built corpus's top-level names are links through current/ (policy-reader build); copy the files, not links back into the source.
   for (const f of ['library.json', 'manifest.json']) cpSync(join(src, f), join(out, f), { dereference: true });
+  // The library's first screen: a test that rewrites library.json rewrites it too (writeLibraryHead).
+  if (existsSync(join(src, LIBRARY_HEAD_FILE))) cpSync(join(src, LIBRARY_HEAD_FILE), join(out, LIBRARY_HEAD_FILE), { dereference: true });
   // The reading view also fetches variants.json and its document's variants/ shard (相似文本, 本条亦见于);
   // …and the import worker variants-lsh.json (placing a user's file); a corpus built before them has none.
   for (const f of ['variants.json', 'variants', 'variants-lsh.json']) if (existsSync(join(src, f))) cpSync(join(src, f), join(out, f), { recursive: true, dereference: true });

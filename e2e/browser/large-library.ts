@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocSummary } from '../../core/corpus/types';
+import { LIBRARY_HEAD_FILE, libraryHead } from '../../core/corpus/library-head';
 
 export function makeLargeLibrary(src: string, n: number): { dir: string; originals: DocSummary[]; count: number } {
   const out = mkdtempSync(join(tmpdir(), 'policy-reader-large-'));
@@ -23,6 +24,8 @@ export function makeLargeLibrary(src: string, n: number): { dir: string; origina
     }
   all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   writeFileSync(join(out, 'library.json'), JSON.stringify(all));
+  // The build writes the library's first screen beside the list; a large library has its own.
+  writeFileSync(join(out, LIBRARY_HEAD_FILE), JSON.stringify(libraryHead(all)));
   // Copies, not symlinks: the preview server refuses links out of its root. A built corpus's top-level
   // names are relative links through current/ (policy-reader build): dereference them, or the copies are
   // dangling links and the app's manifest and search index 404.

@@ -8,13 +8,13 @@
 // page.evaluate callbacks run in the page; this file is checked with Node types only.
 declare const window: any, document: any;
 
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DocSummary } from '../../core/corpus/types';
 import { documentYear } from '../../core/corpus/facts';
 import { makeLargeLibrary } from './large-library';
-import { corpusDir, openSession, screenshot, type Session } from './harness';
+import { collectPageErrors, corpusDir, openSession, screenshot, type Session } from './harness';
 
 const N = 10_000;
 let lib: ReturnType<typeof makeLargeLibrary>;
@@ -50,6 +50,53 @@ describe('a library of 10,000 documents', () => {
     await expect.poll(async () => page.locator(`[data-testid=doc-row][data-doc-id="${last.id}"]`).count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator(`[data-doc-id="${last.id}"]`).getAttribute('aria-posinset')).toBe(String(N));
     expect(await page.getByTestId('doc-row').count()).toBeLessThan(80);
+  });
+
+  it('shows its first screen from library-head.json while library.json is still on its way, then the same rows from the full list', async () => {
+    const fresh = await session.browser.context.newPage();
+    const errors = collectPageErrors(fresh);
+    // library.json is held back until the first screen has been seen.
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    await fresh.route('**/corpus/library.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await fresh.goto(session.server.url);
+      await fresh.getByTestId('doc-count').filter({ hasText: `共 ${N} 篇` }).waitFor({ timeout: 30_000 });
+      expect(await fresh.getByRole('region', { name: '文档列表' }).getAttribute('aria-busy')).toBe('true');
+      // The newest document (by the date a row shows: issued, else in force) comes first, and the facets count all 10,000.
+      const all: DocSummary[] = JSON.parse(readFileSync(`${lib.dir}/library.json`, 'utf8'));
+      const shown = (d: DocSummary) => d.date ?? d.effectiveDate ?? '';
+      const newest = all.reduce((a, b) => (shown(b) > shown(a) ? b : a));
+      const firstId = await fresh.getByTestId('doc-row').first().getAttribute('data-doc-id');
+      expect(shown(all.find((d) => d.id === firstId)!)).toBe(shown(newest));
+      const year = documentYear(newest)!;
+      const inYear = all.filter((d) => documentYear(d) === year).length;
+      await expect.poll(() => fresh.getByTestId('facet-year').getByRole('button', { name: new RegExp(`^${year}`) }).textContent()).toContain(String(inYear));
+      const headRows = await fresh.getByTestId('doc-row').evaluateAll((rows: any[]) => rows.slice(0, 15).map((r) => r.dataset.docId as string));
+      release();
+      await expect.poll(() => fresh.getByRole('region', { name: '文档列表' }).getAttribute('aria-busy'), { timeout: 30_000 }).toBe(null);
+      const fullRows = await fresh.getByTestId('doc-row').evaluateAll((rows: any[]) => rows.slice(0, 15).map((r) => r.dataset.docId as string));
+      expect(fullRows).toEqual(headRows);
+      expect(errors.join('\n')).toBe('');
+    } finally {
+      release();
+      await fresh.close();
+    }
+  });
+
+  it('a damaged library-head.json is passed over: the library waits for the full list', async () => {
+    const fresh = await session.browser.context.newPage();
+    await fresh.route('**/corpus/library-head.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"v":1,"count":3,"rows":[{"id":"x"}],"facets":{}}' }));
+    try {
+      await fresh.goto(session.server.url);
+      await fresh.getByTestId('doc-count').filter({ hasText: `共 ${N} 篇` }).waitFor({ timeout: 30_000 });
+      expect(await fresh.getByRole('region', { name: '文档列表' }).getAttribute('aria-busy')).toBe(null);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('filters exactly: a year, then the quick filter, counted as the files say', async () => {

@@ -3,6 +3,7 @@
  * app://reader/ (Electron) and http://127.0.0.1:<port>/ (preview).
  */
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
+import { LIBRARY_HEAD_FILE, restoreLibraryHead, type LibraryHead } from '../../core/corpus/library-head';
 import { restoreDocument, restoreLibrary, type RestoredLibrary } from './restore';
 import { isUserDocId, loadUserDocument, onUserLibraryChange, userSummaries } from './userLibrary';
 
@@ -25,14 +26,44 @@ let library: Promise<RestoredLibrary> | null = null;
 // The user's documents (我的文件) are listed with the corpus; a change to them drops the cached list.
 onUserLibraryChange(() => {
   library = null;
+  head = null;
   for (const id of [...docs.keys()]) if (isUserDocId(id)) docs.delete(id);
 });
 
+type IdleScheduler = (cb: () => void, opts: { timeout: number }) => number;
+
+/** When the main thread is next idle (the head painted, its first frames drawn), or after 300 ms at most. */
+function whenIdle(): Promise<void> {
+  const idle = (globalThis as { requestIdleCallback?: IdleScheduler }).requestIdleCallback;
+  return new Promise((ok) => (idle ? idle(() => ok(), { timeout: 300 }) : setTimeout(ok, 0)));
+}
+
 export function loadLibrary(): Promise<RestoredLibrary> {
-  library ??= Promise.all([getJson('corpus/library.json').then(restoreLibrary), userSummaries()]).then(([lib, mine]) => ({ ...lib, docs: [...lib.docs, ...mine] }));
+  // The full list's bytes arrive with the page (index.html preloads them), but reading several megabytes of JSON
+  // is one long task: with a head to show, it waits until the head is on screen and the page is idle.
+  library ??= loadLibraryHead()
+    .then((h) => (h ? whenIdle() : undefined))
+    .then(() => Promise.all([getJson('corpus/library.json').then(restoreLibrary), userSummaries()]))
+    .then(([lib, mine]) => ({ ...lib, docs: [...lib.docs, ...mine] }));
   // A failed load must not be cached, or the retry button could never work.
   library.catch(() => (library = null));
   return library;
+}
+
+let head: Promise<LibraryHead | null> | null = null;
+
+/**
+ * The library's first screen, precomputed by the build (core/corpus/library-head.ts), shown while the full
+ * list loads; null when it cannot stand for the library: missing or damaged, or the user has documents of
+ * their own (they are not in it, and a newer one would pop in above its rows). Never an error: the full
+ * list is what the library waits for.
+ */
+export function loadLibraryHead(): Promise<LibraryHead | null> {
+  head ??= Promise.all([getJson(`corpus/${LIBRARY_HEAD_FILE}`).then(restoreLibraryHead), userSummaries()]).then(
+    ([h, mine]) => (mine.length ? null : h),
+    () => null,
+  );
+  return head;
 }
 
 // Back-and-forth between a few documents is the common pattern; keep a handful parsed.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { normalize } from '../../core/text/normalize';
-import type { FacetValue } from './filters';
+import type { FacetValue } from '../../core/corpus/library-filters';
 
 interface Props {
   title: string;

@@ -7,7 +7,8 @@ import { CompareButton, CompareNotice } from '../compare/LibraryCompare';
 import { DocList } from './DocList';
 import { FacetList } from './FacetList';
 import { ImportButton } from '../import/ImportPanel';
-import { SOURCE_MINE, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter, type FacetKey } from './filters';
+import { SOURCE_MINE, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter, type FacetKey, type Facets } from '../../core/corpus/library-filters';
+import type { LibraryHead } from '../../core/corpus/library-head';
 
 const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
 
@@ -21,12 +22,26 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
   }, [index]);
   const shown = useMemo(() => filterDocs(index, filters), [index, filters]);
   const facets = useMemo(() => facetCounts(index, filters), [index, filters]);
+  useEffect(() => rememberPlace('library'));
+  useScrollMemory(true);
+  return <LibraryLayout shown={shown} total={docs.length} facets={facets} filters={filters} dropped={dropped} />;
+}
+
+/**
+ * The library's first screen from the build's precomputed head (core/corpus/library-head.ts) while the full list
+ * loads: the same rows, counts and controls; using a control changes the route, which waits for the full list.
+ */
+export function LibraryHeadView({ head, filters }: { head: LibraryHead; filters: LibraryFilters }) {
+  return <LibraryLayout shown={head.rows} total={head.count} facets={head.facets} filters={filters} dropped={0} pending />;
+}
+
+function LibraryLayout({ shown, total, facets, filters, dropped, pending = false }: { shown: readonly DocSummary[]; total: number; facets: Facets; filters: LibraryFilters; dropped: number; pending?: boolean }) {
   // Replace, not push: filter tweaks should not each become a Back step.
   const update = (f: LibraryFilters) => navigate({ name: 'library', filters: f }, { replace: true });
   const pick = (key: FacetKey) => (value: string | null) => update(setFacet(filters, key, value));
-  useEffect(() => rememberPlace('library'));
-  useScrollMemory(true);
   const active = filters.province || filters.issuer || filters.year || filters.kind || filters.source || filters.text;
+  // With the head, `shown` is its first rows only: the count is the library's.
+  const count = pending || shown.length === total ? `共 ${total} 篇` : `${shown.length} / ${total} 篇`;
 
   return (
     <div className="library filter-layout">
@@ -38,7 +53,7 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
         <FacetList testId="facet-year" title="年份" values={facets.year} selected={filters.year} onSelect={pick('year')} />
         <FacetList testId="facet-issuer" title="发文机关" values={facets.issuer} selected={filters.issuer} onSelect={pick('issuer')} scroll defaultOpen={false} />
       </aside>
-      <section className="doc-list" aria-label="文档列表" id="doc-list" tabIndex={-1}>
+      <section className="doc-list" aria-label="文档列表" id="doc-list" tabIndex={-1} aria-busy={pending || undefined}>
         <div className="list-toolbar">
           <input type="search" className="quick-filter" value={filters.text} onChange={(e) => update({ ...filters, text: e.target.value })} placeholder="按标题或文号筛选" aria-label="按标题或文号筛选" />
           <label>
@@ -54,7 +69,7 @@ export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dr
           <CompareButton />
           <ImportButton />
           <span className="count" data-testid="doc-count">
-            {shown.length === docs.length ? `共 ${docs.length} 篇` : `${shown.length} / ${docs.length} 篇`}
+            {count}
           </span>
           {active && (
             <button type="button" onClick={() => update({ ...EMPTY_FILTERS, sort: filters.sort })}>

@@ -13,23 +13,9 @@
  */
 import { EMPTY_SEARCH, readSearchParams, writeSearchParams, type SearchState } from './searchState';
 
-export type SortKey = 'date-desc' | 'date-asc' | 'title';
-export const SORT_KEYS: readonly SortKey[] = ['date-desc', 'date-asc', 'title'];
+import { EMPTY_FILTERS, SORT_KEYS, type LibraryFilters, type SortKey } from '../../core/corpus/library-filters';
 
-export interface LibraryFilters {
-  province: string | null;
-  city: string | null;
-  issuer: string | null;
-  year: string | null;
-  kind: string | null;
-  /** 我的文件 (the user's imported documents) or 文库 (the bundled corpus). */
-  source: string | null;
-  /** Quick filter on title and 文号. */
-  text: string;
-  sort: SortKey;
-}
-
-export const EMPTY_FILTERS: LibraryFilters = { province: null, city: null, issuer: null, year: null, kind: null, source: null, text: '', sort: 'date-desc' };
+export { EMPTY_FILTERS, SORT_KEYS, type LibraryFilters, type SortKey };
 
 export type Route =
   | { name: 'library'; filters: LibraryFilters }

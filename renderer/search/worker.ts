@@ -51,7 +51,7 @@ function load(from: string): Promise<SearchEngine> {
     const [index, units] = await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, from).href), fetchText(new URL(SEARCH_UNITS_FILE, from).href)]);
     const e = SearchEngine.fromJSON(units, index);
     engine = e;
-    post({ type: 'ready', stats: { docs: e.docs.length, units: e.units.length, loadMs: Math.round(performance.now() - t0) } });
+    post({ type: 'ready', stats: { docs: e.docs.length, units: e.units.count, loadMs: Math.round(performance.now() - t0) } });
     return e;
   })();
   loading.catch((err: unknown) => {

@@ -4,11 +4,29 @@
  * other active filter, so choosing a province still shows the other provinces'
  * counts instead of zeros.
  */
-import type { DocSummary } from '../../core/corpus/types';
-import { normalize } from '../../core/text/normalize';
-import type { LibraryFilters, SortKey } from '../routing/hash';
-import { isUserDocId } from '../../core/import/user-documents';
-import { UNKNOWN_LABEL, documentIssuers, documentYear, listingDate, regionTop } from '../../core/corpus/facts';
+import type { DocSummary } from './types.js';
+import { normalize } from '../text/normalize.js';
+import { isUserDocId } from './doc-ids.js';
+import { UNKNOWN_LABEL, documentIssuers, documentYear, listingDate, regionTop } from './facts.js';
+
+export type SortKey = 'date-desc' | 'date-asc' | 'title';
+export const SORT_KEYS: readonly SortKey[] = ['date-desc', 'date-asc', 'title'];
+
+/** What the library is filtered by (kept in the route's query, renderer/routing/hash.ts). */
+export interface LibraryFilters {
+  province: string | null;
+  city: string | null;
+  issuer: string | null;
+  year: string | null;
+  kind: string | null;
+  /** 我的文件 (the user's imported documents) or 文库 (the bundled corpus). */
+  source: string | null;
+  /** Quick filter on title and 文号. */
+  text: string;
+  sort: SortKey;
+}
+
+export const EMPTY_FILTERS: LibraryFilters = { province: null, city: null, issuer: null, year: null, kind: null, source: null, text: '', sort: 'date-desc' };
 
 export type FacetKey = 'province' | 'city' | 'issuer' | 'year' | 'kind' | 'source';
 

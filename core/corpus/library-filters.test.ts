@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DocSummary } from '../../core/corpus/types';
-import { EMPTY_FILTERS } from '../routing/hash';
-import { facetCounts, filterDocs, libraryIndex, setFacet } from './filters';
-import { NATIONAL_LABEL as NATIONAL } from '../../core/corpus/facts';
+import type { DocSummary } from './types.js';
+import { EMPTY_FILTERS, facetCounts, filterDocs, libraryIndex, setFacet } from './library-filters.js';
+import { NATIONAL_LABEL as NATIONAL } from './facts.js';
 
 function doc(id: string, over: Partial<DocSummary>): DocSummary {
   return { id, title: id, titleSource: 'title-line', issuer: '', issuers: [], docNumber: null, date: null, effectiveDate: null, authors: [], region: { level: 'national', province: null, city: null }, kind: '通知', sources: [], unitCount: 0, charCount: 0, bodyMissing: null, ...over };

@@ -1,0 +1,55 @@
+/**
+ * The corpus files of a build as a stream (corpusFileStream): made one at a time when the writer asks,
+ * the manifest last, over the hashes of what came before it.
+ */
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../test-support/sha256';
+import { buildCorpus, corpusFileStream } from './build.js';
+import type { Manifest } from './types.js';
+
+const enc = new TextEncoder();
+const RAW = [
+  { name: 'a.txt', bytes: enc.encode('青岛市优化营商环境条例\n\n第一条 为了优化营商环境，制定本条例。\n第二条 本条例自公布之日起施行。\n') },
+  { name: 'b.txt', bytes: enc.encode('关于推行告知承诺制的通知\n\n一、全面推行证明事项告知承诺制。\n二、加强事中事后监管。\n') },
+];
+const ARTIFACTS = [
+  { path: 'search/index.json', data: '{"v":5}' },
+  { path: 'variants.json', data: '[]' },
+];
+
+describe('corpusFileStream', () => {
+  it('makes each file only when the writer asks for it, and the manifest only after the last', () => {
+    const result = buildCorpus(RAW, sha256Hex);
+    let hashed = 0;
+    const stream = corpusFileStream(result, (s) => (hashed++, sha256Hex(s)), ARTIFACTS);
+    expect(hashed).toBe(0);
+    const it = stream.files[Symbol.iterator]();
+    expect(it.next().value![0]).toBe('library.json');
+    expect(hashed).toBe(1);
+    expect(() => stream.manifest()).toThrow(/after the last/);
+    const rest: [string, string][] = [];
+    for (let r = it.next(); !r.done; r = it.next()) rest.push(r.value);
+    expect(rest.map(([p]) => p)).toEqual(['library-head.json', ...result.docs.map((d) => `docs/${d.id}.json`), 'search/index.json', 'variants.json', 'manifest.json']);
+    expect(result.docs.length).toBe(2);
+  });
+
+  it('lists every file but itself in the manifest, hashed over sorted path and content hash lines', () => {
+    const result = buildCorpus(RAW, sha256Hex);
+    const stream = corpusFileStream(result, sha256Hex, ARTIFACTS);
+    const files = new Map(stream.files);
+    const manifest = JSON.parse(files.get('manifest.json')!) as Manifest;
+    files.delete('manifest.json');
+    const paths = [...files.keys()].sort();
+    expect(manifest.files).toEqual(paths);
+    // The check a later build makes of a folder's manifest (cli/corpus-files legacyBuildFiles), done by hand here.
+    expect(manifest.contentHash).toBe(sha256Hex(paths.map((p) => `${p}\n${sha256Hex(files.get(p)!)}`).join('\n')));
+    expect(stream.manifest()).toEqual(manifest);
+    expect(files.get('variants.json')).toBe('[]');
+  });
+
+  it('refuses two files at one path, or an artifact named manifest.json', () => {
+    const result = buildCorpus(RAW, sha256Hex);
+    expect(() => [...corpusFileStream(result, sha256Hex, [...ARTIFACTS, { path: 'variants.json', data: '{}' }]).files]).toThrow(/two corpus files at variants\.json/);
+    expect(() => [...corpusFileStream(result, sha256Hex, [{ path: 'manifest.json', data: '{}' }]).files]).toThrow(/two corpus files at manifest\.json/);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../util/random.js';
+import { decodeInts, encodeInts, encodeSorted, encodeSortedLists, encodeVlq, vlqLength } from './codec.js';
+
+/** Values at every length boundary of the 5-bit digits, and past 2^31 (bit operations would wrap there). */
+const EDGES = [0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 2 ** 20 - 1, 2 ** 20, 2 ** 25 - 1, 2 ** 25, 2 ** 30, 2 ** 31 - 1, 2 ** 31 + 5, 2 ** 40 + 3];
+
+describe('VLQ codec', () => {
+  it('encodes by hand-checked digits: 5 bits a character, low digits first, bit 6 = more follow', () => {
+    expect(encodeInts([0, 31, 32, 1024])).toBe('A' + 'f' + 'gB' + 'ggB');
+    expect(encodeSorted([0, 1, 5, 37])).toBe('A' + 'A' + 'D' + 'f');
+  });
+
+  it('vlqLength is the length of encodeVlq at every digit boundary', () => {
+    for (const n of EDGES) expect([n, vlqLength(n)]).toEqual([n, encodeVlq(n).length]);
+  });
+
+  it('encodeInts is the concatenation of encodeVlq, and decodes back', () => {
+    expect(encodeInts(EDGES)).toBe(EDGES.map(encodeVlq).join(''));
+    const small = EDGES.filter((n) => n < 2 ** 31);
+    const out = new Int32Array(small.length);
+    decodeInts(encodeInts(small), 0, small.length, out, false);
+    expect([...out]).toEqual(small);
+  });
+
+  it('encodeSortedLists gives each list as encodeSorted would, back to back, with their lengths', () => {
+    const rnd = mulberry32(7);
+    const lists: number[][] = [[], [0], [2 ** 25 + 7], []];
+    for (let k = 0; k < 200; k++) {
+      const list: number[] = [];
+      for (let v = Math.floor(rnd() * 40); list.length < k % 30; v += 1 + Math.floor(rnd() * (k % 3 ? 50 : 70000))) list.push(v);
+      lists.push(list);
+    }
+    const refs = Int32Array.from(lists.flat());
+    const counts = Int32Array.from(lists, (l) => l.length);
+    const { text, lens } = encodeSortedLists(refs, counts);
+    expect(text).toBe(lists.map((l) => encodeSorted(l)).join(''));
+    expect([...lens]).toEqual(lists.map((l) => encodeSorted(l).length));
+  });
+});

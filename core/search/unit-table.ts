@@ -1,0 +1,231 @@
+/**
+ * The search index's unit list (units.json) without a JSON value per unit. At 10,000 documents there are
+ * about 700,000 units, and as one `[doc, path, trail, opening]` array each the list was 51 MB that the
+ * search worker had to parse, object by object, before its first query. Here the list is a handful of long
+ * strings: numbers in VLQ (codec.ts), paths and clause trails front-coded against the unit before (a clause
+ * shares its article's path and trail), a document's units counted instead of numbered. Loading decodes the
+ * numbers into typed arrays; a unit's path, id, trail and opening words are put together only when a hit
+ * shows them.
+ */
+import { unitId } from '../corpus/unit-id.js';
+import { countInts, decodeInts, encodeInts, encodeSorted } from './codec.js';
+import type { SearchCorpus, SearchDoc } from './corpus-units.js';
+
+export interface SerializedUnits {
+  v: number;
+  docs: SearchDoc[];
+  /** Number of units. */
+  count: number;
+  /** VLQ, per document: how many units it has (a document's units are consecutive, in document order). */
+  perDoc: string;
+  /** VLQ, per unit: characters its path shares with the previous unit's (0 at a document's first unit), then how many follow. */
+  pathCodes: string;
+  /** The characters that follow, unit after unit. */
+  pathChars: string;
+  /** Every clause label, once (第一章, 第二条 …). */
+  labels: string[];
+  /** VLQ, per unit: labels its trail shares with the previous unit's (0 at a document's first unit), how many follow, their indexes in `labels`. */
+  trailCodes: string;
+  /** Units with opening words (label-only articles, see SearchUnitRecord.opening): sorted indexes, delta VLQ. */
+  openingUnits: string;
+  /** VLQ: length of each of those units' opening words. */
+  openingLens: string;
+  /** Their opening words, one after another. */
+  openings: string;
+}
+
+/** Code units `a` and `b` begin with alike (it may end inside a surrogate pair: the halves are joined again when read, and JSON escapes a lone half). */
+function sharedPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
+function sharedLabels(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && a[k] === b[k]) k++;
+  return k;
+}
+
+export function encodeUnits(corpus: SearchCorpus, version: number): SerializedUnits {
+  const { units } = corpus;
+  const perDoc = new Array<number>(corpus.docs.length).fill(0);
+  const pathCodes: number[] = [];
+  const pathChars: string[] = [];
+  const labelIds = new Map<string, number>();
+  const trailCodes: number[] = [];
+  const openingUnits: number[] = [];
+  const openingLens: number[] = [];
+  const openings: string[] = [];
+  units.forEach((u, i) => {
+    const prev = i > 0 ? units[i - 1] : null;
+    if (prev && u.doc < prev.doc) throw new Error('search units must be in document order');
+    perDoc[u.doc]++;
+    const sameDoc = prev !== null && prev.doc === u.doc;
+    const keep = sameDoc ? sharedPrefix(prev.path, u.path) : 0;
+    pathCodes.push(keep, u.path.length - keep);
+    pathChars.push(u.path.slice(keep));
+    const kept = sameDoc ? sharedLabels(prev.trail, u.trail) : 0;
+    trailCodes.push(kept, u.trail.length - kept);
+    for (const label of u.trail.slice(kept)) {
+      let id = labelIds.get(label);
+      if (id === undefined) labelIds.set(label, (id = labelIds.size));
+      trailCodes.push(id);
+    }
+    if (u.opening) {
+      openingUnits.push(i);
+      openingLens.push(u.opening.length);
+      openings.push(u.opening);
+    }
+  });
+  return {
+    v: version,
+    docs: corpus.docs,
+    count: units.length,
+    perDoc: encodeInts(perDoc),
+    pathCodes: encodeInts(pathCodes),
+    pathChars: pathChars.join(''),
+    labels: [...labelIds.keys()],
+    trailCodes: encodeInts(trailCodes),
+    openingUnits: encodeSorted(openingUnits),
+    openingLens: encodeInts(openingLens),
+    openings: openings.join(''),
+  };
+}
+
+class BadUnits extends Error {
+  constructor() {
+    super('search index does not match its unit list');
+  }
+}
+
+/** Every VLQ number of `s`, or BadUnits when it is not a whole stream of at least `min` numbers. */
+function decodeAll(s: unknown, min = 0): Int32Array {
+  const n = typeof s === 'string' ? countInts(s) : -1;
+  if (n < min) throw new BadUnits();
+  const out = new Int32Array(n);
+  decodeInts(s as string, 0, n, out, false);
+  return out;
+}
+
+/** The unit list as loaded: numbers in typed arrays, strings made when asked for. */
+export class UnitTable {
+  readonly count: number;
+  /** Per unit: its document's index. */
+  readonly doc: Int32Array;
+  private readonly docIds: readonly string[];
+  /** Per document: its first unit; then the unit count. */
+  private readonly docStart: Int32Array;
+  private readonly pathKeep: Int32Array;
+  /** Per unit: where the rest of its path starts in pathChars (the next unit's start ends it). */
+  private readonly pathAt: Int32Array;
+  private readonly pathChars: string;
+  private readonly labels: readonly string[];
+  private readonly trailCodes: Int32Array;
+  /** Per unit: where its trail code starts in trailCodes. */
+  private readonly trailAt: Int32Array;
+  private readonly openingUnits: Int32Array;
+  private readonly openingAt: Int32Array;
+  private readonly openings: string;
+
+  constructor(data: SerializedUnits) {
+    const n = data.count;
+    const docs = data.docs;
+    if (!Number.isSafeInteger(n) || n < 0 || !Array.isArray(docs) || !Array.isArray(data.labels)) throw new BadUnits();
+    this.count = n;
+    this.docIds = docs.map((d) => d.id);
+    const perDoc = decodeAll(data.perDoc, docs.length);
+    this.docStart = new Int32Array(docs.length + 1);
+    this.doc = new Int32Array(n);
+    let at = 0;
+    for (let d = 0; d < docs.length; d++) {
+      this.docStart[d] = at;
+      if (at + perDoc[d] > n) throw new BadUnits();
+      this.doc.fill(d, at, at + perDoc[d]);
+      at += perDoc[d];
+    }
+    this.docStart[docs.length] = at;
+    if (at !== n) throw new BadUnits();
+
+    const codes = decodeAll(data.pathCodes, 2 * n);
+    if (typeof data.pathChars !== 'string' || typeof data.openings !== 'string') throw new BadUnits();
+    this.pathKeep = new Int32Array(n);
+    this.pathAt = new Int32Array(n + 1);
+    for (let i = 0, c = 0; i < n; i++) {
+      this.pathKeep[i] = codes[2 * i];
+      this.pathAt[i + 1] = (c += codes[2 * i + 1]);
+    }
+    if (this.pathAt[n] !== data.pathChars.length) throw new BadUnits();
+    this.pathChars = data.pathChars;
+
+    this.labels = data.labels;
+    this.trailCodes = decodeAll(data.trailCodes);
+    this.trailAt = new Int32Array(n + 1);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      this.trailAt[i] = k;
+      const added = this.trailCodes[k + 1] ?? 0;
+      for (let m = 0; m < added; m++) if (!(this.trailCodes[k + 2 + m] < this.labels.length)) throw new BadUnits();
+      k += 2 + added;
+    }
+    this.trailAt[n] = k;
+    if (k !== this.trailCodes.length) throw new BadUnits();
+
+    // Sorted indexes, stored as gaps (encodeSorted).
+    this.openingUnits = decodeAll(data.openingUnits);
+    for (let j = 0, prev = -1; j < this.openingUnits.length; j++) prev = this.openingUnits[j] += prev + 1;
+    const lens = decodeAll(data.openingLens, this.openingUnits.length);
+    this.openingAt = new Int32Array(lens.length + 1);
+    for (let j = 0; j < lens.length; j++) this.openingAt[j + 1] = this.openingAt[j] + lens[j];
+    if (this.openingAt[lens.length] !== data.openings.length) throw new BadUnits();
+    this.openings = data.openings;
+  }
+
+  /** First unit of document `d`, and the unit after its last. */
+  unitsOf(d: number): [number, number] {
+    return [this.docStart[d], this.docStart[d + 1]];
+  }
+
+  path(i: number): string {
+    // Back to the nearest unit that spells its path out whole (at the latest, its document's first unit).
+    let from = i;
+    while (this.pathKeep[from] > 0) from--;
+    let path = '';
+    for (let j = from; j <= i; j++) path = path.slice(0, this.pathKeep[j]) + this.pathChars.slice(this.pathAt[j], this.pathAt[j + 1]);
+    return path;
+  }
+
+  id(i: number): string {
+    return unitId(this.docIds[this.doc[i]], this.path(i));
+  }
+
+  /** Labels from the outermost ancestor to the unit (第三章, 第十五条). */
+  trail(i: number): string[] {
+    let from = i;
+    while (this.trailCodes[this.trailAt[from]] > 0) from--;
+    let trail: string[] = [];
+    for (let j = from; j <= i; j++) {
+      const at = this.trailAt[j];
+      const added = this.trailCodes[at + 1];
+      trail = trail.slice(0, this.trailCodes[at]);
+      for (let m = 0; m < added; m++) trail.push(this.labels[this.trailCodes[at + 2 + m]]);
+    }
+    return trail;
+  }
+
+  /** Opening words shown after a label-only article's label, if the unit has them. */
+  opening(i: number): string | undefined {
+    let lo = 0;
+    let hi = this.openingUnits.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = this.openingUnits[mid];
+      if (u === i) return this.openings.slice(this.openingAt[mid], this.openingAt[mid + 1]);
+      if (u < i) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
