@@ -10,6 +10,7 @@
  *   library.json, library-head.json, manifest.json, variants.json, variants, variants-lsh.json, docs, search
  *                              fixed links through current/, for readers that open DIR/library.json
  *   cache/parse/               parsed raw files by content (cli/parse-pool.ts)
+ *   cache/variants/            per-document shingle sets and signatures by content (cli/variants-cache.ts)
  *   .build.lock                the running build's pid
  * A build writes versions/.build-<pid>/, renames it to versions/<v>, switches
  * `current`, and only then retires the previous versions, deleting only the
