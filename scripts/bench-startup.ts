@@ -11,9 +11,13 @@
  *     the count changed) and the quick filter (typing → the count changed)
  * and prints medians over N runs. Figures only, no pass/fail.
  *
- *   npm run bench:startup -- [--runs N] [--corpus DIR] [--large N] [--large-only]
+ *   npm run bench:startup -- [--runs N] [--corpus DIR] [--large N] [--large-only] [--no-head]
+ *
+ * --no-head: the large library without its library-head.json (the app then waits for the full list, as
+ * before the build wrote one): the same code's baseline for what the head saves.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { LIBRARY_HEAD_FILE } from '../core/corpus/library-head';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
@@ -243,6 +247,7 @@ async function main() {
 /** The library at scale: visible, its DOM, and filters, against a static file from the same server. */
 async function measureLargeLibrary(n: number) {
   const lib = makeLargeLibrary(corpus, n);
+  if (argv.includes('--no-head')) rmSync(join(lib.dir, LIBRARY_HEAD_FILE));
   const server = await startServer(lib.dir);
   const browser = await launch();
   await browser.context.addInitScript({ content: PROBE });
