@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ import type { WorkerReply, WorkerRequest } from './parse-worker.js';
 import type { SearchArtifact } from '../core/search/artifacts.js';
 import type { SearchCorpus } from '../core/search/corpus-units.js';
 import { readRawFile } from './raw-files.js';
+import { pruneCacheDir } from './cache-prune.js';
 
 /** Folder of the parse cache, relative to the corpus folder. */
 export const PARSE_CACHE_DIR = path.join('cache', 'parse');
@@ -192,14 +193,6 @@ export async function parseRawFolder(opts: {
 }
 
 /** Remove cache entries this build did not use: only files named as the cache names them (never another file). */
-export async function pruneParseCache(corpusDir: string, used: Set<string>): Promise<number> {
-  const cacheDir = path.join(corpusDir, PARSE_CACHE_DIR);
-  let removed = 0;
-  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
-    const stale = CACHE_NAME.test(name) ? !used.has(name) : /^[0-9a-f]{64}\.json\.\d+\.tmp$/.test(name);
-    if (!stale) continue;
-    await unlink(path.join(cacheDir, name)).catch(() => undefined);
-    removed++;
-  }
-  return removed;
+export function pruneParseCache(corpusDir: string, used: Set<string>): Promise<number> {
+  return pruneCacheDir(path.join(corpusDir, PARSE_CACHE_DIR), CACHE_NAME, used);
 }

@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prepared-cache.js';
+import { pruneCacheDir } from './cache-prune.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
 const CACHE_NAME = /^[0-9a-f]{64}\.bin$/;
@@ -76,14 +76,6 @@ function contentHash(doc: PolicyDocument): string {
 }
 
 /** Remove entries this build did not use, and leftovers of killed builds: only files named as the cache names them. */
-export async function pruneVariantsCache(corpusDir: string, used: Set<string>): Promise<number> {
-  const dir = path.join(corpusDir, VARIANTS_CACHE_DIR);
-  let removed = 0;
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const stale = CACHE_NAME.test(name) ? !used.has(name) : /^[0-9a-f]{64}\.bin\.\d+\.tmp$/.test(name);
-    if (!stale) continue;
-    await unlink(path.join(dir, name)).catch(() => undefined);
-    removed++;
-  }
-  return removed;
+export function pruneVariantsCache(corpusDir: string, used: Set<string>): Promise<number> {
+  return pruneCacheDir(path.join(corpusDir, VARIANTS_CACHE_DIR), CACHE_NAME, used);
 }
