@@ -38,3 +38,15 @@ describe('VLQ codec', () => {
     expect([...lens]).toEqual(lists.map((l) => encodeSorted(l).length));
   });
 });
+
+describe('decodeInts on a damaged stream', () => {
+  it('throws instead of looping when the stream ends inside a number, or holds a foreign character', () => {
+    const out = new Int32Array(3);
+    const s = encodeInts([1, 40, 5000]);
+    expect(() => decodeInts(s.slice(0, -1), 0, 3, out, false)).toThrow(/damaged/);
+    expect(() => decodeInts(s.slice(0, 1) + '!' + s.slice(2), 0, 3, out, false)).toThrow(/damaged/);
+    expect(() => decodeInts(s, 0, 4, new Int32Array(4), false)).toThrow(/damaged/);
+    expect(decodeInts(s, 0, 3, out, false)).toBe(s.length);
+    expect([...out]).toEqual([1, 40, 5000]);
+  });
+});

@@ -118,6 +118,8 @@ export function decodeInts(s: string, offset: number, count: number, out: Int32A
     let shift = 1;
     for (;;) {
       const digit = DECODE[s.charCodeAt(pos++)];
+      // Past the end (undefined) or not a digit (-1): a damaged index must fail, not loop or read garbage.
+      if (!(digit >= 0)) throw new Error('search index is damaged: a number list ends early or holds a foreign character');
       value += (digit & 31) * shift;
       if (digit < 32) break;
       shift *= 32;
