@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDocument, testUnit } from '../../test-support/doc-fixtures';
 import { cleanTags, confirmPlacement, newAnnotation, retarget, updateAnnotation } from './create';
-import { type Annotation, displayedQuote, kindOf, needsConfirmation, noteOf, positionOf, quoteOf, tagsOf } from './model';
+import { type Annotation, COLOUR_NAMES, displayedQuote, HIGHLIGHT_COLOURS, kindOf, needsConfirmation, noteOf, positionOf, quoteOf, tagsOf, unitIdOf } from './model';
 
 const clause = testUnit('pa', 'ar3', 'article', '第三条', ['政务服务部门应当及时作出受理决定。', '不得收取任何费用。']);
 const other = testUnit('pa', 'ar4', 'article', '第四条', ['申请材料不齐全的，应当一次性告知。']);
@@ -158,5 +158,27 @@ describe('confirmPlacement', () => {
 
   it('an orphan is not asked about', () => {
     expect(needsConfirmation({ ...placedApprox(), 'policyReader:orphaned': true })).toBe(false);
+  });
+});
+
+describe('reading an annotation', () => {
+  it('its kind: a note is anything with a note text or made as a comment', () => {
+    expect(kindOf({ ...highlight(), motivation: 'commenting' })).toBe('note');
+    expect(kindOf({ ...highlight(), body: [{ type: 'TextualBody', purpose: 'commenting', value: '笔记', format: 'text/plain' }] })).toBe('note');
+    expect(kindOf({ ...highlight(), body: [{ type: 'TextualBody', purpose: 'commenting', value: ' \n', format: 'text/plain' }] })).toBe('highlight');
+  });
+
+  it('its quote, position and clause, whatever the order of the selectors; none for a bookmark', () => {
+    const a = highlight();
+    const reversed: Annotation = { ...a, target: { ...a.target, selector: [...a.target.selector!].reverse() } };
+    expect(quoteOf(reversed)!.exact).toBe('及时作出');
+    expect(positionOf(reversed)).toEqual({ type: 'TextPositionSelector', start: 8, end: 12 });
+    expect(unitIdOf(a)).toBe('pa~ar3');
+    const b = newAnnotation({ motivation: 'bookmarking', doc, contentHash: 'h1', now: NOW });
+    expect([quoteOf(b), positionOf(b), displayedQuote(b)]).toEqual([null, null, null]);
+  });
+
+  it('each colour has its Chinese name', () => {
+    expect(HIGHLIGHT_COLOURS.map((c) => COLOUR_NAMES[c])).toEqual(['黄色', '绿色', '蓝色', '粉色', '紫色', '橙色']);
   });
 });

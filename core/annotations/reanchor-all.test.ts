@@ -27,6 +27,16 @@ describe('onlyCorpusChanged', () => {
 
     expect(onlyCorpusChanged(change(a, reanchor(a, { ...doc, title: '新标题' }, 'v-next')))).toBe(false);
     expect(onlyCorpusChanged(change(a, reanchor(a, null, 'v-next')))).toBe(false);
+    // A title of the same length, a number, a field only one side has: each is a change; a field set to undefined is none.
+    expect(onlyCorpusChanged(change(a, reanchor(a, { ...doc, title: '测试文件pdoc0' }, 'v-next')))).toBe(false);
+    expect(onlyCorpusChanged(change(a, reanchor(a, { ...doc, docNumber: '青政发〔2020〕1号' }, 'v-next')))).toBe(false);
+    const shiftedBy = (n: number): Annotation => ({ ...a, target: { ...a.target, selector: a.target.selector!.map((x) => (x.type === 'TextPositionSelector' ? { ...x, end: x.end + n } : x)) } });
+    expect(onlyCorpusChanged({ before: a, after: shiftedBy(1), status: 'kept' })).toBe(false);
+    expect(onlyCorpusChanged({ before: a, after: { ...a, 'policyReader:orphaned': undefined }, status: 'kept' })).toBe(true);
+    expect(onlyCorpusChanged({ before: a, after: { ...a, 'policyReader:orphaned': true }, status: 'kept' })).toBe(false);
+    expect(onlyCorpusChanged({ before: a, after: { ...a, body: { 0: a.body[0] } as never }, status: 'kept' })).toBe(false);
+    // Only a kept annotation can be left unstored.
+    expect(onlyCorpusChanged({ before: a, after: a, status: 'moved' })).toBe(false);
   });
 });
 
