@@ -102,6 +102,20 @@ describe('highlights', () => {
     expect(landing(a, two)).toEqual(['kept', 'ar1', '受理决定。\n不得收取']);
     const split = docOf(art('ar1', '政务服务部门应当及时作出受理决定。'), art('ar2', '不得收取任何费用。'));
     expect(landing(a, split)[0]).toBe('orphaned');
+    // Nor when the split clause follows others, nor when the quote reaches a single character into the next clause.
+    const later = docOf(art('ar0', '前言。'), art('ar1', '政务服务部门应当及时作出受理决定。'), art('ar2', '不得收取任何费用。'));
+    expect(landing(a, later)[0]).toBe('orphaned');
+    const oneInto = mark(two, 'ar1', '应当及时作出受理决定。\n不');
+    expect(landing(oneInto, later)[0]).toBe('orphaned');
+  });
+
+  it('an imported annotation with a quote and no position (as other tools write them) is placed by its quote', () => {
+    const a = mark(before, 'ar2', '及时作出');
+    const quoteOnly: Annotation = { ...a, target: { ...a.target, selector: a.target.selector!.filter((x) => x.type === 'TextQuoteSelector') } };
+    expect(landing(quoteOnly, before)).toEqual(['moved', 'ar2', '及时作出']);
+    const moved = docOf(before.units[0], art('ar4', '政务服务部门应当及时作出受理决定。'));
+    expect(landing(quoteOnly, moved)).toEqual(['moved', 'ar4', '及时作出']);
+    expect(resolveInUnit(quoteOnly, before.units[1])).toEqual({ start: 8, end: 12 });
   });
 
   it('a typo inside the quote: placed approximately on the words now there, the user asked to confirm; a confirmation lasts while the words stay', () => {
