@@ -124,12 +124,18 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * - placed: `unit && range && selector` → `(unit || range) && selector` or `unit && range ||
  *   selector`: a quoted annotation is placed with both a unit and a range, a bookmark with neither
  *   a range nor a selector.
+ * - resolveInUnit `if (!exact) return null` (→ false): bestExact finds no occurrence of '' either.
  * core/annotations/match-quote.ts
  * - similarity: `if (!want) return 1` — matchScore asks only for a non-empty prefix or suffix.
+ * - commonPrefix / commonSuffix: either length bound (→ true, <=, ||) — past the end of one string
+ *   its character is undefined, which equals no character of the other, so the loop stops there.
+ * core/annotations/reanchor-all.ts
+ * - reanchorMany: a failed load's `.catch(() => null)` (→ undefined) — reanchor orphans on any
+ *   missing document alike (`if (!doc)`).
  * core/annotations/filter.ts
- * - passes `if (words.length)` (→ true): with no words `every` holds anyway. words(): the split on
- *   /\s+/ (→ /\s/, no filter(Boolean)): normalize has already trimmed the text and collapsed its
- *   white space, and a blank text's one word '' is in every field.
+ * - passes `if (words.length)` and `if (f.from || f.to)` (→ true): with no words `every` holds
+ *   anyway, and with neither date both date checks are skipped. words(): the split on /\s+/ (→ /\s/,
+ *   no filter(Boolean)) only adds empty words, and '' is in every field.
  * - decodePairs: `if (!part) continue` and the initial `[]` (→ ["Stryker was here"]): an empty
  *   key, or a one-character one, is no key filterFromQuery reads.
  * renderer/db/database.ts

@@ -133,6 +133,9 @@ describe('filter details', () => {
   it('regions are OR, words are AND, and a word must sit inside one field', () => {
     expect(ids({ regions: ['山东省', '上海市'] })).toEqual([0, 1, 2, 3]);
     expect(ids({ text: '融资 青岛' })).toEqual([]);
+    // Chinese words apart: each may sit in another field (the title, a tag), as with Latin words.
+    expect(ids({ text: '青岛 待研究' })).toEqual([0, 1]);
+    expect(ids({ text: '待研究　汇报用' })).toEqual([1]);
     // 受理决定 is the quote of #1 and 与我局 its note: the two do not run together.
     expect(ids({ text: '受理决定与我局' })).toEqual([]);
   });

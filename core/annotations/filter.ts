@@ -99,8 +99,9 @@ function passes(a: Annotation, f: AnnotationFilter, summaryOf: SummaryOf, words:
   return true;
 }
 
+/** Split before normalising: normalize drops a space between two CJK characters, which would make 青岛 待研究 one word. */
 function words(text: string | undefined): string[] {
-  return text ? normalize(text).split(/\s+/).filter(Boolean) : [];
+  return text ? text.split(/\s+/).map(normalize).filter(Boolean) : [];
 }
 
 export function matchesFilter(a: Annotation, filter: AnnotationFilter, summaryOf: SummaryOf): boolean {

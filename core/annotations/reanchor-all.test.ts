@@ -79,6 +79,10 @@ describe('reanchorMany after a rebuild', () => {
     expect(findDocId(madeOn('pold', '青岛市政务服务管理办法', null), [summary, twin])).toBeNull();
     expect(findDocId(madeOn('pold', '别的标题', '青政发〔2020〕1号'), [summary, twin])).toBeNull();
     expect(findDocId(madeOn('pold', '别的标题', null), [summary])).toBeNull();
+    // The same id wins over look-alikes; a missing 文号 matches no document that lacks one too; another 文号 is no match.
+    expect(findDocId(madeOn('pnew', doc.title, doc.docNumber), [twin, summary])).toBe('pnew');
+    expect(findDocId(madeOn('pold', '别的标题', null), [{ ...summary, docNumber: null }])).toBeNull();
+    expect(findDocId(madeOn('pold', '别的标题', '青政发〔2019〕9号'), [summary])).toBeNull();
   });
 
   it('places annotations on a renamed document, counts each outcome, and leaves alone what needs nothing', async () => {
