@@ -138,6 +138,12 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   no filter(Boolean)) only adds empty words, and '' is in every field.
  * - decodePairs: `if (!part) continue` and the initial `[]` (→ ["Stryker was here"]): an empty
  *   key, or a one-character one, is no key filterFromQuery reads.
+ * core/search/query.ts
+ * - parseQuery: `if (must.length) joinNext = true` (→ true): an OR before any word sets joinNext,
+ *   but a phrase joins a clause only `if (joinNext && must.length)`, so it starts one as before.
+ *   `t.text === 'OR'`: fold has already made every OR lower-case, so only 'or' can occur.
+ * core/search/scoring.ts
+ * - bm25: `if (tf)` (→ true) — a phrase that does not occur adds idf · 0 / (0 + …) = 0.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;
