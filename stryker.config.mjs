@@ -144,6 +144,8 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   `t.text === 'OR'`: fold has already made every OR lower-case, so only 'or' can occur.
  * core/search/scoring.ts
  * - bm25: `if (tf)` (→ true) — a phrase that does not occur adds idf · 0 / (0 + …) = 0.
+ *   `i < phrases.length` → `<=`: the extra round counts the word "undefined", which a normalised
+ *   Chinese clause does not hold, so it adds 0.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;
