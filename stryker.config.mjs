@@ -109,6 +109,43 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * core/export/fonts.ts
  * - slicesFor: `a < sorted.length` (→ true, <=) — past the end sorted[a] is undefined, and
  *   `undefined <= hi` is false.
+ * core/annotations/anchor.ts
+ * - indexOf `if (!ix)`, once `if (t === undefined)`, docText `if (ix.text)` (→ true / false): the
+ *   per-document caches; computing again gives the same index, texts and offsets.
+ * - allOccurrences `if (!needle) return out`: every caller has already returned on an empty quote.
+ * - locate: `hi = offsets.length - 1` → `+ 1` (an index past the end reads undefined, and
+ *   `undefined <= start` is false, so lo never goes there); `lo + 1 < offsets.length` (→ true, <=,
+ *   `lo - 1`) only changes the last unit, which no match can run out of.
+ * - oldDocPosition: `-1` → `+1` for an annotation without a unit id: a quoted annotation always
+ *   has one (newAnnotation and the file checks require the clause).
+ * - fuzzyInDoc: `matches.sort(...)` and its comparator — approx-string-match returns only the
+ *   matches with the lowest error count, so they are already equal in errors. `m.end <= m.start`:
+ *   at most a quarter of a quote of 4+ characters may be edits, so no match is empty.
+ * - placed: `unit && range && selector` → `(unit || range) && selector` or `unit && range ||
+ *   selector`: a quoted annotation is placed with both a unit and a range, a bookmark with neither
+ *   a range nor a selector.
+ * - resolveInUnit `if (!exact) return null` (→ false): bestExact finds no occurrence of '' either.
+ * core/annotations/match-quote.ts
+ * - similarity: `if (!want) return 1` — matchScore asks only for a non-empty prefix or suffix.
+ * - commonPrefix / commonSuffix: either length bound (→ true, <=, ||) — past the end of one string
+ *   its character is undefined, which equals no character of the other, so the loop stops there.
+ * core/annotations/reanchor-all.ts
+ * - reanchorMany: a failed load's `.catch(() => null)` (→ undefined) — reanchor orphans on any
+ *   missing document alike (`if (!doc)`).
+ * core/annotations/filter.ts
+ * - passes `if (words.length)` and `if (f.from || f.to)` (→ true): with no words `every` holds
+ *   anyway, and with neither date both date checks are skipped. words(): the split on /\s+/ (→ /\s/,
+ *   no filter(Boolean)) only adds empty words, and '' is in every field.
+ * - decodePairs: `if (!part) continue` and the initial `[]` (→ ["Stryker was here"]): an empty
+ *   key, or a one-character one, is no key filterFromQuery reads.
+ * core/search/query.ts
+ * - parseQuery: `if (must.length) joinNext = true` (→ true): an OR before any word sets joinNext,
+ *   but a phrase joins a clause only `if (joinNext && must.length)`, so it starts one as before.
+ *   `t.text === 'OR'`: fold has already made every OR lower-case, so only 'or' can occur.
+ * core/search/scoring.ts
+ * - bm25: `if (tf)` (→ true) — a phrase that does not occur adds idf · 0 / (0 + …) = 0.
+ *   `i < phrases.length` → `<=`: the extra round counts the word "undefined", which a normalised
+ *   Chinese clause does not hold, so it adds 0.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Region } from '../corpus/types';
-import { annotationFacets, filterAnnotations, filterFromQuery, filterToQuery, matchesFilter, tagCounts, type AnnotationFilter } from './filter';
+import { annotationFacets, type FacetCount, filterAnnotations, filterFromQuery, filterToQuery, matchesFilter, tagCounts, type AnnotationFilter } from './filter';
 import { testAnnotation, testDoc } from '../../test-support/annotation-fixtures';
 import { quoteOf } from './model';
 
@@ -95,5 +95,77 @@ describe('query string', () => {
     expect(filterFromQuery(`?${q}`)).toEqual(f);
     expect(filterFromQuery('type=spam&colour=black&from=yesterday&doc=&x=1&q=%E0%A4%A')).toEqual({});
     expect(filterToQuery({})).toBe('');
+  });
+});
+
+describe('each facet counts over the other filters, whichever is active', () => {
+  const count = (facet: FacetCount[]) => Object.fromEntries(facet.map((c) => [c.value, c.count]));
+
+  it('types, tags, documents and regions ignore their own selection and obey the others', () => {
+    expect(count(annotationFacets(list, { types: ['note'] }, summaryOf).types)).toEqual({ bookmark: 1, highlight: 3, note: 1 });
+    expect(count(annotationFacets(list, { types: ['note'] }, summaryOf).tags)).toEqual({ 待研究: 1, 汇报用: 1 });
+    expect(count(annotationFacets(list, { tags: ['汇报用'] }, summaryOf).tags)).toEqual({ 待研究: 2, 汇报用: 2 });
+    expect(count(annotationFacets(list, { docIds: ['psh'] }, summaryOf).docIds)).toEqual({ pqd: 3, psh: 1, pgone: 1 });
+    expect(count(annotationFacets(list, { regions: ['上海市'] }, summaryOf).regions)).toEqual({ 山东省: 3, 青岛市: 3, 上海市: 1, 未注明: 1 });
+    expect(count(annotationFacets(list, { regions: ['上海市'] }, summaryOf).docIds)).toEqual({ psh: 1 });
+  });
+
+  it('colours: every colour of the toolbar, in its order, and a bookmark counts for none', () => {
+    const f = annotationFacets(list, {}, summaryOf);
+    expect(f.colours).toEqual([
+      { value: 'yellow', count: 3 },
+      { value: 'green', count: 1 },
+      { value: 'blue', count: 0 },
+      { value: 'pink', count: 0 },
+      { value: 'purple', count: 0 },
+      { value: 'orange', count: 0 },
+    ]);
+  });
+
+  it('most used first, then in pinyin order', () => {
+    const tagged = (tags: string[]) => testAnnotation({ doc: qd, quote: '及时作出', tags });
+    expect(tagCounts([tagged(['汇报', '阿里']), tagged(['重点']), tagged(['重点', '汇报']), tagged(['重点'])]).map((t) => t.value)).toEqual(['重点', '汇报', '阿里']);
+    expect(tagCounts([tagged(['汇报']), tagged(['阿里'])]).map((t) => t.value)).toEqual(['阿里', '汇报']);
+  });
+});
+
+describe('filter details', () => {
+  it('regions are OR, words are AND, and a word must sit inside one field', () => {
+    expect(ids({ regions: ['山东省', '上海市'] })).toEqual([0, 1, 2, 3]);
+    expect(ids({ text: '融资 青岛' })).toEqual([]);
+    // Chinese words apart: each may sit in another field (the title, a tag), as with Latin words.
+    expect(ids({ text: '青岛 待研究' })).toEqual([0, 1]);
+    expect(ids({ text: '待研究　汇报用' })).toEqual([1]);
+    // 受理决定 is the quote of #1 and 与我局 its note: the two do not run together.
+    expect(ids({ text: '受理决定与我局' })).toEqual([]);
+  });
+
+  it('dates: either end alone bounds the range, both ends inclusive; an unreadable date is outside any range', () => {
+    expect(ids({ to: '2024-03-01' })).toEqual([0, 1]);
+    expect(ids({ from: '2024-05-01' })).toEqual([3, 4]);
+    const broken = { ...list[0], created: '不是日期' };
+    expect(filterAnnotations([broken], { from: '2024-01-01' }, summaryOf)).toEqual([]);
+    expect(filterAnnotations([broken], { to: '2024-12-31' }, summaryOf)).toEqual([broken]);
+  });
+});
+
+describe('query string details', () => {
+  it('reads hand-edited links: + as a space, padded values, bad escapes and unknown keys ignored, orphan flags', () => {
+    expect(filterFromQuery('q=现行+做法')).toEqual({ text: '现行 做法' });
+    expect(filterFromQuery('q=%20现行%20&tag=%20待研究%20')).toEqual({ text: '现行', tags: ['待研究'] });
+    expect(filterFromQuery('tag=%E0%A4%A&tag=好')).toEqual({ tags: ['好'] });
+    expect(filterFromQuery('type=note&docs')).toEqual({ types: ['note'] });
+    expect(filterFromQuery('q=为什么?')).toEqual({ text: '为什么?' });
+    expect(filterFromQuery('#orphaned=1')).toEqual({ orphaned: true });
+    expect(filterFromQuery('orphaned=0')).toEqual({ orphaned: false });
+    expect(filterFromQuery('orphaned=yes')).toEqual({});
+    expect(filterFromQuery('to=tomorrow&from=x2024-01-01')).toEqual({});
+    expect(filterFromQuery('to=2024-01-01x')).toEqual({});
+    expect(filterFromQuery('to=2024-12-31')).toEqual({ to: '2024-12-31' });
+  });
+
+  it('writes the text trimmed, and none when it is blank', () => {
+    expect(filterToQuery({ text: '   ' })).toBe('');
+    expect(filterToQuery({ text: ' 现行 ', orphaned: true })).toBe(`q=${encodeURIComponent('现行')}&orphaned=1`);
   });
 });

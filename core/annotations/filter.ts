@@ -61,8 +61,12 @@ export function localDay(isoTime: string): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function searchable(a: Annotation): string {
-  return normalize([quoteOf(a)?.exact ?? '', noteOf(a), ...tagsOf(a), a.target['policyReader:document'].title].join('\n'));
+/**
+ * The fields a word is looked for in, each normalised on its own: normalising them joined would drop
+ * the line break between two CJK fields, and a word could then run from the quote into the note.
+ */
+function searchable(a: Annotation): string[] {
+  return [quoteOf(a)?.exact ?? '', noteOf(a), ...tagsOf(a), a.target['policyReader:document'].title].map(normalize);
 }
 
 type Facet = 'types' | 'colours' | 'tags' | 'docIds' | 'regions';
@@ -89,14 +93,15 @@ function passes(a: Annotation, f: AnnotationFilter, summaryOf: SummaryOf, words:
   }
   if (f.orphaned !== undefined && isOrphaned(a) !== f.orphaned) return false;
   if (words.length) {
-    const hay = searchable(a);
-    if (!words.every((w) => hay.includes(w))) return false;
+    const fields = searchable(a);
+    if (!words.every((w) => fields.some((f) => f.includes(w)))) return false;
   }
   return true;
 }
 
+/** Split before normalising: normalize drops a space between two CJK characters, which would make 青岛 待研究 one word. */
 function words(text: string | undefined): string[] {
-  return text ? normalize(text).split(/\s+/).filter(Boolean) : [];
+  return text ? text.split(/\s+/).map(normalize).filter(Boolean) : [];
 }
 
 export function matchesFilter(a: Annotation, filter: AnnotationFilter, summaryOf: SummaryOf): boolean {

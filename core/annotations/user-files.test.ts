@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnnotationFile, serializeAnnotationFile } from './file';
-import { missingAnnotatedFiles, missingFilesMessage, type ListedUserFile } from './user-files';
+import { checkUserFiles, MAX_LISTED_FILES, missingAnnotatedFiles, missingFilesMessage, type ListedUserFile } from './user-files';
 import { testAnnotation, testDoc } from '../../test-support/annotation-fixtures';
 
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -76,5 +76,55 @@ describe('user files listed in the annotation file', () => {
       '备份中有 1 个我的文件的标注：《市级实施方案》（实施方案.docx）；请重新导入这些文件，在此之前其标注列于“未能定位”。',
     );
     expect(missingFilesMessage(missingAnnotatedFiles(all, [onA, onB], [H1, H2]))).toBeNull();
+  });
+});
+
+describe('checkUserFiles: what a listing may hold', () => {
+  const ok = listing[0];
+  const bad = (entry: unknown) => {
+    const r = checkUserFiles([ok, entry]);
+    return typeof r === 'string' ? r : 'accepted';
+  };
+
+  it('accepts a well-formed listing, fields at their limits included', () => {
+    expect(checkUserFiles([ok, { ...ok, name: 'x'.repeat(1000), size: 0, documents: [] }])).toEqual([ok, { ...ok, name: 'x'.repeat(1000), size: 0, documents: [] }]);
+    expect(bad({ ...ok, documents: [{ id: 'u'.repeat(200), title: 't'.repeat(2000) }] })).toBe('accepted');
+    expect(bad({ ...ok, documents: Array.from({ length: 10_000 }, (_, i) => ({ id: `u${i}`, title: '' })) })).toBe('accepted');
+  });
+
+  it('refuses each malformed field, saying which entry and what', () => {
+    expect(bad([])).toBe('“我的文件”列表第 2 项无效（不是对象）');
+    expect(bad(null)).toBe('“我的文件”列表第 2 项无效（不是对象）');
+    expect(bad({ ...ok, name: '' })).toBe('“我的文件”列表第 2 项无效（缺少文件名（name））');
+    expect(bad({ ...ok, name: 'x'.repeat(1001) })).toBe('“我的文件”列表第 2 项无效（缺少文件名（name））');
+    expect(bad({ ...ok, sha256: H1.toUpperCase() })).toMatch(/sha256/);
+    expect(bad({ ...ok, sha256: `x${H1}` })).toMatch(/sha256/);
+    expect(bad({ ...ok, sha256: `${H1}x` })).toMatch(/sha256/);
+    expect(bad({ ...ok, sha256: 7 })).toMatch(/sha256/);
+    expect(bad({ ...ok, size: -1 })).toMatch(/size/);
+    expect(bad({ ...ok, size: 1.5 })).toMatch(/size/);
+    expect(bad({ ...ok, importedAt: '2026-05-02'.padEnd(65, ' ') })).toMatch(/importedAt/);
+    expect(bad({ ...ok, documents: {} })).toBe('“我的文件”列表第 2 项无效（文档列表（documents）不是列表）');
+    expect(bad({ ...ok, documents: Array.from({ length: 10_001 }, (_, i) => ({ id: `u${i}`, title: '' })) })).toMatch(/documents/);
+    for (const d of [null, [], { id: '', title: '' }, { id: 'u'.repeat(201), title: '' }, { id: 'u1' }, { id: 'u1', title: 't'.repeat(2001) }, { id: 7, title: '' }]) {
+      expect(bad({ ...ok, documents: [d] })).toBe('“我的文件”列表第 2 项无效（文档的 id 或标题格式不对）');
+    }
+  });
+
+  it('refuses a listing that is no list, or longer than any library', () => {
+    expect(checkUserFiles({})).toBe('“我的文件”列表（userFiles）不是列表');
+    const many = Array.from({ length: MAX_LISTED_FILES }, () => ok);
+    expect(checkUserFiles(many)).toHaveLength(MAX_LISTED_FILES);
+    expect(checkUserFiles([...many, ok])).toBe('“我的文件”列表（userFiles）不是列表');
+  });
+});
+
+describe('naming the files to re-import', () => {
+  it('a file counts when any one of its documents has annotations; its documents are named in order, an untitled one as such', () => {
+    const twoDocs: ListedUserFile = { ...listing[0], documents: [{ id: 'u0000000000d1', title: '' }, { id: 'u0000000000d2', title: '第二份' }] };
+    const onSecond = testAnnotation({ doc: testDoc('u0000000000d2', ['正文。']) });
+    const missing = missingAnnotatedFiles([twoDocs], [onSecond], []);
+    expect(missing).toEqual([twoDocs]);
+    expect(missingFilesMessage(missing)).toBe('备份中有 1 个我的文件的标注：《（无标题）》《第二份》（省政府通知.pdf）；请重新导入这些文件，在此之前其标注列于“未能定位”。');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from './query.js';
+import { parseQuery, positivePhrases } from './query.js';
 
 describe('parseQuery', () => {
   it('splits words (AND), exclusions, phrases and OR', () => {
@@ -30,5 +30,41 @@ describe('OR without spaces', () => {
     expect(parseQuery('融资｜担保 企业')).toEqual(spaced);
     expect(parseQuery('融资 ｜ 担保 企业')).toEqual(spaced);
     expect(parseQuery('融资｜ 担保 企业')).toEqual(spaced);
+  });
+});
+
+describe('query edge cases a user types', () => {
+  it('a minus starts an exclusion only when a word follows it at once', () => {
+    expect(parseQuery('-小微')).toEqual({ must: [], not: ['小微'] });
+    expect(parseQuery('- 小微')).toEqual({ must: [['-'], ['小微']], not: [] });
+    expect(parseQuery('融资 -')).toEqual({ must: [['融资'], ['-']], not: [] });
+    expect(parseQuery('-"小微 企业"')).toEqual({ must: [], not: ['小微企业'] });
+  });
+
+  it('an unclosed quote runs to the end; quotes next to a word split it', () => {
+    expect(parseQuery('"融资 担保')).toEqual({ must: [['融资担保']], not: [] });
+    expect(parseQuery('融资"担保"')).toEqual({ must: [['融资'], ['担保']], not: [] });
+  });
+
+  it('OR at either end joins nothing; a quoted "OR" is a word; an exclusion ends an OR', () => {
+    expect(parseQuery('OR 融资')).toEqual({ must: [['融资']], not: [] });
+    expect(parseQuery('|融资')).toEqual({ must: [['融资']], not: [] });
+    expect(parseQuery('融资 OR')).toEqual({ must: [['融资']], not: [] });
+    expect(parseQuery('融资 or 担保')).toEqual({ must: [['融资', '担保']], not: [] });
+    expect(parseQuery('"OR" 融资')).toEqual({ must: [['or'], ['融资']], not: [] });
+    expect(parseQuery('融资 OR -小微 担保')).toEqual({ must: [['融资'], ['担保']], not: ['小微'] });
+  });
+
+  it('a space is stray only between a number and a counter, or after 第 before a number', () => {
+    expect(parseQuery('3 万元')).toEqual({ must: [['3万元']], not: [] });
+    expect(parseQuery('第  3  条')).toEqual({ must: [['第3条']], not: [] });
+    expect(parseQuery('3年 月')).toEqual({ must: [['3年'], ['月']], not: [] });
+    expect(parseQuery('a 3')).toEqual({ must: [['a'], ['3']], not: [] });
+    expect(parseQuery('2023 ab')).toEqual({ must: [['2023'], ['ab']], not: [] });
+    expect(parseQuery('第 条')).toEqual({ must: [['第'], ['条']], not: [] });
+  });
+
+  it('positivePhrases: each phrase once, exclusions left out', () => {
+    expect(positivePhrases(parseQuery('融资 OR 担保 融资 -小微'))).toEqual(['融资', '担保']);
   });
 });
