@@ -87,6 +87,36 @@ describe('a library of 10,000 documents', () => {
     }
   });
 
+  it('keeps the quick filter, its focus and what was typed when the full list takes over from the first screen', async () => {
+    const fresh = await session.browser.context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    await fresh.route('**/corpus/library.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await fresh.goto(session.server.url);
+      await fresh.getByTestId('doc-count').filter({ hasText: `共 ${N} 篇` }).waitFor({ timeout: 30_000 });
+      const box = fresh.getByRole('searchbox', { name: '按标题或文号筛选' });
+      await box.focus();
+      await fresh.keyboard.type('营商');
+      // Nothing is listed under a filter until the full list is in, and the screen says so.
+      await expect.poll(() => fresh.getByRole('status').filter({ hasText: '正在载入全部文档' }).count()).toBe(1);
+      release();
+      const all: DocSummary[] = JSON.parse(readFileSync(`${lib.dir}/library.json`, 'utf8'));
+      const want = all.filter((d) => d.title.includes('营商') || (d.docNumber ?? '').includes('营商')).length;
+      await expect.poll(() => fresh.getByTestId('doc-count').textContent(), { timeout: 30_000 }).toBe(`${want} / ${N} 篇`);
+      expect(await box.inputValue()).toBe('营商');
+      expect(await box.evaluate((el: any) => el === document.activeElement)).toBe(true);
+      await fresh.keyboard.type('环境');
+      expect(await box.inputValue()).toBe('营商环境');
+    } finally {
+      release();
+      await fresh.close();
+    }
+  });
+
   it('a damaged library-head.json is passed over: the library waits for the full list', async () => {
     const fresh = await session.browser.context.newPage();
     await fresh.route('**/corpus/library-head.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"v":1,"count":3,"rows":[{"id":"x"}],"facets":{}}' }));

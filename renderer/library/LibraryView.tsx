@@ -12,27 +12,28 @@ import type { LibraryHead } from '../../core/corpus/library-head';
 
 const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
 
-export function LibraryView({ docs, dropped, filters }: { docs: DocSummary[]; dropped: number; filters: LibraryFilters }) {
+/**
+ * The library. `docs` is null while the full list loads: then the build's precomputed first screen (`head`,
+ * core/corpus/library-head.ts) stands in, in the same layout, so a control the user is typing in or has
+ * just pressed stays where it is (and keeps focus) when the full list takes over.
+ */
+export function LibraryView({ docs, head, dropped, filters }: { docs: DocSummary[] | null; head: LibraryHead | null; dropped: number; filters: LibraryFilters }) {
   // Facet values, folded titles and sort orders are computed once per library; each filter is one pass.
-  const index = useMemo(() => libraryIndex(docs), [docs]);
+  const index = useMemo(() => (docs ? libraryIndex(docs) : null), [docs]);
   // After the first paint, while the user reads: fold the titles so the first quick-filter key is as fast as the rest.
   useEffect(() => {
+    if (!index) return;
     const id = requestIdleCallback(() => warmQuickFilter(index), { timeout: 2000 });
     return () => cancelIdleCallback(id);
   }, [index]);
-  const shown = useMemo(() => filterDocs(index, filters), [index, filters]);
-  const facets = useMemo(() => facetCounts(index, filters), [index, filters]);
+  const shown = useMemo(() => (index ? filterDocs(index, filters) : null), [index, filters]);
+  const facets = useMemo(() => (index ? facetCounts(index, filters) : null), [index, filters]);
   useEffect(() => rememberPlace('library'));
-  useScrollMemory(true);
-  return <LibraryLayout shown={shown} total={docs.length} facets={facets} filters={filters} dropped={dropped} />;
-}
-
-/**
- * The library's first screen from the build's precomputed head (core/corpus/library-head.ts) while the full list
- * loads: the same rows, counts and controls; using a control changes the route, which waits for the full list.
- */
-export function LibraryHeadView({ head, filters }: { head: LibraryHead; filters: LibraryFilters }) {
-  return <LibraryLayout shown={head.rows} total={head.count} facets={head.facets} filters={filters} dropped={0} pending />;
+  useScrollMemory(index !== null);
+  if (index && shown && facets) return <LibraryLayout shown={shown} total={index.docs.length} facets={facets} filters={filters} dropped={dropped} />;
+  // The head's rows are the unfiltered view's: under a filter nothing is listed until the full list is in.
+  const unfiltered = (Object.keys(EMPTY_FILTERS) as (keyof LibraryFilters)[]).every((k) => filters[k] === EMPTY_FILTERS[k]);
+  return <LibraryLayout shown={unfiltered ? head!.rows : []} total={head!.count} facets={head!.facets} filters={filters} dropped={0} pending />;
 }
 
 function LibraryLayout({ shown, total, facets, filters, dropped, pending = false }: { shown: readonly DocSummary[]; total: number; facets: Facets; filters: LibraryFilters; dropped: number; pending?: boolean }) {
@@ -81,6 +82,10 @@ function LibraryLayout({ shown, total, facets, filters, dropped, pending = false
         {dropped > 0 && <p className="warning">有 {dropped} 条文库记录格式不正确，已跳过。</p>}
         {shown.length ? (
           <DocList docs={shown} />
+        ) : pending ? (
+          <p className="empty" role="status">
+            正在载入全部文档…
+          </p>
         ) : (
           <p className="empty">没有符合条件的文档。</p>
         )}

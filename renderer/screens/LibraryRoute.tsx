@@ -1,18 +1,15 @@
 import { useLibrary, useLibraryHead } from '../hooks/useCorpus';
-import { LibraryHeadView, LibraryView } from '../library/LibraryView';
-import { EMPTY_FILTERS, type LibraryFilters } from '../routing/hash';
+import { LibraryView } from '../library/LibraryView';
+import type { LibraryFilters } from '../routing/hash';
 import { LoadError, Loading } from '../components/Status';
-
-const unfiltered = (f: LibraryFilters) => (Object.keys(EMPTY_FILTERS) as (keyof LibraryFilters)[]).every((k) => f[k] === EMPTY_FILTERS[k]);
 
 export function LibraryRoute({ filters }: { filters: LibraryFilters }) {
   const lib = useLibrary();
-  // The build's first screen stands in while the full list loads, for the view it was made for (no filter, default order).
+  // The build's first screen stands in while the full list loads (LibraryView).
   const head = useLibraryHead();
-  if (lib.status === 'loading') {
-    if (head.status === 'ready' && head.value && unfiltered(filters)) return <LibraryHeadView head={head.value} filters={filters} />;
-    return <Loading />;
-  }
+  const headValue = head.status === 'ready' ? head.value : null;
   if (lib.status === 'error') return <LoadError message={lib.error} retry={lib.retry} />;
-  return <LibraryView docs={lib.value.docs} dropped={lib.value.dropped} filters={filters} />;
+  if (lib.status === 'loading' && !headValue) return <Loading />;
+  const ready = lib.status === 'ready' ? lib.value : null;
+  return <LibraryView docs={ready ? ready.docs : null} head={headValue} dropped={ready ? ready.dropped : 0} filters={filters} />;
 }
