@@ -47,6 +47,13 @@ export async function launch(opts: { origin?: string; colorScheme?: 'light' | 'd
   if (opts.origin) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: opts.origin });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
+  // E2E_SLOW_LIBRARY_MS=1500 holds library.json back, as a loaded machine (CI) does at random:
+  // every test must then wait for what it reads (waitForLibrary), not for the first screen.
+  const slow = Number(process.env.E2E_SLOW_LIBRARY_MS ?? 0);
+  if (slow > 0) await context.route('**/corpus/library.json', async (route) => {
+    await new Promise((r) => setTimeout(r, slow));
+    await route.continue();
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -64,6 +71,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(RESULTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * The whole library is on the page: at least one row, and the list no longer
+ * aria-busy. The first screen (library-head.json) shows 40 rows while the full
+ * library.json is still loading; a test that counts rows must wait for the rest.
+ */
+export const LIBRARY_READY = '#doc-list:not([aria-busy]) [data-testid=doc-row]';
+
+export async function waitForLibrary(page: Page): Promise<void> {
+  await page.waitForSelector(LIBRARY_READY);
 }
 
 /** Uncaught page errors and console errors, collected for a final "no errors" assertion. */

@@ -17,7 +17,7 @@ import { serializeAnnotationFile } from '../../core/annotations/file';
 import { loadVariants } from '../../cli/commands/variants';
 import type { VariantsFile } from '../../core/compare/format';
 import { flatten, readCorpus, scenarioDoc } from './corpus-facts';
-import { corpusDir, FIXTURE_CORPUS, openSession, screenshot, type Session } from './harness';
+import { corpusDir, FIXTURE_CORPUS, LIBRARY_READY, openSession, screenshot, type Session } from './harness';
 
 const dir = corpusDir();
 let session: Session;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const variants: VariantsFile = await loadVariants(dir);
   const pair = variants?.families.flatMap((f) => f.pairs)[0];
   views = [
-    { name: 'library', hash: '#/', ready: '[data-testid=doc-row]' },
+    { name: 'library', hash: '#/', ready: LIBRARY_READY },
     { name: 'search', hash: `#/search?q=${encodeURIComponent('政务服务')}`, ready: '.search-group' },
     ...(pair ? [{ name: 'compare', hash: `#/compare/${pair.a}/${pair.b}`, ready: '.cmp-list[aria-busy="false"] .cmp-row' }] : []),
     { name: 'annotations', hash: '#/annotations', ready: '[data-testid=annot-where]' },

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { DocSummary } from '../../core/corpus/types';
 import { documentYear } from '../../core/corpus/facts';
 import { makeLargeLibrary } from './large-library';
-import { collectPageErrors, corpusDir, openSession, screenshot, type Session } from './harness';
+import { collectPageErrors, corpusDir, openSession, screenshot, type Session, waitForLibrary } from './harness';
 
 const N = 10_000;
 let lib: ReturnType<typeof makeLargeLibrary>;
@@ -43,6 +43,8 @@ describe('a library of 10,000 documents', () => {
     await screenshot(page, 'library-10000');
     // Sorted by title, the last document is the one the collation puts last.
     await page.getByLabel('排序').selectOption('title');
+    // Sorted, the first screen gives way to the full list (正在载入全部文档… until library.json is in).
+    await waitForLibrary(page);
     const collator = new Intl.Collator('zh-Hans-CN');
     const all: DocSummary[] = JSON.parse((await import('node:fs')).readFileSync(`${lib.dir}/library.json`, 'utf8'));
     const last = [...all].sort((a, b) => collator.compare(a.title, b.title) || a.id.localeCompare(b.id)).at(-1)!;

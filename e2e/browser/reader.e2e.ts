@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
 import { findUnit } from '../../core/citation/citation';
-import { corpusDir, FIXTURE_CORPUS, screenshot, type Browser, openSession, type Session } from './harness';
+import { corpusDir, FIXTURE_CORPUS, screenshot, type Browser, openSession, type Session, waitForLibrary } from './harness';
 import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
 import type { PreviewServer } from '../../scripts/preview-server';
 
@@ -77,7 +77,7 @@ afterAll(async () => {
 describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus)`, () => {
   it('lists every document and filters to 山东 with matching counts', async () => {
     await page.goto(server.url);
-    await page.waitForSelector('[data-testid=doc-row]');
+    await waitForLibrary(page);
     expect(await page.locator('[data-testid=doc-row]').count()).toBe(facts.library.length);
     await screenshot(page, 'library');
 
