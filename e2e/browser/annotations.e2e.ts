@@ -14,7 +14,7 @@ import { newAnnotation } from '../../core/annotations/create';
 import { serializeAnnotationFile } from '../../core/annotations/file';
 import type { Unit } from '../../core/corpus/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import type { PolicyDocument } from '../../core/corpus/types';
 import type { PreviewServer } from '../../scripts/preview-server';
 import { dragSelect as drag, painted as paintedIn, pick, scenarioArticles, stored as storedIn } from './annotation-helpers';
@@ -201,11 +201,18 @@ describe('annotations', () => {
     await chooser.setFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(serializeAnnotationFile([gone], new Date())) });
     await expect.poll(() => page.getByTestId('annot-toast').textContent()).toMatch(/^已导入：新增 1 条/);
     // At the next start the app re-anchors it against this corpus and cannot place it.
+    // library.json is held back, as on a slow start: 重新定位 must still open the document, not the library.
+    const held = async (route: Route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    };
+    await page.route('**/corpus/library.json', held);
     await page.reload();
     await page.getByRole('heading', { name: /^未能定位/ }).waitFor({ timeout: 20_000 });
     const list = page.getByTestId('annot-list');
     await list.getByText('孤立的笔记').waitFor();
     await list.getByRole('button', { name: /^重新定位笔记：/ }).click();
+    await page.unroute('**/corpus/library.json', held);
     await page.waitForSelector(`[id="${a11.id}"] p[data-para]`);
     const banner = page.getByRole('region', { name: '重新定位' });
     await banner.waitFor();

@@ -30,7 +30,8 @@ export function AnnotationList({ rows, onMessage }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const library = useLibrary();
   const docs = library.status === 'ready' ? library.value.docs : null;
-  const hasDoc = (id: string) => !!docs?.some((d) => d.id === id);
+  // While the library is still loading nothing is known to be gone: go to the document, which says so itself if it is.
+  const hasDoc = (id: string) => docs === null || docs.some((d) => d.id === id);
   const v = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
