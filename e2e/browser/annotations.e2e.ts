@@ -204,7 +204,7 @@ describe('annotations', () => {
     // library.json is held back, as on a slow start: 重新定位 must still open the document, not the library.
     const held = async (route: Route) => {
       await new Promise((r) => setTimeout(r, 3000));
-      await route.continue();
+      await route.fallback();
     };
     await page.route('**/corpus/library.json', held);
     await page.reload();
@@ -212,8 +212,9 @@ describe('annotations', () => {
     const list = page.getByTestId('annot-list');
     await list.getByText('孤立的笔记').waitFor();
     await list.getByRole('button', { name: /^重新定位笔记：/ }).click();
-    await page.unroute('**/corpus/library.json', held);
     await page.waitForSelector(`[id="${a11.id}"] p[data-para]`);
+    // 'wait': the held request is let through by its handler, not cut off by the unroute.
+    await page.unrouteAll({ behavior: 'wait' });
     const banner = page.getByRole('region', { name: '重新定位' });
     await banner.waitFor();
     const w = pick(a11, 3, 8);
