@@ -41,6 +41,11 @@ export class BuildProgress {
   private lastDecile = -1;
   /** Milliseconds per phase, for the summary and bench:scale. */
   readonly phases: Partial<Record<BuildPhase, number>> = {};
+  /**
+   * The process's peak RSS (MB, worker threads included) as each phase ended: the phase whose
+   * figure first reaches the final peak is the one that set it. For bench:scale's memory goal.
+   */
+  readonly peakRssMb: Partial<Record<BuildPhase, number>> = {};
 
   constructor(
     private readonly io: CommandIO,
@@ -74,6 +79,7 @@ export class BuildProgress {
   private endPhase(): void {
     const ms = Math.round(this.now() - this.phaseStarted);
     this.phases[this.state.phase] = (this.phases[this.state.phase] ?? 0) + ms;
+    this.peakRssMb[this.state.phase] = Math.round(process.resourceUsage().maxRSS / 1024);
   }
 
   private report(phaseStart: boolean): void {

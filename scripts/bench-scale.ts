@@ -64,7 +64,7 @@ interface Run {
   wallMs: number;
   cpuMs: number;
   maxRssMb: number;
-  summary: { documents: number; units: number; phases: Record<string, number>; parsedFiles: number; cachedFiles: number };
+  summary: { documents: number; units: number; phases: Record<string, number>; peakRssMb?: Record<string, number>; parsedFiles: number; cachedFiles: number };
 }
 
 /** One build by the compiled CLI in a child that reports its own resource use (CPU of all its threads, peak RSS). */
@@ -143,6 +143,8 @@ async function main() {
     console.log(`  full build:        wall ${s(full.wallMs)} s, CPU ${s(full.cpuMs)} s, peak RSS ${full.maxRssMb.toFixed(0)} MB; parsed ${full.summary.parsedFiles} files`);
     // The search index is built in a worker thread while variants are detected: its phase is the main thread's share (serialising, waiting).
     console.log(`  phases (s):        ${Object.entries(p).map(([k, v]) => `${k} ${s(v)}`).join(', ')}   (search: the wait for its worker thread)`);
+    // The running peak as each phase ended: the first phase at the final figure is the one that set it.
+    if (full.summary.peakRssMb) console.log(`  peak RSS by phase: ${Object.entries(full.summary.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')} MB (worker threads included)`);
     console.log(
       `  incremental build: wall ${s(incremental.wallMs)} s, CPU ${s(incremental.cpuMs)} s, peak RSS ${incremental.maxRssMb.toFixed(0)} MB; parsed ${incremental.summary.parsedFiles}, from cache ${incremental.summary.cachedFiles}; phases ${Object.entries(incremental.summary.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`,
     );

@@ -93,6 +93,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           ...manifest.counts,
           ms,
           phases: progress.phases,
+          peakRssMb: progress.peakRssMb,
           parsedFiles: parsed.parsed,
           cachedFiles: parsed.cached,
           version: written.version,
