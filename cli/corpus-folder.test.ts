@@ -209,6 +209,11 @@ describe('progress', () => {
     expect(events.map((e) => e.phase)).toEqual(expect.arrayContaining(['parse', 'collapse', 'search', 'variants', 'write', 'switch']));
     expect(events.at(-1)).toMatchObject({ event: 'progress', phase: 'switch', files: 3, totalFiles: 3, elapsedMs: expect.any(Number) });
     expect(JSON.parse(json.out).phases).toEqual({ parse: expect.any(Number), collapse: expect.any(Number), search: expect.any(Number), variants: expect.any(Number), write: expect.any(Number), switch: expect.any(Number) });
+    // The peak RSS as each phase ended is a running peak: the last phase's figure is the build's peak.
+    const peaks = JSON.parse(json.out).peakRssMb as Record<string, number>;
+    expect(Object.keys(peaks).sort()).toEqual(Object.keys(JSON.parse(json.out).phases).sort());
+    expect(Object.values(peaks).every((mb) => mb > 10)).toBe(true);
+    expect(peaks.switch).toBe(Math.max(...Object.values(peaks)));
 
     const drawn: string[] = [];
     const tty = capture({ errIsTTY: true, errWrite: (t) => drawn.push(t) });
