@@ -277,13 +277,14 @@ export interface CorpusFileStream {
 }
 
 /**
- * The corpus files of a build, each made when asked for and hashed as it passes. The stream owns the
- * artifacts it is given: it lets go of each once it has been handed on (a caller that keeps no other
- * reference has the search index and the variants freed as they are written).
+ * The corpus files of a build, each made when asked for and hashed as it passes. Artifacts are read in
+ * order as the writer reaches them: a generator (the variants' shards) makes each only then, and an array
+ * is let go of entry by entry once handed on (a caller that keeps no other reference has the search index
+ * freed as it is written).
  */
-export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFileStream {
+export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = []): CorpusFileStream {
   const hashes = new Map<string, string>();
-  const pending: (CorpusArtifact | null)[] = artifacts.slice();
+  const pending = Array.isArray(artifacts) ? handedOn(artifacts.slice()) : artifacts;
   let manifest: Manifest | null = null;
   const file = (path: string, content: string): [string, string] => {
     if (hashes.has(path) || path === 'manifest.json') throw new Error(`two corpus files at ${path}`);
@@ -295,11 +296,7 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
     yield file('library.json', compactJson(summaries));
     yield file(LIBRARY_HEAD_FILE, compactJson(libraryHead(summaries)));
     for (const d of result.docs) yield file(`docs/${d.id}.json`, compactJson(d));
-    for (let i = 0; i < pending.length; i++) {
-      const a = pending[i]!;
-      pending[i] = null;
-      yield file(a.path, a.data);
-    }
+    for (const a of pending) yield file(a.path, a.data);
     const hashInput = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => `${p}\n${h}`).join('\n');
     manifest = {
       formatVersion: CORPUS_FORMAT_VERSION,
@@ -327,8 +324,17 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
   };
 }
 
+/** The entries of an array the caller gave up, each dropped from it once yielded (so each can be freed once used). */
+export function* handedOn<T>(items: (T | null)[]): Generator<T> {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    items[i] = null;
+    yield item;
+  }
+}
+
 /** All the corpus files at once (tests, benchmarks); the build writes them as they come (corpusFileStream). */
-export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: readonly CorpusArtifact[] = []): CorpusFiles {
+export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = []): CorpusFiles {
   const stream = corpusFileStream(result, sha256Hex, artifacts);
   const files = new Map(stream.files);
   return { files, manifest: stream.manifest() };

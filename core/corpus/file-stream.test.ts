@@ -33,6 +33,28 @@ describe('corpusFileStream', () => {
     expect(result.docs.length).toBe(2);
   });
 
+  it('reads a generator of artifacts only as the writer reaches them, and hands an array on entry by entry', () => {
+    const result = buildCorpus(RAW, sha256Hex);
+    const made: string[] = [];
+    function* shards() {
+      for (const id of ['a', 'b']) {
+        made.push(id);
+        yield { path: `variants/${id}.json`, data: `{"doc":"${id}"}` };
+      }
+    }
+    const it = corpusFileStream(result, sha256Hex, shards()).files[Symbol.iterator]();
+    for (let i = 0; i < 2 + result.docs.length; i++) it.next(); // the library, its head, the documents
+    expect(made).toEqual([]);
+    expect(it.next().value).toEqual(['variants/a.json', '{"doc":"a"}']);
+    expect(made).toEqual(['a']);
+    expect([...{ [Symbol.iterator]: () => it }].map(([p]) => p)).toEqual(['variants/b.json', 'manifest.json']);
+
+    const given = [...ARTIFACTS];
+    const files = new Map(corpusFileStream(result, sha256Hex, given).files);
+    expect(files.get('search/index.json')).toBe('{"v":5}');
+    expect(given).toEqual(ARTIFACTS); // the stream let go of its own copy, not of the caller's array
+  });
+
   it('lists every file but itself in the manifest, hashed over sorted path and content hash lines', () => {
     const result = buildCorpus(RAW, sha256Hex);
     const stream = corpusFileStream(result, sha256Hex, ARTIFACTS);
