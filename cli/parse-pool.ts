@@ -17,8 +17,6 @@ import { extractRawFiles } from '../core/import/raw-files.js';
 import { nodeExtractorLibs } from './extractors.js';
 import { sha256Hex } from './hash.js';
 import type { WorkerReply, WorkerRequest } from './parse-worker.js';
-import type { SearchArtifact } from '../core/search/artifacts.js';
-import type { SearchCorpus } from '../core/search/corpus-units.js';
 import { readRawFile } from './raw-files.js';
 import { pruneCacheDir } from './cache-prune.js';
 
@@ -71,8 +69,8 @@ export interface ParsePhase {
   used: Set<string>;
 }
 
-/** One worker thread of the build; started on its first request (a fully cached rebuild starts no parse worker). */
-export class BuildWorker {
+/** One parse worker thread of the build; started on its first request (a fully cached rebuild starts no parse worker). */
+class BuildWorker {
   private worker: Worker | null = null;
   private pending = new Map<number, (r: WorkerReply) => void>();
   private next = 0;
@@ -109,14 +107,8 @@ export class BuildWorker {
   }
 
   async parse(name: string, bytes: Uint8Array): Promise<string> {
-    const r = await this.request({ id: this.next++, kind: 'parse', name, bytes }, [bytes.buffer as ArrayBuffer]);
+    const r = await this.request({ id: this.next++, name, bytes }, [bytes.buffer as ArrayBuffer]);
     return r.json!;
-  }
-
-  /** The search index's files, built in the thread from the flattened units. */
-  search(corpus: SearchCorpus): Promise<SearchArtifact[]> {
-    // Not async: no suspended frame keeps the (large) corpus alive once it has been posted.
-    return this.request({ id: this.next++, kind: 'search', corpus }).then((r) => r.artifacts!);
   }
 
   async stop(): Promise<void> {

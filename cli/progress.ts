@@ -79,7 +79,9 @@ export class BuildProgress {
   private endPhase(): void {
     const ms = Math.round(this.now() - this.phaseStarted);
     this.phases[this.state.phase] = (this.phases[this.state.phase] ?? 0) + ms;
-    this.peakRssMb[this.state.phase] = Math.round(process.resourceUsage().maxRSS / 1024);
+    // At a phase's first end: 'search' is entered again to wait for its worker after variants, and
+    // overwriting would put the peak variants set under 'search'.
+    this.peakRssMb[this.state.phase] ??= Math.round(process.resourceUsage().maxRSS / 1024);
   }
 
   private report(phaseStart: boolean): void {
