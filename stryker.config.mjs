@@ -33,13 +33,15 @@ export function mutateGlobs(targets) {
  * builds a corpus, or while the tokenizer folds its table at import), so each one runs every test
  * file it may touch, and the whole of core's suite for one core/text mutant cost about 10 s. The
  * score is then a lower bound: a test in another folder that would also kill it is not counted.
- * cli/corpus-files.ts is killed by the tests of the corpus folder and of the killed build.
- * A target not listed here (renderer/db, electron/autobackup.ts) keeps the whole unit suite.
+ * cli/corpus-files.ts is killed by the tests of the corpus folder and of the killed build,
+ * electron/autobackup.ts by its own tests (the IPC and preload tests import it too, but test the bridge, not the backups).
+ * A target not listed here (renderer/db) keeps the whole unit suite.
  */
 const OWN_TESTS = [
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts', 'cli/corpus-folder.test.ts', 'cli/kill-switch.test.ts'] },
+  { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },
 ];
 
 /** The unit test files a run over these targets needs, or null for the whole unit suite. */
