@@ -39,6 +39,8 @@ export class BuildProgress {
   private state: ProgressState = { phase: 'parse', files: 0, totalFiles: 0, documents: 0 };
   private lastDraw = 0;
   private lastDecile = -1;
+  /** Whether a phase was entered: the state starts at 'parse' before the build says so. */
+  private begun = false;
   /** Milliseconds per phase, for the summary and bench:scale. */
   readonly phases: Partial<Record<BuildPhase, number>> = {};
   /**
@@ -59,7 +61,8 @@ export class BuildProgress {
 
   /** A new phase: the previous one's time is recorded. */
   phase(phase: BuildPhase, p: Partial<ProgressState> = {}): void {
-    this.endPhase();
+    if (this.begun) this.endPhase();
+    this.begun = true;
     this.state = { ...this.state, ...p, phase };
     this.phaseStarted = this.now();
     this.report(true);
@@ -72,7 +75,7 @@ export class BuildProgress {
 
   /** The last phase's time; the bar's line is ended so later output starts on its own line. */
   finish(): void {
-    this.endPhase();
+    if (this.begun) this.endPhase();
     if (this.mode === 'bar') this.io.errWrite!('\n');
   }
 

@@ -141,13 +141,14 @@ async function main() {
       `\nN=${n}: ${raw.files} raw files, ${mb(raw.bytes)} MB raw → ${full.summary.documents} documents, ${full.summary.units} units; corpus on disk ${mb(corpusBytes)} MB (${(corpusBytes / raw.bytes).toFixed(1)}× raw)`,
     );
     console.log(`  full build:        wall ${s(full.wallMs)} s, CPU ${s(full.cpuMs)} s, peak RSS ${full.maxRssMb.toFixed(0)} MB; parsed ${full.summary.parsedFiles} files`);
-    // The search index is built in a worker thread while variants are detected: its phase is the main thread's share (serialising, waiting).
-    console.log(`  phases (s):        ${Object.entries(p).map(([k, v]) => `${k} ${s(v)}`).join(', ')}   (search: the wait for its worker thread)`);
+    console.log(`  phases (s):        ${Object.entries(p).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`);
     // The running peak as each phase ended: the first phase at the final figure is the one that set it.
-    if (full.summary.peakRssMb) console.log(`  peak RSS by phase: ${Object.entries(full.summary.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')} MB (worker threads included)`);
+    const peaks = (r: Run) => (r.summary.peakRssMb ? Object.entries(r.summary.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ') + ' MB' : 'n/a');
     console.log(
       `  incremental build: wall ${s(incremental.wallMs)} s, CPU ${s(incremental.cpuMs)} s, peak RSS ${incremental.maxRssMb.toFixed(0)} MB; parsed ${incremental.summary.parsedFiles}, from cache ${incremental.summary.cachedFiles}; phases ${Object.entries(incremental.summary.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`,
     );
+    // The running peak as each phase first ended: the first phase at the final figure is the one that set it.
+    console.log(`  peak RSS by phase: full ${peaks(full)}; incremental ${peaks(incremental)} (worker threads included)`);
     if (argv.includes('--search')) console.log((await runScript(['bench:search', '--', '--corpus', dir, '--quick'])).replace(/^/gm, '  search | '));
     if (argv.includes('--chromium')) console.log((await runScript(['bench:startup', '--', '--corpus', dir, '--runs', '3'])).replace(/^/gm, '  chromium | '));
   }
