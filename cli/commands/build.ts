@@ -8,6 +8,7 @@ import { pruneVariantsCache, variantsCache } from '../variants-cache.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
+import type { PolicyDocument } from '../../core/corpus/types.js';
 import { parseRawFolder, pruneParseCache } from '../parse-pool.js';
 import { printable } from '../printable.js';
 import { BuildProgress, progressMode } from '../progress.js';
@@ -61,8 +62,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // A detection holds little (about 100 MB at 10,000 documents): its files (a shard per document, 240 MB) are
     // made one by one as they are written, never held together.
     progress.phase('variants');
-    const vcache = variantsCache(corpusDir);
-    let variants: Iterable<CorpusArtifact> = variantsArtifacts(result.docs, { cache: vcache });
+    const detected = detectVariants(corpusDir, result.docs);
+    let variants: Iterable<CorpusArtifact> = detected.files;
     progress.phase('search');
     let search: CorpusArtifact[] = inFolder('search', searchArtifactsOf(flattenCorpus(result.docs)));
     progress.phase('write');
@@ -75,7 +76,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     });
     const manifest = out.manifest();
     await pruneParseCache(corpusDir, parsed.used);
-    await pruneVariantsCache(corpusDir, vcache.used);
+    await pruneVariantsCache(corpusDir, detected.cacheUsed);
     progress.finish();
     const ms = progress.elapsed();
     if (flags.has('json')) {
@@ -104,6 +105,15 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * Variant detection with the per-document cache. The cache (and the slab it reads entries into) is let go when
+ * this returns: what the build keeps is the detection's files, made as they are written, and the entries it used.
+ */
+function detectVariants(corpusDir: string, docs: PolicyDocument[]): { files: Iterable<CorpusArtifact>; cacheUsed: Set<string> } {
+  const cache = variantsCache(corpusDir);
+  return { files: variantsArtifacts(docs, { cache }), cacheUsed: cache.used };
 }
 
 /** The search index's files, each dropped from `search` once yielded, then the variants' files as they are made. */

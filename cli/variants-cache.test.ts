@@ -1,0 +1,80 @@
+/**
+ * The variants step's cache on disk (cli/variants-cache.ts): entries come back as they were stored, many read
+ * into one shared slab, each on a 4-byte boundary (core reads them as Uint32 words), none disturbing another;
+ * a detection that reads them writes what one without the cache writes.
+ */
+import { mkdtempSync, rmSync, truncateSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PolicyDocument, Unit } from '../core/corpus/types.js';
+import { variantsArtifacts } from '../core/compare/artifact.js';
+import { VARIANTS_CACHE_DIR, variantsCache } from './variants-cache.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const tempCorpus = () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'variants-cache-'));
+  dirs.push(d);
+  return d;
+};
+
+function doc(id: string, texts: string[]): PolicyDocument {
+  const units = texts.map((t, i) => ({ id: `${id}~ar${i + 1}`, path: `ar${i + 1}`, level: 'article', label: `第${i + 1}条`, heading: null, paragraphs: [{ text: t, pages: [] }], pages: [], children: [] }) as unknown as Unit);
+  return { id, title: `某某办法${id}`, titleSource: 'title-line', issuer: '', issuers: [], date: null, effectiveDate: null, region: { level: 'unknown', province: null, city: null }, kind: '办法', addressees: null, signature: [], units } as unknown as PolicyDocument;
+}
+
+describe('variantsCache', () => {
+  it('gives back each entry as stored, on a 4-byte boundary, whatever the lengths of those read before it', () => {
+    const dir = tempCorpus();
+    const docs = ['a', 'b', 'c', 'd'].map((id) => doc(id, [`${id}的第一条文字`]));
+    // Lengths not multiples of 4 before the next: the slab must round each entry's place up.
+    const entries = [5, 8, 13, 1].map((n, i) => Uint8Array.from({ length: n }, (_, k) => (i * 50 + k) % 256));
+    const writer = variantsCache(dir);
+    docs.forEach((d, i) => writer.put(d, entries[i]));
+    expect(writer.written).toBe(4);
+
+    const reader = variantsCache(dir);
+    const got = docs.map((d) => reader.get(d)!);
+    got.forEach((bytes, i) => {
+      expect([...bytes]).toEqual([...entries[i]]);
+      expect(bytes.byteOffset % 4).toBe(0);
+    });
+    // Read one after another into one slab: the first is still what it was after the last was read.
+    expect([...got[0]]).toEqual([...entries[0]]);
+    expect(got[0].buffer).toBe(got[3].buffer);
+    expect(reader.read).toBe(4);
+    expect(reader.used.size).toBe(4);
+  });
+
+  it('has no entry for a document it has not seen, and counts it as asked for', () => {
+    const reader = variantsCache(tempCorpus());
+    expect(reader.get(doc('x', ['没有缓存的文字']))).toBeNull();
+    expect(reader.read).toBe(0);
+    expect(reader.used.size).toBe(1);
+  });
+
+  it('a detection reading its entries from disk writes what one without the cache writes; a cut-short entry is recomputed', () => {
+    const dir = tempCorpus();
+    const shared = '县级以上人民政府应当加强对本行政区域内相关工作的领导，建立健全工作协调机制，将所需经费列入本级预算。';
+    const docs = [
+      doc('p1', ['为了规范政务服务，提高行政效率，根据有关法律法规，结合本市实际，制定本办法。', shared, '本办法自发布之日起施行。']),
+      doc('p2', ['为了规范政务服务，提高行政效率，根据有关法律法规，结合本省实际，制定本办法。', shared, '本办法自公布之日起施行。']),
+      doc('p3', ['为了加强档案管理，有效保护和利用档案，根据有关法律，制定本办法。', '档案馆应当按照国家有关规定向社会开放档案。']),
+    ];
+    const plain = [...variantsArtifacts(docs)];
+    const first = [...variantsArtifacts(docs, { cache: variantsCache(dir) })];
+    expect(first).toEqual(plain);
+    const warm = variantsCache(dir);
+    expect([...variantsArtifacts(docs, { cache: warm })]).toEqual(plain);
+    expect(warm.read).toBe(docs.length);
+
+    const files = readdirSync(path.join(dir, VARIANTS_CACHE_DIR));
+    truncateSync(path.join(dir, VARIANTS_CACHE_DIR, files[0]), 6);
+    const damaged = variantsCache(dir);
+    expect([...variantsArtifacts(docs, { cache: damaged })]).toEqual(plain);
+    expect(damaged.written).toBe(1);
+  });
+});
