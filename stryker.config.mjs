@@ -183,6 +183,10 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   bound, or has a bulk failure past the fifth that alone says "full disk".
  * - toStorageError: `if (action !== '保存')` (true, '') and `/^保存/` → `/保存/` —
  *   replacing 保存 by 保存 changes nothing, and no message has 保存 after its start.
+ * electron/autobackup.ts
+ * - sortBackups and the before-loss copies' sort: `ka < kb ? 1 : …` (→ false, <=, >=) — V8's
+ *   Array.prototype.sort asks only whether the comparison is below 0, so 1 and 0 sort the same;
+ *   the order is tested from shuffled folder listings.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {

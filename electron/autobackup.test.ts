@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeAnnotationFile } from '../core/annotations/file';
 import { testAnnotation } from '../test-support/annotation-fixtures';
+import { mulberry32 } from '../core/util/random';
 import { AUTO_BACKUP_DIR, type AutoBackupFs, createAutoBackup, holdQuitForBackup, isMassLoss, nodeAutoBackupFs, sortBackups } from './autobackup';
 
 let tmp: string;
@@ -176,7 +177,7 @@ describe('names and order', () => {
       'annotations-20990101T000000000Z-x.json',
       'annotations-before-loss-n97-20200101T000000000Z.json',
     ];
-    expect(sortBackups(names)).toEqual([
+    const expected = [
       'annotations-n12-20200101T000000000Z.json',
       'annotations-n10-20250101T000000000Z.json',
       'annotations-n9-20300101T000000000Z.json',
@@ -186,7 +187,19 @@ describe('names and order', () => {
       'annotations-20240101T000000000Z-1.json',
       'annotations-20240101T000000000Z.json',
       'annotations-20230101T000000000Z.json',
-    ]);
+    ];
+    expect(sortBackups(names)).toEqual(expected);
+    // A folder lists its files in no set order: the same backups in any order sort the same.
+    expect(sortBackups([...names].reverse())).toEqual(expected);
+    const rnd = mulberry32(7);
+    for (let round = 0; round < 20; round++) {
+      const shuffled = [...names];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(rnd() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+      }
+      expect(sortBackups(shuffled)).toEqual(expected);
+    }
   });
 
   it('pruning copies kept before a loss removes only this app\'s own copies, oldest sequence first', async () => {
