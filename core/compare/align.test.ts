@@ -152,3 +152,102 @@ describe('rewritten clauses and bounds', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('which units are matched, and how rows read', () => {
+  const plain = (doc: string, texts: string[]) => units(doc, texts.map((t) => ['', t] as [string, string]));
+  const ids = (al: ReturnType<typeof alignUnits>) => al.rows.map((r) => `${r.status}:${r.a.join('+')}|${r.b.join('+')}`);
+
+  it('two lines sharing two of their 3-character runs out of ten (Dice 0.4) are one clause; sharing one is not', () => {
+    // 人才培养工作: 人才培 才培养 培养工 养工作; 加强人才培养力度: six runs, of which 人才培 and 才培养 are shared.
+    const a = plain('A', ['人才培养工作']);
+    const al = alignUnits('A', 'B', a, plain('B', ['加强人才培养力度']));
+    expect(ids(al)).toEqual(['changed:A~u0|B~u0']);
+    // 人才培育机制 shares only 人才培 with it: 2 · 1 / (4 + 4).
+    expect(ids(alignUnits('A', 'B', a, plain('B', ['人才培育机制'])))).toEqual(['only-a:A~u0|', 'only-b:|B~u0']);
+  });
+
+  it('a line printed twice in A is matched where it stands in B, and the other is only-a', () => {
+    const again = '各区人民政府要结合实际抓好贯彻落实。';
+    const a = plain('A', [C.purpose, again, C.duty, again]);
+    const b = plain('B', [C.purpose, C.duty, again]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['same:A~u0|B~u0', 'only-a:A~u1|', 'same:A~u2|B~u1', 'same:A~u3|B~u2']);
+  });
+
+  it('a split whose shorter part comes first: the part before the matched unit joins it', () => {
+    // The whole is most like its longer part (C.purpose, B's second unit); its first part (C.duty) is the neighbour before.
+    const a = units('A', [['第一条', C.duty + C.purpose]]);
+    const b = units('B', [['第一条', C.duty], ['第二条', C.purpose]]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['changed:A~u0|B~u0+B~u1']);
+    expect(al.rows[0].split).toBe('a-split');
+    const back = alignUnits('B', 'A', b, a);
+    check(back, b, a);
+    expect(ids(back)).toEqual(['changed:B~u0+B~u1|A~u0']);
+    expect(back.rows[0].split).toBe('b-split');
+  });
+
+  it('a closing line of four characters split off a clause is still part of the split', () => {
+    // 特此通知 is two 3-character runs, both inside the whole.
+    const a = plain('A', [C.online + '特此通知。']);
+    const b = plain('B', [C.online, '特此通知。']);
+    // The line break between the parts is white space: the split reads as the same text.
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['same:A~u0|B~u0+B~u1']);
+    expect(ids(alignUnits('B', 'A', b, a))).toEqual(['same:B~u0+B~u1|A~u0']);
+  });
+
+  it('the first clause moved to the end is the one moved row, shown where it stood in A', () => {
+    const a = plain('A', [C.online, C.purpose, C.scope, C.duty, C.effect]);
+    const b = plain('B', [C.purpose, C.scope, C.duty, C.effect, C.online]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['moved:A~u0|B~u4', 'same:A~u1|B~u0', 'same:A~u2|B~u1', 'same:A~u3|B~u2', 'same:A~u4|B~u3']);
+    expect(al.summary).toMatchObject({ same: 4, changed: 0, moved: 1, onlyA: 0, onlyB: 0 });
+  });
+
+  it('rows carry the clause similarity: 1 for the same clause, 0 for a lone one, 12/22 for one changed character in 21', () => {
+    // 21 characters, 17 runs of five; changing the 11th (优 → 净) changes five of them: 12 shared of 22.
+    const a = plain('A', ['市人民政府应当加强对优化营商环境工作的组织', C.effect]);
+    const b = plain('B', ['市人民政府应当加强对净化营商环境工作的组织', C.effect, C.extra]);
+    const al = alignUnits('A', 'B', a, b);
+    expect(al.rows.map((r) => [r.status, r.similarity])).toEqual([
+      ['changed', 0.545],
+      ['same', 1],
+      ['only-b', 0],
+    ]);
+    expect(al.rows[0].ops).toEqual([['=', '市人民政府应当加强对'], ['-', '优'], ['+', '净'], ['=', '化营商环境工作的组织']]);
+  });
+
+  it('renumbering is judged on the numbers: a 款 shows its number, a unit without one is not renumbered', () => {
+    const one = (doc: string, label: string, number: string, text: string): CompareUnit => ({ id: `${doc}~u0`, label, number, text, labelLength: 0, index: 0, pseudo: false });
+    const moved = alignUnits('A', 'B', [one('A', '', '第二款', C.duty)], [one('B', '', '第三款', C.duty)]);
+    expect(moved.rows[0].renumbered).toEqual({ a: '第二款', b: '第三款' });
+    expect(moved.rows[0].status).toBe('same');
+    const unnumbered = alignUnits('A', 'B', [one('A', '', '', C.duty)], [one('B', '（三）', '（三）', '（三）' + C.duty)]);
+    expect(unnumbered.rows[0].renumbered).toBeUndefined();
+    expect(alignUnits('A', 'B', [one('A', '（三）', '（三）', C.duty)], [one('B', '', '', C.duty)]).rows[0].renumbered).toBeUndefined();
+  });
+
+  it('the summary counts every kind of row and gives the overlap of the two texts', () => {
+    const a = plain('A', [C.purpose, C.online, C.credit]);
+    const b = plain('B', [C.purpose.replace('激发', '充分激发'), C.credit, C.extra]);
+    const al = alignUnits('A', 'B', a, b);
+    expect(al.summary).toMatchObject({ same: 1, changed: 1, moved: 0, onlyA: 1, onlyB: 1 });
+    expect(alignUnits('A', 'B', plain('A', [C.purpose]), plain('B', [C.extra])).summary.overlap).toBe(0);
+    expect(alignUnits('A', 'B', plain('A', [C.purpose]), plain('B', [C.purpose, C.extra])).summary.overlap).toBe(1);
+  });
+
+  it('clauses too far apart for the character diff are shown whole, as 改写', () => {
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const text = (chars: string) => Array.from({ length: MAX_EDIT_LENGTH * 2 }, () => chars[Math.floor(rnd() * chars.length)]).join('');
+    // Two long texts in the same ten characters: alike in their 3-character runs (so matched), far apart in order.
+    const A = text('市人民政府应当加强营');
+    const B = text('市人民政府应当加强营');
+    const al = alignUnits('A', 'B', plain('A', [A]), plain('B', [B]));
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0]).toMatchObject({ status: 'changed', rewritten: true, ops: [['-', A], ['+', B]] });
+  });
+});
