@@ -251,3 +251,30 @@ describe('which units are matched, and how rows read', () => {
     expect(al.rows[0]).toMatchObject({ status: 'changed', rewritten: true, ops: [['-', A], ['+', B]] });
   });
 });
+
+describe('where marks stop helping: half the wording shared, 36 shingles', () => {
+  // Two halves of twenty characters, no character in both: reordered, the longest shared run is one half.
+  const X = '政务事项全部纳入一体化在线平台办理实现网';
+  const Y = '建立健以信用为基础的新型监管机制依法开展';
+  const plain = (doc: string, text: string) => units(doc, [['', text]]);
+
+  it('halves swapped share exactly half their wording (2 · 20 / 80): still an edit, marked', () => {
+    const al = alignUnits('A', 'B', plain('A', X + Y), plain('B', Y + X));
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0].status).toBe('changed');
+    expect(al.rows[0].rewritten).toBeUndefined();
+  });
+
+  it('with four more characters on one side (2 · 20 / 84) it is a rewrite, though the shorter has only 36 shingles', () => {
+    // 40 characters are 36 runs of five: the least a unit has to be judged on its wording at all.
+    const al = alignUnits('A', 'B', plain('A', X + Y), plain('B', Y + X + '鼓励金融'));
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0]).toMatchObject({ status: 'changed', rewritten: true, ops: [['-', X + Y], ['+', Y + X + '鼓励金融']] });
+  });
+
+  it('one character fewer (35 shingles) is a short unit and stays marked', () => {
+    const al = alignUnits('A', 'B', plain('A', X.slice(1) + Y), plain('B', Y + X + '鼓励金融'));
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0].rewritten).toBeUndefined();
+  });
+});
