@@ -278,3 +278,41 @@ describe('where marks stop helping: half the wording shared, 36 shingles', () =>
     expect(al.rows[0].rewritten).toBeUndefined();
   });
 });
+
+describe('matching details', () => {
+  const plain = (doc: string, texts: string[]) => units(doc, texts.map((t) => ['', t] as [string, string]));
+  const ids = (al: ReturnType<typeof alignUnits>) => al.rows.map((r) => `${r.status}:${r.a.join('+')}|${r.b.join('+')}`);
+  const again = '各区人民政府要结合实际抓好贯彻落实。';
+
+  it('two short articles with one number and different words are not matched by their number', () => {
+    const a = units('A', [['第一百二十条', '加强监管']]);
+    const b = units('B', [['第一百二十条', '推进改革']]);
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['only-a:A~u0|', 'only-b:|B~u0']);
+  });
+
+  it('of two equal lines at the same distance from a line\'s place, the first is taken', () => {
+    // A's lines at 0 and 2/3 of A, B's at 1/3 of B: equally far. (Adjacent, the second would join the first as a merge.)
+    const a = plain('A', [again, C.extra, again]);
+    const b = plain('B', [C.purpose, again, C.duty]);
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['only-b:|B~u0', 'same:A~u0|B~u1', 'only-a:A~u1|', 'only-a:A~u2|', 'only-b:|B~u2']);
+    expect(ids(alignUnits('B', 'A', b, a))).toEqual(['only-a:B~u0|', 'same:B~u1|A~u0', 'only-a:B~u2|', 'only-b:|A~u1', 'only-b:|A~u2']);
+  });
+
+  it('a clause split in three keeps the part after the match; the part before stands alone', () => {
+    // C.purpose is the largest part, so the whole is matched with it; C.effect follows it and joins it.
+    const a = plain('A', [C.duty + C.purpose + C.effect]);
+    const b = plain('B', [C.duty, C.purpose, C.effect]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['only-b:|B~u0', 'changed:A~u0|B~u1+B~u2']);
+  });
+
+  it('two clauses merged and moved are one moved row, where they stood in A', () => {
+    const a = plain('A', [C.duty, C.purpose, C.effect, C.credit, C.online]);
+    const b = plain('B', [C.effect, C.credit, C.online, C.duty + C.purpose]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['moved:A~u0+A~u1|B~u3', 'same:A~u2|B~u0', 'same:A~u3|B~u1', 'same:A~u4|B~u2']);
+    expect(al.rows[0].split).toBe('b-split');
+  });
+});
