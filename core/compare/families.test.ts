@@ -51,7 +51,7 @@ describe('star families: which document is the centre, and who is left out', () 
     // Two separate pairs: 2–3 is the closer, so it is found first.
     expect(starFamilies(4, [link(0, 1, 0.5), link(2, 3, 0.9)])).toEqual([[2, 3], [0, 1]]);
     // A star of three before a pair, however heavy the pair.
-    expect(starFamilies(5, [link(3, 4, 0.99), link(0, 1, 0.5), link(0, 2, 0.5)])).toEqual([[0, 1, 2], [3, 4]]);
+    expect(starFamilies(5, [link(3, 4, 1.5), link(0, 1, 0.5), link(0, 2, 0.5)])).toEqual([[0, 1, 2], [3, 4]]);
   });
 
   it('a document whose links were taken by a bigger family loses its turn, and one with none left is no family', () => {
@@ -60,5 +60,16 @@ describe('star families: which document is the centre, and who is left out', () 
     // Then 5 is left with nothing and stays outside every family.
     const links = [link(0, 1, 1), link(0, 2, 1), link(0, 3, 1), link(0, 4, 1), link(5, 1, 1), link(5, 2, 1), link(5, 6, 0.5), link(7, 6, 0.9), link(7, 8, 0.9)];
     expect(starFamilies(9, links)).toEqual([[0, 1, 2, 3, 4], [7, 6, 8]]);
+  });
+
+  it('members are listed in index order, whatever order their links come in', () => {
+    expect(starFamilies(4, [link(0, 3, 1), link(0, 1, 1), link(2, 0, 1)])).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it('a document that lost links to a bigger family still goes before a later one that is now as close', () => {
+    // 0 takes 4, 5 and 6. Document 1 (linked to 4 and 8) is left with one link, like document 2 (linked to 9):
+    // as close as each other, the lower index comes first.
+    const links = [link(0, 4, 1), link(0, 5, 1), link(0, 6, 1), link(1, 4, 1), link(1, 8, 1), link(2, 9, 1)];
+    expect(starFamilies(10, links)).toEqual([[0, 4, 5, 6], [1, 8], [2, 9]]);
   });
 });
