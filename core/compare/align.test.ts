@@ -316,3 +316,35 @@ describe('matching details', () => {
     expect(al.rows[0].split).toBe('b-split');
   });
 });
+
+describe('the edges of a split', () => {
+  const plain = (doc: string, texts: string[]) => units(doc, texts.map((t) => ['', t] as [string, string]));
+  const ids = (al: ReturnType<typeof alignUnits>) => al.rows.map((r) => `${r.status}:${r.a.join('+')}|${r.b.join('+')}`);
+
+  it('a neighbour joins from 70 % of its 3-character runs found in the matched unit, not from a few', () => {
+    // 纳入一体化在线政务云平台: ten runs, the seven up to 线政务 are in C.online, 政务云 务云平 云平台 are not.
+    const part = '纳入一体化在线政务云平台';
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online]), plain('B', [C.online, part])))).toEqual(['changed:A~u0|B~u0+B~u1']);
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online, part]), plain('B', [C.online])))).toEqual(['changed:A~u0+A~u1|B~u0']);
+    // 政务服务云平台建设: two of seven (政务服, 务服务) — a line of its own.
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online]), plain('B', [C.online, '政务服务云平台建设'])))).toEqual(['same:A~u0|B~u0', 'only-b:|B~u1']);
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online, '政务服务云平台建设']), plain('B', [C.online])))).toEqual(['same:A~u0|B~u0', 'only-a:A~u1|']);
+  });
+
+  it('a line printed alone and again at the head of the next clause keeps its own match', () => {
+    // A prints C.effect as an item and again inside the next one; B has the item and the rest of that clause.
+    const a = plain('A', [C.effect, C.effect + C.credit]);
+    const b = plain('B', [C.effect, C.credit]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['same:A~u0|B~u0', 'changed:A~u1|B~u1']);
+    const back = alignUnits('B', 'A', b, a);
+    check(back, b, a);
+    expect(ids(back)).toEqual(['same:B~u0|A~u0', 'changed:B~u1|A~u1']);
+  });
+
+  it('names the two documents and the options it was made with', () => {
+    const options = { ignoreWidth: false, ignoreWhitespace: true, ignoreNumbering: true };
+    expect(alignUnits('A', 'B', plain('A', [C.effect]), plain('B', [C.effect]), options)).toMatchObject({ a: 'A', b: 'B', options });
+  });
+});

@@ -86,6 +86,12 @@ describe('what the diff of two clauses shows', () => {
     expect(marked.keyLengthA).toBe(15); // the space is not compared
   });
 
+  it('the same text, spaces and all, is one equal run', () => {
+    expect(diffUnits({ text: '依法 行政', labelLength: 0 }, { text: '依法 行政', labelLength: 0 }).ops).toEqual([['=', '依法 行政']]);
+    const a = { text: '第三条 市人民政府负责组织实施。', labelLength: 4 };
+    expect(diffUnits(a, a, { ignoreWidth: true, ignoreWhitespace: true, ignoreNumbering: true }).ops).toEqual([['=', a.text]]);
+  });
+
   it('spaces are skipped unless white space is compared', () => {
     const a = { text: '依法 行政', labelLength: 0 };
     const b = { text: '依法行政', labelLength: 0 };
