@@ -65,7 +65,7 @@ describe('the display text of a unit', () => {
     expect(t('chapter', '第一章', [], { heading: '总则' })).toEqual({ text: '第一章 总则', labelLength: 4 });
     expect(t('article', '第二条', ['本办法适用于本市。', '法律另有规定的除外。'])).toEqual({ text: '第二条 本办法适用于本市。\n法律另有规定的除外。', labelLength: 4 });
     expect(t('article', '第五条', [])).toEqual({ text: '第五条', labelLength: 3 });
-    expect(t('paragraph', '', ['各区人民政府：'])).toEqual({ text: '各区人民政府：', labelLength: 0 });
+    expect(t('para', '', ['各区人民政府：'])).toEqual({ text: '各区人民政府：', labelLength: 0 });
   });
 });
 
