@@ -348,3 +348,36 @@ describe('the edges of a split', () => {
     expect(alignUnits('A', 'B', plain('A', [C.effect]), plain('B', [C.effect]), options)).toMatchObject({ a: 'A', b: 'B', options });
   });
 });
+
+describe('matching details, continued', () => {
+  const plain = (doc: string, texts: string[]) => units(doc, texts.map((t) => ['', t] as [string, string]));
+  const ids = (al: ReturnType<typeof alignUnits>) => al.rows.map((r) => `${r.status}:${r.a.join('+')}|${r.b.join('+')}`);
+  const again = '各区人民政府要结合实际抓好贯彻落实。';
+
+  it('a line printed twice is matched at the nearer place (2/5 of A against 2/4 of B, not 4/5)', () => {
+    const a = plain('A', [C.purpose, C.scope, again, C.duty, again]);
+    const b = plain('B', [C.purpose, C.scope, again, C.extra]);
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['same:A~u0|B~u0', 'same:A~u1|B~u1', 'same:A~u2|B~u2', 'only-a:A~u3|', 'only-a:A~u4|', 'only-b:|B~u3']);
+  });
+
+  it('a line of three characters is too short to be part of a split, even when the clause holds it', () => {
+    // 一网通: a single run of three, found in C.online (一网通办).
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online]), plain('B', [C.online, '一网通'])))).toEqual(['same:A~u0|B~u0', 'only-b:|B~u1']);
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online, '一网通']), plain('B', [C.online])))).toEqual(['same:A~u0|B~u0', 'only-a:A~u1|']);
+  });
+
+  it('a unit split on one side is not also merged on the other', () => {
+    // A: X+Y, Z; B: X+Z, Y. Y (B's second unit) joins A's first; Z, though found in B's first, stays alone.
+    const a = plain('A', [C.purpose + '特此通知。', '请认真贯彻执行。']);
+    const b = plain('B', [C.purpose + '请认真贯彻执行。', '特此通知。']);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['changed:A~u0|B~u0+B~u1', 'only-a:A~u1|']);
+  });
+
+  it('a moved clause does not pull the inserted clauses before its new place ahead of the rows before it', () => {
+    const a = plain('A', [C.online, C.purpose, C.duty]);
+    const b = plain('B', [C.purpose, C.extra, C.duty, C.online]);
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['moved:A~u0|B~u3', 'same:A~u1|B~u0', 'only-b:|B~u1', 'same:A~u2|B~u2']);
+  });
+});
