@@ -183,6 +183,48 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   bound, or has a bulk failure past the fifth that alone says "full disk".
  * - toStorageError: `if (action !== '保存')` (true, '') and `/^保存/` → `/保存/` —
  *   replacing 保存 by 保存 changes nothing, and no message has 保存 after its start.
+ * core/compare/align.ts
+ * - longestIncreasing: `tails` starting as ["Stryker was here"] (its slot 0 is overwritten by the
+ *   first element, since `undefined < x` is false), `prev` as `new Array()` and `if (lo > 0)` (→ true,
+ *   >= 0): an unset or undefined `prev[k]` ends the walk back exactly as -1 does. `<` → `<=` on the
+ *   b positions: no two groups share a B unit, so they are never equal.
+ *   With no groups (`tails` empty), the start `-1` → `+1` adds index 1 of an empty list: no group.
+ * - similarPairs: `out` starting as ["Stryker was here"]: the string compares equal to every pair
+ *   (NaN), so the stable sort leaves it first, and its destructured 'S' and 't' are no indexes of
+ *   matchA/matchB.
+ * - alignUnits: `matchA`/`matchB` as `new Array()` (no -1 fill): `undefined >= 0` is false, as -1 is.
+ *   `i < na` → `<=`, and in the split search `nj >= 0`, `nj < nb`, `ni >= 0`, `ni < na` (→ true,
+ *   <=, `||` between them): an index out of range reads `groupOf…[x]` as undefined, and
+ *   `undefined < 0` is false, so it is never taken. `nj > j ? … : …` (and `ni > i`) → `>=`: a
+ *   neighbour is never the unit itself.
+ * - the pairs' last tie-break `x[0] - y[0]` → `+`: similarPairs lists pairs by A index, and a
+ *   comparator that says "after" for every tie keeps that order. (`x[1] - y[1]` → `+` is not
+ *   equivalent — two different B units at one distance and one Dice figure from an A unit would
+ *   be taken in the order their shingles are met — and has no test.)
+ * - `pa = Math.max(pa, last + 1)` (→ Math.min, `last - 1`), and the same for pb: they only skip the
+ *   anchor's own units, which flushA (an in-order group's unit) and flushB (a matched unit) pass
+ *   over anyway.
+ * - the sort of `byA` (removed, or its comparator): groups are made in A order, and a split only
+ *   lowers `a[0]` to the unmatched unit just before, so they are in A order already.
+ * - flushB `pb < until` → `<=`: B unit `until` is the anchor's own, matched, so nothing is emitted.
+ * - the last loop, `for (k …) if (!doneGroup.has(k)) emitGroup(k)` (→ no loop, `if (false)`): every
+ *   group is emitted by the time it runs — anchors in turn, moved groups by flushA when it passes
+ *   their first A unit (a group's A units are adjacent and never inside an anchor's span) — so it is
+ *   a safety net that never emits.
+ * core/compare/diff.ts
+ * - pushOp: `last.length === 3 && op.length === 3` (→ `||`, either side true): a merge only joins
+ *   ops of equal length, so either side decides alone. `op[2] === ''` (→ false, another string): an
+ *   equal pair of two empty texts is never made — flushIgnored pushes `['=', sa]` when sa === sb.
+ * - reconstructB: `op[0] === '='` → true before `op.length === 3`: only `=` ops have three elements.
+ * - sharedInRuns: `if (op[0] === '-') lengthA += … else lengthB += …` (→ true, false, !==, ''):
+ *   only the sum of the two lengths is used.
+ * core/compare/families.ts
+ * - starFamilies: the filter `x.deg > 0` (removed, → true, >= 0): a document without strong links
+ *   is popped and skipped (`now.deg === 0`). The stale test `now.deg !== top.deg || now.w !==
+ *   top.w` (→ `&&`, either side false): a neighbour assigned takes one from the degree and its
+ *   weight (pairWeight, ≥ 10 for a strong relation) from w, so the two change together. The loop's
+ *   `better(queue[k], now) > 0` → `>= 0`: two entries are never tied (the index breaks ties) and a
+ *   document is in the queue once.
  * electron/autobackup.ts
  * - sortBackups and the before-loss copies' sort: `ka < kb ? 1 : …` (→ false, <=, >=) — V8's
  *   Array.prototype.sort asks only whether the comparison is below 0, so 1 and 0 sort the same;

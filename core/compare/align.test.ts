@@ -152,3 +152,232 @@ describe('rewritten clauses and bounds', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('which units are matched, and how rows read', () => {
+  const plain = (doc: string, texts: string[]) => units(doc, texts.map((t) => ['', t] as [string, string]));
+  const ids = (al: ReturnType<typeof alignUnits>) => al.rows.map((r) => `${r.status}:${r.a.join('+')}|${r.b.join('+')}`);
+
+  it('two lines sharing two of their 3-character runs out of ten (Dice 0.4) are one clause; sharing one is not', () => {
+    // 人才培养工作: 人才培 才培养 培养工 养工作; 加强人才培养力度: six runs, of which 人才培 and 才培养 are shared.
+    const a = plain('A', ['人才培养工作']);
+    const al = alignUnits('A', 'B', a, plain('B', ['加强人才培养力度']));
+    expect(ids(al)).toEqual(['changed:A~u0|B~u0']);
+    // 人才培育机制 shares only 人才培 with it: 2 · 1 / (4 + 4).
+    expect(ids(alignUnits('A', 'B', a, plain('B', ['人才培育机制'])))).toEqual(['only-a:A~u0|', 'only-b:|B~u0']);
+  });
+
+  it('a line printed twice in A is matched where it stands in B, and the other is only-a', () => {
+    const again = '各区人民政府要结合实际抓好贯彻落实。';
+    const a = plain('A', [C.purpose, again, C.duty, again]);
+    const b = plain('B', [C.purpose, C.duty, again]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['same:A~u0|B~u0', 'only-a:A~u1|', 'same:A~u2|B~u1', 'same:A~u3|B~u2']);
+  });
+
+  it('a split whose shorter part comes first: the part before the matched unit joins it', () => {
+    // The whole is most like its longer part (C.purpose, B's second unit); its first part (C.duty) is the neighbour before.
+    const a = units('A', [['第一条', C.duty + C.purpose]]);
+    const b = units('B', [['第一条', C.duty], ['第二条', C.purpose]]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['changed:A~u0|B~u0+B~u1']);
+    expect(al.rows[0].split).toBe('a-split');
+    const back = alignUnits('B', 'A', b, a);
+    check(back, b, a);
+    expect(ids(back)).toEqual(['changed:B~u0+B~u1|A~u0']);
+    expect(back.rows[0].split).toBe('b-split');
+  });
+
+  it('a closing line of four characters split off a clause is still part of the split', () => {
+    // 特此通知 is two 3-character runs, both inside the whole.
+    const a = plain('A', [C.online + '特此通知。']);
+    const b = plain('B', [C.online, '特此通知。']);
+    // The line break between the parts is white space: the split reads as the same text.
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['same:A~u0|B~u0+B~u1']);
+    expect(ids(alignUnits('B', 'A', b, a))).toEqual(['same:B~u0+B~u1|A~u0']);
+  });
+
+  it('the first clause moved to the end is the one moved row, shown where it stood in A', () => {
+    const a = plain('A', [C.online, C.purpose, C.scope, C.duty, C.effect]);
+    const b = plain('B', [C.purpose, C.scope, C.duty, C.effect, C.online]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['moved:A~u0|B~u4', 'same:A~u1|B~u0', 'same:A~u2|B~u1', 'same:A~u3|B~u2', 'same:A~u4|B~u3']);
+    expect(al.summary).toMatchObject({ same: 4, changed: 0, moved: 1, onlyA: 0, onlyB: 0 });
+  });
+
+  it('rows carry the clause similarity: 1 for the same clause, 0 for a lone one, 12/22 for one changed character in 21', () => {
+    // 21 characters, 17 runs of five; changing the 11th (优 → 净) changes five of them: 12 shared of 22.
+    const a = plain('A', ['市人民政府应当加强对优化营商环境工作的组织', C.effect]);
+    const b = plain('B', ['市人民政府应当加强对净化营商环境工作的组织', C.effect, C.extra]);
+    const al = alignUnits('A', 'B', a, b);
+    expect(al.rows.map((r) => [r.status, r.similarity])).toEqual([
+      ['changed', 0.545],
+      ['same', 1],
+      ['only-b', 0],
+    ]);
+    expect(al.rows[0].ops).toEqual([['=', '市人民政府应当加强对'], ['-', '优'], ['+', '净'], ['=', '化营商环境工作的组织']]);
+  });
+
+  it('renumbering is judged on the numbers: a 款 shows its number, a unit without one is not renumbered', () => {
+    const one = (doc: string, label: string, number: string, text: string): CompareUnit => ({ id: `${doc}~u0`, label, number, text, labelLength: 0, index: 0, pseudo: false });
+    const moved = alignUnits('A', 'B', [one('A', '', '第二款', C.duty)], [one('B', '', '第三款', C.duty)]);
+    expect(moved.rows[0].renumbered).toEqual({ a: '第二款', b: '第三款' });
+    expect(moved.rows[0].status).toBe('same');
+    const unnumbered = alignUnits('A', 'B', [one('A', '', '', C.duty)], [one('B', '（三）', '（三）', '（三）' + C.duty)]);
+    expect(unnumbered.rows[0].renumbered).toBeUndefined();
+    expect(alignUnits('A', 'B', [one('A', '（三）', '（三）', C.duty)], [one('B', '', '', C.duty)]).rows[0].renumbered).toBeUndefined();
+  });
+
+  it('the summary counts every kind of row and gives the overlap of the two texts', () => {
+    const a = plain('A', [C.purpose, C.online, C.credit]);
+    const b = plain('B', [C.purpose.replace('激发', '充分激发'), C.credit, C.extra]);
+    const al = alignUnits('A', 'B', a, b);
+    expect(al.summary).toMatchObject({ same: 1, changed: 1, moved: 0, onlyA: 1, onlyB: 1 });
+    expect(alignUnits('A', 'B', plain('A', [C.purpose]), plain('B', [C.extra])).summary.overlap).toBe(0);
+    expect(alignUnits('A', 'B', plain('A', [C.purpose]), plain('B', [C.purpose, C.extra])).summary.overlap).toBe(1);
+  });
+
+  it('clauses too far apart for the character diff are shown whole, as 改写', () => {
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const text = (chars: string) => Array.from({ length: MAX_EDIT_LENGTH * 2 }, () => chars[Math.floor(rnd() * chars.length)]).join('');
+    // Two long texts in the same ten characters: alike in their 3-character runs (so matched), far apart in order.
+    const A = text('市人民政府应当加强营');
+    const B = text('市人民政府应当加强营');
+    const al = alignUnits('A', 'B', plain('A', [A]), plain('B', [B]));
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0]).toMatchObject({ status: 'changed', rewritten: true, ops: [['-', A], ['+', B]] });
+  });
+});
+
+describe('where marks stop helping: half the wording shared, 36 shingles', () => {
+  // Two halves of twenty characters, no character in both: reordered, the longest shared run is one half.
+  const X = '政务事项全部纳入一体化在线平台办理实现网';
+  const Y = '建立健以信用为基础的新型监管机制依法开展';
+  const plain = (doc: string, text: string) => units(doc, [['', text]]);
+
+  it('halves swapped share exactly half their wording (2 · 20 / 80): still an edit, marked', () => {
+    const al = alignUnits('A', 'B', plain('A', X + Y), plain('B', Y + X));
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0].status).toBe('changed');
+    expect(al.rows[0].rewritten).toBeUndefined();
+  });
+
+  it('with four more characters on one side (2 · 20 / 84) it is a rewrite, though the shorter has only 36 shingles', () => {
+    // 40 characters are 36 runs of five: the least a unit has to be judged on its wording at all.
+    const al = alignUnits('A', 'B', plain('A', X + Y), plain('B', Y + X + '鼓励金融'));
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0]).toMatchObject({ status: 'changed', rewritten: true, ops: [['-', X + Y], ['+', Y + X + '鼓励金融']] });
+  });
+
+  it('one character fewer (35 shingles) is a short unit and stays marked', () => {
+    const al = alignUnits('A', 'B', plain('A', X.slice(1) + Y), plain('B', Y + X + '鼓励金融'));
+    expect(al.rows).toHaveLength(1);
+    expect(al.rows[0].rewritten).toBeUndefined();
+  });
+});
+
+describe('matching details', () => {
+  const plain = (doc: string, texts: string[]) => units(doc, texts.map((t) => ['', t] as [string, string]));
+  const ids = (al: ReturnType<typeof alignUnits>) => al.rows.map((r) => `${r.status}:${r.a.join('+')}|${r.b.join('+')}`);
+  const again = '各区人民政府要结合实际抓好贯彻落实。';
+
+  it('two short articles with one number and different words are not matched by their number', () => {
+    const a = units('A', [['第一百二十条', '加强监管']]);
+    const b = units('B', [['第一百二十条', '推进改革']]);
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['only-a:A~u0|', 'only-b:|B~u0']);
+  });
+
+  it('of two equal lines at the same distance from a line\'s place, the first is taken', () => {
+    // A's lines at 0 and 2/3 of A, B's at 1/3 of B: equally far. (Adjacent, the second would join the first as a merge.)
+    const a = plain('A', [again, C.extra, again]);
+    const b = plain('B', [C.purpose, again, C.duty]);
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['only-b:|B~u0', 'same:A~u0|B~u1', 'only-a:A~u1|', 'only-a:A~u2|', 'only-b:|B~u2']);
+    expect(ids(alignUnits('B', 'A', b, a))).toEqual(['only-a:B~u0|', 'same:B~u1|A~u0', 'only-a:B~u2|', 'only-b:|A~u1', 'only-b:|A~u2']);
+  });
+
+  it('a clause split in three keeps the part after the match; the part before stands alone', () => {
+    // C.purpose is the largest part, so the whole is matched with it; C.effect follows it and joins it.
+    const a = plain('A', [C.duty + C.purpose + C.effect]);
+    const b = plain('B', [C.duty, C.purpose, C.effect]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['only-b:|B~u0', 'changed:A~u0|B~u1+B~u2']);
+  });
+
+  it('two clauses merged and moved are one moved row, where they stood in A', () => {
+    const a = plain('A', [C.duty, C.purpose, C.effect, C.credit, C.online]);
+    const b = plain('B', [C.effect, C.credit, C.online, C.duty + C.purpose]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['moved:A~u0+A~u1|B~u3', 'same:A~u2|B~u0', 'same:A~u3|B~u1', 'same:A~u4|B~u2']);
+    expect(al.rows[0].split).toBe('b-split');
+  });
+});
+
+describe('the edges of a split', () => {
+  const plain = (doc: string, texts: string[]) => units(doc, texts.map((t) => ['', t] as [string, string]));
+  const ids = (al: ReturnType<typeof alignUnits>) => al.rows.map((r) => `${r.status}:${r.a.join('+')}|${r.b.join('+')}`);
+
+  it('a neighbour joins from 70 % of its 3-character runs found in the matched unit, not from a few', () => {
+    // 纳入一体化在线政务云平台: ten runs, the seven up to 线政务 are in C.online, 政务云 务云平 云平台 are not.
+    const part = '纳入一体化在线政务云平台';
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online]), plain('B', [C.online, part])))).toEqual(['changed:A~u0|B~u0+B~u1']);
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online, part]), plain('B', [C.online])))).toEqual(['changed:A~u0+A~u1|B~u0']);
+    // 政务服务云平台建设: two of seven (政务服, 务服务) — a line of its own.
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online]), plain('B', [C.online, '政务服务云平台建设'])))).toEqual(['same:A~u0|B~u0', 'only-b:|B~u1']);
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online, '政务服务云平台建设']), plain('B', [C.online])))).toEqual(['same:A~u0|B~u0', 'only-a:A~u1|']);
+  });
+
+  it('a line printed alone and again at the head of the next clause keeps its own match', () => {
+    // A prints C.effect as an item and again inside the next one; B has the item and the rest of that clause.
+    const a = plain('A', [C.effect, C.effect + C.credit]);
+    const b = plain('B', [C.effect, C.credit]);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['same:A~u0|B~u0', 'changed:A~u1|B~u1']);
+    const back = alignUnits('B', 'A', b, a);
+    check(back, b, a);
+    expect(ids(back)).toEqual(['same:B~u0|A~u0', 'changed:B~u1|A~u1']);
+  });
+
+  it('names the two documents and the options it was made with', () => {
+    const options = { ignoreWidth: false, ignoreWhitespace: true, ignoreNumbering: true };
+    expect(alignUnits('A', 'B', plain('A', [C.effect]), plain('B', [C.effect]), options)).toMatchObject({ a: 'A', b: 'B', options });
+  });
+});
+
+describe('matching details, continued', () => {
+  const plain = (doc: string, texts: string[]) => units(doc, texts.map((t) => ['', t] as [string, string]));
+  const ids = (al: ReturnType<typeof alignUnits>) => al.rows.map((r) => `${r.status}:${r.a.join('+')}|${r.b.join('+')}`);
+  const again = '各区人民政府要结合实际抓好贯彻落实。';
+
+  it('a line printed twice is matched at the nearer place (2/5 of A against 2/4 of B, not 4/5)', () => {
+    const a = plain('A', [C.purpose, C.scope, again, C.duty, again]);
+    const b = plain('B', [C.purpose, C.scope, again, C.extra]);
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['same:A~u0|B~u0', 'same:A~u1|B~u1', 'same:A~u2|B~u2', 'only-a:A~u3|', 'only-a:A~u4|', 'only-b:|B~u3']);
+  });
+
+  it('a line of three characters is too short to be part of a split, even when the clause holds it', () => {
+    // 一网通: a single run of three, found in C.online (一网通办).
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online]), plain('B', [C.online, '一网通'])))).toEqual(['same:A~u0|B~u0', 'only-b:|B~u1']);
+    expect(ids(alignUnits('A', 'B', plain('A', [C.online, '一网通']), plain('B', [C.online])))).toEqual(['same:A~u0|B~u0', 'only-a:A~u1|']);
+  });
+
+  it('a unit split on one side is not also merged on the other', () => {
+    // A: X+Y, Z; B: X+Z, Y. Y (B's second unit) joins A's first; Z, though found in B's first, stays alone.
+    const a = plain('A', [C.purpose + '特此通知。', '请认真贯彻执行。']);
+    const b = plain('B', [C.purpose + '请认真贯彻执行。', '特此通知。']);
+    const al = alignUnits('A', 'B', a, b);
+    check(al, a, b);
+    expect(ids(al)).toEqual(['changed:A~u0|B~u0+B~u1', 'only-a:A~u1|']);
+  });
+
+  it('a moved clause does not pull the inserted clauses before its new place ahead of the rows before it', () => {
+    const a = plain('A', [C.online, C.purpose, C.duty]);
+    const b = plain('B', [C.purpose, C.extra, C.duty, C.online]);
+    expect(ids(alignUnits('A', 'B', a, b))).toEqual(['moved:A~u0|B~u3', 'same:A~u1|B~u0', 'only-b:|B~u1', 'same:A~u2|B~u2']);
+  });
+});
