@@ -3,7 +3,7 @@ import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { buildSearchArtifacts } from './artifacts.js';
 import { buildIndexData } from './build.js';
 import { flattenCorpus } from './corpus-units.js';
-import { runSearch, SearchEngine } from './engine.js';
+import { runSearch, SearchEngine, withShards } from './engine.js';
 import { CancellationToken, CancellationTokenSource, isCancelled } from '../util/cancellation.js';
 import { findMatches, makeSnippet } from './highlight.js';
 import { lineRanges, LABEL_LINE } from '../corpus/units.js';
@@ -415,5 +415,94 @@ describe('text shards (the worker holds only what queries need)', () => {
   it('refuses a shard that does not match the index', () => {
     const bad = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file === 'texts-0.json' ? JSON.stringify({ ...built.texts[0], from: 3 }) : shardJson[Number(/\d+/.exec(file)![0])]));
     expect(() => bad.search('告知承诺制', { limit: 100 })).toThrow(/does not match the index/);
+  });
+});
+
+describe('the engine as callers use it', () => {
+  const files = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
+  const idOf = (u: number) => E.units.id(u);
+
+  it('matchPhrase gives exactly the units holding the phrase; estimate bounds their number from above', () => {
+    expect(Array.from(E.matchPhrase('融资担保'), idOf)).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+    // In the full text of b-sd~o1 and a-qd~ch1.ar2 only (twice in the latter: one unit still).
+    expect(Array.from(E.matchPhrase('告知承诺制'), idOf)).toEqual(['a-qd~ch1.ar2', 'b-sd~o1']);
+    expect(E.estimate('告知承诺制')).toBe(2);
+    // 鑫 occurs nowhere; 担保融资 has every character but not as one phrase.
+    expect(E.estimate('鑫')).toBe(0);
+    expect(E.matchPhrase('鑫').length).toBe(0);
+    expect(E.matchPhrase('担保融资').length).toBe(0);
+  });
+
+  it('finds a document by its id, and nothing for an unknown one', () => {
+    expect(E.docById('c-sh')?.title).toBe('上海市支持小微企业发展若干措施');
+    expect(E.docById('z-none')).toBeUndefined();
+  });
+
+  it('gives no text and no snippet for a unit it does not have (a title-only hit, or past the end)', () => {
+    const titleHit = E.search('某市优化营商环境规划').hits[0];
+    expect(titleHit).toMatchObject({ docId: 'e-empty', unit: -1, field: 'title' });
+    expect(E.snippet(titleHit)).toBeNull();
+    expect(E.unitText(-1)).toBe('');
+    expect(E.unitText(E.units.count)).toBe('');
+    expect(E.snippet({ unit: E.units.count, ranges: [] })).toBeNull();
+    const last = E.units.count - 1;
+    // The item's label on a line of its own, then its text; a snippet puts them on one line.
+    expect(E.unitText(last)).toBe('（十八）\n其他优化营商环境规划的事项。');
+    expect(E.snippet({ unit: last, ranges: [] })?.text).toBe('（十八） 其他优化营商环境规划的事项。');
+  });
+
+  it('refuses an index of another format, one that does not match its unit list, and missing files', () => {
+    const units = JSON.parse(files['units.json']);
+    const index = JSON.parse(files['index.json']);
+    expect(() => SearchEngine.fromJSON({ ...units, v: units.v + 1 }, index)).toThrow(/search index format/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, v: index.v - 1 })).toThrow(/search index format/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, unitCount: index.unitCount + 1 })).toThrow(/does not match its unit list/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, shards: [1, ...index.shards.slice(1)] })).toThrow(/does not match its unit list/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, shards: [...index.shards.slice(0, -1), index.unitCount - 1] })).toThrow(/does not match its unit list/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, shards: undefined })).toThrow(/does not match its unit list/);
+    expect(() => SearchEngine.fromFiles((p) => (p === 'index.json' ? undefined : files[p]))).toThrow(/search index missing/);
+    expect(() => SearchEngine.fromFiles((p) => (p === 'units.json' ? undefined : files[p]))).toThrow(/search index missing/);
+  });
+
+  it('withShards fetches the shards a computation needs and runs it again; other errors go to the caller', async () => {
+    const lazy = SearchEngine.fromFiles((p) => (p.startsWith('texts-') ? undefined : files[p]));
+    const fetched: string[] = [];
+    const r = await withShards(lazy, () => lazy.search('告知承诺制'), CancellationToken.None, async (file) => {
+      fetched.push(file);
+      return files[file];
+    });
+    expect(r).toEqual(E.search('告知承诺制'));
+    expect(fetched.length).toBeGreaterThan(0);
+    await expect(withShards(lazy, () => { throw new Error('boom'); }, CancellationToken.None, async (f) => files[f])).rejects.toThrow('boom');
+    await expect(withShards(lazy, () => 1, CancellationToken.Cancelled, async (f) => files[f])).rejects.toSatisfy(isCancelled);
+  });
+
+  it('runSearch without a way to fetch shards lets the missing shard through', async () => {
+    const lazy = SearchEngine.fromFiles((p) => (p.startsWith('texts-') ? undefined : files[p]));
+    await expect(runSearch(lazy, '告知承诺制', {}, CancellationToken.None, async () => undefined)).rejects.toThrow(/not loaded/);
+  });
+});
+
+describe('large result sets (ranked by a prior, the best rescored exactly)', () => {
+  // 451 units hold 融资担保 (more than are scored exactly at once): 50 short ones and 400 long ones say it
+  // once; one unit a little longer than the short ones says it three times. On unit length alone it would
+  // come after the 50 short ones; counted, its three occurrences put it first.
+  const pad = (n: number) => '某'.repeat(n);
+  const short = Array.from({ length: 50 }, (_, i) => unit('m-big', `s${String(i).padStart(3, '0')}`, ['融资担保' + pad(16)]));
+  const long = Array.from({ length: 400 }, (_, i) => unit('m-big', `t${String(i).padStart(3, '0')}`, ['融资担保' + pad(56)]));
+  const thrice = unit('m-big', 'r', ['融资担保某融资担保某融资担保' + pad(10)]);
+  const files = Object.fromEntries(buildSearchArtifacts([doc('m-big', '某市若干规定', {}, [...short, thrice, ...long])]).map((f) => [f.path, f.data]));
+  const M = SearchEngine.fromFiles((p) => files[p]);
+
+  it('finds every unit, puts the one that says it thrice first, then the short ones before the long ones', () => {
+    const r = M.search('融资担保', { limit: 500 });
+    expect(r.total).toBe(451);
+    const ids = r.hits.map((h) => h.unitId);
+    expect(ids[0]).toBe('m-big~r');
+    expect(new Set(ids.slice(1, 51))).toEqual(new Set(short.map((u) => u.id)));
+    expect(new Set(ids.slice(51))).toEqual(new Set(long.map((u) => u.id)));
+    // The first page alone ranks the same.
+    expect(M.search('融资担保', { limit: 3 }).hits.map((h) => h.unitId)).toEqual(ids.slice(0, 3));
+    expect(M.search('融资担保', { limit: 3, perDoc: 2 }).hits.map((h) => h.unitId)).toEqual(ids.slice(0, 2));
   });
 });
