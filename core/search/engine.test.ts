@@ -506,3 +506,41 @@ describe('large result sets (ranked by a prior, the best rescored exactly)', () 
     expect(M.search('融资担保', { limit: 3, perDoc: 2 }).hits.map((h) => h.unitId)).toEqual(ids.slice(0, 2));
   });
 });
+
+describe('words found in a document\'s title, 文号 or issuer', () => {
+  it('a query found only there gives one hit for the document, opening its first unit', () => {
+    // 青岛 is in a-qd's title, 人民政府令 in its 文号; no unit of it says either.
+    const r = E.search('青岛 人民政府令');
+    expect(r.hits.map((h) => [h.docId, h.field, h.unitId, h.unit])).toEqual([['a-qd', 'title', 'a-qd~ch1', -1]]);
+    expect(r.total).toBe(1);
+    // An issuer alone: the same, for the document it issued.
+    expect(E.search('上海市财政局').hits.map((h) => [h.docId, h.field, h.unitId])).toEqual([['c-sh', 'title', 'c-sh~p1']]);
+    // In 同篇 too.
+    expect(E.search('青岛 人民政府令', { scope: 'doc' }).hits.map((h) => [h.docId, h.field])).toEqual([['a-qd', 'title']]);
+  });
+
+  it('a word in the title lets a unit match, but ranks it below a unit that says both words', () => {
+    // 告知承诺制 and 青岛 are both in b-sd~o1's text; a-qd~ch1.ar2 says 告知承诺制 twice and has 青岛 only
+    // in its document's title, which does not hold the whole query (no title tier).
+    const r = E.search('青岛 告知承诺制');
+    expect(r.hits.map((h) => h.unitId)).toEqual(['b-sd~o1', 'a-qd~ch1.ar2']);
+    expect(r.hits.every((h) => h.field === 'text')).toBe(true);
+  });
+
+  it('a word excluded by the title or 文号 drops the whole document', () => {
+    expect(units(E.search('告知承诺制 -人民政府令'))).toEqual(['b-sd~o1']);
+    expect(E.search('告知承诺制 -人民政府令', { scope: 'doc' }).hits.map((h) => h.docId)).toEqual(['b-sd']);
+    expect(units(E.search('担保 -沪发改'))).toEqual(['b-sd~o2', 'b-sd~o3']);
+    expect(E.search('告知承诺制 -人民政府令', { field: 'title' }).total).toBe(0);
+    expect(E.search('办法 -青岛', { field: 'title' }).total).toBe(0);
+  });
+
+  it('同篇: words in different units of one document; each unit that holds one is a hit', () => {
+    const r = E.search('降低 小微企业', { scope: 'doc' });
+    expect(units(r)).toEqual(['b-sd~o2', 'b-sd~o3']);
+    // A word only in the title, the other in the text: the units with the text word.
+    expect(units(E.search('上海市 热线', { scope: 'doc' }))).toEqual(['c-sh~p2']);
+    // Excluded by a unit's text: the whole document goes.
+    expect(E.search('融资担保 -降低', { scope: 'doc' }).hits.map((h) => h.docId)).toEqual(['c-sh']);
+  });
+});
