@@ -544,3 +544,49 @@ describe('words found in a document\'s title, 文号 or issuer', () => {
     expect(E.search('融资担保 -降低', { scope: 'doc' }).hits.map((h) => h.docId)).toEqual(['c-sh']);
   });
 });
+
+describe('facet counts', () => {
+  it('count hits per value, most first, then in character order; a city names its province', () => {
+    // Hits: a-qd 1 (青岛市, 山东省), b-sd 3 (山东省), c-sh 1 (上海市).
+    const r = E.search('告知承诺制 OR 融资担保');
+    expect(r.total).toBe(5);
+    expect(r.facets).toEqual({
+      region: [
+        { value: '山东省', count: 4 },
+        { value: '上海市', count: 1 },
+        { value: '青岛市', count: 1, parent: '山东省' },
+      ],
+      issuer: [
+        { value: '山东省人民政府办公厅', count: 3 },
+        { value: '上海市发展和改革委员会', count: 1 },
+        { value: '上海市财政局', count: 1 },
+        { value: '青岛市人民政府', count: 1 },
+      ],
+      kind: [
+        { value: '通知', count: 3 },
+        { value: '办法', count: 1 },
+        { value: '措施', count: 1 },
+      ],
+      year: [
+        { value: '2022', count: 3 },
+        { value: '2023', count: 2 },
+      ],
+    });
+    expect(E.search('告知承诺制 OR 融资担保', { facets: false }).facets).toEqual({ region: [], issuer: [], kind: [], year: [] });
+  });
+
+  it('count each facet over the hits the other filters let through', () => {
+    const r = E.search('告知承诺制 OR 融资担保', { filters: { region: ['上海市'], kind: ['通知'] } });
+    expect(r.total).toBe(0);
+    // Regions of the 通知 hits (b-sd), kinds of the 上海市 hits (c-sh), nothing that passes both.
+    expect(r.facets).toEqual({ region: [{ value: '山东省', count: 3 }], issuer: [], kind: [{ value: '措施', count: 1 }], year: [] });
+    const two = E.search('告知承诺制 OR 融资担保', { filters: { region: ['上海市', '青岛市'], year: ['2023'] } });
+    expect(two.hits.map((h) => h.unitId).sort()).toEqual(['a-qd~ch1.ar2', 'c-sh~p1']);
+    expect(two.facets.kind).toEqual([
+      { value: '办法', count: 1 },
+      { value: '措施', count: 1 },
+    ]);
+    // An empty selection filters nothing.
+    expect(E.search('告知承诺制 OR 融资担保', { filters: { region: [] } }).total).toBe(5);
+  });
+});
