@@ -505,6 +505,18 @@ describe('large result sets (ranked by a prior, the best rescored exactly)', () 
     expect(M.search('融资担保', { limit: 3 }).hits.map((h) => h.unitId)).toEqual(ids.slice(0, 3));
     expect(M.search('融资担保', { limit: 3, perDoc: 2 }).hits.map((h) => h.unitId)).toEqual(ids.slice(0, 2));
   });
+
+  it('a second word or an excluded one is checked in every unit of a large set: no false hit', () => {
+    // Twenty 某 in a row: only the 400 long units have them.
+    const twenty = '某'.repeat(20);
+    const withBoth = M.search(`融资担保 ${twenty}`, { limit: 500 });
+    expect(withBoth.total).toBe(400);
+    expect(new Set(withBoth.hits.map((h) => h.unitId))).toEqual(new Set(long.map((u) => u.id)));
+    const without = M.search(`融资担保 -${twenty}`, { limit: 500 });
+    expect(new Set(without.hits.map((h) => h.unitId))).toEqual(new Set([...short, thrice].map((u) => u.id)));
+    // 同篇 over the same large set: every unit of the document.
+    expect(M.search('融资担保', { scope: 'doc', limit: 500 }).total).toBe(451);
+  });
 });
 
 describe('words found in a document\'s title, 文号 or issuer', () => {
@@ -588,5 +600,35 @@ describe('facet counts', () => {
     ]);
     // An empty selection filters nothing.
     expect(E.search('告知承诺制 OR 融资担保', { filters: { region: [] } }).total).toBe(5);
+  });
+});
+
+describe('candidates: each hit once, in a sensible order', () => {
+  it('a unit found both by its text and through its document\'s title is one hit', () => {
+    // 小微企业 is in c-sh's title and in c-sh~p1's text; 担保 in c-sh~p1 and in b-sd~o3.
+    const r = E.search('小微企业 担保');
+    expect(r.hits.map((h) => h.unitId)).toEqual(['b-sd~o3', 'c-sh~p1'].sort());
+    expect(r.total).toBe(2);
+    // A document with unit hits gets no extra hit for its title: the title's document ranks first.
+    const one = E.search('小微企业');
+    expect(one.hits.map((h) => [h.unitId, h.field])).toEqual([
+      ['c-sh~p1', 'text'],
+      ['b-sd~o3', 'text'],
+    ]);
+  });
+
+  it('a document matched only by its issuer ranks below the units that hold the words', () => {
+    const r = E.search('上海市财政局 OR 告知承诺制');
+    expect(r.hits.map((h) => h.field)).toEqual(['text', 'text', 'title']);
+    expect(r.hits[2]).toMatchObject({ docId: 'c-sh', unitId: 'c-sh~p1', unit: -1 });
+    expect(new Set(r.hits.slice(0, 2).map((h) => h.unitId))).toEqual(new Set(['a-qd~ch1.ar2', 'b-sd~o1']));
+  });
+
+  it('同篇: a document with more units that hold the word ranks first, its best (shortest) unit first', () => {
+    // b-sd: o2 (17 characters) and o3 (18) say 融资担保 once; c-sh only p1, which is longer.
+    expect(E.search('融资担保', { scope: 'doc' }).hits.map((h) => h.unitId)).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+    // With 小微 too: b-sd~o3 holds both words, o2 only one.
+    const both = E.search('融资担保 小微', { scope: 'doc' }).hits.map((h) => h.unitId);
+    expect(both.indexOf('b-sd~o3')).toBeLessThan(both.indexOf('b-sd~o2'));
   });
 });
