@@ -517,6 +517,25 @@ describe('large result sets (ranked by a prior, the best rescored exactly)', () 
     // 同篇 over the same large set: every unit of the document.
     expect(M.search('融资担保', { scope: 'doc', limit: 500 }).total).toBe(451);
   });
+
+  it('shows 50 hits unless asked for another number; a negative limit or offset counts as 0', () => {
+    const all = M.search('融资担保', { limit: 500 }).hits.map((h) => h.unitId);
+    expect(M.search('融资担保').hits.map((h) => h.unitId)).toEqual(all.slice(0, 50));
+    expect(M.search('融资担保', { limit: -5 }).hits).toEqual([]);
+    expect(M.search('融资担保', { limit: 2, offset: -3 }).hits.map((h) => h.unitId)).toEqual(all.slice(0, 2));
+    expect(M.search('融资担保', { limit: 2, offset: 449 }).hits.map((h) => h.unitId)).toEqual(all.slice(449));
+    // Scores are given to three decimals.
+    for (const h of M.search('融资担保', { limit: 20 }).hits) expect(Math.round(h.score * 1000) / 1000).toBe(h.score);
+    // A word in one unit of twelve scores well above 1 (idf ≈ 2.2, times √2 for its two characters).
+    expect(E.search('降低').hits[0].score).toBeGreaterThan(1);
+  });
+
+  it('grouped: a page of documents from a large set, each with its best hits', () => {
+    const r = M.search('融资担保', { perDoc: 5, limit: 10 });
+    expect(r.hits.map((h) => h.unitId)).toEqual(M.search('融资担保', { limit: 5 }).hits.map((h) => h.unitId));
+    expect(r.available).toBe(5);
+    expect(r.hits[0].docHits).toBe(451);
+  });
 });
 
 describe('words found in a document\'s title, 文号 or issuer', () => {
@@ -604,6 +623,23 @@ describe('facet counts', () => {
 });
 
 describe('candidates: each hit once, in a sensible order', () => {
+  it('search within results: per unit in 同条, per document in 同篇 and where the earlier hit is a document', () => {
+    // 降低 is only in b-sd~o2; 小微 in b-sd~o3 and c-sh~p1.
+    expect(units(E.search('小微', { within: ['降低'] }))).toEqual([]);
+    expect(units(E.search('小微', { within: ['降低'], scope: 'doc' }))).toEqual(['b-sd~o3']);
+    // The earlier query found a-qd by its title and 文号 only: all its units stay.
+    expect(units(E.search('告知承诺制', { within: ['青岛 人民政府令'] }))).toEqual(['a-qd~ch1.ar2']);
+    expect(E.search('营商环境', { field: 'title' }).hits.map((h) => h.docId).sort()).toEqual(['b-sd', 'e-empty']);
+    expect(E.search('营商环境', { field: 'title', within: ['山东省'] }).hits.map((h) => h.docId)).toEqual(['b-sd']);
+  });
+
+  it('a unit hit marks the query in its document\'s title too', () => {
+    const h = E.search('小微企业').hits[0];
+    expect(h.unitId).toBe('c-sh~p1');
+    expect(h.titleRanges).toEqual([[5, 9]]);
+    expect(E.search('担保').hits.find((x) => x.unitId === 'b-sd~o2')!.titleRanges).toEqual([]);
+  });
+
   it('a unit found both by its text and through its document\'s title is one hit', () => {
     // 小微企业 is in c-sh's title and in c-sh~p1's text; 担保 in c-sh~p1 and in b-sd~o3.
     const r = E.search('小微企业 担保');
