@@ -433,6 +433,16 @@ describe('the engine as callers use it', () => {
     expect(E.matchPhrase('担保融资').length).toBe(0);
   });
 
+  it('never finds a phrase across a paragraph break, nor two characters that are not side by side', () => {
+    // a-qd~ch1.ar2's first paragraph ends with 。, its second starts with 申请人.
+    expect(units(E.search('申请人'))).toEqual(['a-qd~ch1.ar2']);
+    expect(E.search('。申请人').total).toBe(0);
+    expect(E.matchPhrase('。申').length).toBe(0);
+    // 融 and 担 are both in b-sd~o2, never next to each other.
+    expect(E.search('融担').total).toBe(0);
+    expect(Array.from(E.matchPhrase('担'), (u) => E.units.id(u))).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+  });
+
   it('finds a document by its id, and nothing for an unknown one', () => {
     expect(E.docById('c-sh')?.title).toBe('上海市支持小微企业发展若干措施');
     expect(E.docById('z-none')).toBeUndefined();
