@@ -443,6 +443,19 @@ describe('the engine as callers use it', () => {
     expect(Array.from(E.matchPhrase('担'), (u) => E.units.id(u))).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
   });
 
+  it('never finds a phrase across the end of a title and the start of its 文号 or issuer', () => {
+    // a-qd: title 青岛市政务服务管理办法, 文号 青岛市人民政府令第1号, issuer 青岛市人民政府.
+    expect(E.search('办法青岛', { field: 'title' }).total).toBe(0);
+    expect(E.search('办法青岛').total).toBe(0);
+    expect(E.search('1号青岛').total).toBe(0);
+    expect(E.search('管理办法', { field: 'title' }).hits.map((h) => h.docId)).toEqual(['a-qd']);
+  });
+
+  it('gives the text of the first unit', () => {
+    expect(E.unitText(0)).toBe('总则');
+    expect(E.snippet({ unit: 0, ranges: [] })?.text).toBe('总则');
+  });
+
   it('finds a document by its id, and nothing for an unknown one', () => {
     expect(E.docById('c-sh')?.title).toBe('上海市支持小微企业发展若干措施');
     expect(E.docById('z-none')).toBeUndefined();
@@ -485,6 +498,11 @@ describe('the engine as callers use it', () => {
     expect(fetched.length).toBeGreaterThan(0);
     await expect(withShards(lazy, () => { throw new Error('boom'); }, CancellationToken.None, async (f) => files[f])).rejects.toThrow('boom');
     await expect(withShards(lazy, () => 1, CancellationToken.Cancelled, async (f) => files[f])).rejects.toSatisfy(isCancelled);
+  });
+
+  it('runSearch passes any other error on, even with a way to fetch shards', async () => {
+    const bad = SearchEngine.fromFiles((p) => (p === 'texts-0.json' ? files[p].replace('"from":0', '"from":3') : files[p]));
+    await expect(runSearch(bad, '告知承诺制', {}, CancellationToken.None, async () => undefined, async (f) => files[f])).rejects.toThrow(/does not match the index/);
   });
 
   it('runSearch without a way to fetch shards lets the missing shard through', async () => {
