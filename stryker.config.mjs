@@ -164,7 +164,10 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * - toHit: `unit >= 0` → `> 0` for unitId (unit 0 is its document's first unit, the id a title hit
  *   would open too); `unit >= 0 ?` (→ true) for ranges and trail of a title hit (unit −1): the text
  *   store reads an empty text and the table an empty trail there.
- * - unitText: `unit < count` → `<=`: unit `count` reads past the last shard's texts, which gives ''.
+ * - unitText: `unit < count` → `<=`, and either bound (→ true): unit −1 or `count` reads outside the
+ *   shards' texts, which gives ''.
+ * - rank: `hits.prelim[i] && hits.unit[i] >= 0` → `||`: rescoring a hit already scored exactly gives its
+ *   score again.
  * - fromJSON's shard reader: the `^`/`$` of /^texts-(\d+)\.json$/, `?.` and the -1: the engine asks it
  *   only for texts-<k>.json.
  * renderer/db/database.ts
