@@ -148,6 +148,28 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * - bm25: `if (tf)` (→ true) — a phrase that does not occur adds idf · 0 / (0 + …) = 0.
  *   `i < phrases.length` → `<=`: the extra round counts the word "undefined", which a normalised
  *   Chinese clause does not hold, so it adds 0.
+ * core/search/engine.ts
+ * - searchSteps: the defaults `opts.scope ?? 'clause'` and `opts.field ?? 'all'` (→ ''): collect treats
+ *   anything but 'doc' as 同条 and anything but 'title' as the full text. The `|| field === 'title'` of the
+ *   per-document flag for search within: title hits have no unit, and restrictWithin files a hit without
+ *   a unit under its document anyway. `if (filter.active.length)` (→ true): an empty filter passes all.
+ * - The texts.require / need calls before a loop (searchSteps before toHit, rank before rescoring, the
+ *   dictionary's `need`): they only gather the shards a loop will read into one ShardMissing; without
+ *   them the loop stops at its first missing shard, runSearch fetches it and runs again, same result.
+ * - perDoc loop: `Math.max(want * 4, 64)` (→ min, want / 4), `kept.length >= want` (→ >, false) and
+ *   `k >= hits.n` (→ >): a smaller start or one more round ranks more hits, and the first `want` after
+ *   the per-document cut are the same; it still ends once k passes the hit count.
+ * - rank: `if (!anyPrelim) return top` (→ false): with no prior score nothing is rescored and top is
+ *   already in ranking order.
+ * - toHit: `unit >= 0` → `> 0` for unitId (unit 0 is its document's first unit, the id a title hit
+ *   would open too); `unit >= 0 ?` (→ true) for ranges and trail of a title hit (unit −1): the text
+ *   store reads an empty text and the table an empty trail there.
+ * - unitText: `unit < count` → `<=`, and either bound (→ true): unit −1 or `count` reads outside the
+ *   shards' texts, which gives ''.
+ * - rank: `hits.prelim[i] && hits.unit[i] >= 0` → `||`: rescoring a hit already scored exactly gives its
+ *   score again.
+ * - fromJSON's shard reader: the `^`/`$` of /^texts-(\d+)\.json$/, `?.` and the -1: the engine asks it
+ *   only for texts-<k>.json.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

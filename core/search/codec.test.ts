@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../util/random.js';
-import { decodeInts, encodeInts, encodeSorted, encodeSortedLists, encodeVlq, vlqLength } from './codec.js';
+import { countInts, decodeInts, encodeInts, encodeSorted, encodeSortedLists, encodeVlq, vlqLength } from './codec.js';
 
 /** Values at every length boundary of the 5-bit digits, and past 2^31 (bit operations would wrap there). */
 const EDGES = [0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 2 ** 20 - 1, 2 ** 20, 2 ** 25 - 1, 2 ** 25, 2 ** 30, 2 ** 31 - 1, 2 ** 31 + 5, 2 ** 40 + 3];
@@ -48,5 +48,26 @@ describe('decodeInts on a damaged stream', () => {
     expect(() => decodeInts(s, 0, 4, new Int32Array(4), false)).toThrow(/damaged/);
     expect(decodeInts(s, 0, 3, out, false)).toBe(s.length);
     expect([...out]).toEqual([1, 40, 5000]);
+  });
+});
+
+describe('countInts', () => {
+  it('counts the numbers of a whole stream, and refuses one that ends inside a number or holds a foreign character', () => {
+    expect(countInts('')).toBe(0);
+    // 'A' = 0, 'f' = 31, 'gB' = 32, 'ggB' = 1024.
+    expect(countInts('AfgBggB')).toBe(4);
+    expect(countInts('Ag')).toBe(-1);
+    expect(countInts('gg')).toBe(-1);
+    expect(countInts('A!B')).toBe(-1);
+    expect(countInts('A多')).toBe(-1);
+    expect(countInts('A\u00ff')).toBe(-1);
+  });
+
+  it('decodes a run in the middle of a stream, with deltas', () => {
+    // Two lists back to back: [0, 1, 5, 37] and [3, 4] as encodeSorted writes them.
+    const s = encodeSorted([0, 1, 5, 37]) + encodeSorted([3, 4]);
+    const out = new Int32Array(2);
+    expect(decodeInts(s, 4, 2, out, true)).toBe(6);
+    expect([...out]).toEqual([3, 4]);
   });
 });

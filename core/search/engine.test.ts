@@ -3,7 +3,7 @@ import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { buildSearchArtifacts } from './artifacts.js';
 import { buildIndexData } from './build.js';
 import { flattenCorpus } from './corpus-units.js';
-import { runSearch, SearchEngine } from './engine.js';
+import { runSearch, SearchEngine, withShards } from './engine.js';
 import { CancellationToken, CancellationTokenSource, isCancelled } from '../util/cancellation.js';
 import { findMatches, makeSnippet } from './highlight.js';
 import { lineRanges, LABEL_LINE } from '../corpus/units.js';
@@ -415,5 +415,284 @@ describe('text shards (the worker holds only what queries need)', () => {
   it('refuses a shard that does not match the index', () => {
     const bad = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file === 'texts-0.json' ? JSON.stringify({ ...built.texts[0], from: 3 }) : shardJson[Number(/\d+/.exec(file)![0])]));
     expect(() => bad.search('告知承诺制', { limit: 100 })).toThrow(/does not match the index/);
+  });
+});
+
+describe('the engine as callers use it', () => {
+  const files = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
+  const idOf = (u: number) => E.units.id(u);
+
+  it('matchPhrase gives exactly the units holding the phrase; estimate bounds their number from above', () => {
+    expect(Array.from(E.matchPhrase('融资担保'), idOf)).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+    // In the full text of b-sd~o1 and a-qd~ch1.ar2 only (twice in the latter: one unit still).
+    expect(Array.from(E.matchPhrase('告知承诺制'), idOf)).toEqual(['a-qd~ch1.ar2', 'b-sd~o1']);
+    expect(E.estimate('告知承诺制')).toBe(2);
+    // 鑫 occurs nowhere; 担保融资 has every character but not as one phrase.
+    expect(E.estimate('鑫')).toBe(0);
+    expect(E.matchPhrase('鑫').length).toBe(0);
+    expect(E.matchPhrase('担保融资').length).toBe(0);
+  });
+
+  it('never finds a phrase across a paragraph break, nor two characters that are not side by side', () => {
+    // a-qd~ch1.ar2's first paragraph ends with 。, its second starts with 申请人.
+    expect(units(E.search('申请人'))).toEqual(['a-qd~ch1.ar2']);
+    expect(E.search('。申请人').total).toBe(0);
+    expect(E.matchPhrase('。申').length).toBe(0);
+    // 融 and 担 are both in b-sd~o2, never next to each other.
+    expect(E.search('融担').total).toBe(0);
+    expect(Array.from(E.matchPhrase('担'), (u) => E.units.id(u))).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+  });
+
+  it('never finds a phrase across the end of a title and the start of its 文号 or issuer', () => {
+    // a-qd: title 青岛市政务服务管理办法, 文号 青岛市人民政府令第1号, issuer 青岛市人民政府.
+    expect(E.search('办法青岛', { field: 'title' }).total).toBe(0);
+    expect(E.search('办法青岛').total).toBe(0);
+    expect(E.search('1号青岛').total).toBe(0);
+    expect(E.search('管理办法', { field: 'title' }).hits.map((h) => h.docId)).toEqual(['a-qd']);
+  });
+
+  it('gives the text of the first unit', () => {
+    expect(E.unitText(0)).toBe('总则');
+    expect(E.snippet({ unit: 0, ranges: [] })?.text).toBe('总则');
+  });
+
+  it('finds a document by its id, and nothing for an unknown one', () => {
+    expect(E.docById('c-sh')?.title).toBe('上海市支持小微企业发展若干措施');
+    expect(E.docById('z-none')).toBeUndefined();
+  });
+
+  it('gives no text and no snippet for a unit it does not have (a title-only hit, or past the end)', () => {
+    const titleHit = E.search('某市优化营商环境规划').hits[0];
+    expect(titleHit).toMatchObject({ docId: 'e-empty', unit: -1, field: 'title' });
+    expect(E.snippet(titleHit)).toBeNull();
+    expect(E.unitText(-1)).toBe('');
+    expect(E.unitText(E.units.count)).toBe('');
+    expect(E.snippet({ unit: E.units.count, ranges: [] })).toBeNull();
+    const last = E.units.count - 1;
+    // The item's label on a line of its own, then its text; a snippet puts them on one line.
+    expect(E.unitText(last)).toBe('（十八）\n其他优化营商环境规划的事项。');
+    expect(E.snippet({ unit: last, ranges: [] })?.text).toBe('（十八） 其他优化营商环境规划的事项。');
+  });
+
+  it('refuses an index of another format, one that does not match its unit list, and missing files', () => {
+    const units = JSON.parse(files['units.json']);
+    const index = JSON.parse(files['index.json']);
+    expect(() => SearchEngine.fromJSON({ ...units, v: units.v + 1 }, index)).toThrow(/search index format/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, v: index.v - 1 })).toThrow(/search index format/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, unitCount: index.unitCount + 1 })).toThrow(/does not match its unit list/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, shards: [1, ...index.shards.slice(1)] })).toThrow(/does not match its unit list/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, shards: [...index.shards.slice(0, -1), index.unitCount - 1] })).toThrow(/does not match its unit list/);
+    expect(() => SearchEngine.fromJSON(units, { ...index, shards: undefined })).toThrow(/does not match its unit list/);
+    expect(() => SearchEngine.fromFiles((p) => (p === 'index.json' ? undefined : files[p]))).toThrow(/search index missing/);
+    expect(() => SearchEngine.fromFiles((p) => (p === 'units.json' ? undefined : files[p]))).toThrow(/search index missing/);
+  });
+
+  it('withShards fetches the shards a computation needs and runs it again; other errors go to the caller', async () => {
+    const lazy = SearchEngine.fromFiles((p) => (p.startsWith('texts-') ? undefined : files[p]));
+    const fetched: string[] = [];
+    const r = await withShards(lazy, () => lazy.search('告知承诺制'), CancellationToken.None, async (file) => {
+      fetched.push(file);
+      return files[file];
+    });
+    expect(r).toEqual(E.search('告知承诺制'));
+    expect(fetched.length).toBeGreaterThan(0);
+    await expect(withShards(lazy, () => { throw new Error('boom'); }, CancellationToken.None, async (f) => files[f])).rejects.toThrow('boom');
+    await expect(withShards(lazy, () => 1, CancellationToken.Cancelled, async (f) => files[f])).rejects.toSatisfy(isCancelled);
+  });
+
+  it('runSearch passes any other error on, even with a way to fetch shards', async () => {
+    const bad = SearchEngine.fromFiles((p) => (p === 'texts-0.json' ? files[p].replace('"from":0', '"from":3') : files[p]));
+    await expect(runSearch(bad, '告知承诺制', {}, CancellationToken.None, async () => undefined, async (f) => files[f])).rejects.toThrow(/does not match the index/);
+  });
+
+  it('runSearch without a way to fetch shards lets the missing shard through', async () => {
+    const lazy = SearchEngine.fromFiles((p) => (p.startsWith('texts-') ? undefined : files[p]));
+    await expect(runSearch(lazy, '告知承诺制', {}, CancellationToken.None, async () => undefined)).rejects.toThrow(/not loaded/);
+  });
+});
+
+describe('large result sets (ranked by a prior, the best rescored exactly)', () => {
+  // 451 units hold 融资担保 (more than are scored exactly at once): 50 short ones and 400 long ones say it
+  // once; one unit a little longer than the short ones says it three times. On unit length alone it would
+  // come after the 50 short ones; counted, its three occurrences put it first.
+  const pad = (n: number) => '某'.repeat(n);
+  const short = Array.from({ length: 50 }, (_, i) => unit('m-big', `s${String(i).padStart(3, '0')}`, ['融资担保' + pad(16)]));
+  const long = Array.from({ length: 400 }, (_, i) => unit('m-big', `t${String(i).padStart(3, '0')}`, ['融资担保' + pad(56)]));
+  const thrice = unit('m-big', 'r', ['融资担保某融资担保某融资担保' + pad(10)]);
+  const files = Object.fromEntries(buildSearchArtifacts([doc('m-big', '某市若干规定', {}, [...short, thrice, ...long])]).map((f) => [f.path, f.data]));
+  const M = SearchEngine.fromFiles((p) => files[p]);
+
+  it('finds every unit, puts the one that says it thrice first, then the short ones before the long ones', () => {
+    const r = M.search('融资担保', { limit: 500 });
+    expect(r.total).toBe(451);
+    const ids = r.hits.map((h) => h.unitId);
+    expect(ids[0]).toBe('m-big~r');
+    expect(new Set(ids.slice(1, 51))).toEqual(new Set(short.map((u) => u.id)));
+    expect(new Set(ids.slice(51))).toEqual(new Set(long.map((u) => u.id)));
+    // The first page alone ranks the same.
+    expect(M.search('融资担保', { limit: 3 }).hits.map((h) => h.unitId)).toEqual(ids.slice(0, 3));
+    expect(M.search('融资担保', { limit: 3, perDoc: 2 }).hits.map((h) => h.unitId)).toEqual(ids.slice(0, 2));
+  });
+
+  it('a second word or an excluded one is checked in every unit of a large set: no false hit', () => {
+    // Twenty 某 in a row: only the 400 long units have them.
+    const twenty = '某'.repeat(20);
+    const withBoth = M.search(`融资担保 ${twenty}`, { limit: 500 });
+    expect(withBoth.total).toBe(400);
+    expect(new Set(withBoth.hits.map((h) => h.unitId))).toEqual(new Set(long.map((u) => u.id)));
+    const without = M.search(`融资担保 -${twenty}`, { limit: 500 });
+    expect(new Set(without.hits.map((h) => h.unitId))).toEqual(new Set([...short, thrice].map((u) => u.id)));
+    // 同篇 over the same large set: every unit of the document.
+    expect(M.search('融资担保', { scope: 'doc', limit: 500 }).total).toBe(451);
+  });
+
+  it('shows 50 hits unless asked for another number; a negative limit or offset counts as 0', () => {
+    const all = M.search('融资担保', { limit: 500 }).hits.map((h) => h.unitId);
+    expect(M.search('融资担保').hits.map((h) => h.unitId)).toEqual(all.slice(0, 50));
+    expect(M.search('融资担保', { limit: -5 }).hits).toEqual([]);
+    expect(M.search('融资担保', { limit: 2, offset: -3 }).hits.map((h) => h.unitId)).toEqual(all.slice(0, 2));
+    expect(M.search('融资担保', { limit: 2, offset: 449 }).hits.map((h) => h.unitId)).toEqual(all.slice(449));
+    // Scores are given to three decimals.
+    for (const h of M.search('融资担保', { limit: 20 }).hits) expect(Math.round(h.score * 1000) / 1000).toBe(h.score);
+    // A word in one unit of twelve scores well above 1 (idf ≈ 2.2, times √2 for its two characters).
+    expect(E.search('降低').hits[0].score).toBeGreaterThan(1);
+  });
+
+  it('grouped: a page of documents from a large set, each with its best hits', () => {
+    const r = M.search('融资担保', { perDoc: 5, limit: 10 });
+    expect(r.hits.map((h) => h.unitId)).toEqual(M.search('融资担保', { limit: 5 }).hits.map((h) => h.unitId));
+    expect(r.available).toBe(5);
+    expect(r.hits[0].docHits).toBe(451);
+  });
+});
+
+describe('words found in a document\'s title, 文号 or issuer', () => {
+  it('a query found only there gives one hit for the document, opening its first unit', () => {
+    // 青岛 is in a-qd's title, 人民政府令 in its 文号; no unit of it says either.
+    const r = E.search('青岛 人民政府令');
+    expect(r.hits.map((h) => [h.docId, h.field, h.unitId, h.unit])).toEqual([['a-qd', 'title', 'a-qd~ch1', -1]]);
+    expect(r.total).toBe(1);
+    // An issuer alone: the same, for the document it issued.
+    expect(E.search('上海市财政局').hits.map((h) => [h.docId, h.field, h.unitId])).toEqual([['c-sh', 'title', 'c-sh~p1']]);
+    // In 同篇 too.
+    expect(E.search('青岛 人民政府令', { scope: 'doc' }).hits.map((h) => [h.docId, h.field])).toEqual([['a-qd', 'title']]);
+  });
+
+  it('a word in the title lets a unit match, but ranks it below a unit that says both words', () => {
+    // 告知承诺制 and 青岛 are both in b-sd~o1's text; a-qd~ch1.ar2 says 告知承诺制 twice and has 青岛 only
+    // in its document's title, which does not hold the whole query (no title tier).
+    const r = E.search('青岛 告知承诺制');
+    expect(r.hits.map((h) => h.unitId)).toEqual(['b-sd~o1', 'a-qd~ch1.ar2']);
+    expect(r.hits.every((h) => h.field === 'text')).toBe(true);
+  });
+
+  it('a word excluded by the title or 文号 drops the whole document', () => {
+    expect(units(E.search('告知承诺制 -人民政府令'))).toEqual(['b-sd~o1']);
+    expect(E.search('告知承诺制 -人民政府令', { scope: 'doc' }).hits.map((h) => h.docId)).toEqual(['b-sd']);
+    expect(units(E.search('担保 -沪发改'))).toEqual(['b-sd~o2', 'b-sd~o3']);
+    expect(E.search('告知承诺制 -人民政府令', { field: 'title' }).total).toBe(0);
+    expect(E.search('办法 -青岛', { field: 'title' }).total).toBe(0);
+  });
+
+  it('同篇: words in different units of one document; each unit that holds one is a hit', () => {
+    const r = E.search('降低 小微企业', { scope: 'doc' });
+    expect(units(r)).toEqual(['b-sd~o2', 'b-sd~o3']);
+    // A word only in the title, the other in the text: the units with the text word.
+    expect(units(E.search('上海市 热线', { scope: 'doc' }))).toEqual(['c-sh~p2']);
+    // Excluded by a unit's text: the whole document goes.
+    expect(E.search('融资担保 -降低', { scope: 'doc' }).hits.map((h) => h.docId)).toEqual(['c-sh']);
+  });
+});
+
+describe('facet counts', () => {
+  it('count hits per value, most first, then in character order; a city names its province', () => {
+    // Hits: a-qd 1 (青岛市, 山东省), b-sd 3 (山东省), c-sh 1 (上海市).
+    const r = E.search('告知承诺制 OR 融资担保');
+    expect(r.total).toBe(5);
+    expect(r.facets).toEqual({
+      region: [
+        { value: '山东省', count: 4 },
+        { value: '上海市', count: 1 },
+        { value: '青岛市', count: 1, parent: '山东省' },
+      ],
+      issuer: [
+        { value: '山东省人民政府办公厅', count: 3 },
+        { value: '上海市发展和改革委员会', count: 1 },
+        { value: '上海市财政局', count: 1 },
+        { value: '青岛市人民政府', count: 1 },
+      ],
+      kind: [
+        { value: '通知', count: 3 },
+        { value: '办法', count: 1 },
+        { value: '措施', count: 1 },
+      ],
+      year: [
+        { value: '2022', count: 3 },
+        { value: '2023', count: 2 },
+      ],
+    });
+    expect(E.search('告知承诺制 OR 融资担保', { facets: false }).facets).toEqual({ region: [], issuer: [], kind: [], year: [] });
+  });
+
+  it('count each facet over the hits the other filters let through', () => {
+    const r = E.search('告知承诺制 OR 融资担保', { filters: { region: ['上海市'], kind: ['通知'] } });
+    expect(r.total).toBe(0);
+    // Regions of the 通知 hits (b-sd), kinds of the 上海市 hits (c-sh), nothing that passes both.
+    expect(r.facets).toEqual({ region: [{ value: '山东省', count: 3 }], issuer: [], kind: [{ value: '措施', count: 1 }], year: [] });
+    const two = E.search('告知承诺制 OR 融资担保', { filters: { region: ['上海市', '青岛市'], year: ['2023'] } });
+    expect(two.hits.map((h) => h.unitId).sort()).toEqual(['a-qd~ch1.ar2', 'c-sh~p1']);
+    expect(two.facets.kind).toEqual([
+      { value: '办法', count: 1 },
+      { value: '措施', count: 1 },
+    ]);
+    // An empty selection filters nothing.
+    expect(E.search('告知承诺制 OR 融资担保', { filters: { region: [] } }).total).toBe(5);
+  });
+});
+
+describe('candidates: each hit once, in a sensible order', () => {
+  it('search within results: per unit in 同条, per document in 同篇 and where the earlier hit is a document', () => {
+    // 降低 is only in b-sd~o2; 小微 in b-sd~o3 and c-sh~p1.
+    expect(units(E.search('小微', { within: ['降低'] }))).toEqual([]);
+    expect(units(E.search('小微', { within: ['降低'], scope: 'doc' }))).toEqual(['b-sd~o3']);
+    // The earlier query found a-qd by its title and 文号 only: all its units stay.
+    expect(units(E.search('告知承诺制', { within: ['青岛 人民政府令'] }))).toEqual(['a-qd~ch1.ar2']);
+    expect(E.search('营商环境', { field: 'title' }).hits.map((h) => h.docId).sort()).toEqual(['b-sd', 'e-empty']);
+    expect(E.search('营商环境', { field: 'title', within: ['山东省'] }).hits.map((h) => h.docId)).toEqual(['b-sd']);
+  });
+
+  it('a unit hit marks the query in its document\'s title too', () => {
+    const h = E.search('小微企业').hits[0];
+    expect(h.unitId).toBe('c-sh~p1');
+    expect(h.titleRanges).toEqual([[5, 9]]);
+    expect(E.search('担保').hits.find((x) => x.unitId === 'b-sd~o2')!.titleRanges).toEqual([]);
+  });
+
+  it('a unit found both by its text and through its document\'s title is one hit', () => {
+    // 小微企业 is in c-sh's title and in c-sh~p1's text; 担保 in c-sh~p1 and in b-sd~o3.
+    const r = E.search('小微企业 担保');
+    expect(r.hits.map((h) => h.unitId)).toEqual(['b-sd~o3', 'c-sh~p1'].sort());
+    expect(r.total).toBe(2);
+    // A document with unit hits gets no extra hit for its title: the title's document ranks first.
+    const one = E.search('小微企业');
+    expect(one.hits.map((h) => [h.unitId, h.field])).toEqual([
+      ['c-sh~p1', 'text'],
+      ['b-sd~o3', 'text'],
+    ]);
+  });
+
+  it('a document matched only by its issuer ranks below the units that hold the words', () => {
+    const r = E.search('上海市财政局 OR 告知承诺制');
+    expect(r.hits.map((h) => h.field)).toEqual(['text', 'text', 'title']);
+    expect(r.hits[2]).toMatchObject({ docId: 'c-sh', unitId: 'c-sh~p1', unit: -1 });
+    expect(new Set(r.hits.slice(0, 2).map((h) => h.unitId))).toEqual(new Set(['a-qd~ch1.ar2', 'b-sd~o1']));
+  });
+
+  it('同篇: a document with more units that hold the word ranks first, its best (shortest) unit first', () => {
+    // b-sd: o2 (17 characters) and o3 (18) say 融资担保 once; c-sh only p1, which is longer.
+    expect(E.search('融资担保', { scope: 'doc' }).hits.map((h) => h.unitId)).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+    // With 小微 too: b-sd~o3 holds both words, o2 only one.
+    const both = E.search('融资担保 小微', { scope: 'doc' }).hits.map((h) => h.unitId);
+    expect(both.indexOf('b-sd~o3')).toBeLessThan(both.indexOf('b-sd~o2'));
   });
 });

@@ -42,4 +42,18 @@ describe('tokenizer', () => {
     expect(phraseTerms('融资担保')).toEqual(['融资', '资担', '担保']);
     expect(phraseTerms('融')).toEqual(['融']);
   });
+
+  it('maps every normalised offset of a text with dropped spaces on two lines back to its display offset', () => {
+    const text = '第一章 总则\n第一条\u3000为了规范';
+    const n = normalizeUnitText(text);
+    expect(n.norm).toBe('第一章总则\n第一条为了规范');
+    // The '\n' maps to the display '\n' (6); the end to the display length.
+    expect(Array.from(n.map!)).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15]);
+    expect(toDisplayRange(n.map, 3, 5)).toEqual([4, 6]);
+    expect(toDisplayRange(n.map, 9, 11)).toEqual([11, 13]);
+    expect(toDisplayRange(n.map, 5, 5)).toEqual([6, 6]);
+    expect(toDisplayRange(null, 2, 5)).toEqual([2, 5]);
+    // Nothing to drop: the identity, no map.
+    expect(normalizeUnitText('第一条\nＬＰＲ')).toEqual({ norm: '第一条\nlpr', map: null });
+  });
 });

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { countOccurrences, findMatches, makeSnippet, markPieces, mergeRanges, occurrences } from './highlight.js';
+
+describe('occurrences of a phrase', () => {
+  it('are found left to right without overlapping, and counted the same way', () => {
+    expect(occurrences('担保担保担保', '担保担保')).toEqual([[0, 4]]);
+    expect(occurrences('融资担保和融资租赁', '融资')).toEqual([[0, 2], [5, 7]]);
+    expect(occurrences('融资担保', '')).toEqual([]);
+    expect(occurrences('融资担保', '租赁')).toEqual([]);
+    expect(countOccurrences('担保担保担保', '担保')).toBe(3);
+    expect(countOccurrences('担保担保担保', '担保担保')).toBe(1);
+    expect(countOccurrences('融资担保', '租赁')).toBe(0);
+  });
+
+  it('touching or overlapping ranges are merged, in text order', () => {
+    expect(mergeRanges([[5, 7], [0, 2], [2, 4]])).toEqual([[0, 4], [5, 7]]);
+    expect(mergeRanges([[0, 6], [2, 4]])).toEqual([[0, 6]]);
+    expect(mergeRanges([[3, 5], [1, 4]])).toEqual([[1, 5]]);
+    expect(mergeRanges([[1, 2]])).toEqual([[1, 2]]);
+    expect(mergeRanges([])).toEqual([]);
+  });
+});
+
+describe('findMatches (highlights in the reading view)', () => {
+  it('marks every word of the query, two adjacent words as one mark', () => {
+    expect(findMatches('融资担保机构', '融资 担保')).toEqual([[0, 4]]);
+    expect(findMatches('小微企业融资担保', '"小微" OR 担保')).toEqual([[0, 2], [6, 8]]);
+    expect(findMatches('', '融资')).toEqual([]);
+    expect(findMatches('融资担保', '-融资')).toEqual([]);
+  });
+});
+
+describe('makeSnippet', () => {
+  it('shows a short text whole, on one line', () => {
+    expect(makeSnippet('第一条\n融资担保', [[4, 8]], 20)).toEqual({ text: '第一条 融资担保', ranges: [[4, 8]], before: false, after: false });
+  });
+
+  it('without a match, shows the start', () => {
+    const t = '甲'.repeat(30) + '乙'.repeat(30);
+    expect(makeSnippet(t, [], 40)).toEqual({ text: '甲'.repeat(30) + '乙'.repeat(10), ranges: [], before: false, after: true });
+  });
+
+  it('a match near the end: the window ends with the text and starts earlier to keep its width', () => {
+    const t = '甲'.repeat(100) + '融资担保';
+    expect(makeSnippet(t, [[100, 104]], 40)).toEqual({ text: '甲'.repeat(36) + '融资担保', ranges: [[36, 40]], before: true, after: false });
+  });
+
+  it('a match in the middle: a quarter of the window before it', () => {
+    const t = '甲'.repeat(100) + '融资担保' + '乙'.repeat(100);
+    expect(makeSnippet(t, [[100, 104]], 40)).toEqual({ text: '甲'.repeat(10) + '融资担保' + '乙'.repeat(26), ranges: [[10, 14]], before: true, after: true });
+  });
+
+  it('a match longer than the window is shown whole', () => {
+    const t = '甲'.repeat(50) + '融资担保融资担保融资担保' + '乙'.repeat(50);
+    const s = makeSnippet(t, [[50, 62]], 8);
+    expect(s.text.slice(...s.ranges[0])).toBe('融资担保融资担保融资担保');
+  });
+
+  it('never cuts a character outside the basic plane in half', () => {
+    // 𠀀 is two code units: a window edge at an odd offset falls inside one.
+    const t = '𠀀'.repeat(50) + '融资' + '𠀀'.repeat(50);
+    const s = makeSnippet(t, [[100, 102]], 46);
+    expect(s).toEqual({ text: '𠀀'.repeat(6) + '融资' + '𠀀'.repeat(17), ranges: [[12, 14]], before: true, after: true });
+  });
+});
+
+describe('markPieces', () => {
+  const t = '实行告知承诺制度';
+  it('cuts text into plain and marked pieces', () => {
+    expect(markPieces(t, [[2, 7]])).toEqual([
+      { text: '实行', mark: null },
+      { text: '告知承诺制', mark: 2 },
+      { text: '度', mark: null },
+    ]);
+    expect(markPieces(t, [[0, 2]])).toEqual([
+      { text: '实行', mark: 0 },
+      { text: '告知承诺制度', mark: null },
+    ]);
+    expect(markPieces(t, [[0, 8]])).toEqual([{ text: t, mark: 0 }]);
+    expect(markPieces(t, [])).toEqual([{ text: t, mark: null }]);
+    expect(markPieces('', [])).toEqual([{ text: '', mark: null }]);
+  });
+
+  it('merges overlapping and out-of-order ranges and clips those past the end', () => {
+    expect(markPieces(t, [[4, 7], [2, 5]])).toEqual(markPieces(t, [[2, 7]]));
+    expect(markPieces(t, [[4, 6], [0, 2]])).toEqual([
+      { text: '实行', mark: 0 },
+      { text: '告知', mark: null },
+      { text: '承诺', mark: 4 },
+      { text: '制度', mark: null },
+    ]);
+    expect(markPieces(t, [[6, 20]])).toEqual([
+      { text: '实行告知承诺', mark: null },
+      { text: '制度', mark: 6 },
+    ]);
+    expect(markPieces(t, [[10, 12]])).toEqual([{ text: t, mark: null }]);
+    expect(markPieces(t, [[3, 3]])).toEqual([{ text: t, mark: null }]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { SEARCH_FORMAT_VERSION } from './format.js';
+import { ShardMissing, TextStore } from './texts.js';
+
+// Three shards: units 0–1, 2–4 and 5.
+const STARTS = [0, 2, 5, 6];
+const SHARDS = [
+  ['第一条 总则', '第二条 融资担保'],
+  ['一、告知承诺制', '二、ＬＰＲ 加点', '三、小微企业'],
+  ['附则'],
+];
+const json = (k: number, patch: object = {}) => JSON.stringify({ v: SEARCH_FORMAT_VERSION, from: STARTS[k], texts: SHARDS[k], ...patch });
+const file = (f: string) => Number(/^texts-(\d+)\.json$/.exec(f)![1]);
+
+describe('TextStore', () => {
+  it('reads each unit from the shard that holds it, on first use', () => {
+    const reads: string[] = [];
+    const s = new TextStore(STARTS, (f) => (reads.push(f), json(file(f))));
+    expect(s.shardCount).toBe(3);
+    expect([0, 1, 2, 3, 4, 5].map((u) => s.shardOf(u))).toEqual([0, 0, 1, 1, 1, 2]);
+    expect(reads).toEqual([]);
+    expect(s.text(3)).toBe('二、ＬＰＲ 加点');
+    expect(reads).toEqual(['texts-1.json']);
+    expect(s.text(4)).toBe('三、小微企业');
+    expect(s.text(2)).toBe('一、告知承诺制');
+    expect(s.text(1)).toBe('第二条 融资担保');
+    expect(s.text(5)).toBe('附则');
+    expect(s.text(0)).toBe('第一条 总则');
+    expect(reads).toEqual(['texts-1.json', 'texts-0.json', 'texts-2.json']);
+    expect(s.normalized(3).norm).toBe('二、lpr加点');
+    expect(s.normalized(1).norm).toBe('第二条融资担保');
+  });
+
+  it('names every shard a set of units needs and does not have, at once, in order', () => {
+    const s = new TextStore(STARTS);
+    let err: unknown;
+    try {
+      s.require([5, 0, 1, 5, 3]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ShardMissing);
+    expect((err as ShardMissing).shards).toEqual([0, 1, 2]);
+    expect((err as Error).message).toMatch(/texts-0\.json, texts-1\.json, texts-2\.json/);
+    expect(() => s.text(2)).toThrow(ShardMissing);
+    s.put(1, json(1));
+    expect(() => s.require([2, 3, 4])).not.toThrow();
+    expect(() => s.require([1, 4])).toThrow(expect.objectContaining({ shards: [0] }));
+    expect(s.text(2)).toBe('一、告知承诺制');
+  });
+
+  it('refuses a shard that is not the one the index expects', () => {
+    const s = new TextStore(STARTS);
+    const refused = /texts-1\.json does not match the index/;
+    expect(() => s.put(1, json(1, { v: SEARCH_FORMAT_VERSION - 1 }))).toThrow(refused);
+    expect(() => s.put(1, json(1, { from: 1 }))).toThrow(refused);
+    expect(() => s.put(1, json(1, { texts: SHARDS[1].slice(1) }))).toThrow(refused);
+    expect(() => s.put(1, json(1, { texts: [...SHARDS[1], '多'] }))).toThrow(refused);
+    expect(() => s.put(1, json(1, { texts: ['一', 2, '三'] }))).toThrow(refused);
+    expect(() => s.put(1, json(1, { texts: '一二三' }))).toThrow(refused);
+    expect(() => s.put(1, 'null')).toThrow(refused);
+    expect(s.isLoaded(1)).toBe(false);
+  });
+
+  it('trim drops the shards read longest ago until the budget holds, but keeps the latest', () => {
+    const s = new TextStore(STARTS, (f) => json(file(f)));
+    s.text(0); // shard 0: 6 + 8 characters
+    s.text(2); // shard 1: 7 + 8 + 6
+    s.text(5); // shard 2: 2
+    s.text(1); // shard 0 read again: now the latest
+    expect(s.heldChars()).toBe(14 + 21 + 2);
+    s.trim(37);
+    expect([0, 1, 2].map((k) => s.isLoaded(k))).toEqual([true, true, true]);
+    // Shard 1 (read before shard 2) goes first; 14 + 2 = 16 is within the budget.
+    s.trim(16);
+    expect([0, 1, 2].map((k) => s.isLoaded(k))).toEqual([true, false, true]);
+    s.trim(15);
+    expect([0, 1, 2].map((k) => s.isLoaded(k))).toEqual([true, false, false]);
+    expect(s.heldChars()).toBe(14);
+    s.trim(0);
+    expect(s.isLoaded(0)).toBe(true);
+    // A dropped shard is read again when needed.
+    expect(s.text(4)).toBe('三、小微企业');
+    s.trim(0);
+    expect([0, 1, 2].map((k) => s.isLoaded(k))).toEqual([false, true, false]);
+    expect(s.text(0)).toBe('第一条 总则');
+  });
+});
