@@ -114,6 +114,8 @@ describe('gazetteer', () => {
     expect(findRegion('西双版纳州人民政府')).toEqual({ level: 'city', province: '云南省', city: '西双版纳傣族自治州' });
     expect(findRegion('延边州人民政府')).toEqual({ level: 'city', province: '吉林省', city: '延边朝鲜族自治州' });
     expect(findRegion('吉林出台促进民营经济发展若干措施')).toEqual({ level: 'province', province: '吉林省', city: null });
+    // 克孜尔 (the grottoes in 拜城县) is not 克孜勒苏柯尔克孜自治州, whose short name is 克孜勒苏.
+    expect(findRegion('克孜尔石窟保护管理办法')).toBeNull();
   });
 
   it('does not read a place out of 市域 or out of a word after a municipality (重庆市…忠诚)', () => {
@@ -124,6 +126,8 @@ describe('gazetteer', () => {
   it('refines a city only by its own district, and reads a shared district name after its province', () => {
     expect(findRegion('杭州市人民政府关于学习借鉴南京市鼓楼区经验的通知')).toEqual({ level: 'city', province: '浙江省', city: '杭州市' });
     expect(findRegion('浙江省普陀区人民政府')).toEqual({ level: 'district', province: '浙江省', city: '舟山市', district: '普陀区' });
+    // 鼓楼区 is a district of both 南京 and 徐州: after 江苏省 alone it names neither.
+    expect(findRegion('江苏省鼓楼区人民政府')).toEqual({ level: 'province', province: '江苏省', city: null });
   });
 
   it('recognises national bodies by their full names only', () => {
