@@ -34,6 +34,8 @@ describe('filterDocs', () => {
     expect(filterDocs(provinces, { ...EMPTY_FILTERS, sort: 'title' }).map((d) => d.id)).toEqual(expected);
     expect(filterDocs(provinces, EMPTY_FILTERS).map((d) => d.id)).toEqual(expected);
     expect(filterDocs(provinces, { ...EMPTY_FILTERS, sort: 'date-asc' }).map((d) => d.id)).toEqual(expected);
+    // By title whatever the dates: 国 guo, 济 ji, 青 qing, 山 shan, 上 shang.
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, sort: 'title' }).map((d) => d.title)).toEqual(['国家意见', '济南市支持措施', '青岛市政务服务管理办法', '山东省通知', '上海市通知']);
   });
 
   it('lists undated documents last oldest first too, wherever they stand in the list', () => {
