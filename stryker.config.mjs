@@ -170,6 +170,47 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   score again.
  * - fromJSON's shard reader: the `^`/`$` of /^texts-(\d+)\.json$/, `?.` and the -1: the engine asks it
  *   only for texts-<k>.json.
+ * core/corpus/metadata.ts
+ * - parseTitle: /[\s\u3000]+/ → /[\s\u3000]/ — each space becomes one space and tidyTitle
+ *   collapses runs; the number and date patterns allow any white space.
+ * - issuersFromTitle: the `$` of /《.*$/ (`.` runs to the end of a one-line title anyway);
+ *   `head.length < 2` (→ false): a head of 0 or 1 characters splits into pieces the length filter drops.
+ * - docNumberFrom: /\s+/g → /\s/g — a global replace by '' removes every white space either way.
+ * - dateFromLine: '〇' → '' for ○ and 零 — ''.indexOf is 0, the index of 〇. `month && day`
+ *   (→ true, ||): DATE_LINE lets through only 1–3 of 一…十, which parseChineseNumber reads as ≥ 1.
+ * core/corpus/regions.ts — facts of gazetteer.json (checked by script when these were written):
+ * - the `$` of the suffix patterns in provinceShort, cityShort (自治州, 盟, 市|地区) and the district
+ *   short names (新区|区|县): no name holds its suffix anywhere but at its end. The 盟 branch of
+ *   cityShort (→ false) and `s.length >= 2 && s !== c` (→ true, ||, either side → true): a 盟 keeps
+ *   its whole name, which is already its full entry, and no prefecture's short name is 1 character.
+ * - the `short` and `county` flags of the province, city and county-city entries (true ↔ false) and
+ *   `!NAMES.has(c)` (→ true): no county-level city shares a name with any other entry, and every
+ *   other name has either one entry or (吉林, 海南) a province short and a city short, so each flag
+ *   reading picks the same entry. Likewise the county test inside `full` (→ entries, true, ||, and
+ *   its inner some/every/negations), `full.length === 1` (→ false), `full.length > 1` (→ >= 1),
+ *   every → some and `e.kind === 'district'` (→ true) in the all-districts branch, the branch for
+ *   several full entries that are not all districts (never reached), `entries.length === 1`
+ *   (→ true) and the find's `e.kind === 'province'` (→ true): 吉林's and 海南's first entry is the
+ *   province; and `short: true` of DISTRICT_SHORT entries (never read). DISTRICT_SHORT's
+ *   `s.length >= 2` (→ true) adds only 重庆's 忠 (忠县), and the lookup reads 2 to 4 characters. `ofMunicipality.length === 1` (→ true): no two municipalities share a
+ *   district name, so the list has 0 or 1 entries.
+ * - the `?? []` of BY_FIRST (→ ["Stryker was here"]) and of the candidates in placeMentions, and
+ *   `i < text.length` (→ <=): a Latin phrase no Chinese text starts with; one more round at the end
+ *   finds no candidate.
+ * - placeMentions is read only by findRegion, which looks at the first mention and at the first
+ *   finer mention inside it; so are equivalent: the municipality flag (`hit.entry.kind === 'province'
+ *   && …` → true, ||; `!hit && municipality` → true, ||) — it only lets a district's short name match
+ *   after one of the municipality's own districts — and districtInContext's reading of a district
+ *   as context (`context.kind === 'city'`/`'district'` → true/false, `context.city ?? null`), which
+ *   decides only a second district of a city. In findRegion, `first.kind === 'province'` and
+ *   `best.kind === 'city'` (→ true): a city's finer mention is itself, and no district's `city` is a
+ *   province's or a district's place, and `m.entry.kind === 'district'` (→ true) there: only a
+ *   district has a `city` to match. regionOfEntry `e.kind === 'district'` (→ true): only districts
+ *   have a city.
+ * core/corpus/library-filters.ts
+ * - filterDocs / facetCounts: `f.text.trim()` (→ f.text) — normalize drops white space itself.
+ * - sortDocs: `x < y` → `<=` — equal dates returned by title on the line before. order():
+ *   `if (!o)` (→ true) sorts again instead of reading the cached order, which is the same.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

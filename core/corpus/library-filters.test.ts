@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocSummary } from './types.js';
-import { EMPTY_FILTERS, facetCounts, filterDocs, libraryIndex, setFacet } from './library-filters.js';
+import { EMPTY_FILTERS, SORT_KEYS, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter } from './library-filters.js';
 import { NATIONAL_LABEL as NATIONAL } from './facts.js';
 
 function doc(id: string, over: Partial<DocSummary>): DocSummary {
@@ -16,6 +16,34 @@ const docs = [
 ];
 
 describe('filterDocs', () => {
+  it('offers the three sorts, newest first by default', () => {
+    expect([...SORT_KEYS].sort()).toEqual(['date-asc', 'date-desc', 'title']);
+    expect(EMPTY_FILTERS.sort).toBe('date-desc');
+  });
+
+  it('sorts by title in pinyin order, and documents of one date by title', () => {
+    const provinces = [
+      doc('p4', { title: '重庆市通知', date: '2023-01-01' }),
+      doc('p1', { title: '上海市通知', date: '2023-01-01' }),
+      doc('p3', { title: '北京市通知', date: '2023-01-01' }),
+      doc('p2', { title: '安徽省通知', date: '2023-01-01' }),
+      doc('p0', { title: '安徽省通知', date: '2023-01-01' }),
+    ];
+    // 安 an, 北 bei, 重 chong, 上 shang; two equal titles by id.
+    const expected = ['p0', 'p2', 'p3', 'p4', 'p1'];
+    expect(filterDocs(provinces, { ...EMPTY_FILTERS, sort: 'title' }).map((d) => d.id)).toEqual(expected);
+    expect(filterDocs(provinces, EMPTY_FILTERS).map((d) => d.id)).toEqual(expected);
+    expect(filterDocs(provinces, { ...EMPTY_FILTERS, sort: 'date-asc' }).map((d) => d.id)).toEqual(expected);
+    // By title whatever the dates: 国 guo, 济 ji, 青 qing, 山 shan, 上 shang.
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, sort: 'title' }).map((d) => d.title)).toEqual(['国家意见', '济南市支持措施', '青岛市政务服务管理办法', '山东省通知', '上海市通知']);
+  });
+
+  it('lists undated documents last oldest first too, wherever they stand in the list', () => {
+    const list = [doc('n1', {}), doc('a', { date: '2020-01-01' }), doc('n2', {}), doc('b', { date: '2021-01-01' }), doc('c', { date: '2019-01-01' })];
+    expect(filterDocs(list, { ...EMPTY_FILTERS, sort: 'date-asc' }).map((d) => d.id)).toEqual(['c', 'a', 'b', 'n1', 'n2']);
+    expect(filterDocs(list, EMPTY_FILTERS).map((d) => d.id)).toEqual(['b', 'a', 'c', 'n1', 'n2']);
+  });
+
   it('sorts by date, newest first, undated last', () => {
     expect(filterDocs(docs, EMPTY_FILTERS).map((d) => d.id)).toEqual(['sh', 'qd', 'sd', 'jn', 'cn']);
     expect(filterDocs(docs, { ...EMPTY_FILTERS, sort: 'date-asc' }).map((d) => d.id)).toEqual(['jn', 'sd', 'qd', 'sh', 'cn']);
@@ -61,8 +89,35 @@ describe('facetCounts', () => {
     expect(f.year).toContainEqual({ value: '2024', count: 0 });
   });
 
-  it('changing the province clears the city', () => {
+  it('changing the province clears the city, changing anything else keeps it', () => {
     expect(setFacet({ ...EMPTY_FILTERS, province: '山东省', city: '青岛市' }, 'province', '上海市')).toMatchObject({ province: '上海市', city: null });
+    expect(setFacet({ ...EMPTY_FILTERS, province: '山东省', city: '青岛市' }, 'kind', '办法')).toMatchObject({ province: '山东省', city: '青岛市', kind: '办法' });
+  });
+
+  it('counts a document that fails two filters for no facet, and counts only what the quick filter keeps', () => {
+    // sh (上海市, 通知) fails both 山东省 and 办法; only qd passes 办法, so the province facet shows 山东省 alone.
+    const f = facetCounts(docs, { ...EMPTY_FILTERS, province: '山东省', kind: '办法' });
+    expect(f.province).toEqual([{ value: '山东省', count: 1 }]);
+    expect(f.kind).toEqual([
+      { value: '办法', count: 1 },
+      { value: '措施', count: 1 },
+      { value: '通知', count: 1 },
+    ]);
+    const q = facetCounts(docs, { ...EMPTY_FILTERS, text: '通知' });
+    expect(q.province).toEqual([
+      { value: '山东省', count: 1 },
+      { value: '上海市', count: 1 },
+    ]);
+    expect(q.kind).toEqual([{ value: '通知', count: 2 }]);
+  });
+
+  it('tells the user\'s own documents from the library\'s, by id', () => {
+    const mixed = [...docs, doc('u0123456789a', { title: '我导入的实施方案', kind: '方案', date: '2024-05-01' })];
+    expect(facetCounts(mixed, EMPTY_FILTERS).source).toEqual([
+      { value: '文库', count: 5 },
+      { value: '我的文件', count: 1 },
+    ]);
+    expect(filterDocs(mixed, { ...EMPTY_FILTERS, source: '我的文件' }).map((d) => d.id)).toEqual(['u0123456789a']);
   });
 });
 
@@ -97,6 +152,9 @@ describe('the library says what it knows, in one vocabulary', () => {
 
   it('filters the same through an index built once as from the list', () => {
     const ix = libraryIndex(more);
+    warmQuickFilter(ix);
+    // The titles are folded ahead of the first key (the index's documented cache).
+    expect(ix.text).toHaveLength(more.length);
     for (const f of [EMPTY_FILTERS, { ...EMPTY_FILTERS, province: '山东省', sort: 'title' as const }, { ...EMPTY_FILTERS, text: '通知', year: '2024' }]) {
       expect(filterDocs(ix, f)).toEqual(filterDocs(more, f));
       expect(facetCounts(ix, f)).toEqual(facetCounts(more, f));

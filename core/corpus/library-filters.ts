@@ -98,10 +98,9 @@ function textOf(ix: LibraryIndex): string[] {
   return ix.text;
 }
 
-function passes(ix: LibraryIndex, i: number, f: LibraryFilters, needle: string, except: FacetKey | null): boolean {
+function passes(ix: LibraryIndex, i: number, f: LibraryFilters, needle: string): boolean {
   const v = ix.values[i];
   for (const key of FACETS) {
-    if (key === except) continue;
     const want = f[key];
     if (want && !v[key].includes(want)) return false;
   }
@@ -143,7 +142,7 @@ export function filterDocs(docs: readonly DocSummary[] | LibraryIndex, f: Librar
   const ix = Array.isArray(docs) ? libraryIndex(docs) : (docs as LibraryIndex);
   const needle = normalize(f.text.trim());
   const out: DocSummary[] = [];
-  for (const i of order(ix, f.sort)) if (passes(ix, i, f, needle, null)) out.push(ix.docs[i]);
+  for (const i of order(ix, f.sort)) if (passes(ix, i, f, needle)) out.push(ix.docs[i]);
   return out;
 }
 

@@ -1,7 +1,7 @@
 /** The gazetteer and the longest-name-in-context rule, with names from every province. */
 import { describe, expect, it } from 'vitest';
 import gazetteer from './gazetteer.json';
-import { findRegion, isNationalBody, regionOf } from './regions.js';
+import { findRegion, isMacroRegionHeading, isNationalBody, provinceFromHeading, regionOf } from './regions.js';
 
 const unknown = { level: 'unknown', province: null, city: null };
 
@@ -107,5 +107,63 @@ describe('gazetteer', () => {
     expect(regionOf(['国家税务总局安徽省税务局'], '', null)).toMatchObject({ level: 'province', province: '安徽省' });
     expect(regionOf([], '地方政府招商引资应完善项目评价机制', null)).toEqual(unknown);
     expect(regionOf(['李翊', '柴恩旺'], '国有企业“低价中标”问题应严格依法治理', null)).toEqual(unknown);
+  });
+
+  it('reads an autonomous prefecture by its short name (恩施州, 西双版纳州), and 吉林 alone as the province', () => {
+    expect(findRegion('恩施州人民政府办公室')).toEqual({ level: 'city', province: '湖北省', city: '恩施土家族苗族自治州' });
+    expect(findRegion('西双版纳州人民政府')).toEqual({ level: 'city', province: '云南省', city: '西双版纳傣族自治州' });
+    expect(findRegion('延边州人民政府')).toEqual({ level: 'city', province: '吉林省', city: '延边朝鲜族自治州' });
+    expect(findRegion('吉林出台促进民营经济发展若干措施')).toEqual({ level: 'province', province: '吉林省', city: null });
+    // 克孜尔 (the grottoes in 拜城县) is not 克孜勒苏柯尔克孜自治州, whose short name is 克孜勒苏.
+    expect(findRegion('克孜尔石窟保护管理办法')).toBeNull();
+  });
+
+  it('does not read a place out of 市域 or out of a word after a municipality (重庆市…忠诚)', () => {
+    expect(findRegion('昆山市域社会治理现代化试点工作方案')).toEqual({ level: 'city', province: '江苏省', city: '昆山市' });
+    expect(findRegion('重庆市公安局关于开展忠诚教育活动的通知')).toEqual({ level: 'province', province: '重庆市', city: null });
+  });
+
+  it('refines a city only by its own district, and reads a shared district name after its province', () => {
+    expect(findRegion('杭州市人民政府关于学习借鉴南京市鼓楼区经验的通知')).toEqual({ level: 'city', province: '浙江省', city: '杭州市' });
+    expect(findRegion('浙江省普陀区人民政府')).toEqual({ level: 'district', province: '浙江省', city: '舟山市', district: '普陀区' });
+    // 鼓楼区 is a district of both 南京 and 徐州: after 江苏省 alone it names neither.
+    expect(findRegion('江苏省鼓楼区人民政府')).toEqual({ level: 'province', province: '江苏省', city: null });
+  });
+
+  it('recognises national bodies by their full names only', () => {
+    for (const body of [' 国务院办公厅', '中央军委办公厅', '中央全面深化改革委员会办公室', '新闻出版总署', '最高人民检察院', '全国人民代表大会常务委员会'])
+      expect(isNationalBody(body), body).toBe(true);
+    expect(isNationalBody('各级教育部门')).toBe(false);
+    expect(isNationalBody('上海市人民政府')).toBe(false);
+  });
+
+  it('files by the title, then the compilation heading, then a national title; a national issuer outranks a place in the title', () => {
+    expect(regionOf(['国务院'], '国务院关于支持海南全面深化改革开放的指导意见', null)).toEqual({ level: 'national', province: null, city: null });
+    expect(regionOf([], '关于做好有关工作的通知', '江苏省')).toEqual({ level: 'province', province: '江苏省', city: null });
+    expect(regionOf([], '苏州市关于做好有关工作的通知', '江苏省')).toEqual({ level: 'city', province: '江苏省', city: '苏州市' });
+    expect(regionOf([], '国务院关于在线政务服务的若干规定', null)).toEqual({ level: 'national', province: null, city: null });
+  });
+});
+
+describe('compilation headings', () => {
+  it('reads a province heading （一）上海 in short or full, and nothing else', () => {
+    expect(provinceFromHeading('（一）上海')).toBe('上海市');
+    expect(provinceFromHeading('（十二）江苏省')).toBe('江苏省');
+    expect(provinceFromHeading(' (三) 广西 ')).toBe('广西壮族自治区');
+    expect(provinceFromHeading('（四）华东')).toBeNull();
+    expect(provinceFromHeading('一、上海')).toBeNull();
+    expect(provinceFromHeading('1（一）上海')).toBeNull();
+    expect(provinceFromHeading('（一）上海市人民政府办公厅关于印发方案的通知')).toBeNull();
+    expect(provinceFromHeading('（一）上 海')).toBeNull();
+  });
+
+  it('knows the big-region headings (三、华东), which name no province', () => {
+    expect(isMacroRegionHeading('三、华东')).toBe(true);
+    expect(isMacroRegionHeading(' 十一、 西部地区 ')).toBe(true);
+    expect(isMacroRegionHeading('三、上海')).toBe(false);
+    expect(isMacroRegionHeading('（三）华东')).toBe(false);
+    expect(isMacroRegionHeading('三、华东地区的经验做法')).toBe(false);
+    expect(isMacroRegionHeading('报告三、华东')).toBe(false);
+    expect(isMacroRegionHeading('三、地区')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from './types.js';
 import { allUnits, clauseTrail, flattenUnits, hasBodyText, HEADING_LINE, LABEL_LINE, lineRanges, unitBodyText, unitLines, unitSearchText } from './units.js';
-import { documentIssuers, listingDate, regionLabel, regionPath, regionTop } from './facts.js';
+import { documentIssuers, documentYear, listingDate, regionLabel, regionPath, regionTop } from './facts.js';
 
 const u = (path: string, label: string, heading: string | null, texts: string[], children: Unit[] = []): Unit => ({
   id: `d~${path}`,
@@ -66,12 +66,23 @@ describe('facts: one vocabulary', () => {
     expect(regionTop({ level: 'national', province: null, city: null })).toBe('全国');
     expect(regionTop({ level: 'unknown', province: null, city: null })).toBe('未注明');
     expect(regionLabel({ level: 'province', province: '上海市', city: null })).toBe('上海市');
+    expect(regionLabel({ level: 'city', province: '山东省', city: '青岛市' })).toBe('山东省 青岛市');
+  });
+
+  it('files a document under the year of its issue date, else of its effective date, and under no year for a date of another form', () => {
+    expect(documentYear({ date: '2019-01-24', effectiveDate: '2019-03-01' })).toBe('2019');
+    expect(documentYear({ date: null, effectiveDate: '2006-04-01' })).toBe('2006');
+    expect(documentYear({ date: null, effectiveDate: null })).toBeNull();
+    expect(documentYear({ date: '二〇二三年', effectiveDate: null })).toBeNull();
+    expect(documentYear({ date: '公元2023年', effectiveDate: null })).toBeNull();
+    expect(documentYear({ date: '23-06-13', effectiveDate: null })).toBeNull();
   });
 
   it('lists issuers, not authors; dates by issue, else effect', () => {
     expect(documentIssuers({ issuer: '李翊、柴恩旺', issuers: ['李翊', '柴恩旺'], authors: ['李翊', '柴恩旺'] })).toEqual(['未注明']);
     expect(documentIssuers({ issuer: '青岛日报', issuers: ['青岛日报', '李翊'], authors: ['李翊'] })).toEqual(['青岛日报']);
     expect(documentIssuers({ issuer: '某局', issuers: [], authors: [] })).toEqual(['某局']);
+    expect(documentIssuers({ issuer: '', issuers: [], authors: [] })).toEqual(['未注明']);
     expect(listingDate({ date: null, effectiveDate: '2023-07-01' })).toEqual({ date: '2023-07-01', effective: true });
     expect(listingDate({ date: '2023-05-20', effectiveDate: '2023-07-01' })).toEqual({ date: '2023-05-20', effective: false });
     expect(listingDate({ date: null, effectiveDate: null })).toBeNull();
