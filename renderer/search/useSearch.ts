@@ -26,8 +26,12 @@ export function useSearch(query: string, options: SearchOptions = {}, client: Se
   const status = useSearchStatus(client);
   const [result, setResult] = useState<ShownResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [searching, setSearching] = useState(false);
+  // What the shown result (or error) answers. Searching is "the wish is not that": true from the very render
+  // that changes the query, not only once the effect has started the search, so a result of the previous
+  // query is never shown as current (aria-busy) in between.
+  const [settled, setSettled] = useState<string | null>(null);
   const key = useMemo(() => JSON.stringify(options), [options]);
+  const wish = `${query}\n${key}`;
 
   useEffect(() => {
     client.load();
@@ -37,26 +41,26 @@ export function useSearch(query: string, options: SearchOptions = {}, client: Se
     if (!query.trim()) {
       setResult(null);
       setError(null);
-      setSearching(false);
       return;
     }
     if (status.state === 'error') return;
     const ac = new AbortController();
-    setSearching(true);
+    const asked = `${query}\n${key}`;
     client.search(query, JSON.parse(key) as SearchOptions, channel, ac.signal).then(
       (r) => {
         setResult(r);
         setError(null);
-        setSearching(false);
+        setSettled(asked);
       },
       (e: Error) => {
         if (e instanceof SearchCancelled) return;
         setError(e.message);
-        setSearching(false);
+        setSettled(asked);
       },
     );
     return () => ac.abort();
   }, [client, query, key, status.state, channel]);
 
+  const searching = !!query.trim() && status.state !== 'error' && settled !== wish;
   return { status, searching, result: query.trim() ? result : null, error };
 }
