@@ -114,6 +114,8 @@ describe(`finding (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} corpus
     const refine = page.getByRole('searchbox', { name: '在结果中搜索' });
     await refine.fill(facts.isReal ? '企业' : '服务');
     await refine.press('Enter');
+    // The refinement's chip shows in the same render that marks the list busy: only then is "not busy" its result.
+    await page.locator('.search-within .search-chip').nth(1).waitFor();
     await waitForResults();
     const url = decodeURIComponent(page.url());
     expect(url).toContain('scope=doc');
