@@ -57,7 +57,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     parsed.parses.length = 0; // the documents are in `result` now; the parses would double the build's memory
     progress.update({ documents: result.docs.length });
     // Variants first, then the search index, one after the other in this thread. Building the index in a worker
-    // thread alongside variants saved about 25 s at 10,000 documents but cost 1.5 GB more at the peak (3.0 GB):
+    // thread alongside variants saved 20–30 s at 10,000 documents but cost about 1 GB more at the peak (3.0 GB):
     // the units copied to the thread and the index's files copied back, besides both steps' own memory.
     // A detection holds little (about 100 MB at 10,000 documents): its files (a shard per document, 240 MB) are
     // made one by one as they are written, never held together.
