@@ -82,9 +82,7 @@ export class BuildProgress {
   private endPhase(): void {
     const ms = Math.round(this.now() - this.phaseStarted);
     this.phases[this.state.phase] = (this.phases[this.state.phase] ?? 0) + ms;
-    // At a phase's first end: 'search' is entered again to wait for its worker after variants, and
-    // overwriting would put the peak variants set under 'search'.
-    this.peakRssMb[this.state.phase] ??= Math.round(process.resourceUsage().maxRSS / 1024);
+    this.peakRssMb[this.state.phase] = Math.round(process.resourceUsage().maxRSS / 1024);
   }
 
   private report(phaseStart: boolean): void {

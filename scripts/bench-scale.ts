@@ -147,7 +147,7 @@ async function main() {
     console.log(
       `  incremental build: wall ${s(incremental.wallMs)} s, CPU ${s(incremental.cpuMs)} s, peak RSS ${incremental.maxRssMb.toFixed(0)} MB; parsed ${incremental.summary.parsedFiles}, from cache ${incremental.summary.cachedFiles}; phases ${Object.entries(incremental.summary.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`,
     );
-    // The running peak as each phase first ended: the first phase at the final figure is the one that set it.
+    // The running peak as each phase ended: the first phase at the final figure is the one that set it.
     console.log(`  peak RSS by phase: full ${peaks(full)}; incremental ${peaks(incremental)} (worker threads included)`);
     if (argv.includes('--search')) console.log((await runScript(['bench:search', '--', '--corpus', dir, '--quick'])).replace(/^/gm, '  search | '));
     if (argv.includes('--chromium')) console.log((await runScript(['bench:startup', '--', '--corpus', dir, '--runs', '3'])).replace(/^/gm, '  chromium | '));

@@ -63,14 +63,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // made one by one as they are written, never held together.
     progress.phase('variants');
     const detected = detectVariants(corpusDir, result.docs);
-    let variants: Iterable<CorpusArtifact> = detected.files;
     progress.phase('search');
-    let search: CorpusArtifact[] = inFolder('search', searchArtifactsOf(flattenCorpus(result.docs)));
+    const search = inFolder('search', searchArtifactsOf(flattenCorpus(result.docs)));
     progress.phase('write');
-    // Written as made: one document's JSON at a time, and each artifact let go once written (so no other reference here).
-    const out = corpusFileStream(result, sha256Hex, derived(search, variants));
-    search = [];
-    variants = [];
+    // Written as made: one document's JSON at a time; each of the index's files is dropped from `search` once written.
+    const out = corpusFileStream(result, sha256Hex, derived(search, detected.files));
     const written = await writeCorpus(corpusDir, out.files, (step) => {
       if (step === 'staged') progress.phase('switch');
     });
