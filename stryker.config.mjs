@@ -168,8 +168,8 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   shards' texts, which gives ''.
  * - rank: `hits.prelim[i] && hits.unit[i] >= 0` → `||`: rescoring a hit already scored exactly gives its
  *   score again.
- * - fromJSON's shard reader: the `^`/`$` of /^texts-(\d+)\.json$/, `?.` and the -1: the engine asks it
- *   only for texts-<k>.json.
+ * - putShard: the `^`/`$` of /^texts-(\d+)\.json$/ and /^postings-(\d+)\.json$/: it is given only the
+ *   names the engine's own ShardMissing named.
  * core/corpus/metadata.ts
  * - parseTitle: /[\s\u3000]+/ → /[\s\u3000]/ — each space becomes one space and tidyTitle
  *   collapses runs; the number and date patterns allow any white space.

@@ -31,12 +31,12 @@ export async function loadSearchEngine(corpusDir: string): Promise<SearchEngine>
     if (err.code === 'ENOENT') throw new MissingIndexError(`no search index in ${dir} (run 'policy-reader build' first)`);
     throw e;
   }
-  // Text shards are read when a query needs them (a search reads the shards of its candidates only).
+  // Shards are read when a query needs them: the posting lists of the terms it looks up, the texts of its candidates.
   const shard = (file: string): string | undefined => {
     try {
       return readFileSync(join(dir, file), 'utf8');
     } catch {
-      throw new MissingIndexError(`search text shard ${file} missing in ${dir} (run 'policy-reader build' again)`);
+      throw new MissingIndexError(`search shard ${file} missing in ${dir} (run 'policy-reader build' again)`);
     }
   };
   return SearchEngine.fromJSON(units, index, shard);

@@ -4,13 +4,14 @@
  * documents give the same bytes.
  *
  *   search/units.json     SerializedUnits: document metadata, unit paths and trails
- *   search/index.json     SerializedIndex: inverted index, unit lengths, shard starts
- *   search/texts-<k>.json SerializedTexts: the unit texts of shard k (a range of documents)
+ *   search/index.json        SerializedIndex: term dictionary, frequencies, unit lengths, shard starts
+ *   search/postings-<k>.json SerializedPostings: the posting lists of shard k (a range of terms)
+ *   search/texts-<k>.json    SerializedTexts: the unit texts of shard k (a range of documents)
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import { buildIndexData } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
-import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile } from './format.js';
+import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchPostingsFile, searchTextsFile } from './format.js';
 
 export interface SearchArtifact {
   /** Path relative to `resources/corpus/search/`, '/'-separated. */
@@ -26,10 +27,11 @@ export function buildSearchArtifacts(docs: PolicyDocument[]): SearchArtifact[] {
 
 /** The same from the flattened units (what the build hands its worker thread: a fraction of the documents' size). */
 export function searchArtifactsOf(corpus: SearchCorpus): SearchArtifact[] {
-  const { units, index, texts } = buildIndexData(corpus);
+  const { units, index, texts, postings } = buildIndexData(corpus);
   return [
     { path: SEARCH_INDEX_FILE, data: JSON.stringify(index) },
     { path: SEARCH_UNITS_FILE, data: JSON.stringify(units) },
     ...texts.map((t, k) => ({ path: searchTextsFile(k), data: JSON.stringify(t) })),
+    ...postings.map((p, k) => ({ path: searchPostingsFile(k), data: JSON.stringify(p) })),
   ];
 }

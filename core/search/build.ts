@@ -10,14 +10,36 @@ import { countedPostings } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { lunrPostings } from './lunr-postings.js';
 import { encodeUnits } from './unit-table.js';
-import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedTexts, type SerializedUnits } from './format.js';
+import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, searchPostingsFile, searchTextsFile, type SerializedIndex, type SerializedPostings, type SerializedTexts, type SerializedUnits } from './format.js';
 
-export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedTexts, type SerializedUnits };
+export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedPostings, type SerializedTexts, type SerializedUnits };
 
 export type PostingsBuilder = 'lunr' | 'counting';
 
 /** Characters of unit text per shard (about 1 MB of JSON): a query reads the shards of its candidates only. */
 export const SHARD_CHARS = 400_000;
+
+/**
+ * Characters of posting strings per posting shard (about 0.5 MB of JSON). A query reads the shards of the few
+ * terms it looks up, so the worker never holds the whole index (80 MB at 10,000 documents); shards of many
+ * small files would cost a fetch each, shards of a few large ones most of the index for one query.
+ */
+export const POSTING_SHARD_CHARS = 500_000;
+
+/** Posting shard starts (term ids), each shard about `shardChars` of posting strings (a term is never split), then the term count. */
+function postingShardStarts(lens: Int32Array, shardChars: number): number[] {
+  const starts = [0];
+  let chars = 0;
+  for (let t = 0; t < lens.length; t++) {
+    if (t > 0 && chars >= shardChars) {
+      starts.push(t);
+      chars = 0;
+    }
+    chars += lens[t];
+  }
+  starts.push(lens.length);
+  return starts;
+}
 
 /** Shard starts (unit indexes) at document boundaries, each shard about SHARD_CHARS of text, then the unit count. */
 function shardStarts(corpus: SearchCorpus, shardChars: number): number[] {
@@ -40,10 +62,18 @@ export function buildIndexData(
   corpus: SearchCorpus,
   builder: PostingsBuilder = 'counting',
   shardChars = SHARD_CHARS,
-): { units: SerializedUnits; index: SerializedIndex; texts: SerializedTexts[] } {
+  postingShardChars = POSTING_SHARD_CHARS,
+): BuiltIndex {
   const { uni, bi, df, refs, unitLens, normChars } = builder === 'lunr' ? lunrPostings(corpus) : countedPostings(corpus);
   const shards = shardStarts(corpus, shardChars);
   const postings = encodeSortedLists(refs, df);
+  const postingShards = postingShardStarts(postings.lens, postingShardChars);
+  // Where each shard's strings start in the concatenated text (then its end): one pass over the terms' lengths.
+  const cuts = [0];
+  for (let k = 1, at = 0; k < postingShards.length; k++) {
+    for (let t = postingShards[k - 1]; t < postingShards[k]; t++) at += postings.lens[t];
+    cuts.push(at);
+  }
   return {
     units: encodeUnits(corpus, SEARCH_FORMAT_VERSION),
     index: {
@@ -55,10 +85,26 @@ export function buildIndexData(
       avgLen: Math.round((normChars / Math.max(1, corpus.units.length)) * 1000) / 1000,
       df: encodeInts(df),
       lens: encodeInts(postings.lens),
-      postings: postings.text,
+      postingShards,
       unitLens: encodeInts(unitLens),
       shards,
     },
     texts: shards.slice(0, -1).map((from, k) => ({ v: SEARCH_FORMAT_VERSION, from, texts: corpus.units.slice(from, shards[k + 1]).map((u) => u.text) })),
+    postings: postingShards.slice(0, -1).map((from, k) => ({ v: SEARCH_FORMAT_VERSION, from, postings: postings.text.slice(cuts[k], cuts[k + 1]) })),
   };
+}
+
+export interface BuiltIndex {
+  units: SerializedUnits;
+  index: SerializedIndex;
+  texts: SerializedTexts[];
+  postings: SerializedPostings[];
+}
+
+/** The shard files of a built index as JSON by file name (texts-<k>.json, postings-<k>.json): a reader for `SearchEngine.fromJSON`. */
+export function shardFiles(built: Pick<BuiltIndex, 'texts' | 'postings'>): Record<string, string> {
+  return Object.fromEntries([
+    ...built.texts.map((t, k) => [searchTextsFile(k), JSON.stringify(t)]),
+    ...built.postings.map((p, k) => [searchPostingsFile(k), JSON.stringify(p)]),
+  ]);
 }

@@ -1,27 +1,33 @@
 /**
  * The term dictionary over the serialised index: term → id by binary search
  * in the concatenated term strings (nothing to build at load), posting lists
- * decoded lazily per term and cached, and exact phrase matching (candidates
- * from the rarest bigrams, each verified against the unit text).
+ * read by shard and decoded per term when a phrase needs them (posting-store.ts),
+ * and exact phrase matching (candidates from the rarest bigrams, each verified
+ * against the unit text).
  */
 import { decodeInts } from './codec.js';
 import { intersect } from './postings.js';
 import type { SerializedIndex } from './format.js';
+import { PostingStore } from './posting-store.js';
+import type { ShardReader } from './shard-reader.js';
 import { phraseTerms } from './tokenizer.js';
 
 export class TermDictionary {
   private readonly uni: string;
   private readonly bi: string;
   readonly df: Int32Array;
-  private readonly offsets: Int32Array;
-  private readonly postingsStr: string;
-  private readonly cache = new Map<number, Int32Array>();
+  /** The posting lists, by shard (read when a phrase needs them). */
+  readonly postingStore: PostingStore;
 
-  /** `unitNorm(u)`: the normalised text of unit u, for verification; `need(units)` makes their texts available first (see TextStore.require). */
+  /**
+   * `unitNorm(u)`: the normalised text of unit u, for verification; `need(units)` makes their texts available
+   * first (see TextStore.require); `read` gives a posting shard's JSON (see PostingStore).
+   */
   constructor(
     index: SerializedIndex,
     private readonly unitNorm: (u: number) => string,
     private readonly need: (units: Int32Array) => void = () => undefined,
+    read?: ShardReader,
   ) {
     this.uni = index.uni;
     this.bi = index.bi;
@@ -30,9 +36,11 @@ export class TermDictionary {
     decodeInts(index.df, 0, nt, this.df, false);
     const lens = new Int32Array(nt);
     decodeInts(index.lens, 0, nt, lens, false);
-    this.offsets = new Int32Array(nt + 1);
-    for (let i = 0; i < nt; i++) this.offsets[i + 1] = this.offsets[i] + lens[i];
-    this.postingsStr = index.postings;
+    const offsets = new Int32Array(nt + 1);
+    for (let i = 0; i < nt; i++) offsets[i + 1] = offsets[i] + lens[i];
+    const starts = index.postingShards;
+    if (!Array.isArray(starts) || starts[0] !== 0 || starts[starts.length - 1] !== nt) throw new Error('search index does not match its posting shards');
+    this.postingStore = new PostingStore(starts, offsets, read);
   }
 
   /** Term id, -1 when the term occurs nowhere. */
@@ -66,13 +74,7 @@ export class TermDictionary {
   }
 
   postings(id: number): Int32Array {
-    let p = this.cache.get(id);
-    if (!p) {
-      p = new Int32Array(this.df[id]);
-      decodeInts(this.postingsStr, this.offsets[id], p.length, p, true);
-      this.cache.set(id, p);
-    }
-    return p;
+    return this.postingStore.list(id, this.df[id]);
   }
 
   /** Upper bound of the number of units containing a phrase (0 = none). */
@@ -98,6 +100,8 @@ export class TermDictionary {
     ids.sort((a, b) => this.df[a] - this.df[b]);
     let cand = this.postings(ids[0]);
     if (phrase.length <= 2) return cand;
+    // The further lists it may intersect, fetched together where shards arrive asynchronously (not one per restart).
+    if (cand.length > 16) this.postingStore.require(ids.slice(1, 4));
     // Intersect with further rare lists while it pays (each list at most ~8× the candidates).
     for (let k = 1; k < ids.length && k < 4 && cand.length > 16; k++) {
       const next = this.postings(ids[k]);

@@ -14,8 +14,9 @@ import type { SearchDoc } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
 import { FacetFilter, type FacetCount, type FacetName, type Filters } from './facets.js';
 import { decodeInts } from './codec.js';
-import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile, type SerializedIndex, type SerializedUnits } from './format.js';
+import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SerializedIndex, type SerializedUnits } from './format.js';
 import { ShardMissing, TextStore, type ShardReader } from './texts.js';
+import type { PostingStore } from './posting-store.js';
 import { makeSnippet, rangesIn, type Range, type Snippet } from './highlight.js';
 import { Hits, topK } from './hits.js';
 import { parseQuery, positivePhrases } from './query.js';
@@ -85,8 +86,8 @@ const RERANK_WINDOW = 100;
 /**
  * Run a search so that it can be abandoned: `pause()` after each step (a macrotask in the worker, so a
  * newer message is handled), then stop with a CancellationError if `token` was cancelled meanwhile.
- * Where text shards arrive asynchronously, a step that needs one stops with ShardMissing: `fetchShard`
- * brings it (the engine keeps it) and the query starts again, now with that shard at hand.
+ * Where shards (unit texts, posting lists) arrive asynchronously, a step that needs one stops with
+ * ShardMissing: `fetchShard` brings it (the engine keeps it) and the query starts again, now with that shard at hand.
  */
 export async function runSearch(
   engine: SearchEngine,
@@ -108,15 +109,14 @@ export async function runSearch(
       }
     } catch (e) {
       if (!(e instanceof ShardMissing) || !fetchShard) throw e;
-      const files = await Promise.all(e.shards.map((k) => fetchShard(searchTextsFile(k))));
-      e.shards.forEach((k, i) => engine.texts.put(k, files[i]));
+      await fetchMissing(engine, e, fetchShard);
     }
   }
 }
 
 /**
- * Run a synchronous computation over `engine` (e.g. a search merged with another engine's) where text
- * shards arrive asynchronously: a ShardMissing fetches the shards named and runs it again; the token is
+ * Run a synchronous computation over `engine` (e.g. a search merged with another engine's) where shards
+ * arrive asynchronously: a ShardMissing fetches the shards named and runs it again; the token is
  * checked before each run and after each fetch.
  */
 export async function withShards<T>(engine: SearchEngine, fn: () => T, token: CancellationToken, fetchShard: (file: string) => Promise<string>): Promise<T> {
@@ -126,10 +126,14 @@ export async function withShards<T>(engine: SearchEngine, fn: () => T, token: Ca
       return fn();
     } catch (e) {
       if (!(e instanceof ShardMissing)) throw e;
-      const files = await Promise.all(e.shards.map((k) => fetchShard(searchTextsFile(k))));
-      e.shards.forEach((k, i) => engine.texts.put(k, files[i]));
+      await fetchMissing(engine, e, fetchShard);
     }
   }
+}
+
+async function fetchMissing(engine: SearchEngine, missing: ShardMissing, fetchShard: (file: string) => Promise<string>): Promise<void> {
+  const files = await Promise.all(missing.files.map((f) => fetchShard(f)));
+  missing.files.forEach((f, i) => engine.putShard(f, files[i]));
 }
 
 export class SearchEngine {
@@ -139,9 +143,11 @@ export class SearchEngine {
 
   /** The unit texts, by shard: read when a query needs them (`texts.ts`). */
   readonly texts: TextStore;
+  /** The posting lists, by shard: read when a query looks up one of their terms (`posting-store.ts`). */
+  readonly postings: PostingStore;
 
   /**
-   * `read` gives a text shard's JSON (see TextStore). `background`: score with the statistics of another
+   * `read` gives a shard's JSON by file name (text shards, see TextStore; posting shards, see PostingStore). `background`: score with the statistics of another
    * index as well (its unit count, average length and phrase frequencies added to this one's), so a
    * small index — the user's own documents — ranks on the corpus's scale and its hits can be merged
    * with the corpus's (core/import/user-search.ts).
@@ -169,7 +175,9 @@ export class SearchEngine {
       indexData,
       (u) => texts.normalized(u).norm,
       (units) => texts.require(units),
+      read,
     );
+    this.postings = dict.postingStore;
     const bg = background?.view;
     const scorer = bg
       ? new Scorer(n + bg.unitDoc.length, bg.scorer.avgLen, (p) => dict.estimate(p) + bg.dict.estimate(p))
@@ -183,12 +191,22 @@ export class SearchEngine {
   }
 
   /**
-   * An engine over the serialised files: `units` and `index` JSON, and the text shards, as a reader
-   * of `texts-<k>.json` (sync; undefined where shards arrive later, see TextStore) or the shards' JSON in order.
+   * An engine over the serialised files: `units` and `index` JSON, and the shards (texts-<k>.json,
+   * postings-<k>.json), as a reader (sync; undefined where shards arrive later, see shard-reader.ts) or
+   * their JSON by file name (`shardFiles` of build.ts).
    */
-  static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex, texts: ShardReader | readonly string[] = () => undefined, background?: SearchEngine): SearchEngine {
-    const read: ShardReader = typeof texts === 'function' ? texts : (file) => texts[Number(/^texts-(\d+)\.json$/.exec(file)?.[1] ?? -1)];
+  static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex, shards: ShardReader | Readonly<Record<string, string>> = () => undefined, background?: SearchEngine): SearchEngine {
+    const read: ShardReader = typeof shards === 'function' ? shards : (file) => (Object.hasOwn(shards, file) ? shards[file] : undefined);
     return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index, read, background);
+  }
+
+  /** Add a shard fetched after a ShardMissing (by its file name: texts-<k>.json or postings-<k>.json). */
+  putShard(file: string, json: string): void {
+    const text = /^texts-(\d+)\.json$/.exec(file);
+    if (text) return this.texts.put(Number(text[1]), json);
+    const postings = /^postings-(\d+)\.json$/.exec(file);
+    if (postings) return this.postings.put(Number(postings[1]), json);
+    throw new Error(`not a search shard: ${file}`);
   }
 
   /** An engine over the search folder's files, read on demand by relative path (the CLI, tests). */

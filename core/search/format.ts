@@ -10,13 +10,17 @@ export const SEARCH_INDEX_FILE = 'index.json';
 export const SEARCH_UNITS_FILE = 'units.json';
 /** Unit texts, one file per shard (a range of whole documents): `texts-0.json`, `texts-1.json` … */
 export const searchTextsFile = (shard: number) => `texts-${shard}.json`;
+/** Posting lists, one file per shard (a range of term ids): `postings-0.json`, `postings-1.json` … */
+export const searchPostingsFile = (shard: number) => `postings-${shard}.json`;
 
 /**
  * 5: a 款 is searched without its label; an article's label hit carries its opening words; unit texts
  * are in shards by document range (texts-<k>.json), read only for the candidates being verified or shown.
  * 6: units.json is a few long strings (unit-table.ts), not an array per unit.
+ * 7: posting lists are in shards by term range (postings-<k>.json), read only for the terms a query looks up:
+ *    index.json keeps the dictionary and the statistics ranking needs (df, lengths), a few percent of its old size.
  */
-export const SEARCH_FORMAT_VERSION = 6;
+export const SEARCH_FORMAT_VERSION = 7;
 export const TOKENIZER_ID = 'cjk-uni-bigram-1';
 
 /** One shard of unit texts: the searchable display text (label, heading, paragraphs) of units from, from + 1, … */
@@ -24,6 +28,13 @@ export interface SerializedTexts {
   v: number;
   from: number;
   texts: string[];
+}
+
+/** One shard of posting lists: those of terms from, from + 1, … concatenated (delta-VLQ unit indexes, see `lens`). */
+export interface SerializedPostings {
+  v: number;
+  from: number;
+  postings: string;
 }
 
 export interface SerializedIndex {
@@ -40,8 +51,11 @@ export interface SerializedIndex {
   df: string;
   /** VLQ: length in characters of each term's posting string. */
   lens: string;
-  /** Concatenated posting strings: delta-VLQ unit indexes. */
-  postings: string;
+  /**
+   * First term id of each posting shard, then the term count: shard k (postings-<k>.json) holds the posting
+   * strings of terms postingShards[k] … postingShards[k+1] − 1. A query reads the shards of the terms it looks up.
+   */
+  postingShards: number[];
   /** VLQ: normalised length of each unit (BM25 length without reading its text). */
   unitLens: string;
   /** First unit of each text shard, then unitCount: shard k holds units shards[k] … shards[k+1] − 1. */

@@ -18,9 +18,10 @@ import type { DocSummary, PolicyDocument, Unit } from '../corpus/types.js';
 import { normalize, normalizeWithMap, toOriginalRange } from '../text/normalize.js';
 import { mulberry32 } from '../util/random.js';
 import { documentIssuers, documentYear, regionPath, UNKNOWN_LABEL } from '../corpus/facts.js';
-import { buildIndexData } from './build.js';
+import { buildIndexData, shardFiles } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
-import { SearchEngine } from './engine.js';
+import { runSearch, SearchEngine } from './engine.js';
+import { CancellationToken } from '../util/cancellation.js';
 
 const CORPUS = resolve(__dirname, '../../resources/corpus');
 
@@ -33,6 +34,8 @@ interface BruteUnit {
 let docs: PolicyDocument[];
 let corpus: SearchCorpus;
 let E: SearchEngine;
+/** The same index's files, for an engine whose shards arrive asynchronously. */
+let files: { units: string; index: string; shards: Record<string, string> };
 let brute: BruteUnit[];
 
 beforeAll(() => {
@@ -41,10 +44,12 @@ beforeAll(() => {
   const library = JSON.parse(readFileSync(join(CORPUS, 'library.json'), 'utf8')) as DocSummary[];
   docs = library.map((s) => JSON.parse(readFileSync(join(CORPUS, 'docs', `${s.id}.json`), 'utf8')) as PolicyDocument);
   corpus = flattenCorpus(docs);
-  // Small shards (20,000 characters), so queries cross many of them as they would in a large corpus.
-  const sharded = buildIndexData(corpus, 'counting', 20_000);
+  // Small shards (20,000 characters of text, 20,000 of postings), so queries cross many of them as they would in a large corpus.
+  const sharded = buildIndexData(corpus, 'counting', 20_000, 20_000);
   expect(sharded.texts.length).toBeGreaterThan(10);
-  E = SearchEngine.fromJSON(JSON.stringify(sharded.units), JSON.stringify(sharded.index), sharded.texts.map((t) => JSON.stringify(t)));
+  expect(sharded.postings.length).toBeGreaterThan(10);
+  files = { units: JSON.stringify(sharded.units), index: JSON.stringify(sharded.index), shards: shardFiles(sharded) };
+  E = SearchEngine.fromJSON(files.units, files.index, files.shards);
   brute = [];
   const walk = (units: Unit[]) => {
     for (const u of units) {
@@ -157,6 +162,26 @@ describe(`search property (corpus)`, () => {
     }
     expect(n).toBeGreaterThan(100);
   }, 120_000);
+
+  it('where shards arrive asynchronously, a phrase of common words fetches its posting lists in at most two rounds, and finds the same', async () => {
+    // Phrases whose rarest pair of characters is in many units: the engine intersects several lists.
+    for (const phrase of ['国务院办公厅', '人民政府', '有关部门', '各省、自治区、直辖市']) {
+      const rounds: string[][] = [];
+      const async = SearchEngine.fromJSON(files.units, files.index);
+      let round: string[] | null = null;
+      const r = await runSearch(async, `"${phrase}"`, { limit: 20 }, CancellationToken.None, async () => undefined, async (file) => {
+        if (!round) rounds.push((round = []));
+        round.push(file);
+        await new Promise((res) => setTimeout(res, 0));
+        round = null;
+        return files.shards[file];
+      });
+      expect(r, phrase).toEqual(E.search(`"${phrase}"`, { limit: 20 }));
+      const postingRounds = rounds.filter((x) => x.some((f) => f.startsWith('postings-')));
+      expect(postingRounds.length, phrase).toBeGreaterThan(0);
+      expect(postingRounds.length, phrase).toBeLessThanOrEqual(2);
+    }
+  });
 
   it('ranks a document whose title has the phrase first (政务服务管理办法)', () => {
     const qd = corpus.docs.find((d) => d.title.includes('政务服务管理办法'));

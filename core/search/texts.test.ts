@@ -40,12 +40,12 @@ describe('TextStore', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ShardMissing);
-    expect((err as ShardMissing).shards).toEqual([0, 1, 2]);
+    expect((err as ShardMissing).files).toEqual(['texts-0.json', 'texts-1.json', 'texts-2.json']);
     expect((err as Error).message).toMatch(/texts-0\.json, texts-1\.json, texts-2\.json/);
     expect(() => s.text(2)).toThrow(ShardMissing);
     s.put(1, json(1));
     expect(() => s.require([2, 3, 4])).not.toThrow();
-    expect(() => s.require([1, 4])).toThrow(expect.objectContaining({ shards: [0] }));
+    expect(() => s.require([1, 4])).toThrow(expect.objectContaining({ files: ['texts-0.json'] }));
     expect(s.text(2)).toBe('一、告知承诺制');
   });
 

@@ -7,15 +7,10 @@
  * memory bounded between queries: the least recently used shards are dropped.
  */
 import { SEARCH_FORMAT_VERSION, searchTextsFile, type SerializedTexts } from './format.js';
+import { ShardMissing, type ShardReader } from './shard-reader.js';
 import { normalizeUnitText, type NormalizedUnitText } from './tokenizer.js';
 
-/** A shard a query needs that is not loaded yet (only where shards are read asynchronously). */
-export class ShardMissing extends Error {
-  constructor(readonly shards: number[]) {
-    super(`search text shards ${shards.map(searchTextsFile).join(', ')} are not loaded`);
-    this.name = 'ShardMissing';
-  }
-}
+export { ShardMissing, type ShardReader };
 
 interface Shard {
   from: number;
@@ -26,8 +21,6 @@ interface Shard {
   /** When it was last read (a counter): `trim` drops the least recent first. */
   used: number;
 }
-
-export type ShardReader = (file: string) => string | undefined;
 
 export class TextStore {
   private readonly loaded = new Map<number, Shard>();
@@ -77,7 +70,7 @@ export class TextStore {
     const k = this.shardOf(u);
     let s = this.loaded.get(k);
     if (!s) {
-      if (!this.tryRead(k)) throw new ShardMissing([k]);
+      if (!this.tryRead(k)) throw new ShardMissing([searchTextsFile(k)]);
       s = this.loaded.get(k)!;
     }
     s.used = ++this.clock;
@@ -105,7 +98,7 @@ export class TextStore {
       last = k;
       if (!this.loaded.has(k) && !missing.has(k) && !this.tryRead(k)) missing.add(k);
     }
-    if (missing.size) throw new ShardMissing([...missing].sort((a, b) => a - b));
+    if (missing.size) throw new ShardMissing([...missing].sort((a, b) => a - b).map(searchTextsFile));
   }
 
   text(u: number): string {

@@ -3,8 +3,9 @@
  * Search worker: loads corpus/search/{index,units}.json lazily on the first
  * 'load' message (URLs resolved by the client against the page, so they
  * are relative to index.html, not to this script), then answers queries.
- * Unit texts are fetched by shard (texts-<k>.json) when a query needs them,
- * and dropped, least recently used first, beyond MAX_TEXT_CHARS.
+ * Unit texts and posting lists are fetched by shard (texts-<k>.json,
+ * postings-<k>.json) when a query needs them, and dropped, least recently
+ * used first, beyond MAX_TEXT_CHARS and MAX_POSTING_CHARS.
  * Each query runs in steps with a pause between them (core `runSearch`), so a
  * 'cancel' from the client (a newer query on the same channel) stops it at its
  * next step, VS Code's CancellationToken pattern; it answers 'cancelled'.
@@ -43,6 +44,8 @@ let base: string | null = null;
 
 /** Unit text kept between queries (about 16 MB of strings, twice with the normalised forms). */
 const MAX_TEXT_CHARS = 8_000_000;
+/** Posting lists kept between queries (a shard is about 0.5 M characters; decoded lists count twice their units). */
+const MAX_POSTING_CHARS = 8_000_000;
 
 function load(from: string): Promise<SearchEngine> {
   base = from;
@@ -100,6 +103,7 @@ async function run(id: number, query: string, options: SearchOptions, token: Can
     post({ type: 'result', id, result });
     // The worker's memory stays bounded: shards the last queries did not use are dropped.
     corpus.texts.trim(MAX_TEXT_CHARS);
+    corpus.postings.trim(MAX_POSTING_CHARS);
   } catch (err) {
     if (isCancelled(err)) post({ type: 'cancelled', id });
     else post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });

@@ -1,0 +1,117 @@
+/**
+ * Posting lists, read by shard (a range of term ids) only when a query looks one of their terms up: the
+ * index itself (index.json) holds the dictionary and the statistics ranking needs, so loading it no longer
+ * means reading every posting list (80 MB at 10,000 documents). Lists are decoded per term on first use and
+ * kept with their shard; `trim` drops the least recently used shards, so the worker's memory stays bounded.
+ * Shards are read like text shards (see shard-reader.ts): synchronously where they are at hand, else the
+ * engine stops with ShardMissing and the caller fetches them.
+ */
+import { decodeInts } from './codec.js';
+import { SEARCH_FORMAT_VERSION, searchPostingsFile, type SerializedPostings } from './format.js';
+import { ShardMissing, type ShardReader } from './shard-reader.js';
+
+interface Shard {
+  from: number;
+  /** Offset of the shard's first list in the whole index's concatenated posting strings. */
+  base: number;
+  text: string;
+  /** Decoded lists of its terms, by term id. */
+  lists: Map<number, Int32Array>;
+  /** What it holds, in characters (a decoded unit index counted as two, its four bytes): what `trim` budgets. */
+  chars: number;
+  used: number;
+}
+
+export class PostingStore {
+  private readonly loaded = new Map<number, Shard>();
+  private clock = 0;
+
+  constructor(
+    /** First term id of each shard, then the term count. */
+    private readonly starts: readonly number[],
+    /** Per term, where its posting string starts in the concatenated strings (then their total length). */
+    private readonly offsets: Int32Array,
+    private readonly read: ShardReader = () => undefined,
+  ) {}
+
+  shardOf(term: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid] <= term) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Add a shard's JSON (validated: format, first term and length must be the ones the index expects). */
+  put(k: number, json: string): void {
+    const data = JSON.parse(json) as SerializedPostings;
+    const from = this.starts[k];
+    const base = this.offsets[from];
+    const length = this.offsets[this.starts[k + 1]] - base;
+    if (!data || data.v !== SEARCH_FORMAT_VERSION || data.from !== from || typeof data.postings !== 'string' || data.postings.length !== length) {
+      throw new Error(`search posting shard ${searchPostingsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`);
+    }
+    this.loaded.set(k, { from, base, text: data.postings, lists: new Map(), chars: length, used: ++this.clock });
+  }
+
+  isLoaded(k: number): boolean {
+    return this.loaded.has(k);
+  }
+
+  /** Make sure the shards of these terms are at hand: one ShardMissing naming every one that is not, so they are fetched together. */
+  require(terms: readonly number[]): void {
+    const missing = new Set<number>();
+    for (const t of terms) {
+      const k = this.shardOf(t);
+      if (!this.loaded.has(k) && !missing.has(k) && !this.tryRead(k)) missing.add(k);
+    }
+    if (missing.size) throw new ShardMissing([...missing].sort((a, b) => a - b).map(searchPostingsFile));
+  }
+
+  /** The units (ascending) of term `term`, which occurs in `count` of them. */
+  list(term: number, count: number): Int32Array {
+    const k = this.shardOf(term);
+    let s = this.loaded.get(k);
+    if (!s) {
+      if (!this.tryRead(k)) throw new ShardMissing([searchPostingsFile(k)]);
+      s = this.loaded.get(k)!;
+    }
+    s.used = ++this.clock;
+    let p = s.lists.get(term);
+    if (!p) {
+      p = new Int32Array(count);
+      decodeInts(s.text, this.offsets[term] - s.base, count, p, true);
+      s.lists.set(term, p);
+      s.chars += 2 * count;
+    }
+    return p;
+  }
+
+  private tryRead(k: number): boolean {
+    const json = this.read(searchPostingsFile(k));
+    if (json === undefined) return false;
+    this.put(k, json);
+    return true;
+  }
+
+  /** Drop the least recently used shards (with their decoded lists) until at most `maxChars` are held (the latest shard stays). */
+  trim(maxChars: number): void {
+    let held = this.heldChars();
+    const byAge = [...this.loaded.entries()].sort((x, y) => x[1].used - y[1].used);
+    for (const [k, s] of byAge) {
+      if (held <= maxChars || this.loaded.size <= 1) break;
+      this.loaded.delete(k);
+      held -= s.chars;
+    }
+  }
+
+  /** Characters held now (for the worker's figures and the tests). */
+  heldChars(): number {
+    let held = 0;
+    for (const s of this.loaded.values()) held += s.chars;
+    return held;
+  }
+}
