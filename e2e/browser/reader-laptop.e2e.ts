@@ -56,6 +56,14 @@ describe(`reading on a laptop (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'r
       await expect(page.getByRole('button', { name: `复制${deep.label}及出处` }).isVisible()).resolves.toBe(true);
       const cite = await page.getByRole('button', { name: `复制${deep.label}及出处` }).boundingBox();
       expect(cite!.x + cite!.width).toBeLessThanOrEqual(w);
+      // …and inside their own clause, whatever the width: where they hung below it, they covered the end of
+      // the next clause's first line (800 px).
+      const clause = (await page.locator(`[id="${deep.id}"]`).boundingBox())!;
+      const controls = [cite!, (await page.locator(`[id="${deep.id}"] > .unit-annot`).boundingBox())!];
+      for (const c of controls) {
+        expect(c.y).toBeGreaterThanOrEqual(clause.y - 0.5);
+        expect(c.y + c.height).toBeLessThanOrEqual(clause.y + clause.height + 0.5);
+      }
       // j moves through the clauses (scrollIntoView), which scrolled sideways when the gutter stuck out.
       for (let i = 0; i < 4; i++) await page.keyboard.press('j');
       expect(await sideways()).toEqual({ over: 0, x: 0 });
