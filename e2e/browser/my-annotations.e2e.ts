@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
+import { regionPath } from '../../core/corpus/facts';
 import { newAnnotation } from '../../core/annotations/create';
 import { serializeAnnotationFile } from '../../core/annotations/file';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
@@ -115,6 +116,30 @@ describe('我的标注', () => {
     await expect.poll(noteOf).toBe('草稿，尚未保存');
     await expect.poll(() => c.locator('.annot-save-state').textContent()).toBe('已保存');
     await c.getByRole('button', { name: '关闭' }).click();
+  });
+
+  it('地区 waits for the library: no 未注明 while it loads, then the documents\' regions', async () => {
+    // Every annotation's document has a region the library knows (else 未注明 would be right after loading too).
+    const regions = [doc, outlineDoc].map((d) => regionPath(d.region)[0]);
+    expect(regions).not.toContain('未注明');
+    const held = async (route: Route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.fallback();
+    };
+    await page.route('**/corpus/library.json', held);
+    try {
+      await page.reload();
+      await page.getByTestId('annot-count').filter({ hasText: '共 3 条' }).waitFor();
+      const facet = page.getByRole('complementary', { name: '筛选标注' }).getByRole('region', { name: '地区' });
+      await expect.poll(() => facet.textContent()).toContain('正在读取文件库');
+      expect(await facet.getByRole('button', { name: /未注明/ }).count()).toBe(0);
+      // 'wait': the held request is let through by its handler, not cut off by the unroute.
+      await page.unrouteAll({ behavior: 'wait' });
+      for (const r of regions) await facet.getByRole('button', { name: new RegExp(`^${r}`) }).waitFor();
+      expect(await facet.getByRole('button', { name: /未注明/ }).count()).toBe(0);
+    } finally {
+      await page.unrouteAll({ behavior: 'wait' });
+    }
   });
 
   it('a PDF picked for 导入标注 is "不是标注文件", and nothing changes', async () => {

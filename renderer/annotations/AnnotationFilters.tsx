@@ -7,6 +7,8 @@ import { KIND_NAMES } from './colours';
 interface Props {
   filter: AnnotationFilter;
   facets: AnnotationFacets;
+  /** The library (where regions come from) is still loading: the region facet waits for it. */
+  regionsPending?: boolean;
   all: readonly Annotation[];
   summaryOf: (id: string) => DocSummary | undefined;
   onChange(f: AnnotationFilter): void;
@@ -82,7 +84,7 @@ function monthEnd(month: string): string {
   return `${month}-${String(last).padStart(2, '0')}`;
 }
 
-export function AnnotationFilters({ filter, facets, all, summaryOf, onChange }: Props) {
+export function AnnotationFilters({ filter, facets, regionsPending, all, summaryOf, onChange }: Props) {
   const set = (key: ListKey, v: string) => onChange({ ...filter, [key]: toggle(filter[key] as string[] | undefined, v) });
   const clear = (key: ListKey) => onChange({ ...filter, [key]: undefined });
   const months = useMemo(() => monthCounts(filterAnnotations(all, { ...filter, from: undefined, to: undefined }, summaryOf)), [all, filter, summaryOf]);
@@ -95,7 +97,14 @@ export function AnnotationFilters({ filter, facets, all, summaryOf, onChange }: 
       <Facet title="颜色" values={facets.colours} selected={filter.colours} label={(v) => COLOUR_NAMES[v]} swatch={(v) => `sw-${v}`} onToggle={(v) => set('colours', v)} onClear={() => clear('colours')} />
       <Facet title="标签" values={facets.tags} selected={filter.tags} label={(v) => v} onToggle={(v) => set('tags', v)} onClear={() => clear('tags')} />
       <Facet title="文档" values={facets.docIds} selected={filter.docIds} label={titleOf} onToggle={(v) => set('docIds', v)} onClear={() => clear('docIds')} />
-      <Facet title="地区" values={facets.regions} selected={filter.regions} label={(v) => v} onToggle={(v) => set('regions', v)} onClear={() => clear('regions')} />
+      {regionsPending ? (
+        <section className="facet" aria-label="地区" aria-busy="true">
+          <h3>地区</h3>
+          <p className="facet-pending">正在读取文件库…</p>
+        </section>
+      ) : (
+        <Facet title="地区" values={facets.regions} selected={filter.regions} label={(v) => v} onToggle={(v) => set('regions', v)} onClear={() => clear('regions')} />
+      )}
       <section className="facet" aria-label="日期">
         <h3>
           日期

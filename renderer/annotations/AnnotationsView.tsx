@@ -39,6 +39,9 @@ export function AnnotationsView({ query, extraActions }: Props) {
   const list = all ?? EMPTY;
   const library = useLibrary();
   const docs = library.status === 'ready' ? library.value.docs : null;
+  // An annotation's region is its document's, read from the library: until the library is here, every one
+  // would count as 未注明, and a region filter would show none.
+  const regionsPending = docs === null && library.status !== 'error';
   const summaries = useMemo(() => new Map((docs ?? []).map((d) => [d.id, d])), [docs]);
   const summaryOf = useCallback((id: string) => summaries.get(id), [summaries]);
   const filter = useMemo(() => filterFromQuery(query), [query]);
@@ -61,7 +64,7 @@ export function AnnotationsView({ query, extraActions }: Props) {
 
   return (
     <div className="annotations-view filter-layout" data-testid="annotations-view">
-      <AnnotationFilters filter={filter} facets={facets} all={list} summaryOf={summaryOf} onChange={setFilter} />
+      <AnnotationFilters filter={filter} facets={facets} regionsPending={regionsPending} all={list} summaryOf={summaryOf} onChange={setFilter} />
       <section className="annot-main" aria-label="标注列表">
         <div className="annot-toolbar" role="toolbar" aria-label="我的标注操作">
           <h1>我的标注</h1>
@@ -81,7 +84,7 @@ export function AnnotationsView({ query, extraActions }: Props) {
           </span>
         </div>
         <p className="annot-summary" aria-live="polite" data-testid="annot-count">
-          {all === undefined ? '正在读取标注…' : active || filter.text ? `共 ${list.length} 条，筛选出 ${filtered.length} 条` : `共 ${list.length} 条`}
+          {all === undefined ? '正在读取标注…' : regionsPending && filter.regions?.length ? '正在读取文件库，读完后按地区筛选…' : active || filter.text ? `共 ${list.length} 条，筛选出 ${filtered.length} 条` : `共 ${list.length} 条`}
           {(active || filter.text) && (
             <button type="button" className="facet-clear" onClick={() => (setText(''), setFilter({}))}>
               清除筛选
