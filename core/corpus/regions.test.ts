@@ -137,6 +137,16 @@ describe('gazetteer', () => {
     expect(isNationalBody('上海市人民政府')).toBe(false);
   });
 
+  it('files the National Audit Office and the State Council\'s 中国…局 as national, not as the place a title names', () => {
+    // Real titles: 审计署 and 中国气象局 issue rules that name a province they concern.
+    expect(regionOf(['审计署'], '审计署关于印发审计署驻上海特派员办事处工作规则的通知', null)).toEqual({ level: 'national', province: null, city: null });
+    expect(regionOf(['中国气象局'], '中国气象局关于加强新疆维吾尔自治区人工影响天气工作的通知', null)).toEqual({ level: 'national', province: null, city: null });
+    for (const body of ['审计署', '中国地震局', '中国民用航空局', '中国民用航空总局', '中国科学院']) expect(isNationalBody(body), body).toBe(true);
+    // A local audit office is not one.
+    expect(isNationalBody('上海市审计局')).toBe(false);
+    expect(isNationalBody('中国共产党上海市委员会')).toBe(false);
+  });
+
   it('files by the title, then the compilation heading, then a national title; a national issuer outranks a place in the title', () => {
     expect(regionOf(['国务院'], '国务院关于支持海南全面深化改革开放的指导意见', null)).toEqual({ level: 'national', province: null, city: null });
     expect(regionOf([], '关于做好有关工作的通知', '江苏省')).toEqual({ level: 'province', province: '江苏省', city: null });
