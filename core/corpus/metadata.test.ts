@@ -141,6 +141,10 @@ describe('issuers, 文号 and dates', () => {
     expect(issuersFromTitle('江苏省政府办公厅印发关于促进个体工商户高质量发展若干政策措施的通知')).toEqual(['江苏省政府办公厅']);
     expect(issuersFromTitle('福建省发展和改革委员会、福建省财政厅关于印发办法的通知')).toEqual(['福建省发展和改革委员会', '福建省财政厅']);
     expect(issuersFromTitle('临沂市优化营商环境条例')).toEqual([]);
+    // A joint notice of thirteen bodies: 80 characters before 关于, set apart by spaces.
+    expect(issuersFromTitle('国家发展改革委 教育部 科技部 工业和信息化部 财政部 人力资源社会保障部 自然资源部 生态环境部 住房城乡建设部 交通运输部 农业农村部 商务部 市场监管总局关于印发《促进绿色消费实施方案》的通知')).toEqual([
+      '国家发展改革委', '教育部', '科技部', '工业和信息化部', '财政部', '人力资源社会保障部', '自然资源部', '生态环境部', '住房城乡建设部', '交通运输部', '农业农村部', '商务部', '市场监管总局',
+    ]);
     expect(issuersFromTitle('国务院办公厅对全国政协十届四次会议第4626号提案的答复')).toEqual(['国务院办公厅']);
   });
   it('takes no issuer from a head that names a book title or a year', () => {

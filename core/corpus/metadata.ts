@@ -87,15 +87,17 @@ function kindOf(t: string): DocKind {
 
 /**
  * Issuers named at the head of a title: 上海市发展和改革委员会关于… ,
- * 上海海关等11部门关于… , 江苏省政府办公厅印发… ; several joined by 、.
+ * 上海海关等11部门关于… , 江苏省政府办公厅印发… ; several joined by 、 or spaces.
  */
 export function issuersFromTitle(title: string): string[] {
   // 国务院办公厅对…建议的答复: a reply names its author before 对.
-  const m = /^(.{2,60}?)(?:关于|印发|转发|批准发布|发布)/.exec(title) ?? /^(.{2,30}?)对.{4,}(?:答复|复函)$/.exec(title);
+  // Up to 120 characters before 关于: a joint notice of a dozen ministries names them all there.
+  const m = /^(.{2,120}?)(?:关于|印发|转发|批准发布|发布)/.exec(title) ?? /^(.{2,30}?)对.{4,}(?:答复|复函)$/.exec(title);
   if (!m) return [];
   const head = m[1].replace(/《.*$/, '');
   if (head.length < 2 || /^\d/.test(head)) return [];
-  return head.split(/[、，,]/).map((s) => s.trim()).filter((s) => s.length >= 2);
+  // Joint issuers are set apart by 、 or by a space (国家发展改革委 财政部关于…).
+  return head.split(/[、，,\s\u3000]+/).filter((s) => s.length >= 2);
 }
 
 export function docNumberFrom(text: string): string | null {
