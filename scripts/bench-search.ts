@@ -5,7 +5,10 @@
  * 10× the corpus (units replicated as separate strings), against a
  * brute-force `includes` scan and FlexSearch with a bigram encoder.
  *
- *   npm run bench:search [-- --corpus DIR] [-- --quick]
+ *   npm run bench:search [-- --corpus DIR] [-- --quick] [-- --no-lunr]
+ *
+ * --no-lunr builds the index once with the counting builder only: lunr's builder at 10,000 documents
+ * would take most of an hour, three times over.
  *
  * Uses the parsed corpus (resources/corpus/library.json + docs/) when it
  * exists, else falls back to paragraphs split from resources/corpus/raw/*.txt.
@@ -122,7 +125,7 @@ interface Row {
 
 const classRows: Row[] = [];
 
-async function benchScale(corpus: SearchCorpus, label: string, queries: string[], rows: Row[]) {
+async function benchScale(corpus: SearchCorpus, label: string, queries: string[], rows: Row[], withLunr = true) {
   const norms = corpus.units.map((u) => normalizeUnitText(u.text).norm);
   const textBytes = Buffer.from(corpus.units.map((u) => u.text).join('\n'), 'utf8');
   const textGz = gzipSync(textBytes).length;
@@ -133,16 +136,19 @@ async function benchScale(corpus: SearchCorpus, label: string, queries: string[]
   const countMs: number[] = [];
   let data!: ReturnType<typeof buildIndexData>;
   let countData!: ReturnType<typeof buildIndexData>;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < (withLunr ? 3 : 1); r++) {
     gc?.();
     let t = performance.now();
-    data = buildIndexData(corpus, 'lunr');
-    lunrMs.push(performance.now() - t);
-    gc?.();
-    t = performance.now();
+    if (withLunr) {
+      data = buildIndexData(corpus, 'lunr');
+      lunrMs.push(performance.now() - t);
+      gc?.();
+      t = performance.now();
+    }
     countData = buildIndexData(corpus, 'counting');
     countMs.push(performance.now() - t);
   }
+  data ??= countData;
   const buildMs = median(lunrMs);
   const sameBytes = JSON.stringify(countData) === JSON.stringify(data);
   const indexStr = JSON.stringify(data.index);
@@ -229,10 +235,10 @@ async function benchScale(corpus: SearchCorpus, label: string, queries: string[]
   }
 
   const f = (x: number, d = 2) => x.toFixed(d);
-  rows.push({ scale: label, engine: 'index build: lunr builder (the reference)', units: corpus.units.length, build_ms: f(buildMs, 0) });
+  if (withLunr) rows.push({ scale: label, engine: 'index build: lunr builder (the reference)', units: corpus.units.length, build_ms: f(buildMs, 0) });
   rows.push({ scale: label, engine: 'ours (bigram index, verify, top-k 20)', units: corpus.units.length, index_raw_KiB: f(indexBytes / 1024, 0), index_gz_KiB: f(indexGz / 1024, 0), text_gz_KiB: f(textGz / 1024, 0), 'gz_index/gz_text': f(indexGz / textGz), load_ms: f(median(loads), 1), heap_MiB: gc ? f(heapMiB, 1) : 'n/a', p50_ms: f(ours.p50, 3), p95_ms: f(ours.p95, 3), recall: f(recall, 4), false_hits: falseHits });
   rows.push({ scale: label, engine: 'ours, the UI call (grouped 3/doc, page of 50, facets)', units: corpus.units.length, p50_ms: f(oursUi.p50, 3), p95_ms: f(oursUi.p95, 3), recall: f(recall, 4), false_hits: falseHits });
-  rows.push({ scale: label, engine: `index build: counting build of the same postings (${sameBytes ? 'byte-identical' : 'DIFFERENT'})`, units: corpus.units.length, build_ms: f(median(countMs), 0) });
+  rows.push({ scale: label, engine: `index build: counting build of the same postings (${withLunr ? (sameBytes ? 'byte-identical' : 'DIFFERENT') : 'lunr not run'})`, units: corpus.units.length, build_ms: f(median(countMs), 0) });
   rows.push({ scale: label, engine: 'brute-force includes scan', units: corpus.units.length, p50_ms: f(brute.p50, 3), p95_ms: f(brute.p95, 3), recall: '1.0000', false_hits: 0 });
   rows.push({ scale: label, engine: 'FlexSearch bigram (strict, limit 20)', units: corpus.units.length, build_ms: f(flexBuild, 0), p50_ms: f(flexLat.p50, 3), p95_ms: f(flexLat.p95, 3), recall: f(expected ? flexFound / expected : 1, 4), false_hits: flexFalse });
   rows.push({ scale: label, engine: `(sizes) units.json + ${textShards.length} text shard(s) shipped alongside`, units: corpus.units.length, index_raw_KiB: f(unitsBytes / 1024, 0), index_gz_KiB: f(unitsGz / 1024, 0), text_gz_KiB: f(textGz / 1024, 0), text_raw_KiB: f(textBytes.length / 1024, 0) });
@@ -259,8 +265,9 @@ async function main() {
   console.log(`queries: ${queries.length} (seeded: 100 × 2 chars, 100 × 4, 100 × 6–10, ${COMMON_TERMS.length} common terms); latency = per-query median of 3 rounds after warm-up`);
   if (!(globalThis as { gc?: () => void }).gc) console.log('(run node with --expose-gc for heap figures)');
   const rows: Row[] = [];
-  await benchScale(corpus, '1x', queries, rows);
-  if (!quick) await benchScale(replicate(corpus, 10), '10x', queries, rows);
+  const withLunr = !args.includes('--no-lunr');
+  await benchScale(corpus, '1x', queries, rows, withLunr);
+  if (!quick) await benchScale(replicate(corpus, 10), '10x', queries, rows, withLunr);
   printTable(rows);
   console.log('\nours by query class (limit 20, no facets; per-query medians):');
   printTable(classRows, ['scale', 'class', 'queries', 'p50_ms', 'p95_ms', 'max_ms']);
