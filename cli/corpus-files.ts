@@ -36,7 +36,7 @@ export const CURRENT_LINK = 'current';
 const COMPAT_LINKS = ['library.json', LIBRARY_HEAD_FILE, 'manifest.json', 'variants.json', 'variants', 'variants-lsh.json', 'docs', 'search'] as const;
 /** What a build may find in DIR besides those: its own entries and the user's raw texts. */
 const BUILD_ENTRIES = new Set<string>(['raw', VERSIONS_DIR, CURRENT_LINK, 'cache', LOCK_FILE, ...COMPAT_LINKS]);
-const STAGING = /^\.build-(\d+)$/;
+const STAGING = /^\.build-\d+$/;
 const RETIRING = /^\.old-/;
 /** A link being made by pointTo when its build was killed (only our own names: a user's *.tmp is not ours). */
 const TMP_LINK = /^(current|library\.json|library-head\.json|manifest\.json|variants\.json|variants|variants-lsh\.json|docs|search)\.\d+\.tmp$/;
@@ -196,7 +196,8 @@ export async function writeCorpus(corpusDir: string, files: Iterable<[string, st
     if (r.retired) retired.push(name.replace(RETIRING, ''));
   }
   onStep('retired');
-  return { version, retired, kept };
+  // A folder of a flat corpus that keeps a user's file is also where its link would go: named once.
+  return { version, retired, kept: [...new Set(kept)] };
 }
 
 /** Replace the symlink at `link` with one to `target` (relative), atomically: a new link renamed over the old. */
@@ -287,12 +288,15 @@ async function retireVersion(versions: string, name: string): Promise<{ retired:
   return { retired: true, kept: kept.length ? kept.map((k) => `${rel}/${k}`) : [rel] };
 }
 
-/** Staging folders of builds that were killed: the lock is ours, so no other build is writing one. */
+/**
+ * Staging folders of builds that were killed: the lock is ours, so no other build is writing one, and
+ * this build has not made its own yet. One named with this process's pid is a dead build's too (pids
+ * are reused): left in place, its files would end up in this build's version.
+ */
 async function removeStaleStaging(corpusDir: string): Promise<void> {
   for (const where of [path.join(corpusDir, VERSIONS_DIR), corpusDir]) {
     for (const name of await readdir(where).catch(() => [] as string[])) {
-      const m = STAGING.exec(name);
-      if (m && Number(m[1]) !== process.pid) await rm(path.join(where, name), { recursive: true, force: true });
+      if (STAGING.test(name)) await rm(path.join(where, name), { recursive: true, force: true });
     }
   }
   for (const name of await readdir(corpusDir).catch(() => [] as string[])) {
