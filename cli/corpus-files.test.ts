@@ -109,12 +109,20 @@ function deadPid(): number {
 
 describe('the build lock', () => {
   it("is taken in a folder that does not exist yet, holds this process's pid, and is gone once released", async () => {
-    const dir = path.join(await tmp(), '新语料');
+    const dir = path.join(await tmp(), '用户', '新语料');
     const lock = await acquireBuildLock(dir);
     expect(lock.ok).toBe(true);
     expect(await readFile(path.join(dir, '.build.lock'), 'utf8')).toBe(`${process.pid}\n`);
     if (lock.ok) await lock.release();
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('is released without an error when the user has already deleted the lock file', async () => {
+    const dir = await tmp();
+    const lock = await acquireBuildLock(dir);
+    await rm(path.join(dir, '.build.lock'));
+    if (lock.ok) await expect(lock.release()).resolves.toBeUndefined();
+    expect(lock.ok).toBe(true);
   });
 
   it('is refused while a build that still runs holds it, naming its pid and the lock file, and that lock is left alone', async () => {
@@ -323,9 +331,8 @@ describe('writing a build and switching readers to it', () => {
     expect(await tree(path.join(dir, 'versions', version))).toEqual(before);
     expect(await readerView(dir)).toEqual(view([政务服务, 营商环境]));
 
-    // A failure without an error code is named by its message.
+    // A failure without an error code is named by its message; this one comes before the first file.
     function* broken(): Generator<[string, string]> {
-      yield build([数据管理]).files[0];
       throw new Error('文档 p9 无法序列化');
     }
     await expect(writeCorpus(dir, broken())).rejects.toThrow(/^could not write the corpus \(文档 p9 无法序列化\); the previous build is unchanged$/);
@@ -476,6 +483,22 @@ describe('retiring old versions', () => {
     expect(r.kept).toEqual([`versions/${old}`]);
     expect(await names(path.join(dir, 'versions'))).toEqual([old, r.version].sort());
     expect(await tree(path.join(dir, 'versions', old))).toEqual({ '我的报告.txt': '我的报告' });
+  });
+
+  it("leaves a set-aside version where it is when a folder of its own name exists again, and says where the user's files are", async () => {
+    const { dir, version: old } = await builtCorpus([政务服务]);
+    const aside = path.join(dir, 'versions', `.old-${old}`);
+    await rename(path.join(dir, 'versions', old), aside);
+    await rm(path.join(aside, 'manifest.json'));
+    await writeFile(path.join(aside, '我的报告.txt'), '我的报告');
+    // The user has restored a copy of that version under its name.
+    await mkdir(path.join(dir, 'versions', old));
+    await writeFile(path.join(dir, 'versions', old, '副本.txt'), '副本');
+    const r = await writeCorpus(dir, build([营商环境]).files);
+    expect(r.retired).toEqual([]);
+    expect([...r.kept].sort()).toEqual([`versions/${old}`, `versions/.old-${old}`].sort());
+    expect((await tree(aside))['我的报告.txt']).toBe('我的报告');
+    expect(await tree(path.join(dir, 'versions', old))).toEqual({ '副本.txt': '副本' });
   });
 
   it('removes a set-aside version a killed build had emptied, and reports it retired', async () => {

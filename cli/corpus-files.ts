@@ -254,12 +254,16 @@ async function removeListed(root: string, listed: string[]): Promise<string[]> {
  */
 async function retireVersion(versions: string, name: string): Promise<{ retired: boolean; kept: string[] }> {
   const base = name.replace(RETIRING, '');
-  const rel = `${VERSIONS_DIR}/${base}`;
   let dir = path.join(versions, name);
   const listed = (await readManifestAt(dir))?.files;
-  // Back under its own name, unless a version of that name exists again.
+  // Back under its own name, unless a version of that name exists again; returns where it is now.
   const putBack = async () => {
-    if (dir !== path.join(versions, base) && !(await exists(path.join(versions, base)))) await rename(dir, path.join(versions, base));
+    const home = path.join(versions, base);
+    if (dir !== home && !(await exists(home))) {
+      await rename(dir, home);
+      dir = home;
+    }
+    return `${VERSIONS_DIR}/${path.basename(dir)}`;
   };
   if (!listed) {
     // An empty folder is what a build killed just before its last rmdir leaves: removing it deletes no file.
@@ -269,8 +273,7 @@ async function retireVersion(versions: string, name: string): Promise<{ retired:
     ))
       return { retired: true, kept: [] };
     // Otherwise nothing says what a build wrote here (what is left is the user's): left as it is.
-    await putBack();
-    return { retired: false, kept: [rel] };
+    return { retired: false, kept: [await putBack()] };
   }
   if (name === base) {
     const aside = path.join(versions, `.old-${base}`);
@@ -284,8 +287,8 @@ async function retireVersion(versions: string, name: string): Promise<{ retired:
     () => false,
   );
   if (gone) return { retired: true, kept: [] };
-  await putBack();
-  return { retired: true, kept: kept.length ? kept.map((k) => `${rel}/${k}`) : [rel] };
+  const at = await putBack();
+  return { retired: true, kept: kept.length ? kept.map((k) => `${at}/${k}`) : [at] };
 }
 
 /**
