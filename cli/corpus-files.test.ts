@@ -17,7 +17,7 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, realpath, rename, r
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireBuildLock, checkCorpusFolder, corpusRoot, loadDocument, loadLibrary, loadManifest, writeCorpus, type SwitchStep } from './corpus-files.js';
+import { DEFAULT_CORPUS_DIR, PROJECT_ROOT, acquireBuildLock, checkCorpusFolder, corpusRoot, loadDocument, loadLibrary, loadManifest, writeCorpus, type SwitchStep } from './corpus-files.js';
 
 const dirs: string[] = [];
 async function tmp(): Promise<string> {
@@ -160,6 +160,18 @@ describe('the build lock', () => {
       expect((await acquireBuildLock(dir)).ok, JSON.stringify(text)).toBe(true);
       expect(await readFile(path.join(dir, '.build.lock'), 'utf8')).toBe(`${process.pid}\n`);
     }
+  });
+
+  it('is taken over when the lock cannot be read (a link to nowhere, left by copying the folder)', async () => {
+    const dir = await tmp();
+    await symlink(path.join(dir, '不存在', '.build.lock'), path.join(dir, '.build.lock'));
+    expect((await acquireBuildLock(dir)).ok).toBe(true);
+    expect(await readFile(path.join(dir, '.build.lock'), 'utf8')).toBe(`${process.pid}\n`);
+  });
+
+  // sysfs refuses new files even to root: a folder the build may not write in, on any Linux.
+  it.skipIf(process.platform !== 'linux')('is an error, not a refusal naming another build, when the lock file cannot be created', async () => {
+    await expect(acquireBuildLock('/sys')).rejects.toMatchObject({ code: 'EACCES' });
   });
 
   it("is taken over from a dead build whose pid this process now has (pids are reused)", async () => {
@@ -440,6 +452,9 @@ describe('retiring old versions', () => {
     await mkdir(path.join(dir, 'versions', '我的备份'));
     await writeFile(path.join(dir, 'versions', '我的备份', 'library.json'), '[]');
     await mkdir(path.join(dir, 'versions', '空文件夹'));
+    // Only a name that starts with .old- is one a build set aside.
+    await mkdir(path.join(dir, 'versions', '政策.old-备份'));
+    await writeFile(path.join(dir, 'versions', '政策.old-备份', 'library.json'), '[]');
     await writeFile(path.join(dir, '工作笔记.txt'), '我的笔记');
     const outside = path.join(await tmp(), '别处.txt');
     await writeFile(outside, '别处的文件');
@@ -450,8 +465,9 @@ describe('retiring old versions', () => {
     await writeFile(manifestPath, JSON.stringify(manifest));
     const r = await writeCorpus(dir, build([营商环境]).files);
     expect(r.retired.sort()).toEqual([old, '空文件夹'].sort());
-    expect(r.kept).toEqual(['versions/我的备份']);
-    expect(await names(path.join(dir, 'versions'))).toEqual([r.version, '我的备份'].sort());
+    expect([...r.kept].sort()).toEqual(['versions/我的备份', 'versions/政策.old-备份'].sort());
+    expect(await names(path.join(dir, 'versions'))).toEqual([r.version, '我的备份', '政策.old-备份'].sort());
+    expect(await readFile(path.join(dir, 'versions', '政策.old-备份', 'library.json'), 'utf8')).toBe('[]');
     expect(await readFile(path.join(dir, 'versions', '我的备份', 'library.json'), 'utf8')).toBe('[]');
     expect(await readFile(path.join(dir, '工作笔记.txt'), 'utf8')).toBe('我的笔记');
     expect(await readFile(outside, 'utf8')).toBe('别处的文件');
@@ -570,6 +586,11 @@ describe('a flat corpus of a build before versioned folders', () => {
 });
 
 describe('reading the current build', () => {
+  it("reads by default the project's resources/corpus, where raw/ holds the sample raw texts", async () => {
+    expect(path.relative(PROJECT_ROOT, DEFAULT_CORPUS_DIR)).toBe(path.join('resources', 'corpus'));
+    expect(await readdir(path.join(DEFAULT_CORPUS_DIR, 'raw'))).toContain('001_3ae65a0b828b041b.txt');
+  });
+
   it('resolves current once to the version folder; a flat or missing folder is read as it is', async () => {
     const { dir, version } = await builtCorpus([政务服务]);
     expect(await corpusRoot(dir)).toBe(await realpath(path.join(dir, 'versions', version)));
