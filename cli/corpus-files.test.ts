@@ -344,10 +344,14 @@ describe('writing a build and switching readers to it', () => {
     expect(await readerView(dir)).toEqual(view([政务服务, 营商环境]));
 
     // A failure without an error code is named by its message; this one comes before the first file.
-    function* broken(): Generator<[string, string]> {
-      throw new Error('文档 p9 无法序列化');
-    }
-    await expect(writeCorpus(dir, broken())).rejects.toThrow(/^could not write the corpus \(文档 p9 无法序列化\); the previous build is unchanged$/);
+    const broken: Iterable<[string, string]> = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          throw new Error('文档 p9 无法序列化');
+        },
+      }),
+    };
+    await expect(writeCorpus(dir, broken)).rejects.toThrow(/^could not write the corpus \(文档 p9 无法序列化\); the previous build is unchanged$/);
     expect(await names(path.join(dir, 'versions'))).toEqual([version]);
   });
 
