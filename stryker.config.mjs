@@ -33,14 +33,20 @@ export function mutateGlobs(targets) {
  * builds a corpus, or while the tokenizer folds its table at import), so each one runs every test
  * file it may touch, and the whole of core's suite for one core/text mutant cost about 10 s. The
  * score is then a lower bound: a test in another folder that would also kill it is not counted.
- * cli/corpus-files.ts is killed by the tests of the corpus folder and of the killed build,
+ * cli/corpus-files.ts is killed by its own tests (cli/corpus-files.test.ts: hand-made builds in small
+ * folders, about 5 s for the file). Not by cli/kill-switch.test.ts: the builds it kills are child
+ * processes, which never run a mutant (Stryker's Vitest runner activates a mutant in the test process
+ * only, not in the environment a child inherits), while its beforeAll build and its in-process rebuilds
+ * made each mutant a static one costing about a minute; corpus-files.test.ts reaches the states a kill
+ * leaves, step by step. Not by cli/corpus-folder.test.ts either (real builds, about 30 s for the file,
+ * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
  * electron/autobackup.ts by its own tests (the IPC and preload tests import it too, but test the bridge, not the backups).
  * A target not listed here (renderer/db) keeps the whole unit suite.
  */
 const OWN_TESTS = [
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
-  { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts', 'cli/corpus-folder.test.ts', 'cli/kill-switch.test.ts'] },
+  { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },
 ];
 
@@ -288,6 +294,31 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   weight (pairWeight, ≥ 10 for a strong relation) from w, so the two change together. The loop's
  *   `better(queue[k], now) > 0` → `>= 0`: two entries are never tied (the index breaks ties) and a
  *   document is in the queue once.
+ * cli/corpus-files.ts
+ * - acquireBuildLock: `Number(text.trim())` (→ no trim): Number() skips white space itself. A lock that
+ *   cannot be read giving "Stryker was here!" instead of '': NaN is as falsy as 0, so it is stale either way.
+ * - The `() => false` / `() => null` of a rejected look-up (→ `() => undefined`): exists, the rmdirs in
+ *   retireVersion, the lstats in legacyBuildFiles and ensureCompatLinks; undefined is read as false there.
+ * - legacyBuildFiles: `?.isFile() !== true` (→ false) — a manifest.json that is no file is the link into
+ *   current/, and then library.json is a link too, which the isFile filter leaves out, so the hash never
+ *   adds up; `if (!manifest) return null` (→ false) — the null's contentHash throws inside the try, which
+ *   returns null; the catch's `{}` returns undefined, which writeCorpus reads as null.
+ * - writeCorpus `!made.has(dir)` (→ true): a recursive mkdir accepts an existing folder; the set saves calls.
+ * - ensureCompatLinks: a link already right (→ false) is made again, the same, renamed over itself.
+ * - removeListed: `e.code === 'EEXIST'` (→ false, '') — rmdir of a folder that is not empty gives
+ *   ENOTEMPTY on Linux and macOS (EEXIST is older Unixes' spelling). `k !== d` (→ true): no d starts with `${d}/`.
+ * - retireVersion: putBack's `dir !== home` (→ true) — when dir is home, home exists, so nothing moves.
+ *   `if (name === base)` (→ true, false, !==, {}): renaming a version aside before deleting its files only
+ *   marks it as being retired; nothing but retireVersion reads versions/, which finishes a half-deleted
+ *   version under either name (its manifest is deleted last), and putBack ends at the same name.
+ * - removeStaleStaging: the readdirs' `.catch(() => [])` (→ `() => undefined`) — writeCorpus has just made
+ *   versions/ inside the corpus folder, so both exist; the rms' `force: true` (→ false, {}) — the entry
+ *   was just listed, and only a build writing at the same time, which the lock rules out, could remove it.
+ * - loadLibrary / loadDocument: 'utf8' → '' — readFile then gives a Buffer, which JSON.parse reads as UTF-8.
+ * Not equivalent, but out of these tests' reach (13 mutants): pidAlive's `code === 'EPERM'` (a live process
+ * of another user: the tests here run as root, which may signal any process; as another user the pid-1 test
+ * kills them); the lock's second attempt, its last message and the `force` of a stale lock's removal (only
+ * two builds racing for one stale lock reach them); pointTo's Windows junction.
  * electron/autobackup.ts
  * - sortBackups and the before-loss copies' sort: `ka < kb ? 1 : …` (→ false, <=, >=) — V8's
  *   Array.prototype.sort asks only whether the comparison is below 0, so 1 and 0 sort the same;

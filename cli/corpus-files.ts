@@ -36,7 +36,7 @@ export const CURRENT_LINK = 'current';
 const COMPAT_LINKS = ['library.json', LIBRARY_HEAD_FILE, 'manifest.json', 'variants.json', 'variants', 'variants-lsh.json', 'docs', 'search'] as const;
 /** What a build may find in DIR besides those: its own entries and the user's raw texts. */
 const BUILD_ENTRIES = new Set<string>(['raw', VERSIONS_DIR, CURRENT_LINK, 'cache', LOCK_FILE, ...COMPAT_LINKS]);
-const STAGING = /^\.build-(\d+)$/;
+const STAGING = /^\.build-\d+$/;
 const RETIRING = /^\.old-/;
 /** A link being made by pointTo when its build was killed (only our own names: a user's *.tmp is not ours). */
 const TMP_LINK = /^(current|library\.json|library-head\.json|manifest\.json|variants\.json|variants|variants-lsh\.json|docs|search)\.\d+\.tmp$/;
@@ -196,7 +196,8 @@ export async function writeCorpus(corpusDir: string, files: Iterable<[string, st
     if (r.retired) retired.push(name.replace(RETIRING, ''));
   }
   onStep('retired');
-  return { version, retired, kept };
+  // A folder of a flat corpus that keeps a user's file is also where its link would go: named once.
+  return { version, retired, kept: [...new Set(kept)] };
 }
 
 /** Replace the symlink at `link` with one to `target` (relative), atomically: a new link renamed over the old. */
@@ -253,12 +254,16 @@ async function removeListed(root: string, listed: string[]): Promise<string[]> {
  */
 async function retireVersion(versions: string, name: string): Promise<{ retired: boolean; kept: string[] }> {
   const base = name.replace(RETIRING, '');
-  const rel = `${VERSIONS_DIR}/${base}`;
   let dir = path.join(versions, name);
   const listed = (await readManifestAt(dir))?.files;
-  // Back under its own name, unless a version of that name exists again.
+  // Back under its own name, unless a version of that name exists again; returns where it is now.
   const putBack = async () => {
-    if (dir !== path.join(versions, base) && !(await exists(path.join(versions, base)))) await rename(dir, path.join(versions, base));
+    const home = path.join(versions, base);
+    if (dir !== home && !(await exists(home))) {
+      await rename(dir, home);
+      dir = home;
+    }
+    return `${VERSIONS_DIR}/${path.basename(dir)}`;
   };
   if (!listed) {
     // An empty folder is what a build killed just before its last rmdir leaves: removing it deletes no file.
@@ -268,8 +273,7 @@ async function retireVersion(versions: string, name: string): Promise<{ retired:
     ))
       return { retired: true, kept: [] };
     // Otherwise nothing says what a build wrote here (what is left is the user's): left as it is.
-    await putBack();
-    return { retired: false, kept: [rel] };
+    return { retired: false, kept: [await putBack()] };
   }
   if (name === base) {
     const aside = path.join(versions, `.old-${base}`);
@@ -283,16 +287,19 @@ async function retireVersion(versions: string, name: string): Promise<{ retired:
     () => false,
   );
   if (gone) return { retired: true, kept: [] };
-  await putBack();
-  return { retired: true, kept: kept.length ? kept.map((k) => `${rel}/${k}`) : [rel] };
+  const at = await putBack();
+  return { retired: true, kept: kept.length ? kept.map((k) => `${at}/${k}`) : [at] };
 }
 
-/** Staging folders of builds that were killed: the lock is ours, so no other build is writing one. */
+/**
+ * Staging folders of builds that were killed: the lock is ours, so no other build is writing one, and
+ * this build has not made its own yet. One named with this process's pid is a dead build's too (pids
+ * are reused): left in place, its files would end up in this build's version.
+ */
 async function removeStaleStaging(corpusDir: string): Promise<void> {
   for (const where of [path.join(corpusDir, VERSIONS_DIR), corpusDir]) {
     for (const name of await readdir(where).catch(() => [] as string[])) {
-      const m = STAGING.exec(name);
-      if (m && Number(m[1]) !== process.pid) await rm(path.join(where, name), { recursive: true, force: true });
+      if (STAGING.test(name)) await rm(path.join(where, name), { recursive: true, force: true });
     }
   }
   for (const name of await readdir(corpusDir).catch(() => [] as string[])) {
