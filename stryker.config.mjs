@@ -176,6 +176,11 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   score again.
  * - putShard: the `^`/`$` of /^texts-(\d+)\.json$/ and /^postings-(\d+)\.json$/: it is given only the
  *   names the engine's own ShardMissing named.
+ * core/search/posting-store.ts
+ * - shardOf: `starts.length - 2` → `+ 2` for the upper bound: a probe past the end reads undefined, and
+ *   `undefined <= term` is false, so the search narrows to the same shard.
+ * - put: `typeof data.postings !== 'string'` (→ false): anything else has no length equal to the shard's
+ *   (a number's is undefined), so the next check refuses it with the same message.
  * core/corpus/metadata.ts
  * - parseTitle: /[\s\u3000]+/ → /[\s\u3000]/ — each space becomes one space and tidyTitle
  *   collapses runs; the number and date patterns allow any white space.
