@@ -143,7 +143,56 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * core/search/query.ts
  * - parseQuery: `if (must.length) joinNext = true` (→ true): an OR before any word sets joinNext,
  *   but a phrase joins a clause only `if (joinNext && must.length)`, so it starts one as before.
- *   `t.text === 'OR'`: fold has already made every OR lower-case, so only 'or' can occur.
+ *   `t.text === 'OR'` (→ false, `=== ''`): fold has already made every OR lower-case, so only 'or' can
+ *   occur, and an unquoted word that is not an exclusion is never empty. `joinNext` starting true: a
+ *   phrase joins a clause only if there is one. isDigit `c !== undefined` (→ true): `undefined >= '0'` is
+ *   false. `close < 0` → `<= 0`: the closing quote is looked for from j + 1 ≥ 1. `m < q.length` (→ true,
+ *   <=) and `after !== undefined` (→ true): past the end q[m] is undefined, which /\s/ and
+ *   COUNTERS.includes read as the word "undefined".
+ * core/search/candidates.ts
+ * - collect's defaults 'clause' and 'all' (→ ''): the engine always passes both, and only 'doc' and
+ *   'title' are told apart.
+ * - collectClause's driver (the estimate sum, `e < best` → true, false, <=, >=, its block): a hit holds every
+ *   clause in its text or its document's title / 文号 / issuer, and the units of documents whose metadata
+ *   holds the driver clause are checked too, so any clause's candidates hold every hit; `k === driver`
+ *   (→ false) checks the driver again, which each candidate passes by its text or its document.
+ * - the per-query caches: `new Array(docs.length)` (→ new Array()), `if (!f)` (→ true).
+ * - `lists.length === 1` (→ false): unionAll gives a single list back as it is. `clauses.length > 1`
+ *   (→ true, >= 1) for the metadata documents: a one-clause query's units reached that way have no clause
+ *   in their text and are dropped by `!anyText`.
+ * - needText (→ true, `q.not.length >= 0`, `clauses.length >= 1`) and `!needText` (→ false): without
+ *   exclusions, a second clause or exact scores, the text path pushes the same hits with the same prior
+ *   scores as the hot path; the hot path's `!f.excluded` (→ true): it runs only without exclusions.
+ * - `out.reserve(cand.length + 16)` (→ -): reserve only sizes the arrays.
+ * - the metadata documents' units gathered for `c.need` (`[]` → ["Stryker was here"], `firstUnit >= 0` →
+ *   true, false, >, <, `u < endUnit` → false, <=, >=) and `exact` before collectDoc's `c.need`: need only
+ *   fetches shards ahead; a shard it misses stops the loop with ShardMissing and runSearch fetches it.
+ *   `if (d.firstUnit < 0) continue` (→ false): the loop from −1 to −1 runs no round.
+ * - the document hit's tier argument (`d.firstUnit < 0 ? 0 : f.tier`, its condition → true, false, <=, >=):
+ *   hits.tier is read only to rescore a prior score, and document hits are scored exactly.
+ * - collectDoc: `i < set.length`, `i < m.length`, `i < unitHits.length` → `<=`: the unit past the end is
+ *   undefined, whose document is undefined, no document's index. `!qual.has(di)` (→ false): per-document
+ *   entries of documents that do not qualify are never read.
+ * core/search/dictionary.ts
+ * - constructor `i < nt` → `<=`: the write past the end of `offsets` is dropped.
+ * - termId: `s.length - 1` → `+ 1` and, for bigrams, `s.length / 2 - 1` → `+ 1` and `s.length / 2` →
+ *   `* 2`: a read past the end is NaN, neither equal to nor below the key, so the search moves left as
+ *   from a larger term. `m < c`, `m < key` → `<=`: equality returned on the line before.
+ * - postings `if (!p)` (→ true): decoding again gives the same list.
+ * - matchPhrase `!phrase || phrase.includes('\n')` (→ false, &&): an empty phrase has no terms and gives
+ *   the empty list of an undefined id; a term across '\n' is in no list (terms never span a line break).
+ *   `id < 0` (→ false): a phrase with an absent term is in no unit, and every candidate is verified.
+ * - the order of the lists (`ids.sort`, its comparator) and when to intersect (`k < ids.length && k < 4 &&
+ *   cand.length > 16` and each part, the break test and each part, `cand.length * 8` → `/ 8`, the loop's
+ *   block → {}): every candidate is verified against its text, so these only change how many are.
+ *   `i < cand.length` → `<=`: the unit past the end reads as '' (the text store's empty text).
+ * - estimate `this.df[id] < min` → `<=`: an equal minimum.
+ * core/search/facets.ts
+ * - cmpStr: `a < b` → `<=` and `a > b` → `>=`, true — a facet's values are distinct keys, never equal;
+ *   `a > b` → false, `<=` — V8's sort asks only whether the comparison is below 0.
+ * - parents `f === 'region' && vs.length > 1` (→ true, ||, either side → true, `>= 1`) and
+ *   `f === 'region'` (→ true) where it is read: parents is read only for the values of a facet that a
+ *   region list of two put there (a city), and no issuer, year or kind is named like a city.
  * core/search/scoring.ts
  * - bm25: `if (tf)` (→ true) — a phrase that does not occur adds idf · 0 / (0 + …) = 0.
  *   `i < phrases.length` → `<=`: the extra round counts the word "undefined", which a normalised

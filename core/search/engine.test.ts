@@ -777,6 +777,16 @@ describe('同篇 ranking', () => {
     expect(S.search('知识产权质押融资', { scope: 'doc' }).hits.map((h) => h.unitId)).toEqual(['b-city~a1', 'b-city~a2', 'a-city~a1']);
   });
 
+  it('a document found by its 文号 alone ranks on its title tier, even the corpus\'s first document', () => {
+    // a-qd (first unit 0) holds 人民政府令 only in its 文号: 5 of its title's 11 characters, a higher tier than
+    // c-sh's (小微企业, 4 of 15), whose unit says it too; b-sd says it in a unit, its title not at all.
+    expect(E.search('人民政府令 OR 小微企业', { scope: 'doc' }).hits.map((h) => [h.docId, h.field])).toEqual([
+      ['a-qd', 'title'],
+      ['c-sh', 'text'],
+      ['b-sd', 'text'],
+    ]);
+  });
+
   it('a document found only by its issuer ranks below units that hold the words, above a document without text', () => {
     // d-lab's item holds 营商环境规划; e-empty (no text) has it in its title; c-sh is issued by 上海市财政局.
     expect(E.search('营商环境规划 OR 上海市财政局', { scope: 'doc' }).hits.map((h) => [h.docId, h.field])).toEqual([
