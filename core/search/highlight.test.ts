@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseQuery } from './query.js';
 import { countOccurrences, findMatches, makeSnippet, markPieces, mergeRanges, occurrences } from './highlight.js';
 
 describe('occurrences of a phrase', () => {
@@ -27,6 +28,11 @@ describe('findMatches (highlights in the reading view)', () => {
     expect(findMatches('小微企业融资担保', '"小微" OR 担保')).toEqual([[0, 2], [6, 8]]);
     expect(findMatches('', '融资')).toEqual([]);
     expect(findMatches('融资担保', '-融资')).toEqual([]);
+  });
+
+  it('takes a query already parsed (the reading view parses once for every paragraph)', () => {
+    const t = '政府性融资担保机构为小微企业提供融资担保';
+    expect(findMatches(t, parseQuery('融资担保 -租赁'))).toEqual([[3, 7], [16, 20]]);
   });
 });
 
@@ -57,10 +63,13 @@ describe('makeSnippet', () => {
   });
 
   it('never cuts a character outside the basic plane in half', () => {
-    // 𠀀 is two code units: a window edge at an odd offset falls inside one.
-    const t = '𠀀'.repeat(50) + '融资' + '𠀀'.repeat(50);
-    const s = makeSnippet(t, [[100, 102]], 46);
-    expect(s).toEqual({ text: '𠀀'.repeat(6) + '融资' + '𠀀'.repeat(17), ranges: [[12, 14]], before: true, after: true });
+    // 𠀀 (U+20000) and 𠏿 (U+203FF) are two code units each, their second \udc00 and \udfff, the two ends of
+    // the range of second halves: a window edge at an odd offset falls inside one.
+    for (const c of ['𠀀', '𠏿']) {
+      const t = c.repeat(50) + '融资' + c.repeat(50);
+      const s = makeSnippet(t, [[100, 102]], 46);
+      expect(s).toEqual({ text: c.repeat(6) + '融资' + c.repeat(17), ranges: [[12, 14]], before: true, after: true });
+    }
   });
 });
 
