@@ -149,6 +149,34 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   false. `close < 0` → `<= 0`: the closing quote is looked for from j + 1 ≥ 1. `m < q.length` (→ true,
  *   <=) and `after !== undefined` (→ true): past the end q[m] is undefined, which /\s/ and
  *   COUNTERS.includes read as the word "undefined".
+ * core/search/highlight.ts
+ * - mergeRanges: `ranges.slice()` (→ ranges, both): every caller passes a list made for the call
+ *   (rangesIn's, markPieces' copy, UnitBlock's spread). The comparator's `a[1] - b[1]` (→ +): of two ranges
+ *   with one start the longer wins either way (Math.max).
+ * - findMatches `!phrases.length || !text` (→ false, &&): no phrase or an empty text finds no range anyway.
+ * - makeSnippet `flat.length <= width` (→ false, <): for a text no longer than the window the window is
+ *   the whole text (start 0, end the length). cutAt: a window's start is never inside or at the end of a
+ *   mark (it starts at or before the first one, and ranges come sorted), so the mark's side for 'start'
+ *   (`side === 'start'` → false, 'start'/'end' → '') and `at < e` → `<=` (an end at a mark's end stays
+ *   there) change nothing; nor do `e <= start` (→ false, <). `at > 0 && at < text.length` (→ true, ||,
+ *   either → true, >=, <=): charCodeAt past the end is NaN, and no text starts with a lone second half.
+ * core/search/texts.ts
+ * - shardOf `starts.length - 2` → `+ 2`: past the end starts[mid] is undefined, never <= u, so the search
+ *   moves left. The last-shard shortcut (→ false, `u > l.from`, `l.from - length`) only skips the lookup
+ *   that finds the same shard. `new Array(n)` (→ new Array()): the normalised forms are filled on first
+ *   use either way. require `k === last` (→ false): the `missing` set names each shard once.
+ *   The `?? ''` of text and normalized: a unit inside a shard always has its text.
+ * core/search/hits.ts
+ * - reserve (its block, `this.n + extra > length` → false, >=, `n - extra`): push grows the arrays itself.
+ * - topK `k <= 0 || n === 0` (→ false, &&, either → false, `k < 0`): k is never below 0 (the engine clamps
+ *   limit and offset), an empty set sorts to [], and k = 0 slices to []. `n <= k * 2 || n < 128` (→ true,
+ *   `n < k * 2`, `n < 128` → false, <=, >=): both ways give the same k hits, sorted in full or by the
+ *   quickselect threshold.
+ * - the threshold: `k - 1` → `k + 1` (a lower threshold: n > 2k there, so it exists), `sc > t` (→ true,
+ *   >=), the ties loop's `above.length < k && i < ties.length` (→ ||, either → true, <=) and the last
+ *   `.slice(0, k)` dropped: more hits at or below the k-th best are sorted, and the sort and cut keep the
+ *   same k; there are always enough ties to reach k. kthLargest `lo < hi` → `<=`: a range of one element
+ *   partitions to itself and returns a[target].
  * core/search/candidates.ts
  * - collect's defaults 'clause' and 'all' (→ ''): the engine always passes both, and only 'doc' and
  *   'title' are told apart.
