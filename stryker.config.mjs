@@ -149,7 +149,21 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   false. `close < 0` → `<= 0`: the closing quote is looked for from j + 1 ≥ 1. `m < q.length` (→ true,
  *   <=) and `after !== undefined` (→ true): past the end q[m] is undefined, which /\s/ and
  *   COUNTERS.includes read as the word "undefined".
- * core/search/highlight.ts
+ * core/search/codec.ts
+ * - the DECODE table's loop `i < ALPHABET.length` → `<=`: the write at index NaN is dropped.
+ * - vlqLength `n < 32768` (→ false): below 32768 the loop adds no character to the 3. putVlq's fast path
+ *   (`n < 32` → false, its block → {}): the loop writes the same one digit.
+ * - encodeSortedLists `k < counts.length` → `<=` (both loops): counts past the end are undefined, so the
+ *   inner loop runs no round and the write to lens is dropped. encodeInts' writing loop `i <= length`:
+ *   the buffer is exactly as long as the numbers, so the extra write is dropped.
+ * core/search/tokenizer.ts
+ * - FOLD_RE's class only says where to call foldChar, which gives every other character back as it is:
+ *   a class that also holds characters fold leaves alone changes nothing (a range end `c - 1` → `c + 1`,
+ *   `start === c - 1` → false, `changes` → true, the surrogate test → false or its bounds, `c < 0x10000`
+ *   → true, <=, ||, `start < 0` → `<= 0`, `start >= 0` → `> 0`, the class starting "Stryker was here!"),
+ *   and `c <= 0x10000` → `<` loses no run (none reaches U+FFFF). A mutant that makes the class invalid
+ *   or drops characters fold changes is killed by module-load.test.ts.
+ * - toDisplayRange `end <= start` (→ false, <): it is only given occurrences of non-empty phrases.
  * - mergeRanges: `ranges.slice()` (→ ranges, both): every caller passes a list made for the call
  *   (rangesIn's, markPieces' copy, UnitBlock's spread). The comparator's `a[1] - b[1]` (→ +): of two ranges
  *   with one start the longer wins either way (Math.max).

@@ -1,7 +1,7 @@
 /**
- * The tokenizer builds its fold table (FOLD_RE) when it loads: imported inside a test, so that a table that
- * fails to build, or builds wrong, fails a test. A failure while a test file loads runs no test, which
- * Stryker scores as a surviving mutant (npm run mutate); tokenizer.test.ts imports it at load.
+ * The tokenizer builds its fold table (FOLD_RE) and the codec its decoding table and ASCII decoder when they
+ * load: imported inside a test, so that a table that fails to build, or builds wrong, fails a test. A failure while a test file loads runs no test, which
+ * Stryker scores as a surviving mutant (npm run mutate); their own test files import them at load.
  */
 import { expect, it } from 'vitest';
 import { fold } from '../text/normalize.js';
@@ -15,4 +15,11 @@ it('builds the fold table and folds every code unit as fold does', async () => {
   // A lone half of a surrogate pair is kept as it is, and a pair is left whole.
   expect(fastFold('\ud800\udfff𠀀')).toBe('\ud800\udfff𠀀');
   expect(normalizeUnitText('ＬＰＲ加点\n２０２３年').norm).toBe('lpr加点\n2023年');
+});
+
+it('builds the codec\'s tables and writes and reads numbers with them', async () => {
+  const { countInts, encodeInts } = await import('./codec.js');
+  // 0 → A, 31 → f, 32 → gB, 1024 → ggB (5 bits a character, low digits first, bit 6 = more follow).
+  expect(encodeInts([0, 31, 32, 1024])).toBe('AfgBggB');
+  expect(countInts('AfgBggB')).toBe(4);
 });
