@@ -179,7 +179,8 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   moves left. The last-shard shortcut (→ false, `u > l.from`, `l.from - length`) only skips the lookup
  *   that finds the same shard. `new Array(n)` (→ new Array()): the normalised forms are filled on first
  *   use either way. require `k === last` (→ false): the `missing` set names each shard once.
- *   The `?? ''` of text and normalized: a unit inside a shard always has its text.
+ *   The `?? ''` of text and normalized: a unit inside a shard always has its text. trim's
+ *   `this.last === s` (→ true): forgetting the shortcut whenever a shard goes only costs a lookup.
  * core/search/hits.ts
  * - reserve (its block, `this.n + extra > length` → false, >=, `n - extra`): push grows the arrays itself.
  * - topK `k <= 0 || n === 0` (→ false, &&, either → false, `k < 0`): k is never below 0 (the engine clamps
