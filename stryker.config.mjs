@@ -228,7 +228,9 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * - the order of the lists (`ids.sort`, its comparator) and when to intersect (`k < ids.length && k < 4 &&
  *   cand.length > 16` and each part, the break test and each part, `cand.length * 8` → `/ 8`, the loop's
  *   block → {}): every candidate is verified against its text, so these only change how many are.
- *   `i < cand.length` → `<=`: the unit past the end reads as '' (the text store's empty text).
+ *   `phrase.length <= 2` (→ false, <): a phrase of one or two characters is verified too, and its one
+ *   term's list holds exactly the units that hold it. `i < cand.length` → `<=`: the unit past the end reads
+ *   as '' (the text store's empty text).
  * - estimate `this.df[id] < min` → `<=`: an equal minimum.
  * core/search/facets.ts
  * - cmpStr: `a < b` → `<=` and `a > b` → `>=`, true — a facet's values are distinct keys, never equal;
