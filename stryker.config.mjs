@@ -149,7 +149,101 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * core/search/query.ts
  * - parseQuery: `if (must.length) joinNext = true` (→ true): an OR before any word sets joinNext,
  *   but a phrase joins a clause only `if (joinNext && must.length)`, so it starts one as before.
- *   `t.text === 'OR'`: fold has already made every OR lower-case, so only 'or' can occur.
+ *   `t.text === 'OR'` (→ false, `=== ''`): fold has already made every OR lower-case, so only 'or' can
+ *   occur, and an unquoted word that is not an exclusion is never empty. `joinNext` starting true: a
+ *   phrase joins a clause only if there is one. isDigit `c !== undefined` (→ true): `undefined >= '0'` is
+ *   false. `close < 0` → `<= 0`: the closing quote is looked for from j + 1 ≥ 1. `m < q.length` (→ true,
+ *   <=) and `after !== undefined` (→ true): past the end q[m] is undefined, which /\s/ and
+ *   COUNTERS.includes read as the word "undefined".
+ * core/search/codec.ts
+ * - the DECODE table's loop `i < ALPHABET.length` → `<=`: the write at index NaN is dropped.
+ * - vlqLength `n < 32768` (→ false): below 32768 the loop adds no character to the 3. putVlq's fast path
+ *   (`n < 32` → false, its block → {}): the loop writes the same one digit.
+ * - encodeSortedLists `k < counts.length` → `<=` (both loops): counts past the end are undefined, so the
+ *   inner loop runs no round and the write to lens is dropped. encodeInts' writing loop `i <= length`:
+ *   the buffer is exactly as long as the numbers, so the extra write is dropped.
+ * core/search/tokenizer.ts
+ * - FOLD_RE's class only says where to call foldChar, which gives every other character back as it is:
+ *   a class that also holds characters fold leaves alone changes nothing (a range end `c - 1` → `c + 1`,
+ *   `start === c - 1` → false, `changes` → true, the surrogate test → false or its bounds, `c < 0x10000`
+ *   → true, <=, ||, `start < 0` → `<= 0`, `start >= 0` → `> 0`, the class starting "Stryker was here!"),
+ *   and `c <= 0x10000` → `<` loses no run (none reaches U+FFFF). A mutant that makes the class invalid
+ *   or drops characters fold changes is killed by module-load.test.ts.
+ * - toDisplayRange `end <= start` (→ false, <): it is only given occurrences of non-empty phrases.
+ * - mergeRanges: `ranges.slice()` (→ ranges, both): every caller passes a list made for the call
+ *   (rangesIn's, markPieces' copy, UnitBlock's spread). The comparator's `a[1] - b[1]` (→ +): of two ranges
+ *   with one start the longer wins either way (Math.max).
+ * - findMatches `!phrases.length || !text` (→ false, &&): no phrase or an empty text finds no range anyway.
+ * - makeSnippet `flat.length <= width` (→ false, <): for a text no longer than the window the window is
+ *   the whole text (start 0, end the length). cutAt: a window's start is never inside or at the end of a
+ *   mark (it starts at or before the first one, and ranges come sorted), so the mark's side for 'start'
+ *   (`side === 'start'` → false, 'start'/'end' → '') and `at < e` → `<=` (an end at a mark's end stays
+ *   there) change nothing; nor do `e <= start` (→ false, <). `at > 0 && at < text.length` (→ true, ||,
+ *   either → true, >=, <=): charCodeAt past the end is NaN, and no text starts with a lone second half.
+ * core/search/texts.ts
+ * - shardOf `starts.length - 2` → `+ 2`: past the end starts[mid] is undefined, never <= u, so the search
+ *   moves left. The last-shard shortcut (→ false, `u > l.from`, `l.from - length`) only skips the lookup
+ *   that finds the same shard. `new Array(n)` (→ new Array()): the normalised forms are filled on first
+ *   use either way. require `k === last` (→ false): the `missing` set names each shard once.
+ *   The `?? ''` of text and normalized: a unit inside a shard always has its text. trim's
+ *   `this.last === s` (→ true): forgetting the shortcut whenever a shard goes only costs a lookup.
+ * core/search/hits.ts
+ * - reserve (its block, `this.n + extra > length` → false, >=, `n - extra`): push grows the arrays itself.
+ * - topK `k <= 0 || n === 0` (→ false, &&, either → false, `k < 0`): k is never below 0 (the engine clamps
+ *   limit and offset), an empty set sorts to [], and k = 0 slices to []. `n <= k * 2 || n < 128` (→ true,
+ *   `n < k * 2`, `n < 128` → false, <=, >=): both ways give the same k hits, sorted in full or by the
+ *   quickselect threshold.
+ * - the threshold: `k - 1` → `k + 1` (a lower threshold: n > 2k there, so it exists), `sc > t` (→ true,
+ *   >=), the ties loop's `above.length < k && i < ties.length` (→ ||, either → true, <=) and the last
+ *   `.slice(0, k)` dropped: more hits at or below the k-th best are sorted, and the sort and cut keep the
+ *   same k; there are always enough ties to reach k. kthLargest `lo < hi` → `<=`: a range of one element
+ *   partitions to itself and returns a[target].
+ * core/search/candidates.ts
+ * - collect's defaults 'clause' and 'all' (→ ''): the engine always passes both, and only 'doc' and
+ *   'title' are told apart.
+ * - collectClause's driver (the estimate sum, `e < best` → true, false, <=, >=, its block): a hit holds every
+ *   clause in its text or its document's title / 文号 / issuer, and the units of documents whose metadata
+ *   holds the driver clause are checked too, so any clause's candidates hold every hit; `k === driver`
+ *   (→ false) checks the driver again, which each candidate passes by its text or its document.
+ * - the per-query caches: `new Array(docs.length)` (→ new Array()), `if (!f)` (→ true).
+ * - `lists.length === 1` (→ false): unionAll gives a single list back as it is. `clauses.length > 1`
+ *   (→ true, >= 1) for the metadata documents: a one-clause query's units reached that way have no clause
+ *   in their text and are dropped by `!anyText`.
+ * - needText (→ true, `q.not.length >= 0`, `clauses.length >= 1`) and `!needText` (→ false): without
+ *   exclusions, a second clause or exact scores, the text path pushes the same hits with the same prior
+ *   scores as the hot path; the hot path's `!f.excluded` (→ true): it runs only without exclusions.
+ * - `out.reserve(cand.length + 16)` (→ -): reserve only sizes the arrays.
+ * - the metadata documents' units gathered for `c.need` (`[]` → ["Stryker was here"], `firstUnit >= 0` →
+ *   true, false, >, <, `u < endUnit` → false, <=, >=) and `exact` before collectDoc's `c.need`: need only
+ *   fetches shards ahead; a shard it misses stops the loop with ShardMissing and runSearch fetches it.
+ *   `if (d.firstUnit < 0) continue` (→ false): the loop from −1 to −1 runs no round.
+ * - the document hit's tier argument (`d.firstUnit < 0 ? 0 : f.tier`, its condition → true, false, <=, >=):
+ *   hits.tier is read only to rescore a prior score, and document hits are scored exactly.
+ * - collectDoc: `i < set.length`, `i < m.length`, `i < unitHits.length` → `<=`: the unit past the end is
+ *   undefined, whose document is undefined, no document's index. `!qual.has(di)` (→ false): per-document
+ *   entries of documents that do not qualify are never read.
+ * core/search/dictionary.ts
+ * - constructor `i < nt` → `<=`: the write past the end of `offsets` is dropped.
+ * - termId: `s.length - 1` → `+ 1` and, for bigrams, `s.length / 2 - 1` → `+ 1` and `s.length / 2` →
+ *   `* 2`: a read past the end is NaN, neither equal to nor below the key, so the search moves left as
+ *   from a larger term. `m < c`, `m < key` → `<=`: equality returned on the line before.
+ * - postings `if (!p)` (→ true): decoding again gives the same list.
+ * - matchPhrase `!phrase || phrase.includes('\n')` (→ false, &&): an empty phrase has no terms and gives
+ *   the empty list of an undefined id; a term across '\n' is in no list (terms never span a line break).
+ *   `id < 0` (→ false): a phrase with an absent term is in no unit, and every candidate is verified.
+ * - the order of the lists (`ids.sort`, its comparator) and when to intersect (`k < ids.length && k < 4 &&
+ *   cand.length > 16` and each part, the break test and each part, `cand.length * 8` → `/ 8`, the loop's
+ *   block → {}): every candidate is verified against its text, so these only change how many are.
+ *   `phrase.length <= 2` (→ false, <): a phrase of one or two characters is verified too, and its one
+ *   term's list holds exactly the units that hold it. `i < cand.length` → `<=`: the unit past the end reads
+ *   as '' (the text store's empty text).
+ * - estimate `this.df[id] < min` → `<=`: an equal minimum.
+ * core/search/facets.ts
+ * - cmpStr: `a < b` → `<=` and `a > b` → `>=`, true — a facet's values are distinct keys, never equal;
+ *   `a > b` → false, `<=` — V8's sort asks only whether the comparison is below 0.
+ * - parents `f === 'region' && vs.length > 1` (→ true, ||, either side → true, `>= 1`) and
+ *   `f === 'region'` (→ true) where it is read: parents is read only for the values of a facet that a
+ *   region list of two put there (a city), and no issuer, year or kind is named like a city.
  * core/search/scoring.ts
  * - bm25: `if (tf)` (→ true) — a phrase that does not occur adds idf · 0 / (0 + …) = 0.
  *   `i < phrases.length` → `<=`: the extra round counts the word "undefined", which a normalised

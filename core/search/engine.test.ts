@@ -649,6 +649,19 @@ describe('large result sets (ranked by a prior, the best rescored exactly)', () 
     expect(r.available).toBe(5);
     expect(r.hits[0].docHits).toBe(451);
   });
+
+  it('a large set of two words is ranked by unit length first, so the units that say the phrase thrice or in few words are the ones rescored', () => {
+    // Every unit holds 某: the 451 hits of 融资担保 某 are scored by the prior, and only the best 100 by it
+    // are counted exactly. Shorter first: the thrice unit (24 characters) and the 50 short ones (20).
+    const r = M.search('融资担保 某', { limit: 51 });
+    expect(r.total).toBe(451);
+    expect(r.hits[0].unitId).toBe('m-big~r');
+    expect(new Set(r.hits.slice(1).map((h) => h.unitId))).toEqual(new Set(short.map((u) => u.id)));
+  });
+
+  it('同篇 over a large set ranks the document\'s units by length alone, shortest first, in document order', () => {
+    expect(M.search('融资担保', { scope: 'doc', limit: 50 }).hits.map((h) => h.unitId)).toEqual(short.map((u) => u.id));
+  });
 });
 
 describe('words found in a document\'s title, 文号 or issuer', () => {
@@ -694,7 +707,8 @@ describe('facet counts', () => {
     // Hits: a-qd 1 (青岛市, 山东省), b-sd 3 (山东省), c-sh 1 (上海市).
     const r = E.search('告知承诺制 OR 融资担保');
     expect(r.total).toBe(5);
-    expect(r.facets).toEqual({
+    // Strict: a value that is not a city carries no parent at all.
+    expect(r.facets).toStrictEqual({
       region: [
         { value: '山东省', count: 4 },
         { value: '上海市', count: 1 },
@@ -779,5 +793,91 @@ describe('candidates: each hit once, in a sensible order', () => {
     // With 小微 too: b-sd~o3 holds both words, o2 only one.
     const both = E.search('融资担保 小微', { scope: 'doc' }).hits.map((h) => h.unitId);
     expect(both.indexOf('b-sd~o3')).toBeLessThan(both.indexOf('b-sd~o2'));
+  });
+});
+
+describe('candidates: no false hit from a document\'s title, 文号 or issuer', () => {
+  it('a title-only search gives document hits, each opening no unit of its own', () => {
+    expect(E.search('小微企业', { field: 'title' }).hits.map((h) => [h.docId, h.unit, h.field, h.unitId])).toEqual([['c-sh', -1, 'title', 'c-sh~p1']]);
+  });
+
+  it('a word that only the title holds lets a unit match by its other word, whichever word is rarer in the text', () => {
+    // 施行 is in one unit (a-qd~ar3); 政务服务 in a-qd's title and in two units, none of which says 施行.
+    expect(units(E.search('政务服务 施行'))).toEqual(['a-qd~ar3']);
+    expect(units(E.search('施行 政务服务'))).toEqual(['a-qd~ar3']);
+  });
+
+  it('one word in a title and the other nowhere in that document is no hit', () => {
+    // 青岛 is in a-qd's title (and in b-sd~o1's text); 融资担保 is in b-sd and c-sh, never in a-qd.
+    expect(E.search('青岛 融资担保').total).toBe(0);
+    expect(E.search('人民政府令 小微').total).toBe(0);
+  });
+
+  it('a document found by its title and 文号 alone is dropped by a word its title excludes', () => {
+    expect(E.search('青岛 人民政府令').total).toBe(1);
+    expect(E.search('青岛 人民政府令 -管理办法').total).toBe(0);
+  });
+});
+
+describe('同篇 ranking', () => {
+  it('keeps a document\'s units together, best first, the document ranked by its best unit', () => {
+    const docs = [
+      doc('x-pilot', '甲市科技金融试点方案', {}, [
+        unit('x-pilot', 'a1', ['一、试点期间，各银行业金融机构要结合科技型中小企业轻资产的特点，创新金融产品和服务方式，积极开展知识产权质押融资业务，扩大业务覆盖面，提高审批效率。']),
+        unit('x-pilot', 'a2', ['二、推广知识产权质押融资。']),
+      ]),
+      doc('y-notice', '乙市关于支持科技企业发展的通知', {}, [unit('y-notice', 'a1', ['三、对开展知识产权质押融资的企业给予贴息支持。'])]),
+      doc('z-other', '丙市优化营商环境若干措施', {}, [unit('z-other', 'a1', ['四、压缩企业开办时间。']), unit('z-other', 'a2', ['五、推行告知承诺制。'])]),
+    ];
+    const files = Object.fromEntries(buildSearchArtifacts(docs).map((f) => [f.path, f.data]));
+    const S = SearchEngine.fromFiles((p) => files[p]);
+    // 同条 ranks units alone: the shortest first, the long one after y-notice's.
+    expect(S.search('知识产权质押融资').hits.map((h) => h.unitId)).toEqual(['x-pilot~a2', 'y-notice~a1', 'x-pilot~a1']);
+    // 同篇: x-pilot's best unit beats y-notice's, and its long unit stays with it.
+    expect(S.search('知识产权质押融资', { scope: 'doc' }).hits.map((h) => h.unitId)).toEqual(['x-pilot~a2', 'x-pilot~a1', 'y-notice~a1']);
+  });
+
+  it('a document\'s further units add only a little: a strong single unit beats three weaker ones', () => {
+    const docs = [
+      doc('p-one', '甲市通知', {}, [unit('p-one', 'a1', ['一、鼓励开展知识产权质押融资。'])]),
+      doc('q-many', '乙市通知', {}, [
+        unit('q-many', 'a1', ['一、各银行业金融机构要创新金融产品，积极开展知识产权质押融资业务，扩大覆盖面。']),
+        unit('q-many', 'a2', ['二、对开展知识产权质押融资的企业给予贴息支持，具体办法由市财政局会同有关部门另行制定。']),
+        unit('q-many', 'a3', ['三、建立知识产权质押融资风险补偿机制，对合作银行发生的不良贷款给予一定比例的补偿。']),
+      ]),
+    ];
+    const files = Object.fromEntries(buildSearchArtifacts(docs).map((f) => [f.path, f.data]));
+    const S = SearchEngine.fromFiles((p) => files[p]);
+    expect(S.search('知识产权质押融资', { scope: 'doc' }).hits.map((h) => h.unitId)).toEqual(['p-one~a1', 'q-many~a1', 'q-many~a3', 'q-many~a2']);
+  });
+
+  it('of two documents with the same best unit, the one with more units that hold the word ranks first', () => {
+    const said = '二、推广知识产权质押融资。';
+    const docs = [
+      doc('a-city', '甲市通知', {}, [unit('a-city', 'a1', [said])]),
+      doc('b-city', '乙市通知', {}, [unit('b-city', 'a1', [said]), unit('b-city', 'a2', ['三、对开展知识产权质押融资的企业给予贴息支持。'])]),
+    ];
+    const files = Object.fromEntries(buildSearchArtifacts(docs).map((f) => [f.path, f.data]));
+    const S = SearchEngine.fromFiles((p) => files[p]);
+    expect(S.search('知识产权质押融资', { scope: 'doc' }).hits.map((h) => h.unitId)).toEqual(['b-city~a1', 'b-city~a2', 'a-city~a1']);
+  });
+
+  it('a document found by its 文号 alone ranks on its title tier, even the corpus\'s first document', () => {
+    // a-qd (first unit 0) holds 人民政府令 only in its 文号: 5 of its title's 11 characters, a higher tier than
+    // c-sh's (小微企业, 4 of 15), whose unit says it too; b-sd says it in a unit, its title not at all.
+    expect(E.search('人民政府令 OR 小微企业', { scope: 'doc' }).hits.map((h) => [h.docId, h.field])).toEqual([
+      ['a-qd', 'title'],
+      ['c-sh', 'text'],
+      ['b-sd', 'text'],
+    ]);
+  });
+
+  it('a document found only by its issuer ranks below units that hold the words, above a document without text', () => {
+    // d-lab's item holds 营商环境规划; e-empty (no text) has it in its title; c-sh is issued by 上海市财政局.
+    expect(E.search('营商环境规划 OR 上海市财政局', { scope: 'doc' }).hits.map((h) => [h.docId, h.field])).toEqual([
+      ['d-lab', 'text'],
+      ['c-sh', 'title'],
+      ['e-empty', 'title'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseQuery } from './query.js';
 import { countOccurrences, findMatches, makeSnippet, markPieces, mergeRanges, occurrences } from './highlight.js';
 
 describe('occurrences of a phrase', () => {
@@ -27,6 +28,11 @@ describe('findMatches (highlights in the reading view)', () => {
     expect(findMatches('小微企业融资担保', '"小微" OR 担保')).toEqual([[0, 2], [6, 8]]);
     expect(findMatches('', '融资')).toEqual([]);
     expect(findMatches('融资担保', '-融资')).toEqual([]);
+  });
+
+  it('takes a query already parsed (the reading view parses once for every paragraph)', () => {
+    const t = '政府性融资担保机构为小微企业提供融资担保';
+    expect(findMatches(t, parseQuery('融资担保 -租赁'))).toEqual([[3, 7], [16, 20]]);
   });
 });
 
@@ -57,10 +63,13 @@ describe('makeSnippet', () => {
   });
 
   it('never cuts a character outside the basic plane in half', () => {
-    // 𠀀 is two code units: a window edge at an odd offset falls inside one.
-    const t = '𠀀'.repeat(50) + '融资' + '𠀀'.repeat(50);
-    const s = makeSnippet(t, [[100, 102]], 46);
-    expect(s).toEqual({ text: '𠀀'.repeat(6) + '融资' + '𠀀'.repeat(17), ranges: [[12, 14]], before: true, after: true });
+    // 𠀀 (U+20000) and 𠏿 (U+203FF) are two code units each, their second \udc00 and \udfff, the two ends of
+    // the range of second halves: a window edge at an odd offset falls inside one.
+    for (const c of ['𠀀', '𠏿']) {
+      const t = c.repeat(50) + '融资' + c.repeat(50);
+      const s = makeSnippet(t, [[100, 102]], 46);
+      expect(s).toEqual({ text: c.repeat(6) + '融资' + c.repeat(17), ranges: [[12, 14]], before: true, after: true });
+    }
   });
 });
 
@@ -95,5 +104,29 @@ describe('markPieces', () => {
     ]);
     expect(markPieces(t, [[10, 12]])).toEqual([{ text: t, mark: null }]);
     expect(markPieces(t, [[3, 3]])).toEqual([{ text: t, mark: null }]);
+  });
+});
+
+describe('makeSnippet on a paragraph of a notice', () => {
+  // 0为 … 18， … 27融28资29担30保 … 35， 36降37低38担39保 … 42， 43扩44大45融46资47担48保 … 53。
+  const t = '为进一步加大对小微企业的金融支持力度，各地要发挥政府性融资担保机构作用，降低担保费率，扩大融资担保业务规模。';
+
+  it('a window that ends where a mark begins leaves that mark out', () => {
+    // 担保 at 29, 38 and 47; width 24 starts 6 before the first (23) and ends at 47, where the third begins.
+    expect(makeSnippet(t, [[29, 31], [38, 40], [47, 49]], 24)).toEqual({ text: '挥政府性融资担保机构作用，降低担保费率，扩大融资', ranges: [[6, 8], [15, 17]], before: true, after: true });
+  });
+
+  it('a window edge on full-width punctuation stays there', () => {
+    // 融资担保 at 27; width 10 starts at 27 − 2 = 25 and ends at 35, the ， after 作用.
+    expect(makeSnippet(t, [[27, 31]], 10)).toEqual({ text: '府性融资担保机构作用', ranges: [[2, 6]], before: true, after: true });
+  });
+
+  it('a match longer than the window is the window: it starts a quarter before and ends with the match', () => {
+    // 融资担保机构作用 (27–35) in a window of 4: 27 − 1 = 26 to 30, stretched to the match's end, 35.
+    expect(makeSnippet(t, [[27, 35]], 4)).toEqual({ text: '性融资担保机构作用', ranges: [[1, 9]], before: true, after: true });
+  });
+
+  it('every line break becomes a space', () => {
+    expect(makeSnippet('第十条\n【监督检查】\n市、区住房城乡建设管理部门', [[4, 10]]).text).toBe('第十条 【监督检查】 市、区住房城乡建设管理部门');
   });
 });

@@ -52,3 +52,22 @@ describe('Hits', () => {
     expect(topK(h, 1)).toEqual([9]);
   });
 });
+
+describe('Hits at the edges', () => {
+  it('a set made with room for none (the filter of an empty set) still takes hits', () => {
+    const h = new Hits(0);
+    h.push(12, 3, 4.5, 0, 0);
+    h.push(-1, 5, 1000.25, 1000, 0);
+    expect([row(h, 0), row(h, 1)]).toEqual([
+      [12, 3, 4.5, 0, 0],
+      [-1, 5, 1000.25, 1000, 0],
+    ]);
+  });
+
+  it('topK among many documents without text (scores below 0) picks only hits that exist', () => {
+    // 200 title-only hits of empty documents: −1 plus half their title coverage, here −0.5 − i/1000.
+    const h = new Hits();
+    for (let i = 0; i < 200; i++) h.push(-1, i, -0.5 - i / 1000, 0, 0);
+    expect(topK(h, 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});

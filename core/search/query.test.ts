@@ -68,3 +68,17 @@ describe('query edge cases a user types', () => {
     expect(positivePhrases(parseQuery('融资 OR 担保 融资 -小微'))).toEqual(['融资', '担保']);
   });
 });
+
+describe('stray spacing around the digits 0 and 9, and what is not a digit', () => {
+  it('joins a year ending in 0 or 9 to its 年, but not a closing bracket to a counter', () => {
+    expect(parseQuery('2019 年')).toEqual({ must: [['2019年']], not: [] });
+    expect(parseQuery('2020 年 小微企业')).toEqual({ must: [['2020年'], ['小微企业']], not: [] });
+    // ）folds to ), which sorts below 0 but is no digit: 项 stays a word of its own.
+    expect(parseQuery('（一） 项')).toEqual({ must: [['(一)'], ['项']], not: [] });
+  });
+
+  it('an empty pair of quotes is no word', () => {
+    expect(parseQuery('融资担保 ""')).toEqual({ must: [['融资担保']], not: [] });
+    expect(parseQuery('“” 小微')).toEqual({ must: [['小微']], not: [] });
+  });
+});

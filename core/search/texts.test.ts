@@ -86,3 +86,34 @@ describe('TextStore', () => {
     expect(s.text(0)).toBe('第一条 总则');
   });
 });
+
+describe('TextStore as the worker uses it (shards fetched, put, read and trimmed)', () => {
+  it('a unit of a shard not at hand names that shard, whichever shard the units start in', () => {
+    const s = new TextStore(STARTS);
+    let err: unknown;
+    try {
+      s.text(3);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ name: 'ShardMissing', shards: [1] });
+    // Units all in shard 1 (the first one looked at is shard 1 too).
+    expect(() => s.require([2, 3, 4])).toThrow(expect.objectContaining({ shards: [1] }));
+  });
+
+  it('shards put by a fetch are dropped in the order they came, and a dropped shard is read again, not served from memory', () => {
+    const reads: string[] = [];
+    const s = new TextStore(STARTS, (f) => (reads.push(f), json(file(f))));
+    expect(s.text(0)).toBe('第一条 总则'); // shard 0 read: 14 characters
+    s.put(2, json(2)); // 2 characters
+    s.put(1, json(1)); // 21 characters
+    // Over a budget of 30: shard 0 (read first) goes; 2 + 21 = 23 fit.
+    s.trim(30);
+    expect([0, 1, 2].map((k) => s.isLoaded(k))).toEqual([false, true, true]);
+    expect(s.text(1)).toBe('第二条 融资担保');
+    expect(reads).toEqual(['texts-0.json', 'texts-0.json']);
+    // Over a budget of 21 (37 held): shard 2 (put before shard 1) goes, then shard 1; shard 0 was read last.
+    s.trim(21);
+    expect([0, 1, 2].map((k) => s.isLoaded(k))).toEqual([true, false, false]);
+  });
+});
