@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndexData } from './build.js';
+import { buildIndexData, shardFiles } from './build.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { TermDictionary } from './dictionary.js';
 import { normalizeUnitText } from './tokenizer.js';
@@ -20,8 +20,9 @@ const corpus: SearchCorpus = {
 const norms = TEXTS.map((t) => normalizeUnitText(t).norm);
 /** The dictionary over the built index, verifying against the units' normalised texts. */
 function dictionary(): TermDictionary {
-  const { index } = buildIndexData(corpus);
-  return new TermDictionary(index, (u) => norms[u] ?? '');
+  const built = buildIndexData(corpus);
+  const files = shardFiles(built);
+  return new TermDictionary(built.index, (u) => norms[u] ?? '', undefined, (f) => files[f]);
 }
 /** Units whose normalised text holds `phrase`, by scanning every one. */
 const holding = (phrase: string) => norms.flatMap((n, u) => (n.includes(phrase) ? [u] : []));

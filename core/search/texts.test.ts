@@ -96,9 +96,9 @@ describe('TextStore as the worker uses it (shards fetched, put, read and trimmed
     } catch (e) {
       err = e;
     }
-    expect(err).toMatchObject({ name: 'ShardMissing', shards: [1] });
+    expect(err).toMatchObject({ name: 'ShardMissing', files: ['texts-1.json'] });
     // Units all in shard 1 (the first one looked at is shard 1 too).
-    expect(() => s.require([2, 3, 4])).toThrow(expect.objectContaining({ shards: [1] }));
+    expect(() => s.require([2, 3, 4])).toThrow(expect.objectContaining({ files: ['texts-1.json'] }));
   });
 
   it('shards put by a fetch are dropped in the order they came, and a dropped shard is read again, not served from memory', () => {
