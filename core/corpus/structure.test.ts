@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toLines } from './lines.js';
 import { toParagraphs } from './paragraphs.js';
+import type { RawParagraph } from './paragraphs.js';
 import { buildUnits, flattenUnits } from './structure.js';
 
 const units = (text: string) => buildUnits('d1', toParagraphs(toLines(text).lines, 40));
+/** Paragraphs as given, one per string (for shapes toParagraphs would join or drop as an echo). */
+const unitsOf = (texts: string[]) => buildUnits('d1', texts.map((text, i): RawParagraph => ({ text, pages: [], firstLine: i + 1, lastLine: i + 1, boxStart: false })));
 const outline = (text: string) => flattenUnits(units(text)).map((u) => `${u.path.replace(/^(pre|p)-[0-9a-z]{5}$/, '$1-*')} ${u.label}${u.heading ? ' ' + u.heading : ''}`);
 
 describe('buildUnits', () => {
@@ -312,3 +315,40 @@ describe('tables of contents', () => {
     expect(flattenUnits(units(text)).map((u) => u.path)).toEqual(['ch1', 'ch2', 'ch1_2', 'ch1_2.ar1']);
   });
 });
+
+describe('more shapes of real text', () => {
+  it('reads a number that goes back in a list as text', () => {
+    const text = ['一、主要任务', '1.压缩通关时间。', '2.创新监管模式。', '3.提升退税便利度。', '4.优化口岸收费。', '2.上述措施由各区负责落实。'].join('\n');
+    const u = flattenUnits(units(text));
+    expect(u.map((x) => x.path)).toEqual(['a1', 'a1.c1', 'a1.c2', 'a1.c3', 'a1.c4']);
+    expect(u[4].paragraphs.map((p) => p.text)).toEqual(['2.上述措施由各区负责落实。']);
+  });
+
+  it('closes open units at an 附件 line with a number, but not at 附件 named inside a sentence', () => {
+    const text = ['一、主要任务', '1.加强组织领导。', '具体分工见附件：重点任务分工表。', '2.强化督促检查。', '附件2：政务服务事项清单'].join('\n');
+    const u = units(text);
+    expect(flattenUnits(u).map((x) => x.path.replace(/-[0-9a-z]{5}$/, '-*'))).toEqual(['a1', 'a1.c1', 'a1.c2', 'p-*']);
+    expect(u[1].paragraphs[0].text).toBe('附件2：政务服务事项清单');
+  });
+
+  it('keeps a decimal point inside a lead sentence taken as heading', () => {
+    const u = units('1.推进政务服务2.0版建设。\n\n全面推行一网通办，完善线上线下融合的服务体系，推进实施。');
+    expect(u[0].heading).toBe('推进政务服务2.0版建设');
+  });
+
+  it('reads chapter headings at the end of a text as chapters, and a table of contents followed only by chapter 1', () => {
+    expect(outline('第一章　总则\n\n第二章　附则')).toEqual(['ch1 第一章 总则', 'ch2 第二章 附则']);
+    expect(flattenUnits(unitsOf(['第一章　总则', '第二章　附则', '第一章　总则'])).map((x) => `${x.level} ${x.paragraphs[0]?.text ?? x.heading}`)).toEqual([
+      'preamble 目录：第一章　总则　第二章　附则',
+      'chapter 总则',
+    ]);
+    // A single chapter line before chapter 1 is not a table of contents.
+    expect(flattenUnits(unitsOf(['第一章　总则', '第一章　总则', '第一条　为了规范管理，制定本办法。'])).map((x) => x.path)).toEqual(['ch1', 'ch1_2', 'ch1_2.ar1']);
+  });
+
+  it('pads a paragraph name to five characters', () => {
+    // FNV-1a of this text is below 36^4 (worked out separately): its name starts with 0.
+    expect(units('为深入贯彻落实党中央、国务院决策部署，现就做好2028年第6批次政务服务工作通知如下。')[0].path).toBe('pre-0v73k');
+  });
+});
+
