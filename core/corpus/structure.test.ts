@@ -350,5 +350,49 @@ describe('more shapes of real text', () => {
     // FNV-1a of this text is below 36^4 (worked out separately): its name starts with 0.
     expect(units('为深入贯彻落实党中央、国务院决策部署，现就做好2028年第6批次政务服务工作通知如下。')[0].path).toBe('pre-0v73k');
   });
+
+  it('starts a law at a later article also when its articles have 款, but not at articles quoted out of order', () => {
+    const law = ['第二百零五条　本编调整因物的归属和利用产生的民事关系。', '本编所称物，包括不动产和动产。', '第二百零六条　国家坚持和完善社会主义基本经济制度。', '第二百零七条　国家、集体、私人的物权受法律平等保护。'];
+    expect(flattenUnits(unitsOf(law)).map((u) => u.path)).toEqual(['ar205', 'ar205.k1', 'ar205.k2', 'ar206', 'ar207']);
+    const quoted = ['第十二条　县级以上人民政府应当将政务服务纳入考核。', '第十五条　市场主体可以通过热线反映问题。', '第十四条　政务服务中心应当公开办事指南。'];
+    expect(flattenUnits(unitsOf(quoted)).map((u) => u.level)).toEqual(['preamble', 'preamble', 'preamble']);
+  });
+
+  it('reads a number one back in a list as text', () => {
+    const u = flattenUnits(unitsOf(['一、主要任务', '1.压缩通关时间。', '2.创新监管模式。', '3.提升退税便利度。', '2.上述措施由各区负责落实。']));
+    expect(u.map((x) => x.path)).toEqual(['a1', 'a1.c1', 'a1.c2', 'a1.c3']);
+  });
+
+  it('sorts the pages of an article whose one paragraph comes after its 项', () => {
+    const text = ['# Page 9:', '第一条', '# Page 10:', '（一）办事指南；', '（二）办理时限。', '# Page 11:', '前款规定的事项应当公开。'].join('\n');
+    expect(units(text).map((x) => [x.path, x.pages])).toEqual([['ar1', [9, 10, 11]]]);
+  });
+
+  it('makes 款 units of level clause', () => {
+    const u = flattenUnits(unitsOf(['第一条　为了规范政务服务，制定本办法。', '本办法所称政务服务，是指行政机关提供的服务。']));
+    expect(u.map((x) => [x.path, x.level])).toEqual([['ar1', 'article'], ['ar1.k1', 'clause'], ['ar1.k2', 'clause']]);
+  });
+
+  it('does not fold one chapter line after a title into a table of contents', () => {
+    expect(flattenUnits(unitsOf(['青岛市政务服务管理办法', '第一章　总则', '第一章　总则', '第一条　为了规范政务服务，制定本办法。'])).map((x) => x.path.replace(/-[0-9a-z]{5}$/, '-*'))).toEqual(['pre-*', 'ch1', 'ch1_2', 'ch1_2.ar1']);
+  });
+
+  it('names a long paragraph after its first 200 characters, so an edit at its end keeps the name', () => {
+    const head = '为深入贯彻落实党中央、国务院关于优化营商环境的决策部署，持续打造市场化法治化国际化一流营商环境，'.repeat(5);
+    expect(head.length).toBeGreaterThan(200);
+    const u = unitsOf([`${head}现提出如下意见。`, `${head}特制定本方案。`]);
+    expect(u[1].path).toBe(`${u[0].path}_2`);
+  });
+
+  it('takes a lead sentence of 30 characters as heading, and a heading whose note makes it 80 characters', () => {
+    const lead = '推进政务服务事项“一网通办”“一窗受理”“一次办成”的改革。';
+    expect(lead).toHaveLength(30);
+    expect(units(`1.${lead}\n\n各区要建立工作机制，明确责任分工，抓好贯彻落实，推进实施。`)[0].heading).toBe(lead.slice(0, -1));
+    const rest = `持续优化营商环境${'重点'.repeat(17)}（牵头部门：市发展改革委；配合部门：市商务局、市市场监管局、各区人民政府等）`;
+    expect(rest).toHaveLength(80);
+    expect(unitsOf([`一、${rest}`])[0].heading).toBe(rest);
+    // A parenthesis in the middle is part of the heading: its ； makes the line a sentence.
+    expect(unitsOf(['二、推进“一件事”（含企业开办；变更登记）集成改革'])[0].heading).toBeNull();
+  });
 });
 
