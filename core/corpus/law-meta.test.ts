@@ -88,6 +88,9 @@ describe('law metadata', () => {
     expect(eventBodies('上海市人民政府令第45号')).toEqual(['上海市人民政府']);
     expect(eventBodies('上海市人民政府第75次常务会议')).toEqual(['上海市人民政府']);
     expect(eventBodies('国务院第166次常务会议')).toEqual(['国务院']);
+    expect(eventBodies('上海市人民政府第十二次常务会议')).toEqual(['上海市人民政府']);
+    // A local congress in plenary session, not its standing committee.
+    expect(eventBodies('上海市第十五届人民代表大会第二次会议')).toEqual(['上海市人民代表大会']);
     expect(eventBodies('最高人民法院审判委员会第1823次会议和最高人民检察院第十三届检察委员会第五十八次会议')).toEqual(['最高人民法院', '最高人民检察院']);
   });
 
