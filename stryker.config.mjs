@@ -312,6 +312,24 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   province's or a district's place, and `m.entry.kind === 'district'` (→ true) there: only a
  *   district has a `city` to match. regionOfEntry `e.kind === 'district'` (→ true): only districts
  *   have a city.
+ * core/corpus/structure.ts
+ * - buildUnits: `marker && level` → `||` (level is marker?.level, set whenever marker is). The
+ *   acceptance test's `marker.n === prevSibling + 1` (→ false) and `prevDoc > 0 &&` (→ true, >= 0):
+ *   units only ever close, so when a parent already has a child of this level that child is the
+ *   last of its level anywhere (prevSibling === prevDoc); otherwise prevSibling is 0, and then
+ *   `n === 1` and `prevSibling + 2` cover the same numbers. `next.length === 2` (→ true) in
+ *   articlesContinue: with fewer, next[1] is undefined and never n + 2.
+ * - The `.reverse()` before finding the open article: articles never nest, so the stack holds at
+ *   most one. `if (art)` (→ true): a 项 is only made while an article is open. `parent.seq.push('c')`
+ *   (→ ''): formClauses reads anything but 'p' as a child. The initial `pages: []` of units, roots
+ *   and 款 (→ ["Stryker was here"]): finish overwrites every unit's pages.
+ * - isLead: /。$/ → /。/ — a 。 anywhere but at the end fails the test on the text before it.
+ * - textKey: /\s+/g → /\s/g — a global replace by '' removes every white space either way.
+ * core/corpus/law-meta.ts
+ * - isLawMetaText: `text.trim()` (→ text) — every caller passes a cleaned paragraph or lines
+ *   already trimmed, and the patterns allow white space at both ends anyway.
+ * - lawEvents: /[\s\u3000]+/g → /[\s\u3000]/g — a global replace by '' removes every space either way.
+ * - lawMeta: `e.date > best` → `>=` — an equal date replaces best by the same string.
  * core/corpus/library-filters.ts
  * - filterDocs / facetCounts: `f.text.trim()` (→ f.text) — normalize drops white space itself.
  * - sortDocs: `x < y` → `<=` — equal dates returned by title on the line before. order():

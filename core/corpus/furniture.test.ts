@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { removeFurniture, titleFromHeader } from './furniture.js';
+import { removeFurniture, tailAfterKind, titleFromHeader } from './furniture.js';
 import { toLines } from './lines.js';
 
 const run = (text: string) => {
@@ -82,3 +82,68 @@ describe('removeFurniture', () => {
     expect(r.removed.filter((x) => x[0] === 'page-number').map((x) => x[1])).toEqual(['—1—', '—2—', '—3—', '—4—']);
   });
 });
+
+describe('removeFurniture: what is text and what is furniture', () => {
+  it('removes a page number only at the edge of its page, and keeps a number inside the page', () => {
+    const text = ['# Page 3:', body(3), '2025', '年度目标如下。', '3', '# Page 4:', '4', body(3)].join('\n');
+    const r = run(text);
+    expect(r.removed).toEqual([['page-number', '3'], ['page-number', '4']]);
+    expect(r.kept).toContain('2025');
+  });
+
+  it('in a file without pages, removes a decorated number anywhere and a bare one only between blank lines', () => {
+    const r = run(`${body(6)}\n第 3 页\n${body(1)}\n\n12\n\n${body(1)}\n2024\n${body(1)}`);
+    expect(r.removed).toEqual([['page-number', '第 3 页'], ['page-number', '12']]);
+    expect(r.kept).toContain('2024');
+  });
+
+  it('keeps a Latin word inside the text and a long Latin line, removes one repeated on three pages', () => {
+    const inText = run(`${body(6)}\n协定简称\nRCEP\n生效以来成效明显，`);
+    expect(inText.removed).toEqual([]);
+    // (also before a blank line, when the sentence before it runs on)
+    expect(run(`${body(6)}\n协定简称\nRCEP\n\n生效以来成效明显。`).removed).toEqual([]);
+    const long = run(`${body(6)}\n本行结束。\nTHE CENTER FOR POLICY RESEARCH OF CHINA\n\n下一段。`);
+    expect(long.removed).toEqual([]);
+    const pages = Array.from({ length: 3 }, (_, i) => `# Page ${i + 1}:\n${body(2)}\nWINCON LAW FIRM\n${body(2)}`).join('\n');
+    expect(run(pages).removed).toEqual([['latin', 'WINCON LAW FIRM'], ['latin', 'WINCON LAW FIRM'], ['latin', 'WINCON LAW FIRM']]);
+  });
+
+  it('takes a line at the bottom of many pages for a running footer, its page number aside, but not a numbered heading', () => {
+    const pages = Array.from({ length: 5 }, (_, i) => `# Page ${i + 1}:\n${body(3)}\n营商环境简报第${i + 1}期`).join('\n');
+    expect(run(pages).removed.map((x) => x[0])).toEqual(Array(5).fill('page-repeat'));
+    const headings = Array.from({ length: 5 }, (_, i) => `# Page ${i + 1}:\n一、总体要求\n${body(3)}`).join('\n');
+    expect(run(headings).removed).toEqual([]);
+    // Two pages of five are not "many".
+    const twice = Array.from({ length: 5 }, (_, i) => `# Page ${i + 1}:\n${i < 2 ? '营商环境政策汇编\n' : ''}${body(3)}`).join('\n');
+    expect(run(twice).removed).toEqual([]);
+  });
+
+  it('removes a letterhead line, but not a title that ends in 文件', () => {
+    const r = run(`杭州市余杭区人民政府办公室文件\n\n余政办〔2023〕12号\n\n关于印发《余杭区推进数字经济发展若干政策》的文件\n${body(6)}`);
+    expect(r.removed).toEqual([['letterhead', '杭州市余杭区人民政府办公室文件']]);
+  });
+
+  it('keeps a short block that is a title: before its 文号, or after a date line', () => {
+    const beforeNumber = run(`${body(6)}\n推进落实\n\n青岛市人民政府关于优化营商环境的意见\n\n青政发〔2023〕5号\n\n各区市人民政府：`);
+    expect(beforeNumber.removed).toEqual([]);
+    const afterDate = run(`${body(6)}\n青岛市人民政府\n\n2023年6月13日\n\n青岛市优化营商环境若干措施\n\n为持续优化营商环境，`);
+    expect(afterDate.removed).toEqual([]);
+  });
+});
+
+describe('tailAfterKind and titleFromHeader', () => {
+  it('reads a publication name of 2 to 10 characters after the last kind word', () => {
+    expect(tailAfterKind('青岛市人民政府关于政务服务管理办法的通知政策简讯')).toBe('政策简讯');
+    expect(tailAfterKind('青岛市人民政府关于政务服务管理办法的通知')).toBeNull();
+    expect(tailAfterKind('青岛市人民政府关于政务服务管理办法的通知讯')).toBeNull();
+    expect(tailAfterKind('青岛市人民政府关于政务服务管理办法的通知文康政策研究中心内部资料')).toBeNull();
+    expect(tailAfterKind('通知政策简讯')).toBeNull();
+    // The last kind word counts, not the longest: …措施的通知 ends at 通知.
+    expect(tailAfterKind('关于印发若干措施的通知政策简讯')).toBe('政策简讯');
+  });
+  it('gives no title shorter than six characters', () => {
+    expect(titleFromHeader('若干措施的通知政策简讯')).toBe('若干措施的通知');
+    expect(titleFromHeader('措施的通知政策简讯')).toBeNull();
+  });
+});
+

@@ -4,7 +4,7 @@
  * note. Expected values are read off the printed lines.
  */
 import { describe, expect, it } from 'vitest';
-import { isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
+import { endsLawMeta, eventBodies, isLawMetaText, lawEvents, lawMeta, opensLawMeta } from './law-meta.js';
 
 describe('law metadata', () => {
   it('reads dated lines: the version is the latest amendment, adoption the first 通过, the body the adopting one', () => {
@@ -61,5 +61,59 @@ describe('law metadata', () => {
     // A compilation title continued by its date in parentheses is not a metadata note.
     expect(opensLawMeta('（2023 年6 月13 日）')).toBe(false);
     expect(opensLawMeta('（2010年6月24日第十一届全国人民代表大会常务委员会第十五次会议通过')).toBe(true);
+  });
+
+  // 中华人民共和国监察法's note: its order is numbered in Chinese numerals and the note ends with when it applies.
+  it('reads each dated event of a note with its body, and no event from an undated clause', () => {
+    const note = '（2018年3月11日第十三届全国人民代表大会第一次会议通过　2018年3月20日中华人民共和国主席令第三号公布　自公布之日起施行）';
+    expect(isLawMetaText(note)).toBe(true);
+    expect(lawEvents(note)).toEqual([
+      { date: '2018-03-11', kind: '通过', by: '第十三届全国人民代表大会第一次会议' },
+      { date: '2018-03-20', kind: '公布', by: '中华人民共和国主席令第三号' },
+    ]);
+    expect(lawMeta([note])).toEqual({ date: '2018-03-20', adoptedDate: '2018-03-11', effectiveDate: null, issuers: ['全国人民代表大会'] });
+  });
+
+  it('reads 起施行 and 起生效 as the effective date, with no body', () => {
+    expect(lawEvents('2022年7月1日起施行')).toEqual([{ date: '2022-07-01', kind: '施行', by: '' }]);
+    expect(lawMeta(['2005年12月1日国务院第116次常务会议通过', '（2006年4月1日起生效）'])).toEqual({ date: '2005-12-01', adoptedDate: '2005-12-01', effectiveDate: '2006-04-01', issuers: ['国务院'] });
+  });
+
+  it('adds 公布 to an order printed without its verb, and only there', () => {
+    expect(lawEvents('2017年11月22日中华人民共和国国务院令第692号')).toEqual([{ date: '2017-11-22', kind: '公布', by: '中华人民共和国国务院令第692号' }]);
+    expect(lawEvents('1989年9月11日中华人民共和国国家教育委员会令第4号发布')).toEqual([{ date: '1989-09-11', kind: '发布', by: '中华人民共和国国家教育委员会令第4号' }]);
+  });
+
+  it('names the body of a local government’s order or meeting, and both courts of a joint interpretation', () => {
+    expect(eventBodies('上海市人民政府令第45号')).toEqual(['上海市人民政府']);
+    expect(eventBodies('上海市人民政府第75次常务会议')).toEqual(['上海市人民政府']);
+    expect(eventBodies('国务院第166次常务会议')).toEqual(['国务院']);
+    expect(eventBodies('上海市人民政府第十二次常务会议')).toEqual(['上海市人民政府']);
+    // A local congress in plenary session, not its standing committee.
+    expect(eventBodies('上海市第十五届人民代表大会第二次会议')).toEqual(['上海市人民代表大会']);
+    expect(eventBodies('最高人民法院审判委员会第1823次会议和最高人民检察院第十三届检察委员会第五十八次会议')).toEqual(['最高人民法院', '最高人民检察院']);
+  });
+
+  it('gives a text only approved to the approving body, and takes the latest of events in any order', () => {
+    expect(lawMeta(['1989年8月20日国务院批准'])).toEqual({ date: '1989-08-20', adoptedDate: null, effectiveDate: null, issuers: ['国务院'] });
+    expect(lawMeta(['2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议第二次修正', '2012年10月26日第十一届全国人民代表大会常务委员会第二十九次会议通过']).date).toBe('2021-04-29');
+  });
+
+  it('tells where a wrapped event opens and ends', () => {
+    expect(opensLawMeta('根据2018年3月11日第十三届全国人民代表大会第一次会议')).toBe(true);
+    expect(opensLawMeta('2023年6月1日，市政府召开常务会议')).toBe(false);
+    expect(opensLawMeta('本条例自2023年6月1日起施行。')).toBe(false);
+    expect(endsLawMeta('第十二届全国人民代表大会常务委员会第十八次会议通过')).toBe(true);
+    expect(endsLawMeta('《关于修改〈中华人民共和国教育法〉的决定》第二次修正）')).toBe(true);
+    expect(endsLawMeta('第十二届全国人民代表大会常务委员会第十八次会议通过。')).toBe(true);
+    expect(endsLawMeta('第十二届全国人民代表大会常务委员会第十八次会议《关于修改的决定》')).toBe(false);
+    expect(endsLawMeta('通过了本决定')).toBe(false);
+  });
+
+  it('is not a note when unclosed, without an event, or a line with a sentence after it', () => {
+    expect(isLawMetaText('（2010年6月24日第十一届全国人民代表大会常务委员会第十五次会议通过')).toBe(false);
+    expect(isLawMetaText('（2023年6月13日印发）')).toBe(false);
+    expect(isLawMetaText('2010年6月24日第十一届全国人民代表大会常务委员会第十五次会议通过。')).toBe(true);
+    expect(isLawMetaText('2023年6月1日，市政府召开常务会议。会议审议并原则通过')).toBe(false);
   });
 });

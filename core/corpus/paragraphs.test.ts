@@ -101,3 +101,59 @@ describe('toParagraphs', () => {
     ]);
   });
 });
+
+describe('cleanInline: the spaces PDF extraction leaves', () => {
+  it('drops spaces around numbers, before closing and after opening punctuation, and collapses the rest', () => {
+    expect(cleanInline('  依据《 优化营商环境条例 》第 3 条 ，增长 5 % 。  ')).toBe('依据《优化营商环境条例》第3条，增长5%。');
+    expect(cleanInline('（ 一 ）\u3000 加强\t统筹')).toBe('（一） 加强 统筹');
+  });
+});
+
+describe('toParagraphs: lines that are paragraphs of their own', () => {
+  it('keeps each issuing body of a signature on its own line, before the date', () => {
+    const text = ['请结合实际认真贯彻落实。', '上海市商务委员会', '上海市市场监督管理局', '2023年6月13日'].join('\n');
+    expect(paras(text, 40)).toEqual(['请结合实际认真贯彻落实。', '上海市商务委员会', '上海市市场监督管理局', '2023年6月13日']);
+  });
+  it('ends a paragraph after a publication note, an 附件 label, a date line and a byline under a title', () => {
+    expect(paras('（此件公开发布）\n上海口岸2023年深化跨境贸易营商环境改革若干措施', 40)).toEqual(['（此件公开发布）', '上海口岸2023年深化跨境贸易营商环境改革若干措施']);
+    expect(paras('附件1\n上海市重点任务分工方案', 40)).toEqual(['附件1', '上海市重点任务分工方案']);
+    expect(paras('2023年6月13日\n上海口岸深化跨境贸易改革若干措施', 40)).toEqual(['2023年6月13日', '上海口岸深化跨境贸易改革若干措施']);
+    expect(paras('以高水平开放推动服务业扩能提质\n王晓明　　赵丽华\n服务业是国民经济的重要组成部分。', 40)).toEqual(['以高水平开放推动服务业扩能提质', '王晓明 赵丽华', '服务业是国民经济的重要组成部分。']);
+  });
+  it('ends a news page’s metadata lines and the addressees at their line', () => {
+    expect(paras('发布日期：2021-04-09\n来源：青岛日报\n为进一步优化营商环境，青岛出台79条措施。', 40)).toEqual(['发布日期：2021-04-09', '来源：青岛日报', '为进一步优化营商环境，青岛出台79条措施。']);
+    // A full line ending in ：is still the end of the addressees.
+    expect(paras('各省、自治区、直辖市人民政府，国务院各部委：\n现将《方案》印发给你们，请认真贯彻执行。', 20)).toEqual(['各省、自治区、直辖市人民政府，国务院各部委：', '现将《方案》印发给你们，请认真贯彻执行。']);
+  });
+  it('counts the lines it drops as echoes of a heading', () => {
+    const stats = { echoLines: 0 };
+    const text = '正文第一段结束了，这里是很长的一行用于确定页面宽度的文字内容。\n聚焦企业成长“痛点”，降低创业门槛\n聚焦企业成长\n，降低创业门槛\n《方案》中提出，进一步加强检查。';
+    toParagraphs(toLines(text).lines, 40, stats);
+    expect(stats.echoLines).toBe(2);
+  });
+});
+
+describe('toParagraphs: where a wrapped paragraph goes on', () => {
+  it('joins a short piece ending in ；, and a line ending in ， across a page break', () => {
+    expect(paras('一是加强统筹协调；\n二是强化督促检查。', 40)).toEqual(['一是加强统筹协调；二是强化督促检查。']);
+    expect(paras('各区要加强统筹，\n\n# Page 2:\n确保各项措施落地见效。', 40)).toEqual(['各区要加强统筹，确保各项措施落地见效。']);
+    expect(paras('加快推进政务服务标准化、规范化、\n\n# Page 2:\n便利化。', 40)).toEqual(['加快推进政务服务标准化、规范化、便利化。']);
+  });
+  it('joins a word split by a page break, but not after a numbered heading or a title', () => {
+    expect(paras('推动非税收入收缴系统与财政国库集中支\n\n# Page 5:\n付平台对接。', 40)).toEqual(['推动非税收入收缴系统与财政国库集中支付平台对接。']);
+    expect(paras('一、着力打造市场化法治化国际化一流营商环境\n\n# Page 5:\n以习近平新时代中国特色社会主义思想为指导。', 40)).toEqual(['一、着力打造市场化法治化国际化一流营商环境', '以习近平新时代中国特色社会主义思想为指导。']);
+    expect(paras('上海市助力中小微企业稳增长调结构强能力若干措施\n\n# Page 5:\n为深入贯彻落实党中央决策部署。', 40)).toEqual(['上海市助力中小微企业稳增长调结构强能力若干措施', '为深入贯彻落实党中央决策部署。']);
+  });
+  it('ends a title on its own line, but keeps its parenthesised qualifier with it', () => {
+    expect(paras('上海市优化营商环境条例\n为了持续优化营商环境，制定本条例。', 40)).toEqual(['上海市优化营商环境条例', '为了持续优化营商环境，制定本条例。']);
+    expect(paras('上海市优化营商环境条例\n（征求意见稿）\n为了持续优化营商环境，制定本条例。', 40)).toEqual(['上海市优化营商环境条例（征求意见稿）', '为了持续优化营商环境，制定本条例。']);
+    // A full line ending in a kind word is a body sentence wrapped at the page edge.
+    const full = '各级人民政府应当按照国家和本市有关规定落实各项税收优惠和财政支持措施';
+    expect(paras(`${full}\n的，可以叠加享受。`, full.length)).toEqual([`${full}的，可以叠加享受。`]);
+  });
+  it('starts a paragraph at a new text box after a short line or a reprint note', () => {
+    expect(paras('稳步推进。\n 新华社北京电　国务院常务会议部署推进。', 40)).toEqual(['稳步推进。', '新华社北京电 国务院常务会议部署推进。']);
+    // (a reprint note as wide as a full line)
+    expect(paras('摘自《经济日报》2023年6月13日第五版要闻\n 新华社北京电　国务院常务会议部署推进工作', 20)).toEqual(['摘自《经济日报》2023年6月13日第五版要闻', '新华社北京电 国务院常务会议部署推进工作']);
+  });
+});

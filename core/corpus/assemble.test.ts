@@ -1,0 +1,128 @@
+/**
+ * One document draft → a document: header, body, signature, attachments and metadata, on drafts
+ * in the shape segmentFile gives them (one paragraph per line). Expected values are read off the text.
+ */
+import { describe, expect, it } from 'vitest';
+import { assemble } from './assemble.js';
+import type { Removed } from './furniture.js';
+import type { RawParagraph } from './paragraphs.js';
+import type { DocDraft } from './segment.js';
+import { allUnits } from './units.js';
+
+const para = (text: string, no: number, pages: number[] = []): RawParagraph => ({ text, pages, firstLine: no, lastLine: no, boxStart: false });
+const draft = (title: string | null, texts: string[], more: Partial<DocDraft> = {}): DocDraft => ({
+  file: 'f.txt',
+  title: title === null ? null : para(title, 1, [3]),
+  paras: texts.map((t, i) => para(t, i + 2, [3 + Math.floor(i / 4)])),
+  headingProvince: null,
+  interprets: null,
+  signoff: null,
+  furniture: [],
+  ...more,
+});
+const doc = (d: DocDraft) => assemble(d, () => null).doc;
+const header = (kind: Removed['kind'], text: string): Removed => ({ kind, lines: [{ no: 9, text, page: 3 }], text });
+
+describe('assemble: a notice', () => {
+  const notice = draft('上海市商务委员会关于印发《上海市促进外贸稳增长若干措施》的通知', [
+    '沪商贸〔2023〕88号',
+    '各区人民政府，市政府各委、办、局：',
+    '现将《上海市促进外贸稳增长若干措施》印发给你们，请认真贯彻执行。',
+    '上海市商务委员会',
+    '上海市财政局',
+    '2023年6月13日',
+    '（此件公开发布）',
+    '附件2',
+    '上海市促进外贸稳增长若干措施',
+    '一、稳定外贸主体',
+    '本措施自2023年7月1日起施行。',
+  ]);
+
+  it('reads the header, the signature and the attachment', () => {
+    const d = doc(notice);
+    expect(d).toMatchObject({
+      title: '上海市商务委员会关于印发《上海市促进外贸稳增长若干措施》的通知',
+      titleSource: 'title-line',
+      docNumber: '沪商贸〔2023〕88号',
+      addressees: '各区人民政府，市政府各委、办、局：',
+      signature: ['上海市商务委员会', '上海市财政局', '2023年6月13日'],
+      date: '2023-06-13',
+      effectiveDate: '2023-07-01',
+      issuers: ['上海市商务委员会'],
+      issuer: '上海市商务委员会',
+      kind: '措施',
+      region: { level: 'province', province: '上海市', city: null },
+      sources: [{ file: 'f.txt', startLine: 1, endLine: 12, firstPage: 3, lastPage: 5 }],
+    });
+    expect(d.units.map((u) => [u.path.replace(/-[0-9a-z]{5}$/, '-*'), u.label, u.heading])).toEqual([
+      // (the note too: no numbered unit comes before it)
+      ['pre-*', '', null],
+      ['pre-*', '', null],
+      ['att2', '附件2', '上海市促进外贸稳增长若干措施'],
+    ]);
+    expect(d.units.map((u) => u.paragraphs[0]?.text ?? null)).toEqual(['现将《上海市促进外贸稳增长若干措施》印发给你们，请认真贯彻执行。', '（此件公开发布）', null]);
+    const att = d.units[2];
+    expect(att.children.map((u) => [u.path, u.heading, u.paragraphs.map((p) => p.text)])).toEqual([['att2.a1', '稳定外贸主体', ['本措施自2023年7月1日起施行。']]]);
+    expect(att.pages).toEqual([5]);
+  });
+
+  it('counts unnumbered attachments and keeps two with one number apart', () => {
+    const d = doc(draft('上海市人民政府办公厅关于印发两项措施的通知', ['各区人民政府：', '现将两项措施印发给你们。', '上海市人民政府办公厅', '2023年6月13日', '上海市促进外贸稳增长若干措施', '一、稳定外贸主体', '上海市促进消费扩容提质若干措施', '一、扩大消费']));
+    expect(d.units.filter((u) => u.level === 'appendix').map((u) => [u.path, u.label, u.heading])).toEqual([
+      ['att1', '附件', '上海市促进外贸稳增长若干措施'],
+      ['att2', '附件', '上海市促进消费扩容提质若干措施'],
+    ]);
+    const twice = doc(draft('上海市人民政府办公厅关于印发两项措施的通知', ['各区人民政府：', '现将两项措施印发给你们。', '上海市人民政府办公厅', '2023年6月13日', '附件1', '上海市促进外贸稳增长若干措施', '一、稳定外贸主体', '附件1', '上海市促进消费扩容提质若干措施', '一、扩大消费']));
+    expect(twice.units.filter((u) => u.level === 'appendix').map((u) => u.path)).toEqual(['att1', 'att1_']);
+  });
+});
+
+describe('assemble: a law promulgated by a 公告', () => {
+  it('takes the law after the signature, under the document’s own title, as the body', () => {
+    const d = doc(draft('临沂市优化营商环境条例', ['临沂市人民代表大会常务委员会公告', '《临沂市优化营商环境条例》已经通过，现予公布。', '临沂市人民代表大会常务委员会', '2023年1月12日', '临沂市优化营商环境条例', '（2022年12月28日临沂市第二十届人民代表大会常务委员会第五次会议通过）', '第一条　为了持续优化营商环境，制定本条例。']));
+    expect(d.units.some((u) => u.level === 'appendix')).toBe(false);
+    expect(allUnits(d.units).map((u) => u.label || u.paragraphs[0].text)).toEqual([
+      '临沂市人民代表大会常务委员会公告',
+      '《临沂市优化营商环境条例》已经通过，现予公布。',
+      '临沂市优化营商环境条例',
+      '（2022年12月28日临沂市第二十届人民代表大会常务委员会第五次会议通过）',
+      '第一条',
+    ]);
+  });
+
+  it('reads a law’s header: its metadata shown as text, the title printed again dropped', () => {
+    const d = doc(draft('中华人民共和国中国人民银行法', ['（1995年3月18日第八届全国人民代表大会第三次会议通过　2003年12月27日第十届全国人民代表大会常务委员会第六次会议修正）', '中华人民共和国中国人民银行法', '第一条　为了确立中国人民银行的地位，制定本法。']));
+    expect(d).toMatchObject({ date: '2003-12-27', adoptedDate: '1995-03-18', issuers: ['全国人民代表大会'] });
+    expect(allUnits(d.units).map((u) => u.label || u.paragraphs[0].text)).toEqual(['（1995年3月18日第八届全国人民代表大会第三次会议通过　2003年12月27日第十届全国人民代表大会常务委员会第六次会议修正）', '第一条']);
+  });
+});
+
+describe('assemble: documents without a title line', () => {
+  it('titles an interpretation after what it interprets', () => {
+    const of = draft('青岛市政务服务管理办法', ['第一条　为了规范政务服务，制定本办法。']);
+    const d = assemble(draft(null, ['一、制定背景', '为规范政务服务，市政府制定了本办法。'], { interprets: of }), (x) => (x === of ? '青岛市政务服务管理办法' : null)).doc;
+    expect([d.title, d.titleSource, d.kind]).toEqual(['《青岛市政务服务管理办法》政策解读', 'inferred', '解读']);
+    const orphan = assemble(draft(null, ['一、制定背景'], { interprets: of }), () => null).doc;
+    expect(orphan.title).toBe('政策解读');
+  });
+
+  it('takes a trailing title and its byline, then a running header, then the opening words', () => {
+    const byline: Removed = { kind: 'byline', lines: [{ no: 9, text: '李翊  柴恩旺', page: 3 }], text: '李翊柴恩旺' };
+    const article = doc(draft(null, ['措施不到位，导致项目建设受阻。'], { furniture: [header('trailing-title', '地方政府招商引资应完善项目评价机制'), byline] }));
+    expect([article.title, article.titleSource, article.authors, article.kind, article.issuers]).toEqual(['地方政府招商引资应完善项目评价机制', 'trailing-title', ['李翊', '柴恩旺'], '文章', ['李翊', '柴恩旺']]);
+    const headed = doc(draft(null, ['下放、取消等事由变动的，应当及时更新清单。'], { furniture: [header('running-header', '青岛市人民政府关于青岛市政务服务管理办法的通知政策简讯')] }));
+    expect([headed.title, headed.titleSource, headed.issuers]).toEqual(['青岛市人民政府关于青岛市政务服务管理办法的通知', 'running-header', ['青岛市人民政府']]);
+    const bare = doc(draft(null, ['近日，青岛市出台79条措施，涵盖市场准入、要素获取、公平执法等方面。']));
+    expect([bare.title, bare.titleSource]).toEqual(['近日，青岛市出台79条措施，涵盖市场准入、要素获…', 'inferred']);
+    expect(doc(draft(null, ['近日，青岛市出台79条措施。'])).title).toBe('近日，青岛市出台79条措施。');
+  });
+
+  it('reads a news page’s date and source, and gives a reprint its source as issuer', () => {
+    const news = doc(draft('山东青岛79条措施优化营商环境', ['发布日期：2021-04-09', '来源：青岛日报', '近日，青岛市出台79条措施。']));
+    expect([news.date, news.issuers, news.kind]).toEqual(['2021-04-09', ['青岛日报'], '新闻']);
+    const reprint = doc(draft(null, ['近日，青岛市出台79条措施。'], { signoff: '转自青岛日报' }));
+    expect([reprint.issuers, reprint.reprintedFrom]).toEqual([['青岛日报'], '青岛日报']);
+    const signed = doc(draft(null, ['近日，青岛市出台79条措施。'], { signoff: '文康政策研究中心秘书处' }));
+    expect(signed.issuers).toEqual(['文康政策研究中心']);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Splitting a file's paragraphs into documents, on text in the shape PDF extraction leaves it
+ * (one paragraph per line here, as toParagraphs gives them). Expected documents are read off the text.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RawParagraph } from './paragraphs.js';
+import { type DocDraft, isCompilationTitle, segmentFile } from './segment.js';
+import type { Removed } from './furniture.js';
+
+/** One paragraph per line, numbered from 1 ('' is a blank line); a leading space is a new PDF text box. */
+const raw = (lines: string[]): RawParagraph[] =>
+  lines.flatMap((t, i) => (t ? [{ text: t.trim(), pages: [], firstLine: i + 1, lastLine: i + 1, boxStart: /^\s/.test(t) }] : []));
+const segment = (lines: string[], removed: Removed[] = []) => segmentFile('f.txt', raw(lines), removed);
+const shape = (docs: DocDraft[]) => docs.map((d) => ({ title: d.title?.text ?? null, paras: d.paras.map((p) => p.text) }));
+
+describe('isCompilationTitle', () => {
+  it('takes a numbered title ending with its date in parentheses, not a numbered sentence or a bare name', () => {
+    expect(isCompilationTitle('1. 上海海关等11部门关于印发《上海口岸2023年深化跨境贸易营商环境改革若干措施》的通知（2023年6月13日）')).toBe(true);
+    expect(isCompilationTitle('12．青岛市人民政府关于印发青岛市优化营商环境若干措施的通知(2023 年 5 月 6 日)')).toBe(true);
+    expect(isCompilationTitle('3. 各区完成清理工作。全面落实（2023年12月31日）')).toBe(false);
+    expect(isCompilationTitle('3. 各区完成清理；落实到位的通知（2023年12月31日）')).toBe(false);
+    expect(isCompilationTitle('3. 工作要点（2023年12月31日）')).toBe(false);
+    expect(isCompilationTitle('3. 青岛市工作要点（2023年12月31日）')).toBe(true);
+    expect(isCompilationTitle('青岛市人民政府关于印发青岛市优化营商环境若干措施的通知（2023年5月6日）')).toBe(false);
+  });
+});
+
+describe('a compilation', () => {
+  const lines = [
+    '（一）山东省',
+    '1. 山东省人民政府办公厅关于印发山东省优化营商环境行动方案的通知（2023年3月1日）',
+    '各市人民政府：',
+    '现将方案印发给你们，请认真贯彻执行。',
+    '2. 青岛市人民政府关于进一步优化政务服务的意见（2023年4月2日）',
+    '为进一步优化政务服务，提出如下意见。',
+    '6. 各区完成政务服务事项清理工作（2023年12月31日）',
+    '（二）安徽省',
+    '2. 安徽省人民政府关于印发安徽省优化营商环境实施方案的通知（2023年5月6日）',
+    '各市人民政府：',
+    '5. 合肥市人民政府关于支持民营经济发展的若干措施（2023年6月8日）',
+    '为支持民营经济发展，制定本措施。',
+    '1. 芜湖市人民政府关于印发芜湖市优化营商环境工作要点的通知（2023年7月9日）',
+    '各县区人民政府：',
+  ];
+
+  it('starts a document at each title that continues the numbering (or a gap of two, or 1 again), under its region heading', () => {
+    const { docs, notes } = segment(lines);
+    expect(notes).toEqual([]);
+    expect(docs.map((d) => [d.title!.text.replace(/（.*$/, ''), d.headingProvince, d.paras.map((p) => p.text)])).toEqual([
+      ['1. 山东省人民政府办公厅关于印发山东省优化营商环境行动方案的通知', '山东省', ['各市人民政府：', '现将方案印发给你们，请认真贯彻执行。']],
+      // 6. jumps past 2 + 3: a numbered line of the body, not a title.
+      ['2. 青岛市人民政府关于进一步优化政务服务的意见', '山东省', ['为进一步优化政务服务，提出如下意见。', '6. 各区完成政务服务事项清理工作（2023年12月31日）']],
+      // A region heading starts the numbering again (this section's 1. was lost).
+      ['2. 安徽省人民政府关于印发安徽省优化营商环境实施方案的通知', '安徽省', ['各市人民政府：']],
+      // 5. after 2.: two titles lost by extraction.
+      ['5. 合肥市人民政府关于支持民营经济发展的若干措施', '安徽省', ['为支持民营经济发展，制定本措施。']],
+      // 1. again without a heading: a new section of the compilation.
+      ['1. 芜湖市人民政府关于印发芜湖市优化营商环境工作要点的通知', '安徽省', ['各县区人民政府：']],
+    ]);
+  });
+
+  it('keeps a titled entry whose pages were images, and gives each document the furniture within its lines', () => {
+    const removed: Removed[] = [
+      { kind: 'running-header', lines: [{ no: 2, text: '营商环境政策汇编', page: null }], text: '营商环境政策汇编' },
+      { kind: 'running-header', lines: [{ no: 7, text: '营商环境政策汇编', page: null }], text: '营商环境政策汇编' },
+      { kind: 'page-number', lines: [{ no: 8, text: '- 3 -', page: null }], text: '- 3 -' },
+    ];
+    const { docs } = segment(['1. 山东省人民政府关于印发山东省优化营商环境行动方案的通知（2023年3月1日）', '', '2. 济南市人民政府关于印发济南市优化营商环境规划的通知（2023年4月2日）', '各区县人民政府：', '', '', '', '', '3. 青岛市人民政府关于进一步优化政务服务的意见（2023年5月3日）', '为进一步优化政务服务，提出如下意见。'], removed);
+    // A document's furniture is what lies from its first line to three lines past its last.
+    expect(docs.map((d) => [d.paras.length, d.furniture.map((r) => r.lines[0].no)])).toEqual([
+      [0, [2]],
+      [1, [7]],
+      [1, []],
+    ]);
+  });
+});
+
+describe('loose documents', () => {
+  it('sets front matter apart, with a note, and starts a document at each title', () => {
+    const { docs, notes } = segment([
+      '本刊由文康政策研究中心编印，仅供内部参考。',
+      '',
+      '上海市人民政府关于进一步优化营商环境的意见',
+      '各区人民政府：',
+      '为进一步优化营商环境，提出如下意见。',
+    ]);
+    expect(notes).toEqual(['f.txt: lines 1-1 are front matter (no title, no structure), not a document']);
+    expect(shape(docs)).toEqual([{ title: '上海市人民政府关于进一步优化营商环境的意见', paras: ['各区人民政府：', '为进一步优化营商环境，提出如下意见。'] }]);
+  });
+
+  it('keeps an untitled first part that has structure or addressees', () => {
+    const { docs, notes } = segment(['一、总体要求', '坚持稳中求进。', '', '上海市人民政府关于进一步优化营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。']);
+    expect(notes).toEqual([]);
+    expect(shape(docs).map((d) => d.title)).toEqual([null, '上海市人民政府关于进一步优化营商环境的意见']);
+  });
+
+  it('gives the 文号 printed above a title to that title’s document', () => {
+    const { docs } = segment([
+      '上海市人民政府关于进一步优化营商环境的意见',
+      '各区人民政府：',
+      '为进一步优化营商环境，提出如下意见。',
+      '沪府发〔2023〕5号',
+      '上海市人民政府关于印发上海市促进外贸稳增长若干措施的通知',
+      '各区人民政府：',
+      '现将措施印发给你们。',
+    ]);
+    expect(shape(docs)).toEqual([
+      { title: '上海市人民政府关于进一步优化营商环境的意见', paras: ['各区人民政府：', '为进一步优化营商环境，提出如下意见。'] },
+      { title: '上海市人民政府关于印发上海市促进外贸稳增长若干措施的通知', paras: ['沪府发〔2023〕5号', '各区人民政府：', '现将措施印发给你们。'] },
+    ]);
+  });
+
+  it('starts an interpretation of the document before it at 政策解读', () => {
+    const { docs } = segment(['青岛市政务服务管理办法', '第一条为了规范政务服务，制定本办法。', '第二条本办法适用于本市。', '政策解读', '一、制定背景', '为规范政务服务，市政府制定了本办法。', '解读', '一、主要内容', '本办法共八章。']);
+    expect(docs.map((d) => [d.title?.text ?? null, d.interprets ? docs.indexOf(d.interprets) : null, d.paras.length])).toEqual([
+      ['青岛市政务服务管理办法', null, 2],
+      [null, 0, 2],
+      // A second interpretation interprets the document, not the first interpretation.
+      [null, 0, 2],
+    ]);
+  });
+
+  it('ends a document at its sign-off and starts the next one after it', () => {
+    const { docs } = segment(['上海市人民政府关于进一步优化营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。', '文康政策研究中心秘书处', '近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。', '转自青岛日报', '', '据新华社报道，国务院常务会议部署推进工作。']);
+    expect(docs.map((d) => [d.title?.text ?? null, d.signoff, d.paras.map((p) => p.text)])).toEqual([
+      ['上海市人民政府关于进一步优化营商环境的意见', '文康政策研究中心秘书处', ['各区人民政府：', '为进一步优化营商环境，提出如下意见。']],
+      [null, '转自青岛日报', ['近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。']],
+      [null, null, ['据新华社报道，国务院常务会议部署推进工作。']],
+    ]);
+  });
+
+  it('does not take an issuing body before its date line, or the name under a one-line header, for a sign-off', () => {
+    const { docs } = segment(['上海市人民政府关于进一步优化营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。', '上海市人民政府办公厅', '2023年6月13日']);
+    expect(docs.map((d) => [d.signoff, d.paras.length])).toEqual([[null, 4]]);
+  });
+
+  describe('after a signed notice', () => {
+    const head = ['上海市商务委员会关于印发《上海市促进外贸稳增长若干措施》的通知', '各区人民政府：', '现将《上海市促进外贸稳增长若干措施》印发给你们，请认真贯彻执行。', '上海市商务委员会', '2023年6月13日'];
+
+    it('keeps the title it announces, with its text, in the notice', () => {
+      const { docs } = segment([...head, '上海市促进外贸稳增长若干措施', '一、总体要求', '坚持稳中求进。']);
+      expect(shape(docs)).toEqual([{ title: head[0], paras: [...head.slice(1), '上海市促进外贸稳增长若干措施', '一、总体要求', '坚持稳中求进。'] }]);
+    });
+
+    it('keeps a title after an 附件 label, and starts a new document at a title it does not announce', () => {
+      const { docs } = segment([...head, '附件', '上海市外贸企业服务事项清单', '一、服务事项', '上海市优化营商环境条例', '第一条为了持续优化营商环境，制定本条例。']);
+      expect(shape(docs)).toEqual([
+        { title: head[0], paras: [...head.slice(1), '附件', '上海市外贸企业服务事项清单', '一、服务事项'] },
+        { title: '上海市优化营商环境条例', paras: ['第一条为了持续优化营商环境，制定本条例。'] },
+      ]);
+    });
+  });
+
+  it('takes a publication’s name above a title with its 文号 for front matter', () => {
+    const { docs, notes } = segment(['最高人民法院公报', '最高人民法院关于审理民间借贷案件适用法律若干问题的规定', '法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。']);
+    expect(notes).toEqual(['f.txt: lines 1-1 are front matter (no title, no structure), not a document']);
+    expect(shape(docs)).toEqual([{ title: '最高人民法院关于审理民间借贷案件适用法律若干问题的规定', paras: ['法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。'] }]);
+  });
+
+  it('does not start a document at the title printed again under itself', () => {
+    const { docs } = segment(['最高人民法院关于审理民间借贷案件适用法律若干问题的规定', '最高人民法院', '关于审理民间借贷案件适用法律若干问题的规定', '法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。']);
+    expect(docs).toHaveLength(1);
+    expect(docs[0].paras.map((p) => p.text)).toEqual(['最高人民法院', '关于审理民间借贷案件适用法律若干问题的规定', '法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。']);
+  });
+
+  it('joins a title wrapped so that its last words became a paragraph of their own', () => {
+    const { docs } = segment(['中国银保监会办公厅关于切实支持小微企业和', '', '“三农”发展的指导意见', '各银保监局：', '为切实支持小微企业发展，提出如下意见。']);
+    expect(shape(docs)).toEqual([{ title: '中国银保监会办公厅关于切实支持小微企业和“三农”发展的指导意见', paras: ['各银保监局：', '为切实支持小微企业发展，提出如下意见。'] }]);
+  });
+});
