@@ -270,8 +270,8 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   score again.
  * - putShard: the `^`/`$` of /^texts-(\d+)\.json$/ and /^postings-(\d+)\.json$/: it is given only the
  *   names the engine's own ShardMissing named.
- * core/search/posting-store.ts
- * - shardOf: `starts.length - 2` → `+ 2` for the upper bound: a probe past the end reads undefined, and
+ * core/search/posting-store.ts, shard-reader.ts
+ * - shardContaining (shardOf): `starts.length - 2` → `+ 2` for the upper bound: a probe past the end reads undefined, and
  *   `undefined <= term` is false, so the search narrows to the same shard.
  * - put: `typeof data.postings !== 'string'` (→ false): anything else has no length equal to the shard's
  *   (a number's is undefined), so the next check refuses it with the same message.

@@ -8,7 +8,7 @@
  */
 import { decodeInts } from './codec.js';
 import { SEARCH_FORMAT_VERSION, searchPostingsFile, type SerializedPostings } from './format.js';
-import { ShardMissing, type ShardReader } from './shard-reader.js';
+import { ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
 
 interface Shard {
   from: number;
@@ -35,14 +35,7 @@ export class PostingStore {
   ) {}
 
   shardOf(term: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= term) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return shardContaining(this.starts, term);
   }
 
   /** Add a shard's JSON (validated: format, first term and length must be the ones the index expects). */

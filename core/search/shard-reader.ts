@@ -15,3 +15,18 @@ export class ShardMissing extends Error {
     this.name = 'ShardMissing';
   }
 }
+
+/**
+ * The shard holding item `x` (a unit, a term), where shard k holds the items starts[k] … starts[k+1] − 1 and the
+ * last entry of `starts` is the item count: a binary search for the last start ≤ x.
+ */
+export function shardContaining(starts: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

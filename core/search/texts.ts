@@ -7,7 +7,7 @@
  * memory bounded between queries: the least recently used shards are dropped.
  */
 import { SEARCH_FORMAT_VERSION, searchTextsFile, type SerializedTexts } from './format.js';
-import { ShardMissing, type ShardReader } from './shard-reader.js';
+import { ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
 import { normalizeUnitText, type NormalizedUnitText } from './tokenizer.js';
 
 export { ShardMissing, type ShardReader };
@@ -39,14 +39,7 @@ export class TextStore {
   }
 
   shardOf(u: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return shardContaining(this.starts, u);
   }
 
   /** Add a shard's JSON (validated: format, first unit and length must be the ones the index expects). */
