@@ -9,9 +9,9 @@
  *   search/texts-<k>.json    SerializedTexts: the unit texts of shard k (a range of documents)
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { buildIndexData } from './build.js';
+import { buildIndexData, shardFiles } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
-import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchPostingsFile, searchTextsFile } from './format.js';
+import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from './format.js';
 
 export interface SearchArtifact {
   /** Path relative to `resources/corpus/search/`, '/'-separated. */
@@ -27,11 +27,10 @@ export function buildSearchArtifacts(docs: PolicyDocument[]): SearchArtifact[] {
 
 /** The same from the flattened units (what the build hands its worker thread: a fraction of the documents' size). */
 export function searchArtifactsOf(corpus: SearchCorpus): SearchArtifact[] {
-  const { units, index, texts, postings } = buildIndexData(corpus);
+  const built = buildIndexData(corpus);
   return [
-    { path: SEARCH_INDEX_FILE, data: JSON.stringify(index) },
-    { path: SEARCH_UNITS_FILE, data: JSON.stringify(units) },
-    ...texts.map((t, k) => ({ path: searchTextsFile(k), data: JSON.stringify(t) })),
-    ...postings.map((p, k) => ({ path: searchPostingsFile(k), data: JSON.stringify(p) })),
+    { path: SEARCH_INDEX_FILE, data: JSON.stringify(built.index) },
+    { path: SEARCH_UNITS_FILE, data: JSON.stringify(built.units) },
+    ...Object.entries(shardFiles(built)).map(([path, data]) => ({ path, data })),
   ];
 }
