@@ -9,9 +9,7 @@ import { availableParallelism } from 'node:os';
 import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { type FileParse, parseRawFile } from '../core/corpus/build.js';
 import { extractRawFiles } from '../core/import/raw-files.js';
 import { nodeExtractorLibs } from './extractors.js';
@@ -19,21 +17,13 @@ import { sha256Hex } from './hash.js';
 import type { WorkerReply, WorkerRequest } from './parse-worker.js';
 import { readRawFile } from './raw-files.js';
 import { pruneCacheDir } from './cache-prune.js';
+import { RUNNING_FROM_SOURCE, WorkerThread, workerUrl } from './worker-thread.js';
 
 /** Folder of the parse cache, relative to the corpus folder. */
 export const PARSE_CACHE_DIR = path.join('cache', 'parse');
 const CACHE_NAME = /^[0-9a-f]{64}\.json$/;
 
-const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(RUNNING_FROM_SOURCE ? './parse-worker.ts' : './parse-worker.mjs', import.meta.url);
-const TSX_API = RUNNING_FROM_SOURCE ? tsxEsmApi() : '';
-
-/** tsx's ESM API (the import condition of its exports; require.resolve would give the CommonJS one). */
-function tsxEsmApi(): string {
-  const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href;
-}
+const WORKER_URL = workerUrl('parse-worker');
 
 let fingerprint: string | undefined;
 /**
@@ -69,53 +59,17 @@ export interface ParsePhase {
   used: Set<string>;
 }
 
-/** One parse worker thread of the build; started on its first request (a fully cached rebuild starts no parse worker). */
+/** A parse worker thread of the build (parse-worker.ts). */
 class BuildWorker {
-  private worker: Worker | null = null;
-  private pending = new Map<number, (r: WorkerReply) => void>();
-  private next = 0;
-  private failed: Error | null = null;
-
-  private start(): Worker {
-    // From the sources (vitest, tsx) the worker is TypeScript: a small bootstrap registers tsx's loader in the thread first.
-    // execArgv []: the parent's own flags (node -e, --input-type) are not the worker's.
-    const w = RUNNING_FROM_SOURCE
-      ? new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true, execArgv: [] })
-      : new Worker(WORKER_URL, { execArgv: [] });
-    w.on('message', (r: WorkerReply) => {
-      this.pending.get(r.id)?.(r);
-      this.pending.delete(r.id);
-    });
-    w.on('error', (e) => this.fail(e));
-    w.on('exit', (code) => this.fail(new Error(`parse worker exited (code ${code})`)));
-    return w;
-  }
-
-  private fail(e: Error): void {
-    this.failed ??= e;
-    for (const resolve of this.pending.values()) resolve({ id: -1, error: e.message });
-    this.pending.clear();
-  }
-
-  private request(m: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
-    if (this.failed) return Promise.reject(this.failed);
-    this.worker ??= this.start();
-    return new Promise((resolve, reject) => {
-      this.pending.set(m.id, (r) => (r.error === undefined ? resolve(r) : reject(new Error(r.error))));
-      this.worker!.postMessage(m, transfer);
-    });
-  }
+  private thread = new WorkerThread<WorkerRequest, WorkerReply>(WORKER_URL);
 
   async parse(name: string, bytes: Uint8Array): Promise<string> {
-    const r = await this.request({ id: this.next++, name, bytes }, [bytes.buffer as ArrayBuffer]);
+    const r = await this.thread.request({ name, bytes }, [bytes.buffer as ArrayBuffer]);
     return r.json!;
   }
 
-  async stop(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    this.failed ??= new Error('stopped');
-    if (w) await w.terminate();
+  stop(): Promise<void> {
+    return this.thread.stop();
   }
 }
 
