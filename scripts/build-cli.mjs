@@ -2,7 +2,8 @@
  * Compiles the `policy-reader` CLI to plain JavaScript with esbuild, so that
  * `npx policy-reader` starts in Node without a TypeScript loader:
  *   cli/policy-reader.ts       → dist/cli/policy-reader.mjs
- *   cli/parse-worker.ts        → dist/cli/parse-worker.mjs (the build's worker threads)
+ *   cli/parse-worker.ts        → dist/cli/parse-worker.mjs (the build's parse threads)
+ *   cli/variants-worker.ts     → dist/cli/variants-worker.mjs (the variants step's threads)
  *   dist/cli/inputs.json       the source files the bundle was built from, for the staleness check
  * Plain .mjs (not .ts) because bin/policy-reader.mjs calls it lazily when the
  * bundle is missing or older than its sources, before any loader exists.
@@ -18,7 +19,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = path.join(root, 'dist', 'cli');
 export const CLI_BUNDLE = path.join(CLI_OUT_DIR, 'policy-reader.mjs');
 const INPUTS = path.join(CLI_OUT_DIR, 'inputs.json');
-const ENTRIES = { 'policy-reader': path.join(root, 'cli/policy-reader.ts'), 'parse-worker': path.join(root, 'cli/parse-worker.ts') };
+const ENTRIES = {
+  'policy-reader': path.join(root, 'cli/policy-reader.ts'),
+  'parse-worker': path.join(root, 'cli/parse-worker.ts'),
+  'variants-worker': path.join(root, 'cli/variants-worker.ts'),
+};
 
 export async function buildCli() {
   const { build } = await import('esbuild');

@@ -5,6 +5,7 @@ import { searchArtifactsOf } from '../../core/search/artifacts.js';
 import { flattenCorpus } from '../../core/search/corpus-units.js';
 import { variantsArtifacts } from '../../core/compare/artifact.js';
 import { pruneVariantsCache, variantsCache } from '../variants-cache.js';
+import { prepareInWorkers } from '../variants-pool.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
@@ -28,7 +29,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const corpusDir = path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR);
   const rawDir = path.resolve(options.raw ?? path.join(corpusDir, 'raw'));
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError('--jobs needs a whole number (0: parse without worker threads)');
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError('--jobs needs a whole number (0: parse and detect variants without worker threads)');
   if (!existsSync(rawDir) || !statSync(rawDir).isDirectory()) {
     io.err(`policy-reader build: the raw folder is missing: ${rawDir} (put the extracted .txt files there, or pass --raw DIR)`);
     return 1;
@@ -62,7 +63,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // A detection holds little (about 100 MB at 10,000 documents): its files (a shard per document, 240 MB) are
     // made one by one as they are written, never held together.
     progress.phase('variants');
-    const detected = detectVariants(corpusDir, result.docs);
+    const detected = await detectVariants(corpusDir, result.docs, jobs);
     progress.phase('search');
     const search = inFolder('search', searchArtifactsOf(flattenCorpus(result.docs)));
     progress.phase('write');
@@ -105,12 +106,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 }
 
 /**
- * Variant detection with the per-document cache. The cache (and the slab it reads entries into) is let go when
+ * Variant detection with the per-document cache, its per-document work done first in worker threads
+ * (variants-pool.ts; `jobs` 0: in this thread). The cache (and the slab it reads entries into) is let go when
  * this returns: what the build keeps is the detection's files, made as they are written, and the entries it used.
  */
-function detectVariants(corpusDir: string, docs: PolicyDocument[]): { files: Iterable<CorpusArtifact>; cacheUsed: Set<string> } {
+async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined): Promise<{ files: Iterable<CorpusArtifact>; cacheUsed: Set<string> }> {
   const cache = variantsCache(corpusDir);
-  return { files: variantsArtifacts(docs, { cache }), cacheUsed: cache.used };
+  const prepared = await prepareInWorkers(docs, cache, { jobs });
+  return { files: variantsArtifacts(docs, { cache: prepared }), cacheUsed: cache.used };
 }
 
 /** The search index's files, each dropped from `search` once yielded, then the variants' files as they are made. */

@@ -57,30 +57,60 @@ export interface Prepared {
   units: PreparedUnit[];
 }
 
-/** Shingle sets of one document and its units, appended to `out` (document index `di`). */
-const EMPTY = new Uint32Array(0);
-
-export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void {
-  const keys: string[] = [];
-  const unitIdx: number[] = [];
-  const sets: Uint32Array[] = [];
+/** A document's compared units (titles, addressees, signatures left out: a copy lacks them, templates share them): ids and wordings. */
+export function docWordings(doc: PolicyDocument): { ids: string[]; wordings: string[] } {
+  const ids: string[] = [];
+  const wordings: string[] = [];
   for (const u of compareUnits(doc)) {
-    if (u.pseudo) continue; // titles, addressees, signatures: a copy lacks them, templates share them
-    const key = unitWording(u);
-    keys.push(key);
-    unitIdx.push(out.units.length);
-    sets.push(shingleSet(key));
-    out.units.push({ id: u.id, doc: di, set: EMPTY });
+    if (u.pseudo) continue;
+    ids.push(u.id);
+    wordings.push(unitWording(u));
   }
+  return { ids, wordings };
+}
+
+/** The shingle sets of a document's units, from their wordings, and of the document's whole wording. */
+export function wordingSets(wordings: readonly string[]): { unitSets: Uint32Array[]; docSet: Uint32Array } {
+  const sets = wordings.map((w) => shingleSet(w));
   // The units' sets are views into one buffer per document: 700,000 small buffers cost twice their data.
   const all = new Uint32Array(sets.reduce((n, x) => n + x.length, 0));
   let at = 0;
-  sets.forEach((x, k) => {
+  const unitSets = sets.map((x) => {
     all.set(x, at);
-    out.units[unitIdx[k]].set = all.subarray(at, at + x.length);
-    at += x.length;
+    return all.subarray(at, (at += x.length));
   });
-  out.docs.push({ doc, set: wordingShingles(keys), units: unitIdx });
+  return { unitSets, docSet: wordingShingles(wordings) };
+}
+
+/** A unit's signature over its own shingles (those not in `common`), written into `sig`; returns how many it has. */
+function ownSignature(set: Uint32Array, common: Uint32Array, sig: Uint32Array): number {
+  const own = withoutCommon(set, common);
+  signature(own, sig);
+  return own.length;
+}
+
+/**
+ * The stored entry of one document (prepared-cache.ts) from its sets: what `prepare` and `unitSignatures`
+ * compute for it. The build's worker threads make entries with this, so the detection that reads them
+ * measures exactly what it would have computed itself.
+ */
+export function preparedEntry(ids: string[], unitSets: Uint32Array[], docSet: Uint32Array, common: Uint32Array): PreparedEntry {
+  const own = new Int32Array(ids.length);
+  const flat = new Uint32Array(ids.length * SIGNATURE_LENGTH);
+  const sigs = unitSets.map((set, k) => {
+    const sig = flat.subarray(k * SIGNATURE_LENGTH, (k + 1) * SIGNATURE_LENGTH);
+    own[k] = ownSignature(set, common, sig);
+    return sig;
+  });
+  return { ids, unitSets, docSet, boiler: commonPart(unitSets, common), own, sigs };
+}
+
+/** Shingle sets of one document and its units, appended to `out` (document index `di`). */
+export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void {
+  const { ids, wordings } = docWordings(doc);
+  const { unitSets, docSet } = wordingSets(wordings);
+  const units = ids.map((id, k) => out.units.push({ id, doc: di, set: unitSets[k] }) - 1);
+  out.docs.push({ doc, set: docSet, units });
 }
 
 /** Every document's sets, in id order; from `cache` where it holds a sound entry for the document's content. */
@@ -284,9 +314,8 @@ export function unitSignatures(p: Prepared, common: Uint32Array, cache?: Prepare
   let at = 0;
   for (const { d, boiler } of fresh) {
     for (const u of d.units) {
-      const set = withoutCommon(p.units[u].set, common);
-      own[u] = set.length;
-      sigs[u] = signature(set, flat.subarray(at, (at += SIGNATURE_LENGTH)));
+      sigs[u] = flat.subarray(at, (at += SIGNATURE_LENGTH));
+      own[u] = ownSignature(p.units[u].set, common, sigs[u]);
     }
     if (cache && boiler) {
       const units = d.units.map((u) => p.units[u]);

@@ -42,7 +42,7 @@ const COEF = makeCoefficients(SIGNATURE_LENGTH);
  * Signature of a shingle set: per hash function, the minimum of (a·x + b) mod 2^32. One function at a time over
  * the whole set, so the running minimum stays in a register. Written into `sig` when given (a view of a shared buffer).
  */
-export function signature(set: Uint32Array, sig = new Uint32Array(SIGNATURE_LENGTH)): Uint32Array {
+export function signature(set: Uint32Array, sig: Uint32Array = new Uint32Array(SIGNATURE_LENGTH)): Uint32Array {
   const { a, b } = COEF;
   const n = set.length;
   for (let i = 0; i < SIGNATURE_LENGTH; i++) {
