@@ -13,7 +13,6 @@
 import { availableParallelism } from 'node:os';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { commonPart, commonShingles } from '../core/compare/common.js';
-import { docWordings } from '../core/compare/clause-matches.js';
 import { decodePreparedEntry, type PreparedCache, type PreparedEntry } from '../core/compare/prepared-cache.js';
 import { packSets, unpackSets } from './packed-sets.js';
 import type { VariantsReply, VariantsRequest } from './variants-worker.js';
@@ -72,13 +71,12 @@ export async function prepareInWorkers(
     const ids = new Map<PolicyDocument, string[]>();
     const packs = new Map<PolicyDocument, Uint32Array>();
     await inBatches(missing, threads, async (t, batch) => {
-      const wordings = batch.map((doc) => {
-        const w = docWordings(doc);
-        ids.set(doc, w.ids);
-        return w.wordings;
+      // The documents are copied to the thread (structured clone): cheaper than reading their wordings here.
+      const r = await t.request({ kind: 'sets', docs: batch });
+      batch.forEach((doc, k) => {
+        ids.set(doc, r.ids![k]);
+        packs.set(doc, r.buffers![k] as Uint32Array);
       });
-      const r = await t.request({ kind: 'sets', wordings });
-      batch.forEach((doc, k) => packs.set(doc, r.buffers![k] as Uint32Array));
     });
 
     // Over every document's set, as detection counts them (the order does not matter: counts, then sorted).
