@@ -88,6 +88,7 @@ export async function prepareInWorkers(
         held.delete(doc);
       }
     stored.clear();
+    handOver.common = common;
 
     await Promise.all(threads.map((t) => t.request({ kind: 'common', common })));
     await inBatches([...packs.keys()], threads, async (t, batch) => {

@@ -105,7 +105,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   const stage = options.onStage ?? (() => undefined);
   const p = prepare(docs, options.cache);
   stage('prepare');
-  const common = commonShingles(p.docs.map((d) => d.set));
+  const common = options.cache?.common ?? commonShingles(p.docs.map((d) => d.set));
   stage('common');
   let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common, options.cache) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
   stage('signatures');
