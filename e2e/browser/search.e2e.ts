@@ -10,7 +10,7 @@
  */
 declare const document: any, location: any;
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -244,6 +244,25 @@ describe('search panel', () => {
     // The clause shows the query highlighted.
     await page.waitForFunction((id: string) => !!document.getElementById(id)?.querySelector('mark'), target, { timeout: 5_000 });
     await screenshot(page, 'search-opened');
+  });
+
+  it('fetches the unit texts in the background once the index is loaded: a search then fetches none', async () => {
+    const shards = readdirSync(join(tmp, 'search')).filter((f) => /^texts-\d+\.json$/.test(f));
+    expect(shards.length).toBeGreaterThan(0);
+    // A fresh tab on the library: no search is asked for, the index loads when the page is idle.
+    const from = browser.requests.length;
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(server.url);
+      const fetched = () => shards.filter((f) => browser.requests.slice(from).some((r) => r.endsWith(`/corpus/search/${f}`)));
+      await expect.poll(fetched, { timeout: 30_000 }).toEqual(shards);
+      const before = browser.requests.length;
+      await tab.goto(`${server.url}#/search?q=${encodeURIComponent(pickPhrase().phrase)}`);
+      await tab.locator('.search-summary').waitFor();
+      expect(browser.requests.slice(before).filter((r) => /\/search\/texts-\d+\.json$/.test(r))).toEqual([]);
+    } finally {
+      await tab.close();
+    }
   });
 
   it('no page errors', () => {
