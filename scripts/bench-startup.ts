@@ -205,6 +205,7 @@ async function main() {
   let nodes = 0;
   const frames: number[] = [];
   const firstSearch: number[] = [];
+  const laterSearch: number[] = [];
   const tabMb: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -263,6 +264,18 @@ async function main() {
       await p4.locator('[data-testid=doc] [data-unit-id]').first().waitFor({ timeout: 60_000 });
       tabMb.push(rendererRssMb());
       await p4.close();
+
+      // The usual first search: the library first, the query typed a few seconds later (the index and the
+      // texts load in the background meanwhile).
+      const p5 = await context.newPage();
+      await p5.goto(server.url);
+      await p5.locator('[data-testid=doc-row]').first().waitFor({ timeout: 60_000 });
+      await p5.waitForTimeout(5_000);
+      const t1 = Date.now();
+      await p5.goto(`${server.url}#/search?q=${encodeURIComponent(SEARCH_TERM)}`);
+      await p5.locator('.search-summary').first().waitFor({ timeout: 120_000 });
+      laterSearch.push(Date.now() - t1);
+      await p5.close();
     }
   } finally {
     await browser.close();
@@ -306,6 +319,7 @@ async function main() {
   console.log(`largest document ${largestId} (${largest.charCount} chars, ${largestUnits} units) cold: ${fmt(big)}`);
   console.log(`largest document: ${nodes} DOM elements; scrolling it end to end: ${frameStats(frames)}`);
   console.log(`first search in a fresh tab (navigation to #/search?q=${SEARCH_TERM} → results shown): ${fmt(firstSearch)}   target < 1000 ms`);
+  console.log(`first search 5 s after the library is shown (→ results shown): ${fmt(laterSearch)}   target < 1000 ms`);
   console.log(`tab memory after that search and the largest document (RSS of its renderer process): median ${median(tabMb).toFixed(0)} MB (min ${Math.min(...tabMb).toFixed(0)}, max ${Math.max(...tabMb).toFixed(0)})   target < 600 MB`);
   console.log(`synthetic compilation (${stress.units} units, ${stress.chars} chars) cold: ${fmt(stressTimes)}`);
   console.log(`synthetic compilation: ${stressNodes} DOM elements; scrolling it end to end: ${frameStats(stressFrames)}`);
