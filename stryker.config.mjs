@@ -40,6 +40,8 @@ export function mutateGlobs(targets) {
  * made each mutant a static one costing about a minute; corpus-files.test.ts reaches the states a kill
  * leaves, step by step. Not by cli/corpus-folder.test.ts either (real builds, about 30 s for the file,
  * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
+ * cli/variants-pool.ts and cli/packed-sets.ts by cli/variants-pool.test.ts (cli/variants-worker.ts is not mutated:
+ * it runs in worker threads, where a mutant is never active, like the kill-switch builds above).
  * electron/autobackup.ts by its own tests (the IPC and preload tests import it too, but test the bridge, not the backups).
  * A target not listed here (renderer/db) keeps the whole unit suite.
  */
@@ -47,6 +49,7 @@ const OWN_TESTS = [
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts'] },
+  { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },
 ];
 
@@ -411,6 +414,14 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   weight (pairWeight, ≥ 10 for a strong relation) from w, so the two change together. The loop's
  *   `better(queue[k], now) > 0` → `>= 0`: two entries are never tied (the index breaks ties) and a
  *   document is in the queue once.
+ * cli/variants-pool.ts
+ * - The number of threads (`Math.min(jobs, …)` → max, `missing.length / BATCH` → `*`): more threads than
+ *   batches do no work; the entries, and so the test's bytes, are the same with any number.
+ * - `packs.delete(doc)` after a batch is handed over (→ no-op): the map is dropped when the function returns;
+ *   deleting early only lets the sets go sooner (memory, which no test here measures).
+ * - `finally { stop the threads }` (→ empty): the threads would keep a build's process alive; the tests that
+ *   spawn `policy-reader build` and wait for it to exit (cli/entry.test.ts, cli/corpus-folder.test.ts) kill
+ *   it, and they are not in this file's mapping.
  * cli/corpus-files.ts
  * - acquireBuildLock: `Number(text.trim())` (→ no trim): Number() skips white space itself. A lock that
  *   cannot be read giving "Stryker was here!" instead of '': NaN is as falsy as 0, so it is stale either way.

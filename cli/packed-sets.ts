@@ -30,6 +30,7 @@ export function unpackSets(packed: Uint32Array): DocSets {
   const unitSets: Uint32Array[] = [];
   for (let k = 0; k < n; k++) unitSets.push(packed.subarray(at, (at += packed[1 + k])));
   const docSet = packed.subarray(at, (at += packed[1 + n] ?? 0));
-  if (packed.length < 2 + n || at !== packed.length) throw new Error('packed shingle sets do not add up');
+  // A length past the end reads as undefined and makes `at` NaN: any misfit ends here.
+  if (at !== packed.length) throw new Error('packed shingle sets do not add up');
   return { unitSets, docSet };
 }

@@ -90,6 +90,30 @@ describe('variant detection with its per-document work in worker threads', () =>
   });
 });
 
+describe('when the threads are not worth it', () => {
+  const inThread = memoryCache();
+  variantsArtifacts(docs, { cache: inThread.cache });
+  const without = (n: number) => {
+    const store = new Map(inThread.store);
+    for (const d of docs.slice(0, n)) store.delete(d.id);
+    return memoryCache(store);
+  };
+
+  it('with --jobs 0 makes nothing: detection makes the missing entries in its own thread', async () => {
+    const c = without(4);
+    const handed = await prepareInWorkers(docs, c.cache, { jobs: 0, minDocs: 1 });
+    expect(c.puts).toEqual([]);
+    expect(handed.get(docs[0])).toBeNull();
+    expect(handed.get(docs[4])).not.toBeNull();
+  });
+
+  it('makes them from exactly minDocs missing documents', async () => {
+    const c = without(3);
+    await prepareInWorkers(docs, c.cache, { jobs: 1, minDocs: 3 });
+    expect(c.puts.sort()).toEqual(docs.slice(0, 3).map((d) => d.id).sort());
+  });
+});
+
 describe('packed shingle sets', () => {
   it('carry a document’s unit sets and its own set, and refuse lengths that do not add up', () => {
     const packed = packSets({ unitSets: [Uint32Array.of(3, 9), Uint32Array.of(), Uint32Array.of(7)], docSet: Uint32Array.of(1, 2, 4) });

@@ -13,7 +13,7 @@
 import { availableParallelism } from 'node:os';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { commonPart, commonShingles } from '../core/compare/common.js';
-import { decodePreparedEntry, type PreparedCache, type PreparedEntry } from '../core/compare/prepared-cache.js';
+import { decodePreparedEntry, madeWithBoiler, type PreparedCache, type PreparedEntry } from '../core/compare/prepared-cache.js';
 import { packSets, unpackSets } from './packed-sets.js';
 import type { VariantsReply, VariantsRequest } from './variants-worker.js';
 import { WorkerThread, workerUrl } from './worker-thread.js';
@@ -30,16 +30,9 @@ async function inBatches<T>(items: T[], threads: Thread[], run: (t: Thread, batc
   let next = 0;
   await Promise.all(
     threads.map(async (t) => {
-      while (next < items.length) {
-        const batch = items.slice(next, (next += BATCH));
-        await run(t, batch);
-      }
+      for (let batch = items.slice(next, (next += BATCH)); batch.length; batch = items.slice(next, (next += BATCH))) await run(t, batch);
     }),
   );
-}
-
-function sameValues(a: Uint32Array, b: Uint32Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
@@ -82,7 +75,7 @@ export async function prepareInWorkers(
     // Over every document's set, as detection counts them (the order does not matter: counts, then sorted).
     const common = commonShingles(docs.map((doc) => stored.get(doc)?.docSet ?? unpackSets(packs.get(doc)!).docSet));
     for (const [doc, entry] of stored)
-      if (!sameValues(entry.boiler, commonPart(entry.unitSets, common))) {
+      if (!madeWithBoiler(entry, commonPart(entry.unitSets, common))) {
         ids.set(doc, entry.ids);
         packs.set(doc, packSets(entry));
         held.delete(doc);

@@ -7,7 +7,7 @@
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import { commonPart, withoutCommon } from './common.js';
-import { decodePreparedEntry, encodePreparedEntry, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
+import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
 import { overlap, shingleSet } from './shingles.js';
 import { compareUnits } from './units.js';
@@ -302,7 +302,7 @@ export function unitSignatures(p: Prepared, common: Uint32Array, cache?: Prepare
     const boiler = cache ? commonPart(d.units.map((u) => p.units[u].set), common) : null;
     const entry = d.entry;
     d.entry = undefined;
-    if (entry && boiler && sameValues(entry.boiler, boiler)) {
+    if (entry && boiler && madeWithBoiler(entry, boiler)) {
       d.units.forEach((u, k) => {
         sigs[u] = entry.sigs[k];
         own[u] = entry.own[k];
@@ -323,10 +323,4 @@ export function unitSignatures(p: Prepared, common: Uint32Array, cache?: Prepare
     }
   }
   return { sigs, own };
-}
-
-function sameValues(a: Uint32Array, b: Uint32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
 import { variantsArtifacts } from './artifact.js';
-import { decodePreparedEntry, encodePreparedEntry, type PreparedCache } from './prepared-cache.js';
+import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, type PreparedCache } from './prepared-cache.js';
 
 const BOILERPLATE = [
   '县级以上人民政府应当加强对本行政区域内相关工作的领导，建立健全工作协调机制，将所需经费列入本级预算。',
@@ -109,6 +109,21 @@ describe('the variants cache', () => {
     const again = memoryCache(cache.store);
     expect(files(docs, again)).toEqual(plain);
     expect(again.puts).toEqual(['d0004']);
+  });
+
+  it('an entry made under boilerplate of the same size but other shingles is not current', () => {
+    const cache = memoryCache();
+    files(docs, cache);
+    const d = docs.find((x) => x.id === 'd0004')!;
+    const e = decodePreparedEntry(cache.store.get(JSON.stringify(d))!, d)!;
+    expect(e.boiler.length).toBeGreaterThan(1);
+    expect(madeWithBoiler(e, e.boiler.slice())).toBe(true);
+    // One shingle swapped for another of the document's: same count, other boilerplate.
+    const other = e.unitSets[0].find((x) => !e.boiler.includes(x))!;
+    const swapped = Uint32Array.from([...e.boiler.subarray(1), other]).sort();
+    expect(swapped.length).toBe(e.boiler.length);
+    expect(madeWithBoiler(e, swapped)).toBe(false);
+    expect(madeWithBoiler(e, e.boiler.subarray(1))).toBe(false);
   });
 
   it('an entry is refused for another document, cut short, or of another format', () => {

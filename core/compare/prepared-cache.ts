@@ -112,3 +112,13 @@ export function decodePreparedEntry(bytes: Uint8Array, doc: PolicyDocument): Pre
   const sigs = Array.from({ length: n }, (_, i) => words.subarray(at + i * SIGNATURE_LENGTH, at + (i + 1) * SIGNATURE_LENGTH));
   return { ids: ids as string[], unitSets, docSet, boiler, own, sigs };
 }
+
+/**
+ * Whether an entry's signatures are the ones computed now: it was made with the same boilerplate among the
+ * document's shingles (`boiler`: commonPart of its units' sets and the corpus's common shingles).
+ */
+export function madeWithBoiler(entry: PreparedEntry, boiler: Uint32Array): boolean {
+  if (entry.boiler.length !== boiler.length) return false;
+  for (let i = 0; i < boiler.length; i++) if (entry.boiler[i] !== boiler[i]) return false;
+  return true;
+}
