@@ -46,9 +46,9 @@ let base: string | null = null;
 /**
  * Unit text kept between queries: every unit of a 10,000-document library (37 M characters at 10,007
  * documents; about 75 MB of strings). A common phrase (国务院) verifies candidates in nearly every shard: with
- * 8 M kept, each such query fetched and decoded about 100 MB again (2.3–2.6 s a query at 10,007 documents),
- * and the garbage grew the tab to about 1 GB; with the texts kept, the next query took 0.1–0.4 s and the tab
- * stayed near 600 MB (measured in Chromium).
+ * 8 M kept, each such query fetched and decoded about 100 MB again (2.3–3.3 s a query at 10,007 documents),
+ * and the garbage grew the tab to 930–1,030 MB after four such queries; with the texts kept, the queries after
+ * the first took 0.1–0.6 s and the tab was 656–669 MB (measured in Chromium, same runs).
  */
 const MAX_TEXT_CHARS = 48_000_000;
 /** Posting lists kept between queries (a shard is about 0.5 M characters; decoded lists count twice their units). */
