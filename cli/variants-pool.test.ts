@@ -107,6 +107,14 @@ describe('when the threads are not worth it', () => {
     expect(handed.get(docs[4])).not.toBeNull();
   });
 
+  it('one thread makes every entry, batch after batch', async () => {
+    const c = without(docs.length);
+    const handed = await prepareInWorkers(docs, c.cache, { jobs: 1, minDocs: 1 });
+    // More documents than one batch: each must have been made before detection runs.
+    expect(docs.filter((d) => handed.get(d) === null)).toEqual([]);
+    expect(c.puts.length).toBe(docs.length);
+  });
+
   it('makes them from exactly minDocs missing documents', async () => {
     const c = without(3);
     await prepareInWorkers(docs, c.cache, { jobs: 1, minDocs: 3 });
