@@ -4,6 +4,8 @@
  * bit 6 = continuation), so postings live in one JSON string, gzip well and
  * decode with charCodeAt only (no atob/Buffer: core has neither DOM nor Node).
  */
+import { SearchIndexDamaged } from './shard-reader.js';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const DECODE = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
@@ -119,7 +121,7 @@ export function decodeInts(s: string, offset: number, count: number, out: Int32A
     for (;;) {
       const digit = DECODE[s.charCodeAt(pos++)];
       // Past the end (undefined) or not a digit (-1): a damaged index must fail, not loop or read garbage.
-      if (!(digit >= 0)) throw new Error('search index is damaged: a number list ends early or holds a foreign character');
+      if (!(digit >= 0)) throw new SearchIndexDamaged('search index is damaged: a number list ends early or holds a foreign character');
       value += (digit & 31) * shift;
       if (digit < 32) break;
       shift *= 32;

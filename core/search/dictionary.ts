@@ -7,9 +7,9 @@
  */
 import { decodeInts } from './codec.js';
 import { intersect } from './postings.js';
-import type { SerializedIndex } from './format.js';
+import { SEARCH_INDEX_FILE, type SerializedIndex } from './format.js';
 import { PostingStore } from './posting-store.js';
-import type { ShardReader } from './shard-reader.js';
+import { SearchIndexDamaged, type ShardReader } from './shard-reader.js';
 import { phraseTerms } from './tokenizer.js';
 
 export class TermDictionary {
@@ -39,7 +39,7 @@ export class TermDictionary {
     const offsets = new Int32Array(nt + 1);
     for (let i = 0; i < nt; i++) offsets[i + 1] = offsets[i] + lens[i];
     const starts = index.postingShards;
-    if (!Array.isArray(starts) || starts[0] !== 0 || starts[starts.length - 1] !== nt) throw new Error('search index does not match its posting shards');
+    if (!Array.isArray(starts) || starts[0] !== 0 || starts[starts.length - 1] !== nt) throw new SearchIndexDamaged('search index does not match its posting shards', SEARCH_INDEX_FILE);
     this.postingStore = new PostingStore(starts, offsets, read);
   }
 

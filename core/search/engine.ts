@@ -16,6 +16,7 @@ import { FacetFilter, type FacetCount, type FacetName, type Filters } from './fa
 import { decodeInts } from './codec.js';
 import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SerializedIndex, type SerializedUnits } from './format.js';
 import { ShardMissing, TextStore, type ShardReader } from './texts.js';
+import { SearchIndexDamaged } from './shard-reader.js';
 import type { PostingStore } from './posting-store.js';
 import { makeSnippet, rangesIn, type Range, type Snippet } from './highlight.js';
 import { Hits, topK } from './hits.js';
@@ -154,7 +155,7 @@ export class SearchEngine {
    */
   constructor(unitsData: SerializedUnits, indexData: SerializedIndex, read?: ShardReader, background?: SearchEngine) {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
-      throw new Error(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`);
+      throw new SearchIndexDamaged(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`, SEARCH_INDEX_FILE);
     }
     this.docs = unitsData.docs.map((d) => {
       const titleN = normalizeUnitText(d.title);
@@ -168,7 +169,7 @@ export class SearchEngine {
     });
     const n = this.units.count;
     const shards = indexData.shards;
-    if (indexData.unitCount !== n || !Array.isArray(shards) || shards[0] !== 0 || shards[shards.length - 1] !== n) throw new Error('search index does not match its unit list');
+    if (indexData.unitCount !== n || !Array.isArray(shards) || shards[0] !== 0 || shards[shards.length - 1] !== n) throw new SearchIndexDamaged('search index does not match its unit list', SEARCH_UNITS_FILE);
     this.texts = new TextStore(shards, read);
     const texts = this.texts;
     const dict = new TermDictionary(

@@ -4,6 +4,7 @@
  */
 export { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, SEARCH_FORMAT_VERSION, searchTextsFile, searchPostingsFile, type SerializedIndex, type SerializedUnits, type SerializedTexts, type SerializedPostings } from './format.js';
 export { ShardMissing, TextStore, type ShardReader } from './texts.js';
+export { SearchIndexDamaged } from './shard-reader.js';
 export { PostingStore } from './posting-store.js';
 export { lineRanges, LABEL_LINE, HEADING_LINE } from '../corpus/units.js';
 export { flattenCorpus, unitSearchText, type SearchCorpus, type SearchDoc, type SearchUnitRecord } from './corpus-units.js';

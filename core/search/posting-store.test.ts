@@ -59,6 +59,13 @@ describe('PostingStore', () => {
     }
   });
 
+  it('names a shard cut short as damaged (not a bare JSON error), so the app can say which file', () => {
+    const whole = json(1);
+    const s = new PostingStore(STARTS, OFFSETS);
+    expect(() => s.put(1, whole.slice(0, -2))).toThrow(expect.objectContaining({ name: 'SearchIndexDamaged', file: 'postings-1.json' }));
+    expect(s.isLoaded(1)).toBe(false);
+  });
+
   it('counts what it holds: the shard text, and twice the units of every list decoded', () => {
     const s = reading();
     s.require([0]);

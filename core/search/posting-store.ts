@@ -8,7 +8,7 @@
  */
 import { decodeInts } from './codec.js';
 import { SEARCH_FORMAT_VERSION, searchPostingsFile, type SerializedPostings } from './format.js';
-import { ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
+import { parseShard, SearchIndexDamaged, ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
 
 interface Shard {
   from: number;
@@ -40,12 +40,12 @@ export class PostingStore {
 
   /** Add a shard's JSON (validated: format, first term and length must be the ones the index expects). */
   put(k: number, json: string): void {
-    const data = JSON.parse(json) as SerializedPostings;
+    const data = parseShard<SerializedPostings>(searchPostingsFile(k), json);
     const from = this.starts[k];
     const base = this.offsets[from];
     const length = this.offsets[this.starts[k + 1]] - base;
     if (!data || data.v !== SEARCH_FORMAT_VERSION || data.from !== from || typeof data.postings !== 'string' || data.postings.length !== length) {
-      throw new Error(`search posting shard ${searchPostingsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`);
+      throw new SearchIndexDamaged(`search posting shard ${searchPostingsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchPostingsFile(k));
     }
     this.loaded.set(k, { from, base, text: data.postings, lists: new Map(), chars: length, used: ++this.clock });
   }

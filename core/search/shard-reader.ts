@@ -17,6 +17,30 @@ export class ShardMissing extends Error {
 }
 
 /**
+ * The search files are damaged or do not fit together (a corpus copied in part, or built by another
+ * version): `file` names the one found wrong when one is. The message is for the CLI and logs; the app says
+ * it in Chinese (`renderer/search/worker.ts`).
+ */
+export class SearchIndexDamaged extends Error {
+  constructor(
+    message: string,
+    readonly file: string | null = null,
+  ) {
+    super(message);
+    this.name = 'SearchIndexDamaged';
+  }
+}
+
+/** A shard file's JSON, or SearchIndexDamaged naming it (a file cut short or overwritten is not JSON). */
+export function parseShard<T>(file: string, json: string): T {
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    throw new SearchIndexDamaged(`search shard ${file} is not valid JSON: rebuild the corpus (npm run build:corpus)`, file);
+  }
+}
+
+/**
  * The shard holding item `x` (a unit, a term), where shard k holds the items starts[k] … starts[k+1] − 1 and the
  * last entry of `starts` is the item count: a binary search for the last start ≤ x.
  */

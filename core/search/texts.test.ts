@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_FORMAT_VERSION } from './format.js';
+import { SearchIndexDamaged } from './shard-reader.js';
 import { ShardMissing, TextStore } from './texts.js';
 
 // Three shards: units 0–1, 2–4 and 5.
@@ -60,6 +61,21 @@ describe('TextStore', () => {
     expect(() => s.put(1, json(1, { texts: '一二三' }))).toThrow(refused);
     expect(() => s.put(1, 'null')).toThrow(refused);
     expect(s.isLoaded(1)).toBe(false);
+  });
+
+  it('names the damaged shard, a cut-short one too, so the app can tell the user which file', () => {
+    const s = new TextStore(STARTS);
+    const whole = json(1, {});
+    for (const bad of [whole.slice(0, whole.length - 3), json(1, { from: 1 })]) {
+      let caught: unknown;
+      try {
+        s.put(1, bad);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(SearchIndexDamaged);
+      expect((caught as SearchIndexDamaged).file).toBe('texts-1.json');
+    }
   });
 
   it('trim drops the shards read longest ago until the budget holds, but keeps the latest', () => {

@@ -7,7 +7,7 @@
  * memory bounded between queries: the least recently used shards are dropped.
  */
 import { SEARCH_FORMAT_VERSION, searchTextsFile, type SerializedTexts } from './format.js';
-import { ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
+import { parseShard, SearchIndexDamaged, ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
 import { normalizeUnitText, type NormalizedUnitText } from './tokenizer.js';
 
 export { ShardMissing, type ShardReader };
@@ -44,11 +44,11 @@ export class TextStore {
 
   /** Add a shard's JSON (validated: format, first unit and length must be the ones the index expects). */
   put(k: number, json: string): void {
-    const data = JSON.parse(json) as SerializedTexts;
+    const data = parseShard<SerializedTexts>(searchTextsFile(k), json);
     const from = this.starts[k];
     const n = this.starts[k + 1] - from;
     if (!data || data.v !== SEARCH_FORMAT_VERSION || data.from !== from || !Array.isArray(data.texts) || data.texts.length !== n || !data.texts.every((t) => typeof t === 'string')) {
-      throw new Error(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`);
+      throw new SearchIndexDamaged(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchTextsFile(k));
     }
     this.loaded.set(k, { from, texts: data.texts, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: ++this.clock });
   }

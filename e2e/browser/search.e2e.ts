@@ -10,7 +10,7 @@
  */
 declare const document: any, location: any;
 
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -267,5 +267,24 @@ describe('search panel', () => {
 
   it('no page errors', () => {
     expect(pageErrors).toEqual([]);
+  });
+  it('a damaged search index: the search says so in Chinese and names the file', async () => {
+    // A copy cut short, as an interrupted copy or a full disk leaves it: every text shard.
+    const bad = copyCorpus(tmp, 'search-e2e-damaged-');
+    cpSync(join(tmp, 'search'), join(bad, 'search'), { recursive: true });
+    for (const f of readdirSync(join(bad, 'search')).filter((x) => /^texts-\d+\.json$/.test(x))) {
+      const file = join(bad, 'search', f);
+      writeFileSync(file, readFileSync(file, 'utf8').slice(0, 200));
+    }
+    const damaged = await openSession(bad);
+    try {
+      await damaged.page.goto(`${damaged.server.url}#/search?q=${encodeURIComponent(pickPhrase().phrase)}`);
+      const alert = damaged.page.getByRole('alert').filter({ hasText: '搜索失败' });
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent()).toMatch(/^搜索失败：搜索索引文件 texts-\d+\.json 已损坏或与文库版本不符，请重新构建或重新安装文库。$/);
+    } finally {
+      await damaged.close();
+      rmSync(bad, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,7 @@
  * 'cancel' from the client (a newer query on the same channel) stops it at its
  * next step, VS Code's CancellationToken pattern; it answers 'cancelled'.
  */
-import { runSearch, withShards, SearchEngine, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile, type SearchDoc, type SearchOptions } from '../../core/search';
+import { runSearch, withShards, SearchEngine, SearchIndexDamaged, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile, type SearchDoc, type SearchOptions } from '../../core/search';
 import { CancellationTokenSource, isCancelled, throwIfCancelled, type CancellationToken } from '../../core/util/cancellation';
 import type { FromWorker, ShownResult, ToWorker } from './protocol';
 import type { PolicyDocument } from '../../core/corpus/types';
@@ -38,6 +38,12 @@ async function fetchText(url: string): Promise<string> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(res.status === 404 ? `找不到搜索索引 ${url}（请先构建语料库）` : `读取 ${url} 失败（${res.status}）`);
   return res.text();
+}
+
+/** What the user is told when loading or a query fails: a damaged or mismatched index in words an official can act on. */
+function userMessage(err: unknown): string {
+  if (err instanceof SearchIndexDamaged) return `搜索索引${err.file ? `文件 ${err.file} ` : ''}已损坏或与文库版本不符，请重新构建或重新安装文库。`;
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** Where the index was loaded from (text shards are fetched from there). */
@@ -67,7 +73,7 @@ function load(from: string): Promise<SearchEngine> {
   })();
   loading.catch((err: unknown) => {
     loading = null;
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', message: userMessage(err) });
   });
   return loading;
 }
@@ -136,7 +142,7 @@ async function run(id: number, query: string, options: SearchOptions, token: Can
     corpus.postings.trim(MAX_POSTING_CHARS);
   } catch (err) {
     if (isCancelled(err)) post({ type: 'cancelled', id });
-    else post({ type: 'failed', id, message: err instanceof Error ? err.message : String(err) });
+    else post({ type: 'failed', id, message: userMessage(err) });
   } finally {
     running.delete(id);
   }
