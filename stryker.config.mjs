@@ -41,10 +41,19 @@ export function mutateGlobs(targets) {
  * leaves, step by step. Not by cli/corpus-folder.test.ts either (real builds, about 30 s for the file,
  * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
  * electron/autobackup.ts by its own tests (the IPC and preload tests import it too, but test the bridge, not the backups).
+ * The parser's stages in core/corpus (decode, lines, markers, numerals, paragraphs, furniture, segment, assemble)
+ * by the folder's test files that give them hand-made text (the stages' own tests, structure and metadata, and
+ * layouts.test.ts's small fixtures), not by those that build the real seeds or the real-text set (seeds.test.ts,
+ * 3.5 s a run outside Stryker; realtext.test.ts) or test the build's files (ids, file-stream, library-head):
+ * every build runs every stage, so each of these mutants ran every such build, about 10 s a mutant (structure.ts:
+ * 368 mutants in 63 minutes), hours for the stages' 2,000-odd mutants.
  * A target not listed here (renderer/db) keeps the whole unit suite.
  */
+// (Listed one by one: MUTATE_TESTS is split at commas, so a {a,b} glob does not survive it.)
+const PARSER_STAGE_TESTS = ['decode', 'lines', 'markers', 'numerals', 'paragraphs', 'furniture', 'segment', 'assemble', 'structure', 'metadata', 'layouts'].map((f) => `core/corpus/${f}.test.ts`);
 const OWN_TESTS = [
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
+  { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },
