@@ -343,6 +343,32 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * - filterDocs / facetCounts: `f.text.trim()` (→ f.text) — normalize drops white space itself.
  * - sortDocs: `x < y` → `<=` — equal dates returned by title on the line before. order():
  *   `if (!o)` (→ true) sorts again instead of reading the cached order, which is the same.
+ * core/corpus/lines.ts
+ * - toLines: `stop > start` → `>=` in the walk back over trailing white space: on a line of only white
+ *   space it steps once more, onto the '\n' before the line (at the file's start onto text[-1], undefined,
+ *   which the pattern reads as "undefined"), and text.slice(start, start - 1) is '' as slice(start, start) is.
+ * Not equivalent, no test: `start <= text.length` → `<` drops only the empty line after a final newline
+ * (and an empty file's one line); every stage skips blank lines, so only the manifest's count of the file's
+ * raw lines changes, by one. displayWidth's `< 0x2000` → `<=` differs only on U+2000 (EN QUAD), which
+ * neither pdftotext nor pdf.js writes.
+ * core/corpus/markers.ts
+ * - readMarker: `n === null` (→ false) — every capture is Chinese numerals or 1–3 digits, which
+ *   parseChineseNumber always reads.
+ * - PATH_CODE.appendix ('att' → '') is never read: no marker has the level appendix, and assemble
+ *   writes the attachments' paths (att1, att2_) itself.
+ * core/corpus/decode.ts
+ * - utf8WithFewBadBytes: `i <= text.length` — charCodeAt past the end is NaN, which counts as neither.
+ * - the UTF-16 test's `bytes[0] === 0xfe && true`, `bytes[0] === 0xfe || bytes[1] === 0xff` and
+ *   `true && bytes[1] === 0xff`: a file that starts with 0xFE, or has 0xFF second, without being UTF-16
+ *   is not UTF-8 (neither byte occurs in it) nor GB18030 or Big5 text (0xFF is no byte of either, a 0xFE
+ *   lead only GBK's user-defined area), so it is rejected either way; only the reason's wording changes.
+ * Not equivalent, no test: `hasBom = false` and the variants that need bytes 1–2 to be BB BF (or
+ * byte 0 EF and byte 2 BF): TextDecoder('utf-8') drops a BOM itself, so they differ only for a BOM before
+ * bytes that are not UTF-8, or a file starting with U+FEC0–U+FEFF or U+FF3F; the exact bounds of the
+ * heuristics (`<=`/`>=` at the GB18030/Big5 tie's 0.1, the 2 % of control bytes, the 5 % of odd
+ * characters, the 0.3 of common characters, 20 Chinese characters, the 5 % of Chinese for the warning)
+ * and the tie's `best.common + other.common`; the 20,000-character sample (→ the whole text) and the
+ * Chinese range's ends (`c > 0x3400`, `c < 0x9fff`: 㐀 and an unassigned code point).
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

@@ -202,6 +202,21 @@ describe('decodeRaw: a few invalid UTF-8 bytes', () => {
   });
 });
 
+describe('decodeRaw: what only looks like a byte order mark or a bad byte', () => {
+  it('keeps the first character of a UTF-8 file that starts with a full-width bracket (its first byte is 0xEF, as a BOM’s is)', () => {
+    expect(decodeRaw(utf8('（此件公开发布）\n第一条 本办法适用于青岛市。'))).toMatchObject({ ok: true, encoding: 'utf-8', text: '（此件公开发布）\n第一条 本办法适用于青岛市。' });
+  });
+  it('reads a GBK file whose first character’s second byte is 0xFE (剥) as GB18030, not as UTF-16', () => {
+    // 剥离国有企业办社会职能和解决历史遗留问题的工作方案, encoded as GB18030.
+    const bytes = hex('b0fec0ebb9fad3d0c6f3d2b5b0ecc9e7bbe1d6b0c4dcbacdbde2bef6c0facab7d2c5c1f4cecacce2b5c4b9a4d7f7b7bdb0b8');
+    expect(decodeRaw(bytes)).toMatchObject({ ok: true, encoding: 'gb18030', text: '剥离国有企业办社会职能和解决历史遗留问题的工作方案' });
+  });
+  it('does not count the U+FFFD that pdftotext writes for a glyph it cannot map as an invalid byte', () => {
+    const text = '第一条 本办法适用于\ufffd\ufffd市政务服务。';
+    expect(decodeRaw(utf8(text))).toEqual({ ok: true, encoding: 'utf-8', text, warnings: [] });
+  });
+});
+
 describe('decodeRaw: GB18030 or Big5', () => {
   it('rejects a GBK file cut off in the middle of a character rather than guess the rest', () => {
     expect(decodeRaw(hex(`${GB}${GB}b5`))).toEqual({ ok: false, reason: 'file is not valid UTF-8 and reads as Chinese neither in GB18030 nor in Big5' });
