@@ -157,3 +157,71 @@ describe('toParagraphs: where a wrapped paragraph goes on', () => {
     expect(paras('摘自《经济日报》2023年6月13日第五版要闻\n 新华社北京电　国务院常务会议部署推进工作', 20)).toEqual(['摘自《经济日报》2023年6月13日第五版要闻', '新华社北京电 国务院常务会议部署推进工作']);
   });
 });
+
+describe('toParagraphs: indents, text boxes and pieces of lines (survivors of the first mutation run)', () => {
+  // 中华人民共和国中国人民银行法 第五条、第六条, with the first-line indent printed three other ways.
+  const law = (indent: string) => [
+    `${indent}第五条　中国人民银行就年度货币供应量、利率、汇率和国务院规定的其`,
+    '他重要事项作出的决定，报国务院批准后执行。',
+    `${indent}中国人民银行就前款规定以外的其他有关货币政策事项作出决定后，即予`,
+    '执行，并报国务院备案。',
+    `${indent}第六条　中国人民银行应当向全国人民代表大会常务委员会提出有关货币`,
+    '政策情况和金融业运行情况的工作报告。',
+  ].join('\n');
+  const lawParas = [
+    '第五条 中国人民银行就年度货币供应量、利率、汇率和国务院规定的其他重要事项作出的决定，报国务院批准后执行。',
+    '中国人民银行就前款规定以外的其他有关货币政策事项作出决定后，即予执行，并报国务院备案。',
+    '第六条 中国人民银行应当向全国人民代表大会常务委员会提出有关货币政策情况和金融业运行情况的工作报告。',
+  ];
+
+  it('counts one ideographic space or one tab as a paragraph indent (two and four columns)', () => {
+    expect(paras(law('\u3000'), 21)).toEqual(lawParas);
+    expect(paras(law('\t'), 21)).toEqual(lawParas);
+  });
+
+  it('does not count the one-space lead of a pdf.js text run as a paragraph indent', () => {
+    const text = [
+      '为进一步优化营商环境，激发市场主体活力，推动经济高质量发展，',
+      '结合本市实际，制定本措施。',
+      '各级人民政府应当加强对优化营商环境工作的组织领导，完善',
+      ' 优化营商环境的政策措施，建立健全统筹推进、督促落实优化',
+      ' 营商环境的工作机制，及时协调、解决优化营商环境工作中的',
+      ' 重大问题。',
+    ].join('\n');
+    expect(paras(text, 30)).toEqual([
+      '为进一步优化营商环境，激发市场主体活力，推动经济高质量发展，结合本市实际，制定本措施。',
+      '各级人民政府应当加强对优化营商环境工作的组织领导，完善优化营商环境的政策措施，建立健全统筹推进、督促落实优化营商环境的工作机制，及时协调、解决优化营商环境工作中的重大问题。',
+    ]);
+  });
+
+  it('marks a paragraph that starts in a new text box (a lead beyond the margin)', () => {
+    const ps = toParagraphs(toLines('稳步推进。\n 新华社北京电　国务院常务会议部署推进。').lines, 40);
+    expect(ps.map((p) => [p.text, p.boxStart])).toEqual([['稳步推进。', false], ['新华社北京电 国务院常务会议部署推进。', true]]);
+  });
+
+  it('in a file extracted as pieces of justified lines, takes a short line ending in 。 for a piece when the next fits beside it', () => {
+    const pair = ['为进一步优化营商环境，激发市场主体活力，推动经济高质量发展，', '结合本市实际，制定本措施。'];
+    const joined = '为进一步优化营商环境，激发市场主体活力，推动经济高质量发展，结合本市实际，制定本措施。';
+    const tail = ['依法保护各类市场主体的', '合法权益。', '营造公平竞争的市场环境。'];
+    // 24 lines, two of them short pieces without punctuation (为进一步优化营商环境，and 依法保护各类市场主体的); a
+    // short line ending in 。 before a full line (结合本市实际，制定本措施。) still ends its paragraph.
+    const fragmented = ['为进一步优化营商环境，', '激发市场主体活力，推动经济高质量发展，', pair[1], ...Array.from({ length: 9 }, () => pair).flat(), '', ...tail];
+    expect(paras(fragmented.join('\n'), 30)).toEqual([...Array(10).fill(joined), '依法保护各类市场主体的合法权益。营造公平竞争的市场环境。']);
+    // In a file of whole lines the short line ending in 。 ends its paragraph.
+    expect(paras(tail.join('\n'), 30)).toEqual(['依法保护各类市场主体的合法权益。', '营造公平竞争的市场环境。']);
+  });
+});
+
+describe('toParagraphs: headings on lines of their own (survivors of the first mutation run)', () => {
+  it('ends a numbered heading of two numerals at its line', () => {
+    expect(paras('十一、优化政务服务\n深化“一网通办”改革，推进政务服务标准化。', 40)).toEqual(['十一、优化政务服务', '深化“一网通办”改革，推进政务服务标准化。']);
+    expect(paras('（十二）强化督促检查\n各区要加强对本方案落实情况的督促检查。', 40)).toEqual(['（十二）强化督促检查', '各区要加强对本方案落实情况的督促检查。']);
+  });
+
+  it('ends a title that ends with its date in parentheses, even when the text below names a date', () => {
+    expect(paras('上海市人民政府关于本市加快推进城市数字化转型（2023年5月25日）\n为加快推进城市数字化转型，市政府于2023年6月1日决定如下。', 40)).toEqual([
+      '上海市人民政府关于本市加快推进城市数字化转型（2023年5月25日）',
+      '为加快推进城市数字化转型，市政府于2023年6月1日决定如下。',
+    ]);
+  });
+});
