@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLines } from './lines.js';
-import { cleanInline, toParagraphs } from './paragraphs.js';
+import { cleanInline, joinPieces, toParagraphs } from './paragraphs.js';
 
 const paras = (text: string, width?: number) => toParagraphs(toLines(text).lines, width).map((p) => p.text);
 
@@ -218,10 +218,32 @@ describe('toParagraphs: headings on lines of their own (survivors of the first m
     expect(paras('（十二）强化督促检查\n各区要加强对本方案落实情况的督促检查。', 40)).toEqual(['（十二）强化督促检查', '各区要加强对本方案落实情况的督促检查。']);
   });
 
+  it('keeps a title going while a 《 is open, even where a line of it ends like a title', () => {
+    expect(paras('上海市人民政府办公厅关于转发市发展改革委《关于进一步优化营商环境的实施方案\n及配套措施》的通知\n各区人民政府：', 50)).toEqual([
+      '上海市人民政府办公厅关于转发市发展改革委《关于进一步优化营商环境的实施方案及配套措施》的通知',
+      '各区人民政府：',
+    ]);
+  });
+
+  it('keeps each of three issuing bodies of a signature on its own line', () => {
+    expect(paras('请结合实际认真贯彻落实。\n上海市商务委员会\n上海市财政局\n上海市市场监督管理局\n2023年6月13日', 40)).toEqual(['请结合实际认真贯彻落实。', '上海市商务委员会', '上海市财政局', '上海市市场监督管理局', '2023年6月13日']);
+  });
+
   it('ends a title that ends with its date in parentheses, even when the text below names a date', () => {
     expect(paras('上海市人民政府关于本市加快推进城市数字化转型（2023年5月25日）\n为加快推进城市数字化转型，市政府于2023年6月1日决定如下。', 40)).toEqual([
       '上海市人民政府关于本市加快推进城市数字化转型（2023年5月25日）',
       '为加快推进城市数字化转型，市政府于2023年6月1日决定如下。',
     ]);
+  });
+});
+
+describe('joinPieces', () => {
+  it('puts a space only between two Latin words, not beside a digit, a bracket or a Chinese character', () => {
+    expect(joinPieces('the Authorized Economic', 'Operator')).toBe('the Authorized Economic Operator');
+    expect(joinPieces('区域全面经济伙伴关系协定（RCEP', '）生效实施')).toBe('区域全面经济伙伴关系协定（RCEP）生效实施');
+    expect(joinPieces('同比增长5', '个百分点')).toBe('同比增长5个百分点');
+    expect(joinPieces('推进政策', 'RCEP规则落地')).toBe('推进政策RCEP规则落地');
+    expect(joinPieces('WINCON LAW', '')).toBe('WINCON LAW');
+    expect(joinPieces('', 'FIRM')).toBe('FIRM');
   });
 });
