@@ -218,6 +218,14 @@ describe('toParagraphs: headings on lines of their own (survivors of the first m
     expect(paras('（十二）强化督促检查\n各区要加强对本方案落实情况的督促检查。', 40)).toEqual(['（十二）强化督促检查', '各区要加强对本方案落实情况的督促检查。']);
   });
 
+  it('joins a title centred over two lines, also across the blank line between them', () => {
+    const title = ['                国务院关于印发全国深化“放管服”改革', '                  优化营商环境重点任务分工方案的通知'];
+    const addressees = '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：';
+    const expected = ['国务院关于印发全国深化“放管服”改革优化营商环境重点任务分工方案的通知', addressees];
+    expect(paras([...title, addressees].join('\n'), 40)).toEqual(expected);
+    expect(paras([title[0], '', title[1], addressees].join('\n'), 40)).toEqual(expected);
+  });
+
   it('keeps a title going while a 《 is open, even where a line of it ends like a title', () => {
     expect(paras('上海市人民政府办公厅关于转发市发展改革委《关于进一步优化营商环境的实施方案\n及配套措施》的通知\n各区人民政府：', 50)).toEqual([
       '上海市人民政府办公厅关于转发市发展改革委《关于进一步优化营商环境的实施方案及配套措施》的通知',
