@@ -194,6 +194,11 @@ describe('toParagraphs: indents, text boxes and pieces of lines (survivors of th
     ]);
   });
 
+  it('judges a line ending in 。 by the physical line its pieces fill: a full one goes on', () => {
+    // 20 + 10 = 30 columns: one full line of a page 29 wide (a line may overrun by one), cut in two after ，.
+    expect(paras('为进一步优化营商环境，激发市场主体活力，\n推动经济高质量发展。\n结合本市实际，制定本措施。', 29)).toEqual(['为进一步优化营商环境，激发市场主体活力，推动经济高质量发展。结合本市实际，制定本措施。']);
+  });
+
   it('marks a paragraph that starts in a new text box (a lead beyond the margin)', () => {
     const ps = toParagraphs(toLines('稳步推进。\n 新华社北京电　国务院常务会议部署推进。').lines, 40);
     expect(ps.map((p) => [p.text, p.boxStart])).toEqual([['稳步推进。', false], ['新华社北京电 国务院常务会议部署推进。', true]]);
