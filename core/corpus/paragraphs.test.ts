@@ -199,6 +199,28 @@ describe('toParagraphs: indents, text boxes and pieces of lines (survivors of th
     expect(paras('为进一步优化营商环境，激发市场主体活力，\n推动经济高质量发展。\n结合本市实际，制定本措施。', 29)).toEqual(['为进一步优化营商环境，激发市场主体活力，推动经济高质量发展。结合本市实际，制定本措施。']);
   });
 
+  it('reads one indented line in a file that does not indent its paragraphs as a shifted line, not a paragraph', () => {
+    expect(paras('为进一步优化营商环境，激发市场主体活力，推动经济高质量发展，\n  结合本市实际，制定本措施。', 30)).toEqual(['为进一步优化营商环境，激发市场主体活力，推动经济高质量发展，结合本市实际，制定本措施。']);
+  });
+
+  it('takes the page margin from the lead most lines share, not from a stray outdented line or the blank lines', () => {
+    // 郑州市失业保险条例 as pdftotext -layout prints it (margin 6), with a note set further left.
+    const lines = [
+      '         第一条 为保障失业人员失业期间的基本生活，促进其再就业，根据',
+      '      《中华人民共和国劳动法》、国务院《失业保险条例》和《社会保险费征缴',
+      '      暂行条例》等有关法律、法规规定，结合本市实际，制定本条例。',
+      '',
+      '         第二条 本条例适用于本市行政区域内的城镇企业事业单位及其职工。',
+      '',
+      '  注：本条例自2005年7月1日起施行。',
+    ];
+    expect(paras(lines.join('\n'), 40)).toEqual([
+      '第一条 为保障失业人员失业期间的基本生活，促进其再就业，根据《中华人民共和国劳动法》、国务院《失业保险条例》和《社会保险费征缴暂行条例》等有关法律、法规规定，结合本市实际，制定本条例。',
+      '第二条 本条例适用于本市行政区域内的城镇企业事业单位及其职工。',
+      '注：本条例自2005年7月1日起施行。',
+    ]);
+  });
+
   it('marks a paragraph that starts in a new text box (a lead beyond the margin)', () => {
     const ps = toParagraphs(toLines('稳步推进。\n 新华社北京电　国务院常务会议部署推进。').lines, 40);
     expect(ps.map((p) => [p.text, p.boxStart])).toEqual([['稳步推进。', false], ['新华社北京电 国务院常务会议部署推进。', true]]);
