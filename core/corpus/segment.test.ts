@@ -21,6 +21,7 @@ describe('isCompilationTitle', () => {
     expect(isCompilationTitle('3. 各区完成清理；落实到位的通知（2023年12月31日）')).toBe(false);
     expect(isCompilationTitle('3. 工作要点（2023年12月31日）')).toBe(false);
     expect(isCompilationTitle('3. 青岛市工作要点（2023年12月31日）')).toBe(true);
+    expect(isCompilationTitle('3. 青岛工作要点（2023年12月31日）')).toBe(true);
     expect(isCompilationTitle('青岛市人民政府关于印发青岛市优化营商环境若干措施的通知（2023年5月6日）')).toBe(false);
   });
 });
@@ -180,6 +181,10 @@ describe('segmentFile: titles, interpretations and front matter (survivors of th
       { title: notice[0], paras: notice.slice(1) },
       { title: '中华人民共和国中国人民银行法', paras: ['（1995年3月18日第八届全国人民代表大会第三次会议通过　2003年12月27日第十届全国人民代表大会常务委员会第六次会议修正）', '第一条　为了确立中国人民银行的地位，制定本法。'] },
     ]);
+  });
+
+  it('takes a title of four characters', () => {
+    expect(shape(segment(['工作方案', '一、总体要求', '坚持稳中求进。']).docs)).toEqual([{ title: '工作方案', paras: ['一、总体要求', '坚持稳中求进。'] }]);
   });
 
   it('does not take the issuing body printed above a letter for its title', () => {
