@@ -234,8 +234,11 @@ describe('toParagraphs: indents, text boxes and pieces of lines (survivors of th
     // short line ending in 。 before a full line (结合本市实际，制定本措施。) still ends its paragraph.
     const fragmented = ['为进一步优化营商环境，', '激发市场主体活力，推动经济高质量发展，', pair[1], ...Array.from({ length: 9 }, () => pair).flat(), '', ...tail];
     expect(paras(fragmented.join('\n'), 30)).toEqual([...Array(10).fill(joined), '依法保护各类市场主体的合法权益。营造公平竞争的市场环境。']);
-    // In a file of whole lines the short line ending in 。 ends its paragraph.
+    // In a file of whole lines the short line ending in 。 ends its paragraph: a short file, or a long one
+    // with one piece in 23 lines (the blank line is no piece).
     expect(paras(tail.join('\n'), 30)).toEqual(['依法保护各类市场主体的合法权益。', '营造公平竞争的市场环境。']);
+    const whole = [...Array.from({ length: 10 }, () => pair).flat(), '', ...tail];
+    expect(paras(whole.join('\n'), 30)).toEqual([...Array(10).fill(joined), '依法保护各类市场主体的合法权益。', '营造公平竞争的市场环境。']);
   });
 });
 
@@ -251,6 +254,14 @@ describe('toParagraphs: headings on lines of their own (survivors of the first m
     const expected = ['国务院关于印发全国深化“放管服”改革优化营商环境重点任务分工方案的通知', addressees];
     expect(paras([...title, addressees].join('\n'), 40)).toEqual(expected);
     expect(paras([title[0], '', title[1], addressees].join('\n'), 40)).toEqual(expected);
+  });
+
+  it('ends a short unpunctuated heading at the blank line under it, on one page', () => {
+    expect(paras('推进政务服务标准化\n\n各区要加强统筹。', 40)).toEqual(['推进政务服务标准化', '各区要加强统筹。']);
+  });
+
+  it('does not end addressees at a colon inside a full line', () => {
+    expect(paras('各有关单位：为做好2023年度政务服务\n工作，现将有关事项通知如下。', 20)).toEqual(['各有关单位：为做好2023年度政务服务工作，现将有关事项通知如下。']);
   });
 
   it('keeps a title going while a 《 is open, even where a line of it ends like a title', () => {
