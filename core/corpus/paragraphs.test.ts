@@ -256,6 +256,10 @@ describe('toParagraphs: headings on lines of their own (survivors of the first m
     expect(paras([title[0], '', title[1], addressees].join('\n'), 40)).toEqual(expected);
   });
 
+  it('finds no paragraph in a file of blank lines', () => {
+    expect(toParagraphs(toLines('\n\u3000\n  \n').lines, 40)).toEqual([]);
+  });
+
   it('ends a short unpunctuated heading at the blank line under it, on one page', () => {
     expect(paras('推进政务服务标准化\n\n各区要加强统筹。', 40)).toEqual(['推进政务服务标准化', '各区要加强统筹。']);
   });
