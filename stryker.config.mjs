@@ -369,6 +369,33 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * characters, the 0.3 of common characters, 20 Chinese characters, the 5 % of Chinese for the warning)
  * and the tie's `best.common + other.common`; the 20,000-character sample (→ the whole text) and the
  * Chinese range's ends (`c > 0x3400`, `c < 0x9fff`: 㐀 and an unassigned code point).
+ * core/corpus/paragraphs.ts
+ * - joinPieces: `latinEnd = true` (and `… || !CJK.test(last)`): the last test, a Latin letter at the end,
+ *   implies latinEnd.
+ * - isFragmented's and standaloneLines' `l.text` for `l.text.trim()`: toLines already dropped the trailing
+ *   white space, and displayWidth, endsTerminal and endsLikeTitle trim, and MARKER_START, NOTE_LINE,
+ *   ATTACHMENT_LABEL and DATE_LINE allow, the leading.
+ * - leadColumns: /[\s\u3000]*\/ without `^` matches at index 0 anyway (it may match nothing).
+ * - isSubsequence: `i <= hay.length`, `j <= needle.length` (→ true): past the end reads undefined, which
+ *   equals no character.
+ * - toParagraphs: the initial `prevIdx` (+1) and `blankBefore` (true): both are read only once a line
+ *   has set them.
+ * Not listed, no test: bounds (0.6 and 0.75 of the width, ±1 and 3 columns, 20, 24, 60, 80, 100, 160 and
+ * 200 characters, 40 % of a heading for an echo) and the echo of three fragments.
+ * core/corpus/segment.ts
+ * - segmentFile's last filter (→ none, `() => true`, `paras.length >= 0`): segmentLoose already drops
+ *   drafts with neither title nor paragraph, and every compilation draft has a title.
+ * - segmentCompilation: `n === 1 && lastNumber > 0` (→ `true`, `>= 0`): with lastNumber 0, n = 1 is taken
+ *   by `n > lastNumber && n <= lastNumber + 3` already.
+ * - segmentLoose: the initial `ended`, `signed`, `attachmentLabel` (→ true): the first paragraph makes a
+ *   draft, which sets ended and signed to false, and attachmentLabel is set again at every paragraph that
+ *   is not a title (a title reads it only when signed).
+ * - INTERPRETATION `^政策解读[：:]?` → `[^：:]?`: an optional character either way, so every text that
+ *   starts with 政策解读 matches.
+ * - The `\s+` → `\s` of endsTitleAgain: a global replace by '' removes every white space either way.
+ * Not equivalent, no test: `province = headingProvince` for a big-region heading too (三、华东 is followed
+ * by a province heading, （一）上海, before any title in the compilations seen), the length bounds of
+ * titles and sign-offs (4, 24, 30, 40, 100), and joinWrappedTitles' startsDoc.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;
