@@ -396,6 +396,32 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * Not equivalent, no test: `province = headingProvince` for a big-region heading too (三、华东 is followed
  * by a province heading, （一）上海, before any title in the compilations seen), the length bounds of
  * titles and sign-offs (4, 24, 30, 40, 100), and joinWrappedTitles' startsDoc.
+ * core/corpus/furniture.ts
+ * - the Latin rule's `prev` and `next` (`i > 0 ?` → true, `>= 0`; `j + 1 < input.length ?` → true, `<=`,
+ *   `j - 1 <`): input[-1] and input[length] are undefined, which `!prev` and `!next` read as null is read.
+ *   `latinPages.get(…).size` without `?.`: every Latin line's text was put in the map; `if (isLatin(i))`
+ *   (→ true) before putting it there: no other line has a Latin line's text.
+ * - rule 3's `l.page === null` (→ false): in a file without pages only its first and last line are at a
+ *   page's edge, two lines, never the three a repeat needs.
+ * - the blocks: the initial ["Stryker was here"] of blocks and candidates (a string has no start, so its
+ *   range is empty and it is dropped or skipped), no filter of the blocks removed whole (→ none,
+ *   `every(() => undefined)`: their lines are all removed, so they are skipped, and no removed line is a
+ *   byline), `idxs.length === 0` (→ false) in rule 4 (those blocks were filtered out) and rule 5 (an empty
+ *   block's text ends in no tail), `bi--` (the block is visited again with its lines removed, so skipped),
+ *   `prevText` without trim (the patterns allow white space at both ends), rule 5's text without trim
+ *   (toLines dropped the lines' trailing white space, and endsWith reads the end).
+ * - tailAfterKind: `at > best` → `>=`: no kind word starts another, so two words found at one index are
+ *   the same word. `if (tail)` (→ true) before learning it: no text ends in "null".
+ * Not equivalent, no test: STRUCTURAL_START's variants (numbered blocks are set off by other rules in
+ * these tests), the length bounds (40 characters of a letterhead, 3 lines of a block, 2 of a key, 0.75 of
+ * the width), and the two-letterhead and signature-block combinations.
+ * core/corpus/assemble.ts
+ * - TEMP_ID ('__doc__' → ''): build's withIds replaces its first occurrence by the document id, and ''
+ *   occurs at index 0, so '~path' becomes the same `${docId}~path`.
+ * - the byline's and bylineAuthors' splits (no filter, `[\s\u3000]` for `[\s\u3000]+`, no trim): the
+ *   paragraph matched single spaces between names, and the furniture line is trimmed or filtered.
+ * - unionPages without its sort (→ none, `() => undefined`): children come in reading order, so their
+ *   pages come ascending.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

@@ -167,6 +167,10 @@ describe('removeFurniture: page numbers and Latin lines at the edges (survivors 
     expect(run(acrossPages).removed).toEqual([['latin', 'INFORMATION'], ['latin', 'WINCON LAW FIRM']]);
   });
 
+  it('removes a Latin line that ends the file', () => {
+    expect(run(`${body(6)}\n本行结束。\n\nWINCON LAW FIRM`).removed).toEqual([['latin', 'WINCON LAW FIRM']]);
+  });
+
   it('removes a Latin line of five words, spaced and indented as pdf.js prints it, repeated inside the text of three pages', () => {
     const pages = Array.from({ length: 3 }, (_, i) => `# Page ${i + 1}:\n${body(2)}\n  CENTER  FOR  POLICY  RESEARCH  CHINA\n${body(2)}`).join('\n');
     expect(run(pages).removed).toEqual(Array(3).fill(['latin', 'CENTER  FOR  POLICY  RESEARCH  CHINA']));
