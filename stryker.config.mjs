@@ -43,10 +43,19 @@ export function mutateGlobs(targets) {
  * cli/variants-pool.ts and cli/packed-sets.ts by cli/variants-pool.test.ts (cli/variants-worker.ts is not mutated:
  * it runs in worker threads, where a mutant is never active, like the kill-switch builds above).
  * electron/autobackup.ts by its own tests (the IPC and preload tests import it too, but test the bridge, not the backups).
+ * The parser's stages in core/corpus (decode, lines, markers, numerals, paragraphs, furniture, segment, assemble)
+ * by the folder's test files that give them hand-made text (the stages' own tests, structure and metadata, and
+ * layouts.test.ts's small fixtures), not by those that build the real seeds or the real-text set (seeds.test.ts,
+ * 3.5 s a run outside Stryker; realtext.test.ts) or test the build's files (ids, file-stream, library-head):
+ * every build runs every stage, so each of these mutants ran every such build, about 10 s a mutant (structure.ts:
+ * 368 mutants in 63 minutes), hours for the stages' 2,551 mutants.
  * A target not listed here (renderer/db) keeps the whole unit suite.
  */
+// (Listed one by one: MUTATE_TESTS is split at commas, so a {a,b} glob does not survive it.)
+const PARSER_STAGE_TESTS = ['decode', 'lines', 'markers', 'numerals', 'paragraphs', 'furniture', 'segment', 'assemble', 'structure', 'metadata', 'layouts'].map((f) => `core/corpus/${f}.test.ts`);
 const OWN_TESTS = [
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
+  { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
@@ -337,6 +346,85 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  * - filterDocs / facetCounts: `f.text.trim()` (→ f.text) — normalize drops white space itself.
  * - sortDocs: `x < y` → `<=` — equal dates returned by title on the line before. order():
  *   `if (!o)` (→ true) sorts again instead of reading the cached order, which is the same.
+ * core/corpus/lines.ts
+ * - toLines: `stop > start` → `>=` in the walk back over trailing white space: on a line of only white
+ *   space it steps once more, onto the '\n' before the line (at the file's start onto text[-1], undefined,
+ *   which the pattern reads as "undefined"), and text.slice(start, start - 1) is '' as slice(start, start) is.
+ * Not equivalent, no test: `start <= text.length` → `<` drops only the empty line after a final newline
+ * (and an empty file's one line); every stage skips blank lines, so only the manifest's count of the file's
+ * raw lines changes, by one. displayWidth's `< 0x2000` → `<=` differs only on U+2000 (EN QUAD), which
+ * neither pdftotext nor pdf.js writes.
+ * core/corpus/markers.ts
+ * - readMarker: `n === null` (→ false) — every capture is Chinese numerals or 1–3 digits, which
+ *   parseChineseNumber always reads.
+ * - PATH_CODE.appendix ('att' → '') is never read: no marker has the level appendix, and assemble
+ *   writes the attachments' paths (att1, att2_) itself.
+ * core/corpus/decode.ts
+ * - utf8WithFewBadBytes: `i <= text.length` — charCodeAt past the end is NaN, which counts as neither.
+ * - the UTF-16 test's `bytes[0] === 0xfe && true`, `bytes[0] === 0xfe || bytes[1] === 0xff` and
+ *   `true && bytes[1] === 0xff`: a file that starts with 0xFE, or has 0xFF second, without being UTF-16
+ *   is not UTF-8 (neither byte occurs in it) nor GB18030 or Big5 text (0xFF is no byte of either, a 0xFE
+ *   lead only GBK's user-defined area), so it is rejected either way; only the reason's wording changes.
+ * Not equivalent, no test: `hasBom = false` and the variants that need bytes 1–2 to be BB BF (or
+ * byte 0 EF and byte 2 BF): TextDecoder('utf-8') drops a BOM itself, so they differ only for a BOM before
+ * bytes that are not UTF-8, or a file starting with U+FEC0–U+FEFF or U+FF3F; the exact bounds of the
+ * heuristics (`<=`/`>=` at the GB18030/Big5 tie's 0.1, the 2 % of control bytes, the 5 % of odd
+ * characters, the 0.3 of common characters, 20 Chinese characters, the 5 % of Chinese for the warning)
+ * and the tie's `best.common + other.common`; the 20,000-character sample (→ the whole text) and the
+ * Chinese range's ends (`c > 0x3400`, `c < 0x9fff`: 㐀 and an unassigned code point).
+ * core/corpus/paragraphs.ts
+ * - joinPieces: `latinEnd = true` (and `… || !CJK.test(last)`): the last test, a Latin letter at the end,
+ *   implies latinEnd.
+ * - isFragmented's and standaloneLines' `l.text` for `l.text.trim()`: toLines already dropped the trailing
+ *   white space, and displayWidth, endsTerminal and endsLikeTitle trim, and MARKER_START, NOTE_LINE,
+ *   ATTACHMENT_LABEL and DATE_LINE allow, the leading.
+ * - leadColumns: /[\s\u3000]*\/ without `^` matches at index 0 anyway (it may match nothing).
+ * - isSubsequence: `i <= hay.length`, `j <= needle.length` (→ true): past the end reads undefined, which
+ *   equals no character.
+ * - toParagraphs: the initial `prevIdx` (+1) and `blankBefore` (true): both are read only once a line
+ *   has set them.
+ * Not listed, no test: bounds (0.6 and 0.75 of the width, ±1 and 3 columns, 20, 24, 60, 80, 100, 160 and
+ * 200 characters, 40 % of a heading for an echo) and the echo of three fragments.
+ * core/corpus/segment.ts
+ * - segmentFile's last filter (→ none, `() => true`, `paras.length >= 0`): segmentLoose already drops
+ *   drafts with neither title nor paragraph, and every compilation draft has a title.
+ * - segmentCompilation: `n === 1 && lastNumber > 0` (→ `true`, `>= 0`): with lastNumber 0, n = 1 is taken
+ *   by `n > lastNumber && n <= lastNumber + 3` already.
+ * - segmentLoose: the initial `ended`, `signed`, `attachmentLabel` (→ true): the first paragraph makes a
+ *   draft, which sets ended and signed to false, and attachmentLabel is set again at every paragraph that
+ *   is not a title (a title reads it only when signed).
+ * - INTERPRETATION `^政策解读[：:]?` → `[^：:]?`: an optional character either way, so every text that
+ *   starts with 政策解读 matches.
+ * - The `\s+` → `\s` of endsTitleAgain: a global replace by '' removes every white space either way.
+ * Not equivalent, no test: `province = headingProvince` for a big-region heading too (三、华东 is followed
+ * by a province heading, （一）上海, before any title in the compilations seen), the length bounds of
+ * titles and sign-offs (4, 24, 30, 40, 100), and joinWrappedTitles' startsDoc.
+ * core/corpus/furniture.ts
+ * - the Latin rule's `prev` and `next` (`i > 0 ?` → true, `>= 0`; `j + 1 < input.length ?` → true, `<=`,
+ *   `j - 1 <`): input[-1] and input[length] are undefined, which `!prev` and `!next` read as null is read.
+ *   `latinPages.get(…).size` without `?.`: every Latin line's text was put in the map; `if (isLatin(i))`
+ *   (→ true) before putting it there: no other line has a Latin line's text.
+ * - rule 3's `l.page === null` (→ false): in a file without pages only its first and last line are at a
+ *   page's edge, two lines, never the three a repeat needs.
+ * - the blocks: the initial ["Stryker was here"] of blocks and candidates (a string has no start, so its
+ *   range is empty and it is dropped or skipped), no filter of the blocks removed whole (→ none,
+ *   `every(() => undefined)`: their lines are all removed, so they are skipped, and no removed line is a
+ *   byline), `idxs.length === 0` (→ false) in rule 4 (those blocks were filtered out) and rule 5 (an empty
+ *   block's text ends in no tail), `bi--` (the block is visited again with its lines removed, so skipped),
+ *   `prevText` without trim (the patterns allow white space at both ends), rule 5's text without trim
+ *   (toLines dropped the lines' trailing white space, and endsWith reads the end).
+ * - tailAfterKind: `at > best` → `>=`: no kind word starts another, so two words found at one index are
+ *   the same word. `if (tail)` (→ true) before learning it: no text ends in "null".
+ * Not equivalent, no test: STRUCTURAL_START's variants (numbered blocks are set off by other rules in
+ * these tests), the length bounds (40 characters of a letterhead, 3 lines of a block, 2 of a key, 0.75 of
+ * the width), and the two-letterhead and signature-block combinations.
+ * core/corpus/assemble.ts
+ * - TEMP_ID ('__doc__' → ''): build's withIds replaces its first occurrence by the document id, and ''
+ *   occurs at index 0, so '~path' becomes the same `${docId}~path`.
+ * - the byline's and bylineAuthors' splits (no filter, `[\s\u3000]` for `[\s\u3000]+`, no trim): the
+ *   paragraph matched single spaces between names, and the furniture line is trimmed or filtered.
+ * - unionPages without its sort (→ none, `() => undefined`): children come in reading order, so their
+ *   pages come ascending.
  * renderer/db/database.ts
  * - annotationsNotOn, the filter on the raw rows (`rows.filter(...)`, its conditions
  *   and `kept.get(r.id) !== …`): it only spares validating rows that need no look;

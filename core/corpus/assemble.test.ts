@@ -126,3 +126,57 @@ describe('assemble: documents without a title line', () => {
     expect(signed.issuers).toEqual(['文康政策研究中心']);
   });
 });
+
+describe('assemble: headers, signatures and issuers (survivors of the first mutation run)', () => {
+  it('reads an article’s 作者 line and a byline under its title as its authors', () => {
+    const byLine = doc(draft('以高水平开放推动服务业扩能提质', ['作者：王晓明、赵丽华', '服务业是国民经济的重要组成部分。']));
+    expect([byLine.authors, byLine.kind]).toEqual([['王晓明', '赵丽华'], '文章']);
+    const byNames = doc(draft('以高水平开放推动服务业扩能提质', ['王晓明 赵丽华', '服务业是国民经济的重要组成部分。']));
+    expect([byNames.authors, byNames.kind]).toEqual([['王晓明', '赵丽华'], '文章']);
+  });
+
+  it('drops the title printed again over two paragraphs of the header, then reads the 文号', () => {
+    const d = doc(draft('最高人民法院关于审理民间借贷案件适用法律若干问题的规定', ['最高人民法院', '关于审理民间借贷案件适用法律若干问题的规定', '法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。']));
+    expect(d.docNumber).toBe('法释〔2015〕18号');
+    expect(allUnits(d.units).map((u) => u.paragraphs[0]?.text)).toEqual(['为正确审理民间借贷纠纷案件，制定本规定。']);
+  });
+
+  it('reads a signature that starts the text, and gives a text with nothing else an empty title', () => {
+    const d = doc(draft(null, ['上海市商务委员会', '2023年6月13日']));
+    expect([d.signature, d.date, d.title]).toEqual([['上海市商务委员会', '2023年6月13日'], '2023-06-13', '']);
+  });
+
+  it('takes the issuer from the signature when the title names none, and no issuer from a date line alone', () => {
+    const signed = doc(draft('关于做好2023年度政务服务工作的通知', ['各区人民政府：', '现将有关事项通知如下。', '上海市商务委员会', '2023年6月13日']));
+    expect(signed.issuers).toEqual(['上海市商务委员会']);
+    const dated = doc(draft('关于做好2023年度政务服务工作的通知', ['各区人民政府：', '现将有关事项通知如下。', '2023年6月13日']));
+    expect([dated.issuers, dated.date]).toEqual([[], '2023-06-13']);
+  });
+
+  it('takes the issuer from a running header that names the notice issuing the document, also for its interpretation', () => {
+    const running = [header('running-header', '青岛市人民政府关于印发青岛市政务服务管理办法的通知政策简讯')];
+    const d = doc(draft('青岛市政务服务管理办法', ['第一条　为了规范政务服务，制定本办法。'], { furniture: running }));
+    expect(d.issuers).toEqual(['青岛市人民政府']);
+    const of = draft('青岛市政务服务管理办法', ['第一条　为了规范政务服务，制定本办法。']);
+    const jiedu = assemble(draft(null, ['一、制定背景'], { interprets: of, furniture: running }), () => '青岛市政务服务管理办法').doc;
+    expect([jiedu.title, jiedu.issuers]).toEqual(['《青岛市政务服务管理办法》政策解读', ['青岛市人民政府']]);
+  });
+
+  it('classes a news page titled …解读 as an interpretation, and one that only mentions 解读 as news', () => {
+    expect(doc(draft('优化营商环境条例政策解读', ['来源：青岛日报', '近日，青岛市出台79条措施。'])).kind).toBe('解读');
+    expect(doc(draft('专家解读优化营商环境新政', ['来源：青岛日报', '近日，青岛市出台79条措施。'])).kind).toBe('新闻');
+  });
+
+  it('keeps an attachment’s two-digit number in its path', () => {
+    const d = doc(draft('上海市人民政府办公厅关于印发两项措施的通知', ['各区人民政府：', '现将两项措施印发给你们。', '上海市人民政府办公厅', '2023年6月13日', '附件12', '上海市促进外贸稳增长若干措施', '一、稳定外贸主体', '二、扩大进口']));
+    const att = d.units.find((u) => u.level === 'appendix')!;
+    expect([att.path, att.label]).toEqual(['att12', '附件12']);
+  });
+
+  it('titles a text without a title line by its opening words: 24 characters without an ellipsis, never page furniture', () => {
+    const opening = '近日，青岛市出台79条措施，涵盖市场准入等方面。';
+    expect(opening).toHaveLength(24);
+    const d = doc(draft(null, [opening], { furniture: [header('latin', 'WINCON LAW FIRM')] }));
+    expect([d.title, d.titleSource]).toEqual([opening, 'inferred']);
+  });
+});

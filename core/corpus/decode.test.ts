@@ -96,3 +96,138 @@ describe('decodeRaw', () => {
     expect(lines.at(-1)).toMatchObject({ no: 2, text: '末行' });
   });
 });
+
+describe('decodeRaw: encodings and line ends', () => {
+  const utf16 = (s: string, bigEndian: boolean) => {
+    const bytes = new Uint8Array(2 + s.length * 2);
+    bytes.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+    for (let i = 0; i < s.length; i++) {
+      const [hi, lo] = [s.charCodeAt(i) >> 8, s.charCodeAt(i) & 0xff];
+      bytes.set(bigEndian ? [hi, lo] : [lo, hi], 2 + i * 2);
+    }
+    return bytes;
+  };
+
+  it('reads UTF-16 big-endian with its byte order mark', () => {
+    expect(decodeRaw(utf16('第一条 本办法适用于青岛市政务服务。', true))).toEqual({ ok: true, encoding: 'utf-16be', text: '第一条 本办法适用于青岛市政务服务。', warnings: [] });
+  });
+
+  it('rejects a UTF-16 file of white space, or of characters no policy text uses, saying why', () => {
+    expect(decodeRaw(utf16(' \u3000\n\t', false))).toEqual({ ok: false, reason: 'file has a UTF-16 byte order mark but does not read as text in UTF-16 (no visible characters)' });
+    // Two of four visible characters are from the Private Use Area.
+    expect(decodeRaw(utf16('通知 \ue000\ue001', false))).toEqual({ ok: false, reason: 'file has a UTF-16 byte order mark but does not read as text in UTF-16 (50% of its characters are outside the scripts of policy text)' });
+  });
+
+  it('reads a UTF-16 file of mostly English text with a few Chinese characters, which are too few to judge by', () => {
+    const title = 'Regulations on Optimizing the Business Environment 优化营商环境条例';
+    expect(decodeRaw(utf16(title, false))).toMatchObject({ ok: true, encoding: 'utf-16le', text: title });
+  });
+
+  it('rejects a scanned page saved as JPEG as binary, not as UTF-16 (it starts with 0xFF)', () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x48, 0x00, 0x48, 0x00, 0x00]);
+    expect(decodeRaw(jpeg)).toEqual({ ok: false, reason: 'file looks binary (NUL or control bytes), not extracted text' });
+  });
+
+  it('rejects a UTF-16 file with a NUL character in otherwise plausible text', () => {
+    expect(decodeRaw(utf16(`${'第一条 本办法适用于青岛市政务服务。'.repeat(3)}\u0000`, false))).toEqual({ ok: false, reason: 'file contains NUL characters after decoding' });
+  });
+
+  it('ends lines at CR LF and at a lone CR, as old Mac files do', () => {
+    expect(decodeRaw(utf8('第一条 本办法适用于青岛市。\r第二条 本办法自公布之日起施行。\r\n第三条'))).toMatchObject({ ok: true, text: '第一条 本办法适用于青岛市。\n第二条 本办法自公布之日起施行。\n第三条' });
+  });
+
+  it('says when a file has almost no Chinese text, and not when it has', () => {
+    // 2 Chinese characters of 57 visible ones.
+    const english = 'Regulations on Optimizing the Business Environment (营商)\nArticle 1';
+    expect(decodeRaw(utf8(english))).toEqual({ ok: true, encoding: 'utf-8', text: english, warnings: ['file has almost no Chinese text'] });
+    expect(decodeRaw(utf8('Article 1 第一条 本办法适用于青岛市。'))).toMatchObject({ ok: true, warnings: [] });
+  });
+});
+
+describe('decodeRaw: control bytes', () => {
+  it('reads text with the tabs of a table and the form feeds pdftotext puts between pages', () => {
+    const text = '序号\t事项名称\t承办部门\n1\t企业开办\t市场监管局\n2\t工程建设项目审批\t住建局\n\f第二条 本办法适用于本市。\f';
+    expect(decodeRaw(utf8(text))).toMatchObject({ ok: true, encoding: 'utf-8', text });
+  });
+  const page = '第一条 本办法适用于青岛市政务服务。'.repeat(4);
+  const binary = { ok: false, reason: 'file looks binary (NUL or control bytes), not extracted text' };
+  it('tolerates one stray control byte in a page of text', () => {
+    const bytes = utf8(`${page}\u001f${page}`);
+    expect(decodeRaw(bytes)).toMatchObject({ ok: true, encoding: 'utf-8', text: `${page}\u001f${page}` });
+  });
+  it('takes a file with many other control bytes, low (BEL) or high (ESC), for binary, and one with a single NUL', () => {
+    expect(decodeRaw(utf8(page).map((b, i) => (i % 10 === 0 ? 0x07 : b)))).toEqual(binary);
+    expect(decodeRaw(utf8(page).map((b, i) => (i % 10 === 0 ? 0x1b : b)))).toEqual(binary);
+    expect(decodeRaw(utf8(`${page}\u0000${page}`))).toEqual(binary);
+  });
+});
+
+describe('decodeRaw: a few invalid UTF-8 bytes', () => {
+  // 60 lines of 21 Chinese characters: 1,260 read validly.
+  const sentence = '本办法适用于青岛市行政区域内的政务服务活动。';
+  const withBadBytes = (lines: string[], bad: Set<number>, eol: string) => {
+    const parts: number[] = [];
+    lines.forEach((l, i) => {
+      if (i) parts.push(...utf8(eol));
+      if (bad.has(i + 1)) parts.push(0xff);
+      parts.push(...utf8(l));
+    });
+    return new Uint8Array(parts);
+  };
+
+  it('names the first ten lines with bad bytes and how many there are, counting lines as the parser does', () => {
+    const lines = Array.from({ length: 60 }, () => sentence);
+    const bad = new Set([2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24]);
+    const warning = '第 2、4、6、8、10、12、14、16、18、20 等 12 行含无效的 UTF-8 字节，已替换为 \ufffd（文件其余部分是有效的 UTF-8，照常读取）';
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const r = decodeRaw(withBadBytes(lines, bad, eol));
+      expect(r).toMatchObject({ ok: true, encoding: 'utf-8', warnings: [warning] });
+      expect(r.ok && r.text.split('\n')[1]).toBe(`\ufffd${sentence}`);
+    }
+  });
+
+  it('names ten lines without 等', () => {
+    const lines = Array.from({ length: 60 }, () => sentence);
+    const r = decodeRaw(withBadBytes(lines, new Set([2, 4, 6, 8, 10, 12, 14, 16, 18, 20]), '\n'));
+    expect(r).toMatchObject({ ok: true, warnings: ['第 2、4、6、8、10、12、14、16、18、20 行含无效的 UTF-8 字节，已替换为 \ufffd（文件其余部分是有效的 UTF-8，照常读取）'] });
+  });
+
+  it('tolerates one bad byte per hundred Chinese characters, not one more', () => {
+    // 22 + 22 + 21 + 21 + 14 = 100 Chinese characters.
+    const lines = ['县级以上人民政府应当加强对政务服务工作的领导，', '县级以上人民政府应当加强对政务服务工作的领导，', sentence, sentence, '第一条 本办法适用于青岛市政务。'];
+    expect(decodeRaw(withBadBytes(lines, new Set([3]), '\n'))).toMatchObject({ ok: true, encoding: 'utf-8', warnings: ['第 3 行含无效的 UTF-8 字节，已替换为 \ufffd（文件其余部分是有效的 UTF-8，照常读取）'] });
+    // 99: the bad byte is no longer one in a hundred, and 0xff is no GB18030 or Big5 byte either.
+    const fewer = [...lines.slice(0, 4), '第一条 本办法适用于青岛市政。'];
+    expect(decodeRaw(withBadBytes(fewer, new Set([3]), '\n'))).toEqual({ ok: false, reason: 'file is not valid UTF-8 and reads as Chinese neither in GB18030 nor in Big5' });
+  });
+});
+
+describe('decodeRaw: what only looks like a byte order mark or a bad byte', () => {
+  it('keeps the first character of a UTF-8 file that starts with a full-width bracket (its first byte is 0xEF, as a BOM’s is)', () => {
+    expect(decodeRaw(utf8('（此件公开发布）\n第一条 本办法适用于青岛市。'))).toMatchObject({ ok: true, encoding: 'utf-8', text: '（此件公开发布）\n第一条 本办法适用于青岛市。' });
+  });
+  it('reads a GBK file whose first character’s second byte is 0xFE (剥) as GB18030, not as UTF-16', () => {
+    // 剥离国有企业办社会职能和解决历史遗留问题的工作方案, encoded as GB18030.
+    const bytes = hex('b0fec0ebb9fad3d0c6f3d2b5b0ecc9e7bbe1d6b0c4dcbacdbde2bef6c0facab7d2c5c1f4cecacce2b5c4b9a4d7f7b7bdb0b8');
+    expect(decodeRaw(bytes)).toMatchObject({ ok: true, encoding: 'gb18030', text: '剥离国有企业办社会职能和解决历史遗留问题的工作方案' });
+  });
+  it('does not count the U+FFFD that pdftotext writes for a glyph it cannot map as an invalid byte', () => {
+    const text = '第一条 本办法适用于\ufffd\ufffd市政务服务。';
+    expect(decodeRaw(utf8(text))).toEqual({ ok: true, encoding: 'utf-8', text, warnings: [] });
+  });
+});
+
+describe('decodeRaw: GB18030 or Big5', () => {
+  it('rejects a GBK file cut off in the middle of a character rather than guess the rest', () => {
+    expect(decodeRaw(hex(`${GB}${GB}b5`))).toEqual({ ok: false, reason: 'file is not valid UTF-8 and reads as Chinese neither in GB18030 nor in Big5' });
+  });
+  it('takes the reading with more common characters, also when both read as text', () => {
+    // 條規範 in Big5; as GB18030 the same bytes are three rarer characters.
+    expect(decodeRaw(hex('b1f8b357bd64'))).toMatchObject({ ok: true, encoding: 'big5', text: '條規範' });
+  });
+  it('skips a file that reads equally well both ways, saying so', () => {
+    // English with one byte pair: an ideographic space in Big5, a private-use character in GB18030; no Chinese either way.
+    const bytes = new Uint8Array([...utf8('Annex 2 Business Environment Indicators'), 0xa1, 0x40, ...utf8('Table of contents and scoring rules')]);
+    expect(decodeRaw(bytes)).toEqual({ ok: false, reason: 'file is not UTF-8 and reads about equally well as GB18030 and Big5; convert it to UTF-8' });
+  });
+});

@@ -147,3 +147,73 @@ describe('tailAfterKind and titleFromHeader', () => {
   });
 });
 
+
+describe('removeFurniture: page numbers and Latin lines at the edges (survivors of the first mutation run)', () => {
+  it('in a file without pages, removes a bare number at the file’s first or last line set off by a blank line, not one that touches text', () => {
+    expect(run(`12\n\n${body(6)}`).removed).toEqual([['page-number', '12']]);
+    expect(run(`${body(6)}\n\n12`).removed).toEqual([['page-number', '12']]);
+    expect(run(`${body(6)}\n\n12\n${body(1)}`).removed).toEqual([]);
+    expect(run(`${body(1)}\n12\n\n${body(6)}`).removed).toEqual([]);
+  });
+
+  it('counts a decorated number at the foot of every page as a page number, not as a repeated line', () => {
+    const pages = Array.from({ length: 5 }, (_, i) => `# Page ${i + 1}:\n${body(3)}\n- ${i + 1} -`).join('\n');
+    expect(run(pages).removed).toEqual(Array.from({ length: 5 }, (_, i) => ['page-number', `- ${i + 1} -`]));
+  });
+
+  it('removes a run of Latin lines as one, and a run that a page break cuts as two', () => {
+    expect(run(`${body(6)}\n本行结束。\nCENTER\nFOR\nPOLICY RESEARCH\n\n下一段。`).removed).toEqual([['latin', 'CENTERFORPOLICY RESEARCH']]);
+    const acrossPages = `# Page 1:\n${body(3)}\n本页结束。\nINFORMATION\n# Page 2:\nWINCON LAW FIRM\n\n${body(3)}`;
+    expect(run(acrossPages).removed).toEqual([['latin', 'INFORMATION'], ['latin', 'WINCON LAW FIRM']]);
+  });
+
+  it('removes a Latin line that ends the file', () => {
+    expect(run(`${body(6)}\n本行结束。\n\nWINCON LAW FIRM`).removed).toEqual([['latin', 'WINCON LAW FIRM']]);
+  });
+
+  it('removes a Latin line of five words, spaced and indented as pdf.js prints it, repeated inside the text of three pages', () => {
+    const pages = Array.from({ length: 3 }, (_, i) => `# Page ${i + 1}:\n${body(2)}\n  CENTER  FOR  POLICY  RESEARCH  CHINA\n${body(2)}`).join('\n');
+    expect(run(pages).removed).toEqual(Array(3).fill(['latin', 'CENTER  FOR  POLICY  RESEARCH  CHINA']));
+  });
+});
+
+describe('removeFurniture: lines repeated on pages (survivors of the first mutation run)', () => {
+  const paged = (n: number, header: (k: number) => string) => Array.from({ length: n }, (_, i) => `# Page ${i + 1}:\n${header(i + 1)}${body(3)}`).join('\n');
+
+  it('takes a line at the top of a fifth of the pages or more for a running header', () => {
+    const onThree = (k: number) => (k <= 3 ? '营商环境政策汇编\n' : '');
+    expect(run(paged(15, onThree)).removed).toEqual(Array(3).fill(['page-repeat', '营商环境政策汇编']));
+    expect(run(paged(20, onThree)).removed).toEqual([]);
+  });
+
+  it('groups a running footer whose page number has one or two digits and whose lead varies', () => {
+    const pages = Array.from({ length: 5 }, (_, i) => i + 8)
+      .map((k) => `# Page ${k}:\n${body(3)}\n${k % 2 ? '  ' : ''}上海市营商环境政策汇编 ${k}`)
+      .join('\n');
+    expect(run(pages).removed.map((x) => x[1])).toEqual([8, 9, 10, 11, 12].map((k) => `上海市营商环境政策汇编 ${k}`));
+  });
+
+  it('keeps a title that ends in 文件 but goes on (a compilation of them)', () => {
+    expect(run(`杭州市人民政府规范性文件汇编\n\n${body(6)}`).removed).toEqual([]);
+  });
+});
+
+describe('removeFurniture: short blocks that are text (survivors of the first mutation run)', () => {
+  it('keeps an unnumbered heading after a finished sentence, and an issuing body at the end of the file', () => {
+    expect(run(`${body(6)}\n本条完。\n\n政务服务事项管理\n\n各部门应当按照清单提供服务，`).removed).toEqual([]);
+    expect(run(`${body(6)}\n\n上海市商务委员会办公室`).removed).toEqual([]);
+  });
+
+  it('removes by a learned publication tail only the blocks that end in it, not a title above its 文号', () => {
+    const text = `${body(6)}\n不得擅自取消、下放和调整。因承接、\n\n青岛市人民政府关于青岛市政务服务管理办法\n的通知政策简讯\n\n下放、取消等事由变动的，应当及时更新清单。\n\n${body(3)}\n\n青岛市人民政府关于优化营商环境的意见\n\n青政发〔2023〕5号\n\n各区市人民政府：`;
+    expect(run(text).removed).toEqual([['running-header', '青岛市人民政府关于青岛市政务服务管理办法的通知政策简讯']]);
+  });
+});
+
+describe('tailAfterKind and titleFromHeader: the bounds', () => {
+  it('reads a tail of two and of ten characters, and a title of six', () => {
+    expect(tailAfterKind('青岛市人民政府关于政务服务管理办法的通知简讯')).toBe('简讯');
+    expect(tailAfterKind('青岛市人民政府关于政务服务管理办法的通知文康政策研究中心简讯')).toBe('文康政策研究中心简讯');
+    expect(titleFromHeader('工作要点通知政策简讯')).toBe('工作要点通知');
+  });
+});

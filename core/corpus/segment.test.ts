@@ -21,6 +21,7 @@ describe('isCompilationTitle', () => {
     expect(isCompilationTitle('3. 各区完成清理；落实到位的通知（2023年12月31日）')).toBe(false);
     expect(isCompilationTitle('3. 工作要点（2023年12月31日）')).toBe(false);
     expect(isCompilationTitle('3. 青岛市工作要点（2023年12月31日）')).toBe(true);
+    expect(isCompilationTitle('3. 青岛工作要点（2023年12月31日）')).toBe(true);
     expect(isCompilationTitle('青岛市人民政府关于印发青岛市优化营商环境若干措施的通知（2023年5月6日）')).toBe(false);
   });
 });
@@ -166,5 +167,114 @@ describe('loose documents', () => {
   it('joins a title wrapped so that its last words became a paragraph of their own', () => {
     const { docs } = segment(['中国银保监会办公厅关于切实支持小微企业和', '', '“三农”发展的指导意见', '各银保监局：', '为切实支持小微企业发展，提出如下意见。']);
     expect(shape(docs)).toEqual([{ title: '中国银保监会办公厅关于切实支持小微企业和“三农”发展的指导意见', paras: ['各银保监局：', '为切实支持小微企业发展，提出如下意见。'] }]);
+  });
+});
+
+describe('segmentFile: titles, interpretations and front matter (survivors of the first mutation run)', () => {
+  const notice = ['上海市人民政府关于进一步优化营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。'];
+
+  it('takes a title that ends in no kind word when a news header or a law’s metadata follows it', () => {
+    const { docs } = segment([...notice, '山东青岛79条措施优化营商环境', '发布日期：2021-04-09', '来源：青岛日报', '近日，青岛市出台79条措施。']);
+    expect(shape(docs).map((d) => d.title)).toEqual([notice[0], '山东青岛79条措施优化营商环境']);
+    const law = segment([...notice, '中华人民共和国中国人民银行法', '（1995年3月18日第八届全国人民代表大会第三次会议通过　2003年12月27日第十届全国人民代表大会常务委员会第六次会议修正）', '第一条　为了确立中国人民银行的地位，制定本法。']);
+    expect(shape(law.docs)).toEqual([
+      { title: notice[0], paras: notice.slice(1) },
+      { title: '中华人民共和国中国人民银行法', paras: ['（1995年3月18日第八届全国人民代表大会第三次会议通过　2003年12月27日第十届全国人民代表大会常务委员会第六次会议修正）', '第一条　为了确立中国人民银行的地位，制定本法。'] },
+    ]);
+  });
+
+  it('takes a title of four characters', () => {
+    expect(shape(segment(['工作方案', '一、总体要求', '坚持稳中求进。']).docs)).toEqual([{ title: '工作方案', paras: ['一、总体要求', '坚持稳中求进。'] }]);
+  });
+
+  it('does not take the issuing body printed above a letter for its title', () => {
+    const { docs } = segment(['上海市商务委员会', '各区商务主管部门：', '现将有关事项通知如下。']);
+    expect(shape(docs)).toEqual([{ title: null, paras: ['上海市商务委员会', '各区商务主管部门：', '现将有关事项通知如下。'] }]);
+  });
+
+  it('keeps a lone untitled text, and sets apart front matter whose colon is inside its text', () => {
+    expect(segment(['近日，青岛市出台79条措施。'])).toEqual({ docs: [expect.objectContaining({ title: null, paras: [expect.objectContaining({ text: '近日，青岛市出台79条措施。' })] })], notes: [] });
+    const { docs, notes } = segment(['编者按：本期刊发青岛市优化营商环境的最新举措。', '', ...notice]);
+    expect(notes).toEqual(['f.txt: lines 1-1 are front matter (no title, no structure), not a document']);
+    expect(shape(docs)).toEqual([{ title: notice[0], paras: notice.slice(1) }]);
+  });
+
+  it('takes a title ending in 政策解读 for a titled document, and 政策解读 inside a sentence for text; drops a last 政策解读 with no text', () => {
+    const { docs } = segment(['青岛市政务服务管理办法', '第一条为了规范政务服务，制定本办法。', '《青岛市政务服务管理办法》政策解读', '现就《办法》作如下政策解读：', '一、制定背景', '政策解读']);
+    expect(docs.map((d) => [d.title?.text ?? null, d.interprets ? docs.indexOf(d.interprets) : null, d.paras.map((p) => p.text)])).toEqual([
+      ['青岛市政务服务管理办法', null, ['第一条为了规范政务服务，制定本办法。']],
+      ['《青岛市政务服务管理办法》政策解读', null, ['现就《办法》作如下政策解读：', '一、制定背景']],
+    ]);
+  });
+
+  it('does not end a document at a body paragraph that ends in an issuing body but is punctuated', () => {
+    const { docs } = segment([...notice, '各区于每季度末将落实情况，报市商务委员会', '本意见自印发之日起施行。']);
+    expect(docs.map((d) => [d.signoff, d.paras.length])).toEqual([[null, 4]]);
+  });
+
+  it('does not start a document at the title printed again under its 文号, PDF spaces aside', () => {
+    const { docs } = segment(['上海市人民政府 关于进一步优化营商环境的意见', '沪府发〔2023〕5号', '上海市人民政府关于进一步优化 营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。']);
+    expect(shape(docs)).toEqual([{ title: '上海市人民政府 关于进一步优化营商环境的意见', paras: ['沪府发〔2023〕5号', '上海市人民政府关于进一步优化 营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。'] }]);
+  });
+
+  it('starts a new article at a new text box after three paragraphs of a newsletter, not at a numbered one', () => {
+    const { docs } = segment(['山东青岛出台79条措施优化营商环境', '近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。', '措施自发布之日起施行。', ' 据新华社报道，国务院常务会议部署推进工作。', '会议要求抓好落实。']);
+    expect(shape(docs)).toEqual([
+      { title: '山东青岛出台79条措施优化营商环境', paras: ['近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。', '措施自发布之日起施行。'] },
+      { title: null, paras: ['据新华社报道，国务院常务会议部署推进工作。', '会议要求抓好落实。'] },
+    ]);
+    const numbered = segment(['山东青岛出台79条措施优化营商环境', '近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。', '措施自发布之日起施行。', ' 一、放宽市场准入', '会议要求抓好落实。']);
+    expect(numbered.docs).toHaveLength(1);
+  });
+
+  it('gives a title joined from two paragraphs the pages of both', () => {
+    const paras: RawParagraph[] = [
+      { text: '中国银保监会办公厅关于切实支持小微企业和', pages: [4], firstLine: 1, lastLine: 1, boxStart: false },
+      { text: '“三农”发展的指导意见', pages: [5], firstLine: 3, lastLine: 3, boxStart: false },
+      { text: '各银保监局：', pages: [5], firstLine: 4, lastLine: 4, boxStart: false },
+    ];
+    expect(segmentFile('f.txt', paras, []).docs[0].title).toMatchObject({ text: '中国银保监会办公厅关于切实支持小微企业和“三农”发展的指导意见', pages: [4, 5], firstLine: 1, lastLine: 3 });
+  });
+
+  it('gives a titled document the furniture between its title and its first paragraph', () => {
+    const header: Removed = { kind: 'running-header', lines: [{ no: 2, text: '营商环境政策汇编', page: null }], text: '营商环境政策汇编' };
+    const { docs } = segment([notice[0], '', ...notice.slice(1)], [header]);
+    expect(docs[0].furniture).toEqual([header]);
+  });
+});
+
+describe('segmentFile: a compilation’s front and body items (survivors of the first mutation run)', () => {
+  it('leaves out the preface before the first title, and keeps a numbered body item with a full stop in the body', () => {
+    const { docs } = segment([
+      '本汇编收录2023年各地优化营商环境政策文件。',
+      '1. 山东省人民政府办公厅关于印发山东省优化营商环境行动方案的通知（2023年3月1日）',
+      '各市人民政府：',
+      '2. 青岛市人民政府关于进一步优化政务服务的意见（2023年4月2日）',
+      '3. 各区完成政务服务事项清理工作。全面落实（2023年12月31日）',
+      '4. 济南市人民政府关于印发济南市优化营商环境工作要点的通知（2023年5月3日）',
+    ]);
+    expect(docs.map((d) => [d.title!.text.slice(0, 2), d.paras.map((p) => p.text)])).toEqual([
+      ['1.', ['各市人民政府：']],
+      ['2.', ['3. 各区完成政务服务事项清理工作。全面落实（2023年12月31日）']],
+      ['4.', []],
+    ]);
+  });
+});
+
+describe('segmentFile: what a signed notice issues (survivors of the first mutation run)', () => {
+  const measures = '上海市促进外贸稳增长若干措施';
+
+  it('keeps the title its text announces, without the qualifier in parentheses; a title its notice names only in its own title too', () => {
+    const byText = segment(['上海市商务委员会关于印发两项措施的通知', '各区人民政府：', `现将《${measures}》印发给你们，请认真贯彻执行。`, '上海市商务委员会', '2023年6月13日', '（此件公开发布）', `${measures}（试行）`, '一、总体要求']);
+    expect(byText.docs).toHaveLength(1);
+    const byTitle = segment([`上海市商务委员会关于印发${measures}的通知`, '各区人民政府：', '现将措施印发给你们，请认真贯彻执行。', '上海市商务委员会', '2023年6月13日', measures, '一、总体要求']);
+    expect(byTitle.docs).toHaveLength(1);
+  });
+
+  it('takes a notice signed right under its addressees as signed, and one without a signature as not', () => {
+    const signed = segment([`上海市商务委员会关于印发${measures}的通知`, '各区人民政府：', '上海市商务委员会', '2023年6月13日', measures, '一、总体要求']);
+    expect(signed.docs).toHaveLength(1);
+    const unsigned = segment([`上海市商务委员会关于印发${measures}的通知`, '各区人民政府：', `现将《${measures}》印发给你们。`, measures, '一、总体要求']);
+    expect(shape(unsigned.docs).map((d) => d.title)).toEqual([`上海市商务委员会关于印发${measures}的通知`, measures]);
   });
 });

@@ -76,6 +76,25 @@ describe('laws printed in parts', () => {
     ]);
   });
 
+  it('nests 节 under 章 and articles under 节, numbered on through the chapter', () => {
+    const text = [
+      '第一章　总则',
+      '第一节　一般规定',
+      '第一条　为了规范政务服务，制定本办法。',
+      '第二节　服务事项',
+      '第二条　政务服务事项实行清单管理。',
+      '第三条　清单应当向社会公布。',
+    ].join('\n');
+    expect(outline(text)).toEqual([
+      'ch1 第一章 总则',
+      'ch1.se1 第一节 一般规定',
+      'ch1.se1.ar1 第一条',
+      'ch1.se2 第二节 服务事项',
+      'ch1.se2.ar2 第二条',
+      'ch1.se2.ar3 第三条',
+    ]);
+  });
+
   it('gives an amendment its own articles (第三十二条… of the 2018 amendment)', () => {
     const text = [
       '第三十二条　宪法序言第七自然段中“健全社会主义法制”修改为“健全社会主义法治”。',
