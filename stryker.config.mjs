@@ -42,10 +42,14 @@ export function mutateGlobs(targets) {
  * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
  * cli/variants-pool.ts and cli/packed-sets.ts by cli/variants-pool.test.ts (cli/variants-worker.ts is not mutated:
  * it runs in worker threads, where a mutant is never active, like the kill-switch builds above).
+ * core/compare/minhash.ts by its own tests and core/compare/bounded.test.ts (the crowded-bucket and once-per-pair
+ * tests, about 2 s): core/compare's other users of it (corpus.test.ts, laws.test.ts) build whole corpora and test
+ * the families they make, which a changed signature rarely alters but each mutant would pay for.
  * electron/autobackup.ts by its own tests (the IPC and preload tests import it too, but test the bridge, not the backups).
  * A target not listed here (renderer/db) keeps the whole unit suite.
  */
 const OWN_TESTS = [
+  { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts'] },
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts'] },
