@@ -418,6 +418,20 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   weight (pairWeight, ≥ 10 for a strong relation) from w, so the two change together. The loop's
  *   `better(queue[k], now) > 0` → `>= 0`: two entries are never tied (the index breaks ties) and a
  *   document is in the queue once.
+ * core/compare/minhash.ts (reasoned from the code; the first full run did not finish in its time box, so check
+ * these against its survivors)
+ * - signature: `h < min` → `<=` — an equal hash sets the same minimum.
+ * - pair(): `band > 0 &&` before agreedEarlier (→ true) — agreedEarlier looks only at bands before `band`, none
+ *   for band 0. `i < j` → `<=`: an item is never paired with itself.
+ * - The twin short-cuts `band === 0 || twin[…] !== twin[…]` (→ true) and equalSignatureClasses missing a twin
+ *   (its `if (firsts)` → false, the `>>> 0` of the hash used both to store and to look up): a pair of equal signatures
+ *   then reaches agreedEarlier, which finds band 0 and drops it; only time is lost. (Calling unequal
+ *   signatures twins is not equivalent, and bounded.test.ts's band-5 pairs kill it.)
+ * - `size >= 2` (→ true) and `size > MAX_BUCKET` (→ true, >=): a bucket of one makes no pair in either branch.
+ * - sortByKey `shift < 32` → `<=`: a third, stable pass by the low 16 bits keeps equal keys adjacent and in
+ *   index order. The crowd's tie-break `|| a - b` (→ +): shuffleKey is a bijection of i for a band (xor with a
+ *   constant, then a multiply by an odd number), so two members never tie; `band + 1` → `- 1` is another
+ *   per-band shuffle, which is all the window asks for.
  * cli/variants-pool.ts
  * - The number of threads (`Math.min(jobs, …)` → max, `missing.length / BATCH` → `*`): more threads than
  *   batches do no work; the entries, and so the test's bytes, are the same with any number.
