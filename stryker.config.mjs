@@ -42,6 +42,9 @@ export function mutateGlobs(targets) {
  * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
  * cli/variants-pool.ts and cli/packed-sets.ts by cli/variants-pool.test.ts (cli/variants-worker.ts is not mutated:
  * it runs in worker threads, where a mutant is never active, like the kill-switch builds above).
+ * core/compare/minhash.ts by its own tests and core/compare/bounded.test.ts (the crowded-bucket and once-per-pair
+ * tests, about 2 s): core/compare's other users of it (corpus.test.ts, laws.test.ts) build whole corpora and test
+ * the families they make, which a changed signature rarely alters but each mutant would pay for.
  * electron/autobackup.ts by its own tests (the IPC and preload tests import it too, but test the bridge, not the backups).
  * The parser's stages in core/corpus (decode, lines, markers, numerals, paragraphs, furniture, segment, assemble)
  * by the folder's test files that give them hand-made text (the stages' own tests, structure and metadata, and
@@ -54,6 +57,7 @@ export function mutateGlobs(targets) {
 // (Listed one by one: MUTATE_TESTS is split at commas, so a {a,b} glob does not survive it.)
 const PARSER_STAGE_TESTS = ['decode', 'lines', 'markers', 'numerals', 'paragraphs', 'furniture', 'segment', 'assemble', 'structure', 'metadata', 'layouts'].map((f) => `core/corpus/${f}.test.ts`);
 const OWN_TESTS = [
+  { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts'] },
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
@@ -502,6 +506,20 @@ const stateName = targets.map((t) => t.replace(/^\.\//, '').replace(/\/+$/, '').
  *   weight (pairWeight, ≥ 10 for a strong relation) from w, so the two change together. The loop's
  *   `better(queue[k], now) > 0` → `>= 0`: two entries are never tied (the index breaks ties) and a
  *   document is in the queue once.
+ * core/compare/minhash.ts (reasoned from the code; the first full run did not finish in its time box, so check
+ * these against its survivors)
+ * - signature: `h < min` → `<=` — an equal hash sets the same minimum.
+ * - pair(): `band > 0 &&` before agreedEarlier (→ true) — agreedEarlier looks only at bands before `band`, none
+ *   for band 0. `i < j` → `<=`: an item is never paired with itself.
+ * - The twin short-cuts `band === 0 || twin[…] !== twin[…]` (→ true) and equalSignatureClasses missing a twin
+ *   (its `if (firsts)` → false, the `>>> 0` of the hash used both to store and to look up): a pair of equal signatures
+ *   then reaches agreedEarlier, which finds band 0 and drops it; only time is lost. (Calling unequal
+ *   signatures twins is not equivalent, and bounded.test.ts's band-5 pairs kill it.)
+ * - `size >= 2` (→ true) and `size > MAX_BUCKET` (→ true, >=): a bucket of one makes no pair in either branch.
+ * - sortByKey `shift < 32` → `<=`: a third, stable pass by the low 16 bits keeps equal keys adjacent and in
+ *   index order. The crowd's tie-break `|| a - b` (→ +): shuffleKey is a bijection of i for a band (xor with a
+ *   constant, then a multiply by an odd number), so two members never tie; `band + 1` → `- 1` is another
+ *   per-band shuffle, which is all the window asks for.
  * cli/variants-pool.ts
  * - The number of threads (`Math.min(jobs, …)` → max, `missing.length / BATCH` → `*`): more threads than
  *   batches do no work; the entries, and so the test's bytes, are the same with any number.
