@@ -57,18 +57,23 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const result = assembleCorpus(parsed.parses, sha256Hex);
     parsed.parses.length = 0; // the documents are in `result` now; the parses would double the build's memory
     progress.update({ documents: result.docs.length });
-    // Variants first, then the search index, one after the other in this thread. Building the index in a worker
-    // thread alongside variants saved 20–30 s at 10,000 documents but cost about 1 GB more at the peak (3.0 GB):
-    // the units copied to the thread and the index's files copied back, besides both steps' own memory.
-    // A detection holds little (about 100 MB at 10,000 documents): its files (a shard per document, 240 MB) are
-    // made one by one as they are written, never held together.
+    // Variants, then the search index, one after the other in this thread, each let go once its files are written:
+    // the search index is built only after the detection's files are written, so the two are never held together
+    // (at 10,000 documents the detection held about 200 MB through the index's making and writing).
+    // Building the index in a worker thread alongside variants saved 20–30 s at 10,000 documents but cost about
+    // 1 GB more at the peak (3.0 GB): the units copied to the thread and the index's files copied back.
     progress.phase('variants');
     const detected = await detectVariants(corpusDir, result.docs, jobs);
-    progress.phase('search');
-    const search = inFolder('search', searchArtifactsOf(flattenCorpus(result.docs)));
     progress.phase('write');
-    // Written as made: one document's JSON at a time; each of the index's files is dropped from `search` once written.
-    const out = corpusFileStream(result, sha256Hex, derived(search, detected.files));
+    const searchFiles = () => {
+      progress.phase('search');
+      const files = inFolder('search', searchArtifactsOf(flattenCorpus(result.docs)));
+      progress.phase('write');
+      return files;
+    };
+    // Written as made: one document's JSON at a time, each detection file as it is made, each of the index's files
+    // dropped once written.
+    const out = corpusFileStream(result, sha256Hex, derived(detected, searchFiles));
     const written = await writeCorpus(corpusDir, out.files, (step) => {
       if (step === 'staged') progress.phase('switch');
     });
@@ -110,14 +115,19 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
  * (variants-pool.ts; `jobs` 0: in this thread). The cache (and the slab it reads entries into) is let go when
  * this returns: what the build keeps is the detection's files, made as they are written, and the entries it used.
  */
-async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined): Promise<{ files: Iterable<CorpusArtifact>; cacheUsed: Set<string> }> {
+async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string> }> {
   const cache = variantsCache(corpusDir);
   const prepared = await prepareInWorkers(docs, cache, { jobs });
   return { files: variantsArtifacts(docs, { cache: prepared }), cacheUsed: cache.used };
 }
 
-/** The search index's files, each dropped from `search` once yielded, then the variants' files as they are made. */
-function* derived(search: CorpusArtifact[], variants: Iterable<CorpusArtifact>): Generator<CorpusArtifact> {
-  yield* handedOn(search);
-  yield* variants;
+/**
+ * The detection's files as they are made, then the search index's, made after them and each dropped once yielded.
+ * The detection is reached only through `detection.files`, cleared once its files are out: a finished generator
+ * still holds everything its frame held (here the whole detection) for as long as anything holds the generator.
+ */
+export function* derived(detection: { files: Iterable<CorpusArtifact> | null }, search: () => CorpusArtifact[]): Generator<CorpusArtifact> {
+  yield* detection.files!;
+  detection.files = null;
+  yield* handedOn(search());
 }
