@@ -132,7 +132,7 @@ describe('the build lock', () => {
     await writeFile(lockPath, `${process.ppid}\n`);
     expect(await acquireBuildLock(dir)).toEqual({
       ok: false,
-      message: `another build (pid ${process.ppid}) is writing ${dir}; wait for it to finish, or delete ${lockPath} if that process is not a build`,
+      message: `另一个构建（进程 ${process.ppid}）正在写入 ${dir}：请等它完成；如果那个进程不是构建，可删除 ${lockPath} 后重试。`,
     });
     expect(await readFile(lockPath, 'utf8')).toBe(`${process.ppid}\n`);
   });

@@ -68,12 +68,12 @@ export async function acquireBuildLock(corpusDir: string): Promise<{ ok: true; r
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
       if (pid && pid !== process.pid && pidAlive(pid)) {
-        return { ok: false, message: `another build (pid ${pid}) is writing ${corpusDir}; wait for it to finish, or delete ${lockPath} if that process is not a build` };
+        return { ok: false, message: `另一个构建（进程 ${pid}）正在写入 ${corpusDir}：请等它完成；如果那个进程不是构建，可删除 ${lockPath} 后重试。` };
       }
       await rm(lockPath, { force: true }); // stale: its process is gone
     }
   }
-  return { ok: false, message: `could not take the build lock ${lockPath}` };
+  return { ok: false, message: `无法取得构建锁 ${lockPath}：请确认没有其他构建在运行后重试。` };
 }
 
 const exists = (p: string) => lstat(p).then(

@@ -79,7 +79,7 @@ describe('npx policy-reader', () => {
     const r = await npx(['build', '--corpus', dir]);
     await rm(path.join(dir, '.build.lock'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`another build (pid ${process.pid}) is writing`);
+    expect(r.err).toContain(`另一个构建（进程 ${process.pid}）正在写入`);
     expect(await manifest()).toEqual(before);
     expect(await docFiles()).toBe(before.counts.documents);
   }, 60_000);
@@ -87,7 +87,7 @@ describe('npx policy-reader', () => {
   it('two builds started together leave one complete corpus', async () => {
     const [a, b] = await Promise.all([npx(['build', '--corpus', dir, '--quiet']), npx(['build', '--corpus', dir, '--quiet'])]);
     expect([a.code, b.code].sort()).toContain(0);
-    for (const r of [a, b]) if (r.code !== 0) expect(r.err).toContain('another build');
+    for (const r of [a, b]) if (r.code !== 0) expect(r.err).toContain('另一个构建');
     expect(await docFiles()).toBe((await manifest()).counts.documents);
     expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(await readdir(path.join(dir, 'versions'))).toHaveLength(1);

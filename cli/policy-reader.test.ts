@@ -59,6 +59,13 @@ describe('policy-reader', () => {
     expect(t.out.join('\n')).toContain('第六十一条');
   });
 
+  // sysfs refuses new folders even to root: a corpus folder the build may not create, on any Linux.
+  it.skipIf(process.platform !== 'linux')('says in Chinese that it may not write a corpus folder, naming the folder and the code', async () => {
+    const e = capture();
+    expect(await main(['build', '--corpus', '/sys/kernel/policy-reader-corpus', '--raw', path.join(dir, 'raw')], e.io)).toBe(1);
+    expect(e.err.join('\n')).toMatch(/^policy-reader build: 处理 \/sys\/kernel\/policy-reader-corpus 失败：没有权限，请换一个文件夹或检查权限（(EPERM|EACCES)）$/);
+  });
+
   it('exits 1 with a clear message for an unknown id or a missing corpus, 2 for usage errors', async () => {
     const a = capture();
     expect(await main(['show', 'nope', '--corpus', dir], a.io)).toBe(1);

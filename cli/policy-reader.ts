@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from './project-root.js';
 import type { CommandIO } from './io.js';
 import { defaultIO, UsageError } from './io.js';
+import { systemErrorMessage } from './system-error.js';
 
 type Command = { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIO) => Promise<number> }> };
 
@@ -78,7 +79,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
       io.err(`policy-reader ${name}: cannot read ${err.path} (run 'policy-reader build' first?)`);
       return 1;
     }
-    io.err(`policy-reader ${name}: ${err?.message ?? String(e)}`);
+    io.err(`policy-reader ${name}: ${systemErrorMessage(err) ?? err?.message ?? String(e)}`);
     return 1;
   }
 }
