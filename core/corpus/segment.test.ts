@@ -60,6 +60,27 @@ describe('a compilation', () => {
     ]);
   });
 
+  it('drops the province at a big-region heading (三、华东): what follows it lies in no province until one is named', () => {
+    const { docs } = segment([
+      '一、华北',
+      '（一）北京市',
+      '1. 北京市人民政府关于印发北京市优化营商环境条例实施方案的通知（2023年3月1日）',
+      '各区人民政府：',
+      '二、全国',
+      '1. 国务院办公厅关于进一步优化营商环境降低市场主体制度性交易成本的意见（2023年4月2日）',
+      '各省、自治区、直辖市人民政府：',
+      '三、华东',
+      '（一）上海市',
+      '1. 上海市人民政府关于印发上海市优化营商环境若干措施的通知（2023年5月6日）',
+      '各区人民政府：',
+    ]);
+    expect(docs.map((d) => [d.title!.text.replace(/（\d.*$/, ''), d.headingProvince])).toEqual([
+      ['1. 北京市人民政府关于印发北京市优化营商环境条例实施方案的通知', '北京市'],
+      ['1. 国务院办公厅关于进一步优化营商环境降低市场主体制度性交易成本的意见', null],
+      ['1. 上海市人民政府关于印发上海市优化营商环境若干措施的通知', '上海市'],
+    ]);
+  });
+
   it('keeps a titled entry whose pages were images, and gives each document the furniture within its lines', () => {
     const removed: Removed[] = [
       { kind: 'running-header', lines: [{ no: 2, text: '营商环境政策汇编', page: null }], text: '营商环境政策汇编' },

@@ -78,8 +78,9 @@ function segmentCompilation(file: string, paras: RawParagraph[]): DocDraft[] {
   for (const p of paras) {
     const headingProvince = provinceFromHeading(p.text);
     if (headingProvince || isMacroRegionHeading(p.text)) {
-      // Region headings only count between documents' bodies, never inside a numbered list.
-      if (headingProvince) province = headingProvince;
+      // Region headings only count between documents' bodies, never inside a numbered list. A big region
+      // (三、华东, 二、全国) names no province: the one before it no longer holds until the next is named.
+      province = headingProvince;
       lastNumber = 0;
       continue;
     }
