@@ -153,6 +153,12 @@ describe('assemble: headers, signatures and issuers (survivors of the first muta
     expect([dated.issuers, dated.date]).toEqual([[], '2023-06-13']);
   });
 
+  it('reads a customs district (上海海关) as a line of the signature, as any other issuing body', () => {
+    const d = doc(draft('关于进一步优化口岸营商环境的通知', ['各有关单位：', '现将有关事项通知如下。', '上海市商务委员会', '上海海关', '2023年6月13日']));
+    expect(d.signature).toEqual(['上海市商务委员会', '上海海关', '2023年6月13日']);
+    expect(allUnits(d.units).map((u) => u.paragraphs.map((p) => p.text).join('|'))).not.toContain('上海海关');
+  });
+
   it('takes the issuer from a running header that names the notice issuing the document, also for its interpretation', () => {
     const running = [header('running-header', '青岛市人民政府关于印发青岛市政务服务管理办法的通知政策简讯')];
     const d = doc(draft('青岛市政务服务管理办法', ['第一条　为了规范政务服务，制定本办法。'], { furniture: running }));

@@ -49,8 +49,8 @@ export const LATIN_ONLY = /^\s*[A-Za-z][A-Za-z .&,'’-]{0,40}$/;
 /** Page numbers printed as their own line: 12, - 12 -, — 12 —, 第 12 页, 12/30. */
 export const PAGE_NUMBER = /^\s*(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
-/** Organisation suffixes: a short line ending in one of these may be a signature. */
-export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|局|厅|部|署|院|会|中心|秘书处|事务所|研究所|集团|总部|公司|分局|小组|联席会议|管委会|监管局|银行)$/;
+/** Organisation suffixes: a short line ending in one of these may be a signature (上海海关: the customs districts sign with the ministries). */
+export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|局|厅|部|署|院|会|中心|秘书处|事务所|研究所|集团|总部|公司|分局|小组|联席会议|管委会|监管局|银行|海关)$/;
 
 /** Lines a signature block may have: a joint notice of many agencies prints one or two per line (沪高法〔2023〕47号 is signed by 17). */
 export const MAX_SIGNATURE_LINES = 24;
