@@ -35,6 +35,7 @@ import { ReaderDatabase } from '../renderer/db/database';
 import { reanchorAll } from '../renderer/annotations/reanchor';
 import { DEFAULT_CORPUS, REPO } from './preview-server';
 import { mulberry32 } from '../core/util/random';
+import { fmtMs } from './bench-stats';
 
 // page.evaluate callbacks run in the browser; this file is checked with Node types only.
 declare const document: any, window: any, indexedDB: any, performance: any;
@@ -52,11 +53,7 @@ const COUNT = Math.max(1, Number(opt('--count') ?? 10_000));
 const TAGS = ['待研究', '汇报用', '重点', '存疑', '已落实'];
 const NOTES = ['与我局现行做法不一致', '需要与财政局确认口径', '下周例会讨论\n请法规科先行研究', '已在2024年方案中落实'];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (xs: number[]) => `median ${median(xs).toFixed(0).padStart(5)} ms  (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
+const fmt = (xs: number[]) => fmtMs(xs, 5);
 
 export function makeAnnotations(corpus: string, count: number): { list: Annotation[]; contentHash: string } {
   const contentHash = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')).contentHash as string;

@@ -23,6 +23,7 @@ import { toLines } from '../core/corpus/lines.js';
 import { buildSearchArtifacts } from '../core/search/artifacts.js';
 import { DEFAULT_CORPUS_DIR } from '../cli/corpus-files.js';
 import { sha256Hex } from '../cli/hash.js';
+import { median } from './bench-stats';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 type Scenario = '1x' | '10x';
@@ -57,7 +58,6 @@ function tenfold(files: RawFile[]): RawFile[] {
   return out;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function child(scenario: Scenario, mode: Mode): void {
   const files = scenario === '1x' ? sampleFiles() : tenfold(sampleFiles());

@@ -29,6 +29,7 @@ import { flatten, readCorpus } from '../e2e/browser/corpus-facts';
 import { serializeAnnotationFile } from '../core/annotations/file';
 import { FIXTURE_CORPUS, launch, startServer } from '../e2e/browser/harness';
 import { DEFAULT_CORPUS } from './preview-server';
+import { median } from './bench-stats';
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => {
@@ -39,10 +40,6 @@ const RUNS = Math.max(1, Number(opt('--runs') ?? 5));
 const corpus = opt('--corpus') ?? (existsSync(join(DEFAULT_CORPUS, 'library.json')) ? DEFAULT_CORPUS : FIXTURE_CORPUS);
 const FONT_DIR = resolve(fileURLToPath(import.meta.url), '../../node_modules/@fontsource/noto-sans-sc');
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 function passages(docs: PolicyDocument[], n: number, contentHash: string): Annotation[] {

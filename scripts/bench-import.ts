@@ -20,12 +20,9 @@ import { nodeExtractorLibs } from '../cli/extractors';
 import { sha256Hex } from '../cli/hash';
 import { lawPdf } from '../test-support/import-fixtures';
 import { DEFAULT_CORPUS } from './preview-server';
+import { median } from './bench-stats';
 
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 3));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 if (!existsSync(join(DEFAULT_CORPUS, 'library.json'))) {
   console.error(`bench:import: no built corpus at ${DEFAULT_CORPUS} (run npm run build:corpus)`);

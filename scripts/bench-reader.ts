@@ -20,9 +20,10 @@ import type { DocSummary, PolicyDocument } from '../core/corpus/types';
 import { allUnits } from '../core/corpus/units';
 import { launch, startServer } from '../e2e/browser/harness';
 import { main as cli } from '../cli/policy-reader';
-import { PROBE, SCROLL_THROUGH } from './bench-startup';
+import { PROBE, SCROLL_THROUGH } from './bench-browser';
 import { DEFAULT_CORPUS } from './preview-server';
 import { CIVIL_CODE_SOURCE, civilCodeRaw } from './civil-code';
+import { median, fmtMs } from './bench-stats';
 
 // page.evaluate callbacks run in the browser; this file is checked with Node types only.
 declare const window: any, performance: any;
@@ -34,11 +35,7 @@ const opt = (name: string) => {
 };
 const RUNS = Math.max(1, Number(opt('--runs') ?? 5));
 const SOURCE = opt('--source') ?? CIVIL_CODE_SOURCE;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms  (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
+const fmt = (xs: number[]) => fmtMs(xs);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'policy-reader-bench-reader-'));

@@ -25,6 +25,7 @@ import { normalizeUnitText } from '../core/search/tokenizer.js';
 import { normalize } from '../core/text/normalize.js';
 import { loadCorpusDocs } from '../cli/commands/search.js';
 import { mulberry32 } from '../core/util/random.js';
+import { median, percentile as pct } from './bench-stats';
 
 /** Fallback corpus: one document per raw file, paragraphs at blank lines. */
 export function rawCorpus(rawDir: string): SearchCorpus {
@@ -85,11 +86,6 @@ export function querySet(c: SearchCorpus, seed = 20240601, perLength = 100): str
   return [...out.filter(Boolean), ...COMMON_TERMS];
 }
 
-function pct(xs: number[], p: number): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-const median = (xs: number[]) => pct(xs, 50);
 
 /** Time every query `rounds` times after a warm-up; per-query median, then p50/p95 over queries. */
 function latency(queries: string[], fn: (q: string) => unknown, rounds = 3, perQuery?: Map<string, number>): { p50: number; p95: number } {

@@ -16,19 +16,20 @@
  * --no-head: the large library without its library-head.json (the app then waits for the full list, as
  * before the build wrote one): the same code's baseline for what the head saves.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { LIBRARY_HEAD_FILE } from '../core/corpus/library-head';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import type { PolicyDocument, Unit } from '../core/corpus/types';
-import { FIXTURE_CORPUS, launch, startServer, writeLibraryHead } from '../e2e/browser/harness';
+import type { PolicyDocument } from '../core/corpus/types';
+import { FIXTURE_CORPUS, launch, startServer } from '../e2e/browser/harness';
 import { flatten, readCorpus, scenarioDoc } from '../e2e/browser/corpus-facts';
-import { makeLargeLibrary } from '../e2e/browser/large-library';
 import { DEFAULT_CORPUS } from './preview-server';
+import { median, fmtMs } from './bench-stats';
+import { PROBE, SCROLL_THROUGH, frameStats, rendererRssMb } from './bench-browser';
+import { makeStressCorpus } from './stress-corpus';
+import { measureLargeLibrary, printLarge } from './bench-large-library';
 
 // page.evaluate callbacks run in the browser; this file is checked with Node types only.
-declare const document: any, window: any, performance: any, MutationObserver: any, requestAnimationFrame: any, Event: any;
+declare const document: any, window: any, performance: any;
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => {
@@ -40,93 +41,7 @@ const SEARCH_TERM = '国务院';
 const RUNS = Math.max(1, Number(opt('--runs') ?? 7));
 const corpus = opt('--corpus') ?? (existsSync(join(DEFAULT_CORPUS, 'library.json')) ? DEFAULT_CORPUS : FIXTURE_CORPUS);
 
-/**
- * Injected before any page script: records, per animation frame, when the
- * library rows and a document's units first exist, and when a click happened.
- * rAF timing is what the user sees: the frame in which the content is painted.
- */
-// A string, not a function: tsx rewrites functions with helpers (__name) that
-// do not exist in the page.
-export const PROBE = `
-  window.__bench = { libraryAt: null, docAt: null, clickAt: null, want: 0 };
-  document.addEventListener('click', () => (window.__bench.clickAt = performance.now()), true);
-  // The content is in the DOM at the frame where it is first seen; it has been
-  // laid out and painted when the next frame starts, which is the time recorded.
-  const painted = (key) => requestAnimationFrame(() => (window.__bench[key] = performance.now()));
-  let seenLibrary = false, seenDoc = false;
-  const tick = () => {
-    const b = window.__bench;
-    if (!seenLibrary && document.querySelector('[data-testid=doc-row]')) { seenLibrary = true; painted('libraryAt'); }
-    if (!seenDoc && b.want > 0 && document.querySelectorAll('[data-testid=doc] [data-unit-id]').length >= b.want) { seenDoc = true; painted('docAt'); }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-`;
-
-/** Scrolls the document in 60 px steps, one per frame, and resolves to the frame durations. */
-export const SCROLL_THROUGH = `new Promise((ok) => {
-  window.scrollTo(0, 0);
-  const out = [];
-  let last = performance.now();
-  const step = () => {
-    const now = performance.now();
-    out.push(now - last);
-    last = now;
-    const before = window.scrollY;
-    window.scrollBy(0, 60);
-    if (window.scrollY === before) ok(out.slice(1));
-    else requestAnimationFrame(step);
-  };
-  requestAnimationFrame(step);
-})`;
-
-/**
- * A corpus with one synthetic compilation (汇编) made of every document's
- * units, re-identified, until it has at least `minUnits` units: a worst case
- * for the reading view, larger than any real document.
- */
-export function makeStressCorpus(dir: string, library: { id: string }[], minUnits: number): { dir: string; id: string; units: number; chars: number } {
-  const out = mkdtempSync(join(tmpdir(), 'policy-reader-stress-'));
-  mkdirSync(join(out, 'docs'));
-  for (const d of library) symlinkSync(resolve(dir, 'docs', `${d.id}.json`), join(out, 'docs', `${d.id}.json`));
-  const id = 'stress-compilation';
-  const appendices: Unit[] = [];
-  let units = 0;
-  let chars = 0;
-  const reId = (u: Unit, prefix: string): Unit => {
-    units++;
-    chars += u.paragraphs.reduce((n, p) => n + p.text.length, 0);
-    return { ...u, id: `${id}~${prefix}.${u.path}`, path: `${prefix}.${u.path}`, children: u.children.map((c) => reId(c, prefix)) };
-  };
-  for (let round = 0; units < minUnits; round++) {
-    for (const d of library) {
-      if (units >= minUnits) break;
-      const doc = JSON.parse(readFileSync(join(dir, 'docs', `${d.id}.json`), 'utf8')) as PolicyDocument;
-      const prefix = `ap${appendices.length + 1}`;
-      units++;
-      appendices.push({ id: `${id}~${prefix}`, path: prefix, level: 'appendix', label: `附件${appendices.length + 1}`, heading: doc.title, paragraphs: [], pages: [], children: doc.units.map((u) => reId(u, prefix)) });
-    }
-  }
-  const first = JSON.parse(readFileSync(join(dir, 'docs', `${library[0].id}.json`), 'utf8')) as PolicyDocument;
-  const stress: PolicyDocument = { ...first, id, title: '压力测试汇编', docNumber: null, units: appendices, unitCount: units, charCount: chars };
-  writeFileSync(join(out, 'docs', `${id}.json`), JSON.stringify(stress));
-  const lib = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8'));
-  const { units: _u, formatVersion: _f, addressees: _a, signature: _s, ...summary } = stress;
-  writeFileSync(join(out, 'library.json'), JSON.stringify([...lib, summary]));
-  writeLibraryHead(out);
-  return { dir: out, id, units, chars };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const frameStats = (fs: number[]) => {
-  const sorted = [...fs].sort((a, b) => a - b);
-  const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
-  return `${fs.length} frames, median ${median(fs).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...fs).toFixed(1)} ms, frames > 50 ms: ${fs.filter((f) => f > 50).length}`;
-};
-const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms  (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
+const fmt = (xs: number[]) => fmtMs(xs);
 
 /**
  * The document opened from the library: the scenario's regulation where the corpus has it, else (a generated
@@ -142,49 +57,8 @@ function benchDoc(facts: ReturnType<typeof readCorpus>): PolicyDocument {
   }
 }
 
-/**
- * Resident memory of the tab, in MB: the largest Chromium renderer process started under this Node process.
- * The page and its workers (threads of it) are one process; the others are Chromium's own (the first blank
- * page's, a spare one), 80–160 MB each, not the app's.
- */
-function rendererRssMb(): number {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat = '';
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(name));
-  }
-  let kb = 0;
-  const walk = (pid: number) => {
-    for (const c of children.get(pid) ?? []) {
-      try {
-        if (readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--type=renderer')) kb = Math.max(kb, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${c}/status`, 'utf8'))?.[1] ?? 0));
-      } catch {
-        // gone meanwhile
-      }
-      walk(c);
-    }
-  };
-  walk(process.pid);
-  return kb / 1024;
-}
-
-/** Only the large-library figures (`--large-only`): the rest takes minutes on a shared machine. */
-function printLarge(large: Awaited<ReturnType<typeof measureLargeLibrary>>) {
-  console.log(`large library (${large.count} documents): baseline static file ${fmt(large.floor)}`);
-  console.log(`large library: library visible (navigation → first row painted): ${fmt(large.visible)}   target < 1000 ms and ≤ 2× the static file`);
-  console.log(`large library: the full list in place (filters live): ${fmt(large.full)}`);
-  console.log(`large library: ${large.rows} rows in the DOM; year facet clicked → count changed ${fmt(large.facet)}; quick filter typed → count changed ${fmt(large.typed)}   target < 100 ms`);
-}
-
 async function main() {
-  if (argv.includes('--large-only')) return printLarge(await measureLargeLibrary(Number(opt('--large') ?? 10_000)));
+  if (argv.includes('--large-only')) return printLarge(await measureLargeLibrary(corpus, Number(opt('--large') ?? 10_000), { runs: RUNS, noHead: argv.includes('--no-head') }));
   const facts = readCorpus(corpus, corpus !== FIXTURE_CORPUS);
   const doc = benchDoc(facts);
   const docUnits = flatten(doc.units).length;
@@ -309,7 +183,7 @@ async function main() {
     rmSync(stress.dir, { recursive: true, force: true });
   }
 
-  const large = await measureLargeLibrary(Number(opt('--large') ?? 10_000));
+  const large = await measureLargeLibrary(corpus, Number(opt('--large') ?? 10_000), { runs: RUNS, noHead: argv.includes('--no-head') });
 
   console.log(`corpus: ${corpus} (${facts.library.length} documents), ${RUNS} runs, Chromium headless`);
   console.log(`baseline: a static file from the same server (navigation → load): ${fmt(floor)}`);
@@ -324,90 +198,6 @@ async function main() {
   console.log(`synthetic compilation (${stress.units} units, ${stress.chars} chars) cold: ${fmt(stressTimes)}`);
   console.log(`synthetic compilation: ${stressNodes} DOM elements; scrolling it end to end: ${frameStats(stressFrames)}`);
   printLarge(large);
-}
-
-/** The library at scale: visible, its DOM, and filters, against a static file from the same server. */
-async function measureLargeLibrary(n: number) {
-  // A corpus that is large already (bench:scale's) is measured as it is; a small one is repeated up to n.
-  const own = JSON.parse(readFileSync(join(corpus, 'library.json'), 'utf8')) as unknown[];
-  const lib = own.length >= n ? { dir: corpus, count: own.length, own: true } : { ...makeLargeLibrary(corpus, n), own: false };
-  if (argv.includes('--no-head')) {
-    // Only from the copy this script made: never a file of the user's corpus.
-    if (lib.own) throw new Error('--no-head needs a copy of the library: pass --large with more documents than the corpus has');
-    rmSync(join(lib.dir, LIBRARY_HEAD_FILE));
-  }
-  const server = await startServer(lib.dir);
-  const browser = await launch();
-  await browser.context.addInitScript({ content: PROBE });
-  const floor: number[] = [];
-  const visible: number[] = [];
-  const full: number[] = [];
-  const facet: number[] = [];
-  const typed: number[] = [];
-  let rows = 0;
-  // The time from an input event to the frame after the count text changed.
-  const countChangeAfter = (act: () => Promise<void>, page: import('playwright-core').Page) =>
-    page
-      .evaluate(
-        () =>
-          new Promise<void>((ok) => {
-            const el = document.querySelector('[data-testid=doc-count]');
-            const before = el.textContent;
-            (window as any).__changedAt = null;
-            new MutationObserver((_m: any, obs: any) => {
-              if (el.textContent === before) return;
-              obs.disconnect();
-              requestAnimationFrame(() => ((window as any).__changedAt = performance.now()));
-            }).observe(el, { childList: true, characterData: true, subtree: true });
-            ok();
-          }),
-      )
-      .then(async () => {
-        await act();
-        const t0 = await page.evaluate(() => (window as any).__bench.clickAt ?? performance.now());
-        await page.waitForFunction(() => (window as any).__changedAt !== null, undefined, { timeout: 30_000 });
-        return (await page.evaluate(() => (window as any).__changedAt)) - t0;
-      });
-  try {
-    for (let i = 0; i < RUNS; i++) {
-      const b = await browser.context.newPage();
-      await b.goto(`${server.url}corpus/manifest.json`, { waitUntil: 'load' });
-      floor.push(await b.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd as number));
-      await b.close();
-      const page = await browser.context.newPage();
-      await page.goto(server.url);
-      await page.waitForFunction(() => (window as any).__bench.libraryAt !== null, undefined, { timeout: 30_000 });
-      visible.push(await page.evaluate(() => (window as any).__bench.libraryAt));
-      // The first screen may be the build's head (aria-busy): filters are timed on the full list.
-      await page.waitForFunction(() => document.querySelector('#doc-list:not([aria-busy])') !== null, undefined, { timeout: 30_000 });
-      full.push(await page.evaluate(() => performance.now()));
-      rows = await page.locator('[data-testid=doc-row]').count();
-      const year = page.getByTestId('facet-year').getByRole('button', { pressed: false }).nth(1);
-      facet.push(await countChangeAfter(() => year.click(), page));
-      await page.getByTestId('facet-year').getByRole('button', { name: '清除年份筛选' }).click();
-      await page.getByTestId('doc-count').filter({ hasText: `共 ${lib.count} 篇` }).waitFor();
-      // Typing measured from the input event itself: a character set as React sees typing, its time recorded then.
-      typed.push(
-        await countChangeAfter(
-          () =>
-            page.evaluate(() => {
-              const el = document.querySelector('input.quick-filter');
-              const setValue = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')!.set!;
-              (window as any).__bench.clickAt = performance.now();
-              setValue.call(el, '办');
-              el.dispatchEvent(new Event('input', { bubbles: true }));
-            }),
-          page,
-        ),
-      );
-      await page.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-    if (!lib.own) rmSync(lib.dir, { recursive: true, force: true });
-  }
-  return { count: lib.count, floor, visible, full, facet, typed, rows };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url))) {

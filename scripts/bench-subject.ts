@@ -16,6 +16,7 @@ import type { PolicyDocument } from '../core/corpus/types.js';
 import type { VariantsFile } from '../core/compare/format.js';
 import { subjectPairsBefore } from './subject-before.js';
 import { DEFAULT_CORPUS_DIR } from '../cli/corpus-files.js';
+import { median } from './bench-stats';
 
 const dir = process.argv[2] ?? DEFAULT_CORPUS_DIR; // e.g. .cache/bench-scale/10000/current, made by npm run bench:scale
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -32,7 +33,6 @@ const reference = variants.subject;
 (variants as Partial<VariantsFile>).clauses = undefined; // the largest part, not needed here
 const isTextVariant = (a: string, b: string) => linked.has(`${a},${b}`) || linked.has(`${b},${a}`);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gc = (globalThis as { gc?: () => void }).gc;
 
 if (ONLY) {

@@ -32,12 +32,12 @@ import os from 'node:os';
 import { overlap } from '../core/compare/shingles.js';
 import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 import { DEFAULT_CORPUS_DIR } from '../cli/corpus-files.js';
+import { median } from './bench-stats';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const docsDir = path.join(DEFAULT_CORPUS_DIR, 'docs');
 const docs: PolicyDocument[] = readdirSync(docsDir).map((f) => JSON.parse(readFileSync(path.join(docsDir, f), 'utf8')));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = <T>(fn: () => T): [number, T] => {
   const t = performance.now();
   const v = fn();
