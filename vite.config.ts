@@ -1,9 +1,11 @@
 import react from '@vitejs/plugin-react';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { APP_CSP } from './electron/protocol.js';
+import { PDFJS_CMAPS_PATH } from './renderer/import/pdfjs-assets.js';
 import { isLoopbackHost, sendStatus, serveCorpus } from './scripts/static-files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,6 +42,31 @@ function corpus(): Plugin {
   };
 }
 
+/**
+ * pdf.js's packed CMaps (about 170 small files, 1.7 MB) at PDFJS_CMAPS_PATH beside index.html: a PDF whose Chinese
+ * font is not embedded (UniGB-UCS2-H) reads as empty without them (core/import/extract.ts). Copied into the build,
+ * served from node_modules in dev.
+ */
+function pdfjsCmaps(): Plugin {
+  const from = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+  const prefix = `/${PDFJS_CMAPS_PATH}`;
+  return {
+    name: 'policy-reader-pdfjs-cmaps',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = req.url?.startsWith(prefix) ? decodeURIComponent(req.url.slice(prefix.length).split('?')[0]) : null;
+        if (!name || !/^[\w.-]+\.bcmap$/.test(name)) return next();
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.end(readFileSync(join(from, name)));
+      });
+    },
+    generateBundle() {
+      // With their LICENSE (Adobe's, BSD-style), which must travel with them.
+      for (const name of readdirSync(from).filter((n) => n.endsWith('.bcmap') || n === 'LICENSE')) this.emitFile({ type: 'asset', fileName: `${PDFJS_CMAPS_PATH}${name}`, source: readFileSync(join(from, name)) });
+    },
+  };
+}
+
 /** The index.html CSP <meta> gets the same dev loosening as the header. */
 function devCsp(): Plugin {
   return {
@@ -56,7 +83,7 @@ export default defineConfig({
   // Relative asset URLs: the build is loaded from app://reader/ and from the preview server alike.
   base: './',
   publicDir: false,
-  plugins: [react(), corpus(), devCsp()],
+  plugins: [react(), corpus(), devCsp(), pdfjsCmaps()],
   build: {
     outDir: join(here, 'dist', 'renderer'),
     emptyOutDir: true,

@@ -165,6 +165,18 @@ describe('the pipeline on an imported PDF', () => {
   });
 });
 
+describe('a PDF whose Chinese font is not embedded', () => {
+  // ReportLab's STSong-Light, named through the standard CMap UniGB-UCS2-H (test-data/import/make-unembedded-font-pdf.py):
+  // without pdf.js's CMaps no character of it is read, and the file was refused as a scan.
+  it('is read through the CMaps shipped with pdf.js, as pdftotext reads it', async () => {
+    const file = path.join('test-data', 'import', 'unembedded-font.pdf');
+    const got = await extractText('人脸识别规定.pdf', new Uint8Array(await readFile(file)), nodeExtractorLibs);
+    const lines = got.text.split('\n');
+    expect(lines.slice(0, 4)).toEqual(['# Page 1:', '关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定', '2021年6月8日 最高人民法院审判委员会第1841次会议通过', '2021年8月1日 施行']);
+    expect(squeeze(got.text.replace(/^# Page \d+:$/gm, ''))).toBe(squeeze(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })));
+  });
+});
+
 describe('DOCX import (mammoth)', () => {
   it('gives the title, 文号 and every article with its paragraphs, in order', async () => {
     const ex = await extractText('规定.docx', docx, nodeExtractorLibs);

@@ -18,7 +18,7 @@ export const MAX_IMPORT_LABEL = '50 MB';
 
 /** The subset of pdf.js this module uses (`getDocument(...).promise`, pages, text content). */
 export interface PdfJsLike {
-  getDocument(src: { data: Uint8Array; isEvalSupported?: boolean; useSystemFonts?: boolean; disableFontFace?: boolean; verbosity?: number }): {
+  getDocument(src: { data: Uint8Array; isEvalSupported?: boolean; useSystemFonts?: boolean; disableFontFace?: boolean; verbosity?: number; cMapUrl?: string; cMapPacked?: boolean; useWorkerFetch?: boolean }): {
     promise: Promise<PdfDocumentLike>;
     destroy(): Promise<void>;
   };
@@ -29,6 +29,14 @@ interface PdfDocumentLike {
 }
 export interface ExtractorLibs {
   pdfjs?: () => Promise<PdfJsLike>;
+  /**
+   * Where pdf.js finds its packed CMaps (pdfjs-dist/cmaps/; `url` ends in '/'): a folder path in Node, a URL in the
+   * app, where pdf.js must fetch them itself (`fetchInWorker`: its other loader reads `document.baseURI`, which a
+   * Web Worker has not). A PDF whose Chinese font is not embedded names a standard CMap instead (UniGB-UCS2-H, as
+   * ReportLab's STSong-Light and many office tools write it); without the CMap pdf.js reads no character of it and
+   * the file looked scanned.
+   */
+  pdfCMaps?: { url: string; fetchInWorker: boolean };
   /** mammoth's `extractRawText`. */
   docxText?: (bytes: Uint8Array) => Promise<string>;
 }
@@ -102,7 +110,7 @@ async function extractPdf(name: string, bytes: Uint8Array, libs: ExtractorLibs, 
   if (!isPdf(bytes) && !new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) throw new ImportError('corrupt-pdf', `不是有效的 PDF 文件：${name}`);
   const pdfjs = await libs.pdfjs();
   // pdf.js takes ownership of the buffer it is given (it transfers it to its worker): hand it a copy.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 });
+  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0, ...(libs.pdfCMaps ? { cMapUrl: libs.pdfCMaps.url, cMapPacked: true, useWorkerFetch: libs.pdfCMaps.fetchInWorker } : {}) });
   let doc: PdfDocumentLike;
   try {
     doc = await task.promise;

@@ -155,4 +155,20 @@ describe('importing a PDF', () => {
     expect(a['policyReader:orphaned']).toBe(true);
     expect(pageErrors).toEqual([]);
   });
+
+  // A PDF whose Chinese font is not embedded (ReportLab's STSong-Light through the standard CMap UniGB-UCS2-H,
+  // test-data/import/make-unembedded-font-pdf.py): pdf.js reads it only with the CMaps the build serves.
+  it('imports a PDF whose Chinese font is not embedded, reading its title and articles', async () => {
+    await page.goto(session.server.url);
+    await page.getByTestId('library-list').waitFor();
+    await importPdf('人脸识别规定.pdf', new Uint8Array(readFileSync(join('test-data', 'import', 'unembedded-font.pdf'))));
+    const line = lineFor('人脸识别规定.pdf');
+    await line.locator('a', { hasText: '关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定' }).waitFor({ timeout: 60_000 });
+    await line.locator('a', { hasText: '关于审理使用人脸识别技术' }).click();
+    await page.getByRole('heading', { name: '关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定' }).waitFor();
+    const text = await page.getByTestId('doc').textContent();
+    expect(text).toContain('因信息处理者违反法律、行政法规的规定或者双方的约定使用人脸识别技术处理人脸信息');
+    expect(text).toContain('（六）违反法律、行政法规的规定或者双方的约定，向他人提供人脸信息；');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import { ACCEPTED_EXTENSIONS, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL, sourceKind } f
 import { addImportedFile, knownFileHashes, userDocRows } from '../platform/userLibrary';
 import { userLibraryChanged } from '../data/userLibrary';
 import type { FromImportWorker, ToImportWorker } from './protocol';
+import { PDFJS_CMAPS_PATH } from './pdfjs-assets';
 
 export const STAGE_LABEL: Record<ImportStage | 'storing', string> = { reading: '读取文件', recognising: '识别文字', parsing: '解析结构', storing: '建立索引', comparing: '比对文库' };
 
@@ -128,7 +129,7 @@ export async function importFiles(list: readonly File[]): Promise<void> {
       }
     };
     w.addEventListener('message', onMessage);
-    const req: ToImportWorker = { type: 'import', job, files, known: rows.known, corpusBase: new URL('corpus/', document.baseURI).href, userDocs: rows.userDocs };
+    const req: ToImportWorker = { type: 'import', job, files, known: rows.known, corpusBase: new URL('corpus/', document.baseURI).href, cMapUrl: new URL(PDFJS_CMAPS_PATH, document.baseURI).href, userDocs: rows.userDocs };
     w.postMessage(req, files.map((f) => f.bytes));
   });
   if (currentJob === job) set({ running: false });

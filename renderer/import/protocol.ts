@@ -11,6 +11,8 @@ export interface ImportRequest {
   known: string[];
   /** Absolute URL of the corpus folder (corpus/), for placement. */
   corpusBase: string;
+  /** Absolute URL of pdf.js's packed CMaps (pdfjs/cmaps/, copied there by the build), for PDFs whose Chinese font is not embedded. */
+  cMapUrl: string;
   /** The user's documents already imported (placement measures against them too). */
   userDocs: PolicyDocument[];
 }

@@ -61,7 +61,7 @@ async function run(req: ImportRequest) {
     }
     try {
       const result = await importFile(f.name, new Uint8Array(f.bytes), {
-        libs,
+        libs: { ...libs, pdfCMaps: { url: req.cMapUrl, fetchInWorker: true } },
         sha256Hex,
         known,
         library: loadLibrary,
