@@ -73,8 +73,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     };
     // Written as made: one document's JSON at a time, each detection file as it is made, each of the index's files
     // dropped once written.
-    // The documents are given up too: nothing below reads result.docs, and each goes once its JSON is written.
-    const out = corpusFileStream(result, sha256Hex, derived(detected, searchFiles), { docsGivenUp: true });
+    const out = corpusFileStream(result, sha256Hex, derived(detected, searchFiles));
     const written = await writeCorpus(corpusDir, out.files, (step) => {
       if (step === 'staged') progress.phase('switch');
     });

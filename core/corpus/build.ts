@@ -282,17 +282,7 @@ export interface CorpusFileStream {
  * is let go of entry by entry once handed on (a caller that keeps no other reference has the search index
  * freed as it is written).
  */
-export function corpusFileStream(
-  result: BuildResult,
-  sha256Hex: HashHex,
-  artifacts: Iterable<CorpusArtifact> = [],
-  /**
-   * `docsGivenUp`: the caller keeps no use of `result.docs` once the files are read: each document is dropped from it
-   * (its entry set to null) once its JSON is made, so the last phase of a large build holds fewer and fewer of them
-   * (the documents are about 360 MB at 10,000; the build's memory peaked in this phase).
-   */
-  { docsGivenUp = false }: { docsGivenUp?: boolean } = {},
-): CorpusFileStream {
+export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = []): CorpusFileStream {
   const hashes = new Map<string, string>();
   const pending = Array.isArray(artifacts) ? handedOn(artifacts.slice()) : artifacts;
   let manifest: Manifest | null = null;
@@ -308,19 +298,18 @@ export function corpusFileStream(
     // The artifacts before the documents: the search index's files are held from their making until written,
     // so they go first and are let go (400 MB at 10,000 documents) before the documents' JSON is made.
     for (const a of pending) yield file(a.path, a.data);
-    const counts = {
-      rawFiles: result.rawFiles.length + result.skippedFiles,
-      documents: result.docs.length,
-      units: result.docs.reduce((n, d) => n + d.unitCount, 0),
-      characters: result.docs.reduce((n, d) => n + d.charCount, 0),
-      skippedFiles: result.skippedFiles,
-    };
-    for (const d of docsGivenUp ? handedOn<PolicyDocument>(result.docs) : result.docs) yield file(`docs/${d.id}.json`, compactJson(d));
+    for (const d of result.docs) yield file(`docs/${d.id}.json`, compactJson(d));
     const hashInput = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => `${p}\n${h}`).join('\n');
     manifest = {
       formatVersion: CORPUS_FORMAT_VERSION,
       contentHash: sha256Hex(hashInput),
-      counts,
+      counts: {
+        rawFiles: result.rawFiles.length + result.skippedFiles,
+        documents: result.docs.length,
+        units: result.docs.reduce((n, d) => n + d.unitCount, 0),
+        characters: result.docs.reduce((n, d) => n + d.charCount, 0),
+        skippedFiles: result.skippedFiles,
+      },
       rawFiles: result.rawFiles,
       warnings: result.warnings,
       notes: result.notes,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../test-support/sha256';
-import { buildCorpus, corpusFileStream, corpusFiles } from './build.js';
+import { buildCorpus, corpusFileStream } from './build.js';
 import type { Manifest } from './types.js';
 
 const enc = new TextEncoder();
@@ -53,22 +53,6 @@ describe('corpusFileStream', () => {
     const files = new Map(corpusFileStream(result, sha256Hex, given).files);
     expect(files.get('search/index.json')).toBe('{"v":5}');
     expect(given).toEqual(ARTIFACTS); // the stream let go of its own copy, not of the caller's array
-  });
-
-  it('drops each document once its JSON is made when the caller gives them up, with the same files and counts', () => {
-    const kept = corpusFiles(buildCorpus(RAW, sha256Hex), sha256Hex, ARTIFACTS);
-    const result = buildCorpus(RAW, sha256Hex);
-    const ids = result.docs.map((d) => d.id);
-    const it = corpusFileStream(result, sha256Hex, ARTIFACTS, { docsGivenUp: true }).files[Symbol.iterator]();
-    const seen = new Map<string, string>();
-    for (let r = it.next(); !r.done; r = it.next()) {
-      seen.set(r.value[0], r.value[1]);
-      // While the first document's file is in the writer's hands, it is gone from the result; the second is not yet.
-      if (r.value[0] === `docs/${ids[0]}.json`) expect([result.docs[0], result.docs[1]?.id]).toEqual([null, ids[1]]);
-    }
-    expect(result.docs).toEqual([null, null]);
-    // Byte for byte the files of a build that keeps its documents, the manifest (counts, content hash) among them.
-    expect(seen).toEqual(kept.files);
   });
 
   it('lists every file but itself in the manifest, hashed over sorted path and content hash lines', () => {
