@@ -1,0 +1,151 @@
+/**
+ * The postings build on small hand-made corpora, with every term, list and length worked out by hand: the
+ * counting build (counted-postings.ts, with its BigramTable) and lunr's reference (lunr-postings.ts, through
+ * term-postings.ts) must both give exactly these. counted-postings.test.ts compares the two on 1,500 random
+ * units; this file is what a mutation run of these files uses (that one is too slow there).
+ */
+import { describe, expect, it } from 'vitest';
+import type { SearchCorpus } from './corpus-units.js';
+import { countedPostings } from './counted-postings.js';
+import { lunrPostings } from './lunr-postings.js';
+import { fromTermMap, type TermPostings } from './term-postings.js';
+
+function corpus(texts: string[]): SearchCorpus {
+  return {
+    docs: [{ id: 'sd-1', title: '山东省证明事项告知承诺制实施办法', issuer: '山东省人民政府', issuers: ['山东省人民政府'], docNumber: null, year: '2021', region: '山东省', regions: ['山东省'], kind: '办法' }],
+    units: texts.map((text, i) => ({ doc: 0, path: `ar${i + 1}`, text, trail: [] })),
+  };
+}
+
+/** Terms with their lists, in term-id order, for readable comparisons. */
+function termLists(p: TermPostings): [string, number[]][] {
+  const terms = [...p.uni, ...(p.bi.match(/[\s\S]{2}/g) ?? [])];
+  let at = 0;
+  return terms.map((t, id) => {
+    const list = [...p.refs.subarray(at, at + p.df[id])];
+    at += p.df[id];
+    return [t, list];
+  });
+}
+
+const BUILDS: [string, (c: SearchCorpus) => TermPostings][] = [
+  ['counting', countedPostings],
+  ['lunr', lunrPostings],
+];
+
+describe.each(BUILDS)('the %s postings build', (_name, build) => {
+  it('lists each unigram and bigram once per unit, never a bigram across a line break, terms sorted by code unit', () => {
+    // 告 U+544A, 知 U+77E5, 承 U+627F, 诺 U+8BFA, 制 U+5236, 定 U+5B9A, 度 U+5EA6.
+    const p = build(corpus(['告知承诺制', '承诺\n告知', '制定制度']));
+    expect(p.uni).toBe('制告定度承知诺');
+    // 诺告 and 诺\n are not terms: 承诺 and 告知 are on two lines of unit 1.
+    expect(p.bi).toBe('制定制度告知定制承诺知承诺制');
+    expect(termLists(p)).toEqual([
+      ['制', [0, 2]], // twice in unit 2, listed once
+      ['告', [0, 1]],
+      ['定', [2]],
+      ['度', [2]],
+      ['承', [0, 1]],
+      ['知', [0, 1]],
+      ['诺', [0, 1]],
+      ['制定', [2]],
+      ['制度', [2]],
+      ['告知', [0, 1]],
+      ['定制', [2]],
+      ['承诺', [0, 1]],
+      ['知承', [0]],
+      ['诺制', [0]],
+    ]);
+    expect([...p.df]).toEqual([2, 2, 1, 1, 2, 2, 2, 1, 1, 2, 1, 2, 1, 1]);
+    expect(p.refs.length).toBe(21);
+    // Lengths of the normalised texts, the line break counted.
+    expect([...p.unitLens]).toEqual([5, 5, 4]);
+    expect(p.normChars).toBe(14);
+  });
+
+  it('indexes the normalised text: full-width Latin folded, white space between Latin and Chinese dropped', () => {
+    // Both read lpr加点 (5 characters): the same terms, in both units.
+    const p = build(corpus(['ＬＰＲ加点', 'LPR 加点']));
+    expect(p.uni).toBe('lpr加点');
+    expect(p.bi).toBe('lpprr加加点');
+    expect(termLists(p).every(([, units]) => units.join() === '0,1')).toBe(true);
+    expect(termLists(p).length).toBe(9);
+    expect([...p.unitLens]).toEqual([5, 5]);
+    expect(p.normChars).toBe(10);
+  });
+
+  it('a unit of one character has a unigram and no bigram; an empty unit has no term but keeps its place', () => {
+    const p = build(corpus(['', '甲', '甲乙']));
+    // 乙 U+4E59 sorts before 甲 U+7532.
+    expect(p.uni).toBe('乙甲');
+    expect(p.bi).toBe('甲乙');
+    expect(termLists(p)).toEqual([
+      ['乙', [2]],
+      ['甲', [1, 2]],
+      ['甲乙', [2]],
+    ]);
+    expect([...p.unitLens]).toEqual([0, 1, 2]);
+    expect(p.normChars).toBe(3);
+  });
+
+  it('writes more bigrams than one call of String.fromCharCode takes (8,192 code units)', () => {
+    // 5,000 consecutive ideographs from 一 (U+4E00): each character and each neighbouring pair once.
+    let text = '';
+    for (let i = 0; i < 5000; i++) text += String.fromCharCode(0x4e00 + i);
+    const p = build(corpus([text]));
+    expect(p.uni).toBe(text);
+    expect(p.bi.length).toBe(2 * 4999);
+    expect(p.bi.slice(0, 4)).toBe('一丁丁丂');
+    expect(p.bi.slice(-2)).toBe(text.slice(-2));
+    expect(p.bi.slice(8190, 8194)).toBe(text.slice(4095, 4097) + text.slice(4096, 4098));
+    expect(p.df.every((n) => n === 1)).toBe(true);
+  });
+});
+
+describe('lunr postings across its builders', () => {
+  it('merges the lists of a term found in more than one chunk of 1,024 units, in unit order', () => {
+    // Units alternate between two clauses: 公开 in the even ones, 共享 in the odd ones, 1,030 units.
+    const texts = Array.from({ length: 1030 }, (_, i) => (i % 2 ? '共享' : '公开'));
+    const p = lunrPostings(corpus(texts));
+    const evens = Array.from({ length: 515 }, (_, k) => 2 * k);
+    const odds = evens.map((u) => u + 1);
+    // 公 U+516C, 共 U+5171, 享 U+4EAB, 开 U+5F00.
+    expect(p.uni).toBe('享公共开');
+    expect(termLists(p)).toEqual([
+      ['享', odds],
+      ['公', evens],
+      ['共', odds],
+      ['开', evens],
+      ['公开', evens],
+      ['共享', odds],
+    ]);
+    expect(p.normChars).toBe(2060);
+  });
+});
+
+describe('fromTermMap', () => {
+  it('sorts the terms of a map into unigrams, then bigrams, each by code unit', () => {
+    const lens = Int32Array.from([4, 2]);
+    const p = fromTermMap(
+      new Map([
+        ['承诺', [0]],
+        ['诺', [0]],
+        ['告知', [0, 1]],
+        ['告', [0, 1]],
+      ]),
+      lens,
+      6,
+    );
+    expect(p.uni).toBe('告诺');
+    expect(p.bi).toBe('告知承诺');
+    expect([...p.df]).toEqual([2, 1, 2, 1]);
+    expect([...p.refs]).toEqual([0, 1, 0, 0, 1, 0]);
+    expect(p.unitLens).toBe(lens);
+    expect(p.normChars).toBe(6);
+  });
+
+  it('refuses a term of three characters or an empty one', () => {
+    expect(() => fromTermMap(new Map([['告知承', [0]]]), new Int32Array(1), 3)).toThrow('index terms must be one or two code units');
+    expect(() => fromTermMap(new Map([['', [0]]]), new Int32Array(1), 0)).toThrow('index terms must be one or two code units');
+  });
+});
