@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchCorpus } from './corpus-units.js';
+import { BigramTable } from './bigram-table.js';
 import { countedPostings } from './counted-postings.js';
 import { lunrPostings } from './lunr-postings.js';
 import { fromTermMap, type TermPostings } from './term-postings.js';
@@ -61,6 +62,23 @@ describe.each(BUILDS)('the %s postings build', (_name, build) => {
     // Lengths of the normalised texts, the line break counted.
     expect([...p.unitLens]).toEqual([5, 5, 4]);
     expect(p.normChars).toBe(14);
+  });
+
+  it('lists a unit once for a bigram it says twice, and a bigram first seen in a later unit', () => {
+    // 承诺承诺: 承诺 twice, 诺承 once, all new in unit 1. 告 U+544A, 承 U+627F, 知 U+77E5, 诺 U+8BFA.
+    const p = build(corpus(['告知', '承诺承诺']));
+    expect(p.uni).toBe('告承知诺');
+    expect(p.bi).toBe('告知承诺诺承');
+    expect(termLists(p)).toEqual([
+      ['告', [0]],
+      ['承', [1]],
+      ['知', [0]],
+      ['诺', [1]],
+      ['告知', [0]],
+      ['承诺', [1]],
+      ['诺承', [1]],
+    ]);
+    expect([...p.unitLens]).toEqual([2, 4]);
   });
 
   it('indexes the normalised text: full-width Latin folded, white space between Latin and Chinese dropped', () => {
@@ -149,3 +167,66 @@ describe('fromTermMap', () => {
     expect(() => fromTermMap(new Map([['', [0]]]), new Int32Array(1), 0)).toThrow('index terms must be one or two code units');
   });
 });
+
+describe('BigramTable on the bigrams of one sentence', () => {
+  // 50 bigrams, 34 distinct (告知, 知承, 承诺, 诺制 three times; 证明, 事项, 实行, 可以 … twice): from 16 slots the
+  // table doubles at its 9th, 17th and 33rd key, to 128 slots. Ten start above U+7FFF (negative int32 keys: 诺制, 请人 …).
+  const text = '本市推行证明事项告知承诺制，实行“一网通办”。申请人可以选择告知承诺制，也可以实行证明事项告知承诺制。';
+  const pairs: string[] = [];
+  for (let k = 0; k + 1 < text.length; k++) pairs.push(text.slice(k, k + 2));
+  const key = (p: string) => (p.charCodeAt(0) << 16) | p.charCodeAt(1);
+
+  it('finds every key with the count kept through growth, lists the keys in the order of the strings, and misses the absent', () => {
+    const t = new BigramTable(16);
+    for (const p of pairs) {
+      const s = t.slot(key(p));
+      t.count[s]++;
+    }
+    const distinct = [...new Set(pairs)];
+    expect(t.size).toBe(34);
+    expect(t.capacity).toBe(128);
+    // 告知承诺制 three times: each of its bigrams counted thrice.
+    for (const p of ['告知', '知承', '承诺', '诺制']) expect(t.count[t.find(key(p))]).toBe(3);
+    for (const p of distinct) {
+      const s = t.find(key(p));
+      expect(t.keys[s]).toBe(key(p));
+      expect(t.count[s]).toBe(pairs.filter((x) => x === p).length);
+      // slot gives the same place again, without adding.
+      expect(t.slot(key(p))).toBe(s);
+    }
+    expect(t.size).toBe(distinct.length);
+    const sorted = [...t.sortedKeys()].map((k) => String.fromCharCode(k >>> 16, k & 0xffff));
+    expect(sorted).toEqual(distinct.slice().sort());
+    for (const p of ['办法', '制定', '诺告']) expect(t.find(key(p))).toBe(-1);
+  });
+
+  it('keeps each slot\'s mark through growth, and starts every mark at -1', () => {
+    const t = new BigramTable(16);
+    distinctOf(pairs).forEach((p, i) => {
+      const s = t.slot(key(p));
+      expect(t.mark[s]).toBe(-1);
+      t.mark[s] = i;
+    });
+    distinctOf(pairs).forEach((p, i) => expect(t.mark[t.find(key(p))]).toBe(i));
+  });
+
+  it('rounds a capacity up to a power of two, at least 16', () => {
+    expect(new BigramTable(1).capacity).toBe(16);
+    expect(new BigramTable(16).capacity).toBe(16);
+    expect(new BigramTable(17).capacity).toBe(32);
+    expect(new BigramTable().capacity).toBe(65536);
+  });
+
+  it('doubles when a key would make it more than half full', () => {
+    const t = new BigramTable(16);
+    const distinct = distinctOf(pairs);
+    distinct.slice(0, 8).forEach((p) => t.slot(key(p)));
+    expect(t.capacity).toBe(16);
+    t.slot(key(distinct[8]));
+    expect(t.capacity).toBe(32);
+  });
+});
+
+function distinctOf(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
