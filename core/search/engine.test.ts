@@ -766,6 +766,12 @@ describe('candidates: each hit once, in a sensible order', () => {
     expect(E.search('营商环境', { field: 'title', within: ['山东省'] }).hits.map((h) => h.docId)).toEqual(['b-sd']);
   });
 
+  it('search within results keeps a hit on the corpus\'s first unit as that unit, not as its document', () => {
+    // 总则 is unit 0 (a-qd's first chapter heading); 告知承诺制 is in another unit of a-qd.
+    expect(units(E.search('总则', { within: ['总则'] }))).toEqual(['a-qd~ch1']);
+    expect(units(E.search('告知承诺制', { within: ['总则'] }))).toEqual([]);
+  });
+
   it('a unit hit marks the query in its document\'s title too', () => {
     const h = E.search('小微企业').hits[0];
     expect(h.unitId).toBe('c-sh~p1');
