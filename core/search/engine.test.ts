@@ -611,7 +611,11 @@ describe('large result sets (ranked by a prior, the best rescored exactly)', () 
   const long = Array.from({ length: 400 }, (_, i) => unit('m-big', `t${String(i).padStart(3, '0')}`, ['融资担保' + pad(56)]));
   const thrice = unit('m-big', 'r', ['融资担保某融资担保某融资担保' + pad(10)]);
   const files = Object.fromEntries(buildSearchArtifacts([doc('m-big', '某市若干规定', {}, [...short, thrice, ...long])]).map((f) => [f.path, f.data]));
-  const M = SearchEngine.fromFiles((p) => files[p]);
+  // Made in each test, as E is: the unit lengths the prior divides by are the constructor's.
+  let M: SearchEngine;
+  beforeEach(() => {
+    M = SearchEngine.fromFiles((p) => files[p]);
+  });
 
   it('finds every unit, puts the one that says it thrice first, then the short ones before the long ones', () => {
     const r = M.search('融资担保', { limit: 500 });
@@ -663,6 +667,17 @@ describe('large result sets (ranked by a prior, the best rescored exactly)', () 
     expect(r.total).toBe(451);
     expect(r.hits[0].unitId).toBe('m-big~r');
     expect(new Set(r.hits.slice(1).map((h) => h.unitId))).toEqual(new Set(short.map((u) => u.id)));
+  });
+
+  it('a large set is ranked by each unit\'s own length, wherever the unit is in its document', () => {
+    // 400 long units first, then 10 short ones (410: more than are scored exactly, so by the prior): a ranking by
+    // position, or by the lengths summed so far, would put long ones first.
+    const first = Array.from({ length: 400 }, (_, i) => unit('m-rev', `t${String(i).padStart(3, '0')}`, ['融资担保' + pad(56)]));
+    const last = Array.from({ length: 10 }, (_, i) => unit('m-rev', `s${String(i).padStart(3, '0')}`, ['融资担保' + pad(16)]));
+    const revFiles = Object.fromEntries(buildSearchArtifacts([doc('m-rev', '某市若干规定', {}, [...first, ...last])]).map((f) => [f.path, f.data]));
+    const R = SearchEngine.fromFiles((p) => revFiles[p]);
+    expect(R.search('融资担保', { scope: 'doc', limit: 10 }).hits.map((h) => h.unitId)).toEqual(last.map((u) => u.id));
+    expect(new Set(R.search('融资担保', { limit: 10 }).hits.map((h) => h.unitId))).toEqual(new Set(last.map((u) => u.id)));
   });
 
   it('同篇 over a large set ranks the document\'s units by length alone, shortest first, in document order', () => {
