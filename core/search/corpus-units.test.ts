@@ -95,8 +95,11 @@ describe('flattenCorpus', () => {
     ]);
     const later = doc('z-2', { issuers: ['上海市人民政府'] }, [unit('ch1', 'chapter', '第一章', [], [article], '总则')]);
     const earlier = doc('a-1', { issuers: ['山东省人民政府'] }, [unit('p1', 'paragraph', '', ['为优化营商环境，制定本办法。'])]);
-    const c = flattenCorpus([later, earlier]);
+    const given = [later, earlier];
+    const c = flattenCorpus(given);
     expect(c.docs.map((d) => d.id)).toEqual(['a-1', 'z-2']);
+    // The caller's list is left in its order.
+    expect(given).toEqual([later, earlier]);
     expect(c.units).toEqual([
       { doc: 0, path: 'p1', text: '为优化营商环境，制定本办法。', trail: [] },
       { doc: 1, path: 'ch1', text: '第一章\n总则', trail: ['第一章'] },

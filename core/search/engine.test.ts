@@ -785,6 +785,8 @@ describe('candidates: each hit once, in a sensible order', () => {
     // 总则 is unit 0 (a-qd's first chapter heading); 告知承诺制 is in another unit of a-qd.
     expect(units(E.search('总则', { within: ['总则'] }))).toEqual(['a-qd~ch1']);
     expect(units(E.search('告知承诺制', { within: ['总则'] }))).toEqual([]);
+    // …and a search within results that never found unit 0 does not keep it.
+    expect(units(E.search('总则', { within: ['告知承诺制'] }))).toEqual([]);
   });
 
   it('a unit hit marks the query in its document\'s title too', () => {
