@@ -79,6 +79,16 @@ describe.each(BUILDS)('the %s postings build', (_name, build) => {
       ['诺承', [1]],
     ]);
     expect([...p.unitLens]).toEqual([2, 4]);
+    // 告知 twice in unit 1, right before 承诺 (unit 0) in term order: 承诺's list stays [0].
+    expect(termLists(build(corpus(['承诺', '告知告知'])))).toEqual([
+      ['告', [1]],
+      ['承', [0]],
+      ['知', [1]],
+      ['诺', [0]],
+      ['告知', [1]],
+      ['承诺', [0]],
+      ['知告', [1]],
+    ]);
   });
 
   it('indexes the normalised text: full-width Latin folded, white space between Latin and Chinese dropped', () => {
