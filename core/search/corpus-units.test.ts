@@ -94,7 +94,7 @@ describe('flattenCorpus', () => {
       unit('ch1.ar11.k2', 'clause', '第二款', ['  ']),
     ]);
     const later = doc('z-2', { issuers: ['上海市人民政府'] }, [unit('ch1', 'chapter', '第一章', [], [article], '总则')]);
-    const earlier = doc('a-1', { issuers: ['山东省人民政府'] }, [unit('p1', 'paragraph', '', ['为优化营商环境，制定本办法。'])]);
+    const earlier = doc('a-1', { issuers: ['山东省人民政府'] }, [unit('p1', 'para', '', ['为优化营商环境，制定本办法。'])]);
     const given = [later, earlier];
     const c = flattenCorpus(given);
     expect(c.docs.map((d) => d.id)).toEqual(['a-1', 'z-2']);
