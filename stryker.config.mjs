@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 /**
  * Mutation testing (StrykerJS): `npm run mutate` over everything below, or
  * `npm run mutate -- core/annotations` (any folders or files) for one area.
@@ -56,7 +57,22 @@ export function mutateGlobs(targets) {
  */
 // (Listed one by one: MUTATE_TESTS is split at commas, so a {a,b} glob does not survive it.)
 const PARSER_STAGE_TESTS = ['decode', 'lines', 'markers', 'numerals', 'paragraphs', 'furniture', 'segment', 'assemble', 'structure', 'structure-shapes', 'metadata', 'layouts'].map((f) => `core/corpus/${f}.test.ts`);
+/**
+ * core/search's files against the folder's tests but two: property.test.ts (40 s on the real corpus, which made a
+ * mutant that loops time out after minutes) and counted-postings.test.ts (1,500 random units built by the counting
+ * build and by lunr's reference, 3 s outside Stryker, past the 30 s test timeout once every statement of the
+ * per-character loops counts coverage). The postings build (bigram-table, counted-postings, lunr-postings,
+ * term-postings) against the small hand-made builds of postings-build.test.ts alone: bigram-table.test.ts's
+ * 5,000 random keys took 13 s a run once instrumented, which every one of the table's mutants paid.
+ */
+const SEARCH_SLOW_TESTS = ['property.test.ts', 'counted-postings.test.ts'];
+const searchTests = () =>
+  readdirSync('core/search')
+    .filter((f) => f.endsWith('.test.ts') && !SEARCH_SLOW_TESTS.includes(f))
+    .map((f) => `core/search/${f}`);
 const OWN_TESTS = [
+  { target: /^core\/search\/(bigram-table|counted-postings|lunr-postings|term-postings)\.ts$/, tests: () => ['core/search/postings-build.test.ts'] },
+  { target: /^core\/search\/[^/]+\.ts$/, tests: searchTests },
   { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts'] },
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },

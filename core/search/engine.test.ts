@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { buildSearchArtifacts } from './artifacts.js';
 import { buildIndexData, shardFiles } from './build.js';
@@ -61,11 +61,17 @@ const DOCS: PolicyDocument[] = [
   doc('e-empty', '某市优化营商环境规划', { issuers: ['某市人民政府'], kind: '通知' }, []),
 ];
 
-function engine(): SearchEngine {
-  const files = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
-  return SearchEngine.fromFiles((p) => files[p]);
-}
-const E = engine();
+/** The sample corpus's search files, built once. */
+const FILES = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
+/**
+ * The engine over them, made again for each test rather than once when the file loads: what the constructor
+ * does (titles and 文号 normalised, each document's units, unit lengths) then counts towards the tests that
+ * rely on it, which a mutation run (npm run mutate) needs to see (work done while a file loads is tested by no test).
+ */
+let E: SearchEngine;
+beforeEach(() => {
+  E = SearchEngine.fromFiles((p) => FILES[p]);
+});
 const units = (r: ReturnType<SearchEngine['search']>) => r.hits.filter((h) => h.field === 'text').map((h) => h.unitId).sort();
 
 describe('search artifacts', () => {
@@ -605,7 +611,11 @@ describe('large result sets (ranked by a prior, the best rescored exactly)', () 
   const long = Array.from({ length: 400 }, (_, i) => unit('m-big', `t${String(i).padStart(3, '0')}`, ['融资担保' + pad(56)]));
   const thrice = unit('m-big', 'r', ['融资担保某融资担保某融资担保' + pad(10)]);
   const files = Object.fromEntries(buildSearchArtifacts([doc('m-big', '某市若干规定', {}, [...short, thrice, ...long])]).map((f) => [f.path, f.data]));
-  const M = SearchEngine.fromFiles((p) => files[p]);
+  // Made in each test, as E is: the unit lengths the prior divides by are the constructor's.
+  let M: SearchEngine;
+  beforeEach(() => {
+    M = SearchEngine.fromFiles((p) => files[p]);
+  });
 
   it('finds every unit, puts the one that says it thrice first, then the short ones before the long ones', () => {
     const r = M.search('融资担保', { limit: 500 });
@@ -657,6 +667,17 @@ describe('large result sets (ranked by a prior, the best rescored exactly)', () 
     expect(r.total).toBe(451);
     expect(r.hits[0].unitId).toBe('m-big~r');
     expect(new Set(r.hits.slice(1).map((h) => h.unitId))).toEqual(new Set(short.map((u) => u.id)));
+  });
+
+  it('a large set is ranked by each unit\'s own length, wherever the unit is in its document', () => {
+    // 400 long units first, then 10 short ones (410: more than are scored exactly, so by the prior): a ranking by
+    // position, or by the lengths summed so far, would put long ones first.
+    const first = Array.from({ length: 400 }, (_, i) => unit('m-rev', `t${String(i).padStart(3, '0')}`, ['融资担保' + pad(56)]));
+    const last = Array.from({ length: 10 }, (_, i) => unit('m-rev', `s${String(i).padStart(3, '0')}`, ['融资担保' + pad(16)]));
+    const revFiles = Object.fromEntries(buildSearchArtifacts([doc('m-rev', '某市若干规定', {}, [...first, ...last])]).map((f) => [f.path, f.data]));
+    const R = SearchEngine.fromFiles((p) => revFiles[p]);
+    expect(R.search('融资担保', { scope: 'doc', limit: 10 }).hits.map((h) => h.unitId)).toEqual(last.map((u) => u.id));
+    expect(new Set(R.search('融资担保', { limit: 10 }).hits.map((h) => h.unitId))).toEqual(new Set(last.map((u) => u.id)));
   });
 
   it('同篇 over a large set ranks the document\'s units by length alone, shortest first, in document order', () => {
@@ -758,6 +779,14 @@ describe('candidates: each hit once, in a sensible order', () => {
     expect(units(E.search('告知承诺制', { within: ['青岛 人民政府令'] }))).toEqual(['a-qd~ch1.ar2']);
     expect(E.search('营商环境', { field: 'title' }).hits.map((h) => h.docId).sort()).toEqual(['b-sd', 'e-empty']);
     expect(E.search('营商环境', { field: 'title', within: ['山东省'] }).hits.map((h) => h.docId)).toEqual(['b-sd']);
+  });
+
+  it('search within results keeps a hit on the corpus\'s first unit as that unit, not as its document', () => {
+    // 总则 is unit 0 (a-qd's first chapter heading); 告知承诺制 is in another unit of a-qd.
+    expect(units(E.search('总则', { within: ['总则'] }))).toEqual(['a-qd~ch1']);
+    expect(units(E.search('告知承诺制', { within: ['总则'] }))).toEqual([]);
+    // …and a search within results that never found unit 0 does not keep it.
+    expect(units(E.search('总则', { within: ['告知承诺制'] }))).toEqual([]);
   });
 
   it('a unit hit marks the query in its document\'s title too', () => {
@@ -879,5 +908,73 @@ describe('同篇 ranking', () => {
       ['c-sh', 'title'],
       ['e-empty', 'title'],
     ]);
+  });
+});
+
+describe('an engine over the user\'s own documents, scored on the corpus\'s scale', () => {
+  // The user's index: two units of 4 characters (average length 4). The corpus (background): two units of 6.
+  const own = doc('u-own', '某公司内部制度汇编', {}, [unit('u-own', 'p1', ['融资担保']), unit('u-own', 'p2', ['告知承诺'])]);
+  const corpus = doc('b-bg', '某省优化营商环境条例', {}, [unit('b-bg', 'p1', ['融资担保费率']), unit('b-bg', 'p2', ['优化营商环境'])]);
+  const filesOf = (d: PolicyDocument) => Object.fromEntries(buildSearchArtifacts([d]).map((f) => [f.path, f.data]));
+  const ownFiles = filesOf(own);
+  const corpusFiles = filesOf(corpus);
+
+  it('alone, scores by its own statistics: BM25 with idf ln 2 for a phrase in one unit of two', () => {
+    const U = SearchEngine.fromFiles((p) => ownFiles[p]);
+    // idf = ln(1 + (2 − 1 + 0.5) / (1 + 0.5)) = ln 2; length term 1 − 0.75 + 0.75 · 4/4 = 1;
+    // tf 1: ln 2 · 2.2 / (1 + 1.2) · √4 = 2 ln 2 = 1.386 (three decimals).
+    expect(U.search('融资担保').hits.map((h) => [h.unitId, h.score])).toEqual([['u-own~p1', 1.386]]);
+    expect(U.search('告知承诺').hits.map((h) => [h.unitId, h.score])).toEqual([['u-own~p2', 1.386]]);
+  });
+
+  it('with the corpus as background, counts the corpus\'s units, phrase frequencies and average length too', () => {
+    const B = SearchEngine.fromFiles((p) => corpusFiles[p]);
+    const U = SearchEngine.fromFiles((p) => ownFiles[p], B);
+    // 4 units in all, average length 6 (the corpus's): length term 0.25 + 0.75 · 4/6 = 0.75, so
+    // BM25 = idf · 2.2 / (1 + 1.2 · 0.75) · 2 = idf · 4.4 / 1.9.
+    // 融资担保 is in one unit of each: idf = ln(1 + (4 − 2 + 0.5) / 2.5) = ln 2 → 1.605.
+    expect(U.search('融资担保').hits.map((h) => [h.unitId, h.score])).toEqual([['u-own~p1', 1.605]]);
+    // 告知承诺 only in the user's: idf = ln(1 + 3.5 / 1.5) = ln(10/3) → 2.788; it now ranks above 融资担保.
+    expect(U.search('告知承诺').hits.map((h) => [h.unitId, h.score])).toEqual([['u-own~p2', 2.788]]);
+    expect(U.search('融资担保 OR 告知承诺').hits.map((h) => h.unitId)).toEqual(['u-own~p2', 'u-own~p1']);
+    // The hits are still only the user's own.
+    expect(U.search('优化营商环境').total).toBe(0);
+  });
+});
+
+describe('hits on a document\'s first unit, title hits and shard names', () => {
+  it('a hit on a document\'s first unit is a text hit that says where it is', () => {
+    // d-lab alone: its first unit (0) is the chapter heading 第五章 数据共享; 第四十三条 says 数据共享 too.
+    const files = Object.fromEntries(buildSearchArtifacts([DOCS[3]]).map((f) => [f.path, f.data]));
+    const D = SearchEngine.fromFiles((p) => files[p]);
+    const hit = D.search('数据共享').hits.find((h) => h.unit === 0);
+    expect(hit).toMatchObject({ unitId: 'd-lab~ch5', field: 'text', trail: ['第五章'], ranges: [[4, 8]] });
+  });
+
+  it('a title-only hit has no ranges in a unit text, only in its title', () => {
+    const hit = E.search('营商环境规划').hits.find((h) => h.docId === 'e-empty')!;
+    // 某市优化营商环境规划: the query is its last six characters.
+    expect(hit).toMatchObject({ unit: -1, field: 'title', ranges: [], titleRanges: [[4, 10]] });
+  });
+
+  it('takes text shards numbered past 9 by name, and refuses a file that is not a shard', async () => {
+    // Eleven notices, one text shard each (texts-0.json … texts-10.json); only the last says 告知承诺制.
+    const notices = Array.from({ length: 11 }, (_, i) => {
+      const id = `c${String(i).padStart(2, '0')}`;
+      return doc(id, `某市第${i + 1}批政务服务事项清单`, {}, [unit(id, 'p1', [i === 10 ? '本批事项实行证明事项告知承诺制。' : `本批清单包括政务服务事项${i + 1}项。`])]);
+    });
+    const built = buildIndexData(flattenCorpus(notices), 'counting', 1);
+    expect(built.texts.length).toBe(11);
+    const files = shardFiles(built);
+    const lazy = SearchEngine.fromJSON(built.units, built.index, (f) => (f.startsWith('texts-') ? undefined : files[f]));
+    const fetched: string[] = [];
+    const r = await runSearch(lazy, '告知承诺制', {}, CancellationToken.None, async () => undefined, async (f) => {
+      fetched.push(f);
+      return files[f];
+    });
+    expect(r.hits.map((h) => h.unitId)).toEqual(['c10~p1']);
+    expect(fetched).toEqual(['texts-10.json']);
+    expect(() => lazy.putShard('units.json', files['texts-0.json'])).toThrow('not a search shard: units.json');
+    expect(() => lazy.putShard('index.json', files['postings-0.json'])).toThrow('not a search shard: index.json');
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * The serialised index of a small hand-made corpus, every figure worked out by hand: statistics, shards of
+ * unit texts (whole documents, about `shardChars` each), shards of posting strings (whole terms), file names.
+ */
+import { describe, expect, it } from 'vitest';
+import { searchArtifactsOf } from './artifacts.js';
+import { buildIndexData, shardFiles } from './build.js';
+import type { SearchCorpus } from './corpus-units.js';
+
+const doc = (id: string, title: string) => ({ id, title, issuer: '山东省人民政府', issuers: ['山东省人民政府'], docNumber: null, year: '2021', region: '山东省', regions: ['山东省'], kind: '办法' });
+
+// Two documents: sd-1 with two units of 5 characters, sd-2 with one of 4 (normalised lengths, the line break counted).
+const CORPUS: SearchCorpus = {
+  docs: [doc('sd-1', '山东省证明事项告知承诺制实施办法'), doc('sd-2', '山东省政务服务制度建设办法')],
+  units: [
+    { doc: 0, path: 'ar1', text: '告知承诺制', trail: ['第一条'] },
+    { doc: 0, path: 'ar2', text: '承诺\n告知', trail: ['第二条'] },
+    { doc: 1, path: 'ar1', text: '制定制度', trail: ['第一条'] },
+  ],
+};
+
+// Its terms (postings-build.test.ts): 制 告 定 度 承 知 诺, then 制定 制度 告知 定制 承诺 知承 诺制, in
+// 2 2 1 1 2 2 2 1 1 2 1 2 1 1 units. Every number is below 32, one character each (A = 0, B = 1, C = 2, …).
+const DF = 'CCBBCCCBBCBCBB';
+
+describe('buildIndexData', () => {
+  it('keeps the statistics ranking needs: unit count, mean length to three decimals, frequencies, lengths', () => {
+    const { index } = buildIndexData(CORPUS);
+    expect(index.unitCount).toBe(3);
+    // (5 + 5 + 4) / 3 = 4.666…
+    expect(index.avgLen).toBe(4.667);
+    expect(index.uni).toBe('制告定度承知诺');
+    expect(index.bi).toBe('制定制度告知定制承诺知承诺制');
+    expect(index.df).toBe(DF);
+    // A list of k small unit numbers is k characters long.
+    expect(index.lens).toBe(DF);
+    expect(index.unitLens).toBe('FFE');
+  });
+
+  it('an empty corpus has a mean length of 0, not NaN', () => {
+    expect(buildIndexData({ docs: [], units: [] }).index.avgLen).toBe(0);
+  });
+
+  it('cuts the unit texts into shards at document boundaries once a shard holds shardChars characters', () => {
+    // sd-1 holds 10 characters: with shardChars 10, sd-2 starts a new shard.
+    const ten = buildIndexData(CORPUS, 'counting', 10);
+    expect(ten.index.shards).toEqual([0, 2, 3]);
+    expect(ten.texts).toEqual([
+      { v: 7, from: 0, texts: ['告知承诺制', '承诺\n告知'] },
+      { v: 7, from: 2, texts: ['制定制度'] },
+    ]);
+    // One more and it does not.
+    expect(buildIndexData(CORPUS, 'counting', 11).index.shards).toEqual([0, 3]);
+    // Never inside a document, however small the shards.
+    expect(buildIndexData(CORPUS, 'counting', 1).index.shards).toEqual([0, 2, 3]);
+  });
+
+  it('cuts the posting strings into shards of whole terms once a shard holds postingShardChars characters', () => {
+    // Term lengths 2 2 1 | 1 2 2 | 2 1 1 2 | 1 2 1 1: a shard is closed at 5 characters or more.
+    const built = buildIndexData(CORPUS, 'counting', 400_000, 5);
+    expect(built.index.postingShards).toEqual([0, 3, 6, 10, 14]);
+    expect(built.postings.map((p) => [p.v, p.from, p.postings.length])).toEqual([
+      [7, 0, 5],
+      [7, 3, 5],
+      [7, 6, 6],
+      [7, 10, 5],
+    ]);
+    // The shards are the one-shard string cut at those places.
+    const whole = buildIndexData(CORPUS).postings;
+    expect(whole.map((p) => p.from)).toEqual([0]);
+    expect(built.postings.map((p) => p.postings).join('')).toBe(whole[0].postings);
+    // 制 is in units 0 and 2: A (0), then B (the gap of one unit skipped); 告 in 0 and 1: A, A.
+    expect(whole[0].postings.slice(0, 4)).toBe('ABAA');
+  });
+
+  it('names the shard files by kind and number', () => {
+    const built = buildIndexData(CORPUS, 'counting', 1, 5);
+    const files = shardFiles(built);
+    expect(Object.keys(files)).toEqual(['texts-0.json', 'texts-1.json', 'postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json']);
+    expect(JSON.parse(files['texts-1.json'])).toEqual({ v: 7, from: 2, texts: ['制定制度'] });
+    expect(JSON.parse(files['postings-3.json']).from).toBe(10);
+  });
+});
+
+describe('searchArtifactsOf', () => {
+  it('gives the index, the unit list and each shard as JSON files', () => {
+    const files = searchArtifactsOf(CORPUS);
+    expect(files.map((f) => f.path)).toEqual(['index.json', 'units.json', 'texts-0.json', 'postings-0.json']);
+    const index = JSON.parse(files[0].data);
+    expect([index.unitCount, index.avgLen, index.uni]).toEqual([3, 4.667, '制告定度承知诺']);
+    expect(JSON.parse(files[2].data).texts).toEqual(['告知承诺制', '承诺\n告知', '制定制度']);
+  });
+});
