@@ -47,6 +47,7 @@ describe('libraryHead', () => {
       { ...good, count: -1 + 0.5 },
       { ...good, count: 1 }, // more rows than documents
       { ...good, rows: [{ id: 'p00000000001' }] }, // a row without a title
+      { ...good, rows: [good.rows[0], { id: 'p00000000002' }] }, // one good row, one without a title
       { ...good, facets: { ...good.facets, year: [{ value: '2024', count: '1' }] } },
       { ...good, facets: { ...good.facets, kind: undefined } },
     ];
@@ -102,5 +103,7 @@ describe('the build', () => {
     expect(head!.count).toBe(result.docs.length);
     expect(head!.rows.map((d) => d.title)).toEqual(JSON.parse(files.get('library.json')!).map((d: DocSummary) => d.title));
     expect(manifest.files).toContain(LIBRARY_HEAD_FILE);
+    // The name the app asks for beside library.json, in every corpus already on disk.
+    expect(files.has('library-head.json')).toBe(true);
   });
 });
