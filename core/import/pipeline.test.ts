@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus, summarize } from '../corpus/build';
 import type { PolicyDocument } from '../corpus/types';
 import { sha256Hex } from '../../test-support/sha256';
+import { minimalPdf } from '../../test-support/minimal-pdf';
+import type { LshTables } from '../compare/format';
 import { ImportError } from './extract';
 import { DuplicateImport, importFile, type ImportContext } from './pipeline';
 import { buildUserDocuments, isUserDocId, withId } from './user-documents';
@@ -61,6 +63,30 @@ describe('importFile', () => {
     let asked = 0;
     const e = await importFile('a.txt', bytes, context({ cancelled: () => ++asked >= at })).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'cancelled', message: '已取消：a.txt' });
+  });
+  it('reports each page of a PDF while recognising its text', async () => {
+    const pdf = minimalPdf([['关于做好春季防火工作的通知', '各区人民政府：'], ['一、提高认识', '请各单位认真落实。']]);
+    const stages: [string, string | undefined][] = [];
+    const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as never;
+    const r = await importFile('通知.pdf', pdf, context({ libs: { pdfjs }, library: async () => [], onStage: (s, d) => stages.push([s, d]) }));
+    expect(stages).toEqual([
+      ['reading', undefined],
+      ['recognising', undefined],
+      ['recognising', '1/2 页'],
+      ['recognising', '2/2 页'],
+      ['parsing', undefined],
+      ['comparing', undefined],
+    ]);
+    expect(r).toMatchObject({ kind: 'pdf', pages: 2, size: pdf.length });
+    expect(r.docs.map((d) => d.title)).toEqual(['关于做好春季防火工作的通知']);
+  });
+  it('places by titles and 文号 alone when the corpus’s text tables cannot be read or are of another version', async () => {
+    const plain = await importFile('a.txt', bytes, context());
+    const unreadable = await importFile('a.txt', bytes, context({ lshTables: async () => Promise.reject(new Error('missing')) }));
+    const foreign = await importFile('a.txt', bytes, context({ lshTables: async () => ({ bands: 1, rows: 1, shingle: 1, common: [], docs: [], keys: [] }) as unknown as LshTables }));
+    const none = await importFile('a.txt', bytes, context({ lshTables: async () => null }));
+    for (const r of [unreadable, foreign, none]) expect(r.placements).toEqual(plain.placements);
+    expect(Object.values(plain.placements).flat().length).toBeGreaterThan(0);
   });
   it('places a document among the candidates it could load, skipping one that fails to load', async () => {
     const r = await importFile('a.txt', bytes, context({ loadDocument: async () => Promise.reject(new Error('gone')) }));
