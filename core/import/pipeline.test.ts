@@ -107,6 +107,17 @@ describe('buildUserDocuments', () => {
     expect((e as ImportError).code).toBe('no-document');
     expect((e as ImportError).message).toMatch(/^未能从文件中识别出正文：空\.txt/);
   });
+  it('says what the parser found instead, when it finds no document', () => {
+    const extracted = { kind: 'txt' as const, text: '\n\n \n', pages: null, warnings: [] };
+    expect(() => buildUserDocuments('空.txt', extracted, 'h', sha256Hex)).toThrow('未能从文件中识别出正文：空.txt（file has almost no Chinese text；no document found in this file）');
+  });
+  it('keeps the extraction’s warnings first, and counts the page numbers it dropped', () => {
+    const text = '# Page 1:\n关于做好春季防火工作的通知\n各区人民政府：\n一、提高认识\n请各单位认真落实。\n- 1 -\n# Page 2:\n二、压实责任\n各单位要明确专人负责。\n- 2 -\n';
+    const built = buildUserDocuments('通知.pdf', { kind: 'pdf', text, pages: 2, warnings: ['第 3 页没有文字'] }, 'h', sha256Hex);
+    expect(built.warnings[0]).toBe('第 3 页没有文字');
+    expect(built.dropped).toEqual({ 'page-number': 2 });
+    expect(built.docs.map((d) => d.title)).toEqual(['关于做好春季防火工作的通知']);
+  });
   it('renames every unit under the new id, children included', () => {
     const d = docs.find((x) => x.units.some((u) => u.children.length))!;
     const renamed = withId(d, 'u123');
