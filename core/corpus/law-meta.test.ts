@@ -88,6 +88,10 @@ describe('law metadata', () => {
     expect(eventBodies('上海市人民政府令第45号')).toEqual(['上海市人民政府']);
     expect(eventBodies('上海市人民政府第75次常务会议')).toEqual(['上海市人民政府']);
     expect(eventBodies('国务院第166次常务会议')).toEqual(['国务院']);
+    // 国务院's own office is a body of its own.
+    expect(eventBodies('国务院办公厅')).toEqual(['国务院办公厅']);
+    // An amendment made 根据 a local congress's decision is that congress's.
+    expect(eventBodies('根据宁波市第十五届人民代表大会常务委员会第二十四次会议《关于修改部分地方性法规的决定》')).toEqual(['宁波市人民代表大会常务委员会']);
     expect(eventBodies('上海市人民政府第十二次常务会议')).toEqual(['上海市人民政府']);
     // A local congress in plenary session, not its standing committee.
     expect(eventBodies('上海市第十五届人民代表大会第二次会议')).toEqual(['上海市人民代表大会']);
