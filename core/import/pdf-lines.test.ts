@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repairPdfGlyphs } from './glyphs.js';
-import { pageLines, toRawText, type PdfTextItem } from './pdf-lines.js';
+import { pageLines, placeText, toRawText, type PdfTextItem } from './pdf-lines.js';
 
 /** A pdf.js text item of `str` set at 12pt from (x, y), one em per character (CJK full width). */
 function item(str: string, x: number, y: number, size = 12): PdfTextItem {
@@ -101,6 +101,19 @@ describe('pageLines: spaces between the runs of one line', () => {
       '第一条为了规范。',
       '第二条本办法适用于本市。',
     ]);
+  });
+});
+
+describe('placeText: the font size of an item', () => {
+  const at = (transform: number[], height: number) => placeText({ str: '第一条', transform, width: 36, height });
+  it('is the glyph height, also for text set sideways', () => {
+    expect(at([12, 0, 0, 12, 72, 700], 12)).toEqual({ str: '第一条', x: 72, y: 700, width: 36, size: 12 });
+    expect(at([0, 12, -12, 0, 72, 700], 12).size).toBe(12);
+  });
+  it('falls back to the width scale, then the item height, then 10 when the matrix has no height', () => {
+    expect(at([14, 0, 0, 0, 72, 700], 9).size).toBe(14);
+    expect(at([0, 0, 0, 0, 72, 700], 9).size).toBe(9);
+    expect(at([0, 0, 0, 0, 72, 700], 0).size).toBe(10);
   });
 });
 
