@@ -35,6 +35,9 @@ describe('pageLines', () => {
   it('leaves a blank line where the gap between two lines is a paragraph gap', () => {
     const lines = pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 620)]);
     expect(lines).toEqual(['甲', '乙', '丙', '', '丁']);
+    // Twice the line pitch is a paragraph gap at the default 1.4 pitches, not when three are asked for.
+    expect(pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 620)], { blankGap: 3 })).toEqual(['甲', '乙', '丙', '丁']);
+    expect(pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 620)], { blankGap: 1.9 })).toEqual(['甲', '乙', '丙', '', '丁']);
   });
 
   it('keeps a large title with wide leading together, and sets it apart from the text before and after it', () => {
