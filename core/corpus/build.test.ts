@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../test-support/sha256';
-import { buildCorpus, compactJson, corpusFiles, documentId, handedOn, inFolder, stableJson, summarize } from './build.js';
+import { buildCorpus, compactJson, contentKey, corpusFileStream, corpusFiles, documentId, handedOn, inFolder, sameDocument, stableJson, summarize } from './build.js';
+import type { Unit } from './types.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const NOTICE = '关于做好春季防火工作的通知\n\n各区人民政府：\n\n一、提高认识\n\n请各单位认真落实。\n\n某市人民政府\n2021年3月1日\n';
@@ -62,6 +63,8 @@ describe('buildCorpus', () => {
     expect(docs).toHaveLength(1);
     expect(docs[0].docNumber).toBe('某政办发〔2021〕7号');
     expect(docs[0].sources.map((s) => s.file)).toEqual(['a.txt', 'b.txt']);
+    expect(docs[0]).toMatchObject({ addressees: '各区人民政府：', date: '2021-03-01', effectiveDate: null, issuer: docs[0].issuers.join('、') });
+    expect(docs[0].signature.length).toBeGreaterThan(0);
     // Named by its 文号, which no other document has.
     expect(docs[0].id).toBe(documentId('another title', null, null, '某政办发〔2021〕7号', sha256Hex));
   });
@@ -79,10 +82,73 @@ describe('buildCorpus', () => {
     expect(ids.filter((id) => /^p[0-9a-f]{11}$/.test(id))).toHaveLength(1);
     expect(ids.filter((id) => /^p[0-9a-f]{11}-[0-9a-f]{6}$/.test(id))).toHaveLength(1);
     expect(ids[0].slice(0, 12)).toBe(ids[1].slice(0, 12));
+    // A 文号 two documents carry cannot be the id: title, date and 文号 are.
+    expect(ids[0].slice(0, 12)).toBe(documentId('关于做好春季防火工作的通知', '2021-03-01', '某政办发〔2021〕7号', null, sha256Hex));
+  });
+});
+
+describe('buildCorpus: documents without text, counts and order', () => {
+  it('says which blank pages follow a title that has no text, or that there is nothing but the title', () => {
+    const jinan = '济南市人民政府关于印发济南市优化营商环境规划的通知';
+    const pages = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${NOTICE}# Page 2:\n${jinan}\n# Page 3:\n\n# Page 4:\n\n`) }], sha256Hex).docs;
+    expect(pages.find((d) => d.title === jinan)).toMatchObject({ unitCount: 0, bodyMissing: { reason: 'blank-pages', detail: 'd.txt: pages 3–4 after the title have no text (images in the source PDF?)' } });
+    expect(pages.find((d) => d.title !== jinan)!.bodyMissing).toBeNull();
+    const onePage = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${NOTICE}# Page 2:\n${jinan}\n# Page 3:\n\n`) }], sha256Hex).docs;
+    expect(onePage.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'blank-pages', detail: 'd.txt: page 3 after the title have no text (images in the source PDF?)' });
+    // NOTICE is 11 lines (its last one empty): the title is line 12.
+    const noPages = buildCorpus([{ name: 'd.txt', bytes: enc(`${NOTICE}\n${jinan}\n`) }], sha256Hex).docs;
+    expect(noPages.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'no-text', detail: 'd.txt: nothing but its title (line 12)' });
+  });
+
+  it('lists documents by id, files by name, and counts the page numbers it dropped', () => {
+    const names = ['d.txt', 'b.txt', 'c.txt', 'a.txt'];
+    const texts = [NOTICE, BANFA, NOTICE.replace('春季防火', '夏季防汛'), NOTICE.replace('春季防火', '秋冬季防火')];
+    const result = buildCorpus(names.map((name, i) => ({ name, bytes: enc(texts[i]) })), sha256Hex);
+    const ids = result.docs.map((d) => d.id);
+    expect(ids).toHaveLength(4);
+    expect([...ids].sort()).toEqual(ids);
+    expect(result.rawFiles.map((f) => f.file)).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+    expect(result.notes).toEqual([]);
+    const paged = buildCorpus([{ name: 'p.txt', bytes: enc('# Page 1:\n关于做好春季防火工作的通知\n各区人民政府：\n一、提高认识\n请各单位认真落实。\n- 1 -\n# Page 2:\n二、压实责任\n各单位要明确专人负责。\n- 2 -\n') }], sha256Hex);
+    expect(paged.rawFiles[0].dropped).toEqual({ 'page-number': 2 });
+  });
+
+  it('splits a line too long to be one and says so', () => {
+    const long = '为了规范政务服务，'.repeat(445) + '制定本办法。'; // 4011 characters on one line
+    const result = buildCorpus([{ name: 'long.txt', bytes: enc(`青岛市政务服务管理办法\n${long}\n`) }], sha256Hex);
+    expect(result.warnings).toEqual([{ file: 'long.txt', message: '1 line(s) longer than 4000 characters were split (line numbers kept)' }]);
+  });
+});
+
+describe('copies', () => {
+  const doc = (title: string, docNumber: string | null, date: string | null, titleSource: 'title-line' | 'inferred' = 'title-line') => ({ title, docNumber, date, titleSource }) as Parameters<typeof sameDocument>[0];
+  it('are one document when title, 文号 and date agree where both print them, white space and width aside', () => {
+    const a = doc('关于做好春季防火工作的通知', '某政办发〔2021〕7号', '2021-03-01');
+    expect(sameDocument(a, doc('关于做好春季防火工作的 通知', '某政办发〔2021〕７号', '2021-03-01'))).toBe(true);
+    expect(sameDocument(a, doc('关于做好春季防火工作的通知', null, null))).toBe(true);
+    expect(sameDocument(a, doc('关于做好夏季防汛工作的通知', '某政办发〔2021〕7号', '2021-03-01'))).toBe(false);
+    expect(sameDocument(a, doc('关于做好春季防火工作的通知', '某政办发〔2021〕8号', '2021-03-01'))).toBe(false);
+    expect(sameDocument(a, doc('关于做好春季防火工作的通知', '某政办发〔2021〕7号', '2021-03-02'))).toBe(false);
+    // A title made up from the text is no printed title: it contradicts nothing.
+    expect(sameDocument(a, doc('请各单位认真落实', '某政办发〔2021〕7号', '2021-03-01', 'inferred'))).toBe(true);
+    expect(sameDocument(doc('请各单位认真落实', null, null, 'inferred'), a)).toBe(true);
+  });
+
+  it('are found by their text, whatever its wrapping and width', () => {
+    const unit = (label: string, text: string): Unit => ({ id: 'x', path: 'a1', level: 'outline1', label, heading: null, paragraphs: [{ text, pages: [] }], pages: [], children: [] });
+    const key = contentKey([unit('一、', '请各单位认真落实。')], sha256Hex);
+    expect(contentKey([unit('一、', '请各单位 认真\n落实。')], sha256Hex)).toBe(key);
+    expect(contentKey([unit('一、', '请各单位认真落实！')], sha256Hex)).not.toBe(key);
   });
 });
 
 describe('documentId', () => {
+  it('is the id every build has given such a document (stored annotations and links key on it)', () => {
+    // SHA-256 (sha256sum) of 文号|国发[2023]1号 (〔〕 folded to []) and of 关于做好春季防火工作的通知|2021-03-01|, first 11 hex digits.
+    expect(documentId('国务院关于印发某方案的通知', '2023-01-05', '国发〔2023〕1号', '国发〔2023〕1号', sha256Hex)).toBe('p719838f5d8b');
+    expect(documentId('关于做好春季防火工作的通知', '2021-03-01', null, null, sha256Hex)).toBe('pde1878b07da');
+  });
+
   const title = '关于做好春季防火工作的通知';
   it('is p and 11 hex digits of the title, date and 文号, white space and width aside', () => {
     const id = documentId(title, '2021-03-01', '某政办发〔2021〕7号', null, sha256Hex);
@@ -104,6 +170,11 @@ describe('documentId', () => {
 });
 
 describe('the files', () => {
+  it('are the library, its head, the documents and the manifest when there are no artifacts', () => {
+    const result = buildCorpus([{ name: 'a.txt', bytes: enc(NOTICE) }], sha256Hex);
+    expect([...corpusFileStream(result, sha256Hex).files].map(([p]) => p)).toEqual(['library.json', 'library-head.json', `docs/${result.docs[0].id}.json`, 'manifest.json']);
+  });
+
   it('write the library entry of a document without its text', () => {
     const [doc] = buildCorpus([{ name: 'a.txt', bytes: enc(NOTICE) }], sha256Hex).docs;
     const s = summarize(doc);
