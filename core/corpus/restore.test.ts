@@ -160,7 +160,7 @@ describe('restoreDocument of damaged or odd files', () => {
 
   it('refuses a file without a valid id or title, with the code the caller words', () => {
     expect(() => restoreDocument(file({ title: '' }), ID)).toThrow(expect.objectContaining({ code: 'bad-document', name: 'CorpusFormatError' }));
-    expect(() => restoreDocument(null, ID)).toThrow(expect.objectContaining({ code: 'bad-document' }));
+    expect(() => restoreDocument(null, ID)).toThrow(expect.objectContaining({ code: 'bad-document', message: 'the document file has no valid id or title' }));
     expect(() => restoreDocument(file({ formatVersion: undefined }), ID)).toThrow(/corpus format undefined is not 1/);
     expect(() => restoreDocument(file(), 'p0000000000a')).toThrow(/expected document p0000000000a, the file holds p8878abf8d89/);
   });
@@ -172,12 +172,15 @@ describe('restoreDocument of damaged or odd files', () => {
     expect(d.units).toEqual([]);
     expect(d).not.toHaveProperty('reprintedFrom');
     expect(restoreDocument(file({ signature: '青岛市人民政府' }), ID).signature).toEqual([]);
+    expect(restoreDocument(file({ reprintedFrom: 7 }), ID)).not.toHaveProperty('reprintedFrom');
   });
 
   it('defaults a unit’s missing fields: path from its id, level para, no label or heading', () => {
     const [u] = restoreDocument(file({ units: [{ id: `${ID}~ch1.ar3`, level: 'chapterette', label: 3, heading: '', paragraphs: [{ text: '第三条 本办法自2023年7月1日起施行。' }], pages: [1, -1, 2.5, '3', 4] }] }), ID).units;
     expect(u).toEqual({ id: `${ID}~ch1.ar3`, path: 'ch1.ar3', level: 'para', label: '', heading: null, paragraphs: [{ text: '第三条 本办法自2023年7月1日起施行。', pages: [] }], pages: [1, 4], children: [] });
     expect(restoreDocument(file({ units: [unit('ar1', { paragraphs: 'text' })] }), ID).units[0].paragraphs).toEqual([]);
+    // A page 0 (a raw file's `# Page 0:` marker, for a cover) is kept; a negative number is no page.
+    expect(restoreDocument(file({ units: [unit('ar1', { pages: [0, 1, -1] })] }), ID).units[0].pages).toEqual([0, 1]);
   });
 
   it('keeps every unit level the parser writes, and a printed label only where there is one', () => {
