@@ -74,6 +74,8 @@ describe('dates', () => {
     expect(DATE_LINE.exec('一九九六年六月二十九日')?.slice(4)).toEqual(['一九九六', '六', '二十九']);
     expect(DATE_LINE.exec('二〇二三年十二月三十一日')?.slice(4)).toEqual(['二〇二三', '十二', '三十一']);
     expect(DATE_LINE.exec('二○二三年 一月 十日')?.slice(4)).toEqual(['二○二三', '一', '十']);
+    expect(DATE_LINE.exec('一九九六 年 六 月 二十九 日')?.slice(4)).toEqual(['一九九六', '六', '二十九']);
+    expect(DATE_LINE.exec('2023年12月31日')?.slice(1, 4)).toEqual(['2023', '12', '31']);
   });
 
   it('is not a date line when the date is inside a sentence', () => {
@@ -103,17 +105,21 @@ describe('line kinds', () => {
     expect(BYLINE.test('李翊 柴恩旺')).toBe(false);
     expect(BYLINE.test('李翊')).toBe(false);
     expect(BYLINE.test('李翊　　柴恩旺。')).toBe(false);
+    expect(BYLINE.test('　　李翊　　柴恩旺')).toBe(true);
+    // A header line naming the authors is a meta line, not a byline.
+    expect(BYLINE.test('作者：李翊　　柴恩旺')).toBe(false);
   });
 
   it('reads Latin-only page furniture, not Latin words in Chinese text', () => {
     expect(LATIN_ONLY.test('INFORMATION')).toBe(true);
     expect(LATIN_ONLY.test('WINCON LAW FIRM')).toBe(true);
+    expect(LATIN_ONLY.test('  INFORMATION')).toBe(true);
     expect(LATIN_ONLY.test('WTO规则')).toBe(false);
     expect(LATIN_ONLY.test('2023 REPORT')).toBe(false);
   });
 
   it('reads the ways a page number is printed on its own line', () => {
-    for (const s of ['12', '- 12 -', '— 12 —', '–3–', '第 12 页', '第3页 共10页', '12/30', ' 7 / 30 ']) expect(PAGE_NUMBER.test(s), s).toBe(true);
+    for (const s of ['12', '- 12 -', '— 12 —', '–3–', '第 12 页', '第3页 共10页', '第3页共10页', '第 3 页 共 10 页', '12/30', ' 7 / 30 ']) expect(PAGE_NUMBER.test(s), s).toBe(true);
     for (const s of ['12345', '第十二页', '2023年', '第3条', '12.5', '共10页']) expect(PAGE_NUMBER.test(s), s).toBe(false);
   });
 
@@ -127,10 +133,14 @@ describe('line kinds', () => {
     expect(isOrgLine('请各区政府认真落实。')).toBe(false);
     expect(isOrgLine('市政府、市委')).toBe(false);
     expect(isOrgLine('一、提高认识')).toBe(false);
+    // Unpunctuated headings that name no body, or name a body's word inside them.
+    expect(isOrgLine('提高思想认识')).toBe(false);
+    expect(isOrgLine('研究部署相关工作')).toBe(false);
     expect(isOrgLine('某局')).toBe(true);
     // Sixty characters, a joint notice's signatories on one line, are still a signature line; three more are not.
     const joint = '国家发展和改革委员会工业和信息化部财政部人力资源和社会保障部自然资源部生态环境部住房和城乡建设部退役军人事务部交通运输部';
     expect(isOrgLine(joint)).toBe(true);
+    expect(isOrgLine(`　　${joint}　`)).toBe(true);
     expect(isOrgLine(`${joint}水利部`)).toBe(false);
   });
 
@@ -138,6 +148,8 @@ describe('line kinds', () => {
     expect(NOTE_LINE.test('（此件公开发布）')).toBe(true);
     expect(NOTE_LINE.test(' (本件不公开) ')).toBe(true);
     expect(NOTE_LINE.test('（此文主动公开）')).toBe(true);
+    expect(NOTE_LINE.test('（ 此件公开发布 ）')).toBe(true);
+    expect(NOTE_LINE.test('特此通知。（此件公开发布）')).toBe(false);
     expect(NOTE_LINE.test('（此件）')).toBe(false);
     expect(NOTE_LINE.test('（此件公开发布）。')).toBe(false);
     expect(NOTE_LINE.test('（联系人：张三）')).toBe(false);
