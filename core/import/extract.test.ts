@@ -77,6 +77,9 @@ describe('extractText: the text the parser gets', () => {
     expect(lines).toContain(`${key.articles[0].label}　${key.articles[0].paragraphs[0]}`);
     expect(got.text).not.toMatch(/\n\n|\r|^\s|\s$/);
   });
+  it('a one-line document without spaces is text', async () => {
+    expect((await extractText('a.docx', await lawDocx(), { docxText: async () => '关于做好春季防火工作的通知' })).text).toBe('关于做好春季防火工作的通知');
+  });
   it('Windows line ends and blank lines from the reader become single line breaks', async () => {
     const got = await extractText('a.docx', await lawDocx(), { docxText: async () => '\n第一条　甲。\r\n\r\n第二条　乙。\r第三条　丙。\n\n\n' });
     expect(got.text).toBe('第一条　甲。\n第二条　乙。\n第三条　丙。');
@@ -131,6 +134,7 @@ describe('extractText: a PDF through pdf.js', () => {
     // Five characters a page on average is text; four, or five over two pages, is not; spaces are no text.
     expect(await refusal(extractText('a.pdf', minimalPdf([['一二三四']]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
     expect(await refusal(extractText('a.pdf', minimalPdf([['一二 三 四']]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
+    expect(await refusal(extractText('a.pdf', minimalPdf([['一二', '三四']]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
     expect((await extractText('a.pdf', minimalPdf([['一二三四五']]), { pdfjs })).pages).toBe(1);
     expect(await refusal(extractText('a.pdf', minimalPdf([['一二三四五'], []]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
   });
@@ -175,6 +179,11 @@ describe('extractText: what pdf.js hands back, page by page', () => {
   }
   const text = (str: string, y: number) => ({ str, transform: [12, 0, 0, 12, 72, y], width: str.length * 12, height: 12 });
   const PDF = utf8('%PDF-1.7\n');
+
+  it('sets down one printed line per line, with no blank lines for the gaps between paragraphs', async () => {
+    const { lib } = fakePdfjs([[text('关于做好春季防火工作的通知', 700), text('各区人民政府：', 640), text('一、提高认识', 620)]]);
+    expect((await extractText('a.pdf', PDF, { pdfjs: lib })).text).toBe('# Page 1:\n关于做好春季防火工作的通知\n各区人民政府：\n一、提高认识\n');
+  });
 
   it('reads the text items of each page, skipping the marked-content items pdf.js puts among them, and lets pdf.js go', async () => {
     const { lib, log } = fakePdfjs([[{ type: 'beginMarkedContent', id: 'mc0' }, text('关于做好春季防火工作的通知', 700), { type: 'endMarkedContent' }, text('各区人民政府：', 680)]]);

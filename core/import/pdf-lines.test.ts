@@ -40,6 +40,12 @@ describe('pageLines', () => {
     expect(pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 620)], { blankGap: 1.9 })).toEqual(['甲', '乙', '丙', '', '丁']);
   });
 
+  it('measures the line pitch as the most usual gap, whatever the order of the gaps down the page', () => {
+    // Gaps 20, 20, 30, 20, 45: the pitch is 20, so 30 and 45 are paragraph gaps (over 1.4 × 20).
+    const lines = pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 630), item('戊', 72, 610), item('己', 72, 565)]);
+    expect(lines).toEqual(['甲', '乙', '丙', '', '丁', '戊', '', '己']);
+  });
+
   it('keeps a large title with wide leading together, and sets it apart from the text before and after it', () => {
     const lines = pageLines([item('国发〔2019〕4号', 200, 760), item('国务院关于印发国家职业', 150, 700, 20), item('教育改革实施方案的通知', 150, 655, 20), item('各省人民政府：', 72, 615), item('现将方案印发给你们。', 72, 590), item('请认真贯彻执行。', 72, 565)]);
     expect(lines.map((l) => l.trim())).toEqual(['国发〔2019〕4号', '', '国务院关于印发国家职业', '教育改革实施方案的通知', '', '各省人民政府：', '现将方案印发给你们。', '请认真贯彻执行。']);

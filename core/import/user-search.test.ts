@@ -77,6 +77,14 @@ describe('searchBoth: one document, one engine', () => {
     expect(searchBoth(withoutOne, mine, q, {}, 'mine').total).toBe(mine.search(q).total);
   });
 
+  it('adds the documents and the hits shown of both, and shows no more hits than asked for', () => {
+    const q = '营商环境';
+    const merged = searchBoth(withoutOne, mine, q, { limit: 5 });
+    expect(merged.hits).toHaveLength(5);
+    expect(merged.docTotal).toBe(withoutOne.search(q).docTotal + mine.search(q).docTotal);
+    expect(merged.available).toBe(withoutOne.search(q, { limit: 5 }).available + mine.search(q, { limit: 5 }).available);
+  });
+
   it('lists merged facet values by count, ties in a fixed order', () => {
     const merged = searchBoth(withoutOne, mine, '营商环境', { limit: 10 });
     for (const list of Object.values(merged.facets)) {
