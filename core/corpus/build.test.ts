@@ -93,7 +93,8 @@ describe('buildCorpus: documents without text, counts and order', () => {
     const pages = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${NOTICE}# Page 2:\n${jinan}\n# Page 3:\n\n# Page 4:\n\n`) }], sha256Hex).docs;
     expect(pages.find((d) => d.title === jinan)).toMatchObject({ unitCount: 0, bodyMissing: { reason: 'blank-pages', detail: 'd.txt: pages 3–4 after the title have no text (images in the source PDF?)' } });
     expect(pages.find((d) => d.title !== jinan)!.bodyMissing).toBeNull();
-    const onePage = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${NOTICE}# Page 2:\n${jinan}\n# Page 3:\n\n`) }], sha256Hex).docs;
+    // The empty line after the title is on page 2, which has text: only page 3 is blank.
+    const onePage = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${NOTICE}# Page 2:\n${jinan}\n\n# Page 3:\n\n`) }], sha256Hex).docs;
     expect(onePage.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'blank-pages', detail: 'd.txt: page 3 after the title have no text (images in the source PDF?)' });
     // NOTICE is 11 lines (its last one empty): the title is line 12.
     const noPages = buildCorpus([{ name: 'd.txt', bytes: enc(`${NOTICE}\n${jinan}\n`) }], sha256Hex).docs;
@@ -139,6 +140,22 @@ describe('copies', () => {
     const key = contentKey([unit('一、', '请各单位认真落实。')], sha256Hex);
     expect(contentKey([unit('一、', '请各单位 认真\n落实。')], sha256Hex)).toBe(key);
     expect(contentKey([unit('一、', '请各单位认真落实！')], sha256Hex)).not.toBe(key);
+  });
+});
+
+describe('copies that differ outside the text', () => {
+  it('take the place a copy names when the copy shown names none', () => {
+    // Same title, date and text; only b.txt's signature names a place (青岛市人民政府).
+    const docs = buildCorpus(
+      [
+        { name: 'a.txt', bytes: enc(NOTICE) },
+        { name: 'b.txt', bytes: enc(NOTICE.replace('某市人民政府', '青岛市人民政府')) },
+      ],
+      sha256Hex,
+    ).docs;
+    expect(docs).toHaveLength(1);
+    expect(docs[0].region).toEqual({ level: 'city', province: '山东省', city: '青岛市' });
+    expect(buildCorpus([{ name: 'a.txt', bytes: enc(NOTICE) }], sha256Hex).docs[0].region.province).toBeNull();
   });
 });
 
