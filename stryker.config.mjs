@@ -53,6 +53,13 @@ export function mutateGlobs(targets) {
  * 3.5 s a run outside Stryker; realtext.test.ts) or test the build's files (ids, file-stream, library-head):
  * every build runs every stage, so each of these mutants ran every such build, about 10 s a mutant (structure.ts:
  * 368 mutants in 63 minutes), hours for the stages' 2,551 mutants.
+ * The other files of core/corpus that no stage is, by the light test files that exercise them, for the same reason
+ * (seeds.test.ts and realtext.test.ts build whole corpora): build.ts by the tests of small hand-made builds (build, ids,
+ * file-stream, library-head), patterns.ts by its own tests (its constants are patterns read at import, so every
+ * mutant is static and would run every stage's tests: 12 files a mutant),
+ * restore.ts, units.ts, unit-id.ts and library-head.ts by their own, doc-ids.ts by library-filters.test.ts (its
+ * one user in core/corpus, which sorts corpus and user documents apart), common-hanzi.ts by decode.test.ts (its
+ * one user), law-meta.ts by its own tests and the stages' (which read laws' dates and notes through it).
  * A target not listed here (renderer/db) keeps the whole unit suite.
  */
 // (Listed one by one: MUTATE_TESTS is split at commas, so a {a,b} glob does not survive it.)
@@ -76,6 +83,12 @@ const OWN_TESTS = [
   { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts'] },
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
+  { target: /^core\/corpus\/build\.ts$/, tests: () => ['build', 'ids', 'file-stream', 'library-head'].map((f) => `core/corpus/${f}.test.ts`) },
+  { target: /^core\/corpus\/patterns\.ts$/, tests: () => ['core/corpus/patterns.test.ts'] },
+  { target: /^core\/corpus\/(restore|units|unit-id|library-head)\.ts$/, tests: (m) => [`core/corpus/${m[1]}.test.ts`] },
+  { target: /^core\/corpus\/law-meta\.ts$/, tests: () => ['core/corpus/law-meta.test.ts', ...PARSER_STAGE_TESTS] },
+  { target: /^core\/corpus\/doc-ids\.ts$/, tests: () => ['core/corpus/library-filters.test.ts'] },
+  { target: /^core\/corpus\/common-hanzi\.ts$/, tests: () => ['core/corpus/decode.test.ts'] },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },

@@ -88,6 +88,10 @@ describe('law metadata', () => {
     expect(eventBodies('上海市人民政府令第45号')).toEqual(['上海市人民政府']);
     expect(eventBodies('上海市人民政府第75次常务会议')).toEqual(['上海市人民政府']);
     expect(eventBodies('国务院第166次常务会议')).toEqual(['国务院']);
+    // 国务院's own office is a body of its own.
+    expect(eventBodies('国务院办公厅')).toEqual(['国务院办公厅']);
+    // An amendment made 根据 a local congress's decision is that congress's.
+    expect(eventBodies('根据宁波市第十五届人民代表大会常务委员会第二十四次会议《关于修改部分地方性法规的决定》')).toEqual(['宁波市人民代表大会常务委员会']);
     expect(eventBodies('上海市人民政府第十二次常务会议')).toEqual(['上海市人民政府']);
     // A local congress in plenary session, not its standing committee.
     expect(eventBodies('上海市第十五届人民代表大会第二次会议')).toEqual(['上海市人民代表大会']);
@@ -97,6 +101,18 @@ describe('law metadata', () => {
   it('gives a text only approved to the approving body, and takes the latest of events in any order', () => {
     expect(lawMeta(['1989年8月20日国务院批准'])).toEqual({ date: '1989-08-20', adoptedDate: null, effectiveDate: null, issuers: ['国务院'] });
     expect(lawMeta(['2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议第二次修正', '2012年10月26日第十一届全国人民代表大会常务委员会第二十九次会议通过']).date).toBe('2021-04-29');
+  });
+
+  it('gives a joint order to each body it names, also one named short (国家发展改革委)', () => {
+    expect(lawMeta(['2017年6月28日国家发展改革委、商务部令第4号公布']).issuers).toEqual(['国家发展改革委', '商务部']);
+    expect(eventBodies('国家发展改革委、财政部、商务部令第1号')).toEqual(['国家发展改革委', '财政部', '商务部']);
+  });
+
+  it('reads a dated line indented as a paragraph, and a long event line with its effective date after a comma', () => {
+    // The import indents a paragraph by up to four ideographic spaces: the comma of body text still shows.
+    expect(opensLawMeta('　　　　2023年12月31日，市政府召开常务会议')).toBe(false);
+    expect(opensLawMeta('　　　　2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议通过')).toBe(true);
+    expect(opensLawMeta('2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议通过，自2021年6月1日起施行')).toBe(true);
   });
 
   it('tells where a wrapped event opens and ends', () => {
@@ -113,6 +129,8 @@ describe('law metadata', () => {
   it('is not a note when unclosed, without an event, or a line with a sentence after it', () => {
     expect(isLawMetaText('（2010年6月24日第十一届全国人民代表大会常务委员会第十五次会议通过')).toBe(false);
     expect(isLawMetaText('（2023年6月13日印发）')).toBe(false);
+    // A closed note with the body's first sentence run on after it is body text.
+    expect(isLawMetaText('（2010年6月24日第十一届全国人民代表大会常务委员会第十五次会议通过）现予公布，自2011年1月1日起施行。')).toBe(false);
     expect(isLawMetaText('2010年6月24日第十一届全国人民代表大会常务委员会第十五次会议通过。')).toBe(true);
     expect(isLawMetaText('2023年6月1日，市政府召开常务会议。会议审议并原则通过')).toBe(false);
   });

@@ -47,10 +47,49 @@ describe('libraryHead', () => {
       { ...good, count: -1 + 0.5 },
       { ...good, count: 1 }, // more rows than documents
       { ...good, rows: [{ id: 'p00000000001' }] }, // a row without a title
+      { ...good, rows: [good.rows[0], { id: 'p00000000002' }] }, // one good row, one without a title
       { ...good, facets: { ...good.facets, year: [{ value: '2024', count: '1' }] } },
       { ...good, facets: { ...good.facets, kind: undefined } },
     ];
     for (const b of bad) expect(restoreLibraryHead(b)).toBeNull();
+  });
+
+  it('is passed over when its count, rows or facets are not what the app reads', () => {
+    const good = JSON.parse(JSON.stringify(libraryHead(docs)));
+    const bad: unknown[] = [
+      'library-head',
+      { ...good, v: undefined },
+      { ...good, count: '4' },
+      { ...good, rows: { 0: good.rows[0] } },
+      { ...good, facets: null },
+      { ...good, facets: [] },
+      { ...good, facets: { ...good.facets, province: { value: '山东省', count: 2 } } },
+      { ...good, facets: { ...good.facets, province: [null] } },
+      { ...good, facets: { ...good.facets, province: ['山东省'] } },
+      { ...good, facets: { ...good.facets, province: [{ value: null, count: 2 }] } },
+      { ...good, facets: { ...good.facets, year: [{ value: '2024', count: -1 }] } },
+      { ...good, facets: { ...good.facets, year: [{ value: '2024', count: 1.5 }] } },
+    ];
+    for (const b of bad) expect(restoreLibraryHead(b), JSON.stringify(b).slice(0, 80)).toBeNull();
+    for (const key of ['province', 'city', 'issuer', 'year', 'kind', 'source']) {
+      expect(restoreLibraryHead({ ...good, facets: { ...good.facets, [key]: undefined } }), key).toBeNull();
+    }
+  });
+
+  it('keeps a facet value counted zero times and a library with no documents', () => {
+    const good = JSON.parse(JSON.stringify(libraryHead(docs)));
+    const zero = { ...good, facets: { ...good.facets, kind: [...good.facets.kind, { value: '条例', count: 0 }] } };
+    expect(restoreLibraryHead(zero)!.facets.kind.at(-1)).toEqual({ value: '条例', count: 0 });
+    const empty = libraryHead([]);
+    expect(empty).toMatchObject({ count: 0, rows: [] });
+    expect(restoreLibraryHead(JSON.parse(JSON.stringify(empty)))).toEqual(empty);
+  });
+
+  it('holds forty rows by default, enough for a tall window', () => {
+    const many = Array.from({ length: 45 }, (_, i) => doc(`p${String(i).padStart(11, '0')}`, { title: `第${i + 1}号通知`, date: `2023-01-${String((i % 28) + 1).padStart(2, '0')}` }));
+    const head = libraryHead(many);
+    expect(head.count).toBe(45);
+    expect(head.rows).toHaveLength(40);
   });
 });
 
@@ -64,5 +103,7 @@ describe('the build', () => {
     expect(head!.count).toBe(result.docs.length);
     expect(head!.rows.map((d) => d.title)).toEqual(JSON.parse(files.get('library.json')!).map((d: DocSummary) => d.title));
     expect(manifest.files).toContain(LIBRARY_HEAD_FILE);
+    // The name the app asks for beside library.json, in every corpus already on disk.
+    expect(files.has('library-head.json')).toBe(true);
   });
 });

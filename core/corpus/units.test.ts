@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from './types.js';
-import { allUnits, clauseTrail, flattenUnits, hasBodyText, HEADING_LINE, LABEL_LINE, lineRanges, unitBodyText, unitLines, unitSearchText } from './units.js';
+import { allUnits, clauseTrail, flattenUnits, hasBodyText, HEADING_LINE, LABEL_LINE, lineRanges, unitBodyText, unitLines, unitOwnText, unitSearchText, unitTitle } from './units.js';
 import { documentIssuers, documentYear, listingDate, regionLabel, regionPath, regionTop } from './facts.js';
 
 const u = (path: string, label: string, heading: string | null, texts: string[], children: Unit[] = []): Unit => ({
@@ -57,6 +57,50 @@ describe('units: one walk, one text', () => {
     expect(hasBodyText({ units: tree })).toBe(true);
     expect(hasBodyText({ units: [] })).toBe(false);
     expect(hasBodyText({ units: [u('p1', '', null, ['', '  '])] })).toBe(false);
+  });
+});
+
+describe('units: the odd shapes', () => {
+  it('reads a part that holds only chapters as its label alone', () => {
+    const part = u('pt1', '第一编', null, [], [u('pt1.ch1', '第一章', '一般规定', [])]);
+    expect(unitLines(part)).toEqual([{ part: LABEL_LINE, text: '第一编' }]);
+    expect(unitSearchText(part)).toBe('第一编');
+  });
+
+  it('numbers the label and heading lines apart from paragraphs 0, 1, …', () => {
+    expect(LABEL_LINE).toBeLessThan(0);
+    expect(HEADING_LINE).toBeLessThan(0);
+    expect(LABEL_LINE).not.toBe(HEADING_LINE);
+  });
+
+  it('gives a unit’s own text without its label, skipping a missing heading and empty paragraphs', () => {
+    expect(unitOwnText(u('ch1', '第一章', '总则', ['', '第一条 为了规范政务服务，制定本办法。']))).toBe('总则\n第一条 为了规范政务服务，制定本办法。');
+    expect(unitOwnText(u('ar2', '第二条', null, ['本办法适用于本市。', '其他法律另有规定的，从其规定。']))).toBe('本办法适用于本市。\n其他法律另有规定的，从其规定。');
+    expect(unitOwnText(u('ch2', '第二章', null, []))).toBe('');
+  });
+
+  it('titles a unit by its label and heading, whichever it has', () => {
+    expect(unitTitle({ label: '第六章', heading: '政务服务平台' })).toBe('第六章 政务服务平台');
+    expect(unitTitle({ label: '第十五条', heading: null })).toBe('第十五条');
+    expect(unitTitle({ label: '', heading: '附则' })).toBe('附则');
+  });
+
+  it('maps a range that ends at a line break to the line before it only', () => {
+    const a15 = tree[0].children[0];
+    // 第十五条 and the '\n' after it: nothing of the first paragraph.
+    expect(lineRanges(a15, [[0, 5]])).toEqual([{ part: LABEL_LINE, start: 0, end: 4 }]);
+  });
+
+  it('leaves unlabelled units out of where a unit is', () => {
+    const para = u('ch3.p-0x2mz', '', null, ['本章所称政务服务事项，是指依申请办理的事项。']);
+    expect(clauseTrail([tree[0]], para)).toEqual(['第三章']);
+  });
+
+  it('has text when any paragraph or heading has, wherever it is', () => {
+    expect(hasBodyText({ units: [u('p1', '', null, ['现将有关事项通知如下：'])] })).toBe(true);
+    expect(hasBodyText({ units: [u('p1', '', null, ['', '请认真贯彻执行。'])] })).toBe(true);
+    expect(hasBodyText({ units: [u('ch1', '第一章', '总则', [])] })).toBe(true);
+    expect(hasBodyText({ units: [u('ch1', '第一章', '  ', [])] })).toBe(false);
   });
 });
 

@@ -58,4 +58,15 @@ describe('carryOver', () => {
     expect(c.clauseChanged).toBe(true);
     expect(c.copy).toBeNull();
   });
+
+  it('dates each copy at the carrying over, and places an annotation that names no clause by its words, unflagged', () => {
+    const newer = revise(older);
+    const onKept = mark(kept, 2, 12);
+    const loose = { ...onKept, target: { ...onKept.target, 'policyReader:unitId': null } };
+    const [k, l] = carryOver([onKept, loose], older, newer, 'c2', '2026-01-01T00:00:00.000Z');
+    expect([k.copy!.created, k.copy!.modified]).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z']);
+    expect(onKept.created).toBe('2025-01-01T00:00:00.000Z');
+    expect(l.clauseChanged).toBe(false);
+    expect(l.copy!.target['policyReader:unitId']).toBe(`${newer.id}~${kept.path}`);
+  });
 });

@@ -77,6 +77,9 @@ describe('extractText: the text the parser gets', () => {
     expect(lines).toContain(`${key.articles[0].label}　${key.articles[0].paragraphs[0]}`);
     expect(got.text).not.toMatch(/\n\n|\r|^\s|\s$/);
   });
+  it('a one-line document without spaces is text', async () => {
+    expect((await extractText('a.docx', await lawDocx(), { docxText: async () => '关于做好春季防火工作的通知' })).text).toBe('关于做好春季防火工作的通知');
+  });
   it('Windows line ends and blank lines from the reader become single line breaks', async () => {
     const got = await extractText('a.docx', await lawDocx(), { docxText: async () => '\n第一条　甲。\r\n\r\n第二条　乙。\r第三条　丙。\n\n\n' });
     expect(got.text).toBe('第一条　甲。\n第二条　乙。\n第三条　丙。');
@@ -131,6 +134,7 @@ describe('extractText: a PDF through pdf.js', () => {
     // Five characters a page on average is text; four, or five over two pages, is not; spaces are no text.
     expect(await refusal(extractText('a.pdf', minimalPdf([['一二三四']]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
     expect(await refusal(extractText('a.pdf', minimalPdf([['一二 三 四']]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
+    expect(await refusal(extractText('a.pdf', minimalPdf([['一二', '三四']]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
     expect((await extractText('a.pdf', minimalPdf([['一二三四五']]), { pdfjs })).pages).toBe(1);
     expect(await refusal(extractText('a.pdf', minimalPdf([['一二三四五'], []]), { pdfjs }))).toEqual({ code: 'no-text-layer', message: scan });
   });
@@ -140,5 +144,71 @@ describe('extractText: a PDF through pdf.js', () => {
       code: 'corrupt-pdf',
       message: 'PDF 文件已损坏或格式无效，无法读取：a.pdf',
     });
+  });
+});
+
+describe('extractText: what pdf.js hands back, page by page', () => {
+  /** A stand-in for pdf.js: pages of text items (or an error for a page), and a record of what was asked of it. */
+  function fakePdfjs(pages: (unknown[] | Error)[], opts: { open?: Error; destroy?: Error } = {}) {
+    const log: string[] = [];
+    const lib = async () => ({
+      getDocument: (src: { data: Uint8Array; isEvalSupported?: boolean; disableFontFace?: boolean }) => {
+        log.push(`open ${src.data.length} eval=${src.isEvalSupported} fontFace=${!src.disableFontFace}`);
+        return {
+          promise: opts.open
+            ? Promise.reject(opts.open)
+            : Promise.resolve({
+                numPages: pages.length,
+                getPage: async (n: number) => ({
+                  getTextContent: async () => {
+                    const p = pages[n - 1];
+                    if (p instanceof Error) throw p;
+                    return { items: p };
+                  },
+                  cleanup: () => log.push(`cleanup ${n}`),
+                }),
+              }),
+          destroy: async () => {
+            log.push('destroy');
+            if (opts.destroy) throw opts.destroy;
+          },
+        };
+      },
+    });
+    return { lib: lib as unknown as ExtractorLibs['pdfjs'], log };
+  }
+  const text = (str: string, y: number) => ({ str, transform: [12, 0, 0, 12, 72, y], width: str.length * 12, height: 12 });
+  const PDF = utf8('%PDF-1.7\n');
+
+  it('sets down one printed line per line, with no blank lines for the gaps between paragraphs', async () => {
+    // Line gaps 20, 20, 40: the 40 is a paragraph gap, which the import does not mark.
+    const { lib } = fakePdfjs([[text('关于做好春季防火工作的通知', 700), text('各区人民政府：', 680), text('现将有关事项通知如下：', 660), text('一、提高认识', 620)]]);
+    expect((await extractText('a.pdf', PDF, { pdfjs: lib })).text).toBe('# Page 1:\n关于做好春季防火工作的通知\n各区人民政府：\n现将有关事项通知如下：\n一、提高认识\n');
+  });
+
+  it('reads the text items of each page, skipping the marked-content items pdf.js puts among them, and lets pdf.js go', async () => {
+    const { lib, log } = fakePdfjs([[{ type: 'beginMarkedContent', id: 'mc0' }, text('关于做好春季防火工作的通知', 700), { type: 'endMarkedContent' }, text('各区人民政府：', 680)]]);
+    const got = await extractText('通知.pdf', PDF, { pdfjs: lib });
+    expect(got).toEqual({ kind: 'pdf', text: '# Page 1:\n关于做好春季防火工作的通知\n各区人民政府：\n', pages: 1, warnings: [] });
+    // No scripts from the file, no fonts loaded into the page: the text is all the import wants.
+    expect(log).toEqual([`open ${PDF.length} eval=false fontFace=false`, 'cleanup 1', 'destroy']);
+  });
+
+  it('names the page that cannot be read, and still lets pdf.js go', async () => {
+    const { lib, log } = fakePdfjs([[text('关于做好春季防火工作的通知', 700)], new Error('bad XRef entry')]);
+    expect(await refusal(extractText('a.pdf', PDF, { pdfjs: lib }))).toEqual({ code: 'corrupt-pdf', message: 'PDF 第 2 页已损坏，无法读取：a.pdf' });
+    expect(log.at(-1)).toBe('destroy');
+  });
+
+  it('keeps the text when pdf.js fails to shut down', async () => {
+    const { lib } = fakePdfjs([[text('关于做好春季防火工作的通知', 700)]], { destroy: new Error('worker gone') });
+    expect((await extractText('a.pdf', PDF, { pdfjs: lib })).text).toBe('# Page 1:\n关于做好春季防火工作的通知\n');
+  });
+
+  it('tells a password from damage by the error pdf.js throws on opening', async () => {
+    const password = Object.assign(new Error('No password given'), { name: 'PasswordException' });
+    expect((await refusal(extractText('a.pdf', PDF, { pdfjs: fakePdfjs([], { open: password }).lib }))).code).toBe('encrypted');
+    const invalid = Object.assign(new Error('Invalid PDF structure'), { name: 'InvalidPDFException' });
+    expect((await refusal(extractText('a.pdf', PDF, { pdfjs: fakePdfjs([], { open: invalid }).lib }))).code).toBe('corrupt-pdf');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repairPdfGlyphs } from './glyphs.js';
-import { pageLines, toRawText, type PdfTextItem } from './pdf-lines.js';
+import { pageLines, placeText, toRawText, type PdfTextItem } from './pdf-lines.js';
 
 /** A pdf.js text item of `str` set at 12pt from (x, y), one em per character (CJK full width). */
 function item(str: string, x: number, y: number, size = 12): PdfTextItem {
@@ -35,6 +35,15 @@ describe('pageLines', () => {
   it('leaves a blank line where the gap between two lines is a paragraph gap', () => {
     const lines = pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 620)]);
     expect(lines).toEqual(['甲', '乙', '丙', '', '丁']);
+    // Twice the line pitch is a paragraph gap at the default 1.4 pitches, not when three are asked for.
+    expect(pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 620)], { blankGap: 3 })).toEqual(['甲', '乙', '丙', '丁']);
+    expect(pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 620)], { blankGap: 1.9 })).toEqual(['甲', '乙', '丙', '', '丁']);
+  });
+
+  it('measures the line pitch as the most usual gap, whatever the order of the gaps down the page', () => {
+    // Gaps 20, 20, 30, 20, 45: the pitch is 20, so 30 and 45 are paragraph gaps (over 1.4 × 20).
+    const lines = pageLines([item('甲', 72, 700), item('乙', 72, 680), item('丙', 72, 660), item('丁', 72, 630), item('戊', 72, 610), item('己', 72, 565)]);
+    expect(lines).toEqual(['甲', '乙', '丙', '', '丁', '戊', '', '己']);
   });
 
   it('keeps a large title with wide leading together, and sets it apart from the text before and after it', () => {
@@ -101,6 +110,19 @@ describe('pageLines: spaces between the runs of one line', () => {
       '第一条为了规范。',
       '第二条本办法适用于本市。',
     ]);
+  });
+});
+
+describe('placeText: the font size of an item', () => {
+  const at = (transform: number[], height: number) => placeText({ str: '第一条', transform, width: 36, height });
+  it('is the glyph height, also for text set sideways', () => {
+    expect(at([12, 0, 0, 12, 72, 700], 12)).toEqual({ str: '第一条', x: 72, y: 700, width: 36, size: 12 });
+    expect(at([0, 12, -12, 0, 72, 700], 12).size).toBe(12);
+  });
+  it('falls back to the width scale, then the item height, then 10 when the matrix has no height', () => {
+    expect(at([14, 0, 0, 0, 72, 700], 9).size).toBe(14);
+    expect(at([0, 0, 0, 0, 72, 700], 9).size).toBe(9);
+    expect(at([0, 0, 0, 0, 72, 700], 0).size).toBe(10);
   });
 });
 

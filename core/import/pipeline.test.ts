@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus, summarize } from '../corpus/build';
 import type { PolicyDocument } from '../corpus/types';
 import { sha256Hex } from '../../test-support/sha256';
+import { minimalPdf } from '../../test-support/minimal-pdf';
+import type { LshTables } from '../compare/format';
 import { ImportError } from './extract';
 import { DuplicateImport, importFile, type ImportContext } from './pipeline';
 import { buildUserDocuments, isUserDocId, withId } from './user-documents';
@@ -62,6 +64,30 @@ describe('importFile', () => {
     const e = await importFile('a.txt', bytes, context({ cancelled: () => ++asked >= at })).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'cancelled', message: '已取消：a.txt' });
   });
+  it('reports each page of a PDF while recognising its text', async () => {
+    const pdf = minimalPdf([['关于做好春季防火工作的通知', '各区人民政府：'], ['一、提高认识', '请各单位认真落实。']]);
+    const stages: [string, string | undefined][] = [];
+    const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as never;
+    const r = await importFile('通知.pdf', pdf, context({ libs: { pdfjs }, library: async () => [], onStage: (s, d) => stages.push([s, d]) }));
+    expect(stages).toEqual([
+      ['reading', undefined],
+      ['recognising', undefined],
+      ['recognising', '1/2 页'],
+      ['recognising', '2/2 页'],
+      ['parsing', undefined],
+      ['comparing', undefined],
+    ]);
+    expect(r).toMatchObject({ kind: 'pdf', pages: 2, size: pdf.length });
+    expect(r.docs.map((d) => d.title)).toEqual(['关于做好春季防火工作的通知']);
+  });
+  it('places by titles and 文号 alone when the corpus’s text tables cannot be read or are of another version', async () => {
+    const plain = await importFile('a.txt', bytes, context());
+    const unreadable = await importFile('a.txt', bytes, context({ lshTables: async () => Promise.reject(new Error('missing')) }));
+    const foreign = await importFile('a.txt', bytes, context({ lshTables: async () => ({ bands: 1, rows: 1, shingle: 1, common: [], docs: [], keys: [] }) as unknown as LshTables }));
+    const none = await importFile('a.txt', bytes, context({ lshTables: async () => null }));
+    for (const r of [unreadable, foreign, none]) expect(r.placements).toEqual(plain.placements);
+    expect(Object.values(plain.placements).flat().length).toBeGreaterThan(0);
+  });
   it('places a document among the candidates it could load, skipping one that fails to load', async () => {
     const r = await importFile('a.txt', bytes, context({ loadDocument: async () => Promise.reject(new Error('gone')) }));
     for (const d of r.docs) expect(r.placements[d.id]).toEqual([]);
@@ -80,6 +106,17 @@ describe('buildUserDocuments', () => {
     expect(e).toBeInstanceOf(ImportError);
     expect((e as ImportError).code).toBe('no-document');
     expect((e as ImportError).message).toMatch(/^未能从文件中识别出正文：空\.txt/);
+  });
+  it('says what the parser found instead, when it finds no document', () => {
+    const extracted = { kind: 'txt' as const, text: '\n\n \n', pages: null, warnings: [] };
+    expect(() => buildUserDocuments('空.txt', extracted, 'h', sha256Hex)).toThrow('未能从文件中识别出正文：空.txt（file has almost no Chinese text；no document found in this file）');
+  });
+  it('keeps the extraction’s warnings first, and counts the page numbers it dropped', () => {
+    const text = '# Page 1:\n关于做好春季防火工作的通知\n各区人民政府：\n一、提高认识\n请各单位认真落实。\n- 1 -\n# Page 2:\n二、压实责任\n各单位要明确专人负责。\n- 2 -\n';
+    const built = buildUserDocuments('通知.pdf', { kind: 'pdf', text, pages: 2, warnings: ['第 3 页没有文字'] }, 'h', sha256Hex);
+    expect(built.warnings[0]).toBe('第 3 页没有文字');
+    expect(built.dropped).toEqual({ 'page-number': 2 });
+    expect(built.docs.map((d) => d.title)).toEqual(['关于做好春季防火工作的通知']);
   });
   it('renames every unit under the new id, children included', () => {
     const d = docs.find((x) => x.units.some((u) => u.children.length))!;

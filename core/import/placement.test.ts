@@ -60,6 +60,27 @@ describe('placeDocument', () => {
     expect(got[0].matched).toBeGreaterThan(5);
     expect(got[0].jaccard).toBeGreaterThan(0.9);
   });
+  it('places the same text issued again at a later date as a revision, saying which side is newer', () => {
+    expect(held.date! < '2025-01-01' && held.date! > '2001-01-01').toBe(true);
+    const later = placeDocument(copyOf(held, { date: '2025-01-01' }), [held]);
+    expect(later).toHaveLength(1);
+    expect(later[0]).toMatchObject({ other: { id: held.id, date: held.date }, relation: 'revision', importedIsNewer: true, changed: 0 });
+    const earlier = placeDocument(copyOf(held, { date: '2001-01-01' }), [held]);
+    expect(earlier[0]).toMatchObject({ relation: 'revision', importedIsNewer: false });
+  });
+  it('lists the same text before a revision, however the candidates come', () => {
+    const mine = copyOf(held);
+    const reissue = { ...held, id: 'p-reissue', date: '2025-01-01' };
+    for (const candidates of [
+      [reissue, held],
+      [held, reissue],
+    ]) {
+      expect(placeDocument(mine, candidates).map((p) => [p.other.id, p.relation])).toEqual([
+        [held.id, 'same'],
+        ['p-reissue', 'revision'],
+      ]);
+    }
+  });
   it('places nothing without candidates, or among documents it shares no text with', () => {
     const mine = copyOf(held);
     expect(placeDocument(mine, [])).toEqual([]);

@@ -53,3 +53,45 @@ describe('searchBoth', () => {
     expect(searchBoth(withoutOne, mine, q, {}, 'corpus').hits.some((h) => h.docId === moved.id)).toBe(false);
   });
 });
+
+describe('searchBoth: one document, one engine', () => {
+  it('expands a group in the engine that holds the document, user or corpus', () => {
+    const q = '信用';
+    const inMine = searchBoth(withoutOne, mine, q, { doc: moved.id });
+    expect(inMine.hits.length).toBeGreaterThan(0);
+    expect(new Set(inMine.hits.map((h) => h.docId))).toEqual(new Set([moved.id]));
+    expect(inMine.hits.every((h) => h.engine === mine)).toBe(true);
+    expect(inMine.total).toBe(mine.search(q, { doc: moved.id }).total);
+    const other = withoutOne.search(q, { limit: 1 }).hits[0].docId;
+    const inCorpus = searchBoth(withoutOne, mine, q, { doc: other });
+    expect(new Set(inCorpus.hits.map((h) => h.docId))).toEqual(new Set([other]));
+    expect(inCorpus.hits.every((h) => h.engine === withoutOne)).toBe(true);
+    expect(inCorpus.total).toBe(withoutOne.search(q, { doc: other }).total);
+  });
+
+  it('searches the corpus alone when there is no user library, and the user library alone when asked', () => {
+    const q = '营商环境';
+    const alone = searchBoth(withoutOne, null, q, { limit: 5 });
+    expect(alone.total).toBe(withoutOne.search(q).total);
+    expect(alone.hits.map((h) => h.unitId)).toEqual(withoutOne.search(q, { limit: 5 }).hits.map((h) => h.unitId));
+    expect(searchBoth(withoutOne, mine, q, {}, 'mine').total).toBe(mine.search(q).total);
+  });
+
+  it('adds the documents and the hits shown of both, and shows no more hits than asked for', () => {
+    const q = '营商环境';
+    const merged = searchBoth(withoutOne, mine, q, { limit: 5 });
+    expect(merged.hits).toHaveLength(5);
+    expect(merged.docTotal).toBe(withoutOne.search(q).docTotal + mine.search(q).docTotal);
+    expect(merged.available).toBe(withoutOne.search(q, { limit: 5 }).available + mine.search(q, { limit: 5 }).available);
+  });
+
+  it('lists merged facet values by count, ties in a fixed order', () => {
+    const merged = searchBoth(withoutOne, mine, '营商环境', { limit: 10 });
+    for (const list of Object.values(merged.facets)) {
+      for (let i = 1; i < list.length; i++) {
+        const [a, b] = [list[i - 1], list[i]];
+        expect(a.count > b.count || (a.count === b.count && a.value < b.value), `${a.value} ${a.count} / ${b.value} ${b.count}`).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * The parser's shared vocabulary (patterns.ts), line by line as policy documents print them: what ends a
+ * paragraph, what ends a title, the date, 文号, byline, page-number, signature, note and attachment lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isoDate, isOrgLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER } from './patterns.js';
+
+describe('endsTerminal: a line that may end a paragraph', () => {
+  it('ends with a full stop, a semicolon, a colon or an ellipsis, also before closing quotes or brackets', () => {
+    expect(endsTerminal('请各单位认真贯彻落实。')).toBe(true);
+    expect(endsTerminal('现将有关事项通知如下：')).toBe(true);
+    expect(endsTerminal('（一）基本目录；')).toBe(true);
+    expect(endsTerminal('是否符合条件？')).toBe(true);
+    expect(endsTerminal('包括但不限于……')).toBe(true);
+    expect(endsTerminal('简称“一网通办”。”')).toBe(true);
+    expect(endsTerminal('（详见附件。）')).toBe(true);
+    expect(endsTerminal('Article 1: scope;')).toBe(true);
+    expect(endsTerminal('  请认真贯彻执行。  ')).toBe(true);
+  });
+
+  it('does not end with a heading, a comma or a quotation closed in the middle of a sentence', () => {
+    expect(endsTerminal('第一章 总则')).toBe(false);
+    expect(endsTerminal('为进一步优化营商环境，')).toBe(false);
+    expect(endsTerminal('以下简称“办法”')).toBe(false);
+    expect(endsTerminal('请认真贯彻执行。现将')).toBe(false);
+    expect(endsTerminal('')).toBe(false);
+  });
+});
+
+describe('endsLikeTitle: the end of a document title', () => {
+  it('ends with a kind of document, optionally followed by short bracketed notes', () => {
+    expect(endsLikeTitle('关于进一步优化营商环境的实施方案')).toBe(true);
+    expect(endsLikeTitle('关于做好春季防火工作的通知')).toBe(true);
+    expect(endsLikeTitle('上海市政务服务管理办法（试行）')).toBe(true);
+    expect(endsLikeTitle('关于推行告知承诺制的通知（征求意见稿）（修订）')).toBe(true);
+    expect(endsLikeTitle('  国务院关于在全国推开“证照分离”改革的意见  ')).toBe(true);
+    expect(endsLikeTitle('最高人民法院关于适用《中华人民共和国民法典》时间效力的若干规定')).toBe(true);
+  });
+
+  it('ends with a revision year in brackets, read as the title before it', () => {
+    expect(endsLikeTitle('上海市优化营商环境条例（2020年4月10日上海市第十五届人民代表大会常务委员会第二十次会议通过）')).toBe(true);
+    expect(endsLikeTitle('上海市优化营商环境条例（ 2020年4月10日上海市第十五届人民代表大会常务委员会第二十次会议通过）')).toBe(true);
+    expect(endsLikeTitle('青岛市城市管理办法(2021 年修订)')).toBe(true);
+  });
+
+  it('is not a title when the kind word is not at the end or the bracket holds a long sentence', () => {
+    expect(endsLikeTitle('通知要求各区做好防火工作')).toBe(false);
+    expect(endsLikeTitle('各区人民政府：')).toBe(false);
+    expect(endsLikeTitle('一、提高思想认识')).toBe(false);
+    expect(endsLikeTitle('关于做好春季防火工作的通知（本通知自印发之日起施行有效期五年）')).toBe(false);
+    expect(endsLikeTitle('关于做好春季防火工作的通知（2023年印发）。')).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('finds a date printed in digits, with or without the spaces a PDF puts in', () => {
+    expect(CN_DATE.exec('本办法自2023年6月13日起施行。')?.slice(1)).toEqual(['2023', '6', '13']);
+    expect(CN_DATE.exec('2023 年6 月13 日')?.slice(1)).toEqual(['2023', '6', '13']);
+    expect(CN_DATE.exec('2024 年 12 月 1 日')?.slice(1)).toEqual(['2024', '12', '1']);
+    expect(CN_DATE.exec('23年6月13日')).toBeNull();
+    expect(CN_DATE.exec('2023年6月')).toBeNull();
+  });
+
+  it('writes it as an ISO date, to the day or to the month', () => {
+    expect(isoDate('2023', '6', '13')).toBe('2023-06-13');
+    expect(isoDate('2021', '3', '1')).toBe('2021-03-01');
+    expect(isoDate('2023', '11', '30')).toBe('2023-11-30');
+    expect(isoDate('2023', '6')).toBe('2023-06');
+  });
+
+  it('reads a line that is only a date, in digits or in Chinese numerals', () => {
+    expect(DATE_LINE.exec('2021年3月1日')?.slice(1, 4)).toEqual(['2021', '3', '1']);
+    expect(DATE_LINE.exec('  2023 年 6 月 13 日  ')?.slice(1, 4)).toEqual(['2023', '6', '13']);
+    expect(DATE_LINE.exec('一九九六年六月二十九日')?.slice(4)).toEqual(['一九九六', '六', '二十九']);
+    expect(DATE_LINE.exec('二〇二三年十二月三十一日')?.slice(4)).toEqual(['二〇二三', '十二', '三十一']);
+    expect(DATE_LINE.exec('二○二三年 一月 十日')?.slice(4)).toEqual(['二○二三', '一', '十']);
+    expect(DATE_LINE.exec('一九九六 年 六 月 二十九 日')?.slice(4)).toEqual(['一九九六', '六', '二十九']);
+    expect(DATE_LINE.exec('2023年12月31日')?.slice(1, 4)).toEqual(['2023', '12', '31']);
+  });
+
+  it('is not a date line when the date is inside a sentence', () => {
+    expect(DATE_LINE.test('2023年6月13日起施行')).toBe(false);
+    expect(DATE_LINE.test('于2023年6月13日')).toBe(false);
+    expect(DATE_LINE.test('2023年6月')).toBe(false);
+    expect(DATE_LINE.test('一九九六年六月')).toBe(false);
+    expect(DATE_LINE.test('一九九六年六月二十九日通过')).toBe(false);
+  });
+});
+
+describe('line kinds', () => {
+  it('reads a 文号 line in its usual brackets, with or without spaces', () => {
+    expect(DOC_NUMBER.exec('沪商自贸〔2023〕132 号')?.[1]).toBe('沪商自贸〔2023〕132 号');
+    expect(DOC_NUMBER.exec('国办发[2023]1号')?.[1]).toBe('国办发[2023]1号');
+    expect(DOC_NUMBER.exec('  鲁政字（2023）45号  ')?.[1]).toBe('鲁政字（2023）45号');
+    expect(DOC_NUMBER.exec('冀政办字〔 2024 〕 87 号')?.[1]).toBe('冀政办字〔 2024 〕 87 号');
+    expect(DOC_NUMBER.test('国发〔2023〕号')).toBe(false);
+    expect(DOC_NUMBER.test('根据国发〔2023〕12号文件')).toBe(false);
+    expect(DOC_NUMBER.test('国发〔2023〕12号文件')).toBe(false);
+    expect(DOC_NUMBER.test('〔2023〕12号')).toBe(false);
+  });
+
+  it('reads a byline of names set apart by wide spaces', () => {
+    expect(BYLINE.test('李翊　　柴恩旺')).toBe(true);
+    expect(BYLINE.test('张三  李四  王小五')).toBe(true);
+    expect(BYLINE.test('李翊 柴恩旺')).toBe(false);
+    expect(BYLINE.test('李翊')).toBe(false);
+    expect(BYLINE.test('李翊　　柴恩旺。')).toBe(false);
+    expect(BYLINE.test('　　李翊　　柴恩旺')).toBe(true);
+    // A header line naming the authors is a meta line, not a byline.
+    expect(BYLINE.test('作者：李翊　　柴恩旺')).toBe(false);
+  });
+
+  it('reads Latin-only page furniture, not Latin words in Chinese text', () => {
+    expect(LATIN_ONLY.test('INFORMATION')).toBe(true);
+    expect(LATIN_ONLY.test('WINCON LAW FIRM')).toBe(true);
+    expect(LATIN_ONLY.test('  INFORMATION')).toBe(true);
+    expect(LATIN_ONLY.test('WTO规则')).toBe(false);
+    expect(LATIN_ONLY.test('2023 REPORT')).toBe(false);
+  });
+
+  it('reads the ways a page number is printed on its own line', () => {
+    for (const s of ['12', '- 12 -', '— 12 —', '–3–', '第 12 页', '第3页 共10页', '第3页共10页', '第 3 页 共 10 页', '12/30', ' 7 / 30 ']) expect(PAGE_NUMBER.test(s), s).toBe(true);
+    for (const s of ['12345', '第十二页', '2023年', '第3条', '12.5', '共10页']) expect(PAGE_NUMBER.test(s), s).toBe(false);
+  });
+
+  it('reads an issuing body of a signature block, not a sentence or a lone word', () => {
+    expect(isOrgLine('某市人民政府')).toBe(true);
+    expect(isOrgLine('上海市商务委员会上海海关')).toBe(true);
+    expect(isOrgLine('  青岛市发展和改革委员会  ')).toBe(true);
+    expect(isOrgLine('中国人民银行上海总部')).toBe(true);
+    expect(isOrgLine('国家税务总局上海市税务局')).toBe(true);
+    expect(isOrgLine('局')).toBe(false);
+    expect(isOrgLine('请各区政府认真落实。')).toBe(false);
+    expect(isOrgLine('市政府、市委')).toBe(false);
+    expect(isOrgLine('一、提高认识')).toBe(false);
+    // Unpunctuated headings that name no body, or name a body's word inside them.
+    expect(isOrgLine('提高思想认识')).toBe(false);
+    expect(isOrgLine('研究部署相关工作')).toBe(false);
+    expect(isOrgLine('某局')).toBe(true);
+    // Sixty characters, a joint notice's signatories on one line, are still a signature line; three more are not.
+    const joint = '国家发展和改革委员会工业和信息化部财政部人力资源和社会保障部自然资源部生态环境部住房和城乡建设部退役军人事务部交通运输部';
+    expect(isOrgLine(joint)).toBe(true);
+    expect(isOrgLine(`　　${joint}　`)).toBe(true);
+    expect(isOrgLine(`${joint}水利部`)).toBe(false);
+  });
+
+  it('reads a publication note after the signature', () => {
+    expect(NOTE_LINE.test('（此件公开发布）')).toBe(true);
+    expect(NOTE_LINE.test(' (本件不公开) ')).toBe(true);
+    expect(NOTE_LINE.test('（此文主动公开）')).toBe(true);
+    expect(NOTE_LINE.test('（ 此件公开发布 ）')).toBe(true);
+    expect(NOTE_LINE.test('特此通知。（此件公开发布）')).toBe(false);
+    expect(NOTE_LINE.test('（此件）')).toBe(false);
+    expect(NOTE_LINE.test('（此件公开发布）。')).toBe(false);
+    expect(NOTE_LINE.test('（联系人：张三）')).toBe(false);
+  });
+
+  it('reads an attachment label on its own line, with its number', () => {
+    expect(ATTACHMENT_LABEL.exec('附件')?.[1]).toBe('');
+    expect(ATTACHMENT_LABEL.exec('附件1')?.[1]).toBe('1');
+    expect(ATTACHMENT_LABEL.exec(' 附件 12： ')?.[1]).toBe('12');
+    expect(ATTACHMENT_LABEL.exec('附件2:')?.[1]).toBe('2');
+    expect(ATTACHMENT_LABEL.test('附件：1.重点任务清单')).toBe(false);
+    expect(ATTACHMENT_LABEL.test('附件123')).toBe(false);
+    expect(ATTACHMENT_LABEL.test('见附件1')).toBe(false);
+  });
+
+  it('reads the header lines of news pages and articles', () => {
+    expect(META_LINE.test('发布日期：2023-06-13')).toBe(true);
+    expect(META_LINE.test('来源: 上海市人民政府')).toBe(true);
+    expect(META_LINE.test('作者 ：李翊')).toBe(true);
+    expect(META_LINE.test('本文来源：新华社')).toBe(false);
+    expect(META_LINE.test('来源于群众')).toBe(false);
+  });
+});
