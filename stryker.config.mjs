@@ -56,8 +56,23 @@ export function mutateGlobs(targets) {
  */
 // (Listed one by one: MUTATE_TESTS is split at commas, so a {a,b} glob does not survive it.)
 const PARSER_STAGE_TESTS = ['decode', 'lines', 'markers', 'numerals', 'paragraphs', 'furniture', 'segment', 'assemble', 'structure', 'metadata', 'layouts'].map((f) => `core/corpus/${f}.test.ts`);
+const COMPARE_LIGHT_TESTS = {
+  subject: ['subject'],
+  'clause-matches': ['clause-matches', 'detect', 'bounded', 'prepared-cache'],
+  detect: ['detect', 'bounded', 'artifact'],
+  common: ['common', 'bounded'],
+  restore: ['restore', 'shards'],
+  format: ['restore', 'shards', 'artifact'],
+  shards: ['shards', 'restore'],
+  'prepared-cache': ['prepared-cache'],
+  artifact: ['artifact', 'prepared-cache'],
+  place: ['place'],
+};
 const OWN_TESTS = [
   { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts'] },
+  // core/compare's detection, matching, storage and placing files by the folder's light test files (small hand-made
+  // documents, each run inside a test), not corpus.test.ts or laws.test.ts, whose beforeAll builds make every mutant they reach static.
+  ...Object.entries(COMPARE_LIGHT_TESTS).map(([file, tests]) => ({ target: new RegExp(`^core/compare/${file}\\.ts$`), tests: () => tests.map((f) => `core/compare/${f}.test.ts`) })),
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
