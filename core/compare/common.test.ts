@@ -25,6 +25,20 @@ describe('commonShingles', () => {
     expect(Array.from(commonShingles(sets))).toEqual([5, 70_000, 3_000_000_000]);
   });
 
+  it('lists them sorted whatever document first has them, shingle 0 among them once', () => {
+    // The first document has only the largest; every other has all three.
+    const sets = Array.from({ length: 30 }, (_, i) => u32(i === 0 ? [3_000_000_000] : [0, 5, 3_000_000_000]));
+    expect(Array.from(commonShingles(sets))).toEqual([0, 5, 3_000_000_000]);
+  });
+
+  it('in a corpus of more than 65,535 documents, a shingle in every one is still common', () => {
+    // 65,636 documents: 1,313 is the threshold, and a 16-bit count that wrapped would say 100.
+    const n = 65_536 + 100;
+    expect(commonThreshold(n)).toBe(1313);
+    const one = u32([7]);
+    expect(Array.from(commonShingles(Array.from({ length: n }, () => one)))).toEqual([7]);
+  });
+
   it('counts a shingle by the documents that have it', () => {
     const sets = Array.from({ length: 25 }, (_, i) => u32(i % 2 ? [1, 2] : [2, 3]));
     // 1 in 12 documents, 3 in 13, 2 in all 25.
