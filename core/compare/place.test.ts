@@ -51,7 +51,39 @@ describe('lshCandidates', () => {
   });
 });
 
+describe('lshCandidates: ranking', () => {
+  const four = doc('pZ', '某县营商环境措施', MEASURES.slice(0, 4));
+
+  it('lists every corpus document with the shared keys, more shared bands first, then by id', () => {
+    // pA and pB are one text: they share every band with a third copy and tie; pZ has four of its five measures.
+    const t = detectVariantsWithTables([...corpus, doc('pB', '某区优化营商环境若干措施', MEASURES), four]).lsh;
+    expect(lshCandidates(doc('pX', '某镇优化营商环境若干措施', MEASURES), t)).toEqual(['pA', 'pB', 'pZ']);
+  });
+
+  it('ranks by shared bands, not by id', () => {
+    // Four measures and the housing articles: more of pZ (four measures) than of pD (two articles and one measure).
+    const t = detectVariantsWithTables([corpus[2], four]).lsh;
+    expect(lshCandidates(doc('pE', '某区关于进一步优化营商环境的实施意见', [...MEASURES.slice(0, 4), ...HOUSING]), t)).toEqual(['pZ', 'pD']);
+  });
+
+  it('a document of the same title ranks before any sharing only text', () => {
+    const t = detectVariantsWithTables([corpus[0], doc('pZ', '某市城市绿化管理办法', GREENING)]).lsh;
+    expect(lshCandidates(doc('pT', '某市城市绿化管理办法', MEASURES.slice(0, 3)), t)).toEqual(['pZ', 'pA']);
+  });
+
+  it('a document without text has no candidates, not even one of its title', () => {
+    expect(lshCandidates(doc('pH', '某市城市绿化管理办法', []), tables())).toEqual([]);
+  });
+});
+
 describe('placeDocument', () => {
+  it('a candidate of the same title that shares no text is read, and is no relation', async () => {
+    const reads: string[] = [];
+    const one = doc('pG', '某市城市绿化管理办法', ['城市绿地系统规划由城市人民政府组织编制，纳入城市总体规划，并向社会公布，接受公众监督和评议。']);
+    expect(await placeDocument(one, tables(), (id) => (reads.push(id), byId(id)))).toEqual([]);
+    expect(reads).toEqual(['pC']);
+  });
+
   it('measures each candidate as the build would have, best first, reading only the candidates', async () => {
     const loads: string[] = [];
     const placed = await placeDocument(adapted, tables(), (id) => (loads.push(id), byId(id)));
