@@ -58,7 +58,7 @@ export function mutateGlobs(targets) {
 const PARSER_STAGE_TESTS = ['decode', 'lines', 'markers', 'numerals', 'paragraphs', 'furniture', 'segment', 'assemble', 'structure', 'metadata', 'layouts'].map((f) => `core/corpus/${f}.test.ts`);
 const COMPARE_LIGHT_TESTS = {
   subject: ['subject'],
-  'clause-matches': ['clause-matches', 'detect', 'bounded', 'prepared-cache'],
+  'clause-matches': ['clause-matches', 'detect'],
   detect: ['detect', 'bounded', 'artifact'],
   common: ['common', 'bounded'],
   restore: ['restore', 'shards'],
