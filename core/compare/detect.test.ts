@@ -98,6 +98,21 @@ describe('detection on a small corpus', () => {
     expect(h.id).not.toBe(f.id);
   });
 
+  it('lists the largest family first, families of one size by id', () => {
+    const conscription = ['征兵工作由市人民政府征兵办公室组织实施，各区人民武装部具体负责本辖区内应征公民的兵役登记、体格检查和政治考核。', '应征公民被征集服现役，同时被普通高等学校录取的，在校学生可以保留入学资格，退出现役后两年内允许入学。'];
+    const docs = [...corpus(), doc2('pG', '某县城市绿化管理办法', GREENING), doc2('pK', '某市征兵工作规定', conscription), doc2('pL', '某县征兵工作规定', conscription)];
+    const v = detectVariants(docs);
+    expect(v.families.map((f) => f.members)).toHaveLength(3);
+    expect(v.families[0].members).toEqual(['pA', 'pB', 'pD', 'pE']);
+    const pairsOf2 = v.families.slice(1);
+    expect(pairsOf2.map((f) => f.members).sort()).toEqual([
+      ['pC', 'pG'],
+      ['pK', 'pL'],
+    ]);
+    expect(pairsOf2[0].id < pairsOf2[1].id).toBe(true);
+    for (const f of pairsOf2) expect(f.pairs.map(rel)).toEqual([[...f.members, 'same', f.members[0] === 'pC' ? 3 : 2]]);
+  });
+
   it("lists each unit's counterparts in other documents, in unit order, none for a unit without", () => {
     const v = detectVariants(corpus());
     expect(Object.keys(v.clauses)).toEqual(['pA~ar1', 'pA~ar2', 'pA~ar3', 'pA~ar4', 'pA~ar5', 'pB~ar1', 'pB~ar2', 'pB~ar3', 'pB~ar4', 'pB~ar5', 'pC~ar1', 'pD~ar1', 'pD~ar2', 'pD~ar3', 'pE~ar1', 'pE~ar2', 'pE~ar3', 'pE~ar4', 'pE~ar5', 'pF~ar1']);
