@@ -6,6 +6,7 @@ import { detectVariants, detectVariantsWithTables } from './detect.js';
 import { articlesDoc as doc2, GREENING, HOUSING, MEASURES } from './fixtures/measures.js';
 import type { VariantPair } from './format.js';
 import { LSH_BANDS, LSH_ROWS } from './minhash.js';
+import { mulberry32 } from '../util/random.js';
 import type { Overlap } from './shingles.js';
 
 const doc = (over: Partial<PolicyDocument>): PolicyDocument =>
@@ -96,6 +97,16 @@ describe('detection on a small corpus', () => {
     expect(g.id).toBe(f.id);
     expect(h.members).toEqual(['pA', 'pB', 'pE']);
     expect(h.id).not.toBe(f.id);
+  });
+
+  it('two documents sharing three measures among much text of their own are related: a link, not a family', () => {
+    const rnd = mulberry32(5);
+    const own = () => Array.from({ length: 70 }, () => String.fromCharCode(0x4e00 + Math.floor(rnd() * 0x5000))).join('');
+    const x = doc2('pX', '某区营商环境改革实施方案', [...MEASURES.slice(0, 3), ...Array.from({ length: 6 }, own)]);
+    const y = doc2('pY', '某县营商环境改革工作要点', [...Array.from({ length: 6 }, own), ...MEASURES.slice(0, 3)]);
+    const v = detectVariants([x, y, doc2('pC', '某市城市绿化管理办法', GREENING)]);
+    expect(v.families).toEqual([]);
+    expect(v.links.map(rel)).toEqual([['pX', 'pY', 'related', 3]]);
   });
 
   it('lists the largest family first, families of one size by id', () => {
