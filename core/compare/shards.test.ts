@@ -52,6 +52,10 @@ describe('restoreVariantShard', () => {
     });
   });
 
+  it('keeps the pairs where the document is the second one too', () => {
+    expect(restoreVariantShard({ ...shard, doc: 'pB', clauses: {} }, 'pB')?.pairs).toEqual([pair('pA', 'pB', 'same', 0.9), pair('pB', 'pC', 'same', 0.9)]);
+  });
+
   it("another document's shard, another format or a damaged file is refused; the message names the file and that the rest works", () => {
     for (const bad of [null, 'x', { ...shard, doc: 'pB' }, { ...shard, formatVersion: 1 }, { ...shard, doc: undefined }]) expect(restoreVariantShard(bad, 'pA')).toBeNull();
     expect(shardUnreadable('pA')).toContain('variants/pA.json');
