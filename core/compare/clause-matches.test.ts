@@ -33,7 +33,7 @@ function pairIds(p: ReturnType<typeof prepare>, g: ClauseGraph): string[] {
   return [...out].sort();
 }
 
-function match(docs: Parameters<typeof prepare>[0], method: 'lsh' | 'all-pairs' = 'lsh', common = new Uint32Array(0)) {
+function match(docs: Parameters<typeof prepare>[0], method: 'lsh' | 'all-pairs' = 'lsh', common: Uint32Array = new Uint32Array(0)) {
   const p = prepare(docs);
   const { sigs, own } = unitSignatures(p, common);
   const g = matchClauses(p, method, sigs, own);
