@@ -60,7 +60,7 @@ const COMPARE_LIGHT_TESTS = {
   subject: ['subject'],
   'clause-matches': ['clause-matches', 'detect'],
   detect: ['detect', 'bounded', 'artifact'],
-  common: ['common', 'bounded'],
+  common: ['common'],
   restore: ['restore', 'shards'],
   format: ['restore', 'shards', 'artifact'],
   shards: ['shards', 'restore'],
