@@ -35,7 +35,8 @@ function pairIds(p: ReturnType<typeof prepare>, g: ClauseGraph): string[] {
 
 function match(docs: Parameters<typeof prepare>[0], method: 'lsh' | 'all-pairs' = 'lsh', common: Uint32Array = new Uint32Array(0)) {
   const p = prepare(docs);
-  const { sigs, own } = unitSignatures(p, common);
+  // As detection does: measuring every pair needs no signatures, and counts every unit as having its own shingles.
+  const { sigs, own } = method === 'lsh' ? unitSignatures(p, common) : { sigs: [], own: new Int32Array(p.units.length).fill(8) };
   const g = matchClauses(p, method, sigs, own);
   return { p, g, counts: sharedClauseCounts(p, g) };
 }
@@ -47,6 +48,8 @@ describe('matchClauses', () => {
     expect(p.docs.map((d) => d.doc.id)).toEqual(['pA', 'pB']);
     expect(pairIds(p, g)).toEqual(['pA~ar1|pB~ar1', 'pA~ar2|pB~ar1', 'pA~ar3|pB~ar2']);
     expect(g.pairs).toBe(3);
+    const all = match(p.docs.map((d) => d.doc), 'all-pairs');
+    expect(pairIds(all.p, all.g)).toEqual(['pA~ar1|pB~ar1', 'pA~ar2|pB~ar1', 'pA~ar3|pB~ar2']);
     // Every pair is listed from both of its units.
     expect(g.start[g.start.length - 1]).toBe(6);
   });
@@ -61,13 +64,17 @@ describe('matchClauses', () => {
 
   it('leaves out a unit too short to tell, and one made of boilerplate', () => {
     const short = '本办法自发布之日起施行。'; // seven shingles of five characters
-    const docs = [doc('pA', '甲', [short, MEASURES[0], MEASURES[1]]), doc('pB', '乙', [short, MEASURES[0], MEASURES[1]])];
-    expect(pairIds(match(docs).p, match(docs).g)).toEqual(['pA~ar2|pB~ar2', 'pA~ar3|pB~ar3']);
-    expect(pairIds(match(docs, 'all-pairs').p, match(docs, 'all-pairs').g)).toEqual(['pA~ar2|pB~ar2', 'pA~ar3|pB~ar3']);
+    const eight = '本办法由市司法局负责解释。'; // eight: just enough
+    const docs = [doc('pA', '甲', [short, MEASURES[0], MEASURES[1], eight]), doc('pB', '乙', [short, MEASURES[0], MEASURES[1], eight])];
+    const expected = ['pA~ar2|pB~ar2', 'pA~ar3|pB~ar3', 'pA~ar4|pB~ar4'];
+    expect(pairIds(match(docs).p, match(docs).g)).toEqual(expected);
+    const all = match(docs, 'all-pairs');
+    expect(pairIds(all.p, all.g)).toEqual(expected);
+    expect(all.g.pairs).toBe(3);
     // The 1st measure's shingles common to the corpus: it has no shingles of its own left to match on.
     const common = wordingSets(docWordings(doc('pX', '戊', [MEASURES[0]])).wordings).unitSets[0];
     const { p, g } = match(docs, 'lsh', common);
-    expect(pairIds(p, g)).toEqual(['pA~ar3|pB~ar3']);
+    expect(pairIds(p, g)).toEqual(['pA~ar3|pB~ar3', 'pA~ar4|pB~ar4']);
   });
 
   it(`keeps at most ${MAX_CLAUSE_CANDIDATES} counterparts per unit, and a pair while either of its units keeps it`, () => {
@@ -96,6 +103,26 @@ describe('sharedClauseCounts', () => {
     const { p, g, counts } = match([doc('pA', '甲', [near, MEASURES[0]]), doc('pB', '乙', [MEASURES[0]])]);
     expect(pairIds(p, g)).toEqual(['pA~ar1|pB~ar1', 'pA~ar2|pB~ar1']);
     expect(counts.get(docPairKey(0, 1, 2))).toBe(1);
+  });
+
+  it('takes the best matches first, one to one, even where taking them in unit order would match more', () => {
+    // pA's 1st unit is the 1st measure with one word changed, followed by a sentence that is pB's 2nd unit whole;
+    // pA's 2nd unit is the 1st measure. Best first: (pA 1st, pB 2nd) and (pA 2nd, pB 1st), both whole: two.
+    // In unit order pA's 1st would take pB's 1st (0.9 alike) and leave pA's 2nd nothing.
+    const extra = '区政务服务中心设立企业开办专区，提供免费刻章和税控设备。';
+    const { p, g, counts } = match([doc('pA', '甲', [MEASURES[0].replace('推行', '推进') + extra, MEASURES[0]]), doc('pB', '乙', [MEASURES[0], extra])]);
+    expect(pairIds(p, g)).toEqual(['pA~ar1|pB~ar1', 'pA~ar1|pB~ar2', 'pA~ar2|pB~ar1']);
+    expect(counts.get(docPairKey(0, 1, 2))).toBe(2);
+  });
+
+  it('counts only clauses alike from CLAUSE_SIMILARITY: a half-rewritten one makes the documents candidates, not a shared clause', () => {
+    const half = '深化商事制度改革，推行企业开办全程网上办理，将企业开办时间压缩至半天，印章和发票同步免费发放到位。';
+    const { p, g, counts } = match([doc('pA', '甲', [MEASURES[0]]), doc('pB', '乙', [half])], 'all-pairs');
+    expect(g.pairs).toBe(1);
+    expect(g.sim[0]).toBeGreaterThanOrEqual(0.25);
+    expect(g.sim[0]).toBeLessThan(0.5);
+    expect(pairIds(p, g)).toEqual(['pA~ar1|pB~ar1']);
+    expect(counts.size).toBe(0);
   });
 
   it('a document pair key is the same either way round', () => {
@@ -144,7 +171,8 @@ describe('signatures and stored entries', () => {
   it('a document taken from the cache is matched as if computed', () => {
     const docs = [doc('pB', '乙', [MEASURES[0], HOUSING[1]]), doc('pA', '甲', [MEASURES[0], GREENING[0]])];
     const stored = new Map<string, Uint8Array>();
-    const cache: PreparedCache = { get: (d) => stored.get(d.id) ?? null, put: (d, e) => void stored.set(d.id, e) };
+    const puts: string[] = [];
+    const cache: PreparedCache = { get: (d) => stored.get(d.id) ?? null, put: (d, e) => void (puts.push(d.id), stored.set(d.id, e)) };
     const first = prepare(docs, cache);
     const fresh = unitSignatures(first, new Uint32Array(0), cache);
     const again = prepare(docs, cache);
@@ -153,6 +181,8 @@ describe('signatures and stored entries', () => {
       ['pB', true],
     ]);
     const reused = unitSignatures(again, new Uint32Array(0), cache);
+    // Taken, not computed and stored again.
+    expect(puts).toEqual(['pA', 'pB']);
     expect(reused.sigs.map((s) => Array.from(s))).toEqual(fresh.sigs.map((s) => Array.from(s)));
     expect(Array.from(reused.own)).toEqual(Array.from(fresh.own));
     expect(pairIds(again, matchClauses(again, 'lsh', reused.sigs, reused.own))).toEqual(['pA~ar1|pB~ar1']);
