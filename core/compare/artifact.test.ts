@@ -44,6 +44,15 @@ describe('the variants files', () => {
     expect([...detectionFiles(detect(docs))]).toEqual(whole);
   });
 
+  it('are what the split writes for documents of many pairs and of ten or more units too', () => {
+    // Ten articles (ar10 sorts before ar2 as text) in a text and its copy, and a document adapted from both.
+    const ten = [...MEASURES, ...GREENING, ...HOUSING];
+    const many = [doc('pA', '某市优化营商环境和城市管理若干规定', ten), doc('pB', '某区优化营商环境和城市管理若干规定', ten), doc('pE', '某区关于进一步优化营商环境的实施意见', [...MEASURES.slice(0, 3), ...HOUSING])];
+    const { variants, lsh } = detectVariantsWithTables(many);
+    expect(variants.families.map((f) => f.pairs.length)).toEqual([3]);
+    expect([...detectionFiles(detect(many))]).toEqual([...variantsFiles(variants), { path: 'variants-lsh.json', data: JSON.stringify(lsh) + '\n' }]);
+  });
+
   it('a corpus without variants has a summary and the LSH tables only', () => {
     const files = [...variantsArtifacts([docs[0], doc('pE', '某市住房公积金提取办法', HOUSING.slice(0, 1))])];
     expect(files.map((f) => f.path)).toEqual(['variants.json', 'variants-lsh.json']);
