@@ -135,6 +135,13 @@ describe('detection on a small corpus', () => {
     expect(v.clauses['pC~ar1']).toEqual([{ unit: 'pF~ar1', doc: 'pF', similarity: 1 }]);
   });
 
+  it('lists the units with counterparts by id as text: ar10 before ar2', () => {
+    const ten = [...MEASURES, ...GREENING, ...HOUSING];
+    const v = detectVariants([doc2('pA', '某市优化营商环境和城市管理若干规定', ten), doc2('pB', '某区优化营商环境和城市管理若干规定', ten)]);
+    const ids = (d: string) => ['1', '10', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `${d}~ar${n}`);
+    expect(Object.keys(v.clauses)).toEqual([...ids('pA'), ...ids('pB')]);
+  });
+
   it('keeps the best MAX_CLAUSE_MATCHES counterparts of a unit from CLAUSE_SIMILARITY, best first', () => {
     // One measure, three copies of it, then versions each with one more word changed (one character each):
     // each shares fewer of its shingles, and there are more counterparts than are kept.
