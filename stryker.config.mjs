@@ -77,10 +77,25 @@ const searchTests = () =>
   readdirSync('core/search')
     .filter((f) => f.endsWith('.test.ts') && !SEARCH_SLOW_TESTS.includes(f))
     .map((f) => `core/search/${f}`);
+const COMPARE_LIGHT_TESTS = {
+  subject: ['subject'],
+  'clause-matches': ['clause-matches', 'detect'],
+  detect: ['detect', 'bounded', 'artifact'],
+  common: ['common'],
+  restore: ['restore', 'shards'],
+  format: ['restore', 'shards', 'artifact'],
+  shards: ['shards', 'restore'],
+  'prepared-cache': ['prepared-cache'],
+  artifact: ['artifact', 'prepared-cache'],
+  place: ['place'],
+};
 const OWN_TESTS = [
   { target: /^core\/search\/(bigram-table|counted-postings|lunr-postings|term-postings)\.ts$/, tests: () => ['core/search/postings-build.test.ts'] },
   { target: /^core\/search\/[^/]+\.ts$/, tests: searchTests },
   { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts'] },
+  // core/compare's detection, matching, storage and placing files by the folder's light test files (small hand-made
+  // documents, each run inside a test), not corpus.test.ts or laws.test.ts, whose beforeAll builds make every mutant they reach static.
+  ...Object.entries(COMPARE_LIGHT_TESTS).map(([file, tests]) => ({ target: new RegExp(`^core/compare/${file}\\.ts$`), tests: () => tests.map((f) => `core/compare/${f}.test.ts`) })),
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
   { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
   { target: /^core\/corpus\/build\.ts$/, tests: () => ['build', 'ids', 'file-stream', 'library-head'].map((f) => `core/corpus/${f}.test.ts`) },

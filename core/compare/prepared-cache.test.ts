@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
+import { SIGNATURE_LENGTH } from './minhash.js';
 import { variantsArtifacts } from './artifact.js';
 import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, type PreparedCache } from './prepared-cache.js';
 
@@ -58,15 +59,18 @@ const files = (docs: PolicyDocument[], cache?: PreparedCache) => [...variantsArt
 
 describe('the variants cache', () => {
   const docs = corpus();
-  const plain = files(docs);
+  // Made inside the first test that needs it, not while the file is collected: a mutation run attributes code run
+  // outside a test to no test ("static"), and would run every test of the folder for each mutant it reaches.
+  let made: string[] | undefined;
+  const plain = () => (made ??= files(docs));
 
   it('a second build takes every document from the cache and writes the same files, families and all', () => {
-    expect(plain.some((f) => f.includes('"relation":"adaptation"'))).toBe(true);
+    expect(plain().some((f) => f.includes('"relation":"adaptation"'))).toBe(true);
     const cache = memoryCache();
-    expect(files(docs, cache)).toEqual(plain);
+    expect(files(docs, cache)).toEqual(plain());
     expect(cache.puts.length).toBe(docs.length);
     const again = memoryCache(cache.store);
-    expect(files(docs, again)).toEqual(plain);
+    expect(files(docs, again)).toEqual(plain());
     expect(again.hits).toBe(docs.length);
     expect(again.puts).toEqual([]);
   });
@@ -92,7 +96,7 @@ describe('the variants cache', () => {
     words.fill(0, 9 + n, 9 + n + words[4]);
     cache.store.set(k, bytes);
     const again = memoryCache(cache.store);
-    expect(files(docs, again)).toEqual(plain);
+    expect(files(docs, again)).toEqual(plain());
     expect(again.puts).toEqual(['c0004']);
   });
 
@@ -107,7 +111,7 @@ describe('the variants cache', () => {
     const boiler = Uint32Array.from(new Set([...e.boiler, extra])).sort();
     cache.store.set(k, encodePreparedEntry({ ...e, boiler, sigs: e.sigs.map((s) => new Uint32Array(s.length)) }));
     const again = memoryCache(cache.store);
-    expect(files(docs, again)).toEqual(plain);
+    expect(files(docs, again)).toEqual(plain());
     expect(again.puts).toEqual(['d0004']);
   });
 
@@ -137,5 +141,57 @@ describe('the variants cache', () => {
     const other = entry.slice();
     new Uint32Array(other.buffer)[1]++;
     expect(decodePreparedEntry(other, a)).toBeNull();
+  });
+});
+
+describe('a stored entry, byte by byte', () => {
+  const d = doc('pA', ['深化商事制度改革，推行企业开办全程网上办理。', '优化工程建设项目审批流程，全面推行告知承诺制。']);
+  const sig = (seed: number) => Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => seed * 1000 + i);
+  const entry = {
+    ids: ['pA~ar1', 'pA~ar2'],
+    unitSets: [Uint32Array.from([3, 8, 21]), Uint32Array.from([5, 8])],
+    docSet: Uint32Array.from([3, 5, 8, 21, 34]),
+    boiler: Uint32Array.from([8]),
+    own: Int32Array.from([2, 1]),
+    sigs: [sig(1), sig(2)],
+  };
+  const plainArrays = (e: ReturnType<typeof decodePreparedEntry>) =>
+    e && { ids: e.ids, unitSets: e.unitSets.map((s) => Array.from(s)), docSet: Array.from(e.docSet), boiler: Array.from(e.boiler), own: Array.from(e.own), sigs: e.sigs.map((s) => Array.from(s)) };
+  const expected = plainArrays(entry as ReturnType<typeof decodePreparedEntry>);
+
+  it('reads back what was written, from any offset of a buffer', () => {
+    const bytes = encodePreparedEntry(entry);
+    expect(plainArrays(decodePreparedEntry(bytes, d))).toEqual(expected);
+    // A file read into a larger buffer at an odd offset: copied, then read.
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 1);
+    expect(plainArrays(decodePreparedEntry(shifted.subarray(1, 1 + bytes.length), d))).toEqual(expected);
+    // A document without units stores an empty entry.
+    const empty = { ids: [], unitSets: [], docSet: new Uint32Array(0), boiler: new Uint32Array(0), own: new Int32Array(0), sigs: [] };
+    expect(plainArrays(decodePreparedEntry(encodePreparedEntry(empty), doc('pE', [])))).toEqual(plainArrays(empty as ReturnType<typeof decodePreparedEntry>));
+  });
+
+  it('refuses an entry of another layout, a length that is no whole number of words, or too short for its header', () => {
+    const bytes = encodePreparedEntry(entry);
+    for (const word of [0, 1, 2]) {
+      const other = bytes.slice();
+      new Uint32Array(other.buffer)[word] ^= 1;
+      expect([word, decodePreparedEntry(other, d)]).toEqual([word, null]);
+    }
+    const longer = new Uint8Array(bytes.length + 2);
+    longer.set(bytes);
+    expect(decodePreparedEntry(longer, d)).toBeNull();
+    expect(decodePreparedEntry(bytes.subarray(0, 32), d)).toBeNull();
+    expect(decodePreparedEntry(new Uint8Array(0), d)).toBeNull();
+    // Unit ids of another document, or fewer than it stores: refused.
+    expect(decodePreparedEntry(bytes, doc('pB', ['深化商事制度改革。', '优化审批流程。']))).toBeNull();
+  });
+
+  it('an entry is current only under the very same boilerplate', () => {
+    const e = decodePreparedEntry(encodePreparedEntry(entry), d)!;
+    expect(madeWithBoiler(e, Uint32Array.from([8]))).toBe(true);
+    expect(madeWithBoiler(e, Uint32Array.from([9]))).toBe(false);
+    expect(madeWithBoiler(e, Uint32Array.from([8, 9]))).toBe(false);
+    expect(madeWithBoiler(e, new Uint32Array(0))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * The sample corpus's round trip is in corpus.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { VARIANTS_FORMAT_VERSION as V } from './format.js';
+import { VARIANTS_FILE, VARIANTS_FORMAT_VERSION as V } from './format.js';
 import { docVariants, MAX_SHOWN_PAIRS, restoreVariantShard, restoreVariantsSummary, shardUnreadable, SUMMARY_UNREADABLE } from './restore.js';
 import { joinVariants, splitVariants } from './shards.js';
 
@@ -30,6 +30,8 @@ describe('restoreVariantsSummary', () => {
   it('a file of the single-file format (1), or not a summary at all, is refused: the caller says SUMMARY_UNREADABLE', () => {
     for (const bad of [null, [], 'x', {}, { formatVersion: 1, families: [], subject: [], clauses: {}, links: [] }]) expect(restoreVariantsSummary(bad)).toBeNull();
     expect(SUMMARY_UNREADABLE).toMatch(/variants\.json.*重新构建语料库/);
+    // It names the very file the summary is read from.
+    expect(SUMMARY_UNREADABLE).toContain(`（${VARIANTS_FILE}）`);
   });
 });
 
@@ -48,6 +50,10 @@ describe('restoreVariantShard', () => {
       clauses: { 'pA~a1': [{ unit: 'pB~a1', doc: 'pB', similarity: 0.9 }] },
       pairs: [pair('pA', 'pB', 'same', 0.9)],
     });
+  });
+
+  it('keeps the pairs where the document is the second one too', () => {
+    expect(restoreVariantShard({ ...shard, doc: 'pB', clauses: {} }, 'pB')?.pairs).toEqual([pair('pA', 'pB', 'same', 0.9), pair('pB', 'pC', 'same', 0.9)]);
   });
 
   it("another document's shard, another format or a damaged file is refused; the message names the file and that the rest works", () => {
@@ -80,5 +86,37 @@ describe('docVariants: 相似文本 from the summary and one shard', () => {
     // The pair between two other members is in their shards, not in pA's.
     expect(a.pairs.some((p) => p.a === 'pB' && p.b === 'pC')).toBe(false);
     expect(joinVariants(summary, shards)).toEqual(whole);
+  });
+});
+
+describe('splitVariants and joinVariants: the build order whatever order the shards are read in', () => {
+  it('lists the shards in id order, and joins shards read in any order back to the build order', () => {
+    const whole = {
+      formatVersion: V,
+      // A family of two later documents first, then links (in the build's order, by the two ids).
+      families: [{ id: 'f1', center: 'pC', members: ['pC', 'pD'], pairs: [pair('pC', 'pD', 'same', 0.95)] }],
+      subject: [],
+      clauses: { 'pA~ar2': [{ unit: 'pD~ar1', doc: 'pD', similarity: 0.7 }], 'pB~ar1': [{ unit: 'pC~ar4', doc: 'pC', similarity: 0.6 }] },
+      links: [pair('pA', 'pC', 'related', 0.2), pair('pA', 'pE', 'related', 0.25), pair('pB', 'pD', 'related', 0.3)],
+    } as Parameters<typeof splitVariants>[0];
+    const { summary, shards } = splitVariants(whole);
+    expect(summary.shards).toEqual(['pA', 'pB', 'pC', 'pD', 'pE']);
+    expect(shards.map((s) => s.doc)).toEqual(['pA', 'pB', 'pC', 'pD', 'pE']);
+    const joined = joinVariants(summary, shards.slice().reverse());
+    expect(joined).toEqual(whole);
+    expect(joined.links.map((p) => `${p.a},${p.b}`)).toEqual(['pA,pC', 'pA,pE', 'pB,pD']);
+    expect(Object.keys(joined.clauses)).toEqual(['pA~ar2', 'pB~ar1']);
+  });
+
+  it("a family's pairs are joined in the build order too", () => {
+    const whole = {
+      formatVersion: V,
+      families: [{ id: 'f1', center: 'pA', members: ['pA', 'pB', 'pC', 'pD'], pairs: [pair('pA', 'pB', 'same', 0.9), pair('pA', 'pC', 'adaptation', 0.6), pair('pA', 'pD', 'adaptation', 0.5), pair('pB', 'pC', 'related', 0.2)] }],
+      subject: [],
+      clauses: {},
+      links: [],
+    } as Parameters<typeof splitVariants>[0];
+    const { summary, shards } = splitVariants(whole);
+    expect(joinVariants(summary, shards.slice().reverse())).toEqual(whole);
   });
 });

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lawDocFromMarkdown } from '../../test-support/law-markdown.js';
 import { flattenUnits, unitOwnText } from '../corpus/structure.js';
 import type { PolicyDocument } from '../corpus/types.js';
+import { mulberry32 } from '../util/random.js';
+import { articlesDoc, GREENING, HOUSING } from './fixtures/measures.js';
 import { SUBJECT_NEIGHBOURS, subjectPairs } from './subject.js';
 
 const DIR = path.resolve(__dirname, 'fixtures/laws');
@@ -71,5 +73,51 @@ describe('subjectPairs on real regulations', () => {
     for (const p of pairs) for (const t of p.terms) expect([t, text(byId(p.a)).includes(t), text(byId(p.b)).includes(t)]).toEqual([t, true, true]);
     // The same regulation at two dates shares its title's words first.
     for (const p of subjectPairs(docs, never)) expect(byId(p.a).title).toContain(p.terms[0]);
+  });
+});
+
+describe('subjectPairs on small hand-made corpora', () => {
+  // Thirty documents of random ideographs, titled like the regulations around them (某市…管理办法: common title
+  // words), so that the hand-made ones below are scored among a corpus; their own bigrams are found nowhere else.
+  const rnd = mulberry32(3);
+  const ideograph = () => String.fromCharCode(0x4e00 + Math.floor(rnd() * 0x5000));
+  const text = (n: number) => Array.from({ length: n }, ideograph).join('');
+  const noise = Array.from({ length: 30 }, (_, i) => articlesDoc(`r${String(i).padStart(2, '0')}`, `某市${text(4)}管理办法`, [text(1500)]));
+  const pairsOf = (docs: PolicyDocument[]) => subjectPairs(docs, never).map((p) => `${p.a},${p.b}`);
+
+  it("a place's or an issuer's name says who wrote a text, not what it is about", () => {
+    const xm = { issuers: ['厦门市思明区人民政府'], region: { level: 'city', province: '福建省', city: '厦门市' } } as Partial<PolicyDocument>;
+    const greening = articlesDoc('s1', '厦门市城市绿化管理办法', ['厦门市城市绿化工作由厦门市思明区人民政府统一领导，各街道办事处负责辖区内绿地的日常养护。', '新建居住区绿地面积不得低于总用地面积的百分之三十，厦门市思明区人民政府定期组织检查。'], xm);
+    const housing = articlesDoc('s2', '厦门市住房公积金归集管理办法', ['厦门市住房公积金归集工作由厦门市思明区人民政府统一领导，各单位应当按时足额缴存职工住房公积金。', '职工提取住房公积金的，厦门市思明区人民政府所属经办机构应当在三个工作日内办结。'], xm);
+    const province = articlesDoc('s3', '福建省城市绿化条例', ['福建省城市绿化工作由福建省人民政府统一领导，各设区的市人民政府负责本行政区域内绿地的日常养护。', '新建居住区绿地面积不得低于总用地面积的百分之三十，福建省人民政府定期组织检查。'], {
+      issuers: ['福建省人民代表大会常务委员会'],
+      region: { level: 'province', province: '福建省', city: null },
+    } as Partial<PolicyDocument>);
+    const pairs = subjectPairs([...noise, greening, housing, province], never);
+    // The city's and the province's greening rules are on one subject; the city's greening and housing rules, by one
+    // issuer (its full name, which holds the city's and the district's), are not.
+    expect(pairs.map((p) => `${p.a},${p.b}`)).toEqual(['s1,s3']);
+    expect(pairs[0].terms).toContain('绿化');
+    for (const name of ['厦门', '福建', '思明', '明区']) expect(pairs[0].terms).not.toContain(name);
+  });
+
+  it(`ties go to the documents first in the list: one of four equal copies is left out of a document's ${SUBJECT_NEIGHBOURS}`, () => {
+    const rule = articlesDoc('a', '某市城市绿化管理办法', [GREENING[0], '县城绿化工作由县住房和城乡建设局负责，乡镇人民政府负责本辖区内的绿化管理工作，村民委员会协助做好村庄绿化。']);
+    const copies = ['c1', 'c2', 'c3', 'c4'].map((id) => articlesDoc(id, '某市城市绿化管理实施细则', GREENING));
+    const copyPairs = ['c1,c2', 'c1,c3', 'c1,c4', 'c2,c3', 'c2,c4', 'c3,c4'];
+    // Each copy's own three are other copies (score 1), so the rule's pairs are the rule's choice alone.
+    expect(pairsOf([...noise, rule, ...copies])).toEqual(['a,c1', 'a,c2', 'a,c3', ...copyPairs]);
+    expect(pairsOf([...noise, rule, ...copies.slice().reverse()])).toEqual(['a,c2', 'a,c3', 'a,c4', ...copyPairs]);
+    // Identical documents are identical in subject, common title words (某市, 管理) included.
+    expect(subjectPairs([...noise, rule, ...copies], never).find((p) => p.a === 'c1' && p.b === 'c2')!.score).toBe(1);
+  });
+
+  it('reads every word of a long document in a corpus of many distinct words', () => {
+    // 70,000 characters of noise before its housing articles: the subject is at the end of the text.
+    const long = articlesDoc('zl', '关于印发某市住房公积金提取管理办法的通知', [text(70_000), ...HOUSING, ...HOUSING]);
+    const short = articlesDoc('zs', '某县住房公积金贷款实施细则', [HOUSING[1], '住房公积金贷款的期限最长不超过三十年，贷款额度根据借款人还款能力和住房公积金账户余额确定。']);
+    const pairs = subjectPairs([...noise, long, short], never);
+    expect(pairs.map((p) => `${p.a},${p.b}`)).toEqual(['zl,zs']);
+    expect(pairs[0].terms.slice(0, 4)).toEqual(['住房', '房公', '公积', '积金']);
   });
 });
