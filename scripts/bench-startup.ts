@@ -16,7 +16,7 @@
  * --no-head: the large library without its library-head.json (the app then waits for the full list, as
  * before the build wrote one): the same code's baseline for what the head saves.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types';
