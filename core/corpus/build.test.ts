@@ -101,6 +101,17 @@ describe('buildCorpus: documents without text, counts and order', () => {
     expect(noPages.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'no-text', detail: 'd.txt: nothing but its title (line 12)' });
   });
 
+  it('keeps a 文号 printed under a title whose body pages are blank with that title, not with the next document', () => {
+    const jinan = '济南市人民政府关于印发济南市优化营商环境规划的通知';
+    const docs = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${jinan}\n济政发〔2023〕5号\n# Page 2:\n\n# Page 3:\n\n# Page 4:\n${NOTICE}`) }], sha256Hex).docs;
+    expect(new Map(docs.map((d) => [d.title, d.docNumber]))).toEqual(
+      new Map([
+        [jinan, '济政发〔2023〕5号'],
+        ['关于做好春季防火工作的通知', null],
+      ]),
+    );
+  });
+
   it('lists documents by id, files by name, and counts the page numbers it dropped', () => {
     const names = ['d.txt', 'b.txt', 'c.txt', 'a.txt'];
     const texts = [NOTICE, BANFA, NOTICE.replace('春季防火', '夏季防汛'), NOTICE.replace('春季防火', '秋冬季防火')];

@@ -192,9 +192,11 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
         continue;
       }
       const draft = newDraft(file, p);
-      // A 文号 printed above the title belongs to the new document.
+      // A 文号 printed above the title belongs to the new document; one pages before it (blank pages between, a
+      // body printed as images) is printed under the title before, as gazettes print it.
       const last = cur?.paras[cur.paras.length - 1];
-      if (cur && last && DOC_NUMBER.test(last.text) && prevPara === last) draft.paras.push(cur.paras.pop()!);
+      const samePage = !last?.pages.length || !p.pages.length || last.pages[last.pages.length - 1] === p.pages[0];
+      if (cur && last && DOC_NUMBER.test(last.text) && prevPara === last && samePage) draft.paras.push(cur.paras.pop()!);
       cur = draft;
       docs.push(cur);
       ended = signed = attachmentLabel = false;
