@@ -5,30 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { docToSearchDoc, flattenCorpus, openingOf, searchTextOf } from './corpus-units.js';
+import { testDocument } from '../../test-support/doc-fixtures.js';
 
 function unit(path: string, level: Unit['level'], label: string, texts: string[], children: Unit[] = [], heading: string | null = null): Unit {
   return { id: `x~${path}`, path, level, label, heading, paragraphs: texts.map((text) => ({ text, pages: [] })), pages: [], children } as Unit;
 }
 
+/** A notice (the project's hand-made document, test-support/doc-fixtures.ts) with these fields. */
 function doc(id: string, opts: Partial<PolicyDocument>, units: Unit[]): PolicyDocument {
-  return {
-    formatVersion: 1,
-    id,
-    title: opts.title ?? '关于印发《上海市建筑工程施工许可管理规定》的通知',
-    titleSource: 'title-line',
-    issuer: opts.issuer ?? '',
-    issuers: opts.issuers ?? [],
-    docNumber: opts.docNumber ?? null,
-    date: opts.date ?? null,
-    region: opts.region ?? { level: 'unknown', province: null, city: null },
-    kind: opts.kind ?? '通知',
-    sources: [],
-    unitCount: units.length,
-    charCount: 0,
-    addressees: null,
-    signature: [],
-    units,
-  } as unknown as PolicyDocument;
+  return testDocument(id, units, { title: '关于印发《上海市建筑工程施工许可管理规定》的通知', kind: '通知', ...opts });
 }
 
 describe('docToSearchDoc', () => {
