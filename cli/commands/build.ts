@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assembleCorpus, corpusFileStream, handedOn, inFolder, type CorpusArtifact } from '../../core/corpus/build.js';
-import { searchArtifactsOf } from '../../core/search/artifacts.js';
+import { assembleCorpus, corpusFileStream, inFolder, type CorpusArtifact } from '../../core/corpus/build.js';
+import { searchArtifactStream } from '../../core/search/artifacts.js';
 import { flattenCorpus } from '../../core/search/corpus-units.js';
 import { variantsArtifacts } from '../../core/compare/artifact.js';
 import { pruneVariantsCache, variantsCache } from '../variants-cache.js';
@@ -65,14 +65,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     progress.phase('variants');
     const detected = await detectVariants(corpusDir, result.docs, jobs);
     progress.phase('write');
-    const searchFiles = () => {
+    // The index is made when its first file is asked for (phase 'search'); each of its files is made as it is written.
+    const searchFiles = function* () {
       progress.phase('search');
-      const files = inFolder('search', searchArtifactsOf(flattenCorpus(result.docs)));
+      const files = inFolder('search', searchArtifactStream(flattenCorpus(result.docs)));
+      const first = files.next();
       progress.phase('write');
-      return files;
+      if (!first.done) yield first.value;
+      yield* files;
     };
-    // Written as made: one document's JSON at a time, each detection file as it is made, each of the index's files
-    // dropped once written.
+    // Written as made: one document's JSON at a time, each detection file and each of the index's files as it is
+    // made.
     const out = corpusFileStream(result, sha256Hex, derived(detected, searchFiles));
     const written = await writeCorpus(corpusDir, out.files, (step) => {
       if (step === 'staged') progress.phase('switch');
@@ -122,12 +125,12 @@ async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: n
 }
 
 /**
- * The detection's files as they are made, then the search index's, made after them and each dropped once yielded.
+ * The detection's files as they are made, then the search index's, made after them, each as it is asked for.
  * The detection is reached only through `detection.files`, cleared once its files are out: a finished generator
  * still holds everything its frame held (here the whole detection) for as long as anything holds the generator.
  */
-export function* derived(detection: { files: Iterable<CorpusArtifact> | null }, search: () => CorpusArtifact[]): Generator<CorpusArtifact> {
+export function* derived(detection: { files: Iterable<CorpusArtifact> | null }, search: () => Iterable<CorpusArtifact>): Generator<CorpusArtifact> {
   yield* detection.files!;
   detection.files = null;
-  yield* handedOn(search());
+  yield* search();
 }

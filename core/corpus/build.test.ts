@@ -216,7 +216,7 @@ describe('the files', () => {
   });
 
   it('place a folder’s artifacts under it', () => {
-    expect(inFolder('search', [{ path: 'index.json', data: '{"v":5}' }, { path: 'shards/0.json', data: '[]' }])).toEqual([
+    expect([...inFolder('search', [{ path: 'index.json', data: '{"v":5}' }, { path: 'shards/0.json', data: '[]' }])]).toEqual([
       { path: 'search/index.json', data: '{"v":5}' },
       { path: 'search/shards/0.json', data: '[]' },
     ]);

@@ -264,8 +264,8 @@ export interface CorpusArtifact {
 }
 
 /** Artifacts whose paths are relative to one folder of the corpus (the search index's are relative to search/). */
-export function inFolder(folder: string, artifacts: readonly CorpusArtifact[]): CorpusArtifact[] {
-  return artifacts.map((a) => ({ path: `${folder}/${a.path}`, data: a.data }));
+export function* inFolder(folder: string, artifacts: Iterable<CorpusArtifact>): Generator<CorpusArtifact> {
+  for (const a of artifacts) yield { path: `${folder}/${a.path}`, data: a.data };
 }
 
 /** The files of a build made one at a time, so that a writer holds one document's JSON, not all of them. */

@@ -9,7 +9,7 @@
  *   search/texts-<k>.json    SerializedTexts: the unit texts of shard k (a range of documents)
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { buildIndexData, shardFiles } from './build.js';
+import { buildIndexData, shardFileStream } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from './format.js';
 
@@ -27,10 +27,17 @@ export function buildSearchArtifacts(docs: PolicyDocument[]): SearchArtifact[] {
 
 /** The same from the flattened units (what the build hands its worker thread: a fraction of the documents' size). */
 export function searchArtifactsOf(corpus: SearchCorpus): SearchArtifact[] {
+  return [...searchArtifactStream(corpus)];
+}
+
+/**
+ * The same files one at a time, each shard's JSON made only when it is asked for: the build writes each before the
+ * next is made, so it never holds the whole index as JSON (the shards' JSON was about 150 MB at 10,000 documents,
+ * held on top of the index it is made from). Read once.
+ */
+export function* searchArtifactStream(corpus: SearchCorpus): Generator<SearchArtifact> {
   const built = buildIndexData(corpus);
-  return [
-    { path: SEARCH_INDEX_FILE, data: JSON.stringify(built.index) },
-    { path: SEARCH_UNITS_FILE, data: JSON.stringify(built.units) },
-    ...Object.entries(shardFiles(built)).map(([path, data]) => ({ path, data })),
-  ];
+  yield { path: SEARCH_INDEX_FILE, data: JSON.stringify(built.index) };
+  yield { path: SEARCH_UNITS_FILE, data: JSON.stringify(built.units) };
+  yield* shardFileStream(built);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { searchArtifactsOf } from './artifacts.js';
-import { buildIndexData, shardFiles } from './build.js';
+import { buildIndexData, shardFiles, shardFileStream } from './build.js';
 import type { SearchCorpus } from './corpus-units.js';
 
 const doc = (id: string, title: string) => ({ id, title, issuer: '山东省人民政府', issuers: ['山东省人民政府'], docNumber: null, year: '2021', region: '山东省', regions: ['山东省'], kind: '办法' });
@@ -79,6 +79,15 @@ describe('buildIndexData', () => {
     expect(Object.keys(files)).toEqual(['texts-0.json', 'texts-1.json', 'postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json']);
     expect(JSON.parse(files['texts-1.json'])).toEqual({ v: 7, from: 2, texts: ['制定制度'] });
     expect(JSON.parse(files['postings-3.json']).from).toBe(10);
+  });
+
+  it('makes each shard file only when it is asked for (the build writes one before the next is made)', () => {
+    const built = buildIndexData(CORPUS, 'counting', 1, 5);
+    const files = shardFileStream(built);
+    expect(files.next().value).toEqual({ path: 'texts-0.json', data: JSON.stringify({ v: 7, from: 0, texts: ['告知承诺制', '承诺\n告知'] }) });
+    built.texts[1] = { ...built.texts[1], texts: ['改过的'] };
+    expect(files.next().value).toEqual({ path: 'texts-1.json', data: '{"v":7,"from":2,"texts":["改过的"]}' });
+    expect([...files].map((f) => f.path)).toEqual(['postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json']);
   });
 });
 

@@ -103,8 +103,11 @@ export interface BuiltIndex {
 
 /** The shard files of a built index as JSON by file name (texts-<k>.json, postings-<k>.json): a reader for `SearchEngine.fromJSON`. */
 export function shardFiles(built: Pick<BuiltIndex, 'texts' | 'postings'>): Record<string, string> {
-  return Object.fromEntries([
-    ...built.texts.map((t, k) => [searchTextsFile(k), JSON.stringify(t)]),
-    ...built.postings.map((p, k) => [searchPostingsFile(k), JSON.stringify(p)]),
-  ]);
+  return Object.fromEntries([...shardFileStream(built)].map((f) => [f.path, f.data]));
+}
+
+/** The same, each file's JSON made when it is asked for (the build writes one before the next is made). */
+export function* shardFileStream(built: Pick<BuiltIndex, 'texts' | 'postings'>): Generator<{ path: string; data: string }> {
+  for (let k = 0; k < built.texts.length; k++) yield { path: searchTextsFile(k), data: JSON.stringify(built.texts[k]) };
+  for (let k = 0; k < built.postings.length; k++) yield { path: searchPostingsFile(k), data: JSON.stringify(built.postings[k]) };
 }
