@@ -94,7 +94,9 @@ export function warmQuickFilter(ix: LibraryIndex): void {
 }
 
 function textOf(ix: LibraryIndex): string[] {
-  ix.text ??= ix.docs.map((d) => `${normalize(d.title)}\n${d.docNumber === null ? '' : normalize(d.docNumber)}`);
+  // Joined, not concatenated: a concatenation is a rope that the first search of each string flattens, which made
+  // the first quick-filter key after the library opened 2–3 times slower than the next.
+  ix.text ??= ix.docs.map((d) => [normalize(d.title), d.docNumber === null ? '' : normalize(d.docNumber)].join('\n'));
   return ix.text;
 }
 
