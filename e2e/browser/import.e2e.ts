@@ -5,7 +5,9 @@
  * copy, listed under 我的文件, read with its outline, highlighted (kept over a
  * reload), exported with its citation, compared with its corpus twin, then
  * removed, and the highlight is found under 未能定位. A scanned PDF and a
- * second import of the same file are refused with their messages.
+ * second import of the same file are refused with their messages. The
+ * progress panel covers none of the text at 1366, 1024 and 800 px, takes the
+ * focus when an import starts and gives it back when closed (关闭, Esc).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
