@@ -3,7 +3,7 @@ import { AnnotationsGlobal } from './annotations/AnnotationsGlobal';
 import { RestoreDialog } from './annotations/RestoreDialog';
 import { startAnnotations } from './annotations/startup';
 import { Notices } from './components/Notices';
-import { ImportGlobal } from './import/ImportPanel';
+import { ImportGlobal, ImportProgress } from './import/ImportPanel';
 import { SkipLinks } from './components/SkipLinks';
 import { Loading } from './components/Status';
 import { TopBar } from './components/TopBar';
@@ -37,6 +37,7 @@ export function App() {
       <SkipLinks route={route} />
       <TopBar route={route} settings={settings} />
       <main id="main">
+        <ImportProgress />
         <Suspense fallback={<Loading />}>
           {route.name === 'library' && <LibraryRoute filters={route.filters} />}
           {route.name === 'doc' && <DocRoute key={route.docId} docId={route.docId} unitId={route.unitId} query={route.query} nonce={nonce} />}

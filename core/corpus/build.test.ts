@@ -95,7 +95,7 @@ describe('buildCorpus: documents without text, counts and order', () => {
     expect(pages.find((d) => d.title !== jinan)!.bodyMissing).toBeNull();
     // The empty line after the title is on page 2, which has text: only page 3 is blank.
     const onePage = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${NOTICE}# Page 2:\n${jinan}\n\n# Page 3:\n\n`) }], sha256Hex).docs;
-    expect(onePage.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'blank-pages', detail: 'd.txt: page 3 after the title have no text (images in the source PDF?)' });
+    expect(onePage.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'blank-pages', detail: 'd.txt: page 3 after the title has no text (images in the source PDF?)' });
     // NOTICE is 11 lines (its last one empty): the title is line 12.
     const noPages = buildCorpus([{ name: 'd.txt', bytes: enc(`${NOTICE}\n${jinan}\n`) }], sha256Hex).docs;
     expect(noPages.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'no-text', detail: 'd.txt: nothing but its title (line 12)' });

@@ -126,8 +126,8 @@ function whyNoBody(file: string, d: DocDraft, next: DocDraft | undefined, lines:
   const contentPages = new Set(lines.filter((l) => l.text.trim() && l.page !== null).map((l) => l.page));
   const blank = [...new Set(lines.filter((l) => l.no > from && l.no < to && l.page !== null && !contentPages.has(l.page)).map((l) => l.page as number))].sort((a, b) => a - b);
   if (!blank.length) return { reason: 'no-text', detail: `${file}: nothing but its title (line ${from})` };
-  const range = blank.length > 1 ? `pages ${blank[0]}–${blank[blank.length - 1]}` : `page ${blank[0]}`;
-  return { reason: 'blank-pages', detail: `${file}: ${range} after the title have no text (images in the source PDF?)` };
+  const range = blank.length > 1 ? `pages ${blank[0]}–${blank[blank.length - 1]} after the title have` : `page ${blank[0]} after the title has`;
+  return { reason: 'blank-pages', detail: `${file}: ${range} no text (images in the source PDF?)` };
 }
 
 /** Key of a document's text: folded, white space removed, so copies that differ only in width or wrapping match. */

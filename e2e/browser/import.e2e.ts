@@ -5,7 +5,9 @@
  * copy, listed under 我的文件, read with its outline, highlighted (kept over a
  * reload), exported with its citation, compared with its corpus twin, then
  * removed, and the highlight is found under 未能定位. A scanned PDF and a
- * second import of the same file are refused with their messages.
+ * second import of the same file are refused with their messages. The
+ * progress panel covers none of the text at 1366, 1024 and 800 px, takes the
+ * focus when an import starts and gives it back when closed (关闭, Esc).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ import { corpusDocPdf, scannedPdf } from '../../test-support/import-fixtures';
 import { corpusDir, openSession, screenshot, type Session } from './harness';
 import { body, dragSelect, painted, stored } from './annotation-helpers';
 
-declare const CSS: any, document: any;
+declare const CSS: any, document: any, window: any;
 
 let session: Session;
 let page: Page;
@@ -52,6 +54,8 @@ describe('importing a PDF', () => {
     await page.goto(session.server.url);
     await page.getByTestId('library-list').waitFor();
     await importPdf('宁德通知.pdf', pdf);
+    // The panel opens with the focus on it, so the keyboard is where the progress and its links are.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '导入进度');
     const line = lineFor('宁德通知.pdf');
     await line.locator('a', { hasText: original.title }).waitFor({ timeout: 60_000 });
     await screenshot(page, 'import-done');
@@ -60,6 +64,61 @@ describe('importing a PDF', () => {
     expect(await placement.textContent()).toMatch(/\d+ 条对应，0 条有改动/);
     const href = (await line.locator('a', { hasText: original.title }).getAttribute('href'))!;
     userId = /#\/doc\/(u[0-9a-f]{11})$/.exec(href)![1];
+  });
+
+  // Officials read on laptops: the progress panel, still open after the import, hid the end of the
+  // header's actions, the first paragraphs and the 标注 button at 800 px (and the text at 1024 and 1366).
+  it('reading the imported file with the progress panel still open: at 1366, 1024 and 800 px the panel covers nothing, and 关闭 from the keyboard keeps the focus in the page', async () => {
+    const panel = page.getByRole('region', { name: '导入进度' });
+    const link = lineFor('宁德通知.pdf').getByRole('link', { name: `《${original.title}》` });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=doc] .units p').first().waitFor();
+    expect(await panel.isVisible()).toBe(true);
+    // What the reader reads or uses: the title, facts and actions, every paragraph, the 目录 and 标注 buttons.
+    const covered = () =>
+      page.evaluate(() => {
+        const p = document.querySelector('[aria-label="导入进度"]').getBoundingClientRect();
+        const els = [...document.querySelectorAll('[data-testid=doc] h1, .doc-facts > *, .doc-actions > *, [data-testid=doc] .units p, .reader-dock > *, .annot-panel-toggle')];
+        return els
+          .map((e: any) => ({ e, r: e.getBoundingClientRect() }))
+          .filter(({ r }: any) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight)
+          .filter(({ r }: any) => r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom)
+          .map(({ e }: any) => e.textContent.slice(0, 20));
+      });
+    for (const [w, h] of [
+      [1366, 768],
+      [1024, 700],
+      [800, 600],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(150);
+      expect(await covered(), `${w}×${h}, top of the document`).toEqual([]);
+      await screenshot(page, `import-reading-${w}`);
+      await page.evaluate(() => window.scrollBy(0, 600));
+      await page.waitForTimeout(150);
+      expect(await covered(), `${w}×${h}, scrolled into the text`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    }
+    // 关闭 is reached with Tab from the top bar; Enter closes the panel and the focus goes to the text
+    // (the import began from the file input, not a button of this page), not lost to <body>.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('link', { name: '政策阅读器' }).focus();
+    const close = panel.getByRole('button', { name: '关闭' });
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await close.evaluate((b: any) => b === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reading-text');
+    await page.setViewportSize({ width: 1280, height: 860 });
+    // Back to the library, where the next test starts.
+    await page.goto(session.server.url);
+    await page.getByTestId('library-list').waitFor();
   });
 
   it('lists it under 我的文件 with the recognised title, 文号 and date', async () => {
@@ -129,7 +188,11 @@ describe('importing a PDF', () => {
 
   it('refuses the same file again, offering to open it; refuses a scanned PDF, and adds nothing', async () => {
     await page.goto(session.server.url);
-    await importPdf('再次导入.pdf', pdf);
+    // From the keyboard: Enter on 导入文件… opens the file chooser.
+    const button = page.getByRole('button', { name: '导入文件…' });
+    await button.focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.press('Enter')]);
+    await chooser.setFiles({ name: '再次导入.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
     const again = lineFor('再次导入.pdf');
     await again.getByRole('alert').waitFor({ timeout: 30_000 });
     expect(await again.textContent()).toContain('这个文件已经导入过');
@@ -138,6 +201,11 @@ describe('importing a PDF', () => {
     const scan = lineFor('扫描件.pdf');
     await scan.getByRole('alert').waitFor({ timeout: 30_000 });
     expect(await scan.textContent()).toContain('此 PDF 没有文字层（可能是扫描件），无法识别文字');
+    // The focus is on the panel (each import puts it there); Esc closes it and gives the focus back to 导入文件….
+    expect(await page.getByRole('region', { name: '导入进度' }).evaluate((p: any) => p.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: '导入进度' }).waitFor({ state: 'detached' });
+    expect(await button.evaluate((b: any) => b === document.activeElement)).toBe(true);
     await page.goto(`${session.server.url}#/?from=${encodeURIComponent('我的文件')}`);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 1);
   });

@@ -8,6 +8,7 @@ import { onMenuCommand } from '../platform';
 import { ACCEPT, STAGE_LABEL, cancelImport, clearFinished, importFiles, useImports, type ImportLine } from './importer';
 import { compareHref, placementSentence } from './placementText';
 import { syncUserDocsToSearch } from './searchSync';
+import { READING_TEXT_ID } from '../reader/readingArea';
 import './import.css';
 
 let openDialog: (() => void) | null = null;
@@ -57,10 +58,9 @@ function Line({ line }: { line: ImportLine }) {
   );
 }
 
-/** Mounted once by the App: the hidden file input, the shortcut, drop on the window, and the progress panel. */
+/** Mounted once by the App: the hidden file input, the shortcut and drop on the window. */
 export function ImportGlobal() {
   const input = useRef<HTMLInputElement>(null);
-  const { lines, running } = useImports();
 
   useEffect(() => {
     openDialog = () => input.current?.click();
@@ -95,42 +95,93 @@ export function ImportGlobal() {
   }, []);
 
   return (
-    <>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={ACCEPT}
-        hidden
-        data-testid="import-input"
-        aria-label="选择要导入的文件"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          void importFiles(files);
-        }}
-      />
-      {lines.length > 0 && (
-        <section className="import-panel" aria-label="导入进度" data-testid="import-panel">
-          <header>
-            <strong>导入文件</strong>
-            {running ? (
-              <button type="button" onClick={cancelImport}>
-                取消
-              </button>
-            ) : (
-              <button type="button" onClick={clearFinished}>
-                关闭
-              </button>
-            )}
-          </header>
-          <ul>
-            {lines.map((l) => (
-              <Line key={l.key} line={l} />
-            ))}
-          </ul>
-        </section>
-      )}
-    </>
+    <input
+      ref={input}
+      type="file"
+      multiple
+      accept={ACCEPT}
+      hidden
+      data-testid="import-input"
+      aria-label="选择要导入的文件"
+      onChange={(e) => {
+        const files = [...(e.target.files ?? [])];
+        e.target.value = '';
+        void importFiles(files);
+      }}
+    />
+  );
+}
+
+/**
+ * The progress panel, first in <main>: part of the page, so on a laptop
+ * (800 px) it pushes the library or the text down instead of covering the
+ * first paragraphs and the 标注 button, and scrolls away with the page. Each
+ * import started puts the focus on it (the progress and the links to what was
+ * imported are the next thing the user needs; the page scrolls it into view);
+ * 关闭 or Esc gives the focus back to where it was (the 导入文件… button), or
+ * to the text when that is gone.
+ */
+export function ImportProgress() {
+  const { lines, running, batch } = useImports();
+  const panel = useRef<HTMLElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const shown = lines.length > 0;
+
+  useEffect(() => {
+    const el = panel.current;
+    if (!batch || !el) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && !el.contains(active)) returnTo.current = active;
+    el.focus();
+  }, [batch]);
+
+  if (!shown) return null;
+
+  const close = () => {
+    const hadFocus = panel.current?.contains(document.activeElement) ?? false;
+    const back = returnTo.current?.isConnected ? returnTo.current : null;
+    returnTo.current = null;
+    clearFinished();
+    if (!hadFocus) return;
+    if (back) return back.focus();
+    // The element the import started from is gone (the user opened a document from the panel): the reading text, else the page.
+    const fallback = document.getElementById(READING_TEXT_ID) ?? document.getElementById('main');
+    if (!fallback) return;
+    if (!fallback.hasAttribute('tabindex')) fallback.tabIndex = -1;
+    fallback.focus({ preventScroll: true });
+  };
+
+  return (
+    <section
+      ref={panel}
+      className="import-panel"
+      aria-label="导入进度"
+      data-testid="import-panel"
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !running) {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
+      <header>
+        <strong>导入文件</strong>
+        {running ? (
+          <button type="button" onClick={cancelImport}>
+            取消
+          </button>
+        ) : (
+          <button type="button" onClick={close} title="关闭导入进度（Esc）">
+            关闭
+          </button>
+        )}
+      </header>
+      <ul>
+        {lines.map((l) => (
+          <Line key={l.key} line={l} />
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -30,9 +30,11 @@ export interface ImportLine {
 interface State {
   lines: ImportLine[];
   running: boolean;
+  /** Counts the imports started (files chosen or dropped): the panel takes the focus on each. */
+  batch: number;
 }
 
-let state: State = { lines: [], running: false };
+let state: State = { lines: [], running: false, batch: 0 };
 const listeners = new Set<() => void>();
 function set(next: Partial<State>) {
   state = { ...state, ...next };
@@ -70,7 +72,7 @@ export async function importFiles(list: readonly File[]): Promise<void> {
   currentJob = job;
   const keys = list.map((f, i) => `${job}:${i}`);
   const lines: ImportLine[] = list.map((f, i) => ({ key: keys[i], name: f.name, status: 'waiting', stage: null }));
-  set({ lines: [...state.lines.filter((l) => l.status === 'working' || l.status === 'waiting'), ...lines], running: true });
+  set({ lines: [...state.lines.filter((l) => l.status === 'working' || l.status === 'waiting'), ...lines], running: true, batch: state.batch + 1 });
 
   // Refusals that need no reading: type and size (the worker repeats them; here they spare a copy of 50 MB).
   const sendable: { index: number; file: File }[] = [];
