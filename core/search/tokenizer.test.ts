@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fold, normalizeWithMap } from '../text/normalize.js';
-import { fastFold, indexTerms, normalizeLine, normalizeUnitText, phraseTerms, toDisplayRange } from './tokenizer.js';
+import { normalizeWithMap } from '../text/normalize.js';
+import { indexTerms, normalizeLine, normalizeUnitText, phraseTerms, toDisplayRange } from './tokenizer.js';
 import { mulberry32 } from '../util/random.js';
 
 const ALPHABET = ['政', '务', '服', '年', '条', '“', '”', '〔', '〕', 'Ｌ', 'Ｐ', 'Ｒ', 'L', 'p', 'r', '2', '０', '3', ' ', ' ', '\u3000', '\t', '，', ',', '（', '(', '—', '-', '·', 'a', 'Z', '\u00a0', '年'];
 
 describe('tokenizer', () => {
-  it('fastFold is fold', () => {
-    let all = '';
-    for (let c = 0; c < 0xd800; c++) all += String.fromCharCode(c);
-    for (let c = 0xe000; c < 0x10000; c++) all += String.fromCharCode(c);
-    expect(fastFold(all)).toBe(fold(all));
-  });
-
   it('normalizeLine equals normalizeWithMap on random mixed text', () => {
     const rnd = mulberry32(7);
     for (let n = 0; n < 3000; n++) {

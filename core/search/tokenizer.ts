@@ -10,7 +10,7 @@
  * has all of its bigrams in the unit's term set, which is what makes
  * candidate generation lossless (recall 1.0 after verification).
  */
-import { foldChar, isCjk } from '../text/normalize.js';
+import { fold, isCjk } from '../text/normalize.js';
 
 export interface NormalizedUnitText {
   /** Normalised text; lines separated by '\n'. */
@@ -22,37 +22,11 @@ export interface NormalizedUnitText {
 /** White space other than the '\n' line separator. */
 const WS = /[^\S\n]/;
 
-/**
- * The code units `foldChar` changes, derived from it once, so that folding a
- * whole text is one native regex scan with a callback only where something
- * changes. Same result as `fold` from core/text/normalize (by construction),
- * several times faster on CJK text, which matters for index load time.
- */
-const FOLD_RE: RegExp = (() => {
-  let cls = '';
-  let start = -1;
-  const hex = (c: number) => '\\u' + c.toString(16).padStart(4, '0');
-  for (let c = 0; c <= 0x10000; c++) {
-    const changes = c < 0x10000 && !(c >= 0xd800 && c <= 0xdfff) && foldChar(String.fromCharCode(c)) !== String.fromCharCode(c);
-    if (changes && start < 0) start = c;
-    if (!changes && start >= 0) {
-      cls += start === c - 1 ? hex(start) : hex(start) + '-' + hex(c - 1);
-      start = -1;
-    }
-  }
-  return new RegExp('[' + cls + ']', 'g');
-})();
-
-/** Length-preserving fold (identical to `fold` in core/text/normalize). */
-export function fastFold(s: string): string {
-  return s.replace(FOLD_RE, foldChar);
-}
-
 /** Normalise display text that may contain '\n' line breaks (kept as hard separators). */
 export function normalizeUnitText(text: string): NormalizedUnitText {
   if (!WS.test(text)) {
     // Fast path: no white space to drop, fold is length-preserving.
-    return { norm: fastFold(text), map: null };
+    return { norm: fold(text), map: null };
   }
   const lines = text.split('\n');
   let norm = '';
@@ -80,7 +54,7 @@ export function normalizeUnitText(text: string): NormalizedUnitText {
  * load-time budget.
  */
 export function normalizeLine(line: string): { text: string; map: number[] } {
-  const folded = fastFold(line);
+  const folded = fold(line);
   let text = '';
   const map: number[] = [];
   const re = /\s+/g;

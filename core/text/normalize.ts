@@ -36,11 +36,30 @@ export function foldChar(ch: string): string {
   return PUNCT_FOLD[ch] ?? ch;
 }
 
-/** Length-preserving fold of a whole string: `fold(s).length === s.length`. */
+/**
+ * The code units `foldChar` changes, derived from it once (a character class of their ranges), so that folding a
+ * whole text is one native regex scan with a callback only where something changes: most Chinese text has few
+ * such characters, and folding one unit at a time was several seconds of a 10,000-document build (copies' keys,
+ * clause wordings).
+ */
+const FOLD_RE: RegExp = (() => {
+  let cls = '';
+  let start = -1;
+  const hex = (c: number) => '\\u' + c.toString(16).padStart(4, '0');
+  for (let c = 0; c <= 0x10000; c++) {
+    const changes = c < 0x10000 && !(c >= 0xd800 && c <= 0xdfff) && foldChar(String.fromCharCode(c)) !== String.fromCharCode(c);
+    if (changes && start < 0) start = c;
+    if (!changes && start >= 0) {
+      cls += start === c - 1 ? hex(start) : hex(start) + '-' + hex(c - 1);
+      start = -1;
+    }
+  }
+  return new RegExp('[' + cls + ']', 'g');
+})();
+
+/** Length-preserving fold of a whole string, `foldChar` on each code unit: `fold(s).length === s.length`. */
 export function fold(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += foldChar(s[i]);
-  return out;
+  return s.replace(FOLD_RE, foldChar);
 }
 
 /** True for CJK ideographs and CJK punctuation (where spaces are never meaningful). */
