@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRaw } from './decode.js';
+import { decodeRaw, sampleStats } from './decode.js';
 import { MAX_LINE_CHARS, toLines } from './lines.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -229,5 +229,45 @@ describe('decodeRaw: GB18030 or Big5', () => {
     // English with one byte pair: an ideographic space in Big5, a private-use character in GB18030; no Chinese either way.
     const bytes = new Uint8Array([...utf8('Annex 2 Business Environment Indicators'), 0xa1, 0x40, ...utf8('Table of contents and scoring rules')]);
     expect(decodeRaw(bytes)).toEqual({ ok: false, reason: 'file is not UTF-8 and reads about equally well as GB18030 and Big5; convert it to UTF-8' });
+  });
+});
+
+describe('sampleStats (what the plausibility checks count)', () => {
+  it('counts visible, odd, Chinese and common Chinese characters, a pair outside the BMP as one odd character', () => {
+    // Visible: 政 策 A b 龘 𠀀 é U+0001 (the spaces, U+3000, tab and newline are not); odd: 𠀀 and U+0001; Chinese: 政 策 龘, of which 政 策 are common.
+    expect(sampleStats('政策 Ab\u3000龘𠀀é\u0001\t\n')).toEqual({ visible: 8, odd: 2, han: 3, common: 2 });
+  });
+
+  it('reads only the first 20,000 code units; half a pair cut there is one odd character', () => {
+    expect(sampleStats('x'.repeat(19_999) + '政策')).toEqual({ visible: 20_000, odd: 0, han: 1, common: 1 });
+    expect(sampleStats('x'.repeat(19_999) + '𠀀')).toEqual({ visible: 20_000, odd: 1, han: 0, common: 0 });
+    expect(sampleStats('\ud800政')).toEqual({ visible: 2, odd: 1, han: 1, common: 1 });
+  });
+
+  it('counts as the regular expressions that define its ranges do, on random text', () => {
+    const PLAUSIBLE = /[\u0020-\u007e\u00a0-\u024f\u2000-\u206f\u2100-\u22ff\u2460-\u24ff\u2500-\u25ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+    const HAN = /[\u3400-\u9fff]/;
+    const byRegex = (text: string) => {
+      const out = { visible: 0, odd: 0, han: 0 };
+      for (const ch of text.slice(0, 20_000)) {
+        if (/\s/.test(ch)) continue;
+        out.visible++;
+        if (!PLAUSIBLE.test(ch)) out.odd++;
+        if (HAN.test(ch)) out.han++;
+      }
+      return out;
+    };
+    // Every edge of every range and of white space, and pairs outside the BMP.
+    const edges = [0x08, 0x09, 0x0d, 0x0e, 0x1f, 0x20, 0x7e, 0x7f, 0x9f, 0xa0, 0x24f, 0x250, 0x167f, 0x1680, 0x1fff, 0x2000, 0x200a, 0x200b, 0x2027, 0x2028, 0x2029, 0x202f, 0x205f, 0x206f, 0x2070, 0x20ff, 0x2100, 0x22ff, 0x2300, 0x245f, 0x2460, 0x24ff, 0x2500, 0x25ff, 0x2600, 0x2fff, 0x3000, 0x303f, 0x3040, 0x33ff, 0x3400, 0x4dbf, 0x4dc0, 0x4dff, 0x4e00, 0x9fff, 0xa000, 0xd7ff, 0xe000, 0xf8ff, 0xf900, 0xfaff, 0xfb00, 0xfe2f, 0xfe30, 0xfe4f, 0xfe50, 0xfeff, 0xff00, 0xffef, 0xfff0, 0xffff];
+    const pieces = [...edges.map((c) => String.fromCharCode(c)), '𠀀', '\ud800', '\udc00', '政', '龘'];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 200; n++) {
+      let text = '';
+      const len = Math.floor(next() * 60);
+      for (let i = 0; i < len; i++) text += pieces[Math.floor(next() * pieces.length)];
+      const { visible, odd, han } = sampleStats(text);
+      expect({ visible, odd, han }, JSON.stringify(text)).toEqual(byRegex(text));
+    }
   });
 });
