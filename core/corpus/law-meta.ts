@@ -48,13 +48,17 @@ export function isLawMetaText(text: string): boolean {
 /** Whether a line opens law metadata (a dated event line, or the first line of a bracketed note). */
 export function opensLawMeta(line: string): boolean {
   const t = line.trim();
-  return META_NOTE_START.test(t) || (new RegExp(`^\\s*(?:根据)?${DATE}`).test(t) && !/[，。；]/.test(t.slice(0, 14)));
+  return META_NOTE_START.test(t) || (DATE_START.test(t) && !/[，。；]/.test(t.slice(0, 14)));
 }
 
 /** Whether a line ends a metadata event (…通过, …修正）). */
 export function endsLawMeta(line: string): boolean {
-  return new RegExp(`(?:${VERB})[\\s。]*[）)]?\\s*$`).test(line.trim());
+  return VERB_END.test(line.trim());
 }
+
+// Made once: these are asked of every line of every file (a new RegExp per call was most of the time they took).
+const DATE_START = new RegExp(`^\\s*(?:根据)?${DATE}`);
+const VERB_END = new RegExp(`(?:${VERB})[\\s。]*[）)]?\\s*$`);
 
 export function lawEvents(text: string): LawEvent[] {
   const out: LawEvent[] = [];

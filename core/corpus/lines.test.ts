@@ -113,6 +113,12 @@ describe('displayWidth', () => {
     expect(displayWidth('——')).toBe(2);
     expect(displayWidth('\u3000\u3000')).toBe(0);
   });
+
+  it('counts a character outside the BMP (a surrogate pair) as one, and a lone half of one as one', () => {
+    // 𠀀 (U+20000) is two code units; a name in a rare character is one character wide.
+    expect(displayWidth('王𠀀a')).toBe(2.5);
+    expect(displayWidth('\ud840王')).toBe(2);
+  });
 });
 
 describe('typicalWidth', () => {

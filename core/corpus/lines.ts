@@ -68,8 +68,17 @@ export const isBlank = (l: Line) => l.text.trim() === '';
 
 /** Display width in "CJK character" units: half-width characters count as half. */
 export function displayWidth(s: string): number {
+  const t = s.trim();
   let w = 0;
-  for (const ch of s.trim()) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  // By code unit (iterating the string by code point was most of the parse's width measuring); a surrogate pair is one character.
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x2000) w += 0.5;
+    else {
+      w += 1;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    }
+  }
   return w;
 }
 

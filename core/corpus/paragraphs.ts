@@ -38,6 +38,8 @@ const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/;
 
 /** Inline clean-up of one line: collapse white space, drop PDF spaces between digits and CJK. */
 export function cleanInline(s: string): string {
+  // Every step below needs white space (the later ones a space the first made): most lines have none.
+  if (!/\s/.test(s)) return s;
   return s
     .replace(/[\s\u3000]+/g, ' ')
     .trim()
