@@ -19,9 +19,12 @@ export const DEFAULT_TARGETS = [
   'electron/autobackup.ts',
 ];
 
+/** A file's lines `path.ts:12-40` (Stryker's own syntax): what a change touched, mutated without the rest of the file. */
+const LINE_RANGE = /:\d+-\d+$/;
+
 /** A folder becomes every TypeScript source below it; tests, fixtures and type-only files are not mutated. */
 export function mutateGlobs(targets) {
-  const globs = targets.map((t) => (/\.tsx?$/.test(t) ? t : `${t.replace(/\/+$/, '')}/**/*.{ts,tsx}`));
+  const globs = targets.map((t) => (/\.tsx?(:\d+-\d+)?$/.test(t) ? t : `${t.replace(/\/+$/, '')}/**/*.{ts,tsx}`));
   return [...globs, '!**/*.test.{ts,tsx}', '!**/*.d.ts', '!**/fixtures/**', '!core/corpus/types.ts'];
 }
 
@@ -114,7 +117,7 @@ const OWN_TESTS = [
 export function testGlobs(targets) {
   const globs = [];
   for (const t of targets) {
-    const name = t.replace(/^\.\//, '');
+    const name = t.replace(/^\.\//, '').replace(LINE_RANGE, '');
     const own = OWN_TESTS.map((o) => ({ o, m: o.target.exec(name) })).find((x) => x.m);
     if (!own) return null;
     globs.push(...own.o.tests(own.m));

@@ -10,7 +10,8 @@ const args = process.argv.slice(2);
 const firstFlag = args.findIndex((a) => a.startsWith('-'));
 const targets = firstFlag < 0 ? args : args.slice(0, firstFlag);
 const flags = firstFlag < 0 ? [] : args.slice(firstFlag);
-const missing = targets.filter((t) => !existsSync(t));
+// A file's lines (core/corpus/decode.ts:137-170, Stryker's syntax) mutate only those lines of it.
+const missing = targets.filter((t) => !existsSync(t.replace(/:\d+-\d+$/, '')));
 if (missing.length) {
   console.error(`mutate: no such file or folder: ${missing.join(', ')}`);
   process.exit(2);
