@@ -242,6 +242,8 @@ describe('sampleStats (what the plausibility checks count)', () => {
     expect(sampleStats('x'.repeat(19_999) + '政策')).toEqual({ visible: 20_000, odd: 0, han: 1, common: 1 });
     expect(sampleStats('x'.repeat(19_999) + '𠀀')).toEqual({ visible: 20_000, odd: 1, han: 0, common: 0 });
     expect(sampleStats('\ud800政')).toEqual({ visible: 2, odd: 1, han: 1, common: 1 });
+    // The first and last characters outside the BMP (U+10000: D800 DC00; U+10FFFF: DBFF DFFF), one each.
+    expect(sampleStats('\u{10000}\u{10FFFF}')).toEqual({ visible: 2, odd: 2, han: 0, common: 0 });
   });
 
   it('counts as the regular expressions that define its ranges do, on random text', () => {

@@ -62,6 +62,12 @@ describe('filterDocs', () => {
     expect(filterDocs(docs, { ...EMPTY_FILTERS, text: '〔2023〕1号' }).map((d) => d.id)).toEqual(['sd']);
     expect(filterDocs(docs, { ...EMPTY_FILTERS, text: '不存在' })).toEqual([]);
   });
+
+  it('quick filter does not match across the end of the title and the 文号', () => {
+    // 山东省通知 + 鲁政发〔2023〕1号: "通知鲁政" is in neither.
+    expect(filterDocs(docs, { ...EMPTY_FILTERS, text: '通知鲁政' })).toEqual([]);
+    expect(facetCounts(docs, { ...EMPTY_FILTERS, text: '通知鲁政' }).kind).toEqual([]);
+  });
 });
 
 describe('facetCounts', () => {

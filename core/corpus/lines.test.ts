@@ -118,6 +118,8 @@ describe('displayWidth', () => {
     // 𠀀 (U+20000) is two code units; a name in a rare character is one character wide.
     expect(displayWidth('王𠀀a')).toBe(2.5);
     expect(displayWidth('\ud840王')).toBe(2);
+    // The first and last characters outside the BMP (U+10000: D800 DC00; U+10FFFF: DBFF DFFF).
+    expect(displayWidth('\u{10000}a\u{10FFFF}')).toBe(2.5);
   });
 });
 

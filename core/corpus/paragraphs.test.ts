@@ -5,6 +5,11 @@ import { cleanInline, joinPieces, toParagraphs } from './paragraphs.js';
 const paras = (text: string, width?: number) => toParagraphs(toLines(text).lines, width).map((p) => p.text);
 
 describe('cleanInline', () => {
+  it('makes a line of white space only (ideographic spaces, tabs) empty, and leaves a line with none as it is', () => {
+    expect(cleanInline('\u3000 \t')).toBe('');
+    expect(cleanInline('第一条为了规范政务服务，制定本办法。')).toBe('第一条为了规范政务服务，制定本办法。');
+  });
+
   it('removes PDF spaces between digits and CJK but keeps spaces between Latin words', () => {
     expect(cleanInline('上海海关等11 部门于2023 年6 月13 日')).toBe('上海海关等11部门于2023年6月13日');
     expect(cleanInline('WINCON  LAW\tFIRM')).toBe('WINCON LAW FIRM');
