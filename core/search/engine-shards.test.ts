@@ -1,0 +1,184 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildSearchArtifacts } from './artifacts.js';
+import { buildIndexData, shardFiles } from './build.js';
+import { normalizeUnitText, phraseTerms } from './tokenizer.js';
+import { flattenCorpus } from './corpus-units.js';
+import { runSearch, SearchEngine } from './engine.js';
+import { CancellationToken, CancellationTokenSource, isCancelled } from '../util/cancellation.js';
+import { DOCS, sampleEngine } from '../../test-support/search-engine-fixtures.js';
+
+// The engine with its shards arriving later, as in the worker: cancellation, text shards, posting shards.
+
+let E: SearchEngine;
+beforeEach(() => {
+  E = sampleEngine();
+});
+
+describe('cancellable search (the worker\'s running query)', () => {
+  it('runs in steps and gives the same result as search()', async () => {
+    let pauses = 0;
+    const r = await runSearch(E, '融资担保', { perDoc: 3 }, CancellationToken.None, async () => void pauses++);
+    expect(r).toEqual(E.search('融资担保', { perDoc: 3 }));
+    // Candidates, facets, ranking: a newer query can step in between them.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops at its next step when a newer query cancels it, whichever step it is at', async () => {
+    for (let at = 0; at < 3; at++) {
+      const source = new CancellationTokenSource();
+      let pauses = 0;
+      const p = runSearch(E, '融资担保', {}, source.token, async () => {
+        // The message that cancels arrives while the worker pauses.
+        if (pauses++ === at) source.cancel();
+      });
+      await expect(p).rejects.toSatisfy(isCancelled);
+      expect(pauses).toBe(at + 1);
+    }
+    const cancelled = new CancellationTokenSource();
+    cancelled.cancel();
+    await expect(runSearch(E, '融资担保', {}, cancelled.token, async () => undefined)).rejects.toSatisfy(isCancelled);
+  });
+});
+
+describe('text shards (the worker holds only what queries need)', () => {
+  // One document per shard: shard starts fall on document boundaries.
+  const flat = flattenCorpus(DOCS);
+  // One document per text shard, and posting shards of about 100 characters.
+  const built = buildIndexData(flat, 'counting', 1, 100);
+  /** The document of unit i, from the flattened corpus the index was built from. */
+  const docOf = (i: number) => flat.units[i].doc;
+  const files = shardFiles(built);
+  const shardJson = (file: string) => files[file];
+  const withTexts = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
+  const full = SearchEngine.fromFiles((p) => withTexts[p]);
+
+  it('splits the texts by document range', () => {
+    expect(built.texts.length).toBe(DOCS.filter((d) => d.units.length).length);
+    const docsOfShard = built.texts.map((t) => new Set(t.texts.map((_, i) => docOf(t.from + i))));
+    for (const s of docsOfShard) expect(s.size).toBe(1);
+  });
+
+  it('reads only the shards of the candidates it verifies and shows', () => {
+    const reads: string[] = [];
+    const E2 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => {
+      reads.push(file);
+      return shardJson(file);
+    });
+    expect(reads).toEqual([]);
+    // 告知承诺制 is in two documents (a-qd, b-sd): their shards, not c-sh's or d-lab's.
+    const r = E2.search('告知承诺制');
+    expect(r).toEqual(SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), files).search('告知承诺制'));
+    const shardOf = (docId: string) => built.texts.findIndex((t) => flat.docs[docOf(t.from)].id === docId);
+    expect(new Set(reads.filter((f) => f.startsWith('texts-')))).toEqual(new Set([`texts-${shardOf('a-qd')}.json`, `texts-${shardOf('b-sd')}.json`]));
+  });
+
+  it('fetches missing shards asynchronously, all at once, and gives the same result; trim bounds what it keeps', async () => {
+    const E3 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index));
+    const fetched: string[][] = [];
+    let batch: string[] = [];
+    const r = await runSearch(E3, '融资担保 OR 告知承诺制', { perDoc: 3 }, CancellationToken.None, async () => undefined, async (file) => {
+      batch.push(file);
+      await Promise.resolve();
+      if (batch.length) fetched.push(batch);
+      batch = [];
+      return shardJson(file);
+    });
+    expect(r).toEqual(full.search('融资担保 OR 告知承诺制', { perDoc: 3 }));
+    expect(fetched.length).toBeGreaterThan(0);
+    // Every shard loaded is one whose document has a hit.
+    const hitDocs = new Set(r.hits.map((h) => h.docId));
+    const loaded = built.texts.map((_, k) => k).filter((k) => E3.texts.isLoaded(k));
+    for (const k of loaded) expect(hitDocs.has(flat.docs[docOf(built.texts[k].from)].id)).toBe(true);
+    expect(E3.texts.heldChars()).toBeGreaterThan(0);
+    E3.texts.trim(0);
+    // The most recent shard stays, the rest go.
+    expect(built.texts.map((_, k) => k).filter((k) => E3.texts.isLoaded(k))).toHaveLength(1);
+  });
+
+  it('refuses a shard that does not match the index', () => {
+    const bad = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file === 'texts-0.json' ? JSON.stringify({ ...built.texts[0], from: 3 }) : shardJson(file)));
+    expect(() => bad.search('告知承诺制', { limit: 100 })).toThrow(/does not match the index/);
+  });
+});
+
+describe('posting shards (the index is read by term range, only for the terms a query looks up)', () => {
+  const flat = flattenCorpus(DOCS);
+  // Posting shards of about 30 characters: this small corpus's lists come to some 500.
+  const built = buildIndexData(flat, 'counting', 1, 30);
+  const files = shardFiles(built);
+  const full = SearchEngine.fromFiles((p) => Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]))[p]);
+  /** The posting shard holding a term: shard k holds term ids postingShards[k] … postingShards[k+1] − 1. */
+  const shardOfTerm = (term: string) => {
+    const uni = built.index.uni;
+    const bi = built.index.bi;
+    let id = term.length === 1 ? uni.indexOf(term) : -1;
+    if (term.length === 2) for (let k = 0; k < bi.length; k += 2) if (bi.slice(k, k + 2) === term) id = uni.length + k / 2;
+    expect(id, term).toBeGreaterThanOrEqual(0);
+    const starts = built.index.postingShards;
+    let k = 0;
+    while (starts[k + 1] <= id) k++;
+    return `postings-${k}.json`;
+  };
+
+  it('splits the lists by term range, and each term read from its shard lists exactly the units whose text holds it', () => {
+    expect(built.postings.length).toBeGreaterThan(5);
+    expect(Object.keys(built.index)).not.toContain('postings');
+    expect(built.postings.map((p) => p.from)).toEqual(built.index.postingShards.slice(0, -1));
+    const E = SearchEngine.fromJSON(built.units, built.index, files);
+    const norms = flat.units.map((u) => normalizeUnitText(u.text).norm);
+    for (const term of ['告知', '承诺', '担保', '融资', '条', '第']) {
+      const expected = norms.map((t, i) => (t.includes(term) ? i : -1)).filter((i) => i >= 0);
+      expect(expected.length, term).toBeGreaterThan(0);
+      expect(Array.from(E.matchPhrase(term)), term).toEqual(expected);
+    }
+  });
+
+  it('reads the posting shards of the terms a phrase looks up, not the others, and finds what the whole index finds', () => {
+    const reads: string[] = [];
+    const E = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => {
+      reads.push(file);
+      return files[file];
+    });
+    expect(E.search('告知承诺制')).toEqual(full.search('告知承诺制'));
+    const read = new Set(reads.filter((f) => f.startsWith('postings-')));
+    // The five bigrams' shards hold every shard read (the engine intersects the rarest few of them).
+    const possible = new Set(phraseTerms('告知承诺制').map(shardOfTerm));
+    expect(read.size).toBeGreaterThan(0);
+    for (const f of read) expect(possible.has(f), f).toBe(true);
+    expect(read.size).toBeLessThan(built.postings.length);
+  });
+
+  it('fetches missing posting shards asynchronously, all a phrase needs in one batch, and gives the same result; trim bounds them', async () => {
+    const E = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index));
+    const batches: string[][] = [];
+    let batch: string[] = [];
+    const r = await runSearch(E, '融资担保', {}, CancellationToken.None, async () => undefined, async (file) => {
+      batch.push(file);
+      await Promise.resolve();
+      if (batch.length) batches.push(batch);
+      batch = [];
+      return files[file];
+    });
+    expect(r).toEqual(full.search('融资担保'));
+    // The first fetch brings the posting shards: every one that 融资担保's lists need at once.
+    expect(batches[0].every((f) => f.startsWith('postings-'))).toBe(true);
+    expect(batches.slice(1).some((b) => b.some((f) => f.startsWith('postings-')))).toBe(false);
+    const loaded = built.postings.map((_, k) => k).filter((k) => E.postings.isLoaded(k));
+    expect(loaded.length).toBe(batches[0].length);
+    expect(E.postings.heldChars()).toBeGreaterThan(0);
+    E.postings.trim(0);
+    expect(built.postings.map((_, k) => k).filter((k) => E.postings.isLoaded(k))).toHaveLength(1);
+    // What was dropped is fetched again when a query needs it.
+    expect(await runSearch(E, '融资担保', {}, CancellationToken.None, async () => undefined, async (file) => files[file])).toEqual(r);
+  });
+
+  it('refuses a posting shard that does not match the index, and an index whose shards do not cover its terms', () => {
+    const cut = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) =>
+      file.startsWith('postings-') ? JSON.stringify({ ...JSON.parse(files[file]), postings: JSON.parse(files[file]).postings.slice(1) }) : files[file],
+    );
+    expect(() => cut.search('告知承诺制')).toThrow(/posting shard postings-\d+\.json does not match the index/);
+    const starts = built.index.postingShards;
+    expect(() => SearchEngine.fromJSON(built.units, { ...built.index, postingShards: starts.slice(0, -1) })).toThrow(/posting shards/);
+    expect(() => SearchEngine.fromJSON(built.units, { ...built.index, postingShards: [1, ...starts.slice(1)] })).toThrow(/posting shards/);
+  });
+});
