@@ -37,7 +37,7 @@ export function mutateGlobs(targets) {
  * builds a corpus, or while the tokenizer folds its table at import), so each one runs every test
  * file it may touch, and the whole of core's suite for one core/text mutant cost about 10 s. The
  * score is then a lower bound: a test in another folder that would also kill it is not counted.
- * cli/corpus-files.ts is killed by its own tests (cli/corpus-files.test.ts: hand-made builds in small
+ * cli/corpus-files.ts is killed by its own tests (cli/corpus-files.test.ts and corpus-switch.test.ts: hand-made builds in small
  * folders, about 5 s for the file). Not by cli/kill-switch.test.ts: the builds it kills are child
  * processes, which never run a mutant (Stryker's Vitest runner activates a mutant in the test process
  * only, not in the environment a child inherits), while its beforeAll build and its in-process rebuilds
@@ -108,7 +108,7 @@ const OWN_TESTS = [
   { target: /^core\/corpus\/doc-ids\.ts$/, tests: () => ['core/corpus/library-filters.test.ts'] },
   { target: /^core\/corpus\/common-hanzi\.ts$/, tests: () => ['core/corpus/decode.test.ts'] },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
-  { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts'] },
+  { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts', 'cli/corpus-switch.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },
 ];
