@@ -8,7 +8,7 @@
  */
 import { decodeInts } from './codec.js';
 import { SEARCH_FORMAT_VERSION, searchPostingsFile, type SerializedPostings } from './format.js';
-import { parseShard, SearchIndexDamaged, ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
+import { parseShard, SearchIndexDamaged, ShardCache, shardContaining, type ShardReader } from './shard-reader.js';
 
 interface Shard {
   from: number;
@@ -23,16 +23,17 @@ interface Shard {
 }
 
 export class PostingStore {
-  private readonly loaded = new Map<number, Shard>();
-  private clock = 0;
+  private readonly shards: ShardCache<Shard>;
 
   constructor(
     /** First term id of each shard, then the term count. */
     private readonly starts: readonly number[],
     /** Per term, where its posting string starts in the concatenated strings (then their total length). */
     private readonly offsets: Int32Array,
-    private readonly read: ShardReader = () => undefined,
-  ) {}
+    read: ShardReader = () => undefined,
+  ) {
+    this.shards = new ShardCache(searchPostingsFile, (k, json) => this.parse(k, json), read);
+  }
 
   shardOf(term: number): number {
     return shardContaining(this.starts, term);
@@ -40,6 +41,10 @@ export class PostingStore {
 
   /** Add a shard's JSON (validated: format, first term and length must be the ones the index expects). */
   put(k: number, json: string): void {
+    this.shards.put(k, json);
+  }
+
+  private parse(k: number, json: string): Shard {
     const data = parseShard<SerializedPostings>(searchPostingsFile(k), json);
     const from = this.starts[k];
     const base = this.offsets[from];
@@ -47,32 +52,21 @@ export class PostingStore {
     if (!data || data.v !== SEARCH_FORMAT_VERSION || data.from !== from || typeof data.postings !== 'string' || data.postings.length !== length) {
       throw new SearchIndexDamaged(`search posting shard ${searchPostingsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchPostingsFile(k));
     }
-    this.loaded.set(k, { from, base, text: data.postings, lists: new Map(), chars: length, used: ++this.clock });
+    return { from, base, text: data.postings, lists: new Map(), chars: length, used: 0 };
   }
 
   isLoaded(k: number): boolean {
-    return this.loaded.has(k);
+    return this.shards.isLoaded(k);
   }
 
   /** Make sure the shards of these terms are at hand: one ShardMissing naming every one that is not, so they are fetched together. */
   require(terms: readonly number[]): void {
-    const missing = new Set<number>();
-    for (const t of terms) {
-      const k = this.shardOf(t);
-      if (!this.loaded.has(k) && !missing.has(k) && !this.tryRead(k)) missing.add(k);
-    }
-    if (missing.size) throw new ShardMissing([...missing].sort((a, b) => a - b).map(searchPostingsFile));
+    this.shards.require(terms.map((t) => this.shardOf(t)));
   }
 
   /** The units (ascending) of term `term`, which occurs in `count` of them. */
   list(term: number, count: number): Int32Array {
-    const k = this.shardOf(term);
-    let s = this.loaded.get(k);
-    if (!s) {
-      if (!this.tryRead(k)) throw new ShardMissing([searchPostingsFile(k)]);
-      s = this.loaded.get(k)!;
-    }
-    s.used = ++this.clock;
+    const s = this.shards.get(this.shardOf(term));
     let p = s.lists.get(term);
     if (!p) {
       p = new Int32Array(count);
@@ -83,28 +77,13 @@ export class PostingStore {
     return p;
   }
 
-  private tryRead(k: number): boolean {
-    const json = this.read(searchPostingsFile(k));
-    if (json === undefined) return false;
-    this.put(k, json);
-    return true;
-  }
-
   /** Drop the least recently used shards (with their decoded lists) until at most `maxChars` are held (the latest shard stays). */
   trim(maxChars: number): void {
-    let held = this.heldChars();
-    const byAge = [...this.loaded.entries()].sort((x, y) => x[1].used - y[1].used);
-    for (const [k, s] of byAge) {
-      if (held <= maxChars || this.loaded.size <= 1) break;
-      this.loaded.delete(k);
-      held -= s.chars;
-    }
+    this.shards.trim(maxChars);
   }
 
   /** Characters held now (for the worker's figures and the tests). */
   heldChars(): number {
-    let held = 0;
-    for (const s of this.loaded.values()) held += s.chars;
-    return held;
+    return this.shards.heldChars();
   }
 }

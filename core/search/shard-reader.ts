@@ -54,3 +54,80 @@ export function shardContaining(starts: readonly number[], x: number): number {
   }
   return lo;
 }
+
+/** A loaded shard as the cache keeps it: what it holds (what `trim` budgets) and when it was last read. */
+export interface CachedShard {
+  chars: number;
+  used: number;
+}
+
+/**
+ * The shards of one kind (text or postings) read so far: shard k is read from `read` when first asked for (or
+ * `put` once fetched), marked each time it is used, and the least recently used are dropped by `trim`.
+ */
+export class ShardCache<S extends CachedShard> {
+  private readonly loaded = new Map<number, S>();
+  private clock = 0;
+
+  constructor(
+    /** Shard k's file name (texts-3.json). */
+    private readonly fileOf: (k: number) => string,
+    /** Shard k from its JSON, validated against the index (SearchIndexDamaged if it does not fit). */
+    private readonly make: (k: number, json: string) => S,
+    private readonly read: ShardReader,
+  ) {}
+
+  put(k: number, json: string): void {
+    const s = this.make(k, json);
+    s.used = ++this.clock;
+    this.loaded.set(k, s);
+  }
+
+  isLoaded(k: number): boolean {
+    return this.loaded.has(k);
+  }
+
+  /** Shard k, read now when the reader has it, marked used; ShardMissing naming it when it is not at hand. */
+  get(k: number): S {
+    let s = this.loaded.get(k);
+    if (!s) {
+      if (!this.tryRead(k)) throw new ShardMissing([this.fileOf(k)]);
+      s = this.loaded.get(k)!;
+    }
+    s.used = ++this.clock;
+    return s;
+  }
+
+  /** Make sure these shards are at hand before a loop reads them: one ShardMissing naming every one that is not, so they are fetched together. */
+  require(shards: Iterable<number>): void {
+    const missing = new Set<number>();
+    for (const k of shards) if (!this.loaded.has(k) && !missing.has(k) && !this.tryRead(k)) missing.add(k);
+    if (missing.size) throw new ShardMissing([...missing].sort((a, b) => a - b).map(this.fileOf));
+  }
+
+  private tryRead(k: number): boolean {
+    const json = this.read(this.fileOf(k));
+    if (json === undefined) return false;
+    this.put(k, json);
+    return true;
+  }
+
+  /** Drop the least recently used shards until at most `maxChars` are held (the latest shard stays); `dropped` hears of each. */
+  trim(maxChars: number, dropped: (s: S) => void = () => undefined): void {
+    let held = this.heldChars();
+    const byAge = [...this.loaded.entries()].sort((x, y) => x[1].used - y[1].used);
+    for (const [k, s] of byAge) {
+      if (held <= maxChars || this.loaded.size <= 1) break;
+      this.loaded.delete(k);
+      dropped(s);
+      held -= s.chars;
+    }
+  }
+
+  /** Characters held now (for the worker's figures and the tests). */
+  heldChars(): number {
+    let held = 0;
+    for (const s of this.loaded.values()) held += s.chars;
+    return held;
+  }
+}

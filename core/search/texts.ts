@@ -7,7 +7,7 @@
  * memory bounded between queries: the least recently used shards are dropped.
  */
 import { SEARCH_FORMAT_VERSION, searchTextsFile, type SerializedTexts } from './format.js';
-import { parseShard, SearchIndexDamaged, ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
+import { parseShard, SearchIndexDamaged, ShardCache, ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
 import { normalizeUnitText, type NormalizedUnitText } from './tokenizer.js';
 
 export { ShardMissing, type ShardReader };
@@ -23,16 +23,17 @@ interface Shard {
 }
 
 export class TextStore {
-  private readonly loaded = new Map<number, Shard>();
-  private clock = 0;
+  private readonly shards: ShardCache<Shard>;
   /** The shard read last: consecutive reads mostly fall in it (hits come in unit order). */
   private last: Shard | null = null;
 
   constructor(
     /** First unit of each shard, then the unit count. */
     private readonly starts: readonly number[],
-    private readonly read: ShardReader = () => undefined,
-  ) {}
+    read: ShardReader = () => undefined,
+  ) {
+    this.shards = new ShardCache(searchTextsFile, (k, json) => this.parse(k, json), read);
+  }
 
   get shardCount(): number {
     return this.starts.length - 1;
@@ -44,38 +45,29 @@ export class TextStore {
 
   /** Add a shard's JSON (validated: format, first unit and length must be the ones the index expects). */
   put(k: number, json: string): void {
+    this.shards.put(k, json);
+  }
+
+  private parse(k: number, json: string): Shard {
     const data = parseShard<SerializedTexts>(searchTextsFile(k), json);
     const from = this.starts[k];
     const n = this.starts[k + 1] - from;
     if (!data || data.v !== SEARCH_FORMAT_VERSION || data.from !== from || !Array.isArray(data.texts) || data.texts.length !== n || !data.texts.every((t) => typeof t === 'string')) {
       throw new SearchIndexDamaged(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchTextsFile(k));
     }
-    this.loaded.set(k, { from, texts: data.texts, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: ++this.clock });
+    return { from, texts: data.texts, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: 0 };
   }
 
   isLoaded(k: number): boolean {
-    return this.loaded.has(k);
+    return this.shards.isLoaded(k);
   }
 
   private shard(u: number): Shard {
     const l = this.last;
     if (l && u >= l.from && u < l.from + l.texts.length) return l;
-    const k = this.shardOf(u);
-    let s = this.loaded.get(k);
-    if (!s) {
-      if (!this.tryRead(k)) throw new ShardMissing([searchTextsFile(k)]);
-      s = this.loaded.get(k)!;
-    }
-    s.used = ++this.clock;
+    const s = this.shards.get(this.shardOf(u));
     this.last = s;
     return s;
-  }
-
-  private tryRead(k: number): boolean {
-    const json = this.read(searchTextsFile(k));
-    if (json === undefined) return false;
-    this.put(k, json);
-    return true;
   }
 
   /**
@@ -83,15 +75,12 @@ export class TextStore {
    * every shard that is not, so an asynchronous caller fetches them together, not one per restart.
    */
   require(units: ArrayLike<number>): void {
-    const missing = new Set<number>();
-    let last = -1;
+    const shards: number[] = [];
     for (let i = 0; i < units.length; i++) {
       const k = this.shardOf(units[i]);
-      if (k === last) continue;
-      last = k;
-      if (!this.loaded.has(k) && !missing.has(k) && !this.tryRead(k)) missing.add(k);
+      if (k !== shards[shards.length - 1]) shards.push(k);
     }
-    if (missing.size) throw new ShardMissing([...missing].sort((a, b) => a - b).map(searchTextsFile));
+    this.shards.require(shards);
   }
 
   text(u: number): string {
@@ -107,21 +96,13 @@ export class TextStore {
 
   /** Drop the least recently used shards until at most `maxChars` characters of text are held (the latest shard stays). */
   trim(maxChars: number): void {
-    let held = 0;
-    for (const s of this.loaded.values()) held += s.chars;
-    const byAge = [...this.loaded.entries()].sort((x, y) => x[1].used - y[1].used);
-    for (const [k, s] of byAge) {
-      if (held <= maxChars || this.loaded.size <= 1) break;
-      this.loaded.delete(k);
+    this.shards.trim(maxChars, (s) => {
       if (this.last === s) this.last = null;
-      held -= s.chars;
-    }
+    });
   }
 
   /** Characters of text held now (for the worker's figures and the tests). */
   heldChars(): number {
-    let held = 0;
-    for (const s of this.loaded.values()) held += s.chars;
-    return held;
+    return this.shards.heldChars();
   }
 }
