@@ -231,8 +231,24 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
     const articles = flatten(doc.units).filter((u) => u.level === 'article');
     const target = articles[articles.length - 2];
     await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'start' }), target.id);
-    // Let the throttled writer store it (400 ms) before leaving.
-    await page.waitForTimeout(900);
+    // The throttled writer (400 ms) has stored it before the document is left: read IndexedDB.
+    const stored = () =>
+      page.evaluate(
+        (docId) =>
+          new Promise<string | null>((ok, fail) => {
+            const req = indexedDB.open('policy-reader');
+            req.onerror = () => fail(req.error);
+            req.onsuccess = () => {
+              const get = req.result.transaction('positions').objectStore('positions').get(docId);
+              get.onsuccess = () => {
+                req.result.close();
+                ok(get.result?.unitId ?? null);
+              };
+            };
+          }),
+        doc.id,
+      );
+    await expect.poll(stored, { timeout: 5000 }).toBe(target.id);
     await page.goto(server.url + '#/');
     await page.waitForSelector('[data-testid=doc-row]');
     await page.goto(`${server.url}#/doc/${doc.id}`);

@@ -3,7 +3,8 @@
  * current one when on screen, else the one at the top) stays at the same
  * distance from the top of the window. The anchor's position is recorded
  * while reading; when the root's style or theme attribute changes, the page is
- * scrolled by however far the anchor moved.
+ * scrolled by however far the anchor moved. It corrects for layout only: a
+ * scroll that comes between the change and the next frame is kept.
  */
 import { useEffect, useRef } from 'react';
 
@@ -36,9 +37,12 @@ export function useKeepPlace(anchorId: () => string | null): void {
       cancelAnimationFrame(frame);
       frame = 0;
       restore();
+      const left = window.scrollY;
       // Units above may be laid out again (content-visibility) once the new size is painted.
+      // A scroll made before that frame (a jump, the reader's wheel) is where the reader wants
+      // to be: correct only when the page is still where this restore left it.
       requestAnimationFrame(() => {
-        restore();
+        if (window.scrollY === left) restore();
         record();
       });
     });
