@@ -144,6 +144,40 @@ describe('decodeRaw: encodings and line ends', () => {
   });
 });
 
+describe('decodeRaw: where the plausibility thresholds fall', () => {
+  // Through a UTF-16 BOM, where an implausible text is refused (not guessed at), so each limit shows as ok/refused.
+  const utf16le = (s: string) => {
+    const b = new Uint8Array(2 + s.length * 2);
+    b.set([0xff, 0xfe]);
+    for (let i = 0; i < s.length; i++) b.set([s.charCodeAt(i) & 0xff, s.charCodeAt(i) >> 8], 2 + i * 2);
+    return b;
+  };
+  // Common characters (in the common-hanzi list) and rare ones (checked absent from it by hand).
+  const common = (n: number) => '通知本办法'.repeat(n).slice(0, n);
+  const rare = (n: number) => '龘靐齉爩鬯麤'.repeat(n).slice(0, n);
+  const PUA = '\ue000';
+
+  it('refuses more than 5 % of visible characters outside the scripts of policy text, not exactly 5 %', () => {
+    // 1 odd of 20 visible = 5 %: read. 1 of 19 = 5.3 %: refused. White space counts for neither.
+    expect(decodeRaw(utf16le(common(19) + PUA))).toMatchObject({ ok: true });
+    expect(decodeRaw(utf16le(common(9) + ' \n' + common(10) + PUA))).toMatchObject({ ok: true });
+    expect(decodeRaw(utf16le(common(18) + PUA))).toEqual({ ok: false, reason: 'file has a UTF-16 byte order mark but does not read as text in UTF-16 (5% of its characters are outside the scripts of policy text)' });
+  });
+
+  it('refuses Chinese characters under 30 % common, from 20 of them; 30 % exactly, or 19 rare ones, is read', () => {
+    const refused = { ok: false, reason: 'file has a UTF-16 byte order mark but does not read as text in UTF-16 (its Chinese characters are almost all rare ones)' };
+    expect(decodeRaw(utf16le(common(6) + rare(14)))).toMatchObject({ ok: true });
+    expect(decodeRaw(utf16le(common(5) + rare(15)))).toEqual(refused);
+    expect(decodeRaw(utf16le(rare(19)))).toMatchObject({ ok: true });
+    expect(decodeRaw(utf16le(rare(20)))).toEqual(refused);
+  });
+
+  it('warns of almost no Chinese text under 5 % of visible characters, not at 5 %', () => {
+    expect(decodeRaw(utf8('法' + 'a'.repeat(19)))).toMatchObject({ ok: true, warnings: [] });
+    expect(decodeRaw(utf8('法' + 'a'.repeat(20)))).toMatchObject({ ok: true, warnings: ['file has almost no Chinese text'] });
+  });
+});
+
 describe('decodeRaw: control bytes', () => {
   it('reads text with the tabs of a table and the form feeds pdftotext puts between pages', () => {
     const text = '序号\t事项名称\t承办部门\n1\t企业开办\t市场监管局\n2\t工程建设项目审批\t住建局\n\f第二条 本办法适用于本市。\f';
