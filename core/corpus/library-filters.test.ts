@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocSummary } from './types.js';
-import { EMPTY_FILTERS, SORT_KEYS, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter } from './library-filters.js';
-import { NATIONAL_LABEL as NATIONAL } from './facts.js';
+import { EMPTY_FILTERS, SORT_KEYS, facetCounts, filterDocs, libraryIndex, setFacet, sortDocs, warmQuickFilter } from './library-filters.js';
+import { NATIONAL_LABEL as NATIONAL, documentIssuers, documentYear, regionTop } from './facts.js';
 
 function doc(id: string, over: Partial<DocSummary>): DocSummary {
   return { id, title: id, titleSource: 'title-line', issuer: '', issuers: [], docNumber: null, date: null, effectiveDate: null, authors: [], region: { level: 'national', province: null, city: null }, kind: '通知', sources: [], unitCount: 0, charCount: 0, bodyMissing: null, ...over };
@@ -164,6 +164,80 @@ describe('the library says what it knows, in one vocabulary', () => {
     for (const f of [EMPTY_FILTERS, { ...EMPTY_FILTERS, province: '山东省', sort: 'title' as const }, { ...EMPTY_FILTERS, text: '通知', year: '2024' }]) {
       expect(filterDocs(ix, f)).toEqual(filterDocs(more, f));
       expect(facetCounts(ix, f)).toEqual(facetCounts(more, f));
+    }
+  });
+});
+
+describe('filtering and counting in one pass, against the definition', () => {
+  // Random libraries and filters, checked against a plain reading of the rules written here: a document is
+  // shown when it passes every filter; a facet value's count is the number of documents with that value that
+  // pass every filter but that facet's own (and the quick filter).
+  let seed = 11;
+  // The high bits: a power-of-two LCG's low bits repeat with a short period.
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
+  const pick = <T,>(xs: readonly T[]): T => xs[rnd(xs.length)];
+  const provinces = ['山东省', '上海市', '广东省'];
+  const cities: Record<string, string[]> = { 山东省: ['青岛市', '济南市'], 上海市: [], 广东省: ['广州市', '深圳市'] };
+  const issuers = ['人民政府', '财政局', '发展改革委', '教育局', '卫生健康委'];
+  const kinds: DocSummary['kind'][] = ['通知', '办法', '意见', '方案', '条例'];
+  const randomDoc = (i: number): DocSummary => {
+    const level = pick(['national', 'province', 'city', 'unknown'] as const);
+    const province = level === 'province' || level === 'city' ? pick(provinces) : null;
+    const city = level === 'city' && province && cities[province].length ? pick(cities[province]) : null;
+    const own = Array.from({ length: rnd(3) }, () => pick(issuers));
+    const year = pick(['2021', '2022', '2023', null]);
+    return doc(i % 7 === 0 ? `u${String(i).padStart(11, '0')}` : `d${i}`, {
+      title: `${pick(['青岛', '上海', '全省'])}${pick(kinds)}关于${pick(['政务', '营商', '教育'])}的${pick(kinds)}`,
+      docNumber: rnd(2) ? `鲁政发〔${2020 + rnd(4)}〕${rnd(30)}号` : null,
+      date: year && rnd(4) ? `${year}-0${1 + rnd(9)}-1${rnd(9)}` : null,
+      effectiveDate: year ? `${year}-12-01` : null,
+      region: { level, province, city },
+      kind: pick(kinds),
+      issuers: own,
+      authors: own.length && rnd(5) === 0 ? [own[0]] : [],
+    });
+  };
+  const KEYS = ['province', 'city', 'issuer', 'year', 'kind', 'source'] as const;
+  const valuesOf = (d: DocSummary): Record<(typeof KEYS)[number], string[]> => ({
+    province: [regionTop(d.region)],
+    city: d.region.city ? [d.region.city] : [],
+    issuer: [...new Set(documentIssuers(d))],
+    year: [documentYear(d) ?? '未注明'],
+    kind: [d.kind],
+    source: [/^u/.test(d.id) ? '我的文件' : '文库'],
+  });
+  const zh = new Intl.Collator('zh-Hans-CN');
+
+  it('shows and counts what the rules say, for 200 random filters over random libraries', () => {
+    for (let round = 0; round < 200; round++) {
+      const lib = Array.from({ length: 40 + rnd(80) }, (_, i) => randomDoc(i));
+      const f = {
+        ...EMPTY_FILTERS,
+        province: rnd(2) ? pick([...provinces, '全国', '未注明', '西藏自治区']) : null,
+        city: rnd(4) === 0 ? pick(['青岛市', '广州市', '不存在市']) : null,
+        issuer: rnd(3) === 0 ? pick([...issuers, '未注明']) : null,
+        year: rnd(3) === 0 ? pick(['2021', '2023', '未注明', '1999', '2030']) : null,
+        kind: rnd(3) === 0 ? pick(kinds) : null,
+        source: rnd(5) === 0 ? pick(['我的文件', '文库']) : null,
+        text: rnd(2) ? pick(['青岛', '办法', '〔2021〕', '营商的', ' 政务 ', '没有']) : '',
+        sort: pick(SORT_KEYS),
+      };
+      const needle = f.text.trim();
+      const matchesText = (d: DocSummary) => !needle || d.title.includes(needle) || (d.docNumber ?? '').includes(needle);
+      const passesBut = (d: DocSummary, except: string | null) => matchesText(d) && KEYS.every((k) => k === except || !f[k] || valuesOf(d)[k].includes(f[k]!));
+      const ix = libraryIndex(lib);
+      const shown = filterDocs(ix, f);
+      expect(shown.map((d) => d.id)).toEqual(sortDocs(lib, f.sort).filter((d) => passesBut(d, null)).map((d) => d.id));
+      const facets = facetCounts(ix, f);
+      for (const k of KEYS) {
+        const counts = new Map<string, number>();
+        for (const d of lib) if (passesBut(d, k)) for (const v of valuesOf(d)[k]) counts.set(v, (counts.get(v) ?? 0) + 1);
+        if (f[k] && !counts.has(f[k]!)) counts.set(f[k]!, 0);
+        const expected = [...counts].map(([value, count]) => ({ value, count }));
+        if (k === 'year') expected.sort((a, b) => (a.value === '未注明' ? 1 : 0) - (b.value === '未注明' ? 1 : 0) || (a.value < b.value ? 1 : a.value > b.value ? -1 : 0));
+        else expected.sort((a, b) => b.count - a.count || zh.compare(a.value, b.value));
+        expect(facets[k], `${k} under ${JSON.stringify(f)}`).toEqual(k === 'city' && !f.province ? [] : expected);
+      }
     }
   });
 });

@@ -7,7 +7,7 @@ import { CompareButton, CompareNotice } from '../compare/LibraryCompare';
 import { DocList } from './DocList';
 import { FacetList } from './FacetList';
 import { ImportButton } from '../import/ImportPanel';
-import { SOURCE_MINE, facetCounts, filterDocs, libraryIndex, setFacet, warmQuickFilter, type FacetKey, type Facets } from '../../core/corpus/library-filters';
+import { SOURCE_MINE, libraryIndex, setFacet, viewLibrary, warmQuickFilter, type FacetKey, type Facets } from '../../core/corpus/library-filters';
 import type { LibraryHead } from '../../core/corpus/library-head';
 
 const SORT_LABELS: Record<SortKey, string> = { 'date-desc': '日期（新→旧）', 'date-asc': '日期（旧→新）', title: '标题' };
@@ -26,11 +26,10 @@ export function LibraryView({ docs, head, dropped, filters }: { docs: DocSummary
     const id = requestIdleCallback(() => warmQuickFilter(index), { timeout: 2000 });
     return () => cancelIdleCallback(id);
   }, [index]);
-  const shown = useMemo(() => (index ? filterDocs(index, filters) : null), [index, filters]);
-  const facets = useMemo(() => (index ? facetCounts(index, filters) : null), [index, filters]);
+  const view = useMemo(() => (index ? viewLibrary(index, filters) : null), [index, filters]);
   useEffect(() => rememberPlace('library'));
   useScrollMemory(index !== null);
-  if (index && shown && facets) return <LibraryLayout shown={shown} total={index.docs.length} facets={facets} filters={filters} dropped={dropped} />;
+  if (index && view) return <LibraryLayout shown={view.shown} total={index.docs.length} facets={view.facets} filters={filters} dropped={dropped} />;
   // The head's rows are the unfiltered view's: under a filter nothing is listed until the full list is in.
   const unfiltered = (Object.keys(EMPTY_FILTERS) as (keyof LibraryFilters)[]).every((k) => filters[k] === EMPTY_FILTERS[k]);
   return <LibraryLayout shown={unfiltered ? head!.rows : []} total={head!.count} facets={head!.facets} filters={filters} dropped={0} pending />;
