@@ -147,6 +147,8 @@ export async function checkCorpusFolder(corpusDir: string): Promise<{ ok: true; 
 /** Steps of the switch, for a caller that reports them (the tests kill a build at each one). */
 export type SwitchStep = 'staged' | 'version-in-place' | 'switched' | 'links' | 'retired';
 
+const WRITE_AHEAD = 8;
+
 /**
  * Write one build as a new version and switch readers to it. The files are
  * written as they come (a stream that makes each when asked holds one at a
@@ -161,6 +163,10 @@ export async function writeCorpus(corpusDir: string, files: Iterable<[string, st
   await removeStaleStaging(corpusDir);
   const staging = path.join(versions, `.build-${process.pid}`);
   let manifestJson = '{}';
+  // A few files in flight while the next is made: one at a time, the build waited on each file's open, write and
+  // close (10,000 document files and the index's). Bounded, so memory holds WRITE_AHEAD files at most.
+  const inFlight = new Set<Promise<void>>();
+  let failed: unknown = null;
   try {
     const made = new Set<string>();
     for (const [rel, content] of files) {
@@ -170,10 +176,23 @@ export async function writeCorpus(corpusDir: string, files: Iterable<[string, st
         await mkdir(dir, { recursive: true });
         made.add(dir);
       }
-      await writeFile(target, content);
+      const write: Promise<void> = writeFile(target, content).then(
+        () => void inFlight.delete(write),
+        (e: unknown) => {
+          inFlight.delete(write);
+          failed ??= e;
+        },
+      );
+      inFlight.add(write);
+      if (inFlight.size >= WRITE_AHEAD) await Promise.race(inFlight);
+      if (failed) throw failed;
       if (rel === 'manifest.json') manifestJson = content;
     }
+    await Promise.all(inFlight);
+    if (failed) throw failed;
   } catch (e) {
+    // No write may still be running when the staging folder is removed.
+    await Promise.all(inFlight);
     await rm(staging, { recursive: true, force: true });
     throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`, { cause: e });
   }
