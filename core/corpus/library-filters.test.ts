@@ -156,6 +156,12 @@ describe('the library says what it knows, in one vocabulary', () => {
     expect(facetCounts(more, EMPTY_FILTERS).year.map((v) => v.value)).toEqual(['2024', '2023', '2022', '未注明']);
   });
 
+  it('gets an empty library ready for the quick filter without failing', () => {
+    const ix = libraryIndex([]);
+    warmQuickFilter(ix);
+    expect(filterDocs(ix, { ...EMPTY_FILTERS, text: '通知' })).toEqual([]);
+  });
+
   it('filters the same through an index built once as from the list', () => {
     const ix = libraryIndex(more);
     warmQuickFilter(ix);

@@ -166,13 +166,15 @@ function order(ix: LibraryIndex, sort: SortKey): Int32Array {
   return o;
 }
 
+/** Years newest first, 未注明 last: it is no year. */
+function yearOrder(a: string, b: string): number {
+  return (a === UNKNOWN_LABEL ? 1 : 0) - (b === UNKNOWN_LABEL ? 1 : 0) || b.localeCompare(a);
+}
+
 /** Facet values in display order among equal counts: years newest first with 未注明 last (it is no year), the rest by collation. */
 function rankOf(key: FacetKey, col: FacetColumn): Int32Array {
   if (!col.rank) {
-    const byValue =
-      key === 'year'
-        ? (a: string, b: string) => (a === UNKNOWN_LABEL ? 1 : 0) - (b === UNKNOWN_LABEL ? 1 : 0) || b.localeCompare(a)
-        : (a: string, b: string) => collator.compare(a, b);
+    const byValue = key === 'year' ? yearOrder : (a: string, b: string) => collator.compare(a, b);
     const sorted = col.values.map((_, id) => id).sort((a, b) => byValue(col.values[a], col.values[b]));
     col.rank = new Int32Array(col.values.length);
     sorted.forEach((id, r) => (col.rank![id] = r));
@@ -241,8 +243,12 @@ export function viewLibrary(docs: readonly DocSummary[] | LibraryIndex, f: Libra
     // Most frequent first; years in their own order (a year's count says nothing of where it belongs).
     ids.sort(key === 'year' ? (a, b) => rank[a] - rank[b] : (a, b) => c[b] - c[a] || rank[a] - rank[b]);
     const list = ids.map((id) => ({ value: col.values[id], count: c[id] }));
-    // A value no document has (an old link): listed all the same, placed as the others are.
-    facets[key] = selected && selectedId < 0 ? sortValues(key, [...list, { value: selected, count: 0 }]) : list;
+    // A value no document has (an old link): listed all the same, last (its count is 0) or among the years.
+    if (selected && selectedId < 0) {
+      list.push({ value: selected, count: 0 });
+      if (key === 'year') list.sort((a, b) => yearOrder(a.value, b.value));
+    }
+    facets[key] = list;
   });
   // Cities are only offered inside a chosen province (province → city).
   if (!f.province) facets.city = [];
@@ -256,12 +262,6 @@ export function filterDocs(docs: readonly DocSummary[] | LibraryIndex, f: Librar
 /** Every facet's counts (viewLibrary's). */
 export function facetCounts(docs: readonly DocSummary[] | LibraryIndex, f: LibraryFilters): Facets {
   return viewLibrary(docs, f).facets;
-}
-
-/** Facet values: most frequent first; years newest first with 未注明 last (it is no year). */
-function sortValues(key: FacetKey, list: FacetValue[]): FacetValue[] {
-  if (key === 'year') return list.sort((a, b) => (a.value === UNKNOWN_LABEL ? 1 : 0) - (b.value === UNKNOWN_LABEL ? 1 : 0) || b.value.localeCompare(a.value));
-  return list.sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
 }
 
 /** Changing a facet resets what depends on it (province → city). */
