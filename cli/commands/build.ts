@@ -14,6 +14,7 @@ import { parseRawFolder, pruneParseCache } from '../parse-pool.js';
 import { printable } from '../printable.js';
 import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
+import { collectGarbage } from '../collect-garbage.js';
 
 /**
  * policy-reader build [--corpus DIR] [--raw DIR] [--jobs N] [--json] [--quiet]
@@ -64,9 +65,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // 1 GB more at the peak (3.0 GB): the units copied to the thread and the index's files copied back.
     progress.phase('variants');
     const detected = await detectVariants(corpusDir, result.docs, jobs);
+    collectGarbage();
     progress.phase('write');
     // The index is made when its first file is asked for (phase 'search'); each of its files is made as it is written.
     const searchFiles = function* () {
+      // The detection's files are written and let go: the index starts from what is held.
+      collectGarbage();
       progress.phase('search');
       const files = inFolder('search', searchArtifactStream(flattenCorpus(result.docs)));
       const first = files.next();
