@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { LIBRARY_HEAD_FILE, libraryHead } from '../../core/corpus/library-head';
 import type { DocSummary } from '../../core/corpus/types';
 import { DEFAULT_CORPUS, ensureBuilt, REPO, startPreviewServer, type PreviewServer } from '../../scripts/preview-server';
@@ -71,6 +71,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(RESULTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * Presses Tab, as a keyboard user does, until `target` has the focus; false when it is not reached in `max`
+ * presses (it is not in the Tab order).
+ */
+export async function tabTo(page: Page, target: Locator, max: number): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el: any) => el === el.ownerDocument.activeElement)) return true;
+  }
+  return false;
 }
 
 /**

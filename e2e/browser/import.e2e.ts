@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
 import { allUnits } from '../../core/corpus/units';
 import { corpusDocPdf, scannedPdf } from '../../test-support/import-fixtures';
-import { corpusDir, openSession, screenshot, type Session } from './harness';
+import { corpusDir, openSession, screenshot, tabTo, type Session } from './harness';
 import { body, dragSelect, painted, stored } from './annotation-helpers';
 
 declare const CSS: any, document: any, window: any;
@@ -106,12 +106,7 @@ describe('importing a PDF', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('link', { name: '政策阅读器' }).focus();
     const close = panel.getByRole('button', { name: '关闭' });
-    let reached = false;
-    for (let i = 0; i < 40 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await close.evaluate((b: any) => b === document.activeElement);
-    }
-    expect(reached).toBe(true);
+    expect(await tabTo(page, close, 40)).toBe(true);
     await page.keyboard.press('Enter');
     await panel.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('reading-text');

@@ -12,7 +12,7 @@ declare const document: any, window: any, getComputedStyle: any;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
-import { corpusDir, FIXTURE_CORPUS, openSession, screenshot, type Session } from './harness';
+import { corpusDir, FIXTURE_CORPUS, openSession, screenshot, tabTo, type Session } from './harness';
 import { flatten, readCorpus, scenarioDoc } from './corpus-facts';
 
 let session: Session;
@@ -88,12 +88,7 @@ describe(`reading on a laptop (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'r
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     // Tab from the top of the page until the button has the focus.
     await page.evaluate(() => (document.activeElement as any)?.blur?.());
-    let reached = false;
-    for (let i = 0; i < 60 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await toggle.evaluate((b: any) => b === document.activeElement);
-    }
-    expect(reached).toBe(true);
+    expect(await tabTo(page, toggle, 60)).toBe(true);
     await page.keyboard.press('Enter');
     expect(await outline.isVisible()).toBe(true);
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
