@@ -59,7 +59,8 @@ function valuesOf(d: DocSummary, key: FacetKey): string[] {
   }
 }
 
-const FACETS: FacetKey[] = ['province', 'city', 'issuer', 'year', 'kind', 'source'];
+/** Every facet, in the order the library lists them. */
+export const FACET_KEYS: readonly FacetKey[] = ['province', 'city', 'issuer', 'year', 'kind', 'source'];
 
 /**
  * One facet of every document, as numbers: the distinct values (a value's id is its position) and each
@@ -114,7 +115,7 @@ export interface LibraryIndex {
 
 export function libraryIndex(docs: readonly DocSummary[]): LibraryIndex {
   const columns = {} as Record<FacetKey, FacetColumn>;
-  for (const key of FACETS) columns[key] = facetColumn(docs, key);
+  for (const key of FACET_KEYS) columns[key] = facetColumn(docs, key);
   return { docs, columns, text: null, orders: new Map() };
 }
 
@@ -202,10 +203,10 @@ export function viewLibrary(docs: readonly DocSummary[] | LibraryIndex, f: Libra
   const n = ix.docs.length;
   const needle = normalize(f.text.trim());
   const text = needle ? textOf(ix) : null;
-  const columns = FACETS.map((k) => ix.columns[k]);
-  const active = FACETS.flatMap((k, c) => (f[k] ? [c] : []));
+  const columns = FACET_KEYS.map((k) => ix.columns[k]);
+  const active = FACET_KEYS.flatMap((k, c) => (f[k] ? [c] : []));
   // A selected value no document has is an id no document holds: every document fails that filter.
-  const want = active.map((c) => columns[c].ids.get(f[FACETS[c]]!) ?? -1);
+  const want = active.map((c) => columns[c].ids.get(f[FACET_KEYS[c]]!) ?? -1);
   const counts = columns.map((col) => new Int32Array(col.values.length));
   const passed = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -230,7 +231,7 @@ export function viewLibrary(docs: readonly DocSummary[] | LibraryIndex, f: Libra
   for (const i of order(ix, f.sort)) if (passed[i]) shown.push(ix.docs[i]);
 
   const facets = {} as Facets;
-  FACETS.forEach((key, k) => {
+  FACET_KEYS.forEach((key, k) => {
     const col = ix.columns[key];
     const c = counts[k];
     const ids: number[] = [];

@@ -8,7 +8,7 @@
  * It is only a cache of library.json: a missing, damaged or foreign file is ignored, and the app waits for the
  * full list as it did before.
  */
-import { EMPTY_FILTERS, viewLibrary, type FacetKey, type Facets, type FacetValue } from './library-filters.js';
+import { EMPTY_FILTERS, FACET_KEYS, viewLibrary, type Facets, type FacetValue } from './library-filters.js';
 import { restoreSummary } from './restore.js';
 import type { DocSummary } from './types.js';
 
@@ -31,8 +31,6 @@ export function libraryHead(docs: readonly DocSummary[], rows = HEAD_ROWS): Libr
   const { shown, facets } = viewLibrary(docs, EMPTY_FILTERS);
   return { v: LIBRARY_HEAD_VERSION, count: docs.length, rows: shown.slice(0, rows), facets };
 }
-
-const FACET_KEYS: readonly FacetKey[] = ['province', 'city', 'issuer', 'year', 'kind', 'source'];
 
 function restoreFacetValues(v: unknown): FacetValue[] | null {
   if (!Array.isArray(v)) return null;
