@@ -46,8 +46,8 @@ describe('buildIndexData', () => {
     const ten = buildIndexData(CORPUS, 'counting', 10);
     expect(ten.index.shards).toEqual([0, 2, 3]);
     expect(ten.texts).toEqual([
-      { v: 7, from: 0, texts: ['告知承诺制', '承诺\n告知'] },
-      { v: 7, from: 2, texts: ['制定制度'] },
+      { v: 8, from: 0, texts: ['告知承诺制', '承诺\n告知'], openings: {} },
+      { v: 8, from: 2, texts: ['制定制度'], openings: {} },
     ]);
     // One more and it does not.
     expect(buildIndexData(CORPUS, 'counting', 11).index.shards).toEqual([0, 3]);
@@ -60,10 +60,10 @@ describe('buildIndexData', () => {
     const built = buildIndexData(CORPUS, 'counting', 400_000, 5);
     expect(built.index.postingShards).toEqual([0, 3, 6, 10, 14]);
     expect(built.postings.map((p) => [p.v, p.from, p.postings.length])).toEqual([
-      [7, 0, 5],
-      [7, 3, 5],
-      [7, 6, 6],
-      [7, 10, 5],
+      [8, 0, 5],
+      [8, 3, 5],
+      [8, 6, 6],
+      [8, 10, 5],
     ]);
     // The shards are the one-shard string cut at those places.
     const whole = buildIndexData(CORPUS).postings;
@@ -76,25 +76,43 @@ describe('buildIndexData', () => {
   it('names the shard files by kind and number', () => {
     const built = buildIndexData(CORPUS, 'counting', 1, 5);
     const files = shardFiles(built);
-    expect(Object.keys(files)).toEqual(['texts-0.json', 'texts-1.json', 'postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json']);
-    expect(JSON.parse(files['texts-1.json'])).toEqual({ v: 7, from: 2, texts: ['制定制度'] });
+    expect(Object.keys(files)).toEqual(['texts-0.json', 'texts-1.json', 'postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json', 'positions-0.json', 'positions-1.json', 'positions-2.json']);
+    expect(JSON.parse(files['texts-1.json'])).toEqual({ v: 8, from: 2, texts: ['制定制度'], openings: {} });
     expect(JSON.parse(files['postings-3.json']).from).toBe(10);
   });
 
   it('makes each shard file only when it is asked for (the build writes one before the next is made)', () => {
     const built = buildIndexData(CORPUS, 'counting', 1, 5);
     const files = shardFileStream(built);
-    expect(files.next().value).toEqual({ path: 'texts-0.json', data: JSON.stringify({ v: 7, from: 0, texts: ['告知承诺制', '承诺\n告知'] }) });
+    expect(files.next().value).toEqual({ path: 'texts-0.json', data: JSON.stringify({ v: 8, from: 0, texts: ['告知承诺制', '承诺\n告知'], openings: {} }) });
     built.texts[1] = { ...built.texts[1], texts: ['改过的'] };
-    expect(files.next().value).toEqual({ path: 'texts-1.json', data: '{"v":7,"from":2,"texts":["改过的"]}' });
-    expect([...files].map((f) => f.path)).toEqual(['postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json']);
+    expect(files.next().value).toEqual({ path: 'texts-1.json', data: '{"v":8,"from":2,"texts":["改过的"],"openings":{}}' });
+    expect([...files].map((f) => f.path)).toEqual(['postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json', 'positions-0.json', 'positions-1.json', 'positions-2.json']);
+  });
+
+  it('stores where each bigram starts in each of its units, in shards of whole terms', () => {
+    // Bigrams in term order (after the 7 unigrams): 制定 制度 告知 定制 承诺 知承 诺制. Per unit: the count − 1, then
+    // the places as deltas. 告知: unit 0 at 0 (A A), unit 1 at 3, after 承诺 and the line break (A D).
+    const built = buildIndexData(CORPUS, 'counting', 1, 5);
+    expect(built.index.positionShards).toEqual([7, 10, 12, 14]);
+    expect(built.positions).toEqual([
+      { v: 8, from: 7, lens: 'CCE', positions: 'AA' + 'AC' + 'AAAD' },
+      { v: 8, from: 10, lens: 'CE', positions: 'AB' + 'ACAA' },
+      { v: 8, from: 12, lens: 'CC', positions: 'AB' + 'AD' },
+    ]);
+    // A bigram three times in one unit: 规定 at 0, 2 and 5 → count 3 (C), then 0, 2 − 0 − 1, 5 − 2 − 1.
+    const again = buildIndexData({ docs: CORPUS.docs, units: [{ doc: 0, path: 'ar1', text: '规定规定的规定', trail: [] }] });
+    const lens = again.positions[0].lens;
+    expect(again.index.bi).toBe('定的' + '定规' + '的规' + '规定');
+    expect(lens).toBe('CCCE');
+    expect(again.positions[0].positions).toBe('AD' + 'AB' + 'AE' + 'CABC');
   });
 });
 
 describe('searchArtifactsOf', () => {
   it('gives the index, the unit list and each shard as JSON files', () => {
     const files = searchArtifactsOf(CORPUS);
-    expect(files.map((f) => f.path)).toEqual(['index.json', 'units.json', 'texts-0.json', 'postings-0.json']);
+    expect(files.map((f) => f.path)).toEqual(['index.json', 'units.json', 'texts-0.json', 'postings-0.json', 'positions-0.json']);
     const index = JSON.parse(files[0].data);
     expect([index.unitCount, index.avgLen, index.uni]).toEqual([3, 4.667, '制告定度承知诺']);
     expect(JSON.parse(files[2].data).texts).toEqual(['告知承诺制', '承诺\n告知', '制定制度']);

@@ -5,19 +5,35 @@
  * query side does candidate generation from it, exact verification and ranking of only what is shown
  * (engine.ts).
  */
-import { encodeInts, encodeSortedLists } from './codec.js';
+import { asciiString, encodeInts, encodeSortedLists } from './codec.js';
 import { countedPostings } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { lunrPostings } from './lunr-postings.js';
+import { bigramPositions } from './positions.js';
 import { encodeUnits } from './unit-table.js';
-import { SEARCH_FORMAT_VERSION, TOKENIZER_ID, searchPostingsFile, searchTextsFile, type SerializedIndex, type SerializedPostings, type SerializedTexts, type SerializedUnits } from './format.js';
+import {
+  SEARCH_FORMAT_VERSION,
+  TOKENIZER_ID,
+  searchPositionsFile,
+  searchPostingsFile,
+  searchTextsFile,
+  type SerializedIndex,
+  type SerializedPositions,
+  type SerializedPostings,
+  type SerializedTexts,
+  type SerializedUnits,
+} from './format.js';
 
-export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedPostings, type SerializedTexts, type SerializedUnits };
+export { SEARCH_FORMAT_VERSION, TOKENIZER_ID, type SerializedIndex, type SerializedPositions, type SerializedPostings, type SerializedTexts, type SerializedUnits };
 
 export type PostingsBuilder = 'lunr' | 'counting';
 
-/** Characters of unit text per shard (about 1 MB of JSON): a query reads the shards of its candidates only. */
-export const SHARD_CHARS = 400_000;
+/**
+ * Characters of unit text per shard (about 100 KB of JSON). A query reads the texts of the hits it shows (and
+ * of candidates it cannot verify by positions): a page of 50 hits from 50 documents read 40 shards of 1.2 MB
+ * each when shards were 400,000 characters.
+ */
+export const SHARD_CHARS = 32_000;
 
 /**
  * Characters of posting strings per posting shard (about 0.5 MB of JSON). A query reads the shards of the few
@@ -26,18 +42,21 @@ export const SHARD_CHARS = 400_000;
  */
 export const POSTING_SHARD_CHARS = 500_000;
 
-/** Posting shard starts (term ids), each shard about `shardChars` of posting strings (a term is never split), then the term count. */
-function postingShardStarts(lens: Int32Array, shardChars: number): number[] {
-  const starts = [0];
+/**
+ * Shard starts (term ids, from `first`), each shard about `shardChars` of the terms' strings (a term is never
+ * split), then the term count: `lens[i]` is the length of term first + i's string.
+ */
+function termShardStarts(lens: Int32Array, shardChars: number, first = 0): number[] {
+  const starts = [first];
   let chars = 0;
-  for (let t = 0; t < lens.length; t++) {
-    if (t > 0 && chars >= shardChars) {
-      starts.push(t);
+  for (let i = 0; i < lens.length; i++) {
+    if (i > 0 && chars >= shardChars) {
+      starts.push(first + i);
       chars = 0;
     }
-    chars += lens[t];
+    chars += lens[i];
   }
-  starts.push(lens.length);
+  starts.push(first + lens.length);
   return starts;
 }
 
@@ -64,10 +83,11 @@ export function buildIndexData(
   shardChars = SHARD_CHARS,
   postingShardChars = POSTING_SHARD_CHARS,
 ): BuiltIndex {
-  const { uni, bi, df, refs, unitLens, normChars } = builder === 'lunr' ? lunrPostings(corpus) : countedPostings(corpus);
+  const { uni, bi, df, unitLens, normChars, postings } = encodedPostings(corpus, builder);
   const shards = shardStarts(corpus, shardChars);
-  const postings = encodeSortedLists(refs, df);
-  const postingShards = postingShardStarts(postings.lens, postingShardChars);
+  const postingShards = termShardStarts(postings.lens, postingShardChars);
+  const positions = bigramPositions(corpus, { bi });
+  const positionShards = termShardStarts(positions.lens, postingShardChars, uni.length);
   // Where each shard's strings start in the concatenated text (then its end): one pass over the terms' lengths.
   const cuts = [0];
   for (let k = 1, at = 0; k < postingShards.length; k++) {
@@ -86,12 +106,39 @@ export function buildIndexData(
       df: encodeInts(df),
       lens: encodeInts(postings.lens),
       postingShards,
+      positionShards,
       unitLens: encodeInts(unitLens),
       shards,
     },
-    texts: shards.slice(0, -1).map((from, k) => ({ v: SEARCH_FORMAT_VERSION, from, texts: corpus.units.slice(from, shards[k + 1]).map((u) => u.text) })),
+    texts: shards.slice(0, -1).map((from, k) => {
+      const units = corpus.units.slice(from, shards[k + 1]);
+      const openings: Record<string, string> = {};
+      units.forEach((u, i) => u.opening && (openings[i] = u.opening));
+      return { v: SEARCH_FORMAT_VERSION, from, texts: units.map((u) => u.text), openings };
+    }),
     postings: postingShards.slice(0, -1).map((from, k) => ({ v: SEARCH_FORMAT_VERSION, from, postings: postings.text.slice(cuts[k], cuts[k + 1]) })),
+    positions: positionShardFiles(positions, positionShards, uni.length),
   };
+}
+
+/** The postings encoded; the lists they were encoded from (hundreds of MB at 10,000 documents) are not kept. */
+function encodedPostings(corpus: SearchCorpus, builder: PostingsBuilder) {
+  const { refs, ...terms } = builder === 'lunr' ? lunrPostings(corpus) : countedPostings(corpus);
+  return { ...terms, postings: encodeSortedLists(refs, terms.df) };
+}
+
+/** The position shards: each its terms' lengths and their strings, cut from the encoded whole. */
+function positionShardFiles(positions: { lens: Int32Array; bytes: Uint8Array }, starts: number[], first: number): SerializedPositions[] {
+  const out: SerializedPositions[] = [];
+  let at = 0;
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const lens = positions.lens.subarray(starts[k] - first, starts[k + 1] - first);
+    let size = 0;
+    for (let i = 0; i < lens.length; i++) size += lens[i];
+    out.push({ v: SEARCH_FORMAT_VERSION, from: starts[k], lens: encodeInts(lens), positions: asciiString(positions.bytes.subarray(at, at + size)) });
+    at += size;
+  }
+  return out;
 }
 
 export interface BuiltIndex {
@@ -99,15 +146,17 @@ export interface BuiltIndex {
   index: SerializedIndex;
   texts: SerializedTexts[];
   postings: SerializedPostings[];
+  positions: SerializedPositions[];
 }
 
 /** The shard files of a built index as JSON by file name (texts-<k>.json, postings-<k>.json): a reader for `SearchEngine.fromJSON`. */
-export function shardFiles(built: Pick<BuiltIndex, 'texts' | 'postings'>): Record<string, string> {
+export function shardFiles(built: Pick<BuiltIndex, 'texts' | 'postings' | 'positions'>): Record<string, string> {
   return Object.fromEntries([...shardFileStream(built)].map((f) => [f.path, f.data]));
 }
 
 /** The same, each file's JSON made when it is asked for (the build writes one before the next is made). */
-export function* shardFileStream(built: Pick<BuiltIndex, 'texts' | 'postings'>): Generator<{ path: string; data: string }> {
+export function* shardFileStream(built: Pick<BuiltIndex, 'texts' | 'postings' | 'positions'>): Generator<{ path: string; data: string }> {
   for (let k = 0; k < built.texts.length; k++) yield { path: searchTextsFile(k), data: JSON.stringify(built.texts[k]) };
   for (let k = 0; k < built.postings.length; k++) yield { path: searchPostingsFile(k), data: JSON.stringify(built.postings[k]) };
+  for (let k = 0; k < built.positions.length; k++) yield { path: searchPositionsFile(k), data: JSON.stringify(built.positions[k]) };
 }

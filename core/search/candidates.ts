@@ -28,6 +28,8 @@ export interface CorpusView {
   scorer: Scorer;
   /** Per unit: its document. */
   unitDoc: Int32Array;
+  /** Per unit: its normalised length. */
+  lens: Int32Array;
   /** Per unit: the BM25 length term. */
   denom: Float64Array;
   /** A unit's normalised text (read from its shard). */
@@ -80,8 +82,11 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
     }
     return f;
   };
+  // One phrase (the usual query): its units and its count in each, from positions, so every hit is scored
+  // exactly without reading a text.
+  const single = clauses.length === 1 && clauses[0].length === 1 && !q.not.length ? dict.occurrences(clauses[0][0]) : null;
   // Candidates: units whose text has the driver clause, and units of documents whose metadata has it.
-  const lists = clauses[driver].map((p) => dict.matchPhrase(p));
+  const lists = single ? [single.units] : clauses[driver].map((p) => dict.matchPhrase(p));
   const cand = lists.length === 1 ? lists[0] : unionAll(lists);
   const metaDocs: number[] = [];
   if (clauses.length > 1) {
@@ -115,7 +120,17 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
     else out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
   };
   out.reserve(cand.length + 16);
-  if (!needText) {
+  if (single?.tf) {
+    const tf = single.tf;
+    const count = new Int32Array(1);
+    for (let i = 0; i < cand.length; i++) {
+      const u = cand[i];
+      const di = unitDoc[u];
+      const f = docMeta[di] ?? docFacts(di);
+      count[0] = tf[i];
+      if (!f.excluded) out.push(u, di, f.tier + scorer.bm25Counts(c.lens[u], count, phrases, idf), f.tier, 0);
+    }
+  } else if (!needText) {
     // Hot path (one word, many hits): prior scores straight from typed arrays.
     for (let i = 0; i < cand.length; i++) {
       const u = cand[i];

@@ -13,6 +13,11 @@ const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 /** The alphabet is ASCII: its bytes decode to the same characters, one string made natively. */
 const ascii = new TextDecoder('utf-8');
 
+/** Bytes written with `putVlq` as the string they spell. */
+export function asciiString(bytes: Uint8Array): string {
+  return ascii.decode(bytes);
+}
+
 export function encodeVlq(n: number): string {
   let out = '';
   do {
@@ -46,7 +51,7 @@ export function vlqLength(n: number): number {
 }
 
 /** Write `encodeVlq(n)` as ASCII bytes at `at`; returns the position after it. */
-function putVlq(out: Uint8Array, at: number, n: number): number {
+export function putVlq(out: Uint8Array, at: number, n: number): number {
   if (n < 32) {
     out[at] = ALPHABET_CODES[n];
     return at + 1;

@@ -18,16 +18,36 @@ const corpus: SearchCorpus = {
   units: TEXTS.map((text, i) => ({ doc: 0, path: `ar${i + 1}`, text, trail: [] })),
 };
 const norms = TEXTS.map((t) => normalizeUnitText(t).norm);
-/** The dictionary over the built index, verifying against the units' normalised texts. */
+/** The dictionary over the built index (its shards read from the built files). */
 function dictionary(): TermDictionary {
   const built = buildIndexData(corpus);
   const files = shardFiles(built);
-  return new TermDictionary(built.index, (u) => norms[u] ?? '', undefined, (f) => files[f]);
+  return new TermDictionary(built.index, (f) => files[f]);
 }
 /** Units whose normalised text holds `phrase`, by scanning every one. */
 const holding = (phrase: string) => norms.flatMap((n, u) => (n.includes(phrase) ? [u] : []));
 
 describe('TermDictionary', () => {
+  it('counts a phrase that overlaps itself as highlighting does: not overlapping, from the left', () => {
+    const units = ['规定规定规定规', '规定规，规定', '定规定', '规\n定规'];
+    const built = buildIndexData({ docs: corpus.docs, units: units.map((text, i) => ({ doc: 0, path: `p${i}`, text, trail: [] })) });
+    const files = shardFiles(built);
+    const d = new TermDictionary(built.index, (f) => files[f]);
+    // 规定规 starts at 0, 2 and 4 of the first unit: 0 is counted, 2 overlaps it, 4 does not.
+    const got = d.occurrences('规定规');
+    expect([Array.from(got.units), Array.from(got.tf!)]).toEqual([[0, 1], [2, 1]]);
+    const two = d.occurrences('规定');
+    expect([Array.from(two.units), Array.from(two.tf!)]).toEqual([[0, 1, 2], [3, 2, 1]]);
+    // Never across a line break: 定规 is in the last unit, 规定 is not.
+    expect(Array.from(d.occurrences('定规').units)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(d.matchPhrase('规\n定'))).toEqual([]);
+    // One character has no positions: its units, and no count.
+    expect(d.occurrences('规').tf).toBeNull();
+    expect(Array.from(d.occurrences('规').units)).toEqual([0, 1, 2, 3]);
+    // A phrase with a bigram found nowhere.
+    expect(d.occurrences('规规').units.length).toBe(0);
+  });
+
   it('finds every character and every pair of adjacent characters of the corpus, in exactly the units that hold it', () => {
     const d = dictionary();
     const terms = new Set<string>();

@@ -1,16 +1,27 @@
 /**
  * The term dictionary over the serialised index: term → id by binary search
  * in the concatenated term strings (nothing to build at load), posting lists
- * read by shard and decoded per term when a phrase needs them (posting-store.ts),
- * and exact phrase matching (candidates from the rarest bigrams, each verified
- * against the unit text).
+ * and bigram positions read by shard and decoded per term when a phrase needs
+ * them (posting-store.ts, position-store.ts), and exact phrase matching: the
+ * units holding all of a phrase's bigrams, each checked on where they start
+ * (no unit text is read), with how often the phrase occurs there.
  */
 import { decodeInts } from './codec.js';
 import { intersect } from './postings.js';
 import { SEARCH_INDEX_FILE, type SerializedIndex } from './format.js';
+import { PositionStore, type TermPositions } from './position-store.js';
 import { PostingStore } from './posting-store.js';
-import { SearchIndexDamaged, type ShardReader } from './shard-reader.js';
+import { SearchIndexDamaged, ShardMissing, type ShardReader } from './shard-reader.js';
 import { phraseTerms } from './tokenizer.js';
+
+/** The units holding a phrase, ascending, and how often it occurs in each (not overlapping, as highlight.ts counts). */
+export interface Occurrences {
+  units: Int32Array;
+  /** Per unit; null for a single character (unigrams have no positions: its count needs the text). */
+  tf: Int32Array | null;
+}
+
+const NONE: Occurrences = { units: new Int32Array(0), tf: new Int32Array(0) };
 
 export class TermDictionary {
   private readonly uni: string;
@@ -18,17 +29,11 @@ export class TermDictionary {
   readonly df: Int32Array;
   /** The posting lists, by shard (read when a phrase needs them). */
   readonly postingStore: PostingStore;
+  /** Where each bigram starts in each of its units, by shard (read when a phrase of three characters or more needs them). */
+  readonly positionStore: PositionStore;
 
-  /**
-   * `unitNorm(u)`: the normalised text of unit u, for verification; `need(units)` makes their texts available
-   * first (see TextStore.require); `read` gives a posting shard's JSON (see PostingStore).
-   */
-  constructor(
-    index: SerializedIndex,
-    private readonly unitNorm: (u: number) => string,
-    private readonly need: (units: Int32Array) => void = () => undefined,
-    read?: ShardReader,
-  ) {
+  /** `read` gives a posting or position shard's JSON (see PostingStore, PositionStore). */
+  constructor(index: SerializedIndex, read?: ShardReader) {
     this.uni = index.uni;
     this.bi = index.bi;
     const nt = this.uni.length + this.bi.length / 2;
@@ -40,7 +45,10 @@ export class TermDictionary {
     for (let i = 0; i < nt; i++) offsets[i + 1] = offsets[i] + lens[i];
     const starts = index.postingShards;
     if (!Array.isArray(starts) || starts[0] !== 0 || starts[starts.length - 1] !== nt) throw new SearchIndexDamaged('search index does not match its posting shards', SEARCH_INDEX_FILE);
+    const places = index.positionShards;
+    if (!Array.isArray(places) || places[0] !== this.uni.length || places[places.length - 1] !== nt) throw new SearchIndexDamaged('search index does not match its position shards', SEARCH_INDEX_FILE);
     this.postingStore = new PostingStore(starts, offsets, read);
+    this.positionStore = new PositionStore(places, read);
   }
 
   /** Term id, -1 when the term occurs nowhere. */
@@ -90,31 +98,76 @@ export class TermDictionary {
 
   /** Units (sorted indexes) whose normalised text contains the normalised phrase. Exact. */
   matchPhrase(phrase: string): Int32Array {
-    if (!phrase || phrase.includes('\n')) return new Int32Array(0);
-    const ids: number[] = [];
-    for (const t of phraseTerms(phrase)) {
-      const id = this.termId(t);
-      if (id < 0) return new Int32Array(0);
-      ids.push(id);
+    if (!phrase || phrase.includes('\n')) return NONE.units;
+    if (phrase.length <= 2) {
+      const id = this.termId(phrase);
+      return id < 0 ? NONE.units : this.postings(id);
     }
-    ids.sort((a, b) => this.df[a] - this.df[b]);
-    let cand = this.postings(ids[0]);
-    if (phrase.length <= 2) return cand;
-    // The further lists it may intersect, fetched together where shards arrive asynchronously (not one per restart).
-    if (cand.length > 16) this.postingStore.require(ids.slice(1, 4));
-    // Intersect with further rare lists while it pays (each list at most ~8× the candidates).
-    for (let k = 1; k < ids.length && k < 4 && cand.length > 16; k++) {
-      const next = this.postings(ids[k]);
-      if (next.length > cand.length * 8 && k > 1) break;
-      cand = intersect(cand, next);
-    }
-    this.need(cand);
-    const out = new Int32Array(cand.length);
+    return this.occurrences(phrase).units;
+  }
+
+  /**
+   * The units holding the normalised phrase and its count in each. Exact: the phrase starts at p exactly when
+   * each of its bigrams at offsets 0, 2, 4 … and the last starts at p plus that offset, since together they
+   * cover every character of it.
+   */
+  occurrences(phrase: string): Occurrences {
+    if (!phrase || phrase.includes('\n')) return NONE;
+    if (phrase.length === 1) return { units: this.matchPhrase(phrase), tf: null };
+    const offsets: number[] = [];
+    for (let o = 0; o + 1 < phrase.length; o += 2) offsets.push(o);
+    if (offsets[offsets.length - 1] !== phrase.length - 2) offsets.push(phrase.length - 2);
+    const terms = offsets.map((o) => this.termId(phrase.slice(o, o + 2)));
+    if (terms.includes(-1)) return NONE;
+    // Every shard this needs, fetched together where shards arrive asynchronously (not one per restart).
+    const missing = [...this.postingStore.missing(terms), ...this.positionStore.missing(terms)];
+    if (missing.length) throw new ShardMissing(missing);
+    const lists = terms.map((t) => this.postings(t));
+    const rarestFirst = [...new Set(terms)].sort((a, b) => this.df[a] - this.df[b]);
+    let cand = this.postings(rarestFirst[0]);
+    for (let k = 1; k < rarestFirst.length; k++) cand = intersect(cand, this.postings(rarestFirst[k]));
+    const places: TermPositions[] = terms.map((t) => this.positionStore.of(t, this.df[t]));
+    const at = new Int32Array(terms.length);
+    const units = new Int32Array(cand.length);
+    const tf = new Int32Array(cand.length);
     let n = 0;
     for (let i = 0; i < cand.length; i++) {
       const u = cand[i];
-      if (this.unitNorm(u).includes(phrase)) out[n++] = u;
+      // Where u is in each term's posting list (candidates ascend, so each cursor only moves on).
+      for (let j = 0; j < terms.length; j++) while (lists[j][at[j]] < u) at[j]++;
+      const count = countPhrase(places, at, offsets, phrase.length);
+      if (count) {
+        units[n] = u;
+        tf[n++] = count;
+      }
     }
-    return out.subarray(0, n);
+    return { units: units.subarray(0, n), tf: tf.subarray(0, n) };
   }
+}
+
+/**
+ * How many times, not overlapping, the phrase starts in one unit: `at[j]` is the unit's place in term j's posting
+ * list, term j being the phrase's bigram at `offsets[j]`; the places are ascending, so each term's is walked once.
+ */
+function countPhrase(places: TermPositions[], at: Int32Array, offsets: number[], length: number): number {
+  const first = places[0];
+  const ptr = offsets.map((_, j) => places[j].start[at[j]]);
+  let count = 0;
+  let next = 0;
+  for (let k = first.start[at[0]], end = first.start[at[0] + 1]; k < end; k++) {
+    const p = first.places[k];
+    let ok = p >= next;
+    for (let j = 1; j < offsets.length && ok; j++) {
+      const want = p + offsets[j];
+      const pj = places[j];
+      const stop = pj.start[at[j] + 1];
+      while (ptr[j] < stop && pj.places[ptr[j]] < want) ptr[j]++;
+      ok = ptr[j] < stop && pj.places[ptr[j]] === want;
+    }
+    if (ok) {
+      count++;
+      next = p + length;
+    }
+  }
+  return count;
 }

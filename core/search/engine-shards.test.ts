@@ -160,16 +160,33 @@ describe('posting shards (the index is read by term range, only for the terms a 
       return files[file];
     });
     expect(r).toEqual(full.search('融资担保'));
-    // The first fetch brings the posting shards: every one that 融资担保's lists need at once.
-    expect(batches[0].every((f) => f.startsWith('postings-'))).toBe(true);
-    expect(batches.slice(1).some((b) => b.some((f) => f.startsWith('postings-')))).toBe(false);
+    // The first fetch brings the posting and position shards: every one that 融资担保's lists need at once.
+    expect(batches[0].every((f) => f.startsWith('postings-') || f.startsWith('positions-'))).toBe(true);
+    expect(batches[0].some((f) => f.startsWith('positions-'))).toBe(true);
+    expect(batches.slice(1).some((b) => b.some((f) => f.startsWith('postings-') || f.startsWith('positions-')))).toBe(false);
     const loaded = built.postings.map((_, k) => k).filter((k) => E.postings.isLoaded(k));
-    expect(loaded.length).toBe(batches[0].length);
+    const placed = built.positions.map((_, k) => k).filter((k) => E.positions.isLoaded(k));
+    expect(loaded.length + placed.length).toBe(batches[0].length);
     expect(E.postings.heldChars()).toBeGreaterThan(0);
     E.postings.trim(0);
     expect(built.postings.map((_, k) => k).filter((k) => E.postings.isLoaded(k))).toHaveLength(1);
     // What was dropped is fetched again when a query needs it.
     expect(await runSearch(E, '融资担保', {}, CancellationToken.None, async () => undefined, async (file) => files[file])).toEqual(r);
+  });
+
+  it('refuses a position shard that does not match the index, and an index whose position shards do not cover its bigrams', () => {
+    const edit = (change: (p: { lens: string; positions: string; from: number; v: number }) => object) =>
+      SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file.startsWith('positions-') ? JSON.stringify(change(JSON.parse(files[file]))) : files[file]));
+    expect(edit((p) => p).search('告知承诺制').total).toBeGreaterThan(0);
+    expect(() => edit((p) => ({ ...p, positions: p.positions.slice(1) })).search('告知承诺制')).toThrow(/position shard positions-\d+\.json does not match the index/);
+    expect(() => edit((p) => ({ ...p, lens: p.lens + 'A' })).search('告知承诺制')).toThrow(/position shard positions-\d+\.json does not match the index/);
+    expect(() => edit((p) => ({ ...p, from: p.from + 1 })).search('告知承诺制')).toThrow(/does not match the index/);
+    expect(() => edit((p) => ({ ...p, v: 7 })).search('告知承诺制')).toThrow(/does not match the index/);
+    // Counts that claim more places than the string holds: damaged, not read past its end.
+    expect(() => edit((p) => ({ ...p, positions: 'Z'.repeat(p.positions.length) })).search('告知承诺制')).toThrow(/damaged/);
+    const starts = built.index.positionShards;
+    expect(() => SearchEngine.fromJSON(built.units, { ...built.index, positionShards: starts.slice(0, -1) })).toThrow(/position shards/);
+    expect(() => SearchEngine.fromJSON(built.units, { ...built.index, positionShards: [0, ...starts.slice(1)] })).toThrow(/position shards/);
   });
 
   it('refuses a posting shard that does not match the index, and an index whose shards do not cover its terms', () => {

@@ -11,13 +11,14 @@
  */
 import { collect, type CorpusView, type Field, type Scope } from './candidates.js';
 import type { SearchDoc } from './corpus-units.js';
-import { TermDictionary } from './dictionary.js';
+import { TermDictionary, type Occurrences } from './dictionary.js';
 import { FacetFilter, type FacetCount, type FacetName, type Filters } from './facets.js';
 import { decodeInts } from './codec.js';
 import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, type SerializedIndex, type SerializedUnits } from './format.js';
 import { ShardMissing, TextStore, type ShardReader } from './texts.js';
 import { SearchIndexDamaged } from './shard-reader.js';
 import type { PostingStore } from './posting-store.js';
+import type { PositionStore } from './position-store.js';
 import { makeSnippet, rangesIn, type Range, type Snippet } from './highlight.js';
 import { Hits, topK } from './hits.js';
 import { parseQuery, positivePhrases } from './query.js';
@@ -146,6 +147,8 @@ export class SearchEngine {
   readonly texts: TextStore;
   /** The posting lists, by shard: read when a query looks up one of their terms (`posting-store.ts`). */
   readonly postings: PostingStore;
+  /** Where each bigram starts in its units, by shard: read when a phrase of three characters or more is looked up (`position-store.ts`). */
+  readonly positions: PositionStore;
 
   /**
    * `read` gives a shard's JSON by file name (text shards, see TextStore; posting shards, see PostingStore). `background`: score with the statistics of another
@@ -172,13 +175,9 @@ export class SearchEngine {
     if (indexData.unitCount !== n || !Array.isArray(shards) || shards[0] !== 0 || shards[shards.length - 1] !== n) throw new SearchIndexDamaged('search index does not match its unit list', SEARCH_UNITS_FILE);
     this.texts = new TextStore(shards, read);
     const texts = this.texts;
-    const dict = new TermDictionary(
-      indexData,
-      (u) => texts.normalized(u).norm,
-      (units) => texts.require(units),
-      read,
-    );
+    const dict = new TermDictionary(indexData, read);
     this.postings = dict.postingStore;
+    this.positions = dict.positionStore;
     const bg = background?.view;
     const scorer = bg
       ? new Scorer(n + bg.unitDoc.length, bg.scorer.avgLen, (p) => dict.estimate(p) + bg.dict.estimate(p))
@@ -188,7 +187,7 @@ export class SearchEngine {
     decodeInts(indexData.unitLens, 0, n, lens, false);
     const denom = new Float64Array(n);
     for (let i = 0; i < n; i++) denom[i] = scorer.lengthTerm(lens[i]);
-    this.view = { docs: this.docs, dict, scorer, unitDoc, denom, norm: (u) => texts.normalized(u).norm, need: (units) => texts.require(units) };
+    this.view = { docs: this.docs, dict, scorer, unitDoc, lens, denom, norm: (u) => texts.normalized(u).norm, need: (units) => texts.require(units) };
   }
 
   /**
@@ -201,12 +200,14 @@ export class SearchEngine {
     return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index, read, background);
   }
 
-  /** Add a shard fetched after a ShardMissing (by its file name: texts-<k>.json or postings-<k>.json). */
+  /** Add a shard fetched after a ShardMissing (by its file name: texts-<k>.json, postings-<k>.json or positions-<k>.json). */
   putShard(file: string, json: string): void {
     const text = /^texts-(\d+)\.json$/.exec(file);
     if (text) return this.texts.put(Number(text[1]), json);
     const postings = /^postings-(\d+)\.json$/.exec(file);
     if (postings) return this.postings.put(Number(postings[1]), json);
+    const positions = /^positions-(\d+)\.json$/.exec(file);
+    if (positions) return this.positions.put(Number(positions[1]), json);
     throw new Error(`not a search shard: ${file}`);
   }
 
@@ -226,6 +227,11 @@ export class SearchEngine {
   /** Units (sorted indexes) whose normalised text contains the normalised phrase. Exact. */
   matchPhrase(phrase: string): Int32Array {
     return this.view.dict.matchPhrase(phrase);
+  }
+
+  /** The same units with the phrase's count in each (not overlapping; null for one character), from positions alone. */
+  occurrences(phrase: string): Occurrences {
+    return this.view.dict.occurrences(phrase);
   }
 
   search(query: string, opts: SearchOptions = {}): SearchResult {
@@ -338,7 +344,7 @@ export class SearchEngine {
   snippet(hit: Pick<Hit, 'unit' | 'ranges'>, width = 90): Snippet | null {
     if (!(hit.unit >= 0 && hit.unit < this.units.count)) return null;
     const text = this.texts.text(hit.unit);
-    const opening = this.units.opening(hit.unit);
+    const opening = this.texts.opening(hit.unit);
     return makeSnippet(opening ? `${text} ${opening}` : text, hit.ranges, width);
   }
 

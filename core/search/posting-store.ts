@@ -64,6 +64,11 @@ export class PostingStore {
     this.shards.require(terms.map((t) => this.shardOf(t)));
   }
 
+  /** The files of these terms' shards that are not at hand (read now where the reader has them). */
+  missing(terms: readonly number[]): string[] {
+    return this.shards.missing(terms.map((t) => this.shardOf(t)));
+  }
+
   /** The units (ascending) of term `term`, which occurs in `count` of them. */
   list(term: number, count: number): Int32Array {
     const s = this.shards.get(this.shardOf(term));

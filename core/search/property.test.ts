@@ -127,6 +127,37 @@ describe(`search property (corpus)`, () => {
     expect(checked).toBeGreaterThan(3000);
   }, 120_000);
 
+  it('counts each phrase in each unit as a scan of its text does, from positions alone, shards arriving later', async () => {
+    // Shards arrive asynchronously here, so nothing but the index and the shards a phrase asks for is read.
+    const later = SearchEngine.fromJSON(files.units, files.index);
+    const asked: string[] = [];
+    let counted = 0;
+    for (const sub of samples(1500, 77)) {
+      if (sub.length < 2) continue;
+      let got: ReturnType<SearchEngine['occurrences']> | null = null;
+      while (!got) {
+        try {
+          got = later.occurrences(sub);
+        } catch (e) {
+          for (const f of (e as { files: string[] }).files) {
+            asked.push(f);
+            later.putShard(f, files.shards[f]);
+          }
+        }
+      }
+      const want = brute.flatMap((b) => {
+        let n = 0;
+        for (const l of b.lines) for (let at = l.norm.text.indexOf(sub); at >= 0; at = l.norm.text.indexOf(sub, at + sub.length)) n++;
+        return n ? [`${b.id}:${n}`] : [];
+      });
+      const have = Array.from(got.units, (u, i) => `${unitId(u)}:${got!.tf![i]}`);
+      if (have.sort().join() !== want.sort().join()) expect({ sub, have }).toEqual({ sub, have: want });
+      counted += want.length;
+    }
+    expect(counted).toBeGreaterThan(1500);
+    expect(asked.some((f) => f.startsWith('texts-'))).toBe(false);
+  }, 120_000);
+
   it('full queries ("phrase") return exactly the containing units, with exact ranges', () => {
     let n = 0;
     for (const sub of samples(1000, 99)) {

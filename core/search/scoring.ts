@@ -30,10 +30,20 @@ export class Scorer {
   }
 
   bm25(norm: string, phrases: string[], idf: number[]): number {
+    return this.bm25Counts(
+      norm.length,
+      phrases.map((p) => countOccurrences(norm, p)),
+      phrases,
+      idf,
+    );
+  }
+
+  /** The same from a unit's normalised length and each phrase's count in it (known from positions without its text). */
+  bm25Counts(len: number, counts: ArrayLike<number>, phrases: string[], idf: number[]): number {
     let s = 0;
-    const norml = 1 - B + (B * norm.length) / this.avgLen;
+    const norml = 1 - B + (B * len) / this.avgLen;
     for (let i = 0; i < phrases.length; i++) {
-      const tf = countOccurrences(norm, phrases[i]);
+      const tf = counts[i];
       if (tf) s += ((idf[i] * (tf * (K1 + 1))) / (tf + K1 * norml)) * Math.sqrt(phrases[i].length);
     }
     return s;

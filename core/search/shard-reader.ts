@@ -100,9 +100,15 @@ export class ShardCache<S extends CachedShard> {
 
   /** Make sure these shards are at hand before a loop reads them: one ShardMissing naming every one that is not, so they are fetched together. */
   require(shards: Iterable<number>): void {
+    const missing = this.missing(shards);
+    if (missing.length) throw new ShardMissing(missing);
+  }
+
+  /** The files of these shards that are not at hand (each read now where the reader has it), in shard order. */
+  missing(shards: Iterable<number>): string[] {
     const missing = new Set<number>();
     for (const k of shards) if (!this.loaded.has(k) && !missing.has(k) && !this.tryRead(k)) missing.add(k);
-    if (missing.size) throw new ShardMissing([...missing].sort((a, b) => a - b).map(this.fileOf));
+    return [...missing].sort((a, b) => a - b).map(this.fileOf);
   }
 
   private tryRead(k: number): boolean {

@@ -10,7 +10,8 @@ const SHARDS = [
   ['一、告知承诺制', '二、ＬＰＲ 加点', '三、小微企业'],
   ['附则'],
 ];
-const json = (k: number, patch: object = {}) => JSON.stringify({ v: SEARCH_FORMAT_VERSION, from: STARTS[k], texts: SHARDS[k], ...patch });
+const OPENINGS = [{}, { 1: '【适用范围】本办法适用于…' }, {}];
+const json = (k: number, patch: object = {}) => JSON.stringify({ v: SEARCH_FORMAT_VERSION, from: STARTS[k], texts: SHARDS[k], openings: OPENINGS[k], ...patch });
 const file = (f: string) => Number(/^texts-(\d+)\.json$/.exec(f)![1]);
 
 describe('TextStore', () => {
@@ -30,6 +31,14 @@ describe('TextStore', () => {
     expect(reads).toEqual(['texts-1.json', 'texts-0.json', 'texts-2.json']);
     expect(s.normalized(3).norm).toBe('二、lpr加点');
     expect(s.normalized(1).norm).toBe('第二条融资担保');
+  });
+
+  it('gives a label-only article’s opening words from its shard, and none for any other unit', () => {
+    const s = new TextStore(STARTS, (f) => json(file(f)));
+    expect([0, 1, 2, 3, 4, 5].map((u) => s.opening(u))).toEqual([undefined, undefined, undefined, '【适用范围】本办法适用于…', undefined, undefined]);
+    for (const openings of [null, [], { 2: '超出' }, { '-1': '负数' }, { 0: 5 }]) {
+      expect(() => new TextStore([0, 2], () => JSON.stringify({ v: SEARCH_FORMAT_VERSION, from: 0, texts: ['a', 'b'], openings })).text(0), JSON.stringify(openings)).toThrow(SearchIndexDamaged);
+    }
   });
 
   it('names every shard a set of units needs and does not have, at once, in order', () => {

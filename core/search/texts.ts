@@ -15,6 +15,7 @@ export { ShardMissing, type ShardReader };
 interface Shard {
   from: number;
   texts: string[];
+  openings: Record<string, string>;
   norm: (NormalizedUnitText | undefined)[];
   /** Characters held: what `trim` budgets. */
   chars: number;
@@ -52,10 +53,22 @@ export class TextStore {
     const data = parseShard<SerializedTexts>(searchTextsFile(k), json);
     const from = this.starts[k];
     const n = this.starts[k + 1] - from;
-    if (!data || data.v !== SEARCH_FORMAT_VERSION || data.from !== from || !Array.isArray(data.texts) || data.texts.length !== n || !data.texts.every((t) => typeof t === 'string')) {
+    const openings = data?.openings;
+    if (
+      !data ||
+      data.v !== SEARCH_FORMAT_VERSION ||
+      data.from !== from ||
+      !Array.isArray(data.texts) ||
+      data.texts.length !== n ||
+      !data.texts.every((t) => typeof t === 'string') ||
+      typeof openings !== 'object' ||
+      openings === null ||
+      Array.isArray(openings) ||
+      !Object.entries(openings).every(([i, o]) => /^\d+$/.test(i) && Number(i) < n && typeof o === 'string')
+    ) {
       throw new SearchIndexDamaged(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchTextsFile(k));
     }
-    return { from, texts: data.texts, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: 0 };
+    return { from, texts: data.texts, openings, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: 0 };
   }
 
   isLoaded(k: number): boolean {
@@ -86,6 +99,12 @@ export class TextStore {
   text(u: number): string {
     const s = this.shard(u);
     return s.texts[u - s.from] ?? '';
+  }
+
+  /** A label-only article's opening words (its hits show them), undefined for any other unit. */
+  opening(u: number): string | undefined {
+    const s = this.shard(u);
+    return Object.hasOwn(s.openings, u - s.from) ? s.openings[u - s.from] : undefined;
   }
 
   normalized(u: number): NormalizedUnitText {

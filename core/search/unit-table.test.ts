@@ -14,18 +14,16 @@ const files = ['040_L09-compilation-pages.txt', '000_L01-note-gap.txt'].map((nam
 const corpus = flattenCorpus(buildCorpus(files, sha).docs);
 
 describe('the unit list of the search index', () => {
-  it('gives back every unit’s document, id, trail and opening words as the flattened corpus has them', () => {
+  it('gives back every unit’s document, id and trail as the flattened corpus has them', () => {
     const json = JSON.parse(JSON.stringify(encodeUnits(corpus, 6)));
     const table = new UnitTable(json);
     expect(table.count).toBe(corpus.units.length);
     expect(corpus.units.length).toBeGreaterThan(300);
-    expect(corpus.units.some((u) => u.opening)).toBe(true);
     expect(corpus.units.some((u) => u.trail.length >= 3)).toBe(true);
     corpus.units.forEach((u, i) => {
       expect(table.doc[i]).toBe(u.doc);
       expect(table.id(i)).toBe(`${corpus.docs[u.doc].id}~${u.path}`);
       expect(table.trail(i)).toEqual(u.trail);
-      expect(table.opening(i)).toBe(u.opening || undefined);
     });
   });
 
@@ -43,8 +41,6 @@ describe('the unit list of the search index', () => {
     const table = new UnitTable(JSON.parse(JSON.stringify(encodeUnits(odd, 6))));
     expect([0, 1, 2, 3, 4].map((i) => table.id(i))).toEqual(odd.units.map((u) => `${odd.docs[u.doc].id}~${u.path}`));
     expect([0, 1, 2, 3, 4].map((i) => table.trail(i))).toEqual(odd.units.map((u) => u.trail));
-    expect(table.opening(3)).toBe('𠀀开头');
-    expect(table.opening(4)).toBeUndefined();
     expect(table.unitsOf(1)).toEqual([4, 5]);
   });
 
@@ -56,7 +52,6 @@ describe('the unit list of the search index', () => {
       { ...good, pathChars: good.pathChars.slice(1) },
       { ...good, trailCodes: good.trailCodes + 'A' },
       { ...good, labels: good.labels.slice(0, 1) },
-      { ...good, openings: good.openings + '多' },
       { ...good, perDoc: '!' + good.perDoc },
       { ...good, count: good.count + 1 },
       { ...good, pathChars: 5 },

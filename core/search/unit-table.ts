@@ -4,11 +4,13 @@
  * search worker had to parse, object by object, before its first query. Here the list is a handful of long
  * strings: numbers in VLQ (codec.ts), paths and clause trails front-coded against the unit before (a clause
  * shares its article's path and trail), a document's units counted instead of numbered. Loading decodes the
- * numbers into typed arrays; a unit's path, id, trail and opening words are put together only when a hit
- * shows them.
+ * numbers into typed arrays; a unit's path, id and trail are put together only when a hit shows them.
+ * A label-only article's opening words are not here but in its text shard (texts.ts): they were two thirds of
+ * this file's bytes (5.5 M characters at 10,007 documents), read before the first search, and are shown only
+ * in a hit's snippet.
  */
 import { unitId } from '../corpus/unit-id.js';
-import { countInts, decodeInts, encodeInts, encodeSorted } from './codec.js';
+import { countInts, decodeInts, encodeInts } from './codec.js';
 import type { SearchCorpus, SearchDoc } from './corpus-units.js';
 
 export interface SerializedUnits {
@@ -26,12 +28,6 @@ export interface SerializedUnits {
   labels: string[];
   /** VLQ, per unit: labels its trail shares with the previous unit's (0 at a document's first unit), how many follow, their indexes in `labels`. */
   trailCodes: string;
-  /** Units with opening words (label-only articles, see SearchUnitRecord.opening): sorted indexes, delta VLQ. */
-  openingUnits: string;
-  /** VLQ: length of each of those units' opening words. */
-  openingLens: string;
-  /** Their opening words, one after another. */
-  openings: string;
 }
 
 /** Code units `a` and `b` begin with alike (it may end inside a surrogate pair: the halves are joined again when read, and JSON escapes a lone half). */
@@ -56,9 +52,6 @@ export function encodeUnits(corpus: SearchCorpus, version: number): SerializedUn
   const pathChars: string[] = [];
   const labelIds = new Map<string, number>();
   const trailCodes: number[] = [];
-  const openingUnits: number[] = [];
-  const openingLens: number[] = [];
-  const openings: string[] = [];
   units.forEach((u, i) => {
     const prev = i > 0 ? units[i - 1] : null;
     if (prev && u.doc < prev.doc) throw new Error('search units must be in document order');
@@ -74,11 +67,6 @@ export function encodeUnits(corpus: SearchCorpus, version: number): SerializedUn
       if (id === undefined) labelIds.set(label, (id = labelIds.size));
       trailCodes.push(id);
     }
-    if (u.opening) {
-      openingUnits.push(i);
-      openingLens.push(u.opening.length);
-      openings.push(u.opening);
-    }
   });
   return {
     v: version,
@@ -89,9 +77,6 @@ export function encodeUnits(corpus: SearchCorpus, version: number): SerializedUn
     pathChars: pathChars.join(''),
     labels: [...labelIds.keys()],
     trailCodes: encodeInts(trailCodes),
-    openingUnits: encodeSorted(openingUnits),
-    openingLens: encodeInts(openingLens),
-    openings: openings.join(''),
   };
 }
 
@@ -126,9 +111,6 @@ export class UnitTable {
   private readonly trailCodes: Int32Array;
   /** Per unit: where its trail code starts in trailCodes. */
   private readonly trailAt: Int32Array;
-  private readonly openingUnits: Int32Array;
-  private readonly openingAt: Int32Array;
-  private readonly openings: string;
 
   constructor(data: SerializedUnits) {
     const n = data.count;
@@ -150,7 +132,7 @@ export class UnitTable {
     if (at !== n) throw new BadUnits();
 
     const codes = decodeAll(data.pathCodes, 2 * n);
-    if (typeof data.pathChars !== 'string' || typeof data.openings !== 'string') throw new BadUnits();
+    if (typeof data.pathChars !== 'string') throw new BadUnits();
     this.pathKeep = new Int32Array(n);
     this.pathAt = new Int32Array(n + 1);
     for (let i = 0, c = 0; i < n; i++) {
@@ -172,15 +154,6 @@ export class UnitTable {
     }
     this.trailAt[n] = k;
     if (k !== this.trailCodes.length) throw new BadUnits();
-
-    // Sorted indexes, stored as gaps (encodeSorted).
-    this.openingUnits = decodeAll(data.openingUnits);
-    for (let j = 0, prev = -1; j < this.openingUnits.length; j++) prev = this.openingUnits[j] += prev + 1;
-    const lens = decodeAll(data.openingLens, this.openingUnits.length);
-    this.openingAt = new Int32Array(lens.length + 1);
-    for (let j = 0; j < lens.length; j++) this.openingAt[j + 1] = this.openingAt[j] + lens[j];
-    if (this.openingAt[lens.length] !== data.openings.length) throw new BadUnits();
-    this.openings = data.openings;
   }
 
   /** First unit of document `d`, and the unit after its last. */
@@ -215,17 +188,4 @@ export class UnitTable {
     return trail;
   }
 
-  /** Opening words shown after a label-only article's label, if the unit has them. */
-  opening(i: number): string | undefined {
-    let lo = 0;
-    let hi = this.openingUnits.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const u = this.openingUnits[mid];
-      if (u === i) return this.openings.slice(this.openingAt[mid], this.openingAt[mid + 1]);
-      if (u < i) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  }
 }

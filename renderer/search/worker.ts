@@ -59,6 +59,8 @@ let base: string | null = null;
 const MAX_TEXT_CHARS = 48_000_000;
 /** Posting lists kept between queries (a shard is about 0.5 M characters; decoded lists count twice their units). */
 const MAX_POSTING_CHARS = 8_000_000;
+/** Bigram positions kept between queries (shards as large as posting shards; decoded places count twice). */
+const MAX_POSITION_CHARS = 8_000_000;
 
 function load(from: string): Promise<SearchEngine> {
   base = from;
@@ -140,6 +142,7 @@ async function run(id: number, query: string, options: SearchOptions, token: Can
     // The worker's memory stays bounded: shards the last queries did not use are dropped.
     corpus.texts.trim(MAX_TEXT_CHARS);
     corpus.postings.trim(MAX_POSTING_CHARS);
+    corpus.positions.trim(MAX_POSITION_CHARS);
   } catch (err) {
     if (isCancelled(err)) post({ type: 'cancelled', id });
     else post({ type: 'failed', id, message: userMessage(err) });
