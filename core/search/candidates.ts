@@ -5,7 +5,7 @@
  * somewhere in the document).
  */
 import { Hits } from './hits.js';
-import { binarySearch, unionAll } from './postings.js';
+import { binarySearch, indexOf, unionAll } from './postings.js';
 import type { ParsedQuery } from './query.js';
 import type { DocRec } from './records.js';
 import { excludedByTitle, metaMatches, type Scorer } from './scoring.js';
@@ -16,9 +16,11 @@ export type Field = 'all' | 'title';
 
 /**
  * Result sets up to this size are scored exactly (BM25 over exact phrase
- * counts). Larger ones get a prior for every hit (title tier + BM25 with
- * tf = 1, i.e. unit length only, no string scan); the engine rescores the
- * best of them exactly before showing them.
+ * counts) where the counts need the text (a query with a single character).
+ * Larger ones get a prior for every hit (title tier + BM25 with tf = 1, i.e.
+ * unit length only, no string scan); the engine rescores the best of them
+ * exactly before showing them. Phrases of two characters or more are counted
+ * from positions: every hit is scored exactly.
  */
 const EXACT_LIMIT = 400;
 
@@ -82,56 +84,65 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
     }
     return f;
   };
-  // One phrase (the usual query): its units and its count in each, from positions, so every hit is scored
-  // exactly without reading a text.
-  const single = clauses.length === 1 && clauses[0].length === 1 && !q.not.length ? dict.occurrences(clauses[0][0]) : null;
+  // Phrases of two characters or more (nearly every query) are found, and counted in each unit, from
+  // positions: candidates are checked and scored exactly without reading a unit's text. A single character
+  // has no positions: a query with one reads the candidates' texts.
+  const counted = [...phrases, ...q.not].every((p) => p.length >= 2);
+  if (counted) dict.requireOccurrences([...phrases, ...q.not]);
+  const occ = counted ? phrases.map((p) => dict.occurrences(p)) : [];
+  const notUnits = counted ? q.not.map((p) => dict.matchPhrase(p)) : [];
   // Candidates: units whose text has the driver clause, and units of documents whose metadata has it.
-  const lists = single ? [single.units] : clauses[driver].map((p) => dict.matchPhrase(p));
+  const lists = counted ? clauses[driver].map((p) => occ[phrases.indexOf(p)].units) : clauses[driver].map((p) => dict.matchPhrase(p));
   const cand = lists.length === 1 ? lists[0] : unionAll(lists);
   const metaDocs: number[] = [];
   if (clauses.length > 1) {
     for (let di = 0; di < docs.length; di++) if (metaMatches(docs[di], clauses[driver])) metaDocs.push(di);
   }
-  const exact = cand.length <= EXACT_LIMIT;
+  const exact = counted || cand.length <= EXACT_LIMIT;
   const prior = scorer.priorFactor(phrases, idf);
-  // Only multi-word, negated or exactly scored queries need the unit text here.
-  const needText = exact || q.not.length > 0 || clauses.length > 1;
+  // Where phrase k is counted in unit u (its place in occ[k]), −1 when not there.
+  const placeIn = (k: number, u: number) => indexOf(occ[k].units, u);
+  const counts = new Int32Array(phrases.length);
+  /** Whether unit u holds phrase k (by positions when counted, else in its text), noting its count. */
+  const holds = counted
+    ? (k: number, u: number) => {
+        const i = placeIn(k, u);
+        counts[k] = i < 0 ? 0 : occ[k].tf![i];
+        return i >= 0;
+      }
+    : (k: number, u: number) => c.norm(u).includes(phrases[k]);
+  const excluded = counted ? (u: number) => notUnits.some((list) => binarySearch(list, u)) : (u: number) => q.not.some((p) => c.norm(u).includes(p));
+  const score = (u: number) => (counted ? scorer.bm25Counts(c.lens[u], counts, phrases, idf) : scorer.bm25(c.norm(u), phrases, idf));
+  // Flat index of each clause's phrases.
+  const clauseAt: number[] = [];
+  clauses.reduce((at, cl) => (clauseAt.push(at), at + cl.length), 0);
+  // Only multi-word, negated or exactly scored queries need more than the candidates' lengths.
+  const needMore = exact || q.not.length > 0 || clauses.length > 1;
   const check = (u: number, viaText: boolean) => {
     const di = unitDoc[u];
     const f = docFacts(di);
-    if (f.excluded) return;
-    const norm = c.norm(u);
-    for (const p of q.not) if (norm.includes(p)) return;
+    if (f.excluded || excluded(u)) return;
     let anyText = viaText;
     for (let k = 0; k < clauses.length; k++) {
-      if (k === driver) continue;
       let ok = false;
-      for (const p of clauses[k]) {
-        if (norm.includes(p)) {
+      // Every phrase is looked at when counted (each one's count goes into the score); else the driver is known to match.
+      if (k === driver && !counted) continue;
+      for (let j = 0; j < clauses[k].length; j++) {
+        if (holds(clauseAt[k] + j, u)) {
           ok = true;
           anyText = true;
-          break;
+          if (!counted) break;
         }
       }
-      if (!ok && !f.meta[k]) return;
+      if (!ok && !f.meta[k] && !(k === driver && viaText)) return;
     }
     if (!anyText) return;
-    if (exact) out.push(u, di, f.tier + scorer.bm25(norm, phrases, idf), f.tier, 0);
+    if (exact) out.push(u, di, f.tier + score(u), f.tier, 0);
     else out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
   };
   out.reserve(cand.length + 16);
-  if (single?.tf) {
-    const tf = single.tf;
-    const count = new Int32Array(1);
-    for (let i = 0; i < cand.length; i++) {
-      const u = cand[i];
-      const di = unitDoc[u];
-      const f = docMeta[di] ?? docFacts(di);
-      count[0] = tf[i];
-      if (!f.excluded) out.push(u, di, f.tier + scorer.bm25Counts(c.lens[u], count, phrases, idf), f.tier, 0);
-    }
-  } else if (!needText) {
-    // Hot path (one word, many hits): prior scores straight from typed arrays.
+  if (!needMore) {
+    // Hot path (one word, many hits, a single character): prior scores straight from typed arrays.
     for (let i = 0; i < cand.length; i++) {
       const u = cand[i];
       const di = unitDoc[u];
@@ -139,13 +150,15 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
       if (!f.excluded) out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
     }
   } else {
-    // Driver candidates were verified against the text by matchPhrase.
-    c.need(cand);
+    // Driver candidates were verified by matchPhrase (or by positions).
+    if (!counted) c.need(cand);
     for (let i = 0; i < cand.length; i++) check(cand[i], true);
   }
-  const metaUnits: number[] = [];
-  for (const di of metaDocs) if (docs[di].firstUnit >= 0) for (let u = docs[di].firstUnit; u < docs[di].endUnit; u++) metaUnits.push(u);
-  c.need(metaUnits);
+  if (!counted) {
+    const metaUnits: number[] = [];
+    for (const di of metaDocs) if (docs[di].firstUnit >= 0) for (let u = docs[di].firstUnit; u < docs[di].endUnit; u++) metaUnits.push(u);
+    c.need(metaUnits);
+  }
   for (const di of metaDocs) {
     const d = docs[di];
     if (d.firstUnit < 0) continue;

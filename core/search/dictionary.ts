@@ -107,6 +107,18 @@ export class TermDictionary {
   }
 
   /**
+   * Make sure what `occurrences` reads for these phrases is at hand: one ShardMissing naming every posting and
+   * position shard that is not, so where shards arrive asynchronously a query's are fetched together.
+   */
+  requireOccurrences(phrases: readonly string[]): void {
+    const terms: number[] = [];
+    for (const p of phrases) if (p.length >= 2 && !p.includes('\n')) for (const o of coveringOffsets(p)) terms.push(this.termId(p.slice(o, o + 2)));
+    const known = terms.filter((t) => t >= 0);
+    const missing = [...this.postingStore.missing(known), ...this.positionStore.missing(known)];
+    if (missing.length) throw new ShardMissing(missing);
+  }
+
+  /**
    * The units holding the normalised phrase and its count in each. Exact: the phrase starts at p exactly when
    * each of its bigrams at offsets 0, 2, 4 … and the last starts at p plus that offset, since together they
    * cover every character of it.
@@ -114,14 +126,10 @@ export class TermDictionary {
   occurrences(phrase: string): Occurrences {
     if (!phrase || phrase.includes('\n')) return NONE;
     if (phrase.length === 1) return { units: this.matchPhrase(phrase), tf: null };
-    const offsets: number[] = [];
-    for (let o = 0; o + 1 < phrase.length; o += 2) offsets.push(o);
-    if (offsets[offsets.length - 1] !== phrase.length - 2) offsets.push(phrase.length - 2);
+    const offsets = coveringOffsets(phrase);
     const terms = offsets.map((o) => this.termId(phrase.slice(o, o + 2)));
     if (terms.includes(-1)) return NONE;
-    // Every shard this needs, fetched together where shards arrive asynchronously (not one per restart).
-    const missing = [...this.postingStore.missing(terms), ...this.positionStore.missing(terms)];
-    if (missing.length) throw new ShardMissing(missing);
+    this.requireOccurrences([phrase]);
     const lists = terms.map((t) => this.postings(t));
     const rarestFirst = [...new Set(terms)].sort((a, b) => this.df[a] - this.df[b]);
     let cand = this.postings(rarestFirst[0]);
@@ -143,6 +151,14 @@ export class TermDictionary {
     }
     return { units: units.subarray(0, n), tf: tf.subarray(0, n) };
   }
+}
+
+/** Offsets of the bigrams that cover a phrase of two characters or more: 0, 2, 4 … and the last. */
+function coveringOffsets(phrase: string): number[] {
+  const offsets: number[] = [];
+  for (let o = 0; o + 1 < phrase.length; o += 2) offsets.push(o);
+  if (offsets[offsets.length - 1] !== phrase.length - 2) offsets.push(phrase.length - 2);
+  return offsets;
 }
 
 /**

@@ -95,6 +95,19 @@ describe('text shards (the worker holds only what queries need)', () => {
     expect(built.texts.map((_, k) => k).filter((k) => E3.texts.isLoaded(k))).toHaveLength(1);
   });
 
+  it('reads the texts of the hits it shows only, for words of two characters or more, with other words and exclusions', () => {
+    const shardOfUnit = (u: number) => built.texts.findIndex((t, k) => u >= t.from && u < (built.texts[k + 1]?.from ?? Infinity));
+    for (const query of ['告知承诺制', '融资 担保', '融资担保 -补贴', '"承诺" 告知 OR 融资']) {
+      const reads: string[] = [];
+      const E2 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (reads.push(file), shardJson(file)));
+      const r = E2.search(query, { limit: 1 });
+      expect(r, query).toEqual(full.search(query, { limit: 1 }));
+      expect(r.total, query).toBeGreaterThan(1);
+      const shown = r.hits.filter((h) => h.unit >= 0).map((h) => `texts-${shardOfUnit(h.unit)}.json`);
+      expect([query, reads.filter((f) => f.startsWith('texts-'))], query).toEqual([query, shown]);
+    }
+  });
+
   it('refuses a shard that does not match the index', () => {
     const bad = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file === 'texts-0.json' ? JSON.stringify({ ...built.texts[0], from: 3 }) : shardJson(file)));
     expect(() => bad.search('告知承诺制', { limit: 100 })).toThrow(/does not match the index/);

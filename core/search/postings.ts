@@ -2,15 +2,20 @@
 
 /** Whether sorted `a` contains `x`. */
 export function binarySearch(a: Int32Array, x: number): boolean {
+  return indexOf(a, x) >= 0;
+}
+
+/** Where `x` is in sorted `a`, −1 when it is not there. */
+export function indexOf(a: Int32Array, x: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid] === x) return true;
+    if (a[mid] === x) return mid;
     if (a[mid] < x) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
 /** Intersection of two sorted lists (galloping when sizes differ a lot). */
