@@ -106,6 +106,15 @@ describe('buildIndexData', () => {
     expect(again.index.bi).toBe('定的' + '定规' + '的规' + '规定');
     expect(lens).toBe('CCCE');
     expect(again.positions[0].positions).toBe('AD' + 'AB' + 'AE' + 'CABC');
+    // Where a count, a place or a length needs a second character (5 bits a character, 32 = continue): 32 of
+    // 一一 in one unit (count − 1 = 31 → f, then 0 and 31 gaps of 0), 33 characters (h B); 乙丙 at 31 in the
+    // next unit (A f) and at 32 in the last (A g B), 5 characters (F); 甲乙 at 30 and 31 (A e A f); 甲甲 30 and
+    // 31 times (d and 30 A, e and 31 A): 63 characters (_ B).
+    const long = buildIndexData({ docs: CORPUS.docs, units: ['一'.repeat(33), '甲'.repeat(31) + '乙丙', '甲'.repeat(32) + '乙丙'].map((text, i) => ({ doc: 0, path: `p${i}`, text, trail: [] })) });
+    expect(long.index.bi).toBe('一一' + '乙丙' + '甲乙' + '甲甲');
+    const strings = long.positions[0].positions;
+    expect(long.positions[0].lens).toBe('hB' + 'F' + 'E' + '_B');
+    expect(strings).toBe('f' + 'A'.repeat(32) + 'Af' + 'AgB' + 'AeAf' + 'd' + 'A'.repeat(30) + 'e' + 'A'.repeat(31));
   });
 });
 

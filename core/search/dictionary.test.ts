@@ -48,6 +48,18 @@ describe('TermDictionary', () => {
     expect(d.occurrences('规规').units.length).toBe(0);
   });
 
+  it('counts a phrase in each unit from that unit’s places only, not the next unit’s', () => {
+    // 甲乙丙 is once in the first unit (at 0); 乙丙 is there at 1 and 4, and 甲乙 starts the next unit's third
+    // character: read as the first unit's, 3 + 1 = 4 would count 甲乙丙 a second time.
+    const units = ['甲乙丙，乙丙', '一二甲乙', '乙丙甲乙丙甲乙丙'];
+    const built = buildIndexData({ docs: corpus.docs, units: units.map((text, i) => ({ doc: 0, path: `p${i}`, text, trail: [] })) });
+    const files = shardFiles(built);
+    const d = new TermDictionary(built.index, (f) => files[f]);
+    const got = d.occurrences('甲乙丙');
+    expect([Array.from(got.units), Array.from(got.tf!)]).toEqual([[0, 2], [1, 2]]);
+    expect(Array.from(d.matchPhrase('甲乙丙'))).toEqual([0, 2]);
+  });
+
   it('finds every character and every pair of adjacent characters of the corpus, in exactly the units that hold it', () => {
     const d = dictionary();
     const terms = new Set<string>();

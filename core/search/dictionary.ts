@@ -7,7 +7,6 @@
  * (no unit text is read), with how often the phrase occurs there.
  */
 import { decodeInts } from './codec.js';
-import { intersect } from './postings.js';
 import { SEARCH_INDEX_FILE, type SerializedIndex } from './format.js';
 import { PositionStore, type TermPositions } from './position-store.js';
 import { PostingStore } from './posting-store.js';
@@ -96,14 +95,14 @@ export class TermDictionary {
     return min === Infinity ? 0 : min;
   }
 
-  /** Units (sorted indexes) whose normalised text contains the normalised phrase. Exact. */
+  /**
+   * Units (sorted indexes) whose normalised text contains the normalised phrase. Exact. A phrase with a line
+   * break in it is in no unit: no term spans one.
+   */
   matchPhrase(phrase: string): Int32Array {
-    if (!phrase || phrase.includes('\n')) return NONE.units;
-    if (phrase.length <= 2) {
-      const id = this.termId(phrase);
-      return id < 0 ? NONE.units : this.postings(id);
-    }
-    return this.occurrences(phrase).units;
+    if (phrase.length > 2) return this.occurrences(phrase).units;
+    const id = this.termId(phrase);
+    return id < 0 ? NONE.units : this.postings(id);
   }
 
   /**
@@ -112,7 +111,7 @@ export class TermDictionary {
    */
   requireOccurrences(phrases: readonly string[]): void {
     const terms: number[] = [];
-    for (const p of phrases) if (p.length >= 2 && !p.includes('\n')) for (const o of coveringOffsets(p)) terms.push(this.termId(p.slice(o, o + 2)));
+    for (const p of phrases) if (p.length >= 2) for (const o of coveringOffsets(p)) terms.push(this.termId(p.slice(o, o + 2)));
     const known = terms.filter((t) => t >= 0);
     const missing = [...this.postingStore.missing(known), ...this.positionStore.missing(known)];
     if (missing.length) throw new ShardMissing(missing);
@@ -124,25 +123,28 @@ export class TermDictionary {
    * cover every character of it.
    */
   occurrences(phrase: string): Occurrences {
-    if (!phrase || phrase.includes('\n')) return NONE;
-    if (phrase.length === 1) return { units: this.matchPhrase(phrase), tf: null };
+    if (phrase.length < 2) return { units: this.matchPhrase(phrase), tf: null };
     const offsets = coveringOffsets(phrase);
     const terms = offsets.map((o) => this.termId(phrase.slice(o, o + 2)));
     if (terms.includes(-1)) return NONE;
     this.requireOccurrences([phrase]);
     const lists = terms.map((t) => this.postings(t));
-    const rarestFirst = [...new Set(terms)].sort((a, b) => this.df[a] - this.df[b]);
-    let cand = this.postings(rarestFirst[0]);
-    for (let k = 1; k < rarestFirst.length; k++) cand = intersect(cand, this.postings(rarestFirst[k]));
     const places: TermPositions[] = terms.map((t) => this.positionStore.of(t, this.df[t]));
+    // The units of the rarest bigram, each looked up in the other lists (they ascend: each cursor only moves on).
+    let rarest = 0;
+    for (let j = 1; j < terms.length; j++) if (lists[j].length < lists[rarest].length) rarest = j;
+    const cand = lists[rarest];
     const at = new Int32Array(terms.length);
     const units = new Int32Array(cand.length);
     const tf = new Int32Array(cand.length);
     let n = 0;
-    for (let i = 0; i < cand.length; i++) {
+    next: for (let i = 0; i < cand.length; i++) {
       const u = cand[i];
-      // Where u is in each term's posting list (candidates ascend, so each cursor only moves on).
-      for (let j = 0; j < terms.length; j++) while (lists[j][at[j]] < u) at[j]++;
+      for (let j = 0; j < terms.length; j++) {
+        const list = lists[j];
+        while (at[j] < list.length && list[at[j]] < u) at[j]++;
+        if (list[at[j]] !== u) continue next;
+      }
       const count = countPhrase(places, at, offsets, phrase.length);
       if (count) {
         units[n] = u;
@@ -156,8 +158,8 @@ export class TermDictionary {
 /** Offsets of the bigrams that cover a phrase of two characters or more: 0, 2, 4 … and the last. */
 function coveringOffsets(phrase: string): number[] {
   const offsets: number[] = [];
-  for (let o = 0; o + 1 < phrase.length; o += 2) offsets.push(o);
-  if (offsets[offsets.length - 1] !== phrase.length - 2) offsets.push(phrase.length - 2);
+  for (let o = 0; o < phrase.length - 2; o += 2) offsets.push(o);
+  offsets.push(phrase.length - 2);
   return offsets;
 }
 

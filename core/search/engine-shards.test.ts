@@ -4,6 +4,7 @@ import { buildIndexData, shardFiles } from './build.js';
 import { normalizeUnitText, phraseTerms } from './tokenizer.js';
 import { flattenCorpus } from './corpus-units.js';
 import { runSearch, SearchEngine } from './engine.js';
+import { SearchIndexDamaged, ShardMissing } from './shard-reader.js';
 import { CancellationToken, CancellationTokenSource, isCancelled } from '../util/cancellation.js';
 import { DOCS, sampleEngine } from '../../test-support/search-engine-fixtures.js';
 
@@ -187,19 +188,55 @@ describe('posting shards (the index is read by term range, only for the terms a 
     expect(await runSearch(E, '融资担保', {}, CancellationToken.None, async () => undefined, async (file) => files[file])).toEqual(r);
   });
 
-  it('refuses a position shard that does not match the index, and an index whose position shards do not cover its bigrams', () => {
+  it('refuses a position shard that does not match the index, naming it, and an index whose position shards do not cover its bigrams', () => {
     const edit = (change: (p: { lens: string; positions: string; from: number; v: number }) => object) =>
       SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file.startsWith('positions-') ? JSON.stringify(change(JSON.parse(files[file]))) : files[file]));
+    /** What searching with the changed shards throws: a SearchIndexDamaged naming a position shard (the app says which file). */
+    const refusal = (change: Parameters<typeof edit>[0]) => {
+      try {
+        edit(change).search('告知承诺制');
+      } catch (e) {
+        return e instanceof SearchIndexDamaged ? [e.file?.replace(/\d+/, 'K'), e.message.replace(/\d+/, 'K')] : e;
+      }
+      return 'no error';
+    };
     expect(edit((p) => p).search('告知承诺制').total).toBeGreaterThan(0);
-    expect(() => edit((p) => ({ ...p, positions: p.positions.slice(1) })).search('告知承诺制')).toThrow(/position shard positions-\d+\.json does not match the index/);
-    expect(() => edit((p) => ({ ...p, lens: p.lens + 'A' })).search('告知承诺制')).toThrow(/position shard positions-\d+\.json does not match the index/);
-    expect(() => edit((p) => ({ ...p, from: p.from + 1 })).search('告知承诺制')).toThrow(/does not match the index/);
-    expect(() => edit((p) => ({ ...p, v: 7 })).search('告知承诺制')).toThrow(/does not match the index/);
+    const mismatch = ['positions-K.json', 'search position shard positions-K.json does not match the index: rebuild the corpus (npm run build:corpus)'];
+    expect(refusal((p) => ({ ...p, positions: p.positions.slice(1) }))).toEqual(mismatch);
+    expect(refusal((p) => ({ ...p, lens: p.lens + 'A' }))).toEqual(mismatch);
+    expect(refusal((p) => ({ ...p, from: p.from + 1 }))).toEqual(mismatch);
+    expect(refusal((p) => ({ ...p, v: 7 }))).toEqual(mismatch);
+    expect(refusal((p) => ({ ...p, lens: [1, 2] }))).toEqual(mismatch);
+    expect(refusal((p) => ({ ...p, positions: null }))).toEqual(mismatch);
+    expect(refusal(() => null as unknown as object)).toEqual(mismatch);
     // Counts that claim more places than the string holds: damaged, not read past its end.
-    expect(() => edit((p) => ({ ...p, positions: 'Z'.repeat(p.positions.length) })).search('告知承诺制')).toThrow(/damaged/);
+    expect(refusal((p) => ({ ...p, positions: 'Z'.repeat(p.positions.length) }))).toEqual(['positions-K.json', 'search position shard positions-K.json is damaged']);
     const starts = built.index.positionShards;
+    expect(() => SearchEngine.fromJSON(built.units, { ...built.index, positionShards: starts.slice(0, -1) })).toThrow(SearchIndexDamaged);
     expect(() => SearchEngine.fromJSON(built.units, { ...built.index, positionShards: starts.slice(0, -1) })).toThrow(/position shards/);
     expect(() => SearchEngine.fromJSON(built.units, { ...built.index, positionShards: [0, ...starts.slice(1)] })).toThrow(/position shards/);
+  });
+
+  it('names every posting and position shard a phrase needs in one batch, and keeps the positions within a budget', () => {
+    const E = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index));
+    let asked: string[] = [];
+    try {
+      E.occurrences('融资担保');
+    } catch (e) {
+      asked = (e as ShardMissing).files;
+    }
+    // 融资 and 担保: their posting shards and their position shards, all at once.
+    expect(asked.filter((f) => f.startsWith('postings-')).length).toBeGreaterThan(0);
+    expect(asked.filter((f) => f.startsWith('positions-')).length).toBeGreaterThan(0);
+    for (const f of asked) E.putShard(f, files[f]);
+    expect(Array.from(E.occurrences('融资担保').units)).toEqual(Array.from(full.matchPhrase('融资担保')));
+    expect(E.positions.heldChars()).toBeGreaterThan(0);
+    const placed = () => built.positions.map((_, k) => k).filter((k) => E.positions.isLoaded(k));
+    expect(placed().length).toBe(asked.filter((f) => f.startsWith('positions-')).length);
+    E.positions.trim(0);
+    expect(placed()).toHaveLength(1);
+    E.positions.trim(1e9);
+    expect(placed()).toHaveLength(1);
   });
 
   it('refuses a posting shard that does not match the index, and an index whose shards do not cover its terms', () => {
