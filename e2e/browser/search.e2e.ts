@@ -265,6 +265,25 @@ describe('search panel', () => {
     }
   });
 
+  it('a search opened in a fresh tab fetches each index file once', async () => {
+    // The query is asked while the index loads; it must wait for the index, not be asked again when it is ready
+    // (that cancelled the first and fetched its posting and position shards twice).
+    const from = browser.requests.length;
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(`${server.url}#/search?q=${encodeURIComponent(pickPhrase().phrase)}`);
+      await tab.locator('.search-summary').waitFor({ timeout: 30_000 });
+      const files = browser.requests
+        .slice(from)
+        .map((r) => /\/corpus\/search\/((?:index|units)\.json|(?:postings|positions)-\d+\.json)$/.exec(r)?.[1])
+        .filter((f): f is string => !!f);
+      expect(files.filter((f) => /^(postings|positions)-/.test(f)).length).toBeGreaterThan(0);
+      expect(files.filter((f, k) => files.indexOf(f) !== k)).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -37,13 +37,16 @@ export function useSearch(query: string, options: SearchOptions = {}, client: Se
     client.load();
   }, [client]);
 
+  // Searched again after a failed load is retried, not when the index becomes ready: the query asked while it
+  // loaded waits for it in the worker, and asking again cancelled it and fetched its shards a second time.
+  const failed = status.state === 'error';
   useEffect(() => {
     if (!query.trim()) {
       setResult(null);
       setError(null);
       return;
     }
-    if (status.state === 'error') return;
+    if (failed) return;
     const ac = new AbortController();
     const asked = `${query}\n${key}`;
     client.search(query, JSON.parse(key) as SearchOptions, channel, ac.signal).then(
@@ -59,7 +62,7 @@ export function useSearch(query: string, options: SearchOptions = {}, client: Se
       },
     );
     return () => ac.abort();
-  }, [client, query, key, status.state, channel]);
+  }, [client, query, key, failed, channel]);
 
   const searching = !!query.trim() && status.state !== 'error' && settled !== wish;
   return { status, searching, result: query.trim() ? result : null, error };
