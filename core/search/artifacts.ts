@@ -3,10 +3,11 @@
  * files relative to `resources/corpus/search/`. Deterministic: the same
  * documents give the same bytes.
  *
- *   search/units.json     SerializedUnits: document metadata, unit paths and trails
- *   search/index.json        SerializedIndex: term dictionary, frequencies, unit lengths, shard starts
- *   search/postings-<k>.json SerializedPostings: the posting lists of shard k (a range of terms)
- *   search/texts-<k>.json    SerializedTexts: the unit texts of shard k (a range of documents)
+ *   search/units.json         SerializedUnits: document metadata, units per document
+ *   search/index.json         SerializedIndex: term dictionary, frequencies, unit lengths, shard starts
+ *   search/postings-<k>.json  SerializedPostings: the posting lists of shard k (a range of terms)
+ *   search/positions-<k>.json SerializedPositions: where each bigram of shard k (a range of bigrams) starts in its units
+ *   search/texts-<k>.json     SerializedTexts: the unit texts of shard k (a range of documents), their paths and trails
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import { buildIndexData, shardFileStream } from './build.js';

@@ -10,7 +10,7 @@ import { countedPostings } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { lunrPostings } from './lunr-postings.js';
 import { bigramPositions } from './positions.js';
-import { encodeUnits } from './unit-table.js';
+import { encodeNames, encodeUnits } from './unit-table.js';
 import {
   SEARCH_FORMAT_VERSION,
   TOKENIZER_ID,
@@ -114,7 +114,7 @@ export function buildIndexData(
       const units = corpus.units.slice(from, shards[k + 1]);
       const openings: Record<string, string> = {};
       units.forEach((u, i) => u.opening && (openings[i] = u.opening));
-      return { v: SEARCH_FORMAT_VERSION, from, texts: units.map((u) => u.text), openings };
+      return { v: SEARCH_FORMAT_VERSION, from, texts: units.map((u) => u.text), openings, names: encodeNames(units) };
     }),
     postings: postingShards.slice(0, -1).map((from, k) => ({ v: SEARCH_FORMAT_VERSION, from, postings: postings.text.slice(cuts[k], cuts[k + 1]) })),
     positions: positionShardFiles(positions, positionShards, uni.length),

@@ -282,7 +282,7 @@ describe('grouped ranking', () => {
 
 describe('the engine as callers use it', () => {
   const files = Object.fromEntries(buildSearchArtifacts(DOCS).map((f) => [f.path, f.data]));
-  const idOf = (u: number) => E.units.id(u);
+  const idOf = (u: number) => E.unitId(u);
 
   it('matchPhrase gives exactly the units holding the phrase; estimate bounds their number from above', () => {
     expect(Array.from(E.matchPhrase('融资担保'), idOf)).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
@@ -302,7 +302,7 @@ describe('the engine as callers use it', () => {
     expect(E.matchPhrase('。申').length).toBe(0);
     // 融 and 担 are both in b-sd~o2, never next to each other.
     expect(E.search('融担').total).toBe(0);
-    expect(Array.from(E.matchPhrase('担'), (u) => E.units.id(u))).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
+    expect(Array.from(E.matchPhrase('担'), (u) => E.unitId(u))).toEqual(['b-sd~o2', 'b-sd~o3', 'c-sh~p1']);
   });
 
   it('never finds a phrase across the end of a title and the start of its 文号 or issuer', () => {

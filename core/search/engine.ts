@@ -24,6 +24,7 @@ import { Hits, topK } from './hits.js';
 import { parseQuery, positivePhrases } from './query.js';
 import type { DocRec } from './records.js';
 import { UnitTable } from './unit-table.js';
+import { unitId } from '../corpus/unit-id.js';
 import { Scorer } from './scoring.js';
 import { normalizeUnitText } from './tokenizer.js';
 import { restrictWithin } from './within.js';
@@ -288,7 +289,8 @@ export class SearchEngine {
     } else kept = this.rank(hits, q.must.flat(), want);
     yield;
     const top = kept.slice(offset, offset + limit);
-    this.texts.require(top.map((i) => hits.unit[i]).filter((u) => u >= 0));
+    // The shown hits' texts, paths and trails; a document-level hit names the document's first unit.
+    this.texts.require(top.map((i) => (hits.unit[i] >= 0 ? hits.unit[i] : this.docs[hits.doc[i]].firstUnit)).filter((u) => u >= 0));
     return {
       query,
       total: hits.n,
@@ -321,15 +323,20 @@ export class SearchEngine {
     const unit = hits.unit[i];
     return {
       docId: d.id,
-      unitId: unit >= 0 ? this.units.id(unit) : d.firstUnit >= 0 ? this.units.id(d.firstUnit) : '',
+      unitId: unit >= 0 ? this.unitId(unit) : d.firstUnit >= 0 ? this.unitId(d.firstUnit) : '',
       unit,
       score: Math.round(hits.score[i] * 1000) / 1000,
       field: unit >= 0 ? 'text' : 'title',
       ranges: unit >= 0 ? rangesIn(this.texts.normalized(unit), phrases) : [],
       titleRanges: rangesIn(d.titleN, phrases),
-      trail: unit >= 0 ? this.units.trail(unit) : [],
+      trail: unit >= 0 ? this.texts.trail(unit) : [],
       docHits,
     };
+  }
+
+  /** A unit's id (`${docId}~${path}`): its path is in its text shard. */
+  unitId(unit: number): string {
+    return unitId(this.docs[this.units.doc[unit]].id, this.texts.path(unit));
   }
 
   /** Display text of a unit (what hit ranges index). */

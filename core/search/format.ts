@@ -2,9 +2,9 @@
  * The serialised search index (resources/corpus/search/). Kept apart from
  * build.ts so that the query side (worker) does not pull in lunr.
  */
-import type { SerializedUnits } from './unit-table.js';
+import type { SerializedNames, SerializedUnits } from './unit-table.js';
 
-export type { SerializedUnits };
+export type { SerializedNames, SerializedUnits };
 
 export const SEARCH_INDEX_FILE = 'index.json';
 export const SEARCH_UNITS_FILE = 'units.json';
@@ -25,8 +25,10 @@ export const searchPositionsFile = (shard: number) => `positions-${shard}.json`;
  *    ranking, without the unit texts: a common phrase (国务院) had to read nearly every text shard on its first search.
  *    Text shards are smaller: a page of hits reads the texts of its own units, not a hundredth of the corpus each.
  *    A label-only article's opening words are in its text shard, not in units.json, which is read before the first search.
+ * 9: the units' paths and trails are in their text shards, not in units.json: only a shown hit needs them, and its
+ *    text shard is read anyway. units.json (read before the first search) keeps the documents and their unit counts.
  */
-export const SEARCH_FORMAT_VERSION = 8;
+export const SEARCH_FORMAT_VERSION = 9;
 export const TOKENIZER_ID = 'cjk-uni-bigram-1';
 
 /** One shard of unit texts: the searchable display text (label, heading, paragraphs) of units from, from + 1, … */
@@ -36,6 +38,8 @@ export interface SerializedTexts {
   texts: string[];
   /** Opening words of its label-only articles (SearchUnitRecord.opening), by index in `texts`. */
   openings: Record<string, string>;
+  /** The units' paths and trails (unit-table.ts). */
+  names: SerializedNames;
 }
 
 /** One shard of posting lists: those of terms from, from + 1, … concatenated (delta-VLQ unit indexes, see `lens`). */

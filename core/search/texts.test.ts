@@ -11,7 +11,14 @@ const SHARDS = [
   ['附则'],
 ];
 const OPENINGS = [{}, { 1: '【适用范围】本办法适用于…' }, {}];
-const json = (k: number, patch: object = {}) => JSON.stringify({ v: SEARCH_FORMAT_VERSION, from: STARTS[k], texts: SHARDS[k], openings: OPENINGS[k], ...patch });
+// Paths and trails, front-coded from each shard's first unit (unit-table.ts; VLQ A = 0, B = 1 …): shard 1's
+// units ch1.ar2 (第一章 第二条), ch1.ar3 (sharing "ch1.ar" and 第一章), ch2 (sharing "ch").
+const NAMES = [
+  { pathCodes: 'ADCB', pathChars: 'ar12', labels: ['第一条', '第二条'], trailCodes: 'ABAABB' },
+  { pathCodes: 'AHGBCB', pathChars: 'ch1.ar232', labels: ['第一章', '第二条', '第三条', '第二章'], trailCodes: 'ACABBBCABD' },
+  { pathCodes: 'AE', pathChars: 'fuze', labels: [], trailCodes: 'AA' },
+];
+const json = (k: number, patch: object = {}) => JSON.stringify({ v: SEARCH_FORMAT_VERSION, from: STARTS[k], texts: SHARDS[k], openings: OPENINGS[k], names: NAMES[k], ...patch });
 const file = (f: string) => Number(/^texts-(\d+)\.json$/.exec(f)![1]);
 
 describe('TextStore', () => {
@@ -37,7 +44,25 @@ describe('TextStore', () => {
     const s = new TextStore(STARTS, (f) => json(file(f)));
     expect([0, 1, 2, 3, 4, 5].map((u) => s.opening(u))).toEqual([undefined, undefined, undefined, '【适用范围】本办法适用于…', undefined, undefined]);
     for (const openings of [null, [], { 2: '超出' }, { '-1': '负数' }, { 0: 5 }]) {
-      expect(() => new TextStore([0, 2], () => JSON.stringify({ v: SEARCH_FORMAT_VERSION, from: 0, texts: ['a', 'b'], openings })).text(0), JSON.stringify(openings)).toThrow(SearchIndexDamaged);
+      expect(() => new TextStore([0, 2], () => JSON.stringify({ v: SEARCH_FORMAT_VERSION, from: 0, texts: ['a', 'b'], openings, names: NAMES[0] })).text(0), JSON.stringify(openings)).toThrow(SearchIndexDamaged);
+    }
+  });
+
+  it('gives each unit’s path and trail from its shard, and refuses a shard whose names are not its units’', () => {
+    const s = new TextStore(STARTS, (f) => json(file(f)));
+    expect([0, 1, 2, 3, 4, 5].map((u) => s.path(u))).toEqual(['ar1', 'ar2', 'ch1.ar2', 'ch1.ar3', 'ch2', 'fuze']);
+    expect([0, 1, 2, 3, 4, 5].map((u) => s.trail(u))).toEqual([['第一条'], ['第二条'], ['第一章', '第二条'], ['第一章', '第三条'], ['第二章'], []]);
+    for (const names of [undefined, NAMES[0], { ...NAMES[1], pathChars: 'ch1.ar23' }, { ...NAMES[1], labels: ['第一章'] }]) {
+      const bad = new TextStore(STARTS, (f) => json(file(f), file(f) === 1 ? { names } : {}));
+      expect(bad.text(0)).toBe('第一条 总则');
+      let err: unknown;
+      try {
+        bad.text(2);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, JSON.stringify(names)).toBeInstanceOf(SearchIndexDamaged);
+      expect((err as SearchIndexDamaged).file).toBe('texts-1.json');
     }
   });
 

@@ -1,6 +1,6 @@
 /**
- * Unit texts, read by shard (a range of whole documents) only when a query needs them: to verify a
- * candidate, score it exactly, or show it. Normalised forms are made per unit on first use. `read` gives
+ * Unit texts, with the units' paths and trails, read by shard (a range of whole documents) only when a query
+ * needs them: to verify a candidate, score it exactly, or show it. Normalised forms are made per unit on first use. `read` gives
  * a shard's JSON synchronously (the CLI reads files, tests pass strings); where shards arrive
  * asynchronously (the worker's fetch), `read` returns undefined, the engine stops with ShardMissing,
  * and the caller fetches the file, `put`s it and runs the query again (`runSearch`). `trim` keeps the
@@ -9,6 +9,7 @@
 import { SEARCH_FORMAT_VERSION, searchTextsFile, type SerializedTexts } from './format.js';
 import { parseShard, SearchIndexDamaged, ShardCache, ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
 import { normalizeUnitText, type NormalizedUnitText } from './tokenizer.js';
+import { UnitNames } from './unit-table.js';
 
 export { ShardMissing, type ShardReader };
 
@@ -16,6 +17,7 @@ interface Shard {
   from: number;
   texts: string[];
   openings: Record<string, string>;
+  names: UnitNames;
   norm: (NormalizedUnitText | undefined)[];
   /** Characters held: what `trim` budgets. */
   chars: number;
@@ -54,6 +56,7 @@ export class TextStore {
     const from = this.starts[k];
     const n = this.starts[k + 1] - from;
     const openings = data?.openings;
+    const damaged = () => new SearchIndexDamaged(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchTextsFile(k));
     if (
       !data ||
       data.v !== SEARCH_FORMAT_VERSION ||
@@ -66,9 +69,15 @@ export class TextStore {
       Array.isArray(openings) ||
       !Object.entries(openings).every(([i, o]) => /^\d+$/.test(i) && Number(i) < n && typeof o === 'string')
     ) {
-      throw new SearchIndexDamaged(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchTextsFile(k));
+      throw damaged();
     }
-    return { from, texts: data.texts, openings, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: 0 };
+    let names: UnitNames;
+    try {
+      names = new UnitNames(data.names, n);
+    } catch {
+      throw damaged();
+    }
+    return { from, texts: data.texts, openings, names, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: 0 };
   }
 
   isLoaded(k: number): boolean {
@@ -105,6 +114,18 @@ export class TextStore {
   opening(u: number): string | undefined {
     const s = this.shard(u);
     return Object.hasOwn(s.openings, u - s.from) ? s.openings[u - s.from] : undefined;
+  }
+
+  /** The unit's path (its id after the document's: `${docId}~${path}`). */
+  path(u: number): string {
+    const s = this.shard(u);
+    return s.names.path(u - s.from);
+  }
+
+  /** Labels from the outermost ancestor to the unit (第三章, 第十五条). */
+  trail(u: number): string[] {
+    const s = this.shard(u);
+    return s.names.trail(u - s.from);
   }
 
   normalized(u: number): NormalizedUnitText {

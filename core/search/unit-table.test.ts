@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../corpus/build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
-import { encodeUnits, UnitTable } from './unit-table.js';
+import { encodeNames, encodeUnits, UnitNames, UnitTable } from './unit-table.js';
 
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 const RAW = path.join(import.meta.dirname, '..', '..', 'test-data', 'realtext', 'raw');
@@ -13,18 +13,42 @@ const RAW = path.join(import.meta.dirname, '..', '..', 'test-data', 'realtext', 
 const files = ['040_L09-compilation-pages.txt', '000_L01-note-gap.txt'].map((name) => ({ name, bytes: readFileSync(path.join(RAW, name)) }));
 const corpus = flattenCorpus(buildCorpus(files, sha).docs);
 
+const roundTrip = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const idOf = (c: SearchCorpus, i: number) => `${c.docs[c.units[i].doc].id}~${c.units[i].path}`;
+
 describe('the unit list of the search index', () => {
-  it('gives back every unit’s document, id and trail as the flattened corpus has them', () => {
-    const json = JSON.parse(JSON.stringify(encodeUnits(corpus, 6)));
-    const table = new UnitTable(json);
+  it('gives back every unit’s document', () => {
+    const table = new UnitTable(roundTrip(encodeUnits(corpus, 9)));
     expect(table.count).toBe(corpus.units.length);
     expect(corpus.units.length).toBeGreaterThan(300);
+    corpus.units.forEach((u, i) => expect(table.doc[i]).toBe(u.doc));
+    const docOf = corpus.units.map((u) => u.doc);
+    corpus.docs.forEach((_, d) => expect(table.unitsOf(d)).toEqual([docOf.indexOf(d), docOf.lastIndexOf(d) + 1]));
+  });
+
+  it('refuses a damaged list with an error instead of hanging or giving wrong units', () => {
+    const good = encodeUnits(corpus, 9);
+    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, docs: null }];
+    for (const d of damaged) expect(() => new UnitTable(d as never)).toThrow('search index does not match its unit list');
+  });
+});
+
+describe('the units’ names (paths and trails, in their text shards)', () => {
+  it('gives back every unit’s id and trail, in runs cut anywhere between documents', () => {
     expect(corpus.units.some((u) => u.trail.length >= 3)).toBe(true);
-    corpus.units.forEach((u, i) => {
-      expect(table.doc[i]).toBe(u.doc);
-      expect(table.id(i)).toBe(`${corpus.docs[u.doc].id}~${u.path}`);
-      expect(table.trail(i)).toEqual(u.trail);
-    });
+    const cuts = [0, ...corpus.units.map((u, i) => i).filter((i) => i > 0 && corpus.units[i].doc !== corpus.units[i - 1].doc), corpus.units.length];
+    expect(cuts.length).toBeGreaterThan(3);
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const run = corpus.units.slice(cuts[k], cuts[k + 1]);
+      const names = new UnitNames(roundTrip(encodeNames(run)), run.length);
+      run.forEach((u, i) => {
+        expect(`${corpus.docs[u.doc].id}~${names.path(i)}`).toBe(idOf(corpus, cuts[k] + i));
+        expect(names.trail(i)).toEqual(u.trail);
+      });
+    }
+    // One run over several documents: each document's first unit spells its path and trail out again.
+    const all = new UnitNames(roundTrip(encodeNames(corpus.units)), corpus.units.length);
+    corpus.units.forEach((u, i) => expect([all.path(i), all.trail(i)]).toEqual([u.path, u.trail]));
   });
 
   it('keeps paths and trails that share nothing with the unit before, or only part of a character', () => {
@@ -38,24 +62,35 @@ describe('the unit list of the search index', () => {
         { doc: 1, path: 'x.𠀁2', text: '', trail: ['𠀁', '第二条'] },
       ],
     };
-    const table = new UnitTable(JSON.parse(JSON.stringify(encodeUnits(odd, 6))));
-    expect([0, 1, 2, 3, 4].map((i) => table.id(i))).toEqual(odd.units.map((u) => `${odd.docs[u.doc].id}~${u.path}`));
-    expect([0, 1, 2, 3, 4].map((i) => table.trail(i))).toEqual(odd.units.map((u) => u.trail));
-    expect(table.unitsOf(1)).toEqual([4, 5]);
+    const names = new UnitNames(roundTrip(encodeNames(odd.units)), 5);
+    expect([0, 1, 2, 3, 4].map((i) => names.path(i))).toEqual(odd.units.map((u) => u.path));
+    expect([0, 1, 2, 3, 4].map((i) => names.trail(i))).toEqual(odd.units.map((u) => u.trail));
+    // A run starting inside a document starts from nothing too.
+    const tail = new UnitNames(roundTrip(encodeNames(odd.units.slice(3))), 2);
+    expect([tail.path(0), tail.trail(0), tail.path(1)]).toEqual(['x.𠀁2', ['𠀁', '第二条'], 'x.𠀁2']);
   });
 
-  it('refuses a damaged list with an error instead of hanging or giving wrong units', () => {
-    const good = encodeUnits(corpus, 6);
+  it('refuses damaged names with an error instead of hanging or giving wrong ids', () => {
+    const run = corpus.units.slice(0, 40);
+    const good = encodeNames(run);
+    const n = run.length;
+    expect([good.pathCodes[0], good.trailCodes[0]]).toEqual(['A', 'A']); // VLQ 0: the first unit shares nothing
     const damaged = [
-      { ...good, perDoc: good.perDoc.slice(0, -1) },
       { ...good, pathCodes: good.pathCodes.slice(0, 10) },
+      { ...good, pathCodes: good.pathCodes + 'A' },
       { ...good, pathChars: good.pathChars.slice(1) },
-      { ...good, trailCodes: good.trailCodes + 'A' },
-      { ...good, labels: good.labels.slice(0, 1) },
-      { ...good, perDoc: '!' + good.perDoc },
-      { ...good, count: good.count + 1 },
       { ...good, pathChars: 5 },
+      { ...good, trailCodes: good.trailCodes + 'A' },
+      { ...good, trailCodes: good.trailCodes.slice(0, -1) },
+      { ...good, labels: good.labels.slice(0, 1) },
+      { ...good, labels: 'x' },
+      // The first unit of a run shares nothing with a unit before it: a path or trail that says it does points outside the run.
+      { ...good, pathCodes: 'C' + good.pathCodes.slice(1) },
+      { ...good, trailCodes: 'C' + good.trailCodes.slice(1) },
+      null,
     ];
-    for (const d of damaged) expect(() => new UnitTable(d as never)).toThrow('search index does not match its unit list');
+    for (const d of damaged) expect(() => new UnitNames(d as never, n)).toThrow('search index does not match its unit list');
+    expect(() => new UnitNames(good, n + 1)).toThrow('search index does not match its unit list');
+    expect(new UnitNames(good, n).path(n - 1)).toBe(run[n - 1].path);
   });
 });

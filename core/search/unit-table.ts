@@ -5,13 +5,14 @@
  * strings: numbers in VLQ (codec.ts), paths and clause trails front-coded against the unit before (a clause
  * shares its article's path and trail), a document's units counted instead of numbered. Loading decodes the
  * numbers into typed arrays; a unit's path, id and trail are put together only when a hit shows them.
- * A label-only article's opening words are not here but in its text shard (texts.ts): they were two thirds of
- * this file's bytes (5.5 M characters at 10,007 documents), read before the first search, and are shown only
- * in a hit's snippet.
+ *
+ * units.json holds what every query needs: the documents and how many units each has. What only a shown hit
+ * needs is in the text shard that holds the unit's text (texts.ts), which a shown hit reads anyway: the
+ * units' paths and trails (`UnitNames`, 4.8 M characters at 10,007 documents, 62 % of units.json in format 8,
+ * read and decoded before the first search), and a label-only article's opening words.
  */
-import { unitId } from '../corpus/unit-id.js';
 import { countInts, decodeInts, encodeInts } from './codec.js';
-import type { SearchCorpus, SearchDoc } from './corpus-units.js';
+import type { SearchCorpus, SearchDoc, SearchUnitRecord } from './corpus-units.js';
 
 export interface SerializedUnits {
   v: number;
@@ -20,13 +21,17 @@ export interface SerializedUnits {
   count: number;
   /** VLQ, per document: how many units it has (a document's units are consecutive, in document order). */
   perDoc: string;
-  /** VLQ, per unit: characters its path shares with the previous unit's (0 at a document's first unit), then how many follow. */
+}
+
+/** The paths and clause trails of a run of units (one text shard's), front-coded against the unit before. */
+export interface SerializedNames {
+  /** VLQ, per unit: characters its path shares with the previous unit's (0 at the run's first unit and a document's first unit), then how many follow. */
   pathCodes: string;
   /** The characters that follow, unit after unit. */
   pathChars: string;
-  /** Every clause label, once (第一章, 第二条 …). */
+  /** Every clause label of the run, once (第一章, 第二条 …). */
   labels: string[];
-  /** VLQ, per unit: labels its trail shares with the previous unit's (0 at a document's first unit), how many follow, their indexes in `labels`. */
+  /** VLQ, per unit: labels its trail shares with the previous unit's (0 at the run's first unit and a document's first unit), how many follow, their indexes in `labels`. */
   trailCodes: string;
 }
 
@@ -46,16 +51,22 @@ function sharedLabels(a: readonly string[], b: readonly string[]): number {
 }
 
 export function encodeUnits(corpus: SearchCorpus, version: number): SerializedUnits {
-  const { units } = corpus;
   const perDoc = new Array<number>(corpus.docs.length).fill(0);
+  corpus.units.forEach((u, i) => {
+    if (i > 0 && u.doc < corpus.units[i - 1].doc) throw new Error('search units must be in document order');
+    perDoc[u.doc]++;
+  });
+  return { v: version, docs: corpus.docs, count: corpus.units.length, perDoc: encodeInts(perDoc) };
+}
+
+/** The names of a run of consecutive units (a text shard's), coded from its first unit on. */
+export function encodeNames(units: readonly SearchUnitRecord[]): SerializedNames {
   const pathCodes: number[] = [];
   const pathChars: string[] = [];
   const labelIds = new Map<string, number>();
   const trailCodes: number[] = [];
   units.forEach((u, i) => {
     const prev = i > 0 ? units[i - 1] : null;
-    if (prev && u.doc < prev.doc) throw new Error('search units must be in document order');
-    perDoc[u.doc]++;
     const sameDoc = prev !== null && prev.doc === u.doc;
     const keep = sameDoc ? sharedPrefix(prev.path, u.path) : 0;
     pathCodes.push(keep, u.path.length - keep);
@@ -68,16 +79,7 @@ export function encodeUnits(corpus: SearchCorpus, version: number): SerializedUn
       trailCodes.push(id);
     }
   });
-  return {
-    v: version,
-    docs: corpus.docs,
-    count: units.length,
-    perDoc: encodeInts(perDoc),
-    pathCodes: encodeInts(pathCodes),
-    pathChars: pathChars.join(''),
-    labels: [...labelIds.keys()],
-    trailCodes: encodeInts(trailCodes),
-  };
+  return { pathCodes: encodeInts(pathCodes), pathChars: pathChars.join(''), labels: [...labelIds.keys()], trailCodes: encodeInts(trailCodes) };
 }
 
 class BadUnits extends Error {
@@ -95,29 +97,19 @@ function decodeAll(s: unknown, min = 0): Int32Array {
   return out;
 }
 
-/** The unit list as loaded: numbers in typed arrays, strings made when asked for. */
+/** The unit list as loaded: each unit's document, in a typed array. */
 export class UnitTable {
   readonly count: number;
   /** Per unit: its document's index. */
   readonly doc: Int32Array;
-  private readonly docIds: readonly string[];
   /** Per document: its first unit; then the unit count. */
   private readonly docStart: Int32Array;
-  private readonly pathKeep: Int32Array;
-  /** Per unit: where the rest of its path starts in pathChars (the next unit's start ends it). */
-  private readonly pathAt: Int32Array;
-  private readonly pathChars: string;
-  private readonly labels: readonly string[];
-  private readonly trailCodes: Int32Array;
-  /** Per unit: where its trail code starts in trailCodes. */
-  private readonly trailAt: Int32Array;
 
   constructor(data: SerializedUnits) {
     const n = data.count;
     const docs = data.docs;
-    if (!Number.isSafeInteger(n) || n < 0 || !Array.isArray(docs) || !Array.isArray(data.labels)) throw new BadUnits();
+    if (!Number.isSafeInteger(n) || n < 0 || !Array.isArray(docs)) throw new BadUnits();
     this.count = n;
-    this.docIds = docs.map((d) => d.id);
     const perDoc = decodeAll(data.perDoc, docs.length);
     this.docStart = new Int32Array(docs.length + 1);
     this.doc = new Int32Array(n);
@@ -130,9 +122,30 @@ export class UnitTable {
     }
     this.docStart[docs.length] = at;
     if (at !== n) throw new BadUnits();
+  }
 
+  /** First unit of document `d`, and the unit after its last. */
+  unitsOf(d: number): [number, number] {
+    return [this.docStart[d], this.docStart[d + 1]];
+  }
+}
+
+/** The paths and trails of a run of `n` units as loaded (a text shard's); `i` counts from the run's first unit. */
+export class UnitNames {
+  private readonly pathKeep: Int32Array;
+  /** Per unit: where the rest of its path starts in pathChars (the next unit's start ends it). */
+  private readonly pathAt: Int32Array;
+  private readonly pathChars: string;
+  private readonly labels: readonly string[];
+  private readonly trailCodes: Int32Array;
+  /** Per unit: where its trail code starts in trailCodes. */
+  private readonly trailAt: Int32Array;
+
+  /** Refuses (BadUnits) names that are not those of `n` units, or that point before the run or past its labels. */
+  constructor(data: SerializedNames, n: number) {
+    if (typeof data !== 'object' || data === null || !Array.isArray(data.labels) || typeof data.pathChars !== 'string') throw new BadUnits();
     const codes = decodeAll(data.pathCodes, 2 * n);
-    if (typeof data.pathChars !== 'string') throw new BadUnits();
+    if (codes.length !== 2 * n || (n > 0 && codes[0] !== 0)) throw new BadUnits();
     this.pathKeep = new Int32Array(n);
     this.pathAt = new Int32Array(n + 1);
     for (let i = 0, c = 0; i < n; i++) {
@@ -144,6 +157,7 @@ export class UnitTable {
 
     this.labels = data.labels;
     this.trailCodes = decodeAll(data.trailCodes);
+    if (n > 0 && this.trailCodes[0] !== 0) throw new BadUnits();
     this.trailAt = new Int32Array(n + 1);
     let k = 0;
     for (let i = 0; i < n; i++) {
@@ -156,22 +170,13 @@ export class UnitTable {
     if (k !== this.trailCodes.length) throw new BadUnits();
   }
 
-  /** First unit of document `d`, and the unit after its last. */
-  unitsOf(d: number): [number, number] {
-    return [this.docStart[d], this.docStart[d + 1]];
-  }
-
   path(i: number): string {
-    // Back to the nearest unit that spells its path out whole (at the latest, its document's first unit).
+    // Back to the nearest unit that spells its path out whole (at the latest, the run's first unit).
     let from = i;
     while (this.pathKeep[from] > 0) from--;
     let path = '';
     for (let j = from; j <= i; j++) path = path.slice(0, this.pathKeep[j]) + this.pathChars.slice(this.pathAt[j], this.pathAt[j + 1]);
     return path;
-  }
-
-  id(i: number): string {
-    return unitId(this.docIds[this.doc[i]], this.path(i));
   }
 
   /** Labels from the outermost ancestor to the unit (第三章, 第十五条). */
@@ -187,5 +192,4 @@ export class UnitTable {
     }
     return trail;
   }
-
 }
