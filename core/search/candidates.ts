@@ -15,12 +15,10 @@ export type Scope = 'clause' | 'doc';
 export type Field = 'all' | 'title';
 
 /**
- * Result sets up to this size are scored exactly (BM25 over exact phrase
- * counts) where the counts need the text (a query with a single character).
- * Larger ones get a prior for every hit (title tier + BM25 with tf = 1, i.e.
- * unit length only, no string scan); the engine rescores the best of them
- * exactly before showing them. Phrases of two characters or more are counted
- * from positions: every hit is scored exactly.
+ * A one-word query with a single character (no positions to count it from) and more candidates than this gets
+ * a prior for every hit (title tier + BM25 with tf = 1, i.e. unit length only, no string scan); the engine
+ * rescores the best of them exactly before showing them. Every other hit is scored exactly: from positions
+ * (phrases of two characters or more) or from the text its check reads anyway.
  */
 const EXACT_LIMIT = 400;
 
@@ -58,10 +56,44 @@ function collectTitle(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
   return out;
 }
 
+/**
+ * 同条: units holding every clause (a clause may instead be in the document's title, 文号 or issuer), and a
+ * document-level hit for a document whose metadata holds every clause and none of its units do. Phrases of
+ * two characters or more (nearly every query) are found and counted from positions, so no unit's text is
+ * read; a query with a single character has no positions and reads its candidates' texts.
+ */
 function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
-  const { docs, dict, scorer, unitDoc, denom } = c;
+  const clause = prepareClause(c, q);
+  if ([...clause.phrases, ...q.not].every((p) => p.length >= 2)) clauseHitsByPositions(c, q, clause, out);
+  else clauseHitsByText(c, q, clause, out);
+  docLevelHits(c, q, clause.facts, out);
+  return out;
+}
+
+interface DocFacts {
+  /** Per clause: whether the document's title, 文号 or issuer holds it. */
+  meta: boolean[];
+  tier: number;
+  excluded: boolean;
+}
+
+/** What both ways of collecting 同条 hits start from. */
+interface ClauseQuery {
+  phrases: string[];
+  idf: number[];
+  /** Index in `phrases` of each clause's first phrase. */
+  clauseAt: number[];
+  /** The clause with the fewest estimated matches: its units are the candidates (which one only changes the cost). */
+  driver: number;
+  /** A document's facts, computed once per query. */
+  facts: (di: number) => DocFacts;
+  /** Documents whose metadata holds the driver clause: their units are candidates too (none for a one-clause query, whose metadata-only matches are document-level hits). */
+  metaDocs: number[];
+}
+
+function prepareClause(c: CorpusView, q: ParsedQuery): ClauseQuery {
+  const { docs, dict, scorer } = c;
   const clauses = q.must;
-  // Driver: the clause with the smallest estimated text match count.
   let driver = 0;
   let best = Infinity;
   clauses.forEach((cl, i) => {
@@ -72,114 +104,117 @@ function collectClause(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
     }
   });
   const phrases = clauses.flat();
-  const idf = phrases.map((p) => scorer.idf(p));
-  // Per-document facts, computed once per query.
-  const docMeta: ({ meta: boolean[]; tier: number; excluded: boolean } | undefined)[] = new Array(docs.length);
-  const docFacts = (di: number) => {
-    let f = docMeta[di];
-    if (!f) {
-      const d = docs[di];
-      f = { meta: clauses.map((cl) => metaMatches(d, cl)), tier: scorer.titleScore(d, q), excluded: excludedByTitle(d, q) };
-      docMeta[di] = f;
-    }
-    return f;
-  };
-  // Phrases of two characters or more (nearly every query) are found, and counted in each unit, from
-  // positions: candidates are checked and scored exactly without reading a unit's text. A single character
-  // has no positions: a query with one reads the candidates' texts.
-  const counted = [...phrases, ...q.not].every((p) => p.length >= 2);
-  if (counted) dict.requireOccurrences([...phrases, ...q.not]);
-  const occ = counted ? phrases.map((p) => dict.occurrences(p)) : [];
-  const notUnits = counted ? q.not.map((p) => dict.matchPhrase(p)) : [];
-  // Candidates: units whose text has the driver clause, and units of documents whose metadata has it.
-  const lists = counted ? clauses[driver].map((p) => occ[phrases.indexOf(p)].units) : clauses[driver].map((p) => dict.matchPhrase(p));
-  const cand = lists.length === 1 ? lists[0] : unionAll(lists);
-  const metaDocs: number[] = [];
-  if (clauses.length > 1) {
-    for (let di = 0; di < docs.length; di++) if (metaMatches(docs[di], clauses[driver])) metaDocs.push(di);
-  }
-  const exact = counted || cand.length <= EXACT_LIMIT;
-  const prior = scorer.priorFactor(phrases, idf);
-  // Where phrase k is counted in unit u (its place in occ[k]), −1 when not there.
-  const placeIn = (k: number, u: number) => indexOf(occ[k].units, u);
-  const counts = new Int32Array(phrases.length);
-  /** Whether unit u holds phrase k (by positions when counted, else in its text), noting its count. */
-  const holds = counted
-    ? (k: number, u: number) => {
-        const i = placeIn(k, u);
-        counts[k] = i < 0 ? 0 : occ[k].tf![i];
-        return i >= 0;
-      }
-    : (k: number, u: number) => c.norm(u).includes(phrases[k]);
-  const excluded = counted ? (u: number) => notUnits.some((list) => binarySearch(list, u)) : (u: number) => q.not.some((p) => c.norm(u).includes(p));
-  const score = (u: number) => (counted ? scorer.bm25Counts(c.lens[u], counts, phrases, idf) : scorer.bm25(c.norm(u), phrases, idf));
-  // Flat index of each clause's phrases.
   const clauseAt: number[] = [];
   clauses.reduce((at, cl) => (clauseAt.push(at), at + cl.length), 0);
-  // Only multi-word, negated or exactly scored queries need more than the candidates' lengths.
-  const needMore = exact || q.not.length > 0 || clauses.length > 1;
-  const check = (u: number, viaText: boolean) => {
+  const known: (DocFacts | undefined)[] = new Array(docs.length);
+  const facts = (di: number) => (known[di] ??= { meta: clauses.map((cl) => metaMatches(docs[di], cl)), tier: scorer.titleScore(docs[di], q), excluded: excludedByTitle(docs[di], q) });
+  const metaDocs: number[] = [];
+  if (clauses.length > 1) for (let di = 0; di < docs.length; di++) if (metaMatches(docs[di], clauses[driver])) metaDocs.push(di);
+  return { phrases, idf: phrases.map((p) => scorer.idf(p)), clauseAt, driver, facts, metaDocs };
+}
+
+/** The units of the documents in `metaDocs` that are not in `cand` (sorted), in order. */
+function metaUnits(c: CorpusView, metaDocs: number[], cand: Int32Array): number[] {
+  const out: number[] = [];
+  for (const di of metaDocs) for (let u = c.docs[di].firstUnit; u >= 0 && u < c.docs[di].endUnit; u++) if (!binarySearch(cand, u)) out.push(u);
+  return out;
+}
+
+/**
+ * Every candidate checked and scored exactly from the phrases' positions: a unit holds a phrase where the
+ * phrase is counted in it, `-词` drops a unit holding it, and BM25 takes each phrase's count.
+ */
+function clauseHitsByPositions(c: CorpusView, q: ParsedQuery, { phrases, idf, clauseAt, driver, facts, metaDocs }: ClauseQuery, out: Hits): void {
+  const { dict, unitDoc } = c;
+  const clauses = q.must;
+  dict.requireOccurrences([...phrases, ...q.not]);
+  const occ = phrases.map((p) => dict.occurrences(p));
+  const notUnits = q.not.map((p) => dict.matchPhrase(p));
+  const driverLists = clauses[driver].map((_, j) => occ[clauseAt[driver] + j].units);
+  const cand = driverLists.length === 1 ? driverLists[0] : unionAll(driverLists);
+  const counts = new Int32Array(phrases.length);
+  const check = (u: number) => {
     const di = unitDoc[u];
-    const f = docFacts(di);
-    if (f.excluded || excluded(u)) return;
-    let anyText = viaText;
+    const f = facts(di);
+    if (f.excluded || notUnits.some((list) => binarySearch(list, u))) return;
+    let inText = false;
     for (let k = 0; k < clauses.length; k++) {
       let ok = false;
-      // Every phrase is looked at when counted (each one's count goes into the score); else the driver is known to match.
-      if (k === driver && !counted) continue;
+      // Every phrase is looked up, not only until one holds: each one's count goes into the score.
       for (let j = 0; j < clauses[k].length; j++) {
-        if (holds(clauseAt[k] + j, u)) {
-          ok = true;
-          anyText = true;
-          if (!counted) break;
-        }
+        const at = clauseAt[k] + j;
+        const i = indexOf(occ[at].units, u);
+        counts[at] = i < 0 ? 0 : occ[at].tf![i];
+        if (i >= 0) ok = inText = true;
       }
-      if (!ok && !f.meta[k] && !(k === driver && viaText)) return;
+      if (!ok && !f.meta[k]) return;
     }
-    if (!anyText) return;
-    if (exact) out.push(u, di, f.tier + score(u), f.tier, 0);
-    else out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
+    // A unit whose every clause is in the metadata only is not a text hit (the document-level hit stands for it).
+    if (inText) out.push(u, di, f.tier + c.scorer.bm25Counts(c.lens[u], counts, phrases, idf), f.tier, 0);
   };
   out.reserve(cand.length + 16);
-  if (!needMore) {
-    // Hot path (one word, many hits, a single character): prior scores straight from typed arrays.
+  for (let i = 0; i < cand.length; i++) check(cand[i]);
+  for (const u of metaUnits(c, metaDocs, cand)) check(u);
+}
+
+/**
+ * A query with a single character: candidates are found by matchPhrase and the other clauses checked in their
+ * texts, which score them exactly too. A one-word query with more than EXACT_LIMIT candidates reads no text:
+ * its hits are taken straight from typed arrays with the prior (title tier + BM25 with tf = 1), and the
+ * engine rescores the best of them exactly before showing them.
+ */
+function clauseHitsByText(c: CorpusView, q: ParsedQuery, { phrases, idf, driver, facts, metaDocs }: ClauseQuery, out: Hits): void {
+  const { dict, unitDoc, denom, scorer } = c;
+  const clauses = q.must;
+  const lists = clauses[driver].map((p) => dict.matchPhrase(p));
+  const cand = lists.length === 1 ? lists[0] : unionAll(lists);
+  out.reserve(cand.length + 16);
+  if (cand.length > EXACT_LIMIT && !q.not.length && clauses.length === 1) {
+    // No `-词`, so no document is excluded by its title; one clause, so every candidate is a hit.
+    const prior = scorer.priorFactor(phrases, idf);
     for (let i = 0; i < cand.length; i++) {
       const u = cand[i];
       const di = unitDoc[u];
-      const f = docMeta[di] ?? docFacts(di);
-      if (!f.excluded) out.push(u, di, f.tier + prior / denom[u], f.tier, 1);
+      const { tier } = facts(di);
+      out.push(u, di, tier + prior / denom[u], tier, 1);
     }
-  } else {
-    // Driver candidates were verified by matchPhrase (or by positions).
-    if (!counted) c.need(cand);
-    for (let i = 0; i < cand.length; i++) check(cand[i], true);
+    return;
   }
-  if (!counted) {
-    const metaUnits: number[] = [];
-    for (const di of metaDocs) if (docs[di].firstUnit >= 0) for (let u = docs[di].firstUnit; u < docs[di].endUnit; u++) metaUnits.push(u);
-    c.need(metaUnits);
-  }
-  for (const di of metaDocs) {
-    const d = docs[di];
-    if (d.firstUnit < 0) continue;
-    for (let u = d.firstUnit; u < d.endUnit; u++) {
-      if (binarySearch(cand, u)) continue; // already checked via text
-      check(u, false);
+  // `viaDriver`: u is a candidate, whose text matchPhrase found to hold the driver clause.
+  const check = (u: number, viaDriver: boolean) => {
+    const di = unitDoc[u];
+    const f = facts(di);
+    const text = c.norm(u);
+    if (f.excluded || q.not.some((p) => text.includes(p))) return;
+    let inText = viaDriver;
+    for (let k = 0; k < clauses.length; k++) {
+      if (k === driver && viaDriver) continue;
+      const ok = clauses[k].some((p) => text.includes(p));
+      if (ok) inText = true;
+      else if (!f.meta[k]) return;
     }
-  }
-  // Documents matching by title/文号/issuer without any unit hit get one document-level hit.
+    if (inText) out.push(u, di, f.tier + scorer.bm25(text, phrases, idf), f.tier, 0);
+  };
+  c.need(cand);
+  for (let i = 0; i < cand.length; i++) check(cand[i], true);
+  const more = metaUnits(c, metaDocs, cand);
+  c.need(more);
+  for (const u of more) check(u, false);
+}
+
+/** Documents whose title / 文号 / issuer holds every clause, with no unit hit: one document-level hit each. */
+function docLevelHits(c: CorpusView, q: ParsedQuery, facts: (di: number) => DocFacts, out: Hits): void {
   const withUnits = new Set<number>();
   for (let i = 0; i < out.n; i++) withUnits.add(out.doc[i]);
-  for (let di = 0; di < docs.length; di++) {
+  for (let di = 0; di < c.docs.length; di++) {
     if (withUnits.has(di)) continue;
-    const d = docs[di];
-    if (!clauses.every((cl) => metaMatches(d, cl))) continue;
-    const f = docFacts(di);
+    const d = c.docs[di];
+    if (!q.must.every((cl) => metaMatches(d, cl))) continue;
+    const f = facts(di);
     if (f.excluded) continue;
-    const score = d.firstUnit < 0 ? scorer.emptyDocScore(d, q) : f.tier ? f.tier + 50 : 0.5;
+    const score = d.firstUnit < 0 ? c.scorer.emptyDocScore(d, q) : f.tier ? f.tier + 50 : 0.5;
     out.push(-1, di, score, d.firstUnit < 0 ? 0 : f.tier, 0);
   }
-  return out;
 }
 
 function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
