@@ -106,9 +106,10 @@ describe(`reading scenario (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real
       expect(chapters.length).toBe(8);
       expect(articles.length).toBe(61);
     }
-    expect(await page.locator('.outline li.ol-chapter').count()).toBe(chapters.length);
-    expect(await page.locator('.outline li.ol-article').count()).toBe(articles.length);
-    expect(await page.locator('[data-testid=doc] [data-level=article]').count()).toBe(articles.length);
+    // The text is laid out in chunks after the heading (a busy machine shows the heading first): wait for all of it.
+    await expect.poll(() => page.locator('.outline li.ol-chapter').count()).toBe(chapters.length);
+    await expect.poll(() => page.locator('.outline li.ol-article').count()).toBe(articles.length);
+    await expect.poll(() => page.locator('[data-testid=doc] [data-level=article]').count()).toBe(articles.length);
     expect(await page.locator('[data-testid=sources]').getAttribute('data-count')).toBe(String(doc.sources.length));
     expect(await page.locator('[data-testid=sources] .file').count()).toBe(doc.sources.length);
     await screenshot(page, 'reading-light');
