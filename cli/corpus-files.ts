@@ -148,6 +148,7 @@ export async function checkCorpusFolder(corpusDir: string): Promise<{ ok: true; 
 export type SwitchStep = 'staged' | 'version-in-place' | 'switched' | 'links' | 'retired';
 
 const WRITE_AHEAD = 8;
+const UNLINK_AHEAD = 16;
 
 /**
  * Write one build as a new version and switch readers to it. The files are
@@ -250,11 +251,15 @@ async function ensureCompatLinks(corpusDir: string): Promise<string[]> {
 /** Delete the listed files of a build under `root`, then the folders they leave empty; returns what had to stay (a user's files). */
 async function removeListed(root: string, listed: string[]): Promise<string[]> {
   const dirs = new Set<string>();
-  for (const rel of listed) {
-    if (rel.split('/').includes('..') || path.isAbsolute(rel)) continue;
-    await unlink(path.join(root, rel)).catch(() => undefined);
-    for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) dirs.add(d);
-  }
+  const mine = listed.filter((rel) => !(rel.split('/').includes('..') || path.isAbsolute(rel)));
+  // UNLINK_AHEAD at a time: one after another, the 21,000 files of a 10,000-document version took 3.9 s of
+  // a rebuild, waiting on each; the file system itself needs a tenth of that.
+  let next = 0;
+  const worker = async () => {
+    while (next < mine.length) await unlink(path.join(root, mine[next++])).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: UNLINK_AHEAD }, worker));
+  for (const rel of mine) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) dirs.add(d);
   const kept: string[] = [];
   for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
     await rmdir(path.join(root, d)).catch((e: NodeJS.ErrnoException) => {

@@ -197,6 +197,17 @@ describe('retiring old versions', () => {
     expect(await tree(path.join(dir, 'versions', old))).toEqual({ 'docs/我的报告.txt': '我的报告' });
   });
 
+  it('retires a version of many files (more than are deleted at once): every listed file, and none of the user\'s', async () => {
+    const dir = await tmp();
+    const listed = Array.from({ length: 300 }, (_, i) => `docs/d${i}.json`);
+    const first = await writeCorpus(dir, [...listed.map((f): [string, string] => [f, `{"n":${f.length}}`]), ['manifest.json', JSON.stringify({ contentHash: 'a'.repeat(64), files: listed })]]);
+    await writeFile(path.join(dir, 'versions', first.version, 'docs', '我的笔记.txt'), '笔记');
+    const r = await writeCorpus(dir, build([数据管理]).files);
+    expect(r.retired).toEqual([first.version]);
+    expect(r.kept).toEqual([`versions/${first.version}/docs`]);
+    expect(await tree(path.join(dir, 'versions', first.version))).toEqual({ 'docs/我的笔记.txt': '笔记' });
+  });
+
   it('removes the nested folders of a retired version, and names only the deepest folder that holds a file of the user', async () => {
     const a = await builtCorpus([政务服务], { nested: true });
     const r = await writeCorpus(a.dir, build([营商环境]).files);
