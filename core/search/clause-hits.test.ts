@@ -196,6 +196,22 @@ describe('同条 scores', () => {
     for (const h of page.hits) expect(rankOf.get(`${h.docId}/${h.unitId}`), h.unitId).toBeLessThan(all.hits.length / 4);
   });
 
+  it('a page of document-level hits (the words in titles only) reads no text shard, and names each document\'s first unit', () => {
+    // A title word no unit's text has: every hit is a document-level one.
+    const word = E.docs.map((d) => d.titleKey.split('\n')[0].slice(0, 4)).find((w) => w.length === 4 && !SYNTAX.test(w) && !texts.some((t) => t.includes(w)));
+    expect(word).toBeDefined();
+    const reads: string[] = [];
+    const fresh = SearchEngine.fromJSON(files.units, files.index, (f) => (reads.push(f), files.shards[f]));
+    const r = fresh.search(`"${word}"`, { limit: 50 });
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.hits.every((h) => h.unit < 0)).toBe(true);
+    expect(reads.filter((f) => f.startsWith('texts-'))).toEqual([]);
+    for (const h of r.hits) {
+      const d = E.docs.find((x) => x.id === h.docId)!;
+      expect(h.unitId).toBe(d.firstUnit >= 0 ? E.unitId(d.firstUnit) : '');
+    }
+  });
+
   it('by text (a single character with another word): every hit scores above its title tier', () => {
     // Units of documents whose title and 文号 lack both words have no title tier: their score is BM25 alone.
     const r = E.search('"的" "政府"', { limit: 1e9, facets: false });

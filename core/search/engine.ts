@@ -289,8 +289,7 @@ export class SearchEngine {
     } else kept = this.rank(hits, q.must.flat(), want);
     yield;
     const top = kept.slice(offset, offset + limit);
-    // The shown hits' texts, paths and trails; a document-level hit names the document's first unit.
-    this.texts.require(top.map((i) => (hits.unit[i] >= 0 ? hits.unit[i] : this.docs[hits.doc[i]].firstUnit)).filter((u) => u >= 0));
+    this.texts.require(top.map((i) => hits.unit[i]).filter((u) => u >= 0));
     return {
       query,
       total: hits.n,
@@ -323,7 +322,8 @@ export class SearchEngine {
     const unit = hits.unit[i];
     return {
       docId: d.id,
-      unitId: unit >= 0 ? this.unitId(unit) : d.firstUnit >= 0 ? this.unitId(d.firstUnit) : '',
+      // A document-level hit names the document's first unit, from units.json: no text shard is read for it.
+      unitId: unit >= 0 ? this.unitId(unit) : d.firstUnit >= 0 ? unitId(d.id, this.units.firstPath(hits.doc[i])) : '',
       unit,
       score: Math.round(hits.score[i] * 1000) / 1000,
       field: unit >= 0 ? 'text' : 'title',

@@ -24,11 +24,12 @@ describe('the unit list of the search index', () => {
     corpus.units.forEach((u, i) => expect(table.doc[i]).toBe(u.doc));
     const docOf = corpus.units.map((u) => u.doc);
     corpus.docs.forEach((_, d) => expect(table.unitsOf(d)).toEqual([docOf.indexOf(d), docOf.lastIndexOf(d) + 1]));
+    corpus.docs.forEach((_, d) => expect(table.firstPath(d)).toBe(corpus.units[docOf.indexOf(d)].path));
   });
 
   it('refuses a damaged list with an error instead of hanging or giving wrong units', () => {
     const good = encodeUnits(corpus, 9);
-    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, docs: null }];
+    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, docs: null }, { ...good, firstPaths: good.firstPaths.slice(1) }, { ...good, firstPaths: [1, ...good.firstPaths.slice(1)] }, { ...good, firstPaths: undefined }];
     for (const d of damaged) expect(() => new UnitTable(d as never)).toThrow('search index does not match its unit list');
   });
 });

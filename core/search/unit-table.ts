@@ -6,7 +6,8 @@
  * shares its article's path and trail), a document's units counted instead of numbered. Loading decodes the
  * numbers into typed arrays; a unit's path, id and trail are put together only when a hit shows them.
  *
- * units.json holds what every query needs: the documents and how many units each has. What only a shown hit
+ * units.json holds what every query needs: the documents and how many units each has (and each document's first
+ * unit's path, which a document-level hit names: 国务院's first page is all of them). What only a shown hit
  * needs is in the text shard that holds the unit's text (texts.ts), which a shown hit reads anyway: the
  * units' paths and trails (`UnitNames`, 4.8 M characters at 10,007 documents, 62 % of units.json in format 8,
  * read and decoded before the first search), and a label-only article's opening words.
@@ -21,6 +22,8 @@ export interface SerializedUnits {
   count: number;
   /** VLQ, per document: how many units it has (a document's units are consecutive, in document order). */
   perDoc: string;
+  /** Per document: its first unit's path ('' without units), which a document-level hit names without reading a text shard. */
+  firstPaths: string[];
 }
 
 /** The paths and clause trails of a run of units (one text shard's), front-coded against the unit before. */
@@ -52,11 +55,12 @@ function sharedLabels(a: readonly string[], b: readonly string[]): number {
 
 export function encodeUnits(corpus: SearchCorpus, version: number): SerializedUnits {
   const perDoc = new Array<number>(corpus.docs.length).fill(0);
+  const firstPaths = new Array<string>(corpus.docs.length).fill('');
   corpus.units.forEach((u, i) => {
     if (i > 0 && u.doc < corpus.units[i - 1].doc) throw new Error('search units must be in document order');
-    perDoc[u.doc]++;
+    if (!perDoc[u.doc]++) firstPaths[u.doc] = u.path;
   });
-  return { v: version, docs: corpus.docs, count: corpus.units.length, perDoc: encodeInts(perDoc) };
+  return { v: version, docs: corpus.docs, count: corpus.units.length, perDoc: encodeInts(perDoc), firstPaths };
 }
 
 /** The names of a run of consecutive units (a text shard's), coded from its first unit on. */
@@ -104,11 +108,14 @@ export class UnitTable {
   readonly doc: Int32Array;
   /** Per document: its first unit; then the unit count. */
   private readonly docStart: Int32Array;
+  private readonly firstPaths: readonly string[];
 
   constructor(data: SerializedUnits) {
     const n = data.count;
     const docs = data.docs;
     if (!Number.isSafeInteger(n) || n < 0 || !Array.isArray(docs)) throw new BadUnits();
+    if (!Array.isArray(data.firstPaths) || data.firstPaths.length !== docs.length || !data.firstPaths.every((p) => typeof p === 'string')) throw new BadUnits();
+    this.firstPaths = data.firstPaths;
     this.count = n;
     const perDoc = decodeAll(data.perDoc, docs.length);
     this.docStart = new Int32Array(docs.length + 1);
@@ -127,6 +134,11 @@ export class UnitTable {
   /** First unit of document `d`, and the unit after its last. */
   unitsOf(d: number): [number, number] {
     return [this.docStart[d], this.docStart[d + 1]];
+  }
+
+  /** The path of document `d`'s first unit ('' when it has none). */
+  firstPath(d: number): string {
+    return this.firstPaths[d];
   }
 }
 
