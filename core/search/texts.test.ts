@@ -48,16 +48,17 @@ describe('TextStore', () => {
     }
   });
 
-  it('gives each unit’s path and trail from its shard, and refuses a shard whose names are not its units’', () => {
+  it('gives each unit’s path and trail from its shard, and refuses names that are not its units’ when one is asked for', () => {
     const s = new TextStore(STARTS, (f) => json(file(f)));
     expect([0, 1, 2, 3, 4, 5].map((u) => s.path(u))).toEqual(['ar1', 'ar2', 'ch1.ar2', 'ch1.ar3', 'ch2', 'fuze']);
     expect([0, 1, 2, 3, 4, 5].map((u) => s.trail(u))).toEqual([['第一条'], ['第二条'], ['第一章', '第二条'], ['第一章', '第三条'], ['第二章'], []]);
     for (const names of [undefined, NAMES[0], { ...NAMES[1], pathChars: 'ch1.ar23' }, { ...NAMES[1], labels: ['第一章'] }]) {
       const bad = new TextStore(STARTS, (f) => json(file(f), file(f) === 1 ? { names } : {}));
       expect(bad.text(0)).toBe('第一条 总则');
+      expect(bad.path(0)).toBe('ar1');
       let err: unknown;
       try {
-        bad.text(2);
+        bad.trail(2);
       } catch (e) {
         err = e;
       }

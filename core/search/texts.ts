@@ -6,7 +6,7 @@
  * and the caller fetches the file, `put`s it and runs the query again (`runSearch`). `trim` keeps the
  * memory bounded between queries: the least recently used shards are dropped.
  */
-import { SEARCH_FORMAT_VERSION, searchTextsFile, type SerializedTexts } from './format.js';
+import { SEARCH_FORMAT_VERSION, searchTextsFile, type SerializedNames, type SerializedTexts } from './format.js';
 import { parseShard, SearchIndexDamaged, ShardCache, ShardMissing, shardContaining, type ShardReader } from './shard-reader.js';
 import { normalizeUnitText, type NormalizedUnitText } from './tokenizer.js';
 import { UnitNames } from './unit-table.js';
@@ -17,7 +17,10 @@ interface Shard {
   from: number;
   texts: string[];
   openings: Record<string, string>;
-  names: UnitNames;
+  /** The units' paths and trails as stored, decoded (and checked) when a shown hit first asks for one. */
+  names: SerializedNames;
+  decodedNames?: UnitNames;
+  file: string;
   norm: (NormalizedUnitText | undefined)[];
   /** Characters held: what `trim` budgets. */
   chars: number;
@@ -56,7 +59,6 @@ export class TextStore {
     const from = this.starts[k];
     const n = this.starts[k + 1] - from;
     const openings = data?.openings;
-    const damaged = () => new SearchIndexDamaged(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchTextsFile(k));
     if (
       !data ||
       data.v !== SEARCH_FORMAT_VERSION ||
@@ -69,15 +71,9 @@ export class TextStore {
       Array.isArray(openings) ||
       !Object.entries(openings).every(([i, o]) => /^\d+$/.test(i) && Number(i) < n && typeof o === 'string')
     ) {
-      throw damaged();
+      throw new SearchIndexDamaged(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchTextsFile(k));
     }
-    let names: UnitNames;
-    try {
-      names = new UnitNames(data.names, n);
-    } catch {
-      throw damaged();
-    }
-    return { from, texts: data.texts, openings, names, norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: 0 };
+    return { from, texts: data.texts, openings, names: data.names, file: searchTextsFile(k), norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: 0 };
   }
 
   isLoaded(k: number): boolean {
@@ -116,16 +112,32 @@ export class TextStore {
     return Object.hasOwn(s.openings, u - s.from) ? s.openings[u - s.from] : undefined;
   }
 
+  /**
+   * A shard's names, decoded on first use: most shards are read for their texts (verification, the background
+   * warm-up) and never show a hit, and decoding every one as it arrived allocated four typed arrays a shard while
+   * queries ran. Refused whole, naming the shard, when they do not fit its units.
+   */
+  private names(s: Shard): UnitNames {
+    if (!s.decodedNames) {
+      try {
+        s.decodedNames = new UnitNames(s.names, s.texts.length);
+      } catch {
+        throw new SearchIndexDamaged(`search text shard ${s.file} does not match the index: rebuild the corpus (npm run build:corpus)`, s.file);
+      }
+    }
+    return s.decodedNames;
+  }
+
   /** The unit's path (its id after the document's: `${docId}~${path}`). */
   path(u: number): string {
     const s = this.shard(u);
-    return s.names.path(u - s.from);
+    return this.names(s).path(u - s.from);
   }
 
   /** Labels from the outermost ancestor to the unit (第三章, 第十五条). */
   trail(u: number): string[] {
     const s = this.shard(u);
-    return s.names.trail(u - s.from);
+    return this.names(s).trail(u - s.from);
   }
 
   normalized(u: number): NormalizedUnitText {
