@@ -64,6 +64,7 @@ describe('TextStore', () => {
       }
       expect(err, JSON.stringify(names)).toBeInstanceOf(SearchIndexDamaged);
       expect((err as SearchIndexDamaged).file).toBe('texts-1.json');
+      expect((err as Error).message).toMatch(/^search text shard texts-1\.json does not match the index/);
     }
   });
 

@@ -27,9 +27,17 @@ describe('the unit list of the search index', () => {
     corpus.docs.forEach((_, d) => expect(table.firstPath(d)).toBe(corpus.units[docOf.indexOf(d)].path));
   });
 
+  it('names no first unit for a document without units, and refuses units out of document order', () => {
+    const three: SearchCorpus = { docs: corpus.docs.slice(0, 3), units: [{ doc: 0, path: 'p1', text: '', trail: [] }, { doc: 2, path: 'ar1', text: '', trail: [] }] };
+    const table = new UnitTable(roundTrip(encodeUnits(three, 9)));
+    expect([0, 1, 2].map((d) => table.firstPath(d))).toEqual(['p1', '', 'ar1']);
+    expect([0, 1, 2].map((d) => table.unitsOf(d))).toEqual([[0, 1], [1, 1], [1, 2]]);
+    expect(() => encodeUnits({ ...three, units: [...three.units].reverse() }, 9)).toThrow('search units must be in document order');
+  });
+
   it('refuses a damaged list with an error instead of hanging or giving wrong units', () => {
     const good = encodeUnits(corpus, 9);
-    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, docs: null }, { ...good, firstPaths: good.firstPaths.slice(1) }, { ...good, firstPaths: [1, ...good.firstPaths.slice(1)] }, { ...good, firstPaths: undefined }];
+    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, docs: null }, { ...good, firstPaths: good.firstPaths.slice(1) }, { ...good, firstPaths: [1, ...good.firstPaths.slice(1)] }, { ...good, firstPaths: undefined }, { ...good, count: -1 }, { ...good, count: 1.5 }];
     for (const d of damaged) expect(() => new UnitTable(d as never)).toThrow('search index does not match its unit list');
   });
 });
@@ -71,6 +79,20 @@ describe('the units’ names (paths and trails, in their text shards)', () => {
     expect([tail.path(0), tail.trail(0), tail.path(1)]).toEqual(['x.𠀁2', ['𠀁', '第二条'], 'x.𠀁2']);
   });
 
+  it('codes each path and trail against the unit before in its document only (worked out by hand)', () => {
+    const units = [
+      { doc: 0, path: 'ch1.ar1', text: '', trail: ['第一章', '第一条'] },
+      { doc: 0, path: 'ch1.ar2', text: '', trail: ['第一章', '第二条'] },
+      { doc: 1, path: 'ch1.ar1', text: '', trail: ['第一章', '第一条'] },
+    ];
+    // Paths: 0 shared, 7 follow; 6 shared ("ch1.ar"), 1 follows; a new document: 0, 7 (A = 0, B = 1 …).
+    // Trails: 0 shared, 2 follow (labels 0, 1); 1 shared, 1 follows (label 2); a new document: 0, 2, labels 0, 1.
+    expect(encodeNames(units)).toEqual({ pathCodes: 'AHGBAH', pathChars: 'ch1.ar12ch1.ar1', labels: ['第一章', '第一条', '第二条'], trailCodes: 'ACABBBCACAB' });
+    const empty = encodeNames([]);
+    expect(empty).toEqual({ pathCodes: '', pathChars: '', labels: [], trailCodes: '' });
+    expect(() => new UnitNames(empty, 0)).not.toThrow();
+  });
+
   it('refuses damaged names with an error instead of hanging or giving wrong ids', () => {
     const run = corpus.units.slice(0, 40);
     const good = encodeNames(run);
@@ -84,6 +106,8 @@ describe('the units’ names (paths and trails, in their text shards)', () => {
       { ...good, trailCodes: good.trailCodes + 'A' },
       { ...good, trailCodes: good.trailCodes.slice(0, -1) },
       { ...good, labels: good.labels.slice(0, 1) },
+      // One label short: the last label's index is then the list's length.
+      { ...good, labels: good.labels.slice(0, -1) },
       { ...good, labels: 'x' },
       // The first unit of a run shares nothing with a unit before it: a path or trail that says it does points outside the run.
       { ...good, pathCodes: 'C' + good.pathCodes.slice(1) },
