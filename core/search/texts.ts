@@ -13,6 +13,9 @@ import { UnitNames } from './unit-table.js';
 
 export { ShardMissing, type ShardReader };
 
+/** A text shard that is not the one the index expects (a damaged or mixed-up file): refused, naming the file. */
+const damagedShard = (file: string) => new SearchIndexDamaged(`search text shard ${file} does not match the index: rebuild the corpus (npm run build:corpus)`, file);
+
 interface Shard {
   from: number;
   texts: string[];
@@ -71,7 +74,7 @@ export class TextStore {
       Array.isArray(openings) ||
       !Object.entries(openings).every(([i, o]) => /^\d+$/.test(i) && Number(i) < n && typeof o === 'string')
     ) {
-      throw new SearchIndexDamaged(`search text shard ${searchTextsFile(k)} does not match the index: rebuild the corpus (npm run build:corpus)`, searchTextsFile(k));
+      throw damagedShard(searchTextsFile(k));
     }
     return { from, texts: data.texts, openings, names: data.names, file: searchTextsFile(k), norm: new Array(n), chars: data.texts.reduce((s, t) => s + t.length, 0), used: 0 };
   }
@@ -122,7 +125,7 @@ export class TextStore {
       try {
         s.decodedNames = new UnitNames(s.names, s.texts.length);
       } catch {
-        throw new SearchIndexDamaged(`search text shard ${s.file} does not match the index: rebuild the corpus (npm run build:corpus)`, s.file);
+        throw damagedShard(s.file);
       }
     }
     return s.decodedNames;
