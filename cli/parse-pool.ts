@@ -24,6 +24,12 @@ export const PARSE_CACHE_DIR = path.join('cache', 'parse');
 const CACHE_NAME = /^[0-9a-f]{64}\.json$/;
 
 const WORKER_URL = workerUrl('parse-worker');
+/**
+ * Files read at once. A rebuild finds nearly every file in the cache, and then waits on reading (the raw file,
+ * then its entry) more than on any thread: one file at a time per worker left the parse phase reading, not
+ * parsing. Files to parse are still handed to the `jobs` threads, several queued on each.
+ */
+const READ_AHEAD = 8;
 
 let fingerprint: string | undefined;
 /**
@@ -131,7 +137,7 @@ export async function parseRawFolder(opts: {
 
   const workers = Array.from({ length: jobs }, () => new BuildWorker());
   try {
-    await Promise.all(jobs ? workers.map((w) => runner(w)) : [runner(null)]);
+    await Promise.all(Array.from({ length: Math.max(jobs, READ_AHEAD) }, (_, i) => runner(jobs ? workers[i % jobs] : null)));
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
