@@ -73,9 +73,17 @@ describe('variant detection with its per-document work in worker threads', () =>
     for (const d of laws.slice(0, 5)) expect(decodePreparedEntry(inThread.store.get(d.id)!, d)!.boiler.length).toBeGreaterThan(0);
     for (const d of copies.slice(0, 3)) store.delete(d.id);
     const mixed = memoryCache(store);
-    await prepareInWorkers(docs, mixed.cache, { jobs: 1, minDocs: 1 });
+    const handed = await prepareInWorkers(docs, mixed.cache, { jobs: 1, minDocs: 1 });
     expect(mixed.puts.sort()).toEqual([...stale, ...copies.slice(0, 3).map((d) => d.id)].sort());
     for (const d of docs) expect(Buffer.from(mixed.store.get(d.id)!).equals(Buffer.from(inThread.store.get(d.id)!))).toBe(true);
+    // Handed over already checked: the sound stored entries only, never a stale one or one made again in a thread.
+    const remade = new Set(mixed.puts);
+    for (const d of docs) expect(handed.checked!(d) === undefined).toBe(remade.has(d.id));
+    for (const d of docs.filter((x) => !remade.has(x.id))) expect(handed.checked!(d)!.boiler).toEqual(decodePreparedEntry(inThread.store.get(d.id)!, d)!.boiler);
+    // Detection decodes only what it was not handed checked, and writes what it writes without a cache.
+    const asked: string[] = [];
+    expect(files({ ...handed, get: (d) => (asked.push(d.id), handed.get(d)), put: () => expect.unreachable('detection had every entry') })).toEqual(plain);
+    expect(asked.sort()).toEqual([...remade].sort());
   });
 
   it('starts no thread for fewer documents than minDocs: detection makes those itself', async () => {

@@ -56,7 +56,8 @@ export async function prepareInWorkers(
       stored.set(doc, entry);
     } else missing.push(doc);
   }
-  const handOver: PreparedCache = { get: (doc) => held.get(doc) ?? null, put: (doc, entry) => cache.put(doc, entry) };
+  // Entries handed over checked: those in `stored` (a stale one is taken out of both maps below).
+  const handOver: PreparedCache = { get: (doc) => held.get(doc) ?? null, put: (doc, entry) => cache.put(doc, entry), checked: (doc) => stored.get(doc) };
   if (jobs < 1 || missing.length < minDocs) return handOver;
 
   const threads: Thread[] = Array.from({ length: Math.min(jobs, Math.ceil(missing.length / BATCH)) }, () => new WorkerThread(workerUrl('variants-worker')));
@@ -79,8 +80,8 @@ export async function prepareInWorkers(
         ids.set(doc, entry.ids);
         packs.set(doc, packSets(entry));
         held.delete(doc);
+        stored.delete(doc);
       }
-    stored.clear();
     handOver.common = common;
 
     await Promise.all(threads.map((t) => t.request({ kind: 'common', common })));

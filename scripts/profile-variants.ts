@@ -75,8 +75,12 @@ console.log(`stage               ms cpu-ms    heap  heap-live  external     rss`
 const cacheDir = opt('--cache');
 const cache = cacheDir ? ((await import(pathToFileURL(path.join(src, 'cli/variants-cache.ts')).href)) as typeof import('../cli/variants-cache.js')).variantsCache(cacheDir) : undefined;
 const t0 = performance.now();
+// With the cache, through the build's hand-over (cli/variants-pool.ts): the entries are read and checked there first.
+const pool = cache ? ((await import(pathToFileURL(path.join(src, 'cli/variants-pool.ts')).href)) as typeof import('../cli/variants-pool.js')) : undefined;
+const prepared = cache && pool ? await pool.prepareInWorkers(docs, cache) : undefined;
+if (prepared) sample('cache read');
 // Held together, as the build holds them until it writes.
-const files = [...variantsArtifacts(docs, { onStage: sample, cache })];
+const files = [...variantsArtifacts(docs, { onStage: sample, cache: prepared })];
 sample('files');
 const total = performance.now() - t0;
 const outBytes = files.reduce((n, f) => n + Buffer.byteLength(f.data), 0);

@@ -118,8 +118,9 @@ export function prepare(docs: PolicyDocument[], cache?: PreparedCache): Prepared
   const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: Prepared = { docs: [], units: [] };
   sorted.forEach((doc, di) => {
-    const bytes = cache?.get(doc);
-    const entry = bytes ? decodePreparedEntry(bytes, doc) : null;
+    const checked = cache?.checked?.(doc);
+    const bytes = checked ? null : cache?.get(doc);
+    const entry = checked ?? (bytes ? decodePreparedEntry(bytes, doc) : null);
     if (!entry) return prepareDoc(doc, di, out);
     const units = entry.ids.map((id, k) => out.units.push({ id, doc: di, set: entry.unitSets[k] }) - 1);
     out.docs.push({ doc, set: entry.docSet, units, entry });

@@ -21,6 +21,11 @@ export interface PreparedCache {
   /** Store the entry of this document (one that had none, or a stale one). */
   put(doc: PolicyDocument, entry: Uint8Array): void;
   /**
+   * The entry of this document already decoded and checked against it (`decodePreparedEntry`), when whoever
+   * filled the cache did that (cli/variants-pool.ts): checking 10,000 entries again cost a second and a half.
+   */
+  checked?(doc: PolicyDocument): PreparedEntry | undefined;
+  /**
    * The corpus's common shingles (commonShingles over every document's set), when whoever filled the cache
    * counted them over the very documents detection is given (the build's worker threads, cli/variants-pool.ts):
    * detection takes them instead of counting again (a second or more at 2,500 documents).
