@@ -217,6 +217,25 @@ describe('posting shards (the index is read by term range, only for the terms a 
     expect(() => SearchEngine.fromJSON(built.units, { ...built.index, positionShards: [0, ...starts.slice(1)] })).toThrow(/position shards/);
   });
 
+  it('refuses index.json or units.json cut short, or not an object, naming the file (the app says it in Chinese)', () => {
+    const units = JSON.stringify(built.units);
+    const index = JSON.stringify(built.index);
+    const refused = (u: string, i: string) => {
+      try {
+        SearchEngine.fromJSON(u, i);
+        return 'loaded';
+      } catch (e) {
+        return e instanceof SearchIndexDamaged ? e.file : String(e);
+      }
+    };
+    expect(refused(units, index)).toBe('loaded');
+    expect(refused(units.slice(0, units.length >> 1), index)).toBe('units.json');
+    expect(refused(units, index.slice(0, 100))).toBe('index.json');
+    expect(refused('null', index)).toBe('units.json');
+    expect(refused(units, '42')).toBe('index.json');
+    expect(refused(units, '')).toBe('index.json');
+  });
+
   it('names every posting and position shard a phrase needs in one batch, and keeps the positions within a budget', () => {
     const E = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index));
     let asked: string[] = [];

@@ -198,7 +198,7 @@ export class SearchEngine {
    */
   static fromJSON(units: string | SerializedUnits, index: string | SerializedIndex, shards: ShardReader | Readonly<Record<string, string>> = () => undefined, background?: SearchEngine): SearchEngine {
     const read: ShardReader = typeof shards === 'function' ? shards : (file) => (Object.hasOwn(shards, file) ? shards[file] : undefined);
-    return new SearchEngine(typeof units === 'string' ? JSON.parse(units) : units, typeof index === 'string' ? JSON.parse(index) : index, read, background);
+    return new SearchEngine(parsedFile(units, SEARCH_UNITS_FILE), parsedFile(index, SEARCH_INDEX_FILE), read, background);
   }
 
   /** Add a shard fetched after a ShardMissing (by its file name: texts-<k>.json, postings-<k>.json or positions-<k>.json). */
@@ -370,4 +370,16 @@ function capPerDoc(hits: Hits, ranked: number[], n: number): number[] {
     seen.set(hits.doc[i], c + 1);
   }
   return out;
+}
+
+/** A file of the index as JSON, or SearchIndexDamaged naming it (a copy cut short is not JSON: JSON.parse's message is not for an official). */
+function parsedFile<T>(data: string | T, file: string): T {
+  if (typeof data !== 'string') return data;
+  try {
+    const value: unknown = JSON.parse(data);
+    if (typeof value === 'object' && value !== null) return value as T;
+  } catch {
+    // refused below
+  }
+  throw new SearchIndexDamaged(`${file} is not a JSON object`, file);
 }

@@ -284,6 +284,40 @@ describe('search panel', () => {
     }
   });
 
+  it('the page fetches the index for the worker; when that fails, the worker fetches it and the search still answers', async () => {
+    const tab = await browser.context.newPage();
+    const seen: string[] = [];
+    try {
+      // The first request for each of the two files fails (the page's), the next is served (the worker's).
+      await tab.route(/\/corpus\/search\/(index|units)\.json$/, (route) => {
+        const file = route.request().url().replace(/.*\//, '');
+        seen.push(file);
+        return seen.filter((f) => f === file).length === 1 ? route.abort('failed') : route.continue();
+      });
+      await tab.goto(`${server.url}#/search?q=${encodeURIComponent(pickPhrase().phrase)}`);
+      await tab.locator('.search-summary').waitFor({ timeout: 30_000 });
+      expect(seen.sort()).toEqual(['index.json', 'index.json', 'units.json', 'units.json']);
+      expect(await tab.getByRole('alert').count()).toBe(0);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('an index file cut short: the search says in Chinese which file is damaged', async () => {
+    const tab = await browser.context.newPage();
+    try {
+      // As an interrupted copy leaves it, for the page's fetch and the worker's alike.
+      const units = readFileSync(join(tmp, 'search', 'units.json'), 'utf8');
+      await tab.route(/\/corpus\/search\/units\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: units.slice(0, units.length >> 1) }));
+      await tab.goto(`${server.url}#/search?q=${encodeURIComponent(pickPhrase().phrase)}`);
+      const alert = tab.getByRole('alert').filter({ hasText: '搜索索引加载失败' });
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent()).toBe('搜索索引加载失败：搜索索引文件 units.json 已损坏或与文库版本不符，请重新构建或重新安装文库。');
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

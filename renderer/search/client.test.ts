@@ -7,8 +7,10 @@ class FakeWorker {
   sent: ToWorker[] = [];
   onmessage: ((ev: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((ev: ErrorEvent) => void) | null = null;
-  postMessage(m: ToWorker) {
+  transferred: unknown[][] = [];
+  postMessage(m: ToWorker, transfer: unknown[] = []) {
     this.sent.push(m);
+    this.transferred.push(transfer);
   }
   terminate() {}
   reply(m: FromWorker) {
@@ -21,13 +23,13 @@ const result = (query: string): ShownResult => ({ query, total: 0, docTotal: 0, 
 describe('SearchClient', () => {
   it('loads once, reports status, resolves results', async () => {
     const w = new FakeWorker();
-    const c = new SearchClient({ createWorker: () => w as unknown as Worker });
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: null });
     const states: SearchStatus['state'][] = [];
     c.subscribe((s) => states.push(s.state));
     const p = c.search('融资担保');
     c.load();
     expect(w.sent.filter((m) => m.type === 'load').length).toBe(1);
-    expect(w.sent[0]).toEqual({ type: 'load', base: 'http://localhost/corpus/search/' });
+    expect(w.sent[0]).toEqual({ type: 'load', base: 'http://localhost/corpus/search/', fetching: false });
     w.reply({ type: 'ready', stats: { docs: 1, units: 2, loadMs: 3 } });
     const id = (w.sent.find((m) => m.type === 'search') as { id: number }).id;
     w.reply({ type: 'result', id, result: result('融资担保') });
@@ -37,7 +39,7 @@ describe('SearchClient', () => {
 
   it('a newer search cancels the older one on the same channel', async () => {
     const w = new FakeWorker();
-    const c = new SearchClient({ createWorker: () => w as unknown as Worker });
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: null });
     const first = c.search('融');
     const second = c.search('融资');
     await expect(first).rejects.toBeInstanceOf(SearchCancelled);
@@ -51,7 +53,7 @@ describe('SearchClient', () => {
 
   it('abort signals cancel; errors reject', async () => {
     const w = new FakeWorker();
-    const c = new SearchClient({ createWorker: () => w as unknown as Worker });
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: null });
     const ac = new AbortController();
     const p = c.search('a', {}, 'x', ac.signal);
     ac.abort();
@@ -62,5 +64,37 @@ describe('SearchClient', () => {
     await expect(q).rejects.toThrow('boom');
     w.reply({ type: 'error', message: '找不到搜索索引' });
     expect(c.status).toEqual({ state: 'error', message: '找不到搜索索引' });
+  });
+
+  it('fetches the index in the page while the worker starts, and hands the files over without a copy', async () => {
+    const w = new FakeWorker();
+    const index = new TextEncoder().encode('{"v":9}').buffer;
+    const units = new TextEncoder().encode('{"docs":[]}').buffer;
+    const asked: string[] = [];
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: async (base) => (asked.push(base), { index, units }) });
+    const p = c.search('融资担保');
+    // The load goes first, then the query: the worker waits for the files before it answers.
+    expect(w.sent.map((m) => m.type)).toEqual(['load', 'search']);
+    expect(w.sent[0]).toEqual({ type: 'load', base: 'http://localhost/corpus/search/', fetching: true });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toEqual(['http://localhost/corpus/search/']);
+    expect(w.sent[2]).toEqual({ type: 'index-files', files: { index, units } });
+    expect(w.transferred[2]).toEqual([index, units]);
+    c.dispose();
+    await expect(p).rejects.toBeInstanceOf(SearchCancelled);
+  });
+
+  it('a failed fetch in the page hands over nothing: the worker fetches the files and reports', async () => {
+    for (const fetchIndex of [async () => null, async () => Promise.reject(new Error('offline'))]) {
+      const w = new FakeWorker();
+      const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex });
+      c.load();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(w.sent).toEqual([
+        { type: 'load', base: 'http://localhost/corpus/search/', fetching: true },
+        { type: 'index-files', files: null },
+      ]);
+      expect(w.transferred[1]).toEqual([]);
+    }
   });
 });

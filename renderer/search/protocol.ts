@@ -25,8 +25,17 @@ export interface ShownResult extends Omit<SearchResult, 'hits'> {
   ms: number;
 }
 
+/** The index's two files as the page fetched them (search/client.ts), handed to the worker without a copy. */
+export interface IndexFiles {
+  index: ArrayBuffer;
+  units: ArrayBuffer;
+}
+
 export type ToWorker =
-  | { type: 'load'; base: string }
+  // `fetching`: the page is fetching the index's files and sends them in an 'index-files' message.
+  | { type: 'load'; base: string; fetching?: boolean }
+  // null: the page could not fetch them; the worker fetches them itself (and reports what went wrong).
+  | { type: 'index-files'; files: IndexFiles | null }
   | { type: 'search'; id: number; query: string; options: SearchOptions }
   | { type: 'cancel'; id: number }
   // The user's own documents (我的文件), searched with the corpus (core/import/user-search.ts).

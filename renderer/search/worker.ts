@@ -13,7 +13,7 @@
  */
 import { runSearch, withShards, SearchEngine, SearchIndexDamaged, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile, type SearchDoc, type SearchOptions } from '../../core/search';
 import { CancellationTokenSource, isCancelled, throwIfCancelled, type CancellationToken } from '../../core/util/cancellation';
-import type { FromWorker, ShownResult, ToWorker } from './protocol';
+import type { FromWorker, IndexFiles, ShownResult, ToWorker } from './protocol';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { searchBoth, userEngine, type SourceFilter } from '../../core/import/user-search';
 
@@ -62,11 +62,18 @@ const MAX_POSTING_CHARS = 8_000_000;
 /** Bigram positions kept between queries (shards as large as posting shards; decoded places count twice). */
 const MAX_POSITION_CHARS = 8_000_000;
 
-function load(from: string): Promise<SearchEngine> {
+/** Called with the index's files when the page sends them ('index-files'). */
+let deliver: ((files: IndexFiles | null) => void) | null = null;
+
+function load(from: string, fetching = false): Promise<SearchEngine> {
   base = from;
   loading ??= (async () => {
     const t0 = performance.now();
-    const [index, units] = await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, from).href), fetchText(new URL(SEARCH_UNITS_FILE, from).href)]);
+    const files = fetching ? await new Promise<IndexFiles | null>((resolve) => (deliver = resolve)) : null;
+    const utf8 = new TextDecoder();
+    const [index, units] = files
+      ? [utf8.decode(files.index), utf8.decode(files.units)]
+      : await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, from).href), fetchText(new URL(SEARCH_UNITS_FILE, from).href)]);
     const e = SearchEngine.fromJSON(units, index);
     engine = e;
     post({ type: 'ready', stats: { docs: e.docs.length, units: e.units.count, loadMs: Math.round(performance.now() - t0) } });
@@ -154,7 +161,10 @@ async function run(id: number, query: string, options: SearchOptions, token: Can
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   if (m.type === 'load') {
-    void load(m.base).catch(() => undefined);
+    void load(m.base, m.fetching).catch(() => undefined);
+  } else if (m.type === 'index-files') {
+    deliver?.(m.files);
+    deliver = null;
   } else if (m.type === 'user-docs') {
     userDocs = m.docs;
     mineFor = null;
