@@ -234,6 +234,8 @@ describe('posting shards (the index is read by term range, only for the terms a 
     expect(refused('null', index)).toBe('units.json');
     expect(refused(units, '42')).toBe('index.json');
     expect(refused(units, '')).toBe('index.json');
+    expect(refused('"units"', index)).toBe('units.json');
+    expect(() => SearchEngine.fromJSON(units, '[')).toThrow('index.json is not a JSON object');
   });
 
   it('names every posting and position shard a phrase needs in one batch, and keeps the positions within a budget', () => {
