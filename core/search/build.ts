@@ -9,7 +9,7 @@ import { asciiString, encodeInts, encodeSortedLists } from './codec.js';
 import { countedPostings } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { lunrPostings } from './lunr-postings.js';
-import { bigramPositions, unitBigramsOf } from './positions.js';
+import { bigramPositions } from './positions.js';
 import { encodeNames, encodeUnits } from './unit-table.js';
 import {
   SEARCH_FORMAT_VERSION,
@@ -83,10 +83,10 @@ export function buildIndexData(
   shardChars = SHARD_CHARS,
   postingShardChars = POSTING_SHARD_CHARS,
 ): BuiltIndex {
-  const { uni, bi, df, unitLens, normChars, postings, bigrams } = encodedPostings(corpus, builder);
+  const { uni, bi, df, unitLens, normChars, postings } = encodedPostings(corpus, builder);
   const shards = shardStarts(corpus, shardChars);
   const postingShards = termShardStarts(postings.lens, postingShardChars);
-  const positions = bigramPositions(bigrams, bi.length / 2);
+  const positions = bigramPositions(corpus, { bi });
   const positionShards = termShardStarts(positions.lens, postingShardChars, uni.length);
   // Where each shard's strings start in the concatenated text (then its end): one pass over the terms' lengths.
   const cuts = [0];
@@ -121,16 +121,9 @@ export function buildIndexData(
   };
 }
 
-/**
- * The postings encoded, and the units' bigrams as term ids (for the positions); the lists they were encoded from
- * (hundreds of MB at 10,000 documents) are not kept.
- */
+/** The postings encoded; the lists they were encoded from (hundreds of MB at 10,000 documents) are not kept. */
 function encodedPostings(corpus: SearchCorpus, builder: PostingsBuilder) {
-  if (builder === 'lunr') {
-    const { refs, ...terms } = lunrPostings(corpus);
-    return { ...terms, postings: encodeSortedLists(refs, terms.df), bigrams: unitBigramsOf(corpus, terms) };
-  }
-  const { refs, ...terms } = countedPostings(corpus);
+  const { refs, ...terms } = builder === 'lunr' ? lunrPostings(corpus) : countedPostings(corpus);
   return { ...terms, postings: encodeSortedLists(refs, terms.df) };
 }
 

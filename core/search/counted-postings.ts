@@ -5,14 +5,10 @@
  * BigramTable); prefix sums of those counts in term order give each term's place in one Int32Array;
  * pass 2 writes each unit into the places of its terms. Units are visited in order, so every list comes
  * out ascending. A unit counts once per term: `mark` holds the last unit a term was seen in.
- *
- * Pass 2 also writes every bigram's term id where it starts (`UnitBigrams`), which the positions are built from:
- * they used to read and normalise every unit twice more and look every bigram up in a table twice more.
  */
 import { BigramTable } from './bigram-table.js';
 import type { SearchCorpus } from './corpus-units.js';
 import type { TermPostings } from './term-postings.js';
-import type { UnitBigrams } from './positions.js';
 import { normalizeUnitText } from './tokenizer.js';
 
 const NL = 10;
@@ -24,7 +20,7 @@ function fromCodes(codes: ArrayLike<number>): string {
   return parts.join('');
 }
 
-export function countedPostings(corpus: SearchCorpus): TermPostings & { bigrams: UnitBigrams } {
+export function countedPostings(corpus: SearchCorpus): TermPostings {
   const n = corpus.units.length;
   const norms: string[] = new Array(n);
   const unitLens = new Int32Array(n);
@@ -68,10 +64,8 @@ export function countedPostings(corpus: SearchCorpus): TermPostings & { bigrams:
     at += df[id];
   });
   const biCodes = new Uint16Array(2 * biKeys.length);
-  const rankOf = new Int32Array(bigrams.capacity); // per slot, the bigram's rank among the bigrams
   for (let r = 0; r < biKeys.length; r++) {
     const s = bigrams.find(biKeys[r] | 0);
-    rankOf[s] = r;
     const id = uniCodes.length + r;
     df[id] = bigrams.count[s];
     bigrams.count[s] = at;
@@ -81,10 +75,9 @@ export function countedPostings(corpus: SearchCorpus): TermPostings & { bigrams:
   }
 
   const refs = new Int32Array(at);
-  const ids = new Int32Array(normChars).fill(-1);
   uniMark.fill(-1);
   bigrams.mark.fill(-1);
-  for (let u = 0, base = 0; u < n; base += norms[u].length, u++) {
+  for (let u = 0; u < n; u++) {
     const norm = norms[u];
     for (let k = 0; k < norm.length; k++) {
       const c = norm.charCodeAt(k);
@@ -96,12 +89,11 @@ export function countedPostings(corpus: SearchCorpus): TermPostings & { bigrams:
       const d = k + 1 < norm.length ? norm.charCodeAt(k + 1) : NL;
       if (d === NL) continue;
       const s = bigrams.find((c << 16) | d);
-      ids[base + k] = rankOf[s];
       if (bigrams.mark[s] !== u) {
         bigrams.mark[s] = u;
         refs[bigrams.count[s]++] = u;
       }
     }
   }
-  return { uni: fromCodes(uniCodes), bi: fromCodes(biCodes), df, refs, unitLens, normChars, bigrams: { ids, unitLens } };
+  return { uni: fromCodes(uniCodes), bi: fromCodes(biCodes), df, refs, unitLens, normChars };
 }
