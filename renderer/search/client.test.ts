@@ -72,6 +72,7 @@ describe('SearchClient', () => {
     const units = new TextEncoder().encode('{"docs":[]}').buffer;
     const asked: string[] = [];
     const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: async (base) => (asked.push(base), { index, units }) });
+    c.load(true);
     const p = c.search('融资担保');
     // The load goes first, then the query: the worker waits for the files before it answers.
     expect(w.sent.map((m) => m.type)).toEqual(['load', 'search']);
@@ -84,11 +85,19 @@ describe('SearchClient', () => {
     await expect(p).rejects.toBeInstanceOf(SearchCancelled);
   });
 
+  it('loading while the page is idle leaves the fetching to the worker (nothing for the page to log)', async () => {
+    const w = new FakeWorker();
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: () => expect.unreachable('fetched in the page') });
+    c.load();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(w.sent).toEqual([{ type: 'load', base: 'http://localhost/corpus/search/', fetching: false }]);
+  });
+
   it('a failed fetch in the page hands over nothing: the worker fetches the files and reports', async () => {
     for (const fetchIndex of [async () => null, async () => Promise.reject(new Error('offline'))]) {
       const w = new FakeWorker();
       const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex });
-      c.load();
+      c.load(true);
       await new Promise((r) => setTimeout(r, 0));
       expect(w.sent).toEqual([
         { type: 'load', base: 'http://localhost/corpus/search/', fetching: true },

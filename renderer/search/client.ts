@@ -26,8 +26,8 @@ export interface SearchClientOptions {
   /** For tests: create the worker. */
   createWorker?: () => Worker;
   /**
-   * Fetches the index's two files in the page for the worker (default: `fetchIndexFiles`); null: the worker
-   * fetches them itself.
+   * Fetches the index's two files in the page for the worker when `load(true)` (default: `fetchIndexFiles`);
+   * null: the worker always fetches them itself.
    */
   fetchIndex?: ((base: string) => Promise<IndexFiles | null>) | null;
 }
@@ -69,16 +69,20 @@ export class SearchClient {
     return () => this.listeners.delete(fn);
   }
 
-  /** Start loading the index (idempotent; retried after an error). */
-  load(): void {
+  /**
+   * Start loading the index (idempotent; retried after an error). `inPage`: a search is waiting for it (a page
+   * opened on a search): the page fetches the index's two files while the worker starts (a module worker is
+   * fetched, compiled and run first: its own fetches began 300–500 ms after it was created, in a fresh tab at
+   * 10,007 documents) and hands them over without a copy. A failed fetch hands over nothing: the worker fetches
+   * them and says what went wrong. Otherwise (loading while the page is idle) the worker fetches them, and what
+   * goes wrong is the worker's, not logged on the page.
+   */
+  load(inPage = false): void {
     if (this.status.state === 'loading' || this.status.state === 'ready') return;
     this.setStatus({ state: 'loading' });
     const page = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
     const base = new URL(this.opts.base ?? 'corpus/search/', page).href;
-    // The page fetches the index's two files while the worker starts (a module worker is fetched, compiled and
-    // run first: 300–500 ms in a fresh tab at 10,007 documents, when its own fetches used to begin), and hands them
-    // over without a copy. A failed fetch hands over nothing: the worker fetches them and says what went wrong.
-    const fetchIndex = this.opts.fetchIndex === undefined ? fetchIndexFiles : this.opts.fetchIndex;
+    const fetchIndex = !inPage ? null : this.opts.fetchIndex === undefined ? fetchIndexFiles : this.opts.fetchIndex;
     this.post({ type: 'load', base, fetching: fetchIndex !== null });
     if (fetchIndex)
       void fetchIndex(base)
@@ -161,6 +165,6 @@ export function searchClient(): SearchClient {
 }
 
 /** Start loading the search index in the background (e.g. at app startup). */
-export function preloadSearch(): void {
-  searchClient().load();
+export function preloadSearch(searchWaiting = false): void {
+  searchClient().load(searchWaiting);
 }
