@@ -23,7 +23,7 @@ const result = (query: string): ShownResult => ({ query, total: 0, docTotal: 0, 
 describe('SearchClient', () => {
   it('loads once, reports status, resolves results', async () => {
     const w = new FakeWorker();
-    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: null });
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker });
     const states: SearchStatus['state'][] = [];
     c.subscribe((s) => states.push(s.state));
     const p = c.search('融资担保');
@@ -39,7 +39,7 @@ describe('SearchClient', () => {
 
   it('a newer search cancels the older one on the same channel', async () => {
     const w = new FakeWorker();
-    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: null });
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker });
     const first = c.search('融');
     const second = c.search('融资');
     await expect(first).rejects.toBeInstanceOf(SearchCancelled);
@@ -53,7 +53,7 @@ describe('SearchClient', () => {
 
   it('abort signals cancel; errors reject', async () => {
     const w = new FakeWorker();
-    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: null });
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker });
     const ac = new AbortController();
     const p = c.search('a', {}, 'x', ac.signal);
     ac.abort();

@@ -25,11 +25,8 @@ export interface SearchClientOptions {
   base?: string;
   /** For tests: create the worker. */
   createWorker?: () => Worker;
-  /**
-   * Fetches the index's two files in the page for the worker when `load(true)` (default: `fetchIndexFiles`);
-   * null: the worker always fetches them itself.
-   */
-  fetchIndex?: ((base: string) => Promise<IndexFiles | null>) | null;
+  /** Fetches the index's two files in the page for the worker, on `load(true)` (default: `fetchIndexFiles`). */
+  fetchIndex?: (base: string) => Promise<IndexFiles | null>;
 }
 
 export class SearchClient {
@@ -82,10 +79,9 @@ export class SearchClient {
     this.setStatus({ state: 'loading' });
     const page = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
     const base = new URL(this.opts.base ?? 'corpus/search/', page).href;
-    const fetchIndex = !inPage ? null : this.opts.fetchIndex === undefined ? fetchIndexFiles : this.opts.fetchIndex;
-    this.post({ type: 'load', base, fetching: fetchIndex !== null });
-    if (fetchIndex)
-      void fetchIndex(base)
+    this.post({ type: 'load', base, fetching: inPage });
+    if (inPage)
+      void (this.opts.fetchIndex ?? fetchIndexFiles)(base)
         .catch(() => null)
         .then((files) => this.post({ type: 'index-files', files }, files ? [files.index, files.units] : []));
   }
