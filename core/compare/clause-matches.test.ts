@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { commonPart } from './common.js';
 import {
+  BestMatches,
   docPairKey,
   docSignature,
   docWordings,
@@ -21,6 +22,7 @@ import { articlesDoc as doc, GREENING, HOUSING, MEASURES } from './fixtures/meas
 import { decodePreparedEntry, type PreparedCache } from './prepared-cache.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import { shingleSet } from './shingles.js';
+import { mulberry32 } from '../util/random.js';
 
 /** Unit id pairs of a graph, each once, as "x|y" with x < y. */
 function pairIds(p: ReturnType<typeof prepare>, g: ClauseGraph): string[] {
@@ -188,3 +190,65 @@ describe('signatures and stored entries', () => {
     expect(pairIds(again, matchClauses(again, 'lsh', reused.sigs, reused.own))).toEqual(['pA~ar1|pB~ar1']);
   });
 });
+
+describe('prepare', () => {
+  it("numbers documents and units in id order, whatever order it is given, and leaves the caller's list as it was", () => {
+    const ids = ['p3', 'p0', 'p4', 'p1', 'p2'];
+    const docs = ids.map((id, i) => doc(id, `措施${i}`, [MEASURES[i], GREENING[i % GREENING.length]]));
+    const p = prepare(docs);
+    expect(p.docs.map((d) => d.doc.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    expect(p.units.map((u) => `${u.doc}:${u.id}`)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4'].flatMap((id, di) => [`${di}:${id}~ar1`, `${di}:${id}~ar2`]));
+    expect(docs.map((d) => d.id)).toEqual(ids);
+  });
+});
+
+describe('BestMatches', () => {
+  /**
+   * The graph BestMatches must give, worked out by brute force: each unit keeps its `cap` best counterparts (highest
+   * similarity, then lowest index), and a pair kept by either unit is listed from both, with its similarity.
+   */
+  function expectedGraph(n: number, cap: number, pairs: [number, number, number][]): string[][] {
+    const offers = Array.from({ length: n }, () => [] as [number, number][]);
+    for (const [i, j, sim] of pairs) {
+      offers[i].push([j, sim]);
+      offers[j].push([i, sim]);
+    }
+    const adjacency = Array.from({ length: n }, () => new Map<number, number>());
+    offers.forEach((list, i) => {
+      for (const [j, sim] of [...list].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, cap)) {
+        adjacency[i].set(j, sim);
+        adjacency[j].set(i, sim);
+      }
+    });
+    return adjacency.map((m) => [...m].map(([j, sim]) => `${j}:${sim}`).sort());
+  }
+
+  function graphOf(n: number, g: ClauseGraph): string[][] {
+    return Array.from({ length: n }, (_, u) => {
+      const out: string[] = [];
+      for (let k = g.start[u]; k < g.start[u + 1]; k++) out.push(`${g.other[k]}:${g.sim[k]}`);
+      return out.sort();
+    });
+  }
+
+  it("keeps each unit's best matches whatever order they come in: the most similar, then the lowest index", () => {
+    // Similarities from a few values, so that ties are common; pairs offered in a random order.
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const next = mulberry32(seed);
+      const n = 9;
+      const cap = 3;
+      const pairs: [number, number, number][] = [];
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (next() < 0.8) pairs.push([i, j, [0.3, 0.5, 0.5, 0.7, 0.9][Math.floor(next() * 5)]]);
+      for (let k = pairs.length - 1; k > 0; k--) {
+        const r = Math.floor(next() * (k + 1));
+        [pairs[k], pairs[r]] = [pairs[r], pairs[k]];
+      }
+      const best = new BestMatches(n, cap);
+      for (const [i, j, sim] of pairs) best.add(i, j, sim);
+      const g = best.graph();
+      expect(graphOf(n, g), `seed ${seed}`).toEqual(expectedGraph(n, cap, pairs));
+      expect(g.pairs * 2).toBe(g.start[n]);
+    }
+  });
+});
+

@@ -132,7 +132,7 @@ export function prepare(docs: PolicyDocument[], cache?: PreparedCache): Prepared
  * Per unit, its best clause matches (at most `cap`), so memory stays linear in the units whatever boilerplate they
  * share. Held in flat typed arrays (`cap` slots per unit): millions of small arrays made most of the garbage.
  */
-class BestMatches {
+export class BestMatches {
   private readonly other: Int32Array;
   private readonly sim: Float64Array;
   private readonly count: Uint8Array;
