@@ -1,9 +1,8 @@
 /**
  * `npm run bench:reader`: the reading view on a long real document. Builds a
- * corpus from the text of 中华人民共和国民法典 (1,260 articles, from the
- * LawRefBook/Laws repository: /work/.mirror/LawRefBook+Laws or --source DIR,
- * a git directory; the text only, converted to the raw format our parser
- * reads), then in Chromium against the preview server times, over N runs:
+ * corpus from the text of 中华人民共和国民法典 (1,260 articles: the raw file
+ * kept in test-data/long/, or made again from a LawRefBook/Laws git directory
+ * given as --source DIR), then in Chromium against the preview server times, over N runs:
  *   - opening it in the app (hash change) → its first screen painted (target < 500 ms),
  *   - opening it → every unit in the page,
  *   - frame times while scrolling it end to end,
@@ -22,7 +21,7 @@ import { launch, startServer } from '../e2e/browser/harness';
 import { main as cli } from '../cli/policy-reader';
 import { PROBE, SCROLL_THROUGH } from './bench-browser';
 import { DEFAULT_CORPUS } from './preview-server';
-import { CIVIL_CODE_SOURCE, civilCodeRaw } from './civil-code';
+import { civilCodeRaw } from './civil-code';
 import { median, fmtMs } from './bench-stats';
 
 // page.evaluate callbacks run in the browser; this file is checked with Node types only.
@@ -34,7 +33,7 @@ const opt = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const RUNS = Math.max(1, Number(opt('--runs') ?? 5));
-const SOURCE = opt('--source') ?? CIVIL_CODE_SOURCE;
+const SOURCE = opt('--source');
 const fmt = (xs: number[]) => fmtMs(xs);
 
 async function main() {

@@ -4,7 +4,7 @@
  * outline jump to an article far down right after opening, Ctrl+F for words
  * that occur only near the end, j past what was first rendered, the reading
  * place kept across a reload. The corpus is built from the law's text
- * (scripts/civil-code.ts); without that source the file is skipped, saying why.
+ * (test-data/long/minfadian.txt, see scripts/civil-code.ts).
  */
 // page.evaluate callbacks run in the page; this file is checked with Node types only.
 declare const document: any, window: any;
@@ -18,11 +18,9 @@ import type { DocSummary, PolicyDocument, Unit } from '../../core/corpus/types';
 import { allUnits } from '../../core/corpus/units';
 import { buildOutline } from '../../renderer/reader/units';
 import { main as cli } from '../../cli/policy-reader';
-import { civilCodeAvailable, civilCodeRaw, CIVIL_CODE_SOURCE } from '../../scripts/civil-code';
+import { civilCodeRaw } from '../../scripts/civil-code';
 import { openSession, type Session } from './harness';
 
-const AVAILABLE = civilCodeAvailable();
-if (!AVAILABLE) console.log(`reader-long.e2e.ts skipped: the 民法典 text is not at ${CIVIL_CODE_SOURCE} (set CIVIL_CODE_SOURCE to a LawRefBook/Laws git directory)`);
 
 let dir: string;
 let session: Session;
@@ -31,7 +29,6 @@ let doc: PolicyDocument;
 let units: Unit[];
 
 beforeAll(async () => {
-  if (!AVAILABLE) return;
   dir = mkdtempSync(join(tmpdir(), 'policy-reader-long-'));
   mkdirSync(join(dir, 'raw'));
   writeFileSync(join(dir, 'raw', 'minfadian.txt'), civilCodeRaw());
@@ -52,7 +49,7 @@ afterAll(async () => {
 const unitCount = () => page.evaluate(() => document.querySelectorAll('[data-unit-id]').length);
 const topOf = (id: string) => page.evaluate((i) => document.getElementById(i)?.getBoundingClientRect().top ?? null, id);
 
-describe.skipIf(!AVAILABLE)('a 2,000-unit law (民法典)', () => {
+describe('a 2,000-unit law (民法典)', () => {
   it('is parsed into about 2,000 units and shows its first screen before the rest is on the page', async () => {
     expect(units.length).toBeGreaterThan(1800);
     await page.goto(`${session.server.url}#/`);
