@@ -107,6 +107,10 @@ describe('storage in Chromium', () => {
     expect(info.indexes).toEqual(['created', 'docId']);
     expect(await browser.page.getByRole('dialog').count()).toBe(0);
     expect(await browser.page.evaluate(() => window.__persistCalls)).toBe(1);
+    // The start's re-anchoring pass has run, and with no annotation to check it did not fetch the corpus's
+    // manifest (read for its contentHash alone: 1.8 MB at 10,007 documents).
+    await browser.page.waitForFunction(() => window.performance.getEntriesByName('policy-reader:reanchor').length > 0);
+    expect(browser.requests.filter((u) => u.endsWith('/manifest.json'))).toEqual([]);
     expect(errors).toEqual([]);
     await browser.close();
   });
@@ -124,6 +128,8 @@ describe('storage in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     await browser.page.getByTestId('notice').filter({ hasText: '已从自动备份恢复 2 条标注' }).waitFor();
     expect(await annotationIds(browser.page)).toEqual([...ids].sort());
+    // With annotations stored, the pass after the restore reads the corpus's contentHash to check them.
+    await expect.poll(() => browser.requests.filter((u) => u.endsWith('/manifest.json')).length, { timeout: 10_000 }).toBeGreaterThan(0);
     // Reloaded with the data in place: no second offer.
     await browser.page.reload();
     await browser.page.waitForTimeout(500);

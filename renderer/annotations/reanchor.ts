@@ -27,9 +27,13 @@ export interface ReanchorDeps {
 export async function reanchorAll(deps: ReanchorDeps = {}): Promise<ReanchorAllResult> {
   const t0 = performance.now();
   const database = deps.database ?? db();
+  const nothing = () => ({ changes: [], counts: { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 }, written: 0, ms: performance.now() - t0 });
+  // A reader with no annotations has nothing to re-anchor: the corpus's manifest, read for its contentHash alone
+  // (1.8 MB at 10,007 documents), is then not fetched and parsed at every start.
+  if (deps.contentHash === undefined && (await database.annotationCount()) === 0) return nothing();
   const contentHash = deps.contentHash ?? (await loadContentHash());
   const candidates = await database.annotationsNotOn(contentHash);
-  if (!candidates.length) return { changes: [], counts: { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 }, written: 0, ms: performance.now() - t0 };
+  if (!candidates.length) return nothing();
   const library = deps.library ?? (await loadLibrary()).docs;
   const report = await reanchorMany(candidates, contentHash, library, deps.loadDoc ?? ((id) => loadDocument(id)), deps.token);
   // After a rebuild most annotations are exactly where they were: they are
