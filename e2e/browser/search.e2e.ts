@@ -284,6 +284,22 @@ describe('search panel', () => {
     }
   });
 
+  it("a search opened in a fresh tab does not download the library's full list", async () => {
+    // Several megabytes at 10,000 documents that a search does not show: preloaded from index.html, the page's
+    // main thread took the list in before it ran the scripts that start the search.
+    const from = browser.requests.length;
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(`${server.url}#/search?q=${encodeURIComponent(pickPhrase().phrase)}`);
+      await tab.locator('.search-summary').waitFor({ timeout: 30_000 });
+      const corpusFiles = browser.requests.slice(from).filter((r) => r.includes('/corpus/'));
+      expect(corpusFiles.some((r) => r.endsWith('/corpus/search/index.json'))).toBe(true);
+      expect(corpusFiles.filter((r) => r.endsWith('/corpus/library.json'))).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('the page fetches the index for the worker; when that fails, the worker fetches it and the search still answers', async () => {
     const tab = await browser.context.newPage();
     const seen: string[] = [];

@@ -39,8 +39,8 @@ function whenIdle(): Promise<void> {
 }
 
 export function loadLibrary(): Promise<RestoredLibrary> {
-  // The full list's bytes arrive with the page (index.html preloads them), but reading several megabytes of JSON
-  // is one long task: with a head to show, it waits until the head is on screen and the page is idle.
+  // Several megabytes of JSON, fetched and read in one long task: with a head to show, it waits until the head is
+  // on screen and the page is idle.
   library ??= loadLibraryHead()
     .then((h) => (h ? whenIdle() : undefined))
     .then(() => Promise.all([getJson('corpus/library.json').then(restoreLibrary), userSummaries()]))
