@@ -290,6 +290,36 @@ describe('matching details', () => {
     expect(ids(alignUnits('A', 'B', a, b))).toEqual(['only-a:A~u0|', 'only-b:|B~u0']);
   });
 
+  it('an article whose words are all in its 款 (第三条 and nothing of its own) is paired through the unit after it', () => {
+    // As the parser gives such an article: a unit holding its label only, its 款 after it.
+    const law = (doc: string, list: [string, string][]) => units(doc, list).map((u) => (u.text === `${u.label} ` ? { ...u, text: u.label, labelLength: u.label.length } : u));
+    const a = law('A', [['第二条', C.scope], ['第三条', ''], ['', C.duty], ['', C.online], ['第四条', C.effect]]);
+    const same = alignUnits('A', 'B', a, law('B', [['第二条', C.scope], ['第三条', ''], ['', C.duty], ['', C.online], ['第四条', C.effect]]));
+    expect(ids(same)).toEqual(['same:A~u0|B~u0', 'same:A~u1|B~u1', 'same:A~u2|B~u2', 'same:A~u3|B~u3', 'same:A~u4|B~u4']);
+    expect(same.rows[1].similarity).toBe(1); // the same wording: none
+    expect(same.summary).toMatchObject({ same: 5, changed: 0, onlyA: 0, onlyB: 0 });
+
+    // An article inserted before it: renumbered, still the same article.
+    const b = law('B', [['第二条', C.scope], ['第三条', C.extra], ['第四条', ''], ['', C.duty], ['', C.online], ['第五条', C.effect]]);
+    const shifted = alignUnits('A', 'B', a, b);
+    check(shifted, a, b);
+    const article = shifted.rows.find((r) => r.a[0] === 'A~u1')!;
+    expect(article).toMatchObject({ status: 'changed', b: ['B~u2'], renumbered: { a: '第三条', b: '第四条' } });
+    expect(alignUnits('A', 'B', a, b, { ignoreWidth: true, ignoreWhitespace: true, ignoreNumbering: true }).rows.find((r) => r.a[0] === 'A~u1')!.status).toBe('same');
+
+    // Its 款 are other words: nothing says it is the same article, so the two stand alone.
+    const other = alignUnits('A', 'B', law('A', [['第三条', ''], ['', C.duty]]), law('B', [['第三条', ''], ['', C.extra]]));
+    expect(ids(other)).toEqual(['only-a:A~u0|', 'only-a:A~u1|', 'only-b:|B~u0', 'only-b:|B~u1']);
+
+    // First in the document, on both sides.
+    expect(ids(alignUnits('A', 'B', law('A', [['第一条', ''], ['', C.duty]]), law('B', [['第一条', ''], ['', C.duty]])))).toEqual(['same:A~u0|B~u0', 'same:A~u1|B~u1']);
+    // Only a unit with no words is paired so: one with words of its own before the pair is judged by them.
+    const worded = (doc: string, words: string) => law(doc, [['第一条', words], ['', C.duty]]);
+    expect(ids(alignUnits('A', 'B', worded('A', ''), worded('B', C.extra)))).toEqual(['only-a:A~u0|', 'only-b:|B~u0', 'same:A~u1|B~u1']);
+    expect(ids(alignUnits('A', 'B', worded('A', C.extra), worded('B', '')))).toEqual(['only-a:A~u0|', 'only-b:|B~u0', 'same:A~u1|B~u1']);
+    expect(ids(alignUnits('A', 'B', worded('A', C.online), worded('B', C.extra)))).toEqual(['only-a:A~u0|', 'only-b:|B~u0', 'same:A~u1|B~u1']);
+  });
+
   it('of two equal lines at the same distance from a line\'s place, the first is taken', () => {
     // A's lines at 0 and 2/3 of A, B's at 1/3 of B: equally far. (Adjacent, the second would join the first as a merge.)
     const a = plain('A', [again, C.extra, again]);

@@ -148,6 +148,16 @@ export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: Co
     matchA[i] = j;
     matchB[j] = i;
   }
+  // An article whose words are all in its 款 is a unit with its label only (第三条): no wording to be matched by.
+  // It is the other side's article when the units after the two (their first 款) are a pair. From the end, so
+  // that a match made here can anchor the unit before it.
+  for (let i = na - 2; i >= 0; i--) {
+    const j = matchA[i + 1] - 1;
+    if (j >= 0 && matchA[i] < 0 && matchB[j] < 0 && sa[i].length === 0 && sb[j].length === 0) {
+      matchA[i] = j;
+      matchB[j] = i;
+    }
+  }
   const groups: Group[] = [];
   const groupOfA = new Array<number>(na).fill(-1);
   const groupOfB = new Array<number>(nb).fill(-1);
@@ -203,7 +213,8 @@ export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: Co
     const B = side(ub, g.b);
     const setA = unitShingles(A);
     const setB = unitShingles(B);
-    const similarity = clauseSimilarity(overlap(setA, setB), setA, setB);
+    // Two units with no wording of their own (articles whose words are all in their 款) have the same wording: none.
+    const similarity = setA.length || setB.length ? clauseSimilarity(overlap(setA, setB), setA, setB) : 1;
     const diffed = diffUnits(A, B, options);
     // Whether marks help is a matter of the wording the marks would show in common, not of the figure;
     // short units (headings, one-line items) stay marked: a changed word in them reads well.
