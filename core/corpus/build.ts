@@ -14,6 +14,7 @@ import { flattenUnits, unitOwnText } from './structure.js';
 import type { BodyMissing, BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 import { fold } from '../text/normalize.js';
+import { looksLikeMarkdown, markdownToText } from '../text/markdown.js';
 import { LIBRARY_HEAD_FILE, libraryHead } from './library-head.js';
 
 export interface RawFile {
@@ -60,7 +61,8 @@ export function parseRawFile(f: RawFile, sha256Hex: HashHex): FileParse {
   const decoded = decodeRaw(f.bytes);
   if (!decoded.ok) return { file: f.name, rawFile: null, warnings: [{ file: f.name, message: `skipped: ${decoded.reason}` }], notes: [], docs: [] };
   decoded.warnings.forEach((message) => warnings.push({ file: f.name, message }));
-  const { lines, splitLines } = toLines(decoded.text);
+  // A file of Markdown (laws are collected so) is read for its words, whatever its name.
+  const { lines, splitLines } = toLines(looksLikeMarkdown(decoded.text) ? markdownToText(decoded.text) : decoded.text);
   if (splitLines) warnings.push({ file: f.name, message: `${splitLines} line(s) longer than ${MAX_LINE_CHARS} characters were split (line numbers kept)` });
   const { lines: clean, removed } = removeFurniture(lines);
   const echo = { echoLines: 0 };

@@ -7,7 +7,8 @@
  * and the renderer and Node load each library their own way.
  */
 import { decodeRaw } from '../corpus/decode.js';
-import { htmlToText, markdownToText } from './html-text.js';
+import { htmlToText } from './html-text.js';
+import { markdownToText } from '../text/markdown.js';
 import { type PdfTextItem, pageLines, toRawText } from './pdf-lines.js';
 
 export type SourceKind = 'pdf' | 'docx' | 'txt' | 'md' | 'html';

@@ -3,7 +3,7 @@
  * the parser reads: what the page shows, line for line, without its markup.
  */
 import { describe, expect, it } from 'vitest';
-import { htmlToText, markdownToText } from './html-text';
+import { htmlToText } from './html-text';
 
 describe('htmlToText', () => {
   it('reads a saved government web page as its title and paragraphs', () => {
@@ -41,15 +41,5 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>第一条　<b>为了</b><a href="x">规范</a>\t\t管理。</p>')).toBe('第一条　为了规范 管理。');
     expect(htmlToText('<HEAD><TITLE>标题</TITLE></HEAD><p>正文</p>')).toBe('标题\n正文');
     expect(htmlToText('<head><meta charset="utf-8"></head><p>正文</p>')).toBe('正文');
-  });
-});
-
-describe('markdownToText', () => {
-  it('drops headings marks, bullets, quotes, emphasis, code marks, links and images but keeps their words', () => {
-    const md = ['# 第一章 总则', '   ## 第一节 一般规定', '###### 六级标题', '- 一网通办', '* 一网统管', '+ 一件事', '> 引文', '**第一条**　为了__规范__`管理`。', '详见[办法](https://example.gov.cn/a.html)和![图](a.png)。  ', '<!-- 注释 -->正文'];
-    expect(markdownToText(md.join('\n')).split('\n')).toEqual(['第一章 总则', '第一节 一般规定', '六级标题', '一网通办', '一网统管', '一件事', '引文', '第一条　为了规范管理。', '详见办法和图。', '正文']);
-  });
-  it('leaves a line alone that only looks like markup', () => {
-    expect(markdownToText('#标签\n    # 代码\n-1 度\n2023-2025年')).toBe('#标签\n    # 代码\n-1 度\n2023-2025年');
   });
 });

@@ -1,10 +1,9 @@
 /**
- * `.html` and `.md` files → plain lines for the corpus pipeline, without a DOM
- * (core runs in the build, the CLI and a worker alike). Only what changes the
- * text matters: block elements end a line, table cells are separated by a
- * space, scripts and styles are not text, entities are decoded. Markdown
- * keeps its words and loses its markup (`#` headings, emphasis, list
- * bullets), so a heading `# 第一章 总则` reads as the line `第一章 总则`.
+ * `.html` files → plain lines for the corpus pipeline, without a DOM (core runs
+ * in the build, the CLI and a worker alike). Only what changes the text
+ * matters: block elements end a line, table cells are separated by a space,
+ * scripts and styles are not text, entities are decoded. Markdown is
+ * core/text/markdown.ts.
  */
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: '\u3000', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', mdash: '—', hellip: '…' };
@@ -34,20 +33,5 @@ export function htmlToText(html: string): string {
     .split('\n')
     .map((l) => l.replace(/[ \t]+/g, ' ').trim())
     .filter((l) => l !== '')
-    .join('\n');
-}
-
-export function markdownToText(md: string): string {
-  return md
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .split('\n')
-    .map((l) =>
-      l
-        .replace(/^\s{0,3}#{1,6}\s+/, '')
-        .replace(/^\s*(?:[-*+]|>)\s+/, '')
-        .replace(/\*\*|__|`/g, '')
-        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/\s+$/, ''),
-    )
     .join('\n');
 }

@@ -54,6 +54,14 @@ describe('importFile', () => {
     const b = await importFile('b.txt', bytes, context({ library: async () => [] }));
     expect(b.docs.map((d) => d.id)).toEqual(a.docs.map((d) => d.id));
   });
+  it('a law saved as Markdown under a .txt name is read for its words: its heading is the title', async () => {
+    // A real file of LawRefBook/Laws (test-data/markdown/README.md): `# 中华人民共和国劳动法`, `## 第一章 总则`, a comment.
+    const md = new Uint8Array(readFileSync(join(__dirname, '..', '..', 'test-data', 'markdown', 'raw', 'md21.txt')));
+    const r = await importFile('劳动法.txt', md, context({ library: async () => [] }));
+    expect(r.docs.map((d) => d.title)).toEqual(['中华人民共和国劳动法']);
+    expect(r.docs[0].units.filter((u) => u.level === 'chapter').map((u) => u.heading)).toContain('总则');
+  });
+
   it('refuses a file already imported, naming it, before reading it', async () => {
     const e = await importFile('又一次.txt', bytes, context({ known: new Set([sha256Hex(bytes)]) })).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DuplicateImport);

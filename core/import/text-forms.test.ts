@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repairPdfGlyphs } from './glyphs';
-import { htmlToText, markdownToText } from './html-text';
+import { htmlToText } from './html-text';
 import { placedLines, toRawText } from './pdf-lines';
 
 describe('repairPdfGlyphs', () => {
@@ -26,12 +26,9 @@ describe('pageLines', () => {
   });
 });
 
-describe('htmlToText / markdownToText', () => {
+describe('htmlToText', () => {
   it('keeps block structure as lines, table cells apart, and drops scripts, styles and tags', () => {
     const html = '<html><head><title>关于印发办法的通知</title><style>p{}</style></head><body><h1>关于印发办法的通知</h1><p>第一条&nbsp;为了规范管理，<b>制定</b>本办法。</p><table><tr><td>序号</td><td>事项</td></tr></table><script>x()</script></body></html>';
     expect(htmlToText(html).split('\n')).toEqual(['关于印发办法的通知', '关于印发办法的通知', '第一条 为了规范管理，制定本办法。', '序号 事项']);
-  });
-  it('drops Markdown markup but keeps the words', () => {
-    expect(markdownToText('# 第一章 总则\n\n**第一条** 为了[规范](http://x)管理。\n- （一）事项')).toBe('第一章 总则\n\n第一条 为了规范管理。\n（一）事项');
   });
 });
