@@ -314,3 +314,31 @@ describe('segmentFile: what a signed notice issues (survivors of the first mutat
     expect(shape(unsigned.docs).map((d) => d.title)).toEqual([`上海市商务委员会关于印发${measures}的通知`, measures]);
   });
 });
+
+describe('a heading that lost its number', () => {
+  // As in a real file (山东省城乡规划条例, test-data/markdown/raw/dlc58.txt): 第二节 printed as its name alone.
+  const law = (next: string) => [
+    '山东省城乡规划条例',
+    '第四十七条 建设项目选址意见书应当载明建设项目名称、位置和规模。',
+    '第四十八条 建设工程开工前，建设单位应当设置建设工程规划公示牌。公示牌应当载明下列内容：',
+    '（一）建设项目名称；',
+    '（二）建设规模。',
+    '乡村建设规划',
+    next,
+    '第二条 县级以上人民政府应当加强乡村建设规划管理。',
+  ];
+
+  it('is a heading inside the document when the article after it goes on from the one before', () => {
+    const docs = shape(segment(law('第四十九条 使用农村集体土地进行建设的，应当提出申请。')).docs);
+    expect(docs.map((d) => d.title)).toEqual(['山东省城乡规划条例']);
+    expect(docs[0].paras).toContain('乡村建设规划');
+    // The article before it the first paragraph of the document.
+    const one = ['山东省城乡规划条例', '第四十八条 建设工程开工前，应当设置公示牌。', '乡村建设规划', '第四十九条 使用农村集体土地进行建设的，应当提出申请。'];
+    expect(shape(segment(one).docs).map((d) => d.title)).toEqual(['山东省城乡规划条例']);
+  });
+
+  it('starts a document when the articles start again, or jump', () => {
+    expect(shape(segment(law('第一条 为了加强乡村建设规划管理，制定本规划。')).docs).map((d) => d.title)).toEqual(['山东省城乡规划条例', '乡村建设规划']);
+    expect(shape(segment(law('第五十条 使用农村集体土地进行建设的，应当提出申请。')).docs).map((d) => d.title)).toEqual(['山东省城乡规划条例', '乡村建设规划']);
+  });
+});

@@ -18,6 +18,7 @@
  * (the next item of a newsletter).
  */
 import type { Removed } from './furniture.js';
+import { readMarker } from './markers.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
@@ -192,7 +193,7 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
       cur.title = null;
       cur = null;
     }
-    if (isTitleParagraph(p, next, i === 0) && (!cur || cur.paras.length > 0 || ended) && !(cur && !ended && endsTitleAgain(cur, p))) {
+    if (isTitleParagraph(p, next, i === 0) && (!cur || cur.paras.length > 0 || ended) && !(cur && !ended && (endsTitleAgain(cur, p) || articlesGoOn(cur, next)))) {
       if (cur && signed && !ended && (attachmentLabel || announces(cur, p.text))) {
         cur.paras.push(p);
         attachmentLabel = false;
@@ -228,6 +229,21 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
   }
   // Untitled leftovers that are only a 文号 (its title was taken by the next document) are not documents.
   return docs.filter((d) => d.title || d.paras.some((p) => !DOC_NUMBER.test(p.text)));
+}
+
+/**
+ * The paragraph after a title-like line is the next article of the document before (第五十六条 after its
+ * 第五十五条): the line is a heading inside it that lost its number (a 节 printed as 乡村建设规划), not a new
+ * document, whose articles would start again at 第一条.
+ */
+function articlesGoOn(d: DocDraft, next: RawParagraph | null): boolean {
+  const n = next ? readMarker(next.text) : null;
+  if (n?.level !== 'article') return false;
+  for (let k = d.paras.length - 1; k >= 0; k--) {
+    const m = readMarker(d.paras[k].text);
+    if (m?.level === 'article') return n.n === m.n + 1;
+  }
+  return false;
 }
 
 /** The paragraph ends the document's title printed again under it (最高人民法院 / 关于…判项 / 执行问题的规定). */

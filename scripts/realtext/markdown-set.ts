@@ -1,6 +1,7 @@
 /**
- * A scored set of laws as they are collected and shared, in Markdown: 50 files of the LawRefBook/Laws repository
- * (every 30th of its `.md` files in `git ls-tree` order, from the 7th, leaving out DLC/ and READMEs), each kept as a
+ * A scored set of laws as they are collected and shared, in Markdown: 110 files of the LawRefBook/Laws repository
+ * (every 30th of its national `.md` files in `git ls-tree` order from the 7th, leaving out READMEs; every 9th of its
+ * local regulations, DLC/, from the 4th), each kept as a
  * `.txt` (Markdown under a plain-text name, as a user saves it), with its answer key taken from the file itself:
  * the title is its `# ` heading, `articles` the number of its lines that begin 第…条. Never from this parser.
  *
@@ -20,17 +21,24 @@ const out = arg('--out') ?? 'test-data/markdown';
 const git = (...a: string[]) => execFileSync('git', ['-C', source, '-c', 'core.quotepath=off', ...a], { encoding: 'utf8', maxBuffer: 64 << 20 });
 
 const commit = git('rev-parse', 'HEAD').trim();
-const paths = git('ls-tree', '-r', '--name-only', 'HEAD')
-  .split('\n')
-  .filter((p) => p.endsWith('.md') && !/^DLC\/|README|^\.|目录|index/.test(p))
-  .filter((_, i) => (i + 1) % 30 === 7)
-  .slice(0, 50);
+const all = git('ls-tree', '-r', '--name-only', 'HEAD').split('\n');
+/** Every `every`-th path of a group, from the `from`-th, `count` at most, named `<prefix>NN.txt`. */
+const pick = (prefix: string, paths: string[], every: number, from: number, count: number) =>
+  paths
+    .filter((_, i) => (i + 1) % every === from)
+    .slice(0, count)
+    .map((p, i) => ({ file: `${prefix}${String(i + 1).padStart(2, '0')}.txt`, path: p }));
+const chosen = [
+  // National laws, regulations, judicial interpretations and cases.
+  ...pick('md', all.filter((p) => p.endsWith('.md') && !/^DLC\/|README|^\.|目录|index/.test(p)), 30, 7, 50),
+  // Local regulations of the provinces (DLC/).
+  ...pick('dlc', all.filter((p) => /^DLC\/.*\.md$/.test(p)), 9, 4, 60),
+];
 const ARTICLE_LINE = /^第[一二三四五六七八九十百千零〇]+条/;
 mkdirSync(path.join(out, 'raw'), { recursive: true });
 const sources: { file: string; path: string }[] = [];
 const files: { file: string; title: string | null; articles: number }[] = [];
-paths.forEach((p, i) => {
-  const file = `md${String(i + 1).padStart(2, '0')}.txt`;
+chosen.forEach(({ file, path: p }) => {
   const text = git('show', `HEAD:${p}`);
   writeFileSync(path.join(out, 'raw', file), text);
   const lines = text.split('\n');
