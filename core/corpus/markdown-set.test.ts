@@ -1,7 +1,7 @@
 /**
  * Laws kept as Markdown under a plain-text name (test-data/markdown, see its README): each file is read for its
  * words — one document, titled by its `# ` heading, with as many 条 as the file has lines beginning 第…条. The key
- * comes from the files (scripts/realtext/markdown-set.ts), never from this parser. Two files are not one document
+ * comes from the files (scripts/realtext/markdown-set.ts), never from this parser. Eight files are not one document
  * titled so, and are named below with the reason.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,12 @@ const key = JSON.parse(readFileSync(path.join(SET, 'key.json'), 'utf8')) as { fi
 const READ_OTHERWISE: Record<string, string> = {
   'md17.txt': '国旗法 with 国旗制法说明 after it, which has a title and date line of its own: read as a second document',
   'md19.txt': 'a 指导案例 whose heading is its holding, a sentence: titled 裁判要点',
+  'nat11.txt': 'a 规定 followed by the forms it prescribes (决定书, 通知书 with ×××× for the blanks): each form read as a document',
+  'nat12.txt': 'a decision amending a 规定, then the amended 规定 under its title over three lines: two documents, the second untitled',
+  'nat23.txt': 'a 规定 with a 制作规范 attached under a title of its own: read as three documents',
+  'nat29.txt': '国旗法 with 国旗制法说明 after it (as md17.txt)',
+  'nat31.txt': 'a case whose heading is a question of 36 characters: the title is cut short',
+  'nat34.txt': 'one 编 of the 民法典 in a file of its own, under the code\'s name: titled 婚姻家庭编',
 };
 
 describe('laws kept as Markdown (answer key from the files)', () => {

@@ -253,6 +253,30 @@ describe('segmentFile: titles, interpretations and front matter (survivors of th
     expect(shape(docs)).toEqual([{ title: '上海市人民政府 关于进一步优化营商环境的意见', paras: ['沪府发〔2023〕5号', '上海市人民政府关于进一步优化 营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。'] }]);
   });
 
+  it('does not start a document at the title printed again with its joint issuers apart, or at its last line alone', () => {
+    // As in real judicial interpretations (LawRefBook/Laws 司法解释, saved as Markdown): the title, its adoption line,
+    // then the title as printed — issuers spaced or one to a line, no 、 — and the 文号.
+    const meta = '2024年11月4日 最高人民法院审判委员会第1930次会议、2024年6月27日最高人民检察院第十四届检察委员会第三十二次会议通过';
+    const title = '最高人民法院、最高人民检察院关于办理袭警刑事案件适用法律若干问题的解释';
+    const body = ['高检发释字〔2025〕1号', '为依法惩治袭警犯罪，根据刑法的有关规定，制定本解释。', '第一条 袭击正在依法执行职务的人民警察的，依照刑法处罚。'];
+    expect(segment([title, meta, '最高人民法院 最高人民检察院 关于办理袭警刑事案件适用法律 若干问题的解释', ...body]).docs.map((d) => d.title?.text)).toEqual([title]);
+    expect(segment([title, meta, '最高人民法院 最高人民检察院', '关于办理袭警刑事案件适用法律若干问题的解释', ...body]).docs.map((d) => d.title?.text)).toEqual([title]);
+    // Its first lines taken out as the title's echo, the last one stands alone.
+    expect(segment([title, meta, '若干问题的解释', ...body]).docs.map((d) => d.title?.text)).toEqual([title]);
+    const eighth = '最高人民法院、最高人民检察院关于执行《中华人民共和国刑法》确定罪名的补充规定（八）';
+    expect(segment([eighth, meta, '确定罪名的补充规定（八）', '法释〔2024〕3号', '根据《中华人民共和国刑法修正案（十二）》，现对罪名补充规定如下。']).docs.map((d) => d.title?.text)).toEqual([eighth]);
+    // After a line that ends as a sentence does, only the whole title, over the lines before it, is the title again.
+    const rule = '最高人民法院关于人民法院执行工作若干问题的规定';
+    const noted = [rule, '本规定经最高人民法院审判委员会讨论通过，现予公布。'];
+    const opening = '第一条 为了保障人民法院依法执行，制定本规定。';
+    expect(segment([...noted, '最高人民法院', '关于人民法院执行工作', '若干问题的规定', opening]).docs.map((d) => d.title?.text)).toEqual([rule]);
+    expect(segment([...noted, '关于人民法院执行工作若干问题的规定', opening]).docs.map((d) => d.title?.text)).toEqual([rule, '关于人民法院执行工作若干问题的规定']);
+    // A title of another text after a title and its adoption line is that text's.
+    expect(segment([title, meta, '中华人民共和国人民警察法实施条例', '第一条 为了维护社会治安秩序，制定本条例。']).docs.map((d) => d.title?.text)).toEqual([title, '中华人民共和国人民警察法实施条例']);
+    // After text of its own, the same words are a new document.
+    expect(segment([eighth, meta, '根据刑法修正案，现作如下规定。', '确定罪名的补充规定（八）', '法释〔2024〕3号', '根据《中华人民共和国刑法修正案（十二）》，现对罪名补充规定如下。']).docs.map((d) => d.title?.text)).toEqual([eighth, '确定罪名的补充规定（八）']);
+  });
+
   it('starts a new article at a new text box after three paragraphs of a newsletter, not at a numbered one', () => {
     const { docs } = segment(['山东青岛出台79条措施优化营商环境', '近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。', '措施自发布之日起施行。', ' 据新华社报道，国务院常务会议部署推进工作。', '会议要求抓好落实。']);
     expect(shape(docs)).toEqual([

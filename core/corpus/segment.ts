@@ -249,11 +249,14 @@ function articlesGoOn(d: DocDraft, next: RawParagraph | null): boolean {
 /** The paragraph ends the document's title printed again under it (最高人民法院 / 关于…判项 / 执行问题的规定). */
 function endsTitleAgain(d: DocDraft, p: RawParagraph): boolean {
   if (!d.title) return false;
-  const title = d.title.text.replace(/\s+/g, '');
-  let text = p.text.replace(/\s+/g, '');
-  if (text === title && d.paras.every((x) => !endsTerminal(x.text))) return true;
+  // Joint issuers printed apart (最高人民法院 最高人民检察院, or one to a line) stand for 最高人民法院、最高人民检察院.
+  const squeeze = (s: string) => s.replace(/[\s、]+/g, '');
+  const title = squeeze(d.title.text);
+  let text = squeeze(p.text);
+  // Before any text: the title again, or its last line alone (its first lines were taken out as the title's echo).
+  if (text && title.endsWith(text) && d.paras.every((x) => !endsTerminal(x.text))) return true;
   for (let k = d.paras.length - 1; k >= Math.max(0, d.paras.length - 3); k--) {
-    text = d.paras[k].text.replace(/\s+/g, '') + text;
+    text = squeeze(d.paras[k].text) + text;
     if (text === title) return true;
   }
   return false;

@@ -1,7 +1,7 @@
 /**
- * A scored set of laws as they are collected and shared, in Markdown: 110 files of the LawRefBook/Laws repository
+ * A scored set of laws as they are collected and shared, in Markdown: 200 files of the LawRefBook/Laws repository
  * (every 30th of its national `.md` files in `git ls-tree` order from the 7th, leaving out READMEs; every 9th of its
- * local regulations, DLC/, from the 4th), each kept as a
+ * local regulations, DLC/, from the 4th; every 17th national file from the 11th), each kept as a
  * `.txt` (Markdown under a plain-text name, as a user saves it), with its answer key taken from the file itself:
  * the title is its `# ` heading, `articles` the number of its lines that begin 第…条. Never from this parser.
  *
@@ -33,6 +33,8 @@ const chosen = [
   ...pick('md', all.filter((p) => p.endsWith('.md') && !/^DLC\/|README|^\.|目录|index/.test(p)), 30, 7, 50),
   // Local regulations of the provinces (DLC/).
   ...pick('dlc', all.filter((p) => /^DLC\/.*\.md$/.test(p)), 9, 4, 60),
+  // A second draw of national files (every 17th from the 11th), checked after the parser was fixed on the first two.
+  ...pick('nat', all.filter((p) => p.endsWith('.md') && !/^DLC\/|README|^\.|目录|index/.test(p)), 17, 11, 90),
 ];
 const ARTICLE_LINE = /^第[一二三四五六七八九十百千零〇]+条/;
 mkdirSync(path.join(out, 'raw'), { recursive: true });
