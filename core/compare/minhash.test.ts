@@ -5,7 +5,7 @@
  * bounded number of pairs. Expected values come from the definitions, never from these functions.
  */
 import { describe, expect, it } from 'vitest';
-import { BUCKET_WINDOW, bandKey, bandKeys, CLAUSE_LSH_ROWS, forEachCandidate, LSH_BANDS, LSH_ROWS, lshCandidates, MAX_BUCKET, SIGNATURE_LENGTH, signature } from './minhash.js';
+import { BUCKET_WINDOW, bandKey, bandKeys, CLAUSE_LSH_ROWS, forEachCandidate, LSH_BANDS, LSH_ROWS, lshCandidates, MAX_BUCKET, SIGNATURE_LENGTH, shuffledCrowd, shuffleKey, signature } from './minhash.js';
 import { overlap, shingleSet } from './shingles.js';
 import { overlapKey } from './units.js';
 
@@ -248,5 +248,38 @@ describe('crowded buckets', () => {
     expect(new Set(pairs).size).toBe(pairs.length);
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs.length).toBeLessThanOrEqual(windowed(60));
+  });
+});
+
+describe('shuffledCrowd', () => {
+  // Members as forEachCandidate hands them over: ascending indexes, from a seeded generator.
+  const members = (m: number, seed: number) => {
+    let x = seed;
+    const out = new Set<number>();
+    while (out.size < m) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      out.add(x % 2_000_000);
+    }
+    return Uint32Array.from([...out].sort((a, b) => a - b));
+  };
+  const byKeyThenIndex = (list: Uint32Array, band: number) => [...list].sort((a, b) => shuffleKey(a, band) - shuffleKey(b, band) || a - b);
+
+  it('orders a crowd by its shuffle key in the band, then by index, with the scratch reused', () => {
+    const scratch = new Float64Array(500);
+    for (const [m, band] of [
+      [49, 0],
+      [500, 7],
+      [60, 62],
+    ]) {
+      const list = members(m, m * 31 + band);
+      expect([...shuffledCrowd(list, band, scratch)]).toEqual(byKeyThenIndex(list, band));
+      expect([...shuffledCrowd(list, band, scratch)]).not.toEqual([...list]);
+    }
+  });
+
+  it('a crowd longer than the positions a double can pack is sorted the same way', () => {
+    const list = members(300, 99);
+    expect([...shuffledCrowd(list, 5, new Float64Array(300), 256)]).toEqual(byKeyThenIndex(list, 5));
+    expect([...shuffledCrowd(list, 5, new Float64Array(300), 300)]).toEqual(byKeyThenIndex(list, 5));
   });
 });
