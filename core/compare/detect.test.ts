@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../corpus/types.js';
 import { relationOf, revisionEvidence } from './relations.js';
 import { CLAUSE_SIMILARITY, MAX_CLAUSE_MATCHES } from './clause-matches.js';
-import { detectVariants, detectVariantsWithTables } from './detect.js';
+import { detectVariants, detectVariantsWithTables, inTextOrder } from './detect.js';
 import { articlesDoc as doc2, GREENING, HOUSING, MEASURES } from './fixtures/measures.js';
 import type { VariantPair } from './format.js';
 import { LSH_BANDS, LSH_ROWS } from './minhash.js';
@@ -210,5 +210,24 @@ describe('detection on a small corpus', () => {
     // A copy has the keys of its original.
     expect(lsh.keys[1]).toEqual(lsh.keys[0]);
     expect(lsh.keys[2]).not.toEqual(lsh.keys[0]);
+  });
+});
+
+describe('inTextOrder', () => {
+  it('orders document pairs as their "a,b" keys sort as text: by a written out, then b', () => {
+    // 1,200 documents: one-, two-, three- and four-digit numbers, where text order differs most from numeric.
+    const nDocs = 1200;
+    const random = mulberry32(20);
+    const keys = new Set<number>([0 * nDocs + 1, 1 * nDocs + 10, 1 * nDocs + 2, 10 * nDocs + 11, 100 * nDocs + 1199, 2 * nDocs + 3]);
+    while (keys.size < 3000) {
+      const a = Math.floor(random() * nDocs);
+      const b = Math.floor(random() * nDocs);
+      if (a < b) keys.add(a * nDocs + b);
+    }
+    const asText = [...keys].map((k) => `${Math.floor(k / nDocs)},${k % nDocs}`).sort();
+    expect(inTextOrder(keys, nDocs).map((k) => `${Math.floor(k / nDocs)},${k % nDocs}`)).toEqual(asText);
+    // Not numeric order: 1,10 before 1,2, and 100,1199 before 2,3.
+    const at = (key: string) => asText.indexOf(key);
+    expect([at('0,1'), at('1,10'), at('1,2'), at('10,11'), at('100,1199'), at('2,3')].every((x, k, all) => x >= 0 && (k === 0 || x > all[k - 1]))).toBe(true);
   });
 });

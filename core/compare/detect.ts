@@ -100,6 +100,21 @@ export function clauseCounterparts(d: Detection, u: number): ClauseMatch[] {
   return out.sort((x, y) => y.similarity - x.similarity || (x.unit < y.unit ? -1 : 1)).slice(0, MAX_CLAUSE_MATCHES);
 }
 
+/**
+ * Document pairs (docPairKey, a < b) in the order of their keys written as text, "a,b" (a comma sorts before
+ * every digit, so that is by a's decimal text, then b's), without making the text: a million strings, sorted
+ * and split again, were 2 s of a 10,000-document build.
+ */
+export function inTextOrder(pairs: Iterable<number>, nDocs: number): number[] {
+  const text = Array.from({ length: nDocs }, (_, i) => String(i));
+  const byText = Array.from({ length: nDocs }, (_, i) => i).sort((x, y) => (text[x] < text[y] ? -1 : 1));
+  const rank = new Float64Array(nDocs);
+  byText.forEach((d, r) => (rank[d] = r));
+  const keyed = new Float64Array(Array.from(pairs, (k) => rank[Math.floor(k / nDocs)] * nDocs + rank[k % nDocs]));
+  keyed.sort();
+  return Array.from(keyed, (x) => byText[Math.floor(x / nDocs)] * nDocs + byText[x % nDocs]);
+}
+
 export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Detection {
   const method = options.method ?? 'lsh';
   const stage = options.onStage ?? (() => undefined);
@@ -139,10 +154,11 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   const links: Link[] = [];
   const index = new Map(p.docs.map((d, i) => [d.doc.id, i]));
   // Measured in the order of their "a,b" keys as text, as they always were (the order links reach the families in).
-  const ordered = [...candidates].map((k) => `${Math.floor(k / nDocs)},${k % nDocs}`).sort();
+  const ordered = inTextOrder(candidates, nDocs);
   candidates.clear();
-  for (const key of ordered) {
-    const [i, j] = key.split(',').map(Number);
+  for (const k of ordered) {
+    const i = Math.floor(k / nDocs);
+    const j = k % nDocs;
     const A = p.docs[i];
     const B = p.docs[j];
     if (!A.set.length || !B.set.length) continue;
