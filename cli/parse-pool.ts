@@ -2,14 +2,12 @@
  * The parse phase of the corpus build: every raw file parsed in worker threads
  * (as many as cores), each file's parse cached by content in the corpus folder
  * (cache/parse/<key>.json) so an unchanged file is not parsed again. The key
- * covers the file's name, its bytes and the parser's own code, so a changed
+ * covers the file's name, its bytes and the parser's own code (parser-fingerprint.ts), so a changed
  * file, a renamed one or a new parser version is parsed afresh.
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type FileParse, parseRawFile } from '../core/corpus/build.js';
 import { extractRawFiles } from '../core/import/raw-files.js';
 import { nodeExtractorLibs } from './extractors.js';
@@ -17,7 +15,8 @@ import { sha256Hex } from './hash.js';
 import type { WorkerReply, WorkerRequest } from './parse-worker.js';
 import { readRawFile } from './raw-files.js';
 import { pruneCacheDir } from './cache-prune.js';
-import { RUNNING_FROM_SOURCE, WorkerThread, workerUrl } from './worker-thread.js';
+import { parserFingerprint } from './parser-fingerprint.js';
+import { WorkerThread, workerUrl } from './worker-thread.js';
 
 /** Folder of the parse cache, relative to the corpus folder. */
 export const PARSE_CACHE_DIR = path.join('cache', 'parse');
@@ -30,22 +29,6 @@ const WORKER_URL = workerUrl('parse-worker');
  * parsing. Files to parse are still handed to the `jobs` threads, several queued on each.
  */
 const READ_AHEAD = 8;
-
-let fingerprint: string | undefined;
-/**
- * The code a file's parse depends on: the compiled worker and CLI (the PDF
- * and DOCX extractors run in the CLI's thread), or, running from the
- * TypeScript sources as the tests do, every source file of core/ and the
- * extractors' Node wiring.
- */
-export function parserFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  if (!RUNNING_FROM_SOURCE) return (fingerprint = sha256Hex([WORKER_URL, new URL('./policy-reader.mjs', import.meta.url)].map((u) => sha256Hex(readFileSync(u))).join('\n')));
-  const core = fileURLToPath(new URL('../core/', import.meta.url));
-  const files = (readdirSync(core, { recursive: true }) as string[]).filter((f) => /\.(ts|json)$/.test(f) && !/\.test\.ts$/.test(f)).sort();
-  const code = [...files.map((f) => path.join(core, f)), fileURLToPath(new URL('./extractors.ts', import.meta.url))];
-  return (fingerprint = sha256Hex(code.map((f) => `${path.relative(core, f)}\n${sha256Hex(readFileSync(f))}`).join('\n')));
-}
 
 export interface ParseProgress {
   /** Files done (parsed, cached or skipped) and in all. */
@@ -90,7 +73,7 @@ export async function parseRawFolder(opts: {
   const { rawDir, names, corpusDir } = opts;
   const cacheDir = path.join(corpusDir, PARSE_CACHE_DIR);
   await mkdir(cacheDir, { recursive: true });
-  const version = parserFingerprint();
+  const version = parserFingerprint([WORKER_URL, new URL('./policy-reader.mjs', import.meta.url)]);
   const jobs = Math.max(0, Math.min(opts.jobs ?? availableParallelism(), names.length));
   const parses: FileParse[] = new Array(names.length);
   const used = new Set<string>();
