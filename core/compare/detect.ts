@@ -103,7 +103,8 @@ export function clauseCounterparts(d: Detection, u: number): ClauseMatch[] {
 /**
  * Document pairs (docPairKey, a < b) in the order of their keys written as text, "a,b" (a comma sorts before
  * every digit, so that is by a's decimal text, then b's), without making the text: a million strings, sorted
- * and split again, were 2 s of a 10,000-document build.
+ * and split again, were 2 s of a 10,000-document build. Each pair is one double, rank·n + rank: exact while
+ * n² < 2^53 (94 million documents).
  */
 export function inTextOrder(pairs: Iterable<number>, nDocs: number): number[] {
   const text = Array.from({ length: nDocs }, (_, i) => String(i));
