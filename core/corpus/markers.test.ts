@@ -31,7 +31,15 @@ describe('readMarker: the levels of a law', () => {
       '第十四条和第十五条规定的期限。',
       '第三条之一的规定。',
       '第二十一条，第二十二条不再适用。',
+      // a range of 项 or 款 (本规定第一条第一至三项的…, wrapped to the start of a line in a real 规定)
+      '第一条第一至三项的第一审金融民商事案件',
+      '第二条第一至第三项规定的情形',
+      '第十条第二至四款的规定',
     ]) expect(readMarker(text)).toBeNull();
+  });
+
+  it('still reads an article whose text begins with a number of its own', () => {
+    expect(readMarker('第一条 第一至三项所列案件由中级人民法院管辖。')).toMatchObject({ level: 'article', n: 1 });
   });
 });
 

@@ -143,7 +143,9 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
     const p = paras[i];
     const next = paras[i + 1];
     const prev = out[out.length - 1];
-    const startsDoc = i === 0 || !prev || endsTerminal(prev.text) || NOTE_LINE.test(prev.text) || DATE_LINE.test(prev.text) || DOC_NUMBER.test(prev.text);
+    // A law's metadata note ends what comes before as a 文号 or a date does: a title printed again under it (above
+    // its table of contents) wraps like any title.
+    const startsDoc = i === 0 || !prev || endsTerminal(prev.text) || NOTE_LINE.test(prev.text) || DATE_LINE.test(prev.text) || DOC_NUMBER.test(prev.text) || isLawMetaText(prev.text);
     const continues =
       next &&
       startsDoc &&
