@@ -185,4 +185,41 @@ describe('assemble: headers, signatures and issuers (survivors of the first muta
     const d = doc(draft(null, [opening], { furniture: [header('latin', 'WINCON LAW FIRM')] }));
     expect([d.title, d.titleSource]).toEqual([opening, 'inferred']);
   });
+
+  it('keeps joint issuers apart where the printed title sets them apart by a space', () => {
+    // A real title line (最高人民法院 最高人民检察院关于办理非法从事资金支付结算业务…的解释, extracted by pdf.js).
+    const title = '最高人民法院 最高人民检察院关于办理非法从事资金支付结算业务、非法买卖外汇刑事案件适用法律若干问题的解释';
+    const d = doc(draft(title, ['第一条 违反国家规定，具有下列情形之一的，属于刑法第二百二十五条第三项规定的“非法从事资金支付结算业务”。']));
+    expect([d.title, d.issuers]).toEqual([title.replace(' ', ''), ['最高人民法院', '最高人民检察院']]);
+    // One body's name run together with nothing is one issuer, and letter-spaced titles keep theirs whole.
+    expect(doc(draft('最高人民法院关于审理专利纠纷案件的解释', ['第一条 为了正确审理。'])).issuers).toEqual(['最高人民法院']);
+    expect(doc(draft('国 务 院 关 于 加 强 管 理 的 通 知', ['一、总体要求。'])).issuers).toEqual(['国务院']);
+    expect(doc(draft('12．公安部 司法部关于执行有关规定的通知', ['一、总体要求。'])).issuers).toEqual(['公安部', '司法部']);
+    // A space a PDF put inside one body's name does not make two.
+    expect(doc(draft('上海市 商务委员会关于印发促进外贸若干措施的通知', ['一、总体要求。'])).issuers).toEqual(['上海市商务委员会']);
+    expect(doc(draft('会同县 人民政府关于做好防汛工作的通知', ['一、总体要求。'])).issuers).toEqual(['会同县人民政府']);
+    // Letter-spaced, the printed title's parts are not the names: kept whole.
+    expect(doc(draft('国 务 院 办公厅 财政部关于做好有关工作的通知', ['一、总体要求。'])).issuers).toEqual(['国务院办公厅财政部']);
+  });
+
+  it('reads a joint adoption printed as a line per meeting, the verb after the second only', () => {
+    // The real header lines of that interpretation, as pdf.js extracted them.
+    const d = doc(
+      draft('最高人民法院 最高人民检察院关于办理非法从事资金支付结算业务、非法买卖外汇刑事案件适用法律若干问题的解释', [
+        '2018年9月17日最高人民法院审判委员会第1749次会议',
+        '2018年12月12日最高人民检察院第十三届检察委员会第十一次会议通过',
+        '2019年2月1日施行',
+        '第一条 违反国家规定，具有下列情形之一的，属于刑法第二百二十五条第三项规定的“非法从事资金支付结算业务”。',
+      ]),
+    );
+    expect([d.date, d.effectiveDate]).toEqual(['2018-12-12', '2019-02-01']);
+    // A dated meeting that no event line follows is text, not metadata.
+    const meeting = doc(draft('关于全市安全生产工作会议精神的传达提纲', ['2023年5月10日全市安全生产工作会议', '一、总体要求。']));
+    expect(meeting.date).toBeNull();
+    expect(doc(draft('关于全市安全生产工作会议精神的传达提纲', ['2023年5月10日全市安全生产工作会议'])).units).toHaveLength(1);
+    // Nor is a paragraph metadata because metadata follows it: the header ends there (the 文号 after it is text).
+    for (const first of ['为依法惩治犯罪，制定本解释。', '2023年5月10日全市安全生产工作会议精神', '全市安全生产工作会议'])
+      expect(doc(draft('最高人民法院关于审理案件的解释', [first, '2019年2月1日施行', '法释〔2019〕1号', '第一条 本解释自公布之日起施行。'])).docNumber, first).toBeNull();
+  });
 });
+

@@ -15,7 +15,7 @@ import {
   sourceName,
   tidyTitle,
 } from './metadata.js';
-import { isLawMetaText, lawMeta } from './law-meta.js';
+import { isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
 import { regionOf } from './regions.js';
@@ -88,7 +88,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
       date: titleLine?.date ?? meta.date ?? header.date ?? signed.date ?? null,
       effectiveDate: meta.effectiveDate ?? effectiveDate(paragraphsText([...signed.body, ...signed.attachments.flatMap((a) => a.paras)])),
       ...(meta.adoptedDate ? { adoptedDate: meta.adoptedDate } : {}),
-      region: regionOf(issuers, title, d.headingProvince),
+      region: regionOf(issuers, title, d.headingProvince, kind),
       kind,
       sources: [sourceOf(d)],
       unitCount: 0,
@@ -119,7 +119,9 @@ function readHeader(d: DocDraft, title: string): Header {
     } else if (META_LINE.test(t)) {
       h.date ??= publishedDate(t);
       h.newsSource ??= sourceName(t);
-    } else if (isLawMetaText(t)) {
+    } else if (isLawMetaText(t) || (opensLawMeta(t) && /会议$/.test(t) && paras.length > 1 && isLawMetaText(paras[1].text))) {
+      // (A text adopted by two bodies prints each meeting on a line of its own, the verb after the second only:
+      // …最高人民法院审判委员会第1749次会议 / …最高人民检察院第十三届检察委员会第十一次会议通过.)
       h.lawMeta.push(t);
       shown.push(paras[0]);
     } else if (title && repeatsTitle(paras, title)) {
@@ -207,8 +209,18 @@ function bylineAuthors(d: DocDraft): string[] {
 }
 
 /** Issuers: the title's head, else a running header naming the issuing notice, else the body a law's metadata names, the signature, the sign-off, the reprint source, the news source, the authors. */
+/** How the name of a body ends (法院, 检察院, 公安部, 国家发展改革委, 海关总署, 中共中央, 人民政府, 商务委员会). */
+const BODY_END = /[院部委局署厅办会府行室央]$/;
+
 function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
   const fromTitle = issuersFromTitle(title);
+  // Joint issuers printed apart by a space (最高人民法院 最高人民检察院关于…) run together once the title's PDF spaces
+  // are taken out: the title as printed sets them apart, where each part is a body's whole name (a space a PDF put
+  // inside one, 上海市 商务委员会, leaves a place name).
+  if (fromTitle.length === 1 && d.title) {
+    const printed = issuersFromTitle(d.title.text.replace(/^\s*\d{1,3}\s*[.．、]\s*/, ''));
+    if (printed.length > 1 && printed.join('') === fromTitle[0] && printed.every((p) => BODY_END.test(p))) return printed;
+  }
   if (fromTitle.length) return fromTitle;
   for (const r of d.furniture) {
     const h = r.kind === 'running-header' ? titleFromHeader(r.text) : null;

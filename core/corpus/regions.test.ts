@@ -109,6 +109,22 @@ describe('gazetteer', () => {
     expect(regionOf(['李翊', '柴恩旺'], '国有企业“低价中标”问题应严格依法治理', null)).toEqual(unknown);
   });
 
+  it('takes a 法 or 条例 that names no issuer and begins with no place for national (the real titles of compilations)', () => {
+    const national = { level: 'national', province: null, city: null };
+    for (const title of ['稀土管理条例', '地名管理条例', '关键信息基础设施安全保护条例', '普通高等学校设置暂行条例', '广告管理条例'])
+      expect(regionOf([], title, null, '条例'), title).toEqual(national);
+    expect(regionOf([], '反有组织犯罪法', null, '法')).toEqual(national);
+    // A congress's 条例 begins with its place, known to the gazetteer or not; other kinds are issued everywhere.
+    expect(regionOf([], '温州市民间融资管理条例', null, '条例')).toMatchObject({ level: 'city', city: '温州市' });
+    expect(regionOf([], '某某县村庄规划条例', null, '条例')).toEqual(unknown);
+    expect(regionOf([], '城市供水条例', null, '条例')).toEqual(unknown);
+    expect(regionOf([], '稀土管理办法', null, '办法')).toEqual(unknown);
+    expect(regionOf([], '稀土管理条例', null)).toEqual(unknown);
+    // An issuer decides where there is one.
+    expect(regionOf(['张三'], '稀土管理条例', null, '条例')).toEqual(unknown);
+    expect(regionOf([], '稀土管理条例', '上海市', '条例')).toEqual({ level: 'province', province: '上海市', city: null });
+  });
+
   it('reads an autonomous prefecture by its short name (恩施州, 西双版纳州), and 吉林 alone as the province', () => {
     expect(findRegion('恩施州人民政府办公室')).toEqual({ level: 'city', province: '湖北省', city: '恩施土家族苗族自治州' });
     expect(findRegion('西双版纳州人民政府')).toEqual({ level: 'city', province: '云南省', city: '西双版纳傣族自治州' });

@@ -207,7 +207,10 @@ function regionOfEntry(e: Entry): Region {
 /** Region of a document from its issuers, then its title; national bodies are national, the rest unknown. */
 const NATIONAL: Region = { level: 'national', province: null, city: null };
 
-export function regionOf(issuers: string[], title: string, headingProvince: string | null): Region {
+/** A title that begins with what may be a place (北京市…, 某某县…, 城市…): a congress's 条例 is named for its place. */
+const PLACE_FIRST = /^[\u4e00-\u9fa5]{0,9}?(?:省|市|县|区|州|盟|旗)/;
+
+export function regionOf(issuers: string[], title: string, headingProvince: string | null, kind: string | null = null): Region {
   const byIssuer = issuers.length ? findRegion(issuers.join('、')) : null;
   if (byIssuer) return byIssuer;
   // A national body's text is national whatever place its title names (香港特别行政区基本法, 关于支持海南…的决定).
@@ -216,6 +219,10 @@ export function regionOf(issuers: string[], title: string, headingProvince: stri
   if (byTitle) return byTitle;
   if (headingProvince) return { level: 'province', province: headingProvince, city: null };
   if (issuers.some(isNationalBody) || isNationalBody(title)) return NATIONAL;
+  // Only the National People's Congress makes a 法, and a 条例 is the State Council's or a people's congress's, whose
+  // 条例 carries its place in its title. Printed without its note or issuer (a compilation's 稀土管理条例), a 法 or
+  // 条例 whose title begins with no place is national; one that may name a place the gazetteer lacks stays unknown.
+  if (!issuers.length && (kind === '法' || kind === '条例') && !PLACE_FIRST.test(title)) return NATIONAL;
   return { level: 'unknown', province: null, city: null };
 }
 
