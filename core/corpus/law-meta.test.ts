@@ -134,4 +134,12 @@ describe('law metadata', () => {
     expect(isLawMetaText('2010年6月24日第十一届全国人民代表大会常务委员会第十五次会议通过。')).toBe(true);
     expect(isLawMetaText('2023年6月1日，市政府召开常务会议。会议审议并原则通过')).toBe(false);
   });
+
+  it('reads a rule amended by a decision that says 修改 (the rule of a ministry, as printed in a real note)', () => {
+    const note = '（2019年11月30日 国家市场监督管理总局令第20号公布 2022年3月24日 《国家市场监督管理总局关于修改和废止有关规章的决定》修改）';
+    expect(isLawMetaText(note)).toBe(true);
+    expect(lawMeta([note])).toEqual({ date: '2022-03-24', adoptedDate: null, effectiveDate: null, issuers: ['国家市场监督管理总局'] });
+    expect(endsLawMeta('《国家市场监督管理总局关于修改和废止有关规章的决定》修改）')).toBe(true);
+  });
 });
+

@@ -5,12 +5,12 @@
  * or as one bracketed note
  *   （2010年6月24日…会议通过　根据2018年…《关于修改…的决定》修正）.
  * Each event is a date, the body that acted and what it did (通过, 公布,
- * 修正, 修订, 批准, 施行). The text printed is the version of the latest
+ * 修正, 修订, 修改, 批准, 施行). The text printed is the version of the latest
  * event that made it (not 施行, which only says when it applies).
  */
 import { isoDate } from './patterns.js';
 
-export type LawEventKind = '通过' | '公布' | '发布' | '修正' | '修订' | '批准' | '施行' | '生效';
+export type LawEventKind = '通过' | '公布' | '发布' | '修正' | '修订' | '修改' | '批准' | '施行' | '生效';
 
 export interface LawEvent {
   date: string;
@@ -29,7 +29,8 @@ export interface LawMeta {
 }
 
 const DATE = String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`;
-const VERB = '通过|公布|发布|修正|修订|批准|施行|生效';
+// 修改: a ministry's rule amended by a decision (…《关于修改和废止有关规章的决定》修改).
+const VERB = '通过|公布|发布|修正|修订|修改|批准|施行|生效';
 /** One event: a date, at most 120 characters without another date, and the verb that ends it. */
 const EVENT = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?)(?:起)?(${VERB})`, 'g');
 

@@ -163,6 +163,28 @@ describe('toParagraphs: where a wrapped paragraph goes on', () => {
   });
 });
 
+describe('toParagraphs: the metadata of a law', () => {
+  it('keeps an amendment adopted by a city and approved by its province as one event, the dated line after 并经 with it', () => {
+    // The real header of 济南市矿产资源管理规定 (pdf.js), two of its four amendments.
+    const text = [
+      '　　　　1997年12月13日山东省第八届人民代表大会常务委员会第三十一次会议批准',
+      '　　2010年10月27日济南市第十四届人民代表大会常务委员会第二十四次会议通过并经',
+      '　　2010年11月25日山东省第十一届人民代表大会常务委员会第二十次会议批准的《济南',
+      '　　市人民代表大会常务委员会关于修改〈济南市城镇企业职工基本养老保险条例〉等二',
+      '　　　　十三件地方性法规的决定》第二次修正',
+      '　　2012年5月10日济南市第十五届人民代表大会常务委员会第二次会议通过',
+    ].join('\n');
+    expect(paras(text, 40)).toEqual([
+      '1997年12月13日山东省第八届人民代表大会常务委员会第三十一次会议批准',
+      '2010年10月27日济南市第十四届人民代表大会常务委员会第二十四次会议通过并经2010年11月25日山东省第十一届人民代表大会常务委员会第二十次会议批准的《济南市人民代表大会常务委员会关于修改〈济南市城镇企业职工基本养老保险条例〉等二十三件地方性法规的决定》第二次修正',
+      '2012年5月10日济南市第十五届人民代表大会常务委员会第二次会议通过',
+    ]);
+    // (…通过后经 | the approval, too; a 经 inside a line, as in 经济, ends nothing.)
+    expect(paras('2004年7月30日济南市人民代表大会常务委员会会议通过后经\n2004年9月23日山东省人民代表大会常务委员会批准', 40)).toHaveLength(1);
+    expect(paras('2004年7月30日济南市人民代表大会常务委员会经济工作委员会\n2004年9月23日山东省人民代表大会常务委员会批准', 40)).toHaveLength(2);
+  });
+});
+
 describe('toParagraphs: indents, text boxes and pieces of lines (survivors of the first mutation run)', () => {
   // 中华人民共和国中国人民银行法 第五条、第六条, with the first-line indent printed three other ways.
   const law = (indent: string) => [

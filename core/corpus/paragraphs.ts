@@ -237,6 +237,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     if (curIsHeading) return true;
     // A law's metadata under its title (dated event lines, or one bracketed note) is a paragraph of its own.
     if (isLawMetaText(curText)) return true;
+    // An amendment adopted by a city and approved by its province (…会议通过并经 | 2004年9月23日…批准的《…决定》修正)
+    // is one event: the dated line after 并经 continues it.
+    if (opensLawMeta(curText) && /并?经$/.test(pt)) return false;
     if (opensLawMeta(text) && curText.length <= 100 && !/[。，；：！？]/.test(curText) && count(curText, /[（(]/g) <= count(curText, /[）)]/g)) return true;
     // An event wrapped before its verb (…第七次会议通 | 过, …的决定》 | 第一次修正) continues, whatever the indent of the next line.
     // (A date alone is a signature's date line, not an event: it needs the body that acted.)
