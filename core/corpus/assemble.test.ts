@@ -221,5 +221,40 @@ describe('assemble: headers, signatures and issuers (survivors of the first muta
     for (const first of ['为依法惩治犯罪，制定本解释。', '2023年5月10日全市安全生产工作会议精神', '全市安全生产工作会议'])
       expect(doc(draft('最高人民法院关于审理案件的解释', [first, '2019年2月1日施行', '法释〔2019〕1号', '第一条 本解释自公布之日起施行。'])).docNumber, first).toBeNull();
   });
+
+  it('reads a 附件 after the last article of a law printed without a signature as its appendix', () => {
+    const law = ['第一条 为了维护国徽的尊严，制定本法。', '第二条 本法自1991年10月1日起施行。', '附件:', '中华人民共和国国徽图案', '（1950年6月28日中央人民政府委员会第八次会议通过）', '说明：国徽的内容为国旗、天安门、齿轮和麦稻穗。'];
+    const d = doc(draft('中华人民共和国国徽法', law));
+    expect(d.units.map((u) => [u.level, u.label, u.heading])).toEqual([
+      ['article', '第一条', null],
+      ['article', '第二条', null],
+      ['appendix', '附件', '中华人民共和国国徽图案'],
+    ]);
+    expect(allUnits(d.units).filter((u) => u.path.startsWith('att1.')).map((u) => u.paragraphs[0].text)).toEqual(law.slice(4));
+    expect(d.signature).toEqual([]);
+    // A short title of four characters will do; a title that follows the attachment's title at once is its text.
+    const short = doc(draft('仲裁委员会仲裁收费办法', [...law.slice(0, 2), '附件：', '收费标准', '仲裁委员会仲裁案件收费办法', '按争议金额分段交纳。']));
+    expect(short.units.map((u) => [u.level, u.heading])).toEqual([['article', null], ['article', null], ['appendix', '收费标准']]);
+    expect(allUnits(short.units).filter((u) => u.path.startsWith('att1.'))).toHaveLength(2);
+    // Not an appendix: a label of two characters' title, a label at the very end, a document that begins with its
+    // label (an attachment filed on its own), and a last paragraph shaped like a title with no label before it.
+    for (const paras of [
+      [...law.slice(0, 2), '附件：', '名单'],
+      [...law.slice(0, 2), '附件：'],
+      ['附件：', '中华人民共和国国徽图案', '说明：国徽的内容为国旗、天安门、齿轮和麦稻穗。'],
+      [...law.slice(0, 2), '上海市外贸企业服务事项清单'],
+    ])
+      expect(doc(draft('中华人民共和国国徽法', paras)).units.some((u) => u.level === 'appendix'), paras.join('|')).toBe(false);
+    // (the label at the end stays as printed; a document with no signature has none)
+    const end = doc(draft('中华人民共和国国徽法', [...law.slice(0, 2), '附件：']));
+    expect([end.units.map((u) => u.level), end.signature]).toEqual([['article', 'article', 'para'], []]);
+    // A title of up to 60 characters after its label; a longer line is text.
+    const titled = (t: string) => doc(draft('某某办法', [...law.slice(0, 2), '附件：', t, '内容。'])).units.some((u) => u.level === 'appendix');
+    expect([titled('甲'.repeat(60)), titled('甲'.repeat(61))]).toEqual([true, false]);
+    // A label followed by a sentence, or by a table run into one paragraph, is not an appendix: the text stays as printed.
+    const table = ['第一条 为规范仲裁收费，制定本办法。', '第二条 本办法自1995年9月1日起施行。', '附件：', '仲裁委员会仲裁案件受理费表争议金额(人民币) 仲裁案件受理费(人民币)1000元以下的部分40－100元1001元至50000元的部分按4%－5%交纳'];
+    expect(doc(draft('仲裁委员会仲裁收费办法', table)).units.map((u) => u.level)).toEqual(['article', 'article', 'para', 'para']);
+    expect(doc(draft('仲裁委员会仲裁收费办法', [...table.slice(0, 2), '附件：', '详见本办法第五条。'])).units.map((u) => u.level)).toEqual(['article', 'article', 'para', 'para']);
+  });
 });
 

@@ -163,14 +163,25 @@ function dropRepeatedTitle(paras: RawParagraph[], title: string): RawParagraph[]
  */
 function splitSignature(paras: RawParagraph[], title: string): Signed {
   const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
-  if (dateIdx <= 0) return { body: paras, signature: [], date: null, attachments: [] };
+  if (dateIdx <= 0) {
+    // A law or rule printed without a signature may still end in its 附件: the label, then the attachment's title.
+    const at = paras.findIndex((p, i) => i > 0 && ATTACHMENT_LABEL.test(p.text) && isLabelledAttachmentTitle(paras[i + 1]?.text ?? ''));
+    if (at < 0) return { body: paras, signature: [], date: null, attachments: [] };
+    const body = paras.slice(0, at);
+    return { body, signature: [], date: null, attachments: readAttachments(paras.slice(at), body, title) };
+  }
   let sigStart = dateIdx;
   while (sigStart > 0 && dateIdx - sigStart < MAX_SIGNATURE_LINES && isOrgLine(paras[sigStart - 1].text)) sigStart--;
   const body = paras.slice(0, sigStart);
+  const attachments = readAttachments(paras.slice(dateIdx + 1), body, title);
+  return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments };
+}
+
+/** What follows a document's text (its signature, or the end of a law): 附件 labels and titles, each attachment's paragraphs; the rest goes to `body`. */
+function readAttachments(rest: RawParagraph[], body: RawParagraph[], title: string): Attachment[] {
   const attachments: Attachment[] = [];
   let current: Attachment | null = null;
   let label: string | null = null;
-  const rest = paras.slice(dateIdx + 1);
   rest.forEach((p, k) => {
     const l = ATTACHMENT_LABEL.exec(p.text);
     if (l) {
@@ -179,14 +190,14 @@ function splitSignature(paras: RawParagraph[], title: string): Signed {
     }
     // A 公告 that promulgates a law under its own title (临沂市优化营商环境条例, then its metadata note) is followed by the law: the document's body.
     if (!current && !label && title && tidyTitle(p.text) === title && isLawMetaText(rest[k + 1]?.text ?? '')) body.push(p);
-    else if (isAttachmentTitle(p.text) && (!current || current.paras.length > 0 || label)) {
+    else if ((label ? isLabelledAttachmentTitle(p.text) : isAttachmentTitle(p.text)) && (!current || current.paras.length > 0 || label)) {
       current = { title: tidyTitle(p.text), label: label ?? '附件', paras: [] };
       attachments.push(current);
     } else if (current) current.paras.push(p);
     else body.push(p);
     label = null;
   });
-  return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments };
+  return attachments;
 }
 
 /** A title for a document without a title line: what it interprets, a trailing title, a running header, else its opening words. */
@@ -281,6 +292,11 @@ function isAddressees(t: string): boolean {
 /** A title after the signature; a numbered heading (三、保障措施 after a page break) is body text, never an attachment's title (附件：…（略） is one). */
 function isAttachmentTitle(t: string): boolean {
   return !(MARKER_START.test(t) && !/^附件/.test(t)) && t.length >= 6 && t.length <= 100 && !/[。，；！？：]/.test(t) && endsLikeTitle(t) && !DATE_LINE.test(t);
+}
+
+/** The line after a 附件 label is the attachment's title whatever word it ends in (国徽图案, 受理费表), if it is a short line and no sentence. */
+function isLabelledAttachmentTitle(t: string): boolean {
+  return isAttachmentTitle(t) || (t.length >= 4 && t.length <= 60 && !/[。，；！？：:]/.test(t) && !MARKER_START.test(t) && !DATE_LINE.test(t));
 }
 
 function unionPages(units: Unit[]): number[] {

@@ -173,6 +173,18 @@ describe('loose documents', () => {
     });
   });
 
+  it('keeps a law’s 附件 (its label, then a title with a note of its own) in the law, signed or not', () => {
+    // The end of 中华人民共和国国徽法 as printed (real text, pdftotext).
+    const law = ['中华人民共和国国徽法', '第十九条 本法自1991年10月1日起施行。'];
+    const annex = ['附件:', '中华人民共和国国徽图案', '（1950年6月28日中央人民政府委员会第八次会议通过）', '说明：国徽的内容为国旗、天安门、齿轮和麦稻穗。'];
+    expect(shape(segment([...law, ...annex]).docs)).toEqual([{ title: law[0], paras: [law[1], ...annex] }]);
+    // After a sign-off the document is over: what follows starts one of its own, label or not.
+    const signed = ['上海市商务委员会关于做好外贸工作的通知', '各区人民政府：', '现将《上海市外贸企业服务事项清单》印发给你们。', '上海市商务委员会', '2023年6月13日', '上海市商务委员会办公室'];
+    expect(shape(segment([...signed, '上海市外贸企业服务事项清单', '一、服务事项。']).docs).map((d) => d.title)).toEqual([signed[0], '上海市外贸企业服务事项清单']);
+    // Without the label the title starts a document of its own, as before.
+    expect(shape(segment([...law, ...annex.slice(1)]).docs).map((d) => d.title)).toEqual([law[0], annex[1]]);
+  });
+
   it('takes a publication’s name above a title with its 文号 for front matter', () => {
     const { docs, notes } = segment(['最高人民法院公报', '最高人民法院关于审理民间借贷案件适用法律若干问题的规定', '法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。']);
     expect(notes).toEqual(['f.txt: lines 1-1 are front matter (no title, no structure), not a document']);

@@ -196,7 +196,7 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
       cur = null;
     }
     if (isTitleParagraph(p, next, i === 0) && (!cur || cur.paras.length > 0 || ended) && !(cur && !ended && (endsTitleAgain(cur, p) || articlesGoOn(cur, next)))) {
-      if (cur && signed && !ended && (attachmentLabel || announces(cur, p.text))) {
+      if (cur && !ended && (attachmentLabel || (signed && announces(cur, p.text)))) {
         cur.paras.push(p);
         attachmentLabel = false;
         continue;
@@ -226,7 +226,8 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
       continue;
     }
     if (DATE_LINE.test(p.text) && prevPara && isOrgLine(prevPara.text) && cur.paras.length >= 2) signed = true;
-    attachmentLabel = signed && ATTACHMENT_LABEL.test(p.text);
+    // (附件： announces what follows, signed or not: a law prints its 附件 after its last article.)
+    attachmentLabel = ATTACHMENT_LABEL.test(p.text);
     cur.paras.push(p);
   }
   // Untitled leftovers that are only a 文号 (its title was taken by the next document) are not documents.
