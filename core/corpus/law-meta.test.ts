@@ -140,6 +140,8 @@ describe('law metadata', () => {
     expect(isLawMetaText(note)).toBe(true);
     expect(lawMeta([note])).toEqual({ date: '2022-03-24', adoptedDate: null, effectiveDate: null, issuers: ['国家市场监督管理总局'] });
     expect(endsLawMeta('《国家市场监督管理总局关于修改和废止有关规章的决定》修改）')).toBe(true);
+    expect(endsLawMeta('2010年9月29日山东省第十一届人民代表大会常务委员会第十九次会议《关于修改')).toBe(false);
+    expect(lawEvents('2010年9月29日某某会议《关于修改〈某某条例〉的决定》第一次修正').map((e) => e.kind)).toEqual(['修正']);
   });
 });
 

@@ -29,8 +29,9 @@ export interface LawMeta {
 }
 
 const DATE = String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`;
-// 修改: a ministry's rule amended by a decision (…《关于修改和废止有关规章的决定》修改).
-const VERB = '通过|公布|发布|修正|修订|修改|批准|施行|生效';
+// 修改: a ministry's rule amended by a decision (…《关于修改和废止有关规章的决定》修改), never the 关于修改 of the
+// decision's name, where a line often wraps (…会议《关于修改 | 〈…条例〉等二十件地方性法规的决定》第一次修正).
+const VERB = '通过|公布|发布|修正|修订|(?<!关于)修改|批准|施行|生效';
 /** One event: a date, at most 120 characters without another date, and the verb that ends it. */
 const EVENT = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?)(?:起)?(${VERB})`, 'g');
 
