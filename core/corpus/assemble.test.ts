@@ -256,5 +256,17 @@ describe('assemble: headers, signatures and issuers (survivors of the first muta
     expect(doc(draft('仲裁委员会仲裁收费办法', table)).units.map((u) => u.level)).toEqual(['article', 'article', 'para', 'para']);
     expect(doc(draft('仲裁委员会仲裁收费办法', [...table.slice(0, 2), '附件：', '详见本办法第五条。'])).units.map((u) => u.level)).toEqual(['article', 'article', 'para', 'para']);
   });
+
+  it('gives a congress named short (市十四届人大常委会) the place its title names', () => {
+    const note = (body: string) => `（2014年12月26日 ${body}第二十次会议通过 2015年3月27日 省十二届人大常委会第十八次会议批准）`;
+    const issuers = (title: string, body = '市十四届人大常委会') => doc(draft(title, [note(body), '第一条 为了完善人民调解制度，制定本条例。'])).issuers;
+    expect(issuers('宁波市人民调解条例')).toEqual(['宁波市人民代表大会常务委员会']);
+    expect(issuers('浙江省人民调解条例', '省十三届人大常委会')).toEqual(['浙江省人民代表大会常务委员会']);
+    // A title that names no city (or a province where the note says 市) leaves the body as the note has it.
+    expect(issuers('人民调解条例')).toEqual(['市人民代表大会常务委员会']);
+    expect(issuers('浙江省人民调解条例')).toEqual(['市人民代表大会常务委员会']);
+    // A body the note names in full keeps its name.
+    expect(issuers('宁波市人民调解条例', '宁波市第十四届人民代表大会常务委员会')).toEqual(['宁波市人民代表大会常务委员会']);
+  });
 });
 

@@ -18,7 +18,7 @@ import {
 import { isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
-import { regionOf } from './regions.js';
+import { findRegion, regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
 import { unitId } from './unit-id.js';
@@ -223,6 +223,14 @@ function bylineAuthors(d: DocDraft): string[] {
 /** How the name of a body ends (法院, 检察院, 公安部, 国家发展改革委, 海关总署, 中共中央, 人民政府, 商务委员会). */
 const BODY_END = /[院部委局署厅办会府行室央]$/;
 
+/** 市人民代表大会常务委员会 (a congress named short in its own city's printing) with the city or province the title names. */
+function withPlace(body: string, title: string): string {
+  const short = /^(省|市|自治区)人民代表大会/.exec(body);
+  const region = short ? findRegion(title) : null;
+  const place = short?.[1] === '市' ? region?.city : region?.province;
+  return place ? place + body.slice(short![1].length) : body;
+}
+
 function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
   const fromTitle = issuersFromTitle(title);
   // Joint issuers printed apart by a space (最高人民法院 最高人民检察院关于…) run together once the title's PDF spaces
@@ -238,7 +246,7 @@ function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature:
     const found = h && h.includes(title.replace(/^《|》.*$/g, '')) ? issuersFromTitle(h) : [];
     if (found.length) return found;
   }
-  if (lawBodies.length) return lawBodies;
+  if (lawBodies.length) return lawBodies.map((b) => withPlace(b, title));
   if (signature.length > 1) return [signature[0]];
   if (d.signoff && !reprint) return [d.signoff.replace(/秘书处$/, '')];
   if (reprint) return [reprint];

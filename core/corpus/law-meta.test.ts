@@ -143,5 +143,14 @@ describe('law metadata', () => {
     expect(endsLawMeta('2010年9月29日山东省第十一届人民代表大会常务委员会第十九次会议《关于修改')).toBe(false);
     expect(lawEvents('2010年9月29日某某会议《关于修改〈某某条例〉的决定》第一次修正').map((e) => e.kind)).toEqual(['修正']);
   });
+
+  it('reads a congress named short in its own city\u2019s printing (市十四届人大常委会), without its place', () => {
+    // The real note of 宁波市人民调解条例 (pdftotext -layout).
+    const note = '（2014年12月26日 市十四届人大常委会第二十次会议通过 2015年3月27日 省十二届人大常委会第十八次会议批准 2015年4月13日 宁波市人民代表大会常务委员会公告第13号公布 2015年6月1日 施行）';
+    expect(lawMeta([note]).issuers).toEqual(['市人民代表大会常务委员会']);
+    expect(eventBodies('省十二届人大常委会第十八次会议')).toEqual(['省人民代表大会常务委员会']);
+    expect(eventBodies('自治区十三届人大第一次会议')).toEqual(['自治区人民代表大会']);
+    expect(eventBodies('宁波市十四届人大常委会第十九次会议')).toEqual(['宁波市人民代表大会常务委员会']);
+  });
 });
 
