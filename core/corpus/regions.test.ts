@@ -119,6 +119,9 @@ describe('gazetteer', () => {
     expect(regionOf([], '某某县村庄规划条例', null, '条例')).toEqual(unknown);
     expect(regionOf([], '城市供水条例', null, '条例')).toEqual(unknown);
     expect(regionOf([], '稀土管理办法', null, '办法')).toEqual(unknown);
+    // A title that begins with the state's name is national, whatever its kind; one that names a province is not.
+    expect(regionOf([], '中华人民共和国渔业法实施细则', null, '细则')).toEqual(national);
+    expect(regionOf([], '中华人民共和国农业技术推广法浙江省实施办法', null, '办法')).toMatchObject({ level: 'province', province: '浙江省' });
     expect(regionOf([], '稀土管理条例', null)).toEqual(unknown);
     // An issuer decides where there is one.
     expect(regionOf(['张三'], '稀土管理条例', null, '条例')).toEqual(unknown);
