@@ -195,6 +195,18 @@ describe('toParagraphs: the metadata of a law', () => {
   });
 });
 
+describe('toParagraphs: a title numbered on a line of its own', () => {
+  it('keeps （三） under …若干问题的规定 with the title, and an outline item or a number after a sentence apart', () => {
+    // Real lines of a compilation (pdftotext): 最高人民法院关于适用《中华人民共和国公司法》若干问题的规定（三）.
+    const title = '最高人民法院关于适用《中华人民\n共和国公司法》若干问题的规定\n（三）\n\n（2010年12月6日 最高人民法院审判委员会第1504次会议通过）';
+    expect(paras(title, 40)).toEqual(['最高人民法院关于适用《中华人民共和国公司法》若干问题的规定（三）', '（2010年12月6日 最高人民法院审判委员会第1504次会议通过）']);
+    expect(paras('上海市促进外贸稳增长若干措施\n（三）加强金融支持', 40)).toEqual(['上海市促进外贸稳增长若干措施', '（三）加强金融支持']);
+    expect(paras('最高人民法院关于审理专利纠纷案件应用法律若干问题的解释\n    （十二）', 40)).toEqual(['最高人民法院关于审理专利纠纷案件应用法律若干问题的解释（十二）']);
+    expect(paras('上海市促进外贸稳增长若干措施\n二是加强金融支持（三）', 40)).toEqual(['上海市促进外贸稳增长若干措施', '二是加强金融支持（三）']);
+    expect(paras('各区要加强统筹。\n（三）', 40)).toEqual(['各区要加强统筹。', '（三）']);
+  });
+});
+
 describe('toParagraphs: indents, text boxes and pieces of lines (survivors of the first mutation run)', () => {
   // 中华人民共和国中国人民银行法 第五条、第六条, with the first-line indent printed three other ways.
   const law = (indent: string) => [

@@ -248,6 +248,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // (Only 一、 and （一）: a compilation numbers its titles 1. 2.)
     const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText);
     if (curLines === 1 && lead && curText.length - lead[0].length >= 2 && curText.length <= 20 && isShort(pt) && !/[。，；：！？、,;:!?《]/.test(curText.slice(lead[0].length))) return true;
+    // A title's number on a line of its own (…若干问题的解释 | （二）) is the title's: an outline item has words after it.
+    if (/^[（(][一二三四五六七八九十]+[）)]$/.test(text) && endsLikeTitle(curText) && !/[。，；：！？]/.test(curText)) return false;
     // 第三十条规定的… at the start of a wrapped line continues a reference (依照本法 | 第三十条规定), it is not an article.
     if (MARKER_START.test(text) && !(ARTICLE_REFERENCE.test(text.trim()) && !endsTerminal(pt))) return true;
     if (META_LINE.test(text) || META_LINE.test(pt)) return true;
