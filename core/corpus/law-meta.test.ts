@@ -152,5 +152,14 @@ describe('law metadata', () => {
     expect(eventBodies('自治区十三届人大第一次会议')).toEqual(['自治区人民代表大会']);
     expect(eventBodies('宁波市十四届人大常委会第十九次会议')).toEqual(['宁波市人民代表大会常务委员会']);
   });
+
+  it('reads a court\u2019s answer issued by a notice (…通知印发) as of that date, not a notice\u2019s own 印发', () => {
+    // The real header lines of 最高人民法院关于审理名誉权案件若干问题的解答 (pdf.js).
+    const lines = ['1993年6月15日最高人民法院审判委员会第579次会议讨论通过', '1993年8月7日最高人民法院以法发〔1993〕15号通知印发'];
+    expect(lines.map(isLawMetaText)).toEqual([true, true]);
+    expect(lawMeta(lines)).toMatchObject({ date: '1993-08-07', adoptedDate: '1993-06-15', issuers: ['最高人民法院'] });
+    expect(endsLawMeta('2019年3月1日国务院办公厅《关于印发')).toBe(false);
+    expect(isLawMetaText('（2023年6月13日印发）')).toBe(false);
+  });
 });
 

@@ -5,12 +5,12 @@
  * or as one bracketed note
  *   （2010年6月24日…会议通过　根据2018年…《关于修改…的决定》修正）.
  * Each event is a date, the body that acted and what it did (通过, 公布,
- * 修正, 修订, 修改, 批准, 施行). The text printed is the version of the latest
+ * 印发, 修正, 修订, 修改, 批准, 施行). The text printed is the version of the latest
  * event that made it (not 施行, which only says when it applies).
  */
 import { isoDate } from './patterns.js';
 
-export type LawEventKind = '通过' | '公布' | '发布' | '修正' | '修订' | '修改' | '批准' | '施行' | '生效';
+export type LawEventKind = '通过' | '公布' | '发布' | '印发' | '修正' | '修订' | '修改' | '批准' | '施行' | '生效';
 
 export interface LawEvent {
   date: string;
@@ -31,7 +31,8 @@ export interface LawMeta {
 const DATE = String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`;
 // 修改: a ministry's rule amended by a decision (…《关于修改和废止有关规章的决定》修改), never the 关于修改 of the
 // decision's name, where a line often wraps (…会议《关于修改 | 〈…条例〉等二十件地方性法规的决定》第一次修正).
-const VERB = '通过|公布|发布|修正|修订|(?<!关于)修改|批准|施行|生效';
+// 印发: a court's answer issued by a notice (…以法发〔1993〕15号通知印发); not a notice's own date (（2023年6月13日印发）).
+const VERB = '通过|公布|发布|(?<=通知)印发|修正|修订|(?<!关于)修改|批准|施行|生效';
 /** One event: a date, at most 120 characters without another date, and the verb that ends it. */
 const EVENT = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?)(?:起)?(${VERB})`, 'g');
 
