@@ -151,6 +151,7 @@ describe('law metadata', () => {
     expect(eventBodies('省十二届人大常委会第十八次会议')).toEqual(['省人民代表大会常务委员会']);
     expect(eventBodies('自治区十三届人大第一次会议')).toEqual(['自治区人民代表大会']);
     expect(eventBodies('宁波市十四届人大常委会第十九次会议')).toEqual(['宁波市人民代表大会常务委员会']);
+    expect(eventBodies('北京市第九届人大常委会第十次会议')).toEqual(['北京市人民代表大会常务委员会']);
   });
 
   it('reads a court\u2019s answer issued by a notice (…通知印发) as of that date, not a notice\u2019s own 印发', () => {

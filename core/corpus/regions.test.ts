@@ -121,6 +121,8 @@ describe('gazetteer', () => {
     expect(regionOf([], '稀土管理办法', null, '办法')).toEqual(unknown);
     // A title that begins with the state's name is national, whatever its kind; one that names a province is not.
     expect(regionOf([], '中华人民共和国渔业法实施细则', null, '细则')).toEqual(national);
+    expect(regionOf([], '实施《中华人民共和国反外国制裁法》的规定', null, '规定')).toEqual(national);
+    expect(regionOf([], '北京市实施《中华人民共和国城市居民委员会组织法》办法', null, '办法')).toMatchObject({ level: 'province', province: '北京市' });
     expect(regionOf([], '中华人民共和国农业技术推广法浙江省实施办法', null, '办法')).toMatchObject({ level: 'province', province: '浙江省' });
     expect(regionOf([], '稀土管理条例', null)).toEqual(unknown);
     // An issuer decides where there is one.
