@@ -79,6 +79,38 @@ describe(`reading on a laptop (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'r
     });
   }
 
+  it('shows every page number whole, inside the clause it marks, at 1366 and at 800 px', async () => {
+    // A document printed over several pages (the scenario's regulation has no page numbers). At 800 px the numbers
+    // sat above the clause and lost their lower half where the clause began a chunk (content-visibility clips).
+    const dir = corpusDir();
+    const facts = readCorpus(dir, dir !== FIXTURE_CORPUS);
+    const paged = facts.library.map((d) => facts.doc(d.id)).find((d) => d.sources.some((src) => src.lastPage !== null && src.firstPage !== null && src.lastPage > src.firstPage))!;
+    expect(paged).toBeDefined();
+    for (const w of [1366, 800]) {
+      await page.setViewportSize({ width: w, height: 700 });
+      await page.goto(`${session.server.url}#/doc/${paged.id}`);
+      await page.locator('[data-testid=doc] [data-unit-id]').first().waitFor();
+      await page.waitForTimeout(150);
+      const marks = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-testid=doc] .page-mark'))
+          .map((m: any) => {
+            const r = m.getBoundingClientRect();
+            const clip = (m.closest('.chunk') ?? m.closest('.unit')).getBoundingClientRect();
+            const unit = m.closest('.unit').getBoundingClientRect();
+            return { right: r.right, top: r.top, bottom: r.bottom, clipTop: clip.top, unitTop: unit.top, unitBottom: unit.bottom };
+          })
+          .filter((m) => m.right > 0),
+      );
+      expect(marks.length, `${w} px`).toBeGreaterThan(0);
+      for (const m of marks) {
+        expect(m.right, `${w} px`).toBeLessThanOrEqual(w);
+        expect(m.top, `${w} px`).toBeGreaterThanOrEqual(Math.max(m.clipTop, m.unitTop) - 0.5);
+        expect(m.bottom, `${w} px`).toBeLessThanOrEqual(m.unitBottom + 0.5);
+      }
+      await screenshot(page, `reader-page-numbers-${w}`);
+    }
+  });
+
   it('at 800 px, 目录 is reached with Tab and opens the outline as a drawer; Enter on an entry jumps there; Esc closes it', async () => {
     await page.setViewportSize({ width: 800, height: 600 });
     await open(deep.id);
