@@ -198,6 +198,7 @@ describe('assemble: headers, signatures and issuers (survivors of the first muta
     // A space a PDF put inside one body's name does not make two.
     expect(doc(draft('上海市 商务委员会关于印发促进外贸若干措施的通知', ['一、总体要求。'])).issuers).toEqual(['上海市商务委员会']);
     expect(doc(draft('会同县 人民政府关于做好防汛工作的通知', ['一、总体要求。'])).issuers).toEqual(['会同县人民政府']);
+    expect(doc(draft('中央商务区 管理委员会关于加强楼宇管理的通知', ['一、总体要求。'])).issuers).toEqual(['中央商务区管理委员会']);
     // Letter-spaced, the printed title's parts are not the names: kept whole.
     expect(doc(draft('国 务 院 办公厅 财政部关于做好有关工作的通知', ['一、总体要求。'])).issuers).toEqual(['国务院办公厅财政部']);
   });

@@ -17,7 +17,7 @@ import {
 } from './metadata.js';
 import { isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
-import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, endsLikeTitle, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, endsLikeTitle, isOrgLine, ORG_SUFFIX } from './patterns.js';
 import { findRegion, regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
@@ -220,8 +220,8 @@ function bylineAuthors(d: DocDraft): string[] {
 }
 
 /** Issuers: the title's head, else a running header naming the issuing notice, else the body a law's metadata names, the signature, the sign-off, the reprint source, the news source, the authors. */
-/** How the name of a body ends (法院, 检察院, 公安部, 国家发展改革委, 海关总署, 中共中央, 人民政府, 商务委员会). */
-const BODY_END = /[院部委局署厅办会府行室央]$/;
+/** A body's whole name: a signature's org names (法院, 公安部, 人民政府, 商务委员会), and the short 国家发展改革委, 中共中央, 扶贫办. */
+const isBodyName = (s: string) => ORG_SUFFIX.test(s) || /(?:委|中央|办)$/.test(s);
 
 /** 市人民代表大会常务委员会 (a congress named short in its own city's printing) with the city or province the title names. */
 function withPlace(body: string, title: string): string {
@@ -238,7 +238,7 @@ function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature:
   // inside one, 上海市 商务委员会, leaves a place name).
   if (fromTitle.length === 1 && d.title) {
     const printed = issuersFromTitle(d.title.text.replace(/^\s*\d{1,3}\s*[.．、]\s*/, ''));
-    if (printed.length > 1 && printed.join('') === fromTitle[0] && printed.every((p) => BODY_END.test(p))) return printed;
+    if (printed.length > 1 && printed.join('') === fromTitle[0] && printed.every(isBodyName)) return printed;
   }
   if (fromTitle.length) return fromTitle;
   for (const r of d.furniture) {

@@ -120,10 +120,10 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
   }
 
   if (text.includes('\u0000')) {
-    const nuls = text.length - text.replaceAll('\u0000', '').length;
-    if (nuls > text.length * MAX_STRAY_NUL_SHARE) return { ok: false, reason: 'file contains NUL characters after decoding' };
+    const clean = text.replaceAll('\u0000', '');
+    if (text.length - clean.length > text.length * MAX_STRAY_NUL_SHARE) return { ok: false, reason: 'file contains NUL characters after decoding' };
     warnings.push(`${linesNamed(linesWith(text, '\u0000'))}含 NUL 控制字符（PDF 提取时偶有残留），已删除，其余照常读取`);
-    text = text.replaceAll('\u0000', '');
+    text = clean;
   }
   text = text.replace(/\r\n?/g, '\n');
   if (cjkShare(sampleStats(text)) < 0.05) warnings.push('file has almost no Chinese text');
