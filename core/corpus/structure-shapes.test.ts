@@ -55,7 +55,7 @@ describe('headings and labels', () => {
     ].join('\n\n');
     const u = units(text);
     expect(u.map((x) => [x.heading, x.paragraphs.length])).toEqual([
-      ['进一步放宽市场准入门槛', 1],
+      ['进一步放宽市场准入门槛。', 1],
       [null, 2],
       [null, 2],
       ['优化营商环境', 1],
@@ -128,7 +128,7 @@ describe('款 and pages', () => {
 
   it('gives an item its lead sentence’s page when that becomes its heading', () => {
     const text = ['# Page 9:', '1.', '', '# Page 10:', '进一步放宽市场准入门槛。', '# Page 11:', '全面落实市场准入负面清单制度。'].join('\n');
-    expect(units(text).map((x) => [x.heading, x.pages])).toEqual([['进一步放宽市场准入门槛', [9, 10, 11]]]);
+    expect(units(text).map((x) => [x.heading, x.pages])).toEqual([['进一步放宽市场准入门槛。', [9, 10, 11]]]);
   });
 });
 
@@ -162,9 +162,9 @@ describe('more shapes of real text', () => {
     expect(u[1].paragraphs[0].text).toBe('附件2：政务服务事项清单');
   });
 
-  it('keeps a decimal point inside a lead sentence taken as heading', () => {
+  it('keeps a lead sentence taken as heading as printed, its full stop and a decimal point inside it', () => {
     const u = units('1.推进政务服务2.0版建设。\n\n全面推行一网通办，完善线上线下融合的服务体系，推进实施。');
-    expect(u[0].heading).toBe('推进政务服务2.0版建设');
+    expect(u[0].heading).toBe('推进政务服务2.0版建设。');
   });
 
   it('reads chapter headings at the end of a text as chapters, and a table of contents followed only by chapter 1', () => {
@@ -218,7 +218,7 @@ describe('more shapes of real text', () => {
   it('takes a lead sentence of 30 characters as heading, and a heading whose note makes it 80 characters', () => {
     const lead = '推进政务服务事项“一网通办”“一窗受理”“一次办成”的改革。';
     expect(lead).toHaveLength(30);
-    expect(units(`1.${lead}\n\n各区要建立工作机制，明确责任分工，抓好贯彻落实，推进实施。`)[0].heading).toBe(lead.slice(0, -1));
+    expect(units(`1.${lead}\n\n各区要建立工作机制，明确责任分工，抓好贯彻落实，推进实施。`)[0].heading).toBe(lead);
     const rest = `持续优化营商环境${'重点'.repeat(17)}（牵头部门：市发展改革委；配合部门：市商务局、市市场监管局、各区人民政府等）`;
     expect(rest).toHaveLength(80);
     expect(unitsOf([`一、${rest}`])[0].heading).toBe(rest);

@@ -41,7 +41,7 @@ describe('buildUnits', () => {
   });
   it('takes a short lead sentence standing alone as the item heading', () => {
     const u = flattenUnits(units('1.进一步放宽市场准入门槛。\n全面落实市场准入负面清单制度，完善投资项目服务推进机制，推进实施。'));
-    expect(u[0]).toMatchObject({ label: '1.', heading: '进一步放宽市场准入门槛', paragraphs: [{ text: '全面落实市场准入负面清单制度，完善投资项目服务推进机制，推进实施。' }] });
+    expect(u[0]).toMatchObject({ label: '1.', heading: '进一步放宽市场准入门槛。', paragraphs: [{ text: '全面落实市场准入负面清单制度，完善投资项目服务推进机制，推进实施。' }] });
   });
   it('treats a number that breaks the sequence as text, not a new item', () => {
     const text = ['一、目标', '1.到2025年基本建成。', '2.到2027年全面建成现代化政务服务体系，持续优化营商环境，稳步提升企业和群众满意度。', '', '2035.年远景目标另行制定。'].join('\n');

@@ -143,7 +143,8 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
     const pages = new Set<number>(d?.markerPages);
     if (u.level.startsWith('outline') && !u.heading && u.paragraphs.length >= 2 && isLead(u.paragraphs[0].text)) {
       u.paragraphs[0].pages.forEach((x) => pages.add(x));
-      u.heading = u.paragraphs[0].text.replace(/[。．.]$/, '');
+      // (Its full stop is kept: the heading is quoted and searched as printed.)
+      u.heading = u.paragraphs[0].text;
       u.paragraphs = u.paragraphs.slice(1);
     }
     if (d && u.level === 'article' && u.paragraphs.length >= 2) formClauses(u, d.seq);
