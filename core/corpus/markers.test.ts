@@ -71,3 +71,34 @@ describe('readMarker: outline numbering of notices', () => {
     expect(readMarker('按照前款第（1）项规定办理。')).toBeNull();
   });
 });
+
+describe('readMarker: decimal section numbers (a plan or 预案: 1 总则, 1.1 编制目的, 2.1.1 职责)', () => {
+  // The lines of 国家粮食应急预案 (test-data/realtext 134), as pdf.js extracted them.
+  it('reads one outline level per number, the last number the item’s own', () => {
+    expect(readMarker('1.1编制目的及依据')).toEqual({ level: 'outline2', label: '1.1', printed: '1.1', n: 1, rest: '编制目的及依据' });
+    expect(readMarker('2.1.3 国家粮食应急工作指挥部成员单位职责')).toEqual({ level: 'outline3', label: '2.1.3', printed: '2.1.3', n: 3, rest: '国家粮食应急工作指挥部成员单位职责' });
+    expect(readMarker('4.2国家级(Ⅰ级)应急响应')).toMatchObject({ level: 'outline2', label: '4.2', n: 2 });
+    expect(readMarker('1.2.1国家级（Ⅰ级）：两个以上省、自治区、直辖市出现粮食应急状态')).toMatchObject({ level: 'outline3', label: '1.2.1', n: 1, rest: '国家级（Ⅰ级）：两个以上省、自治区、直辖市出现粮食应急状态' });
+    expect(readMarker('3.2.4.1 信息报送')).toMatchObject({ level: 'outline4', label: '3.2.4.1', n: 1 });
+    expect(readMarker('5．2 粮食应急保障系统')).toMatchObject({ level: 'outline2', label: '5.2', printed: '5．2', n: 2 });
+  });
+
+  it('reads a bare top-level number only before a short heading alone on its line, never before a title', () => {
+    expect(readMarker('1总则')).toEqual({ level: 'outline1', label: '1', printed: '1', n: 1, rest: '总则' });
+    expect(readMarker('7 附则')).toMatchObject({ level: 'outline1', label: '7', n: 7, rest: '附则' });
+    expect(readMarker('2组织机构和职责')).toMatchObject({ level: 'outline1', n: 2 });
+    // Twelve characters of heading at most, no punctuation, no number in it.
+    expect(readMarker('3预警监测与应急响应的要求')).toMatchObject({ level: 'outline1', n: 3 });
+    expect(readMarker('3预警监测与应急响应工作要求')).toBeNull();
+    expect(readMarker('3预警监测，应急报告')).toBeNull();
+    expect(readMarker('3预警监测(一)')).toBeNull();
+    expect(readMarker('1国务院关于加强管理的通知')).toBeNull();
+    expect(readMarker('2应急预案')).toBeNull();
+  });
+
+  it('reads no section number in an amount, a share or a long number', () => {
+    for (const text of ['2.5万元用于应急储备', '1.5倍以上', '3.5年以内完成', '0.5%以下', '10.2亿元', '3年内完成', '2个工作日', '123.4应急', '1.2.3.4.5应急', '2019.1工作要点', '1.0应急'])
+      expect(readMarker(text), text).toBeNull();
+    expect(readMarker('1.1 ')).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { parseChineseNumber } from './numerals.js';
 import type { UnitLevel } from './types.js';
+import { KIND_WORDS } from './patterns.js';
 
 export interface Marker {
   level: UnitLevel;
@@ -20,6 +21,19 @@ export interface Marker {
 }
 
 const CN = '[一二三四五六七八九十百零〇两]+';
+/** A quantity's unit right after a number: 2.5万元, 1.5倍, 3年 are amounts, not section numbers. */
+const NOT_A_UNIT = '(?![万亿千倍元米吨斤亩个年月日天周岁%％‰])';
+/**
+ * Decimal section numbers, as plans and 预案 print them: 1.1 编制目的, 2.1.1 职责 (the last number is the item's own,
+ * one outline level per number), and a bare top-level number before a short heading alone on its line (1 总则, 7 附则).
+ */
+const DECIMAL = new RegExp(`^(\\d{1,2}(?:[.．]\\d{1,2}){1,3})(?![.．\\d])\\s*${NOT_A_UNIT}(?=[\\u4e00-\\u9fa5（(])`);
+// (A short line ending in a document's kind after a bare number is a list of titles: 1 国务院关于…的通知.)
+const TOP_SECTION = new RegExp(`^(\\d{1,2})\\s*${NOT_A_UNIT}(?=[\\u4e00-\\u9fa5][^。，；：！？、,;:!?\\d（）()]{0,11}$)(?!.*(?:${KIND_WORDS.join('|')})$)`);
+/** Source of both, for the paragraph joiner's marker test. */
+export const DECIMAL_SECTION_START = `${DECIMAL.source.slice(1)}|${TOP_SECTION.source.slice(1)}`;
+const DECIMAL_LEVELS: UnitLevel[] = ['outline1', 'outline2', 'outline3', 'outline4'];
+
 const RULES: { re: RegExp; level: UnitLevel; label: (m: RegExpExecArray) => string }[] = [
   { re: new RegExp(`^第(${CN})编\\s*`), level: 'part', label: (m) => `第${m[1]}编` },
   { re: new RegExp(`^第(${CN})分编\\s*`), level: 'subpart', label: (m) => `第${m[1]}分编` },
@@ -49,7 +63,12 @@ export function readMarker(text: string): Marker | null {
     if (n === null || n === 0) continue;
     return { level: rule.level, label: rule.label(m), printed: m[0].trimEnd(), n, rest: text.slice(m[0].length) };
   }
-  return null;
+  const d = DECIMAL.exec(text) ?? TOP_SECTION.exec(text);
+  if (!d) return null;
+  const numbers = d[1].split(/[.．]/).map(Number);
+  const n = numbers[numbers.length - 1];
+  if (n === 0) return null;
+  return { level: DECIMAL_LEVELS[numbers.length - 1], label: numbers.join('.'), printed: d[0].trimEnd(), n, rest: text.slice(d[0].length) };
 }
 
 /** Nesting rank: a marker nests under any open unit of a lower rank. */

@@ -57,6 +57,9 @@ describe('kindFromTitle', () => {
     ['北京市实施《中华人民共和国反恐怖主义法》办法', '办法'],
     // 通报 is one of the statutory kinds of 公文 (党政机关公文处理工作条例 第八条).
     ['国务院办公厅关于山西、安徽省四起特大煤矿瓦斯爆炸事故调查处理情况的通报', '通报'],
+    // 预案: what each body does in an emergency, a genre of its own; a notice that issues one is classed by it.
+    ['国家粮食应急预案', '预案'],
+    ['上海市人民政府关于印发《上海市突发公共事件总体应急预案》的通知', '预案'],
     // A forwarded report or request has no kind of its own: the covering notice is the kind.
     ['国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知', '通知'],
     ['国务院办公厅转发国家教委关于内地西藏班（校）扩大规模有关问题请示的通知', '通知'],

@@ -25,6 +25,16 @@ describe('toParagraphs', () => {
   it('starts a paragraph at every structural marker', () => {
     expect(paras('一、总体要求\n（一）指导思想。以新思想为指导\n深入贯彻。\n1.进一步压缩时间。', 40)).toEqual(['一、总体要求', '（一）指导思想。以新思想为指导深入贯彻。', '1.进一步压缩时间。']);
   });
+  // The contents and the first section of 国家粮食应急预案 (test-data/realtext 134), lines as pdf.js extracted them.
+  it('starts a paragraph at a decimal section number (1 总则, 1.1 编制目的), not at a number wrapped onto a full line', () => {
+    const text = ['目　　录', '1 总则', '1.1 编制目的及依据', '1.2 等级划分', '2 组织机构和职责', '1 总则', '1.1 编制目的及依据', '为了有效监测和控制各类突发公共事件或者其他原因引起的国内粮。'].join('\n');
+    expect(paras(text, 32)).toEqual(['目 录', '1总则', '1.1编制目的及依据', '1.2等级划分', '2组织机构和职责', '1总则', '1.1编制目的及依据', '为了有效监测和控制各类突发公共事件或者其他原因引起的国内粮。']);
+    // A number in a sentence that wraps onto the next line: the line above is full and the sentence goes on.
+    const wrapped = ['省级粮食应急工作指挥部接到国家粮食应急工作指挥部通知后，按照本预案第', '4.2 节的规定组织实施，并及时报告执行情况。'];
+    expect(paras(wrapped.join('\n'), 34)).toEqual([wrapped.join('').replace(' ', '')]);
+    // After a finished line it does start one.
+    expect(paras(['并及时报告执行情况。', '4.2 国家级应急响应'].join('\n'), 34)).toEqual(['并及时报告执行情况。', '4.2国家级应急响应']);
+  });
   it('keeps a full line that ends a sentence inside its paragraph, but ends one before a blank line', () => {
     const full = '政'.repeat(38) + '。';
     expect(paras(`${full}\n后文继续。`, 40)).toEqual([`${full}后文继续。`]);

@@ -19,7 +19,7 @@
  */
 import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { endsLawMeta, isLawMetaText, opensLawMeta } from './law-meta.js';
-import { ARTICLE_REFERENCE } from './markers.js';
+import { ARTICLE_REFERENCE, DECIMAL_SECTION_START } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
 export interface RawParagraph {
@@ -31,8 +31,10 @@ export interface RawParagraph {
   boxStart: boolean;
 }
 
-export const MARKER_START =
-  /^\s*(第[一二三四五六七八九十百零〇两\d]+(?:[编章节条]|分编)|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|附件\s*\d*\s*[：:]?|附：|附:)/;
+export const MARKER_START = new RegExp(
+  `^\\s*(?:第[一二三四五六七八九十百零〇两\\d]+(?:[编章节条]|分编)|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\\d{1,3}[.．、](?!\\d)|[（(]\\d{1,3}[）)]|附件\\s*\\d*\\s*[：:]?|附：|附:|${DECIMAL_SECTION_START})`,
+);
+const DECIMAL_SECTION = new RegExp(`^\\s*(?:${DECIMAL_SECTION_START})`);
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/;
 
@@ -245,12 +247,14 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // (A date alone is a signature's date line, not an event: it needs the body that acted.)
     if (opensLawMeta(curText) && !DATE_LINE.test(curText) && /会议|令第|人民代表大会|决定》|公告/.test(curText) && !endsLawMeta(pt) && !opensLawMeta(text) && !MARKER_START.test(text)) return false;
     // A numbered heading on a short line of its own (一、总体要求) ends there: the text below is its body.
-    // (Only 一、 and （一）: a compilation numbers its titles 1. 2.)
-    const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText);
+    // (Only 一、, （一） and a plan's 1.1: a compilation numbers its titles 1. 2.)
+    const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText) ?? DECIMAL_SECTION.exec(curText);
     if (curLines === 1 && lead && curText.length - lead[0].length >= 2 && curText.length <= 20 && isShort(pt) && !/[。，；：！？、,;:!?《]/.test(curText.slice(lead[0].length))) return true;
     // A title's number on a line of its own (…若干问题的解释 | （二）) is the title's: an outline item has words after it.
     if (/^[（(][一二三四五六七八九十]+[）)]$/.test(text) && endsLikeTitle(curText) && !/[。，；：！？]/.test(curText)) return false;
     // 第三十条规定的… at the start of a wrapped line continues a reference (依照本法 | 第三十条规定), it is not an article.
+    // A decimal number at the start of a full line's wrap is a number in the sentence (…按照 | 2.1节的规定).
+    if (DECIMAL_SECTION.test(text) && isFull(pt) && !endsTerminal(pt)) return false;
     if (MARKER_START.test(text) && !(ARTICLE_REFERENCE.test(text.trim()) && !endsTerminal(pt))) return true;
     if (META_LINE.test(text) || META_LINE.test(pt)) return true;
     // Inside parentheses the sentence is not over (a title's date split over a page break).

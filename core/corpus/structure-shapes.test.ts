@@ -145,6 +145,30 @@ describe('tables of contents', () => {
     const text = ['第一章　总则。本章规定适用范围；', '第二章　附则。本章规定施行日期；', '第一章　总则', '第一条　为了规范管理，制定本办法。'].join('\n');
     expect(flattenUnits(units(text)).map((u) => u.path)).toEqual(['ch1', 'ch2', 'ch1_2', 'ch1_2.ar1']);
   });
+
+  // The shape of 国家粮食应急预案 (test-data/realtext 134): its contents, then each section with its text.
+  const plan = [
+    '目　录', '1 总则', '1.1 编制目的及依据', '1.2 等级划分', '2 组织机构和职责', '2.1 国家粮食应急工作指挥部',
+    '1 总则', '1.1 编制目的及依据', '　　为了有效监测和控制国内粮食市场异常波动，制定本预案。', '1.2 等级划分', '　　粮食应急状态分为两级。',
+    '1.2.1 国家级（Ⅰ级）：两个以上省出现粮食应急状态。', '1.2.2 省级（Ⅱ级）：一个省较大范围出现粮食应急状态。',
+    '2 组织机构和职责', '2.1 国家粮食应急工作指挥部', '2.1.1 国家粮食应急工作指挥部职责', '（1）掌握粮食市场形势。', '（2）完成国务院交办的其他事项。',
+  ];
+  it('folds a plan’s contents of decimal sections and nests its sections one level per number', () => {
+    expect(outline(plan.join('\n'))).toEqual([
+      'pre-* ', 'a1 1 总则', 'a1.b1 1.1 编制目的及依据', 'a1.b2 1.2 等级划分', 'a1.b2.c1 1.2.1', 'a1.b2.c2 1.2.2',
+      'a2 2 组织机构和职责', 'a2.b1 2.1 国家粮食应急工作指挥部', 'a2.b1.c1 2.1.1 国家粮食应急工作指挥部职责', 'a2.b1.c1.d1 （1）', 'a2.b1.c1.d2 （2）',
+    ]);
+    expect(units(plan.join('\n'))[0].paragraphs[0].text).toBe('目录：1总则　1.1编制目的及依据　1.2等级划分　2组织机构和职责　2.1国家粮食应急工作指挥部');
+  });
+
+  it('folds a run of headings only when they are printed again further on', () => {
+    // Three headings in a row with their text after the last: an outline, not contents.
+    const headings = ['一、总体要求', '（一）指导思想', '1.坚持问题导向', '以新思想为指导，深入贯彻落实。', '2.坚持系统观念', '统筹推进各项工作。'];
+    expect(flattenUnits(units(headings.join('\n'))).map((u) => u.path)).toEqual(['a1', 'a1.b1', 'a1.b1.c1', 'a1.b1.c2']);
+    // The first printed again but too few of the others: not contents either.
+    const few = ['1 总则', '1.1 目的', '1.2 分级', '1.3 范围', '1.4 原则', '1 总则', '　　本预案适用于全国。'];
+    expect(outline(few.join('\n'))[0]).toBe('a1 1 总则');
+  });
 });
 
 describe('more shapes of real text', () => {

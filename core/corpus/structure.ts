@@ -193,17 +193,40 @@ function foldTableOfContents(paras: RawParagraph[]): RawParagraph[] {
     const m = readMarker(p.text);
     return !!m && (m.level === 'chapter' || m.level === 'part') && m.n === n && !/[。；]/.test(m.rest);
   };
+  const fold = (i: number, j: number) => {
+    // (The 目录 line above the list, when printed, becomes the folded paragraph's own label.)
+    const from = i > 0 && /^目\s*录$/.test(paras[i - 1].text) ? i - 1 : i;
+    const toc: RawParagraph = { ...paras[from], text: `目录：${paras.slice(i, j).map((p) => p.text).join('　')}`, lastLine: paras[j - 1].lastLine };
+    return [...paras.slice(0, from), toc, ...paras.slice(j)];
+  };
   for (let i = 0; i < paras.length; i++) {
     if (!isChapter(paras[i], 1)) continue;
     let j = i + 1;
     while (j < paras.length && isChapter(paras[j], j - i + 1)) j++;
     const restartsLater = paras.slice(j).some((p) => isChapter(p, 1));
-    if (j - i >= 2 && restartsLater) {
-      const toc: RawParagraph = { ...paras[i], text: `目录：${paras.slice(i, j).map((p) => p.text).join('　')}`, lastLine: paras[j - 1].lastLine };
-      return [...paras.slice(0, i), toc, ...paras.slice(j)];
+    if (j - i >= 2 && restartsLater) return fold(i, j);
+  }
+  // A plan's contents (1 总则 / 1.1 编制目的 / … / 7 附则, or 一、 / （一） headings) listed back to back, each heading
+  // printed again further on above its text.
+  const key = (p: RawParagraph) => p.text.replace(/\s+/g, '');
+  for (let i = 0; i < paras.length; i++) {
+    let j = i;
+    // (The list ends where its first heading is printed again: the text's own first heading may follow straight on.)
+    while (j < paras.length && isOutlineHeading(paras[j]) && (j === i || key(paras[j]) !== key(paras[i]))) j++;
+    if (j - i >= 3) {
+      const later = new Set(paras.slice(j).map(key));
+      const again = paras.slice(i, j).filter((p) => later.has(key(p))).length;
+      if (later.has(key(paras[i])) && again >= (j - i) * 0.8) return fold(i, j);
     }
+    i = Math.max(i, j);
   }
   return paras;
+}
+
+/** A numbered heading with no text of its own (1.1 编制目的及依据, （二）工作目标). */
+function isOutlineHeading(p: RawParagraph): boolean {
+  const m = readMarker(p.text);
+  return !!m && m.level.startsWith('outline') && m.rest.length >= 2 && m.rest.length <= 30 && !/[。；，：]/.test(m.rest);
 }
 
 /** Five base-36 characters from the paragraph's text (FNV-1a over its first 200 characters, white space ignored). */

@@ -42,6 +42,7 @@ export type DocKind =
   | '批复'
   | '答复' // 对…建议/提案的答复
   | '函' // 函, 复函
+  | '预案' // 应急预案: what each body does in an emergency, by level (国家粮食应急预案)
   | '通报' // a statutory kind of 公文 (党政机关公文处理工作条例 第八条): praise, criticism, a situation made known
   | '解读'
   | '新闻'

@@ -118,6 +118,9 @@ describe('kinds', () => {
     ['国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知', '通知'],
     ['国务院关于河北雄安新区总体规划（2018—2035年）的批复', '批复'],
     ['国务院办公厅关于黄金经济政策有关问题的复函', '函'],
+    // (A 函 that issues a 预案 is a 函: the genre's rule classes only a 通知 by what it issues.)
+    ['国务院办公厅关于印发国家粮食应急预案的函', '函'],
+    ['国务院办公厅关于印发国家突发公共事件总体应急预案的通知', '预案'],
   ])('notice %s → %s', (t, k) => expect(noticeKind(t, kindOfTitle)).toBe(k));
 });
 

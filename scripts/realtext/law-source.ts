@@ -163,7 +163,7 @@ export function countArticles(blocks: Block[]): number {
 /** Kind from the title's last words, the way the genre names itself. */
 export function kindOfTitle(title: string): string {
   const t = title.replace(/[（(][^）)]*[）)]$/, '');
-  const kinds = ['修正案', '解释', '决定', '条例', '规定', '办法', '细则', '规则', '意见', '通知', '方案', '批复', '规范', '标准', '法'];
+  const kinds = ['修正案', '解释', '决定', '条例', '规定', '办法', '细则', '规则', '意见', '通知', '方案', '批复', '预案', '规范', '标准', '法'];
   for (const k of kinds) if (t.endsWith(k)) return k;
   return '其他';
 }
