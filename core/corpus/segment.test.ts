@@ -212,6 +212,16 @@ describe('loose documents', () => {
     expect(apart.notes).toEqual(['f.txt: lines 1-1 are front matter (no title, no structure), not a document']);
   });
 
+  it('joins a title whose second line begins by finishing the kind word the first ends in (规范 | 性文件)', () => {
+    // 上海市人民代表大会常务委员会规范性文件备案审查条例, centred over two lines and extracted by pdf.js (a draw of the real-text set).
+    const meta = ['2021年5月21日上海市第十五届人民代表大会常务委员会第三十一次会议通过', '2024年11月28日上海市第十六届人民代表大会常务委员会第十七次会议修正'];
+    const body = ['第一章 总则', '第一条 为了进一步规范备案审查工作，制定本条例。'];
+    const { docs } = segment(['上海市人民代表大会常务委员会规范', '性文件备案审查条例', ...meta, ...body]);
+    expect(shape(docs)).toEqual([{ title: '上海市人民代表大会常务委员会规范性文件备案审查条例', paras: [...meta, ...body] }]);
+    // A line that begins a word of its own after a title ending in its kind is still a title of its own (two titles of a list).
+    expect(shape(segment(['上海市城市规划条例', '浦东新区城市更新条例', ...meta, ...body]).docs).map((d) => d.title)).toEqual(['浦东新区城市更新条例']);
+  });
+
   it('joins a title wrapped so that its last words became a paragraph of their own', () => {
     const { docs } = segment(['中国银保监会办公厅关于切实支持小微企业和', '', '“三农”发展的指导意见', '各银保监局：', '为切实支持小微企业发展，提出如下意见。']);
     expect(shape(docs)).toEqual([{ title: '中国银保监会办公厅关于切实支持小微企业和“三农”发展的指导意见', paras: ['各银保监局：', '为切实支持小微企业发展，提出如下意见。'] }]);

@@ -137,6 +137,12 @@ const INDENTED_SHARE = 0.2;
  */
 const BARE_TITLE_LINE = 8;
 
+/**
+ * A line that begins by finishing the word above it (…常务委员会规范 | 性文件备案审查条例: 规范性; …的 never starts a
+ * title): the kind word the line above ends in was the first half of a longer word.
+ */
+const WORD_GOES_ON = /^[性的]/;
+
 function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
   const out: RawParagraph[] = [];
   for (let i = 0; i < paras.length; i++) {
@@ -152,7 +158,7 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       // (at most the one blank line pdf.js leaves inside a title; a publication's name sits further up)
       next.firstLine - p.lastLine <= 2 &&
       isTitleParagraph(p, paras[i + 2], true) &&
-      (!endsLikeTitle(p.text) || next.text.length <= BARE_TITLE_LINE) &&
+      (!endsLikeTitle(p.text) || next.text.length <= BARE_TITLE_LINE || WORD_GOES_ON.test(next.text)) &&
       next.text.length <= 40 &&
       !/[。，；！？：:,;!?]/.test(next.text) &&
       endsLikeTitle(next.text) &&
