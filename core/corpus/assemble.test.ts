@@ -223,6 +223,23 @@ describe('assemble: headers, signatures and issuers (survivors of the first muta
       expect(doc(draft('最高人民法院关于审理案件的解释', [first, '2019年2月1日施行', '法释〔2019〕1号', '第一条 本解释自公布之日起施行。'])).docNumber, first).toBeNull();
   });
 
+  it('reads a dated event cut short before its verb as one of the events, so the later events still date the law', () => {
+    // 中华人民共和国计量法 as LawRefBook/Laws prints it (its fourth amendment's line ends inside the decision's name).
+    const meta = [
+      '1985年9月6日 第六届全国人民代表大会常务委员会第十二次会议通过',
+      '2015年4月24日 第十二届全国人民代表大会常务委员会第十四次会议《关于修改〈中华人民共和国计量法〉等五部法律的决定》第三次修正',
+      '2017年12月27日 第十二届全国人民代表大会常务委员会第三十一次会议《关于修改〈中华人民共和国招标投标法〉',
+      '2018年10月26日 第十三届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国野生动物保护法〉等十五部法律的决定》第五次修正',
+    ];
+    const d = doc(draft('中华人民共和国计量法', [...meta, '第一章 总则', '第一条 为了加强计量监督管理，制定本法。']));
+    expect(d.date).toBe('2018-10-26');
+    // (The header is shown as printed, each event a paragraph above the first chapter.)
+    expect(d.units.map((u) => u.level)).toEqual(['preamble', 'preamble', 'preamble', 'preamble', 'chapter']);
+    // Cut short after a decision's name that closes (…决定》), or without a meeting, it is text: the header ends there.
+    const closed = doc(draft('中华人民共和国计量法', [meta[0], '2017年12月27日 第十二届全国人民代表大会常务委员会第三十一次会议《关于修改部分法律的决定》的说明', meta[3], '第一条 为了加强计量监督管理，制定本法。']));
+    expect(closed.date).toBe('1985-09-06');
+  });
+
   it('reads a 附件 after the last article of a law printed without a signature as its appendix', () => {
     const law = ['第一条 为了维护国徽的尊严，制定本法。', '第二条 本法自1991年10月1日起施行。', '附件:', '中华人民共和国国徽图案', '（1950年6月28日中央人民政府委员会第八次会议通过）', '说明：国徽的内容为国旗、天安门、齿轮和麦稻穗。'];
     const d = doc(draft('中华人民共和国国徽法', law));
