@@ -91,7 +91,8 @@ export const UnitBlock = memo(function UnitBlock({ flat, marks, query, found, cu
     >
       {(isHeading || titled) && (
         <H className="unit-heading">
-          {unit.label && <span className="marker">{label}</span>}
+          {/* (A decimal section number, 1.1, is printed with a space before its heading; 一、 and 1. are not.) */}
+          {unit.label && <span className={/\d$/.test(unit.label) ? 'marker numbered' : 'marker'}>{label}</span>}
           {unit.heading && (
             <span className="heading-text">
               <HighlightedText text={unit.heading} ranges={ranges(unit.heading, -1)} current={current(-1)} />
