@@ -27,11 +27,13 @@ const NOT_A_UNIT = '(?![万亿千倍元米吨斤亩个年月日天周岁%％‰]
  * Decimal section numbers, as plans and 预案 print them: 1.1 编制目的, 2.1.1 职责 (the last number is the item's own,
  * one outline level per number), and a bare top-level number before a short heading alone on its line (1 总则, 7 附则).
  */
-const DECIMAL = new RegExp(`^(\\d{1,2}(?:[.．]\\d{1,2}){1,3})(?![.．\\d])\\s*${NOT_A_UNIT}(?=[\\u4e00-\\u9fa5（(])`);
+const DECIMAL_SOURCE = `(\\d{1,2}(?:[.．]\\d{1,2}){1,3})(?![.．\\d])\\s*${NOT_A_UNIT}(?=[\\u4e00-\\u9fa5（(])`;
 // (A short line ending in a document's kind after a bare number is a list of titles: 1 国务院关于…的通知.)
-const TOP_SECTION = new RegExp(`^(\\d{1,2})\\s*${NOT_A_UNIT}(?=[\\u4e00-\\u9fa5][^。，；：！？、,;:!?\\d（）()]{0,11}$)(?!.*(?:${KIND_WORDS.join('|')})$)`);
-/** Source of both, for the paragraph joiner's marker test. */
-export const DECIMAL_SECTION_START = `${DECIMAL.source.slice(1)}|${TOP_SECTION.source.slice(1)}`;
+const TOP_SECTION_SOURCE = `(\\d{1,2})\\s*${NOT_A_UNIT}(?=[\\u4e00-\\u9fa5][^。，；：！？、,;:!?\\d（）()]{0,11}$)(?!.*(?:${KIND_WORDS.join('|')})$)`;
+const DECIMAL = new RegExp(`^${DECIMAL_SOURCE}`);
+const TOP_SECTION = new RegExp(`^${TOP_SECTION_SOURCE}`);
+/** Both, unanchored, for the paragraph joiner's marker test. */
+export const DECIMAL_SECTION_START = `${DECIMAL_SOURCE}|${TOP_SECTION_SOURCE}`;
 const DECIMAL_LEVELS: UnitLevel[] = ['outline1', 'outline2', 'outline3', 'outline4'];
 
 const RULES: { re: RegExp; level: UnitLevel; label: (m: RegExpExecArray) => string }[] = [

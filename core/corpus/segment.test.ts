@@ -220,6 +220,7 @@ describe('loose documents', () => {
     expect(shape(docs)).toEqual([{ title: '上海市人民代表大会常务委员会规范性文件备案审查条例', paras: [...meta, ...body] }]);
     // A line that begins a word of its own after a title ending in its kind is still a title of its own (two titles of a list).
     expect(shape(segment(['上海市城市规划条例', '浦东新区城市更新条例', ...meta, ...body]).docs).map((d) => d.title)).toEqual(['浦东新区城市更新条例']);
+    expect(shape(segment(['上海市城市规划条例', '浦东新区城市更新的若干规定', ...meta, ...body]).docs).map((d) => d.title)).toEqual(['浦东新区城市更新的若干规定']);
   });
 
   it('joins a title wrapped so that its last words became a paragraph of their own', () => {

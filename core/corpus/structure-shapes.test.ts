@@ -169,6 +169,36 @@ describe('tables of contents', () => {
     const few = ['1 总则', '1.1 目的', '1.2 分级', '1.3 范围', '1.4 原则', '1 总则', '　　本预案适用于全国。'];
     expect(outline(few.join('\n'))[0]).toBe('a1 1 总则');
   });
+
+  const body = (s: string) => `　　${s}的具体内容见本预案的有关规定。`;
+  const section = (h: string) => [h, body(h)];
+  it('folds contents of three headings, four in five printed again, but not three in five', () => {
+    const three = ['1 总则', '1.1 目的', '1.2 分级'];
+    expect(outline([...three, ...three.flatMap(section)].join('\n'))[0]).toBe('pre-* ');
+    const five = ['1 总则', '1.1 目的', '1.2 分级', '1.3 范围', '1.4 原则'];
+    expect(outline([...five, ...five.slice(0, 4).flatMap(section)].join('\n'))[0]).toBe('pre-* ');
+    expect(outline([...five, ...five.slice(0, 3).flatMap(section)].join('\n'))[0]).toBe('a1 1 总则');
+  });
+
+  it('takes only numbered headings of a plan’s outline as contents: not articles, not a one-word or over-long heading', () => {
+    const articles = ['第一条 总则', '第二条 目的', '第三条 分级'];
+    expect(outline([...articles, ...articles.flatMap(section)].join('\n'))[0]).toBe('ar1 第一条');
+    const long = ['1 总则', `1.1 ${'编制目的及依据'.repeat(4)}和适用`, '1.2 分级'];
+    expect(long[1].length - 4).toBe(31);
+    expect(outline([...long, ...long.flatMap(section)].join('\n'))[0]).toBe('a1 1 总则');
+    const thirty = ['1 总则', `1.1 ${'编制目的及依据'.repeat(4)}和适`, '1.2 分级'];
+    expect(outline([...thirty, ...thirty.flatMap(section)].join('\n'))[0]).toBe('pre-* ');
+    const oneWord = ['1 总则', '1.1 目', '1.2 分级'];
+    expect(outline([...oneWord, ...oneWord.flatMap(section)].join('\n'))[0]).toBe('a1 1 总则');
+  });
+
+  it('takes the 目录 line above the contents into them, and no other line', () => {
+    const three = ['1 总则', '1.1 目的', '1.2 分级'];
+    const first = (above: string) => units([above, ...three, ...three.flatMap(section)].join('\n'))[0].paragraphs[0].text;
+    expect(first('目录')).toBe('目录：1总则　1.1目的　1.2分级');
+    expect(first('目　录')).toBe('目录：1总则　1.1目的　1.2分级');
+    for (const above of ['附件目录', '目录说明']) expect(first(above)).toBe(above);
+  });
 });
 
 describe('more shapes of real text', () => {

@@ -208,17 +208,17 @@ function foldTableOfContents(paras: RawParagraph[]): RawParagraph[] {
   }
   // A plan's contents (1 总则 / 1.1 编制目的 / … / 7 附则, or 一、 / （一） headings) listed back to back, each heading
   // printed again further on above its text.
-  const key = (p: RawParagraph) => p.text.replace(/\s+/g, '');
   for (let i = 0; i < paras.length; i++) {
     let j = i;
     // (The list ends where its first heading is printed again: the text's own first heading may follow straight on.)
-    while (j < paras.length && isOutlineHeading(paras[j]) && (j === i || key(paras[j]) !== key(paras[i]))) j++;
+    while (j < paras.length && isOutlineHeading(paras[j]) && (j === i || paras[j].text !== paras[i].text)) j++;
     if (j - i >= 3) {
-      const later = new Set(paras.slice(j).map(key));
-      const again = paras.slice(i, j).filter((p) => later.has(key(p))).length;
-      if (later.has(key(paras[i])) && again >= (j - i) * 0.8) return fold(i, j);
+      const later = new Set(paras.slice(j).map((p) => p.text));
+      const again = paras.slice(i, j).filter((p) => later.has(p.text)).length;
+      if (later.has(paras[i].text) && again >= (j - i) * 0.8) return fold(i, j);
     }
-    i = Math.max(i, j);
+    // (Runs are taken whole: the next starts after this one.)
+    i = j;
   }
   return paras;
 }
