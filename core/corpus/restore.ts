@@ -5,8 +5,8 @@
  * be read at all is a CorpusFormatError with a code the caller turns into its
  * own message.
  */
-import type { BodyMissing, DocKind, DocSummary, Paragraph, PolicyDocument, Region, RegionLevel, SourceRef, TitleSource, Unit, UnitLevel } from './types.js';
-import { CORPUS_FORMAT_VERSION } from './types.js';
+import type { BodyMissing, DocSummary, Paragraph, PolicyDocument, Region, RegionLevel, SourceRef, TitleSource, Unit, UnitLevel } from './types.js';
+import { CORPUS_FORMAT_VERSION, DOC_KINDS } from './types.js';
 
 export type CorpusFormatErrorCode = 'not-a-list' | 'bad-document' | 'id-mismatch' | 'format-version';
 
@@ -27,7 +27,6 @@ const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !==
 const intOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 const pageList = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0) : []);
 
-const KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '答复', '函', '预案', '通报', '解读', '新闻', '文章', '其他'];
 const TITLE_SOURCES: readonly TitleSource[] = ['title-line', 'running-header', 'trailing-title', 'inferred'];
 const LEVELS: readonly UnitLevel[] = ['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'appendix'];
 // Ids end up in URLs and element ids; anything else is a corrupt entry.
@@ -84,7 +83,7 @@ export function restoreSummary(v: unknown): DocSummary | null {
     ...(adopted && ISO_DATE.test(adopted) ? { adoptedDate: adopted } : {}),
     authors: Array.isArray(v.authors) ? v.authors.filter((s): s is string => typeof s === 'string' && s !== '') : [],
     region: restoreRegion(v.region),
-    kind: oneOf(v.kind, KINDS, '其他'),
+    kind: oneOf(v.kind, DOC_KINDS, '其他'),
     sources: Array.isArray(v.sources) ? v.sources.map(restoreSource).filter((s): s is SourceRef => s !== null) : [],
     unitCount: intOrNull(v.unitCount) ?? 0,
     charCount: intOrNull(v.charCount) ?? 0,

@@ -49,6 +49,9 @@ export type DocKind =
   | '文章'
   | '其他';
 
+/** Every kind, in the order a list offers them (the library's facet, the 编辑信息 form, validation of stored documents). */
+export const DOC_KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '答复', '函', '预案', '通报', '解读', '新闻', '文章', '其他'];
+
 /** How the title was obtained: honest provenance for titles the text lacks. */
 export type TitleSource =
   | 'title-line' // the document's own title line(s)

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { DocKind, PolicyDocument } from '../../core/corpus/types';
+import { DOC_KINDS } from '../../core/corpus/types';
 import { navigate } from '../hooks/useRoute';
 import { EMPTY_FILTERS } from '../routing/hash';
 import { notify } from '../components/notices';
@@ -14,8 +15,6 @@ import { applyEdits, userLibraryChanged } from '../data/userLibrary';
 import { compareHref, placementSentence } from './placementText';
 import { CarryOverOffer } from './CarryOverOffer';
 import './import.css';
-
-const KINDS: DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '解读', '新闻', '文章', '其他'];
 
 function EditForm({ row, onDone }: { row: UserDocRow; onDone: (message: string) => void }) {
   const doc = applyEdits(row.doc, row.edits);
@@ -60,7 +59,7 @@ function EditForm({ row, onDone }: { row: UserDocRow; onDone: (message: string) 
       <input id="ud-city" value={city} onChange={(e) => setCity(e.target.value)} />
       <label htmlFor="ud-kind">类型</label>
       <select id="ud-kind" value={kind} onChange={(e) => setKind(e.target.value as DocKind)}>
-        {KINDS.map((k) => (
+        {DOC_KINDS.map((k) => (
           <option key={k}>{k}</option>
         ))}
       </select>
