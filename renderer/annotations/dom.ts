@@ -129,6 +129,29 @@ export function spanToRange(unitEl: Element, start: number, end: number, starts:
   return r.collapsed ? null : r;
 }
 
+/**
+ * The body text a range covers, one range per text node. A highlight over several paragraphs would otherwise
+ * also colour what lies between them in the DOM: the next paragraph's page number (第4页 at laptop widths,
+ * where it sits in the text's line) and its inline label.
+ */
+export function bodyPieces(unitEl: Element, range: Range): Range[] {
+  const out: Range[] = [];
+  for (const p of paragraphsOf(unitEl)) {
+    if (!range.intersectsNode(p)) continue;
+    for (const t of bodyTextNodes(p)) {
+      if (!range.intersectsNode(t)) continue;
+      const start = t === range.startContainer ? range.startOffset : 0;
+      const end = t === range.endContainer ? range.endOffset : t.length;
+      if (end <= start) continue;
+      const piece = unitEl.ownerDocument.createRange();
+      piece.setStart(t, start);
+      piece.setEnd(t, end);
+      out.push(piece);
+    }
+  }
+  return out;
+}
+
 /** The DOM point under the pointer (caretPositionFromPoint where available, else the WebKit form). */
 export function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   const d = document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };

@@ -11,7 +11,7 @@
 import { useEffect, useRef } from 'react';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../../core/annotations/model';
 import { highlightName, NOTE_HIGHLIGHT } from './colours';
-import { spanToRange } from './dom';
+import { bodyPieces, spanToRange } from './dom';
 
 export interface PaintSpan {
   id: string;
@@ -39,9 +39,11 @@ export function paintSpans(spans: readonly PaintSpan[], startsOf: (unitId: strin
     const r = spanToRange(el, s.start, s.end, starts);
     if (!r) continue;
     ranges.set(s.id, r);
+    // Painted piece by piece (its body text only); found and scrolled to as the one range.
+    const pieces = bodyPieces(el, r);
     const name = highlightName(s.colour);
-    groups.set(name, [...(groups.get(name) ?? []), r]);
-    if (s.note) groups.set(NOTE_HIGHLIGHT, [...(groups.get(NOTE_HIGHLIGHT) ?? []), r]);
+    groups.set(name, [...(groups.get(name) ?? []), ...pieces]);
+    if (s.note) groups.set(NOTE_HIGHLIGHT, [...(groups.get(NOTE_HIGHLIGHT) ?? []), ...pieces]);
   }
   if (supported()) {
     for (const c of HIGHLIGHT_COLOURS) {

@@ -1,0 +1,65 @@
+/**
+ * A highlight over a clause of several paragraphs colours their words only. Where a paragraph begins on a new
+ * page, its page number (第9页) sits between the two paragraphs' words in the page; at laptop widths it is in
+ * the text's own line, so a highlight painted as one range coloured its digit too.
+ *
+ * The scenario document's 第十条 is served as two paragraphs on pages 8 and 9 (the fixture corpus has no clause
+ * of two paragraphs across a page); it is highlighted whole from the keyboard (h), and what is painted is read
+ * back from the highlight registry. The expected words are the served paragraphs' own.
+ */
+// page.evaluate callbacks run in the page; this file is checked with Node types only.
+declare const CSS: any;
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import type { PolicyDocument, Unit } from '../../core/corpus/types';
+import { body, painted, scenarioArticles, stored } from './annotation-helpers';
+import { readCorpus, scenarioDoc } from './corpus-facts';
+import { corpusDir, FIXTURE_CORPUS, openSession, screenshot, type Session } from './harness';
+
+let session: Session;
+let page: Page;
+let doc: PolicyDocument;
+let a10: Unit;
+let halves: [string, string];
+
+/** The document as served, with 第十条 split into two paragraphs, the second on the next page. */
+function withPageTurn(d: PolicyDocument): PolicyDocument {
+  const split = (units: Unit[]): Unit[] =>
+    units.map((u) =>
+      u.id === a10.id
+        ? { ...u, paragraphs: [{ text: halves[0], pages: [8] }, { text: halves[1], pages: [9] }], pages: [8, 9] }
+        : { ...u, children: split(u.children) },
+    );
+  return { ...d, units: split(d.units) };
+}
+
+beforeAll(async () => {
+  const dir = corpusDir();
+  doc = scenarioDoc(readCorpus(dir, dir !== FIXTURE_CORPUS));
+  ({ a10 } = scenarioArticles(doc, 20));
+  const text = body(a10);
+  const cut = Math.floor(text.length / 2);
+  halves = [text.slice(0, cut), text.slice(cut)];
+  session = await openSession(dir);
+  page = session.page;
+  await page.route(`**/corpus/docs/${encodeURIComponent(doc.id)}.json`, (route: Route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(withPageTurn(doc)) }),
+  );
+});
+afterAll(async () => session?.close());
+
+describe('a highlight across a page turn', () => {
+  it("colours the two paragraphs' words and not the page number between them (800 px)", async () => {
+    await page.setViewportSize({ width: 800, height: 800 });
+    await page.goto(`${session.server.url}#/doc/${doc.id}/${encodeURIComponent(a10.id)}`);
+    await page.locator(`[id="${a10.id}"] p[data-para="1"] .page-mark`).waitFor();
+    // A deep link puts the focus on its clause: h highlights the whole of it.
+    await page.keyboard.press('h');
+    await expect.poll(async () => (await stored(page)).length).toBe(1);
+    await page.waitForFunction(() => CSS.highlights.has('annot-yellow'));
+    await screenshot(page, 'highlight-page-turn-800');
+    // One range per paragraph's words: painted as one range, the text between them held the page number (9).
+    expect(await painted(page, 'annot-yellow')).toEqual(halves);
+  });
+});
