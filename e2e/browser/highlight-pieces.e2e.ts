@@ -3,6 +3,9 @@
  * page, its page number (第9页) sits between the two paragraphs' words in the page; at laptop widths it is in
  * the text's own line, so a highlight painted as one range coloured its digit too.
  *
+ * The clause's controls (☆, 复制引用), shown at its bottom right with the focus, covered that number when the
+ * last paragraph was one line.
+ *
  * The scenario document's 第十条 is served as two paragraphs on pages 8 and 9 (the fixture corpus has no clause
  * of two paragraphs across a page); it is highlighted whole from the keyboard (h), and what is painted is read
  * back from the highlight registry. The expected words are the served paragraphs' own.
@@ -61,5 +64,18 @@ describe('a highlight across a page turn', () => {
     await screenshot(page, 'highlight-page-turn-800');
     // One range per paragraph's words: painted as one range, the text between them held the page number (9).
     expect(await painted(page, 'annot-yellow')).toEqual(halves);
+  });
+
+  it('keeps the page number of a one-line last paragraph clear of the clause controls shown with the focus (800 px)', async () => {
+    // The focus is still on 第十条 (the test above): ☆ and 复制引用 are showing at the clause's bottom right.
+    const mark = (await page.locator(`[id="${a10.id}"] p[data-para="1"] .page-mark`).boundingBox())!;
+    const buttons = page.locator(`[id="${a10.id}"] button`);
+    expect(await buttons.count()).toBeGreaterThan(0);
+    for (const b of await buttons.all()) {
+      if (!(await b.isVisible())) continue;
+      const r = (await b.boundingBox())!;
+      const apart = r.x >= mark.x + mark.width || mark.x >= r.x + r.width || r.y >= mark.y + mark.height || mark.y >= r.y + r.height;
+      expect(apart, `${await b.getAttribute('aria-label')} covers 第9页`).toBe(true);
+    }
   });
 });
