@@ -77,6 +77,31 @@ describe('parseLawMarkdown', () => {
       ['2017-11-23', 'amended'],
     ]);
   });
+  it('reads a province\'s approval printed inside a city\'s amendment as an approval of its own (…通过并经2018年9月21日…批准的《…》修正)', () => {
+    const approved = parseLawMarkdown(
+      [
+        '# 淄博市生猪屠宰管理办法',
+        '',
+        '1996年5月29日 淄博市第十届人民代表大会常务委员会第二十五次会议通过',
+        '',
+        '1997年10月15日 山东省第八届人民代表大会常务委员会第三十次会议批准',
+        '',
+        '2018年8月29日 淄博市第十五届人民代表大会常务委员会第十六次会议通过并经2018年9月21日山东省第十三届人民代表大会常务委员会第五次会议批准的《淄博市人民代表大会常务委员会关于修改〈淄博市国土绿化条例〉等十三件地方性法规的决定》第二次修正',
+        '',
+        '<!-- INFO END -->',
+        '',
+        '第一条 为加强生猪屠宰管理，制定本办法。',
+      ].join('\n'),
+      'DLC/山东地方法规/地方性法规/淄博/淄博市生猪屠宰管理办法(2018-08-29).md',
+      'c0ffee',
+    )!;
+    expect(approved.meta.map((m) => [m.date, m.event, m.body])).toEqual([
+      ['1996-05-29', 'adopted', '淄博市人民代表大会常务委员会'],
+      ['1997-10-15', 'approved', '山东省人民代表大会常务委员会'],
+      ['2018-08-29', 'amended', '淄博市人民代表大会常务委员会'],
+      ['2018-09-21', 'approved', '山东省人民代表大会常务委员会'],
+    ]);
+  });
   it('gives each body of a joint adoption its event (最高人民法院…会议、2024年…最高人民检察院…会议通过)', () => {
     const joint = parseLawMarkdown(
       [

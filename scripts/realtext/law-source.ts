@@ -106,6 +106,18 @@ function sharedVerb(text: string): string[] {
   return verb ? parts.map((p) => (p.endsWith(verb) ? p : p + verb)) : [text];
 }
 
+/** A province's approval printed inside a city's event: …会议通过并经2018年9月21日山东省…会议批准的《…决定》第二次修正. */
+const APPROVED_WITHIN = /并经\s*(\d{4}年\d{1,2}月\d{1,2}日[^《〈]*?批准)/;
+
+/**
+ * The city's event, then the province's approval of it, as two events: the approval is the latest date printed for
+ * that version, as it is when printed on its own (…通过 2018年9月21日…批准), and its body is not the one that acted.
+ */
+function approvalWithin(text: string): string[] {
+  const m = APPROVED_WITHIN.exec(text);
+  return m ? [text.slice(0, m.index) + text.slice(m.index + m[0].length), m[1]] : [text];
+}
+
 export function parseLawMarkdown(md: string, path: string, commit: string): LawText | null {
   const lines = md.replace(/\r/g, '').split('\n');
   const end = lines.findIndex((l) => l.includes('INFO END'));
@@ -121,7 +133,7 @@ export function parseLawMarkdown(md: string, path: string, commit: string): LawT
     const line = l.replace(/^[（(]/, '').replace(/\s*根据$/, '').replace(/[）)。\s　]+$/, '').replace(/\s+/g, ' ').trim();
     // One source line may hold several events run together (…修订根据2017年11月23日…第二次修正, …通过2021年7月30日…批准):
     // each dated event after a verb is an event of its own, or the key misses the version the text is.
-    for (const text of line.split(EVENT_JOIN).flatMap(sharedVerb)) {
+    for (const text of line.split(EVENT_JOIN).flatMap(sharedVerb).flatMap(approvalWithin)) {
       const m = DATE.exec(text);
       if (!m) {
         extraHead.push(text);
