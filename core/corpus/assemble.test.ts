@@ -97,6 +97,18 @@ describe('assemble: a law promulgated by a 公告', () => {
   });
 });
 
+describe('assemble: issuers by their formal names', () => {
+  // Real lines (a Henan compilation, extracted by pdf.js): the expected names are the bodies' own.
+  it('names a congress printed short in a title (河南省人大常委会关于…的决议) in full, as its meta line does', () => {
+    const d = doc(draft('河南省人大常委会关于努力夺取传染性非典型肺炎防治工作和经济建设双胜利的决议', ['2003年5月29日河南省第十届人民代表大会常务委员会第三次会议通过', '河南省第十届人大常委会第三次会议听取和审议了省人民政府关于非典防治工作的报告。']));
+    expect([d.issuers, d.issuer, d.date]).toEqual([['河南省人民代表大会常务委员会'], '河南省人民代表大会常务委员会', '2003-05-29']);
+  });
+  it('names a ministry after 中华人民共和国 in a title (中华人民共和国海关总署关于…的规定) as it signs', () => {
+    const d = doc(draft('中华人民共和国海关总署关于外国驻中国使馆和使馆人员进出境物品的规定', ['1986年10月31日国务院批准', '1986年12月1日海关总署发布', '第一条　根据《中华人民共和国外交特权与豁免条例》，制定本规定。']));
+    expect(d.issuers).toEqual(['海关总署']);
+  });
+});
+
 describe('assemble: documents without a title line', () => {
   it('titles an interpretation after what it interprets', () => {
     const of = draft('青岛市政务服务管理办法', ['第一条　为了规范政务服务，制定本办法。']);

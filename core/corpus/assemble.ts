@@ -7,6 +7,7 @@ import {
   dateFromLine,
   docNumberFrom,
   effectiveDate,
+  formalIssuer,
   issuersFromTitle,
   kindFromTitle,
   parseTitle,
@@ -71,7 +72,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const authors = header.authors.length ? header.authors : bylineAuthors(d);
   const reprint = d.signoff ? reprintSource(d.signoff) : null;
   const meta = lawMeta(header.lawMeta);
-  const issuers = findIssuers(d, title, meta.issuers, signed.signature, reprint, header.newsSource, authors);
+  const issuers = [...new Set(findIssuers(d, title, meta.issuers, signed.signature, reprint, header.newsSource, authors).map(formalIssuer))];
   const kind = classify(d, title, signed.attachments, header.newsSource, authors);
   const units = buildBodyUnits(signed.body, signed.attachments);
 

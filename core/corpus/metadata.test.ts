@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentYear } from './facts.js';
-import { dateFromLine, docNumberFrom, effectiveDate, issuersFromTitle, kindFromTitle, parseTitle, publishedDate, reprintSource, sourceName, tidyTitle } from './metadata.js';
+import { dateFromLine, docNumberFrom, effectiveDate, formalIssuer, issuersFromTitle, kindFromTitle, parseTitle, publishedDate, reprintSource, sourceName, tidyTitle } from './metadata.js';
 import { parseChineseNumber, toChineseNumber } from './numerals.js';
 
 describe('parseTitle', () => {
@@ -136,6 +136,18 @@ describe('kindFromTitle', () => {
     expect(kindFromTitle(covering, '配套清单')).toBe('通知');
     expect(kindFromTitle('关于做好有关工作的通知', '某某实施方案')).toBe('通知');
   });
+});
+
+describe('formalIssuer', () => {
+  it.each([
+    ['河南省人大常委会', '河南省人民代表大会常务委员会'],
+    ['河南省人大常委会办公厅', '河南省人民代表大会常务委员会办公厅'],
+    ['中华人民共和国海关总署', '海关总署'],
+    ['中华人民共和国国务院', '国务院'],
+    // Nothing to shorten: the name as it is.
+    ['中华人民共和国', '中华人民共和国'],
+    ['上海市人民政府', '上海市人民政府'],
+  ])('%s → %s', (name, formal) => expect(formalIssuer(name)).toBe(formal));
 });
 
 describe('issuers, 文号 and dates', () => {

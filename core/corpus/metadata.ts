@@ -101,6 +101,15 @@ export function issuersFromTitle(title: string): string[] {
   return head.split(/[、，,\s\u3000]+/).filter((s) => s.length >= 2);
 }
 
+/**
+ * A body by its formal name, as the library lists it: a congress printed short (河南省人大常委会关于…的决议) and the
+ * same congress in full are one issuer; a ministry's name after 中华人民共和国 (中华人民共和国海关总署关于…) is the
+ * name it signs with (海关总署).
+ */
+export function formalIssuer(name: string): string {
+  return name.replace(/人大常委会/g, '人民代表大会常务委员会').replace(/^中华人民共和国(?=.{2})/, '');
+}
+
 export function docNumberFrom(text: string): string | null {
   const m = DOC_NUMBER.exec(text);
   return m ? m[1].replace(/\s+/g, '').replace(/\[/g, '〔').replace(/\]/g, '〕') : null;
