@@ -14,6 +14,7 @@ describe('actingBody: the body that acted, as a metadata line names it', () => {
     ['中华人民共和国国务院令第656号公布', '国务院'],
     ['中华人民共和国国务院、中华人民共和国中央军事委员会令第371号公布', '国务院、中央军事委员会'],
     ['最高人民检察院第十三届检察委员会第二十八次会议通过', '最高人民检察院'],
+    ['由最高人民法院审判委员会第1572次会议通过', '最高人民法院'],
     ['《国务院关于修改部分行政法规的决定》第一次修订', '国务院'],
     ['民政部令第14号发布', '民政部'],
     ['施行', null],
@@ -75,6 +76,30 @@ describe('parseLawMarkdown', () => {
       ['2000-12-15', 'adopted'],
       ['2012-04-19', 'revised'],
       ['2017-11-23', 'amended'],
+    ]);
+  });
+  it('gives a meeting printed with no verb the verb of the meeting after it (one line each, 通过 after the second)', () => {
+    const joint = parseLawMarkdown(
+      [
+        '# 最高人民法院 最高人民检察院关于办理非法从事资金支付结算业务、非法买卖外汇刑事案件适用法律若干问题的解释',
+        '',
+        '2018年9月17日 最高人民法院审判委员会第1749次会议',
+        '',
+        '2018年12月12日 最高人民检察院第十三届检察委员会第十一次会议通过',
+        '',
+        '2019年2月1日 施行',
+        '',
+        '<!-- INFO END -->',
+        '',
+        '第一条 为依法惩治非法从事资金支付结算业务、非法买卖外汇犯罪活动，制定本解释。',
+      ].join('\n'),
+      '司法解释/最高人民法院、最高人民检察院关于办理非法从事资金支付结算业务、非法买卖外汇刑事案件适用法律若干问题的解释.md',
+      'c0ffee',
+    )!;
+    expect(joint.meta.map((m) => [m.date, m.event, m.body])).toEqual([
+      ['2018-09-17', 'adopted', '最高人民法院'],
+      ['2018-12-12', 'adopted', '最高人民检察院'],
+      ['2019-02-01', 'effective', null],
     ]);
   });
   it('reads a province\'s approval printed inside a city\'s amendment as an approval of its own (…通过并经2018年9月21日…批准的《…》修正)', () => {

@@ -63,7 +63,7 @@ function iso(y: string, m: string, d: string): string {
 /** The acting body in a metadata line, without 第N届 / 第N次会议 / 令第N号: 上海市第十五届人民代表大会常务委员会第二十次会议 → 上海市人民代表大会常务委员会. */
 export function actingBody(rest: string): string | null {
   // 人大常委会 is how some headers abbreviate the body; the key names it in full.
-  const s = rest.replace(/^经/, '').replace(/人大常委会/g, '人民代表大会常务委员会').replace(/人大(?=第|会议)/g, '人民代表大会');
+  const s = rest.replace(/^[经由]/, '').replace(/人大常委会/g, '人民代表大会常务委员会').replace(/人大(?=第|会议)/g, '人民代表大会');
   const congress = /^(.*?)(?:第?[一二三四五六七八九十]+届)?(全国人民代表大会(?:常务委员会)?|人民代表大会(?:常务委员会)?)/.exec(s);
   if (congress) {
     const place = congress[1].replace(/第?[一二三四五六七八九十]+届$/, '');
@@ -143,6 +143,11 @@ export function parseLawMarkdown(md: string, path: string, commit: string): LawT
       meta.push({ date: iso(m[1], m[2], m[3]), text, event: eventOf(text), body: actingBody(rest) });
     }
   }
+  // A meeting printed with no verb, the next meeting's line ending in it (…最高人民法院审判委员会第1749次会议 |
+  // 2018年12月12日 最高人民检察院…会议通过): both adopted the text, as with meetings listed with 、.
+  meta.forEach((m, i) => {
+    if (m.event === 'other' && /会议$/.test(m.text) && meta[i + 1] && meta[i + 1].event !== 'effective') m.event = meta[i + 1].event;
+  });
   const blocks: Block[] = [];
   for (const raw of lines.slice(end + 1)) {
     const l = raw.trim();
