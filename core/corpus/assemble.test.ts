@@ -109,6 +109,13 @@ describe('assemble: issuers by their formal names', () => {
   });
 });
 
+describe('assemble: a regulation dated by its issuing body alone', () => {
+  it('reads 1984年4月4日国务院 under the title as the date and issuer, shown with the text (real lines, pdf.js)', () => {
+    const d = doc(draft('武器装备研制设计师系统和行政指挥系统工作条例', ['1984年4月4日国务院', '第一章 总则', '第一条　为加强武器装备(含卫星系统，下同)研制工作中的责任制，特制定本条例。']));
+    expect([d.date, d.issuers]).toEqual(['1984-04-04', ['国务院']]);
+  });
+});
+
 describe('assemble: documents without a title line', () => {
   it('titles an interpretation after what it interprets', () => {
     const of = draft('青岛市政务服务管理办法', ['第一条　为了规范政务服务，制定本办法。']);

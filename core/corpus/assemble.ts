@@ -16,7 +16,7 @@ import {
   sourceName,
   tidyTitle,
 } from './metadata.js';
-import { isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
+import { DATED_BODY, isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, endsLikeTitle, isOrgLine, ORG_SUFFIX } from './patterns.js';
 import { findRegion, regionOf } from './regions.js';
@@ -120,7 +120,7 @@ function readHeader(d: DocDraft, title: string): Header {
     } else if (META_LINE.test(t)) {
       h.date ??= publishedDate(t);
       h.newsSource ??= sourceName(t);
-    } else if (isLawMetaText(t) || (opensLawMeta(t) && /会议(?:《[^》]*)?$/.test(t) && paras.length > 1 && isLawMetaText(paras[1].text))) {
+    } else if (isLawMetaText(t) || DATED_BODY.test(t) || (opensLawMeta(t) && /会议(?:《[^》]*)?$/.test(t) && paras.length > 1 && isLawMetaText(paras[1].text))) {
       // (A text adopted by two bodies prints each meeting on a line of its own, the verb after the second only:
       // …最高人民法院审判委员会第1749次会议 / …最高人民检察院第十三届检察委员会第十一次会议通过. A dated event cut short
       // before its verb, as a source prints it (…第三十一次会议《关于修改〈…招标投标法〉), is still one of the events

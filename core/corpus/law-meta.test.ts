@@ -4,7 +4,7 @@
  * note. Expected values are read off the printed lines.
  */
 import { describe, expect, it } from 'vitest';
-import { endsLawMeta, eventBodies, isLawMetaText, lawEvents, lawMeta, opensLawMeta } from './law-meta.js';
+import { DATED_BODY, endsLawMeta, eventBodies, isLawMetaText, lawEvents, lawMeta, opensLawMeta } from './law-meta.js';
 
 describe('law metadata', () => {
   it('reads dated lines: the version is the latest amendment, adoption the first 通过, the body the adopting one', () => {
@@ -162,5 +162,26 @@ describe('law metadata', () => {
     expect(endsLawMeta('2019年3月1日国务院办公厅《关于印发')).toBe(false);
     expect(isLawMetaText('（2023年6月13日印发）')).toBe(false);
   });
-});
 
+  it('reads a city regulation\'s events run together over wrapped lines as metadata, however long; not when a sentence is among them', () => {
+    // 青岛市城市节约用水管理条例 (its source's lines, wrapped by the layout extraction and joined as one paragraph).
+    const run =
+      '1995年12月14日 山东省第八届人民代表大会常务委员会第十九次会议批准1995年12月14日青岛市人民代表大会公告公布施行根据2004年5月27日山东省第十届人民代表大会常务委员会第八次会议批准的2004年5月11日青岛市第十三届人民代表大会常务委员会第十一次会议《关于修改〈青岛市单位内部治安保卫工作条例〉等十九件地方性法规的决定》第一次修正根据2010年11月25日山东省第十一届人民代表大会常务委员会第二十次会议批准的2010年10月29日青岛市第十四届人民代表大会常务委员会第二十一次会议《关于修改部分地方性法规的决定》第二次修正根据2018年9月7日青岛市第十六届人民代表大会常务委员会第十一次会议《关于修改〈青岛市环境噪声管理规定〉等十九件地方性法规的决定》第三次修正';
+    expect(isLawMetaText(run)).toBe(true);
+    expect(lawMeta(['1995年11月23日 青岛市第十一届人民代表大会常务委员会第二十次会议通过', run])).toMatchObject({ date: '2018-09-07', adoptedDate: '1995-11-23', issuers: ['青岛市人民代表大会常务委员会'] });
+    // One event only, or a sentence among the events: not this rule's.
+    expect(isLawMetaText('2018年9月7日青岛市第十六届人民代表大会常务委员会第十一次会议' + '审议'.repeat(70) + '通过')).toBe(false);
+    expect(isLawMetaText(run.replace('公告公布施行', '公告公布，施行'))).toBe(false);
+  });
+
+  it('reads a date and a body with no verb (an old regulation\'s source) as the body issuing the text', () => {
+    // 武器装备研制设计师系统和行政指挥系统工作条例; 科学技术档案工作条例 (pdf.js).
+    expect(lawMeta(['1984年4月4日国务院'])).toMatchObject({ date: '1984-04-04', issuers: ['国务院'] });
+    expect(lawMeta(['1980年12月9日国务院批准', '1980年12月27日国家经济委员会'])).toMatchObject({ date: '1980-12-27', issuers: ['国家经济委员会'] });
+    expect(DATED_BODY.test('1980年12月27日国家经济委员会')).toBe(true);
+    // A date before words that are not a body's name, or before a sentence.
+    expect(DATED_BODY.test('2023年5月10日全市安全生产工作会议精神')).toBe(false);
+    expect(DATED_BODY.test('2023年5月10日，国务院')).toBe(false);
+    expect(lawEvents('2023年5月10日全市安全生产工作会议精神')).toEqual([]);
+  });
+});

@@ -45,6 +45,9 @@ const META_NOTE_START = new RegExp(`^\\s*[（(]\\s*(?:根据)?${DATE}(?!\\s*[）
 export function isLawMetaText(text: string): boolean {
   const t = text.trim();
   if (META_LINE.test(t) && !/[。；]./.test(t)) return true;
+  // A city regulation's events run together over wrapped lines, longer than one event's line (…批准1995年12月14日…公告
+  // 公布施行根据2004年…第一次修正根据2018年9月7日…第三次修正): dated events end to end, and no sentence among them.
+  if (DATE_START.test(t) && VERB_END.test(t) && !/[，。；]/.test(t) && lawEvents(t).length >= 2) return true;
   return META_NOTE_START.test(t) && /[）)]\s*$/.test(t) && lawEvents(t).length > 0;
 }
 
@@ -63,10 +66,17 @@ export function endsLawMeta(line: string): boolean {
 const DATE_START = new RegExp(`^\\s*(?:根据)?${DATE}`);
 const VERB_END = new RegExp(`(?:${VERB})[\\s。]*[）)]?\\s*$`);
 
+/**
+ * A date and the body that issued the text, its verb not printed, as an old regulation's source gives it under its title
+ * (1984年4月4日国务院; 1980年12月9日国务院批准 | 1980年12月27日国家经济委员会). Only the header is asked: at the end
+ * of a notice, a date and a body are its signature.
+ */
+export const DATED_BODY = new RegExp(`^\\s*${DATE}\\s*(国务院|[\\u4e00-\\u9fa5]{2,20}(?:委员会|部|总局|局|署|院|办公厅))\\s*$`);
+
 export function lawEvents(text: string): LawEvent[] {
   const out: LawEvent[] = [];
-  // An order printed without its verb (…国务院令第692号) promulgates the text.
-  const flat = text.replace(/[\s\u3000]+/g, '').replace(/令第(\d+)号(?!公布|发布)/g, '令第$1号公布');
+  // An order printed without its verb (…国务院令第692号) promulgates the text; so does a body dated alone (DATED_BODY).
+  const flat = (DATED_BODY.test(text) ? `${text}发布` : text).replace(/[\s\u3000]+/g, '').replace(/令第(\d+)号(?!公布|发布)/g, '令第$1号公布');
   for (const m of flat.matchAll(EVENT)) out.push({ date: isoDate(m[1], m[2], m[3]), kind: m[5] as LawEventKind, by: m[4] });
   return out;
 }
