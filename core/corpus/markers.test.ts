@@ -35,11 +35,15 @@ describe('readMarker: the levels of a law', () => {
       '第一条第一至三项的第一审金融民商事案件',
       '第二条第一至第三项规定的情形',
       '第十条第二至四款的规定',
+      // a list of 项 (…已经发生法律效力的本规定 | 第二条第一、二、三项所称第一审案件…, a real 规定 wrapped there)
+      '第二条第一、二、三项所称第一审案件判决、裁定、调解书',
+      '第五条第一项、第三项规定的情形',
     ]) expect(readMarker(text)).toBeNull();
   });
 
   it('still reads an article whose text begins with a number of its own', () => {
     expect(readMarker('第一条 第一至三项所列案件由中级人民法院管辖。')).toMatchObject({ level: 'article', n: 1 });
+    expect(readMarker('第二条 第一、二、三项所称案件由知识产权法庭审理。')).toMatchObject({ level: 'article', n: 2 });
   });
 });
 

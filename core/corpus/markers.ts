@@ -50,11 +50,11 @@ const RULES: { re: RegExp; level: UnitLevel; label: (m: RegExpExecArray) => stri
 
 /**
  * What follows 第X条 when it is a reference, not an article: 第三十条规定的,
- * 第十条第二款, 第一条第一至三项, 第五条、第六条, 第八条的, 第九条至第十二条, 第七条或者第八条.
+ * 第十条第二款, 第一条第一至三项, 第二条第一、二、三项, 第五条、第六条, 第八条的, 第九条至第十二条, 第七条或者第八条.
  * An article's text never begins with these (it may begin with anything else,
  * printed without a space: 第六条中小微企业…).
  */
-export const ARTICLE_REFERENCE = new RegExp(`^第(?:${CN}|\\d{1,3})条(?:规定|第(?:${CN})(?:至第?(?:${CN}))?[款项]|[、，,的至]|(?:或者|和|及|以及)第|之[一二三四五六七八九十])`);
+export const ARTICLE_REFERENCE = new RegExp(`^第(?:${CN}|\\d{1,3})条(?:规定|第(?:${CN})(?:[至、]第?(?:${CN}))*[款项]|[、，,的至]|(?:或者|和|及|以及)第|之[一二三四五六七八九十])`);
 
 export function readMarker(text: string): Marker | null {
   if (ARTICLE_REFERENCE.test(text)) return null;
