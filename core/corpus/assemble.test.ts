@@ -209,13 +209,15 @@ describe('assemble: headers, signatures and issuers (survivors of the first muta
     // A real title line (最高人民法院 最高人民检察院关于办理非法从事资金支付结算业务…的解释, extracted by pdf.js).
     const title = '最高人民法院 最高人民检察院关于办理非法从事资金支付结算业务、非法买卖外汇刑事案件适用法律若干问题的解释';
     const d = doc(draft(title, ['第一条 违反国家规定，具有下列情形之一的，属于刑法第二百二十五条第三项规定的“非法从事资金支付结算业务”。']));
-    expect([d.title, d.issuers]).toEqual([title.replace(' ', ''), ['最高人民法院', '最高人民检察院']]);
+    // The title keeps the space between them, as printed (the key's title, from the source, has it).
+    expect([d.title, d.issuers]).toEqual([title, ['最高人民法院', '最高人民检察院']]);
     // One body's name run together with nothing is one issuer, and letter-spaced titles keep theirs whole.
     expect(doc(draft('最高人民法院关于审理专利纠纷案件的解释', ['第一条 为了正确审理。'])).issuers).toEqual(['最高人民法院']);
     expect(doc(draft('国 务 院 关 于 加 强 管 理 的 通 知', ['一、总体要求。'])).issuers).toEqual(['国务院']);
-    expect(doc(draft('12．公安部 司法部关于执行有关规定的通知', ['一、总体要求。'])).issuers).toEqual(['公安部', '司法部']);
-    // A space a PDF put inside one body's name does not make two.
-    expect(doc(draft('上海市 商务委员会关于印发促进外贸若干措施的通知', ['一、总体要求。'])).issuers).toEqual(['上海市商务委员会']);
+    expect(doc(draft('12．公安部 司法部关于执行有关规定的通知', ['一、总体要求。']))).toMatchObject({ title: '公安部 司法部关于执行有关规定的通知', issuers: ['公安部', '司法部'] });
+    expect(doc(draft('国 务 院 关 于 加 强 管 理 的 通 知', ['一、总体要求。'])).title).toBe('国务院关于加强管理的通知');
+    // A space a PDF put inside one body's name does not make two, and is not the title's.
+    expect(doc(draft('上海市 商务委员会关于印发促进外贸若干措施的通知', ['一、总体要求。']))).toMatchObject({ title: '上海市商务委员会关于印发促进外贸若干措施的通知', issuers: ['上海市商务委员会'] });
     expect(doc(draft('会同县 人民政府关于做好防汛工作的通知', ['一、总体要求。'])).issuers).toEqual(['会同县人民政府']);
     expect(doc(draft('中央商务区 管理委员会关于加强楼宇管理的通知', ['一、总体要求。'])).issuers).toEqual(['中央商务区管理委员会']);
     // Letter-spaced, the printed title's parts are not the names: kept whole.

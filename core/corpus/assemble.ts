@@ -80,7 +80,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
     draft: d,
     doc: {
       formatVersion: CORPUS_FORMAT_VERSION,
-      title,
+      title: withJointIssuersApart(d, title),
       titleSource,
       issuer: issuers.join('、'),
       issuers,
@@ -234,15 +234,28 @@ function withPlace(body: string, title: string): string {
   return place ? place + body.slice(short![1].length) : body;
 }
 
-function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
+/**
+ * Joint issuers printed apart by a space (最高人民法院 最高人民检察院关于…), which run together once the title's PDF
+ * spaces are taken out: the title as printed sets them apart, where each part is a body's whole name (a space a PDF
+ * put inside one, 上海市 商务委员会, leaves a place name). Null when the title does not name them so.
+ */
+function jointIssuersPrinted(d: DocDraft, title: string): string[] | null {
   const fromTitle = issuersFromTitle(title);
-  // Joint issuers printed apart by a space (最高人民法院 最高人民检察院关于…) run together once the title's PDF spaces
-  // are taken out: the title as printed sets them apart, where each part is a body's whole name (a space a PDF put
-  // inside one, 上海市 商务委员会, leaves a place name).
-  if (fromTitle.length === 1 && d.title) {
-    const printed = issuersFromTitle(d.title.text.replace(/^\s*\d{1,3}\s*[.．、]\s*/, ''));
-    if (printed.length > 1 && printed.join('') === fromTitle[0] && printed.every(isBodyName)) return printed;
-  }
+  if (fromTitle.length !== 1 || !d.title) return null;
+  const printed = issuersFromTitle(d.title.text.replace(/^\s*\d{1,3}\s*[.．、]\s*/, ''));
+  return printed.length > 1 && printed.join('') === fromTitle[0] && printed.every(isBodyName) ? printed : null;
+}
+
+/** The title with its joint issuers apart, as printed (最高人民法院 最高人民检察院关于…): the space is the title's own. */
+function withJointIssuersApart(d: DocDraft, title: string): string {
+  const joint = jointIssuersPrinted(d, title);
+  return joint && title.startsWith(joint.join('')) ? joint.join(' ') + title.slice(joint.join('').length) : title;
+}
+
+function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
+  const joint = jointIssuersPrinted(d, title);
+  if (joint) return joint;
+  const fromTitle = issuersFromTitle(title);
   if (fromTitle.length) return fromTitle;
   for (const r of d.furniture) {
     const h = r.kind === 'running-header' ? titleFromHeader(r.text) : null;
