@@ -184,4 +184,15 @@ describe('law metadata', () => {
     expect(DATED_BODY.test('2023年5月10日，国务院')).toBe(false);
     expect(lawEvents('2023年5月10日全市安全生产工作会议精神')).toEqual([]);
   });
+
+  it('opens a note whose first event is a meeting named before any date (a joint interpretation), and reads its dated events', () => {
+    const note = '（最高人民法院审判委员会第1193次会议、最高人民检察院第九届检察委员会第100次会议通过 2002年3月15日最高人民法院公告公布自2002年3月26日起施行）';
+    expect(opensLawMeta('（最高人民法院审判委员会第1193次会议、最高人民检察院第九届检察委员会第100')).toBe(true);
+    expect(isLawMetaText(note)).toBe(true);
+    expect(lawMeta([note])).toMatchObject({ date: '2002-03-15', effectiveDate: '2002-03-26', issuers: ['最高人民法院'] });
+    // An outline item, a meeting of a kind (常务会议) in a sentence, a bracket with no meeting: not a note.
+    expect(opensLawMeta('（二）市政府第三次会议审议通过的事项')).toBe(false);
+    expect(opensLawMeta('（经市政府第12次常务会议审议通过）')).toBe(false);
+    expect(opensLawMeta('（以下简称第三次会议）')).toBe(false);
+  });
 });

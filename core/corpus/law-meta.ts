@@ -39,7 +39,8 @@ const EVENT = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?)(?:起)?(${
 /** A line that is one dated event of the header: it starts with a date (or 根据 + date) and ends with the verb. */
 const META_LINE = new RegExp(`^\\s*(?:根据)?${DATE}.{0,140}?(?:${VERB}|令第\\s*\\d+\\s*号)[\\s。）)]*$`);
 /** The opening of a bracketed note: （2010年6月24日… */
-const META_NOTE_START = new RegExp(`^\\s*[（(]\\s*(?:根据)?${DATE}(?!\\s*[）)])`);
+// Or the note's first event undated, its meeting named first (（最高人民法院审判委员会第1193次会议、…通过 2002年3月15日…公布）).
+const META_NOTE_START = new RegExp(`^\\s*[（(]\\s*(?:根据)?(?:${DATE}(?!\\s*[）)])|[^（）()\\d]{2,40}?(?:委员会|人民代表大会|政府|法院|检察院)第[\\d一二三四五六七八九十百]+次(?:全体)?会议)`);
 
 /** A paragraph (or line) that is a law's metadata: dated event lines or a bracketed note of them. */
 export function isLawMetaText(text: string): boolean {

@@ -174,6 +174,21 @@ describe('toParagraphs: where a wrapped paragraph goes on', () => {
 });
 
 describe('toParagraphs: the metadata of a law', () => {
+  it('ends a title before a note whose first meeting is undated (（最高人民法院审判委员会第1193次会议、…通过 2002年…公布）)', () => {
+    // test-data/realtext 092 (pdf.js): the title's last line was read as the note's first words.
+    const text = [
+      '　　　　最高人民法院、最高人民检察院关于执行',
+      '　　　　《中华人民共和国刑法》确定罪名的补充',
+      '　　　　规定',
+      '',
+      '　　（最高人民法院审判委员会第1193次会议、最高人民检察院第九届检察委员会第100',
+      '次会议通过 2002年3月15日最高人民法院公告公布自2002年3月26日起施行）',
+    ].join('\n');
+    expect(paras(text)).toEqual([
+      '最高人民法院、最高人民检察院关于执行《中华人民共和国刑法》确定罪名的补充规定',
+      '（最高人民法院审判委员会第1193次会议、最高人民检察院第九届检察委员会第100次会议通过2002年3月15日最高人民法院公告公布自2002年3月26日起施行）',
+    ]);
+  });
   it('keeps an amendment adopted by a city and approved by its province as one event, the dated line after 并经 with it', () => {
     // The real header of 济南市矿产资源管理规定 (pdf.js), two of its four amendments.
     const text = [
