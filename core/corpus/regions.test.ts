@@ -104,6 +104,12 @@ describe('gazetteer', () => {
     // Former ministries issued rules still in force (铁路货物运输合同实施细则, 铁道部发布).
     for (const body of ['铁道部', '卫生部', '交通部', '农业部', '劳动部'])
       expect(regionOf([body], '某某实施细则', null), body).toEqual({ level: 'national', province: null, city: null });
+    // Any ministry by its name (有线电视管理暂行办法, 广播电影电视部令第2号发布): only the central government has 部.
+    for (const body of ['广播电影电视部', '电子工业部', '能源部', '航空航天工业部'])
+      expect(regionOf([body], '某某管理暂行办法', null), body).toEqual({ level: 'national', province: null, city: null });
+    // Not a ministry: a party committee's or an armed forces' 部, named without its place.
+    for (const body of ['市委宣传部', '组织部', '县人民武装部', '团市委宣传部'])
+      expect(regionOf([body], '关于做好有关工作的通知', null), body).toEqual(unknown);
     expect(regionOf(['国家税务总局安徽省税务局'], '', null)).toMatchObject({ level: 'province', province: '安徽省' });
     expect(regionOf([], '地方政府招商引资应完善项目评价机制', null)).toEqual(unknown);
     expect(regionOf(['李翊', '柴恩旺'], '国有企业“低价中标”问题应严格依法治理', null)).toEqual(unknown);

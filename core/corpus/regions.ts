@@ -177,6 +177,15 @@ export function isNationalBody(text: string): boolean {
 }
 
 /**
+ * An issuer that is a ministry by its name alone (广播电影电视部, 电子工业部, 能源部: former ministries the list above
+ * lacks): only the central government has 部, a province's and a city's are 厅 and 局. A party committee's 部
+ * (市委宣传部, 组织部 named alone) and a local armed forces' 人民武装部 are not ministries; a name with its place is placed by it first.
+ */
+const MINISTRY = /^(?!.*(?:[省市县区州盟旗乡镇]|委[^员]|武装|组织部|宣传部|统战部|统一战线工作部))[\u4e00-\u9fa5]{2,12}部$/;
+
+const isNationalIssuer = (body: string) => isNationalBody(body) || MINISTRY.test(body.trim());
+
+/**
  * The place the text names first, made as specific as the text allows
  * (上海市黄浦区 → district 黄浦区 of 上海市; 浙江省杭州市余杭区 → district
  * 余杭区 of 杭州市): the first mention fixes the province; a later city of
@@ -214,11 +223,11 @@ export function regionOf(issuers: string[], title: string, headingProvince: stri
   const byIssuer = issuers.length ? findRegion(issuers.join('、')) : null;
   if (byIssuer) return byIssuer;
   // A national body's text is national whatever place its title names (香港特别行政区基本法, 关于支持海南…的决定).
-  if (issuers.length && issuers.every(isNationalBody)) return NATIONAL;
+  if (issuers.length && issuers.every(isNationalIssuer)) return NATIONAL;
   const byTitle = findRegion(title);
   if (byTitle) return byTitle;
   if (headingProvince) return { level: 'province', province: headingProvince, city: null };
-  if (issuers.some(isNationalBody) || isNationalBody(title)) return NATIONAL;
+  if (issuers.some(isNationalIssuer) || isNationalBody(title)) return NATIONAL;
   // Only the National People's Congress makes a 法, and a 条例 is the State Council's or a people's congress's, whose
   // 条例 carries its place in its title. Printed without its note or issuer (a compilation's 稀土管理条例), a 法 or
   // 条例 whose title begins with no place is national; one that may name a place the gazetteer lacks stays unknown.
