@@ -97,6 +97,16 @@ describe('gazetteer', () => {
     expect(findRegion('山东省人民政府关于支持青岛市建设的意见')).toEqual({ level: 'city', province: '山东省', city: '青岛市' });
   });
 
+  it("gives a province's text named first for one of its cities to that city (温州市民间融资管理条例, by 浙江省人大常委会)", () => {
+    expect(regionOf(['浙江省人民代表大会常务委员会'], '温州市民间融资管理条例', null)).toMatchObject({ level: 'city', province: '浙江省', city: '温州市' });
+    // Named after the province, or for a city of another province, or naming the city later: the province's.
+    expect(regionOf(['浙江省人民政府'], '浙江省人民政府关于温州市城市总体规划的批复', null)).toMatchObject({ level: 'province', province: '浙江省', city: null });
+    expect(regionOf(['浙江省人民代表大会常务委员会'], '苏州市民间融资管理条例', null)).toMatchObject({ level: 'province', province: '浙江省', city: null });
+    expect(regionOf(['浙江省人民政府'], '关于支持温州市民营经济发展的意见', null)).toMatchObject({ level: 'province', province: '浙江省', city: null });
+    // A city's own issuer is placed by itself.
+    expect(regionOf(['温州市人民政府'], '温州市民间融资管理办法', null)).toMatchObject({ level: 'city', city: '温州市' });
+  });
+
   it('gives national bodies the national level and leaves unnamed origins unknown', () => {
     for (const body of ['国务院办公厅', '国家发展改革委', '国家市场监督管理总局', '中国银保监会办公厅', '财政部', '工业和信息化部办公厅', '海关总署', '中国人民银行'])
       expect(regionOf([body], `${body}关于做好有关工作的通知`, null), body).toEqual({ level: 'national', province: null, city: null });

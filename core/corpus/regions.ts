@@ -221,6 +221,9 @@ const PLACE_FIRST = /^[\u4e00-\u9fa5]{0,9}?(?:省|市|县|区|州|盟|旗)/;
 
 export function regionOf(issuers: string[], title: string, headingProvince: string | null, kind: string | null = null): Region {
   const byIssuer = issuers.length ? findRegion(issuers.join('、')) : null;
+  // A province's text for one of its cities, named for it first (温州市民间融资管理条例, adopted by 浙江省人大常委会): that city's.
+  const forCity = byIssuer?.level === 'province' ? findRegion(title) : null;
+  if (forCity?.city && forCity.province === byIssuer!.province && title.startsWith(forCity.city)) return forCity;
   if (byIssuer) return byIssuer;
   // A national body's text is national whatever place its title names (香港特别行政区基本法, 关于支持海南…的决定).
   if (issuers.length && issuers.every(isNationalIssuer)) return NATIONAL;
