@@ -56,8 +56,12 @@ export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|�
 export const MAX_SIGNATURE_LINES = 24;
 
 /** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
+/** A form's blank (××人民法院, XX市): a template printed in an attachment names no real body, so signs nothing. */
+export const FORM_BLANK = /[×Ｘ]{2}|XX/;
+
 export function isOrgLine(t: string): boolean {
   const s = t.trim();
+  if (FORM_BLANK.test(s)) return false;
   return s.length >= 2 && s.length <= 60 && !/[。，；：！？:;!?、]/.test(s) && (ORG_SUFFIX.test(s) || /(政府|委员会|局|厅|办公室|公司|银行|中心|总部|委)/.test(s));
 }
 

@@ -156,6 +156,22 @@ describe('loose documents', () => {
     expect(docs.map((d) => [d.signoff, d.paras.length])).toEqual([[null, 4]]);
   });
 
+  it("does not end a document at a form's blank signature (××人民法院 in a template printed as its attachment)", () => {
+    // 最高人民法院关于综合治理类司法建议工作若干问题的规定, its 附件2 (a 司法建议书 template), as pdf.js extracted it.
+    const { docs } = segment([
+      '最高人民法院关于综合治理类司法建议工作若干问题的规定',
+      '第一条 为规范人民法院综合治理类司法建议工作，制定本规定。',
+      '请你单位在收到本建议书后及时研究，采取有力措施推进××问题治理，并在×个月内向我院书面反馈工作进展情况。',
+      '（院印）',
+      '××人民法院',
+      '年月日',
+      '联系人：××× ×××× （联系电话）',
+      '附件3',
+      '封面样式',
+    ]);
+    expect(docs.map((d) => [d.title?.text ?? null, d.signoff, d.paras.length])).toEqual([['最高人民法院关于综合治理类司法建议工作若干问题的规定', null, 8]]);
+  });
+
   describe('after a signed notice', () => {
     const head = ['上海市商务委员会关于印发《上海市促进外贸稳增长若干措施》的通知', '各区人民政府：', '现将《上海市促进外贸稳增长若干措施》印发给你们，请认真贯彻执行。', '上海市商务委员会', '2023年6月13日'];
 

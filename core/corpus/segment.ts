@@ -20,7 +20,7 @@
 import type { Removed } from './furniture.js';
 import { readMarker } from './markers.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
-import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, FORM_BLANK, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
 import { issuersFromTitle, reprintSource } from './metadata.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
@@ -117,7 +117,7 @@ function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraf
   const t = p.text;
   if (reprintSource(t)) return true;
   // (人民法院、人民检察院 is the tail of a heading, not a sign-off.)
-  if (t.length > 30 || /[。，；！？：、]/.test(t) || MARKER_START.test(t)) return false;
+  if (t.length > 30 || /[。，；！？：、]/.test(t) || MARKER_START.test(t) || FORM_BLANK.test(t)) return false;
   return ORG_SUFFIX.test(t) && !(next && DATE_LINE.test(next.text));
 }
 
