@@ -195,4 +195,18 @@ describe('law metadata', () => {
     expect(opensLawMeta('（经市政府第12次常务会议审议通过）')).toBe(false);
     expect(opensLawMeta('（以下简称第三次会议）')).toBe(false);
   });
+
+  it('gives a meeting printed with no verb the verb of the dated event after it: the later of two adoptions dates the text', () => {
+    // 最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件具体应用法律若干问题的解释（三）: the court adopted it after the procuratorate.
+    const note = '（2020年8月31日 最高人民法院审判委员会第1811次会议 2020年8月21日 最高人民检察院第十三届检察委员会第四十八次会议通过 2020年9月14日 施行）';
+    expect(lawEvents(note).map((e) => [e.date, e.kind])).toEqual([
+      ['2020-08-31', '通过'],
+      ['2020-08-21', '通过'],
+      ['2020-09-14', '施行'],
+    ]);
+    expect(lawMeta([note])).toMatchObject({ date: '2020-08-31', effectiveDate: '2020-09-14' });
+    // A meeting with no event after it, or one whose verb is printed, is not given another.
+    expect(lawEvents('2020年8月31日最高人民法院审判委员会第1811次会议').length).toBe(0);
+    expect(lawEvents('2020年8月31日最高人民法院审判委员会第1811次会议通过2020年9月1日公布').map((e) => e.kind)).toEqual(['通过', '公布']);
+  });
 });

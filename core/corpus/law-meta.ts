@@ -78,9 +78,24 @@ export function lawEvents(text: string): LawEvent[] {
   const out: LawEvent[] = [];
   // An order printed without its verb (…国务院令第692号) promulgates the text; so does a body dated alone (DATED_BODY).
   const flat = (DATED_BODY.test(text) ? `${text}发布` : text).replace(/[\s\u3000]+/g, '').replace(/令第(\d+)号(?!公布|发布)/g, '令第$1号公布');
-  for (const m of flat.matchAll(EVENT)) out.push({ date: isoDate(m[1], m[2], m[3]), kind: m[5] as LawEventKind, by: m[4] });
+  const at: number[] = [];
+  for (const m of flat.matchAll(EVENT)) {
+    out.push({ date: isoDate(m[1], m[2], m[3]), kind: m[5] as LawEventKind, by: m[4] });
+    at.push(m.index);
+  }
+  // A meeting printed with no verb, the next dated event's verb being its too (a joint interpretation adopted by
+  // two bodies: 2020年8月31日…审判委员会第1811次会议 2020年8月21日…检察委员会第四十八次会议通过): both adopted it.
+  for (const m of flat.matchAll(MEETING_NO_VERB)) {
+    const next = at.findIndex((i) => i > m.index);
+    if (next < 0 || ANY_VERB.test(m[4])) continue;
+    out.splice(next, 0, { date: isoDate(m[1], m[2], m[3]), kind: out[next].kind, by: m[4] });
+    at.splice(next, 0, m.index);
+  }
   return out;
 }
+
+const MEETING_NO_VERB = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?会议)、?(?=\\d{4}\\s*年)`, 'g');
+const ANY_VERB = new RegExp(VERB);
 
 /** The body an event names: 第十二届全国人民代表大会常务委员会第十八次会议 → 全国人民代表大会常务委员会. */
 export function eventBodies(by: string): string[] {
