@@ -163,15 +163,17 @@ describe('law metadata', () => {
     expect(isLawMetaText('（2023年6月13日印发）')).toBe(false);
   });
 
-  it('reads a city regulation\'s events run together over wrapped lines as metadata, however long; not when a sentence is among them', () => {
+  it('reads a city regulation\'s events run together over wrapped lines, or one long event, as metadata; not when a sentence is among them', () => {
     // 青岛市城市节约用水管理条例 (its source's lines, wrapped by the layout extraction and joined as one paragraph).
     const run =
       '1995年12月14日 山东省第八届人民代表大会常务委员会第十九次会议批准1995年12月14日青岛市人民代表大会公告公布施行根据2004年5月27日山东省第十届人民代表大会常务委员会第八次会议批准的2004年5月11日青岛市第十三届人民代表大会常务委员会第十一次会议《关于修改〈青岛市单位内部治安保卫工作条例〉等十九件地方性法规的决定》第一次修正根据2010年11月25日山东省第十一届人民代表大会常务委员会第二十次会议批准的2010年10月29日青岛市第十四届人民代表大会常务委员会第二十一次会议《关于修改部分地方性法规的决定》第二次修正根据2018年9月7日青岛市第十六届人民代表大会常务委员会第十一次会议《关于修改〈青岛市环境噪声管理规定〉等十九件地方性法规的决定》第三次修正';
     expect(isLawMetaText(run)).toBe(true);
     expect(lawMeta(['1995年11月23日 青岛市第十一届人民代表大会常务委员会第二十次会议通过', run])).toMatchObject({ date: '2018-09-07', adoptedDate: '1995-11-23', issuers: ['青岛市人民代表大会常务委员会'] });
-    // One event only, or a sentence among the events: not this rule's.
-    expect(isLawMetaText('2018年9月7日青岛市第十六届人民代表大会常务委员会第十一次会议' + '审议'.repeat(70) + '通过')).toBe(false);
+    // One event naming a long decision is one too; a sentence among the events, or a date that begins no event, is not.
+    const long = '2018年9月7日青岛市第十六届人民代表大会常务委员会第十一次会议《关于修改〈青岛市环境噪声管理规定〉〈青岛市城市节约用水管理条例〉〈青岛市森林防火条例〉〈青岛市单位内部治安保卫工作条例〉〈青岛市城市市容和环境卫生管理条例〉〈青岛市历史文化名城保护条例〉等十九件地方性法规的决定》第三次修正';
+    expect([long.length > 140, isLawMetaText(long)]).toEqual([true, true]);
     expect(isLawMetaText(run.replace('公告公布施行', '公告公布，施行'))).toBe(false);
+    expect(isLawMetaText('2018年9月7日（星期五）' + '审议'.repeat(70) + '通过')).toBe(false);
   });
 
   it('reads a date and a body with no verb (an old regulation\'s source) as the body issuing the text', () => {
@@ -207,6 +209,12 @@ describe('law metadata', () => {
     expect(lawMeta([note])).toMatchObject({ date: '2020-08-31', effectiveDate: '2020-09-14' });
     // A meeting with no event after it, or one whose verb is printed, is not given another.
     expect(lawEvents('2020年8月31日最高人民法院审判委员会第1811次会议').length).toBe(0);
+    expect(lawEvents('2020年8月31日最高人民法院审判委员会第1811次会议2020年9月14日').length).toBe(0);
+    // A meeting after the verb of its own event (…会议通过并报…会议) is that event, not another.
+    expect(lawEvents('2020年8月31日市人民代表大会常务委员会会议通过并报省人民代表大会常务委员会会议2020年9月1日公布').map((e) => [e.date, e.kind])).toEqual([
+      ['2020-08-31', '通过'],
+      ['2020-09-01', '公布'],
+    ]);
     expect(lawEvents('2020年8月31日最高人民法院审判委员会第1811次会议通过2020年9月1日公布').map((e) => e.kind)).toEqual(['通过', '公布']);
   });
 });

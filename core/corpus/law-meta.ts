@@ -46,9 +46,10 @@ const META_NOTE_START = new RegExp(`^\\s*[（(]\\s*(?:根据)?(?:${DATE}(?!\\s*[
 export function isLawMetaText(text: string): boolean {
   const t = text.trim();
   if (META_LINE.test(t) && !/[。；]./.test(t)) return true;
-  // A city regulation's events run together over wrapped lines, longer than one event's line (…批准1995年12月14日…公告
-  // 公布施行根据2004年…第一次修正根据2018年9月7日…第三次修正): dated events end to end, and no sentence among them.
-  if (DATE_START.test(t) && VERB_END.test(t) && !/[，。；]/.test(t) && lawEvents(t).length >= 2) return true;
+  // Longer than one event's line: a city regulation's events run together over wrapped lines (…批准1995年12月14日…
+  // 公告公布施行根据2004年…第一次修正根据2018年9月7日…第三次修正), or one event naming a long decision: dated
+  // events end to end, no sentence among them.
+  if (DATE_START.test(t) && VERB_END.test(t) && !/[，。；]/.test(t) && lawEvents(t).length > 0) return true;
   return META_NOTE_START.test(t) && /[）)]\s*$/.test(t) && lawEvents(t).length > 0;
 }
 

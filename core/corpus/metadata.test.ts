@@ -146,6 +146,8 @@ describe('formalIssuer', () => {
     ['中华人民共和国国务院', '国务院'],
     // Nothing to shorten: the name as it is.
     ['中华人民共和国', '中华人民共和国'],
+    ['中华人民共和国令', '中华人民共和国令'],
+    ['美国驻中华人民共和国大使馆', '美国驻中华人民共和国大使馆'],
     ['上海市人民政府', '上海市人民政府'],
   ])('%s → %s', (name, formal) => expect(formalIssuer(name)).toBe(formal));
 });

@@ -131,7 +131,7 @@ describe('line kinds', () => {
     expect(isOrgLine('国家税务总局上海市税务局')).toBe(true);
     expect(isOrgLine('局')).toBe(false);
     // A form's blank for the body that will sign (a template in an attachment), in each way it is printed.
-    for (const s of ['××人民法院', 'ＸＸ市人民政府', 'XX区发展和改革委员会']) expect(isOrgLine(s), s).toBe(false);
+    for (const s of ['××人民法院', '×市人民政府', 'ＸＸ市人民政府', 'XX区发展和改革委员会']) expect(isOrgLine(s), s).toBe(false);
     expect(isOrgLine('请各区政府认真落实。')).toBe(false);
     expect(isOrgLine('市政府、市委')).toBe(false);
     expect(isOrgLine('一、提高认识')).toBe(false);

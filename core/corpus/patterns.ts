@@ -56,8 +56,8 @@ export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|�
 export const MAX_SIGNATURE_LINES = 24;
 
 /** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
-/** A form's blank (××人民法院, XX市): a template printed in an attachment names no real body, so signs nothing. */
-export const FORM_BLANK = /[×Ｘ]{2}|XX/;
+/** A form's blank (××人民法院, ×市, XX区): a template printed in an attachment names no real body, so signs nothing. */
+export const FORM_BLANK = /[×Ｘ]|XX/;
 
 export function isOrgLine(t: string): boolean {
   const s = t.trim();

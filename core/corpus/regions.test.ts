@@ -118,7 +118,8 @@ describe('gazetteer', () => {
     for (const body of ['广播电影电视部', '电子工业部', '能源部', '航空航天工业部'])
       expect(regionOf([body], '某某管理暂行办法', null), body).toEqual({ level: 'national', province: null, city: null });
     // Not a ministry: a party committee's or an armed forces' 部, named without its place.
-    for (const body of ['市委宣传部', '组织部', '县人民武装部', '团市委宣传部'])
+    expect(regionOf(['电子工业部办公厅'], '某某管理暂行办法', null)).toEqual({ level: 'national', province: null, city: null });
+    for (const body of ['市委宣传部', '组织部', '县人民武装部', '团市委宣传部', '校党委学工部', '有关部门', '某某县水利部'])
       expect(regionOf([body], '关于做好有关工作的通知', null), body).toEqual(unknown);
     expect(regionOf(['国家税务总局安徽省税务局'], '', null)).toMatchObject({ level: 'province', province: '安徽省' });
     expect(regionOf([], '地方政府招商引资应完善项目评价机制', null)).toEqual(unknown);

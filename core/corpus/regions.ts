@@ -177,13 +177,13 @@ export function isNationalBody(text: string): boolean {
 }
 
 /**
- * An issuer that is a ministry by its name alone (广播电影电视部, 电子工业部, 能源部: former ministries the list above
+ * An issuer that is a ministry (or its 办公厅) by its name alone (广播电影电视部, 电子工业部, 能源部: former ministries the list above
  * lacks): only the central government has 部, a province's and a city's are 厅 and 局. A party committee's 部
  * (市委宣传部, 组织部 named alone) and a local armed forces' 人民武装部 are not ministries; a name with its place is placed by it first.
  */
-const MINISTRY = /^(?!.*(?:[省市县区州盟旗乡镇]|委[^员]|武装|组织部|宣传部|统战部|统一战线工作部))[\u4e00-\u9fa5]{2,12}部$/;
+const MINISTRY = /^(?!.*(?:[省市县区州盟旗乡镇]|委[^员]|武装|组织部|宣传部|统战部|统一战线工作部))[\u4e00-\u9fa5]{2,12}部(?:办公厅)?$/;
 
-const isNationalIssuer = (body: string) => isNationalBody(body) || MINISTRY.test(body.trim());
+const isNationalIssuer = (body: string) => isNationalBody(body) || MINISTRY.test(body);
 
 /**
  * The place the text names first, made as specific as the text allows
