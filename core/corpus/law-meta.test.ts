@@ -210,6 +210,12 @@ describe('law metadata', () => {
     // A meeting with no event after it, or one whose verb is printed, is not given another.
     expect(lawEvents('2020年8月31日最高人民法院审判委员会第1811次会议').length).toBe(0);
     expect(lawEvents('2020年8月31日最高人民法院审判委员会第1811次会议2020年9月14日').length).toBe(0);
+    // The meeting takes the verb of the event after it, not of one before it, and keeps its place among them.
+    expect(lawEvents('2019年1月1日市人民代表大会常务委员会会议通过2020年8月31日市人民代表大会常务委员会会议2020年9月1日省人民代表大会常务委员会会议批准').map((e) => [e.date, e.kind])).toEqual([
+      ['2019-01-01', '通过'],
+      ['2020-08-31', '批准'],
+      ['2020-09-01', '批准'],
+    ]);
     // A meeting after the verb of its own event (…会议通过并报…会议) is that event, not another.
     expect(lawEvents('2020年8月31日市人民代表大会常务委员会会议通过并报省人民代表大会常务委员会会议2020年9月1日公布').map((e) => [e.date, e.kind])).toEqual([
       ['2020-08-31', '通过'],
