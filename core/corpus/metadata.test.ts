@@ -185,6 +185,8 @@ describe('issuers, 文号 and dates', () => {
     expect(reprintSource('  来源：中国政府网 ')).toBe('中国政府网');
     expect(reprintSource('摘自 人民日报')).toBe('人民日报');
     expect(reprintSource('本文观点转自相关部门公开信息')).toBeNull();
+    // A table's cell (指标 | 来源：医院填报。) is a sentence, not a source's name.
+    expect(reprintSource('来源：医院填报。')).toBeNull();
   });
   it('reads publication and effective dates', () => {
     expect(publishedDate('发布日期: 2021-04-09  来源：青岛日报')).toBe('2021-04-09');

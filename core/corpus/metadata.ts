@@ -147,6 +147,7 @@ export function effectiveDate(text: string): string | null {
 
 /** 转自国家金融监督管理局 / 来源：… / 摘自… — a reprint note that ends an article. */
 export function reprintSource(text: string): string | null {
-  const m = /^(?:转自|转载自|摘自|来源[:：])\s*(\S{2,30})$/.exec(text.trim());
+  // A source is a name (来源：中国政府网), not a sentence (来源：医院填报。, a table's cell).
+  const m = /^(?:转自|转载自|摘自|来源[:：])\s*([^\s。，；！？]{2,30})$/.exec(text.trim());
   return m ? m[1] : null;
 }

@@ -172,6 +172,22 @@ describe('loose documents', () => {
     expect(docs.map((d) => [d.title?.text ?? null, d.signoff, d.paras.length])).toEqual([['最高人民法院关于综合治理类司法建议工作若干问题的规定', null, 8]]);
   });
 
+  it("does not end a signed notice at a 来源： line of its attachment's table (国务院办公厅关于加强三级公立医院绩效考核工作的意见, pdftotext)", () => {
+    const { docs } = segment([
+      '国务院办公厅关于加强三级公立医院绩效考核工作的意见',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '国家制定《三级公立医院绩效考核指标》（见附件）供各地使用，同时确定部分指标作为国家监测指标。',
+      '国务院办公厅',
+      '2019年1月16日',
+      '附件',
+      '三级公立医院绩效考核指标',
+      '计算方法：日间手术台次数/同期出院患者择期手术总台次数×100%。 指标',
+      '来源：国家卫生健康委',
+      '计算方法：出院患者手术台次数/同期出院患者总人次数×100%。',
+    ]);
+    expect(docs.map((d) => [d.title?.text ?? null, d.signoff, d.paras.length])).toEqual([['国务院办公厅关于加强三级公立医院绩效考核工作的意见', null, 9]]);
+  });
+
   describe('after a signed notice', () => {
     const head = ['上海市商务委员会关于印发《上海市促进外贸稳增长若干措施》的通知', '各区人民政府：', '现将《上海市促进外贸稳增长若干措施》印发给你们，请认真贯彻执行。', '上海市商务委员会', '2023年6月13日'];
 

@@ -111,11 +111,12 @@ function isTitleParagraph(p: RawParagraph, next: RawParagraph | undefined, isFir
   return endsLikeTitle(t) || isFirst || (!!next && (META_LINE.test(next.text) || isLawMetaText(next.text)));
 }
 
-function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraft): boolean {
+function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraft, signed: boolean): boolean {
   // A sign-off ends a text: there must be one (a header of metadata lines is not).
   if (cur.paras.length < 2 || !cur.paras.some((x) => endsTerminal(x.text))) return false;
   const t = p.text;
-  if (reprintSource(t)) return true;
+  // A reprint's source ends an article; after a signature it is a line of an attachment (a table's 指标来源：…).
+  if (reprintSource(t)) return !signed;
   // (人民法院、人民检察院 is the tail of a heading, not a sign-off.)
   if (t.length > 30 || /[。，；！？：、]/.test(t) || MARKER_START.test(t) || FORM_BLANK.test(t)) return false;
   return ORG_SUFFIX.test(t) && !(next && DATE_LINE.test(next.text));
@@ -226,7 +227,7 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
       docs.push(cur);
       ended = signed = false;
     }
-    if (isSignoff(p, next, cur)) {
+    if (isSignoff(p, next, cur, signed)) {
       cur.signoff = p.text;
       ended = true;
       continue;
