@@ -186,7 +186,7 @@ describe('issuers, 文号 and dates', () => {
     expect(reprintSource('摘自 人民日报')).toBe('人民日报');
     expect(reprintSource('本文观点转自相关部门公开信息')).toBeNull();
     // A table's cell (指标 | 来源：医院填报。) is a sentence, not a source's name.
-    expect(reprintSource('来源：医院填报。')).toBeNull();
+    for (const cell of ['来源：医院填报。', '来源：医院填报，每年一次', '来源：医院；卫生健康委', '来源：谁在填报？', '来源：见附表！']) expect(reprintSource(cell), cell).toBeNull();
   });
   it('reads publication and effective dates', () => {
     expect(publishedDate('发布日期: 2021-04-09  来源：青岛日报')).toBe('2021-04-09');
