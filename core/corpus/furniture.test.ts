@@ -217,3 +217,22 @@ describe('tailAfterKind and titleFromHeader: the bounds', () => {
     expect(titleFromHeader('工作要点通知政策简讯')).toBe('工作要点通知');
   });
 });
+
+describe('removeFurniture: a title and its 文号 at the foot of a gazette page', () => {
+  // test-data/realtext 179 (中华人民共和国国务院公报, pdftotext): a 批复's list of members, then the next notice's title
+  // and 文号 set off together as the page's last lines, taken for a running header (the notice lost its title).
+  it('keeps a block that ends in a 文号: it is a document\'s head', () => {
+    const text = [
+      '孙瑞标 税务总局副局长',
+      '洪天云 扶贫办副主任',
+      '',
+      '国务院办公厅关于对国务院第五次大督查',
+      '发现的典型经验做法给予表扬的通报',
+      '国办发〔2018〕108号',
+      '',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      body(4),
+    ].join('\n');
+    expect(run(text).removed).toEqual([]);
+  });
+});

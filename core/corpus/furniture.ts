@@ -155,7 +155,8 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     if (endsTerminal(input[before].text) || STRUCTURAL_START.test(input[after].text) || BYLINE.test(text)) continue;
     // A block followed by a 文号 or a law's metadata is that document's title; so is a block after a 文号,
     // a signature's date, a publication note or an 附件 label (the title of what a notice issues).
-    if (DOC_NUMBER.test(input[after].text) || opensLawMeta(input[after].text)) continue;
+    // (Or ends in its 文号, the title's last line and the 文号 set off together at the foot of a gazette's page.)
+    if (DOC_NUMBER.test(input[after].text) || opensLawMeta(input[after].text) || DOC_NUMBER.test(input[idxs[idxs.length - 1]].text)) continue;
     const prevText = input[before].text.trim();
     if (DOC_NUMBER.test(prevText) || DATE_LINE.test(prevText) || NOTE_LINE.test(prevText) || ATTACHMENT_LABEL.test(prevText) || titleEnds.has(before)) {
       // The next block may continue this title (a title over two lines with a blank between them).

@@ -168,6 +168,9 @@ function isSubsequence(needle: string, hay: string): boolean {
 }
 
 /** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
+/** A line that opens a title: a body's name, then 关于, 印发 or 转发, and no punctuation. */
+const TITLE_OPENING = /^[\u4e00-\u9fa5]{2,30}?(?:关于|印发|转发)[^，。；：！？,;:!?]*$/;
+
 export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?: { echoLines: number }): RawParagraph[] {
   const out: RawParagraph[] = [];
   let cur: RawParagraph | null = null;
@@ -282,6 +285,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
       return !(fragmented && physWidth + displayWidth(text) <= width + 1);
     }
     if (/[，、,]$/.test(pt)) return false;
+    // After a blank line, a short unfinished line (a list's last name: 洪天云 扶贫办副主任) does not run into the title
+    // that opens the next text (国务院办公厅关于对国务院第五次大督查 | 发现的典型经验做法…的通报, a gazette).
+    if (blankBefore && isShort(pt) && TITLE_OPENING.test(text)) return true;
     // A page break inside a word (…集中支 | 付平台…): the blank lines of the page margin do not end the paragraph.
     if (line.page !== p.page && /[\u4e00-\u9fa5]$/.test(pt) && /^[\u4e00-\u9fa5]/.test(text) && !endsLikeTitle(curText) && !MARKER_START.test(curText)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);

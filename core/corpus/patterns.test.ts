@@ -31,6 +31,7 @@ describe('endsLikeTitle: the end of a document title', () => {
   it('ends with a kind of document, optionally followed by short bracketed notes', () => {
     expect(endsLikeTitle('关于进一步优化营商环境的实施方案')).toBe(true);
     expect(endsLikeTitle('关于做好春季防火工作的通知')).toBe(true);
+    expect(endsLikeTitle('国务院办公厅关于对国务院第五次大督查发现的典型经验做法给予表扬的通报')).toBe(true);
     expect(endsLikeTitle('上海市政务服务管理办法（试行）')).toBe(true);
     expect(endsLikeTitle('关于推行告知承诺制的通知（征求意见稿）（修订）')).toBe(true);
     expect(endsLikeTitle('  国务院关于在全国推开“证照分离”改革的意见  ')).toBe(true);

@@ -55,6 +55,8 @@ const FILES = [
   '004_N01-notice-gap.txt', // notice: blank lines around title, 文号, addressees, signature
   '009_N02-notice-indent-layout.txt', // notice, -layout, title wrapped over four lines
   '039_N04-gazette-notices.txt', // several notices of a gazette issue
+  '179_N04-gazette-notices.txt', // a 通报 whose title and 文号 end a gazette page, after a 批复's list of members
+  '019_N04-gazette-notices.txt', // a notice's indicator table (指标 | 来源：医院填报。) after its signature
 ];
 
 describe('real laws and notices, one file per layout (answer key from the sources)', () => {
