@@ -179,6 +179,9 @@ describe('toParagraphs: the metadata of a law', () => {
     expect(paras(text).at(-1)).toBe('国务院办公厅关于对国务院第五次大督查发现的典型经验做法给予表扬的通报');
     // A sentence wrapped over a blank line still runs on: its next line is not a title's opening.
     expect(paras(['为进一步推动决策部署贯彻落实，国务院部署开展了第五次大督查和', '', '专项检查工作，取得明显成效。'].join('\n'))).toHaveLength(1);
+    // The rule's edges: a line opening with a name in 《》, or going on after a comma, is not a title's first line.
+    expect(paras(['成 员：孙 尧 教育部副部长', '洪天云 扶贫办副主任', '', '《国务院关于加强安全生产工作的决定》'].join('\n'))).toHaveLength(1);
+    expect(paras(['成 员：孙 尧 教育部副部长', '洪天云 扶贫办副主任', '', '国务院办公厅关于印发实施方案的通知要求，抓好落实。'].join('\n'))).toHaveLength(1);
   });
   it('ends a title before a note whose first meeting is undated (（最高人民法院审判委员会第1193次会议、…通过 2002年…公布）)', () => {
     // test-data/realtext 092 (pdf.js): the title's last line was read as the note's first words.
