@@ -72,7 +72,8 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const authors = header.authors.length ? header.authors : bylineAuthors(d);
   const reprint = d.signoff ? reprintSource(d.signoff) : null;
   const meta = lawMeta(header.lawMeta);
-  const issuers = [...new Set(findIssuers(d, title, meta.issuers, signed.signature, reprint, header.newsSource, authors).map(formalIssuer))];
+  const joint = jointIssuersPrinted(d, title);
+  const issuers = [...new Set(findIssuers(d, title, joint, meta.issuers, signed.signature, reprint, header.newsSource, authors).map(formalIssuer))];
   const kind = classify(d, title, signed.attachments, header.newsSource, authors);
   const units = buildBodyUnits(signed.body, signed.attachments);
 
@@ -80,7 +81,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
     draft: d,
     doc: {
       formatVersion: CORPUS_FORMAT_VERSION,
-      title: withJointIssuersApart(d, title),
+      title: withJointIssuersApart(title, joint),
       titleSource,
       issuer: issuers.join('、'),
       issuers,
@@ -247,13 +248,11 @@ function jointIssuersPrinted(d: DocDraft, title: string): string[] | null {
 }
 
 /** The title with its joint issuers apart, as printed (最高人民法院 最高人民检察院关于…): the space is the title's own. */
-function withJointIssuersApart(d: DocDraft, title: string): string {
-  const joint = jointIssuersPrinted(d, title);
+function withJointIssuersApart(title: string, joint: string[] | null): string {
   return joint && title.startsWith(joint.join('')) ? joint.join(' ') + title.slice(joint.join('').length) : title;
 }
 
-function findIssuers(d: DocDraft, title: string, lawBodies: string[], signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
-  const joint = jointIssuersPrinted(d, title);
+function findIssuers(d: DocDraft, title: string, joint: string[] | null, lawBodies: string[], signature: string[], reprint: string | null, newsSource: string | null, authors: string[]): string[] {
   if (joint) return joint;
   const fromTitle = issuersFromTitle(title);
   if (fromTitle.length) return fromTitle;
