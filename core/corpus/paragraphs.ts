@@ -167,10 +167,10 @@ function isSubsequence(needle: string, hay: string): boolean {
   return j === needle.length;
 }
 
-/** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
 /** A line that opens a title: a body's name, then 关于, 印发 or 转发, and no punctuation. */
 const TITLE_OPENING = /^[\u4e00-\u9fa5]{2,30}?(?:关于|印发|转发)[^，。；：！？,;:!?]*$/;
 
+/** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
 export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?: { echoLines: number }): RawParagraph[] {
   const out: RawParagraph[] = [];
   let cur: RawParagraph | null = null;

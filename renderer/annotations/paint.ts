@@ -27,6 +27,13 @@ export interface Painted {
   ranges: Map<string, Range>;
 }
 
+/** Appended in place: a copy of the colour's list per highlight made painting quadratic in the highlights. */
+function addTo(groups: Map<string, Range[]>, name: string, ranges: Range[]): void {
+  const list = groups.get(name);
+  if (list) list.push(...ranges);
+  else groups.set(name, [...ranges]);
+}
+
 const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
 export function paintSpans(spans: readonly PaintSpan[], startsOf: (unitId: string) => readonly number[] | null): Painted {
@@ -41,9 +48,8 @@ export function paintSpans(spans: readonly PaintSpan[], startsOf: (unitId: strin
     ranges.set(s.id, r);
     // Painted piece by piece (its body text only); found and scrolled to as the one range.
     const pieces = bodyPieces(el, r);
-    const name = highlightName(s.colour);
-    groups.set(name, [...(groups.get(name) ?? []), ...pieces]);
-    if (s.note) groups.set(NOTE_HIGHLIGHT, [...(groups.get(NOTE_HIGHLIGHT) ?? []), ...pieces]);
+    addTo(groups, highlightName(s.colour), pieces);
+    if (s.note) addTo(groups, NOTE_HIGHLIGHT, pieces);
   }
   if (supported()) {
     for (const c of HIGHLIGHT_COLOURS) {
