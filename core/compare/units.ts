@@ -59,6 +59,8 @@ export function compareUnits(doc: PolicyDocument): CompareUnit[] {
   if (PRINTED_TITLE.has(doc.titleSource)) push(`${doc.id}~#title`, '', '', doc.title, 0, true);
   if (doc.addressees) push(`${doc.id}~#addressees`, '', '', doc.addressees, 0, true);
   for (const u of allUnits(doc.units)) {
+    // A 版记 (抄送：…, …印发) is the same on every notice of one office: it would pair unrelated texts.
+    if (u.level === 'imprint') continue;
     const { text, labelLength } = unitDisplayText(u);
     push(u.id, printedMarker(u), u.label, text, labelLength, false);
   }

@@ -22,6 +22,7 @@ import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE
 import { findRegion, regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
+import { trailingImprint } from './imprint.js';
 import { unitId } from './unit-id.js';
 import type { DocKind, PolicyDocument, SourceRef, TitleSource, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
@@ -67,7 +68,8 @@ interface Signed {
 export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string | null): Assembled {
   const titleLine = d.title ? parseTitle(d.title.text) : null;
   const header = readHeader(d, titleLine?.title ?? '');
-  const signed = splitSignature(dropRepeatedTitle(header.rest, titleLine?.title ?? ''), titleLine?.title ?? '');
+  const { text, imprint } = withoutImprint(dropRepeatedTitle(header.rest, titleLine?.title ?? ''));
+  const signed = splitSignature(text, titleLine?.title ?? '');
   const { title, titleSource } = titleLine?.title ? { title: titleLine.title, titleSource: 'title-line' as TitleSource } : recoverTitle(d, signed.body, previousTitle);
   const authors = header.authors.length ? header.authors : bylineAuthors(d);
   const reprint = d.signoff ? reprintSource(d.signoff) : null;
@@ -75,7 +77,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const joint = jointIssuersPrinted(d, title);
   const issuers = [...new Set(findIssuers(d, title, joint, meta.issuers, signed.signature, reprint, header.newsSource, authors).map(formalIssuer))];
   const kind = classify(d, title, signed.attachments, header.newsSource, authors);
-  const units = buildBodyUnits(signed.body, signed.attachments);
+  const units = buildBodyUnits(signed.body, signed.attachments, imprint);
 
   return {
     draft: d,
@@ -151,6 +153,12 @@ function repeatsTitle(paras: RawParagraph[], title: string): number {
     if (!title.startsWith(text)) return 0;
   }
   return 0;
+}
+
+/** The 版记 the document ends in (imprint.ts), apart: it follows the attachments, and is shown after them, not inside the last. */
+function withoutImprint(paras: RawParagraph[]): { text: RawParagraph[]; imprint: RawParagraph[] } {
+  const at = paras.length - trailingImprint(paras.map((p) => p.text));
+  return { text: paras.slice(0, at), imprint: paras.slice(at) };
 }
 
 /** The title printed again at the head of the body (compilations print both) is not body text. */
@@ -278,7 +286,7 @@ function classify(d: DocDraft, title: string, attachments: Attachment[], newsSou
 }
 
 /** The body's units, then one appendix unit per attachment (附件2 keeps its own number in the path; unnumbered ones are counted). */
-function buildBodyUnits(body: RawParagraph[], attachments: Attachment[]): Unit[] {
+function buildBodyUnits(body: RawParagraph[], attachments: Attachment[], imprint: RawParagraph[]): Unit[] {
   const units = buildUnits(TEMP_ID, body);
   const usedAtt = new Set<string>();
   attachments.forEach((a, k) => {
@@ -288,6 +296,8 @@ function buildBodyUnits(body: RawParagraph[], attachments: Attachment[]): Unit[]
     const children = buildUnits(TEMP_ID, a.paras, `${path}.`);
     units.push({ id: unitId(TEMP_ID, path), path, level: 'appendix', label: a.label, heading: a.title, paragraphs: [], pages: unionPages(children), children });
   });
+  // (Built apart, under their own path, so the same line in the body, 公开方式：主动公开, cannot take their ids.)
+  units.push(...buildUnits(TEMP_ID, imprint, 'end.'));
   return units;
 }
 

@@ -104,5 +104,6 @@ export const PATH_CODE: Record<UnitLevel, string> = {
   outline4: 'd',
   preamble: 'pre',
   para: 'p',
+  imprint: 'bj',
   appendix: 'att',
 };

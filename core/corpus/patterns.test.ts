@@ -3,7 +3,7 @@
  * paragraph, what ends a title, the date, 文号, byline, page-number, signature, note and attachment lines.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isoDate, isOrgLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER } from './patterns.js';
 
 describe('endsTerminal: a line that may end a paragraph', () => {
   it('ends with a full stop, a semicolon, a colon or an ellipsis, also before closing quotes or brackets', () => {
@@ -120,7 +120,7 @@ describe('line kinds', () => {
   });
 
   it('reads the ways a page number is printed on its own line', () => {
-    for (const s of ['12', '- 12 -', '— 12 —', '–3–', '第 12 页', '第3页 共10页', '第3页共10页', '第 3 页 共 10 页', '12/30', ' 7 / 30 ']) expect(PAGE_NUMBER.test(s), s).toBe(true);
+    for (const s of ['12', '- 12 -', '— 12 —', '–3–', '－ 3 －', '―12―', '−3−', '第 12 页', '第3页 共10页', '第3页共10页', '第 3 页 共 10 页', '12/30', ' 7 / 30 ']) expect(PAGE_NUMBER.test(s), s).toBe(true);
     for (const s of ['12345', '第十二页', '2023年', '第3条', '12.5', '共10页']) expect(PAGE_NUMBER.test(s), s).toBe(false);
   });
 
@@ -174,5 +174,30 @@ describe('line kinds', () => {
     expect(META_LINE.test('作者 ：李翊')).toBe(true);
     expect(META_LINE.test('本文来源：新华社')).toBe(false);
     expect(META_LINE.test('来源于群众')).toBe(false);
+  });
+
+  // Real lines: the 版记 of 德州市人民政府办公室's notice and a 公开方式 line in the sample compilation
+  // (resources/corpus/raw/003_…, a PDF's extraction), and body lines of the real-text set that name 抄送 or 印发.
+  it('reads the lines of a 版记, and not the body sentences that name 抄送 or 印发', () => {
+    for (const s of ['抄送：市委有关部门，市人大常委会办公室，市政协办公室，市监委，市法院，市检察', '公开方式：主动公开', '德州市人民政府办公室2023 年1 月20 日印发', '2019年1月28日印发', '抄 送：省委各部门。', '（共印120份）'])
+      expect(isImprintLine(s), s).toBe(true);
+    for (const s of [
+      '理工商注册登记的信息抄送地方金融管理部门。',
+      '定，报本级人民政府审定。应急预案应当抄送同级民防办。',
+      '《黄浦区加强集成创新持续优化营商环境2023 年工作方案》已经区政府同意，现印发',
+      '7. 国家税务总局安徽省税务局印发',
+      '科学合理确定公开方式，对公开内容仅涉及部分特定对象的，实行定点、定向公开。把',
+      // A form's 版记 (the 司法建议 rule's template, LawRefBook) is the form's text.
+      '抄送：××××。（抄送单位名称，如抄送单位较多，名称需要回行，回行时与冒号后的首字对齐，并在最后一个抄送单位名称后标句号）',
+    ])
+      expect(isImprintLine(s), s).toBe(false);
+  });
+
+  it('reads a printing line only after nothing or an office: a sentence that says when something was printed is not one', () => {
+    expect(isPrintedLine('国务院办公厅 2019年1月28日印发')).toBe(true);
+    expect(isPrintedLine('二〇一九年一月二十八日印发')).toBe(true);
+    expect(isPrintedLine('该通知已于2019年1月28日印发')).toBe(false);
+    expect(isPrintedLine('国务院办公厅 2019年1月28日印发。')).toBe(false);
+    expect(isPrintedLine('国务院办公厅 2019年1月28日')).toBe(false);
   });
 });

@@ -46,8 +46,8 @@ export const BYLINE = /^\s*[\u4e00-\u9fa5]{2,4}(?:[\s\u3000]{2,}[\u4e00-\u9fa5]{
 /** Only Latin letters (page furniture such as INFORMATION, WINCON LAW FIRM). */
 export const LATIN_ONLY = /^\s*[A-Za-z][A-Za-z .&,'’-]{0,40}$/;
 
-/** Page numbers printed as their own line: 12, - 12 -, — 12 —, 第 12 页, 12/30. */
-export const PAGE_NUMBER = /^\s*(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+/** Page numbers printed as their own line: 12, - 12 -, — 12 — (GB/T 9704), －3－ (a full-width dash), 第 12 页, 12/30. */
+export const PAGE_NUMBER = /^\s*(?:[-—–－―−\s]*\d{1,4}[-—–－―−\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
 /** Organisation suffixes: a short line ending in one of these may be a signature (上海海关: the customs districts sign with the ministries). */
 export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|局|厅|部|署|院|会|中心|秘书处|事务所|研究所|集团|总部|公司|分局|小组|联席会议|管委会|监管局|银行|海关)$/;
@@ -55,10 +55,10 @@ export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|�
 /** Lines a signature block may have: a joint notice of many agencies prints one or two per line (沪高法〔2023〕47号 is signed by 17). */
 export const MAX_SIGNATURE_LINES = 24;
 
-/** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
 /** A form's blank (××人民法院, ×市, XX区): a template printed in an attachment names no real body, so signs nothing. */
 export const FORM_BLANK = /[×Ｘ]|XX/;
 
+/** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
 export function isOrgLine(t: string): boolean {
   const s = t.trim();
   if (FORM_BLANK.test(s)) return false;
@@ -67,6 +67,34 @@ export function isOrgLine(t: string): boolean {
 
 /** A publication note after the signature: （此件公开发布）, （此件主动公开）, （本件不公开）. */
 export const NOTE_LINE = /^\s*[（(]\s*(此件|本件|此文|本文)[^（）()]{1,16}[）)]\s*$/;
+
+/**
+ * The 版记 at a document's foot (GB/T 9704 §7.4), under its text and attachments: who else receives it (抄送：市委有关部门，…),
+ * and on many local documents its disclosure (公开方式：主动公开), or the old 主题词：. Its lines are the document's
+ * but are not its text: not a clause, not a signature, not a new document.
+ */
+export const IMPRINT_START = /^\s*(?:抄\s*送|抄\s*报|分\s*送|发\s*送|主\s*题\s*词|公\s*开\s*方\s*式|公\s*开\s*属\s*性|信息公开(?:选项|属性|方式))\s*[：:]/;
+
+/**
+ * The 版记's last line: the office that printed the document and when (德州市人民政府办公室2023 年1 月20 日印发), or the
+ * date alone where extraction put the office on a line of its own. Printing is not signing: the office is not the issuer
+ * and the date is not the document's.
+ */
+const PRINTED_LINE = /^(.{0,40}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3})\s*日\s*印\s*发\s*$/;
+
+/** A 版记's printing line (see PRINTED_LINE): a date then 印发, after nothing or an office's name only (not a sentence: 该通知已于…印发). */
+export function isPrintedLine(t: string): boolean {
+  const m = PRINTED_LINE.exec(t.trim());
+  return !!m && (m[1].trim() === '' || isOrgLine(m[1]));
+}
+
+/** The print run some 版记 add: （共印120份）. */
+export const PRINT_COUNT = /^\s*[（(]\s*共印\s*\d+\s*份\s*[）)]\s*$/;
+
+/** A line of a 版记 by itself (the groups a cc list goes on to are found by imprint.ts). A form's (抄送：××××。) is the form's text. */
+export function isImprintLine(t: string): boolean {
+  return !FORM_BLANK.test(t) && (IMPRINT_START.test(t) || isPrintedLine(t) || PRINT_COUNT.test(t));
+}
 
 /** An attachment label on its own line: 附件, 附件1, 附件 2：. */
 export const ATTACHMENT_LABEL = /^\s*附件\s*(\d{0,2})\s*[：:]?\s*$/;

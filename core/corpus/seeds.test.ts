@@ -159,4 +159,22 @@ describe('the real seeds', () => {
     const again = corpusFiles(buildCorpus(rawFiles(), sha256Hex), sha256Hex);
     expect(again.manifest.contentHash).toBe(corpusFiles(result(), sha256Hex).manifest.contentHash);
   });
+
+  // The compilation's PDF prints 德州市人民政府办公室's notice with its 版记 (抄送：…, …印发) under the plan's last item.
+  it('sets a 版记 apart from the clause above it, and marks a disclosure line as the 版记\'s', () => {
+    const dezhou = one(/^德州市人民政府办公室关于印发进一步优化营商环境/);
+    const units = flattenUnits(dezhou.units);
+    const item74 = units.find((u) => u.label === '74.')!;
+    expect(unitOwnText(item74)).not.toMatch(/抄送|印发/);
+    expect(unitOwnText(item74)).toContain('切实提高诉求办理质量。');
+    expect(units.filter((u) => u.level === 'imprint').map((u) => unitOwnText(u))).toEqual([
+      '抄送：市委有关部门，市人大常委会办公室，市政协办公室，市监委，市法院，市检察院。各民主党派市委（总支），市工商联。',
+      '德州市人民政府办公室2023年1月20日印发',
+    ]);
+    expect(dezhou.date).toBe('2023-01-20');
+    const changzhou = one(/^常州市自然资源和规划局关于印发优化营商环境行动方案的/);
+    const disclosure = flattenUnits(changzhou.units).filter((u) => u.level === 'imprint');
+    expect(disclosure.map((u) => unitOwnText(u))).toEqual(['公开方式：主动公开']);
+  });
 });
+

@@ -20,6 +20,7 @@
 import type { Removed } from './furniture.js';
 import { readMarker } from './markers.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
+import { imprintParagraphs } from './imprint.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, FORM_BLANK, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
 import { issuersFromTitle, reprintSource } from './metadata.js';
@@ -183,9 +184,15 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
   let signed = false;
   let attachmentLabel = false;
   const indentIsParagraph = paras.filter((p) => p.boxStart).length >= Math.max(3, paras.length * INDENTED_SHARE);
+  const imprint = imprintParagraphs(paras.map((p) => p.text));
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     const next = paras[i + 1];
+    // A 版记 ends the document above it, signed or not: its printing office is no sign-off, its lines no new text.
+    if (cur && imprint.has(i)) {
+      cur.paras.push(p);
+      continue;
+    }
     if (INTERPRETATION.test(p.text)) {
       const prevDoc = cur && !cur.interprets ? cur : (docs.filter((d) => !d.interprets).pop() ?? null);
       cur = newDraft(file, null);

@@ -23,6 +23,7 @@ import { toChineseNumber } from './numerals.js';
 import type { RawParagraph } from './paragraphs.js';
 import { unitId } from './unit-id.js';
 import { NOTE_LINE } from './patterns.js';
+import { imprintParagraphs } from './imprint.js';
 
 interface Draft {
   unit: Unit;
@@ -60,7 +61,15 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
     const next = markers.slice(i + 1).filter((m) => m?.level === 'article').slice(0, 2).map((m) => m!.n);
     return next.length === 2 && next[0] === n + 1 && next[1] === n + 2;
   };
+  const imprint = imprintParagraphs(folded.map((p) => p.text));
   for (const [i, p] of folded.entries()) {
+    // A 版记's paragraph (抄送：…) closes every open unit, as a closing note does, and is a unit of its own kind.
+    if (imprint.has(i)) {
+      stack.length = 0;
+      const path = uniquePath(`${pathPrefix}${PATH_CODE.imprint}-${textKey(p.text)}`);
+      roots.push({ id: mkId(path), path, level: 'imprint', label: '', heading: null, paragraphs: [{ text: p.text, pages: p.pages }], pages: [], children: [] });
+      continue;
+    }
     const marker = markers[i];
     let level = marker?.level;
     if (marker && level) {

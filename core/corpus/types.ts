@@ -138,6 +138,7 @@ export type UnitLevel =
   | 'outline4' // （1）
   | 'preamble'
   | 'para'
+  | 'imprint' // 版记: 抄送：…, …印发 at the document's foot (imprint.ts), shown but not compared
   | 'appendix'; // an attached document (附件, the measures a 通知 issues)
 
 export interface Paragraph {

@@ -1,0 +1,63 @@
+/**
+ * A 版记 under real notices. Every official PDF ends in one (GB/T 9704 §7.4: 抄送, then the printing office and date),
+ * but gov.cn's pages, where the real-text set's notices come from, leave it out. So these tests put the 版记 of the
+ * standard's form, as pdftotext and pdf.js lay it out, under two of the set's real notices (one with the measures it
+ * issues as an attachment), and check the sample compilation's real 版记 (resources/corpus/raw/003_…). Expected
+ * titles, dates and issuers are the set's answer key (test-data/realtext/key.json), never this parser's.
+ */
+import { sha256Hex } from '../../test-support/sha256';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from './build.js';
+import { allUnits } from './units.js';
+import { compareUnits } from '../compare/units.js';
+import type { PolicyDocument, Unit } from './types.js';
+
+const RAW = path.resolve(__dirname, '../../test-data/realtext/raw');
+const notice = (name: string) => readFileSync(path.join(RAW, name), 'utf8');
+const build = (text: string) => buildCorpus([{ name: 'x.txt', bytes: new TextEncoder().encode(text) }], sha256Hex).docs;
+const textOf = (u: Unit) => [u.heading ?? '', ...u.paragraphs.map((p) => p.text)].join('');
+
+const CC = ['抄送：党中央各部门，中央军委办公厅，各战区，各军兵种，军', '事科学院，国防大学，国防科技大学，武警部队。', '全国人大常委会办公厅，全国政协办公厅，国家监委，最高人', '民法院，最高人民检察院。', '各民主党派中央，全国工商联。'];
+
+/** The 版记 as extraction lays it out: the office and date on one line, or the office on a line of its own; on its own page or not. */
+const IMPRINTS: Record<string, string[]> = {
+  'one line': ['', ...CC, '国务院办公厅 2019年1月28日印发'],
+  'office apart': ['', ...CC, '国务院办公厅', '2019年1月28日印发'],
+  'own page, disclosure first': ['# Page 10:', '—10—', '', '公开方式：主动公开', ...CC, '国务院办公厅', '2019年1月28日印发'],
+};
+
+describe('a notice with its 版记', () => {
+  for (const [layout, lines] of Object.entries(IMPRINTS)) {
+    it(`is one document, dated and issued as signed, the 版记 last and apart (${layout})`, () => {
+      const docs = build(notice('004_N01-notice-gap.txt').trimEnd() + '\n' + lines.join('\n') + '\n');
+      // Key: one document, 2019-01-27, 国务院.
+      expect(docs.map((d) => [d.title, d.date, d.issuer])).toEqual([['国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '2019-01-27', '国务院']]);
+      const units = allUnits(docs[0].units);
+      const imprint = units.filter((u) => u.level === 'imprint');
+      expect(imprint.map(textOf).join('')).toContain('各民主党派中央，全国工商联。');
+      expect(imprint.map(textOf).join('')).toMatch(/2019年1月28日印发$/);
+      expect(units.slice(-imprint.length)).toEqual(imprint);
+      expect(units.filter((u) => u.level !== 'imprint' && /抄送|印发/.test(textOf(u)))).toEqual([]);
+    });
+  }
+
+  it('keeps the 版记 out of the measures a notice issues, after them', () => {
+    const plain = build(notice('104_N01-notice-gap.txt'));
+    const withImprint = build(notice('104_N01-notice-gap.txt').trimEnd() + '\n' + IMPRINTS['office apart'].join('\n') + '\n');
+    expect(withImprint.map((d) => [d.title, d.date])).toEqual([['国务院关于印发个人所得税专项附加扣除暂行办法的通知', '2018-12-13']]);
+    const last = (d: PolicyDocument) => allUnits(d.units).filter((u) => u.level === 'article').at(-1)!;
+    expect(textOf(last(withImprint[0]))).toBe('本办法自2019年1月1日起施行。');
+    expect(textOf(last(plain[0]))).toBe(textOf(last(withImprint[0])));
+    expect(withImprint[0].units.at(-1)!.level).toBe('imprint');
+    expect(withImprint[0].units.find((u) => u.level === 'appendix')!.heading).toBe('个人所得税专项附加扣除暂行办法');
+  });
+
+  it('leaves the 版记 out of what is compared: the same cc list does not make two notices alike', () => {
+    const docs = build(notice('004_N01-notice-gap.txt').trimEnd() + '\n' + IMPRINTS['one line'].join('\n') + '\n');
+    const compared = compareUnits(docs[0]).map((u) => u.text).join('\n');
+    expect(compared).not.toContain('各民主党派中央');
+    expect(compared).toContain('各地区、各有关部门要做好相关法规规章');
+  });
+});
