@@ -95,6 +95,8 @@ describe('removeFurniture: what is text and what is furniture', () => {
     const r = run(`${body(6)}\n第 3 页\n${body(1)}\n\n12\n\n${body(1)}\n2024\n${body(1)}`);
     expect(r.removed).toEqual([['page-number', '第 3 页'], ['page-number', '12']]);
     expect(r.kept).toContain('2024');
+    // A local government's PDF numbers its pages with full-width dashes (－ 3 －), pasted into a text file.
+    expect(run(`${body(6)}\n－ 3 －\n${body(1)}`).removed).toEqual([['page-number', '－ 3 －']]);
   });
 
   it('keeps a Latin word inside the text and a long Latin line, removes one repeated on three pages', () => {

@@ -226,7 +226,7 @@ function inMargin(lines: Line[], i: number, removed: Map<number, RemovedKind> = 
     return prev === -1 || next === -1 || lines[prev].page !== page || lines[next].page !== page;
   }
   // Without page markers: a decorated number (- 12 -, 第 12 页, 12/30) on its own line, or a bare one between blank lines.
-  if (/[-—–页\/]/.test(lines[i].text)) return true;
+  if (/[-—–－―−页\/]/.test(lines[i].text)) return true;
   return (i === 0 || isBlank(lines[i - 1])) && (i === lines.length - 1 || isBlank(lines[i + 1]));
 }
 
