@@ -82,3 +82,31 @@ describe.skipIf(!REAL)('the text as printed (real corpus)', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+/** 德州市人民政府办公室's notice: its plan as an attachment, then the 版记 the compilation's PDF prints under it. */
+const WITH_IMPRINT = '德州市人民政府办公室关于印发进一步优化营商环境降低市场主体制度性交易成本工作方案的通知';
+
+describe.skipIf(!REAL)('a notice\'s signature and 版记 where they are printed (real corpus)', () => {
+  it('shows the signature before the attachment and the 版记 after its last item, apart from it', async () => {
+    const summary = readCorpus(corpusDir(), true).library.find((d) => d.title === WITH_IMPRINT);
+    if (!summary) throw new Error(`${WITH_IMPRINT} not in the real corpus`);
+    await page.goto(`${session.server.url}#/doc/${summary.id}`);
+    await page.locator('.units .unit').first().waitFor();
+    // What the reading view shows from the signature on, in order (the units render in chunks as they are reached;
+    // textContent, since a chunk off screen is not laid out and has no innerText).
+    await page.locator('.unit.lv-imprint').last().scrollIntoViewIfNeeded();
+    const order: string[] = await page.evaluate(() =>
+      [...document.querySelectorAll('.signature, .unit.lv-appendix, .unit.lv-imprint > p')].map((e: any) =>
+        e.classList.contains('signature') ? 'signature' : e.classList.contains('lv-appendix') ? 'attachment' : e.textContent.replace(/\s/g, ''),
+      ),
+    );
+    expect(order[0]).toBe('signature');
+    expect(order[1]).toBe('attachment');
+    expect(order.slice(2).join('')).toMatch(/^抄送：市委有关部门，.*市工商联。德州市人民政府办公室2023年1月20日印发$/);
+    const lastItem: string = await page.evaluate(() => [...document.querySelectorAll('[data-level=outline3]')].at(-1).textContent);
+    expect(lastItem).toContain('切实提高诉求办理质量');
+    expect(lastItem).not.toContain('抄送');
+    await screenshot(page, 'reader-printed-imprint');
+  });
+});
+

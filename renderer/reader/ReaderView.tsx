@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { Toast, useToast } from '../components/Toast';
 import { usePositionWriter, useSavedPosition } from '../hooks/useReadingPosition';
@@ -61,6 +61,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const shownOutline = useDeferredValue(outline, NO_OUTLINE);
   const marks = useMemo(() => pageMarks(flat), [flat]);
   const chunks = useMemo(() => chunkUnits(flat), [flat]);
+  // The signature is printed under the text, before the attachments and the 版记 (the first of them at the top level).
+  const signatureBefore = useMemo(() => doc.units.find((u) => u.level === 'appendix' || u.level === 'imprint')?.id ?? null, [doc]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
   const hasBody = useMemo(() => hasBodyText(doc), [doc]);
   const outlineIds = useMemo(() => {
@@ -220,33 +222,41 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
             {chunks.slice(0, progressive.shown).map((c) => (
               <div key={c.key} className="chunk" style={{ containIntrinsicSize: `auto ${c.estimateEm}em` }}>
                 {c.units.map((f) => (
-                  <UnitBlock
-                    key={f.unit.id}
-                    flat={f}
-                    marks={marks.get(f.unit.id) ?? []}
-                    query={query}
-                    found={foundByUnit.get(f.unit.id)}
-                    currentMatch={currentMatch?.unitId === f.unit.id ? currentMatch : undefined}
-                    carried={carriedFind(f)}
-                    flash={f.unit.id === flashId}
-                    onCopy={copy}
-                  />
+                  <Fragment key={f.unit.id}>
+                    {f.unit.id === signatureBefore && <Signature lines={doc.signature} />}
+                    <UnitBlock
+                      flat={f}
+                      marks={marks.get(f.unit.id) ?? []}
+                      query={query}
+                      found={foundByUnit.get(f.unit.id)}
+                      currentMatch={currentMatch?.unitId === f.unit.id ? currentMatch : undefined}
+                      carried={carriedFind(f)}
+                      flash={f.unit.id === flashId}
+                      onCopy={copy}
+                    />
+                  </Fragment>
                 ))}
               </div>
             ))}
             {progressive.restEm > 0 && <div className="chunk-spacer" aria-hidden="true" style={{ height: `${progressive.restEm}em` }} />}
           </div>
-          {doc.signature.length > 0 && (
-            <div className="signature">
-              {doc.signature.map((s, i) => (
-                <p key={i}>{s}</p>
-              ))}
-            </div>
-          )}
+          {signatureBefore === null && <Signature lines={doc.signature} />}
         </article>
         <ReaderAnnotations doc={doc} flat={flat} unitsRef={unitsRef} />
         <Toast message={toast} />
       </div>
     </ReaderAnnotationContext>
+  );
+}
+
+/** The issuing bodies and the date, right-aligned as printed. */
+function Signature({ lines }: { lines: string[] }) {
+  if (!lines.length) return null;
+  return (
+    <div className="signature">
+      {lines.map((s, i) => (
+        <p key={i}>{s}</p>
+      ))}
+    </div>
   );
 }
