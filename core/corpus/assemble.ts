@@ -18,7 +18,7 @@ import {
 } from './metadata.js';
 import { DATED_BODY, isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
-import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, endsLikeTitle, isOrgLine, ORG_SUFFIX } from './patterns.js';
+import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, SIGNER_LINE, endsLikeTitle, isOrgLine, ORG_SUFFIX } from './patterns.js';
 import { findRegion, regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
@@ -135,6 +135,8 @@ function readHeader(d: DocDraft, title: string): Header {
       paras.splice(0, repeatsTitle(paras, title) - 1);
     } else if (!h.docNumber && DOC_NUMBER.test(t)) {
       h.docNumber = docNumberFrom(t);
+    } else if (SIGNER_LINE.test(t)) {
+      // A report's 签发人 under its 文号: who signed it off, not its text.
     } else if (!h.addressees && isAddressees(t)) {
       h.addressees = t;
     } else break;

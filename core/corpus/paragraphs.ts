@@ -17,7 +17,7 @@
  * Lines that echo the previous heading (the PDF printed a heading twice, the
  * second time in fragments) are dropped.
  */
-import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, NOTE_LINE, endsLikeTitle, endsTerminal, isImprintLine, isOrgLine, isPrintedLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, NOTE_LINE, SIGNER_LINE, endsLikeTitle, endsTerminal, isImprintLine, isOrgLine, isPrintedLine } from './patterns.js';
 import { endsLawMeta, isLawMetaText, opensLawMeta } from './law-meta.js';
 import { ARTICLE_REFERENCE, DECIMAL_SECTION_START } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
@@ -243,6 +243,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // A 版记's line starts a paragraph (公开方式：主动公开 | 抄送：…); its printing line and short lines end one.
     if (isImprintLine(text)) return true;
     if (isImprintLine(curText) && (isPrintedLine(curText) || curText.length <= 24) && !/[，、,]$/.test(pt)) return true;
+    // So is a report's 签发人 line under its 文号.
+    if (SIGNER_LINE.test(text) || SIGNER_LINE.test(curText)) return true;
     // A law's metadata under its title (dated event lines, or one bracketed note) is a paragraph of its own.
     if (isLawMetaText(curText)) return true;
     // An amendment adopted by a city and approved by its province (…会议通过并经 | 2004年9月23日…批准的《…决定》修正)

@@ -3,7 +3,7 @@
  * paragraph, what ends a title, the date, 文号, byline, page-number, signature, note and attachment lines.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SIGNER_LINE } from './patterns.js';
 
 describe('endsTerminal: a line that may end a paragraph', () => {
   it('ends with a full stop, a semicolon, a colon or an ellipsis, also before closing quotes or brackets', () => {
@@ -200,4 +200,13 @@ describe('line kinds', () => {
     expect(isPrintedLine('国务院办公厅 2019年1月28日印发。')).toBe(false);
     expect(isPrintedLine('国务院办公厅 2019年1月28日')).toBe(false);
   });
+
+  it('reads a report\'s 文号 with its 签发人 beside it, and the 签发人 on a line of its own', () => {
+    expect(DOC_NUMBER.exec('国办发〔2019〕5号                    签发人：张三')?.[1]).toBe('国办发〔2019〕5号');
+    expect(DOC_NUMBER.exec('粤府〔2020〕12号 签 发 人：王五 赵六')?.[1]).toBe('粤府〔2020〕12号');
+    expect(DOC_NUMBER.test('国办发〔2019〕5号 抄送：省委')).toBe(false);
+    expect(SIGNER_LINE.test('签发人：张三')).toBe(true);
+    expect(SIGNER_LINE.test('签发人：张三。请各地认真贯彻执行')).toBe(false);
+  });
 });
+

@@ -37,8 +37,11 @@ export function isoDate(y: string, m: string, d?: string): string {
  */
 export const DATE_LINE = /^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3}))\s*日\s*$/;
 
-/** 文号: 沪商自贸〔2023〕132 号, 国办发[2023]1号, 鲁政字〔2023〕45号. */
-export const DOC_NUMBER = /^\s*([\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号)\s*$/;
+/** 文号: 沪商自贸〔2023〕132 号, 国办发[2023]1号, 鲁政字〔2023〕45号; a report's, with its 签发人 on the same line (国办发〔2019〕5号 签发人：张三). */
+export const DOC_NUMBER = /^\s*([\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号)\s*(?:签\s*发\s*人\s*[：:][\u4e00-\u9fa5\s]{2,24})?$/;
+
+/** 签发人：张三 on a line of its own under the 文号 (a report or request to a higher office, GB/T 9704 §7.2.4): a header line. */
+export const SIGNER_LINE = /^\s*签\s*发\s*人\s*[：:][\u4e00-\u9fa5\s]{2,24}$/;
 
 /** A line naming authors of a signed article: two or more 2–4 character names separated by wide spaces. */
 export const BYLINE = /^\s*[\u4e00-\u9fa5]{2,4}(?:[\s\u3000]{2,}[\u4e00-\u9fa5]{2,4})+\s*$/;

@@ -1,9 +1,10 @@
 /**
- * A 版记 under real notices. Every official PDF ends in one (GB/T 9704 §7.4: 抄送, then the printing office and date),
- * but gov.cn's pages, where the real-text set's notices come from, leave it out. So these tests put the 版记 of the
- * standard's form, as pdftotext and pdf.js lay it out, under two of the set's real notices (one with the measures it
- * issues as an attachment), and check the sample compilation's real 版记 (resources/corpus/raw/003_…). Expected
- * titles, dates and issuers are the set's answer key (test-data/realtext/key.json), never this parser's.
+ * The parts of an official PDF (GB/T 9704) that gov.cn's pages, where the real-text set's notices come from, leave
+ * out: the 版记 every document ends in (§7.4: 抄送, then the printing office and date), and the 签发人 a report to a
+ * higher office prints beside its 文号 (§7.2.4). These tests put the standard's lines, as pdftotext and pdf.js lay
+ * them out, around two of the set's real notices (one with the measures it issues as an attachment); the sample
+ * compilation's real 版记 are checked in seeds.test.ts. Expected titles, dates and issuers are the set's answer key
+ * (test-data/realtext/key.json), never this parser's.
  */
 import { sha256Hex } from '../../test-support/sha256';
 import { readFileSync } from 'node:fs';
@@ -61,3 +62,19 @@ describe('a notice with its 版记', () => {
     expect(compared).toContain('各地区、各有关部门要做好相关法规规章');
   });
 });
+
+describe('a report with its 签发人', () => {
+  const body = notice('004_N01-notice-gap.txt').split('\n');
+  // The real notice's header (its 文号 is the file's line 8) with the 签发人 a report prints beside or under its 文号.
+  const withSigner = (header: string[]) => [...body.slice(0, 7), ...header, ...body.slice(8)].join('\n');
+
+  for (const [layout, header] of Object.entries({ 'beside the 文号': ['国发〔2019〕5号                    签发人：李克强'], 'under it': ['国发〔2019〕5号', '签发人：李克强'] })) {
+    it(`reads the 文号 and keeps the 签发人 out of the addressees and the text (${layout})`, () => {
+      const docs = build(withSigner(header));
+      expect(docs.map((d) => [d.title, d.docNumber, d.date])).toEqual([['国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '国发〔2019〕5号', '2019-01-27']]);
+      expect(docs[0].addressees).toBe('各省、自治区、直辖市人民政府，国务院各部委、各直属机构：');
+      expect(allUnits(docs[0].units).map(textOf).join('')).not.toContain('签发人');
+    });
+  }
+});
+
