@@ -19,8 +19,9 @@ describe('imprintParagraphs', () => {
     expect(trailingImprint(lines)).toBe(3);
     // An office above the body's last line is a signature, not a printing office.
     expect(trailingImprint(['国务院', '2019年1月27日'])).toBe(0);
-    // The office goes with a date alone, not with a printing line that names its own.
+    // The office goes with a date alone, not with a printing line that names its own (apart or run together).
     expect([...imprintParagraphs(['国务院', '国务院办公厅 2019年1月28日印发'])]).toEqual([1]);
+    expect([...imprintParagraphs(['国务院', '国务院办公厅2019年1月28日印发'])]).toEqual([1]);
   });
 
   it('takes the groups after a cc list only up to its printing line or the end, and only groups of names', () => {
@@ -29,7 +30,12 @@ describe('imprintParagraphs', () => {
     // A sentence is not a group of names, whatever follows it.
     expect([...imprintParagraphs(['抄送：市委有关部门。', '各地要认真贯彻落实。请及时报告进展情况。', '德州市人民政府办公室2023 年1 月20 日印发'])]).toEqual([0, 2]);
     // A cc list with its further group at the end of the text.
-    expect(trailingImprint(['抄送：党中央各部门，中央军委办公厅。', '各民主党派中央，全国工商联。'])).toBe(2);
+    expect([...imprintParagraphs(['抄送：党中央各部门，中央军委办公厅。', '各民主党派中央，全国工商联。'])]).toEqual([0, 1]);
+    // Four groups, the most a cc list prints, then its printing line: all of it.
+    expect(trailingImprint(['抄送：甲，乙。', '丙，丁。', '戊，己。', '庚，辛。', '壬，癸。', '国务院办公厅 2019年1月28日印发'])).toBe(6);
+    // A label or a title is no group of recipients (no names apart by ，or 、), nor is a paragraph of 200 characters.
+    expect([...imprintParagraphs(['抄送：市委。', '附件3', '德州市人民政府办公室2023 年1 月20 日印发'])]).toEqual([0, 2]);
+    expect([...imprintParagraphs(['抄送：市委。', '甲，'.repeat(100) + '乙。', '德州市人民政府办公室2023 年1 月20 日印发'])]).toEqual([0, 2]);
     // More groups than a cc list prints: not one 版记.
     const many = ['抄送：甲，乙。', '丙，丁。', '戊，己。', '庚，辛。', '壬，癸。', '子，丑。', '国务院办公厅 2019年1月28日印发'];
     expect([...imprintParagraphs(many)].sort()).toEqual([0, 6]);

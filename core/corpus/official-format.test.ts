@@ -40,6 +40,8 @@ describe('a notice with its 版记', () => {
       expect(imprint.map(textOf).join('')).toContain('各民主党派中央，全国工商联。');
       expect(imprint.map(textOf).join('')).toMatch(/2019年1月28日印发$/);
       expect(units.slice(-imprint.length)).toEqual(imprint);
+      // Addressed under their own path (README: end.bj-…), apart from the body's units.
+      expect(imprint.every((u) => u.id.startsWith(`${docs[0].id}~end.bj-`))).toBe(true);
       expect(units.filter((u) => u.level !== 'imprint' && /抄送|印发/.test(textOf(u)))).toEqual([]);
     });
   }

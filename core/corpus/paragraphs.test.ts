@@ -379,4 +379,18 @@ describe('joinPieces', () => {
     expect(joinPieces('WINCON LAW', '')).toBe('WINCON LAW');
     expect(joinPieces('', 'FIRM')).toBe('FIRM');
   });
+
+  // The 版记 of the sample compilation's 德州 notice (real extraction), and the standard's lines after it.
+  it('starts a paragraph at each 版记 line and ends one after its printing line and its short lines', () => {
+    expect(paras(['好环境，加力巩固经济恢复发展基础。', '抄送：市委有关部门，市人大常委会办公室，市政协办公室，市监委，市法院，市检察', '院。', '德州市人民政府办公室2023 年1 月20 日印发', '国务院关于印发个人所得税专项附加扣除暂行办法的通知'].join('\n'))).toEqual([
+      '好环境，加力巩固经济恢复发展基础。',
+      '抄送：市委有关部门，市人大常委会办公室，市政协办公室，市监委，市法院，市检察院。',
+      '德州市人民政府办公室2023年1月20日印发',
+      '国务院关于印发个人所得税专项附加扣除暂行办法的通知',
+    ]);
+    expect(paras(['公开方式：主动公开', '附件：常州市自然资源和规划局优化营商环境行动方案'].join('\n'))).toEqual(['公开方式：主动公开', '附件：常州市自然资源和规划局优化营商环境行动方案']);
+    // A short cc line that goes on (ends in a comma) is one paragraph with what follows.
+    expect(paras(['抄送：市委有关部门，', '市政协办公室。'].join('\n'))).toEqual(['抄送：市委有关部门，市政协办公室。']);
+  });
 });
+

@@ -181,6 +181,11 @@ describe('line kinds', () => {
   it('reads the lines of a 版记, and not the body sentences that name 抄送 or 印发', () => {
     for (const s of ['抄送：市委有关部门，市人大常委会办公室，市政协办公室，市监委，市法院，市检察', '公开方式：主动公开', '德州市人民政府办公室2023 年1 月20 日印发', '2019年1月28日印发', '抄 送：省委各部门。', '（共印120份）'])
       expect(isImprintLine(s), s).toBe(true);
+    // Letters spaced apart, as a PDF's extraction may leave a 版记's labels and dates.
+    for (const s of ['抄 报：省委。', '分 送：各区。', '发 送：各区。', '主 题 词：经济管理 通知', '公 开 方 式：主动公开', '公 开 属 性：主动公开', '信息公开选项：主动公开', '德州市人民政府办公室 2023 年 12 月 20 日 印 发', '二〇一九年 十二 月 二十八 日印发'])
+      expect(isImprintLine(s), s).toBe(true);
+    // A sentence that names a cc (同时抄送：…) is not a 版记's line.
+    expect(isImprintLine('同时抄送：市政府办公室。')).toBe(false);
     for (const s of [
       '理工商注册登记的信息抄送地方金融管理部门。',
       '定，报本级人民政府审定。应急预案应当抄送同级民防办。',
