@@ -10,7 +10,7 @@
  * of one office is the same, so it would pair unrelated notices), not a signature, not a new document.
  */
 import { MARKER_START } from './paragraphs.js';
-import { IMPRINT_START, isImprintLine, isOrgLine, isPrintedLine } from './patterns.js';
+import { IMPRINT_START, isImprintLine, isOrgLine, printingOffice } from './patterns.js';
 
 /** Groups of recipients a cc list may print on lines of their own before its printing line. */
 const MAX_CC_GROUPS = 4;
@@ -30,7 +30,7 @@ export function imprintParagraphs(texts: readonly string[]): Set<number> {
   texts.forEach((t, i) => {
     if (!isImprintLine(t)) return;
     out.add(i);
-    if (i > 0 && isPrintedLine(t) && /^\s*[\d〇○零一二三四五六七八九]/.test(t) && isOrgLine(texts[i - 1])) out.add(i - 1);
+    if (i > 0 && printingOffice(t) === '' && isOrgLine(texts[i - 1])) out.add(i - 1);
   });
   texts.forEach((t, i) => {
     if (!IMPRINT_START.test(t)) return;

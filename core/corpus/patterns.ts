@@ -85,11 +85,17 @@ export const IMPRINT_START = /^\s*(?:抄\s*送|抄\s*报|分\s*送|发\s*送|主
  */
 const PRINTED_LINE = /^(.{0,40}?)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3})\s*日\s*印\s*发\s*$/;
 
-/** A 版记's printing line (see PRINTED_LINE): a date then 印发, after nothing or an office's name only (not a sentence: 该通知已于…印发). */
-export function isPrintedLine(t: string): boolean {
+/**
+ * The office a 版记's printing line names ('' for a date alone), or null when the line is not one (see PRINTED_LINE): a
+ * date then 印发, after nothing or an office's name only (not a sentence: 该通知已于…印发).
+ */
+export function printingOffice(t: string): string | null {
   const m = PRINTED_LINE.exec(t.trim());
-  return !!m && (m[1].trim() === '' || isOrgLine(m[1]));
+  const office = m ? m[1].trim() : null;
+  return office === '' || (office !== null && isOrgLine(office)) ? office : null;
 }
+
+export const isPrintedLine = (t: string): boolean => printingOffice(t) !== null;
 
 /** The print run some 版记 add: （共印120份）. */
 export const PRINT_COUNT = /^\s*[（(]\s*共印\s*\d+\s*份\s*[）)]\s*$/;
