@@ -15,7 +15,7 @@ import type { PolicyDocument, Unit } from '../../core/corpus/types';
 import type { PreviewServer } from '../../scripts/preview-server';
 import { dragSelect } from './annotation-helpers';
 import { flatten, readCorpus, scenarioDoc, type CorpusFacts } from './corpus-facts';
-import { corpusDir, FIXTURE_CORPUS, RESULTS, type Browser, openSession, type Session } from './harness';
+import { corpusDir, FIXTURE_CORPUS, RESULTS, type Browser, openSession, screenshot, type Session } from './harness';
 
 let server: PreviewServer;
 let session: Session;
@@ -154,7 +154,7 @@ describe('export', () => {
     expect(html).not.toMatch(/<script/i);
     // The preview frame runs nothing (no allow-scripts); same origin only so the app can keep its scroll across updates.
     expect(await page.locator('iframe[title="导出预览"]').getAttribute('sandbox')).toBe('allow-same-origin');
-    await page.screenshot({ path: join(RESULTS, 'export-view.png') });
+    await screenshot(page, 'export-view');
     // In the browser preview 导出 PDF prints this same HTML through the print dialog (a hidden frame holding it).
     await watchPrinting();
     await page.getByRole('button', { name: '导出 PDF' }).click();

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, errors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { LIBRARY_HEAD_FILE, libraryHead } from '../../core/corpus/library-head';
 import type { DocSummary } from '../../core/corpus/types';
 import { DEFAULT_CORPUS, ensureBuilt, REPO, startPreviewServer, type PreviewServer } from '../../scripts/preview-server';
@@ -66,10 +66,39 @@ export async function launch(opts: { origin?: string; colorScheme?: 'light' | 'd
   };
 }
 
+/**
+ * Saves a screenshot to look at. Chromium's capture waits for a compositor frame, and on a loaded CI
+ * machine a tab's compositor has stalled for good while its page went on answering (CI, stop 36:
+ * two 30 s timeouts in a row on one tab). A stalled capture is retried once in a fresh tab of the
+ * same profile at the same address and size, and the retry is said aloud; a second failure fails
+ * the test. A tab that stalled once is not waited on again: its later shots go to a fresh tab at once.
+ */
+const stalledTabs = new WeakSet<Page>();
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS, { recursive: true });
   const path = join(RESULTS, `${name}.png`);
-  await page.screenshot({ path });
+  try {
+    if (stalledTabs.has(page)) throw new errors.TimeoutError('this tab stalled before');
+    await page.screenshot({ path, timeout: 15_000 });
+  } catch (e) {
+    if (!(e instanceof errors.TimeoutError)) throw e;
+    stalledTabs.add(page);
+    console.warn(`screenshot ${name}: the tab produced no frame in 15 s; taken again in a fresh tab`);
+    const fresh = await page.context().newPage();
+    try {
+      const size = page.viewportSize();
+      if (size) await fresh.setViewportSize(size);
+      await fresh.goto(page.url(), { waitUntil: 'load' });
+      // The view's own data arrives after load; the shot is to be looked at, not asserted.
+      await fresh.waitForTimeout(1_500);
+      await fresh.screenshot({ path, timeout: 15_000 });
+    } finally {
+      await fresh.close();
+      // The test goes on in its own tab: make it the one in front again.
+      await page.bringToFront();
+    }
+  }
   return path;
 }
 
