@@ -125,6 +125,36 @@ describe('removeFurniture: what is text and what is furniture', () => {
     expect(r.removed).toEqual([['letterhead', '杭州市余杭区人民政府办公室文件']]);
   });
 
+  it('removes a letterhead set in letter-spaced type, as pdftotext spaces a wide banner', () => {
+    const r = run(`国 务 院 文 件\n\n国发〔2019〕5 号\n\n国务院关于在市场监管领域全面推行部门联合\n“双随机、一公开”监管的意见\n${body(6)}`);
+    expect(r.removed).toEqual([['letterhead', '国 务 院 文 件']]);
+  });
+
+  // GB/T 9704 §7.2.1–7.2.3: 份号, 密级和保密期限, 紧急程度, each on a line above the banner.
+  it('removes the handling marks above the banner: copy number, classification and term, urgency', () => {
+    const head = (marks: string) => `# Page 1:\n${marks}\n\n国务院办公厅文件\n\n国办发〔2019〕5号\n\n国务院办公厅关于加强三级公立医院绩效考核工作的意见\n${body(6)}`;
+    expect(run(head('000123\n机密★1年\n特急')).removed).toEqual([
+      ['head-mark', '000123机密★1年特急'],
+      ['letterhead', '国务院办公厅文件'],
+    ]);
+    expect(run(head('000123\n\n秘 密★6 个月\n\n加 急')).removed.map((x) => x[0])).toEqual(['head-mark', 'letterhead']);
+    expect(run(head('绝密★长期')).removed.map((x) => x[1])).toEqual(['绝密★长期', '国务院办公厅文件']);
+    // A copy number alone is one only right above a banner.
+    expect(run(head('000123')).removed.map((x) => x[1])).toEqual(['000123', '国务院办公厅文件']);
+  });
+
+  it('takes the marks at the head of a page without a banner, but not a copy number alone, nor a mark in the text', () => {
+    // A 信函 (letter format) prints the office's name, not …文件, under its marks.
+    expect(run(`特急\n国务院办公厅\n\n国办函〔2019〕5号\n\n${body(6)}`).removed).toEqual([['head-mark', '特急']]);
+    expect(run(`100010\n\n${body(6)}`).removed).toEqual([]);
+    // A table's cells under a sentence: 特急 and 机密 are the table's text.
+    const table = run(`${body(6)}\n文件按紧急程度分为：\n特急\n加急\n密级分为：\n机密\n秘密`);
+    expect(table.removed).toEqual([]);
+    expect(table.kept).toContain('特急');
+    // Nor a sentence that begins with the word.
+    expect(run(`特急件应当在一个工作日内办结。\n${body(6)}`).removed).toEqual([]);
+  });
+
   it('keeps a short block that is a title: before its 文号, or after a date line', () => {
     const beforeNumber = run(`${body(6)}\n推进落实\n\n青岛市人民政府关于优化营商环境的意见\n\n青政发〔2023〕5号\n\n各区市人民政府：`);
     expect(beforeNumber.removed).toEqual([]);

@@ -19,16 +19,17 @@
  *     text is kept for title recovery, and its tail after the title (the
  *     publication name, e.g. 政策简讯) is learned, so
  *  5. other short blocks ending in that learned tail are furniture too.
- *  6. a letterhead line (…人民政府办公室文件), wherever extraction put it.
+ *  6. a letterhead line (…人民政府办公室文件, or spaced 国 务 院 文 件), wherever extraction put it;
+ *  7. the handling marks above it (份号 000123, 机密★1年, 特急) at the head of a page, or right above a letterhead.
  * A block followed by a byline (李翊  柴恩旺) is not furniture but the title of
  * a signed article printed after its first paragraphs.
  * Every removed line is returned with its rule, so the build can count them.
  */
-import { ATTACHMENT_LABEL, BYLINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, URGENCY_LINE, endsTerminal, isOrgLine } from './patterns.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
-export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead';
+export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead' | 'head-mark';
 
 export interface Removed {
   kind: RemovedKind;
@@ -62,6 +63,8 @@ function blocksOf(lines: Line[]): Block[] {
   }
   return blocks;
 }
+
+const isHeadMark = (t: string) => SECRECY_LINE.test(t) || URGENCY_LINE.test(t) || COPY_NUMBER_LINE.test(t);
 
 const STRUCTURAL_START = /^\s*(第[一二三四五六七八九十百零〇]+[编章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|[（(]\d+[）)]|附件)/;
 
@@ -122,10 +125,26 @@ export function removeFurniture(input: Line[]): FurnitureResult {
 
   // Rule 6 (after 3, which counts a letterhead repeated on every page as page-repeat): a one-off letterhead line (余杭区人民政府办公室文件, 中共…委员会文件) on a line of its own,
   // wherever extraction put it (the top of page 2 as often as page 1): the issuing body's banner, not text.
+  // A banner set in letter-spaced type (国 务 院 文 件) is the same banner.
   input.forEach((l, i) => {
-    const t = l.text.trim();
+    const t = l.text.replace(/\s+/g, '');
     if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2))) mark([i], 'letterhead');
   });
+  // Rule 7: the handling marks above the banner, a run of them with blank lines between. A lone 特急 may be a table's
+  // cell, and six digits a postcode: the run is taken at the head of a page (where the standard prints it) or right
+  // above a banner, and a copy number alone only above a banner.
+  for (let i = 0; i < input.length; i++) {
+    if (isBlank(input[i]) || removedIdx.has(i) || !isHeadMark(input[i].text)) continue;
+    const run: number[] = [];
+    let j = i;
+    for (; j < input.length && input[j].page === input[i].page && (isBlank(input[j]) || isHeadMark(input[j].text)); j++) if (!isBlank(input[j])) run.push(j);
+    const atPageHead = !input.slice(0, i).some((l, k) => l.page === input[i].page && !isBlank(l) && !removedIdx.has(k));
+    while (j < input.length && isBlank(input[j])) j++;
+    const aboveBanner = removedIdx.get(j) === 'letterhead';
+    const marked = run.some((k) => !COPY_NUMBER_LINE.test(input[k].text));
+    if (aboveBanner || (atPageHead && marked)) mark(run, 'head-mark');
+    i = run.at(-1)!;
+  }
 
   // Rules 4 and 5: blocks set off by blank lines.
   const blocks = blocksOf(input).filter((b) => !range(b).every((i) => removedIdx.has(i)));

@@ -1,7 +1,8 @@
 /**
  * The parts of an official PDF (GB/T 9704) that gov.cn's pages, where the real-text set's notices come from, leave
- * out: the 版记 every document ends in (§7.4: 抄送, then the printing office and date), and the 签发人 a report to a
- * higher office prints beside its 文号 (§7.2.4). These tests put the standard's lines, as pdftotext and pdf.js lay
+ * out: the 版记 every document ends in (§7.4: 抄送, then the printing office and date), the head above the title
+ * (§7.2: 份号, 密级, 紧急程度, the banner …文件, the 文号), and the 签发人 a report to a higher office prints beside
+ * its 文号 (§7.2.4). These tests put the standard's lines, as pdftotext and pdf.js lay
  * them out, around two of the set's real notices (one with the measures it issues as an attachment); the sample
  * compilation's real 版记 are checked in seeds.test.ts. Expected titles, dates and issuers are the set's answer key
  * (test-data/realtext/key.json), never this parser's.
@@ -63,6 +64,31 @@ describe('a notice with its 版记', () => {
     expect(compared).not.toContain('各民主党派中央');
     expect(compared).toContain('各地区、各有关部门要做好相关法规规章');
   });
+});
+
+describe('a notice with the head of an official PDF', () => {
+  const body = notice('004_N01-notice-gap.txt').split('\n');
+  // GB/T 9704 §7.2: the marks (份号, 密级和保密期限, 紧急程度), the banner and the 文号 above the title; the real
+  // notice's page marker and page number first (lines 0–2), its title (lines 3–6), its text after its own 文号 (line 7).
+  const withHead = (head: string[]) => [...body.slice(0, 3), ...head, ...body.slice(3, 7), ...body.slice(8)].join('\n');
+  const HEADS: Record<string, string[]> = {
+    'marks and banner': ['000123', '机密★1年', '特急', '', '国务院文件', '', '国发〔2019〕5号', ''],
+    'letter-spaced, as pdftotext sets a wide banner': ['000123', '', '机 密★1 年', '特 急', '', '国 务 院 文 件', '', '国发〔2019〕5 号', ''],
+    'letter format: the office, not …文件': ['特急', '国务院', '', '国发〔2019〕5号', ''],
+  };
+  const plain = build(notice('004_N01-notice-gap.txt'));
+
+  for (const [layout, head] of Object.entries(HEADS)) {
+    it(`is one document with its 文号, and no mark is its text (${layout})`, () => {
+      const docs = build(withHead(head));
+      // Key: one document, 2019-01-27, 国务院, 国发〔2019〕5号.
+      expect(docs.map((d) => [d.title, d.docNumber, d.date, d.issuer])).toEqual([['国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '国发〔2019〕5号', '2019-01-27', '国务院']]);
+      expect(docs[0].addressees).toBe('各省、自治区、直辖市人民政府，国务院各部委、各直属机构：');
+      const text = allUnits(docs[0].units).map(textOf);
+      expect(text.join('')).not.toMatch(/000123|机\s*密|特\s*急|国\s*务\s*院\s*文\s*件/);
+      expect(text).toEqual(allUnits(plain[0].units).map(textOf));
+    });
+  }
 });
 
 describe('a report with its 签发人', () => {

@@ -68,6 +68,15 @@ export function isOrgLine(t: string): boolean {
   return s.length >= 2 && s.length <= 60 && !/[。，；：！？:;!?、]/.test(s) && (ORG_SUFFIX.test(s) || /(政府|委员会|局|厅|办公室|公司|银行|中心|总部|委)/.test(s));
 }
 
+/**
+ * The marks an official document prints above its letterhead (GB/T 9704 §7.2.1–7.2.3), each on a line of its own: its
+ * copy number (份号, six digits), its classification with its term (机密★1年, 秘密★6个月, 绝密★长期) and its urgency
+ * (特急, 加急; a telegram's 特提, 平急). Handling marks, not text: furniture.ts drops them at the head of a page.
+ */
+export const SECRECY_LINE = /^\s*(?:绝|机|秘)\s*密(?:\s*[★☆*]\s*(?:[\d一二三四五六七八九十两\s]+(?:个\s*月|年|月)|长\s*期))?\s*$/;
+export const URGENCY_LINE = /^\s*(?:特\s*急|加\s*急|特\s*提|平\s*急)\s*$/;
+export const COPY_NUMBER_LINE = /^\s*(?:No\.?\s*)?\d{6}\s*$/;
+
 /** A publication note after the signature: （此件公开发布）, （此件主动公开）, （本件不公开）. */
 export const NOTE_LINE = /^\s*[（(]\s*(此件|本件|此文|本文)[^（）()]{1,16}[）)]\s*$/;
 
