@@ -188,7 +188,7 @@ interface PrintableDoc {
 /**
  * A document of the bundled corpus printed as its issuer prints it: title
  * (three lines), 文号, addressees, the notice's text, signature and date,
- * then what it issues under 附件 on a new page. Importing it must place it as
+ * the notes under the date, then what it issues under 附件 on a new page. Importing it must place it as
  * the same text as the corpus's copy.
  */
 export function corpusDocHtml(d: PrintableDoc): string {
@@ -200,8 +200,9 @@ export function corpusDocHtml(d: PrintableDoc): string {
     const paras = u.paragraphs.map((p, i) => `<p>${i === 0 && !u.heading ? e(label) : ''}${e(p.text)}</p>`);
     return (u.heading ? `<p>${e(first)}</p>` : '') + paras.join('') + u.children.map(unit).join('');
   };
-  const notice = d.units.filter((u) => u.level !== 'appendix');
-  const issued = d.units.filter((u) => u.level === 'appendix');
+  // As GB/T 9704 orders them: the text, the signature, its 附注 under the date, the attachments, the 版记.
+  const of = (...levels: string[]) => d.units.filter((u) => levels.includes(u.level));
+  const notice = d.units.filter((u) => !['appendix', 'note', 'imprint'].includes(u.level));
   return documentHtml(
     [
       `<h1>${titleLines(d.title).map(e).join('<br>')}</h1>`,
@@ -209,7 +210,9 @@ export function corpusDocHtml(d: PrintableDoc): string {
       d.addressees ? `<p class="flush">${e(d.addressees)}</p>` : '',
       ...notice.map(unit),
       ...d.signature.map((s) => `<p class="right">${e(s)}</p>`),
-      ...issued.map(unit),
+      ...of('note').map(unit),
+      ...of('appendix').map(unit),
+      ...of('imprint').map(unit),
     ].join('\n'),
   );
 }

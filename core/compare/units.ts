@@ -62,7 +62,8 @@ export function compareUnits(doc: PolicyDocument): CompareUnit[] {
     // A 版记 (抄送：…, …印发) is the same on every notice of one office: it would pair unrelated texts.
     if (u.level === 'imprint') continue;
     const { text, labelLength } = unitDisplayText(u);
-    push(u.id, printedMarker(u), u.label, text, labelLength, false);
+    // A note under the signature (（此件公开发布）) is shown beside its counterpart, but like the signature pairs no texts.
+    push(u.id, printedMarker(u), u.label, text, labelLength, u.level === 'note');
   }
   if (doc.signature.length) push(`${doc.id}~#signature`, '', '', doc.signature.join('\n'), 0, true);
   return out;

@@ -8,6 +8,7 @@ import type { Removed } from './furniture.js';
 import type { RawParagraph } from './paragraphs.js';
 import type { DocDraft } from './segment.js';
 import { allUnits } from './units.js';
+import type { Unit } from './types.js';
 
 const para = (text: string, no: number, pages: number[] = []): RawParagraph => ({ text, pages, firstLine: no, lastLine: no, boxStart: false });
 const draft = (title: string | null, texts: string[], more: Partial<DocDraft> = {}): DocDraft => ({
@@ -55,15 +56,30 @@ describe('assemble: a notice', () => {
       sources: [{ file: 'f.txt', startLine: 1, endLine: 12, firstPage: 3, lastPage: 5 }],
     });
     expect(d.units.map((u) => [u.path.replace(/-[0-9a-z]{5}$/, '-*'), u.label, u.heading])).toEqual([
-      // (the note too: no numbered unit comes before it)
+      // (the note under the date is a note: level note, path fz-…)
       ['pre-*', '', null],
-      ['pre-*', '', null],
+      ['fz-*', '', null],
       ['att2', '附件2', '上海市促进外贸稳增长若干措施'],
     ]);
     expect(d.units.map((u) => u.paragraphs[0]?.text ?? null)).toEqual(['现将《上海市促进外贸稳增长若干措施》印发给你们，请认真贯彻执行。', '（此件公开发布）', null]);
     const att = d.units[2];
     expect(att.children.map((u) => [u.path, u.heading, u.paragraphs.map((p) => p.text)])).toEqual([['att2.a1', '稳定外贸主体', ['本措施自2023年7月1日起施行。']]]);
     expect(att.pages).toEqual([5]);
+  });
+
+  it('keeps what is printed under the signature out of the last item, up to a numbered heading', () => {
+    const numbered = (under: string[]) =>
+      doc(draft('上海市人民政府办公厅关于做好夏季防汛工作的通知', ['各区人民政府：', '一、压实责任', '各区要落实防汛责任。', '二、加强值守', '各区要加强值班值守。', '上海市人民政府办公厅', '2023年6月13日', ...under]));
+    const lastOf = (d: { units: Unit[] }) => d.units.map((u) => [u.level, u.label, u.paragraphs.map((p) => p.text)]);
+    // The 附注 under the date: a unit of its own after the last item (level note), not the item's text.
+    expect(lastOf(numbered(['（联系人：王明，电话：23111111）']))).toEqual([
+      ['outline1', '一、', ['各区要落实防汛责任。']],
+      ['outline1', '二、', ['各区要加强值班值守。']],
+      ['note', '', ['（联系人：王明，电话：23111111）']],
+    ]);
+    // A numbered heading there (a date line inside the text taken for the signature, a heading after a page break)
+    // opens its item, and the text after it is that item's, as before.
+    expect(lastOf(numbered(['三、强化保障', '各区要做好物资保障。'])).at(-1)).toEqual(['outline1', '三、', ['各区要做好物资保障。']]);
   });
 
   it('counts unnumbered attachments and keeps two with one number apart', () => {

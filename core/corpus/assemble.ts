@@ -62,6 +62,8 @@ interface Signed {
   /** The date line of the signature. */
   date: string | null;
   attachments: Attachment[];
+  /** The body's paragraphs printed under the signature (its 附注: （联系人：…）, （此件公开发布）): the last item's text ended above it. */
+  notes: Set<RawParagraph>;
 }
 
 /** The stages in reading order; each is a function below. */
@@ -77,7 +79,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const joint = jointIssuersPrinted(d, title);
   const issuers = [...new Set(findIssuers(d, title, joint, meta.issuers, signed.signature, reprint, header.newsSource, authors).map(formalIssuer))];
   const kind = classify(d, title, signed.attachments, header.newsSource, authors);
-  const units = buildBodyUnits(signed.body, signed.attachments, imprint);
+  const units = buildBodyUnits(signed.body, signed.attachments, imprint, signed.notes);
 
   return {
     draft: d,
@@ -176,26 +178,31 @@ function dropRepeatedTitle(paras: RawParagraph[], title: string): RawParagraph[]
  * text a 公告 promulgates, which is the document's body.
  */
 function splitSignature(paras: RawParagraph[], title: string): Signed {
+  const notes = new Set<RawParagraph>();
   const dateIdx = paras.findIndex((p, i) => DATE_LINE.test(p.text) && i > 0);
   if (dateIdx <= 0) {
     // A law or rule printed without a signature may still end in its 附件: the label, then the attachment's title.
     const at = paras.findIndex((p, i) => i > 0 && ATTACHMENT_LABEL.test(p.text) && isLabelledAttachmentTitle(paras[i + 1]?.text ?? ''));
-    if (at < 0) return { body: paras, signature: [], date: null, attachments: [] };
+    if (at < 0) return { body: paras, signature: [], date: null, attachments: [], notes };
     const body = paras.slice(0, at);
-    return { body, signature: [], date: null, attachments: readAttachments(paras.slice(at), body, title) };
+    return { body, signature: [], date: null, attachments: readAttachments(paras.slice(at), body, title, notes), notes };
   }
   let sigStart = dateIdx;
   while (sigStart > 0 && dateIdx - sigStart < MAX_SIGNATURE_LINES && isOrgLine(paras[sigStart - 1].text)) sigStart--;
   const body = paras.slice(0, sigStart);
-  const attachments = readAttachments(paras.slice(dateIdx + 1), body, title);
-  return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments };
+  const attachments = readAttachments(paras.slice(dateIdx + 1), body, title, notes);
+  return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments, notes };
 }
 
+/** A paragraph wholly in parentheses (one level of parentheses inside), as a 附注 is printed (GB/T 9704 §7.3.6). */
+const ATTACHED_NOTE = /^\s*[（(][^（）()]{1,120}(?:[（(][^（）()]*[）)][^（）()]*)?[）)]\s*$/;
+
 /** What follows a document's text (its signature, or the end of a law): 附件 labels and titles, each attachment's paragraphs; the rest goes to `body`. */
-function readAttachments(rest: RawParagraph[], body: RawParagraph[], title: string): Attachment[] {
+function readAttachments(rest: RawParagraph[], body: RawParagraph[], title: string, notes: Set<RawParagraph>): Attachment[] {
   const attachments: Attachment[] = [];
   let current: Attachment | null = null;
   let label: string | null = null;
+  let inNotes = true;
   rest.forEach((p, k) => {
     const l = ATTACHMENT_LABEL.exec(p.text);
     if (l) {
@@ -203,12 +210,22 @@ function readAttachments(rest: RawParagraph[], body: RawParagraph[], title: stri
       return;
     }
     // A 公告 that promulgates a law under its own title (临沂市优化营商环境条例, then its metadata note) is followed by the law: the document's body.
-    if (!current && !label && title && tidyTitle(p.text) === title && isLawMetaText(rest[k + 1]?.text ?? '')) body.push(p);
+    if (!current && !label && title && tidyTitle(p.text) === title && isLawMetaText(rest[k + 1]?.text ?? '')) {
+      body.push(p);
+      inNotes = false;
+    }
     else if ((label ? isLabelledAttachmentTitle(p.text) : isAttachmentTitle(p.text)) && (!current || current.paras.length > 0 || label)) {
       current = { title: tidyTitle(p.text), label: label ?? '附件', paras: [] };
       attachments.push(current);
     } else if (current) current.paras.push(p);
-    else body.push(p);
+    else {
+      // Right under the signature, the 附注 the standard prints in parentheses (（此件公开发布）, （联系人：…）): the
+      // document's notes, in no item. The first paragraph of another kind ends them (a numbered heading after a page
+      // break, the text of what a notice forwards): that text goes on as before.
+      if (inNotes && ATTACHED_NOTE.test(p.text)) notes.add(p);
+      else inNotes = false;
+      body.push(p);
+    }
     label = null;
   });
   return attachments;
@@ -288,8 +305,8 @@ function classify(d: DocDraft, title: string, attachments: Attachment[], newsSou
 }
 
 /** The body's units, then one appendix unit per attachment (附件2 keeps its own number in the path; unnumbered ones are counted). */
-function buildBodyUnits(body: RawParagraph[], attachments: Attachment[], imprint: RawParagraph[]): Unit[] {
-  const units = buildUnits(TEMP_ID, body);
+function buildBodyUnits(body: RawParagraph[], attachments: Attachment[], imprint: RawParagraph[], notes: Set<RawParagraph>): Unit[] {
+  const units = buildUnits(TEMP_ID, body, '', notes);
   const usedAtt = new Set<string>();
   attachments.forEach((a, k) => {
     let path = `att${/\d+$/.exec(a.label)?.[0] ?? k + 1}`;

@@ -108,9 +108,10 @@ describe('layouts the sample does not contain', () => {
 
   it('keeps a closing publication note apart from the last item', () => {
     const [d] = parse('jilin-notice.txt').docs;
-    const items = flattenUnits(d.units).filter((u) => u.level !== 'para');
+    const items = flattenUnits(d.units).filter((u) => u.level !== 'note');
     expect(items.some((u) => unitOwnText(u).includes('（此件主动公开）'))).toBe(false);
-    expect(d.units.filter((u) => u.level === 'para').map((u) => unitOwnText(u))).toContain('（此件主动公开）');
+    // Under the signature: a note of the document's (附注), after its last item.
+    expect(d.units.filter((u) => u.level === 'note').map((u) => unitOwnText(u))).toEqual(['（此件主动公开）']);
   });
 
   it('takes a 文号 printed above the title as the document’s own', () => {

@@ -104,6 +104,7 @@ export const PATH_CODE: Record<UnitLevel, string> = {
   outline4: 'd',
   preamble: 'pre',
   para: 'p',
+  note: 'fz',
   imprint: 'bj',
   appendix: 'att',
 };

@@ -1,7 +1,7 @@
 /**
  * The parts of an official PDF (GB/T 9704) that gov.cn's pages, where the real-text set's notices come from, leave
  * out: the 版记 every document ends in (§7.4: 抄送, then the printing office and date), the head above the title
- * (§7.2: 份号, 密级, 紧急程度, the banner …文件, the 文号), and the 签发人 a report to a higher office prints beside
+ * (§7.2: 份号, 密级, 紧急程度, the banner …文件, the 文号), the 附注 under the date (§7.3.6), and the 签发人 a report to a higher office prints beside
  * its 文号 (§7.2.4). These tests put the standard's lines, as pdftotext and pdf.js lay
  * them out, around two of the set's real notices (one with the measures it issues as an attachment); the sample
  * compilation's real 版记 are checked in seeds.test.ts. Expected titles, dates and issuers are the set's answer key
@@ -87,6 +87,38 @@ describe('a notice with the head of an official PDF', () => {
       const text = allUnits(docs[0].units).map(textOf);
       expect(text.join('')).not.toMatch(/000123|机\s*密|特\s*急|国\s*务\s*院\s*文\s*件/);
       expect(text).toEqual(allUnits(plain[0].units).map(textOf));
+    });
+  }
+});
+
+describe('a notice with a 附注 under its date', () => {
+  // GB/T 9704 §7.3.6: a note in parentheses on the line under the date (who to call, how far it goes), under the real
+  // notice's signature (国务院 / 2019年1月27日 / （此件公开发布）, its last three lines).
+  const body = notice('004_N01-notice-gap.txt').trimEnd().split('\n');
+  const NOTES: Record<string, string[]> = {
+    'after the publication note': [...body, '（联系人：王明；联系电话：010-88650000）'],
+    'instead of it': [...body.slice(0, -1), '（联系人：王明；联系电话：010-88650000）'],
+    'wrapped over two lines': [...body.slice(0, -1), '（联系人：市场监管总局信用监督管理司王明；联系电话：010-', '88650000）'],
+  };
+  const EXPECTED_NOTES: Record<string, string[]> = {
+    'after the publication note': ['（此件公开发布）', '（联系人：王明；联系电话：010-88650000）'],
+    'instead of it': ['（联系人：王明；联系电话：010-88650000）'],
+    'wrapped over two lines': ['（联系人：市场监管总局信用监督管理司王明；联系电话：010-88650000）'],
+  };
+  const plain = build(notice('004_N01-notice-gap.txt'));
+  const lastItem = (d: PolicyDocument) => allUnits(d.units).filter((u) => u.level === 'outline2').at(-1)!;
+
+  for (const [layout, lines] of Object.entries(NOTES)) {
+    it(`keeps it out of the last item: a unit of its own at the end (${layout})`, () => {
+      const docs = build(lines.join('\n') + '\n');
+      expect(docs.map((d) => [d.title, d.date, d.signature])).toEqual([['国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '2019-01-27', ['国务院', '2019年1月27日']]]);
+      // The last item (（三）营造良好环境) reads as printed, as it does without the note.
+      expect(textOf(lastItem(docs[0]))).toBe(textOf(lastItem(plain[0])));
+      expect(textOf(lastItem(docs[0]))).toMatch(/良好氛围。$/);
+      // The notes under the date are the document's last units, of their own level (附注), each as printed.
+      const notes = docs[0].units.filter((u) => u.level === 'note');
+      expect(docs[0].units.slice(-notes.length)).toEqual(notes);
+      expect(notes.map(textOf)).toEqual(EXPECTED_NOTES[layout]);
     });
   }
 });

@@ -28,7 +28,7 @@ const intOrNull = (v: unknown): number | null => (typeof v === 'number' && Numbe
 const pageList = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0) : []);
 
 const TITLE_SOURCES: readonly TitleSource[] = ['title-line', 'running-header', 'trailing-title', 'inferred'];
-const LEVELS: readonly UnitLevel[] = ['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'imprint', 'appendix'];
+const LEVELS: readonly UnitLevel[] = ['part', 'subpart', 'chapter', 'section', 'article', 'clause', 'item', 'outline1', 'outline2', 'outline3', 'outline4', 'preamble', 'para', 'note', 'imprint', 'appendix'];
 // Ids end up in URLs and element ids; anything else is a corrupt entry.
 const ID_RE = /^[A-Za-z0-9._~-]+$/;
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;

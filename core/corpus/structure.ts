@@ -38,7 +38,7 @@ interface Draft {
 
 const HEADING_MAX = 50;
 
-export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''): Unit[] {
+export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = '', notes: ReadonlySet<RawParagraph> = new Set()): Unit[] {
   const roots: Unit[] = [];
   const stack: Draft[] = [];
   const docLastN: Partial<Record<UnitLevel, number>> = {};
@@ -63,11 +63,12 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
   };
   const imprint = imprintParagraphs(folded.map((p) => p.text));
   for (const [i, p] of folded.entries()) {
-    // A 版记's paragraph (抄送：…) closes every open unit, as a closing note does, and is a unit of its own kind.
-    if (imprint.has(i)) {
+    // A 版记's paragraph (抄送：…), and a note under the signature (its 附注), close every open unit and are units of their own kind.
+    const own: UnitLevel | null = imprint.has(i) ? 'imprint' : notes.has(p) ? 'note' : null;
+    if (own) {
       stack.length = 0;
-      const path = uniquePath(`${pathPrefix}${PATH_CODE.imprint}-${textKey(p.text)}`);
-      roots.push({ id: mkId(path), path, level: 'imprint', label: '', heading: null, paragraphs: [{ text: p.text, pages: p.pages }], pages: [], children: [] });
+      const path = uniquePath(`${pathPrefix}${PATH_CODE[own]}-${textKey(p.text)}`);
+      roots.push({ id: mkId(path), path, level: own, label: '', heading: null, paragraphs: [{ text: p.text, pages: p.pages }], pages: [], children: [] });
       continue;
     }
     const marker = markers[i];
@@ -137,7 +138,7 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
       target.unit.paragraphs.push(para);
       target.seq.push('p');
     } else {
-      const level = roots.every((u) => u.level === 'preamble') ? 'preamble' : 'para';
+      const level = roots.every((u) => u.level === 'preamble' || u.level === 'note') ? 'preamble' : 'para';
       const path = uniquePath(`${pathPrefix}${PATH_CODE[level]}-${textKey(p.text)}`);
       roots.push({ id: mkId(path), path, level, label: '', heading: null, paragraphs: [para], pages: [], children: [] });
     }

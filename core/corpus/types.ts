@@ -138,6 +138,7 @@ export type UnitLevel =
   | 'outline4' // （1）
   | 'preamble'
   | 'para'
+  | 'note' // 附注 under the signature: （此件公开发布）, （联系人：…） (assemble.ts), shown, not used to pair texts
   | 'imprint' // 版记: 抄送：…, …印发 at the document's foot (imprint.ts), shown but not compared
   | 'appendix'; // an attached document (附件, the measures a 通知 issues)
 

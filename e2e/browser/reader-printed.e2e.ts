@@ -85,6 +85,7 @@ describe.skipIf(!REAL)('the text as printed (real corpus)', () => {
 
 /** 德州市人民政府办公室's notice: its plan as an attachment, then the 版记 the compilation's PDF prints under it. */
 const WITH_IMPRINT = '德州市人民政府办公室关于印发进一步优化营商环境降低市场主体制度性交易成本工作方案的通知';
+const WITH_NOTE = '厦门市人民政府办公厅关于印发2023年首批营商环境提升重点任务清单的通知';
 
 describe.skipIf(!REAL)('a notice\'s signature and 版记 where they are printed (real corpus)', () => {
   it('shows the signature before the attachment and the 版记 after its last item, apart from it', async () => {
@@ -107,6 +108,20 @@ describe.skipIf(!REAL)('a notice\'s signature and 版记 where they are printed 
     expect(lastItem).toContain('切实提高诉求办理质量');
     expect(lastItem).not.toContain('抄送');
     await screenshot(page, 'reader-printed-imprint');
+  });
+
+  it('prints a note under the signature, as the notice does: （此件主动公开） after the date, in no item', async () => {
+    const summary = readCorpus(corpusDir(), true).library.find((d) => d.title === WITH_NOTE);
+    if (!summary) throw new Error(`${WITH_NOTE} not in the real corpus`);
+    await page.goto(`${session.server.url}#/doc/${summary.id}`);
+    await page.locator('.unit.lv-note').last().scrollIntoViewIfNeeded();
+    const order: string[] = await page.evaluate(() =>
+      [...document.querySelectorAll('.units .unit > p, .signature')].map((e: any) => (e.classList.contains('signature') ? 'signature' : e.textContent.replace(/\s/g, ''))),
+    );
+    // The request to report monthly is the notice's last paragraph; then the signature (office, date), then the note.
+    expect(order.slice(-3)).toEqual([expect.stringMatching(/由市营商办汇总上报市政府。$/), 'signature', expect.stringMatching(/^[（(]此件主动公开[）)]$/)]);
+    const signature = (await page.locator('.signature').textContent()) ?? '';
+    expect(signature.replace(/\s/g, '')).toBe('厦门市人民政府办公厅2023年5月28日');
   });
 });
 

@@ -61,8 +61,8 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const shownOutline = useDeferredValue(outline, NO_OUTLINE);
   const marks = useMemo(() => pageMarks(flat), [flat]);
   const chunks = useMemo(() => chunkUnits(flat), [flat]);
-  // The signature is printed under the text, before the attachments and the 版记 (the first of them at the top level).
-  const signatureBefore = useMemo(() => doc.units.find((u) => u.level === 'appendix' || u.level === 'imprint')?.id ?? null, [doc]);
+  // The signature is printed under the text, before its notes (（此件公开发布）), the attachments and the 版记 (the first of them at the top level).
+  const signatureBefore = useMemo(() => doc.units.find((u) => u.level === 'note' || u.level === 'appendix' || u.level === 'imprint')?.id ?? null, [doc]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
   const hasBody = useMemo(() => hasBodyText(doc), [doc]);
   const outlineIds = useMemo(() => {
