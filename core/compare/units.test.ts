@@ -92,6 +92,12 @@ describe('the comparable units of a document', () => {
     expect(titles('running-header')).toBe(0);
   });
 
+  it('a note under the signature (（此件公开发布）) is shown but pairs no texts; a 版记 line is left out', () => {
+    const units = [...body, unit('d', 'fz-y387c', 'note', '', '（此件公开发布）'), unit('d', 'end.bj-abcde', 'imprint', '', '抄送：市委各部门。')];
+    const list = compareUnits(testDocument('d', units, { titleSource: 'inferred', addressees: null, signature: [] }));
+    expect(list.map((u) => [u.id, u.pseudo])).toEqual([['d~ar1', false], ['d~ar3', false], ['d~fz-y387c', true]]);
+  });
+
   it('no addressees and no signature: no pseudo-units for them', () => {
     const list = compareUnits(testDocument('d', body, { titleSource: 'inferred', addressees: null, signature: [] }));
     expect(list.map((u) => u.id)).toEqual(['d~ar1', 'd~ar3']);

@@ -78,8 +78,19 @@ describe('assemble: a notice', () => {
       ['note', '', ['（联系人：王明，电话：23111111）']],
     ]);
     // A numbered heading there (a date line inside the text taken for the signature, a heading after a page break)
-    // opens its item, and the text after it is that item's, as before.
+    // opens its item, and the text after it is that item's, as before, even when it is in parentheses.
     expect(lastOf(numbered(['三、强化保障', '各区要做好物资保障。'])).at(-1)).toEqual(['outline1', '三、', ['各区要做好物资保障。']]);
+    expect(lastOf(numbered(['三、强化保障', '（联系人：李强，电话：23222222）'])).at(-1)).toEqual(['outline1', '三、', ['（联系人：李强，电话：23222222）']]);
+    // Parentheses inside the note; a note is a unit with no children.
+    const nested = numbered(['（联系人：王明（市应急管理局），电话：23111111）']).units.at(-1)!;
+    expect([nested.level, nested.children]).toEqual(['note', []]);
+    // Only a paragraph wholly in parentheses is a note: a sentence with one after it, or one that goes on, is text.
+    for (const text of ['请于6月底前报送。（联系人：王明）', '（此件公开发布）各区遵照执行。']) expect(numbered([text]).units.at(-1)!.level).not.toBe('note');
+  });
+
+  it('keeps a notice without numbered items a preamble after its note: what it forwards is read as before', () => {
+    const d = doc(draft('上海市人民政府办公厅转发市商务委关于促进外贸稳增长若干措施的通知', ['各区人民政府：', '市商务委《关于促进外贸稳增长的若干措施》已经市政府同意，现转发给你们。', '上海市人民政府办公厅', '2023年6月13日', '（此件公开发布）', '上海市促进外贸稳增长若干措施为深入贯彻落实党中央、国务院决策部署，制定本措施。']));
+    expect(d.units.map((u) => u.level)).toEqual(['preamble', 'note', 'preamble']);
   });
 
   it('counts unnumbered attachments and keeps two with one number apart', () => {
@@ -104,6 +115,8 @@ describe('assemble: a law promulgated by a 公告', () => {
       '（2022年12月28日临沂市第二十届人民代表大会常务委员会第五次会议通过）',
       '第一条',
     ]);
+    // The law's metadata note under its title is the law's, not a 附注 of the 公告's signature.
+    expect(allUnits(d.units).filter((u) => u.level === 'note')).toEqual([]);
   });
 
   it('reads a law’s header: its metadata shown as text, the title printed again dropped', () => {

@@ -143,6 +143,21 @@ describe('removeFurniture: what is text and what is furniture', () => {
     expect(run(head('000123')).removed.map((x) => x[1])).toEqual(['000123', '国务院办公厅文件']);
   });
 
+  it("takes the marks at the head of a later page (a compilation's next document), whatever the page before held", () => {
+    const r = run(`# Page 1:\n${body(6)}\n本通知自印发之日起施行。\n# Page 2:\n000124\n机密★1年\n\n国务院办公厅文件\n\n国办发〔2019〕6号\n${body(3)}`);
+    expect(r.removed).toEqual([
+      ['head-mark', '000124机密★1年'],
+      ['letterhead', '国务院办公厅文件'],
+    ]);
+    // With a copy number among the marks and no banner under them (letter format).
+    expect(run(`# Page 1:\n000124\n特急\n国务院办公厅\n\n国办函〔2019〕6号\n${body(3)}`).removed).toEqual([['head-mark', '000124特急']]);
+  });
+
+  it('counts a banner printed at the top of every page once, as a repeated line', () => {
+    const pages = Array.from({ length: 4 }, (_, i) => `# Page ${i + 1}:\n国务院办公厅文件\n${body(3)}`).join('\n');
+    expect(run(pages).removed.map((x) => x[0])).toEqual(Array(4).fill('page-repeat'));
+  });
+
   it('takes the marks at the head of a page without a banner, but not a copy number alone, nor a mark in the text', () => {
     // A 信函 (letter format) prints the office's name, not …文件, under its marks.
     expect(run(`特急\n国务院办公厅\n\n国办函〔2019〕5号\n\n${body(6)}`).removed).toEqual([['head-mark', '特急']]);

@@ -3,7 +3,7 @@
  * paragraph, what ends a title, the date, 文号, byline, page-number, signature, note and attachment lines.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SIGNER_LINE } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
 
 describe('endsTerminal: a line that may end a paragraph', () => {
   it('ends with a full stop, a semicolon, a colon or an ellipsis, also before closing quotes or brackets', () => {
@@ -145,6 +145,16 @@ describe('line kinds', () => {
     expect(isOrgLine(joint)).toBe(true);
     expect(isOrgLine(`　　${joint}　`)).toBe(true);
     expect(isOrgLine(`${joint}水利部`)).toBe(false);
+  });
+
+  // GB/T 9704 §7.2.1–7.2.3, as extraction prints them: letter-spaced, indented, the term after ★ or not.
+  it('reads the handling marks of a document head, each a line of its own', () => {
+    for (const t of ['机密★1年', '  秘 密★6 个 月', '绝密★长 期', '机密', '机密 ★ 1年', '秘密★十年', '秘密☆6个月']) expect(SECRECY_LINE.test(t), t).toBe(true);
+    for (const t of ['机密★1年（本件不得复制）', '涉密★1年', '机密文件', '属于机密', '机密★']) expect(SECRECY_LINE.test(t), t).toBe(false);
+    for (const t of ['特急', ' 特 急 ', '加\u3000急', '特提', '平 急']) expect(URGENCY_LINE.test(t), t).toBe(true);
+    for (const t of ['特急件', '很特急', '急', '特急：']) expect(URGENCY_LINE.test(t), t).toBe(false);
+    for (const t of ['000123', ' No.000123 ', 'No 000123']) expect(COPY_NUMBER_LINE.test(t), t).toBe(true);
+    for (const t of ['1000123', '00123', '000123号', '编号000123', 'No.000123。']) expect(COPY_NUMBER_LINE.test(t), t).toBe(false);
   });
 
   it('reads a publication note after the signature', () => {
