@@ -149,8 +149,9 @@ describe('removeFurniture: what is text and what is furniture', () => {
       ['head-mark', '000124机密★1年'],
       ['letterhead', '国务院办公厅文件'],
     ]);
-    // With a copy number among the marks and no banner under them (letter format).
+    // With a copy number among the marks and no banner under them (letter format), on the first page or a later one.
     expect(run(`# Page 1:\n000124\n特急\n国务院办公厅\n\n国办函〔2019〕6号\n${body(3)}`).removed).toEqual([['head-mark', '000124特急']]);
+    expect(run(`# Page 1:\n${body(6)}\n本通知自印发之日起施行。\n# Page 2:\n特急\n国务院办公厅\n\n国办函〔2019〕6号\n${body(3)}`).removed).toEqual([['head-mark', '特急']]);
   });
 
   it('counts a banner printed at the top of every page once, as a repeated line', () => {

@@ -151,7 +151,7 @@ describe('line kinds', () => {
   it('reads the handling marks of a document head, each a line of its own', () => {
     for (const t of ['机密★1年', '  秘 密★6 个 月', '绝密★长 期', '机密', '机密 ★ 1年', '秘密★十年', '秘密☆6个月']) expect(SECRECY_LINE.test(t), t).toBe(true);
     for (const t of ['机密★1年（本件不得复制）', '涉密★1年', '机密文件', '属于机密', '机密★']) expect(SECRECY_LINE.test(t), t).toBe(false);
-    for (const t of ['特急', ' 特 急 ', '加\u3000急', '特提', '平 急']) expect(URGENCY_LINE.test(t), t).toBe(true);
+    for (const t of ['特急', ' 特 急 ', '加急', '加\u3000急', '特提', '特 提', '平急', '平 急']) expect(URGENCY_LINE.test(t), t).toBe(true);
     for (const t of ['特急件', '很特急', '急', '特急：']) expect(URGENCY_LINE.test(t), t).toBe(false);
     for (const t of ['000123', ' No.000123 ', 'No 000123']) expect(COPY_NUMBER_LINE.test(t), t).toBe(true);
     for (const t of ['1000123', '00123', '000123号', '编号000123', 'No.000123。']) expect(COPY_NUMBER_LINE.test(t), t).toBe(false);
