@@ -18,7 +18,7 @@ import {
 } from './metadata.js';
 import { DATED_BODY, isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
-import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, SIGNER_LINE, endsLikeTitle, isOrgLine, ORG_SUFFIX } from './patterns.js';
+import { ATTACHMENT_LABEL, BRACKETED_NOTE, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, SIGNER_LINE, endsLikeTitle, isOrgLine, ORG_SUFFIX } from './patterns.js';
 import { findRegion, regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
@@ -194,9 +194,6 @@ function splitSignature(paras: RawParagraph[], title: string): Signed {
   return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments, notes };
 }
 
-/** A paragraph wholly in parentheses (one level of parentheses inside), as a 附注 is printed (GB/T 9704 §7.3.6). */
-const ATTACHED_NOTE = /^\s*[（(][^（）()]{1,120}(?:[（(][^（）()]*[）)][^（）()]*)?[）)]\s*$/;
-
 /** What follows a document's text (its signature, or the end of a law): 附件 labels and titles, each attachment's paragraphs; the rest goes to `body`. */
 function readAttachments(rest: RawParagraph[], body: RawParagraph[], title: string, notes: Set<RawParagraph>): Attachment[] {
   const attachments: Attachment[] = [];
@@ -222,7 +219,7 @@ function readAttachments(rest: RawParagraph[], body: RawParagraph[], title: stri
       // Right under the signature, the 附注 the standard prints in parentheses (（此件公开发布）, （联系人：…）): the
       // document's notes, in no item. The first paragraph of another kind ends them (a numbered heading after a page
       // break, the text of what a notice forwards): that text goes on as before.
-      if (inNotes && ATTACHED_NOTE.test(p.text)) notes.add(p);
+      if (inNotes && BRACKETED_NOTE.test(p.text)) notes.add(p);
       else inNotes = false;
       body.push(p);
     }

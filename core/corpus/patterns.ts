@@ -81,6 +81,12 @@ export const COPY_NUMBER_LINE = /^\s*(?:No\.?\s*)?\d{6}\s*$/;
 export const NOTE_LINE = /^\s*[（(]\s*(此件|本件|此文|本文)[^（）()]{1,16}[）)]\s*$/;
 
 /**
+ * A paragraph wholly in parentheses (one level of parentheses inside), as a 附注 is printed under the date (GB/T 9704
+ * §7.3.6): （联系人：…；联系电话：…）. Wider than NOTE_LINE, so assemble.ts takes it only right under a signature.
+ */
+export const BRACKETED_NOTE = /^\s*[（(][^（）()]{1,120}(?:[（(][^（）()]*[）)][^（）()]*)?[）)]\s*$/;
+
+/**
  * The 版记 at a document's foot (GB/T 9704 §7.4), under its text and attachments: who else receives it (抄送：市委有关部门，…),
  * and on many local documents its disclosure (公开方式：主动公开), or the old 主题词：. Its lines are the document's
  * but are not its text: not a clause, not a signature, not a new document.
