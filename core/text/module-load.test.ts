@@ -1,11 +1,12 @@
 /**
- * normalize.ts builds its fold table (FOLD_RE) when it loads: imported inside the test, so that a table that fails
- * to build, or builds wrong, fails a test (a failure while a test file loads runs no test, which Stryker scores
- * as a surviving mutant). normalize.test.ts imports it at load.
+ * normalize.ts holds its fold table (FOLD_RE) written out, apart from `foldChar`, which says what each code unit
+ * folds to: this checks the two agree on every code unit. Imported inside the test, so that a module that fails
+ * to load fails a test (a failure while a test file loads runs no test, which Stryker scores as a surviving
+ * mutant). normalize.test.ts imports it at load.
  */
 import { expect, it } from 'vitest';
 
-it('builds the fold table: fold folds every code unit as foldChar does, in one pass', async () => {
+it('the fold table: fold folds every code unit as foldChar does, in one pass', async () => {
   const { fold, foldChar } = await import('./normalize.js');
   let all = '';
   for (let c = 0; c < 0xd800; c++) all += String.fromCharCode(c);
