@@ -5,6 +5,7 @@ import { regionOf } from './key-region.js';
 import { noticeKind, signatureDate } from './notice-source.js';
 import { locateDocs, pickSentences } from './locate.js';
 import { charAccuracy } from './accuracy.js';
+import { printsOwnDates } from './make-set.js';
 
 describe('actingBody: the body that acted, as a metadata line names it', () => {
   it.each([
@@ -223,4 +224,21 @@ describe('charAccuracy', () => {
     expect(lost).toMatchObject({ edits: 2, chars: 6 });
     expect(lost.accuracy).toBeCloseTo(4 / 6, 12);
   });
+});
+
+describe('printsOwnDates: which texts of one title the key may ask to be ordered as versions', () => {
+  // The headers of a text the source repository holds twice (…解释.md and …解释(2019-01-31).md), and of a revision.
+  const header = (lines: string[], file: string) =>
+    parseLawMarkdown(['# 最高人民法院 最高人民检察院关于办理非法从事资金支付结算业务、非法买卖外汇刑事案件适用法律若干问题的解释', '', ...lines.flatMap((l) => [l, '']), '<!-- INFO END -->', '', '第一条 为依法惩治非法从事资金支付结算业务、非法买卖外汇犯罪活动，制定本解释。'].join('\n'), file, 'c0ffee')!;
+  const adopted = ['2018年9月17日 最高人民法院审判委员会第1749次会议、2018年12月12日最高人民检察院第十三届检察委员会第十一次会议通过', '2019年2月1日 施行'];
+  const copyA = header(adopted, '司法解释/最高人民法院、最高人民检察院关于办理非法从事资金支付结算业务、非法买卖外汇刑事案件适用法律若干问题的解释.md');
+  const copyB = header(adopted, '司法解释/最高人民法院 最高人民检察院关于办理非法从事资金支付结算业务、非法买卖外汇刑事案件适用法律若干问题的解释(2019-01-31).md');
+  const revised = header([...adopted.slice(0, 1), '2023年5月6日 最高人民法院审判委员会第1890次会议修正'], '司法解释/x(2023-05-06).md');
+  const undated = header(['2019年2月1日 施行'], '司法解释/y.md');
+  it('two copies that print the same date are not versions, whatever their file names say', () => {
+    expect(copyA.meta.length).toBeGreaterThan(0);
+    expect(printsOwnDates([copyA, copyB])).toBe(false);
+  });
+  it('a text and its revision are', () => expect(printsOwnDates([copyA, revised])).toBe(true));
+  it('a text that prints no date of its own cannot be ordered', () => expect(printsOwnDates([undated, revised])).toBe(false));
 });
