@@ -55,3 +55,25 @@ describe('policy-reader show', () => {
     expect(out.join('\n')).not.toMatch(/第六十一条\n/);
   });
 });
+
+describe('policy-reader show: the signature where the document prints it', () => {
+  it('under the last paragraph and above the 附注: 厦门市人民政府办公厅, 2023年5月28日, then （此件主动公开）', async () => {
+    const out = (await show('厦门市人民政府办公厅关于印发2023年首批营商环境提升重点任务清单的通知')).map((l) => l.trim());
+    const office = out.lastIndexOf('厦门市人民政府办公厅');
+    expect(office).toBeGreaterThan(3);
+    // The request to report monthly is the notice's last paragraph, set off from the signature by a blank line.
+    expect(out[office - 2]).toMatch(/由市营商办汇总上报市政府。$/);
+    expect(out[office - 1]).toBe('');
+    expect(out.slice(office + 1, office + 3)).toEqual(['2023年5月28日', '（此件主动公开）']);
+  });
+
+  it('last when nothing is printed under it: two issuing bodies and the date close 山东省能源局 and 国网山东省电力公司 joint notice', async () => {
+    const out = (await show('山东省能源局国网山东省电力公司关于进一步做好优化用电营商环境相关工作的通知')).map((l) => l.trim());
+    expect(out.slice(-4)).toEqual(['', '山东省能源局', '国网山东省电力公司', '2023年2月10日']);
+  });
+
+  it('none for a regulation that prints none: 青岛市政务服务管理办法 ends with its last article', async () => {
+    const out = await show('青岛市政务服务管理办法');
+    expect(out.at(-1)).toMatch(/^\s*第六十一条　本办法自2023年7月1日起施行/);
+  });
+});

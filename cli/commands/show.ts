@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, loadDocument } from '../corpus-files.js';
-import { printedLines } from '../../core/citation/printed.js';
+import { printedLines, signatureIndex } from '../../core/citation/printed.js';
 
 /** policy-reader show <id> [--json] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -22,7 +22,19 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   io.out('');
   // The text as printed (core/citation/printed.ts): markers as the source prints them, no 第一款
   // labels, an article's first 款 on the line of its number; indented by depth to show the structure.
-  for (const top of doc.units)
+  // The signature where the document prints it: under the text, before its 附注, attachments and 版记.
+  const signatureAt = signatureIndex(doc.units);
+  doc.units.forEach((top, i) => {
+    if (i === signatureAt) printSignature(doc.signature, io);
     for (const { depth, lines } of printedLines(top)) for (const line of lines) io.out('  '.repeat(depth) + line);
+  });
+  if (signatureAt === doc.units.length) printSignature(doc.signature, io);
   return 0;
+}
+
+/** The signature's lines set off from the text by a blank line, to the right as printed (a terminal has no right edge to set them against). */
+function printSignature(lines: string[], io: CommandIO): void {
+  if (!lines.length) return;
+  io.out('');
+  for (const line of lines) io.out(' '.repeat(24) + line);
 }

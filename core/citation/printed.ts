@@ -8,6 +8,16 @@
  */
 import type { Unit } from '../corpus/types.js';
 
+/**
+ * Where a document prints its signature (issuing body, date) among its top-level units: under the text, before
+ * its 附注 (（此件公开发布）), its attachments and its 版记, as GB/T 9704 orders them. The index of the first of
+ * those, or the number of units when it has none.
+ */
+export function signatureIndex(units: readonly Unit[]): number {
+  const at = units.findIndex((u) => u.level === 'note' || u.level === 'appendix' || u.level === 'imprint');
+  return at < 0 ? units.length : at;
+}
+
 /** The marker as printed in the source; '' for a label the source does not print (款). */
 export function printedMarker(u: Unit): string {
   if (u.level === 'clause') return '';

@@ -17,7 +17,7 @@ import { ReaderDock } from './ReaderDock';
 import { useProgressiveChunks } from './useProgressiveChunks';
 import { chunkUnits, pageMarks } from './pages';
 import { UnitBlock, type CarriedFind } from './UnitBlock';
-import { carriedMarker } from '../../core/citation/printed';
+import { carriedMarker, signatureIndex } from '../../core/citation/printed';
 import { useTopUnit } from './useUnitTracking';
 import { unitOnScreen, useCurrentUnit } from './useCurrentUnit';
 import { useKeepPlace } from './useKeepPlace';
@@ -62,7 +62,7 @@ export function ReaderView({ doc, unitId, highlightQuery, nonce }: Props) {
   const marks = useMemo(() => pageMarks(flat), [flat]);
   const chunks = useMemo(() => chunkUnits(flat), [flat]);
   // The signature is printed under the text, before its notes (（此件公开发布）), the attachments and the 版记 (the first of them at the top level).
-  const signatureBefore = useMemo(() => doc.units.find((u) => u.level === 'note' || u.level === 'appendix' || u.level === 'imprint')?.id ?? null, [doc]);
+  const signatureBefore = useMemo(() => doc.units[signatureIndex(doc.units)]?.id ?? null, [doc]);
   const indexOf = useMemo(() => new Map(flat.map((f, i) => [f.unit.id, i])), [flat]);
   const hasBody = useMemo(() => hasBodyText(doc), [doc]);
   const outlineIds = useMemo(() => {
