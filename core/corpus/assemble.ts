@@ -18,7 +18,7 @@ import {
 } from './metadata.js';
 import { DATED_BODY, isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
-import { ATTACHMENT_LABEL, BRACKETED_NOTE, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, SIGNER_LINE, endsLikeTitle, isOrgLine, ORG_SUFFIX } from './patterns.js';
+import { ATTACHMENT_LABEL, BRACKETED_NOTE, DATE_LINE, DOC_NUMBER, META_LINE, SIGNER_LINE, endsLikeTitle, ORG_SUFFIX, signatureStart } from './patterns.js';
 import { findRegion, regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
 import { buildUnits } from './structure.js';
@@ -187,8 +187,7 @@ function splitSignature(paras: RawParagraph[], title: string): Signed {
     const body = paras.slice(0, at);
     return { body, signature: [], date: null, attachments: readAttachments(paras.slice(at), body, title, notes), notes };
   }
-  let sigStart = dateIdx;
-  while (sigStart > 0 && dateIdx - sigStart < MAX_SIGNATURE_LINES && isOrgLine(paras[sigStart - 1].text)) sigStart--;
+  const sigStart = signatureStart((i) => paras[i].text, dateIdx);
   const body = paras.slice(0, sigStart);
   const attachments = readAttachments(paras.slice(dateIdx + 1), body, title, notes);
   return { body, signature: paras.slice(sigStart, dateIdx + 1).map((p) => p.text), date: dateFromLine(paras[dateIdx].text), attachments, notes };

@@ -17,7 +17,7 @@
  * Lines that echo the previous heading (the PDF printed a heading twice, the
  * second time in fragments) are dropped.
  */
-import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, MAX_SIGNATURE_LINES, META_LINE, NOTE_LINE, SIGNER_LINE, endsLikeTitle, endsTerminal, isImprintLine, isOrgLine, isPrintedLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, SIGNER_LINE, endsLikeTitle, endsTerminal, isImprintLine, isPrintedLine, signatureStart } from './patterns.js';
 import { endsLawMeta, isLawMetaText, opensLawMeta } from './law-meta.js';
 import { ARTICLE_REFERENCE, DECIMAL_SECTION_START } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
@@ -102,7 +102,7 @@ function standaloneLines(lines: Line[]): Set<number> {
     const prev = k > 0 ? lines[content[k - 1]].text.trim() : '';
     if (BYLINE.test(lines[content[k]].text) && prev && prev.length <= 60 && !/[。，；：！？]/.test(prev)) out.add(content[k]);
     if (!DATE_LINE.test(t)) continue;
-    for (let j = k - 1; j >= 0 && k - j <= MAX_SIGNATURE_LINES && isOrgLine(lines[content[j]].text); j--) out.add(content[j]);
+    for (let j = signatureStart((i) => lines[content[i]].text, k); j < k; j++) out.add(content[j]);
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * paragraph, what ends a title, the date, 文号, byline, page-number, signature, note and attachment lines.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LABEL, BYLINE, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
+import { ATTACHMENT_LABEL, bracketsClose, BYLINE, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
 
 describe('endsTerminal: a line that may end a paragraph', () => {
   it('ends with a full stop, a semicolon, a colon or an ellipsis, also before closing quotes or brackets', () => {
@@ -145,6 +145,12 @@ describe('line kinds', () => {
     expect(isOrgLine(joint)).toBe(true);
     expect(isOrgLine(`　　${joint}　`)).toBe(true);
     expect(isOrgLine(`${joint}水利部`)).toBe(false);
+  });
+
+  it('tells a text whose parentheses close from one that closes what it did not open, or leaves one open', () => {
+    for (const s of ['中共某市委办公室（某市人民政府办公室）', '某市人民政府(代章)', '山东省社会信用体系建设领导小组办公室（山东省发展和改革委员会中国人民银行济南分行代章）', '某市财政局', '（一）（二）']) expect(bracketsClose(s), s).toBe(true);
+    // 泰安's notice: 77.…（市行政审批服务局、⏎市大数据中心牵头）, then its signature.
+    for (const s of ['市大数据中心牵头）', '市大数据中心牵头)', '（市大数据中心牵头', '）市大数据中心（', '市大数据中心（牵头））', '（（某市']) expect(bracketsClose(s), s).toBe(false);
   });
 
   // GB/T 9704 §7.2.1–7.2.3, as extraction prints them: letter-spaced, indented, the term after ★ or not.

@@ -69,6 +69,34 @@ export function isOrgLine(t: string): boolean {
 }
 
 /**
+ * Whether every parenthesis the text opens it also closes, and none it closes was opened before it. A signature is
+ * whole in this way (山东省…领导小组办公室⏎（山东省发展和改革委员会⏎中国人民银行济南分行代章）); the last line of an
+ * item that wraps its lead departments (（市行政审批服务局、⏎市大数据中心牵头）) is not part of one, above the date as
+ * it may stand.
+ */
+export function bracketsClose(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') if (--depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * Where the signature above a date line starts (`textAt` gives the text of line i, `dateAt` is the date's): the
+ * names right above the date, at most MAX_SIGNATURE_LINES, less any at the top that close a parenthesis the text
+ * above them opened. Shared by paragraphs.ts (each a paragraph of its own) and assemble.ts (the signature).
+ */
+export function signatureStart(textAt: (i: number) => string, dateAt: number): number {
+  let start = dateAt;
+  while (start > 0 && dateAt - start < MAX_SIGNATURE_LINES && isOrgLine(textAt(start - 1))) start--;
+  const names = (from: number) => Array.from({ length: dateAt - from }, (_, k) => textAt(from + k)).join('');
+  while (start < dateAt && !bracketsClose(names(start))) start++;
+  return start;
+}
+
+/**
  * The marks an official document prints above its letterhead (GB/T 9704 §7.2.1–7.2.3), each on a line of its own: its
  * copy number (份号, six digits), its classification with its term (机密★1年, 秘密★6个月, 绝密★长期) and its urgency
  * (特急, 加急; a telegram's 特提, 平急). Handling marks, not text: furniture.ts drops them at the head of a page.

@@ -71,6 +71,19 @@ describe('real laws and notices, one file per layout (answer key from the source
   }
 });
 
+describe('a notice under a 国务院文件 banner (N03, pdf.js): its last item ends with its lead departments, then the signature', () => {
+  it('034_N03: （…财政部等和各有关省级人民政府负责） wraps onto the page above 国务院办公厅 and stays the item’s', () => {
+    const { docs } = buildCorpus([{ name: '034_N03-notice-banner-pdfjs.txt', bytes: new Uint8Array(readFileSync(path.join(SET, 'raw', '034_N03-notice-banner-pdfjs.txt'))) }], sha256Hex);
+    expect(docs).toHaveLength(1);
+    const [d] = docs;
+    // Read off lines 215–219 of the file: the item's last line, the office, the date, the note.
+    expect(d.signature).toEqual(['国务院办公厅', '2018年12月30日']);
+    const items = allUnits(d.units).filter((u) => u.level !== 'note');
+    expect(items.at(-1)!.paragraphs.map((p) => p.text).join('')).toMatch(/供销合作总社、财政部等和各有关省级人民政府负责）$/);
+    expect(d.units.filter((u) => u.level === 'note').map((u) => u.paragraphs.map((p) => p.text).join(''))).toEqual(['（此件公开发布）']);
+  });
+});
+
 /** Files of a set made with another seed that the parser once got wrong (test-data/realtext-heldout/README.md). */
 describe('held-out real texts', () => {
   const heldOut = JSON.parse(readFileSync(path.join(HELD_OUT, 'key.json'), 'utf8')) as { files: KeyFile[] };

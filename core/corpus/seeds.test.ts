@@ -139,6 +139,20 @@ describe('the real seeds', () => {
     expect(paragraphs.some((t) => t.includes('与财政国库集中支付平台对接'))).toBe(true);
   });
 
+  it('keeps the end of an item that wraps its lead departments in that item, not in the signature under it', () => {
+    // 泰安's last item: 77.…（市行政审批服务局、⏎市大数据中心牵头）, then 泰安市人民政府办公室 / 2023 年3 月13 日.
+    const d = one(/^泰安市人民政府办公室关于进一步优化营商环境降低市场主体制度性交易成本的实施意见$/);
+    expect(d.signature).toEqual(['泰安市人民政府办公室', '2023年3月13日']);
+    expect(d.date).toBe('2023-03-13');
+    const last = flattenUnits(d.units).at(-1)!;
+    expect(last.label).toBe('77.');
+    expect(unitOwnText(last)).toMatch(/切实加强社会监督。（市行政审批服务局、市大数据中心牵头）$/);
+    // A signature whose 代章 note wraps keeps both of its lines.
+    expect(one(/^山东省社会信用体系建设2023年工作要点$/).signature).toEqual(['山东省社会信用体系建设领导小组办公室', '（山东省发展和改革委员会', '中国人民银行济南分行代章）', '2023年4月10日']);
+    // No signature in the sample begins with a line that closes a parenthesis it did not open.
+    expect(result().docs.filter((d) => /^[^（(]*[）)]/.test(d.signature[0] ?? '')).map((d) => d.title)).toEqual([]);
+  });
+
   it('marks the compilation entries whose pages are blank as having no body, with the pages', () => {
     const missing = result().docs.filter((d) => d.bodyMissing);
     expect(missing.map((d) => d.title).sort()).toEqual(['济南市人民政府关于印发济南市“十四五”时期优化营商环境规划的通知', '浙江省市场监督管理局批准发布《营商环境无感监测规范指标体系》省级地方标准']);
