@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Unit, UnitLevel } from '../corpus/types';
-import { printedLines, unitOwnLines, unitText } from './printed';
+import { printedLines, signatureIndex, unitOwnLines, unitText } from './printed';
 import { testUnit } from '../../test-support/doc-fixtures';
 
 const u = (level: UnitLevel, label: string, texts: string[] = [], fields: Partial<Unit> = {}): Unit => testUnit('d', label, level, label, texts, { id: `d~${level}${label}`, ...fields });
@@ -96,5 +96,21 @@ describe('paragraphs', () => {
   });
   it('prints the printed marker (26、) rather than the normalised one (26.)', () => {
     expect(unitText(u('outline3', '26.', ['正文。'], { printedLabel: '26、' }))).toBe('26、正文。');
+  });
+});
+
+describe('signatureIndex: where the signature is printed among the top-level units (GB/T 9704 order)', () => {
+  const body = [u('outline1', '一、', ['坚持问题导向。']), u('outline1', '二、', ['由市营商办汇总上报市政府。'])];
+  it('before the first 附注, attachment or 版记, whichever comes first', () => {
+    expect(signatureIndex([...body, u('note', '', ['（此件主动公开）']), u('appendix', '附件1'), u('imprint', '', ['抄送：市委有关部门。'])])).toBe(2);
+    expect(signatureIndex([...body, u('appendix', '附件1'), u('imprint', '', ['抄送：市委有关部门。'])])).toBe(2);
+    expect(signatureIndex([...body, u('imprint', '', ['抄送：市委有关部门。'])])).toBe(2);
+    expect(signatureIndex([u('outline1', '一、', ['坚持问题导向。']), u('note', '', ['（此件公开发布）'])])).toBe(1);
+  });
+  it('after the last unit when nothing is printed under it, and first in a document with no text', () => {
+    expect(signatureIndex(body)).toBe(2);
+    expect(signatureIndex([])).toBe(0);
+    // A covering note with no text of its own above its attachment: the signature opens it.
+    expect(signatureIndex([u('appendix', '附件1'), u('imprint', '', ['抄送：市委有关部门。'])])).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
  * paragraph, what ends a title, the date, 文号, byline, page-number, signature, note and attachment lines.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LABEL, bracketsClose, BYLINE, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
+import { ATTACHMENT_LABEL, bracketsClose, BYLINE, MAX_SIGNATURE_LINES, signatureStart, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
 
 describe('endsTerminal: a line that may end a paragraph', () => {
   it('ends with a full stop, a semicolon, a colon or an ellipsis, also before closing quotes or brackets', () => {
@@ -145,6 +145,28 @@ describe('line kinds', () => {
     expect(isOrgLine(joint)).toBe(true);
     expect(isOrgLine(`　　${joint}　`)).toBe(true);
     expect(isOrgLine(`${joint}水利部`)).toBe(false);
+  });
+
+  describe('signatureStart: the names above a date', () => {
+    const start = (lines: string[]) => signatureStart((i) => lines[i], lines.length - 1);
+    it('takes the names right above the date, and stops at the text', () => {
+      expect(start(['请认真贯彻执行。', '某市人民政府', '2023年1月1日'])).toBe(1);
+      expect(start(['请认真贯彻执行。', '山东省能源局', '国网山东省电力公司', '2023年2月10日'])).toBe(1);
+      expect(start(['请认真贯彻执行。', '2023年1月1日'])).toBe(1);
+      // Names from the first line on (a signature page of its own).
+      expect(start(['某市人民政府', '某市财政局', '2023年1月1日'])).toBe(0);
+    });
+    it('leaves to the text a line that closes a parenthesis the text opened (泰安: 77.…（市行政审批服务局、⏎市大数据中心牵头）)', () => {
+      expect(start(['切实加强社会监督。（市行政审批服务局、', '市大数据中心牵头）', '泰安市人民政府办公室', '2023年3月13日'])).toBe(2);
+      expect(start(['（商务部、', '财政部等和各有关省级人民政府负责）', '国务院办公厅', '2018年12月30日'])).toBe(2);
+    });
+    it('keeps a 代章 note wrapped over two lines of the signature', () => {
+      expect(start(['请认真组织实施。', '山东省社会信用体系建设领导小组办公室', '（山东省发展和改革委员会', '中国人民银行济南分行代章）', '2023年4月10日'])).toBe(1);
+    });
+    it('takes at most MAX_SIGNATURE_LINES names', () => {
+      const names = Array.from({ length: MAX_SIGNATURE_LINES + 2 }, (_, i) => `第${i}市人民政府`);
+      expect(start([...names, '2023年1月1日'])).toBe(2);
+    });
   });
 
   it('tells a text whose parentheses close from one that closes what it did not open, or leaves one open', () => {
