@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentHtml, html, renderPdf, type PdfOptions } from './render-pdf';
+import { printedUnderSignature } from '../core/citation/printed';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const CACHE = join(ROOT, '.cache', 'import-fixtures');
@@ -202,7 +203,7 @@ export function corpusDocHtml(d: PrintableDoc): string {
   };
   // As GB/T 9704 orders them: the text, the signature, its 附注 under the date, the attachments, the 版记.
   const of = (...levels: string[]) => d.units.filter((u) => levels.includes(u.level));
-  const notice = d.units.filter((u) => !['appendix', 'note', 'imprint'].includes(u.level));
+  const notice = d.units.filter((u) => !printedUnderSignature(u));
   return documentHtml(
     [
       `<h1>${titleLines(d.title).map(e).join('<br>')}</h1>`,

@@ -14,8 +14,13 @@ import type { Unit } from '../corpus/types.js';
  * those, or the number of units when it has none.
  */
 export function signatureIndex(units: readonly Unit[]): number {
-  const at = units.findIndex((u) => u.level === 'note' || u.level === 'appendix' || u.level === 'imprint');
+  const at = units.findIndex(printedUnderSignature);
   return at < 0 ? units.length : at;
+}
+
+/** Whether a top-level unit is one GB/T 9704 prints under the signature: a 附注, an attachment, a line of the 版记. */
+export function printedUnderSignature(u: { level: string }): boolean {
+  return u.level === 'note' || u.level === 'appendix' || u.level === 'imprint';
 }
 
 /** The marker as printed in the source; '' for a label the source does not print (款). */
