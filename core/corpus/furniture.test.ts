@@ -284,3 +284,30 @@ describe('removeFurniture: a title and its 文号 at the foot of a gazette page'
     expect(run(text).removed).toEqual([]);
   });
 });
+
+describe('removeFurniture: an export’s provenance (rule 8)', () => {
+  const head = '    【法宝引证码】 CLI.12.7186154\n原文链接：https://www.pkulaw.com/lar/3d49cd077b5c.html\n海口市水务局关于水土保持方案审批决定的公告\n';
+  it('removes the citation code and the address under it, and nothing else', () => {
+    const r = run(`${head}${body(6)}`);
+    expect(r.removed).toEqual([
+      ['provenance', '【法宝引证码】 CLI.12.7186154'],
+      ['provenance', '原文链接：https://www.pkulaw.com/lar/3d49cd077b5c.html'],
+    ]);
+    expect(r.kept[0]).toBe('海口市水务局关于水土保持方案审批决定的公告');
+  });
+  it('takes the address’s label printed apart with it: spread over its line, or a character a line', () => {
+    const spread = run(`【法宝引证码】 CLI.12.748997\n      原        文        链        接        ：\n      https://www.pkulaw.com/lar/b64c9966.html\n新余市绿色建筑管理办法\n${body(6)}`);
+    expect(spread.removed.map((x) => String(x[1]).replace(/\s/g, ''))).toEqual(['【法宝引证码】CLI.12.748997', '原文链接：https://www.pkulaw.com/lar/b64c9966.html']);
+    const stacked = run(`【法宝引证码】 CLI.12.748997\n原\n文\n链\n接\n：\nhttps://www.pkulaw.com/lar/b64c9966.html\n新余市绿色建筑管理办法\n${body(6)}`);
+    expect(stacked.kept[0]).toBe('新余市绿色建筑管理办法');
+  });
+  it('keeps an address that is the text’s own: a contact line at the end of a notice', () => {
+    const r = run(`海口市水务局关于水土保持方案审批决定的公告\n${body(6)}\n联系电话：68724690\n网址：http://swj.haikou.gov.cn/\n`);
+    expect(r.removed).toEqual([]);
+    expect(r.kept.at(-1)).toBe('网址：http://swj.haikou.gov.cn/');
+  });
+  it('keeps a note set off by blank lines that has a sentence in it (not a running header)', () => {
+    const r = run(`${body(6)}\n单位盖章\n\n备注：请于4月28日前将此表上报。联系电话：0991-2316124，\n\n联系人：邹思媛。`);
+    expect(r.removed).toEqual([]);
+  });
+});

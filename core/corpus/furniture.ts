@@ -20,16 +20,18 @@
  *     publication name, e.g. 政策简讯) is learned, so
  *  5. other short blocks ending in that learned tail are furniture too.
  *  6. a letterhead line (…人民政府办公室文件, or spaced 国 务 院 文 件), wherever extraction put it;
- *  7. the handling marks above it (份号 000123, 机密★1年, 特急) at the head of a page, or right above a letterhead.
+ *  7. the handling marks above it (份号 000123, 机密★1年, 特急) at the head of a page, or right above a letterhead;
+ *  8. an export's provenance: a legal database's citation code (【法宝引证码】 CLI.12.1075244) and the address of
+ *     the page the text came from (原文链接：https://…), at the head of the file or next to the code.
  * A block followed by a byline (李翊  柴恩旺) is not furniture but the title of
  * a signed article printed after its first paragraphs.
  * Every removed line is returned with its rule, so the build can count them.
  */
-import { ATTACHMENT_LABEL, BYLINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, URGENCY_LINE, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SOURCE_LINK_LINE, URGENCY_LINE, endsTerminal, isOrgLine } from './patterns.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
-export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead' | 'head-mark';
+export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead' | 'head-mark' | 'provenance';
 
 export interface Removed {
   kind: RemovedKind;
@@ -66,7 +68,7 @@ function blocksOf(lines: Line[]): Block[] {
 
 const isHeadMark = (t: string) => SECRECY_LINE.test(t) || URGENCY_LINE.test(t) || COPY_NUMBER_LINE.test(t);
 
-const STRUCTURAL_START = /^\s*(第[一二三四五六七八九十百零〇]+[编章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|[（(]\d+[）)]|附件)/;
+const STRUCTURAL_START = /^\s*(第[一二三四五六七八九十百零〇]+[编章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|[（(]\d+[）)]|[\u3220-\u3229\u2474-\u2487]|附件)/;
 
 export function removeFurniture(input: Line[]): FurnitureResult {
   const removedIdx = new Map<number, RemovedKind>();
@@ -146,6 +148,25 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     i = run.at(-1)!;
   }
 
+  // Rule 8: an export's provenance. The citation code is never text; an address is the export's only at the head of
+  // the file or next to the code (a notice's own contact lines may end with its site's address).
+  input.forEach((l, i) => {
+    if (!isBlank(l) && !removedIdx.has(i) && CITATION_CODE_LINE.test(l.text)) mark([i], 'provenance');
+  });
+  input.forEach((l, i) => {
+    if (isBlank(l) || removedIdx.has(i) || !/https?:\/\/\S+\s*$/.test(l.text)) return;
+    // Its label may be printed apart above it: a justified line that held only the label before the unbreakable
+    // address, spread over the line (原      文      链      接      ：) or a character a line (原 | 文 | 链 | 接 | ：).
+    const run = [i];
+    const labelPart = (k: number) => /^[\u4e00-\u9fa5：:\s]+$/.test(input[k].text) && input[k].text.replace(/\s/g, '').length <= 6;
+    for (let k = prevContent(input, i, removedIdx); k !== -1 && run.length <= 6 && labelPart(k); k = prevContent(input, k, removedIdx)) run.unshift(k);
+    const line = run.map((k) => input[k].text.replace(/\s/g, '')).join('');
+    const at = SOURCE_LINK_LINE.test(line) ? run : SOURCE_LINK_LINE.test(l.text) ? [i] : null;
+    if (!at) return;
+    const byCode = (k: number) => k !== -1 && CITATION_CODE_LINE.test(input[k].text);
+    if (prevContent(input, at[0], removedIdx) === -1 || byCode(prevContent(input, at[0], new Map())) || byCode(nextContent(input, i, new Map()))) mark(at, 'provenance');
+  });
+
   // Rules 4 and 5: blocks set off by blank lines.
   const blocks = blocksOf(input).filter((b) => !range(b).every((i) => removedIdx.has(i)));
   const learnedTails = new Set<string>();
@@ -159,6 +180,9 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     if (!idxs.every((i) => isShort(input[i]))) continue;
     const text = idxs.map((i) => input[i].text.trim()).join('');
     if (endsTerminal(text) || STRUCTURAL_START.test(text) || isHeaderPart(text, input, b.end - 1, removedIdx)) continue;
+    // A header is a title or a publication's name: a block with a finished sentence in it, or ending mid-sentence
+    // (备注：…此表上报区局办公室。联系电话：…，), is the text's own.
+    if (/[。！？]/.test(text) || /[，、,]$/.test(text)) continue;
     candidates.push(b);
     const before = prevContent(input, b.start, removedIdx);
     const after = nextContent(input, b.end - 1, removedIdx);

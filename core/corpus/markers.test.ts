@@ -76,6 +76,16 @@ describe('readMarker: outline numbering of notices', () => {
   });
 });
 
+describe('readMarker: ㈠ and ⑴, one character for （一） and （1）', () => {
+  it('reads them as the markers they stand for, printed as they are', () => {
+    expect(readMarker('㈠新型节能建筑体系；')).toMatchObject({ level: 'outline2', label: '（一）', printed: '㈠', n: 1, rest: '新型节能建筑体系；' });
+    expect(readMarker('㈩其他。')).toMatchObject({ level: 'outline2', label: '（十）', n: 10, rest: '其他。' });
+    expect(readMarker('⑵ 报送材料')).toMatchObject({ level: 'outline4', label: '（2）', printed: '⑵', n: 2, rest: '报送材料' });
+    expect(readMarker('⒇末项')).toMatchObject({ label: '（20）', n: 20 });
+    expect(readMarker('新型㈠节能')).toBeNull();
+  });
+});
+
 describe('readMarker: decimal section numbers (a plan or 预案: 1 总则, 1.1 编制目的, 2.1.1 职责)', () => {
   // The lines of 国家粮食应急预案 (test-data/realtext 134), as pdf.js extracted them.
   it('reads one outline level per number, the last number the item’s own', () => {

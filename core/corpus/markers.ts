@@ -56,14 +56,24 @@ const RULES: { re: RegExp; level: UnitLevel; label: (m: RegExpExecArray) => stri
  */
 export const ARTICLE_REFERENCE = new RegExp(`^第(?:${CN}|\\d{1,3})条(?:规定|第(?:${CN})(?:[至、]第?(?:${CN}))*[款项]|[、，,的至]|(?:或者|和|及|以及)第|之[一二三四五六七八九十])`);
 
+/**
+ * ㈠…㈩ and ⑴…⒇: （一） and （1） typed as one character (older documents, and legal databases' copies of them).
+ * Read as the markers they stand for; printed as they are.
+ */
+export const ENCLOSED_MARKER = /^[\u3220-\u3229\u2474-\u2487]/;
+
 export function readMarker(text: string): Marker | null {
   if (ARTICLE_REFERENCE.test(text)) return null;
+  // The enclosed character spelled out ((一), (1)) is what the rules read; `shift` maps its length back to the text's.
+  const spelled = ENCLOSED_MARKER.test(text) ? text[0].normalize('NFKC') + text.slice(1) : text;
+  const shift = spelled.length - text.length;
   for (const rule of RULES) {
-    const m = rule.re.exec(text);
+    const m = rule.re.exec(spelled);
     if (!m) continue;
     const n = parseChineseNumber(m[1]);
     if (n === null || n === 0) continue;
-    return { level: rule.level, label: rule.label(m), printed: m[0].trimEnd(), n, rest: text.slice(m[0].length) };
+    const end = m[0].length - shift;
+    return { level: rule.level, label: rule.label(m), printed: text.slice(0, end).trimEnd(), n, rest: text.slice(end) };
   }
   const d = DECIMAL.exec(text) ?? TOP_SECTION.exec(text);
   if (!d) return null;

@@ -32,7 +32,7 @@ export interface RawParagraph {
 }
 
 export const MARKER_START = new RegExp(
-  `^\\s*(?:第[一二三四五六七八九十百零〇两\\d]+(?:[编章节条]|分编)|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\\d{1,3}[.．、](?!\\d)|[（(]\\d{1,3}[）)]|附件\\s*\\d*\\s*[：:]?|附：|附:|${DECIMAL_SECTION_START})`,
+  `^\\s*(?:第[一二三四五六七八九十百零〇两\\d]+(?:[编章节条]|分编)|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\\d{1,3}[.．、](?!\\d)|[（(]\\d{1,3}[）)]|附件\\s*\\d*\\s*[：:]?|附：|附:|[\\u3220-\\u3229\\u2474-\\u2487]|${DECIMAL_SECTION_START})`,
 );
 const DECIMAL_SECTION = new RegExp(`^\\s*(?:${DECIMAL_SECTION_START})`);
 
@@ -203,6 +203,19 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
       continue;
     }
     const text = cleanInline(line.text);
+    // A title printed twice, line for line (a web page's title above its heading, and that page printed): the
+    // second printing is an echo, dropped whole.
+    if (cur && curLines <= 3 && endsLikeTitle(cur.text) && !/[。，；：！？]/.test(cur.text)) {
+      let k = i;
+      let echo = text;
+      while (k + 1 < lines.length && k - i + 1 < curLines && !isBlank(lines[k + 1])) echo = joinPieces(echo, cleanInline(lines[++k].text));
+      if (echo === cur.text) {
+        if (stats) stats.echoLines += k - i + 1;
+        curIsHeading = true;
+        i = k;
+        continue;
+      }
+    }
     // Echo of the previous heading: drop this and following fragments.
     if (prev && cur && curLines === 1 && isShort(prev.text) && !endsTerminal(prev.text)) {
       const prevText = cleanInline(prev.text);

@@ -3,7 +3,7 @@
  * paragraph, what ends a title, the date, 文号, byline, page-number, signature, note and attachment lines.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LABEL, bracketsClose, BYLINE, MAX_SIGNATURE_LINES, signatureStart, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
+import { ATTACHMENT_LABEL, bracketsClose, BYLINE, CITATION_CODE_LINE, FORM_BLANK, SOURCE_LINK_LINE, MAX_SIGNATURE_LINES, signatureStart, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
 
 describe('endsTerminal: a line that may end a paragraph', () => {
   it('ends with a full stop, a semicolon, a colon or an ellipsis, also before closing quotes or brackets', () => {
@@ -98,6 +98,29 @@ describe('line kinds', () => {
     expect(DOC_NUMBER.test('根据国发〔2023〕12号文件')).toBe(false);
     expect(DOC_NUMBER.test('国发〔2023〕12号文件')).toBe(false);
     expect(DOC_NUMBER.test('〔2023〕12号')).toBe(false);
+  });
+  it('reads a 文号 in parentheses on a line of its own (as legal databases print it under the title), only with both of them', () => {
+    expect(DOC_NUMBER.exec('（余府发〔2012〕3号）')?.[1]).toBe('余府发〔2012〕3号');
+    expect(DOC_NUMBER.exec(' (新质监办发〔2012〕24号) ')?.[1]).toBe('新质监办发〔2012〕24号');
+    expect(DOC_NUMBER.exec('（鲁政字（2023）45号）')?.[1]).toBe('鲁政字（2023）45号');
+    // A title's qualifier wrapped at its bracket is not a 文号 line, nor is a year.
+    expect(DOC_NUMBER.test('（国发〔2023〕1号')).toBe(false);
+    expect(DOC_NUMBER.test('国发〔2023〕1号）')).toBe(false);
+    expect(DOC_NUMBER.test('（2020年）')).toBe(false);
+  });
+  it('knows an export’s provenance lines: a database’s citation code, the page’s address', () => {
+    expect(CITATION_CODE_LINE.test('    【法宝引证码】 CLI.12.1075244')).toBe(true);
+    expect(CITATION_CODE_LINE.test('【法宝引证码】CLI.1.123')).toBe(true);
+    expect(CITATION_CODE_LINE.test('【法宝引证码】 见第三条')).toBe(false);
+    expect(CITATION_CODE_LINE.test('【重要】 CLI.12.1075244 已失效')).toBe(false);
+    expect(SOURCE_LINK_LINE.test('原文链接：https://www.pkulaw.com/lar/58783248d9ec.html')).toBe(true);
+    expect(SOURCE_LINK_LINE.test('原 文 链 接 ：https://www.pkulaw.com/lar/58783248d9ec.html')).toBe(true);
+    expect(SOURCE_LINK_LINE.test('http://www.gov.cn/zhengce/content/2019-01/29/content_5362014.htm')).toBe(true);
+    expect(SOURCE_LINK_LINE.test('请登录https://www.gov.cn查询。')).toBe(false);
+  });
+  it('knows a form’s blanks: a body left to fill in, a date left blank, a seal’s place', () => {
+    for (const t of ['××人民法院', '年   月   日', ' （签章） ', '单位（盖章）', '区局办公室意见（签章）']) expect(FORM_BLANK.test(t), t).toBe(true);
+    for (const t of ['2023年6月13日', '一年内', '单位盖章后报送', '年月日']) expect(FORM_BLANK.test(t), t).toBe(false);
   });
 
   it('reads a byline of names set apart by wide spaces', () => {

@@ -37,8 +37,16 @@ export function isoDate(y: string, m: string, d?: string): string {
  */
 export const DATE_LINE = /^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3}))\s*日\s*$/;
 
-/** 文号: 沪商自贸〔2023〕132 号, 国办发[2023]1号, 鲁政字〔2023〕45号; a report's, with its 签发人 on the same line (国办发〔2019〕5号 签发人：张三). */
-export const DOC_NUMBER = /^\s*([\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号)\s*(?:签\s*发\s*人\s*[：:][\u4e00-\u9fa5\s]{2,24})?$/;
+const NUMBER = String.raw`[\u4e00-\u9fa5]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号`;
+/**
+ * 文号: 沪商自贸〔2023〕132 号, 国办发[2023]1号, 鲁政字〔2023〕45号; a report's, with its 签发人 on the same line
+ * (国办发〔2019〕5号 签发人：张三); or in parentheses on a line of its own, as legal databases and government
+ * sites print it under the title (（余府发〔2012〕3号）). The number is group 1 either way; an opening
+ * parenthesis needs its closing one (a title wrapped before its 文号 is not a 文号 line).
+ */
+export const DOC_NUMBER = new RegExp(
+  String.raw`^\s*(?:[（(]\s*(?=${NUMBER}\s*[）)]\s*$))?(${NUMBER})\s*(?:签\s*发\s*人\s*[：:][\u4e00-\u9fa5\s]{2,24})?(?:(?<=^\s*[（(].*)\s*[）)])?\s*$`,
+);
 
 /** 签发人：张三 on a line of its own under the 文号 (a report or request to a higher office, GB/T 9704 §7.2.4): a header line. */
 export const SIGNER_LINE = /^\s*签\s*发\s*人\s*[：:][\u4e00-\u9fa5\s]{2,24}$/;
@@ -58,8 +66,11 @@ export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|�
 /** Lines a signature block may have: a joint notice of many agencies prints one or two per line (沪高法〔2023〕47号 is signed by 17). */
 export const MAX_SIGNATURE_LINES = 24;
 
-/** A form's blank (××人民法院, ×市, XX区): a template printed in an attachment names no real body, so signs nothing. */
-export const FORM_BLANK = /[×Ｘ]|XX/;
+/**
+ * A form's blank (××人民法院, ×市, XX区; a date left to fill in, 年  月  日; a seal's place, （签章）): a template
+ * printed in an attachment names no real body, so signs nothing, and its lines are no document's title.
+ */
+export const FORM_BLANK = /[×Ｘ]|XX|^\s*年\s+月\s+日|[（(]\s*(?:签章|盖章|签字|签名|公章)\s*[）)]/;
 
 /** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
 export function isOrgLine(t: string): boolean {
@@ -104,6 +115,13 @@ export function signatureStart(textAt: (i: number) => string, dateAt: number): n
 export const SECRECY_LINE = /^\s*(?:绝|机|秘)\s*密(?:\s*[★☆*]\s*(?:[\d一二三四五六七八九十两\s]+(?:个\s*月|年|月)|长\s*期))?\s*$/;
 export const URGENCY_LINE = /^\s*(?:特\s*急|加\s*急|特\s*提|平\s*急)\s*$/;
 export const COPY_NUMBER_LINE = /^\s*(?:No\.?\s*)?\d{6}\s*$/;
+/**
+ * Where a legal database or a government site exported the text from: its citation code on a line of its own
+ * (【法宝引证码】 CLI.12.1075244, a bracketed label and an ASCII code), and the page's address (原文链接：https://…,
+ * or the address alone). Never the text's own words.
+ */
+export const CITATION_CODE_LINE = /^\s*【[\u4e00-\u9fa5]{2,10}】\s*[A-Za-z0-9][A-Za-z0-9.\-_/]*\s*$/;
+export const SOURCE_LINK_LINE = /^\s*(?:[\u4e00-\u9fa5](?:\s*[\u4e00-\u9fa5]){1,5}\s*[:：]\s*)?https?:\/\/\S+\s*$/;
 
 /** A publication note after the signature: （此件公开发布）, （此件主动公开）, （本件不公开）. */
 export const NOTE_LINE = /^\s*[（(]\s*(此件|本件|此文|本文)[^（）()]{1,16}[）)]\s*$/;

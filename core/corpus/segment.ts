@@ -102,11 +102,17 @@ function segmentCompilation(file: string, paras: RawParagraph[]): DocDraft[] {
   return docs;
 }
 
+/** Lines a title spans at most: four printed lines, with the blank lines pdf.js leaves between them. */
+const MAX_TITLE_SPAN = 10;
+
 function isTitleParagraph(p: RawParagraph, next: RawParagraph | undefined, isFirst: boolean): boolean {
   const t = p.text;
   if (t.length < 4 || t.length > 100) return false;
   if (/[。，；！？：:,;!?]/.test(t)) return false;
   if (MARKER_START.test(t) || DATE_LINE.test(t) || DOC_NUMBER.test(t) || NOTE_LINE.test(t) || reprintSource(t) || isLawMetaText(t) || opensLawMeta(t)) return false;
+  // A form in an attachment (申报单 … （签章） 年  月  日) is the attachment's, however its lines join; so are a
+  // table's cells read one a line (姓名 | 职务 | … | 单位意见), however they end: a title takes a few lines, not ten.
+  if (FORM_BLANK.test(t) || p.lastLine - p.firstLine >= MAX_TITLE_SPAN) return false;
   if (ORG_SUFFIX.test(t) && t.length < 24) return false; // a signature, not a title
   // A law's title is followed by its metadata (dated lines or a bracketed note), whatever its last word.
   return endsLikeTitle(t) || isFirst || (!!next && (META_LINE.test(next.text) || isLawMetaText(next.text)));

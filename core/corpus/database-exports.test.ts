@@ -1,0 +1,83 @@
+/**
+ * Real documents as a legal database (北大法宝) exports them, and those exports printed and extracted by pdftotext
+ * (test-data/database-exports/README.md): the database's citation code and page address above the title, the
+ * title twice, the 文号 in parentheses, items typed as ㈠, attachments that are forms. Every expected value is
+ * read off the source text by a person; the three forms of each source must all give it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../test-support/sha256';
+import { buildCorpus } from './build.js';
+import { flattenUnits, unitOwnText } from './structure.js';
+import type { PolicyDocument } from './types.js';
+
+const DIR = path.resolve(__dirname, '../../test-data/database-exports/raw');
+const FORMS = ['txt', 'pdftotext.txt', 'pdftotext-layout.txt'];
+const parse = (name: string) => buildCorpus([{ name, bytes: new Uint8Array(readFileSync(path.join(DIR, name))) }], sha256Hex).docs;
+const text = (d: PolicyDocument) => flattenUnits(d.units).map((u) => unitOwnText(u).replace(/\s+/g, '')).join('\n');
+const units = (d: PolicyDocument, level: string) => flattenUnits(d.units).filter((u) => u.level === level);
+
+const XINYU_NOTICE = '新余市人民政府办公室关于印发《新余市新余市绿色建筑管理办法》的通知';
+const XINJIANG = '新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知';
+const HAIKOU = '海口市水务局关于2020年2月1日—2020年2月29日生产建设项目水土保持方案审批决定的公告';
+
+describe.each(FORMS)('北大法宝 exports (%s)', (form) => {
+  it('新余: the notice and the 办法 it issues, each once, with the 文号 printed in parentheses and the date in Chinese numerals', () => {
+    const docs = parse(`xinyu-green-building.${form}`);
+    expect(docs.map((d) => d.title).sort()).toEqual([XINYU_NOTICE, '新余市绿色建筑管理办法'].sort());
+    const notice = docs.find((d) => d.title === XINYU_NOTICE)!;
+    expect([notice.docNumber, notice.date, notice.issuer]).toEqual(['余府发〔2012〕3号', '2012-01-09', '新余市人民政府办公室']);
+    expect(notice.region).toEqual({ level: 'city', province: '江西省', city: '新余市' });
+    expect(text(notice)).toContain('已经2011年12月20日市八届人民政府第7次常务会议审议通过');
+    // The database's lines are no text, and the title printed twice is one title.
+    for (const d of docs) expect(text(d)).not.toMatch(/法宝引证码|原文链接|pkulaw|CLI\.12/);
+    expect(text(notice)).not.toContain('的通知新余市');
+  });
+
+  it('新余: 6 chapters, 29 articles, and the items typed as ㈠…㈨ read as （一）…（九）', () => {
+    const rules = parse(`xinyu-green-building.${form}`).find((d) => d.title === '新余市绿色建筑管理办法')!;
+    expect(units(rules, 'chapter').map((u) => u.label)).toEqual(['第一章', '第二章', '第三章', '第四章', '第五章', '第六章']);
+    expect(units(rules, 'article')).toHaveLength(29);
+    const art5 = units(rules, 'article')[4];
+    const items = flattenUnits([art5]).filter((u) => u.level === 'item');
+    expect(items.map((u) => u.label)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）']);
+    expect(unitOwnText(items[0]).replace(/\s+/g, '')).toMatch(/^新型节能建筑体系，包括墙体/);
+    expect(unitOwnText(items[8]).replace(/\s+/g, '')).toBe('其他技术成熟、效果显著的绿色、节能技术和管理技术。');
+    const art28Items = flattenUnits([units(rules, 'article')[27]]).filter((u) => u.level === 'item');
+    expect(art28Items).toHaveLength(3);
+    expect(unitOwnText(units(rules, 'article')[28]).replace(/\s+/g, '')).toBe('本办法自2012年2月1日至2017年1月31日施行。');
+  });
+
+  it('新疆: one notice; its attachments’ forms stay in it (no document titled by a form’s cells), every line of them kept', () => {
+    const docs = parse(`xinjiang-publicity-notice.${form}`);
+    expect(docs.map((d) => d.title)).toEqual([XINJIANG]);
+    const [d] = docs;
+    expect([d.docNumber, d.date, d.issuer, d.kind]).toEqual(['新质监办发〔2012〕24号', null, '新疆维吾尔自治区质监局', '通知']);
+    expect(d.region).toEqual({ level: 'province', province: '新疆维吾尔自治区', city: null });
+    expect(units(d, 'outline1').map((u) => u.heading?.replace(/\s+/g, '') ?? unitOwnText(u).replace(/\s+/g, '').slice(0, 8))).toEqual([
+      '充分认识宣传工作的重要性和必要性',
+      '突出信息宣传工作的重点和完善运行机制',
+      expect.stringMatching(/^落实信息宣传工作的原则/),
+      '有关信息报送和宣传工作的要求',
+    ]);
+    const all = text(d).replace(/\n/g, '');
+    expect(all).not.toMatch(/法宝引证码|原文链接|pkulaw/);
+    // A note under a form, set off by blank lines, is the text's (it was taken for a running header).
+    expect(all).toContain('备注：各单位请于2012年4月28日前将此表上报区局办公室。');
+    expect(all).toContain('自治区质量技术监督局协助宣传报道通知单');
+    expect(all).toMatch(/自治区质监局办公室年月日$/);
+  });
+
+  it('海口: one announcement, with no 文号 and no date printed, its contact lines kept', () => {
+    const docs = parse(`haikou-water-announcement.${form}`);
+    expect(docs.map((d) => d.title)).toEqual([HAIKOU]);
+    const [d] = docs;
+    expect([d.docNumber, d.date, d.issuer, d.kind]).toEqual([null, null, '海口市水务局', '公告']);
+    expect(d.region).toEqual({ level: 'city', province: '海南省', city: '海口市' });
+    const all = text(d).replace(/\n/g, '');
+    expect(all).toContain('通讯地址：海口市政府第二办公区滨海大道长滨三路');
+    expect(all).not.toContain(HAIKOU);
+    expect(all).not.toMatch(/法宝引证码|原文链接|pkulaw/);
+  });
+});
