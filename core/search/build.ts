@@ -6,7 +6,7 @@
  * (engine.ts).
  */
 import { asciiString, encodeInts, encodeSortedLists } from './codec.js';
-import { countedPostings } from './counted-postings.js';
+import { countedPostings, normalisedTexts } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { lunrPostings } from './lunr-postings.js';
 import { bigramPositions } from './positions.js';
@@ -83,10 +83,12 @@ export function buildIndexData(
   shardChars = SHARD_CHARS,
   postingShardChars = POSTING_SHARD_CHARS,
 ): BuiltIndex {
-  const { uni, bi, df, unitLens, normChars, postings } = encodedPostings(corpus, builder);
+  // Each unit normalised once, for the postings and the positions: three times before (2–3 s at 10,000 documents).
+  const norms = normalisedTexts(corpus);
+  const { uni, bi, df, unitLens, normChars, postings } = encodedPostings(corpus, builder, norms);
   const shards = shardStarts(corpus, shardChars);
   const postingShards = termShardStarts(postings.lens, postingShardChars);
-  const positions = bigramPositions(corpus, { bi });
+  const positions = bigramPositions(corpus, { bi }, norms);
   const positionShards = termShardStarts(positions.lens, postingShardChars, uni.length);
   // Where each shard's strings start in the concatenated text (then its end): one pass over the terms' lengths.
   const cuts = [0];
@@ -122,8 +124,8 @@ export function buildIndexData(
 }
 
 /** The postings encoded; the lists they were encoded from (hundreds of MB at 10,000 documents) are not kept. */
-function encodedPostings(corpus: SearchCorpus, builder: PostingsBuilder) {
-  const { refs, ...terms } = builder === 'lunr' ? lunrPostings(corpus) : countedPostings(corpus);
+function encodedPostings(corpus: SearchCorpus, builder: PostingsBuilder, norms: string[]) {
+  const { refs, ...terms } = builder === 'lunr' ? lunrPostings(corpus) : countedPostings(corpus, norms);
   return { ...terms, postings: encodeSortedLists(refs, terms.df) };
 }
 

@@ -13,6 +13,11 @@ import { normalizeUnitText } from './tokenizer.js';
 
 const NL = 10;
 
+/** Every unit's normalised text (tokenizer.ts), in unit order. */
+export function normalisedTexts(corpus: SearchCorpus): string[] {
+  return corpus.units.map((u) => normalizeUnitText(u.text).norm);
+}
+
 /** Code units to a string, in slices (fromCharCode takes its arguments on the stack). */
 function fromCodes(codes: ArrayLike<number>): string {
   const parts: string[] = [];
@@ -20,9 +25,9 @@ function fromCodes(codes: ArrayLike<number>): string {
   return parts.join('');
 }
 
-export function countedPostings(corpus: SearchCorpus): TermPostings {
+/** `norms`: each unit's normalised text, when the caller has them (the build normalises each unit once, for this and the positions). */
+export function countedPostings(corpus: SearchCorpus, norms: string[] = normalisedTexts(corpus)): TermPostings {
   const n = corpus.units.length;
-  const norms: string[] = new Array(n);
   const unitLens = new Int32Array(n);
   let normChars = 0;
   const uniCount = new Int32Array(65536);
@@ -30,8 +35,7 @@ export function countedPostings(corpus: SearchCorpus): TermPostings {
   const bigrams = new BigramTable();
 
   for (let u = 0; u < n; u++) {
-    const norm = normalizeUnitText(corpus.units[u].text).norm;
-    norms[u] = norm;
+    const norm = norms[u];
     unitLens[u] = norm.length;
     normChars += norm.length;
     for (let k = 0; k < norm.length; k++) {

@@ -15,7 +15,7 @@ import { BigramTable } from './bigram-table.js';
 import { putVlq, vlqLength } from './codec.js';
 import type { SearchCorpus } from './corpus-units.js';
 import type { TermPostings } from './term-postings.js';
-import { normalizeUnitText } from './tokenizer.js';
+import { normalisedTexts } from './counted-postings.js';
 
 const NL = 10;
 
@@ -26,7 +26,8 @@ export interface EncodedPositions {
   bytes: Uint8Array;
 }
 
-export function bigramPositions(corpus: SearchCorpus, postings: Pick<TermPostings, 'bi'>): EncodedPositions {
+/** `norms`: each unit's normalised text (normalisedTexts), when the caller has them. */
+export function bigramPositions(corpus: SearchCorpus, postings: Pick<TermPostings, 'bi'>, norms: string[] = normalisedTexts(corpus)): EncodedPositions {
   const nBi = postings.bi.length / 2;
   // Bigram key → its rank among the bigrams (term id − number of unigrams), kept in the table's `count`.
   const rank = new BigramTable(Math.max(16, 2 * nBi));
@@ -44,7 +45,7 @@ export function bigramPositions(corpus: SearchCorpus, postings: Pick<TermPosting
   let places = 0;
   /** Reads unit u: its bigrams into `ids` (`places` of them), its distinct terms into `seen` (returned: how many) with their counts. */
   const readUnit = (u: number): number => {
-    const norm = normalizeUnitText(corpus.units[u].text).norm;
+    const norm = norms[u];
     places = Math.max(0, norm.length - 1);
     if (places > ids.length) ids = new Int32Array(2 * places);
     let terms = 0;
