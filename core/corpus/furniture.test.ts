@@ -300,14 +300,30 @@ describe('removeFurniture: an export’s provenance (rule 8)', () => {
     expect(spread.removed.map((x) => String(x[1]).replace(/\s/g, ''))).toEqual(['【法宝引证码】CLI.12.748997', '原文链接：https://www.pkulaw.com/lar/b64c9966.html']);
     const stacked = run(`【法宝引证码】 CLI.12.748997\n原\n文\n链\n接\n：\nhttps://www.pkulaw.com/lar/b64c9966.html\n新余市绿色建筑管理办法\n${body(6)}`);
     expect(stacked.kept[0]).toBe('新余市绿色建筑管理办法');
+    // The longest label a link line has: six characters and the colon.
+    const six = run(`【法宝引证码】 CLI.12.748997\n原\n文\n网\n页\n地\n址\n：\nhttps://www.pkulaw.com/lar/b64c9966.html\n新余市绿色建筑管理办法\n${body(6)}`);
+    expect(six.kept[0]).toBe('新余市绿色建筑管理办法');
   });
   it('keeps an address that is the text’s own: a contact line at the end of a notice', () => {
     const r = run(`海口市水务局关于水土保持方案审批决定的公告\n${body(6)}\n联系电话：68724690\n网址：http://swj.haikou.gov.cn/\n`);
     expect(r.removed).toEqual([]);
     expect(r.kept.at(-1)).toBe('网址：http://swj.haikou.gov.cn/');
   });
-  it('keeps a note set off by blank lines that has a sentence in it (not a running header)', () => {
-    const r = run(`${body(6)}\n单位盖章\n\n备注：请于4月28日前将此表上报。联系电话：0991-2316124，\n\n联系人：邹思媛。`);
-    expect(r.removed).toEqual([]);
+  it('keeps a note set off by blank lines that has a sentence in it, or ends mid-sentence (not a running header)', () => {
+    // A block inside a sentence that is a title is still a running header (the rule these must not reach), with a comma in it too.
+    expect(run(`${body(6)}\n单位盖章\n\n关于优化营商环境，更好服务市场主体的实施方案\n\n联系人：邹思媛。`).removed.map((x) => x[0])).toEqual(['running-header']);
+    expect(run(`${body(6)}\n单位盖章\n\n某某市人民政府关于印发某某办法的通知\n\n联系人：邹思媛。`).removed.map((x) => x[0])).toEqual(['running-header']);
+    expect(run(`${body(6)}\n单位盖章\n\n备注：请于4月28日前将此表上报。联系电话：0991-2316124，\n\n联系人：邹思媛。`).removed).toEqual([]);
+    expect(run(`${body(6)}\n单位盖章\n\n备注：请于4月28日前将此表上报。联系人：邹思媛\n\n联系电话：0991-2316124。`).removed).toEqual([]);
+    expect(run(`${body(6)}\n单位盖章\n\n备注：各单位请于4月28日前将此表上报区局办公室，\n\n联系人：邹思媛。`).removed).toEqual([]);
+  });
+  it('takes the provenance of a second export in one file, next to its code, and an http address at the head', () => {
+    const second = `\n【法宝引证码】 CLI.12.748997\n原文链接：https://www.pkulaw.com/lar/b64c9966.html\n新余市绿色建筑管理办法\n${body(3)}`;
+    expect(run(`${head}${body(6)}${second}`).removed.map((x) => x[0])).toEqual(['provenance', 'provenance', 'provenance', 'provenance']);
+    expect(run(`http://www.gov.cn/zhengce/content/2019-01/29/content_5362014.htm\n国务院办公厅关于某事的通知\n${body(6)}`).removed).toEqual([
+      ['provenance', 'http://www.gov.cn/zhengce/content/2019-01/29/content_5362014.htm'],
+    ]);
+    // An address the text refers to, ending a line that is not an address line, stays.
+    expect(run(`${head}${body(6)}\n详见国务院网站https://www.gov.cn\n${body(2)}`).removed).toHaveLength(2);
   });
 });

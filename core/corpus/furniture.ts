@@ -159,7 +159,8 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     // address, spread over the line (原      文      链      接      ：) or a character a line (原 | 文 | 链 | 接 | ：).
     const run = [i];
     const labelPart = (k: number) => /^[\u4e00-\u9fa5：:\s]+$/.test(input[k].text) && input[k].text.replace(/\s/g, '').length <= 6;
-    for (let k = prevContent(input, i, removedIdx); k !== -1 && run.length <= 6 && labelPart(k); k = prevContent(input, k, removedIdx)) run.unshift(k);
+    // (At most a label's six characters and its colon, SOURCE_LINK_LINE's longest.)
+    for (let k = prevContent(input, i, removedIdx); k !== -1 && run.length < 8 && labelPart(k); k = prevContent(input, k, removedIdx)) run.unshift(k);
     const line = run.map((k) => input[k].text.replace(/\s/g, '')).join('');
     const at = SOURCE_LINK_LINE.test(line) ? run : SOURCE_LINK_LINE.test(l.text) ? [i] : null;
     if (!at) return;

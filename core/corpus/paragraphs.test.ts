@@ -58,6 +58,26 @@ describe('toParagraphs', () => {
     expect(paras(text, 40)).toEqual(['正文第一段结束了，这里是很长的一行用于确定页面宽度的文字内容。', '聚焦企业成长“痛点”，降低创业门槛', '《方案》中提出，进一步加强检查。']);
   });
 
+  // 新余 and 海口's exports printed by Chromium and extracted by pdftotext (test-data/database-exports): the page's title,
+  // then its heading, the same lines twice.
+  it('drops a title printed twice line for line, on one line or wrapped the same way, and counts the dropped lines', () => {
+    const body = '\n各县（区）人民政府、管委会，市政府各部门，市直各单位：\n　　《新余市绿色建筑管理办法》已经市政府常务会议审议通过，现予印发，请认真遵照执行。';
+    const one = '新余市人民政府办公室关于印发《新余市新余市绿色建筑管理办法》的通知';
+    const stats = { echoLines: 0 };
+    expect(toParagraphs(toLines(`${one}\n${one}${body}`).lines, undefined, stats)[0].text).toBe(one);
+    expect(stats.echoLines).toBe(1);
+    const two = ['海口市水务局关于2020年2月1日—2020年2月29日生产建设', '项目水土保持方案审批决定的公告'];
+    const wrapped = { echoLines: 0 };
+    expect(toParagraphs(toLines([...two, ...two, '（2020年）', body].join('\n')).lines, undefined, wrapped).map((p) => p.text).slice(0, 2)).toEqual([two.join(''), '（2020年）']);
+    expect(wrapped.echoLines).toBe(2);
+    // Three lines twice is still a title printed twice.
+    const three = ['关于印发《某某市促进民营经济', '高质量发展若干措施》的', '通知'];
+    expect(paras([...three, ...three, body].join('\n'))[0]).toBe(three.join(''));
+    // A sentence is not a title, whatever repeats under it.
+    const said = '现将有关事项通知如下：';
+    expect(paras([said, said, body].join('\n'))[0]).toBe(said + said);
+  });
+
   // Real text of 中华人民共和国中国人民银行法 第五条 (LawRefBook/Laws), printed with two-character indents.
   it('starts a paragraph at every indent where the file indents its paragraphs, even after a full line', () => {
     const lines = [

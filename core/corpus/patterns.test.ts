@@ -113,14 +113,18 @@ describe('line kinds', () => {
     expect(CITATION_CODE_LINE.test('【法宝引证码】CLI.1.123')).toBe(true);
     expect(CITATION_CODE_LINE.test('【法宝引证码】 见第三条')).toBe(false);
     expect(CITATION_CODE_LINE.test('【重要】 CLI.12.1075244 已失效')).toBe(false);
+    expect(CITATION_CODE_LINE.test('【法宝引证码】CLI.12.1075244号')).toBe(false);
+    expect(CITATION_CODE_LINE.test('见【法宝引证码】CLI.12.1075244')).toBe(false);
+    expect(SOURCE_LINK_LINE.test('原文链接：  https://www.pkulaw.com/lar/58783248d9ec.html  ')).toBe(true);
+    expect(SOURCE_LINK_LINE.test('原文链接：https://www.pkulaw.com/lar/58783248d9ec.html 访问')).toBe(false);
     expect(SOURCE_LINK_LINE.test('原文链接：https://www.pkulaw.com/lar/58783248d9ec.html')).toBe(true);
     expect(SOURCE_LINK_LINE.test('原 文 链 接 ：https://www.pkulaw.com/lar/58783248d9ec.html')).toBe(true);
     expect(SOURCE_LINK_LINE.test('http://www.gov.cn/zhengce/content/2019-01/29/content_5362014.htm')).toBe(true);
     expect(SOURCE_LINK_LINE.test('请登录https://www.gov.cn查询。')).toBe(false);
   });
   it('knows a form’s blanks: a body left to fill in, a date left blank, a seal’s place', () => {
-    for (const t of ['××人民法院', '年   月   日', ' （签章） ', '单位（盖章）', '区局办公室意见（签章）']) expect(FORM_BLANK.test(t), t).toBe(true);
-    for (const t of ['2023年6月13日', '一年内', '单位盖章后报送', '年月日']) expect(FORM_BLANK.test(t), t).toBe(false);
+    for (const t of ['××人民法院', '年   月   日', '  年  月  日', '填报日期：    年  月  日', ' （签章） ', '单位（ 盖章 ）', '区局办公室意见（签章）']) expect(FORM_BLANK.test(t), t).toBe(true);
+    for (const t of ['2023年6月13日', '2023 年 6 月 13 日', '一年内', '单位盖章后报送', '年月日', '（签章单位）']) expect(FORM_BLANK.test(t), t).toBe(false);
   });
 
   it('reads a byline of names set apart by wide spaces', () => {

@@ -67,10 +67,10 @@ export const ORG_SUFFIX = /(人民政府|政府|办公厅|办公室|委员会|�
 export const MAX_SIGNATURE_LINES = 24;
 
 /**
- * A form's blank (××人民法院, ×市, XX区; a date left to fill in, 年  月  日; a seal's place, （签章）): a template
+ * A form's blank (××人民法院, ×市, XX区; a date left to fill in, 年  月  日 (a printed date has its numbers); a seal's place, （签章）): a template
  * printed in an attachment names no real body, so signs nothing, and its lines are no document's title.
  */
-export const FORM_BLANK = /[×Ｘ]|XX|^\s*年\s+月\s+日|[（(]\s*(?:签章|盖章|签字|签名|公章)\s*[）)]/;
+export const FORM_BLANK = /[×Ｘ]|XX|年\s+月\s+日|[（(]\s*(?:签章|盖章|签字|签名|公章)\s*[）)]/;
 
 /** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
 export function isOrgLine(t: string): boolean {

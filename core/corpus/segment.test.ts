@@ -110,6 +110,19 @@ describe('loose documents', () => {
     expect(shape(docs)).toEqual([{ title: '上海市人民政府关于进一步优化营商环境的意见', paras: ['各区人民政府：', '为进一步优化营商环境，提出如下意见。'] }]);
   });
 
+  // 新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知 (test-data/database-exports): its attachments are forms.
+  it('never takes a form’s lines for a title: its blanks (年  月  日, （签章）), or its cells joined from ten lines or more', () => {
+    const notice = ['新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知', '各直属单位：', '现就加强信息宣传工作通知如下。', '附件2：', '宣传报道申报单'];
+    const titles = (tail: RawParagraph[]) => segmentFile('f.txt', [...raw(notice), ...tail], []).docs.map((d) => d.title?.text ?? null);
+    const at = (text: string, firstLine: number, lastLine: number): RawParagraph => ({ text, pages: [], firstLine, lastLine, boxStart: false });
+    expect(titles([at('区局办公室意见（签章）', 10, 10)])).toEqual([notice[0]]);
+    expect(titles([at('年 月 日区局办公室意见', 10, 12)])).toEqual([notice[0]]);
+    const cells = '填报单位分管领导情况姓名职务办公电话手机号码单位意见';
+    expect(titles([at(cells, 10, 20)])).toEqual([notice[0]]);
+    // Nine lines apart (a title over four lines, blank lines between) it may still be one.
+    expect(titles([at(cells, 10, 19)])).toEqual([notice[0], cells]);
+  });
+
   it('keeps an untitled first part that has structure or addressees', () => {
     const { docs, notes } = segment(['一、总体要求', '坚持稳中求进。', '', '上海市人民政府关于进一步优化营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。']);
     expect(notes).toEqual([]);
