@@ -50,7 +50,7 @@ export function mutateGlobs(targets) {
  * tests, about 2 s): core/compare's other users of it (corpus.test.ts, laws.test.ts) build whole corpora and test
  * the families they make, which a changed signature rarely alters but each mutant would pay for.
  * electron/autobackup.ts by its own tests (the IPC and preload tests import it too, but test the bridge, not the backups).
- * The parser's stages in core/corpus (decode, lines, markers, numerals, paragraphs, furniture, segment, assemble)
+ * The parser's stages in core/corpus (decode, lines, markers, numerals, paragraphs, furniture, database-fields, segment, assemble)
  * by the folder's test files that give them hand-made text (the stages' own tests, structure and metadata, and
  * layouts.test.ts's small fixtures), not by those that build the real seeds or the real-text set (seeds.test.ts,
  * 3.5 s a run outside Stryker; realtext.test.ts) or test the build's files (ids, file-stream, library-head):
@@ -66,7 +66,7 @@ export function mutateGlobs(targets) {
  * A target not listed here (renderer/db) keeps the whole unit suite.
  */
 // (Listed one by one: MUTATE_TESTS is split at commas, so a {a,b} glob does not survive it.)
-const PARSER_STAGE_TESTS = ['decode', 'lines', 'markers', 'numerals', 'paragraphs', 'furniture', 'segment', 'assemble', 'structure', 'structure-shapes', 'metadata', 'layouts'].map((f) => `core/corpus/${f}.test.ts`);
+const PARSER_STAGE_TESTS = ['decode', 'lines', 'markers', 'numerals', 'paragraphs', 'furniture', 'database-fields', 'segment', 'assemble', 'structure', 'structure-shapes', 'metadata', 'layouts'].map((f) => `core/corpus/${f}.test.ts`);
 /**
  * core/search's files against the folder's tests but two: property.test.ts (40 s on the real corpus, which made a
  * mutant that loops time out after minutes) and counted-postings.test.ts (1,500 random units built by the counting
@@ -100,7 +100,7 @@ const OWN_TESTS = [
   // documents, each run inside a test), not corpus.test.ts or laws.test.ts, whose beforeAll builds make every mutant they reach static.
   ...Object.entries(COMPARE_LIGHT_TESTS).map(([file, tests]) => ({ target: new RegExp(`^core/compare/${file}\\.ts$`), tests: () => tests.map((f) => `core/compare/${f}.test.ts`) })),
   { target: /^core\/?$/, tests: () => ['core/**/*.test.ts'] },
-  { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
+  { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|database-fields|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
   { target: /^core\/corpus\/build\.ts$/, tests: () => ['build', 'ids', 'file-stream', 'library-head', 'markdown-set'].map((f) => `core/corpus/${f}.test.ts`) },
   { target: /^core\/corpus\/patterns\.ts$/, tests: () => ['core/corpus/patterns.test.ts'] },
   { target: /^core\/corpus\/(restore|units|unit-id|library-head)\.ts$/, tests: (m) => [`core/corpus/${m[1]}.test.ts`] },

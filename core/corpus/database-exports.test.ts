@@ -22,7 +22,7 @@ const XINYU_NOTICE = '新余市人民政府办公室关于印发《新余市新�
 const XINJIANG = '新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知';
 const HAIKOU = '海口市水务局关于2020年2月1日—2020年2月29日生产建设项目水土保持方案审批决定的公告';
 
-describe.each(FORMS)('北大法宝 exports (%s)', (form) => {
+describe.each(FORMS)('legal databases’ exports (%s)', (form) => {
   it('新余: the notice and the 办法 it issues, each once, with the 文号 printed in parentheses and the date in Chinese numerals', () => {
     const docs = parse(`xinyu-green-building.${form}`);
     expect(docs.map((d) => d.title).sort()).toEqual([XINYU_NOTICE, '新余市绿色建筑管理办法'].sort());
@@ -67,6 +67,21 @@ describe.each(FORMS)('北大法宝 exports (%s)', (form) => {
     expect(all).toContain('备注：各单位请于2012年4月28日前将此表上报区局办公室。');
     expect(all).toContain('自治区质量技术监督局协助宣传报道通知单');
     expect(all).toMatch(/自治区质监局办公室年月日$/);
+  });
+
+  it('财政部 (a policy database’s page): the title and 文号 from its fields, the other fields dropped, the notice and the 办法 it issues', () => {
+    const docs = parse(`mof-cpa-finance.${form}`);
+    expect(docs.map((d) => d.title)).toEqual(['关于印发《会计师事务所财务管理暂行办法》的通知']);
+    const [d] = docs;
+    expect([d.docNumber, d.date, d.issuer]).toEqual(['财会〔2010〕14号', '2010-06-13', '财政部']);
+    expect(d.region).toEqual({ level: 'national', province: null, city: null });
+    expect(units(d, 'article')).toHaveLength(26);
+    expect(text({ ...d, units: [units(d, 'article')[25]] }).replace(/\n/g, '')).toMatch(/^本暂行办法自2011年1月1日起施行。/);
+    const all = text(d).replace(/\n/g, '');
+    expect(d.addressees).toBe('各省、自治区、直辖市财政厅（局），深圳市财政委员会：');
+    expect(d.signature).toEqual(['财政部', '二○一○年六月十三日']);
+    expect(all).toMatch(/^为了贯彻落实《国务院办公厅转发财政部关于加快发展我国注册会计师行业若干意见的通知》/);
+    expect(all).not.toMatch(/法规标|发布日期|发文机|效力状态|现行有效|主题分类|地域分类|全文】/);
   });
 
   it('海口: one announcement, with no 文号 and no date printed, its contact lines kept', () => {

@@ -22,7 +22,9 @@
  *  6. a letterhead line (…人民政府办公室文件, or spaced 国 务 院 文 件), wherever extraction put it;
  *  7. the handling marks above it (份号 000123, 机密★1年, 特急) at the head of a page, or right above a letterhead;
  *  8. an export's provenance: a legal database's citation code (【法宝引证码】 CLI.12.1075244) and the address of
- *     the page the text came from (原文链接：https://…), at the head of the file or next to the code.
+ *     the page the text came from (原文链接：https://…), at the head of the file or next to the code;
+ *  9. a legal database's fields above the text (【法规标题】…, 【发布日期】…, 【全文】): the title's and the 文号's
+ *     lines keep their text only, the others are its provenance (database-fields.ts).
  * A block followed by a byline (李翊  柴恩旺) is not furniture but the title of
  * a signed article printed after its first paragraphs.
  * Every removed line is returned with its rule, so the build can count them.
@@ -30,6 +32,7 @@
 import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SOURCE_LINK_LINE, URGENCY_LINE, endsTerminal, isOrgLine } from './patterns.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
+import { readDatabaseFields } from './database-fields.js';
 
 export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead' | 'head-mark' | 'provenance';
 
@@ -70,7 +73,10 @@ const isHeadMark = (t: string) => SECRECY_LINE.test(t) || URGENCY_LINE.test(t) |
 
 const STRUCTURAL_START = /^\s*(第[一二三四五六七八九十百零〇]+[编章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|[（(]\d+[）)]|[\u3220-\u3229\u2474-\u2487]|附件)/;
 
-export function removeFurniture(input: Line[]): FurnitureResult {
+export function removeFurniture(lines: Line[]): FurnitureResult {
+  // Rule 9 first: a database's fields above the text, its title and 文号 lines given their text only (database-fields.ts).
+  const fields = readDatabaseFields(lines);
+  const input = fields.lines;
   const removedIdx = new Map<number, RemovedKind>();
   const removed: Removed[] = [];
   const width = typicalWidth(input);
@@ -79,6 +85,8 @@ export function removeFurniture(input: Line[]): FurnitureResult {
     idxs.forEach((i) => removedIdx.set(i, kind));
     removed.push({ kind, lines: idxs.map((i) => input[i]), text: idxs.map((i) => input[i].text.trim()).join('') });
   };
+
+  if (fields.dropped.length) mark(fields.dropped, 'provenance');
 
   // Rule 1: page numbers in the margin.
   input.forEach((l, i) => {

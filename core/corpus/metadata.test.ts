@@ -167,6 +167,10 @@ describe('issuers, 文号 and dates', () => {
   it('takes no issuer from a head that names a book title or a year', () => {
     expect(issuersFromTitle('《优化营商环境条例》正式发布')).toEqual([]);
     expect(issuersFromTitle('2023年全省优化营商环境重点任务清单发布')).toEqual([]);
+    // A title that begins with its matter, as a database lists a ministry's notice (its signature names the issuer).
+    expect(issuersFromTitle('关于印发《会计师事务所财务管理暂行办法》的通知')).toEqual([]);
+    expect(issuersFromTitle('印发关于促进个体工商户发展若干政策措施的通知')).toEqual([]);
+    expect(issuersFromTitle('转发省政府办公厅关于做好防汛工作的通知')).toEqual([]);
   });
   it('normalises 文号', () => {
     expect(docNumberFrom('沪商自贸〔2023〕132 号')).toBe('沪商自贸〔2023〕132号');

@@ -91,6 +91,8 @@ function kindOf(t: string): DocKind {
  * 上海海关等11部门关于… , 江苏省政府办公厅印发… ; several joined by 、 or spaces.
  */
 export function issuersFromTitle(title: string): string[] {
+  // A title that begins with its matter (关于印发…的通知, as a database lists a ministry's notice) names no issuer.
+  if (/^(?:关于|印发|转发)/.test(title)) return [];
   // 国务院办公厅对…建议的答复: a reply names its author before 对.
   // Up to 120 characters before 关于: a joint notice of a dozen ministries names them all there.
   const m = /^(.{2,120}?)(?:关于|印发|转发|批准发布|发布)/.exec(title) ?? /^(.{2,30}?)对.{4,}(?:答复|复函)$/.exec(title);

@@ -123,6 +123,20 @@ export const COPY_NUMBER_LINE = /^\s*(?:No\.?\s*)?\d{6}\s*$/;
 export const CITATION_CODE_LINE = /^\s*【[\u4e00-\u9fa5]{2,10}】\s*[A-Za-z0-9][A-Za-z0-9.\-_/]*\s*$/;
 export const SOURCE_LINK_LINE = /^\s*(?:[\u4e00-\u9fa5](?:\s*[\u4e00-\u9fa5]){1,5}\s*[:：]\s*)?https?:\/\/\S+\s*$/;
 
+/**
+ * The fields a legal database prints above a text it holds (北大法宝's 【发布部门】…【法规类别】, other sites'
+ * 【法规标题】…【地域分类】, then 【全文】): the title and the 文号 are the document's own, the rest the database's.
+ */
+export const DATABASE_TITLE_FIELDS = ['法规标题', '法规名称', '文件名称', '标题'];
+export const DATABASE_NUMBER_FIELDS = ['发文字号', '文号'];
+export const DATABASE_FIELDS = [
+  ...DATABASE_TITLE_FIELDS,
+  ...DATABASE_NUMBER_FIELDS,
+  '发布部门', '发文机关', '发布机关', '颁布单位', '制定机关', '批准部门', '发布日期', '颁布日期', '公布日期', '批准日期',
+  '实施日期', '施行日期', '生效日期', '时效性', '效力状态', '效力级别', '法规类别', '行业分类', '主题分类', '地域分类',
+  '专题分类', '关键词', '失效依据', '全文', '正文',
+];
+
 /** A publication note after the signature: （此件公开发布）, （此件主动公开）, （本件不公开）. */
 export const NOTE_LINE = /^\s*[（(]\s*(此件|本件|此文|本文)[^（）()]{1,16}[）)]\s*$/;
 

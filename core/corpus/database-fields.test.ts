@@ -1,0 +1,65 @@
+/**
+ * A legal database's fields above a text (database-fields.ts), on the lines of a real page
+ * (test-data/database-exports/pages/mof-cpa-finance.html) as a browser copies it and as pdftotext extracts it printed.
+ */
+import { describe, expect, it } from 'vitest';
+import { readDatabaseFields } from './database-fields.js';
+import { toLines } from './lines.js';
+
+const read = (text: string) => {
+  const lines = toLines(text).lines;
+  const r = readDatabaseFields(lines);
+  return { kept: r.lines.filter((l, i) => l.text.trim() && !r.dropped.includes(i)).map((l) => l.text), dropped: r.dropped.map((i) => lines[i].text.trim()) };
+};
+const BODY = '各省、自治区、直辖市财政厅（局），深圳市财政委员会：\n为了贯彻落实有关通知，现予印发，自2011年1月1日起施行。';
+
+describe('readDatabaseFields', () => {
+  it('keeps the title and the 文号 of a copied page’s fields, as their own lines, and drops the database’s other fields', () => {
+    const page = '【法规标题】\t关于印发《会计师事务所财务管理暂行办法》的通知\n\n【发布日期】2010-06-13 \t\n【发文机关】\t财政部 \n\n【文号】财会[2010]14号 \t【行业分类】 \n【效力状态】现行有效 \t【效力级别】  \n【主题分类】财务管理 \t【地域分类】全国 \n\n【全文】\n';
+    expect(read(page + BODY)).toEqual({
+      kept: ['关于印发《会计师事务所财务管理暂行办法》的通知', '财会[2010]14号', ...BODY.split('\n')],
+      dropped: ['【发布日期】2010-06-13', '【发文机关】\t财政部', '【效力状态】现行有效 \t【效力级别】', '【主题分类】财务管理 \t【地域分类】全国', '【全文】'],
+    });
+  });
+
+  it('puts back a label a narrow column broke (【法规标 | 题】), the second half a line or two below', () => {
+    const printed = '【法规标 关于印发《会计师事务所财务管理暂行办法》的通知\n题】\n【发文机 财政部\n【发布日期】2010-06-13\n关】\n【文号】财会[2010]14号\n【全文】\n';
+    expect(read(printed + BODY)).toEqual({
+      kept: ['关于印发《会计师事务所财务管理暂行办法》的通知', '财会[2010]14号', ...BODY.split('\n')],
+      dropped: ['题】', '【发文机 财政部', '【发布日期】2010-06-13', '关】', '【全文】'],
+    });
+  });
+
+  it('puts back halves of two characters, and a label broken at the end of its line; not one whose half is four lines below', () => {
+    const printed = '【法规标题】关于印发某办法的通知\n【效力 现行有效\n状态】\n【发文机\n【发布日期】2010-06-13\n关】\n【文号】财会[2010]14号\n';
+    expect(read(printed + BODY).kept).toEqual(['关于印发某办法的通知', '财会[2010]14号', ...BODY.split('\n')]);
+    const far = '【法规标题】关于印发某办法的通知\n【效力 现行有效\n【文号】财会[2010]14号\n【全文】\n第一行。\n状态】\n';
+    expect(read(far + BODY).kept).toEqual(['关于印发某办法的通知', '【效力 现行有效', '财会[2010]14号', '第一行。', '状态】', ...BODY.split('\n')]);
+    // A line with words after the half (关】财政部) is never taken for a label's half: its words would be lost.
+    const worded = '【法规标题】关于印发某办法的通知\n【发文机\n关】财政部\n【文号】财会[2010]14号\n';
+    expect(read(worded + BODY).kept).toEqual(['关于印发某办法的通知', '【发文机', '关】财政部', '财会[2010]14号', ...BODY.split('\n')]);
+    const near = '【法规标题】关于印发某办法的通知\n【效力 现行有效\n【文号】财会[2010]14号\n【全文】\n状态】\n';
+    expect(read(near + BODY).kept).toEqual(['关于印发某办法的通知', '财会[2010]14号', ...BODY.split('\n')]);
+  });
+
+  it('takes two fields for a database’s (the least), spaces in a value as one, and leaves the lines it was given as they were', () => {
+    const lines = toLines(`【标题】国家发展改革委  财政部关于印发某办法的通知\n【文号】发改价格〔2023〕5号\n${BODY}`).lines;
+    const before = lines.map((l) => l.text);
+    expect(readDatabaseFields(lines).lines.slice(0, 2).map((l) => l.text)).toEqual(['国家发展改革委 财政部关于印发某办法的通知', '发改价格〔2023〕5号']);
+    expect(lines.map((l) => l.text)).toEqual(before);
+  });
+
+  it('reads 北大法宝’s fields too (【发布部门】, 【发文字号】, 【时效性】 …)', () => {
+    const pkulaw = '新余市绿色建筑管理办法\n【发布部门】新余市人民政府办公室\n【发文字号】余府发〔2012〕3号\n【发布日期】2012.01.09\n【实施日期】2012.02.01\n【时效性】失效\n【效力级别】地方规范性文件\n【法规类别】建筑业\n\n';
+    expect(read(pkulaw + BODY).kept).toEqual(['新余市绿色建筑管理办法', '余府发〔2012〕3号', ...BODY.split('\n')]);
+  });
+
+  it('leaves a text alone that prints one bracketed field, prints them below its head, or brackets words of its own', () => {
+    const one = `【标题】关于某事的通知\n${BODY}`;
+    expect(read(one)).toEqual({ kept: one.split('\n'), dropped: [] });
+    const late = `${Array.from({ length: 40 }, (_, i) => `第${i + 1}行正文。`).join('\n')}\n【发布日期】2010-06-13\n【文号】财会[2010]14号`;
+    expect(read(late).dropped).toEqual([]);
+    const own = `第一条【宗旨原则】为促进用户作出公正的点评，制定本规则。\n第二条【适用范围】本规则适用于所有用户。\n【效力级别】本规则与服务协议冲突的，以本规则为准。`;
+    expect(read(own).dropped).toEqual([]);
+  });
+});
