@@ -96,3 +96,24 @@ describe.each(FORMS)('legal databases’ exports (%s)', (form) => {
     expect(all).not.toMatch(/法宝引证码|原文链接|pkulaw/);
   });
 });
+
+/** gov.cn's pages (test-data/database-exports/pages/gov-NN.html): read off each document as printed (its title lines, 文号, signature). */
+const GOV: [string, string, string, string, string][] = [
+  ['01', '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '国发〔2019〕5号', '2019-01-27', '国务院'],
+  ['06', '国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知', '国办发〔2019〕3号', '2019-01-09', '国务院办公厅'],
+  ['11', '国务院关于2018年度国家科学技术奖励的决定', '国发〔2018〕44号', '2018-12-28', '国务院'],
+  ['14', '国务院关于河北雄安新区总体规划（2018—2035年）的批复', '国函〔2018〕159号', '2018-12-25', '国务院'],
+  // The page's table says 成文日期 2004年04月17日; the reply itself is signed 二〇〇四年四月二十七日.
+  ['24', '国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动会的复函', '国办函〔2004〕36号', '2004-04-27', '国务院办公厅'],
+  ['26', '国务院办公厅对全国政协十届四次会议第4626号提案的答复', '国办函〔2006〕82号', '2006-10-18', '国务院办公厅'],
+];
+
+describe.each(FORMS)('gov.cn policy pages, their information table above the document (%s)', (form) => {
+  it.each(GOV)('gov-%s: one document, titled, numbered, dated and signed as it prints itself; the table is the site’s', (id, title, number, date, issuer) => {
+    const docs = parse(`gov-${id}.${form}`);
+    expect(docs.map((d) => [d.title, d.docNumber, d.date, d.issuer])).toEqual([[title, number, date, issuer]]);
+    expect(docs[0].region).toEqual({ level: 'national', province: null, city: null });
+    expect(text(docs[0])).not.toMatch(/索引|主题分|成文日|发文字号|主题词/);
+  });
+});
+

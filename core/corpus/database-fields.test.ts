@@ -3,7 +3,7 @@
  * (test-data/database-exports/pages/mof-cpa-finance.html) as a browser copies it and as pdftotext extracts it printed.
  */
 import { describe, expect, it } from 'vitest';
-import { readDatabaseFields } from './database-fields.js';
+import { pageTable, readDatabaseFields } from './database-fields.js';
 import { toLines } from './lines.js';
 
 const read = (text: string) => {
@@ -63,3 +63,29 @@ describe('readDatabaseFields', () => {
     expect(read(own).dropped).toEqual([]);
   });
 });
+
+// gov.cn's information table, as test-data/database-exports/raw/gov-24.* hold it (copied; printed and read by pdftotext).
+describe('pageTable', () => {
+  const rows = (text: string) => {
+    const lines = toLines(text).lines;
+    return pageTable(lines).map((i) => lines[i].text.trim());
+  };
+  const doc = '\n国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动会的复函\n国办函〔2004〕36号\n黑龙江省人民政府：\n你省关于申办的请示收悉。';
+  it('takes the table as a browser copies it, to its last row', () => {
+    const copied = '索 引 号：\t000014349/2004-00206\t主题分类：\t卫生、体育\\体育\n发文机关：\t国务院办公厅\t成文日期：\t2004年04月17日\n标　　题：\t国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动会的复函\n发文字号：\t国办函〔2004〕36号\t发布日期：\t2018年12月24日\n主 题 词：\t体育　运动会　函\t\t';
+    expect(rows(copied + doc)).toHaveLength(5);
+  });
+  it('takes it printed, its labels broken by the narrow cells, a value wrapped between a label’s halves', () => {
+    const printed = '索 引 000014349/2004-00206\n主题分 卫生、体育\\体育\n号：\n类：\n发文机 国务院办公厅\n成文日 2004年04月17日\n关：\n期：\n标\n国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动\n题： 会的复函\n发文字 国办函〔2004〕36号\n发布日 2018年12月24日\n号：\n期：\n主 题 体育 运动会 函\n词：';
+    expect(rows(printed + doc)).toHaveLength(17);
+    const layout = '  索 引 000014349/2004-00206 主题分 卫生、体育\\体育\n  号：                       类：\n  发文机 国务院办公厅               成文日 2004年04月17日\n  关：                       期：\n  标   国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动\n  题： 会的复函\n  发文字 国办函〔2004〕36号         发布日 2018年12月24日\n  号：                       期：\n  主题\n  词：';
+    expect(rows(layout + doc)).toHaveLength(10);
+  });
+  it('takes nothing that does not open with 索引号 near the head, or names fewer than three of its labels', () => {
+    expect(rows(`${doc}\n发文机关：国务院办公厅\n成文日期：2004年04月17日`)).toEqual([]);
+    expect(rows(`索引号：000014349/2004-00206\n发文机关：国务院办公厅${doc}`)).toEqual([]);
+    const late = `${Array.from({ length: 10 }, (_, i) => `第${i + 1}行。`).join('\n')}\n索引号：1\n发文机关：国务院\n成文日期：2004年\n${doc}`;
+    expect(rows(late)).toEqual([]);
+  });
+});
+

@@ -12,9 +12,12 @@
  * and statuses, not the document's), dropped as its provenance. Printed in a narrow column a label breaks
  * (【法规标 | 题】): its second half is put back. Only at the head of a file, and only where two fields or more
  * are printed: one bracketed word inside a text is the text's.
+ *
+ * A government site's information table (gov.cn's 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期,
+ * 主题词), above a document that prints its own title and 文号, is the site's: dropped whole (pageTable).
  */
 import { DATABASE_FIELDS, DATABASE_NUMBER_FIELDS, DATABASE_TITLE_FIELDS } from './patterns.js';
-import type { Line } from './lines.js';
+import { type Line, isBlank } from './lines.js';
 
 /** How far into a file its fields may be printed (lines, blank ones counted). */
 const HEAD_LINES = 40;
@@ -33,6 +36,8 @@ export interface DatabaseFields {
 }
 
 export function readDatabaseFields(input: Line[]): DatabaseFields {
+  const table = pageTable(input);
+  if (table.length) return { lines: input, dropped: table };
   const head = Math.min(input.length, HEAD_LINES);
   const text = input.slice(0, head).map((l) => l.text);
   const dropped = new Set<number>();
@@ -64,3 +69,49 @@ export function readDatabaseFields(input: Line[]): DatabaseFields {
   }
   return { lines, dropped: [...dropped].sort((a, b) => a - b) };
 }
+
+/** The information table's labels (gov.cn's, and the names other sites give the same fields). */
+const TABLE_LABELS = ['索引号', '信息索引号', '主题分类', '发文机关', '发布机构', '成文日期', '生成日期', '标题', '发文字号', '发布日期', '主题词', '公开方式'];
+/** The labels' ends that a narrow column left on lines of their own (号：, 关： 期：). */
+const LABEL_TAILS = /^(?:[\u4e00-\u9fa5]{1,3}[：:])+$/;
+
+/**
+ * The lines of a government site's information table at the head of a file: from a line that opens with 索引号 (or
+ * the start of it, 索 引 | 号：, as a printed cell breaks it), as long as each line opens with one of the table's
+ * labels, or the start of one, or is only the ends of labels. Three labels at least, or it is not the table.
+ */
+export function pageTable(input: Line[]): number[] {
+  const content = input.map((l, i) => (isBlank(l) ? -1 : i)).filter((i) => i >= 0);
+  const opens = (t: string, label: string) => t.startsWith(`${label}：`) || t.startsWith(`${label}:`) || ([...label].some((_, k) => k >= 1 && k < label.length - 1 && t.startsWith(label.slice(0, k + 1))));
+  const start = content.slice(0, 10).find((i) => /^(?:信息)?索引/.test(compact(input[i].text)));
+  if (start === undefined) return [];
+  const rows: number[] = [];
+  const seen = new Set<string>();
+  const rowsFrom = content.filter((k) => k >= start);
+  const text = (n: number) => compact(input[rowsFrom[n]]?.text ?? '');
+  /** The rest of a label a row began without its colon (标 | 题：…), and how many rows of its value may come first. */
+  let rest = '';
+  let valueRows = 0;
+  for (let n = 0; n < rowsFrom.length; n++) {
+    const t = text(n);
+    // 标, alone or with the title beside it, opens 标题 when a row within the next two begins with 题：.
+    const title = t.startsWith('标') && [1, 2].some((d) => /^题[：:]/.test(text(n + d)));
+    const label = TABLE_LABELS.find((x) => opens(t, x) || (x === '标题' && title));
+    const ended = rest !== '' && (t.startsWith(`${rest}：`) || t.startsWith(`${rest}:`));
+    // A value wrapped in its cell, printed between a label's start and its end (标 | 国务院办公厅关于… | 题： 会的复函).
+    const value = rest !== '' && !label && !ended && valueRows > 0 && [1, 2].some((d) => text(n + d).startsWith(`${rest}：`));
+    if (!label && !ended && !value && !LABEL_TAILS.test(t)) break;
+    rows.push(rowsFrom[n]);
+    if (value) {
+      valueRows--;
+      continue;
+    }
+    if (label) seen.add(label);
+    const whole = label && (t.startsWith(`${label}：`) || t.startsWith(`${label}:`));
+    rest = label && !whole ? label.slice(label === '标题' && title ? 1 : [...label].findIndex((_, k) => !t.startsWith(label.slice(0, k + 1)))) : '';
+    valueRows = 1;
+  }
+  return seen.size >= 3 ? rows : [];
+}
+
+const compact = (s: string) => s.replace(/[\s\u3000]+/g, '');

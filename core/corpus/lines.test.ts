@@ -5,6 +5,24 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS, displayWidth, isBlank, toLines, typicalWidth, type Line } from './lines.js';
 
+describe('toLines: pdftotext’s form feeds', () => {
+  // As pdftotext writes a page break (gov.cn's 国发〔2019〕5号 printed, test-data/database-exports/raw/gov-01.pdftotext.txt).
+  it('counts pages from 1 at each form feed, and the form feed is no part of the line (it read as an indent)', () => {
+    const r = toLines('（一）统筹建设监管工作平台。\n\n\f各省（区、市）人民政府要以国家企业信用信息公示系统\n为依托。\n\f');
+    expect(r.hasPages).toBe(true);
+    expect(r.lines.map((l) => [l.no, l.page, l.text])).toEqual([
+      [1, 1, '（一）统筹建设监管工作平台。'],
+      [2, 1, ''],
+      [3, 2, '各省（区、市）人民政府要以国家企业信用信息公示系统'],
+      [4, 2, '为依托。'],
+      [5, 3, ''],
+    ]);
+  });
+  it('leaves a file without form feeds without pages', () => {
+    expect(toLines('第一行\n第二行').lines.map((l) => l.page)).toEqual([null, null]);
+  });
+});
+
 describe('toLines: page markers', () => {
   it('consumes each # Page N: marker, gives the following lines its page and keeps raw line numbers', () => {
     const text = [

@@ -8,7 +8,7 @@ export interface Line {
   no: number;
   /** Text with trailing white space removed (leading space is kept: it marks a new PDF text box). */
   text: string;
-  /** Page from the last `# Page N:` marker, or null when the file has none. */
+  /** Page from the last `# Page N:` marker (or pdftotext's form feed), or null when the file has none. */
   page: number | null;
 }
 
@@ -29,13 +29,20 @@ const MAX_MARKER_CHARS = 64;
  */
 export function toLines(text: string): { lines: Line[]; hasPages: boolean; splitLines: number } {
   const lines: Line[] = [];
-  let page: number | null = null;
-  let hasPages = false;
+  // pdftotext's own output (without -nopgbrk) marks each new page with a form feed at the start of its first line:
+  // pages counted from 1, and the form feed is no part of the line (as white space it read as an indent).
+  const formFeeds = text.includes('\f');
+  let page: number | null = formFeeds ? 1 : null;
+  let hasPages = formFeeds;
   let splitLines = 0;
   for (let start = 0, no = 1; start <= text.length; no++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const next = end + 1;
+    while (formFeeds && start < end && text[start] === '\f') {
+      page = (page ?? 0) + 1;
+      start++;
+    }
     if (end - start <= MAX_MARKER_CHARS) {
       const m = PAGE_MARKER.exec(text.slice(start, end));
       if (m) {
