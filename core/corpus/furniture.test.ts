@@ -327,3 +327,16 @@ describe('removeFurniture: an export’s provenance (rule 8)', () => {
     expect(run(`${head}${body(6)}\n详见国务院网站https://www.gov.cn\n${body(2)}`).removed).toHaveLength(2);
   });
 });
+
+describe('removeFurniture: a title’s middle line is no running header', () => {
+  // gov.cn's 国办发〔2019〕6号 copied as text: its title in three parts with blank lines between (the middle one was deleted).
+  it('keeps a short line between a short unpunctuated line standing alone and the rest of the title', () => {
+    const text = `国务院办公厅关于有效发挥政府性\n\n融资担保基金作用切实支持小微企业和\n\n“三农”发展的指导意见\n\n${body(6)}`;
+    expect(run(text).removed).toEqual([]);
+  });
+  it('still takes a header that interrupts a wrapped sentence', () => {
+    const text = `${body(6)}\n不得擅自取消、下放和调整。因承接、\n\n青岛市人民政府关于青岛市政务服务管理办法\n的通知政策简讯\n\n下放、取消等事由变动的，应当及时更新清单。\n${body(2)}`;
+    expect(run(text).removed.map((x) => x[0])).toEqual(['running-header']);
+  });
+});
+

@@ -205,6 +205,11 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
       continue;
     }
     if (endsTerminal(input[before].text) || STRUCTURAL_START.test(input[after].text) || BYLINE.test(text)) continue;
+    // A header interrupts a sentence; a short unpunctuated line standing alone above it is no sentence but a title's
+    // first line, the block its next (a title over three lines with blank lines between, a web page's).
+    const beforeBefore = prevContent(input, before, removedIdx);
+    const standsAlone = beforeBefore === -1 || before - beforeBefore > 1;
+    if (standsAlone && isShort(input[before]) && !/[，。；：！？、,;:!?]/.test(input[before].text)) continue;
     // A block followed by a 文号 or a law's metadata is that document's title; so is a block after a 文号,
     // a signature's date, a publication note or an 附件 label (the title of what a notice issues).
     // (Or ends in its 文号, the title's last line and the 文号 set off together at the foot of a gazette's page.)

@@ -274,6 +274,27 @@ describe('loose documents', () => {
   });
 });
 
+// gov.cn pages copied as text (test-data/database-exports and /work's 60-page draw): a title over three parts, a blank
+// line between each; the middle ends like no title either.
+describe('joinWrappedTitles: a title over three parts', () => {
+  const body = ['各省、自治区、直辖市人民政府：', '为切实支持小微企业发展，提出如下意见。'];
+  it('joins the three when the first names its matter (…关于) and only the last ends like a title', () => {
+    const { docs } = segment(['国务院办公厅关于有效发挥政府性', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', '', ...body]);
+    expect(shape(docs)).toEqual([{ title: '国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见', paras: body }]);
+  });
+  it('does not join a signature and its date to a title below (国务院令: 总理 李克强 | 2018年11月6日 | 专利代理条例)', () => {
+    const { docs } = segment(['中华人民共和国国务院令', '第706号', '《专利代理条例》已经国务院常务会议通过，现予公布。', '总理　李克强', '', '2018年11月6日', '', '专利代理条例', '第一条　为了规范专利代理行为，制定本条例。']);
+    expect(shape(docs).map((d) => d.title)).not.toContain('总理　李克强2018年11月6日专利代理条例');
+    expect(shape(docs).map((d) => d.title)).toContain('专利代理条例');
+  });
+  it('leaves three parts apart when more than one blank line parts them, or the middle one is a sentence', () => {
+    const apart = segment(['国务院办公厅关于有效发挥政府性', '', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', ...body]);
+    expect(shape(apart.docs).map((d) => d.title)).not.toContain('国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见');
+    const sentence = segment(['国务院办公厅关于有效发挥政府性', '', '融资担保基金作用，切实支持小微企业', '', '“三农”发展的指导意见', ...body]);
+    expect(shape(sentence.docs).map((d) => d.title)).not.toContain('国务院办公厅关于有效发挥政府性融资担保基金作用，切实支持小微企业“三农”发展的指导意见');
+  });
+});
+
 describe('segmentFile: titles, interpretations and front matter (survivors of the first mutation run)', () => {
   const notice = ['上海市人民政府关于进一步优化营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。'];
 

@@ -173,9 +173,28 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       !issuersFromTitle(next.text).length &&
       !MARKER_START.test(next.text) &&
       !DOC_NUMBER.test(next.text);
-    if (continues) {
-      out.push({ ...p, text: p.text + next.text, lastLine: next.lastLine, pages: [...new Set([...p.pages, ...next.pages])] });
-      i++;
+    // A title over three parts (a web page's, with a blank line between each): the middle ends like no title either.
+    const third = paras[i + 2];
+    const titlePart = (x: RawParagraph) => x.text.length <= 40 && !/[。，；！？：:,;!?]/.test(x.text) && !issuersFromTitle(x.text).length && !MARKER_START.test(x.text) && !DOC_NUMBER.test(x.text) && !DATE_LINE.test(x.text);
+    const threeParts =
+      !continues &&
+      next &&
+      third &&
+      startsDoc &&
+      next.firstLine - p.lastLine <= 2 &&
+      third.firstLine - next.lastLine <= 2 &&
+      isTitleParagraph(p, next, true) &&
+      // (its first part names the matter: …关于, …印发, …转发)
+      /关于|印发|转发/.test(p.text) &&
+      !endsLikeTitle(p.text) &&
+      !endsLikeTitle(next.text) &&
+      endsLikeTitle(third.text) &&
+      titlePart(next) &&
+      titlePart(third);
+    if (continues || threeParts) {
+      const parts = threeParts ? [p, next, third] : [p, next];
+      out.push({ ...p, text: parts.map((x) => x.text).join(''), lastLine: parts[parts.length - 1].lastLine, pages: [...new Set(parts.flatMap((x) => x.pages))] });
+      i += parts.length - 1;
     } else out.push(p);
   }
   return out;
