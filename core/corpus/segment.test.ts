@@ -287,6 +287,12 @@ describe('joinWrappedTitles: a title over three parts', () => {
     expect(shape(docs).map((d) => d.title)).not.toContain('总理　李克强2018年11月6日专利代理条例');
     expect(shape(docs).map((d) => d.title)).toContain('专利代理条例');
   });
+  // gov.cn's 国办发〔2018〕114号: its attachment's figures are captioned 图1　汽车号牌编码规则, 图2　摩托车号牌编码规则.
+  it('never takes a figure’s or a table’s caption for a title, whatever word it ends in', () => {
+    const notice = ['国务院办公厅关于国家综合性消防救援车辆悬挂应急救援专用号牌有关事项的通知', '各省、自治区、直辖市人民政府：', '现将有关事项通知如下。', '附件：应急救援专用号牌式样'];
+    const titles = segment([...notice, '图1　汽车号牌编码规则', '号牌由省份简称和编号组成。', '表2 摩托车号牌编码规则', '号牌由省份简称和编号组成。']).docs.map((d) => d.title?.text ?? null);
+    expect(titles).toEqual([notice[0]]);
+  });
   it('leaves three parts apart when more than one blank line parts them, or the middle one is a sentence', () => {
     const apart = segment(['国务院办公厅关于有效发挥政府性', '', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', ...body]);
     expect(shape(apart.docs).map((d) => d.title)).not.toContain('国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见');

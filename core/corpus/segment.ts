@@ -113,6 +113,8 @@ function isTitleParagraph(p: RawParagraph, next: RawParagraph | undefined, isFir
   // A form in an attachment (申报单 … （签章） 年  月  日) is the attachment's, however its lines join; so are a
   // table's cells read one a line (姓名 | 职务 | … | 单位意见), however they end: a title takes a few lines, not ten.
   if (FORM_BLANK.test(t) || p.lastLine - p.firstLine >= MAX_TITLE_SPAN) return false;
+  // A figure's or a table's caption (图1　汽车号牌编码规则, 表2 …) is the text's, whatever word it ends in.
+  if (/^[图表]\s*\d/.test(t)) return false;
   if (ORG_SUFFIX.test(t) && t.length < 24) return false; // a signature, not a title
   // A law's title is followed by its metadata (dated lines or a bracketed note), whatever its last word.
   return endsLikeTitle(t) || isFirst || (!!next && (META_LINE.test(next.text) || isLawMetaText(next.text)));
