@@ -123,6 +123,9 @@ describe('removeFurniture: what is text and what is furniture', () => {
   it('removes a letterhead line, but not a title that ends in 文件', () => {
     const r = run(`杭州市余杭区人民政府办公室文件\n\n余政办〔2023〕12号\n\n关于印发《余杭区推进数字经济发展若干政策》的文件\n${body(6)}`);
     expect(r.removed).toEqual([['letterhead', '杭州市余杭区人民政府办公室文件']]);
+    // gov.cn's 国办发〔2018〕115号 copied as text: its title's first line ends in 文件 and begins with a body's name.
+    const title = run(`国务院办公厅关于全面推行行政规范性文件\n\n合法性审核机制的指导意见\n\n国办发〔2018〕115号\n${body(6)}`);
+    expect(title.removed).toEqual([]);
   });
 
   it('removes a letterhead set in letter-spaced type, as pdftotext spaces a wide banner', () => {

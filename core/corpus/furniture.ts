@@ -138,7 +138,8 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
   // A banner set in letter-spaced type (国 务 院 文 件) is the same banner.
   input.forEach((l, i) => {
     const t = l.text.replace(/\s+/g, '');
-    if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2))) mark([i], 'letterhead');
+    // (A title's line that ends in 文件 is no banner: 国务院办公厅关于全面推行行政规范性文件 | 合法性审核机制的指导意见.)
+    if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2)) && !/关于|印发|转发/.test(t)) mark([i], 'letterhead');
   });
   // Rule 7: the handling marks above the banner, a run of them with blank lines between. A lone 特急 may be a table's
   // cell, and six digits a postcode: the run is taken at the head of a page (where the standard prints it) or right
