@@ -282,6 +282,10 @@ describe('joinWrappedTitles: a title over three parts', () => {
     const { docs } = segment(['国务院办公厅关于有效发挥政府性', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', '', ...body]);
     expect(shape(docs)).toEqual([{ title: '国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见', paras: body }]);
   });
+  it('joins a first part that ends in a body’s name when it forwards (国务院办公厅转发国家地震局 | 关于… | …的通知)', () => {
+    const { docs } = segment(['国务院办公厅转发国家地震局', '', '关于我国地震重点监视防御区的确定和', '', '加强防震减灾工作意见报告的通知', '', '国办发〔1996〕2号', ...body]);
+    expect(shape(docs).map((d) => d.title)).toEqual(['国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知']);
+  });
   it('does not join a signature and its date to a title below (国务院令: 总理 李克强 | 2018年11月6日 | 专利代理条例)', () => {
     const { docs } = segment(['中华人民共和国国务院令', '第706号', '《专利代理条例》已经国务院常务会议通过，现予公布。', '总理　李克强', '', '2018年11月6日', '', '专利代理条例', '第一条　为了规范专利代理行为，制定本条例。']);
     expect(shape(docs).map((d) => d.title)).not.toContain('总理　李克强2018年11月6日专利代理条例');

@@ -177,7 +177,8 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       !DOC_NUMBER.test(next.text);
     // A title over three parts (a web page's, with a blank line between each): the middle ends like no title either.
     const third = paras[i + 2];
-    const titlePart = (x: RawParagraph) => x.text.length <= 40 && !/[。，；！？：:,;!?]/.test(x.text) && !issuersFromTitle(x.text).length && !MARKER_START.test(x.text) && !DOC_NUMBER.test(x.text) && !DATE_LINE.test(x.text);
+    const plain = (x: RawParagraph) => !/[。，；！？：:,;!?]/.test(x.text) && !MARKER_START.test(x.text) && !DOC_NUMBER.test(x.text) && !DATE_LINE.test(x.text);
+    const titlePart = (x: RawParagraph) => x.text.length <= 40 && plain(x) && !issuersFromTitle(x.text).length;
     const threeParts =
       !continues &&
       next &&
@@ -185,8 +186,9 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       startsDoc &&
       next.firstLine - p.lastLine <= 2 &&
       third.firstLine - next.lastLine <= 2 &&
-      isTitleParagraph(p, next, true) &&
-      // (its first part names the matter: …关于, …印发, …转发)
+      // (its first part names the matter, …关于, …印发, …转发: not a signature's body, 国务院办公厅转发国家地震局)
+      p.text.length <= 60 &&
+      plain(p) &&
       /关于|印发|转发/.test(p.text) &&
       !endsLikeTitle(p.text) &&
       !endsLikeTitle(next.text) &&
