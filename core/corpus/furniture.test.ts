@@ -337,6 +337,11 @@ describe('removeFurniture: a title’s middle line is no running header', () => 
     const text = `国务院办公厅关于有效发挥政府性\n\n融资担保基金作用切实支持小微企业和\n\n“三农”发展的指导意见\n\n${body(6)}`;
     expect(run(text).removed).toEqual([]);
   });
+  // gov.cn's 国函〔2006〕38号 copied as text: a committee's members, one a line with blank lines between.
+  it('keeps a list’s items set off by blank lines: a label and a name, or a name and a post', () => {
+    const text = `${body(6)}\n协调委员会组成人员如下\n\n主　任：尤　权　　国务院副秘书长\n\n副主任：杨元元　　民航总局局长\n\n刘金国　　公安部副部长\n\n吉　林　　北京市副市长\n\n${body(2)}`;
+    expect(run(text).removed).toEqual([]);
+  });
   it('still takes a header that interrupts a wrapped sentence', () => {
     const text = `${body(6)}\n不得擅自取消、下放和调整。因承接、\n\n青岛市人民政府关于青岛市政务服务管理办法\n的通知政策简讯\n\n下放、取消等事由变动的，应当及时更新清单。\n${body(2)}`;
     expect(run(text).removed.map((x) => x[0])).toEqual(['running-header']);

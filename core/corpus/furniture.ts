@@ -190,9 +190,9 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
     if (!idxs.every((i) => isShort(input[i]))) continue;
     const text = idxs.map((i) => input[i].text.trim()).join('');
     if (endsTerminal(text) || STRUCTURAL_START.test(text) || isHeaderPart(text, input, b.end - 1, removedIdx)) continue;
-    // A header is a title or a publication's name: a block with a finished sentence in it, or ending mid-sentence
-    // (备注：…此表上报区局办公室。联系电话：…，), is the text's own.
-    if (/[。！？]/.test(text) || /[，、,]$/.test(text)) continue;
+    // A header is a title or a publication's name: a block with a finished sentence or a colon in it, or ending
+    // mid-sentence (备注：…此表上报区局办公室。联系电话：…，), is the text's own.
+    if (/[。！？：]/.test(text) || /[，、,]$/.test(text)) continue;
     candidates.push(b);
     const before = prevContent(input, b.start, removedIdx);
     const after = nextContent(input, b.end - 1, removedIdx);
@@ -206,11 +206,11 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
       continue;
     }
     if (endsTerminal(input[before].text) || STRUCTURAL_START.test(input[after].text) || BYLINE.test(text)) continue;
-    // A header interrupts a sentence; a short unpunctuated line standing alone above it is no sentence but a title's
-    // first line, the block its next (a title over three lines with blank lines between, a web page's).
+    // A header interrupts a sentence: a short line standing alone above the block is no sentence but a title's first
+    // line (a title over three lines, blank lines between, a web page's) or a list's item (主　任：… | 刘金国　　公安部副部长).
     const beforeBefore = prevContent(input, before, removedIdx);
     const standsAlone = beforeBefore === -1 || before - beforeBefore > 1;
-    if (standsAlone && isShort(input[before]) && !/[，。；：！？、,;:!?]/.test(input[before].text)) continue;
+    if (standsAlone && isShort(input[before])) continue;
     // A block followed by a 文号 or a law's metadata is that document's title; so is a block after a 文号,
     // a signature's date, a publication note or an 附件 label (the title of what a notice issues).
     // (Or ends in its 文号, the title's last line and the 文号 set off together at the foot of a gazette's page.)
