@@ -286,6 +286,11 @@ describe('joinWrappedTitles: a title over three parts', () => {
     const { docs } = segment(['国务院办公厅转发国家地震局', '', '关于我国地震重点监视防御区的确定和', '', '加强防震减灾工作意见报告的通知', '', '国办发〔1996〕2号', ...body]);
     expect(shape(docs).map((d) => d.title)).toEqual(['国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知']);
   });
+  // gov.cn's 国函〔2006〕38号 copied as text: the first line ends in 会 (奥运会), as a body's name does.
+  it('joins a two-part title whose first line ends like a body’s name when it names its matter (…关于…奥运会 | …的批复)', () => {
+    const { docs } = segment(['国务院关于同意组建2008年北京奥运会', '', '首都国际机场协调委员会的批复', '', '国函〔2006〕38号', '民航总局：', '你局的请示收悉。现批复如下。']);
+    expect(shape(docs).map((d) => d.title)).toEqual(['国务院关于同意组建2008年北京奥运会首都国际机场协调委员会的批复']);
+  });
   it('does not join a signature and its date to a title below (国务院令: 总理 李克强 | 2018年11月6日 | 专利代理条例)', () => {
     const { docs } = segment(['中华人民共和国国务院令', '第706号', '《专利代理条例》已经国务院常务会议通过，现予公布。', '总理　李克强', '', '2018年11月6日', '', '专利代理条例', '第一条　为了规范专利代理行为，制定本条例。']);
     expect(shape(docs).map((d) => d.title)).not.toContain('总理　李克强2018年11月6日专利代理条例');

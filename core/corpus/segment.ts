@@ -115,7 +115,8 @@ function isTitleParagraph(p: RawParagraph, next: RawParagraph | undefined, isFir
   if (FORM_BLANK.test(t) || p.lastLine - p.firstLine >= MAX_TITLE_SPAN) return false;
   // A figure's or a table's caption (图1　汽车号牌编码规则, 表2 …) is the text's, whatever word it ends in.
   if (/^[图表]\s*\d/.test(t)) return false;
-  if (ORG_SUFFIX.test(t) && t.length < 24) return false; // a signature, not a title
+  // A signature, not a title, unless it names a matter (国务院关于同意组建2008年北京奥运会 | 首都国际机场协调委员会的批复).
+  if (ORG_SUFFIX.test(t) && t.length < 24 && !/关于|印发|转发/.test(t)) return false;
   // A law's title is followed by its metadata (dated lines or a bracketed note), whatever its last word.
   return endsLikeTitle(t) || isFirst || (!!next && (META_LINE.test(next.text) || isLawMetaText(next.text)));
 }
