@@ -305,8 +305,11 @@ describe('joinWrappedTitles: a title over three parts', () => {
   it('leaves three parts apart when more than one blank line parts them, or the middle one is a sentence', () => {
     const apart = segment(['国务院办公厅关于有效发挥政府性', '', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', ...body]);
     expect(shape(apart.docs).map((d) => d.title)).not.toContain('国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见');
-    const sentence = segment(['国务院办公厅关于有效发挥政府性', '', '融资担保基金作用，切实支持小微企业', '', '“三农”发展的指导意见', ...body]);
-    expect(shape(sentence.docs).map((d) => d.title)).not.toContain('国务院办公厅关于有效发挥政府性融资担保基金作用，切实支持小微企业“三农”发展的指导意见');
+    // The middle part is kept apart, as a paragraph of its own: a sentence, a date, a 文号, a heading.
+    for (const middle of ['融资担保基金作用，切实支持小微企业', '2019年1月10日', '国办发〔2019〕6号', '一、总体要求']) {
+      const paras = segment(['国务院办公厅关于有效发挥政府性', '', middle, '', '“三农”发展的指导意见', ...body]).docs.flatMap((d) => [d.title?.text, ...d.paras.map((x) => x.text)]);
+      expect(paras, middle).toContain(middle);
+    }
   });
 });
 

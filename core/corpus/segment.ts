@@ -181,7 +181,6 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
     const plain = (x: RawParagraph) => !/[。，；！？：:,;!?]/.test(x.text) && !MARKER_START.test(x.text) && !DOC_NUMBER.test(x.text) && !DATE_LINE.test(x.text);
     const titlePart = (x: RawParagraph) => x.text.length <= 40 && plain(x) && !issuersFromTitle(x.text).length;
     const threeParts =
-      !continues &&
       next &&
       third &&
       startsDoc &&
