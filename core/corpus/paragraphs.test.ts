@@ -10,6 +10,16 @@ describe('cleanInline', () => {
     expect(cleanInline('第一条为了规范政务服务，制定本办法。')).toBe('第一条为了规范政务服务，制定本办法。');
   });
 
+  // gov.cn's 国发〔1981〕88号 copied as text: its title's second line set letter-spaced.
+  it('closes up a line set letter-spaced, every character apart, and leaves words apart that are words', () => {
+    expect(cleanInline('几 个 问 题 的 通 知')).toBe('几个问题的通知');
+    expect(cleanInline('　关　于　印　发　')).toBe('关于印发');
+    // Two characters apart may be two words (a form's 姓 名): left as they are.
+    expect(cleanInline('主 任：尤 权')).toBe('主 任：尤 权');
+    expect(cleanInline('姓 名')).toBe('姓 名');
+    expect(cleanInline('刘金国　公安部副部长')).toBe('刘金国 公安部副部长');
+  });
+
   it('removes PDF spaces between digits and CJK but keeps spaces between Latin words', () => {
     expect(cleanInline('上海海关等11 部门于2023 年6 月13 日')).toBe('上海海关等11部门于2023年6月13日');
     expect(cleanInline('WINCON  LAW\tFIRM')).toBe('WINCON LAW FIRM');

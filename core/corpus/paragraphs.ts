@@ -38,10 +38,14 @@ const DECIMAL_SECTION = new RegExp(`^\\s*(?:${DECIMAL_SECTION_START})`);
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/;
 
+const LETTER_SPACED = /^[\s\u3000]*[\u4e00-\u9fa5](?:[\s\u3000]+[\u4e00-\u9fa5]){2,}[\s\u3000]*$/;
+
 /** Inline clean-up of one line: collapse white space, drop PDF spaces between digits and CJK. */
 export function cleanInline(s: string): string {
   // Every step below needs white space (the later ones a space the first made): most lines have none.
   if (!/\s/.test(s)) return s;
+  // A line set letter-spaced, every character apart (几 个 问 题 的 通 知, a title's wide line): its words, closed up.
+  if (LETTER_SPACED.test(s)) return s.replace(/[\s\u3000]+/g, '');
   return s
     .replace(/[\s\u3000]+/g, ' ')
     .trim()
