@@ -82,7 +82,6 @@ const LABEL_TAILS = /^(?:[\u4e00-\u9fa5]{1,3}[：:])+$/;
  */
 export function pageTable(input: Line[]): number[] {
   const content = input.map((l, i) => (isBlank(l) ? -1 : i)).filter((i) => i >= 0);
-  const opens = (t: string, label: string) => t.startsWith(`${label}：`) || t.startsWith(`${label}:`) || ([...label].some((_, k) => k >= 1 && k < label.length - 1 && t.startsWith(label.slice(0, k + 1))));
   const start = content.slice(0, 10).find((i) => /^(?:信息)?索引/.test(compact(input[i].text)));
   if (start === undefined) return [];
   const rows: number[] = [];
@@ -95,23 +94,35 @@ export function pageTable(input: Line[]): number[] {
   for (let n = 0; n < rowsFrom.length; n++) {
     const t = text(n);
     // 标, alone or with the title beside it, opens 标题 when a row within the next two begins with 题：.
-    const title = t.startsWith('标') && [1, 2].some((d) => /^题[：:]/.test(text(n + d)));
-    const label = TABLE_LABELS.find((x) => opens(t, x) || (x === '标题' && title));
-    const ended = rest !== '' && (t.startsWith(`${rest}：`) || t.startsWith(`${rest}:`));
+    const title = t.startsWith('标') && [1, 2].some((d) => opensField(text(n + d), '题'));
+    const open = TABLE_LABELS.map((label) => ({ label, length: opened(t, label) || (label === '标题' && title ? 1 : 0) })).find((o) => o.length > 0);
+    const ended = rest !== '' && opensField(t, rest);
     // A value wrapped in its cell, printed between a label's start and its end (标 | 国务院办公厅关于… | 题： 会的复函).
-    const value = rest !== '' && !label && !ended && valueRows > 0 && [1, 2].some((d) => text(n + d).startsWith(`${rest}：`));
-    if (!label && !ended && !value && !LABEL_TAILS.test(t)) break;
+    const value = rest !== '' && !open && !ended && valueRows > 0 && [1, 2].some((d) => opensField(text(n + d), rest));
+    if (!open && !ended && !value && !LABEL_TAILS.test(t)) break;
     rows.push(rowsFrom[n]);
     if (value) {
       valueRows--;
       continue;
     }
-    if (label) seen.add(label);
-    const whole = label && (t.startsWith(`${label}：`) || t.startsWith(`${label}:`));
-    rest = label && !whole ? label.slice(label === '标题' && title ? 1 : [...label].findIndex((_, k) => !t.startsWith(label.slice(0, k + 1)))) : '';
+    if (open) seen.add(open.label);
+    rest = open && open.length <= open.label.length ? open.label.slice(open.length) : '';
     valueRows = 1;
   }
   return seen.size >= 3 ? rows : [];
+}
+
+/** Whether a row opens with a field's name and its colon. */
+const opensField = (t: string, name: string) => t.startsWith(`${name}：`) || t.startsWith(`${name}:`);
+
+/**
+ * How much of `label` a row opens with: the whole label and its colon (its length + 1), else the longest start of two
+ * characters or more that a narrow cell broke off (索引 of 索引号), else 0.
+ */
+function opened(t: string, label: string): number {
+  if (opensField(t, label)) return label.length + 1;
+  for (let k = label.length - 1; k >= 2; k--) if (t.startsWith(label.slice(0, k))) return k;
+  return 0;
 }
 
 const compact = (s: string) => s.replace(/[\s\u3000]+/g, '');

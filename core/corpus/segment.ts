@@ -154,6 +154,11 @@ const BARE_TITLE_LINE = 8;
  */
 const WORD_GOES_ON = /^[性的]/;
 
+/** A line that could be part of a title: no punctuation, no marker, 文号 or date. */
+const plain = (x: RawParagraph) => !/[。，；！？：:,;!?]/.test(x.text) && !MARKER_START.test(x.text) && !DOC_NUMBER.test(x.text) && !DATE_LINE.test(x.text);
+/** A title's later part: plain, short, naming no issuer of its own. */
+const titlePart = (x: RawParagraph) => x.text.length <= 40 && plain(x) && !issuersFromTitle(x.text).length;
+
 function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
   const out: RawParagraph[] = [];
   for (let i = 0; i < paras.length; i++) {
@@ -178,8 +183,6 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       !DOC_NUMBER.test(next.text);
     // A title over three parts (a web page's, with a blank line between each): the middle ends like no title either.
     const third = paras[i + 2];
-    const plain = (x: RawParagraph) => !/[。，；！？：:,;!?]/.test(x.text) && !MARKER_START.test(x.text) && !DOC_NUMBER.test(x.text) && !DATE_LINE.test(x.text);
-    const titlePart = (x: RawParagraph) => x.text.length <= 40 && plain(x) && !issuersFromTitle(x.text).length;
     const threeParts =
       next &&
       third &&
