@@ -22,7 +22,24 @@ const draft = (title: string | null, texts: string[], more: Partial<DocDraft> = 
   ...more,
 });
 const doc = (d: DocDraft) => assemble(d, () => null).doc;
+const text = (u: Unit) => u.paragraphs.map((p) => p.text).join('|');
 const header = (kind: Removed['kind'], text: string): Removed => ({ kind, lines: [{ no: 9, text, page: 3 }], text });
+
+describe('assemble: addressees that name whom a reply is for', () => {
+  // gov.cn's 国办函〔2004〕85号 and 国办函〔1996〕61号 as pdftotext prints them (no indent parts the addressees from the body).
+  it('run into the first sentence: taken out at their colon, the sentence kept whole', () => {
+    const d = doc(draft('国务院办公厅关于湖北省巴东县地质灾害险情问题的复函', ['国办函〔2004〕85号', '湖北省人民政府：你省《关于恳请解决巴东县官渡口镇马鬃山村地质险情有关问题的请示》（鄂政文〔2004〕15号）收悉。', '国务院办公厅', '二○○四年十一月二十二日']));
+    expect(d.addressees).toBe('湖北省人民政府：');
+    expect(allUnits(d.units).map(text)).toEqual(['你省《关于恳请解决巴东县官渡口镇马鬃山村地质险情有关问题的请示》（鄂政文〔2004〕15号）收悉。']);
+  });
+
+  it('on a line of their own, whatever body they name; a sentence opening with a colon is the body', () => {
+    expect(doc(draft('国务院办公厅关于武警总部后勤部机关及部分直属单位迁址新建问题的复函', ['武警总部：', '关于武警总部后勤部机关及部分直属单位迁址新建的请示收悉，现批复如下：', '国务院办公厅'])).addressees).toBe('武警总部：');
+    const d = doc(draft('国务院关于同意设立某某的批复', ['经研究，现批复如下：一、同意。', '国务院']));
+    expect(d.addressees).toBeNull();
+    expect(allUnits(d.units).map(text)[0]).toBe('经研究，现批复如下：一、同意。');
+  });
+});
 
 describe('assemble: a notice', () => {
   const notice = draft('上海市商务委员会关于印发《上海市促进外贸稳增长若干措施》的通知', [

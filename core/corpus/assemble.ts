@@ -2,6 +2,7 @@
  * A document draft → a PolicyDocument (without its final id): header
  * (文号, addressees), body, signature, attached documents, and metadata.
  */
+import { isAddresseeLine, leadingAddressees } from './addressees.js';
 import { titleFromHeader } from './furniture.js';
 import {
   dateFromLine,
@@ -139,9 +140,17 @@ function readHeader(d: DocDraft, title: string): Header {
       h.docNumber = docNumberFrom(t);
     } else if (SIGNER_LINE.test(t)) {
       // A report's 签发人 under its 文号: who signed it off, not its text.
-    } else if (!h.addressees && isAddressees(t)) {
+    } else if (!h.addressees && (isAddressees(t) || isAddresseeLine(t))) {
       h.addressees = t;
-    } else break;
+    } else {
+      // Addressees run into the body's first sentence, where the printout kept no indent to part them.
+      const lead = h.addressees ? null : leadingAddressees(t);
+      if (lead) {
+        h.addressees = lead.addressees;
+        paras[0] = { ...paras[0], text: lead.rest };
+      }
+      break;
+    }
     paras.shift();
   }
   h.rest = [...shown, ...paras];
