@@ -106,6 +106,17 @@ const GOV: [string, string, string, string, string][] = [
   // The page's table says 成文日期 2004年04月17日; the reply itself is signed 二〇〇四年四月二十七日.
   ['24', '国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动会的复函', '国办函〔2004〕36号', '2004-04-27', '国务院办公厅'],
   ['26', '国务院办公厅对全国政协十届四次会议第4626号提案的答复', '国办函〔2006〕82号', '2006-10-18', '国务院办公厅'],
+  ['28', '国务院办公厅对十届全国人大四次会议第2996号建议的答复', '国办函〔2006〕70号', '2006-09-07', '国务院办公厅'],
+  // Its signature set off by a space in the copy, and an editor's note under the date: （本文有删减）.
+  ['42', '国务院办公厅关于黄金经济政策有关问题的复函', '国办函〔1996〕16号', '1996-02-09', '国务院办公厅'],
+  // Printed, the table's second column (主题分类, 成文日期, 发布日期) comes out under the title, above the 文号.
+  ['38', '国务院办公厅关于2019年部分节假日安排的通知', '国办发明电〔2018〕15号', '2018-12-04', '国务院办公厅'],
+  // Its paragraphs indented, its attachment's 130 items not: too few indents to read each as a paragraph's.
+  ['56', '国务院办公厅关于对国务院第五次大督查发现的典型经验做法给予表扬的通报', '国办发〔2018〕108号', '2018-11-19', '国务院办公厅'],
+  // Titles over three parts with blank lines between: the middle part once taken for a running header, and the issuer
+  // on a line of its own above the part that names the matter.
+  ['44', '国务院关于授权香港特别行政区实施管辖的深圳湾口岸港方口岸区范围和土地使用期限的批复', '国函〔2006〕132号', '2006-12-30', '国务院'],
+  ['48', '国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函', '国办函〔2004〕25号', '2004-03-02', '国务院办公厅'],
 ];
 
 describe.each(FORMS)('gov.cn policy pages, their information table above the document (%s)', (form) => {
@@ -114,6 +125,21 @@ describe.each(FORMS)('gov.cn policy pages, their information table above the doc
     expect(docs.map((d) => [d.title, d.docNumber, d.date, d.issuer])).toEqual([[title, number, date, issuer]]);
     expect(docs[0].region).toEqual({ level: 'national', province: null, city: null });
     expect(text(docs[0])).not.toMatch(/索引|主题分|成文日|发文字号|主题词/);
+  });
+
+  // A 批复 or 复函 is addressed to the bodies that asked, a reply to a proposal to the member who made it. Printed
+  // by pdftotext, which keeps no indent, they run into the first sentence of the body.
+  it.each([
+    ['01', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', '在市场监管领域全面推行'],
+    ['14', '河北省人民政府、国家发展改革委：', '你们《关于呈报〈河北雄安新区总体规划'],
+    ['24', '黑龙江省人民政府，教育部、外交部、财政部、体育总局：', '教育部、外交部、财政部、体育总局《关于以哈尔滨市名义'],
+    ['26', '王超斌委员：', '您提出的《关于设立总理热线电话的提案》收悉'],
+    ['28', '石英代表：', '您提出的关于建设地方政府门户网站外文版的建议收悉'],
+    ['42', '国家经贸委、冶金部：', '国家经贸委《关于解决当前黄金生产问题的意见》和冶金部'],
+  ])('gov-%s: the addressees, not the body’s first words', (id, addressees, opening) => {
+    const [d] = parse(`gov-${id}.${form}`);
+    expect(d.addressees).toBe(addressees);
+    expect(text(d).startsWith(opening)).toBe(true);
   });
 });
 

@@ -81,6 +81,28 @@ describe('pageTable', () => {
     const layout = '  索 引 000014349/2004-00206 主题分 卫生、体育\\体育\n  号：                       类：\n  发文机 国务院办公厅               成文日 2004年04月17日\n  关：                       期：\n  标   国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动\n  题： 会的复函\n  发文字 国办函〔2004〕36号         发布日 2018年12月24日\n  号：                       期：\n  主题\n  词：';
     expect(rows(layout + doc)).toHaveLength(10);
   });
+  it('takes the second column printed under the document’s title (gov.cn’s 国办发明电〔2018〕15号, pdftotext)', () => {
+    const first = '索 引 000014349/2018-00213\n号：\n发文机 国务院办公厅\n关：\n标\n题： 国务院办公厅关于2019年部分节假日安排的通知\n发文字 国办发明电〔2018〕15号\n号：\n主题\n词：\n';
+    const title = '\n国务院办公厅关于2019年\n部分节假日安排的通知\n\n';
+    const second = '主题分 综合政务\\其他\n类：\n成文日 2018年12月04日\n期：\n发布日 2018年12月06日\n期：\n';
+    const body = '\n国办发明电〔2018〕15号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n经国务院批准，现将2019年元旦、春节安排通知如下。';
+    expect(rows(first + title + second + body)).toEqual([...first.trim().split('\n'), ...second.trim().split('\n')]);
+    // Not a column with one label of its own, nor one printed further down than the next few lines.
+    expect(rows(first + title + '成文日 2018年12月04日\n期：\n' + body)).toEqual(first.trim().split('\n'));
+    // Its start at most seven lines after the table's last (the title's two, then five more).
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `第${i + 1}行。`).join('\n') + '\n';
+    expect(rows(first + title + filler(5) + second + body)).toHaveLength(16);
+    expect(rows(first + title + filler(6) + second + body)).toEqual(first.trim().split('\n'));
+    // Two labels of its own are enough; labels the table already has are the document's (a page printing them again).
+    const two = '成文日 2018年12月04日\n期：\n发布日 2018年12月06日\n期：\n';
+    expect(rows(first + title + two + body)).toEqual([...first.trim().split('\n'), ...two.trim().split('\n')]);
+    expect(rows(first + title + '标题：国务院办公厅关于2019年部分节假日安排的通知\n主题词：节假日\n' + body)).toEqual(first.trim().split('\n'));
+  });
+  it('takes a table of three labels, not of two', () => {
+    const three = '索引号：000014349/2018-00213\n发文机关：国务院办公厅\n成文日期：2018年12月04日\n';
+    expect(rows(three + doc)).toHaveLength(3);
+    expect(rows('索引号：000014349/2018-00213\n发文机关：国务院办公厅\n' + doc)).toEqual([]);
+  });
   it('takes nothing that does not open with 索引号 near the head, or names fewer than three of its labels', () => {
     expect(rows(`${doc}\n发文机关：国务院办公厅\n成文日期：2004年04月17日`)).toEqual([]);
     expect(rows(`索引号：000014349/2004-00206\n发文机关：国务院办公厅${doc}`)).toEqual([]);

@@ -79,28 +79,52 @@ const LABEL_TAILS = /^(?:[\u4e00-\u9fa5]{1,3}[：:])+$/;
  * The lines of a government site's information table at the head of a file: from a line that opens with 索引号 (or
  * the start of it, 索 引 | 号：, as a printed cell breaks it), as long as each line opens with one of the table's
  * labels, or the start of one, or is only the ends of labels. Three labels at least, or it is not the table.
+ * Printed, the table's second column may come out after the document's title (pdftotext reads it later): a run of
+ * rows in the next few lines that opens two labels the table has not, is the rest of it.
  */
 export function pageTable(input: Line[]): number[] {
   const content = input.map((l, i) => (isBlank(l) ? -1 : i)).filter((i) => i >= 0);
-  const start = content.slice(0, 10).find((i) => /^(?:信息)?索引/.test(compact(input[i].text)));
-  if (start === undefined) return [];
+  const start = content.slice(0, 10).findIndex((i) => /^(?:信息)?索引/.test(compact(input[i].text)));
+  if (start < 0) return [];
+  const text = (n: number) => compact(input[content[n]]?.text ?? '');
+  const table = tableRows(text, start, new Set());
+  if (table.seen.size < 3) return [];
+  const rows = table.rows.map((n) => content[n]);
+  const after = table.rows[table.rows.length - 1] + 1;
+  for (let n = after; n < Math.min(after + SECOND_COLUMN_WITHIN, content.length); n++) {
+    const more = tableRows(text, n, table.seen);
+    if (more.seen.size < 2) continue;
+    rows.push(...more.rows.map((k) => content[k]));
+    break;
+  }
+  return rows;
+}
+
+/** Lines after the table within which its second column may be printed (the document's title in between). */
+const SECOND_COLUMN_WITHIN = 8;
+
+/**
+ * The rows of the table from content line `from` (indexes of `text`), and the labels they open that `known` does not
+ * have: a run of rows each opening a new label, or the start of one, or ending one, or a value between.
+ */
+function tableRows(text: (n: number) => string, from: number, known: ReadonlySet<string>): { rows: number[]; seen: Set<string> } {
   const rows: number[] = [];
   const seen = new Set<string>();
-  const rowsFrom = content.filter((k) => k >= start);
-  const text = (n: number) => compact(input[rowsFrom[n]]?.text ?? '');
   /** The rest of a label a row began without its colon (标 | 题：…), and how many rows of its value may come first. */
   let rest = '';
   let valueRows = 0;
-  for (let n = 0; n < rowsFrom.length; n++) {
+  for (let n = from; text(n) !== ''; n++) {
     const t = text(n);
     // 标, alone or with the title beside it, opens 标题 when a row within the next two begins with 题：.
     const title = t.startsWith('标') && [1, 2].some((d) => opensField(text(n + d), '题'));
-    const open = TABLE_LABELS.map((label) => ({ label, length: opened(t, label) || (label === '标题' && title ? 1 : 0) })).find((o) => o.length > 0);
+    const open = TABLE_LABELS.filter((label) => !known.has(label))
+      .map((label) => ({ label, length: opened(t, label) || (label === '标题' && title ? 1 : 0) }))
+      .find((o) => o.length > 0);
     const ended = rest !== '' && opensField(t, rest);
     // A value wrapped in its cell, printed between a label's start and its end (标 | 国务院办公厅关于… | 题： 会的复函).
     const value = rest !== '' && !open && !ended && valueRows > 0 && [1, 2].some((d) => opensField(text(n + d), rest));
-    if (!open && !ended && !value && !LABEL_TAILS.test(t)) break;
-    rows.push(rowsFrom[n]);
+    if (!open && !ended && !value && !(rows.length && LABEL_TAILS.test(t))) break;
+    rows.push(n);
     if (value) {
       valueRows--;
       continue;
@@ -109,7 +133,7 @@ export function pageTable(input: Line[]): number[] {
     rest = open && open.length <= open.label.length ? open.label.slice(open.length) : '';
     valueRows = 1;
   }
-  return seen.size >= 3 ? rows : [];
+  return { rows, seen };
 }
 
 /** Whether a row opens with a field's name and its colon. */

@@ -337,6 +337,19 @@ describe('removeFurniture: a title’s middle line is no running header', () => 
     const text = `国务院办公厅关于有效发挥政府性\n\n融资担保基金作用切实支持小微企业和\n\n“三农”发展的指导意见\n\n${body(6)}`;
     expect(run(text).removed).toEqual([]);
   });
+  // gov.cn's 国函〔2006〕132号 copied as text: the title's first line nearly as long as the text's lines (no short line
+  // standing alone), its last set letter-spaced, its 文号 under it.
+  it('keeps a short line between a title’s first line and its last over the 文号', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `第${i}行正文内容，这一行用来确定页面的宽度。`).join('\n');
+    const text = `国务院关于授权香港特别行政区实施管辖的\n\n深圳湾口岸港方口岸区范围和\n\n土 地 使 用 期 限 的 批 复\n\n国函〔2006〕132号\n\n广东省人民政府、香港特别行政区政府：\n${lines(6)}`;
+    expect(run(text).removed).toEqual([]);
+    // The same block over a line that does not end like a title, or one without a 文号 under it, is still a header.
+    const header = (below: string) => run(`${lines(6)}\n不得擅自取消、下放和调整。因承接、\n\n深圳湾口岸港方口岸区范围和\n\n${below}\n${lines(2)}`).removed.map((x) => x[0]);
+    expect(header('土 地 使 用 期 限 已 经 确 定\n\n国函〔2006〕132号')).toEqual(['running-header']);
+    expect(header('土 地 使 用 期 限 的 批 复')).toEqual(['running-header']);
+    // Nor over a title's last line that ends the file.
+    expect(run(`${lines(6)}\n不得擅自取消、下放和调整。因承接、\n\n深圳湾口岸港方口岸区范围和\n\n土 地 使 用 期 限 的 批 复`).removed.map((x) => x[0])).toEqual(['running-header']);
+  });
   // gov.cn's 国函〔2006〕38号 copied as text: a committee's members, one a line with blank lines between.
   it('keeps a list’s items set off by blank lines: a label and a name, or a name and a post', () => {
     const text = `${body(6)}\n协调委员会组成人员如下\n\n主　任：尤　权　　国务院副秘书长\n\n副主任：杨元元　　民航总局局长\n\n刘金国　　公安部副部长\n\n吉　林　　北京市副市长\n\n${body(2)}`;

@@ -29,7 +29,7 @@
  * a signed article printed after its first paragraphs.
  * Every removed line is returned with its rule, so the build can count them.
  */
-import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SOURCE_LINK_LINE, URGENCY_LINE, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SOURCE_LINK_LINE, URGENCY_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 import { readDatabaseFields } from './database-fields.js';
@@ -215,6 +215,9 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
     // a signature's date, a publication note or an 附件 label (the title of what a notice issues).
     // (Or ends in its 文号, the title's last line and the 文号 set off together at the foot of a gazette's page.)
     if (DOC_NUMBER.test(input[after].text) || opensLawMeta(input[after].text) || DOC_NUMBER.test(input[idxs[idxs.length - 1]].text)) continue;
+    // So is a block followed by the end of a title and its 文号 (the middle of a title over three parts, a web page's).
+    const afterAfter = nextContent(input, after, removedIdx);
+    if (afterAfter !== -1 && isShort(input[after]) && endsLikeTitle(input[after].text.replace(/\s+/g, '')) && DOC_NUMBER.test(input[afterAfter].text)) continue;
     const prevText = input[before].text.trim();
     if (DOC_NUMBER.test(prevText) || DATE_LINE.test(prevText) || NOTE_LINE.test(prevText) || ATTACHMENT_LABEL.test(prevText) || titleEnds.has(before)) {
       // The next block may continue this title (a title over two lines with a blank between them).

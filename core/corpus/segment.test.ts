@@ -286,6 +286,17 @@ describe('joinWrappedTitles: a title over three parts', () => {
     const { docs } = segment(['国务院办公厅转发国家地震局', '', '关于我国地震重点监视防御区的确定和', '', '加强防震减灾工作意见报告的通知', '', '国办发〔1996〕2号', ...body]);
     expect(shape(docs).map((d) => d.title)).toEqual(['国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知']);
   });
+  // gov.cn's 国办函〔2004〕25号 copied as text: the issuer on a line of its own, then the part that names the matter.
+  it('joins an issuer standing alone above a part that opens with 关于 (国务院办公厅 | 关于… | …的函)', () => {
+    const { docs } = segment(['国务院办公厅', '', '关于湖北省在温家宝总理考察工作时', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
+    expect(shape(docs).map((d) => d.title)).toEqual(['国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函']);
+    // After another document too (a gazette's page).
+    const after = segment(['上海市人民政府关于进一步优化营商环境的通知', '现将有关事项通知如下。', '', '国务院办公厅', '', '关于湖北省在温家宝总理考察工作时', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
+    expect(shape(after.docs).map((d) => d.title)).toContain('国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函');
+    // Not a middle part that has 关于 inside it: the issuer's line is then a signature's or a letterhead's.
+    const { docs: other } = segment(['国务院办公厅', '', '总理考察工作时关于', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
+    expect(shape(other).map((d) => d.title)).not.toContain('国务院办公厅总理考察工作时关于所提问题和建议办理情况的函');
+  });
   // gov.cn's 国函〔2006〕38号 copied as text: the first line ends in 会 (奥运会), as a body's name does.
   it('joins a two-part title whose first line ends like a body’s name when it names its matter (…关于…奥运会 | …的批复)', () => {
     const { docs } = segment(['国务院关于同意组建2008年北京奥运会', '', '首都国际机场协调委员会的批复', '', '国函〔2006〕38号', '民航总局：', '你局的请示收悉。现批复如下。']);
@@ -392,6 +403,18 @@ describe('segmentFile: titles, interpretations and front matter (survivors of th
     ]);
     const numbered = segment(['山东青岛出台79条措施优化营商环境', '近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。', '措施自发布之日起施行。', ' 一、放宽市场准入', '会议要求抓好落实。']);
     expect(numbered.docs).toHaveLength(1);
+    // An official document (its 文号, its addressees) runs to its signature, indented paragraphs or not.
+    const notice = ['国务院办公厅关于对国务院第五次大督查发现的典型经验做法给予表扬的通报', '国办发〔2018〕108号', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', '为进一步推动重大决策部署贯彻落实，国务院部署开展了第五次大督查。'];
+    expect(segment([...notice, ' 为表扬先进，树立典型，对130项地方典型经验做法予以通报表扬。', '国务院办公厅', '2018年11月19日']).docs).toHaveLength(1);
+    expect(segment([notice[0], notice[3], '近日，青岛市出台79条措施。', '措施自发布之日起施行。', ' 为表扬先进，树立典型，对130项地方典型经验做法予以通报表扬。']).docs).toHaveLength(2);
+    // A new article that is one paragraph and its date.
+    expect(segment(['山东青岛出台79条措施优化营商环境', '近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。', '措施自发布之日起施行。', ' 据新华社报道，国务院常务会议部署推进工作。', '2023年5月1日']).docs).toHaveLength(2);
+    // A signature set off so (gov.cn's 国办函〔1996〕16号 as copied: ' 国务院办公厅' over its date) ends the document.
+    const reply = ['国务院办公厅关于黄金经济政策有关问题的复函', '国家经贸委、冶金部：', '国家经贸委的意见和冶金部的请示收悉。', '另外，白银的经济政策继续按照有关规定执行。'];
+    expect(shape(segment([...reply, ' 国务院办公厅', '一九九六年二月九日', '（本文有删减）']).docs)).toEqual([{ title: reply[0], paras: [...reply.slice(1), '国务院办公厅', '一九九六年二月九日', '（本文有删减）'] }]);
+    // So in a notice that prints neither 文号 nor addressees.
+    const plainNotice = ['上海市人民政府关于进一步优化营商环境的通知', '为进一步优化营商环境，现通知如下。', '一要加强组织领导。', '二要狠抓工作落实。'];
+    expect(segment([...plainNotice, ' 上海市人民政府', '2023年5月1日']).docs).toHaveLength(1);
   });
 
   it('gives a title joined from two paragraphs the pages of both', () => {

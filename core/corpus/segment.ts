@@ -21,6 +21,7 @@ import type { Removed } from './furniture.js';
 import { readMarker } from './markers.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { imprintParagraphs } from './imprint.js';
+import { isAddresseeLine } from './addressees.js';
 import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, FORM_BLANK, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
 import { issuersFromTitle, reprintSource } from './metadata.js';
@@ -189,10 +190,12 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       startsDoc &&
       next.firstLine - p.lastLine <= 2 &&
       third.firstLine - next.lastLine <= 2 &&
-      // (its first part names the matter, …关于, …印发, …转发: not a signature's body, 国务院办公厅转发国家地震局)
+      // (its first part names the matter, …关于, …印发, …转发: not a signature's body, 国务院办公厅转发国家地震局; or the
+      // issuer stands alone above the part that does, 国务院办公厅 | 关于湖北省在温家宝总理考察工作时 | 所提问题…的函,
+      // unless the three print again a title above: segment takes that echo apart)
       p.text.length <= 60 &&
       plain(p) &&
-      /关于|印发|转发/.test(p.text) &&
+      (/关于|印发|转发/.test(p.text) || (/^(?:关于|印发|转发)/.test(next.text) && !out.some((o) => o.text === p.text + next.text + third.text))) &&
       !endsLikeTitle(p.text) &&
       !endsLikeTitle(next.text) &&
       endsLikeTitle(third.text) &&
@@ -259,8 +262,12 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
       continue;
     }
     // A new PDF text box (an indent after a finished paragraph) starts a new article in a newsletter, but
-    // only where indents are rare: where the file indents its paragraphs, an indent is just a paragraph.
-    const newBox = !indentIsParagraph && !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3;
+    // only where indents are rare: where the file indents its paragraphs, an indent is just a paragraph. A
+    // signature (a body over a date) set off so ends the document above it: it starts nothing. Nor does an indent
+    // inside a document that opens as an official one, with its 文号 or its addressees: it runs to its signature.
+    const signs = isOrgLine(p.text) && !!next && DATE_LINE.test(next.text);
+    const official = !!cur && cur.paras.slice(0, 3).some((q) => DOC_NUMBER.test(q.text) || isAddresseeLine(q.text));
+    const newBox = !indentIsParagraph && !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && !signs && !official && cur && cur.paras.length >= 3;
     if (!cur || ended || newBox) {
       cur = newDraft(file, null);
       docs.push(cur);
