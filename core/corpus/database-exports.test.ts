@@ -117,9 +117,16 @@ const GOV: [string, string, string, string, string][] = [
   // on a line of its own above the part that names the matter.
   ['44', '国务院关于授权香港特别行政区实施管辖的深圳湾口岸港方口岸区范围和土地使用期限的批复', '国函〔2006〕132号', '2006-12-30', '国务院'],
   ['48', '国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函', '国办函〔2004〕25号', '2004-03-02', '国务院办公厅'],
+  // Printed, the year of its date comes out after it (年12月4日 | 2018), and the signature over its date and the note
+  // over the 附件 label at the head of a page were taken for running headers.
+  ['36', '国务院办公厅关于国家综合性消防救援车辆悬挂应急救援专用号牌有关事项的通知', '国办发〔2018〕114号', '2018-12-04', '国务院办公厅'],
+  // Its attachment a table, a cell a line when copied (指导部门 科技部 | 推广范围 全国): a department's name was taken for a
+  // sign-off that ended the notice. Printed, its date's year comes out after it too.
+  ['10', '国务院办公厅关于推广第二批支持创新相关改革举措的通知', '国办发〔2018〕126号', '2018-12-23', '国务院办公厅'],
 ];
 
 describe.each(FORMS)('gov.cn policy pages, their information table above the document (%s)', (form) => {
+
   it.each(GOV)('gov-%s: one document, titled, numbered, dated and signed as it prints itself; the table is the site’s', (id, title, number, date, issuer) => {
     const docs = parse(`gov-${id}.${form}`);
     expect(docs.map((d) => [d.title, d.docNumber, d.date, d.issuer])).toEqual([[title, number, date, issuer]]);

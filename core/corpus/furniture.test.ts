@@ -350,6 +350,15 @@ describe('removeFurniture: a title’s middle line is no running header', () => 
     // Nor over a title's last line that ends the file.
     expect(run(`${lines(6)}\n不得擅自取消、下放和调整。因承接、\n\n深圳湾口岸港方口岸区范围和\n\n土 地 使 用 期 限 的 批 复`).removed.map((x) => x[0])).toEqual(['running-header']);
   });
+  // gov.cn's 国办发〔2018〕114号 printed: the signature over its date, then the note over the 附件 label, each pair set off
+  // by blank lines at the head of a page, under an 附件 line that names the attachment.
+  it('keeps a signature over its date and a note over an 附件 label, each set off as one block', () => {
+    const text = `${body(6)}\n附件：应急救援专用号牌式样和车辆涂装样图\n\f国务院办公厅\n2018年12月4日\n\n（此件公开发布）\n附件\n\n应急救援专用号牌式样和车辆涂装样图\n${body(2)}`;
+    expect(run(text).removed).toEqual([]);
+    // A 文号 wrapped over two lines is a header part as a whole; a newsletter's name over its date is still a header.
+    expect(run(`${body(6)}\n不得擅自取消、下放和调整。因承接、\n\n沪府办发〔2023〕\n12号\n\n下放、取消等事由变动的，应当及时更新清单。\n${body(2)}`).removed).toEqual([]);
+    expect(run(`${body(6)}\n不得擅自取消、下放和调整。因承接、\n\n政务服务简报\n2023年6月13日\n\n下放、取消等事由变动的，应当及时更新清单。\n${body(2)}`).removed.map((x) => x[0])).toEqual(['running-header']);
+  });
   // gov.cn's 国函〔2006〕38号 copied as text: a committee's members, one a line with blank lines between.
   it('keeps a list’s items set off by blank lines: a label and a name, or a name and a post', () => {
     const text = `${body(6)}\n协调委员会组成人员如下\n\n主　任：尤　权　　国务院副秘书长\n\n副主任：杨元元　　民航总局局长\n\n刘金国　　公安部副部长\n\n吉　林　　北京市副市长\n\n${body(2)}`;

@@ -189,7 +189,8 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
     if (idxs.length === 0 || idxs.length > 3) continue;
     if (!idxs.every((i) => isShort(input[i]))) continue;
     const text = idxs.map((i) => input[i].text.trim()).join('');
-    if (endsTerminal(text) || STRUCTURAL_START.test(text) || isHeaderPart(text, input, b.end - 1, removedIdx)) continue;
+    // (A header part whole, or line by line: a signature over its date, a note over an 附件 label, set off together.)
+    if (endsTerminal(text) || STRUCTURAL_START.test(text) || isHeaderPart(text, input, b.end - 1, removedIdx) || idxs.every((i) => isHeaderPart(input[i].text.trim(), input, i, removedIdx))) continue;
     // A header is a title or a publication's name: a block with a finished sentence or a colon in it, or ending
     // mid-sentence (备注：…此表上报区局办公室。联系电话：…，), is the text's own.
     if (/[。！？：]/.test(text) || /[，、,]$/.test(text)) continue;

@@ -23,6 +23,24 @@ describe('toLines: pdftotext’s form feeds', () => {
   });
 });
 
+describe('toLines: a date whose year pdftotext read after it', () => {
+  // gov.cn's 国办发〔2018〕114号 and 126号 printed by Chromium, read by pdftotext: the year is set apart on the page.
+  const texts = (t: string) => toLines(t).lines.map((l) => l.text);
+  it('puts the year back in front of the date, and leaves its own line empty (line numbers kept)', () => {
+    expect(texts('国务院办公厅\n年12月4日\n\n2018\n\n（此件公开发布）')).toEqual(['国务院办公厅', '2018年12月4日', '', '', '', '（此件公开发布）']);
+    expect(texts('                 国务院办公厅\n                   年12月23日\n                 2018')).toEqual(['                 国务院办公厅', '                   2018年12月23日', '']);
+  });
+  it('leaves a year that is not alone on its line, one more than three lines down, and a year alone with no date above it', () => {
+    expect(texts('国务院办公厅\n年12月4日\n2018年起施行')).toEqual(['国务院办公厅', '年12月4日', '2018年起施行']);
+    expect(texts('年12月4日\n\n\n\n2018')).toEqual(['年12月4日', '', '', '', '2018']);
+    expect(texts('年12月4日\n\n\n2018')).toEqual(['2018年12月4日', '', '', '']);
+    expect(texts('序号\n2018\n2019')).toEqual(['序号', '2018', '2019']);
+    expect(texts('年12月4日\n附件\n2018')).toEqual(['年12月4日', '附件', '2018']);
+    expect(texts('国务院办公厅\n年12月4日')).toEqual(['国务院办公厅', '年12月4日']);
+    expect(texts('年12月4日\n编号2018')).toEqual(['年12月4日', '编号2018']);
+  });
+});
+
 describe('toLines: page markers', () => {
   it('consumes each # Page N: marker, gives the following lines its page and keeps raw line numbers', () => {
     const text = [

@@ -61,7 +61,30 @@ export function toLines(text: string): { lines: Line[]; hasPages: boolean; split
     }
     start = next;
   }
+  rejoinYears(lines);
   return { lines, hasPages, splitLines };
+}
+
+/** A date without its year (年12月4日), and a year alone on a line (2018). */
+const YEARLESS_DATE = /^(\s*)(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$/;
+const YEAR_ALONE = /^\s*((?:19|20)\d{2})$/;
+
+/**
+ * A signature's date whose year pdftotext read after it, as gov.cn's printed pages set the year apart (年12月4日 |
+ * 2018, a blank line between or not): the year goes back in front of it, and its own line is left empty (line
+ * numbers kept).
+ */
+function rejoinYears(lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const date = YEARLESS_DATE.exec(lines[i].text);
+    if (!date) continue;
+    // (Lines are trimmed at the end: a blank one is empty.)
+    const k = lines.findIndex((l, j) => j > i && l.text !== '');
+    const year = k > 0 && k - i <= 3 ? YEAR_ALONE.exec(lines[k].text) : null;
+    if (!year) continue;
+    lines[i] = { ...lines[i], text: date[1] + year[1] + date[2] };
+    lines[k] = { ...lines[k], text: '' };
+  }
 }
 
 /**

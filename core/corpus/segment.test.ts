@@ -407,6 +407,12 @@ describe('segmentFile: titles, interpretations and front matter (survivors of th
     const notice = ['国务院办公厅关于对国务院第五次大督查发现的典型经验做法给予表扬的通报', '国办发〔2018〕108号', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', '为进一步推动重大决策部署贯彻落实，国务院部署开展了第五次大督查。'];
     expect(segment([...notice, ' 为表扬先进，树立典型，对130项地方典型经验做法予以通报表扬。', '国务院办公厅', '2018年11月19日']).docs).toHaveLength(1);
     expect(segment([notice[0], notice[3], '近日，青岛市出台79条措施。', '措施自发布之日起施行。', ' 为表扬先进，树立典型，对130项地方典型经验做法予以通报表扬。']).docs).toHaveLength(2);
+    // After the signature, a body's name alone is a cell of the attachment's table (gov.cn's 国办发〔2018〕126号 copied:
+    // 序号 | 改革举措 | 主要内容 | 指导部门 | 推广范围, a cell a line), not an article's sign-off.
+    const cells = ['附件', '第二批支持创新相关改革举措推广清单', '1', '技术股与现金股结合激励的科技成果转化相关方利益捆绑机制', '转制院所以组合形式持有股权，提升科技成果转化效率。', '科技部', '全国', '2', '区域性股权市场设置科技创新专板', '在区域性股权市场推出科技创新板，开拓融资渠道。', '中国证监会', '全国'];
+    expect(segment([...notice, '各地区、各部门要结合实际推广。', '国务院办公厅', '2018年12月23日', ...cells]).docs).toHaveLength(1);
+    // Unsigned, it ends a reprinted article as before.
+    expect(segment(['山东青岛出台79条措施优化营商环境', '近日，青岛市出台79条措施。', '措施自发布之日起施行。', '青岛市商务局', '山东济南出台新政', '济南市出台新政。']).docs).toHaveLength(2);
     // A new article that is one paragraph and its date.
     expect(segment(['山东青岛出台79条措施优化营商环境', '近日，青岛市出台79条措施。', '措施涵盖市场准入等方面。', '措施自发布之日起施行。', ' 据新华社报道，国务院常务会议部署推进工作。', '2023年5月1日']).docs).toHaveLength(2);
     // A signature set off so (gov.cn's 国办函〔1996〕16号 as copied: ' 国务院办公厅' over its date) ends the document.

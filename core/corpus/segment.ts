@@ -130,6 +130,9 @@ function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraf
   if (reprintSource(t)) return !signed;
   // (人民法院、人民检察院 is the tail of a heading, not a sign-off.)
   if (t.length > 30 || /[。，；！？：、]/.test(t) || MARKER_START.test(t) || FORM_BLANK.test(t)) return false;
+  // So is a body's name further down than right under the signature's date (the office that printed it): a cell of
+  // an attachment's table (指导部门: 科技部), not a sign-off.
+  if (signed && !DATE_LINE.test(cur.paras[cur.paras.length - 1].text)) return false;
   return ORG_SUFFIX.test(t) && !(next && DATE_LINE.test(next.text));
 }
 
