@@ -57,6 +57,14 @@ describe('policy-reader show', () => {
 });
 
 describe('policy-reader show: the signature where the document prints it', () => {
+  it('prints whom it is sent to, flush left above the text, as the notice prints it', async () => {
+    const out = await show('厦门市人民政府办公厅关于印发2023年首批营商环境提升重点任务清单的通知');
+    const at = out.indexOf('各区人民政府，市直各委、办、局，各开发区管委会，各有关单位：');
+    expect(at).toBeGreaterThan(2);
+    expect(out[at - 1]).toBe('');
+    expect(out[at + 1]).toMatch(/^为贯彻落实2023年全国优化营商环境现场会的部署要求/);
+  });
+
   it('under the last paragraph and above the 附注: 厦门市人民政府办公厅, 2023年5月28日, then （此件主动公开）', async () => {
     const out = (await show('厦门市人民政府办公厅关于印发2023年首批营商环境提升重点任务清单的通知')).map((l) => l.trim());
     const office = out.lastIndexOf('厦门市人民政府办公厅');

@@ -20,6 +20,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   io.out([doc.issuer, doc.docNumber, doc.date].filter(Boolean).join('  '));
   for (const s of doc.sources) io.out(`  ${s.file}:${s.startLine}-${s.endLine}${s.firstPage ? ` (p.${s.firstPage}-${s.lastPage})` : ''}`);
   io.out('');
+  // Whom it is sent to, flush left above the text, as printed.
+  if (doc.addressees) io.out(doc.addressees);
   // The text as printed (core/citation/printed.ts): markers as the source prints them, no 第一款
   // labels, an article's first 款 on the line of its number; indented by depth to show the structure.
   // The signature where the document prints it: under the text, before its 附注, attachments and 版记.
