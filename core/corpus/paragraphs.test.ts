@@ -189,6 +189,16 @@ describe('toParagraphs: where a wrapped paragraph goes on', () => {
     expect(paras('一、着力打造市场化法治化国际化一流营商环境\n\n# Page 5:\n以习近平新时代中国特色社会主义思想为指导。', 40)).toEqual(['一、着力打造市场化法治化国际化一流营商环境', '以习近平新时代中国特色社会主义思想为指导。']);
     expect(paras('上海市助力中小微企业稳增长调结构强能力若干措施\n\n# Page 5:\n为深入贯彻落实党中央决策部署。', 40)).toEqual(['上海市助力中小微企业稳增长调结构强能力若干措施', '为深入贯彻落实党中央决策部署。']);
   });
+  // The 十四届全国人大一次会议's 决议 and the 1979 政府工作报告 as wikisource's pages copy (kept by a public corpus,
+  // aldohemsn/chinese-political-corpora): each link on a line of its own.
+  it('goes on at a line that opens with the punctuation closing a sentence or a title, whatever the line above ends in', () => {
+    expect(paras('第十四届全国人民代表大会第一次会议听取和审议了国务院总理李克强所作的\n政府工作报告\n。会议高度评价新时代十年我国经济社会发展取得的历史性成就。', 40)).toEqual([
+      '第十四届全国人民代表大会第一次会议听取和审议了国务院总理李克强所作的政府工作报告。会议高度评价新时代十年我国经济社会发展取得的历史性成就。',
+    ]);
+    expect(paras('中共十一届三中全会通过的《\n中共中央关于加快农业发展若干问题的决定（草案）\n》和《\n农村人民公社工作条例（试行草案）\n》下达到全国农村以后，全国农民热烈欢迎。', 40)).toEqual([
+      '中共十一届三中全会通过的《中共中央关于加快农业发展若干问题的决定（草案）》和《农村人民公社工作条例（试行草案）》下达到全国农村以后，全国农民热烈欢迎。',
+    ]);
+  });
   it('ends a title on its own line, but keeps its parenthesised qualifier with it', () => {
     expect(paras('上海市优化营商环境条例\n为了持续优化营商环境，制定本条例。', 40)).toEqual(['上海市优化营商环境条例', '为了持续优化营商环境，制定本条例。']);
     expect(paras('上海市优化营商环境条例\n（征求意见稿）\n为了持续优化营商环境，制定本条例。', 40)).toEqual(['上海市优化营商环境条例（征求意见稿）', '为了持续优化营商环境，制定本条例。']);

@@ -22,6 +22,9 @@ import { endsLawMeta, isLawMetaText, opensLawMeta } from './law-meta.js';
 import { ARTICLE_REFERENCE, DECIMAL_SECTION_START } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
+/** Punctuation that ends a sentence, a clause or a quotation: no paragraph begins with it. */
+const CLOSING_START = /^[。，、；：！？）》」』”’]/;
+
 export interface RawParagraph {
   text: string;
   pages: number[];
@@ -257,6 +260,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   function shouldBreak(p: Line, line: Line, text: string, curText: string): boolean {
     const pt = p.text.trim();
     if (curIsHeading) return true;
+    // A line that opens with the punctuation that closes a sentence or a clause goes on with the line above: a copied
+    // web page sets a link on a line of its own (…所作的 | 政府工作报告 | 。会议高度评价…).
+    if (CLOSING_START.test(text)) return false;
     // A 版记's line starts a paragraph (公开方式：主动公开 | 抄送：…); its printing line and short lines end one.
     if (isImprintLine(text)) return true;
     if (isImprintLine(curText) && (isPrintedLine(curText) || curText.length <= 24) && !/[，、,]$/.test(pt)) return true;
