@@ -141,6 +141,7 @@ function readHeader(d: DocDraft, title: string): Header {
     } else if (SIGNER_LINE.test(t)) {
       // A report's 签发人 under its 文号: who signed it off, not its text.
     } else if (!h.addressees && (isAddressees(t) || isAddresseeLine(t))) {
+      // (A class of bodies whatever the list's shape, 市政府各委、办、局：; or named bodies or persons, 武警总部：, 石英代表：.)
       h.addressees = t;
     } else {
       // Addressees run into the body's first sentence, where the printout kept no indent to part them.
