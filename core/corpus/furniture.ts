@@ -29,7 +29,7 @@
  * a signed article printed after its first paragraphs.
  * Every removed line is returned with its rule, so the build can count them.
  */
-import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SOURCE_LINK_LINE, URGENCY_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NAMES_MATTER, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SOURCE_LINK_LINE, URGENCY_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 import { readDatabaseFields } from './database-fields.js';
@@ -139,7 +139,7 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
   input.forEach((l, i) => {
     const t = l.text.replace(/\s+/g, '');
     // (A title's line that ends in 文件 is no banner: 国务院办公厅关于全面推行行政规范性文件 | 合法性审核机制的指导意见.)
-    if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2)) && !/关于|印发|转发/.test(t)) mark([i], 'letterhead');
+    if (!isBlank(l) && !removedIdx.has(i) && t.length <= 40 && /文件$/.test(t) && isOrgLine(t.slice(0, -2)) && !NAMES_MATTER.test(t)) mark([i], 'letterhead');
   });
   // Rule 7: the handling marks above the banner, a run of them with blank lines between. A lone 特急 may be a table's
   // cell, and six digits a postcode: the run is taken at the head of a page (where the standard prints it) or right

@@ -78,9 +78,10 @@ function rejoinYears(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const date = YEARLESS_DATE.exec(lines[i].text);
     if (!date) continue;
-    // (Lines are trimmed at the end: a blank one is empty.)
-    const k = lines.findIndex((l, j) => j > i && l.text !== '');
-    const year = k > 0 && k - i <= 3 ? YEAR_ALONE.exec(lines[k].text) : null;
+    // The next line with text (lines are trimmed at the end: a blank one is empty), if three lines down at most.
+    let k = i + 1;
+    while (k < lines.length && lines[k].text === '') k++;
+    const year = k < lines.length && k - i <= 3 ? YEAR_ALONE.exec(lines[k].text) : null;
     if (!year) continue;
     lines[i] = { ...lines[i], text: date[1] + year[1] + date[2] };
     lines[k] = { ...lines[k], text: '' };

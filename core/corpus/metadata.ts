@@ -2,7 +2,7 @@
  * Metadata from a document's title and header paragraphs: title clean-up,
  * issuer(s), 文号, dates, kind. Pure string functions with fixture tests.
  */
-import { DATE_LINE, DOC_NUMBER, isoDate } from './patterns.js';
+import { DATE_LINE, DOC_NUMBER, OPENS_WITH_MATTER, isoDate } from './patterns.js';
 import { parseChineseNumber } from './numerals.js';
 import type { DocKind } from './types.js';
 
@@ -92,7 +92,7 @@ function kindOf(t: string): DocKind {
  */
 export function issuersFromTitle(title: string): string[] {
   // A title that begins with its matter (关于印发…的通知, as a database lists a ministry's notice) names no issuer.
-  if (/^(?:关于|印发|转发)/.test(title)) return [];
+  if (OPENS_WITH_MATTER.test(title)) return [];
   // 国务院办公厅对…建议的答复: a reply names its author before 对.
   // Up to 120 characters before 关于: a joint notice of a dozen ministries names them all there.
   const m = /^(.{2,120}?)(?:关于|印发|转发|批准发布|发布)/.exec(title) ?? /^(.{2,30}?)对.{4,}(?:答复|复函)$/.exec(title);

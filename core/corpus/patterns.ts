@@ -72,6 +72,13 @@ export const MAX_SIGNATURE_LINES = 24;
  */
 export const FORM_BLANK = /[×Ｘ]|XX|年\s+月\s+日|[（(]\s*(?:签章|盖章|签字|签名|公章)\s*[）)]/;
 
+/**
+ * A title names its matter with 关于, 印发 or 转发 (国务院关于…, …办公室印发…, 国务院办公厅转发…): a line with one is a
+ * title's part, never a signature or a letterhead, and a title that opens with one names no issuer before it.
+ */
+export const NAMES_MATTER = /关于|印发|转发/;
+export const OPENS_WITH_MATTER = /^(?:关于|印发|转发)/;
+
 /** A line of a signature block: an issuing body's name, unpunctuated (上海市商务委员会上海海关). */
 export function isOrgLine(t: string): boolean {
   const s = t.trim();

@@ -22,7 +22,7 @@ import { readMarker } from './markers.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
 import { imprintParagraphs } from './imprint.js';
 import { isAddresseeLine } from './addressees.js';
-import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, FORM_BLANK, META_LINE, NOTE_LINE, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, FORM_BLANK, META_LINE, NAMES_MATTER, NOTE_LINE, OPENS_WITH_MATTER, ORG_SUFFIX, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
 import { issuersFromTitle, reprintSource } from './metadata.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
@@ -117,9 +117,19 @@ function isTitleParagraph(p: RawParagraph, next: RawParagraph | undefined, isFir
   // A figure's or a table's caption (图1　汽车号牌编码规则, 表2 …) is the text's, whatever word it ends in.
   if (/^[图表]\s*\d/.test(t)) return false;
   // A signature, not a title, unless it names a matter (国务院关于同意组建2008年北京奥运会 | 首都国际机场协调委员会的批复).
-  if (ORG_SUFFIX.test(t) && t.length < 24 && !/关于|印发|转发/.test(t)) return false;
+  if (ORG_SUFFIX.test(t) && t.length < 24 && !NAMES_MATTER.test(t)) return false;
   // A law's title is followed by its metadata (dated lines or a bracketed note), whatever its last word.
   return endsLikeTitle(t) || isFirst || (!!next && (META_LINE.test(next.text) || isLawMetaText(next.text)));
+}
+
+/** A signature's first line: a body's name over the date. */
+function signs(p: RawParagraph, next: RawParagraph | undefined): boolean {
+  return isOrgLine(p.text) && !!next && DATE_LINE.test(next.text);
+}
+
+/** A document that opens as an official one: its 文号 or its addressees among its first three paragraphs. */
+function opensOfficially(d: DocDraft): boolean {
+  return d.paras.slice(0, 3).some((q) => DOC_NUMBER.test(q.text) || isAddresseeLine(q.text));
 }
 
 function isSignoff(p: RawParagraph, next: RawParagraph | undefined, cur: DocDraft, signed: boolean): boolean {
@@ -198,7 +208,7 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       // unless the three print again a title above: segment takes that echo apart)
       p.text.length <= 60 &&
       plain(p) &&
-      (/关于|印发|转发/.test(p.text) || (/^(?:关于|印发|转发)/.test(next.text) && !out.some((o) => o.text === p.text + next.text + third.text))) &&
+      (NAMES_MATTER.test(p.text) || (OPENS_WITH_MATTER.test(next.text) && !out.some((o) => o.text === p.text + next.text + third.text))) &&
       !endsLikeTitle(p.text) &&
       !endsLikeTitle(next.text) &&
       endsLikeTitle(third.text) &&
@@ -268,9 +278,9 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
     // only where indents are rare: where the file indents its paragraphs, an indent is just a paragraph. A
     // signature (a body over a date) set off so ends the document above it: it starts nothing. Nor does an indent
     // inside a document that opens as an official one, with its 文号 or its addressees: it runs to its signature.
-    const signs = isOrgLine(p.text) && !!next && DATE_LINE.test(next.text);
-    const official = !!cur && cur.paras.slice(0, 3).some((q) => DOC_NUMBER.test(q.text) || isAddresseeLine(q.text));
-    const newBox = !indentIsParagraph && !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && !signs && !official && cur && cur.paras.length >= 3;
+    // (Both tested last: only an indent after a finished paragraph asks.)
+    const newBox =
+      !indentIsParagraph && !signed && p.boxStart && prevPara && endsTerminal(prevPara.text) && !MARKER_START.test(p.text) && cur && cur.paras.length >= 3 && !signs(p, next) && !opensOfficially(cur);
     if (!cur || ended || newBox) {
       cur = newDraft(file, null);
       docs.push(cur);
