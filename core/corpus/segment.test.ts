@@ -4,98 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RawParagraph } from './paragraphs.js';
-import { type DocDraft, isCompilationTitle, segmentFile } from './segment.js';
+import { segmentFile } from './segment.js';
 import type { Removed } from './furniture.js';
+import { raw, segment, shape } from '../../test-support/segment-lines.js';
 
-/** One paragraph per line, numbered from 1 ('' is a blank line); a leading space is a new PDF text box. */
-const raw = (lines: string[]): RawParagraph[] =>
-  lines.flatMap((t, i) => (t ? [{ text: t.trim(), pages: [], firstLine: i + 1, lastLine: i + 1, boxStart: /^\s/.test(t) }] : []));
-const segment = (lines: string[], removed: Removed[] = []) => segmentFile('f.txt', raw(lines), removed);
-const shape = (docs: DocDraft[]) => docs.map((d) => ({ title: d.title?.text ?? null, paras: d.paras.map((p) => p.text) }));
-
-describe('isCompilationTitle', () => {
-  it('takes a numbered title ending with its date in parentheses, not a numbered sentence or a bare name', () => {
-    expect(isCompilationTitle('1. 上海海关等11部门关于印发《上海口岸2023年深化跨境贸易营商环境改革若干措施》的通知（2023年6月13日）')).toBe(true);
-    expect(isCompilationTitle('12．青岛市人民政府关于印发青岛市优化营商环境若干措施的通知(2023 年 5 月 6 日)')).toBe(true);
-    expect(isCompilationTitle('3. 各区完成清理工作。全面落实（2023年12月31日）')).toBe(false);
-    expect(isCompilationTitle('3. 各区完成清理；落实到位的通知（2023年12月31日）')).toBe(false);
-    expect(isCompilationTitle('3. 工作要点（2023年12月31日）')).toBe(false);
-    expect(isCompilationTitle('3. 青岛市工作要点（2023年12月31日）')).toBe(true);
-    expect(isCompilationTitle('3. 青岛工作要点（2023年12月31日）')).toBe(true);
-    expect(isCompilationTitle('青岛市人民政府关于印发青岛市优化营商环境若干措施的通知（2023年5月6日）')).toBe(false);
-  });
-});
-
-describe('a compilation', () => {
-  const lines = [
-    '（一）山东省',
-    '1. 山东省人民政府办公厅关于印发山东省优化营商环境行动方案的通知（2023年3月1日）',
-    '各市人民政府：',
-    '现将方案印发给你们，请认真贯彻执行。',
-    '2. 青岛市人民政府关于进一步优化政务服务的意见（2023年4月2日）',
-    '为进一步优化政务服务，提出如下意见。',
-    '6. 各区完成政务服务事项清理工作（2023年12月31日）',
-    '（二）安徽省',
-    '2. 安徽省人民政府关于印发安徽省优化营商环境实施方案的通知（2023年5月6日）',
-    '各市人民政府：',
-    '5. 合肥市人民政府关于支持民营经济发展的若干措施（2023年6月8日）',
-    '为支持民营经济发展，制定本措施。',
-    '1. 芜湖市人民政府关于印发芜湖市优化营商环境工作要点的通知（2023年7月9日）',
-    '各县区人民政府：',
-  ];
-
-  it('starts a document at each title that continues the numbering (or a gap of two, or 1 again), under its region heading', () => {
-    const { docs, notes } = segment(lines);
-    expect(notes).toEqual([]);
-    expect(docs.map((d) => [d.title!.text.replace(/（.*$/, ''), d.headingProvince, d.paras.map((p) => p.text)])).toEqual([
-      ['1. 山东省人民政府办公厅关于印发山东省优化营商环境行动方案的通知', '山东省', ['各市人民政府：', '现将方案印发给你们，请认真贯彻执行。']],
-      // 6. jumps past 2 + 3: a numbered line of the body, not a title.
-      ['2. 青岛市人民政府关于进一步优化政务服务的意见', '山东省', ['为进一步优化政务服务，提出如下意见。', '6. 各区完成政务服务事项清理工作（2023年12月31日）']],
-      // A region heading starts the numbering again (this section's 1. was lost).
-      ['2. 安徽省人民政府关于印发安徽省优化营商环境实施方案的通知', '安徽省', ['各市人民政府：']],
-      // 5. after 2.: two titles lost by extraction.
-      ['5. 合肥市人民政府关于支持民营经济发展的若干措施', '安徽省', ['为支持民营经济发展，制定本措施。']],
-      // 1. again without a heading: a new section of the compilation.
-      ['1. 芜湖市人民政府关于印发芜湖市优化营商环境工作要点的通知', '安徽省', ['各县区人民政府：']],
-    ]);
-  });
-
-  it('drops the province at a big-region heading (三、华东): what follows it lies in no province until one is named', () => {
-    const { docs } = segment([
-      '一、华北',
-      '（一）北京市',
-      '1. 北京市人民政府关于印发北京市优化营商环境条例实施方案的通知（2023年3月1日）',
-      '各区人民政府：',
-      '二、全国',
-      '1. 国务院办公厅关于进一步优化营商环境降低市场主体制度性交易成本的意见（2023年4月2日）',
-      '各省、自治区、直辖市人民政府：',
-      '三、华东',
-      '（一）上海市',
-      '1. 上海市人民政府关于印发上海市优化营商环境若干措施的通知（2023年5月6日）',
-      '各区人民政府：',
-    ]);
-    expect(docs.map((d) => [d.title!.text.replace(/（\d.*$/, ''), d.headingProvince])).toEqual([
-      ['1. 北京市人民政府关于印发北京市优化营商环境条例实施方案的通知', '北京市'],
-      ['1. 国务院办公厅关于进一步优化营商环境降低市场主体制度性交易成本的意见', null],
-      ['1. 上海市人民政府关于印发上海市优化营商环境若干措施的通知', '上海市'],
-    ]);
-  });
-
-  it('keeps a titled entry whose pages were images, and gives each document the furniture within its lines', () => {
-    const removed: Removed[] = [
-      { kind: 'running-header', lines: [{ no: 2, text: '营商环境政策汇编', page: null }], text: '营商环境政策汇编' },
-      { kind: 'running-header', lines: [{ no: 7, text: '营商环境政策汇编', page: null }], text: '营商环境政策汇编' },
-      { kind: 'page-number', lines: [{ no: 8, text: '- 3 -', page: null }], text: '- 3 -' },
-    ];
-    const { docs } = segment(['1. 山东省人民政府关于印发山东省优化营商环境行动方案的通知（2023年3月1日）', '', '2. 济南市人民政府关于印发济南市优化营商环境规划的通知（2023年4月2日）', '各区县人民政府：', '', '', '', '', '3. 青岛市人民政府关于进一步优化政务服务的意见（2023年5月3日）', '为进一步优化政务服务，提出如下意见。'], removed);
-    // A document's furniture is what lies from its first line to three lines past its last.
-    expect(docs.map((d) => [d.paras.length, d.furniture.map((r) => r.lines[0].no)])).toEqual([
-      [0, [2]],
-      [1, [7]],
-      [1, []],
-    ]);
-  });
-});
 
 describe('loose documents', () => {
   it('sets front matter apart, with a note, and starts a document at each title', () => {
@@ -274,56 +186,6 @@ describe('loose documents', () => {
   });
 });
 
-// gov.cn pages copied as text (test-data/database-exports and /work's 60-page draw): a title over three parts, a blank
-// line between each; the middle ends like no title either.
-describe('joinWrappedTitles: a title over three parts', () => {
-  const body = ['各省、自治区、直辖市人民政府：', '为切实支持小微企业发展，提出如下意见。'];
-  it('joins the three when the first names its matter (…关于) and only the last ends like a title', () => {
-    const { docs } = segment(['国务院办公厅关于有效发挥政府性', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', '', ...body]);
-    expect(shape(docs)).toEqual([{ title: '国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见', paras: body }]);
-  });
-  it('joins a first part that ends in a body’s name when it forwards (国务院办公厅转发国家地震局 | 关于… | …的通知)', () => {
-    const { docs } = segment(['国务院办公厅转发国家地震局', '', '关于我国地震重点监视防御区的确定和', '', '加强防震减灾工作意见报告的通知', '', '国办发〔1996〕2号', ...body]);
-    expect(shape(docs).map((d) => d.title)).toEqual(['国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知']);
-  });
-  // gov.cn's 国办函〔2004〕25号 copied as text: the issuer on a line of its own, then the part that names the matter.
-  it('joins an issuer standing alone above a part that opens with 关于 (国务院办公厅 | 关于… | …的函)', () => {
-    const { docs } = segment(['国务院办公厅', '', '关于湖北省在温家宝总理考察工作时', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
-    expect(shape(docs).map((d) => d.title)).toEqual(['国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函']);
-    // After another document too (a gazette's page).
-    const after = segment(['上海市人民政府关于进一步优化营商环境的通知', '现将有关事项通知如下。', '', '国务院办公厅', '', '关于湖北省在温家宝总理考察工作时', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
-    expect(shape(after.docs).map((d) => d.title)).toContain('国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函');
-    // Not a middle part that has 关于 inside it: the issuer's line is then a signature's or a letterhead's.
-    const { docs: other } = segment(['国务院办公厅', '', '总理考察工作时关于', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
-    expect(shape(other).map((d) => d.title)).not.toContain('国务院办公厅总理考察工作时关于所提问题和建议办理情况的函');
-  });
-  // gov.cn's 国函〔2006〕38号 copied as text: the first line ends in 会 (奥运会), as a body's name does.
-  it('joins a two-part title whose first line ends like a body’s name when it names its matter (…关于…奥运会 | …的批复)', () => {
-    const { docs } = segment(['国务院关于同意组建2008年北京奥运会', '', '首都国际机场协调委员会的批复', '', '国函〔2006〕38号', '民航总局：', '你局的请示收悉。现批复如下。']);
-    expect(shape(docs).map((d) => d.title)).toEqual(['国务院关于同意组建2008年北京奥运会首都国际机场协调委员会的批复']);
-  });
-  it('does not join a signature and its date to a title below (国务院令: 总理 李克强 | 2018年11月6日 | 专利代理条例)', () => {
-    const { docs } = segment(['中华人民共和国国务院令', '第706号', '《专利代理条例》已经国务院常务会议通过，现予公布。', '总理　李克强', '', '2018年11月6日', '', '专利代理条例', '第一条　为了规范专利代理行为，制定本条例。']);
-    expect(shape(docs).map((d) => d.title)).not.toContain('总理　李克强2018年11月6日专利代理条例');
-    expect(shape(docs).map((d) => d.title)).toContain('专利代理条例');
-  });
-  // gov.cn's 国办发〔2018〕114号: its attachment's figures are captioned 图1　汽车号牌编码规则, 图2　摩托车号牌编码规则.
-  it('never takes a figure’s or a table’s caption for a title, whatever word it ends in', () => {
-    const notice = ['国务院办公厅关于国家综合性消防救援车辆悬挂应急救援专用号牌有关事项的通知', '各省、自治区、直辖市人民政府：', '现将有关事项通知如下。', '附件：应急救援专用号牌式样'];
-    const titles = segment([...notice, '图1　汽车号牌编码规则', '号牌由省份简称和编号组成。', '表2 摩托车号牌编码规则', '号牌由省份简称和编号组成。']).docs.map((d) => d.title?.text ?? null);
-    expect(titles).toEqual([notice[0]]);
-  });
-  it('leaves three parts apart when more than one blank line parts them, or the middle one is a sentence', () => {
-    const apart = segment(['国务院办公厅关于有效发挥政府性', '', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', ...body]);
-    expect(shape(apart.docs).map((d) => d.title)).not.toContain('国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见');
-    // The middle part is kept apart, as a paragraph of its own: a sentence, a date, a 文号, a heading.
-    for (const middle of ['融资担保基金作用，切实支持小微企业', '2019年1月10日', '国办发〔2019〕6号', '一、总体要求']) {
-      const paras = segment(['国务院办公厅关于有效发挥政府性', '', middle, '', '“三农”发展的指导意见', ...body]).docs.flatMap((d) => [d.title?.text, ...d.paras.map((x) => x.text)]);
-      expect(paras, middle).toContain(middle);
-    }
-  });
-});
-
 describe('segmentFile: titles, interpretations and front matter (survivors of the first mutation run)', () => {
   const notice = ['上海市人民政府关于进一步优化营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。'];
 
@@ -407,6 +269,8 @@ describe('segmentFile: titles, interpretations and front matter (survivors of th
     const notice = ['国务院办公厅关于对国务院第五次大督查发现的典型经验做法给予表扬的通报', '国办发〔2018〕108号', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', '为进一步推动重大决策部署贯彻落实，国务院部署开展了第五次大督查。'];
     expect(segment([...notice, ' 为表扬先进，树立典型，对130项地方典型经验做法予以通报表扬。', '国务院办公厅', '2018年11月19日']).docs).toHaveLength(1);
     expect(segment([notice[0], notice[3], '近日，青岛市出台79条措施。', '措施自发布之日起施行。', ' 为表扬先进，树立典型，对130项地方典型经验做法予以通报表扬。']).docs).toHaveLength(2);
+    // Only its opening says so: a 文号 quoted further down a newsletter's article does not.
+    expect(segment([notice[0], notice[3], '近日，青岛市出台79条措施。', '措施自发布之日起施行。', '国办发〔2018〕108号', '各地区要抓好落实。', ' 为表扬先进，树立典型，对130项地方典型经验做法予以通报表扬。']).docs).toHaveLength(2);
     // After the signature, a body's name alone is a cell of the attachment's table (gov.cn's 国办发〔2018〕126号 copied:
     // 序号 | 改革举措 | 主要内容 | 指导部门 | 推广范围, a cell a line), not an article's sign-off.
     const cells = ['附件', '第二批支持创新相关改革举措推广清单', '1', '技术股与现金股结合激励的科技成果转化相关方利益捆绑机制', '转制院所以组合形式持有股权，提升科技成果转化效率。', '科技部', '全国', '2', '区域性股权市场设置科技创新专板', '在区域性股权市场推出科技创新板，开拓融资渠道。', '中国证监会', '全国'];
@@ -436,24 +300,6 @@ describe('segmentFile: titles, interpretations and front matter (survivors of th
     const header: Removed = { kind: 'running-header', lines: [{ no: 2, text: '营商环境政策汇编', page: null }], text: '营商环境政策汇编' };
     const { docs } = segment([notice[0], '', ...notice.slice(1)], [header]);
     expect(docs[0].furniture).toEqual([header]);
-  });
-});
-
-describe('segmentFile: a compilation’s front and body items (survivors of the first mutation run)', () => {
-  it('leaves out the preface before the first title, and keeps a numbered body item with a full stop in the body', () => {
-    const { docs } = segment([
-      '本汇编收录2023年各地优化营商环境政策文件。',
-      '1. 山东省人民政府办公厅关于印发山东省优化营商环境行动方案的通知（2023年3月1日）',
-      '各市人民政府：',
-      '2. 青岛市人民政府关于进一步优化政务服务的意见（2023年4月2日）',
-      '3. 各区完成政务服务事项清理工作。全面落实（2023年12月31日）',
-      '4. 济南市人民政府关于印发济南市优化营商环境工作要点的通知（2023年5月3日）',
-    ]);
-    expect(docs.map((d) => [d.title!.text.slice(0, 2), d.paras.map((p) => p.text)])).toEqual([
-      ['1.', ['各市人民政府：']],
-      ['2.', ['3. 各区完成政务服务事项清理工作。全面落实（2023年12月31日）']],
-      ['4.', []],
-    ]);
   });
 });
 

@@ -1,0 +1,56 @@
+/**
+ * Titles set over several parts, as web pages print them (segment.ts's joinWrappedTitles): on text in the shape
+ * segmentFile takes it, one paragraph per line. Expected titles are read off the real pages named.
+ */
+import { describe, expect, it } from 'vitest';
+import { segment, shape } from '../../test-support/segment-lines.js';
+
+// gov.cn pages copied as text (test-data/database-exports and /work's 60-page draw): a title over three parts, a blank
+// line between each; the middle ends like no title either.
+describe('joinWrappedTitles: a title over three parts', () => {
+  const body = ['各省、自治区、直辖市人民政府：', '为切实支持小微企业发展，提出如下意见。'];
+  it('joins the three when the first names its matter (…关于) and only the last ends like a title', () => {
+    const { docs } = segment(['国务院办公厅关于有效发挥政府性', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', '', ...body]);
+    expect(shape(docs)).toEqual([{ title: '国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见', paras: body }]);
+  });
+  it('joins a first part that ends in a body’s name when it forwards (国务院办公厅转发国家地震局 | 关于… | …的通知)', () => {
+    const { docs } = segment(['国务院办公厅转发国家地震局', '', '关于我国地震重点监视防御区的确定和', '', '加强防震减灾工作意见报告的通知', '', '国办发〔1996〕2号', ...body]);
+    expect(shape(docs).map((d) => d.title)).toEqual(['国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知']);
+  });
+  // gov.cn's 国办函〔2004〕25号 copied as text: the issuer on a line of its own, then the part that names the matter.
+  it('joins an issuer standing alone above a part that opens with 关于 (国务院办公厅 | 关于… | …的函)', () => {
+    const { docs } = segment(['国务院办公厅', '', '关于湖北省在温家宝总理考察工作时', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
+    expect(shape(docs).map((d) => d.title)).toEqual(['国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函']);
+    // After another document too (a gazette's page).
+    const after = segment(['上海市人民政府关于进一步优化营商环境的通知', '现将有关事项通知如下。', '', '国务院办公厅', '', '关于湖北省在温家宝总理考察工作时', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
+    expect(shape(after.docs).map((d) => d.title)).toContain('国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函');
+    // Not a middle part that has 关于 inside it: the issuer's line is then a signature's or a letterhead's.
+    const { docs: other } = segment(['国务院办公厅', '', '总理考察工作时关于', '', '所提问题和建议办理情况的函', '', '国办函〔2004〕25号', '湖北省人民政府：', '你省的问题和建议已办理。']);
+    expect(shape(other).map((d) => d.title)).not.toContain('国务院办公厅总理考察工作时关于所提问题和建议办理情况的函');
+  });
+  // gov.cn's 国函〔2006〕38号 copied as text: the first line ends in 会 (奥运会), as a body's name does.
+  it('joins a two-part title whose first line ends like a body’s name when it names its matter (…关于…奥运会 | …的批复)', () => {
+    const { docs } = segment(['国务院关于同意组建2008年北京奥运会', '', '首都国际机场协调委员会的批复', '', '国函〔2006〕38号', '民航总局：', '你局的请示收悉。现批复如下。']);
+    expect(shape(docs).map((d) => d.title)).toEqual(['国务院关于同意组建2008年北京奥运会首都国际机场协调委员会的批复']);
+  });
+  it('does not join a signature and its date to a title below (国务院令: 总理 李克强 | 2018年11月6日 | 专利代理条例)', () => {
+    const { docs } = segment(['中华人民共和国国务院令', '第706号', '《专利代理条例》已经国务院常务会议通过，现予公布。', '总理　李克强', '', '2018年11月6日', '', '专利代理条例', '第一条　为了规范专利代理行为，制定本条例。']);
+    expect(shape(docs).map((d) => d.title)).not.toContain('总理　李克强2018年11月6日专利代理条例');
+    expect(shape(docs).map((d) => d.title)).toContain('专利代理条例');
+  });
+  // gov.cn's 国办发〔2018〕114号: its attachment's figures are captioned 图1　汽车号牌编码规则, 图2　摩托车号牌编码规则.
+  it('never takes a figure’s or a table’s caption for a title, whatever word it ends in', () => {
+    const notice = ['国务院办公厅关于国家综合性消防救援车辆悬挂应急救援专用号牌有关事项的通知', '各省、自治区、直辖市人民政府：', '现将有关事项通知如下。', '附件：应急救援专用号牌式样'];
+    const titles = segment([...notice, '图1　汽车号牌编码规则', '号牌由省份简称和编号组成。', '表2 摩托车号牌编码规则', '号牌由省份简称和编号组成。']).docs.map((d) => d.title?.text ?? null);
+    expect(titles).toEqual([notice[0]]);
+  });
+  it('leaves three parts apart when more than one blank line parts them, or the middle one is a sentence', () => {
+    const apart = segment(['国务院办公厅关于有效发挥政府性', '', '', '融资担保基金作用切实支持小微企业和', '', '“三农”发展的指导意见', ...body]);
+    expect(shape(apart.docs).map((d) => d.title)).not.toContain('国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见');
+    // The middle part is kept apart, as a paragraph of its own: a sentence, a date, a 文号, a heading.
+    for (const middle of ['融资担保基金作用，切实支持小微企业', '2019年1月10日', '国办发〔2019〕6号', '一、总体要求']) {
+      const paras = segment(['国务院办公厅关于有效发挥政府性', '', middle, '', '“三农”发展的指导意见', ...body]).docs.flatMap((d) => [d.title?.text, ...d.paras.map((x) => x.text)]);
+      expect(paras, middle).toContain(middle);
+    }
+  });
+});
