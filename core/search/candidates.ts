@@ -28,10 +28,8 @@ export interface CorpusView {
   scorer: Scorer;
   /** Per unit: its document. */
   unitDoc: Int32Array;
-  /** Per unit: its normalised length. */
+  /** Per unit: its normalised length (its BM25 length term is `scorer.lengthTerm(lens[u])`). */
   lens: Int32Array;
-  /** Per unit: the BM25 length term. */
-  denom: Float64Array;
   /** A unit's normalised text (read from its shard). */
   norm(u: number): string;
   /** Make the texts of these units available before a loop reads them (TextStore.require). */
@@ -164,7 +162,7 @@ function clauseHitsByPositions(c: CorpusView, q: ParsedQuery, { phrases, idf, cl
  * engine rescores the best of them exactly before showing them.
  */
 function clauseHitsByText(c: CorpusView, q: ParsedQuery, { phrases, idf, driver, facts, metaDocs }: ClauseQuery, out: Hits): void {
-  const { dict, unitDoc, denom, scorer } = c;
+  const { dict, unitDoc, lens, scorer } = c;
   const clauses = q.must;
   const lists = clauses[driver].map((p) => dict.matchPhrase(p));
   const cand = lists.length === 1 ? lists[0] : unionAll(lists);
@@ -176,7 +174,7 @@ function clauseHitsByText(c: CorpusView, q: ParsedQuery, { phrases, idf, driver,
       const u = cand[i];
       const di = unitDoc[u];
       const { tier } = facts(di);
-      out.push(u, di, tier + prior / denom[u], tier, 1);
+      out.push(u, di, tier + prior / scorer.lengthTerm(lens[u]), tier, 1);
     }
     return;
   }
@@ -218,7 +216,7 @@ function docLevelHits(c: CorpusView, q: ParsedQuery, facts: (di: number) => DocF
 }
 
 function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
-  const { docs, unitDoc, dict, scorer, denom } = c;
+  const { docs, unitDoc, dict, scorer, lens } = c;
   const clauses = q.must;
   const phrases = clauses.flat();
   const idf = phrases.map((p) => scorer.idf(p));
@@ -255,7 +253,7 @@ function collectDoc(c: CorpusView, q: ParsedQuery, out: Hits): Hits {
     if (!e) perDoc.set(di, (e = { units: [], scores: [] }));
     e.units.push(u);
     // Large sets are scored by the prior, from the unit's length alone: no text is read for them.
-    e.scores.push(exact ? scorer.bm25(c.norm(u), phrases, idf) : prior / denom[u]);
+    e.scores.push(exact ? scorer.bm25(c.norm(u), phrases, idf) : prior / scorer.lengthTerm(lens[u]));
   }
   for (const di of qualifying) {
     const d = docs[di];

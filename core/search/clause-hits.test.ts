@@ -18,6 +18,12 @@ import { mulberry32 } from '../util/random.js';
 import { buildIndexData, shardFiles } from './build.js';
 import { flattenCorpus } from './corpus-units.js';
 import { SearchEngine } from './engine.js';
+import type { DocRec } from './records.js';
+
+/** A document's title and 文号 as the engine keeps them, joined as the scan matches them (no phrase holds a line break). */
+const titleKey = (d: DocRec) => `${d.titleN.norm}\n${d.numberN}`;
+/** The same with its issuer: what a unit carries from its document. */
+const metaKey = (d: DocRec) => `${titleKey(d)}\n${d.issuerN}`;
 
 const CORPUS = resolve(__dirname, '../../resources/corpus');
 /** Candidates scored exactly from their texts up to this many (candidates.ts): the queries below are on both sides. */
@@ -52,17 +58,17 @@ function scan(q: Q): string[] {
   for (let u = 0; u < texts.length; u++) {
     const d = E.docs[E.units.doc[u]];
     const text = texts[u];
-    if (q.not.some((p) => text.includes(p) || d.titleKey.includes(p))) continue;
+    if (q.not.some((p) => text.includes(p) || titleKey(d).includes(p))) continue;
     const inText = q.must.map((cl) => cl.some((p) => text.includes(p)));
-    const inMeta = q.must.map((cl) => cl.some((p) => d.metaKey.includes(p)));
+    const inMeta = q.must.map((cl) => cl.some((p) => metaKey(d).includes(p)));
     if (inText.some(Boolean) && inText.every((t, k) => t || inMeta[k])) {
       out.push(E.unitId(u));
       withUnit.add(E.units.doc[u]);
     }
   }
   E.docs.forEach((d, di) => {
-    if (withUnit.has(di) || q.not.some((p) => d.titleKey.includes(p))) return;
-    if (q.must.every((cl) => cl.some((p) => d.metaKey.includes(p)))) out.push(`doc:${d.id}`);
+    if (withUnit.has(di) || q.not.some((p) => titleKey(d).includes(p))) return;
+    if (q.must.every((cl) => cl.some((p) => metaKey(d).includes(p)))) out.push(`doc:${d.id}`);
   });
   return out.sort();
 }
@@ -93,7 +99,7 @@ function piece(rnd: () => number, len: number): string {
 function titleWord(rnd: () => number, len: number): string {
   for (;;) {
     const d = E.docs[Math.floor(rnd() * E.docs.length)];
-    const t = d.titleKey.split('\n')[0];
+    const t = titleKey(d).split('\n')[0];
     if (t.length < len) continue;
     const at = Math.floor(rnd() * (t.length - len + 1));
     const p = t.slice(at, at + len);
@@ -164,7 +170,7 @@ describe('同条 scores', () => {
     const r = E.search('"的"', { limit: 1e9, facets: false, perDoc: 1e9 });
     expect(r.hits.length).toBeGreaterThan(EXACT_LIMIT);
     const once = r.hits
-      .filter((h) => h.unit >= 0 && texts[h.unit].split('的').length === 2 && !E.docs.find((d) => d.id === h.docId)!.titleKey.includes('的'))
+      .filter((h) => h.unit >= 0 && texts[h.unit].split('的').length === 2 && !titleKey(E.docs.find((d) => d.id === h.docId)!).includes('的'))
       .sort((a, b) => b.score - a.score);
     expect(once.length).toBeGreaterThan(100);
     for (let i = 1; i < once.length; i++) {
@@ -191,7 +197,7 @@ describe('同条 scores', () => {
     // No title tier to lift some documents above the rest: the prior alone picks which hits are rescored exactly.
     const counts = new Map<string, number>();
     for (const t of texts) for (const ch of new Set(t)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    const [ch, n] = [...counts].filter(([c]) => /\p{Script=Han}/u.test(c) && !E.docs.some((d) => d.metaKey.includes(c))).sort((a, b) => b[1] - a[1])[0];
+    const [ch, n] = [...counts].filter(([c]) => /\p{Script=Han}/u.test(c) && !E.docs.some((d) => metaKey(d).includes(c))).sort((a, b) => b[1] - a[1])[0];
     expect(n).toBeGreaterThan(EXACT_LIMIT);
     // Every hit scored exactly (a page larger than the hits ranks them all exactly), against the first page.
     const all = E.search(`"${ch}"`, { limit: 1e9, facets: false });
@@ -207,7 +213,7 @@ describe('同条 scores', () => {
 
   it('a page of document-level hits (the words in titles only) reads no text shard, and names each document\'s first unit', () => {
     // A title word no unit's text has: every hit is a document-level one.
-    const word = E.docs.map((d) => d.titleKey.split('\n')[0].slice(0, 4)).find((w) => w.length === 4 && !SYNTAX.test(w) && !texts.some((t) => t.includes(w)));
+    const word = E.docs.map((d) => titleKey(d).split('\n')[0].slice(0, 4)).find((w) => w.length === 4 && !SYNTAX.test(w) && !texts.some((t) => t.includes(w)));
     expect(word).toBeDefined();
     const reads: string[] = [];
     const fresh = SearchEngine.fromJSON(files.units, files.index, (f) => (reads.push(f), files.shards[f]));
@@ -224,7 +230,7 @@ describe('同条 scores', () => {
   it('by text (a single character with another word): every hit scores above its title tier', () => {
     // Units of documents whose title and 文号 lack both words have no title tier: their score is BM25 alone.
     const r = E.search('"的" "政府"', { limit: 1e9, facets: false });
-    const untitled = r.hits.filter((h) => h.unit >= 0 && !/的|政府/.test(E.docs.find((d) => d.id === h.docId)!.titleKey));
+    const untitled = r.hits.filter((h) => h.unit >= 0 && !/的|政府/.test(titleKey(E.docs.find((d) => d.id === h.docId)!)));
     expect(untitled.length).toBeGreaterThan(20);
     for (const h of untitled) expect(h.score, h.unitId).toBeGreaterThan(0);
   });
@@ -236,13 +242,13 @@ describe('同条 scores', () => {
       const n = t.split(p).length - 1;
       if (!n) return;
       const e = byLen.get(t.length) ?? {};
-      if (!E.docs[E.units.doc[u]].metaKey.includes(p)) {
+      if (!metaKey(E.docs[E.units.doc[u]]).includes(p)) {
         if (n === 1) e.once ??= u;
         else e.more ??= u;
       }
       byLen.set(t.length, e);
     });
-    const untitled = (u: number) => !E.docs[E.units.doc[u]].metaKey.includes(p);
+    const untitled = (u: number) => !metaKey(E.docs[E.units.doc[u]]).includes(p);
     const pairs = [...byLen.values()].filter((e) => e.once !== undefined && e.more !== undefined && untitled(e.once) && untitled(e.more));
     expect(pairs.length).toBeGreaterThan(0);
     const r = E.search(p, { limit: 1e9, facets: false, perDoc: 1e9 });

@@ -70,4 +70,14 @@ describe('countInts', () => {
     expect(decodeInts(s, 4, 2, out, true)).toBe(6);
     expect([...out]).toEqual([3, 4]);
   });
+
+  it('decodes into the middle of an array, leaving the rest as it was', () => {
+    const s = encodeSorted([0, 1, 5, 37]) + encodeSorted([3, 4]);
+    const out = Int32Array.from([-7, -7, -7, -7, -7]);
+    expect(decodeInts(s, 4, 2, out, true, 2)).toBe(6);
+    expect([...out]).toEqual([-7, -7, 3, 4, -7]);
+    expect(decodeInts(s, 0, 4, out, false, 1)).toBe(4);
+    // Without deltas, the gaps as written: 0, 0, 3, 31.
+    expect([...out]).toEqual([-7, 0, 0, 3, 31]);
+  });
 });

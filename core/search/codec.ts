@@ -105,7 +105,6 @@ export function encodeInts(values: ArrayLike<number>): string {
   return ascii.decode(out);
 }
 
-/** Decode `count` integers starting at `offset`; returns the values and the end offset. */
 /** How many numbers `s` holds (digits without the continuation bit), or -1 when it is not a whole VLQ stream. */
 export function countInts(s: string): number {
   let n = 0;
@@ -117,7 +116,12 @@ export function countInts(s: string): number {
   return s.length && (DECODE[s.charCodeAt(s.length - 1)] & 32) !== 0 ? -1 : n;
 }
 
-export function decodeInts(s: string, offset: number, count: number, out: Int32Array, delta: boolean): number {
+/**
+ * Decode `count` numbers of `s` from `offset` into `out` from index `into`; returns the position after them.
+ * `into`, not a subarray of `out`: a term's positions are decoded unit by unit, and a view a unit was an
+ * object a unit (27,000 for 国务院) to make and collect before the first search's results.
+ */
+export function decodeInts(s: string, offset: number, count: number, out: Int32Array, delta: boolean, into = 0): number {
   let pos = offset;
   let prev = -1;
   for (let k = 0; k < count; k++) {
@@ -133,9 +137,9 @@ export function decodeInts(s: string, offset: number, count: number, out: Int32A
     }
     if (delta) {
       prev = prev + 1 + value;
-      out[k] = prev;
+      out[into + k] = prev;
     } else {
-      out[k] = value;
+      out[into + k] = value;
     }
   }
   return pos;

@@ -55,16 +55,26 @@ export class FacetFilter {
   /** Hit counts per facet value; each facet counted over the hits that pass every *other* filter. */
   count(hits: Hits, docs: readonly SearchDoc[]): Record<FacetName, FacetCount[]> {
     const counts = { region: new Map(), issuer: new Map(), kind: new Map(), year: new Map() } as Record<FacetName, Map<string, number>>;
-    // Hits per document first (few documents, many hits), then each document's
-    // count goes to the facets whose other filters it passes.
+    // Hits per document first (few documents, many hits), then each document's count goes to the facets whose
+    // other filters it passes. Per document index in a typed array: a common word hits nearly every document
+    // (国务院: 27,535 hits at 10,000 documents), and this runs before its first page is shown.
     const parents = new Map<string, string>();
-    const perDoc = new Map<number, number>();
-    for (let i = 0; i < hits.n; i++) perDoc.set(hits.doc[i], (perDoc.get(hits.doc[i]) ?? 0) + 1);
-    for (const [di, n] of perDoc) {
+    const perDoc = new Int32Array(docs.length);
+    for (let i = 0; i < hits.n; i++) perDoc[hits.doc[i]]++;
+    for (let di = 0; di < perDoc.length; di++) {
+      const n = perDoc[di];
+      if (!n) continue;
       const d = docs[di];
-      const fails = this.active.filter((f) => !this.passes(d, f));
+      let fails = 0;
+      let failed: FacetName | null = null;
+      for (const f of this.active) {
+        if (this.passes(d, f)) continue;
+        fails++;
+        failed = f;
+      }
+      if (fails > 1) continue;
       for (const f of FACETS) {
-        if (fails.length > 1 || (fails.length === 1 && fails[0] !== f)) continue;
+        if (fails === 1 && failed !== f) continue;
         const m = counts[f];
         const vs = facetValues(d, f);
         for (const v of vs) m.set(v, (m.get(v) ?? 0) + n);

@@ -84,7 +84,7 @@ export class PositionStore {
         at = decodeInts(piece, at, 1, one, false);
         const n = one[0] + 1;
         if (start[u] + n > places.length) throw new SearchIndexDamaged(`search position shard ${searchPositionsFile(this.shardOf(term))} is damaged`, searchPositionsFile(this.shardOf(term)));
-        at = decodeInts(piece, at, n, places.subarray(start[u], start[u] + n), true);
+        at = decodeInts(piece, at, n, places, true, start[u]);
         start[u + 1] = start[u] + n;
       }
       p = { start, places };

@@ -24,8 +24,8 @@ function rec(title: string, docNumber: string | null = null, issuer = ''): DocRe
     regions: ['未注明'],
     kind: '通知',
     titleN: normalizeUnitText(title),
-    titleKey: title + (docNumber ?? ''),
-    metaKey: title + (docNumber ?? '') + issuer,
+    numberN: docNumber ?? '',
+    issuerN: issuer,
     firstUnit: 0,
     endUnit: 1,
   };

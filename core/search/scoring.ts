@@ -5,7 +5,7 @@
  */
 import { countOccurrences } from './highlight.js';
 import type { ParsedQuery } from './query.js';
-import type { DocRec } from './records.js';
+import { inMetadata, inTitleOrNumber, type DocRec } from './records.js';
 
 export const K1 = 1.2;
 export const B = 0.75;
@@ -61,7 +61,7 @@ export class Scorer {
     let covered = 0;
     for (const clause of q.must) {
       let best = 0;
-      for (const p of clause) if (d.titleKey.includes(p)) best = Math.max(best, p.length);
+      for (const p of clause) if (inTitleOrNumber(d, p)) best = Math.max(best, p.length);
       if (!best) return 0;
       covered += best;
     }
@@ -84,11 +84,11 @@ export class Scorer {
 }
 
 export function metaMatches(d: DocRec, clause: string[]): boolean {
-  for (const p of clause) if (d.metaKey.includes(p)) return true;
+  for (const p of clause) if (inMetadata(d, p)) return true;
   return false;
 }
 
 export function excludedByTitle(d: DocRec, q: ParsedQuery): boolean {
-  for (const p of q.not) if (d.titleKey.includes(p)) return true;
+  for (const p of q.not) if (inTitleOrNumber(d, p)) return true;
   return false;
 }
