@@ -104,6 +104,8 @@ const OWN_TESTS = [
   { target: /^core\/corpus\/database-fields\.ts$/, tests: () => [...PARSER_STAGE_TESTS, 'core/corpus/database-exports.test.ts'] },
   // addressees.ts by its own tests, the stages' (assemble reads the header through it) and the real gov.cn pages.
   { target: /^core\/corpus\/addressees\.ts$/, tests: () => ['core/corpus/addressees.test.ts', ...PARSER_STAGE_TESTS, 'core/corpus/database-exports.test.ts'] },
+  // orders.ts by its own tests, the stages' (segment and assemble read orders through it) and the real gov.cn pages.
+  { target: /^core\/corpus\/orders\.ts$/, tests: () => ['core/corpus/orders.test.ts', ...PARSER_STAGE_TESTS, 'core/corpus/database-exports.test.ts'] },
   { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
   { target: /^core\/corpus\/build\.ts$/, tests: () => ['build', 'ids', 'file-stream', 'library-head', 'markdown-set'].map((f) => `core/corpus/${f}.test.ts`) },
   { target: /^core\/corpus\/patterns\.ts$/, tests: () => ['core/corpus/patterns.test.ts'] },

@@ -19,6 +19,7 @@ const draft = (title: string | null, texts: string[], more: Partial<DocDraft> = 
   interprets: null,
   signoff: null,
   furniture: [],
+  order: null,
   ...more,
 });
 const doc = (d: DocDraft) => assemble(d, () => null).doc;
@@ -140,6 +141,33 @@ describe('assemble: a law promulgated by a 公告', () => {
     const d = doc(draft('中华人民共和国中国人民银行法', ['（1995年3月18日第八届全国人民代表大会第三次会议通过　2003年12月27日第十届全国人民代表大会常务委员会第六次会议修正）', '中华人民共和国中国人民银行法', '第一条　为了确立中国人民银行的地位，制定本法。']));
     expect(d).toMatchObject({ date: '2003-12-27', adoptedDate: '1995-03-18', issuers: ['全国人民代表大会'] });
     expect(allUnits(d.units).map((u) => u.label || u.paragraphs[0].text)).toEqual(['（1995年3月18日第八届全国人民代表大会第三次会议通过　2003年12月27日第十届全国人民代表大会常务委员会第六次会议修正）', '第一条']);
+  });
+});
+
+// gov-58 (test-data/database-exports): the regulation under the order that promulgates it (segment.ts keeps the order apart).
+describe('assemble: a text under its promulgation order', () => {
+  const order = (heading: string, texts: string[]) => ({ heading: para(heading, 0), paras: texts.map((t, i) => para(t, 10 + i)) });
+  const ORDER = ['第706号', '《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现将修订后的《专利代理条例》公布，自2019年3月1日起施行。', '总理 李克强', '2018年11月6日'];
+  const REGULATION = ['（1991年3月4日中华人民共和国国务院令第76号发布　2018年9月6日国务院第23次常务会议修订通过）', '第一条　为了规范专利代理行为，制定本条例。'];
+
+  it('numbers, dates and issues it by the order, whose words open its text', () => {
+    const d = doc(draft('专利代理条例', REGULATION, { order: order('中华人民共和国国务院令', ORDER) }));
+    expect(d).toMatchObject({ title: '专利代理条例', docNumber: '中华人民共和国国务院令第706号', date: '2018-11-06', issuers: ['国务院'], effectiveDate: '2019-03-01', signature: [] });
+    expect(allUnits(d.units).map((u) => u.label || u.paragraphs[0].text)).toEqual([ORDER[1], '总理 李克强', '2018年11月6日', REGULATION[0], '第一条']);
+    // Its lines are the document's too.
+    expect(d.sources[0].startLine).toBe(0);
+  });
+
+  it('is issued by the body of the order, before the one its note names first; by the congress for the President’s', () => {
+    const ministry = doc(draft('外商投资某办法', REGULATION, { order: order('中华人民共和国商务部令', ['2019年第1号', '《外商投资某办法》已经通过，现予公布。', '部长 某某', '2019年1月2日']) }));
+    expect([ministry.issuers, ministry.docNumber, ministry.date]).toEqual([['商务部'], '中华人民共和国商务部令2019年第1号', '2019-01-02']);
+    const law = doc(draft('中华人民共和国某法', ['（1996年5月15日第八届全国人民代表大会常务委员会第十九次会议通过）', '第一条　为了某事，制定本法。'], { order: order('中华人民共和国主席令', ['第八十四号', '《中华人民共和国某法》已由全国人民代表大会常务委员会通过，现予公布。', '中华人民共和国主席 某某', '2019年1月2日']) }));
+    expect([law.issuers, law.docNumber, law.date]).toEqual([['全国人民代表大会常务委员会'], '中华人民共和国主席令第八十四号', '2019-01-02']);
+  });
+
+  it('keeps a 文号 the text prints itself, and the title line’s date', () => {
+    const d = doc(draft('某某办法（2019年1月5日）', ['某府令〔2019〕3号', '第一条　为了某事，制定本办法。'], { order: order('某某市人民政府令', ['第3号', '《某某办法》现予公布。', '市长 某某', '2019年1月2日']) }));
+    expect([d.docNumber, d.date]).toEqual(['某府令〔2019〕3号', '2019-01-05']);
   });
 });
 

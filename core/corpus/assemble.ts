@@ -19,6 +19,7 @@ import {
 } from './metadata.js';
 import { DATED_BODY, isLawMetaText, lawMeta, opensLawMeta } from './law-meta.js';
 import { MARKER_START, type RawParagraph } from './paragraphs.js';
+import { readOrder } from './orders.js';
 import { ATTACHMENT_LABEL, BRACKETED_NOTE, DATE_LINE, DOC_NUMBER, META_LINE, SIGNER_LINE, endsLikeTitle, ORG_SUFFIX, signatureStart } from './patterns.js';
 import { findRegion, regionOf } from './regions.js';
 import type { DocDraft } from './segment.js';
@@ -77,10 +78,15 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const authors = header.authors.length ? header.authors : bylineAuthors(d);
   const reprint = d.signoff ? reprintSource(d.signoff) : null;
   const meta = lawMeta(header.lawMeta);
+  // The order that promulgates the text (printed above its title) made it now: its body, number and date come first.
+  const order = d.order ? readOrder(d.order.heading.text, d.order.paras) : null;
   const joint = jointIssuersPrinted(d, title);
-  const issuers = [...new Set(findIssuers(d, title, joint, meta.issuers, signed.signature, reprint, header.newsSource, authors).map(formalIssuer))];
+  const lawBodies = order?.issuers.length ? order.issuers : meta.issuers;
+  const issuers = [...new Set(findIssuers(d, title, joint, lawBodies, signed.signature, reprint, header.newsSource, authors).map(formalIssuer))];
   const kind = classify(d, title, signed.attachments, header.newsSource, authors);
-  const units = buildBodyUnits(signed.body, signed.attachments, imprint, signed.notes);
+  // (Its text leads the body, as printed; added after the signature was looked for: its date is the order's, not the text's.)
+  const body = order ? [...order.paras, ...signed.body] : signed.body;
+  const units = buildBodyUnits(body, signed.attachments, imprint, signed.notes);
 
   return {
     draft: d,
@@ -91,9 +97,9 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
       issuer: issuers.join('、'),
       issuers,
       authors,
-      docNumber: header.docNumber,
-      date: titleLine?.date ?? meta.date ?? header.date ?? signed.date ?? null,
-      effectiveDate: meta.effectiveDate ?? effectiveDate(paragraphsText([...signed.body, ...signed.attachments.flatMap((a) => a.paras)])),
+      docNumber: header.docNumber ?? order?.docNumber ?? null,
+      date: titleLine?.date ?? order?.date ?? meta.date ?? header.date ?? signed.date ?? null,
+      effectiveDate: meta.effectiveDate ?? effectiveDate(paragraphsText([...body, ...signed.attachments.flatMap((a) => a.paras)])),
       ...(meta.adoptedDate ? { adoptedDate: meta.adoptedDate } : {}),
       region: regionOf(issuers, title, d.headingProvince, kind),
       kind,
@@ -328,7 +334,7 @@ function buildBodyUnits(body: RawParagraph[], attachments: Attachment[], imprint
 
 /** Where the document's text is: its file, first and last raw line and page. */
 function sourceOf(d: DocDraft): SourceRef {
-  const all = [d.title, ...d.paras].filter((p): p is RawParagraph => !!p);
+  const all = [d.order?.heading, ...(d.order?.paras ?? []), d.title, ...d.paras].filter((p): p is RawParagraph => !!p);
   return {
     file: d.file,
     startLine: Math.min(...all.map((p) => p.firstLine)),

@@ -148,5 +148,25 @@ describe.each(FORMS)('gov.cn policy pages, their information table above the doc
     expect(d.addressees).toBe(addressees);
     expect(text(d).startsWith(opening)).toBe(true);
   });
+
+  // A regulation as the State Council publishes it: its order (中华人民共和国国务院令 | 第707号 | 现公布…《X》… | 总理 李克强 |
+  // date) above its title and text. One document, the regulation, numbered and dated by its order; the order's words
+  // open its text. (The site's table abbreviates the number: 国令第707号.)
+  it.each([
+    ['33', '中华人民共和国个人所得税法实施条例', '中华人民共和国国务院令第707号', '2018-12-18', '现公布修订后的《中华人民共和国个人所得税法实施条例》，自2019年1月1日起施行。', '第一条'],
+    // Dated by its order, not by the meeting that adopted it (2018年9月6日国务院第23次常务会议), which its note prints.
+    ['58', '专利代理条例', '中华人民共和国国务院令第706号', '2018-11-06', '《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现将修订后的《专利代理条例》公布，自2019年3月1日起施行。', '第一章'],
+  ])('gov-%s: the regulation under the order that promulgates it, one document', (id, title, number, date, opening, firstPart) => {
+    const docs = parse(`gov-${id}.${form}`);
+    expect(docs.map((d) => [d.title, d.docNumber, d.date, d.issuer])).toEqual([[title, number, date, '国务院']]);
+    const [d] = docs;
+    expect(d.region).toEqual({ level: 'national', province: null, city: null });
+    expect(text(d).startsWith(opening)).toBe(true);
+    expect(text(d)).toContain('总理李克强');
+    expect(text(d)).not.toMatch(/国务院令\s*$|^第70\d号/m);
+    // The regulation's own parts follow, whole: its note of earlier versions, then its chapters or articles.
+    expect(flattenUnits(d.units).find((u) => u.level !== 'preamble')?.label).toBe(firstPart);
+    expect(flattenUnits(d.units).filter((u) => u.level === 'article').length).toBeGreaterThan(30);
+  });
 });
 

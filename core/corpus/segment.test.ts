@@ -348,3 +348,28 @@ describe('a heading that lost its number', () => {
     expect(shape(segment(law('第五十条 使用农村集体土地进行建设的，应当提出申请。')).docs).map((d) => d.title)).toEqual(['山东省城乡规划条例', '乡村建设规划']);
   });
 });
+
+// gov-33 as gov.cn copies it (test-data/database-exports/raw/gov-33.txt): the State Council's order, then the regulation.
+describe('a promulgation order above the text it promulgates', () => {
+  const ORDER = ['中华人民共和国国务院令', '', '第707号', '', '现公布修订后的《中华人民共和国个人所得税法实施条例》，自2019年1月1日起施行。', '', '总理 李克强', '', '2018年12月18日', ''];
+  const REGULATION = ['中华人民共和国个人所得税法实施条例', '', '（1994年1月28日中华人民共和国国务院令第142号发布 2018年12月18日中华人民共和国国务院令第707号第四次修订）', '', '第一条 根据《中华人民共和国个人所得税法》，制定本条例。', '第二条 个人所得税法所称在中国境内有住所，是指习惯性居住。'];
+
+  it('is one document with it: the text, under its own title, the order kept apart', () => {
+    const { docs } = segment([...ORDER, ...REGULATION]);
+    expect(shape(docs)).toEqual([{ title: REGULATION[0], paras: [REGULATION[2], REGULATION[4], REGULATION[5]] }]);
+    expect(docs[0].order?.heading.text).toBe('中华人民共和国国务院令');
+    expect(docs[0].order?.paras.map((p) => p.text)).toEqual(['第707号', ORDER[4], '总理 李克强', '2018年12月18日']);
+  });
+
+  it('stays a document of its own where the next title is not what it names, or it names nothing', () => {
+    const other = ['中华人民共和国企业所得税法实施条例', ...REGULATION.slice(1)];
+    expect(shape(segment([...ORDER, ...other]).docs).map((d) => d.title)).toEqual(['中华人民共和国国务院令', other[0]]);
+    const unnamed = ORDER.map((t) => (t.startsWith('现公布') ? '现公布修订后的实施条例，自2019年1月1日起施行。' : t));
+    expect(shape(segment([...unnamed, ...REGULATION]).docs).map((d) => d.title)).toEqual(['中华人民共和国国务院令', REGULATION[0]]);
+    // A heading that is a title of its own kind (关于…的命令) is no order's.
+    // At the end of the file, nothing after it.
+    expect(shape(segment(ORDER).docs).map((d) => d.title)).toEqual(['中华人民共和国国务院令']);
+    const command = ['国务院关于发布《中华人民共和国个人所得税法实施条例》的命令', ...ORDER.slice(1)];
+    expect(shape(segment([...command, ...REGULATION]).docs).map((d) => d.title)).toEqual([command[0], REGULATION[0]]);
+  });
+});

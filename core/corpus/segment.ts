@@ -26,6 +26,7 @@ import { ATTACHMENT_LABEL, DATE_LINE, DOC_NUMBER, FORM_BLANK, META_LINE, NAMES_M
 import { isMacroRegionHeading, provinceFromHeading } from './regions.js';
 import { issuersFromTitle, reprintSource } from './metadata.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
+import { isOrderHeading, promulgates } from './orders.js';
 
 export interface DocDraft {
   file: string;
@@ -40,6 +41,8 @@ export interface DocDraft {
   signoff: string | null;
   /** Furniture removed within the document's lines (for title recovery). */
   furniture: Removed[];
+  /** The promulgation order (令) printed above the document's title, which names it: its heading and the paragraphs under it (orders.ts). */
+  order: { heading: RawParagraph; paras: RawParagraph[] } | null;
 }
 
 const COMPILATION_TITLE = /^(\d{1,3})\s*[.．]\s*(.+?)[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]$/;
@@ -61,7 +64,7 @@ export function segmentFile(file: string, paras: RawParagraph[], removed: Remove
     notes.push(`${file}: lines ${fm.paras[0].firstLine}-${fm.paras[fm.paras.length - 1].lastLine} are front matter (no title, no structure), not a document`);
   }
   for (const d of docs) {
-    const first = d.title?.firstLine ?? d.paras[0]?.firstLine ?? 0;
+    const first = d.order?.heading.firstLine ?? d.title?.firstLine ?? d.paras[0]?.firstLine ?? 0;
     const last = d.paras[d.paras.length - 1]?.lastLine ?? first;
     d.furniture = removed.filter((r) => r.lines[0].no >= first && r.lines[0].no <= last + 3);
   }
@@ -70,7 +73,7 @@ export function segmentFile(file: string, paras: RawParagraph[], removed: Remove
 }
 
 function newDraft(file: string, title: RawParagraph | null, headingProvince: string | null = null): DocDraft {
-  return { file, title, paras: [], headingProvince, interprets: null, signoff: null, furniture: [] };
+  return { file, title, paras: [], headingProvince, interprets: null, signoff: null, furniture: [], order: null };
 }
 
 function segmentCompilation(file: string, paras: RawParagraph[]): DocDraft[] {
@@ -297,7 +300,26 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
     cur.paras.push(p);
   }
   // Untitled leftovers that are only a 文号 (its title was taken by the next document) are not documents.
-  return docs.filter((d) => d.title || d.paras.some((p) => !DOC_NUMBER.test(p.text)));
+  return withOrders(docs.filter((d) => d.title || d.paras.some((p) => !DOC_NUMBER.test(p.text))));
+}
+
+/**
+ * A promulgation order (中华人民共和国国务院令 | 第707号 | 现公布…《X》… | 总理 李克强 | 2018年12月18日) is read as a
+ * document of its own, titled by its heading; the text after it, titled X, is what it promulgates. The two are one
+ * document, X, printed under its order (orders.ts).
+ */
+function withOrders(docs: DocDraft[]): DocDraft[] {
+  const out: DocDraft[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i];
+    const next = docs[i + 1];
+    if (d.title && isOrderHeading(d.title.text) && promulgates(d.paras) && next?.title && !next.order && announces(d, next.title.text)) {
+      next.order = { heading: d.title, paras: d.paras };
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
 }
 
 /**
