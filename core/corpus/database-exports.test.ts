@@ -131,7 +131,7 @@ describe.each(FORMS)('gov.cn policy pages, their information table above the doc
     const docs = parse(`gov-${id}.${form}`);
     expect(docs.map((d) => [d.title, d.docNumber, d.date, d.issuer])).toEqual([[title, number, date, issuer]]);
     expect(docs[0].region).toEqual({ level: 'national', province: null, city: null });
-    expect(text(docs[0])).not.toMatch(/索引|主题分|成文日|发文字号|主题词/);
+    expect(text(docs[0])).not.toMatch(/索引|主题分|成文日|发文字号|主题词|扫一扫/);
   });
 
   // A 批复 or 复函 is addressed to the bodies that asked, a reply to a proposal to the member who made it. Printed
@@ -163,7 +163,7 @@ describe.each(FORMS)('gov.cn policy pages, their information table above the doc
     expect(d.region).toEqual({ level: 'national', province: null, city: null });
     expect(text(d).startsWith(opening)).toBe(true);
     expect(text(d)).toContain('总理李克强');
-    expect(text(d)).not.toMatch(/国务院令\s*$|^第70\d号/m);
+    expect(text(d)).not.toMatch(/国务院令\s*$|^第70\d号|扫一扫/m);
     // The regulation's own parts follow, whole: its note of earlier versions, then its chapters or articles.
     expect(flattenUnits(d.units).find((u) => u.level !== 'preamble')?.label).toBe(firstPart);
     expect(flattenUnits(d.units).filter((u) => u.level === 'article').length).toBeGreaterThan(30);

@@ -329,6 +329,13 @@ describe('removeFurniture: an export’s provenance (rule 8)', () => {
     // An address the text refers to, ending a line that is not an address line, stays.
     expect(run(`${head}${body(6)}\n详见国务院网站https://www.gov.cn\n${body(2)}`).removed).toHaveLength(2);
   });
+  // gov.cn's pages end every document with the caption of their QR code; pdftotext may run it on after the last line.
+  it('takes the caption of the page’s QR code, wherever it stands, and no sentence that asks to scan one', () => {
+    const r = run(`国务院办公厅关于某事的通知\n${body(6)}\n（此件公开发布）\n扫一扫在手机打开当前页\n`);
+    expect(r.removed).toEqual([['provenance', '扫一扫在手机打开当前页']]);
+    expect(r.kept.at(-1)).toBe('（此件公开发布）');
+    expect(run(`国务院办公厅关于某事的通知\n${body(6)}\n扫一扫下方二维码报名参加培训。\n`).removed).toEqual([]);
+  });
 });
 
 describe('removeFurniture: a title’s middle line is no running header', () => {

@@ -29,7 +29,7 @@
  * a signed article printed after its first paragraphs.
  * Every removed line is returned with its rule, so the build can count them.
  */
-import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NAMES_MATTER, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SOURCE_LINK_LINE, URGENCY_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
+import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, KIND_WORDS, LATIN_ONLY, NAMES_MATTER, NOTE_LINE, PAGE_NUMBER, QR_CAPTION_LINE, SECRECY_LINE, SOURCE_LINK_LINE, URGENCY_LINE, endsLikeTitle, endsTerminal, isOrgLine } from './patterns.js';
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 import { readDatabaseFields } from './database-fields.js';
@@ -159,8 +159,9 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
 
   // Rule 8: an export's provenance. The citation code is never text; an address is the export's only at the head of
   // the file or next to the code (a notice's own contact lines may end with its site's address).
+  // (So is the caption of the page's QR code, wherever the copy puts it.)
   input.forEach((l, i) => {
-    if (!isBlank(l) && !removedIdx.has(i) && CITATION_CODE_LINE.test(l.text)) mark([i], 'provenance');
+    if (!isBlank(l) && !removedIdx.has(i) && (CITATION_CODE_LINE.test(l.text) || QR_CAPTION_LINE.test(l.text))) mark([i], 'provenance');
   });
   input.forEach((l, i) => {
     if (isBlank(l) || removedIdx.has(i) || !/https?:\/\/\S+\s*$/.test(l.text)) return;

@@ -3,7 +3,7 @@
  * paragraph, what ends a title, the date, 文号, byline, page-number, signature, note and attachment lines.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LABEL, bracketsClose, BYLINE, CITATION_CODE_LINE, FORM_BLANK, SOURCE_LINK_LINE, MAX_SIGNATURE_LINES, signatureStart, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
+import { ATTACHMENT_LABEL, bracketsClose, BYLINE, CITATION_CODE_LINE, FORM_BLANK, QR_CAPTION_LINE, SOURCE_LINK_LINE, MAX_SIGNATURE_LINES, signatureStart, CN_DATE, COPY_NUMBER_LINE, DATE_LINE, DOC_NUMBER, endsLikeTitle, endsTerminal, isImprintLine, isoDate, isOrgLine, isPrintedLine, LATIN_ONLY, META_LINE, NOTE_LINE, PAGE_NUMBER, SECRECY_LINE, SIGNER_LINE, URGENCY_LINE } from './patterns.js';
 
 describe('endsTerminal: a line that may end a paragraph', () => {
   it('ends with a full stop, a semicolon, a colon or an ellipsis, also before closing quotes or brackets', () => {
@@ -121,6 +121,11 @@ describe('line kinds', () => {
     expect(SOURCE_LINK_LINE.test('原 文 链 接 ：https://www.pkulaw.com/lar/58783248d9ec.html')).toBe(true);
     expect(SOURCE_LINK_LINE.test('http://www.gov.cn/zhengce/content/2019-01/29/content_5362014.htm')).toBe(true);
     expect(SOURCE_LINK_LINE.test('请登录https://www.gov.cn查询。')).toBe(false);
+  });
+  it('knows the caption of a page’s QR code, alone on its line', () => {
+    for (const t of ['扫一扫在手机打开当前页', '  扫一扫在手机打开当前页  ', '用手机扫描二维码查看本页', '扫描二维码阅读', '扫码阅读本文', '微信扫一扫在手机上浏览']) expect([t, QR_CAPTION_LINE.test(t)]).toEqual([t, true]);
+    // A sentence of the text that asks to scan a code, or names the caption, is the text's.
+    for (const t of ['扫一扫下方二维码报名参加培训。', '请扫码填写问卷', '扫一扫在手机打开当前页（见附图）', '用手机扫描二维码缴纳罚款', '详情请扫一扫查看']) expect([t, QR_CAPTION_LINE.test(t)]).toEqual([t, false]);
   });
   it('knows a form’s blanks: a body left to fill in, a date left blank, a seal’s place', () => {
     for (const t of ['××人民法院', '年   月   日', '  年  月  日', '填报日期：    年  月  日', ' （签章） ', '单位（ 盖章 ）', '区局办公室意见（签章）']) expect(FORM_BLANK.test(t), t).toBe(true);

@@ -129,6 +129,11 @@ export const COPY_NUMBER_LINE = /^\s*(?:No\.?\s*)?\d{6}\s*$/;
  */
 export const CITATION_CODE_LINE = /^\s*【[\u4e00-\u9fa5]{2,10}】\s*[A-Za-z0-9][A-Za-z0-9.\-_/]*\s*$/;
 export const SOURCE_LINK_LINE = /^\s*(?:[\u4e00-\u9fa5](?:\s*[\u4e00-\u9fa5]){1,5}\s*[:：]\s*)?https?:\/\/\S+\s*$/;
+/**
+ * The caption of the page's QR code, which opens it on a phone (gov.cn's 扫一扫在手机打开当前页 under every document,
+ * copied or printed; other sites' 用手机扫描二维码查看本页, 扫码阅读本文): the page's, on a line of its own, never the text's.
+ */
+export const QR_CAPTION_LINE = /^\s*(?:微信)?(?:扫一扫|扫码|(?:用手机)?扫描二维码)[\u4e00-\u9fa5]{0,10}?(?:打开|查看|阅读|浏览)(?:当前|本)?(?:页|页面|网页|文章|本文)?\s*$/;
 
 /**
  * The fields a legal database prints above a text it holds (北大法宝's 【发布部门】…【法规类别】, other sites'
