@@ -125,7 +125,10 @@ const GOV: [string, string, string, string, string][] = [
   ['10', '国务院办公厅关于推广第二批支持创新相关改革举措的通知', '国办发〔2018〕126号', '2018-12-23', '国务院办公厅'],
 ];
 
-describe.each(FORMS)('gov.cn policy pages, their information table above the document (%s)', (form) => {
+/** gov.cn's pages have a fourth form: printed by Chromium and read by pdf.js, as the app reads a PDF the user adds. */
+const GOV_FORMS = [...FORMS, 'pdfjs.txt'];
+
+describe.each(GOV_FORMS)('gov.cn policy pages, their information table above the document (%s)', (form) => {
 
   it.each(GOV)('gov-%s: one document, titled, numbered, dated and signed as it prints itself; the table is the site’s', (id, title, number, date, issuer) => {
     const docs = parse(`gov-${id}.${form}`);

@@ -81,6 +81,13 @@ describe('pageTable', () => {
     const layout = '  索 引 000014349/2004-00206 主题分 卫生、体育\\体育\n  号：                       类：\n  发文机 国务院办公厅               成文日 2004年04月17日\n  关：                       期：\n  标   国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动\n  题： 会的复函\n  发文字 国办函〔2004〕36号         发布日 2018年12月24日\n  号：                       期：\n  主题\n  词：';
     expect(rows(layout + doc)).toHaveLength(10);
   });
+  // The same page printed by Chromium and read by pdf.js (as the app reads a PDF the user adds): the two columns' label
+  // starts on one line, their values on the next, their ends on the next. 发文字 opens 发文字号, though 发文机关 starts
+  // with 发文 too: the table ended there, and its last rows were read as the document's title.
+  it('takes it as pdf.js reads the print: a row of label starts, a row of values, a row of label ends', () => {
+    const pdfjs = '索引 主题分\n000014349/2004-00206 卫生、体育\\体育\n号： 类：\n发文机 成文日\n国务院办公厅 2004年04月17日\n关： 期：\n标 国务院办公厅关于同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动\n题： 会的复函\n发文字 发布日\n国办函〔2004〕36号 2018年12月24日\n号： 期：\n主题 体育 运动会 函\n词：';
+    expect(rows(pdfjs + doc)).toEqual(pdfjs.split('\n'));
+  });
   it('takes the second column printed under the document’s title (gov.cn’s 国办发明电〔2018〕15号, pdftotext)', () => {
     const first = '索 引 000014349/2018-00213\n号：\n发文机 国务院办公厅\n关：\n标\n题： 国务院办公厅关于2019年部分节假日安排的通知\n发文字 国办发明电〔2018〕15号\n号：\n主题\n词：\n';
     const title = '\n国务院办公厅关于2019年\n部分节假日安排的通知\n\n';

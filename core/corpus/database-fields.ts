@@ -117,9 +117,10 @@ function tableRows(text: (n: number) => string, from: number, known: ReadonlySet
     const t = text(n);
     // 标, alone or with the title beside it, opens 标题 when a row within the next two begins with 题：.
     const title = t.startsWith('标') && [1, 2].some((d) => opensField(text(n + d), '题'));
+    // The label it opens most of: 发文字 opens 发文字号, though 发文机关 starts with 发文 too.
     const open = TABLE_LABELS.filter((label) => !known.has(label))
       .map((label) => ({ label, length: opened(t, label) || (label === '标题' && title ? 1 : 0) }))
-      .find((o) => o.length > 0);
+      .reduce<{ label: string; length: number } | undefined>((best, o) => (o.length > (best?.length ?? 0) ? o : best), undefined);
     const ended = rest !== '' && opensField(t, rest);
     // A value wrapped in its cell, printed between a label's start and its end (标 | 国务院办公厅关于… | 题： 会的复函).
     const value = rest !== '' && !open && !ended && valueRows > 0 && [1, 2].some((d) => opensField(text(n + d), rest));

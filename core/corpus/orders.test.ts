@@ -4,7 +4,7 @@
  * the forms the genre takes (a ministry's, a province's, the President's, a joint order).
  */
 import { describe, expect, it } from 'vitest';
-import { isOrderHeading, promulgates, readOrder } from './orders.js';
+import { isOrderHeading, isOrderNumber, promulgates, readOrder } from './orders.js';
 import type { RawParagraph } from './paragraphs.js';
 
 const para = (text: string, no = 1): RawParagraph => ({ text, pages: [1], firstLine: no, lastLine: no, boxStart: false });
@@ -29,6 +29,13 @@ describe('isOrderHeading', () => {
 
   it('is no title that ends in 令, and no sentence', () => {
     for (const t of ['国务院关于发布《中华人民共和国国库券条例》的命令', '中央军委命令', '限塑令', '总理 李克强', '第707号', '中华人民共和国国务院令第707号公布', '现公布修订后的《中华人民共和国个人所得税法实施条例》']) expect([t, isOrderHeading(t)]).toEqual([t, false]);
+  });
+});
+
+describe('isOrderNumber', () => {
+  it('is a number alone on its line, as an order prints it under its heading', () => {
+    for (const t of ['第707号', ' 第 7 号 ', '2019年第1号', '（第292号）', '〔2022〕第1号', '第八十四号']) expect([t, isOrderNumber(t)]).toEqual([t, true]);
+    for (const t of ['第707号《专利代理条例》', '国令第707号', '第七条', '第3号修改单', '第707']) expect([t, isOrderNumber(t)]).toEqual([t, false]);
   });
 });
 

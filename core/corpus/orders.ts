@@ -31,6 +31,12 @@ export function isOrderHeading(text: string): boolean {
   return ORG_SUFFIX.test(body) || /(?:主席|委|银行)$/.test(body);
 }
 
+/** Whether a line is only an order's number (第706号, 2019年第1号), as printed under its heading. */
+export function isOrderNumber(text: string): boolean {
+  return ORDER_NUMBER_LINE.test(text);
+}
+const ORDER_NUMBER_LINE = new RegExp(String.raw`^\s*[（(]?\s*${NUMBER}\s*[）)]?\s*$`);
+
 /** Whether the paragraphs under an order's heading promulgate a text: its number, a sentence naming the text, a signature. */
 export function promulgates(paras: readonly RawParagraph[]): boolean {
   return paras.length <= 6 && paras.some((p) => /《[^》]+》/.test(p.text) && PROMULGATES.test(p.text));

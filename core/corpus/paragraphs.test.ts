@@ -170,6 +170,13 @@ describe('toParagraphs: lines that are paragraphs of their own', () => {
     // A full line ending in ：is still the end of the addressees.
     expect(paras('各省、自治区、直辖市人民政府，国务院各部委：\n现将《方案》印发给你们，请认真贯彻执行。', 20)).toEqual(['各省、自治区、直辖市人民政府，国务院各部委：', '现将《方案》印发给你们，请认真贯彻执行。']);
   });
+  // gov-58 printed and read by pdf.js (test-data/database-exports): no blank line or indent between the lines.
+  it('ends a promulgation order’s heading and its number at their line, and nothing that only reads like them', () => {
+    const order = ['中华人民共和国国务院令', '第706号', '《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现将修订后的', '《专利代理条例》公布，自2019年3月1日起施行。'];
+    expect(paras(order.join('\n'), 40)).toEqual([order[0], order[1], order[2] + order[3]]);
+    // A wrapped sentence that breaks after 令 or after a number goes on.
+    expect(paras('根据中华人民共和国国务院令\n第706号的规定，制定本办法。', 13)).toEqual(['根据中华人民共和国国务院令第706号的规定，制定本办法。']);
+  });
   it('counts the lines it drops as echoes of a heading', () => {
     const stats = { echoLines: 0 };
     const text = '正文第一段结束了，这里是很长的一行用于确定页面宽度的文字内容。\n聚焦企业成长“痛点”，降低创业门槛\n聚焦企业成长\n，降低创业门槛\n《方案》中提出，进一步加强检查。';

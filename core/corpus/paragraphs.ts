@@ -19,6 +19,7 @@
  */
 import { ATTACHMENT_LABEL, BYLINE, CN_DATE, DATE_LINE, DOC_NUMBER, META_LINE, NOTE_LINE, SIGNER_LINE, endsLikeTitle, endsTerminal, isImprintLine, isPrintedLine, signatureStart } from './patterns.js';
 import { endsLawMeta, isLawMetaText, opensLawMeta } from './law-meta.js';
+import { isOrderHeading, isOrderNumber } from './orders.js';
 import { ARTICLE_REFERENCE, DECIMAL_SECTION_START } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
@@ -268,6 +269,10 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     if (isImprintLine(curText) && (isPrintedLine(curText) || curText.length <= 24) && !/[，、,]$/.test(pt)) return true;
     // So is a report's 签发人 line under its 文号.
     if (SIGNER_LINE.test(text) || SIGNER_LINE.test(curText)) return true;
+    // A promulgation order's heading and its number are lines of their own (中华人民共和国国务院令 | 第706号 | 《…》已经…),
+    // where the text has no blank line or indent to part them (pdf.js): the order is read from them (orders.ts).
+    // (A full line that reads like one is a sentence wrapped there: 根据中华人民共和国国务院令 | 第706号的规定.)
+    if (!isFull(pt) && (isOrderHeading(curText) || isOrderNumber(curText))) return true;
     // A law's metadata under its title (dated event lines, or one bracketed note) is a paragraph of its own.
     if (isLawMetaText(curText)) return true;
     // An amendment adopted by a city and approved by its province (…会议通过并经 | 2004年9月23日…批准的《…决定》修正)
