@@ -13,7 +13,8 @@ import { flattenUnits, unitOwnText } from './structure.js';
 import type { PolicyDocument } from './types.js';
 
 const DIR = path.resolve(__dirname, '../../test-data/database-exports/raw');
-const FORMS = ['txt', 'pdftotext.txt', 'pdftotext-layout.txt'];
+// The copy as stored; its print read by pdftotext, in reading order and -layout; and read by pdf.js, as the app reads a PDF the user adds.
+const FORMS = ['txt', 'pdftotext.txt', 'pdftotext-layout.txt', 'pdfjs.txt'];
 const parse = (name: string) => buildCorpus([{ name, bytes: new Uint8Array(readFileSync(path.join(DIR, name))) }], sha256Hex).docs;
 const text = (d: PolicyDocument) => flattenUnits(d.units).map((u) => unitOwnText(u).replace(/\s+/g, '')).join('\n');
 const units = (d: PolicyDocument, level: string) => flattenUnits(d.units).filter((u) => u.level === level);
@@ -125,10 +126,7 @@ const GOV: [string, string, string, string, string][] = [
   ['10', '国务院办公厅关于推广第二批支持创新相关改革举措的通知', '国办发〔2018〕126号', '2018-12-23', '国务院办公厅'],
 ];
 
-/** gov.cn's pages have a fourth form: printed by Chromium and read by pdf.js, as the app reads a PDF the user adds. */
-const GOV_FORMS = [...FORMS, 'pdfjs.txt'];
-
-describe.each(GOV_FORMS)('gov.cn policy pages, their information table above the document (%s)', (form) => {
+describe.each(FORMS)('gov.cn policy pages, their information table above the document (%s)', (form) => {
 
   it.each(GOV)('gov-%s: one document, titled, numbered, dated and signed as it prints itself; the table is the site’s', (id, title, number, date, issuer) => {
     const docs = parse(`gov-${id}.${form}`);
