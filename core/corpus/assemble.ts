@@ -78,7 +78,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
   const authors = header.authors.length ? header.authors : bylineAuthors(d);
   const reprint = d.signoff ? reprintSource(d.signoff) : null;
   const meta = lawMeta(header.lawMeta);
-  // The order that promulgates the text (printed above its title) made it now: its body, number and date come first.
+  // The order printed above the title promulgated the text as it stands: its body, number and date come first.
   const order = d.order ? readOrder(d.order.heading.text, d.order.paras) : null;
   const joint = jointIssuersPrinted(d, title);
   const lawBodies = order?.issuers.length ? order.issuers : meta.issuers;

@@ -15,7 +15,8 @@
  * a title after the signature that the notice announces (its title or text
  * names it, or an 附件 label precedes it) continues the same document as an
  * attachment. A title the notice does not announce starts a new document
- * (the next item of a newsletter).
+ * (the next item of a newsletter). A promulgation order (令) followed by the
+ * text it names is kept on that text's draft (`withOrders`, orders.ts).
  */
 import type { Removed } from './furniture.js';
 import { readMarker } from './markers.js';
