@@ -179,17 +179,21 @@ describe('the incremental build', () => {
     const r = await build(incremental, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ parsedFiles: 1, cachedFiles: SMALL.length - 1 });
+    // The clause matches of the units the change did not reach are the first build's (core/compare/clause-lists.ts).
+    expect(JSON.parse(r.out).clausesRematched).toBeGreaterThan(0);
+    expect(JSON.parse(r.out).clausesRematched).toBeLessThan(JSON.parse(r.out).units / 2);
     const full = await corpusWith();
     await cp(changed, path.join(full, 'raw', SMALL[1]));
     const f = await build(full, '--json');
-    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0 });
+    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0, clausesRematched: null });
     const [a, b] = [await tree(current(incremental)), await tree(current(full))];
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(a).toEqual(b);
     expect(a['library.json']).toContain('烟台');
-    // Only the entries this build used stay in the caches: one per raw file, one per document for variants.
+    // Only the entries this build used stay in the caches: one per raw file; for variants, one per document and the clause matches.
     expect(await readdir(path.join(incremental, 'cache', 'parse'))).toHaveLength(SMALL.length);
-    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents);
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents + 1);
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toContain('clauses.bin');
   }, 120_000);
 });
 

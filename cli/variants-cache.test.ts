@@ -71,10 +71,33 @@ describe('variantsCache', () => {
     expect([...variantsArtifacts(docs, { cache: warm })]).toEqual(plain);
     expect(warm.read).toBe(docs.length);
 
-    const files = readdirSync(path.join(dir, VARIANTS_CACHE_DIR));
+    const files = readdirSync(path.join(dir, VARIANTS_CACHE_DIR)).filter((f) => f !== 'clauses.bin');
+    expect(files).toHaveLength(docs.length);
     truncateSync(path.join(dir, VARIANTS_CACHE_DIR, files[0]), 6);
     const damaged = variantsCache(dir);
     expect([...variantsArtifacts(docs, { cache: damaged })]).toEqual(plain);
     expect(damaged.written).toBe(1);
+  });
+
+  it("keeps the clause matches for the next build, finds a gone document's entry by name, and a cut-short state is matched again and replaced", () => {
+    const dir = tempCorpus();
+    const text = '为了规范政务服务，提高行政效率，根据有关法律法规，结合本市实际，制定本办法并组织实施。';
+    const docs = [doc('p1', [text, '本办法自发布之日起施行。']), doc('p2', [text.replace('本市', '本省'), '本办法自公布之日起施行。']), doc('p3', ['档案馆应当按照国家有关规定向社会开放档案，并提供利用服务。'])];
+    const plain = [...variantsArtifacts(docs.slice(0, 2))];
+    const first = variantsCache(dir);
+    variantsArtifacts(docs, { cache: first });
+    const state = path.join(dir, VARIANTS_CACHE_DIR, 'clauses.bin');
+    expect(first.clauseState!.read()!.length).toBeGreaterThan(40);
+    // p3 is gone from the next build: its entry is found by the name the first build gave it.
+    const next = variantsCache(dir);
+    expect(next.entryByKey!(first.key!(docs[2]))).not.toBeNull();
+    expect(next.entryByKey!('clauses.bin')).toBeNull();
+    expect(next.entryByKey!('../raw/a.txt')).toBeNull();
+    expect([...variantsArtifacts(docs.slice(0, 2), { cache: next })]).toEqual(plain);
+
+    truncateSync(state, 10);
+    const cut = variantsCache(dir);
+    expect([...variantsArtifacts(docs.slice(0, 2), { cache: cut })]).toEqual(plain);
+    expect(cut.clauseState!.read()!.length).toBeGreaterThan(40);
   });
 });

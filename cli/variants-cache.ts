@@ -6,14 +6,16 @@
  * entry holds is checked by core before it is used. Entries no build used are pruned after the build.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prepared-cache.js';
 import { pruneCacheDir } from './cache-prune.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
-const CACHE_NAME = /^[0-9a-f]{64}\.bin$/;
+const CACHE_NAME = /^([0-9a-f]{64}|clauses)\.bin$/;
+/** The clause matches of the last build (core/compare/clause-lists.ts), replaced by each build. */
+const CLAUSES_FILE = 'clauses.bin';
 
 export interface VariantsCache extends PreparedCache {
   /** Entry names this build asked for (the rest can be pruned). */
@@ -33,6 +35,15 @@ export function variantsCache(corpusDir: string): VariantsCache {
     return key;
   };
   const slabs = new SlabReader();
+  const read = (name: string) => {
+    try {
+      const bytes = slabs.read(path.join(dir, name));
+      cache.read++;
+      return bytes;
+    } catch {
+      return null;
+    }
+  };
   const cache: VariantsCache = {
     used: new Set(),
     read: 0,
@@ -40,28 +51,39 @@ export function variantsCache(corpusDir: string): VariantsCache {
     get(doc) {
       const key = keyOf(doc);
       cache.used.add(key);
-      try {
-        const bytes = slabs.read(path.join(dir, key));
-        cache.read++;
-        return bytes;
-      } catch {
-        return null;
-      }
+      return read(key);
     },
     put(doc, entry) {
-      const file = path.join(dir, keyOf(doc));
-      // Written aside and renamed: a killed build leaves no half entry (core would refuse it, but need not see one).
-      const tmp = `${file}.${process.pid}.tmp`;
-      try {
-        writeFileSync(tmp, entry);
-        renameSync(tmp, file);
-        cache.written++;
-      } catch {
-        // A cache that cannot be written only makes the next build slower.
-      }
+      if (writeAside(path.join(dir, keyOf(doc)), entry)) cache.written++;
+    },
+    key: keyOf,
+    // A gone document's entry, read before this build prunes it: it is not marked used.
+    entryByKey: (key) => (CACHE_NAME.test(key) && key !== CLAUSES_FILE ? read(key) : null),
+    clauseState: {
+      read: () => {
+        try {
+          return readFileSync(path.join(dir, CLAUSES_FILE));
+        } catch {
+          return null;
+        }
+      },
+      write: (bytes) => void writeAside(path.join(dir, CLAUSES_FILE), bytes),
     },
   };
   return cache;
+}
+
+/** Written aside and renamed: a killed build leaves no half file (core would refuse it, but need not see one). */
+function writeAside(file: string, bytes: Uint8Array): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    // A cache that cannot be written only makes the next build slower.
+    return false;
+  }
 }
 
 /**
@@ -110,5 +132,6 @@ function contentHash(doc: PolicyDocument): string {
 
 /** Remove entries this build did not use, and leftovers of killed builds: only files named as the cache names them. */
 export function pruneVariantsCache(corpusDir: string, used: Set<string>): Promise<number> {
-  return pruneCacheDir(path.join(corpusDir, VARIANTS_CACHE_DIR), CACHE_NAME, used);
+  // The clause matches are this build's (replaced, never left stale): kept whatever the entries used.
+  return pruneCacheDir(path.join(corpusDir, VARIANTS_CACHE_DIR), CACHE_NAME, new Set([...used, CLAUSES_FILE]));
 }

@@ -57,7 +57,14 @@ export async function prepareInWorkers(
     } else missing.push(doc);
   }
   // Entries handed over checked: those in `stored` (a stale one is taken out of both maps below).
-  const handOver: PreparedCache = { get: (doc) => held.get(doc) ?? null, put: (doc, entry) => cache.put(doc, entry), checked: (doc) => stored.get(doc) };
+  const handOver: PreparedCache = {
+    get: (doc) => held.get(doc) ?? null,
+    put: (doc, entry) => cache.put(doc, entry),
+    checked: (doc) => stored.get(doc),
+    key: cache.key?.bind(cache),
+    entryByKey: cache.entryByKey?.bind(cache),
+    clauseState: cache.clauseState,
+  };
   if (jobs < 1 || missing.length < minDocs) return handOver;
 
   const threads: Thread[] = Array.from({ length: Math.min(jobs, Math.ceil(missing.length / BATCH)) }, () => new WorkerThread(workerUrl('variants-worker')));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { assembleCorpus, corpusFileStream, inFolder, type CorpusArtifact } from '../../core/corpus/build.js';
 import { searchArtifactStream } from '../../core/search/artifacts.js';
 import { flattenCorpus } from '../../core/search/corpus-units.js';
-import { variantsArtifacts } from '../../core/compare/artifact.js';
+import { detectionFiles } from '../../core/compare/artifact.js';
+import { detect } from '../../core/compare/detect.js';
 import { pruneVariantsCache, variantsCache } from '../variants-cache.js';
 import { prepareInWorkers } from '../variants-pool.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
@@ -98,6 +99,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           peakRssMb: progress.peakRssMb,
           parsedFiles: parsed.parsed,
           cachedFiles: parsed.cached,
+          // Units whose clauses were matched again, the rest kept from the last build; null: all were matched.
+          clausesRematched: detected.clausesRematched,
           version: written.version,
           warnings: manifest.warnings,
           contentHash: manifest.contentHash,
@@ -122,10 +125,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
  * (variants-pool.ts; `jobs` 0: in this thread). The cache (and the slab it reads entries into) is let go when
  * this returns: what the build keeps is the detection's files, made as they are written, and the entries it used.
  */
-async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string> }> {
+async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null }> {
   const cache = variantsCache(corpusDir);
   const prepared = await prepareInWorkers(docs, cache, { jobs });
-  return { files: variantsArtifacts(docs, { cache: prepared }), cacheUsed: cache.used };
+  const detection = detect(docs, { cache: prepared });
+  return { files: detectionFiles(detection), cacheUsed: cache.used, clausesRematched: detection.stats.clausesRematched };
 }
 
 /**

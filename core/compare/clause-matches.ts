@@ -9,7 +9,7 @@ import type { PolicyDocument } from '../corpus/types.js';
 import { commonPart, withoutCommon } from './common.js';
 import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
-import { overlap, shingleSet } from './shingles.js';
+import { hashString, overlap, shingleSet } from './shingles.js';
 import { compareUnits } from './units.js';
 import { clauseSimilarity, MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
 
@@ -133,19 +133,25 @@ export function prepare(docs: PolicyDocument[], cache?: PreparedCache): Prepared
  * share. Held in flat typed arrays (`cap` slots per unit): millions of small arrays made most of the garbage.
  */
 export class BestMatches {
-  private readonly other: Int32Array;
-  private readonly sim: Float64Array;
-  private readonly count: Uint8Array;
+  /** Unit i's matches are other[i·cap + k] with similarity sim[i·cap + k], for k below count[i] (in no particular order). */
+  readonly other: Int32Array;
+  readonly sim: Float64Array;
+  readonly count: Uint8Array;
   constructor(
     units: number,
-    private readonly cap: number,
+    readonly cap: number,
   ) {
     this.other = new Int32Array(units * cap);
     this.sim = new Float64Array(units * cap);
     this.count = new Uint8Array(units);
   }
 
-  private addTo(i: number, j: number, sim: number) {
+  /**
+   * Offer j to i's matches (one direction). What i keeps is its `cap` best by similarity, then by lower index,
+   * whatever the order of the offers, as long as each j is offered once: the incremental matching
+   * (clause-lists.ts) relies on that to remake one unit's matches alone.
+   */
+  offer(i: number, j: number, sim: number) {
     const base = i * this.cap;
     const n = this.count[i];
     if (n < this.cap) {
@@ -163,8 +169,18 @@ export class BestMatches {
   }
 
   add(i: number, j: number, sim: number) {
-    this.addTo(i, j, sim);
-    this.addTo(j, i, sim);
+    this.offer(i, j, sim);
+    this.offer(j, i, sim);
+  }
+
+  /** Give i these matches (kept from an earlier build: clause-lists.ts). */
+  set(i: number, others: ArrayLike<number>, sims: ArrayLike<number>) {
+    const base = i * this.cap;
+    for (let k = 0; k < others.length; k++) {
+      this.other[base + k] = others[k];
+      this.sim[base + k] = sims[k];
+    }
+    this.count[i] = others.length;
   }
 
   private holds(i: number, j: number): boolean {
@@ -209,12 +225,28 @@ export class BestMatches {
  * `lshSets[i]` is unit i's shingles without boilerplate: a unit with too few of its own is not matched.
  */
 export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): ClauseGraph {
-  const eligible = p.units.map((u, i) => (u.set.length >= MIN_CLAUSE_SHINGLES && own[i] >= MIN_CLAUSE_SHINGLES ? i : -1)).filter((i) => i >= 0);
+  return matchClauseLists(p, method, unitSigs, own).graph();
+}
+
+/** Whether a unit is matched at all: enough shingles, and enough of them its own (not boilerplate). */
+export const isMatched = (setLength: number, own: number) => setLength >= MIN_CLAUSE_SHINGLES && own >= MIN_CLAUSE_SHINGLES;
+
+/** Units' stable identities for the order of LSH crowds (shuffledCrowd): a hash of the unit id, the same in every build. */
+export const unitKey = (id: string) => hashString(id);
+
+/** Clause similarity of two units by index (symmetric). */
+export function unitSimilarity(p: Prepared, i: number, j: number): number {
+  const a = p.units[i].set;
+  const b = p.units[j].set;
+  return clauseSimilarity(overlap(a, b), a, b);
+}
+
+/** matchClauses' per-unit matches, before they are made a graph (clause-lists.ts keeps them for the next build). */
+export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): BestMatches {
+  const eligible = p.units.map((u, i) => (isMatched(u.set.length, own[i]) ? i : -1)).filter((i) => i >= 0);
   const best = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
   const measure = (i: number, j: number) => {
-    const a = p.units[i].set;
-    const b = p.units[j].set;
-    const sim = clauseSimilarity(overlap(a, b), a, b);
+    const sim = unitSimilarity(p, i, j);
     if (sim >= CANDIDATE_CLAUSE_SIMILARITY) best.add(i, j, sim);
   };
   if (method === 'lsh') {
@@ -223,12 +255,13 @@ export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs:
       (x, y) => measure(eligible[x], eligible[y]),
       eligible.map((i) => p.units[i].doc),
       CLAUSE_LSH_ROWS,
+      eligible.map((i) => unitKey(p.units[i].id)),
     );
   } else {
     for (let x = 0; x < eligible.length; x++)
       for (let y = x + 1; y < eligible.length; y++) if (p.units[eligible[x]].doc !== p.units[eligible[y]].doc) measure(eligible[x], eligible[y]);
   }
-  return best.graph();
+  return best;
 }
 
 /** The key of a document pair in maps: a·n + b for documents a < b of n (millions of "a,b" strings would be garbage). */

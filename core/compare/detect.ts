@@ -16,9 +16,10 @@ import type { ClauseMatch, LshTables, SubjectPair, VariantFamily, VariantPair, V
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
-import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauses, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitSignatures, type ClauseGraph } from './clause-matches.js';
+import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitSignatures, type ClauseGraph } from './clause-matches.js';
 import { measuredPair } from './relations.js';
 import type { PreparedCache } from './prepared-cache.js';
+import { cachedClauseLists } from './clause-lists.js';
 
 // Clause matching and its thresholds are in clause-matches.ts, the relation of two measured texts in relations.ts.
 /** Links outside a family kept per document (the best of each document): what 相似文本 lists beyond the family. */
@@ -45,6 +46,8 @@ export interface DetectStats {
   commonShingles: number;
   clausePairs: number;
   docCandidates: number;
+  /** Units whose clauses were matched again, the rest kept from the earlier build (clause-lists.ts); null: all matched. */
+  clausesRematched: number | null;
 }
 
 export function detectVariants(docs: PolicyDocument[], options: DetectOptions = {}): VariantsFile {
@@ -125,7 +128,8 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   stage('common');
   let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common, options.cache) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
   stage('signatures');
-  const graph = matchClauses(p, method, unitSigs, own);
+  const matched = method === 'lsh' ? cachedClauseLists(p, unitSigs, own, common, options.cache) : { lists: matchClauseLists(p, method, unitSigs, own), rematched: null };
+  const graph = matched.lists.graph();
   stage('matchClauses');
   const shared = sharedClauseCounts(p, graph);
   stage('sharedClauses');
@@ -226,7 +230,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
     subject,
     links: linkList,
     lsh,
-    stats: { commonShingles: common.length, clausePairs: graph.pairs, docCandidates: ordered.length },
+    stats: { commonShingles: common.length, clausePairs: graph.pairs, docCandidates: ordered.length, clausesRematched: matched.rematched },
   };
 }
 

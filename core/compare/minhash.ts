@@ -60,7 +60,7 @@ export function signature(set: Uint32Array, sig: Uint32Array = new Uint32Array(S
 }
 
 /** True when signatures i and j agree on every row of some band before `band`: the pair was already reported there. */
-function agreedEarlier(a: Uint32Array, b: Uint32Array, band: number, rows: number): boolean {
+export function agreedEarlier(a: Uint32Array, b: Uint32Array, band: number, rows: number): boolean {
   for (let e = 0; e < band; e++) {
     const off = e * rows;
     let same = true;
@@ -101,17 +101,20 @@ export const shuffleKey = (i: number, band: number) => Math.imul(i ^ Math.imul(b
 const POSITIONS = 2 ** 21;
 
 /**
- * A crowd's members (distinct indexes, ascending) in the band's shuffled order: by shuffle key. Each member is
+ * A crowd's members (distinct indexes, ascending) in the band's shuffled order: by shuffle key, of the member's
+ * `ids` entry when given (a stable identity: a crowd's order then does not change when items are added before
+ * it, which the incremental clause matching relies on, clause-lists.ts), else of its index. Each member is
  * packed into one double (its key, then its position in the crowd, to find it again) and the doubles sorted
  * natively: sorting arrays of members with a comparator was 1.5 of the 10 s the clause candidates took at
  * 10,000 documents, and their garbage. `scratch` is reused (at least members.length long);
  * a crowd of more than `positions` members takes the comparator.
  */
-export function shuffledCrowd(members: Uint32Array, band: number, scratch: Float64Array, positions = POSITIONS): Uint32Array {
+export function shuffledCrowd(members: Uint32Array, band: number, scratch: Float64Array, positions = POSITIONS, ids?: ArrayLike<number>): Uint32Array {
   const m = members.length;
-  if (m > positions) return Uint32Array.from(members).sort((a, b) => shuffleKey(a, band) - shuffleKey(b, band));
+  const key = (i: number) => shuffleKey(ids ? ids[i] : i, band);
+  if (m > positions) return Uint32Array.from(members).sort((a, b) => key(a) - key(b));
   const packed = scratch.subarray(0, m);
-  for (let x = 0; x < m; x++) packed[x] = shuffleKey(members[x], band) * positions + x;
+  for (let x = 0; x < m; x++) packed[x] = key(members[x]) * positions + x;
   packed.sort();
   const out = new Uint32Array(m);
   for (let x = 0; x < m; x++) out[x] = members[packed[x] % positions];
@@ -135,6 +138,37 @@ function sortByKey(keys: Uint32Array, order: Uint32Array, tmp: Uint32Array, coun
       tmp[counts[(keys[i] >>> shift) & 0xffff]++] = i;
     }
     order.set(tmp);
+  }
+}
+
+/**
+ * Items in the order of their key in one band, buckets as runs of equal keys (members in ascending index order):
+ * what candidate generation walks, band after band. The arrays are reused from band to band.
+ */
+export class BandOrder {
+  readonly keys: Uint32Array;
+  readonly order: Uint32Array;
+  private readonly tmp: Uint32Array;
+  private readonly counts = new Uint32Array(0x10001);
+
+  constructor(readonly size: number) {
+    this.keys = new Uint32Array(size);
+    this.order = new Uint32Array(size);
+    this.tmp = new Uint32Array(size);
+  }
+
+  /** Sort the items by their key in `band`. */
+  fill(signatures: Uint32Array[], band: number, rows: number): void {
+    for (let i = 0; i < this.size; i++) this.keys[i] = bandKey(signatures[i], band, rows);
+    sortByKey(this.keys, this.order, this.tmp, this.counts);
+  }
+
+  /** The end of the bucket starting at `start` in `order`. */
+  bucketEnd(start: number): number {
+    const key = this.keys[this.order[start]];
+    let end = start + 1;
+    while (end < this.size && this.keys[this.order[end]] === key) end++;
+    return end;
   }
 }
 
@@ -164,9 +198,9 @@ function equalSignatureClasses(signatures: Uint32Array[]): Int32Array {
  * than MAX_BUCKET are paired within a window (see there). `group[i]` (e.g.
  * the document of a unit) excludes pairs within one group when given.
  * A bucket is a run of equal keys in the band's sorted order, its members in
- * ascending index order.
+ * ascending index order. `ids[i]`, when given, orders crowds (see shuffledCrowd).
  */
-export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j: number) => void, group?: ArrayLike<number>, rows = LSH_ROWS): void {
+export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j: number) => void, group?: ArrayLike<number>, rows = LSH_ROWS, ids?: ArrayLike<number>): void {
   const n = signatures.length;
   const bands = Math.floor(SIGNATURE_LENGTH / rows);
   const pair = (i: number, j: number, band: number) => {
@@ -179,18 +213,13 @@ export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j
   // their pairs is known to have agreed earlier. `twin[i]` names i's class of equal signatures, so such pairs are
   // skipped by comparing two numbers instead of calling agreedEarlier a million times.
   const twin = equalSignatureClasses(signatures);
-  const keys = new Uint32Array(n);
-  const order = new Uint32Array(n);
-  const tmp = new Uint32Array(n);
-  const counts = new Uint32Array(0x10001);
+  const sorted = new BandOrder(n);
+  const order = sorted.order;
   const scratch = new Float64Array(n);
   for (let band = 0; band < bands; band++) {
-    for (let i = 0; i < n; i++) keys[i] = bandKey(signatures[i], band, rows);
-    sortByKey(keys, order, tmp, counts);
+    sorted.fill(signatures, band, rows);
     for (let start = 0; start < n; ) {
-      const key = keys[order[start]];
-      let end = start + 1;
-      while (end < n && keys[order[end]] === key) end++;
+      const end = sorted.bucketEnd(start);
       const size = end - start;
       if (size >= 2 && size <= MAX_BUCKET) {
         for (let x = start; x < end; x++) {
@@ -198,7 +227,7 @@ export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j
           for (let y = x + 1; y < end; y++) if (band === 0 || twin[i] !== twin[order[y]]) pair(i, order[y], band);
         }
       } else if (size > MAX_BUCKET) {
-        const crowd = shuffledCrowd(order.subarray(start, end), band, scratch);
+        const crowd = shuffledCrowd(order.subarray(start, end), band, scratch, POSITIONS, ids);
         for (let x = 0; x < size; x++)
           for (let y = x + 1; y < size && y <= x + BUCKET_WINDOW; y++) if (band === 0 || twin[crowd[x]] !== twin[crowd[y]]) pair(crowd[x], crowd[y], band);
       }

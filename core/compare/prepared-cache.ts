@@ -31,6 +31,12 @@ export interface PreparedCache {
    * detection takes them instead of counting again (a second or more at 2,500 documents).
    */
   common?: Uint32Array;
+  /** The name of this document's entry (its content key): the clause matches kept between builds name documents by it. */
+  key?(doc: PolicyDocument): string;
+  /** A stored entry by name: a document of the earlier build that is gone (clause-lists.ts needs its signatures). */
+  entryByKey?(key: string): Uint8Array | null;
+  /** The clause matches of the earlier build (clause-lists.ts), read and replaced once per detection. */
+  clauseState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
 }
 
 export interface PreparedEntry {
@@ -87,6 +93,20 @@ export function encodePreparedEntry(e: PreparedEntry): Uint8Array {
 
 /** The entry in `bytes` if it is whole, of this version and of `doc` (its unit ids are the document's); else null. */
 export function decodePreparedEntry(bytes: Uint8Array, doc: PolicyDocument): PreparedEntry | null {
+  // Each must be a unit of this document; the document's own strings are kept (700,000 copies would be 100 MB).
+  return decodeEntry(bytes, (stored) => {
+    const unitIds = new Map(allUnits(doc.units).map((u) => [u.id, u.id]));
+    const ids = stored.map((id) => unitIds.get(id));
+    return ids.some((id) => id === undefined) ? null : (ids as string[]);
+  });
+}
+
+/** The entry in `bytes` if it is whole and of this version, with the unit ids it stores: a document no longer at hand. */
+export function decodeStoredEntry(bytes: Uint8Array): PreparedEntry | null {
+  return decodeEntry(bytes, (stored) => stored);
+}
+
+function decodeEntry(bytes: Uint8Array, unitIds: (stored: string[]) => string[] | null): PreparedEntry | null {
   if (bytes.byteLength % 4 !== 0 || bytes.byteLength < HEADER * 4) return null;
   // A view needs a 4-byte-aligned offset; a file read whole usually has one, a copy makes sure.
   const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(bytes.slice().buffer);
@@ -96,10 +116,8 @@ export function decodePreparedEntry(bytes: Uint8Array, doc: PolicyDocument): Pre
   if (sigStart + n * SIGNATURE_LENGTH + Math.ceil(idBytes / 4) !== words.length) return null;
   if (checksum(words, HEADER) !== sum) return null;
   const stored = idBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (sigStart + n * SIGNATURE_LENGTH) * 4, idBytes)).split('\n') : [];
-  // Each must be a unit of this document; the document's own strings are kept (700,000 copies would be 100 MB).
-  const unitIds = new Map(allUnits(doc.units).map((u) => [u.id, u.id]));
-  const ids = stored.map((id) => unitIds.get(id));
-  if (ids.length !== n || ids.some((id) => id === undefined)) return null;
+  const ids = stored.length === n ? unitIds(stored) : null;
+  if (!ids) return null;
   let at = HEADER + n;
   const docSet = words.subarray(at, (at += docLen));
   const unitSets: Uint32Array[] = [];
@@ -115,7 +133,7 @@ export function decodePreparedEntry(bytes: Uint8Array, doc: PolicyDocument): Pre
   const own = new Int32Array(words.buffer, words.byteOffset + at * 4, n);
   at += n;
   const sigs = Array.from({ length: n }, (_, i) => words.subarray(at + i * SIGNATURE_LENGTH, at + (i + 1) * SIGNATURE_LENGTH));
-  return { ids: ids as string[], unitSets, docSet, boiler, own, sigs };
+  return { ids, unitSets, docSet, boiler, own, sigs };
 }
 
 /**

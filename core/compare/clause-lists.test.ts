@@ -1,0 +1,262 @@
+/**
+ * Clause matches kept between builds (clause-lists.ts): after documents change, come or go, a detection that
+ * keeps the earlier build's matches writes exactly the files of one that matches everything, and matched
+ * again only some units. On the real seeds, with a crowd of near-identical clauses added (more than
+ * MAX_BUCKET units in one LSH bucket), so the crowd's window is exercised as well as small buckets.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../test-support/sha256';
+import { buildCorpus } from '../corpus/build.js';
+import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { mulberry32 } from '../util/random.js';
+import { detectionFiles } from './artifact.js';
+import { decodeClauseState, encodeClauseState, unitsToRematch } from './clause-lists.js';
+import { BestMatches } from './clause-matches.js';
+import { detect } from './detect.js';
+import { BUCKET_WINDOW, CLAUSE_LSH_ROWS, forEachCandidate, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
+import type { PreparedCache } from './prepared-cache.js';
+
+const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
+const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
+
+function doc(id: string, texts: string[]): PolicyDocument {
+  const units = texts.map((t, i) => ({ id: `${id}~ar${i + 1}`, path: `ar${i + 1}`, level: 'article', label: '', heading: null, paragraphs: [{ text: t, pages: [] }], pages: [], children: [] }) as unknown as Unit);
+  return { id, title: `某某办法${id}`, titleSource: 'title-line', issuer: '', issuers: [], date: null, effectiveDate: null, region: { level: 'unknown', province: null, city: null }, kind: '办法', addressees: null, signature: [], units } as unknown as PolicyDocument;
+}
+
+/**
+ * `n` documents, each with three wordings of one clause (a word changed at its end: most bands agree) and text
+ * of its own. Fewer documents than make a shingle common (20), more units than MAX_BUCKET in the clause's buckets.
+ */
+function crowdDocs(n: number, seed: number, prefix = 'c'): PolicyDocument[] {
+  const rnd = mulberry32(seed);
+  const text = (len: number) => Array.from({ length: len }, () => HAN[Math.floor(rnd() * HAN.length)]).join('');
+  // Random text (of a fixed seed): none of its shingles is in a seed, so only these documents share them.
+  const wording = mulberry32(3);
+  const clause = Array.from({ length: 50 }, () => HAN[Math.floor(wording() * HAN.length)]).join('');
+  return Array.from({ length: n }, (_, i) => doc(`${prefix}${String(i).padStart(3, '0')}`, [`${clause}${text(2)}。`, `${clause}${text(2)}。`, `${clause}${text(2)}。`, text(80), text(80)]));
+}
+
+/** The build's cache kept in memory: entries by content key, and the clause state. */
+function memoryCache(): PreparedCache & { entries: Map<string, Uint8Array>; state: Uint8Array | null } {
+  const entries = new Map<string, Uint8Array>();
+  const key = (d: PolicyDocument) => sha256Hex(new TextEncoder().encode(JSON.stringify(d)));
+  const cache = {
+    entries,
+    state: null as Uint8Array | null,
+    get: (d: PolicyDocument) => entries.get(key(d)) ?? null,
+    put: (d: PolicyDocument, e: Uint8Array) => void entries.set(key(d), e.slice()),
+    key,
+    entryByKey: (k: string) => entries.get(k) ?? null,
+    clauseState: { read: () => cache.state, write: (b: Uint8Array) => void (cache.state = b.slice()) },
+  };
+  return cache;
+}
+
+const files = (docs: PolicyDocument[], cache?: PreparedCache) => {
+  const d = detect(docs, { cache });
+  return { files: [...detectionFiles(d)].map((f) => `${f.path}\n${f.data}`), stats: d.stats, units: d.unitIds.length };
+};
+
+let seeds: PolicyDocument[];
+beforeAll(() => {
+  const raw = readdirSync(RAW).map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(RAW, name))) }));
+  seeds = buildCorpus(raw, sha256Hex).docs;
+}, 180_000);
+
+/** A document with one unit's wording changed (its content key changes, its ids do not). */
+function edited(d: PolicyDocument, find: (u: Unit) => boolean): PolicyDocument {
+  const units = JSON.parse(JSON.stringify(d.units)) as Unit[];
+  const walk = (list: Unit[]): boolean => list.some((u) => (find(u) ? ((u.paragraphs[0].text = `${u.paragraphs[0].text}并报上级主管部门备案。`), true) : walk(u.children)));
+  expect(walk(units)).toBe(true);
+  return { ...d, units };
+}
+
+describe('clause matches kept from the earlier build', () => {
+  it('after one document is edited, one added and one removed: the same files as matching everything, fewer units matched', () => {
+    const before = [...seeds, ...crowdDocs(18, 1)];
+    const cache = memoryCache();
+    const first = files(before, cache);
+    expect(first.stats.clausesRematched).toBeNull(); // nothing kept yet
+    expect(cache.state).not.toBeNull();
+
+    // A seed that has clause counterparts (so its matches matter), edited; a crowd document gone, another come.
+    const seedIds = new Set(seeds.map((d) => d.id));
+    const shards = first.files.filter((f) => f.startsWith('variants/') && f.includes('"clauses":{"')).map((f) => JSON.parse(f.split('\n')[1]) as { doc: string });
+    const target = seeds.find((d) => d.id === shards.find((s) => seedIds.has(s.doc))!.doc)!;
+    const after = [...seeds.filter((d) => d !== target), edited(target, (u) => u.paragraphs.length > 0 && u.paragraphs[0].text.length > 30), ...crowdDocs(18, 1).slice(1), ...crowdDocs(1, 9, 'n')];
+    const kept = files(after, cache);
+    const full = files(after);
+    expect(kept.files).toEqual(full.files);
+    expect(kept.stats.clausesRematched).toBeGreaterThan(0);
+    expect(kept.stats.clausesRematched).toBeLessThan(kept.units / 2);
+  });
+
+  it('a crowd that falls under MAX_BUCKET and one that grows over it: the same files as matching everything', () => {
+    const cache = memoryCache();
+    // 18 documents × 3 wordings = 54 units in the clause's buckets: a crowd; 15 × 3 = 45: small buckets.
+    const big = crowdDocs(18, 1);
+    expect(big.length * 3).toBeGreaterThan(MAX_BUCKET);
+    expect(15 * 3).toBeLessThanOrEqual(MAX_BUCKET);
+    files([...seeds, ...big], cache);
+    const shrunk = [...seeds, ...big.slice(0, 15)];
+    const kept = files(shrunk, cache);
+    expect(kept.files).toEqual(files(shrunk).files);
+    expect(kept.stats.clausesRematched).not.toBeNull();
+    const grown = [...seeds, ...big];
+    const again = files(grown, cache);
+    expect(again.files).toEqual(files(grown).files);
+    expect(again.stats.clausesRematched).not.toBeNull();
+  });
+
+  it('nothing changed: every unit keeps its matches, none is matched again', () => {
+    const docs = [...seeds, ...crowdDocs(18, 1)];
+    const cache = memoryCache();
+    const first = files(docs, cache);
+    const second = files(docs, cache);
+    expect(second.files).toEqual(first.files);
+    expect(second.stats.clausesRematched).toBe(0);
+  });
+
+  it('other common shingles, a gone entry missing, or a damaged state: everything is matched, and the files are still right', () => {
+    const docs = [...seeds, ...crowdDocs(18, 1)];
+    // 25 more documents sharing one text make its shingles common: every signature is made without them.
+    const common = memoryCache();
+    files(docs, common);
+    const more = [...docs, ...Array.from({ length: 25 }, (_, i) => doc(`m${i}`, ['凡在本市行政区域内从事相关经营活动的单位和个人，均应当遵守本办法的各项规定，接受有关部门的监督检查。']))];
+    const a = files(more, common);
+    expect(a.stats.clausesRematched).toBeNull();
+    expect(a.files).toEqual(files(more).files);
+
+    const missing = memoryCache();
+    files(docs, missing);
+    const gone = docs[3];
+    missing.entries.delete(missing.key!(gone));
+    const b = files(docs.filter((d) => d !== gone), missing);
+    expect(b.stats.clausesRematched).toBeNull();
+    expect(b.files).toEqual(files(docs.filter((d) => d !== gone)).files);
+
+    const damaged = memoryCache();
+    files(docs, damaged);
+    damaged.state![damaged.state!.length - 1] ^= 1;
+    const c = files(docs, damaged);
+    expect(c.stats.clausesRematched).toBeNull();
+  });
+});
+
+describe('the clause state', () => {
+  it('round-trips, and refuses anything cut, changed or of other settings', () => {
+    const lists = new BestMatches(4, 12);
+    lists.add(0, 2, 0.5);
+    lists.add(1, 3, 1 / 3);
+    lists.add(0, 3, 0.75);
+    const bytes = encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists);
+    const s = decodeClauseState(bytes)!;
+    expect(s.keys).toEqual(['a.bin', 'b.bin']);
+    expect([...s.unitCounts]).toEqual([2, 2]);
+    const of = (u: number) => Array.from({ length: s.start[u + 1] - s.start[u] }, (_, k) => [s.other[s.start[u] + k], s.sim[s.start[u] + k]]).sort((x, y) => x[0] - y[0]);
+    expect(of(0)).toEqual([
+      [2, 0.5],
+      [3, 0.75],
+    ]);
+    expect(of(3)).toEqual([
+      [0, 0.75],
+      [1, 1 / 3],
+    ]);
+    // Read from an offset that is not a multiple of 8, as a file read into a shared buffer may be.
+    const shifted = new Uint8Array(bytes.length + 4);
+    shifted.set(bytes, 4);
+    expect(decodeClauseState(shifted.subarray(4))?.keys).toEqual(['a.bin', 'b.bin']);
+    expect(decodeClauseState(bytes.subarray(0, bytes.length - 4))).toBeNull();
+    for (const at of [0, 4, 12, 40, bytes.length - 9]) {
+      const bad = bytes.slice();
+      bad[at] ^= 1;
+      expect(decodeClauseState(bad), `byte ${at}`).toBeNull();
+    }
+  });
+});
+
+describe('units to match again', () => {
+  /** Each item's LSH candidates (by item), as the full matching finds them among `items`. */
+  function candidates(items: { sig: Uint32Array; id: number; group: number; item: number }[]): Map<number, Set<number>> {
+    const out = new Map(items.map((x) => [x.item, new Set<number>()]));
+    forEachCandidate(
+      items.map((x) => x.sig),
+      (i, j) => {
+        out.get(items[i].item)!.add(items[j].item);
+        out.get(items[j].item)!.add(items[i].item);
+      },
+      items.map((x) => x.group),
+      CLAUSE_LSH_ROWS,
+      Uint32Array.from(items, (x) => x.id),
+    );
+    return out;
+  }
+
+  type Item = { sig: Uint32Array; id: number; group: number; item: number };
+  /** unitsToRematch after `came` came and `left` left, against each item's candidates computed before and after. */
+  function check(items: Item[], came: Set<number>, left: Set<number>, label: string): { marked: number; changed: number } {
+    const before = items.filter((x) => !came.has(x.item));
+    const after = items.filter((x) => !left.has(x.item));
+    const redo = unitsToRematch(
+      after.map((x) => x.sig),
+      Uint32Array.from(after, (x) => x.id),
+      Uint8Array.from(after, (x) => (came.has(x.item) ? 1 : 0)),
+      [...left].map((i) => items[i].sig),
+      [...left].map((i) => items[i].id),
+    );
+    const was = candidates(before);
+    const is = candidates(after);
+    let marked = 0;
+    let changed = 0;
+    after.forEach((x, k) => {
+      if (redo[k]) marked++;
+      if (came.has(x.item)) return;
+      const a = [...was.get(x.item)!].filter((y) => !left.has(y)).sort();
+      const b = [...is.get(x.item)!].filter((y) => !came.has(y)).sort();
+      if (a.length === was.get(x.item)!.size && b.length === is.get(x.item)!.size && a.join() === b.join()) return;
+      changed++;
+      expect(redo[k], `${label}: item ${x.item}'s candidates differ`).toBe(1);
+    });
+    return { marked, changed };
+  }
+
+  it('holds every unit whose candidates differ after some came and some left, in small buckets and in crowds (30 random draws)', () => {
+    let marked = 0;
+    let changed = 0;
+    let total = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const rnd = mulberry32(seed);
+      // Few values in the first ten bands (crowds of about 200), more in the next ten (small buckets), many after.
+      const sig = () => Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => Math.floor(rnd() * (i < 20 ? 2 : i < 40 ? 12 : 1000)));
+      const items = Array.from({ length: 800 }, (_, item) => ({ sig: sig(), id: Math.floor(rnd() * 2 ** 32), group: Math.floor(item / 3), item }));
+      const came = new Set(Array.from({ length: 1 + (seed % 2) }, () => Math.floor(rnd() * items.length)));
+      const left = new Set(Array.from({ length: seed % 3 }, () => Math.floor(rnd() * items.length)).filter((i) => !came.has(i)));
+      const r = check(items, came, left, `draw ${seed}`);
+      marked += r.marked;
+      changed += r.changed;
+      total += items.length - left.size;
+    }
+    // The draws do change candidates, and in crowds not every member is matched again.
+    expect(changed).toBeGreaterThan(100);
+    expect(marked).toBeLessThan(total * 0.9);
+  });
+
+  it('holds every member of a bucket that grows past MAX_BUCKET or falls to it', () => {
+    const rnd = mulberry32(5);
+    // MAX_BUCKET + 1 items agree in band 0 only; everything else is their own.
+    const items = Array.from({ length: MAX_BUCKET + 1 }, (_, item) => ({
+      sig: Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => (i < CLAUSE_LSH_ROWS ? 7 : Math.floor(rnd() * 2 ** 32))),
+      id: Math.floor(rnd() * 2 ** 32),
+      group: item,
+      item,
+    }));
+    const grew = check(items, new Set([20]), new Set(), 'grew');
+    const fell = check(items, new Set(), new Set([20]), 'fell');
+    // All pairs on one side, a window on the other: members far from the one that came or left change too.
+    expect(grew.changed).toBeGreaterThan(2 * BUCKET_WINDOW + 1);
+    expect(fell.changed).toBeGreaterThan(2 * BUCKET_WINDOW + 1);
+  });
+});

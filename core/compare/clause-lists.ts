@@ -1,0 +1,331 @@
+/**
+ * Clause matches kept from one build to the next (issue 20: a rebuild after one changed file). Matching every
+ * unit's clause against the corpus was 19 of a 10,000-document rebuild's 50 s of variant detection, though one
+ * document had changed. What a unit keeps (its best matches, BestMatches) depends only on its candidates, and
+ * its candidates only on the LSH buckets it is in: when no bucket of a unit gains or loses a member, its
+ * matches are the earlier build's. So a rebuild
+ * 1. reads the earlier build's matches (ClauseState), documents named by their content keys;
+ * 2. finds, band by band, the buckets a document that came or went was in, and in them the units whose
+ *    candidates may differ (every member of a small bucket; in a crowd, only the neighbours within the
+ *    window of what came or went, as its order is by the units' own keys, shuffledCrowd);
+ * 3. takes every other unit's matches from the earlier build;
+ * 4. matches those units and the new documents' units again, exactly as the full matching would.
+ * The result is the full matching's, unit for unit (clause-lists.test.ts checks it against a full build).
+ * Anything that does not fit — another version, other common shingles, a gone document's entry missing —
+ * gives null, and the caller matches everything.
+ */
+import { hashString, SHINGLE_SIZE } from './shingles.js';
+import { agreedEarlier, bandKey, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, shuffledCrowd, shuffleKey, SIGNATURE_LENGTH } from './minhash.js';
+import { MIN_CLAUSE_SHINGLES } from './measures.js';
+import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
+import { commonPart } from './common.js';
+import { decodeStoredEntry, madeWithBoiler, PREPARED_CACHE_VERSION, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
+
+/** The earlier build's matches: documents by content key, in detection's order, and each unit's kept matches. */
+export interface ClauseState {
+  /** Each document's content key (the cache's name for its entry), in the order detection held them (by id). */
+  keys: string[];
+  /** Units per document. */
+  unitCounts: Uint32Array;
+  /** A hash of the common shingles the signatures were made without: other common shingles, other signatures. */
+  common: number;
+  /** Unit u's matches are entries start[u] … start[u + 1] − 1 of `other` (a unit index of that build) and `sim`. */
+  start: Uint32Array;
+  other: Int32Array;
+  sim: Float64Array;
+}
+
+const MAGIC = 0x50434c31; // "PCL1"
+const FORMAT = 1;
+const HEADER = 10;
+/** What the matches depend on besides the texts: a state made under other settings is not used. */
+const SETTINGS = hashString(
+  [FORMAT, PREPARED_CACHE_VERSION, MAX_CLAUSE_CANDIDATES, MAX_BUCKET, BUCKET_WINDOW, CLAUSE_LSH_ROWS, SIGNATURE_LENGTH, SHINGLE_SIZE, MIN_CLAUSE_SHINGLES, CANDIDATE_CLAUSE_SIMILARITY].join(','),
+);
+
+export function commonHash(common: Uint32Array): number {
+  let h = 0x811c9dc5 ^ common.length;
+  for (let i = 0; i < common.length; i++) h = Math.imul(h ^ common[i], 0x01000193);
+  return h >>> 0;
+}
+
+function checksum(words: Uint32Array, from: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** The state of this build's matches: `keys` and `unitCounts` per document of `p`, `lists` per unit. */
+export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>, common: Uint32Array, lists: BestMatches): Uint8Array {
+  const nDocs = keys.length;
+  const nUnits = lists.count.length;
+  let entries = 0;
+  for (let u = 0; u < nUnits; u++) entries += lists.count[u];
+  const keyBytes = new TextEncoder().encode(keys.join('\n'));
+  // Similarities are doubles at an even word: the header and counts are padded to one.
+  const simAt = HEADER + nDocs + nUnits + entries;
+  const simStart = simAt + (simAt % 2);
+  const words = new Uint32Array(simStart + entries * 2 + Math.ceil(keyBytes.length / 4));
+  words.set([MAGIC, SETTINGS, commonHash(common), nDocs, nUnits, entries, keyBytes.length, simStart, 0, 0]);
+  let at = HEADER;
+  for (let d = 0; d < nDocs; d++) words[at++] = unitCounts[d];
+  for (let u = 0; u < nUnits; u++) words[at++] = lists.count[u];
+  const sims = new Float64Array(words.buffer, simStart * 4, entries);
+  let e = 0;
+  for (let u = 0; u < nUnits; u++)
+    for (let k = 0; k < lists.count[u]; k++) {
+      words[at++] = lists.other[u * lists.cap + k];
+      sims[e++] = lists.sim[u * lists.cap + k];
+    }
+  new Uint8Array(words.buffer, (simStart + entries * 2) * 4, keyBytes.length).set(keyBytes);
+  words[HEADER - 1] = checksum(words, HEADER);
+  return new Uint8Array(words.buffer);
+}
+
+/** The state in `bytes` if it is whole and made under these settings; else null. */
+export function decodeClauseState(bytes: Uint8Array): ClauseState | null {
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < HEADER * 4) return null;
+  // Doubles need an 8-byte-aligned view: a copy makes sure of it.
+  const words = new Uint32Array(bytes.byteOffset % 8 === 0 ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes.slice().buffer);
+  const [magic, settings, common, nDocs, nUnits, entries, keyBytes, simStart, , sum] = words;
+  if (magic !== MAGIC || settings !== SETTINGS) return null;
+  const simAt = HEADER + nDocs + nUnits + entries;
+  if (simStart !== simAt + (simAt % 2) || simStart + entries * 2 + Math.ceil(keyBytes / 4) !== words.length) return null;
+  if (checksum(words, HEADER) !== sum) return null;
+  const unitCounts = words.slice(HEADER, HEADER + nDocs);
+  const start = new Uint32Array(nUnits + 1);
+  for (let u = 0; u < nUnits; u++) {
+    const n = words[HEADER + nDocs + u];
+    if (n > MAX_CLAUSE_CANDIDATES) return null;
+    start[u + 1] = start[u] + n;
+  }
+  if (start[nUnits] !== entries || unitCounts.reduce((s, n) => s + n, 0) !== nUnits) return null;
+  const other = new Int32Array(words.buffer, (HEADER + nDocs + nUnits) * 4, entries);
+  if (other.some((o) => o < 0 || o >= nUnits)) return null;
+  const keys = keyBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, (simStart + entries * 2) * 4, keyBytes)).split('\n') : [];
+  if (keys.length !== nDocs) return null;
+  return { keys, unitCounts, common, start, other, sim: new Float64Array(words.buffer, simStart * 4, entries) };
+}
+
+/**
+ * This build's matches from the earlier build's `state` (see the file's comment), or null when they cannot be
+ * had exactly. `keys[d]` is document d's content key, `entryOf(key)` a gone document's stored entry (its
+ * signatures made without `common`), `sigs` and `own` every unit's signature and own shingle count.
+ */
+export function keptClauseLists(
+  p: Prepared,
+  keys: string[],
+  sigs: Uint32Array[],
+  own: Int32Array,
+  common: Uint32Array,
+  state: ClauseState,
+  entryOf: (key: string) => PreparedEntry | null,
+): { lists: BestMatches; rematched: number } | null {
+  if (state.common !== commonHash(common)) return null;
+  // This build's units in the earlier build (-1: a new document's), and the documents that are gone.
+  const earlierDoc = new Map(state.keys.map((k, d) => [k, d]));
+  const firstUnit = new Uint32Array(state.keys.length + 1);
+  state.unitCounts.forEach((n, d) => (firstUnit[d + 1] = firstUnit[d] + n));
+  const earlier = new Int32Array(p.units.length).fill(-1);
+  const now = new Int32Array(state.start.length - 1).fill(-1);
+  const stays = new Uint8Array(state.keys.length);
+  for (let d = 0; d < p.docs.length; d++) {
+    const e = earlierDoc.get(keys[d]);
+    if (e === undefined) continue;
+    if (state.unitCounts[e] !== p.docs[d].units.length) return null;
+    stays[e] = 1;
+    p.docs[d].units.forEach((u, k) => {
+      earlier[u] = firstUnit[e] + k;
+      now[firstUnit[e] + k] = u;
+    });
+  }
+  // The gone documents' matched units: their signatures and crowd keys, from their stored entries.
+  const goneSigs: Uint32Array[] = [];
+  const goneIds: number[] = [];
+  for (let e = 0; e < state.keys.length; e++) {
+    if (stays[e]) continue;
+    const entry = entryOf(state.keys[e]);
+    if (!entry || entry.ids.length !== state.unitCounts[e]) return null;
+    entry.ids.forEach((id, k) => {
+      if (!isMatched(entry.unitSets[k].length, entry.own[k])) return;
+      goneSigs.push(entry.sigs[k]);
+      goneIds.push(unitKey(id));
+    });
+  }
+
+  // Matched units now, as LSH numbers them (ascending unit index), with their crowd keys and documents.
+  const eligible: number[] = [];
+  for (let u = 0; u < p.units.length; u++) if (isMatched(p.units[u].set.length, own[u])) eligible.push(u);
+  const n = eligible.length;
+  const eSigs = eligible.map((u) => sigs[u]);
+  const ids = Uint32Array.from(eligible, (u) => unitKey(p.units[u].id));
+  const docOf = Int32Array.from(eligible, (u) => p.units[u].doc);
+  // 2. Units whose candidates may differ: a new document's, and those near what came or left.
+  const redo = unitsToRematch(eSigs, ids, Uint8Array.from(eligible, (u) => (earlier[u] < 0 ? 1 : 0)), goneSigs, goneIds);
+  // 3. Every other unit keeps its matches, each a unit that stays (a match that left would have put it in 2).
+  const lists = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
+  const ePos = new Int32Array(p.units.length).fill(-1);
+  eligible.forEach((u, x) => (ePos[u] = x));
+  for (let u = 0; u < p.units.length; u++) {
+    const e = earlier[u];
+    if (e < 0 || (ePos[u] >= 0 && redo[ePos[u]])) continue;
+    const others: number[] = [];
+    const sims: number[] = [];
+    for (let k = state.start[e]; k < state.start[e + 1]; k++) {
+      others.push(now[state.other[k]]);
+      sims.push(state.sim[k]);
+    }
+    if (others.some((o) => o < 0)) {
+      if (ePos[u] < 0) return null;
+      redo[ePos[u]] = 1;
+    } else lists.set(u, others, sims);
+  }
+
+  // 4. The rest matched again: their candidates band by band, as forEachCandidate pairs them (a pair counts in
+  // the first band the two agree in), each measured and offered to the unit's matches.
+  const targets = redo.reduce((list, r, x) => (r ? (list.push(x), list) : list), [] as number[]);
+  const rows = CLAUSE_LSH_ROWS;
+  const scratch = new Float64Array(n);
+  for (let band = 0; targets.length && band < SIGNATURE_LENGTH / rows; band++) {
+    const keyOf = (x: number) => bandKey(eSigs[x], band, rows);
+    const buckets = bucketsWith(eSigs, band, rows, targets.map(keyOf));
+    const crowds = new Map<number, { crowd: Uint32Array; place: Map<number, number> }>();
+    for (const x of targets) {
+      const key = keyOf(x);
+      const members = buckets.get(key)!;
+      if (members.length <= MAX_BUCKET) {
+        for (const y of members) consider(x, y, band);
+        continue;
+      }
+      let c = crowds.get(key);
+      if (!c) {
+        const crowd = shuffledCrowd(Uint32Array.from(members), band, scratch, undefined, ids);
+        c = { crowd, place: new Map(Array.from(crowd, (y, q) => [y, q])) };
+        crowds.set(key, c);
+      }
+      const q = c.place.get(x)!;
+      for (let r = Math.max(0, q - BUCKET_WINDOW); r <= Math.min(members.length - 1, q + BUCKET_WINDOW); r++) consider(x, c.crowd[r], band);
+    }
+  }
+  function consider(x: number, y: number, band: number) {
+    if (x === y || docOf[x] === docOf[y]) return;
+    if (band > 0 && agreedEarlier(eSigs[x], eSigs[y], band, rows)) return;
+    const sim = unitSimilarity(p, eligible[x], eligible[y]);
+    if (sim >= CANDIDATE_CLAUSE_SIMILARITY) lists.offer(eligible[x], eligible[y], sim);
+  }
+  return { lists, rematched: targets.length };
+}
+
+/**
+ * The clause matches of `p` (LSH), from the earlier build's where `cache` keeps them and they fit, else all
+ * matched; this build's are left in the cache for the next. `rematched` is null when everything was matched.
+ */
+export function cachedClauseLists(p: Prepared, sigs: Uint32Array[], own: Int32Array, common: Uint32Array, cache: PreparedCache | undefined): { lists: BestMatches; rematched: number | null } {
+  const io = cache?.clauseState;
+  const keyOf = cache?.key;
+  if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own), rematched: null };
+  const keys = p.docs.map((d) => keyOf(d.doc));
+  const bytes = io.read();
+  const state = bytes ? decodeClauseState(bytes) : null;
+  const entryOf = (key: string) => {
+    const stored = cache.entryByKey?.(key);
+    const entry = stored ? decodeStoredEntry(stored) : null;
+    // Signatures made without other common shingles than these are not the ones the earlier build matched.
+    return entry && madeWithBoiler(entry, commonPart(entry.unitSets, common)) ? entry : null;
+  };
+  const kept = state ? keptClauseLists(p, keys, sigs, own, common, state, entryOf) : null;
+  const lists = kept?.lists ?? matchClauseLists(p, 'lsh', sigs, own);
+  io.write(
+    encodeClauseState(
+      keys,
+      p.docs.map((d) => d.units.length),
+      common,
+      lists,
+    ),
+  );
+  return { lists, rematched: kept ? kept.rematched : null };
+}
+
+/**
+ * The buckets of these keys in one band, each its members in ascending order (as forEachCandidate has them):
+ * one pass over the items' band keys, no sort. A rebuild asks for a few buckets of each band; sorting every
+ * band, twice, was most of the time a rebuild took to keep the matches (2.7 of 9.6 s at 10,000 documents).
+ */
+function bucketsWith(sigs: Uint32Array[], band: number, rows: number, keys: number[]): Map<number, number[]> {
+  const wanted = new KeyTable(keys);
+  const out = new Map<number, number[]>(keys.map((k) => [k, []]));
+  for (let x = 0; x < sigs.length; x++) {
+    const key = bandKey(sigs[x], band, rows);
+    if (wanted.has(key)) out.get(key)!.push(x);
+  }
+  return out;
+}
+
+/** A set of 32-bit keys asked of hundreds of thousands of times: open addressing over typed arrays. */
+class KeyTable {
+  private readonly slots: Uint32Array;
+  private readonly used: Uint8Array;
+  private readonly shift: number;
+
+  constructor(keys: number[]) {
+    const bits = Math.max(4, Math.ceil(Math.log2(keys.length * 2 + 1)));
+    this.shift = 32 - bits;
+    this.slots = new Uint32Array(1 << bits);
+    this.used = new Uint8Array(1 << bits);
+    for (const k of keys) {
+      const h = this.find(k);
+      this.slots[h] = k;
+      this.used[h] = 1;
+    }
+  }
+
+  private find(key: number): number {
+    const mask = this.slots.length - 1;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.used[h] && this.slots[h] !== key) h = (h + 1) & mask;
+    return h;
+  }
+
+  has(key: number): boolean {
+    return this.used[this.find(key)] === 1;
+  }
+}
+
+/**
+ * Items (by LSH number: `sigs`, crowd keys `ids`) whose clause candidates may differ from the earlier build's:
+ * those that came (`came[x]` 1) and, band by band, the members of every bucket something came to or left
+ * (`goneSigs`, `goneIds`: what left). A crowd (more than MAX_BUCKET members, before and after) is paired
+ * within BUCKET_WINDOW in its order by crowd key: only members that near something that came or left have
+ * other pairs. Equal crowd keys leave the order to the index, which what left has none of: then the whole crowd.
+ */
+export function unitsToRematch(sigs: Uint32Array[], ids: Uint32Array, came: Uint8Array, goneSigs: Uint32Array[], goneIds: ArrayLike<number>, rows = CLAUSE_LSH_ROWS): Uint8Array {
+  const redo = came.slice();
+  const cameList = came.reduce((list, c, x) => (c ? (list.push(x), list) : list), [] as number[]);
+  for (let band = 0; band < SIGNATURE_LENGTH / rows; band++) {
+    const touched = new Map<number, { came: number; left: number[] }>();
+    const at = (key: number) => touched.get(key) ?? touched.set(key, { came: 0, left: [] }).get(key)!;
+    for (const x of cameList) at(bandKey(sigs[x], band, rows)).came++;
+    goneSigs.forEach((sig, g) => at(bandKey(sig, band, rows)).left.push(g));
+    const buckets = bucketsWith(sigs, band, rows, [...touched.keys()]);
+    for (const [key, { came: cameHere, left }] of touched) {
+      const members = buckets.get(key)!;
+      const before = members.length - cameHere + left.length;
+      if (members.length > MAX_BUCKET && before > MAX_BUCKET) nearChanges(members, left, band);
+      else for (const x of members) redo[x] = 1;
+    }
+  }
+  return redo;
+
+  function nearChanges(members: number[], left: number[], band: number) {
+    const all = [...members.map((x) => ({ key: shuffleKey(ids[x], band), x, changed: came[x] === 1 })), ...left.map((g) => ({ key: shuffleKey(goneIds[g], band), x: -1, changed: true }))];
+    all.sort((a, b) => a.key - b.key || a.x - b.x);
+    for (let q = 0; q < all.length; q++) {
+      if (!all[q].changed) continue;
+      if ((q > 0 && all[q - 1].key === all[q].key) || (q + 1 < all.length && all[q + 1].key === all[q].key)) {
+        for (const x of members) redo[x] = 1;
+        return;
+      }
+      for (let r = Math.max(0, q - BUCKET_WINDOW); r <= Math.min(all.length - 1, q + BUCKET_WINDOW); r++) if (all[r].x >= 0) redo[all[r].x] = 1;
+    }
+  }
+}
