@@ -82,7 +82,8 @@ const searchTests = () =>
     .map((f) => `core/search/${f}`);
 const COMPARE_LIGHT_TESTS = {
   subject: ['subject'],
-  'clause-matches': ['clause-matches', 'detect'],
+  'clause-matches': ['clause-matches', 'detect', 'clause-lists'],
+  'clause-lists': ['clause-lists'],
   detect: ['detect', 'bounded', 'artifact'],
   common: ['common'],
   restore: ['restore', 'shards'],
