@@ -12,7 +12,7 @@ import { buildCorpus } from '../corpus/build.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
 import { detectionFiles } from './artifact.js';
-import { decodeClauseState, encodeClauseState, unitsToRematch } from './clause-lists.js';
+import { bandKeyTable, decodeClauseState, encodeClauseState, unitsToRematch } from './clause-lists.js';
 import { BestMatches } from './clause-matches.js';
 import { detect } from './detect.js';
 import { BUCKET_WINDOW, CLAUSE_LSH_ROWS, forEachCandidate, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
@@ -201,7 +201,10 @@ describe('units to match again', () => {
     const before = items.filter((x) => !came.has(x.item));
     const after = items.filter((x) => !left.has(x.item));
     const redo = unitsToRematch(
-      after.map((x) => x.sig),
+      bandKeyTable(
+        after.map((x) => x.sig),
+        CLAUSE_LSH_ROWS,
+      ),
       Uint32Array.from(after, (x) => x.id),
       Uint8Array.from(after, (x) => (came.has(x.item) ? 1 : 0)),
       [...left].map((i) => items[i].sig),

@@ -161,24 +161,27 @@ export function keptClauseLists(
   const ids = Uint32Array.from(eligible, (u) => unitKey(p.units[u].id));
   const docOf = Int32Array.from(eligible, (u) => p.units[u].doc);
   // 2. Units whose candidates may differ: a new document's, and those near what came or left.
-  const redo = unitsToRematch(eSigs, ids, Uint8Array.from(eligible, (u) => (earlier[u] < 0 ? 1 : 0)), goneSigs, goneIds);
+  const bandKeysOf = bandKeyTable(eSigs, CLAUSE_LSH_ROWS);
+  const redo = unitsToRematch(bandKeysOf, ids, Uint8Array.from(eligible, (u) => (earlier[u] < 0 ? 1 : 0)), goneSigs, goneIds);
   // 3. Every other unit keeps its matches, each a unit that stays (a match that left would have put it in 2).
   const lists = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
   const ePos = new Int32Array(p.units.length).fill(-1);
   eligible.forEach((u, x) => (ePos[u] = x));
+  // One scratch list for all: 700,000 small arrays were a second of garbage.
+  const others = new Int32Array(MAX_CLAUSE_CANDIDATES);
   for (let u = 0; u < p.units.length; u++) {
     const e = earlier[u];
     if (e < 0 || (ePos[u] >= 0 && redo[ePos[u]])) continue;
-    const others: number[] = [];
-    const sims: number[] = [];
-    for (let k = state.start[e]; k < state.start[e + 1]; k++) {
-      others.push(now[state.other[k]]);
-      sims.push(state.sim[k]);
+    const from = state.start[e];
+    const count = state.start[e + 1] - from;
+    let gone = false;
+    for (let k = 0; k < count; k++) {
+      others[k] = now[state.other[from + k]];
+      if (others[k] < 0) gone = true;
     }
-    if (others.some((o) => o < 0)) {
-      if (ePos[u] < 0) return null;
-      redo[ePos[u]] = 1;
-    } else lists.set(u, others, sims);
+    if (!gone) lists.set(u, others.subarray(0, count), state.sim.subarray(from, from + count));
+    else if (ePos[u] < 0) return null;
+    else redo[ePos[u]] = 1;
   }
 
   // 4. The rest matched again: their candidates band by band, as forEachCandidate pairs them (a pair counts in
@@ -187,8 +190,9 @@ export function keptClauseLists(
   const rows = CLAUSE_LSH_ROWS;
   const scratch = new Float64Array(n);
   for (let band = 0; targets.length && band < SIGNATURE_LENGTH / rows; band++) {
-    const keyOf = (x: number) => bandKey(eSigs[x], band, rows);
-    const buckets = bucketsWith(eSigs, band, rows, targets.map(keyOf));
+    const keys = bandKeysOf(band);
+    const keyOf = (x: number) => keys[x];
+    const buckets = bucketsWith(keys, targets.map(keyOf));
     const crowds = new Map<number, { crowd: Uint32Array; place: Map<number, number> }>();
     for (const x of targets) {
       const key = keyOf(x);
@@ -247,17 +251,28 @@ export function cachedClauseLists(p: Prepared, sigs: Uint32Array[], own: Int32Ar
 }
 
 /**
- * The buckets of these keys in one band, each its members in ascending order (as forEachCandidate has them):
- * one pass over the items' band keys, no sort. A rebuild asks for a few buckets of each band; sorting every
- * band, twice, was most of the time a rebuild took to keep the matches (2.7 of 9.6 s at 10,000 documents).
+ * Every item's key in every band, band by band (`of(band)[x]`): one pass over each signature, in memory order.
+ * Reading two words of each of 570,000 signatures, band after band, missed the cache at every one (3.5 s for
+ * the two passes of a rebuild at 10,000 documents); the table is 63 × 4 bytes per item (144 MB there), held
+ * while the matches are kept.
  */
-function bucketsWith(sigs: Uint32Array[], band: number, rows: number, keys: number[]): Map<number, number[]> {
+export function bandKeyTable(sigs: Uint32Array[], rows: number): (band: number) => Uint32Array {
+  const n = sigs.length;
+  const bands = Math.floor(SIGNATURE_LENGTH / rows);
+  const table = new Uint32Array(n * bands);
+  for (let x = 0; x < n; x++) for (let band = 0; band < bands; band++) table[band * n + x] = bandKey(sigs[x], band, rows);
+  return (band) => table.subarray(band * n, (band + 1) * n);
+}
+
+/**
+ * The buckets of these keys in one band (`bandKeys[x]`: item x's key there), each its members in ascending
+ * order, as forEachCandidate has them: one pass over the band's keys, no sort. A rebuild asks for a few buckets
+ * of each band; sorting every band, twice, was most of the time a rebuild took to keep the matches.
+ */
+function bucketsWith(bandKeys: Uint32Array, keys: number[]): Map<number, number[]> {
   const wanted = new KeyTable(keys);
   const out = new Map<number, number[]>(keys.map((k) => [k, []]));
-  for (let x = 0; x < sigs.length; x++) {
-    const key = bandKey(sigs[x], band, rows);
-    if (wanted.has(key)) out.get(key)!.push(x);
-  }
+  for (let x = 0; x < bandKeys.length; x++) if (wanted.has(bandKeys[x])) out.get(bandKeys[x])!.push(x);
   return out;
 }
 
@@ -292,21 +307,22 @@ class KeyTable {
 }
 
 /**
- * Items (by LSH number: `sigs`, crowd keys `ids`) whose clause candidates may differ from the earlier build's:
+ * Items (by LSH number: `bandKeys(band)[x]` item x's key in a band, bandKeyTable; crowd keys `ids`) whose clause candidates may differ from the earlier build's:
  * those that came (`came[x]` 1) and, band by band, the members of every bucket something came to or left
  * (`goneSigs`, `goneIds`: what left). A crowd (more than MAX_BUCKET members, before and after) is paired
  * within BUCKET_WINDOW in its order by crowd key: only members that near something that came or left have
  * other pairs. Equal crowd keys leave the order to the index, which what left has none of: then the whole crowd.
  */
-export function unitsToRematch(sigs: Uint32Array[], ids: Uint32Array, came: Uint8Array, goneSigs: Uint32Array[], goneIds: ArrayLike<number>, rows = CLAUSE_LSH_ROWS): Uint8Array {
+export function unitsToRematch(bandKeys: (band: number) => Uint32Array, ids: Uint32Array, came: Uint8Array, goneSigs: Uint32Array[], goneIds: ArrayLike<number>, rows = CLAUSE_LSH_ROWS): Uint8Array {
   const redo = came.slice();
   const cameList = came.reduce((list, c, x) => (c ? (list.push(x), list) : list), [] as number[]);
   for (let band = 0; band < SIGNATURE_LENGTH / rows; band++) {
     const touched = new Map<number, { came: number; left: number[] }>();
     const at = (key: number) => touched.get(key) ?? touched.set(key, { came: 0, left: [] }).get(key)!;
-    for (const x of cameList) at(bandKey(sigs[x], band, rows)).came++;
+    const keys = bandKeys(band);
+    for (const x of cameList) at(keys[x]).came++;
     goneSigs.forEach((sig, g) => at(bandKey(sig, band, rows)).left.push(g));
-    const buckets = bucketsWith(sigs, band, rows, [...touched.keys()]);
+    const buckets = bucketsWith(keys, [...touched.keys()]);
     for (const [key, { came: cameHere, left }] of touched) {
       const members = buckets.get(key)!;
       const before = members.length - cameHere + left.length;
