@@ -64,7 +64,7 @@ interface Run {
   wallMs: number;
   cpuMs: number;
   maxRssMb: number;
-  summary: { documents: number; units: number; phases: Record<string, number>; peakRssMb?: Record<string, number>; parsedFiles: number; cachedFiles: number };
+  summary: { documents: number; units: number; phases: Record<string, number>; peakRssMb?: Record<string, number>; parsedFiles: number; cachedFiles: number; clausesRematched?: number | null };
 }
 
 /** One build by the compiled CLI in a child that reports its own resource use (CPU of all its threads, peak RSS). */
@@ -145,7 +145,7 @@ async function main() {
     // The running peak as each phase ended: the first phase at the final figure is the one that set it.
     const peaks = (r: Run) => (r.summary.peakRssMb ? Object.entries(r.summary.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ') + ' MB' : 'n/a');
     console.log(
-      `  incremental build: wall ${s(incremental.wallMs)} s, CPU ${s(incremental.cpuMs)} s, peak RSS ${incremental.maxRssMb.toFixed(0)} MB; parsed ${incremental.summary.parsedFiles}, from cache ${incremental.summary.cachedFiles}; phases ${Object.entries(incremental.summary.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`,
+      `  incremental build: wall ${s(incremental.wallMs)} s, CPU ${s(incremental.cpuMs)} s, peak RSS ${incremental.maxRssMb.toFixed(0)} MB; parsed ${incremental.summary.parsedFiles}, from cache ${incremental.summary.cachedFiles}; clause matches ${incremental.summary.clausesRematched == null ? 'all made again' : `kept but for ${incremental.summary.clausesRematched} units`}; phases ${Object.entries(incremental.summary.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ')}`,
     );
     // The running peak as each phase ended: the first phase at the final figure is the one that set it.
     console.log(`  peak RSS by phase: full ${peaks(full)}; incremental ${peaks(incremental)} (worker threads included)`);
