@@ -38,6 +38,8 @@ export interface ClauseState {
 const MAGIC = 0x50434c31; // "PCL1"
 const FORMAT = 1;
 const HEADER = 10;
+/** The header's word holding the checksum. */
+const SUM_AT = HEADER - 1;
 /** What the matches depend on besides the texts: a state made under other settings is not used. */
 const SETTINGS = hashString(
   [FORMAT, PREPARED_CACHE_VERSION, MAX_CLAUSE_CANDIDATES, MAX_BUCKET, BUCKET_WINDOW, CLAUSE_LSH_ROWS, SIGNATURE_LENGTH, SHINGLE_SIZE, MIN_CLAUSE_SHINGLES, CANDIDATE_CLAUSE_SIMILARITY].join(','),
@@ -49,9 +51,10 @@ export function commonHash(common: Uint32Array): number {
   return h >>> 0;
 }
 
-function checksum(words: Uint32Array, from: number): number {
+/** FNV-1a over every word but the checksum's own (the header too: its sizes place everything else). */
+function checksum(words: Uint32Array): number {
   let h = 0x811c9dc5;
-  for (let i = from; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  for (let i = 0; i < words.length; i++) if (i !== SUM_AT) h = Math.imul(h ^ words[i], 0x01000193);
   return h >>> 0;
 }
 
@@ -78,20 +81,20 @@ export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>,
       sims[e++] = lists.sim[u * lists.cap + k];
     }
   new Uint8Array(words.buffer, (simStart + entries * 2) * 4, keyBytes.length).set(keyBytes);
-  words[HEADER - 1] = checksum(words, HEADER);
+  words[SUM_AT] = checksum(words);
   return new Uint8Array(words.buffer);
 }
 
 /** The state in `bytes` if it is whole and made under these settings; else null. */
 export function decodeClauseState(bytes: Uint8Array): ClauseState | null {
   if (bytes.byteLength % 4 !== 0 || bytes.byteLength < HEADER * 4) return null;
-  // Doubles need an 8-byte-aligned view: a copy makes sure of it.
-  const words = new Uint32Array(bytes.byteOffset % 8 === 0 ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes.slice().buffer);
+  // Doubles need an 8-byte-aligned view: a copy (at offset 0) makes sure of it.
+  const words = new Uint32Array(bytes.slice().buffer);
   const [magic, settings, common, nDocs, nUnits, entries, keyBytes, simStart, , sum] = words;
   if (magic !== MAGIC || settings !== SETTINGS) return null;
   const simAt = HEADER + nDocs + nUnits + entries;
   if (simStart !== simAt + (simAt % 2) || simStart + entries * 2 + Math.ceil(keyBytes / 4) !== words.length) return null;
-  if (checksum(words, HEADER) !== sum) return null;
+  if (checksum(words) !== sum) return null;
   const unitCounts = words.slice(HEADER, HEADER + nDocs);
   const start = new Uint32Array(nUnits + 1);
   for (let u = 0; u < nUnits; u++) {
