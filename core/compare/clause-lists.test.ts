@@ -167,7 +167,10 @@ describe('the clause state', () => {
       [0, 0.75],
       [1, 1 / 3],
     ]);
-    // Read from an offset that is not a multiple of 8, as a file read into a shared buffer may be.
+    // From a Node Buffer (slice is a view there, not a copy), and from an offset that is not a multiple of 8, as a
+    // file read into a shared buffer may be.
+    const pooled = Buffer.concat([Buffer.from('pool'), Buffer.from(bytes)]).subarray(4);
+    expect(decodeClauseState(pooled)?.keys).toEqual(['a.bin', 'b.bin']);
     const shifted = new Uint8Array(bytes.length + 4);
     shifted.set(bytes, 4);
     expect(decodeClauseState(shifted.subarray(4))?.keys).toEqual(['a.bin', 'b.bin']);

@@ -88,8 +88,9 @@ export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>,
 /** The state in `bytes` if it is whole and made under these settings; else null. */
 export function decodeClauseState(bytes: Uint8Array): ClauseState | null {
   if (bytes.byteLength % 4 !== 0 || bytes.byteLength < HEADER * 4) return null;
-  // Doubles need an 8-byte-aligned view: a copy (at offset 0) makes sure of it.
-  const words = new Uint32Array(bytes.slice().buffer);
+  // Doubles need an 8-byte-aligned view: a copy into a buffer of its own makes sure of it (not `slice`, which on a
+  // Node Buffer, as the CLI reads the file, is a view of a shared pool).
+  const words = new Uint32Array(new Uint8Array(bytes).buffer);
   const [magic, settings, common, nDocs, nUnits, entries, keyBytes, simStart, , sum] = words;
   if (magic !== MAGIC || settings !== SETTINGS) return null;
   const simAt = HEADER + nDocs + nUnits + entries;
