@@ -254,13 +254,13 @@ export function cachedClauseLists(p: Prepared, sigs: Uint32Array[], own: Int32Ar
   return { lists, rematched: kept ? kept.rematched : null };
 }
 
-/** Bands whose keys are computed together (bandKeyTable): 16 bands of 570,000 items are 36 MB. */
+/** Bands whose keys are computed together (bandKeyTable): 16 bands of 534,000 items (10,000 documents) are 34 MB. */
 const BLOCK_BANDS = 16;
 
 /**
  * Every item's key in a band (`of(band)[x]`), computed BLOCK_BANDS bands at a time, each signature's rows for
- * them read together, in memory order. Reading two words of each of 570,000 signatures, band after band, missed
- * the cache at every one (3.5 s of a rebuild at 10,000 documents); all 63 bands at once held 144 MB more at the
+ * them read together, in memory order. Reading two words of each of 534,000 signatures, band after band, missed
+ * the cache at every one (3.5 s of a rebuild at 10,000 documents); all 63 bands at once held 101 MB more at the
  * build's peak. What `of` returns holds until a band of another block is asked for: ask band after band.
  */
 export function bandKeyTable(sigs: Uint32Array[], rows: number): (band: number) => Uint32Array {
