@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SearchCancelled, SearchClient, type SearchStatus } from './client';
-import type { FromWorker, ShownResult, ToWorker } from './protocol';
+import { readWorkerName, workerName, type FromWorker, type ShownResult, type ToWorker } from './protocol';
 
 /** A worker stand-in: records messages; the test answers them. */
 class FakeWorker {
   sent: ToWorker[] = [];
   onmessage: ((ev: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((ev: ErrorEvent) => void) | null = null;
-  transferred: unknown[][] = [];
-  postMessage(m: ToWorker, transfer: unknown[] = []) {
+  postMessage(m: ToWorker) {
     this.sent.push(m);
-    this.transferred.push(transfer);
   }
   terminate() {}
   reply(m: FromWorker) {
@@ -29,7 +27,7 @@ describe('SearchClient', () => {
     const p = c.search('融资担保');
     c.load();
     expect(w.sent.filter((m) => m.type === 'load').length).toBe(1);
-    expect(w.sent[0]).toEqual({ type: 'load', base: 'http://localhost/corpus/search/', fetching: false });
+    expect(w.sent[0]).toEqual({ type: 'load', base: 'http://localhost/corpus/search/' });
     w.reply({ type: 'ready', stats: { docs: 1, units: 2, loadMs: 3 } });
     const id = (w.sent.find((m) => m.type === 'search') as { id: number }).id;
     w.reply({ type: 'result', id, result: result('融资担保') });
@@ -66,44 +64,47 @@ describe('SearchClient', () => {
     expect(c.status).toEqual({ state: 'error', message: '找不到搜索索引' });
   });
 
-  it('fetches the index in the page while the worker starts, and hands the files over without a copy', async () => {
+  it('names the worker it creates to load the index with where the index is: it starts before any message reaches it', () => {
+    const names: string[] = [];
     const w = new FakeWorker();
-    const index = new TextEncoder().encode('{"v":9}').buffer;
-    const units = new TextEncoder().encode('{"docs":[]}').buffer;
-    const asked: string[] = [];
-    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: async (base) => (asked.push(base), { index, units }) });
-    c.load(true);
-    const p = c.search('融资担保');
-    // The load goes first, then the query: the worker waits for the files before it answers.
-    expect(w.sent.map((m) => m.type)).toEqual(['load', 'search']);
-    expect(w.sent[0]).toEqual({ type: 'load', base: 'http://localhost/corpus/search/', fetching: true });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(asked).toEqual(['http://localhost/corpus/search/']);
-    expect(w.sent[2]).toEqual({ type: 'index-files', files: { index, units } });
-    expect(w.transferred[2]).toEqual([index, units]);
-    c.dispose();
-    await expect(p).rejects.toBeInstanceOf(SearchCancelled);
-  });
-
-  it('loading while the page is idle leaves the fetching to the worker (nothing for the page to log)', async () => {
-    const w = new FakeWorker();
-    const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex: () => expect.unreachable('fetched in the page') });
+    const c = new SearchClient({ base: 'corpus/搜索 & 索引/', createWorker: (name) => (names.push(name), w as unknown as Worker) });
     c.load();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(w.sent).toEqual([{ type: 'load', base: 'http://localhost/corpus/search/', fetching: false }]);
+    c.load();
+    expect(names).toHaveLength(1);
+    expect(readWorkerName(names[0])).toBe('http://localhost/corpus/%E6%90%9C%E7%B4%A2%20&%20%E7%B4%A2%E5%BC%95/');
+    // The message still goes: a worker that runs already (see below) loads on it; one that started ignores it.
+    expect(w.sent).toEqual([{ type: 'load', base: 'http://localhost/corpus/%E6%90%9C%E7%B4%A2%20&%20%E7%B4%A2%E5%BC%95/' }]);
   });
 
-  it('a failed fetch in the page hands over nothing: the worker fetches the files and reports', async () => {
-    for (const fetchIndex of [async () => null, async () => Promise.reject(new Error('offline'))]) {
-      const w = new FakeWorker();
-      const c = new SearchClient({ createWorker: () => w as unknown as Worker, fetchIndex });
-      c.load(true);
-      await new Promise((r) => setTimeout(r, 0));
-      expect(w.sent).toEqual([
-        { type: 'load', base: 'http://localhost/corpus/search/', fetching: true },
-        { type: 'index-files', files: null },
-      ]);
-      expect(w.transferred[1]).toEqual([]);
-    }
+  it("a worker started for the user's documents loads nothing until asked; load() then asks by message", () => {
+    const names: string[] = [];
+    const w = new FakeWorker();
+    const c = new SearchClient({ createWorker: (name) => (names.push(name), w as unknown as Worker) });
+    c.setUserDocs([]);
+    expect(names).toEqual(['search']);
+    expect(readWorkerName(names[0])).toBeNull();
+    c.load();
+    expect(names).toHaveLength(1);
+    expect(w.sent.map((m) => m.type)).toEqual(['user-docs', 'load']);
+  });
+
+  it('a load retried after an error asks the same worker again', () => {
+    let created = 0;
+    const w = new FakeWorker();
+    const c = new SearchClient({ createWorker: () => (created++, w as unknown as Worker) });
+    c.load();
+    w.reply({ type: 'error', message: '找不到搜索索引' });
+    c.load();
+    expect(created).toBe(1);
+    expect(w.sent.map((m) => m.type)).toEqual(['load', 'load']);
+    expect(c.status).toEqual({ state: 'loading' });
+  });
+});
+
+describe('workerName', () => {
+  it('carries any base through the name, and reads nothing from a name it did not make', () => {
+    for (const base of ['http://127.0.0.1:4173/corpus/search/', 'app://reader/corpus/search/', 'http://localhost/a?b=c&d=%25#e/']) expect(readWorkerName(workerName(base))).toBe(base);
+    expect(workerName(null)).toBe('search');
+    for (const name of ['search', '', 'searching?base=x', 'search?', 'search?base=', 'search?q=1', 'alignWorker']) expect(readWorkerName(name)).toBeNull();
   });
 });

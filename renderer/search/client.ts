@@ -5,8 +5,7 @@
  * older one: its promise rejects with a SearchCancelled, and the worker skips
  * it if it has not started.
  */
-import type { FromWorker, IndexFiles, LoadStats, SearchOptions, ShownResult, ToWorker } from './protocol';
-import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from '../../core/search/format';
+import { workerName, type FromWorker, type LoadStats, type SearchOptions, type ShownResult, type ToWorker } from './protocol';
 import type { PolicyDocument } from '../../core/corpus/types';
 
 export class SearchCancelled extends Error {
@@ -23,10 +22,8 @@ type Pending = { resolve(r: ShownResult): void; reject(e: Error): void; channel:
 export interface SearchClientOptions {
   /** Directory of the search artifacts, relative to the page (default 'corpus/search/'). */
   base?: string;
-  /** For tests: create the worker. */
-  createWorker?: () => Worker;
-  /** Fetches the index's two files in the page for the worker, on `load(true)` (default: `fetchIndexFiles`). */
-  fetchIndex?: (base: string) => Promise<IndexFiles | null>;
+  /** For tests: create the worker with this name (`workerName`). */
+  createWorker?: (name: string) => Worker;
 }
 
 export class SearchClient {
@@ -39,9 +36,11 @@ export class SearchClient {
 
   constructor(private readonly opts: SearchClientOptions = {}) {}
 
-  private ensureWorker(): Worker {
+  /** The worker; one created by `load` starts loading the index from `base` on its own, before any message reaches it (protocol.ts). */
+  private ensureWorker(base: string | null = null): Worker {
     if (this.worker) return this.worker;
-    const w = this.opts.createWorker ? this.opts.createWorker() : new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'search' });
+    const name = workerName(base);
+    const w = this.opts.createWorker ? this.opts.createWorker(name) : new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name });
     w.onmessage = (ev: MessageEvent<FromWorker>) => this.onMessage(ev.data);
     w.onerror = (ev) => {
       this.setStatus({ state: 'error', message: ev.message || '搜索线程出错' });
@@ -52,8 +51,8 @@ export class SearchClient {
     return w;
   }
 
-  private post(m: ToWorker, transfer: Transferable[] = []) {
-    this.ensureWorker().postMessage(m, transfer);
+  private post(m: ToWorker) {
+    this.ensureWorker().postMessage(m);
   }
 
   private setStatus(s: SearchStatus) {
@@ -67,23 +66,17 @@ export class SearchClient {
   }
 
   /**
-   * Start loading the index (idempotent; retried after an error). `inPage`: a search is waiting for it (a page
-   * opened on a search): the page fetches the index's two files while the worker starts (a module worker is
-   * fetched, compiled and run first: its own fetches began 300–500 ms after it was created, in a fresh tab at
-   * 10,007 documents) and hands them over without a copy. A failed fetch hands over nothing: the worker fetches
-   * them and says what went wrong. Otherwise (loading while the page is idle) the worker fetches them, and what
-   * goes wrong is the worker's, not logged on the page.
+   * Start loading the index (idempotent; retried after an error). A worker created here starts loading as soon
+   * as it runs; the 'load' message does the same for a worker that ran already (created to receive the user's
+   * documents), and nothing for one that started.
    */
-  load(inPage = false): void {
+  load(): void {
     if (this.status.state === 'loading' || this.status.state === 'ready') return;
     this.setStatus({ state: 'loading' });
     const page = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/';
     const base = new URL(this.opts.base ?? 'corpus/search/', page).href;
-    this.post({ type: 'load', base, fetching: inPage });
-    if (inPage)
-      void (this.opts.fetchIndex ?? fetchIndexFiles)(base)
-        .catch(() => null)
-        .then((files) => this.post({ type: 'index-files', files }, files ? [files.index, files.units] : []));
+    this.ensureWorker(base);
+    this.post({ type: 'load', base });
   }
 
   /** The user's own documents, searched together with the corpus (sent again after each change). */
@@ -137,21 +130,6 @@ export class SearchClient {
   }
 }
 
-/** Both files of the index, or null when either cannot be had. */
-export async function fetchIndexFiles(base: string): Promise<IndexFiles | null> {
-  const bytes = async (file: string) => {
-    const res = await fetch(new URL(file, base).href);
-    if (!res.ok) throw new Error(String(res.status));
-    return res.arrayBuffer();
-  };
-  try {
-    const [index, units] = await Promise.all([bytes(SEARCH_INDEX_FILE), bytes(SEARCH_UNITS_FILE)]);
-    return { index, units };
-  } catch {
-    return null;
-  }
-}
-
 let shared: SearchClient | null = null;
 
 /** The page's search client. */
@@ -160,7 +138,7 @@ export function searchClient(): SearchClient {
   return shared;
 }
 
-/** Start loading the search index in the background (e.g. at app startup). */
-export function preloadSearch(searchWaiting = false): void {
-  searchClient().load(searchWaiting);
+/** Start loading the search index (at app startup). */
+export function preloadSearch(): void {
+  searchClient().load();
 }

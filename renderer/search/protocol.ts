@@ -25,17 +25,8 @@ export interface ShownResult extends Omit<SearchResult, 'hits'> {
   ms: number;
 }
 
-/** The index's two files as the page fetched them (search/client.ts), handed to the worker without a copy. */
-export interface IndexFiles {
-  index: ArrayBuffer;
-  units: ArrayBuffer;
-}
-
 export type ToWorker =
-  // `fetching`: the page is fetching the index's files and sends them in an 'index-files' message.
-  | { type: 'load'; base: string; fetching?: boolean }
-  // null: the page could not fetch them; the worker fetches them itself (and reports what went wrong).
-  | { type: 'index-files'; files: IndexFiles | null }
+  | { type: 'load'; base: string }
   | { type: 'search'; id: number; query: string; options: SearchOptions }
   | { type: 'cancel'; id: number }
   // The user's own documents (我的文件), searched with the corpus (core/import/user-search.ts).
@@ -55,3 +46,21 @@ export type FromWorker =
   | { type: 'failed'; id: number; message: string };
 
 export type { FacetName, SearchOptions };
+
+/**
+ * The worker's name says where the index is, so that the worker starts loading it as soon as it runs. No
+ * message can say it as early: a message posted to a worker that has not started yet is held by the page and
+ * handed over by the page's main thread, which in a fresh tab is busy evaluating and rendering the app (in a
+ * tab opened on a search at 10,007 documents, the worker ran 210 ms before its 'load' message reached it).
+ */
+const WORKER_NAME = 'search';
+
+/** `search`, or `search?base=…` for a worker that loads the index from `base` (readable in the browser's tools too). */
+export function workerName(base: string | null): string {
+  return base ? `${WORKER_NAME}?${new URLSearchParams({ base })}` : WORKER_NAME;
+}
+
+/** The base `workerName` put in the name; null for a plain name. */
+export function readWorkerName(name: string): string | null {
+  return name.startsWith(`${WORKER_NAME}?`) ? new URLSearchParams(name.slice(WORKER_NAME.length + 1)).get('base') || null : null;
+}

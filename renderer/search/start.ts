@@ -9,5 +9,5 @@ import { preloadSearch } from './client';
 import { parseHash } from '../routing/hash';
 
 const idle = (window as Window & { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 500));
-if (parseHash(location.hash).name === 'search') preloadSearch(true);
+if (parseHash(location.hash).name === 'search') preloadSearch();
 else idle(() => preloadSearch());

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * Search worker: loads corpus/search/{index,units}.json lazily on the first
- * 'load' message (URLs resolved by the client against the page, so they
- * are relative to index.html, not to this script), then answers queries.
+ * Search worker: loads corpus/search/{index,units}.json as soon as it runs when its name says where they are
+ * (protocol.ts `workerName`), else on the first 'load' message (URLs resolved by the client against the page,
+ * so they are relative to index.html, not to this script), then answers queries.
  * Unit texts and posting lists are fetched by shard (texts-<k>.json,
  * postings-<k>.json) when a query needs them, and dropped, least recently
  * used first, beyond MAX_TEXT_CHARS and MAX_POSTING_CHARS; the texts are also fetched in the background
@@ -13,7 +13,7 @@
  */
 import { runSearch, withShards, SearchEngine, SearchIndexDamaged, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, searchTextsFile, type SearchDoc, type SearchOptions } from '../../core/search';
 import { CancellationTokenSource, isCancelled, throwIfCancelled, type CancellationToken } from '../../core/util/cancellation';
-import type { FromWorker, IndexFiles, ShownResult, ToWorker } from './protocol';
+import { readWorkerName, type FromWorker, type ShownResult, type ToWorker } from './protocol';
 import type { PolicyDocument } from '../../core/corpus/types';
 import { searchBoth, userEngine, type SourceFilter } from '../../core/import/user-search';
 
@@ -62,18 +62,12 @@ const MAX_POSTING_CHARS = 8_000_000;
 /** Bigram positions kept between queries (shards as large as posting shards; decoded places count twice). */
 const MAX_POSITION_CHARS = 8_000_000;
 
-/** Called with the index's files when the page sends them ('index-files'). */
-let deliver: ((files: IndexFiles | null) => void) | null = null;
-
-function load(from: string, fetching = false): Promise<SearchEngine> {
+/** Load the index from `from` (once). */
+function load(from: string): Promise<SearchEngine> {
   base = from;
   loading ??= (async () => {
     const t0 = performance.now();
-    const files = fetching ? await new Promise<IndexFiles | null>((resolve) => (deliver = resolve)) : null;
-    const utf8 = new TextDecoder();
-    const [index, units] = files
-      ? [utf8.decode(files.index), utf8.decode(files.units)]
-      : await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, from).href), fetchText(new URL(SEARCH_UNITS_FILE, from).href)]);
+    const [index, units] = await Promise.all([fetchText(new URL(SEARCH_INDEX_FILE, from).href), fetchText(new URL(SEARCH_UNITS_FILE, from).href)]);
     const e = SearchEngine.fromJSON(units, index);
     engine = e;
     post({ type: 'ready', stats: { docs: e.docs.length, units: e.units.count, loadMs: Math.round(performance.now() - t0) } });
@@ -158,13 +152,14 @@ async function run(id: number, query: string, options: SearchOptions, token: Can
   }
 }
 
+// A worker the page created to load the index starts now: its messages reach it only when the page's main thread is free.
+const startBase = readWorkerName(scope.name);
+if (startBase) void load(startBase).catch(() => undefined);
+
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   if (m.type === 'load') {
-    void load(m.base, m.fetching).catch(() => undefined);
-  } else if (m.type === 'index-files') {
-    deliver?.(m.files);
-    deliver = null;
+    void load(m.base).catch(() => undefined);
   } else if (m.type === 'user-docs') {
     userDocs = m.docs;
     mineFor = null;
