@@ -51,8 +51,8 @@ describe('buildIndexData', () => {
     const ten = buildIndexData(CORPUS, 'counting', 10);
     expect(ten.index.shards).toEqual([0, 2, 3]);
     expect(ten.texts).toEqual([
-      { v: 9, from: 0, texts: ['告知承诺制', '承诺\n告知'], openings: {}, names: NAMES_SD1 },
-      { v: 9, from: 2, texts: ['制定制度'], openings: {}, names: NAMES_SD2 },
+      { v: 10, from: 0, texts: ['告知承诺制', '承诺\n告知'], openings: {}, names: NAMES_SD1 },
+      { v: 10, from: 2, texts: ['制定制度'], openings: {}, names: NAMES_SD2 },
     ]);
     // One more and it does not.
     expect(buildIndexData(CORPUS, 'counting', 11).index.shards).toEqual([0, 3]);
@@ -65,10 +65,10 @@ describe('buildIndexData', () => {
     const built = buildIndexData(CORPUS, 'counting', 400_000, 5);
     expect(built.index.postingShards).toEqual([0, 3, 6, 10, 14]);
     expect(built.postings.map((p) => [p.v, p.from, p.postings.length])).toEqual([
-      [9, 0, 5],
-      [9, 3, 5],
-      [9, 6, 6],
-      [9, 10, 5],
+      [10, 0, 5],
+      [10, 3, 5],
+      [10, 6, 6],
+      [10, 10, 5],
     ]);
     // The shards are the one-shard string cut at those places.
     const whole = buildIndexData(CORPUS).postings;
@@ -82,16 +82,16 @@ describe('buildIndexData', () => {
     const built = buildIndexData(CORPUS, 'counting', 1, 5);
     const files = shardFiles(built);
     expect(Object.keys(files)).toEqual(['texts-0.json', 'texts-1.json', 'postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json', 'positions-0.json', 'positions-1.json', 'positions-2.json']);
-    expect(JSON.parse(files['texts-1.json'])).toEqual({ v: 9, from: 2, texts: ['制定制度'], openings: {}, names: NAMES_SD2 });
+    expect(JSON.parse(files['texts-1.json'])).toEqual({ v: 10, from: 2, texts: ['制定制度'], openings: {}, names: NAMES_SD2 });
     expect(JSON.parse(files['postings-3.json']).from).toBe(10);
   });
 
   it('makes each shard file only when it is asked for (the build writes one before the next is made)', () => {
     const built = buildIndexData(CORPUS, 'counting', 1, 5);
     const files = shardFileStream(built);
-    expect(files.next().value).toEqual({ path: 'texts-0.json', data: JSON.stringify({ v: 9, from: 0, texts: ['告知承诺制', '承诺\n告知'], openings: {}, names: NAMES_SD1 }) });
+    expect(files.next().value).toEqual({ path: 'texts-0.json', data: JSON.stringify({ v: 10, from: 0, texts: ['告知承诺制', '承诺\n告知'], openings: {}, names: NAMES_SD1 }) });
     built.texts[1] = { ...built.texts[1], texts: ['改过的'] };
-    expect(files.next().value).toEqual({ path: 'texts-1.json', data: `{"v":9,"from":2,"texts":["改过的"],"openings":{},"names":${JSON.stringify(NAMES_SD2)}}` });
+    expect(files.next().value).toEqual({ path: 'texts-1.json', data: `{"v":10,"from":2,"texts":["改过的"],"openings":{},"names":${JSON.stringify(NAMES_SD2)}}` });
     expect([...files].map((f) => f.path)).toEqual(['postings-0.json', 'postings-1.json', 'postings-2.json', 'postings-3.json', 'positions-0.json', 'positions-1.json', 'positions-2.json']);
   });
 
@@ -101,9 +101,9 @@ describe('buildIndexData', () => {
     const built = buildIndexData(CORPUS, 'counting', 1, 5);
     expect(built.index.positionShards).toEqual([7, 10, 12, 14]);
     expect(built.positions).toEqual([
-      { v: 9, from: 7, lens: 'CCE', positions: 'AA' + 'AC' + 'AAAD' },
-      { v: 9, from: 10, lens: 'CE', positions: 'AB' + 'ACAA' },
-      { v: 9, from: 12, lens: 'CC', positions: 'AB' + 'AD' },
+      { v: 10, from: 7, lens: 'CCE', positions: 'AA' + 'AC' + 'AAAD' },
+      { v: 10, from: 10, lens: 'CE', positions: 'AB' + 'ACAA' },
+      { v: 10, from: 12, lens: 'CC', positions: 'AB' + 'AD' },
     ]);
     // A bigram three times in one unit: 规定 at 0, 2 and 5 → count 3 (C), then 0, 2 − 0 − 1, 5 − 2 − 1.
     const again = buildIndexData({ docs: CORPUS.docs, units: [{ doc: 0, path: 'ar1', text: '规定规定的规定', trail: [] }] });

@@ -24,6 +24,7 @@ import { Hits, topK } from './hits.js';
 import { parseQuery, positivePhrases } from './query.js';
 import type { DocRec } from './records.js';
 import { UnitTable } from './unit-table.js';
+import { decodeDocs } from './doc-columns.js';
 import { unitId } from '../corpus/unit-id.js';
 import { Scorer } from './scoring.js';
 import { normalizeUnitText } from './tokenizer.js';
@@ -161,8 +162,8 @@ export class SearchEngine {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
       throw new SearchIndexDamaged(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`, SEARCH_INDEX_FILE);
     }
-    this.docs = unitsData.docs.map(docRecord);
-    this.units = new UnitTable(unitsData);
+    this.docs = decodeDocs(unitsData.docs).map(docRecord);
+    this.units = new UnitTable(unitsData, this.docs.length);
     this.docs.forEach((d, di) => {
       const [first, end] = this.units.unitsOf(di);
       if (end > first) [d.firstUnit, d.endUnit] = [first, end];

@@ -18,7 +18,7 @@ const idOf = (c: SearchCorpus, i: number) => `${c.docs[c.units[i].doc].id}~${c.u
 
 describe('the unit list of the search index', () => {
   it('gives back every unit’s document', () => {
-    const table = new UnitTable(roundTrip(encodeUnits(corpus, 9)));
+    const table = new UnitTable(roundTrip(encodeUnits(corpus, 9)), corpus.docs.length);
     expect(table.count).toBe(corpus.units.length);
     expect(corpus.units.length).toBeGreaterThan(300);
     corpus.units.forEach((u, i) => expect(table.doc[i]).toBe(u.doc));
@@ -29,7 +29,7 @@ describe('the unit list of the search index', () => {
 
   it('names no first unit for a document without units, and refuses units out of document order', () => {
     const three: SearchCorpus = { docs: corpus.docs.slice(0, 3), units: [{ doc: 0, path: 'p1', text: '', trail: [] }, { doc: 2, path: 'ar1', text: '', trail: [] }] };
-    const table = new UnitTable(roundTrip(encodeUnits(three, 9)));
+    const table = new UnitTable(roundTrip(encodeUnits(three, 9)), 3);
     expect([0, 1, 2].map((d) => table.firstPath(d))).toEqual(['p1', '', 'ar1']);
     expect([0, 1, 2].map((d) => table.unitsOf(d))).toEqual([[0, 1], [1, 1], [1, 2]]);
     expect(() => encodeUnits({ ...three, units: [...three.units].reverse() }, 9)).toThrow('search units must be in document order');
@@ -37,8 +37,10 @@ describe('the unit list of the search index', () => {
 
   it('refuses a damaged list with an error instead of hanging or giving wrong units', () => {
     const good = encodeUnits(corpus, 9);
-    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, docs: null }, { ...good, firstPaths: good.firstPaths.slice(1) }, { ...good, firstPaths: [1, ...good.firstPaths.slice(1)] }, { ...good, firstPaths: undefined }, { ...good, count: -1 }, { ...good, count: 1.5 }];
-    for (const d of damaged) expect(() => new UnitTable(d as never)).toThrow('search index does not match its unit list');
+    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, firstPaths: good.firstPaths.slice(1) }, { ...good, firstPaths: [1, ...good.firstPaths.slice(1)] }, { ...good, firstPaths: undefined }, { ...good, count: -1 }, { ...good, count: 1.5 }];
+    for (const d of damaged) expect(() => new UnitTable(d as never, corpus.docs.length)).toThrow('search index does not match its unit list');
+    // A unit list of another number of documents than the document columns.
+    for (const docCount of [corpus.docs.length - 1, corpus.docs.length + 1]) expect(() => new UnitTable(good, docCount)).toThrow('search index does not match its unit list');
   });
 });
 

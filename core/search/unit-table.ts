@@ -13,11 +13,13 @@
  * read and decoded before the first search), and a label-only article's opening words.
  */
 import { countInts, decodeInts, encodeInts } from './codec.js';
-import type { SearchCorpus, SearchDoc, SearchUnitRecord } from './corpus-units.js';
+import type { SearchCorpus, SearchUnitRecord } from './corpus-units.js';
+import { encodeDocs, type SerializedDocs } from './doc-columns.js';
 
 export interface SerializedUnits {
   v: number;
-  docs: SearchDoc[];
+  /** The documents, in columns (doc-columns.ts). */
+  docs: SerializedDocs;
   /** Number of units. */
   count: number;
   /** VLQ, per document: how many units it has (a document's units are consecutive, in document order). */
@@ -60,7 +62,7 @@ export function encodeUnits(corpus: SearchCorpus, version: number): SerializedUn
     if (i > 0 && u.doc < corpus.units[i - 1].doc) throw new Error('search units must be in document order');
     if (!perDoc[u.doc]++) firstPaths[u.doc] = u.path;
   });
-  return { v: version, docs: corpus.docs, count: corpus.units.length, perDoc: encodeInts(perDoc), firstPaths };
+  return { v: version, docs: encodeDocs(corpus.docs), count: corpus.units.length, perDoc: encodeInts(perDoc), firstPaths };
 }
 
 /** The names of a run of consecutive units (a text shard's), coded from its first unit on. */
@@ -110,24 +112,24 @@ export class UnitTable {
   private readonly docStart: Int32Array;
   private readonly firstPaths: readonly string[];
 
-  constructor(data: SerializedUnits) {
+  /** `docCount`: how many documents units.json lists (doc-columns.ts). */
+  constructor(data: SerializedUnits, docCount: number) {
     const n = data.count;
-    const docs = data.docs;
-    if (!Number.isSafeInteger(n) || n < 0 || !Array.isArray(docs)) throw new BadUnits();
-    if (!Array.isArray(data.firstPaths) || data.firstPaths.length !== docs.length || !data.firstPaths.every((p) => typeof p === 'string')) throw new BadUnits();
+    if (!Number.isSafeInteger(n) || n < 0) throw new BadUnits();
+    if (!Array.isArray(data.firstPaths) || data.firstPaths.length !== docCount || !data.firstPaths.every((p) => typeof p === 'string')) throw new BadUnits();
     this.firstPaths = data.firstPaths;
     this.count = n;
-    const perDoc = decodeAll(data.perDoc, docs.length);
-    this.docStart = new Int32Array(docs.length + 1);
+    const perDoc = decodeAll(data.perDoc, docCount);
+    this.docStart = new Int32Array(docCount + 1);
     this.doc = new Int32Array(n);
     let at = 0;
-    for (let d = 0; d < docs.length; d++) {
+    for (let d = 0; d < docCount; d++) {
       this.docStart[d] = at;
       if (at + perDoc[d] > n) throw new BadUnits();
       this.doc.fill(d, at, at + perDoc[d]);
       at += perDoc[d];
     }
-    this.docStart[docs.length] = at;
+    this.docStart[docCount] = at;
     if (at !== n) throw new BadUnits();
   }
 
