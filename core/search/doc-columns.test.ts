@@ -6,6 +6,7 @@ import { buildCorpus } from '../corpus/build.js';
 import { docToSearchDoc, type SearchDoc } from './corpus-units.js';
 import { decodeDocs, encodeDocs, type SerializedDocs } from './doc-columns.js';
 import { SearchIndexDamaged } from './shard-reader.js';
+import { encodeInts } from './codec.js';
 
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 const RAW = path.join(import.meta.dirname, '..', '..', 'test-data', 'realtext', 'raw');
@@ -30,6 +31,9 @@ describe('the documents of the search index, in columns', () => {
     expect(docs.some((d) => d.regions.length > 1)).toBe(true);
     expect(decodeDocs(roundTrip(encodeDocs(docs)))).toEqual(docs);
     expect(decodeDocs(roundTrip(encodeDocs([])))).toEqual([]);
+    // Any document the index may be given (the user's own too): no issuer or region listed, a year, a 文号 of its own.
+    const odd: SearchDoc[] = [{ ...docs[0], issuers: [], regions: [], year: '2024', docNumber: '〔2024〕1号' }, { ...docs[1], issuers: [], regions: [], year: null, docNumber: null }];
+    expect(decodeDocs(roundTrip(encodeDocs(odd)))).toEqual(odd);
   });
 
   it('keeps each issuer, year, region and kind once', () => {
@@ -44,7 +48,11 @@ describe('the documents of the search index, in columns', () => {
     const n = docs.length;
     const damaged: unknown[] = [
       null,
+      undefined,
       [],
+      'x',
+      { ...good, titles: undefined },
+      { ...good, values: [...good.values.slice(1), 5] },
       { ...good, ids: good.ids.slice(1) },
       { ...good, titles: [...good.titles, 'x'] },
       { ...good, ids: [1, ...good.ids.slice(1)] },
@@ -55,7 +63,8 @@ describe('the documents of the search index, in columns', () => {
       { ...good, facts: `!${good.facts}` },
       { ...good, facts: 7 },
       { ...good, numbers: null },
-      { ...good, numbers: [] },
+      { ...good, numbers: 'x' },
+      { ...good, numbers: undefined },
       { ...good, numbers: { ...good.numbers, [n]: '国发〔2020〕1号' } },
       { ...good, numbers: { ...good.numbers, '-1': '国发〔2020〕1号' } },
       { ...good, numbers: { ...good.numbers, '01': '国发〔2020〕1号' } },
@@ -73,12 +82,26 @@ describe('the documents of the search index, in columns', () => {
     }
   });
 
-  it('refuses a count that runs past the end instead of making a list that large', () => {
-    // One document whose issuer list claims more entries than an Int32 holds (it reads as negative).
-    const one = encodeDocs(docs.slice(0, 1));
-    const facts = `${one.facts.slice(0, 1)}_______B${one.facts.slice(2)}`;
-    expect(() => decodeDocs({ ...one, facts })).toThrow('search index does not match its document list');
-    // Its issuer, first listed issuer and kind numbered past 2^31: refused, not read as no value.
-    for (const at of [0, 2, one.facts.length - 1]) expect(() => decodeDocs({ ...one, facts: `${one.facts.slice(0, at)}_______B${one.facts.slice(at + 1)}` })).toThrow('search index does not match its document list');
+  it('refuses a count that runs past the end, a number past 2^31 and a year past the values, instead of reading them as nothing', () => {
+    // Hand-made columns: one document, no issuer or region listed; values 国务院, 2020, 全国, 通知.
+    const doc = (facts: number[]) => decodeDocs({ ids: ['a'], titles: ['t'], numbers: {}, values: ['国务院', '2020', '全国', '通知'], facts: encodeInts(facts) });
+    expect(doc([0, 0, 2, 2, 0, 3])).toEqual([{ id: 'a', title: 't', issuer: '国务院', issuers: [], docNumber: null, year: '2020', region: '全国', regions: [], kind: '通知' }]);
+    expect(doc([0, 0, 0, 2, 0, 3])[0].year).toBeNull();
+    expect(doc([0, 0, 4, 2, 0, 3])[0].year).toBe('通知');
+    const refused = [
+      [0, 0, 5, 2, 0, 3], // a year past the values
+      [0, 1_000_000_000, 2, 2, 0, 3], // a count past the end
+      [0, 0, 2, 2, 0, 4], // a kind past the values
+      [0, 0, 2, 2, 0], // cut short
+      [0, 0, 2, 2, 0, 3, 0], // one number too many
+    ];
+    for (const facts of refused) expect(() => doc(facts), JSON.stringify(facts)).toThrow('search index does not match its document list');
+    // Numbers past 2^31 read as negative: as an issuer, a count, a year.
+    const big = '_______B';
+    const good = encodeInts([0, 0, 2, 2, 0, 3]);
+    for (const at of [0, 1, 2]) {
+      const facts = good.slice(0, at) + big + good.slice(at + 1);
+      expect(() => decodeDocs({ ids: ['a'], titles: ['t'], numbers: {}, values: ['国务院', '2020', '全国', '通知'], facts }), String(at)).toThrow('search index does not match its document list');
+    }
   });
 });

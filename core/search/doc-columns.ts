@@ -52,38 +52,40 @@ const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s)
 
 /** The documents back, or BadDocs for columns that do not fit together. */
 export function decodeDocs(data: SerializedDocs): SearchDoc[] {
-  if (typeof data !== 'object' || data === null) throw new BadDocs();
-  const { ids, titles, numbers, values } = data;
+  const { ids, titles, numbers, values, facts: code } = data ?? ({} as Partial<SerializedDocs>);
   if (!isStrings(ids) || !isStrings(titles) || ids.length !== titles.length || !isStrings(values)) throw new BadDocs();
-  if (typeof numbers !== 'object' || numbers === null || Array.isArray(numbers)) throw new BadDocs();
-  const n = typeof data.facts === 'string' ? countInts(data.facts) : -1;
+  if (typeof numbers !== 'object' || numbers === null || typeof code !== 'string') throw new BadDocs();
+  const n = countInts(code);
   if (n < 0) throw new BadDocs();
   const facts = new Int32Array(n);
-  decodeInts(data.facts, 0, n, facts, false);
+  decodeInts(code, 0, n, facts, false);
+  // Past the end, facts[at] is undefined and fails every check; a number past 2^31 reads as negative and fails too.
   let at = 0;
   const value = () => {
-    // A number past 2^31 reads as negative: refused like one past the list.
-    if (at >= n || !(facts[at] >= 0 && facts[at] < values.length)) throw new BadDocs();
-    return values[facts[at++]];
+    const v = facts[at++];
+    if (!(v >= 0 && v < values.length)) throw new BadDocs();
+    return values[v];
   };
+  // A count too large reads past the end, where value() refuses it.
   const list = () => {
-    if (at >= n || !(facts[at] >= 0 && facts[at] < n - at)) throw new BadDocs();
-    const out: string[] = new Array(facts[at++]);
-    for (let k = 0; k < out.length; k++) out[k] = value();
+    const length = facts[at++];
+    if (!(length >= 0)) throw new BadDocs();
+    const out: string[] = [];
+    for (let k = 0; k < length; k++) out.push(value());
     return out;
   };
-  const docs = new Array<SearchDoc>(ids.length);
+  const docs: SearchDoc[] = [];
   for (let i = 0; i < ids.length; i++) {
     const issuer = value();
     const issuers = list();
-    if (at >= n || !(facts[at] >= 0 && facts[at] <= values.length)) throw new BadDocs();
-    const year = facts[at] === 0 ? null : values[facts[at] - 1];
-    at++;
+    const y = facts[at++];
+    if (!(y >= 0 && y <= values.length)) throw new BadDocs();
+    const year = y === 0 ? null : values[y - 1];
     const region = value();
     const regions = list();
     const kind = value();
     // One literal, one shape for every record (see engine.ts docRecord).
-    docs[i] = { id: ids[i], title: titles[i], issuer, issuers, docNumber: null, year, region, regions, kind };
+    docs.push({ id: ids[i], title: titles[i], issuer, issuers, docNumber: null, year, region, regions, kind });
   }
   if (at !== n) throw new BadDocs();
   for (const [k, v] of Object.entries(numbers)) {

@@ -33,6 +33,9 @@ describe('the unit list of the search index', () => {
     expect([0, 1, 2].map((d) => table.firstPath(d))).toEqual(['p1', '', 'ar1']);
     expect([0, 1, 2].map((d) => table.unitsOf(d))).toEqual([[0, 1], [1, 1], [1, 2]]);
     expect(() => encodeUnits({ ...three, units: [...three.units].reverse() }, 9)).toThrow('search units must be in document order');
+    // Documents and no unit at all (a user's files that are all title): a table of none.
+    const none = new UnitTable(roundTrip(encodeUnits({ docs: three.docs, units: [] }, 9)), 3);
+    expect([none.count, none.unitsOf(0), none.unitsOf(2), none.firstPath(1)]).toEqual([0, [0, 0], [0, 0], '']);
   });
 
   it('refuses a damaged list with an error instead of hanging or giving wrong units', () => {
