@@ -88,6 +88,16 @@ describe('SearchClient', () => {
     expect(w.sent.map((m) => m.type)).toEqual(['user-docs', 'load']);
   });
 
+  it('loads once: asked again while loading or once ready, it sends nothing', () => {
+    const w = new FakeWorker();
+    const c = new SearchClient({ createWorker: () => w as unknown as Worker });
+    c.load();
+    c.load();
+    w.reply({ type: 'ready', stats: { docs: 1, units: 2, loadMs: 3 } });
+    c.load();
+    expect(w.sent).toEqual([{ type: 'load', base: 'http://localhost/corpus/search/' }]);
+  });
+
   it('a load retried after an error asks the same worker again', () => {
     let created = 0;
     const w = new FakeWorker();
@@ -105,6 +115,6 @@ describe('workerName', () => {
   it('carries any base through the name, and reads nothing from a name it did not make', () => {
     for (const base of ['http://127.0.0.1:4173/corpus/search/', 'app://reader/corpus/search/', 'http://localhost/a?b=c&d=%25#e/']) expect(readWorkerName(workerName(base))).toBe(base);
     expect(workerName(null)).toBe('search');
-    for (const name of ['search', '', 'searching?base=x', 'search?', 'search?base=', 'search?q=1', 'alignWorker']) expect(readWorkerName(name)).toBeNull();
+    for (const name of ['search', '', 'searching?base=x', 'worker?base=x', 'search?', 'search?base=', 'search?q=1', 'alignWorker']) expect(readWorkerName(name)).toBeNull();
   });
 });
