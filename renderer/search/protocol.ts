@@ -51,7 +51,7 @@ export type { FacetName, SearchOptions };
  * The worker's name says where the index is, so that the worker starts loading it as soon as it runs. No
  * message can say it as early: a message posted to a worker that has not started yet is held by the page and
  * handed over by the page's main thread, which in a fresh tab is busy evaluating and rendering the app (in a
- * tab opened on a search at 10,007 documents, the worker ran 210 ms before its 'load' message reached it).
+ * tab opened on a search at 10,000 documents, the worker ran 210 ms before its 'load' message reached it).
  */
 const WORKER_NAME = 'search';
 
