@@ -14,7 +14,7 @@
  * Anything that does not fit — another version, other common shingles, a gone document's entry missing —
  * gives null, and the caller matches everything.
  */
-import { hashString, SHINGLE_SIZE } from './shingles.js';
+import { hashString, hashWords, SHINGLE_SIZE } from './shingles.js';
 import { agreedEarlier, bandKey, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, shuffledCrowd, shuffleKey, SIGNATURE_LENGTH } from './minhash.js';
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
 import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
@@ -45,18 +45,13 @@ const SETTINGS = hashString(
   [FORMAT, PREPARED_CACHE_VERSION, MAX_CLAUSE_CANDIDATES, MAX_BUCKET, BUCKET_WINDOW, CLAUSE_LSH_ROWS, SIGNATURE_LENGTH, SHINGLE_SIZE, MIN_CLAUSE_SHINGLES, CANDIDATE_CLAUSE_SIMILARITY].join(','),
 );
 
-export function commonHash(common: Uint32Array): number {
-  let h = 0x811c9dc5 ^ common.length;
-  for (let i = 0; i < common.length; i++) h = Math.imul(h ^ common[i], 0x01000193);
-  return h >>> 0;
-}
+export const commonHash = (common: Uint32Array): number => hashWords(common, 0x811c9dc5 ^ common.length);
 
 /** FNV-1a over every word but the checksum's own (the header too: its sizes place everything else). */
-function checksum(words: Uint32Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) if (i !== SUM_AT) h = Math.imul(h ^ words[i], 0x01000193);
-  return h >>> 0;
-}
+const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));
+
+/** The indexes whose flag is set, ascending. */
+const flagged = (flags: Uint8Array): number[] => flags.reduce((list, f, x) => (f ? (list.push(x), list) : list), [] as number[]);
 
 /** The state of this build's matches: `keys` and `unitCounts` per document of `p`, `lists` per unit. */
 export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>, common: Uint32Array, lists: BestMatches): Uint8Array {
@@ -190,7 +185,7 @@ export function keptClauseLists(
 
   // 4. The rest matched again: their candidates band by band, as forEachCandidate pairs them (a pair counts in
   // the first band the two agree in), each measured and offered to the unit's matches.
-  const targets = redo.reduce((list, r, x) => (r ? (list.push(x), list) : list), [] as number[]);
+  const targets = flagged(redo);
   const rows = CLAUSE_LSH_ROWS;
   const scratch = new Float64Array(n);
   for (let band = 0; targets.length && band < SIGNATURE_LENGTH / rows; band++) {
@@ -329,7 +324,7 @@ class KeyTable {
  */
 export function unitsToRematch(bandKeys: (band: number) => Uint32Array, ids: Uint32Array, came: Uint8Array, goneSigs: Uint32Array[], goneIds: ArrayLike<number>, rows = CLAUSE_LSH_ROWS): Uint8Array {
   const redo = came.slice();
-  const cameList = came.reduce((list, c, x) => (c ? (list.push(x), list) : list), [] as number[]);
+  const cameList = flagged(came);
   for (let band = 0; band < SIGNATURE_LENGTH / rows; band++) {
     const touched = new Map<number, { came: number; left: number[] }>();
     const at = (key: number) => touched.get(key) ?? touched.set(key, { came: 0, left: [] }).get(key)!;

@@ -12,7 +12,7 @@
 import type { PolicyDocument } from '../corpus/types.js';
 import { allUnits } from '../corpus/units.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
-import { SHINGLE_SIZE } from './shingles.js';
+import { hashWords, SHINGLE_SIZE } from './shingles.js';
 
 /** Where detection finds and leaves entries; keyed by the document's content (the caller hashes it). */
 export interface PreparedCache {
@@ -56,12 +56,6 @@ const MAGIC = 0x50565231; // "PVR1"
 export const PREPARED_CACHE_VERSION = 1;
 const HEADER = 9;
 
-function checksum(words: Uint32Array, from: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
-  return h >>> 0;
-}
-
 export function encodePreparedEntry(e: PreparedEntry): Uint8Array {
   const n = e.ids.length;
   const ids = new TextEncoder().encode(e.ids.join('\n'));
@@ -87,7 +81,7 @@ export function encodePreparedEntry(e: PreparedEntry): Uint8Array {
     at += SIGNATURE_LENGTH;
   }
   new Uint8Array(out.buffer, at * 4, ids.length).set(ids);
-  out[HEADER - 1] = checksum(out, HEADER);
+  out[HEADER - 1] = hashWords(out.subarray(HEADER));
   return new Uint8Array(out.buffer);
 }
 
@@ -114,7 +108,7 @@ function decodeEntry(bytes: Uint8Array, unitIds: (stored: string[]) => string[] 
   if (magic !== MAGIC || version !== PREPARED_CACHE_VERSION || layout !== ((SIGNATURE_LENGTH << 8) | SHINGLE_SIZE)) return null;
   const sigStart = HEADER + n + docLen + total + boilerLen + n;
   if (sigStart + n * SIGNATURE_LENGTH + Math.ceil(idBytes / 4) !== words.length) return null;
-  if (checksum(words, HEADER) !== sum) return null;
+  if (hashWords(words.subarray(HEADER)) !== sum) return null;
   const stored = idBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (sigStart + n * SIGNATURE_LENGTH) * 4, idBytes)).split('\n') : [];
   const ids = stored.length === n ? unitIds(stored) : null;
   if (!ids) return null;

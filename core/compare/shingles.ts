@@ -22,6 +22,16 @@ export function hashString(s: string, start = 0, end = s.length): number {
   return h >>> 0;
 }
 
+/**
+ * FNV-1a over 32-bit words, continuing from `seed` (a hash of the words before, so a run can skip a word): the
+ * checksums of the variants cache's files and the common shingles' fingerprint.
+ */
+export function hashWords(words: ArrayLike<number>, seed = 0x811c9dc5): number {
+  let h = seed;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  return h >>> 0;
+}
+
 /** Sorted distinct shingle hashes of `key`; a key shorter than k is one shingle. */
 export function shingleSet(key: string, k = SHINGLE_SIZE): Uint32Array {
   if (key.length === 0) return new Uint32Array(0);
