@@ -5,7 +5,7 @@
  * somewhere in the document).
  */
 import { Hits } from './hits.js';
-import { binarySearch, indexOf, unionAll } from './postings.js';
+import { binarySearch, seek, unionAll } from './postings.js';
 import type { ParsedQuery } from './query.js';
 import type { DocRec } from './records.js';
 import { excludedByTitle, metaMatches, type Scorer } from './scoring.js';
@@ -121,9 +121,11 @@ function metaUnits(c: CorpusView, metaDocs: number[], cand: Int32Array): number[
 /**
  * Every candidate checked and scored exactly from the phrases' positions: a unit holds a phrase where the
  * phrase is counted in it, `-词` drops a unit holding it, and BM25 takes each phrase's count.
+ * Units are checked in ascending order, so each list is walked with a cursor (`seek`), not searched from its
+ * start for every unit: 国务院 checks 27,535 units at 10,000 documents, before its first page is shown.
  */
 function clauseHitsByPositions(c: CorpusView, q: ParsedQuery, { phrases, idf, clauseAt, driver, facts, metaDocs }: ClauseQuery, out: Hits): void {
-  const { dict, unitDoc } = c;
+  const { dict, unitDoc, lens, scorer } = c;
   const clauses = q.must;
   dict.requireOccurrences([...phrases, ...q.not]);
   const occ = phrases.map((p) => dict.occurrences(p));
@@ -131,28 +133,41 @@ function clauseHitsByPositions(c: CorpusView, q: ParsedQuery, { phrases, idf, cl
   const driverLists = clauses[driver].map((_, j) => occ[clauseAt[driver] + j].units);
   const cand = driverLists.length === 1 ? driverLists[0] : unionAll(driverLists);
   const counts = new Int32Array(phrases.length);
-  const check = (u: number) => {
-    const di = unitDoc[u];
-    const f = facts(di);
-    if (f.excluded || notUnits.some((list) => binarySearch(list, u))) return;
-    let inText = false;
-    for (let k = 0; k < clauses.length; k++) {
-      let ok = false;
-      // Every phrase is looked up, not only until one holds: each one's count goes into the score.
-      for (let j = 0; j < clauses[k].length; j++) {
-        const at = clauseAt[k] + j;
-        const i = indexOf(occ[at].units, u);
-        counts[at] = i < 0 ? 0 : occ[at].tf![i];
-        if (i >= 0) ok = inText = true;
+  const at = new Int32Array(phrases.length);
+  const notAt = new Int32Array(notUnits.length);
+  /** Check units in ascending order (the cursors only move forward). */
+  const checkAll = (units: ArrayLike<number>) => {
+    at.fill(0);
+    notAt.fill(0);
+    units: for (let n = 0; n < units.length; n++) {
+      const u = units[n];
+      const di = unitDoc[u];
+      const f = facts(di);
+      if (f.excluded) continue;
+      for (let k = 0; k < notUnits.length; k++) {
+        notAt[k] = seek(notUnits[k], notAt[k], u);
+        if (notUnits[k][notAt[k]] === u) continue units;
       }
-      if (!ok && !f.meta[k]) return;
+      let inText = false;
+      for (let k = 0; k < clauses.length; k++) {
+        let ok = false;
+        // Every phrase is looked up, not only until one holds: each one's count goes into the score.
+        for (let j = clauseAt[k], end = j + clauses[k].length; j < end; j++) {
+          const list = occ[j].units;
+          const i = (at[j] = seek(list, at[j], u));
+          const here = list[i] === u;
+          counts[j] = here ? occ[j].tf![i] : 0;
+          if (here) ok = inText = true;
+        }
+        if (!ok && !f.meta[k]) continue units;
+      }
+      // A unit whose every clause is in the metadata only is not a text hit (the document-level hit stands for it).
+      if (inText) out.push(u, di, f.tier + scorer.bm25Counts(lens[u], counts, phrases, idf), f.tier, 0);
     }
-    // A unit whose every clause is in the metadata only is not a text hit (the document-level hit stands for it).
-    if (inText) out.push(u, di, f.tier + c.scorer.bm25Counts(c.lens[u], counts, phrases, idf), f.tier, 0);
   };
   out.reserve(cand.length + 16);
-  for (let i = 0; i < cand.length; i++) check(cand[i]);
-  for (const u of metaUnits(c, metaDocs, cand)) check(u);
+  checkAll(cand);
+  checkAll(metaUnits(c, metaDocs, cand));
 }
 
 /**
@@ -202,12 +217,13 @@ function clauseHitsByText(c: CorpusView, q: ParsedQuery, { phrases, idf, driver,
 
 /** Documents whose title / 文号 / issuer holds every clause, with no unit hit: one document-level hit each. */
 function docLevelHits(c: CorpusView, q: ParsedQuery, facts: (di: number) => DocFacts, out: Hits): void {
-  const withUnits = new Set<number>();
-  for (let i = 0; i < out.n; i++) withUnits.add(out.doc[i]);
-  for (let di = 0; di < c.docs.length; di++) {
-    if (withUnits.has(di)) continue;
+  // Marks in a typed array, not a Set: a common phrase has unit hits in most documents (国务院: 27,535 hits).
+  const withUnits = new Uint8Array(c.docs.length);
+  for (let i = 0; i < out.n; i++) withUnits[out.doc[i]] = 1;
+  docs: for (let di = 0; di < c.docs.length; di++) {
+    if (withUnits[di]) continue;
     const d = c.docs[di];
-    if (!q.must.every((cl) => metaMatches(d, cl))) continue;
+    for (const clause of q.must) if (!metaMatches(d, clause)) continue docs;
     const f = facts(di);
     if (f.excluded) continue;
     const score = d.firstUnit < 0 ? c.scorer.emptyDocScore(d, q) : f.tier ? f.tier + 50 : 0.5;

@@ -10,6 +10,7 @@ import { decodeInts } from './codec.js';
 import { SEARCH_INDEX_FILE, type SerializedIndex } from './format.js';
 import { PositionStore, type TermPositions } from './position-store.js';
 import { PostingStore } from './posting-store.js';
+import { seek } from './postings.js';
 import { SearchIndexDamaged, ShardMissing, type ShardReader } from './shard-reader.js';
 import { phraseTerms } from './tokenizer.js';
 
@@ -130,22 +131,24 @@ export class TermDictionary {
     this.requireOccurrences([phrase]);
     const lists = terms.map((t) => this.postings(t));
     const places: TermPositions[] = terms.map((t) => this.positionStore.of(t, this.df[t]));
-    // The units of the rarest bigram, each looked up in the other lists (they ascend: each cursor only moves on).
+    // The units of the rarest bigram, each looked up in the other lists (they ascend: each cursor only moves on, `seek`).
     let rarest = 0;
     for (let j = 1; j < terms.length; j++) if (lists[j].length < lists[rarest].length) rarest = j;
     const cand = lists[rarest];
     const at = new Int32Array(terms.length);
     const units = new Int32Array(cand.length);
     const tf = new Int32Array(cand.length);
+    // Each term's place in a unit's positions while it is counted: one array for all units, not one per unit.
+    const ptr = new Int32Array(terms.length);
     let n = 0;
     next: for (let i = 0; i < cand.length; i++) {
       const u = cand[i];
       for (let j = 0; j < terms.length; j++) {
         const list = lists[j];
-        while (at[j] < list.length && list[at[j]] < u) at[j]++;
+        at[j] = seek(list, at[j], u);
         if (list[at[j]] !== u) continue next;
       }
-      const count = countPhrase(places, at, offsets, phrase.length);
+      const count = countPhrase(places, at, offsets, phrase.length, ptr);
       if (count) {
         units[n] = u;
         tf[n++] = count;
@@ -165,11 +168,12 @@ function coveringOffsets(phrase: string): number[] {
 
 /**
  * How many times, not overlapping, the phrase starts in one unit: `at[j]` is the unit's place in term j's posting
- * list, term j being the phrase's bigram at `offsets[j]`; the places are ascending, so each term's is walked once.
+ * list, term j being the phrase's bigram at `offsets[j]`; the places are ascending, so each term's is walked once
+ * (`ptr[j]`: where term j's walk is, the caller's scratch array).
  */
-function countPhrase(places: TermPositions[], at: Int32Array, offsets: number[], length: number): number {
+function countPhrase(places: TermPositions[], at: Int32Array, offsets: number[], length: number, ptr: Int32Array): number {
   const first = places[0];
-  const ptr = offsets.map((_, j) => places[j].start[at[j]]);
+  for (let j = 0; j < offsets.length; j++) ptr[j] = places[j].start[at[j]];
   let count = 0;
   let next = 0;
   for (let k = first.start[at[0]], end = first.start[at[0] + 1]; k < end; k++) {

@@ -48,9 +48,16 @@ export function encodeDocs(docs: readonly SearchDoc[]): SerializedDocs {
   return { ids: docs.map((d) => d.id), titles: docs.map((d) => d.title), numbers, values: [...ids.keys()], facts: encodeInts(facts) };
 }
 
-const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+function isStrings(x: unknown): x is string[] {
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) if (typeof x[i] !== 'string') return false;
+  return true;
+}
 
-/** The documents back, or BadDocs for columns that do not fit together. */
+/**
+ * The documents back, or BadDocs for columns that do not fit together. One loop without a call per value: this
+ * runs before a fresh tab's first search, on code not yet compiled, where each small call costs.
+ */
 export function decodeDocs(data: SerializedDocs): SearchDoc[] {
   const { ids, titles, numbers, values, facts: code } = data ?? ({} as Partial<SerializedDocs>);
   if (!isStrings(ids) || !isStrings(titles) || ids.length !== titles.length || !isStrings(values)) throw new BadDocs();
@@ -59,33 +66,38 @@ export function decodeDocs(data: SerializedDocs): SearchDoc[] {
   if (n < 0) throw new BadDocs();
   const facts = new Int32Array(n);
   decodeInts(code, 0, n, facts, false);
-  // Past the end, facts[at] is undefined and fails every check; a number past 2^31 reads as negative and fails too.
-  let at = 0;
-  const value = () => {
-    const v = facts[at++];
-    if (!(v >= 0 && v < values.length)) throw new BadDocs();
-    return values[v];
-  };
-  // A count too large reads past the end, where value() refuses it.
-  const list = () => {
-    const length = facts[at++];
-    if (!(length >= 0)) throw new BadDocs();
-    const out: string[] = [];
-    for (let k = 0; k < length; k++) out.push(value());
-    return out;
-  };
+  // Each number is checked where it is used. Past the end facts[at] is undefined, and a number past 2^31 reads
+  // as negative: both fail every check below.
+  const nv = values.length;
   const docs: SearchDoc[] = [];
+  let at = 0;
   for (let i = 0; i < ids.length; i++) {
-    const issuer = value();
-    const issuers = list();
-    const y = facts[at++];
-    if (!(y >= 0 && y <= values.length)) throw new BadDocs();
-    const year = y === 0 ? null : values[y - 1];
-    const region = value();
-    const regions = list();
-    const kind = value();
+    const issuer = facts[at++];
+    if (!(issuer >= 0 && issuer < nv)) throw new BadDocs();
+    const issuerCount = facts[at++];
+    if (!(issuerCount >= 0 && issuerCount <= n - at)) throw new BadDocs();
+    const issuers = new Array<string>(issuerCount);
+    for (let k = 0; k < issuerCount; k++) {
+      const x = facts[at++];
+      if (!(x >= 0 && x < nv)) throw new BadDocs();
+      issuers[k] = values[x];
+    }
+    const year = facts[at++];
+    if (!(year >= 0 && year <= nv)) throw new BadDocs();
+    const region = facts[at++];
+    if (!(region >= 0 && region < nv)) throw new BadDocs();
+    const regionCount = facts[at++];
+    if (!(regionCount >= 0 && regionCount <= n - at)) throw new BadDocs();
+    const regions = new Array<string>(regionCount);
+    for (let k = 0; k < regionCount; k++) {
+      const x = facts[at++];
+      if (!(x >= 0 && x < nv)) throw new BadDocs();
+      regions[k] = values[x];
+    }
+    const kind = facts[at++];
+    if (!(kind >= 0 && kind < nv)) throw new BadDocs();
     // One literal, one shape for every record (see engine.ts docRecord).
-    docs.push({ id: ids[i], title: titles[i], issuer, issuers, docNumber: null, year, region, regions, kind });
+    docs.push({ id: ids[i], title: titles[i], issuer: values[issuer], issuers, docNumber: null, year: year === 0 ? null : values[year - 1], region: values[region], regions, kind: values[kind] });
   }
   if (at !== n) throw new BadDocs();
   for (const [k, v] of Object.entries(numbers)) {

@@ -162,7 +162,9 @@ export class SearchEngine {
     if (unitsData.v !== SEARCH_FORMAT_VERSION || indexData.v !== SEARCH_FORMAT_VERSION) {
       throw new SearchIndexDamaged(`search index format ${indexData.v}/${unitsData.v}, expected ${SEARCH_FORMAT_VERSION}: rebuild the corpus (npm run build:corpus)`, SEARCH_INDEX_FILE);
     }
-    this.docs = decodeDocs(unitsData.docs).map(docRecord);
+    // Issuers repeat (国务院 on thousands of documents): each is normalised once.
+    const issuers = new Map<string, string>();
+    this.docs = decodeDocs(unitsData.docs).map((d) => docRecord(d, issuers));
     this.units = new UnitTable(unitsData, this.docs.length);
     this.docs.forEach((d, di) => {
       const [first, end] = this.units.unitsOf(di);
@@ -264,8 +266,10 @@ export class SearchEngine {
       const h = hits;
       hits = h.filter((i) => filter.passesAll(this.docs[h.doc[i]]));
     }
-    const perDocCount = new Map<number, number>();
-    for (let i = 0; i < hits.n; i++) perDocCount.set(hits.doc[i], (perDocCount.get(hits.doc[i]) ?? 0) + 1);
+    // Per document index in a typed array, not a Map: a common phrase hits most documents.
+    const perDocCount = new Int32Array(this.docs.length);
+    let docTotal = 0;
+    for (let i = 0; i < hits.n; i++) if (perDocCount[hits.doc[i]]++ === 0) docTotal++;
     const limit = Math.max(0, opts.limit ?? 50);
     const offset = Math.max(0, opts.offset ?? 0);
     const phrases = positivePhrases(q);
@@ -276,11 +280,11 @@ export class SearchEngine {
       // Rank a few times more than needed, more only when the best hits crowd into few documents.
       const cap = opts.perDoc;
       for (let k = Math.max(want * 4, 64); ; k *= 4) {
-        kept = capPerDoc(hits, this.rank(hits, q.must.flat(), k), cap);
+        kept = capPerDoc(hits, this.rank(hits, q.must.flat(), k), cap, this.docs.length);
         if (kept.length >= want || k >= hits.n) break;
       }
       available = 0;
-      for (const n of perDocCount.values()) available += Math.min(n, cap);
+      for (const n of perDocCount) available += Math.min(n, cap);
     } else kept = this.rank(hits, q.must.flat(), want);
     yield;
     const top = kept.slice(offset, offset + limit);
@@ -288,9 +292,9 @@ export class SearchEngine {
     return {
       query,
       total: hits.n,
-      docTotal: perDocCount.size,
+      docTotal,
       available,
-      hits: top.map((i) => this.toHit(hits, i, phrases, perDocCount.get(hits.doc[i]) ?? 0)),
+      hits: top.map((i) => this.toHit(hits, i, phrases, perDocCount[hits.doc[i]])),
       facets,
     };
   }
@@ -361,23 +365,20 @@ export class SearchEngine {
  * a spread took about 17 µs a record, Object.assign 2–3 µs and the literal about 1 µs, on the index's load
  * before a first search. A field added to SearchDoc must be added here (TypeScript names a required one).
  */
-function docRecord(d: SearchDoc): DocRec {
+function docRecord(d: SearchDoc, normalIssuers: Map<string, string>): DocRec {
   const { id, title, issuer, issuers, docNumber, year, region, regions, kind } = d;
   const titleN = normalizeUnitText(title);
-  const numberN = normalizeUnitText(docNumber ?? '').norm;
-  const issuerN = normalizeUnitText(issuer).norm;
+  const numberN = docNumber === null ? '' : normalizeUnitText(docNumber).norm;
+  let issuerN = normalIssuers.get(issuer);
+  if (issuerN === undefined) normalIssuers.set(issuer, (issuerN = normalizeUnitText(issuer).norm));
   return { id, title, issuer, issuers, docNumber, year, region, regions, kind, titleN, numberN, issuerN, firstUnit: -1, endUnit: -1 };
 }
 
 /** Ranked hit indexes keeping at most `n` per document (in rank order). */
-function capPerDoc(hits: Hits, ranked: number[], n: number): number[] {
-  const seen = new Map<number, number>();
+function capPerDoc(hits: Hits, ranked: number[], n: number, docCount: number): number[] {
+  const seen = new Int32Array(docCount);
   const out: number[] = [];
-  for (const i of ranked) {
-    const c = seen.get(hits.doc[i]) ?? 0;
-    if (c < n) out.push(i);
-    seen.set(hits.doc[i], c + 1);
-  }
+  for (const i of ranked) if (seen[hits.doc[i]]++ < n) out.push(i);
   return out;
 }
 

@@ -18,6 +18,30 @@ export function indexOf(a: Int32Array, x: number): number {
   return -1;
 }
 
+/**
+ * The first index at or after `from` where sorted `a` holds a value ≥ `x` (`a.length` when none). Galloping:
+ * a walk over ascending `x` costs the steps between them, or their logarithm where `a` is much longer than the
+ * walk (a rare phrase's units looked up in a common one's list), never a binary search from the start each time.
+ */
+export function seek(a: Int32Array, from: number, x: number): number {
+  if (from >= a.length || a[from] >= x) return from;
+  // a[lo] < x: find a step past x, doubling, then halve back.
+  let lo = from;
+  let step = 1;
+  while (lo + step < a.length && a[lo + step] < x) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, a.length);
+  // a[lo] < x, and a[hi] ≥ x or hi is the end.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** Intersection of two sorted lists (galloping when sizes differ a lot). */
 export function intersect(a: Int32Array, b: Int32Array): Int32Array {
   if (a.length > b.length) [a, b] = [b, a];
