@@ -96,6 +96,27 @@ describe('text shards (the worker holds only what queries need)', () => {
     expect(built.texts.map((_, k) => k).filter((k) => E3.texts.isLoaded(k))).toHaveLength(1);
   });
 
+  it('waits for the shown hits\' texts and goes on from there, not from the start', async () => {
+    // Postings and positions at hand, texts not: the query ranks, then needs the shown hits' texts.
+    const E4 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file.startsWith('texts-') ? undefined : shardJson(file)));
+    const events: string[] = [];
+    const r = await runSearch(E4, '告知承诺制', { perDoc: 3 }, CancellationToken.None, async () => void events.push('pause'), async (file) => {
+      events.push(file);
+      return shardJson(file);
+    });
+    expect(r).toEqual(full.search('告知承诺制', { perDoc: 3 }));
+    const fetchedAt = events.findIndex((e) => e.startsWith('texts-'));
+    // Candidates, facets and ranking once each before the texts are asked for; nothing is run again after them.
+    expect(events.slice(0, fetchedAt)).toEqual(['pause', 'pause', 'pause']);
+    expect(events.slice(fetchedAt).every((e) => e.startsWith('texts-'))).toBe(true);
+    expect(events.length - fetchedAt).toBe(2);
+    // A synchronous search cannot wait: it names the shards it needs.
+    const E5 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file.startsWith('texts-') ? undefined : shardJson(file)));
+    expect(() => E5.search('告知承诺制')).toThrow(ShardMissing);
+    // Nor can runSearch without a way to fetch.
+    await expect(runSearch(E5, '告知承诺制', {}, CancellationToken.None, async () => undefined)).rejects.toThrow(ShardMissing);
+  });
+
   it('reads the texts of the hits it shows only, for words of two characters or more, with other words and exclusions', () => {
     const shardOfUnit = (u: number) => built.texts.findIndex((t, k) => u >= t.from && u < (built.texts[k + 1]?.from ?? Infinity));
     for (const query of ['告知承诺制', '融资 担保', '融资担保 -补贴', '"承诺" 告知 OR 融资']) {

@@ -96,12 +96,21 @@ export class TextStore {
    * every shard that is not, so an asynchronous caller fetches them together, not one per restart.
    */
   require(units: ArrayLike<number>): void {
+    this.shards.require(this.shardsOf(units));
+  }
+
+  /** The files of these units' shards that are not at hand (each read now where the reader has it). */
+  missing(units: ArrayLike<number>): string[] {
+    return this.shards.missing(this.shardsOf(units));
+  }
+
+  private shardsOf(units: ArrayLike<number>): number[] {
     const shards: number[] = [];
     for (let i = 0; i < units.length; i++) {
       const k = this.shardOf(units[i]);
       if (k !== shards[shards.length - 1]) shards.push(k);
     }
-    this.shards.require(shards);
+    return shards;
   }
 
   text(u: number): string {
