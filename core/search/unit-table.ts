@@ -116,7 +116,8 @@ export class UnitTable {
   constructor(data: SerializedUnits, docCount: number) {
     const n = data.count;
     if (!Number.isSafeInteger(n) || n < 0) throw new BadUnits();
-    if (!Array.isArray(data.firstPaths) || data.firstPaths.length !== docCount || !data.firstPaths.every((p) => typeof p === 'string')) throw new BadUnits();
+    if (!Array.isArray(data.firstPaths) || data.firstPaths.length !== docCount) throw new BadUnits();
+    for (let d = 0; d < docCount; d++) if (typeof data.firstPaths[d] !== 'string') throw new BadUnits();
     this.firstPaths = data.firstPaths;
     this.count = n;
     const perDoc = decodeAll(data.perDoc, docCount);
@@ -133,9 +134,9 @@ export class UnitTable {
     if (at !== n) throw new BadUnits();
   }
 
-  /** First unit of document `d`, and the unit after its last. */
-  unitsOf(d: number): [number, number] {
-    return [this.docStart[d], this.docStart[d + 1]];
+  /** First unit of document `d` (the unit after the last document's last for `d` = the document count). */
+  start(d: number): number {
+    return this.docStart[d];
   }
 
   /** The path of document `d`'s first unit ('' when it has none). */
