@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeWithMap } from '../text/normalize.js';
-import { indexTerms, normalizeLine, normalizeUnitText, phraseTerms, toDisplayRange } from './tokenizer.js';
+import { indexTerms, normalizeAll, normalizeLine, normalizeUnitText, phraseTerms, toDisplayRange } from './tokenizer.js';
 import { mulberry32 } from '../util/random.js';
 
 const ALPHABET = ['政', '务', '服', '年', '条', '“', '”', '〔', '〕', 'Ｌ', 'Ｐ', 'Ｒ', 'L', 'p', 'r', '2', '０', '3', ' ', ' ', '\u3000', '\t', '，', ',', '（', '(', '—', '-', '·', 'a', 'Z', '\u00a0', '年'];
@@ -17,6 +17,26 @@ describe('tokenizer', () => {
       expect(a.text).toBe(b.text);
       expect(a.map).toEqual(b.map);
     }
+  });
+
+  it('normalizeAll gives what normalizeUnitText gives each text: without white space, with it in some, with a line break in some', () => {
+    const rnd = mulberry32(11);
+    const noSpace = ALPHABET.filter((c) => !/\s/.test(c));
+    const text = (letters: string[], len: number) => Array.from({ length: len }, () => letters[Math.floor(rnd() * letters.length)]).join('');
+    for (let n = 0; n < 400; n++) {
+      const kind = n % 4;
+      const texts = Array.from({ length: Math.floor(rnd() * 12) }, () => text(kind === 0 ? noSpace : kind === 1 ? ALPHABET : [...noSpace, '\n'], Math.floor(rnd() * 16)));
+      if (kind === 3 && texts.length) texts[Math.floor(rnd() * texts.length)] = '';
+      expect(normalizeAll(texts)).toEqual(texts.map(normalizeUnitText));
+    }
+    // The folded titles, without a map where nothing moved; one spaced title keeps its map.
+    expect(normalizeAll(['关于（试行）的通知', 'ＡＢＣ办法'])).toEqual([{ norm: '关于(试行)的通知', map: null }, { norm: 'abc办法', map: null }]);
+    const spaced = normalizeAll(['某市 办法', '通知']);
+    expect(spaced[0].norm).toBe('某市办法');
+    expect(spaced[0].map).not.toBeNull();
+    expect(spaced[1]).toEqual({ norm: '通知', map: null });
+    expect(normalizeAll(['第一条\n第二条', '第三条'])).toEqual([{ norm: '第一条\n第二条', map: null }, { norm: '第三条', map: null }]);
+    expect(normalizeAll([])).toEqual([]);
   });
 
   it('keeps lines apart and maps offsets back to display text', () => {
