@@ -4,7 +4,7 @@
  * 16 times the other).
  */
 import { describe, expect, it } from 'vitest';
-import { binarySearch, intersect, unionAll } from './postings.js';
+import { binarySearch, intersect, seek, unionAll } from './postings.js';
 
 const list = (...xs: number[]) => Int32Array.from(xs);
 /** Units 0, 3, 6, … below n: a common term. */
@@ -17,6 +17,39 @@ describe('binarySearch', () => {
     for (const x of [0, 3, 6, 10, 15, 21, -1]) expect(binarySearch(a, x)).toBe(false);
     expect(binarySearch(list(7), 7)).toBe(true);
     expect(binarySearch(list(), 0)).toBe(false);
+  });
+});
+
+describe('seek', () => {
+  it('gives the first place at or after `from` holding a value at least x, written out by hand', () => {
+    const a = list(2, 5, 9, 14, 20);
+    // [from, x, place]
+    const cases: [number, number, number][] = [
+      [0, 0, 0], [0, 2, 0], [0, 3, 1], [0, 5, 1], [0, 6, 2], [0, 14, 3], [0, 15, 4], [0, 20, 4], [0, 21, 5],
+      // From further on: what is before `from` is not looked at, even a smaller value.
+      [2, 3, 2], [2, 9, 2], [2, 10, 3], [3, 20, 4], [4, 21, 5], [5, 1, 5], [5, 99, 5],
+    ];
+    for (const [from, x, at] of cases) expect(seek(a, from, x), `seek(${from}, ${x})`).toBe(at);
+    expect(seek(list(), 0, 7)).toBe(0);
+    expect(seek(list(7), 0, 7)).toBe(0);
+    expect(seek(list(7), 0, 8)).toBe(1);
+  });
+
+  it('walks a long list as a linear scan would, with steps of every size', () => {
+    // A common term's 3,334 units (every third below 10,000): each query value and start tried against a plain scan.
+    const a = everyThird(10_000);
+    const scan = (from: number, x: number) => {
+      let i = from;
+      while (i < a.length && a[i] < x) i++;
+      return i;
+    };
+    for (const from of [0, 1, 17, 1000, 3333, 3334]) for (let x = -1; x <= 10_002; x += 7) expect(seek(a, from, x)).toBe(scan(from, x));
+    // Ascending lookups with the cursor carried on, as the engine walks a list.
+    let at = 0;
+    for (let x = 0; x < 10_000; x += 97) {
+      at = seek(a, at, x);
+      expect(at).toBe(scan(0, x));
+    }
   });
 });
 
