@@ -96,12 +96,29 @@ describe('the documents of the search index, in columns', () => {
       [0, 0, 2, 2, 0, 3, 0], // one number too many
     ];
     for (const facts of refused) expect(() => doc(facts), JSON.stringify(facts)).toThrow('search index does not match its document list');
-    // Numbers past 2^31 read as negative: as an issuer, a count, a year.
     const big = '_______B';
+    // Numbers past 2^31 read as negative: as an issuer, a count, a year.
     const good = encodeInts([0, 0, 2, 2, 0, 3]);
     for (const at of [0, 1, 2]) {
       const facts = good.slice(0, at) + big + good.slice(at + 1);
       expect(() => decodeDocs({ ids: ['a'], titles: ['t'], numbers: {}, values: ['国务院', '2020', '全国', '通知'], facts }), String(at)).toThrow('search index does not match its document list');
+    }
+    // Each number of a document with two issuers and two regions, in turn past the values, and past 2^31 (read as
+    // negative): values 国务院 财政部 2020 全国 北京市 通知; issuer, 2 issuers, year + 1, region, 2 regions, kind.
+    const six = ['国务院', '财政部', '2020', '全国', '北京市', '通知'];
+    const full = [0, 2, 0, 1, 3, 3, 2, 3, 4, 5];
+    const fullDoc = (facts: string) => decodeDocs({ ids: ['a'], titles: ['t'], numbers: {}, values: six, facts });
+    expect(fullDoc(encodeInts(full))).toEqual([{ id: 'a', title: 't', issuer: '国务院', issuers: ['国务院', '财政部'], docNumber: null, year: '2020', region: '全国', regions: ['全国', '北京市'], kind: '通知' }]);
+    // The first value is a value too, wherever it stands.
+    expect(fullDoc(encodeInts([0, 1, 0, 0, 0, 1, 0, 0]))).toEqual([{ id: 'a', title: 't', issuer: '国务院', issuers: ['国务院'], docNumber: null, year: null, region: '国务院', regions: ['国务院'], kind: '国务院' }]);
+    for (let at = 0; at < full.length; at++) {
+      const counted = at === 1 || at === 6;
+      // A count one larger shifts every number after it; a value (or a year + 1) one past the values.
+      const past = [...full];
+      past[at] = counted ? full[at] + 1 : at === 4 ? six.length + 1 : six.length;
+      expect(() => fullDoc(encodeInts(past)), `${at} past`).toThrow('search index does not match its document list');
+      const plain = encodeInts(full);
+      expect(() => fullDoc(plain.slice(0, at) + big + plain.slice(at + 1)), `${at} past 2^31`).toThrow('search index does not match its document list');
     }
   });
 });

@@ -74,25 +74,26 @@ export function decodeDocs(data: SerializedDocs): SearchDoc[] {
   for (let i = 0; i < ids.length; i++) {
     const issuer = facts[at++];
     if (!(issuer >= 0 && issuer < nv)) throw new BadDocs();
+    // A count too large reads past the end, where the values' check refuses it.
     const issuerCount = facts[at++];
-    if (!(issuerCount >= 0 && issuerCount <= n - at)) throw new BadDocs();
-    const issuers = new Array<string>(issuerCount);
+    if (!(issuerCount >= 0)) throw new BadDocs();
+    const issuers: string[] = [];
     for (let k = 0; k < issuerCount; k++) {
       const x = facts[at++];
       if (!(x >= 0 && x < nv)) throw new BadDocs();
-      issuers[k] = values[x];
+      issuers.push(values[x]);
     }
     const year = facts[at++];
     if (!(year >= 0 && year <= nv)) throw new BadDocs();
     const region = facts[at++];
     if (!(region >= 0 && region < nv)) throw new BadDocs();
     const regionCount = facts[at++];
-    if (!(regionCount >= 0 && regionCount <= n - at)) throw new BadDocs();
-    const regions = new Array<string>(regionCount);
+    if (!(regionCount >= 0)) throw new BadDocs();
+    const regions: string[] = [];
     for (let k = 0; k < regionCount; k++) {
       const x = facts[at++];
       if (!(x >= 0 && x < nv)) throw new BadDocs();
-      regions[k] = values[x];
+      regions.push(values[x]);
     }
     const kind = facts[at++];
     if (!(kind >= 0 && kind < nv)) throw new BadDocs();

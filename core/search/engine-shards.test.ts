@@ -20,8 +20,8 @@ describe('cancellable search (the worker\'s running query)', () => {
     let pauses = 0;
     const r = await runSearch(E, '融资担保', { perDoc: 3 }, CancellationToken.None, async () => void pauses++);
     expect(r).toEqual(E.search('融资担保', { perDoc: 3 }));
-    // Candidates, facets, ranking: a newer query can step in between them.
-    expect(pauses).toBeGreaterThanOrEqual(3);
+    // Candidates, facets, ranking: a newer query can step in between them (no further pause: every text is at hand).
+    expect(pauses).toBe(3);
   });
 
   it('stops at its next step when a newer query cancels it, whichever step it is at', async () => {
@@ -86,6 +86,10 @@ describe('text shards (the worker holds only what queries need)', () => {
     });
     expect(r).toEqual(full.search('融资担保 OR 告知承诺制', { perDoc: 3 }));
     expect(fetched.length).toBeGreaterThan(0);
+    // Both phrases' posting and position shards come in the first batch, together.
+    const lists = (b: string[]) => b.filter((f) => f.startsWith('postings-') || f.startsWith('positions-'));
+    expect(lists(fetched[0]).length).toBeGreaterThan(0);
+    expect(fetched.slice(1).flatMap(lists)).toEqual([]);
     // Every shard loaded is one whose document has a hit.
     const hitDocs = new Set(r.hits.map((h) => h.docId));
     const loaded = built.texts.map((_, k) => k).filter((k) => E3.texts.isLoaded(k));
@@ -106,6 +110,7 @@ describe('text shards (the worker holds only what queries need)', () => {
     });
     expect(r).toEqual(full.search('告知承诺制', { perDoc: 3 }));
     const fetchedAt = events.findIndex((e) => e.startsWith('texts-'));
+    const fetchedTexts = (list: string[]) => list.filter((e) => e.startsWith('texts-'));
     // Candidates, facets and ranking once each before the texts are asked for; nothing is run again after them.
     expect(events.slice(0, fetchedAt)).toEqual(['pause', 'pause', 'pause']);
     expect(events.slice(fetchedAt).every((e) => e.startsWith('texts-'))).toBe(true);
@@ -113,8 +118,15 @@ describe('text shards (the worker holds only what queries need)', () => {
     // A synchronous search cannot wait: it names the shards it needs.
     const E5 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file.startsWith('texts-') ? undefined : shardJson(file)));
     expect(() => E5.search('告知承诺制')).toThrow(ShardMissing);
-    // Nor can runSearch without a way to fetch.
-    await expect(runSearch(E5, '告知承诺制', {}, CancellationToken.None, async () => undefined)).rejects.toThrow(ShardMissing);
+    // Nor can runSearch without a way to fetch: it names the files.
+    await expect(runSearch(E5, '告知承诺制', {}, CancellationToken.None, async () => undefined)).rejects.toMatchObject({ files: fetchedTexts(events) });
+    // The corpus's very first unit shown is waited for like any other (unit 0 is a unit).
+    const first = normalizeUnitText(flat.units[0].text).norm.split('\n')[0].slice(0, 6);
+    const E6 = SearchEngine.fromJSON(JSON.stringify(built.units), JSON.stringify(built.index), (file) => (file.startsWith('texts-') ? undefined : shardJson(file)));
+    const seen: string[] = [];
+    const r6 = await runSearch(E6, `"${first}"`, {}, CancellationToken.None, async () => void seen.push('pause'), async (file) => (seen.push(file), shardJson(file)));
+    expect(r6.hits.some((h) => h.unit === 0)).toBe(true);
+    expect(seen.slice(seen.findIndex((e) => e.startsWith('texts-'))).every((e) => e.startsWith('texts-'))).toBe(true);
   });
 
   it('reads the texts of the hits it shows only, for words of two characters or more, with other words and exclusions', () => {

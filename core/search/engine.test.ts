@@ -175,6 +175,13 @@ describe('labels and where a hit is', () => {
     expect(E.search('某市优化营商环境规划').hits[0].trail).toEqual([]);
   });
 
+  it('keeps no 文号 for a document without one, so that no query matches one there', () => {
+    const none = E.docs.filter((d) => d.docNumber === null);
+    expect(none.length).toBeGreaterThan(0);
+    for (const d of none) expect(d.numberN).toBe('');
+    for (const d of E.docs.filter((x) => x.docNumber !== null)) expect(d.numberN.length).toBeGreaterThan(0);
+  });
+
   it('ranks a document without text on its title alone, below units that contain the words', () => {
     for (const scope of ['clause', 'doc'] as const) {
       const r = E.search('营商环境规划', { scope });
@@ -186,6 +193,7 @@ describe('labels and where a hit is', () => {
   it('groups: at most N hits per document, with each document\'s full count', () => {
     const r = E.search('融资担保', { perDoc: 1 });
     expect(r.total).toBe(3);
+    expect(r.docTotal).toBe(2);
     expect(r.hits.map((x) => [x.docId, x.docHits])).toEqual([
       ['b-sd', 2],
       ['c-sh', 1],

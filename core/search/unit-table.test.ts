@@ -40,7 +40,7 @@ describe('the unit list of the search index', () => {
 
   it('refuses a damaged list with an error instead of hanging or giving wrong units', () => {
     const good = encodeUnits(corpus, 9);
-    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, firstPaths: good.firstPaths.slice(1) }, { ...good, firstPaths: [1, ...good.firstPaths.slice(1)] }, { ...good, firstPaths: undefined }, { ...good, count: -1 }, { ...good, count: 1.5 }];
+    const damaged = [{ ...good, perDoc: good.perDoc.slice(0, -1) }, { ...good, perDoc: '!' + good.perDoc }, { ...good, count: good.count + 1 }, { ...good, count: good.count - 1 }, { ...good, firstPaths: good.firstPaths.slice(1) }, { ...good, firstPaths: [...good.firstPaths, 'p1'] }, { ...good, firstPaths: [1, ...good.firstPaths.slice(1)] }, { ...good, firstPaths: undefined }, { ...good, count: -1 }, { ...good, count: 1.5 }];
     for (const d of damaged) expect(() => new UnitTable(d as never, corpus.docs.length)).toThrow('search index does not match its unit list');
     // A unit list of another number of documents than the document columns.
     for (const docCount of [corpus.docs.length - 1, corpus.docs.length + 1]) expect(() => new UnitTable(good, docCount)).toThrow('search index does not match its unit list');
