@@ -111,6 +111,9 @@ describe('the documents of the search index, in columns', () => {
     expect(fullDoc(encodeInts(full))).toEqual([{ id: 'a', title: 't', issuer: '国务院', issuers: ['国务院', '财政部'], docNumber: null, year: '2020', region: '全国', regions: ['全国', '北京市'], kind: '通知' }]);
     // The first value is a value too, wherever it stands.
     expect(fullDoc(encodeInts([0, 1, 0, 0, 0, 1, 0, 0]))).toEqual([{ id: 'a', title: 't', issuer: '国务院', issuers: ['国务院'], docNumber: null, year: null, region: '国务院', regions: ['国务院'], kind: '国务院' }]);
+    // A count past 2^31 where no number follows for its list: refused for the count itself, not the stream's end.
+    const plainSix = encodeInts([0, 0, 0, 0, 0, 0]);
+    for (const at of [1, 4]) expect(() => fullDoc(plainSix.slice(0, at) + big + plainSix.slice(at + 1)), `count ${at}`).toThrow('search index does not match its document list');
     for (let at = 0; at < full.length; at++) {
       const counted = at === 1 || at === 6;
       // A count one larger shifts every number after it; a value (or a year + 1) one past the values.
