@@ -3,7 +3,7 @@
  * into one shared slab, each on a 4-byte boundary (core reads them as Uint32 words), none disturbing another;
  * a detection that reads them writes what one without the cache writes.
  */
-import { mkdtempSync, rmSync, truncateSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,6 +47,27 @@ describe('variantsCache', () => {
     expect(got[0].buffer).toBe(got[3].buffer);
     expect(reader.read).toBe(4);
     expect(reader.used.size).toBe(4);
+  });
+
+  it('reads every entry in the folder into one slab, past 64 MB, counting only files named as entries', () => {
+    const dir = tempCorpus();
+    const docs = ['a', 'b', 'c'].map((id) => doc(id, [`${id}的第一条文字`]));
+    // 90 MB of entries: 64 MB slabs held two of them, and a new buffer for each 64 MB started a full collection.
+    const sizes = [30_000_001, 30_000_002, 30_000_003];
+    const writer = variantsCache(dir);
+    docs.forEach((d, i) => writer.put(d, new Uint8Array(sizes[i]).fill(i + 1)));
+    // Neither a stray file nor the clause matches is an entry the slab makes room for.
+    writeFileSync(path.join(dir, VARIANTS_CACHE_DIR, 'notes.txt'), new Uint8Array(5_000_000));
+    writeFileSync(path.join(dir, VARIANTS_CACHE_DIR, 'clauses.bin'), new Uint8Array(7_000_000));
+
+    const reader = variantsCache(dir);
+    const got = docs.map((d) => reader.get(d)!);
+    expect(got.map((b) => b.length)).toEqual(sizes);
+    expect(got.map((b) => [b[0], b[b.length - 1]])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(got[1].buffer).toBe(got[0].buffer);
+    expect(got[2].buffer).toBe(got[0].buffer);
+    // Each entry with the 3 bytes that may round its end up to a multiple of 4.
+    expect(got[0].buffer.byteLength).toBe(30_000_004 + 30_000_005 + 30_000_006);
   });
 
   it('has no entry for a document it has not seen, and counts it as asked for', () => {

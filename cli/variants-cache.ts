@@ -6,7 +6,7 @@
  * entry holds is checked by core before it is used. Entries no build used are pruned after the build.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prepared-cache.js';
@@ -34,7 +34,7 @@ export function variantsCache(corpusDir: string): VariantsCache {
     if (!key) keys.set(doc, (key = `${contentHash(doc)}.bin`));
     return key;
   };
-  const slabs = new SlabReader();
+  const slabs = new SlabReader(() => entryBytes(dir));
   const read = (name: string) => {
     try {
       const bytes = slabs.read(path.join(dir, name));
@@ -87,23 +87,34 @@ function writeAside(file: string, bytes: Uint8Array): boolean {
 }
 
 /**
- * Entries are read into shared 64 MB slabs, not a buffer each. Detection keeps each entry (views into it) until
+ * Entries are read into shared slabs, not a buffer each. Detection keeps each entry (views into it) until
  * it ends, then drops them all; 10,000 entries of about 60 KB each, each its own allocation, left their
  * memory with the C allocator after they were freed (400 MB more RSS for the rest of a rebuild, measured),
  * while a slab is above the size the allocator maps on its own, so it goes back to the system whole.
+ *
+ * The first slab is made large enough for every entry in the folder (what a build can read), not 64 MB: each
+ * new buffer adds its size to V8's external memory, and 64 MB of it since the last collection starts a full
+ * collection of the whole heap, the build's documents included. Reading 600 MB of entries in 64 MB slabs
+ * cost about ten such collections of a 0.8 GB heap, about 1 s each; one slab costs one. Its pages that are
+ * never read are never resident (a block this large is mapped from the system, each page made on first use),
+ * so the build's RSS is what it reads, as before.
  */
 const SLAB_BYTES = 64 * 1024 * 1024;
 
 class SlabReader {
-  private slab = new Uint8Array(0);
+  private slab: Uint8Array = new Uint8Array(0);
   private at = 0;
+
+  /** `expected`: what all the reads can come to, asked for when the first slab is made. */
+  constructor(private readonly expected: () => number = () => 0) {}
 
   read(file: string): Uint8Array {
     const fd = openSync(file, 'r');
     try {
       const size = fstatSync(fd).size;
       if (this.at + size > this.slab.length) {
-        this.slab = new Uint8Array(Math.max(SLAB_BYTES, size));
+        const least = Math.max(SLAB_BYTES, size);
+        this.slab = allocate(this.slab.length ? least : Math.max(least, this.expected()), least);
         this.at = 0;
       }
       const bytes = this.slab.subarray(this.at, this.at + size);
@@ -116,6 +127,26 @@ class SlabReader {
       closeSync(fd);
     }
   }
+}
+
+/** A buffer of `bytes`, or of `least` where the system refuses that many (a folder of stray entries). */
+function allocate(bytes: number, least: number): Uint8Array {
+  try {
+    return new Uint8Array(bytes);
+  } catch {
+    return new Uint8Array(least);
+  }
+}
+
+/** The bytes of the entries in the cache folder, each from a multiple of 4 as a slab holds them (0 where it cannot be read). */
+function entryBytes(dir: string): number {
+  let total = 0;
+  try {
+    for (const name of readdirSync(dir)) if (CACHE_NAME.test(name) && name !== CLAUSES_FILE) total += (statSync(path.join(dir, name), { throwIfNoEntry: false })?.size ?? 0) + 3;
+  } catch {
+    return 0;
+  }
+  return total;
 }
 
 /**
