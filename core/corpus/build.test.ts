@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../test-support/sha256';
-import { buildCorpus, compactJson, contentKey, corpusFileStream, corpusFiles, documentId, handedOn, inFolder, sameDocument, stableJson, summarize } from './build.js';
+import { assembleCorpus, buildCorpus, compactJson, contentKey, corpusFileStream, corpusFiles, documentId, handedOn, inFolder, parseRawFile, sameDocument, stableJson, summarize } from './build.js';
 import type { Unit } from './types.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -67,6 +67,36 @@ describe('buildCorpus', () => {
     expect(docs[0].signature.length).toBeGreaterThan(0);
     // Named by its 文号, which no other document has.
     expect(docs[0].id).toBe(documentId('another title', null, null, '某政办发〔2021〕7号', sha256Hex));
+  });
+
+  it('finds copies by the key each parse carries, as a rebuild reads the parses back from its cache', () => {
+    // The same notice in a second file, its lines wrapped and spaced otherwise; a third file with other words.
+    const copy = NOTICE.replace('请各单位认真落实。', '请各单位 认真\n落实。');
+    const parses = [
+      parseRawFile({ name: 'a.txt', bytes: enc(NOTICE) }, sha256Hex),
+      parseRawFile({ name: 'b.txt', bytes: enc(copy) }, sha256Hex),
+      parseRawFile({ name: 'c.txt', bytes: enc(BANFA) }, sha256Hex),
+    ];
+    const [a, b, c] = parses.map((p) => p.docs[0].key);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    // Through JSON, as the parse cache keeps them: the same corpus.
+    const fresh = assembleCorpus(parses, sha256Hex).docs;
+    expect(fresh.map((d) => d.sources.map((s) => s.file)).sort()).toEqual([['a.txt', 'b.txt'], ['c.txt']]);
+    expect(assembleCorpus(JSON.parse(JSON.stringify(parses)), sha256Hex).docs).toEqual(fresh);
+    // The key the parse carries is what is compared, not the text again: a cache entry is taken as it was made.
+    const apart = JSON.parse(JSON.stringify(parses));
+    apart[1].docs[0].key = c;
+    expect(assembleCorpus(apart, sha256Hex).docs).toHaveLength(3);
+  });
+
+  it('keys a document without text on its title and date: copies of it are only those with both', () => {
+    const titleOnly = (name: string, title: string) => parseRawFile({ name, bytes: enc(`${title}\n\n某市人民政府\n2021年3月1日\n`) }, sha256Hex);
+    const [a, b, c] = [titleOnly('a.txt', '关于做好春季防火工作的通知'), titleOnly('b.txt', '关于做好春季防火工作的通知'), titleOnly('c.txt', '关于做好秋季防火工作的通知')];
+    expect(a.docs[0].doc.units).toHaveLength(0);
+    expect(b.docs[0].key).toBe(a.docs[0].key);
+    expect(c.docs[0].key).not.toBe(a.docs[0].key);
   });
 
   it('gives two documents with one title, date and 文号 but different text two ids, the second with a suffix from its text', () => {
