@@ -3,7 +3,7 @@
  * into one shared slab, each on a 4-byte boundary (core reads them as Uint32 words), none disturbing another;
  * a detection that reads them writes what one without the cache writes.
  */
-import { mkdtempSync, rmSync, truncateSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, truncateSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,34 @@ describe('variantsCache', () => {
     expect(got[2].buffer).toBe(got[0].buffer);
     // Each entry with the 3 bytes that may round its end up to a multiple of 4.
     expect(got[0].buffer.byteLength).toBe(30_000_004 + 30_000_005 + 30_000_006);
+  });
+
+  it('makes a 64 MB slab for an entry past the first, and falls back to one when the folder is more than a buffer can hold', () => {
+    const dir = tempCorpus();
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) => doc(id, [`${id}的第一条文字`]));
+    const writer = variantsCache(dir);
+    writer.put(a, new Uint8Array(40_000_000).fill(1));
+    writer.put(b, new Uint8Array(40_000_000).fill(2));
+    // A file named as entries are that is gone (a dangling link): not counted, and not in the way.
+    symlinkSync(path.join(dir, 'gone'), path.join(dir, VARIANTS_CACHE_DIR, `${'0'.repeat(64)}.bin`));
+    const reader = variantsCache(dir);
+    const first = [reader.get(a)!, reader.get(b)!];
+    expect(first[0].buffer.byteLength).toBe(80_000_006);
+    expect(first[1].buffer).toBe(first[0].buffer);
+    // Written after the first read: no room left in the first slab, so a new one of 64 MB, not of the entry's size.
+    writer.put(c, new Uint8Array(2000).fill(3));
+    const late = reader.get(c)!;
+    expect([late[0], late.length]).toEqual([3, 2000]);
+    expect(late.buffer.byteLength).toBe(64 * 1024 * 1024);
+
+    // 5 GB of entries (a sparse file) is more than one buffer can be: the reads go to a 64 MB slab instead.
+    writer.put(d, new Uint8Array(10).fill(4));
+    const huge = path.join(dir, VARIANTS_CACHE_DIR, `${'f'.repeat(64)}.bin`);
+    writeFileSync(huge, '');
+    truncateSync(huge, 5 * 1024 ** 3);
+    const big = variantsCache(dir).get(d)!;
+    expect([...big]).toEqual(new Array(10).fill(4));
+    expect(big.buffer.byteLength).toBe(64 * 1024 * 1024);
   });
 
   it('has no entry for a document it has not seen, and counts it as asked for', () => {

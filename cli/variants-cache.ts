@@ -106,7 +106,7 @@ class SlabReader {
   private at = 0;
 
   /** `expected`: what all the reads can come to, asked for when the first slab is made. */
-  constructor(private readonly expected: () => number = () => 0) {}
+  constructor(private readonly expected: () => number) {}
 
   read(file: string): Uint8Array {
     const fd = openSync(file, 'r');
@@ -142,7 +142,12 @@ function allocate(bytes: number, least: number): Uint8Array {
 function entryBytes(dir: string): number {
   let total = 0;
   try {
-    for (const name of readdirSync(dir)) if (CACHE_NAME.test(name) && name !== CLAUSES_FILE) total += (statSync(path.join(dir, name), { throwIfNoEntry: false })?.size ?? 0) + 3;
+    for (const name of readdirSync(dir)) {
+      if (!CACHE_NAME.test(name) || name === CLAUSES_FILE) continue;
+      // Gone since it was listed (another build pruned it): nothing to read.
+      const st = statSync(path.join(dir, name), { throwIfNoEntry: false });
+      if (st) total += st.size + 3;
+    }
   } catch {
     return 0;
   }
