@@ -104,8 +104,7 @@ export function assembleCorpus(parses: FileParse[], sha256Hex: HashHex): BuildRe
   const warnings: BuildWarning[] = [];
   const notes: string[] = [];
   const rawFiles: Manifest['rawFiles'] = [];
-  const assembled: Assembled[] = [];
-  const keys = new Map<Assembled['doc'], string>();
+  const assembled: Keyed[] = [];
   let skippedFiles = 0;
   for (const p of [...parses].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     warnings.push(...p.warnings);
@@ -119,11 +118,10 @@ export function assembleCorpus(parses: FileParse[], sha256Hex: HashHex): BuildRe
     const drafts = p.docs.map(() => ({ file: p.file, interprets: null }) as unknown as DocDraft);
     p.docs.forEach((d, k) => {
       if (d.interprets !== null) drafts[k].interprets = drafts[d.interprets];
-      assembled.push({ doc: d.doc, draft: drafts[k] });
-      keys.set(d.doc, d.key);
+      assembled.push({ doc: d.doc, draft: drafts[k], key: d.key });
     });
   }
-  const docs = collapseCopies(assembled, (doc) => keys.get(doc)!, sha256Hex);
+  const docs = collapseCopies(assembled, sha256Hex);
   return { docs, warnings, notes, rawFiles, skippedFiles };
 }
 
@@ -168,11 +166,13 @@ export function sameDocument(a: Assembled['doc'], b: Assembled['doc']): boolean 
   return agree(title(a), title(b)) && agree(a.docNumber, b.docNumber) && agree(a.date, b.date);
 }
 
-/** `keyOf`: each document's `copyKey`, as its parse made it. */
-function collapseCopies(assembled: Assembled[], keyOf: (doc: Assembled['doc']) => string, sha256Hex: HashHex): PolicyDocument[] {
-  const groups = new Map<string, Assembled[]>();
+/** A document with the `copyKey` its parse made. */
+type Keyed = Assembled & { key: string };
+
+function collapseCopies(assembled: Keyed[], sha256Hex: HashHex): PolicyDocument[] {
+  const groups = new Map<string, Keyed[]>();
   for (const a of assembled) {
-    const key = keyOf(a.doc);
+    const { key } = a;
     // Same text is not enough: two notices with one body but their own title, 文号 or date are two documents.
     let k = 0;
     while ((groups.get(`${key}#${k}`) ?? []).some((g) => !sameDocument(g.doc, a.doc))) k++;
