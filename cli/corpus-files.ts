@@ -11,6 +11,7 @@
  *                              fixed links through current/, for readers that open DIR/library.json
  *   cache/parse/               parsed raw files by content (cli/parse-pool.ts)
  *   cache/variants/            per-document shingle sets and signatures by content (cli/variants-cache.ts)
+ *   cache/version-files.json   the current version's files, so the next build links those it would write again (cli/version-files.ts)
  *   .build.lock                the running build's pid
  * A build writes versions/.build-<pid>/, renames it to versions/<v>, switches
  * `current`, and only then retires the previous versions, deleting only the
@@ -23,6 +24,7 @@ import type { DocSummary, Manifest, PolicyDocument } from '../core/corpus/types.
 import { restoreLibrary, restoreDocument } from '../core/corpus/restore.js';
 import { LIBRARY_HEAD_FILE } from '../core/corpus/library-head.js';
 import { sha256Hex } from './hash.js';
+import { readVersionFiles, saveVersionFiles, VersionPlacer } from './version-files.js';
 import { PROJECT_ROOT } from './project-root.js';
 
 export { PROJECT_ROOT };
@@ -158,11 +160,12 @@ const UNLINK_AHEAD = 16;
  * build); after it, the new one is current and the next build finishes
  * retiring the old ones.
  */
-export async function writeCorpus(corpusDir: string, files: Iterable<[string, string]>, onStep: (s: SwitchStep) => void = () => {}): Promise<{ version: string; retired: string[]; kept: string[] }> {
+export async function writeCorpus(corpusDir: string, files: Iterable<CorpusFileOut>, onStep: (s: SwitchStep) => void = () => {}): Promise<{ version: string; retired: string[]; kept: string[]; linked: number }> {
   const versions = path.join(corpusDir, VERSIONS_DIR);
   await mkdir(versions, { recursive: true });
   await removeStaleStaging(corpusDir);
   const staging = path.join(versions, `.build-${process.pid}`);
+  const placer = await placerFor(corpusDir);
   let manifestJson = '{}';
   // A few files in flight while the next is made: one at a time, the build waited on each file's open, write and
   // close (10,000 document files and the index's). Bounded, so memory holds WRITE_AHEAD files at most.
@@ -170,14 +173,14 @@ export async function writeCorpus(corpusDir: string, files: Iterable<[string, st
   let failed: unknown = null;
   try {
     const made = new Set<string>();
-    for (const [rel, content] of files) {
+    for (const [rel, content, sha256] of files) {
       const target = path.join(staging, rel);
       const dir = path.dirname(target);
       if (!made.has(dir)) {
         await mkdir(dir, { recursive: true });
         made.add(dir);
       }
-      const write: Promise<void> = writeFile(target, content).then(
+      const write: Promise<void> = placer.place(rel, target, content, sha256).then(
         () => void inFlight.delete(write),
         (e: unknown) => {
           inFlight.delete(write);
@@ -205,6 +208,7 @@ export async function writeCorpus(corpusDir: string, files: Iterable<[string, st
   const legacy = await legacyBuildFiles(corpusDir);
   await pointTo(path.join(corpusDir, CURRENT_LINK), path.join(VERSIONS_DIR, version));
   onStep('switched');
+  await saveVersionFiles(corpusDir, version, placer.files);
   const kept = legacy ? await removeListed(corpusDir, legacy) : [];
   kept.push(...(await ensureCompatLinks(corpusDir)));
   onStep('links');
@@ -217,7 +221,20 @@ export async function writeCorpus(corpusDir: string, files: Iterable<[string, st
   }
   onStep('retired');
   // A folder of a flat corpus that keeps a user's file is also where its link would go: named once.
-  return { version, retired, kept: [...new Set(kept)] };
+  return { version, retired, kept: [...new Set(kept)], linked: placer.linked };
+}
+
+/** A file of a build: its path in the version, its content and, where the stream hashed it, the content's SHA-256 (which lets it be linked). */
+export type CorpusFileOut = readonly [rel: string, content: string, sha256?: string];
+
+/** What places this build's files: linking from the current version those its record says are unchanged. */
+async function placerFor(corpusDir: string): Promise<VersionPlacer> {
+  const target = await readlink(path.join(corpusDir, CURRENT_LINK)).catch(() => null);
+  // Relative as pointTo makes it (`versions/<v>`); absolute where it is a junction (Windows).
+  const rel = target && path.isAbsolute(target) ? path.relative(corpusDir, target) : target;
+  const version = rel && path.dirname(rel) === VERSIONS_DIR ? path.basename(rel) : null;
+  if (!version || STAGING.test(version) || RETIRING.test(version)) return new VersionPlacer(null, null);
+  return new VersionPlacer(path.join(corpusDir, VERSIONS_DIR, version), await readVersionFiles(corpusDir, version));
 }
 
 /** Replace the symlink at `link` with one to `target` (relative), atomically: a new link renamed over the old. */

@@ -174,18 +174,26 @@ describe('the incremental build', () => {
   it('after one raw file changed, parses only that file and writes byte for byte what a full build writes', async () => {
     const incremental = await corpusWith();
     expect((await build(incremental)).code).toBe(0);
+    const before = await tree(current(incremental));
     const changed = path.join(incremental, 'raw', SMALL[1]);
     await writeFile(changed, (await readFile(changed, 'utf8')).replace('青岛', '烟台'));
     const r = await build(incremental, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ parsedFiles: 1, cachedFiles: SMALL.length - 1 });
+    // Every file the change left as it was is linked from the first build's version, not written (cli/version-files.ts);
+    // the manifest is always written.
+    const after = await tree(current(incremental));
+    const unchanged = Object.keys(after).filter((rel) => rel !== 'manifest.json' && before[rel] === after[rel]);
+    expect(unchanged.length).toBeGreaterThan(5);
+    expect(unchanged.length).toBeLessThan(Object.keys(after).length - 2);
+    expect(JSON.parse(r.out).linkedFiles).toBe(unchanged.length);
     // The clause matches of the units the change did not reach are the first build's (core/compare/clause-lists.ts).
     expect(JSON.parse(r.out).clausesRematched).toBeGreaterThan(0);
     expect(JSON.parse(r.out).clausesRematched).toBeLessThan(JSON.parse(r.out).units / 2);
     const full = await corpusWith();
     await cp(changed, path.join(full, 'raw', SMALL[1]));
     const f = await build(full, '--json');
-    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0, clausesRematched: null });
+    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0, clausesRematched: null, linkedFiles: 0 });
     const [a, b] = [await tree(current(incremental)), await tree(current(full))];
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(a).toEqual(b);

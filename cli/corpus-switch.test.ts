@@ -28,7 +28,7 @@ describe('writing a build and switching readers to it', () => {
     expect(time).toMatch(/^[0-9a-z]+$/);
     expect(parseInt(time, 36)).toBeGreaterThanOrEqual(t0);
     expect(parseInt(time, 36)).toBeLessThanOrEqual(t1);
-    expect(r).toEqual({ version: r.version, retired: [], kept: [] });
+    expect(r).toEqual({ version: r.version, retired: [], kept: [], linked: 0 });
 
     expect(await names(dir)).toEqual([...COMPAT, 'current', 'raw', 'versions'].sort());
     expect(await names(path.join(dir, 'versions'))).toEqual([r.version]);

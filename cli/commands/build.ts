@@ -101,6 +101,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           cachedFiles: parsed.cached,
           // Units whose clauses were matched again, the rest kept from the last build; null: all were matched.
           clausesRematched: detected.clausesRematched,
+          // Files linked from the previous version, unchanged, instead of written (cli/version-files.ts).
+          linkedFiles: written.linked,
           version: written.version,
           warnings: manifest.warnings,
           contentHash: manifest.contentHash,

@@ -286,8 +286,12 @@ export function* inFolder(folder: string, artifacts: Iterable<CorpusArtifact>): 
 
 /** The files of a build made one at a time, so that a writer holds one document's JSON, not all of them. */
 export interface CorpusFileStream {
-  /** library.json, library-head.json, the artifacts, docs/<id>.json, then manifest.json (over the hashes of those before it). Read once. */
-  files: Iterable<[path: string, content: string]>;
+  /**
+   * library.json, library-head.json, the artifacts, docs/<id>.json, each with its SHA-256 (the writer links a file
+   * the previous version has with that hash instead of writing it), then manifest.json (over the hashes of those
+   * before it). Read once.
+   */
+  files: Iterable<[path: string, content: string, sha256?: string]>;
   /** The manifest, once `files` has been read to its end. */
   manifest(): Manifest;
 }
@@ -302,12 +306,13 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
   const hashes = new Map<string, string>();
   const pending = Array.isArray(artifacts) ? handedOn(artifacts.slice()) : artifacts;
   let manifest: Manifest | null = null;
-  const file = (path: string, content: string): [string, string] => {
+  const file = (path: string, content: string): [string, string, string] => {
     if (hashes.has(path) || path === 'manifest.json') throw new Error(`two corpus files at ${path}`);
-    hashes.set(path, sha256Hex(content));
-    return [path, content];
+    const sha = sha256Hex(content);
+    hashes.set(path, sha);
+    return [path, content, sha];
   };
-  function* files(): Generator<[string, string]> {
+  function* files(): Generator<[string, string, string?]> {
     const summaries = result.docs.map(summarize);
     yield file('library.json', compactJson(summaries));
     yield file(LIBRARY_HEAD_FILE, compactJson(libraryHead(summaries)));
@@ -354,6 +359,6 @@ export function* handedOn<T>(items: (T | null)[]): Generator<T> {
 /** All the corpus files at once (tests, benchmarks); the build writes them as they come (corpusFileStream). */
 export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = []): CorpusFiles {
   const stream = corpusFileStream(result, sha256Hex, artifacts);
-  const files = new Map(stream.files);
+  const files = new Map(Array.from(stream.files, ([path, content]) => [path, content]));
   return { files, manifest: stream.manifest() };
 }

@@ -2,6 +2,7 @@
  * The corpus files of a build as a stream (corpusFileStream): made one at a time when the writer asks,
  * the manifest last, over the hashes of what came before it.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../test-support/sha256';
 import { buildCorpus, corpusFileStream } from './build.js';
@@ -12,6 +13,8 @@ const RAW = [
   { name: 'a.txt', bytes: enc.encode('青岛市优化营商环境条例\n\n第一条 为了优化营商环境，制定本条例。\n第二条 本条例自公布之日起施行。\n') },
   { name: 'b.txt', bytes: enc.encode('关于推行告知承诺制的通知\n\n一、全面推行证明事项告知承诺制。\n二、加强事中事后监管。\n') },
 ];
+/** Path → content, as the writer gets them (each with its hash besides). */
+const contents = (files: Iterable<readonly [string, string, string?]>) => new Map(Array.from(files, ([p, c]) => [p, c]));
 const ARTIFACTS = [
   { path: 'search/index.json', data: '{"v":5}' },
   { path: 'variants.json', data: '[]' },
@@ -27,7 +30,7 @@ describe('corpusFileStream', () => {
     expect(it.next().value![0]).toBe('library.json');
     expect(hashed).toBe(1);
     expect(() => stream.manifest()).toThrow(/after the last/);
-    const rest: [string, string][] = [];
+    const rest: (readonly [string, string, string?])[] = [];
     for (let r = it.next(); !r.done; r = it.next()) rest.push(r.value);
     expect(rest.map(([p]) => p)).toEqual(['library-head.json', 'search/index.json', 'variants.json', ...result.docs.map((d) => `docs/${d.id}.json`), 'manifest.json']);
     expect(result.docs.length).toBe(2);
@@ -45,12 +48,12 @@ describe('corpusFileStream', () => {
     const it = corpusFileStream(result, sha256Hex, shards()).files[Symbol.iterator]();
     for (let i = 0; i < 2; i++) it.next(); // the library and its head
     expect(made).toEqual([]);
-    expect(it.next().value).toEqual(['variants/a.json', '{"doc":"a"}']);
+    expect(it.next().value).toEqual(['variants/a.json', '{"doc":"a"}', sha256Hex('{"doc":"a"}')]);
     expect(made).toEqual(['a']);
     expect([...{ [Symbol.iterator]: () => it }].map(([p]) => p)).toEqual(['variants/b.json', ...result.docs.map((d) => `docs/${d.id}.json`), 'manifest.json']);
 
     const given = [...ARTIFACTS];
-    const files = new Map(corpusFileStream(result, sha256Hex, given).files);
+    const files = contents(corpusFileStream(result, sha256Hex, given).files);
     expect(files.get('search/index.json')).toBe('{"v":5}');
     expect(given).toEqual(ARTIFACTS); // the stream let go of its own copy, not of the caller's array
   });
@@ -58,7 +61,7 @@ describe('corpusFileStream', () => {
   it('lists every file but itself in the manifest, hashed over sorted path and content hash lines', () => {
     const result = buildCorpus(RAW, sha256Hex);
     const stream = corpusFileStream(result, sha256Hex, ARTIFACTS);
-    const files = new Map(stream.files);
+    const files = contents(stream.files);
     const manifest = JSON.parse(files.get('manifest.json')!) as Manifest;
     files.delete('manifest.json');
     const paths = [...files.keys()].sort();
@@ -67,6 +70,17 @@ describe('corpusFileStream', () => {
     expect(manifest.contentHash).toBe(sha256Hex(paths.map((p) => `${p}\n${sha256Hex(files.get(p)!)}`).join('\n')));
     expect(stream.manifest()).toEqual(manifest);
     expect(files.get('variants.json')).toBe('[]');
+  });
+
+  it('hands the writer each file with the SHA-256 of its content, which lets it link an unchanged one, and the manifest without', () => {
+    const result = buildCorpus(RAW, sha256Hex);
+    const out = [...corpusFileStream(result, (s) => sha256Hex(s), ARTIFACTS).files];
+    const manifest = out.pop()!;
+    expect(manifest[0]).toBe('manifest.json');
+    expect(manifest[2]).toBeUndefined();
+    expect(out.length).toBe(2 + ARTIFACTS.length + result.docs.length);
+    // The digest of the bytes written, UTF-8 (node:crypto's, not the stream's own).
+    for (const [p, content, sha] of out) expect([p, sha]).toEqual([p, createHash('sha256').update(Buffer.from(content, 'utf8')).digest('hex')]);
   });
 
   it('refuses two files at one path, or an artifact named manifest.json', () => {

@@ -1,0 +1,117 @@
+/**
+ * The files of the current version, as the build that wrote them left them, so that the next build links a file it
+ * would write again byte for byte (a hard link from the previous version's folder) instead of writing it (issue 20:
+ * a rebuild after one changed raw file). At 10,000 documents a version is 21,000 files and 800 MB; a rebuild
+ * changes a few dozen of them, yet wrote all 800 MB again, and held two full versions on disk until the old one
+ * was retired.
+ *
+ * Kept in `cache/version-files.json`, named with the version it describes: after a build killed between its
+ * switch and saving this, or a build by an older program, the names do not agree and nothing is linked. A file is
+ * linked only when its SHA-256 is the one recorded for that name and the file in the previous version is, by its
+ * size, modification time and inode, still the one the build wrote (as git trusts its index): a file edited in
+ * place since is written again, never carried into the new version.
+ */
+import { link, lstat, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** What a build knows of a file it wrote (or linked): its content's SHA-256 and the file's identity on disk. */
+export interface WrittenFile {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+const FILE = path.join('cache', 'version-files.json');
+const FORMAT = 1;
+/** Errors of a file system that has no hard links (FAT, exFAT, some network shares): stop trying for this build. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS']);
+
+const isRecord = (v: unknown): v is [string, string, number, number, number] =>
+  Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f]{64}$/.test(v[1]) && v.slice(2).every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** The files recorded for `version`, or null: none recorded, another version's, or a record that does not read. */
+export async function readVersionFiles(corpusDir: string, version: string): Promise<Map<string, WrittenFile> | null> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path.join(corpusDir, FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+  const d = data as { format?: unknown; version?: unknown; files?: unknown };
+  if (d?.format !== FORMAT || d.version !== version || !Array.isArray(d.files) || !d.files.every(isRecord)) return null;
+  return new Map(d.files.map(([rel, sha256, size, mtimeMs, ino]) => [rel, { sha256, size, mtimeMs, ino }]));
+}
+
+/**
+ * Record the files of `version`, now current. Written aside and renamed into place, so a build killed here leaves
+ * the earlier record (of another version: not used) or this one whole. A record that cannot be written costs the
+ * next build its links, not its output: the error is not the build's.
+ */
+export async function saveVersionFiles(corpusDir: string, version: string, files: Map<string, WrittenFile>): Promise<boolean> {
+  // Nothing hashed, nothing to link next time (a writer given files without their hashes).
+  if (!files.size) return false;
+  const at = path.join(corpusDir, FILE);
+  const tmp = `${at}.tmp`;
+  const list = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rel, f]) => [rel, f.sha256, f.size, f.mtimeMs, f.ino]);
+  try {
+    await mkdir(path.dirname(at), { recursive: true });
+    await writeFile(tmp, JSON.stringify({ format: FORMAT, version, files: list }));
+    await rename(tmp, at);
+    return true;
+  } catch {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    return false;
+  }
+}
+
+/**
+ * Puts each file of a new version in place: linked from the previous version's folder when it is the file the
+ * previous build wrote there with this content, written otherwise. `files` is what the new version holds, for
+ * saveVersionFiles once it is current.
+ */
+export class VersionPlacer {
+  readonly files = new Map<string, WrittenFile>();
+  linked = 0;
+  private linking: boolean;
+
+  /** `previousDir`: the current version's folder; `previous`: its record (readVersionFiles), null for none. */
+  constructor(
+    private readonly previousDir: string | null,
+    private readonly previous: Map<string, WrittenFile> | null,
+  ) {
+    this.linking = previousDir !== null && previous !== null;
+  }
+
+  /** Put `content` at `target` (file `rel` of the new version); `sha256` of the content, when known, allows a link. */
+  async place(rel: string, target: string, content: string, sha256?: string): Promise<void> {
+    if (sha256 && (await this.tryLink(rel, target, sha256))) return;
+    const fh = await open(target, 'w');
+    try {
+      await fh.writeFile(content);
+      if (sha256) {
+        const st = await fh.stat();
+        this.files.set(rel, { sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino });
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+
+  private async tryLink(rel: string, target: string, sha256: string): Promise<boolean> {
+    const was = this.linking ? this.previous!.get(rel) : undefined;
+    if (!was || was.sha256 !== sha256) return false;
+    const from = path.join(this.previousDir!, rel);
+    const st = await lstat(from).catch(() => null);
+    if (!st?.isFile() || st.size !== was.size || st.mtimeMs !== was.mtimeMs || st.ino !== was.ino) return false;
+    try {
+      await link(from, target);
+    } catch (e) {
+      if (NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) this.linking = false;
+      return false;
+    }
+    this.files.set(rel, was);
+    this.linked++;
+    return true;
+  }
+}
