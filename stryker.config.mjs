@@ -44,6 +44,8 @@ export function mutateGlobs(targets) {
  * made each mutant a static one costing about a minute; corpus-files.test.ts reaches the states a kill
  * leaves, step by step. Not by cli/corpus-folder.test.ts either (real builds, about 30 s for the file,
  * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
+ * cli/version-files.ts (the links from the previous version) by its own tests, which write small builds through
+ * writeCorpus (cli/corpus-files.ts's own list adds the first of them, for the placer it makes).
  * cli/variants-pool.ts and cli/packed-sets.ts by cli/variants-pool.test.ts (cli/variants-worker.ts is not mutated:
  * it runs in worker threads, where a mutant is never active, like the kill-switch builds above).
  * core/compare/minhash.ts by its own tests and core/compare/bounded.test.ts (the crowded-bucket and once-per-pair
@@ -115,7 +117,8 @@ const OWN_TESTS = [
   { target: /^core\/corpus\/doc-ids\.ts$/, tests: () => ['core/corpus/library-filters.test.ts'] },
   { target: /^core\/corpus\/common-hanzi\.ts$/, tests: () => ['core/corpus/decode.test.ts'] },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
-  { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts', 'cli/corpus-switch.test.ts'] },
+  { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts', 'cli/corpus-switch.test.ts', 'cli/version-files.test.ts'] },
+  { target: /^cli\/version-files\.ts$/, tests: () => ['cli/version-files.test.ts', 'cli/version-files-nolinks.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
   { target: /^cli\/parser-fingerprint\.ts$/, tests: () => ['cli/parser-fingerprint.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },

@@ -229,12 +229,12 @@ export type CorpusFileOut = readonly [rel: string, content: string, sha256?: str
 
 /** What places this build's files: linking from the current version those its record says are unchanged. */
 async function placerFor(corpusDir: string): Promise<VersionPlacer> {
+  // `versions/<v>` as pointTo makes it; absolute where it is a junction (Windows).
   const target = await readlink(path.join(corpusDir, CURRENT_LINK)).catch(() => null);
-  // Relative as pointTo makes it (`versions/<v>`); absolute where it is a junction (Windows).
-  const rel = target && path.isAbsolute(target) ? path.relative(corpusDir, target) : target;
-  const version = rel && path.dirname(rel) === VERSIONS_DIR ? path.basename(rel) : null;
-  if (!version || STAGING.test(version) || RETIRING.test(version)) return new VersionPlacer(null, null);
-  return new VersionPlacer(path.join(corpusDir, VERSIONS_DIR, version), await readVersionFiles(corpusDir, version));
+  if (!target) return new VersionPlacer(null);
+  const version = path.basename(target);
+  const files = await readVersionFiles(corpusDir, version);
+  return new VersionPlacer(files && { dir: path.join(corpusDir, VERSIONS_DIR, version), files });
 }
 
 /** Replace the symlink at `link` with one to `target` (relative), atomically: a new link renamed over the old. */

@@ -1,16 +1,18 @@
 /**
  * Where the file system has no hard links (FAT or exFAT on a USB drive, some network shares: `link` fails with
- * EPERM or ENOTSUP), every file is written, the first refusal ends the attempts, and the build is the same.
+ * EPERM, ENOTSUP…), every file is written, the first refusals end the attempts, and the build is the same. A link
+ * refused for one file alone (EMLINK: that file has too many names) is written and the others still linked.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 
-const refused = vi.hoisted(() => ({ calls: 0 }));
+const refusal = vi.hoisted(() => ({ code: 'EPERM', only: null as string | null, calls: 0 }));
 vi.mock('node:fs/promises', async (original) => {
   const fs = await original<typeof import('node:fs/promises')>();
-  const link = () => {
-    refused.calls++;
-    return Promise.reject(Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' }));
+  const link = (from: string, to: string) => {
+    if (refusal.only !== null && !to.endsWith(refusal.only)) return fs.link(from, to);
+    refusal.calls++;
+    return Promise.reject(Object.assign(new Error(`${refusal.code}: refused, link`), { code: refusal.code }));
   };
   return { ...fs, default: { ...fs, link }, link };
 });
@@ -20,20 +22,32 @@ const { build, removeTmpDirs, sha, tmp, tree, 政务服务 } = await import('../
 
 afterAll(removeTmpDirs);
 
+const docs = Array.from({ length: 40 }, (_, i) => ({ ...政务服务, id: `p${String(i).padStart(11, '0')}`, article: `第${i + 1}条 ${政务服务.article}` }));
+const b = build(docs, { newer: true });
+const files = () => b.files.map(([rel, content]): [string, string, string?] => (rel === 'manifest.json' ? [rel, content] : [rel, content, sha(content)]));
+
 describe('a file system without hard links', () => {
-  it('stops linking at the first refusals (the few files already in flight), writes every file, and the version is whole', async () => {
+  it.each(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS'])('stops linking at the first refusals with %s (the few files already in flight), writes every file, and the version is whole', async (code) => {
+    Object.assign(refusal, { code, only: null, calls: 0 });
     const dir = await tmp();
-    const docs = Array.from({ length: 40 }, (_, i) => ({ ...政务服务, id: `p${String(i).padStart(11, '0')}`, article: `第${i + 1}条 ${政务服务.article}` }));
-    const b = build(docs, { newer: true });
     expect(b.files.length).toBeGreaterThan(80);
-    const files = () => b.files.map(([rel, content]): [string, string, string?] => (rel === 'manifest.json' ? [rel, content] : [rel, content, sha(content)]));
     await writeCorpus(dir, files());
-    expect(refused.calls).toBe(0);
+    expect(refusal.calls).toBe(0);
     const r = await writeCorpus(dir, files());
     // Eight files are placed at a time (writeCorpus): those already asking when the first refusal came.
-    expect(refused.calls).toBeGreaterThan(0);
-    expect(refused.calls).toBeLessThanOrEqual(8);
+    expect(refusal.calls).toBeGreaterThan(0);
+    expect(refusal.calls).toBeLessThanOrEqual(8);
     expect(r.linked).toBe(0);
+    expect(await tree(path.join(dir, 'versions', r.version))).toEqual(b.byPath);
+  });
+
+  it('writes a file whose link alone was refused (EMLINK) and links every other', async () => {
+    Object.assign(refusal, { code: 'EMLINK', only: `docs/${docs[3].id}.json`, calls: 0 });
+    const dir = await tmp();
+    await writeCorpus(dir, files());
+    const r = await writeCorpus(dir, files());
+    expect(refusal.calls).toBe(1);
+    expect(r.linked).toBe(b.files.length - 2);
     expect(await tree(path.join(dir, 'versions', r.version))).toEqual(b.byPath);
   });
 });

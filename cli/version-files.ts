@@ -28,7 +28,7 @@ const FORMAT = 1;
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS']);
 
 const isRecord = (v: unknown): v is [string, string, number, number, number] =>
-  Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9a-f]{64}$/.test(v[1]) && v.slice(2).every((x) => typeof x === 'number' && Number.isFinite(x));
+  Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && /^[0-9a-f]{64}$/.test(v[1]) && v.slice(2).every((x) => typeof x === 'number' && Number.isFinite(x));
 
 /** The files recorded for `version`, or null: none recorded, another version's, or a record that does not read. */
 export async function readVersionFiles(corpusDir: string, version: string): Promise<Map<string, WrittenFile> | null> {
@@ -53,7 +53,7 @@ export async function saveVersionFiles(corpusDir: string, version: string, files
   if (!files.size) return false;
   const at = path.join(corpusDir, FILE);
   const tmp = `${at}.tmp`;
-  const list = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rel, f]) => [rel, f.sha256, f.size, f.mtimeMs, f.ino]);
+  const list = Array.from(files, ([rel, f]) => [rel, f.sha256, f.size, f.mtimeMs, f.ino]);
   try {
     await mkdir(path.dirname(at), { recursive: true });
     await writeFile(tmp, JSON.stringify({ format: FORMAT, version, files: list }));
@@ -73,15 +73,11 @@ export async function saveVersionFiles(corpusDir: string, version: string, files
 export class VersionPlacer {
   readonly files = new Map<string, WrittenFile>();
   linked = 0;
-  private linking: boolean;
+  /** Cleared at a refusal that says the file system has no hard links. */
+  private linking = true;
 
-  /** `previousDir`: the current version's folder; `previous`: its record (readVersionFiles), null for none. */
-  constructor(
-    private readonly previousDir: string | null,
-    private readonly previous: Map<string, WrittenFile> | null,
-  ) {
-    this.linking = previousDir !== null && previous !== null;
-  }
+  /** `previous`: the current version's folder and its record (readVersionFiles); null where there is none. */
+  constructor(private readonly previous: { dir: string; files: Map<string, WrittenFile> } | null) {}
 
   /** Put `content` at `target` (file `rel` of the new version); `sha256` of the content, when known, allows a link. */
   async place(rel: string, target: string, content: string, sha256?: string): Promise<void> {
@@ -99,15 +95,16 @@ export class VersionPlacer {
   }
 
   private async tryLink(rel: string, target: string, sha256: string): Promise<boolean> {
-    const was = this.linking ? this.previous!.get(rel) : undefined;
+    const was = this.linking ? this.previous?.files.get(rel) : undefined;
     if (!was || was.sha256 !== sha256) return false;
-    const from = path.join(this.previousDir!, rel);
+    const from = path.join(this.previous!.dir, rel);
+    // The inode says it is the same file (not one put in its place), the size and time that it is as it was written.
     const st = await lstat(from).catch(() => null);
-    if (!st?.isFile() || st.size !== was.size || st.mtimeMs !== was.mtimeMs || st.ino !== was.ino) return false;
+    if (!st || st.size !== was.size || st.mtimeMs !== was.mtimeMs || st.ino !== was.ino) return false;
     try {
       await link(from, target);
     } catch (e) {
-      if (NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) this.linking = false;
+      if (NO_LINKS.has(String((e as NodeJS.ErrnoException).code))) this.linking = false;
       return false;
     }
     this.files.set(rel, was);
