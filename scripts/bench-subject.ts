@@ -32,13 +32,15 @@ for (const p of variants.links ?? []) linked.add(`${p.a},${p.b}`);
 const reference = variants.subject;
 (variants as Partial<VariantsFile>).clauses = undefined; // the largest part, not needed here
 const isTextVariant = (a: string, b: string) => linked.has(`${a},${b}`) || linked.has(`${b},${a}`);
+// subjectPairs asks by the documents' indexes.
+const isTextVariantAt = (i: number, j: number) => isTextVariant(docs[i].id, docs[j].id);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
 if (ONLY) {
   // The process's resident memory, sampled every 5 ms from a worker thread (this one is busy), against
   // its size just before: typed arrays live outside the JS heap, so heap figures alone would miss them.
-  const fn = ONLY === 'before' ? subjectPairsBefore : subjectPairs;
+  const run = ONLY === 'before' ? () => subjectPairsBefore(docs, isTextVariant) : () => subjectPairs(docs, isTextVariantAt);
   // Let the collector give back what loading left behind, so the base is the documents themselves.
   for (let k = 0; k < 3; k++) {
     gc?.();
@@ -54,7 +56,7 @@ if (ONLY) {
   const base = process.memoryUsage.rss();
   peak[0] = base;
   const t = performance.now();
-  const out = fn(docs, isTextVariant);
+  const out = run();
   const ms = performance.now() - t;
   await new Promise((resolve) => setTimeout(resolve, 20));
   await sampler.terminate();
@@ -76,7 +78,7 @@ if (ONLY) {
   let outAfter = '';
   for (let r = 0; r < RUNS; r++) {
     outBefore = JSON.stringify(timed(before, () => subjectPairsBefore(docs, isTextVariant)));
-    outAfter = JSON.stringify(timed(after, () => subjectPairs(docs, isTextVariant)));
+    outAfter = JSON.stringify(timed(after, () => subjectPairs(docs, isTextVariantAt)));
   }
   const pairs = (JSON.parse(outAfter) as unknown[]).length;
   console.log(`${docs.length} docs, ${pairs} subject pairs (corpus variants.json lists ${reference.length})`);

@@ -214,7 +214,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   // The measured pairs by their documents' numbers: subject pairs ask about a pair up to a million times at 10,000
   // documents, and making and hashing two "a,b" strings for each question was a second of every build.
   const linked = new Set(links.map((l) => docPairKey(l.a, l.b, nDocs)));
-  const subject = subjectPairs(docList, (a, b) => linked.has(docPairKey(index.get(a)!, index.get(b)!, nDocs)));
+  const subject = subjectPairs(docList, (i, j) => linked.has(docPairKey(i, j, nDocs)));
   linked.clear();
   stage('subject');
   const lsh: LshTables = {
