@@ -198,10 +198,11 @@ describe('the incremental build', () => {
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(a).toEqual(b);
     expect(a['library.json']).toContain('烟台');
-    // Only the entries this build used stay in the caches: one per raw file; for variants, one per document and the clause matches.
+    // Only the entries this build used stay in the caches: one per raw file; for variants, one per document, the
+    // clause matches and the measured pairs.
     expect(await readdir(path.join(incremental, 'cache', 'parse'))).toHaveLength(SMALL.length);
-    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents + 1);
-    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toContain('clauses.bin');
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents + 2);
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toEqual(expect.arrayContaining(['clauses.bin', 'pairs.bin']));
   }, 120_000);
 });
 

@@ -56,9 +56,10 @@ describe('variantsCache', () => {
     const sizes = [30_000_001, 30_000_002, 30_000_003];
     const writer = variantsCache(dir);
     docs.forEach((d, i) => writer.put(d, new Uint8Array(sizes[i]).fill(i + 1)));
-    // Neither a stray file nor the clause matches is an entry the slab makes room for.
+    // Neither a stray file nor the clause matches nor the measured pairs is an entry the slab makes room for.
     writeFileSync(path.join(dir, VARIANTS_CACHE_DIR, 'notes.txt'), new Uint8Array(5_000_000));
     writeFileSync(path.join(dir, VARIANTS_CACHE_DIR, 'clauses.bin'), new Uint8Array(7_000_000));
+    writeFileSync(path.join(dir, VARIANTS_CACHE_DIR, 'pairs.bin'), new Uint8Array(3_000_000));
 
     const reader = variantsCache(dir);
     const got = docs.map((d) => reader.get(d)!);
@@ -120,7 +121,7 @@ describe('variantsCache', () => {
     expect([...variantsArtifacts(docs, { cache: warm })]).toEqual(plain);
     expect(warm.read).toBe(docs.length);
 
-    const files = readdirSync(path.join(dir, VARIANTS_CACHE_DIR)).filter((f) => f !== 'clauses.bin');
+    const files = readdirSync(path.join(dir, VARIANTS_CACHE_DIR)).filter((f) => f !== 'clauses.bin' && f !== 'pairs.bin');
     expect(files).toHaveLength(docs.length);
     truncateSync(path.join(dir, VARIANTS_CACHE_DIR, files[0]), 6);
     const damaged = variantsCache(dir);
@@ -141,6 +142,8 @@ describe('variantsCache', () => {
     const next = variantsCache(dir);
     expect(next.entryByKey!(first.key!(docs[2]))).not.toBeNull();
     expect(next.entryByKey!('clauses.bin')).toBeNull();
+    expect(next.entryByKey!('pairs.bin')).toBeNull();
+    expect(next.pairState!.read()!.length).toBeGreaterThan(24);
     expect(next.entryByKey!('../raw/a.txt')).toBeNull();
     expect([...variantsArtifacts(docs.slice(0, 2), { cache: next })]).toEqual(plain);
 

@@ -13,9 +13,27 @@ import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prep
 import { pruneCacheDir } from './cache-prune.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
-const CACHE_NAME = /^([0-9a-f]{64}|clauses)\.bin$/;
+const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs)\.bin$/;
 /** The clause matches of the last build (core/compare/clause-lists.ts), replaced by each build. */
 const CLAUSES_FILE = 'clauses.bin';
+/** The document pairs the last build measured (core/compare/pair-counts.ts), replaced by each build. */
+const PAIRS_FILE = 'pairs.bin';
+/** The files of the whole build beside the documents' entries. */
+const STATE_FILES = new Set([CLAUSES_FILE, PAIRS_FILE]);
+
+/** The last build's file `name` of the state files, or null. */
+function stateFile(dir: string, name: string): { read(): Uint8Array | null; write(bytes: Uint8Array): void } {
+  return {
+    read: () => {
+      try {
+        return readFileSync(path.join(dir, name));
+      } catch {
+        return null;
+      }
+    },
+    write: (bytes) => void writeAside(path.join(dir, name), bytes),
+  };
+}
 
 export interface VariantsCache extends PreparedCache {
   /** Entry names this build asked for (the rest can be pruned). */
@@ -58,17 +76,9 @@ export function variantsCache(corpusDir: string): VariantsCache {
     },
     key: keyOf,
     // A gone document's entry, read before this build prunes it: it is not marked used.
-    entryByKey: (key) => (CACHE_NAME.test(key) && key !== CLAUSES_FILE ? read(key) : null),
-    clauseState: {
-      read: () => {
-        try {
-          return readFileSync(path.join(dir, CLAUSES_FILE));
-        } catch {
-          return null;
-        }
-      },
-      write: (bytes) => void writeAside(path.join(dir, CLAUSES_FILE), bytes),
-    },
+    entryByKey: (key) => (CACHE_NAME.test(key) && !STATE_FILES.has(key) ? read(key) : null),
+    clauseState: stateFile(dir, CLAUSES_FILE),
+    pairState: stateFile(dir, PAIRS_FILE),
   };
   return cache;
 }
@@ -143,7 +153,7 @@ function entryBytes(dir: string): number {
   let total = 0;
   try {
     for (const name of readdirSync(dir)) {
-      if (!CACHE_NAME.test(name) || name === CLAUSES_FILE) continue;
+      if (!CACHE_NAME.test(name) || STATE_FILES.has(name)) continue;
       // Gone since it was listed (another build pruned it): nothing to read.
       const st = statSync(path.join(dir, name), { throwIfNoEntry: false });
       if (st) total += st.size + 3;
@@ -168,6 +178,6 @@ function contentHash(doc: PolicyDocument): string {
 
 /** Remove entries this build did not use, and leftovers of killed builds: only files named as the cache names them. */
 export function pruneVariantsCache(corpusDir: string, used: Set<string>): Promise<number> {
-  // The clause matches are this build's (replaced, never left stale): kept whatever the entries used.
-  return pruneCacheDir(path.join(corpusDir, VARIANTS_CACHE_DIR), CACHE_NAME, new Set([...used, CLAUSES_FILE]));
+  // The clause matches and the measured pairs are this build's (replaced, never left stale): kept whatever the entries used.
+  return pruneCacheDir(path.join(corpusDir, VARIANTS_CACHE_DIR), CACHE_NAME, new Set([...used, ...STATE_FILES]));
 }

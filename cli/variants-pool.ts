@@ -64,6 +64,7 @@ export async function prepareInWorkers(
     key: cache.key?.bind(cache),
     entryByKey: cache.entryByKey?.bind(cache),
     clauseState: cache.clauseState,
+    pairState: cache.pairState,
   };
   if (jobs < 1 || missing.length < minDocs) return handOver;
 

@@ -101,6 +101,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           cachedFiles: parsed.cached,
           // Units whose clauses were matched again, the rest kept from the last build; null: all were matched.
           clausesRematched: detected.clausesRematched,
+          // Document pairs whose shared shingles were counted, the rest kept from the last build (core/compare/pair-counts.ts).
+          docPairsCounted: detected.docPairsCounted,
           // Files linked from the previous version, unchanged, instead of written (cli/version-files.ts).
           linkedFiles: written.linked,
           version: written.version,
@@ -127,11 +129,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
  * (variants-pool.ts; `jobs` 0: in this thread). The cache (and the slab it reads entries into) is let go when
  * this returns: what the build keeps is the detection's files, made as they are written, and the entries it used.
  */
-async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null }> {
+async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number }> {
   const cache = variantsCache(corpusDir);
   const prepared = await prepareInWorkers(docs, cache, { jobs });
   const detection = detect(docs, { cache: prepared });
-  return { files: detectionFiles(detection), cacheUsed: cache.used, clausesRematched: detection.stats.clausesRematched };
+  return { files: detectionFiles(detection), cacheUsed: cache.used, clausesRematched: detection.stats.clausesRematched, docPairsCounted: detection.stats.docPairsCounted };
 }
 
 /**

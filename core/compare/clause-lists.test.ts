@@ -39,13 +39,15 @@ function crowdDocs(n: number, seed: number, prefix = 'c'): PolicyDocument[] {
   return Array.from({ length: n }, (_, i) => doc(`${prefix}${String(i).padStart(3, '0')}`, [`${clause}${text(2)}。`, `${clause}${text(2)}。`, `${clause}${text(2)}。`, text(80), text(80)]));
 }
 
-/** The build's cache kept in memory: entries by content key, and the clause state. */
-function memoryCache(): PreparedCache & { entries: Map<string, Uint8Array>; state: Uint8Array | null } {
+/** The build's cache kept in memory: entries by content key, the clause state and the measured pairs. */
+function memoryCache(): PreparedCache & { entries: Map<string, Uint8Array>; state: Uint8Array | null; pairs: Uint8Array | null } {
   const entries = new Map<string, Uint8Array>();
   const key = (d: PolicyDocument) => sha256Hex(new TextEncoder().encode(JSON.stringify(d)));
   const cache = {
     entries,
     state: null as Uint8Array | null,
+    pairs: null as Uint8Array | null,
+    pairState: { read: () => cache.pairs, write: (b: Uint8Array) => void (cache.pairs = b.slice()) },
     get: (d: PolicyDocument) => entries.get(key(d)) ?? null,
     put: (d: PolicyDocument, e: Uint8Array) => void entries.set(key(d), e.slice()),
     key,
@@ -81,6 +83,8 @@ describe('clause matches kept from the earlier build', () => {
     const first = files(before, cache);
     expect(first.stats.clausesRematched).toBeNull(); // nothing kept yet
     expect(cache.state).not.toBeNull();
+    // Every document has text, so every candidate pair is counted: none is kept yet.
+    expect(first.stats.docPairsCounted).toBe(first.stats.docCandidates);
 
     // A seed that has clause counterparts (so its matches matter), edited; a crowd document gone, another come;
     // two documents whose clauses are too short to be matched (they must stay unmatched when matched again).
@@ -93,6 +97,10 @@ describe('clause matches kept from the earlier build', () => {
     expect(kept.files).toEqual(full.files);
     expect(kept.stats.clausesRematched).toBeGreaterThan(0);
     expect(kept.stats.clausesRematched).toBeLessThan(kept.units / 2);
+    // Only the pairs with a document that came or changed are counted again (core/compare/pair-counts.ts).
+    expect(kept.stats.docPairsCounted).toBeGreaterThan(0);
+    expect(kept.stats.docPairsCounted).toBeLessThan(kept.stats.docCandidates / 2);
+    expect(full.stats.docPairsCounted).toBe(full.stats.docCandidates);
   });
 
   it('a crowd that falls under MAX_BUCKET and one that grows over it: the same files as matching everything', () => {
@@ -119,6 +127,7 @@ describe('clause matches kept from the earlier build', () => {
     const second = files(docs, cache);
     expect(second.files).toEqual(first.files);
     expect(second.stats.clausesRematched).toBe(0);
+    expect(second.stats.docPairsCounted).toBe(0);
   });
 
   it('other common shingles, a gone entry missing, or a damaged state: everything is matched, and the files are still right', () => {

@@ -188,7 +188,8 @@ describe('detection on a small corpus', () => {
     // 16 unit pairs: three for each of the measures pA, pB and pE share, three for pA's 4th (pA, pB, pD),
     // one for pA's 5th, two for pD's housing articles in pE, one for the greening article.
     expect(lsh.stats).toMatchObject({ commonShingles: 0, clausePairs: 16 });
-    expect(all.stats).toEqual({ commonShingles: 0, clausePairs: 16, docCandidates: 15, clausesRematched: null });
+    // Six documents with text: 15 pairs, each counted (no cache keeps any).
+    expect(all.stats).toEqual({ commonShingles: 0, clausePairs: 16, docCandidates: 15, clausesRematched: null, docPairsCounted: 15 });
   });
 
   it('writes the LSH tables that place a new document: ids sorted, titles, band keys (none for a document without text)', () => {

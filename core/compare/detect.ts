@@ -9,7 +9,7 @@ import type { PolicyDocument } from '../corpus/types.js';
 import { commonShingles } from './common.js';
 import { STRONG, starFamilies, type Link } from './families.js';
 import { bandKeys, forEachCandidate, LSH_BANDS, LSH_ROWS } from './minhash.js';
-import { hashString, overlap, SHINGLE_SIZE } from './shingles.js';
+import { hashString, intersectionSize, overlapOf, SHINGLE_SIZE } from './shingles.js';
 import { coreTitle } from './titles.js';
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
 import type { ClauseMatch, LshTables, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
@@ -20,6 +20,7 @@ import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAU
 import { measuredPair } from './relations.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { cachedClauseLists } from './clause-lists.js';
+import { PairCounts } from './pair-counts.js';
 
 // Clause matching and its thresholds are in clause-matches.ts, the relation of two measured texts in relations.ts.
 /** Links outside a family kept per document (the best of each document): what 相似文本 lists beyond the family. */
@@ -54,6 +55,8 @@ export interface DetectStats {
   docCandidates: number;
   /** Units whose clauses were matched again, the rest kept from the earlier build (clause-lists.ts); null: all matched. */
   clausesRematched: number | null;
+  /** Document pairs whose shared shingles were counted; the other candidates' counts were kept from the earlier build (pair-counts.ts). */
+  docPairsCounted: number;
 }
 
 export function detectVariants(docs: PolicyDocument[], options: DetectOptions = {}): VariantsFile {
@@ -166,17 +169,27 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   // Measured in the order of their "a,b" keys as text, as they always were (the order links reach the families in).
   const ordered = inTextOrder(candidates, nDocs);
   candidates.clear();
+  const { cache } = options;
+  const counts = cache?.pairState && cache.key ? new PairCounts(p.docs.map((d) => cache.key!(d.doc)), cache.pairState.read()) : null;
+  let counted = 0;
   for (const k of ordered) {
     const i = Math.floor(k / nDocs);
     const j = k % nDocs;
     const A = p.docs[i];
     const B = p.docs[j];
     if (!A.set.length || !B.set.length) continue;
-    const pair = measuredPair(A.doc, B.doc, overlap(A.set, B.set), shared.get(docPairKey(i, j, nDocs)) ?? 0);
+    let common = counts ? counts.known(i, j) : -1;
+    if (common < 0) {
+      common = intersectionSize(A.set, B.set);
+      counted++;
+    }
+    counts?.record(i, j, common);
+    const pair = measuredPair(A.doc, B.doc, overlapOf(A.set.length, B.set.length, common), shared.get(docPairKey(i, j, nDocs)) ?? 0);
     if (!pair) continue;
     pairs.push(pair);
     links.push({ a: i, b: j, relation: pair.relation, weight: pairWeight(pair) });
   }
+  if (counts) cache!.pairState!.write(counts.encode());
 
   stage('docPairs');
   // Families: stars around a centre (no chaining); every measured pair inside one is listed with it.
@@ -237,7 +250,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
     subject,
     links: linkList,
     lsh,
-    stats: { commonShingles: common.length, clausePairs: graph.pairs, docCandidates: ordered.length, clausesRematched: rematched },
+    stats: { commonShingles: common.length, clausePairs: graph.pairs, docCandidates: ordered.length, clausesRematched: rematched, docPairsCounted: counted },
   };
 }
 

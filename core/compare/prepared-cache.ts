@@ -37,6 +37,8 @@ export interface PreparedCache {
   entryByKey?(key: string): Uint8Array | null;
   /** The clause matches of the earlier build (clause-lists.ts), read and replaced once per detection. */
   clauseState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
+  /** The document pairs the earlier build measured (pair-counts.ts), read and replaced once per detection. */
+  pairState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
 }
 
 export interface PreparedEntry {

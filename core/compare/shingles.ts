@@ -70,12 +70,16 @@ export interface Overlap {
 }
 
 export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
-  const shared = intersectionSize(a, b);
-  const union = a.length + b.length - shared;
+  return overlapOf(a.length, b.length, intersectionSize(a, b));
+}
+
+/** The overlap of two sets of these sizes sharing `shared` members (a count kept from an earlier build: pair-counts.ts). */
+export function overlapOf(aSize: number, bSize: number, shared: number): Overlap {
+  const union = aSize + bSize - shared;
   return {
     jaccard: union ? shared / union : 0,
-    aInB: a.length ? shared / a.length : 0,
-    bInA: b.length ? shared / b.length : 0,
+    aInB: aSize ? shared / aSize : 0,
+    bInA: bSize ? shared / bSize : 0,
     shared,
   };
 }
