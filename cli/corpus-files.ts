@@ -21,6 +21,7 @@
 import { lstat, mkdir, readFile, readdir, readlink, realpath, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocSummary, Manifest, PolicyDocument } from '../core/corpus/types.js';
+import type { FileContent } from '../core/corpus/build.js';
 import { restoreLibrary, restoreDocument } from '../core/corpus/restore.js';
 import { LIBRARY_HEAD_FILE } from '../core/corpus/library-head.js';
 import { sha256Hex } from './hash.js';
@@ -190,7 +191,7 @@ export async function writeCorpus(corpusDir: string, files: Iterable<CorpusFileO
       inFlight.add(write);
       if (inFlight.size >= WRITE_AHEAD) await Promise.race(inFlight);
       if (failed) throw failed;
-      if (rel === 'manifest.json') manifestJson = content;
+      if (rel === 'manifest.json' && typeof content === 'string') manifestJson = content;
     }
     await Promise.all(inFlight);
     if (failed) throw failed;
@@ -225,7 +226,7 @@ export async function writeCorpus(corpusDir: string, files: Iterable<CorpusFileO
 }
 
 /** A file of a build: its path in the version, its content and, where the stream hashed it, the content's SHA-256 (which lets it be linked). */
-export type CorpusFileOut = readonly [rel: string, content: string, sha256?: string];
+export type CorpusFileOut = readonly [rel: string, content: FileContent, sha256?: string];
 
 /** What places this build's files: linking from the current version those its record says are unchanged. */
 async function placerFor(corpusDir: string): Promise<VersionPlacer> {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prepared-cache.js';
 import { pruneCacheDir } from './cache-prune.js';
+import { DocHashes } from './doc-hashes.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
 const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs)\.bin$/;
@@ -43,13 +44,14 @@ export interface VariantsCache extends PreparedCache {
   written: number;
 }
 
-export function variantsCache(corpusDir: string): VariantsCache {
+/** `docs`: the documents' file hashes, shared with the corpus writer (a cache of its own where none is given). */
+export function variantsCache(corpusDir: string, docs: DocHashes = new DocHashes()): VariantsCache {
   const dir = path.join(corpusDir, VARIANTS_CACHE_DIR);
   mkdirSync(dir, { recursive: true });
   const keys = new WeakMap<PolicyDocument, string>();
   const keyOf = (doc: PolicyDocument) => {
     let key = keys.get(doc);
-    if (!key) keys.set(doc, (key = `${contentHash(doc)}.bin`));
+    if (!key) keys.set(doc, (key = `${entryName(docs.of(doc))}.bin`));
     return key;
   };
   const slabs = new SlabReader(() => entryBytes(dir));
@@ -164,16 +166,9 @@ function entryBytes(dir: string): number {
   return total;
 }
 
-/**
- * SHA-256 of the document's JSON and the entry format, fed a top-level unit at a time: one string of a whole
- * large document (megabytes, twice over 10,000 documents) would be garbage only a full collection frees.
- * JSON has no raw newline, so the pieces joined by one are the document and nothing else.
- */
-function contentHash(doc: PolicyDocument): string {
-  const h = createHash('sha256').update(`variants ${PREPARED_CACHE_VERSION}\n`);
-  h.update(JSON.stringify({ ...doc, units: null }));
-  for (const u of doc.units) h.update('\n').update(JSON.stringify(u));
-  return h.digest('hex');
+/** An entry's name: the hash of the entry format and the document's file hash (the document as the build writes it). */
+function entryName(docHash: string): string {
+  return createHash('sha256').update(`variants ${PREPARED_CACHE_VERSION}\n${docHash}`).digest('hex');
 }
 
 /** Remove entries this build did not use, and leftovers of killed builds: only files named as the cache names them. */

@@ -52,6 +52,25 @@ describe('a new version and the files of the previous one', () => {
     expect(record!.get(`docs/${数据管理.id}.json`)!.sha256).toBe(sha(second.byPath[`docs/${数据管理.id}.json`]));
   });
 
+  it('makes a document given as a function only when it must write it, and refuses one that is not what its hash says', async () => {
+    const dir = await tmp();
+    const b = build([政务服务, 营商环境], { newer: true });
+    let made = 0;
+    const lazily = (): CorpusFileOut[] => hashed(b.files).map(([rel, content, sha]) => (rel.startsWith('docs/') ? [rel, () => (made++, content as string), sha] : [rel, content, sha]));
+    const r1 = await writeCorpus(dir, lazily());
+    expect(made).toBe(2);
+    expect(await tree(path.join(dir, 'versions', r1.version))).toEqual(b.byPath);
+    made = 0;
+    const r2 = await writeCorpus(dir, lazily());
+    expect(made).toBe(0);
+    expect(r2.linked).toBe(Object.keys(b.byPath).length - 1);
+
+    const wrong = hashed(build([政务服务, 数据管理], { newer: true }).files).map(([rel, content, sha]): CorpusFileOut => (rel === `docs/${数据管理.id}.json` ? [rel, () => `${content as string} `, sha] : [rel, content, sha]));
+    // A new document, so written (a linked one is the file its hash was recorded for).
+    await expect(writeCorpus(dir, wrong)).rejects.toThrow(`could not write the corpus (docs/${数据管理.id}.json changed after it was hashed); the previous build is unchanged`);
+    expect(await tree(path.join(dir, 'current'))).toEqual(b.byPath);
+  });
+
   it('writes again a file edited in place since the build wrote it, so the new version holds what the build made', async () => {
     const dir = await tmp();
     const b = build([政务服务, 营商环境], { newer: true });

@@ -13,6 +13,8 @@
  */
 import { link, lstat, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileContent } from '../core/corpus/build.js';
+import { sha256Hex } from './hash.js';
 
 /** What a build knows of a file it wrote (or linked): its content's SHA-256 and the file's identity on disk. */
 export interface WrittenFile {
@@ -79,12 +81,18 @@ export class VersionPlacer {
   /** `previous`: the current version's folder and its record (readVersionFiles); null where there is none. */
   constructor(private readonly previous: { dir: string; files: Map<string, WrittenFile> } | null) {}
 
-  /** Put `content` at `target` (file `rel` of the new version); `sha256` of the content, when known, allows a link. */
-  async place(rel: string, target: string, content: string, sha256?: string): Promise<void> {
+  /**
+   * Put `content` at `target` (file `rel` of the new version); `sha256` of the content, when known, allows a link.
+   * Content given as a function (a document whose hash was made before) is made only when the file is written, and
+   * checked against that hash: the manifest and the next build's links trust it.
+   */
+  async place(rel: string, target: string, content: FileContent, sha256?: string): Promise<void> {
     if (sha256 && (await this.tryLink(rel, target, sha256))) return;
+    const text = typeof content === 'string' ? content : content();
+    if (typeof content !== 'string' && sha256Hex(text) !== sha256) throw new Error(`${rel} changed after it was hashed`);
     const fh = await open(target, 'w');
     try {
-      await fh.writeFile(content);
+      await fh.writeFile(text);
       if (sha256) {
         const st = await fh.stat();
         this.files.set(rel, { sha256, size: st.size, mtimeMs: st.mtimeMs, ino: st.ino });

@@ -16,6 +16,7 @@ import { printable } from '../printable.js';
 import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
 import { collectGarbage } from '../collect-garbage.js';
+import { DocHashes } from '../doc-hashes.js';
 
 /**
  * policy-reader build [--corpus DIR] [--raw DIR] [--jobs N] [--json] [--quiet]
@@ -65,7 +66,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // Building the index in a worker thread alongside variants saved 20–30 s at 10,000 documents but cost about
     // 1 GB more at the peak (3.0 GB): the units copied to the thread and the index's files copied back.
     progress.phase('variants');
-    const detected = await detectVariants(corpusDir, result.docs, jobs);
+    // Each document's file hash, made once: the variants cache's keys, then the documents' files (cli/doc-hashes.ts).
+    const docHashes = new DocHashes();
+    const detected = await detectVariants(corpusDir, result.docs, jobs, docHashes);
     collectGarbage();
     progress.phase('write');
     // The index is made when its first file is asked for (phase 'search'); each of its files is made as it is written.
@@ -81,7 +84,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     };
     // Written as made: one document's JSON at a time, each detection file and each of the index's files as it is
     // made.
-    const out = corpusFileStream(result, sha256Hex, derived(detected, searchFiles));
+    const out = corpusFileStream(result, sha256Hex, derived(detected, searchFiles), (d) => docHashes.of(d));
     const written = await writeCorpus(corpusDir, out.files, (step) => {
       if (step === 'staged') progress.phase('switch');
     });
@@ -129,8 +132,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
  * (variants-pool.ts; `jobs` 0: in this thread). The cache (and the slab it reads entries into) is let go when
  * this returns: what the build keeps is the detection's files, made as they are written, and the entries it used.
  */
-async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number }> {
-  const cache = variantsCache(corpusDir);
+async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined, docHashes: DocHashes): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number }> {
+  const cache = variantsCache(corpusDir, docHashes);
   const prepared = await prepareInWorkers(docs, cache, { jobs });
   const detection = detect(docs, { cache: prepared });
   return { files: detectionFiles(detection), cacheUsed: cache.used, clausesRematched: detection.stats.clausesRematched, docPairsCounted: detection.stats.docPairsCounted };

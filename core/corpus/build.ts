@@ -285,13 +285,16 @@ export function* inFolder(folder: string, artifacts: Iterable<CorpusArtifact>): 
 }
 
 /** The files of a build made one at a time, so that a writer holds one document's JSON, not all of them. */
+/** A file's text, or what makes it (a document whose hash is known: made only if the writer cannot link it). */
+export type FileContent = string | (() => string);
+
 export interface CorpusFileStream {
   /**
    * library.json, library-head.json, the artifacts, docs/<id>.json, each with its SHA-256 (the writer links a file
    * the previous version has with that hash instead of writing it), then manifest.json (over the hashes of those
    * before it). Read once.
    */
-  files: Iterable<[path: string, content: string, sha256?: string]>;
+  files: Iterable<[path: string, content: FileContent, sha256?: string]>;
   /** The manifest, once `files` has been read to its end. */
   manifest(): Manifest;
 }
@@ -302,7 +305,11 @@ export interface CorpusFileStream {
  * is let go of entry by entry once handed on (a caller that keeps no other reference has the search index
  * freed as it is written).
  */
-export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = []): CorpusFileStream {
+/**
+ * `docHash`, where given, is each document's file hash, made before (the CLI's variants cache is keyed by it): the
+ * document's file is then handed on as that hash and a function that makes its JSON, not made here.
+ */
+export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = [], docHash?: (doc: PolicyDocument) => string): CorpusFileStream {
   const hashes = new Map<string, string>();
   const pending = Array.isArray(artifacts) ? handedOn(artifacts.slice()) : artifacts;
   let manifest: Manifest | null = null;
@@ -312,14 +319,19 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
     hashes.set(path, sha);
     return [path, content, sha];
   };
-  function* files(): Generator<[string, string, string?]> {
+  const made = (path: string, make: () => string, sha: string): [string, () => string, string] => {
+    if (hashes.has(path)) throw new Error(`two corpus files at ${path}`);
+    hashes.set(path, sha);
+    return [path, make, sha];
+  };
+  function* files(): Generator<[string, FileContent, string?]> {
     const summaries = result.docs.map(summarize);
     yield file('library.json', compactJson(summaries));
     yield file(LIBRARY_HEAD_FILE, compactJson(libraryHead(summaries)));
     // The artifacts before the documents: the search index's files are held from their making until written,
     // so they go first and are let go (400 MB at 10,000 documents) before the documents' JSON is made.
     for (const a of pending) yield file(a.path, a.data);
-    for (const d of result.docs) yield file(`docs/${d.id}.json`, compactJson(d));
+    for (const d of result.docs) yield docHash ? made(`docs/${d.id}.json`, () => compactJson(d), docHash(d)) : file(`docs/${d.id}.json`, compactJson(d));
     const hashInput = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => `${p}\n${h}`).join('\n');
     manifest = {
       formatVersion: CORPUS_FORMAT_VERSION,
@@ -359,6 +371,6 @@ export function* handedOn<T>(items: (T | null)[]): Generator<T> {
 /** All the corpus files at once (tests, benchmarks); the build writes them as they come (corpusFileStream). */
 export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = []): CorpusFiles {
   const stream = corpusFileStream(result, sha256Hex, artifacts);
-  const files = new Map(Array.from(stream.files, ([path, content]) => [path, content]));
+  const files = new Map(Array.from(stream.files, ([path, content]) => [path, typeof content === 'string' ? content : content()]));
   return { files, manifest: stream.manifest() };
 }

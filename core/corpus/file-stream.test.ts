@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../test-support/sha256';
-import { buildCorpus, corpusFileStream } from './build.js';
+import { buildCorpus, compactJson, corpusFileStream, type FileContent } from './build.js';
 import type { Manifest } from './types.js';
 
 const enc = new TextEncoder();
@@ -14,7 +14,7 @@ const RAW = [
   { name: 'b.txt', bytes: enc.encode('关于推行告知承诺制的通知\n\n一、全面推行证明事项告知承诺制。\n二、加强事中事后监管。\n') },
 ];
 /** Path → content, as the writer gets them (each with its hash besides). */
-const contents = (files: Iterable<readonly [string, string, string?]>) => new Map(Array.from(files, ([p, c]) => [p, c]));
+const contents = (files: Iterable<readonly [string, FileContent, string?]>) => new Map(Array.from(files, ([p, c]) => [p, typeof c === 'string' ? c : c()]));
 const ARTIFACTS = [
   { path: 'search/index.json', data: '{"v":5}' },
   { path: 'variants.json', data: '[]' },
@@ -30,7 +30,7 @@ describe('corpusFileStream', () => {
     expect(it.next().value![0]).toBe('library.json');
     expect(hashed).toBe(1);
     expect(() => stream.manifest()).toThrow(/after the last/);
-    const rest: (readonly [string, string, string?])[] = [];
+    const rest: (readonly [string, FileContent, string?])[] = [];
     for (let r = it.next(); !r.done; r = it.next()) rest.push(r.value);
     expect(rest.map(([p]) => p)).toEqual(['library-head.json', 'search/index.json', 'variants.json', ...result.docs.map((d) => `docs/${d.id}.json`), 'manifest.json']);
     expect(result.docs.length).toBe(2);
@@ -80,7 +80,23 @@ describe('corpusFileStream', () => {
     expect(manifest[2]).toBeUndefined();
     expect(out.length).toBe(2 + ARTIFACTS.length + result.docs.length);
     // The digest of the bytes written, UTF-8 (node:crypto's, not the stream's own).
-    for (const [p, content, sha] of out) expect([p, sha]).toEqual([p, createHash('sha256').update(Buffer.from(content, 'utf8')).digest('hex')]);
+    for (const [p, content, sha] of out) expect([p, typeof content, sha]).toEqual([p, 'string', createHash('sha256').update(Buffer.from(content as string, 'utf8')).digest('hex')]);
+  });
+
+  it('hands a document on as the hash it was given and a function that makes its JSON, and the manifest is the same', () => {
+    const result = buildCorpus(RAW, sha256Hex);
+    const plain = contents(corpusFileStream(result, sha256Hex, ARTIFACTS).files);
+    const given: string[] = [];
+    const out = [...corpusFileStream(result, sha256Hex, ARTIFACTS, (d) => (given.push(d.id), sha256Hex(compactJson(d)))).files];
+    expect(given).toEqual(result.docs.map((d) => d.id));
+    for (const [p, content, sha] of out) {
+      if (!p.startsWith('docs/')) continue;
+      expect(typeof content).toBe('function');
+      const text = (content as () => string)();
+      expect(text).toBe(plain.get(p));
+      expect(sha).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+    }
+    expect(out.at(-1)![1]).toBe(plain.get('manifest.json'));
   });
 
   it('refuses two files at one path, or an artifact named manifest.json', () => {
