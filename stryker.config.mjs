@@ -120,6 +120,7 @@ const OWN_TESTS = [
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts', 'cli/corpus-switch.test.ts', 'cli/version-files.test.ts'] },
   { target: /^cli\/version-files\.ts$/, tests: () => ['cli/version-files.test.ts', 'cli/version-files-nolinks.test.ts'] },
+  { target: /^cli\/doc-hashes\.ts$/, tests: () => ['cli/doc-hashes.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
   { target: /^cli\/parser-fingerprint\.ts$/, tests: () => ['cli/parser-fingerprint.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },

@@ -103,5 +103,8 @@ describe('corpusFileStream', () => {
     const result = buildCorpus(RAW, sha256Hex);
     expect(() => [...corpusFileStream(result, sha256Hex, [...ARTIFACTS, { path: 'variants.json', data: '{}' }]).files]).toThrow(/two corpus files at variants\.json/);
     expect(() => [...corpusFileStream(result, sha256Hex, [{ path: 'manifest.json', data: '{}' }]).files]).toThrow(/two corpus files at manifest\.json/);
+    // A document handed on by its hash clashes as one handed on made.
+    const clash = `docs/${result.docs[0].id}.json`;
+    expect(() => [...corpusFileStream(result, sha256Hex, [{ path: clash, data: '{}' }], (d) => sha256Hex(compactJson(d))).files]).toThrow(`two corpus files at ${clash}`);
   });
 });
