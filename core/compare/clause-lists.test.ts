@@ -120,6 +120,21 @@ describe('clause matches kept from the earlier build', () => {
     expect(again.stats.clausesRematched).not.toBeNull();
   });
 
+  it('most documents new (every cache name changed): everything is matched, as a full build does, without walking the gone ones', () => {
+    const docs = [...seeds, ...crowdDocs(18, 1)];
+    const cache = memoryCache();
+    files(docs, cache);
+    // Each document's content changes by its title: another content key for all; the clauses are the same.
+    const renamed = docs.map((d) => ({ ...d, title: `${d.title}（修订）` }));
+    const again = files(renamed, cache);
+    expect(again.stats.clausesRematched).toBeNull();
+    expect(again.files).toEqual(files(renamed).files);
+    // Half of them kept is still kept: the others matched again.
+    const half = [...renamed.slice(0, Math.ceil(renamed.length / 2)), ...docs.slice(Math.ceil(renamed.length / 2))];
+    const third = files(half, cache);
+    expect(third.files).toEqual(files(half).files);
+  });
+
   it('nothing changed: every unit keeps its matches, none is matched again', () => {
     const docs = [...seeds, ...crowdDocs(18, 1)];
     const cache = memoryCache();
