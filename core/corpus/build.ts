@@ -313,17 +313,15 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
   const hashes = new Map<string, string>();
   const pending = Array.isArray(artifacts) ? handedOn(artifacts.slice()) : artifacts;
   let manifest: Manifest | null = null;
-  const file = (path: string, content: string): [string, string, string] => {
+  /** A file of the corpus, hashed here, or made later (`make`) with the hash it was given. */
+  function file(path: string, content: string): [string, string, string];
+  function file(path: string, make: () => string, sha: string): [string, () => string, string];
+  function file(path: string, content: FileContent, known?: string): [string, FileContent, string] {
     if (hashes.has(path) || path === 'manifest.json') throw new Error(`two corpus files at ${path}`);
-    const sha = sha256Hex(content);
+    const sha = known ?? sha256Hex(content as string);
     hashes.set(path, sha);
     return [path, content, sha];
-  };
-  const made = (path: string, make: () => string, sha: string): [string, () => string, string] => {
-    if (hashes.has(path)) throw new Error(`two corpus files at ${path}`);
-    hashes.set(path, sha);
-    return [path, make, sha];
-  };
+  }
   function* files(): Generator<[string, FileContent, string?]> {
     const summaries = result.docs.map(summarize);
     yield file('library.json', compactJson(summaries));
@@ -331,7 +329,7 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
     // The artifacts before the documents: the search index's files are held from their making until written,
     // so they go first and are let go (400 MB at 10,000 documents) before the documents' JSON is made.
     for (const a of pending) yield file(a.path, a.data);
-    for (const d of result.docs) yield docHash ? made(`docs/${d.id}.json`, () => compactJson(d), docHash(d)) : file(`docs/${d.id}.json`, compactJson(d));
+    for (const d of result.docs) yield docHash ? file(`docs/${d.id}.json`, () => compactJson(d), docHash(d)) : file(`docs/${d.id}.json`, compactJson(d));
     const hashInput = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => `${p}\n${h}`).join('\n');
     manifest = {
       formatVersion: CORPUS_FORMAT_VERSION,
