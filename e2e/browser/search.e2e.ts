@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core';
 import type { DocSummary, PolicyDocument } from '../../core/corpus/types';
 import { buildSearchArtifacts } from '../../core/search/artifacts';
 import { normalize } from '../../core/text/normalize';
+import { INDEX_LOAD_MEASURE } from '../../renderer/search/protocol';
 import { copyCorpus, corpusDir, screenshot, type Browser, openSession, type Session } from './harness';
 import type { PreviewServer } from '../../scripts/preview-server';
 
@@ -282,6 +283,10 @@ describe('search panel', () => {
       expect(files.filter((f) => /^(postings|positions)-/.test(f)).length).toBeGreaterThan(0);
       expect(files.filter((f, k) => files.indexOf(f) !== k)).toEqual([]);
       expect(browser.requests.slice(from).filter((r) => r.endsWith('/corpus/library.json'))).toEqual([]);
+      // The worker's index load is a User Timing entry (read by bench:startup and the browser's tools), made once.
+      const loads = await Promise.all(tab.workers().map((w) => w.evaluate((name) => (performance as any).getEntriesByName(name).map((m: { duration: number }) => m.duration) as number[], INDEX_LOAD_MEASURE)));
+      expect(loads.filter((l) => l.length)).toEqual([[expect.any(Number)]]);
+      expect(loads.flat()[0]).toBeGreaterThan(0);
     } finally {
       await tab.close();
     }

@@ -35,8 +35,12 @@ export type ToWorker =
 export interface LoadStats {
   docs: number;
   units: number;
+  /** From the first fetch of the index files to the engine made (also the worker's INDEX_LOAD_MEASURE entry). */
   loadMs: number;
 }
+
+/** The worker's User Timing measure of its index load (`performance.getEntriesByName` in the worker). */
+export const INDEX_LOAD_MEASURE = 'search-index-load';
 
 export type FromWorker =
   | { type: 'ready'; stats: LoadStats }
