@@ -187,13 +187,15 @@ describe('the incremental build', () => {
     expect(unchanged.length).toBeGreaterThan(5);
     expect(unchanged.length).toBeLessThan(Object.keys(after).length - 2);
     expect(JSON.parse(r.out).linkedFiles).toBe(unchanged.length);
+    // The first build's search index updated, not made again (cli/search-update.ts); the trees are compared below.
+    expect(JSON.parse(r.out).searchIndex).toBe('updated');
     // The clause matches of the units the change did not reach are the first build's (core/compare/clause-lists.ts).
     expect(JSON.parse(r.out).clausesRematched).toBeGreaterThan(0);
     expect(JSON.parse(r.out).clausesRematched).toBeLessThan(JSON.parse(r.out).units / 2);
     const full = await corpusWith();
     await cp(changed, path.join(full, 'raw', SMALL[1]));
     const f = await build(full, '--json');
-    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0, clausesRematched: null, linkedFiles: 0 });
+    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0, clausesRematched: null, linkedFiles: 0, searchIndex: 'built' });
     const [a, b] = [await tree(current(incremental)), await tree(current(full))];
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(a).toEqual(b);
@@ -204,6 +206,38 @@ describe('the incremental build', () => {
     expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents + 2);
     expect(await readdir(path.join(incremental, 'cache', 'variants'))).toEqual(expect.arrayContaining(['clauses.bin', 'pairs.bin']));
   }, 120_000);
+});
+
+describe('the search index of a rebuild', () => {
+  it('is made whole, with the same bytes, when the previous one cannot be trusted: a file edited, other code, no record', async () => {
+    const dir = await corpusWith();
+    expect((await build(dir)).code).toBe(0);
+    const raw = path.join(dir, 'raw', SMALL[0]);
+    let n = 0;
+    const rebuild = async () => {
+      await writeFile(raw, `${await readFile(raw, 'utf8')}\n第${++n}次修改。`);
+      const r = await build(dir, '--json');
+      expect(r.code).toBe(0);
+      return JSON.parse(r.out).searchIndex as string;
+    };
+    expect(await rebuild()).toBe('updated');
+    // A posting shard edited in place since its build wrote it (its size and time change).
+    const shard = path.join(current(dir), 'search', 'postings-0.json');
+    await writeFile(shard, (await readFile(shard, 'utf8')).replace('"postings":"', '"postings":"A'));
+    expect(await rebuild()).toBe('built');
+    expect(await rebuild()).toBe('updated');
+    // An index made by other code: the record's fingerprint is not this program's.
+    const state = path.join(dir, 'cache', 'search-index.json');
+    await writeFile(state, (await readFile(state, 'utf8')).replace(/"fingerprint":"[0-9a-f]/, '"fingerprint":"x'));
+    expect(await rebuild()).toBe('built');
+    await rm(state);
+    expect(await rebuild()).toBe('built');
+    expect(await rebuild()).toBe('updated');
+    const full = await corpusWith();
+    await cp(raw, path.join(full, 'raw', SMALL[0]));
+    expect(JSON.parse((await build(full, '--json')).out).searchIndex).toBe('built');
+    expect(await tree(current(dir))).toEqual(await tree(current(full)));
+  }, 180_000);
 });
 
 describe('progress', () => {

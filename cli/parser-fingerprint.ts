@@ -12,7 +12,7 @@ import path from 'node:path';
 import { sha256Hex } from './hash.js';
 import { PROJECT_ROOT } from './project-root.js';
 
-/** The modules the parse phase starts from (relative to the project). */
+/** The modules the parse phase starts from (relative to the project); other steps name theirs (cli/search-update.ts). */
 export const PARSE_ROOTS = ['cli/parse-pool.ts', 'cli/parse-worker.ts'];
 
 /** Every module specifier in a TypeScript or JavaScript source: static, re-exported, side-effect and dynamic imports. */
@@ -89,9 +89,9 @@ function installedVersion(read: (file: string) => string | null, pkg: string): s
  * The parse phase's key part for the project at `root`. Without its sources (a compiled CLI copied on its own),
  * the compiled files it runs stand in for them: `compiled` are their paths.
  */
-export function projectFingerprint(root: string, compiled: URL[]): string {
+export function projectFingerprint(root: string, compiled: URL[], roots: string[] = PARSE_ROOTS): string {
   const read = projectReader(root);
-  const closure = importClosure(PARSE_ROOTS, read);
+  const closure = importClosure(roots, read);
   if (closure.files.length) return fingerprintOf(closure, read, (pkg) => installedVersion(read, pkg));
   return sha256Hex(compiled.map((u) => sha256Hex(readFileSync(u))).join('\n'));
 }

@@ -68,6 +68,14 @@ export async function saveVersionFiles(corpusDir: string, version: string, files
 }
 
 /**
+ * Whether a file found on disk (its lstat, null when there is none) is still the one a build wrote: the inode says it
+ * is the same file (not one put in its place), the size and modification time that it is as it was written.
+ */
+export function isAsWritten(st: { size: number; mtimeMs: number; ino: number } | null, was: WrittenFile): boolean {
+  return st !== null && st.size === was.size && st.mtimeMs === was.mtimeMs && st.ino === was.ino;
+}
+
+/**
  * Puts each file of a new version in place: linked from the previous version's folder when it is the file the
  * previous build wrote there with this content, written otherwise. `files` is what the new version holds, for
  * saveVersionFiles once it is current.
@@ -106,9 +114,7 @@ export class VersionPlacer {
     const was = this.linking ? this.previous?.files.get(rel) : undefined;
     if (!was || was.sha256 !== sha256) return false;
     const from = path.join(this.previous!.dir, rel);
-    // The inode says it is the same file (not one put in its place), the size and time that it is as it was written.
-    const st = await lstat(from).catch(() => null);
-    if (!st || st.size !== was.size || st.mtimeMs !== was.mtimeMs || st.ino !== was.ino) return false;
+    if (!isAsWritten(await lstat(from).catch(() => null), was)) return false;
     try {
       await link(from, target);
     } catch (e) {

@@ -17,6 +17,7 @@ import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
 import { collectGarbage } from '../collect-garbage.js';
 import { DocHashes } from '../doc-hashes.js';
+import { previousIndexFor, previousSearch, saveSearchState, searchFingerprint } from '../search-update.js';
 
 /**
  * policy-reader build [--corpus DIR] [--raw DIR] [--jobs N] [--json] [--quiet]
@@ -72,11 +73,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     collectGarbage();
     progress.phase('write');
     // The index is made when its first file is asked for (phase 'search'); each of its files is made as it is written.
+    const searchCode = searchFingerprint();
+    const lastSearch = await previousSearch(corpusDir, searchCode);
+    let searchIndex: 'updated' | 'built' = 'built';
     const searchFiles = function* () {
       // The detection's files are written and let go: the index starts from what is held.
       collectGarbage();
       progress.phase('search');
-      const files = inFolder('search', searchArtifactStream(flattenCorpus(result.docs)));
+      const corpus = flattenCorpus(result.docs);
+      // The previous index updated for the documents that changed (cli/search-update.ts), when it can be trusted.
+      const last = lastSearch && previousIndexFor(lastSearch, result.docs, corpus, (d) => docHashes.of(d));
+      const files = inFolder('search', searchArtifactStream(corpus, last ? { ...last, made: (how) => (searchIndex = how) } : undefined));
       const first = files.next();
       progress.phase('write');
       if (!first.done) yield first.value;
@@ -88,6 +95,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const written = await writeCorpus(corpusDir, out.files, (step) => {
       if (step === 'staged') progress.phase('switch');
     });
+    await saveSearchState(corpusDir, written.version, searchCode);
     const manifest = out.manifest();
     await pruneParseCache(corpusDir, parsed.used);
     await pruneVariantsCache(corpusDir, detected.cacheUsed);
@@ -108,6 +116,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           docPairsCounted: detected.docPairsCounted,
           // Files linked from the previous version, unchanged, instead of written (cli/version-files.ts).
           linkedFiles: written.linked,
+          // 'updated': the previous build's search index updated for what changed (cli/search-update.ts); 'built': made whole.
+          searchIndex,
           version: written.version,
           warnings: manifest.warnings,
           contentHash: manifest.contentHash,

@@ -13,6 +13,14 @@ import type { PolicyDocument } from '../corpus/types.js';
 import { buildIndexData, shardFileStream } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from './format.js';
+import { updatedIndexData, type PreviousIndex } from './index-update.js';
+
+/** The previous build's index and, per unit, the previous unit it is (index-update.ts); `made` is told which way the index was made. */
+export interface IndexUpdate {
+  previous: PreviousIndex;
+  oldOf: Int32Array;
+  made?: (how: 'updated' | 'built') => void;
+}
 
 export interface SearchArtifact {
   /** Path relative to `resources/corpus/search/`, '/'-separated. */
@@ -36,8 +44,11 @@ export function searchArtifactsOf(corpus: SearchCorpus): SearchArtifact[] {
  * next is made, so it never holds the whole index as JSON (the shards' JSON was about 150 MB at 10,000 documents,
  * held on top of the index it is made from). Read once.
  */
-export function* searchArtifactStream(corpus: SearchCorpus): Generator<SearchArtifact> {
-  const built = buildIndexData(corpus);
+export function* searchArtifactStream(corpus: SearchCorpus, update?: IndexUpdate): Generator<SearchArtifact> {
+  // The previous build's index updated where it can be (the same bytes), else the index made whole.
+  const updated = update ? updatedIndexData(corpus, update.oldOf, update.previous) : null;
+  update?.made?.(updated ? 'updated' : 'built');
+  const built = updated ?? buildIndexData(corpus);
   yield { path: SEARCH_INDEX_FILE, data: JSON.stringify(built.index) };
   yield { path: SEARCH_UNITS_FILE, data: JSON.stringify(built.units) };
   yield* shardFileStream(built);

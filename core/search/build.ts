@@ -85,10 +85,25 @@ export function buildIndexData(
 ): BuiltIndex {
   // Each unit normalised once, for the postings and the positions: three times before (2–3 s at 10,000 documents).
   const norms = normalisedTexts(corpus);
-  const { uni, bi, df, unitLens, normChars, postings } = encodedPostings(corpus, builder, norms);
+  const terms = encodedPostings(corpus, builder, norms);
+  return assembleIndex(corpus, terms, bigramPositions(corpus, { bi: terms.bi }, norms), shardChars, postingShardChars);
+}
+
+/** A corpus's terms, their encoded posting lists and the units' lengths: what `assembleIndex` makes the index files of. */
+export interface EncodedTerms {
+  uni: string;
+  bi: string;
+  df: Int32Array;
+  unitLens: Int32Array;
+  normChars: number;
+  postings: { text: string; lens: Int32Array };
+}
+
+/** The index files of encoded terms and positions (built here, or updated from the previous build's: index-update.ts). */
+export function assembleIndex(corpus: SearchCorpus, terms: EncodedTerms, positions: { lens: Int32Array; bytes: Uint8Array }, shardChars = SHARD_CHARS, postingShardChars = POSTING_SHARD_CHARS): BuiltIndex {
+  const { uni, bi, df, unitLens, normChars, postings } = terms;
   const shards = shardStarts(corpus, shardChars);
   const postingShards = termShardStarts(postings.lens, postingShardChars);
-  const positions = bigramPositions(corpus, { bi }, norms);
   const positionShards = termShardStarts(positions.lens, postingShardChars, uni.length);
   // Where each shard's strings start in the concatenated text (then its end): one pass over the terms' lengths.
   const cuts = [0];
@@ -124,7 +139,7 @@ export function buildIndexData(
 }
 
 /** The postings encoded; the lists they were encoded from (hundreds of MB at 10,000 documents) are not kept. */
-function encodedPostings(corpus: SearchCorpus, builder: PostingsBuilder, norms: string[]) {
+function encodedPostings(corpus: SearchCorpus, builder: PostingsBuilder, norms: string[]): EncodedTerms {
   const { refs, ...terms } = builder === 'lunr' ? lunrPostings(corpus) : countedPostings(corpus, norms);
   return { ...terms, postings: encodeSortedLists(refs, terms.df) };
 }

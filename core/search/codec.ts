@@ -105,6 +105,38 @@ export function encodeInts(values: ArrayLike<number>): string {
   return ascii.decode(out);
 }
 
+/**
+ * Reads VLQ numbers (no delta) one at a time from the ASCII bytes of an encoded string, from `pos` on. Throws
+ * SearchIndexDamaged past the end or on a foreign character.
+ */
+export class VlqReader {
+  constructor(
+    readonly bytes: Uint8Array,
+    public pos = 0,
+  ) {}
+
+  next(): number {
+    let value = 0;
+    let shift = 1;
+    for (;;) {
+      const digit = DECODE[this.bytes[this.pos++]];
+      if (!(digit >= 0)) throw new SearchIndexDamaged('search index is damaged: a number list ends early or holds a foreign character');
+      value += (digit & 31) * shift;
+      if (digit < 32) return value;
+      shift *= 32;
+    }
+  }
+}
+
+/** Per byte value: 1 for a digit of the alphabet (all 256, so that no read falls outside the table: that is slow). */
+const IS_DIGIT = Uint8Array.from({ length: 256 }, (_, b) => (b < 128 && DECODE[b] >= 0 ? 1 : 0));
+
+/** Whether every byte is a digit of the alphabet (the ASCII of an encoded string). */
+export function isVlqText(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (IS_DIGIT[bytes[i]] === 0) return false;
+  return true;
+}
+
 /** How many numbers `s` holds (digits without the continuation bit), or -1 when it is not a whole VLQ stream. */
 export function countInts(s: string): number {
   let n = 0;

@@ -1,0 +1,164 @@
+/**
+ * The updated index is the full build's, byte for byte: on the real corpus (resources/corpus, built by the unit
+ * suite's global setup), edited at random (seeded) the ways a rebuild sees it — documents removed, added and
+ * changed, units rewritten, added and dropped, new characters — and compared file by file with `buildIndexData`
+ * of the edited corpus, with small shards so that the shard boundaries move too.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocSummary, PolicyDocument } from '../corpus/types.js';
+import { mulberry32 } from '../util/random.js';
+import { buildIndexData, shardFiles, type BuiltIndex } from './build.js';
+import { flattenCorpus, type SearchCorpus, type SearchDoc, type SearchUnitRecord } from './corpus-units.js';
+import { previousIndex, updatedIndexData } from './index-update.js';
+import { SearchIndexDamaged } from './shard-reader.js';
+
+const CORPUS = resolve(__dirname, '../../resources/corpus');
+const SHARD = 20_000;
+
+/** A document and its units, as the edits see them (a unit record is kept by reference when unchanged). */
+interface Entry {
+  doc: SearchDoc;
+  units: SearchUnitRecord[];
+}
+
+let entries: Entry[];
+
+beforeAll(() => {
+  expect(existsSync(join(CORPUS, 'library.json')), `${CORPUS}/library.json (run npm run build:corpus)`).toBe(true);
+  const library = JSON.parse(readFileSync(join(CORPUS, 'library.json'), 'utf8')) as DocSummary[];
+  const docs = library.map((s) => JSON.parse(readFileSync(join(CORPUS, 'docs', `${s.id}.json`), 'utf8')) as PolicyDocument);
+  const flat = flattenCorpus(docs);
+  entries = flat.docs.map((doc, di) => ({ doc, units: flat.units.filter((u) => u.doc === di) }));
+});
+
+/** The corpus of `list`, and for each of its units the unit of `before` it is (same record, in a kept document's place), or −1. */
+function corpusOf(list: Entry[], before?: Entry[]): { corpus: SearchCorpus; oldOf: Int32Array } {
+  const units: SearchUnitRecord[] = [];
+  const oldAt = new Map<SearchUnitRecord, number>();
+  let at = 0;
+  for (const e of before ?? []) for (const u of e.units) oldAt.set(u, at++);
+  const oldOf: number[] = [];
+  list.forEach((e, di) => {
+    for (const u of e.units) {
+      units.push({ ...u, doc: di });
+      oldOf.push(oldAt.get(u) ?? -1);
+    }
+  });
+  return { corpus: { docs: list.map((e) => e.doc), units }, oldOf: Int32Array.from(oldOf) };
+}
+
+const filesOf = (b: BuiltIndex) => ({ index: JSON.stringify(b.index), units: JSON.stringify(b.units), ...shardFiles(b) });
+
+const ascii = new TextEncoder();
+const postingBytes = (b: BuiltIndex) => b.postings.map((p) => ({ from: p.from, bytes: ascii.encode(p.postings) }));
+const positionBytes = (b: BuiltIndex) => b.positions.map((p) => ({ from: p.from, lens: p.lens, bytes: ascii.encode(p.positions) }));
+
+function previousOf(b: BuiltIndex) {
+  return previousIndex(b.index, postingBytes(b), positionBytes(b));
+}
+
+/** `list` edited at random: `edits` changes, each a document removed, added (another's units, rewritten), or changed. */
+function edited(list: Entry[], seed: number, edits: number): Entry[] {
+  const rand = mulberry32(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  // Characters the corpus may not have: new unigrams and bigrams appear, and terms vanish with the units they were in.
+  const NEW = ['㐀', '㐁', 'ꀀ', '\u{20000}', 'Ω'];
+  const rewrite = (u: SearchUnitRecord): SearchUnitRecord => {
+    const t = u.text;
+    const at = Math.floor(rand() * (t.length + 1));
+    const kind = rand();
+    const text = kind < 0.3 ? t.slice(0, at) + pick(NEW) + t.slice(at) : kind < 0.6 ? t.slice(0, at) + t.slice(at + 1 + Math.floor(rand() * 20)) : kind < 0.8 ? pick(pick(list).units).text : t + '\n' + t.slice(0, at);
+    return { ...u, text };
+  };
+  const out = [...list];
+  for (let k = 0; k < edits; k++) {
+    const r = rand();
+    const i = Math.floor(rand() * out.length);
+    if (r < 0.25 && out.length > 2) out.splice(i, 1);
+    else if (r < 0.5) {
+      const from = pick(out);
+      out.splice(i, 0, { doc: { ...from.doc, id: `${from.doc.id}-copy${k}` }, units: from.units.map((u) => (rand() < 0.3 ? rewrite(u) : { ...u })) });
+    } else {
+      const units = [...out[i].units];
+      for (let n = 1 + Math.floor(rand() * 3); n > 0 && units.length; n--) {
+        const j = Math.floor(rand() * units.length);
+        const what = rand();
+        if (what < 0.5) units[j] = rewrite(units[j]);
+        else if (what < 0.75) units.splice(j, 1);
+        else units.splice(j, 0, rewrite(units[j]));
+      }
+      out[i] = { doc: out[i].doc, units };
+    }
+  }
+  return out;
+}
+
+describe('updatedIndexData', () => {
+  it('after random edits, gives the bytes of a full build of the edited corpus', () => {
+    const old = corpusOf(entries);
+    const before = buildIndexData(old.corpus, 'counting', SHARD, SHARD);
+    for (let seed = 1; seed <= 12; seed++) {
+      const after = edited(entries, seed, 1 + (seed % 6));
+      const { corpus, oldOf } = corpusOf(after, entries);
+      const kept = oldOf.filter((o) => o >= 0).length;
+      expect(kept, `seed ${seed}: most units kept`).toBeGreaterThan(oldOf.length / 2);
+      expect(kept, `seed ${seed}: some units new`).toBeLessThan(oldOf.length);
+      const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD);
+      expect(updated, `seed ${seed}`).not.toBeNull();
+      expect(filesOf(updated!), `seed ${seed}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+    }
+  });
+
+  it('with nothing kept, or nothing changed, gives a full build', () => {
+    const { corpus } = corpusOf(entries);
+    const before = buildIndexData(corpus, 'counting', SHARD, SHARD);
+    const full = filesOf(before);
+    expect(filesOf(updatedIndexData(corpus, new Int32Array(corpus.units.length).fill(-1), previousOf(before), SHARD, SHARD)!)).toEqual(full);
+    expect(filesOf(updatedIndexData(corpus, Int32Array.from(corpus.units, (_, u) => u), previousOf(before), SHARD, SHARD)!)).toEqual(full);
+  });
+
+  it('every document removed but one, and a corpus of one unit', () => {
+    const one = [entries[3]];
+    const before = buildIndexData(corpusOf(entries).corpus, 'counting', SHARD, SHARD);
+    const { corpus, oldOf } = corpusOf(one, entries);
+    expect(filesOf(updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD)!)).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+    const single = [{ doc: entries[0].doc, units: [entries[0].units[0]] }];
+    const again = corpusOf(single, one);
+    const prev = buildIndexData(corpus, 'counting', SHARD, SHARD);
+    expect(filesOf(updatedIndexData(again.corpus, again.oldOf, previousOf(prev), SHARD, SHARD)!)).toEqual(filesOf(buildIndexData(again.corpus, 'counting', SHARD, SHARD)));
+  });
+
+  it('kept units out of their old order: null, for the caller to build the index whole', () => {
+    const swapped = [entries[1], entries[0], ...entries.slice(2)];
+    const before = buildIndexData(corpusOf(entries).corpus, 'counting', SHARD, SHARD);
+    const { corpus, oldOf } = corpusOf(swapped, entries);
+    expect(updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD)).toBeNull();
+    // An old unit named twice, or past the old count, is out of order too.
+    const twice = Int32Array.from(oldOf.map((_, u) => (u < 2 ? 0 : -1)));
+    expect(updatedIndexData(corpus, twice, previousOf(before), SHARD, SHARD)).toBeNull();
+    const past = new Int32Array(corpus.units.length).fill(-1);
+    past[0] = before.index.unitCount;
+    expect(updatedIndexData(corpus, past, previousOf(before), SHARD, SHARD)).toBeNull();
+  });
+
+  it('a previous index cut short or not matching its shards fails, and names what', () => {
+    const { corpus } = corpusOf(entries);
+    const before = buildIndexData(corpus, 'counting', SHARD, SHARD);
+    const keep = Int32Array.from(corpus.units, (_, u) => u);
+    const cut = previousOf(before);
+    expect(() => updatedIndexData(corpus, keep, { ...cut, postings: cut.postings.subarray(0, cut.postings.length - 40) }, SHARD, SHARD)).toThrow();
+    expect(() => updatedIndexData(corpus, keep, { ...cut, positions: cut.positions.subarray(0, cut.positions.length - 40) }, SHARD, SHARD)).toThrow();
+    expect(() => previousIndex(before.index, postingBytes(before).slice(1), positionBytes(before))).toThrow(SearchIndexDamaged);
+    expect(() => previousIndex(before.index, postingBytes(before), positionBytes(before).slice(0, -1))).toThrow(SearchIndexDamaged);
+    const moved = positionBytes(before).map((p, k) => (k === 1 ? { ...p, from: p.from + 1 } : p));
+    expect(() => previousIndex(before.index, postingBytes(before), moved)).toThrow(/position shard 1/);
+    const movedPostings = postingBytes(before).map((p, k) => (k === 2 ? { ...p, from: p.from - 1 } : p));
+    expect(() => previousIndex(before.index, movedPostings, positionBytes(before))).toThrow(/posting shard 2/);
+    // A byte no number has, in a string that would be copied whole: refused, not carried into the new index.
+    const foreign = positionBytes(before);
+    foreign[0].bytes[3] = 0x7e;
+    expect(() => previousIndex(before.index, postingBytes(before), foreign)).toThrow(/no number has/);
+  });
+});

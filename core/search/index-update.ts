@@ -1,0 +1,337 @@
+/**
+ * The search index of a rebuild, updated from the previous build's instead of made again: byte for byte what
+ * `buildIndexData` makes of the same corpus (index-update.test.ts checks it against a full build).
+ *
+ * Why it can be: a unit's entry in a posting list is its number, delta-coded, and its part of a bigram's
+ * positions (format.ts, SerializedPositions) depends on its own text alone. A unit whose text is unchanged keeps
+ * its positions' bytes and its length; only its number moves, by the units added or removed before it. So each
+ * term's new list is its old entries, renumbered, without the units that went, merged with the entries of the
+ * units indexed afresh (few in a rebuild: the changed document's). That is a sequential pass over the old
+ * lists, where a full build looks every bigram of the corpus up in a hash table and scatters its units across
+ * the lists (about 10 s at 10,000 documents).
+ */
+import { assembleIndex, POSTING_SHARD_CHARS, SHARD_CHARS, type BuiltIndex } from './build.js';
+import { decodeInts, isVlqText, putVlq, VlqReader, asciiString } from './codec.js';
+import { countedPostings, normalisedTexts } from './counted-postings.js';
+import type { SearchCorpus } from './corpus-units.js';
+import { searchPositionsFile, searchPostingsFile, type SerializedIndex } from './format.js';
+import { SearchIndexDamaged } from './shard-reader.js';
+import { bigramPositions } from './positions.js';
+
+/** What the update reads of the previous build's index: `index.json`, and its shards' strings back to back. */
+export interface PreviousIndex {
+  index: SerializedIndex;
+  /** The posting shards' `postings` strings in shard order, as ASCII bytes: every term's posting string, in term order. */
+  postings: Uint8Array;
+  /** The position shards' `lens`, decoded and in shard order: each bigram term's positions string's length. */
+  positionLens: Int32Array;
+  /** The position shards' `positions` strings in shard order, as ASCII bytes. */
+  positions: Uint8Array;
+}
+
+/** A posting shard as the update reads it: where its terms start, and its `postings` string's bytes. */
+export interface PostingBytes {
+  from: number;
+  bytes: Uint8Array;
+}
+
+/** A position shard as the update reads it: its `from` and `lens` as written, and its `positions` string's bytes. */
+export interface PositionBytes {
+  from: number;
+  lens: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The previous index from its files' contents: `index.json` and every posting and position shard, in shard order,
+ * their long strings as bytes (the CLI reads them from the files without making strings: cli/search-update.ts).
+ * Throws SearchIndexDamaged when the shards are not the ones the index names or hold a character no VLQ has.
+ */
+export function previousIndex(index: SerializedIndex, postingShards: readonly PostingBytes[], positionShards: readonly PositionBytes[]): PreviousIndex {
+  const bigrams = index.bi.length / 2;
+  const starts = index.positionShards;
+  if (postingShards.length !== index.postingShards.length - 1 || positionShards.length !== starts.length - 1) throw new SearchIndexDamaged('the search index does not list these shards');
+  postingShards.forEach((p, k) => {
+    if (p.from !== index.postingShards[k]) throw new SearchIndexDamaged(`posting shard ${k} does not start where the index says`, searchPostingsFile(k));
+  });
+  const positionLens = new Int32Array(bigrams);
+  positionShards.forEach((p, k) => {
+    if (p.from !== starts[k]) throw new SearchIndexDamaged(`position shard ${k} does not start where the index says`, searchPositionsFile(k));
+    decodeInts(p.lens, 0, starts[k + 1] - starts[k], positionLens, false, starts[k] - index.uni.length);
+  });
+  return { index, postings: vlqBytes(postingShards.map((p) => p.bytes)), positionLens, positions: vlqBytes(positionShards.map((p) => p.bytes)) };
+}
+
+/** Byte strings back to back, each checked to be VLQ digits only: most are copied whole, never decoded, into the new index. */
+function vlqBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const p of parts) size += p.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    if (!isVlqText(p)) throw new SearchIndexDamaged('search index is damaged: a posting or position string holds a character no number has');
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** A byte buffer that grows: the new lists' lengths are known only once they are written. */
+class ByteWriter {
+  bytes: Uint8Array;
+  at = 0;
+
+  /** `size`: what it will most likely hold (growing copies it all). */
+  constructor(size: number) {
+    this.bytes = new Uint8Array(Math.max(16, size));
+  }
+
+  private room(n: number): void {
+    if (this.at + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.at + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.at));
+    this.bytes = grown;
+  }
+
+  vlq(n: number): void {
+    this.room(8);
+    this.at = putVlq(this.bytes, this.at, n);
+  }
+
+  copy(from: Uint8Array, start: number, end: number): void {
+    this.room(end - start);
+    // Most parts are a few bytes: a view made for each costs more than the loop.
+    if (end - start < 64) for (let k = start; k < end; k++) this.bytes[this.at++] = from[k];
+    else {
+      this.bytes.set(from.subarray(start, end), this.at);
+      this.at += end - start;
+    }
+  }
+
+  done(): Uint8Array {
+    return this.bytes.subarray(0, this.at);
+  }
+}
+
+/** Where a unit's part of a positions string ends: its count less one, then that many places. */
+function skipPart(r: VlqReader): number {
+  for (let places = r.next() + 1; places > 0; places--) r.next();
+  return r.pos;
+}
+
+/** A term's order: unigrams by code unit, then bigrams by their two code units (the order of `uni`, then `bi`). */
+function termKey(uni: string, bi: string, t: number): number {
+  if (t < uni.length) return uni.charCodeAt(t);
+  const b = 2 * (t - uni.length);
+  return 65536 + bi.charCodeAt(b) * 65536 + bi.charCodeAt(b + 1);
+}
+
+/**
+ * The index of `corpus` from the previous build's (`prev`). `oldOf[u]` is the previous build's unit whose text
+ * new unit u has (its postings and positions are taken from there), −1 for a unit indexed afresh. Null when the
+ * kept units are not in their old order (the caller builds the index whole); the previous index, if damaged,
+ * throws SearchIndexDamaged.
+ */
+export function updatedIndexData(corpus: SearchCorpus, oldOf: Int32Array, prev: PreviousIndex, shardChars = SHARD_CHARS, postingShardChars = POSTING_SHARD_CHARS): BuiltIndex | null {
+  const n = corpus.units.length;
+  const old = prev.index;
+  const oldN = old.unitCount;
+  if (oldOf.length !== n) throw new Error(`updatedIndexData: ${oldOf.length} old units given for ${n} units`);
+  const newOfOld = new Int32Array(oldN).fill(-1);
+  const fresh: number[] = [];
+  let last = -1;
+  for (let u = 0; u < n; u++) {
+    const o = oldOf[u];
+    if (o < 0) fresh.push(u);
+    else if (o <= last || o >= oldN) return null;
+    else newOfOld[(last = o)] = u;
+  }
+
+  // The units indexed afresh, as a corpus of their own: their terms, posting lists (by their place in `fresh`) and positions.
+  const freshCorpus: SearchCorpus = { docs: corpus.docs, units: fresh.map((u) => corpus.units[u]) };
+  const freshNorms = normalisedTexts(freshCorpus);
+  const made = countedPostings(freshCorpus, freshNorms);
+  const madePositions = bigramPositions(freshCorpus, { bi: made.bi }, freshNorms);
+
+  const oldLens = new Int32Array(oldN);
+  decodeInts(old.unitLens, 0, oldN, oldLens, false);
+  const unitLens = new Int32Array(n);
+  let normChars = 0;
+  for (let u = 0, f = 0; u < n; u++) {
+    unitLens[u] = oldOf[u] >= 0 ? oldLens[oldOf[u]] : made.unitLens[f++];
+    normChars += unitLens[u];
+  }
+
+  const oldUni = old.uni.length;
+  const oldTerms = oldUni + old.bi.length / 2;
+  const oldDf = new Int32Array(oldTerms);
+  decodeInts(old.df, 0, oldTerms, oldDf, false);
+  const oldPostingLens = new Int32Array(oldTerms);
+  decodeInts(old.lens, 0, oldTerms, oldPostingLens, false);
+  if (prev.positionLens.length !== oldTerms - oldUni) throw new Error('updatedIndexData: the positions do not match the terms');
+  // Where each old bigram's positions string ends in the strings back to back: a list is checked to end there.
+  const oldPositionEnds = new Float64Array(prev.positionLens.length);
+  for (let r = 0, at = 0; r < oldPositionEnds.length; r++) oldPositionEnds[r] = at += prev.positionLens[r];
+  let postingChars = 0;
+  for (let i = 0; i < oldTerms; i++) postingChars += oldPostingLens[i];
+  // A string copied whole is not read: the lengths must add up to what there is.
+  if (postingChars !== prev.postings.length || (oldPositionEnds.at(-1) ?? 0) !== prev.positions.length) throw new SearchIndexDamaged('search index is damaged: its posting or position strings are not as long as it says');
+  const madeUni = made.uni.length;
+  const madeTerms = madeUni + made.bi.length / 2;
+
+  // The renumbering as runs of old units moved alike (or gone, shift NaN): a list's units ascend, so a cursor over a
+  // few runs replaces a lookup per entry in a table of every unit (a cache miss each for most lists, 0.6 s).
+  const runEnds: number[] = [];
+  const runShifts: number[] = [];
+  for (let o = 0; o < oldN; o++) {
+    const shift = newOfOld[o] < 0 ? NaN : newOfOld[o] - o;
+    const lastShift = runShifts.length ? runShifts[runShifts.length - 1] : undefined;
+    if (runShifts.length && (shift === lastShift || (Number.isNaN(shift) && Number.isNaN(lastShift)))) runEnds[runEnds.length - 1] = o + 1;
+    else {
+      runEnds.push(o + 1);
+      runShifts.push(shift);
+    }
+  }
+  const postings = new ByteWriter(prev.postings.length + 2 * made.refs.length + 64);
+  const positions = new ByteWriter(prev.positions.length + madePositions.bytes.length + 64);
+  const df: number[] = [];
+  const postingLens: number[] = [];
+  const positionLens: number[] = [];
+  const uniCodes: number[] = [];
+  const biCodes: number[] = [];
+  const oldPostings = new VlqReader(prev.postings);
+  const oldPositions = new VlqReader(prev.positions);
+  const madePositionBytes = madePositions.bytes;
+  const madeReader = new VlqReader(madePositionBytes);
+  let madeRef = 0;
+  // A term's old list, decoded: each entry's unit, and where each entry's bytes start (then where the list ends).
+  let oldUnits = new Int32Array(1024);
+  let newUnits = new Int32Array(1024);
+  let oldStarts = new Int32Array(1025);
+  // Bytes are copied in runs: the old entries that follow one another in the new list as they did in the old keep
+  // their bytes (a delta is the gap to the entry before, and the two moved alike), and so do their positions.
+  const postingRun = { from: -1, to: -1 };
+  const positionRun = { from: -1, to: -1 };
+  const flush = (out: ByteWriter, from: Uint8Array, run: { from: number; to: number }) => {
+    if (run.from >= 0) out.copy(from, run.from, run.to);
+    run.from = -1;
+  };
+  // Term by term in the merged order of the old terms and the fresh units' terms.
+  for (let t = 0, m = 0; t < oldTerms || m < madeTerms; ) {
+    const tk = t < oldTerms ? termKey(old.uni, old.bi, t) : Infinity;
+    const mk = m < madeTerms ? termKey(made.uni, made.bi, m) : Infinity;
+    const fromOld = tk <= mk;
+    const fromMade = mk <= tk;
+    const bigram = (fromOld ? tk : mk) >= 65536;
+    const postingsAt = postings.at;
+    const positionsAt = positions.at;
+    const nOld = fromOld ? oldDf[t] : 0;
+    if (nOld + 1 > oldStarts.length) {
+      oldUnits = new Int32Array(2 * nOld);
+      newUnits = new Int32Array(2 * nOld);
+      oldStarts = new Int32Array(2 * nOld + 1);
+    }
+    const listEnd = oldPostings.pos + (fromOld ? oldPostingLens[t] : 0);
+    let dropped = 0;
+    for (let i = 0, unit = -1, run = 0; i < nOld; i++) {
+      oldStarts[i] = oldPostings.pos;
+      unit += oldPostings.next() + 1;
+      if (unit >= oldN) throw new Error('updatedIndexData: a posting list names a unit past the old count');
+      while (runEnds[run] <= unit) run++;
+      // The unit's new number, −1 when it went.
+      const moved = unit + runShifts[run];
+      oldUnits[i] = unit;
+      newUnits[i] = moved >= 0 ? moved : -1;
+      if (!(moved >= 0)) dropped++;
+    }
+    oldStarts[nOld] = oldPostings.pos;
+    if (oldPostings.pos !== listEnd) throw new Error('updatedIndexData: a posting list is not as long as the index says');
+    const nMade = fromMade ? made.df[m] : 0;
+    const positionsEnd = fromOld && bigram ? oldPositionEnds[t - oldUni] : 0;
+    // A bigram none of whose units went or came keeps its positions string whole.
+    const walk = bigram && (dropped > 0 || nMade > 0);
+    let count = 0;
+    let prevUnit = -1;
+    let lastOld = -2;
+    for (let i = 0, j = 0; ; count++) {
+      for (; i < nOld && newUnits[i] < 0; i++) if (walk && fromOld) skipPart(oldPositions);
+      const a = i < nOld ? newUnits[i] : -1;
+      const b = j < nMade ? fresh[made.refs[madeRef + j]] : -1;
+      if (a < 0 && b < 0) break;
+      if (b < 0 || (a >= 0 && a < b)) {
+        if (lastOld === i - 1 && a - prevUnit === oldUnits[i] - oldUnits[i - 1]) {
+          if (postingRun.from < 0) postingRun.from = oldStarts[i];
+          postingRun.to = oldStarts[i + 1];
+        } else {
+          flush(postings, prev.postings, postingRun);
+          postings.vlq(a - prevUnit - 1);
+        }
+        if (walk) {
+          const from = oldPositions.pos;
+          const to = skipPart(oldPositions);
+          if (positionRun.from >= 0 && positionRun.to === from) positionRun.to = to;
+          else {
+            flush(positions, prev.positions, positionRun);
+            positionRun.from = from;
+            positionRun.to = to;
+          }
+        }
+        prevUnit = a;
+        lastOld = i++;
+      } else {
+        flush(postings, prev.postings, postingRun);
+        postings.vlq(b - prevUnit - 1);
+        if (bigram) {
+          flush(positions, prev.positions, positionRun);
+          const from = madeReader.pos;
+          positions.copy(madePositionBytes, from, skipPart(madeReader));
+        }
+        prevUnit = b;
+        lastOld = -2;
+        j++;
+      }
+    }
+    flush(postings, prev.postings, postingRun);
+    flush(positions, prev.positions, positionRun);
+    if (fromOld && bigram && !walk) {
+      positions.copy(prev.positions, oldPositions.pos, positionsEnd);
+      oldPositions.pos = positionsEnd;
+    }
+    madeRef += nMade;
+    if (fromOld && bigram && oldPositions.pos !== positionsEnd) throw new Error('updatedIndexData: a positions string is not as long as the index says');
+    if (count > 0) {
+      const key = fromOld ? tk : mk;
+      if (bigram) {
+        biCodes.push(Math.floor(key / 65536) - 1, key % 65536);
+        positionLens.push(positions.at - positionsAt);
+      } else uniCodes.push(key);
+      df.push(count);
+      postingLens.push(postings.at - postingsAt);
+    }
+    if (fromOld) t++;
+    if (fromMade) m++;
+  }
+  return assembleIndex(
+    corpus,
+    {
+      uni: codesToString(uniCodes),
+      bi: codesToString(biCodes),
+      df: Int32Array.from(df),
+      unitLens,
+      normChars,
+      postings: { text: asciiString(postings.done()), lens: Int32Array.from(postingLens) },
+    },
+    { lens: Int32Array.from(positionLens), bytes: positions.done() },
+    shardChars,
+    postingShardChars,
+  );
+}
+
+/** Code units to a string, in slices (fromCharCode takes its arguments on the stack). */
+function codesToString(codes: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 8192) parts.push(String.fromCharCode(...codes.slice(i, i + 8192)));
+  return parts.join('');
+}
