@@ -98,6 +98,7 @@ const COMPARE_LIGHT_TESTS = {
 };
 const OWN_TESTS = [
   { target: /^core\/search\/(bigram-table|counted-postings|lunr-postings|term-postings)\.ts$/, tests: () => ['core/search/postings-build.test.ts'] },
+  { target: /^core\/search\/index-update\.ts$/, tests: () => ['core/search/index-update.test.ts'] },
   { target: /^core\/search\/[^/]+\.ts$/, tests: searchTests },
   { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts'] },
   // core/compare's detection, matching, storage and placing files by the folder's light test files (small hand-made
@@ -121,6 +122,7 @@ const OWN_TESTS = [
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts', 'cli/corpus-switch.test.ts', 'cli/version-files.test.ts'] },
   { target: /^cli\/version-files\.ts$/, tests: () => ['cli/version-files.test.ts', 'cli/version-files-nolinks.test.ts'] },
   { target: /^cli\/doc-hashes\.ts$/, tests: () => ['cli/doc-hashes.test.ts'] },
+  { target: /^cli\/search-update\.ts$/, tests: () => ['cli/corpus-folder.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
   { target: /^cli\/parser-fingerprint\.ts$/, tests: () => ['cli/parser-fingerprint.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },
