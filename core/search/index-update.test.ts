@@ -13,6 +13,7 @@ import { buildIndexData, shardFiles, type BuiltIndex } from './build.js';
 import { flattenCorpus, type SearchCorpus, type SearchDoc, type SearchUnitRecord } from './corpus-units.js';
 import { previousIndex, updatedIndexData } from './index-update.js';
 import { SearchIndexDamaged } from './shard-reader.js';
+import { decodeInts, encodeInts } from './codec.js';
 
 const CORPUS = resolve(__dirname, '../../resources/corpus');
 const SHARD = 20_000;
@@ -64,7 +65,8 @@ function edited(list: Entry[], seed: number, edits: number): Entry[] {
   const rand = mulberry32(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   // Characters the corpus may not have: new unigrams and bigrams appear, and terms vanish with the units they were in.
-  const NEW = ['㐀', '㐁', 'ꀀ', '\u{20000}', 'Ω'];
+  // ￮ (U+FFEE) sorts after every character of the corpus: terms that come after all the old ones.
+  const NEW = ['㐀', '㐁', 'ꀀ', '\u{20000}', 'Ω', '￮'];
   const rewrite = (u: SearchUnitRecord): SearchUnitRecord => {
     const t = u.text;
     const at = Math.floor(rand() * (t.length + 1));
@@ -156,6 +158,13 @@ describe('updatedIndexData', () => {
     expect(() => previousIndex(before.index, postingBytes(before), moved)).toThrow(/position shard 1/);
     const movedPostings = postingBytes(before).map((p, k) => (k === 2 ? { ...p, from: p.from - 1 } : p));
     expect(() => previousIndex(before.index, movedPostings, positionBytes(before))).toThrow(/posting shard 2/);
+    // Two lists' lengths swapped (the total right): the lists do not end where the index says.
+    const lens = new Int32Array(before.index.uni.length + before.index.bi.length / 2);
+    decodeInts(before.index.lens, 0, lens.length, lens, false);
+    const k = lens.findIndex((n, i) => i > 0 && n !== lens[i - 1]);
+    [lens[k - 1], lens[k]] = [lens[k], lens[k - 1]];
+    const swapped = { ...cut, index: { ...before.index, lens: encodeInts(lens) } };
+    expect(() => updatedIndexData(corpus, keep, swapped, SHARD, SHARD)).toThrow(/not as long as the index says/);
     // A byte no number has, in a string that would be copied whole: refused, not carried into the new index.
     const foreign = positionBytes(before);
     foreign[0].bytes[3] = 0x7e;
