@@ -25,7 +25,7 @@ import type { FileContent } from '../core/corpus/build.js';
 import { restoreLibrary, restoreDocument } from '../core/corpus/restore.js';
 import { LIBRARY_HEAD_FILE } from '../core/corpus/library-head.js';
 import { sha256Hex } from './hash.js';
-import { readVersionFiles, saveVersionFiles, VersionPlacer } from './version-files.js';
+import { readVersionFiles, saveVersionFiles, VersionPlacer, type WrittenFile } from './version-files.js';
 import { PROJECT_ROOT } from './project-root.js';
 
 export { PROJECT_ROOT };
@@ -230,12 +230,17 @@ export type CorpusFileOut = readonly [rel: string, content: FileContent, sha256?
 
 /** What places this build's files: linking from the current version those its record says are unchanged. */
 async function placerFor(corpusDir: string): Promise<VersionPlacer> {
+  const current = await currentVersion(corpusDir);
+  return new VersionPlacer(current?.files ? { dir: current.dir, files: current.files } : null);
+}
+
+/** The current version: its name, its folder and the files its build recorded (null: no record for it); null without one. */
+export async function currentVersion(corpusDir: string): Promise<{ version: string; dir: string; files: Map<string, WrittenFile> | null } | null> {
   // `versions/<v>` as pointTo makes it; absolute where it is a junction (Windows).
   const target = await readlink(path.join(corpusDir, CURRENT_LINK)).catch(() => null);
-  if (!target) return new VersionPlacer(null);
+  if (!target) return null;
   const version = path.basename(target);
-  const files = await readVersionFiles(corpusDir, version);
-  return new VersionPlacer(files && { dir: path.join(corpusDir, VERSIONS_DIR, version), files });
+  return { version, dir: path.join(corpusDir, VERSIONS_DIR, version), files: await readVersionFiles(corpusDir, version) };
 }
 
 /** Replace the symlink at `link` with one to `target` (relative), atomically: a new link renamed over the old. */

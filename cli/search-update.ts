@@ -11,7 +11,7 @@
  * Anything else (a file missing, changed or unreadable) and the index is made whole, as before: same bytes, more time.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { mkdir, readlink, rename, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import type { SearchCorpus } from '../core/search/corpus-units.js';
@@ -21,7 +21,8 @@ import { previousIndex, type PreviousIndex } from '../core/search/index-update.j
 import { UnitTable, type SerializedUnits } from '../core/search/unit-table.js';
 import { projectFingerprint } from './parser-fingerprint.js';
 import { PROJECT_ROOT } from './project-root.js';
-import { isAsWritten, readVersionFiles, type WrittenFile } from './version-files.js';
+import { isAsWritten, type WrittenFile } from './version-files.js';
+import { currentVersion } from './corpus-files.js';
 
 const STATE = path.join('cache', 'search-index.json');
 const FORMAT = 1;
@@ -41,18 +42,16 @@ export interface PreviousSearch {
 }
 
 export async function previousSearch(corpusDir: string, code: string): Promise<PreviousSearch | null> {
-  const target = await readlink(path.join(corpusDir, 'current')).catch(() => null);
-  if (!target) return null;
-  const version = path.basename(target);
+  const current = await currentVersion(corpusDir);
+  if (!current?.files) return null;
   let state: { format?: unknown; version?: unknown; fingerprint?: unknown };
   try {
     state = JSON.parse(await readFile(path.join(corpusDir, STATE), 'utf8'));
   } catch {
     return null;
   }
-  if (state?.format !== FORMAT || state.version !== version || state.fingerprint !== code) return null;
-  const files = await readVersionFiles(corpusDir, version);
-  return files && { dir: path.join(corpusDir, 'versions', version), files };
+  if (state?.format !== FORMAT || state.version !== current.version || state.fingerprint !== code) return null;
+  return { dir: current.dir, files: current.files };
 }
 
 /** Record that `version`, now current, has an index made by code `code`. Written aside and renamed; a failure costs the next build time, not output. */
