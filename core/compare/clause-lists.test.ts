@@ -198,6 +198,13 @@ describe('the clause state', () => {
     const shifted = new Uint8Array(bytes.length + 4);
     shifted.set(bytes, 4);
     expect(decodeClauseState(shifted.subarray(4))?.keys).toEqual(['a.bin', 'b.bin']);
+    // At a multiple of 8 past the start of a larger buffer: read where it lies, every part from its own place.
+    const aligned = new Uint8Array(bytes.length + 16).fill(0xff);
+    aligned.set(bytes, 8);
+    const inPlace = decodeClauseState(aligned.subarray(8, 8 + bytes.length))!;
+    expect(inPlace.keys).toEqual(['a.bin', 'b.bin']);
+    expect([...inPlace.other]).toEqual([...s.other]);
+    expect([...inPlace.sim]).toEqual([...s.sim]);
     expect(decodeClauseState(bytes.subarray(0, bytes.length - 4))).toBeNull();
     expect(decodeClauseState(bytes.subarray(0, bytes.length - 1))).toBeNull();
     // One document: the similarities start one word further (they are doubles, at an even word).

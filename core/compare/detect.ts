@@ -16,7 +16,7 @@ import type { ClauseMatch, LshTables, SubjectPair, VariantFamily, VariantPair, V
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
-import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitSignatures, type ClauseGraph, type Prepared } from './clause-matches.js';
+import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitDocs, unitSignatures, type ClauseGraph, type Prepared } from './clause-matches.js';
 import { measuredPair } from './relations.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { cachedClauseLists } from './clause-lists.js';
@@ -139,7 +139,8 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   stage('signatures');
   const { graph, rematched } = clauseGraph(p, method, unitSigs, own, common, options.cache);
   stage('matchClauses');
-  const shared = sharedClauseCounts(p, graph);
+  const unitDoc = unitDocs(p);
+  const shared = sharedClauseCounts(p, graph, unitDoc);
   stage('sharedClauses');
 
   // Document candidates: LSH on whole texts, plus every pair sharing a clause (containment LSH alone would miss).
@@ -147,7 +148,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   const nDocs = p.docs.length;
   const candidates = new Set<number>(shared.keys());
   const addCandidate = (da: number, db: number) => candidates.add(docPairKey(da, db, nDocs));
-  for (let u = 0; u < p.units.length; u++) for (let k = graph.start[u]; k < graph.start[u + 1]; k++) if (graph.other[k] > u) addCandidate(p.units[u].doc, p.units[graph.other[k]].doc);
+  for (let u = 0; u < p.units.length; u++) for (let k = graph.start[u]; k < graph.start[u + 1]; k++) if (graph.other[k] > u) addCandidate(unitDoc[u], unitDoc[graph.other[k]]);
   const docSigs = method === 'lsh' ? p.docs.map((d) => (d.set.length ? docSignature(d.units, unitSigs) : null)) : [];
   // The units' signatures are 350 MB at 10,000 documents: gone before the documents are measured.
   unitSigs = [];
@@ -220,7 +221,6 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   const docList = p.docs.map((d) => d.doc);
   const docUnits = p.docs.map((d) => d.units);
   const unitIds = p.units.map((u) => u.id);
-  const unitDoc = Int32Array.from(p.units, (u) => u.doc);
   // The shingle sets (hundreds of MB at 10,000 documents) are not needed by subject pairs: let them go first.
   p.units.length = 0;
   p.docs.length = 0;
