@@ -13,6 +13,8 @@ import type { CommandIO } from './io.js';
 import { main } from './policy-reader.js';
 import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
 import { MAX_RAW_FILE_BYTES } from './raw-files.js';
+import { flattenCorpus } from '../core/search/corpus-units.js';
+import type { PolicyDocument } from '../core/corpus/types.js';
 
 const SMALL = ['001_3ae65a0b828b041b.txt', '002_05c031fde29e0e58.txt', '004_dcad8b37bba8431c.txt'];
 
@@ -188,7 +190,13 @@ describe('the incremental build', () => {
     expect(unchanged.length).toBeLessThan(Object.keys(after).length - 2);
     expect(JSON.parse(r.out).linkedFiles).toBe(unchanged.length);
     // The first build's search index updated, not made again (cli/search-update.ts); the trees are compared below.
+    // Only the changed documents' units were indexed from their text: the rest kept the first build's entries.
     expect(JSON.parse(r.out).searchIndex).toBe('updated');
+    const changedDocs = Object.keys(after)
+      .filter((rel) => /^docs\/.*\.json$/.test(rel) && before[rel] !== after[rel])
+      .map((rel) => JSON.parse(after[rel]) as PolicyDocument);
+    expect(changedDocs.length).toBeGreaterThan(0);
+    expect(JSON.parse(r.out).searchUnitsIndexed).toBe(flattenCorpus(changedDocs).units.length);
     // The clause matches of the units the change did not reach are the first build's (core/compare/clause-lists.ts).
     expect(JSON.parse(r.out).clausesRematched).toBeGreaterThan(0);
     expect(JSON.parse(r.out).clausesRematched).toBeLessThan(JSON.parse(r.out).units / 2);
@@ -196,6 +204,7 @@ describe('the incremental build', () => {
     await cp(changed, path.join(full, 'raw', SMALL[1]));
     const f = await build(full, '--json');
     expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0, clausesRematched: null, linkedFiles: 0, searchIndex: 'built' });
+    expect(JSON.parse(f.out).searchUnitsIndexed).toBe(flattenCorpus(Object.keys(after).filter((rel) => /^docs\/.*\.json$/.test(rel)).map((rel) => JSON.parse(after[rel]) as PolicyDocument)).units.length);
     const [a, b] = [await tree(current(incremental)), await tree(current(full))];
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(a).toEqual(b);
@@ -229,6 +238,11 @@ describe('the search index of a rebuild', () => {
     // An index made by other code: the record's fingerprint is not this program's.
     const state = path.join(dir, 'cache', 'search-index.json');
     await writeFile(state, (await readFile(state, 'utf8')).replace(/"fingerprint":"[0-9a-f]/, '"fingerprint":"x'));
+    expect(await rebuild()).toBe('built');
+    // A record of another version (a build killed after its switch, before its record), or of another format.
+    await writeFile(state, (await readFile(state, 'utf8')).replace(/"version":"/, '"version":"x'));
+    expect(await rebuild()).toBe('built');
+    await writeFile(state, (await readFile(state, 'utf8')).replace(/"format":1/, '"format":2'));
     expect(await rebuild()).toBe('built');
     await rm(state);
     expect(await rebuild()).toBe('built');

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprintOf, importClosure, packageOf, PARSE_ROOTS, parserFingerprint, projectFingerprint } from './parser-fingerprint.js';
 import { PROJECT_ROOT } from './project-root.js';
+import { SEARCH_ROOTS } from './search-update.js';
 
 const tree = (files: Record<string, string>) => (file: string) => files[file] ?? null;
 
@@ -85,6 +86,14 @@ describe('the parse phase of this program', () => {
 
   it('does not run variant detection, the search index or the other commands', () => {
     expect(c.files.filter((f) => /^core\/(compare|search|annotations|export)\/|^cli\/(commands|variants)/.test(f))).toEqual([]);
+  });
+
+  // The search index's key (cli/search-update.ts): a rebuild updates the previous index only when it was made by this code.
+  const s = importClosure(SEARCH_ROOTS, read);
+  it("the search index's key follows the index's making and updating, and what decides what is kept", () => {
+    expect(s.files).toEqual(expect.arrayContaining(['core/search/artifacts.ts', 'core/search/build.ts', 'core/search/index-update.ts', 'core/search/codec.ts', 'core/search/tokenizer.ts', 'cli/search-update.ts', 'cli/version-files.ts']));
+    expect(s.missing).toEqual([]);
+    expect(s.files.filter((f) => /^core\/(compare|annotations|export)\/|^cli\/(commands\/|variants|parse-)/.test(f))).toEqual([]);
   });
 });
 

@@ -27,7 +27,7 @@ import { currentVersion } from './corpus-files.js';
 const STATE = path.join('cache', 'search-index.json');
 const FORMAT = 1;
 /** The modules whose code makes the index's bytes, followed import by import (this one decides what is kept). */
-const SEARCH_ROOTS = ['core/search/artifacts.ts', 'cli/search-update.ts'];
+export const SEARCH_ROOTS = ['core/search/artifacts.ts', 'cli/search-update.ts'];
 
 let fingerprint: string | undefined;
 /** This program's index code, as a hash (parser-fingerprint.ts); where there are no sources, the compiled CLI it runs (this module is in it). */

@@ -76,6 +76,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const searchCode = searchFingerprint();
     const lastSearch = await previousSearch(corpusDir, searchCode);
     let searchIndex: 'updated' | 'built' = 'built';
+    // The index's units indexed from their text in this build; the others' entries were the previous index's.
+    let searchUnitsIndexed = 0;
     const searchFiles = function* () {
       // The detection's files are written and let go: the index starts from what is held.
       collectGarbage();
@@ -83,7 +85,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       const corpus = flattenCorpus(result.docs);
       // The previous index updated for the documents that changed (cli/search-update.ts), when it can be trusted.
       const last = lastSearch && previousIndexFor(lastSearch, result.docs, corpus, (d) => docHashes.of(d));
-      const files = inFolder('search', searchArtifactStream(corpus, last ? { ...last, made: (how) => (searchIndex = how) } : undefined));
+      searchUnitsIndexed = corpus.units.length;
+      const made = (how: 'updated' | 'built') => {
+        searchIndex = how;
+        if (how === 'updated') searchUnitsIndexed = last!.oldOf.reduce((n, old) => (old < 0 ? n + 1 : n), 0);
+      };
+      const files = inFolder('search', searchArtifactStream(corpus, last ? { ...last, made } : undefined));
       const first = files.next();
       progress.phase('write');
       if (!first.done) yield first.value;
@@ -118,6 +125,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           linkedFiles: written.linked,
           // 'updated': the previous build's search index updated for what changed (cli/search-update.ts); 'built': made whole.
           searchIndex,
+          searchUnitsIndexed,
           version: written.version,
           warnings: manifest.warnings,
           contentHash: manifest.contentHash,
