@@ -4,7 +4,7 @@
  * detection's whole file gives (the build writes them one at a time, never the whole file).
  */
 import { describe, expect, it } from 'vitest';
-import { detectionFiles, variantsArtifacts, variantsFiles } from './artifact.js';
+import { detectionFiles, shardJson, variantsArtifacts, variantsFiles } from './artifact.js';
 import { detect, detectVariantsWithTables } from './detect.js';
 import { articlesDoc, GREENING, HOUSING, MEASURES } from './fixtures/measures.js';
 import { restoreLshTables, restoreVariantShard, restoreVariantsSummary } from './restore.js';
@@ -57,5 +57,23 @@ describe('the variants files', () => {
     const files = [...variantsArtifacts([docs[0], doc('pE', '某市住房公积金提取办法', HOUSING.slice(0, 1))])];
     expect(files.map((f) => f.path)).toEqual(['variants.json', 'variants-lsh.json']);
     expect(JSON.parse(files[0].data)).toEqual({ formatVersion: 2, families: [], subject: [], shards: [] });
+  });
+
+  it("a shard's text is JSON.stringify's of the shard object, for any unit ids, array indexes among them", () => {
+    const m = (unit: string, similarity: number) => [{ unit, doc: unit.split('~')[0], similarity }];
+    const pairs = restoreVariantShard(JSON.parse([...variantsArtifacts(docs)][1].data), 'pA')!.pairs;
+    const cases: [string, string[]][] = [
+      ['pA', ['pA~ar4', 'pA~ar10', 'pA~ar2']],
+      ['p"x', ['p"x~第一条', 'p"x~\\u0000', 'p"x~\n']],
+      ['pE', []],
+      // Array indexes go first in an object's keys, in numeric order, whatever the order they were added in.
+      ['pN', ['pN~b', '10', '7', 'pN~a']],
+    ];
+    for (const [doc, ids] of cases) {
+      const matches = ids.map((id, k) => m(`q~${k}`, 1 - k / 10));
+      const clauses: Record<string, ReturnType<typeof m>> = {};
+      ids.forEach((id, k) => (clauses[id] = matches[k]));
+      expect(shardJson(doc, ids, matches, pairs)).toBe(JSON.stringify({ formatVersion: 2, doc, clauses, pairs }) + '\n');
+    }
   });
 });
