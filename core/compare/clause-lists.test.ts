@@ -16,6 +16,7 @@ import { bandKeyTable, commonHash, decodeClauseState, encodeClauseState, unitsTo
 import { BestMatches } from './clause-matches.js';
 import { detect } from './detect.js';
 import { BUCKET_WINDOW, CLAUSE_LSH_ROWS, forEachCandidate, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
+import { hashWords } from './shingles.js';
 import type { PreparedCache } from './prepared-cache.js';
 
 const RAW = path.resolve(__dirname, '../../resources/corpus/raw');
@@ -218,7 +219,9 @@ describe('the clause state', () => {
     const beyondCap = new BestMatches(4, 13);
     for (let j = 1; j <= 13; j++) beyondCap.offer(0, j % 4, j / 20);
     expect(decodeClauseState(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), beyondCap))).toBeNull();
+    // Beside a sound match, so that one bad entry among good ones is refused.
     const outside = new BestMatches(4, 12);
+    outside.add(1, 2, 0.5);
     outside.offer(0, 4, 0.5);
     expect(decodeClauseState(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), outside))).toBeNull();
     const negative = new BestMatches(4, 12);
@@ -226,6 +229,19 @@ describe('the clause state', () => {
     expect(decodeClauseState(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), negative))).toBeNull();
     expect(decodeClauseState(encodeClauseState(['a.bin', 'b.bin'], [2, 1], Uint32Array.from([5]), lists))).toBeNull();
     expect(decodeClauseState(encodeClauseState(['a.bin\nc.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), lists))).toBeNull();
+    // Another format's magic or settings, checksummed as that build would have: not read as this build's.
+    // So is one whose units' match counts do not add up to its number of matches (words 10–11: the documents' unit
+    // counts; 12: unit 0's match count).
+    const resummed = (word: number, change = 1) => {
+      const words = new Uint32Array(bytes.slice().buffer);
+      if (word >= 0) words[word] ^= change;
+      words[9] = hashWords(words.subarray(10), hashWords(words.subarray(0, 9)));
+      return decodeClauseState(new Uint8Array(words.buffer));
+    };
+    expect(resummed(-1)?.keys).toEqual(['a.bin', 'b.bin']); // the checksum made as the build makes it
+    expect(resummed(0)).toBeNull();
+    expect(resummed(1)).toBeNull();
+    expect(resummed(12, 3)).toBeNull();
     for (const at of [0, 4, 8, 12, 16, 20, 24, 28, 40, bytes.length - 9]) {
       const bad = bytes.slice();
       bad[at] ^= 1;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { commonPart } from './common.js';
 import {
   BestMatches,
+  CLAUSE_SIMILARITY,
   docPairKey,
   docSignature,
   docWordings,
@@ -125,6 +126,11 @@ describe('sharedClauseCounts', () => {
     expect(g.sim[0]).toBeLessThan(0.5);
     expect(pairIds(p, g)).toEqual(['pA~ar1|pB~ar1']);
     expect(counts.size).toBe(0);
+    // At exactly CLAUSE_SIMILARITY the clause is shared; just under, it is not.
+    g.sim.fill(CLAUSE_SIMILARITY);
+    expect(sharedClauseCounts(p, g).get(docPairKey(0, 1, 2))).toBe(1);
+    g.sim.fill(CLAUSE_SIMILARITY - 1e-9);
+    expect(sharedClauseCounts(p, g).size).toBe(0);
   });
 
   it('a document pair key is the same either way round', () => {
