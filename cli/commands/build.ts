@@ -85,10 +85,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       const corpus = flattenCorpus(result.docs);
       // The previous index updated for the documents that changed (cli/search-update.ts), when it can be trusted.
       const last = lastSearch && previousIndexFor(lastSearch, result.docs, corpus, (d) => docHashes.of(d));
+      // Without a previous index every unit is indexed from its text; with one, the update says how it went.
       searchUnitsIndexed = corpus.units.length;
-      const made = (how: 'updated' | 'built') => {
+      const made = (how: 'updated' | 'built', unitsIndexed: number) => {
         searchIndex = how;
-        if (how === 'updated') searchUnitsIndexed = last!.oldOf.reduce((n, old) => (old < 0 ? n + 1 : n), 0);
+        searchUnitsIndexed = unitsIndexed;
       };
       const files = inFolder('search', searchArtifactStream(corpus, last ? { ...last, made } : undefined));
       const first = files.next();

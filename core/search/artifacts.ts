@@ -15,11 +15,14 @@ import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from './format.js';
 import { updatedIndexData, type PreviousIndex } from './index-update.js';
 
-/** The previous build's index and, per unit, the previous unit it is (index-update.ts); `made` is told which way the index was made. */
+/**
+ * The previous build's index and, per unit, the previous unit it is (index-update.ts); `made` is told which way the
+ * index was made, and how many units were indexed from their text (the rest kept their previous entries).
+ */
 export interface IndexUpdate {
   previous: PreviousIndex;
   oldOf: Int32Array;
-  made?: (how: 'updated' | 'built') => void;
+  made?: (how: 'updated' | 'built', unitsIndexed: number) => void;
 }
 
 export interface SearchArtifact {
@@ -47,7 +50,10 @@ export function searchArtifactsOf(corpus: SearchCorpus): SearchArtifact[] {
 export function* searchArtifactStream(corpus: SearchCorpus, update?: IndexUpdate): Generator<SearchArtifact> {
   // The previous build's index updated where it can be (the same bytes), else the index made whole.
   const updated = update ? updatedIndexData(corpus, update.oldOf, update.previous) : null;
-  update?.made?.(updated ? 'updated' : 'built');
+  if (update?.made) {
+    if (updated) update.made('updated', update.oldOf.reduce((n, old) => (old < 0 ? n + 1 : n), 0));
+    else update.made('built', corpus.units.length);
+  }
   const built = updated ?? buildIndexData(corpus);
   yield { path: SEARCH_INDEX_FILE, data: JSON.stringify(built.index) };
   yield { path: SEARCH_UNITS_FILE, data: JSON.stringify(built.units) };
