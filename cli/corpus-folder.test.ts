@@ -223,13 +223,15 @@ describe('the search index of a rebuild', () => {
     expect((await build(dir)).code).toBe(0);
     const raw = path.join(dir, 'raw', SMALL[0]);
     let n = 0;
+    let summary: { searchIndex: string; searchUnitsIndexed: number } | undefined;
     const rebuild = async () => {
       // Its document's first unit and its end: the documents before it are kept, so their units' mapping must stop at theirs.
       const text = (await readFile(raw, 'utf8')).replace(/为(第\d+次)?深入贯彻党的二十大/, `为第${++n}次深入贯彻党的二十大`);
       await writeFile(raw, `${text}\n第${n}次修改。`);
       const r = await build(dir, '--json');
       expect(r.code).toBe(0);
-      return JSON.parse(r.out).searchIndex as string;
+      summary = JSON.parse(r.out);
+      return summary!.searchIndex;
     };
     expect(await rebuild()).toBe('updated');
     // A posting shard edited in place since its build wrote it (its size and time change).
@@ -249,6 +251,12 @@ describe('the search index of a rebuild', () => {
     await rm(state);
     expect(await rebuild()).toBe('built');
     expect(await rebuild()).toBe('updated');
+    // Only the changed file's document was indexed from its text; the documents before it kept their entries.
+    const docsDir = path.join(current(dir), 'docs');
+    const docs = await Promise.all((await readdir(docsDir)).map(async (f) => JSON.parse(await readFile(path.join(docsDir, f), 'utf8')) as PolicyDocument));
+    const changed = docs.filter((d) => d.sources.some((s) => s.file === SMALL[0]));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(summary!.searchUnitsIndexed).toBe(flattenCorpus(changed).units.length);
     const full = await corpusWith();
     await cp(raw, path.join(full, 'raw', SMALL[0]));
     expect(JSON.parse((await build(full, '--json')).out).searchIndex).toBe('built');
