@@ -145,7 +145,7 @@ describe('names and bytes', () => {
     const r = await build(dir, '--jobs', '0');
     expect(r.code).toBe(0);
     const escaped = 'a\\x1b[2J\\x0awarning: all good\\x0d.txt';
-    expect(r.err).toContain(`warning: ${escaped}: skipped: file is empty`);
+    expect(r.err).toContain(`warning: ${escaped}: skipped: 文件是空的`);
     const s = capture();
     expect(await main(['stats', '--corpus', dir], s.io)).toBe(0);
     const printed = [...r.out.split('\n'), ...r.err.split('\n'), ...s.out];

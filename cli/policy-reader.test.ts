@@ -89,9 +89,9 @@ describe('policy-reader', () => {
     const c = capture();
     expect(await main(['build', '--corpus', bad], c.io)).toBe(0);
     const warnings = c.err.join('\n');
-    expect(warnings).toMatch(/empty\.txt: skipped: file is empty/);
-    expect(warnings).toMatch(/image\.txt: skipped: .*binary/);
-    expect(warnings).toMatch(/gbk\.txt: decoded as GB18030/);
+    expect(warnings).toMatch(/empty\.txt: skipped: 文件是空的/);
+    expect(warnings).toMatch(/image\.txt: skipped: .*二进制数据/);
+    expect(warnings).toMatch(/gbk\.txt: 文件不是有效的 UTF-8，已按 GB18030 编码读取/);
     const manifest = JSON.parse(await readFile(path.join(bad, 'manifest.json'), 'utf8'));
     // The two bad files are skipped as such; the GBK one is read, decoded right, and is the one document.
     expect(manifest.rawFiles.map((f: { file: string; encoding: string }) => [f.file, f.encoding])).toEqual([['gbk.txt', 'gb18030']]);

@@ -34,7 +34,7 @@ export async function readRawFile(rawDir: string, name: string, maxBytes = MAX_R
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer; what it is is checked on the open handle (no race with a rename).
     handle = await open(path.join(rawDir, name), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return { ok: false, message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return { ok: false, message: `skipped: 无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
   }
   try {
     const stat = await handle.stat();
@@ -53,7 +53,7 @@ export async function readRawFile(rawDir: string, name: string, maxBytes = MAX_R
     }
     return { ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, n) };
   } catch (e) {
-    return { ok: false, message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return { ok: false, message: `skipped: 无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
   } finally {
     await handle.close();
   }

@@ -23,8 +23,8 @@ describe('buildCorpus', () => {
     );
     // Files in name order, whatever order they were given in.
     expect(result.warnings.map((w) => w.file)).toEqual(['a.txt', 'b.txt', 'b.txt']);
-    expect(result.warnings[0].message).toBe('skipped: file is empty');
-    expect(result.warnings[2].message).toBe('no document found in this file');
+    expect(result.warnings[0].message).toBe('skipped: 文件是空的');
+    expect(result.warnings[2].message).toBe('文件中没有识别出有标题和正文的文档');
     expect(result.skippedFiles).toBe(1);
     expect(result.rawFiles.map((f) => [f.file, f.encoding, f.lines])).toEqual([
       ['b.txt', 'utf-8', 4],
@@ -121,14 +121,14 @@ describe('buildCorpus: documents without text, counts and order', () => {
   it('says which blank pages follow a title that has no text, or that there is nothing but the title', () => {
     const jinan = '济南市人民政府关于印发济南市优化营商环境规划的通知';
     const pages = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${NOTICE}# Page 2:\n${jinan}\n# Page 3:\n\n# Page 4:\n\n`) }], sha256Hex).docs;
-    expect(pages.find((d) => d.title === jinan)).toMatchObject({ unitCount: 0, bodyMissing: { reason: 'blank-pages', detail: 'd.txt: pages 3–4 after the title have no text (images in the source PDF?)' } });
+    expect(pages.find((d) => d.title === jinan)).toMatchObject({ unitCount: 0, bodyMissing: { reason: 'blank-pages', detail: 'd.txt：标题后的第 3–4 页没有文字（源 PDF 中可能是图片）' } });
     expect(pages.find((d) => d.title !== jinan)!.bodyMissing).toBeNull();
     // The empty line after the title is on page 2, which has text: only page 3 is blank.
     const onePage = buildCorpus([{ name: 'd.txt', bytes: enc(`# Page 1:\n${NOTICE}# Page 2:\n${jinan}\n\n# Page 3:\n\n`) }], sha256Hex).docs;
-    expect(onePage.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'blank-pages', detail: 'd.txt: page 3 after the title has no text (images in the source PDF?)' });
+    expect(onePage.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'blank-pages', detail: 'd.txt：标题后的第 3 页没有文字（源 PDF 中可能是图片）' });
     // NOTICE is 11 lines (its last one empty): the title is line 12.
     const noPages = buildCorpus([{ name: 'd.txt', bytes: enc(`${NOTICE}\n${jinan}\n`) }], sha256Hex).docs;
-    expect(noPages.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'no-text', detail: 'd.txt: nothing but its title (line 12)' });
+    expect(noPages.find((d) => d.title === jinan)!.bodyMissing).toEqual({ reason: 'no-text', detail: 'd.txt：只有标题，没有正文（第 12 行）' });
   });
 
   it('keeps a 文号 printed under a title whose body pages are blank with that title, not with the next document', () => {
@@ -158,7 +158,7 @@ describe('buildCorpus: documents without text, counts and order', () => {
   it('splits a line too long to be one and says so', () => {
     const long = '为了规范政务服务，'.repeat(445) + '制定本办法。'; // 4011 characters on one line
     const result = buildCorpus([{ name: 'long.txt', bytes: enc(`青岛市政务服务管理办法\n${long}\n`) }], sha256Hex);
-    expect(result.warnings).toEqual([{ file: 'long.txt', message: '1 line(s) longer than 4000 characters were split (line numbers kept)' }]);
+    expect(result.warnings).toEqual([{ file: 'long.txt', message: '有 1 行超过 4000 个字符，已拆成几段读取（行号不变）' }]);
   });
 });
 

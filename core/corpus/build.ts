@@ -67,7 +67,7 @@ export function parseRawFile(f: RawFile, sha256Hex: HashHex): FileParse {
   decoded.warnings.forEach((message) => warnings.push({ file: f.name, message }));
   // A file of Markdown (laws are collected so) is read for its words, whatever its name.
   const { lines, splitLines } = toLines(looksLikeMarkdown(decoded.text) ? markdownToText(decoded.text) : decoded.text);
-  if (splitLines) warnings.push({ file: f.name, message: `${splitLines} line(s) longer than ${MAX_LINE_CHARS} characters were split (line numbers kept)` });
+  if (splitLines) warnings.push({ file: f.name, message: `有 ${splitLines} 行超过 ${MAX_LINE_CHARS} 个字符，已拆成几段读取（行号不变）` });
   const { lines: clean, removed } = removeFurniture(lines);
   const echo = { echoLines: 0 };
   const paras = toParagraphs(clean, undefined, echo);
@@ -77,7 +77,7 @@ export function parseRawFile(f: RawFile, sha256Hex: HashHex): FileParse {
   if (echo.echoLines) dropped['heading-echo'] = echo.echoLines;
   const rawFile = { file: f.name, sha256: sha256Hex(f.bytes), encoding: decoded.encoding, lines: lines.length, dropped };
   const { docs, notes } = segmentFile(f.name, paras, removed);
-  if (docs.length === 0) warnings.push({ file: f.name, message: 'no document found in this file' });
+  if (docs.length === 0) warnings.push({ file: f.name, message: '文件中没有识别出有标题和正文的文档' });
   const byDraft = new Map<DocDraft, Assembled>();
   docs.forEach((d, k) => {
     const a = assemble(d, (of) => byDraft.get(of)?.doc.title ?? null);
@@ -134,9 +134,9 @@ function whyNoBody(file: string, d: DocDraft, next: DocDraft | undefined, lines:
   const to = (next?.title ?? next?.paras[0])?.firstLine ?? Infinity;
   const contentPages = new Set(lines.filter((l) => l.text.trim() && l.page !== null).map((l) => l.page));
   const blank = [...new Set(lines.filter((l) => l.no > from && l.no < to && l.page !== null && !contentPages.has(l.page)).map((l) => l.page as number))].sort((a, b) => a - b);
-  if (!blank.length) return { reason: 'no-text', detail: `${file}: nothing but its title (line ${from})` };
-  const range = blank.length > 1 ? `pages ${blank[0]}–${blank[blank.length - 1]} after the title have` : `page ${blank[0]} after the title has`;
-  return { reason: 'blank-pages', detail: `${file}: ${range} no text (images in the source PDF?)` };
+  if (!blank.length) return { reason: 'no-text', detail: `${file}：只有标题，没有正文（第 ${from} 行）` };
+  const range = blank.length > 1 ? `${blank[0]}–${blank[blank.length - 1]}` : `${blank[0]}`;
+  return { reason: 'blank-pages', detail: `${file}：标题后的第 ${range} 页没有文字（源 PDF 中可能是图片）` };
 }
 
 /** Key of a document's text: folded, white space removed, so copies that differ only in width or wrapping match. */

@@ -28,10 +28,10 @@ describe('decodeRaw', () => {
     expect(decodeRaw(bytes)).toMatchObject({ ok: true, encoding: 'utf-16le', text: '通知' });
   });
   it('rejects empty and binary files with a reason', () => {
-    expect(decodeRaw(new Uint8Array())).toEqual({ ok: false, reason: 'file is empty' });
+    expect(decodeRaw(new Uint8Array())).toEqual({ ok: false, reason: '文件是空的' });
     const r = decodeRaw(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(/binary/);
+    expect(!r.ok && r.reason).toMatch(/二进制数据/);
   });
   it('rejects bytes that are neither UTF-8 nor Chinese GB18030', () => {
     const r = decodeRaw(new Uint8Array(Array.from({ length: 200 }, (_, i) => (i % 2 ? 0xff : 0x80))));
@@ -43,13 +43,13 @@ describe('decodeRaw', () => {
     const bytes = new Uint8Array(4002).map((_, i) => (i === 0 ? 0xff : i === 1 ? 0xfe : Math.floor(rnd() * 256)));
     const r = decodeRaw(bytes);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(/UTF-16.*outside the scripts/);
+    expect(!r.ok && r.reason).toMatch(/UTF-16.*不属于公文所用的文字和符号/);
     const units = Array.from({ length: 400 }, () => 0x4e00 + Math.floor(rnd() * 0x5000));
     const han = new Uint8Array(2 + units.length * 2);
     han.set([0xff, 0xfe]);
     units.forEach((u, i) => han.set([u & 0xff, u >> 8], 2 + i * 2));
     const h = decodeRaw(han);
-    expect(!h.ok && h.reason).toMatch(/rare/);
+    expect(!h.ok && h.reason).toMatch(/生僻字/);
   });
   it('tells Big5 from GB18030 by which reading gives common characters', () => {
     // "第一條 為規範本市政務服務，優化營商環境，制定本辦法。" in Big5
@@ -113,9 +113,9 @@ describe('decodeRaw: encodings and line ends', () => {
   });
 
   it('rejects a UTF-16 file of white space, or of characters no policy text uses, saying why', () => {
-    expect(decodeRaw(utf16(' \u3000\n\t', false))).toEqual({ ok: false, reason: 'file has a UTF-16 byte order mark but does not read as text in UTF-16 (no visible characters)' });
+    expect(decodeRaw(utf16(' \u3000\n\t', false))).toEqual({ ok: false, reason: '文件开头标明是 UTF-16 编码，但按 UTF-16 读不出正常文字（没有可见的字符）' });
     // Two of four visible characters are from the Private Use Area.
-    expect(decodeRaw(utf16('通知 \ue000\ue001', false))).toEqual({ ok: false, reason: 'file has a UTF-16 byte order mark but does not read as text in UTF-16 (50% of its characters are outside the scripts of policy text)' });
+    expect(decodeRaw(utf16('通知 \ue000\ue001', false))).toEqual({ ok: false, reason: '文件开头标明是 UTF-16 编码，但按 UTF-16 读不出正常文字（50% 的字符不属于公文所用的文字和符号）' });
   });
 
   it('reads a UTF-16 file of mostly English text with a few Chinese characters, which are too few to judge by', () => {
@@ -125,12 +125,12 @@ describe('decodeRaw: encodings and line ends', () => {
 
   it('rejects a scanned page saved as JPEG as binary, not as UTF-16 (it starts with 0xFF)', () => {
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x48, 0x00, 0x48, 0x00, 0x00]);
-    expect(decodeRaw(jpeg)).toEqual({ ok: false, reason: 'file looks binary (NUL or control bytes), not extracted text' });
+    expect(decodeRaw(jpeg)).toEqual({ ok: false, reason: '文件含 NUL 或控制字节，是二进制数据，不是提取出的文字' });
   });
 
   it('rejects a UTF-16 file whose text is NUL characters more than once in a thousand, and drops a stray one', () => {
     const text = '第一条 本办法适用于青岛市政务服务。'.repeat(3);
-    expect(decodeRaw(utf16(`${text}\u0000`, false))).toEqual({ ok: false, reason: 'file contains NUL characters after decoding' });
+    expect(decodeRaw(utf16(`${text}\u0000`, false))).toEqual({ ok: false, reason: '文件解码后含大量 NUL 控制字符，不是文本文件' });
     const long = `${text}\n`.repeat(60);
     expect(decodeRaw(utf16(`${long}\u0000`, false))).toMatchObject({ ok: true, encoding: 'utf-16le', text: long, warnings: ['第 61 行含 NUL 控制字符（PDF 提取时偶有残留），已删除，其余照常读取'] });
   });
@@ -142,7 +142,7 @@ describe('decodeRaw: encodings and line ends', () => {
   it('says when a file has almost no Chinese text, and not when it has', () => {
     // 2 Chinese characters of 57 visible ones.
     const english = 'Regulations on Optimizing the Business Environment (营商)\nArticle 1';
-    expect(decodeRaw(utf8(english))).toEqual({ ok: true, encoding: 'utf-8', text: english, warnings: ['file has almost no Chinese text'] });
+    expect(decodeRaw(utf8(english))).toEqual({ ok: true, encoding: 'utf-8', text: english, warnings: ['文件中几乎没有中文文字'] });
     expect(decodeRaw(utf8('Article 1 第一条 本办法适用于青岛市。'))).toMatchObject({ ok: true, warnings: [] });
   });
 });
@@ -164,11 +164,11 @@ describe('decodeRaw: where the plausibility thresholds fall', () => {
     // 1 odd of 20 visible = 5 %: read. 1 of 19 = 5.3 %: refused. White space counts for neither.
     expect(decodeRaw(utf16le(common(19) + PUA))).toMatchObject({ ok: true });
     expect(decodeRaw(utf16le(common(9) + ' \n' + common(10) + PUA))).toMatchObject({ ok: true });
-    expect(decodeRaw(utf16le(common(18) + PUA))).toEqual({ ok: false, reason: 'file has a UTF-16 byte order mark but does not read as text in UTF-16 (5% of its characters are outside the scripts of policy text)' });
+    expect(decodeRaw(utf16le(common(18) + PUA))).toEqual({ ok: false, reason: '文件开头标明是 UTF-16 编码，但按 UTF-16 读不出正常文字（5% 的字符不属于公文所用的文字和符号）' });
   });
 
   it('refuses Chinese characters under 30 % common, from 20 of them; 30 % exactly, or 19 rare ones, is read', () => {
-    const refused = { ok: false, reason: 'file has a UTF-16 byte order mark but does not read as text in UTF-16 (its Chinese characters are almost all rare ones)' };
+    const refused = { ok: false, reason: '文件开头标明是 UTF-16 编码，但按 UTF-16 读不出正常文字（其中的汉字几乎都是生僻字）' };
     expect(decodeRaw(utf16le(common(6) + rare(14)))).toMatchObject({ ok: true });
     expect(decodeRaw(utf16le(common(5) + rare(15)))).toEqual(refused);
     expect(decodeRaw(utf16le(rare(19)))).toMatchObject({ ok: true });
@@ -177,7 +177,7 @@ describe('decodeRaw: where the plausibility thresholds fall', () => {
 
   it('warns of almost no Chinese text under 5 % of visible characters, not at 5 %', () => {
     expect(decodeRaw(utf8('法' + 'a'.repeat(19)))).toMatchObject({ ok: true, warnings: [] });
-    expect(decodeRaw(utf8('法' + 'a'.repeat(20)))).toMatchObject({ ok: true, warnings: ['file has almost no Chinese text'] });
+    expect(decodeRaw(utf8('法' + 'a'.repeat(20)))).toMatchObject({ ok: true, warnings: ['文件中几乎没有中文文字'] });
   });
 });
 
@@ -187,7 +187,7 @@ describe('decodeRaw: control bytes', () => {
     expect(decodeRaw(utf8(text))).toMatchObject({ ok: true, encoding: 'utf-8', text });
   });
   const page = '第一条 本办法适用于青岛市政务服务。'.repeat(4);
-  const binary = { ok: false, reason: 'file looks binary (NUL or control bytes), not extracted text' };
+  const binary = { ok: false, reason: '文件含 NUL 或控制字节，是二进制数据，不是提取出的文字' };
   it('tolerates one stray control byte in a page of text', () => {
     const bytes = utf8(`${page}\u001f${page}`);
     expect(decodeRaw(bytes)).toMatchObject({ ok: true, encoding: 'utf-8', text: `${page}\u001f${page}` });
@@ -212,7 +212,7 @@ describe('decodeRaw: control bytes', () => {
     expect(decodeRaw(utf8(`${thousand}\u0000`))).toMatchObject({ ok: true, text: thousand });
     // One a line (one in 73 characters): not binary by its bytes, but not text either.
     const dense = Array.from({ length: 40 }, () => `${page}\u0000`).join('\n');
-    expect(decodeRaw(utf8(dense))).toEqual({ ok: false, reason: 'file contains NUL characters after decoding' });
+    expect(decodeRaw(utf8(dense))).toEqual({ ok: false, reason: '文件解码后含大量 NUL 控制字符，不是文本文件' });
   });
 });
 
@@ -252,7 +252,7 @@ describe('decodeRaw: a few invalid UTF-8 bytes', () => {
     expect(decodeRaw(withBadBytes(lines, new Set([3]), '\n'))).toMatchObject({ ok: true, encoding: 'utf-8', warnings: ['第 3 行含无效的 UTF-8 字节，已替换为 \ufffd（文件其余部分是有效的 UTF-8，照常读取）'] });
     // 99: the bad byte is no longer one in a hundred, and 0xff is no GB18030 or Big5 byte either.
     const fewer = [...lines.slice(0, 4), '第一条 本办法适用于青岛市政。'];
-    expect(decodeRaw(withBadBytes(fewer, new Set([3]), '\n'))).toEqual({ ok: false, reason: 'file is not valid UTF-8 and reads as Chinese neither in GB18030 nor in Big5' });
+    expect(decodeRaw(withBadBytes(fewer, new Set([3]), '\n'))).toEqual({ ok: false, reason: '文件不是有效的 UTF-8，按 GB18030 或 Big5 也读不出中文；请转换成 UTF-8 再试' });
   });
 });
 
@@ -273,7 +273,7 @@ describe('decodeRaw: what only looks like a byte order mark or a bad byte', () =
 
 describe('decodeRaw: GB18030 or Big5', () => {
   it('rejects a GBK file cut off in the middle of a character rather than guess the rest', () => {
-    expect(decodeRaw(hex(`${GB}${GB}b5`))).toEqual({ ok: false, reason: 'file is not valid UTF-8 and reads as Chinese neither in GB18030 nor in Big5' });
+    expect(decodeRaw(hex(`${GB}${GB}b5`))).toEqual({ ok: false, reason: '文件不是有效的 UTF-8，按 GB18030 或 Big5 也读不出中文；请转换成 UTF-8 再试' });
   });
   it('takes the reading with more common characters, also when both read as text', () => {
     // 條規範 in Big5; as GB18030 the same bytes are three rarer characters.
@@ -282,7 +282,7 @@ describe('decodeRaw: GB18030 or Big5', () => {
   it('skips a file that reads equally well both ways, saying so', () => {
     // English with one byte pair: an ideographic space in Big5, a private-use character in GB18030; no Chinese either way.
     const bytes = new Uint8Array([...utf8('Annex 2 Business Environment Indicators'), 0xa1, 0x40, ...utf8('Table of contents and scoring rules')]);
-    expect(decodeRaw(bytes)).toEqual({ ok: false, reason: 'file is not UTF-8 and reads about equally well as GB18030 and Big5; convert it to UTF-8' });
+    expect(decodeRaw(bytes)).toEqual({ ok: false, reason: '文件不是 UTF-8，按 GB18030 和按 Big5 读出的文字差不多，无法判断是哪一种；请转换成 UTF-8 再试' });
   });
 });
 

@@ -76,7 +76,7 @@ function linesWith(text: string, ch: string): number[] {
 const MAX_STRAY_NUL_SHARE = 0.001;
 
 export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
-  if (bytes.length === 0) return { ok: false, reason: 'file is empty' };
+  if (bytes.length === 0) return { ok: false, reason: '文件是空的' };
   const warnings: string[] = [];
   let text: string;
   let encoding: Decoded['encoding'];
@@ -85,11 +85,11 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = new TextDecoder(encoding).decode(bytes.subarray(2));
     const why = implausible(sampleStats(text));
-    if (why) return { ok: false, reason: `file has a UTF-16 byte order mark but does not read as text in UTF-16 (${why})` };
+    if (why) return { ok: false, reason: `文件开头标明是 UTF-16 编码，但按 UTF-16 读不出正常文字（${why}）` };
   } else {
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const body = hasBom ? bytes.subarray(3) : bytes;
-    if (looksBinary(body)) return { ok: false, reason: 'file looks binary (NUL or control bytes), not extracted text' };
+    if (looksBinary(body)) return { ok: false, reason: '文件含 NUL 或控制字节，是二进制数据，不是提取出的文字' };
     const lossy = utf8WithFewBadBytes(body);
     if (lossy) {
       text = lossy.text;
@@ -109,24 +109,24 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
         })
         .filter((t): t is NonNullable<typeof t> => t !== null && !t.why)
         .sort((a, b) => b.common - a.common);
-      if (!tries.length) return { ok: false, reason: 'file is not valid UTF-8 and reads as Chinese neither in GB18030 nor in Big5' };
+      if (!tries.length) return { ok: false, reason: '文件不是有效的 UTF-8，按 GB18030 或 Big5 也读不出中文；请转换成 UTF-8 再试' };
       const [best, other] = tries;
       // Too close to call: skipping says so, guessing would garble the text silently.
-      if (other && best.common - other.common < 0.1) return { ok: false, reason: `file is not UTF-8 and reads about equally well as GB18030 and Big5; convert it to UTF-8` };
+      if (other && best.common - other.common < 0.1) return { ok: false, reason: '文件不是 UTF-8，按 GB18030 和按 Big5 读出的文字差不多，无法判断是哪一种；请转换成 UTF-8 再试' };
       text = best.text;
       encoding = best.enc;
-      warnings.push(`decoded as ${best.enc === 'big5' ? 'Big5' : 'GB18030'} (not valid UTF-8)`);
+      warnings.push(`文件不是有效的 UTF-8，已按 ${best.enc === 'big5' ? 'Big5' : 'GB18030'} 编码读取`);
     }
   }
 
   if (text.includes('\u0000')) {
     const clean = text.replaceAll('\u0000', '');
-    if (text.length - clean.length > text.length * MAX_STRAY_NUL_SHARE) return { ok: false, reason: 'file contains NUL characters after decoding' };
+    if (text.length - clean.length > text.length * MAX_STRAY_NUL_SHARE) return { ok: false, reason: '文件解码后含大量 NUL 控制字符，不是文本文件' };
     warnings.push(`${linesNamed(linesWith(text, '\u0000'))}含 NUL 控制字符（PDF 提取时偶有残留），已删除，其余照常读取`);
     text = clean;
   }
   text = text.replace(/\r\n?/g, '\n');
-  if (cjkShare(sampleStats(text)) < 0.05) warnings.push('file has almost no Chinese text');
+  if (cjkShare(sampleStats(text)) < 0.05) warnings.push('文件中几乎没有中文文字');
   return { ok: true, text, encoding, warnings };
 }
 
@@ -186,9 +186,9 @@ function isSpace(c: number): boolean {
 /** Why the text is not plausible extracted text, or null when it is. */
 function implausible(stats: SampleStats): string | null {
   const { visible, odd, han } = stats;
-  if (visible === 0) return 'no visible characters';
-  if (odd / visible > 0.05) return `${Math.round((odd / visible) * 100)}% of its characters are outside the scripts of policy text`;
-  if (han >= 20 && commonShare(stats) < 0.3) return 'its Chinese characters are almost all rare ones';
+  if (visible === 0) return '没有可见的字符';
+  if (odd / visible > 0.05) return `${Math.round((odd / visible) * 100)}% 的字符不属于公文所用的文字和符号`;
+  if (han >= 20 && commonShare(stats) < 0.3) return '其中的汉字几乎都是生僻字';
   return null;
 }
 

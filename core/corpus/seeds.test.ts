@@ -158,7 +158,7 @@ describe('the real seeds', () => {
     expect(missing.map((d) => d.title).sort()).toEqual(['济南市人民政府关于印发济南市“十四五”时期优化营商环境规划的通知', '浙江省市场监督管理局批准发布《营商环境无感监测规范指标体系》省级地方标准']);
     expect(missing.map((d) => d.bodyMissing!.reason)).toEqual(['blank-pages', 'blank-pages']);
     expect(missing.every((d) => d.unitCount === 0)).toBe(true);
-    expect(missing.find((d) => d.title.startsWith('济南'))!.bodyMissing!.detail).toContain('pages 712–719');
+    expect(missing.find((d) => d.title.startsWith('济南'))!.bodyMissing!.detail).toContain('第 712–719 页');
     expect(result().docs.filter((d) => d.unitCount === 0 && !d.bodyMissing)).toEqual([]);
   });
 

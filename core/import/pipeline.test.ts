@@ -117,7 +117,7 @@ describe('buildUserDocuments', () => {
   });
   it('says what the parser found instead, when it finds no document', () => {
     const extracted = { kind: 'txt' as const, text: '\n\n \n', pages: null, warnings: [] };
-    expect(() => buildUserDocuments('空.txt', extracted, 'h', sha256Hex)).toThrow('未能从文件中识别出正文：空.txt（file has almost no Chinese text；no document found in this file）');
+    expect(() => buildUserDocuments('空.txt', extracted, 'h', sha256Hex)).toThrow('未能从文件中识别出正文：空.txt（文件中几乎没有中文文字；文件中没有识别出有标题和正文的文档）');
   });
   it('keeps the extraction’s warnings first, and counts the page numbers it dropped', () => {
     const text = '# Page 1:\n关于做好春季防火工作的通知\n各区人民政府：\n一、提高认识\n请各单位认真落实。\n- 1 -\n# Page 2:\n二、压实责任\n各单位要明确专人负责。\n- 2 -\n';

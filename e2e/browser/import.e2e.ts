@@ -4,8 +4,9 @@
  * through the file input; it is placed as the same text as the corpus's
  * copy, listed under 我的文件, read with its outline, highlighted (kept over a
  * reload), exported with its citation, compared with its corpus twin, then
- * removed, and the highlight is found under 未能定位. A scanned PDF and a
- * second import of the same file are refused with their messages. The
+ * removed, and the highlight is found under 未能定位. A scanned PDF, a
+ * second import of the same file and a picture named .txt are refused with
+ * their messages; a text file in GB18030 is read, and the panel says so. The
  * progress panel covers none of the text at 1366, 1024 and 800 px, takes the
  * focus when an import starts and gives it back when closed (关闭, Esc).
  */
@@ -15,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
 import { allUnits } from '../../core/corpus/units';
-import { corpusDocPdf, scannedPdf } from '../../test-support/import-fixtures';
+import { corpusDocPdf, lawAnswerKey, scannedPdf } from '../../test-support/import-fixtures';
+import { encodeGb18030 } from '../../test-support/gb18030';
 import { corpusDir, openSession, screenshot, tabTo, type Session } from './harness';
 import { body, dragSelect, painted, stored } from './annotation-helpers';
 
@@ -232,6 +234,30 @@ describe('importing a PDF', () => {
     const text = await page.getByTestId('doc').textContent();
     expect(text).toContain('因信息处理者违反法律、行政法规的规定或者双方的约定使用人脸识别技术处理人脸信息');
     expect(text).toContain('（六）违反法律、行政法规的规定或者双方的约定，向他人提供人脸信息；');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reads a text file saved in GB18030 (as Chinese Windows saves text) and says how it read it; refuses a binary .txt in Chinese', async () => {
+    await page.goto(session.server.url);
+    await page.getByTestId('library-list').waitFor();
+    const key = lawAnswerKey();
+    const lines = [key.title, key.docNumber, ...key.dateLines, key.preamble, ...key.articles.flatMap((a) => [`${a.label}　${a.paragraphs[0]}`, ...a.paragraphs.slice(1)])];
+    const importText = (name: string, bytes: Uint8Array) => page.getByTestId('import-input').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(bytes) });
+    await importText('人脸识别规定.txt', encodeGb18030(lines.join('\r\n')));
+    const line = lineFor('人脸识别规定.txt');
+    await line.locator('a', { hasText: key.title }).waitFor({ timeout: 60_000 });
+    expect(await line.getByTestId('import-warning').allTextContents()).toEqual(['提示：文件不是有效的 UTF-8，已按 GB18030 编码读取']);
+    await line.locator('a', { hasText: key.title }).click();
+    await page.getByRole('heading', { name: key.title }).waitFor();
+    const text = await page.getByTestId('doc').textContent();
+    expect(text).toContain(key.articles[1].paragraphs[2]);
+    // A picture renamed .txt: refused with the reason in Chinese (only the names of encodings and NUL stay Latin).
+    await importText('照片.txt', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1]));
+    const refused = lineFor('照片.txt');
+    await refused.getByRole('alert').waitFor({ timeout: 30_000 });
+    const message = (await refused.getByRole('alert').textContent())!;
+    expect(message).toContain('无法读取文件中的文字：照片.txt（文件含 NUL 或控制字节，是二进制数据');
+    expect(message.replace(/NUL|UTF-8|GB18030|Big5|\.txt/g, '')).not.toMatch(/[A-Za-z]{2,}/);
     expect(pageErrors).toEqual([]);
   });
 });

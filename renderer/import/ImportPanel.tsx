@@ -54,6 +54,12 @@ function Line({ line }: { line: ImportLine }) {
             ))}
           </div>
         ))}
+      {line.status === 'done' &&
+        line.warnings?.map((w) => (
+          <p key={w} className="import-warning" data-testid="import-warning">
+            提示：{w}
+          </p>
+        ))}
     </li>
   );
 }

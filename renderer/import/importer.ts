@@ -25,6 +25,8 @@ export interface ImportLine {
   /** For a refused duplicate: the documents of the earlier import, to open. */
   existing?: { id: string; title: string }[];
   docs?: { id: string; title: string; placements: Placement[] }[];
+  /** What reading the file noticed but got past (decoded as GB18030, lines split, stray NULs dropped): the user should know. */
+  warnings?: string[];
 }
 
 interface State {
@@ -119,7 +121,7 @@ export async function importFiles(list: readonly File[]): Promise<void> {
             r.docs.map((doc) => ({ doc, placements: r.placements[doc.id] ?? [] })),
           ).then(
             () => {
-              patchLine(key, { status: 'done', stage: null, docs: r.docs.map((d) => ({ id: d.id, title: d.title, placements: r.placements[d.id] ?? [] })) });
+              patchLine(key, { status: 'done', stage: null, docs: r.docs.map((d) => ({ id: d.id, title: d.title, placements: r.placements[d.id] ?? [] })), warnings: [...new Set(r.warnings)] });
               userLibraryChanged();
             },
             (e: unknown) => patchLine(key, { status: 'failed', message: `保存失败，未导入：${r.name}（${e instanceof Error ? e.message : String(e)}）` }),
