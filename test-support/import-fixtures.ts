@@ -148,6 +148,32 @@ export async function lawDocx(): Promise<Uint8Array> {
 }
 
 /**
+ * The same law as a Word document whose labels are Word's automatic numbering, as drafts made in Word or WPS
+ * often have them: each article's first paragraph is an item of a list whose level prints 第%1条 in Chinese
+ * counting (the 第一条 is not in the text), and its other paragraphs are plain.
+ */
+export async function lawDocxNumbered(): Promise<Uint8Array> {
+  const { Document, Packer, Paragraph, TextRun, AlignmentType, LevelFormat } = await import('docx');
+  const key = lawAnswerKey();
+  const centred = (t: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(t)] });
+  const doc = new Document({
+    numbering: { config: [{ reference: 'articles', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '第%1条', alignment: AlignmentType.LEFT }] }] },
+    sections: [
+      {
+        children: [
+          centred(key.title),
+          centred(key.docNumber),
+          ...key.dateLines.map(centred),
+          new Paragraph({ children: [new TextRun(key.preamble)] }),
+          ...key.articles.flatMap((a) => a.paragraphs.map((p, i) => new Paragraph({ ...(i === 0 ? { numbering: { reference: 'articles', level: 0 } } : {}), children: [new TextRun(p)] }))),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/**
  * The same PDF as a reader sees a password-protected one: an incremental
  * update adds a Standard security handler (/Encrypt in the trailer) whose
  * user-password check fails for the empty password, which is what makes a

@@ -5,7 +5,7 @@
  * hand (test-support/minimal-pdf.ts). Printed PDFs (layout, tables, headers) are in cli/import.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { lawAnswerKey, lawDocx, passwordProtected } from '../../test-support/import-fixtures';
+import { lawAnswerKey, lawDocx, lawDocxNumbered, passwordProtected } from '../../test-support/import-fixtures';
 import { minimalPdf } from '../../test-support/minimal-pdf';
 import { ACCEPTED_EXTENSIONS, type ExtractorLibs, ImportError, MAX_IMPORT_BYTES, extractText, sourceKind } from './extract';
 import { extractRawFiles } from './raw-files';
@@ -76,6 +76,14 @@ describe('extractText: the text the parser gets', () => {
     expect(lines.slice(0, 2)).toEqual([key.title, key.docNumber]);
     expect(lines).toContain(`${key.articles[0].label}　${key.articles[0].paragraphs[0]}`);
     expect(got.text).not.toMatch(/\n\n|\r|^\s|\s$/);
+  });
+  it('a Word document whose 第一条 … are automatic numbering: the labels are in the text, as Word shows them', async () => {
+    const key = lawAnswerKey();
+    const plain = await extractText('解释.docx', await lawDocx(), { docxText });
+    const numbered = await extractText('解释.docx', await lawDocxNumbered(), { docxText });
+    // The same text as the one with typed labels, line for line.
+    expect(numbered.text).toBe(plain.text);
+    expect(numbered.text.split('\n').filter((l) => /^第[一二三四五六七八九十]+条/.test(l)).map((l) => l.split('　')[0])).toEqual(key.articles.map((a) => a.label));
   });
   it('a one-line document without spaces is text', async () => {
     expect((await extractText('a.docx', await lawDocx(), { docxText: async () => '关于做好春季防火工作的通知' })).text).toBe('关于做好春季防火工作的通知');

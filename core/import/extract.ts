@@ -7,6 +7,7 @@
  * and the renderer and Node load each library their own way.
  */
 import { decodeRaw } from '../corpus/decode.js';
+import { withNumberLabels } from './docx-numbering.js';
 import { htmlToText } from './html-text.js';
 import { markdownToText } from '../text/markdown.js';
 import { type PdfTextItem, pageLines, toRawText } from './pdf-lines.js';
@@ -153,7 +154,8 @@ async function extractDocx(name: string, bytes: Uint8Array, libs: ExtractorLibs)
   if (!isZip(bytes)) throw notDocx;
   let text: string;
   try {
-    text = await libs.docxText(bytes);
+    // Word's automatic numbering (第一条, 一、 made by a list) is written into the text first: mammoth drops it.
+    text = await libs.docxText(await withNumberLabels(bytes));
   } catch {
     throw notDocx;
   }

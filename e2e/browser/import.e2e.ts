@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PolicyDocument, Unit } from '../../core/corpus/types';
 import { allUnits } from '../../core/corpus/units';
-import { corpusDocPdf, lawAnswerKey, scannedPdf } from '../../test-support/import-fixtures';
+import { corpusDocPdf, lawAnswerKey, lawDocxNumbered, scannedPdf } from '../../test-support/import-fixtures';
 import { encodeGb18030 } from '../../test-support/gb18030';
 import { corpusDir, openSession, screenshot, tabTo, type Session } from './harness';
 import { body, dragSelect, painted, stored } from './annotation-helpers';
@@ -234,6 +234,22 @@ describe('importing a PDF', () => {
     const text = await page.getByTestId('doc').textContent();
     expect(text).toContain('因信息处理者违反法律、行政法规的规定或者双方的约定使用人脸识别技术处理人脸信息');
     expect(text).toContain('（六）违反法律、行政法规的规定或者双方的约定，向他人提供人脸信息；');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('imports a Word document whose 第一条 … are Word\'s automatic numbering, with its articles labelled', async () => {
+    await page.goto(session.server.url);
+    await page.getByTestId('library-list').waitFor();
+    const key = lawAnswerKey();
+    await page.getByTestId('import-input').setInputFiles({ name: '人脸识别规定（编号）.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(await lawDocxNumbered()) });
+    const line = lineFor('人脸识别规定（编号）.docx');
+    await line.locator('a', { hasText: key.title }).first().waitFor({ timeout: 60_000 });
+    await line.locator('a', { hasText: key.title }).first().click();
+    await page.getByRole('heading', { name: key.title }).waitFor();
+    const last = key.articles[key.articles.length - 1];
+    // Each article is a clause of its own in the outline, under its label.
+    await page.getByRole('navigation', { name: '目录' }).getByRole('link', { name: new RegExp(`^${last.label}`) }).waitFor();
+    expect(await page.getByTestId('doc').textContent()).toContain(`${key.articles[1].label}`);
     expect(pageErrors).toEqual([]);
   });
 
