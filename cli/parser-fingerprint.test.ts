@@ -78,9 +78,9 @@ describe('the parse phase of this program', () => {
   };
   const c = importClosure(PARSE_ROOTS, read);
 
-  it('runs the segmenter, the extractors and pdf.js and mammoth; every module it imports is there', () => {
+  it('runs the segmenter, the extractors and pdf.js, mammoth and jszip; every module it imports is there', () => {
     expect(c.files).toEqual(expect.arrayContaining(['core/corpus/segment.ts', 'core/corpus/build.ts', 'core/import/extract.ts', 'core/text/markdown.ts', 'cli/extractors.ts', 'cli/parse-worker.ts']));
-    expect(c.packages).toEqual(['mammoth', 'pdfjs-dist']);
+    expect(c.packages).toEqual(['jszip', 'mammoth', 'pdfjs-dist']);
     expect(c.missing).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * What a cached parse depends on (the parse cache's key, cli/parse-pool.ts): the source files the parse phase
  * runs — its own module and the worker's, and every file they import from this project, followed import by
- * import — and the versions of the npm packages among those imports (pdf.js and mammoth extract .pdf and .docx
+ * import — and the versions of the npm packages among those imports (pdf.js, and mammoth with jszip, extract .pdf and .docx
  * in raw/). A change elsewhere (variant detection, the search index, the CLI's other commands) keeps every
  * entry: hashing the whole compiled CLI, as the key did, parsed 6,134 files again (15 s at 10,000 documents)
  * after any change to the program.

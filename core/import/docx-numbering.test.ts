@@ -38,6 +38,18 @@ describe('formatNumber: as Word shows each format', () => {
     expect([5, 12].map((n) => formatNumber(n, 'decimalZero'))).toEqual(['05', '12']);
     expect(formatNumber(7, 'somethingNew')).toBe('7');
   });
+  it('every spelling of a format shows alike; a number past a format\'s range, or under 1, is shown in digits', () => {
+    for (const f of ['chineseCounting', 'chineseCountingThousand', 'japaneseCounting', 'taiwaneseCounting', 'taiwaneseCountingThousand']) expect([999, 1000].map((n) => formatNumber(n, f))).toEqual(['九百九十九', '1000']);
+    for (const f of ['chineseLegalSimplified', 'ideographLegalTraditional', 'japaneseLegal']) expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 101, 1000].map((n) => formatNumber(n, f))).toEqual(['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '壹佰', '壹佰零壹', '1000']);
+    for (const f of ['decimalEnclosedCircle', 'decimalEnclosedCircleChinese', 'ideographEnclosedCircle']) expect([0, 2].map((n) => formatNumber(n, f))).toEqual(['0', '②']);
+    for (const f of ['decimalFullWidth', 'decimalFullWidth2']) expect(formatNumber(30, f)).toBe('３０');
+    for (const f of ['ideographDigital', 'japaneseDigitalTenThousand']) expect(formatNumber(20, f)).toBe('二〇');
+    expect([10, 13].map((n) => formatNumber(n, 'ideographZodiac'))).toEqual(['酉', '13']);
+    expect([0, -1, 0].map((n, i) => formatNumber(n, ['decimal', 'decimal', 'decimalZero'][i]))).toEqual(['0', '-1', '00']);
+    expect(formatNumber(0, 'upperLetter')).toBe('0');
+    expect(formatNumber(10, 'decimalZero')).toBe('10');
+    expect([1, 2, 3, 5, 6, 8, 40, 49, 50, 90, 99, 100, 400, 444, 500, 900, 1000, 3888].map((n) => formatNumber(n, 'upperRoman'))).toEqual(['I', 'II', 'III', 'V', 'VI', 'VIII', 'XL', 'XLIX', 'L', 'XC', 'XCIX', 'C', 'CD', 'CDXLIV', 'D', 'CM', 'M', 'MMMDCCCLXXXVIII']);
+  });
 });
 
 describe('labelNumbering', () => {
@@ -81,6 +93,15 @@ describe('labelNumbering', () => {
     expect(labelNumbering(body(p('甲。', pPr)), articles, null)).toBe(body(p('甲。', pPr)));
     const out = labelNumbering(body(p('乙。', num('1', 0) + `<w:pPrChange w:id="2" w:author="a"><w:pPr/></w:pPrChange>`)), articles, null);
     expect(out).toContain('</w:pPrChange></w:pPr><w:r><w:t xml:space="preserve">第一条　</w:t></w:r>');
+  });
+  it('a level that says it never restarts keeps counting under a new shallower item; a list or level not defined gets no label', () => {
+    const xml = numbering([['0', lvl(0, 'chineseCounting', '%1、') + lvl(1, 'decimal', '%2.', '<w:lvlRestart w:val="0"/>') + lvl(2, 'decimal', '(%3)', '<w:lvlRestart w:val="1"/>')]], [['1', '0']]);
+    const out = labelNumbering(body(p('甲', num('1', 0)), p('a', num('1', 1)), p('x', num('1', 2)), p('乙', num('1', 0)), p('b', num('1', 1)), p('y', num('1', 2)), p('z', num('9', 0)), p('w', num('1', 5))), xml, null);
+    expect(texts(out)).toEqual(['一、甲', '1.a', '(1)x', '二、乙', '2.b', '(1)y', 'z', 'w']);
+  });
+  it('a level without a start counts from 1; an instance\'s override starts at its own number', () => {
+    const xml = numbering([['0', '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>' + lvl(1, 'decimal', '%1.%2')]], [['1', '0', '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride>']]);
+    expect(texts(labelNumbering(body(p('a', num('1', 0)), p('b', num('1', 1)), p('c', num('1', 1))), xml, null))).toEqual(['1.a', '1.5　b', '1.6　c']);
   });
   it('escapes what it writes', () => {
     const xml = numbering([['0', lvl(0, 'decimal', '%1&amp;&lt;')]], [['1', '0']]);
