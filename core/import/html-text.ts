@@ -18,9 +18,25 @@ function decodeEntities(s: string): string {
   });
 }
 
+import { pageParts } from './html-content.js';
+
 const BLOCK = /<\/?(p|div|br|h[1-6]|li|tr|table|section|article|header|footer|blockquote|pre|ul|ol|dd|dt|title)\b[^>]*>/gi;
 
+/** A page as lines: the document's text (html-content.ts), after the page's title and index-table 文号 when it lacks them. */
 export function htmlToText(html: string): string {
+  const { title, body } = pageParts(html, linesOf);
+  const text = linesOf(body);
+  const flat = (s: string) => s.replace(/[\s\u3000]/g, '');
+  const head: string[] = [];
+  if (title && !flat(text).startsWith(flat(title))) head.push(title);
+  // Many sites print the 文号 only in the index table above the text (发文字号：国办发〔2022〕35号).
+  const docNumber = /(?:发文字号|文\s*号)\s*[:：]\s*([^\s:：]{2,30}号)/.exec(linesOf(html))?.[1];
+  if (docNumber && !flat(text).includes(flat(docNumber))) head.push(docNumber);
+  return [...head, text].filter(Boolean).join('\n');
+}
+
+/** Markup to lines: block elements end a line, table cells are apart, scripts and styles are not text, entities decoded. */
+function linesOf(html: string): string {
   return decodeEntities(
     html
       .replace(/<!--[\s\S]*?-->/g, '')

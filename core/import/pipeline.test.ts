@@ -102,6 +102,15 @@ describe('importFile', () => {
   });
 });
 
+describe('importFile: a page saved from a government site', () => {
+  it('is one notice with its title, 文号, issuer, date and kind, ending where the document ends', async () => {
+    const page = new Uint8Array(readFileSync(join('test-data', 'import', 'govcn-notice-page.html')));
+    const r = await importFile('国办发〔2022〕35号.html', page, context());
+    expect(r.docs.map((d) => [d.title, d.docNumber, d.issuer, d.date, d.kind])).toEqual([['国务院办公厅关于复制推广营商环境创新试点改革举措的通知', '国办发〔2022〕35号', '国务院办公厅', '2022-09-28', '通知']]);
+    expect(JSON.stringify(r.docs[0].units)).not.toMatch(/纠错|相关稿件|扫一扫/);
+  });
+});
+
 describe('buildUserDocuments', () => {
   it('refuses a text in which the parser finds no document, saying so in Chinese', () => {
     const extracted = { kind: 'txt' as const, text: '', pages: null, warnings: [] };
