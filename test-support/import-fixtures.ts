@@ -148,6 +148,25 @@ export async function lawDocx(): Promise<Uint8Array> {
 }
 
 /**
+ * A real State Council notice (国办发〔2022〕35号, its paragraphs from test-data/import/govcn-notice-page.html) as a
+ * Word document laid out as 公文 are printed (GB/T 9704): the issuing office's banner, the 文号, then the title,
+ * the addressees, the text, the signature and the date, one paragraph each. mammoth gives it back one paragraph a
+ * line, with no blank line, indent or wrap to say where the title ends.
+ */
+export async function noticeDocx(): Promise<Uint8Array> {
+  const { Document, Packer, Paragraph, TextRun, AlignmentType } = await import('docx');
+  const page = readFileSync(join(ROOT, 'test-data', 'import', 'govcn-notice-page.html'), 'utf8');
+  const content = page.slice(page.indexOf('id="UCAP-CONTENT"'));
+  const paras = [...content.slice(0, content.indexOf('</div>')).matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim());
+  const [title, docNumber, ...rest] = paras;
+  const line = (t: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) => new Paragraph({ alignment, children: [new TextRun(t)] });
+  const doc = new Document({
+    sections: [{ children: [line('国务院办公厅文件', AlignmentType.CENTER), line(docNumber, AlignmentType.CENTER), line(title, AlignmentType.CENTER), ...rest.map((t) => line(t))] }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/**
  * The same law as a Word document whose labels are Word's automatic numbering, as drafts made in Word or WPS
  * often have them: each article's first paragraph is an item of a list whose level prints 第%1条 in Chinese
  * counting (the 第一条 is not in the text), and its other paragraphs are plain.

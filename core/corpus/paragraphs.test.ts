@@ -185,6 +185,28 @@ describe('toParagraphs: lines that are paragraphs of their own', () => {
   });
 });
 
+describe('toParagraphs: a file whose lines are its paragraphs (a Word document, a web page, typed text)', () => {
+  // What mammoth gives for an official notice in Word (one paragraph a line, no blank lines, no indents): the title is
+  // as long as the longer lines, which in text wrapped at a width would make it a full line going on below.
+  const notice = ['杭州市人民政府办公厅关于印发杭州市数据资源管理办法的通知', '《杭州市数据资源管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。', '杭州市人民政府办公厅', '2024年3月1日', '杭州市数据资源管理办法', '第一条　为了规范数据资源管理，制定本办法。', '第二条　本办法适用于本市行政区域内的数据资源管理活动。'];
+  it('ends the title at its line, over addressees or straight over the text', () => {
+    const withAddressees = [notice[0], '各区县人民政府，市政府各部门：', ...notice.slice(1)];
+    // (The full-width space after 第一条 is read as a space, as everywhere.)
+    const read = (lines: string[]) => toParagraphs(toLines(lines.join('\n')).lines).map((p) => p.text.replace(/^(第.条) /, '$1　'));
+    expect(read(withAddressees)).toEqual(withAddressees);
+    expect(read(notice)).toEqual(notice);
+  });
+  it('still joins the lines of text wrapped at a width, a title over addressees among them', () => {
+    // Wrapped at 24 characters, as a PDF prints it: the title goes on over two lines; the addressees' second line is theirs.
+    const wrapped = ['杭州市人民政府办公厅关于印发杭州市数据资', '源管理办法的通知', '各区县人民政府，市政府各部门，市属各高等院校，自', '贸区杭州片区管委会：', '《杭州市数据资源管理办法》已经市政府同意，现印发给', '你们，请认真贯彻执行。各地各部门要加强组织领导，明确', '责任分工，确保各项任务落到实处，取得实效，形成合力。'];
+    expect(toParagraphs(toLines(wrapped.join('\n')).lines).map((p) => p.text)).toEqual([
+      '杭州市人民政府办公厅关于印发杭州市数据资源管理办法的通知',
+      '各区县人民政府，市政府各部门，市属各高等院校，自贸区杭州片区管委会：',
+      '《杭州市数据资源管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。各地各部门要加强组织领导，明确责任分工，确保各项任务落到实处，取得实效，形成合力。',
+    ]);
+  });
+});
+
 describe('toParagraphs: where a wrapped paragraph goes on', () => {
   it('joins a short piece ending in ；, and a line ending in ， across a page break', () => {
     expect(paras('一是加强统筹协调；\n二是强化督促检查。', 40)).toEqual(['一是加强统筹协调；二是强化督促检查。']);

@@ -178,13 +178,32 @@ function isSubsequence(needle: string, hay: string): boolean {
 /** A line that opens a title: a body's name, then 关于, 印发 or 转发, and no punctuation. */
 const TITLE_OPENING = /^[\u4e00-\u9fa5]{2,30}?(?:关于|印发|转发)[^，。；：！？,;:!?]*$/;
 
+/** Share of a file's longest lines cut in mid-sentence above which its lines were wrapped at a width (PDF text). */
+const CUT_SHARE = 0.4;
+
+/**
+ * Were the lines wrapped at a width? In text extracted from a PDF most of the longest lines of sentences end in
+ * mid-sentence; where each line is a paragraph they end their sentence. A file of fewer than five lines, or with
+ * no long line of sentences, counts as wrapped, as before.
+ */
+function isWrapped(lines: Line[], width: number): boolean {
+  // (Lines of sentences only: a title has no punctuation, and is often the longest line of a short notice.)
+  const longest = lines.map((l) => l.text.trim()).filter((t) => displayWidth(t) >= 8 && displayWidth(t) >= width - 3 && /[，。；：、,.;:]/.test(t));
+  if (lines.filter((l) => displayWidth(l.text.trim()) >= 8).length < 5 || !longest.length) return true;
+  const cut = longest.filter((t) => !/[。；：！？.;:!?」”’）)》】]$/.test(t)).length;
+  return cut >= CUT_SHARE * longest.length;
+}
+
 /** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
 export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?: { echoLines: number }): RawParagraph[] {
   const out: RawParagraph[] = [];
   let cur: RawParagraph | null = null;
   let curLines = 0;
   let curIsHeading = false;
-  const isFull = (t: string) => displayWidth(t) >= width - 3;
+  // A file whose lines are its paragraphs (a Word document, a web page, text typed or copied) was never wrapped: none
+  // of its lines is full, and a title as long as its longer lines still ends where it ends.
+  const wrapped = isWrapped(lines, width);
+  const isFull = (t: string) => wrapped && displayWidth(t) >= width - 3;
   const fragmented = isFragmented(lines, width);
   const isShort = (t: string) => displayWidth(t) < width * 0.75;
 

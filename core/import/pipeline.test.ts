@@ -111,6 +111,18 @@ describe('importFile: a page saved from a government site', () => {
   });
 });
 
+describe('importFile: a notice in Word, laid out as 公文 are printed', () => {
+  it('is one notice with its title under its banner and 文号, its addressees and its signature', async () => {
+    const { noticeDocx } = await import('../../test-support/import-fixtures');
+    const mammoth = await import('mammoth');
+    const docxText = async (b: Uint8Array) => (await mammoth.extractRawText({ buffer: Buffer.from(b.buffer, b.byteOffset, b.byteLength) })).value;
+    const r = await importFile('国办发〔2022〕35号.docx', await noticeDocx(), context({ libs: { docxText } }));
+    expect(r.docs.map((d) => [d.title, d.docNumber, d.issuer, d.date, d.kind, d.addressees])).toEqual([
+      ['国务院办公厅关于复制推广营商环境创新试点改革举措的通知', '国办发〔2022〕35号', '国务院办公厅', '2022-09-28', '通知', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：'],
+    ]);
+  });
+});
+
 describe('buildUserDocuments', () => {
   it('refuses a text in which the parser finds no document, saying so in Chinese', () => {
     const extracted = { kind: 'txt' as const, text: '', pages: null, warnings: [] };
