@@ -19,6 +19,8 @@ const RAW = new Set(['script', 'style', 'textarea', 'title']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Opening one of these closes an open element of the same name (they do not nest in HTML). */
 const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'tr', 'td', 'th', 'dt', 'dd', 'option']);
+/** Share of the page's words (outside links) the chosen element must hold. */
+const HELD = 0.5;
 /** Characters of its own text that make an element a paragraph (Readability's 25). */
 const PARAGRAPH = 25;
 
@@ -137,6 +139,8 @@ export function pageParts(html: string, textOf: (fragment: string) => string): P
     const s = (score.get(e) ?? 0) * (1 - e.linkWords / Math.max(1, e.words + e.linkWords));
     if (s > best) [chosen, best] = [e, s];
   }
+  // An element holding less than half the page's words is not its text (a footer's line among short paragraphs).
+  if (chosen.words < HELD * root.words) chosen = root;
   const removed = elements.filter((e) => e.dropped && isInside(e, chosen) && e !== chosen);
   let body = '';
   let at = chosen.start;

@@ -76,3 +76,80 @@ describe('htmlToText: the document in a page saved from a government site', () =
     expect(htmlToText('<body><nav>导航</nav><h1>通知</h1><p>甲。</p><aside>侧栏</aside><form><input>搜索</form><footer>页脚</footer></body>')).toBe('通知\n甲。');
   });
 });
+
+describe('htmlToText: telling the document from the page, piece by piece', () => {
+  // A sentence long enough to be a paragraph (25 characters of its own, with commas), and a page around it.
+  const S = '为进一步优化营商环境，激发市场主体活力，现就有关事项通知如下。';
+  const page = (content: string, around = '') => `<html><head><title>关于优化营商环境的通知_通知公告_某某市人民政府</title></head><body><div class="nav"><a href="/">首页</a> &gt; <a href="/x">通知公告</a></div>${around}<div class="text">${content}</div><div class="foot">主办单位：某某市人民政府办公室 技术支持：某某信息中心 网站标识码：1234567890</div></body></html>`;
+  const chosen = (html: string) => htmlToText(html).split('\n');
+  it('takes the element the paragraphs sit in, not the page around it', () => {
+    expect(chosen(page(`<p>${S}</p><p>${S}</p>`))).toEqual(['关于优化营商环境的通知', S, S]);
+  });
+  it('reads paragraphs left open, as old pages write them', () => {
+    expect(chosen(page(`<p>${S}<p>${S}<ul><li>一、甲<li>二、乙</ul><dl><dt>丙<dd>丁</dl><table><tr><td>戊<td>己<tr><td>庚</table><select><option>辛<option>壬</select>`))).toEqual(['关于优化营商环境的通知', S, S, '一、甲', '二、乙', '丙', '丁', '戊 己', '庚']);
+  });
+  it('a <p> inside a cell or a list does not close one outside it', () => {
+    expect(chosen(page(`<div><p>${S}<table><tr><td><p>${S}</p></td></tr></table>${S}</p></div>`))).toEqual(['关于优化营商环境的通知', S, S, S]);
+  });
+  it('does not take elements that never close (br, img, input …) for containers', () => {
+    const voids = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
+    const text = voids.map((v) => `<${v}>${S}`).join('');
+    const lines = chosen(page(`<div>${text}</div>`));
+    expect(lines[0]).toBe('关于优化营商环境的通知');
+    expect(lines.join('')).toContain(S.repeat(voids.length));
+    expect(lines.join('')).not.toMatch(/首页|主办单位/);
+  });
+  it('leaves out what is not text, inside the document too', () => {
+    const junk = ['<script>var a = "甲乙丙";</script>', '<style>.x{}</style>', '<noscript>请启用脚本</noscript>', '<template>模板</template>', '<iframe>框架</iframe>', '<object>对象</object>', '<svg><text>图形</text></svg>', '<canvas>画布</canvas>', '<select><option>选项</option></select>', '<button>按钮</button>', '<textarea>输入框</textarea>', '<nav>导航</nav>', '<aside>侧栏</aside>', '<footer>页脚</footer>', '<form>表单</form>'];
+    for (const j of junk) expect(chosen(page(`<p>${S}</p>${j}<p>${S}</p>`)), j).toEqual(['关于优化营商环境的通知', S, S]);
+  });
+  it('leaves out what the page hides, whichever way it hides it', () => {
+    for (const h of ['hidden', 'hidden=""', 'aria-hidden="true"', 'style="display: none"', 'style="color:red;visibility:hidden"', "style='DISPLAY:NONE'"])
+      expect(chosen(page(`<p>${S}</p><div ${h}>隐藏的摘要，供分享使用，不是正文的一部分，读者看不到。</div><p>${S}</p>`)), h).toEqual(['关于优化营商环境的通知', S, S]);
+    // Words that only look like it are shown.
+    expect(chosen(page(`<p>${S}</p><div data-hidden="no" title="aria-hidden">看得见</div><p>${S}</p>`))).toContain('看得见');
+  });
+  it('weighs links against an element: a list of related titles is not the text', () => {
+    const related = `<ul>${Array.from({ length: 6 }, (_, i) => `<li><a href="/${i}">某某市人民政府办公室关于印发第${i}批改革举措清单的通知，请各单位认真贯彻落实</a></li>`).join('')}</ul>`;
+    expect(chosen(page(`<p>${S}</p><p>${S}</p>`, `<div class="related">相关文件${related}</div>`)).join('')).not.toContain('改革举措清单');
+  });
+  it('counts entities, comments, a DOCTYPE and an XML declaration as what they are', () => {
+    const html = `<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">${page(`<p>${S}<!-- 这是注释，不是正文，也不能算作正文的字数，哪怕它很长很长很长 --></p><p>${S}</p>`)}`;
+    expect(chosen(html)).toEqual(['关于优化营商环境的通知', S, S]);
+  });
+  it('cleans the site names off the <title>, whichever mark parts them', () => {
+    const withTitle = (t: string) => chosen(`<html><head><title>${t}</title></head><body><div><a href="/">首页</a></div><div><p>${S}</p><p>${S}</p></div></body></html>`)[0];
+    expect(['甲通知_某某市人民政府', '甲通知|某某网', '甲通知｜某某网', '甲通知 - 某某网', '甲通知— 某某网', ' 甲通知 '].map(withTitle)).toEqual(['甲通知', '甲通知', '甲通知', '甲通知', '甲通知', '甲通知']);
+    // A hyphen inside words is not a separator.
+    expect(withTitle('COVID-19防控通知')).toBe('COVID-19防控通知');
+  });
+  it('takes an <h1> outside the text for the title, not one the page hides or a dropped element holds', () => {
+    const h = (around: string) => chosen(page(`<p>${S}</p><p>${S}</p>`, around))[0];
+    expect(h('<h1>某某市优化营商环境通知</h1>')).toBe('某某市优化营商环境通知');
+    expect(h('<h1 style="display:none">隐藏标题</h1>')).toBe('关于优化营商环境的通知');
+    expect(h('<nav><h1>导航标题</h1></nav>')).toBe('关于优化营商环境的通知');
+  });
+  it('a paragraph needs 25 characters of its own: shorter ones leave the page whole', () => {
+    const at = (p: string) => chosen(`<html><head><title>通知_某某网</title></head><body><div><a href="/">首页</a></div><div>${p}${p}</div><div>版权所有</div></body></html>`);
+    expect(at(`<p>${'甲'.repeat(24)}</p>`)).toEqual(['通知_某某网', '首页', '甲'.repeat(24), '甲'.repeat(24), '版权所有']);
+    expect(at(`<p>${'甲'.repeat(25)}</p>`)).toEqual(['通知', '甲'.repeat(25), '甲'.repeat(25)]);
+  });
+  it('an element with less than half the page\'s words is not its text, however its paragraphs score', () => {
+    const footer = '主办单位：某某市人民政府办公室，技术支持：某某信息中心，网站标识码：1234567890';
+    const at = (n: number) => chosen(`<body><div>${'<p>甲乙丙丁。</p>'.repeat(n)}</div><div class="foot">${footer}</div></body>`);
+    // The footer's line is the only paragraph: chosen while it holds half the words or more, not below.
+    expect(at(8)).toEqual([footer]);
+    expect(at(9)).toEqual([...Array(9).fill('甲乙丙丁。'), footer]);
+  });
+  it('prefers the element with more paragraphs, and more commas in them', () => {
+    const two = (a: string, b: string) => chosen(`<body><div id="a">${a}</div><div id="b">${b}</div></body>`);
+    const plain = '甲'.repeat(30) + '。';
+    expect(two(`<p>${plain}</p>`, `<p>${plain}</p><p>${plain}</p>`)).toEqual([plain, plain]);
+    expect(two(`<p>${'甲，'.repeat(20)}</p>`, `<p>${plain}</p>`)).toEqual(['甲，'.repeat(20)]);
+    // A long paragraph scores up to three more, by its hundreds of characters.
+    expect(two(`<p>${'甲'.repeat(400)}</p>`, `<p>${plain}</p><p>${plain}</p><p>${plain}</p>`)).toEqual(['甲'.repeat(400)]);
+  });
+  it('a <div> with text of its own is a paragraph and a container at once', () => {
+    expect(chosen(page(`${S}<br>${S}`))).toEqual(['关于优化营商环境的通知', S, S]);
+  });
+});
