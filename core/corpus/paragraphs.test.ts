@@ -207,6 +207,27 @@ describe('toParagraphs: a file whose lines are its paragraphs (a Word document, 
   });
 });
 
+describe('toParagraphs: telling wrapped text from one paragraph a line', () => {
+  // A paragraph wrapped at the width of its first line, which happens to end in 通知 as a title does.
+  const first = '为做好有关工作，各地要认真贯彻落实国务院办公厅关于加强管理的通知';
+  const rest = '要求，结合本地区实际制定具体措施，明确责任分工，确保各项任务落到实处，取得实效，形成工作合力，推动高质量发展。各地各部门要加强统筹协调，强化督促检查，及时研究解决工作中遇到的问题，重大情况及时报告。';
+  const wrap = (text: string, w: number) => Array.from({ length: Math.ceil(text.length / w) }, (_, k) => text.slice(k * w, (k + 1) * w));
+  it('a full line ending like a title goes on where the text is wrapped at a width', () => {
+    const lines = [first, ...wrap(rest, first.length)];
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    expect(toParagraphs(toLines(lines.join('\n')).lines).map((p) => p.text)).toEqual([first + rest]);
+  });
+  it('a file is wrapped when 40 % of its longest lines of sentences end mid-sentence, not below', () => {
+    // Five lines as long as each other, with commas: k of them end mid-sentence, the others end their sentence.
+    const line = (cut: boolean, i: number) => `第${'一二三四五'[i]}项工作，要加强组织领导，明确责任分工，抓好${cut ? '落实' : '落实。'}`;
+    const read = (k: number) => toParagraphs(toLines(Array.from({ length: 5 }, (_, i) => line(i < k, i)).join('\n')).lines).length;
+    // Wrapped: a full line goes on into the next, whatever it ends in; one paragraph a line: a line ending its
+    // sentence ends its paragraph (the cut one still goes on).
+    expect(read(2)).toBe(1);
+    expect(read(1)).toBe(4);
+  });
+});
+
 describe('toParagraphs: where a wrapped paragraph goes on', () => {
   it('joins a short piece ending in ；, and a line ending in ， across a page break', () => {
     expect(paras('一是加强统筹协调；\n二是强化督促检查。', 40)).toEqual(['一是加强统筹协调；二是强化督促检查。']);

@@ -329,7 +329,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
       if (blankBefore) return true;
       // Judge the physical line, not the fragment: justified PDF text is
       // sometimes extracted as several short pieces of one line.
-      if (isFull(pt) || physWidth >= width - 3) return false;
+      if (isFull(pt) || (wrapped && physWidth >= width - 3)) return false;
       // A short piece ending in ；or ： is mid-paragraph more often than not.
       if (!/[。！？!?]["”’）)》]*$/.test(pt)) return false;
       // In text extracted as pieces of lines, a next line that fits on what is
