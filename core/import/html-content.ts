@@ -12,6 +12,8 @@
  * page's title, and a 文号 that only its index table gives, are put before it when it lacks them.
  */
 
+import { endsLikeTitle } from '../corpus/patterns.js';
+
 /** Elements whose content is never the document's text. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'canvas', 'select', 'button', 'textarea', 'nav', 'aside', 'footer', 'form']);
 /** Elements whose content is raw text up to their closing tag. */
@@ -151,8 +153,14 @@ export function pageParts(html: string, textOf: (fragment: string) => string): P
   }
   body += html.slice(at, chosen.end);
   if (chosen === root) return { title: null, body };
-  const h1 = elements.find((e) => e.tag === 'h1' && !e.dropped && !isInside(e, chosen) && !elements.some((d) => d.dropped && isInside(e, d)));
+  const oneLine = (e: Element) => textOf(html.slice(e.start, e.end)).replace(/\n/g, '');
+  // The title: the last block above the text that reads as one (ends in a document's kind, no sentence in it), as
+  // most sites print it in a <div class="title"> of their own; else the page's <h1>; else its <title>.
+  // (Not breadcrumbs: 首页 > 通知公告 ends in a kind too, but its words are links.)
+  const above = elements.filter((e) => e.end <= chosen.start && !isDropped(e) && e.tag !== 'a' && e.tag !== 'title' && e.own > 0 && e.linkWords < e.words);
+  const titled = above.map(oneLine).filter((t) => t.length >= 6 && t.length <= 100 && endsLikeTitle(t) && !/[。，；！？：:,;!?]/.test(t)).pop();
+  const h1 = elements.find((e) => e.tag === 'h1' && !isDropped(e) && !isInside(e, chosen));
   const titleElement = elements.find((e) => e.tag === 'title');
-  const titleText = h1 ? textOf(html.slice(h1.start, h1.end)).replace(/\n/g, '') : titleElement ? cleanTitle(textOf(html.slice(titleElement.start, titleElement.end)).replace(/\n/g, ' ')) : '';
+  const titleText = titled ?? (h1 ? oneLine(h1) : titleElement ? cleanTitle(textOf(html.slice(titleElement.start, titleElement.end)).replace(/\n/g, ' ')) : '');
   return { title: titleText || null, body };
 }

@@ -129,6 +129,13 @@ describe('htmlToText: telling the document from the page, piece by piece', () =>
     expect(h('<h1 style="display:none">隐藏标题</h1>')).toBe('关于优化营商环境的通知');
     expect(h('<nav><h1>导航标题</h1></nav>')).toBe('关于优化营商环境的通知');
   });
+  it('takes the title from the block above the text that reads as one, before a logo\'s <h1> or a <title> that is only the site', () => {
+    const site = (above: string) => chosen(`<html><head><title>浙江省人民政府门户网站</title></head><body><h1 class="logo"><a href="/">浙江省人民政府</a></h1><div class="crumb"><a href="/">首页</a> &gt; <a href="/zc">政策文件</a></div>${above}<div class="TRS_Editor"><p>${S}</p><p>${S}</p></div></body></html>`)[0];
+    expect(site('<div class="title">浙江省人民政府办公厅关于加强数据管理的通知</div><div class="info">发布日期：2024-03-01　来源：省政府办公厅</div>')).toBe('浙江省人民政府办公厅关于加强数据管理的通知');
+    expect(site('<div class="title"><h2>浙江省数据资源管理办法</h2></div>')).toBe('浙江省数据资源管理办法');
+    // A block that is a sentence, or too short, is not a title: the <h1> then, even a logo's.
+    expect(site('<div class="note">本页面内容已于近日更新，请注意查看最新的通知</div><div>通知</div>')).toBe('浙江省人民政府');
+  });
   it('a paragraph needs 25 characters of its own: shorter ones leave the page whole', () => {
     const at = (p: string) => chosen(`<html><head><title>通知_某某网</title></head><body><div><a href="/">首页</a></div><div>${p}${p}</div><div>版权所有</div></body></html>`);
     expect(at(`<p>${'甲'.repeat(24)}</p>`)).toEqual(['通知_某某网', '首页', '甲'.repeat(24), '甲'.repeat(24), '版权所有']);
