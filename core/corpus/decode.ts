@@ -75,6 +75,9 @@ function linesWith(text: string, ch: string): number[] {
  */
 const MAX_STRAY_NUL_SHARE = 0.001;
 
+/** The warning for a text with almost no Chinese (under 5 % of its visible characters). */
+export const ALMOST_NO_CHINESE = '文件中几乎没有中文文字';
+
 export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
   if (bytes.length === 0) return { ok: false, reason: '文件是空的' };
   const warnings: string[] = [];
@@ -126,7 +129,7 @@ export function decodeRaw(bytes: Uint8Array): Decoded | Rejected {
     text = clean;
   }
   text = text.replace(/\r\n?/g, '\n');
-  if (cjkShare(sampleStats(text)) < 0.05) warnings.push('文件中几乎没有中文文字');
+  if (cjkShare(sampleStats(text)) < 0.05) warnings.push(ALMOST_NO_CHINESE);
   return { ok: true, text, encoding, warnings };
 }
 

@@ -108,6 +108,16 @@ describe('importFile: a page saved from a government site', () => {
     const r = await importFile('国办发〔2022〕35号.html', page, context());
     expect(r.docs.map((d) => [d.title, d.docNumber, d.issuer, d.date, d.kind])).toEqual([['国务院办公厅关于复制推广营商环境创新试点改革举措的通知', '国办发〔2022〕35号', '国务院办公厅', '2022-09-28', '通知']]);
     expect(JSON.stringify(r.docs[0].units)).not.toMatch(/纠错|相关稿件|扫一扫/);
+    expect(r.warnings).toEqual([]);
+  });
+  it('says nothing of "almost no Chinese" for a page that is mostly script, and says it of a page whose text has none', async () => {
+    const page = readFileSync(join('test-data', 'import', 'govcn-notice-page.html'), 'utf8');
+    // As saved pages are: tens of kilobytes of script and style in the head.
+    const heavy = page.replace('</head>', `<script>${'var track = function (a, b) { return a + b; };\n'.repeat(2000)}</script></head>`);
+    const r = await importFile('页面.html', new TextEncoder().encode(heavy), context());
+    expect(r.warnings).toEqual([]);
+    const english = '<html><body>' + '<p>This page has no Chinese text at all, only English sentences.</p>'.repeat(3) + '</body></html>';
+    expect((await importFile('english.html', new TextEncoder().encode(english), context())).warnings).toEqual(['文件中几乎没有中文文字']);
   });
 });
 
