@@ -70,7 +70,7 @@ describe('npx policy-reader', () => {
     const r = await npx(['build', '--corpus', empty]);
     await rm(empty, { recursive: true, force: true });
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`the raw folder is missing: ${path.join(empty, 'raw')}`);
+    expect(r.err).toContain(`原始文件夹不存在：${path.join(empty, 'raw')}`);
   }, 60_000);
 
   it('refuses a build while another holds the lock, and leaves the corpus as it was', async () => {

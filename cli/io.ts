@@ -57,8 +57,8 @@ export function parseArgs(args: string[], spec: { flags?: string[]; options?: st
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const option = /'(-{1,2}[^' ]+)/.exec(err.message)?.[1] ?? '';
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option}`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} needs a value`);
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`未知选项 ${option}`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${option} 需要一个值`);
     throw new UsageError(err.message.split('. ')[0]);
   }
   const flags = new Set<string>();

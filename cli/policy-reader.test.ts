@@ -69,15 +69,35 @@ describe('policy-reader', () => {
   it('exits 1 with a clear message for an unknown id or a missing corpus, 2 for usage errors', async () => {
     const a = capture();
     expect(await main(['show', 'nope', '--corpus', dir], a.io)).toBe(1);
-    expect(a.err.join()).toMatch(/no document with id 'nope'/);
+    expect(a.err.join()).toMatch(/没有编号为“nope”的文档/);
     const b = capture();
     expect(await main(['list', '--corpus', path.join(dir, 'missing')], b.io)).toBe(1);
-    expect(b.err.join()).toMatch(/cannot read .*library\.json/);
+    expect(b.err.join()).toMatch(/无法读取 .*library\.json（是否还没有运行 policy-reader build？）/);
     const c = capture();
     expect(await main(['frobnicate'], c.io)).toBe(2);
+    expect(c.err.join()).toMatch(/未知命令“frobnicate”/);
     const d = capture();
     expect(await main(['list', '--bogus'], d.io)).toBe(2);
-    expect(d.err.join()).toMatch(/unknown option --bogus/);
+    expect(d.err.join()).toMatch(/未知选项 --bogus/);
+  });
+
+  it('says what is wrong with a command line in Chinese', async () => {
+    const emptyRaw = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-noraw-'));
+    await mkdir(path.join(emptyRaw, 'raw'));
+    const cases: [string[], number, RegExp][] = [
+      [['list', '--corpus'], 2, /--corpus 需要一个值/],
+      [['show', '--corpus', dir], 2, /需要一个文档编号（可用 policy-reader list 查看）/],
+      [['diff', 'a', '--corpus', dir], 2, /需要两个文档编号（可用 policy-reader list 查看）/],
+      [['search', '--scope', 'page', '通知', '--corpus', dir], 2, /--scope 只能是 clause 或 doc，不能是“page”/],
+      [['search', '  ', '--corpus', dir], 2, /检索词是空的/],
+      [['build', '--jobs', '1.5', '--corpus', emptyRaw], 2, /--jobs 需要一个非负整数/],
+      [['build', '--corpus', emptyRaw], 1, /里没有原始文件/],
+    ];
+    for (const [args, code, message] of cases) {
+      const e = capture();
+      expect(await main(args, e.io), args.join(' ')).toBe(code);
+      expect(e.err.join('\n'), args.join(' ')).toMatch(message);
+    }
   });
 
   it('build skips bad raw files with a warning naming each, and keeps the good ones', async () => {

@@ -63,7 +63,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`policy-reader: unknown command '${name}'\n\n${usage()}`);
+    io.err(`policy-reader: 未知命令“${name}”\n\n${usage()}`);
     return 2;
   }
   try {
@@ -76,7 +76,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
     }
     const err = e as NodeJS.ErrnoException;
     if (err && err.code === 'ENOENT' && err.path) {
-      io.err(`policy-reader ${name}: cannot read ${err.path} (run 'policy-reader build' first?)`);
+      io.err(`policy-reader ${name}: 无法读取 ${err.path}（是否还没有运行 policy-reader build？）`);
       return 1;
     }
     io.err(`policy-reader ${name}: ${systemErrorMessage(err) ?? err?.message ?? String(e)}`);

@@ -33,9 +33,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const corpusDir = path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR);
   const rawDir = path.resolve(options.raw ?? path.join(corpusDir, 'raw'));
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError('--jobs needs a whole number (0: parse and detect variants without worker threads)');
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError('--jobs 需要一个非负整数（0：不用工作线程解析和查找相似文本）');
   if (!existsSync(rawDir) || !statSync(rawDir).isDirectory()) {
-    io.err(`policy-reader build: the raw folder is missing: ${rawDir} (put the extracted .txt files there, or pass --raw DIR)`);
+    io.err(`policy-reader build: 原始文件夹不存在：${rawDir}（请把原始文件放在那里，或用 --raw DIR 指定）`);
     return 1;
   }
   const folder = await checkCorpusFolder(corpusDir);
@@ -51,7 +51,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   try {
     const names = await listRawFiles(rawDir);
     if (names.length === 0) {
-      io.err(`policy-reader build: no raw files in ${rawDir}`);
+      io.err(`policy-reader build: ${rawDir} 里没有原始文件`);
       return 1;
     }
     const progress = new BuildProgress(io, progressMode(io, flags));

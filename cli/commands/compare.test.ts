@@ -66,7 +66,7 @@ describe('npx policy-reader variants / diff', () => {
     expect(human.out.split('\n')[0]).toContain(pair.a);
     const bad = await npx(['diff', pair.a, 'pnope']);
     expect(bad.code).toBe(1);
-    expect(bad.err).toContain("no document with id 'pnope'");
+    expect(bad.err).toContain('没有编号为“pnope”的文档');
     expect((await npx(['diff', pair.a])).code).toBe(2);
   }, 90_000);
 });

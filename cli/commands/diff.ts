@@ -22,7 +22,7 @@ export async function diff(opts: { corpusDir: string; a: string; b: string; json
   const [a, b] = await Promise.all([loadDocument(opts.corpusDir, opts.a), loadDocument(opts.corpusDir, opts.b)]);
   for (const [id, d] of [[opts.a, a], [opts.b, b]] as const)
     if (!d) {
-      io.err(`policy-reader diff: no document with id '${id}'`);
+      io.err(`policy-reader diff: 没有编号为“${id}”的文档`);
       return 1;
     }
   const al = alignDocuments(a!, b!, opts.options);
@@ -46,7 +46,7 @@ export async function diff(opts: { corpusDir: string; a: string; b: string; json
 /** policy-reader diff <idA> <idB> [--json] [--strict-width] [--strict-space] [--ignore-numbering] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const { flags, options, positionals } = parseArgs(args, { flags: ['json', 'strict-width', 'strict-space', 'ignore-numbering'], options: ['corpus'] });
-  if (positionals.length !== 2) throw new UsageError('expected two document ids (see `policy-reader list`)');
+  if (positionals.length !== 2) throw new UsageError('需要两个文档编号（可用 policy-reader list 查看）');
   return diff(
     {
       corpusDir: await corpusRoot(path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR)),

@@ -92,10 +92,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     limit = Number(options.limit);
   }
   const scope = options.scope ?? 'clause';
-  if (scope !== 'clause' && scope !== 'doc') throw new UsageError(`--scope must be 'clause' or 'doc', got '${scope}'\n${USAGE}`);
+  if (scope !== 'clause' && scope !== 'doc') throw new UsageError(`--scope 只能是 clause 或 doc，不能是“${scope}”\n${USAGE}`);
   const query = positionals.join(' ');
   const fromStdin = positionals.length === 0;
-  if (fromStdin && io.stdinIsTTY) throw new UsageError(`no query given (pipe queries on standard input, one per line)\n${USAGE}`);
+  if (fromStdin && io.stdinIsTTY) throw new UsageError(`没有给出检索词（也可以从标准输入逐行输入）\n${USAGE}`);
 
   let engine: SearchEngine;
   try {
@@ -123,7 +123,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     }
     return 0;
   }
-  if (!query.trim()) throw new UsageError(`empty query\n${USAGE}`);
+  if (!query.trim()) throw new UsageError(`检索词是空的\n${USAGE}`);
   const { r, ms } = one(query);
   io.out(flags.has('json') ? jsonLine(r, ms) : human(engine, r, ms));
   return 0;

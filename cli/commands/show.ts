@@ -6,10 +6,10 @@ import { printedLines, signatureIndex } from '../../core/citation/printed.js';
 /** policy-reader show <id> [--json] [--corpus DIR] */
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const { flags, options, positionals } = parseArgs(args, { flags: ['json'], options: ['corpus'] });
-  if (positionals.length !== 1) throw new UsageError('expected one document id (see `policy-reader list`)');
+  if (positionals.length !== 1) throw new UsageError('需要一个文档编号（可用 policy-reader list 查看）');
   const doc = await loadDocument(path.resolve(options.corpus ?? DEFAULT_CORPUS_DIR), positionals[0]);
   if (!doc) {
-    io.err(`policy-reader show: no document with id '${positionals[0]}'`);
+    io.err(`policy-reader show: 没有编号为“${positionals[0]}”的文档`);
     return 1;
   }
   if (flags.has('json')) {
