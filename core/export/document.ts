@@ -9,7 +9,8 @@ import { COLOUR_NAMES, type Annotation, displayedQuote, noteOf } from '../annota
 import { printedMarker } from '../citation/citation.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { unitBodyText } from '../corpus/units.js';
-import { baseCss, escapeHtml, PRINT_COLOURS as PALETTE } from './html.js';
+import { baseCss, PRINT_COLOURS as PALETTE } from './html.js';
+import { escapeHtml } from '../util/escape-html.js';
 
 export interface DocumentExportOptions {
   /** Highlights and notes of this document; empty = the plain text. */

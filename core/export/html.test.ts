@@ -4,7 +4,8 @@
  * said when a passage's document or clause is gone. The model is given as the export builds it.
  */
 import { describe, expect, it } from 'vitest';
-import { embedFonts, escapeHtml, exportHtmlWithFonts, renderExportHtml } from './html';
+import { embedFonts, exportHtmlWithFonts, renderExportHtml } from './html';
+import { escapeHtml } from '../util/escape-html';
 import type { FontSlice } from './fonts';
 import type { ExportGroup, ExportModel, ExportPassage } from './model';
 import { defaultExportOptions } from './model';

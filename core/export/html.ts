@@ -10,6 +10,7 @@
  * the preview do not have.
  */
 import { COLOUR_NAMES, type HighlightColour } from '../annotations/model.js';
+import { escapeHtml } from '../util/escape-html.js';
 import { citedTitle } from '../citation/citation.js';
 import { type ClauseMark, type ExportGroup, type ExportModel, type ExportPassage } from './model.js';
 import { base64, EXPORT_FONT_FAMILY, type FontSlice, fontFaceCss, slicesFor } from './fonts.js';
@@ -24,9 +25,6 @@ export const PRINT_COLOURS: Record<HighlightColour, { bar: string; bg: string }>
   orange: { bar: '#dc7a1e', bg: '#fde8d2' },
 };
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** A CSS string literal (for `content:` in the page footer). */
 export function cssString(s: string): string {

@@ -11,6 +11,8 @@
  */
 import JSZip from 'jszip';
 import { toChineseNumber } from '../corpus/numerals.js';
+import { escapeHtml } from '../util/escape-html.js';
+import { decodeEntities } from './html-text.js';
 
 interface Level {
   start: number;
@@ -30,14 +32,11 @@ interface List {
   startOverride: Map<number, number>;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescapeXml = (s: string) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m)));
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The w:val of the first `<tag …>` in `xml` (tag as written, e.g. 'w:numFmt'), or null. */
 function valOf(xml: string, tag: string): string | null {
   const m = new RegExp(`<${tag}(?=[\\s/>])[^>]*?\\sw:val="([^"]*)"`).exec(xml);
-  return m ? unescapeXml(m[1]) : null;
+  return m ? decodeEntities(m[1]) : null;
 }
 
 const attr = (attrs: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1] ?? null;
@@ -217,7 +216,7 @@ export function labelNumbering(documentXml: string, numberingXml: string | null,
     const label = ref?.numId ? labelFor(ref) : '';
     if (!label) continue;
     const at = props ? props.close : after;
-    parts.push(documentXml.slice(copied, at), `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`);
+    parts.push(documentXml.slice(copied, at), `<w:r><w:t xml:space="preserve">${escapeHtml(label)}</w:t></w:r>`);
     copied = at;
   }
   return parts.length ? parts.join('') + documentXml.slice(copied) : documentXml;

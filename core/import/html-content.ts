@@ -39,6 +39,7 @@ interface Element {
   /** Words and commas of the text directly in it (not in a child element), outside links. */
   own: number;
   commas: number;
+  /** Never the document's text: dropped itself (a script, a hidden element …) or inside one that is. */
   dropped: boolean;
 }
 
@@ -64,8 +65,7 @@ function elementsOf(html: string): Element[] {
       const n = countWords(whole);
       if (!n) continue;
       const inLink = stack.some((e) => e.tag === 'a');
-      const dropped = stack.some((e) => e.dropped);
-      if (dropped) continue;
+      if (stack[stack.length - 1].dropped) continue;
       for (const e of stack) {
         if (inLink) e.linkWords += n;
         else e.words += n;
@@ -88,7 +88,7 @@ function elementsOf(html: string): Element[] {
       // Only within the same table or list: a <p> in a <td> does not close an outer <p>.
       if (open > 0 && !stack.slice(open + 1).some((e) => e.tag === 'table' || e.tag === 'ul' || e.tag === 'ol' || e.tag === 'div')) close(open, m.index);
     }
-    const element: Element = { tag, attrs, start: m.index, end: m.index + whole.length, parent: stack[stack.length - 1], words: 0, linkWords: 0, own: 0, commas: 0, dropped: DROPPED.has(tag) || hidden(attrs) };
+    const element: Element = { tag, attrs, start: m.index, end: m.index + whole.length, parent: stack[stack.length - 1], words: 0, linkWords: 0, own: 0, commas: 0, dropped: DROPPED.has(tag) || hidden(attrs) || stack[stack.length - 1].dropped };
     all.push(element);
     if (VOID.has(tag) || attrs.trimEnd().endsWith('/')) continue;
     if (RAW.has(tag)) {
@@ -127,9 +127,8 @@ export function pageParts(html: string, textOf: (fragment: string) => string): P
   // grandparent: the element the document's paragraphs sit in scores most (Readability's measure, with Chinese
   // commas). Links weigh against an element: a list of 相关稿件 is not the text.
   const score = new Map<Element, number>();
-  const isDropped = (e: Element) => { for (let x: Element | null = e; x; x = x.parent) if (x.dropped) return true; return false; };
   for (const e of elements) {
-    if (e.own < PARAGRAPH || isDropped(e) || e.tag === 'title' || e.tag === 'a') continue;
+    if (e.own < PARAGRAPH || e.dropped || e.tag === 'title' || e.tag === 'a') continue;
     const points = 1 + e.commas + Math.min(Math.floor(e.own / 100), 3);
     // A <p> is a paragraph; a <div> or <td> with text of its own is both a paragraph and possibly the container.
     const holders = e.tag === 'p' ? [e.parent, e.parent?.parent] : [e, e.parent];
@@ -157,9 +156,9 @@ export function pageParts(html: string, textOf: (fragment: string) => string): P
   // The title: the last block above the text that reads as one (ends in a document's kind, no sentence in it), as
   // most sites print it in a <div class="title"> of their own; else the page's <h1>; else its <title>.
   // (Not breadcrumbs: 首页 > 通知公告 ends in a kind too, but its words are links.)
-  const above = elements.filter((e) => e.end <= chosen.start && !isDropped(e) && e.tag !== 'a' && e.tag !== 'title' && e.own > 0 && e.linkWords < e.words);
+  const above = elements.filter((e) => e.end <= chosen.start && !e.dropped && e.tag !== 'a' && e.tag !== 'title' && e.own > 0 && e.linkWords < e.words);
   const titled = above.map(oneLine).filter((t) => t.length >= 6 && t.length <= 100 && endsLikeTitle(t) && !/[。，；！？：:,;!?]/.test(t)).pop();
-  const h1 = elements.find((e) => e.tag === 'h1' && !isDropped(e) && !isInside(e, chosen));
+  const h1 = elements.find((e) => e.tag === 'h1' && !e.dropped && !isInside(e, chosen));
   const titleElement = elements.find((e) => e.tag === 'title');
   const titleText = titled ?? (h1 ? oneLine(h1) : titleElement ? cleanTitle(textOf(html.slice(titleElement.start, titleElement.end)).replace(/\n/g, ' ')) : '');
   return { title: titleText || null, body };
