@@ -4,6 +4,8 @@
  * package (test-support/import-fixtures.ts); PDF through the real pdf.js on small PDFs written by
  * hand (test-support/minimal-pdf.ts). Printed PDFs (layout, tables, headers) are in cli/import.test.ts.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lawAnswerKey, lawDocx, lawDocxNumbered, passwordProtected } from '../../test-support/import-fixtures';
 import { minimalPdf } from '../../test-support/minimal-pdf';
@@ -107,6 +109,11 @@ describe('extractRawFiles: PDF and DOCX in raw/ become text, a bad one is skippe
     expect(got.files[0]).toBe(txt);
     expect(new TextDecoder().decode(got.files[1].bytes).split('\n')[0]).toBe(lawAnswerKey().title);
     expect(got.skipped).toEqual([{ file: '002.docx', message: expect.stringMatching(/^skipped: 不是有效的 Word 文档/) }]);
+  });
+  it('reads a saved web page as the document in it, not its markup', async () => {
+    const page = readFileSync(join('test-data', 'import', 'govcn-notice-page.html'));
+    const got = await extractRawFiles([{ name: '004.html', bytes: new Uint8Array(page) }], {});
+    expect(new TextDecoder().decode(got.files[0].bytes).split('\n').slice(0, 3)).toEqual(['国务院办公厅关于复制推广', '营商环境创新试点改革举措的通知', '国办发〔2022〕35号']);
   });
   it('stops on an error that is not a refusal of the file (a bug must not pass as a bad file)', async () => {
     const boom = async () => {

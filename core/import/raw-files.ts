@@ -1,8 +1,8 @@
 /**
- * `policy-reader build` reads `.pdf` and `.docx` files in raw/ through the
- * app's own extractors (extract.ts), so a maintainer gets the text the app's
- * import gets. Text files pass through untouched: the build's decoder reads
- * them. A file that cannot be extracted is skipped with its reason, like any
+ * `policy-reader build` reads `.pdf`, `.docx` and `.html` files in raw/ through
+ * the app's own extractors (extract.ts), so a maintainer gets the text the
+ * app's import gets (a saved page's document, not its markup). Text files pass
+ * through untouched: the build's decoder reads them (Markdown included). A file that cannot be extracted is skipped with its reason, like any
  * other bad raw file; the build never stops on one.
  */
 import type { RawFile } from '../corpus/build.js';
@@ -14,7 +14,7 @@ export async function extractRawFiles(files: readonly RawFile[], libs: Extractor
   const skipped: BuildWarning[] = [];
   for (const f of files) {
     const kind = sourceKind(f.name);
-    if (kind !== 'pdf' && kind !== 'docx') {
+    if (kind !== 'pdf' && kind !== 'docx' && kind !== 'html') {
       out.push(f);
       continue;
     }
