@@ -101,7 +101,7 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
       date: titleLine?.date ?? order?.date ?? meta.date ?? header.date ?? signed.date ?? null,
       effectiveDate: meta.effectiveDate ?? effectiveDate(paragraphsText([...body, ...signed.attachments.flatMap((a) => a.paras)])),
       ...(meta.adoptedDate ? { adoptedDate: meta.adoptedDate } : {}),
-      region: regionOf(issuers, title, d.headingProvince, kind),
+      region: regionOf(issuers, title, d.headingProvince, kind, `${header.addressees ?? ''}\n${paragraphsText(body)}`),
       kind,
       sources: [sourceOf(d)],
       unitCount: 0,

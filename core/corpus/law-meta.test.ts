@@ -98,6 +98,19 @@ describe('law metadata', () => {
     expect(eventBodies('最高人民法院审判委员会第1823次会议和最高人民检察院第十三届检察委员会第五十八次会议')).toEqual(['最高人民法院', '最高人民检察院']);
   });
 
+  it('leaves out the 经 or 由 before the body that acted, not a name that starts 经济', () => {
+    // 企业职工带薪年休假实施办法 as LawRefBook prints it: 2008年7月17日经人力资源和社会保障部第6次部务会议通过.
+    expect(lawMeta(['2008年7月17日经人力资源和社会保障部第6次部务会议通过']).issuers).toEqual(['人力资源和社会保障部']);
+    expect(eventBodies('由国家市场监督管理总局第10次局务会议')).toEqual(['国家市场监督管理总局']);
+    expect(eventBodies('经济贸易委员会第3次主任办公会议')).toEqual(['经济贸易委员会']);
+  });
+
+  it('names every body of a joint order, its number before 令 or after', () => {
+    expect(eventBodies('农业部、财政部、国家物价局令第1号')).toEqual(['农业部', '财政部', '国家物价局']);
+    // 药品进口管理办法 as LawRefBook prints it: （2003年8月18日 食品药品监管局、海关总署第4号令公布 …）.
+    expect(lawMeta(['（2003年8月18日 食品药品监管局、海关总署第4号令公布 2004年1月1日 施行）']).issuers).toEqual(['食品药品监管局', '海关总署']);
+  });
+
   it('gives a text only approved to the approving body, and takes the latest of events in any order', () => {
     expect(lawMeta(['1989年8月20日国务院批准'])).toEqual({ date: '1989-08-20', adoptedDate: null, effectiveDate: null, issuers: ['国务院'] });
     expect(lawMeta(['2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议第二次修正', '2012年10月26日第十一届全国人民代表大会常务委员会第二十九次会议通过']).date).toBe('2021-04-29');

@@ -101,11 +101,12 @@ const ANY_VERB = new RegExp(VERB);
 /** The body an event names: 第十二届全国人民代表大会常务委员会第十八次会议 → 全国人民代表大会常务委员会. */
 export function eventBodies(by: string): string[] {
   const out: string[] = [];
-  // A joint order (农业部、财政部、国家物价局令第1号) is made by every body it names.
-  const joint = /^(?:根据)?((?:[^、，,令]{2,20}、)+[^、，,令]{2,20})令第/.exec(by);
+  // A joint order (农业部、财政部、国家物价局令第1号; 食品药品监管局、海关总署第4号令) is made by every body it names.
+  const joint = /^(?:根据)?((?:[^、，,令]{2,20}、)+[^、，,令]{2,20}?)(?:令第|第[\d一二三四五六七八九十百]+号令)/.exec(by);
   if (joint) return [...new Set(joint[1].split('、').map((s) => s.replace(/^中华人民共和国/, '')))];
   for (const part of by.split(/[、，,]|和(?=最高|中华|国务院)/)) {
-    const s = part.replace(/^根据/, '');
+    // 经…部务会议通过, 由…发布: the verb's preposition, not the body's name (经济 is a word of names: 经济贸易委员会).
+    const s = part.replace(/^(?:根据)?(?:经(?!济)|由)?/, '');
     let m: RegExpExecArray | null;
     if (/国务院/.test(s) && /令|常务会议|国务院(?:批准|公布|发布)?$/.test(s)) out.push('国务院');
     else if ((m = /最高人民(法院|检察院)/.exec(s))) out.push(`最高人民${m[1]}`);

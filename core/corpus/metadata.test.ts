@@ -64,6 +64,11 @@ describe('kindFromTitle', () => {
     ['国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知', '通知'],
     ['国务院办公厅转发国家教委关于内地西藏班（校）扩大规模有关问题请示的通知', '通知'],
     ['国务院办公厅转发国务院体改办等部门关于城镇医药卫生体制改革指导意见的通知', '意见'],
+    // 规范 and 指南: a ministry's rules (部门规章) and guidance, as LawRefBook and ministries' sites title them.
+    ['医疗机构制剂配制质量管理规范（试行）', '规范'],
+    ['交通警察道路执勤执法工作规范', '规范'],
+    ['国家市场监督管理总局关于印发《企业境外经营合规管理指引》的通知', '指南'],
+    ['政务服务事项办事指南', '指南'],
   ])('%s → %s', (title, kind) => expect(kindFromTitle(title)).toBe(kind));
 
   // Kinds of the answer key of test-data/realtext.

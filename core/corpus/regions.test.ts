@@ -147,6 +147,18 @@ describe('gazetteer', () => {
     expect(regionOf([], '稀土管理条例', '上海市', '条例')).toEqual({ level: 'province', province: '上海市', city: null });
   });
 
+  it('takes a text without issuer that speaks to every province for national, when its title begins with no place', () => {
+    const national = { level: 'national', province: null, city: null };
+    // 机动车登记规定 (公安部令第164号) printed without its order: 省级公安机关…负责本省（自治区、直辖市）机动车登记工作.
+    const body = '第二条 本规定由公安机关交通管理部门负责实施。\n省级公安机关交通管理部门负责本省（自治区、直辖市）机动车登记工作的指导、检查和监督。';
+    expect(regionOf([], '机动车登记规定', null, '规定', body)).toEqual(national);
+    expect(regionOf([], '关于做好农民工工资支付工作的通知', null, '通知', '各省、自治区、直辖市人民政府，国务院各部委：\n为…')).toEqual(national);
+    // Without those words, or with a place first in the title, or an issuer that decides, it is not.
+    expect(regionOf([], '机动车登记规定', null, '规定', '本省机动车登记工作由省公安厅负责。')).toEqual(unknown);
+    expect(regionOf([], '某某县机动车登记规定', null, '规定', body)).toEqual(unknown);
+    expect(regionOf(['杭州市人民政府'], '机动车登记规定', null, '规定', body)).toMatchObject({ level: 'city', city: '杭州市' });
+  });
+
   it('reads an autonomous prefecture by its short name (恩施州, 西双版纳州), and 吉林 alone as the province', () => {
     expect(findRegion('恩施州人民政府办公室')).toEqual({ level: 'city', province: '湖北省', city: '恩施土家族苗族自治州' });
     expect(findRegion('西双版纳州人民政府')).toEqual({ level: 'city', province: '云南省', city: '西双版纳傣族自治州' });

@@ -219,7 +219,13 @@ const NATIONAL: Region = { level: 'national', province: null, city: null };
 /** A title that begins with what may be a place (北京市…, 某某县…, 城市…): a congress's 条例 is named for its place. */
 const PLACE_FIRST = /^[\u4e00-\u9fa5]{0,9}?(?:省|市|县|区|州|盟|旗)/;
 
-export function regionOf(issuers: string[], title: string, headingProvince: string | null, kind: string | null = null): Region {
+/**
+ * Words only a national body's text uses: it speaks to every province (各省、自治区、直辖市, 本省（自治区、直辖市）),
+ * the whole of a ministry's system, whatever place it is read in. A province's own text says 本省 or names itself.
+ */
+const ALL_PROVINCES = /省\s*[、（(]\s*自治区\s*[、，]\s*直辖市/;
+
+export function regionOf(issuers: string[], title: string, headingProvince: string | null, kind: string | null = null, text = ''): Region {
   const byIssuer = issuers.length ? findRegion(issuers.join('、')) : null;
   // A province's text for one of its cities, named for it first (温州市民间融资管理条例, adopted by 浙江省人大常委会): that city's.
   const forCity = byIssuer?.level === 'province' ? findRegion(title) : null;
@@ -235,6 +241,9 @@ export function regionOf(issuers: string[], title: string, headingProvince: stri
   // 条例 carries its place in its title. Printed without its note or issuer (a compilation's 稀土管理条例), a 法 or
   // 条例 whose title begins with no place is national; one that may name a place the gazetteer lacks stays unknown.
   if (!issuers.length && (kind === '法' || kind === '条例') && !PLACE_FIRST.test(title)) return NATIONAL;
+  // So is a text printed without its issuer whose title names no place and which speaks to every province (a
+  // ministry's 机动车登记规定 in a compilation: 省级公安机关…负责本省（自治区、直辖市）…).
+  if (!issuers.length && !PLACE_FIRST.test(title) && ALL_PROVINCES.test(text)) return NATIONAL;
   return { level: 'unknown', province: null, city: null };
 }
 

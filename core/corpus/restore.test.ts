@@ -81,7 +81,7 @@ const ENTRY = {
 
 describe('restoreSummary of damaged or odd entries', () => {
   it('keeps every kind, title source and region level the build writes', () => {
-    const kinds = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '答复', '函', '预案', '通报', '解读', '新闻', '文章', '其他'];
+    const kinds = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '答复', '函', '预案', '通报', '规范', '指南', '解读', '新闻', '文章', '其他'];
     expect(kinds.map((kind) => restoreSummary({ ...ENTRY, kind })!.kind)).toEqual(kinds);
     const sources = ['title-line', 'running-header', 'trailing-title', 'inferred'];
     expect(sources.map((titleSource) => restoreSummary({ ...ENTRY, titleSource })!.titleSource)).toEqual(sources);

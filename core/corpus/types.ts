@@ -44,13 +44,15 @@ export type DocKind =
   | '函' // 函, 复函
   | '预案' // 应急预案: what each body does in an emergency, by level (国家粮食应急预案)
   | '通报' // a statutory kind of 公文 (党政机关公文处理工作条例 第八条): praise, criticism, a situation made known
+  | '规范' // what a task must meet, article by article (…工作规范, 医疗机构制剂配制质量管理规范（试行）)
+  | '指南' // how to do something, 指南 or 指引 (…合规指引, 政务服务事项办事指南)
   | '解读'
   | '新闻'
   | '文章'
   | '其他';
 
 /** Every kind, in the order a list offers them (the library's facet, the 编辑信息 form, validation of stored documents). */
-export const DOC_KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '答复', '函', '预案', '通报', '解读', '新闻', '文章', '其他'];
+export const DOC_KINDS: readonly DocKind[] = ['通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '法', '解释', '规则', '修正案', '批复', '答复', '函', '预案', '通报', '规范', '指南', '解读', '新闻', '文章', '其他'];
 
 /** How the title was obtained: honest provenance for titles the text lacks. */
 export type TitleSource =

@@ -74,9 +74,10 @@ export function actingBody(rest: string): string | null {
   const decision = /^《(国务院)关于/.exec(s);
   if (decision) return decision[1];
   const issued = /^(?:中华人民共和国)?([^《〈，]{2,30}?)(?:发布|公布|印发)$/.exec(s);
-  if (issued && !/令第/.test(issued[1])) return issued[1];
-  // 中华人民共和国国务院、中华人民共和国中央军事委员会令第371号: both bodies, as the parser lists issuers.
-  const order = /^(.{2,40}?)令(?:第|〔|\[)/.exec(s);
+  if (issued && !/令第|号令/.test(issued[1])) return issued[1];
+  // 中华人民共和国国务院、中华人民共和国中央军事委员会令第371号 (or 食品药品监管局、海关总署第4号令): both bodies,
+  // as the parser lists issuers.
+  const order = /^(.{2,40}?)(?:令(?:第|〔|\[)|第[\d一二三四五六七八九十百]+号令)/.exec(s);
   if (order && !/[《〈，]/.test(order[1])) return order[1].split('、').map((b) => b.replace(/^中华人民共和国/, '')).join('、');
   const council = /^(国务院)/.exec(s);
   if (council) return council[1];
@@ -180,8 +181,8 @@ export function countArticles(blocks: Block[]): number {
 /** Kind from the title's last words, the way the genre names itself. */
 export function kindOfTitle(title: string): string {
   const t = title.replace(/[（(][^）)]*[）)]$/, '');
-  const kinds = ['修正案', '解释', '决定', '条例', '规定', '办法', '细则', '规则', '意见', '通知', '方案', '批复', '预案', '规范', '标准', '法'];
-  for (const k of kinds) if (t.endsWith(k)) return k;
+  const kinds = ['修正案', '解释', '决定', '条例', '规定', '办法', '细则', '规则', '意见', '通知', '方案', '批复', '预案', '规范', '指南', '指引', '标准', '法'];
+  for (const k of kinds) if (t.endsWith(k)) return k === '指引' ? '指南' : k;
   return '其他';
 }
 

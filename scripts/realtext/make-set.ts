@@ -1,6 +1,8 @@
 /**
  * npm run corpus:realistic -- [--count N] [--out DIR] [--seed S] [--keep-pdf] [--per-file K] [--max-chars C]
  * npm run corpus:realistic -- --rekey [--out DIR]   (key fields from the sources again, no printing)
+ * npm run corpus:realistic -- --only 部门规章/,DLC/重庆地方法规/ --count 40 --out DIR
+ *   (laws from those folders of the source only, no notices: a set of texts the committed sets hardly drew on)
  *
  * Builds a real-text corpus: real laws and regulations (LawRefBook/Laws) are
  * printed to PDF by Chromium in one of the layouts of layouts.ts, extracted
@@ -58,11 +60,11 @@ export interface Picked {
 }
 
 /** Up to `count` laws of a size that keeps the committed set small; version groups (one title at two or more dates) first. */
-export function pickLaws(count: number, seed: number, maxChars: number): Picked[] {
+export function pickLaws(count: number, seed: number, maxChars: number, only: string[] = []): Picked[] {
   const commit = lawsCommit();
   const rand = mulberry32(seed); // seeded, so the same seed gives the same set
   const all: LawText[] = [];
-  for (const f of listLawFiles()) {
+  for (const f of listLawFiles().filter((p) => !only.length || only.some((o) => p.startsWith(o)))) {
     const l = parseLawMarkdown(readLawFile(f), f, commit);
     if (l && !l.subtitle) all.push(l);
   }
@@ -245,8 +247,9 @@ async function main(): Promise<void> {
   const perFile = Number(arg('per-file', count > 1000 ? '10' : '0'));
   const keepPdf = process.argv.includes('--keep-pdf');
   const started = performance.now();
-  const notices = readNotices(large ? 60000 : 9000).slice(0, Math.round(count / 6));
-  const picked = pickLaws(count - notices.length, seed, maxChars);
+  const only = arg('only', '').split(',').filter(Boolean);
+  const notices = only.length ? [] : readNotices(large ? 60000 : 9000).slice(0, Math.round(count / 6));
+  const picked = pickLaws(count - notices.length, seed, maxChars, only);
   rmSync(path.join(out, 'raw'), { recursive: true, force: true });
   mkdirSync(path.join(out, 'raw'), { recursive: true });
   const pdfDir = keepPdf ? path.join(out, 'pdf') : mkdtempSync(path.join(tmpdir(), 'realtext-'));
