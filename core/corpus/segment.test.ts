@@ -142,6 +142,17 @@ describe('loose documents', () => {
     expect(shape(segment([...law, ...annex.slice(1)]).docs).map((d) => d.title)).toEqual([law[0], annex[1]]);
   });
 
+  it('keeps what a notice’s title issues in the notice when its date is printed without the body that signs it', () => {
+    // 新余市人民政府办公室关于印发《新余市新余市绿色建筑管理办法》的通知 (余府发〔2012〕3号) as 北大法宝 exports it: the
+    // date alone under the text, then the 办法 (the title it issues doubles 新余市, as printed).
+    const notice = ['新余市人民政府办公室关于印发《新余市新余市绿色建筑管理办法》的通知', '（余府发〔2012〕3号）', '各县（区）人民政府、管委会，市政府各部门，市直各单位：', '《新余市绿色建筑管理办法》已经市人民政府第7次常务会议审议通过，现予印发，请认真遵照执行。', '二○一二年一月九日'];
+    const issued = ['新余市绿色建筑管理办法', '第一章　总则', '第一条　为了加强绿色建筑管理，制定本办法。'];
+    expect(shape(segment([...notice, ...issued]).docs)).toEqual([{ title: notice[0], paras: [...notice.slice(1), ...issued] }]);
+    // A title the notice's text only names (根据《…》) starts a text of its own when nothing signs the notice.
+    const cites = ['新余市人民政府办公室关于加强绿色建筑管理的通知', '各县（区）人民政府：', '根据《新余市绿色建筑管理办法》，现就有关事项通知如下。', '二○一二年一月九日'];
+    expect(shape(segment([...cites, ...issued]).docs).map((d) => d.title)).toEqual([cites[0], issued[0]]);
+  });
+
   it('takes a publication’s name above a title with its 文号 for front matter', () => {
     const { docs, notes } = segment(['最高人民法院公报', '最高人民法院关于审理民间借贷案件适用法律若干问题的规定', '法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。']);
     expect(notes).toEqual(['f.txt: lines 1-1 are front matter (no title, no structure), not a document']);

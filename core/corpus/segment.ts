@@ -296,6 +296,9 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
       continue;
     }
     if (DATE_LINE.test(p.text) && prevPara && isOrgLine(prevPara.text) && cur.paras.length >= 2) signed = true;
+    // A notice that issues a document is signed by its date alone too: 北大法宝 prints the date without the body
+    // above it (…关于印发《X》的通知 | … | 二○一二年一月九日 | X). What follows may be what it issues (announces).
+    if (DATE_LINE.test(p.text) && cur.paras.length >= 2 && cur.title && ISSUING_NOTICE.test(cur.title.text)) signed = true;
     // (附件： announces what follows, signed or not: a law prints its 附件 after its last article.)
     attachmentLabel = ATTACHMENT_LABEL.test(p.text);
     cur.paras.push(p);
@@ -358,6 +361,9 @@ function endsTitleAgain(d: DocDraft, p: RawParagraph): boolean {
 function bare(s: string): string {
   return s.replace(/[（(][^（）()]*[）)]/g, '').replace(/[《》“”"\s]/g, '');
 }
+
+/** A notice that issues or forwards a document (…关于印发《X》的通知, …转发…的通知). */
+const ISSUING_NOTICE = /(?:印发|转发)[^。；]*通知$/;
 
 /** The notice's title or text names this title (印发《X》, 现将X印发给你们, 附件：1.X). */
 function announces(d: DocDraft, title: string): boolean {

@@ -51,6 +51,26 @@ describe('buildUnits', () => {
   });
 });
 
+// The end of 新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知 (新质监办发〔2012〕24号) as 北大法宝 exports it, and a
+// 国务院办公厅 复函 (国办函〔2004〕80号, test-data/realtext 079): a list of attachments numbered as an outline is.
+describe('a list of attachments', () => {
+  const end = ['一、有关信息报送和宣传工作的要求', '（一）信息报送按照逐级上报要求，经本单位审核后报区局办公室。', '（二）如需开展业务宣传工作，请填报申请宣传申报单（见附件2），经部门负责人同意签字后报区局办公室。', '联系人：邹思媛'];
+  it('keeps its lines with the 附件 line, as one unit, and no item of the outline', () => {
+    const text = [...end, '附件：1.自治区质监局各单位信息宣传联络员登记表', '2.自治区质监局各单位（部门）申请宣传申报单', '3.自治区质监局协助宣传报道通知单'].join('\n');
+    expect(outline(text)).toEqual(['a1 一、 有关信息报送和宣传工作的要求', 'a1.b1 （一）', 'a1.b2 （二）', 'p-* ']);
+    expect(units(text).at(-1)!.paragraphs.map((p) => p.text)).toEqual(['附件：1.自治区质监局各单位信息宣传联络员登记表', '2.自治区质监局各单位（部门）申请宣传申报单', '3.自治区质监局协助宣传报道通知单']);
+  });
+  it('also when the list starts on the line under 附件：', () => {
+    const text = [...end, '附件：', '1.登记表', '2.申报单'].join('\n');
+    expect(units(text).at(-1)!.paragraphs.map((p) => p.text)).toEqual(['附件：', '1.登记表', '2.申报单']);
+  });
+  it('ends where the numbers stop following on: a numbered item after it is the outline’s again', () => {
+    const text = ['一、总体要求', '1.压缩通关时间。', '附件：1.登记表', '2.申报单', '2.创新监管模式。'].join('\n');
+    expect(outline(text)).toEqual(['a1 一、 总体要求', 'a1.c1 1.', 'p-* ', 'c2 2.']);
+    expect(units(text)[1].paragraphs.map((p) => p.text)).toEqual(['附件：1.登记表', '2.申报单']);
+  });
+});
+
 // Real text of 中华人民共和国民法典 合同编 and 宪法修正案（2018年） (LawRefBook/Laws, github.com/LawRefBook/Laws).
 describe('laws printed in parts', () => {
   it('nests 分编 › 章 › 条 and accepts articles numbered from where the 编 starts', () => {

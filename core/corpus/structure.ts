@@ -18,7 +18,7 @@
  * rename it.
  */
 import type { Paragraph, Unit, UnitLevel } from './types.js';
-import { PATH_CODE, RANK, readMarker } from './markers.js';
+import { PATH_CODE, RANK, readMarker, type Marker } from './markers.js';
 import { toChineseNumber } from './numerals.js';
 import type { RawParagraph } from './paragraphs.js';
 import { unitId } from './unit-id.js';
@@ -38,6 +38,24 @@ interface Draft {
 
 const HEADING_MAX = 50;
 
+/** 附件：1.… (or 附件： alone, its list below): the numbers of a list of attachments. */
+const ATTACHMENT_LIST = /^附件\s*[：:]\s*(?:(\d+)\s*[.．、]|$)/;
+
+/**
+ * The lines that go on a list of attachments (附件：1.登记表 | 2.申报单 | 3.通知单): the list's, not items of the
+ * text's outline. Only numbers that follow on from the list's are, from the line after it.
+ */
+function attachmentListLines(paras: RawParagraph[], markers: (Marker | null)[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < paras.length; i++) {
+    const list = ATTACHMENT_LIST.exec(paras[i].text.trim());
+    if (!list) continue;
+    let next = list[1] ? Number(list[1]) + 1 : 1;
+    for (let j = i + 1; j < paras.length && /^\d+\s*[.．、]/.test(paras[j].text.trim()) && markers[j]?.n === next; j++, next++) out.add(j);
+  }
+  return out;
+}
+
 export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = '', notes: ReadonlySet<RawParagraph> = new Set()): Unit[] {
   const roots: Unit[] = [];
   const stack: Draft[] = [];
@@ -56,6 +74,7 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
 
   const folded = foldTableOfContents(paras);
   const markers = folded.map((p) => readMarker(p.text));
+  const listed = attachmentListLines(folded, markers);
   /** The next two article markers after paragraph i continue from n (a 编 of 民法典 or an amendment starts at 第四百六十三条 / 第三十二条). */
   const articlesContinue = (i: number, n: number) => {
     const next = markers.slice(i + 1).filter((m) => m?.level === 'article').slice(0, 2).map((m) => m!.n);
@@ -69,6 +88,11 @@ export function buildUnits(docId: string, paras: RawParagraph[], pathPrefix = ''
       stack.length = 0;
       const path = uniquePath(`${pathPrefix}${PATH_CODE[own]}-${textKey(p.text)}`);
       roots.push({ id: mkId(path), path, level: own, label: '', heading: null, paragraphs: [{ text: p.text, pages: p.pages }], pages: [], children: [] });
+      continue;
+    }
+    // A line of a list of attachments is a paragraph of the unit the list opened (附件：1.…), not an item.
+    if (listed.has(i) && roots.length && !stack.length) {
+      roots[roots.length - 1].paragraphs.push({ text: p.text, pages: p.pages });
       continue;
     }
     const marker = markers[i];
