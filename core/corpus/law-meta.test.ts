@@ -109,6 +109,7 @@ describe('law metadata', () => {
     expect(eventBodies('农业部、财政部、国家物价局令第1号')).toEqual(['农业部', '财政部', '国家物价局']);
     // 药品进口管理办法 as LawRefBook prints it: （2003年8月18日 食品药品监管局、海关总署第4号令公布 …）.
     expect(lawMeta(['（2003年8月18日 食品药品监管局、海关总署第4号令公布 2004年1月1日 施行）']).issuers).toEqual(['食品药品监管局', '海关总署']);
+    expect(eventBodies('国家发展和改革委员会、商务部第25号令')).toEqual(['国家发展和改革委员会', '商务部']);
   });
 
   it('gives a text only approved to the approving body, and takes the latest of events in any order', () => {

@@ -69,6 +69,7 @@ describe('kindFromTitle', () => {
     ['交通警察道路执勤执法工作规范', '规范'],
     ['国家市场监督管理总局关于印发《企业境外经营合规管理指引》的通知', '指南'],
     ['政务服务事项办事指南', '指南'],
+    ['关于做好政务服务事项办事指南编制工作的通知', '通知'],
   ])('%s → %s', (title, kind) => expect(kindFromTitle(title)).toBe(kind));
 
   // Kinds of the answer key of test-data/realtext.

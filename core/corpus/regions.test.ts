@@ -153,6 +153,8 @@ describe('gazetteer', () => {
     const body = '第二条 本规定由公安机关交通管理部门负责实施。\n省级公安机关交通管理部门负责本省（自治区、直辖市）机动车登记工作的指导、检查和监督。';
     expect(regionOf([], '机动车登记规定', null, '规定', body)).toEqual(national);
     expect(regionOf([], '关于做好农民工工资支付工作的通知', null, '通知', '各省、自治区、直辖市人民政府，国务院各部委：\n为…')).toEqual(national);
+    // As PDF extraction may space it.
+    expect(regionOf([], '机动车登记规定', null, '规定', '负责本省 （ 自治区 、 直辖市） 机动车登记工作')).toEqual(national);
     // Without those words, or with a place first in the title, or an issuer that decides, it is not.
     expect(regionOf([], '机动车登记规定', null, '规定', '本省机动车登记工作由省公安厅负责。')).toEqual(unknown);
     expect(regionOf([], '某某县机动车登记规定', null, '规定', body)).toEqual(unknown);

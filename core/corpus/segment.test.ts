@@ -151,6 +151,12 @@ describe('loose documents', () => {
     // A title the notice's text only names (根据《…》) starts a text of its own when nothing signs the notice.
     const cites = ['新余市人民政府办公室关于加强绿色建筑管理的通知', '各县（区）人民政府：', '根据《新余市绿色建筑管理办法》，现就有关事项通知如下。', '二○一二年一月九日'];
     expect(shape(segment([...cites, ...issued]).docs).map((d) => d.title)).toEqual([cites[0], issued[0]]);
+    // Two paragraphs above the date are enough (addressees and text); a date under the title alone is no signature.
+    expect(segment([notice[0], notice[2], notice[3], notice[4], ...issued]).docs).toHaveLength(1);
+    expect(shape(segment([notice[0], notice[1], notice[4], notice[3], ...issued]).docs).map((d) => d.title)).toEqual([notice[0], issued[0]]);
+    // A title that names an issuing notice without being one (贯彻落实《…关于印发…的通知》的意见) issues nothing.
+    const follows = ['新余市人民政府办公室关于贯彻落实《江西省人民政府关于印发新余市绿色建筑管理办法的通知》的意见', '各县（区）人民政府：', '现提出如下意见。', '二○一二年一月九日'];
+    expect(shape(segment([...follows, ...issued]).docs).map((d) => d.title)).toEqual([follows[0], issued[0]]);
   });
 
   it('takes a publication’s name above a title with its 文号 for front matter', () => {

@@ -69,6 +69,13 @@ describe('a list of attachments', () => {
     expect(outline(text)).toEqual(['a1 一、 总体要求', 'a1.c1 1.', 'p-* ', 'c2 2.']);
     expect(units(text)[1].paragraphs.map((p) => p.text)).toEqual(['附件：1.登记表', '2.申报单']);
   });
+  it('takes only lines that begin with the list’s next number, of one digit or more', () => {
+    // （二） is the outline's second item, though 2 is the number the list would take next.
+    const text = ['一、总体要求', '（一）压缩通关时间。', '附件：1.登记表', '（二）安排资金2.5亿元。'].join('\n');
+    expect(outline(text)).toEqual(['a1 一、 总体要求', 'a1.b1 （一）', 'p-* ', 'b2 （二）']);
+    const ten = ['附件：8.甲表', '9.乙表', '10.丙表'].join('\n');
+    expect(units(ten).map((u) => u.paragraphs.map((p) => p.text))).toEqual([['附件：8.甲表', '9.乙表', '10.丙表']]);
+  });
 });
 
 // Real text of 中华人民共和国民法典 合同编 and 宪法修正案（2018年） (LawRefBook/Laws, github.com/LawRefBook/Laws).
