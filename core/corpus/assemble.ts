@@ -101,7 +101,9 @@ export function assemble(d: DocDraft, previousTitle: (draft: DocDraft) => string
       date: titleLine?.date ?? order?.date ?? meta.date ?? header.date ?? signed.date ?? null,
       effectiveDate: meta.effectiveDate ?? effectiveDate(paragraphsText([...body, ...signed.attachments.flatMap((a) => a.paras)])),
       ...(meta.adoptedDate ? { adoptedDate: meta.adoptedDate } : {}),
-      region: regionOf(issuers, title, d.headingProvince, kind, `${header.addressees ?? ''}\n${paragraphsText(body)}`),
+      // A city's regulation approved by its province, the city not in the gazetteer (莱芜市, merged into 济南市 in
+      // 2019): the approving province, as a compilation's heading would give it.
+      region: regionOf(issuers, title, d.headingProvince ?? approvingProvince(meta.approvers), kind, `${header.addressees ?? ''}\n${paragraphsText(body)}`),
       kind,
       sources: [sourceOf(d)],
       unitCount: 0,
@@ -345,6 +347,10 @@ function sourceOf(d: DocDraft): SourceRef {
 }
 
 /** Raw paragraphs as one text, for the dates printed anywhere in the body. */
+function approvingProvince(approvers: string[]): string | null {
+  return approvers.length ? (findRegion(approvers.join('、'))?.province ?? null) : null;
+}
+
 function paragraphsText(paras: RawParagraph[]): string {
   return paras.map((p) => p.text).join('\n');
 }

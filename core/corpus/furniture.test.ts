@@ -120,6 +120,21 @@ describe('removeFurniture: what is text and what is furniture', () => {
     expect(run(twice).removed).toEqual([]);
   });
 
+  it('takes the line that tops both pages of a two-page file for its running header, but not an order’s heading or a line at one page’s foot', () => {
+    // A regulation of two pages printed under its gazette's name (realtext L06, 上海市商品包装物减量若干规定).
+    const gazette = Array.from({ length: 2 }, (_, i) => `# Page ${i + 1}:\n政府公报\n\n\n${body(3)}`).join('\n');
+    expect(run(gazette).removed).toEqual([
+      ['page-repeat', '政府公报'],
+      ['page-repeat', '政府公报'],
+    ]);
+    // Two orders, one a page: each page's heading is its order's.
+    const orders = Array.from({ length: 2 }, (_, i) => `# Page ${i + 1}:\n中华人民共和国国务院令\n第${707 + i}号\n${body(3)}`).join('\n');
+    expect(run(orders).removed).toEqual([]);
+    // Topping one page and ending the other is no header of both.
+    const topAndFoot = `# Page 1:\n政府公报\n${body(3)}\n# Page 2:\n${body(3)}\n政府公报`;
+    expect(run(topAndFoot).removed).toEqual([]);
+  });
+
   it('removes a letterhead line, but not a title that ends in 文件', () => {
     const r = run(`杭州市余杭区人民政府办公室文件\n\n余政办〔2023〕12号\n\n关于印发《余杭区推进数字经济发展若干政策》的文件\n${body(6)}`);
     expect(r.removed).toEqual([['letterhead', '杭州市余杭区人民政府办公室文件']]);

@@ -33,6 +33,7 @@ import { ATTACHMENT_LABEL, BYLINE, CITATION_CODE_LINE, COPY_NUMBER_LINE, DATE_LI
 import { isLawMetaText, opensLawMeta } from './law-meta.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 import { readDatabaseFields } from './database-fields.js';
+import { isOrderHeading } from './orders.js';
 
 export type RemovedKind = 'page-number' | 'latin' | 'page-repeat' | 'running-header' | 'trailing-title' | 'byline' | 'letterhead' | 'head-mark' | 'provenance';
 
@@ -114,6 +115,7 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
 
   // Rule 3: the first/last line of each page, repeated on many pages (digits ignored).
   const pageEdges = new Map<string, number[]>();
+  const tops = new Set<number>();
   for (let i = 0; i < input.length; i++) {
     const l = input[i];
     if (isBlank(l) || removedIdx.has(i) || l.page === null) continue;
@@ -125,9 +127,13 @@ export function removeFurniture(lines: Line[]): FurnitureResult {
     const key = l.text.trim().replace(/\d+/g, '#');
     if (key.length < 2) continue;
     pageEdges.set(key, [...(pageEdges.get(key) ?? []), i]);
+    if (atTop) tops.add(i);
   }
   const pages = new Set(input.map((l) => l.page)).size;
-  for (const [, idxs] of pageEdges) if (idxs.length >= 3 && idxs.length >= pages * 0.2) idxs.forEach((i) => mark([i], 'page-repeat'));
+  // A file of two pages: the line that tops both (政府公报 over a two-page regulation) is its running header, unless
+  // it is an order's heading, which a gazette may print at the top of each of two pages, one order a page.
+  const headsBoth = (idxs: number[]) => pages === 2 && idxs.length === 2 && idxs.every((i) => tops.has(i)) && !isOrderHeading(input[idxs[0]].text.trim());
+  for (const [, idxs] of pageEdges) if ((idxs.length >= 3 && idxs.length >= pages * 0.2) || headsBoth(idxs)) idxs.forEach((i) => mark([i], 'page-repeat'));
   // Rule 1 again: a page number under a running header (地方性法规汇编 / —1—) is in the margin once the header is gone.
   input.forEach((l, i) => {
     if (!isBlank(l) && !removedIdx.has(i) && PAGE_NUMBER.test(l.text) && inMargin(input, i, removedIdx)) mark([i], 'page-number');

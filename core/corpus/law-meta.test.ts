@@ -10,24 +10,24 @@ describe('law metadata', () => {
   it('reads dated lines: the version is the latest amendment, adoption the first 通过, the body the adopting one', () => {
     const lines = ['1995年3月18日第八届全国人民代表大会第三次会议通过', '2003年12月27日第十届全国人民代表大会常务委员会第六次会议《关于修改<中华人民共和国中国人民银行法>的决定》修正'];
     expect(lines.map(isLawMetaText)).toEqual([true, true]);
-    expect(lawMeta(lines)).toEqual({ date: '2003-12-27', adoptedDate: '1995-03-18', effectiveDate: null, issuers: ['全国人民代表大会'] });
+    expect(lawMeta(lines)).toEqual({ date: '2003-12-27', adoptedDate: '1995-03-18', effectiveDate: null, issuers: ['全国人民代表大会'], approvers: [] });
   });
 
   it('reads one bracketed note of several events (中华人民共和国未成年人保护法)', () => {
     const note =
       '（1991年9月4日第七届全国人民代表大会常务委员会第二十一次会议通过　2006年12月29日第十届全国人民代表大会常务委员会第二十五次会议第一次修订　2012年10月26日第十一届全国人民代表大会常务委员会第二十九次会议《关于修改〈中华人民共和国未成年人保护法〉的决定》修正　2020年10月17日第十三届全国人民代表大会常务委员会第二十二次会议第二次修订）';
     expect(isLawMetaText(note)).toBe(true);
-    expect(lawMeta([note])).toEqual({ date: '2020-10-17', adoptedDate: '1991-09-04', effectiveDate: null, issuers: ['全国人民代表大会常务委员会'] });
+    expect(lawMeta([note])).toEqual({ date: '2020-10-17', adoptedDate: '1991-09-04', effectiveDate: null, issuers: ['全国人民代表大会常务委员会'], approvers: [] });
   });
 
   it('reads a regulation promulgated by order, and its 施行 line as the effective date', () => {
-    expect(lawMeta(['（2014年11月24日中华人民共和国国务院令第656号公布）'])).toEqual({ date: '2014-11-24', adoptedDate: null, effectiveDate: null, issuers: ['国务院'] });
-    expect(lawMeta(['2022年5月26日国家市场监督管理总局令第57号公布', '2022年7月1日施行'])).toEqual({ date: '2022-05-26', adoptedDate: null, effectiveDate: '2022-07-01', issuers: ['国家市场监督管理总局'] });
+    expect(lawMeta(['（2014年11月24日中华人民共和国国务院令第656号公布）'])).toEqual({ date: '2014-11-24', adoptedDate: null, effectiveDate: null, issuers: ['国务院'], approvers: [] });
+    expect(lawMeta(['2022年5月26日国家市场监督管理总局令第57号公布', '2022年7月1日施行'])).toEqual({ date: '2022-05-26', adoptedDate: null, effectiveDate: '2022-07-01', issuers: ['国家市场监督管理总局'], approvers: [] });
   });
 
   it('reads an order printed without its verb as the promulgation (中华人民共和国反间谍法实施细则)', () => {
     expect(isLawMetaText('2017年11月22日中华人民共和国国务院令第692号')).toBe(true);
-    expect(lawMeta(['2017年11月22日中华人民共和国国务院令第692号'])).toEqual({ date: '2017-11-22', adoptedDate: null, effectiveDate: null, issuers: ['国务院'] });
+    expect(lawMeta(['2017年11月22日中华人民共和国国务院令第692号'])).toEqual({ date: '2017-11-22', adoptedDate: null, effectiveDate: null, issuers: ['国务院'], approvers: [] });
   });
 
   it('names a local congress as the issuer, and a provincial approval as the latest version', () => {
@@ -36,6 +36,7 @@ describe('law metadata', () => {
       adoptedDate: '2019-10-29',
       effectiveDate: null,
       issuers: ['宁波市人民代表大会常务委员会'],
+      approvers: ['浙江省人民代表大会常务委员会'],
     });
     expect(lawMeta(['（2021年5月26日广东省第十三届人民代表大会常务委员会第三十二次会议通过）']).issuers).toEqual(['广东省人民代表大会常务委员会']);
   });
@@ -46,7 +47,7 @@ describe('law metadata', () => {
 
   it('gives a rule approved by 国务院 to the body that promulgates it, and a joint order to every body it names', () => {
     // Header lines as test-data/realtext prints them (幼儿园管理条例, 渔业资源增殖保护费征收使用办法).
-    expect(lawMeta(['1989年8月20日国务院批准', '1989年9月11日中华人民共和国国家教育委员会令第4号发布', '1990年2月1日施行'])).toEqual({ date: '1989-09-11', adoptedDate: null, effectiveDate: '1990-02-01', issuers: ['国家教育委员会'] });
+    expect(lawMeta(['1989年8月20日国务院批准', '1989年9月11日中华人民共和国国家教育委员会令第4号发布', '1990年2月1日施行'])).toEqual({ date: '1989-09-11', adoptedDate: null, effectiveDate: '1990-02-01', issuers: ['国家教育委员会'], approvers: ['国务院'] });
     expect(lawMeta(['1988年10月9日国务院批准', '1988年10月31日农业部、财政部、国家物价局令第1号发布']).issuers).toEqual(['农业部', '财政部', '国家物价局']);
     expect(lawMeta(['1986年11月8日国务院批准', '1986年12月1日铁道部发布']).issuers).toEqual(['铁道部']);
     expect(lawMeta(['（2000年1月31日 国务院批准 2000年4月4日 中国证券监督管理委员会、财政部公布）']).issuers).toEqual(['中国证券监督管理委员会', '财政部']);
@@ -71,12 +72,12 @@ describe('law metadata', () => {
       { date: '2018-03-11', kind: '通过', by: '第十三届全国人民代表大会第一次会议' },
       { date: '2018-03-20', kind: '公布', by: '中华人民共和国主席令第三号' },
     ]);
-    expect(lawMeta([note])).toEqual({ date: '2018-03-20', adoptedDate: '2018-03-11', effectiveDate: null, issuers: ['全国人民代表大会'] });
+    expect(lawMeta([note])).toEqual({ date: '2018-03-20', adoptedDate: '2018-03-11', effectiveDate: null, issuers: ['全国人民代表大会'], approvers: [] });
   });
 
   it('reads 起施行 and 起生效 as the effective date, with no body', () => {
     expect(lawEvents('2022年7月1日起施行')).toEqual([{ date: '2022-07-01', kind: '施行', by: '' }]);
-    expect(lawMeta(['2005年12月1日国务院第116次常务会议通过', '（2006年4月1日起生效）'])).toEqual({ date: '2005-12-01', adoptedDate: '2005-12-01', effectiveDate: '2006-04-01', issuers: ['国务院'] });
+    expect(lawMeta(['2005年12月1日国务院第116次常务会议通过', '（2006年4月1日起生效）'])).toEqual({ date: '2005-12-01', adoptedDate: '2005-12-01', effectiveDate: '2006-04-01', issuers: ['国务院'], approvers: [] });
   });
 
   it('adds 公布 to an order printed without its verb, and only there', () => {
@@ -105,6 +106,29 @@ describe('law metadata', () => {
     expect(eventBodies('经济贸易委员会第3次主任办公会议')).toEqual(['经济贸易委员会']);
   });
 
+  it('reads a code’s amendments listed under its title as amendments (宪法, 刑法), the latest its version', () => {
+    // 中华人民共和国宪法 and 中华人民共和国刑法 as LawRefBook prints them, shortened.
+    const constitution = ['1982年12月4日第五届全国人民代表大会第五次会议通过', '1982年12月4日全国人民代表大会公告公布施行', '1988年4月12日第七届全国人民代表大会第一次会议通过的《中华人民共和国宪法修正案》', '2018年3月11日第十三届全国人民代表大会第一次会议通过的《中华人民共和国宪法修正案》'];
+    expect(constitution.map(isLawMetaText)).toEqual([true, true, true, true]);
+    expect(lawMeta(constitution)).toMatchObject({ date: '2018-03-11', adoptedDate: '1982-12-04', issuers: ['全国人民代表大会'] });
+    expect(lawEvents(constitution[3])).toEqual([{ date: '2018-03-11', kind: '修正', by: '第十三届全国人民代表大会第一次会议' }]);
+    const criminal = ['1979年7月1日 第五届全国人民代表大会第二次会议通过', '1997年3月14日 第八届全国人民代表大会第五次会议修订', '2011年2月25日 第十一届全国人民代表大会常务委员会第十九次会议通过的《中华人民共和国刑法修正案（八）》', '2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议通过的《全国人民代表大会常务委员会关于修改部分法律的决定》'];
+    expect(criminal.map(isLawMetaText)).toEqual([true, true, true, true]);
+    expect(lawMeta(criminal)).toMatchObject({ date: '2011-02-25', adoptedDate: '1979-07-01' });
+    // Adopting a text that is no amendment is adopting it (…通过的《…办法》 is a sentence of a notice, not a header line).
+    expect(isLawMetaText('2011年2月25日市人民政府第19次常务会议通过的《杭州市数据管理办法》')).toBe(false);
+  });
+
+  it('names 中共中央 as a body of its own, and the bodies that approved a text', () => {
+    // 信访工作条例 as LawRefBook prints it.
+    const petitions = ['2022年1月24日中共中央政治局会议审议批准', '2022年2月25日中共中央、国务院发布'];
+    expect(lawMeta(petitions)).toMatchObject({ date: '2022-02-25', issuers: ['中共中央', '国务院'] });
+    // 莱芜市钢结构建筑应用促进条例: the city's congress adopted it, the province's approved it.
+    const city = ['2016年9月21日 莱芜市第十七届人民代表大会常务委员会第三十三次会议通过', '2016年11月26日 山东省第十二届人民代表大会常务委员会第二十四次会议批准'];
+    expect(lawMeta(city)).toMatchObject({ issuers: ['莱芜市人民代表大会常务委员会'], approvers: ['山东省人民代表大会常务委员会'] });
+    expect(lawMeta(['2008年7月17日经人力资源和社会保障部第6次部务会议通过']).approvers).toEqual([]);
+  });
+
   it('names every body of a joint order, its number before 令 or after', () => {
     expect(eventBodies('农业部、财政部、国家物价局令第1号')).toEqual(['农业部', '财政部', '国家物价局']);
     // 药品进口管理办法 as LawRefBook prints it: （2003年8月18日 食品药品监管局、海关总署第4号令公布 …）.
@@ -113,7 +137,7 @@ describe('law metadata', () => {
   });
 
   it('gives a text only approved to the approving body, and takes the latest of events in any order', () => {
-    expect(lawMeta(['1989年8月20日国务院批准'])).toEqual({ date: '1989-08-20', adoptedDate: null, effectiveDate: null, issuers: ['国务院'] });
+    expect(lawMeta(['1989年8月20日国务院批准'])).toEqual({ date: '1989-08-20', adoptedDate: null, effectiveDate: null, issuers: ['国务院'], approvers: ['国务院'] });
     expect(lawMeta(['2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议第二次修正', '2012年10月26日第十一届全国人民代表大会常务委员会第二十九次会议通过']).date).toBe('2021-04-29');
   });
 
@@ -152,7 +176,7 @@ describe('law metadata', () => {
   it('reads a rule amended by a decision that says 修改 (the rule of a ministry, as printed in a real note)', () => {
     const note = '（2019年11月30日 国家市场监督管理总局令第20号公布 2022年3月24日 《国家市场监督管理总局关于修改和废止有关规章的决定》修改）';
     expect(isLawMetaText(note)).toBe(true);
-    expect(lawMeta([note])).toEqual({ date: '2022-03-24', adoptedDate: null, effectiveDate: null, issuers: ['国家市场监督管理总局'] });
+    expect(lawMeta([note])).toEqual({ date: '2022-03-24', adoptedDate: null, effectiveDate: null, issuers: ['国家市场监督管理总局'], approvers: [] });
     expect(endsLawMeta('《国家市场监督管理总局关于修改和废止有关规章的决定》修改）')).toBe(true);
     expect(endsLawMeta('2010年9月29日山东省第十一届人民代表大会常务委员会第十九次会议《关于修改')).toBe(false);
     expect(lawEvents('2010年9月29日某某会议《关于修改〈某某条例〉的决定》第一次修正').map((e) => e.kind)).toEqual(['修正']);

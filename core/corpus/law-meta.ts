@@ -26,9 +26,17 @@ export interface LawMeta {
   effectiveDate: string | null;
   /** The body that made the text, as the header names it (全国人民代表大会常务委员会, 国务院, 广东省人民代表大会常务委员会). */
   issuers: string[];
+  /** The bodies that approved it (a province's congress approves its cities' regulations: 山东省人民代表大会常务委员会). */
+  approvers: string[];
 }
 
 const DATE = String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`;
+/**
+ * An amendment named after the verb that adopted it: the codes amended by 修正案 list each under the title
+ * (中华人民共和国宪法, 中华人民共和国刑法: 2018年3月11日…会议通过的《中华人民共和国宪法修正案》, …通过的《中华人民共和国刑法
+ * 修正案（八）》). The text is the version of the latest.
+ */
+const AMENDED_BY = '通过的《[^》]{2,80}(?:修正案|决定)(?:（[^（）]{1,6}）)?》';
 // 修改: a ministry's rule amended by a decision (…《关于修改和废止有关规章的决定》修改), never the 关于修改 of the
 // decision's name, where a line often wraps (…会议《关于修改 | 〈…条例〉等二十件地方性法规的决定》第一次修正).
 // 印发: a court's answer issued by a notice (…以法发〔1993〕15号通知印发); not a notice's own date (（2023年6月13日印发）).
@@ -37,7 +45,7 @@ const VERB = '通过|公布|发布|(?<=通知)印发|修正|修订|(?<!关于)�
 const EVENT = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?)(?:起)?(${VERB})`, 'g');
 
 /** A line that is one dated event of the header: it starts with a date (or 根据 + date) and ends with the verb. */
-const META_LINE = new RegExp(`^\\s*(?:根据)?${DATE}.{0,140}?(?:${VERB}|令第\\s*\\d+\\s*号)[\\s。）)]*$`);
+const META_LINE = new RegExp(`^\\s*(?:根据)?${DATE}.{0,140}?(?:${VERB}|令第\\s*\\d+\\s*号|${AMENDED_BY})[\\s。）)]*$`);
 /** The opening of a bracketed note: （2010年6月24日… */
 // Or the note's first event undated, its meeting named first (（最高人民法院审判委员会第1193次会议、…通过 2002年3月15日…公布）).
 const META_NOTE_START = new RegExp(`^\\s*[（(]\\s*(?:根据)?(?:${DATE}(?!\\s*[）)])|[^（）()\\d]{2,40}?(?:委员会|人民代表大会|政府|法院|检察院)第[\\d一二三四五六七八九十百]+次(?:全体)?会议)`);
@@ -81,7 +89,8 @@ export function lawEvents(text: string): LawEvent[] {
   const flat = (DATED_BODY.test(text) ? `${text}发布` : text).replace(/[\s\u3000]+/g, '').replace(/令第(\d+)号(?!公布|发布)/g, '令第$1号公布');
   const at: number[] = [];
   for (const m of flat.matchAll(EVENT)) {
-    out.push({ date: isoDate(m[1], m[2], m[3]), kind: m[5] as LawEventKind, by: m[4] });
+    const amends = m[5] === '通过' && AMENDMENT_AFTER.test(flat.slice(m.index + m[0].length));
+    out.push({ date: isoDate(m[1], m[2], m[3]), kind: amends ? '修正' : (m[5] as LawEventKind), by: m[4] });
     at.push(m.index);
   }
   // A meeting printed with no verb, the next dated event's verb being its too (a joint interpretation adopted by
@@ -95,6 +104,7 @@ export function lawEvents(text: string): LawEvent[] {
   return out;
 }
 
+const AMENDMENT_AFTER = new RegExp(`^${AMENDED_BY.replace('通过', '')}`);
 const MEETING_NO_VERB = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?会议)、?(?=\\d{4}\\s*年)`, 'g');
 const ANY_VERB = new RegExp(VERB);
 
@@ -119,7 +129,7 @@ export function eventBodies(by: string): string[] {
     else if ((m = /^(?:中华人民共和国)?(.{2,30}?)令第/.exec(s))) out.push(m[1]);
     else if ((m = /^(.{2,30}?)(?:公告|第\d+次|第[一二三四五六七八九十]+次)/.exec(s))) out.push(m[1]);
     // A body named alone before its verb (铁道部发布, 中国证券监督管理委员会、财政部公布).
-    else if ((m = /^(?:中华人民共和国)?([\u4e00-\u9fa5]{1,20}(?:部|委员会|总局|局|署|银行|办公厅))$/.exec(s))) out.push(m[1]);
+    else if ((m = /^(?:中华人民共和国)?([\u4e00-\u9fa5]{1,20}(?:部|委员会|总局|局|署|银行|办公厅)|中共中央)$/.exec(s))) out.push(m[1]);
   }
   return [...new Set(out)];
 }
@@ -133,5 +143,6 @@ export function lawMeta(texts: string[]): LawMeta {
   const effective = events.find((e) => e.kind === '施行' || e.kind === '生效') ?? null;
   // 国务院批准 … 交通部令第14号发布: a rule approved by a superior body is made by the body that promulgates it.
   const first = adopted ?? made.find((e) => e.kind !== '批准') ?? made[0] ?? null;
-  return { date: latest, adoptedDate: adopted?.date ?? null, effectiveDate: effective?.date ?? null, issuers: first ? eventBodies(first.by) : [] };
+  const approvers = [...new Set(events.filter((e) => e.kind === '批准').flatMap((e) => eventBodies(e.by)))];
+  return { date: latest, adoptedDate: adopted?.date ?? null, effectiveDate: effective?.date ?? null, issuers: first ? eventBodies(first.by) : [], approvers };
 }
