@@ -94,6 +94,9 @@ describe('law metadata', () => {
     // An amendment made 根据 a local congress's decision is that congress's.
     expect(eventBodies('根据宁波市第十五届人民代表大会常务委员会第二十四次会议《关于修改部分地方性法规的决定》')).toEqual(['宁波市人民代表大会常务委员会']);
     expect(eventBodies('上海市人民政府第十二次常务会议')).toEqual(['上海市人民政府']);
+    // A city's own printing, its place short and its congress in full (杭州市院前医疗急救管理条例): the title names the city.
+    expect(eventBodies('市十二届人民代表大会常务委员会第二十次会议')).toEqual(['市人民代表大会常务委员会']);
+    expect(eventBodies('省十二届人民代表大会第三次会议')).toEqual(['省人民代表大会']);
     // A local congress in plenary session, not its standing committee.
     expect(eventBodies('上海市第十五届人民代表大会第二次会议')).toEqual(['上海市人民代表大会']);
     expect(eventBodies('最高人民法院审判委员会第1823次会议和最高人民检察院第十三届检察委员会第五十八次会议')).toEqual(['最高人民法院', '最高人民检察院']);

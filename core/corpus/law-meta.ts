@@ -125,7 +125,8 @@ export function eventBodies(by: string): string[] {
     else if ((m = /^(.{2,20}?)第[一二三四五六七八九十]+届人民代表大会(常务委员会)?/.exec(s))) out.push(`${m[1]}人民代表大会${m[2] ?? ''}`);
     // A congress named short (北京市第九届人大常委会, 宁波市十四届人大常委会), in its own city's printing without its
     // place (市十四届人大常委会: the title's place, see assemble.ts).
-    else if ((m = /^(.{0,8}?)(省|市|自治区)第?[一二三四五六七八九十]+届人大(常委会)?/.exec(s))) out.push(`${m[1]}${m[2]}人民代表大会${m[3] ? '常务委员会' : ''}`);
+    // (Or in full without its 第: 市十二届人民代表大会常务委员会, 杭州's own printing.)
+    else if ((m = /^(.{0,8}?)(省|市|自治区)第?[一二三四五六七八九十]+届(?:人大(常委会)?|人民代表大会(常务委员会)?)/.exec(s))) out.push(`${m[1]}${m[2]}人民代表大会${m[3] || m[4] ? '常务委员会' : ''}`);
     else if ((m = /^(?:中华人民共和国)?(.{2,30}?)令第/.exec(s))) out.push(m[1]);
     else if ((m = /^(.{2,30}?)(?:公告|第\d+次|第[一二三四五六七八九十]+次)/.exec(s))) out.push(m[1]);
     // A body named alone before its verb (铁道部发布, 中国证券监督管理委员会、财政部公布).

@@ -50,6 +50,15 @@ describe('toParagraphs', () => {
     expect(paras(`${full}\n后文继续。`, 40)).toEqual([`${full}后文继续。`]);
     expect(paras(`${full}\n\n新的一段。`, 40)).toEqual([full, '新的一段。']);
   });
+  it('starts a law’s note at its bracket left alone on a line, and keeps a title’s bracket with the title', () => {
+    // 山东省清洁生产促进条例 printed by Chromium (realtext L01): the note's long first line broke after its bracket.
+    const note = ['山东省清洁生产促进条例', '', '（', '2010年7月30日山东省第十一届人民代表大会常务委员会第十八次会议通过 根据2020年', '11月27日山东省第十三届人民代表大会常务委员会第二十四次会议修正）', '第一章 总则'].join('\n');
+    expect(paras(note)).toEqual(['山东省清洁生产促进条例', '（2010年7月30日山东省第十一届人民代表大会常务委员会第十八次会议通过 根据2020年11月27日山东省第十三届人民代表大会常务委员会第二十四次会议修正）', '第一章 总则']);
+    // A qualifier, or a title's own date, goes on with the title.
+    expect(paras(['山东省清洁生产促进条例', '（', '试行）', '第一章 总则'].join('\n'))[0]).toBe('山东省清洁生产促进条例（试行）');
+    expect(paras(['山东省清洁生产促进条例', '（', '2010年7月30日）', '第一章 总则'].join('\n'))[0]).toBe('山东省清洁生产促进条例（2010年7月30日）');
+  });
+
   it('joins a title whose date is split over a page break and ends it before the 文号', () => {
     const text = '4. 上海市服务企业联席会议办公室关于印发《上海市助力中小\n微企业稳增长调结构强能力若干措施》的通知（2023 年5 月17\n\n# Page 318:\n日）\n沪企服办〔2023〕1 号\n各区人民政府：';
     const ps = toParagraphs(toLines(text).lines, 40);

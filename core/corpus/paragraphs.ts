@@ -195,6 +195,9 @@ function isWrapped(lines: Line[], width: number): boolean {
 }
 
 /** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
+/** A line that is only an opening bracket. */
+const LONE_OPEN = /^[（(]$/;
+
 export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?: { echoLines: number }): RawParagraph[] {
   const out: RawParagraph[] = [];
   let cur: RawParagraph | null = null;
@@ -259,7 +262,7 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
         continue;
       }
     }
-    if (cur && prev && (standalone.has(i) || standalone.has(prevIdx) || shouldBreak(prev, line, text, cur.text))) flush();
+    if (cur && prev && (standalone.has(i) || standalone.has(prevIdx) || opensNoteAlone(i, text) || shouldBreak(prev, line, text, cur.text))) flush();
     if (!cur) {
       cur = { text: '', pages: [], firstLine: line.no, lastLine: line.no, boxStart: indent.get(line)! > 0 };
     }
@@ -277,9 +280,23 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   flush();
   return out;
 
+  /**
+   * A line that is only the bracket a law's note opens with, the note's first date on the line below (a long date
+   * line wrapped right after its bracket: 山东省清洁生产促进条例 | （ | 2010年7月30日…通过…）): it starts the note's
+   * paragraph. A bracket before anything else (…条例 | （ | 试行）) goes on with the title.
+   */
+  function opensNoteAlone(i: number, text: string): boolean {
+    if (!LONE_OPEN.test(text)) return false;
+    let k = i + 1;
+    while (k < lines.length && isBlank(lines[k])) k++;
+    return k < lines.length && opensLawMeta(text + cleanInline(lines[k].text)) && !DATE_LINE.test(lines[k].text.trim());
+  }
+
   function shouldBreak(p: Line, line: Line, text: string, curText: string): boolean {
     const pt = p.text.trim();
     if (curIsHeading) return true;
+    // What a bracket alone on its line opens is on the next line.
+    if (LONE_OPEN.test(curText)) return false;
     // A line that opens with the punctuation that closes a sentence or a clause goes on with the line above: a copied
     // web page sets a link on a line of its own (…所作的 | 政府工作报告 | 。会议高度评价…).
     if (CLOSING_START.test(text)) return false;
