@@ -117,7 +117,10 @@ function expectAsKeyed(set: string, entry: KeyFile): void {
     kind: k.kind,
     articles: k.articles,
   }));
-  expect(got.map(({ issuer: _, ...rest }) => rest)).toEqual(want);
+  // A date the key could not read from its source (null) is not scored, as the scorer does not score it: the
+  // parser may read one the key's simpler reader missed (山东省清洁生产促进条例's note, one bracket over two events).
+  const unkeyed = (i: number) => want[i]?.date === null;
+  expect(got.map(({ issuer: _, ...rest }, i) => (unkeyed(i) ? { ...rest, date: null } : rest))).toEqual(want);
   // The issuer: the body the header names, or one the key accepts (the body that made the latest version).
   entry.docs.forEach((k, i) => {
     if (k.issuer !== null) expect([k.issuer, ...k.issuerAlternatives]).toContain(got[i].issuer.join('、'));
