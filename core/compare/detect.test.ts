@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../corpus/types.js';
 import { relationOf, revisionEvidence } from './relations.js';
 import { CLAUSE_SIMILARITY, MAX_CLAUSE_MATCHES } from './clause-matches.js';
-import { detectVariants, detectVariantsWithTables, inTextOrder } from './detect.js';
-import { articlesDoc as doc2, GREENING, HOUSING, MEASURES } from './fixtures/measures.js';
+import { detectVariants, detectVariantsWithTables, inTextOrder, oneTitleGroups } from './detect.js';
+import { articlesDoc, articlesDoc as doc2, GREENING, HOUSING, MEASURES } from './fixtures/measures.js';
 import type { VariantPair } from './format.js';
 import { LSH_BANDS, LSH_ROWS } from './minhash.js';
 import { mulberry32 } from '../util/random.js';
@@ -230,5 +230,30 @@ describe('inTextOrder', () => {
     // Not numeric order: 1,10 before 1,2, and 100,1199 before 2,3.
     const at = (key: string) => asText.indexOf(key);
     expect([at('0,1'), at('1,10'), at('1,2'), at('10,11'), at('100,1199'), at('2,3')].every((x, k, all) => x >= 0 && (k === 0 || x > all[k - 1]))).toBe(true);
+  });
+});
+
+describe('a regulation rewritten as a whole under its title', () => {
+  // Random sentences: texts that share nothing but what each test gives them.
+  const rand = mulberry32(2023);
+  const HAN = '国务院商用密码管理条例规定单位应当按照有关要求开展检测认证工作保障网络与信息安全促进产业发展';
+  const sentence = () => Array.from({ length: 120 }, () => HAN[Math.floor(rand() * HAN.length)]).join('') + '。';
+  const kept = sentence();
+  const old = articlesDoc('pOld', '商用密码管理条例', [kept, ...Array.from({ length: 8 }, sentence)], { date: '1999-10-07', issuer: '国务院', issuers: ['国务院'], kind: '条例', region: { level: 'national', province: null, city: null } });
+  // The kept article split over two of the new text's, each half among new words: no clause of one is a clause of
+  // the other, and LSH sees two texts that share a few per cent; only their one title makes them a pair to measure.
+  const now = articlesDoc('pNew', '商用密码管理条例', [sentence() + kept.slice(0, 61), kept.slice(61) + sentence(), ...Array.from({ length: 20 }, sentence)], { date: '2023-04-27', issuer: '国务院', issuers: ['国务院'], kind: '条例', region: { level: 'national', province: null, city: null } });
+  it('is found as its revision, the old text first, though it keeps one article of nine', () => {
+    const v = detectVariants([now, old]);
+    const pairs = [...v.families.flatMap((f) => f.pairs), ...v.links];
+    expect(pairs.map((p) => [p.a, p.b, p.relation, p.dates])).toEqual([['pOld', 'pNew', 'revision', ['1999-10-07', '2023-04-27']]]);
+    expect(pairs[0].aInB).toBeGreaterThanOrEqual(0.08);
+    expect(pairs[0].aInB).toBeLessThan(0.15);
+    expect(pairs[0].sharedClauses).toBe(0);
+  });
+  it('groups documents by their core title for measuring: two to sixteen of one title, a title of four characters or more', () => {
+    const titles = ['商用密码管理条例', '商用密码管理条例（2023年修订）', '国务院关于印发《商用密码管理条例》的通知', '某市住房公积金管理办法', '条例', '条例', ...Array.from({ length: 17 }, () => '政务公开工作要点')];
+    expect(oneTitleGroups(titles)).toEqual([[0, 1, 2]]);
+    expect(oneTitleGroups(titles.slice(0, 6 + 16))).toEqual([[0, 1, 2], Array.from({ length: 16 }, (_, i) => 6 + i)]);
   });
 });

@@ -42,6 +42,24 @@ function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: Uint32Array
   return { graph: lists.graph(), rematched };
 }
 
+/** More documents than this under one title are a genre's title (…政务公开工作要点 of many years and places), not one text's versions. */
+export const MAX_TITLE_GROUP = 16;
+
+/**
+ * Documents of one core title, two to MAX_TITLE_GROUP of them: a regulation rewritten as a whole keeps its title but
+ * may keep too little of its text for LSH or a shared clause to pair it with the old one (商用密码管理条例 1999 → 2023:
+ * 0.11 of the old text), so its versions are measured as candidates too, as placing a user's document already does
+ * by title (place.ts).
+ */
+export function oneTitleGroups(titles: string[]): number[][] {
+  const byTitle = new Map<string, number[]>();
+  titles.forEach((t, i) => {
+    const core = coreTitle(t);
+    if (core.length >= 4) (byTitle.get(core) ?? byTitle.set(core, []).get(core)!).push(i);
+  });
+  return [...byTitle.values()].filter((g) => g.length >= 2 && g.length <= MAX_TITLE_GROUP);
+}
+
 /** Stable, URL-safe family id from its members (two 32-bit FNV hashes: no crypto needed for a label). */
 function familyId(members: string[]): string {
   const key = members.join(',');
@@ -149,6 +167,8 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   const candidates = new Set<number>(shared.keys());
   const addCandidate = (da: number, db: number) => candidates.add(docPairKey(da, db, nDocs));
   for (let u = 0; u < p.units.length; u++) for (let k = graph.start[u]; k < graph.start[u + 1]; k++) if (graph.other[k] > u) addCandidate(unitDoc[u], unitDoc[graph.other[k]]);
+  // Versions of one title (oneTitleGroups) are measured whatever LSH and the clauses say.
+  if (method === 'lsh') for (const group of oneTitleGroups(p.docs.map((d) => d.doc.title))) for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) addCandidate(group[x], group[y]);
   const docSigs = method === 'lsh' ? p.docs.map((d) => (d.set.length ? docSignature(d.units, unitSigs) : null)) : [];
   // The units' signatures are 350 MB at 10,000 documents: gone before the documents are measured.
   unitSigs = [];

@@ -131,3 +131,27 @@ describe('the pair as stored', () => {
     expect(measuredPair(x, y, ov(0.01, 0.01, 5), 0)).toBeNull();
   });
 });
+
+describe('a text rewritten as a whole under its title', () => {
+  // 商用密码管理条例 (国务院) of 1999 and of 2023: 0.112 of the old text in the new, 0.036 of the new in the old, 199 shingles.
+  const old = doc({ id: 'old', title: '商用密码管理条例', issuer: '国务院', issuers: ['国务院'], date: '1999-10-07', kind: '条例', region: { level: 'national', province: null, city: null } });
+  const now = { ...old, id: 'new', date: '2023-04-27' };
+  it('is a revision of it from 8 % of the smaller text, older first, where texts merely related need 15 %', () => {
+    expect(relationOf(old, now, ov(0.112, 0.036, 199), 0)).toEqual({ relation: 'revision', evidence: 'version', swap: false });
+    expect(relationOf(now, old, ov(0.036, 0.112, 199), 0)).toEqual({ relation: 'revision', evidence: 'version', swap: true });
+    expect(relationOf(old, now, ov(0.08, 0.03, 60), 0)?.relation).toBe('revision');
+    expect(relationOf(old, now, ov(0.079, 0.03, 500), 0)).toBeNull();
+    expect(relationOf(old, now, ov(0.112, 0.036, 59), 0)).toBeNull();
+  });
+  it('is not, with a title that differs, a series number included (补充规定, 补充规定（三）), or at one date, or as commentary', () => {
+    const series = doc({ ...old, id: 's1', title: '最高人民法院、最高人民检察院关于执行《中华人民共和国刑法》确定罪名的补充规定', date: '2002-03-15', kind: '规定' });
+    const third = { ...series, id: 's3', title: '最高人民法院、最高人民检察院关于执行《中华人民共和国刑法》确定罪名的补充规定（三）', date: '2007-10-25' };
+    expect(relationOf(series, third, ov(0.136, 0.149, 300), 0)).toBeNull();
+    expect(relationOf(old, { ...now, date: old.date }, ov(0.112, 0.036, 199), 0)).toBeNull();
+    expect(relationOf(old, { ...now, kind: '解读' }, ov(0.112, 0.036, 199), 0)).toBeNull();
+    expect(relationOf({ ...old, kind: '解读' }, now, ov(0.112, 0.036, 199), 0)).toBeNull();
+    // Another place's regulation of that title is not its version.
+    const city = { ...now, issuer: '杭州市人民政府', issuers: ['杭州市人民政府'], region: { level: 'city' as const, province: '浙江省', city: '杭州市' } };
+    expect(relationOf(old, city, ov(0.112, 0.036, 199), 0)).toBeNull();
+  });
+});
