@@ -255,5 +255,6 @@ describe('a regulation rewritten as a whole under its title', () => {
     const titles = ['商用密码管理条例', '商用密码管理条例（2023年修订）', '国务院关于印发《商用密码管理条例》的通知', '某市住房公积金管理办法', '条例', '条例', ...Array.from({ length: 17 }, () => '政务公开工作要点')];
     expect(oneTitleGroups(titles)).toEqual([[0, 1, 2]]);
     expect(oneTitleGroups(titles.slice(0, 6 + 16))).toEqual([[0, 1, 2], Array.from({ length: 16 }, (_, i) => 6 + i)]);
+    expect(oneTitleGroups(['广告条例', '广告条例', '广告法', '广告法'])).toEqual([[0, 1]]);
   });
 });

@@ -144,6 +144,19 @@ describe('assemble: a law promulgated by a 公告', () => {
   });
 });
 
+describe('assemble: a city regulation of a city the gazetteer no longer lists', () => {
+  // 莱芜市钢结构建筑应用促进条例 (realtext-heldout 018h): 莱芜市 was merged into 济南市 in 2019.
+  const laiwu = ['2016年9月21日 莱芜市第十七届人民代表大会常务委员会第三十三次会议通过', '2016年11月26日 山东省第十二届人民代表大会常务委员会第二十四次会议批准', '第一条　为了推进钢结构建筑应用，制定本条例。'];
+  it('is placed in the province that approved it', () => {
+    expect(doc(draft('莱芜市钢结构建筑应用促进条例', laiwu)).region).toEqual({ level: 'province', province: '山东省', city: null });
+  });
+  it('is not where nothing approved it, or where a body of no province did', () => {
+    expect(doc(draft('莱芜市钢结构建筑应用促进条例', [laiwu[0], laiwu[2]])).region.level).toBe('unknown');
+    const approvedBy = (body: string) => doc(draft('莱芜市钢结构建筑应用促进条例', [laiwu[0], `2016年11月26日 ${body}第二十四次会议批准`, laiwu[2]])).region.level;
+    expect(approvedBy('某某委员会')).toBe('unknown');
+  });
+});
+
 // gov-58 (test-data/database-exports): the regulation under the order that promulgates it (segment.ts keeps the order apart).
 describe('assemble: a text under its promulgation order', () => {
   const order = (heading: string, texts: string[]) => ({ heading: para(heading, 0), paras: texts.map((t, i) => para(t, 10 + i)) });

@@ -118,6 +118,8 @@ describe('law metadata', () => {
     const criminal = ['1979年7月1日 第五届全国人民代表大会第二次会议通过', '1997年3月14日 第八届全国人民代表大会第五次会议修订', '2011年2月25日 第十一届全国人民代表大会常务委员会第十九次会议通过的《中华人民共和国刑法修正案（八）》', '2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议通过的《全国人民代表大会常务委员会关于修改部分法律的决定》'];
     expect(criminal.map(isLawMetaText)).toEqual([true, true, true, true]);
     expect(lawMeta(criminal)).toMatchObject({ date: '2011-02-25', adoptedDate: '1979-07-01' });
+    // A province's approval of a city's amending decision is an approval, not the amendment itself.
+    expect(lawEvents('2010年11月25日山东省第十一届人民代表大会常务委员会第二十次会议批准的《济南市人民代表大会常务委员会关于修改〈济南市矿产资源管理规定〉的决定》')[0].kind).toBe('批准');
     // Adopting a text that is no amendment is adopting it (…通过的《…办法》 is a sentence of a notice, not a header line).
     expect(isLawMetaText('2011年2月25日市人民政府第19次常务会议通过的《杭州市数据管理办法》')).toBe(false);
   });

@@ -54,6 +54,12 @@ describe('toParagraphs', () => {
     // 山东省清洁生产促进条例 printed by Chromium (realtext L01): the note's long first line broke after its bracket.
     const note = ['山东省清洁生产促进条例', '', '（', '2010年7月30日山东省第十一届人民代表大会常务委员会第十八次会议通过 根据2020年', '11月27日山东省第十三届人民代表大会常务委员会第二十四次会议修正）', '第一章 总则'].join('\n');
     expect(paras(note)).toEqual(['山东省清洁生产促进条例', '（2010年7月30日山东省第十一届人民代表大会常务委员会第十八次会议通过 根据2020年11月27日山东省第十三届人民代表大会常务委员会第二十四次会议修正）', '第一章 总则']);
+    // Blank lines around the bracket (a note-gap layout), and a whole event on the line after it.
+    const gaps = ['山东省清洁生产促进条例', '', '（', '', '2010年7月30日山东省第十一届人民代表大会常务委员会第十八次会议通过', '2020年11月27日山东省第十三届人民代表大会常务委员会第二十四次会议修正）', '第一章 总则'].join('\n');
+    expect(paras(gaps)[0]).toBe('山东省清洁生产促进条例');
+    expect(paras(gaps)[1]).toMatch(/^（2010年7月30日.*修正）$/);
+    // A bracket that ends the file opens nothing.
+    expect(paras(['山东省清洁生产促进条例', '', '（'].join('\n'))).toEqual(['山东省清洁生产促进条例（']);
     // A qualifier, or a title's own date, goes on with the title.
     expect(paras(['山东省清洁生产促进条例', '（', '试行）', '第一章 总则'].join('\n'))[0]).toBe('山东省清洁生产促进条例（试行）');
     expect(paras(['山东省清洁生产促进条例', '（', '2010年7月30日）', '第一章 总则'].join('\n'))[0]).toBe('山东省清洁生产促进条例（2010年7月30日）');

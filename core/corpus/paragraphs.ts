@@ -295,8 +295,6 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
   function shouldBreak(p: Line, line: Line, text: string, curText: string): boolean {
     const pt = p.text.trim();
     if (curIsHeading) return true;
-    // What a bracket alone on its line opens is on the next line.
-    if (LONE_OPEN.test(curText)) return false;
     // A line that opens with the punctuation that closes a sentence or a clause goes on with the line above: a copied
     // web page sets a link on a line of its own (…所作的 | 政府工作报告 | 。会议高度评价…).
     if (CLOSING_START.test(text)) return false;
