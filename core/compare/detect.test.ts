@@ -7,6 +7,7 @@ import { articlesDoc, articlesDoc as doc2, GREENING, HOUSING, MEASURES } from '.
 import type { VariantPair } from './format.js';
 import { LSH_BANDS, LSH_ROWS } from './minhash.js';
 import { mulberry32 } from '../util/random.js';
+import { coreTitle } from './titles.js';
 import type { Overlap } from './shingles.js';
 
 const doc = (over: Partial<PolicyDocument>): PolicyDocument =>
@@ -253,8 +254,9 @@ describe('a regulation rewritten as a whole under its title', () => {
   });
   it('groups documents by their core title for measuring: two to sixteen of one title, a title of four characters or more', () => {
     const titles = ['商用密码管理条例', '商用密码管理条例（2023年修订）', '国务院关于印发《商用密码管理条例》的通知', '某市住房公积金管理办法', '条例', '条例', ...Array.from({ length: 17 }, () => '政务公开工作要点')];
-    expect(oneTitleGroups(titles)).toEqual([[0, 1, 2]]);
-    expect(oneTitleGroups(titles.slice(0, 6 + 16))).toEqual([[0, 1, 2], Array.from({ length: 16 }, (_, i) => 6 + i)]);
-    expect(oneTitleGroups(['广告条例', '广告条例', '广告法', '广告法'])).toEqual([[0, 1]]);
+    const groups = (ts: string[]) => oneTitleGroups(ts.map(coreTitle));
+    expect(groups(titles)).toEqual([[0, 1, 2]]);
+    expect(groups(titles.slice(0, 6 + 16))).toEqual([[0, 1, 2], Array.from({ length: 16 }, (_, i) => 6 + i)]);
+    expect(groups(['广告条例', '广告条例', '广告法', '广告法'])).toEqual([[0, 1]]);
   });
 });

@@ -46,15 +46,14 @@ function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: Uint32Array
 export const MAX_TITLE_GROUP = 16;
 
 /**
- * Documents of one core title, two to MAX_TITLE_GROUP of them: a regulation rewritten as a whole keeps its title but
+ * Documents of one core title (`coreTitle`, by document index), two to MAX_TITLE_GROUP of them: a regulation rewritten as a whole keeps its title but
  * may keep too little of its text for LSH or a shared clause to pair it with the old one (商用密码管理条例 1999 → 2023:
  * 0.11 of the old text), so its versions are measured as candidates too, as placing a user's document already does
  * by title (place.ts).
  */
-export function oneTitleGroups(titles: string[]): number[][] {
+export function oneTitleGroups(coreTitles: string[]): number[][] {
   const byTitle = new Map<string, number[]>();
-  titles.forEach((t, i) => {
-    const core = coreTitle(t);
+  coreTitles.forEach((core, i) => {
     if (core.length >= 4) (byTitle.get(core) ?? byTitle.set(core, []).get(core)!).push(i);
   });
   return [...byTitle.values()].filter((g) => g.length >= 2 && g.length <= MAX_TITLE_GROUP);
@@ -168,7 +167,9 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   const addCandidate = (da: number, db: number) => candidates.add(docPairKey(da, db, nDocs));
   for (let u = 0; u < p.units.length; u++) for (let k = graph.start[u]; k < graph.start[u + 1]; k++) if (graph.other[k] > u) addCandidate(unitDoc[u], unitDoc[graph.other[k]]);
   // Versions of one title (oneTitleGroups) are measured whatever LSH and the clauses say.
-  if (method === 'lsh') for (const group of oneTitleGroups(p.docs.map((d) => d.doc.title))) for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) addCandidate(group[x], group[y]);
+  // (The core titles are the LSH tables' too.)
+  const coreTitles = p.docs.map((d) => coreTitle(d.doc.title));
+  if (method === 'lsh') for (const group of oneTitleGroups(coreTitles)) for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) addCandidate(group[x], group[y]);
   const docSigs = method === 'lsh' ? p.docs.map((d) => (d.set.length ? docSignature(d.units, unitSigs) : null)) : [];
   // The units' signatures are 350 MB at 10,000 documents: gone before the documents are measured.
   unitSigs = [];
@@ -257,7 +258,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
     shingle: SHINGLE_SIZE,
     common: Array.from(common),
     docs: docList.map((d) => d.id),
-    titles: docList.map((d) => coreTitle(d.title)),
+    titles: coreTitles,
     keys: docList.map((_, i) => (docSigs[i] ? Array.from(bandKeys(docSigs[i]!)) : [])),
   };
   return {

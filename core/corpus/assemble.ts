@@ -346,11 +346,12 @@ function sourceOf(d: DocDraft): SourceRef {
   };
 }
 
-/** Raw paragraphs as one text, for the dates printed anywhere in the body. */
+/** The province of the bodies that approved a text (山东省人民代表大会常务委员会 → 山东省), or null. */
 function approvingProvince(approvers: string[]): string | null {
   return approvers.length ? (findRegion(approvers.join('、'))?.province ?? null) : null;
 }
 
+/** Raw paragraphs as one text, for the dates printed anywhere in the body. */
 function paragraphsText(paras: RawParagraph[]): string {
   return paras.map((p) => p.text).join('\n');
 }

@@ -36,7 +36,8 @@ const DATE = String.raw`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`;
  * (中华人民共和国宪法, 中华人民共和国刑法: 2018年3月11日…会议通过的《中华人民共和国宪法修正案》, …通过的《中华人民共和国刑法
  * 修正案（八）》). The text is the version of the latest.
  */
-const AMENDED_BY = '通过的《[^》]{2,80}(?:修正案|决定)(?:（[^（）]{1,6}）)?》';
+const AMENDMENT_NAMED = '的《[^》]{2,80}(?:修正案|决定)(?:（[^（）]{1,6}）)?》';
+const AMENDED_BY = `通过${AMENDMENT_NAMED}`;
 // 修改: a ministry's rule amended by a decision (…《关于修改和废止有关规章的决定》修改), never the 关于修改 of the
 // decision's name, where a line often wraps (…会议《关于修改 | 〈…条例〉等二十件地方性法规的决定》第一次修正).
 // 印发: a court's answer issued by a notice (…以法发〔1993〕15号通知印发); not a notice's own date (（2023年6月13日印发）).
@@ -104,7 +105,7 @@ export function lawEvents(text: string): LawEvent[] {
   return out;
 }
 
-const AMENDMENT_AFTER = new RegExp(`^${AMENDED_BY.replace('通过', '')}`);
+const AMENDMENT_AFTER = new RegExp(`^${AMENDMENT_NAMED}`);
 const MEETING_NO_VERB = new RegExp(`${DATE}((?:(?!\\d{4}\\s*年)[^（）()])*?会议)、?(?=\\d{4}\\s*年)`, 'g');
 const ANY_VERB = new RegExp(VERB);
 

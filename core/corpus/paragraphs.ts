@@ -194,10 +194,10 @@ function isWrapped(lines: Line[], width: number): boolean {
   return cut >= CUT_SHARE * longest.length;
 }
 
-/** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
 /** A line that is only an opening bracket. */
 const LONE_OPEN = /^[（(]$/;
 
+/** `stats.echoLines` counts the lines dropped as echoes of a heading, so no deletion goes uncounted. */
 export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?: { echoLines: number }): RawParagraph[] {
   const out: RawParagraph[] = [];
   let cur: RawParagraph | null = null;

@@ -295,10 +295,10 @@ function segmentLoose(file: string, rawParas: RawParagraph[]): DocDraft[] {
       ended = true;
       continue;
     }
-    if (DATE_LINE.test(p.text) && prevPara && isOrgLine(prevPara.text) && cur.paras.length >= 2) signed = true;
-    // A notice that issues a document is signed by its date alone too: 北大法宝 prints the date without the body
-    // above it (…关于印发《X》的通知 | … | 二○一二年一月九日 | X). What follows may be what it issues (announces).
-    if (DATE_LINE.test(p.text) && cur.paras.length >= 2 && cur.title && ISSUING_NOTICE.test(cur.title.text)) signed = true;
+    // A body over a date signs the document; a notice that issues a document is signed by its date alone too: 北大法宝
+    // prints the date without the body above it (…关于印发《X》的通知 | … | 二○一二年一月九日 | X). What follows may be
+    // what it issues (announces).
+    if (DATE_LINE.test(p.text) && cur.paras.length >= 2 && ((prevPara && isOrgLine(prevPara.text)) || (cur.title && ISSUING_NOTICE.test(cur.title.text)))) signed = true;
     // (附件： announces what follows, signed or not: a law prints its 附件 after its last article.)
     attachmentLabel = ATTACHMENT_LABEL.test(p.text);
     cur.paras.push(p);
