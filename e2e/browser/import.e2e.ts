@@ -276,4 +276,43 @@ describe('importing a PDF', () => {
     expect(message.replace(/NUL|UTF-8|GB18030|Big5|\.txt/g, '')).not.toMatch(/[A-Za-z]{2,}/);
     expect(pageErrors).toEqual([]);
   });
+
+  // The import program is a worker loaded from the app's files. When it cannot start (a missing or damaged file of
+  // the app) or breaks outside an import's own error handling, no answer comes: the file's line waited for ever
+  // (等待中), and 取消 did nothing.
+  it('says in Chinese that a file was not imported when the import program cannot start or breaks, and the next import works', async () => {
+    const key = lawAnswerKey();
+    const text = new TextEncoder().encode([key.title, key.docNumber, ...key.dateLines, key.preamble, ...key.articles.map((a) => `${a.label}　${a.paragraphs.join('')}`)].join('\n'));
+    const importText = (name: string) => page.getByTestId('import-input').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    // The import worker is the one script that carries pdf.js; the search worker is left alone.
+    const broken = { script: '' };
+    await page.context().route('**/assets/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (!body.includes('pdfjsWorker')) return route.fulfill({ response, body });
+      if (broken.script) return route.fulfill({ response, body: broken.script });
+      return route.abort();
+    });
+    for (const [name, script] of [
+      ['不能启动.txt', ''],
+      ['中途出错.txt', 'self.onmessage = () => { throw new Error("导入程序的内部错误"); };'],
+    ] as const) {
+      broken.script = script;
+      // A fresh page: the import worker is started at the first import.
+      await page.goto(session.server.url);
+      await page.getByTestId('library-list').waitFor();
+      await importText(name);
+      const alert = lineFor(name).getByRole('alert');
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent()).toBe(`导入中断：${name} 未导入，导入程序出错。请重试；如仍出错，请重新启动应用。`);
+      expect(await lineFor(name).locator('a').count()).toBe(0);
+    }
+    // The app's file is back: the next import starts a new worker and succeeds, without reloading the page.
+    await page.context().unrouteAll();
+    await importText('恢复后导入.txt');
+    await lineFor('恢复后导入.txt').locator('a', { hasText: key.title }).waitFor({ timeout: 60_000 });
+    // What broke is kept for a bug report in the console, and nothing else went wrong.
+    expect(pageErrors).toEqual(['import worker failed error', 'import worker failed Uncaught Error: 导入程序的内部错误']);
+    pageErrors.length = 0;
+  });
 });

@@ -12,6 +12,7 @@ import { addImportedFile, knownFileHashes, userDocRows } from '../platform/userL
 import { userLibraryChanged } from '../data/userLibrary';
 import type { FromImportWorker, ToImportWorker } from './protocol';
 import { PDFJS_CMAPS_PATH } from './pdfjs-assets';
+import { readChosenFiles } from './read-chosen';
 
 export const STAGE_LABEL: Record<ImportStage | 'storing', string> = { reading: '读取文件', recognising: '识别文字', parsing: '解析结构', storing: '建立索引', comparing: '比对文库' };
 
@@ -92,16 +93,47 @@ export async function importFiles(list: readonly File[]): Promise<void> {
     for (const { index } of sendable) patchLine(keys[index], { status: 'failed', message: e instanceof Error ? e.message : String(e) });
     return set({ running: false });
   }
-  const files = await Promise.all(sendable.map(async ({ file }) => ({ name: file.name, bytes: await file.arrayBuffer() })));
-  const original = new Map(sendable.map(({ file }, k) => [k, file]));
-  const keyOf = (k: number) => keys[sendable[k].index];
+  // A file that cannot be read is refused here; the others go to the worker.
+  const read = await readChosenFiles(sendable.map((s) => s.file));
+  const toSend: { index: number; file: File; bytes: ArrayBuffer }[] = [];
+  read.forEach((r, k) => {
+    if ('error' in r) patchLine(keys[sendable[k].index], { status: 'failed', message: r.error });
+    else toSend.push({ ...sendable[k], bytes: r.bytes });
+  });
+  if (!toSend.length) return set({ running: false });
+  const files = toSend.map(({ file, bytes }) => ({ name: file.name, bytes }));
+  const original = new Map(toSend.map(({ file }, k) => [k, file]));
+  const keyOf = (k: number) => keys[toSend[k].index];
 
   const w = ensureWorker();
   await new Promise<void>((resolve) => {
     const pending: Promise<void>[] = [];
+    // Files the worker has answered for (done or failed): the rest are failed if the worker itself fails.
+    const answered = new Set<number>();
+    const finish = () => {
+      w.removeEventListener('message', onMessage);
+      w.removeEventListener('error', onError);
+      void Promise.all(pending).then(() => resolve());
+    };
+    // The worker could not start (a missing or damaged app file) or threw outside an import's own error handling:
+    // it will not answer for the files it holds, and without this the lines would wait for ever. It is let go, so
+    // that the next import starts a new one.
+    const onError = (ev: Event) => {
+      ev.preventDefault();
+      console.error('import worker failed', ev instanceof ErrorEvent ? ev.message : ev.type);
+      if (worker === w) {
+        w.terminate();
+        worker = null;
+      }
+      toSend.forEach((_, k) => {
+        if (!answered.has(k)) patchLine(keyOf(k), { status: 'failed', stage: null, message: workerFailedMessage(files[k].name) });
+      });
+      finish();
+    };
     const onMessage = (ev: MessageEvent<FromImportWorker>) => {
       const m = ev.data;
       if (m.job !== job) return;
+      if (m.type === 'done' || m.type === 'failed') answered.add(m.index);
       if (m.type === 'stage') patchLine(keyOf(m.index), { status: 'working', stage: m.stage, detail: m.detail });
       else if (m.type === 'failed') {
         const line: Partial<ImportLine> = { status: m.code === 'cancelled' ? 'cancelled' : 'failed', message: m.message };
@@ -127,16 +159,19 @@ export async function importFiles(list: readonly File[]): Promise<void> {
             (e: unknown) => patchLine(key, { status: 'failed', message: `保存失败，未导入：${r.name}（${e instanceof Error ? e.message : String(e)}）` }),
           ),
         );
-      } else if (m.type === 'finished') {
-        w.removeEventListener('message', onMessage);
-        void Promise.all(pending).then(() => resolve());
-      }
+      } else if (m.type === 'finished') finish();
     };
     w.addEventListener('message', onMessage);
+    w.addEventListener('error', onError);
     const req: ToImportWorker = { type: 'import', job, files, known: rows.known, corpusBase: new URL('corpus/', document.baseURI).href, cMapUrl: new URL(PDFJS_CMAPS_PATH, document.baseURI).href, userDocs: rows.userDocs };
     w.postMessage(req, files.map((f) => f.bytes));
   });
   if (currentJob === job) set({ running: false });
+}
+
+/** A file the import worker failed on without saying why (it could not start, or broke): nothing was imported. */
+export function workerFailedMessage(name: string): string {
+  return `导入中断：${name} 未导入，导入程序出错。请重试；如仍出错，请重新启动应用。`;
 }
 
 export function cancelImport(): void {
