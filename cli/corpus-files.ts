@@ -27,6 +27,7 @@ import { LIBRARY_HEAD_FILE } from '../core/corpus/library-head.js';
 import { sha256Hex } from './hash.js';
 import { readVersionFiles, saveVersionFiles, VersionPlacer, type WrittenFile } from './version-files.js';
 import { PROJECT_ROOT } from './project-root.js';
+import { systemErrorMessage } from './system-error.js';
 
 export { PROJECT_ROOT };
 export { readRawFiles } from './raw-files.js';
@@ -199,7 +200,7 @@ export async function writeCorpus(corpusDir: string, files: Iterable<CorpusFileO
     // No write may still be running when the staging folder is removed.
     await Promise.all(inFlight);
     await rm(staging, { recursive: true, force: true });
-    throw new Error(`could not write the corpus (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the previous build is unchanged`, { cause: e });
+    throw new Error(`无法写入新的语料版本：${systemErrorMessage(e) ?? (e as NodeJS.ErrnoException).code ?? (e as Error).message}。上一次构建的结果保持不变`, { cause: e });
   }
   onStep('staged');
   const manifest = JSON.parse(manifestJson) as Partial<Manifest>;

@@ -126,10 +126,10 @@ describe('raw/ entries that are not plain text files', () => {
     await truncate(path.join(raw, 'huge.txt'), MAX_RAW_FILE_BYTES + 1); // sparse: nothing is written
     const r = await build(dir, '--jobs', '0');
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/pipe\.txt: skipped: 不是普通文件（FIFO/);
-    expect(r.err).toMatch(/zero\.txt: skipped: 不是普通文件（设备文件）/);
-    expect(r.err).toMatch(/folder\.txt: skipped: 不是普通文件（文件夹）/);
-    expect(r.err).toMatch(/huge\.txt: skipped: 文件有 64 MB，超过单个原始文件 64 MB 的上限/);
+    expect(r.err).toMatch(/警告：pipe\.txt：已跳过：不是普通文件（FIFO/);
+    expect(r.err).toMatch(/警告：zero\.txt：已跳过：不是普通文件（设备文件）/);
+    expect(r.err).toMatch(/警告：folder\.txt：已跳过：不是普通文件（文件夹）/);
+    expect(r.err).toMatch(/警告：huge\.txt：已跳过：文件有 64 MB，超过单个原始文件 64 MB 的上限/);
     const manifest = JSON.parse(await readFile(path.join(current(dir), 'manifest.json'), 'utf8'));
     expect(manifest.rawFiles.map((f: { file: string }) => f.file)).toEqual(SMALL);
     expect(manifest.counts.skippedFiles).toBe(4);
@@ -139,19 +139,19 @@ describe('raw/ entries that are not plain text files', () => {
 describe('names and bytes', () => {
   it('prints raw file names with terminal escapes and newlines escaped, in build and stats', async () => {
     const dir = await corpusWith([]);
-    const evil = 'a\u001b[2J\nwarning: all good\r.txt';
+    const evil = 'a\u001b[2J\n警告：all good\r.txt';
     await writeFile(path.join(dir, 'raw', evil), '');
     await cp(path.join(DEFAULT_CORPUS_DIR, 'raw', SMALL[0]), path.join(dir, 'raw', SMALL[0]));
     const r = await build(dir, '--jobs', '0');
     expect(r.code).toBe(0);
-    const escaped = 'a\\x1b[2J\\x0awarning: all good\\x0d.txt';
-    expect(r.err).toContain(`warning: ${escaped}: skipped: 文件是空的`);
+    const escaped = 'a\\x1b[2J\\x0a警告：all good\\x0d.txt';
+    expect(r.err).toContain(`警告：${escaped}：已跳过：文件是空的`);
     const s = capture();
     expect(await main(['stats', '--corpus', dir], s.io)).toBe(0);
     const printed = [...r.out.split('\n'), ...r.err.split('\n'), ...s.out];
-    expect(s.out.join('\n')).toContain(`warning: ${escaped}: skipped`);
+    expect(s.out.join('\n')).toContain(`警告：${escaped}：已跳过`);
     for (const line of printed) expect(line).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
-    expect(printed.filter((l) => l.startsWith('warning: all good'))).toEqual([]);
+    expect(printed.filter((l) => l.startsWith('警告：all good'))).toEqual([]);
   });
 
   it('keeps the documents of a UTF-8 file with one invalid byte and names its line', async () => {
@@ -163,7 +163,7 @@ describe('names and bytes', () => {
     await writeFile(path.join(dir, 'raw', 'broken.txt'), bytes);
     const r = await build(dir, '--jobs', '0', '--json');
     expect(r.code).toBe(0);
-    expect(r.err).toContain(`warning: broken.txt: 第 ${line} 行含无效的 UTF-8 字节`);
+    expect(r.err).toContain(`警告：broken.txt：第 ${line} 行含无效的 UTF-8 字节`);
     const library = JSON.parse(await readFile(path.join(current(dir), 'library.json'), 'utf8')) as { title: string }[];
     expect(library.map((d) => d.title)).toContain('青岛市政务服务管理办法');
     expect(JSON.parse(r.out).skippedFiles).toBe(0);

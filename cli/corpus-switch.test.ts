@@ -87,7 +87,7 @@ describe('writing a build and switching readers to it', () => {
     }
     const err = await writeCorpus(dir, failing()).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toBe('could not write the corpus (ENOSPC); the previous build is unchanged');
+    expect((err as Error).message).toBe('无法写入新的语料版本：磁盘空间不足，请清理磁盘后重试（ENOSPC）。上一次构建的结果保持不变');
     expect((err as Error).cause).toBe(fullDisk);
     expect(await names(path.join(dir, 'versions'))).toEqual([version]);
     expect(await tree(path.join(dir, 'versions', version))).toEqual(before);
@@ -101,7 +101,7 @@ describe('writing a build and switching readers to it', () => {
         },
       }),
     };
-    await expect(writeCorpus(dir, broken)).rejects.toThrow(/^could not write the corpus \(文档 p9 无法序列化\); the previous build is unchanged$/);
+    await expect(writeCorpus(dir, broken)).rejects.toThrow(/^无法写入新的语料版本：文档 p9 无法序列化。上一次构建的结果保持不变$/);
     expect(await names(path.join(dir, 'versions'))).toEqual([version]);
 
     // The file system refuses a write while others are in flight (a file where the build's folder is): the same,
@@ -115,7 +115,7 @@ describe('writing a build and switching readers to it', () => {
         for (; made < later; made++) yield [`docs/later-${made}.json`, '{}'];
       }
       const refused = await writeCorpus(dir, clashing()).catch((e: Error) => e);
-      expect((refused as Error).message).toBe('could not write the corpus (EISDIR); the previous build is unchanged');
+      expect((refused as Error).message).toMatch(/^无法写入新的语料版本：处理 .*docs 失败：这是一个文件夹，不是文件（EISDIR）。上一次构建的结果保持不变$/);
       expect(made).toBeLessThan(100);
       expect(await names(path.join(dir, 'versions'))).toEqual([version]);
       expect(await tree(path.join(dir, 'versions', version))).toEqual(before);

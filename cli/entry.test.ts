@@ -32,13 +32,13 @@ describe('npx policy-reader', () => {
     expect(v).toMatchObject({ code: 0, out: `policy-reader ${pkg.version}\n` });
     const h = await npx(['--help']);
     expect(h.code).toBe(0);
-    expect(h.out).toMatch(/^usage: policy-reader <command>/);
-    expect(h.out.match(/usage: policy-reader/g)).toHaveLength(1);
+    expect(h.out).toMatch(/^用法：policy-reader <命令>/);
+    expect(h.out.match(/用法：policy-reader/g)).toHaveLength(1);
     // Every command is listed with its name apart from its summary.
     for (const name of ['build', 'list', 'show', 'stats', 'search', 'variants', 'diff']) expect(h.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     const none = await npx([]);
     expect(none.code).toBe(2);
-    expect(none.err).toContain('usage: policy-reader');
+    expect(none.err).toContain('用法：policy-reader');
   }, 60_000);
 
   it('build --json runs once and prints one JSON object; list --json lists exactly the documents written, with their titles', async () => {

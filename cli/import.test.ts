@@ -256,7 +256,7 @@ describe('policy-reader build with .pdf and .docx in raw/', () => {
     expect(library.map((d) => [d.title, d.docNumber])).toEqual(expect.arrayContaining(app.map((d) => [d.title, d.docNumber])));
     expect(library.length).toBe(app.length);
     expect(library[0].sources[0].file).toBe('规定.pdf');
-    expect(err.join('\n')).toContain('扫描件.pdf: skipped: 此 PDF 没有文字层');
+    expect(err.join('\n')).toContain('警告：扫描件.pdf：已跳过：此 PDF 没有文字层');
   }, 60_000);
 });
 

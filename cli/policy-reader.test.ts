@@ -109,13 +109,13 @@ describe('policy-reader', () => {
     const c = capture();
     expect(await main(['build', '--corpus', bad], c.io)).toBe(0);
     const warnings = c.err.join('\n');
-    expect(warnings).toMatch(/empty\.txt: skipped: 文件是空的/);
-    expect(warnings).toMatch(/image\.txt: skipped: .*二进制数据/);
-    expect(warnings).toMatch(/gbk\.txt: 文件不是有效的 UTF-8，已按 GB18030 编码读取/);
+    expect(warnings).toMatch(/empty\.txt：已跳过：文件是空的/);
+    expect(warnings).toMatch(/image\.txt：已跳过：.*二进制数据/);
+    expect(warnings).toMatch(/gbk\.txt：文件不是有效的 UTF-8，已按 GB18030 编码读取/);
     const manifest = JSON.parse(await readFile(path.join(bad, 'manifest.json'), 'utf8'));
     // The two bad files are skipped as such; the GBK one is read, decoded right, and is the one document.
     expect(manifest.rawFiles.map((f: { file: string; encoding: string }) => [f.file, f.encoding])).toEqual([['gbk.txt', 'gb18030']]);
-    expect(manifest.warnings.filter((w: { message: string }) => w.message.startsWith('skipped:')).map((w: { file: string }) => w.file).sort()).toEqual(['empty.txt', 'image.txt']);
+    expect(manifest.warnings.filter((w: { message: string }) => w.message.startsWith('已跳过：')).map((w: { file: string }) => w.file).sort()).toEqual(['empty.txt', 'image.txt']);
     const [doc] = JSON.parse(await readFile(path.join(bad, 'library.json'), 'utf8'));
     const shown = capture();
     expect(await main(['show', doc.id, '--corpus', bad], shown.io)).toBe(0);

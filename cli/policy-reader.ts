@@ -15,30 +15,30 @@ import { systemErrorMessage } from './system-error.js';
 type Command = { summary: string; load: () => Promise<{ run: (args: string[], io: CommandIO) => Promise<number> }> };
 
 const COMMANDS: Record<string, Command> = {
-  build: { summary: 'parse DIR/raw into DIR [--corpus DIR] [--raw DIR] [--json] [--quiet]', load: () => import('./commands/build.js') },
-  list: { summary: 'list documents [--json]', load: () => import('./commands/list.js') },
-  show: { summary: 'show one document: show <id> [--json]', load: () => import('./commands/show.js') },
-  stats: { summary: 'corpus counts, dropped furniture lines and build warnings [--json]', load: () => import('./commands/stats.js') },
+  build: { summary: '把 DIR/raw 里的原始文件解析成语料，写入 DIR [--raw DIR] [--jobs N] [--json] [--quiet]', load: () => import('./commands/build.js') },
+  list: { summary: '列出文档 [--json]', load: () => import('./commands/list.js') },
+  show: { summary: '显示一篇文档：show <编号> [--json]', load: () => import('./commands/show.js') },
+  stats: { summary: '语料统计、去掉的页眉页脚等行和构建警告 [--json]', load: () => import('./commands/stats.js') },
   search: {
-    summary: 'search [--json] [--limit N] [--scope clause|doc] <query>; no query: read queries from stdin',
+    summary: '全文检索：search [--json] [--limit N] [--scope clause|doc] [--title] <检索词>；不给检索词时从标准输入逐行读取',
     load: () => import('./commands/search.js'),
   },
-  variants: { summary: 'families of variant texts and related-by-subject pairs [--json]', load: () => import('./commands/variants.js') },
-  diff: { summary: 'diff <idA> <idB> [--json] [--strict-width] [--strict-space] [--ignore-numbering]', load: () => import('./commands/diff.js') },
+  variants: { summary: '相似文本的文本族、族外关联和主题相关的文档 [--json]', load: () => import('./commands/variants.js') },
+  diff: { summary: '逐条比较两篇文档：diff <编号A> <编号B> [--json] [--strict-width] [--strict-space] [--ignore-numbering]', load: () => import('./commands/diff.js') },
 };
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length)) + 2;
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`);
   return [
-    'usage: policy-reader <command> [options]',
-    '       policy-reader --help | --version',
+    '用法：policy-reader <命令> [选项]',
+    '      policy-reader --help | --version',
     '',
-    'commands:',
+    '命令：',
     ...lines,
     '',
-    'Options common to all commands: --corpus DIR (default resources/corpus)',
-    'Exit codes: 0 success, 1 failure, 2 usage error',
+    '所有命令都可用 --corpus DIR 指定语料文件夹（默认 resources/corpus）',
+    '退出码：0 成功，1 失败，2 用法错误',
   ].join('\n');
 }
 

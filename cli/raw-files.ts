@@ -34,13 +34,13 @@ export async function readRawFile(rawDir: string, name: string, maxBytes = MAX_R
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer; what it is is checked on the open handle (no race with a rename).
     handle = await open(path.join(rawDir, name), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return { ok: false, message: `skipped: 无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
+    return { ok: false, message: `已跳过：无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) return { ok: false, message: `skipped: 不是普通文件（${kindOf(stat)}），原始文件夹里只读取普通文件` };
+    if (!stat.isFile()) return { ok: false, message: `已跳过：不是普通文件（${kindOf(stat)}），原始文件夹里只读取普通文件` };
     if (stat.size > maxBytes) {
-      return { ok: false, message: `skipped: 文件有 ${MB(stat.size)}，超过单个原始文件 ${MB(maxBytes)} 的上限；请把它拆成几个文件再构建` };
+      return { ok: false, message: `已跳过：文件有 ${MB(stat.size)}，超过单个原始文件 ${MB(maxBytes)} 的上限；请把它拆成几个文件再构建` };
     }
     // Read what stat promised, and one byte more to notice a file that grows while it is read.
     const buf = Buffer.alloc(stat.size + 1);
@@ -49,11 +49,11 @@ export async function readRawFile(rawDir: string, name: string, maxBytes = MAX_R
       const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
       n += bytesRead;
-      if (n === buf.length) return { ok: false, message: `skipped: 文件在读取时还在变大（超过了开始时的 ${MB(stat.size)}），请等写入结束后再构建` };
+      if (n === buf.length) return { ok: false, message: `已跳过：文件在读取时还在变大（超过了开始时的 ${MB(stat.size)}），请等写入结束后再构建` };
     }
     return { ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, n) };
   } catch (e) {
-    return { ok: false, message: `skipped: 无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
+    return { ok: false, message: `已跳过：无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
   } finally {
     await handle.close();
   }

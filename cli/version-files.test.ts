@@ -67,7 +67,7 @@ describe('a new version and the files of the previous one', () => {
 
     const wrong = hashed(build([政务服务, 数据管理], { newer: true }).files).map(([rel, content, sha]): CorpusFileOut => (rel === `docs/${数据管理.id}.json` ? [rel, () => `${content as string} `, sha] : [rel, content, sha]));
     // A new document, so written (a linked one is the file its hash was recorded for).
-    await expect(writeCorpus(dir, wrong)).rejects.toThrow(`could not write the corpus (docs/${数据管理.id}.json changed after it was hashed); the previous build is unchanged`);
+    await expect(writeCorpus(dir, wrong)).rejects.toThrow(`无法写入新的语料版本：docs/${数据管理.id}.json 在算出哈希之后被改动。上一次构建的结果保持不变`);
     expect(await tree(path.join(dir, 'current'))).toEqual(b.byPath);
   });
 

@@ -97,7 +97,7 @@ export class VersionPlacer {
   async place(rel: string, target: string, content: FileContent, sha256?: string): Promise<void> {
     if (sha256 && (await this.tryLink(rel, target, sha256))) return;
     const text = typeof content === 'string' ? content : content();
-    if (typeof content !== 'string' && sha256Hex(text) !== sha256) throw new Error(`${rel} changed after it was hashed`);
+    if (typeof content !== 'string' && sha256Hex(text) !== sha256) throw new Error(`${rel} 在算出哈希之后被改动`);
     const fh = await open(target, 'w');
     try {
       await fh.writeFile(text);

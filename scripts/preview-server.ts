@@ -114,16 +114,16 @@ async function main(argv: string[]) {
   };
   if (!argv.includes('--no-build')) {
     if (buildIsStale()) {
-      console.log('building renderer…');
+      console.log('正在构建界面（npm run build:renderer）…');
       await buildRenderer();
     }
   }
   const corpusDir = arg('--corpus') ?? DEFAULT_CORPUS;
-  if (!existsSync(join(corpusDir, 'library.json'))) console.warn(`warning: ${join(corpusDir, 'library.json')} not found; run \`npm run build:corpus\` (or pass --corpus e2e/fixtures/corpus)`);
+  if (!existsSync(join(corpusDir, 'library.json'))) console.warn(`警告：找不到 ${join(corpusDir, 'library.json')}，文库会是空的；请先运行 \`npm run build:corpus\`（或用 --corpus 指定一个已构建的语料文件夹）`);
   const portArg = arg('--port');
   const { server, note } = await startOnFreePort({ port: portArg === undefined ? undefined : Number(portArg), corpusDir });
   if (note) console.log(note);
-  console.log(`政策阅读器 preview: ${server.url}  (corpus: ${resolve(corpusDir)})`);
+  console.log(`政策阅读器浏览器预览：${server.url}（语料：${resolve(corpusDir)}，按 Ctrl+C 停止）`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

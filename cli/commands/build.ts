@@ -133,13 +133,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         }),
       );
     } else if (!flags.has('quiet')) {
-      const reuse = parsed.cached ? `, ${parsed.cached} unchanged file(s) from the cache` : '';
-      io.out(`built ${manifest.counts.documents} documents, ${manifest.counts.units} units from ${names.length} raw file(s) in ${ms} ms${reuse} → ${printable(corpusDir)}`);
-      for (const n of manifest.notes) io.out(printable(`note: ${n}`));
+      const reuse = parsed.cached ? `，其中 ${parsed.cached} 个未改动，取自缓存` : '';
+      io.out(`已构建 ${manifest.counts.documents} 个文档、${manifest.counts.units} 个条款单元，来自 ${names.length} 个原始文件${reuse}，用时 ${(ms / 1000).toFixed(1)} 秒 → ${printable(corpusDir)}`);
+      for (const n of manifest.notes) io.out(printable(`说明：${n}`));
     }
-    for (const n of folder.notes) io.err(printable(`note: ${n}`));
-    for (const k of written.kept) io.err(printable(`note: ${path.join(corpusDir, k)} 里有不是构建写出的文件，保留原样`));
-    for (const w of manifest.warnings) io.err(printable(`warning: ${w.file}: ${w.message}`));
+    for (const n of folder.notes) io.err(printable(`说明：${n}`));
+    for (const k of written.kept) io.err(printable(`说明：${path.join(corpusDir, k)} 里有不是构建写出的文件，保留原样`));
+    for (const w of manifest.warnings) io.err(printable(`警告：${w.file}：${w.message}`));
     return 0;
   } finally {
     await lock.release();

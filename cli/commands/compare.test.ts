@@ -44,7 +44,7 @@ describe('npx policy-reader variants / diff', () => {
     expect(new Set(inShards.map((p) => JSON.stringify(p)))).toEqual(new Set(listed.map((p) => JSON.stringify(p))));
     expect(inShards).toHaveLength(2 * listed.length);
     const human = await npx(['variants']);
-    expect(human.out).toMatch(/^\d+ families, \d+ links outside families, \d+ related-by-subject pairs/);
+    expect(human.out).toMatch(/^文本族 \d+ 个，族外关联 \d+ 对，主题相关 \d+ 对，有对应条款的条款 \d+ 个/);
   }, 60_000);
 
   it('diff --json gives rows whose ops rebuild both units; the human form ends with a summary line; unknown ids exit 1', async () => {
@@ -62,7 +62,7 @@ describe('npx policy-reader variants / diff', () => {
     }
     const human = await npx(['diff', pair.a, pair.b]);
     const last = human.out.trim().split('\n').at(-1)!;
-    expect(last).toMatch(new RegExp(`^same ${al.summary.same}, changed ${al.summary.changed}, moved ${al.summary.moved}, only-a ${al.summary.onlyA}, only-b ${al.summary.onlyB}, overlap [\\d.]+%$`));
+    expect(last).toMatch(new RegExp(`^相同 ${al.summary.same}，有改动 ${al.summary.changed}，移动 ${al.summary.moved}，仅见于 --- ${al.summary.onlyA}，仅见于 \\+\\+\\+ ${al.summary.onlyB}，重合 [\\d.]+%$`));
     expect(human.out.split('\n')[0]).toContain(pair.a);
     const bad = await npx(['diff', pair.a, 'pnope']);
     expect(bad.code).toBe(1);

@@ -6,6 +6,7 @@ import { DEFAULT_DIFF_OPTIONS, type DiffOptions } from '../../core/compare/diff.
 import { splitUnitId } from '../../core/corpus/unit-id.js';
 
 const MARK: Record<AlignedRow['status'], string> = { same: ' ', changed: '~', moved: '>', 'only-a': '-', 'only-b': '+' };
+const SPLIT_LABEL: Record<NonNullable<AlignedRow['split']>, string> = { 'a-split': '--- 一条拆为 +++ 两条', 'b-split': '--- 两条合为 +++ 一条' };
 
 /**
  * wdiff-style inline marks: [-removed-]{+added+}; text equal under the options
@@ -34,12 +35,12 @@ export async function diff(opts: { corpusDir: string; a: string; b: string; json
   io.out(`+++ ${b!.id} ${b!.title}`);
   for (const r of al.rows) {
     const where = [r.a.map((id) => splitUnitId(id).path).join('+') || '·', r.b.map((id) => splitUnitId(id).path).join('+') || '·'].join(' ↔ ');
-    const notes = [r.renumbered ? `renumbered ${r.renumbered.a}→${r.renumbered.b}` : '', r.split ? r.split : '', r.status === 'moved' ? 'moved' : '', r.rewritten ? 'rewritten' : ''].filter(Boolean).join(', ');
-    io.out(`${MARK[r.status]} [${where}]${notes ? ` (${notes})` : ''}${r.status === 'changed' || r.status === 'moved' ? ` clause similarity ${Math.round(r.similarity * 100)}%` : ''}`);
+    const notes = [r.renumbered ? `改号 ${r.renumbered.a}→${r.renumbered.b}` : '', r.split ? SPLIT_LABEL[r.split] : '', r.status === 'moved' ? '移动' : '', r.rewritten ? '改写' : ''].filter(Boolean).join('，');
+    io.out(`${MARK[r.status]} [${where}]${notes ? `（${notes}）` : ''}${r.status === 'changed' || r.status === 'moved' ? ` 条款相似度 ${Math.round(r.similarity * 100)}%` : ''}`);
     io.out('    ' + inlineDiff(r).replace(/\n/g, '\n    '));
   }
   const s = al.summary;
-  io.out(`same ${s.same}, changed ${s.changed}, moved ${s.moved}, only-a ${s.onlyA}, only-b ${s.onlyB}, overlap ${Math.round(s.overlap * 1000) / 10}%`);
+  io.out(`相同 ${s.same}，有改动 ${s.changed}，移动 ${s.moved}，仅见于 --- ${s.onlyA}，仅见于 +++ ${s.onlyB}，重合 ${Math.round(s.overlap * 1000) / 10}%`);
   return 0;
 }
 

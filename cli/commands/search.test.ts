@@ -76,7 +76,7 @@ describe('policy-reader search', () => {
   it('human output marks matches; words are ANDed; --limit', async () => {
     const { io, out } = fakeIO();
     expect(await run(['--corpus', dir, '--limit', '1', '融资担保', '2023', '年'], io)).toBe(0);
-    expect(out[0]).toContain('1 hit(s)');
+    expect(out[0]).toContain('：1 个文档中共 1 处');
     expect(out[0]).toContain('【融资担保】');
     expect(out[0]).toContain('【2023 年】');
   });
@@ -102,6 +102,6 @@ describe('policy-reader search', () => {
   it('missing index: clear message, exit 1', async () => {
     const { io, err } = fakeIO();
     expect(await run(['--corpus', empty, 'x'], io)).toBe(1);
-    expect(err[0]).toMatch(/no search index in .*policy-reader build/);
+    expect(err[0]).toMatch(/里没有检索索引（请先运行 policy-reader build）/);
   });
 });

@@ -17,7 +17,7 @@ import { DEFAULT_CORPUS_DIR, corpusRoot } from '../corpus-files.js';
 
 export const DEFAULT_CORPUS = 'resources/corpus';
 
-const USAGE = 'usage: policy-reader search [--json] [--limit N] [--scope clause|doc] [--title] [--corpus DIR] <query>';
+const USAGE = '用法：policy-reader search [--json] [--limit N] [--scope clause|doc] [--title] [--corpus DIR] <检索词>';
 
 /** Load the shipped search index of a corpus directory. */
 export async function loadSearchEngine(corpusDir: string): Promise<SearchEngine> {
@@ -28,7 +28,7 @@ export async function loadSearchEngine(corpusDir: string): Promise<SearchEngine>
     [index, units] = await Promise.all([readFile(join(dir, SEARCH_INDEX_FILE), 'utf8'), readFile(join(dir, SEARCH_UNITS_FILE), 'utf8')]);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new MissingIndexError(`no search index in ${dir} (run 'policy-reader build' first)`);
+    if (err.code === 'ENOENT') throw new MissingIndexError(`${dir} 里没有检索索引（请先运行 policy-reader build）`);
     throw e;
   }
   // Shards are read when a query needs them: the posting lists of the terms it looks up, the texts of its candidates.
@@ -36,7 +36,7 @@ export async function loadSearchEngine(corpusDir: string): Promise<SearchEngine>
     try {
       return readFileSync(join(dir, file), 'utf8');
     } catch {
-      throw new MissingIndexError(`search shard ${file} missing in ${dir} (run 'policy-reader build' again)`);
+      throw new MissingIndexError(`${dir} 里缺少检索索引的分片 ${file}（请重新运行 policy-reader build）`);
     }
   };
   return SearchEngine.fromJSON(units, index, shard);
@@ -66,11 +66,11 @@ function mark(text: string, ranges: [number, number][]): string {
 }
 
 function human(engine: SearchEngine, r: SearchResult, ms: number): string {
-  const lines = [`${r.total} hit(s) in ${r.docTotal} document(s) for ${JSON.stringify(r.query)} (${ms.toFixed(2)} ms)`];
+  const lines = [`“${r.query}”：${r.docTotal} 个文档中共 ${r.total} 处（${ms.toFixed(2)} 毫秒）`];
   for (const h of r.hits) {
     const doc = engine.docById(h.docId);
     lines.push('');
-    lines.push(`${mark(doc?.title ?? h.docId, h.titleRanges)}  [${h.unitId || h.docId}]  score ${h.score}`);
+    lines.push(`${mark(doc?.title ?? h.docId, h.titleRanges)}  [${h.unitId || h.docId}]  得分 ${h.score}`);
     if (h.trail.length) lines.push(`  ${h.trail.join(' › ')}`);
     if (h.unit >= 0) {
       const s = engine.snippet(h, 100);
@@ -88,7 +88,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   let limit = 20;
   if (options.limit !== undefined) {
-    if (!/^\d+$/.test(options.limit) || Number(options.limit) < 1) throw new UsageError(`--limit must be a positive integer, got '${options.limit}'\n${USAGE}`);
+    if (!/^\d+$/.test(options.limit) || Number(options.limit) < 1) throw new UsageError(`--limit 需要一个正整数，不能是“${options.limit}”\n${USAGE}`);
     limit = Number(options.limit);
   }
   const scope = options.scope ?? 'clause';

@@ -18,7 +18,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   io.out(doc.title);
   io.out([doc.issuer, doc.docNumber, doc.date].filter(Boolean).join('  '));
-  for (const s of doc.sources) io.out(`  ${s.file}:${s.startLine}-${s.endLine}${s.firstPage ? ` (p.${s.firstPage}-${s.lastPage})` : ''}`);
+  for (const s of doc.sources) io.out(`  ${s.file}:${s.startLine}-${s.endLine}${s.firstPage ? `（第 ${s.firstPage}–${s.lastPage} 页）` : ''}`);
   io.out('');
   // Whom it is sent to, flush left above the text, as printed.
   if (doc.addressees) io.out(doc.addressees);

@@ -5,7 +5,7 @@ import { DEFAULT_CORPUS_DIR, corpusRoot, loadLibrary } from '../corpus-files.js'
 import { VARIANTS_FILE, variantShardPath, type VariantShard } from '../../core/compare/format.js';
 import { emptyVariants, restoreVariantShard, restoreVariantsSummary, shardUnreadable, SUMMARY_UNREADABLE } from '../../core/compare/restore.js';
 import { joinVariants } from '../../core/compare/shards.js';
-import type { VariantsFile } from '../../core/compare/format.js';
+import { RELATION_LABEL, type VariantsFile } from '../../core/compare/format.js';
 
 const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'));
 
@@ -57,23 +57,23 @@ export async function variants(opts: { corpusDir: string; json: boolean }, io: C
     );
     return 0;
   }
-  io.out(`${v.families.length} families, ${v.links.length} links outside families, ${v.subject.length} related-by-subject pairs, ${Object.keys(v.clauses).length} clauses with counterparts`);
+  io.out(`文本族 ${v.families.length} 个，族外关联 ${v.links.length} 对，主题相关 ${v.subject.length} 对，有对应条款的条款 ${Object.keys(v.clauses).length} 个`);
   const pairLine = (p: (typeof v.links)[number]) =>
-    `    ${p.a} ${p.relation === 'revision' ? '→' : '~'} ${p.b}  ${p.relation}${p.evidence ? ` (${p.evidence}${p.dates ? ` ${p.dates[0]} → ${p.dates[1]}` : ''})` : ''}  jaccard ${pct(p.jaccard)}  a-in-b ${pct(p.aInB)}  b-in-a ${pct(p.bInA)}  clauses ${p.sharedClauses}`;
+    `    ${p.a} ${p.relation === 'revision' ? '→' : '~'} ${p.b}  ${RELATION_LABEL[p.relation]}${p.evidence ? `（${p.evidence}${p.dates ? ` ${p.dates[0]} → ${p.dates[1]}` : ''}）` : ''}  Jaccard ${pct(p.jaccard)}  左见于右 ${pct(p.aInB)}  右见于左 ${pct(p.bInA)}  共有条款 ${p.sharedClauses}`;
   for (const f of v.families) {
     io.out('');
-    io.out(`family ${f.id} (${f.members.length} documents)`);
+    io.out(`文本族 ${f.id}（${f.members.length} 个文档，* 为中心）`);
     for (const id of f.members) io.out(`  ${id}${id === f.center ? ' *' : ''}  ${title.get(id) ?? '?'}`);
     for (const p of f.pairs) io.out(pairLine(p));
   }
   if (v.links.length) {
     io.out('');
-    io.out('links outside families:');
+    io.out('族外关联：');
     for (const p of v.links) io.out(pairLine(p));
   }
   if (v.subject.length) {
     io.out('');
-    io.out('related by subject (little shared text):');
+    io.out('主题相关（共有文字很少）：');
     for (const s of v.subject) io.out(`  ${s.a} ~ ${s.b}  ${pct(s.score)}  ${s.terms.join(' ')}`);
   }
   return 0;

@@ -26,6 +26,8 @@ export function variantShardPath(docId: string): string {
  * related: shares some clauses.
  */
 export type Relation = 'same' | 'adaptation' | 'revision' | 'related';
+/** Each relation in the words the reader and the CLI show it in. */
+export const RELATION_LABEL: Record<Relation, string> = { same: '同一文本', adaptation: '改编', revision: '修订', related: '部分相同' };
 export const RELATIONS: readonly Relation[] = ['same', 'adaptation', 'revision', 'related'];
 
 export interface VariantPair {

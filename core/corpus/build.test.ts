@@ -23,7 +23,7 @@ describe('buildCorpus', () => {
     );
     // Files in name order, whatever order they were given in.
     expect(result.warnings.map((w) => w.file)).toEqual(['a.txt', 'b.txt', 'b.txt']);
-    expect(result.warnings[0].message).toBe('skipped: 文件是空的');
+    expect(result.warnings[0].message).toBe('已跳过：文件是空的');
     expect(result.warnings[2].message).toBe('文件中没有识别出有标题和正文的文档');
     expect(result.skippedFiles).toBe(1);
     expect(result.rawFiles.map((f) => [f.file, f.encoding, f.lines])).toEqual([

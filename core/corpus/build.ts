@@ -63,7 +63,7 @@ export interface FileParse {
 export function parseRawFile(f: RawFile, sha256Hex: HashHex): FileParse {
   const warnings: BuildWarning[] = [];
   const decoded = decodeRaw(f.bytes);
-  if (!decoded.ok) return { file: f.name, rawFile: null, warnings: [{ file: f.name, message: `skipped: ${decoded.reason}` }], notes: [], docs: [] };
+  if (!decoded.ok) return { file: f.name, rawFile: null, warnings: [{ file: f.name, message: `已跳过：${decoded.reason}` }], notes: [], docs: [] };
   decoded.warnings.forEach((message) => warnings.push({ file: f.name, message }));
   // A file of Markdown (laws are collected so) is read for its words, whatever its name.
   const { lines, splitLines } = toLines(looksLikeMarkdown(decoded.text) ? markdownToText(decoded.text) : decoded.text);

@@ -108,7 +108,7 @@ describe('extractRawFiles: PDF and DOCX in raw/ become text, a bad one is skippe
     expect(got.files.map((f) => f.name)).toEqual(['001.txt', '003.docx']);
     expect(got.files[0]).toBe(txt);
     expect(new TextDecoder().decode(got.files[1].bytes).split('\n')[0]).toBe(lawAnswerKey().title);
-    expect(got.skipped).toEqual([{ file: '002.docx', message: expect.stringMatching(/^skipped: 不是有效的 Word 文档/) }]);
+    expect(got.skipped).toEqual([{ file: '002.docx', message: expect.stringMatching(/^已跳过：不是有效的 Word 文档/) }]);
   });
   it('reads a saved web page as the document in it, not its markup', async () => {
     const page = readFileSync(join('test-data', 'import', 'govcn-notice-page.html'));

@@ -23,7 +23,7 @@ export async function extractRawFiles(files: readonly RawFile[], libs: Extractor
       out.push({ name: f.name, bytes: new TextEncoder().encode(text) });
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
-      skipped.push({ file: f.name, message: `skipped: ${e.message}` });
+      skipped.push({ file: f.name, message: `已跳过：${e.message}` });
     }
   }
   return { files: out, skipped };
