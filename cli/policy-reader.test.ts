@@ -136,4 +136,21 @@ describe('policy-reader', () => {
     expect(Object.keys(stats.droppedLines)).toHaveLength(5);
     expect(stats.droppedLines['000_57e3cdbe4450e5ba.txt']).toMatchObject({ latin: 5 });
   });
+
+  it('stats prints the same figures in Chinese: counts, each furniture rule by its name, the blank pages and the notes', async () => {
+    const c = capture();
+    expect(await main(['stats', '--corpus', dir], c.io)).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+    const { documents, units, characters, rawFiles, skippedFiles } = manifest.counts;
+    expect(c.out[0]).toBe(`文档 ${documents} 个，条款单元 ${units} 个，${characters} 字，原始文件 ${rawFiles} 个（跳过 ${skippedFiles} 个）`);
+    expect(c.out[1]).toMatch(/^按文种：方案 \d+，/);
+    expect(c.out).toContain('000_57e3cdbe4450e5ba.txt 中去掉的行：外文行 5，页眉页脚 4，移到文首的标题 3，作者署名 2');
+    expect(c.out).toContain('002_05c031fde29e0e58.txt 中去掉的行：重复的标题 1');
+    expect(c.out).toContain('001_3ae65a0b828b041b.txt 中去掉的行：无');
+    expect(c.out.filter((l) => l.startsWith('没有正文：'))).toHaveLength(2);
+    expect(c.out.find((l) => l.startsWith('没有正文：'))).toMatch(/（003_3b0432dd4a7437f5\.txt：标题后的第 \d+–\d+ 页没有文字（源 PDF 中可能是图片））$/);
+    expect(c.out).toContain('说明：000_57e3cdbe4450e5ba.txt：第 1–12 行是卷首内容（没有标题和结构），不作为文档');
+    // Nothing a reader reads is left in English (file names, document ids and the word PDF aside).
+    for (const line of c.out) expect(line.replace(/\d+_[0-9a-f]+\.txt|\bp[0-9a-f]{11}\b|PDF/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  });
 });
