@@ -37,7 +37,14 @@ describe('sourceKind', () => {
 
 describe('extractText: refusals say in Chinese what is wrong and name the file', () => {
   it('an unsupported type, an empty file, a file over the limit', async () => {
-    expect(await refusal(extractText('通知.doc', utf8('x'), {}))).toEqual({ code: 'unsupported', message: '不支持的文件类型：通知.doc。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件。' });
+    expect(await refusal(extractText('通知.doc', utf8('x'), {}))).toEqual({ code: 'unsupported', message: '不支持的文件类型：通知.doc。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件；请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入。' });
+    // What an office has most, each with what to do; anything else is told what can be imported.
+    expect((await refusal(extractText('关于印发方案的通知.WPS', utf8('x'), {}))).message).toContain('；请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入。');
+    expect((await refusal(extractText('电子公文.ofd', utf8('x'), {}))).message).toContain('；OFD 文件请先用 OFD 阅读器另存或打印为 PDF 再导入。');
+    expect((await refusal(extractText('扫描.JPG', utf8('x'), {}))).message).toContain('；图片中的文字需要先做文字识别（OCR），存为 PDF 或文本后再导入。');
+    expect((await refusal(extractText('表格.xlsx', utf8('x'), {}))).message).toBe('不支持的文件类型：表格.xlsx。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件。');
+    // The name's end decides, not a word inside it.
+    expect((await refusal(extractText('doc说明.xlsx', utf8('x'), {}))).message).toBe('不支持的文件类型：doc说明.xlsx。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件。');
     expect(await refusal(extractText('通知.txt', new Uint8Array(0), {}))).toEqual({ code: 'empty', message: '文件是空的：通知.txt' });
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1);
     expect(await refusal(extractText('大.txt', big, {}))).toEqual({ code: 'too-large', message: '文件超过 50 MB 的上限（50.0 MB）：大.txt' });

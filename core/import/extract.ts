@@ -82,12 +82,28 @@ export function sourceKind(name: string): SourceKind | null {
 
 export const ACCEPTED_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm'];
 
+/**
+ * What to do with a file of a kind the import does not read, for the kinds an office has most: Word's and WPS's older
+ * formats, OFD (the format of China's electronic official documents) and pictures.
+ */
+const CONVERT_FIRST: [RegExp, string][] = [
+  [/\.(doc|wps|rtf|odt)$/i, '请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入'],
+  [/\.ofd$/i, 'OFD 文件请先用 OFD 阅读器另存或打印为 PDF 再导入'],
+  [/\.(jpe?g|png|gif|bmp|tiff?|webp|heic)$/i, '图片中的文字需要先做文字识别（OCR），存为 PDF 或文本后再导入'],
+];
+
+/** Why a file is refused by its name, and what the user can do. */
+export function unsupportedMessage(name: string): string {
+  const hint = CONVERT_FIRST.find(([ext]) => ext.test(name))?.[1];
+  return `不支持的文件类型：${name}。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件${hint ? `；${hint}` : ''}。`;
+}
+
 /** Fewer printable characters than this per page, on average, is an image-only (scanned) PDF. */
 const MIN_CHARS_PER_PAGE = 5;
 
 export async function extractText(name: string, bytes: Uint8Array, libs: ExtractorLibs, opts: ExtractOptions = {}): Promise<Extracted> {
   const kind = sourceKind(name);
-  if (!kind) throw new ImportError('unsupported', `不支持的文件类型：${name}。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件。`);
+  if (!kind) throw new ImportError('unsupported', unsupportedMessage(name));
   if (bytes.length === 0) throw new ImportError('empty', `文件是空的：${name}`);
   if (bytes.length > MAX_IMPORT_BYTES) throw new ImportError('too-large', `文件超过 ${MAX_IMPORT_LABEL} 的上限（${(bytes.length / 1048576).toFixed(1)} MB）：${name}`);
   switch (kind) {

@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ImportStage } from '../../core/import/pipeline';
 import type { Placement } from '../../core/import/placement';
-import { ACCEPTED_EXTENSIONS, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL, sourceKind } from '../../core/import/extract';
+import { ACCEPTED_EXTENSIONS, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL, sourceKind, unsupportedMessage } from '../../core/import/extract';
 import { addImportedFile, knownFileHashes, userDocRows } from '../platform/userLibrary';
 import { userLibraryChanged } from '../data/userLibrary';
 import type { FromImportWorker, ToImportWorker } from './protocol';
@@ -80,7 +80,7 @@ export async function importFiles(list: readonly File[]): Promise<void> {
   // Refusals that need no reading: type and size (the worker repeats them; here they spare a copy of 50 MB).
   const sendable: { index: number; file: File }[] = [];
   list.forEach((f, i) => {
-    if (!sourceKind(f.name)) patchLine(keys[i], { status: 'failed', message: `不支持的文件类型：${f.name}。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件。` });
+    if (!sourceKind(f.name)) patchLine(keys[i], { status: 'failed', message: unsupportedMessage(f.name) });
     else if (f.size > MAX_IMPORT_BYTES) patchLine(keys[i], { status: 'failed', message: `文件超过 ${MAX_IMPORT_LABEL} 的上限（${(f.size / 1048576).toFixed(1)} MB）：${f.name}` });
     else sendable.push({ index: i, file: f });
   });
