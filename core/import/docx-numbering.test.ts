@@ -103,6 +103,28 @@ describe('labelNumbering', () => {
     const xml = numbering([['0', '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>' + lvl(1, 'decimal', '%1.%2')]], [['1', '0', '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride>']]);
     expect(texts(labelNumbering(body(p('a', num('1', 0)), p('b', num('1', 1)), p('c', num('1', 1))), xml, null))).toEqual(['1.a', '1.5　b', '1.6　c']);
   });
+  // A list style (Word's 定义新的多级列表样式, a template's 第一章 / 第一条): the list the paragraphs use names the style
+  // (numStyleLink) and has no levels; the style's own instance leads to the list that holds them (styleLink).
+  it('takes the levels of a list style through the style it names, counting with the style\'s own list', () => {
+    const xml = numbering(
+      [
+        ['0', '<w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="LawList"/>'],
+        ['1', '<w:multiLevelType w:val="multilevel"/><w:styleLink w:val="LawList"/>' + lvl(0, 'chineseCounting', '第%1章') + lvl(1, 'chineseCounting', '第%2条', '<w:lvlRestart w:val="0"/>')],
+      ],
+      [['1', '1'], ['2', '0'], ['3', '0']],
+    );
+    const styles = `<w:styles><w:style w:type="numbering" w:styleId="LawList"><w:name w:val="法规列表"/><w:pPr>${num('1')}</w:pPr></w:style></w:styles>`;
+    const paras = body(p('总则', num('2', 0)), p('甲。', num('2', 1)), p('乙。', num('2', 1)), p('附则', num('3', 0)), p('丙。', num('3', 1)));
+    expect(texts(labelNumbering(paras, xml, styles))).toEqual(['第一章　总则', '第一条　甲。', '第二条　乙。', '第二章　附则', '第三条　丙。']);
+    // The style missing, or its instance naming no list: no label, as for any list not defined.
+    expect(texts(labelNumbering(paras, xml, null))).toEqual(['总则', '甲。', '乙。', '附则', '丙。']);
+    const dangling = `<w:styles><w:style w:type="numbering" w:styleId="LawList"><w:pPr>${num('9')}</w:pPr></w:style></w:styles>`;
+    expect(texts(labelNumbering(paras, xml, dangling))).toEqual(['总则', '甲。', '乙。', '附则', '丙。']);
+    // Two lists naming each other's styles in a loop end, unlabelled.
+    const loop = numbering([['0', '<w:numStyleLink w:val="A"/>'], ['1', '<w:numStyleLink w:val="B"/>']], [['1', '1'], ['2', '0']]);
+    const loopStyles = `<w:styles><w:style w:type="numbering" w:styleId="A"><w:pPr>${num('1')}</w:pPr></w:style><w:style w:type="numbering" w:styleId="B"><w:pPr>${num('2')}</w:pPr></w:style></w:styles>`;
+    expect(texts(labelNumbering(body(p('甲。', num('2', 0))), loop, loopStyles))).toEqual(['甲。']);
+  });
   it('escapes what it writes', () => {
     const xml = numbering([['0', lvl(0, 'decimal', '%1&amp;&lt;')]], [['1', '0']]);
     expect(labelNumbering(body(p('甲', num('1', 0))), xml, null)).toContain('<w:t xml:space="preserve">1&amp;&lt;　</w:t>');

@@ -144,10 +144,15 @@ function numPrOf(pPr: string): NumberingRef | null {
 export function labelNumbering(documentXml: string, numberingXml: string | null, stylesXml: string | null): string {
   if (!numberingXml) return documentXml;
   const abstracts = new Map<string, Map<number, Level>>();
+  // An abstract list that only names a numbering style (a list style: Word's 1 / 1.1 / 1.1.1, a template's 第一章 / 第一条).
+  const styleLinked = new Map<string, string>();
   for (const a of elements(numberingXml, 'w:abstractNum')) {
     const levels = new Map<number, Level>();
     for (const l of elements(a.body, 'w:lvl')) levels.set(Number(attr(l.attrs, 'w:ilvl') ?? 0), readLevel(l.body));
-    abstracts.set(attr(a.attrs, 'w:abstractNumId') ?? '', levels);
+    const id = attr(a.attrs, 'w:abstractNumId') ?? '';
+    abstracts.set(id, levels);
+    const link = valOf(a.body, 'w:numStyleLink');
+    if (link !== null) styleLinked.set(id, link);
   }
   const lists = new Map<string, List>();
   for (const n of elements(numberingXml, 'w:num')) {
@@ -173,16 +178,31 @@ export function labelNumbering(documentXml: string, numberingXml: string | null,
     return null;
   };
 
+  /**
+   * The abstract list whose levels an instance shows: one that names a numbering style (numStyleLink) has no levels of
+   * its own; the style's numbering instance leads to the list that holds them (the one whose styleLink names it).
+   */
+  const definingAbstract = (id: string): string => {
+    for (let hops = 0; hops < 10 && styleLinked.has(id); hops++) {
+      const numId = styles.get(styleLinked.get(id)!)?.numbering?.numId;
+      const next = numId ? lists.get(numId)?.abstract : undefined;
+      if (next === undefined) return id;
+      id = next;
+    }
+    return id;
+  };
+
   // Counters per abstract list (Word continues a list across its instances), and the instances already begun.
   const counters = new Map<string, (number | undefined)[]>();
   const begun = new Set<string>();
   const labelFor = (ref: NumberingRef): string => {
     const list = ref.numId ? lists.get(ref.numId) : undefined;
-    const levels = list && abstracts.get(list.abstract);
+    const abstract = list && definingAbstract(list.abstract);
+    const levels = abstract !== undefined ? abstracts.get(abstract) : undefined;
     const at = ref.level ?? 0;
     const level = levels?.get(at);
     if (!list || !levels || !level || level.format === 'bullet') return '';
-    const count = counters.get(list.abstract) ?? counters.set(list.abstract, []).get(list.abstract)!;
+    const count = counters.get(abstract!) ?? counters.set(abstract!, []).get(abstract!)!;
     const startOf = (k: number) => list.startOverride.get(k) ?? levels.get(k)?.start ?? 1;
     if (!begun.has(ref.numId!)) {
       begun.add(ref.numId!);
