@@ -26,6 +26,8 @@ import { type AnswerKey, GAZETTE_HEADER, lawAnswerKey, lawDocx, corpusDocPdf, la
 import { sha256Hex } from './hash.js';
 import { nodeExtractorLibs } from './extractors.js';
 import { main } from './policy-reader.js';
+import { encodeGb18030 } from '../test-support/gb18030.js';
+import { readFileSync } from 'node:fs';
 import type { CommandIO } from './io.js';
 
 let key: AnswerKey;
@@ -244,6 +246,9 @@ describe('policy-reader build with .pdf and .docx in raw/', () => {
     await mkdir(path.join(dir, 'raw'));
     await writeFile(path.join(dir, 'raw', '规定.pdf'), pdf);
     await writeFile(path.join(dir, 'raw', '扫描件.pdf'), await scannedPdf());
+    // A page saved from a site that still serves GB2312, as many government sites do.
+    const page = readFileSync(path.join('test-data', 'import', 'govcn-notice-page.html'), 'utf8').replace('charset=utf-8', 'charset=gb2312');
+    await writeFile(path.join(dir, 'raw', '网页.html'), encodeGb18030(page));
   }, 60_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -254,9 +259,15 @@ describe('policy-reader build with .pdf and .docx in raw/', () => {
     const library = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { title: string; docNumber: string; sources: { file: string }[] }[];
     const app = buildUserDocuments('规定.pdf', fromPdf, sha256Hex(pdf), sha256Hex).docs;
     expect(library.map((d) => [d.title, d.docNumber])).toEqual(expect.arrayContaining(app.map((d) => [d.title, d.docNumber])));
-    expect(library.length).toBe(app.length);
-    expect(library[0].sources[0].file).toBe('规定.pdf');
+    expect(library.filter((d) => d.sources[0].file === '规定.pdf').length).toBe(app.length);
     expect(err.join('\n')).toContain('警告：扫描件.pdf：已跳过：此 PDF 没有文字层');
+    // The saved page is read as the document in it, and how it was read is said, as for a text file.
+    expect(library.filter((d) => d.sources[0].file === '网页.html').map((d) => [d.title, d.docNumber])).toEqual([['国务院办公厅关于复制推广营商环境创新试点改革举措的通知', '国办发〔2022〕35号']]);
+    expect(err).toContain('警告：网页.html：文件不是有效的 UTF-8，已按 GB18030 编码读取');
+    // A rebuild takes the page from the cache, and says it again.
+    err.length = 0;
+    expect(await main(['build', '--corpus', dir, '--quiet'], io)).toBe(0);
+    expect(err).toContain('警告：网页.html：文件不是有效的 UTF-8，已按 GB18030 编码读取');
   }, 60_000);
 });
 

@@ -104,10 +104,15 @@ export async function parseRawFolder(opts: {
       if (json !== null) cached++;
       else {
         // .pdf and .docx in raw/ go through the app's import extractors (core/import) first; text passes as it is.
-        const { files: extracted, skipped } = await extractRawFiles([{ name, bytes: read.bytes }], nodeExtractorLibs);
+        const { files: extracted, skipped, warnings } = await extractRawFiles([{ name, bytes: read.bytes }], nodeExtractorLibs);
         const text = extracted[0];
         if (!text) json = JSON.stringify({ file: name, rawFile: null, warnings: skipped, notes: [], docs: [] } satisfies FileParse);
         else json = worker ? await worker.parse(name, text.bytes) : JSON.stringify(parseRawFile(text, sha256Hex));
+        // What extracting noticed comes before what parsing the text did (a text file's decoder warnings come first too).
+        if (warnings.length) {
+          const p = JSON.parse(json) as FileParse;
+          json = JSON.stringify({ ...p, warnings: [...warnings, ...p.warnings] });
+        }
         parsed++;
         // Written aside and renamed, so a killed build never leaves half a cache entry that a later build would trust.
         const tmp = `${file}.${process.pid}.tmp`;

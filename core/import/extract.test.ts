@@ -11,6 +11,7 @@ import { lawAnswerKey, lawDocx, lawDocxNumbered, passwordProtected } from '../..
 import { minimalPdf } from '../../test-support/minimal-pdf';
 import { ACCEPTED_EXTENSIONS, type ExtractorLibs, ImportError, MAX_IMPORT_BYTES, extractText, sourceKind } from './extract';
 import { extractRawFiles } from './raw-files';
+import { encodeGb18030 } from '../../test-support/gb18030';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const docxText: ExtractorLibs['docxText'] = async (bytes) => {
@@ -121,6 +122,11 @@ describe('extractRawFiles: PDF and DOCX in raw/ become text, a bad one is skippe
     const page = readFileSync(join('test-data', 'import', 'govcn-notice-page.html'));
     const got = await extractRawFiles([{ name: '004.html', bytes: new Uint8Array(page) }], {});
     expect(new TextDecoder().decode(got.files[0].bytes).split('\n').slice(0, 3)).toEqual(['国务院办公厅关于复制推广', '营商环境创新试点改革举措的通知', '国办发〔2022〕35号']);
+    expect(got.warnings).toEqual([]);
+    // Saved in GB2312: the same text, and the file's warning says how it was read (the text handed on is UTF-8).
+    const gb = await extractRawFiles([{ name: '005.html', bytes: encodeGb18030(page.toString('utf8').replace('charset=utf-8', 'charset=gb2312')) }], {});
+    expect(gb.files[0].bytes).toEqual(got.files[0].bytes);
+    expect(gb.warnings).toEqual([{ file: '005.html', message: '文件不是有效的 UTF-8，已按 GB18030 编码读取' }]);
   });
   it('stops on an error that is not a refusal of the file (a bug must not pass as a bad file)', async () => {
     const boom = async () => {
