@@ -239,7 +239,7 @@ describe('bad input is refused with its own Chinese message', () => {
   });
 });
 
-describe('policy-reader build with .pdf and .docx in raw/', () => {
+describe('policy-reader build with .pdf, .doc and .html in raw/', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-import-'));
@@ -249,6 +249,7 @@ describe('policy-reader build with .pdf and .docx in raw/', () => {
     // A page saved from a site that still serves GB2312, as many government sites do.
     const page = readFileSync(path.join('test-data', 'import', 'govcn-notice-page.html'), 'utf8').replace('charset=utf-8', 'charset=gb2312');
     await writeFile(path.join(dir, 'raw', '网页.html'), encodeGb18030(page));
+    await writeFile(path.join(dir, 'raw', '解释.doc'), readFileSync(path.join('test-data', 'import', 'face-recognition-rules.doc')));
   }, 60_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -264,6 +265,8 @@ describe('policy-reader build with .pdf and .docx in raw/', () => {
     // The saved page is read as the document in it, and how it was read is said, as for a text file.
     expect(library.filter((d) => d.sources[0].file === '网页.html').map((d) => [d.title, d.docNumber])).toEqual([['国务院办公厅关于复制推广营商环境创新试点改革举措的通知', '国办发〔2022〕35号']]);
     expect(err).toContain('警告：网页.html：文件不是有效的 UTF-8，已按 GB18030 编码读取');
+    // A Word 97–2003 document is read by the same reader as the app's (word97.ts).
+    expect(library.filter((d) => d.sources[0].file === '解释.doc').map((d) => [d.title, d.docNumber])).toEqual([[lawAnswerKey().title, '法释〔2021〕15号']]);
     // A rebuild takes the page from the cache, and says it again.
     err.length = 0;
     expect(await main(['build', '--corpus', dir, '--quiet'], io)).toBe(0);

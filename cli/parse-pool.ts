@@ -103,7 +103,7 @@ export async function parseRawFolder(opts: {
       let json = await readFile(file, 'utf8').catch(() => null);
       if (json !== null) cached++;
       else {
-        // .pdf and .docx in raw/ go through the app's import extractors (core/import) first; text passes as it is.
+        // .pdf, .docx, .doc and .html in raw/ go through the app's import extractors (core/import) first; text passes as it is.
         const { files: extracted, skipped, warnings } = await extractRawFiles([{ name, bytes: read.bytes }], nodeExtractorLibs);
         const text = extracted[0];
         if (!text) json = JSON.stringify({ file: name, rawFile: null, warnings: skipped, notes: [], docs: [] } satisfies FileParse);

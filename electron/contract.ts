@@ -82,7 +82,7 @@ export type AutoBackupReadResult = { ok: true; json: string; file: string; saved
 export type OpenExternalResult = { ok: true } | { ok: false; message: string };
 
 /** The kinds of file the user library takes (core/import/extract.ts SourceKind). */
-export type UserFileKind = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+export type UserFileKind = 'pdf' | 'docx' | 'doc' | 'txt' | 'md' | 'html';
 
 /**
  * One imported file, extracted and built by the renderer's import worker, to
@@ -148,7 +148,7 @@ export type MenuCommand =
   | 'shortcuts'
   // 导出 PDF 摘编 (renderer/export/): opens #/export, scoped to the document being read.
   | 'export-pdf'
-  // 导入文件… (renderer/import/): the user's own PDF, DOCX, TXT, Markdown or HTML files.
+  // 导入文件… (renderer/import/): the user's own PDF, Word (.docx, .doc), TXT, Markdown or HTML files.
   | 'import-files';
 
 /**

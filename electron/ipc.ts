@@ -43,7 +43,7 @@ export function tooLargeMessage(name: string, bytes: number): string {
   return `文件超过 50 MB 的上限（${(bytes / 1048576).toFixed(1)} MB）：${name}`;
 }
 
-const USER_FILE_KINDS: readonly UserFileKind[] = ['pdf', 'docx', 'txt', 'md', 'html'];
+const USER_FILE_KINDS: readonly UserFileKind[] = ['pdf', 'docx', 'doc', 'txt', 'md', 'html'];
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const USER_DOC_ID = /^u[0-9a-f]{11}$/;
 

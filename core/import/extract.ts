@@ -9,10 +9,11 @@
 import { ALMOST_NO_CHINESE, decodeRaw } from '../corpus/decode.js';
 import { withNumberLabels } from './docx-numbering.js';
 import { htmlToText } from './html-text.js';
+import { Word97Error, word97Text } from './word97.js';
 import { markdownToText } from '../text/markdown.js';
 import { type PdfTextItem, pageLines, toRawText } from './pdf-lines.js';
 
-export type SourceKind = 'pdf' | 'docx' | 'txt' | 'md' | 'html';
+export type SourceKind = 'pdf' | 'docx' | 'doc' | 'txt' | 'md' | 'html';
 
 /** Files larger than this are refused before they are read (a policy PDF of 500 pages is ~20 MB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -74,28 +75,32 @@ export function sourceKind(name: string): SourceKind | null {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   if (ext === 'pdf') return 'pdf';
   if (ext === 'docx') return 'docx';
+  if (ext === 'doc') return 'doc';
   if (ext === 'txt' || ext === 'text') return 'txt';
   if (ext === 'md' || ext === 'markdown') return 'md';
   if (ext === 'html' || ext === 'htm') return 'html';
   return null;
 }
 
-export const ACCEPTED_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md', '.html', '.htm'];
+export const ACCEPTED_EXTENSIONS = ['.pdf', '.docx', '.doc', '.txt', '.md', '.html', '.htm'];
 
 /**
  * What to do with a file of a kind the import does not read, for the kinds an office has most: Word's and WPS's older
  * formats, OFD (the format of China's electronic official documents) and pictures.
  */
 const CONVERT_FIRST: [RegExp, string][] = [
-  [/\.(doc|wps|rtf|odt)$/i, '请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入'],
+  [/\.(wps|rtf|odt)$/i, '请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入'],
   [/\.ofd$/i, 'OFD 文件请先用 OFD 阅读器另存或打印为 PDF 再导入'],
   [/\.(jpe?g|png|gif|bmp|tiff?|webp|heic)$/i, '图片中的文字需要先做文字识别（OCR），存为 PDF 或文本后再导入'],
 ];
 
+/** What the import reads, in the words the refusals and the import button use. */
+export const IMPORTABLE = '可导入 PDF、Word（.docx、.doc）、TXT、Markdown 和 HTML 文件';
+
 /** Why a file is refused by its name, and what the user can do. */
 export function unsupportedMessage(name: string): string {
   const hint = CONVERT_FIRST.find(([ext]) => ext.test(name))?.[1];
-  return `不支持的文件类型：${name}。可导入 PDF、DOCX、TXT、Markdown 和 HTML 文件${hint ? `；${hint}` : ''}。`;
+  return `不支持的文件类型：${name}。${IMPORTABLE}${hint ? `；${hint}` : ''}。`;
 }
 
 /** Fewer printable characters than this per page, on average, is an image-only (scanned) PDF. */
@@ -110,7 +115,8 @@ export async function extractText(name: string, bytes: Uint8Array, libs: Extract
     case 'pdf':
       return extractPdf(name, bytes, libs, opts);
     case 'docx':
-      return extractDocx(name, bytes, libs);
+    case 'doc':
+      return extractWord(name, kind, bytes, libs);
     default: {
       const decoded = decodeRaw(bytes);
       if (!decoded.ok) throw new ImportError('undecodable', `无法读取文件中的文字：${name}（${decoded.reason}）`);
@@ -166,10 +172,45 @@ async function extractPdf(name: string, bytes: Uint8Array, libs: ExtractorLibs, 
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
+/** A compound file's signature: the container of Word 97–2003 documents (and of Excel's and PowerPoint's). */
+const isCompoundFile = (b: Uint8Array) => b.length > 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
+/** Markup at the start, after white space and a byte-order mark: what many systems save as .doc (Word's "web page"). */
+const looksLikeHtml = (b: Uint8Array) => /^(?:\ufeff|\u00ef\u00bb\u00bf)?\s*<(!doctype html|html|\?xml[^>]*>\s*<html)/i.test(new TextDecoder('latin1').decode(b.subarray(0, 512)));
+
+/**
+ * A Word file, read by what it holds rather than by its name: files are renamed (.doc to .docx and back), and many
+ * systems save a web page or RTF under .doc. A .docx (a ZIP package) goes to mammoth, a Word 97–2003 document (a
+ * compound file) to word97.ts, a web page to the page reader; a name that says otherwise is told in a warning.
+ */
+async function extractWord(name: string, named: 'docx' | 'doc', bytes: Uint8Array, libs: ExtractorLibs): Promise<Extracted> {
+  const asNamed = (actual: string) => (actual === named ? [] : [`文件名是 .${named}，内容其实是 ${actual === 'doc' ? '旧版 Word 97–2003（.doc）' : actual === 'docx' ? 'Word .docx' : '网页（HTML）'} 格式，已按内容读取`]);
+  if (isZip(bytes)) return { ...(await extractDocx(name, bytes, libs)), kind: named, warnings: asNamed('docx') };
+  if (isCompoundFile(bytes)) return { kind: named, text: extractDoc(name, bytes), pages: null, warnings: asNamed('doc') };
+  if (looksLikeHtml(bytes)) {
+    const decoded = decodeRaw(bytes);
+    if (decoded.ok) return { kind: named, text: htmlToText(decoded.text), pages: null, warnings: [...asNamed('html'), ...decoded.warnings.filter((w) => w !== ALMOST_NO_CHINESE)] };
+  }
+  const rtf = new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '{\\rtf';
+  throw new ImportError('not-docx', rtf ? `这是 RTF 格式的文件，无法读取：${name}。请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入。` : `不是有效的 Word 文档：${name}。`);
+}
+
+/** A Word 97–2003 document's text (word97.ts), its refusals in the user's words. */
+function extractDoc(name: string, bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = word97Text(bytes);
+  } catch (e) {
+    if (!(e instanceof Word97Error)) throw e;
+    if (e.reason === 'encrypted') throw new ImportError('encrypted', `此 Word 文档已加密（需要密码），无法读取：${name}`);
+    throw new ImportError('not-docx', e.reason === 'damaged' ? `Word 文档已损坏，无法读取：${name}` : `不是有效的 Word 文档：${name}（这个文件不是 Word 97–2003 格式）。`);
+  }
+  if (!text.replace(/\s/g, '')) throw new ImportError('empty', `文档中没有文字：${name}`);
+  return text;
+}
+
 async function extractDocx(name: string, bytes: Uint8Array, libs: ExtractorLibs): Promise<Extracted> {
   if (!libs.docxText) throw new ImportError('unsupported', `此处无法读取 DOCX：${name}`);
-  const notDocx = new ImportError('not-docx', `不是有效的 Word 文档（.docx）：${name}。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。`);
-  if (!isZip(bytes)) throw notDocx;
+  const notDocx = new ImportError('not-docx', `不是有效的 Word 文档（.docx）：${name}。`);
   let text: string;
   try {
     // Word's automatic numbering (第一条, 一、 made by a list) is written into the text first: mammoth drops it.

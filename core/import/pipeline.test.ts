@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus, summarize } from '../corpus/build';
 import type { PolicyDocument } from '../corpus/types';
+import { allUnits } from '../corpus/units';
 import { sha256Hex } from '../../test-support/sha256';
 import { minimalPdf } from '../../test-support/minimal-pdf';
 import type { LshTables } from '../compare/format';
@@ -130,6 +131,20 @@ describe('importFile: a notice in Word, laid out as 公文 are printed', () => {
     expect(r.docs.map((d) => [d.title, d.docNumber, d.issuer, d.date, d.kind, d.addressees])).toEqual([
       ['国务院办公厅关于复制推广营商环境创新试点改革举措的通知', '国办发〔2022〕35号', '国务院办公厅', '2022-09-28', '通知', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：'],
     ]);
+  });
+});
+
+describe('importFile: a regulation in Word 97–2003 (.doc)', () => {
+  it('is the same document as from the .docx it was saved from: title, 文号, date, kind and every article', async () => {
+    const { lawDocx } = await import('../../test-support/import-fixtures');
+    const mammoth = await import('mammoth');
+    const docxText = async (b: Uint8Array) => (await mammoth.extractRawText({ buffer: Buffer.from(b.buffer, b.byteOffset, b.byteLength) })).value;
+    const doc = await importFile('人脸识别规定.doc', new Uint8Array(readFileSync(join('test-data', 'import', 'face-recognition-rules.doc'))), context());
+    const docx = await importFile('人脸识别规定.docx', await lawDocx(), context({ libs: { docxText } }));
+    const facts = (r: typeof doc) => r.docs.map((d) => [d.title, d.docNumber, d.date, d.kind, d.unitCount, allUnits(d.units).filter((u) => u.level === 'article').map((u) => u.label)]);
+    expect(facts(doc)).toEqual(facts(docx));
+    expect(facts(doc)[0].slice(0, 4)).toEqual(['最高人民法院关于审理使用人脸识别技术处理个人信息相关民事案件适用法律若干问题的规定', '法释〔2021〕15号', '2021-06-08', '规定']);
+    expect(doc.kind).toBe('doc');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * `policy-reader build` reads `.pdf`, `.docx` and `.html` files in raw/ through
+ * `policy-reader build` reads `.pdf`, `.docx`, `.doc` and `.html` files in raw/ through
  * the app's own extractors (extract.ts), so a maintainer gets the text the
  * app's import gets (a saved page's document, not its markup). Text files pass
  * through untouched: the build's decoder reads them (Markdown included). A file that cannot be extracted is skipped with its reason, like any
@@ -17,7 +17,7 @@ export async function extractRawFiles(files: readonly RawFile[], libs: Extractor
   const warnings: BuildWarning[] = [];
   for (const f of files) {
     const kind = sourceKind(f.name);
-    if (kind !== 'pdf' && kind !== 'docx' && kind !== 'html') {
+    if (kind !== 'pdf' && kind !== 'docx' && kind !== 'doc' && kind !== 'html') {
       out.push(f);
       continue;
     }

@@ -253,6 +253,32 @@ describe('importing a PDF', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  // Offices keep and send most of their files in Word 97–2003's .doc; this one LibreOffice wrote from the real text
+  // (test-data/import/make-word97.mts), read in the browser's import worker (cfb and word97.ts).
+  it('imports a Word 97–2003 .doc, chosen from the keyboard, with its outline of articles', async () => {
+    await page.goto(session.server.url);
+    await page.getByTestId('library-list').waitFor();
+    const key = lawAnswerKey();
+    const button = page.getByRole('button', { name: '导入文件…' });
+    expect(await button.getAttribute('title')).toContain('Word（.docx、.doc）');
+    expect((await page.getByTestId('import-input').getAttribute('accept'))!.split(',')).toContain('.doc');
+    await button.focus();
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: '人脸识别规定.doc', mimeType: 'application/msword', buffer: readFileSync(join('test-data', 'import', 'face-recognition-rules.doc')) });
+    const line = lineFor('人脸识别规定.doc');
+    const link = line.getByRole('link', { name: `《${key.title}》` });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await line.getByTestId('import-warning').count()).toBe(0);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: key.title }).waitFor();
+    const outline = page.getByRole('navigation', { name: '目录' });
+    for (const a of [key.articles[0], key.articles.at(-1)!]) await outline.getByRole('link', { name: new RegExp(`^${a.label}`) }).waitFor();
+    expect(await page.getByTestId('doc').textContent()).toContain(key.articles[1].paragraphs[2]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('reads a text file saved in GB18030 (as Chinese Windows saves text) and says how it read it; refuses a binary .txt in Chinese', async () => {
     await page.goto(session.server.url);
     await page.getByTestId('library-list').waitFor();

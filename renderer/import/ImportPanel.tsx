@@ -15,7 +15,7 @@ let openDialog: (() => void) | null = null;
 
 export function ImportButton() {
   return (
-    <button type="button" onClick={() => openDialog?.()} data-testid="import-button" title="导入 PDF、DOCX、TXT、Markdown 或 HTML 文件（Ctrl/⌘+O，也可把文件拖进窗口）">
+    <button type="button" onClick={() => openDialog?.()} data-testid="import-button" title="导入 PDF、Word（.docx、.doc）、TXT、Markdown 或 HTML 文件（Ctrl/⌘+O，也可把文件拖进窗口）">
       导入文件…
     </button>
   );
