@@ -10,6 +10,7 @@ import { ALMOST_NO_CHINESE, decodeRaw } from '../corpus/decode.js';
 import { withNumberLabels } from './docx-numbering.js';
 import { htmlToText } from './html-text.js';
 import { Word97Error, word97Text } from './word97.js';
+import { isCompoundFile } from './compound-file.js';
 import { markdownToText } from '../text/markdown.js';
 import { type PdfTextItem, pageLines, toRawText } from './pdf-lines.js';
 
@@ -172,8 +173,6 @@ async function extractPdf(name: string, bytes: Uint8Array, libs: ExtractorLibs, 
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** A compound file's signature: the container of Word 97–2003 documents (and of Excel's and PowerPoint's). */
-const isCompoundFile = (b: Uint8Array) => b.length > 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x);
 /** Markup at the start, after white space and a byte-order mark: what many systems save as .doc (Word's "web page"). */
 const looksLikeHtml = (b: Uint8Array) => /^(?:\ufeff|\u00ef\u00bb\u00bf)?\s*<(!doctype html|html|\?xml[^>]*>\s*<html)/i.test(new TextDecoder('latin1').decode(b.subarray(0, 512)));
 

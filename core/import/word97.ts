@@ -101,7 +101,7 @@ interface Piece {
 }
 
 /** The Clx: property runs (Prc, clxt 1) to skip, then the piece table (Pcdt, clxt 2): n+1 character positions, n descriptors. */
-function pieceTable(table: Uint8Array, at: number, length: number): Piece[] {
+export function pieceTable(table: Uint8Array, at: number, length: number): Piece[] {
   const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
   const end = at + length;
   let k = at;
@@ -171,7 +171,7 @@ export function hiddenRuns(doc: Uint8Array, table: Uint8Array, fc: number, lcb: 
 }
 
 /** Whether a run's property modifiers mark it deleted or hidden. The operand's size is in the sprm's top three bits (spra). */
-function sprmsHide(grpprl: Uint8Array): boolean {
+export function sprmsHide(grpprl: Uint8Array): boolean {
   let k = 0;
   while (k + 2 <= grpprl.length) {
     const sprm = grpprl[k] | (grpprl[k + 1] << 8);
@@ -189,7 +189,7 @@ function sprmsHide(grpprl: Uint8Array): boolean {
  * and its result kept (fields nest), marks of pictures and footnote references dropped, paragraph (\r), cell (\x07),
  * line (\x0b) and page or section (\x0c) marks ending lines.
  */
-function shownText(raw: string): string {
+export function shownText(raw: string): string {
   let out = '';
   // Per open field, whether its code is still being read (before its separator).
   const fields: boolean[] = [];
