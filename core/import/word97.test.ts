@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { lawAnswerKey, lawDocx } from '../../test-support/import-fixtures';
 import { type ExtractorLibs, ImportError, extractText } from './extract';
+import { extractRawFiles } from './raw-files';
+import { encodeGb18030 } from '../../test-support/gb18030';
 import CFB from 'cfb';
 import { Word97Error, hiddenRuns, pieceTable, shownText, sprmsHide, word97Text } from './word97';
 
@@ -84,6 +86,36 @@ describe('a Word 97–2003 document', () => {
 });
 
 describe('a Word file read by what it holds, whatever its name says', () => {
+  it('knows a web page by its start only (after a byte-order mark or white space), and reads one saved in GB2312 as the page', async () => {
+    const page = readFileSync(join('test-data', 'import', 'govcn-notice-page.html'), 'utf8');
+    for (const start of ['\ufeff', '  \r\n', '<?xml version="1.0"?>\n']) {
+      const got = await extractText('通知.doc', new TextEncoder().encode(start + page.replace(/^<!DOCTYPE[^>]*>/i, '')), {});
+      expect(got.text.split('\n')[0], JSON.stringify(start)).toBe('国务院办公厅关于复制推广');
+    }
+    const gb = await extractText('通知.doc', encodeGb18030(page.replace('charset=utf-8', 'charset=gb2312')), {});
+    expect(gb.warnings).toEqual(['文件名是 .doc，内容其实是 网页（HTML） 格式，已按内容读取', '文件不是有效的 UTF-8，已按 GB18030 编码读取']);
+    // A page of script and no Chinese text is no warning of "almost no Chinese" by its markup.
+    const english = '<html><body>' + '<p>An English page with no Chinese text at all.</p>'.repeat(3) + '</body></html>';
+    expect((await extractText('page.doc', new TextEncoder().encode(english), {})).warnings).toEqual(['文件名是 .doc，内容其实是 网页（HTML） 格式，已按内容读取']);
+    // Markup later in a text file is not a page.
+    expect((await refusal(extractText('通知.doc', new TextEncoder().encode('说明：<html> 标记'), {}))).message).toBe('不是有效的 Word 文档：通知.doc。');
+  });
+
+  it('refuses a damaged .doc and one with no text, each in its words; the build reads a .doc in raw/ like the app', async () => {
+    const { doc, table, tableName } = realStreams();
+    const csw = new DataView(doc.buffer).getUint16(32, true);
+    const lwAt = 34 + csw * 2;
+    const fcLcbAt = lwAt + 2 + new DataView(doc.buffer).getUint16(lwAt, true) * 4 + 2;
+    const damaged = doc.slice();
+    u32(damaged, fcLcbAt + 33 * 8 + 4, 0);
+    expect(await refusal(extractText('残缺.doc', compound({ WordDocument: damaged, [tableName]: table }), {}))).toEqual({ code: 'not-docx', message: 'Word 文档已损坏，无法读取：残缺.doc' });
+    const empty = doc.slice();
+    u32(empty, lwAt + 2 + 12, 0);
+    expect(await refusal(extractText('空白.doc', compound({ WordDocument: empty, [tableName]: table }), {}))).toEqual({ code: 'empty', message: '文档中没有文字：空白.doc' });
+    const raw = await extractRawFiles([{ name: '解释.doc', bytes: fixture('face-recognition-rules.doc') }], {});
+    expect(new TextDecoder().decode(raw.files[0].bytes)).toBe(word97Text(fixture('face-recognition-rules.doc')));
+  });
+
   it('a .doc named .docx, and a .docx named .doc, are read, and the name is told', async () => {
     const asDocx = await extractText('解释.docx', fixture('face-recognition-rules.doc'), { docxText });
     expect(asDocx.warnings).toEqual(['文件名是 .docx，内容其实是 旧版 Word 97–2003（.doc） 格式，已按内容读取']);
@@ -100,6 +132,9 @@ describe('a Word file read by what it holds, whatever its name says', () => {
     const rtf = new TextEncoder().encode('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}');
     expect(await refusal(extractText('通知.doc', rtf, {}))).toEqual({ code: 'not-docx', message: '这是 RTF 格式的文件，无法读取：通知.doc。请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入。' });
     expect(await refusal(extractText('通知.doc', new TextEncoder().encode('关于做好工作的通知'), {}))).toEqual({ code: 'not-docx', message: '不是有效的 Word 文档：通知.doc。' });
+    // The hints go by how a name ends.
+    for (const name of ['a.ofd.xlsx', 'a.jpeg.xlsx', 'a.wps.xlsx']) expect((await refusal(extractText(name, new Uint8Array([1]), {}))).message).toBe(`不支持的文件类型：${name}。可导入 PDF、Word（.docx、.doc）、TXT、Markdown 和 HTML 文件。`);
+    expect((await refusal(extractText('扫描.tif', new Uint8Array([1]), {}))).message).toContain('文字识别');
   });
 });
 
