@@ -70,9 +70,8 @@ export function word97Text(bytes: Uint8Array): string {
   // fcPlcfBteChpx and its length are the 13th pair: where the runs of character properties are listed.
   const hidden = hiddenRuns(doc, table, view.getUint32(fcLcbAt + 12 * 8, true), view.getUint32(fcLcbAt + 12 * 8 + 4, true));
   const chars: string[] = [];
-  let cp = 0;
   for (const { cpStart, cpEnd, fc, compressed } of pieces) {
-    if (cp >= ccpText) break;
+    // The main text is the first ccpText characters; what follows (footnotes, headers, comments) is not read.
     const n = Math.min(cpEnd, ccpText) - cpStart;
     if (n <= 0) continue;
     const start = compressed ? fc / 2 : fc;
@@ -87,7 +86,6 @@ export function word97Text(bytes: Uint8Array): string {
     } else {
       for (let k = start; k < end; k += 2) if (!hidden.has(k)) chars.push(String.fromCharCode(doc[k] | (doc[k + 1] << 8)));
     }
-    cp = cpStart + n;
   }
   return shownText(chars.join(''));
 }
