@@ -50,7 +50,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     io.out(`有多个来源的文档：${stats.multiSource} 个`);
     for (const b of stats.bodyMissing) io.out(printable(`没有正文：${b.id} ${b.title}（${b.detail ?? b.reason}）`));
     for (const [file, dropped] of Object.entries(stats.droppedLines)) {
-      const parts = Object.entries(dropped).map(([k, v]) => `${DROPPED_LABEL[k as RemovedKind] ?? k} ${v}`);
+      const parts = Object.entries(dropped).map(([k, v]) => `${DROPPED_LABEL[k as keyof typeof DROPPED_LABEL] ?? k} ${v}`);
       io.out(printable(`${file} 中去掉的行：${parts.length ? parts.join('，') : '无'}`));
     }
     for (const w of stats.warnings) io.out(printable(`警告：${w.file}：${w.message}`));

@@ -77,7 +77,9 @@ export function topStreams(bytes: Uint8Array): Map<string, () => Uint8Array> {
     return out;
   };
 
-  const dir = read(u32(0x30), chain(u32(0x30), fat, sectors).length * sectorSize);
+  /** A stream whose size is its chain's (the directory, the mini FAT): every sector of the chain. */
+  const whole = (start: number) => read(start, chain(start, fat, sectors).length * sectorSize);
+  const dir = whole(u32(0x30));
   const dv = new DataView(dir.buffer);
   const entries = dir.length / DIR_ENTRY;
   const entry = (i: number) => {
@@ -95,7 +97,7 @@ export function topStreams(bytes: Uint8Array): Map<string, () => Uint8Array> {
   let mini: { stream: Uint8Array; fat: number[] } | null = null;
   const miniStreams = () => {
     if (!mini) {
-      const fatBytes = u32(0x3c) < MAX_SECTOR ? read(u32(0x3c), chain(u32(0x3c), fat, sectors).length * sectorSize) : new Uint8Array(0);
+      const fatBytes = u32(0x3c) < MAX_SECTOR ? whole(u32(0x3c)) : new Uint8Array(0);
       const mv = new DataView(fatBytes.buffer);
       mini = { stream: root.start < MAX_SECTOR ? read(root.start, root.size) : new Uint8Array(0), fat: Array.from({ length: fatBytes.length / 4 }, (_, k) => mv.getUint32(k * 4, true)) };
     }

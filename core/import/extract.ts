@@ -85,12 +85,14 @@ export function sourceKind(name: string): SourceKind | null {
 
 export const ACCEPTED_EXTENSIONS = ['.pdf', '.docx', '.doc', '.txt', '.md', '.html', '.htm'];
 
+const SAVE_AS_DOCX = '请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入';
+
 /**
  * What to do with a file of a kind the import does not read, for the kinds an office has most: Word's and WPS's older
  * formats, OFD (the format of China's electronic official documents) and pictures.
  */
 const CONVERT_FIRST: [RegExp, string][] = [
-  [/\.(wps|rtf|odt)$/i, '请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入'],
+  [/\.(wps|rtf|odt)$/i, SAVE_AS_DOCX],
   [/\.ofd$/i, 'OFD 文件请先用 OFD 阅读器另存或打印为 PDF 再导入'],
   [/\.(jpe?g|png|gif|bmp|tiff?|webp|heic)$/i, '图片中的文字需要先做文字识别（OCR），存为 PDF 或文本后再导入'],
 ];
@@ -118,15 +120,19 @@ export async function extractText(name: string, bytes: Uint8Array, libs: Extract
     case 'docx':
     case 'doc':
       return extractWord(name, kind, bytes, libs);
-    default: {
-      const decoded = decodeRaw(bytes);
-      if (!decoded.ok) throw new ImportError('undecodable', `无法读取文件中的文字：${name}（${decoded.reason}）`);
-      const text = kind === 'md' ? markdownToText(decoded.text) : kind === 'html' ? htmlToText(decoded.text) : decoded.text;
-      // A saved web page is mostly markup and script: whether it has Chinese is asked of its text, by the build.
-      const warnings = kind === 'txt' ? decoded.warnings : decoded.warnings.filter((w) => w !== ALMOST_NO_CHINESE);
-      return { kind, text, pages: null, warnings };
-    }
+    default:
+      return extractTextFile(name, kind, bytes);
   }
+}
+
+/** A text, Markdown or HTML file through the build's decoder: its words, and what decoding it noticed. */
+function extractTextFile(name: string, kind: 'txt' | 'md' | 'html', bytes: Uint8Array): Extracted {
+  const decoded = decodeRaw(bytes);
+  if (!decoded.ok) throw new ImportError('undecodable', `无法读取文件中的文字：${name}（${decoded.reason}）`);
+  const text = kind === 'md' ? markdownToText(decoded.text) : kind === 'html' ? htmlToText(decoded.text) : decoded.text;
+  // A saved web page is mostly markup and script: whether it has Chinese is asked of its text, by the build.
+  const warnings = kind === 'txt' ? decoded.warnings : decoded.warnings.filter((w) => w !== ALMOST_NO_CHINESE);
+  return { kind, text, pages: null, warnings };
 }
 
 const isPdf = (b: Uint8Array) => b.length > 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-';
@@ -183,31 +189,33 @@ const looksLikeHtml = (b: Uint8Array) => /^(?:\ufeff|\u00ef\u00bb\u00bf)?\s*<(!d
  */
 async function extractWord(name: string, named: 'docx' | 'doc', bytes: Uint8Array, libs: ExtractorLibs): Promise<Extracted> {
   const asNamed = (actual: string) => (actual === named ? [] : [`文件名是 .${named}，内容其实是 ${actual === 'doc' ? '旧版 Word 97–2003（.doc）' : actual === 'docx' ? 'Word .docx' : '网页（HTML）'} 格式，已按内容读取`]);
-  if (isZip(bytes)) return { ...(await extractDocx(name, bytes, libs)), kind: named, warnings: asNamed('docx') };
-  if (isCompoundFile(bytes)) return { kind: named, text: extractDoc(name, bytes), pages: null, warnings: asNamed('doc') };
-  if (looksLikeHtml(bytes)) {
-    const decoded = decodeRaw(bytes);
-    if (decoded.ok) return { kind: named, text: htmlToText(decoded.text), pages: null, warnings: [...asNamed('html'), ...decoded.warnings.filter((w) => w !== ALMOST_NO_CHINESE)] };
+  let read: Extracted;
+  if (isZip(bytes)) read = { kind: named, text: await docxText(name, bytes, libs), pages: null, warnings: asNamed('docx') };
+  else if (isCompoundFile(bytes)) read = { kind: named, text: docText(name, bytes), pages: null, warnings: asNamed('doc') };
+  else if (looksLikeHtml(bytes)) {
+    const page = extractTextFile(name, 'html', bytes);
+    read = { ...page, kind: named, warnings: [...asNamed('html'), ...page.warnings] };
+  } else {
+    const rtf = new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '{\\rtf';
+    throw new ImportError('not-docx', rtf ? `这是 RTF 格式的文件，无法读取：${name}。${SAVE_AS_DOCX}。` : `不是有效的 Word 文档：${name}。`);
   }
-  const rtf = new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '{\\rtf';
-  throw new ImportError('not-docx', rtf ? `这是 RTF 格式的文件，无法读取：${name}。请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入。` : `不是有效的 Word 文档：${name}。`);
+  if (!read.text.replace(/\s/g, '')) throw new ImportError('empty', `文档中没有文字：${name}`);
+  return read;
 }
 
 /** A Word 97–2003 document's text (word97.ts), its refusals in the user's words. */
-function extractDoc(name: string, bytes: Uint8Array): string {
-  let text: string;
+function docText(name: string, bytes: Uint8Array): string {
   try {
-    text = word97Text(bytes);
+    return word97Text(bytes);
   } catch (e) {
     if (!(e instanceof Word97Error)) throw e;
     if (e.reason === 'encrypted') throw new ImportError('encrypted', `此 Word 文档已加密（需要密码），无法读取：${name}`);
     throw new ImportError('not-docx', e.reason === 'damaged' ? `Word 文档已损坏，无法读取：${name}` : `不是有效的 Word 文档：${name}（这个文件不是 Word 97–2003 格式）。`);
   }
-  if (!text.replace(/\s/g, '')) throw new ImportError('empty', `文档中没有文字：${name}`);
-  return text;
 }
 
-async function extractDocx(name: string, bytes: Uint8Array, libs: ExtractorLibs): Promise<Extracted> {
+/** A .docx's text through mammoth, one paragraph per line. */
+async function docxText(name: string, bytes: Uint8Array, libs: ExtractorLibs): Promise<string> {
   if (!libs.docxText) throw new ImportError('unsupported', `此处无法读取 DOCX：${name}`);
   const notDocx = new ImportError('not-docx', `不是有效的 Word 文档（.docx）：${name}。`);
   let text: string;
@@ -218,7 +226,5 @@ async function extractDocx(name: string, bytes: Uint8Array, libs: ExtractorLibs)
     throw notDocx;
   }
   // mammoth separates paragraphs with a blank line; the corpus's raw text has one paragraph or printed line per line.
-  text = text.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').trim();
-  if (!text.replace(/\s/g, '')) throw new ImportError('empty', `文档中没有文字：${name}`);
-  return { kind: 'docx', text, pages: null, warnings: [] };
+  return text.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n').trim();
 }

@@ -26,7 +26,6 @@ const F_ENCRYPTED = 1 << 8;
 const F_WHICH_TABLE = 1 << 9;
 const F_OBFUSCATED = 1 << 15;
 
-
 /**
  * The document's text as Word shows it, one line per paragraph. Throws Word97Error when the bytes are not a Word
  * 97–2003 document, are encrypted (a password), or their piece table does not add up.
