@@ -250,9 +250,28 @@ describe('toParagraphs: where a wrapped paragraph goes on', () => {
     expect(paras('加快推进政务服务标准化、规范化、\n\n# Page 2:\n便利化。', 40)).toEqual(['加快推进政务服务标准化、规范化、便利化。']);
   });
   it('joins a word split by a page break, but not after a numbered heading or a title', () => {
-    expect(paras('推动非税收入收缴系统与财政国库集中支\n\n# Page 5:\n付平台对接。', 40)).toEqual(['推动非税收入收缴系统与财政国库集中支付平台对接。']);
+    expect(paras('推动非税收入收缴系统与财政国库集中支\n\n# Page 5:\n付平台对接。', 20)).toEqual(['推动非税收入收缴系统与财政国库集中支付平台对接。']);
     expect(paras('一、着力打造市场化法治化国际化一流营商环境\n\n# Page 5:\n以习近平新时代中国特色社会主义思想为指导。', 40)).toEqual(['一、着力打造市场化法治化国际化一流营商环境', '以习近平新时代中国特色社会主义思想为指导。']);
     expect(paras('上海市助力中小微企业稳增长调结构强能力若干措施\n\n# Page 5:\n为深入贯彻落实党中央决策部署。', 40)).toEqual(['上海市助力中小微企业稳增长调结构强能力若干措施', '为深入贯彻落实党中央决策部署。']);
+  });
+  // A compilation printed from LawRefBook/Laws (one law to a page, pdftotext): the first law ends in a short 附： line.
+  it('ends a paragraph at a page break after a short line: the next page opens the next law', () => {
+    const page = '第六条 禁止在饲料和动物饮用水中使用的药品，依照国家有关部门公告的禁止在\n饲料和动物饮用水中使用的药物品种目录确定。\n附：\n农业部 卫生部 国家药品监督管理局\n\n# Page 2:\n长江河道采砂管理条例\n\n第一条 为了加强长江河道采砂管理，维护长江河势稳定，保障防洪和通航安全，\n制定本条例。';
+    expect(paras(page, 36)).toEqual([
+      '第六条 禁止在饲料和动物饮用水中使用的药品，依照国家有关部门公告的禁止在饲料和动物饮用水中使用的药物品种目录确定。',
+      '附：农业部 卫生部 国家药品监督管理局',
+      '长江河道采砂管理条例',
+      '第一条 为了加强长江河道采砂管理，维护长江河势稳定，保障防洪和通航安全，制定本条例。',
+    ]);
+  });
+  it('keeps an amendment whose verb wrapped onto a line of its own as one event', () => {
+    const head = '济南市森林资源保护管理办法\n1999年9月17日济南市第十二届人民代表大会常务委员会第十次会议通过\n2004年7月30日济南市第十三届人民代表大会常务委员会第十二次会议通过的《济南市人民代\n表大会常务委员会关于修改〈济南市发展社区服务的若干规定〉等十三件地方性法规的决定》\n第一次修正\n第一章 总 则';
+    expect(paras(head, 44)).toEqual([
+      '济南市森林资源保护管理办法',
+      '1999年9月17日济南市第十二届人民代表大会常务委员会第十次会议通过',
+      '2004年7月30日济南市第十三届人民代表大会常务委员会第十二次会议通过的《济南市人民代表大会常务委员会关于修改〈济南市发展社区服务的若干规定〉等十三件地方性法规的决定》第一次修正',
+      '第一章 总 则',
+    ]);
   });
   // The 十四届全国人大一次会议's 决议 and the 1979 政府工作报告 as wikisource's pages copy (kept by a public corpus,
   // aldohemsn/chinese-political-corpora): each link on a line of its own.

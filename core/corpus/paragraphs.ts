@@ -23,6 +23,9 @@ import { isOrderHeading, isOrderNumber } from './orders.js';
 import { ARTICLE_REFERENCE, DECIMAL_SECTION_START } from './markers.js';
 import { type Line, displayWidth, isBlank, typicalWidth } from './lines.js';
 
+/** What an amendment did, alone on a line: 第一次修正, 修订. */
+const AMENDMENT_VERB = /^(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)$/;
+
 /** Punctuation that ends a sentence, a clause or a quotation: no paragraph begins with it. */
 const CLOSING_START = /^[。，、；：！？）》」』”’]/;
 
@@ -307,6 +310,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // where the text has no blank line or indent to part them (pdf.js): the order is read from them (orders.ts).
     // (A full line that reads like one is a sentence wrapped there: 根据中华人民共和国国务院令 | 第706号的规定.)
     if (!isFull(pt) && (isOrderHeading(curText) || isOrderNumber(curText))) return true;
+    // An amendment's verb wrapped onto a line of its own (…通过的《…的决定》 | 第一次修正) finishes the event above it.
+    if (AMENDMENT_VERB.test(text) && /》$/.test(curText) && isLawMetaText(curText)) return false;
     // A law's metadata under its title (dated event lines, or one bracketed note) is a paragraph of its own.
     if (isLawMetaText(curText)) return true;
     // An amendment adopted by a city and approved by its province (…会议通过并经 | 2004年9月23日…批准的《…决定》修正)
@@ -355,6 +360,10 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // After a blank line, a short unfinished line (a list's last name: 洪天云 扶贫办副主任) does not run into the title
     // that opens the next text (国务院办公厅关于对国务院第五次大督查 | 发现的典型经验做法…的通报, a gazette).
     if (blankBefore && isShort(pt) && TITLE_OPENING.test(text)) return true;
+    // A page's short last line ended its paragraph there: text runs on over a page break only from a line that reaches
+    // the margin (附： | 农业部 卫生部 国家药品监督管理局 | page break | 长江河道采砂管理条例, the next law of a compilation).
+    // (Not where lines were extracted as pieces of justified lines: there a short piece may be the page's last.)
+    if (!fragmented && line.page !== p.page && physWidth < width * 0.75) return true;
     // A page break inside a word (…集中支 | 付平台…): the blank lines of the page margin do not end the paragraph.
     if (line.page !== p.page && /[\u4e00-\u9fa5]$/.test(pt) && /^[\u4e00-\u9fa5]/.test(text) && !endsLikeTitle(curText) && !MARKER_START.test(curText)) return false;
     const curUnpunctuated = !/[。，；：！？,;:!?]/.test(curText);
