@@ -38,6 +38,15 @@ describe('endsLikeTitle: the end of a document title', () => {
     expect(endsLikeTitle('最高人民法院关于适用《中华人民共和国民法典》时间效力的若干规定')).toBe(true);
   });
 
+  // Lines of real titles printed over two lines (test-data/realtext 134, test-data/realtext-heldout 018k).
+  it('takes 函 as a letter only (…的函), and a kind word set with spaces between its characters', () => {
+    expect(endsLikeTitle('国务院办公厅关于同意建立数字经济发展部际联席会议制度的函')).toBe(true);
+    expect(endsLikeTitle('国 家 粮食应 急 预 案 的 函')).toBe(true);
+    expect(endsLikeTitle('关于做好春季防火工作的通 知')).toBe(true);
+    expect(endsLikeTitle('最高人民法院关于审理独立保函')).toBe(false);
+    expect(endsLikeTitle('不得以电子邮件或者信函')).toBe(false);
+  });
+
   it('ends with a revision year in brackets, read as the title before it', () => {
     expect(endsLikeTitle('上海市优化营商环境条例（2020年4月10日上海市第十五届人民代表大会常务委员会第二十次会议通过）')).toBe(true);
     expect(endsLikeTitle('上海市优化营商环境条例（ 2020年4月10日上海市第十五届人民代表大会常务委员会第二十次会议通过）')).toBe(true);

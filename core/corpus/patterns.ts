@@ -11,12 +11,14 @@ export function endsTerminal(s: string): boolean {
 export const KIND_WORDS = [
   '实施细则', '实施意见', '实施方案', '行动方案', '工作方案', '工作要点', '行动计划', '若干措施', '政策措施', '任务清单',
   '通知', '办法', '意见', '方案', '措施', '条例', '规定', '要点', '计划', '细则', '决定', '公告', '通告', '举措', '清单',
-  '规划', '指引', '指南', '规范', '标准', '解读', '函', '批复', '报告', '纪要', '预案', '通报',
+  // 函 only as a letter's kind (…的函): a line ending in 保函 or 信函 is a title broken in a word (…审理独立保函 | 纠纷案件…的规定).
+  '规划', '指引', '指南', '规范', '标准', '解读', '的函', '批复', '报告', '纪要', '预案', '通报',
   // Judicial texts and replies: …若干问题的解释, …规则, …提案的答复, …的复函.
   '解释', '规则', '答复', '复函', '修正案',
 ];
 
-const KIND_TAIL = new RegExp(`(${KIND_WORDS.join('|')})(（[^（）]{1,12}）)*$`);
+// A PDF may set a title's last words apart (国 家 粮食应 急 预 案 的 函): a kind word matches with spaces between its characters.
+const KIND_TAIL = new RegExp(`(${KIND_WORDS.map((w) => [...w].join('\\s*')).join('|')})(（[^（）]{1,12}）)*$`);
 
 /** True when a line reads like the end of a document title (…的通知, …办法（试行）). */
 export function endsLikeTitle(s: string): boolean {
