@@ -18,7 +18,7 @@ describe('loose documents', () => {
       '各区人民政府：',
       '为进一步优化营商环境，提出如下意见。',
     ]);
-    expect(notes).toEqual(['f.txt：第 1–1 行是卷首内容（没有标题和结构），不作为文档']);
+    expect(notes).toEqual(['f.txt：第 1 行是卷首内容（没有标题和结构），不作为文档']);
     expect(shape(docs)).toEqual([{ title: '上海市人民政府关于进一步优化营商环境的意见', paras: ['各区人民政府：', '为进一步优化营商环境，提出如下意见。'] }]);
   });
 
@@ -161,7 +161,7 @@ describe('loose documents', () => {
 
   it('takes a publication’s name above a title with its 文号 for front matter', () => {
     const { docs, notes } = segment(['最高人民法院公报', '最高人民法院关于审理民间借贷案件适用法律若干问题的规定', '法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。']);
-    expect(notes).toEqual(['f.txt：第 1–1 行是卷首内容（没有标题和结构），不作为文档']);
+    expect(notes).toEqual(['f.txt：第 1 行是卷首内容（没有标题和结构），不作为文档']);
     expect(shape(docs)).toEqual([{ title: '最高人民法院关于审理民间借贷案件适用法律若干问题的规定', paras: ['法释〔2015〕18号', '为正确审理民间借贷纠纷案件，制定本规定。'] }]);
   });
 
@@ -183,7 +183,7 @@ describe('loose documents', () => {
     expect(shape(segment(['绍兴市村庄规划', '建设管理实施办法', ...meta, ...body]).docs)[0].title).toBe('绍兴市村庄规划建设管理实施办法');
     const apart = segment(['绍兴市国土空间总体规划', '绍兴市村庄建设条例', ...meta, ...body]);
     expect(shape(apart.docs)).toEqual([{ title: '绍兴市村庄建设条例', paras: [...meta, ...body] }]);
-    expect(apart.notes).toEqual(['f.txt：第 1–1 行是卷首内容（没有标题和结构），不作为文档']);
+    expect(apart.notes).toEqual(['f.txt：第 1 行是卷首内容（没有标题和结构），不作为文档']);
   });
 
   it('joins a title whose second line begins by finishing the kind word the first ends in (规范 | 性文件)', () => {
@@ -228,7 +228,7 @@ describe('segmentFile: titles, interpretations and front matter (survivors of th
   it('keeps a lone untitled text, and sets apart front matter whose colon is inside its text', () => {
     expect(segment(['近日，青岛市出台79条措施。'])).toEqual({ docs: [expect.objectContaining({ title: null, paras: [expect.objectContaining({ text: '近日，青岛市出台79条措施。' })] })], notes: [] });
     const { docs, notes } = segment(['编者按：本期刊发青岛市优化营商环境的最新举措。', '', ...notice]);
-    expect(notes).toEqual(['f.txt：第 1–1 行是卷首内容（没有标题和结构），不作为文档']);
+    expect(notes).toEqual(['f.txt：第 1 行是卷首内容（没有标题和结构），不作为文档']);
     expect(shape(docs)).toEqual([{ title: notice[0], paras: notice.slice(1) }]);
   });
 

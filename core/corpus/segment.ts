@@ -62,7 +62,8 @@ export function segmentFile(file: string, paras: RawParagraph[], removed: Remove
   // Front matter: an untitled, unstructured first segment followed by real documents.
   if (docs.length > 1 && !docs[0].title && !docs[0].interprets && !docs[0].paras.some((p) => MARKER_START.test(p.text) || /[：:]$/.test(p.text))) {
     const fm = docs.shift()!;
-    notes.push(`${file}：第 ${fm.paras[0].firstLine}–${fm.paras[fm.paras.length - 1].lastLine} 行是卷首内容（没有标题和结构），不作为文档`);
+    const [first, last] = [fm.paras[0].firstLine, fm.paras[fm.paras.length - 1].lastLine];
+    notes.push(`${file}：第 ${first === last ? first : `${first}–${last}`} 行是卷首内容（没有标题和结构），不作为文档`);
   }
   for (const d of docs) {
     const first = d.order?.heading.firstLine ?? d.title?.firstLine ?? d.paras[0]?.firstLine ?? 0;
