@@ -188,7 +188,8 @@ const looksLikeHtml = (b: Uint8Array) => /^(?:\ufeff|\u00ef\u00bb\u00bf)?\s*<(!d
  * compound file) to word97.ts, a web page to the page reader; a name that says otherwise is told in a warning.
  */
 async function extractWord(name: string, named: 'docx' | 'doc', bytes: Uint8Array, libs: ExtractorLibs): Promise<Extracted> {
-  const asNamed = (actual: string) => (actual === named ? [] : [`文件名是 .${named}，内容其实是 ${actual === 'doc' ? '旧版 Word 97–2003（.doc）' : actual === 'docx' ? 'Word .docx' : '网页（HTML）'} 格式，已按内容读取`]);
+  // A space only between Chinese and a Latin word, as Chinese text sets them.
+  const asNamed = (actual: string) => (actual === named ? [] : [`文件名是 .${named}，内容其实是${actual === 'doc' ? '旧版 Word 97–2003（.doc）' : actual === 'docx' ? ' Word .docx ' : '网页（HTML）'}格式，已按内容读取`]);
   let read: Extracted;
   if (isZip(bytes)) read = { kind: named, text: await docxText(name, bytes, libs), pages: null, warnings: asNamed('docx') };
   else if (isCompoundFile(bytes)) read = { kind: named, text: docText(name, bytes), pages: null, warnings: asNamed('doc') };

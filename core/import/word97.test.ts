@@ -93,10 +93,10 @@ describe('a Word file read by what it holds, whatever its name says', () => {
       expect(got.text.split('\n')[0], JSON.stringify(start)).toBe('国务院办公厅关于复制推广');
     }
     const gb = await extractText('通知.doc', encodeGb18030(page.replace('charset=utf-8', 'charset=gb2312')), {});
-    expect(gb.warnings).toEqual(['文件名是 .doc，内容其实是 网页（HTML） 格式，已按内容读取', '文件不是有效的 UTF-8，已按 GB18030 编码读取']);
+    expect(gb.warnings).toEqual(['文件名是 .doc，内容其实是网页（HTML）格式，已按内容读取', '文件不是有效的 UTF-8，已按 GB18030 编码读取']);
     // A page of script and no Chinese text is no warning of "almost no Chinese" by its markup.
     const english = '<html><body>' + '<p>An English page with no Chinese text at all.</p>'.repeat(3) + '</body></html>';
-    expect((await extractText('page.doc', new TextEncoder().encode(english), {})).warnings).toEqual(['文件名是 .doc，内容其实是 网页（HTML） 格式，已按内容读取']);
+    expect((await extractText('page.doc', new TextEncoder().encode(english), {})).warnings).toEqual(['文件名是 .doc，内容其实是网页（HTML）格式，已按内容读取']);
     // Markup later in a text file is not a page.
     expect((await refusal(extractText('通知.doc', new TextEncoder().encode('说明：<html> 标记'), {}))).message).toBe('不是有效的 Word 文档：通知.doc。');
   });
@@ -118,7 +118,7 @@ describe('a Word file read by what it holds, whatever its name says', () => {
 
   it('a .doc named .docx, and a .docx named .doc, are read, and the name is told', async () => {
     const asDocx = await extractText('解释.docx', fixture('face-recognition-rules.doc'), { docxText });
-    expect(asDocx.warnings).toEqual(['文件名是 .docx，内容其实是 旧版 Word 97–2003（.doc） 格式，已按内容读取']);
+    expect(asDocx.warnings).toEqual(['文件名是 .docx，内容其实是旧版 Word 97–2003（.doc）格式，已按内容读取']);
     expect(asDocx.kind).toBe('docx');
     const asDoc = await extractText('解释.doc', await lawDocx(), { docxText });
     expect(asDoc.warnings).toEqual(['文件名是 .doc，内容其实是 Word .docx 格式，已按内容读取']);
@@ -128,7 +128,7 @@ describe('a Word file read by what it holds, whatever its name says', () => {
     const page = readFileSync(join('test-data', 'import', 'govcn-notice-page.html'));
     const got = await extractText('通知.doc', new Uint8Array(page), {});
     expect(got.text.split('\n').slice(0, 3)).toEqual(['国务院办公厅关于复制推广', '营商环境创新试点改革举措的通知', '国办发〔2022〕35号']);
-    expect(got.warnings).toEqual(['文件名是 .doc，内容其实是 网页（HTML） 格式，已按内容读取']);
+    expect(got.warnings).toEqual(['文件名是 .doc，内容其实是网页（HTML）格式，已按内容读取']);
     const rtf = new TextEncoder().encode('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}');
     expect(await refusal(extractText('通知.doc', rtf, {}))).toEqual({ code: 'not-docx', message: '这是 RTF 格式的文件，无法读取：通知.doc。请先在 Word 或 WPS 中另存为 .docx 或 PDF 再导入。' });
     expect(await refusal(extractText('通知.doc', new TextEncoder().encode('关于做好工作的通知'), {}))).toEqual({ code: 'not-docx', message: '不是有效的 Word 文档：通知.doc。' });
