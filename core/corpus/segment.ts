@@ -192,6 +192,8 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       startsDoc &&
       // (at most the one blank line pdf.js leaves inside a title; a publication's name sits further up)
       next.firstLine - p.lastLine <= 2 &&
+      // (not a body line before a title set off on its own: a figure's caption, 国旗制法图案, over the next law's title)
+      !(next.boxStart && !p.boxStart) &&
       isTitleParagraph(p, paras[i + 2], true) &&
       (!endsLikeTitle(p.text) || next.text.length <= BARE_TITLE_LINE || WORD_GOES_ON.test(next.text)) &&
       next.text.length <= 40 &&
