@@ -264,6 +264,15 @@ describe('toParagraphs: where a wrapped paragraph goes on', () => {
       '第一条 为了加强长江河道采砂管理，维护长江河势稳定，保障防洪和通航安全，制定本条例。',
     ]);
   });
+  // 普通高等学校设置暂行条例 as pdf.js extracted it from a compilation (a real-text set, seed 6060).
+  it('goes on after a line ending in 、: a bracketed number there is a reference, not a new item', () => {
+    const text = '的兼任教师人数，应当不超过本校专任教师的三分之一；高等职业学校的兼任教师人数，应当不\n超过本校专任教师的二分之一。\n少数地区或特殊科类的普通高等学校建校招生，具有副教授职务以上的专任教师达不到(一)、\n(二)项要求的，需经国家教育委员会批准。\n第八条 设置普通高等学校，须有与学校的学科门类和规模相适应的土地和校舍，保证教学、生';
+    expect(paras(text, 44)).toEqual([
+      '的兼任教师人数，应当不超过本校专任教师的三分之一；高等职业学校的兼任教师人数，应当不超过本校专任教师的二分之一。',
+      '少数地区或特殊科类的普通高等学校建校招生，具有副教授职务以上的专任教师达不到(一)、(二)项要求的，需经国家教育委员会批准。',
+      '第八条 设置普通高等学校，须有与学校的学科门类和规模相适应的土地和校舍，保证教学、生',
+    ]);
+  });
   it('keeps an amendment whose verb wrapped onto a line of its own as one event', () => {
     const head = '济南市森林资源保护管理办法\n1999年9月17日济南市第十二届人民代表大会常务委员会第十次会议通过\n2004年7月30日济南市第十三届人民代表大会常务委员会第十二次会议通过的《济南市人民代\n表大会常务委员会关于修改〈济南市发展社区服务的若干规定〉等十三件地方性法规的决定》\n第一次修正\n第一章 总 则';
     expect(paras(head, 44)).toEqual([

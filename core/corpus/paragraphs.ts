@@ -330,6 +330,8 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     // 第三十条规定的… at the start of a wrapped line continues a reference (依照本法 | 第三十条规定), it is not an article.
     // A decimal number at the start of a full line's wrap is a number in the sentence (…按照 | 2.1节的规定).
     if (DECIMAL_SECTION.test(text) && isFull(pt) && !endsTerminal(pt)) return false;
+    // After a line ending in 、 the enumeration goes on: a number there is a reference (…达不到(一)、 | (二)项要求的), no new item.
+    if (/、$/.test(pt) && MARKER_START.test(text)) return false;
     if (MARKER_START.test(text) && !(ARTICLE_REFERENCE.test(text.trim()) && !endsTerminal(pt))) return true;
     if (META_LINE.test(text) || META_LINE.test(pt)) return true;
     // Inside parentheses the sentence is not over (a title's date split over a page break).
