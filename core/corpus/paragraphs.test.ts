@@ -264,6 +264,15 @@ describe('toParagraphs: where a wrapped paragraph goes on', () => {
       '第一条 为了加强长江河道采砂管理，维护长江河势稳定，保障防洪和通航安全，制定本条例。',
     ]);
   });
+  // 中华人民共和国刑法 as LawRefBook/Laws lists its amendments under the title: each line a whole event ending in 》.
+  it('keeps apart amendments that each end in 》, the next not a verb alone', () => {
+    const head = '2009年2月28日第十一届全国人民代表大会常务委员会第七次会议通过的《中华人民共和国刑法修正案（七）》\n2011年2月25日第十一届全国人民代表大会常务委员会第十九次会议通过的《中华人民共和国刑法修正案（八）》\n第一编 总则';
+    expect(paras(head, 44)).toEqual([
+      '2009年2月28日第十一届全国人民代表大会常务委员会第七次会议通过的《中华人民共和国刑法修正案（七）》',
+      '2011年2月25日第十一届全国人民代表大会常务委员会第十九次会议通过的《中华人民共和国刑法修正案（八）》',
+      '第一编 总则',
+    ]);
+  });
   // 普通高等学校设置暂行条例 as pdf.js extracted it from a compilation (a real-text set, seed 6060).
   it('goes on after a line ending in 、: a bracketed number there is a reference, not a new item', () => {
     const text = '的兼任教师人数，应当不超过本校专任教师的三分之一；高等职业学校的兼任教师人数，应当不\n超过本校专任教师的二分之一。\n少数地区或特殊科类的普通高等学校建校招生，具有副教授职务以上的专任教师达不到(一)、\n(二)项要求的，需经国家教育委员会批准。\n第八条 设置普通高等学校，须有与学校的学科门类和规模相适应的土地和校舍，保证教学、生';

@@ -54,3 +54,20 @@ describe('joinWrappedTitles: a title over three parts', () => {
     }
   });
 });
+
+// A compilation printed by pdftotext -layout (test-data/realtext-heldout/012l): 国旗法 ends in its figure's caption, at
+// the body's indent; the next law's title is centred, a text box of its own, with its note below.
+describe('joinWrappedTitles: a body line above a title set off on its own', () => {
+  const tail = ['戊、长96公分，高64公分。', '国旗制法图案', '', ' 国有企业监事会暂行条例', ' （2000年2月1日 国务院第26次常务会议通过 2000年3月15日 中华人民共和国国务院令第283号发布）', '第一条 为了健全国有企业监督机制，加强对国有企业的监督，制定本条例。'];
+  it('keeps the caption in the text above and the title whole', () => {
+    const { docs } = segment(['中华人民共和国国旗法', '第一条 为了维护国旗的尊严，制定本法。', ...tail]);
+    expect(shape(docs).map((d) => d.title)).toEqual(['中华人民共和国国旗法', '国有企业监事会暂行条例']);
+    expect(shape(docs)[0].paras.at(-1)).toBe('国旗制法图案');
+  });
+  it('still joins a title whose two lines are both set off, or neither', () => {
+    const body = ['（2016年7月11日 最高人民法院审判委员会第1688次会议通过）', '第一条 本规定所称的独立保函，是指银行出具的承诺。'];
+    for (const [a, b] of [['最高人民法院关于审理独立保函', '纠纷案件若干问题的规定'], [' 最高人民法院关于审理独立保函', ' 纠纷案件若干问题的规定']]) {
+      expect(shape(segment([a, b, ...body]).docs).map((d) => d.title)).toEqual(['最高人民法院关于审理独立保函纠纷案件若干问题的规定']);
+    }
+  });
+});

@@ -22,6 +22,11 @@ describe('loose documents', () => {
     expect(shape(docs)).toEqual([{ title: '上海市人民政府关于进一步优化营商环境的意见', paras: ['各区人民政府：', '为进一步优化营商环境，提出如下意见。'] }]);
   });
 
+  it('names the front matter’s lines as a range when it has more than one', () => {
+    const { notes } = segment(['本刊由文康政策研究中心编印，仅供内部参考。', '二〇二三年第五期', '', '上海市人民政府关于进一步优化营商环境的意见', '各区人民政府：', '为进一步优化营商环境，提出如下意见。']);
+    expect(notes).toEqual(['f.txt：第 1–2 行是卷首内容（没有标题和结构），不作为文档']);
+  });
+
   // 新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知 (test-data/database-exports): its attachments are forms.
   it('never takes a form’s lines for a title: its blanks (年  月  日, （签章）), or its cells joined from ten lines or more', () => {
     const notice = ['新疆维吾尔自治区质监局关于进一步加强新闻宣传工作的通知', '各直属单位：', '现就加强信息宣传工作通知如下。', '附件2：', '宣传报道申报单'];
