@@ -154,3 +154,21 @@ describe('policy-reader', () => {
     for (const line of c.out) expect(line.replace(/\d+_[0-9a-f]+\.txt|\bp[0-9a-f]{11}\b|PDF/g, '')).not.toMatch(/[A-Za-z]{3,}/);
   });
 });
+
+// Two versions of one 解释 from the real-text set (2010 and its 2021 revision, printed and extracted apart).
+describe('policy-reader variants, in words', () => {
+  it('says why a revision is one, and nothing in English but ids and the measure’s name', async () => {
+    const rev = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-rev-'));
+    try {
+      await mkdir(path.join(rev, 'raw'));
+      for (const f of ['083_L08-title3-pdfjs.txt', '108_L04-a5-plain.txt']) await cp(path.join(__dirname, '../test-data/realtext/raw', f), path.join(rev, 'raw', f));
+      expect(await main(['build', '--corpus', rev, '--quiet'], capture().io)).toBe(0);
+      const c = capture();
+      expect(await main(['variants', '--corpus', rev], c.io)).toBe(0);
+      expect(c.out.find((l) => l.includes('→'))).toMatch(/^ {4}p[0-9a-f]{11} → p[0-9a-f]{11} {2}修订（前后版本 2010-12-13 → 2021-12-30） {2}Jaccard \d+%/);
+      for (const line of c.out) expect(line.replace(/\b[pf][0-9a-f]{11,12}\b|Jaccard/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    } finally {
+      await rm(rev, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -5,7 +5,7 @@ import { DEFAULT_CORPUS_DIR, corpusRoot, loadLibrary } from '../corpus-files.js'
 import { VARIANTS_FILE, variantShardPath, type VariantShard } from '../../core/compare/format.js';
 import { emptyVariants, restoreVariantShard, restoreVariantsSummary, shardUnreadable, SUMMARY_UNREADABLE } from '../../core/compare/restore.js';
 import { joinVariants } from '../../core/compare/shards.js';
-import { RELATION_LABEL, type VariantsFile } from '../../core/compare/format.js';
+import { EVIDENCE_LABEL, RELATION_LABEL, type VariantsFile } from '../../core/compare/format.js';
 
 const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'));
 
@@ -59,7 +59,7 @@ export async function variants(opts: { corpusDir: string; json: boolean }, io: C
   }
   io.out(`文本族 ${v.families.length} 个，族外关联 ${v.links.length} 对，主题相关 ${v.subject.length} 对，有对应条款的条款 ${Object.keys(v.clauses).length} 个`);
   const pairLine = (p: (typeof v.links)[number]) =>
-    `    ${p.a} ${p.relation === 'revision' ? '→' : '~'} ${p.b}  ${RELATION_LABEL[p.relation]}${p.evidence ? `（${p.evidence}${p.dates ? ` ${p.dates[0]} → ${p.dates[1]}` : ''}）` : ''}  Jaccard ${pct(p.jaccard)}  左见于右 ${pct(p.aInB)}  右见于左 ${pct(p.bInA)}  共有条款 ${p.sharedClauses}`;
+    `    ${p.a} ${p.relation === 'revision' ? '→' : '~'} ${p.b}  ${RELATION_LABEL[p.relation]}${p.evidence ? `（${EVIDENCE_LABEL[p.evidence]}${p.dates ? ` ${p.dates[0]} → ${p.dates[1]}` : ''}）` : ''}  Jaccard ${pct(p.jaccard)}  左见于右 ${pct(p.aInB)}  右见于左 ${pct(p.bInA)}  共有条款 ${p.sharedClauses}`;
   for (const f of v.families) {
     io.out('');
     io.out(`文本族 ${f.id}（${f.members.length} 个文档，* 为中心）`);

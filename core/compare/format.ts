@@ -29,6 +29,8 @@ export type Relation = 'same' | 'adaptation' | 'revision' | 'related';
 /** Each relation in the words the reader and the CLI show it in. */
 export const RELATION_LABEL: Record<Relation, string> = { same: '同一文本', adaptation: '改编', revision: '修订', related: '部分相同' };
 export const RELATIONS: readonly Relation[] = ['same', 'adaptation', 'revision', 'related'];
+/** Why a revision is one, as the CLI prints it: a draft and the text adopted from it, or two dated versions. */
+export const EVIDENCE_LABEL: Record<NonNullable<VariantPair['evidence']>, string> = { draft: '征求意见稿与定稿', version: '前后版本' };
 
 export interface VariantPair {
   /** For a revision, `a` is the draft or the older text and `b` the adopted or newer one; otherwise a < b. */
