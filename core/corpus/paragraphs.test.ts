@@ -264,6 +264,22 @@ describe('toParagraphs: where a wrapped paragraph goes on', () => {
       '第一条 为了加强长江河道采砂管理，维护长江河势稳定，保障防洪和通航安全，制定本条例。',
     ]);
   });
+  // A compilation printed by pdftotext -layout (test-data/realtext-heldout/020m): 北京市森林资源保护管理条例's last
+  // paragraph opens with dates and meetings, as a law's note does, but is a sentence; the next law's title follows.
+  it('ends a dated sentence about repealed laws at its full stop: the next law’s title is no part of it', () => {
+    const text = [
+      '      1985年8月3日市第八届人大常委会第二十二次会议通过、1997年10月15日市',
+      '      第十届人大常委会第四十次会议修正的《北京市农村林木资源保护管理条例》',
+      '      同时废止。',
+      '',
+      '                浙江省城市景观风貌条例',
+      '       （2017年11月30日 浙江省第十二届人民代表大会常务委员会第四十五次',
+    ].join('\n');
+    expect(paras(text, 38).slice(0, 2)).toEqual([
+      '1985年8月3日市第八届人大常委会第二十二次会议通过、1997年10月15日市第十届人大常委会第四十次会议修正的《北京市农村林木资源保护管理条例》同时废止。',
+      '浙江省城市景观风貌条例',
+    ]);
+  });
   // 中华人民共和国刑法 as LawRefBook/Laws lists its amendments under the title: each line a whole event ending in 》.
   it('keeps apart amendments that each end in 》, the next not a verb alone', () => {
     const head = '2009年2月28日第十一届全国人民代表大会常务委员会第七次会议通过的《中华人民共和国刑法修正案（七）》\n2011年2月25日第十一届全国人民代表大会常务委员会第十九次会议通过的《中华人民共和国刑法修正案（八）》\n第一编 总则';

@@ -319,8 +319,9 @@ export function toParagraphs(lines: Line[], width = typicalWidth(lines), stats?:
     if (opensLawMeta(curText) && /并?经$/.test(pt)) return false;
     if (opensLawMeta(text) && curText.length <= 100 && !/[。，；：！？]/.test(curText) && count(curText, /[（(]/g) <= count(curText, /[）)]/g)) return true;
     // An event wrapped before its verb (…第七次会议通 | 过, …的决定》 | 第一次修正) continues, whatever the indent of the next line.
-    // (A date alone is a signature's date line, not an event: it needs the body that acted.)
-    if (opensLawMeta(curText) && !DATE_LINE.test(curText) && /会议|令第|人民代表大会|决定》|公告/.test(curText) && !endsLawMeta(pt) && !opensLawMeta(text) && !MARKER_START.test(text)) return false;
+    // (A date alone is a signature's date line, not an event: it needs the body that acted. A finished sentence is no
+    // event either: a law's last paragraph, 1985年8月3日…通过、…修正的《…条例》同时废止。, ends before the next title.)
+    if (opensLawMeta(curText) && !DATE_LINE.test(curText) && !/[。！？]$/.test(pt) && /会议|令第|人民代表大会|决定》|公告/.test(curText) && !endsLawMeta(pt) && !opensLawMeta(text) && !MARKER_START.test(text)) return false;
     // A numbered heading on a short line of its own (一、总体要求) ends there: the text below is its body.
     // (Only 一、, （一） and a plan's 1.1: a compilation numbers its titles 1. 2.)
     const lead = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/.exec(curText) ?? DECIMAL_SECTION.exec(curText);
