@@ -131,7 +131,8 @@ export function eventBodies(by: string): string[] {
     else if ((m = /^(?:中华人民共和国)?(.{2,30}?)令第/.exec(s))) out.push(m[1]);
     else if ((m = /^(.{2,30}?)(?:公告|第\d+次|第[一二三四五六七八九十]+次)/.exec(s))) out.push(m[1]);
     // A body named alone before its verb (铁道部发布, 中国证券监督管理委员会、财政部公布).
-    else if ((m = /^(?:中华人民共和国)?([\u4e00-\u9fa5]{1,20}(?:部|委员会|总局|局|署|银行|办公厅)|中共中央)$/.exec(s))) out.push(m[1]);
+    // (中央军委: the Central Military Commission as 征兵工作条例 names it, 国务院、中央军委发布.)
+    else if ((m = /^(?:中华人民共和国)?([\u4e00-\u9fa5]{1,20}(?:部|委员会|总局|局|署|银行|办公厅)|中共中央|中央军委)$/.exec(s))) out.push(m[1]);
   }
   return [...new Set(out)];
 }

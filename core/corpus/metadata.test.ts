@@ -150,6 +150,9 @@ describe('formalIssuer', () => {
     ['河南省人大常委会办公厅', '河南省人民代表大会常务委员会办公厅'],
     ['中华人民共和国海关总署', '海关总署'],
     ['中华人民共和国国务院', '国务院'],
+    ['中央军委', '中央军事委员会'],
+    // Its office signs with the short name (国务院办公厅、中央军委办公厅 as gov.cn lists them).
+    ['中央军委办公厅', '中央军委办公厅'],
     // Nothing to shorten: the name as it is.
     ['中华人民共和国', '中华人民共和国'],
     ['中华人民共和国令', '中华人民共和国令'],

@@ -108,10 +108,10 @@ export function issuersFromTitle(title: string): string[] {
 /**
  * A body by its formal name, as the library lists it: a congress printed short (河南省人大常委会关于…的决议) and the
  * same congress in full are one issuer; a ministry's name after 中华人民共和国 (中华人民共和国海关总署关于…) is the
- * name it signs with (海关总署).
+ * name it signs with (海关总署); 中央军委 is 中央军事委员会 (its 办公厅 keeps the short name it signs with).
  */
 export function formalIssuer(name: string): string {
-  return name.replace(/人大常委会/g, '人民代表大会常务委员会').replace(/^中华人民共和国(?=.{2})/, '');
+  return name.replace(/人大常委会/g, '人民代表大会常务委员会').replace(/^中华人民共和国(?=.{2})/, '').replace(/^中央军委$/, '中央军事委员会');
 }
 
 export function docNumberFrom(text: string): string | null {

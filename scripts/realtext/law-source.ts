@@ -62,8 +62,8 @@ function iso(y: string, m: string, d: string): string {
 
 /** The acting body in a metadata line, without 第N届 / 第N次会议 / 令第N号: 上海市第十五届人民代表大会常务委员会第二十次会议 → 上海市人民代表大会常务委员会. */
 export function actingBody(rest: string): string | null {
-  // 人大常委会 is how some headers abbreviate the body; the key names it in full.
-  const s = rest.replace(/^[经由]/, '').replace(/人大常委会/g, '人民代表大会常务委员会').replace(/人大(?=第|会议)/g, '人民代表大会');
+  // 人大常委会 and 中央军委 are how some headers abbreviate the body; the key names it in full.
+  const s = rest.replace(/^[经由]/, '').replace(/人大常委会/g, '人民代表大会常务委员会').replace(/人大(?=第|会议)/g, '人民代表大会').replace(/中央军委(?!办公厅|员会)/g, '中央军事委员会');
   const congress = /^(.*?)(?:第?[一二三四五六七八九十]+届)?(全国人民代表大会(?:常务委员会)?|人民代表大会(?:常务委员会)?)/.exec(s);
   if (congress) {
     const place = congress[1].replace(/第?[一二三四五六七八九十]+届$/, '');
