@@ -91,6 +91,8 @@ describe('law metadata', () => {
     expect(eventBodies('国务院第166次常务会议')).toEqual(['国务院']);
     // 征兵工作条例 (1985): 国务院、中央军委发布.
     expect(eventBodies('国务院、中央军委')).toEqual(['国务院', '中央军委']);
+    // A body is the whole part: 有关部门 names none (not 有关部).
+    expect(eventBodies('有关部门')).toEqual([]);
     // 国务院's own office is a body of its own.
     expect(eventBodies('国务院办公厅')).toEqual(['国务院办公厅']);
     // An amendment made 根据 a local congress's decision is that congress's.
