@@ -71,3 +71,17 @@ describe('joinWrappedTitles: a body line above a title set off on its own', () =
     }
   });
 });
+
+// A compilation printed by pdftotext (test-data/realtext-heldout/045n): a title over four lines, its second ending in a
+// kind word that is part of the title's words (…违反外汇管理规定 | 行为的…).
+describe('joinWrappedTitles: a first part that names its matter but has no 的 yet', () => {
+  const body = ['（1998年12月16日 国务院批准 1999年1月25日 监察部、人事部、中国人民银行、海关总署、国家外汇管理局令第7号发布）', '第一条 为了维护国家外汇管理秩序，制定本规定。'];
+  it('goes on into the next part, though it ends in 规定', () => {
+    const { docs } = segment(['关于骗购外汇、非法套汇、逃汇、非法买卖外汇等违反外汇管理规定', '行为的行政处分或者纪律处分暂行规定', ...body]);
+    expect(shape(docs).map((d) => d.title)).toEqual(['关于骗购外汇、非法套汇、逃汇、非法买卖外汇等违反外汇管理规定行为的行政处分或者纪律处分暂行规定']);
+  });
+  it('ends at a kind word after its 的: a title line right under it is a title of its own', () => {
+    const { docs } = segment(['关于修改部分行政法规的决定', '行政机构设置和编制管理条例', ...body]);
+    expect(shape(docs).at(-1)!.title).toBe('行政机构设置和编制管理条例');
+  });
+});

@@ -173,6 +173,12 @@ const BARE_TITLE_LINE = 8;
  */
 const WORD_GOES_ON = /^[性的]/;
 
+/**
+ * A first line that names its matter (关于…) and has no 的 yet cannot be a whole title, though it ends in a kind word:
+ * 关于…的规定 has one. The kind word is inside the title's words (关于骗购外汇…等违反外汇管理规定 | 行为的…暂行 | 规定).
+ */
+const unfinishedMatter = (text: string) => NAMES_MATTER.test(text) && !text.includes('的');
+
 /** A line that could be part of a title: no punctuation, no marker, 文号 or date. */
 const plain = (x: RawParagraph) => !/[。，；！？：:,;!?]/.test(x.text) && !MARKER_START.test(x.text) && !DOC_NUMBER.test(x.text) && !DATE_LINE.test(x.text);
 /** A title's later part: plain, short, naming no issuer of its own. */
@@ -195,7 +201,7 @@ function joinWrappedTitles(paras: RawParagraph[]): RawParagraph[] {
       // (not a body line before a title set off on its own: a figure's caption, 国旗制法图案, over the next law's title)
       !(next.boxStart && !p.boxStart) &&
       isTitleParagraph(p, paras[i + 2], true) &&
-      (!endsLikeTitle(p.text) || next.text.length <= BARE_TITLE_LINE || WORD_GOES_ON.test(next.text)) &&
+      (!endsLikeTitle(p.text) || next.text.length <= BARE_TITLE_LINE || WORD_GOES_ON.test(next.text) || unfinishedMatter(p.text)) &&
       next.text.length <= 40 &&
       !/[。，；！？：:,;!?]/.test(next.text) &&
       endsLikeTitle(next.text) &&
