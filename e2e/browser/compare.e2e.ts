@@ -161,6 +161,33 @@ describe.skipIf(!pair)('comparing variant texts', () => {
     expect(hrefs[0]).toBe(`#/doc/${matches[0].doc}/${encodeURIComponent(matches[0].unit)}`);
     expect(hrefs).toHaveLength(matches.length);
 
+    // Every marker of the document sits clear of the text's lines (at laptop widths there is no gutter, and it
+    // covered their ends); where it sits among the clause's ☆ and 复制引用 (below 60rem), beside them, not on them.
+    for (const width of [800, 1024]) {
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto(`${server.url}#/doc/${pair!.b}/${encodeURIComponent(unitId)}`);
+      await seeAlso.waitFor();
+      const covered = await page.evaluate((controlsToo: boolean) =>
+        [...document.querySelectorAll('.see-also-marker')].flatMap((marker) => {
+          const unit = marker.closest('section')!;
+          const m = marker.getBoundingClientRect();
+          const boxes = controlsToo ? [...unit.querySelectorAll('.unit-annot, .copy-cite')].map((c) => c.getBoundingClientRect()) : [];
+          const range = document.createRange();
+          for (const para of unit.querySelectorAll('p[data-para]')) {
+            for (const node of para.childNodes) {
+              if ((node as Element).classList?.contains('page-mark')) continue;
+              range.selectNodeContents(node);
+              boxes.push(...range.getClientRects());
+            }
+          }
+          const hit = boxes.some((r) => r.width > 1 && r.right > m.left && r.left < m.right && r.bottom > m.top && r.top < m.bottom);
+          return hit ? [unit.id] : [];
+        }),
+      width < 960);
+      expect(covered, `width ${width}`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
+
     await page.goto(`${server.url}#/`);
     const title = (id: string) => facts.library.find((d) => d.id === id)!.title;
     const compare = page.getByRole('button', { name: /^比较/ });
