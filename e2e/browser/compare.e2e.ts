@@ -175,7 +175,7 @@ describe.skipIf(!pair)('comparing variant texts', () => {
           const range = document.createRange();
           for (const para of unit.querySelectorAll('p[data-para]')) {
             for (const node of para.childNodes) {
-              if ((node as Element).classList?.contains('page-mark')) continue;
+              if ((node as { classList?: { contains(name: string): boolean } }).classList?.contains('page-mark')) continue;
               range.selectNodeContents(node);
               boxes.push(...range.getClientRects());
             }
