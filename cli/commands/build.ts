@@ -18,6 +18,7 @@ import { listRawFiles } from '../raw-files.js';
 import { collectGarbage } from '../collect-garbage.js';
 import { DocHashes } from '../doc-hashes.js';
 import { previousIndexFor, previousSearch, saveSearchState, searchFingerprint } from '../search-update.js';
+import { previousShards, saveShards, shardCodeFingerprint, type ShardRecord } from '../variant-shards.js';
 
 /**
  * policy-reader build [--corpus DIR] [--raw DIR] [--jobs N] [--json] [--quiet]
@@ -69,7 +70,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     progress.phase('variants');
     // Each document's file hash, made once: the variants cache's keys, then the documents' files (cli/doc-hashes.ts).
     const docHashes = new DocHashes();
-    const detected = await detectVariants(corpusDir, result.docs, jobs, docHashes);
+    // The shards the previous build made, by fingerprint: those unchanged are linked, not made (cli/variant-shards.ts).
+    const shardCode = shardCodeFingerprint();
+    const shards = await previousShards(corpusDir, shardCode);
+    const detected = await detectVariants(corpusDir, result.docs, jobs, docHashes, shards);
     collectGarbage();
     progress.phase('write');
     // The index is made when its first file is asked for (phase 'search'); each of its files is made as it is written.
@@ -104,6 +108,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       if (step === 'staged') progress.phase('switch');
     });
     await saveSearchState(corpusDir, written.version, searchCode);
+    await saveShards(corpusDir, written.version, shardCode, shards, out.sha256Of);
     const manifest = out.manifest();
     await pruneParseCache(corpusDir, parsed.used);
     await pruneVariantsCache(corpusDir, detected.cacheUsed);
@@ -122,6 +127,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           clausesRematched: detected.clausesRematched,
           // Document pairs whose shared shingles were counted, the rest kept from the last build (core/compare/pair-counts.ts).
           docPairsCounted: detected.docPairsCounted,
+          // Variants shards not made: handed on by the previous build's hash, and linked (cli/variant-shards.ts).
+          variantShardsKept: shards.reused,
           // Files linked from the previous version, unchanged, instead of written (cli/version-files.ts).
           linkedFiles: written.linked,
           // 'updated': the previous build's search index updated for what changed (cli/search-update.ts); 'built': made whole.
@@ -151,11 +158,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
  * (variants-pool.ts; `jobs` 0: in this thread). The cache (and the slab it reads entries into) is let go when
  * this returns: what the build keeps is the detection's files, made as they are written, and the entries it used.
  */
-async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined, docHashes: DocHashes): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number }> {
+async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined, docHashes: DocHashes, shards: ShardRecord): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number }> {
   const cache = variantsCache(corpusDir, docHashes);
   const prepared = await prepareInWorkers(docs, cache, { jobs });
   const detection = detect(docs, { cache: prepared });
-  return { files: detectionFiles(detection), cacheUsed: cache.used, clausesRematched: detection.stats.clausesRematched, docPairsCounted: detection.stats.docPairsCounted };
+  return { files: detectionFiles(detection, shards), cacheUsed: cache.used, clausesRematched: detection.stats.clausesRematched, docPairsCounted: detection.stats.docPairsCounted };
 }
 
 /**

@@ -53,6 +53,30 @@ describe('the variants files', () => {
     expect([...detectionFiles(detect(many))]).toEqual([...variantsFiles(variants), { path: 'variants-lsh.json', data: JSON.stringify(lsh) + '\n' }]);
   });
 
+  it('with a memo, records every shard and hands on one it knows by its hash, made only when asked, as it is made without', () => {
+    const plain = [...detectionFiles(detect(docs))];
+    const recorded = new Map<string, string>();
+    const asked: string[] = [];
+    const memo = {
+      known: (path: string, fingerprint: string) => (asked.push(path), path === 'variants/pB.json' ? `${fingerprint.slice(0, 8)}${'0'.repeat(56)}` : undefined),
+      record: (path: string, fingerprint: string) => void recorded.set(path, fingerprint),
+    };
+    const files = [...detectionFiles(detect(docs), memo)];
+    expect(files.map((f) => f.path)).toEqual(plain.map((f) => f.path));
+    // Only the shards have fingerprints; the summary and the LSH tables are always made.
+    expect([...recorded.keys()]).toEqual(['variants/pA.json', 'variants/pB.json', 'variants/pD.json']);
+    expect(asked).toEqual([...recorded.keys()]);
+    const known = files[2];
+    expect(known).toEqual({ path: 'variants/pB.json', make: expect.any(Function), sha256: `${recorded.get('variants/pB.json')!.slice(0, 8)}${'0'.repeat(56)}` });
+    expect('make' in known && known.make()).toBe(plain[2].data);
+    for (const k of [0, 1, 3, 4]) expect(files[k]).toEqual(plain[k]);
+    // The same detection has the same fingerprints; pA's copy pB and pA have the same makings but not the same document.
+    const again = new Map<string, string>();
+    Array.from(detectionFiles(detect(docs), { known: () => undefined, record: (path, f) => void again.set(path, f) }));
+    expect(again).toEqual(recorded);
+    expect(recorded.get('variants/pA.json')).not.toBe(recorded.get('variants/pB.json'));
+  });
+
   it('a corpus without variants has a summary and the LSH tables only', () => {
     const files = [...variantsArtifacts([docs[0], doc('pE', '某市住房公积金提取办法', HOUSING.slice(0, 1))])];
     expect(files.map((f) => f.path)).toEqual(['variants.json', 'variants-lsh.json']);

@@ -8,10 +8,28 @@ import type { PolicyDocument } from '../corpus/types.js';
 import { clauseCounterparts, detect, hasCounterparts, type Detection, type DetectOptions } from './detect.js';
 import { VARIANTS_FILE, VARIANTS_LSH_FILE, VARIANTS_FORMAT_VERSION, variantShardPath, type ClauseMatch, type VariantPair, type VariantShard, type VariantsFile, type VariantsSummary } from './format.js';
 import { splitVariants } from './shards.js';
+import { ShardFingerprints } from './shard-fingerprint.js';
 
 export interface VariantsArtifact {
   path: string;
   data: string;
+}
+
+/** A shard the previous build wrote as the file with this SHA-256: made only if the writer cannot link that file. */
+export interface KnownArtifact {
+  path: string;
+  make: () => string;
+  sha256: string;
+}
+
+/**
+ * What the previous build made of each shard (cli/variant-shards.ts). Each shard's fingerprint (shard-fingerprint.ts)
+ * is recorded; one the previous build recorded at the same path is handed on by its file's hash, not made.
+ */
+export interface ShardMemo {
+  /** The SHA-256 of the file the previous build made at `path` from a shard of this fingerprint, if it did. */
+  known(path: string, fingerprint: string): string | undefined;
+  record(path: string, fingerprint: string): void;
 }
 
 /** The summary and the shards of `v`, as corpus files (summary first). */
@@ -26,7 +44,9 @@ export function variantsFiles(v: VariantsFile): VariantsArtifact[] {
  * clause counterparts of the whole corpus (millions of objects at 10,000 documents) nor every shard's text need
  * be held at once.
  */
-export function* detectionFiles(d: Detection): Generator<VariantsArtifact> {
+export function detectionFiles(d: Detection): Generator<VariantsArtifact>;
+export function detectionFiles(d: Detection, memo: ShardMemo): Generator<VariantsArtifact | KnownArtifact>;
+export function* detectionFiles(d: Detection, memo?: ShardMemo): Generator<VariantsArtifact | KnownArtifact> {
   // A pair goes to the shards of both its documents: its family's pairs first, then the links (splitVariants).
   const pairsOf = new Map<string, VariantPair[]>();
   for (const p of [...d.families.flatMap((f) => f.pairs), ...d.links])
@@ -45,10 +65,24 @@ export function* detectionFiles(d: Detection): Generator<VariantsArtifact> {
     shards: shardDocs.map((di) => d.docIds[di]),
   };
   yield { path: VARIANTS_FILE, data: JSON.stringify(summary) + '\n' };
+  const fingerprints = memo && new ShardFingerprints(d.unitIds, d.clauses);
   for (const di of shardDocs) {
     const doc = d.docIds[di];
-    const units = unitsWithMatches(di).sort((x, y) => (d.unitIds[x] < d.unitIds[y] ? -1 : 1));
-    yield { path: variantShardPath(doc), data: shardJson(doc, units.map((u) => d.unitIds[u]), units.map((u) => clauseCounterparts(d, u)), pairsOf.get(doc) ?? []) };
+    const path = variantShardPath(doc);
+    const pairs = pairsOf.get(doc) ?? [];
+    const withMatches = unitsWithMatches(di);
+    const make = () => {
+      const units = withMatches.sort((x, y) => (d.unitIds[x] < d.unitIds[y] ? -1 : 1));
+      return shardJson(doc, units.map((u) => d.unitIds[u]), units.map((u) => clauseCounterparts(d, u)), pairs);
+    };
+    if (!fingerprints) {
+      yield { path, data: make() };
+      continue;
+    }
+    const fingerprint = fingerprints.of(doc, withMatches, JSON.stringify(pairs));
+    memo!.record(path, fingerprint);
+    const sha256 = memo!.known(path, fingerprint);
+    yield sha256 ? { path, make, sha256 } : { path, data: make() };
   }
   yield { path: VARIANTS_LSH_FILE, data: JSON.stringify(d.lsh) + '\n' };
 }

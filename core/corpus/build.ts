@@ -273,15 +273,16 @@ export interface CorpusFiles {
   manifest: Manifest;
 }
 
-/** A file derived from the documents (search index, variants), with its path from the corpus root ('search/index.json'). */
-export interface CorpusArtifact {
-  path: string;
-  data: string;
-}
+/**
+ * A file derived from the documents (search index, variants), with its path from the corpus root ('search/index.json'):
+ * its text, or, for one the previous build wrote (a variants shard whose makings are unchanged), what makes it and
+ * the SHA-256 it had then: the writer links that file and makes nothing.
+ */
+export type CorpusArtifact = { path: string; data: string } | { path: string; make: () => string; sha256: string };
 
 /** Artifacts whose paths are relative to one folder of the corpus (the search index's are relative to search/). */
 export function* inFolder(folder: string, artifacts: Iterable<CorpusArtifact>): Generator<CorpusArtifact> {
-  for (const a of artifacts) yield { path: `${folder}/${a.path}`, data: a.data };
+  for (const a of artifacts) yield { ...a, path: `${folder}/${a.path}` };
 }
 
 /** The files of a build made one at a time, so that a writer holds one document's JSON, not all of them. */
@@ -297,6 +298,8 @@ export interface CorpusFileStream {
   files: Iterable<[path: string, content: FileContent, sha256?: string]>;
   /** The manifest, once `files` has been read to its end. */
   manifest(): Manifest;
+  /** The SHA-256 of a file already handed on. */
+  sha256Of(path: string): string | undefined;
 }
 
 /**
@@ -328,7 +331,7 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
     yield file(LIBRARY_HEAD_FILE, compactJson(libraryHead(summaries)));
     // The artifacts before the documents: the search index's files are held from their making until written,
     // so they go first and are let go (400 MB at 10,000 documents) before the documents' JSON is made.
-    for (const a of pending) yield file(a.path, a.data);
+    for (const a of pending) yield 'data' in a ? file(a.path, a.data) : file(a.path, a.make, a.sha256);
     for (const d of result.docs) yield docHash ? file(`docs/${d.id}.json`, () => compactJson(d), docHash(d)) : file(`docs/${d.id}.json`, compactJson(d));
     const hashInput = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => `${p}\n${h}`).join('\n');
     manifest = {
@@ -354,6 +357,7 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
       if (!manifest) throw new Error('the manifest is made after the last corpus file');
       return manifest;
     },
+    sha256Of: (path) => hashes.get(path),
   };
 }
 

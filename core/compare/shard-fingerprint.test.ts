@@ -1,0 +1,65 @@
+/**
+ * A shard's fingerprint (shard-fingerprint.ts) changes with anything its shard is made of, and with nothing else:
+ * the order units and counterparts come in, and counterparts below CLAUSE_SIMILARITY, which the shard leaves out.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ClauseGraph } from './clause-matches.js';
+import { ShardFingerprints } from './shard-fingerprint.js';
+
+const IDS = ['pA~ar1', 'pA~ar2', 'pB~ar1', 'pB~ar2', 'pC~ar7'];
+
+/** A clause graph from each unit's (other unit, similarity) entries, in the order given. */
+function graph(rows: [number, number][][]): ClauseGraph {
+  const start = new Uint32Array(rows.length + 1);
+  rows.forEach((r, u) => (start[u + 1] = start[u] + r.length));
+  return { start, other: Int32Array.from(rows.flat().map(([v]) => v)), sim: Float64Array.from(rows.flat().map(([, s]) => s)), pairs: 0 };
+}
+
+const BASE: [number, number][][] = [[[2, 1], [4, 0.642]], [[3, 0.5]], [[0, 1]], [[1, 0.5]], [[0, 0.642]]];
+const print = (rows: [number, number][][], units = [0, 1], pairs = '[]', doc = 'pA') => new ShardFingerprints(IDS, graph(rows)).of(doc, units, pairs);
+
+describe('a shard fingerprint', () => {
+  it('is the same for the same makings, in whatever order the units and their counterparts come', () => {
+    const p = print(BASE);
+    expect(p).toMatch(/^[0-9a-f]{32}$/);
+    expect(print(BASE, [1, 0])).toBe(p);
+    expect(print([[[4, 0.642], [2, 1]], ...BASE.slice(1)])).toBe(p);
+    // A counterpart under the shard's threshold is not in the shard, nor in its fingerprint; a similarity that rounds to the same thousandth neither.
+    expect(print([[[2, 1], [4, 0.642], [3, 0.49]], ...BASE.slice(1)])).toBe(p);
+    expect(print([[[2, 1], [4, 0.6421]], ...BASE.slice(1)])).toBe(p);
+  });
+
+  it('changes with a similarity, a counterpart, a unit, a counterpart moved to another unit, the pairs or the document', () => {
+    const p = print(BASE);
+    const others = [
+      print([[[2, 1], [4, 0.643]], ...BASE.slice(1)]),
+      print([[[2, 1], [3, 0.642]], ...BASE.slice(1)]),
+      print([[[2, 1]], ...BASE.slice(1)]),
+      print([[[2, 1], [4, 0.642], [3, 0.5]], ...BASE.slice(1)]),
+      print(BASE, [0]),
+      print([[[2, 1], [4, 0.642], [3, 0.5]], []]),
+      print(BASE, [0, 1], '[{"a":"pA","b":"pB","relation":"same"}]'),
+      print(BASE, [0, 1], '[]', 'pB'),
+    ];
+    for (const q of others) expect(q).not.toBe(p);
+    expect(new Set(others).size).toBe(others.length);
+    // Each lane sees a counterpart's unit and likeness on its own: the two are seeded apart, not one hash twice.
+    for (const q of others.slice(0, 4)) {
+      expect(q.slice(0, 8)).not.toBe(p.slice(0, 8));
+      expect(q.slice(8, 16)).not.toBe(p.slice(8, 16));
+    }
+  });
+
+  it("does not change with another shard's counterparts", () => {
+    const p = print(BASE);
+    expect(print([...BASE.slice(0, 2), [[0, 0.9]], [[1, 0.7], [0, 0.6]], []])).toBe(p);
+  });
+
+  it('is 32 hexadecimal digits, leading zeros kept (the record of a build checks that form)', () => {
+    const prints = Array.from({ length: 300 }, (_, k) => print(BASE, [0, 1], `[${k}]`));
+    expect(new Set(prints).size).toBe(300);
+    for (const q of prints) expect(q).toMatch(/^[0-9a-f]{32}$/);
+    // Among 300 random 8-digit parts some start with 0; every one is still 8 digits long.
+    expect(prints.some((q) => /^0|^.{8}0|^.{16}0|^.{24}0/.test(q))).toBe(true);
+  });
+});
