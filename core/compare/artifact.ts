@@ -66,25 +66,44 @@ export function* detectionFiles(d: Detection, memo?: ShardMemo): Generator<Varia
   };
   yield { path: VARIANTS_FILE, data: JSON.stringify(summary) + '\n' };
   const fingerprints = memo && new ShardFingerprints(d.unitIds, d.clauses);
-  for (const di of shardDocs) {
-    const doc = d.docIds[di];
-    const path = variantShardPath(doc);
-    const pairs = pairsOf.get(doc) ?? [];
-    const withMatches = unitsWithMatches(di);
-    const make = () => {
-      const units = withMatches.sort((x, y) => (d.unitIds[x] < d.unitIds[y] ? -1 : 1));
-      return shardJson(doc, units.map((u) => d.unitIds[u]), units.map((u) => clauseCounterparts(d, u)), pairs);
-    };
-    if (!fingerprints) {
-      yield { path, data: make() };
-      continue;
+  // A shard handed on by its hash comes with what makes it, which must not keep the detection once its files are
+  // out: whoever still holds one of those functions (a suspended generator's registers can) would hold the clause graph
+  // through the search index's making (about 60 MB at 10,000 documents). The writer calls it, if at all, as the
+  // shard is handed on (cli/version-files.ts).
+  const source: { d: Detection | null } = { d };
+  try {
+    for (const di of shardDocs) {
+      const doc = d.docIds[di];
+      const path = variantShardPath(doc);
+      const pairs = pairsOf.get(doc) ?? [];
+      const withMatches = unitsWithMatches(di);
+      if (!fingerprints) {
+        yield { path, data: makeShard(d, doc, withMatches, pairs) };
+        continue;
+      }
+      const fingerprint = fingerprints.of(doc, withMatches, JSON.stringify(pairs));
+      memo!.record(path, fingerprint);
+      const sha256 = memo!.known(path, fingerprint);
+      yield sha256 ? { path, make: shardMaker(source, doc, withMatches, pairs), sha256 } : { path, data: makeShard(d, doc, withMatches, pairs) };
     }
-    const fingerprint = fingerprints.of(doc, withMatches, JSON.stringify(pairs));
-    memo!.record(path, fingerprint);
-    const sha256 = memo!.known(path, fingerprint);
-    yield sha256 ? { path, make, sha256 } : { path, data: make() };
+  } finally {
+    source.d = null;
   }
   yield { path: VARIANTS_LSH_FILE, data: JSON.stringify(d.lsh) + '\n' };
+}
+
+/** The text of `doc`'s shard: its units with counterparts (`units`, in any order), each unit's counterparts, its pairs. */
+function makeShard(d: Detection, doc: string, units: number[], pairs: VariantPair[]): string {
+  const sorted = units.sort((x, y) => (d.unitIds[x] < d.unitIds[y] ? -1 : 1));
+  return shardJson(doc, sorted.map((u) => d.unitIds[u]), sorted.map((u) => clauseCounterparts(d, u)), pairs);
+}
+
+/** What makes a shard later, holding the detection only through `source` (let go when the detection's files are out). */
+function shardMaker(source: { d: Detection | null }, doc: string, units: number[], pairs: VariantPair[]): () => string {
+  return () => {
+    if (!source.d) throw new Error(`variants shard of ${doc} asked for after the detection's files were handed on`);
+    return makeShard(source.d, doc, units, pairs);
+  };
 }
 
 /** Property names JSON.stringify would put first, whatever the order they were added in (array indexes). */
