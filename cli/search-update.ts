@@ -11,7 +11,6 @@
  * Anything else (a file missing, changed or unreadable) and the index is made whole, as before: same bytes, more time.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import type { SearchCorpus } from '../core/search/corpus-units.js';
@@ -19,8 +18,7 @@ import { decodeDocs } from '../core/search/doc-columns.js';
 import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, TOKENIZER_ID, searchPositionsFile, searchPostingsFile, type SerializedIndex, type SerializedPositions, type SerializedPostings } from '../core/search/format.js';
 import { previousIndex, type PreviousIndex } from '../core/search/index-update.js';
 import { UnitTable, type SerializedUnits } from '../core/search/unit-table.js';
-import { projectFingerprint } from './parser-fingerprint.js';
-import { PROJECT_ROOT } from './project-root.js';
+import { codeFingerprint, readRecord, saveRecord } from './build-records.js';
 import { isAsWritten, type WrittenFile } from './version-files.js';
 import { currentVersion } from './corpus-files.js';
 
@@ -29,10 +27,9 @@ const FORMAT = 1;
 /** The modules whose code makes the index's bytes, followed import by import (this one decides what is kept). */
 export const SEARCH_ROOTS = ['core/search/artifacts.ts', 'cli/search-update.ts'];
 
-let fingerprint: string | undefined;
-/** This program's index code, as a hash (parser-fingerprint.ts); where there are no sources, the compiled CLI it runs (this module is in it). */
+/** This program's index code, as a hash (build-records.ts). */
 export function searchFingerprint(): string {
-  return (fingerprint ??= projectFingerprint(PROJECT_ROOT, [new URL('./policy-reader.mjs', import.meta.url)], SEARCH_ROOTS));
+  return codeFingerprint(SEARCH_ROOTS);
 }
 
 /** The current version's folder and what its build wrote there, when its index was made by code with this fingerprint; else null. */
@@ -44,27 +41,13 @@ export interface PreviousSearch {
 export async function previousSearch(corpusDir: string, code: string): Promise<PreviousSearch | null> {
   const current = await currentVersion(corpusDir);
   if (!current?.files) return null;
-  let state: { format?: unknown; version?: unknown; fingerprint?: unknown };
-  try {
-    state = JSON.parse(await readFile(path.join(corpusDir, STATE), 'utf8'));
-  } catch {
-    return null;
-  }
-  if (state?.format !== FORMAT || state.version !== current.version || state.fingerprint !== code) return null;
-  return { dir: current.dir, files: current.files };
+  const state = await readRecord(corpusDir, STATE, FORMAT, current.version);
+  return state?.fingerprint === code ? { dir: current.dir, files: current.files } : null;
 }
 
-/** Record that `version`, now current, has an index made by code `code`. Written aside and renamed; a failure costs the next build time, not output. */
+/** Record that `version`, now current, has an index made by code `code` (build-records.ts: a failure costs the next build time, not output). */
 export async function saveSearchState(corpusDir: string, version: string, code: string): Promise<void> {
-  const at = path.join(corpusDir, STATE);
-  const tmp = `${at}.tmp`;
-  try {
-    await mkdir(path.dirname(at), { recursive: true });
-    await writeFile(tmp, JSON.stringify({ format: FORMAT, version, fingerprint: code }));
-    await rename(tmp, at);
-  } catch {
-    await rm(tmp, { force: true }).catch(() => undefined);
-  }
+  await saveRecord(corpusDir, STATE, { format: FORMAT, version, fingerprint: code });
 }
 
 /**

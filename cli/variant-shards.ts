@@ -9,11 +9,9 @@
  * wrote it (version-files.ts), and makes the shard otherwise, checked against that hash. Anything that does not
  * read is as if there were no record: every shard is made, as before.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ShardMemo } from '../core/compare/artifact.js';
-import { projectFingerprint } from './parser-fingerprint.js';
-import { PROJECT_ROOT } from './project-root.js';
+import { codeFingerprint, readRecord, saveRecord } from './build-records.js';
 import { currentVersion } from './corpus-files.js';
 
 const STATE = path.join('cache', 'variant-shards.json');
@@ -21,10 +19,9 @@ const FORMAT = 1;
 /** The modules whose code makes a shard's bytes from a detection, and this one (which decides what is kept). */
 export const SHARD_ROOTS = ['core/compare/artifact.ts', 'cli/variant-shards.ts'];
 
-let fingerprint: string | undefined;
-/** This program's shard code as a hash; without sources, the compiled CLI it runs (search-update.ts does the same). */
+/** This program's shard code as a hash (build-records.ts). */
 export function shardCodeFingerprint(): string {
-  return (fingerprint ??= projectFingerprint(PROJECT_ROOT, [new URL('./policy-reader.mjs', import.meta.url)], SHARD_ROOTS));
+  return codeFingerprint(SHARD_ROOTS);
 }
 
 const isEntry = (v: unknown): v is [string, string, string] =>
@@ -53,35 +50,17 @@ export class ShardRecord implements ShardMemo {
 }
 
 export async function previousShards(corpusDir: string, code: string): Promise<ShardRecord> {
-  const none = new ShardRecord(new Map());
   const current = await currentVersion(corpusDir);
-  if (!current) return none;
-  let state: { format?: unknown; version?: unknown; code?: unknown; shards?: unknown };
-  try {
-    state = JSON.parse(await readFile(path.join(corpusDir, STATE), 'utf8'));
-  } catch {
-    return none;
-  }
-  if (state?.format !== FORMAT || state.version !== current.version || state.code !== code || !Array.isArray(state.shards) || !state.shards.every(isEntry)) return none;
+  const state = current && (await readRecord(corpusDir, STATE, FORMAT, current.version));
+  if (!state || state.code !== code || !Array.isArray(state.shards) || !state.shards.every(isEntry)) return new ShardRecord(new Map());
   return new ShardRecord(new Map(state.shards.map(([rel, print, sha]) => [rel, [print, sha]])));
 }
 
-/**
- * Record the shards of `version`, now current, with their files' hashes (`sha256Of`, the corpus stream's). Written
- * aside and renamed; a failure costs the next build time, not output.
- */
+/** Record the shards of `version`, now current, with their files' hashes (`sha256Of`, the corpus stream's). */
 export async function saveShards(corpusDir: string, version: string, code: string, record: ShardRecord, sha256Of: (rel: string) => string | undefined): Promise<void> {
   const shards = [...record.made].flatMap(([rel, print]) => {
     const sha = sha256Of(rel);
     return sha ? [[rel, print, sha]] : [];
   });
-  const at = path.join(corpusDir, STATE);
-  const tmp = `${at}.tmp`;
-  try {
-    await mkdir(path.dirname(at), { recursive: true });
-    await writeFile(tmp, JSON.stringify({ format: FORMAT, version, code, shards }));
-    await rename(tmp, at);
-  } catch {
-    await rm(tmp, { force: true }).catch(() => undefined);
-  }
+  await saveRecord(corpusDir, STATE, { format: FORMAT, version, code, shards });
 }

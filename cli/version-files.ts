@@ -12,10 +12,11 @@
  * place since is written again, never carried into the new version.
  */
 import { linkSync, lstatSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileContent } from '../core/corpus/build.js';
 import { sha256Hex } from './hash.js';
+import { readRecord, saveRecord } from './build-records.js';
 
 /** What a build knows of a file it wrote (or linked): its content's SHA-256 and the file's identity on disk. */
 export interface WrittenFile {
@@ -35,37 +36,20 @@ const isRecord = (v: unknown): v is [string, string, number, number, number] =>
 
 /** The files recorded for `version`, or null: none recorded, another version's, or a record that does not read. */
 export async function readVersionFiles(corpusDir: string, version: string): Promise<Map<string, WrittenFile> | null> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path.join(corpusDir, FILE), 'utf8'));
-  } catch {
-    return null;
-  }
-  const d = data as { format?: unknown; version?: unknown; files?: unknown };
-  if (d?.format !== FORMAT || d.version !== version || !Array.isArray(d.files) || !d.files.every(isRecord)) return null;
+  const d = await readRecord(corpusDir, FILE, FORMAT, version);
+  if (!d || !Array.isArray(d.files) || !d.files.every(isRecord)) return null;
   return new Map(d.files.map(([rel, sha256, size, mtimeMs, ino]) => [rel, { sha256, size, mtimeMs, ino }]));
 }
 
 /**
- * Record the files of `version`, now current. Written aside and renamed into place, so a build killed here leaves
- * the earlier record (of another version: not used) or this one whole. A record that cannot be written costs the
- * next build its links, not its output: the error is not the build's.
+ * Record the files of `version`, now current (build-records.ts: written aside and renamed, so a build killed here
+ * leaves the earlier record, of another version and not used, or this one whole). A record that cannot be written
+ * costs the next build its links, not its output: the error is not the build's.
  */
 export async function saveVersionFiles(corpusDir: string, version: string, files: Map<string, WrittenFile>): Promise<boolean> {
   // Nothing hashed, nothing to link next time (a writer given files without their hashes).
   if (!files.size) return false;
-  const at = path.join(corpusDir, FILE);
-  const tmp = `${at}.tmp`;
-  const list = Array.from(files, ([rel, f]) => [rel, f.sha256, f.size, f.mtimeMs, f.ino]);
-  try {
-    await mkdir(path.dirname(at), { recursive: true });
-    await writeFile(tmp, JSON.stringify({ format: FORMAT, version, files: list }));
-    await rename(tmp, at);
-    return true;
-  } catch {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    return false;
-  }
+  return saveRecord(corpusDir, FILE, { format: FORMAT, version, files: Array.from(files, ([rel, f]) => [rel, f.sha256, f.size, f.mtimeMs, f.ino]) });
 }
 
 /**
