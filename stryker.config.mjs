@@ -47,7 +47,9 @@ export function mutateGlobs(targets) {
  * cli/version-files.ts (the links from the previous version) by its own tests, which write small builds through
  * writeCorpus (cli/corpus-files.ts's own list adds the first of them, for the placer it makes).
  * cli/variants-pool.ts and cli/packed-sets.ts by cli/variants-pool.test.ts (cli/variants-worker.ts is not mutated:
- * it runs in worker threads, where a mutant is never active, like the kill-switch builds above).
+ * it runs in worker threads, where a mutant is never active, like the kill-switch builds above; nor is
+ * cli/subject-worker.ts). cli/subject-thread.ts by its own tests (its code that a worker thread runs is tested here too:
+ * the same functions, in the in-thread cases).
  * core/compare/minhash.ts by its own tests and core/compare/bounded.test.ts (the crowded-bucket and once-per-pair
  * tests, about 2 s): core/compare's other users of it (corpus.test.ts, laws.test.ts) build whole corpora and test
  * the families they make, which a changed signature rarely alters but each mutant would pay for.
@@ -83,7 +85,8 @@ const searchTests = () =>
     .filter((f) => f.endsWith('.test.ts') && !SEARCH_SLOW_TESTS.includes(f))
     .map((f) => `core/search/${f}`);
 const COMPARE_LIGHT_TESTS = {
-  subject: ['subject'],
+  subject: ['subject', 'subject-terms'],
+  'subject-terms': ['subject-terms', 'subject'],
   'clause-matches': ['clause-matches', 'detect', 'clause-lists'],
   'clause-lists': ['clause-lists'],
   detect: ['detect', 'bounded', 'artifact', 'clause-lists'],
@@ -124,6 +127,7 @@ const OWN_TESTS = [
   { target: /^cli\/doc-hashes\.ts$/, tests: () => ['cli/doc-hashes.test.ts'] },
   { target: /^cli\/search-update\.ts$/, tests: () => ['cli/corpus-folder.test.ts', 'cli/parser-fingerprint.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
+  { target: /^cli\/subject-thread\.ts$/, tests: () => ['cli/subject-thread.test.ts'] },
   { target: /^cli\/parser-fingerprint\.ts$/, tests: () => ['cli/parser-fingerprint.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },
 ];

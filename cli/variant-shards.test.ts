@@ -22,7 +22,7 @@ async function sampleCorpus(): Promise<string> {
   return dir;
 }
 
-async function build(dir: string): Promise<{ variantShardsKept: number; linkedFiles: number }> {
+async function build(dir: string): Promise<{ variantShardsKept: number; linkedFiles: number; subjectTermsKept: number; documents: number }> {
   const out: string[] = [];
   const code = await main(['build', '--corpus', dir, '--json', '--jobs', '0'], { out: (t) => out.push(t), err: () => undefined, stdinIsTTY: true, async *stdinLines() {} });
   expect(code).toBe(0);
@@ -55,7 +55,8 @@ const FINAL = 'p250748c6dd4.json';
 describe('the variants shards of a rebuild', () => {
   it('links the shards a change did not reach, makes those it did, and writes what a full build writes', async () => {
     const dir = await sampleCorpus();
-    expect((await build(dir)).variantShardsKept).toBe(0);
+    const first = await build(dir);
+    expect([first.variantShardsKept, first.subjectTermsKept]).toEqual([0, 0]);
     const before = await shards(dir);
     const names = Object.keys(before);
     expect(names.length).toBeGreaterThan(20);
@@ -71,6 +72,8 @@ describe('the variants shards of a rebuild', () => {
     expect(JSON.parse(after[DRAFT]).clauses['pc8aa83555d3~a3.b1.c3'][0].similarity).toBeLessThan(0.901);
     expect(r.variantShardsKept).toBeGreaterThan(names.length / 2);
     expect(r.variantShardsKept).toBeLessThanOrEqual(names.length - changed.length);
+    // Subject pairs read the terms of the edited document alone from its text (cli/subject-thread.ts).
+    expect(r.subjectTermsKept).toBe(r.documents - 1);
 
     const full = await sampleCorpus();
     await writeFile(path.join(full, 'raw', RAW), edit(text));

@@ -14,17 +14,20 @@ import { pruneCacheDir } from './cache-prune.js';
 import { DocHashes } from './doc-hashes.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
-const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs)\.bin$/;
+const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs|subject)\.bin$/;
 /** The clause matches of the last build (core/compare/clause-lists.ts), replaced by each build. */
 const CLAUSES_FILE = 'clauses.bin';
 /** The document pairs the last build measured (core/compare/pair-counts.ts), replaced by each build. */
 const PAIRS_FILE = 'pairs.bin';
+/** Every document's terms for subject pairs in the last build (core/compare/subject-terms.ts), replaced by each build. */
+const SUBJECT_FILE = 'subject.bin';
 /** The files of the whole build beside the documents' entries. */
-const STATE_FILES = new Set([CLAUSES_FILE, PAIRS_FILE]);
+const STATE_FILES = new Set([CLAUSES_FILE, PAIRS_FILE, SUBJECT_FILE]);
 
 /** The last build's file `name` of the state files, or null. */
-function stateFile(dir: string, name: string): { read(): Uint8Array | null; write(bytes: Uint8Array): void } {
+function stateFile(dir: string, name: string): StateFile {
   return {
+    path: path.join(dir, name),
     read: () => {
       try {
         return readFileSync(path.join(dir, name));
@@ -36,7 +39,18 @@ function stateFile(dir: string, name: string): { read(): Uint8Array | null; writ
   };
 }
 
+/** One of the files of the whole build: read whole (null when there is none), replaced whole. */
+export interface StateFile {
+  read(): Uint8Array | null;
+  write(bytes: Uint8Array): void;
+  /** Where it is (a worker thread writes it: cli/subject-thread.ts). */
+  path: string;
+}
+
 export interface VariantsCache extends PreparedCache {
+  key(doc: PolicyDocument): string;
+  /** Every document's terms for subject pairs (cli/subject-thread.ts). */
+  subjectState: StateFile;
   /** Entry names this build asked for (the rest can be pruned). */
   used: Set<string>;
   /** Entries read (whether sound or not: core decides), and entries written. */
@@ -81,12 +95,13 @@ export function variantsCache(corpusDir: string, docs: DocHashes = new DocHashes
     entryByKey: (key) => (CACHE_NAME.test(key) && !STATE_FILES.has(key) ? read(key) : null),
     clauseState: stateFile(dir, CLAUSES_FILE),
     pairState: stateFile(dir, PAIRS_FILE),
+    subjectState: stateFile(dir, SUBJECT_FILE),
   };
   return cache;
 }
 
 /** Written aside and renamed: a killed build leaves no half file (core would refuse it, but need not see one). */
-function writeAside(file: string, bytes: Uint8Array): boolean {
+export function writeAside(file: string, bytes: Uint8Array): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(tmp, bytes);

@@ -5,10 +5,8 @@
  * signatures leave it out. The threads' entries must be the bytes detection makes in this thread, and
  * detection fed them must write the same files.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lawDocFromMarkdown } from '../test-support/law-markdown.js';
+import { lawsWithReprints } from '../test-support/law-markdown.js';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { variantsArtifacts } from '../core/compare/artifact.js';
 import { commonShingles } from '../core/compare/common.js';
@@ -17,13 +15,8 @@ import { docWordings, wordingSets } from '../core/compare/clause-matches.js';
 import { packSets, unpackSets } from './packed-sets.js';
 import { prepareInWorkers } from './variants-pool.js';
 
-const DIR = path.resolve(import.meta.dirname, '../core/compare/fixtures/laws');
-const laws = readdirSync(DIR)
-  .filter((f) => f.endsWith('.md') && f !== 'SOURCE.md')
-  .map((f) => lawDocFromMarkdown(f, readFileSync(path.join(DIR, f), 'utf8'))!);
 // A province reprinting each regulation: another id, the same articles.
-const copies = laws.map((d) => ({ ...d, id: `${d.id}p`, units: d.units.map((u) => ({ ...u, id: u.id.replace(d.id, `${d.id}p`) })) }));
-const docs: PolicyDocument[] = [...laws, ...copies];
+const { laws, reprints: copies, docs } = lawsWithReprints();
 
 /** An in-memory cache by document id, recording what was stored. */
 function memoryCache(store = new Map<string, Uint8Array>()) {

@@ -4,6 +4,7 @@
  *   cli/policy-reader.ts       → dist/cli/policy-reader.mjs
  *   cli/parse-worker.ts        → dist/cli/parse-worker.mjs (the build's parse threads)
  *   cli/variants-worker.ts     → dist/cli/variants-worker.mjs (the variants step's threads)
+ *   cli/subject-worker.ts      → dist/cli/subject-worker.mjs (the variants step's subject thread)
  *   dist/cli/inputs.json       the source files the bundle was built from, for the staleness check
  * Plain .mjs (not .ts) because bin/policy-reader.mjs calls it lazily when the
  * bundle is missing or older than its sources, before any loader exists.
@@ -23,6 +24,7 @@ const ENTRIES = {
   'policy-reader': path.join(root, 'cli/policy-reader.ts'),
   'parse-worker': path.join(root, 'cli/parse-worker.ts'),
   'variants-worker': path.join(root, 'cli/variants-worker.ts'),
+  'subject-worker': path.join(root, 'cli/subject-worker.ts'),
 };
 
 export async function buildCli() {

@@ -5,6 +5,8 @@
  * benchmarks of what comes after the parser (variants, search), so they do not depend on how the
  * parser reads a law.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { hashString } from '../core/compare/shingles.js';
 import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 
@@ -47,4 +49,17 @@ export function lawDocFromMarkdown(fileName: string, markdown: string, issuer = 
     signature: [],
     units,
   } as unknown as PolicyDocument;
+}
+
+/**
+ * The real regulations of core/compare/fixtures/laws (each at two dates), then a province's reprint of each under
+ * another id (`<id>p`, the same articles): with the reprints, the corpus has boilerplate in more than 20 documents.
+ */
+export function lawsWithReprints(): { laws: PolicyDocument[]; reprints: PolicyDocument[]; docs: PolicyDocument[] } {
+  const dir = path.resolve(import.meta.dirname, '../core/compare/fixtures/laws');
+  const laws = readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== 'SOURCE.md')
+    .map((f) => lawDocFromMarkdown(f, readFileSync(path.join(dir, f), 'utf8'))!);
+  const reprints = laws.map((d) => ({ ...d, id: `${d.id}p`, units: d.units.map((u) => ({ ...u, id: u.id.replace(d.id, `${d.id}p`) })) }));
+  return { laws, reprints, docs: [...laws, ...reprints] };
 }

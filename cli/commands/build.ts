@@ -7,6 +7,7 @@ import { detectionFiles } from '../../core/compare/artifact.js';
 import { detect } from '../../core/compare/detect.js';
 import { pruneVariantsCache, variantsCache } from '../variants-cache.js';
 import { prepareInWorkers } from '../variants-pool.js';
+import { startSubjectJob } from '../subject-thread.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
@@ -127,6 +128,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           clausesRematched: detected.clausesRematched,
           // Document pairs whose shared shingles were counted, the rest kept from the last build (core/compare/pair-counts.ts).
           docPairsCounted: detected.docPairsCounted,
+          // Documents whose terms for subject pairs were the last build's (cli/subject-thread.ts).
+          subjectTermsKept: detected.subjectTermsKept,
           // Variants shards not made: handed on by the previous build's hash, and linked (cli/variant-shards.ts).
           variantShardsKept: shards.reused,
           // Files linked from the previous version, unchanged, instead of written (cli/version-files.ts).
@@ -158,11 +161,31 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
  * (variants-pool.ts; `jobs` 0: in this thread). The cache (and the slab it reads entries into) is let go when
  * this returns: what the build keeps is the detection's files, made as they are written, and the entries it used.
  */
-async function detectVariants(corpusDir: string, docs: PolicyDocument[], jobs: number | undefined, docHashes: DocHashes, shards: ShardRecord): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number }> {
+async function detectVariants(
+  corpusDir: string,
+  docs: PolicyDocument[],
+  jobs: number | undefined,
+  docHashes: DocHashes,
+  shards: ShardRecord,
+): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number; subjectTermsKept: number }> {
   const cache = variantsCache(corpusDir, docHashes);
   const prepared = await prepareInWorkers(docs, cache, { jobs });
-  const detection = detect(docs, { cache: prepared });
-  return { files: detectionFiles(detection, shards), cacheUsed: cache.used, clausesRematched: detection.stats.clausesRematched, docPairsCounted: detection.stats.docPairsCounted };
+  // Subject pairs are ranked in a thread of their own while detection runs here (cli/subject-thread.ts).
+  const subject = startSubjectJob(docs, cache.key, cache.subjectState, { jobs });
+  try {
+    const detection = detect(docs, { cache: prepared, deferSubject: true });
+    detection.subject = await subject.pairs(detection.textVariants!);
+    detection.textVariants = null;
+    return {
+      files: detectionFiles(detection, shards),
+      cacheUsed: cache.used,
+      clausesRematched: detection.stats.clausesRematched,
+      docPairsCounted: detection.stats.docPairsCounted,
+      subjectTermsKept: subject.kept,
+    };
+  } finally {
+    await subject.stop();
+  }
 }
 
 /**

@@ -34,6 +34,11 @@ export interface DetectOptions {
   onStage?: (stage: string) => void;
   /** Per-document sets and signatures kept from an earlier build (prepared-cache.ts); the result is the same without. */
   cache?: PreparedCache;
+  /**
+   * Subject pairs are made by the caller (the build ranks them in a thread of its own while this runs:
+   * cli/subject-thread.ts): `subject` is left empty, and `textVariants` says which pairs they must leave out.
+   */
+  deferSubject?: boolean;
 }
 
 /** The clause graph, from the earlier build's matches where they are kept (LSH); the per-unit lists (100 MB at 10,000 documents) are let go. */
@@ -99,6 +104,8 @@ export interface Detection {
   links: VariantPair[];
   lsh: LshTables;
   stats: DetectStats;
+  /** With `deferSubject`: the text variants as docPairKeys (by document index), ascending, for subject pairs to leave out; else null. */
+  textVariants: Float64Array | null;
 }
 
 /** Variants and the LSH tables that place a new document among them (`placeDocument`). */
@@ -247,9 +254,14 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   p.docs.length = 0;
   // The measured pairs by their documents' numbers: subject pairs ask about a pair up to a million times at 10,000
   // documents, and making and hashing two "a,b" strings for each question was a second of every build.
-  const linked = new Set(links.map((l) => docPairKey(l.a, l.b, nDocs)));
-  const subject = subjectPairs(docList, (i, j) => linked.has(docPairKey(i, j, nDocs)));
-  linked.clear();
+  let subject: SubjectPair[] = [];
+  let textVariants: Float64Array | null = null;
+  if (options.deferSubject) textVariants = Float64Array.from(links, (l) => docPairKey(l.a, l.b, nDocs)).sort();
+  else {
+    const linked = new Set(links.map((l) => docPairKey(l.a, l.b, nDocs)));
+    subject = subjectPairs(docList, (i, j) => linked.has(docPairKey(i, j, nDocs)));
+    linked.clear();
+  }
   stage('subject');
   const lsh: LshTables = {
     formatVersion: VARIANTS_FORMAT_VERSION,
@@ -271,6 +283,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
     subject,
     links: linkList,
     lsh,
+    textVariants,
     stats: { commonShingles: common.length, clausePairs: graph.pairs, docCandidates: ordered.length, clausesRematched: rematched, docPairsCounted: counted },
   };
 }

@@ -5,9 +5,8 @@
  * cosine similarity through an inverted index (no all-pairs loop).
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { flattenUnits, unitOwnText } from '../corpus/structure.js';
-import { provinceShort } from '../corpus/regions.js';
-import { coreTitle } from './titles.js';
+import { gramText, subjectTerms, type SubjectTerms } from './subject-terms.js';
+import type { SubjectPair } from './format.js';
 
 /** Similar subjects from here: a province's notice following a national one on the same matter scores ≈ 0.23; pairs sharing only the corpus theme (营商环境) mostly stay under 0.2. */
 export const SUBJECT_SIMILARITY = 0.22;
@@ -22,36 +21,10 @@ const MAX_DF_SHARE = 0.25;
 /** …and in a large corpus, in more than this many. */
 const MAX_DF = 300;
 
-/** Place and issuer names say who wrote a text, not what it is about: two texts from one district would look alike. */
-function withoutNames(d: PolicyDocument, text: string): string {
-  const names = new Set<string>();
-  for (const n of [d.region.province, d.region.city, ...d.issuers]) {
-    if (!n) continue;
-    names.add(n);
-    const short = provinceShort(n).replace(/(市|区|县)$/, '');
-    if (short.length >= 2) names.add(short);
-  }
-  let out = text;
-  for (const n of [...names].sort((a, b) => b.length - a.length)) out = out.split(n).join('|');
-  return out;
-}
-
-/** First and last code points of the ideographs counted in bigrams (CJK Extension A and Unified Ideographs). */
-const FIRST = 0x3400;
-const LAST = 0x9fff;
-const SPAN = LAST + 1 - FIRST;
-const isIdeograph = (c: number) => c >= FIRST && c <= LAST;
-/**
- * A bigram of two ideographs as one number, c1 before c2, so numbers sort as the bigrams' texts do.
- * It stays below 2^30, a small integer to V8: map keys and arrays of them are not boxed.
- */
-const gramCode = (c1: number, c2: number) => (c1 - FIRST) * SPAN + (c2 - FIRST);
-const gramText = (g: number) => String.fromCharCode(FIRST + Math.floor(g / SPAN), FIRST + (g % SPAN));
-
 /**
  * Every bigram met gets a dense id, so what is known of a term (df, idf, postings) lives in flat arrays.
- * Ids are found through an open-addressing hash table of typed arrays: a body's every character asks
- * for one, tens of millions of times at 10,000 documents, several times faster than a Map.
+ * Ids are found through an open-addressing hash table of typed arrays: ten million lookups at 10,000
+ * documents, several times faster than a Map.
  */
 class Vocabulary {
   /** Id → bigram code. */
@@ -62,8 +35,6 @@ class Vocabulary {
   private bits = 16;
   private keys = new Int32Array(1 << this.bits).fill(-1); // bigram codes, -1 where empty
   private ids = new Int32Array(1 << this.bits);
-  /** What `terms` returns, reused: the caller is done with one text's terms before it asks for the next. */
-  private buffer = new Int32Array(1 << 16);
 
   private slotOf(keys: Int32Array, bits: number, g: number): number {
     const mask = (1 << bits) - 1;
@@ -103,26 +74,15 @@ class Vocabulary {
     this.ids = new Int32Array(0);
   }
 
-  /** The ids of the text's bigrams of two ideographs, in order, repeats included: a view of a buffer the next call reuses. */
-  terms(s: string): Int32Array {
-    if (this.buffer.length < s.length) this.buffer = new Int32Array(2 * s.length);
-    const out = this.buffer;
-    let k = 0;
-    let c1 = s.charCodeAt(0);
-    for (let i = 1; i < s.length; i++) {
-      const c2 = s.charCodeAt(i);
-      if (isIdeograph(c1) && isIdeograph(c2)) out[k++] = this.id(gramCode(c1, c2));
-      c1 = c2;
+  /** Writes to `out` the ids of distinct bigrams (codes) of document `doc`, and counts each once in the document's df. */
+  termsOf(grams: Int32Array, doc: number, out: Int32Array): void {
+    for (let k = 0; k < grams.length; k++) {
+      const t = (out[k] = this.id(grams[k]));
+      if (this.lastDoc[t] !== doc) {
+        this.lastDoc[t] = doc;
+        this.df[t]++;
+      }
     }
-    return out.subarray(0, k);
-  }
-
-  /** Counts term t in document `doc`'s df; true the first time the document has it. */
-  count(t: number, doc: number): boolean {
-    if (this.lastDoc[t] === doc) return false;
-    this.lastDoc[t] = doc;
-    this.df[t]++;
-    return true;
   }
 }
 
@@ -141,11 +101,13 @@ function normalise(weights: Float64Array): void {
 }
 
 /**
- * The k best of `count` (term, weight) candidates, best first (heavier, then the smaller bigram): a heap of the k kept, its root the
- * worst kept, so most candidates cost one comparison (a body has thousands of bigrams, 150 are kept).
+ * The best of `count` (term, weight) candidates, as many as `heap` holds, best first (heavier, then the smaller
+ * bigram), written to the start of `outTerms` and `outWeights`, and returned as views of what was written: a heap
+ * of the kept (candidate indexes), its root the worst kept, so most candidates cost one comparison (a body has
+ * thousands of bigrams, 150 are kept).
  */
-function bestTerms(terms: Int32Array, weights: Float64Array, count: number, k: number, codes: number[]): Vector {
-  const heap = new Int32Array(Math.min(k, count)); // candidate indexes
+function bestTerms(terms: Int32Array, weights: Float64Array, count: number, heap: Int32Array, outTerms: Int32Array, outWeights: Float64Array, codes: number[]): Vector {
+  const k = Math.min(heap.length, count);
   // Does candidate x rank after y? The bigrams' codes are looked up only to break a tie.
   const worse = (x: number, y: number) => weights[x] < weights[y] || (weights[x] === weights[y] && codes[terms[x]] > codes[terms[y]]);
   let size = 0;
@@ -162,7 +124,7 @@ function bestTerms(terms: Int32Array, weights: Float64Array, count: number, k: n
       at = worst;
     }
   };
-  for (; size < heap.length; size++) {
+  for (; size < k; size++) {
     heap[size] = size;
     for (let at = size; at > 0 && worse(heap[at], heap[(at - 1) >> 1]); at = (at - 1) >> 1) {
       const x = heap[at];
@@ -178,7 +140,7 @@ function bestTerms(terms: Int32Array, weights: Float64Array, count: number, k: n
     down(0);
   }
   // Taking the worst kept out each time fills the vector from its end: best first.
-  const out: Vector = { terms: new Int32Array(size), weights: new Float64Array(size) };
+  const out: Vector = { terms: outTerms.subarray(0, size), weights: outWeights.subarray(0, size) };
   while (size > 0) {
     const x = heap[0];
     out.terms[size - 1] = terms[x];
@@ -219,47 +181,95 @@ function weightIn(v: Vector, t: number): number {
   return 0;
 }
 
-const EMPTY = new Int32Array(0);
-
+/**
+ * Each document's SUBJECT_NEIGHBOURS best neighbours by subject that are not its text variants, each pair once
+ * (ids in order), sorted by their ids.
+ */
 export function subjectPairs(
   docs: PolicyDocument[],
   /** Whether docs[i] and docs[j] are text variants, by their indexes (asked hundreds of thousands of times at 10,000 documents). */
   isTextVariant: (i: number, j: number) => boolean,
   threshold = SUBJECT_SIMILARITY,
-): { a: string; b: string; score: number; terms: string[] }[] {
-  const n = docs.length;
-  const vocab = new Vocabulary();
-  const bodyText = (d: PolicyDocument) => withoutNames(d, flattenUnits(d.units).map(unitOwnText).join('|'));
-  // One reading of the texts: document frequencies, each title's distinct bigrams in the order they
-  // first appear, and each body's distinct bigrams with their counts (tf), held compactly until the
-  // key terms can be chosen (about 6 bytes a distinct bigram: 70 MB at 10,000 documents).
-  const titleTerms: Int32Array[] = [];
-  const bodyTerms: Int32Array[] = [];
-  const bodyTf: (Uint16Array | Int32Array)[] = [];
-  const tf: number[] = [];
+): SubjectPair[] {
+  return subjectPairsOf(
+    rankSubjects(docs.map(subjectTerms), threshold),
+    docs.map((d) => d.id),
+    isTextVariant,
+  );
+}
+
+/** Vectors back to back: vector i is entries start[i] … start[i + 1] − 1 of `terms` and `weights`. */
+export interface PackedVectors {
+  start: Int32Array;
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * Every document's candidates by subject, scored and ranked, before the text variants are known, as typed arrays:
+ * the build ranks in a thread of its own while detection finds the variants, and is handed these back without a
+ * copy (cli/subject-thread.ts); `subjectPairsOf` then chooses among them.
+ */
+export interface SubjectRanking {
+  /** Term id → its bigram's code. */
+  codes: Int32Array;
+  /** Each document's title vector and body key terms (by term id), in the order their scores were summed. */
+  titles: PackedVectors;
+  bodies: PackedVectors;
+  /** Document i's candidates (score ≥ threshold) are entries rankStart[i] … rankStart[i + 1] − 1, best first (score, then document order). */
+  rankStart: Int32Array;
+  rankDoc: Int32Array;
+  rankScore: Float64Array;
+}
+
+/** The buffers a ranking is made of (to hand it to another thread). */
+export const rankingBuffers = (r: SubjectRanking): ArrayBuffer[] =>
+  [r.codes, r.titles.start, r.titles.terms, r.titles.weights, r.bodies.start, r.bodies.terms, r.bodies.weights, r.rankStart, r.rankDoc, r.rankScore].map((a) => a.buffer as ArrayBuffer);
+
+const vectorAt = (p: PackedVectors, i: number): Vector => ({ terms: p.terms.subarray(p.start[i], p.start[i + 1]), weights: p.weights.subarray(p.start[i], p.start[i + 1]) });
+
+/** subjectPairs' result from the ranking, `ids[i]` being document i's id. */
+export function subjectPairsOf(r: SubjectRanking, ids: readonly string[], isTextVariant: (i: number, j: number) => boolean): SubjectPair[] {
+  const n = r.rankStart.length - 1;
+  if (ids.length !== n) throw new Error(`subjectPairsOf: ${ids.length} ids for ${n} documents`);
+  const scratch = [0, 1, 2, 3].map(() => new Float64Array(r.codes.length)); // for sharedTerms
+  const best = new Map<number, SubjectPair>();
   for (let i = 0; i < n; i++) {
-    const inTitle = vocab.terms(withoutNames(docs[i], coreTitle(docs[i].title)));
-    let k = 0;
-    for (let at = 0; at < inTitle.length; at++) if (vocab.count(inTitle[at], i)) inTitle[k++] = inTitle[at];
-    titleTerms.push(inTitle.slice(0, k));
-    const inBody = vocab.terms(bodyText(docs[i]));
-    let count = 0;
-    for (let at = 0; at < inBody.length; at++) {
-      const t = inBody[at];
-      vocab.count(t, i);
-      while (tf.length <= t) tf.push(0);
-      if (tf[t]++ === 0) inBody[count++] = t; // the occurrences already read are not needed again
+    // The SUBJECT_NEIGHBOURS best that are not text variants; the predicate is asked only of a document that would enter them.
+    for (let k = r.rankStart[i], kept = 0; k < r.rankStart[i + 1] && kept < SUBJECT_NEIGHBOURS; k++) {
+      const j = r.rankDoc[k];
+      if (isTextVariant(i, j)) continue;
+      kept++;
+      const [a, b] = ids[i] < ids[j] ? [i, j] : [j, i];
+      const key = a * n + b;
+      if (best.has(key)) continue;
+      const vectors = [vectorAt(r.titles, a), vectorAt(r.bodies, a), vectorAt(r.titles, b), vectorAt(r.bodies, b)];
+      best.set(key, { a: ids[a], b: ids[b], score: Math.round(r.rankScore[k] * 1000) / 1000, terms: sharedTerms(vectors, scratch, r.codes) });
     }
-    const terms = inBody.slice(0, count);
-    let most = 0;
-    for (let at = 0; at < count; at++) most = Math.max(most, tf[terms[at]]);
-    const counts = most <= 0xffff ? new Uint16Array(count) : new Int32Array(count);
-    for (let at = 0; at < count; at++) {
-      counts[at] = tf[terms[at]];
-      tf[terms[at]] = 0;
-    }
-    bodyTerms.push(terms);
-    bodyTf.push(counts);
+  }
+  return [...best.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
+}
+
+/** The ranking of the documents whose terms (subject-terms.ts) are `terms`, in the documents' order. */
+export function rankSubjects(terms: readonly SubjectTerms[], threshold = SUBJECT_SIMILARITY): SubjectRanking {
+  const n = terms.length;
+  const vocab = new Vocabulary();
+  // Everything held for a document is a view into one array for all documents: tens of thousands of small typed
+  // arrays, each its own block of the C heap, left that heap fragmented for the rest of the build (100 MB more at
+  // its peak, measured), where a few large blocks go back to the system when they are freed.
+  const pack = (lengths: (t: SubjectTerms) => number) => {
+    const start = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) start[i + 1] = start[i] + lengths(terms[i]);
+    return start;
+  };
+  const titleStart = pack((t) => t.title.length);
+  const bodyStart = pack((t) => t.body.length);
+  // Each document's distinct bigrams as term ids, its title's first; document frequencies as they are met.
+  const titleIds = new Int32Array(titleStart[n]);
+  const bodyIds = new Int32Array(bodyStart[n]);
+  for (let i = 0; i < n; i++) {
+    vocab.termsOf(terms[i].title, i, titleIds.subarray(titleStart[i], titleStart[i + 1]));
+    vocab.termsOf(terms[i].body, i, bodyIds.subarray(bodyStart[i], bodyStart[i + 1]));
   }
   vocab.close();
   const termCount = vocab.codes.length;
@@ -268,28 +278,29 @@ export function subjectPairs(
   const idf = Float64Array.from(df, (f) => Math.log((n + 1) / (f + 1)) + 1);
   const useful = (t: number) => df[t] <= maxDf;
 
-  const titles: Vector[] = titleTerms.map((terms) => {
-    const weights = Float64Array.from(terms, (t) => idf[t]);
-    normalise(weights);
-    return { terms, weights };
-  });
-  // Each body's key terms: its KEY_TERMS heaviest informative bigrams, heaviest first.
+  const titlePack: PackedVectors = { start: titleStart, terms: titleIds, weights: Float64Array.from(titleIds, (t) => idf[t]) };
+  const titles: Vector[] = Array.from({ length: n }, (_, i) => vectorAt(titlePack, i));
+  for (const v of titles) normalise(v.weights);
+  // Each body's key terms: its KEY_TERMS heaviest informative bigrams, heaviest first, one body after another.
+  const keyTerms = { start: new Int32Array(n + 1), terms: new Int32Array(n * KEY_TERMS), weights: new Float64Array(n * KEY_TERMS) };
+  const candidates = new Float64Array(terms.reduce((m, t) => Math.max(m, t.body.length), 0));
+  const heap = new Int32Array(KEY_TERMS);
   const bodies: Vector[] = [];
   for (let i = 0; i < n; i++) {
-    const terms = bodyTerms[i];
-    const counts = bodyTf[i];
-    const weights = new Float64Array(terms.length);
+    const ids = bodyIds.subarray(bodyStart[i], bodyStart[i + 1]);
+    const counts = terms[i].tf;
     let kept = 0;
-    for (let k = 0; k < terms.length; k++) {
-      const t = terms[k];
+    for (let k = 0; k < ids.length; k++) {
+      const t = ids[k];
       if (!useful(t)) continue;
-      terms[kept] = t;
-      weights[kept++] = (1 + Math.log(counts[k])) * idf[t];
+      ids[kept] = t;
+      candidates[kept++] = (1 + Math.log(counts[k])) * idf[t];
     }
-    const v = bestTerms(terms, weights, kept, KEY_TERMS, codes);
+    const at = keyTerms.start[i];
+    const v = bestTerms(ids, candidates, kept, heap, keyTerms.terms.subarray(at, at + KEY_TERMS), keyTerms.weights.subarray(at, at + KEY_TERMS), codes);
+    keyTerms.start[i + 1] = at + v.terms.length;
     normalise(v.weights);
     bodies.push(v);
-    bodyTerms[i] = bodyTf[i] = EMPTY; // freed as the key terms replace them
   }
 
   // Scores are accumulated along the inverted lists of a document's informative terms (df ≤ maxDf), so
@@ -299,10 +310,10 @@ export function subjectPairs(
   const bodyPostings = postings(bodies, termCount);
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
-  const scratch = [0, 1, 2, 3].map(() => new Float64Array(termCount)); // for sharedTerms
-  const best = new Map<number, { a: string; b: string; score: number; terms: string[] }>();
-  const topDoc = new Int32Array(SUBJECT_NEIGHBOURS);
-  const topScore = new Float64Array(SUBJECT_NEIGHBOURS);
+  // Each document's candidates (score ≥ threshold) as runs of two flat lists, best first (score, then document order).
+  const rankStart = new Int32Array(n + 1);
+  const rankDoc: number[] = [];
+  const rankScore: number[] = [];
   const position = new Int32Array(termCount); // in the current title, 1-based, of its common terms; else 0
   const longestTitle = titles.reduce((m, v) => Math.max(m, v.terms.length), 0);
   const matchAt = new Int32Array(longestTitle);
@@ -370,34 +381,31 @@ export function subjectPairs(
     // Common title words were not followed: add their share for the documents reached (acc > 0), term
     // by term along each term's list, or, when that reads more, in one pass over the reached titles.
     commonTitleShares(i, reached);
-    // The SUBJECT_NEIGHBOURS best (score, then document order) that are not text variants; the
-    // predicate is asked only of a document that would enter them.
-    let kept = 0;
+    const from = rankDoc.length;
     for (let r = 0; r < reached; r++) {
       const j = touched[r];
       const s = acc[j];
       acc[j] = 0;
       if (s < threshold) continue;
-      if (kept === SUBJECT_NEIGHBOURS && !(s > topScore[kept - 1] || (s === topScore[kept - 1] && j < topDoc[kept - 1]))) continue;
-      if (isTextVariant(i, j)) continue;
-      let at = Math.min(kept, SUBJECT_NEIGHBOURS - 1);
-      for (; at > 0 && (s > topScore[at - 1] || (s === topScore[at - 1] && j < topDoc[at - 1])); at--) {
-        topScore[at] = topScore[at - 1];
-        topDoc[at] = topDoc[at - 1];
-      }
-      topScore[at] = s;
-      topDoc[at] = j;
-      if (kept < SUBJECT_NEIGHBOURS) kept++;
+      rankDoc.push(j);
+      rankScore.push(s);
     }
-    for (let r = 0; r < kept; r++) {
-      const j = topDoc[r];
-      const [a, b] = docs[i].id < docs[j].id ? [i, j] : [j, i];
-      const key = a * n + b;
-      if (best.has(key)) continue;
-      best.set(key, { a: docs[a].id, b: docs[b].id, score: Math.round(topScore[r] * 1000) / 1000, terms: sharedTerms(titles, bodies, a, b, scratch, codes) });
-    }
+    const order = Array.from({ length: rankDoc.length - from }, (_, k) => from + k).sort((x, y) => rankScore[y] - rankScore[x] || rankDoc[x] - rankDoc[y]);
+    const [docsInOrder, scoresInOrder] = [order.map((x) => rankDoc[x]), order.map((x) => rankScore[x])];
+    for (let k = 0; k < order.length; k++) [rankDoc[from + k], rankScore[from + k]] = [docsInOrder[k], scoresInOrder[k]];
+    rankStart[i + 1] = rankDoc.length;
   }
-  return [...best.values()].sort((x, y) => (x.a + x.b < y.a + y.b ? -1 : 1));
+
+  const used = keyTerms.start[n];
+  return {
+    codes: Int32Array.from(codes),
+    titles: titlePack,
+    // Cut to what is used (a copy: the ranking is handed to another thread whole).
+    bodies: { start: keyTerms.start, terms: keyTerms.terms.slice(0, used), weights: keyTerms.weights.slice(0, used) },
+    rankStart,
+    rankDoc: Int32Array.from(rankDoc),
+    rankScore: Float64Array.from(rankScore),
+  };
 }
 
 /**
@@ -405,9 +413,8 @@ export function subjectPairs(
  * (ties keep that order). `scratch` holds, by term, the weight in each of the four vectors (0 where
  * absent); it is all zeros again on return.
  */
-function sharedTerms(titles: Vector[], bodies: Vector[], a: number, b: number, scratch: Float64Array[], codes: number[]): string[] {
+function sharedTerms(vectors: Vector[], scratch: Float64Array[], codes: Int32Array): string[] {
   const [ta, ba, tb, bb] = scratch;
-  const vectors = [titles[a], bodies[a], titles[b], bodies[b]];
   const fill = (clear: boolean) => {
     for (let x = 0; x < 4; x++) {
       const { terms, weights } = vectors[x];
@@ -420,8 +427,8 @@ function sharedTerms(titles: Vector[], bodies: Vector[], a: number, b: number, s
     const w = TITLE_SHARE * ta[t] * tb[t] + (1 - TITLE_SHARE) * ba[t] * bb[t];
     if (w > 0) shared.push({ t, w });
   };
-  for (const t of titles[a].terms) weigh(t);
-  for (const t of bodies[a].terms) if (ta[t] === 0) weigh(t); // title weights are never 0: not already weighed
+  for (const t of vectors[0].terms) weigh(t);
+  for (const t of vectors[1].terms) if (ta[t] === 0) weigh(t); // title weights are never 0: not already weighed
   fill(true);
   return shared
     .sort((x, y) => y.w - x.w)

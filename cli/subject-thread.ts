@@ -1,0 +1,99 @@
+/**
+ * Subject pairs in the build (issue 20: a rebuild after one changed file). Ranking every document's neighbours by
+ * subject (core/compare/subject.ts) was about 4.5 s of a 10,000-document rebuild, all in the thread that then
+ * matched clauses, while the machine's other core waited. It needs none of detection's results but the text
+ * variants, and those only to choose among the ranked candidates. So the build
+ * 1. finds which documents the last build's store of terms (subject-terms.ts) has, by their content keys (the
+ *    variants cache's names for them), and reads the others' terms from their text;
+ * 2. hands the last store and those terms to a worker thread (subject-worker.ts), which puts every document's
+ *    terms in order, writes them as the store for the next build and ranks, while detection runs here;
+ * 3. once detection has found the text variants, chooses the pairs from the ranking here.
+ * The pairs are the ones detection would make itself (core is the same code; subject-thread.test.ts compares).
+ * With fewer documents than MIN_DOCS_FOR_THREAD, or no worker threads (`--jobs 0`), all of it is done here.
+ */
+import { availableParallelism } from 'node:os';
+import type { PolicyDocument } from '../core/corpus/types.js';
+import type { SubjectPair } from '../core/compare/format.js';
+import { docPairKey } from '../core/compare/clause-matches.js';
+import { rankSubjects, subjectPairsOf, type SubjectRanking } from '../core/compare/subject.js';
+import { decodeSubjectTerms, encodeSubjectTerms, subjectTerms, termsOfKeys, type SubjectTerms } from '../core/compare/subject-terms.js';
+import { codeFingerprint } from './build-records.js';
+import type { StateFile } from './variants-cache.js';
+import type { SubjectReply, SubjectRequest } from './subject-worker.js';
+import { WorkerThread, workerUrl } from './worker-thread.js';
+
+/** Below this many documents, ranking takes well under a second here: a thread would cost more than it saves. */
+export const MIN_DOCS_FOR_THREAD = 1000;
+
+/** The code that reads a document's terms, as a hash: a store made by other code is not used. */
+export function subjectStamp(): string {
+  return codeFingerprint(['core/compare/subject-terms.ts']);
+}
+
+/**
+ * What a build starts from: every document's key, in `docs`' order; the last build's store where it reads (of this
+ * code), and the terms of the documents it does not have, read now (`fresh`, encoded as a store).
+ */
+export function termSources(docs: readonly PolicyDocument[], keyOf: (doc: PolicyDocument) => string, last: Uint8Array | null, stamp: string): { keys: string[]; last: Uint8Array | null; fresh: Uint8Array; kept: number } {
+  const stored = last ? decodeSubjectTerms(last, stamp) : null;
+  const known = new Set(stored?.keys);
+  const keys = docs.map(keyOf);
+  const missing = docs.map((_, i) => i).filter((i) => !known.has(keys[i]));
+  const fresh = encodeSubjectTerms(
+    missing.map((i) => keys[i]),
+    missing.map((i) => subjectTerms(docs[i])),
+    stamp,
+  );
+  return { keys, last: stored ? last : null, fresh, kept: docs.length - missing.length };
+}
+
+/** Every document's terms in order, from the two stores `termSources` gave; `save` is given the store of them for the next build. */
+export function termsInOrder(keys: readonly string[], last: Uint8Array | null, fresh: Uint8Array, stamp: string, save: (store: Uint8Array) => void): SubjectTerms[] {
+  const terms = termsOfKeys(keys, [decodeSubjectTerms(fresh, stamp), last && decodeSubjectTerms(last, stamp)]);
+  if (!terms) throw new Error('subject terms: a document is in neither store');
+  save(encodeSubjectTerms(keys, terms, stamp));
+  return terms;
+}
+
+export interface SubjectJob {
+  /** Documents whose terms were the last build's. */
+  kept: number;
+  /** The subject pairs, leaving out `textVariants` (docPairKeys by document index, as detection gives them). */
+  pairs(textVariants: Float64Array): Promise<SubjectPair[]>;
+  /** Stops the thread, if it still runs (the build calls it however detection ended). */
+  stop(): Promise<void>;
+}
+
+/** A buffer of its own, whole, that can be handed to a thread (a small Buffer is a view of a shared pool). */
+const own = (b: Uint8Array): Uint8Array => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b));
+
+/** Starts ranking the subjects of `docs` (see the file's comment); `state`: the store of the last build, replaced by this one's. */
+export function startSubjectJob(
+  docs: readonly PolicyDocument[],
+  keyOf: (doc: PolicyDocument) => string,
+  state: StateFile,
+  { jobs = availableParallelism(), minDocs = MIN_DOCS_FOR_THREAD }: { jobs?: number; minDocs?: number } = {},
+): SubjectJob {
+  const stamp = subjectStamp();
+  const { keys, last, fresh, kept } = termSources(docs, keyOf, state.read(), stamp);
+  const ids = docs.map((d) => d.id);
+  const n = docs.length;
+  const pairsOf = (ranking: SubjectRanking, textVariants: Float64Array) => {
+    const linked = new Set(textVariants);
+    return subjectPairsOf(ranking, ids, (i, j) => linked.has(docPairKey(i, j, n)));
+  };
+  if (jobs < 1 || n < minDocs) {
+    const ranking = rankSubjects(termsInOrder(keys, last, fresh, stamp, (store) => state.write(store)));
+    return { kept, pairs: async (textVariants) => pairsOf(ranking, textVariants), stop: async () => undefined };
+  }
+  const thread = new WorkerThread<SubjectRequest, SubjectReply>(workerUrl('subject-worker'));
+  // The stores are handed over, not copied, and the thread ends once it has answered (subject-worker.ts).
+  const stores = [last, fresh].filter((b): b is Uint8Array => b !== null).map(own);
+  const ranked = thread.request({ keys, last: last && stores[0], fresh: stores.at(-1)!, stamp, file: state.path }, stores.map((b) => b.buffer as ArrayBuffer));
+  ranked.catch(() => undefined); // its failure is reported by `pairs`, which waits for it
+  return {
+    kept,
+    pairs: async (textVariants) => pairsOf((await ranked).ranking!, textVariants),
+    stop: () => thread.stop(),
+  };
+}
