@@ -51,8 +51,9 @@ describe('subject pairs in the build', () => {
 
   it('ranked in a worker thread: the pairs detection makes here, and the store written for the next build', async () => {
     const state = stateFile('thread.bin');
-    const job = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: 1 });
-    expect(job.kept).toBe(0);
+    // As many documents as the least for a thread: a thread.
+    const job = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: n });
+    expect([job.kept, job.inThread]).toEqual([0, true]);
     expect(await job.pairs(textVariants())).toEqual(expected);
     await job.stop();
     // The thread wrote the store before it answered: every document's terms under its key.
@@ -74,6 +75,7 @@ describe('subject pairs in the build', () => {
     ] as const) {
       const state = stateFile(name);
       const job = startSubjectJob(docs, keyOf, state, options);
+      expect(job.inThread).toBe(false);
       expect(await job.pairs(textVariants())).toEqual(expected);
       expect(decodeSubjectTerms(state.bytes()!, subjectStamp())!.keys.length).toBe(n);
       expect(startSubjectJob(docs, keyOf, state, options).kept).toBe(n);
@@ -93,6 +95,8 @@ describe('subject pairs in the build', () => {
     expect(Array.from(terms[0].body)).toEqual(Array.from(subjectTerms(docs[1]).body));
     expect(Array.from(terms[1].body)).toEqual(Array.from(subjectTerms(docs[1]).body));
     expect(Array.from(terms[2].title)).toEqual(Array.from(subjectTerms(docs[2]).title));
+    // A document in neither store is an error of the caller's, not terms made up.
+    expect(() => termsInOrder([...got.keys, 'key-nowhere'], got.last, got.fresh, subjectStamp(), () => undefined)).toThrow(/neither store/);
     // The store handed on names this build's documents only, in order.
     expect(decodeSubjectTerms(saved!, subjectStamp())!.keys).toEqual(three.map(keyOf));
     // Made by other code, or damaged: nothing is taken, and the store is not handed on.

@@ -58,6 +58,8 @@ export function termsInOrder(keys: readonly string[], last: Uint8Array | null, f
 export interface SubjectJob {
   /** Documents whose terms were the last build's. */
   kept: number;
+  /** Whether the ranking is made in a worker thread (else it was made here, before this returned). */
+  inThread: boolean;
   /** The subject pairs, leaving out `textVariants` (docPairKeys by document index, as detection gives them). */
   pairs(textVariants: Float64Array): Promise<SubjectPair[]>;
   /** Stops the thread, if it still runs (the build calls it however detection ended). */
@@ -84,7 +86,7 @@ export function startSubjectJob(
   };
   if (jobs < 1 || n < minDocs) {
     const ranking = rankSubjects(termsInOrder(keys, last, fresh, stamp, (store) => state.write(store)));
-    return { kept, pairs: async (textVariants) => pairsOf(ranking, textVariants), stop: async () => undefined };
+    return { kept, inThread: false, pairs: async (textVariants) => pairsOf(ranking, textVariants), stop: async () => undefined };
   }
   const thread = new WorkerThread<SubjectRequest, SubjectReply>(workerUrl('subject-worker'));
   // The stores are handed over, not copied, and the thread ends once it has answered (subject-worker.ts).
@@ -93,6 +95,7 @@ export function startSubjectJob(
   ranked.catch(() => undefined); // its failure is reported by `pairs`, which waits for it
   return {
     kept,
+    inThread: true,
     pairs: async (textVariants) => pairsOf((await ranked).ranking!, textVariants),
     stop: () => thread.stop(),
   };

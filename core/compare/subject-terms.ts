@@ -162,7 +162,8 @@ export function encodeSubjectTerms(keys: readonly string[], terms: readonly Subj
  * code `stamp` names; else null. The terms are views into `bytes` (no copy).
  */
 export function decodeSubjectTerms(bytes: Uint8Array, stamp: string): { keys: string[]; terms: SubjectTerms[] } | null {
-  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < HEADER * 4) return null;
+  // Words only (a copy of a misaligned store could not be made otherwise); anything too short fails the checks below.
+  if (bytes.byteLength % 4 !== 0) return null;
   // An Int32 view needs an offset that is a multiple of 4: a file read whole has one, anything else is copied.
   const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(new Uint8Array(bytes).buffer);
   const [magic, format, n, titles, bodies, textBytes, sum] = words;
@@ -179,9 +180,9 @@ export function decodeSubjectTerms(bytes: Uint8Array, stamp: string): { keys: st
   for (let i = 0; i < n; i++) {
     const tl = words[HEADER + i];
     const bl = words[HEADER + n + i];
-    if (titleAt + tl > HEADER + 2 * n + titles || bodyAt + bl > HEADER + 2 * n + titles + bodies) return null;
     out.push({ title: ints.subarray(titleAt, (titleAt += tl)), body: ints.subarray(bodyAt, (bodyAt += bl)), tf: ints.subarray(tfAt, (tfAt += bl)) });
   }
+  // The lengths must add up to the totals: then no document's part runs into another's.
   if (titleAt !== HEADER + 2 * n + titles || bodyAt !== HEADER + 2 * n + titles + bodies) return null;
   return { keys: lines.slice(1), terms: out };
 }
