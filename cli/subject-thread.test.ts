@@ -14,7 +14,7 @@ import { docPairKey } from '../core/compare/clause-matches.js';
 import { subjectPairs } from '../core/compare/subject.js';
 import { decodeSubjectTerms, encodeSubjectTerms, subjectTerms } from '../core/compare/subject-terms.js';
 import { startSubjectJob, subjectStamp, termSources, termsInOrder } from './subject-thread.js';
-import type { StateFile } from './variants-cache.js';
+import { writeAside, type StateFile } from './variants-cache.js';
 
 // A province reprinting each regulation: another id, the same articles.
 const { laws, docs } = lawsWithReprints();
@@ -34,7 +34,8 @@ function stateFile(name: string): StateFile & { bytes(): Uint8Array | null } {
       return null;
     }
   };
-  return { path: file, read, bytes: read, write: (b) => writeFileSync(file, b) };
+  // Written as the variants cache writes it (aside, then renamed; in parts, gathered).
+  return { path: file, read, bytes: read, write: (b) => void writeAside(file, b), writeParts: (parts) => void writeAside(file, parts) };
 }
 
 // Each law and its reprint are text variants; so is every third pair of laws: the pairs must leave all of them out.
@@ -49,23 +50,32 @@ describe('subject pairs in the build', () => {
     expect(subjectPairs(docs, () => false).length).toBeGreaterThan(expected.length);
   });
 
-  it('ranked in a worker thread: the pairs detection makes here, and the store written for the next build', async () => {
+  it('a first build ranks after detection, in its thread; the next, with the store, ranks in a worker thread: the same pairs, and the store written', async () => {
     const state = stateFile('thread.bin');
-    // As many documents as the least for a thread: a thread.
-    const job = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: n });
-    expect([job.kept, job.inThread]).toEqual([0, true]);
-    expect(await job.pairs(textVariants())).toEqual(expected);
-    await job.stop();
-    // The thread wrote the store before it answered: every document's terms under its key.
+    // No store: ranked when the pairs are asked for, here, and the store written then.
+    const first = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: n });
+    expect([first.kept, first.inThread, state.bytes()]).toEqual([0, false, null]);
+    expect(await first.pairs(textVariants())).toEqual(expected);
     const stored = decodeSubjectTerms(state.bytes()!, subjectStamp())!;
     expect(stored.keys).toEqual(docs.map(keyOf));
     expect(Array.from(stored.terms[3].body)).toEqual(Array.from(subjectTerms(docs[3]).body));
 
-    // The next build takes every document's terms from it, and makes the same pairs.
-    const again = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: 1 });
-    expect(again.kept).toBe(n);
+    // With it, as many documents as the least for a thread: every document's terms kept, ranked in a thread, which
+    // writes the store again before it answers.
+    rmSync(state.path);
+    writeFileSync(state.path, encodeSubjectTerms(stored.keys, stored.terms, subjectStamp()));
+    const again = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: n });
+    expect([again.kept, again.inThread]).toEqual([n, true]);
     expect(await again.pairs(textVariants())).toEqual(expected);
     await again.stop();
+    expect(decodeSubjectTerms(state.bytes()!, subjectStamp())!.keys).toEqual(docs.map(keyOf));
+
+    // A store with less than half the documents: after detection, here.
+    const some = docs.slice(0, Math.ceil(n / 2) - 1);
+    writeFileSync(state.path, encodeSubjectTerms(some.map(keyOf), some.map(subjectTerms), subjectStamp()));
+    const few = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: n });
+    expect([few.kept, few.inThread]).toEqual([some.length, false]);
+    expect(await few.pairs(textVariants())).toEqual(expected);
   }, 60_000);
 
   it('ranked here (no threads, or few documents): the same pairs, and the store written', async () => {

@@ -9,14 +9,15 @@
  *    terms in order, writes them as the store for the next build and ranks, while detection runs here;
  * 3. once detection has found the text variants, chooses the pairs from the ranking here.
  * The pairs are the ones detection would make itself (core is the same code; subject-thread.test.ts compares).
- * With fewer documents than MIN_DOCS_FOR_THREAD, or no worker threads (`--jobs 0`), all of it is done here.
+ * With fewer documents than MIN_DOCS_FOR_THREAD, no worker threads (`--jobs 0`), or a store that has less than half
+ * the documents (a first build: MIN_KEPT_SHARE), all of it is done here, after detection.
  */
 import { availableParallelism } from 'node:os';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import type { SubjectPair } from '../core/compare/format.js';
 import { docPairKey } from '../core/compare/clause-matches.js';
 import { rankSubjects, subjectPairsOf, type SubjectRanking } from '../core/compare/subject.js';
-import { decodeSubjectTerms, encodeSubjectTerms, subjectTerms, termsOfKeys, type SubjectTerms } from '../core/compare/subject-terms.js';
+import { decodeSubjectTerms, encodeSubjectTerms, subjectTerms, subjectTermsParts, termsOfKeys, type SubjectTerms } from '../core/compare/subject-terms.js';
 import { codeFingerprint } from './build-records.js';
 import type { StateFile } from './variants-cache.js';
 import type { SubjectReply, SubjectRequest } from './subject-worker.js';
@@ -24,6 +25,13 @@ import { WorkerThread, workerUrl } from './worker-thread.js';
 
 /** Below this many documents, ranking takes well under a second here: a thread would cost more than it saves. */
 export const MIN_DOCS_FOR_THREAD = 1000;
+/**
+ * Ranking goes to a thread only when the last store has at least this share of the documents: a rebuild. A first
+ * build (or one of a mostly new corpus) matches every unit's clauses with every unit's signature held, and a second
+ * thread ranking beside that raised a 10,000-document build's peak to 2.2 GB once in two runs; there, ranking comes
+ * after detection, in this thread, as it did before.
+ */
+export const MIN_KEPT_SHARE = 0.5;
 
 /** The code that reads a document's terms, as a hash: a store made by other code is not used. */
 export function subjectStamp(): string {
@@ -58,7 +66,7 @@ export function termsInOrder(keys: readonly string[], last: Uint8Array | null, f
 export interface SubjectJob {
   /** Documents whose terms were the last build's. */
   kept: number;
-  /** Whether the ranking is made in a worker thread (else it was made here, before this returned). */
+  /** Whether the ranking is made in a worker thread beside detection (else here, when the pairs are asked for). */
   inThread: boolean;
   /** The subject pairs, leaving out `textVariants` (docPairKeys by document index, as detection gives them). */
   pairs(textVariants: Float64Array): Promise<SubjectPair[]>;
@@ -77,17 +85,36 @@ export function startSubjectJob(
   { jobs = availableParallelism(), minDocs = MIN_DOCS_FOR_THREAD }: { jobs?: number; minDocs?: number } = {},
 ): SubjectJob {
   const stamp = subjectStamp();
-  const { keys, last, fresh, kept } = termSources(docs, keyOf, state.read(), stamp);
   const ids = docs.map((d) => d.id);
   const n = docs.length;
   const pairsOf = (ranking: SubjectRanking, textVariants: Float64Array) => {
     const linked = new Set(textVariants);
     return subjectPairsOf(ranking, ids, (i, j) => linked.has(docPairKey(i, j, n)));
   };
-  if (jobs < 1 || n < minDocs) {
-    const ranking = rankSubjects(termsInOrder(keys, last, fresh, stamp, (store) => state.write(store)));
-    return { kept, inThread: false, pairs: async (textVariants) => pairsOf(ranking, textVariants), stop: async () => undefined };
+  // How many documents the last store has decides where ranking goes; the store is read again when it is used, so
+  // that nothing of it is held through detection here.
+  const known = new Set(decodeSubjectTerms(state.read() ?? new Uint8Array(0), stamp)?.keys);
+  const kept = docs.reduce((k, d) => k + (known.has(keyOf(d)) ? 1 : 0), 0);
+  known.clear();
+  if (jobs < 1 || n < minDocs || kept < n * MIN_KEPT_SHARE) {
+    // After detection, in this thread, as detection itself did: reading, ranking and choosing.
+    return {
+      kept,
+      inThread: false,
+      pairs: async (textVariants) => {
+        // Ranked first, the store made after: the two never held at once (a first build's peak is about here).
+        const keys = docs.map(keyOf);
+        const stored = decodeSubjectTerms(state.read() ?? new Uint8Array(0), stamp);
+        const byKey = new Map(stored?.keys.map((k, i) => [k, stored.terms[i]]));
+        const terms = docs.map((doc, i) => byKey.get(keys[i]) ?? subjectTerms(doc));
+        const ranking = rankSubjects(terms);
+        state.writeParts(subjectTermsParts(keys, terms, stamp));
+        return pairsOf(ranking, textVariants);
+      },
+      stop: async () => undefined,
+    };
   }
+  const { keys, last, fresh } = termSources(docs, keyOf, state.read(), stamp);
   const thread = new WorkerThread<SubjectRequest, SubjectReply>(workerUrl('subject-worker'));
   // The stores are handed over, not copied, and the thread ends once it has answered (subject-worker.ts).
   const stores = [last, fresh].filter((b): b is Uint8Array => b !== null).map(own);

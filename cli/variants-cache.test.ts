@@ -3,13 +3,13 @@
  * into one shared slab, each on a 4-byte boundary (core reads them as Uint32 words), none disturbing another;
  * a detection that reads them writes what one without the cache writes.
  */
-import { mkdtempSync, rmSync, symlinkSync, truncateSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 import { variantsArtifacts } from '../core/compare/artifact.js';
-import { VARIANTS_CACHE_DIR, variantsCache } from './variants-cache.js';
+import { VARIANTS_CACHE_DIR, variantsCache, writeAside } from './variants-cache.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -151,5 +151,26 @@ describe('variantsCache', () => {
     const cut = variantsCache(dir);
     expect([...variantsArtifacts(docs.slice(0, 2), { cache: cut })]).toEqual(plain);
     expect(cut.clauseState!.read()!.length).toBeGreaterThan(40);
+  });
+});
+
+describe('writeAside', () => {
+  it('writes parts one after the other, small ones gathered, large ones whole, and leaves no file aside', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-reader-aside-'));
+    try {
+      const file = path.join(dir, 'state.bin');
+      // Many small parts (more than a megabyte together), one larger than a megabyte, an empty one, then small again.
+      const small = Array.from({ length: 3000 }, (_, i) => new Uint8Array(500).fill(i % 251));
+      const large = new Uint8Array(1.5 * 1024 * 1024).fill(7);
+      const parts = [...small, large, new Uint8Array(0), Uint8Array.of(1, 2, 3)];
+      expect(writeAside(file, parts)).toBe(true);
+      expect(Buffer.compare(readFileSync(file), Buffer.concat(parts))).toBe(0);
+      expect(readdirSync(dir)).toEqual(['state.bin']);
+      // Where it cannot be written (its folder is gone): false, and nothing is left.
+      expect(writeAside(path.join(dir, 'gone', 'state.bin'), [Uint8Array.of(1)])).toBe(false);
+      expect(readdirSync(dir)).toEqual(['state.bin']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

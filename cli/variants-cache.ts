@@ -6,7 +6,7 @@
  * entry holds is checked by core before it is used. Entries no build used are pruned after the build.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prepared-cache.js';
@@ -36,6 +36,7 @@ function stateFile(dir: string, name: string): StateFile {
       }
     },
     write: (bytes) => void writeAside(path.join(dir, name), bytes),
+    writeParts: (parts) => void writeAside(path.join(dir, name), parts),
   };
 }
 
@@ -43,6 +44,8 @@ function stateFile(dir: string, name: string): StateFile {
 export interface StateFile {
   read(): Uint8Array | null;
   write(bytes: Uint8Array): void;
+  /** Replace it with these parts, one after the other (no copy of the whole in memory). */
+  writeParts(parts: Iterable<Uint8Array>): void;
   /** Where it is (a worker thread writes it: cli/subject-thread.ts). */
   path: string;
 }
@@ -100,15 +103,40 @@ export function variantsCache(corpusDir: string, docs: DocHashes = new DocHashes
   return cache;
 }
 
-/** Written aside and renamed: a killed build leaves no half file (core would refuse it, but need not see one). */
-export function writeAside(file: string, bytes: Uint8Array): boolean {
+/**
+ * Written aside and renamed: a killed build leaves no half file (core would refuse it, but need not see one). `bytes`
+ * may come in parts: small ones are gathered into writes of about a megabyte.
+ */
+export function writeAside(file: string, bytes: Uint8Array | Iterable<Uint8Array>): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
+  let fd: number | null = null;
   try {
-    writeFileSync(tmp, bytes);
+    fd = openSync(tmp, 'w');
+    const gather = new Uint8Array(1 << 20);
+    let held = 0;
+    const put = (b: Uint8Array) => {
+      for (let at = 0; at < b.length; ) at += writeSync(fd!, b, at, b.length - at);
+    };
+    for (const part of bytes instanceof Uint8Array ? [bytes] : bytes) {
+      if (held + part.length > gather.length) {
+        put(gather.subarray(0, held));
+        held = 0;
+      }
+      if (part.length > gather.length) put(part);
+      else {
+        gather.set(part, held);
+        held += part.length;
+      }
+    }
+    put(gather.subarray(0, held));
+    closeSync(fd);
+    fd = null;
     renameSync(tmp, file);
     return true;
   } catch {
     // A cache that cannot be written only makes the next build slower.
+    if (fd !== null) closeSync(fd);
+    rmSync(tmp, { force: true });
     return false;
   }
 }

@@ -133,28 +133,38 @@ const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT
  * this module's code): terms read by other code are not the ones this code would read, and are not used.
  */
 export function encodeSubjectTerms(keys: readonly string[], terms: readonly SubjectTerms[], stamp: string): Uint8Array {
+  const parts = [...subjectTermsParts(keys, terms, stamp)];
+  const out = new Uint8Array(parts.reduce((size, p) => size + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+}
+
+const bytesOf = (a: Int32Array | Uint32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * The store `encodeSubjectTerms` makes, in parts, most of them views of the terms themselves: written one after
+ * the other, they are the store, without a copy of it all in memory (a first build writes it at its peak).
+ */
+export function* subjectTermsParts(keys: readonly string[], terms: readonly SubjectTerms[], stamp: string): Generator<Uint8Array> {
   if (keys.length !== terms.length) throw new Error(`encodeSubjectTerms: ${keys.length} keys for ${terms.length} documents`);
   const n = keys.length;
-  const text = new TextEncoder().encode([stamp, ...keys].join('\n'));
+  const encoded = new TextEncoder().encode([stamp, ...keys].join('\n'));
+  const text = new Uint32Array(Math.ceil(encoded.length / 4));
+  bytesOf(text).set(encoded);
+  const lengths = new Uint32Array(2 * n);
+  terms.forEach((t, i) => {
+    lengths[i] = t.title.length;
+    lengths[n + i] = t.body.length;
+  });
   let titles = 0;
   let bodies = 0;
-  for (const t of terms) {
-    titles += t.title.length;
-    bodies += t.body.length;
-  }
-  const words = new Uint32Array(HEADER + 2 * n + titles + 2 * bodies + Math.ceil(text.length / 4));
-  words.set([MAGIC, FORMAT, n, titles, bodies, text.length, 0]);
-  let at = HEADER;
-  for (const t of terms) words[at++] = t.title.length;
-  for (const t of terms) words[at++] = t.body.length;
-  for (const part of ['title', 'body', 'tf'] as const)
-    for (const t of terms) {
-      words.set(t[part], at);
-      at += t[part].length;
-    }
-  new Uint8Array(words.buffer, at * 4, text.length).set(text);
-  words[SUM_AT] = checksum(words);
-  return new Uint8Array(words.buffer);
+  for (let i = 0; i < n; i++) [titles, bodies] = [titles + lengths[i], bodies + lengths[n + i]];
+  const header = Uint32Array.from([MAGIC, FORMAT, n, titles, bodies, encoded.length, 0]);
+  // The checksum (see `checksum`) over the header but its own word, then everything after it, in order.
+  const body = [lengths, ...(['title', 'body', 'tf'] as const).flatMap((part) => terms.map((t) => t[part])), text];
+  header[SUM_AT] = body.reduce((h, words) => hashWords(words, h), hashWords(header.subarray(0, SUM_AT)));
+  yield bytesOf(header);
+  for (const words of body) if (words.length) yield bytesOf(words);
 }
 
 /**
