@@ -76,6 +76,13 @@ describe('subject pairs in the build', () => {
     const few = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: n });
     expect([few.kept, few.inThread]).toEqual([some.length, false]);
     expect(await few.pairs(textVariants())).toEqual(expected);
+    // Exactly half: a thread.
+    const half = docs.slice(0, n / 2);
+    writeFileSync(state.path, encodeSubjectTerms(half.map(keyOf), half.map(subjectTerms), subjectStamp()));
+    const halfJob = startSubjectJob(docs, keyOf, state, { jobs: 1, minDocs: n });
+    expect([halfJob.kept, halfJob.inThread]).toEqual([n / 2, true]);
+    expect(await halfJob.pairs(textVariants())).toEqual(expected);
+    await halfJob.stop();
   }, 60_000);
 
   it('ranked here (no threads, or few documents): the same pairs, and the store written', async () => {
@@ -88,7 +95,9 @@ describe('subject pairs in the build', () => {
       expect(job.inThread).toBe(false);
       expect(await job.pairs(textVariants())).toEqual(expected);
       expect(decodeSubjectTerms(state.bytes()!, subjectStamp())!.keys.length).toBe(n);
-      expect(startSubjectJob(docs, keyOf, state, options).kept).toBe(n);
+      // With every document in the store, still here: no threads, or too few documents.
+      const again = startSubjectJob(docs, keyOf, state, options);
+      expect([again.kept, again.inThread]).toEqual([n, false]);
     }
   });
 
