@@ -87,6 +87,7 @@ const searchTests = () =>
 const COMPARE_LIGHT_TESTS = {
   subject: ['subject', 'subject-terms'],
   'subject-terms': ['subject-terms', 'subject'],
+  'subject-vocabulary': ['subject'],
   'clause-matches': ['clause-matches', 'detect', 'clause-lists'],
   'clause-lists': ['clause-lists'],
   detect: ['detect', 'bounded', 'artifact', 'clause-lists'],
