@@ -203,17 +203,17 @@ describe('the incremental build', () => {
     const full = await corpusWith();
     await cp(changed, path.join(full, 'raw', SMALL[1]));
     const f = await build(full, '--json');
-    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0, clausesRematched: null, linkedFiles: 0, searchIndex: 'built', variantShardsKept: 0, subjectTermsKept: 0 });
+    expect(JSON.parse(f.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0, clausesRematched: null, linkedFiles: 0, searchIndex: 'built', variantShardsKept: 0, subjectTermsKept: 0, commonShinglesKept: false });
     expect(JSON.parse(f.out).searchUnitsIndexed).toBe(flattenCorpus(Object.keys(after).filter((rel) => /^docs\/.*\.json$/.test(rel)).map((rel) => JSON.parse(after[rel]) as PolicyDocument)).units.length);
     const [a, b] = [await tree(current(incremental)), await tree(current(full))];
     expect(Object.keys(a).length).toBeGreaterThan(5);
     expect(a).toEqual(b);
     expect(a['library.json']).toContain('烟台');
     // Only the entries this build used stay in the caches: one per raw file; for variants, one per document, the
-    // clause matches, the measured pairs and the subject terms.
+    // clause matches, the measured pairs, the subject terms and the common shingles' counts.
     expect(await readdir(path.join(incremental, 'cache', 'parse'))).toHaveLength(SMALL.length);
-    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents + 3);
-    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toEqual(expect.arrayContaining(['clauses.bin', 'pairs.bin', 'subject.bin']));
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents + 4);
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toEqual(expect.arrayContaining(['clauses.bin', 'pairs.bin', 'subject.bin', 'common.bin']));
   }, 120_000);
 });
 

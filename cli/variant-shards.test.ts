@@ -22,7 +22,7 @@ async function sampleCorpus(): Promise<string> {
   return dir;
 }
 
-async function build(dir: string): Promise<{ variantShardsKept: number; linkedFiles: number; subjectTermsKept: number; documents: number }> {
+async function build(dir: string): Promise<{ variantShardsKept: number; linkedFiles: number; subjectTermsKept: number; commonShinglesKept: boolean; documents: number }> {
   const out: string[] = [];
   const code = await main(['build', '--corpus', dir, '--json', '--jobs', '0'], { out: (t) => out.push(t), err: () => undefined, stdinIsTTY: true, async *stdinLines() {} });
   expect(code).toBe(0);
@@ -56,7 +56,7 @@ describe('the variants shards of a rebuild', () => {
   it('links the shards a change did not reach, makes those it did, and writes what a full build writes', async () => {
     const dir = await sampleCorpus();
     const first = await build(dir);
-    expect([first.variantShardsKept, first.subjectTermsKept]).toEqual([0, 0]);
+    expect([first.variantShardsKept, first.subjectTermsKept, first.commonShinglesKept]).toEqual([0, 0, false]);
     const before = await shards(dir);
     const names = Object.keys(before);
     expect(names.length).toBeGreaterThan(20);
@@ -74,10 +74,13 @@ describe('the variants shards of a rebuild', () => {
     expect(r.variantShardsKept).toBeLessThanOrEqual(names.length - changed.length);
     // Subject pairs read the terms of the edited document alone from its text (cli/subject-thread.ts).
     expect(r.subjectTermsKept).toBe(r.documents - 1);
+    // The common shingles: the last build's counts, the edited document's set taken away and its new one added (core/compare/common-counts.ts).
+    expect(r.commonShinglesKept).toBe(true);
 
     const full = await sampleCorpus();
     await writeFile(path.join(full, 'raw', RAW), edit(text));
-    expect((await build(full)).variantShardsKept).toBe(0);
+    const fullBuild = await build(full);
+    expect([fullBuild.variantShardsKept, fullBuild.commonShinglesKept]).toEqual([0, false]);
     expect(await everyFile(dir)).toEqual(await everyFile(full));
   }, 120_000);
 

@@ -14,15 +14,17 @@ import { pruneCacheDir } from './cache-prune.js';
 import { DocHashes } from './doc-hashes.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
-const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs|subject)\.bin$/;
+const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs|subject|common)\.bin$/;
 /** The clause matches of the last build (core/compare/clause-lists.ts), replaced by each build. */
 const CLAUSES_FILE = 'clauses.bin';
 /** The document pairs the last build measured (core/compare/pair-counts.ts), replaced by each build. */
 const PAIRS_FILE = 'pairs.bin';
 /** Every document's terms for subject pairs in the last build (core/compare/subject-terms.ts), replaced by each build. */
 const SUBJECT_FILE = 'subject.bin';
+/** The common shingles' counts of the last build (core/compare/common-counts.ts), replaced by each build. */
+const COMMON_FILE = 'common.bin';
 /** The files of the whole build beside the documents' entries. */
-const STATE_FILES = new Set([CLAUSES_FILE, PAIRS_FILE, SUBJECT_FILE]);
+const STATE_FILES = new Set([CLAUSES_FILE, PAIRS_FILE, SUBJECT_FILE, COMMON_FILE]);
 
 /** The last build's file `name` of the state files, or null. */
 function stateFile(dir: string, name: string): StateFile {
@@ -98,6 +100,7 @@ export function variantsCache(corpusDir: string, docs: DocHashes = new DocHashes
     entryByKey: (key) => (CACHE_NAME.test(key) && !STATE_FILES.has(key) ? read(key) : null),
     clauseState: stateFile(dir, CLAUSES_FILE),
     pairState: stateFile(dir, PAIRS_FILE),
+    commonState: stateFile(dir, COMMON_FILE),
     subjectState: stateFile(dir, SUBJECT_FILE),
   };
   return cache;

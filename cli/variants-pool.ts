@@ -12,7 +12,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { PolicyDocument } from '../core/corpus/types.js';
-import { commonPart, commonShingles } from '../core/compare/common.js';
+import { commonPart } from '../core/compare/common.js';
+import { commonWithCache } from '../core/compare/common-counts.js';
 import { decodePreparedEntry, madeWithBoiler, type PreparedCache, type PreparedEntry } from '../core/compare/prepared-cache.js';
 import { packSets, unpackSets } from './packed-sets.js';
 import type { VariantsReply, VariantsRequest } from './variants-worker.js';
@@ -65,6 +66,7 @@ export async function prepareInWorkers(
     entryByKey: cache.entryByKey?.bind(cache),
     clauseState: cache.clauseState,
     pairState: cache.pairState,
+    commonState: cache.commonState,
   };
   if (jobs < 1 || missing.length < minDocs) return handOver;
 
@@ -82,7 +84,11 @@ export async function prepareInWorkers(
     });
 
     // Over every document's set, as detection counts them (the order does not matter: counts, then sorted).
-    const common = commonShingles(docs.map((doc) => stored.get(doc)?.docSet ?? unpackSets(packs.get(doc)!).docSet));
+    const { common, kept } = commonWithCache(
+      docs.map((doc) => stored.get(doc)?.docSet ?? unpackSets(packs.get(doc)!).docSet),
+      docs,
+      handOver,
+    );
     for (const [doc, entry] of stored)
       if (!madeWithBoiler(entry, commonPart(entry.unitSets, common))) {
         ids.set(doc, entry.ids);
@@ -91,6 +97,7 @@ export async function prepareInWorkers(
         stored.delete(doc);
       }
     handOver.common = common;
+    handOver.commonKept = kept;
 
     await Promise.all(threads.map((t) => t.request({ kind: 'common', common })));
     await inBatches([...packs.keys()], threads, async (t, batch) => {

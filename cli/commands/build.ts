@@ -121,6 +121,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           ...manifest.counts,
           ms,
           phases: progress.phases,
+          // The variants phase by step (ms): reading the per-document cache, then detection's stages (core/compare/detect.ts).
+          variantsSteps: detected.stages,
           peakRssMb: progress.peakRssMb,
           parsedFiles: parsed.parsed,
           cachedFiles: parsed.cached,
@@ -128,6 +130,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           clausesRematched: detected.clausesRematched,
           // Document pairs whose shared shingles were counted, the rest kept from the last build (core/compare/pair-counts.ts).
           docPairsCounted: detected.docPairsCounted,
+          // Whether the common shingles came from the last build's counts, updated for what changed (core/compare/common-counts.ts).
+          commonShinglesKept: detected.commonShinglesKept,
           // Documents whose terms for subject pairs were the last build's (cli/subject-thread.ts).
           subjectTermsKept: detected.subjectTermsKept,
           // Variants shards not made: handed on by the previous build's hash, and linked (cli/variant-shards.ts).
@@ -167,21 +171,32 @@ async function detectVariants(
   jobs: number | undefined,
   docHashes: DocHashes,
   shards: ShardRecord,
-): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number; subjectTermsKept: number }> {
+): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number; commonShinglesKept: boolean; subjectTermsKept: number; stages: Record<string, number> }> {
   const cache = variantsCache(corpusDir, docHashes);
+  const stages: Record<string, number> = {};
+  let since = performance.now();
+  const stage = (name: string) => {
+    const now = performance.now();
+    stages[name] = Math.round(now - since);
+    since = now;
+  };
   const prepared = await prepareInWorkers(docs, cache, { jobs });
+  stage('cache');
   // Subject pairs are ranked in a thread of their own while detection runs here (cli/subject-thread.ts).
   const subject = startSubjectJob(docs, cache.key, cache.subjectState, { jobs });
   try {
-    const detection = detect(docs, { cache: prepared, deferSubject: true });
+    const detection = detect(docs, { cache: prepared, deferSubject: true, onStage: stage });
     detection.subject = await subject.pairs(detection.textVariants!);
+    stage('subjectPairs');
     detection.textVariants = null;
     return {
       files: detectionFiles(detection, shards),
       cacheUsed: cache.used,
       clausesRematched: detection.stats.clausesRematched,
       docPairsCounted: detection.stats.docPairsCounted,
+      commonShinglesKept: detection.stats.commonKept,
       subjectTermsKept: subject.kept,
+      stages,
     };
   } finally {
     await subject.stop();

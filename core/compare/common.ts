@@ -14,9 +14,11 @@ export const COMMON_SHARE = 0.02;
 export const COMMON_MIN_DOCS = 20;
 
 /** Count-min sketch size (two rows of 2^22 16-bit counters, 16 MiB): the first pass only finds candidates, the second counts them exactly. */
-const SKETCH_BITS = 22;
+export const SKETCH_BITS = 22;
+/** A counter that reached this stays there: it stands for "this many or more". */
+export const SATURATED = 0xffff;
 
-function mix(x: number): number {
+export function mix(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
   x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
   return (x ^ (x >>> 16)) >>> 0;
@@ -28,6 +30,71 @@ export function commonThreshold(docCount: number): number {
 }
 
 /**
+ * A count-min sketch of document frequencies: each shingle adds one to a counter in each row (collisions add,
+ * so a counter is never below the frequency of any shingle in it). `estimate` is the smaller of the two.
+ */
+export interface ShingleSketch {
+  row1: Uint16Array;
+  row2: Uint16Array;
+}
+
+export function emptySketch(): ShingleSketch {
+  return { row1: new Uint16Array(1 << SKETCH_BITS), row2: new Uint16Array(1 << SKETCH_BITS) };
+}
+
+/** Add one document's distinct shingles. A saturated counter stays as it is: "this many or more". */
+export function addToSketch(sketch: ShingleSketch, set: Uint32Array): void {
+  const mask = (1 << SKETCH_BITS) - 1;
+  const { row1, row2 } = sketch;
+  for (let i = 0; i < set.length; i++) {
+    const h = set[i];
+    const a = h & mask;
+    const b = mix(h) & mask;
+    if (row1[a] < SATURATED) row1[a]++;
+    if (row2[b] < SATURATED) row2[b]++;
+  }
+}
+
+/**
+ * Take away one document's distinct shingles, added before; a saturated counter stays (still an upper bound).
+ * False when a counter is already 0: the sketch never held this document, and is no bound any more.
+ */
+export function removeFromSketch(sketch: ShingleSketch, set: Uint32Array): boolean {
+  const mask = (1 << SKETCH_BITS) - 1;
+  const { row1, row2 } = sketch;
+  for (let i = 0; i < set.length; i++) {
+    const h = set[i];
+    const a = h & mask;
+    const b = mix(h) & mask;
+    if (row1[a] === 0 || row2[b] === 0) return false;
+    if (row1[a] < SATURATED) row1[a]--;
+    if (row2[b] < SATURATED) row2[b]--;
+  }
+  return true;
+}
+
+/** An upper bound of the shingle's document frequency. */
+export function estimate(sketch: ShingleSketch, h: number): number {
+  const mask = (1 << SKETCH_BITS) - 1;
+  return Math.min(sketch.row1[h & mask], sketch.row2[mix(h) & mask]);
+}
+
+/**
+ * The exact document frequency of every shingle of `sets` whose estimate is at least `bar`, sorted by shingle:
+ * the sketch over-counts, never under-counts, so every shingle in at least `bar` sets is among them.
+ */
+export function nominatedCounts(sets: readonly Uint32Array[], sketch: ShingleSketch, bar: number): { shingles: Uint32Array; df: Uint32Array } {
+  const exact = new Map<number, number>();
+  for (const set of sets)
+    for (let i = 0; i < set.length; i++) {
+      const h = set[i];
+      if (estimate(sketch, h) >= bar) exact.set(h, (exact.get(h) ?? 0) + 1);
+    }
+  const shingles = Uint32Array.from(exact.keys()).sort();
+  return { shingles, df: Uint32Array.from(shingles, (h) => exact.get(h)!) };
+}
+
+/**
  * Shingles found in at least `commonThreshold(sets.length)` of the sets (one set per document, distinct
  * shingles), sorted. Memory is the fixed sketch plus an exact count of the few shingles the sketch
  * nominates, never a map of every distinct shingle of the corpus.
@@ -35,28 +102,10 @@ export function commonThreshold(docCount: number): number {
 export function commonShingles(sets: readonly Uint32Array[]): Uint32Array {
   const threshold = commonThreshold(sets.length);
   if (sets.length < threshold) return new Uint32Array(0);
-  const size = 1 << SKETCH_BITS;
-  const mask = size - 1;
-  const row1 = new Uint16Array(size);
-  const row2 = new Uint16Array(size);
-  for (const set of sets)
-    for (let i = 0; i < set.length; i++) {
-      const h = set[i];
-      const a = h & mask;
-      const b = mix(h) & mask;
-      if (row1[a] < 0xffff) row1[a]++;
-      if (row2[b] < 0xffff) row2[b]++;
-    }
-  // The sketch over-counts (collisions add), never under-counts: every common shingle is nominated.
-  const exact = new Map<number, number>();
-  for (const set of sets)
-    for (let i = 0; i < set.length; i++) {
-      const h = set[i];
-      if (row1[h & mask] >= threshold && row2[mix(h) & mask] >= threshold) exact.set(h, (exact.get(h) ?? 0) + 1);
-    }
-  const out: number[] = [];
-  for (const [h, n] of exact) if (n >= threshold) out.push(h);
-  return Uint32Array.from(out).sort();
+  const sketch = emptySketch();
+  for (const set of sets) addToSketch(sketch, set);
+  const { shingles, df } = nominatedCounts(sets, sketch, threshold);
+  return shingles.filter((_, k) => df[k] >= threshold);
 }
 
 /**

@@ -6,7 +6,7 @@
  * benchmark's baseline and a check that LSH misses nothing that matters.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { commonShingles } from './common.js';
+import { commonWithCache } from './common-counts.js';
 import { STRONG, starFamilies, type Link } from './families.js';
 import { bandKeys, forEachCandidate, LSH_BANDS, LSH_ROWS } from './minhash.js';
 import { hashString, intersectionSize, overlapOf, SHINGLE_SIZE } from './shingles.js';
@@ -73,6 +73,8 @@ function familyId(members: string[]): string {
 /** Figures of a detection run (for bench:variants): how many pairs were measured at each level. */
 export interface DetectStats {
   commonShingles: number;
+  /** Whether the common shingles were had from the earlier build's counts (common-counts.ts). */
+  commonKept: boolean;
   clausePairs: number;
   docCandidates: number;
   /** Units whose clauses were matched again, the rest kept from the earlier build (clause-lists.ts); null: all matched. */
@@ -157,7 +159,14 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   const stage = options.onStage ?? (() => undefined);
   const p = prepare(docs, options.cache);
   stage('prepare');
-  const common = options.cache?.common ?? commonShingles(p.docs.map((d) => d.set));
+  const cache = options.cache;
+  const { common, kept: commonKept } = cache?.common
+    ? { common: cache.common, kept: cache.commonKept ?? false }
+    : commonWithCache(
+        p.docs.map((d) => d.set),
+        p.docs.map((d) => d.doc),
+        cache,
+      );
   stage('common');
   let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common, options.cache) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
   stage('signatures');
@@ -198,7 +207,6 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   // Measured in the order of their "a,b" keys as text, as they always were (the order links reach the families in).
   const ordered = inTextOrder(candidates, nDocs);
   candidates.clear();
-  const { cache } = options;
   const counts = cache?.pairState && cache.key ? new PairCounts(p.docs.map((d) => cache.key!(d.doc)), cache.pairState.read()) : null;
   let counted = 0;
   for (const k of ordered) {
@@ -284,7 +292,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
     links: linkList,
     lsh,
     textVariants,
-    stats: { commonShingles: common.length, clausePairs: graph.pairs, docCandidates: ordered.length, clausesRematched: rematched, docPairsCounted: counted },
+    stats: { commonShingles: common.length, commonKept, clausePairs: graph.pairs, docCandidates: ordered.length, clausesRematched: rematched, docPairsCounted: counted },
   };
 }
 

@@ -31,12 +31,16 @@ export interface PreparedCache {
    * detection takes them instead of counting again (a second or more at 2,500 documents).
    */
   common?: Uint32Array;
+  /** Whether `common` was had from the earlier build's counts (common-counts.ts). */
+  commonKept?: boolean;
   /** The name of this document's entry (its content key): the clause matches kept between builds name documents by it. */
   key?(doc: PolicyDocument): string;
   /** A stored entry by name: a document of the earlier build that is gone (clause-lists.ts needs its signatures). */
   entryByKey?(key: string): Uint8Array | null;
   /** The clause matches of the earlier build (clause-lists.ts), read and replaced once per detection. */
   clauseState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
+  /** The common shingles' counts of the earlier build (common-counts.ts), read and replaced once per detection. */
+  commonState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
   /** The document pairs the earlier build measured (pair-counts.ts), read and replaced once per detection. */
   pairState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
 }
