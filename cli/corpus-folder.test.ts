@@ -210,10 +210,10 @@ describe('the incremental build', () => {
     expect(a).toEqual(b);
     expect(a['library.json']).toContain('烟台');
     // Only the entries this build used stay in the caches: one per raw file; for variants, one per document, the
-    // clause matches, the measured pairs, the subject terms and the common shingles' counts.
+    // clause matches, the measured pairs, the subject terms, the common shingles' counts and the shared clause counts.
     expect(await readdir(path.join(incremental, 'cache', 'parse'))).toHaveLength(SMALL.length);
-    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents + 4);
-    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toEqual(expect.arrayContaining(['clauses.bin', 'pairs.bin', 'subject.bin', 'common.bin']));
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toHaveLength(JSON.parse(r.out).documents + 5);
+    expect(await readdir(path.join(incremental, 'cache', 'variants'))).toEqual(expect.arrayContaining(['clauses.bin', 'pairs.bin', 'subject.bin', 'common.bin', 'shared.bin']));
   }, 120_000);
 });
 

@@ -22,7 +22,7 @@ async function sampleCorpus(): Promise<string> {
   return dir;
 }
 
-async function build(dir: string): Promise<{ variantShardsKept: number; linkedFiles: number; subjectTermsKept: number; commonShinglesKept: boolean; documents: number }> {
+async function build(dir: string): Promise<{ variantShardsKept: number; linkedFiles: number; subjectTermsKept: number; commonShinglesKept: boolean; sharedCountsKept: number; documents: number }> {
   const out: string[] = [];
   const code = await main(['build', '--corpus', dir, '--json', '--jobs', '0'], { out: (t) => out.push(t), err: () => undefined, stdinIsTTY: true, async *stdinLines() {} });
   expect(code).toBe(0);
@@ -76,6 +76,9 @@ describe('the variants shards of a rebuild', () => {
     expect(r.subjectTermsKept).toBe(r.documents - 1);
     // The common shingles: the last build's counts, the edited document's set taken away and its new one added (core/compare/common-counts.ts).
     expect(r.commonShinglesKept).toBe(true);
+    // Pairs of documents whose units kept their clause matches keep their shared clause count (core/compare/shared-counts.ts).
+    expect(first.sharedCountsKept).toBe(0);
+    expect(r.sharedCountsKept).toBeGreaterThan(0);
 
     const full = await sampleCorpus();
     await writeFile(path.join(full, 'raw', RAW), edit(text));

@@ -121,7 +121,7 @@ describe('variantsCache', () => {
     expect([...variantsArtifacts(docs, { cache: warm })]).toEqual(plain);
     expect(warm.read).toBe(docs.length);
 
-    const files = readdirSync(path.join(dir, VARIANTS_CACHE_DIR)).filter((f) => !['clauses.bin', 'pairs.bin', 'common.bin'].includes(f));
+    const files = readdirSync(path.join(dir, VARIANTS_CACHE_DIR)).filter((f) => !['clauses.bin', 'pairs.bin', 'common.bin', 'shared.bin'].includes(f));
     expect(files).toHaveLength(docs.length);
     truncateSync(path.join(dir, VARIANTS_CACHE_DIR, files[0]), 6);
     const damaged = variantsCache(dir);
@@ -144,6 +144,7 @@ describe('variantsCache', () => {
     expect(next.entryByKey!('clauses.bin')).toBeNull();
     expect(next.entryByKey!('pairs.bin')).toBeNull();
     expect(next.entryByKey!('common.bin')).toBeNull();
+    expect(next.entryByKey!('shared.bin')).toBeNull();
     expect(next.pairState!.read()!.length).toBeGreaterThan(24);
     expect(next.entryByKey!('../raw/a.txt')).toBeNull();
     expect([...variantsArtifacts(docs.slice(0, 2), { cache: next })]).toEqual(plain);

@@ -14,7 +14,7 @@ import { pruneCacheDir } from './cache-prune.js';
 import { DocHashes } from './doc-hashes.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
-const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs|subject|common)\.bin$/;
+const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs|subject|common|shared)\.bin$/;
 /** The clause matches of the last build (core/compare/clause-lists.ts), replaced by each build. */
 const CLAUSES_FILE = 'clauses.bin';
 /** The document pairs the last build measured (core/compare/pair-counts.ts), replaced by each build. */
@@ -23,8 +23,10 @@ const PAIRS_FILE = 'pairs.bin';
 const SUBJECT_FILE = 'subject.bin';
 /** The common shingles' counts of the last build (core/compare/common-counts.ts), replaced by each build. */
 const COMMON_FILE = 'common.bin';
+/** The shared clause counts of the last build's document pairs (core/compare/shared-counts.ts), replaced by each build. */
+const SHARED_FILE = 'shared.bin';
 /** The files of the whole build beside the documents' entries. */
-const STATE_FILES = new Set([CLAUSES_FILE, PAIRS_FILE, SUBJECT_FILE, COMMON_FILE]);
+const STATE_FILES = new Set([CLAUSES_FILE, PAIRS_FILE, SUBJECT_FILE, COMMON_FILE, SHARED_FILE]);
 
 /** The last build's file `name` of the state files, or null. */
 function stateFile(dir: string, name: string): StateFile {
@@ -101,6 +103,7 @@ export function variantsCache(corpusDir: string, docs: DocHashes = new DocHashes
     clauseState: stateFile(dir, CLAUSES_FILE),
     pairState: stateFile(dir, PAIRS_FILE),
     commonState: stateFile(dir, COMMON_FILE),
+    sharedState: stateFile(dir, SHARED_FILE),
     subjectState: stateFile(dir, SUBJECT_FILE),
   };
   return cache;

@@ -67,6 +67,7 @@ export async function prepareInWorkers(
     clauseState: cache.clauseState,
     pairState: cache.pairState,
     commonState: cache.commonState,
+    sharedState: cache.sharedState,
   };
   if (jobs < 1 || missing.length < minDocs) return handOver;
 

@@ -132,6 +132,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           docPairsCounted: detected.docPairsCounted,
           // Whether the common shingles came from the last build's counts, updated for what changed (core/compare/common-counts.ts).
           commonShinglesKept: detected.commonShinglesKept,
+          // Document pairs whose shared clause count was the last build's (core/compare/shared-counts.ts).
+          sharedCountsKept: detected.sharedCountsKept,
           // Documents whose terms for subject pairs were the last build's (cli/subject-thread.ts).
           subjectTermsKept: detected.subjectTermsKept,
           // Variants shards not made: handed on by the previous build's hash, and linked (cli/variant-shards.ts).
@@ -171,7 +173,7 @@ async function detectVariants(
   jobs: number | undefined,
   docHashes: DocHashes,
   shards: ShardRecord,
-): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number; commonShinglesKept: boolean; subjectTermsKept: number; stages: Record<string, number> }> {
+): Promise<{ files: Iterable<CorpusArtifact> | null; cacheUsed: Set<string>; clausesRematched: number | null; docPairsCounted: number; commonShinglesKept: boolean; sharedCountsKept: number; subjectTermsKept: number; stages: Record<string, number> }> {
   const cache = variantsCache(corpusDir, docHashes);
   const stages: Record<string, number> = {};
   let since = performance.now();
@@ -195,6 +197,7 @@ async function detectVariants(
       clausesRematched: detection.stats.clausesRematched,
       docPairsCounted: detection.stats.docPairsCounted,
       commonShinglesKept: detection.stats.commonKept,
+      sharedCountsKept: detection.stats.sharedCountsKept,
       subjectTermsKept: subject.kept,
       stages,
     };

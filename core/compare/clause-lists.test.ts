@@ -40,15 +40,19 @@ function crowdDocs(n: number, seed: number, prefix = 'c'): PolicyDocument[] {
   return Array.from({ length: n }, (_, i) => doc(`${prefix}${String(i).padStart(3, '0')}`, [`${clause}${text(2)}。`, `${clause}${text(2)}。`, `${clause}${text(2)}。`, text(80), text(80)]));
 }
 
-/** The build's cache kept in memory: entries by content key, the clause state and the measured pairs. */
-function memoryCache(): PreparedCache & { entries: Map<string, Uint8Array>; state: Uint8Array | null; pairs: Uint8Array | null } {
+/** The build's cache kept in memory: entries by content key, the clause state, the measured pairs, the shared clause counts and the common shingles' counts. */
+function memoryCache(): PreparedCache & { entries: Map<string, Uint8Array>; state: Uint8Array | null; pairs: Uint8Array | null; shared: Uint8Array | null; commonCounts: Uint8Array | null } {
   const entries = new Map<string, Uint8Array>();
   const key = (d: PolicyDocument) => sha256Hex(new TextEncoder().encode(JSON.stringify(d)));
   const cache = {
     entries,
     state: null as Uint8Array | null,
     pairs: null as Uint8Array | null,
+    shared: null as Uint8Array | null,
+    commonCounts: null as Uint8Array | null,
     pairState: { read: () => cache.pairs, write: (b: Uint8Array) => void (cache.pairs = b.slice()) },
+    sharedState: { read: () => cache.shared, write: (b: Uint8Array) => void (cache.shared = b.slice()) },
+    commonState: { read: () => cache.commonCounts, write: (b: Uint8Array) => void (cache.commonCounts = b.slice()) },
     get: (d: PolicyDocument) => entries.get(key(d)) ?? null,
     put: (d: PolicyDocument, e: Uint8Array) => void entries.set(key(d), e.slice()),
     key,
@@ -102,6 +106,31 @@ describe('clause matches kept from the earlier build', () => {
     expect(kept.stats.docPairsCounted).toBeGreaterThan(0);
     expect(kept.stats.docPairsCounted).toBeLessThan(kept.stats.docCandidates / 2);
     expect(full.stats.docPairsCounted).toBe(full.stats.docCandidates);
+    // The pairs of two documents whose units kept their matches keep their shared clause count (shared-counts.ts),
+    // and the common shingles are the first build's counts updated (common-counts.ts).
+    expect(first.stats.sharedCountsKept).toBe(0);
+    expect(kept.stats.sharedCountsKept).toBeGreaterThan(0);
+    expect(full.stats.sharedCountsKept).toBe(0);
+    expect([first.stats.commonKept, kept.stats.commonKept, full.stats.commonKept]).toEqual([false, true, false]);
+  });
+
+  it('shared clause counts written beside another clause state are not used: every pair is counted, and the files are still right', () => {
+    const docs = [...seeds, ...crowdDocs(18, 1)];
+    const cache = memoryCache();
+    files(docs, cache);
+    const firstShared = cache.shared;
+    const second = docs.filter((d) => d.id !== 'c004');
+    expect(files(second, cache).stats.sharedCountsKept).toBeGreaterThan(0);
+    // As if the second build's shared counts had not been written (a build killed between the two writes).
+    cache.shared = firstShared;
+    const third = second.filter((d) => d.id !== 'c007');
+    const r = files(third, cache);
+    expect(r.stats.clausesRematched).not.toBeNull();
+    expect(r.stats.sharedCountsKept).toBe(0);
+    expect(r.files).toEqual(files(third).files);
+    // The third build wrote its own: the fourth keeps them.
+    const fourth = files(third.filter((d) => d.id !== 'c009'), cache);
+    expect(fourth.stats.sharedCountsKept).toBeGreaterThan(0);
   });
 
   it('a crowd that falls under MAX_BUCKET and one that grows over it: the same files as matching everything', () => {
@@ -144,6 +173,8 @@ describe('clause matches kept from the earlier build', () => {
     expect(second.files).toEqual(first.files);
     expect(second.stats.clausesRematched).toBe(0);
     expect(second.stats.docPairsCounted).toBe(0);
+    // Every pair's shared clause count is the first build's.
+    expect(second.stats.sharedCountsKept).toBeGreaterThan(0);
   });
 
   it('other common shingles, a gone entry missing, or a damaged state: everything is matched, and the files are still right', () => {

@@ -33,6 +33,8 @@ export interface ClauseState {
   start: Uint32Array;
   other: Int32Array;
   sim: Float64Array;
+  /** Its checksum: the state of shared clause counts written beside it names it (shared-counts.ts). */
+  sum: number;
 }
 
 const MAGIC = 0x50434c31; // "PCL1"
@@ -105,7 +107,7 @@ export function decodeClauseState(bytes: Uint8Array): ClauseState | null {
   if (other.some((o) => o < 0 || o >= nUnits)) return null;
   const keys = keyBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (simStart + entries * 2) * 4, keyBytes)).split('\n') : [];
   if (keys.length !== nDocs) return null;
-  return { keys, unitCounts, common, start, other, sim: new Float64Array(words.buffer, words.byteOffset + simStart * 4, entries) };
+  return { keys, unitCounts, common, start, other, sim: new Float64Array(words.buffer, words.byteOffset + simStart * 4, entries), sum };
 }
 
 /**
@@ -121,7 +123,7 @@ export function keptClauseLists(
   common: Uint32Array,
   state: ClauseState,
   entryOf: (key: string) => PreparedEntry | null,
-): { lists: BestMatches; rematched: number } | null {
+): { lists: BestMatches; rematched: number; changedDocs: Uint8Array } | null {
   if (state.common !== commonHash(common)) return null;
   // This build's units in the earlier build (-1: a new document's), and the documents that are gone.
   const earlierDoc = new Map(state.keys.map((k, d) => [k, d]));
@@ -224,17 +226,30 @@ export function keptClauseLists(
     const sim = unitSimilarity(p, eligible[x], eligible[y]);
     if (sim >= CANDIDATE_CLAUSE_SIMILARITY) lists.offer(eligible[x], eligible[y], sim);
   }
-  return { lists, rematched: targets.length };
+  // The documents whose units' matches may differ from the earlier build's: new ones, and those with a unit matched again.
+  const changedDocs = new Uint8Array(p.docs.length);
+  for (let d = 0; d < p.docs.length; d++) if (!earlierDoc.has(keys[d])) changedDocs[d] = 1;
+  for (const x of targets) changedDocs[docOf[x]] = 1;
+  return { lists, rematched: targets.length, changedDocs };
 }
 
 /**
  * The clause matches of `p` (LSH), from the earlier build's where `cache` keeps them and they fit, else all
- * matched; this build's are left in the cache for the next. `rematched` is null when everything was matched.
+ * matched; this build's are left in the cache for the next. `rematched` is null when everything was matched;
+ * else `changedDocs` flags the documents whose units' matches may differ from the earlier build's (the rest are
+ * the earlier build's, unit for unit). `readSum` and `writtenSum` are the checksums of the state read (null: none
+ * was used) and of the one written (null: none), which the shared clause counts kept beside them name.
  */
-export function cachedClauseLists(p: Prepared, sigs: Uint32Array[], own: Int32Array, common: Uint32Array, cache: PreparedCache | undefined): { lists: BestMatches; rematched: number | null } {
+export function cachedClauseLists(
+  p: Prepared,
+  sigs: Uint32Array[],
+  own: Int32Array,
+  common: Uint32Array,
+  cache: PreparedCache | undefined,
+): { lists: BestMatches; rematched: number | null; changedDocs: Uint8Array | null; readSum: number | null; writtenSum: number | null } {
   const io = cache?.clauseState;
   const keyOf = cache?.key;
-  if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own), rematched: null };
+  if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own), rematched: null, changedDocs: null, readSum: null, writtenSum: null };
   const keys = p.docs.map((d) => keyOf(d.doc));
   const bytes = io.read();
   const state = bytes ? decodeClauseState(bytes) : null;
@@ -246,15 +261,20 @@ export function cachedClauseLists(p: Prepared, sigs: Uint32Array[], own: Int32Ar
   };
   const kept = state ? keptClauseLists(p, keys, sigs, own, common, state, entryOf) : null;
   const lists = kept?.lists ?? matchClauseLists(p, 'lsh', sigs, own);
-  io.write(
-    encodeClauseState(
-      keys,
-      p.docs.map((d) => d.units.length),
-      common,
-      lists,
-    ),
+  const written = encodeClauseState(
+    keys,
+    p.docs.map((d) => d.units.length),
+    common,
+    lists,
   );
-  return { lists, rematched: kept ? kept.rematched : null };
+  io.write(written);
+  return {
+    lists,
+    rematched: kept ? kept.rematched : null,
+    changedDocs: kept?.changedDocs ?? null,
+    readSum: kept ? state!.sum : null,
+    writtenSum: new Uint32Array(written.buffer, written.byteOffset, HEADER)[SUM_AT],
+  };
 }
 
 /** Bands whose keys are computed together (bandKeyTable): 16 bands of 534,000 items (10,000 documents) are 34 MB. */

@@ -281,8 +281,9 @@ export const docPairKey = (a: number, b: number, nDocs: number) => (a < b ? a * 
 /**
  * One-to-one clause matches (similarity ≥ CLAUSE_SIMILARITY) per document pair, greedy by similarity, counted;
  * keyed by docPairKey. Walks one document's units at a time, so only that document's matches are ever sorted.
+ * With `changedDocs`, only the pairs with a flagged document are counted (shared-counts.ts has the others).
  */
-export function sharedClauseCounts(p: Prepared, g: ClauseGraph, unitDoc: Int32Array = unitDocs(p)): Map<number, number> {
+export function sharedClauseCounts(p: Prepared, g: ClauseGraph, unitDoc: Int32Array = unitDocs(p), changedDocs?: Uint8Array): Map<number, number> {
   const nDocs = p.docs.length;
   const counts = new Map<number, number>();
   const used = new Set<number>();
@@ -291,9 +292,10 @@ export function sharedClauseCounts(p: Prepared, g: ClauseGraph, unitDoc: Int32Ar
   const order: number[] = [];
   for (let da = 0; da < nDocs; da++) {
     from.length = entry.length = order.length = 0;
+    const every = !changedDocs || changedDocs[da] === 1;
     for (const u of p.docs[da].units)
       for (let k = g.start[u]; k < g.start[u + 1]; k++)
-        if (g.sim[k] >= CLAUSE_SIMILARITY && unitDoc[g.other[k]] > da) {
+        if (g.sim[k] >= CLAUSE_SIMILARITY && unitDoc[g.other[k]] > da && (every || changedDocs[unitDoc[g.other[k]]] === 1)) {
           order.push(from.length);
           from.push(u);
           entry.push(k);

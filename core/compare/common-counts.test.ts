@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../util/random.js';
 import { addToSketch, commonShingles, emptySketch, estimate, removeFromSketch, SATURATED, SKETCH_BITS } from './common.js';
-import { cachedCommon, commonBar, countCommon, decodeCommonCounts, encodeCommonCounts, updatedCommon, type CommonCounts } from './common-counts.js';
+import { cachedCommon, commonBar, commonWithCache, countCommon, decodeCommonCounts, encodeCommonCounts, updatedCommon, type CommonCounts } from './common-counts.js';
+import type { PolicyDocument } from '../corpus/types.js';
+import { SIGNATURE_LENGTH } from './minhash.js';
+import { encodePreparedEntry } from './prepared-cache.js';
+import { hashWords } from './shingles.js';
 
 const set = (...xs: number[]) => Uint32Array.from(xs).sort();
 const keysOf = (n: number, prefix = 'k') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -16,6 +20,14 @@ const lookup = (keys: string[], sets: Uint32Array[]) => {
 };
 /** The counts after a round trip through their bytes, as a build reads them. */
 const stored = (c: CommonCounts) => decodeCommonCounts(encodeCommonCounts(c))!;
+
+/** `bytes` with word `at` set to `value` and the checksum made again (word 6: FNV-1a over the others, as the format defines it). */
+function resigned(bytes: Uint8Array, at: number, value: number): Uint8Array {
+  const words = new Uint32Array(bytes.slice().buffer);
+  words[at] = value;
+  words[6] = hashWords(words.subarray(7), hashWords(words.subarray(0, 6)));
+  return new Uint8Array(words.buffer);
+}
 
 /** 30 documents: 7 in the first 20, 9 in the first 19, 5 in the first 16, and one shingle of each document's own. */
 function thirty(): { sets: Uint32Array[]; keys: string[] } {
@@ -75,6 +87,17 @@ describe('common shingles kept between builds', () => {
     expect(Array.from(counts.df)).toEqual([20, 20, 19]);
   });
 
+  it('a shingle after every counted one reaches the bar in a new document: counted too', () => {
+    // 99 in the first 16 documents: past 7 and 9, the counted ones.
+    const sets = thirty().sets.map((s, i) => (i < 16 ? set(...s, 99) : s));
+    const keys = keysOf(30);
+    const { counts } = countCommon(sets, keys);
+    const more = [...sets, set(99, 4000)];
+    const r = updatedCommon(stored(counts), more, [...keys, 'n'], lookup(keys, sets))!;
+    expect(Array.from(r.counts.shingles)).toEqual([7, 9, 99]);
+    expect(Array.from(r.counts.df)).toEqual([20, 19, 17]);
+  });
+
   it('gives up, for a full count, when it cannot be exact', () => {
     const { sets, keys } = thirty();
     const { counts } = countCommon(sets, keys);
@@ -87,6 +110,13 @@ describe('common shingles kept between builds', () => {
     const replaced = (n: number) => keys.map((k, i) => (i < n ? `new${i}` : k));
     expect(updatedCommon(stored(counts), sets, replaced(4), byKey)).toBeNull();
     expect(updatedCommon(stored(counts), sets, replaced(3), byKey)).not.toBeNull();
+    // A quarter of the larger corpus, exactly, is still updated: 32 documents before, 6 gone and 2 come, 8 changes.
+    const sets32 = Array.from({ length: 32 }, (_, i) => set(7, 1000 + i));
+    const keys32 = keysOf(32);
+    const after = [...sets32.slice(6), set(7, 5000), set(7, 5001)];
+    const r = updatedCommon(stored(countCommon(sets32, keys32).counts), after, [...keys32.slice(6), 'a', 'b'], lookup(keys32, sets32));
+    expect(Array.from(r!.common)).toEqual([7]);
+    expect(updatedCommon(stored(countCommon(sets32, keys32).counts), [...after, set(7)], [...keys32.slice(6), 'a', 'b', 'c'], lookup(keys32, sets32))).toBeNull();
     // The counts never held the gone document's set: a counter or an exact count would go under 0.
     expect(updatedCommon(stored(counts), sets.slice(1), keys.slice(1), () => set(424242))).toBeNull();
     const fake = stored(counts);
@@ -147,10 +177,11 @@ describe('common shingles kept between builds', () => {
   });
 
   describe('stored', () => {
-    const { sets, keys } = thirty();
-    const bytes = encodeCommonCounts(countCommon(sets, keys).counts);
+    // Made in each test: a throw while the file's tests are collected is no failed test to Stryker.
+    const written = () => ({ keys: thirty().keys, bytes: encodeCommonCounts(countCommon(thirty().sets, thirty().keys).counts) });
 
     it('reads back what was written, also from a misaligned copy', () => {
+      const { keys, bytes } = written();
       const back = decodeCommonCounts(bytes)!;
       expect(back.keys).toEqual(keys);
       expect([back.bar, Array.from(back.shingles), Array.from(back.df)]).toEqual([17, [7, 9], [20, 19]]);
@@ -163,6 +194,7 @@ describe('common shingles kept between builds', () => {
     });
 
     it('refuses a changed word, a cut store, other bytes and shingles out of order', () => {
+      const { bytes } = written();
       const changed = bytes.slice();
       changed[bytes.length - 40] ^= 1;
       expect(decodeCommonCounts(changed)).toBeNull();
@@ -174,7 +206,44 @@ describe('common shingles kept between builds', () => {
       const c = decodeCommonCounts(bytes)!;
       c.shingles.set([9, 7]);
       expect(decodeCommonCounts(encodeCommonCounts(c))).toBeNull();
+      c.shingles.set([7, 7]);
+      expect(decodeCommonCounts(encodeCommonCounts(c))).toBeNull();
     });
+
+    it('refuses whole, re-signed counts of another kind, with sizes that do not add up, or no bar', () => {
+      const { bytes } = written();
+      expect(decodeCommonCounts(resigned(bytes, 3, 1))?.bar).toBe(1); // the checksum made again, as the format defines it
+      expect(decodeCommonCounts(resigned(bytes, 0, 0x50434d32))).toBeNull(); // another format's magic word
+      expect(decodeCommonCounts(resigned(bytes, 1, 12345))).toBeNull(); // other settings
+      expect(decodeCommonCounts(resigned(bytes, 2, 29))).toBeNull(); // 29 keys named, 30 listed
+      expect(decodeCommonCounts(resigned(bytes, 3, 0))).toBeNull(); // no bar
+      expect(decodeCommonCounts(resigned(bytes, 4, 3))).toBeNull(); // three counts named, two stored
+      expect(decodeCommonCounts(resigned(bytes, 5, 4))).toBeNull(); // the keys' length
+    });
+  });
+
+  it("through detection's cache: a gone document's set from its stored entry; none without a state or keys", () => {
+    const { sets } = thirty();
+    const docs = sets.map((_, i) => ({ id: `d${i}` }) as PolicyDocument);
+    const entry = (docSet: Uint32Array) => encodePreparedEntry({ ids: ['u'], unitSets: [docSet], docSet, boiler: new Uint32Array(0), own: Int32Array.from([docSet.length]), sigs: [new Uint32Array(SIGNATURE_LENGTH)] });
+    const entries = new Map(docs.map((d, i) => [`key-${d.id}`, entry(sets[i])]));
+    let file: Uint8Array | null = null;
+    const cache = {
+      get: () => null,
+      put: () => undefined,
+      key: (d: PolicyDocument) => `key-${d.id}`,
+      entryByKey: (k: string) => entries.get(k) ?? null,
+      commonState: { read: () => file, write: (b: Uint8Array) => void (file = b) },
+    };
+    expect(commonWithCache(sets, docs, cache)).toEqual({ common: Uint32Array.from([7]), kept: false });
+    // d0 (with 7) gone: its set read from its entry.
+    expect(commonWithCache(sets.slice(1), docs.slice(1), cache)).toEqual({ common: new Uint32Array(0), kept: true });
+    // d1 gone now, and its entry is not stored (or does not read): counted whole.
+    entries.set('key-d1', new Uint8Array(12));
+    expect(commonWithCache(sets.slice(2), docs.slice(2), cache)).toEqual({ common: new Uint32Array(0), kept: false });
+    expect(commonWithCache(sets, docs, { ...cache, commonState: undefined })).toEqual({ common: Uint32Array.from([7]), kept: false });
+    expect(commonWithCache(sets, docs, { ...cache, key: undefined })).toEqual({ common: Uint32Array.from([7]), kept: false });
+    expect(commonWithCache(sets, docs, undefined)).toEqual({ common: Uint32Array.from([7]), kept: false });
   });
 
   it('through a state file: counted first, kept next, counted again from a damaged file', () => {

@@ -190,7 +190,7 @@ describe('detection on a small corpus', () => {
     // one for pA's 5th, two for pD's housing articles in pE, one for the greening article.
     expect(lsh.stats).toMatchObject({ commonShingles: 0, clausePairs: 16 });
     // Six documents with text: 15 pairs, each counted (no cache keeps any).
-    expect(all.stats).toEqual({ commonShingles: 0, commonKept: false, clausePairs: 16, docCandidates: 15, clausesRematched: null, docPairsCounted: 15 });
+    expect(all.stats).toEqual({ commonShingles: 0, commonKept: false, clausePairs: 16, sharedCountsKept: 0, docCandidates: 15, clausesRematched: null, docPairsCounted: 15 });
   });
 
   it('writes the LSH tables that place a new document: ids sorted, titles, band keys (none for a document without text)', () => {

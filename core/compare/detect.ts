@@ -16,11 +16,12 @@ import type { ClauseMatch, LshTables, SubjectPair, VariantFamily, VariantPair, V
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
-import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, sharedClauseCounts, unitDocs, unitSignatures, type ClauseGraph, type Prepared } from './clause-matches.js';
+import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, unitDocs, unitSignatures, type ClauseGraph, type Prepared } from './clause-matches.js';
 import { measuredPair } from './relations.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { cachedClauseLists } from './clause-lists.js';
 import { PairCounts } from './pair-counts.js';
+import { cachedSharedCounts, type ClauseChanges } from './shared-counts.js';
 
 // Clause matching and its thresholds are in clause-matches.ts, the relation of two measured texts in relations.ts.
 /** Links outside a family kept per document (the best of each document): what 相似文本 lists beyond the family. */
@@ -42,9 +43,10 @@ export interface DetectOptions {
 }
 
 /** The clause graph, from the earlier build's matches where they are kept (LSH); the per-unit lists (100 MB at 10,000 documents) are let go. */
-function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: Uint32Array[], own: Int32Array, common: Uint32Array, cache: PreparedCache | undefined): { graph: ClauseGraph; rematched: number | null } {
-  const { lists, rematched } = method === 'lsh' ? cachedClauseLists(p, sigs, own, common, cache) : { lists: matchClauseLists(p, method, sigs, own), rematched: null };
-  return { graph: lists.graph(), rematched };
+function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: Uint32Array[], own: Int32Array, common: Uint32Array, cache: PreparedCache | undefined): { graph: ClauseGraph; rematched: number | null; changes: ClauseChanges } {
+  const none = { changedDocs: null, readSum: null, writtenSum: null };
+  const { lists, rematched, ...changes } = method === 'lsh' ? cachedClauseLists(p, sigs, own, common, cache) : { lists: matchClauseLists(p, method, sigs, own), rematched: null, ...none };
+  return { graph: lists.graph(), rematched, changes };
 }
 
 /** More documents than this under one title are a genre's title (…政务公开工作要点 of many years and places), not one text's versions. */
@@ -76,6 +78,8 @@ export interface DetectStats {
   /** Whether the common shingles were had from the earlier build's counts (common-counts.ts). */
   commonKept: boolean;
   clausePairs: number;
+  /** Document pairs whose shared clause count was the earlier build's (shared-counts.ts). */
+  sharedCountsKept: number;
   docCandidates: number;
   /** Units whose clauses were matched again, the rest kept from the earlier build (clause-lists.ts); null: all matched. */
   clausesRematched: number | null;
@@ -170,10 +174,13 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   stage('common');
   let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common, options.cache) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
   stage('signatures');
-  const { graph, rematched } = clauseGraph(p, method, unitSigs, own, common, options.cache);
+  const { graph, rematched, changes } = clauseGraph(p, method, unitSigs, own, common, options.cache);
   stage('matchClauses');
   const unitDoc = unitDocs(p);
-  const shared = sharedClauseCounts(p, graph, unitDoc);
+  // Each document's content key, when the cache names documents: the counts kept between builds name them by it.
+  const keyOf = cache?.key;
+  const keys = keyOf ? p.docs.map((d) => keyOf(d.doc)) : null;
+  const { shared, kept: sharedKept } = cachedSharedCounts(p, graph, unitDoc, keys, changes, cache?.sharedState);
   stage('sharedClauses');
 
   // Document candidates: LSH on whole texts, plus every pair sharing a clause (containment LSH alone would miss).
@@ -207,7 +214,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   // Measured in the order of their "a,b" keys as text, as they always were (the order links reach the families in).
   const ordered = inTextOrder(candidates, nDocs);
   candidates.clear();
-  const counts = cache?.pairState && cache.key ? new PairCounts(p.docs.map((d) => cache.key!(d.doc)), cache.pairState.read()) : null;
+  const counts = cache?.pairState && keys ? new PairCounts(keys, cache.pairState.read()) : null;
   let counted = 0;
   for (const k of ordered) {
     const i = Math.floor(k / nDocs);
@@ -292,7 +299,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
     links: linkList,
     lsh,
     textVariants,
-    stats: { commonShingles: common.length, commonKept, clausePairs: graph.pairs, docCandidates: ordered.length, clausesRematched: rematched, docPairsCounted: counted },
+    stats: { commonShingles: common.length, commonKept, clausePairs: graph.pairs, sharedCountsKept: sharedKept, docCandidates: ordered.length, clausesRematched: rematched, docPairsCounted: counted },
   };
 }
 

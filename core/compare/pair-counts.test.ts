@@ -112,6 +112,30 @@ describe('counts kept from the earlier build', () => {
     }
   });
 
+  it('counts of another kind, or written under another tag, are not read; those read are all listed', () => {
+    const keys = ['k0', 'k1', 'k2'];
+    const before = new PairCounts(keys, null, { settings: 77 });
+    before.record(0, 1, 5);
+    before.record(2, 1, 6);
+    const bytes = before.encode(9);
+    // The same kind and tag: read, and listed by this build's numbers (k1 is 0 now, k2 is 2, k0 is 1).
+    const now = new PairCounts(['k1', 'k0', 'k2'], bytes, { settings: 77, tag: 9 });
+    expect(now.loaded).toBe(true);
+    const listed: number[][] = [];
+    now.forEachKnown((i, j, count) => listed.push([i, j, count]));
+    expect(listed.sort((x, y) => x[2] - y[2])).toEqual([
+      [0, 1, 5],
+      [0, 2, 6],
+    ]);
+    for (const kind of [{ settings: 77, tag: 8 }, { settings: 77 }, { settings: 78, tag: 9 }, { tag: 9 }, {}]) {
+      const other = new PairCounts(keys, bytes, kind);
+      expect([kind, other.loaded, other.known(0, 1)]).toEqual([kind, false, -1]);
+    }
+    // Tag 0 is no tag: measured pairs' states read as before.
+    expect(new PairCounts(keys, new PairCounts(keys, null).encode()).loaded).toBe(true);
+    expect(new PairCounts(keys, null).loaded).toBe(false);
+  });
+
   it('a build with no documents keeps an empty state that reads back', () => {
     const empty = new PairCounts([], null);
     expect(decodePairCounts(empty.encode())).toEqual({ keys: [], a: new Uint32Array(0), b: new Uint32Array(0), count: new Uint32Array(0) });

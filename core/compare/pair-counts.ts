@@ -20,6 +20,12 @@ const SETTINGS = hashString([FORMAT, PREPARED_CACHE_VERSION, SHINGLE_SIZE].join(
 const HEADER = 6;
 const SUM_AT = HEADER - 1;
 
+/**
+ * The settings word of a state: the settings of its kind (`settings`), and the `tag` it was written under (0 for
+ * none; shared-counts.ts tags with the clause state it goes with). A bijection of the tag: two tags, two words.
+ */
+const settingsWord = (settings: number, tag: number): number => (settings ^ Math.imul(tag, 0x9e3779b1)) >>> 0;
+
 /** FNV-1a over every word but the checksum's own. */
 const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));
 
@@ -37,12 +43,22 @@ export class PairCounts {
   private readonly slotCount: Uint32Array;
   private readonly bits: number;
 
-  /** `state`: what `encode` gave the last build, or null. */
+  private readonly settings: number;
+  /** Whether the earlier build's state was read (whole, of this kind and tag). */
+  readonly loaded: boolean;
+
+  /**
+   * `state`: what `encode` gave the last build, or null. `kind`: the settings of the counts' kind (these pairs'
+   * by default) and the tag the state must have been written under.
+   */
   constructor(
     private readonly keys: string[],
     state: Uint8Array | null,
+    kind: { settings?: number; tag?: number } = {},
   ) {
-    const earlier = state ? decodePairCounts(state) : null;
+    this.settings = kind.settings ?? SETTINGS;
+    const earlier = state ? decodePairCounts(state, this.settings, kind.tag) : null;
+    this.loaded = earlier !== null;
     const now = new Map(keys.map((k, i) => [k, i]));
     const at = earlier ? Int32Array.from(earlier.keys, (k) => now.get(k) ?? -1) : new Int32Array(0);
     let found = 0;
@@ -77,6 +93,11 @@ export class PairCounts {
     return this.slotA[s] === -1 ? -1 : this.slotCount[s];
   }
 
+  /** Every count of the last build found again: documents i < j as numbered now. */
+  forEachKnown(fn: (i: number, j: number, count: number) => void): void {
+    for (let s = 0; s < this.slotA.length; s++) if (this.slotA[s] !== -1) fn(this.slotA[s], this.slotB[s], this.slotCount[s]);
+  }
+
   /** Keep this build's count of documents i and j for the next. */
   record(i: number, j: number, count: number): void {
     this.first.push(i);
@@ -84,12 +105,12 @@ export class PairCounts {
     this.counts.push(count);
   }
 
-  /** This build's pairs, for the next (constructor's `state`). */
-  encode(): Uint8Array {
+  /** This build's pairs, for the next (constructor's `state`), written under `tag`. */
+  encode(tag = 0): Uint8Array {
     const n = this.counts.length;
     const keyBytes = new TextEncoder().encode(this.keys.join('\n'));
     const words = new Uint32Array(HEADER + 3 * n + Math.ceil(keyBytes.length / 4));
-    words.set([MAGIC, SETTINGS, this.keys.length, n, keyBytes.length, 0]);
+    words.set([MAGIC, settingsWord(this.settings, tag), this.keys.length, n, keyBytes.length, 0]);
     words.set(this.first, HEADER);
     words.set(this.second, HEADER + n);
     words.set(this.counts, HEADER + 2 * n);
@@ -99,14 +120,14 @@ export class PairCounts {
   }
 }
 
-/** The pairs in `bytes` if they are whole and made under these settings; else null. */
-export function decodePairCounts(bytes: Uint8Array): { keys: string[]; a: Uint32Array; b: Uint32Array; count: Uint32Array } | null {
+/** The pairs in `bytes` if they are whole and made under these settings and tag (pair-counts' own, and none, by default); else null. */
+export function decodePairCounts(bytes: Uint8Array, settings = SETTINGS, tag = 0): { keys: string[]; a: Uint32Array; b: Uint32Array; count: Uint32Array } | null {
   if (bytes.byteLength % 4 !== 0) return null;
   // A copy into a buffer of its own: a view needs a 4-byte-aligned offset, which a Node Buffer from a pool may not have.
   const words = new Uint32Array(new Uint8Array(bytes).buffer);
   // Shorter than the header: `magic` is undefined.
-  const [magic, settings, nKeys, n, keyBytes, sum] = words;
-  if (magic !== MAGIC || settings !== SETTINGS || HEADER + 3 * n + Math.ceil(keyBytes / 4) !== words.length) return null;
+  const [magic, stored, nKeys, n, keyBytes, sum] = words;
+  if (magic !== MAGIC || stored !== settingsWord(settings, tag) || HEADER + 3 * n + Math.ceil(keyBytes / 4) !== words.length) return null;
   if (checksum(words) !== sum) return null;
   const keys = keyBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, (HEADER + 3 * n) * 4, keyBytes)).split('\n') : [];
   if (keys.length !== nKeys) return null;

@@ -41,6 +41,8 @@ export interface PreparedCache {
   clauseState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
   /** The common shingles' counts of the earlier build (common-counts.ts), read and replaced once per detection. */
   commonState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
+  /** The shared clause counts of the earlier build's document pairs (shared-counts.ts), read and replaced once per detection. */
+  sharedState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
   /** The document pairs the earlier build measured (pair-counts.ts), read and replaced once per detection. */
   pairState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
 }
