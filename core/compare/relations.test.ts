@@ -93,6 +93,17 @@ describe('title evidence of a revision', () => {
     expect(revisionEvidence(points({ id: 'o', title: '甲' + tail }), points({ id: 'n', title: '乙' + tail, date: '2023-03-01' }))?.oneTitle).toBe(true);
   });
 
+  it('a title is read once per document, and again when it is set again', () => {
+    const a = points({ id: 'o' });
+    const b = points({ id: 'n', title: '示例市优化营商环境重点工作要点', date: '2023-03-01' });
+    expect(revisionEvidence(a, b)).toEqual({ evidence: 'version', swap: false });
+    b.title = '示例市优化营商环境工作要点（征求意见稿）';
+    b.date = '2021-12-01';
+    expect(revisionEvidence(a, b)).toEqual({ evidence: 'draft', swap: true });
+    b.title = '另一城市的住房公积金管理办法';
+    expect(revisionEvidence(a, b)).toBeNull();
+  });
+
   it('versions need one authority: the same issuer, an unknown one, a common co-issuer, or two national bodies', () => {
     expect(revisionEvidence(older, { ...newer, issuer: '' })?.evidence).toBe('version');
     expect(revisionEvidence({ ...older, issuer: '' }, newer)?.evidence).toBe('version');

@@ -28,15 +28,20 @@ export function coreTitle(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** A string's character bigrams with their counts (bigramDice's input). */
+export function titleGrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+  return m;
+}
+
 /** Character-bigram Dice similarity of two short strings (titles). */
 export function bigramDice(a: string, b: string): number {
-  const grams = (s: string) => {
-    const m = new Map<string, number>();
-    for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return m;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
+  return gramsDice(titleGrams(a), titleGrams(b));
+}
+
+/** bigramDice of two strings' bigrams (titleGrams): a string compared with many is split once. */
+export function gramsDice(ga: Map<string, number>, gb: Map<string, number>): number {
   let shared = 0;
   let total = 0;
   for (const [g, n] of ga) {
