@@ -47,7 +47,7 @@ export function cachedSharedCounts(
   const earlier = changed ? new PairCounts(keys, state.read(), { settings: SETTINGS, tag: changes.readSum! }) : null;
   // Without the earlier counts for the clause state that was read, every pair is counted.
   const usable = earlier?.loaded ? changed! : null;
-  const shared = usable ? sharedClauseCounts(p, g, unitDoc, usable) : sharedClauseCounts(p, g, unitDoc);
+  const shared = sharedClauseCounts(p, g, unitDoc, usable ?? undefined);
   let kept = 0;
   earlier?.forEachKnown((i, j, count) => {
     if (!usable || usable[i] || usable[j]) return;

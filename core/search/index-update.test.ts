@@ -113,6 +113,25 @@ describe('updatedIndexData', () => {
     }
   });
 
+  it('one document changed, at the start, in the middle or at the end: the bytes of a full build (lists copied past it)', () => {
+    const old = corpusOf(entries);
+    const before = buildIndexData(old.corpus, 'counting', SHARD, SHARD);
+    for (const at of [0, Math.floor(entries.length / 2), entries.length - 1]) {
+      for (const change of ['grows', 'shrinks', 'rewritten'] as const) {
+        const after = [...entries];
+        const units = [...after[at].units];
+        const u = units[0];
+        if (change === 'grows') units.push({ ...u, text: `${u.text}并报上级主管部门备案。` });
+        else if (change === 'shrinks' && units.length > 1) units.pop();
+        else units[0] = { ...u, text: `${u.text}㐀` };
+        after[at] = { doc: after[at].doc, units };
+        const { corpus, oldOf } = corpusOf(after, entries);
+        const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD);
+        expect(filesOf(updated!), `${change} at ${at}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+      }
+    }
+  });
+
   it('with nothing kept, or nothing changed, gives a full build', () => {
     const { corpus } = corpusOf(entries);
     const before = buildIndexData(corpus, 'counting', SHARD, SHARD);

@@ -194,6 +194,13 @@ export function updatedIndexData(corpus: SearchCorpus, oldOf: Int32Array, prev: 
       runShifts.push(shift);
     }
   }
+  // The last run, when it moved alike and comes after every unit indexed afresh: from its first entry on, a list's
+  // entries keep their bytes (each a gap to the one before, both moved alike) and are copied without being decoded.
+  // A rebuild after one file changed decodes each list up to the changed document only.
+  const lastRun = runShifts.length - 1;
+  const tailShift = lastRun >= 0 ? runShifts[lastRun] : NaN;
+  const tailStart = lastRun > 0 ? runEnds[lastRun - 1] : 0;
+  const tailFrom = !Number.isNaN(tailShift) && (fresh.length === 0 || tailStart + tailShift > fresh[fresh.length - 1]) ? tailStart : Infinity;
   const postings = new ByteWriter(prev.postings.length + 2 * made.refs.length + 64);
   const positions = new ByteWriter(prev.positions.length + madePositions.bytes.length + 64);
   const df: number[] = [];
@@ -235,6 +242,8 @@ export function updatedIndexData(corpus: SearchCorpus, oldOf: Int32Array, prev: 
     }
     const listEnd = oldPostings.pos + (fromOld ? oldPostingLens[t] : 0);
     let dropped = 0;
+    // Entries decoded: all, or up to the first in the last run (tailFrom); the rest are copied as they are.
+    let decoded = nOld;
     for (let i = 0, unit = -1, run = 0; i < nOld; i++) {
       oldStarts[i] = oldPostings.pos;
       unit += oldPostings.next() + 1;
@@ -245,9 +254,14 @@ export function updatedIndexData(corpus: SearchCorpus, oldOf: Int32Array, prev: 
       oldUnits[i] = unit;
       newUnits[i] = moved >= 0 ? moved : -1;
       if (!(moved >= 0)) dropped++;
+      if (unit >= tailFrom) {
+        decoded = i + 1;
+        break;
+      }
     }
-    oldStarts[nOld] = oldPostings.pos;
-    if (oldPostings.pos !== listEnd) throw new Error('updatedIndexData: a posting list is not as long as the index says');
+    oldStarts[decoded] = oldPostings.pos;
+    if (decoded < nOld) oldPostings.pos = listEnd;
+    else if (oldPostings.pos !== listEnd) throw new Error('updatedIndexData: a posting list is not as long as the index says');
     const nMade = fromMade ? made.df[m] : 0;
     const positionsEnd = fromOld && bigram ? oldPositionEnds[t - oldUni] : 0;
     // A bigram none of whose units went or came keeps its positions string whole.
@@ -256,8 +270,8 @@ export function updatedIndexData(corpus: SearchCorpus, oldOf: Int32Array, prev: 
     let prevUnit = -1;
     let lastOld = -2;
     for (let i = 0, j = 0; ; count++) {
-      for (; i < nOld && newUnits[i] < 0; i++) if (walk && fromOld) skipPart(oldPositions);
-      const a = i < nOld ? newUnits[i] : -1;
+      for (; i < decoded && newUnits[i] < 0; i++) if (walk && fromOld) skipPart(oldPositions);
+      const a = i < decoded ? newUnits[i] : -1;
       const b = j < nMade ? fresh[made.refs[madeRef + j]] : -1;
       if (a < 0 && b < 0) break;
       if (b < 0 || (a >= 0 && a < b)) {
@@ -295,6 +309,16 @@ export function updatedIndexData(corpus: SearchCorpus, oldOf: Int32Array, prev: 
     }
     flush(postings, prev.postings, postingRun);
     flush(positions, prev.positions, positionRun);
+    if (decoded < nOld) {
+      // The entries past the last decoded one, after it as before (it was the last entry written: every unit indexed
+      // afresh comes before it), and their positions.
+      postings.copy(prev.postings, oldStarts[decoded], listEnd);
+      count += nOld - decoded;
+      if (walk) {
+        positions.copy(prev.positions, oldPositions.pos, positionsEnd);
+        oldPositions.pos = positionsEnd;
+      }
+    }
     if (fromOld && bigram && !walk) {
       positions.copy(prev.positions, oldPositions.pos, positionsEnd);
       oldPositions.pos = positionsEnd;
