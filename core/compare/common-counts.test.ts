@@ -189,6 +189,13 @@ describe('common shingles kept between builds', () => {
       const shifted = new Uint8Array(bytes.length + 1).subarray(1);
       shifted.set(bytes);
       expect(decodeCommonCounts(shifted)?.keys).toEqual(keys);
+      // A word further into a larger buffer: read where it lies, every part from there.
+      const inside = new Uint8Array(bytes.length + 8).subarray(4, 4 + bytes.length);
+      inside.set(bytes);
+      const there = decodeCommonCounts(inside)!;
+      expect([there.keys, there.bar, Array.from(there.shingles), Array.from(there.df)]).toEqual([keys, 17, [7, 9], [20, 19]]);
+      expect([estimate(there.sketch, 7), estimate(there.sketch, 9)]).toEqual([estimate(back.sketch, 7), estimate(back.sketch, 9)]);
+      expect(there.sketch.row1.byteOffset).toBe(4 + 7 * 4);
       const none = decodeCommonCounts(encodeCommonCounts(countCommon([], []).counts))!;
       expect([none.keys, none.shingles.length]).toEqual([[], 0]);
     });
