@@ -44,7 +44,7 @@ interface TitleFacts {
   /** The title these were read from: a document whose title was set again is read again. */
   title: string;
   core: string;
-  grams: Map<string, number>;
+  grams: Uint32Array;
   draft: boolean;
 }
 const titleFacts = new WeakMap<PolicyDocument, TitleFacts>();

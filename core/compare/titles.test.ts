@@ -1,6 +1,6 @@
 /** What a title says for revisions: draft marks, the core title under its wrappers, and title similarity. */
 import { describe, expect, it } from 'vitest';
-import { bigramDice, coreTitle, isDraftTitle } from './titles.js';
+import { bigramDice, coreTitle, isDraftTitle, titleGrams } from './titles.js';
 
 describe('draft titles', () => {
   it('every mark of a text not yet adopted', () => {
@@ -62,6 +62,17 @@ describe('bigram Dice of titles', () => {
     // 营商营商: 营商 ×2, 商营; 营商: 营商 — one shared of four.
     expect(bigramDice('营商营商', '营商')).toBe(0.5);
     expect(bigramDice('营商', '营商营商')).toBe(0.5);
+    // 营商营商营商 (营商 ×3, 商营 ×2) and 营商营商 (营商 ×2, 商营): three shared of eight.
+    expect(bigramDice('营商营商营商', '营商营商')).toBe(6 / 8);
+  });
+
+  it('bigrams are two UTF-16 code units, a character outside the BMP split across two; a single character has none', () => {
+    // 𠀀𠀀: (𠀀), (low half of 𠀀, high half of 𠀀), (𠀀); 𠀀: (𠀀) — one shared of four.
+    expect(bigramDice('𠀀𠀀', '𠀀')).toBe(0.5);
+    expect(bigramDice('营', '营')).toBe(0);
+    expect(bigramDice('', '营商')).toBe(0);
+    // 商营 (0x5546, 0x8425) sorts before 营商 (0x8425, 0x5546).
+    expect(Array.from(titleGrams('营商营'))).toEqual([0x55468425, 0x84255546]);
   });
 
   it('titles of one character or none have no bigrams', () => {

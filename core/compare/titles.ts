@@ -28,26 +28,33 @@ export function coreTitle(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** A string's character bigrams with their counts (bigramDice's input). */
-export function titleGrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
-  return m;
+/**
+ * A string's character bigrams (two UTF-16 code units each, as one 32-bit number), sorted, repeats kept: a title's
+ * bigrams read once for many comparisons (gramsDice) in about 100 bytes, where a map of them took a kilobyte.
+ */
+export function titleGrams(s: string): Uint32Array {
+  const out = new Uint32Array(Math.max(0, s.length - 1));
+  for (let i = 0; i + 1 < s.length; i++) out[i] = ((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) >>> 0;
+  return out.sort();
 }
 
-/** Character-bigram Dice similarity of two short strings (titles). */
+/** Character-bigram Dice similarity of two short strings (titles): twice the bigrams they share (with repeats) over all. */
 export function bigramDice(a: string, b: string): number {
   return gramsDice(titleGrams(a), titleGrams(b));
 }
 
-/** bigramDice of two strings' bigrams (titleGrams): a string compared with many is split once. */
-export function gramsDice(ga: Map<string, number>, gb: Map<string, number>): number {
+/** bigramDice of two strings' bigrams (titleGrams), walked together in order. */
+export function gramsDice(ga: Uint32Array, gb: Uint32Array): number {
   let shared = 0;
-  let total = 0;
-  for (const [g, n] of ga) {
-    shared += Math.min(n, gb.get(g) ?? 0);
-    total += n;
+  for (let i = 0, j = 0; i < ga.length && j < gb.length; ) {
+    if (ga[i] < gb[j]) i++;
+    else if (ga[i] > gb[j]) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
   }
-  for (const n of gb.values()) total += n;
+  const total = ga.length + gb.length;
   return total ? (2 * shared) / total : 0;
 }
