@@ -15,6 +15,7 @@ export const COMMON_MIN_DOCS = 20;
 
 /** Count-min sketch size (two rows of 2^22 16-bit counters, 16 MiB): the first pass only finds candidates, the second counts them exactly. */
 export const SKETCH_BITS = 22;
+const SKETCH_MASK = (1 << SKETCH_BITS) - 1;
 /** A counter that reached this stays there: it stands for "this many or more". */
 export const SATURATED = 0xffff;
 
@@ -42,14 +43,16 @@ export function emptySketch(): ShingleSketch {
   return { row1: new Uint16Array(1 << SKETCH_BITS), row2: new Uint16Array(1 << SKETCH_BITS) };
 }
 
-/** Add one document's distinct shingles. A saturated counter stays as it is: "this many or more". */
+/**
+ * Add one document's distinct shingles. A saturated counter stays as it is: "this many or more". (This and
+ * removeFromSketch each find a shingle's two counters inline: the full build adds some 30 million shingles.)
+ */
 export function addToSketch(sketch: ShingleSketch, set: Uint32Array): void {
-  const mask = (1 << SKETCH_BITS) - 1;
   const { row1, row2 } = sketch;
   for (let i = 0; i < set.length; i++) {
     const h = set[i];
-    const a = h & mask;
-    const b = mix(h) & mask;
+    const a = h & SKETCH_MASK;
+    const b = mix(h) & SKETCH_MASK;
     if (row1[a] < SATURATED) row1[a]++;
     if (row2[b] < SATURATED) row2[b]++;
   }
@@ -60,12 +63,11 @@ export function addToSketch(sketch: ShingleSketch, set: Uint32Array): void {
  * False when a counter is already 0: the sketch never held this document, and is no bound any more.
  */
 export function removeFromSketch(sketch: ShingleSketch, set: Uint32Array): boolean {
-  const mask = (1 << SKETCH_BITS) - 1;
   const { row1, row2 } = sketch;
   for (let i = 0; i < set.length; i++) {
     const h = set[i];
-    const a = h & mask;
-    const b = mix(h) & mask;
+    const a = h & SKETCH_MASK;
+    const b = mix(h) & SKETCH_MASK;
     if (row1[a] === 0 || row2[b] === 0) return false;
     if (row1[a] < SATURATED) row1[a]--;
     if (row2[b] < SATURATED) row2[b]--;
@@ -75,8 +77,7 @@ export function removeFromSketch(sketch: ShingleSketch, set: Uint32Array): boole
 
 /** An upper bound of the shingle's document frequency. */
 export function estimate(sketch: ShingleSketch, h: number): number {
-  const mask = (1 << SKETCH_BITS) - 1;
-  return Math.min(sketch.row1[h & mask], sketch.row2[mix(h) & mask]);
+  return Math.min(sketch.row1[h & SKETCH_MASK], sketch.row2[mix(h) & SKETCH_MASK]);
 }
 
 /**
