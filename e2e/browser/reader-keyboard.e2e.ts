@@ -79,6 +79,23 @@ describe(`keyboard only (${corpusDir() === FIXTURE_CORPUS ? 'fixture' : 'real'} 
     expect(await focusedId()).toBe(id);
   });
 
+  it('highlights every word selected when the toolbar is pressed, though the toolbar is a frame behind the selection', async () => {
+    const id = await nextClauseWithText();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.getByRole('toolbar', { name: '标注所选文字' }).waitFor();
+    // Two more characters and the press in one task: no animation frame runs between them (the toolbar's state
+    // follows the selection a frame late), as when Shift+→ and Enter come within 16 ms of each other.
+    const selected: string = await page.evaluate(() => {
+      const s = window.getSelection();
+      s.modify('extend', 'forward', 'character');
+      s.modify('extend', 'forward', 'character');
+      document.querySelector('[role=toolbar][aria-label="标注所选文字"] button.last, [role=toolbar][aria-label="标注所选文字"] button').click();
+      return s.toString();
+    });
+    expect(selected).toBe(body(units.get(id)!).slice(0, 5));
+    await expect.poll(async () => (await stored(page)).filter(onUnit(id)).map(quote)).toEqual([selected]);
+  });
+
   it('selects the clause\'s first sentence with s, then the next', async () => {
     const id = await nextClauseWithText();
     const text = body(units.get(id)!);

@@ -42,10 +42,10 @@ export function ReaderAnnotations({ doc, flat, unitsRef }: Props) {
   usePublishUnitStates(store, data.entries);
   const painted = useHighlightPainter(root, data.spans, data.startsOf);
   const { shown, show, hide } = useUndoToast();
-  const { sel, clear } = useSelectionToolbar(root, data.bodies);
+  const { sel, now: selNow, clear } = useSelectionToolbar(root, data.bodies);
   const { popover, setPopover, openPopoverFor, close } = useAnnotationPopover(painted);
   useHighlightClicks(root, data.spans, data.bodies, painted, openPopoverFor);
-  const cmd = useAnnotationCommands({ doc, store, data, root, sel, clearSelection: clear, show, setPopover, openPopoverFor });
+  const cmd = useAnnotationCommands({ doc, store, data, root, sel, selNow, clearSelection: clear, show, setPopover, openPopoverFor });
   useAnnotationKeys(cmd.command);
   useAnnotationMenu(cmd.command);
   const bodyText = useCallback((id: string) => { const u = data.index.get(id)?.f.unit; return u ? unitBodyText(u) : ''; }, [data.index]);

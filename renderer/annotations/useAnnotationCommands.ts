@@ -39,13 +39,15 @@ interface Deps {
   data: DocAnnotationEntries;
   root: () => Element | null;
   sel: Selected | null;
+  /** The selection as it is now (useSelectionToolbar): `sel` may be a frame behind it. */
+  selNow(): Selected | null;
   clearSelection(): void;
   show(text: string, undo?: (() => void) | null): void;
   setPopover(p: Popover | null): void;
   openPopoverFor(id: string): void;
 }
 
-export function useAnnotationCommands({ doc, store, data, root, sel, clearSelection, show, setPopover, openPopoverFor }: Deps) {
+export function useAnnotationCommands({ doc, store, data, root, sel, selNow, clearSelection, show, setPopover, openPopoverFor }: Deps) {
   const { index, entries } = data;
   const [lastColour, setLastColour] = useState(readLastColour);
 
@@ -110,22 +112,26 @@ export function useAnnotationCommands({ doc, store, data, root, sel, clearSelect
     [index, doc, clearSelection, setPopover],
   );
 
+  // The toolbar acts on the words selected now: a Shift+→ pressed just before Enter is in the highlight (`sel` can
+  // be a frame behind). The toolbar keeps the selection when pressed, so there is one; else the one it shows.
   const highlight = useCallback(
     async (colour: HighlightColour, withNote = false) => {
-      if (sel) await highlightSpan(sel.span, sel.place, colour, withNote);
+      const s = selNow() ?? sel;
+      if (s) await highlightSpan(s.span, s.place, colour, withNote);
     },
-    [sel, highlightSpan],
+    [sel, selNow, highlightSpan],
   );
 
   const copyQuote = useCallback(async () => {
-    if (!sel) return;
-    const f = index.get(sel.span.unitId)?.f;
+    const s = selNow() ?? sel;
+    if (!s) return;
+    const f = index.get(s.span.unitId)?.f;
     if (!f) return;
     const body = unitBodyText(f.unit);
-    const text = `${citationLine(doc, f.unit, f.ancestors)}\n${body.slice(sel.span.start, sel.span.end)}`;
+    const text = `${citationLine(doc, f.unit, f.ancestors)}\n${body.slice(s.span.start, s.span.end)}`;
     const ok = await copyText(text);
     show(ok ? '已复制所选文字及出处' : '复制失败：系统剪贴板不可用');
-  }, [sel, index, doc, show]);
+  }, [sel, selNow, index, doc, show]);
 
   // `sel` follows the document's selection one animation frame late (useSelectionToolbar). A key pressed
   // in that frame after the selection was removed (Esc, a move with j) must not act on words no longer

@@ -10,20 +10,27 @@ export interface Selected {
   place: ToolbarPlace;
 }
 
-export function useSelectionToolbar(root: () => Element | null, bodies: BodyOf): { sel: Selected | null; clear(): void } {
+/**
+ * `sel` follows the selection one animation frame late (selection events come in bursts while a drag or Shift+→
+ * extends it); `now()` reads it as it is, for an action taken on it (a highlight from the toolbar), so the action
+ * takes every word selected, not the words of the last frame.
+ */
+export function useSelectionToolbar(root: () => Element | null, bodies: BodyOf): { sel: Selected | null; now(): Selected | null; clear(): void } {
   const [sel, setSel] = useState<Selected | null>(null);
+  const now = useCallback((): Selected | null => {
+    const s = window.getSelection();
+    const units = root();
+    if (!s || s.isCollapsed || !s.rangeCount || !units) return null;
+    const r = s.getRangeAt(0);
+    if (!units.contains(r.startContainer)) return null;
+    const span = rangeToSpan(r, bodies);
+    return span ? { span, place: toolbarPlaceFor(r.getBoundingClientRect()) } : null;
+  }, [bodies, root]);
   useEffect(() => {
     let frame = 0;
     const update = () => {
       frame = 0;
-      const s = window.getSelection();
-      const units = root();
-      if (!s || s.isCollapsed || !s.rangeCount || !units) return setSel(null);
-      const r = s.getRangeAt(0);
-      if (!units.contains(r.startContainer)) return setSel(null);
-      const span = rangeToSpan(r, bodies);
-      if (!span) return setSel(null);
-      setSel({ span, place: toolbarPlaceFor(r.getBoundingClientRect()) });
+      setSel(now());
     };
     const onChange = () => {
       if (!frame) frame = requestAnimationFrame(update);
@@ -33,10 +40,10 @@ export function useSelectionToolbar(root: () => Element | null, bodies: BodyOf):
       document.removeEventListener('selectionchange', onChange);
       cancelAnimationFrame(frame);
     };
-  }, [bodies, root]);
+  }, [now]);
   const clear = useCallback(() => {
     window.getSelection()?.removeAllRanges();
     setSel(null);
   }, []);
-  return { sel, clear };
+  return { sel, now, clear };
 }
