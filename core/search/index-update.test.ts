@@ -126,10 +126,23 @@ describe('updatedIndexData', () => {
         else units[0] = { ...u, text: `${u.text}㐀` };
         after[at] = { doc: after[at].doc, units };
         const { corpus, oldOf } = corpusOf(after, entries);
-        const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD);
+        const work = { entries: 0, decoded: 0 };
+        const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD, work);
         expect(filesOf(updated!), `${change} at ${at}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+        // Lists are decoded up to the changed document: at the start, little more than each list's first entry.
+        const terms = before.index.uni.length + before.index.bi.length / 2;
+        if (at === 0) expect(work.decoded - terms, `${change} at the start`).toBeLessThan(work.entries / 100);
+        else if (at < entries.length - 1) expect(work.decoded, `${change} in the middle`).toBeLessThan(work.entries * 0.8);
+        else expect(work.decoded, `${change} at the end`).toBeGreaterThan(work.entries * 0.95);
       }
     }
+    // A document added after every other: its units come after the last run, so every list is decoded whole.
+    const added = [...entries, { doc: { ...entries[0].doc, id: 'zz-added' }, units: entries[0].units.map((u) => ({ ...u })) }];
+    const { corpus, oldOf } = corpusOf(added, entries);
+    const work = { entries: 0, decoded: 0 };
+    expect(filesOf(updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD, work)!)).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+    expect(work.decoded).toBe(work.entries);
+    expect(work.entries).toBeGreaterThan(100_000);
   });
 
   it('with nothing kept, or nothing changed, gives a full build', () => {

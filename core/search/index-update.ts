@@ -134,7 +134,15 @@ function termKey(uni: string, bi: string, t: number): number {
  * kept units are not in their old order (the caller builds the index whole); the previous index, if damaged,
  * throws SearchIndexDamaged.
  */
-export function updatedIndexData(corpus: SearchCorpus, oldOf: Int32Array, prev: PreviousIndex, shardChars = SHARD_CHARS, postingShardChars = POSTING_SHARD_CHARS): BuiltIndex | null {
+export function updatedIndexData(
+  corpus: SearchCorpus,
+  oldOf: Int32Array,
+  prev: PreviousIndex,
+  shardChars = SHARD_CHARS,
+  postingShardChars = POSTING_SHARD_CHARS,
+  /** Filled in, when given: the old posting entries, and how many of them were decoded (the rest copied as they were). */
+  work?: { entries: number; decoded: number },
+): BuiltIndex | null {
   const n = corpus.units.length;
   const old = prev.index;
   const oldN = old.unitCount;
@@ -260,6 +268,10 @@ export function updatedIndexData(corpus: SearchCorpus, oldOf: Int32Array, prev: 
       }
     }
     oldStarts[decoded] = oldPostings.pos;
+    if (work) {
+      work.entries += nOld;
+      work.decoded += decoded;
+    }
     if (decoded < nOld) oldPostings.pos = listEnd;
     else if (oldPostings.pos !== listEnd) throw new Error('updatedIndexData: a posting list is not as long as the index says');
     const nMade = fromMade ? made.df[m] : 0;
