@@ -10,14 +10,13 @@ import { commonWithCache } from './common-counts.js';
 import { STRONG, starFamilies, type Link } from './families.js';
 import { bandKeys, forEachCandidate, LSH_BANDS, LSH_ROWS } from './minhash.js';
 import { hashString, intersectionSize, overlapOf, SHINGLE_SIZE } from './shingles.js';
-import { coreTitle } from './titles.js';
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
 import type { ClauseMatch, LshTables, SubjectPair, VariantFamily, VariantPair, VariantsFile } from './format.js';
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
 import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, unitDocs, unitSignatures, type ClauseGraph, type Prepared } from './clause-matches.js';
-import { measuredPair } from './relations.js';
+import { coreTitleOf, measuredPair } from './relations.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { cachedClauseLists } from './clause-lists.js';
 import { PairCounts } from './pair-counts.js';
@@ -191,7 +190,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   for (let u = 0; u < p.units.length; u++) for (let k = graph.start[u]; k < graph.start[u + 1]; k++) if (graph.other[k] > u) addCandidate(unitDoc[u], unitDoc[graph.other[k]]);
   // Versions of one title (oneTitleGroups) are measured whatever LSH and the clauses say.
   // (The core titles are the LSH tables' too.)
-  const coreTitles = p.docs.map((d) => coreTitle(d.doc.title));
+  const coreTitles = p.docs.map((d) => coreTitleOf(d.doc));
   if (method === 'lsh') for (const group of oneTitleGroups(coreTitles)) for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) addCandidate(group[x], group[y]);
   const docSigs = method === 'lsh' ? p.docs.map((d) => (d.set.length ? docSignature(d.units, unitSigs) : null)) : [];
   // The units' signatures are 350 MB at 10,000 documents: gone before the documents are measured.

@@ -59,6 +59,9 @@ function factsOf(d: PolicyDocument): TitleFacts {
   return f;
 }
 
+/** A document's core title (coreTitle), read once per document with its other title facts. */
+export const coreTitleOf = (d: PolicyDocument): string => factsOf(d).core;
+
 /** The date a version is known by: its issue date, else when it takes effect. */
 const versionDate = (d: PolicyDocument) => d.date ?? d.effectiveDate ?? null;
 
