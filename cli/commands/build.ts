@@ -17,7 +17,7 @@ import { printable } from '../printable.js';
 import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
 import { collectGarbage } from '../collect-garbage.js';
-import { DocHashes } from '../doc-hashes.js';
+import { DocHashes, lastDocHashes, saveDocHashes } from '../doc-hashes.js';
 import { previousIndexFor, previousSearch, saveSearchState, searchFingerprint } from '../search-update.js';
 import { previousShards, saveShards, shardCodeFingerprint, type ShardRecord } from '../variant-shards.js';
 
@@ -69,8 +69,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // Building the index in a worker thread alongside variants saved 20–30 s at 10,000 documents but cost about
     // 1 GB more at the peak (3.0 GB): the units copied to the thread and the index's files copied back.
     progress.phase('variants');
-    // Each document's file hash, made once: the variants cache's keys, then the documents' files (cli/doc-hashes.ts).
+    // Each document's file hash, made once, or the last build's for a document of the same provenance: the variants
+    // cache's keys, then the documents' files (cli/doc-hashes.ts).
     const docHashes = new DocHashes();
+    docHashes.keep(result.docs, result.provenance, await lastDocHashes(corpusDir));
     // The shards the previous build made, by fingerprint: those unchanged are linked, not made (cli/variant-shards.ts).
     const shardCode = shardCodeFingerprint();
     const shards = await previousShards(corpusDir, shardCode);
@@ -109,6 +111,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       if (step === 'staged') progress.phase('switch');
     });
     await saveSearchState(corpusDir, written.version, searchCode);
+    await saveDocHashes(corpusDir, written.version, result.docs, result.provenance, docHashes);
     await saveShards(corpusDir, written.version, shardCode, shards, out.sha256Of);
     const manifest = out.manifest();
     await pruneParseCache(corpusDir, parsed.used);
@@ -134,6 +137,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           commonShinglesKept: detected.commonShinglesKept,
           // Document pairs whose shared clause count was the last build's (core/compare/shared-counts.ts).
           sharedCountsKept: detected.sharedCountsKept,
+          // Documents whose file hash was the last build's, by provenance (cli/doc-hashes.ts).
+          docHashesKept: docHashes.kept,
           // Documents whose terms for subject pairs were the last build's (cli/subject-thread.ts).
           subjectTermsKept: detected.subjectTermsKept,
           // Variants shards not made: handed on by the previous build's hash, and linked (cli/variant-shards.ts).

@@ -190,7 +190,7 @@ describe('families on the sample corpus', () => {
       expect(split.subject).toEqual(whole.subject);
       expect(split.family?.members ?? null).toEqual(whole.family?.members ?? null);
     }
-    const result = { docs, rawFiles: [], warnings: [], notes: [], skippedFiles: 0 };
+    const result = { docs, rawFiles: [], warnings: [], notes: [], skippedFiles: 0, provenance: [] };
     const shard = files.find((f) => f.path !== VARIANTS_FILE && f.data.includes('"relation":"same"'))!;
     const h1 = corpusFiles(result, sha256Hex, files).manifest.contentHash;
     const h2 = corpusFiles(result, sha256Hex, files.map((f) => (f === shard ? { ...f, data: f.data.replace('"relation":"same"', '"relation":"related"') } : f))).manifest.contentHash;

@@ -91,6 +91,46 @@ describe('buildCorpus', () => {
     expect(assembleCorpus(apart, sha256Hex).docs).toHaveLength(3);
   });
 
+  it("names each document's provenance, and one provenance is one file across builds", () => {
+    // What a rebuild takes a document's file hash by (cli/doc-hashes.ts). Four corpora that differ by whole files:
+    // 2 adds a copy of a.txt's notice; 3 adds another notice given a.txt's 文号 (a.txt's file unchanged, its id not).
+    const numbered = NOTICE.replace('\n\n各区', '\n某政办发〔2021〕7号\n\n各区');
+    const other = numbered.replace('春季防火', '秋季防汛').replace('提高认识', '明确责任');
+    const interpreted = `${BANFA}政策解读\n一、制定背景\n为规范政务服务，市政府制定了本办法。\n`;
+    const corpora = [
+      { 'a.txt': numbered, 'e.txt': interpreted },
+      { 'a.txt': numbered, 'b.txt': NOTICE, 'e.txt': interpreted },
+      { 'a.txt': numbered, 'c.txt': other, 'e.txt': interpreted },
+      { 'a.txt': numbered, 'e.txt': interpreted.replace('本市', '本市行政区域') },
+    ];
+    const built = corpora.map((files) => assembleCorpus(Object.entries(files).map(([name, text]) => parseRawFile({ name, bytes: enc(text) }, sha256Hex)), sha256Hex));
+    const origin = (name: string, k: number) => `${name}\t${sha256Hex(enc(corpora[0][name as 'a.txt'] ?? ''))}\t${k}`;
+    const [first, copied, clash, edited] = built;
+    const provOf = (r: (typeof built)[number], title: string) => r.provenance[r.docs.findIndex((d) => d.title.includes(title))];
+    // Its id, its title, then each copy: file, the file's hash, its place among the file's documents.
+    expect(provOf(first, '春季防火')).toBe([first.docs.find((d) => d.title.includes('春季防火'))!.id, '关于做好春季防火工作的通知', origin('a.txt', 0)].join('\n'));
+    expect(provOf(first, '政策解读')).toBe([first.docs.find((d) => d.title.includes('政策解读'))!.id, '《青岛市政务服务管理办法》政策解读', origin('e.txt', 1)].join('\n'));
+    expect(provOf(copied, '春季防火').split('\n').slice(2)).toEqual([origin('a.txt', 0), `b.txt\t${sha256Hex(enc(NOTICE))}\t0`]);
+    // The same files, another id: another provenance.
+    expect(provOf(clash, '春季防火')).not.toBe(provOf(first, '春季防火'));
+    expect(provOf(clash, '春季防火').split('\n').slice(1)).toEqual(provOf(first, '春季防火').split('\n').slice(1));
+    // Unchanged documents keep theirs; an edited file's documents do not.
+    expect(provOf(copied, '政策解读')).toBe(provOf(first, '政策解读'));
+    expect(provOf(edited, '政策解读')).not.toBe(provOf(first, '政策解读'));
+    // Across all four: one provenance, one file; each document's is its own.
+    const fileOf = new Map<string, string>();
+    for (const r of built) {
+      expect(r.provenance).toHaveLength(r.docs.length);
+      expect(new Set(r.provenance).size).toBe(r.docs.length);
+      r.docs.forEach((d, i) => {
+        const json = compactJson(d);
+        expect(fileOf.get(r.provenance[i]) ?? json).toBe(json);
+        fileOf.set(r.provenance[i], json);
+      });
+    }
+    expect(fileOf.size).toBeGreaterThan(6);
+  });
+
   it('keys a document without text on its title and date: copies of it are only those with both', () => {
     const titleOnly = (name: string, title: string) => parseRawFile({ name, bytes: enc(`${title}\n\n某市人民政府\n2021年3月1日\n`) }, sha256Hex);
     const [a, b, c] = [titleOnly('a.txt', '关于做好春季防火工作的通知'), titleOnly('b.txt', '关于做好春季防火工作的通知'), titleOnly('c.txt', '关于做好秋季防火工作的通知')];

@@ -31,6 +31,14 @@ export interface BuildResult {
   notes: string[];
   rawFiles: Manifest['rawFiles'];
   skippedFiles: number;
+  /**
+   * Per document (`docs[i]`'s at i): everything its file depends on besides the parser's code — its id, its title
+   * (a 解读's is its interpreted document's) and, for each copy merged into it in order, that copy's file name, the
+   * file's SHA-256 and the copy's place among the file's documents. Two builds by the same parser that give a
+   * document the same provenance write the same file for it: a rebuild takes its hash from the last build's
+   * (cli/doc-hashes.ts) instead of making its JSON and hashing it again.
+   */
+  provenance: string[];
 }
 
 export function buildCorpus(files: RawFile[], sha256Hex: HashHex): BuildResult {
@@ -116,13 +124,14 @@ export function assembleCorpus(parses: FileParse[], sha256Hex: HashHex): BuildRe
     notes.push(...p.notes);
     // collapseCopies needs each document's draft only as an identity and for the 解读 link; rebuild those from the indices.
     const drafts = p.docs.map(() => ({ file: p.file, interprets: null }) as unknown as DocDraft);
+    const fileHash = p.rawFile.sha256;
     p.docs.forEach((d, k) => {
       if (d.interprets !== null) drafts[k].interprets = drafts[d.interprets];
-      assembled.push({ doc: d.doc, draft: drafts[k], key: d.key });
+      assembled.push({ doc: d.doc, draft: drafts[k], key: d.key, origin: `${p.file}\t${fileHash}\t${k}` });
     });
   }
-  const docs = collapseCopies(assembled, sha256Hex);
-  return { docs, warnings, notes, rawFiles, skippedFiles };
+  const { docs, provenance } = collapseCopies(assembled, sha256Hex);
+  return { docs, warnings, notes, rawFiles, skippedFiles, provenance };
 }
 
 /**
@@ -166,10 +175,10 @@ export function sameDocument(a: Assembled['doc'], b: Assembled['doc']): boolean 
   return agree(title(a), title(b)) && agree(a.docNumber, b.docNumber) && agree(a.date, b.date);
 }
 
-/** A document with the `copyKey` its parse made. */
-type Keyed = Assembled & { key: string };
+/** A document with the `copyKey` its parse made, and where it came from (its file, the file's hash, its place there). */
+type Keyed = Assembled & { key: string; origin: string };
 
-function collapseCopies(assembled: Keyed[], sha256Hex: HashHex): PolicyDocument[] {
+function collapseCopies(assembled: Keyed[], sha256Hex: HashHex): { docs: PolicyDocument[]; provenance: string[] } {
   const groups = new Map<string, Keyed[]>();
   for (const a of assembled) {
     const { key } = a;
@@ -192,7 +201,7 @@ function collapseCopies(assembled: Keyed[], sha256Hex: HashHex): PolicyDocument[
       if (of) g.doc.title = `《${of}》政策解读`;
     }
   }
-  const out: PolicyDocument[] = [];
+  const out: { doc: PolicyDocument; provenance: string }[] = [];
   const usedIds = new Set<string>();
   // A 文号 names one document; where a corpus gives the same 文号 to several (a compilation's typo), it cannot be the id.
   const numberUses = new Map<string, number>();
@@ -223,15 +232,18 @@ function collapseCopies(assembled: Keyed[], sha256Hex: HashHex): PolicyDocument[
     usedIds.add(id);
     const units = withIds(merged.units, id);
     const flat = flattenUnits(units);
-    out.push({
+    const doc = {
       ...merged,
       id,
       units,
       unitCount: flat.length,
       charCount: flat.reduce((n, u) => n + unitOwnText(u).replace(/\n/g, '').length, 0),
-    } as PolicyDocument);
+    } as PolicyDocument;
+    // The id and the title are decided with other groups (numberUses, usedIds, mergedTitle); all else comes from the copies.
+    out.push({ doc, provenance: [id, merged.title, ...group.map((g) => g.origin)].join('\n') });
   }
-  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+  out.sort((a, b) => (a.doc.id < b.doc.id ? -1 : 1));
+  return { docs: out.map((o) => o.doc), provenance: out.map((o) => o.provenance) };
 }
 
 /**
