@@ -69,13 +69,15 @@ export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>,
   words.set([MAGIC, SETTINGS, commonHash(common), nDocs, nUnits, entries, keyBytes.length, simStart, 0, 0]);
   let at = HEADER;
   for (let d = 0; d < nDocs; d++) words[at++] = unitCounts[d];
-  for (let u = 0; u < nUnits; u++) words[at++] = lists.count[u];
+  // The lists' arrays in locals: read through `lists` in the loop, each was looked up again at every entry.
+  const { count, other, sim, cap } = lists;
+  for (let u = 0; u < nUnits; u++) words[at++] = count[u];
   const sims = new Float64Array(words.buffer, simStart * 4, entries);
   let e = 0;
   for (let u = 0; u < nUnits; u++)
-    for (let k = 0; k < lists.count[u]; k++) {
-      words[at++] = lists.other[u * lists.cap + k];
-      sims[e++] = lists.sim[u * lists.cap + k];
+    for (let k = u * cap, end = k + count[u]; k < end; k++) {
+      words[at++] = other[k];
+      sims[e++] = sim[k];
     }
   new Uint8Array(words.buffer, (simStart + entries * 2) * 4, keyBytes.length).set(keyBytes);
   words[SUM_AT] = checksum(words);
@@ -104,7 +106,7 @@ export function decodeClauseState(bytes: Uint8Array): ClauseState | null {
   }
   if (start[nUnits] !== entries || unitCounts.reduce((s, n) => s + n, 0) !== nUnits) return null;
   const other = new Int32Array(words.buffer, words.byteOffset + (HEADER + nDocs + nUnits) * 4, entries);
-  if (other.some((o) => o < 0 || o >= nUnits)) return null;
+  for (let k = 0; k < entries; k++) if (other[k] < 0 || other[k] >= nUnits) return null;
   const keys = keyBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (simStart + entries * 2) * 4, keyBytes)).split('\n') : [];
   if (keys.length !== nDocs) return null;
   return { keys, unitCounts, common, start, other, sim: new Float64Array(words.buffer, words.byteOffset + simStart * 4, entries), sum };
@@ -167,11 +169,12 @@ export function keptClauseLists(
   for (let u = 0; u < p.units.length; u++) if (isMatched(p.units[u].set.length, own[u])) eligible.push(u);
   const n = eligible.length;
   const eSigs = eligible.map((u) => sigs[u]);
-  const ids = Uint32Array.from(eligible, (u) => unitKey(p.units[u].id));
+  const crowdKeys = new CrowdKeys((x) => unitKey(p.units[eligible[x]].id), n);
   const docOf = Int32Array.from(eligible, (u) => p.units[u].doc);
   // 2. Units whose candidates may differ: a new document's, and those near what came or left.
-  const bandKeysOf = bandKeyTable(eSigs, CLAUSE_LSH_ROWS);
-  const redo = unitsToRematch(bandKeysOf, ids, Uint8Array.from(eligible, (u) => (earlier[u] < 0 ? 1 : 0)), goneSigs, goneIds);
+  // Each band's keys are made once, for step 2; step 4 finds its buckets' members by the prints kept of them.
+  const prints = new BandPrints(bandKeyTable(eSigs, CLAUSE_LSH_ROWS), n);
+  const redo = unitsToRematch((band) => prints.keys(band), crowdKeys, Uint8Array.from(eligible, (u) => (earlier[u] < 0 ? 1 : 0)), goneSigs, goneIds);
   // 3. Every other unit keeps its matches, each a unit that stays (a match that left would have put it in 2).
   const lists = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
   const ePos = new Int32Array(p.units.length).fill(-1);
@@ -188,7 +191,7 @@ export function keptClauseLists(
       others[k] = now[state.other[from + k]];
       if (others[k] < 0) gone = true;
     }
-    if (!gone) lists.set(u, others.subarray(0, count), state.sim.subarray(from, from + count));
+    if (!gone) lists.set(u, others, state.sim, from, count);
     else if (ePos[u] < 0) return null;
     else redo[ePos[u]] = 1;
   }
@@ -199,9 +202,8 @@ export function keptClauseLists(
   const rows = CLAUSE_LSH_ROWS;
   const scratch = new Float64Array(n);
   for (let band = 0; targets.length && band < SIGNATURE_LENGTH / rows; band++) {
-    const keys = bandKeysOf(band);
-    const keyOf = (x: number) => keys[x];
-    const buckets = bucketsWith(keys, targets.map(keyOf));
+    const keyOf = (x: number) => bandKey(eSigs[x], band, rows);
+    const buckets = prints.bucketsWith(band, targets.map(keyOf), (x) => bandKey(eSigs[x], band, rows));
     const crowds = new Map<number, { crowd: Uint32Array; place: Map<number, number> }>();
     for (const x of targets) {
       const key = keyOf(x);
@@ -212,7 +214,7 @@ export function keptClauseLists(
       }
       let c = crowds.get(key);
       if (!c) {
-        const crowd = shuffledCrowd(Uint32Array.from(members), band, scratch, undefined, ids);
+        const crowd = shuffledCrowd(Uint32Array.from(members), band, scratch, undefined, crowdKeys.of(members));
         c = { crowd, place: new Map(Array.from(crowd, (y, q) => [y, q])) };
         crowds.set(key, c);
       }
@@ -277,6 +279,34 @@ export function cachedClauseLists(
   };
 }
 
+/**
+ * Items' crowd keys (`keyOf(x)`: for a unit, unitKey of its id), each made when first asked. Only the members of a
+ * crowd a change reached need one: hashing the ids of all 534,000 matched units was 0.4 s of a rebuild.
+ */
+export class CrowdKeys {
+  private readonly keys: Uint32Array;
+  private readonly made: Uint8Array;
+
+  constructor(
+    private readonly keyOf: (x: number) => number,
+    n: number,
+  ) {
+    this.keys = new Uint32Array(n);
+    this.made = new Uint8Array(n);
+  }
+
+  /** Every item's key, those of `members` made (the others may not be). */
+  of(members: ArrayLike<number>): Uint32Array {
+    for (let q = 0; q < members.length; q++) {
+      const x = members[q];
+      if (this.made[x]) continue;
+      this.keys[x] = this.keyOf(x);
+      this.made[x] = 1;
+    }
+    return this.keys;
+  }
+}
+
 /** Bands whose keys are computed together (bandKeyTable): 16 bands of 534,000 items (10,000 documents) are 34 MB. */
 const BLOCK_BANDS = 16;
 
@@ -300,6 +330,55 @@ export function bandKeyTable(sigs: Uint32Array[], rows: number): (band: number) 
     return block.subarray((band - first) * n, (band - first + 1) * n);
   };
 }
+
+/**
+ * Band keys asked band after band (`of`, a bandKeyTable), each band's also kept as 16-bit prints (2 bytes an item a
+ * band: 67 MB at 10,000 documents). A second pass over the bands then finds a bucket's members by their prints and
+ * makes only their keys again: making all 534,000 items' keys twice, band after band, was 1.2 s of a rebuild.
+ */
+export class BandPrints {
+  private readonly prints: Uint16Array;
+  private of: ((band: number) => Uint32Array) | null;
+
+  constructor(
+    of: (band: number) => Uint32Array,
+    private readonly n: number,
+    rows = CLAUSE_LSH_ROWS,
+  ) {
+    this.of = of;
+    this.prints = new Uint16Array(n * Math.floor(SIGNATURE_LENGTH / rows));
+  }
+
+  /** Band `band`'s keys (asked once per band, in order, before any `bucketsWith`), their prints kept. */
+  keys(band: number): Uint32Array {
+    const keys = this.of!(band);
+    const row = this.prints.subarray(band * this.n, (band + 1) * this.n);
+    for (let x = 0; x < this.n; x++) row[x] = print16(keys[x]);
+    return keys;
+  }
+
+  /**
+   * The buckets of `keys` in band `band`, as bucketsWith gives them, from the prints: an item whose print is one of
+   * theirs has its key made (`keyOf`) and compared. Once asked, no more keys are: the table they came from is let go.
+   */
+  bucketsWith(band: number, keys: number[], keyOf: (x: number) => number): Map<number, number[]> {
+    this.of = null;
+    const wanted = new KeyTable(keys);
+    const printed = new Uint8Array(1 << 16);
+    for (const k of keys) printed[print16(k)] = 1;
+    const out = new Map<number, number[]>(keys.map((k) => [k, []]));
+    const row = this.prints.subarray(band * this.n, (band + 1) * this.n);
+    for (let x = 0; x < this.n; x++) {
+      if (!printed[row[x]]) continue;
+      const k = keyOf(x);
+      if (wanted.has(k)) out.get(k)!.push(x);
+    }
+    return out;
+  }
+}
+
+/** A band key's 16 bits kept: both halves folded, so that no half of FNV's output stands alone. */
+const print16 = (key: number): number => (key ^ (key >>> 16)) & 0xffff;
 
 /**
  * The buckets of these keys in one band (`bandKeys[x]`: item x's key there), each its members in ascending
@@ -344,13 +423,13 @@ class KeyTable {
 }
 
 /**
- * Items (by LSH number: `bandKeys(band)[x]` item x's key in a band, bandKeyTable; crowd keys `ids`) whose clause candidates may differ from the earlier build's:
+ * Items (by LSH number: `bandKeys(band)[x]` item x's key in a band, bandKeyTable; crowd keys `crowdKeys`) whose clause candidates may differ from the earlier build's:
  * those that came (`came[x]` 1) and, band by band, the members of every bucket something came to or left
  * (`goneSigs`, `goneIds`: what left). A crowd (more than MAX_BUCKET members, before and after) is paired
  * within BUCKET_WINDOW in its order by crowd key: only members that near something that came or left have
  * other pairs. Equal crowd keys leave the order to the index, which what left has none of: then the whole crowd.
  */
-export function unitsToRematch(bandKeys: (band: number) => Uint32Array, ids: Uint32Array, came: Uint8Array, goneSigs: Uint32Array[], goneIds: ArrayLike<number>, rows = CLAUSE_LSH_ROWS): Uint8Array {
+export function unitsToRematch(bandKeys: (band: number) => Uint32Array, crowdKeys: CrowdKeys, came: Uint8Array, goneSigs: Uint32Array[], goneIds: ArrayLike<number>, rows = CLAUSE_LSH_ROWS): Uint8Array {
   const redo = came.slice();
   const cameList = flagged(came);
   for (let band = 0; band < SIGNATURE_LENGTH / rows; band++) {
@@ -370,6 +449,7 @@ export function unitsToRematch(bandKeys: (band: number) => Uint32Array, ids: Uin
   return redo;
 
   function nearChanges(members: number[], left: number[], band: number) {
+    const ids = crowdKeys.of(members);
     const all = [...members.map((x) => ({ key: shuffleKey(ids[x], band), x, changed: came[x] === 1 })), ...left.map((g) => ({ key: shuffleKey(goneIds[g], band), x: -1, changed: true }))];
     all.sort((a, b) => a.key - b.key || a.x - b.x);
     for (let q = 0; q < all.length; q++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../util/random.js';
-import { countInts, decodeInts, encodeInts, encodeSorted, encodeSortedLists, encodeVlq, vlqLength } from './codec.js';
+import { countInts, decodeInts, encodeInts, encodeSorted, encodeSortedLists, encodeVlq, isVlqText, vlqLength } from './codec.js';
 
 /** Values at every length boundary of the 5-bit digits, and past 2^31 (bit operations would wrap there). */
 const EDGES = [0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 2 ** 20 - 1, 2 ** 20, 2 ** 25 - 1, 2 ** 25, 2 ** 30, 2 ** 31 - 1, 2 ** 31 + 5, 2 ** 40 + 3];
@@ -79,5 +79,24 @@ describe('countInts', () => {
     expect(decodeInts(s, 0, 4, out, false, 1)).toBe(4);
     // Without deltas, the gaps as written: 0, 0, 3, 31.
     expect([...out]).toEqual([-7, 0, 0, 3, 31]);
+  });
+});
+
+describe('isVlqText', () => {
+  const ascii = (s: string) => new TextEncoder().encode(s);
+  it('holds for every digit of the alphabet, at any length, and for nothing', () => {
+    const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    expect(isVlqText(ascii(digits))).toBe(true);
+    for (let n = 0; n <= 9; n++) expect(isVlqText(ascii(digits.slice(0, n)))).toBe(true);
+  });
+
+  it('fails on one foreign byte wherever it stands: each of four in a step, and the last few', () => {
+    for (let n = 1; n <= 11; n++)
+      for (let at = 0; at < n; at++)
+        for (const foreign of [0x22, 0x2b, 0x3d, 0x80, 0xe4, 0x00, 0x7f]) {
+          const bytes = ascii('A'.repeat(n));
+          bytes[at] = foreign;
+          expect(isVlqText(bytes), `${n} bytes, 0x${foreign.toString(16)} at ${at}`).toBe(false);
+        }
   });
 });

@@ -131,9 +131,15 @@ export class VlqReader {
 /** Per byte value: 1 for a digit of the alphabet (all 256, so that no read falls outside the table: that is slow). */
 const IS_DIGIT = Uint8Array.from({ length: 256 }, (_, b) => (b < 128 && DECODE[b] >= 0 ? 1 : 0));
 
-/** Whether every byte is a digit of the alphabet (the ASCII of an encoded string). */
+/**
+ * Whether every byte is a digit of the alphabet (the ASCII of an encoded string). Four bytes a step, their flags
+ * and-ed: one branch for four (a rebuild checks the 155 MB of postings it copies: 0.6 s a byte at a time).
+ */
 export function isVlqText(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (IS_DIGIT[bytes[i]] === 0) return false;
+  const n = bytes.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) if ((IS_DIGIT[bytes[i]] & IS_DIGIT[bytes[i + 1]] & IS_DIGIT[bytes[i + 2]] & IS_DIGIT[bytes[i + 3]]) === 0) return false;
+  for (; i < n; i++) if (IS_DIGIT[bytes[i]] === 0) return false;
   return true;
 }
 
