@@ -81,6 +81,14 @@ function edited(d: PolicyDocument, find: (u: Unit) => boolean): PolicyDocument {
   return { ...d, units };
 }
 
+/** A clause state's matches, unit by unit: [other unit, similarity, 1 when the other unit keeps the pair too], sorted. */
+function stateMatches(bytes: Uint8Array): [number, number, number][][] {
+  const s = decodeClauseState(bytes)!;
+  return Array.from({ length: s.start.length - 1 }, (_, u) =>
+    Array.from({ length: s.start[u + 1] - s.start[u] }, (_, k): [number, number, number] => [s.other[s.start[u] + k] & 0x7fffffff, s.sim[s.start[u] + k], s.other[s.start[u] + k] >>> 31]).sort((x, y) => x[0] - y[0]),
+  );
+}
+
 describe('clause matches kept from the earlier build', () => {
   it('after one document is edited, one added and one removed: the same files as matching everything, fewer units matched', () => {
     const before = [...seeds, ...crowdDocs(18, 1)];
@@ -144,10 +152,19 @@ describe('clause matches kept from the earlier build', () => {
     const kept = files(shrunk, cache);
     expect(kept.files).toEqual(files(shrunk).files);
     expect(kept.stats.clausesRematched).not.toBeNull();
+    // The state written is a full matching's, down to which pairs both units keep (known from the last state where
+    // both lists were kept): the crowd's units keep their best 12 of 47, so some pairs are kept by one unit alone.
+    const fresh = memoryCache();
+    files(shrunk, fresh);
+    expect(stateMatches(cache.state!)).toEqual(stateMatches(fresh.state!));
+    expect(stateMatches(fresh.state!).some((list) => list.some(([, , mutual]) => mutual === 0))).toBe(true);
     const grown = [...seeds, ...big];
     const again = files(grown, cache);
     expect(again.files).toEqual(files(grown).files);
     expect(again.stats.clausesRematched).not.toBeNull();
+    const freshGrown = memoryCache();
+    files(grown, freshGrown);
+    expect(stateMatches(cache.state!)).toEqual(stateMatches(freshGrown.state!));
   });
 
   it('most documents new (every cache name changed): everything is matched, as a full build does, without walking the gone ones', () => {
@@ -210,19 +227,27 @@ describe('the clause state', () => {
     lists.add(0, 2, 0.5);
     lists.add(1, 3, 1 / 3);
     lists.add(0, 3, 0.75);
+    // Kept by unit 2 alone: not mutual.
+    lists.offer(2, 1, 0.25);
     const bytes = encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists);
     const s = decodeClauseState(bytes)!;
     expect(s.keys).toEqual(['a.bin', 'b.bin']);
     expect([...s.unitCounts]).toEqual([2, 2]);
-    const of = (u: number) => Array.from({ length: s.start[u + 1] - s.start[u] }, (_, k) => [s.other[s.start[u] + k], s.sim[s.start[u] + k]]).sort((x, y) => x[0] - y[0]);
+    // Each match: the other unit, the similarity, and whether the other unit keeps the pair too (the entry's top bit).
+    const of = (u: number) => Array.from({ length: s.start[u + 1] - s.start[u] }, (_, k) => [s.other[s.start[u] + k] & 0x7fffffff, s.sim[s.start[u] + k], s.other[s.start[u] + k] >>> 31]).sort((x, y) => x[0] - y[0]);
     expect(of(0)).toEqual([
-      [2, 0.5],
-      [3, 0.75],
+      [2, 0.5, 1],
+      [3, 0.75, 1],
     ]);
     expect(of(3)).toEqual([
-      [0, 0.75],
-      [1, 1 / 3],
+      [0, 0.75, 1],
+      [1, 1 / 3, 1],
     ]);
+    expect(of(2)).toEqual([
+      [0, 0.5, 1],
+      [1, 0.25, 0],
+    ]);
+    expect(of(1)).toEqual([[3, 1 / 3, 1]]);
     // From a Node Buffer (slice is a view there, not a copy), and from an offset that is not a multiple of 8, as a
     // file read into a shared buffer may be.
     const pooled = Buffer.concat([Buffer.from('pool'), Buffer.from(bytes)]).subarray(4);

@@ -29,7 +29,10 @@ export interface ClauseState {
   unitCounts: Uint32Array;
   /** A hash of the common shingles the signatures were made without: other common shingles, other signatures. */
   common: number;
-  /** Unit u's matches are entries start[u] … start[u + 1] − 1 of `other` (a unit index of that build) and `sim`. */
+  /**
+   * Unit u's matches are entries start[u] … start[u + 1] − 1 of `other` (a unit index of that build, its top bit
+   * set when the pair is mutual: BestMatches.mutual) and `sim`.
+   */
   start: Uint32Array;
   other: Int32Array;
   sim: Float64Array;
@@ -38,7 +41,10 @@ export interface ClauseState {
 }
 
 const MAGIC = 0x50434c31; // "PCL1"
-const FORMAT = 1;
+const FORMAT = 2;
+/** An entry's top bit: its pair is kept by its other unit too. */
+const MUTUAL = 0x80000000;
+const UNIT = 0x7fffffff;
 const HEADER = 10;
 /** The header's word holding the checksum. */
 const SUM_AT = HEADER - 1;
@@ -55,8 +61,8 @@ const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT
 /** The indexes whose flag is set, ascending. */
 const flagged = (flags: Uint8Array): number[] => flags.reduce((list, f, x) => (f ? (list.push(x), list) : list), [] as number[]);
 
-/** The state of this build's matches: `keys` and `unitCounts` per document of `p`, `lists` per unit. */
-export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>, common: Uint32Array, lists: BestMatches): Uint8Array {
+/** The state of this build's matches: `keys` and `unitCounts` per document of `p`, `lists` per unit (`mutual`: lists.mutual()). */
+export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>, common: Uint32Array, lists: BestMatches, mutual = lists.mutual()): Uint8Array {
   const nDocs = keys.length;
   const nUnits = lists.count.length;
   let entries = 0;
@@ -76,7 +82,7 @@ export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>,
   let e = 0;
   for (let u = 0; u < nUnits; u++)
     for (let k = u * cap, end = k + count[u]; k < end; k++) {
-      words[at++] = other[k];
+      words[at++] = mutual[k] ? (other[k] | MUTUAL) >>> 0 : other[k];
       sims[e++] = sim[k];
     }
   new Uint8Array(words.buffer, (simStart + entries * 2) * 4, keyBytes.length).set(keyBytes);
@@ -106,7 +112,7 @@ export function decodeClauseState(bytes: Uint8Array): ClauseState | null {
   }
   if (start[nUnits] !== entries || unitCounts.reduce((s, n) => s + n, 0) !== nUnits) return null;
   const other = new Int32Array(words.buffer, words.byteOffset + (HEADER + nDocs + nUnits) * 4, entries);
-  for (let k = 0; k < entries; k++) if (other[k] < 0 || other[k] >= nUnits) return null;
+  for (let k = 0; k < entries; k++) if ((other[k] & UNIT) >= nUnits) return null;
   const keys = keyBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (simStart + entries * 2) * 4, keyBytes)).split('\n') : [];
   if (keys.length !== nDocs) return null;
   return { keys, unitCounts, common, start, other, sim: new Float64Array(words.buffer, words.byteOffset + simStart * 4, entries), sum };
@@ -125,7 +131,7 @@ export function keptClauseLists(
   common: Uint32Array,
   state: ClauseState,
   entryOf: (key: string) => PreparedEntry | null,
-): { lists: BestMatches; rematched: number; changedDocs: Uint8Array } | null {
+): { lists: BestMatches; rematched: number; changedDocs: Uint8Array; known: Int8Array } | null {
   if (state.common !== commonHash(common)) return null;
   // This build's units in the earlier build (-1: a new document's), and the documents that are gone.
   const earlierDoc = new Map(state.keys.map((k, d) => [k, d]));
@@ -188,12 +194,24 @@ export function keptClauseLists(
     const count = state.start[e + 1] - from;
     let gone = false;
     for (let k = 0; k < count; k++) {
-      others[k] = now[state.other[from + k]];
+      others[k] = now[state.other[from + k] & UNIT];
       if (others[k] < 0) gone = true;
     }
     if (!gone) lists.set(u, others, state.sim, from, count);
     else if (ePos[u] < 0) return null;
     else redo[ePos[u]] = 1;
+  }
+
+  // Whether a kept match is mutual is known when the other unit's list was kept too: as the earlier build's.
+  // The rest are looked up (BestMatches.mutual).
+  const known = new Int8Array(lists.other.length).fill(-1);
+  for (let u = 0; u < p.units.length; u++) {
+    const e = earlier[u];
+    if (e < 0 || (ePos[u] >= 0 && redo[ePos[u]])) continue;
+    for (let k = 0, from = state.start[e]; k < lists.count[u]; k++) {
+      const j = lists.other[u * lists.cap + k];
+      if (earlier[j] >= 0 && !(ePos[j] >= 0 && redo[ePos[j]])) known[u * lists.cap + k] = state.other[from + k] >>> 31;
+    }
   }
 
   // 4. The rest matched again: their candidates band by band, as forEachCandidate pairs them (a pair counts in
@@ -232,7 +250,7 @@ export function keptClauseLists(
   const changedDocs = new Uint8Array(p.docs.length);
   for (let d = 0; d < p.docs.length; d++) if (!earlierDoc.has(keys[d])) changedDocs[d] = 1;
   for (const x of targets) changedDocs[docOf[x]] = 1;
-  return { lists, rematched: targets.length, changedDocs };
+  return { lists, rematched: targets.length, changedDocs, known };
 }
 
 /**
@@ -248,10 +266,10 @@ export function cachedClauseLists(
   own: Int32Array,
   common: Uint32Array,
   cache: PreparedCache | undefined,
-): { lists: BestMatches; rematched: number | null; changedDocs: Uint8Array | null; readSum: number | null; writtenSum: number | null } {
+): { lists: BestMatches; mutual: Uint8Array | null; rematched: number | null; changedDocs: Uint8Array | null; readSum: number | null; writtenSum: number | null } {
   const io = cache?.clauseState;
   const keyOf = cache?.key;
-  if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own), rematched: null, changedDocs: null, readSum: null, writtenSum: null };
+  if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own), mutual: null, rematched: null, changedDocs: null, readSum: null, writtenSum: null };
   const keys = p.docs.map((d) => keyOf(d.doc));
   const bytes = io.read();
   const state = bytes ? decodeClauseState(bytes) : null;
@@ -263,15 +281,18 @@ export function cachedClauseLists(
   };
   const kept = state ? keptClauseLists(p, keys, sigs, own, common, state, entryOf) : null;
   const lists = kept?.lists ?? matchClauseLists(p, 'lsh', sigs, own);
+  const mutual = lists.mutual(kept?.known);
   const written = encodeClauseState(
     keys,
     p.docs.map((d) => d.units.length),
     common,
     lists,
+    mutual,
   );
   io.write(written);
   return {
     lists,
+    mutual,
     rematched: kept ? kept.rematched : null,
     changedDocs: kept?.changedDocs ?? null,
     readSum: kept ? state!.sum : null,

@@ -254,7 +254,24 @@ describe('BestMatches', () => {
       const g = best.graph();
       expect(graphOf(n, g), `seed ${seed}`).toEqual(expectedGraph(n, cap, pairs));
       expect(g.pairs * 2).toBe(g.start[n]);
+      // The same graph from the mutual flags given whole, or in part (−1: looked up).
+      const mutual = best.mutual();
+      expect(graphOf(n, best.graph(mutual))).toEqual(graphOf(n, g));
+      const some = Int8Array.from(mutual, (m, k) => (k % 2 ? m : -1));
+      expect([...best.mutual(some)]).toEqual([...mutual]);
     }
+  });
+
+  it('takes a slot’s mutual flag where it is given, and looks it up where it is −1', () => {
+    const best = new BestMatches(3, 2);
+    best.add(0, 1, 0.9);
+    best.offer(2, 0, 0.5);
+    // Slots: unit 0's first (1: mutual), unit 1's first (0: mutual), unit 2's first (0: kept by 2 alone).
+    expect([...best.mutual()]).toEqual([1, 0, 1, 0, 0, 0]);
+    expect([...best.mutual(Int8Array.from([0, -1, -1, -1, 1, -1]))]).toEqual([0, 0, 1, 0, 1, 0]);
+    // As looked up, unit 2's pair is listed from unit 0 too; said to be mutual, unit 0's own slot would list it, and none does.
+    expect(graphOf(3, best.graph(best.mutual()))).toEqual([['1:0.9', '2:0.5'], ['0:0.9'], ['0:0.5']]);
+    expect(graphOf(3, best.graph(Uint8Array.from([1, 0, 1, 0, 1, 0])))).toEqual([['1:0.9'], ['0:0.9'], ['0:0.5']]);
   });
 });
 

@@ -193,22 +193,32 @@ export class BestMatches {
   }
 
   /**
+   * Per slot, whether its pair is kept by its other unit too (1: that unit's own slot lists it). `known[k]`, where
+   * given and not −1, is slot k's answer already: a rebuild knows it for the slots of two units whose lists it kept
+   * (clause-lists.ts). Looking it up reads the other unit's list, at a random place: 0.8 s at 10,000 documents.
+   */
+  mutual(known?: Int8Array): Uint8Array {
+    const out = new Uint8Array(this.other.length);
+    for (let i = 0; i < this.count.length; i++) {
+      const base = i * this.cap;
+      for (let k = base; k < base + this.count[i]; k++) out[k] = known && known[k] >= 0 ? known[k] : this.holds(this.other[k], i) ? 1 : 0;
+    }
+    return out;
+  }
+
+  /**
    * Every kept pair, in both directions, as a graph: a pair kept by either of its units is a counterpart of both.
    * Typed arrays, not [i, j, sim] tuples: 4.6 million pairs at 10,000 documents made 400 MB of small arrays.
+   * `mutual`: this.mutual(), or what it gives.
    */
-  graph(): ClauseGraph {
+  graph(mutual = this.mutual()): ClauseGraph {
     const n = this.count.length;
     const start = new Uint32Array(n + 1);
-    // Whether slot k's pair is kept by its other unit too (then that unit's own slot lists it): asked once per
-    // slot, the scans of the other unit's list were most of this function's time when asked in both passes.
-    const mutual = new Uint8Array(this.other.length);
     for (let i = 0; i < n; i++) {
       const base = i * this.cap;
       for (let k = base; k < base + this.count[i]; k++) {
-        const j = this.other[k];
         start[i + 1]++;
-        if (this.holds(j, i)) mutual[k] = 1;
-        else start[j + 1]++;
+        if (!mutual[k]) start[this.other[k] + 1]++;
       }
     }
     for (let i = 0; i < n; i++) start[i + 1] += start[i];

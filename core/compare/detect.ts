@@ -44,8 +44,8 @@ export interface DetectOptions {
 /** The clause graph, from the earlier build's matches where they are kept (LSH); the per-unit lists (100 MB at 10,000 documents) are let go. */
 function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: Uint32Array[], own: Int32Array, common: Uint32Array, cache: PreparedCache | undefined): { graph: ClauseGraph; rematched: number | null; changes: ClauseChanges } {
   const none = { changedDocs: null, readSum: null, writtenSum: null };
-  const { lists, rematched, ...changes } = method === 'lsh' ? cachedClauseLists(p, sigs, own, common, cache) : { lists: matchClauseLists(p, method, sigs, own), rematched: null, ...none };
-  return { graph: lists.graph(), rematched, changes };
+  const { lists, mutual, rematched, ...changes } = method === 'lsh' ? cachedClauseLists(p, sigs, own, common, cache) : { lists: matchClauseLists(p, method, sigs, own), mutual: null, rematched: null, ...none };
+  return { graph: lists.graph(mutual ?? undefined), rematched, changes };
 }
 
 /** More documents than this under one title are a genre's title (…政务公开工作要点 of many years and places), not one text's versions. */
