@@ -97,7 +97,11 @@ describe("a rebuild's document hashes", () => {
     expect(await tamper((s) => s.replace(/"code":"[0-9a-f]/, '"code":"x'))).toBe(0);
     expect(await tamper((s) => s.replace(/"version":"/, '"version":"x'))).toBe(0);
     expect(await tamper((s) => s.replace(/"format":1/, '"format":2'))).toBe(0);
-    expect(await tamper((s) => s.replace(/"hashes":\[\["[0-9a-f]/, '"hashes":[["x'))).toBe(0);
+    // One entry not as written (a character before or after a hash, a third part, not a pair): none is trusted.
+    expect(await tamper((s) => s.replace(/"hashes":\[\["/, '"hashes":[["x'))).toBe(0);
+    expect(await tamper((s) => s.replace(/"hashes":\[\["([0-9a-f]{64})","([0-9a-f]{64})"/, '"hashes":[["$1","$2x"'))).toBe(0);
+    expect(await tamper((s) => s.replace(/"hashes":\[\["([0-9a-f]{64})","([0-9a-f]{64})"\]/, '"hashes":[["$1","$2","$2"]'))).toBe(0);
+    expect(await tamper((s) => s.replace(/"hashes":\[\["([0-9a-f]{64})","([0-9a-f]{64})"\]/, '"hashes":[{"0":"$1","1":"$2","length":2}'))).toBe(0);
     expect(await tamper((s) => s.slice(0, s.length / 2))).toBe(0);
     expect((await build(dir)).docHashesKept).toBe(first.documents);
   }, 120_000);
