@@ -204,13 +204,14 @@ export function keptClauseLists(
 
   // Whether a kept match is mutual is known when the other unit's list was kept too: as the earlier build's.
   // The rest are looked up (BestMatches.mutual).
+  // (A unit to match again has no list yet; every unit a kept list names is a kept document's.)
   const known = new Int8Array(lists.other.length).fill(-1);
   for (let u = 0; u < p.units.length; u++) {
     const e = earlier[u];
-    if (e < 0 || (ePos[u] >= 0 && redo[ePos[u]])) continue;
+    if (e < 0) continue;
     for (let k = 0, from = state.start[e]; k < lists.count[u]; k++) {
       const j = lists.other[u * lists.cap + k];
-      if (earlier[j] >= 0 && !(ePos[j] >= 0 && redo[ePos[j]])) known[u * lists.cap + k] = state.other[from + k] >>> 31;
+      if (!(ePos[j] >= 0 && redo[ePos[j]])) known[u * lists.cap + k] = state.other[from + k] >>> 31;
     }
   }
 
