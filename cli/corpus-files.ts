@@ -237,11 +237,19 @@ async function placerFor(corpusDir: string): Promise<VersionPlacer> {
 
 /** The current version: its name, its folder and the files its build recorded (null: no record for it); null without one. */
 export async function currentVersion(corpusDir: string): Promise<{ version: string; dir: string; files: Map<string, WrittenFile> | null } | null> {
+  const version = await currentVersionName(corpusDir);
+  if (!version) return null;
+  return { version, dir: path.join(corpusDir, VERSIONS_DIR, version), files: await readVersionFiles(corpusDir, version) };
+}
+
+/**
+ * The current version's name alone, for records that only name it (cli/build-records.ts): its file record is 2.7 MB
+ * of JSON at 10,000 documents, not read for them.
+ */
+export async function currentVersionName(corpusDir: string): Promise<string | null> {
   // `versions/<v>` as pointTo makes it; absolute where it is a junction (Windows).
   const target = await readlink(path.join(corpusDir, CURRENT_LINK)).catch(() => null);
-  if (!target) return null;
-  const version = path.basename(target);
-  return { version, dir: path.join(corpusDir, VERSIONS_DIR, version), files: await readVersionFiles(corpusDir, version) };
+  return target ? path.basename(target) : null;
 }
 
 /** Replace the symlink at `link` with one to `target` (relative), atomically: a new link renamed over the old. */

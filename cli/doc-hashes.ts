@@ -15,7 +15,7 @@ import path from 'node:path';
 import { compactJson } from '../core/corpus/build.js';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { codeFingerprint, readRecord, saveRecord } from './build-records.js';
-import { currentVersion } from './corpus-files.js';
+import { currentVersionName } from './corpus-files.js';
 import { sha256Hex } from './hash.js';
 import { PARSE_ROOTS } from './parser-fingerprint.js';
 
@@ -53,8 +53,8 @@ const provenanceKey = (provenance: string): string => sha256Hex(provenance);
 
 /** The hashes the build of the current version recorded, by provenance key; empty when there is no usable record. */
 export async function lastDocHashes(corpusDir: string): Promise<Map<string, string>> {
-  const current = await currentVersion(corpusDir);
-  const state = current && (await readRecord(corpusDir, STATE, FORMAT, current.version));
+  const version = await currentVersionName(corpusDir);
+  const state = version ? await readRecord(corpusDir, STATE, FORMAT, version) : null;
   const entries = state?.code === codeFingerprint(ROOTS) ? state.hashes : null;
   const valid = Array.isArray(entries) && entries.every((e) => Array.isArray(e) && e.length === 2 && HEX.test(e[0]) && HEX.test(e[1]));
   return new Map(valid ? (entries as [string, string][]) : []);

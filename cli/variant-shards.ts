@@ -12,7 +12,7 @@
 import path from 'node:path';
 import type { ShardMemo } from '../core/compare/artifact.js';
 import { codeFingerprint, readRecord, saveRecord } from './build-records.js';
-import { currentVersion } from './corpus-files.js';
+import { currentVersionName } from './corpus-files.js';
 
 const STATE = path.join('cache', 'variant-shards.json');
 const FORMAT = 1;
@@ -50,8 +50,8 @@ export class ShardRecord implements ShardMemo {
 }
 
 export async function previousShards(corpusDir: string, code: string): Promise<ShardRecord> {
-  const current = await currentVersion(corpusDir);
-  const state = current && (await readRecord(corpusDir, STATE, FORMAT, current.version));
+  const version = await currentVersionName(corpusDir);
+  const state = version ? await readRecord(corpusDir, STATE, FORMAT, version) : null;
   if (!state || state.code !== code || !Array.isArray(state.shards) || !state.shards.every(isEntry)) return new ShardRecord(new Map());
   return new ShardRecord(new Map(state.shards.map(([rel, print, sha]) => [rel, [print, sha]])));
 }
