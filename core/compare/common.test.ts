@@ -70,4 +70,15 @@ describe('withoutCommon and commonPart', () => {
     expect(kept).toEqual(Array.from({ length: 7000 }, (_, i) => i).filter((i) => (i % 2 === 1 && i < 6000) || i >= 6000));
     expect(Array.from(commonPart([set], common))).toEqual(Array.from({ length: 3000 }, (_, i) => i * 2));
   });
+
+  it('a shingle that shares its low 21 bits with a common one is still told apart', () => {
+    // The quick filter keys on the low bits: 5 + 2^21, 5 + 2^31 and 2^21 pass it beside 5 and 0, and only the table tells.
+    const common = u32([0, 5, 7 + 2 ** 22]);
+    const set = u32([0, 5, 7, 2 ** 21, 5 + 2 ** 21, 7 + 2 ** 22, 5 + 2 ** 31]).sort();
+    expect(Array.from(withoutCommon(set, common))).toEqual([7, 2 ** 21, 5 + 2 ** 21, 5 + 2 ** 31]);
+    expect(Array.from(commonPart([set], common))).toEqual([0, 5, 7 + 2 ** 22]);
+    // Without 0 among the common ones, 0 and 2^21 (the same filter bit as 0) are both kept.
+    expect(Array.from(withoutCommon(u32([0, 2 ** 21]), u32([2 ** 22])))).toEqual([0, 2 ** 21]);
+    expect(Array.from(withoutCommon(u32([0, 2 ** 21]), u32([2 ** 21])))).toEqual([0]);
+  });
 });

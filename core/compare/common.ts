@@ -111,13 +111,21 @@ export function commonShingles(sets: readonly Uint32Array[]): Uint32Array {
 
 /**
  * Sorted `common` as an open-addressing table (0 marks a free slot, so shingle 0 is told by `hasZero`): a merge
- * against the sorted array walked most of its thousands of entries for each of 700,000 units.
+ * against the sorted array walked most of its thousands of entries for each of 700,000 units. In front of it, one
+ * bit per value of a shingle's low FILTER_BITS bits, set for the common ones: about nine shingles in ten are not
+ * common, and most of those are turned away by that bit (256 KB, in cache) without hashing or probing. A rebuild at
+ * 10,000 documents looks up every unit's 28 million shingles to check its stored signatures (signatures step).
  */
 interface CommonTable {
   slots: Uint32Array;
   mask: number;
   hasZero: boolean;
+  filter: Uint32Array;
 }
+
+/** A shingle is already a hash (shingles.ts), so its low bits are spread evenly. 2^21 bits: 5,540 common shingles at 10,000 documents mark a quarter of a percent. */
+const FILTER_BITS = 21;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
 
 const tables = new WeakMap<Uint32Array, CommonTable>();
 
@@ -126,9 +134,11 @@ function commonTable(common: Uint32Array): CommonTable {
   if (t) return t;
   let size = 16;
   while (size < common.length * 2) size *= 2;
-  t = { slots: new Uint32Array(size), mask: size - 1, hasZero: false };
+  t = { slots: new Uint32Array(size), mask: size - 1, hasZero: false, filter: new Uint32Array(1 << (FILTER_BITS - 5)) };
   for (let i = 0; i < common.length; i++) {
     const x = common[i];
+    const b = x & FILTER_MASK;
+    t.filter[b >>> 5] |= 1 << (b & 31);
     if (x === 0) t.hasZero = true;
     else {
       let k = mix(x) & t.mask;
@@ -141,6 +151,8 @@ function commonTable(common: Uint32Array): CommonTable {
 }
 
 function inTable(t: CommonTable, x: number): boolean {
+  const b = x & FILTER_MASK;
+  if ((t.filter[b >>> 5] & (1 << (b & 31))) === 0) return false;
   if (x === 0) return t.hasZero;
   for (let k = mix(x) & t.mask; ; k = (k + 1) & t.mask) {
     const s = t.slots[k];

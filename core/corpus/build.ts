@@ -11,6 +11,7 @@ import { type Line, MAX_LINE_CHARS, toLines } from './lines.js';
 import { toParagraphs } from './paragraphs.js';
 import { type DocDraft, segmentFile } from './segment.js';
 import { flattenUnits, unitOwnText } from './structure.js';
+import { unitOwnChars } from './units.js';
 import type { BodyMissing, BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
 import { CORPUS_FORMAT_VERSION } from './types.js';
 import { fold } from '../text/normalize.js';
@@ -237,7 +238,7 @@ function collapseCopies(assembled: Keyed[], sha256Hex: HashHex): { docs: PolicyD
       id,
       units,
       unitCount: flat.length,
-      charCount: flat.reduce((n, u) => n + unitOwnText(u).replace(/\n/g, '').length, 0),
+      charCount: flat.reduce((n, u) => n + unitOwnChars(u), 0),
     } as PolicyDocument;
     // The id and the title are decided with other groups (numberUses, usedIds, mergedTitle); all else comes from the copies.
     out.push({ doc, provenance: [id, merged.title, ...group.map((g) => g.origin)].join('\n') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from './types.js';
-import { allUnits, clauseTrail, flattenUnits, hasBodyText, HEADING_LINE, LABEL_LINE, lineRanges, unitBodyText, unitLines, unitOwnText, unitSearchText, unitTitle } from './units.js';
+import { allUnits, clauseTrail, flattenUnits, hasBodyText, HEADING_LINE, LABEL_LINE, lineRanges, unitBodyText, unitLines, unitOwnChars, unitOwnText, unitSearchText, unitTitle } from './units.js';
 import { documentIssuers, documentYear, listingDate, regionLabel, regionPath, regionTop } from './facts.js';
 
 const u = (path: string, label: string, heading: string | null, texts: string[], children: Unit[] = []): Unit => ({
@@ -77,6 +77,16 @@ describe('units: the odd shapes', () => {
     expect(unitOwnText(u('ch1', '第一章', '总则', ['', '第一条 为了规范政务服务，制定本办法。']))).toBe('总则\n第一条 为了规范政务服务，制定本办法。');
     expect(unitOwnText(u('ar2', '第二条', null, ['本办法适用于本市。', '其他法律另有规定的，从其规定。']))).toBe('本办法适用于本市。\n其他法律另有规定的，从其规定。');
     expect(unitOwnText(u('ch2', '第二章', null, []))).toBe('');
+  });
+
+  it('counts a unit’s own characters without its label or line breaks, as in its own text', () => {
+    // Hand-counted: 总则 2 + 第一条… 19 (its space counts); 本办法适用于本市。 9 + 其他 2, breaks inside and at both ends.
+    expect(unitOwnChars(u('ch1', '第一章', '总则', ['', '第一条 为了规范政务服务，制定本办法。']))).toBe(21);
+    expect(unitOwnChars(u('ar2', '第二条', null, ['本办法\n适用于本市。', '\n其他\n\n', '']))).toBe(11);
+    expect(unitOwnChars(u('ch2', '第二章', '\n', []))).toBe(0);
+    expect(unitOwnChars(u('ch2', '第二章', null, []))).toBe(0);
+    // Every unit of the tree: the characters of its own text that are not breaks.
+    for (const x of allUnits(tree)) expect(unitOwnChars(x)).toBe(unitOwnText(x).replace(/\n/g, '').length);
   });
 
   it('titles a unit by its label and heading, whichever it has', () => {

@@ -90,6 +90,22 @@ export function unitOwnText(u: Unit): string {
   return [u.heading ?? '', ...u.paragraphs.map((p) => p.text)].filter(Boolean).join('\n');
 }
 
+/**
+ * The characters of `unitOwnText(u)` that are not line breaks (a document's charCount), counted without making
+ * that text: at 10,000 documents the texts made only to be measured were 185 MB of every build's garbage.
+ */
+export function unitOwnChars(u: Unit): number {
+  let n = charsBesideBreaks(u.heading ?? '');
+  for (const p of u.paragraphs) n += charsBesideBreaks(p.text);
+  return n;
+}
+
+function charsBesideBreaks(s: string): number {
+  let n = s.length;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n--;
+  return n;
+}
+
 /** Split [start, end) ranges over `unitSearchText(u)` into ranges within each line. */
 export function lineRanges(u: Pick<Unit, 'label' | 'heading' | 'paragraphs'>, ranges: readonly (readonly [number, number])[]): { part: number; start: number; end: number }[] {
   const out: { part: number; start: number; end: number }[] = [];
