@@ -8,7 +8,7 @@ import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import { variantsArtifacts } from './artifact.js';
-import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, ownUnitIds, type PreparedCache } from './prepared-cache.js';
+import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, type PreparedCache } from './prepared-cache.js';
 
 const BOILERPLATE = [
   '县级以上人民政府应当加强对本行政区域内相关工作的领导，建立健全工作协调机制，将所需经费列入本级预算。',
@@ -141,20 +141,6 @@ describe('the variants cache', () => {
     const other = entry.slice();
     new Uint32Array(other.buffer)[1]++;
     expect(decodePreparedEntry(other, a)).toBeNull();
-  });
-
-  it("an entry's unit ids are the document's, in its order or another, or refused with one that is not", () => {
-    const units = ['d~ar1', 'd~ar2', 'd~ar2.cl1', 'd~ar3'].map((id) => ({ id }) as Unit);
-    // In the document's order, some left out (as compareUnits leaves out a 版记), and none.
-    expect(ownUnitIds(units, ['d~ar1', 'd~ar2.cl1', 'd~ar3'])).toEqual(['d~ar1', 'd~ar2.cl1', 'd~ar3']);
-    expect(ownUnitIds(units, [])).toEqual([]);
-    // In another order, or one twice: still the document's ids.
-    expect(ownUnitIds(units, ['d~ar3', 'd~ar1'])).toEqual(['d~ar3', 'd~ar1']);
-    expect(ownUnitIds(units, ['d~ar2', 'd~ar2'])).toEqual(['d~ar2', 'd~ar2']);
-    // One that is not a unit of it, first, last or alone.
-    expect(ownUnitIds(units, ['d~ar9', 'd~ar1'])).toBeNull();
-    expect(ownUnitIds(units, ['d~ar1', 'd~ar3', 'e~ar1'])).toBeNull();
-    expect(ownUnitIds([], ['d~ar1'])).toBeNull();
   });
 });
 
