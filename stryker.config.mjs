@@ -90,7 +90,7 @@ const COMPARE_LIGHT_TESTS = {
   'subject-vocabulary': ['subject'],
   'clause-matches': ['clause-matches', 'detect', 'clause-lists'],
   'clause-lists': ['clause-lists'],
-  'band-buckets': ['clause-lists'],
+  'band-buckets': ['band-buckets', 'clause-lists'],
   detect: ['detect', 'bounded', 'artifact', 'clause-lists'],
   common: ['common', 'common-counts', 'bounded'],
   'common-counts': ['common-counts'],

@@ -223,7 +223,7 @@ export function keptClauseLists(
   const scratch = new Float64Array(n);
   for (let band = 0; targets.length && band < SIGNATURE_LENGTH / rows; band++) {
     const keyOf = (x: number) => bandKey(eSigs[x], band, rows);
-    const buckets = prints.bucketsWith(band, targets.map(keyOf), (x) => bandKey(eSigs[x], band, rows));
+    const buckets = prints.bucketsWith(band, targets.map(keyOf), keyOf);
     const crowds = new Map<number, { crowd: Uint32Array; place: Map<number, number> }>();
     for (const x of targets) {
       const key = keyOf(x);
