@@ -147,21 +147,26 @@ describe('a library of 10,000 documents', () => {
   });
 
   it('a third 比较 tick is refused with the reason, and the first two stay ticked', async () => {
-    // Three rows by their ids: the virtual list may re-render which rows are in the page. Read once it shows three: on
-    // a loaded machine (a clean-clone CI run) the list can be between renders with fewer rows in the page, and a tick
-    // of a row read as undefined never holds.
+    // Three rows by their ids, at the top of the list, read once the page has settled: right after the filters are
+    // cleared the virtual list renders again (20 rows in the page, then 29), and on a loaded machine (clean-clone CI
+    // runs) rows read before that could leave the page, and a tick of a row no longer there never held.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const firstRows = () => page.getByTestId('doc-row').evaluateAll((rows: any[]) => rows.slice(0, 3).map((r) => r.dataset.docId as string));
     let ids: string[] = [];
     await vi.waitFor(async () => {
-      ids = await page.getByTestId('doc-row').evaluateAll((rows: any[]) => rows.slice(0, 3).map((r) => r.dataset.docId as string));
+      const before = await firstRows();
+      await page.waitForTimeout(300);
+      ids = await firstRows();
       expect(ids.filter(Boolean)).toHaveLength(3);
+      expect(ids).toEqual(before);
     }, { timeout: 10_000, interval: 100 });
     const box = (i: number) => page.locator(`[data-testid=doc-row][data-doc-id="${ids[i]}"] input.compare-pick`);
-    // Right after the filters are cleared the list may render its rows once more: a click that lands on a row being
-    // replaced is lost (a reader clicks again), so each of the first two ticks is tried until it holds.
+    // A click that lands on a row being replaced is lost (a reader clicks again), so each of the first two ticks is
+    // tried until it holds; each try gives up on a row it cannot find within a second, and the next looks again.
     const tick = (i: number) =>
       vi.waitFor(async () => {
-        if (!(await box(i).isChecked())) await box(i).click({ timeout: 2_000 });
-        expect(await box(i).isChecked()).toBe(true);
+        if (!(await box(i).isChecked({ timeout: 1_000 }))) await box(i).click({ timeout: 2_000 });
+        expect(await box(i).isChecked({ timeout: 1_000 })).toBe(true);
       }, { timeout: 10_000, interval: 200 });
     await tick(0);
     await tick(1);
