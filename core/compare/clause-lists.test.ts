@@ -168,6 +168,38 @@ describe('clause matches kept from the earlier build', () => {
     expect(stateMatches(cache.state!)).toEqual(stateMatches(freshGrown.state!));
   });
 
+  it('a kept unit whose partner, matched again, drops it: the pair is no longer taken for mutual', () => {
+    // j quotes two passages; u is the second alone, twelve others (eleven now, one more after) the first alone.
+    // Each is wholly in j (similarity 1), so j keeps the twelve of lowest index: the eleven and u, as u is last by
+    // id. The newcomer n shares no shingle with u, so no bucket of u changes and u keeps its list, j in it; j is
+    // matched again and keeps n instead of u. The earlier build's flag for u's slot (mutual) is no longer true.
+    const rnd = mulberry32(42);
+    const text = (len: number) => Array.from({ length: len }, () => HAN[Math.floor(rnd() * HAN.length)]).join('');
+    const first = text(40);
+    const second = text(40);
+    const quoting = (ids: string[]) => ids.map((id) => doc(id, [`${first}。`]));
+    const before = [doc('a-j', [`${first}${second}。`]), ...quoting(Array.from({ length: 11 }, (_, i) => `b-k${String(i).padStart(2, '0')}`)), doc('z-u', [`${second}。`])];
+    const after = [...before, ...quoting(['c-n'])];
+    const cache = memoryCache();
+    files(before, cache);
+    const earlier = stateMatches(cache.state!);
+    const kept = files(after, cache);
+    const fresh = memoryCache();
+    const full = files(after, fresh);
+    expect(kept.files).toEqual(full.files);
+    // Units by id order: j 0, the eleven 1–11, n 12 (after only), u last.
+    const [j, u] = [0, 12];
+    expect(earlier[j].map(([other]) => other)).toContain(u);
+    expect(earlier[u]).toEqual([[j, 1, 1]]);
+    // Only j, the eleven and n were matched again: u's list is the earlier build's …
+    expect(kept.stats.clausesRematched).toBe(13);
+    const now = stateMatches(fresh.state!);
+    expect(now[j].map(([other]) => other)).not.toContain(u + 1);
+    // … but j no longer keeps u, so u's pair with j is u's alone.
+    expect(now[u + 1]).toEqual([[j, 1, 0]]);
+    expect(stateMatches(cache.state!)).toEqual(now);
+  });
+
   it('most documents new (every cache name changed): everything is matched, as a full build does, without walking the gone ones', () => {
     const docs = [...seeds, ...crowdDocs(18, 1)];
     const cache = memoryCache();
