@@ -4,13 +4,14 @@
  * full build writes; a record that is not this version's, not this code's or does not read keeps nothing. On the
  * sample corpus, through main(): a clause of a 征求意见稿 edited so that its counterpart in the final text is less alike.
  */
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { lstatSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from './policy-reader.js';
 import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
+import { previousShards } from './variant-shards.js';
 
 const tmpDirs: string[] = [];
 afterAll(() => Promise.all(tmpDirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -114,4 +115,47 @@ describe('the variants shards of a rebuild', () => {
     expect(again.variantShardsKept).toBe(count);
     expect(await readFile(path.join(dir, 'current', 'variants', path.basename(shard)), 'utf8')).toBe(was);
   }, 120_000);
+});
+
+describe('the shards record', () => {
+  // A record as a build saves it, of the version `current` points to: one shard, its fingerprint (32 digits) and hash (64).
+  const PRINT = '0123456789abcdef'.repeat(2);
+  const SHA = 'fedcba9876543210'.repeat(4);
+  const REL = 'variants/p1.json';
+  async function recordWith(entry: string): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-shard-record-'));
+    tmpDirs.push(dir);
+    await mkdir(path.join(dir, 'versions', 'v1'), { recursive: true });
+    await symlink(path.join('versions', 'v1'), path.join(dir, 'current'));
+    await mkdir(path.join(dir, 'cache'));
+    await writeFile(path.join(dir, 'cache', 'variant-shards.json'), `{"format":1,"version":"v1","code":"c1","shards":[${entry},["variants/p2.json","${PRINT}","${SHA}"]]}`);
+    return dir;
+  }
+  const knownWith = async (entry: string) => (await previousShards(await recordWith(entry), 'c1')).known('variants/p2.json', PRINT);
+
+  it('hands on a shard by its hash only where every entry is as written; one that is not keeps none', async () => {
+    const dir = await recordWith(`["${REL}","${PRINT}","${SHA}"]`);
+    const record = await previousShards(dir, 'c1');
+    expect(record.known(REL, PRINT)).toBe(SHA);
+    expect(record.known(REL, `${PRINT.slice(1)}0`)).toBeUndefined();
+    expect(record.known('variants/p3.json', PRINT)).toBeUndefined();
+    expect(record.reused).toBe(1);
+    expect(await knownWith(`["${REL}","${PRINT}","${SHA}"]`)).toBe(SHA);
+    // Another code's record keeps nothing.
+    expect((await previousShards(dir, 'c2')).known(REL, PRINT)).toBeUndefined();
+    // One entry not as written: a character before or after a fingerprint or a hash, a path not a string, a fourth
+    // part, an object for the triple. The other entry, sound, is not trusted either.
+    for (const bad of [
+      `["${REL}","x${PRINT}","${SHA}"]`,
+      `["${REL}","${PRINT}x","${SHA}"]`,
+      `["${REL}","${PRINT.slice(2)}","${SHA}"]`,
+      `["${REL}","${PRINT}","x${SHA}"]`,
+      `["${REL}","${PRINT}","${SHA}x"]`,
+      `["${REL}","${PRINT}","${SHA.slice(2)}"]`,
+      `[1,"${PRINT}","${SHA}"]`,
+      `["${REL}","${PRINT}","${SHA}","${SHA}"]`,
+      `{"0":"${REL}","1":"${PRINT}","2":"${SHA}","length":3}`,
+    ])
+      expect(await knownWith(bad), bad).toBeUndefined();
+  });
 });
