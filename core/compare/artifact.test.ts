@@ -99,6 +99,10 @@ describe('the variants files', () => {
       ['pE', []],
       // Array indexes go first in an object's keys, in numeric order, whatever the order they were added in.
       ['pN', ['pN~b', '10', '7', 'pN~a']],
+      // One index alone among the ids, of one digit or of three, and ids that only begin or end like one.
+      ['pM', ['pM~b', '7']],
+      ['pK', ['pK~b', '123']],
+      ['pJ', ['pJ~b', '12a', 'a12', '012']],
     ];
     for (const [doc, ids] of cases) {
       const matches = ids.map((id, k) => m(`q~${k}`, 1 - k / 10));
