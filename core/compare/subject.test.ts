@@ -11,7 +11,7 @@ import { flattenUnits, unitOwnText } from '../corpus/structure.js';
 import type { PolicyDocument } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
 import { articlesDoc, GREENING, HOUSING } from './fixtures/measures.js';
-import { SUBJECT_NEIGHBOURS, subjectPairs } from './subject.js';
+import { rankSubjects, SUBJECT_NEIGHBOURS, subjectPairs } from './subject.js';
 
 const DIR = path.resolve(__dirname, 'fixtures/laws');
 let docs: PolicyDocument[];
@@ -120,4 +120,89 @@ describe('subjectPairs on small hand-made corpora', () => {
     expect(pairs.map((p) => `${p.a},${p.b}`)).toEqual(['zl,zs']);
     expect(pairs[0].terms.slice(0, 4)).toEqual(['住房', '房公', '公积', '积金']);
   });
+});
+
+describe('rankSubjects against a plain reading of its definition', () => {
+  // The ranking's definition, written out directly over bigram codes (no index, no heap, no hash table): a term's
+  // document frequency counts a document once (title and body alike); idf = ln((n + 1) / (df + 1)) + 1; terms in more
+  // than max(2, min(300, ⌊n/4⌋)) documents are common. A title vector is its terms' idf, normalised; a body's key terms
+  // are its 150 heaviest informative terms by (1 + ln tf)·idf, ties to the smaller code, normalised. Document j is
+  // reached from i through an informative title term both titles hold or a key term both bodies keep, and scores
+  // half its titles' cosine plus half its key terms'. Candidates at or over the threshold, best first, then by index.
+  type Terms = { title: Int32Array; body: Int32Array; tf: Int32Array };
+  function reference(docs: Terms[], threshold: number): [number, number][][] {
+    const n = docs.length;
+    const df = new Map<number, number>();
+    for (const d of docs) for (const c of new Set([...d.title, ...d.body])) df.set(c, (df.get(c) ?? 0) + 1);
+    const idf = (c: number) => Math.log((n + 1) / (df.get(c)! + 1)) + 1;
+    const common = (c: number) => df.get(c)! > Math.max(2, Math.min(300, Math.floor(n / 4)));
+    const unit = (m: Map<number, number>) => {
+      const norm = Math.sqrt([...m.values()].reduce((s, w) => s + w * w, 0)) || 1;
+      return new Map([...m].map(([c, w]) => [c, w / norm]));
+    };
+    const titles = docs.map((d) => unit(new Map([...d.title].map((c) => [c, idf(c)]))));
+    const keys = docs.map((d) => {
+      const weighed = [...d.body].map((c, k) => ({ c, w: (1 + Math.log(d.tf[k])) * idf(c) })).filter(({ c }) => !common(c));
+      weighed.sort((x, y) => y.w - x.w || x.c - y.c);
+      return unit(new Map(weighed.slice(0, 150).map(({ c, w }) => [c, w])));
+    });
+    const dot = (a: Map<number, number>, b: Map<number, number>) => [...a].reduce((s, [c, w]) => s + w * (b.get(c) ?? 0), 0);
+    return docs.map((_, i) => {
+      const out: [number, number][] = [];
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const reached = [...titles[i].keys()].some((c) => !common(c) && titles[j].has(c)) || [...keys[i].keys()].some((c) => keys[j].has(c));
+        const score = 0.5 * dot(titles[i], titles[j]) + 0.5 * dot(keys[i], keys[j]);
+        if (reached && score >= threshold) out.push([j, score]);
+      }
+      // Scores within 1e-12 are one score (the ranking sums in another order): then the smaller index first.
+      return out.sort((x, y) => (Math.abs(x[1] - y[1]) > 1e-12 ? y[1] - x[1] : x[0] - y[0]));
+    });
+  }
+
+  /**
+   * `n` documents of random codes: titles from 12 codes (so some are common), bodies from 120 with counts 1–4, a title
+   * code in some bodies; documents 0 and 1 the same (equal scores everywhere); document 2's body 200 codes of count 1
+   * that each one other document holds (so its 150 key terms are cut among equal weights).
+   */
+  function corpus(n: number, seed: number): Terms[] {
+    const rnd = mulberry32(seed);
+    const pick = (from: number, span: number, count: number) => [...new Set(Array.from({ length: count }, () => from + Math.floor(rnd() * span)))];
+    const docs: Terms[] = Array.from({ length: n }, () => {
+      const body = [...pick(1000, 120, 10 + Math.floor(rnd() * 30)), ...pick(0, 12, 2)];
+      return { title: Int32Array.from(pick(0, 12, 2 + Math.floor(rnd() * 4))), body: Int32Array.from(new Set(body)), tf: Int32Array.from(new Set(body), () => 1 + Math.floor(rnd() * 4)) };
+    });
+    docs[1] = { title: docs[0].title.slice(), body: docs[0].body.slice(), tf: docs[0].tf.slice() };
+    const wide = Array.from({ length: 200 }, (_, k) => 5000 + k);
+    // In an order of their own: the first 150 met are not the 150 smallest.
+    const shuffled = wide.map((c) => ({ c, r: rnd() })).sort((x, y) => x.r - y.r).map(({ c }) => c);
+    docs[2] = { title: docs[2].title, body: Int32Array.from(shuffled), tf: new Int32Array(200).fill(1) };
+    // Each of the 200 in one more document's body, spread over documents 3…: df 2 for all, so their weights are equal.
+    wide.forEach((c, k) => {
+      const d = docs[3 + (k % (n - 3))];
+      d.body = Int32Array.from([...d.body, c]);
+      d.tf = Int32Array.from([...d.tf, 1]);
+    });
+    return docs;
+  }
+
+  for (const [n, seed] of [
+    [6, 1],
+    [17, 2],
+    [40, 3],
+  ])
+    it(`ranks as defined: ${n} documents (common above ${Math.max(2, Math.floor(n / 4))} documents), at threshold 0 and at the build's`, () => {
+      const docs = corpus(n, seed);
+      for (const threshold of [0, 0.22]) {
+        const r = rankSubjects(docs, threshold);
+        const got = docs.map((_, i) => Array.from(r.rankDoc.subarray(r.rankStart[i], r.rankStart[i + 1]), (j, k): [number, number] => [j, r.rankScore[r.rankStart[i] + k]]));
+        const want = reference(docs, threshold);
+        expect(got.map((list) => list.map(([j]) => j))).toEqual(want.map((list) => list.map(([j]) => j)));
+        got.forEach((list, i) => list.forEach(([, s], k) => expect(s).toBeCloseTo(want[i][k][1], 12)));
+      }
+      // The copies score 1 with each other, and every other document lists them side by side, 0 before 1.
+      const r = rankSubjects(docs, 0);
+      expect(r.rankDoc[r.rankStart[0]]).toBe(1);
+      expect(r.rankScore[r.rankStart[0]]).toBeCloseTo(1, 12);
+    });
 });
