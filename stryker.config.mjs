@@ -89,7 +89,7 @@ const searchTests = () =>
 const COMPARE_LIGHT_TESTS = {
   subject: ['subject', 'subject-terms'],
   'subject-terms': ['subject-terms', 'subject'],
-  'subject-vocabulary': ['subject'],
+  'subject-vocabulary': ['subject-vocabulary', 'subject'],
   'clause-matches': ['clause-matches', 'detect', 'clause-lists'],
   'clause-lists': ['clause-lists'],
   'band-buckets': ['band-buckets', 'clause-lists'],

@@ -162,8 +162,8 @@ describe('rankSubjects against a plain reading of its definition', () => {
 
   /**
    * `n` documents of random codes: titles from 12 codes (so some are common), bodies from 120 with counts 1–4, a title
-   * code in some bodies; documents 0 and 1 the same (equal scores everywhere); document 2's body 200 codes of count 1
-   * that each one other document holds (so its 150 key terms are cut among equal weights).
+   * code in some bodies; documents 0 and 1 the same (equal scores everywhere); document 2's body 200 codes that each
+   * one other document holds (so its 150 key terms are cut among weights that differ only by their counts).
    */
   function corpus(n: number, seed: number): Terms[] {
     const rnd = mulberry32(seed);
@@ -176,8 +176,9 @@ describe('rankSubjects against a plain reading of its definition', () => {
     const wide = Array.from({ length: 200 }, (_, k) => 5000 + k);
     // In an order of their own: the first 150 met are not the 150 smallest.
     const shuffled = wide.map((c) => ({ c, r: rnd() })).sort((x, y) => x.r - y.r).map(({ c }) => c);
-    docs[2] = { title: docs[2].title, body: Int32Array.from(shuffled), tf: new Int32Array(200).fill(1) };
-    // Each of the 200 in one more document's body, spread over documents 3…: df 2 for all, so their weights are equal.
+    // Counts 1–4: four weights, so the heap orders unequal weights, and the cut at 150 falls among equal ones.
+    docs[2] = { title: docs[2].title, body: Int32Array.from(shuffled), tf: Int32Array.from(shuffled, () => 1 + Math.floor(rnd() * 4)) };
+    // Each of the 200 in one more document's body, spread over documents 3…: df 2 for all, so their idf is one.
     wide.forEach((c, k) => {
       const d = docs[3 + (k % (n - 3))];
       d.body = Int32Array.from([...d.body, c]);
