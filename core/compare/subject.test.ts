@@ -174,16 +174,23 @@ describe('rankSubjects against a plain reading of its definition', () => {
     });
     docs[1] = { title: docs[0].title.slice(), body: docs[0].body.slice(), tf: docs[0].tf.slice() };
     const wide = Array.from({ length: 200 }, (_, k) => 5000 + k);
-    // In an order of their own: the first 150 met are not the 150 smallest.
-    const shuffled = wide.map((c) => ({ c, r: rnd() })).sort((x, y) => x.r - y.r).map(({ c }) => c);
-    // Counts 1–4: four weights, so the heap orders unequal weights, and the cut at 150 falls among equal ones.
-    docs[2] = { title: docs[2].title, body: Int32Array.from(shuffled), tf: Int32Array.from(shuffled, () => 1 + Math.floor(rnd() * 4)) };
-    // Each of the 200 in one more document's body, spread over documents 3…: df 2 for all, so their idf is one.
-    wide.forEach((c, k) => {
-      const d = docs[3 + (k % (n - 3))];
+    // Twenty more of count 1 in two more documents each (df 3, so lighter than any of the 200): never kept, being
+    // lighter than the cut (common, and so never met, at 6 documents).
+    const light = Array.from({ length: 20 }, (_, k) => 6000 + k);
+    // The 200 in an order of their own (the first 150 met are not the 150 smallest), the twenty last: a heap that let
+    // a lighter one in would keep the last.
+    const shuffled = [...wide.map((c) => ({ c, r: rnd() })).sort((x, y) => x.r - y.r).map(({ c }) => c), ...light];
+    // Counts 4, 3, 2 for forty codes each, 1 for the last eighty: four weights, so the heap orders unequal ones, and
+    // the cut at 150 falls among the eighty equal ones (the 30 smallest codes of them kept).
+    docs[2] = { title: docs[2].title, body: Int32Array.from(shuffled), tf: Int32Array.from(shuffled, (c) => (c >= 6000 ? 1 : Math.max(1, 4 - Math.floor((c - 5000) / 40)))) };
+    // Each of the 200 in one more document's body, spread over documents 3…: df 2 for all, so their idf is one; each
+    // of the twenty in two more.
+    const add = (d: Terms, c: number) => {
       d.body = Int32Array.from([...d.body, c]);
       d.tf = Int32Array.from([...d.tf, 1]);
-    });
+    };
+    wide.forEach((c, k) => add(docs[3 + (k % (n - 3))], c));
+    light.forEach((c, k) => [k, k + 1].forEach((m) => add(docs[3 + (m % (n - 3))], c)));
     return docs;
   }
 
