@@ -177,12 +177,14 @@ describe('rankSubjects against a plain reading of its definition', () => {
     // Twenty more of count 1 in two more documents each (df 3, so lighter than any of the 200): never kept, being
     // lighter than the cut (common, and so never met, at 6 documents).
     const light = Array.from({ length: 20 }, (_, k) => 6000 + k);
-    // The 200 in an order of their own (the first 150 met are not the 150 smallest), the twenty last: a heap that let
-    // a lighter one in would keep the last.
-    const shuffled = [...wide.map((c) => ({ c, r: rnd() })).sort((x, y) => x.r - y.r).map(({ c }) => c), ...light];
-    // Counts 4, 3, 2 for forty codes each, 1 for the last eighty: four weights, so the heap orders unequal ones, and
-    // the cut at 150 falls among the eighty equal ones (the 30 smallest codes of them kept).
-    docs[2] = { title: docs[2].title, body: Int32Array.from(shuffled), tf: Int32Array.from(shuffled, (c) => (c >= 6000 ? 1 : Math.max(1, 4 - Math.floor((c - 5000) / 40)))) };
+    // The 200 in an order of their own (the first 150 met are not the 150 smallest), but the largest of count 1 after
+    // them and the twenty last: a heap that let in an equal weight of a larger code, or a lighter one, would keep the last.
+    const mixed = wide.slice(0, -1).map((c) => ({ c, r: rnd() }));
+    const shuffled = [...mixed.sort((x, y) => x.r - y.r).map(({ c }) => c), wide[wide.length - 1], ...light];
+    // Counts 4, 3, 2, 1, 1 by code in turn: four weights, forty codes each of the first three and eighty of 1, so the
+    // heap orders unequal weights that the codes' order does not follow, and the cut at 150 falls among the eighty
+    // equal ones (the 30 smallest codes of them kept).
+    docs[2] = { title: docs[2].title, body: Int32Array.from(shuffled), tf: Int32Array.from(shuffled, (c) => (c >= 6000 ? 1 : [4, 3, 2, 1, 1][(c - 5000) % 5])) };
     // Each of the 200 in one more document's body, spread over documents 3…: df 2 for all, so their idf is one; each
     // of the twenty in two more.
     const add = (d: Terms, c: number) => {
