@@ -44,6 +44,7 @@ export function mutateGlobs(targets) {
  * made each mutant a static one costing about a minute; corpus-files.test.ts reaches the states a kill
  * leaves, step by step. Not by cli/corpus-folder.test.ts either (real builds, about 30 s for the file,
  * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
+ * cli/variants-cache.ts (the per-document cache, writeAside) by its own tests (about 2 s).
  * cli/variant-shards.ts (the shards' record) by its own tests: two tests of builds through main() on the sample
  * corpus, about 15 s; the other builds that read a record (corpus-folder, kill-switch) test other things.
  * cli/version-files.ts (the links from the previous version) by its own tests, which write small builds through
@@ -132,6 +133,7 @@ const OWN_TESTS = [
   { target: /^cli\/version-files\.ts$/, tests: () => ['cli/version-files.test.ts', 'cli/version-files-nolinks.test.ts'] },
   { target: /^cli\/doc-hashes\.ts$/, tests: () => ['cli/doc-hashes.test.ts'] },
   { target: /^cli\/variant-shards\.ts$/, tests: () => ['cli/variant-shards.test.ts'] },
+  { target: /^cli\/variants-cache\.ts$/, tests: () => ['cli/variants-cache.test.ts'] },
   { target: /^cli\/search-update\.ts$/, tests: () => ['cli/corpus-folder.test.ts', 'cli/parser-fingerprint.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
   { target: /^cli\/subject-thread\.ts$/, tests: () => ['cli/subject-thread.test.ts'] },

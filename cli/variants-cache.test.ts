@@ -3,13 +3,13 @@
  * into one shared slab, each on a 4-byte boundary (core reads them as Uint32 words), none disturbing another;
  * a detection that reads them writes what one without the cache writes.
  */
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 import { variantsArtifacts } from '../core/compare/artifact.js';
-import { VARIANTS_CACHE_DIR, variantsCache, writeAside } from './variants-cache.js';
+import { pruneVariantsCache, VARIANTS_CACHE_DIR, variantsCache, writeAside } from './variants-cache.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -153,6 +153,49 @@ describe('variantsCache', () => {
     const cut = variantsCache(dir);
     expect([...variantsArtifacts(docs.slice(0, 2), { cache: cut })]).toEqual(plain);
     expect(cut.clauseState!.read()!.length).toBeGreaterThan(40);
+  });
+});
+
+describe('the state files and the pruning', () => {
+  it('gives back each state file as the last build wrote it, whole or in parts, to the next build', () => {
+    const dir = tempCorpus();
+    const first = variantsCache(dir);
+    expect(first.pairState!.read()).toBeNull();
+    first.clauseState!.write(Uint8Array.of(1, 2, 3, 4));
+    first.pairState!.write(Uint8Array.of(8));
+    first.commonState!.write(Uint8Array.of(9, 9));
+    first.sharedState!.write(Uint8Array.of(10));
+    first.subjectState.writeParts!([Uint8Array.of(5, 6), new Uint8Array(0), Uint8Array.of(7)]);
+    const next = variantsCache(dir);
+    const read = (s: { read: () => Uint8Array | null } | undefined) => Array.from(s!.read()!);
+    expect([next.clauseState, next.pairState, next.commonState, next.sharedState, next.subjectState].map(read)).toEqual([[1, 2, 3, 4], [8], [9, 9], [10], [5, 6, 7]]);
+    // Each in a file of its own, named as the cache names its state.
+    expect(readdirSync(path.join(dir, VARIANTS_CACHE_DIR)).sort()).toEqual(['clauses.bin', 'common.bin', 'pairs.bin', 'shared.bin', 'subject.bin']);
+  });
+
+  it('removes only what the cache names as its own: unused entries and killed builds\' leftovers, never a file named otherwise', async () => {
+    const dir = tempCorpus();
+    const cache = path.join(dir, VARIANTS_CACHE_DIR);
+    mkdirSync(cache, { recursive: true });
+    const hex = (c: string) => c.repeat(64);
+    const own = [`${hex('a')}.bin`, `${hex('b')}.bin`, 'clauses.bin', `${hex('c')}.bin.4242.tmp`, 'clauses.bin.77.tmp'];
+    const others = [`x${hex('d')}.bin`, `${hex('e')}.bin.orig`, 'notes-clauses.bin', 'clauses.bin.bak', 'clauses.bin.7.tmp.bak', 'README.txt'];
+    for (const name of [...own, ...others]) writeFileSync(path.join(cache, name), 'x');
+    expect(await pruneVariantsCache(dir, new Set([`${hex('a')}.bin`]))).toBe(3);
+    expect(readdirSync(cache).sort()).toEqual([`${hex('a')}.bin`, 'clauses.bin', ...others].sort());
+  });
+
+  it("reads a gone document's entry by its name only inside the cache folder", () => {
+    const dir = tempCorpus();
+    const name = `${'f'.repeat(64)}.bin`;
+    mkdirSync(path.join(dir, 'elsewhere'));
+    mkdirSync(path.join(dir, VARIANTS_CACHE_DIR), { recursive: true });
+    writeFileSync(path.join(dir, 'elsewhere', name), Uint8Array.of(1, 2, 3, 4));
+    writeFileSync(path.join(dir, VARIANTS_CACHE_DIR, name), Uint8Array.of(9, 9, 9, 9));
+    const cache = variantsCache(dir);
+    expect(Array.from(cache.entryByKey!(name)!)).toEqual([9, 9, 9, 9]);
+    expect(cache.entryByKey!(`../../elsewhere/${name}`)).toBeNull();
+    expect(cache.entryByKey!(`${name}.orig`)).toBeNull();
   });
 });
 
