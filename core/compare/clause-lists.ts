@@ -17,7 +17,7 @@
 import { hashString, hashWords, SHINGLE_SIZE } from './shingles.js';
 import { agreedEarlier, bandKey, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, shuffledCrowd, shuffleKey, SIGNATURE_LENGTH } from './minhash.js';
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
-import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
+import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type ClauseHelper, type Prepared } from './clause-matches.js';
 import { BandPrints, bandKeyTable, bucketsWith, CrowdKeys } from './band-buckets.js';
 import { commonPart } from './common.js';
 import { decodeStoredEntry, madeWithBoiler, PREPARED_CACHE_VERSION, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
@@ -268,10 +268,11 @@ export function cachedClauseLists(
   own: Int32Array,
   common: Uint32Array,
   cache: PreparedCache | undefined,
+  helper?: ClauseHelper,
 ): { lists: BestMatches; mutual: Uint8Array | null; rematched: number | null; changedDocs: Uint8Array | null; readSum: number | null; writtenSum: number | null } {
   const io = cache?.clauseState;
   const keyOf = cache?.key;
-  if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own), mutual: null, rematched: null, changedDocs: null, readSum: null, writtenSum: null };
+  if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own, helper), mutual: null, rematched: null, changedDocs: null, readSum: null, writtenSum: null };
   const keys = p.docs.map((d) => keyOf(d.doc));
   const bytes = io.read();
   const state = bytes ? decodeClauseState(bytes) : null;
@@ -282,7 +283,7 @@ export function cachedClauseLists(
     return entry && madeWithBoiler(entry, commonPart(entry.unitSets, common)) ? entry : null;
   };
   const kept = state ? keptClauseLists(p, keys, sigs, own, common, state, entryOf) : null;
-  const lists = kept?.lists ?? matchClauseLists(p, 'lsh', sigs, own);
+  const lists = kept?.lists ?? matchClauseLists(p, 'lsh', sigs, own, helper);
   const mutual = lists.mutual(kept?.known);
   const written = encodeClauseState(
     keys,

@@ -255,15 +255,72 @@ export const isMatched = (setLength: number, own: number) => setLength >= MIN_CL
 /** Units' stable identities for the order of LSH crowds (shuffledCrowd): a hash of the unit id, the same in every build. */
 export const unitKey = (id: string) => hashString(id);
 
+/** Clause similarity of two units' shingle sets (symmetric). */
+const setSimilarity = (a: Uint32Array, b: Uint32Array): number => clauseSimilarity(overlap(a, b), a, b);
+
 /** Clause similarity of two units by index (symmetric). */
-export function unitSimilarity(p: Prepared, i: number, j: number): number {
-  const a = p.units[i].set;
-  const b = p.units[j].set;
-  return clauseSimilarity(overlap(a, b), a, b);
+export const unitSimilarity = (p: Prepared, i: number, j: number): number => setSimilarity(p.units[i].set, p.units[j].set);
+
+/** What matchClauseLists hands a helper: the matched units' signatures, shingle sets, documents and keys (unitKey), by LSH item. */
+export interface ClauseJob {
+  sigs: Uint32Array[];
+  sets: Uint32Array[];
+  group: Int32Array;
+  ids: Uint32Array;
+}
+
+/**
+ * A second thread for the clause candidates (cli/clause-thread.ts gives the build one): it walks the bands
+ * `helperBand` deals it, over the same signatures and sets, while matchClauseLists walks the others here, and
+ * reports the pairs it measured at CANDIDATE_CLAUSE_SIMILARITY or more. BestMatches keeps the same matches
+ * whatever the order of the offers, and each pair is met in one band only (BandWalk), so the result is one thread's.
+ */
+export interface ClauseHelper {
+  /** Starts the other walk; false when it cannot be had (buffers not shared, too few items): every band is then walked here. */
+  start(job: ClauseJob): boolean;
+  /** The pairs reported since last asked, as (x, y, similarity) triples of LSH items; with `wait`, all that are left, once the walk is over. */
+  take(wait: boolean): Float64Array[];
+}
+
+/**
+ * The bands the helper walks: every other one. Band 0 meets the most pairs, and this thread also takes in the
+ * helper's pairs; yet at 10,000 documents dealing the helper more (two bands in three, three in four, band 0 and
+ * every third) ended later than this even split, both threads then contending for memory.
+ */
+export const helperBand = (band: number): boolean => band % 2 === 1;
+
+/** Triples per batch a helper reports: a few MB, so the build's thread takes them as they come, not all at the end. */
+const HELPER_BATCH = 65536;
+
+/** The helper's walk (the bands helperBand deals it), each pair measured and those that count reported in batches; `afterBand` after each band. */
+export function helperPairs(job: ClauseJob, report: (triples: Float64Array) => void, afterBand: () => void = () => undefined): void {
+  let batch = new Float64Array(3 * HELPER_BATCH);
+  let at = 0;
+  const flush = () => {
+    if (at) report(batch.slice(0, at));
+    at = 0;
+  };
+  const measure = (x: number, y: number) => {
+    const sim = setSimilarity(job.sets[x], job.sets[y]);
+    if (sim < CANDIDATE_CLAUSE_SIMILARITY) return;
+    batch[at++] = x;
+    batch[at++] = y;
+    batch[at++] = sim;
+    if (at === batch.length) flush();
+  };
+  forEachCandidate(job.sigs, measure, job.group, CLAUSE_LSH_ROWS, job.ids, {
+    mine: helperBand,
+    afterBand: () => {
+      flush();
+      afterBand();
+    },
+  });
+  flush();
+  batch = new Float64Array(0);
 }
 
 /** matchClauses' per-unit matches, before they are made a graph (clause-lists.ts keeps them for the next build). */
-export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): BestMatches {
+export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array, helper?: ClauseHelper): BestMatches {
   const eligible = p.units.map((u, i) => (isMatched(u.set.length, own[i]) ? i : -1)).filter((i) => i >= 0);
   const best = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
   const measure = (i: number, j: number) => {
@@ -271,13 +328,19 @@ export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitS
     if (sim >= CANDIDATE_CLAUSE_SIMILARITY) best.add(i, j, sim);
   };
   if (method === 'lsh') {
-    forEachCandidate(
-      eligible.map((i) => unitSigs[i]),
-      (x, y) => measure(eligible[x], eligible[y]),
-      eligible.map((i) => p.units[i].doc),
-      CLAUSE_LSH_ROWS,
-      eligible.map((i) => unitKey(p.units[i].id)),
-    );
+    const job: ClauseJob = {
+      sigs: eligible.map((i) => unitSigs[i]),
+      sets: eligible.map((i) => p.units[i].set),
+      group: Int32Array.from(eligible, (i) => p.units[i].doc),
+      ids: Uint32Array.from(eligible, (i) => unitKey(p.units[i].id)),
+    };
+    const shared = helper?.start(job) ?? false;
+    const offer = (batches: Float64Array[]) => {
+      for (const t of batches) for (let k = 0; k < t.length; k += 3) best.add(eligible[t[k]], eligible[t[k + 1]], t[k + 2]);
+    };
+    const walk = shared ? { mine: (band: number) => !helperBand(band), afterBand: () => offer(helper!.take(false)) } : {};
+    forEachCandidate(job.sigs, (x, y) => measure(eligible[x], eligible[y]), job.group, CLAUSE_LSH_ROWS, job.ids, walk);
+    if (shared) offer(helper!.take(true));
   } else {
     for (let x = 0; x < eligible.length; x++)
       for (let y = x + 1; y < eligible.length; y++) if (p.units[eligible[x]].doc !== p.units[eligible[y]].doc) measure(eligible[x], eligible[y]);

@@ -15,7 +15,7 @@ import type { ClauseMatch, LshTables, SubjectPair, VariantFamily, VariantPair, V
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
-import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, unitDocs, unitSignatures, type ClauseGraph, type Prepared } from './clause-matches.js';
+import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, unitDocs, unitSignatures, type ClauseGraph, type ClauseHelper, type Prepared } from './clause-matches.js';
 import { coreTitleOf, measuredPair } from './relations.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { cachedClauseLists } from './clause-lists.js';
@@ -39,12 +39,15 @@ export interface DetectOptions {
    * cli/subject-thread.ts): `subject` is left empty, and `textVariants` says which pairs they must leave out.
    */
   deferSubject?: boolean;
+  /** A second thread for matching clauses from scratch (clause-matches.ts); the result is the same without. */
+  clauseHelper?: ClauseHelper;
 }
 
 /** The clause graph, from the earlier build's matches where they are kept (LSH); the per-unit lists (100 MB at 10,000 documents) are let go. */
-function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: Uint32Array[], own: Int32Array, common: Uint32Array, cache: PreparedCache | undefined): { graph: ClauseGraph; rematched: number | null; changes: ClauseChanges } {
+function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: Uint32Array[], own: Int32Array, common: Uint32Array, options: DetectOptions): { graph: ClauseGraph; rematched: number | null; changes: ClauseChanges } {
   const none = { changedDocs: null, readSum: null, writtenSum: null };
-  const { lists, mutual, rematched, ...changes } = method === 'lsh' ? cachedClauseLists(p, sigs, own, common, cache) : { lists: matchClauseLists(p, method, sigs, own), mutual: null, rematched: null, ...none };
+  const { lists, mutual, rematched, ...changes } =
+    method === 'lsh' ? cachedClauseLists(p, sigs, own, common, options.cache, options.clauseHelper) : { lists: matchClauseLists(p, method, sigs, own), mutual: null, rematched: null, ...none };
   return { graph: lists.graph(mutual ?? undefined), rematched, changes };
 }
 
@@ -173,7 +176,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   stage('common');
   let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common, options.cache) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
   stage('signatures');
-  const { graph, rematched, changes } = clauseGraph(p, method, unitSigs, own, common, options.cache);
+  const { graph, rematched, changes } = clauseGraph(p, method, unitSigs, own, common, options);
   stage('matchClauses');
   const unitDoc = unitDocs(p);
   // Each document's content key, when the cache names documents: the counts kept between builds name them by it.

@@ -5,7 +5,7 @@
  * bounded number of pairs. Expected values come from the definitions, never from these functions.
  */
 import { describe, expect, it } from 'vitest';
-import { BUCKET_WINDOW, bandKey, bandKeys, CLAUSE_LSH_ROWS, forEachCandidate, LSH_BANDS, LSH_ROWS, lshCandidates, MAX_BUCKET, SIGNATURE_LENGTH, shuffledCrowd, shuffleKey, signature } from './minhash.js';
+import { BUCKET_WINDOW, bandKey, bandKeys, CLAUSE_LSH_ROWS, forEachCandidate, LSH_BANDS, LSH_ROWS, lshCandidates, MAX_BUCKET, SIGNATURE_LENGTH, shuffledCrowd, shuffleKey, signature, signatureHash } from './minhash.js';
 import { overlap, shingleSet } from './shingles.js';
 import { overlapKey } from './units.js';
 
@@ -173,6 +173,24 @@ describe('LSH candidates', () => {
     forEachCandidate(sigsHere, (i, j) => seen.push(`${i},${j}`));
     expect(seen.slice().sort()).toEqual(['0,3', '1,2', '1,3', '2,3']);
     expect(sharingABand(sigsHere, LSH_ROWS).sort()).toEqual(['0,3', '1,2', '1,3', '2,3']);
+  });
+
+  it('two signatures with one hash but not equal are not taken for copies: their pair is met in the first band they share', () => {
+    // FNV-1a over the values: b differs from a in rows 1 and 2 (clause bands 0 and 1) so that the hash after row 2,
+    // and so the whole hash, is a's: row 2's value absorbs the difference row 1 made. (Rows of one band would give
+    // the two one key in that band too, a collision of another kind.)
+    const P = 0x01000193;
+    const a = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, k) => 5000 + 7 * k);
+    const afterRow0 = Math.imul(0x811c9dc5 ^ a[0], P);
+    const b = a.slice();
+    b[1] = a[1] + 1;
+    b[2] = (a[2] ^ Math.imul(afterRow0 ^ a[1], P) ^ Math.imul(afterRow0 ^ b[1], P)) >>> 0;
+    expect(signatureHash(b)).toBe(signatureHash(a));
+    expect(Array.from(b)).not.toEqual(Array.from(a));
+    // c is a's copy: it meets a in band 0, and b in band 2, as a does.
+    const seen: string[] = [];
+    forEachCandidate([a, b, a.slice()], (i, j) => seen.push(`${i},${j}`), undefined, CLAUSE_LSH_ROWS);
+    expect(seen.sort()).toEqual(['0,1', '0,2', '1,2']);
   });
 
   it('copies of one clause in many documents: each pair once, none within a document', () => {

@@ -172,23 +172,57 @@ export class BandOrder {
   }
 }
 
-/** For each signature, the index of the first signature equal to it (by a hash, then compared value by value). */
+/** The FNV-1a hash of a whole signature (equal signatures, equal hashes). */
+export function signatureHash(sig: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < sig.length; k++) h = Math.imul(h ^ sig[k], 0x01000193);
+  return h >>> 0;
+}
+
+const sameSignature = (a: Uint32Array, b: Uint32Array): boolean => {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return a.length === b.length;
+};
+
+/**
+ * For each signature, the index of the first signature equal to it. Found by sorting the indexes by hash (the
+ * radix sort, stable, so a run of one hash is in index order) and comparing within runs value by value, a hash
+ * being shared by unequal signatures too: a Map of 534,000 hashes to arrays took 0.9 s at 10,000 documents.
+ */
 function equalSignatureClasses(signatures: Uint32Array[]): Int32Array {
-  const twin = new Int32Array(signatures.length);
-  const firstByHash = new Map<number, number[]>();
-  signatures.forEach((sig, i) => {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < sig.length; k++) h = Math.imul(h ^ sig[k], 0x01000193);
-    const firsts = firstByHash.get(h >>> 0);
-    const same = firsts?.find((f) => signatures[f].every((v, k) => v === sig[k]));
-    if (same !== undefined) twin[i] = same;
-    else {
+  const n = signatures.length;
+  const twin = new Int32Array(n);
+  const hashes = Uint32Array.from(signatures, signatureHash);
+  const order = new Uint32Array(n);
+  sortByKey(hashes, order, new Uint32Array(n), new Uint32Array(0x10001));
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && hashes[order[end]] === hashes[order[start]]) end++;
+    for (let x = start; x < end; x++) {
+      const i = order[x];
       twin[i] = i;
-      if (firsts) firsts.push(i);
-      else firstByHash.set(h >>> 0, [i]);
+      // The first of i's class is the first earlier member of the run, among those first of theirs, equal to it.
+      for (let y = start; y < x; y++) {
+        const f = order[y];
+        if (twin[f] === f && sameSignature(signatures[f], signatures[i])) {
+          twin[i] = f;
+          break;
+        }
+      }
     }
-  });
+    start = end;
+  }
   return twin;
+}
+
+/**
+ * Which bands forEachCandidate walks, when two threads share them (cli/clause-thread.ts): a pair is considered
+ * only in the first band its signatures agree on, whoever walks that band, so the bands can be dealt out and each
+ * pair is still reported at most once, by one of the walkers. `afterBand` is called after each band walked (to take the other's pairs).
+ */
+export interface BandWalk {
+  mine?: (band: number) => boolean;
+  afterBand?: () => void;
 }
 
 /**
@@ -200,9 +234,17 @@ function equalSignatureClasses(signatures: Uint32Array[]): Int32Array {
  * A bucket is a run of equal keys in the band's sorted order, its members in
  * ascending index order. `ids[i]`, when given, orders crowds (see shuffledCrowd).
  */
-export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j: number) => void, group?: ArrayLike<number>, rows = LSH_ROWS, ids?: ArrayLike<number>): void {
+export function forEachCandidate(
+  signatures: Uint32Array[],
+  visit: (i: number, j: number) => void,
+  group?: ArrayLike<number>,
+  rows = LSH_ROWS,
+  ids?: ArrayLike<number>,
+  walk: BandWalk = {},
+): void {
   const n = signatures.length;
   const bands = Math.floor(SIGNATURE_LENGTH / rows);
+  const mine = walk.mine ?? (() => true);
   const pair = (i: number, j: number, band: number) => {
     if (group && group[i] === group[j]) return;
     if (band > 0 && agreedEarlier(signatures[i], signatures[j], band, rows)) return;
@@ -217,6 +259,7 @@ export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j
   const order = sorted.order;
   const scratch = new Float64Array(n);
   for (let band = 0; band < bands; band++) {
+    if (!mine(band)) continue;
     sorted.fill(signatures, band, rows);
     for (let start = 0; start < n; ) {
       const end = sorted.bucketEnd(start);
@@ -233,6 +276,7 @@ export function forEachCandidate(signatures: Uint32Array[], visit: (i: number, j
       }
       start = end;
     }
+    walk.afterBand?.();
   }
 }
 

@@ -8,7 +8,7 @@ import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import { variantsArtifacts } from './artifact.js';
-import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, type PreparedCache } from './prepared-cache.js';
+import { decodePreparedEntry, encodedEntryBytes, encodePreparedEntry, madeWithBoiler, type PreparedCache } from './prepared-cache.js';
 
 const BOILERPLATE = [
   '县级以上人民政府应当加强对本行政区域内相关工作的领导，建立健全工作协调机制，将所需经费列入本级预算。',
@@ -169,6 +169,20 @@ describe('a stored entry, byte by byte', () => {
     // A document without units stores an empty entry.
     const empty = { ids: [], unitSets: [], docSet: new Uint32Array(0), boiler: new Uint32Array(0), own: new Int32Array(0), sigs: [] };
     expect(plainArrays(decodePreparedEntry(encodePreparedEntry(empty), doc('pE', [])))).toEqual(plainArrays(empty as ReturnType<typeof decodePreparedEntry>));
+  });
+
+  it('is written into a buffer given, at its place, byte for byte the entry made alone, nothing around it touched', () => {
+    const alone = encodePreparedEntry(entry);
+    expect(encodedEntryBytes(entry)).toBe(alone.length);
+    // As the variants threads write entries into shared memory (cli/variants-worker.ts), here 16 bytes in.
+    const buffer = new Uint8Array(new SharedArrayBuffer(alone.length + 24)).fill(0xee);
+    buffer.fill(0, 16, 16 + alone.length);
+    const written = encodePreparedEntry(entry, buffer.subarray(16, 16 + alone.length));
+    expect(written.buffer).toBe(buffer.buffer);
+    expect([written.byteOffset, written.length]).toEqual([16, alone.length]);
+    expect(Buffer.from(written).equals(Buffer.from(alone))).toBe(true);
+    expect([...buffer.subarray(0, 16), ...buffer.subarray(16 + alone.length)].every((b) => b === 0xee)).toBe(true);
+    expect(plainArrays(decodePreparedEntry(written, d))).toEqual(expected);
   });
 
   it('refuses an entry of another layout, a length that is no whole number of words, or too short for its header', () => {

@@ -64,12 +64,23 @@ const MAGIC = 0x50565231; // "PVR1"
 export const PREPARED_CACHE_VERSION = 1;
 const HEADER = 9;
 
-export function encodePreparedEntry(e: PreparedEntry): Uint8Array {
+/** The unit ids as stored, and the entry's size in 32-bit words. */
+function entryLayout(e: PreparedEntry): { ids: Uint8Array; words: number } {
   const n = e.ids.length;
   const ids = new TextEncoder().encode(e.ids.join('\n'));
   const total = e.unitSets.reduce((s, x) => s + x.length, 0);
-  const words = HEADER + n + e.docSet.length + total + e.boiler.length + n + n * SIGNATURE_LENGTH + Math.ceil(ids.length / 4);
-  const out = new Uint32Array(words);
+  return { ids, words: HEADER + n + e.docSet.length + total + e.boiler.length + n + n * SIGNATURE_LENGTH + Math.ceil(ids.length / 4) };
+}
+
+/** The bytes `encodePreparedEntry` makes of `e`, counted without making them. */
+export const encodedEntryBytes = (e: PreparedEntry): number => entryLayout(e).words * 4;
+
+/** The entry as stored; written into `into` when given (zeroed, of encodedEntryBytes(e) bytes, from a multiple of 4). */
+export function encodePreparedEntry(e: PreparedEntry, into?: Uint8Array): Uint8Array {
+  const n = e.ids.length;
+  const { ids, words } = entryLayout(e);
+  const total = e.unitSets.reduce((s, x) => s + x.length, 0);
+  const out = into ? new Uint32Array(into.buffer, into.byteOffset, words) : new Uint32Array(words);
   out.set([MAGIC, PREPARED_CACHE_VERSION, (SIGNATURE_LENGTH << 8) | SHINGLE_SIZE, n, e.docSet.length, total, e.boiler.length, ids.length, 0]);
   let at = HEADER;
   e.unitSets.forEach((s, i) => (out[at + i] = s.length));
@@ -88,9 +99,9 @@ export function encodePreparedEntry(e: PreparedEntry): Uint8Array {
     out.set(s, at);
     at += SIGNATURE_LENGTH;
   }
-  new Uint8Array(out.buffer, at * 4, ids.length).set(ids);
+  new Uint8Array(out.buffer, out.byteOffset + at * 4, ids.length).set(ids);
   out[HEADER - 1] = hashWords(out.subarray(HEADER));
-  return new Uint8Array(out.buffer);
+  return new Uint8Array(out.buffer, out.byteOffset, words * 4);
 }
 
 /** The entry in `bytes` if it is whole, of this version and of `doc` (its unit ids are the document's); else null. */
