@@ -51,7 +51,8 @@ export function mutateGlobs(targets) {
  * writeCorpus (cli/corpus-files.ts's own list adds the first of them, for the placer it makes).
  * cli/variants-pool.ts and cli/packed-sets.ts by cli/variants-pool.test.ts (cli/variants-worker.ts is not mutated:
  * it runs in worker threads, where a mutant is never active, like the kill-switch builds above; nor is
- * cli/subject-worker.ts). cli/subject-thread.ts by its own tests (its code that a worker thread runs is tested here too:
+ * cli/subject-worker.ts, nor cli/clause-worker.ts). cli/clause-thread.ts by its own tests (core's helperPairs, which its worker
+ * runs, by core/compare/clause-helper.test.ts, in this thread). cli/subject-thread.ts by its own tests (its code that a worker thread runs is tested here too:
  * the same functions, in the in-thread cases).
  * core/compare/minhash.ts by its own tests and core/compare/bounded.test.ts (the crowded-bucket and once-per-pair
  * tests, about 2 s): core/compare's other users of it (corpus.test.ts, laws.test.ts) build whole corpora and test
@@ -91,7 +92,7 @@ const COMPARE_LIGHT_TESTS = {
   subject: ['subject', 'subject-terms'],
   'subject-terms': ['subject-terms', 'subject'],
   'subject-vocabulary': ['subject-vocabulary', 'subject'],
-  'clause-matches': ['clause-matches', 'detect', 'clause-lists'],
+  'clause-matches': ['clause-matches', 'clause-helper', 'detect', 'clause-lists'],
   'clause-lists': ['clause-lists', 'units-to-rematch'],
   'band-buckets': ['band-buckets', 'clause-lists', 'units-to-rematch'],
   detect: ['detect', 'bounded', 'artifact', 'clause-lists'],
@@ -110,7 +111,7 @@ const OWN_TESTS = [
   { target: /^core\/search\/(bigram-table|counted-postings|lunr-postings|term-postings)\.ts$/, tests: () => ['core/search/postings-build.test.ts'] },
   { target: /^core\/search\/index-update\.ts$/, tests: () => ['core/search/index-update.test.ts'] },
   { target: /^core\/search\/[^/]+\.ts$/, tests: searchTests },
-  { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts'] },
+  { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts', 'core/compare/clause-helper.test.ts'] },
   // core/compare's detection, matching, storage and placing files by the folder's light test files (small hand-made
   // documents, each run inside a test), not corpus.test.ts or laws.test.ts, whose beforeAll builds make every mutant they reach static.
   ...Object.entries(COMPARE_LIGHT_TESTS).map(([file, tests]) => ({ target: new RegExp(`^core/compare/${file}\\.ts$`), tests: () => tests.map((f) => `core/compare/${f}.test.ts`) })),
@@ -137,6 +138,7 @@ const OWN_TESTS = [
   { target: /^cli\/search-update\.ts$/, tests: () => ['cli/corpus-folder.test.ts', 'cli/parser-fingerprint.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
   { target: /^cli\/subject-thread\.ts$/, tests: () => ['cli/subject-thread.test.ts'] },
+  { target: /^cli\/clause-thread\.ts$/, tests: () => ['cli/clause-thread.test.ts'] },
   { target: /^cli\/parser-fingerprint\.ts$/, tests: () => ['cli/parser-fingerprint.test.ts'] },
   { target: /^electron\/autobackup\.ts$/, tests: () => ['electron/autobackup.test.ts'] },
 ];

@@ -47,6 +47,8 @@ describe('variant detection with its per-document work in worker threads', () =>
     const handed = await prepareInWorkers(docs, made.cache, { jobs: 2, minDocs: 1 });
     expect(made.puts.sort()).toEqual(docs.map((d) => d.id).sort());
     for (const d of docs) expect(Buffer.from(made.store.get(d.id)!).equals(Buffer.from(inThread.store.get(d.id)!))).toBe(true);
+    // In shared memory (the clause thread reads them where they lie: clause-thread.ts).
+    expect(docs.every((d) => made.store.get(d.id)!.buffer instanceof SharedArrayBuffer)).toBe(true);
     let asked = 0;
     // The common shingles counted for the threads are handed on, so detection does not count them again.
     expect(handed.common!.length).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 
 /** True when this code runs from the TypeScript sources, not the compiled CLI. */
 export const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -25,6 +25,14 @@ function tsxEsmApi(): string {
   const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
   return (tsxApi = pathToFileURL(path.join(path.dirname(pkgFile), pkg.exports['./esm/api'].import.default)).href);
+}
+
+/** A worker thread running the module at `url` (TypeScript through tsx when running from the sources). */
+export function startWorker(url: URL, options: { workerData?: unknown; transferList?: TransferListItem[] } = {}): Worker {
+  // execArgv []: the parent's own flags (node -e, --input-type) are not the worker's.
+  return RUNNING_FROM_SOURCE
+    ? new Worker(`import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, execArgv: [], ...options })
+    : new Worker(url, { execArgv: [], ...options });
 }
 
 export interface Reply {
@@ -44,10 +52,7 @@ export class WorkerThread<Req extends { id: number }, Rep extends Reply> {
   constructor(private readonly url: URL) {}
 
   private start(): Worker {
-    // execArgv []: the parent's own flags (node -e, --input-type) are not the worker's.
-    const w = RUNNING_FROM_SOURCE
-      ? new Worker(`import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(this.url.href)}); });`, { eval: true, execArgv: [] })
-      : new Worker(this.url, { execArgv: [] });
+    const w = startWorker(this.url);
     w.on('message', (r: Rep) => {
       this.pending.get(r.id)?.(r);
       this.pending.delete(r.id);

@@ -5,6 +5,7 @@
  *   cli/parse-worker.ts        → dist/cli/parse-worker.mjs (the build's parse threads)
  *   cli/variants-worker.ts     → dist/cli/variants-worker.mjs (the variants step's threads)
  *   cli/subject-worker.ts      → dist/cli/subject-worker.mjs (the variants step's subject thread)
+ *   cli/clause-worker.ts       → dist/cli/clause-worker.mjs (the variants step's clause thread)
  *   dist/cli/inputs.json       the source files the bundle was built from, for the staleness check
  * Plain .mjs (not .ts) because bin/policy-reader.mjs calls it lazily when the
  * bundle is missing or older than its sources, before any loader exists.
@@ -25,6 +26,7 @@ const ENTRIES = {
   'parse-worker': path.join(root, 'cli/parse-worker.ts'),
   'variants-worker': path.join(root, 'cli/variants-worker.ts'),
   'subject-worker': path.join(root, 'cli/subject-worker.ts'),
+  'clause-worker': path.join(root, 'cli/clause-worker.ts'),
 };
 
 export async function buildCli() {

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { assembleCorpus, corpusFileStream, inFolder, type CorpusArtifact } from '../../core/corpus/build.js';
 import { searchArtifactStream } from '../../core/search/artifacts.js';
@@ -8,6 +9,7 @@ import { detect } from '../../core/compare/detect.js';
 import { pruneVariantsCache, variantsCache } from '../variants-cache.js';
 import { prepareInWorkers } from '../variants-pool.js';
 import { startSubjectJob } from '../subject-thread.js';
+import { ClauseThread } from '../clause-thread.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
@@ -191,8 +193,10 @@ async function detectVariants(
   stage('cache');
   // Subject pairs are ranked in a thread of their own while detection runs here (cli/subject-thread.ts).
   const subject = startSubjectJob(docs, cache.key, cache.subjectState, { jobs });
+  // Clauses matched from scratch (a first build) walk half their bands in a thread of their own (cli/clause-thread.ts).
+  const clauses = new ClauseThread({ jobs: jobs ?? availableParallelism() - 1 });
   try {
-    const detection = detect(docs, { cache: prepared, deferSubject: true, onStage: stage });
+    const detection = detect(docs, { cache: prepared, deferSubject: true, onStage: stage, clauseHelper: clauses });
     detection.subject = await subject.pairs(detection.textVariants!);
     stage('subjectPairs');
     detection.textVariants = null;
@@ -207,7 +211,7 @@ async function detectVariants(
       stages,
     };
   } finally {
-    await subject.stop();
+    await Promise.all([subject.stop(), clauses.stop()]);
   }
 }
 

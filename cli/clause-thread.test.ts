@@ -1,0 +1,95 @@
+/**
+ * The build's clause thread (clause-thread.ts, clause-worker.ts): a real worker thread walks half the clause bands
+ * over signatures and sets in shared memory while matchClauseLists walks the rest here. On real regulations
+ * (core/compare/fixtures/laws) and a reprint of each, the matches must be one thread's; a thread that cannot be
+ * had must leave the walk here; a walk that fails or a worker that dies must be the build's error, never a hang.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { lawsWithReprints } from '../test-support/law-markdown.js';
+import { BestMatches, matchClauseLists, prepare, unitSignatures } from '../core/compare/clause-matches.js';
+import { ClauseThread } from './clause-thread.js';
+
+const { docs } = lawsWithReprints();
+
+/** A copy of `a` in shared memory, as the variants threads make the entries these views come from. */
+function shared(a: Uint32Array): Uint32Array {
+  const out = new Uint32Array(new SharedArrayBuffer(a.byteLength));
+  out.set(a);
+  return out;
+}
+
+/** The laws prepared for matching; with `inShared`, every unit's set and signature moved to shared memory. */
+function prepared(inShared: boolean) {
+  const p = prepare(docs);
+  const { sigs, own } = unitSignatures(p, new Uint32Array(0));
+  if (!inShared) return { p, sigs, own };
+  for (const u of p.units) u.set = shared(u.set);
+  return { p, sigs: sigs.map(shared), own };
+}
+
+/** Each unit's kept matches as "unit>other@similarity", sorted (slot order follows the order of the offers). */
+function kept(b: BestMatches): string[] {
+  const out: string[] = [];
+  for (let u = 0; u < b.count.length; u++) for (let k = 0; k < b.count[u]; k++) out.push(`${u}>${b.other[u * b.cap + k]}@${b.sim[u * b.cap + k]}`);
+  return out.sort();
+}
+
+const threads: ClauseThread[] = [];
+afterEach(async () => {
+  await Promise.all(threads.splice(0).map((t) => t.stop()));
+});
+function thread(options: ConstructorParameters<typeof ClauseThread>[0]): ClauseThread {
+  const t = new ClauseThread(options);
+  threads.push(t);
+  return t;
+}
+
+describe('the clause thread', () => {
+  const { p, sigs, own } = prepared(true);
+  const alone = kept(matchClauseLists(p, 'lsh', sigs, own));
+
+  it('walking half the bands in a worker over shared memory, gives the matches of one thread', () => {
+    expect(p.units.length).toBeGreaterThan(1000);
+    expect(alone.length).toBeGreaterThan(1000);
+    const t = thread({ jobs: 1, minItems: 100 });
+    expect(kept(matchClauseLists(p, 'lsh', sigs, own, t))).toEqual(alone);
+    expect(t.used).toBe(true);
+  });
+
+  it('is not started without worker threads, below its size, or when a buffer is not shared: the walk is all here', () => {
+    const plain = prepared(false);
+    const cases: [ClauseThread, typeof plain][] = [
+      [thread({ jobs: 0, minItems: 100 }), prepared(true)],
+      [thread({ jobs: 1 }), prepared(true)],
+      [thread({ jobs: 1, minItems: 100 }), plain],
+    ];
+    for (const [t, q] of cases) {
+      expect(kept(matchClauseLists(q.p, 'lsh', q.sigs, q.own, t))).toEqual(alone);
+      expect(t.used).toBe(false);
+    }
+    // One signature not shared is enough to keep the walk here.
+    const one = prepared(true);
+    one.sigs[7] = Uint32Array.from(one.sigs[7]);
+    const t = thread({ jobs: 1, minItems: 100 });
+    expect(kept(matchClauseLists(one.p, 'lsh', one.sigs, one.own, t))).toEqual(alone);
+    expect(t.used).toBe(false);
+  });
+
+  it('a walk that fails in the worker fails the matching, with the worker’s error', () => {
+    const t = thread({ jobs: 1, minItems: 1 });
+    // Signatures without their sets: the worker's first pair has nothing to measure.
+    expect(t.start({ sigs: sigs.slice(0, 400), sets: [], group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
+    expect(() => t.take(true)).toThrow(/clause thread failed: TypeError/);
+  });
+
+  it('a worker that dies is reported once it has walked no band for the limit, not waited for for ever', async () => {
+    const t = thread({ jobs: 1, minItems: 1, silentLimit: 300 });
+    // A unit met by every other in every band: each band is slow enough to be stopped in the middle of.
+    expect(t.start({ sigs, sets: p.units.map((u) => u.set), group: Int32Array.from(p.units, (u) => u.doc), ids: new Uint32Array(sigs.length) })).toBe(true);
+    await (t as unknown as { worker: Worker }).worker.terminate();
+    const began = performance.now();
+    expect(() => t.take(true)).toThrow(/no band walked/);
+    expect(performance.now() - began).toBeGreaterThanOrEqual(300);
+  });
+});
