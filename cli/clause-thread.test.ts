@@ -53,8 +53,27 @@ describe('the clause thread', () => {
     expect(p.units.length).toBeGreaterThan(1000);
     expect(alone.length).toBeGreaterThan(1000);
     const t = thread({ jobs: 1, minItems: 100 });
+    // What the build's thread is handed: batches of (item, item, similarity) triples, nothing else.
+    const handed: unknown[] = [];
+    const take = t.take.bind(t);
+    t.take = (wait) => {
+      const batches = take(wait);
+      handed.push(...batches);
+      return batches;
+    };
     expect(kept(matchClauseLists(p, 'lsh', sigs, own, t))).toEqual(alone);
     expect(t.used).toBe(true);
+    expect(handed.length).toBeGreaterThan(0);
+    expect(handed.every((b) => b instanceof Float64Array && b.length > 0 && b.length % 3 === 0)).toBe(true);
+  });
+
+  it('is started from MIN_ITEMS_FOR_THREAD items (the size given), not below; pairs are not asked for before', () => {
+    const job = { sigs: sigs.slice(0, 300), sets: p.units.slice(0, 300).map((u) => u.set), group: Int32Array.from(p.units.slice(0, 300), (u) => u.doc), ids: new Uint32Array(300) };
+    expect(thread({ jobs: 1, minItems: 301 }).start(job)).toBe(false);
+    const t = thread({ jobs: 1, minItems: 300 });
+    expect(() => t.take(false)).toThrow(/before it was started/);
+    expect(t.start(job)).toBe(true);
+    t.take(true);
   });
 
   it('is not started without worker threads, below its size, or when a buffer is not shared: the walk is all here', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
-import { BestMatches, helperBand, helperPairs, matchClauseLists, prepare, unitSignatures, type ClauseHelper, type ClauseJob } from './clause-matches.js';
+import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, helperBand, helperPairs, matchClauseLists, prepare, unitSignatures, type ClauseHelper, type ClauseJob } from './clause-matches.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
 
 const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
@@ -124,5 +124,42 @@ describe('bands dealt out (BandWalk)', () => {
     expect(new Set(both).size).toBe(both.length);
     expect(both.sort()).toEqual(all.pairs.sort());
     expect(new Set(all.pairs).size).toBe(all.pairs.length);
+  });
+});
+
+describe('helperPairs', () => {
+  // Items whose signatures differ in band 0 (rows 0 and 1) and agree from band 1 on: each pair is first met in
+  // band 1, one of the helper's.
+  const base = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, k) => 900 + k);
+  const sig = (i: number) => {
+    const s = base.slice();
+    s[0] = i;
+    s[1] = 100 + i;
+    return s;
+  };
+  const items = (n: number) => ({ group: Int32Array.from({ length: n }, (_, i) => i), ids: Uint32Array.from({ length: n }, (_, i) => i) });
+
+  it('reports the pairs it meets from CANDIDATE_CLAUSE_SIMILARITY on, one at exactly that similarity too', () => {
+    expect(helperBand(1)).toBe(true);
+    expect(CANDIDATE_CLAUSE_SIMILARITY).toBe(0.25);
+    // 0 and 1 share 2 of 8 shingles (0.25; too short to count as contained); 2 shares 1 of 13 with each.
+    const sets = [[1, 2, 3, 4, 5], [4, 5, 6, 7, 8], [5, 9, 10, 11, 12, 13, 14, 15, 16]].map((x) => Uint32Array.from(x));
+    const reported: number[] = [];
+    helperPairs({ sigs: [0, 1, 2].map(sig), sets, ...items(3) }, (t) => reported.push(...t));
+    expect(reported).toEqual([0, 1, 0.25]);
+  });
+
+  it('reports in batches of at most the pairs asked, every pair once, a band’s last batch before the band is over', () => {
+    const n = 7;
+    const same = Uint32Array.from({ length: 10 }, (_, k) => 10 * k + 3);
+    const batches: number[][] = [];
+    const afterBands: number[] = [];
+    helperPairs({ sigs: Array.from({ length: n }, (_, i) => sig(i)), sets: Array.from({ length: n }, () => same), ...items(n) }, (t) => batches.push([...t]), () => afterBands.push(batches.length), 2);
+    // 21 pairs, all met in band 1, each of similarity 1: ten batches of two, then the band's last pair.
+    expect(batches.map((b) => b.length / 3)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1]);
+    expect(afterBands).toEqual(Array.from({ length: Math.floor(SIGNATURE_LENGTH / CLAUSE_LSH_ROWS / 2) }, () => 11));
+    const pairs = batches.flat().reduce((out, v, k, all) => (k % 3 === 0 ? [...out, `${v},${all[k + 1]}@${all[k + 2]}`] : out), [] as string[]);
+    const expected = Array.from({ length: n }, (_, x) => Array.from({ length: n - x - 1 }, (_, d) => `${x},${x + d + 1}@1`)).flat();
+    expect(pairs.sort()).toEqual(expected.sort());
   });
 });

@@ -292,9 +292,12 @@ export const helperBand = (band: number): boolean => band % 2 === 1;
 /** Triples per batch a helper reports: a few MB, so the build's thread takes them as they come, not all at the end. */
 const HELPER_BATCH = 65536;
 
-/** The helper's walk (the bands helperBand deals it), each pair measured and those that count reported in batches; `afterBand` after each band. */
-export function helperPairs(job: ClauseJob, report: (triples: Float64Array) => void, afterBand: () => void = () => undefined): void {
-  let batch = new Float64Array(3 * HELPER_BATCH);
+/**
+ * The helper's walk (the bands helperBand deals it), each pair measured and those that count reported in batches of
+ * at most `perBatch` pairs; `afterBand` after each band.
+ */
+export function helperPairs(job: ClauseJob, report: (triples: Float64Array) => void, afterBand: () => void = () => undefined, perBatch = HELPER_BATCH): void {
+  let batch = new Float64Array(3 * perBatch);
   let at = 0;
   const flush = () => {
     if (at) report(batch.slice(0, at));
