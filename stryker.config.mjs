@@ -93,6 +93,7 @@ const COMPARE_LIGHT_TESTS = {
   'subject-terms': ['subject-terms', 'subject'],
   'subject-vocabulary': ['subject-vocabulary', 'subject'],
   'clause-matches': ['clause-matches', 'clause-helper', 'detect', 'clause-lists'],
+  'clause-helper': ['clause-helper'],
   'clause-lists': ['clause-lists', 'units-to-rematch'],
   'band-buckets': ['band-buckets', 'clause-lists', 'units-to-rematch'],
   detect: ['detect', 'bounded', 'artifact', 'clause-lists'],

@@ -13,7 +13,7 @@
  * a signature made again in this thread).
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import type { ClauseHelper, ClauseJob } from '../core/compare/clause-matches.js';
+import { helperBand, type ClauseHelper, type ClauseJob } from '../core/compare/clause-helper.js';
 import { startWorker, workerUrl } from './worker-thread.js';
 
 /** `state[0]`: how the walk stands; `state[1]`: bands walked, the sign of life the build's thread watches. */
@@ -46,6 +46,7 @@ export class ClauseThread implements ClauseHelper {
   private readonly state = new Int32Array(new SharedArrayBuffer(8));
   /** Whether a walk was handed to the worker (for the build's figures and the tests). */
   used = false;
+  readonly walks = helperBand;
 
   constructor(private readonly options: { jobs: number; minItems?: number; silentLimit?: number }) {}
 

@@ -5,7 +5,7 @@
  * written to `state`, where it can look without an event loop.
  */
 import { workerData } from 'node:worker_threads';
-import { helperPairs } from '../core/compare/clause-matches.js';
+import { helperPairs } from '../core/compare/clause-helper.js';
 import { DONE, FAILED, type ClauseWorkerData } from './clause-thread.js';
 
 const { job, port, state } = workerData as ClauseWorkerData;

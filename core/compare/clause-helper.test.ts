@@ -1,12 +1,13 @@
 /**
- * Clause matching with a helper (clause-matches.ts: ClauseHelper, helperPairs; minhash.ts: BandWalk): the bands
+ * Clause matching with a helper (clause-helper.ts: ClauseHelper, helperPairs; minhash.ts: BandWalk): the bands
  * dealt out between two walkers give the matches one walker gives. The helper here runs in this thread; the
  * build's, in a worker thread over shared memory, is tested in cli/clause-thread.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
-import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, helperBand, helperPairs, matchClauseLists, prepare, unitSignatures, type ClauseHelper, type ClauseJob } from './clause-matches.js';
+import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, matchClauseLists, prepare, unitSignatures } from './clause-matches.js';
+import { helperBand, helperPairs, type ClauseHelper, type ClauseJob } from './clause-helper.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
 
 const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
@@ -46,6 +47,7 @@ function kept(b: BestMatches): string[] {
 class InlineHelper implements ClauseHelper {
   batches: Float64Array[] = [];
   taken = 0;
+  readonly walks = helperBand;
   constructor(private readonly accept = true) {}
   start(job: ClauseJob): boolean {
     if (!this.accept) return false;
@@ -82,7 +84,7 @@ describe('clause matching with a helper', () => {
 
   it("is the helper's pairs and this thread's together: without the helper's, matches are missing", () => {
     const { p, sigs, own } = prepared(4);
-    const dropping: ClauseHelper = { start: (job) => (helperPairs(job, () => undefined), true), take: () => [] };
+    const dropping: ClauseHelper = { walks: helperBand, start: (job) => (helperPairs(job, () => undefined), true), take: () => [] };
     const alone = kept(matchClauseLists(p, 'lsh', sigs, own));
     const half = kept(matchClauseLists(p, 'lsh', sigs, own, dropping));
     expect(half.length).toBeLessThan(alone.length);

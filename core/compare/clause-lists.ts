@@ -17,7 +17,8 @@
 import { hashString, hashWords, SHINGLE_SIZE } from './shingles.js';
 import { agreedEarlier, bandKey, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, shuffledCrowd, shuffleKey, SIGNATURE_LENGTH } from './minhash.js';
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
-import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type ClauseHelper, type Prepared } from './clause-matches.js';
+import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
+import type { ClauseHelper } from './clause-helper.js';
 import { BandPrints, bandKeyTable, bucketsWith, CrowdKeys } from './band-buckets.js';
 import { commonPart } from './common.js';
 import { decodeStoredEntry, madeWithBoiler, PREPARED_CACHE_VERSION, type PreparedCache, type PreparedEntry } from './prepared-cache.js';

@@ -9,9 +9,10 @@ import type { PolicyDocument } from '../corpus/types.js';
 import { commonPart, withoutCommon } from './common.js';
 import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
-import { hashString, overlap, shingleSet } from './shingles.js';
+import { hashString, shingleSet } from './shingles.js';
 import { compareUnits } from './units.js';
-import { clauseSimilarity, MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
+import { MIN_CLAUSE_SHINGLES, setSimilarity, unitWording, wordingShingles } from './measures.js';
+import type { ClauseHelper, ClauseJob } from './clause-helper.js';
 
 /** Two clauses are counterparts from here: rewordings of one clause score 0.5–0.9, unrelated clauses on one subject under 0.2. */
 export const CLAUSE_SIMILARITY = 0.5;
@@ -255,72 +256,8 @@ export const isMatched = (setLength: number, own: number) => setLength >= MIN_CL
 /** Units' stable identities for the order of LSH crowds (shuffledCrowd): a hash of the unit id, the same in every build. */
 export const unitKey = (id: string) => hashString(id);
 
-/** Clause similarity of two units' shingle sets (symmetric). */
-const setSimilarity = (a: Uint32Array, b: Uint32Array): number => clauseSimilarity(overlap(a, b), a, b);
-
 /** Clause similarity of two units by index (symmetric). */
 export const unitSimilarity = (p: Prepared, i: number, j: number): number => setSimilarity(p.units[i].set, p.units[j].set);
-
-/** What matchClauseLists hands a helper: the matched units' signatures, shingle sets, documents and keys (unitKey), by LSH item. */
-export interface ClauseJob {
-  sigs: Uint32Array[];
-  sets: Uint32Array[];
-  group: Int32Array;
-  ids: Uint32Array;
-}
-
-/**
- * A second thread for the clause candidates (cli/clause-thread.ts gives the build one): it walks the bands
- * `helperBand` deals it, over the same signatures and sets, while matchClauseLists walks the others here, and
- * reports the pairs it measured at CANDIDATE_CLAUSE_SIMILARITY or more. BestMatches keeps the same matches
- * whatever the order of the offers, and each pair is met in one band only (BandWalk), so the result is one thread's.
- */
-export interface ClauseHelper {
-  /** Starts the other walk; false when it cannot be had (buffers not shared, too few items): every band is then walked here. */
-  start(job: ClauseJob): boolean;
-  /** The pairs reported since last asked, as (x, y, similarity) triples of LSH items; with `wait`, all that are left, once the walk is over. */
-  take(wait: boolean): Float64Array[];
-}
-
-/**
- * The bands the helper walks: every other one. Band 0 meets the most pairs, and this thread also takes in the
- * helper's pairs; yet at 10,000 documents dealing the helper more (two bands in three, three in four, band 0 and
- * every third) ended later than this even split, both threads then contending for memory.
- */
-export const helperBand = (band: number): boolean => band % 2 === 1;
-
-/** Triples per batch a helper reports: a few MB, so the build's thread takes them as they come, not all at the end. */
-const HELPER_BATCH = 65536;
-
-/**
- * The helper's walk (the bands helperBand deals it), each pair measured and those that count reported in batches of
- * at most `perBatch` pairs; `afterBand` after each band.
- */
-export function helperPairs(job: ClauseJob, report: (triples: Float64Array) => void, afterBand: () => void = () => undefined, perBatch = HELPER_BATCH): void {
-  let batch = new Float64Array(3 * perBatch);
-  let at = 0;
-  const flush = () => {
-    if (at) report(batch.slice(0, at));
-    at = 0;
-  };
-  const measure = (x: number, y: number) => {
-    const sim = setSimilarity(job.sets[x], job.sets[y]);
-    if (sim < CANDIDATE_CLAUSE_SIMILARITY) return;
-    batch[at++] = x;
-    batch[at++] = y;
-    batch[at++] = sim;
-    if (at === batch.length) flush();
-  };
-  forEachCandidate(job.sigs, measure, job.group, CLAUSE_LSH_ROWS, job.ids, {
-    mine: helperBand,
-    afterBand: () => {
-      flush();
-      afterBand();
-    },
-  });
-  flush();
-  batch = new Float64Array(0);
-}
 
 /** matchClauses' per-unit matches, before they are made a graph (clause-lists.ts keeps them for the next build). */
 export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array, helper?: ClauseHelper): BestMatches {
@@ -341,7 +278,7 @@ export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitS
     const offer = (batches: Float64Array[]) => {
       for (const t of batches) for (let k = 0; k < t.length; k += 3) best.add(eligible[t[k]], eligible[t[k + 1]], t[k + 2]);
     };
-    const walk = shared ? { mine: (band: number) => !helperBand(band), afterBand: () => offer(helper!.take(false)) } : {};
+    const walk = shared ? { mine: (band: number) => !helper!.walks(band), afterBand: () => offer(helper!.take(false)) } : {};
     forEachCandidate(job.sigs, (x, y) => measure(eligible[x], eligible[y]), job.group, CLAUSE_LSH_ROWS, job.ids, walk);
     if (shared) offer(helper!.take(true));
   } else {

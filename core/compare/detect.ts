@@ -15,7 +15,8 @@ import type { ClauseMatch, LshTables, SubjectPair, VariantFamily, VariantPair, V
 import { VARIANTS_FORMAT_VERSION } from './format.js';
 import { comparePairs, pairWeight } from './rank.js';
 import { subjectPairs } from './subject.js';
-import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, unitDocs, unitSignatures, type ClauseGraph, type ClauseHelper, type Prepared } from './clause-matches.js';
+import { CLAUSE_SIMILARITY, docPairKey, docSignature, matchClauseLists, MAX_CLAUSE_MATCHES, prepare, unitDocs, unitSignatures, type ClauseGraph, type Prepared } from './clause-matches.js';
+import type { ClauseHelper } from './clause-helper.js';
 import { coreTitleOf, measuredPair } from './relations.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { cachedClauseLists } from './clause-lists.js';

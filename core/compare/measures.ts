@@ -28,6 +28,9 @@ export function clauseSimilarity(o: Overlap, a: Uint32Array, b: Uint32Array): nu
   return Math.max(o.jaccard, contained >= CLAUSE_CONTAINED ? contained : 0);
 }
 
+/** Clause similarity of two clauses' shingle sets (symmetric). */
+export const setSimilarity = (a: Uint32Array, b: Uint32Array): number => clauseSimilarity(overlap(a, b), a, b);
+
 /** A unit's wording as it is measured: its marker left out (a renumbered clause is the same clause), folded by overlapKey. */
 export function unitWording(u: Pick<CompareUnit, 'text' | 'labelLength'>): string {
   return overlapKey(u.text.slice(u.labelLength));
