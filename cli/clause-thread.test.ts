@@ -5,10 +5,11 @@
  * had must leave the walk here; a walk that fails or a worker that dies must be the build's error, never a hang.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { lawsWithReprints } from '../test-support/law-markdown.js';
-import { BestMatches, matchClauseLists, prepare, unitSignatures } from '../core/compare/clause-matches.js';
-import { ClauseThread } from './clause-thread.js';
+import { matchClauseLists, prepare, unitSignatures } from '../core/compare/clause-matches.js';
+import { ClauseThread, RUNNING } from './clause-thread.js';
+import { keptMatches as kept } from '../test-support/kept-matches.js';
 
 const { docs } = lawsWithReprints();
 
@@ -26,13 +27,6 @@ function prepared(inShared: boolean) {
   if (!inShared) return { p, sigs, own };
   for (const u of p.units) u.set = shared(u.set);
   return { p, sigs: sigs.map(shared), own };
-}
-
-/** Each unit's kept matches as "unit>other@similarity", sorted (slot order follows the order of the offers). */
-function kept(b: BestMatches): string[] {
-  const out: string[] = [];
-  for (let u = 0; u < b.count.length; u++) for (let k = 0; k < b.count[u]; k++) out.push(`${u}>${b.other[u * b.cap + k]}@${b.sim[u * b.cap + k]}`);
-  return out.sort();
 }
 
 const threads: ClauseThread[] = [];
@@ -110,5 +104,45 @@ describe('the clause thread', () => {
     const began = performance.now();
     expect(() => t.take(true)).toThrow(/no band walked/);
     expect(performance.now() - began).toBeGreaterThanOrEqual(300);
+  });
+  it('a worker that keeps walking bands is waited for, however long the walk: the limit is on silence, not on the walk', async () => {
+    const t = thread({ jobs: 1, minItems: 1, silentLimit: 1000 });
+    expect(t.start({ sigs: sigs.slice(0, 400), sets: p.units.slice(0, 400).map((u) => u.set), group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
+    // The real worker is replaced by one that counts a band every 20 ms for 2.5 s, twice the limit, then ends.
+    const inside = t as unknown as { worker: Worker; state: Int32Array };
+    await inside.worker.terminate();
+    const ticker = new Worker(
+      `const { workerData: state } = require('node:worker_threads');
+       const began = Date.now();
+       const tick = setInterval(() => {
+         Atomics.add(state, 1, 1);
+         if (Date.now() - began < 2500) return;
+         clearInterval(tick);
+         Atomics.store(state, 0, 1);
+         Atomics.notify(state, 0);
+       }, 20);`,
+      { eval: true, workerData: inside.state },
+    );
+    try {
+      const began = performance.now();
+      expect(t.take(true)).toEqual([]);
+      expect(performance.now() - began).toBeGreaterThan(2000);
+    } finally {
+      await ticker.terminate();
+    }
+  });
+
+  it('stop() ends a worker in the middle of its walk, not when the walk is done', async () => {
+    const t = thread({ jobs: 1, minItems: 1 });
+    expect(t.start({ sigs, sets: p.units.map((u) => u.set), group: Int32Array.from(p.units, (u) => u.doc), ids: new Uint32Array(sigs.length) })).toBe(true);
+    const inside = t as unknown as { worker: Worker; state: Int32Array };
+    let exited = false;
+    inside.worker.on('exit', () => (exited = true));
+    // Once its first band is walked (it walks 31 of the 63, a few hundred ms in all here).
+    while (Atomics.load(inside.state, 1) === 0) await new Promise((r) => setTimeout(r, 1));
+    await t.stop();
+    expect(exited).toBe(true);
+    expect(Atomics.load(inside.state, 0)).toBe(RUNNING);
+    expect(Atomics.load(inside.state, 1)).toBeLessThan(31);
   });
 });

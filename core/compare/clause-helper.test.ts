@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
-import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, matchClauseLists, prepare, unitSignatures } from './clause-matches.js';
+import { CANDIDATE_CLAUSE_SIMILARITY, matchClauseLists, prepare, unitSignatures } from './clause-matches.js';
 import { helperBand, helperPairs, type ClauseHelper, type ClauseJob } from './clause-helper.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
+import { keptMatches as kept } from '../../test-support/kept-matches.js';
 
 const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
 
@@ -34,13 +35,6 @@ function corpus(seed: number): PolicyDocument[] {
     articles.push(text(40));
     return doc(`d${String(d).padStart(3, '0')}`, articles);
   });
-}
-
-/** Each unit's kept matches as "unit>other@similarity", sorted: slot order depends on the order of the offers. */
-function kept(b: BestMatches): string[] {
-  const out: string[] = [];
-  for (let u = 0; u < b.count.length; u++) for (let k = 0; k < b.count[u]; k++) out.push(`${u}>${b.other[u * b.cap + k]}@${b.sim[u * b.cap + k]}`);
-  return out.sort();
 }
 
 /** A helper in this thread: walks its bands when started, then hands its batches over one per `take`, the rest when waited for. */
