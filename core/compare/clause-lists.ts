@@ -15,7 +15,7 @@
  * gives null, and the caller matches everything.
  */
 import { hashString, hashWords, SHINGLE_SIZE } from './shingles.js';
-import { agreedEarlier, bandKey, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, shuffledCrowd, shuffleKey, SIGNATURE_LENGTH } from './minhash.js';
+import { bandKey, firstSharedBand, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, shuffledCrowd, shuffleKey, SIGNATURE_LENGTH } from './minhash.js';
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
 import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
 import type { ClauseHelper } from './clause-helper.js';
@@ -43,7 +43,9 @@ export interface ClauseState {
 }
 
 const MAGIC = 0x50434c31; // "PCL1"
-const FORMAT = 2;
+// 3: a pair is considered only in the first band whose rows it shares (firstSharedBand); lists kept under 2 could
+// hold a counterpart twice, met once in a band-key collision and again in the band it shares.
+const FORMAT = 3;
 /** An entry's top bit: its pair is kept by its other unit too. */
 const MUTUAL = 0x80000000;
 const UNIT = 0x7fffffff;
@@ -245,7 +247,7 @@ export function keptClauseLists(
   }
   function consider(x: number, y: number, band: number) {
     if (x === y || docOf[x] === docOf[y]) return;
-    if (band > 0 && agreedEarlier(eSigs[x], eSigs[y], band, rows)) return;
+    if (!firstSharedBand(eSigs[x], eSigs[y], band, rows)) return;
     const sim = unitSimilarity(p, eligible[x], eligible[y]);
     if (sim >= CANDIDATE_CLAUSE_SIMILARITY) lists.offer(eligible[x], eligible[y], sim);
   }

@@ -193,6 +193,28 @@ describe('LSH candidates', () => {
     expect(seen.sort()).toEqual(['0,1', '0,2', '1,2']);
   });
 
+  it('two signatures whose band keys collide without their rows agreeing are not a pair there: met once, in the band they share', () => {
+    // FNV-1a over a band's two rows: b's row 1 absorbs the difference its row 0 made, so band 0 has a's key with
+    // other rows. b agrees with a on band 5's rows, and on no other band's.
+    const P = 0x01000193;
+    const a = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, k) => 9000 + 13 * k);
+    const b = a.map((v, k) => (Math.floor(k / CLAUSE_LSH_ROWS) === 5 ? v : v + 500_000));
+    b[1] = (Math.imul(0x811c9dc5 ^ a[0], P) ^ a[1] ^ Math.imul(0x811c9dc5 ^ b[0], P)) >>> 0;
+    expect(bandKey(b, 0, CLAUSE_LSH_ROWS)).toBe(bandKey(a, 0, CLAUSE_LSH_ROWS));
+    expect([b[0], b[1]]).not.toEqual([a[0], a[1]]);
+    expect(sharingABand([a, b], CLAUSE_LSH_ROWS)).toEqual(['0,1']);
+    expect(pairsOf([a, b], undefined, CLAUSE_LSH_ROWS)).toEqual(['0,1']);
+    // Without band 5 they share no band's rows: the collision alone makes no pair.
+    const c = b.map((v, k) => (Math.floor(k / CLAUSE_LSH_ROWS) === 5 ? v + 1 : v));
+    expect(bandKey(c, 0, CLAUSE_LSH_ROWS)).toBe(bandKey(a, 0, CLAUSE_LSH_ROWS));
+    expect(pairsOf([a, c], undefined, CLAUSE_LSH_ROWS)).toEqual([]);
+    // In a crowd too: 60 copies of a with b among them are one bucket in band 0, and b meets a copy only in band 5.
+    const crowd = [...Array.from({ length: MAX_BUCKET + 12 }, () => a), b];
+    const pairs = pairsOf(crowd, undefined, CLAUSE_LSH_ROWS);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(pairs.filter((p) => p.endsWith(`,${crowd.length - 1}`)).length).toBeGreaterThan(0);
+  });
+
   it('copies of one clause in many documents: each pair once, none within a document', () => {
     // 10 documents print the province's article unchanged; documents 0–4 print it twice.
     const sig = signature(set(PROVINCE));

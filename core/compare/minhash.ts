@@ -59,15 +59,22 @@ export function signature(set: Uint32Array, sig: Uint32Array = new Uint32Array(S
   return sig;
 }
 
-/** True when signatures i and j agree on every row of some band before `band`: the pair was already reported there. */
-export function agreedEarlier(a: Uint32Array, b: Uint32Array, band: number, rows: number): boolean {
-  for (let e = 0; e < band; e++) {
-    const off = e * rows;
-    let same = true;
-    for (let r = 0; r < rows && same; r++) same = a[off + r] === b[off + r];
-    if (same) return true;
-  }
-  return false;
+/** True when signatures a and b agree on every row of band `band`. */
+function agreeIn(a: Uint32Array, b: Uint32Array, band: number, rows: number): boolean {
+  const off = band * rows;
+  for (let r = 0; r < rows; r++) if (a[off + r] !== b[off + r]) return false;
+  return true;
+}
+
+/**
+ * True when `band` is the first band whose rows a and b agree on: the one band where their pair is considered.
+ * Rows, not band keys: two keys can collide without their rows agreeing, and a pair that met in a collision's
+ * bucket would be met again in the band its rows share (a counterpart held twice).
+ */
+export function firstSharedBand(a: Uint32Array, b: Uint32Array, band: number, rows: number): boolean {
+  if (!agreeIn(a, b, band, rows)) return false;
+  for (let e = 0; e < band; e++) if (agreeIn(a, b, e, rows)) return false;
+  return true;
 }
 
 /**
@@ -247,13 +254,13 @@ export function forEachCandidate(
   const mine = walk.mine ?? (() => true);
   const pair = (i: number, j: number, band: number) => {
     if (group && group[i] === group[j]) return;
-    if (band > 0 && agreedEarlier(signatures[i], signatures[j], band, rows)) return;
+    if (!firstSharedBand(signatures[i], signatures[j], band, rows)) return;
     if (i < j) visit(i, j);
     else visit(j, i);
   };
   // Items with one signature (a clause copied unchanged into many texts) meet in every band; after band 0 each of
   // their pairs is known to have agreed earlier. `twin[i]` names i's class of equal signatures, so such pairs are
-  // skipped by comparing two numbers instead of calling agreedEarlier a million times.
+  // skipped by comparing two numbers instead of calling firstSharedBand a million times.
   const twin = equalSignatureClasses(signatures);
   const sorted = new BandOrder(n);
   const order = sorted.order;
