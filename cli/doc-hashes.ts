@@ -60,7 +60,12 @@ export async function lastDocHashes(corpusDir: string): Promise<Map<string, stri
   return new Map(valid ? (entries as [string, string][]) : []);
 }
 
-/** Record `docs`' hashes (of `version`, now current) by their provenance, for the next build. */
-export async function saveDocHashes(corpusDir: string, version: string, docs: readonly PolicyDocument[], provenance: readonly string[], hashes: DocHashes): Promise<void> {
-  await saveRecord(corpusDir, STATE, { format: FORMAT, version, code: codeFingerprint(ROOTS), hashes: docs.map((d, i) => [provenanceKey(provenance[i]), hashes.of(d)]) });
+/** `docs`' hashes by their provenance (`provenance[i]`, docs[i]'s): what saveDocHashes records, made while the documents are at hand. */
+export function docHashEntries(docs: readonly PolicyDocument[], provenance: readonly string[], hashes: DocHashes): [string, string][] {
+  return docs.map((d, i) => [provenanceKey(provenance[i]), hashes.of(d)]);
+}
+
+/** Record the documents' hashes (docHashEntries, of `version`, now current) for the next build. */
+export async function saveDocHashes(corpusDir: string, version: string, entries: [string, string][]): Promise<void> {
+  await saveRecord(corpusDir, STATE, { format: FORMAT, version, code: codeFingerprint(ROOTS), hashes: entries });
 }

@@ -19,7 +19,7 @@ import { printable } from '../printable.js';
 import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
 import { collectGarbage } from '../collect-garbage.js';
-import { DocHashes, lastDocHashes, saveDocHashes } from '../doc-hashes.js';
+import { DocHashes, docHashEntries, lastDocHashes, saveDocHashes } from '../doc-hashes.js';
 import { previousIndexFor, previousSearch, saveSearchState, searchFingerprint } from '../search-update.js';
 import { previousShards, saveShards, shardCodeFingerprint, type ShardRecord } from '../variant-shards.js';
 
@@ -87,13 +87,19 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     let searchIndex: 'updated' | 'built' = 'built';
     // The index's units indexed from their text in this build; the others' entries were the previous index's.
     let searchUnitsIndexed = 0;
+    // What the next build takes the documents' hashes from, made before the documents are let go.
+    let docHashRecord: [string, string][] = [];
     const searchFiles = function* () {
-      // The detection's files are written and let go: the index starts from what is held.
-      collectGarbage();
       progress.phase('search');
       const corpus = flattenCorpus(result.docs);
       // The previous index updated for the documents that changed (cli/search-update.ts), when it can be trusted.
       const last = lastSearch && previousIndexFor(lastSearch, result.docs, corpus, (d) => docHashes.of(d));
+      docHashRecord = docHashEntries(result.docs, result.provenance, docHashes);
+      // Every file made from the documents is out, and the index needs only the units flattened from them: they
+      // are let go before it is made. Every full collection marks what is held, and the documents were most of it
+      // (about 0.4 of a 0.6 GB heap at 10,000 documents), collected a few times while the index is made.
+      result.docs = [];
+      collectGarbage();
       // Without a previous index every unit is indexed from its text; with one, the update says how it went.
       searchUnitsIndexed = corpus.units.length;
       const made = (how: 'updated' | 'built', unitsIndexed: number) => {
@@ -106,14 +112,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       if (!first.done) yield first.value;
       yield* files;
     };
-    // Written as made: one document's JSON at a time, each detection file and each of the index's files as it is
-    // made.
-    const out = corpusFileStream(result, sha256Hex, derived(detected, searchFiles), (d) => docHashes.of(d));
+    // Written as made: the detection's files, one document's JSON at a time, then each of the index's files as it is
+    // made (after the documents', so that the documents can be let go first).
+    const out = corpusFileStream(result, sha256Hex, detectionThenLetGo(detected), (d) => docHashes.of(d), searchFiles());
     const written = await writeCorpus(corpusDir, out.files, (step) => {
       if (step === 'staged') progress.phase('switch');
     });
     await saveSearchState(corpusDir, written.version, searchCode);
-    await saveDocHashes(corpusDir, written.version, result.docs, result.provenance, docHashes);
+    await saveDocHashes(corpusDir, written.version, docHashRecord);
     await saveShards(corpusDir, written.version, shardCode, shards, out.sha256Of);
     const manifest = out.manifest();
     await pruneParseCache(corpusDir, parsed.used);
@@ -216,12 +222,12 @@ async function detectVariants(
 }
 
 /**
- * The detection's files as they are made, then the search index's, made after them, each as it is asked for.
- * The detection is reached only through `detection.files`, cleared once its files are out: a finished generator
- * still holds everything its frame held (here the whole detection) for as long as anything holds the generator.
+ * The detection's files as they are made. The detection is reached only through `detection.files`, cleared once
+ * its files are out: a finished generator still holds everything its frame held (here the whole detection) for as
+ * long as anything holds the generator. The search index is made after the documents' files (corpusFileStream's
+ * `afterDocuments`), so never while the detection is held.
  */
-export function* derived(detection: { files: Iterable<CorpusArtifact> | null }, search: () => Iterable<CorpusArtifact>): Generator<CorpusArtifact> {
+export function* detectionThenLetGo(detection: { files: Iterable<CorpusArtifact> | null }): Generator<CorpusArtifact> {
   yield* detection.files!;
   detection.files = null;
-  yield* search();
 }

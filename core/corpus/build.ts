@@ -304,9 +304,9 @@ export type FileContent = string | (() => string);
 
 export interface CorpusFileStream {
   /**
-   * library.json, library-head.json, the artifacts, docs/<id>.json, each with its SHA-256 (the writer links a file
-   * the previous version has with that hash instead of writing it), then manifest.json (over the hashes of those
-   * before it). Read once.
+   * library.json, library-head.json, the artifacts, docs/<id>.json, the artifacts made after the documents, each
+   * with its SHA-256 (the writer links a file the previous version has with that hash instead of writing it), then
+   * manifest.json (over the hashes of those before it). Read once.
    */
   files: Iterable<[path: string, content: FileContent, sha256?: string]>;
   /** The manifest, once `files` has been read to its end. */
@@ -324,10 +324,19 @@ export interface CorpusFileStream {
 /**
  * `docHash`, where given, is each document's file hash, made before (the CLI's variants cache is keyed by it): the
  * document's file is then handed on as that hash and a function that makes its JSON, not made here.
+ * `afterDocuments` are read once the documents' files are out: the build makes its search index there, from units
+ * it flattened out of the documents before letting them go.
  */
-export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = [], docHash?: (doc: PolicyDocument) => string): CorpusFileStream {
+export function corpusFileStream(
+  result: BuildResult,
+  sha256Hex: HashHex,
+  artifacts: Iterable<CorpusArtifact> = [],
+  docHash?: (doc: PolicyDocument) => string,
+  afterDocuments: Iterable<CorpusArtifact> = [],
+): CorpusFileStream {
   const hashes = new Map<string, string>();
   const pending = Array.isArray(artifacts) ? handedOn(artifacts.slice()) : artifacts;
+  const late = Array.isArray(afterDocuments) ? handedOn(afterDocuments.slice()) : afterDocuments;
   let manifest: Manifest | null = null;
   /** A file of the corpus, hashed here, or made later (`make`) with the hash it was given. */
   function file(path: string, content: string): [string, string, string];
@@ -339,6 +348,15 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
     return [path, content, sha];
   }
   function* files(): Generator<[string, FileContent, string?]> {
+    // Counted now, and the documents reached through `result` only, never held here: the caller may let them go
+    // once their files are out, before `afterDocuments` are made (the build does: cli/commands/build.ts).
+    const counts = {
+      rawFiles: result.rawFiles.length + result.skippedFiles,
+      documents: result.docs.length,
+      units: result.docs.reduce((n, d) => n + d.unitCount, 0),
+      characters: result.docs.reduce((n, d) => n + d.charCount, 0),
+      skippedFiles: result.skippedFiles,
+    };
     const summaries = result.docs.map(summarize);
     yield file('library.json', compactJson(summaries));
     yield file(LIBRARY_HEAD_FILE, compactJson(libraryHead(summaries)));
@@ -346,17 +364,12 @@ export function corpusFileStream(result: BuildResult, sha256Hex: HashHex, artifa
     // so they go first and are let go (400 MB at 10,000 documents) before the documents' JSON is made.
     for (const a of pending) yield 'data' in a ? file(a.path, a.data) : file(a.path, a.make, a.sha256);
     for (const d of result.docs) yield docHash ? file(`docs/${d.id}.json`, () => compactJson(d), docHash(d)) : file(`docs/${d.id}.json`, compactJson(d));
+    for (const a of late) yield 'data' in a ? file(a.path, a.data) : file(a.path, a.make, a.sha256);
     const hashInput = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, h]) => `${p}\n${h}`).join('\n');
     manifest = {
       formatVersion: CORPUS_FORMAT_VERSION,
       contentHash: sha256Hex(hashInput),
-      counts: {
-        rawFiles: result.rawFiles.length + result.skippedFiles,
-        documents: result.docs.length,
-        units: result.docs.reduce((n, d) => n + d.unitCount, 0),
-        characters: result.docs.reduce((n, d) => n + d.charCount, 0),
-        skippedFiles: result.skippedFiles,
-      },
+      counts,
       rawFiles: result.rawFiles,
       warnings: result.warnings,
       notes: result.notes,

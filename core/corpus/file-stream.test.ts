@@ -99,6 +99,30 @@ describe('corpusFileStream', () => {
     expect(out.at(-1)![1]).toBe(plain.get('manifest.json'));
   });
 
+  it('reads the files after the documents only once every document is handed on; the documents may be let go by then', () => {
+    const result = buildCorpus(RAW, sha256Hex);
+    const plain = contents(corpusFileStream(result, sha256Hex, ARTIFACTS).files);
+    const docPaths = result.docs.map((d) => `docs/${d.id}.json`);
+    const seen: string[] = [];
+    function* late() {
+      // Every document's file is out: the caller lets the documents go, as the build does before its search index.
+      expect(seen).toEqual(expect.arrayContaining(docPaths));
+      result.docs = [];
+      yield { path: 'search/index.json', data: '{"v":5}' };
+    }
+    const stream = corpusFileStream(result, sha256Hex, [ARTIFACTS[1]], undefined, late());
+    const files = new Map<string, FileContent>();
+    for (const [p, c] of stream.files) {
+      seen.push(p);
+      files.set(p, c);
+    }
+    expect(seen).toEqual(['library.json', 'library-head.json', 'variants.json', ...docPaths, 'search/index.json', 'manifest.json']);
+    // The same corpus as with every artifact before the documents: the manifest counts the documents let go.
+    expect(contents(files)).toEqual(plain);
+    expect(stream.manifest().counts.documents).toBe(2);
+    expect(stream.manifest().counts.units).toBeGreaterThanOrEqual(4);
+  });
+
   it('refuses two files at one path, or an artifact named manifest.json', () => {
     const result = buildCorpus(RAW, sha256Hex);
     expect(() => [...corpusFileStream(result, sha256Hex, [...ARTIFACTS, { path: 'variants.json', data: '{}' }]).files]).toThrow(/two corpus files at variants\.json/);
