@@ -121,6 +121,12 @@ describe('corpusFileStream', () => {
     expect(contents(files)).toEqual(plain);
     expect(stream.manifest().counts.documents).toBe(2);
     expect(stream.manifest().counts.units).toBeGreaterThanOrEqual(4);
+
+    // An array after the documents is handed on entry by entry from the stream's own copy, not the caller's.
+    const given = [ARTIFACTS[0]];
+    const fresh = buildCorpus(RAW, sha256Hex);
+    expect(contents(corpusFileStream(fresh, sha256Hex, [ARTIFACTS[1]], undefined, given).files)).toEqual(plain);
+    expect(given).toEqual([ARTIFACTS[0]]);
   });
 
   it('refuses two files at one path, or an artifact named manifest.json', () => {
