@@ -132,6 +132,31 @@ describe('the clause thread', () => {
     }
   });
 
+  it('a worker that dies after walking some bands is reported once it has been silent for the limit', async () => {
+    const t = thread({ jobs: 1, minItems: 1, silentLimit: 500 });
+    expect(t.start({ sigs: sigs.slice(0, 400), sets: p.units.slice(0, 400).map((u) => u.set), group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
+    const inside = t as unknown as { worker: Worker; state: Int32Array };
+    await inside.worker.terminate();
+    // A stand-in counts a band every 20 ms for 300 ms, then stops without saying it is done (a worker killed mid-walk).
+    const ticker = new Worker(
+      `const { workerData: state } = require('node:worker_threads');
+       const began = Date.now();
+       const tick = setInterval(() => {
+         if (Date.now() - began > 300) return clearInterval(tick);
+         Atomics.add(state, 1, 1);
+       }, 20);`,
+      { eval: true, workerData: inside.state },
+    );
+    try {
+      const began = performance.now();
+      expect(() => t.take(true)).toThrow(/no band walked/);
+      expect(Atomics.load(inside.state, 1)).toBeGreaterThan(0);
+      expect(performance.now() - began).toBeGreaterThanOrEqual(500);
+    } finally {
+      await ticker.terminate();
+    }
+  });
+
   it('stop() ends a worker in the middle of its walk, not when the walk is done', async () => {
     const t = thread({ jobs: 1, minItems: 1 });
     expect(t.start({ sigs, sets: p.units.map((u) => u.set), group: Int32Array.from(p.units, (u) => u.doc), ids: new Uint32Array(sigs.length) })).toBe(true);
