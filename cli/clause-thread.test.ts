@@ -105,55 +105,51 @@ describe('the clause thread', () => {
     expect(() => t.take(true)).toThrow(/no band walked/);
     expect(performance.now() - began).toBeGreaterThanOrEqual(300);
   });
-  it('a worker that keeps walking bands is waited for, however long the walk: the limit is on silence, not on the walk', async () => {
-    const t = thread({ jobs: 1, minItems: 1, silentLimit: 1000 });
+  /**
+   * A thread started on a small walk whose worker is replaced by a stand-in that counts a band every 20 ms for `ms`,
+   * then says it is done (`done`) or goes silent (a worker killed in the middle of its walk).
+   */
+  async function withStandIn(silentLimit: number, ms: number, done: boolean) {
+    const t = thread({ jobs: 1, minItems: 1, silentLimit });
     expect(t.start({ sigs: sigs.slice(0, 400), sets: p.units.slice(0, 400).map((u) => u.set), group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
-    // The real worker is replaced by one that counts a band every 20 ms for 2.5 s, twice the limit, then ends.
     const inside = t as unknown as { worker: Worker; state: Int32Array };
     await inside.worker.terminate();
-    const ticker = new Worker(
-      `const { workerData: state } = require('node:worker_threads');
+    const standIn = new Worker(
+      `const { workerData: { state, ms, done } } = require('node:worker_threads');
        const began = Date.now();
        const tick = setInterval(() => {
-         Atomics.add(state, 1, 1);
-         if (Date.now() - began < 2500) return;
+         if (Date.now() - began < ms) return void Atomics.add(state, 1, 1);
          clearInterval(tick);
+         if (!done) return;
          Atomics.store(state, 0, 1);
          Atomics.notify(state, 0);
        }, 20);`,
-      { eval: true, workerData: inside.state },
+      { eval: true, workerData: { state: inside.state, ms, done } },
     );
+    return { t, bands: () => Atomics.load(inside.state, 1), stop: () => standIn.terminate() };
+  }
+
+  it('a worker that keeps walking bands is waited for, however long the walk: the limit is on silence, not on the walk', async () => {
+    // Bands counted for 2.5 s, twice and a half the limit, then the end.
+    const { t, stop } = await withStandIn(1000, 2500, true);
     try {
       const began = performance.now();
       expect(t.take(true)).toEqual([]);
       expect(performance.now() - began).toBeGreaterThan(2000);
     } finally {
-      await ticker.terminate();
+      await stop();
     }
   });
 
   it('a worker that dies after walking some bands is reported once it has been silent for the limit', async () => {
-    const t = thread({ jobs: 1, minItems: 1, silentLimit: 500 });
-    expect(t.start({ sigs: sigs.slice(0, 400), sets: p.units.slice(0, 400).map((u) => u.set), group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
-    const inside = t as unknown as { worker: Worker; state: Int32Array };
-    await inside.worker.terminate();
-    // A stand-in counts a band every 20 ms for 300 ms, then stops without saying it is done (a worker killed mid-walk).
-    const ticker = new Worker(
-      `const { workerData: state } = require('node:worker_threads');
-       const began = Date.now();
-       const tick = setInterval(() => {
-         if (Date.now() - began > 300) return clearInterval(tick);
-         Atomics.add(state, 1, 1);
-       }, 20);`,
-      { eval: true, workerData: inside.state },
-    );
+    const { t, bands, stop } = await withStandIn(500, 300, false);
     try {
       const began = performance.now();
       expect(() => t.take(true)).toThrow(/no band walked/);
-      expect(Atomics.load(inside.state, 1)).toBeGreaterThan(0);
+      expect(bands()).toBeGreaterThan(0);
       expect(performance.now() - began).toBeGreaterThanOrEqual(500);
     } finally {
-      await ticker.terminate();
+      await stop();
     }
   });
 
