@@ -125,6 +125,7 @@ const OWN_TESTS = [
   { target: /^core\/corpus\/orders\.ts$/, tests: () => ['core/corpus/orders.test.ts', ...PARSER_STAGE_TESTS, 'core/corpus/database-exports.test.ts'] },
   { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
   { target: /^core\/corpus\/build\.ts$/, tests: () => ['build', 'ids', 'file-stream', 'library-head', 'markdown-set'].map((f) => `core/corpus/${f}.test.ts`) },
+  { target: /^core\/corpus\/file-stream\.ts$/, tests: () => ['file-stream', 'build', 'library-head'].map((f) => `core/corpus/${f}.test.ts`) },
   { target: /^core\/corpus\/patterns\.ts$/, tests: () => ['core/corpus/patterns.test.ts'] },
   { target: /^core\/corpus\/(restore|units|unit-id|library-head)\.ts$/, tests: (m) => [`core/corpus/${m[1]}.test.ts`] },
   { target: /^core\/corpus\/law-meta\.ts$/, tests: () => ['core/corpus/law-meta.test.ts', ...PARSER_STAGE_TESTS] },

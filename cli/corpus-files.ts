@@ -21,7 +21,7 @@
 import { lstat, mkdir, readFile, readdir, readlink, realpath, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocSummary, Manifest, PolicyDocument } from '../core/corpus/types.js';
-import type { FileContent } from '../core/corpus/build.js';
+import type { FileContent } from '../core/corpus/file-stream.js';
 import { restoreLibrary, restoreDocument } from '../core/corpus/restore.js';
 import { LIBRARY_HEAD_FILE } from '../core/corpus/library-head.js';
 import { sha256Hex } from './hash.js';

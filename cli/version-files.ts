@@ -14,7 +14,7 @@
 import { linkSync, lstatSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileContent } from '../core/corpus/build.js';
+import type { FileContent } from '../core/corpus/file-stream.js';
 import { sha256Hex } from './hash.js';
 import { readRecord, saveRecord } from './build-records.js';
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../test-support/sha256';
-import { buildCorpus, corpusFileStream } from '../../core/corpus/build.js';
+import { buildCorpus } from '../../core/corpus/build.js';
+import { corpusFileStream } from '../../core/corpus/file-stream.js';
 import { detectionThenLetGo } from './build.js';
 
 const enc = new TextEncoder();

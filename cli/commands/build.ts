@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { assembleCorpus, corpusFileStream, inFolder, type CorpusArtifact } from '../../core/corpus/build.js';
+import { assembleCorpus } from '../../core/corpus/build.js';
+import { corpusFileStream, inFolder, type CorpusArtifact } from '../../core/corpus/file-stream.js';
 import { searchArtifactStream } from '../../core/search/artifacts.js';
 import { flattenCorpus } from '../../core/search/corpus-units.js';
 import { detectionFiles } from '../../core/compare/artifact.js';

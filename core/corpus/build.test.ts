@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../test-support/sha256';
-import { assembleCorpus, buildCorpus, compactJson, contentKey, corpusFileStream, corpusFiles, documentId, handedOn, inFolder, parseRawFile, sameDocument, stableJson, summarize } from './build.js';
+import { assembleCorpus, buildCorpus, compactJson, contentKey, documentId, parseRawFile, sameDocument, stableJson, summarize } from './build.js';
+import { corpusFileStream, corpusFiles, handedOn, inFolder } from './file-stream.js';
 import type { Unit } from './types.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../test-support/sha256';
-import { buildCorpus, compactJson, corpusFileStream, type FileContent } from './build.js';
+import { buildCorpus, compactJson } from './build.js';
+import { corpusFileStream, type FileContent } from './file-stream.js';
 import type { Manifest } from './types.js';
 
 const enc = new TextEncoder();
@@ -74,7 +75,11 @@ describe('corpusFileStream', () => {
 
   it('hands the writer each file with the SHA-256 of its content, which lets it link an unchanged one, and the manifest without', () => {
     const result = buildCorpus(RAW, sha256Hex);
-    const out = [...corpusFileStream(result, (s) => sha256Hex(s), ARTIFACTS).files];
+    const stream = corpusFileStream(result, (s) => sha256Hex(s), ARTIFACTS);
+    const out = [...stream.files];
+    // What was handed on can be asked for by path (the build records its variants shards' hashes so: cli/variant-shards.ts).
+    expect(stream.sha256Of('variants.json')).toBe(createHash('sha256').update('[]').digest('hex'));
+    expect(stream.sha256Of('variants/none.json')).toBeUndefined();
     const manifest = out.pop()!;
     expect(manifest[0]).toBe('manifest.json');
     expect(manifest[2]).toBeUndefined();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocSummary } from './types.js';
 import { LIBRARY_HEAD_FILE, libraryHead, restoreLibraryHead } from './library-head.js';
-import { buildCorpus, corpusFiles } from './build.js';
+import { buildCorpus } from './build.js';
+import { corpusFiles } from './file-stream.js';
 import { createHash } from 'node:crypto';
 
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
