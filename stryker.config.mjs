@@ -44,7 +44,8 @@ export function mutateGlobs(targets) {
  * made each mutant a static one costing about a minute; corpus-files.test.ts reaches the states a kill
  * leaves, step by step. Not by cli/corpus-folder.test.ts either (real builds, about 30 s for the file,
  * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
- * cli/variants-cache.ts (the per-document cache, writeAside) by its own tests (about 2 s).
+ * cli/variants-cache.ts (the per-document cache, writeAside) by its own tests (about 2 s); cli/parse-cache.ts (a parse cache
+ * entry's layout) by its own tests (one real seed, under a second).
  * cli/variant-shards.ts (the shards' record) by its own tests: two tests of builds through main() on the sample
  * corpus, about 15 s; the other builds that read a record (corpus-folder, kill-switch) test other things.
  * cli/version-files.ts (the links from the previous version) by its own tests, which write small builds through
@@ -124,7 +125,8 @@ const OWN_TESTS = [
   // orders.ts by its own tests, the stages' (segment and assemble read orders through it) and the real gov.cn pages.
   { target: /^core\/corpus\/orders\.ts$/, tests: () => ['core/corpus/orders.test.ts', ...PARSER_STAGE_TESTS, 'core/corpus/database-exports.test.ts'] },
   { target: /^core\/corpus\/(decode|lines|markers|numerals|paragraphs|furniture|segment|assemble)\.ts$/, tests: () => PARSER_STAGE_TESTS },
-  { target: /^core\/corpus\/build\.ts$/, tests: () => ['build', 'ids', 'file-stream', 'library-head', 'markdown-set'].map((f) => `core/corpus/${f}.test.ts`) },
+  { target: /^core\/corpus\/build\.ts$/, tests: () => ['build', 'ids', 'file-stream', 'library-head', 'markdown-set', 'deferred-units'].map((f) => `core/corpus/${f}.test.ts`) },
+  { target: /^core\/corpus\/deferred-units\.ts$/, tests: () => ['core/corpus/deferred-units.test.ts', 'core/compare/prepared-cache.test.ts'] },
   { target: /^core\/corpus\/file-stream\.ts$/, tests: () => ['file-stream', 'build', 'library-head'].map((f) => `core/corpus/${f}.test.ts`) },
   { target: /^core\/corpus\/patterns\.ts$/, tests: () => ['core/corpus/patterns.test.ts'] },
   { target: /^core\/corpus\/(restore|units|unit-id|library-head)\.ts$/, tests: (m) => [`core/corpus/${m[1]}.test.ts`] },
@@ -137,6 +139,7 @@ const OWN_TESTS = [
   { target: /^cli\/doc-hashes\.ts$/, tests: () => ['cli/doc-hashes.test.ts'] },
   { target: /^cli\/variant-shards\.ts$/, tests: () => ['cli/variant-shards.test.ts'] },
   { target: /^cli\/variants-cache\.ts$/, tests: () => ['cli/variants-cache.test.ts'] },
+  { target: /^cli\/parse-cache\.ts$/, tests: () => ['cli/parse-cache.test.ts'] },
   { target: /^cli\/search-update\.ts$/, tests: () => ['cli/corpus-folder.test.ts', 'cli/parser-fingerprint.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },
   { target: /^cli\/subject-thread\.ts$/, tests: () => ['cli/subject-thread.test.ts'] },

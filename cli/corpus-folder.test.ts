@@ -217,6 +217,32 @@ describe('the incremental build', () => {
   }, 120_000);
 });
 
+describe('the parse cache', () => {
+  it('an entry of an older layout, cut short or not JSON is parsed again, and the corpus is the same byte for byte', async () => {
+    const dir = await corpusWith();
+    expect((await build(dir)).code).toBe(0);
+    const before = await tree(current(dir));
+    const cacheDir = path.join(dir, 'cache', 'parse');
+    const entries = (await readdir(cacheDir)).sort();
+    expect(entries).toHaveLength(SMALL.length);
+    // The layout before the documents' units were put on lines of their own: the parse as one JSON document.
+    const [first, ...rest] = (await readFile(path.join(cacheDir, entries[0]), 'utf8')).split('\n');
+    const { format: _format, ...head } = JSON.parse(first) as Record<string, unknown> & { docs: { doc: object; counts: object }[] };
+    const older = { ...head, docs: head.docs.map(({ counts: _counts, ...d }, k) => ({ ...d, doc: { ...d.doc, units: JSON.parse(rest[k]) } })) };
+    await writeFile(path.join(cacheDir, entries[0]), JSON.stringify(older));
+    await truncate(path.join(cacheDir, entries[1]), 100);
+    await writeFile(path.join(cacheDir, entries[2]), '\u0000\u0001 not an entry');
+    const r = await build(dir, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ parsedFiles: SMALL.length, cachedFiles: 0 });
+    expect(await tree(current(dir))).toEqual(before);
+    // Rewritten in this layout: the next build takes every file from the cache.
+    const again = await build(dir, '--json');
+    expect(JSON.parse(again.out)).toMatchObject({ parsedFiles: 0, cachedFiles: SMALL.length });
+    expect(await tree(current(dir))).toEqual(before);
+  }, 120_000);
+});
+
 describe('the search index of a rebuild', () => {
   it('is made whole, with the same bytes, when the previous one cannot be trusted: a file edited, other code, no record', async () => {
     const dir = await corpusWith();

@@ -1,12 +1,13 @@
 /**
  * The parse phase of the corpus build: every raw file parsed in worker threads
  * (as many as cores), each file's parse cached by content in the corpus folder
- * (cache/parse/<key>.json) so an unchanged file is not parsed again. The key
+ * (cache/parse/<key>.json, laid out as cli/parse-cache.ts says) so an unchanged file is not parsed again, and its
+ * documents' units are not even read until the corpus asks for them. The key
  * covers the file's name, its bytes and the parser's own code (parser-fingerprint.ts), so a changed
  * file, a renamed one or a new parser version is parsed afresh.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type FileParse, parseRawFile } from '../core/corpus/build.js';
 import { extractRawFiles } from '../core/import/raw-files.js';
@@ -16,6 +17,7 @@ import type { WorkerReply, WorkerRequest } from './parse-worker.js';
 import { readRawFile } from './raw-files.js';
 import { pruneCacheDir } from './cache-prune.js';
 import { parserFingerprint } from './parser-fingerprint.js';
+import { deferredParseEntry, encodeParseEntry, parseEntryText, stampOf } from './parse-cache.js';
 import { WorkerThread, workerUrl } from './worker-thread.js';
 
 /** Folder of the parse cache, relative to the corpus folder. */
@@ -54,7 +56,7 @@ class BuildWorker {
 
   async parse(name: string, bytes: Uint8Array): Promise<string> {
     const r = await this.thread.request({ name, bytes }, [bytes.buffer as ArrayBuffer]);
-    return r.json!;
+    return r.entry!;
   }
 
   stop(): Promise<void> {
@@ -100,26 +102,30 @@ export async function parseRawFolder(opts: {
       const key = `${sha256Hex(`${name}\n${sha256Hex(read.bytes)}\n${version}`)}.json`;
       used.add(key);
       const file = path.join(cacheDir, key);
-      let json = await readFile(file, 'utf8').catch(() => null);
-      if (json !== null) cached++;
-      else {
-        // .pdf, .docx, .doc and .html in raw/ go through the app's import extractors (core/import) first; text passes as it is.
-        const { files: extracted, skipped, warnings } = await extractRawFiles([{ name, bytes: read.bytes }], nodeExtractorLibs);
-        const text = extracted[0];
-        if (!text) json = JSON.stringify({ file: name, rawFile: null, warnings: skipped, notes: [], docs: [] } satisfies FileParse);
-        else json = worker ? await worker.parse(name, text.bytes) : JSON.stringify(parseRawFile(text, sha256Hex));
-        // What extracting noticed comes before what parsing the text did (a text file's decoder warnings come first too).
-        if (warnings.length) {
-          const p = JSON.parse(json) as FileParse;
-          json = JSON.stringify({ ...p, warnings: [...warnings, ...p.warnings] });
-        }
-        parsed++;
-        // Written aside and renamed, so a killed build never leaves half a cache entry that a later build would trust.
-        const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, json);
-        await rename(tmp, file);
+      const kept = await readCachedParse(file);
+      if (kept) {
+        cached++;
+        done(k, kept);
+        continue;
       }
-      done(k, JSON.parse(json) as FileParse);
+      // .pdf, .docx, .doc and .html in raw/ go through the app's import extractors (core/import) first; text passes as it is.
+      const { files: extracted, skipped, warnings } = await extractRawFiles([{ name, bytes: read.bytes }], nodeExtractorLibs);
+      const text = extracted[0];
+      let entry: string;
+      if (!text) entry = encodeParseEntry({ file: name, rawFile: null, warnings: skipped, notes: [], docs: [] });
+      else entry = worker ? await worker.parse(name, text.bytes) : encodeParseEntry(parseRawFile(text, sha256Hex));
+      let parse = parseEntryText(entry)!;
+      // What extracting noticed comes before what parsing the text did (a text file's decoder warnings come first too).
+      if (warnings.length) {
+        parse = { ...parse, warnings: [...warnings, ...parse.warnings] };
+        entry = encodeParseEntry(parse);
+      }
+      parsed++;
+      // Written aside and renamed, so a killed build never leaves half a cache entry that a later build would trust.
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, entry);
+      await rename(tmp, file);
+      done(k, parse);
     }
   };
 
@@ -130,6 +136,23 @@ export async function parseRawFolder(opts: {
     await Promise.all(workers.map((w) => w.stop()));
   }
   return { parses, cached, parsed, used };
+}
+
+/**
+ * The cached parse in `file`, its documents' units deferred (read from the file when asked for); null when there is
+ * none or it is not of this layout (the file is parsed again and the entry rewritten).
+ */
+async function readCachedParse(file: string): Promise<FileParse | null> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return null;
+  try {
+    const stamp = stampOf(await handle.stat());
+    return deferredParseEntry(await handle.readFile(), file, stamp);
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Remove cache entries this build did not use: only files named as the cache names them (never another file). */

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
+import { unitsOnDemand } from '../corpus/deferred-units.js';
 import { mulberry32 } from '../util/random.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import { variantsArtifacts } from './artifact.js';
@@ -141,6 +142,28 @@ describe('the variants cache', () => {
     const other = entry.slice();
     new Uint32Array(other.buffer)[1]++;
     expect(decodePreparedEntry(other, a)).toBeNull();
+  });
+
+  it('a document whose units are read only when asked: its own entry is taken without reading them; another document’s, or one of more units than it has, is refused', () => {
+    const cache = memoryCache();
+    files(docs, cache);
+    // Two documents of as many units: only the ids tell their entries apart.
+    const [a, b] = docs.filter((d) => d.id.startsWith('d'));
+    expect(b.units.length).toBe(a.units.length);
+    const entry = cache.store.get(JSON.stringify(a))!;
+    let loads = 0;
+    const later = (d: PolicyDocument, unitCount = d.units.length) => {
+      const lazy = { ...d, units: [] as Unit[] };
+      unitsOnDemand(lazy, { unitCount, charCount: 0, load: () => (loads++, d.units) });
+      return lazy;
+    };
+    expect(decodePreparedEntry(entry, later(a))?.ids).toEqual(a.units.map((u) => u.id));
+    expect(decodePreparedEntry(entry, later(b))).toBeNull();
+    expect(decodePreparedEntry(entry, later(a, a.units.length - 1))).toBeNull();
+    // One unit of another document among its own.
+    const e = decodePreparedEntry(entry, a)!;
+    expect(decodePreparedEntry(encodePreparedEntry({ ...e, ids: [b.units[0].id, ...e.ids.slice(1)] }), later(a))).toBeNull();
+    expect(loads).toBe(0);
   });
 });
 

@@ -9,6 +9,7 @@
  * before use (layout, a checksum, the document's unit ids) and anything that does not check out is recomputed,
  * never trusted. The decoded arrays are views into the entry: reusing one costs no copy.
  */
+import { deferredUnits } from '../corpus/deferred-units.js';
 import type { PolicyDocument } from '../corpus/types.js';
 import { allUnits } from '../corpus/units.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
@@ -106,6 +107,13 @@ export function encodePreparedEntry(e: PreparedEntry, into?: Uint8Array): Uint8A
 
 /** The entry in `bytes` if it is whole, of this version and of `doc` (its unit ids are the document's); else null. */
 export function decodePreparedEntry(bytes: Uint8Array, doc: PolicyDocument): PreparedEntry | null {
+  // A document whose units are read only when asked (a rebuild's unchanged one) is not made to read them: its entry
+  // is filed under its file's hash, which covers every unit id, and the checksum covers the ids stored, so an entry
+  // of no more units than it has (those with wording), each named under its id, is its own. Its units are not held,
+  // so the stored ids are the only copy.
+  const later = deferredUnits(doc);
+  const prefix = `${doc.id}~`;
+  if (later) return decodeEntry(bytes, (stored) => (stored.length <= later.unitCount && stored.every((id) => id.startsWith(prefix)) ? stored : null));
   // Each must be a unit of this document; the document's own strings are kept (700,000 copies would be 100 MB).
   return decodeEntry(bytes, (stored) => {
     const unitIds = new Map(allUnits(doc.units).map((u) => [u.id, u.id]));

@@ -12,6 +12,7 @@ import { toParagraphs } from './paragraphs.js';
 import { type DocDraft, segmentFile } from './segment.js';
 import { flattenUnits, unitOwnText } from './structure.js';
 import { unitOwnChars } from './units.js';
+import { deferredUnits, unitsOnDemand } from './deferred-units.js';
 import type { BodyMissing, BuildWarning, DocSummary, Manifest, PolicyDocument, Unit } from './types.js';
 import { fold } from '../text/normalize.js';
 import { looksLikeMarkdown, markdownToText } from '../text/markdown.js';
@@ -229,15 +230,11 @@ function collapseCopies(assembled: Keyed[], sha256Hex: HashHex): { docs: PolicyD
     let id = documentId(merged.title, merged.date, merged.docNumber, uniqueNumber, sha256Hex);
     if (usedIds.has(id)) id = `${id}-${key.slice(0, 6)}`;
     usedIds.add(id);
-    const units = withIds(merged.units, id);
-    const flat = flattenUnits(units);
-    const doc = {
-      ...merged,
-      id,
-      units,
-      unitCount: flat.length,
-      charCount: flat.reduce((n, u) => n + unitOwnChars(u), 0),
-    } as PolicyDocument;
+    // A copy from the parse cache has only its counts here: its units are read when the document is asked for them.
+    const later = deferredUnits(best);
+    const units = later ? [] : withIds(merged.units, id);
+    const doc = { ...merged, id, units, ...(later ? { unitCount: later.unitCount, charCount: later.charCount } : unitCounts(units)) } as PolicyDocument;
+    if (later) unitsOnDemand(doc, { ...later, load: () => withIds(later.load(), id) });
     // The id and the title are decided with other groups (numberUses, usedIds, mergedTitle); all else comes from the copies.
     out.push({ doc, provenance: [id, merged.title, ...group.map((g) => g.origin)].join('\n') });
   }
@@ -254,6 +251,12 @@ function collapseCopies(assembled: Keyed[], sha256Hex: HashHex): { docs: PolicyD
 export function documentId(title: string, date: string | null, docNumber: string | null, uniqueNumber: string | null, sha256Hex: HashHex): string {
   const key = uniqueNumber ? `文号|${uniqueNumber}` : `${title}|${date ?? ''}|${docNumber ?? ''}`;
   return 'p' + sha256Hex(fold(key).replace(/\s+/g, '')).slice(0, 11);
+}
+
+/** A document's `unitCount` and `charCount`, from its units. */
+export function unitCounts(units: Unit[]): { unitCount: number; charCount: number } {
+  const flat = flattenUnits(units);
+  return { unitCount: flat.length, charCount: flat.reduce((n, u) => n + unitOwnChars(u), 0) };
 }
 
 function withIds(units: Unit[], docId: string): Unit[] {

@@ -1,0 +1,136 @@
+/**
+ * A parse cache entry (parse-cache.ts) on a real seed: read whole it is the parse; read deferred its documents
+ * hold only their counts and read their units from the file when asked, and only from the very file read; an
+ * entry of another layout or cut short is no entry.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rename, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseRawFile, unitCounts, type FileParse } from '../core/corpus/build.js';
+import { deferredUnits } from '../core/corpus/deferred-units.js';
+import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
+import { sha256Hex } from './hash.js';
+import { deferredParseEntry, encodeParseEntry, parseEntryText, readUnits, stampOf } from './parse-cache.js';
+
+const SEED = '000_57e3cdbe4450e5ba.txt'; // 66 documents
+let seed: FileParse | undefined;
+const parse = () => (seed ??= parseRawFile({ name: SEED, bytes: new Uint8Array(readFileSync(path.join(DEFAULT_CORPUS_DIR, 'raw', SEED))) }, sha256Hex));
+
+const NONE: FileParse = { file: 'x.pdf', rawFile: null, warnings: [{ file: 'x.pdf', message: '已跳过：扫描件' }], notes: [], docs: [] };
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+async function entryFile(text: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-parse-cache-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'entry.json');
+  await writeFile(file, text);
+  return file;
+}
+const readDeferred = async (file: string) => deferredParseEntry(await readFile(file), file, stampOf(await stat(file)));
+/** The error `f` throws (an Error with a message: asserted), or a failure when it throws none. */
+function thrown(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(Error);
+    return (e as Error).message;
+  }
+  throw new Error('nothing thrown');
+}
+const CHANGED = /^解析缓存文件 .*entry\.json 在构建过程中被改动或删除，本次构建已停止（上一版语料不受影响），请重新构建$/;
+
+describe('a parse cache entry', () => {
+  it('read whole is the parse it was made from', () => {
+    const p = parse();
+    expect(p.docs.length).toBeGreaterThan(3);
+    expect(parseEntryText(encodeParseEntry(p))).toEqual(p);
+    expect(parseEntryText(encodeParseEntry(NONE))).toEqual(NONE);
+  });
+
+  it('of a file with no document is one line, read deferred as it is', async () => {
+    expect(encodeParseEntry(NONE)).not.toContain('\n');
+    expect(await readDeferred(await entryFile(encodeParseEntry(NONE)))).toEqual(NONE);
+  });
+
+  it('read deferred holds each document’s counts, and reads its units from the file when asked', async () => {
+    const p = parse();
+    const file = await entryFile(encodeParseEntry(p));
+    const lazy = (await readDeferred(file))!;
+    expect(lazy.docs.map((d) => d.doc.units)).toEqual(p.docs.map(() => []));
+    expect({ ...lazy, docs: lazy.docs.map((d) => ({ ...d, doc: { ...d.doc, units: [] } })) }).toEqual({ ...p, docs: p.docs.map((d) => ({ ...d, doc: { ...d.doc, units: [] } })) });
+    lazy.docs.forEach((d, k) => {
+      const later = deferredUnits(d.doc)!;
+      expect({ unitCount: later.unitCount, charCount: later.charCount }).toEqual(unitCounts(p.docs[k].doc.units));
+      expect(later.load()).toEqual(p.docs[k].doc.units);
+    });
+    // The last document's too (its line ends the file, with no newline after it).
+    expect(deferredUnits(lazy.docs.at(-1)!.doc)!.load().length).toBe(p.docs.at(-1)!.doc.units.length);
+  });
+
+  it('read deferred, refuses to read units from a file changed or removed since: the build stops, it does not guess', async () => {
+    const p = parse();
+    const text = encodeParseEntry(p);
+    const file = await entryFile(text);
+    // A whole second, which setting a time keeps exactly (a file's own time has nanoseconds a Date drops).
+    const mtime = new Date(2024, 0, 1);
+    await utimes(file, mtime, mtime);
+    const lazy = (await readDeferred(file))!;
+    const units = () => deferredUnits(lazy.docs[1].doc)!.load();
+    expect(units()).toEqual(p.docs[1].doc.units);
+    // Each of the three marks alone: other bytes of another size at the same time; the same bytes written again
+    // at another time; the same bytes and time in a file put in its place (another inode).
+    await writeFile(file, `${text} `);
+    await utimes(file, mtime, mtime);
+    expect(thrown(units)).toMatch(CHANGED);
+    await writeFile(file, text);
+    await utimes(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(thrown(units)).toMatch(CHANGED);
+    await utimes(file, mtime, mtime);
+    expect(units()).toEqual(p.docs[1].doc.units);
+    await writeFile(`${file}.new`, text);
+    await utimes(`${file}.new`, mtime, mtime);
+    await rename(`${file}.new`, file);
+    expect(thrown(units)).toMatch(CHANGED);
+    await rm(file);
+    expect(thrown(units)).toMatch(CHANGED);
+  });
+
+  it('a range past the file’s end, or one that is not a list of units, is refused; each read closes its file', async () => {
+    const file = await entryFile('{"not":"units"}\n[]');
+    const stamp = stampOf(await stat(file));
+    expect(readUnits(file, stamp, 16, 18)).toEqual([]);
+    expect(thrown(() => readUnits(file, stamp, 0, 15))).toMatch(CHANGED);
+    expect(thrown(() => readUnits(file, stamp, 16, 30))).toMatch(CHANGED);
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let k = 0; k < 50; k++) readUnits(file, stamp, 16, 18);
+    for (let k = 0; k < 50; k++) thrown(() => readUnits(file, stamp, 0, 15));
+    expect(open()).toBe(before);
+  });
+
+  it('of another layout, cut short or of too few lines is no entry (the file is parsed again)', async () => {
+    const p = parse();
+    const text = encodeParseEntry(p);
+    const lines = text.split('\n');
+    // The layout before this one: the parse as one JSON document.
+    const older = JSON.stringify(p);
+    const cut = text.slice(0, text.length >> 1);
+    const fewer = lines.slice(0, -1).join('\n');
+    const extra = `${text}\n[]`;
+    const head = JSON.parse(lines[0]) as { format: string };
+    const otherFormat = [JSON.stringify({ ...head, format: `${head.format}.1` }), ...lines.slice(1)].join('\n');
+    const noDocs = JSON.stringify({ format: head.format });
+    for (const bad of [older, cut, fewer, extra, `${text}\n`, otherFormat, noDocs, 'null', '', 'not json']) {
+      expect(parseEntryText(bad)).toBeNull();
+      expect(await readDeferred(await entryFile(bad))).toBeNull();
+    }
+    const file = await entryFile(text);
+    await truncate(file, Buffer.byteLength(text) - 10);
+    expect(await readDeferred(file)).not.toBeNull(); // the head is whole; the last document's line is not …
+    const lazy = (await readDeferred(file))!;
+    expect(thrown(() => deferredUnits(lazy.docs.at(-1)!.doc)!.load())).toMatch(CHANGED); // … and reading it says so
+  });
+});
