@@ -265,6 +265,11 @@ describe('the search index of a rebuild', () => {
     await writeFile(shard, (await readFile(shard, 'utf8')).replace('"postings":"', '"postings":"A'));
     expect(await rebuild()).toBe('built');
     expect(await rebuild()).toBe('updated');
+    // A text shard edited in place: the unchanged documents' records are taken from the text shards.
+    const texts = path.join(current(dir), 'search', 'texts-0.json');
+    await writeFile(texts, (await readFile(texts, 'utf8')).replace('"texts":["', '"texts":["改'));
+    expect(await rebuild()).toBe('built');
+    expect(await rebuild()).toBe('updated');
     // An index made by other code: the record's fingerprint is not this program's.
     const state = path.join(dir, 'cache', 'search-index.json');
     await writeFile(state, (await readFile(state, 'utf8')).replace(/"fingerprint":"[0-9a-f]/, '"fingerprint":"x'));

@@ -13,11 +13,12 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
-import type { SearchCorpus } from '../core/search/corpus-units.js';
+import type { SearchCorpus, SearchUnitRecord } from '../core/search/corpus-units.js';
 import { decodeDocs } from '../core/search/doc-columns.js';
 import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, TOKENIZER_ID, searchPositionsFile, searchPostingsFile, type SerializedIndex, type SerializedPositions, type SerializedPostings } from '../core/search/format.js';
 import { previousIndex, type PreviousIndex } from '../core/search/index-update.js';
 import { UnitTable, type SerializedUnits } from '../core/search/unit-table.js';
+import { TextStore } from '../core/search/texts.js';
 import { codeFingerprint, readRecord, saveRecord } from './build-records.js';
 import { isAsWritten, type WrittenFile } from './version-files.js';
 import { currentVersion } from './corpus-files.js';
@@ -50,11 +51,23 @@ export async function saveSearchState(corpusDir: string, version: string, code: 
   await saveRecord(corpusDir, STATE, { format: FORMAT, version, fingerprint: code });
 }
 
+/** The previous index, to update, and what it keeps of the documents it holds unchanged. */
+export interface PreviousIndexUse {
+  previous: PreviousIndex;
+  /**
+   * An unchanged document's search records, from the previous index's text shards (flattenCorpus's `kept`), so that
+   * its units need not be read (core/corpus/deferred-units.ts); null for a document indexed afresh.
+   */
+  kept: (doc: PolicyDocument, di: number) => SearchUnitRecord[] | null;
+  /** Per unit of the corpus flattened with `kept`: the previous unit it is (−1: indexed afresh). */
+  oldOf: (corpus: SearchCorpus) => Int32Array;
+}
+
 /**
- * The previous index and, per unit of `corpus` (flattened from `docs`), the previous unit it is (−1: indexed
- * afresh); null when any file it needs is not as its build wrote it, or does not read.
+ * The previous index and the documents of `docs` it holds unchanged; null when any file it needs is not as its
+ * build wrote it, or does not read. Every file is read and checked here, so nothing read later can fail.
  */
-export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocument[], corpus: SearchCorpus, docHash: (d: PolicyDocument) => string): { previous: PreviousIndex; oldOf: Int32Array } | null {
+export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocument[], docHash: (d: PolicyDocument) => string): PreviousIndexUse | null {
   const bytesOf = (rel: string): Buffer => {
     const was = prev.files.get(rel);
     const at = path.join(prev.dir, rel);
@@ -68,22 +81,17 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
     if (index.v !== SEARCH_FORMAT_VERSION || index.tokenizer !== TOKENIZER_ID || units.v !== SEARCH_FORMAT_VERSION) return null;
     const oldDocs = decodeDocs(units.docs);
     const table = new UnitTable(units, oldDocs.length);
-    if (table.count !== index.unitCount) return null;
+    if (table.count !== index.unitCount || index.shards.at(-1) !== table.count) return null;
+    // A document whose file is unchanged has the same units, and so the same records.
     const oldAt = new Map(oldDocs.map((d, j) => [d.id, j]));
-    const oldOf = new Int32Array(corpus.units.length).fill(-1);
-    // A document's units are consecutive in both; one whose file is unchanged has the same units.
-    for (let u = 0; u < corpus.units.length; ) {
-      const di = corpus.units[u].doc;
-      let end = u;
-      while (end < corpus.units.length && corpus.units[end].doc === di) end++;
-      const doc = docs[di];
+    const keptAt = new Map<string, number>();
+    for (const doc of docs) {
       const j = oldAt.get(doc.id);
-      const was = prev.files.get(`docs/${doc.id}.json`);
-      if (j !== undefined && was && was.sha256 === docHash(doc) && table.start(j + 1) - table.start(j) === end - u) {
-        for (let k = u; k < end; k++) oldOf[k] = table.start(j) + (k - u);
-      }
-      u = end;
+      if (j !== undefined && prev.files.get(`docs/${doc.id}.json`)?.sha256 === docHash(doc)) keptAt.set(doc.id, j);
     }
+    // Every text shard, checked against the index (TextStore), and its names decoded.
+    const texts = new TextStore(index.shards, (file) => read(`search/${file}`));
+    const names = index.shards.slice(0, -1).map((_, k) => texts.allNames(k));
     const postings = index.postingShards.slice(0, -1).map((_, k) => {
       const { head, bytes } = lastString(bytesOf(`search/${searchPostingsFile(k)}`), 'postings');
       return { from: (head as SerializedPostings).from, bytes };
@@ -92,7 +100,32 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
       const { head, bytes } = lastString(bytesOf(`search/${searchPositionsFile(k)}`), 'positions');
       return { from: (head as SerializedPositions).from, lens: (head as SerializedPositions).lens, bytes };
     });
-    return { previous: previousIndex(index, postings, positions), oldOf };
+    const kept = (doc: PolicyDocument, di: number): SearchUnitRecord[] | null => {
+      const j = keptAt.get(doc.id);
+      if (j === undefined) return null;
+      const out: SearchUnitRecord[] = [];
+      for (let u = table.start(j); u < table.start(j + 1); u++) {
+        const k = texts.shardOf(u);
+        const i = u - index.shards[k];
+        const opening = texts.opening(u);
+        out.push({ doc: di, path: names[k].paths[i], text: texts.text(u), trail: names[k].trails[i], ...(opening ? { opening } : {}) });
+      }
+      return out;
+    };
+    const oldOf = (corpus: SearchCorpus): Int32Array => {
+      const out = new Int32Array(corpus.units.length).fill(-1);
+      // A document's units are consecutive in both.
+      for (let u = 0; u < corpus.units.length; ) {
+        const di = corpus.units[u].doc;
+        let end = u;
+        while (end < corpus.units.length && corpus.units[end].doc === di) end++;
+        const j = keptAt.get(corpus.docs[di].id);
+        if (j !== undefined && table.start(j + 1) - table.start(j) === end - u) for (let k = u; k < end; k++) out[k] = table.start(j) + (k - u);
+        u = end;
+      }
+      return out;
+    };
+    return { previous: previousIndex(index, postings, positions), kept, oldOf };
   } catch {
     return null;
   }

@@ -92,9 +92,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     let docHashRecord: [string, string][] = [];
     const searchFiles = function* () {
       progress.phase('search');
-      const corpus = flattenCorpus(result.docs);
-      // The previous index updated for the documents that changed (cli/search-update.ts), when it can be trusted.
-      const last = lastSearch && previousIndexFor(lastSearch, result.docs, corpus, (d) => docHashes.of(d));
+      // The previous index updated for the documents that changed (cli/search-update.ts), when it can be trusted; the
+      // unchanged documents' records are taken from it, so their units are not read.
+      const last = lastSearch && previousIndexFor(lastSearch, result.docs, (d) => docHashes.of(d));
+      const corpus = flattenCorpus(result.docs, last ? last.kept : undefined);
       docHashRecord = docHashEntries(result.docs, result.provenance, docHashes);
       // Every file made from the documents is out, and the index needs only the units flattened from them: they
       // are let go before it is made. Every full collection marks what is held, and the documents were most of it
@@ -107,7 +108,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         searchIndex = how;
         searchUnitsIndexed = unitsIndexed;
       };
-      const files = inFolder('search', searchArtifactStream(corpus, last ? { ...last, made } : undefined));
+      const files = inFolder('search', searchArtifactStream(corpus, last ? { previous: last.previous, oldOf: last.oldOf(corpus), made } : undefined));
       const first = files.next();
       progress.phase('write');
       if (!first.done) yield first.value;

@@ -92,4 +92,23 @@ describe('flattenCorpus', () => {
       { doc: 1, path: 'ch1.ar11.k1', text: '市、区住房城乡建设管理部门应当加强监督检查。', trail: ['第一章', '第十一条', '第一款'] },
     ]);
   });
+
+  it('takes a document’s records as given when `kept` knows them, without reading its units; the others from their units', () => {
+    const mine = doc('m-1', {}, [unit('p1', 'para', '', ['本办法自印发之日起施行。'])]);
+    const keptDoc = doc('k-1', {}, []);
+    Object.defineProperty(keptDoc, 'units', {
+      get() {
+        throw new Error('its units were read');
+      },
+    });
+    const records = [{ doc: 0, path: 'ar1', text: '第一条\n为了规范管理，制定本办法。', trail: ['第一条'] }];
+    const asked: [string, number][] = [];
+    const c = flattenCorpus([mine, keptDoc], (d, di) => (asked.push([d.id, di]), d === keptDoc ? records : null));
+    expect(asked).toEqual([
+      ['k-1', 0],
+      ['m-1', 1],
+    ]);
+    expect(c.units).toEqual([records[0], { doc: 1, path: 'p1', text: '本办法自印发之日起施行。', trail: [] }]);
+    expect(c.units[0]).toBe(records[0]);
+  });
 });

@@ -81,12 +81,21 @@ export function openingOf(unit: Unit): string | undefined {
   return text ? text.slice(0, OPENING_CHARS) : undefined;
 }
 
-/** Flatten documents (sorted by id for determinism) into search records. */
-export function flattenCorpus(docs: PolicyDocument[]): SearchCorpus {
+/**
+ * Flatten documents (sorted by id for determinism) into search records. `kept(d, di)` gives a document's records
+ * when they are known without its units (a rebuild's unchanged document, from the previous index: cli/search-update.ts),
+ * each record's `doc` being `di`; null: made from its units.
+ */
+export function flattenCorpus(docs: PolicyDocument[], kept?: (d: PolicyDocument, di: number) => SearchUnitRecord[] | null): SearchCorpus {
   const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: SearchCorpus = { docs: [], units: [] };
   sorted.forEach((d, di) => {
     out.docs.push(docToSearchDoc(d));
+    const known = kept?.(d, di);
+    if (known) {
+      for (const r of known) out.units.push(r);
+      return;
+    }
     for (const { unit, ancestors } of flattenUnits(d.units)) {
       const text = searchTextOf(unit);
       const opening = openingOf(unit);

@@ -68,6 +68,15 @@ describe('TextStore', () => {
     }
   });
 
+  it('gives every path and trail of a shard at once, by index in the shard, and refuses names that are not its units’', () => {
+    const s = new TextStore(STARTS, (f) => json(file(f)));
+    expect(s.allNames(1)).toEqual({ paths: ['ch1.ar2', 'ch1.ar3', 'ch2'], trails: [['第一章', '第二条'], ['第一章', '第三条'], ['第二章']] });
+    expect(s.allNames(2)).toEqual({ paths: ['fuze'], trails: [[]] });
+    const bad = new TextStore(STARTS, (f) => json(file(f), file(f) === 1 ? { names: NAMES[0] } : {}));
+    expect(() => bad.allNames(1)).toThrow(/^search text shard texts-1\.json does not match the index/);
+    expect(() => new TextStore(STARTS, () => undefined).allNames(0)).toThrow(ShardMissing);
+  });
+
   it('names every shard a set of units needs and does not have, at once, in order', () => {
     const s = new TextStore(STARTS);
     let err: unknown;

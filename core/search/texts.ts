@@ -152,6 +152,11 @@ export class TextStore {
     return this.names(s).trail(u - s.from);
   }
 
+  /** Every path and trail of shard k's units, by index in the shard, in one pass: a rebuild keeps them all (cli/search-update.ts). */
+  allNames(k: number): { paths: string[]; trails: string[][] } {
+    return this.names(this.shards.get(k)).all();
+  }
+
   normalized(u: number): NormalizedUnitText {
     const s = this.shard(u);
     const i = u - s.from;

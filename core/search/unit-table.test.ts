@@ -123,4 +123,16 @@ describe('the units’ names (paths and trails, in their text shards)', () => {
     expect(() => new UnitNames(good, n + 1)).toThrow('search index does not match its unit list');
     expect(new UnitNames(good, n).path(n - 1)).toBe(run[n - 1].path);
   });
+
+  it('decodes every path and trail of a run in one pass as unit by unit', () => {
+    // A run starting inside a document (as a text shard's may not), so the first unit spells its path out whole.
+    for (const run of [corpus.units, corpus.units.slice(37, 300)]) {
+      const names = new UnitNames(roundTrip(encodeNames(run)), run.length);
+      const { paths, trails } = names.all();
+      expect(paths).toEqual(run.map((u) => u.path));
+      expect(trails).toEqual(run.map((u) => u.trail));
+      expect(paths).toEqual(run.map((_, i) => names.path(i)));
+    }
+    expect(new UnitNames(roundTrip(encodeNames([])), 0).all()).toEqual({ paths: [], trails: [] });
+  });
 });
