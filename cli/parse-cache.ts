@@ -80,15 +80,15 @@ export function parseEntryText(text: string): FileParse | null {
 
 /**
  * A cache entry read from `file` (`stamp`: its size, time and inode when read) with its documents' units
- * deferred: each is read from `file` when the corpus asks for it. Null: not this layout.
+ * deferred: each is read from `file` when the corpus asks for it (counted in `reads`). Null: not this layout.
  */
-export function deferredParseEntry(bytes: Uint8Array, file: string, stamp: FileStamp): FileParse | null {
+export function deferredParseEntry(bytes: Uint8Array, file: string, stamp: FileStamp, reads: { count: number } = { count: 0 }): FileParse | null {
   const found = layout(bytes);
   if (!found) return null;
   const parse = parseOf(found.head, () => null);
   parse.docs.forEach((d, k) => {
     const [from, to] = found.lines[k];
-    deferUnits(d.doc, { ...found.head.docs[k].counts, load: () => readUnits(file, stamp, from, to) });
+    deferUnits(d.doc, { ...found.head.docs[k].counts, load: () => (reads.count++, readUnits(file, stamp, from, to)) });
   });
   return parse;
 }

@@ -48,6 +48,8 @@ export interface ParsePhase {
   parsed: number;
   /** Cache file names this build used (the rest can be pruned). */
   used: Set<string>;
+  /** How many times a cached document's units were read back (core/corpus/deferred-units.ts), counted as the build goes on. */
+  unitReads: { count: number };
 }
 
 /** A parse worker thread of the build (parse-worker.ts). */
@@ -79,6 +81,7 @@ export async function parseRawFolder(opts: {
   const jobs = Math.max(0, Math.min(opts.jobs ?? availableParallelism(), names.length));
   const parses: FileParse[] = new Array(names.length);
   const used = new Set<string>();
+  const unitReads = { count: 0 };
   const progress: ParseProgress = { files: 0, totalFiles: names.length, documents: 0 };
   let cached = 0;
   let parsed = 0;
@@ -102,7 +105,7 @@ export async function parseRawFolder(opts: {
       const key = `${sha256Hex(`${name}\n${sha256Hex(read.bytes)}\n${version}`)}.json`;
       used.add(key);
       const file = path.join(cacheDir, key);
-      const kept = await readCachedParse(file);
+      const kept = await readCachedParse(file, unitReads);
       if (kept) {
         cached++;
         done(k, kept);
@@ -135,19 +138,19 @@ export async function parseRawFolder(opts: {
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
-  return { parses, cached, parsed, used };
+  return { parses, cached, parsed, used, unitReads };
 }
 
 /**
  * The cached parse in `file`, its documents' units deferred (read from the file when asked for); null when there is
  * none or it is not of this layout (the file is parsed again and the entry rewritten).
  */
-async function readCachedParse(file: string): Promise<FileParse | null> {
+async function readCachedParse(file: string, reads: { count: number }): Promise<FileParse | null> {
   const handle = await open(file, 'r').catch(() => null);
   if (!handle) return null;
   try {
     const stamp = stampOf(await handle.stat());
-    return deferredParseEntry(await handle.readFile(), file, stamp);
+    return deferredParseEntry(await handle.readFile(), file, stamp, reads);
   } catch {
     return null;
   } finally {

@@ -139,6 +139,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           peakRssMb: progress.peakRssMb,
           parsedFiles: parsed.parsed,
           cachedFiles: parsed.cached,
+          // Times a cached document's units were read back: a rebuild reads only those of documents whose file it makes.
+          unitsRead: parsed.unitReads.count,
           // Units whose clauses were matched again, the rest kept from the last build; null: all were matched.
           clausesRematched: detected.clausesRematched,
           // Document pairs whose shared shingles were counted, the rest kept from the last build (core/compare/pair-counts.ts).

@@ -1,0 +1,75 @@
+/**
+ * The search update's records of unchanged documents (search-update.ts: `kept`), on real laws with label-only
+ * articles (their 款's opening words are in the text shards) and a notice: after the notice changed, the index the
+ * rebuild updates is, byte for byte, the one a full build makes, its unchanged laws' records taken from the
+ * previous index.
+ */
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CommandIO } from './io.js';
+import { main } from './policy-reader.js';
+
+const RAW = path.join(import.meta.dirname, '..', 'test-data', 'realtext', 'raw');
+// Six laws (two text shards of units, so records are read from a shard that does not start at unit 0) and a notice, changed.
+const FILES = ['001_L02-lines-indent-layout.txt', '006_L06-gazette-header.txt', '010_L09-compilation-pages.txt', '011_L10-compilation-run-pdfjs.txt', '012_L11-compilation-layout.txt', '013_L12-spaced-title.txt', '004_N01-notice-gap.txt'];
+/** A notice added before the rebuild. */
+const NEW = '009_N02-notice-indent-layout.txt';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+async function corpus(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-search-update-'));
+  dirs.push(dir);
+  await mkdir(path.join(dir, 'raw'));
+  for (const f of FILES) await cp(path.join(RAW, f), path.join(dir, 'raw', f));
+  return dir;
+}
+
+async function build(dir: string): Promise<{ searchIndex: string; searchUnitsIndexed: number; units: number; unitsRead: number; documents: number }> {
+  const out: string[] = [];
+  const io: CommandIO = { out: (t) => out.push(t), err: () => undefined, stdinIsTTY: true, async *stdinLines() {} };
+  expect(await main(['build', '--corpus', dir, '--json'], io)).toBe(0);
+  return JSON.parse(out.join('\n'));
+}
+
+/** The current version's search files, name → text. */
+async function searchFiles(dir: string): Promise<Record<string, string>> {
+  const at = path.join(dir, 'current', 'search');
+  const out: Record<string, string> = {};
+  for (const f of (await readdir(at)).sort()) out[f] = await readFile(path.join(at, f), 'utf8');
+  return out;
+}
+
+describe('a rebuild’s search index', () => {
+  it('takes the unchanged laws’ records, opening words and all, from the previous index: the full build’s bytes', async () => {
+    const dir = await corpus();
+    await build(dir);
+    const notice = path.join(dir, 'raw', FILES[6]);
+    await writeFile(notice, `${await readFile(notice, 'utf8')}\n本通知自印发之日起施行。\n`);
+    // A new document too: one the previous index does not hold.
+    await cp(path.join(RAW, NEW), path.join(dir, 'raw', NEW));
+    const r = await build(dir);
+    expect(r.searchIndex).toBe('updated');
+    // The laws' units kept their entries: only the notice's and the new document's were indexed from their text.
+    expect(r.searchUnitsIndexed).toBeGreaterThan(0);
+    expect(r.searchUnitsIndexed).toBeLessThan(r.units / 4);
+    // Nor were the laws' units read back from the parse cache: their records came from the previous index.
+    expect(r.unitsRead).toBe(0);
+    const updated = await searchFiles(dir);
+    // The laws have label-only articles, whose opening words the text shards keep.
+    expect(Object.keys(updated).filter((f) => f.startsWith('texts-')).length).toBeGreaterThan(1);
+    const openings = Object.entries(updated)
+      .filter(([f]) => f.startsWith('texts-'))
+      .flatMap(([, json]) => Object.values((JSON.parse(json) as { openings: Record<string, string> }).openings));
+    expect(openings.length).toBeGreaterThan(5);
+
+    const full = await corpus();
+    await cp(notice, path.join(full, 'raw', FILES[6]));
+    await cp(path.join(RAW, NEW), path.join(full, 'raw', NEW));
+    expect((await build(full)).searchIndex).toBe('built');
+    expect(updated).toEqual(await searchFiles(full));
+  }, 120_000);
+});
