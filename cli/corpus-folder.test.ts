@@ -14,6 +14,7 @@ import { main } from './policy-reader.js';
 import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
 import { MAX_RAW_FILE_BYTES } from './raw-files.js';
 import { flattenCorpus } from '../core/search/corpus-units.js';
+import { tree } from '../test-support/corpus-folders.js';
 import type { PolicyDocument } from '../core/corpus/types.js';
 
 const SMALL = ['001_3ae65a0b828b041b.txt', '002_05c031fde29e0e58.txt', '004_dcad8b37bba8431c.txt'];
@@ -47,15 +48,6 @@ async function build(dir: string, ...args: string[]) {
   return { code, out: c.out.join('\n'), err: c.err.join('\n') };
 }
 
-/** Every file under `dir`, relative path → bytes as text. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const rel of (await readdir(dir, { recursive: true })) as string[]) {
-    const st = await lstat(path.join(dir, rel));
-    if (st.isFile()) out[rel.split(path.sep).join('/')] = await readFile(path.join(dir, rel), 'utf8');
-  }
-  return out;
-}
 const current = (dir: string) => path.join(dir, 'current');
 
 describe('a folder that is not a corpus', () => {

@@ -4,12 +4,13 @@
  * rebuild updates is, byte for byte, the one a full build makes, its unchanged laws' records taken from the
  * previous index.
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandIO } from './io.js';
 import { main } from './policy-reader.js';
+import { tree } from '../test-support/corpus-folders.js';
 
 const RAW = path.join(import.meta.dirname, '..', 'test-data', 'realtext', 'raw');
 // Six laws (two text shards of units, so records are read from a shard that does not start at unit 0) and a notice, changed.
@@ -36,12 +37,7 @@ async function build(dir: string): Promise<{ searchIndex: string; searchUnitsInd
 }
 
 /** The current version's search files, name → text. */
-async function searchFiles(dir: string): Promise<Record<string, string>> {
-  const at = path.join(dir, 'current', 'search');
-  const out: Record<string, string> = {};
-  for (const f of (await readdir(at)).sort()) out[f] = await readFile(path.join(at, f), 'utf8');
-  return out;
-}
+const searchFiles = (dir: string) => tree(path.join(dir, 'current', 'search'));
 
 describe('a rebuild’s search index', () => {
   it('takes the unchanged laws’ records, opening words and all, from the previous index: the full build’s bytes', async () => {

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from './policy-reader.js';
 import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
 import { previousShards } from './variant-shards.js';
+import { tree } from '../test-support/corpus-folders.js';
 
 const tmpDirs: string[] = [];
 afterAll(() => Promise.all(tmpDirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -31,12 +32,7 @@ async function build(dir: string): Promise<{ variantShardsKept: number; linkedFi
 }
 
 /** The version's variants shards: name → text. */
-async function shards(dir: string): Promise<Record<string, string>> {
-  const at = path.join(dir, 'current', 'variants');
-  const out: Record<string, string> = {};
-  for (const f of (await readdir(at)).sort()) out[f] = await readFile(path.join(at, f), 'utf8');
-  return out;
-}
+const shards = (dir: string) => tree(path.join(dir, 'current', 'variants'));
 
 async function everyFile(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
