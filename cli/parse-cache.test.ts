@@ -4,15 +4,16 @@
  * entry of another layout or cut short is no entry.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRawFile, unitCounts, type FileParse } from '../core/corpus/build.js';
+import { assembleCorpus, compactJson, parseRawFile, unitCounts, type FileParse } from '../core/corpus/build.js';
 import { deferredUnits } from '../core/corpus/deferred-units.js';
 import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
 import { sha256Hex } from './hash.js';
 import { deferredParseEntry, encodeParseEntry, parseEntryText, readUnits, stampOf } from './parse-cache.js';
+import { parseRawFolder } from './parse-pool.js';
 
 const SEED = '000_57e3cdbe4450e5ba.txt'; // 66 documents
 let seed: FileParse | undefined;
@@ -132,5 +133,33 @@ describe('a parse cache entry', () => {
     expect(await readDeferred(file)).not.toBeNull(); // the head is whole; the last document's line is not …
     const lazy = (await readDeferred(file))!;
     expect(thrown(() => deferredUnits(lazy.docs.at(-1)!.doc)!.load())).toMatch(CHANGED); // … and reading it says so
+  });
+
+  it('through the parse phase: a rebuild’s documents come deferred and assemble to the first build’s; a cache file changed since stops the reading', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-parse-cache-'));
+    dirs.push(dir);
+    const rawDir = path.join(DEFAULT_CORPUS_DIR, 'raw');
+    const names = [SEED, '001_3ae65a0b828b041b.txt'];
+    const first = await parseRawFolder({ rawDir, names, corpusDir: dir, jobs: 0 });
+    expect([first.parsed, first.cached]).toEqual([2, 0]);
+    const whole = assembleCorpus(first.parses, sha256Hex).docs.map(compactJson);
+    const again = await parseRawFolder({ rawDir, names, corpusDir: dir, jobs: 0 });
+    expect([again.parsed, again.cached]).toEqual([0, 2]);
+    const docs = assembleCorpus(again.parses, sha256Hex).docs;
+    expect(docs.every((d) => deferredUnits(d))).toBe(true);
+    expect(again.unitReads.count).toBe(0);
+    expect(docs.map(compactJson)).toEqual(whole);
+    expect(again.unitReads.count).toBe(docs.length);
+    // Read again, then every cache file written again at another time: a document's units can no longer be trusted
+    // to be those read.
+    const later = assembleCorpus((await parseRawFolder({ rawDir, names, corpusDir: dir, jobs: 0 })).parses, sha256Hex).docs;
+    const cacheDir = path.join(dir, 'cache', 'parse');
+    for (const f of await readdir(cacheDir)) {
+      const bytes = await readFile(path.join(cacheDir, f));
+      await rm(path.join(cacheDir, f));
+      await writeFile(path.join(cacheDir, f), bytes);
+      await utimes(path.join(cacheDir, f), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    }
+    expect(thrown(() => later[0].units)).toMatch(/^解析缓存文件 .*\.json 在构建过程中被改动或删除，本次构建已停止（上一版语料不受影响），请重新构建$/);
   });
 });
