@@ -30,7 +30,7 @@ async function entryFile(text: string): Promise<string> {
   await writeFile(file, text);
   return file;
 }
-const readDeferred = async (file: string) => deferredParseEntry(await readFile(file), file, stampOf(await stat(file)));
+const readDeferred = async (file: string, reads = { count: 0 }) => deferredParseEntry(await readFile(file), file, stampOf(await stat(file)), reads);
 /** The error `f` throws (an Error with a message: asserted), or a failure when it throws none. */
 function thrown(f: () => unknown): string {
   try {
@@ -124,6 +124,9 @@ describe('a parse cache entry', () => {
     const head = JSON.parse(lines[0]) as { format: string };
     const otherFormat = [JSON.stringify({ ...head, format: `${head.format}.1` }), ...lines.slice(1)].join('\n');
     const noDocs = JSON.stringify({ format: head.format });
+    // The right number of lines, one of them not JSON.
+    const brokenLine = [...lines.slice(0, -1), 'not json'].join('\n');
+    expect(parseEntryText(brokenLine)).toBeNull();
     for (const bad of [older, cut, fewer, extra, `${text}\n`, otherFormat, noDocs, 'null', '', 'not json']) {
       expect(parseEntryText(bad)).toBeNull();
       expect(await readDeferred(await entryFile(bad))).toBeNull();

@@ -40,17 +40,21 @@ export interface FileStamp {
 
 export const stampOf = (s: Stats): FileStamp => ({ size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
 
+/** Line 1 as this layout's head of an entry with `lines` document lines after it; null otherwise. */
+function headOf(first: string, lines: number): Head | null {
+  let head: Head;
+  try {
+    head = JSON.parse(first) as Head;
+  } catch {
+    return null;
+  }
+  return head?.format === FORMAT && Array.isArray(head.docs) && head.docs.length === lines ? head : null;
+}
+
 /** Where line 1 ends and each document's line lies, or null when the entry is not of this layout. */
 function layout(bytes: Uint8Array): { head: Head; lines: [number, number][] } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headEnd = buf.indexOf(NEWLINE);
-  let head: Head;
-  try {
-    head = JSON.parse(buf.toString('utf8', 0, headEnd < 0 ? buf.length : headEnd)) as Head;
-  } catch {
-    return null;
-  }
-  if (head?.format !== FORMAT || !Array.isArray(head.docs)) return null;
   const lines: [number, number][] = [];
   for (let from = headEnd + 1; headEnd >= 0 && from <= buf.length; ) {
     const end = buf.indexOf(NEWLINE, from);
@@ -58,7 +62,8 @@ function layout(bytes: Uint8Array): { head: Head; lines: [number, number][] } | 
     if (end < 0) break;
     from = end + 1;
   }
-  return lines.length === head.docs.length ? { head, lines } : null;
+  const head = headOf(buf.toString('utf8', 0, headEnd < 0 ? buf.length : headEnd), lines.length);
+  return head && { head, lines };
 }
 
 const parseOf = (head: Head, units: (k: number) => Unit[] | null): FileParse => {
@@ -69,9 +74,9 @@ const parseOf = (head: Head, units: (k: number) => Unit[] | null): FileParse => 
 /** An entry's text read whole, every document holding its units (a file parsed in this build). Null: not this layout. */
 export function parseEntryText(text: string): FileParse | null {
   const [first, ...lines] = text.split('\n');
+  const head = headOf(first, lines.length);
+  if (!head) return null;
   try {
-    const head = JSON.parse(first) as Head;
-    if (head?.format !== FORMAT || !Array.isArray(head.docs) || lines.length !== head.docs.length) return null;
     return parseOf(head, (k) => JSON.parse(lines[k]) as Unit[]);
   } catch {
     return null;
@@ -82,7 +87,7 @@ export function parseEntryText(text: string): FileParse | null {
  * A cache entry read from `file` (`stamp`: its size, time and inode when read) with its documents' units
  * deferred: each is read from `file` when the corpus asks for it (counted in `reads`). Null: not this layout.
  */
-export function deferredParseEntry(bytes: Uint8Array, file: string, stamp: FileStamp, reads: { count: number } = { count: 0 }): FileParse | null {
+export function deferredParseEntry(bytes: Uint8Array, file: string, stamp: FileStamp, reads: { count: number }): FileParse | null {
   const found = layout(bytes);
   if (!found) return null;
   const parse = parseOf(found.head, () => null);
