@@ -161,7 +161,7 @@ describe('the state files and the pruning', () => {
     const dir = tempCorpus();
     const first = variantsCache(dir);
     expect(first.pairState!.read()).toBeNull();
-    first.clauseState!.write(Uint8Array.of(1, 2, 3, 4));
+    first.clauseState!.writeParts([Uint8Array.of(1, 2), Uint8Array.of(3, 4)]);
     first.pairState!.write(Uint8Array.of(8));
     first.commonState!.write(Uint8Array.of(9, 9));
     first.sharedState!.write(Uint8Array.of(10));

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../util/random.js';
-import { BandPrints, bandKeyTable, CrowdKeys } from './band-buckets.js';
+import { BandPrints, CrowdKeys } from './band-buckets.js';
 import { bandKey, CLAUSE_LSH_ROWS, SIGNATURE_LENGTH } from './minhash.js';
 
 describe("a band's buckets found again by their keys' prints", () => {
@@ -16,8 +16,7 @@ describe("a band's buckets found again by their keys' prints", () => {
     const rnd = mulberry32(11);
     // 3,000 items of 40 values a row: buckets of a few members each, and many keys that share a print but not the key.
     const sigs = Array.from({ length: 3000 }, () => Uint32Array.from({ length: SIGNATURE_LENGTH }, () => Math.floor(rnd() * 40)));
-    const prints = new BandPrints(bandKeyTable(sigs, CLAUSE_LSH_ROWS), sigs.length);
-    for (let band = 0; band < BANDS; band++) expect(Array.from(prints.keys(band))).toEqual(sigs.map((s) => bandKey(s, band, CLAUSE_LSH_ROWS)));
+    const prints = BandPrints.of(sigs);
     let made = 0;
     for (let band = 0; band < BANDS; band++) {
       const asked = [0, 1, 2, 1500, 2999].map((x) => bandKey(sigs[x], band, CLAUSE_LSH_ROWS));
@@ -30,6 +29,53 @@ describe("a band's buckets found again by their keys' prints", () => {
     expect(made).toBeLessThan(sigs.length * BANDS * 0.05);
   });
 
+  it('renumbered for a rebuild: kept items keep their prints, new ones have theirs made, and buckets are found as from scratch', () => {
+    const rnd = mulberry32(12);
+    const sig = () => Uint32Array.from({ length: SIGNATURE_LENGTH }, () => Math.floor(rnd() * 40));
+    const before = Array.from({ length: 2000 }, sig);
+    // Items 100–199 left and 50 came where item 1000 was; the rest kept, in order.
+    const came = Array.from({ length: 50 }, sig);
+    const after = [...before.slice(0, 100), ...before.slice(200, 1000), ...came, ...before.slice(1000)];
+    const from = Int32Array.from(after, (_, x) => (x < 100 ? x : x < 900 ? x + 100 : x < 950 ? -1 : x + 50));
+    const earlier = BandPrints.of(before);
+    // Another array of the same prints, so that a kept item's are surely copied, not made from `after`.
+    const kept = BandPrints.kept(new BandPrints(earlier.prints.slice(), before.length), from, after);
+    expect(kept.n).toBe(after.length);
+    expect(Array.from(kept.prints)).toEqual(Array.from(BandPrints.of(after).prints));
+    for (let band = 0; band < BANDS; band += 7) {
+      const asked = [0, 900, 949, after.length - 1].map((x) => bandKey(after[x], band, CLAUSE_LSH_ROWS));
+      const found = kept.bucketsWith(band, asked, (x) => bandKey(after[x], band, CLAUSE_LSH_ROWS));
+      for (const key of asked) expect(found.get(key), `band ${band}`).toEqual(bucket(after, band, key));
+    }
+  });
+
+  it('gives its prints as whole words, the last padded with 0: in place where they have room, else copied', () => {
+    const rnd = mulberry32(13);
+    const sigs = Array.from({ length: 3 }, () => Uint32Array.from({ length: SIGNATURE_LENGTH }, () => Math.floor(rnd() * 40)));
+    // 3 items in 63 bands: an odd number of prints.
+    const made = BandPrints.of(sigs);
+    const words = made.words();
+    expect(words.buffer).toBe(made.prints.buffer);
+    const asPrints = (w: Uint32Array) => Array.from(new Uint16Array(w.buffer, w.byteOffset, w.length * 2));
+    expect(asPrints(words)).toEqual([...made.prints, 0]);
+    // Without room for the last word, at an offset not on a word, or with something after the last print: copied.
+    const tight = new BandPrints(made.prints.slice(), 3);
+    const offset = new Uint16Array(made.prints.length + 3);
+    offset.set(made.prints, 1);
+    const shifted = new BandPrints(offset.subarray(1, 1 + made.prints.length), 3);
+    const after = new Uint16Array(made.prints.length + 1).fill(7);
+    after.set(made.prints);
+    const followed = new BandPrints(after.subarray(0, made.prints.length), 3);
+    for (const p of [tight, shifted, followed]) {
+      expect(p.words().buffer).not.toBe(p.prints.buffer);
+      expect(asPrints(p.words())).toEqual([...made.prints, 0]);
+    }
+  });
+
+  it('refuses prints of another size', () => {
+    expect(() => new BandPrints(new Uint16Array(BANDS * 3 - 1), 3)).toThrow(/prints for 3 items/);
+  });
+
   it('tells apart keys of one print', () => {
     // Two keys with the same 16-bit print (the halves folded): items of the one are not in the other's bucket.
     const sig = (a: number) => Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => (i < CLAUSE_LSH_ROWS ? a + i : 0));
@@ -38,8 +84,7 @@ describe("a band's buckets found again by their keys' prints", () => {
     let other = 2;
     while (print(bandKey(sig(other), 0, CLAUSE_LSH_ROWS)) !== print(first)) other++;
     const sigs = [sig(1), sig(other), sig(1), sig(other)];
-    const prints = new BandPrints(bandKeyTable(sigs, CLAUSE_LSH_ROWS), sigs.length);
-    for (let band = 0; band < BANDS; band++) prints.keys(band);
+    const prints = BandPrints.of(sigs);
     const found = prints.bucketsWith(0, [first], (x) => bandKey(sigs[x], 0, CLAUSE_LSH_ROWS));
     expect(found.get(first)).toEqual([0, 2]);
   });

@@ -1,7 +1,7 @@
 /**
  * Finding LSH buckets again in a rebuild (clause-lists.ts): every item's key in a band, made sixteen bands at a time;
- * the members of a few asked buckets, by one pass over a band's keys or, in a second pass, by prints kept of them;
- * and the crowd keys that order a crowd, made when first asked.
+ * 16-bit prints of them, kept from build to build, by which the members of a few asked buckets are found; and the
+ * crowd keys that order a crowd, made when first asked.
  */
 import { bandKey, CLAUSE_LSH_ROWS, SIGNATURE_LENGTH } from './minhash.js';
 
@@ -58,37 +58,91 @@ export function bandKeyTable(sigs: Uint32Array[], rows: number): (band: number) 
 }
 
 /**
- * Band keys asked band after band (`of`, a bandKeyTable), each band's also kept as 16-bit prints (2 bytes an item a
- * band: 67 MB at 10,000 documents). A second pass over the bands then finds a bucket's members by their prints and
- * makes only their keys again: making all 534,000 items' keys twice, band after band, was 1.2 s of a rebuild.
+ * Every item's key in every band, kept as 16-bit prints (2 bytes an item a band: 67 MB at 10,000 documents), band
+ * after band (`prints[band · n + x]`). A bucket's members are then found by their prints, and only their keys made
+ * again (`bucketsWith`). A rebuild takes the earlier build's prints of the items it keeps from the clause state
+ * (clause-lists.ts) and makes only the new items' keys: making all 534,000 matched units' keys in 63 bands, and
+ * looking each up, was 1 s of a rebuild at 10,000 documents.
  */
 export class BandPrints {
-  private readonly prints: Uint16Array;
-  private of: ((band: number) => Uint32Array) | null;
+  readonly bands: number;
 
+  /** `prints`: n items' prints in each band, band after band (`BandPrints.of` makes them). */
   constructor(
-    of: (band: number) => Uint32Array,
-    private readonly n: number,
+    readonly prints: Uint16Array,
+    readonly n: number,
     rows = CLAUSE_LSH_ROWS,
   ) {
-    this.of = of;
-    this.prints = new Uint16Array(n * Math.floor(SIGNATURE_LENGTH / rows));
-  }
-
-  /** Band `band`'s keys (asked once per band, in order, before any `bucketsWith`), their prints kept. */
-  keys(band: number): Uint32Array {
-    const keys = this.of!(band);
-    const row = this.prints.subarray(band * this.n, (band + 1) * this.n);
-    for (let x = 0; x < this.n; x++) row[x] = print16(keys[x]);
-    return keys;
+    this.bands = Math.floor(SIGNATURE_LENGTH / rows);
+    if (prints.length !== n * this.bands) throw new Error(`BandPrints: ${prints.length} prints for ${n} items in ${this.bands} bands`);
   }
 
   /**
-   * The buckets of `keys` in band `band`, as bucketsWith gives them, from the prints: an item whose print is one of
-   * theirs has its key made (`keyOf`) and compared. Once asked, no more keys are: the table they came from is let go.
+   * The prints as whole 32-bit words (the last padded with 0 when their number is odd), as the clause state stores
+   * them: a view where they fill their own buffer's words from its start, as `of` and `kept` make them, else a copy.
+   */
+  words(): Uint32Array {
+    const { buffer, byteOffset, length } = this.prints;
+    const count = Math.ceil(length / 2);
+    const room = byteOffset % 4 === 0 && buffer.byteLength >= byteOffset + count * 4;
+    if (room && (length % 2 === 0 || new Uint16Array(buffer, byteOffset, length + 1)[length] === 0)) return new Uint32Array(buffer, byteOffset, count);
+    const out = new Uint32Array(count);
+    new Uint16Array(out.buffer).set(this.prints);
+    return out;
+  }
+
+  /** The prints of every key of `sigs`, made a block of bands at a time (bandKeyTable). */
+  static of(sigs: Uint32Array[], rows = CLAUSE_LSH_ROWS): BandPrints {
+    const n = sigs.length;
+    const bands = Math.floor(SIGNATURE_LENGTH / rows);
+    const prints = printArray(n * bands);
+    const table = bandKeyTable(sigs, rows);
+    for (let band = 0; band < bands; band++) {
+      const keys = table(band);
+      const row = prints.subarray(band * n, (band + 1) * n);
+      for (let x = 0; x < n; x++) row[x] = print16(keys[x]);
+    }
+    return new BandPrints(prints, n, rows);
+  }
+
+  /**
+   * Prints renumbered: item x's are those of item `from[x]` of `earlier`, or, where that is −1 (an item that came),
+   * made from `sigs[x]`. The earlier build's items kept in a rebuild, and the few new ones.
+   */
+  static kept(earlier: BandPrints, from: Int32Array, sigs: Uint32Array[], rows = CLAUSE_LSH_ROWS): BandPrints {
+    const n = from.length;
+    const bands = earlier.bands;
+    const prints = printArray(n * bands);
+    const old = earlier.prints;
+    const oldN = earlier.n;
+    // Runs of items kept in a row (x, x + 1, … from y, y + 1, …) are copied whole in each band: a rebuild's few.
+    const runs: number[] = [];
+    const made: number[] = [];
+    for (let x = 0; x < n; ) {
+      if (from[x] < 0) {
+        made.push(x++);
+        continue;
+      }
+      let end = x + 1;
+      while (end < n && from[end] === from[end - 1] + 1) end++;
+      runs.push(x, end, from[x]);
+      x = end;
+    }
+    for (let band = 0; band < bands; band++) {
+      const at = band * n;
+      const oldAt = band * oldN;
+      for (let r = 0; r < runs.length; r += 3) prints.set(old.subarray(oldAt + runs[r + 2], oldAt + runs[r + 2] + runs[r + 1] - runs[r]), at + runs[r]);
+      for (const x of made) prints[at + x] = print16(bandKey(sigs[x], band, rows));
+    }
+    return new BandPrints(prints, n, rows);
+  }
+
+  /**
+   * The buckets of `keys` in band `band`, each its members in ascending order as forEachCandidate has them: an
+   * item whose print is one of theirs has its key made (`keyOf`) and compared. One pass over the band's prints, no
+   * sort: a rebuild asks for a few buckets of each band.
    */
   bucketsWith(band: number, keys: number[], keyOf: (x: number) => number): Map<number, number[]> {
-    this.of = null;
     const wanted = new KeyTable(keys);
     const printed = new Uint8Array(1 << 16);
     for (const k of keys) printed[print16(k)] = 1;
@@ -103,20 +157,11 @@ export class BandPrints {
   }
 }
 
+/** `count` prints in a buffer of whole words (words() then views it). */
+const printArray = (count: number): Uint16Array => new Uint16Array(count + (count % 2)).subarray(0, count);
+
 /** A band key's 16 bits kept: both halves folded, so that no half of FNV's output stands alone. */
 const print16 = (key: number): number => (key ^ (key >>> 16)) & 0xffff;
-
-/**
- * The buckets of these keys in one band (`bandKeys[x]`: item x's key there), each its members in ascending
- * order, as forEachCandidate has them: one pass over the band's keys, no sort. A rebuild asks for a few buckets
- * of each band; sorting every band, twice, was most of the time a rebuild took to keep the matches.
- */
-export function bucketsWith(bandKeys: Uint32Array, keys: number[]): Map<number, number[]> {
-  const wanted = new KeyTable(keys);
-  const out = new Map<number, number[]>(keys.map((k) => [k, []]));
-  for (let x = 0; x < bandKeys.length; x++) if (wanted.has(bandKeys[x])) out.get(bandKeys[x])!.push(x);
-  return out;
-}
 
 /** A set of 32-bit keys asked of hundreds of thousands of times: open addressing over typed arrays. */
 export class KeyTable {

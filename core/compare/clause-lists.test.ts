@@ -14,8 +14,9 @@ import { mulberry32 } from '../util/random.js';
 import { detectionFiles } from './artifact.js';
 import { commonHash, decodeClauseState, encodeClauseState } from './clause-lists.js';
 import { BestMatches } from './clause-matches.js';
+import { BandPrints } from './band-buckets.js';
+import { CLAUSE_LSH_ROWS, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
 import { detect } from './detect.js';
-import { MAX_BUCKET } from './minhash.js';
 import { hashWords } from './shingles.js';
 import type { PreparedCache } from './prepared-cache.js';
 
@@ -57,10 +58,15 @@ function memoryCache(): PreparedCache & { entries: Map<string, Uint8Array>; stat
     put: (d: PolicyDocument, e: Uint8Array) => void entries.set(key(d), e.slice()),
     key,
     entryByKey: (k: string) => entries.get(k) ?? null,
-    clauseState: { read: () => cache.state, write: (b: Uint8Array) => void (cache.state = b.slice()) },
+    clauseState: { read: () => cache.state, writeParts: (parts: Iterable<Uint8Array>) => void (cache.state = joined([...parts])) },
   };
   return cache;
 }
+
+/** Parts written one after the other, as one buffer of their own. */
+const joined = (parts: Uint8Array[]): Uint8Array => new Uint8Array(Buffer.concat(parts));
+/** A clause state's file. */
+const stateBytes = (...args: Parameters<typeof encodeClauseState>) => joined(encodeClauseState(...args));
 
 const files = (docs: PolicyDocument[], cache?: PreparedCache) => {
   const d = detect(docs, { cache });
@@ -120,6 +126,29 @@ describe('clause matches kept from the earlier build', () => {
     expect(kept.stats.sharedCountsKept).toBeGreaterThan(0);
     expect(full.stats.sharedCountsKept).toBe(0);
     expect([first.stats.commonKept, kept.stats.commonKept, full.stats.commonKept]).toEqual([false, true, false]);
+  });
+
+  it('a unit added to the first document, and a copy of the last come: the units it shifted are found by their kept prints', () => {
+    // In id order the crowd's documents come first: a unit added to the first gives every kept unit after it another
+    // number. The copy's units are in every bucket of the copied document's units, which must be matched again (they
+    // gain a counterpart) and are found by their prints, kept from the first build and renumbered. (Its text is its
+    // own: a copy of a seed would make some of the seeds' shingles common, and a rebuild then matches everything.)
+    const crowd = crowdDocs(18, 1);
+    const rnd = mulberry32(31);
+    const text = (len: number) => Array.from({ length: len }, () => HAN[Math.floor(rnd() * HAN.length)]).join('');
+    const last = doc('q-orig', [text(60), text(60), text(60)]);
+    const cache = memoryCache();
+    files([...crowd, ...seeds, last], cache);
+    const copy = doc('q-copy', last.units.map((u) => u.paragraphs[0].text));
+    const longer = doc(crowd[0].id, [...crowd[0].units.map((u) => u.paragraphs[0].text), text(80)]);
+    const after = [longer, ...crowd.slice(1), ...seeds, last, copy];
+    const kept = files(after, cache);
+    const full = files(after);
+    expect(kept.files).toEqual(full.files);
+    // The copy has counterparts: the first document's units, which were matched again.
+    expect(full.files.some((f) => f.includes('"q-copy~ar1"'))).toBe(true);
+    expect(kept.stats.clausesRematched).toBeGreaterThan(0);
+    expect(kept.stats.clausesRematched).toBeLessThan(kept.units / 2);
   });
 
   it('shared clause counts written beside another clause state are not used: every pair is counted, and the files are still right', () => {
@@ -254,6 +283,7 @@ describe('clause matches kept from the earlier build', () => {
 });
 
 describe('the clause state', () => {
+  const BANDS = SIGNATURE_LENGTH / CLAUSE_LSH_ROWS;
   it('round-trips, and refuses anything cut, changed or of other settings', () => {
     const lists = new BestMatches(4, 12);
     lists.add(0, 2, 0.5);
@@ -261,7 +291,9 @@ describe('the clause state', () => {
     lists.add(0, 3, 0.75);
     // Kept by unit 2 alone: not mutual.
     lists.offer(2, 1, 0.25);
-    const bytes = encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists);
+    // Three of the four units matched (isMatched): their band keys' prints, an odd number of them.
+    const prints = new BandPrints(Uint16Array.from({ length: 3 * BANDS }, (_, i) => (i * 7919) & 0xffff), 3);
+    const bytes = stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints);
     const s = decodeClauseState(bytes)!;
     expect(s.keys).toEqual(['a.bin', 'b.bin']);
     expect([...s.unitCounts]).toEqual([2, 2]);
@@ -280,6 +312,8 @@ describe('the clause state', () => {
       [1, 0.25, 0],
     ]);
     expect(of(1)).toEqual([[3, 1 / 3, 1]]);
+    expect(s.prints.n).toBe(3);
+    expect([...s.prints.prints]).toEqual([...prints.prints]);
     // From a Node Buffer (slice is a view there, not a copy), and from an offset that is not a multiple of 8, as a
     // file read into a shared buffer may be.
     const pooled = Buffer.concat([Buffer.from('pool'), Buffer.from(bytes)]).subarray(4);
@@ -297,7 +331,7 @@ describe('the clause state', () => {
     expect(decodeClauseState(bytes.subarray(0, bytes.length - 4))).toBeNull();
     expect(decodeClauseState(bytes.subarray(0, bytes.length - 1))).toBeNull();
     // One document: the similarities start one word further (they are doubles, at an even word).
-    const one = decodeClauseState(encodeClauseState(['a.bin'], [4], Uint32Array.from([5, 9]), lists))!;
+    const one = decodeClauseState(stateBytes(['a.bin'], [4], Uint32Array.from([5, 9]), lists, prints))!;
     expect([...one.sim].sort()).toEqual([...s.sim].sort());
     expect([...one.other]).toEqual([...s.other]);
     // Other common shingles of the same number are told apart.
@@ -306,17 +340,17 @@ describe('the clause state', () => {
     // Whole and checksummed, but not a state this build could have written.
     const beyondCap = new BestMatches(4, 13);
     for (let j = 1; j <= 13; j++) beyondCap.offer(0, j % 4, j / 20);
-    expect(decodeClauseState(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), beyondCap))).toBeNull();
+    expect(decodeClauseState(stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), beyondCap, prints))).toBeNull();
     // Beside a sound match, so that one bad entry among good ones is refused.
     const outside = new BestMatches(4, 12);
     outside.add(1, 2, 0.5);
     outside.offer(0, 4, 0.5);
-    expect(decodeClauseState(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), outside))).toBeNull();
+    expect(decodeClauseState(stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), outside, prints))).toBeNull();
     const negative = new BestMatches(4, 12);
     negative.offer(0, -1, 0.5);
-    expect(decodeClauseState(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), negative))).toBeNull();
-    expect(decodeClauseState(encodeClauseState(['a.bin', 'b.bin'], [2, 1], Uint32Array.from([5]), lists))).toBeNull();
-    expect(decodeClauseState(encodeClauseState(['a.bin\nc.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), lists))).toBeNull();
+    expect(decodeClauseState(stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), negative, prints))).toBeNull();
+    expect(decodeClauseState(stateBytes(['a.bin', 'b.bin'], [2, 1], Uint32Array.from([5]), lists, prints))).toBeNull();
+    expect(decodeClauseState(stateBytes(['a.bin\nc.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), lists, prints))).toBeNull();
     // Another format's magic or settings, checksummed as that build would have: not read as this build's.
     // So is one whose units' match counts do not add up to its number of matches (words 10–11: the documents' unit
     // counts; 12: unit 0's match count).
@@ -330,6 +364,16 @@ describe('the clause state', () => {
     expect(resummed(0)).toBeNull();
     expect(resummed(1)).toBeNull();
     expect(resummed(12, 3)).toBeNull();
+    // The number of units printed (word 8), one more or one fewer than the prints there are, or more than the units.
+    expect(resummed(8, 1)).toBeNull();
+    expect(resummed(8, 2)).toBeNull();
+    expect(resummed(8, 4)).toBeNull();
+    // Printed units without a print: the layout holds, and their count is checked against the units.
+    const tooMany = new BandPrints(new Uint16Array(5 * BANDS), 5);
+    expect(decodeClauseState(stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), lists, tooMany))).toBeNull();
+    const none = decodeClauseState(stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5]), lists, new BandPrints(new Uint16Array(0), 0)))!;
+    expect(none.prints.n).toBe(0);
+    expect(none.keys).toEqual(['a.bin', 'b.bin']);
     for (const at of [0, 4, 8, 12, 16, 20, 24, 28, 40, bytes.length - 9]) {
       const bad = bytes.slice();
       bad[at] ^= 1;

@@ -4,7 +4,8 @@
  * document had changed. What a unit keeps (its best matches, BestMatches) depends only on its candidates, and
  * its candidates only on the LSH buckets it is in: when no bucket of a unit gains or loses a member, its
  * matches are the earlier build's. So a rebuild
- * 1. reads the earlier build's matches (ClauseState), documents named by their content keys;
+ * 1. reads the earlier build's matches (ClauseState), documents named by their content keys, and the prints of its
+ *    matched units' band keys (BandPrints): only the new units' keys are made;
  * 2. finds, band by band, the buckets a document that came or went was in, and in them the units whose
  *    candidates may differ (every member of a small bucket; in a crowd, only the neighbours within the
  *    window of what came or went, as its order is by the units' own keys, shuffledCrowd);
@@ -19,7 +20,7 @@ import { bandKey, firstSharedBand, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, s
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
 import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
 import type { ClauseHelper } from './clause-helper.js';
-import { BandPrints, bandKeyTable, bucketsWith, CrowdKeys } from './band-buckets.js';
+import { BandPrints, CrowdKeys } from './band-buckets.js';
 import { commonPart } from './common.js';
 import { decodeStoredEntry, madeWithBoiler, PREPARED_CACHE_VERSION, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 
@@ -38,6 +39,8 @@ export interface ClauseState {
   start: Uint32Array;
   other: Int32Array;
   sim: Float64Array;
+  /** The prints of the band keys of that build's matched units (isMatched), numbered in ascending unit order. */
+  prints: BandPrints;
   /** Its checksum: the state of shared clause counts written beside it names it (shared-counts.ts). */
   sum: number;
 }
@@ -45,7 +48,8 @@ export interface ClauseState {
 const MAGIC = 0x50434c31; // "PCL1"
 // 3: a pair is considered only in the first band whose rows it shares (firstSharedBand); lists kept under 2 could
 // hold a counterpart twice, met once in a band-key collision and again in the band it shares.
-const FORMAT = 3;
+// 4: the matched units' band-key prints are kept (header word 8: how many units).
+const FORMAT = 4;
 /** An entry's top bit: its pair is kept by its other unit too. */
 const MUTUAL = 0x80000000;
 const UNIT = 0x7fffffff;
@@ -62,21 +66,38 @@ export const commonHash = (common: Uint32Array): number => hashWords(common, 0x8
 /** FNV-1a over every word but the checksum's own (the header too: its sizes place everything else). */
 const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));
 
+/** A unit of `p` is matched when it has shingles enough of its own (isMatched): these, ascending, as the clause LSH numbers them. */
+function matchedUnits(p: Prepared, own: Int32Array): number[] {
+  const out: number[] = [];
+  for (let u = 0; u < p.units.length; u++) if (isMatched(p.units[u].set.length, own[u])) out.push(u);
+  return out;
+}
+
+/** Bands of the clause LSH, each a band key per matched unit, printed. */
+const BANDS = Math.floor(SIGNATURE_LENGTH / CLAUSE_LSH_ROWS);
+/** Words holding `count` 16-bit prints. */
+const printWords = (count: number) => Math.ceil(count / 2);
+
 /** The indexes whose flag is set, ascending. */
 const flagged = (flags: Uint8Array): number[] => flags.reduce((list, f, x) => (f ? (list.push(x), list) : list), [] as number[]);
 
-/** The state of this build's matches: `keys` and `unitCounts` per document of `p`, `lists` per unit (`mutual`: lists.mutual()). */
-export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>, common: Uint32Array, lists: BestMatches, mutual = lists.mutual()): Uint8Array {
+/**
+ * The state of this build's matches: `keys` and `unitCounts` per document of `p`, `lists` per unit (`mutual`:
+ * lists.mutual()), `prints` those of the matched units' band keys. In three parts, to be written one after the
+ * other: the prints (67 MB at 10,000 documents) are written from where they are, not copied.
+ */
+export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>, common: Uint32Array, lists: BestMatches, prints: BandPrints, mutual = lists.mutual()): Uint8Array[] {
   const nDocs = keys.length;
   const nUnits = lists.count.length;
   let entries = 0;
   for (let u = 0; u < nUnits; u++) entries += lists.count[u];
   const keyBytes = new TextEncoder().encode(keys.join('\n'));
-  // Similarities are doubles at an even word: the header and counts are padded to one.
+  // Similarities are doubles at an even word: the header and counts are padded to one. The prints follow them.
   const simAt = HEADER + nDocs + nUnits + entries;
   const simStart = simAt + (simAt % 2);
-  const words = new Uint32Array(simStart + entries * 2 + Math.ceil(keyBytes.length / 4));
-  words.set([MAGIC, SETTINGS, commonHash(common), nDocs, nUnits, entries, keyBytes.length, simStart, 0, 0]);
+  const printsAt = simStart + entries * 2;
+  const words = new Uint32Array(printsAt);
+  words.set([MAGIC, SETTINGS, commonHash(common), nDocs, nUnits, entries, keyBytes.length, simStart, prints.n, 0]);
   let at = HEADER;
   for (let d = 0; d < nDocs; d++) words[at++] = unitCounts[d];
   // The lists' arrays in locals: read through `lists` in the loop, each was looked up again at every entry.
@@ -89,9 +110,12 @@ export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>,
       words[at++] = mutual[k] ? (other[k] | MUTUAL) >>> 0 : other[k];
       sims[e++] = sim[k];
     }
-  new Uint8Array(words.buffer, (simStart + entries * 2) * 4, keyBytes.length).set(keyBytes);
-  words[SUM_AT] = checksum(words);
-  return new Uint8Array(words.buffer);
+  const printed = prints.words();
+  const keyWords = new Uint32Array(Math.ceil(keyBytes.length / 4));
+  new Uint8Array(keyWords.buffer).set(keyBytes);
+  // The checksum of the three as one (FNV-1a goes on from where the part before left it).
+  words[SUM_AT] = hashWords(keyWords, hashWords(printed, checksum(words)));
+  return [words, printed, keyWords].map((w) => new Uint8Array(w.buffer, w.byteOffset, w.byteLength));
 }
 
 /** The state in `bytes` if it is whole and made under these settings; else null. */
@@ -102,10 +126,13 @@ export function decodeClauseState(bytes: Uint8Array): ClauseState | null {
   // in a Node Buffer's shared pool, a view at an odd offset — is copied into a buffer of its own (not `slice`,
   // which on a Node Buffer is a view of the pool).
   const words = bytes.byteOffset % 8 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(new Uint8Array(bytes).buffer);
-  const [magic, settings, common, nDocs, nUnits, entries, keyBytes, simStart, , sum] = words;
+  const [magic, settings, common, nDocs, nUnits, entries, keyBytes, simStart, printed, sum] = words;
   if (magic !== MAGIC || settings !== SETTINGS) return null;
   const simAt = HEADER + nDocs + nUnits + entries;
-  if (simStart !== simAt + (simAt % 2) || simStart + entries * 2 + Math.ceil(keyBytes / 4) !== words.length) return null;
+  const printsAt = simStart + entries * 2;
+  const printCount = printed * BANDS;
+  const keysAt = printsAt + printWords(printCount);
+  if (simStart !== simAt + (simAt % 2) || printed > nUnits || keysAt + Math.ceil(keyBytes / 4) !== words.length) return null;
   if (checksum(words) !== sum) return null;
   const unitCounts = words.slice(HEADER, HEADER + nDocs);
   const start = new Uint32Array(nUnits + 1);
@@ -117,9 +144,10 @@ export function decodeClauseState(bytes: Uint8Array): ClauseState | null {
   if (start[nUnits] !== entries || unitCounts.reduce((s, n) => s + n, 0) !== nUnits) return null;
   const other = new Int32Array(words.buffer, words.byteOffset + (HEADER + nDocs + nUnits) * 4, entries);
   for (let k = 0; k < entries; k++) if ((other[k] & UNIT) >= nUnits) return null;
-  const keys = keyBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + (simStart + entries * 2) * 4, keyBytes)).split('\n') : [];
+  const keys = keyBytes ? new TextDecoder().decode(new Uint8Array(words.buffer, words.byteOffset + keysAt * 4, keyBytes)).split('\n') : [];
   if (keys.length !== nDocs) return null;
-  return { keys, unitCounts, common, start, other, sim: new Float64Array(words.buffer, words.byteOffset + simStart * 4, entries), sum };
+  const prints = new BandPrints(new Uint16Array(words.buffer, words.byteOffset + printsAt * 4, printCount), printed);
+  return { keys, unitCounts, common, start, other, sim: new Float64Array(words.buffer, words.byteOffset + simStart * 4, entries), prints, sum };
 }
 
 /**
@@ -135,7 +163,7 @@ export function keptClauseLists(
   common: Uint32Array,
   state: ClauseState,
   entryOf: (key: string) => PreparedEntry | null,
-): { lists: BestMatches; rematched: number; changedDocs: Uint8Array; known: Int8Array } | null {
+): { lists: BestMatches; prints: BandPrints; rematched: number; changedDocs: Uint8Array; known: Int8Array } | null {
   if (state.common !== commonHash(common)) return null;
   // This build's units in the earlier build (-1: a new document's), and the documents that are gone.
   const earlierDoc = new Map(state.keys.map((k, d) => [k, d]));
@@ -160,7 +188,10 @@ export function keptClauseLists(
   // to match again. When every document's cache name changed (a new entry format), the walk took 307 s and 3.4 GB at
   // 10,000 documents, where matching everything takes about a minute.
   if (2 * keptUnits < p.units.length) return null;
-  // The gone documents' matched units: their signatures and crowd keys, from their stored entries.
+  // The earlier build's matched units (a kept unit was matched as it is now: the same shingles, the same common
+  // shingles), and the gone documents' ones with their signatures and crowd keys, from their stored entries.
+  const wasMatched = new Uint8Array(state.start.length - 1);
+  for (let u = 0; u < p.units.length; u++) if (earlier[u] >= 0 && isMatched(p.units[u].set.length, own[u])) wasMatched[earlier[u]] = 1;
   const goneSigs: Uint32Array[] = [];
   const goneIds: number[] = [];
   for (let e = 0; e < state.keys.length; e++) {
@@ -169,22 +200,38 @@ export function keptClauseLists(
     if (!entry || entry.ids.length !== state.unitCounts[e]) return null;
     entry.ids.forEach((id, k) => {
       if (!isMatched(entry.unitSets[k].length, entry.own[k])) return;
+      wasMatched[firstUnit[e] + k] = 1;
       goneSigs.push(entry.sigs[k]);
       goneIds.push(unitKey(id));
     });
   }
+  // Each earlier matched unit's number in the prints (ascending unit order); they must be all the prints there are.
+  const printedAs = new Int32Array(wasMatched.length);
+  let printed = 0;
+  for (let e = 0; e < wasMatched.length; e++) printedAs[e] = wasMatched[e] ? printed++ : -1;
+  if (printed !== state.prints.n) return null;
 
   // Matched units now, as LSH numbers them (ascending unit index), with their crowd keys and documents.
-  const eligible: number[] = [];
-  for (let u = 0; u < p.units.length; u++) if (isMatched(p.units[u].set.length, own[u])) eligible.push(u);
+  const eligible = matchedUnits(p, own);
   const n = eligible.length;
   const eSigs = eligible.map((u) => sigs[u]);
   const crowdKeys = new CrowdKeys((x) => unitKey(p.units[eligible[x]].id), n);
-  const docOf = Int32Array.from(eligible, (u) => p.units[u].doc);
+  // Each one's document, its number in the earlier prints (−1: it came) and whether it came. Plain loops: typed
+  // arrays made `from` a function were a tenth of a second each at 534,000 units.
+  const docOf = new Int32Array(n);
+  const printedFrom = new Int32Array(n);
+  const came = new Uint8Array(n);
+  for (let x = 0; x < n; x++) {
+    const u = eligible[x];
+    docOf[x] = p.units[u].doc;
+    printedFrom[x] = earlier[u] >= 0 ? printedAs[earlier[u]] : -1;
+    came[x] = earlier[u] < 0 ? 1 : 0;
+  }
+  // Their band keys' prints: a kept unit's the earlier build's, a new one's made.
+  const prints = BandPrints.kept(state.prints, printedFrom, eSigs);
+  const keyIn = (band: number) => (x: number) => bandKey(eSigs[x], band, CLAUSE_LSH_ROWS);
   // 2. Units whose candidates may differ: a new document's, and those near what came or left.
-  // Each band's keys are made once, for step 2; step 4 finds its buckets' members by the prints kept of them.
-  const prints = new BandPrints(bandKeyTable(eSigs, CLAUSE_LSH_ROWS), n);
-  const redo = unitsToRematch((band) => prints.keys(band), crowdKeys, Uint8Array.from(eligible, (u) => (earlier[u] < 0 ? 1 : 0)), goneSigs, goneIds);
+  const redo = unitsToRematch(prints, keyIn, crowdKeys, came, goneSigs, goneIds);
   // 3. Every other unit keeps its matches, each a unit that stays (a match that left would have put it in 2).
   const lists = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
   const ePos = new Int32Array(p.units.length).fill(-1);
@@ -225,7 +272,7 @@ export function keptClauseLists(
   const rows = CLAUSE_LSH_ROWS;
   const scratch = new Float64Array(n);
   for (let band = 0; targets.length && band < SIGNATURE_LENGTH / rows; band++) {
-    const keyOf = (x: number) => bandKey(eSigs[x], band, rows);
+    const keyOf = keyIn(band);
     const buckets = prints.bucketsWith(band, targets.map(keyOf), keyOf);
     const crowds = new Map<number, { crowd: Uint32Array; place: Map<number, number> }>();
     for (const x of targets) {
@@ -255,7 +302,7 @@ export function keptClauseLists(
   const changedDocs = new Uint8Array(p.docs.length);
   for (let d = 0; d < p.docs.length; d++) if (!earlierDoc.has(keys[d])) changedDocs[d] = 1;
   for (const x of targets) changedDocs[docOf[x]] = 1;
-  return { lists, rematched: targets.length, changedDocs, known };
+  return { lists, prints, rematched: targets.length, changedDocs, known };
 }
 
 /**
@@ -277,15 +324,18 @@ export function cachedClauseLists(
   const keyOf = cache?.key;
   if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own, helper), mutual: null, rematched: null, changedDocs: null, readSum: null, writtenSum: null };
   const keys = p.docs.map((d) => keyOf(d.doc));
-  const bytes = io.read();
-  const state = bytes ? decodeClauseState(bytes) : null;
   const entryOf = (key: string) => {
     const stored = cache.entryByKey?.(key);
     const entry = stored ? decodeStoredEntry(stored) : null;
     // Signatures made without other common shingles than these are not the ones the earlier build matched.
     return entry && madeWithBoiler(entry, commonPart(entry.unitSets, common)) ? entry : null;
   };
-  const kept = state ? keptClauseLists(p, keys, sigs, own, common, state, entryOf) : null;
+  // The earlier state (127 MB at 10,000 documents) is held only in there: it can be collected before this build's is made.
+  const kept = ((bytes) => {
+    const state = bytes ? decodeClauseState(bytes) : null;
+    const k = state ? keptClauseLists(p, keys, sigs, own, common, state, entryOf) : null;
+    return k ? { ...k, readSum: state!.sum } : null;
+  })(io.read());
   const lists = kept?.lists ?? matchClauseLists(p, 'lsh', sigs, own, helper);
   const mutual = lists.mutual(kept?.known);
   const written = encodeClauseState(
@@ -293,36 +343,38 @@ export function cachedClauseLists(
     p.docs.map((d) => d.units.length),
     common,
     lists,
+    kept?.prints ?? BandPrints.of(matchedUnits(p, own).map((u) => sigs[u])),
     mutual,
   );
-  io.write(written);
+  io.writeParts(written);
   return {
     lists,
     mutual,
     rematched: kept ? kept.rematched : null,
     changedDocs: kept?.changedDocs ?? null,
-    readSum: kept ? state!.sum : null,
-    writtenSum: new Uint32Array(written.buffer, written.byteOffset, HEADER)[SUM_AT],
+    readSum: kept ? kept.readSum : null,
+    writtenSum: new Uint32Array(written[0].buffer, written[0].byteOffset, HEADER)[SUM_AT],
   };
 }
 
 /**
- * Items (by LSH number: `bandKeys(band)[x]` item x's key in a band, bandKeyTable; crowd keys `crowdKeys`) whose clause candidates may differ from the earlier build's:
+ * Items (by LSH number: `prints` their band keys', `keyIn(band)(x)` item x's key in a band; crowd keys `crowdKeys`)
+ * whose clause candidates may differ from the earlier build's:
  * those that came (`came[x]` 1) and, band by band, the members of every bucket something came to or left
  * (`goneSigs`, `goneIds`: what left). A crowd (more than MAX_BUCKET members, before and after) is paired
  * within BUCKET_WINDOW in its order by crowd key: only members that near something that came or left have
  * other pairs. Equal crowd keys leave the order to the index, which what left has none of: then the whole crowd.
  */
-export function unitsToRematch(bandKeys: (band: number) => Uint32Array, crowdKeys: CrowdKeys, came: Uint8Array, goneSigs: Uint32Array[], goneIds: ArrayLike<number>, rows = CLAUSE_LSH_ROWS): Uint8Array {
+export function unitsToRematch(prints: BandPrints, keyIn: (band: number) => (x: number) => number, crowdKeys: CrowdKeys, came: Uint8Array, goneSigs: Uint32Array[], goneIds: ArrayLike<number>, rows = CLAUSE_LSH_ROWS): Uint8Array {
   const redo = came.slice();
   const cameList = flagged(came);
   for (let band = 0; band < SIGNATURE_LENGTH / rows; band++) {
     const touched = new Map<number, { came: number; left: number[] }>();
     const at = (key: number) => touched.get(key) ?? touched.set(key, { came: 0, left: [] }).get(key)!;
-    const keys = bandKeys(band);
-    for (const x of cameList) at(keys[x]).came++;
+    const keyOf = keyIn(band);
+    for (const x of cameList) at(keyOf(x)).came++;
     goneSigs.forEach((sig, g) => at(bandKey(sig, band, rows)).left.push(g));
-    const buckets = bucketsWith(keys, [...touched.keys()]);
+    const buckets = prints.bucketsWith(band, [...touched.keys()], keyOf);
     for (const [key, { came: cameHere, left }] of touched) {
       const members = buckets.get(key)!;
       const before = members.length - cameHere + left.length;

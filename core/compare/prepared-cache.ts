@@ -39,7 +39,7 @@ export interface PreparedCache {
   /** A stored entry by name: a document of the earlier build that is gone (clause-lists.ts needs its signatures). */
   entryByKey?(key: string): Uint8Array | null;
   /** The clause matches of the earlier build (clause-lists.ts), read and replaced once per detection. */
-  clauseState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
+  clauseState?: { read(): Uint8Array | null; writeParts(parts: Iterable<Uint8Array>): void };
   /** The common shingles' counts of the earlier build (common-counts.ts), read and replaced once per detection. */
   commonState?: { read(): Uint8Array | null; write(bytes: Uint8Array): void };
   /** The shared clause counts of the earlier build's document pairs (shared-counts.ts), read and replaced once per detection. */

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../util/random.js';
-import { bandKeyTable, CrowdKeys } from './band-buckets.js';
+import { BandPrints, CrowdKeys } from './band-buckets.js';
 import { unitsToRematch } from './clause-lists.js';
-import { BUCKET_WINDOW, CLAUSE_LSH_ROWS, forEachCandidate, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
+import { bandKey, BUCKET_WINDOW, CLAUSE_LSH_ROWS, forEachCandidate, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
 
 describe('units to match again', () => {
   /** Each item's LSH candidates (by item), as the full matching finds them among `items`. */
@@ -32,10 +32,8 @@ describe('units to match again', () => {
     const before = items.filter((x) => !came.has(x.item));
     const after = items.filter((x) => !left.has(x.item));
     const redo = unitsToRematch(
-      bandKeyTable(
-        after.map((x) => x.sig),
-        CLAUSE_LSH_ROWS,
-      ),
+      BandPrints.of(after.map((x) => x.sig)),
+      (band) => (x) => bandKey(after[x].sig, band, CLAUSE_LSH_ROWS),
       new CrowdKeys((k) => after[k].id, after.length),
       Uint8Array.from(after, (x) => (came.has(x.item) ? 1 : 0)),
       [...left].map((i) => items[i].sig),
