@@ -80,11 +80,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const shardCode = shardCodeFingerprint();
     const shards = await previousShards(corpusDir, shardCode);
     const detected = await detectVariants(corpusDir, result.docs, jobs, docHashes, shards);
-    collectGarbage();
-    progress.phase('write');
     // The index is made when its first file is asked for (phase 'search'); each of its files is made as it is written.
     const searchCode = searchFingerprint();
     const lastSearch = await previousSearch(corpusDir, searchCode);
+    // What detection let go is collected before the index is made whole, the build's peak then. A rebuild that updates
+    // the previous index peaks in detection, and holds far less after it: it is left to collect when it must (each
+    // full collection here was 0.3 s of a 10,000-document rebuild).
+    if (!lastSearch) collectGarbage();
+    progress.phase('write');
     let searchIndex: 'updated' | 'built' = 'built';
     // The index's units indexed from their text in this build; the others' entries were the previous index's.
     let searchUnitsIndexed = 0;
@@ -100,8 +103,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       // Every file made from the documents is out, and the index needs only the units flattened from them: they
       // are let go before it is made. Every full collection marks what is held, and the documents were most of it
       // (about 0.4 of a 0.6 GB heap at 10,000 documents), collected a few times while the index is made whole.
-      // An update holds far less than the variants step before it did (its peak RSS is the build's lower): it is
-      // left to collect when it must (the collection here was 0.3 s of a 10,000-document rebuild).
+      // An update is left to collect when it must (above).
       result.docs = [];
       if (!last) collectGarbage();
       // Without a previous index every unit is indexed from its text; with one, the update says how it went.
