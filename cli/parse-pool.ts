@@ -7,7 +7,8 @@
  * file, a renamed one or a new parser version is parsed afresh.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, open, rename, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type FileParse, parseRawFile } from '../core/corpus/build.js';
 import { extractRawFiles } from '../core/import/raw-files.js';
@@ -97,7 +98,7 @@ export async function parseRawFolder(opts: {
   const runner = async (worker: BuildWorker | null) => {
     for (let k = nextFile++; k < names.length; k = nextFile++) {
       const name = names[k];
-      const read = await readRawFile(rawDir, name);
+      const read = readRawFile(rawDir, name);
       if (!read.ok) {
         done(k, { file: name, rawFile: null, warnings: [{ file: name, message: read.message }], notes: [], docs: [] });
         continue;
@@ -105,7 +106,7 @@ export async function parseRawFolder(opts: {
       const key = `${sha256Hex(`${name}\n${sha256Hex(read.bytes)}\n${version}`)}.json`;
       used.add(key);
       const file = path.join(cacheDir, key);
-      const kept = await readCachedParse(file, unitReads);
+      const kept = readCachedParse(file, unitReads);
       if (kept) {
         cached++;
         done(k, kept);
@@ -145,16 +146,21 @@ export async function parseRawFolder(opts: {
  * The cached parse in `file`, its documents' units deferred (read from the file when asked for); null when there is
  * none or it is not of this layout (the file is parsed again and the entry rewritten).
  */
-async function readCachedParse(file: string, reads: { count: number }): Promise<FileParse | null> {
-  const handle = await open(file, 'r').catch(() => null);
-  if (!handle) return null;
+function readCachedParse(file: string, reads: { count: number }): FileParse | null {
+  let fd: number;
   try {
-    const stamp = stampOf(await handle.stat());
-    return deferredParseEntry(await handle.readFile(), file, stamp, reads);
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  // Blocking calls, as for the raw files (raw-files.ts readRawFile): every entry is read in a rebuild.
+  try {
+    const stamp = stampOf(fstatSync(fd));
+    return deferredParseEntry(readFileSync(fd), file, stamp, reads);
   } catch {
     return null;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -4,8 +4,8 @@
  * would never end), each within a size limit, and a file that cannot be read
  * is a warning naming it, never the end of the build.
  */
-import { constants } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Larger than any text extracted from a PDF (a 2,000-page gazette is ~10 MB), small enough to parse in memory. */
@@ -28,16 +28,21 @@ function kindOf(s: import('node:fs').Stats): string {
   return '特殊文件';
 }
 
-export async function readRawFile(rawDir: string, name: string, maxBytes = MAX_RAW_FILE_BYTES): Promise<RawRead> {
-  let handle;
+/**
+ * One raw file's bytes, or why it is skipped. Read with blocking calls: a regular file's read does not wait on
+ * anything, and a rebuild reads all 6,000 of a 10,000-document corpus with a thread idle; through promises, each
+ * file's open, stat, reads and close cost the build thread about 0.5 s in all (its other wait is the parse workers).
+ */
+export function readRawFile(rawDir: string, name: string, maxBytes = MAX_RAW_FILE_BYTES): RawRead {
+  let fd: number;
   try {
-    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer; what it is is checked on the open handle (no race with a rename).
-    handle = await open(path.join(rawDir, name), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer; what it is is checked on the open file (no race with a rename).
+    fd = openSync(path.join(rawDir, name), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     return { ok: false, message: `已跳过：无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: `已跳过：不是普通文件（${kindOf(stat)}），原始文件夹里只读取普通文件` };
     if (stat.size > maxBytes) {
       return { ok: false, message: `已跳过：文件有 ${MB(stat.size)}，超过单个原始文件 ${MB(maxBytes)} 的上限；请把它拆成几个文件再构建` };
@@ -46,7 +51,7 @@ export async function readRawFile(rawDir: string, name: string, maxBytes = MAX_R
     const buf = Buffer.alloc(stat.size + 1);
     let n = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+      const bytesRead = readSync(fd, buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
       n += bytesRead;
       if (n === buf.length) return { ok: false, message: `已跳过：文件在读取时还在变大（超过了开始时的 ${MB(stat.size)}），请等写入结束后再构建` };
@@ -55,7 +60,7 @@ export async function readRawFile(rawDir: string, name: string, maxBytes = MAX_R
   } catch (e) {
     return { ok: false, message: `已跳过：无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -64,7 +69,7 @@ export async function readRawFiles(rawDir: string): Promise<{ files: { name: str
   const files: { name: string; bytes: Uint8Array }[] = [];
   const unreadable: { file: string; message: string }[] = [];
   for (const name of await listRawFiles(rawDir)) {
-    const r = await readRawFile(rawDir, name);
+    const r = readRawFile(rawDir, name);
     if (r.ok) files.push({ name, bytes: r.bytes });
     else unreadable.push({ file: name, message: r.message });
   }
