@@ -12,7 +12,7 @@ import { assembleCorpus, compactJson, parseRawFile, unitCounts, type FileParse }
 import { deferredUnits } from '../core/corpus/deferred-units.js';
 import { DEFAULT_CORPUS_DIR } from './corpus-files.js';
 import { sha256Hex } from './hash.js';
-import { deferredParseEntry, encodeParseEntry, parseEntryText, readUnits, stampOf } from './parse-cache.js';
+import { deferredParseEntry, encodeParseEntry, parseEntryText, readCachedParse, readUnits, stampOf } from './parse-cache.js';
 import { parseRawFolder } from './parse-pool.js';
 
 const SEED = '000_57e3cdbe4450e5ba.txt'; // 66 documents
@@ -131,11 +131,39 @@ describe('a parse cache entry', () => {
       expect(parseEntryText(bad)).toBeNull();
       expect(await readDeferred(await entryFile(bad))).toBeNull();
     }
+    // Cut short after its head: the head says how long the entry is.
     const file = await entryFile(text);
     await truncate(file, Buffer.byteLength(text) - 10);
-    expect(await readDeferred(file)).not.toBeNull(); // the head is whole; the last document's line is not …
-    const lazy = (await readDeferred(file))!;
-    expect(thrown(() => deferredUnits(lazy.docs.at(-1)!.doc)!.load())).toMatch(CHANGED); // … and reading it says so
+    expect(await readDeferred(file)).toBeNull();
+    expect(readCachedParse(file, { count: 0 })).toBeNull();
+    // A document's line one byte longer and the next one byte shorter: the same size, another layout.
+    const moved = JSON.parse(lines[0]) as { lineBytes: number[] };
+    moved.lineBytes[0]++;
+    moved.lineBytes[1]--;
+    const shifted = [JSON.stringify(moved), ...lines.slice(1)].join('\n');
+    expect(Buffer.byteLength(shifted)).toBe(Buffer.byteLength(text));
+    // Read whole, every line is checked against its length; read deferred, a line when it is read.
+    expect(parseEntryText(shifted)).toBeNull();
+    const misled = (await readDeferred(await entryFile(shifted)))!;
+    expect(thrown(() => deferredUnits(misled.docs[1].doc)!.load())).toMatch(CHANGED);
+  });
+
+  it('read from its file, only its first line is read, however long it is', async () => {
+    const p = parse();
+    const text = encodeParseEntry(p);
+    const file = await entryFile(text);
+    const reads = { count: 0 };
+    const read = readCachedParse(file, reads)!;
+    expect(read.docs.map((d) => d.doc.title)).toEqual(p.docs.map((d) => d.doc.title));
+    expect(reads.count).toBe(0);
+    const same = read.docs.every((d, k) => JSON.stringify(deferredUnits(d.doc)!.load()) === JSON.stringify(p.docs[k].doc.units));
+    expect(same).toBe(true);
+    expect(reads.count).toBe(p.docs.length);
+    // A head longer than the first read (64 KB), and one of a file with no newline (no documents).
+    const long = { ...p, notes: [...p.notes, 'x'.repeat(200_000)] };
+    expect(readCachedParse(await entryFile(encodeParseEntry(long)), reads)?.notes.at(-1)).toHaveLength(200_000);
+    expect(readCachedParse(await entryFile(encodeParseEntry({ ...NONE, notes: ['y'.repeat(100_000)] })), reads)?.notes).toEqual(['y'.repeat(100_000)]);
+    expect(readCachedParse(path.join(path.dirname(file), 'none.json'), reads)).toBeNull();
   });
 
   it('through the parse phase: a rebuild’s documents come deferred and assemble to the first build’s; a cache file changed since stops the reading', async () => {

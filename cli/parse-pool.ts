@@ -7,7 +7,6 @@
  * file, a renamed one or a new parser version is parsed afresh.
  */
 import { availableParallelism } from 'node:os';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type FileParse, parseRawFile } from '../core/corpus/build.js';
@@ -18,7 +17,7 @@ import type { WorkerReply, WorkerRequest } from './parse-worker.js';
 import { readRawFile } from './raw-files.js';
 import { pruneCacheDir } from './cache-prune.js';
 import { parserFingerprint } from './parser-fingerprint.js';
-import { deferredParseEntry, encodeParseEntry, parseEntryText, stampOf } from './parse-cache.js';
+import { encodeParseEntry, parseEntryText, readCachedParse } from './parse-cache.js';
 import { WorkerThread, workerUrl } from './worker-thread.js';
 
 /** Folder of the parse cache, relative to the corpus folder. */
@@ -27,9 +26,8 @@ const CACHE_NAME = /^[0-9a-f]{64}\.json$/;
 
 const WORKER_URL = workerUrl('parse-worker');
 /**
- * Files read at once. A rebuild finds nearly every file in the cache, and then waits on reading (the raw file,
- * then its entry) more than on any thread: one file at a time per worker left the parse phase reading, not
- * parsing. Files to parse are still handed to the `jobs` threads, several queued on each.
+ * Files in hand at once: read (with blocking calls, raw-files.ts), then parsed in a thread or taken from the cache.
+ * One file at a time per worker left the threads waiting on the next file's reading; several are queued on each.
  */
 const READ_AHEAD = 8;
 
@@ -140,28 +138,6 @@ export async function parseRawFolder(opts: {
     await Promise.all(workers.map((w) => w.stop()));
   }
   return { parses, cached, parsed, used, unitReads };
-}
-
-/**
- * The cached parse in `file`, its documents' units deferred (read from the file when asked for); null when there is
- * none or it is not of this layout (the file is parsed again and the entry rewritten).
- */
-function readCachedParse(file: string, reads: { count: number }): FileParse | null {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return null;
-  }
-  // Blocking calls, as for the raw files (raw-files.ts readRawFile): every entry is read in a rebuild.
-  try {
-    const stamp = stampOf(fstatSync(fd));
-    return deferredParseEntry(readFileSync(fd), file, stamp, reads);
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Remove cache entries this build did not use: only files named as the cache names them (never another file). */
