@@ -49,6 +49,26 @@ describe("a band's buckets found again by their keys' prints", () => {
     }
   });
 
+  it('renumbered, takes the prints of a kept item as stored and makes only the new ones', () => {
+    const rnd = mulberry32(14);
+    const sig = () => Uint32Array.from({ length: SIGNATURE_LENGTH }, () => Math.floor(rnd() * 40));
+    const before = Array.from({ length: 300 }, sig);
+    // Prints stored that are not those of the signatures: a kept item's must be these, not made again.
+    const stored = new BandPrints(BandPrints.of(before).prints.map((p) => p ^ 0x5a5a), before.length);
+    // Two new items first, then items 0–99 and 150–249 kept; 100–149 and the last 50 left.
+    const came = [sig(), sig()];
+    const after = [...came, ...before.slice(0, 100), ...before.slice(150, 250)];
+    const from = Int32Array.from(after, (_, x) => (x < 2 ? -1 : x < 102 ? x - 2 : x + 48));
+    const kept = BandPrints.kept(stored, from, after);
+    const made = BandPrints.of(after);
+    const n = after.length;
+    for (let band = 0; band < BANDS; band++)
+      for (let x = 0; x < n; x++) {
+        const want = from[x] < 0 ? made.prints[band * n + x] : stored.prints[band * before.length + from[x]];
+        if (kept.prints[band * n + x] !== want) expect.fail(`band ${band}, item ${x}: ${kept.prints[band * n + x]}, not ${want}`);
+      }
+  });
+
   it('gives its prints as whole words, the last padded with 0: in place where they have room, else copied', () => {
     const rnd = mulberry32(13);
     const sigs = Array.from({ length: 3 }, () => Uint32Array.from({ length: SIGNATURE_LENGTH }, () => Math.floor(rnd() * 40)));
@@ -66,6 +86,12 @@ describe("a band's buckets found again by their keys' prints", () => {
     const after = new Uint16Array(made.prints.length + 1).fill(7);
     after.set(made.prints);
     const followed = new BandPrints(after.subarray(0, made.prints.length), 3);
+    // At a word past the start of a buffer with room for exactly its words: in place.
+    const inner = new Uint16Array(2 + made.prints.length + 1);
+    inner.set(made.prints, 2);
+    const atWord = new BandPrints(inner.subarray(2, 2 + made.prints.length), 3);
+    expect(atWord.words().buffer).toBe(inner.buffer);
+    expect(asPrints(atWord.words())).toEqual([...made.prints, 0]);
     for (const p of [tight, shifted, followed]) {
       expect(p.words().buffer).not.toBe(p.prints.buffer);
       expect(asPrints(p.words())).toEqual([...made.prints, 0]);
