@@ -128,25 +128,32 @@ describe('clause matches kept from the earlier build', () => {
     expect([first.stats.commonKept, kept.stats.commonKept, full.stats.commonKept]).toEqual([false, true, false]);
   });
 
-  it('a unit added to the first document, and a copy of the last come: the units it shifted are found by their kept prints', () => {
-    // In id order the crowd's documents come first: a unit added to the first gives every kept unit after it another
+  it('a unit added to an early document, copies of a later one and of each other come: units are found by their kept prints', () => {
+    // In id order 'a-first' and 'b-shift' come first: a unit added to 'b-shift' gives every kept unit after it another
     // number. The copy's units are in every bucket of the copied document's units, which must be matched again (they
-    // gain a counterpart) and are found by their prints, kept from the first build and renumbered. (Its text is its
+    // gain a counterpart) and are found by their prints, kept from the first build and renumbered. (Texts of their
     // own: a copy of a seed would make some of the seeds' shingles common, and a rebuild then matches everything.)
-    const crowd = crowdDocs(18, 1);
     const rnd = mulberry32(31);
     const text = (len: number) => Array.from({ length: len }, () => HAN[Math.floor(rnd() * HAN.length)]).join('');
+    const first = doc('a-first', [text(60), text(60)]);
+    const shift = doc('b-shift', [text(60), text(60)]);
+    const crowd = crowdDocs(18, 1);
     const last = doc('q-orig', [text(60), text(60), text(60)]);
     const cache = memoryCache();
-    files([...crowd, ...seeds, last], cache);
+    files([first, shift, ...crowd, ...seeds, last], cache);
     const copy = doc('q-copy', last.units.map((u) => u.paragraphs[0].text));
-    const longer = doc(crowd[0].id, [...crowd[0].units.map((u) => u.paragraphs[0].text), text(80)]);
-    const after = [longer, ...crowd.slice(1), ...seeds, last, copy];
+    const longer = doc(shift.id, [...shift.units.map((u) => u.paragraphs[0].text), text(80)]);
+    // Two new documents that share a clause only with each other: each is found in the other's buckets by its print,
+    // made for it (a new unit given another's prints, 'a-first''s, would not be).
+    const shared = text(60);
+    const pair = [doc('r-one', [shared, text(60)]), doc('r-two', [text(60), shared])];
+    const after = [first, longer, ...crowd, ...seeds, last, copy, ...pair];
     const kept = files(after, cache);
     const full = files(after);
     expect(kept.files).toEqual(full.files);
-    // The copy has counterparts: the first document's units, which were matched again.
+    // The copy has counterparts: the first document's units, which were matched again; the two new ones each other.
     expect(full.files.some((f) => f.includes('"q-copy~ar1"'))).toBe(true);
+    expect(full.files.some((f) => f.startsWith('variants/') && f.includes('"r-one~ar1"') && f.includes('"r-two~ar2"'))).toBe(true);
     expect(kept.stats.clausesRematched).toBeGreaterThan(0);
     expect(kept.stats.clausesRematched).toBeLessThan(kept.units / 2);
   });
