@@ -164,6 +164,36 @@ describe('a parse cache entry', () => {
     expect(readCachedParse(await entryFile(encodeParseEntry(long)), reads)?.notes.at(-1)).toHaveLength(200_000);
     expect(readCachedParse(await entryFile(encodeParseEntry({ ...NONE, notes: ['y'.repeat(100_000)] })), reads)?.notes).toEqual(['y'.repeat(100_000)]);
     expect(readCachedParse(path.join(path.dirname(file), 'none.json'), reads)).toBeNull();
+    // A folder where the entry should be: opened, but not read.
+    expect(readCachedParse(path.dirname(file), reads)).toBeNull();
+    // Each read closes its file, whether it reads an entry or not.
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let k = 0; k < 50; k++) readCachedParse(file, reads);
+    for (let k = 0; k < 50; k++) readCachedParse(path.dirname(file), reads);
+    expect(open()).toBe(before);
+  });
+
+  it('whose lengths are not whole numbers of bytes, or not one per document, is no entry', async () => {
+    const text = encodeParseEntry(parse());
+    const [first, ...lines] = text.split('\n');
+    const head = JSON.parse(first) as { lineBytes: number[] };
+    // The same total as the true lengths, so that only the lengths themselves are wrong.
+    const withLengths = (lineBytes: number[]) => [JSON.stringify({ ...head, lineBytes }), ...lines].join('\n');
+    const [l0, l1, ...rest] = head.lineBytes;
+    for (const bad of [
+      withLengths([-1, l0 + l1 + 1, ...rest]),
+      withLengths([l0 + 0.5, l1 - 0.5, ...rest]),
+      withLengths([l0 + l1 + 1, ...rest]),
+      withLengths([l0, l1, ...rest, 0].map((n, k, all) => (k === all.length - 2 ? n - 1 : n))),
+      [JSON.stringify({ ...head, lineBytes: undefined }), ...lines].join('\n'),
+    ]) {
+      expect(parseEntryText(bad)).toBeNull();
+      expect(await readDeferred(await entryFile(bad))).toBeNull();
+    }
+    // Lines of the lengths the head says, one of them not JSON: read whole, no entry.
+    const garbled = [first, ...lines.slice(0, -1), 'x'.repeat(Buffer.byteLength(lines.at(-1)!))].join('\n');
+    expect(parseEntryText(garbled)).toBeNull();
   });
 
   it('through the parse phase: a rebuild’s documents come deferred and assemble to the first build’s; a cache file changed since stops the reading', async () => {
