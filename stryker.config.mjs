@@ -96,6 +96,7 @@ const COMPARE_LIGHT_TESTS = {
   'clause-matches': ['clause-matches', 'clause-helper', 'detect', 'clause-lists'],
   'clause-helper': ['clause-helper'],
   'clause-lists': ['clause-lists', 'units-to-rematch'],
+  'clause-state': ['clause-lists'],
   'band-buckets': ['band-buckets', 'clause-lists', 'units-to-rematch'],
   detect: ['detect', 'bounded', 'artifact', 'clause-lists'],
   common: ['common', 'common-counts', 'bounded'],

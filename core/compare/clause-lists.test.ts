@@ -12,7 +12,7 @@ import { buildCorpus } from '../corpus/build.js';
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
 import { detectionFiles } from './artifact.js';
-import { commonHash, decodeClauseState, encodeClauseState } from './clause-lists.js';
+import { commonHash, decodeClauseState, encodeClauseState } from './clause-state.js';
 import { BestMatches } from './clause-matches.js';
 import { BandPrints } from './band-buckets.js';
 import { CLAUSE_LSH_ROWS, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
