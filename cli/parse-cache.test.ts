@@ -223,4 +223,25 @@ describe('a parse cache entry', () => {
     }
     expect(thrown(() => later[0].units)).toMatch(/^解析缓存文件 .*\.json 在构建过程中被改动或删除，本次构建已停止（上一版语料不受影响），请重新构建$/);
   });
+
+  it('a rebuild holds what it parses as it holds a cached parse: units read from the entry just written, when asked', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-parse-pool-'));
+    dirs.push(dir);
+    const rawDir = path.join(DEFAULT_CORPUS_DIR, 'raw');
+    const names = [SEED, '001_3ae65a0b828b041b.txt'];
+    const held = await parseRawFolder({ rawDir, names, corpusDir: dir, jobs: 0 });
+    const whole = assembleCorpus(held.parses, sha256Hex).docs;
+    // A first build keeps the units it parsed.
+    expect(whole.some((d) => deferredUnits(d))).toBe(false);
+    await rm(path.join(dir, 'cache'), { recursive: true });
+    const deferred = await parseRawFolder({ rawDir, names, corpusDir: dir, jobs: 0, deferParsed: true });
+    expect([deferred.parsed, deferred.cached]).toEqual([2, 0]);
+    const docs = assembleCorpus(deferred.parses, sha256Hex).docs;
+    expect(docs.every((d) => deferredUnits(d))).toBe(true);
+    expect(deferred.parsedUnitReads.count).toBe(0);
+    expect(docs.map(compactJson)).toEqual(whole.map(compactJson));
+    // Each document's units read once, from the entry: counted apart from a cached parse's.
+    expect(deferred.parsedUnitReads.count).toBe(docs.length);
+    expect(deferred.unitReads.count).toBe(0);
+  });
 });

@@ -29,7 +29,7 @@ async function corpus(): Promise<string> {
   return dir;
 }
 
-async function build(dir: string): Promise<{ searchIndex: string; searchUnitsIndexed: number; units: number; unitsRead: number; documents: number }> {
+async function build(dir: string): Promise<{ searchIndex: string; searchUnitsIndexed: number; units: number; unitsRead: number; parsedUnitsRead: number; parsedFiles: number; documents: number }> {
   const out: string[] = [];
   const io: CommandIO = { out: (t) => out.push(t), err: () => undefined, stdinIsTTY: true, async *stdinLines() {} };
   expect(await main(['build', '--corpus', dir, '--json'], io)).toBe(0);
@@ -67,5 +67,26 @@ describe('a rebuild’s search index', () => {
     await cp(path.join(RAW, NEW), path.join(full, 'raw', NEW));
     expect((await build(full)).searchIndex).toBe('built');
     expect(updated).toEqual(await searchFiles(full));
+  }, 120_000);
+});
+
+describe('a rebuild that parses every file again (its parse cache gone, as after a parser upgrade)', () => {
+  it('holds the parsed documents’ units in their entries, reads only the changed one’s, and writes the full build’s files', async () => {
+    const dir = await corpus();
+    await build(dir);
+    await rm(path.join(dir, 'cache', 'parse'), { recursive: true });
+    const notice = path.join(dir, 'raw', FILES[6]);
+    await writeFile(notice, `${await readFile(notice, 'utf8')}\n本通知自印发之日起施行。\n`);
+    const r = await build(dir);
+    expect(r.parsedFiles).toBe(FILES.length);
+    expect(r.unitsRead).toBe(0);
+    // The changed notice's units are read back from its entry (to hash, compare and index it); the laws' are not.
+    expect(r.parsedUnitsRead).toBeGreaterThan(0);
+    expect(r.parsedUnitsRead).toBeLessThanOrEqual(4);
+    const full = await corpus();
+    await cp(notice, path.join(full, 'raw', FILES[6]));
+    await build(full);
+    const files = async (d: string) => ({ ...(await tree(path.join(d, 'current', 'docs'))), ...(await searchFiles(d)), ...(await tree(path.join(d, 'current', 'variants'))) });
+    expect(await files(dir)).toEqual(await files(full));
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import { prepareInWorkers } from '../variants-pool.js';
 import { startSubjectJob } from '../subject-thread.js';
 import { ClauseThread } from '../clause-thread.js';
 import { type CommandIO, UsageError, parseArgs } from '../io.js';
-import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, writeCorpus } from '../corpus-files.js';
+import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, currentVersionName, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
 import type { PolicyDocument } from '../../core/corpus/types.js';
 import { parseRawFolder, pruneParseCache } from '../parse-pool.js';
@@ -61,7 +61,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     }
     const progress = new BuildProgress(io, progressMode(io, flags));
     progress.phase('parse', { totalFiles: names.length });
-    const parsed = await parseRawFolder({ rawDir, names, corpusDir, jobs, onProgress: (p) => progress.update(p) });
+    // A rebuild (a version to build on) holds no parsed document's units it does not use (parse-pool.ts).
+    const deferParsed = (await currentVersionName(corpusDir)) !== null;
+    const parsed = await parseRawFolder({ rawDir, names, corpusDir, jobs, deferParsed, onProgress: (p) => progress.update(p) });
     progress.phase('collapse');
     const result = assembleCorpus(parsed.parses, sha256Hex);
     parsed.parses.length = 0; // the documents are in `result` now; the parses would double the build's memory
@@ -145,6 +147,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           cachedFiles: parsed.cached,
           // Times a cached document's units were read back: a rebuild reads only those of documents whose file it makes.
           unitsRead: parsed.unitReads.count,
+          // The same for documents parsed in this build, held deferred in a rebuild (parse-pool.ts deferParsed).
+          parsedUnitsRead: parsed.parsedUnitReads.count,
           // Units whose clauses were matched again, the rest kept from the last build; null: all were matched.
           clausesRematched: detected.clausesRematched,
           // Document pairs whose shared shingles were counted, the rest kept from the last build (core/compare/pair-counts.ts).
