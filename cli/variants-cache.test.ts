@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PolicyDocument, Unit } from '../core/corpus/types.js';
 import { variantsArtifacts } from '../core/compare/artifact.js';
-import { pruneVariantsCache, VARIANTS_CACHE_DIR, variantsCache, writeAside } from './variants-cache.js';
+import { MIN_READ_AHEAD, pruneVariantsCache, VARIANTS_CACHE_DIR, variantsCache, writeAside } from './variants-cache.js';
+import { AHEAD } from './read-ahead.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -27,6 +28,45 @@ function doc(id: string, texts: string[]): PolicyDocument {
 }
 
 describe('variantsCache', () => {
+  it('reads many entries ahead in a thread of its own: each as stored, a missing one none, each counted as read', async () => {
+    const dir = tempCorpus();
+    const docs = Array.from({ length: MIN_READ_AHEAD + AHEAD + 6 }, (_, i) => doc(`d${i}`, [`第${i}份文件的第一条文字`]));
+    const entries = docs.map((_, i) => Uint8Array.from({ length: 5 + (i % 7) }, (_, k) => (i * 31 + k) % 256));
+    const writer = variantsCache(dir);
+    docs.forEach((d, i) => i !== 3 && writer.put(d, entries[i]));
+    const reader = variantsCache(dir);
+    await reader.readAhead(docs);
+    // The last entry grows after the thread made its slab, before it reaches it: no room, so it is read here.
+    const last = docs.length - 1;
+    entries[last] = new Uint8Array(5000).fill(7);
+    writer.put(docs[last], entries[last]);
+    const got = docs.map((d) => reader.get(d));
+    await reader.endReadAhead();
+    got.forEach((bytes, i) => (i === 3 ? expect(bytes).toBeNull() : expect([...bytes!]).toEqual([...entries[i]])));
+    // The thread's slab, shared; the grown entry in one of this thread's.
+    expect(got[0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(got[last]!.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    // A small slab of its own, not one for every entry in the folder or of 64 MB: such a buffer costs a full collection.
+    expect(got[last]!.buffer.byteLength).toBe(1024 * 1024);
+    expect(reader.read).toBe(docs.length - 1);
+    expect(reader.used.size).toBe(docs.length);
+    // Once it ends, entries are read here, as before.
+    const again = reader.get(docs[0])!;
+    expect([...again]).toEqual([...entries[0]]);
+    expect(again.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('reads fewer entries than MIN_READ_AHEAD here: no thread for them', async () => {
+    const dir = tempCorpus();
+    const docs = Array.from({ length: MIN_READ_AHEAD - 1 }, (_, i) => doc(`d${i}`, [`第${i}份文件的第一条文字`]));
+    const writer = variantsCache(dir);
+    docs.forEach((d, i) => writer.put(d, new Uint8Array(8).fill(i)));
+    const reader = variantsCache(dir);
+    await reader.readAhead(docs);
+    expect(reader.get(docs[0])!.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    await reader.endReadAhead();
+  });
+
   it('gives back each entry as stored, on a 4-byte boundary, whatever the lengths of those read before it', () => {
     const dir = tempCorpus();
     const docs = ['a', 'b', 'c', 'd'].map((id) => doc(id, [`${id}的第一条文字`]));

@@ -12,8 +12,11 @@ import type { PolicyDocument } from '../core/corpus/types.js';
 import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prepared-cache.js';
 import { pruneCacheDir } from './cache-prune.js';
 import { DocHashes } from './doc-hashes.js';
+import { ReadAhead } from './read-ahead.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
+/** Fewer documents than this are read in this thread: a thread costs more than it saves. */
+export const MIN_READ_AHEAD = 64;
 const CACHE_NAME = /^([0-9a-f]{64}|clauses|pairs|subject|common|shared)\.bin$/;
 /** The clause matches of the last build (core/compare/clause-lists.ts), replaced by each build. */
 const CLAUSES_FILE = 'clauses.bin';
@@ -60,6 +63,13 @@ export interface VariantsCache extends PreparedCache {
   subjectState: StateFile;
   /** Entry names this build asked for (the rest can be pruned). */
   used: Set<string>;
+  /**
+   * Start reading these documents' entries, in this order, in a thread of their own (read-ahead.ts): `get` then
+   * takes each as it is read. Worth it for many (a rebuild reads every document's); with few, or no entries, nothing starts.
+   */
+  readAhead(docs: PolicyDocument[]): Promise<void>;
+  /** Stop the read-ahead: later entries are read in this thread. What it read stays in use. */
+  endReadAhead(): Promise<void>;
   /** Entries read (whether sound or not: core decides), and entries written. */
   read: number;
   written: number;
@@ -75,7 +85,12 @@ export function variantsCache(corpusDir: string, docs: DocHashes = new DocHashes
     if (!key) keys.set(doc, (key = `${entryName(docs.of(doc))}.bin`));
     return key;
   };
-  const slabs = new SlabReader(() => entryBytes(dir));
+  // Entries read ahead by a thread of their own (read-ahead.ts), by name: where each is in its list.
+  let ahead: { reader: ReadAhead; at: Map<string, number> } | null = null;
+  let aheadUsed = false;
+  // With a read-ahead, the entries read here are a few (a gone document's, one that did not fit): small slabs, not one
+  // for all. A new 64 MB buffer then cost a full collection of the build's heap (see SlabReader), 0.2 s.
+  const slabs = new SlabReader(() => (aheadUsed ? { first: 0, least: SMALL_SLAB_BYTES } : { first: entryBytes(dir), least: SLAB_BYTES }));
   const read = (name: string) => {
     try {
       const bytes = slabs.read(path.join(dir, name));
@@ -92,7 +107,27 @@ export function variantsCache(corpusDir: string, docs: DocHashes = new DocHashes
     get(doc) {
       const key = keyOf(doc);
       cache.used.add(key);
-      return read(key);
+      const i = ahead?.at.get(key);
+      const bytes = i === undefined ? undefined : ahead!.reader.take(i);
+      if (bytes === undefined) return read(key);
+      if (bytes) cache.read++;
+      return bytes;
+    },
+    async readAhead(docs) {
+      if (docs.length < MIN_READ_AHEAD || ahead) return;
+      const names = docs.map(keyOf);
+      const reader = await ReadAhead.start(
+        names.map((name) => path.join(dir, name)),
+        entryBytes(dir),
+      );
+      if (!reader) return;
+      aheadUsed = true;
+      ahead = { reader, at: new Map(names.map((name, i) => [name, i])) };
+    },
+    async endReadAhead() {
+      const done = ahead;
+      ahead = null;
+      await done?.reader.stop();
     },
     put(doc, entry) {
       if (writeAside(path.join(dir, keyOf(doc)), entry)) cache.written++;
@@ -161,21 +196,24 @@ export function writeAside(file: string, bytes: Uint8Array | Iterable<Uint8Array
  * so the build's RSS is what it reads, as before.
  */
 const SLAB_BYTES = 64 * 1024 * 1024;
+/** Slabs for the few entries read here beside a read-ahead (read-ahead.ts): a chunk the allocator maps and unmaps whole. */
+const SMALL_SLAB_BYTES = 1024 * 1024;
 
 class SlabReader {
   private slab: Uint8Array = new Uint8Array(0);
   private at = 0;
 
-  /** `expected`: what all the reads can come to, asked for when the first slab is made. */
-  constructor(private readonly expected: () => number) {}
+  /** `sizes`: what all the reads can come to (the first slab's size), and the least a slab holds, asked for when a slab is made. */
+  constructor(private readonly sizes: () => { first: number; least: number }) {}
 
   read(file: string): Uint8Array {
     const fd = openSync(file, 'r');
     try {
       const size = fstatSync(fd).size;
       if (this.at + size > this.slab.length) {
-        const least = Math.max(SLAB_BYTES, size);
-        this.slab = allocate(this.slab.length ? least : Math.max(least, this.expected()), least);
+        const { first, least: smallest } = this.sizes();
+        const least = Math.max(smallest, size);
+        this.slab = allocate(this.slab.length ? least : Math.max(least, first), least);
         this.at = 0;
       }
       const bytes = this.slab.subarray(this.at, this.at + size);

@@ -6,6 +6,7 @@
  *   cli/variants-worker.ts     → dist/cli/variants-worker.mjs (the variants step's threads)
  *   cli/subject-worker.ts      → dist/cli/subject-worker.mjs (the variants step's subject thread)
  *   cli/clause-worker.ts       → dist/cli/clause-worker.mjs (the variants step's clause thread)
+ *   cli/read-ahead-worker.ts   → dist/cli/read-ahead-worker.mjs (the variants cache's read-ahead thread)
  *   dist/cli/inputs.json       the source files the bundle was built from, for the staleness check
  * Plain .mjs (not .ts) because bin/policy-reader.mjs calls it lazily when the
  * bundle is missing or older than its sources, before any loader exists.
@@ -27,6 +28,7 @@ const ENTRIES = {
   'variants-worker': path.join(root, 'cli/variants-worker.ts'),
   'subject-worker': path.join(root, 'cli/subject-worker.ts'),
   'clause-worker': path.join(root, 'cli/clause-worker.ts'),
+  'read-ahead-worker': path.join(root, 'cli/read-ahead-worker.ts'),
 };
 
 export async function buildCli() {

@@ -15,6 +15,7 @@ import { type CommandIO, UsageError, parseArgs } from '../io.js';
 import { DEFAULT_CORPUS_DIR, acquireBuildLock, checkCorpusFolder, currentVersionName, writeCorpus } from '../corpus-files.js';
 import { sha256Hex } from '../hash.js';
 import type { PolicyDocument } from '../../core/corpus/types.js';
+import type { PreparedCache } from '../../core/compare/prepared-cache.js';
 import { parseRawFolder, pruneParseCache } from '../parse-pool.js';
 import { printable } from '../printable.js';
 import { BuildProgress, progressMode } from '../progress.js';
@@ -207,7 +208,14 @@ async function detectVariants(
     stages[name] = Math.round(now - since);
     since = now;
   };
-  const prepared = await prepareInWorkers(docs, cache, { jobs });
+  // The entries read ahead by a thread of their own while this one checks them (`--jobs 0`: no threads).
+  if (jobs !== 0) await cache.readAhead(docs);
+  let prepared: PreparedCache;
+  try {
+    prepared = await prepareInWorkers(docs, cache, { jobs });
+  } finally {
+    await cache.endReadAhead();
+  }
   stage('cache');
   // Subject pairs are ranked in a thread of their own while detection runs here (cli/subject-thread.ts).
   const subject = startSubjectJob(docs, cache.key, cache.subjectState, { jobs });
