@@ -12,9 +12,9 @@
  */
 import { availableParallelism } from 'node:os';
 import type { PolicyDocument } from '../core/corpus/types.js';
-import { commonPart } from '../core/compare/common.js';
 import { commonWithCache } from '../core/compare/common-counts.js';
-import { decodePreparedEntry, madeWithBoiler, type PreparedCache, type PreparedEntry } from '../core/compare/prepared-cache.js';
+import { commonHash } from '../core/compare/common.js';
+import { decodePreparedEntry, madeWithCommon, type PreparedCache, type PreparedEntry } from '../core/compare/prepared-cache.js';
 import { packSets, unpackSets } from './packed-sets.js';
 import type { VariantsReply, VariantsRequest } from './variants-worker.js';
 import { WorkerThread, workerUrl } from './worker-thread.js';
@@ -90,8 +90,9 @@ export async function prepareInWorkers(
       docs,
       handOver,
     );
+    const commonKey = commonHash(common);
     for (const [doc, entry] of stored)
-      if (!madeWithBoiler(entry, commonPart(entry.unitSets, common))) {
+      if (!madeWithCommon(entry, common, commonKey)) {
         ids.set(doc, entry.ids);
         packs.set(doc, packSets(entry));
         held.delete(doc);

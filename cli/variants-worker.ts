@@ -7,6 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { docWordings, preparedEntry, wordingSets } from '../core/compare/clause-matches.js';
+import { commonHash } from '../core/compare/common.js';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { encodedEntryBytes, encodePreparedEntry, type PreparedEntry } from '../core/compare/prepared-cache.js';
 import { packSets, unpackSets } from './packed-sets.js';
@@ -26,6 +27,8 @@ export interface VariantsReply {
 }
 
 let common: Uint32Array | null = null;
+/** Its hash (commonHash), made once: every entry names the common shingles it was made without by it. */
+let commonKey = 0;
 
 /**
  * An entry made in shared memory, a buffer of its own: the clause thread (clause-thread.ts) reads the signatures
@@ -49,13 +52,14 @@ function answer(m: VariantsRequest): Omit<VariantsReply, 'id'> {
     }
     case 'common':
       common = m.common;
+      commonKey = commonHash(common);
       return { buffers: [] };
     case 'entries': {
       if (!common) throw new Error('entries asked before the common shingles were sent');
       const c = common;
       const buffers = m.docs.map(({ ids, sets }) => {
         const { unitSets, docSet } = unpackSets(sets);
-        return sharedEntry(preparedEntry(ids, unitSets, docSet, c));
+        return sharedEntry(preparedEntry(ids, unitSets, docSet, c, commonKey));
       });
       return { buffers };
     }

@@ -16,12 +16,12 @@
  * gives null, and the caller matches everything.
  */
 import { bandKey, firstSharedBand, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, shuffledCrowd, shuffleKey, SIGNATURE_LENGTH } from './minhash.js';
-import { commonHash, decodeClauseState, encodeClauseState, stateSum, UNIT, type ClauseState } from './clause-state.js';
+import { decodeClauseState, encodeClauseState, stateSum, UNIT, type ClauseState } from './clause-state.js';
 import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
 import type { ClauseHelper } from './clause-helper.js';
 import { BandPrints, CrowdKeys } from './band-buckets.js';
-import { commonPart } from './common.js';
-import { decodeStoredEntry, madeWithBoiler, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
+import { commonHash } from './common.js';
+import { decodeStoredEntry, madeWithCommon, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 
 /** A unit of `p` is matched when it has shingles enough of its own (isMatched): these, ascending, as the clause LSH numbers them. */
 function matchedUnits(p: Prepared, own: Int32Array): number[] {
@@ -207,11 +207,12 @@ export function cachedClauseLists(
   const keyOf = cache?.key;
   if (!io || !keyOf) return { lists: matchClauseLists(p, 'lsh', sigs, own, helper), mutual: null, rematched: null, changedDocs: null, readSum: null, writtenSum: null };
   const keys = p.docs.map((d) => keyOf(d.doc));
+  const commonKey = commonHash(common);
   const entryOf = (key: string) => {
     const stored = cache.entryByKey?.(key);
     const entry = stored ? decodeStoredEntry(stored) : null;
     // Signatures made without other common shingles than these are not the ones the earlier build matched.
-    return entry && madeWithBoiler(entry, commonPart(entry.unitSets, common)) ? entry : null;
+    return entry && madeWithCommon(entry, common, commonKey) ? entry : null;
   };
   // The earlier state (127 MB at 10,000 documents) is held only in there: it can be collected before this build's is made.
   const kept = ((bytes) => {

@@ -6,8 +6,8 @@
  * same word for word.
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { commonPart, withoutCommon } from './common.js';
-import { decodePreparedEntry, encodePreparedEntry, madeWithBoiler, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
+import { commonHash, commonPart, withoutCommon } from './common.js';
+import { decodePreparedEntry, encodePreparedEntry, madeWithCommon, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
 import { hashString, shingleSet } from './shingles.js';
 import { compareUnits } from './units.js';
@@ -93,9 +93,9 @@ function ownSignature(set: Uint32Array, common: Uint32Array, sig: Uint32Array): 
 /**
  * The stored entry of one document (prepared-cache.ts) from its sets: what `prepare` and `unitSignatures`
  * compute for it. The build's worker threads make entries with this, so the detection that reads them
- * measures exactly what it would have computed itself.
+ * measures exactly what it would have computed itself. `key`: commonHash(common), made once by a caller of many.
  */
-export function preparedEntry(ids: string[], unitSets: Uint32Array[], docSet: Uint32Array, common: Uint32Array): PreparedEntry {
+export function preparedEntry(ids: string[], unitSets: Uint32Array[], docSet: Uint32Array, common: Uint32Array, key = commonHash(common)): PreparedEntry {
   const own = new Int32Array(ids.length);
   const flat = new Uint32Array(ids.length * SIGNATURE_LENGTH);
   const sigs = unitSets.map((set, k) => {
@@ -103,7 +103,7 @@ export function preparedEntry(ids: string[], unitSets: Uint32Array[], docSet: Ui
     own[k] = ownSignature(set, common, sig);
     return sig;
   });
-  return { ids, unitSets, docSet, boiler: commonPart(unitSets, common), own, sigs };
+  return { ids, unitSets, docSet, boiler: commonPart(unitSets, common), common: key, own, sigs };
 }
 
 /** Shingle sets of one document and its units, appended to `out` (document index `di`). */
@@ -363,29 +363,30 @@ export function docSignature(units: readonly number[], unitSigs: Uint32Array[]):
 export function unitSignatures(p: Prepared, common: Uint32Array, cache?: PreparedCache): { sigs: Uint32Array[]; own: Int32Array } {
   const own = new Int32Array(p.units.length);
   const sigs: Uint32Array[] = new Array<Uint32Array>(p.units.length);
-  const fresh: { d: PreparedDoc; boiler: Uint32Array | null }[] = [];
+  const fresh: PreparedDoc[] = [];
+  const key = commonHash(common);
   for (const d of p.docs) {
-    const boiler = cache ? commonPart(d.units.map((u) => p.units[u].set), common) : null;
     const entry = d.entry;
     d.entry = undefined;
-    if (entry && boiler && madeWithBoiler(entry, boiler)) {
+    if (entry && cache && madeWithCommon(entry, common, key)) {
       d.units.forEach((u, k) => {
         sigs[u] = entry.sigs[k];
         own[u] = entry.own[k];
       });
-    } else fresh.push({ d, boiler });
+    } else fresh.push(d);
   }
   // Views into one buffer: a separate buffer per unit doubled their memory at 700,000 units.
-  const flat = new Uint32Array(fresh.reduce((n, f) => n + f.d.units.length, 0) * SIGNATURE_LENGTH);
+  const flat = new Uint32Array(fresh.reduce((n, d) => n + d.units.length, 0) * SIGNATURE_LENGTH);
   let at = 0;
-  for (const { d, boiler } of fresh) {
+  for (const d of fresh) {
     for (const u of d.units) {
       sigs[u] = flat.subarray(at, (at += SIGNATURE_LENGTH));
       own[u] = ownSignature(p.units[u].set, common, sigs[u]);
     }
-    if (cache && boiler) {
+    if (cache) {
       const units = d.units.map((u) => p.units[u]);
-      cache.put(d.doc, encodePreparedEntry({ ids: units.map((u) => u.id), unitSets: units.map((u) => u.set), docSet: d.set, boiler, own: Int32Array.from(d.units, (u) => own[u]), sigs: d.units.map((u) => sigs[u]) }));
+      const unitSets = units.map((u) => u.set);
+      cache.put(d.doc, encodePreparedEntry({ ids: units.map((u) => u.id), unitSets, docSet: d.set, boiler: commonPart(unitSets, common), common: key, own: Int32Array.from(d.units, (u) => own[u]), sigs: d.units.map((u) => sigs[u]) }));
     }
   }
   return { sigs, own };

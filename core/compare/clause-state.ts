@@ -8,6 +8,7 @@ import { MIN_CLAUSE_SHINGLES } from './measures.js';
 import { CANDIDATE_CLAUSE_SIMILARITY, MAX_CLAUSE_CANDIDATES, type BestMatches } from './clause-matches.js';
 import { BandPrints } from './band-buckets.js';
 import { PREPARED_CACHE_VERSION } from './prepared-cache.js';
+import { commonHash } from './common.js';
 
 /** The earlier build's matches: documents by content key, in detection's order, and each unit's kept matches. */
 export interface ClauseState {
@@ -46,8 +47,6 @@ const SUM_AT = HEADER - 1;
 const SETTINGS = hashString(
   [FORMAT, PREPARED_CACHE_VERSION, MAX_CLAUSE_CANDIDATES, MAX_BUCKET, BUCKET_WINDOW, CLAUSE_LSH_ROWS, SIGNATURE_LENGTH, SHINGLE_SIZE, MIN_CLAUSE_SHINGLES, CANDIDATE_CLAUSE_SIMILARITY].join(','),
 );
-
-export const commonHash = (common: Uint32Array): number => hashWords(common, 0x811c9dc5 ^ common.length);
 
 /** FNV-1a over every word but the checksum's own (the header too: its sizes place everything else). */
 const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));

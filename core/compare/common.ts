@@ -7,6 +7,7 @@
  * (candidate generation) only; pairs are still measured on the full shingle
  * sets, so a relation's figures do not depend on the corpus around it.
  */
+import { hashWords } from './shingles.js';
 
 /** A shingle is boilerplate from this share of the documents… */
 export const COMMON_SHARE = 0.02;
@@ -182,3 +183,9 @@ export function commonPart(sets: readonly Uint32Array[], common: Uint32Array): U
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i];
   return sorted.slice(0, w);
 }
+
+/**
+ * A hash of a set of common shingles: what was made without them (signatures, and the clause matches made from
+ * them) names them by it, so that another set is noticed (prepared-cache.ts, clause-state.ts).
+ */
+export const commonHash = (common: Uint32Array): number => hashWords(common, 0x811c9dc5 ^ common.length);

@@ -9,7 +9,8 @@ import { unitsOnDemand } from '../corpus/deferred-units.js';
 import { mulberry32 } from '../util/random.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import { variantsArtifacts } from './artifact.js';
-import { decodePreparedEntry, encodedEntryBytes, encodePreparedEntry, madeWithBoiler, type PreparedCache } from './prepared-cache.js';
+import { decodePreparedEntry, encodedEntryBytes, encodePreparedEntry, madeWithCommon, type PreparedCache } from './prepared-cache.js';
+import { commonHash } from './common.js';
 
 const BOILERPLATE = [
   '县级以上人民政府应当加强对本行政区域内相关工作的领导，建立健全工作协调机制，将所需经费列入本级预算。',
@@ -94,14 +95,15 @@ describe('the variants cache', () => {
     const bytes = cache.store.get(k)!.slice();
     const words = new Uint32Array(bytes.buffer);
     const n = words[3];
-    words.fill(0, 9 + n, 9 + n + words[4]);
+    // After the header's 10 words and the units' set lengths.
+    words.fill(0, 10 + n, 10 + n + words[4]);
     cache.store.set(k, bytes);
     const again = memoryCache(cache.store);
     expect(files(docs, again)).toEqual(plain());
     expect(again.puts).toEqual(['c0004']);
   });
 
-  it('an entry made under other boilerplate has its signatures made again', () => {
+  it('an entry made under other common shingles and other boilerplate has its signatures made again', () => {
     const cache = memoryCache();
     files(docs, cache);
     // A sound entry whose signatures were made when one more of its shingles was common: they are not this build's.
@@ -110,25 +112,47 @@ describe('the variants cache', () => {
     const e = decodePreparedEntry(cache.store.get(k)!, victim)!;
     const extra = e.unitSets[0][0];
     const boiler = Uint32Array.from(new Set([...e.boiler, extra])).sort();
-    cache.store.set(k, encodePreparedEntry({ ...e, boiler, sigs: e.sigs.map((s) => new Uint32Array(s.length)) }));
+    cache.store.set(k, encodePreparedEntry({ ...e, boiler, common: e.common ^ 1, sigs: e.sigs.map((s) => new Uint32Array(s.length)) }));
     const again = memoryCache(cache.store);
     expect(files(docs, again)).toEqual(plain());
     expect(again.puts).toEqual(['d0004']);
   });
 
-  it('an entry made under boilerplate of the same size but other shingles is not current', () => {
+  it('an entry made under other common shingles that left it the same boilerplate is current; under these, it is without looking', () => {
+    const cache = memoryCache();
+    files(docs, cache);
+    const victim = docs.find((d) => d.id === 'd0004')!;
+    const k = JSON.stringify(victim);
+    const e = decodePreparedEntry(cache.store.get(k)!, victim)!;
+    // Other common shingles, the same boilerplate: the signatures are this build's, kept.
+    cache.store.set(k, encodePreparedEntry({ ...e, common: e.common ^ 1 }));
+    const kept = memoryCache(cache.store);
+    expect(files(docs, kept)).toEqual(plain());
+    expect(kept.puts).toEqual([]);
+    // Named as made under these very common shingles, its boilerplate is not looked at: it is theirs by construction.
+    cache.store.set(k, encodePreparedEntry({ ...e, boiler: new Uint32Array(0) }));
+    const trusted = memoryCache(cache.store);
+    files(docs, trusted);
+    expect(trusted.puts).toEqual([]);
+  });
+
+  it('an entry made under other common shingles, leaving boilerplate of the same size but other shingles, is not current', () => {
     const cache = memoryCache();
     files(docs, cache);
     const d = docs.find((x) => x.id === 'd0004')!;
-    const e = decodePreparedEntry(cache.store.get(JSON.stringify(d))!, d)!;
+    const e = { ...decodePreparedEntry(cache.store.get(JSON.stringify(d))!, d)!, common: 0 };
     expect(e.boiler.length).toBeGreaterThan(1);
-    expect(madeWithBoiler(e, e.boiler.slice())).toBe(true);
+    // Common shingles whose part in the document is its boilerplate: current.
+    const common = Uint32Array.from([...e.boiler, 0xfffffff0]);
+    expect(madeWithCommon(e, common)).toBe(true);
     // One shingle swapped for another of the document's: same count, other boilerplate.
     const other = e.unitSets[0].find((x) => !e.boiler.includes(x))!;
     const swapped = Uint32Array.from([...e.boiler.subarray(1), other]).sort();
     expect(swapped.length).toBe(e.boiler.length);
-    expect(madeWithBoiler(e, swapped)).toBe(false);
-    expect(madeWithBoiler(e, e.boiler.subarray(1))).toBe(false);
+    expect(madeWithCommon(e, swapped)).toBe(false);
+    expect(madeWithCommon(e, e.boiler.subarray(1))).toBe(false);
+    // The same shingles named by their hash: current, whatever the boilerplate says.
+    expect(madeWithCommon({ ...e, common: commonHash(swapped) }, swapped)).toBe(true);
   });
 
   it('an entry is refused for another document, cut short, or of another format', () => {
@@ -175,11 +199,12 @@ describe('a stored entry, byte by byte', () => {
     unitSets: [Uint32Array.from([3, 8, 21]), Uint32Array.from([5, 8])],
     docSet: Uint32Array.from([3, 5, 8, 21, 34]),
     boiler: Uint32Array.from([8]),
+    common: 0x9e3779b1,
     own: Int32Array.from([2, 1]),
     sigs: [sig(1), sig(2)],
   };
   const plainArrays = (e: ReturnType<typeof decodePreparedEntry>) =>
-    e && { ids: e.ids, unitSets: e.unitSets.map((s) => Array.from(s)), docSet: Array.from(e.docSet), boiler: Array.from(e.boiler), own: Array.from(e.own), sigs: e.sigs.map((s) => Array.from(s)) };
+    e && { ids: e.ids, unitSets: e.unitSets.map((s) => Array.from(s)), docSet: Array.from(e.docSet), boiler: Array.from(e.boiler), common: e.common, own: Array.from(e.own), sigs: e.sigs.map((s) => Array.from(s)) };
   const expected = plainArrays(entry as ReturnType<typeof decodePreparedEntry>);
 
   it('reads back what was written, from any offset of a buffer', () => {
@@ -190,7 +215,7 @@ describe('a stored entry, byte by byte', () => {
     shifted.set(bytes, 1);
     expect(plainArrays(decodePreparedEntry(shifted.subarray(1, 1 + bytes.length), d))).toEqual(expected);
     // A document without units stores an empty entry.
-    const empty = { ids: [], unitSets: [], docSet: new Uint32Array(0), boiler: new Uint32Array(0), own: new Int32Array(0), sigs: [] };
+    const empty = { ids: [], unitSets: [], docSet: new Uint32Array(0), boiler: new Uint32Array(0), common: 0, own: new Int32Array(0), sigs: [] };
     expect(plainArrays(decodePreparedEntry(encodePreparedEntry(empty), doc('pE', [])))).toEqual(plainArrays(empty as ReturnType<typeof decodePreparedEntry>));
   });
 
@@ -210,7 +235,8 @@ describe('a stored entry, byte by byte', () => {
 
   it('refuses an entry of another layout, a length that is no whole number of words, or too short for its header', () => {
     const bytes = encodePreparedEntry(entry);
-    for (const word of [0, 1, 2]) {
+    // The layout's words, and the common shingles' hash (under the checksum: a changed one must not pass).
+    for (const word of [0, 1, 2, 8]) {
       const other = bytes.slice();
       new Uint32Array(other.buffer)[word] ^= 1;
       expect([word, decodePreparedEntry(other, d)]).toEqual([word, null]);
@@ -224,11 +250,14 @@ describe('a stored entry, byte by byte', () => {
     expect(decodePreparedEntry(bytes, doc('pB', ['深化商事制度改革。', '优化审批流程。']))).toBeNull();
   });
 
-  it('an entry is current only under the very same boilerplate', () => {
+  it('an entry made under other common shingles is current only when they leave it the very same boilerplate', () => {
     const e = decodePreparedEntry(encodePreparedEntry(entry), d)!;
-    expect(madeWithBoiler(e, Uint32Array.from([8]))).toBe(true);
-    expect(madeWithBoiler(e, Uint32Array.from([9]))).toBe(false);
-    expect(madeWithBoiler(e, Uint32Array.from([8, 9]))).toBe(false);
-    expect(madeWithBoiler(e, new Uint32Array(0))).toBe(false);
+    expect(madeWithCommon(e, Uint32Array.from([8]))).toBe(true);
+    expect(madeWithCommon(e, Uint32Array.from([8, 40]))).toBe(true);
+    expect(madeWithCommon(e, Uint32Array.from([9]))).toBe(false);
+    expect(madeWithCommon(e, Uint32Array.from([5, 8]))).toBe(false);
+    expect(madeWithCommon(e, new Uint32Array(0))).toBe(false);
+    // Under the common shingles its hash names, current without a look.
+    expect(madeWithCommon(e, Uint32Array.from([9]), entry.common)).toBe(true);
   });
 });
