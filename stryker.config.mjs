@@ -45,7 +45,9 @@ export function mutateGlobs(targets) {
  * leaves, step by step. Not by cli/corpus-folder.test.ts either (real builds, about 30 s for the file,
  * and the same behaviours tested directly): those two still run in `npm test`, and the score is a lower bound.
  * cli/variants-cache.ts (the per-document cache, writeAside) by its own tests (about 2 s); cli/parse-cache.ts (a parse cache
- * entry's layout) by its own tests (one real seed, under a second).
+ * entry's layout) by its own tests (one real seed, under a second), and cli/parse-pool.ts by them too (the parse phase over two
+ * seeds). cli/read-ahead.ts by its own tests and the variants cache's (cli/read-ahead-worker.ts is not mutated: it runs in a
+ * worker thread, like cli/variants-worker.ts below).
  * cli/variant-shards.ts (the shards' record) by its own tests: two tests of builds through main() on the sample
  * corpus, about 15 s; the other builds that read a record (corpus-folder, kill-switch) test other things.
  * cli/version-files.ts (the links from the previous version) by its own tests, which write small builds through
@@ -140,6 +142,8 @@ const OWN_TESTS = [
   { target: /^cli\/doc-hashes\.ts$/, tests: () => ['cli/doc-hashes.test.ts'] },
   { target: /^cli\/variant-shards\.ts$/, tests: () => ['cli/variant-shards.test.ts'] },
   { target: /^cli\/variants-cache\.ts$/, tests: () => ['cli/variants-cache.test.ts'] },
+  { target: /^cli\/read-ahead\.ts$/, tests: () => ['cli/read-ahead.test.ts', 'cli/variants-cache.test.ts'] },
+  { target: /^cli\/parse-pool\.ts$/, tests: () => ['cli/parse-cache.test.ts'] },
   { target: /^cli\/parse-cache\.ts$/, tests: () => ['cli/parse-cache.test.ts'] },
   { target: /^cli\/search-update\.ts$/, tests: () => ['cli/search-update.test.ts', 'cli/corpus-folder.test.ts', 'cli/parser-fingerprint.test.ts'] },
   { target: /^cli\/(variants-pool|packed-sets)\.ts$/, tests: () => ['cli/variants-pool.test.ts'] },

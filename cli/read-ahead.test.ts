@@ -101,8 +101,12 @@ describe('ReadAhead', () => {
     expect(r.take(AHEAD + 10)).toBeUndefined();
   });
 
-  it('does not start for a slab its table cannot address', async () => {
+  it('does not start for a slab its table cannot address (offsets are 32-bit); an empty slab holds empty files', async () => {
     expect(await ReadAhead.start([], MAX_SLAB_BYTES + 1)).toBeNull();
+    expect(await ReadAhead.start([], 2 ** 31)).toBeNull();
     expect(await ReadAhead.start([], -1)).toBeNull();
+    const [empty] = files([new Uint8Array(0)]);
+    const r = await started([empty], 0);
+    expect(r.take(0)).toEqual(new Uint8Array(0));
   });
 });

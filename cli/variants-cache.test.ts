@@ -56,15 +56,19 @@ describe('variantsCache', () => {
     expect(again.buffer).not.toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('reads fewer entries than MIN_READ_AHEAD here: no thread for them', async () => {
+  it('reads fewer entries than MIN_READ_AHEAD here: no thread for them; that many, ahead', async () => {
     const dir = tempCorpus();
-    const docs = Array.from({ length: MIN_READ_AHEAD - 1 }, (_, i) => doc(`d${i}`, [`第${i}份文件的第一条文字`]));
+    const docs = Array.from({ length: MIN_READ_AHEAD }, (_, i) => doc(`d${i}`, [`第${i}份文件的第一条文字`]));
     const writer = variantsCache(dir);
     docs.forEach((d, i) => writer.put(d, new Uint8Array(8).fill(i)));
-    const reader = variantsCache(dir);
-    await reader.readAhead(docs);
-    expect(reader.get(docs[0])!.buffer).not.toBeInstanceOf(SharedArrayBuffer);
-    await reader.endReadAhead();
+    const few = variantsCache(dir);
+    await few.readAhead(docs.slice(1));
+    expect(few.get(docs[1])!.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    await few.endReadAhead();
+    const many = variantsCache(dir);
+    await many.readAhead(docs);
+    expect(many.get(docs[0])!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    await many.endReadAhead();
   });
 
   it('gives back each entry as stored, on a 4-byte boundary, whatever the lengths of those read before it', () => {
