@@ -8,6 +8,7 @@ import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { unitsOnDemand } from '../corpus/deferred-units.js';
 import { mulberry32 } from '../util/random.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
+import { hashWords } from './shingles.js';
 import { variantsArtifacts } from './artifact.js';
 import { decodePreparedEntry, encodedEntryBytes, encodePreparedEntry, madeWithCommon, type PreparedCache } from './prepared-cache.js';
 import { commonHash } from './common.js';
@@ -248,6 +249,28 @@ describe('a stored entry, byte by byte', () => {
     expect(decodePreparedEntry(new Uint8Array(0), d)).toBeNull();
     // Unit ids of another document, or fewer than it stores: refused.
     expect(decodePreparedEntry(bytes, doc('pB', ['深化商事制度改革。', '优化审批流程。']))).toBeNull();
+  });
+
+  it('refuses a whole entry, checksum and all, of another layout or whose sizes do not add up', () => {
+    const bytes = encodePreparedEntry(entry);
+    /** The entry with header word `word` set to `value` and its checksum made again (FNV-1a over every other word, header first). */
+    const resigned = (word: number, value: number) => {
+      const w = new Uint32Array(bytes.slice().buffer);
+      w[word] = value;
+      w[9] = hashWords(w.subarray(10), hashWords(w.subarray(0, 9)));
+      return new Uint8Array(w.buffer);
+    };
+    const words = new Uint32Array(bytes.slice().buffer);
+    // Re-signed unchanged, it is the entry: the checksum is made as the format makes it.
+    expect(plainArrays(decodePreparedEntry(resigned(0, words[0]), d))).toEqual(expected);
+    // Magic, format version, signature length and shingle size: each another program's entry.
+    for (const word of [0, 1, 2]) expect([word, decodePreparedEntry(resigned(word, words[word] + 1), d)]).toEqual([word, null]);
+    // One unit more or fewer than the ids stored; a set length over or under the total; more id bytes than there are.
+    expect(decodePreparedEntry(resigned(3, 3), d)).toBeNull();
+    expect(decodePreparedEntry(resigned(10, words[10] + 1), d)).toBeNull();
+    expect(decodePreparedEntry(resigned(10, words[10] - 1), d)).toBeNull();
+    expect(decodePreparedEntry(resigned(5, words[5] + 1), d)).toBeNull();
+    expect(decodePreparedEntry(resigned(7, words[7] + 4), d)).toBeNull();
   });
 
   it('an entry made under other common shingles is current only when they leave it the very same boilerplate', () => {
