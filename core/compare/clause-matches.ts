@@ -373,6 +373,9 @@ export function unitSignatures(p: Prepared, common: Uint32Array, cache?: Prepare
         sigs[u] = entry.sigs[k];
         own[u] = entry.own[k];
       });
+      // Current, though made without other common shingles (they left it the same boilerplate): stored again naming
+      // these, so that later builds take it as it stands (once per entry after the common shingles change).
+      if (entry.common !== key) cache.put(d.doc, encodePreparedEntry({ ...entry, common: key }));
     } else fresh.push(d);
   }
   // Views into one buffer: a separate buffer per unit doubled their memory at 700,000 units.

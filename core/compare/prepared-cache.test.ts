@@ -125,11 +125,17 @@ describe('the variants cache', () => {
     const victim = docs.find((d) => d.id === 'd0004')!;
     const k = JSON.stringify(victim);
     const e = decodePreparedEntry(cache.store.get(k)!, victim)!;
-    // Other common shingles, the same boilerplate: the signatures are this build's, kept.
+    // Other common shingles, the same boilerplate: the signatures are this build's, kept, and the entry stored again
+    // naming these shingles (the same bytes as before), so that the next build takes it as it stands.
+    const current = cache.store.get(k)!.slice();
     cache.store.set(k, encodePreparedEntry({ ...e, common: e.common ^ 1 }));
     const kept = memoryCache(cache.store);
     expect(files(docs, kept)).toEqual(plain());
-    expect(kept.puts).toEqual([]);
+    expect(kept.puts).toEqual(['d0004']);
+    expect(Buffer.from(cache.store.get(k)!).equals(Buffer.from(current))).toBe(true);
+    const next = memoryCache(cache.store);
+    files(docs, next);
+    expect(next.puts).toEqual([]);
     // Named as made under these very common shingles, its boilerplate is not looked at: it is theirs by construction.
     cache.store.set(k, encodePreparedEntry({ ...e, boiler: new Uint32Array(0) }));
     const trusted = memoryCache(cache.store);
