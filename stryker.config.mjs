@@ -95,7 +95,7 @@ const COMPARE_LIGHT_TESTS = {
   subject: ['subject', 'subject-terms'],
   'subject-terms': ['subject-terms', 'subject'],
   'subject-vocabulary': ['subject-vocabulary', 'subject'],
-  'clause-matches': ['clause-matches', 'clause-helper', 'detect', 'clause-lists'],
+  'clause-matches': ['clause-matches', 'clause-helper', 'detect', 'clause-lists', 'prepared-cache'],
   'clause-helper': ['clause-helper'],
   'clause-lists': ['clause-lists', 'units-to-rematch'],
   'clause-state': ['clause-lists'],
