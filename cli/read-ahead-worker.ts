@@ -3,8 +3,8 @@
  * recording each one's offset and length in the table before counting it done. Stops when asked, or on an error
  * of its own; a file it cannot read is recorded as such, and the next is read.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { readRegularFile } from './read-into.js';
 import { AHEAD, DONE, FAILED, NO_ROOM, RUNNING, STATE, TABLE, TAKEN, UNREADABLE, type ReadAheadJob } from './read-ahead.js';
 
 const { files, slab, table: shared } = workerData as ReadAheadJob;
@@ -13,26 +13,8 @@ const bytes = new Uint8Array(slab);
 
 /** File `file` read into the slab at `at`: its length, UNREADABLE or NO_ROOM. */
 function readInto(file: string, at: number): number {
-  let fd: number;
-  try {
-    // O_NONBLOCK: a FIFO in the folder must not keep the thread waiting for a writer; what it is is checked on the open file.
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return UNREADABLE;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return UNREADABLE;
-    if (at + stat.size > bytes.length) return NO_ROOM;
-    let got = 0;
-    // A file that shrank while it is read is cut short (core refuses what does not add up).
-    for (let n = 1; got < stat.size && n > 0; got += n) n = readSync(fd, bytes, at + got, stat.size - got, got);
-    return got;
-  } catch {
-    return UNREADABLE;
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegularFile(file, (size) => (at + size <= bytes.length ? bytes.subarray(at, at + size) : null));
+  return read === undefined ? NO_ROOM : read === null ? UNREADABLE : read.length;
 }
 
 Atomics.store(table, STATE, RUNNING);

@@ -4,6 +4,7 @@
  * a detection that reads them writes what one without the cache writes.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,6 +55,22 @@ describe('variantsCache', () => {
     const again = reader.get(docs[0])!;
     expect([...again]).toEqual([...entries[0]]);
     expect(again.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('takes a FIFO or a folder in an entry’s place for no entry, without waiting for a writer', () => {
+    const dir = tempCorpus();
+    const [a, b] = ['a', 'b'].map((id) => doc(id, [`${id}的第一条文字`]));
+    const writer = variantsCache(dir);
+    writer.put(a, new Uint8Array(8).fill(1));
+    writer.put(b, new Uint8Array(8).fill(2));
+    const cacheDir = path.join(dir, VARIANTS_CACHE_DIR);
+    const name = readdirSync(cacheDir).find((f) => readFileSync(path.join(cacheDir, f))[0] === 2)!;
+    rmSync(path.join(cacheDir, name));
+    execFileSync('mkfifo', [path.join(cacheDir, name)]);
+    const reader = variantsCache(dir);
+    expect(reader.get(b)).toBeNull();
+    expect([...reader.get(a)!]).toEqual(Array(8).fill(1));
+    expect(reader.read).toBe(1);
   });
 
   it('reads fewer entries than MIN_READ_AHEAD here: no thread for them; that many, ahead', async () => {

@@ -6,13 +6,14 @@
  * entry holds is checked by core before it is used. Entries no build used are pruned after the build.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import { PREPARED_CACHE_VERSION, type PreparedCache } from '../core/compare/prepared-cache.js';
 import { pruneCacheDir } from './cache-prune.js';
 import { DocHashes } from './doc-hashes.js';
 import { ReadAhead } from './read-ahead.js';
+import { readRegularFile } from './read-into.js';
 
 export const VARIANTS_CACHE_DIR = path.join('cache', 'variants');
 /** Fewer documents than this are read in this thread: a thread costs more than it saves. */
@@ -92,13 +93,9 @@ export function variantsCache(corpusDir: string, docs: DocHashes = new DocHashes
   // for all. A new 64 MB buffer then cost a full collection of the build's heap (see SlabReader), 0.2 s.
   const slabs = new SlabReader(() => (aheadUsed ? { first: 0, least: SMALL_SLAB_BYTES } : { first: entryBytes(dir), least: SLAB_BYTES }));
   const read = (name: string) => {
-    try {
-      const bytes = slabs.read(path.join(dir, name));
-      cache.read++;
-      return bytes;
-    } catch {
-      return null;
-    }
+    const bytes = slabs.read(path.join(dir, name));
+    if (bytes) cache.read++;
+    return bytes;
   };
   const cache: VariantsCache = {
     used: new Set(),
@@ -206,25 +203,21 @@ class SlabReader {
   /** `sizes`: what all the reads can come to (the first slab's size), and the least a slab holds, asked for when a slab is made. */
   constructor(private readonly sizes: () => { first: number; least: number }) {}
 
-  read(file: string): Uint8Array {
-    const fd = openSync(file, 'r');
-    try {
-      const size = fstatSync(fd).size;
+  /** The file's bytes, null when it cannot be read or is not a regular file (read-into.ts). */
+  read(file: string): Uint8Array | null {
+    const bytes = readRegularFile(file, (size) => {
       if (this.at + size > this.slab.length) {
         const { first, least: smallest } = this.sizes();
         const least = Math.max(smallest, size);
         this.slab = allocate(this.slab.length ? least : Math.max(least, first), least);
         this.at = 0;
       }
-      const bytes = this.slab.subarray(this.at, this.at + size);
-      let got = 0;
-      for (let n = 1; got < size && n > 0; got += n) n = readSync(fd, bytes, got, size - got, got);
-      // Entries are read as Uint32 words: the next starts on a multiple of 4. A file that shrank is cut short (core refuses it).
-      this.at += (got + 3) & ~3;
-      return bytes.subarray(0, got);
-    } finally {
-      closeSync(fd);
-    }
+      return this.slab.subarray(this.at, this.at + size);
+    });
+    if (!bytes) return null;
+    // Entries are read as Uint32 words: the next starts on a multiple of 4.
+    this.at += (bytes.length + 3) & ~3;
+    return bytes;
   }
 }
 
