@@ -2,7 +2,7 @@
  * The clause state (clause-lists.ts): the earlier build's clause matches as the next build reads them, with the
  * prints of its matched units' band keys, in one checksummed file (cache/variants/clauses.bin).
  */
-import { hashString, hashWords, SHINGLE_SIZE } from './shingles.js';
+import { checksumBut, hashString, hashWords, SHINGLE_SIZE } from './shingles.js';
 import { BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, SIGNATURE_LENGTH } from './minhash.js';
 import { MIN_CLAUSE_SHINGLES } from './measures.js';
 import { CANDIDATE_CLAUSE_SIMILARITY, MAX_CLAUSE_CANDIDATES, type BestMatches } from './clause-matches.js';
@@ -49,7 +49,7 @@ const SETTINGS = hashString(
 );
 
 /** FNV-1a over every word but the checksum's own (the header too: its sizes place everything else). */
-const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));
+const checksum = (words: Uint32Array): number => checksumBut(words, SUM_AT);
 
 /** Bands of the clause LSH, each a band key per matched unit, printed. */
 const BANDS = Math.floor(SIGNATURE_LENGTH / CLAUSE_LSH_ROWS);

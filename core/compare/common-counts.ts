@@ -19,7 +19,7 @@
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import { addToSketch, COMMON_MIN_DOCS, COMMON_SHARE, commonShingles, commonThreshold, emptySketch, estimate, nominatedCounts, removeFromSketch, SKETCH_BITS, type ShingleSketch } from './common.js';
-import { hashString, hashWords, SHINGLE_SIZE } from './shingles.js';
+import { checksumBut, hashString, SHINGLE_SIZE } from './shingles.js';
 import { decodeStoredEntry, PREPARED_CACHE_VERSION, type PreparedCache } from './prepared-cache.js';
 
 /** What a build kept of its count: see the file's comment. `shingles` ascend; `df[k]` is `shingles[k]`'s exact frequency. */
@@ -42,7 +42,7 @@ const ROW_WORDS = (1 << SKETCH_BITS) / 2;
 /** More documents changed than this share of the corpus: counting all again is about as cheap, and simpler to trust. */
 const MAX_CHANGED_SHARE = 0.25;
 
-const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));
+const checksum = (words: Uint32Array): number => checksumBut(words, SUM_AT);
 
 /**
  * How far under the threshold exact counts are kept: documents can go (the threshold falls by one per 1/COMMON_SHARE

@@ -10,7 +10,7 @@
  * indexes into the keys), then the keys as text. Checked whole before use (sizes, a checksum, the settings
  * a count depends on); anything that does not check out is measured again, never trusted.
  */
-import { hashString, hashWords, SHINGLE_SIZE } from './shingles.js';
+import { checksumBut, hashString, SHINGLE_SIZE } from './shingles.js';
 import { PREPARED_CACHE_VERSION } from './prepared-cache.js';
 
 const MAGIC = 0x50505231; // "PPR1"
@@ -27,7 +27,7 @@ const SUM_AT = HEADER - 1;
 const settingsWord = (settings: number, tag: number): number => (settings ^ Math.imul(tag, 0x9e3779b1)) >>> 0;
 
 /** FNV-1a over every word but the checksum's own. */
-const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));
+const checksum = (words: Uint32Array): number => checksumBut(words, SUM_AT);
 
 /**
  * This build's measured pairs, and the last build's counts looked up by this build's document indexes (`known`).

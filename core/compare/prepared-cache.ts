@@ -13,7 +13,7 @@ import { deferredUnits } from '../corpus/deferred-units.js';
 import type { PolicyDocument } from '../corpus/types.js';
 import { allUnits } from '../corpus/units.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
-import { hashWords, SHINGLE_SIZE } from './shingles.js';
+import { checksumBut, SHINGLE_SIZE } from './shingles.js';
 import { commonHash, commonPart } from './common.js';
 
 /** Where detection finds and leaves entries; keyed by the document's content (the caller hashes it). */
@@ -71,7 +71,7 @@ const HEADER = 10;
 /** The header's word holding the checksum (the one before it: the common shingles' hash). */
 const SUM_AT = HEADER - 1;
 /** FNV-1a over every word but the checksum's own: the header's too (a common hash changed on disk must not pass). */
-const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));
+const checksum = (words: Uint32Array): number => checksumBut(words, SUM_AT);
 
 /** The unit ids as stored, and the entry's size in 32-bit words. */
 function entryLayout(e: PreparedEntry): { ids: Uint8Array; words: number } {

@@ -32,6 +32,12 @@ export function hashWords(words: ArrayLike<number>, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/**
+ * The checksum of a cache file held as words, whose word `at` holds it: FNV-1a over every other word, the header's
+ * first (its sizes place everything else). The variants cache's files all check themselves this way.
+ */
+export const checksumBut = (words: Uint32Array, at: number): number => hashWords(words.subarray(at + 1), hashWords(words.subarray(0, at)));
+
 /** Sorted distinct shingle hashes of `key`; a key shorter than k is one shingle. */
 export function shingleSet(key: string, k = SHINGLE_SIZE): Uint32Array {
   if (key.length === 0) return new Uint32Array(0);

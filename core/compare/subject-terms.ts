@@ -13,7 +13,7 @@ import type { PolicyDocument } from '../corpus/types.js';
 import { flattenUnits, unitOwnText } from '../corpus/structure.js';
 import { provinceShort } from '../corpus/regions.js';
 import { coreTitle } from './titles.js';
-import { hashWords } from './shingles.js';
+import { checksumBut, hashWords } from './shingles.js';
 
 export interface SubjectTerms {
   /** The core title's distinct bigrams, in the order they first appear. */
@@ -126,7 +126,7 @@ const MAGIC = 0x50535431; // "PST1"
 const FORMAT = 1;
 const HEADER = 7;
 const SUM_AT = HEADER - 1;
-const checksum = (words: Uint32Array): number => hashWords(words.subarray(SUM_AT + 1), hashWords(words.subarray(0, SUM_AT)));
+const checksum = (words: Uint32Array): number => checksumBut(words, SUM_AT);
 
 /**
  * The store of `terms[i]` under `keys[i]`. `stamp` names the code that read the terms (the CLI gives a hash of
