@@ -29,7 +29,7 @@ async function corpus(): Promise<string> {
   return dir;
 }
 
-async function build(dir: string): Promise<{ searchIndex: string; searchUnitsIndexed: number; units: number; unitsRead: number; parsedUnitsRead: number; parsedFiles: number; documents: number }> {
+async function build(dir: string): Promise<{ searchIndex: string; searchUnitsIndexed: number; searchTextShardsMoved: number; linkedFiles: number; units: number; unitsRead: number; parsedUnitsRead: number; parsedFiles: number; documents: number }> {
   const out: string[] = [];
   const io: CommandIO = { out: (t) => out.push(t), err: () => undefined, stdinIsTTY: true, async *stdinLines() {} };
   expect(await main(['build', '--corpus', dir, '--json'], io)).toBe(0);
@@ -56,7 +56,11 @@ describe('a rebuild’s search index', () => {
     expect(r.unitsRead).toBe(0);
     const updated = await searchFiles(dir);
     // The laws have label-only articles, whose opening words the text shards keep.
-    expect(Object.keys(updated).filter((f) => f.startsWith('texts-')).length).toBeGreaterThan(1);
+    const textShards = Object.keys(updated).filter((f) => f.startsWith('texts-')).length;
+    expect(textShards).toBeGreaterThan(1);
+    // A text shard of laws only, all kept, is the previous one moved whole; the others were made from their records.
+    expect(r.searchTextShardsMoved).toBeGreaterThan(0);
+    expect(r.searchTextShardsMoved).toBeLessThan(textShards);
     const openings = Object.entries(updated)
       .filter(([f]) => f.startsWith('texts-'))
       .flatMap(([, json]) => Object.values((JSON.parse(json) as { openings: Record<string, string> }).openings));

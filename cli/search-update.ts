@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import type { SearchCorpus, SearchUnitRecord } from '../core/search/corpus-units.js';
 import { decodeDocs } from '../core/search/doc-columns.js';
-import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, TOKENIZER_ID, searchPositionsFile, searchPostingsFile, type SerializedIndex, type SerializedPositions, type SerializedPostings } from '../core/search/format.js';
+import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, TOKENIZER_ID, searchPositionsFile, searchPostingsFile, searchTextsFile, type SerializedIndex, type SerializedPositions, type SerializedPostings } from '../core/search/format.js';
 import { previousIndex, type PreviousIndex } from '../core/search/index-update.js';
 import { UnitTable, type SerializedUnits } from '../core/search/unit-table.js';
 import { TextStore } from '../core/search/texts.js';
@@ -65,15 +65,18 @@ export interface PreviousIndexUse {
 
 /**
  * The previous index and the documents of `docs` it holds unchanged; null when any file it needs is not as its
- * build wrote it, or does not read. Every file is read and checked here, so nothing read later can fail.
+ * build wrote it, or does not read. Every file is read and checked here but the text shards: each is checked to be as
+ * written, and read only if a record of it is asked for (a shard of kept units in order is moved whole, unread:
+ * core/search/build.ts), so a shard changed during the build stops it, with the previous version current.
  */
 export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocument[], docHash: (d: PolicyDocument) => string): PreviousIndexUse | null {
-  const bytesOf = (rel: string): Buffer => {
+  const asWritten = (rel: string): string => {
     const was = prev.files.get(rel);
     const at = path.join(prev.dir, rel);
     if (!was || !isAsWritten(lstatSync(at, { throwIfNoEntry: false }) ?? null, was)) throw new Error(`${rel} is not as it was written`);
-    return readFileSync(at);
+    return at;
   };
+  const bytesOf = (rel: string): Buffer => readFileSync(asWritten(rel));
   const read = (rel: string): string => bytesOf(rel).toString('utf8');
   try {
     const index = JSON.parse(read(`search/${SEARCH_INDEX_FILE}`)) as SerializedIndex;
@@ -89,9 +92,10 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
       const j = oldAt.get(doc.id);
       if (j !== undefined && prev.files.get(`docs/${doc.id}.json`)?.sha256 === docHash(doc)) keptAt.set(doc.id, j);
     }
-    // Every text shard, checked against the index (TextStore), and its names decoded.
+    const textFiles = index.shards.slice(0, -1).map((_, k) => `search/${searchTextsFile(k)}`);
+    for (const rel of textFiles) asWritten(rel);
+    // Read when a record of theirs is asked for, and checked against the index then (TextStore).
     const texts = new TextStore(index.shards, (file) => read(`search/${file}`));
-    const names = index.shards.slice(0, -1).map((_, k) => texts.allNames(k));
     const postings = index.postingShards.slice(0, -1).map((_, k) => {
       const { head, bytes } = lastString(bytesOf(`search/${searchPostingsFile(k)}`), 'postings');
       return { from: (head as SerializedPostings).from, bytes };
@@ -104,12 +108,8 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
       const j = keptAt.get(doc.id);
       if (j === undefined) return null;
       const out: SearchUnitRecord[] = [];
-      for (let u = table.start(j); u < table.start(j + 1); u++) {
-        const k = texts.shardOf(u);
-        const i = u - index.shards[k];
-        const opening = texts.opening(u);
-        out.push({ doc: di, path: names[k].paths[i], text: texts.text(u), trail: names[k].trails[i], ...(opening ? { opening } : {}) });
-      }
+      // The first unit's path is in the units' file (its document is listed by it), so a shard moved whole is not read.
+      for (let u = table.start(j); u < table.start(j + 1); u++) out.push(new StoredUnit(di, u, texts, u === table.start(j) ? table.firstPath(j) : undefined));
       return out;
     };
     const oldOf = (corpus: SearchCorpus): Int32Array => {
@@ -125,9 +125,39 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
       }
       return out;
     };
-    return { previous: previousIndex(index, postings, positions), kept, oldOf };
+    const textShards = { bytes: (k: number) => bytesOf(textFiles[k]), sha256: (k: number) => prev.files.get(textFiles[k])?.sha256 };
+    return { previous: previousIndex(index, postings, positions, textShards), kept, oldOf };
   } catch {
     return null;
+  }
+}
+
+/**
+ * A kept unit's search record, its fields read from the previous index's text shard when first asked for: a shard
+ * moved whole is never read (the first unit's path, which the units' file lists, is given).
+ */
+class StoredUnit implements SearchUnitRecord {
+  constructor(
+    readonly doc: number,
+    private readonly old: number,
+    private readonly texts: TextStore,
+    private readonly firstPath?: string,
+  ) {}
+
+  get text(): string {
+    return this.texts.text(this.old);
+  }
+
+  get path(): string {
+    return this.firstPath ?? this.texts.path(this.old);
+  }
+
+  get trail(): string[] {
+    return this.texts.trail(this.old);
+  }
+
+  get opening(): string | undefined {
+    return this.texts.opening(this.old);
   }
 }
 

@@ -92,8 +92,8 @@ export class VersionPlacer {
     // what makes it (a variants shard's: the whole detection, about 60 MB at 10,000 documents, kept through the
     // search index's making by the last shards' links waiting on the thread pool). Each link is two system calls.
     if (sha256 && this.tryLink(rel, target, sha256)) return;
-    const text = typeof content === 'string' ? content : content();
-    if (typeof content !== 'string' && sha256Hex(text) !== sha256) throw new Error(`${rel} 在算出哈希之后被改动`);
+    const text = typeof content === 'function' ? content() : content;
+    if (typeof content === 'function' && sha256Hex(text) !== sha256) throw new Error(`${rel} 在算出哈希之后被改动`);
     const fh = await open(target, 'w');
     try {
       await fh.writeFile(text);

@@ -97,6 +97,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     let searchIndex: 'updated' | 'built' = 'built';
     // The index's units indexed from their text in this build; the others' entries were the previous index's.
     let searchUnitsIndexed = 0;
+    // Text shards of the previous index moved whole into this one, their units' texts not read (core/search/build.ts).
+    let searchTextShardsMoved = 0;
     // What the next build takes the documents' hashes from, made before the documents are let go.
     let docHashRecord: [string, string][] = [];
     const searchFiles = function* () {
@@ -114,9 +116,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       if (!last || collect) collectGarbage();
       // Without a previous index every unit is indexed from its text; with one, the update says how it went.
       searchUnitsIndexed = corpus.units.length;
-      const made = (how: 'updated' | 'built', unitsIndexed: number) => {
+      const made = (how: 'updated' | 'built', unitsIndexed: number, textShardsMoved: number) => {
         searchIndex = how;
         searchUnitsIndexed = unitsIndexed;
+        searchTextShardsMoved = textShardsMoved;
       };
       const files = inFolder('search', searchArtifactStream(corpus, last ? { previous: last.previous, oldOf: last.oldOf(corpus), made } : undefined));
       const first = files.next();
@@ -172,6 +175,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           // 'updated': the previous build's search index updated for what changed (cli/search-update.ts); 'built': made whole.
           searchIndex,
           searchUnitsIndexed,
+          searchTextShardsMoved,
           version: written.version,
           warnings: manifest.warnings,
           contentHash: manifest.contentHash,

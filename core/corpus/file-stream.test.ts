@@ -15,7 +15,7 @@ const RAW = [
   { name: 'b.txt', bytes: enc.encode('关于推行告知承诺制的通知\n\n一、全面推行证明事项告知承诺制。\n二、加强事中事后监管。\n') },
 ];
 /** Path → content, as the writer gets them (each with its hash besides). */
-const contents = (files: Iterable<readonly [string, FileContent, string?]>) => new Map(Array.from(files, ([p, c]) => [p, typeof c === 'string' ? c : c()]));
+const contents = (files: Iterable<readonly [string, FileContent, string?]>) => new Map(Array.from(files, ([p, c]) => [p, String(typeof c === 'function' ? c() : c)]));
 const ARTIFACTS = [
   { path: 'search/index.json', data: '{"v":5}' },
   { path: 'variants.json', data: '[]' },

@@ -18,7 +18,7 @@ export interface CorpusFiles {
  * its text, or, for one the previous build wrote (a variants shard whose makings are unchanged), what makes it and
  * the SHA-256 it had then: the writer links that file and makes nothing.
  */
-export type CorpusArtifact = { path: string; data: string } | { path: string; make: () => string; sha256: string };
+export type CorpusArtifact = { path: string; data: FileBytes } | { path: string; make: () => FileBytes; sha256: string };
 
 /** Artifacts whose paths are relative to one folder of the corpus (the search index's are relative to search/). */
 export function* inFolder(folder: string, artifacts: Iterable<CorpusArtifact>): Generator<CorpusArtifact> {
@@ -26,8 +26,11 @@ export function* inFolder(folder: string, artifacts: Iterable<CorpusArtifact>): 
 }
 
 /** The files of a build made one at a time, so that a writer holds one document's JSON, not all of them. */
-/** A file's text, or what makes it (a document whose hash is known: made only if the writer cannot link it). */
-export type FileContent = string | (() => string);
+/** A file's text, or its bytes (a rebuild's search text shard moved whole: core/search/build.ts). */
+export type FileBytes = string | Uint8Array;
+
+/** A file's text or bytes, or what makes them (a document whose hash is known: made only if the writer cannot link it). */
+export type FileContent = FileBytes | (() => FileBytes);
 
 export interface CorpusFileStream {
   /**
@@ -66,11 +69,11 @@ export function corpusFileStream(
   const late = readOnce(afterDocuments);
   let manifest: Manifest | null = null;
   /** A file of the corpus, hashed here, or made later (`make`) with the hash it was given. */
-  function file(path: string, content: string): [string, string, string];
-  function file(path: string, make: () => string, sha: string): [string, () => string, string];
+  function file(path: string, content: FileBytes): [string, FileBytes, string];
+  function file(path: string, make: () => FileBytes, sha: string): [string, () => FileBytes, string];
   function file(path: string, content: FileContent, known?: string): [string, FileContent, string] {
     if (hashes.has(path) || path === 'manifest.json') throw new Error(`two corpus files at ${path}`);
-    const sha = known ?? sha256Hex(content as string);
+    const sha = known ?? sha256Hex(content as FileBytes);
     hashes.set(path, sha);
     return [path, content, sha];
   }
@@ -130,6 +133,7 @@ export function* handedOn<T>(items: (T | null)[]): Generator<T> {
 /** All the corpus files at once (tests, benchmarks); the build writes them as they come (corpusFileStream). */
 export function corpusFiles(result: BuildResult, sha256Hex: HashHex, artifacts: Iterable<CorpusArtifact> = []): CorpusFiles {
   const stream = corpusFileStream(result, sha256Hex, artifacts);
-  const files = new Map(Array.from(stream.files, ([path, content]) => [path, typeof content === 'string' ? content : content()]));
+  const text = (c: FileBytes) => (typeof c === 'string' ? c : new TextDecoder().decode(c));
+  const files = new Map(Array.from(stream.files, ([path, content]) => [path, text(typeof content === 'function' ? content() : content)]));
   return { files, manifest: stream.manifest() };
 }

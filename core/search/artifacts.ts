@@ -10,19 +10,20 @@
  *   search/texts-<k>.json     SerializedTexts: the unit texts of shard k (a range of documents), their paths and trails
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { buildIndexData, shardFileStream } from './build.js';
+import { buildIndexData, shardFileStream, type ShardFile } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from './format.js';
 import { updatedIndexData, type PreviousIndex } from './index-update.js';
 
 /**
  * The previous build's index and, per unit, the previous unit it is (index-update.ts); `made` is told which way the
- * index was made, and how many units were indexed from their text (the rest kept their previous entries).
+ * index was made, how many units were indexed from their text (the rest kept their previous entries), and how many
+ * text shards are previous ones moved whole (their units' texts not read).
  */
 export interface IndexUpdate {
   previous: PreviousIndex;
   oldOf: Int32Array;
-  made?: (how: 'updated' | 'built', unitsIndexed: number) => void;
+  made?: (how: 'updated' | 'built', unitsIndexed: number, textShardsMoved: number) => void;
 }
 
 export interface SearchArtifact {
@@ -39,20 +40,22 @@ export function buildSearchArtifacts(docs: PolicyDocument[]): SearchArtifact[] {
 
 /** The same from the flattened units (what the build hands its worker thread: a fraction of the documents' size). */
 export function searchArtifactsOf(corpus: SearchCorpus): SearchArtifact[] {
-  return [...searchArtifactStream(corpus)];
+  const built = buildIndexData(corpus);
+  return [{ path: SEARCH_INDEX_FILE, data: JSON.stringify(built.index) }, { path: SEARCH_UNITS_FILE, data: JSON.stringify(built.units) }, ...shardFileStream(built)];
 }
 
 /**
  * The same files one at a time, each shard's JSON made only when it is asked for: the build writes each before the
  * next is made, so it never holds the whole index as JSON (the shards' JSON was about 150 MB at 10,000 documents,
- * held on top of the index it is made from). Read once.
+ * held on top of the index it is made from). An updated index's text shards that moved whole are their previous
+ * files' bytes, or what reads them and their hash (build.ts, ShardFile). Read once.
  */
-export function* searchArtifactStream(corpus: SearchCorpus, update?: IndexUpdate): Generator<SearchArtifact> {
+export function* searchArtifactStream(corpus: SearchCorpus, update?: IndexUpdate): Generator<ShardFile> {
   // The previous build's index updated where it can be (the same bytes), else the index made whole.
   const updated = update ? updatedIndexData(corpus, update.oldOf, update.previous) : null;
   if (update?.made) {
-    if (updated) update.made('updated', update.oldOf.reduce((n, old) => (old < 0 ? n + 1 : n), 0));
-    else update.made('built', corpus.units.length);
+    if (updated) update.made('updated', update.oldOf.reduce((n, old) => (old < 0 ? n + 1 : n), 0), updated.texts.reduce((n, t) => ('was' in t ? n + 1 : n), 0));
+    else update.made('built', corpus.units.length, 0);
   }
   const built = updated ?? buildIndexData(corpus);
   yield { path: SEARCH_INDEX_FILE, data: JSON.stringify(built.index) };

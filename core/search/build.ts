@@ -6,6 +6,7 @@
  * (engine.ts).
  */
 import { asciiString, encodeInts, encodeSortedLists } from './codec.js';
+import { SearchIndexDamaged, shardContaining } from './shard-reader.js';
 import { countedPostings, normalisedTexts } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { lunrPostings } from './lunr-postings.js';
@@ -60,20 +61,53 @@ function termShardStarts(lens: Int32Array, shardChars: number, first = 0): numbe
   return starts;
 }
 
-/** Shard starts (unit indexes) at document boundaries, each shard about SHARD_CHARS of text, then the unit count. */
-function shardStarts(corpus: SearchCorpus, shardChars: number): number[] {
-  const starts = [0];
-  let chars = 0;
-  for (let i = 0; i < corpus.units.length; i++) {
-    const startsDoc = i > 0 && corpus.units[i].doc !== corpus.units[i - 1].doc;
-    if (startsDoc && chars >= shardChars) {
-      starts.push(i);
-      chars = 0;
+/**
+ * Shard starts (unit indexes) at document boundaries, each shard about `shardChars` of text, then the unit count; and
+ * per shard, the previous build's shard it is moved whole from (−1: made here), when `previous` is given.
+ */
+function shardStarts(corpus: SearchCorpus, shardChars: number, previous?: PreviousTexts): { starts: number[]; moved: number[] } {
+  const n = corpus.units.length;
+  const starts: number[] = [];
+  const moved: number[] = [];
+  for (let s = 0; s < n || starts.length === 0; ) {
+    starts.push(s);
+    const was = previous ? movedShard(corpus, previous, s) : -1;
+    moved.push(was);
+    if (was >= 0) {
+      s += previous!.starts[was + 1] - previous!.starts[was];
+      continue;
     }
-    chars += corpus.units[i].text.length;
+    let chars = 0;
+    let i = s;
+    for (; i < n; i++) {
+      if (i > s && corpus.units[i].doc !== corpus.units[i - 1].doc && chars >= shardChars) break;
+      chars += corpus.units[i].text.length;
+    }
+    s = i;
   }
-  starts.push(corpus.units.length);
-  return starts;
+  starts.push(n);
+  return { starts, moved };
+}
+
+/**
+ * The previous shard that the shard starting at unit `s` is, moved whole; −1 if none. It is when its units are all
+ * kept, in order, from the previous shard's first to its last, and a document starts after them here as it did there:
+ * the same texts with the same document boundaries (PreviousTexts.oldOf), so the same characters counted at each, and
+ * the same cut at the end. The previous last shard was cut by the corpus's end, not by its size: it is the same only
+ * at this one's end.
+ */
+function movedShard(corpus: SearchCorpus, previous: PreviousTexts, s: number): number {
+  const { starts, oldOf } = previous;
+  const n = corpus.units.length;
+  const first = oldOf[s];
+  if (first < 0) return -1;
+  const k = shardContaining(starts, first);
+  if (starts[k] !== first) return -1;
+  const end = s + starts[k + 1] - first;
+  if (end > n || (k === starts.length - 2 && end !== n)) return -1;
+  if (end < n && corpus.units[end].doc === corpus.units[end - 1].doc) return -1;
+  for (let u = s + 1; u < end; u++) if (oldOf[u] !== first + (u - s)) return -1;
+  return k;
 }
 
 /** Build the serialisable index for a flattened corpus. Deterministic; both builders give the same bytes. */
@@ -99,10 +133,45 @@ export interface EncodedTerms {
   postings: { text: string; lens: Int32Array };
 }
 
+/**
+ * The previous build's text shards, for a rebuild to move whole the shards whose units it keeps in order: their files
+ * are the previous ones with another `from`, and their units' texts are never read (cli/search-update.ts).
+ */
+export interface PreviousTexts {
+  /** The previous shard starts, then its unit count (its index's `shards`). */
+  starts: readonly number[];
+  /**
+   * Per unit of this corpus, the previous unit it is (−1: indexed afresh). A document's kept units are one previous
+   * document's, and that document's kept units are all in it, as when a document is kept whole or changed in place.
+   */
+  oldOf: Int32Array;
+  /** Previous shard k's file as its build wrote it. */
+  bytes(k: number): Uint8Array;
+  /** Its SHA-256 as that build recorded it, if known: a shard that moves nowhere is then linked unread. */
+  sha256(k: number): string | undefined;
+}
+
+/** A text shard that is previous shard `was` moved whole to unit `from`: what makes its file, and that file's hash if known. */
+export interface MovedTexts {
+  from: number;
+  was: number;
+  file: () => Uint8Array;
+  sha256?: string;
+}
+
 /** The index files of encoded terms and positions (built here, or updated from the previous build's: index-update.ts). */
-export function assembleIndex(corpus: SearchCorpus, terms: EncodedTerms, positions: { lens: Int32Array; bytes: Uint8Array }, shardChars = SHARD_CHARS, postingShardChars = POSTING_SHARD_CHARS): BuiltIndex {
+export function assembleIndex(corpus: SearchCorpus, terms: EncodedTerms, positions: { lens: Int32Array; bytes: Uint8Array }, shardChars?: number, postingShardChars?: number): BuiltIndex;
+export function assembleIndex(corpus: SearchCorpus, terms: EncodedTerms, positions: { lens: Int32Array; bytes: Uint8Array }, shardChars: number, postingShardChars: number, previous: PreviousTexts | undefined): UpdatedIndex;
+export function assembleIndex(
+  corpus: SearchCorpus,
+  terms: EncodedTerms,
+  positions: { lens: Int32Array; bytes: Uint8Array },
+  shardChars = SHARD_CHARS,
+  postingShardChars = POSTING_SHARD_CHARS,
+  previous?: PreviousTexts,
+): UpdatedIndex {
   const { uni, bi, df, unitLens, normChars, postings } = terms;
-  const shards = shardStarts(corpus, shardChars);
+  const { starts: shards, moved } = shardStarts(corpus, shardChars, previous);
   const postingShards = termShardStarts(postings.lens, postingShardChars);
   const positionShards = termShardStarts(positions.lens, postingShardChars, uni.length);
   // Where each shard's strings start in the concatenated text (then its end): one pass over the terms' lengths.
@@ -127,7 +196,8 @@ export function assembleIndex(corpus: SearchCorpus, terms: EncodedTerms, positio
       unitLens: encodeInts(unitLens),
       shards,
     },
-    texts: shards.slice(0, -1).map((from, k) => {
+    texts: shards.slice(0, -1).map((from, k): SerializedTexts | MovedTexts => {
+      if (moved[k] >= 0) return movedTexts(previous!, moved[k], from, k);
       const units = corpus.units.slice(from, shards[k + 1]);
       const openings: Record<string, string> = {};
       units.forEach((u, i) => u.opening && (openings[i] = u.opening));
@@ -137,6 +207,30 @@ export function assembleIndex(corpus: SearchCorpus, terms: EncodedTerms, positio
     positions: positionShardFiles(positions, positionShards, uni.length),
   };
 }
+
+/**
+ * Previous shard `was` as shard `k` from unit `from`: the same file with `from` changed, or, at the same place, the
+ * same file, linked by its hash. Its head is checked to be the one that shard's build wrote.
+ */
+function movedTexts(previous: PreviousTexts, was: number, from: number, k: number): MovedTexts {
+  const oldFrom = previous.starts[was];
+  const sha256 = k === was && from === oldFrom ? previous.sha256(was) : undefined;
+  const file = () => {
+    const bytes = previous.bytes(was);
+    const head = textsHead(oldFrom);
+    for (let i = 0; i < head.length; i++) if (bytes[i] !== head.charCodeAt(i)) throw new SearchIndexDamaged(`search text shard ${searchTextsFile(was)} does not start as the index says`, searchTextsFile(was));
+    if (from === oldFrom) return bytes;
+    const newHead = new TextEncoder().encode(textsHead(from));
+    const out = new Uint8Array(bytes.length - head.length + newHead.length);
+    out.set(newHead);
+    out.set(bytes.subarray(head.length), newHead.length);
+    return out;
+  };
+  return sha256 ? { from, was, file, sha256 } : { from, was, file };
+}
+
+/** A text shard file's first bytes, up to its texts (JSON.stringify of a SerializedTexts: `v` then `from`, ASCII). */
+const textsHead = (from: number) => `{"v":${SEARCH_FORMAT_VERSION},"from":${from},"texts":`;
 
 /** The postings encoded; the lists they were encoded from (hundreds of MB at 10,000 documents) are not kept. */
 function encodedPostings(corpus: SearchCorpus, builder: PostingsBuilder, norms: string[]): EncodedTerms {
@@ -158,22 +252,39 @@ function positionShardFiles(positions: { lens: Int32Array; bytes: Uint8Array }, 
   return out;
 }
 
-export interface BuiltIndex {
+export interface BuiltIndex<Texts = SerializedTexts> {
   units: SerializedUnits;
   index: SerializedIndex;
-  texts: SerializedTexts[];
+  texts: Texts[];
   postings: SerializedPostings[];
   positions: SerializedPositions[];
 }
 
+/** An index updated from the previous build's: some of its text shards are previous ones moved whole. */
+export type UpdatedIndex = BuiltIndex<SerializedTexts | MovedTexts>;
+
+/** An index file: its JSON, or a moved text shard's bytes, or (where it moved nowhere) what reads them and their hash. */
+export type ShardFile = { path: string; data: string | Uint8Array } | { path: string; make: () => Uint8Array; sha256: string };
+
 /** The shard files of a built index as JSON by file name (texts-<k>.json, postings-<k>.json): a reader for `SearchEngine.fromJSON`. */
-export function shardFiles(built: Pick<BuiltIndex, 'texts' | 'postings' | 'positions'>): Record<string, string> {
-  return Object.fromEntries([...shardFileStream(built)].map((f) => [f.path, f.data]));
+export function shardFiles(built: Pick<UpdatedIndex, 'texts' | 'postings' | 'positions'>): Record<string, string> {
+  const text = (f: ShardFile) => {
+    const data = 'make' in f ? f.make() : f.data;
+    return typeof data === 'string' ? data : new TextDecoder().decode(data);
+  };
+  return Object.fromEntries([...shardFileStream(built)].map((f) => [f.path, text(f)]));
 }
 
 /** The same, each file's JSON made when it is asked for (the build writes one before the next is made). */
-export function* shardFileStream(built: Pick<BuiltIndex, 'texts' | 'postings' | 'positions'>): Generator<{ path: string; data: string }> {
-  for (let k = 0; k < built.texts.length; k++) yield { path: searchTextsFile(k), data: JSON.stringify(built.texts[k]) };
+export function shardFileStream(built: Pick<BuiltIndex, 'texts' | 'postings' | 'positions'>): Generator<{ path: string; data: string }>;
+export function shardFileStream(built: Pick<UpdatedIndex, 'texts' | 'postings' | 'positions'>): Generator<ShardFile>;
+export function* shardFileStream(built: Pick<UpdatedIndex, 'texts' | 'postings' | 'positions'>): Generator<ShardFile> {
+  for (let k = 0; k < built.texts.length; k++) {
+    const t = built.texts[k];
+    const path = searchTextsFile(k);
+    if (!('was' in t)) yield { path, data: JSON.stringify(t) };
+    else yield t.sha256 ? { path, make: t.file, sha256: t.sha256 } : { path, data: t.file() };
+  }
   for (let k = 0; k < built.postings.length; k++) yield { path: searchPostingsFile(k), data: JSON.stringify(built.postings[k]) };
   for (let k = 0; k < built.positions.length; k++) yield { path: searchPositionsFile(k), data: JSON.stringify(built.positions[k]) };
 }

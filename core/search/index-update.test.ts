@@ -9,11 +9,12 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocSummary, PolicyDocument } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
-import { buildIndexData, shardFiles, type BuiltIndex } from './build.js';
+import { buildIndexData, shardFileStream, shardFiles, type BuiltIndex, type UpdatedIndex } from './build.js';
 import { flattenCorpus, type SearchCorpus, type SearchDoc, type SearchUnitRecord } from './corpus-units.js';
 import { previousIndex, updatedIndexData } from './index-update.js';
 import { SearchIndexDamaged } from './shard-reader.js';
 import { decodeInts, encodeInts } from './codec.js';
+import { createHash } from 'node:crypto';
 
 const CORPUS = resolve(__dirname, '../../resources/corpus');
 const SHARD = 20_000;
@@ -50,14 +51,26 @@ function corpusOf(list: Entry[], before?: Entry[]): { corpus: SearchCorpus; oldO
   return { corpus: { docs: list.map((e) => e.doc), units }, oldOf: Int32Array.from(oldOf) };
 }
 
-const filesOf = (b: BuiltIndex) => ({ index: JSON.stringify(b.index), units: JSON.stringify(b.units), ...shardFiles(b) });
+const filesOf = (b: UpdatedIndex) => ({ index: JSON.stringify(b.index), units: JSON.stringify(b.units), ...shardFiles(b) });
 
 const ascii = new TextEncoder();
 const postingBytes = (b: BuiltIndex) => b.postings.map((p) => ({ from: p.from, bytes: ascii.encode(p.postings) }));
 const positionBytes = (b: BuiltIndex) => b.positions.map((p) => ({ from: p.from, lens: p.lens, bytes: ascii.encode(p.positions) }));
 
-function previousOf(b: BuiltIndex) {
-  return previousIndex(b.index, postingBytes(b), positionBytes(b));
+/** The previous index as the CLI reads it, its text shards' files read when asked (`read` is told which). */
+function previousOf(b: BuiltIndex, read: (k: number) => void = () => {}) {
+  return previousIndex(b.index, postingBytes(b), positionBytes(b), textShardsOf(b, read));
+}
+
+function textShardsOf(b: BuiltIndex, read: (k: number) => void = () => {}) {
+  const files = b.texts.map((t) => ascii.encode(JSON.stringify(t)));
+  return {
+    bytes: (k: number) => {
+      read(k);
+      return files[k];
+    },
+    sha256: (k: number) => createHash('sha256').update(files[k]).digest('hex'),
+  };
 }
 
 /** `list` edited at random: `edits` changes, each a document removed, added (another's units, rewritten), or changed. */
@@ -101,6 +114,8 @@ describe('updatedIndexData', () => {
   it('after random edits, gives the bytes of a full build of the edited corpus', () => {
     const old = corpusOf(entries);
     const before = buildIndexData(old.corpus, 'counting', SHARD, SHARD);
+    let moved = 0;
+    let made = 0;
     for (let seed = 1; seed <= 12; seed++) {
       const after = edited(entries, seed, 1 + (seed % 6));
       const { corpus, oldOf } = corpusOf(after, entries);
@@ -110,7 +125,12 @@ describe('updatedIndexData', () => {
       const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD);
       expect(updated, `seed ${seed}`).not.toBeNull();
       expect(filesOf(updated!), `seed ${seed}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+      moved += updated!.texts.filter((t) => 'was' in t).length;
+      made += updated!.texts.filter((t) => !('was' in t)).length;
     }
+    // Both kinds of text shard were compared: previous ones moved whole, and ones made from their units.
+    expect(moved).toBeGreaterThan(12);
+    expect(made).toBeGreaterThan(12);
   });
 
   it('one document changed, at the start, in the middle or at the end: the bytes of a full build (lists copied past it)', () => {
@@ -184,12 +204,13 @@ describe('updatedIndexData', () => {
     const cut = previousOf(before);
     expect(() => updatedIndexData(corpus, keep, { ...cut, postings: cut.postings.subarray(0, cut.postings.length - 40) }, SHARD, SHARD)).toThrow();
     expect(() => updatedIndexData(corpus, keep, { ...cut, positions: cut.positions.subarray(0, cut.positions.length - 40) }, SHARD, SHARD)).toThrow();
-    expect(() => previousIndex(before.index, postingBytes(before).slice(1), positionBytes(before))).toThrow(SearchIndexDamaged);
-    expect(() => previousIndex(before.index, postingBytes(before), positionBytes(before).slice(0, -1))).toThrow(SearchIndexDamaged);
+    const texts = textShardsOf(before);
+    expect(() => previousIndex(before.index, postingBytes(before).slice(1), positionBytes(before), texts)).toThrow(SearchIndexDamaged);
+    expect(() => previousIndex(before.index, postingBytes(before), positionBytes(before).slice(0, -1), texts)).toThrow(SearchIndexDamaged);
     const moved = positionBytes(before).map((p, k) => (k === 1 ? { ...p, from: p.from + 1 } : p));
-    expect(() => previousIndex(before.index, postingBytes(before), moved)).toThrow(/position shard 1/);
+    expect(() => previousIndex(before.index, postingBytes(before), moved, texts)).toThrow(/position shard 1/);
     const movedPostings = postingBytes(before).map((p, k) => (k === 2 ? { ...p, from: p.from - 1 } : p));
-    expect(() => previousIndex(before.index, movedPostings, positionBytes(before))).toThrow(/posting shard 2/);
+    expect(() => previousIndex(before.index, movedPostings, positionBytes(before), texts)).toThrow(/posting shard 2/);
     // Two lists' lengths swapped (the total right): the lists do not end where the index says.
     const lens = new Int32Array(before.index.uni.length + before.index.bi.length / 2);
     decodeInts(before.index.lens, 0, lens.length, lens, false);
@@ -200,6 +221,115 @@ describe('updatedIndexData', () => {
     // A byte no number has, in a string that would be copied whole: refused, not carried into the new index.
     const foreign = positionBytes(before);
     foreign[0].bytes[3] = 0x7e;
-    expect(() => previousIndex(before.index, postingBytes(before), foreign)).toThrow(/no number has/);
+    expect(() => previousIndex(before.index, postingBytes(before), foreign, texts)).toThrow(/no number has/);
+  });
+});
+
+describe('a rebuild’s text shards', () => {
+  /**
+   * The corpus of `list` whose kept units' fields are read through `seen` (told each old unit read), as the CLI's
+   * stored records are: but a document's first path, which the units' file lists (encodeUnits).
+   */
+  function watched(list: Entry[], seen: (old: number) => void): { corpus: SearchCorpus; oldOf: Int32Array } {
+    const { corpus, oldOf } = corpusOf(list, entries);
+    corpus.units = corpus.units.map((u, i) => {
+      if (oldOf[i] < 0) return u;
+      const get = <T>(v: T) => () => (seen(oldOf[i]), v);
+      const firstOfDoc = i === 0 || corpus.units[i - 1].doc !== u.doc;
+      return Object.defineProperties({ doc: u.doc } as SearchUnitRecord, { text: { get: get(u.text) }, path: firstOfDoc ? { value: u.path } : { get: get(u.path) }, trail: { get: get(u.trail) }, opening: { get: get(u.opening) } });
+    });
+    return { corpus, oldOf };
+  }
+  const moved = (b: UpdatedIndex) => b.texts.flatMap((t, k) => ('was' in t ? [{ k, was: t.was, from: t.from, linked: t.sha256 !== undefined }] : []));
+
+  it('one document grows by a unit: shards before it linked as they were, after it moved a unit on, unread; the full build’s bytes', () => {
+    const before = buildIndexData(corpusOf(entries).corpus, 'counting', SHARD, SHARD);
+    expect(before.texts.length).toBeGreaterThan(8);
+    const at = Math.floor(entries.length / 2);
+    const after = [...entries];
+    after[at] = { doc: after[at].doc, units: [...after[at].units, { ...after[at].units[0], text: '本办法自印发之日起施行。' }] };
+    const read = new Set<number>();
+    const { corpus, oldOf } = watched(after, (o) => read.add(o));
+    const shardsRead: number[] = [];
+    const updated = updatedIndexData(corpus, oldOf, previousOf(before, (k) => shardsRead.push(k)), SHARD, SHARD)!;
+    // No shard file is read until its file is asked for.
+    expect(shardsRead).toEqual([]);
+    const readByUpdate = [...read];
+    const full = buildIndexData(corpus, 'counting', SHARD, SHARD);
+    expect(filesOf(updated)).toEqual(filesOf(full));
+    const m = moved(updated);
+    const changedFrom = corpus.units.findIndex((u) => u.doc === at);
+    // Before the changed document: each shard is the previous one in its place, linked by its hash.
+    const inPlace = m.filter((s) => s.linked);
+    expect(inPlace.length).toBeGreaterThan(0);
+    for (const s of inPlace) expect([s.was, s.from]).toEqual([s.k, before.index.shards[s.k]]);
+    expect(Math.max(...inPlace.map((s) => updated.index.shards[s.k + 1]))).toBeLessThanOrEqual(changedFrom);
+    // After it: previous shards moved one unit on (and one shard on or back, where the cuts moved), not linked.
+    const shifted = m.filter((s) => !s.linked);
+    expect(shifted.length).toBeGreaterThan(0);
+    for (const s of shifted) expect(s.from).toBe(before.index.shards[s.was] + 1);
+    // Made here: the changed document's shard, and those until the cuts meet the previous ones again: a few.
+    const made = updated.texts.length - m.length;
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(updated.texts.length / 3);
+    // A kept unit's fields were read only where its shard was made here.
+    const madeUnits = new Set<number>();
+    updated.texts.forEach((t, k) => {
+      if (!('was' in t)) for (let u = updated.index.shards[k]; u < updated.index.shards[k + 1]; u++) if (oldOf[u] >= 0) madeUnits.add(oldOf[u]);
+    });
+    expect(readByUpdate.length).toBeGreaterThan(0);
+    for (const o of readByUpdate) expect(madeUnits.has(o), `old unit ${o} read`).toBe(true);
+    // Only the shifted shards' files are read to be written; those in place are linked unread.
+    shardsRead.length = 0;
+    filesOf(updated);
+    expect(new Set(shardsRead)).toEqual(new Set(m.map((s) => s.was)));
+    shardsRead.length = 0;
+    const stream = [...shardFileStream(updated)];
+    expect(new Set(shardsRead)).toEqual(new Set(shifted.map((s) => s.was)));
+    for (const s of inPlace) expect(stream[s.k]).toMatchObject({ path: `texts-${s.k}.json`, sha256: textShardsOf(before).sha256(s.k) });
+  });
+
+  it('one document rewritten, its unit count the same: every other shard in its place', () => {
+    const before = buildIndexData(corpusOf(entries).corpus, 'counting', SHARD, SHARD);
+    const at = Math.floor(entries.length / 3);
+    const after = [...entries];
+    after[at] = { doc: after[at].doc, units: after[at].units.map((u, i) => (i === 0 ? { ...u, text: `${u.text}，并报上级主管部门备案` } : u)) };
+    const { corpus, oldOf } = corpusOf(after, entries);
+    const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD)!;
+    expect(filesOf(updated)).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+    const m = moved(updated);
+    expect(m.every((s) => s.linked)).toBe(true);
+    expect(updated.texts.length - m.length).toBe(1);
+  });
+
+  it('a document added after every other: the previous last shard is made again, not moved, to take it', () => {
+    const before = buildIndexData(corpusOf(entries).corpus, 'counting', SHARD, SHARD);
+    const last = before.texts.length - 1;
+    const added = [...entries, { doc: { ...entries[0].doc, id: 'zz-added' }, units: [entries[0].units[0]].map((u) => ({ ...u, text: '附件' })) }];
+    const { corpus, oldOf } = corpusOf(added, entries);
+    const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD)!;
+    const full = buildIndexData(corpus, 'counting', SHARD, SHARD);
+    expect(filesOf(updated)).toEqual(filesOf(full));
+    // The previous last shard's units are the start of the last one now, with the new document's unit after them.
+    expect(updated.texts.length).toBe(before.texts.length);
+    expect(updated.texts[last]).not.toHaveProperty('was');
+    expect(moved(updated).map((s) => s.k)).toEqual(Array.from({ length: last }, (_, k) => k));
+    // Removed again: the last shard is the previous one's units, which end the corpus as before: moved.
+    const back = updatedIndexData(corpusOf(entries).corpus, Int32Array.from(oldOf.subarray(0, oldOf.length - 1)), previousOf(full), SHARD, SHARD)!;
+    expect(filesOf(back)).toEqual(filesOf(before));
+  });
+
+  it('a shard file that does not start as the index says is refused, naming it, when its file is made', () => {
+    const before = buildIndexData(corpusOf(entries).corpus, 'counting', SHARD, SHARD);
+    const after = [...entries];
+    after[0] = { doc: after[0].doc, units: [...after[0].units, { ...after[0].units[0], text: '附件' }] };
+    const { corpus, oldOf } = corpusOf(after, entries);
+    const prev = previousOf(before);
+    // Shard 3's file holds shard 4's JSON: the same format, another `from`.
+    const swapped = { ...prev, texts: { ...prev.texts, bytes: (k: number) => prev.texts.bytes(k === 3 ? 4 : k) } };
+    const updated = updatedIndexData(corpus, oldOf, swapped, SHARD, SHARD)!;
+    expect(moved(updated).some((s) => s.was === 3)).toBe(true);
+    expect(() => shardFiles(updated)).toThrow(SearchIndexDamaged);
+    expect(() => shardFiles(updated)).toThrow(/texts-3\.json/);
   });
 });

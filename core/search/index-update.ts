@@ -10,7 +10,7 @@
  * lists, where a full build looks every bigram of the corpus up in a hash table and scatters its units across
  * the lists (about 10 s at 10,000 documents).
  */
-import { assembleIndex, POSTING_SHARD_CHARS, SHARD_CHARS, type BuiltIndex } from './build.js';
+import { assembleIndex, POSTING_SHARD_CHARS, SHARD_CHARS, type PreviousTexts, type UpdatedIndex } from './build.js';
 import { decodeInts, isVlqText, putVlq, VlqReader, asciiString } from './codec.js';
 import { countedPostings, normalisedTexts } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
@@ -27,6 +27,8 @@ export interface PreviousIndex {
   positionLens: Int32Array;
   /** The position shards' `positions` strings in shard order, as ASCII bytes. */
   positions: Uint8Array;
+  /** Its text shards' files, read when asked: those whose units are all kept are moved whole (build.ts, PreviousTexts). */
+  texts: Pick<PreviousTexts, 'bytes' | 'sha256'>;
 }
 
 /** A posting shard as the update reads it: where its terms start, and its `postings` string's bytes. */
@@ -44,10 +46,11 @@ export interface PositionBytes {
 
 /**
  * The previous index from its files' contents: `index.json` and every posting and position shard, in shard order,
- * their long strings as bytes (the CLI reads them from the files without making strings: cli/search-update.ts).
+ * their long strings as bytes (the CLI reads them from the files without making strings: cli/search-update.ts), and
+ * what reads its text shards' files.
  * Throws SearchIndexDamaged when the shards are not the ones the index names or hold a character no VLQ has.
  */
-export function previousIndex(index: SerializedIndex, postingShards: readonly PostingBytes[], positionShards: readonly PositionBytes[]): PreviousIndex {
+export function previousIndex(index: SerializedIndex, postingShards: readonly PostingBytes[], positionShards: readonly PositionBytes[], texts: PreviousIndex['texts']): PreviousIndex {
   const bigrams = index.bi.length / 2;
   const starts = index.positionShards;
   if (postingShards.length !== index.postingShards.length - 1 || positionShards.length !== starts.length - 1) throw new SearchIndexDamaged('the search index does not list these shards');
@@ -59,7 +62,7 @@ export function previousIndex(index: SerializedIndex, postingShards: readonly Po
     if (p.from !== starts[k]) throw new SearchIndexDamaged(`position shard ${k} does not start where the index says`, searchPositionsFile(k));
     decodeInts(p.lens, 0, starts[k + 1] - starts[k], positionLens, false, starts[k] - index.uni.length);
   });
-  return { index, postings: vlqBytes(postingShards.map((p) => p.bytes)), positionLens, positions: vlqBytes(positionShards.map((p) => p.bytes)) };
+  return { index, postings: vlqBytes(postingShards.map((p) => p.bytes)), positionLens, positions: vlqBytes(positionShards.map((p) => p.bytes)), texts };
 }
 
 /** Byte strings back to back, each checked to be VLQ digits only: most are copied whole, never decoded, into the new index. */
@@ -142,7 +145,7 @@ export function updatedIndexData(
   postingShardChars = POSTING_SHARD_CHARS,
   /** Filled in, when given: the old posting entries, and how many of them were decoded (the rest copied as they were). */
   work?: { entries: number; decoded: number },
-): BuiltIndex | null {
+): UpdatedIndex | null {
   const n = corpus.units.length;
   const old = prev.index;
   const oldN = old.unitCount;
@@ -362,6 +365,7 @@ export function updatedIndexData(
     { lens: Int32Array.from(positionLens), bytes: positions.done() },
     shardChars,
     postingShardChars,
+    { starts: old.shards, oldOf, ...prev.texts },
   );
 }
 
