@@ -70,7 +70,7 @@ export function putVlq(out: Uint8Array, at: number, n: number): number {
  * `encodeSorted` would, concatenated, with each encoding's length: the same text without a string per
  * value or per list (the index build encodes tens of millions of postings).
  */
-export function encodeSortedLists(refs: Int32Array, counts: Int32Array): { text: string; lens: Int32Array } {
+export function encodeSortedLists(refs: Int32Array, counts: Int32Array): { bytes: Uint8Array; lens: Int32Array } {
   const lens = new Int32Array(counts.length);
   let total = 0;
   for (let k = 0, at = 0; k < counts.length; k++) {
@@ -92,7 +92,7 @@ export function encodeSortedLists(refs: Int32Array, counts: Int32Array): { text:
       prev = refs[at];
     }
   }
-  return { text: ascii.decode(out), lens };
+  return { bytes: out, lens };
 }
 
 /** Encode non-negative integers (no delta): one byte buffer, one string (the index has millions: df, lens). */

@@ -51,7 +51,7 @@ function corpusOf(list: Entry[], before?: Entry[]): { corpus: SearchCorpus; oldO
   return { corpus: { docs: list.map((e) => e.doc), units }, oldOf: Int32Array.from(oldOf) };
 }
 
-const filesOf = (b: UpdatedIndex) => ({ index: JSON.stringify(b.index), units: JSON.stringify(b.units), ...shardFiles(b) });
+const filesOf = (b: BuiltIndex | UpdatedIndex) => ({ index: JSON.stringify(b.index), units: JSON.stringify(b.units), ...shardFiles(b) });
 
 const ascii = new TextEncoder();
 const postingBytes = (b: BuiltIndex) => b.postings.map((p) => ({ from: p.from, bytes: ascii.encode(p.postings) }));

@@ -11,7 +11,7 @@
  * the lists (about 10 s at 10,000 documents).
  */
 import { assembleIndex, POSTING_SHARD_CHARS, SHARD_CHARS, type PreviousTexts, type UpdatedIndex } from './build.js';
-import { decodeInts, isVlqText, putVlq, VlqReader, asciiString } from './codec.js';
+import { decodeInts, isVlqText, putVlq, VlqReader } from './codec.js';
 import { countedPostings, normalisedTexts } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
 import { searchPositionsFile, searchPostingsFile, type SerializedIndex } from './format.js';
@@ -360,7 +360,7 @@ export function updatedIndexData(
       df: Int32Array.from(df),
       unitLens,
       normChars,
-      postings: { text: asciiString(postings.done()), lens: Int32Array.from(postingLens) },
+      postings: { bytes: postings.done(), lens: Int32Array.from(postingLens) },
     },
     { lens: Int32Array.from(positionLens), bytes: positions.done() },
     shardChars,
