@@ -55,6 +55,18 @@ describe('a shard fingerprint', () => {
     expect(print([...BASE.slice(0, 2), [[0, 0.9]], [[1, 0.7], [0, 0.6]], []])).toBe(p);
   });
 
+  it('ends in FNV-1a of the document, its unit count and its pairs, in two lanes seeded apart: fingerprints a build recorded stay comparable', () => {
+    // Textbook FNV-1a over UTF-16 code units (32-bit), written here apart from the code under test.
+    const fnv1a = (s: string, basis: number) => {
+      let h = basis;
+      for (const c of s.split('').map((ch) => ch.charCodeAt(0))) h = Math.imul(h ^ c, 16777619) >>> 0;
+      return h.toString(16).padStart(8, '0');
+    };
+    const pairs = '[{"a":"pA","b":"pB","relation":"same"}]';
+    const p = print(BASE, [0, 1], pairs);
+    expect(p.slice(16)).toBe(fnv1a(`pA\n2\n${pairs}`, 0x811c9dc5) + fnv1a(`pA\n2\n${pairs}`, 0x050c5d1f));
+  });
+
   it('is 32 hexadecimal digits, leading zeros kept (the record of a build checks that form)', () => {
     const prints = Array.from({ length: 300 }, (_, k) => print(BASE, [0, 1], `[${k}]`));
     expect(new Set(prints).size).toBe(300);
