@@ -95,7 +95,7 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
     const textFiles = index.shards.slice(0, -1).map((_, k) => `search/${searchTextsFile(k)}`);
     for (const rel of textFiles) asWritten(rel);
     // Read when a record of theirs is asked for, and checked against the index then (TextStore).
-    const texts = new TextStore(index.shards, (file) => read(`search/${file}`));
+    const texts = new StoredShards(new TextStore(index.shards, (file) => read(`search/${file}`)), index.shards);
     const postings = index.postingShards.slice(0, -1).map((_, k) => {
       const { head, bytes } = lastString(bytesOf(`search/${searchPostingsFile(k)}`), 'postings');
       return { from: (head as SerializedPostings).from, bytes };
@@ -133,6 +133,45 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
 }
 
 /**
+ * The previous index's text shards as kept records read them, each shard when one of its records is first asked for,
+ * its names decoded once for all its units (UnitNames.all: a unit's own path and trail walk back to its document's first
+ * unit, the square of a long law's length when read unit by unit).
+ */
+class StoredShards {
+  private readonly names = new Map<number, { paths: string[]; trails: string[][] }>();
+
+  constructor(
+    private readonly texts: TextStore,
+    private readonly starts: readonly number[],
+  ) {}
+
+  text(u: number): string {
+    return this.texts.text(u);
+  }
+
+  opening(u: number): string | undefined {
+    return this.texts.opening(u);
+  }
+
+  path(u: number): string {
+    const k = this.shardNames(u);
+    return this.names.get(k)!.paths[u - this.starts[k]];
+  }
+
+  trail(u: number): string[] {
+    const k = this.shardNames(u);
+    return this.names.get(k)!.trails[u - this.starts[k]];
+  }
+
+  /** Unit u's shard, its names decoded. */
+  private shardNames(u: number): number {
+    const k = this.texts.shardOf(u);
+    if (!this.names.has(k)) this.names.set(k, this.texts.allNames(k));
+    return k;
+  }
+}
+
+/**
  * A kept unit's search record, its fields read from the previous index's text shard when first asked for: a shard
  * moved whole is never read (the first unit's path, which the units' file lists, is given).
  */
@@ -140,24 +179,24 @@ class StoredUnit implements SearchUnitRecord {
   constructor(
     readonly doc: number,
     private readonly old: number,
-    private readonly texts: TextStore,
+    private readonly shards: StoredShards,
     private readonly firstPath?: string,
   ) {}
 
   get text(): string {
-    return this.texts.text(this.old);
+    return this.shards.text(this.old);
   }
 
   get path(): string {
-    return this.firstPath ?? this.texts.path(this.old);
+    return this.firstPath ?? this.shards.path(this.old);
   }
 
   get trail(): string[] {
-    return this.texts.trail(this.old);
+    return this.shards.trail(this.old);
   }
 
   get opening(): string | undefined {
-    return this.texts.opening(this.old);
+    return this.shards.opening(this.old);
   }
 }
 
