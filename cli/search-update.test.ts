@@ -4,7 +4,7 @@
  * rebuild updates is, byte for byte, the one a full build makes, its unchanged laws' records taken from the
  * previous index.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,39 @@ async function build(dir: string): Promise<{ searchIndex: string; searchUnitsInd
 /** The current version's search files, name → text. */
 const searchFiles = (dir: string) => tree(path.join(dir, 'current', 'search'));
 
+/** Each text shard's inode in the current version: a shard linked from the version before keeps it. */
+async function textShardInodes(dir: string): Promise<Map<string, number>> {
+  const at = path.join(dir, 'current', 'search');
+  const names = (await readdir(at)).filter((f) => f.startsWith('texts-'));
+  return new Map(await Promise.all(names.map(async (f) => [f, (await stat(path.join(at, f))).ino] as [string, number])));
+}
+
 describe('a rebuild’s search index', () => {
+  it('links a text shard that did not move, and makes the index whole when a shard past the first was edited in place', async () => {
+    const dir = await corpus();
+    await build(dir);
+    const before = await textShardInodes(dir);
+    expect(before.size).toBeGreaterThan(1);
+    const notice = path.join(dir, 'raw', FILES[6]);
+    // The notice's wording changed, its units the same: every shard but its own is the previous one, in place.
+    const text = await readFile(notice, 'utf8');
+    const at = text.lastIndexOf('监管');
+    expect(at).toBeGreaterThan(text.length / 2);
+    await writeFile(notice, `${text.slice(0, at)}监督管理${text.slice(at + 2)}`);
+    const r = await build(dir);
+    expect(r.searchIndex).toBe('updated');
+    expect(r.searchUnitsIndexed).toBeGreaterThan(0);
+    const after = await textShardInodes(dir);
+    const linked = [...after].filter(([f, ino]) => before.get(f) === ino);
+    expect(r.searchTextShardsMoved).toBe(after.size - 1);
+    expect(linked.length).toBe(after.size - 1);
+    // The last shard edited in place since its build wrote it: not trusted, the index made whole.
+    const last = path.join(dir, 'current', 'search', `texts-${after.size - 1}.json`);
+    await writeFile(last, (await readFile(last, 'utf8')).replace('"texts":["', '"texts":["改'));
+    await writeFile(notice, `${await readFile(notice, 'utf8')}\n本通知自印发之日起施行。\n`);
+    expect((await build(dir)).searchIndex).toBe('built');
+  }, 120_000);
+
   it('takes the unchanged laws’ records, opening words and all, from the previous index: the full build’s bytes', async () => {
     const dir = await corpus();
     await build(dir);
