@@ -96,14 +96,17 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
     for (const rel of textFiles) asWritten(rel);
     // Read when a record of theirs is asked for, and checked against the index then (TextStore).
     const texts = new StoredShards(new TextStore(index.shards, (file) => read(`search/${file}`)), index.shards);
-    const postings = index.postingShards.slice(0, -1).map((_, k) => {
+    // Each read as the update asks for it, checked and copied, then let go (previousIndex); their sizes as written bound the strings'.
+    const postingShard = (k: number) => {
       const { head, bytes } = lastString(bytesOf(`search/${searchPostingsFile(k)}`), 'postings');
       return { from: (head as SerializedPostings).from, bytes };
-    });
-    const positions = index.positionShards.slice(0, -1).map((_, k) => {
+    };
+    const positionShard = (k: number) => {
       const { head, bytes } = lastString(bytesOf(`search/${searchPositionsFile(k)}`), 'positions');
       return { from: (head as SerializedPositions).from, lens: (head as SerializedPositions).lens, bytes };
-    });
+    };
+    const sizeOf = (starts: number[], file: (k: number) => string) => starts.slice(0, -1).reduce((n, _, k) => n + (prev.files.get(`search/${file(k)}`)?.size ?? 0), 0);
+    const sizeHint = { postings: sizeOf(index.postingShards, searchPostingsFile), positions: sizeOf(index.positionShards, searchPositionsFile) };
     const kept = (doc: PolicyDocument, di: number): SearchUnitRecord[] | null => {
       const j = keptAt.get(doc.id);
       if (j === undefined) return null;
@@ -126,7 +129,7 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
       return out;
     };
     const textShards = { bytes: (k: number) => bytesOf(textFiles[k]), sha256: (k: number) => prev.files.get(textFiles[k])?.sha256 };
-    return { previous: previousIndex(index, postings, positions, textShards), kept, oldOf };
+    return { previous: previousIndex(index, postingShard, positionShard, textShards, sizeHint), kept, oldOf };
   } catch {
     return null;
   }

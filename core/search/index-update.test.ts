@@ -57,9 +57,12 @@ const ascii = new TextEncoder();
 const postingBytes = (b: BuiltIndex) => b.postings.map((p) => ({ from: p.from, bytes: ascii.encode(p.postings) }));
 const positionBytes = (b: BuiltIndex) => b.positions.map((p) => ({ from: p.from, lens: p.lens, bytes: ascii.encode(p.positions) }));
 
+/** A list as a reader of its entries by index (undefined past its end). */
+const at = <T>(list: T[]) => (k: number): T | undefined => list[k];
+
 /** The previous index as the CLI reads it, its text shards' files read when asked (`read` is told which). */
 function previousOf(b: BuiltIndex, read: (k: number) => void = () => {}) {
-  return previousIndex(b.index, postingBytes(b), positionBytes(b), textShardsOf(b, read));
+  return previousIndex(b.index, at(postingBytes(b)), at(positionBytes(b)), textShardsOf(b, read));
 }
 
 function textShardsOf(b: BuiltIndex, read: (k: number) => void = () => {}) {
@@ -205,12 +208,12 @@ describe('updatedIndexData', () => {
     expect(() => updatedIndexData(corpus, keep, { ...cut, postings: cut.postings.subarray(0, cut.postings.length - 40) }, SHARD, SHARD)).toThrow();
     expect(() => updatedIndexData(corpus, keep, { ...cut, positions: cut.positions.subarray(0, cut.positions.length - 40) }, SHARD, SHARD)).toThrow();
     const texts = textShardsOf(before);
-    expect(() => previousIndex(before.index, postingBytes(before).slice(1), positionBytes(before), texts)).toThrow(SearchIndexDamaged);
-    expect(() => previousIndex(before.index, postingBytes(before), positionBytes(before).slice(0, -1), texts)).toThrow(SearchIndexDamaged);
+    expect(() => previousIndex(before.index, at(postingBytes(before).slice(1)), at(positionBytes(before)), texts)).toThrow(SearchIndexDamaged);
+    expect(() => previousIndex(before.index, at(postingBytes(before)), at(positionBytes(before).slice(0, -1)), texts)).toThrow(SearchIndexDamaged);
     const moved = positionBytes(before).map((p, k) => (k === 1 ? { ...p, from: p.from + 1 } : p));
-    expect(() => previousIndex(before.index, postingBytes(before), moved, texts)).toThrow(/position shard 1/);
+    expect(() => previousIndex(before.index, at(postingBytes(before)), at(moved), texts)).toThrow(/position shard 1/);
     const movedPostings = postingBytes(before).map((p, k) => (k === 2 ? { ...p, from: p.from - 1 } : p));
-    expect(() => previousIndex(before.index, movedPostings, positionBytes(before), texts)).toThrow(/posting shard 2/);
+    expect(() => previousIndex(before.index, at(movedPostings), at(positionBytes(before)), texts)).toThrow(/posting shard 2/);
     // Two lists' lengths swapped (the total right): the lists do not end where the index says.
     const lens = new Int32Array(before.index.uni.length + before.index.bi.length / 2);
     decodeInts(before.index.lens, 0, lens.length, lens, false);
@@ -221,7 +224,7 @@ describe('updatedIndexData', () => {
     // A byte no number has, in a string that would be copied whole: refused, not carried into the new index.
     const foreign = positionBytes(before);
     foreign[0].bytes[3] = 0x7e;
-    expect(() => previousIndex(before.index, postingBytes(before), foreign, texts)).toThrow(/no number has/);
+    expect(() => previousIndex(before.index, at(postingBytes(before)), at(foreign), texts)).toThrow(/no number has/);
   });
 });
 
