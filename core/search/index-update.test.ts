@@ -210,6 +210,9 @@ describe('updatedIndexData', () => {
     const texts = textShardsOf(before);
     expect(() => previousIndex(before.index, at(postingBytes(before).slice(1)), at(positionBytes(before)), texts)).toThrow(SearchIndexDamaged);
     expect(() => previousIndex(before.index, at(postingBytes(before)), at(positionBytes(before).slice(0, -1)), texts)).toThrow(SearchIndexDamaged);
+    // A shard the index lists and the reader does not have (its last): said, not read as undefined.
+    expect(() => previousIndex(before.index, at(postingBytes(before).slice(0, -1)), at(positionBytes(before)), texts)).toThrow(/does not list these shards/);
+    expect(() => previousIndex(before.index, at(postingBytes(before)), at(positionBytes(before).slice(0, -1)), texts)).toThrow(/does not list these shards/);
     const moved = positionBytes(before).map((p, k) => (k === 1 ? { ...p, from: p.from + 1 } : p));
     expect(() => previousIndex(before.index, at(postingBytes(before)), at(moved), texts)).toThrow(/position shard 1/);
     const movedPostings = postingBytes(before).map((p, k) => (k === 2 ? { ...p, from: p.from - 1 } : p));
