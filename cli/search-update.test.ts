@@ -72,6 +72,32 @@ describe('a rebuild’s search index', () => {
     expect((await build(dir)).searchIndex).toBe('built');
   }, 120_000);
 
+  it('moves the shards after a law that grew by an article: the previous files with another start, the full build’s bytes', async () => {
+    const dir = await corpus();
+    const first = await build(dir);
+    const before = await textShardInodes(dir);
+    // Text appended to a raw file lands in its last document. The first such document by id: the shards after its own
+    // move on by the units it gained.
+    const docsDir = path.join(dir, 'current', 'docs');
+    const docs = await Promise.all((await readdir(docsDir)).map(async (f) => JSON.parse(await readFile(path.join(docsDir, f), 'utf8')) as { id: string; sources: { file: string; startLine: number }[] }));
+    const lastOfFile = new Map<string, { id: string; startLine: number }>();
+    for (const d of docs) for (const s of d.sources) if ((lastOfFile.get(s.file)?.startLine ?? -1) < s.startLine) lastOfFile.set(s.file, { id: d.id, startLine: s.startLine });
+    const [lead] = [...lastOfFile].sort(([, a], [, b]) => (a.id < b.id ? -1 : 1))[0];
+    const raw = path.join(dir, 'raw', lead);
+    await writeFile(raw, `${await readFile(raw, 'utf8')}\n第九十九条　本法自公布之日起施行。\n`);
+    const r = await build(dir);
+    expect(r.searchIndex).toBe('updated');
+    expect(r.units).toBeGreaterThan(first.units);
+    // Some shards moved on, not linked: each written anew from the previous file, its start further on.
+    const after = await textShardInodes(dir);
+    const linked = [...after].filter(([f, ino]) => before.get(f) === ino).length;
+    expect(r.searchTextShardsMoved).toBeGreaterThan(linked);
+    const full = await corpus();
+    await cp(raw, path.join(full, 'raw', lead));
+    expect((await build(full)).searchIndex).toBe('built');
+    expect(await searchFiles(dir)).toEqual(await searchFiles(full));
+  }, 120_000);
+
   it('takes the unchanged laws’ records, opening words and all, from the previous index: the full build’s bytes', async () => {
     const dir = await corpus();
     await build(dir);
