@@ -5,11 +5,14 @@
  * previous index.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandIO } from './io.js';
 import { main } from './policy-reader.js';
+import { guardedIndexFiles } from './search-update.js';
+import { SearchIndexDamaged } from '../core/search/shard-reader.js';
 import { tree } from '../test-support/corpus-folders.js';
 
 const RAW = path.join(import.meta.dirname, '..', 'test-data', 'realtext', 'raw');
@@ -151,4 +154,83 @@ describe('a rebuild that parses every file again (its parse cache gone, as after
     const files = async (d: string) => ({ ...(await tree(path.join(d, 'current', 'docs'))), ...(await searchFiles(d)), ...(await tree(path.join(d, 'current', 'variants'))) });
     expect(await files(dir)).toEqual(await files(full));
   }, 120_000);
+});
+
+describe('a previous index damaged where its build’s check cannot see', () => {
+  it('stops the rebuild with a Chinese message naming the shard, leaves the current version, and the next build makes the index whole', async () => {
+    const dir = await corpus();
+    await build(dir);
+    const version = await readFile(path.join(dir, 'current', 'manifest.json'), 'utf8');
+    // A law that grows by an article, first by id among the documents text appended to a raw file lands in: the
+    // shards after its own are moved on, each read from the previous file as its file is made.
+    const docsDir = path.join(dir, 'current', 'docs');
+    const docs = await Promise.all((await readdir(docsDir)).map(async (f) => JSON.parse(await readFile(path.join(docsDir, f), 'utf8')) as { id: string; sources: { file: string; startLine: number }[] }));
+    const lastOfFile = new Map<string, { id: string; startLine: number }>();
+    for (const d of docs) for (const s of d.sources) if ((lastOfFile.get(s.file)?.startLine ?? -1) < s.startLine) lastOfFile.set(s.file, { id: d.id, startLine: s.startLine });
+    const [lead] = [...lastOfFile].sort(([, a], [, b]) => (a.id < b.id ? -1 : 1))[0];
+    // The last text shard's start changed in place, one digit for another: the same size, inode and time (set back to
+    // the nanosecond), so it passes the check that it is as written, and fails only when read.
+    const shards = (await readdir(path.join(dir, 'current', 'search'))).filter((f) => f.startsWith('texts-'));
+    const lastShard = path.join(dir, 'current', 'search', `texts-${shards.length - 1}.json`);
+    const { mtimeNs } = await stat(lastShard, { bigint: true });
+    const json = await readFile(lastShard, 'utf8');
+    const from = /^\{"v":\d+,"from":(\d+),/.exec(json)![1];
+    expect(Number(from)).toBeGreaterThan(9);
+    await writeFile(lastShard, json.replace(`"from":${from},`, `"from":${from.slice(0, -1)}${(Number(from.at(-1)) + 1) % 10},`));
+    execFileSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`, lastShard]);
+    const raw = path.join(dir, 'raw', lead);
+    await writeFile(raw, `${await readFile(raw, 'utf8')}\n第九十九条　本法自公布之日起施行。\n`);
+    const err: string[] = [];
+    const io: CommandIO = { out: () => undefined, err: (t) => err.push(t), stdinIsTTY: true, async *stdinLines() {} };
+    expect(await main(['build', '--corpus', dir, '--json'], io)).toBe(1);
+    expect(err.join('\n')).toMatch(new RegExp(`上一版本的搜索索引在本次构建中读不出（search/texts-${shards.length - 1}\\.json）.*当前版本未变`));
+    expect(await readFile(path.join(dir, 'current', 'manifest.json'), 'utf8')).toBe(version);
+    // Asked again, it does not trust that index: made whole, the full build's bytes.
+    expect((await build(dir)).searchIndex).toBe('built');
+    const full = await corpus();
+    await cp(raw, path.join(full, 'raw', lead));
+    await build(full);
+    expect(await searchFiles(dir)).toEqual(await searchFiles(full));
+  }, 120_000);
+});
+
+describe('guardedIndexFiles', () => {
+  /** A corpus folder with the record that says its index can be updated. */
+  async function withRecord(): Promise<{ dir: string; record: string }> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'policy-reader-guarded-'));
+    dirs.push(dir);
+    await mkdir(path.join(dir, 'cache'));
+    const record = path.join(dir, 'cache', 'search-index.json');
+    await writeFile(record, '{"format":1}');
+    return { dir, record };
+  }
+  const exists = (f: string) => stat(f).then(() => true, () => false);
+
+  it('tells a previous shard that fails as it is read in Chinese, naming it, and forgets that the index can be updated', async () => {
+    const { dir, record } = await withRecord();
+    function* files() {
+      yield { path: 'search/index.json', data: '{}' };
+      throw new SearchIndexDamaged('search text shard texts-2.json does not start as the index says', 'texts-2.json');
+    }
+    const guarded = guardedIndexFiles(files(), dir);
+    expect(guarded.next().value).toEqual({ path: 'search/index.json', data: '{}' });
+    expect(await exists(record)).toBe(true);
+    expect(() => guarded.next()).toThrow(/^上一版本的搜索索引在本次构建中读不出（search\/texts-2\.json）.*当前版本未变；再运行一次 policy-reader build 会重建整个搜索索引/);
+    expect(await exists(record)).toBe(false);
+  });
+
+  it('does the same for a shard made only when the writer asks (one it could not link), and passes the rest as they are', async () => {
+    const { dir, record } = await withRecord();
+    const fine = { path: 'search/texts-0.json', make: () => new Uint8Array([1]), sha256: 'a' };
+    const changed = (): Uint8Array => {
+      throw new Error('search/texts-1.json is not as it was written');
+    };
+    const gone = { path: 'search/texts-1.json', make: changed, sha256: 'b' };
+    const out = [...guardedIndexFiles([fine, gone][Symbol.iterator](), dir)];
+    expect(out.map((f) => [f.path, f.sha256])).toEqual([['search/texts-0.json', 'a'], ['search/texts-1.json', 'b']]);
+    expect([...(out[0].make() as Uint8Array)]).toEqual([1]);
+    expect(await exists(record)).toBe(true);
+    expect(() => out[1].make()).toThrow(/^上一版本的搜索索引在本次构建中读不出：.*（search\/texts-1\.json is not as it was written）$/);
+    expect(await exists(record)).toBe(false);
+  });
 });

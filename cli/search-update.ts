@@ -10,7 +10,7 @@
  * - a document keeps its units' entries only when its file's SHA-256 in the version is its hash now.
  * Anything else (a file missing, changed or unreadable) and the index is made whole, as before: same bytes, more time.
  */
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PolicyDocument } from '../core/corpus/types.js';
 import type { SearchCorpus, SearchUnitRecord } from '../core/search/corpus-units.js';
@@ -19,6 +19,7 @@ import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, TOKENIZER_
 import { previousIndex, type PreviousIndex } from '../core/search/index-update.js';
 import { UnitTable, type SerializedUnits } from '../core/search/unit-table.js';
 import { TextStore } from '../core/search/texts.js';
+import { SearchIndexDamaged } from '../core/search/shard-reader.js';
 import { codeFingerprint, readRecord, saveRecord } from './build-records.js';
 import { isAsWritten, type WrittenFile } from './version-files.js';
 import { currentVersion } from './corpus-files.js';
@@ -200,6 +201,44 @@ class StoredUnit implements SearchUnitRecord {
 
   get opening(): string | undefined {
     return this.shards.opening(this.old);
+  }
+}
+
+/**
+ * The index's files as the writer takes them, any failure to read the previous index along the way (a file of it
+ * changed since it was checked, or damaged in a way the check cannot see: its text shards are read only as their files
+ * are made) told in Chinese, and the record that it can be updated removed, so the next build makes the index whole
+ * rather than fail on it again. Nothing is switched: the build stops before its version is current.
+ */
+export function* guardedIndexFiles<F extends { path: string; make?: () => unknown }>(files: Iterator<F>, corpusDir: string): Generator<F> {
+  const failed = (e: unknown): Error => {
+    rmSync(path.join(corpusDir, STATE), { force: true });
+    const file = e instanceof SearchIndexDamaged && e.file ? `search/${e.file}` : null;
+    const why = e instanceof Error ? e.message : String(e);
+    return new Error(`上一版本的搜索索引在本次构建中读不出${file ? `（${file}）` : ''}：它的文件在构建期间被改动或已损坏。构建已停止，当前版本未变；再运行一次 policy-reader build 会重建整个搜索索引。（${why}）`);
+  };
+  for (;;) {
+    let next: IteratorResult<F>;
+    try {
+      next = files.next();
+    } catch (e) {
+      throw failed(e);
+    }
+    if (next.done) return;
+    const f = next.value;
+    const make = f.make;
+    if (!make) yield f;
+    else
+      yield {
+        ...f,
+        make: () => {
+          try {
+            return make();
+          } catch (e) {
+            throw failed(e);
+          }
+        },
+      };
   }
 }
 

@@ -22,7 +22,7 @@ import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
 import { collectGarbage } from '../collect-garbage.js';
 import { DocHashes, docHashEntries, lastDocHashes, saveDocHashes } from '../doc-hashes.js';
-import { previousIndexFor, previousSearch, saveSearchState, searchFingerprint } from '../search-update.js';
+import { guardedIndexFiles, previousIndexFor, previousSearch, saveSearchState, searchFingerprint } from '../search-update.js';
 import { previousShards, saveShards, shardCodeFingerprint, type ShardRecord } from '../variant-shards.js';
 
 /**
@@ -121,7 +121,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         searchUnitsIndexed = unitsIndexed;
         searchTextShardsMoved = textShardsMoved;
       };
-      const files = inFolder('search', searchArtifactStream(corpus, last ? { previous: last.previous, oldOf: last.oldOf(corpus), made } : undefined));
+      // An update reads the previous index's text shards as their files are made: a failure there is told as such.
+      const stream = inFolder('search', searchArtifactStream(corpus, last ? { previous: last.previous, oldOf: last.oldOf(corpus), made } : undefined));
+      const files = last ? guardedIndexFiles(stream, corpusDir) : stream;
       const first = files.next();
       progress.phase('write');
       if (!first.done) yield first.value;
