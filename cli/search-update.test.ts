@@ -232,5 +232,13 @@ describe('guardedIndexFiles', () => {
     expect(await exists(record)).toBe(true);
     expect(() => out[1].make()).toThrow(/^上一版本的搜索索引在本次构建中读不出：.*（search\/texts-1\.json is not as it was written）$/);
     expect(await exists(record)).toBe(false);
+    // Asked again, with the record already gone: said the same way.
+    expect(() => out[1].make()).toThrow(/^上一版本的搜索索引在本次构建中读不出：/);
+    // Damage the index does not place in a file is told without one.
+    function* unplaced() {
+      yield* [];
+      throw new SearchIndexDamaged('search index is damaged: a posting or position string holds a character no number has');
+    }
+    expect(() => guardedIndexFiles(unplaced(), dir).next()).toThrow(/^上一版本的搜索索引在本次构建中读不出：它的文件/);
   });
 });
