@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { lawsWithReprints } from '../test-support/law-markdown.js';
 import { matchClauseLists, prepare, unitSignatures } from '../core/compare/clause-matches.js';
+import { UnitSigs } from '../core/compare/unit-sigs.js';
 import { ClauseThread, RUNNING } from './clause-thread.js';
 import { keptMatches as kept } from '../test-support/kept-matches.js';
 
@@ -23,10 +24,11 @@ function shared(a: Uint32Array): Uint32Array {
 /** The laws prepared for matching; with `inShared`, every unit's set and signature moved to shared memory. */
 function prepared(inShared: boolean) {
   const p = prepare(docs);
-  const { sigs, own } = unitSignatures(p, new Uint32Array(0));
-  if (!inShared) return { p, sigs, own };
-  for (const u of p.units) u.set = shared(u.set);
-  return { p, sigs: sigs.map(shared), own };
+  const { sigs: all, own } = unitSignatures(p, new Uint32Array(0));
+  // Each unit's signature in a list (as a job holds them), and as detection holds them.
+  const list = Array.from({ length: all.length }, (_, u) => (inShared ? shared(all.of(u)) : all.of(u)));
+  if (inShared) for (const u of p.units) u.set = shared(u.set);
+  return { p, list, sigs: UnitSigs.of(list), own };
 }
 
 const threads: ClauseThread[] = [];
@@ -40,7 +42,7 @@ function thread(options: ConstructorParameters<typeof ClauseThread>[0]): ClauseT
 }
 
 describe('the clause thread', () => {
-  const { p, sigs, own } = prepared(true);
+  const { p, sigs, list, own } = prepared(true);
   const alone = kept(matchClauseLists(p, 'lsh', sigs, own));
 
   it('walking half the bands in a worker over shared memory, gives the matches of one thread', () => {
@@ -62,7 +64,7 @@ describe('the clause thread', () => {
   });
 
   it('is started from MIN_ITEMS_FOR_THREAD items (the size given), not below; pairs are not asked for before', () => {
-    const job = { sigs: sigs.slice(0, 300), sets: p.units.slice(0, 300).map((u) => u.set), group: Int32Array.from(p.units.slice(0, 300), (u) => u.doc), ids: new Uint32Array(300) };
+    const job = { sigs: list.slice(0, 300), sets: p.units.slice(0, 300).map((u) => u.set), group: Int32Array.from(p.units.slice(0, 300), (u) => u.doc), ids: new Uint32Array(300) };
     expect(thread({ jobs: 1, minItems: 301 }).start(job)).toBe(false);
     const t = thread({ jobs: 1, minItems: 300 });
     expect(() => t.take(false)).toThrow(/before it was started/);
@@ -83,23 +85,23 @@ describe('the clause thread', () => {
     }
     // One signature not shared is enough to keep the walk here.
     const one = prepared(true);
-    one.sigs[7] = Uint32Array.from(one.sigs[7]);
+    one.list[7] = Uint32Array.from(one.list[7]);
     const t = thread({ jobs: 1, minItems: 100 });
-    expect(kept(matchClauseLists(one.p, 'lsh', one.sigs, one.own, t))).toEqual(alone);
+    expect(kept(matchClauseLists(one.p, 'lsh', UnitSigs.of(one.list), one.own, t))).toEqual(alone);
     expect(t.used).toBe(false);
   });
 
   it('a walk that fails in the worker fails the matching, with the worker’s error', () => {
     const t = thread({ jobs: 1, minItems: 1 });
     // Signatures without their sets: the worker's first pair has nothing to measure.
-    expect(t.start({ sigs: sigs.slice(0, 400), sets: [], group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
+    expect(t.start({ sigs: list.slice(0, 400), sets: [], group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
     expect(() => t.take(true)).toThrow(/clause thread failed: TypeError/);
   });
 
   it('a worker that dies is reported once it has walked no band for the limit, not waited for for ever', async () => {
     const t = thread({ jobs: 1, minItems: 1, silentLimit: 300 });
     // A unit met by every other in every band: each band is slow enough to be stopped in the middle of.
-    expect(t.start({ sigs, sets: p.units.map((u) => u.set), group: Int32Array.from(p.units, (u) => u.doc), ids: new Uint32Array(sigs.length) })).toBe(true);
+    expect(t.start({ sigs: list, sets: p.units.map((u) => u.set), group: Int32Array.from(p.units, (u) => u.doc), ids: new Uint32Array(list.length) })).toBe(true);
     await (t as unknown as { worker: Worker }).worker.terminate();
     const began = performance.now();
     expect(() => t.take(true)).toThrow(/no band walked/);
@@ -111,7 +113,7 @@ describe('the clause thread', () => {
    */
   async function withStandIn(silentLimit: number, ms: number, done: boolean) {
     const t = thread({ jobs: 1, minItems: 1, silentLimit });
-    expect(t.start({ sigs: sigs.slice(0, 400), sets: p.units.slice(0, 400).map((u) => u.set), group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
+    expect(t.start({ sigs: list.slice(0, 400), sets: p.units.slice(0, 400).map((u) => u.set), group: Int32Array.from({ length: 400 }, (_, i) => i), ids: new Uint32Array(400) })).toBe(true);
     const inside = t as unknown as { worker: Worker; state: Int32Array };
     await inside.worker.terminate();
     const standIn = new Worker(
@@ -155,7 +157,7 @@ describe('the clause thread', () => {
 
   it('stop() ends a worker in the middle of its walk, not when the walk is done', async () => {
     const t = thread({ jobs: 1, minItems: 1 });
-    expect(t.start({ sigs, sets: p.units.map((u) => u.set), group: Int32Array.from(p.units, (u) => u.doc), ids: new Uint32Array(sigs.length) })).toBe(true);
+    expect(t.start({ sigs: list, sets: p.units.map((u) => u.set), group: Int32Array.from(p.units, (u) => u.doc), ids: new Uint32Array(list.length) })).toBe(true);
     const inside = t as unknown as { worker: Worker; state: Int32Array };
     let exited = false;
     inside.worker.on('exit', () => (exited = true));

@@ -39,7 +39,7 @@ describe("a band's buckets found again by their keys' prints", () => {
     const from = Int32Array.from(after, (_, x) => (x < 100 ? x : x < 900 ? x + 100 : x < 950 ? -1 : x + 50));
     const earlier = BandPrints.of(before);
     // Another array of the same prints, so that a kept item's are surely copied, not made from `after`.
-    const kept = BandPrints.kept(new BandPrints(earlier.prints.slice(), before.length), from, after);
+    const kept = BandPrints.kept(new BandPrints(earlier.prints.slice(), before.length), from, (x) => after[x]);
     expect(kept.n).toBe(after.length);
     expect(Array.from(kept.prints)).toEqual(Array.from(BandPrints.of(after).prints));
     for (let band = 0; band < BANDS; band += 7) {
@@ -59,7 +59,7 @@ describe("a band's buckets found again by their keys' prints", () => {
     const came = [sig(), sig()];
     const after = [...came, ...before.slice(0, 100), ...before.slice(150, 250)];
     const from = Int32Array.from(after, (_, x) => (x < 2 ? -1 : x < 102 ? x - 2 : x + 48));
-    const kept = BandPrints.kept(stored, from, after);
+    const kept = BandPrints.kept(stored, from, (x) => after[x]);
     const made = BandPrints.of(after);
     const n = after.length;
     for (let band = 0; band < BANDS; band++)

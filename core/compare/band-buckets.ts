@@ -107,9 +107,9 @@ export class BandPrints {
 
   /**
    * Prints renumbered: item x's are those of item `from[x]` of `earlier`, or, where that is −1 (an item that came),
-   * made from `sigs[x]`. The earlier build's items kept in a rebuild, and the few new ones.
+   * made from `sigOf(x)`. The earlier build's items kept in a rebuild, and the few new ones.
    */
-  static kept(earlier: BandPrints, from: Int32Array, sigs: Uint32Array[], rows = CLAUSE_LSH_ROWS): BandPrints {
+  static kept(earlier: BandPrints, from: Int32Array, sigOf: (x: number) => ArrayLike<number>, rows = CLAUSE_LSH_ROWS): BandPrints {
     const n = from.length;
     const bands = earlier.bands;
     const prints = printArray(n * bands);
@@ -132,7 +132,7 @@ export class BandPrints {
       const at = band * n;
       const oldAt = band * oldN;
       for (let r = 0; r < runs.length; r += 3) prints.set(old.subarray(oldAt + runs[r + 2], oldAt + runs[r + 2] + runs[r + 1] - runs[r]), at + runs[r]);
-      for (const x of made) prints[at + x] = print16(bandKey(sigs[x], band, rows));
+      for (const x of made) prints[at + x] = print16(bandKey(sigOf(x), band, rows));
     }
     return new BandPrints(prints, n, rows);
   }

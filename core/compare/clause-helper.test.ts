@@ -102,7 +102,7 @@ describe('bands dealt out (BandWalk)', () => {
       const pairs: string[] = [];
       const bands: number[] = [];
       let band = 0;
-      forEachCandidate(sigs, (i, j) => pairs.push(`${i},${j}`), group, CLAUSE_LSH_ROWS, ids, {
+      forEachCandidate(Array.from({ length: sigs.length }, (_, u) => sigs.of(u)), (i, j) => pairs.push(`${i},${j}`), group, CLAUSE_LSH_ROWS, ids, {
         mine: mine && ((b) => (mine(b) ? ((band = b), true) : false)),
         afterBand: () => bands.push(band),
       });

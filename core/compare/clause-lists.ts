@@ -19,6 +19,7 @@ import { bandKey, firstSharedBand, BUCKET_WINDOW, CLAUSE_LSH_ROWS, MAX_BUCKET, s
 import { decodeClauseState, encodeClauseState, stateSum, UNIT, type ClauseState } from './clause-state.js';
 import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
 import type { ClauseHelper } from './clause-helper.js';
+import type { UnitSigs } from './unit-sigs.js';
 import { BandPrints, CrowdKeys } from './band-buckets.js';
 import { commonHash } from './common.js';
 import { decodeStoredEntry, madeWithCommon, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
@@ -41,7 +42,7 @@ const flagged = (flags: Uint8Array): number[] => flags.reduce((list, f, x) => (f
 export function keptClauseLists(
   p: Prepared,
   keys: string[],
-  sigs: Uint32Array[],
+  sigs: UnitSigs,
   own: Int32Array,
   common: Uint32Array,
   state: ClauseState,
@@ -84,7 +85,7 @@ export function keptClauseLists(
     entry.ids.forEach((id, k) => {
       if (!isMatched(entry.unitSets[k].length, entry.own[k])) return;
       wasMatched[firstUnit[e] + k] = 1;
-      goneSigs.push(entry.sigs[k]);
+      goneSigs.push(entry.sigs.subarray(k * SIGNATURE_LENGTH, (k + 1) * SIGNATURE_LENGTH));
       goneIds.push(unitKey(id));
     });
   }
@@ -97,7 +98,8 @@ export function keptClauseLists(
   // Matched units now, as LSH numbers them (ascending unit index), with their crowd keys and documents.
   const eligible = matchedUnits(p, own);
   const n = eligible.length;
-  const eSigs = eligible.map((u) => sigs[u]);
+  // Item x's signature, made a view when asked: a rebuild asks for a few thousand (UnitSigs).
+  const sigOf = (x: number) => sigs.of(eligible[x]);
   const crowdKeys = new CrowdKeys((x) => unitKey(p.units[eligible[x]].id), n);
   // Each one's document, its number in the earlier prints (−1: it came) and whether it came. Plain loops: typed
   // arrays made `from` a function were a tenth of a second each at 534,000 units.
@@ -111,8 +113,8 @@ export function keptClauseLists(
     came[x] = earlier[u] < 0 ? 1 : 0;
   }
   // Their band keys' prints: a kept unit's the earlier build's, a new one's made.
-  const prints = BandPrints.kept(state.prints, printedFrom, eSigs);
-  const keyIn = (band: number) => (x: number) => bandKey(eSigs[x], band, CLAUSE_LSH_ROWS);
+  const prints = BandPrints.kept(state.prints, printedFrom, sigOf);
+  const keyIn = (band: number) => (x: number) => bandKey(sigOf(x), band, CLAUSE_LSH_ROWS);
   // 2. Units whose candidates may differ: a new document's, and those near what came or left.
   const redo = unitsToRematch(prints, keyIn, crowdKeys, came, goneSigs, goneIds);
   // 3. Every other unit keeps its matches, each a unit that stays (a match that left would have put it in 2).
@@ -177,7 +179,7 @@ export function keptClauseLists(
   }
   function consider(x: number, y: number, band: number) {
     if (x === y || docOf[x] === docOf[y]) return;
-    if (!firstSharedBand(eSigs[x], eSigs[y], band, rows)) return;
+    if (!firstSharedBand(sigOf(x), sigOf(y), band, rows)) return;
     const sim = unitSimilarity(p, eligible[x], eligible[y]);
     if (sim >= CANDIDATE_CLAUSE_SIMILARITY) lists.offer(eligible[x], eligible[y], sim);
   }
@@ -197,7 +199,7 @@ export function keptClauseLists(
  */
 export function cachedClauseLists(
   p: Prepared,
-  sigs: Uint32Array[],
+  sigs: UnitSigs,
   own: Int32Array,
   common: Uint32Array,
   cache: PreparedCache | undefined,
@@ -227,7 +229,7 @@ export function cachedClauseLists(
     p.docs.map((d) => d.units.length),
     common,
     lists,
-    kept?.prints ?? BandPrints.of(matchedUnits(p, own).map((u) => sigs[u])),
+    kept?.prints ?? BandPrints.of(matchedUnits(p, own).map((u) => sigs.of(u))),
     mutual,
   );
   io.writeParts(written);

@@ -19,6 +19,7 @@ import {
   wordingSets,
   type ClauseGraph,
 } from './clause-matches.js';
+import { UnitSigs } from './unit-sigs.js';
 import { articlesDoc as doc, GREENING, HOUSING, MEASURES } from './fixtures/measures.js';
 import { decodePreparedEntry, type PreparedCache } from './prepared-cache.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
@@ -39,7 +40,7 @@ function pairIds(p: ReturnType<typeof prepare>, g: ClauseGraph): string[] {
 function match(docs: Parameters<typeof prepare>[0], method: 'lsh' | 'all-pairs' = 'lsh', common: Uint32Array = new Uint32Array(0)) {
   const p = prepare(docs);
   // As detection does: measuring every pair needs no signatures, and counts every unit as having its own shingles.
-  const { sigs, own } = method === 'lsh' ? unitSignatures(p, common) : { sigs: [], own: new Int32Array(p.units.length).fill(8) };
+  const { sigs, own } = method === 'lsh' ? unitSignatures(p, common) : { sigs: new UnitSigs(0), own: new Int32Array(p.units.length).fill(8) };
   const g = matchClauses(p, method, sigs, own);
   return { p, g, counts: sharedClauseCounts(p, g) };
 }
@@ -143,9 +144,9 @@ describe('signatures and stored entries', () => {
   it("a document's signature is the least of its units' values, position by position", () => {
     const a = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => (i % 2 ? 10 : 20));
     const b = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => (i % 2 ? 30 : 5));
-    expect(Array.from(docSignature([0, 1], [a, b]).slice(0, 4))).toEqual([5, 10, 5, 10]);
-    expect(Array.from(docSignature([1], [a, b]).slice(0, 2))).toEqual([5, 30]);
-    expect(docSignature([], [a, b]).every((x) => x === 0xffffffff)).toBe(true);
+    expect(Array.from(docSignature([0, 1], UnitSigs.of([a, b])).slice(0, 4))).toEqual([5, 10, 5, 10]);
+    expect(Array.from(docSignature([1], UnitSigs.of([a, b])).slice(0, 2))).toEqual([5, 30]);
+    expect(docSignature([], UnitSigs.of([a, b])).every((x) => x === 0xffffffff)).toBe(true);
   });
 
   it('a document is compared on its own units, not on its title, addressees or signature', () => {
@@ -191,7 +192,8 @@ describe('signatures and stored entries', () => {
     const reused = unitSignatures(again, new Uint32Array(0), cache);
     // Taken, not computed and stored again.
     expect(puts).toEqual(['pA', 'pB']);
-    expect(reused.sigs.map((s) => Array.from(s))).toEqual(fresh.sigs.map((s) => Array.from(s)));
+    const all = (sigs: UnitSigs) => Array.from({ length: sigs.length }, (_, u) => Array.from(sigs.of(u)));
+    expect(all(reused.sigs)).toEqual(all(fresh.sigs));
     expect(Array.from(reused.own)).toEqual(Array.from(fresh.own));
     expect(pairIds(again, matchClauses(again, 'lsh', reused.sigs, reused.own))).toEqual(['pA~ar1|pB~ar1']);
   });

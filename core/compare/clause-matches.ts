@@ -7,6 +7,7 @@
  */
 import type { PolicyDocument } from '../corpus/types.js';
 import { commonHash, commonPart, withoutCommon } from './common.js';
+import { UnitSigs } from './unit-sigs.js';
 import { decodePreparedEntry, encodePreparedEntry, madeWithCommon, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
 import { hashString, shingleSet } from './shingles.js';
@@ -97,12 +98,8 @@ function ownSignature(set: Uint32Array, common: Uint32Array, sig: Uint32Array): 
  */
 export function preparedEntry(ids: string[], unitSets: Uint32Array[], docSet: Uint32Array, common: Uint32Array, key = commonHash(common)): PreparedEntry {
   const own = new Int32Array(ids.length);
-  const flat = new Uint32Array(ids.length * SIGNATURE_LENGTH);
-  const sigs = unitSets.map((set, k) => {
-    const sig = flat.subarray(k * SIGNATURE_LENGTH, (k + 1) * SIGNATURE_LENGTH);
-    own[k] = ownSignature(set, common, sig);
-    return sig;
-  });
+  const sigs = new Uint32Array(ids.length * SIGNATURE_LENGTH);
+  unitSets.forEach((set, k) => (own[k] = ownSignature(set, common, sigs.subarray(k * SIGNATURE_LENGTH, (k + 1) * SIGNATURE_LENGTH))));
   return { ids, unitSets, docSet, boiler: commonPart(unitSets, common), common: key, own, sigs };
 }
 
@@ -246,7 +243,7 @@ export class BestMatches {
  * MAX_CLAUSE_CANDIDATES per unit; candidates are measured as they come, never all held at once.
  * `lshSets[i]` is unit i's shingles without boilerplate: a unit with too few of its own is not matched.
  */
-export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array): ClauseGraph {
+export function matchClauses(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: UnitSigs, own: Int32Array): ClauseGraph {
   return matchClauseLists(p, method, unitSigs, own).graph();
 }
 
@@ -260,7 +257,7 @@ export const unitKey = (id: string) => hashString(id);
 export const unitSimilarity = (p: Prepared, i: number, j: number): number => setSimilarity(p.units[i].set, p.units[j].set);
 
 /** matchClauses' per-unit matches, before they are made a graph (clause-lists.ts keeps them for the next build). */
-export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: Uint32Array[], own: Int32Array, helper?: ClauseHelper): BestMatches {
+export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: UnitSigs, own: Int32Array, helper?: ClauseHelper): BestMatches {
   const eligible = p.units.map((u, i) => (isMatched(u.set.length, own[i]) ? i : -1)).filter((i) => i >= 0);
   const best = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
   const measure = (i: number, j: number) => {
@@ -269,7 +266,7 @@ export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitS
   };
   if (method === 'lsh') {
     const job: ClauseJob = {
-      sigs: eligible.map((i) => unitSigs[i]),
+      sigs: eligible.map((i) => unitSigs.of(i)),
       sets: eligible.map((i) => p.units[i].set),
       group: Int32Array.from(eligible, (i) => p.units[i].doc),
       ids: Uint32Array.from(eligible, (i) => unitKey(p.units[i].id)),
@@ -346,12 +343,9 @@ export function sharedClauseCounts(p: Prepared, g: ClauseGraph, unitDoc: Int32Ar
  * signatures: the MinHash of a union is the minimum of the MinHashes, and the
  * document's shingles are its units' (less the few that cross a unit boundary).
  */
-export function docSignature(units: readonly number[], unitSigs: Uint32Array[]): Uint32Array {
+export function docSignature(units: readonly number[], unitSigs: UnitSigs): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_LENGTH).fill(0xffffffff);
-  for (const u of units) {
-    const us = unitSigs[u];
-    for (let i = 0; i < SIGNATURE_LENGTH; i++) if (us[i] < sig[i]) sig[i] = us[i];
-  }
+  for (const u of units) unitSigs.lowerTo(sig, u);
   return sig;
 }
 
@@ -360,19 +354,17 @@ export function docSignature(units: readonly number[], unitSigs: Uint32Array[]):
  * whose stored entry was made with the same boilerplate among its shingles takes its stored signatures; every
  * other document's are computed and its entry stored.
  */
-export function unitSignatures(p: Prepared, common: Uint32Array, cache?: PreparedCache): { sigs: Uint32Array[]; own: Int32Array } {
+export function unitSignatures(p: Prepared, common: Uint32Array, cache?: PreparedCache): { sigs: UnitSigs; own: Int32Array } {
   const own = new Int32Array(p.units.length);
-  const sigs: Uint32Array[] = new Array<Uint32Array>(p.units.length);
+  const sigs = new UnitSigs(p.units.length);
   const fresh: PreparedDoc[] = [];
   const key = commonHash(common);
   for (const d of p.docs) {
     const entry = d.entry;
     d.entry = undefined;
     if (entry && cache && madeWithCommon(entry, common, key)) {
-      d.units.forEach((u, k) => {
-        sigs[u] = entry.sigs[k];
-        own[u] = entry.own[k];
-      });
+      sigs.put(d.units, entry.sigs);
+      d.units.forEach((u, k) => (own[u] = entry.own[k]));
       // Current, though made without other common shingles (they left it the same boilerplate): stored again naming
       // these, so that later builds take it as it stands (once per entry after the common shingles change).
       if (entry.common !== key) cache.put(d.doc, encodePreparedEntry({ ...entry, common: key }));
@@ -382,14 +374,14 @@ export function unitSignatures(p: Prepared, common: Uint32Array, cache?: Prepare
   const flat = new Uint32Array(fresh.reduce((n, d) => n + d.units.length, 0) * SIGNATURE_LENGTH);
   let at = 0;
   for (const d of fresh) {
-    for (const u of d.units) {
-      sigs[u] = flat.subarray(at, (at += SIGNATURE_LENGTH));
-      own[u] = ownSignature(p.units[u].set, common, sigs[u]);
-    }
+    // The document's signatures, one after the other.
+    const block = flat.subarray(at, (at += d.units.length * SIGNATURE_LENGTH));
+    sigs.put(d.units, block);
+    d.units.forEach((u, k) => (own[u] = ownSignature(p.units[u].set, common, block.subarray(k * SIGNATURE_LENGTH, (k + 1) * SIGNATURE_LENGTH))));
     if (cache) {
       const units = d.units.map((u) => p.units[u]);
       const unitSets = units.map((u) => u.set);
-      cache.put(d.doc, encodePreparedEntry({ ids: units.map((u) => u.id), unitSets, docSet: d.set, boiler: commonPart(unitSets, common), common: key, own: Int32Array.from(d.units, (u) => own[u]), sigs: d.units.map((u) => sigs[u]) }));
+      cache.put(d.doc, encodePreparedEntry({ ids: units.map((u) => u.id), unitSets, docSet: d.set, boiler: commonPart(unitSets, common), common: key, own: Int32Array.from(d.units, (u) => own[u]), sigs: block }));
     }
   }
   return { sigs, own };

@@ -232,7 +232,7 @@ describe('common shingles kept between builds', () => {
   it("through detection's cache: a gone document's set from its stored entry; none without a state or keys", () => {
     const { sets } = thirty();
     const docs = sets.map((_, i) => ({ id: `d${i}` }) as PolicyDocument);
-    const entry = (docSet: Uint32Array) => encodePreparedEntry({ ids: ['u'], unitSets: [docSet], docSet, boiler: new Uint32Array(0), common: 0, own: Int32Array.from([docSet.length]), sigs: [new Uint32Array(SIGNATURE_LENGTH)] });
+    const entry = (docSet: Uint32Array) => encodePreparedEntry({ ids: ['u'], unitSets: [docSet], docSet, boiler: new Uint32Array(0), common: 0, own: Int32Array.from([docSet.length]), sigs: new Uint32Array(SIGNATURE_LENGTH) });
     const entries = new Map(docs.map((d, i) => [`key-${d.id}`, entry(sets[i])]));
     let file: Uint8Array | null = null;
     const cache = {

@@ -20,6 +20,7 @@ import type { ClauseHelper } from './clause-helper.js';
 import { coreTitleOf, measuredPair } from './relations.js';
 import type { PreparedCache } from './prepared-cache.js';
 import { cachedClauseLists } from './clause-lists.js';
+import { UnitSigs } from './unit-sigs.js';
 import { PairCounts } from './pair-counts.js';
 import { cachedSharedCounts, type ClauseChanges } from './shared-counts.js';
 
@@ -45,7 +46,7 @@ export interface DetectOptions {
 }
 
 /** The clause graph, from the earlier build's matches where they are kept (LSH); the per-unit lists (100 MB at 10,000 documents) are let go. */
-function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: Uint32Array[], own: Int32Array, common: Uint32Array, options: DetectOptions): { graph: ClauseGraph; rematched: number | null; changes: ClauseChanges } {
+function clauseGraph(p: Prepared, method: 'lsh' | 'all-pairs', sigs: UnitSigs, own: Int32Array, common: Uint32Array, options: DetectOptions): { graph: ClauseGraph; rematched: number | null; changes: ClauseChanges } {
   const none = { changedDocs: null, readSum: null, writtenSum: null };
   const { lists, mutual, rematched, ...changes } =
     method === 'lsh' ? cachedClauseLists(p, sigs, own, common, options.cache, options.clauseHelper) : { lists: matchClauseLists(p, method, sigs, own), mutual: null, rematched: null, ...none };
@@ -175,7 +176,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
         cache,
       );
   stage('common');
-  let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common, options.cache) : { sigs: [] as Uint32Array[], own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
+  let { sigs: unitSigs, own } = method === 'lsh' ? unitSignatures(p, common, options.cache) : { sigs: new UnitSigs(0), own: new Int32Array(p.units.length).fill(MIN_CLAUSE_SHINGLES) };
   stage('signatures');
   const { graph, rematched, changes } = clauseGraph(p, method, unitSigs, own, common, options);
   stage('matchClauses');
@@ -198,7 +199,7 @@ export function detect(docs: PolicyDocument[], options: DetectOptions = {}): Det
   if (method === 'lsh') for (const group of oneTitleGroups(coreTitles)) for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) addCandidate(group[x], group[y]);
   const docSigs = method === 'lsh' ? p.docs.map((d) => (d.set.length ? docSignature(d.units, unitSigs) : null)) : [];
   // The units' signatures are 350 MB at 10,000 documents: gone before the documents are measured.
-  unitSigs = [];
+  unitSigs = new UnitSigs(0);
   own = new Int32Array(0);
   if (method === 'lsh') {
     const withText = docSigs.map((s, i) => (s ? i : -1)).filter((i) => i >= 0);

@@ -113,7 +113,7 @@ describe('the variants cache', () => {
     const e = decodePreparedEntry(cache.store.get(k)!, victim)!;
     const extra = e.unitSets[0][0];
     const boiler = Uint32Array.from(new Set([...e.boiler, extra])).sort();
-    cache.store.set(k, encodePreparedEntry({ ...e, boiler, common: e.common ^ 1, sigs: e.sigs.map((s) => new Uint32Array(s.length)) }));
+    cache.store.set(k, encodePreparedEntry({ ...e, boiler, common: e.common ^ 1, sigs: new Uint32Array(e.sigs.length) }));
     const again = memoryCache(cache.store);
     expect(files(docs, again)).toEqual(plain());
     expect(again.puts).toEqual(['d0004']);
@@ -208,10 +208,10 @@ describe('a stored entry, byte by byte', () => {
     boiler: Uint32Array.from([8]),
     common: 0x9e3779b1,
     own: Int32Array.from([2, 1]),
-    sigs: [sig(1), sig(2)],
+    sigs: Uint32Array.from([...sig(1), ...sig(2)]),
   };
   const plainArrays = (e: ReturnType<typeof decodePreparedEntry>) =>
-    e && { ids: e.ids, unitSets: e.unitSets.map((s) => Array.from(s)), docSet: Array.from(e.docSet), boiler: Array.from(e.boiler), common: e.common, own: Array.from(e.own), sigs: e.sigs.map((s) => Array.from(s)) };
+    e && { ids: e.ids, unitSets: e.unitSets.map((s) => Array.from(s)), docSet: Array.from(e.docSet), boiler: Array.from(e.boiler), common: e.common, own: Array.from(e.own), sigs: Array.from(e.sigs) };
   const expected = plainArrays(entry as ReturnType<typeof decodePreparedEntry>);
 
   it('reads back what was written, from any offset of a buffer', () => {
@@ -222,7 +222,7 @@ describe('a stored entry, byte by byte', () => {
     shifted.set(bytes, 1);
     expect(plainArrays(decodePreparedEntry(shifted.subarray(1, 1 + bytes.length), d))).toEqual(expected);
     // A document without units stores an empty entry.
-    const empty = { ids: [], unitSets: [], docSet: new Uint32Array(0), boiler: new Uint32Array(0), common: 0, own: new Int32Array(0), sigs: [] };
+    const empty = { ids: [], unitSets: [], docSet: new Uint32Array(0), boiler: new Uint32Array(0), common: 0, own: new Int32Array(0), sigs: new Uint32Array(0) };
     expect(plainArrays(decodePreparedEntry(encodePreparedEntry(empty), doc('pE', [])))).toEqual(plainArrays(empty as ReturnType<typeof decodePreparedEntry>));
   });
 

@@ -59,8 +59,8 @@ export interface PreparedEntry {
   common: number;
   /** Per unit: shingles left without the common ones. */
   own: Int32Array;
-  /** Per unit: its signature. */
-  sigs: Uint32Array[];
+  /** The units' signatures, one after the other: unit k's are words k·SIGNATURE_LENGTH up to (k + 1)·SIGNATURE_LENGTH. */
+  sigs: Uint32Array;
 }
 
 const MAGIC = 0x50565231; // "PVR1"
@@ -104,10 +104,9 @@ export function encodePreparedEntry(e: PreparedEntry, into?: Uint8Array): Uint8A
   at += e.boiler.length;
   out.set(e.own, at);
   at += n;
-  for (const s of e.sigs) {
-    out.set(s, at);
-    at += SIGNATURE_LENGTH;
-  }
+  if (e.sigs.length !== n * SIGNATURE_LENGTH) throw new Error(`encodePreparedEntry: ${e.sigs.length} signature words for ${n} units`);
+  out.set(e.sigs, at);
+  at += n * SIGNATURE_LENGTH;
   new Uint8Array(out.buffer, out.byteOffset + at * 4, ids.length).set(ids);
   out[SUM_AT] = checksum(out);
   return new Uint8Array(out.buffer, out.byteOffset, words * 4);
@@ -161,7 +160,8 @@ function decodeEntry(bytes: Uint8Array, unitIds: (stored: string[]) => string[] 
   const boiler = words.subarray(at, (at += boilerLen));
   const own = new Int32Array(words.buffer, words.byteOffset + at * 4, n);
   at += n;
-  const sigs = Array.from({ length: n }, (_, i) => words.subarray(at + i * SIGNATURE_LENGTH, at + (i + 1) * SIGNATURE_LENGTH));
+  // One view of them all (UnitSigs places each unit in it): a view per unit was 700,000 objects at 10,000 documents.
+  const sigs = words.subarray(at, at + n * SIGNATURE_LENGTH);
   return { ids, unitSets, docSet, boiler, common, own, sigs };
 }
 
