@@ -214,7 +214,7 @@ export function alignUnits(docA: string, docB: string, ua: CompareUnit[], ub: Co
     const setA = unitShingles(A);
     const setB = unitShingles(B);
     // Two units with no wording of their own (articles whose words are all in their 款) have the same wording: none.
-    const similarity = setA.length || setB.length ? clauseSimilarity(overlap(setA, setB), setA, setB) : 1;
+    const similarity = setA.length || setB.length ? clauseSimilarity(overlap(setA, setB), setA.length, setB.length) : 1;
     const diffed = diffUnits(A, B, options);
     // Whether marks help is a matter of the wording the marks would show in common, not of the figure;
     // short units (headings, one-line items) stay marked: a changed word in them reads well.

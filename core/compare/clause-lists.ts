@@ -27,7 +27,7 @@ import { decodeStoredEntry, madeWithCommon, type PreparedCache, type PreparedEnt
 /** A unit of `p` is matched when it has shingles enough of its own (isMatched): these, ascending, as the clause LSH numbers them. */
 function matchedUnits(p: Prepared, own: Int32Array): number[] {
   const out: number[] = [];
-  for (let u = 0; u < p.units.length; u++) if (isMatched(p.units[u].set.length, own[u])) out.push(u);
+  for (let u = 0; u < p.units.length; u++) if (isMatched(p.units[u].size, own[u])) out.push(u);
   return out;
 }
 
@@ -75,7 +75,7 @@ export function keptClauseLists(
   // The earlier build's matched units (a kept unit was matched as it is now: the same shingles, the same common
   // shingles), and the gone documents' ones with their signatures and crowd keys, from their stored entries.
   const wasMatched = new Uint8Array(state.start.length - 1);
-  for (let u = 0; u < p.units.length; u++) if (earlier[u] >= 0 && isMatched(p.units[u].set.length, own[u])) wasMatched[earlier[u]] = 1;
+  for (let u = 0; u < p.units.length; u++) if (earlier[u] >= 0 && isMatched(p.units[u].size, own[u])) wasMatched[earlier[u]] = 1;
   const goneSigs: Uint32Array[] = [];
   const goneIds: number[] = [];
   for (let e = 0; e < state.keys.length; e++) {

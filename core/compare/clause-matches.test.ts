@@ -13,6 +13,7 @@ import {
   matchClauses,
   MAX_CLAUSE_CANDIDATES,
   prepare,
+  PreparedUnit,
   preparedEntry,
   sharedClauseCounts,
   unitSignatures,
@@ -24,6 +25,7 @@ import { articlesDoc as doc, GREENING, HOUSING, MEASURES } from './fixtures/meas
 import { decodePreparedEntry, type PreparedCache } from './prepared-cache.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import { shingleSet } from './shingles.js';
+import { setSimilarity } from './measures.js';
 import { mulberry32 } from '../util/random.js';
 
 /** Unit id pairs of a graph, each once, as "x|y" with x < y. */
@@ -196,6 +198,47 @@ describe('signatures and stored entries', () => {
     expect(all(reused.sigs)).toEqual(all(fresh.sigs));
     expect(Array.from(reused.own)).toEqual(Array.from(fresh.own));
     expect(pairIds(again, matchClauses(again, 'lsh', reused.sigs, reused.own))).toEqual(['pA~ar1|pB~ar1']);
+    // Its units' sets are read where the stored entry holds them: the same shingles as computed, in the entry's bytes.
+    expect(again.units.map((u) => Array.from(u.set))).toEqual(first.units.map((u) => Array.from(u.set)));
+    expect(again.units.map((u) => u.size)).toEqual(first.units.map((u) => u.set.length));
+    expect(again.units[0].set.buffer).toBe(stored.get('pA')!.buffer);
+    expect(again.units[again.units.length - 1].set.buffer).toBe(stored.get('pB')!.buffer);
+  });
+});
+
+describe('a prepared unit', () => {
+  it('measures its clause similarity where the sets lie, as setSimilarity of the two sets', () => {
+    const rnd = mulberry32(21);
+    const sortedSet = (n: number) => Uint32Array.from(new Set(Array.from({ length: n }, () => Math.floor(rnd() * 60)))).sort();
+    const sets = [sortedSet(40), sortedSet(30), sortedSet(9), sortedSet(5), new Uint32Array(0), sortedSet(50)];
+    // All of them one after the other in one buffer, with a word before and after each that belongs to none.
+    const words = new Uint32Array(sets.reduce((n, x) => n + x.length + 2, 0)).fill(7);
+    const placed: PreparedUnit[] = [];
+    let at = 0;
+    sets.forEach((x, k) => {
+      words.set(x, at + 1);
+      placed.push(new PreparedUnit(`d~${k}`, k, words, at + 1, x.length));
+      at += x.length + 2;
+    });
+    const alone = sets.map((x, k) => new PreparedUnit(`d~${k}`, k, x));
+    for (let i = 0; i < sets.length; i++) {
+      expect(Array.from(placed[i].set)).toEqual(Array.from(sets[i]));
+      for (let j = 0; j < sets.length; j++) {
+        const sim = setSimilarity(sets[i], sets[j]);
+        expect([i, j, placed[i].similarity(placed[j])]).toEqual([i, j, sim]);
+        expect([i, j, placed[i].similarity(alone[j])]).toEqual([i, j, sim]);
+      }
+    }
+    // A contained short clause counts (0.85 of it found), not only the Jaccard.
+    expect(new PreparedUnit('a', 0, sets[0]).similarity(new PreparedUnit('b', 1, sets[0].subarray(3, 12)))).toBe(1);
+  });
+
+  it('takes other sets when given them, and reads them from then on', () => {
+    const u = new PreparedUnit('a', 0, Uint32Array.from([1, 2, 3, 4, 5, 6]), 1, 3);
+    expect([Array.from(u.set), u.size]).toEqual([[2, 3, 4], 3]);
+    u.set = Uint32Array.from([9, 10]);
+    expect([Array.from(u.set), u.size]).toEqual([[9, 10], 2]);
+    expect(u.similarity(new PreparedUnit('b', 1, Uint32Array.from([10, 11, 12])))).toBe(0.25);
   });
 });
 

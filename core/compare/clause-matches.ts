@@ -8,11 +8,11 @@
 import type { PolicyDocument } from '../corpus/types.js';
 import { commonHash, commonPart, withoutCommon } from './common.js';
 import { UnitSigs } from './unit-sigs.js';
-import { decodePreparedEntry, encodePreparedEntry, madeWithCommon, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
+import { decodePreparedEntry, encodePreparedEntry, madeWithCommon, storedSets, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
-import { hashString, shingleSet } from './shingles.js';
+import { hashString, intersectionSizeIn, overlapOf, shingleSet } from './shingles.js';
 import { compareUnits } from './units.js';
-import { MIN_CLAUSE_SHINGLES, setSimilarity, unitWording, wordingShingles } from './measures.js';
+import { clauseSimilarity, MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
 import type { ClauseHelper, ClauseJob } from './clause-helper.js';
 
 /** Two clauses are counterparts from here: rewordings of one clause score 0.5–0.9, unrelated clauses on one subject under 0.2. */
@@ -27,11 +27,47 @@ export const MAX_CLAUSE_MATCHES = 5;
 /** Clause matches held per unit while measuring (the best; more than shown, so one-to-one counting has a choice): bounded however much boilerplate a clause shares. */
 export const MAX_CLAUSE_CANDIDATES = 12;
 
-export interface PreparedUnit {
-  id: string;
-  doc: number;
-  /** Every shingle (what pairs are measured on). */
-  set: Uint32Array;
+/**
+ * A unit as detection measures it: its id, its document's index, and its shingles (every one, sorted: what pairs are
+ * measured on), the `size` words of `words` from `from`. Those words are its document's stored entry (prepared-cache.ts)
+ * or a set of its own; not a view per unit: 700,000 views at 10,000 documents were 70 MB of small objects in the
+ * build's heap, marked at every full collection of a rebuild's clause matching (as the signatures were: unit-sigs.ts).
+ */
+export class PreparedUnit {
+  private words: Uint32Array;
+  private from: number;
+  /** How many shingles it has. */
+  size: number;
+
+  constructor(
+    readonly id: string,
+    readonly doc: number,
+    set: Uint32Array,
+    from = 0,
+    size = set.length,
+  ) {
+    this.words = set;
+    this.from = from;
+    this.size = size;
+  }
+
+  /** Its shingles: a view, made when asked. */
+  get set(): Uint32Array {
+    return this.words.subarray(this.from, this.from + this.size);
+  }
+
+  /** Its shingles replaced by these (a test moves them to shared memory). */
+  set set(s: Uint32Array) {
+    this.words = s;
+    this.from = 0;
+    this.size = s.length;
+  }
+
+  /** Clause similarity with `other` (setSimilarity of the two sets), read where they lie. */
+  similarity(other: PreparedUnit): number {
+    const shared = intersectionSizeIn(this.words, this.from, this.from + this.size, other.words, other.from, other.from + other.size);
+    return clauseSimilarity(overlapOf(this.size, other.size, shared), this.size, other.size);
+  }
 }
 
 export interface PreparedDoc {
@@ -107,7 +143,7 @@ export function preparedEntry(ids: string[], unitSets: Uint32Array[], docSet: Ui
 export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void {
   const { ids, wordings } = docWordings(doc);
   const { unitSets, docSet } = wordingSets(wordings);
-  const units = ids.map((id, k) => out.units.push({ id, doc: di, set: unitSets[k] }) - 1);
+  const units = ids.map((id, k) => out.units.push(new PreparedUnit(id, di, unitSets[k])) - 1);
   out.docs.push({ doc, set: docSet, units });
 }
 
@@ -120,7 +156,9 @@ export function prepare(docs: PolicyDocument[], cache?: PreparedCache): Prepared
     const bytes = checked ? null : cache?.get(doc);
     const entry = checked ?? (bytes ? decodePreparedEntry(bytes, doc) : null);
     if (!entry) return prepareDoc(doc, di, out);
-    const units = entry.ids.map((id, k) => out.units.push({ id, doc: di, set: entry.unitSets[k] }) - 1);
+    // Units read where their entry holds their sets (storedSets), not through a view each.
+    const stored = storedSets(entry);
+    const units = entry.ids.map((id, k) => out.units.push(stored ? new PreparedUnit(id, di, stored.words, stored.start[k], stored.start[k + 1] - stored.start[k]) : new PreparedUnit(id, di, entry.unitSets[k])) - 1);
     out.docs.push({ doc, set: entry.docSet, units, entry });
   });
   return out;
@@ -254,11 +292,11 @@ export const isMatched = (setLength: number, own: number) => setLength >= MIN_CL
 export const unitKey = (id: string) => hashString(id);
 
 /** Clause similarity of two units by index (symmetric). */
-export const unitSimilarity = (p: Prepared, i: number, j: number): number => setSimilarity(p.units[i].set, p.units[j].set);
+export const unitSimilarity = (p: Prepared, i: number, j: number): number => p.units[i].similarity(p.units[j]);
 
 /** matchClauses' per-unit matches, before they are made a graph (clause-lists.ts keeps them for the next build). */
 export function matchClauseLists(p: Prepared, method: 'lsh' | 'all-pairs', unitSigs: UnitSigs, own: Int32Array, helper?: ClauseHelper): BestMatches {
-  const eligible = p.units.map((u, i) => (isMatched(u.set.length, own[i]) ? i : -1)).filter((i) => i >= 0);
+  const eligible = p.units.map((u, i) => (isMatched(u.size, own[i]) ? i : -1)).filter((i) => i >= 0);
   const best = new BestMatches(p.units.length, MAX_CLAUSE_CANDIDATES);
   const measure = (i: number, j: number) => {
     const sim = unitSimilarity(p, i, j);

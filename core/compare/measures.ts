@@ -21,15 +21,15 @@ export const MIN_CLAUSE_SHINGLES = 8;
 /** A short clause quoted whole inside a longer one counts when this much of it is found there. */
 export const CLAUSE_CONTAINED = 0.85;
 
-/** Clause similarity from two clauses' shingle sets and their overlap. */
-export function clauseSimilarity(o: Overlap, a: Uint32Array, b: Uint32Array): number {
-  const shorter = Math.min(a.length, b.length);
+/** Clause similarity from two clauses' overlap and the sizes of their shingle sets. */
+export function clauseSimilarity(o: Overlap, aSize: number, bSize: number): number {
+  const shorter = Math.min(aSize, bSize);
   const contained = shorter >= MIN_CLAUSE_SHINGLES ? Math.max(o.aInB, o.bInA) : 0;
   return Math.max(o.jaccard, contained >= CLAUSE_CONTAINED ? contained : 0);
 }
 
 /** Clause similarity of two clauses' shingle sets (symmetric). */
-export const setSimilarity = (a: Uint32Array, b: Uint32Array): number => clauseSimilarity(overlap(a, b), a, b);
+export const setSimilarity = (a: Uint32Array, b: Uint32Array): number => clauseSimilarity(overlap(a, b), a.length, b.length);
 
 /** A unit's wording as it is measured: its marker left out (a renumbered clause is the same clause), folded by overlapKey. */
 export function unitWording(u: Pick<CompareUnit, 'text' | 'labelLength'>): string {

@@ -10,7 +10,7 @@ import { mulberry32 } from '../util/random.js';
 import { SIGNATURE_LENGTH } from './minhash.js';
 import { hashWords } from './shingles.js';
 import { variantsArtifacts } from './artifact.js';
-import { decodePreparedEntry, encodedEntryBytes, encodePreparedEntry, madeWithCommon, type PreparedCache } from './prepared-cache.js';
+import { decodePreparedEntry, encodedEntryBytes, encodePreparedEntry, madeWithCommon, storedSets, type PreparedCache } from './prepared-cache.js';
 import { commonHash } from './common.js';
 
 const BOILERPLATE = [
@@ -277,6 +277,39 @@ describe('a stored entry, byte by byte', () => {
     expect(decodePreparedEntry(resigned(10, words[10] - 1), d)).toBeNull();
     expect(decodePreparedEntry(resigned(5, words[5] + 1), d)).toBeNull();
     expect(decodePreparedEntry(resigned(7, words[7] + 4), d)).toBeNull();
+    // Set lengths that add up to the total only modulo 2³² (the first past the whole entry, the second making up for it).
+    const wrapped = resigned(10, 2 ** 32 - 1);
+    const w = new Uint32Array(wrapped.buffer);
+    w[11] = words[10] + words[11] + 1;
+    w[9] = hashWords(w.subarray(10), hashWords(w.subarray(0, 9)));
+    expect((w[10] + w[11]) % 2 ** 32).toBe(words[10] + words[11]);
+    expect(decodePreparedEntry(wrapped, d)).toBeNull();
+  });
+
+  it("holds a decoded entry's unit sets where they were read, views made only when its `unitSets` are asked for", () => {
+    const bytes = encodePreparedEntry(entry);
+    const e = decodePreparedEntry(bytes, d)!;
+    const where = storedSets(e)!;
+    expect(where.words.buffer).toBe(bytes.buffer);
+    // Unit k's shingles are words start[k] … start[k + 1].
+    expect([0, 1].map((k) => Array.from(where.words.subarray(where.start[k], where.start[k + 1])))).toEqual([
+      [3, 8, 21],
+      [5, 8],
+    ]);
+    expect(e.unitSets.map((s) => Array.from(s))).toEqual([
+      [3, 8, 21],
+      [5, 8],
+    ]);
+    expect(e.unitSets[0].buffer).toBe(bytes.buffer);
+    // Asked again, the same views; a copy made by spreading has the sets, but is not an entry decoded here.
+    expect(e.unitSets).toBe(e.unitSets);
+    const copy = { ...e, common: 1 };
+    expect(copy.unitSets.map((s) => Array.from(s))).toEqual([
+      [3, 8, 21],
+      [5, 8],
+    ]);
+    expect(storedSets(copy)).toBeNull();
+    expect(storedSets(entry)).toBeNull();
   });
 
   it('an entry made under other common shingles is current only when they leave it the very same boilerplate', () => {

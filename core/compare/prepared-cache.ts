@@ -148,21 +148,41 @@ function decodeEntry(bytes: Uint8Array, unitIds: (stored: string[]) => string[] 
   if (!ids) return null;
   let at = HEADER + n;
   const docSet = words.subarray(at, (at += docLen));
-  const unitSets: Uint32Array[] = [];
-  let sum2 = 0;
+  // Unit k's shingles are words start[k] … start[k + 1]; the views of `unitSets` are made only if it is read.
+  // Summed as a number (a Uint32Array would wrap): lengths past the total are refused before they are stored.
+  const start = new Uint32Array(n + 1);
+  start[0] = at;
+  let end = at;
   for (let i = 0; i < n; i++) {
-    const len = words[HEADER + i];
-    sum2 += len;
-    if (sum2 > total) return null;
-    unitSets.push(words.subarray(at, (at += len)));
+    end += words[HEADER + i];
+    if (end - at > total) return null;
+    start[i + 1] = end;
   }
-  if (sum2 !== total) return null;
+  if (end - at !== total) return null;
+  at = end;
   const boiler = words.subarray(at, (at += boilerLen));
   const own = new Int32Array(words.buffer, words.byteOffset + at * 4, n);
   at += n;
   // One view of them all (UnitSigs places each unit in it): a view per unit was 700,000 objects at 10,000 documents.
   const sigs = words.subarray(at, at + n * SIGNATURE_LENGTH);
-  return { ids, unitSets, docSet, boiler, common, own, sigs };
+  let unitSets: Uint32Array[] | null = null;
+  const entry = { ids, docSet, boiler, common, own, sigs } as PreparedEntry;
+  // Enumerable, so that a copy made by spreading the entry has the sets too.
+  Object.defineProperty(entry, 'unitSets', { enumerable: true, get: () => (unitSets ??= Array.from({ length: n }, (_, k) => words.subarray(start[k], start[k + 1]))) });
+  decodedSets.set(entry, { words, start });
+  return entry;
+}
+
+/** Where decoded entries hold their units' sets (a copy of an entry, made by spreading it, is not one of them). */
+const decodedSets = new WeakMap<PreparedEntry, { words: Uint32Array; start: Uint32Array }>();
+
+/**
+ * Where a decoded entry holds its units' sets: unit k's are words start[k] up to start[k + 1]; null for an entry not
+ * decoded here (its `unitSets` are the sets). Detection takes a stored entry's units from these (clause-matches.ts
+ * PreparedUnit), not through a view of each.
+ */
+export function storedSets(entry: PreparedEntry): { words: Uint32Array; start: Uint32Array } | null {
+  return decodedSets.get(entry) ?? null;
 }
 
 /**

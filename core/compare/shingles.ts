@@ -51,10 +51,15 @@ export function shingleSet(key: string, k = SHINGLE_SIZE): Uint32Array {
 }
 
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
+  return intersectionSizeIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** The size of the intersection of two sorted runs, a[aFrom … aEnd) and b[bFrom … bEnd), without a view of either. */
+export function intersectionSizeIn(a: Uint32Array, aFrom: number, aEnd: number, b: Uint32Array, bFrom: number, bEnd: number): number {
+  let i = aFrom;
+  let j = bFrom;
   let n = 0;
-  while (i < a.length && j < b.length) {
+  while (i < aEnd && j < bEnd) {
     if (a[i] === b[j]) {
       n++;
       i++;
