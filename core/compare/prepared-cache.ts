@@ -149,15 +149,11 @@ function decodeEntry(bytes: Uint8Array, unitIds: (stored: string[]) => string[] 
   let at = HEADER + n;
   const docSet = words.subarray(at, (at += docLen));
   // Unit k's shingles are words start[k] … start[k + 1]; the views of `unitSets` are made only if it is read.
-  // Summed as a number (a Uint32Array would wrap): lengths past the total are refused before they are stored.
+  // Summed as a number: in the Uint32Array they wrap, and lengths adding up to the total only modulo 2³² would pass.
   const start = new Uint32Array(n + 1);
   start[0] = at;
   let end = at;
-  for (let i = 0; i < n; i++) {
-    end += words[HEADER + i];
-    if (end - at > total) return null;
-    start[i + 1] = end;
-  }
+  for (let i = 0; i < n; i++) start[i + 1] = end += words[HEADER + i];
   if (end - at !== total) return null;
   at = end;
   const boiler = words.subarray(at, (at += boilerLen));
