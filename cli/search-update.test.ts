@@ -32,10 +32,13 @@ async function corpus(): Promise<string> {
   return dir;
 }
 
-async function build(dir: string): Promise<{ searchIndex: string; searchUnitsIndexed: number; searchTextShardsMoved: number; linkedFiles: number; units: number; unitsRead: number; parsedUnitsRead: number; parsedFiles: number; documents: number }> {
+async function build(
+  dir: string,
+  ...args: string[]
+): Promise<{ searchIndex: string; searchThreaded: boolean; searchUnitsIndexed: number; searchTextShardsMoved: number; linkedFiles: number; units: number; unitsRead: number; parsedUnitsRead: number; parsedFiles: number; documents: number }> {
   const out: string[] = [];
   const io: CommandIO = { out: (t) => out.push(t), err: () => undefined, stdinIsTTY: true, async *stdinLines() {} };
-  expect(await main(['build', '--corpus', dir, '--json'], io)).toBe(0);
+  expect(await main(['build', '--corpus', dir, '--json', ...args], io)).toBe(0);
   return JSON.parse(out.join('\n'));
 }
 
@@ -90,6 +93,8 @@ describe('a rebuild’s search index', () => {
     await writeFile(raw, `${await readFile(raw, 'utf8')}\n第九十九条　本法自公布之日起施行。\n`);
     const r = await build(dir);
     expect(r.searchIndex).toBe('updated');
+    // Updated in the search thread while the other files were written (cli/search-thread.ts).
+    expect(r.searchThreaded).toBe(true);
     expect(r.units).toBeGreaterThan(first.units);
     // Some shards moved on, not linked: each written anew from the previous file, its start further on.
     const after = await textShardInodes(dir);
@@ -127,11 +132,21 @@ describe('a rebuild’s search index', () => {
       .flatMap(([, json]) => Object.values((JSON.parse(json) as { openings: Record<string, string> }).openings));
     expect(openings.length).toBeGreaterThan(5);
 
+    expect(r.searchThreaded).toBe(true);
+
     const full = await corpus();
     await cp(notice, path.join(full, 'raw', FILES[6]));
     await cp(path.join(RAW, NEW), path.join(full, 'raw', NEW));
     expect((await build(full)).searchIndex).toBe('built');
     expect(updated).toEqual(await searchFiles(full));
+    // The same rebuild without threads updates the index in the build's thread: the same bytes.
+    const alone = await corpus();
+    await build(alone, '--jobs', '0');
+    await cp(notice, path.join(alone, 'raw', FILES[6]));
+    await cp(path.join(RAW, NEW), path.join(alone, 'raw', NEW));
+    const inThread = await build(alone, '--jobs', '0');
+    expect([inThread.searchIndex, inThread.searchThreaded]).toEqual(['updated', false]);
+    expect(await searchFiles(alone)).toEqual(updated);
   }, 120_000);
 });
 

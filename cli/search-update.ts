@@ -12,11 +12,11 @@
  */
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { PolicyDocument } from '../core/corpus/types.js';
 import type { SearchCorpus, SearchUnitRecord } from '../core/search/corpus-units.js';
 import { decodeDocs } from '../core/search/doc-columns.js';
 import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, TOKENIZER_ID, searchPositionsFile, searchPostingsFile, searchTextsFile, type SerializedIndex, type SerializedPositions, type SerializedPostings } from '../core/search/format.js';
 import { previousIndex, type PreviousIndex } from '../core/search/index-update.js';
+import type { PreviousTexts } from '../core/search/build.js';
 import { UnitTable, type SerializedUnits } from '../core/search/unit-table.js';
 import { TextStore } from '../core/search/texts.js';
 import { SearchIndexDamaged } from '../core/search/shard-reader.js';
@@ -59,7 +59,7 @@ export interface PreviousIndexUse {
    * An unchanged document's search records, from the previous index's text shards (flattenCorpus's `kept`), so that
    * its units need not be read (core/corpus/deferred-units.ts); null for a document indexed afresh.
    */
-  kept: (doc: PolicyDocument, di: number) => SearchUnitRecord[] | null;
+  kept: (doc: { id: string }, di: number) => SearchUnitRecord[] | null;
   /** Per unit of the corpus flattened with `kept`: the previous unit it is (−1: indexed afresh). */
   oldOf: (corpus: SearchCorpus) => Int32Array;
 }
@@ -70,13 +70,8 @@ export interface PreviousIndexUse {
  * written, and read only if a record of it is asked for (a shard of kept units in order is moved whole, unread:
  * core/search/build.ts), so a shard changed during the build stops it, with the previous version current.
  */
-export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocument[], docHash: (d: PolicyDocument) => string): PreviousIndexUse | null {
-  const asWritten = (rel: string): string => {
-    const was = prev.files.get(rel);
-    const at = path.join(prev.dir, rel);
-    if (!was || !isAsWritten(lstatSync(at, { throwIfNoEntry: false }) ?? null, was)) throw new Error(`${rel} is not as it was written`);
-    return at;
-  };
+export function previousIndexFor<D extends { id: string }>(prev: PreviousSearch, docs: readonly D[], docHash: (d: D) => string): PreviousIndexUse | null {
+  const asWritten = (rel: string): string => asWrittenIn(prev, rel);
   const bytesOf = (rel: string): Buffer => readFileSync(asWritten(rel));
   const read = (rel: string): string => bytesOf(rel).toString('utf8');
   try {
@@ -108,7 +103,7 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
     };
     const sizeOf = (starts: number[], file: (k: number) => string) => starts.slice(0, -1).reduce((n, _, k) => n + (prev.files.get(`search/${file(k)}`)?.size ?? 0), 0);
     const sizeHint = { postings: sizeOf(index.postingShards, searchPostingsFile), positions: sizeOf(index.positionShards, searchPositionsFile) };
-    const kept = (doc: PolicyDocument, di: number): SearchUnitRecord[] | null => {
+    const kept = (doc: { id: string }, di: number): SearchUnitRecord[] | null => {
       const j = keptAt.get(doc.id);
       if (j === undefined) return null;
       const out: SearchUnitRecord[] = [];
@@ -129,8 +124,7 @@ export function previousIndexFor(prev: PreviousSearch, docs: readonly PolicyDocu
       }
       return out;
     };
-    const textShards = { bytes: (k: number) => bytesOf(textFiles[k]), sha256: (k: number) => prev.files.get(textFiles[k])?.sha256 };
-    return { previous: previousIndex(index, postingShard, positionShard, textShards, sizeHint), kept, oldOf };
+    return { previous: previousIndex(index, postingShard, positionShard, previousTextShards(prev), sizeHint), kept, oldOf };
   } catch {
     return null;
   }
@@ -173,6 +167,23 @@ class StoredShards {
     if (!this.names.has(k)) this.names.set(k, this.texts.allNames(k));
     return k;
   }
+}
+
+/**
+ * The previous version's text shards, each read when asked for, and only if still as its build wrote it, with the
+ * hash it was recorded with (core/search/build.ts PreviousTexts).
+ */
+export function previousTextShards(prev: PreviousSearch): Pick<PreviousTexts, 'bytes' | 'sha256'> {
+  const rel = (k: number) => `search/${searchTextsFile(k)}`;
+  return { bytes: (k) => readFileSync(asWrittenIn(prev, rel(k))), sha256: (k) => prev.files.get(rel(k))?.sha256 };
+}
+
+/** The path of file `rel` of the previous version; throws if it is not as its build wrote it. */
+function asWrittenIn(prev: PreviousSearch, rel: string): string {
+  const was = prev.files.get(rel);
+  const at = path.join(prev.dir, rel);
+  if (!was || !isAsWritten(lstatSync(at, { throwIfNoEntry: false }) ?? null, was)) throw new Error(`${rel} is not as it was written`);
+  return at;
 }
 
 /**

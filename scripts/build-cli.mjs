@@ -7,6 +7,7 @@
  *   cli/subject-worker.ts      → dist/cli/subject-worker.mjs (the variants step's subject thread)
  *   cli/clause-worker.ts       → dist/cli/clause-worker.mjs (the variants step's clause thread)
  *   cli/read-ahead-worker.ts   → dist/cli/read-ahead-worker.mjs (the variants cache's read-ahead thread)
+ *   cli/search-worker.ts       → dist/cli/search-worker.mjs (a rebuild's search index update)
  *   dist/cli/inputs.json       the source files the bundle was built from, for the staleness check
  * Plain .mjs (not .ts) because bin/policy-reader.mjs calls it lazily when the
  * bundle is missing or older than its sources, before any loader exists.
@@ -29,6 +30,7 @@ const ENTRIES = {
   'subject-worker': path.join(root, 'cli/subject-worker.ts'),
   'clause-worker': path.join(root, 'cli/clause-worker.ts'),
   'read-ahead-worker': path.join(root, 'cli/read-ahead-worker.ts'),
+  'search-worker': path.join(root, 'cli/search-worker.ts'),
 };
 
 export async function buildCli() {

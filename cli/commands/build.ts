@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { assembleCorpus } from '../../core/corpus/build.js';
 import { corpusFileStream, inFolder, type CorpusArtifact } from '../../core/corpus/file-stream.js';
-import { searchArtifactStream } from '../../core/search/artifacts.js';
+import { indexFiles, searchArtifactStream } from '../../core/search/artifacts.js';
 import { flattenCorpus } from '../../core/search/corpus-units.js';
 import { detectionFiles } from '../../core/compare/artifact.js';
 import { detect } from '../../core/compare/detect.js';
@@ -22,7 +22,8 @@ import { BuildProgress, progressMode } from '../progress.js';
 import { listRawFiles } from '../raw-files.js';
 import { collectGarbage } from '../collect-garbage.js';
 import { DocHashes, docHashEntries, lastDocHashes, saveDocHashes } from '../doc-hashes.js';
-import { guardedIndexFiles, previousIndexFor, previousSearch, saveSearchState, searchFingerprint } from '../search-update.js';
+import { guardedIndexFiles, previousIndexFor, previousSearch, previousTextShards, saveSearchState, searchFingerprint } from '../search-update.js';
+import { SearchThread } from '../search-thread.js';
 import { previousShards, saveShards, shardCodeFingerprint, type ShardRecord } from '../variant-shards.js';
 
 /**
@@ -93,6 +94,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // still in the heap when the update peaked, at 2.06 GB at 10,000 documents.
     const collect = !lastSearch || detected.clausesRematched === null;
     if (collect) collectGarbage();
+    // An update of the previous index runs in a thread of its own while this one writes the detection's files and the
+    // documents' (cli/search-thread.ts); not beside a detection that held as much as a full build's.
+    const searchThread = lastSearch && !collect && jobs !== 0 ? SearchThread.start(lastSearch, result.docs, (d) => docHashes.of(d)) : null;
     progress.phase('write');
     let searchIndex: 'updated' | 'built' = 'built';
     // The index's units indexed from their text in this build; the others' entries were the previous index's.
@@ -101,8 +105,24 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     let searchTextShardsMoved = 0;
     // What the next build takes the documents' hashes from, made before the documents are let go.
     let docHashRecord: [string, string][] = [];
+    // Whether the index came from the search thread.
+    let searchThreaded = false;
     const searchFiles = function* () {
       progress.phase('search');
+      const threaded = searchThread?.take();
+      if (lastSearch && threaded?.updated) {
+        docHashRecord = docHashEntries(result.docs, result.provenance, docHashes);
+        result.docs = [];
+        searchIndex = 'updated';
+        searchUnitsIndexed = threaded.unitsIndexed;
+        searchTextShardsMoved = threaded.textShardsMoved;
+        searchThreaded = true;
+        // Its moved text shards are read from the previous version as they are written: a failure there is told as such.
+        const files = guardedIndexFiles(inFolder('search', indexFiles(threaded.updated, previousTextShards(lastSearch))), corpusDir);
+        progress.phase('write');
+        yield* files;
+        return;
+      }
       // The previous index updated for the documents that changed (cli/search-update.ts), when it can be trusted; the
       // unchanged documents' records are taken from it, so their units are not read.
       const last = lastSearch && previousIndexFor(lastSearch, result.docs, (d) => docHashes.of(d));
@@ -132,9 +152,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // Written as made: the detection's files, one document's JSON at a time, then each of the index's files as it is
     // made (after the documents', so that the documents can be let go first).
     const out = corpusFileStream(result, sha256Hex, detectionThenLetGo(detected), (d) => docHashes.of(d), searchFiles());
-    const written = await writeCorpus(corpusDir, out.files, (step) => {
-      if (step === 'staged') progress.phase('switch');
-    });
+    let written: Awaited<ReturnType<typeof writeCorpus>>;
+    try {
+      written = await writeCorpus(corpusDir, out.files, (step) => {
+        if (step === 'staged') progress.phase('switch');
+      });
+    } finally {
+      await searchThread?.stop();
+    }
     await saveSearchState(corpusDir, written.version, searchCode);
     await saveDocHashes(corpusDir, written.version, docHashRecord);
     await saveShards(corpusDir, written.version, shardCode, shards, out.sha256Of);
@@ -178,6 +203,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
           searchIndex,
           searchUnitsIndexed,
           searchTextShardsMoved,
+          // Whether it was updated in a thread of its own while the other files were written (cli/search-thread.ts).
+          searchThreaded,
           version: written.version,
           warnings: manifest.warnings,
           contentHash: manifest.contentHash,

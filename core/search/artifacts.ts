@@ -10,7 +10,7 @@
  *   search/texts-<k>.json     SerializedTexts: the unit texts of shard k (a range of documents), their paths and trails
  */
 import type { PolicyDocument } from '../corpus/types.js';
-import { buildIndexData, shardFileStream, type ShardFile } from './build.js';
+import { buildIndexData, shardFileStream, type BuiltIndex, type PreviousTexts, type ShardFile, type UpdatedIndex } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from './format.js';
 import { updatedIndexData, type PreviousIndex } from './index-update.js';
@@ -57,8 +57,12 @@ export function* searchArtifactStream(corpus: SearchCorpus, update?: IndexUpdate
     if (updated) update.made('updated', update.oldOf.reduce((n, old) => (old < 0 ? n + 1 : n), 0), updated.texts.reduce((n, t) => ('was' in t ? n + 1 : n), 0));
     else update.made('built', corpus.units.length, 0);
   }
-  const built = updated ?? buildIndexData(corpus);
+  yield* indexFiles(updated ?? buildIndexData(corpus), update?.previous.texts);
+}
+
+/** An index's files, the small ones first; an updated index's moved text shards read through `previous`. */
+export function* indexFiles(built: BuiltIndex | UpdatedIndex, previous?: Pick<PreviousTexts, 'bytes'>): Generator<ShardFile> {
   yield { path: SEARCH_INDEX_FILE, data: JSON.stringify(built.index) };
   yield { path: SEARCH_UNITS_FILE, data: JSON.stringify(built.units) };
-  yield* shardFileStream(built);
+  yield* shardFileStream(built, previous);
 }

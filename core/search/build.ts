@@ -152,11 +152,14 @@ export interface PreviousTexts {
   sha256(k: number): string | undefined;
 }
 
-/** A text shard that is previous shard `was` moved whole to unit `from`: what makes its file, and that file's hash if known. */
+/**
+ * A text shard that is previous shard `was` (which started at unit `wasFrom`) moved whole to unit `from`; `sha256`, its
+ * file's hash, when it did not move (its file is the previous one, to link). Data only: shardFileStream reads the file.
+ */
 export interface MovedTexts {
   from: number;
   was: number;
-  file: () => Uint8Array;
+  wasFrom: number;
   sha256?: string;
 }
 
@@ -209,25 +212,23 @@ export function assembleIndex(
   } as BuiltIndex | UpdatedIndex;
 }
 
-/**
- * Previous shard `was` as shard `k` from unit `from`: the same file with `from` changed, or, at the same place, the
- * same file, linked by its hash. Its head is checked to be the one that shard's build wrote.
- */
+/** Previous shard `was` as shard `k` from unit `from`: linked by its hash where it did not move. */
 function movedTexts(previous: PreviousTexts, was: number, from: number, k: number): MovedTexts {
-  const oldFrom = previous.starts[was];
-  const sha256 = k === was && from === oldFrom ? previous.sha256(was) : undefined;
-  const file = () => {
-    const bytes = previous.bytes(was);
-    const head = textsHead(oldFrom);
-    for (let i = 0; i < head.length; i++) if (bytes[i] !== head.charCodeAt(i)) throw new SearchIndexDamaged(`search text shard ${searchTextsFile(was)} does not start as the index says`, searchTextsFile(was));
-    if (from === oldFrom) return bytes;
-    const newHead = new TextEncoder().encode(textsHead(from));
-    const out = new Uint8Array(bytes.length - head.length + newHead.length);
-    out.set(newHead);
-    out.set(bytes.subarray(head.length), newHead.length);
-    return out;
-  };
-  return sha256 ? { from, was, file, sha256 } : { from, was, file };
+  const wasFrom = previous.starts[was];
+  const sha256 = k === was && from === wasFrom ? previous.sha256(was) : undefined;
+  return sha256 ? { from, was, wasFrom, sha256 } : { from, was, wasFrom };
+}
+
+/** A moved shard's file: the previous one's bytes, its head checked to be the one that shard's build wrote, with `from` changed. */
+function movedTextsFile(t: MovedTexts, bytes: Uint8Array): Uint8Array {
+  const head = textsHead(t.wasFrom);
+  for (let i = 0; i < head.length; i++) if (bytes[i] !== head.charCodeAt(i)) throw new SearchIndexDamaged(`search text shard ${searchTextsFile(t.was)} does not start as the index says`, searchTextsFile(t.was));
+  if (t.from === t.wasFrom) return bytes;
+  const newHead = new TextEncoder().encode(textsHead(t.from));
+  const out = new Uint8Array(bytes.length - head.length + newHead.length);
+  out.set(newHead);
+  out.set(bytes.subarray(head.length), newHead.length);
+  return out;
 }
 
 /** A text shard file's first bytes, up to its texts (JSON.stringify of a SerializedTexts: `v` then `from`, ASCII). */
@@ -285,24 +286,34 @@ export interface UpdatedIndex {
 /** An index file: its JSON, or a moved text shard's bytes, or (where it moved nowhere) what reads them and their hash. */
 export type ShardFile = { path: string; data: string | Uint8Array } | { path: string; make: () => Uint8Array; sha256: string };
 
-/** The shard files of a built index as JSON by file name (texts-<k>.json, postings-<k>.json): a reader for `SearchEngine.fromJSON`. */
-export function shardFiles(built: Pick<BuiltIndex | UpdatedIndex, 'texts' | 'postings' | 'positions'>): Record<string, string> {
+/**
+ * The shard files of a built index as JSON by file name (texts-<k>.json, postings-<k>.json): a reader for
+ * `SearchEngine.fromJSON`. An updated index's moved text shards are read through `previous`.
+ */
+export function shardFiles(built: Pick<BuiltIndex | UpdatedIndex, 'texts' | 'postings' | 'positions'>, previous?: Pick<PreviousTexts, 'bytes'>): Record<string, string> {
   const text = (f: ShardFile) => {
     const data = 'make' in f ? f.make() : f.data;
     return typeof data === 'string' ? data : new TextDecoder().decode(data);
   };
-  return Object.fromEntries([...shardFileStream(built)].map((f) => [f.path, text(f)]));
+  return Object.fromEntries([...shardFileStream(built, previous)].map((f) => [f.path, text(f)]));
 }
 
-/** The same, each file's JSON made when it is asked for (the build writes one before the next is made). */
+/**
+ * The same, each file's JSON made when it is asked for (the build writes one before the next is made). A moved text
+ * shard's file is read through `previous` then: linked by its hash where it did not move (read only if the link fails).
+ */
 export function shardFileStream(built: Pick<BuiltIndex, 'texts' | 'postings' | 'positions'>): Generator<{ path: string; data: string }>;
-export function shardFileStream(built: Pick<BuiltIndex | UpdatedIndex, 'texts' | 'postings' | 'positions'>): Generator<ShardFile>;
-export function* shardFileStream(built: Pick<BuiltIndex | UpdatedIndex, 'texts' | 'postings' | 'positions'>): Generator<ShardFile> {
+export function shardFileStream(built: Pick<BuiltIndex | UpdatedIndex, 'texts' | 'postings' | 'positions'>, previous?: Pick<PreviousTexts, 'bytes'>): Generator<ShardFile>;
+export function* shardFileStream(built: Pick<BuiltIndex | UpdatedIndex, 'texts' | 'postings' | 'positions'>, previous?: Pick<PreviousTexts, 'bytes'>): Generator<ShardFile> {
   for (let k = 0; k < built.texts.length; k++) {
     const t = built.texts[k];
     const path = searchTextsFile(k);
     if (!('was' in t)) yield { path, data: JSON.stringify(t) };
-    else yield t.sha256 ? { path, make: t.file, sha256: t.sha256 } : { path, data: t.file() };
+    else {
+      if (!previous) throw new Error(`${path} is a previous shard moved, and no previous shard is at hand`);
+      const file = () => movedTextsFile(t, previous.bytes(t.was));
+      yield t.sha256 ? { path, make: file, sha256: t.sha256 } : { path, data: file() };
+    }
   }
   for (let k = 0; k < built.postings.length; k++) {
     const p = built.postings[k];

@@ -88,19 +88,34 @@ export function openingOf(unit: Unit): string | undefined {
  */
 export function flattenCorpus(docs: PolicyDocument[], kept?: (d: PolicyDocument, di: number) => SearchUnitRecord[] | null): SearchCorpus {
   const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return corpusFrom(sorted.map((d) => ({ search: docToSearchDoc(d), records: (di: number) => kept?.(d, di) ?? unitRecords(d, di) })))!;
+}
+
+/** A document's search records, made from its units, each under document index `di`. */
+export function unitRecords(d: PolicyDocument, di: number): SearchUnitRecord[] {
+  const out: SearchUnitRecord[] = [];
+  for (const { unit, ancestors } of flattenUnits(d.units)) {
+    const text = searchTextOf(unit);
+    const opening = openingOf(unit);
+    if (text.trim()) out.push({ doc: di, path: unit.path, text, trail: clauseTrail(ancestors, unit), ...(opening ? { opening } : {}) });
+  }
+  return out;
+}
+
+/** A document as the index takes it: its facts, and its records under a document index (null: they cannot be had). */
+export interface SearchEntry {
+  search: SearchDoc;
+  records: (di: number) => SearchUnitRecord[] | null;
+}
+
+/** The corpus of these documents, in this order; null when one's records cannot be had. */
+export function corpusFrom(entries: readonly SearchEntry[]): SearchCorpus | null {
   const out: SearchCorpus = { docs: [], units: [] };
-  sorted.forEach((d, di) => {
-    out.docs.push(docToSearchDoc(d));
-    const known = kept?.(d, di);
-    if (known) {
-      for (const r of known) out.units.push(r);
-      return;
-    }
-    for (const { unit, ancestors } of flattenUnits(d.units)) {
-      const text = searchTextOf(unit);
-      const opening = openingOf(unit);
-      if (text.trim()) out.units.push({ doc: di, path: unit.path, text, trail: clauseTrail(ancestors, unit), ...(opening ? { opening } : {}) });
-    }
-  });
+  for (let di = 0; di < entries.length; di++) {
+    const records = entries[di].records(di);
+    if (!records) return null;
+    out.docs.push(entries[di].search);
+    for (const r of records) out.units.push(r);
+  }
   return out;
 }

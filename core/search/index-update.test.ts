@@ -11,7 +11,7 @@ import type { DocSummary, PolicyDocument } from '../corpus/types.js';
 import { mulberry32 } from '../util/random.js';
 import { buildIndexData, shardFileStream, shardFiles, type BuiltIndex, type UpdatedIndex } from './build.js';
 import { flattenCorpus, type SearchCorpus, type SearchDoc, type SearchUnitRecord } from './corpus-units.js';
-import { previousIndex, updatedIndexData } from './index-update.js';
+import { previousIndex, updatedIndexData, type PreviousIndex } from './index-update.js';
 import { SearchIndexDamaged } from './shard-reader.js';
 import { decodeInts, encodeInts } from './codec.js';
 import { createHash } from 'node:crypto';
@@ -51,7 +51,8 @@ function corpusOf(list: Entry[], before?: Entry[]): { corpus: SearchCorpus; oldO
   return { corpus: { docs: list.map((e) => e.doc), units }, oldOf: Int32Array.from(oldOf) };
 }
 
-const filesOf = (b: BuiltIndex | UpdatedIndex) => ({ index: JSON.stringify(b.index), units: JSON.stringify(b.units), ...shardFiles(b) });
+/** An index's files by name; an updated one's moved text shards read from the previous index they were moved from. */
+const filesOf = (b: BuiltIndex | UpdatedIndex, prev?: PreviousIndex) => ({ index: JSON.stringify(b.index), units: JSON.stringify(b.units), ...shardFiles(b, prev?.texts) });
 
 const ascii = new TextEncoder();
 const postingBytes = (b: BuiltIndex) => b.postings.map((p) => ({ from: p.from, bytes: ascii.encode(p.postings) }));
@@ -125,9 +126,10 @@ describe('updatedIndexData', () => {
       const kept = oldOf.filter((o) => o >= 0).length;
       expect(kept, `seed ${seed}: most units kept`).toBeGreaterThan(oldOf.length / 2);
       expect(kept, `seed ${seed}: some units new`).toBeLessThan(oldOf.length);
-      const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD);
+      const prev = previousOf(before);
+      const updated = updatedIndexData(corpus, oldOf, prev, SHARD, SHARD);
       expect(updated, `seed ${seed}`).not.toBeNull();
-      expect(filesOf(updated!), `seed ${seed}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+      expect(filesOf(updated!, prev), `seed ${seed}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
       moved += updated!.texts.filter((t) => 'was' in t).length;
       made += updated!.texts.filter((t) => !('was' in t)).length;
     }
@@ -150,8 +152,9 @@ describe('updatedIndexData', () => {
         after[at] = { doc: after[at].doc, units };
         const { corpus, oldOf } = corpusOf(after, entries);
         const work = { entries: 0, decoded: 0 };
-        const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD, work);
-        expect(filesOf(updated!), `${change} at ${at}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+        const prev = previousOf(before);
+        const updated = updatedIndexData(corpus, oldOf, prev, SHARD, SHARD, work);
+        expect(filesOf(updated!, prev), `${change} at ${at}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
         // Lists are decoded up to the changed document: at the start, little more than each list's first entry.
         const terms = before.index.uni.length + before.index.bi.length / 2;
         if (at === 0) expect(work.decoded - terms, `${change} at the start`).toBeLessThan(work.entries / 100);
@@ -163,7 +166,7 @@ describe('updatedIndexData', () => {
     const added = [...entries, { doc: { ...entries[0].doc, id: 'zz-added' }, units: entries[0].units.map((u) => ({ ...u })) }];
     const { corpus, oldOf } = corpusOf(added, entries);
     const work = { entries: 0, decoded: 0 };
-    expect(filesOf(updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD, work)!)).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+    expect(filesOf(updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD, work)!, previousOf(before))).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
     expect(work.decoded).toBe(work.entries);
     expect(work.entries).toBeGreaterThan(100_000);
   });
@@ -172,19 +175,19 @@ describe('updatedIndexData', () => {
     const { corpus } = corpusOf(entries);
     const before = buildIndexData(corpus, 'counting', SHARD, SHARD);
     const full = filesOf(before);
-    expect(filesOf(updatedIndexData(corpus, new Int32Array(corpus.units.length).fill(-1), previousOf(before), SHARD, SHARD)!)).toEqual(full);
-    expect(filesOf(updatedIndexData(corpus, Int32Array.from(corpus.units, (_, u) => u), previousOf(before), SHARD, SHARD)!)).toEqual(full);
+    expect(filesOf(updatedIndexData(corpus, new Int32Array(corpus.units.length).fill(-1), previousOf(before), SHARD, SHARD)!, previousOf(before))).toEqual(full);
+    expect(filesOf(updatedIndexData(corpus, Int32Array.from(corpus.units, (_, u) => u), previousOf(before), SHARD, SHARD)!, previousOf(before))).toEqual(full);
   });
 
   it('every document removed but one, and a corpus of one unit', () => {
     const one = [entries[3]];
     const before = buildIndexData(corpusOf(entries).corpus, 'counting', SHARD, SHARD);
     const { corpus, oldOf } = corpusOf(one, entries);
-    expect(filesOf(updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD)!)).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+    expect(filesOf(updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD)!, previousOf(before))).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
     const single = [{ doc: entries[0].doc, units: [entries[0].units[0]] }];
     const again = corpusOf(single, one);
     const prev = buildIndexData(corpus, 'counting', SHARD, SHARD);
-    expect(filesOf(updatedIndexData(again.corpus, again.oldOf, previousOf(prev), SHARD, SHARD)!)).toEqual(filesOf(buildIndexData(again.corpus, 'counting', SHARD, SHARD)));
+    expect(filesOf(updatedIndexData(again.corpus, again.oldOf, previousOf(prev), SHARD, SHARD)!, previousOf(prev))).toEqual(filesOf(buildIndexData(again.corpus, 'counting', SHARD, SHARD)));
   });
 
   it('kept units out of their old order: null, for the caller to build the index whole', () => {
@@ -257,12 +260,13 @@ describe('a rebuild’s text shards', () => {
     const read = new Set<number>();
     const { corpus, oldOf } = watched(after, (o) => read.add(o));
     const shardsRead: number[] = [];
-    const updated = updatedIndexData(corpus, oldOf, previousOf(before, (k) => shardsRead.push(k)), SHARD, SHARD)!;
+    const prev = previousOf(before, (k) => shardsRead.push(k));
+    const updated = updatedIndexData(corpus, oldOf, prev, SHARD, SHARD)!;
     // No shard file is read until its file is asked for.
     expect(shardsRead).toEqual([]);
     const readByUpdate = [...read];
     const full = buildIndexData(corpus, 'counting', SHARD, SHARD);
-    expect(filesOf(updated)).toEqual(filesOf(full));
+    expect(filesOf(updated, prev)).toEqual(filesOf(full));
     const m = moved(updated);
     const changedFrom = corpus.units.findIndex((u) => u.doc === at);
     // Before the changed document: each shard is the previous one in its place, linked by its hash.
@@ -287,10 +291,10 @@ describe('a rebuild’s text shards', () => {
     for (const o of readByUpdate) expect(madeUnits.has(o), `old unit ${o} read`).toBe(true);
     // Only the shifted shards' files are read to be written; those in place are linked unread.
     shardsRead.length = 0;
-    filesOf(updated);
+    filesOf(updated, prev);
     expect(new Set(shardsRead)).toEqual(new Set(m.map((s) => s.was)));
     shardsRead.length = 0;
-    const stream = [...shardFileStream(updated)];
+    const stream = [...shardFileStream(updated, prev.texts)];
     expect(new Set(shardsRead)).toEqual(new Set(shifted.map((s) => s.was)));
     for (const s of inPlace) expect(stream[s.k]).toMatchObject({ path: `texts-${s.k}.json`, sha256: textShardsOf(before).sha256(s.k) });
   });
@@ -301,8 +305,9 @@ describe('a rebuild’s text shards', () => {
     const after = [...entries];
     after[at] = { doc: after[at].doc, units: after[at].units.map((u, i) => (i === 0 ? { ...u, text: `${u.text}，并报上级主管部门备案` } : u)) };
     const { corpus, oldOf } = corpusOf(after, entries);
-    const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD)!;
-    expect(filesOf(updated)).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
+    const prev = previousOf(before);
+    const updated = updatedIndexData(corpus, oldOf, prev, SHARD, SHARD)!;
+    expect(filesOf(updated, prev)).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
     const m = moved(updated);
     expect(m.every((s) => s.linked)).toBe(true);
     expect(updated.texts.length - m.length).toBe(1);
@@ -313,16 +318,18 @@ describe('a rebuild’s text shards', () => {
     const last = before.texts.length - 1;
     const added = [...entries, { doc: { ...entries[0].doc, id: 'zz-added' }, units: [entries[0].units[0]].map((u) => ({ ...u, text: '附件' })) }];
     const { corpus, oldOf } = corpusOf(added, entries);
-    const updated = updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD)!;
+    const prev = previousOf(before);
+    const updated = updatedIndexData(corpus, oldOf, prev, SHARD, SHARD)!;
     const full = buildIndexData(corpus, 'counting', SHARD, SHARD);
-    expect(filesOf(updated)).toEqual(filesOf(full));
+    expect(filesOf(updated, prev)).toEqual(filesOf(full));
     // The previous last shard's units are the start of the last one now, with the new document's unit after them.
     expect(updated.texts.length).toBe(before.texts.length);
     expect(updated.texts[last]).not.toHaveProperty('was');
     expect(moved(updated).map((s) => s.k)).toEqual(Array.from({ length: last }, (_, k) => k));
     // Removed again: the last shard is the previous one's units, which end the corpus as before: moved.
-    const back = updatedIndexData(corpusOf(entries).corpus, Int32Array.from(oldOf.subarray(0, oldOf.length - 1)), previousOf(full), SHARD, SHARD)!;
-    expect(filesOf(back)).toEqual(filesOf(before));
+    const fullPrev = previousOf(full);
+    const back = updatedIndexData(corpusOf(entries).corpus, Int32Array.from(oldOf.subarray(0, oldOf.length - 1)), fullPrev, SHARD, SHARD)!;
+    expect(filesOf(back, fullPrev)).toEqual(filesOf(before));
   });
 
   it('a shard file that does not start as the index says is refused, naming it, when its file is made', () => {
@@ -335,7 +342,9 @@ describe('a rebuild’s text shards', () => {
     const swapped = { ...prev, texts: { ...prev.texts, bytes: (k: number) => prev.texts.bytes(k === 3 ? 4 : k) } };
     const updated = updatedIndexData(corpus, oldOf, swapped, SHARD, SHARD)!;
     expect(moved(updated).some((s) => s.was === 3)).toBe(true);
-    expect(() => shardFiles(updated)).toThrow(SearchIndexDamaged);
-    expect(() => shardFiles(updated)).toThrow(/texts-3\.json/);
+    expect(() => shardFiles(updated, swapped.texts)).toThrow(SearchIndexDamaged);
+    expect(() => shardFiles(updated, swapped.texts)).toThrow(/texts-3\.json/);
+    // Without the previous shards at hand, a moved one cannot be made: said, not written empty.
+    expect(() => shardFiles(updated)).toThrow(/no previous shard/);
   });
 });
