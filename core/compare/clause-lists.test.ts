@@ -302,6 +302,13 @@ describe('the clause state', () => {
     // Three of the four units matched (isMatched): their band keys' prints, an odd number of them.
     const prints = new BandPrints(Uint16Array.from({ length: 3 * BANDS }, (_, i) => (i * 7919) & 0xffff), 3);
     const bytes = stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints);
+    // Made in the buffer of an earlier state (a rebuild's scratch), whatever that held: the same bytes. One too small is not used.
+    const dirty = new Uint32Array(bytes.length).fill(0xffffffff).buffer;
+    expect(Buffer.from(stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints, lists.mutual(), dirty)).equals(Buffer.from(bytes))).toBe(true);
+    const parts = encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints, lists.mutual(), dirty);
+    expect(parts[0].buffer).toBe(dirty);
+    const small = new ArrayBuffer(16);
+    expect(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints, lists.mutual(), small)[0].buffer).not.toBe(small);
     const s = decodeClauseState(bytes)!;
     expect(s.keys).toEqual(['a.bin', 'b.bin']);
     expect([...s.unitCounts]).toEqual([2, 2]);

@@ -59,9 +59,19 @@ const printWords = (count: number) => Math.ceil(count / 2);
 /**
  * The state of this build's matches: `keys` and `unitCounts` per document of `p`, `lists` per unit (`mutual`:
  * lists.mutual()), `prints` those of the matched units' band keys. In three parts, to be written one after the
- * other: the prints (67 MB at 10,000 documents) are written from where they are, not copied.
+ * other: the prints (67 MB at 10,000 documents) are written from where they are, not copied. The first part is made in
+ * `scratch` when that is large enough (the earlier state's buffer, no longer used: another 80 MB of new memory was
+ * one more full collection of a rebuild's heap, started by V8 for every 64 MB of new buffers).
  */
-export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>, common: Uint32Array, lists: BestMatches, prints: BandPrints, mutual = lists.mutual()): Uint8Array[] {
+export function encodeClauseState(
+  keys: string[],
+  unitCounts: ArrayLike<number>,
+  common: Uint32Array,
+  lists: BestMatches,
+  prints: BandPrints,
+  mutual = lists.mutual(),
+  scratch?: ArrayBuffer,
+): Uint8Array[] {
   const nDocs = keys.length;
   const nUnits = lists.count.length;
   let entries = 0;
@@ -71,7 +81,9 @@ export function encodeClauseState(keys: string[], unitCounts: ArrayLike<number>,
   const simAt = HEADER + nDocs + nUnits + entries;
   const simStart = simAt + (simAt % 2);
   const printsAt = simStart + entries * 2;
-  const words = new Uint32Array(printsAt);
+  const words = scratch && scratch.byteLength >= printsAt * 4 ? new Uint32Array(scratch, 0, printsAt) : new Uint32Array(printsAt);
+  // The one word not written below (the padding before the similarities) must be 0, as in a new buffer.
+  words[simAt] = 0;
   words.set([MAGIC, SETTINGS, commonHash(common), nDocs, nUnits, entries, keyBytes.length, simStart, prints.n, 0]);
   let at = HEADER;
   for (let d = 0; d < nDocs; d++) words[at++] = unitCounts[d];
