@@ -1,9 +1,10 @@
 /**
  * The search index's update in a thread of its own, while the build's thread writes the detection's files and the
- * documents' (issue 20: at 10,000 documents the update was 1.9 s of a 11 s rebuild, the writing before it 1.5 s, with
- * the other core idle). Only for a rebuild that updates the previous index (cli/search-update.ts): it holds about
- * 300 MB at its peak, and starts once detection has let go of its own peak. A first build, or one whose detection
- * matched every clause, makes the index in the build's thread as before, never beside the detection (build.ts).
+ * documents' (issue 20: at 10,000 documents the update was 1.9 s of an 11 s rebuild, the writing before it 2 s, with
+ * the other core idle). Only for a rebuild that updates the previous index (cli/search-update.ts), and with threads
+ * (not `--jobs 0`). It holds a few hundred MB at its peak, so it starts after detection, once what detection let go
+ * is collected (build.ts): started without that collection, rebuilds peaked at 1.73–1.92 GB instead of 1.47–1.49 GB.
+ * A first build, or one whose detection matched every clause, makes the index in the build's thread as before.
  *
  * The thread is given each document's id, file hash and search facts, and the records of those whose file changed
  * (the others' come from the previous index, read there). It sends back the updated index as data: its posting and

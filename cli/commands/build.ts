@@ -88,15 +88,18 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const searchCode = searchFingerprint();
     const lastSearch = await previousSearch(corpusDir, searchCode);
     // What detection let go is collected before the index is made whole, the build's peak then. A rebuild that updates
-    // the previous index peaks in detection, and holds far less after it: it is left to collect when it must (each
-    // full collection here was 0.3 s of a 10,000-document rebuild). Unless detection matched every clause (its cache
+    // the previous index peaks in detection, and holds far less after it: without threads it is left to collect when it
+    // must (each full collection here was 0.3 s of a 10,000-document rebuild; with threads, below). Unless detection matched every clause (its cache
     // of another version, most documents new): then it held as much as a full build's, and left uncollected it was
     // still in the heap when the update peaked, at 2.06 GB at 10,000 documents.
     const collect = !lastSearch || detected.clausesRematched === null;
     if (collect) collectGarbage();
     // An update of the previous index runs in a thread of its own while this one writes the detection's files and the
-    // documents' (cli/search-thread.ts); not beside a detection that held as much as a full build's.
-    const searchThread = lastSearch && !collect && jobs !== 0 ? SearchThread.start(lastSearch, result.docs, (d) => docHashes.of(d)) : null;
+    // documents' (cli/search-thread.ts); not beside a detection that held as much as a full build's. What detection let
+    // go is collected first (about 0.1 s): the thread's memory came on top of it, and rebuilds peaked at up to 1.92 GB.
+    const threaded = lastSearch && !collect && jobs !== 0;
+    if (threaded) collectGarbage();
+    const searchThread = threaded ? SearchThread.start(lastSearch, result.docs, (d) => docHashes.of(d)) : null;
     progress.phase('write');
     let searchIndex: 'updated' | 'built' = 'built';
     // The index's units indexed from their text in this build; the others' entries were the previous index's.
