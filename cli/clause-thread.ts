@@ -12,14 +12,12 @@
  * below MIN_ITEMS_FOR_THREAD items, or when a signature or set is not in shared memory (an entry read from disk, or
  * a signature made again in this thread).
  */
-import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { helperBand, type ClauseHelper, type ClauseJob } from '../core/compare/clause-helper.js';
-import { startWorker, workerUrl } from './worker-thread.js';
+import { DONE, FAILED, HelperThread, RUNNING, startWorker, workerUrl } from './worker-thread.js';
 
-/** `state[0]`: how the walk stands; `state[1]`: bands walked, the sign of life the build's thread watches. */
-export const RUNNING = 0;
-export const DONE = 1;
-export const FAILED = 2;
+/** `state[0]`: how the walk stands (RUNNING, DONE, FAILED); `state[1]`: bands walked, the sign of life the build's thread watches. */
+export { DONE, FAILED, RUNNING };
 
 /** What the worker is started with. */
 export interface ClauseWorkerData {
@@ -40,15 +38,15 @@ export const SILENT_LIMIT = 120_000;
 
 const isShared = (a: Uint32Array) => a.buffer instanceof SharedArrayBuffer;
 
-export class ClauseThread implements ClauseHelper {
-  private worker: Worker | null = null;
-  private port: MessagePort | null = null;
+export class ClauseThread extends HelperThread implements ClauseHelper {
   private readonly state = new Int32Array(new SharedArrayBuffer(8));
   /** Whether a walk was handed to the worker (for the build's figures and the tests). */
   used = false;
   readonly walks = helperBand;
 
-  constructor(private readonly options: { jobs: number; minItems?: number; silentLimit?: number }) {}
+  constructor(private readonly options: { jobs: number; minItems?: number; silentLimit?: number }) {
+    super();
+  }
 
   start(job: ClauseJob): boolean {
     if (this.worker || this.options.jobs < 1 || job.sigs.length < (this.options.minItems ?? MIN_ITEMS_FOR_THREAD)) return false;
@@ -91,13 +89,5 @@ export class ClauseThread implements ClauseHelper {
       Atomics.wait(this.state, 0, RUNNING, LOOK_EVERY);
       drain();
     }
-  }
-
-  async stop(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    this.port?.close();
-    this.port = null;
-    if (w) await w.terminate();
   }
 }

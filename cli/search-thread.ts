@@ -21,11 +21,10 @@ import type { UpdatedIndex } from '../core/search/build.js';
 import { docToSearchDoc, unitRecords, type SearchDoc, type SearchUnitRecord } from '../core/search/corpus-units.js';
 import type { PreviousSearch } from './search-update.js';
 import type { WrittenFile } from './version-files.js';
-import { startWorker, workerUrl } from './worker-thread.js';
+import { DONE, FAILED, HelperThread, RUNNING, startWorker, workerUrl } from './worker-thread.js';
 
-export const RUNNING = 0;
-export const DONE = 1;
-export const FAILED = 2;
+/** `state[0]`: how the update stands. */
+export { DONE, FAILED, RUNNING };
 
 /** One document, in id order: its records only where its file changed (null: the previous index holds them). */
 export interface SearchJobDoc {
@@ -55,9 +54,7 @@ export interface SearchReply {
 const LOOK_EVERY = 200;
 export const WAIT_LIMIT = 120_000;
 
-export class SearchThread {
-  private worker: Worker | null;
-  private port: MessagePort | null;
+export class SearchThread extends HelperThread {
 
   private constructor(
     worker: Worker,
@@ -65,6 +62,7 @@ export class SearchThread {
     private readonly state: Int32Array,
     private readonly waitLimit: number,
   ) {
+    super();
     this.worker = worker;
     this.port = port;
   }
@@ -108,13 +106,5 @@ export class SearchThread {
       if (performance.now() - since > this.waitLimit) return null;
       Atomics.wait(this.state, 0, RUNNING, LOOK_EVERY);
     }
-  }
-
-  async stop(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    this.port?.close();
-    this.port = null;
-    if (w) await w.terminate();
   }
 }

@@ -8,10 +8,32 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker, type TransferListItem } from 'node:worker_threads';
+import { Worker, type MessagePort, type TransferListItem } from 'node:worker_threads';
 
 /** True when this code runs from the TypeScript sources, not the compiled CLI. */
 export const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/**
+ * How a helper thread stands, in a shared word its build's thread reads without an event loop (Atomics.load, then
+ * receiveMessageOnPort): the clause and search threads (clause-thread.ts, search-thread.ts).
+ */
+export const RUNNING = 0;
+export const DONE = 1;
+export const FAILED = 2;
+
+/** A helper thread the build's thread talks to over a port: stopped, both are let go. */
+export class HelperThread {
+  protected worker: Worker | null = null;
+  protected port: MessagePort | null = null;
+
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.port?.close();
+    this.port = null;
+    if (w) await w.terminate();
+  }
+}
 
 /** The URL of a worker beside this file: `name.ts` from the sources, `name.mjs` compiled (scripts/build-cli.mjs). */
 export function workerUrl(name: string): URL {
