@@ -68,7 +68,7 @@ export class SearchThread extends HelperThread {
   }
 
   /** The update started for `docs` on `prev`; null when no thread could be started. */
-  static start(prev: PreviousSearch, docs: readonly PolicyDocument[], hashOf: (d: PolicyDocument) => string, waitLimit = WAIT_LIMIT): SearchThread | null {
+  static start(prev: PreviousSearch, docs: readonly PolicyDocument[], hashOf: (d: PolicyDocument) => string, waitLimit = WAIT_LIMIT, url = workerUrl('search-worker')): SearchThread | null {
     const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const jobDocs = sorted.map((d): SearchJobDoc => {
       const hash = hashOf(d);
@@ -79,7 +79,7 @@ export class SearchThread extends HelperThread {
     const state = new Int32Array(new SharedArrayBuffer(4));
     const data: SearchWorkerData = { dir: prev.dir, files: [...prev.files], docs: jobDocs, port: port2, state };
     try {
-      const worker = startWorker(workerUrl('search-worker'), { workerData: data, transferList: [port2] });
+      const worker = startWorker(url, { workerData: data, transferList: [port2] });
       // A failure is told through `state` and the port; this only keeps it from being thrown.
       worker.on('error', () => Atomics.compareExchange(state, 0, RUNNING, FAILED));
       worker.unref();

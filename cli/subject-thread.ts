@@ -22,6 +22,7 @@ import { codeFingerprint } from './build-records.js';
 import type { StateFile } from './variants-cache.js';
 import type { SubjectReply, SubjectRequest } from './subject-worker.js';
 import { WorkerThread, workerUrl } from './worker-thread.js';
+import { wholeBuffer } from '../core/util/whole-buffer.js';
 
 /** Below this many documents, ranking takes well under a second here: a thread would cost more than it saves. */
 export const MIN_DOCS_FOR_THREAD = 1000;
@@ -81,7 +82,7 @@ export interface SubjectJob {
 }
 
 /** A buffer of its own, whole, that can be handed to a thread (a small Buffer is a view of a shared pool). */
-const own = (b: Uint8Array): Uint8Array => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b));
+const own = (b: Uint8Array): Uint8Array => (wholeBuffer(b) ? b : new Uint8Array(b));
 
 /** Starts ranking the subjects of `docs` (see the file's comment); `state`: the store of the last build, replaced by this one's. */
 export function startSubjectJob(

@@ -263,6 +263,23 @@ describe('clause matches kept from the earlier build', () => {
     expect(second.stats.sharedCountsKept).toBeGreaterThan(0);
   });
 
+  it("the state read as a view into a larger buffer: this build's is not made over what surrounds it", () => {
+    const docs = [...seeds, ...crowdDocs(18, 1)];
+    const cache = memoryCache();
+    const first = files(docs, cache);
+    // The state as the middle of a buffer that holds other bytes before and after it.
+    const around = new Uint8Array(cache.state!.length + 64).fill(0xa5);
+    around.set(cache.state!, 32);
+    const view = around.subarray(32, 32 + cache.state!.length);
+    const state = view.slice();
+    cache.clauseState = { read: () => view, writeParts: (parts: Iterable<Uint8Array>) => void (cache.state = joined([...parts])) };
+    const second = files(docs, cache);
+    expect(second.files).toEqual(first.files);
+    expect(second.stats.clausesRematched).toBe(0);
+    expect([...around.subarray(0, 32), ...around.subarray(32 + state.length)].every((b) => b === 0xa5)).toBe(true);
+    expect(Buffer.from(view).equals(Buffer.from(state))).toBe(true);
+  });
+
   it('other common shingles, a gone entry missing, or a damaged state: everything is matched, and the files are still right', () => {
     const docs = [...seeds, ...crowdDocs(18, 1)];
     // 25 more documents sharing one text make its shingles common: every signature is made without them.
@@ -307,6 +324,9 @@ describe('the clause state', () => {
     expect(Buffer.from(stateBytes(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints, lists.mutual(), dirty)).equals(Buffer.from(bytes))).toBe(true);
     const parts = encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints, lists.mutual(), dirty);
     expect(parts[0].buffer).toBe(dirty);
+    // One of exactly the size needed is used too.
+    const exact = new Uint32Array(parts[0].length / 4).fill(0xffffffff).buffer;
+    expect(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints, lists.mutual(), exact)[0].buffer).toBe(exact);
     const small = new ArrayBuffer(16);
     expect(encodeClauseState(['a.bin', 'b.bin'], [2, 2], Uint32Array.from([5, 9]), lists, prints, lists.mutual(), small)[0].buffer).not.toBe(small);
     const s = decodeClauseState(bytes)!;

@@ -20,6 +20,7 @@ import { decodeClauseState, encodeClauseState, stateSum, UNIT, type ClauseState 
 import { BestMatches, CANDIDATE_CLAUSE_SIMILARITY, isMatched, matchClauseLists, MAX_CLAUSE_CANDIDATES, unitKey, unitSimilarity, type Prepared } from './clause-matches.js';
 import type { ClauseHelper } from './clause-helper.js';
 import type { UnitSigs } from './unit-sigs.js';
+import { wholeBuffer } from '../util/whole-buffer.js';
 import { BandPrints, CrowdKeys } from './band-buckets.js';
 import { commonHash } from './common.js';
 import { decodeStoredEntry, madeWithCommon, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
@@ -222,7 +223,7 @@ export function cachedClauseLists(
   const kept = ((bytes) => {
     const state = bytes ? decodeClauseState(bytes) : null;
     const k = state ? keptClauseLists(p, keys, sigs, own, common, state, entryOf) : null;
-    if (bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) scratch = bytes.buffer;
+    scratch = (bytes && wholeBuffer(bytes)) ?? undefined;
     return k ? { ...k, readSum: state!.sum } : null;
   })(io.read());
   const lists = kept?.lists ?? matchClauseLists(p, 'lsh', sigs, own, helper);
