@@ -74,7 +74,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // the search index is built only after the detection's files are written, so the two are never held together
     // (at 10,000 documents the detection held about 200 MB through the index's making and writing).
     // Building the index in a worker thread alongside variants saved 20–30 s at 10,000 documents but cost about
-    // 1 GB more at the peak (3.0 GB): the units copied to the thread and the index's files copied back.
+    // 1 GB more at the peak (3.0 GB): the units copied to the thread and the index's files copied back. A rebuild's
+    // update of the previous index, a few hundred MB, does run in a thread, after detection (below).
     progress.phase('variants');
     // Each document's file hash, made once, or the last build's for a document of the same provenance: the variants
     // cache's keys, then the documents' files (cli/doc-hashes.ts).
@@ -88,10 +89,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const searchCode = searchFingerprint();
     const lastSearch = await previousSearch(corpusDir, searchCode);
     // What detection let go is collected before the index is made whole, the build's peak then. A rebuild that updates
-    // the previous index peaks in detection, and holds far less after it: without threads it is left to collect when it
-    // must (each full collection here was 0.3 s of a 10,000-document rebuild; with threads, below). Unless detection matched every clause (its cache
-    // of another version, most documents new): then it held as much as a full build's, and left uncollected it was
-    // still in the heap when the update peaked, at 2.06 GB at 10,000 documents.
+    // the previous index peaks in detection, and holds far less after it: without threads it is left to collect when
+    // it must (each full collection here was 0.3 s of a 10,000-document rebuild; with threads, see below). Unless
+    // detection matched every clause (its cache of another version, most documents new): then it held as much as a
+    // full build's, and left uncollected it was still in the heap when the update peaked, at 2.06 GB at 10,000 documents.
     const collect = !lastSearch || detected.clausesRematched === null;
     if (collect) collectGarbage();
     // An update of the previous index runs in a thread of its own while this one writes the detection's files and the
@@ -112,16 +113,16 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     let searchThreaded = false;
     const searchFiles = function* () {
       progress.phase('search');
-      const threaded = searchThread?.take();
-      if (lastSearch && threaded?.updated) {
+      const reply = searchThread?.take();
+      if (lastSearch && reply?.updated) {
         docHashRecord = docHashEntries(result.docs, result.provenance, docHashes);
         result.docs = [];
         searchIndex = 'updated';
-        searchUnitsIndexed = threaded.unitsIndexed;
-        searchTextShardsMoved = threaded.textShardsMoved;
+        searchUnitsIndexed = reply.unitsIndexed;
+        searchTextShardsMoved = reply.textShardsMoved;
         searchThreaded = true;
         // Its moved text shards are read from the previous version as they are written: a failure there is told as such.
-        const files = guardedIndexFiles(inFolder('search', indexFiles(threaded.updated, previousTextShards(lastSearch))), corpusDir);
+        const files = guardedIndexFiles(inFolder('search', indexFiles(reply.updated, previousTextShards(lastSearch))), corpusDir);
         progress.phase('write');
         yield* files;
         return;
