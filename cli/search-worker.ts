@@ -4,6 +4,7 @@
  * thread looks without an event loop.
  */
 import { workerData } from 'node:worker_threads';
+import { updateCounts } from '../core/search/artifacts.js';
 import { corpusFrom } from '../core/search/corpus-units.js';
 import { updatedIndexData } from '../core/search/index-update.js';
 import { DONE, FAILED, type SearchReply, type SearchWorkerData } from './search-thread.js';
@@ -21,7 +22,7 @@ try {
     const oldOf = last.oldOf(corpus);
     const updated = updatedIndexData(corpus, oldOf, last.previous);
     if (updated) {
-      reply = { updated, unitsIndexed: oldOf.reduce((n, o) => (o < 0 ? n + 1 : n), 0), textShardsMoved: updated.texts.reduce((n, t) => ('was' in t ? n + 1 : n), 0) };
+      reply = { updated, ...updateCounts(oldOf, updated) };
       for (const shard of [...updated.postings, ...updated.positions]) if (!transfer.includes(shard.bytes.buffer as ArrayBuffer)) transfer.push(shard.bytes.buffer as ArrayBuffer);
     }
   }

@@ -10,9 +10,10 @@ import { commonHash, commonPart, withoutCommon } from './common.js';
 import { UnitSigs } from './unit-sigs.js';
 import { decodePreparedEntry, encodePreparedEntry, madeWithCommon, storedSets, type PreparedCache, type PreparedEntry } from './prepared-cache.js';
 import { CLAUSE_LSH_ROWS, forEachCandidate, signature, SIGNATURE_LENGTH } from './minhash.js';
-import { hashString, intersectionSizeIn, overlapOf, shingleSet } from './shingles.js';
+import { hashString, shingleSet } from './shingles.js';
+import { PreparedUnit } from './prepared-unit.js';
 import { compareUnits } from './units.js';
-import { clauseSimilarity, MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
+import { MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
 import type { ClauseHelper, ClauseJob } from './clause-helper.js';
 
 /** Two clauses are counterparts from here: rewordings of one clause score 0.5–0.9, unrelated clauses on one subject under 0.2. */
@@ -27,48 +28,7 @@ export const MAX_CLAUSE_MATCHES = 5;
 /** Clause matches held per unit while measuring (the best; more than shown, so one-to-one counting has a choice): bounded however much boilerplate a clause shares. */
 export const MAX_CLAUSE_CANDIDATES = 12;
 
-/**
- * A unit as detection measures it: its id, its document's index, and its shingles (every one, sorted: what pairs are
- * measured on), the `size` words of `words` from `from`. Those words are its document's stored entry (prepared-cache.ts)
- * or a set of its own; not a view per unit: 700,000 views at 10,000 documents were 70 MB of small objects in the
- * build's heap, marked at every full collection of a rebuild's clause matching (as the signatures were: unit-sigs.ts).
- */
-export class PreparedUnit {
-  private words: Uint32Array;
-  private from: number;
-  /** How many shingles it has. */
-  size: number;
-
-  constructor(
-    readonly id: string,
-    readonly doc: number,
-    set: Uint32Array,
-    from = 0,
-    size = set.length,
-  ) {
-    this.words = set;
-    this.from = from;
-    this.size = size;
-  }
-
-  /** Its shingles: a view, made when asked. */
-  get set(): Uint32Array {
-    return this.words.subarray(this.from, this.from + this.size);
-  }
-
-  /** Its shingles replaced by these (a test moves them to shared memory). */
-  set set(s: Uint32Array) {
-    this.words = s;
-    this.from = 0;
-    this.size = s.length;
-  }
-
-  /** Clause similarity with `other` (setSimilarity of the two sets), read where they lie. */
-  similarity(other: PreparedUnit): number {
-    const shared = intersectionSizeIn(this.words, this.from, this.from + this.size, other.words, other.from, other.from + other.size);
-    return clauseSimilarity(overlapOf(this.size, other.size, shared), this.size, other.size);
-  }
-}
+export { PreparedUnit };
 
 export interface PreparedDoc {
   doc: PolicyDocument;

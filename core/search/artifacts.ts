@@ -54,10 +54,17 @@ export function* searchArtifactStream(corpus: SearchCorpus, update?: IndexUpdate
   // The previous build's index updated where it can be (the same bytes), else the index made whole.
   const updated = update ? updatedIndexData(corpus, update.oldOf, update.previous) : null;
   if (update?.made) {
-    if (updated) update.made('updated', update.oldOf.reduce((n, old) => (old < 0 ? n + 1 : n), 0), updated.texts.reduce((n, t) => ('was' in t ? n + 1 : n), 0));
-    else update.made('built', corpus.units.length, 0);
+    if (updated) {
+      const { unitsIndexed, textShardsMoved } = updateCounts(update.oldOf, updated);
+      update.made('updated', unitsIndexed, textShardsMoved);
+    } else update.made('built', corpus.units.length, 0);
   }
   yield* indexFiles(updated ?? buildIndexData(corpus), update?.previous.texts);
+}
+
+/** What an update did: units indexed from their text (no previous unit, `oldOf` −1), and previous text shards moved whole. */
+export function updateCounts(oldOf: Int32Array, updated: UpdatedIndex): { unitsIndexed: number; textShardsMoved: number } {
+  return { unitsIndexed: oldOf.reduce((n, old) => (old < 0 ? n + 1 : n), 0), textShardsMoved: updated.texts.reduce((n, t) => ('was' in t ? n + 1 : n), 0) };
 }
 
 /** An index's files, the small ones first; an updated index's moved text shards read through `previous`. */
