@@ -84,7 +84,7 @@ export function* detectionFiles(d: Detection, memo?: ShardMemo): Generator<Varia
         yield { path, data: makeShard(d, doc, withMatches, pairs) };
         continue;
       }
-      const fingerprint = fingerprints.of(doc, withMatches, JSON.stringify(pairs));
+      const fingerprint = fingerprints.of(doc, withMatches, pairs);
       memo!.record(path, fingerprint);
       const sha256 = memo!.known(path, fingerprint);
       yield sha256 ? { path, make: shardMaker(source, doc, withMatches, pairs), sha256 } : { path, data: makeShard(d, doc, withMatches, pairs) };

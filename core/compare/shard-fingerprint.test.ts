@@ -16,7 +16,8 @@ function graph(rows: [number, number][][]): ClauseGraph {
 }
 
 const BASE: [number, number][][] = [[[2, 1], [4, 0.642]], [[3, 0.5]], [[0, 1]], [[1, 0.5]], [[0, 0.642]]];
-const print = (rows: [number, number][][], units = [0, 1], pairs = '[]', doc = 'pA') => new ShardFingerprints(IDS, graph(rows)).of(doc, units, pairs);
+const print = (rows: [number, number][][], units = [0, 1], pairs: object[] = [], doc = 'pA') => new ShardFingerprints(IDS, graph(rows)).of(doc, units, pairs);
+const PAIR = { a: 'pA', b: 'pB', relation: 'same' };
 
 describe('a shard fingerprint', () => {
   it('is the same for the same makings, in whatever order the units and their counterparts come', () => {
@@ -38,8 +39,8 @@ describe('a shard fingerprint', () => {
       print([[[2, 1], [4, 0.642], [3, 0.5]], ...BASE.slice(1)]),
       print(BASE, [0]),
       print([[[2, 1], [4, 0.642], [3, 0.5]], []]),
-      print(BASE, [0, 1], '[{"a":"pA","b":"pB","relation":"same"}]'),
-      print(BASE, [0, 1], '[]', 'pB'),
+      print(BASE, [0, 1], [PAIR]),
+      print(BASE, [0, 1], [], 'pB'),
     ];
     for (const q of others) expect(q).not.toBe(p);
     expect(new Set(others).size).toBe(others.length);
@@ -55,20 +56,61 @@ describe('a shard fingerprint', () => {
     expect(print([...BASE.slice(0, 2), [[0, 0.9]], [[1, 0.7], [0, 0.6]], []])).toBe(p);
   });
 
-  it('ends in FNV-1a of the document, its unit count and its pairs, in two lanes seeded apart: fingerprints a build recorded stay comparable', () => {
-    // Textbook FNV-1a over UTF-16 code units (32-bit), written here apart from the code under test.
+  it("takes each pair as the shard writes it (its JSON), in the shard's order, one object or another", () => {
+    const fingerprints = new ShardFingerprints(IDS, graph(BASE));
+    const other = { a: 'pA', b: 'pC', relation: 'copy', jaccard: 0.9 };
+    const p = fingerprints.of('pA', [0, 1], [PAIR, other]);
+    // A pair hashed once is reused (it is in both its documents' shards): the same pair as another object gives the same.
+    expect(fingerprints.of('pA', [0, 1], [{ ...PAIR }, { ...other }])).toBe(p);
+    expect(print(BASE, [0, 1], [PAIR, other])).toBe(p);
+    const changed = [
+      fingerprints.of('pA', [0, 1], [other, PAIR]),
+      fingerprints.of('pA', [0, 1], [PAIR]),
+      fingerprints.of('pA', [0, 1], [PAIR, other, PAIR]),
+      fingerprints.of('pA', [0, 1], [PAIR, { ...other, jaccard: 0.901 }]),
+      // The same fields in another order are other bytes in the shard.
+      fingerprints.of('pA', [0, 1], [{ b: 'pB', a: 'pA', relation: 'same' }, other]),
+      fingerprints.of('pB', [0, 1], [PAIR, other]),
+    ];
+    for (const q of changed) {
+      expect(q.slice(0, 16)).toBe(p.slice(0, 16));
+      expect(q.slice(16, 24)).not.toBe(p.slice(16, 24));
+      expect(q.slice(24)).not.toBe(p.slice(24));
+    }
+    expect(new Set(changed).size).toBe(changed.length);
+  });
+
+  it('ends in FNV-1a of the document, its unit count and its pair count, each pair folded in by its FNV-1a and MurmurHash3\'s finaliser, in two lanes seeded apart', () => {
+    // Textbook FNV-1a over UTF-16 code units (32-bit) and MurmurHash3's fmix32, written here apart from the code under test.
     const fnv1a = (s: string, basis: number) => {
       let h = basis;
       for (const c of s.split('').map((ch) => ch.charCodeAt(0))) h = Math.imul(h ^ c, 16777619) >>> 0;
-      return h.toString(16).padStart(8, '0');
+      return h;
     };
-    const pairs = '[{"a":"pA","b":"pB","relation":"same"}]';
-    const p = print(BASE, [0, 1], pairs);
-    expect(p.slice(16)).toBe(fnv1a(`pA\n2\n${pairs}`, 0x811c9dc5) + fnv1a(`pA\n2\n${pairs}`, 0x050c5d1f));
+    const fmix32 = (h: number) => {
+      h = (h ^ (h >>> 16)) >>> 0;
+      h = Math.imul(h, 0x85ebca6b) >>> 0;
+      h = (h ^ (h >>> 13)) >>> 0;
+      h = Math.imul(h, 0xc2b2ae35) >>> 0;
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    const hex = (h: number) => h.toString(16).padStart(8, '0');
+    expect(print(BASE, [0, 1], []).slice(16)).toBe(hex(fnv1a('pA\n2\n0', 0x811c9dc5)) + hex(fnv1a('pA\n2\n0', 0x050c5d1f)));
+    const lane = (basis: number) => fmix32((Math.imul(fnv1a('pA\n2\n1', basis), 16777619) ^ fnv1a(JSON.stringify(PAIR), basis)) >>> 0);
+    expect(print(BASE, [0, 1], [PAIR]).slice(16)).toBe(hex(lane(0x811c9dc5)) + hex(lane(0x050c5d1f)));
+  });
+
+  it('hashes more pairs than its first table holds, each still told apart', () => {
+    const fingerprints = new ShardFingerprints(IDS, graph(BASE));
+    const pairs = Array.from({ length: 3000 }, (_, k) => ({ a: 'pA', b: `p${k}`, relation: 'same' }));
+    const prints = pairs.map((q) => fingerprints.of('pA', [0, 1], [q]));
+    expect(new Set(prints).size).toBe(3000);
+    // Asked again once the table has grown, each pair gives what it gave the first time.
+    expect(pairs.map((q) => fingerprints.of('pA', [0, 1], [{ ...q }]))).toEqual(prints);
   });
 
   it('is 32 hexadecimal digits, leading zeros kept (the record of a build checks that form)', () => {
-    const prints = Array.from({ length: 300 }, (_, k) => print(BASE, [0, 1], `[${k}]`));
+    const prints = Array.from({ length: 300 }, (_, k) => print(BASE, [0, 1], [{ k }]));
     expect(new Set(prints).size).toBe(300);
     for (const q of prints) expect(q).toMatch(/^[0-9a-f]{32}$/);
     // Among 300 random 8-digit parts some start with 0; every one is still 8 digits long.
