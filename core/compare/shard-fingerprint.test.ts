@@ -19,6 +19,23 @@ const BASE: [number, number][][] = [[[2, 1], [4, 0.642]], [[3, 0.5]], [[0, 1]], 
 const print = (rows: [number, number][][], units = [0, 1], pairs: object[] = [], doc = 'pA') => new ShardFingerprints(IDS, graph(rows)).of(doc, units, pairs);
 const PAIR = { a: 'pA', b: 'pB', relation: 'same' };
 
+// Textbook FNV-1a over UTF-16 code units (32-bit) and MurmurHash3's fmix32, written here apart from the code under test.
+const BASIS_A = 0x811c9dc5;
+const BASIS_B = 0x050c5d1f;
+const fnv1a = (s: string, basis: number) => {
+  let h = basis;
+  for (const c of s.split('').map((ch) => ch.charCodeAt(0))) h = Math.imul(h ^ c, 16777619) >>> 0;
+  return h;
+};
+const fmix32 = (h: number) => {
+  h = (h ^ (h >>> 16)) >>> 0;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h = (h ^ (h >>> 13)) >>> 0;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+};
+const hex = (h: number) => h.toString(16).padStart(8, '0');
+
 describe('a shard fingerprint', () => {
   it('is the same for the same makings, in whatever order the units and their counterparts come', () => {
     const p = print(BASE);
@@ -81,23 +98,29 @@ describe('a shard fingerprint', () => {
   });
 
   it('ends in FNV-1a of the document, its unit count and its pair count, each pair folded in by its FNV-1a and MurmurHash3\'s finaliser, in two lanes seeded apart', () => {
-    // Textbook FNV-1a over UTF-16 code units (32-bit) and MurmurHash3's fmix32, written here apart from the code under test.
-    const fnv1a = (s: string, basis: number) => {
-      let h = basis;
-      for (const c of s.split('').map((ch) => ch.charCodeAt(0))) h = Math.imul(h ^ c, 16777619) >>> 0;
-      return h;
-    };
-    const fmix32 = (h: number) => {
-      h = (h ^ (h >>> 16)) >>> 0;
-      h = Math.imul(h, 0x85ebca6b) >>> 0;
-      h = (h ^ (h >>> 13)) >>> 0;
-      h = Math.imul(h, 0xc2b2ae35) >>> 0;
-      return (h ^ (h >>> 16)) >>> 0;
-    };
-    const hex = (h: number) => h.toString(16).padStart(8, '0');
-    expect(print(BASE, [0, 1], []).slice(16)).toBe(hex(fnv1a('pA\n2\n0', 0x811c9dc5)) + hex(fnv1a('pA\n2\n0', 0x050c5d1f)));
+    expect(print(BASE, [0, 1], []).slice(16)).toBe(hex(fnv1a('pA\n2\n0', BASIS_A)) + hex(fnv1a('pA\n2\n0', BASIS_B)));
     const lane = (basis: number) => fmix32((Math.imul(fnv1a('pA\n2\n1', basis), 16777619) ^ fnv1a(JSON.stringify(PAIR), basis)) >>> 0);
-    expect(print(BASE, [0, 1], [PAIR]).slice(16)).toBe(hex(lane(0x811c9dc5)) + hex(lane(0x050c5d1f)));
+    expect(print(BASE, [0, 1], [PAIR]).slice(16)).toBe(hex(lane(BASIS_A)) + hex(lane(BASIS_B)));
+  });
+
+  it('starts with the sum over units of the unit bound to the sum over its counterparts, each lane with its own unit hashes and constants', () => {
+    // Each lane: Σ over units u of fmix32(H(u) ^ fmix32(row(u) ^ C)), row(u) = Σ over counterparts v ≥ the threshold of
+    // fmix32(H(v) ^ thousandths·K), with H the lane's FNV-1a of the unit id (sums mod 2³²).
+    const lane = (basis: number, k: number, c: number, units: number[], rows: [number, number][][]) => {
+      let sum = 0;
+      for (const u of units) {
+        let row = 0;
+        for (const [v, sim] of rows[u]) if (sim >= 0.5) row = (row + fmix32((fnv1a(IDS[v], basis) ^ Math.imul(Math.round(sim * 1000), k)) >>> 0)) >>> 0;
+        sum = (sum + fmix32((fnv1a(IDS[u], basis) ^ fmix32((row ^ c) >>> 0)) >>> 0)) >>> 0;
+      }
+      return hex(sum);
+    };
+    const rows: [number, number][][] = [[[2, 1], [4, 0.642], [3, 0.49]], [[3, 0.5]], [[0, 1]], [[1, 0.5], [0, 0.7]], [[0, 0.642], [2, 0.9]]];
+    for (const units of [[0, 1], [2, 3, 4], [4]]) {
+      const p = print(rows, units);
+      expect(p.slice(0, 8)).toBe(lane(BASIS_A, 0x9e3779b1, 0x3c6ef372, units, rows));
+      expect(p.slice(8, 16)).toBe(lane(BASIS_B, 0x7f4a7c15, 0x1b873593, units, rows));
+    }
   });
 
   it('hashes more pairs than its first table holds, each still told apart', () => {
