@@ -57,7 +57,7 @@ export class ShardFingerprints {
   private readonly head = new Uint32Array(2);
 
   constructor(
-    private readonly unitIds: readonly string[],
+    unitIds: readonly string[],
     private readonly clauses: ClauseGraph,
   ) {
     this.ids = new Uint32Array(2 * unitIds.length);
