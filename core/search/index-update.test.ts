@@ -151,23 +151,32 @@ describe('updatedIndexData', () => {
         else units[0] = { ...u, text: `${u.text}㐀` };
         after[at] = { doc: after[at].doc, units };
         const { corpus, oldOf } = corpusOf(after, entries);
-        const work = { entries: 0, decoded: 0 };
+        const work = { entries: 0, decoded: 0, skimmed: 0 };
         const prev = previousOf(before);
         const updated = updatedIndexData(corpus, oldOf, prev, SHARD, SHARD, work);
         expect(filesOf(updated!, prev), `${change} at ${at}`).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
-        // Lists are decoded up to the changed document: at the start, little more than each list's first entry.
+        // Only the changed document's entries are decoded, and each list's first one after it; the entries before it
+        // are skimmed (their deltas summed, their bytes copied), those after it copied unread.
         const terms = before.index.uni.length + before.index.bi.length / 2;
-        if (at === 0) expect(work.decoded - terms, `${change} at the start`).toBeLessThan(work.entries / 100);
-        else if (at < entries.length - 1) expect(work.decoded, `${change} in the middle`).toBeLessThan(work.entries * 0.8);
-        else expect(work.decoded, `${change} at the end`).toBeGreaterThan(work.entries * 0.95);
+        expect(work.decoded - terms, `${change} at ${at}`).toBeLessThan(work.entries / 100);
+        if (at === 0) {
+          expect(work.skimmed, `${change} at the start`).toBeLessThan(work.entries / 100);
+          // Each list whose first entry is past the change is decoded up to that entry, and copied from there.
+          expect(work.decoded, `${change} at the start`).toBeGreaterThan(terms * 0.9);
+        }
+        else if (at < entries.length - 1) {
+          expect(work.skimmed, `${change} in the middle`).toBeGreaterThan(work.entries * 0.3);
+          expect(work.skimmed, `${change} in the middle`).toBeLessThan(work.entries * 0.8);
+        } else expect(work.skimmed, `${change} at the end`).toBeGreaterThan(work.entries * 0.95);
       }
     }
-    // A document added after every other: its units come after the last run, so every list is decoded whole.
+    // A document added after every other: its units come after every list's entries, all of them skimmed.
     const added = [...entries, { doc: { ...entries[0].doc, id: 'zz-added' }, units: entries[0].units.map((u) => ({ ...u })) }];
     const { corpus, oldOf } = corpusOf(added, entries);
-    const work = { entries: 0, decoded: 0 };
+    const work = { entries: 0, decoded: 0, skimmed: 0 };
     expect(filesOf(updatedIndexData(corpus, oldOf, previousOf(before), SHARD, SHARD, work)!, previousOf(before))).toEqual(filesOf(buildIndexData(corpus, 'counting', SHARD, SHARD)));
-    expect(work.decoded).toBe(work.entries);
+    expect(work.decoded).toBe(0);
+    expect(work.skimmed).toBe(work.entries);
     expect(work.entries).toBeGreaterThan(100_000);
   });
 
@@ -176,7 +185,12 @@ describe('updatedIndexData', () => {
     const before = buildIndexData(corpus, 'counting', SHARD, SHARD);
     const full = filesOf(before);
     expect(filesOf(updatedIndexData(corpus, new Int32Array(corpus.units.length).fill(-1), previousOf(before), SHARD, SHARD)!, previousOf(before))).toEqual(full);
-    expect(filesOf(updatedIndexData(corpus, Int32Array.from(corpus.units, (_, u) => u), previousOf(before), SHARD, SHARD)!, previousOf(before))).toEqual(full);
+    const work = { entries: 0, decoded: 0, skimmed: 0 };
+    expect(filesOf(updatedIndexData(corpus, Int32Array.from(corpus.units, (_, u) => u), previousOf(before), SHARD, SHARD, work)!, previousOf(before))).toEqual(full);
+    // Nothing changed: each list's first entry decoded and the rest copied unread, none skimmed entry by entry.
+    const terms = before.index.uni.length + before.index.bi.length / 2;
+    expect(work.decoded).toBe(terms);
+    expect(work.skimmed).toBe(0);
   });
 
   it('every document removed but one, and a corpus of one unit', () => {
