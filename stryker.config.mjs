@@ -71,8 +71,8 @@ export function mutateGlobs(targets) {
  * (seeds.test.ts and realtext.test.ts build whole corpora): build.ts by the tests of small hand-made builds (build, ids,
  * file-stream, library-head), patterns.ts by its own tests (its constants are patterns read at import, so every
  * mutant is static and would run every stage's tests: 12 files a mutant),
- * restore.ts, units.ts, unit-id.ts and library-head.ts by their own, doc-ids.ts by library-filters.test.ts (its
- * one user in core/corpus, which sorts corpus and user documents apart), common-hanzi.ts by decode.test.ts (its
+ * restore.ts, units.ts, unit-id.ts and library-head.ts by their own, doc-ids.ts by its own and library-filters.test.ts
+ * (which sorts corpus and user documents apart), common-hanzi.ts by decode.test.ts (its
  * one user), law-meta.ts by its own tests and the stages' (which read laws' dates and notes through it).
  * A target not listed here (renderer/db) keeps the whole unit suite.
  */
@@ -134,7 +134,7 @@ const OWN_TESTS = [
   { target: /^core\/corpus\/patterns\.ts$/, tests: () => ['core/corpus/patterns.test.ts'] },
   { target: /^core\/corpus\/(restore|units|unit-id|library-head)\.ts$/, tests: (m) => [`core/corpus/${m[1]}.test.ts`] },
   { target: /^core\/corpus\/law-meta\.ts$/, tests: () => ['core/corpus/law-meta.test.ts', ...PARSER_STAGE_TESTS] },
-  { target: /^core\/corpus\/doc-ids\.ts$/, tests: () => ['core/corpus/library-filters.test.ts'] },
+  { target: /^core\/corpus\/doc-ids\.ts$/, tests: () => ['core/corpus/doc-ids.test.ts', 'core/corpus/library-filters.test.ts'] },
   { target: /^core\/corpus\/common-hanzi\.ts$/, tests: () => ['core/corpus/decode.test.ts'] },
   { target: /^core\/([^/]+?)(\/|\.ts$|$)/, tests: (m) => [m[2] === '.ts' ? 'core/*.test.ts' : `core/${m[1]}/**/*.test.ts`] },
   { target: /^cli\/corpus-files\.ts$/, tests: () => ['cli/corpus-files.test.ts', 'cli/corpus-switch.test.ts', 'cli/version-files.test.ts'] },

@@ -22,6 +22,7 @@ import { docToSearchDoc, unitRecords, type SearchDoc, type SearchUnitRecord } fr
 import type { PreviousSearch } from './search-update.js';
 import type { WrittenFile } from './version-files.js';
 import { DONE, FAILED, HelperThread, RUNNING, startWorker, workerUrl } from './worker-thread.js';
+import { sortedById } from '../core/corpus/doc-ids.js';
 
 /** `state[0]`: how the update stands. */
 export { DONE, FAILED, RUNNING };
@@ -69,7 +70,7 @@ export class SearchThread extends HelperThread {
 
   /** The update started for `docs` on `prev`; null when no thread could be started. */
   static start(prev: PreviousSearch, docs: readonly PolicyDocument[], hashOf: (d: PolicyDocument) => string, waitLimit = WAIT_LIMIT, url = workerUrl('search-worker')): SearchThread | null {
-    const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const sorted = sortedById(docs);
     const jobDocs = sorted.map((d): SearchJobDoc => {
       const hash = hashOf(d);
       const unchanged = prev.files.get(`docs/${d.id}.json`)?.sha256 === hash;

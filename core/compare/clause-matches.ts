@@ -15,6 +15,7 @@ import { PreparedUnit } from './prepared-unit.js';
 import { compareUnits } from './units.js';
 import { MIN_CLAUSE_SHINGLES, unitWording, wordingShingles } from './measures.js';
 import type { ClauseHelper, ClauseJob } from './clause-helper.js';
+import { sortedById } from '../corpus/doc-ids.js';
 
 /** Two clauses are counterparts from here: rewordings of one clause score 0.5–0.9, unrelated clauses on one subject under 0.2. */
 export const CLAUSE_SIMILARITY = 0.5;
@@ -109,7 +110,7 @@ export function prepareDoc(doc: PolicyDocument, di: number, out: Prepared): void
 
 /** Every document's sets, in id order; from `cache` where it holds a sound entry for the document's content. */
 export function prepare(docs: PolicyDocument[], cache?: PreparedCache): Prepared {
-  const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = sortedById(docs);
   const out: Prepared = { docs: [], units: [] };
   sorted.forEach((doc, di) => {
     const checked = cache?.checked?.(doc);

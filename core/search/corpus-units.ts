@@ -6,6 +6,7 @@
 import type { PolicyDocument, Unit } from '../corpus/types.js';
 import { documentIssuers, documentYear, regionLabel, regionPath, UNKNOWN_LABEL } from '../corpus/facts.js';
 import { clauseTrail, flattenUnits, unitSearchText } from '../corpus/units.js';
+import { sortedById } from '../corpus/doc-ids.js';
 
 export interface SearchDoc {
   id: string;
@@ -87,7 +88,7 @@ export function openingOf(unit: Unit): string | undefined {
  * each record's `doc` being `di`; null: made from its units.
  */
 export function flattenCorpus(docs: PolicyDocument[], kept?: (d: PolicyDocument, di: number) => SearchUnitRecord[] | null): SearchCorpus {
-  const sorted = docs.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = sortedById(docs);
   return corpusFrom(sorted.map((d) => ({ search: docToSearchDoc(d), records: (di: number) => kept?.(d, di) ?? unitRecords(d, di) })))!;
 }
 
