@@ -114,7 +114,7 @@ const COMPARE_LIGHT_TESTS = {
 };
 const OWN_TESTS = [
   { target: /^core\/search\/(bigram-table|counted-postings|lunr-postings|term-postings)\.ts$/, tests: () => ['core/search/postings-build.test.ts'] },
-  { target: /^core\/search\/index-update\.ts$/, tests: () => ['core/search/index-update.test.ts'] },
+  { target: /^core\/search\/(index-update|previous-index|byte-writer)\.ts$/, tests: () => ['core/search/index-update.test.ts'] },
   { target: /^core\/search\/[^/]+\.ts$/, tests: searchTests },
   { target: /^core\/compare\/minhash\.ts$/, tests: () => ['core/compare/minhash.test.ts', 'core/compare/bounded.test.ts', 'core/compare/clause-helper.test.ts'] },
   // core/compare's detection, matching, storage and placing files by the folder's light test files (small hand-made

@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { SearchCorpus, SearchUnitRecord } from '../core/search/corpus-units.js';
 import { decodeDocs } from '../core/search/doc-columns.js';
 import { SEARCH_FORMAT_VERSION, SEARCH_INDEX_FILE, SEARCH_UNITS_FILE, TOKENIZER_ID, searchPositionsFile, searchPostingsFile, searchTextsFile, type SerializedIndex, type SerializedPositions, type SerializedPostings } from '../core/search/format.js';
-import { previousIndex, type PreviousIndex } from '../core/search/index-update.js';
+import { previousIndex, type PreviousIndex } from '../core/search/previous-index.js';
 import type { PreviousTexts } from '../core/search/build.js';
 import { UnitTable, type SerializedUnits } from '../core/search/unit-table.js';
 import { TextStore } from '../core/search/texts.js';

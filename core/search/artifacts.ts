@@ -13,7 +13,8 @@ import type { PolicyDocument } from '../corpus/types.js';
 import { buildIndexData, shardFileStream, type BuiltIndex, type PreviousTexts, type ShardFile, type UpdatedIndex } from './build.js';
 import { flattenCorpus, type SearchCorpus } from './corpus-units.js';
 import { SEARCH_INDEX_FILE, SEARCH_UNITS_FILE } from './format.js';
-import { updatedIndexData, type PreviousIndex } from './index-update.js';
+import { updatedIndexData } from './index-update.js';
+import type { PreviousIndex } from './previous-index.js';
 
 /**
  * The previous build's index and, per unit, the previous unit it is (index-update.ts); `made` is told which way the

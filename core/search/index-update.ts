@@ -10,119 +10,14 @@
  * lists, where a full build looks every bigram of the corpus up in a hash table and scatters its units across
  * the lists (about 10 s at 10,000 documents).
  */
-import { assembleIndex, POSTING_SHARD_CHARS, SHARD_CHARS, type PreviousTexts, type UpdatedIndex } from './build.js';
-import { decodeInts, isVlqText, putVlq, VlqReader } from './codec.js';
+import { assembleIndex, POSTING_SHARD_CHARS, SHARD_CHARS, type UpdatedIndex } from './build.js';
+import { ByteWriter } from './byte-writer.js';
+import { decodeInts, VlqReader } from './codec.js';
 import { countedPostings, normalisedTexts } from './counted-postings.js';
 import type { SearchCorpus } from './corpus-units.js';
-import { searchPositionsFile, searchPostingsFile, type SerializedIndex } from './format.js';
 import { SearchIndexDamaged } from './shard-reader.js';
 import { bigramPositions } from './positions.js';
-
-/** What the update reads of the previous build's index: `index.json`, and its shards' strings back to back. */
-export interface PreviousIndex {
-  index: SerializedIndex;
-  /** The posting shards' `postings` strings in shard order, as ASCII bytes: every term's posting string, in term order. */
-  postings: Uint8Array;
-  /** The position shards' `lens`, decoded and in shard order: each bigram term's positions string's length. */
-  positionLens: Int32Array;
-  /** The position shards' `positions` strings in shard order, as ASCII bytes. */
-  positions: Uint8Array;
-  /** Its text shards' files, read when asked: those whose units are all kept are moved whole (build.ts, PreviousTexts). */
-  texts: Pick<PreviousTexts, 'bytes' | 'sha256'>;
-}
-
-/** A posting shard as the update reads it: where its terms start, and its `postings` string's bytes. */
-export interface PostingBytes {
-  from: number;
-  bytes: Uint8Array;
-}
-
-/** A position shard as the update reads it: its `from` and `lens` as written, and its `positions` string's bytes. */
-export interface PositionBytes {
-  from: number;
-  lens: string;
-  bytes: Uint8Array;
-}
-
-/**
- * The previous index from its files' contents: `index.json`, each posting and position shard the index lists, read in
- * shard order through `postingShard` and `positionShard` (their long strings as bytes: the CLI reads them from the
- * files without making strings, cli/search-update.ts), and what reads its text shards' files. Each shard's string is
- * checked and copied as it is read, while in the processor's cache (checked after all were read, the check went at the
- * speed of memory: 0.3 s for 161 MB at 10,000 documents), and let go; `sizeHint`, their total if known, saves regrowing.
- * Throws SearchIndexDamaged when the shards are not the ones the index names or hold a character no VLQ has.
- */
-export function previousIndex(
-  index: SerializedIndex,
-  postingShard: (k: number) => PostingBytes | undefined,
-  positionShard: (k: number) => PositionBytes | undefined,
-  texts: PreviousIndex['texts'],
-  sizeHint = { postings: 0, positions: 0 },
-): PreviousIndex {
-  const starts = index.positionShards;
-  const postings = new ByteWriter(sizeHint.postings);
-  for (let k = 0; k + 1 < index.postingShards.length; k++) {
-    const p = postingShard(k);
-    if (!p) throw new SearchIndexDamaged('the search index does not list these shards');
-    if (p.from !== index.postingShards[k]) throw new SearchIndexDamaged(`posting shard ${k} does not start where the index says`, searchPostingsFile(k));
-    appendVlq(postings, p.bytes);
-  }
-  const positionLens = new Int32Array(index.bi.length / 2);
-  const positions = new ByteWriter(sizeHint.positions);
-  for (let k = 0; k + 1 < starts.length; k++) {
-    const p = positionShard(k);
-    if (!p) throw new SearchIndexDamaged('the search index does not list these shards');
-    if (p.from !== starts[k]) throw new SearchIndexDamaged(`position shard ${k} does not start where the index says`, searchPositionsFile(k));
-    decodeInts(p.lens, 0, starts[k + 1] - starts[k], positionLens, false, starts[k] - index.uni.length);
-    appendVlq(positions, p.bytes);
-  }
-  return { index, postings: postings.done(), positionLens, positions: positions.done(), texts };
-}
-
-/** A string's bytes appended, checked to be VLQ digits only: most are copied whole, never decoded, into the new index. */
-function appendVlq(out: ByteWriter, part: Uint8Array): void {
-  if (!isVlqText(part)) throw new SearchIndexDamaged('search index is damaged: a posting or position string holds a character no number has');
-  out.copy(part, 0, part.length);
-}
-
-/** A byte buffer that grows: the new lists' lengths are known only once they are written. */
-class ByteWriter {
-  bytes: Uint8Array;
-  at = 0;
-
-  /** `size`: what it will most likely hold (growing copies it all). */
-  constructor(size: number) {
-    this.bytes = new Uint8Array(Math.max(16, size));
-  }
-
-  private room(n: number): void {
-    if (this.at + n <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.at + n) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.bytes.subarray(0, this.at));
-    this.bytes = grown;
-  }
-
-  vlq(n: number): void {
-    this.room(8);
-    this.at = putVlq(this.bytes, this.at, n);
-  }
-
-  copy(from: Uint8Array, start: number, end: number): void {
-    this.room(end - start);
-    // Most parts are a few bytes: a view made for each costs more than the loop.
-    if (end - start < 64) for (let k = start; k < end; k++) this.bytes[this.at++] = from[k];
-    else {
-      this.bytes.set(from.subarray(start, end), this.at);
-      this.at += end - start;
-    }
-  }
-
-  done(): Uint8Array {
-    return this.bytes.subarray(0, this.at);
-  }
-}
+import type { PreviousIndex } from './previous-index.js';
 
 /**
  * A posting list's first entries whose units are below `below`, at most `n` of them, read from `r` (at the list's start;
